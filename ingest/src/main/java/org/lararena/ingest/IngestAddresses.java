@@ -1,0 +1,18 @@
+package org.lararena.ingest;
+
+/**
+ * Every event-bus address of the ingest pipeline. Each message body is a JSON object with at least
+ * {@code documentId}.
+ */
+public final class IngestAddresses {
+
+    /** A stored document waits for extraction: {@code {documentId}}. */
+    public static final String DOCUMENT_RECEIVED = "ingest.document.received";
+    /** Extraction and segmentation are done: {@code {documentId, passages: [...]}}. */
+    public static final String DOCUMENT_EXTRACTED = "ingest.document.extracted";
+    /** A document's status changed (published to every listener): {@code {documentId, status, error?}}. */
+    public static final String DOCUMENT_STATUS = "ingest.document.status";
+
+    private IngestAddresses() {
+    }
+}

@@ -1,0 +1,87 @@
+package org.lararena.ingest.pipeline;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.ingest.store.DocumentRecord;
+import org.lararena.ingest.store.DocumentStatus;
+import org.lararena.ingest.store.DocumentStore;
+import org.lararena.platform.LararenaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Indexes a document's passages with its metadata. Deploy as a worker verticle: bulk indexing blocks. */
+public final class IndexingVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexingVerticle.class);
+
+    private static final long RETRY_DELAY_MS = 10_000;
+
+    private final DocumentStore store;
+    private final PassageIndexer indexer;
+    private StatusUpdates status;
+
+    public IndexingVerticle(DocumentStore store, PassageIndexer indexer) {
+        this.store = Objects.requireNonNull(store);
+        this.indexer = Objects.requireNonNull(indexer);
+    }
+
+    @Override
+    public Future<?> start() {
+        status = new StatusUpdates(store, vertx.eventBus());
+        return vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_EXTRACTED, this::index).completion();
+    }
+
+    private void index(Message<JsonObject> message) {
+        String id = message.body().getString("documentId");
+        DocumentRecord record = store.find(id).orElse(null);
+        if (record == null) {
+            return;
+        }
+        JsonArray passages = message.body().getJsonArray("passages");
+        try {
+            record = status.change(record, DocumentStatus.INDEXING, null);
+            List<JsonObject> documents = new ArrayList<>();
+            for (int i = 0; i < passages.size(); i++) {
+                documents.add(passageDocument(record, passages.getJsonObject(i)));
+            }
+            indexer.replaceDocument(id, documents);
+            status.change(record.withPassages(documents.size()), DocumentStatus.INDEXED, null);
+        } catch (LararenaException e) {
+            if (e.status() == 503) {
+                // Elasticsearch is away: the document waits (its record stays "indexing", so a restart resumes it too).
+                LOG.warn("Indexing of {} waits for Elasticsearch: {}", id, e.getMessage());
+                JsonObject retry = message.body();
+                vertx.setTimer(RETRY_DELAY_MS, t -> vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, retry));
+            } else {
+                LOG.warn("Indexing of {} failed: {}", id, e.getMessage());
+                status.change(record, DocumentStatus.FAILED, "Dokumentet kunde inte indexeras: " + e.getMessage());
+            }
+        }
+    }
+
+    private static JsonObject passageDocument(DocumentRecord record, JsonObject passage) {
+        int ordinal = passage.getInteger("ordinal");
+        return new JsonObject()
+                .put("passageId", PassageIndexer.passageId(record.id(), ordinal))
+                .put("documentId", record.id())
+                .put("title", record.title() != null ? record.title() : record.filename())
+                .put("ordinal", ordinal)
+                .put("page", passage.getInteger("page"))
+                .put("speaker", passage.getString("speaker"))
+                .put("text", passage.getString("text"))
+                .put("start", passage.getInteger("start"))
+                .put("end", passage.getInteger("end"))
+                .put("type", record.type())
+                .put("pilot", record.pilot())
+                .put("date", record.date())
+                .put("visibility", record.visibility().wireName());
+    }
+}

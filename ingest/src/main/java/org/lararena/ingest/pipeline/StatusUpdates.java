@@ -1,0 +1,34 @@
+package org.lararena.ingest.pipeline;
+
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import java.util.Objects;
+import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.store.DocumentRecord;
+import org.lararena.ingest.store.DocumentStatus;
+import org.lararena.ingest.store.DocumentStore;
+
+/** Saves a status change, then tells every listener (the progress stream, the command line). Blocking. */
+public final class StatusUpdates {
+
+    private final DocumentStore store;
+    private final EventBus eventBus;
+
+    public StatusUpdates(DocumentStore store, EventBus eventBus) {
+        this.store = Objects.requireNonNull(store);
+        this.eventBus = Objects.requireNonNull(eventBus);
+    }
+
+    public DocumentRecord change(DocumentRecord record, DocumentStatus status, String error) {
+        DocumentRecord saved = store.save(record.withStatus(status, error));
+        publish(saved);
+        return saved;
+    }
+
+    public void publish(DocumentRecord record) {
+        eventBus.publish(IngestAddresses.DOCUMENT_STATUS, new JsonObject()
+                .put("documentId", record.id()).put("filename", record.filename())
+                .put("status", record.status().wireName()).put("error", record.error())
+                .put("duplicateOf", record.duplicateOf()).put("passages", record.passages()));
+    }
+}

@@ -1,0 +1,70 @@
+package org.lararena.ingest.store;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the platform knows of one uploaded document. Immutable: every change makes a new record, written
+ * atomically by {@link DocumentStore}.
+ *
+ * @param duplicateOf the id of the earlier document with the same bytes, when {@code status} is duplicate
+ */
+public record DocumentRecord(
+        String id,
+        String filename,
+        String title,
+        String type,
+        String pilot,
+        String date,
+        Visibility visibility,
+        String sha256,
+        long size,
+        String uploadedBy,
+        Instant uploadedAt,
+        DocumentStatus status,
+        String error,
+        String duplicateOf,
+        int passages) {
+
+    public DocumentRecord {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(filename);
+        Objects.requireNonNull(visibility);
+        Objects.requireNonNull(sha256);
+        Objects.requireNonNull(status);
+    }
+
+    public DocumentRecord withStatus(DocumentStatus newStatus, String newError) {
+        return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
+                newStatus, newError, duplicateOf, passages);
+    }
+
+    public DocumentRecord withPassages(int count) {
+        return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
+                status, error, duplicateOf, count);
+    }
+
+    public DocumentRecord asDuplicateOf(String originalId) {
+        return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
+                DocumentStatus.DUPLICATE, null, originalId, passages);
+    }
+
+    public JsonObject toJson() {
+        return new JsonObject()
+                .put("id", id).put("filename", filename).put("title", title).put("type", type).put("pilot", pilot)
+                .put("date", date).put("visibility", visibility.wireName()).put("sha256", sha256).put("size", size)
+                .put("uploadedBy", uploadedBy).put("uploadedAt", uploadedAt == null ? null : uploadedAt.toString())
+                .put("status", status.wireName()).put("error", error).put("duplicateOf", duplicateOf).put("passages", passages);
+    }
+
+    public static DocumentRecord fromJson(JsonObject json) {
+        String uploadedAt = json.getString("uploadedAt");
+        return new DocumentRecord(json.getString("id"), json.getString("filename"), json.getString("title"),
+                json.getString("type"), json.getString("pilot"), json.getString("date"),
+                Visibility.parse(json.getString("visibility", "restricted")), json.getString("sha256"),
+                json.getLong("size", 0L), json.getString("uploadedBy"), uploadedAt == null ? null : Instant.parse(uploadedAt),
+                DocumentStatus.valueOf(json.getString("status").toUpperCase(java.util.Locale.ROOT)), json.getString("error"),
+                json.getString("duplicateOf"), json.getInteger("passages", 0));
+    }
+}

@@ -1,0 +1,173 @@
+package org.lararena.ingest.store;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.lararena.platform.LararenaException;
+
+/**
+ * Originals, content-addressed under {@code originals/ab/abcdef…}, and one JSON record per document under
+ * {@code records/}. Every write goes to a temporary file first and is moved into place, so a crash never
+ * leaves a half-written record or original. Blocking: call from worker threads.
+ */
+public final class DocumentStore {
+
+    private final Path originals;
+    private final Path records;
+    private final Map<String, DocumentRecord> byId = new LinkedHashMap<>();
+    private final Map<String, String> firstIdBySha = new HashMap<>();
+
+    public DocumentStore(Path root) {
+        this.originals = root.resolve("originals");
+        this.records = root.resolve("records");
+        try {
+            Files.createDirectories(originals);
+            Files.createDirectories(records);
+            try (Stream<Path> files = Files.list(records)) {
+                files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(this::load);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the document store in " + root, e);
+        }
+        byId.values().stream().sorted(Comparator.comparing(DocumentRecord::uploadedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .filter(r -> r.status() != DocumentStatus.DUPLICATE)
+                .forEach(r -> firstIdBySha.putIfAbsent(r.sha256(), r.id()));
+    }
+
+    /** What the uploader said of a document; every field may be absent. */
+    public record UploadFields(String title, String type, String pilot, String date, Visibility visibility) {
+    }
+
+    /**
+     * Stores {@code content} as a new document and returns its record: {@code queued}, or {@code duplicate} naming
+     * the earlier document with the same bytes.
+     */
+    public synchronized DocumentRecord store(Path content, String filename, UploadFields fields, String uploadedBy) {
+        try {
+            Path temp = Files.createTempFile(originals, "upload-", ".tmp");
+            String sha;
+            long size;
+            try (InputStream in = new DigestInputStream(Files.newInputStream(content), sha256())) {
+                size = Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+                sha = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            }
+            Path target = originalPath(sha);
+            if (Files.exists(target)) {
+                Files.delete(temp);
+            } else {
+                Files.createDirectories(target.getParent());
+                move(temp, target);
+            }
+            Visibility visibility = fields.visibility() != null ? fields.visibility() : Visibility.RESTRICTED;
+            DocumentRecord record = new DocumentRecord(UUID.randomUUID().toString(), safeFilename(filename), fields.title(),
+                    fields.type(), fields.pilot(), fields.date(), visibility, sha, size, uploadedBy, Instant.now(),
+                    DocumentStatus.QUEUED, null, null, 0);
+            String earlier = firstIdBySha.get(sha);
+            if (earlier != null) {
+                record = record.asDuplicateOf(earlier);
+            } else {
+                firstIdBySha.put(sha, record.id());
+            }
+            return save(record);
+        } catch (IOException e) {
+            throw LararenaException.unavailable("the document could not be stored (" + e.getMessage() + ")", e);
+        }
+    }
+
+    public synchronized Optional<DocumentRecord> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public synchronized List<DocumentRecord> all() {
+        return new ArrayList<>(byId.values());
+    }
+
+    /** Documents whose processing had not ended when the application last stopped. */
+    public synchronized List<DocumentRecord> unfinished() {
+        return byId.values().stream().filter(r -> !r.status().isFinal()).toList();
+    }
+
+    public synchronized DocumentRecord save(DocumentRecord record) {
+        try {
+            Path temp = Files.createTempFile(records, record.id(), ".tmp");
+            Files.writeString(temp, record.toJson().encodePrettily());
+            move(temp, records.resolve(record.id() + ".json"));
+            byId.put(record.id(), record);
+            return record;
+        } catch (IOException e) {
+            throw LararenaException.unavailable("the document record could not be written (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The stored original bytes of a document. */
+    public Path original(DocumentRecord record) {
+        return originalPath(record.sha256());
+    }
+
+    /**
+     * A file name safe to keep and to show: no folders, no control characters, at most 200 characters (the
+     * extension kept), never empty.
+     */
+    public static String safeFilename(String name) {
+        String base = name == null ? "" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        base = base.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", "").strip();
+        while (base.startsWith(".")) {
+            base = base.substring(1);
+        }
+        if (base.length() > 200) {
+            int dot = base.lastIndexOf('.');
+            String extension = dot > 0 && base.length() - dot <= 10 ? base.substring(dot) : "";
+            base = base.substring(0, 200 - extension.length()) + extension;
+        }
+        return base.isEmpty() ? "dokument" : base;
+    }
+
+    private Path originalPath(String sha) {
+        return originals.resolve(sha.substring(0, 2)).resolve(sha);
+    }
+
+    private void load(Path file) {
+        try {
+            DocumentRecord record = DocumentRecord.fromJson(new JsonObject(Files.readString(file)));
+            byId.put(record.id(), record);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("document record " + file + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.lararena.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The platform's configuration, parsed once from environment variables (the keys below), with defaults that
+ * run everything locally. Invalid values stop start-up with a {@link ConfigurationException} naming the key.
+ *
+ * <table>
+ * <caption>Keys</caption>
+ * <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>LARARENA_HOME</td><td>the checkout</td><td>where the project's files are (set by {@code ./lararena})</td></tr>
+ * <tr><td>LARARENA_DATA_DIR</td><td>{@code $LARARENA_HOME/data}</td><td>all state: servers, indexes, originals, Jena store</td></tr>
+ * <tr><td>LARARENA_HTTP_HOST</td><td>127.0.0.1</td><td>interface the web application listens on</td></tr>
+ * <tr><td>LARARENA_HTTP_PORT</td><td>8080</td><td>port of the web application</td></tr>
+ * <tr><td>LARARENA_PUBLIC_URL</td><td>{@code http://HOST:PORT}</td><td>address users reach the application at</td></tr>
+ * <tr><td>LARARENA_ES_PORT</td><td>9200</td><td>HTTP port of the managed Elasticsearch</td></tr>
+ * <tr><td>LARARENA_ES_URLS</td><td>(none: managed)</td><td>comma list of an external cluster's nodes</td></tr>
+ * <tr><td>LARARENA_ES_API_KEY</td><td>(none)</td><td>API key for an external cluster</td></tr>
+ * <tr><td>LARARENA_ES_HEAP_MB</td><td>768</td><td>heap of the managed Elasticsearch</td></tr>
+ * <tr><td>LARARENA_INDEX_PREFIX</td><td>lararena</td><td>prefix of every index and alias name</td></tr>
+ * <tr><td>LARARENA_KEYCLOAK_PORT</td><td>8180</td><td>HTTP port of the managed Keycloak</td></tr>
+ * <tr><td>LARARENA_KEYCLOAK_URL</td><td>(none: managed)</td><td>base address of an external Keycloak</td></tr>
+ * <tr><td>LARARENA_KEYCLOAK_REALM</td><td>lararena</td><td>realm holding users and roles</td></tr>
+ * <tr><td>LARARENA_OIDC_AUDIENCE</td><td>lararena</td><td>audience every access token must carry</td></tr>
+ * <tr><td>LARARENA_WEB_CLIENT_ID</td><td>lararena-web</td><td>OIDC client of the web application</td></tr>
+ * <tr><td>LARARENA_WEB_CLIENT_SECRET</td><td>(dev realm's)</td><td>its secret</td></tr>
+ * <tr><td>LARARENA_CLI_CLIENT_ID</td><td>lararena-cli</td><td>public OIDC client of the command line</td></tr>
+ * <tr><td>LARARENA_START_TIMEOUT_SECONDS</td><td>240</td><td>how long a managed server may take to come up</td></tr>
+ * <tr><td>LARARENA_MIN_FREE_DISK_MB</td><td>1024</td><td>free space the data directory needs to start</td></tr>
+ * <tr><td>LARARENA_MAX_UPLOAD_MB</td><td>200</td><td>largest file accepted; larger ones are refused before they are stored</td></tr>
+ * <tr><td>LARARENA_DEMO_DATA</td><td>true</td><td>load the demo documents on first start</td></tr>
+ * </table>
+ */
+public record LararenaConfig(
+        Path home,
+        Path dataDir,
+        String httpHost,
+        int httpPort,
+        URI publicUrl,
+        Elasticsearch elasticsearch,
+        Keycloak keycloak,
+        Duration startTimeout,
+        long minFreeDiskBytes,
+        long maxUploadBytes,
+        boolean loadDemoData) {
+
+    /** Where Elasticsearch is: a managed local node on {@code port}, or the external {@code urls}. */
+    public record Elasticsearch(boolean managed, int port, List<URI> urls, int heapMb, String indexPrefix, Optional<String> apiKey) {
+        public Elasticsearch {
+            urls = List.copyOf(urls);
+        }
+    }
+
+    /** Where Keycloak is, and the realm and clients the platform uses in it. */
+    public record Keycloak(boolean managed, int port, URI url, String realm, String audience,
+                           String webClientId, String webClientSecret, String cliClientId) {
+
+        /** The realm's issuer, e.g. {@code http://127.0.0.1:8180/realms/lararena}. */
+        public URI issuer() {
+            return URI.create(url.toString().replaceAll("/+$", "") + "/realms/" + realm);
+        }
+    }
+
+    public LararenaConfig {
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(elasticsearch, "elasticsearch");
+        Objects.requireNonNull(keycloak, "keycloak");
+    }
+
+    /** The managed servers' loopback address; they never listen elsewhere. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    /** The development realm's secret of the web client: the dev realm is not for production. */
+    public static final String DEV_WEB_CLIENT_SECRET = "lararena-dev-secret";
+
+    public static LararenaConfig fromEnvironment() {
+        return fromMap(System.getenv());
+    }
+
+    /** Parses the keys above from {@code env}; missing keys take their defaults. */
+    public static LararenaConfig fromMap(Map<String, String> env) {
+        Reader r = new Reader(env);
+        Path home = r.path("LARARENA_HOME", Path.of("").toAbsolutePath());
+        Path dataDir = r.path("LARARENA_DATA_DIR", home.resolve("data"));
+        String httpHost = r.string("LARARENA_HTTP_HOST", LOOPBACK);
+        int httpPort = r.port("LARARENA_HTTP_PORT", 8080);
+        URI publicUrl = r.httpUrl("LARARENA_PUBLIC_URL").orElse(URI.create("http://" + hostForUrl(httpHost) + ":" + httpPort));
+
+        int esPort = r.port("LARARENA_ES_PORT", 9200);
+        List<URI> esUrls = r.httpUrls("LARARENA_ES_URLS");
+        boolean esManaged = esUrls.isEmpty();
+        if (esManaged) {
+            esUrls = List.of(URI.create("http://" + LOOPBACK + ":" + esPort));
+        }
+        String indexPrefix = r.string("LARARENA_INDEX_PREFIX", "lararena");
+        if (!indexPrefix.matches("[a-z0-9][a-z0-9_-]{0,40}")) {
+            throw new ConfigurationException("LARARENA_INDEX_PREFIX must be lower-case letters, digits, '-' or '_' (got '" + indexPrefix + "')");
+        }
+        var es = new Elasticsearch(esManaged, esPort, esUrls, r.integer("LARARENA_ES_HEAP_MB", 768, 256, 65536), indexPrefix,
+                r.raw("LARARENA_ES_API_KEY"));
+
+        int kcPort = r.port("LARARENA_KEYCLOAK_PORT", 8180);
+        Optional<URI> kcUrl = r.httpUrl("LARARENA_KEYCLOAK_URL");
+        var kc = new Keycloak(kcUrl.isEmpty(), kcPort, kcUrl.orElse(URI.create("http://" + LOOPBACK + ":" + kcPort)),
+                r.string("LARARENA_KEYCLOAK_REALM", "lararena"),
+                r.string("LARARENA_OIDC_AUDIENCE", "lararena"),
+                r.string("LARARENA_WEB_CLIENT_ID", "lararena-web"),
+                r.string("LARARENA_WEB_CLIENT_SECRET", DEV_WEB_CLIENT_SECRET),
+                r.string("LARARENA_CLI_CLIENT_ID", "lararena-cli"));
+
+        return new LararenaConfig(home, dataDir, httpHost, httpPort, publicUrl, es, kc,
+                Duration.ofSeconds(r.integer("LARARENA_START_TIMEOUT_SECONDS", 240, 10, 3600)),
+                r.integer("LARARENA_MIN_FREE_DISK_MB", 1024, 0, Integer.MAX_VALUE) * 1024L * 1024L,
+                r.integer("LARARENA_MAX_UPLOAD_MB", 200, 1, 1_000_000) * 1024L * 1024L,
+                r.bool("LARARENA_DEMO_DATA", true));
+    }
+
+    /**
+     * Checks that the data directory exists or can be made, and is writable. Separate from parsing so that
+     * {@code status} and {@code down} work even where the platform could not start.
+     */
+    public void requireWritableDataDir() {
+        try {
+            Files.createDirectories(dataDir);
+            Path probe = Files.createTempFile(dataDir, ".write-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new ConfigurationException("LARARENA_DATA_DIR " + dataDir + " is not writable (" + e.getMessage()
+                    + "): choose a directory you can write to", e);
+        }
+    }
+
+    /** The directory holding one part's state, e.g. {@code dataPath("elasticsearch")}. */
+    public Path dataPath(String part) {
+        return dataDir.resolve(part);
+    }
+
+    private static String hostForUrl(String host) {
+        return "0.0.0.0".equals(host) ? LOOPBACK : host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Reads keys one by one so every error names its key. */
+    private record Reader(Map<String, String> env) {
+
+        Optional<String> raw(String key) {
+            String value = env.get(key);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+
+        String string(String key, String fallback) {
+            return raw(key).orElse(fallback);
+        }
+
+        Path path(String key, Path fallback) {
+            return raw(key).map(v -> Path.of(v).toAbsolutePath().normalize()).orElse(fallback);
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int parsed = Integer.parseInt(value.get());
+                if (parsed < min || parsed > max) {
+                    throw new ConfigurationException(key + " must be between " + min + " and " + max + " (got " + parsed + ")");
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                throw new ConfigurationException(key + " must be a whole number (got '" + value.get() + "')");
+            }
+        }
+
+        int port(String key, int fallback) {
+            return integer(key, fallback, 1, 65535);
+        }
+
+        boolean bool(String key, boolean fallback) {
+            return raw(key).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "1", "on" -> true;
+                case "false", "no", "0", "off" -> false;
+                default -> throw new ConfigurationException(key + " must be true or false (got '" + v + "')");
+            }).orElse(fallback);
+        }
+
+        Optional<URI> httpUrl(String key) {
+            return raw(key).map(v -> parseHttpUrl(key, v));
+        }
+
+        List<URI> httpUrls(String key) {
+            List<URI> urls = new ArrayList<>();
+            raw(key).ifPresent(v -> {
+                for (String part : v.split(",")) {
+                    if (!part.isBlank()) {
+                        urls.add(parseHttpUrl(key, part.trim()));
+                    }
+                }
+            });
+            return urls;
+        }
+
+        private static URI parseHttpUrl(String key, String value) {
+            try {
+                URI uri = new URI(value);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new ConfigurationException(key + " must be an http(s) address such as http://host:port (got '" + value + "')");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new ConfigurationException(key + " is not a valid address: '" + value + "' (" + e.getReason() + ")", e);
+            }
+        }
+    }
+}

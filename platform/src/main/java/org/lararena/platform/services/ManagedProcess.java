@@ -1,0 +1,147 @@
+package org.lararena.platform.services;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A server process the platform started: its output goes to a log file, readiness is an HTTP probe, and
+ * stopping ends the whole process tree (Elasticsearch and Keycloak both start a second JVM from a script).
+ */
+public final class ManagedProcess implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManagedProcess.class);
+    private static final HttpClient PROBE_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+
+    private ManagedProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    /** Starts {@code command} in {@code workDir} with {@code extraEnv} added, appending its output to {@code logFile}. */
+    public static ManagedProcess start(String name, List<String> command, Map<String, String> extraEnv, Path workDir, Path logFile) {
+        Objects.requireNonNull(name);
+        try {
+            Files.createDirectories(logFile.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            builder.environment().putAll(extraEnv);
+            LOG.info("Starting {}: {}", name, String.join(" ", command));
+            return new ManagedProcess(name, builder.start(), logFile);
+        } catch (IOException e) {
+            throw new ServiceStartException(name + " could not be started (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Waits until {@code probe} answers 200, the process dies, or {@code timeout} passes. On failure the process
+     * is stopped and the exception quotes the last line of its log.
+     */
+    public void awaitReady(URI probe, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).GET().build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new ServiceStartException(name + " exited with code " + process.exitValue() + " while starting: "
+                        + lastLogLine() + " (log: " + logFile + ")");
+            }
+            try {
+                if (PROBE_CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    LOG.info("{} is up at {}", name, probe.resolve("/"));
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop();
+                throw new ServiceStartException(name + " start interrupted", e);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        stop();
+        throw new ServiceStartException(name + " did not come up within " + timeout.toSeconds() + " s (last log line: "
+                + lastLogLine() + "; log: " + logFile + "). Raise LARARENA_START_TIMEOUT_SECONDS on a slow machine.");
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Asks the process tree to end (SIGTERM), then forces it after a grace period. */
+    public void stop() {
+        stopTree(process.toHandle(), Duration.ofSeconds(30));
+    }
+
+    /** Ends {@code root} and every process it started, gently first. Used for processes of an earlier run too. */
+    public static void stopTree(ProcessHandle root, Duration grace) {
+        List<ProcessHandle> tree = new java.util.ArrayList<>(root.descendants().toList());
+        tree.add(0, root);
+        tree.forEach(ProcessHandle::destroy);
+        Instant deadline = Instant.now().plus(grace);
+        for (ProcessHandle handle : tree) {
+            try {
+                long left = Math.max(1, Duration.between(Instant.now(), deadline).toMillis());
+                handle.onExit().get(left, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                handle.destroyForcibly();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private String lastLogLine() {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String line = lines.get(i).strip();
+                if (!line.isEmpty()) {
+                    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+                }
+            }
+            return "(empty log)";
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

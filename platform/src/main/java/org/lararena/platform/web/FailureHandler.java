@@ -1,0 +1,101 @@
+package org.lararena.platform.web;
+
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.lararena.platform.LararenaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every failure into {@code {"error": ..., "detail": ...}} with the matching status. Client errors are
+ * logged in one line without a stack trace; server errors with it, and the caller never sees internals.
+ */
+public final class FailureHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        int status;
+        String error;
+        String detail;
+        if (failure instanceof LararenaException e) {
+            status = e.status();
+            error = e.error();
+            detail = e.getMessage();
+        } else if (failure instanceof HttpException e) {
+            status = e.getStatusCode();
+            error = errorFor(status);
+            detail = e.getPayload() != null ? e.getPayload() : defaultDetail(status);
+        } else if (failure instanceof DecodeException) {
+            status = 400;
+            error = "bad_request";
+            detail = "the request body is not valid JSON";
+        } else if (failure instanceof ReplyException e) {
+            status = switch (e.failureType()) {
+                case TIMEOUT, NO_HANDLERS -> 503;
+                case RECIPIENT_FAILURE -> e.failureCode() >= 400 && e.failureCode() < 600 ? e.failureCode() : 500;
+                default -> 500;
+            };
+            error = errorFor(status);
+            detail = status < 500 ? e.getMessage() : status == 503 ? "a part of the platform did not answer in time; try again" : defaultDetail(500);
+        } else if (failure == null) {
+            status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
+            error = errorFor(status);
+            detail = defaultDetail(status);
+        } else {
+            status = 500;
+            error = "internal_error";
+            detail = defaultDetail(500);
+        }
+        if (status >= 500) {
+            LOG.error("{} {} failed with {}", ctx.request().method(), ctx.request().path(), status, failure);
+        } else {
+            LOG.info("{} {} -> {} {}", ctx.request().method(), ctx.request().path(), status, detail);
+        }
+        if (ctx.response().headWritten()) {
+            ctx.request().connection().close();
+            return;
+        }
+        if (status == 401 && !ctx.response().headers().contains("WWW-Authenticate")) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"lararena\"");
+        }
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .end(new JsonObject().put("error", error).put("detail", detail).encode());
+    }
+
+    static String errorFor(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 415 -> "unsupported_media_type";
+            case 429 -> "too_many_requests";
+            case 503 -> "service_unavailable";
+            default -> status < 500 ? "client_error" : "internal_error";
+        };
+    }
+
+    static String defaultDetail(int status) {
+        return switch (status) {
+            case 401 -> "log in, or send a valid bearer token";
+            case 403 -> "your role may not do this";
+            case 404 -> "no such resource";
+            case 405 -> "this method is not allowed here";
+            case 413 -> "the request is too large";
+            case 503 -> "a service the platform needs is not available; try again shortly";
+            default -> status < 500 ? "the request is not valid" : "something went wrong on our side; it has been logged";
+        };
+    }
+}

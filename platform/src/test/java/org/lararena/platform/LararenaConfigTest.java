@@ -1,0 +1,80 @@
+package org.lararena.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LararenaConfigTest {
+
+    @Test
+    void defaultsRunEverythingLocally() {
+        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_HOME", "/srv/lararena"));
+
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.dataDir()).isEqualTo(Path.of("/srv/lararena/data"));
+        assertThat(config.elasticsearch().managed()).isTrue();
+        assertThat(config.elasticsearch().urls()).containsExactly(URI.create("http://127.0.0.1:9200"));
+        assertThat(config.keycloak().managed()).isTrue();
+        assertThat(config.keycloak().issuer()).isEqualTo(URI.create("http://127.0.0.1:8180/realms/lararena"));
+        assertThat(config.maxUploadBytes()).isEqualTo(200L * 1024 * 1024);
+        assertThat(config.publicUrl()).isEqualTo(URI.create("http://127.0.0.1:8080"));
+    }
+
+    @Test
+    void externalClusterAndRealmReplaceTheManagedServers() {
+        LararenaConfig config = LararenaConfig.fromMap(Map.of(
+                "LARARENA_ES_URLS", "https://es1.example:9200, https://es2.example:9200",
+                "LARARENA_KEYCLOAK_URL", "https://id.example/",
+                "LARARENA_KEYCLOAK_REALM", "vard"));
+
+        assertThat(config.elasticsearch().managed()).isFalse();
+        assertThat(config.elasticsearch().urls()).extracting(URI::getHost).containsExactly("es1.example", "es2.example");
+        assertThat(config.keycloak().managed()).isFalse();
+        assertThat(config.keycloak().issuer()).isEqualTo(URI.create("https://id.example/realms/vard"));
+    }
+
+    @Test
+    void malformedValuesAreRefusedNamingTheirKey() {
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_HTTP_PORT", "80a")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("LARARENA_HTTP_PORT");
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_ES_PORT", "70000")))
+                .hasMessageContaining("LARARENA_ES_PORT").hasMessageContaining("65535");
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", "es1:9200")))
+                .hasMessageContaining("LARARENA_ES_URLS");
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_KEYCLOAK_URL", "http://bad host/")))
+                .hasMessageContaining("LARARENA_KEYCLOAK_URL");
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_DEMO_DATA", "kanske")))
+                .hasMessageContaining("LARARENA_DEMO_DATA");
+    }
+
+    @Test
+    void anUnwritableDataDirectoryStopsStartUp(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_DATA_DIR", file.resolve("data").toString()));
+
+        assertThatThrownBy(config::requireWritableDataDir)
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("LARARENA_DATA_DIR").hasMessageContaining("not writable");
+    }
+
+    @Test
+    void theConfigurationTableDocumentsEveryKeyTheParserReads() throws Exception {
+        String source = Files.readString(Path.of("src/main/java/org/lararena/platform/LararenaConfig.java"));
+        List<String> readKeys = new java.util.ArrayList<>();
+        var matcher = java.util.regex.Pattern.compile("\\(\"(LARARENA_[A-Z_]+)\"").matcher(source);
+        while (matcher.find()) {
+            readKeys.add(matcher.group(1));
+        }
+        assertThat(readKeys).isNotEmpty();
+        for (String key : readKeys) {
+            assertThat(source).as("documented key %s", key).contains("<td>" + key + "</td>");
+        }
+    }
+}

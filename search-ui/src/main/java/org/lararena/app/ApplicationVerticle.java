@@ -1,0 +1,126 @@
+package org.lararena.app;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Objects;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.index.PassageIndex;
+import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.ingest.pipeline.ExtractionVerticle;
+import org.lararena.ingest.pipeline.IndexingVerticle;
+import org.lararena.ingest.store.DocumentRecord;
+import org.lararena.ingest.store.DocumentStore;
+import org.lararena.ingest.web.DocumentsEndpoint;
+import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.elasticsearch.ElasticsearchClients;
+import org.lararena.search.PassageSearch;
+import org.lararena.search.SearchEndpoint;
+import org.lararena.web.HealthEndpoint;
+import org.lararena.web.HttpServerVerticle;
+import org.lararena.web.auth.TokenAuthentication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the application from its configuration: stores, the pipeline's worker verticles and the HTTP server.
+ * Fails to deploy (and so the platform does not start half-way) on invalid configuration or a realm without
+ * keys; a dependency that is merely down later shows in {@code /health}.
+ */
+public final class ApplicationVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApplicationVerticle.class);
+
+    private final LararenaConfig config;
+    private ElasticsearchClient elasticsearch;
+    private Dataset jena;
+    private DocumentStore documents;
+    private HttpServerVerticle http;
+
+    public ApplicationVerticle(LararenaConfig config) {
+        this.config = Objects.requireNonNull(config);
+    }
+
+    @Override
+    public Future<?> start() {
+        return vertx.executeBlocking(this::openStores)
+                .compose(v -> TokenAuthentication.discover(vertx, config.keycloak()))
+                .compose(this::deployVerticles)
+                .compose(v -> vertx.executeBlocking(this::resumeAndLoadDemo))
+                .onSuccess(v -> LOG.info("Lärarena listens on {}", config.publicUrl()));
+    }
+
+    /** The port the HTTP server bound. */
+    public int httpPort() {
+        return http.actualPort();
+    }
+
+    private Void openStores() throws IOException {
+        config.requireWritableDataDir();
+        elasticsearch = ElasticsearchClients.create(config.elasticsearch());
+        Files.createDirectories(config.dataPath("jena"));
+        jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
+        documents = new DocumentStore(config.dataPath("documents"));
+        Files.createDirectories(config.dataPath("uploads"));
+        return null;
+    }
+
+    private Future<?> deployVerticles(TokenAuthentication authentication) {
+        PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix());
+        PassageSearch search = new PassageSearch(elasticsearch, index.alias());
+        DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
+        http = new HttpServerVerticle(config, authentication,
+                List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
+                List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"))::addRoutes,
+                        new SearchEndpoint(vertx, search)::addRoutes));
+        return vertx.executeBlocking(() -> {
+                    ensureIndex(index);
+                    return null;
+                })
+                .compose(v -> vertx.deployVerticle(new ExtractionVerticle(documents), worker))
+                .compose(v -> vertx.deployVerticle(new IndexingVerticle(documents, new PassageIndexer(elasticsearch, index)), worker))
+                .compose(v -> vertx.deployVerticle(http));
+    }
+
+    /** Elasticsearch may be down at start: the application still starts, /health says so, and indexing waits. */
+    private static void ensureIndex(PassageIndex index) {
+        try {
+            index.ensureExists();
+        } catch (RuntimeException e) {
+            LOG.warn("The passage index could not be checked now ({}); documents wait until Elasticsearch answers", e.getMessage());
+        }
+    }
+
+    private Void resumeAndLoadDemo() {
+        for (DocumentRecord unfinished : documents.unfinished()) {
+            LOG.info("Resuming {} ({}), left {}", unfinished.id(), unfinished.filename(), unfinished.status().wireName());
+            vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", unfinished.id()));
+        }
+        if (config.loadDemoData()) {
+            DemoData.loadOnce(config.dataPath("demo-loaded"), documents,
+                    record -> vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id())));
+        }
+        return null;
+    }
+
+    @Override
+    public Future<?> stop() {
+        return vertx.executeBlocking(() -> {
+            if (jena != null) {
+                jena.close();
+            }
+            if (elasticsearch != null) {
+                elasticsearch.close();
+            }
+            return null;
+        });
+    }
+}

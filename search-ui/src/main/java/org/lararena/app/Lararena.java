@@ -1,0 +1,253 @@
+package org.lararena.app;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.services.ManagedElasticsearch;
+import org.lararena.platform.services.ManagedKeycloak;
+import org.lararena.platform.services.ManagedProcess;
+import org.lararena.platform.services.Ports;
+import org.lararena.platform.services.ServerDistributions;
+import org.lararena.platform.services.ServiceStartException;
+
+/**
+ * The command line behind {@code ./lararena}: {@code up} starts the managed servers (unless external ones are
+ * configured) and the application, and stops all of it on Ctrl-C; {@code down} stops a running {@code up};
+ * {@code status} prints JSON. Every failure is one line on standard error and a non-zero exit code.
+ */
+public final class Lararena {
+
+    private static final String USAGE = """
+            usage: ./lararena <command>
+              up       start Elasticsearch, Keycloak and the application (Ctrl-C stops everything)
+              down     stop a running ./lararena up
+              status   print the state and address of the application, Elasticsearch and Keycloak as JSON
+            configuration: LARARENA_* environment variables, see README.md""";
+
+    private final PrintStream out;
+
+    private Lararena(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "help" : args[0];
+        int exit;
+        try {
+            LararenaConfig config = LararenaConfig.fromEnvironment();
+            // Before the first logger: logs of the application go to the data directory.
+            System.setProperty("lararena.log.dir", config.dataPath("logs").toString());
+            Lararena cli = new Lararena(System.out);
+            exit = switch (command) {
+                case "up" -> cli.up(config);
+                case "down" -> cli.down(config);
+                case "status" -> cli.status(config);
+                case "help", "-h", "--help" -> {
+                    System.out.println(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    System.err.println("lararena: unknown command '" + command + "'\n" + USAGE);
+                    yield 2;
+                }
+            };
+        } catch (LararenaException e) {
+            System.err.println("lararena: " + e.getMessage());
+            exit = e.isClientError() ? 2 : 1;
+        }
+        System.exit(exit);
+    }
+
+    /** Starts everything, prints where it is, and returns only when stopped (exit code 0) or failed. */
+    int up(LararenaConfig config) {
+        config.requireWritableDataDir();
+        requireFreeDisk(config);
+        RunState run = RunState.acquire(config.dataDir());
+        Ports.requireFree(config.httpHost(), config.httpPort(), "LARARENA_HTTP_PORT");
+
+        List<ManagedProcess> servers = new ArrayList<>();
+        Vertx[] vertx = new Vertx[1];
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread shutdown = new Thread(() -> {
+            stopAll(vertx[0], servers);
+            run.close();
+            stopped.countDown();
+        }, "lararena-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+
+        try {
+            startManagedServers(config, servers);
+            vertx[0] = Vertx.vertx();
+            ApplicationVerticle application = new ApplicationVerticle(config);
+            vertx[0].deployVerticle(application).await(config.startTimeout().toSeconds(), TimeUnit.SECONDS);
+            run.write(new JsonObject()
+                    .put("pid", ProcessHandle.current().pid())
+                    .put("url", config.publicUrl().toString())
+                    .put("elasticsearch", new JsonObject().put("url", config.elasticsearch().urls().get(0).toString())
+                            .put("managed", config.elasticsearch().managed()))
+                    .put("keycloak", new JsonObject().put("url", config.keycloak().url().toString())
+                            .put("managed", config.keycloak().managed()))
+                    .put("serverPids", servers.stream().map(ManagedProcess::pid).toList()));
+            printWelcome(config);
+        } catch (Exception e) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            stopAll(vertx[0], servers);
+            run.close();
+            throw e instanceof LararenaException le ? le
+                    : new LararenaException(500, "start_failed", "the application did not start: " + rootMessage(e), e);
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private void startManagedServers(LararenaConfig config, List<ManagedProcess> servers) {
+        if (!config.elasticsearch().managed() && !config.keycloak().managed()) {
+            return;
+        }
+        ServerDistributions distributions = ServerDistributions.locate(config.home());
+        out.println("Starting " + (config.elasticsearch().managed() ? "Elasticsearch" : "")
+                + (config.elasticsearch().managed() && config.keycloak().managed() ? " and " : "")
+                + (config.keycloak().managed() ? "Keycloak" : "") + " (the first start unpacks them into " + config.dataDir() + ")…");
+        CompletableFuture<ManagedProcess> es = config.elasticsearch().managed()
+                ? CompletableFuture.supplyAsync(() -> ManagedElasticsearch.forConfig(config, distributions).start(config.startTimeout()))
+                : CompletableFuture.completedFuture(null);
+        CompletableFuture<ManagedProcess> kc = config.keycloak().managed()
+                ? CompletableFuture.supplyAsync(() -> ManagedKeycloak.forConfig(config, distributions).start(config.startTimeout()))
+                : CompletableFuture.completedFuture(null);
+        RuntimeException failure = null;
+        for (CompletableFuture<ManagedProcess> server : List.of(es, kc)) {
+            try {
+                ManagedProcess process = server.join();
+                if (process != null) {
+                    servers.add(process);
+                }
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                failure = failure != null ? failure : cause instanceof RuntimeException re ? re
+                        : new ServiceStartException(cause.getMessage(), cause);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void printWelcome(LararenaConfig config) {
+        out.println();
+        out.println("Lärarena is running at " + config.publicUrl());
+        out.println("  Elasticsearch: " + config.elasticsearch().urls().get(0) + (config.elasticsearch().managed() ? " (managed)" : ""));
+        out.println("  Keycloak:      " + config.keycloak().url() + (config.keycloak().managed() ? " (managed, realm " + config.keycloak().realm() + ")" : ""));
+        if (config.keycloak().managed()) {
+            out.println("  Demo logins:   forskare/forskare (researcher), pilot/pilot (pilot, Värmland), deltagare/deltagare (attendee), admin/admin (admin)");
+            out.println("  Keycloak admin console: " + config.keycloak().url() + "/admin  (admin / "
+                    + ManagedKeycloak.forConfig(config, ServerDistributions.locate(config.home())).adminPassword() + ")");
+        }
+        out.println("  Data:          " + config.dataDir());
+        out.println("Press Ctrl-C to stop everything.");
+        out.flush();
+    }
+
+    int down(LararenaConfig config) {
+        Optional<JsonObject> state = RunState.read(config.dataDir());
+        Optional<ProcessHandle> launcher = state.flatMap(s -> ProcessHandle.of(s.getLong("pid")));
+        if (launcher.isEmpty() || !launcher.get().isAlive()) {
+            out.println("Lärarena is not running (data directory " + config.dataDir() + ").");
+            return 0;
+        }
+        out.println("Stopping Lärarena (process " + launcher.get().pid() + ")…");
+        launcher.get().destroy();
+        try {
+            launcher.get().onExit().get(90, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // It did not stop in time: end it and the servers it started.
+            ManagedProcess.stopTree(launcher.get(), Duration.ofSeconds(5));
+        }
+        state.get().getJsonArray("serverPids", new io.vertx.core.json.JsonArray()).forEach(pid ->
+                ProcessHandle.of(((Number) pid).longValue()).ifPresent(p -> ManagedProcess.stopTree(p, Duration.ofSeconds(20))));
+        out.println("Stopped.");
+        return 0;
+    }
+
+    int status(LararenaConfig config) {
+        Optional<JsonObject> state = RunState.read(config.dataDir());
+        boolean launcherAlive = state.flatMap(s -> ProcessHandle.of(s.getLong("pid"))).map(ProcessHandle::isAlive).orElse(false);
+        URI appUrl = config.publicUrl();
+        URI esUrl = config.elasticsearch().urls().get(0);
+        URI kcUrl = config.keycloak().url();
+        JsonObject status = new JsonObject()
+                .put("state", launcherAlive ? "running" : "stopped")
+                .put("app", probe(appUrl, "/health").put("url", appUrl.toString()))
+                .put("elasticsearch", probe(esUrl, "/_cluster/health").put("url", esUrl.toString()).put("managed", config.elasticsearch().managed()))
+                .put("keycloak", probe(kcUrl, "/realms/" + config.keycloak().realm() + "/.well-known/openid-configuration")
+                        .put("url", kcUrl.toString()).put("managed", config.keycloak().managed()));
+        state.ifPresent(s -> status.put("pid", s.getLong("pid")));
+        out.println(status.encodePrettily());
+        return 0;
+    }
+
+    private static JsonObject probe(URI base, String path) {
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build()) {
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/+$", "") + path))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            int code = response.statusCode();
+            return new JsonObject().put("state", code == 200 ? "up" : code == 503 ? "degraded" : "down").put("httpStatus", code);
+        } catch (IOException e) {
+            return new JsonObject().put("state", "down");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new JsonObject().put("state", "unknown");
+        }
+    }
+
+    private static void requireFreeDisk(LararenaConfig config) {
+        try {
+            long usable = Files.getFileStore(config.dataDir()).getUsableSpace();
+            if (usable < config.minFreeDiskBytes()) {
+                throw new LararenaException(507, "no_disk_space", "only " + usable / (1024 * 1024) + " MB free in " + config.dataDir()
+                        + " (needs " + config.minFreeDiskBytes() / (1024 * 1024) + " MB): free some space or set LARARENA_DATA_DIR elsewhere");
+            }
+        } catch (IOException e) {
+            throw new LararenaException(500, "no_disk_space", "cannot read the free space of " + config.dataDir(), e);
+        }
+    }
+
+    private static void stopAll(Vertx vertx, List<ManagedProcess> servers) {
+        if (vertx != null) {
+            try {
+                vertx.close().await(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // stopping anyway
+            }
+        }
+        for (ManagedProcess server : servers.reversed()) {
+            server.stop();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package org.lararena.app;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.lararena.platform.LararenaException;
+
+/**
+ * What a running {@code ./lararena up} left in {@code <data dir>/run}: a lock held while it runs (so a second
+ * {@code up} is refused) and a JSON file with its process id and addresses (for {@code status} and {@code down}).
+ */
+final class RunState implements AutoCloseable {
+
+    private final Path stateFile;
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private RunState(Path stateFile, FileChannel channel, FileLock lock) {
+        this.stateFile = stateFile;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    static Path stateFile(Path dataDir) {
+        return dataDir.resolve("run/lararena.json");
+    }
+
+    /** Takes the lock, or fails saying where the platform already runs. */
+    static RunState acquire(Path dataDir) {
+        Path runDir = dataDir.resolve("run");
+        try {
+            Files.createDirectories(runDir);
+            FileChannel channel = FileChannel.open(runDir.resolve("lararena.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                String where = read(dataDir).map(s -> " (process " + s.getLong("pid") + ", " + s.getString("url") + ")").orElse("");
+                throw new LararenaException(409, "already_running", "Lärarena is already running with the data directory "
+                        + dataDir + where + ": use ./lararena status, or ./lararena down to stop it");
+            }
+            return new RunState(stateFile(dataDir), channel, lock);
+        } catch (IOException e) {
+            throw new LararenaException(500, "run_state", "cannot use " + runDir + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    void write(JsonObject state) {
+        try {
+            Path temp = Files.createTempFile(stateFile.getParent(), "lararena", ".tmp");
+            Files.writeString(temp, state.encodePrettily());
+            Files.move(temp, stateFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new LararenaException(500, "run_state", "cannot write " + stateFile + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static Optional<JsonObject> read(Path dataDir) {
+        try {
+            Path file = stateFile(dataDir);
+            return Files.isRegularFile(file) ? Optional.of(new JsonObject(Files.readString(file))) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            Files.deleteIfExists(stateFile);
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            // the process is ending; the lock goes with it
+        }
+    }
+}

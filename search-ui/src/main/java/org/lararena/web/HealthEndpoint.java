@@ -1,0 +1,81 @@
+package org.lararena.web;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.apache.jena.query.Dataset;
+import org.lararena.web.auth.TokenAuthentication;
+
+/**
+ * {@code GET /health}: 200 when Elasticsearch, Keycloak's keys and the Jena store all answer; 503 naming each
+ * one that does not. Asked again on every call, so it recovers by itself when a dependency returns.
+ */
+public final class HealthEndpoint {
+
+    private final Vertx vertx;
+    private final ElasticsearchClient elasticsearch;
+    private final TokenAuthentication authentication;
+    private final Dataset jena;
+
+    public HealthEndpoint(Vertx vertx, ElasticsearchClient elasticsearch, TokenAuthentication authentication, Dataset jena) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.elasticsearch = Objects.requireNonNull(elasticsearch);
+        this.authentication = Objects.requireNonNull(authentication);
+        this.jena = Objects.requireNonNull(jena);
+    }
+
+    public void addRoutes(Router router) {
+        router.get("/health").handler(this::health);
+    }
+
+    private void health(RoutingContext ctx) {
+        Map<String, Future<String>> checks = new LinkedHashMap<>();
+        checks.put("elasticsearch", blocking(() -> {
+            var health = elasticsearch.cluster().health(h -> h.timeout(t -> t.time("2s")));
+            return "cluster " + health.clusterName() + " is " + health.status().jsonValue();
+        }));
+        checks.put("keycloak", authentication.publishedKeyCount(vertx).map(keys -> {
+            if (keys == 0) {
+                throw new IllegalStateException("the realm publishes no keys");
+            }
+            return keys + " verification keys";
+        }));
+        checks.put("jena", blocking(() -> jena.calculateRead(() -> "store readable")));
+
+        Future.join(List.copyOf(checks.values())).onComplete(done -> {
+            JsonObject body = new JsonObject();
+            boolean allUp = true;
+            for (var check : checks.entrySet()) {
+                Future<String> result = check.getValue();
+                boolean up = result.succeeded();
+                allUp &= up;
+                body.put(check.getKey(), new JsonObject().put("status", up ? "up" : "down")
+                        .put("detail", up ? result.result() : String.valueOf(result.cause().getMessage())));
+            }
+            JsonObject response = new JsonObject().put("status", allUp ? "up" : "down").put("checks", body);
+            if (!allUp) {
+                response.put("error", "service_unavailable").put("detail", "not reachable: " + String.join(", ",
+                        checks.entrySet().stream().filter(e -> e.getValue().failed()).map(Map.Entry::getKey).toList()));
+            }
+            ctx.response().setStatusCode(allUp ? 200 : 503).putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-store").end(response.encode());
+        });
+    }
+
+    private interface Check {
+        String run() throws Exception;
+    }
+
+    private Future<String> blocking(Check check) {
+        Supplier<Future<String>> run = () -> vertx.executeBlocking(check::run, false);
+        return run.get().timeout(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+}
