@@ -1,0 +1,78 @@
+package org.lararena.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lararena.platform.LararenaException;
+
+class FailureHandlerTest {
+
+    private Vertx vertx;
+    private HttpServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        Router router = Router.router(vertx);
+        router.get("/client").handler(ctx -> {
+            throw LararenaException.badRequest("size must be between 1 and 100");
+        });
+        router.get("/bug").handler(ctx -> {
+            throw new IllegalStateException("secret internal detail");
+        });
+        router.get("/guarded").handler(ctx -> ctx.fail(LararenaException.unauthorized("send a token")));
+        router.route().failureHandler(new FailureHandler());
+        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aClientErrorKeepsItsStatusAndSaysWhatToChange() throws Exception {
+        var response = call("/client");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo(new JsonObject().put("error", "bad_request").put("detail", "size must be between 1 and 100"));
+    }
+
+    @Test
+    void anUnexpectedFailureIs500WithoutItsInternals() throws Exception {
+        var response = call("/bug");
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.body().getString("error")).isEqualTo("internal_error");
+        assertThat(response.body().encode()).doesNotContain("secret internal detail").doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void a401TellsTheClientHowToAuthenticate() throws Exception {
+        var response = call("/guarded");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.wwwAuthenticate()).startsWith("Bearer");
+    }
+
+    private record Answer(int status, JsonObject body, String wwwAuthenticate) {
+    }
+
+    private Answer call(String path) throws Exception {
+        var client = vertx.createHttpClient();
+        return client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", path)
+                .compose(request -> request.send())
+                .compose((HttpClientResponse response) -> response.body().map(body ->
+                        new Answer(response.statusCode(), body.toJsonObject(), response.getHeader("WWW-Authenticate"))))
+                .await(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,101 @@
+package org.lararena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line as a user runs it (a separate JVM on the packaged application): bad starts end with one
+ * line naming the cause, a non-zero exit code, and nothing left running.
+ */
+class LauncherIT {
+
+    @TempDir
+    Path dataDir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @Test
+    void upRefusesATakenPortWithOneLineAndNonZeroExit() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Run run = lararena(Map.of("LARARENA_HTTP_PORT", String.valueOf(taken.getLocalPort())), "up");
+
+            assertThat(run.exit()).isNotZero();
+            assertThat(run.err().strip().lines()).hasSize(1);
+            assertThat(run.err()).contains("LARARENA_HTTP_PORT").contains(String.valueOf(taken.getLocalPort()));
+            assertThat(RunState.read(dataDir)).as("no run state is left behind").isEmpty();
+        }
+    }
+
+    @Test
+    void aSecondUpOnTheSameDataDirectorySaysOneIsRunning() throws Exception {
+        try (RunState first = RunState.acquire(dataDir)) {
+            first.write(new JsonObject().put("pid", ProcessHandle.current().pid()).put("url", "http://127.0.0.1:8080"));
+
+            Run run = lararena(Map.of(), "up");
+
+            assertThat(run.exit()).isNotZero();
+            assertThat(run.err()).contains("already running").contains("./lararena down");
+        }
+    }
+
+    @Test
+    void malformedConfigurationStopsStartUpNamingTheVariable() throws Exception {
+        Run run = lararena(Map.of("LARARENA_ES_URLS", "not a url"), "up");
+
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("LARARENA_ES_URLS");
+    }
+
+    @Test
+    void statusPrintsJsonWithEveryPartWhenNothingRuns() throws Exception {
+        Run run = lararena(Map.of("LARARENA_HTTP_PORT", "1", "LARARENA_ES_PORT", "2", "LARARENA_KEYCLOAK_PORT", "3"), "status");
+
+        assertThat(run.exit()).isZero();
+        JsonObject status = new JsonObject(run.out());
+        assertThat(status.getString("state")).isEqualTo("stopped");
+        for (String part : List.of("app", "elasticsearch", "keycloak")) {
+            assertThat(status.getJsonObject(part).getString("state")).as(part).isEqualTo("down");
+            assertThat(status.getJsonObject(part).getString("url")).as(part).startsWith("http://127.0.0.1:");
+        }
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() throws Exception {
+        Run run = lararena(Map.of(), "upp");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown command 'upp'").contains("usage");
+    }
+
+    private Run lararena(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Path target = Path.of("target").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", target.resolve("lararena.jar") + ":" + target.resolve("lib") + "/*", Lararena.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(key -> key.startsWith("LARARENA_"));
+        builder.environment().put("LARARENA_HOME", System.getProperty("lararena.project.dir", ".."));
+        builder.environment().put("LARARENA_DATA_DIR", dataDir.toString());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("./lararena " + String.join(" ", args) + " did not end");
+        }
+        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+}
