@@ -75,7 +75,7 @@ public final class ApplicationVerticle extends VerticleBase {
 
     private Future<?> deployVerticles(TokenAuthentication authentication) {
         PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix());
-        PassageSearch search = new PassageSearch(elasticsearch, index.alias());
+        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), ApplicationVerticle::labelFromIri);
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, authentication,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
@@ -109,6 +109,11 @@ public final class ApplicationVerticle extends VerticleBase {
                     record -> vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id())));
         }
         return null;
+    }
+
+    /** Until the ontology labels themes: the IRI's last segment. */
+    private static String labelFromIri(String iri) {
+        return iri.substring(Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1);
     }
 
     @Override

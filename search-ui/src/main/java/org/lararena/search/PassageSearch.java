@@ -3,8 +3,14 @@ package org.lararena.search;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
+import co.elastic.clients.elasticsearch.core.SearchRequest.Builder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -13,75 +19,255 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 
 /**
- * Runs a search for a caller. The caller's visibility filter is part of the query's filter, so hits, counts
- * and highlights never include what the caller may not read. Blocking.
+ * Runs searches for a caller. What the caller may read is part of the query itself (never a post-filter), so
+ * hits, highlights and every facet count leave out what the caller may not see. The user's facet choices
+ * filter the hits (as a post-filter) and every other facet's counts, but not their own facet's, so choosing
+ * "Örebro" still shows how many hits Värmland has. Blocking.
  */
 public final class PassageSearch {
 
-    public static final int MAX_QUERY_CHARS = 1000;
-    public static final int MAX_PAGE_SIZE = 100;
+    private static final List<String> FACETS = List.of("theme", "pilot", "type", "year");
 
     private final ElasticsearchClient client;
     private final String alias;
+    private final Function<String, String> themeLabel;
 
-    public PassageSearch(ElasticsearchClient client, String alias) {
+    /** @param themeLabel the display label of a theme or concept IRI */
+    public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel) {
         this.client = Objects.requireNonNull(client);
         this.alias = Objects.requireNonNull(alias);
+        this.themeLabel = Objects.requireNonNull(themeLabel);
     }
 
-    /** One search: {@code text} in the query syntax people know; {@code page} from 0. */
-    public record Request(String text, int page, int size) {
-        public Request {
-            text = text == null ? "" : text.strip();
-            if (text.length() > MAX_QUERY_CHARS) {
-                text = text.substring(0, MAX_QUERY_CHARS);
-            }
-        }
-    }
-
-    public JsonObject search(Request request, Caller caller) {
-        Query visible = visibilityFilter(caller);
-        Query match = request.text().isEmpty()
-                ? Query.of(q -> q.matchAll(m -> m))
-                : Query.of(q -> q.simpleQueryString(s -> s.query(request.text()).fields("text", "title^0.5")
-                        .defaultOperator(Operator.And).lenient(true)));
+    public JsonObject search(SearchRequest request, Caller caller) {
+        Query readable = visibilityFilter(caller);
+        Query match = request.hasText()
+                ? Query.of(q -> q.simpleQueryString(s -> s.query(request.simpleQueryString()).fields("text", "title^0.3")
+                        .defaultOperator(Operator.And).lenient(true)
+                        .flags(List.of(SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or, SimpleQueryStringFlag.Not,
+                                SimpleQueryStringFlag.Phrase, SimpleQueryStringFlag.Precedence, SimpleQueryStringFlag.Whitespace,
+                                SimpleQueryStringFlag.Escape))))
+                : Query.of(q -> q.matchAll(m -> m));
+        Map<String, Query> facetFilters = facetFilters(request);
         try {
-            SearchResponse<Map> response = client.search(s -> s.index(alias)
-                    .query(q -> q.bool(b -> b.must(match).filter(visible)))
-                    .from(request.page() * request.size()).size(request.size())
-                    .trackTotalHits(t -> t.enabled(true))
-                    .highlight(h -> h.fields(NamedValue.of("text", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(200))))
-                            .preTags("<mark>").postTags("</mark>")),
-                    Map.class);
-            JsonArray hits = new JsonArray();
-            for (Hit<Map> hit : response.hits().hits()) {
-                JsonObject source = new JsonObject(hit.source());
-                List<String> fragments = hit.highlight().getOrDefault("text", List.of());
-                hits.add(new JsonObject()
-                        .put("passageId", source.getString("passageId"))
-                        .put("documentId", source.getString("documentId"))
-                        .put("title", source.getString("title"))
-                        .put("text", source.getString("text"))
-                        .put("highlight", String.join(" … ", fragments))
-                        .put("page", source.getInteger("page"))
-                        .put("speaker", source.getString("speaker"))
-                        .put("themes", new JsonArray())
-                        .put("score", hit.score()));
-            }
-            long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-            return new JsonObject().put("total", total).put("hits", hits);
+            SearchResponse<Map> response = client.search(s -> {
+                s.index(alias)
+                        .query(q -> q.bool(b -> b.must(match).filter(readable)))
+                        .size(request.size())
+                        .trackTotalHits(t -> t.enabled(true))
+                        .highlight(h -> h.fields(NamedValue.of("text", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(220))))
+                                .preTags("<mark>").postTags("</mark>").encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html));
+                if (!facetFilters.isEmpty()) {
+                    s.postFilter(q -> q.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
+                }
+                sortAndPage(s, request);
+                for (String facet : FACETS) {
+                    s.aggregations(facet, facetAggregation(facet, facetFilters));
+                }
+                return s;
+            }, Map.class);
+            return toJson(response, request);
         } catch (ElasticsearchException e) {
-            throw LararenaException.unavailable("search failed in Elasticsearch: " + e.error().reason(), e);
+            if (e.status() == 404) {
+                return new JsonObject().put("total", 0).put("hits", new JsonArray()).put("facets", emptyFacets());
+            }
+            throw LararenaException.unavailable("search failed in Elasticsearch: " + e.getMessage(), e);
         } catch (IOException e) {
             throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
         }
+    }
+
+    /**
+     * The passages around {@code passageId} in its document, in reading order. 404 when the passage does not exist
+     * or the caller may not read it (never 403: ids must not be guessable).
+     */
+    public JsonObject context(String passageId, int before, int after, Caller caller) {
+        try {
+            SearchResponse<Map> found = client.search(s -> s.index(alias).size(1)
+                    .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(passageId))).filter(visibilityFilter(caller)))), Map.class);
+            if (found.hits().hits().isEmpty()) {
+                throw LararenaException.notFound("no passage with that id");
+            }
+            JsonObject passage = new JsonObject(found.hits().hits().get(0).source());
+            int ordinal = passage.getInteger("ordinal");
+            JsonArray passages = readingOrder(passage.getString("documentId"), ordinal - before, ordinal + after, caller);
+            return new JsonObject().put("passageId", passageId).put("documentId", passage.getString("documentId"))
+                    .put("title", passage.getString("title")).put("passages", passages);
+        } catch (ElasticsearchException e) {
+            throw LararenaException.unavailable("Elasticsearch could not fetch the passage: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
+        }
+    }
+
+    /** Every passage of a document the caller may read, in reading order; empty when it may not. */
+    public JsonArray passagesOf(String documentId, Caller caller) {
+        try {
+            return readingOrder(documentId, 0, Integer.MAX_VALUE, caller);
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
+        }
+    }
+
+    private JsonArray readingOrder(String documentId, int fromOrdinal, int toOrdinal, Caller caller) throws IOException {
+        JsonArray passages = new JsonArray();
+        List<FieldValue> after = null;
+        while (true) {
+            final List<FieldValue> cursor = after;
+            SearchResponse<Map> page = client.search(s -> {
+                s.index(alias).size(1000)
+                        .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("documentId").value(documentId)))
+                                .filter(f -> f.range(r -> r.number(n -> n.field("ordinal").gte((double) fromOrdinal).lte((double) toOrdinal))))
+                                .filter(visibilityFilter(caller))))
+                        .sort(o -> o.field(f -> f.field("ordinal").order(SortOrder.Asc)));
+                if (cursor != null) {
+                    s.searchAfter(cursor);
+                }
+                return s;
+            }, Map.class);
+            for (Hit<Map> hit : page.hits().hits()) {
+                JsonObject source = new JsonObject(hit.source());
+                passages.add(new JsonObject().put("id", source.getString("passageId")).put("ordinal", source.getInteger("ordinal"))
+                        .put("page", source.getInteger("page")).put("speaker", source.getString("speaker"))
+                        .put("text", source.getString("text")).put("start", source.getInteger("start")).put("end", source.getInteger("end")));
+            }
+            if (page.hits().hits().size() < 1000) {
+                return passages;
+            }
+            after = page.hits().hits().get(page.hits().hits().size() - 1).sort();
+        }
+    }
+
+    private static void sortAndPage(Builder s, SearchRequest request) {
+        switch (request.sort()) {
+            case RELEVANCE -> s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
+            case NEWEST -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Desc).missing("_last")));
+            case OLDEST -> s.sort(o -> o.field(f -> f.field("date").order(SortOrder.Asc).missing("_last")));
+        }
+        // A unique tie-breaker makes the order total, so the cursor never skips or repeats a hit.
+        s.sort(o -> o.field(f -> f.field("passageId").order(SortOrder.Asc)));
+        if (request.after().isPresent()) {
+            s.searchAfter(SearchRequest.decodeCursor(request.after().get()).stream().map(PassageSearch::fieldValue).toList());
+        } else {
+            s.from(request.page() * request.size());
+        }
+    }
+
+    private static Map<String, Query> facetFilters(SearchRequest request) {
+        Map<String, Query> filters = new LinkedHashMap<>();
+        if (!request.themes().isEmpty()) {
+            filters.put("theme", terms("themes", request.themes()));
+        }
+        if (!request.pilots().isEmpty()) {
+            filters.put("pilot", terms("pilot", request.pilots()));
+        }
+        if (!request.types().isEmpty()) {
+            filters.put("type", terms("type", request.types()));
+        }
+        if (!request.years().isEmpty()) {
+            filters.put("year", Query.of(q -> q.terms(t -> t.field("year")
+                    .terms(v -> v.value(request.years().stream().map(y -> FieldValue.of(y.longValue())).toList())))));
+        }
+        if (!request.speakerRoles().isEmpty()) {
+            filters.put("speaker", terms("speakerRole", request.speakerRoles()));
+        }
+        return filters;
+    }
+
+    /** A facet's counts under every filter but its own. */
+    private static Aggregation facetAggregation(String facet, Map<String, Query> facetFilters) {
+        List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet)).map(Map.Entry::getValue).toList();
+        String field = switch (facet) {
+            case "theme" -> "themes";
+            default -> facet;
+        };
+        int size = facet.equals("theme") ? 200 : 50;
+        return Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(others)))
+                .aggregations("values", v -> v.terms(t -> t.field(field).size(size))));
+    }
+
+    private JsonObject toJson(SearchResponse<Map> response, SearchRequest request) {
+        JsonArray hits = new JsonArray();
+        List<Hit<Map>> found = response.hits().hits();
+        for (Hit<Map> hit : found) {
+            JsonObject source = new JsonObject(hit.source());
+            List<String> fragments = hit.highlight().getOrDefault("text", List.of());
+            JsonArray themes = new JsonArray();
+            source.getJsonArray("themes", new JsonArray()).forEach(iri ->
+                    themes.add(new JsonObject().put("iri", iri).put("label", themeLabel.apply((String) iri))));
+            hits.add(new JsonObject()
+                    .put("passageId", source.getString("passageId"))
+                    .put("documentId", source.getString("documentId"))
+                    .put("title", source.getString("title"))
+                    .put("text", source.getString("text"))
+                    .put("highlight", fragments.isEmpty() ? null : String.join(" … ", fragments))
+                    .put("page", source.getInteger("page"))
+                    .put("speaker", source.getString("speaker"))
+                    .put("type", source.getString("type"))
+                    .put("pilot", source.getString("pilot"))
+                    .put("date", source.getString("date"))
+                    .put("themes", themes)
+                    .put("score", hit.score()));
+        }
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        JsonObject result = new JsonObject().put("total", total).put("hits", hits).put("facets", facets(response));
+        if (found.size() == request.size()) {
+            List<Object> sortValues = new ArrayList<>();
+            found.get(found.size() - 1).sort().forEach(v -> sortValues.add(v.isNull() ? null : v._get()));
+            result.put("after", SearchRequest.encodeCursor(sortValues));
+        }
+        return result;
+    }
+
+    private JsonObject facets(SearchResponse<Map> response) {
+        JsonObject facets = emptyFacets();
+        for (String facet : FACETS) {
+            var values = response.aggregations().get(facet).filter().aggregations().get("values");
+            JsonArray buckets = facets.getJsonArray(facet);
+            if (values.isSterms()) {
+                for (StringTermsBucket bucket : values.sterms().buckets().array()) {
+                    String key = bucket.key().stringValue();
+                    buckets.add(facet.equals("theme")
+                            ? new JsonObject().put("iri", key).put("label", themeLabel.apply(key)).put("count", bucket.docCount())
+                            : new JsonObject().put("value", key).put("count", bucket.docCount()));
+                }
+            } else if (values.isLterms()) {
+                for (LongTermsBucket bucket : values.lterms().buckets().array()) {
+                    buckets.add(new JsonObject().put("value", String.valueOf(bucket.key())).put("count", bucket.docCount()));
+                }
+            }
+        }
+        return facets;
+    }
+
+    private static FieldValue fieldValue(Object value) {
+        return switch (value) {
+            case null -> FieldValue.NULL;
+            case Double d -> FieldValue.of(d);
+            case Float f -> FieldValue.of(f.doubleValue());
+            case Number n -> FieldValue.of(n.longValue());
+            case Boolean b -> FieldValue.of(b);
+            default -> FieldValue.of(String.valueOf(value));
+        };
+    }
+
+    private static JsonObject emptyFacets() {
+        JsonObject facets = new JsonObject();
+        FACETS.forEach(f -> facets.put(f, new JsonArray()));
+        return facets;
+    }
+
+    private static Query terms(String field, List<String> values) {
+        return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
     }
 
     /** Researchers read everything; pilots pilot and public material; everyone else public material only. */

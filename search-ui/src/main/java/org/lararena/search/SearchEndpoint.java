@@ -4,10 +4,12 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
-import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 
-/** {@code GET /api/search?q=&page=&size=}. */
+/**
+ * {@code GET /api/search?q=&theme=&pilot=&type=&year=&speaker=&sort=&page=&size=&after=} and
+ * {@code GET /api/passages/{id}/context?before=&after=}.
+ */
 public final class SearchEndpoint {
 
     private final Vertx vertx;
@@ -20,31 +22,24 @@ public final class SearchEndpoint {
 
     public void addRoutes(Router router) {
         router.get("/api/search").handler(this::search);
+        router.get("/api/passages/:id/context").handler(this::context);
     }
 
     private void search(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
-        var params = ctx.queryParams();
-        PassageSearch.Request request = new PassageSearch.Request(params.get("q"),
-                intParam(params.get("page"), "page", 0, 0, 1000),
-                intParam(params.get("size"), "size", 10, 1, PassageSearch.MAX_PAGE_SIZE));
+        SearchRequest request = SearchRequest.fromParams(ctx.queryParams());
         vertx.executeBlocking(() -> search.search(request, caller), false)
                 .onSuccess(ctx::json)
                 .onFailure(ctx::fail);
     }
 
-    static int intParam(String value, String name, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed < min || parsed > max) {
-                throw LararenaException.badRequest(name + " must be between " + min + " and " + max + " (got " + parsed + ")");
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw LararenaException.badRequest(name + " must be a whole number (got '" + value + "')");
-        }
+    private void context(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        int before = SearchRequest.intParam(ctx.queryParams().get("before"), "before", 2, 0, 20);
+        int after = SearchRequest.intParam(ctx.queryParams().get("after"), "after", 2, 0, 20);
+        String passageId = ctx.pathParam("id");
+        vertx.executeBlocking(() -> search.context(passageId, before, after, caller), false)
+                .onSuccess(ctx::json)
+                .onFailure(ctx::fail);
     }
 }

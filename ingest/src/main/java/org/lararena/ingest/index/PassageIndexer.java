@@ -6,11 +6,11 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.json.JsonData;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.lararena.platform.LararenaException;
 import org.slf4j.Logger;
@@ -42,7 +42,8 @@ public final class PassageIndexer {
     public void replaceDocument(String documentId, List<JsonObject> passages) {
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.alias()).refresh(Refresh.WaitFor);
         for (JsonObject passage : passages) {
-            Map<String, Object> source = passage.getMap();
+            // Vert.x JSON straight through as JSON: nested arrays and objects stay what they are.
+            JsonData source = JsonData.fromJson(passage.encode());
             bulk.operations(op -> op.index(i -> i.id(passage.getString("passageId")).document(source)));
         }
         BulkRequest request = bulk.build();

@@ -67,6 +67,11 @@ public final class IndexingVerticle extends VerticleBase {
         }
     }
 
+    /** The year of an upload's date field ({@code 2024}, {@code 2024-05} or {@code 2024-05-17}), or null. */
+    static Integer year(String date) {
+        return date != null && date.matches("\\d{4}(-\\d{2}(-\\d{2})?)?") ? Integer.valueOf(date.substring(0, 4)) : null;
+    }
+
     private static JsonObject passageDocument(DocumentRecord record, JsonObject passage) {
         int ordinal = passage.getInteger("ordinal");
         return new JsonObject()
@@ -82,6 +87,7 @@ public final class IndexingVerticle extends VerticleBase {
                 .put("type", record.type())
                 .put("pilot", record.pilot())
                 .put("date", record.date())
+                .put("year", year(record.date()))
                 .put("visibility", record.visibility().wireName());
     }
 }

@@ -53,10 +53,8 @@ public final class DocumentsEndpoint {
             throw LararenaException.badRequest("send one or more files as multipart/form-data (field name: file)");
         }
         var form = ctx.request().formAttributes();
-        String visibility = form.get("visibility");
-        DocumentStore.UploadFields fields = new DocumentStore.UploadFields(blankToNull(form.get("title")), blankToNull(form.get("type")),
-                blankToNull(form.get("pilot")), blankToNull(form.get("date")),
-                visibility == null || visibility.isBlank() ? null : Visibility.parse(visibility));
+        DocumentStore.UploadFields fields = uploadFields(blankToNull(form.get("title")), blankToNull(form.get("type")),
+                blankToNull(form.get("pilot")), blankToNull(form.get("date")), blankToNull(form.get("visibility")));
         vertx.executeBlocking(() -> {
             List<DocumentRecord> stored = new ArrayList<>();
             for (FileUpload file : files) {
@@ -93,6 +91,29 @@ public final class DocumentsEndpoint {
         DocumentRecord record = store.find(ctx.pathParam("id")).filter(r -> mayRead(caller, r))
                 .orElseThrow(() -> LararenaException.notFound("no document with that id"));
         ctx.json(record.toJson());
+    }
+
+    /** The document types the platform knows (the ontology's Dokumenttyper, by their short codes). */
+    public static final java.util.Set<String> DOCUMENT_TYPES =
+            java.util.Set.of("intervju", "rapport", "motesanteckningar", "presentation", "workshop", "transkript");
+
+    /**
+     * Checks what an uploader said. Interviews, transcripts and documents of unknown type are restricted unless the
+     * uploader says otherwise; other types default to pilot visibility.
+     */
+    static DocumentStore.UploadFields uploadFields(String title, String type, String pilot, String date, String visibility) {
+        if (type != null && !DOCUMENT_TYPES.contains(type)) {
+            throw LararenaException.badRequest("type must be one of " + new java.util.TreeSet<>(DOCUMENT_TYPES) + " (got '" + type + "')");
+        }
+        if (date != null && !date.matches("\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?")) {
+            throw LararenaException.badRequest("date must be YYYY, YYYY-MM or YYYY-MM-DD (got '" + date + "')");
+        }
+        if (title != null && title.length() > 500) {
+            throw LararenaException.badRequest("title must be at most 500 characters");
+        }
+        Visibility chosen = visibility != null ? Visibility.parse(visibility)
+                : type == null || type.equals("intervju") || type.equals("transkript") ? Visibility.RESTRICTED : Visibility.PILOT;
+        return new DocumentStore.UploadFields(title, type, pilot, date, chosen);
     }
 
     /** Researchers read everything; pilots pilot and public material; everyone else public material only. */

@@ -1,0 +1,159 @@
+package org.lararena.search;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.lararena.platform.LararenaException;
+
+/**
+ * A search as a user asked for it, checked: the query text, facet filters (OR within a facet, AND across facets),
+ * the order, and the page (by number, or by the opaque {@code after} cursor for deep paging). Invalid
+ * parameters are a 400 naming the parameter; the query text itself is never invalid.
+ */
+public record SearchRequest(
+        String text,
+        List<String> themes,
+        List<String> pilots,
+        List<String> types,
+        List<Integer> years,
+        List<String> speakerRoles,
+        Sort sort,
+        int page,
+        int size,
+        Optional<String> after) {
+
+    public static final int MAX_QUERY_CHARS = 1000;
+    public static final int MAX_PAGE_SIZE = 100;
+    /** Beyond this many hits, page numbers give way to the {@code after} cursor (Elasticsearch's window). */
+    public static final int MAX_PAGED_HITS = 10_000;
+    private static final int MAX_FILTER_VALUES = 50;
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+
+    public enum Sort { RELEVANCE, NEWEST, OLDEST }
+
+    public SearchRequest {
+        text = text == null ? "" : text.strip();
+        themes = List.copyOf(themes);
+        pilots = List.copyOf(pilots);
+        types = List.copyOf(types);
+        years = List.copyOf(years);
+        speakerRoles = List.copyOf(speakerRoles);
+    }
+
+    /** A plain search for {@code text}, first page, relevance order. */
+    public static SearchRequest of(String text) {
+        return new SearchRequest(text, List.of(), List.of(), List.of(), List.of(), List.of(), Sort.RELEVANCE, 0, 10, Optional.empty());
+    }
+
+    public static SearchRequest fromParams(MultiMap params) {
+        String text = params.get("q");
+        if (text != null && text.length() > MAX_QUERY_CHARS) {
+            // A pasted page of text still searches: its beginning.
+            text = text.substring(0, MAX_QUERY_CHARS);
+        }
+        int size = intParam(params.get("size"), "size", 10, 1, MAX_PAGE_SIZE);
+        int page = intParam(params.get("page"), "page", 0, 0, Integer.MAX_VALUE);
+        if ((long) (page + 1) * size > MAX_PAGED_HITS) {
+            throw LararenaException.badRequest("page × size may reach at most " + MAX_PAGED_HITS + " hits; page further with the 'after' cursor of the previous answer");
+        }
+        Optional<String> after = Optional.ofNullable(params.get("after")).filter(a -> !a.isBlank());
+        after.ifPresent(SearchRequest::decodeCursor);
+        return new SearchRequest(text,
+                values(params, "theme"), values(params, "pilot"), values(params, "type"),
+                values(params, "year").stream().map(SearchRequest::year).toList(),
+                values(params, "speaker"),
+                sort(params.get("sort")), page, size, after);
+    }
+
+    /**
+     * The query text in Elasticsearch's simple query string syntax: words, {@code "phrases"}, {@code -exclusion}
+     * and {@code OR}; everything else is taken as words. Field prefixes, boosts, wildcards and fuzziness are not
+     * offered (they would let one query cost the cluster dearly).
+     */
+    public String simpleQueryString() {
+        String query = text
+                .replaceAll("[\\\\/^~*?:(){}\\[\\]<>=!|&+]", " ")
+                .replaceAll("(?<=\\s|^)OR(?=\\s|$)", "|");
+        long quotes = query.chars().filter(c -> c == '"').count();
+        if (quotes % 2 == 1) {
+            // An unbalanced quote: the phrase the user began runs to the end.
+            query = query + "\"";
+        }
+        return query.strip();
+    }
+
+    public boolean hasText() {
+        return !simpleQueryString().replace("\"", "").replace("|", "").replace("-", "").isBlank();
+    }
+
+    /** The opaque cursor for the hit after which the next page starts: its sort values, types kept. */
+    static String encodeCursor(List<Object> sortValues) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(new JsonArray(sortValues).encode().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static List<Object> decodeCursor(String cursor) {
+        try {
+            JsonArray values = new JsonArray(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+            if (values.size() != 2 || !(values.getValue(1) instanceof String)) {
+                throw new IllegalArgumentException("not a cursor");
+            }
+            return values.getList();
+        } catch (RuntimeException e) {
+            throw LararenaException.badRequest("after is not a cursor this service gave out; start again from the first page");
+        }
+    }
+
+    private static List<String> values(MultiMap params, String name) {
+        List<String> values = params.getAll(name).stream()
+                .flatMap(v -> Pattern.compile(",").splitAsStream(v))
+                .map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+        if (values.size() > MAX_FILTER_VALUES) {
+            throw LararenaException.badRequest(name + " takes at most " + MAX_FILTER_VALUES + " values");
+        }
+        for (String value : values) {
+            if (value.length() > 300) {
+                throw LararenaException.badRequest(name + " values are at most 300 characters");
+            }
+        }
+        return values;
+    }
+
+    private static int year(String value) {
+        if (!YEAR.matcher(value).matches()) {
+            throw LararenaException.badRequest("year must be a four-digit year (got '" + value + "')");
+        }
+        return Integer.parseInt(value);
+    }
+
+    private static Sort sort(String value) {
+        if (value == null || value.isBlank()) {
+            return Sort.RELEVANCE;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "relevance" -> Sort.RELEVANCE;
+            case "newest", "date_desc" -> Sort.NEWEST;
+            case "oldest", "date_asc" -> Sort.OLDEST;
+            default -> throw LararenaException.badRequest("sort must be relevance, newest or oldest (got '" + value + "')");
+        };
+    }
+
+    static int intParam(String value, String name, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.strip());
+            if (parsed < min || parsed > max) {
+                throw LararenaException.badRequest(name + " must be between " + min + " and " + max + " (got " + parsed + ")");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw LararenaException.badRequest(name + " must be a whole number (got '" + value + "')");
+        }
+    }
+}

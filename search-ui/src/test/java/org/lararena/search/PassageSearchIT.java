@@ -1,0 +1,171 @@
+package org.lararena.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lararena.ingest.index.PassageIndex;
+import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.elasticsearch.ElasticsearchClients;
+import org.lararena.platform.testing.TestServices;
+import org.lararena.platform.web.Caller;
+
+/** Search behaviour against a real Elasticsearch index of a few passages written for the test. */
+class PassageSearchIT {
+
+    private static final String SAMVERKAN = "https://w3id.org/lararena/tema/samverkan";
+    private static final String KONTINUITET = "https://w3id.org/lararena/tema/kontinuitet";
+    private static final Caller RESEARCHER = new Caller("forskare", Set.of(Caller.RESEARCHER), Optional.empty());
+    private static final Caller PILOT = new Caller("pilot", Set.of(Caller.PILOT), Optional.of("Värmland"));
+    private static final Caller ATTENDEE = new Caller("deltagare", Set.of(Caller.ATTENDEE), Optional.empty());
+
+    private static ElasticsearchClient client;
+    private static PassageSearch search;
+
+    @BeforeAll
+    static void indexPassages() {
+        TestServices services = TestServices.get();
+        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", services.elasticsearchUrl().toString()));
+        client = ElasticsearchClients.create(config.elasticsearch());
+        PassageIndex index = new PassageIndex(client, "search-it-" + Long.toHexString(System.nanoTime()));
+        index.ensureExists();
+        PassageIndexer indexer = new PassageIndexer(client, index);
+        indexer.replaceDocument("rapport-v", List.of(
+                passage("rapport-v", 0, "Samverkan mellan kommun och region kring utskrivningsklara patienter.", "public", "Värmland", "2021-03-01", SAMVERKAN),
+                passage("rapport-v", 1, "Vårdcentralen ordnade fast läkarkontakt för de äldre.", "public", "Värmland", "2021-03-01", KONTINUITET),
+                passage("rapport-v", 2, "Hyrläkare gav ingen kontinuitet och patienterna bollades runt.", "public", "Värmland", "2021-03-01", KONTINUITET),
+                passage("rapport-v", 3, "Uppföljningen visade kortare väntetider.", "public", "Värmland", "2021-03-01")));
+        indexer.replaceDocument("anteckning-o", List.of(
+                passage("anteckning-o", 0, "Samverkan i samverkansforum med socialtjänsten fungerade bättre.", "pilot", "Örebro", "2022-09-12", SAMVERKAN),
+                passage("anteckning-o", 1, "Beslut: fast läkarkontakt prövas på två vårdcentraler.", "pilot", "Örebro", "2022-09-12", KONTINUITET)));
+        indexer.replaceDocument("intervju-x", List.of(
+                passage("intervju-x", 0, "Jag minns kvistgrodan på väggen när samverkan började.", "restricted", "Västernorrland", "2023-01-20", SAMVERKAN)));
+        search = new PassageSearch(client, index.alias(), iri -> iri.substring(iri.lastIndexOf('/') + 1));
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    private static JsonObject passage(String documentId, int ordinal, String text, String visibility, String pilot, String date, String... themes) {
+        return new JsonObject().put("passageId", PassageIndexer.passageId(documentId, ordinal)).put("documentId", documentId)
+                .put("title", documentId).put("ordinal", ordinal).put("text", text).put("visibility", visibility)
+                .put("pilot", pilot).put("date", date).put("year", Integer.parseInt(date.substring(0, 4)))
+                .put("type", documentId.startsWith("intervju") ? "intervju" : "rapport").put("themes", new JsonArray(List.of(themes)));
+    }
+
+    private static SearchRequest request(String text, List<String> themes, List<String> pilots) {
+        return new SearchRequest(text, themes, pilots, List.of(), List.of(), List.of(), SearchRequest.Sort.RELEVANCE, 0, 10, Optional.empty());
+    }
+
+    private static List<String> ids(JsonObject result) {
+        List<String> ids = new ArrayList<>();
+        result.getJsonArray("hits").forEach(h -> ids.add(((JsonObject) h).getString("passageId")));
+        return ids;
+    }
+
+    private static long facetCount(JsonObject result, String facet, String key) {
+        for (Object bucket : result.getJsonObject("facets").getJsonArray(facet)) {
+            JsonObject b = (JsonObject) bucket;
+            if (key.equals(b.getString("value")) || key.equals(b.getString("iri"))) {
+                return b.getLong("count");
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void aFacetChoiceFiltersHitsButNotItsOwnCounts() {
+        JsonObject result = search.search(request("samverkan", List.of(), List.of("Örebro")), RESEARCHER);
+
+        assertThat(ids(result)).containsExactly("anteckning-o-0");
+        assertThat(facetCount(result, "pilot", "Värmland")).isEqualTo(1);
+        assertThat(facetCount(result, "pilot", "Örebro")).isEqualTo(1);
+        assertThat(facetCount(result, "year", "2022")).isEqualTo(1);
+        assertThat(facetCount(result, "year", "2021")).isZero();
+    }
+
+    @Test
+    void filtersCombineWithAndAcrossFacetsAndOrWithinOne() {
+        JsonObject both = search.search(request("", List.of(KONTINUITET), List.of("Värmland", "Örebro")), RESEARCHER);
+        JsonObject narrowed = search.search(request("", List.of(KONTINUITET), List.of("Örebro")), RESEARCHER);
+
+        assertThat(ids(both)).containsExactlyInAnyOrder("rapport-v-1", "rapport-v-2", "anteckning-o-1");
+        assertThat(ids(narrowed)).containsExactly("anteckning-o-1");
+    }
+
+    @Test
+    void restrictedInterviewsNeverReachPilotsOrAttendeesInHitsOrCounts() {
+        for (Caller caller : List.of(PILOT, ATTENDEE, Caller.ANONYMOUS)) {
+            JsonObject canary = search.search(request("kvistgrodan", List.of(), List.of()), caller);
+            assertThat(canary.getLong("total")).as(caller.username()).isZero();
+            JsonObject all = search.search(request("samverkan", List.of(), List.of()), caller);
+            assertThat(all.encode()).as(caller.username()).doesNotContain("kvistgrodan").doesNotContain("Västernorrland");
+            assertThat(facetCount(all, "theme", SAMVERKAN)).as(caller.username()).isEqualTo(caller == PILOT ? 2 : 1);
+        }
+        assertThat(search.search(request("kvistgrodan", List.of(), List.of()), RESEARCHER).getLong("total")).isEqualTo(1);
+    }
+
+    @Test
+    void phrasesExclusionAndOrWork() {
+        assertThat(ids(search.search(request("\"fast läkarkontakt\"", List.of(), List.of()), RESEARCHER)))
+                .containsExactlyInAnyOrder("rapport-v-1", "anteckning-o-1");
+        assertThat(ids(search.search(request("\"fast läkarkontakt\" -beslut", List.of(), List.of()), RESEARCHER)))
+                .containsExactly("rapport-v-1");
+        assertThat(ids(search.search(request("hyrläkare OR väntetider", List.of(), List.of()), RESEARCHER)))
+                .containsExactlyInAnyOrder("rapport-v-2", "rapport-v-3");
+    }
+
+    @Test
+    void malformedQueriesDegradeToPlainSearchesWithoutErrors() {
+        for (String query : List.of("title:x^5", "*", "~", "\"samverkan mellan", "((", "samverkan AND", "-", "\\", "a".repeat(1000))) {
+            JsonObject result = search.search(request(query, List.of(), List.of()), RESEARCHER);
+            assertThat(result.getLong("total")).as(query).isNotNull();
+        }
+        assertThat(ids(search.search(request("\"samverkan mellan", List.of(), List.of()), RESEARCHER))).containsExactly("rapport-v-0");
+    }
+
+    @Test
+    void theCursorPagesThroughEveryHitOnce() {
+        Set<String> seen = new HashSet<>();
+        Optional<String> after = Optional.empty();
+        for (int page = 0; page < 10; page++) {
+            JsonObject result = search.search(new SearchRequest("", List.of(), List.of(), List.of(), List.of(), List.of(),
+                    SearchRequest.Sort.NEWEST, 0, 2, after), RESEARCHER);
+            List<String> ids = ids(result);
+            ids.forEach(id -> assertThat(seen.add(id)).as("seen once: " + id).isTrue());
+            if (!result.containsKey("after")) {
+                break;
+            }
+            after = Optional.of(result.getString("after"));
+        }
+        assertThat(seen).hasSize(7);
+    }
+
+    @Test
+    void contextGivesTheNeighboursInReadingOrderAndHidesWhatTheCallerMayNotRead() {
+        JsonObject context = search.context("rapport-v-2", 1, 1, PILOT);
+
+        assertThat(context.getJsonArray("passages").stream().map(p -> ((JsonObject) p).getInteger("ordinal")).toList())
+                .containsExactly(1, 2, 3);
+        assertThatThrownBy(() -> search.context("intervju-x-0", 1, 1, PILOT))
+                .isInstanceOf(LararenaException.class).satisfies(e -> assertThat(((LararenaException) e).status()).isEqualTo(404));
+        assertThatThrownBy(() -> search.context("no-such-passage", 1, 1, RESEARCHER)).hasMessageContaining("no passage");
+    }
+}
