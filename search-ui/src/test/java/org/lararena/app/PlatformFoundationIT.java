@@ -7,16 +7,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -34,28 +30,24 @@ import org.lararena.platform.testing.TestServices;
  */
 class PlatformFoundationIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP = RunningApplication.HTTP;
 
     @TempDir
     static Path dataDir;
 
     private static TestServices services;
-    private static Vertx vertx;
-    private static URI app;
+    private static RunningApplication app;
 
     @BeforeAll
-    static void startApplication() throws Exception {
+    static void startApplication() {
         services = TestServices.get();
-        LararenaConfig config = LararenaConfig.fromMap(services.applicationEnvironment(dataDir, Map.of()));
-        vertx = Vertx.vertx();
-        vertx.deployVerticle(new ApplicationVerticle(config)).await(120, TimeUnit.SECONDS);
-        app = URI.create("http://127.0.0.1:" + config.httpPort());
+        app = RunningApplication.start(dataDir, Map.of());
     }
 
     @AfterAll
     static void stopApplication() throws Exception {
-        if (vertx != null) {
-            vertx.close().await(30, TimeUnit.SECONDS);
+        if (app != null) {
+            app.close();
         }
     }
 
@@ -74,12 +66,12 @@ class PlatformFoundationIT {
         String marker = "pilotverksamhet" + UUID.randomUUID().toString().substring(0, 8);
         String text = "Inledning om arbetet i regionen.\n\nVi provade en ny mottagning där " + marker + " visade vägen.\n";
 
-        HttpResponse<String> upload = postFile("/api/documents", token, "anteckning.txt", text, "public");
+        HttpResponse<String> upload = app.postFile(token, "anteckning.txt", text, "public");
 
         assertThat(upload.statusCode()).isEqualTo(202);
         JsonObject accepted = new JsonArray(upload.body()).getJsonObject(0);
         assertThat(accepted.getString("status")).isEqualTo("queued");
-        JsonObject document = awaitStatus(accepted.getString("id"), token, "indexed");
+        JsonObject document = app.awaitStatus(accepted.getString("id"), token, "indexed");
         assertThat(document.getInteger("passages")).isEqualTo(2);
 
         JsonObject result = new JsonObject(get("/api/search?q=" + marker, token).body());
@@ -93,7 +85,7 @@ class PlatformFoundationIT {
     @Test
     void aPilotCannotSeeARestrictedDocumentAndGets404NotForbidden() throws Exception {
         String researcher = services.accessToken("forskare", "forskare");
-        HttpResponse<String> upload = postFile("/api/documents", researcher, "intervju.txt", "INTERVJUARE: Hur började det?\n", "restricted");
+        HttpResponse<String> upload = app.postFile(researcher, "intervju.txt", "INTERVJUARE: Hur började det?\n", "restricted");
         String id = new JsonArray(upload.body()).getJsonObject(0).getString("id");
 
         HttpResponse<String> asPilot = get("/api/documents/" + id, services.accessToken("pilot", "pilot"));
@@ -104,7 +96,7 @@ class PlatformFoundationIT {
 
     @Test
     void anAttendeeMayNotUpload() throws Exception {
-        HttpResponse<String> upload = postFile("/api/documents", services.accessToken("deltagare", "deltagare"), "x.txt", "text", "public");
+        HttpResponse<String> upload = app.postFile(services.accessToken("deltagare", "deltagare"), "x.txt", "text", "public");
 
         assertThat(upload.statusCode()).isEqualTo(403);
         assertThat(new JsonObject(upload.body()).getString("detail")).contains("researcher");
@@ -122,20 +114,14 @@ class PlatformFoundationIT {
 
     @Test
     void healthIs503NamingElasticsearchWhenItCannotBeReached(@TempDir Path otherDataDir) throws Exception {
-        LararenaConfig config = LararenaConfig.fromMap(services.applicationEnvironment(otherDataDir,
-                Map.of("LARARENA_ES_URLS", "http://127.0.0.1:" + org.lararena.platform.services.Ports.freePort())));
-        Vertx other = Vertx.vertx();
-        try {
-            other.deployVerticle(new ApplicationVerticle(config)).await(60, TimeUnit.SECONDS);
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.httpPort() + "/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+        try (RunningApplication withoutElasticsearch = RunningApplication.start(otherDataDir,
+                Map.of("LARARENA_ES_URLS", "http://127.0.0.1:" + org.lararena.platform.services.Ports.freePort()))) {
+            HttpResponse<String> response = withoutElasticsearch.get("/health", null);
 
             assertThat(response.statusCode()).isEqualTo(503);
             JsonObject body = new JsonObject(response.body());
             assertThat(body.getString("detail")).contains("elasticsearch").doesNotContain("keycloak");
             assertThat(body.getJsonObject("checks").getJsonObject("keycloak").getString("status")).isEqualTo("up");
-        } finally {
-            other.close().await(30, TimeUnit.SECONDS);
         }
     }
 
@@ -177,41 +163,7 @@ class PlatformFoundationIT {
         assertThat(server.get().info().user()).hasValue(org.lararena.platform.services.ManagedElasticsearch.ACCOUNT);
     }
 
-    private static JsonObject awaitStatus(String id, String token, String wanted) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonObject document = null;
-        while (Instant.now().isBefore(deadline)) {
-            document = new JsonObject(get("/api/documents/" + id, token).body());
-            if (wanted.equals(document.getString("status")) || "failed".equals(document.getString("status"))) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        assertThat(document).isNotNull();
-        assertThat(document.getString("status")).as("status of %s (error: %s)", id, document.getString("error")).isEqualTo(wanted);
-        return document;
-    }
-
     private static HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app.resolve(path)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static HttpResponse<String> postFile(String path, String token, String filename, String content, String visibility) throws Exception {
-        String boundary = "lararena" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\n" + visibility + "\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content.getBytes(StandardCharsets.UTF_8));
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(app.resolve(path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return app.get(path, token);
     }
 }

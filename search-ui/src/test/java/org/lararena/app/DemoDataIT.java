@@ -1,0 +1,49 @@
+package org.lararena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.platform.testing.TestServices;
+
+/** The demo documents: loaded once on the first start of a data directory, indexed, and kept confidential. */
+class DemoDataIT {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theFirstStartLoadsTheDemoDocumentsOnceAndRestrictedInterviewsStayWithResearchers() throws Exception {
+        TestServices services = TestServices.get();
+        String researcher = services.accessToken("forskare", "forskare");
+        String pilot = services.accessToken("pilot", "pilot");
+        int loaded;
+        try (RunningApplication app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "true"))) {
+            JsonObject documents = new JsonObject(app.get("/api/documents?size=100", researcher).body());
+            loaded = documents.getInteger("total");
+            assertThat(loaded).isGreaterThanOrEqualTo(5);
+            for (Object document : documents.getJsonArray("documents")) {
+                app.awaitStatus(((JsonObject) document).getString("id"), researcher, "indexed");
+            }
+            for (String canary : List.of("snäckskalsrodret", "lavendelsnodd")) {
+                assertThat(total(app, canary, researcher)).as("researcher finds " + canary).isEqualTo(1);
+                assertThat(total(app, canary, pilot)).as("pilot must not find " + canary).isZero();
+                assertThat(app.get("/api/search?q=" + canary, pilot).body()).doesNotContain(canary);
+            }
+            assertThat(total(app, "samverkan", pilot)).as("pilots find shared material").isPositive();
+        }
+
+        try (RunningApplication restarted = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "true"))) {
+            JsonObject documents = new JsonObject(restarted.get("/api/documents?size=100", researcher).body());
+            assertThat(documents.getInteger("total")).as("a restart neither loses nor repeats the demo").isEqualTo(loaded);
+        }
+    }
+
+    private static long total(RunningApplication app, String query, String token) throws Exception {
+        return new JsonObject(app.get("/api/search?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8), token).body()).getLong("total");
+    }
+}

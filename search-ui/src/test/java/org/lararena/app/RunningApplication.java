@@ -1,0 +1,97 @@
+package org.lararena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.testing.TestServices;
+
+/** The application as {@code ./lararena up} wires it, on the harness's real servers, with an HTTP client for tests. */
+final class RunningApplication implements AutoCloseable {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private final Vertx vertx;
+    private final LararenaConfig config;
+    final URI url;
+
+    private RunningApplication(Vertx vertx, LararenaConfig config) {
+        this.vertx = vertx;
+        this.config = config;
+        this.url = URI.create("http://127.0.0.1:" + config.httpPort());
+    }
+
+    /** Starts the application on {@code dataDir}; {@code overrides} are LARARENA_* settings. */
+    static RunningApplication start(Path dataDir, Map<String, String> overrides) {
+        LararenaConfig config = LararenaConfig.fromMap(TestServices.get().applicationEnvironment(dataDir, overrides));
+        Vertx vertx = Vertx.vertx();
+        try {
+            vertx.deployVerticle(new ApplicationVerticle(config)).await(120, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            vertx.close();
+            throw new IllegalStateException("the application did not start: " + e.getMessage(), e);
+        }
+        return new RunningApplication(vertx, config);
+    }
+
+    LararenaConfig config() {
+        return config;
+    }
+
+    HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postFile(String token, String filename, String content, String visibility) throws Exception {
+        String boundary = "lararena" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\n" + visibility + "\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content.getBytes(StandardCharsets.UTF_8));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(url.resolve("/api/documents"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls a document until it reaches {@code wanted} (or fails), and returns it. */
+    JsonObject awaitStatus(String id, String token, String wanted) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        JsonObject document = null;
+        while (Instant.now().isBefore(deadline)) {
+            document = new JsonObject(get("/api/documents/" + id, token).body());
+            if (wanted.equals(document.getString("status")) || "failed".equals(document.getString("status"))) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(document).isNotNull();
+        assertThat(document.getString("status")).as("status of %s (error: %s)", id, document.getString("error")).isEqualTo(wanted);
+        return document;
+    }
+
+    @Override
+    public void close() throws Exception {
+        vertx.close().await(30, TimeUnit.SECONDS);
+    }
+}
