@@ -42,7 +42,7 @@ public final class HealthEndpoint {
             var health = elasticsearch.cluster().health(h -> h.timeout(t -> t.time("2s")));
             return "cluster " + health.clusterName() + " is " + health.status().jsonValue();
         }));
-        checks.put("keycloak", authentication.publishedKeyCount(vertx).map(keys -> {
+        checks.put("keycloak", authentication.publishedKeyCount().map(keys -> {
             if (keys == 0) {
                 throw new IllegalStateException("the realm publishes no keys");
             }

@@ -115,12 +115,28 @@ public final class TestServices {
         return env;
     }
 
+    /** An access token of Keycloak's master-realm administrator, for tests that change the realm through the admin API. */
+    public String adminAccessToken() {
+        String password;
+        try {
+            password = java.nio.file.Files.readString(dataDir.resolve("keycloak/admin-password")).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("the admin password is only known for a Keycloak the harness started", e);
+        }
+        return token("master", "admin-cli", ManagedKeycloak.ADMIN_USER, password);
+    }
+
     /** An access token for a user of the development realm, by the password grant of {@code lararena-cli}. */
     public String accessToken(String username, String password) {
-        String form = "grant_type=password&client_id=lararena-cli&scope=openid"
+        return token("lararena", "lararena-cli", username, password);
+    }
+
+    /** The whole token response (access, ID and refresh token) of the password grant. */
+    public JsonNode tokenResponse(String realm, String clientId, String username, String password) {
+        String form = "grant_type=password&client_id=" + clientId + "&scope=openid"
                 + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(keycloakUrl.resolve("/realms/lararena/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(keycloakUrl.resolve("/realms/" + realm + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         try {
@@ -129,13 +145,17 @@ public final class TestServices {
             if (response.statusCode() != 200 || !body.hasNonNull("access_token")) {
                 throw new IllegalStateException("no token for " + username + ": " + response.statusCode() + " " + response.body());
             }
-            return body.get("access_token").asText();
+            return body;
         } catch (IOException e) {
             throw new IllegalStateException("Keycloak did not answer the token request", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private String token(String realm, String clientId, String username, String password) {
+        return tokenResponse(realm, clientId, username, password).get("access_token").asText();
     }
 
     private synchronized void stop() {
