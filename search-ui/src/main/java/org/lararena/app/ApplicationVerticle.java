@@ -79,7 +79,7 @@ public final class ApplicationVerticle extends VerticleBase {
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, authentication,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
-                List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"))::addRoutes,
+                List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf)::addRoutes,
                         new SearchEndpoint(vertx, search)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);

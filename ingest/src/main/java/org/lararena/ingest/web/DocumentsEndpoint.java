@@ -22,7 +22,9 @@ import org.lararena.platform.web.Caller;
 
 /**
  * {@code POST /api/documents} (multipart: one or more files, optional {@code title, type, pilot, date, visibility}),
- * {@code GET /api/documents} and {@code GET /api/documents/{id}}.
+ * {@code GET /api/documents}, {@code GET /api/documents/{id}}, {@code .../passages}, {@code .../original} and the
+ * progress stream {@code GET /api/ingest/events} (server-sent events, researchers only: uploads of confidential
+ * interviews are news to no one else).
  */
 public final class DocumentsEndpoint {
 
@@ -30,9 +32,17 @@ public final class DocumentsEndpoint {
     private final DocumentStore store;
     private final long maxUploadBytes;
     private final Path uploadDir;
+    private final PassageReader passages;
 
-    public DocumentsEndpoint(Vertx vertx, DocumentStore store, long maxUploadBytes, Path uploadDir) {
+    /** Reads a document's passages in reading order (from the index), filtered to what the caller may read. Blocking. */
+    @FunctionalInterface
+    public interface PassageReader {
+        JsonArray passagesOf(String documentId, Caller caller);
+    }
+
+    public DocumentsEndpoint(Vertx vertx, DocumentStore store, long maxUploadBytes, Path uploadDir, PassageReader passages) {
         this.vertx = Objects.requireNonNull(vertx);
+        this.passages = Objects.requireNonNull(passages);
         this.store = Objects.requireNonNull(store);
         this.maxUploadBytes = maxUploadBytes;
         this.uploadDir = Objects.requireNonNull(uploadDir);
@@ -44,6 +54,9 @@ public final class DocumentsEndpoint {
                 .handler(this::upload);
         router.get("/api/documents").handler(this::list);
         router.get("/api/documents/:id").handler(this::get);
+        router.get("/api/documents/:id/original").handler(this::original);
+        router.get("/api/documents/:id/passages").handler(this::passages);
+        router.get("/api/ingest/events").handler(this::events);
     }
 
     private void upload(RoutingContext ctx) {
@@ -91,6 +104,56 @@ public final class DocumentsEndpoint {
         DocumentRecord record = store.find(ctx.pathParam("id")).filter(r -> mayRead(caller, r))
                 .orElseThrow(() -> LararenaException.notFound("no document with that id"));
         ctx.json(record.toJson());
+    }
+
+    private void passages(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        DocumentRecord record = store.find(ctx.pathParam("id")).filter(r -> mayRead(caller, r))
+                .orElseThrow(() -> LararenaException.notFound("no document with that id"));
+        vertx.executeBlocking(() -> passages.passagesOf(record.id(), caller), false)
+                .onSuccess(found -> ctx.response().putHeader("Content-Type", "application/json").end(found.encode()))
+                .onFailure(ctx::fail);
+    }
+
+    private void original(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        DocumentRecord record = store.find(ctx.pathParam("id")).filter(r -> mayRead(caller, r))
+                .orElseThrow(() -> LararenaException.notFound("no document with that id"));
+        ctx.response()
+                .putHeader("Content-Type", "application/octet-stream")
+                .putHeader("Content-Disposition", contentDisposition(record.filename()))
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Content-Security-Policy", "sandbox")
+                .sendFile(store.original(record).toString())
+                .onFailure(ctx::fail);
+    }
+
+    /**
+     * An attachment header that no file name can break out of: an ASCII fallback without quotes or control
+     * characters, and the real name percent-encoded (RFC 6266 / 5987).
+     */
+    static String contentDisposition(String filename) {
+        String ascii = java.text.Normalizer.normalize(filename, java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9._ -]", "_");
+        String encoded = java.net.URLEncoder.encode(filename, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+
+    private void events(RoutingContext ctx) {
+        Caller.of(ctx).require(Caller.RESEARCHER);
+        var response = ctx.response();
+        response.setChunked(true)
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-store")
+                .putHeader("X-Accel-Buffering", "no");
+        response.write(": connected\n\n");
+        var consumer = vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_STATUS, message ->
+                response.write("event: status\ndata: " + message.body().encode() + "\n\n"));
+        long keepAlive = vertx.setPeriodic(15_000, t -> response.write(": keep-alive\n\n"));
+        response.closeHandler(v -> {
+            consumer.unregister();
+            vertx.cancelTimer(keepAlive);
+        });
     }
 
     /** The document types the platform knows (the ontology's Dokumenttyper, by their short codes). */

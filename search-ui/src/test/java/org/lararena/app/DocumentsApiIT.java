@@ -1,0 +1,144 @@
+package org.lararena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.platform.testing.TestServices;
+
+/** The documents API as researchers and pilots use it, on the real servers. */
+class DocumentsApiIT {
+
+    @TempDir
+    static Path dataDir;
+
+    private static RunningApplication app;
+    private static String researcher;
+
+    @BeforeAll
+    static void start() {
+        app = RunningApplication.start(dataDir, Map.of("LARARENA_MAX_UPLOAD_MB", "1"));
+        researcher = TestServices.get().accessToken("forskare", "forskare");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void passagesComeInReadingOrderWithOffsetsIntoTheText() throws Exception {
+        String text = "Första stycket.\n\nAndra stycket om väntetider.\n\nTredje stycket.\n";
+        String id = upload("stycken.txt", text, "pilot");
+        app.awaitStatus(id, researcher, "indexed");
+
+        JsonArray passages = new JsonArray(app.get("/api/documents/" + id + "/passages", researcher).body());
+
+        assertThat(passages).hasSize(3);
+        assertThat(passages.getJsonObject(1).getString("text")).isEqualTo("Andra stycket om väntetider.");
+        assertThat(passages.getJsonObject(1).getInteger("ordinal")).isEqualTo(1);
+        JsonObject second = passages.getJsonObject(1);
+        assertThat(text.substring(second.getInteger("start"), second.getInteger("end"))).isEqualTo(second.getString("text"));
+    }
+
+    @Test
+    void theOriginalComesBackByteForByteUnderAFileNameThatCannotBreakTheHeader() throws Exception {
+        String id = upload("../../etc/Årsrapport (utkast).txt", "original bytes å ä ö", "public");
+
+        HttpResponse<String> original = app.get("/api/documents/" + id + "/original", researcher);
+
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.body()).isEqualTo("original bytes å ä ö");
+        String disposition = original.headers().firstValue("Content-Disposition").orElseThrow();
+        assertThat(disposition).isEqualTo("attachment; filename=\"Arsrapport _utkast_.txt\"; filename*=UTF-8''%C3%85rsrapport%20%28utkast%29.txt");
+        assertThat(new JsonObject(app.get("/api/documents/" + id, researcher).body()).getString("filename")).isEqualTo("Årsrapport (utkast).txt");
+    }
+
+    @Test
+    void theSameBytesTwiceMakeADuplicateNamingTheFirst() throws Exception {
+        String first = upload("a.txt", "samma innehåll två gånger", "public");
+        HttpResponse<String> second = app.postFile(researcher, "b.txt", "samma innehåll två gånger", "public");
+
+        JsonObject answer = new JsonArray(second.body()).getJsonObject(0);
+        assertThat(answer.getString("status")).isEqualTo("duplicate");
+        assertThat(answer.getString("duplicateOf")).isEqualTo(first);
+    }
+
+    @Test
+    void aFileAboveTheSizeLimitIsRefusedWith413() throws Exception {
+        HttpResponse<String> response = app.postFile(researcher, "stor.txt", "x".repeat(1_200_000), "public");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(new JsonObject(response.body()).getString("error")).isEqualTo("payload_too_large");
+    }
+
+    @Test
+    void theProgressStreamShowsEachStatusToResearchersOnly() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(app.url.resolve("/api/ingest/events"))
+                .header("Authorization", "Bearer " + researcher).build();
+        HttpResponse<InputStream> stream = RunningApplication.HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        LinkedBlockingQueue<String> events = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    events.add(line);
+                }
+            } catch (Exception e) {
+                // the stream ends with the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+
+        String id = upload("strom.txt", "Ett stycke för händelseströmmen.", "public");
+
+        List<String> statuses = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!statuses.contains("indexed") && System.nanoTime() < deadline) {
+            String line = events.poll(1, TimeUnit.SECONDS);
+            if (line != null && line.startsWith("data: ") && line.contains(id)) {
+                statuses.add(new JsonObject(line.substring(6)).getString("status"));
+            }
+        }
+        assertThat(statuses).containsSubsequence("extracting", "indexing", "indexed");
+        HttpResponse<String> asPilot = app.get("/api/ingest/events", TestServices.get().accessToken("pilot", "pilot"));
+        assertThat(asPilot.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void invalidUploadFieldsAreA400NamingTheField() throws Exception {
+        HttpResponse<String> response = RunningApplication.HTTP.send(HttpRequest.newBuilder(app.url.resolve("/api/documents"))
+                .header("Authorization", "Bearer " + researcher)
+                .header("Content-Type", "multipart/form-data; boundary=XX")
+                .POST(HttpRequest.BodyPublishers.ofString("--XX\r\nContent-Disposition: form-data; name=\"date\"\r\n\r\nigår\r\n"
+                        + "--XX\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\ntext\r\n--XX--\r\n"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(response.body()).getString("detail")).contains("date");
+    }
+
+    private static String upload(String filename, String content, String visibility) throws Exception {
+        HttpResponse<String> response = app.postFile(researcher, filename, content, visibility);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return new JsonArray(response.body()).getJsonObject(0).getString("id");
+    }
+}
