@@ -37,6 +37,8 @@ public final class Lararena {
               up       start Elasticsearch, Keycloak and the application (Ctrl-C stops everything)
               down     stop a running ./lararena up
               status   print the state and address of the application, Elasticsearch and Keycloak as JSON
+              login    log in for the commands below (device login; --user U --password P where the realm allows it)
+              ingest   PATH... [--pilot P] [--type T] [--visibility V] [--recursive]: send documents and follow them
             configuration: LARARENA_* environment variables, see README.md""";
 
     private final PrintStream out;
@@ -57,6 +59,9 @@ public final class Lararena {
                 case "up" -> cli.up(config);
                 case "down" -> cli.down(config);
                 case "status" -> cli.status(config);
+                case "login" -> cli.login(config, List.of(args).subList(1, args.length));
+                case "ingest" -> new CliIngest(config, new CliCredentials(config).accessToken(), System.out, System.err)
+                        .run(CliIngest.parse(List.of(args).subList(1, args.length)));
                 case "help", "-h", "--help" -> {
                     System.out.println(USAGE);
                     yield 0;
@@ -69,6 +74,12 @@ public final class Lararena {
         } catch (LararenaException e) {
             System.err.println("lararena: " + e.getMessage());
             exit = e.isClientError() ? 2 : 1;
+        } catch (java.io.IOException e) {
+            System.err.println("lararena: " + e.getMessage());
+            exit = 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exit = 130;
         }
         System.exit(exit);
     }
@@ -164,6 +175,22 @@ public final class Lararena {
         out.println("  Data:          " + config.dataDir());
         out.println("Press Ctrl-C to stop everything.");
         out.flush();
+    }
+
+    int login(LararenaConfig config, List<String> args) {
+        CliCredentials credentials = new CliCredentials(config);
+        int user = args.indexOf("--user");
+        int password = args.indexOf("--password");
+        if (user >= 0 || password >= 0) {
+            if (user < 0 || password < 0 || user + 1 >= args.size() || password + 1 >= args.size()) {
+                throw LararenaException.badRequest("give both --user U and --password P, or neither for the device login");
+            }
+            credentials.loginWithPassword(args.get(user + 1), args.get(password + 1));
+        } else {
+            credentials.loginWithDevice(out);
+        }
+        out.println("Logged in.");
+        return 0;
     }
 
     int down(LararenaConfig config) {

@@ -6,12 +6,9 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +21,10 @@ class LauncherIT {
     @TempDir
     Path dataDir;
 
-    record Run(int exit, String out, String err) {
-    }
-
     @Test
     void upRefusesATakenPortWithOneLineAndNonZeroExit() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            Run run = lararena(Map.of("LARARENA_HTTP_PORT", String.valueOf(taken.getLocalPort())), "up");
+            CliRunner.Run run = lararena(Map.of("LARARENA_HTTP_PORT", String.valueOf(taken.getLocalPort())), "up");
 
             assertThat(run.exit()).isNotZero();
             assertThat(run.err().strip().lines()).hasSize(1);
@@ -44,7 +38,7 @@ class LauncherIT {
         try (RunState first = RunState.acquire(dataDir)) {
             first.write(new JsonObject().put("pid", ProcessHandle.current().pid()).put("url", "http://127.0.0.1:8080"));
 
-            Run run = lararena(Map.of(), "up");
+            CliRunner.Run run = lararena(Map.of(), "up");
 
             assertThat(run.exit()).isNotZero();
             assertThat(run.err()).contains("already running").contains("./lararena down");
@@ -53,7 +47,7 @@ class LauncherIT {
 
     @Test
     void malformedConfigurationStopsStartUpNamingTheVariable() throws Exception {
-        Run run = lararena(Map.of("LARARENA_ES_URLS", "not a url"), "up");
+        CliRunner.Run run = lararena(Map.of("LARARENA_ES_URLS", "not a url"), "up");
 
         assertThat(run.exit()).isNotZero();
         assertThat(run.err()).contains("LARARENA_ES_URLS");
@@ -61,7 +55,7 @@ class LauncherIT {
 
     @Test
     void statusPrintsJsonWithEveryPartWhenNothingRuns() throws Exception {
-        Run run = lararena(Map.of("LARARENA_HTTP_PORT", "1", "LARARENA_ES_PORT", "2", "LARARENA_KEYCLOAK_PORT", "3"), "status");
+        CliRunner.Run run = lararena(Map.of("LARARENA_HTTP_PORT", "1", "LARARENA_ES_PORT", "2", "LARARENA_KEYCLOAK_PORT", "3"), "status");
 
         assertThat(run.exit()).isZero();
         JsonObject status = new JsonObject(run.out());
@@ -74,28 +68,15 @@ class LauncherIT {
 
     @Test
     void anUnknownCommandIsAUsageError() throws Exception {
-        Run run = lararena(Map.of(), "upp");
+        CliRunner.Run run = lararena(Map.of(), "upp");
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("unknown command 'upp'").contains("usage");
     }
 
-    private Run lararena(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        Path target = Path.of("target").toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", target.resolve("lararena.jar") + ":" + target.resolve("lib") + "/*", Lararena.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(key -> key.startsWith("LARARENA_"));
-        builder.environment().put("LARARENA_HOME", System.getProperty("lararena.project.dir", ".."));
-        builder.environment().put("LARARENA_DATA_DIR", dataDir.toString());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("./lararena " + String.join(" ", args) + " did not end");
-        }
-        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-                new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    private CliRunner.Run lararena(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Map<String, String> withData = new java.util.HashMap<>(env);
+        withData.put("LARARENA_DATA_DIR", dataDir.toString());
+        return CliRunner.run(withData, args);
     }
 }

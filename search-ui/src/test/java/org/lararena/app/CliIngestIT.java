@@ -1,0 +1,93 @@
+package org.lararena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.platform.testing.TestServices;
+
+/** {@code ./lararena login} and {@code ./lararena ingest} against the running platform. */
+class CliIngestIT {
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path configHome;
+
+    private static RunningApplication app;
+    private static Map<String, String> env;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = RunningApplication.start(dataDir, Map.of());
+        env = new HashMap<>();
+        env.put("LARARENA_PUBLIC_URL", app.url.toString());
+        env.put("LARARENA_KEYCLOAK_URL", TestServices.get().keycloakUrl().toString());
+        env.put("LARARENA_DATA_DIR", dataDir.resolve("cli").toString());
+        env.put("XDG_CONFIG_HOME", configHome.toString());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void ingestingAFolderReportsIndexedDuplicateAndFailedFilesAndExitsNonZeroOnFailure(@TempDir Path folder) throws Exception {
+        assertThat(CliRunner.run(env, "login", "--user", "forskare", "--password", "forskare").exit()).isZero();
+        Files.writeString(folder.resolve("rapport.txt"), "Ett stycke om uppföljning och indikatorer i Värmland.");
+        Files.createDirectories(folder.resolve("under"));
+        Files.writeString(folder.resolve("under/anteckning.txt"), "Mötet beslutade om ett nytt samverkansforum.");
+        Files.writeString(folder.resolve("under/kopia.txt"), "Mötet beslutade om ett nytt samverkansforum.");
+        Files.writeString(folder.resolve("tom.txt"), "");
+
+        CliRunner.Run run = CliRunner.run(env, "ingest", folder.toString(), "--recursive", "--visibility", "public", "--pilot", "Värmland");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("indexed: 2, duplicate: 1, failed: 1");
+        assertThat(run.out()).containsPattern("duplicate +.*kopia.txt \\(same content as document [0-9a-f-]+\\)");
+        assertThat(run.out()).containsPattern("failed +.*tom.txt: .+");
+        String token = TestServices.get().accessToken("forskare", "forskare");
+        JsonObject found = new JsonObject(app.get("/api/search?q=samverkansforum&pilot=V%C3%A4rmland", token).body());
+        assertThat(found.getLong("total")).isEqualTo(1);
+    }
+
+    @Test
+    void aFolderWithoutRecursiveOrAMissingPathIsAUsageErrorBeforeAnythingIsSent(@TempDir Path folder) throws Exception {
+        assertThat(CliRunner.run(env, "login", "--user", "forskare", "--password", "forskare").exit()).isZero();
+
+        CliRunner.Run folderRun = CliRunner.run(env, "ingest", folder.toString());
+        CliRunner.Run missing = CliRunner.run(env, "ingest", folder.resolve("finns-inte.pdf").toString());
+
+        assertThat(folderRun.exit()).isEqualTo(2);
+        assertThat(folderRun.err()).contains("--recursive");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("finns-inte.pdf does not exist");
+    }
+
+    @Test
+    void ingestWithoutLoginSaysHowToLogIn(@TempDir Path otherConfig) throws Exception {
+        Map<String, String> loggedOut = new HashMap<>(env);
+        loggedOut.put("XDG_CONFIG_HOME", otherConfig.toString());
+
+        CliRunner.Run run = CliRunner.run(loggedOut, "ingest", "README.md");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("./lararena login");
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithKeycloaksReason() throws Exception {
+        CliRunner.Run run = CliRunner.run(env, "login", "--user", "forskare", "--password", "fel");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("Keycloak refused");
+    }
+}
