@@ -24,6 +24,7 @@ import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.search.PassageSearch;
 import org.lararena.search.SearchEndpoint;
+import org.lararena.web.AdminEndpoint;
 import org.lararena.web.HealthEndpoint;
 import org.lararena.web.HttpServerVerticle;
 import org.lararena.web.auth.TokenAuthentication;
@@ -80,7 +81,8 @@ public final class ApplicationVerticle extends VerticleBase {
         http = new HttpServerVerticle(config, authentication,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
                 List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf)::addRoutes,
-                        new SearchEndpoint(vertx, search)::addRoutes));
+                        new SearchEndpoint(vertx, search)::addRoutes,
+                        new AdminEndpoint(vertx, index)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);
                     return null;

@@ -39,6 +39,7 @@ public final class Lararena {
               status   print the state and address of the application, Elasticsearch and Keycloak as JSON
               login    log in for the commands below (device login; --user U --password P where the realm allows it)
               ingest   PATH... [--pilot P] [--type T] [--visibility V] [--recursive]: send documents and follow them
+              reindex  move every passage into a fresh index with the current mapping, without downtime (admin)
             configuration: LARARENA_* environment variables, see README.md""";
 
     private final PrintStream out;
@@ -62,6 +63,7 @@ public final class Lararena {
                 case "login" -> cli.login(config, List.of(args).subList(1, args.length));
                 case "ingest" -> new CliIngest(config, new CliCredentials(config).accessToken(), System.out, System.err)
                         .run(CliIngest.parse(List.of(args).subList(1, args.length)));
+                case "reindex" -> cli.reindex(config);
                 case "help", "-h", "--help" -> {
                     System.out.println(USAGE);
                     yield 0;
@@ -191,6 +193,23 @@ public final class Lararena {
         }
         out.println("Logged in.");
         return 0;
+    }
+
+    int reindex(LararenaConfig config) throws IOException, InterruptedException {
+        String token = new CliCredentials(config).accessToken();
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(config.publicUrl().toString().replaceAll("/+$", "") + "/api/admin/reindex"))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofHours(2))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            JsonObject body = new JsonObject(response.body());
+            if (response.statusCode() != 200) {
+                throw new LararenaException(response.statusCode(), body.getString("error", "reindex_failed"), body.getString("detail"));
+            }
+            out.println("Reindexed " + body.getLong("passages") + " passages: " + body.getString("from") + " -> " + body.getString("to"));
+            return 0;
+        } catch (java.net.ConnectException e) {
+            throw LararenaException.unavailable("Lärarena is not reachable at " + config.publicUrl() + ": start it with ./lararena up", e);
+        }
     }
 
     int down(LararenaConfig config) {

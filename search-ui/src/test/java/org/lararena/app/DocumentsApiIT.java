@@ -136,6 +136,27 @@ class DocumentsApiIT {
         assertThat(new JsonObject(response.body()).getString("detail")).contains("date");
     }
 
+    @Test
+    void aReindexByAnAdminKeepsEverySearchResultAndMovesTheAlias() throws Exception {
+        String id = upload("omindex.txt", "Ett stycke om omindexering av kompetensförsörjning.", "public");
+        app.awaitStatus(id, researcher, "indexed");
+        String before = app.get("/api/search?q=omindexering", researcher).body();
+        String admin = TestServices.get().accessToken("admin", "admin");
+
+        HttpResponse<String> refused = RunningApplication.HTTP.send(HttpRequest.newBuilder(app.url.resolve("/api/admin/reindex"))
+                .header("Authorization", "Bearer " + researcher).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> done = RunningApplication.HTTP.send(HttpRequest.newBuilder(app.url.resolve("/api/admin/reindex"))
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        JsonObject result = new JsonObject(done.body());
+        assertThat(result.getString("to")).endsWith("-000002");
+        assertThat(result.getLong("passages")).isPositive();
+        JsonObject after = new JsonObject(app.get("/api/search?q=omindexering", researcher).body());
+        assertThat(after.getLong("total")).isEqualTo(new JsonObject(before).getLong("total")).isEqualTo(1);
+    }
+
     private static String upload(String filename, String content, String visibility) throws Exception {
         HttpResponse<String> response = app.postFile(researcher, filename, content, visibility);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);

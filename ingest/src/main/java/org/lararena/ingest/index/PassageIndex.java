@@ -27,6 +27,67 @@ public final class PassageIndex {
         return alias;
     }
 
+    /** What a reindex did. */
+    public record Reindexed(String from, String to, long passages) {
+    }
+
+    /**
+     * Copies every passage into a new index with the current mapping and moves the alias to it in one atomic step,
+     * so searches never see a missing or half-filled index; then deletes the old index. (The minimal distribution
+     * has no _reindex API: passages are read in pages and written in bulk.) A passage written to the old index
+     * while the copy runs is copied only if the copy has not passed it: run a reindex while no ingest runs.
+     * Blocking.
+     */
+    public Reindexed reindex() {
+        try {
+            String from = client.indices().getAlias(a -> a.name(alias)).aliases().keySet().stream().sorted().reduce((a, b) -> b)
+                    .orElseThrow(() -> LararenaException.notFound("the alias " + alias + " does not exist yet"));
+            int generation = Integer.parseInt(from.substring(from.lastIndexOf('-') + 1));
+            String to = alias + "-" + String.format("%06d", generation + 1);
+            try (InputStream mapping = PassageIndex.class.getResourceAsStream(MAPPING_RESOURCE)) {
+                client.indices().create(c -> c.index(to).withJson(mapping));
+            }
+            long copied = copy(from, to);
+            client.indices().refresh(r -> r.index(to));
+            client.indices().updateAliases(u -> u
+                    .actions(a -> a.remove(r -> r.index(from).alias(alias)))
+                    .actions(a -> a.add(ad -> ad.index(to).alias(alias).isWriteIndex(true))));
+            client.indices().delete(d -> d.index(from));
+            return new Reindexed(from, to, copied);
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch could not be reached for the reindex", e);
+        }
+    }
+
+    private long copy(String from, String to) throws IOException {
+        long copied = 0;
+        java.util.List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+        while (true) {
+            final var cursor = after;
+            var page = client.search(s -> {
+                s.index(from).size(1000).sort(o -> o.field(f -> f.field("passageId")));
+                if (cursor != null) {
+                    s.searchAfter(cursor);
+                }
+                return s;
+            }, co.elastic.clients.json.JsonData.class);
+            var hits = page.hits().hits();
+            if (hits.isEmpty()) {
+                return copied;
+            }
+            var bulk = new co.elastic.clients.elasticsearch.core.BulkRequest.Builder().index(to);
+            hits.forEach(hit -> bulk.operations(op -> op.index(i -> i.id(hit.id()).document(hit.source()))));
+            var response = client.bulk(bulk.build());
+            if (response.errors()) {
+                throw new LararenaException(500, "reindex_failed", "the copy into " + to + " failed: "
+                        + response.items().stream().filter(i -> i.error() != null).findFirst().map(i -> i.error().reason()).orElse("?")
+                        + "; the alias still points to " + from);
+            }
+            copied += hits.size();
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+
     /** Creates the first index and its alias unless the alias exists. Blocking. */
     public void ensureExists() {
         try {
