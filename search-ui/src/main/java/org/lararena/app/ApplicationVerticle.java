@@ -28,6 +28,9 @@ import org.lararena.web.AdminEndpoint;
 import org.lararena.web.HealthEndpoint;
 import org.lararena.web.HttpServerVerticle;
 import org.lararena.web.auth.TokenAuthentication;
+import org.lararena.web.auth.WebAuthentication;
+import org.lararena.web.pages.DocumentPage;
+import org.lararena.web.pages.SearchPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +57,8 @@ public final class ApplicationVerticle extends VerticleBase {
     public Future<?> start() {
         return vertx.executeBlocking(this::openStores)
                 .compose(v -> TokenAuthentication.discover(vertx, config.keycloak()))
-                .compose(this::deployVerticles)
+                .compose(tokens -> WebAuthentication.discover(vertx, config, tokens)
+                        .compose(web -> deployVerticles(tokens, web)))
                 .compose(v -> vertx.executeBlocking(this::resumeAndLoadDemo))
                 .onSuccess(v -> LOG.info("Lärarena listens on {}", config.publicUrl()));
     }
@@ -74,15 +78,17 @@ public final class ApplicationVerticle extends VerticleBase {
         return null;
     }
 
-    private Future<?> deployVerticles(TokenAuthentication authentication) {
+    private Future<?> deployVerticles(TokenAuthentication authentication, WebAuthentication web) {
         PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix());
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), ApplicationVerticle::labelFromIri);
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
-        http = new HttpServerVerticle(config, authentication,
+        http = new HttpServerVerticle(config, web,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
                 List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf)::addRoutes,
                         new SearchEndpoint(vertx, search)::addRoutes,
-                        new AdminEndpoint(vertx, index)::addRoutes));
+                        new AdminEndpoint(vertx, index)::addRoutes),
+                List.of(new SearchPage(vertx, search)::addRoutes,
+                        new DocumentPage(vertx, documents, search)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);
                     return null;

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.lararena.ingest.store.Visibility;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 
@@ -270,16 +271,9 @@ public final class PassageSearch {
         return Query.of(q -> q.terms(t -> t.field(field).terms(v -> v.value(values.stream().map(FieldValue::of).toList()))));
     }
 
-    /** Researchers read everything; pilots pilot and public material; everyone else public material only. */
+    /** Only what the caller may read ({@link Visibility#readableBy}): goes into every query's filter. */
     static Query visibilityFilter(Caller caller) {
-        List<FieldValue> allowed = new ArrayList<>();
-        allowed.add(FieldValue.of("public"));
-        if (caller.isResearcher() || caller.has(Caller.PILOT)) {
-            allowed.add(FieldValue.of("pilot"));
-        }
-        if (caller.isResearcher()) {
-            allowed.add(FieldValue.of("restricted"));
-        }
+        List<FieldValue> allowed = Visibility.readableBy(caller).stream().map(v -> FieldValue.of(v.wireName())).toList();
         return Query.of(q -> q.terms(t -> t.field("visibility").terms(v -> v.value(allowed))));
     }
 }

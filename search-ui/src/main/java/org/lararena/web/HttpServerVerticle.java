@@ -5,46 +5,61 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.FailureHandler;
-import org.lararena.web.auth.TokenAuthentication;
+import org.lararena.web.auth.WebAuthentication;
 
 /**
- * Serves the application over HTTP: public routes (health), then everything under {@code /api} behind a valid
- * access token, every failure through the one {@link FailureHandler}.
+ * Serves the pages and the API from one router: security headers on everything, static assets and health without
+ * a session, then sessions and the caller of each request, the API (which needs a logged-in caller), the pages,
+ * and every failure through the one {@link FailureHandler}.
  */
 public final class HttpServerVerticle extends VerticleBase {
 
     private final LararenaConfig config;
-    private final TokenAuthentication authentication;
+    private final WebAuthentication authentication;
     private final List<Consumer<Router>> publicRoutes;
     private final List<Consumer<Router>> apiRoutes;
+    private final List<Consumer<Router>> pageRoutes;
+    private final String contentSecurityPolicy;
     private HttpServer server;
 
     /**
-     * @param publicRoutes endpoints anyone may call ({@code addRoutes} method references)
-     * @param apiRoutes    endpoints that need an access token
+     * @param publicRoutes endpoints anyone may call without a session ({@code addRoutes} method references)
+     * @param apiRoutes    JSON endpoints under {@code /api} that need a logged-in caller
+     * @param pageRoutes   pages; each decides what an anonymous caller sees
      */
-    public HttpServerVerticle(LararenaConfig config, TokenAuthentication authentication,
-                              List<Consumer<Router>> publicRoutes, List<Consumer<Router>> apiRoutes) {
+    public HttpServerVerticle(LararenaConfig config, WebAuthentication authentication, List<Consumer<Router>> publicRoutes,
+                              List<Consumer<Router>> apiRoutes, List<Consumer<Router>> pageRoutes) {
         this.config = Objects.requireNonNull(config);
         this.authentication = Objects.requireNonNull(authentication);
         this.publicRoutes = List.copyOf(publicRoutes);
         this.apiRoutes = List.copyOf(apiRoutes);
+        this.pageRoutes = List.copyOf(pageRoutes);
+        String keycloakOrigin = config.keycloak().url().getScheme() + "://" + config.keycloak().url().getAuthority();
+        // No inline script or style anywhere; forms may also lead to Keycloak (logout redirects there).
+        this.contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self' " + keycloakOrigin;
     }
 
     @Override
     public Future<?> start() {
         Router router = Router.router(vertx);
-        router.route().handler(HttpServerVerticle::securityHeaders);
+        router.route().handler(this::securityHeaders);
+        router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600));
         publicRoutes.forEach(routes -> routes.accept(router));
-        router.route("/api/*").handler(authentication::requireToken);
+        authentication.addRoutes(router);
+        router.route("/api/*").handler(HttpServerVerticle::requireLoggedIn);
         apiRoutes.forEach(routes -> routes.accept(router));
         router.route("/api/*").handler(ctx -> ctx.fail(LararenaException.notFound("no such API resource: " + ctx.request().path())));
+        pageRoutes.forEach(routes -> routes.accept(router));
+        router.route().handler(ctx -> ctx.fail(LararenaException.notFound("no such page")));
         router.route().failureHandler(new FailureHandler());
         return vertx.createHttpServer()
                 .requestHandler(router)
@@ -52,13 +67,22 @@ public final class HttpServerVerticle extends VerticleBase {
                 .onSuccess(listening -> server = listening);
     }
 
-    /** The port actually bound (tests use port 0). */
+    /** The port actually bound. */
     public int actualPort() {
         return server.actualPort();
     }
 
-    private static void securityHeaders(RoutingContext ctx) {
+    private static void requireLoggedIn(RoutingContext ctx) {
+        if (Caller.of(ctx) == Caller.ANONYMOUS) {
+            ctx.fail(LararenaException.unauthorized("log in, or send an access token: Authorization: Bearer <token> (./lararena login gets one)"));
+            return;
+        }
+        ctx.next();
+    }
+
+    private void securityHeaders(RoutingContext ctx) {
         ctx.response()
+                .putHeader("Content-Security-Policy", contentSecurityPolicy)
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("X-Frame-Options", "DENY")
                 .putHeader("Referrer-Policy", "same-origin");

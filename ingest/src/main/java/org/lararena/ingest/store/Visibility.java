@@ -2,6 +2,7 @@ package org.lararena.ingest.store;
 
 import java.util.Locale;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Caller;
 
 /** Who may read a document: researchers only, pilots too, or everyone. */
 public enum Visibility {
@@ -9,6 +10,17 @@ public enum Visibility {
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * What {@code caller} may read: researchers everything, pilots pilot and public material, everyone else public
+     * material only. The one rule every endpoint, page and query applies.
+     */
+    public static java.util.Set<Visibility> readableBy(Caller caller) {
+        if (caller.isResearcher()) {
+            return java.util.EnumSet.allOf(Visibility.class);
+        }
+        return caller.has(Caller.PILOT) ? java.util.EnumSet.of(PILOT, PUBLIC) : java.util.EnumSet.of(PUBLIC);
     }
 
     public static Visibility parse(String value) {

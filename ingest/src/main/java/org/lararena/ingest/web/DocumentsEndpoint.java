@@ -179,13 +179,8 @@ public final class DocumentsEndpoint {
         return new DocumentStore.UploadFields(title, type, pilot, date, chosen);
     }
 
-    /** Researchers read everything; pilots pilot and public material; everyone else public material only. */
-    static boolean mayRead(Caller caller, DocumentRecord record) {
-        return switch (record.visibility()) {
-            case PUBLIC -> true;
-            case PILOT -> caller.isResearcher() || caller.has(Caller.PILOT);
-            case RESTRICTED -> caller.isResearcher();
-        };
+    public static boolean mayRead(Caller caller, DocumentRecord record) {
+        return Visibility.readableBy(caller).contains(record.visibility());
     }
 
     private static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {

@@ -65,11 +65,27 @@ public final class FailureHandler implements Handler<RoutingContext> {
         if (status == 401 && !ctx.response().headers().contains("WWW-Authenticate")) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"lararena\"");
         }
+        String accept = ctx.request().getHeader("Accept");
+        boolean page = !ctx.request().path().startsWith("/api/") && accept != null && accept.contains("text/html");
+        if (page) {
+            // A person in a browser: a readable page in Swedish, never a stack trace.
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store")
+                    .end("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>" + status + " – Lärarena</title>"
+                            + "<link rel=\"stylesheet\" href=\"/static/css/app.css\"></head><body><main class=\"error-page\"><h1>"
+                            + (status == 404 ? "Sidan finns inte" : status == 401 ? "Logga in" : status == 403 ? "Ingen behörighet" : "Något gick fel")
+                            + "</h1><p>" + escape(detail) + "</p><p><a href=\"/\">Till startsidan</a>"
+                            + (status == 401 || status == 403 ? " · <a href=\"/login\">Logga in</a>" : "") + "</p></main></body></html>");
+            return;
+        }
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
                 .end(new JsonObject().put("error", error).put("detail", detail).encode());
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     static String errorFor(int status) {
