@@ -3,6 +3,7 @@ package org.lararena.web;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -61,7 +62,9 @@ public final class HttpServerVerticle extends VerticleBase {
         pageRoutes.forEach(routes -> routes.accept(router));
         router.route().handler(ctx -> ctx.fail(LararenaException.notFound("no such page")));
         router.route().failureHandler(new FailureHandler());
-        return vertx.createHttpServer()
+        // Long enough for a shared search URL holding a pasted page of text (the query is cut to its start later).
+        HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(64 * 1024);
+        return vertx.createHttpServer(options)
                 .requestHandler(router)
                 .listen(config.httpPort(), config.httpHost())
                 .onSuccess(listening -> server = listening);

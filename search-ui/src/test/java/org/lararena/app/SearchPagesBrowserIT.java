@@ -1,0 +1,104 @@
+package org.lararena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.platform.testing.TestServices;
+import org.lararena.web.Browser;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The pages in a real browser, with real Keycloak logins, over the demo documents. */
+class SearchPagesBrowserIT {
+
+    @TempDir
+    static Path dataDir;
+
+    private static RunningApplication app;
+    private static String restrictedInterviewId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "true"));
+        String researcher = TestServices.get().accessToken("forskare", "forskare");
+        JsonObject documents = new JsonObject(app.get("/api/documents?size=100", researcher).body());
+        for (Object item : documents.getJsonArray("documents")) {
+            JsonObject document = (JsonObject) item;
+            app.awaitStatus(document.getString("id"), researcher, "indexed");
+            if ("restricted".equals(document.getString("visibility"))) {
+                restrictedInterviewId = document.getString("id");
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void aPilotSearchesFiltersByPilotAndOpensAHitAtItsPassage() throws Exception {
+        try (Browser browser = Browser.open(app.url, "pilot-search")) {
+            browser.logIn("pilot", "pilot");
+            assertThat(browser.find(By.cssSelector(".session .user")).getText()).contains("pilot").contains("Värmland");
+
+            browser.go("/sok");
+            browser.find(By.id("q")).sendKeys("\"fast läkarkontakt\"\n");
+            long before = Long.parseLong(browser.find(By.cssSelector(".total")).getText().split(" ")[0]);
+            WebElement orebro = browser.find(By.xpath("//aside//section[h2='Pilot']//a[starts-with(normalize-space(.), 'Örebro')]"));
+            orebro.click();
+            long after = Long.parseLong(browser.find(By.cssSelector(".total")).getText().split(" ")[0]);
+            assertThat(after).isPositive().isLessThan(before);
+            assertThat(browser.driver().getCurrentUrl()).contains("q=%22fast").contains("pilot=");
+
+            browser.find(By.cssSelector(".hit h3 a")).click();
+            WebElement target = browser.find(By.cssSelector(".passage:target"));
+            assertThat(target.getText().toLowerCase()).contains("fast läkarkontakt");
+            assertThat(browser.pageText()).doesNotContain("snäckskalsrodret").doesNotContain("lavendelsnodd");
+        }
+    }
+
+    @Test
+    void anAttendeeCannotReachARestrictedInterviewByItsAddress() throws Exception {
+        try (Browser browser = Browser.open(app.url, "attendee-restricted")) {
+            browser.logIn("deltagare", "deltagare");
+            browser.go("/dokument/" + restrictedInterviewId);
+
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Sidan finns inte");
+            assertThat(browser.pageText()).doesNotContain("INTERVJUARE").doesNotContain("snäckskalsrodret").doesNotContain("lavendelsnodd");
+            assertThat(browser.driver().findElements(By.linkText("Dokument"))).as("no link to pages the role may not use").isEmpty();
+        }
+    }
+
+    @Test
+    void theHeaderShowsWhoIsLoggedInAndLogoutEndsTheSession() throws Exception {
+        try (Browser browser = Browser.open(app.url, "researcher-logout")) {
+            browser.logIn("forskare", "forskare");
+            browser.go("/sok");
+            assertThat(browser.find(By.cssSelector(".session .user")).getText()).contains("forskare").contains("(forskare)");
+            assertThat(browser.driver().findElements(By.linkText("Ladda upp"))).isNotEmpty();
+
+            browser.find(By.cssSelector(".session form button")).click();
+            browser.go("/sok");
+
+            assertThat(browser.find(By.linkText("Logga in")).isDisplayed()).isTrue();
+            browser.go("/login");
+            assertThat(browser.find(By.id("username")).isDisplayed()).as("Keycloak asks again: its session ended too").isTrue();
+        }
+    }
+
+    @Test
+    void tenThousandPastedCharactersStillGiveAResultPage() throws Exception {
+        try (Browser browser = Browser.open(app.url, "long-query")) {
+            browser.go("/sok?q=" + java.net.URLEncoder.encode("vård ".repeat(2000), java.nio.charset.StandardCharsets.UTF_8));
+
+            assertThat(browser.find(By.cssSelector(".total")).getText()).matches("\\d+ träff(ar)?");
+        }
+    }
+}
