@@ -29,7 +29,10 @@ import org.lararena.web.HealthEndpoint;
 import org.lararena.web.HttpServerVerticle;
 import org.lararena.web.auth.TokenAuthentication;
 import org.lararena.web.auth.WebAuthentication;
+import org.lararena.modules.LearningModules;
+import org.lararena.modules.Themes;
 import org.lararena.web.pages.DocumentPage;
+import org.lararena.web.pages.ModulesPage;
 import org.lararena.web.pages.SearchPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,7 @@ public final class ApplicationVerticle extends VerticleBase {
     private Dataset jena;
     private DocumentStore documents;
     private HttpServerVerticle http;
+    private LearningModules modules;
 
     public ApplicationVerticle(LararenaConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -75,6 +79,8 @@ public final class ApplicationVerticle extends VerticleBase {
         jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
         documents = new DocumentStore(config.dataPath("documents"));
         Files.createDirectories(config.dataPath("uploads"));
+        modules = LearningModules.load(config.home().resolve("modules"), Themes.TOP_THEME_LABELS);
+        modules.problems().forEach(problem -> LOG.warn("Learning module left out: {}", problem));
         return null;
     }
 
@@ -88,7 +94,8 @@ public final class ApplicationVerticle extends VerticleBase {
                         new SearchEndpoint(vertx, search)::addRoutes,
                         new AdminEndpoint(vertx, index)::addRoutes),
                 List.of(new SearchPage(vertx, search)::addRoutes,
-                        new DocumentPage(vertx, documents, search)::addRoutes));
+                        new DocumentPage(vertx, documents, search)::addRoutes,
+                        new ModulesPage(modules)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);
                     return null;

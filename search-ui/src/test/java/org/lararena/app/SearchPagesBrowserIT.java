@@ -77,6 +77,21 @@ class SearchPagesBrowserIT {
     }
 
     @Test
+    void anAttendeeOpensALearningModuleAndFollowsItsSavedSearch() throws Exception {
+        try (Browser browser = Browser.open(app.url, "attendee-module")) {
+            browser.logIn("deltagare", "deltagare");
+            browser.go("/moduler");
+            browser.find(By.linkText("Kontinuitet ur patientens perspektiv")).click();
+
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Kontinuitet ur patientens perspektiv");
+            assertThat(browser.pageText()).contains("Reflektionsfrågor till seminariet").contains("fast vårdkontakt");
+            browser.find(By.linkText("Fast läkarkontakt")).click();
+            assertThat(Long.parseLong(browser.find(By.cssSelector(".total")).getText().split(" ")[0])).isPositive();
+            assertThat(browser.pageText()).doesNotContain("snäckskalsrodret").doesNotContain("lavendelsnodd");
+        }
+    }
+
+    @Test
     void theHeaderShowsWhoIsLoggedInAndLogoutEndsTheSession() throws Exception {
         try (Browser browser = Browser.open(app.url, "researcher-logout")) {
             browser.logIn("forskare", "forskare");

@@ -1,0 +1,88 @@
+package org.lararena.web.pages;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Objects;
+import org.lararena.modules.LearningModule;
+import org.lararena.modules.LearningModules;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Caller;
+import org.lararena.web.Html;
+import org.lararena.web.Layout;
+import org.lararena.web.auth.WebAuthentication;
+
+/** Lärmoduler: the learning modules, each with its goals, insights, live links into search and reflection questions. */
+public final class ModulesPage {
+
+    private final LearningModules modules;
+
+    public ModulesPage(LearningModules modules) {
+        this.modules = Objects.requireNonNull(modules);
+    }
+
+    public void addRoutes(Router router) {
+        router.get("/moduler").handler(this::list);
+        router.get("/moduler/:slug").handler(this::module);
+    }
+
+    private void list(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        StringBuilder html = new StringBuilder("<h1>Lärmoduler</h1><ul class=\"modules\">");
+        for (LearningModule module : modules.all()) {
+            html.append("<li><h2><a href=\"/moduler/").append(Html.url(module.slug())).append("\">").append(Html.text(module.title()))
+                    .append("</a></h2><p>").append(Html.text(module.summary())).append("</p></li>");
+        }
+        html.append("</ul>");
+        if (caller.isResearcher() || caller.has(Caller.ADMIN)) {
+            // Only those who maintain the content need to see why a module is missing.
+            if (!modules.problems().isEmpty()) {
+                html.append("<section class=\"problems\"><h2>Moduler som inte kunde läsas in</h2><ul>");
+                modules.problems().forEach(p -> html.append("<li>").append(Html.text(p)).append("</li>"));
+                html.append("</ul></section>");
+            }
+        }
+        send(ctx, caller, new Layout.Page("Lärmoduler", "moduler", html.toString()));
+    }
+
+    private void module(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        LearningModule module = modules.find(ctx.pathParam("slug")).orElseThrow(() -> LararenaException.notFound("no such learning module"));
+        StringBuilder html = new StringBuilder("<article class=\"module\"><h1>").append(Html.text(module.title())).append("</h1>");
+        if (module.summary() != null) {
+            html.append("<p class=\"summary\">").append(Html.text(module.summary())).append("</p>");
+        }
+        section(html, "Lärandemål", module.learningGoals());
+        html.append("<section><h2>Teman</h2><ul class=\"chips\">");
+        module.themes().forEach(t -> html.append("<li><a href=\"/sok?q=").append(Html.url(t)).append("\">").append(Html.text(t)).append("</a></li>"));
+        html.append("</ul></section>");
+        if (!module.insights().isEmpty()) {
+            html.append("<section><h2>Insikter</h2><ul class=\"insights\">");
+            module.insights().forEach(i -> html.append("<li>").append(Html.text(i.statement())).append("</li>"));
+            html.append("</ul></section>");
+        }
+        if (!module.savedSearches().isEmpty()) {
+            html.append("<section><h2>Sökningar att utforska</h2><ul>");
+            module.savedSearches().forEach(s -> html.append("<li><a href=\"/sok?q=").append(Html.url(s.query())).append("\">")
+                    .append(Html.text(s.label())).append("</a></li>"));
+            html.append("</ul></section>");
+        }
+        html.append("<section class=\"module-body\">").append(module.bodyHtml()).append("</section>");
+        section(html, "Reflektionsfrågor till seminariet", module.reflectionQuestions());
+        html.append("</article>");
+        send(ctx, caller, new Layout.Page(module.title(), "moduler", html.toString()));
+    }
+
+    private static void section(StringBuilder html, String heading, List<String> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        html.append("<section><h2>").append(Html.text(heading)).append("</h2><ul>");
+        items.forEach(item -> html.append("<li>").append(Html.text(item)).append("</li>"));
+        html.append("</ul></section>");
+    }
+
+    private static void send(RoutingContext ctx, Caller caller, Layout.Page page) {
+        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(Layout.render(page, caller, WebAuthentication.csrfToken(ctx)));
+    }
+}
