@@ -33,6 +33,7 @@ import org.lararena.modules.LearningModules;
 import org.lararena.modules.Themes;
 import org.lararena.web.pages.DocumentPage;
 import org.lararena.web.pages.ModulesPage;
+import org.lararena.web.pages.UploadPage;
 import org.lararena.web.pages.SearchPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +96,8 @@ public final class ApplicationVerticle extends VerticleBase {
                         new AdminEndpoint(vertx, index)::addRoutes),
                 List.of(new SearchPage(vertx, search)::addRoutes,
                         new DocumentPage(vertx, documents, search)::addRoutes,
-                        new ModulesPage(modules)::addRoutes));
+                        new ModulesPage(modules)::addRoutes,
+                        new UploadPage()::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);
                     return null;

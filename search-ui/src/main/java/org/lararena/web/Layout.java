@@ -40,6 +40,7 @@ public final class Layout {
                 <title>%s – Lärarena</title>
                 <link rel="stylesheet" href="/static/css/app.css">
                 <script type="module" src="/static/js/app.js"></script>
+                <script type="module" src="/static/js/upload.js"></script>
                 </head>
                 <body>
                 <a class="skip" href="#main">Hoppa till innehållet</a>

@@ -92,6 +92,37 @@ class SearchPagesBrowserIT {
     }
 
     @Test
+    void aResearcherUploadsFilesAndSeesEachReachItsEnd(@TempDir Path files) throws Exception {
+        Path note = java.nio.file.Files.writeString(files.resolve("webbanteckning.txt"), "Anteckning från webben om tjänstedesign i Örebro.");
+        Path empty = java.nio.file.Files.writeString(files.resolve("tom.txt"), "");
+        try (Browser browser = Browser.open(app.url, "researcher-upload")) {
+            browser.logIn("forskare", "forskare");
+            browser.go("/ladda-upp");
+            browser.find(By.id("files")).sendKeys(note + "\n" + empty);
+            browser.driver().findElement(By.id("visibility")).sendKeys("Alla");
+            browser.driver().findElement(By.id("send")).click();
+
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60)).until(d ->
+                    d.findElements(By.cssSelector("#progress li[data-status=indexed]")).size() == 1
+                            && d.findElements(By.cssSelector("#progress li[data-status=failed]")).size() == 1);
+            WebElement failed = browser.find(By.cssSelector("#progress li[data-status=failed]"));
+            assertThat(failed.getText()).contains("tom.txt").contains("Misslyckades");
+            assertThat(failed.findElement(By.className("detail")).getText()).isNotBlank();
+            assertThat(browser.find(By.cssSelector("#progress li[data-status=indexed]")).getText()).contains("webbanteckning.txt").contains("Klar");
+        }
+    }
+
+    @Test
+    void aPilotIsRefusedTheUploadPage() throws Exception {
+        try (Browser browser = Browser.open(app.url, "pilot-upload-refused")) {
+            browser.logIn("pilot", "pilot");
+            assertThat(browser.driver().findElements(By.linkText("Ladda upp"))).isEmpty();
+            browser.go("/ladda-upp");
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Ingen behörighet");
+        }
+    }
+
+    @Test
     void theHeaderShowsWhoIsLoggedInAndLogoutEndsTheSession() throws Exception {
         try (Browser browser = Browser.open(app.url, "researcher-logout")) {
             browser.logIn("forskare", "forskare");

@@ -50,6 +50,10 @@ public final class ExtractionVerticle extends VerticleBase {
         }
         try {
             record = status.change(record, DocumentStatus.EXTRACTING, null);
+            if (record.size() == 0) {
+                status.change(record, DocumentStatus.FAILED, "Filen är tom.");
+                return;
+            }
             String text = extractText(record);
             JsonArray passages = Paragraphs.split(text);
             if (passages.isEmpty()) {

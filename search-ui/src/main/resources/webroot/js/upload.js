@@ -1,0 +1,86 @@
+// Ladda upp: send the chosen files, then follow each one's status on the ingest event stream.
+import { api } from './app.js';
+
+const form = document.getElementById('upload');
+if (form) {
+  const list = document.getElementById('progress');
+  const error = document.getElementById('upload-error');
+  const send = document.getElementById('send');
+  const rows = new Map();
+  const labels = {
+    queued: 'I kö', extracting: 'Läser ut text', annotating: 'Annoterar', indexing: 'Indexerar',
+    indexed: 'Klar', duplicate: 'Finns redan', failed: 'Misslyckades',
+  };
+  const steps = ['queued', 'extracting', 'annotating', 'indexing', 'indexed'];
+
+  const show = (id, status, detail) => {
+    const row = rows.get(id);
+    if (!row) return;
+    row.dataset.status = status;
+    row.querySelector('.status').textContent = labels[status] ?? status;
+    row.querySelector('progress').value = status === 'failed' || status === 'duplicate' ? 100 : (steps.indexOf(status) + 1) * 20;
+    row.querySelector('.detail').textContent = detail ?? '';
+  };
+
+  const events = new EventSource('/api/ingest/events');
+  events.addEventListener('status', (event) => {
+    const update = JSON.parse(event.data);
+    show(update.documentId, update.status, update.status === 'failed' ? update.error
+      : update.status === 'duplicate' ? `Samma innehåll som dokument ${update.duplicateOf}` : '');
+  });
+
+  const dropzone = document.getElementById('dropzone');
+  dropzone.addEventListener('dragover', (e) => { e.preventDefault(); dropzone.classList.add('over'); });
+  dropzone.addEventListener('dragleave', () => dropzone.classList.remove('over'));
+  dropzone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    dropzone.classList.remove('over');
+    document.getElementById('files').files = e.dataTransfer.files;
+  });
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (send.disabled) return; // a second click while sending sends nothing twice
+    send.disabled = true;
+    error.hidden = true;
+    try {
+      const response = await api('/api/documents', { method: 'POST', body: new FormData(form) });
+      const body = await response.json();
+      if (!response.ok) {
+        error.textContent = body.detail ?? 'Uppladdningen misslyckades.';
+        error.hidden = false;
+        return;
+      }
+      for (const file of body) {
+        const row = document.createElement('li');
+        row.id = `file-${file.id}`;
+        const name = document.createElement('span');
+        name.className = 'name';
+        name.textContent = file.filename;
+        const bar = document.createElement('progress');
+        bar.max = 100;
+        bar.setAttribute('aria-label', file.filename);
+        const status = document.createElement('span');
+        status.className = 'status';
+        const detail = document.createElement('span');
+        detail.className = 'detail';
+        row.append(name, bar, status, detail);
+        list.append(row);
+        rows.set(file.id, row);
+        show(file.id, file.status, file.duplicateOf ? `Samma innehåll som dokument ${file.duplicateOf}` : '');
+        // The stream may have told of steps before the row existed: ask once for where the file is now.
+        api(`/api/documents/${file.id}`).then((r) => r.ok ? r.json() : null).then((doc) => {
+          if (doc && steps.indexOf(doc.status) >= steps.indexOf(rows.get(file.id).dataset.status) || ['failed', 'duplicate'].includes(doc?.status)) {
+            show(file.id, doc.status, doc.error ?? '');
+          }
+        });
+      }
+      form.reset();
+    } catch (failure) {
+      error.textContent = 'Kontakten med servern bröts. Försök igen.';
+      error.hidden = false;
+    } finally {
+      send.disabled = false;
+    }
+  });
+}
