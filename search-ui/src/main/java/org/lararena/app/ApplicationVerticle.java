@@ -21,6 +21,7 @@ import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.web.DocumentsEndpoint;
 import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.search.PassageSearch;
 import org.lararena.search.SearchEndpoint;
@@ -53,6 +54,7 @@ public final class ApplicationVerticle extends VerticleBase {
     private DocumentStore documents;
     private HttpServerVerticle http;
     private LearningModules modules;
+    private AuditLog audit;
 
     public ApplicationVerticle(LararenaConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -79,6 +81,7 @@ public final class ApplicationVerticle extends VerticleBase {
         Files.createDirectories(config.dataPath("jena"));
         jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
         documents = new DocumentStore(config.dataPath("documents"));
+        audit = new AuditLog(config.dataPath("audit"));
         Files.createDirectories(config.dataPath("uploads"));
         modules = LearningModules.load(config.home().resolve("modules"), Themes.TOP_THEME_LABELS);
         modules.problems().forEach(problem -> LOG.warn("Learning module left out: {}", problem));
@@ -87,13 +90,15 @@ public final class ApplicationVerticle extends VerticleBase {
 
     private Future<?> deployVerticles(TokenAuthentication authentication, WebAuthentication web) {
         PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix());
+        PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), ApplicationVerticle::labelFromIri);
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, web,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
-                List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf)::addRoutes,
+                List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
+                                indexer, audit)::addRoutes,
                         new SearchEndpoint(vertx, search)::addRoutes,
-                        new AdminEndpoint(vertx, index)::addRoutes),
+                        new AdminEndpoint(vertx, index, audit)::addRoutes),
                 List.of(new SearchPage(vertx, search)::addRoutes,
                         new DocumentPage(vertx, documents, search)::addRoutes,
                         new ModulesPage(modules)::addRoutes,
@@ -103,7 +108,7 @@ public final class ApplicationVerticle extends VerticleBase {
                     return null;
                 })
                 .compose(v -> vertx.deployVerticle(new ExtractionVerticle(documents), worker))
-                .compose(v -> vertx.deployVerticle(new IndexingVerticle(documents, new PassageIndexer(elasticsearch, index)), worker))
+                .compose(v -> vertx.deployVerticle(new IndexingVerticle(documents, indexer), worker))
                 .compose(v -> vertx.deployVerticle(http));
     }
 

@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.Params;
 
 /**
  * {@code GET /api/search?q=&theme=&pilot=&type=&year=&speaker=&sort=&page=&size=&after=} and
@@ -35,8 +36,8 @@ public final class SearchEndpoint {
 
     private void context(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
-        int before = SearchRequest.intParam(ctx.queryParams().get("before"), "before", 2, 0, 20);
-        int after = SearchRequest.intParam(ctx.queryParams().get("after"), "after", 2, 0, 20);
+        int before = Params.intParam(ctx.queryParams().get("before"), "before", 2, 0, 20);
+        int after = Params.intParam(ctx.queryParams().get("after"), "after", 2, 0, 20);
         String passageId = ctx.pathParam("id");
         vertx.executeBlocking(() -> search.context(passageId, before, after, caller), false)
                 .onSuccess(ctx::json)

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Params;
 
 /**
  * A search as a user asked for it, checked: the query text, facet filters (OR within a facet, AND across facets),
@@ -56,8 +57,8 @@ public record SearchRequest(
             // A pasted page of text still searches: its beginning.
             text = text.substring(0, MAX_QUERY_CHARS);
         }
-        int size = intParam(params.get("size"), "size", 10, 1, MAX_PAGE_SIZE);
-        int page = intParam(params.get("page"), "page", 0, 0, Integer.MAX_VALUE);
+        int size = Params.intParam(params.get("size"), "size", 10, 1, MAX_PAGE_SIZE);
+        int page = Params.intParam(params.get("page"), "page", 0, 0, Integer.MAX_VALUE);
         if ((long) (page + 1) * size > MAX_PAGED_HITS) {
             throw LararenaException.badRequest("page × size may reach at most " + MAX_PAGED_HITS + " hits; page further with the 'after' cursor of the previous answer");
         }
@@ -140,20 +141,5 @@ public record SearchRequest(
             case "oldest", "date_asc" -> Sort.OLDEST;
             default -> throw LararenaException.badRequest("sort must be relevance, newest or oldest (got '" + value + "')");
         };
-    }
-
-    static int intParam(String value, String name, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed < min || parsed > max) {
-                throw LararenaException.badRequest(name + " must be between " + min + " and " + max + " (got " + parsed + ")");
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw LararenaException.badRequest(name + " must be a whole number (got '" + value + "')");
-        }
     }
 }

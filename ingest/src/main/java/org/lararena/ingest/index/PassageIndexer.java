@@ -72,6 +72,37 @@ public final class PassageIndexer {
         }
     }
 
+    /** Sets the visibility of every passage of a document; searches see it after the refresh this waits for. */
+    public void updateVisibility(String documentId, String visibility) {
+        try {
+            java.util.List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
+            while (true) {
+                final var cursor = after;
+                var page = client.search(s -> {
+                    s.index(index.alias()).size(1000).source(src -> src.fetch(false)).sort(o -> o.field(f -> f.field("passageId")))
+                            .query(q -> q.term(t -> t.field("documentId").value(documentId)));
+                    if (cursor != null) {
+                        s.searchAfter(cursor);
+                    }
+                    return s;
+                }, Void.class);
+                var hits = page.hits().hits();
+                if (hits.isEmpty()) {
+                    return;
+                }
+                BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.alias()).refresh(Refresh.WaitFor);
+                JsonData change = JsonData.fromJson(new JsonObject().put("visibility", visibility).encode());
+                hits.forEach(hit -> bulk.operations(op -> op.update(u -> u.id(hit.id()).action(a -> a.doc(change)))));
+                checkItems(client.bulk(bulk.build()));
+                after = hits.get(hits.size() - 1).sort();
+            }
+        } catch (ElasticsearchException e) {
+            throw new LararenaException(500, "indexing_failed", "Elasticsearch refused the visibility change of " + documentId + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch could not be reached to change the visibility of " + documentId, e);
+        }
+    }
+
     /**
      * Removes passages left from an earlier, longer version of the document. (The minimal distribution has no
      * delete-by-query: find the ids, then delete them in bulk.)

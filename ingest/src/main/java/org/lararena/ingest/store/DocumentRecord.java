@@ -40,6 +40,11 @@ public record DocumentRecord(
                 newStatus, newError, duplicateOf, passages);
     }
 
+    public DocumentRecord withVisibility(Visibility newVisibility) {
+        return new DocumentRecord(id, filename, title, type, pilot, date, newVisibility, sha256, size, uploadedBy, uploadedAt,
+                status, error, duplicateOf, passages);
+    }
+
     public DocumentRecord withPassages(int count) {
         return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
                 status, error, duplicateOf, count);

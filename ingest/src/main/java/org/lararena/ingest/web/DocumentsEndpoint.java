@@ -17,8 +17,11 @@ import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
+import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.Params;
 
 /**
  * {@code POST /api/documents} (multipart: one or more files, optional {@code title, type, pilot, date, visibility}),
@@ -40,8 +43,14 @@ public final class DocumentsEndpoint {
         JsonArray passagesOf(String documentId, Caller caller);
     }
 
-    public DocumentsEndpoint(Vertx vertx, DocumentStore store, long maxUploadBytes, Path uploadDir, PassageReader passages) {
+    private final PassageIndexer indexer;
+    private final AuditLog audit;
+
+    public DocumentsEndpoint(Vertx vertx, DocumentStore store, long maxUploadBytes, Path uploadDir, PassageReader passages,
+                             PassageIndexer indexer, AuditLog audit) {
         this.vertx = Objects.requireNonNull(vertx);
+        this.indexer = Objects.requireNonNull(indexer);
+        this.audit = Objects.requireNonNull(audit);
         this.passages = Objects.requireNonNull(passages);
         this.store = Objects.requireNonNull(store);
         this.maxUploadBytes = maxUploadBytes;
@@ -54,6 +63,7 @@ public final class DocumentsEndpoint {
                 .handler(this::upload);
         router.get("/api/documents").handler(this::list);
         router.get("/api/documents/:id").handler(this::get);
+        router.patch("/api/documents/:id").handler(BodyHandler.create().setBodyLimit(16 * 1024)).handler(this::change);
         router.get("/api/documents/:id/original").handler(this::original);
         router.get("/api/documents/:id/passages").handler(this::passages);
         router.get("/api/ingest/events").handler(this::events);
@@ -89,8 +99,8 @@ public final class DocumentsEndpoint {
 
     private void list(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
-        int page = intParam(ctx, "page", 0, 0, 100_000);
-        int size = intParam(ctx, "size", 20, 1, 200);
+        int page = Params.intParam(ctx.queryParams().get("page"), "page", 0, 0, 100_000);
+        int size = Params.intParam(ctx.queryParams().get("size"), "size", 20, 1, 200);
         List<DocumentRecord> visible = store.all().stream().filter(r -> mayRead(caller, r))
                 .sorted(Comparator.comparing(DocumentRecord::uploadedAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
@@ -100,25 +110,57 @@ public final class DocumentsEndpoint {
     }
 
     private void get(RoutingContext ctx) {
+        readable(ctx, "read_document").onSuccess(record -> ctx.json(record.toJson())).onFailure(ctx::fail);
+    }
+
+    /**
+     * The document of the path if the caller may read it (404 otherwise: ids must not be guessable); reading a
+     * restricted document goes into the audit log first.
+     */
+    private io.vertx.core.Future<DocumentRecord> readable(RoutingContext ctx, String action) {
         Caller caller = Caller.of(ctx);
         DocumentRecord record = store.find(ctx.pathParam("id")).filter(r -> mayRead(caller, r))
                 .orElseThrow(() -> LararenaException.notFound("no document with that id"));
-        ctx.json(record.toJson());
+        if (record.visibility() != Visibility.RESTRICTED) {
+            return io.vertx.core.Future.succeededFuture(record);
+        }
+        return vertx.executeBlocking(() -> {
+            audit.record(caller.username(), action, record.id(), new JsonObject().put("filename", record.filename()));
+            return record;
+        }, false);
+    }
+
+    /** {@code PATCH /api/documents/{id}} with {@code {"visibility": ...}}: researchers only; search follows within seconds. */
+    private void change(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        DocumentRecord record = store.find(ctx.pathParam("id")).orElseThrow(() -> LararenaException.notFound("no document with that id"));
+        JsonObject body = ctx.body().asJsonObject();
+        if (body == null || !body.containsKey("visibility") || body.size() != 1) {
+            throw LararenaException.badRequest("send {\"visibility\": \"restricted\" | \"pilot\" | \"public\"}");
+        }
+        Visibility visibility = Visibility.parse(String.valueOf(body.getValue("visibility")));
+        vertx.executeBlocking(() -> {
+            // The index first: if it fails, the record still says the old (stricter or known) visibility.
+            indexer.updateVisibility(record.id(), visibility.wireName());
+            DocumentRecord changed = store.save(record.withVisibility(visibility));
+            audit.record(caller.username(), "change_visibility", record.id(),
+                    new JsonObject().put("from", record.visibility().wireName()).put("to", visibility.wireName()));
+            return changed;
+        }, false).onSuccess(changed -> ctx.json(changed.toJson())).onFailure(ctx::fail);
     }
 
     private void passages(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
-        DocumentRecord record = store.find(ctx.pathParam("id")).filter(r -> mayRead(caller, r))
-                .orElseThrow(() -> LararenaException.notFound("no document with that id"));
-        vertx.executeBlocking(() -> passages.passagesOf(record.id(), caller), false)
+        readable(ctx, "read_passages").compose(record -> vertx.executeBlocking(() -> passages.passagesOf(record.id(), caller), false))
                 .onSuccess(found -> ctx.response().putHeader("Content-Type", "application/json").end(found.encode()))
                 .onFailure(ctx::fail);
     }
 
     private void original(RoutingContext ctx) {
-        Caller caller = Caller.of(ctx);
-        DocumentRecord record = store.find(ctx.pathParam("id")).filter(r -> mayRead(caller, r))
-                .orElseThrow(() -> LararenaException.notFound("no document with that id"));
+        readable(ctx, "read_original").onSuccess(record -> sendOriginal(ctx, record)).onFailure(ctx::fail);
+    }
+
+    private void sendOriginal(RoutingContext ctx, DocumentRecord record) {
         ctx.response()
                 .putHeader("Content-Type", "application/octet-stream")
                 .putHeader("Content-Disposition", contentDisposition(record.filename()))
@@ -181,22 +223,6 @@ public final class DocumentsEndpoint {
 
     public static boolean mayRead(Caller caller, DocumentRecord record) {
         return Visibility.readableBy(caller).contains(record.visibility());
-    }
-
-    private static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
-        String value = ctx.queryParams().get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed < min || parsed > max) {
-                throw LararenaException.badRequest(name + " must be between " + min + " and " + max);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw LararenaException.badRequest(name + " must be a whole number");
-        }
     }
 
     private static String blankToNull(String value) {

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * flood of forged tokens costs the realm nothing.
  *
  * <p>The keys come from the realm's JWKS. An unknown {@code kid} (after a key rotation) refreshes them, at most
- * once per {@link #KEY_REFRESH_INTERVAL}. {@link #discover} fails when the realm publishes no signing key: a
+ * once per {@link #KEY_REFRESH_INTERVAL}. More than {@value FailureRateLimit#DEFAULT_MAX_FAILURES} failures a minute from
+ * one address get 429 until the minute has passed. {@link #discover} fails when the realm publishes no signing key: a
  * resource server without keys must never accept a token.
  */
 public final class TokenAuthentication {
@@ -53,6 +54,8 @@ public final class TokenAuthentication {
     private final String issuer;
     private final String audience;
     private final String jwksUri;
+    private final FailureRateLimit failures = new FailureRateLimit(FailureRateLimit.DEFAULT_MAX_FAILURES,
+            FailureRateLimit.DEFAULT_WINDOW, java.time.Clock.systemUTC());
     private volatile Keys keys;
     private volatile Instant lastRefresh = Instant.EPOCH;
 
@@ -125,8 +128,15 @@ public final class TokenAuthentication {
      * request with 401.
      */
     public void requireToken(RoutingContext ctx) {
+        String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+        if (failures.isBlocked(address)) {
+            ctx.response().putHeader("Retry-After", String.valueOf(failures.retryAfterSeconds()));
+            ctx.fail(new LararenaException(429, "too_many_requests", "too many invalid tokens from this address; try again in a minute"));
+            return;
+        }
         String header = ctx.request().getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
+            failures.recordFailure(address);
             ctx.fail(LararenaException.unauthorized("send an access token: Authorization: Bearer <token> (./lararena login gets one)"));
             return;
         }
@@ -135,7 +145,10 @@ public final class TokenAuthentication {
                     caller.attachTo(ctx);
                     ctx.next();
                 })
-                .onFailure(ctx::fail);
+                .onFailure(e -> {
+                    failures.recordFailure(address);
+                    ctx.fail(e);
+                });
     }
 
     /** Verifies a token and returns its caller; fails with a 401 {@link LararenaException} saying why. */

@@ -1,0 +1,68 @@
+package org.lararena.platform.audit;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Appends one line per event to {@code audit.jsonl}, opened for appending only and forced to disk, so an entry
+ * once written stays. Blocking: call from worker threads.
+ */
+public final class AuditLog {
+
+    private final Path file;
+
+    public AuditLog(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the audit log folder " + directory, e);
+        }
+        this.file = directory.resolve("audit.jsonl");
+    }
+
+    /** Records that {@code user} did {@code action} to {@code target}; {@code details} may be null. */
+    public synchronized void record(String user, String action, String target, JsonObject details) {
+        JsonObject entry = new JsonObject().put("time", Instant.now().toString()).put("user", Objects.requireNonNull(user))
+                .put("action", Objects.requireNonNull(action)).put("target", target);
+        if (details != null) {
+            entry.put("details", details);
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            channel.write(java.nio.ByteBuffer.wrap((entry.encode() + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the audit log " + file + " could not be written", e);
+        }
+    }
+
+    /** The newest {@code limit} entries, newest first. */
+    public synchronized JsonArray newest(int limit) {
+        Deque<JsonObject> newest = new ArrayDeque<>();
+        if (!Files.exists(file)) {
+            return new JsonArray();
+        }
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            lines.filter(line -> !line.isBlank()).forEach(line -> {
+                newest.addFirst(new JsonObject(line));
+                if (newest.size() > limit) {
+                    newest.removeLast();
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("the audit log " + file + " could not be read", e);
+        }
+        return new JsonArray(List.copyOf(newest));
+    }
+}
