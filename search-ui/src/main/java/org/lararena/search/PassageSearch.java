@@ -76,7 +76,7 @@ public final class PassageSearch {
                 }
                 return s;
             }, Map.class);
-            return toJson(response, request);
+            return toJson(response, request, caller);
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 return new JsonObject().put("total", 0).put("hits", new JsonArray()).put("facets", emptyFacets());
@@ -138,7 +138,7 @@ public final class PassageSearch {
             for (Hit<Map> hit : page.hits().hits()) {
                 JsonObject source = new JsonObject(hit.source());
                 passages.add(new JsonObject().put("id", source.getString("passageId")).put("ordinal", source.getInteger("ordinal"))
-                        .put("page", source.getInteger("page")).put("speaker", source.getString("speaker"))
+                        .put("page", source.getInteger("page")).put("speaker", speakerFor(source, caller))
                         .put("text", source.getString("text")).put("start", source.getInteger("start")).put("end", source.getInteger("end")));
             }
             if (page.hits().hits().size() < 1000) {
@@ -196,7 +196,7 @@ public final class PassageSearch {
                 .aggregations("values", v -> v.terms(t -> t.field(field).size(size))));
     }
 
-    private JsonObject toJson(SearchResponse<Map> response, SearchRequest request) {
+    private JsonObject toJson(SearchResponse<Map> response, SearchRequest request, Caller caller) {
         JsonArray hits = new JsonArray();
         List<Hit<Map>> found = response.hits().hits();
         for (Hit<Map> hit : found) {
@@ -212,7 +212,7 @@ public final class PassageSearch {
                     .put("text", source.getString("text"))
                     .put("highlight", fragments.isEmpty() ? null : String.join(" … ", fragments))
                     .put("page", source.getInteger("page"))
-                    .put("speaker", source.getString("speaker"))
+                    .put("speaker", speakerFor(source, caller))
                     .put("type", source.getString("type"))
                     .put("pilot", source.getString("pilot"))
                     .put("date", source.getString("date"))
@@ -248,6 +248,11 @@ public final class PassageSearch {
             }
         }
         return facets;
+    }
+
+    /** Researchers see who spoke; everyone else the document's stable pseudonym ("Respondent 2", "Intervjuare"). */
+    private static String speakerFor(JsonObject source, Caller caller) {
+        return caller.isResearcher() ? source.getString("speaker") : source.getString("speakerPseudonym");
     }
 
     private static FieldValue fieldValue(Object value) {

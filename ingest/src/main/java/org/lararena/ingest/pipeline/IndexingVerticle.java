@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.index.PassageIndexer;
@@ -48,9 +49,14 @@ public final class IndexingVerticle extends VerticleBase {
         JsonArray passages = message.body().getJsonArray("passages");
         try {
             record = status.change(record, DocumentStatus.INDEXING, null);
+            List<String> speakers = new ArrayList<>();
+            for (int i = 0; i < passages.size(); i++) {
+                speakers.add(passages.getJsonObject(i).getString("speaker"));
+            }
+            Map<String, String> pseudonyms = SpeakerPseudonyms.assign(speakers);
             List<JsonObject> documents = new ArrayList<>();
             for (int i = 0; i < passages.size(); i++) {
-                documents.add(passageDocument(record, passages.getJsonObject(i)));
+                documents.add(passageDocument(record, passages.getJsonObject(i), pseudonyms));
             }
             indexer.replaceDocument(id, documents);
             status.change(record.withPassages(documents.size()), DocumentStatus.INDEXED, null);
@@ -72,15 +78,18 @@ public final class IndexingVerticle extends VerticleBase {
         return date != null && date.matches("\\d{4}(-\\d{2}(-\\d{2})?)?") ? Integer.valueOf(date.substring(0, 4)) : null;
     }
 
-    private static JsonObject passageDocument(DocumentRecord record, JsonObject passage) {
+    private static JsonObject passageDocument(DocumentRecord record, JsonObject passage, Map<String, String> pseudonyms) {
         int ordinal = passage.getInteger("ordinal");
+        String speaker = passage.getString("speaker");
         return new JsonObject()
                 .put("passageId", PassageIndexer.passageId(record.id(), ordinal))
                 .put("documentId", record.id())
                 .put("title", record.title() != null ? record.title() : record.filename())
                 .put("ordinal", ordinal)
                 .put("page", passage.getInteger("page"))
-                .put("speaker", passage.getString("speaker"))
+                .put("speaker", speaker)
+                .put("speakerPseudonym", speaker == null ? null : pseudonyms.get(speaker))
+                .put("speakerRole", speaker == null ? null : SpeakerPseudonyms.isInterviewer(speaker) ? "intervjuare" : "respondent")
                 .put("text", passage.getString("text"))
                 .put("start", passage.getInteger("start"))
                 .put("end", passage.getInteger("end"))

@@ -1,0 +1,27 @@
+package org.lararena.ingest.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class SpeakerPseudonymsTest {
+
+    @Test
+    void theInterviewerIsIntervjuareAndOthersAreNumberedInOrderOfFirstAppearance() {
+        var pseudonyms = SpeakerPseudonyms.assign(Arrays.asList("INTERVJUARE", "KAJSA", null, "INTERVJUARE", "LISBETH", "KAJSA"));
+
+        assertThat(pseudonyms).containsExactly(
+                java.util.Map.entry("INTERVJUARE", "Intervjuare"),
+                java.util.Map.entry("KAJSA", "Respondent 1"),
+                java.util.Map.entry("LISBETH", "Respondent 2"));
+    }
+
+    @Test
+    void theSameSpeakersAlwaysGetTheSamePseudonyms() {
+        var speakers = Arrays.asList("ANHÖRIG", "Intervjuare", "BRUKARE");
+
+        assertThat(SpeakerPseudonyms.assign(speakers)).isEqualTo(SpeakerPseudonyms.assign(speakers));
+        assertThat(SpeakerPseudonyms.assign(speakers).get("BRUKARE")).isEqualTo("Respondent 2");
+    }
+}
