@@ -41,6 +41,7 @@ import java.util.Optional;
  * <tr><td>LARARENA_MIN_FREE_DISK_MB</td><td>1024</td><td>free space the data directory needs to start</td></tr>
  * <tr><td>LARARENA_MAX_UPLOAD_MB</td><td>200</td><td>largest file accepted; larger ones are refused before they are stored</td></tr>
  * <tr><td>LARARENA_DEMO_DATA</td><td>true</td><td>load the demo documents on first start</td></tr>
+ * <tr><td>LARARENA_WATCH_DIR</td><td>(none)</td><td>a folder whose files are ingested as they land (bulk drops)</td></tr>
  * </table>
  */
 public record LararenaConfig(
@@ -54,7 +55,8 @@ public record LararenaConfig(
         Duration startTimeout,
         long minFreeDiskBytes,
         long maxUploadBytes,
-        boolean loadDemoData) {
+        boolean loadDemoData,
+        Optional<Path> watchDir) {
 
     /** Where Elasticsearch is: a managed local node on {@code port}, or the external {@code urls}. */
     public record Elasticsearch(boolean managed, int port, List<URI> urls, int heapMb, String indexPrefix, Optional<String> apiKey) {
@@ -125,7 +127,8 @@ public record LararenaConfig(
                 Duration.ofSeconds(r.integer("LARARENA_START_TIMEOUT_SECONDS", 240, 10, 3600)),
                 r.integer("LARARENA_MIN_FREE_DISK_MB", 1024, 0, Integer.MAX_VALUE) * 1024L * 1024L,
                 r.integer("LARARENA_MAX_UPLOAD_MB", 200, 1, 1_000_000) * 1024L * 1024L,
-                r.bool("LARARENA_DEMO_DATA", true));
+                r.bool("LARARENA_DEMO_DATA", true),
+                r.raw("LARARENA_WATCH_DIR").map(v -> Path.of(v).toAbsolutePath().normalize()));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.apache.jena.query.Dataset;
@@ -17,6 +18,7 @@ import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.pipeline.ExtractionVerticle;
 import org.lararena.ingest.pipeline.IndexingVerticle;
+import org.lararena.ingest.pipeline.WatchedFolderVerticle;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.web.DocumentsEndpoint;
@@ -109,6 +111,9 @@ public final class ApplicationVerticle extends VerticleBase {
                 })
                 .compose(v -> vertx.deployVerticle(new ExtractionVerticle(documents), worker))
                 .compose(v -> vertx.deployVerticle(new IndexingVerticle(documents, indexer), worker))
+                .compose(v -> config.watchDir().isPresent()
+                        ? vertx.deployVerticle(new WatchedFolderVerticle(config.watchDir().get(), documents, Duration.ofSeconds(2)), worker)
+                        : Future.succeededFuture())
                 .compose(v -> vertx.deployVerticle(http));
     }
 

@@ -34,7 +34,8 @@ class DocumentsApiIT {
 
     @BeforeAll
     static void start() {
-        app = RunningApplication.start(dataDir, Map.of("LARARENA_MAX_UPLOAD_MB", "1"));
+        app = RunningApplication.start(dataDir, Map.of("LARARENA_MAX_UPLOAD_MB", "1",
+                "LARARENA_WATCH_DIR", dataDir.resolve("inkorg").toString()));
         researcher = TestServices.get().accessToken("forskare", "forskare");
     }
 
@@ -155,6 +156,30 @@ class DocumentsApiIT {
         assertThat(result.getLong("passages")).isPositive();
         JsonObject after = new JsonObject(app.get("/api/search?q=omindexering", researcher).body());
         assertThat(after.getLong("total")).isEqualTo(new JsonObject(before).getLong("total")).isEqualTo(1);
+    }
+
+    @Test
+    void aFileDroppedInTheWatchedFolderIsIngestedAndMovedAside() throws Exception {
+        Path inbox = dataDir.resolve("inkorg");
+        java.nio.file.Files.createDirectories(inbox.resolve("värmland"));
+        Path dropped = java.nio.file.Files.writeString(inbox.resolve("värmland/inkorgsanteckning.txt"), "Ett stycke om sjöfartsverket och vårdcentralen.");
+
+        JsonObject document = null;
+        for (int i = 0; i < 100 && document == null; i++) {
+            Thread.sleep(300);
+            for (Object item : new JsonObject(app.get("/api/documents?size=200", researcher).body()).getJsonArray("documents")) {
+                if ("inkorgsanteckning.txt".equals(((JsonObject) item).getString("filename"))) {
+                    document = (JsonObject) item;
+                }
+            }
+        }
+        assertThat(document).as("the dropped file became a document").isNotNull();
+        app.awaitStatus(document.getString("id"), researcher, "indexed");
+        assertThat(dropped).doesNotExist();
+        try (var imported = java.nio.file.Files.list(inbox.resolve(".imported"))) {
+            assertThat(imported.map(p -> p.getFileName().toString())).anySatisfy(name -> assertThat(name).endsWith("inkorgsanteckning.txt"));
+        }
+        assertThat(new JsonObject(app.get("/api/search?q=sjöfartsverket", researcher).body()).getLong("total")).isEqualTo(1);
     }
 
     private static String upload(String filename, String content, String visibility) throws Exception {
