@@ -20,6 +20,7 @@ import org.lararena.ingest.pipeline.ExtractionVerticle;
 import org.lararena.ingest.pipeline.IndexingVerticle;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
 import org.lararena.ingest.store.DocumentRecord;
+import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.web.DocumentsEndpoint;
 import org.lararena.platform.LararenaConfig;
@@ -129,7 +130,14 @@ public final class ApplicationVerticle extends VerticleBase {
     private Void resumeAndLoadDemo() {
         for (DocumentRecord unfinished : documents.unfinished()) {
             LOG.info("Resuming {} ({}), left {}", unfinished.id(), unfinished.filename(), unfinished.status().wireName());
-            vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", unfinished.id()));
+            // From the last completed step: passages kept by extraction go straight to indexing.
+            var extracted = unfinished.status() == DocumentStatus.QUEUED || unfinished.status() == DocumentStatus.EXTRACTING
+                    ? java.util.Optional.<JsonObject>empty() : documents.passages(unfinished.id());
+            if (extracted.isPresent()) {
+                vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, extracted.get());
+            } else {
+                vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", unfinished.id()));
+            }
         }
         if (config.loadDemoData()) {
             DemoData.loadOnce(config.dataPath("demo-loaded"), documents,

@@ -19,6 +19,23 @@ final class CliRunner {
     }
 
     static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Process process = builder(env, args).start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("./lararena " + String.join(" ", args) + " did not end");
+        }
+        return new Run(process.exitValue(), out.join(), err.join());
+    }
+
+    /** Starts {@code ./lararena args} and returns at once (for {@code up}); its output goes to target/cli-*.log. */
+    static Process start(Map<String, String> env, String... args) throws IOException {
+        Path log = Path.of("target").toAbsolutePath().resolve("cli-" + args[0] + "-" + System.nanoTime() + ".log");
+        return builder(env, args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static ProcessBuilder builder(Map<String, String> env, String... args) {
         Path target = Path.of("target").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", target.resolve("lararena.jar") + ":" + target.resolve("lib") + "/*", Lararena.class.getName()));
@@ -27,14 +44,7 @@ final class CliRunner {
         builder.environment().keySet().removeIf(key -> key.startsWith("LARARENA_"));
         builder.environment().put("LARARENA_HOME", System.getProperty("lararena.project.dir", ".."));
         builder.environment().putAll(env);
-        Process process = builder.start();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("./lararena " + String.join(" ", args) + " did not end");
-        }
-        return new Run(process.exitValue(), out.join(), err.join());
+        return builder;
     }
 
     private static String read(java.io.InputStream stream) {

@@ -60,7 +60,9 @@ public final class ExtractionVerticle extends VerticleBase {
                 status.change(record, DocumentStatus.FAILED, "Filen innehåller ingen text som kunde läsas ut.");
                 return;
             }
-            vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, new JsonObject().put("documentId", id).put("passages", passages));
+            JsonObject extracted = new JsonObject().put("documentId", id).put("passages", passages);
+            store.savePassages(id, extracted);
+            vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, extracted);
         } catch (Exception e) {
             LOG.warn("Extraction of {} ({}) failed: {}", id, record.filename(), e.toString());
             status.change(record, DocumentStatus.FAILED, "Texten kunde inte läsas ut: " + e.getMessage());

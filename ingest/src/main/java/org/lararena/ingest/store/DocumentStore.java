@@ -33,15 +33,18 @@ public final class DocumentStore {
 
     private final Path originals;
     private final Path records;
+    private final Path passages;
     private final Map<String, DocumentRecord> byId = new LinkedHashMap<>();
     private final Map<String, String> firstIdBySha = new HashMap<>();
 
     public DocumentStore(Path root) {
         this.originals = root.resolve("originals");
         this.records = root.resolve("records");
+        this.passages = root.resolve("passages");
         try {
             Files.createDirectories(originals);
             Files.createDirectories(records);
+            Files.createDirectories(passages);
             try (Stream<Path> files = Files.list(records)) {
                 files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(this::load);
             }
@@ -115,6 +118,30 @@ public final class DocumentStore {
             return record;
         } catch (IOException e) {
             throw LararenaException.unavailable("the document record could not be written (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * Keeps a document's extracted passages (the result of the extraction step), so that after a crash indexing
+     * resumes from them instead of extracting again.
+     */
+    public void savePassages(String id, JsonObject extracted) {
+        try {
+            Path temp = Files.createTempFile(passages, id, ".tmp");
+            Files.writeString(temp, extracted.encode());
+            move(temp, passages.resolve(id + ".json"));
+        } catch (IOException e) {
+            throw LararenaException.unavailable("the passages could not be written (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The passages the extraction step kept for a document, if any. */
+    public Optional<JsonObject> passages(String id) {
+        Path file = passages.resolve(id + ".json");
+        try {
+            return Files.isRegularFile(file) ? Optional.of(new JsonObject(Files.readString(file))) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
