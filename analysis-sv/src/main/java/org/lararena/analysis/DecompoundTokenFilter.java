@@ -1,0 +1,60 @@
+package org.lararena.analysis;
+
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Emits each token unchanged, then the parts {@link SwedishDecompounder} finds in it, stacked at the same position
+ * (position increment 0) and with the compound's offsets, as Lucene's own compound filters do. Keyword-marked tokens
+ * are left alone.
+ */
+final class DecompoundTokenFilter extends TokenFilter {
+
+    private final SwedishDecompounder decompounder;
+    private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
+    private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
+    private final KeywordAttribute keywordAtt = addAttribute(KeywordAttribute.class);
+    private final Deque<String> pending = new ArrayDeque<>();
+    private State compoundState;
+
+    DecompoundTokenFilter(TokenStream input, SwedishDecompounder decompounder) {
+        super(input);
+        this.decompounder = decompounder;
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+        if (pending.isEmpty() == false) {
+            restoreState(compoundState);
+            termAtt.setEmpty().append(pending.removeFirst());
+            posIncAtt.setPositionIncrement(0);
+            return true;
+        }
+        if (input.incrementToken() == false) {
+            return false;
+        }
+        if (keywordAtt.isKeyword() == false) {
+            List<String> parts = decompounder.decompound(termAtt.toString());
+            if (parts.isEmpty() == false) {
+                pending.addAll(parts);
+                compoundState = captureState();
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void reset() throws IOException {
+        super.reset();
+        pending.clear();
+        compoundState = null;
+    }
+}

@@ -1,0 +1,63 @@
+package org.lararena.analysis;
+
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.sv.SwedishLightStemFilter;
+import org.apache.lucene.analysis.sv.SwedishMinimalStemFilter;
+import org.elasticsearch.plugin.Inject;
+import org.elasticsearch.plugin.NamedComponent;
+import org.elasticsearch.plugin.analysis.TokenFilterFactory;
+import org.elasticsearch.plugin.settings.AnalysisSettings;
+import org.elasticsearch.plugin.settings.StringSetting;
+import org.tartarus.snowball.ext.SwedishStemmer;
+
+import java.util.Locale;
+
+/**
+ * {@code lararena_swedish_stem}: Swedish stemming. Setting {@code variant}: {@code light} (default; Lucene's
+ * SwedishLightStemFilter, Jacques Savoy's light stemmer), {@code minimal} (plural endings only) or {@code snowball}
+ * (the Snowball Swedish stemmer, more aggressive). Keyword-marked tokens are not stemmed.
+ */
+@NamedComponent("lararena_swedish_stem")
+public final class LararenaSwedishStemFilterFactory implements TokenFilterFactory {
+
+    @AnalysisSettings
+    public interface Settings {
+        @StringSetting(path = "variant", defaultValue = "light")
+        String variant();
+    }
+
+    enum Variant { LIGHT, MINIMAL, SNOWBALL }
+
+    private final Variant variant;
+
+    @Inject
+    public LararenaSwedishStemFilterFactory(Settings settings) {
+        this.variant = parse(settings.variant());
+    }
+
+    static Variant parse(String value) {
+        String v = value == null || value.isBlank() ? "light" : value.strip().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "light", "light_swedish" -> Variant.LIGHT;
+            case "minimal", "minimal_swedish" -> Variant.MINIMAL;
+            case "snowball", "swedish" -> Variant.SNOWBALL;
+            default -> throw new IllegalArgumentException(
+                "lararena_swedish_stem: unknown variant [" + value + "], expected light, minimal or snowball"
+            );
+        };
+    }
+
+    static TokenStream stem(TokenStream in, Variant variant) {
+        return switch (variant) {
+            case LIGHT -> new SwedishLightStemFilter(in);
+            case MINIMAL -> new SwedishMinimalStemFilter(in);
+            case SNOWBALL -> new SnowballFilter(in, new SwedishStemmer());
+        };
+    }
+
+    @Override
+    public TokenStream create(TokenStream tokenStream) {
+        return stem(tokenStream, variant);
+    }
+}
