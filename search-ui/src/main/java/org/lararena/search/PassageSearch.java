@@ -7,9 +7,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
 import co.elastic.clients.elasticsearch.core.SearchRequest.Builder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
@@ -51,13 +49,7 @@ public final class PassageSearch {
 
     public JsonObject search(SearchRequest request, Caller caller) {
         Query readable = visibilityFilter(caller);
-        Query match = request.hasText()
-                ? Query.of(q -> q.simpleQueryString(s -> s.query(request.simpleQueryString()).fields("text", "title^0.3")
-                        .defaultOperator(Operator.And).lenient(true)
-                        .flags(List.of(SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or, SimpleQueryStringFlag.Not,
-                                SimpleQueryStringFlag.Phrase, SimpleQueryStringFlag.Precedence, SimpleQueryStringFlag.Whitespace,
-                                SimpleQueryStringFlag.Escape))))
-                : Query.of(q -> q.matchAll(m -> m));
+        Query match = PassageQuery.of(request);
         Map<String, Query> facetFilters = facetFilters(request);
         try {
             SearchResponse<Map> response = client.search(s -> {

@@ -53,6 +53,10 @@ class PassageSearchIT {
                 passage("anteckning-o", 1, "Beslut: fast läkarkontakt prövas på två vårdcentraler.", "pilot", "Örebro", "2022-09-12", KONTINUITET)));
         indexer.replaceDocument("intervju-x", List.of(
                 passage("intervju-x", 0, "Jag minns kvistgrodan på väggen när samverkan började.", "restricted", "Västernorrland", "2023-01-20", SAMVERKAN)));
+        indexer.replaceDocument("svenska", List.of(
+                passage("svenska", 0, "Samsjuklighetsutredningen lämnade sitt betänkande i fjol.", "public", "Örebro", "2021-06-01"),
+                passage("svenska", 1, "Köerna till vårdcentralerna växte under hösten.", "public", "Örebro", "2021-06-01"),
+                passage("svenska", 2, "Tillganglighet och vardens kontinuitet ar svar att na i glesbygd.", "public", "Örebro", "2021-06-01")));
         search = new PassageSearch(client, index.alias(), iri -> iri.substring(iri.lastIndexOf('/') + 1));
     }
 
@@ -133,6 +137,22 @@ class PassageSearchIT {
     }
 
     @Test
+    void swedishWordsMeetTheirCompoundsInflectionsAndOcrFormsWithoutDiacritics() {
+        assertThat(ids(search.search(request("samsjuklighet", List.of(), List.of()), RESEARCHER))).contains("svenska-0");
+        assertThat(ids(search.search(request("utredning", List.of(), List.of()), RESEARCHER))).contains("svenska-0");
+        assertThat(ids(search.search(request("vårdcentral", List.of(), List.of()), RESEARCHER))).contains("svenska-1");
+        assertThat(ids(search.search(request("tillgänglighet", List.of(), List.of()), RESEARCHER))).contains("svenska-2");
+        assertThat(ids(search.search(request("vard", List.of(), List.of()), RESEARCHER))).contains("svenska-2");
+    }
+
+    @Test
+    void aWholeQuestionFindsItsAnswerAndTheExactPhraseRanksFirst() {
+        List<String> found = ids(search.search(request("hur ordnade vårdcentralen fast läkarkontakt för äldre", List.of(), List.of()), RESEARCHER));
+
+        assertThat(found).first().isEqualTo("rapport-v-1");
+    }
+
+    @Test
     void malformedQueriesDegradeToPlainSearchesWithoutErrors() {
         for (String query : List.of("title:x^5", "*", "~", "\"samverkan mellan", "((", "samverkan AND", "-", "\\", "a".repeat(1000))) {
             JsonObject result = search.search(request(query, List.of(), List.of()), RESEARCHER);
@@ -155,7 +175,7 @@ class PassageSearchIT {
             }
             after = Optional.of(result.getString("after"));
         }
-        assertThat(seen).hasSize(7);
+        assertThat(seen).hasSize(10);
     }
 
     @Test

@@ -1,0 +1,89 @@
+package org.lararena.search;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The relevance part of a passage search, from the query text as people write it. Words and phrases are
+ * searched in three sub-fields together: the Swedish-analysed text (stemmed, decompounded, folded), the folded
+ * exact words (so an exact form ranks above a loose one) and word pairs (so words that stand together rank
+ * above words that are far apart). Most words must match, not all, so a whole question still finds answers;
+ * {@code -word} always excludes; an explicit {@code OR} is taken as the user wrote it.
+ */
+final class PassageQuery {
+
+    static final List<String> FIELDS = List.of("text", "text.exact^2", "title^0.5");
+    /** Up to two words all must match; beyond that seven in ten. */
+    static final String MINIMUM_SHOULD_MATCH = "2<70%";
+    private static final Pattern ITEM = Pattern.compile("-?\"[^\"]*\"|\\S+");
+    private static final List<SimpleQueryStringFlag> FLAGS = List.of(SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or,
+            SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase, SimpleQueryStringFlag.Precedence,
+            SimpleQueryStringFlag.Whitespace, SimpleQueryStringFlag.Escape);
+
+    record Parts(List<String> positive, List<String> negative, boolean explicitOr) {
+    }
+
+    private PassageQuery() {
+    }
+
+    /** Splits the (already sanitised) simple query string into what to find, what to exclude, and whether OR was used. */
+    static Parts parse(String simpleQueryString) {
+        List<String> positive = new ArrayList<>();
+        List<String> negative = new ArrayList<>();
+        boolean explicitOr = false;
+        Matcher matcher = ITEM.matcher(simpleQueryString);
+        while (matcher.find()) {
+            String item = matcher.group();
+            if (item.equals("|")) {
+                explicitOr = true;
+            } else if (item.startsWith("-") && item.length() > 1) {
+                negative.add(item.substring(1));
+            } else if (!item.equals("-") && !item.equals("\"\"")) {
+                positive.add(item);
+            }
+        }
+        return new Parts(positive, negative, explicitOr);
+    }
+
+    static Query of(SearchRequest request) {
+        if (!request.hasText()) {
+            return Query.of(q -> q.matchAll(m -> m));
+        }
+        String text = request.simpleQueryString();
+        Parts parts = parse(text);
+        if (parts.explicitOr()) {
+            return simple(text, Operator.And, null);
+        }
+        String positive = String.join(" ", parts.positive());
+        return Query.of(q -> q.bool(b -> {
+            if (parts.positive().isEmpty()) {
+                b.must(m -> m.matchAll(a -> a));
+            } else {
+                b.must(simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH));
+                String words = positive.replace("\"", "");
+                b.should(s -> s.matchPhrase(p -> p.field("text.shingles").query(words).slop(1).boost(1.5f)));
+                b.should(s -> s.matchPhrase(p -> p.field("text.exact").query(words).boost(2f)));
+            }
+            if (!parts.negative().isEmpty()) {
+                b.mustNot(simple(String.join(" | ", parts.negative()), Operator.Or, null));
+            }
+            return b;
+        }));
+    }
+
+    private static Query simple(String text, Operator operator, String minimumShouldMatch) {
+        return Query.of(q -> q.simpleQueryString(s -> {
+            // A quoted phrase means these very words: it is matched on the exact sub-fields, where no stop word is dropped.
+            s.query(text).fields(FIELDS).quoteFieldSuffix(".exact").defaultOperator(operator).lenient(true).flags(FLAGS);
+            if (minimumShouldMatch != null) {
+                s.minimumShouldMatch(minimumShouldMatch);
+            }
+            return s;
+        }));
+    }
+}

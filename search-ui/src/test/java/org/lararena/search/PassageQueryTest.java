@@ -1,0 +1,30 @@
+package org.lararena.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PassageQueryTest {
+
+    @Test
+    void exclusionsAreSeparatedFromWhatToFind() {
+        PassageQuery.Parts parts = PassageQuery.parse("\"fast läkarkontakt\" -beslut -\"hyrläkare i norr\" vårdcentral");
+
+        assertThat(parts.positive()).containsExactly("\"fast läkarkontakt\"", "vårdcentral");
+        assertThat(parts.negative()).containsExactly("beslut", "\"hyrläkare i norr\"");
+        assertThat(parts.explicitOr()).isFalse();
+    }
+
+    @Test
+    void anExplicitOrIsNoticed() {
+        assertThat(PassageQuery.parse("hyrläkare | väntetider").explicitOr()).isTrue();
+    }
+
+    @Test
+    void aLoneDashOrEmptyPhraseIsNothing() {
+        PassageQuery.Parts parts = PassageQuery.parse("- \"\" samverkan");
+
+        assertThat(parts.positive()).containsExactly("samverkan");
+        assertThat(parts.negative()).isEmpty();
+    }
+}
