@@ -1,0 +1,73 @@
+package org.lararena.ingest.describe;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.lararena.ingest.extract.ExtractedDocument;
+import org.lararena.ingest.extract.SpeakerCue;
+import org.lararena.ingest.repair.LineHandling;
+import org.lararena.ingest.repair.RepairedText;
+import org.lararena.ingest.repair.TextRepairer;
+import org.lararena.ingest.segment.Layout;
+import org.lararena.ingest.segment.Passage;
+import org.lararena.ingest.segment.Segmenter;
+
+/**
+ * The text steps after extraction, in order: repair, segment, describe. Each step is one method, for a
+ * verticle per step, and {@link #process} runs all three. Stateless and thread-safe; every method blocks
+ * briefly on CPU (run it off the event loop).
+ */
+public final class TextPipeline {
+
+    private final TextRepairer repairer;
+    private final Segmenter segmenter;
+    private final DocumentDescriber describer;
+
+    /** The pipeline with the standard vocabulary and passage sizes. */
+    public TextPipeline() {
+        this(new TextRepairer(), new Segmenter(), new DocumentDescriber());
+    }
+
+    public TextPipeline(TextRepairer repairer, Segmenter segmenter, DocumentDescriber describer) {
+        this.repairer = Objects.requireNonNull(repairer);
+        this.segmenter = Objects.requireNonNull(segmenter);
+        this.describer = Objects.requireNonNull(describer);
+    }
+
+    /** All steps. {@code original} is the stored upload, read only to hash it. */
+    public ProcessedDocument process(Path original, UploadFields upload, ExtractedDocument extracted) {
+        RepairedText repaired = repair(extracted);
+        List<Passage> passages = segment(extracted, repaired);
+        return new ProcessedDocument(repaired, passages, describe(original, upload, extracted, repaired, passages));
+    }
+
+    /** Repair; a slide deck keeps its lines, as each is a title or a bullet. */
+    public RepairedText repair(ExtractedDocument extracted) {
+        return repairer.repair(extracted.text(), extracted.isSlideDeck() ? LineHandling.KEEP : LineHandling.REJOIN_WRAPPED);
+    }
+
+    /** Passages by the layout the format implies: slides per slide, subtitles per voice, others by their text. */
+    public List<Passage> segment(ExtractedDocument extracted, RepairedText repaired) {
+        Set<String> voices = new LinkedHashSet<>();
+        for (SpeakerCue cue : extracted.speakerCues()) {
+            if (cue.speaker() != null) {
+                voices.add(cue.speaker());
+            }
+        }
+        return segmenter.segment(repaired, layoutOf(extracted), voices);
+    }
+
+    public DocumentDescription describe(Path original, UploadFields upload, ExtractedDocument extracted, RepairedText repaired,
+            List<Passage> passages) {
+        return describer.describe(original, upload, extracted, repaired, passages);
+    }
+
+    static Layout layoutOf(ExtractedDocument extracted) {
+        if (extracted.isSlideDeck()) {
+            return Layout.SLIDES;
+        }
+        return extracted.speakerCues().isEmpty() ? Layout.AUTO : Layout.TRANSCRIPT;
+    }
+}

@@ -1,0 +1,98 @@
+package org.lararena.ingest.extract;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
+import org.lararena.ingest.extract.ExtractionException.Kind;
+
+/**
+ * Extracts uploaded files, each in an isolated worker JVM with the time, memory and output limits of an
+ * {@link ExtractionConfig}. Workers are kept warm and reused, so a file costs a parse, not a JVM start; a
+ * worker that crashed, timed out or reached {@link ExtractionConfig#filesPerWorker()} is replaced.
+ *
+ * <p>A worker is the {@code java} of this JVM's {@code java.home} running this JVM's class path, so whatever
+ * runs the application (a jar, an IDE, surefire) runs its workers too.
+ *
+ * <p>Thread-safe; {@link #extract} blocks (call it from a worker thread, never an event loop) and at most
+ * {@link ExtractionConfig#workers()} files are parsed at once. Close the extractor to stop its workers.
+ */
+public final class DocumentExtractor implements AutoCloseable {
+
+    private final ExtractionConfig config;
+    private final Semaphore parsing;
+    private final LinkedBlockingDeque<WorkerProcess> idle = new LinkedBlockingDeque<>();
+    private volatile boolean closed;
+
+    public DocumentExtractor(ExtractionConfig config) {
+        this.config = Objects.requireNonNull(config);
+        this.parsing = new Semaphore(config.workers(), true);
+    }
+
+    /** Starts the workers now, so that the first files do not wait for a JVM and Tika to start. */
+    public void warmUp() throws ExtractionException {
+        while (idle.size() < config.workers() && !closed) {
+            idle.addLast(startWorker());
+        }
+    }
+
+    /**
+     * Extracts one file.
+     *
+     * @param file              the stored file
+     * @param declaredFilename  the name it was uploaded with (a hint for detection, never trusted over content)
+     * @param declaredMediaType the type the upload declared, or {@code null}; believed only to tell plain-text
+     *                          variants apart (Markdown, WebVTT, SRT)
+     * @throws ExtractionException with a reason for the user when the file cannot be read
+     */
+    public ExtractedDocument extract(Path file, String declaredFilename, String declaredMediaType) throws ExtractionException {
+        Objects.requireNonNull(file);
+        if (closed) {
+            throw new IllegalStateException("the extractor is closed");
+        }
+        try {
+            parsing.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExtractionException(Kind.INTERNAL, "Läsningen av filen avbröts.", "interrupted while waiting for a worker", e);
+        }
+        WorkerProcess worker = null;
+        try {
+            worker = idle.pollFirst();
+            if (worker == null || !worker.reusable()) {
+                if (worker != null) {
+                    worker.close();
+                }
+                worker = startWorker();
+            }
+            return worker.extract(file, declaredFilename, declaredMediaType);
+        } finally {
+            if (worker != null) {
+                if (worker.reusable() && !closed) {
+                    idle.addFirst(worker);
+                } else {
+                    worker.close();
+                }
+            }
+            parsing.release();
+        }
+    }
+
+    private WorkerProcess startWorker() throws ExtractionException {
+        try {
+            return WorkerProcess.start(config);
+        } catch (IOException e) {
+            throw new ExtractionException(Kind.INTERNAL, "Tjänsten som läser filer kunde inte startas.",
+                    "could not start an extraction worker: " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (WorkerProcess worker = idle.pollFirst(); worker != null; worker = idle.pollFirst()) {
+            worker.close();
+        }
+    }
+}

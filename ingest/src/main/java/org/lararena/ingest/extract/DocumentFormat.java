@@ -1,0 +1,78 @@
+package org.lararena.ingest.extract;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The formats Lärarena reads, keyed by the media types Tika detects for them. Anything not listed is refused
+ * with a reason, so that an executable or an archive never reaches a parser by accident.
+ */
+enum DocumentFormat {
+    PDF(Reader.TIKA, true),
+    WORD(Reader.TIKA, false),
+    OPEN_DOCUMENT_TEXT(Reader.TIKA, false),
+    RICH_TEXT(Reader.TIKA, false),
+    SLIDES(Reader.TIKA, true),
+    HTML(Reader.TIKA, false),
+    XML(Reader.TIKA, false),
+    EMAIL(Reader.TIKA, false),
+    PLAIN_TEXT(Reader.TEXT, false),
+    MARKDOWN(Reader.TEXT, false),
+    WEB_VTT(Reader.SUBTITLES, false),
+    SRT(Reader.SUBTITLES, false),
+    /** Read only when OCR is available. */
+    IMAGE(Reader.TIKA, false);
+
+    /** Who reads the format: Tika's parsers, our own text decoder, or our own subtitle parser. */
+    enum Reader { TIKA, TEXT, SUBTITLES }
+
+    private static final Map<String, DocumentFormat> BY_MEDIA_TYPE = Map.ofEntries(
+            Map.entry("application/pdf", PDF),
+            Map.entry("application/msword", WORD),
+            Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", WORD),
+            Map.entry("application/vnd.ms-word.document.macroenabled.12", WORD),
+            Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.template", WORD),
+            Map.entry("application/vnd.oasis.opendocument.text", OPEN_DOCUMENT_TEXT),
+            Map.entry("application/vnd.oasis.opendocument.text-template", OPEN_DOCUMENT_TEXT),
+            Map.entry("application/rtf", RICH_TEXT),
+            Map.entry("application/vnd.openxmlformats-officedocument.presentationml.presentation", SLIDES),
+            Map.entry("application/vnd.ms-powerpoint.presentation.macroenabled.12", SLIDES),
+            Map.entry("application/vnd.openxmlformats-officedocument.presentationml.slideshow", SLIDES),
+            Map.entry("application/vnd.ms-powerpoint", SLIDES),
+            Map.entry("application/vnd.oasis.opendocument.presentation", SLIDES),
+            Map.entry("text/html", HTML),
+            Map.entry("application/xhtml+xml", HTML),
+            Map.entry("application/xml", XML),
+            Map.entry("text/xml", XML),
+            Map.entry("message/rfc822", EMAIL),
+            Map.entry("text/plain", PLAIN_TEXT),
+            Map.entry("text/x-web-markdown", MARKDOWN),
+            Map.entry("text/markdown", MARKDOWN),
+            Map.entry("text/vtt", WEB_VTT),
+            Map.entry("application/x-subrip", SRT),
+            Map.entry("image/png", IMAGE),
+            Map.entry("image/jpeg", IMAGE),
+            Map.entry("image/tiff", IMAGE));
+
+    private final Reader reader;
+    private final boolean paged;
+
+    DocumentFormat(Reader reader, boolean paged) {
+        this.reader = reader;
+        this.paged = paged;
+    }
+
+    Reader reader() {
+        return reader;
+    }
+
+    /** Whether the format has pages or slides that the extracted text keeps apart. */
+    boolean paged() {
+        return paged;
+    }
+
+    /** The format of a media type without parameters, such as {@code text/plain}. */
+    static Optional<DocumentFormat> of(String baseMediaType) {
+        return Optional.ofNullable(BY_MEDIA_TYPE.get(baseMediaType));
+    }
+}

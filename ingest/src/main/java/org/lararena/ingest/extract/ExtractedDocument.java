@@ -1,0 +1,45 @@
+package org.lararena.ingest.extract;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A file's content as extracted, before any repair.
+ *
+ * @param mediaType   the type found from the content (not the one the upload declared), such as
+ *                    {@code application/pdf}
+ * @param text        the text as the parser gave it; when the format has pages it is the pages joined by a
+ *                    form feed ({@code \f}), so page boundaries survive in the text alone
+ * @param pages       the text of each page or slide, in order; empty when the format has no pages
+ * @param metadata    what the file says about itself
+ * @param speakerCues the cues of a WebVTT or SRT file; empty for other formats
+ */
+public record ExtractedDocument(String mediaType, String text, List<String> pages, DocumentMetadata metadata,
+        List<SpeakerCue> speakerCues) {
+
+    /** Separates pages in {@link #text()}. */
+    public static final char PAGE_BREAK = '\f';
+
+    public ExtractedDocument {
+        Objects.requireNonNull(mediaType);
+        Objects.requireNonNull(text);
+        pages = List.copyOf(pages);
+        metadata = metadata == null ? DocumentMetadata.NONE : metadata;
+        speakerCues = List.copyOf(speakerCues);
+    }
+
+    /** Whether the format has pages or slides. */
+    public boolean hasPages() {
+        return !pages.isEmpty();
+    }
+
+    /** Whether the file is a slide deck (PPTX, PPT, ODP): its pages are slides. */
+    public boolean isSlideDeck() {
+        return DocumentFormat.of(mediaType).filter(format -> format == DocumentFormat.SLIDES).isPresent();
+    }
+
+    /** Whether the file is subtitles (WebVTT, SRT): its text is speaker turns rendered from cues. */
+    public boolean isSubtitles() {
+        return DocumentFormat.of(mediaType).filter(format -> format == DocumentFormat.WEB_VTT || format == DocumentFormat.SRT).isPresent();
+    }
+}

@@ -1,0 +1,190 @@
+package org.lararena.ingest.extract;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.lararena.ingest.extract.ExtractionException.Kind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One running {@link ExtractionWorker} JVM, used by one thread at a time. */
+final class WorkerProcess implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerProcess.class);
+    /** The JVM's exit status under {@code -XX:+ExitOnOutOfMemoryError}. */
+    private static final int OUT_OF_MEMORY_EXIT = 3;
+    private static final int STDERR_LINES_KEPT = 20;
+    /** How long a new worker may take to load its parsers; slow only on a cold, busy machine. */
+    private static final long START_TIMEOUT_MILLIS = 120_000;
+
+    /** Kills workers that overrun their time; one thread serves every worker of the process. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("extraction-watchdog").factory());
+
+    private final ExtractionConfig config;
+    private final Process process;
+    private final DataOutputStream toWorker;
+    private final DataInputStream fromWorker;
+    private final Deque<String> lastErrorLines = new ArrayDeque<>();
+    private int filesHandled;
+    private boolean broken;
+
+    private WorkerProcess(ExtractionConfig config, Process process) {
+        this.config = config;
+        this.process = process;
+        this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
+        this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 64 * 1024));
+        Thread drain = new Thread(this::drainErrors, "extraction-worker-stderr-" + process.pid());
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    static WorkerProcess start(ExtractionConfig config) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + config.workerHeapMegabytes() + "m",
+                "-XX:+ExitOnOutOfMemoryError",
+                // One file at a time: the serial collector needs the least memory and no extra threads.
+                "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true",
+                "-Dlogback.configurationFile=org/lararena/ingest/extract/extraction-worker-logback.xml",
+                // Some parsers log through Log4j's API; without this it complains on stderr about a missing backend.
+                "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory",
+                "-cp", System.getProperty("java.class.path"),
+                ExtractionWorker.class.getName()));
+        command.addAll(WorkerProtocol.arguments(config));
+        Process process = new ProcessBuilder(command).start();
+        WorkerProcess worker = new WorkerProcess(config, process);
+        worker.awaitReady();
+        LOG.debug("Extraction worker {} is ready", process.pid());
+        return worker;
+    }
+
+    private void awaitReady() throws IOException {
+        ScheduledFuture<?> deadline = WATCHDOG.schedule(this::kill, START_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            WorkerProtocol.readReady(fromWorker);
+        } catch (IOException e) {
+            kill();
+            throw new IOException("the extraction worker did not start (exit " + exitStatus() + "): " + lastErrors(), e);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    /** Whether the worker may take another file. */
+    boolean reusable() {
+        return !broken && process.isAlive() && filesHandled < config.filesPerWorker();
+    }
+
+    ExtractedDocument extract(Path file, String declaredFilename, String declaredMediaType) throws ExtractionException {
+        filesHandled++;
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> deadline = WATCHDOG.schedule(() -> {
+            timedOut.set(true);
+            kill();
+        }, config.timePerFile().toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            WorkerProtocol.writeRequest(toWorker, new WorkerProtocol.Request(file.toAbsolutePath().toString(),
+                    declaredFilename, declaredMediaType));
+            return WorkerProtocol.readResponse(fromWorker, config.maxOutputCharacters());
+        } catch (IOException lost) {
+            broken = true;
+            kill();
+            throw failureOfLostWorker(timedOut.get(), lost);
+        } finally {
+            deadline.cancel(false);
+        }
+    }
+
+    private ExtractionException failureOfLostWorker(boolean timedOut, IOException lost) {
+        if (timedOut) {
+            return new ExtractionException(Kind.TIMEOUT, "Tidsgränsen på " + seconds(config.timePerFile())
+                    + " s överskreds när filen lästes.", "worker killed after " + config.timePerFile(), lost);
+        }
+        Integer exit = exitStatus();
+        if (exit != null && exit == OUT_OF_MEMORY_EXIT) {
+            return new ExtractionException(Kind.OUT_OF_MEMORY, "Filen kräver mer minne än gränsen på "
+                    + config.workerHeapMegabytes() + " MB och kunde inte läsas.",
+                    "worker ran out of its " + config.workerHeapMegabytes() + " MB heap", lost);
+        }
+        return new ExtractionException(Kind.INTERNAL, "Läsningen av filen avbröts oväntat.",
+                "worker lost (exit " + exit + "): " + lost + "; stderr: " + lastErrors(), lost);
+    }
+
+    /** "60", or "0,3" for a limit below a minute that is not whole seconds (Swedish decimal comma). */
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? String.valueOf(millis / 1000)
+                : String.format(Locale.ROOT, "%.1f", millis / 1000.0).replace('.', ',');
+    }
+
+    private Integer exitStatus() {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS) ? process.exitValue() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void kill() {
+        // Tesseract runs as a child of the worker: end it too, or it outlives the file.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private void drainErrors() {
+        try (BufferedReader errors = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line = errors.readLine(); line != null; line = errors.readLine()) {
+                LOG.debug("worker {}: {}", process.pid(), line);
+                synchronized (lastErrorLines) {
+                    lastErrorLines.addLast(line);
+                    if (lastErrorLines.size() > STDERR_LINES_KEPT) {
+                        lastErrorLines.removeFirst();
+                    }
+                }
+            }
+        } catch (IOException closed) {
+            // The worker is gone; nothing more to read.
+        }
+    }
+
+    private String lastErrors() {
+        synchronized (lastErrorLines) {
+            return String.join(" | ", lastErrorLines);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            toWorker.close();
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                kill();
+            }
+        } catch (IOException e) {
+            kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill();
+        }
+    }
+}

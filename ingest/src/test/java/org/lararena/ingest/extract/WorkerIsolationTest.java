@@ -1,0 +1,69 @@
+package org.lararena.ingest.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ingest.extract.ExtractionException.Kind;
+
+/** A file that overruns its time or memory fails alone, and the extractor goes on with a fresh worker. */
+class WorkerIsolationTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aParseThatOverrunsItsTimeFailsWithTheLimitAndTheNextFileSucceeds() throws Exception {
+        Path slow = GeneratedFixtures.pdf(dir, "lang.pdf", java.util.Collections.nCopies(1500,
+                "Sida om samverkan mellan kommun och region, vårdcentral och hemsjukvård."));
+        Path quick = Files.writeString(dir.resolve("kort.txt"), "Kort anteckning om vården.");
+        ExtractionConfig config = ExtractionConfig.defaults().withOcr(false).withTimePerFile(Duration.ofMillis(300));
+        try (DocumentExtractor extractor = new DocumentExtractor(config)) {
+            extractor.warmUp();
+
+            ExtractionException failure = catchThrowableOfType(ExtractionException.class,
+                    () -> extractor.extract(slow, "lang.pdf", null));
+
+            assertThat(failure.kind()).isEqualTo(Kind.TIMEOUT);
+            assertThat(failure.reason()).isEqualTo("Tidsgränsen på 0,3 s överskreds när filen lästes.");
+            assertThat(extractor.extract(quick, "kort.txt", null).text()).isEqualTo("Kort anteckning om vården.");
+        }
+    }
+
+    @Test
+    void aParseThatExhaustsTheWorkerHeapFailsAloneAndTheNextFileSucceeds() throws Exception {
+        Path huge = dir.resolve("enorm.txt");
+        byte[] line = "Anteckning om v\u00e5rd och omsorg i kommunen.\n".getBytes(StandardCharsets.ISO_8859_1);
+        try (OutputStream out = Files.newOutputStream(huge)) {
+            for (int written = 0; written < 70_000_000; written += line.length) {
+                out.write(line);
+            }
+        }
+        Path quick = Files.writeString(dir.resolve("kort.txt"), "Kort anteckning om vården.");
+        ExtractionConfig config = ExtractionConfig.defaults().withOcr(false).withWorkerHeapMegabytes(96);
+        try (DocumentExtractor extractor = new DocumentExtractor(config)) {
+            ExtractionException failure = catchThrowableOfType(ExtractionException.class,
+                    () -> extractor.extract(huge, "enorm.txt", null));
+
+            assertThat(failure.kind()).isEqualTo(Kind.OUT_OF_MEMORY);
+            assertThat(failure.reason()).contains("96 MB");
+            assertThat(extractor.extract(quick, "kort.txt", null).text()).isEqualTo("Kort anteckning om vården.");
+        }
+    }
+
+    @Test
+    void aWorkerIsReplacedAfterItsQuotaOfFilesAndExtractionGoesOn() throws Exception {
+        Path file = Files.writeString(dir.resolve("kort.txt"), "Kort anteckning om vården.");
+        try (DocumentExtractor extractor = new DocumentExtractor(ExtractionConfig.defaults().withOcr(false).withFilesPerWorker(2))) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(extractor.extract(file, "kort.txt", null).text()).isEqualTo("Kort anteckning om vården.");
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.lararena.ingest.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.lararena.ingest.repair.RepairedText;
+import org.lararena.ingest.repair.TextRepairer;
+import org.lararena.ingest.repair.Vocabulary;
+
+/** Segmentation of text written for these tests. */
+class SegmenterTest {
+
+    private final TextRepairer repairer = new TextRepairer(Vocabulary.bundled());
+    private final Segmenter segmenter = new Segmenter();
+
+    @Test
+    void anInterviewBecomesOnePassagePerTurnWithItsSpeakerAndTheTurnGoesOnOverBlankLines() {
+        RepairedText interview = repairer.repair("""
+                I: Hur började samarbetet med kommunen?
+
+                R: Vi träffades först på en workshop.
+
+                Sedan fortsatte vi med gemensamma möten varje månad.
+
+                I: Vad var svårast?
+
+                R: Att hitta tid.""");
+
+        List<Passage> passages = segmenter.segment(interview, Layout.AUTO);
+
+        assertThat(passages).extracting(Passage::speaker).containsExactly("I", "R", "I", "R");
+        assertThat(passages.get(1).text()).startsWith("Vi träffades först").endsWith("varje månad.");
+        assertThat(passages.get(0).text()).doesNotStartWith("I:");
+    }
+
+    @Test
+    void aLongTurnIsSplitAtSentenceBoundariesAndKeepsItsSpeaker() {
+        String sentence = "Vi har arbetat mycket med hur hemsjukvården och vårdcentralen delar information om patienterna. ";
+        RepairedText interview = repairer.repair("INTERVJUARE: Berätta!\n\nANNA: " + sentence.repeat(40) + "\n\nINTERVJUARE: Tack.");
+
+        List<Passage> passages = segmenter.segment(interview, Layout.AUTO);
+
+        List<Passage> anna = passages.stream().filter(p -> "ANNA".equals(p.speaker())).toList();
+        assertThat(anna).hasSizeGreaterThan(1);
+        assertThat(anna).allSatisfy(passage -> {
+            assertThat(words(passage)).isLessThanOrEqualTo(Segmenter.DEFAULT_MAX_WORDS);
+            assertThat(passage.text()).startsWith("Vi har arbetat").endsWith("patienterna.");
+        });
+    }
+
+    @Test
+    void aLabelThatOccursOnceIsNotTakenForASpeaker() {
+        RepairedText notes = repairer.repair("Datum: 14 mars 2023\n\nVi gick igenom läget i piloten och planerade nästa workshop.");
+
+        assertThat(segmenter.segment(notes, Layout.AUTO)).extracting(Passage::speaker).containsOnlyNulls();
+    }
+
+    @Test
+    void knownVoicesAreSpeakersEvenWhenTheySpeakOnce() {
+        RepairedText subtitles = repairer.repair("Sara Lind: Vi startade med en kartläggning.\n\nIntervjuare: Vad var svårast?");
+
+        assertThat(segmenter.segment(subtitles, Layout.TRANSCRIPT, Set.of("Sara Lind", "Intervjuare")))
+                .extracting(Passage::speaker).containsExactly("Sara Lind", "Intervjuare");
+    }
+
+    @Test
+    void shortParagraphsOfAReportAreMergedAndAHeadingGoesWithItsParagraph() {
+        RepairedText report = repairer.repair("""
+                BAKGRUND
+
+                Piloten startade 2021.
+
+                Den omfattar tre kommuner och en region, och arbetet leds av en gemensam styrgrupp med representanter från alla huvudmän och från två brukarföreningar som bidrar med erfarenheter från invånarnas perspektiv.""");
+
+        List<Passage> passages = segmenter.segment(report, Layout.PROSE);
+
+        assertThat(passages).hasSize(1);
+        assertThat(passages.get(0).text()).startsWith("BAKGRUND").endsWith("perspektiv.");
+    }
+
+    @Test
+    void aLongParagraphIsSplitIntoEvenPartsAtSentenceBoundaries() {
+        String sentence = "Arbetet i piloten har visat att samverkan mellan kommun och region kräver tid, tillit och gemensamma mål. ";
+        RepairedText report = repairer.repair(sentence.repeat(28).strip());
+
+        List<Passage> passages = segmenter.segment(report, Layout.PROSE);
+
+        assertThat(passages).hasSize(2);
+        assertThat(passages).allSatisfy(passage -> {
+            assertThat(words(passage)).isBetween(Segmenter.DEFAULT_MIN_WORDS, Segmenter.DEFAULT_MAX_WORDS);
+            assertThat(passage.text()).startsWith("Arbetet").endsWith("mål.");
+        });
+    }
+
+    @Test
+    void abbreviationsDoNotEndSentences() {
+        String sentence = "Vi samarbetar bl.a. med Region Kronoberg och t.ex. Växjö kommun om hemsjukvård för äldre. ";
+        RepairedText report = repairer.repair(sentence.repeat(25).strip());
+
+        List<Passage> passages = segmenter.segment(report, Layout.PROSE);
+
+        assertThat(passages).allSatisfy(passage -> assertThat(passage.text()).startsWith("Vi samarbetar").endsWith("äldre."));
+    }
+
+    @Test
+    void meetingNotesKeepTheirListItemsTogether() {
+        RepairedText notes = repairer.repair("""
+                Beslut
+
+                • Nästa workshop hålls i april.
+                • Erik sammanställer invånarnas synpunkter.
+                • Anna bjuder in hemtjänsten.""");
+
+        List<Passage> passages = segmenter.segment(notes, Layout.AUTO);
+
+        assertThat(passages).hasSize(1);
+        assertThat(passages.get(0).text()).contains("april", "synpunkter", "hemtjänsten");
+    }
+
+    @Test
+    void aSlideDeckBecomesOnePassagePerSlideWithItsSlideNumber() {
+        RepairedText slides = repairer.repair("Hälsolabb i Kronoberg\nLägesbild hösten 2023\fVad har vi lärt oss?\n• Samverkan tar tid\fTack!");
+
+        List<Passage> passages = segmenter.segment(slides, Layout.SLIDES);
+
+        assertThat(passages).extracting(Passage::page).containsExactly(1, 2, 3);
+        assertThat(passages.get(1).text()).contains("Vad har vi lärt oss?", "Samverkan tar tid");
+    }
+
+    @Test
+    void paragraphsOnDifferentPagesAreNotMergedSoEachPassageCarriesItsPage() {
+        RepairedText report = repairer.repair("Kort stycke på sidan ett.\fKort stycke på sidan två.");
+
+        assertThat(segmenter.segment(report, Layout.PROSE)).extracting(Passage::page).containsExactly(1, 2);
+    }
+
+    @Test
+    void everyPassageIsExactlyTheDocumentTextBetweenItsOffsets() {
+        RepairedText interview = repairer.repair("KAJSA: Hej!\n\nLISBETH: Hej på dig.\n\nKAJSA: Vi börjar.\n\nFortsättning.");
+
+        for (Passage passage : segmenter.segment(interview, Layout.AUTO)) {
+            assertThat(passage.text()).isEqualTo(interview.text().substring(passage.start(), passage.end()));
+        }
+    }
+
+    private static int words(Passage passage) {
+        return passage.text().strip().split("\\s+").length;
+    }
+}
