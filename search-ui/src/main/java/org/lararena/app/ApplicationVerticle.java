@@ -14,6 +14,10 @@ import java.util.Objects;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.describe.TextPipeline;
+import org.lararena.ingest.extract.DocumentExtractor;
+import org.lararena.ingest.extract.ExtractionConfig;
+import org.lararena.ingest.extract.ExtractionException;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.pipeline.ExtractionVerticle;
@@ -58,6 +62,8 @@ public final class ApplicationVerticle extends VerticleBase {
     private HttpServerVerticle http;
     private LearningModules modules;
     private AuditLog audit;
+    private final ExtractionConfig extractionConfig = ExtractionConfig.defaults();
+    private DocumentExtractor extractor;
 
     public ApplicationVerticle(LararenaConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -78,13 +84,16 @@ public final class ApplicationVerticle extends VerticleBase {
         return http.actualPort();
     }
 
-    private Void openStores() throws IOException {
+    private Void openStores() throws IOException, ExtractionException {
         config.requireWritableDataDir();
         elasticsearch = ElasticsearchClients.create(config.elasticsearch());
         Files.createDirectories(config.dataPath("jena"));
         jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
         documents = new DocumentStore(config.dataPath("documents"));
         audit = new AuditLog(config.dataPath("audit"));
+        // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
+        extractor = new DocumentExtractor(extractionConfig);
+        extractor.warmUp();
         Files.createDirectories(config.dataPath("uploads"));
         modules = LearningModules.load(config.home().resolve("modules"), Themes.TOP_THEME_LABELS);
         modules.problems().forEach(problem -> LOG.warn("Learning module left out: {}", problem));
@@ -110,8 +119,10 @@ public final class ApplicationVerticle extends VerticleBase {
                     ensureIndex(index);
                     return null;
                 })
-                .compose(v -> vertx.deployVerticle(new ExtractionVerticle(documents), worker))
-                .compose(v -> vertx.deployVerticle(new IndexingVerticle(documents, indexer), worker))
+                .compose(v -> vertx.deployVerticle(() -> new ExtractionVerticle(documents, extractor, new TextPipeline()),
+                        new DeploymentOptions(worker).setInstances(extractionConfig.workers())))
+                // Several indexers: each waits for Elasticsearch's refresh, so they overlap the waiting.
+                .compose(v -> vertx.deployVerticle(() -> new IndexingVerticle(documents, indexer), new DeploymentOptions(worker).setInstances(4)))
                 .compose(v -> config.watchDir().isPresent()
                         ? vertx.deployVerticle(new WatchedFolderVerticle(config.watchDir().get(), documents, Duration.ofSeconds(2)), worker)
                         : Future.succeededFuture())
@@ -156,6 +167,9 @@ public final class ApplicationVerticle extends VerticleBase {
         return vertx.executeBlocking(() -> {
             if (jena != null) {
                 jena.close();
+            }
+            if (extractor != null) {
+                extractor.close();
             }
             if (elasticsearch != null) {
                 elasticsearch.close();

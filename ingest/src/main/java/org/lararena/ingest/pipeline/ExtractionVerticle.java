@@ -5,15 +5,19 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Objects;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
-import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.ParseContext;
-import org.apache.tika.sax.BodyContentHandler;
 import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.describe.DocumentDescription;
+import org.lararena.ingest.describe.ProcessedDocument;
+import org.lararena.ingest.describe.TextPipeline;
+import org.lararena.ingest.describe.UploadFields;
+import org.lararena.ingest.extract.DocumentExtractor;
+import org.lararena.ingest.extract.ExtractedDocument;
+import org.lararena.ingest.extract.ExtractionException;
+import org.lararena.ingest.segment.Passage;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -21,19 +25,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Extracts a received document's text with Tika and splits it into passages, then hands them to indexing.
- * Deploy as a worker verticle: extraction blocks.
+ * The extraction step: the text comes out of the file in an isolated worker process ({@link DocumentExtractor}),
+ * is repaired, split into passages and described ({@link TextPipeline}); what the uploader did not say (type,
+ * title, date, pilot, language) is filled in from the content. The passages, the repaired text and the text as
+ * extracted are kept, so a repair can be audited and indexing can resume from here. Deploy as a worker verticle.
  */
 public final class ExtractionVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractionVerticle.class);
-    private static final int MAX_TEXT_CHARS = 20_000_000;
+    private static final Map<String, String> PILOT_NAMES = Map.of("varmland", "Värmland", "orebro", "Örebro", "vasternorrland", "Västernorrland");
 
     private final DocumentStore store;
+    private final DocumentExtractor extractor;
+    private final TextPipeline text;
     private StatusUpdates status;
 
-    public ExtractionVerticle(DocumentStore store) {
+    public ExtractionVerticle(DocumentStore store, DocumentExtractor extractor, TextPipeline text) {
         this.store = Objects.requireNonNull(store);
+        this.extractor = Objects.requireNonNull(extractor);
+        this.text = Objects.requireNonNull(text);
     }
 
     @Override
@@ -50,32 +60,51 @@ public final class ExtractionVerticle extends VerticleBase {
         }
         try {
             record = status.change(record, DocumentStatus.EXTRACTING, null);
-            if (record.size() == 0) {
-                status.change(record, DocumentStatus.FAILED, "Filen är tom.");
-                return;
-            }
-            String text = extractText(record);
-            JsonArray passages = Paragraphs.split(text);
-            if (passages.isEmpty()) {
+            ExtractedDocument extracted = extractor.extract(store.original(record), record.filename(), null);
+            ProcessedDocument processed = text.process(store.original(record),
+                    new UploadFields(record.type(), record.title(), date(record.date()), record.filename()), extracted);
+            if (processed.passages().isEmpty()) {
                 status.change(record, DocumentStatus.FAILED, "Filen innehåller ingen text som kunde läsas ut.");
                 return;
             }
-            JsonObject extracted = new JsonObject().put("documentId", id).put("passages", passages);
-            store.savePassages(id, extracted);
-            vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, extracted);
-        } catch (Exception e) {
-            LOG.warn("Extraction of {} ({}) failed: {}", id, record.filename(), e.toString());
-            status.change(record, DocumentStatus.FAILED, "Texten kunde inte läsas ut: " + e.getMessage());
+            record = store.save(described(record, processed.description()));
+            JsonArray passages = new JsonArray();
+            for (Passage passage : processed.passages()) {
+                passages.add(new JsonObject().put("ordinal", passage.ordinal()).put("page", passage.page()).put("speaker", passage.speaker())
+                        .put("text", passage.text()).put("start", passage.start()).put("end", passage.end()));
+            }
+            JsonObject result = new JsonObject().put("documentId", id).put("passages", passages)
+                    .put("text", processed.repaired().text()).put("extractedText", processed.repaired().originalText());
+            store.savePassages(id, result);
+            vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, new JsonObject().put("documentId", id).put("passages", passages));
+        } catch (ExtractionException e) {
+            LOG.info("Extraction of {} ({}) failed: {} ({})", id, record.filename(), e.reason(), e.detail());
+            status.change(record, DocumentStatus.FAILED, e.reason());
+        } catch (RuntimeException e) {
+            LOG.warn("Extraction of {} ({}) failed unexpectedly", id, record.filename(), e);
+            status.change(record, DocumentStatus.FAILED, "Texten kunde inte läsas ut på grund av ett fel hos oss; det är loggat.");
         }
     }
 
-    private String extractText(DocumentRecord record) throws Exception {
-        Metadata metadata = new Metadata();
-        metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, record.filename());
-        BodyContentHandler handler = new BodyContentHandler(MAX_TEXT_CHARS);
-        try (InputStream in = Files.newInputStream(store.original(record))) {
-            new AutoDetectParser().parse(in, handler, metadata, new ParseContext());
+    /** The record with what the content told where the uploader said nothing; what the uploader said stands. */
+    private static DocumentRecord described(DocumentRecord record, DocumentDescription description) {
+        return record.describedAs(
+                record.type() != null ? record.type() : description.documentType(),
+                record.title() != null ? record.title() : description.title(),
+                record.date() != null || description.date() == null ? record.date() : description.date().toString(),
+                record.pilot() != null || description.pilotRegion() == null ? record.pilot()
+                        : PILOT_NAMES.getOrDefault(description.pilotRegion(), description.pilotRegion()),
+                description.language());
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.length() != 10) {
+            return null;
         }
-        return handler.toString();
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

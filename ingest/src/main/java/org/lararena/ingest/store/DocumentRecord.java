@@ -25,7 +25,8 @@ public record DocumentRecord(
         DocumentStatus status,
         String error,
         String duplicateOf,
-        int passages) {
+        int passages,
+        String language) {
 
     public DocumentRecord {
         Objects.requireNonNull(id);
@@ -37,22 +38,28 @@ public record DocumentRecord(
 
     public DocumentRecord withStatus(DocumentStatus newStatus, String newError) {
         return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
-                newStatus, newError, duplicateOf, passages);
+                newStatus, newError, duplicateOf, passages, language);
     }
 
     public DocumentRecord withVisibility(Visibility newVisibility) {
         return new DocumentRecord(id, filename, title, type, pilot, date, newVisibility, sha256, size, uploadedBy, uploadedAt,
-                status, error, duplicateOf, passages);
+                status, error, duplicateOf, passages, language);
+    }
+
+    /** What the content told of the document (type, title, date, pilot, language). */
+    public DocumentRecord describedAs(String newType, String newTitle, String newDate, String newPilot, String newLanguage) {
+        return new DocumentRecord(id, filename, newTitle, newType, newPilot, newDate, visibility, sha256, size, uploadedBy, uploadedAt,
+                status, error, duplicateOf, passages, newLanguage);
     }
 
     public DocumentRecord withPassages(int count) {
         return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
-                status, error, duplicateOf, count);
+                status, error, duplicateOf, count, language);
     }
 
     public DocumentRecord asDuplicateOf(String originalId) {
         return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
-                DocumentStatus.DUPLICATE, null, originalId, passages);
+                DocumentStatus.DUPLICATE, null, originalId, passages, language);
     }
 
     public JsonObject toJson() {
@@ -60,7 +67,7 @@ public record DocumentRecord(
                 .put("id", id).put("filename", filename).put("title", title).put("type", type).put("pilot", pilot)
                 .put("date", date).put("visibility", visibility.wireName()).put("sha256", sha256).put("size", size)
                 .put("uploadedBy", uploadedBy).put("uploadedAt", uploadedAt == null ? null : uploadedAt.toString())
-                .put("status", status.wireName()).put("error", error).put("duplicateOf", duplicateOf).put("passages", passages);
+                .put("status", status.wireName()).put("error", error).put("duplicateOf", duplicateOf).put("passages", passages).put("language", language);
     }
 
     public static DocumentRecord fromJson(JsonObject json) {
@@ -70,6 +77,6 @@ public record DocumentRecord(
                 Visibility.parse(json.getString("visibility", "restricted")), json.getString("sha256"),
                 json.getLong("size", 0L), json.getString("uploadedBy"), uploadedAt == null ? null : Instant.parse(uploadedAt),
                 DocumentStatus.valueOf(json.getString("status").toUpperCase(java.util.Locale.ROOT)), json.getString("error"),
-                json.getString("duplicateOf"), json.getInteger("passages", 0));
+                json.getString("duplicateOf"), json.getInteger("passages", 0), json.getString("language"));
     }
 }

@@ -83,7 +83,7 @@ public final class DocumentStore {
             Visibility visibility = fields.visibility() != null ? fields.visibility() : Visibility.RESTRICTED;
             DocumentRecord record = new DocumentRecord(UUID.randomUUID().toString(), safeFilename(filename), fields.title(),
                     fields.type(), fields.pilot(), fields.date(), visibility, sha, size, uploadedBy, Instant.now(),
-                    DocumentStatus.QUEUED, null, null, 0);
+                    DocumentStatus.QUEUED, null, null, 0, null);
             String earlier = firstIdBySha.get(sha);
             if (earlier != null) {
                 record = record.asDuplicateOf(earlier);
