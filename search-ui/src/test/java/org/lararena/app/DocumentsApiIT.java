@@ -188,6 +188,21 @@ class DocumentsApiIT {
         assertThat(new JsonObject(app.get("/api/search?q=sjöfartsverket", researcher).body()).getLong("total")).isEqualTo(1);
     }
 
+    @Test
+    void markupInsideDocumentsIsShownAsTextOnTheDocumentPageNeverRun() throws Exception {
+        String text = "Ett stycke med <script>alert('lurad')</script> och <img src=x onerror=alert(2)> i själva texten, "
+                + "som en forskare klistrat in från ett mejl om samverkan mellan kommun och region och fast vårdkontakt.";
+        String id = upload("markup.txt", text, "public");
+        app.awaitStatus(id, researcher, "indexed");
+
+        String page = app.get("/dokument/" + id, researcher).body();
+        String search = app.get("/sok?q=lurad", researcher).body();
+
+        for (String html : java.util.List.of(page, search)) {
+            assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x").contains("&lt;script&gt;");
+        }
+    }
+
     private static String upload(String filename, String content, String visibility) throws Exception {
         HttpResponse<String> response = app.postFile(researcher, filename, content, visibility);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
