@@ -1,0 +1,282 @@
+package org.lararena.ontology;
+
+import java.text.Collator;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.sparql.graph.GraphReadOnly;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
+import org.lararena.ontology.text.SwedishText;
+import org.lararena.ontology.vocabulary.LAR;
+
+/**
+ * An immutable, typed view of a validated ontology: concepts by IRI, the nineteen top themes of {@code
+ * scheme:teman}, the broader hierarchy and a diacritic-insensitive label search for type-ahead. Obtain one from
+ * {@link OntologyLoader}. Thread-safe: nothing changes after construction.
+ */
+public final class Ontology {
+
+    private static final Collator SWEDISH = Collator.getInstance(Locale.forLanguageTag("sv"));
+
+    private final Model model;
+    private final String version;
+    private final Map<String, Concept> concepts;
+    private final List<Concept> topThemes;
+    private final Map<String, String> topThemeOf;
+
+    Ontology(Model source) {
+        Model copy = ModelFactory.createDefaultModel();
+        copy.add(source);
+        copy.setNsPrefixes(source.getNsPrefixMap());
+        this.model = ModelFactory.createModelForGraph(new GraphReadOnly(copy.getGraph()));
+        this.version = readVersion(copy);
+        this.concepts = readConcepts(copy);
+        this.topThemes = concepts.values().stream()
+                .filter(c -> c.scheme().equals(LAR.Teman.getURI()) && c.isTop())
+                .sorted(Comparator.comparing(Concept::labelSv, SWEDISH))
+                .toList();
+        this.topThemeOf = computeTopThemes();
+    }
+
+    /** The {@code owl:versionInfo} of the ontology, or {@code "unversioned"}. */
+    public String version() {
+        return version;
+    }
+
+    /** The whole ontology as a read-only Jena model (for storing it in a named graph). */
+    public Model model() {
+        return model;
+    }
+
+    /** All concepts of all schemes. */
+    public Collection<Concept> concepts() {
+        return concepts.values();
+    }
+
+    /** The concepts of one scheme, e.g. {@code LAR.Teman.getURI()}. */
+    public List<Concept> concepts(String schemeIri) {
+        return concepts.values().stream().filter(c -> c.scheme().equals(schemeIri)).toList();
+    }
+
+    public Optional<Concept> concept(String iri) {
+        return Optional.ofNullable(concepts.get(iri));
+    }
+
+    /** The concept with this IRI, or a {@code 404} {@link OntologyException}. */
+    public Concept require(String iri) {
+        Concept concept = concepts.get(iri);
+        if (concept == null) {
+            throw OntologyException.notFound("no concept " + iri + " in ontology version " + version);
+        }
+        return concept;
+    }
+
+    /** The top concepts of {@code scheme:teman}, in Swedish alphabetical order. */
+    public List<Concept> topThemes() {
+        return topThemes;
+    }
+
+    /**
+     * The top theme a concept of {@code scheme:teman} falls under (the concept itself for a top theme).
+     *
+     * @return empty for a concept of another scheme
+     * @throws OntologyException {@code 404} for an unknown IRI
+     */
+    public Optional<Concept> topTheme(String iri) {
+        require(iri);
+        return Optional.ofNullable(topThemeOf.get(iri)).map(concepts::get);
+    }
+
+    /** The concept and all concepts broader than it, nearest first. */
+    public Set<String> broaderClosure(String iri) {
+        require(iri);
+        Set<String> closure = new LinkedHashSet<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(iri));
+        while (!queue.isEmpty()) {
+            String next = queue.removeFirst();
+            Concept concept = concepts.get(next);
+            if (concept != null && closure.add(next)) {
+                queue.addAll(concept.broader());
+            }
+        }
+        return Collections.unmodifiableSet(closure);
+    }
+
+    /** The Swedish preferred label of a concept. */
+    public String labelSv(String iri) {
+        return require(iri).labelSv();
+    }
+
+    /** Type-ahead: concepts with a label that starts with {@code text}, ignoring case and diacritics. */
+    public List<Concept> findByLabel(String text) {
+        return findByLabel(text, null, 20);
+    }
+
+    /**
+     * Type-ahead: concepts of {@code schemeIri} (any scheme when null) with a preferred, alternative or hidden
+     * label, or a word of one, that starts with {@code text}, ignoring case and diacritics ("tillganglig" finds
+     * Tillgänglighet). A match at the start of a label ranks before one at a later word, a preferred label before
+     * other labels, a shorter label before a longer one.
+     */
+    public List<Concept> findByLabel(String text, String schemeIri, int limit) {
+        Objects.requireNonNull(text, "text");
+        String query = SwedishText.fold(text.strip());
+        if (query.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        Map<String, Integer> best = new HashMap<>();
+        for (Concept concept : concepts.values()) {
+            if (schemeIri != null && !concept.scheme().equals(schemeIri)) {
+                continue;
+            }
+            for (Concept.Label label : searchableLabels(concept)) {
+                int rank = rank(query, SwedishText.fold(label.text()), concept.prefLabels().containsValue(label.text()));
+                if (rank >= 0) {
+                    best.merge(concept.iri(), rank, Math::min);
+                }
+            }
+        }
+        return best.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(e -> concepts.get(e.getKey()).labelSv(), SWEDISH))
+                .limit(limit)
+                .map(e -> concepts.get(e.getKey()))
+                .toList();
+    }
+
+    private static List<Concept.Label> searchableLabels(Concept concept) {
+        List<Concept.Label> labels = new ArrayList<>();
+        concept.prefLabels().forEach((lang, text) -> labels.add(new Concept.Label(text, lang)));
+        labels.addAll(concept.altLabels());
+        labels.addAll(concept.hiddenLabels());
+        return labels;
+    }
+
+    /**
+     * Lower is better; -1 when the label does not match. The label's start before a later word's start, then a
+     * preferred label before others, then the shorter label.
+     */
+    private static int rank(String query, String label, boolean preferred) {
+        int position;
+        if (label.startsWith(query)) {
+            position = 0;
+        } else if (label.contains(" " + query) || label.contains("-" + query)) {
+            position = 1;
+        } else {
+            return -1;
+        }
+        return position * 10_000 + (preferred ? 0 : 1_000) + Math.min(label.length(), 999);
+    }
+
+    private Map<String, String> computeTopThemes() {
+        Map<String, String> result = new HashMap<>();
+        Set<String> tops = new LinkedHashSet<>();
+        topThemes.forEach(t -> tops.add(t.iri()));
+        for (Concept concept : concepts.values()) {
+            if (!concept.scheme().equals(LAR.Teman.getURI())) {
+                continue;
+            }
+            for (String candidate : broaderClosure(concept.iri())) {
+                if (tops.contains(candidate)) {
+                    result.put(concept.iri(), candidate);
+                    break;
+                }
+            }
+        }
+        return Map.copyOf(result);
+    }
+
+    private static String readVersion(Model model) {
+        Statement statement = model.getProperty(LAR.Ontologi, OWL.versionInfo);
+        return statement == null ? "unversioned" : statement.getString();
+    }
+
+    private static Map<String, Concept> readConcepts(Model model) {
+        Map<String, Concept> result = new TreeMap<>();
+        model.listSubjectsWithProperty(RDF.type, SKOS.Concept).forEach(resource -> {
+            if (!resource.isURIResource()) {
+                return;
+            }
+            Resource scheme = resource.getPropertyResourceValue(SKOS.inScheme);
+            Map<String, String> prefLabels = new TreeMap<>();
+            for (Concept.Label label : labels(resource, SKOS.prefLabel)) {
+                prefLabels.putIfAbsent(label.language(), label.text());
+            }
+            Map<String, String> definitions = new TreeMap<>();
+            for (Concept.Label label : labels(resource, SKOS.definition)) {
+                definitions.putIfAbsent(label.language(), label.text());
+            }
+            List<Concept.Label> weak = labels(resource, LAR.weakLabel);
+            List<Concept.Label> hidden = new ArrayList<>(labels(resource, SKOS.hiddenLabel));
+            hidden.removeAll(weak);
+            result.put(resource.getURI(), new Concept(
+                    resource.getURI(),
+                    scheme == null ? "" : scheme.getURI(),
+                    prefLabels,
+                    labels(resource, SKOS.altLabel),
+                    hidden,
+                    weak,
+                    definitions,
+                    iris(resource, SKOS.broader),
+                    narrowerOf(model, resource)));
+        });
+        return Collections.unmodifiableMap(new LinkedHashMap<>(result));
+    }
+
+    private static List<Concept.Label> labels(Resource resource, Property property) {
+        List<Concept.Label> labels = new ArrayList<>();
+        resource.listProperties(property).forEach(statement -> {
+            RDFNode object = statement.getObject();
+            if (object.isLiteral()) {
+                Literal literal = object.asLiteral();
+                labels.add(new Concept.Label(literal.getLexicalForm(), literal.getLanguage()));
+            }
+        });
+        labels.sort(Comparator.comparing(Concept.Label::language).thenComparing(Concept.Label::text));
+        return labels;
+    }
+
+    private static List<String> iris(Resource resource, Property property) {
+        Set<String> iris = new TreeSet<>();
+        resource.listProperties(property).forEach(s -> {
+            if (s.getObject().isURIResource()) {
+                iris.add(s.getObject().asResource().getURI());
+            }
+        });
+        return List.copyOf(iris);
+    }
+
+    /** Narrower from both directions: {@code skos:narrower} stated and the inverse of {@code skos:broader}. */
+    private static List<String> narrowerOf(Model model, Resource resource) {
+        Set<String> iris = new TreeSet<>(iris(resource, SKOS.narrower));
+        model.listSubjectsWithProperty(SKOS.broader, resource).forEach(r -> {
+            if (r.isURIResource()) {
+                iris.add(r.getURI());
+            }
+        });
+        return List.copyOf(iris);
+    }
+}

@@ -1,0 +1,84 @@
+package org.lararena.ontology.vocabulary;
+
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+
+/**
+ * Lärarena's own RDF terms, in the shape of Jena's {@code SKOS} vocabulary class. Everything the project
+ * mints lives under {@link #BASE}; the terms of this class under {@link #uri} ({@code lar:}).
+ */
+public class LAR {
+
+    /** The project's one namespace: concepts, schemes, graphs, annotations and agents live below it. */
+    public static final String BASE = "https://w3id.org/lararena/";
+
+    /** The namespace of the terms of this class. */
+    public static final String uri = BASE + "vocab#";
+
+    private static final Model m = ModelFactory.createDefaultModel();
+
+    protected static Resource resource(String local) {
+        return m.createResource(uri + local);
+    }
+
+    protected static Property property(String local) {
+        return m.createProperty(uri, local);
+    }
+
+    /** The namespace of the vocabulary as a string. */
+    public static String getURI() {
+        return uri;
+    }
+
+    // Concept schemes
+    public static final String SCHEME_BASE = BASE + "scheme/";
+    public static final Resource Teman = m.createResource(SCHEME_BASE + "teman");
+    public static final Resource Nivaer = m.createResource(SCHEME_BASE + "nivaer");
+    public static final Resource Aktorer = m.createResource(SCHEME_BASE + "aktorer");
+    public static final Resource Piloter = m.createResource(SCHEME_BASE + "piloter");
+    public static final Resource Malgrupper = m.createResource(SCHEME_BASE + "malgrupper");
+    public static final Resource Dokumenttyper = m.createResource(SCHEME_BASE + "dokumenttyper");
+    public static final Resource Malbilder = m.createResource(SCHEME_BASE + "malbilder");
+
+    /** The ontology as a whole (an {@code owl:Ontology} with {@code owl:versionInfo}). */
+    public static final Resource Ontologi = m.createResource(BASE + "ontologi");
+
+    /** The named graph that holds the ontology in an annotation store. */
+    public static final Resource OntologyGraph = m.createResource(BASE + "graph/ontologi");
+
+    // Annotator vocabulary on concepts
+    /**
+     * An ambiguous term that signals the concept only together with other evidence. A sub-property of
+     * {@code skos:hiddenLabel}: SKOS tools see a hidden label, the annotator gives it a low weight.
+     */
+    public static final Property weakLabel = property("weakLabel");
+
+    // Annotation vocabulary
+    /** The dictionary term that produced an automatic annotation. */
+    public static final Property matchedTerm = property("matchedTerm");
+    /** The annotator's confidence in an automatic annotation, 0..1 ({@code xsd:decimal}). */
+    public static final Property confidence = property("confidence");
+    /** The current review state of an annotation: one of the four state resources below. */
+    public static final Property reviewState = property("reviewState");
+    /** The version of the ontology an annotation was made against. */
+    public static final Property ontologyVersion = property("ontologyVersion");
+    /** The document an annotation graph belongs to (on the annotation). */
+    public static final Property documentId = property("documentId");
+
+    public static final Resource ReviewState = resource("ReviewState");
+    public static final Resource Suggested = resource("Suggested");
+    public static final Resource Accepted = resource("Accepted");
+    public static final Resource Rejected = resource("Rejected");
+    public static final Resource Retracted = resource("Retracted");
+
+    /** A {@code prov:Activity} that changed the review state of an annotation (or created it). */
+    public static final Resource ReviewActivity = resource("ReviewActivity");
+    /** The state an annotation had before a review activity (absent when the activity created it). */
+    public static final Property fromState = property("fromState");
+    /** The state an annotation had after a review activity. */
+    public static final Property toState = property("toState");
+    /** Why a state changed, in words, e.g. "superseded by a new automatic annotation run". */
+    public static final Property reason = property("reason");
+}
