@@ -21,6 +21,7 @@ import org.lararena.ingest.extract.ExtractionException;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.pipeline.ExtractionVerticle;
+import org.lararena.ingest.pipeline.AnnotationVerticle;
 import org.lararena.ingest.pipeline.IndexingVerticle;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
 import org.lararena.ingest.store.DocumentRecord;
@@ -38,6 +39,9 @@ import org.lararena.web.HttpServerVerticle;
 import org.lararena.web.auth.TokenAuthentication;
 import org.lararena.web.auth.WebAuthentication;
 import org.lararena.modules.LearningModules;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.PassageAnnotator;
 import org.lararena.modules.Themes;
 import org.lararena.web.pages.DocumentPage;
 import org.lararena.web.pages.ModulesPage;
@@ -64,6 +68,8 @@ public final class ApplicationVerticle extends VerticleBase {
     private AuditLog audit;
     private final ExtractionConfig extractionConfig = ExtractionConfig.defaults();
     private DocumentExtractor extractor;
+    private Ontology ontology;
+    private PassageAnnotator annotator;
 
     public ApplicationVerticle(LararenaConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -92,6 +98,8 @@ public final class ApplicationVerticle extends VerticleBase {
         documents = new DocumentStore(config.dataPath("documents"));
         audit = new AuditLog(config.dataPath("audit"));
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
+        ontology = OntologyLoader.fromClasspath();
+        annotator = new PassageAnnotator(ontology);
         extractor = new DocumentExtractor(extractionConfig);
         extractor.warmUp();
         Files.createDirectories(config.dataPath("uploads"));
@@ -103,7 +111,7 @@ public final class ApplicationVerticle extends VerticleBase {
     private Future<?> deployVerticles(TokenAuthentication authentication, WebAuthentication web) {
         PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix());
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
-        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), ApplicationVerticle::labelFromIri);
+        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel);
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, web,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
@@ -121,6 +129,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 })
                 .compose(v -> vertx.deployVerticle(() -> new ExtractionVerticle(documents, extractor, new TextPipeline()),
                         new DeploymentOptions(worker).setInstances(extractionConfig.workers())))
+                .compose(v -> vertx.deployVerticle(() -> new AnnotationVerticle(documents, ontology, annotator), worker))
                 // Several indexers: each waits for Elasticsearch's refresh, so they overlap the waiting.
                 .compose(v -> vertx.deployVerticle(() -> new IndexingVerticle(documents, indexer), new DeploymentOptions(worker).setInstances(4)))
                 .compose(v -> config.watchDir().isPresent()
@@ -157,9 +166,9 @@ public final class ApplicationVerticle extends VerticleBase {
         return null;
     }
 
-    /** Until the ontology labels themes: the IRI's last segment. */
-    private static String labelFromIri(String iri) {
-        return iri.substring(Math.max(iri.lastIndexOf('/'), iri.lastIndexOf('#')) + 1);
+    /** A theme's Swedish label; an IRI the ontology no longer knows (after a change) shows as itself. */
+    private String themeLabel(String iri) {
+        return ontology.concept(iri).isPresent() ? ontology.labelSv(iri) : iri;
     }
 
     @Override

@@ -203,6 +203,23 @@ class DocumentsApiIT {
         }
     }
 
+    @Test
+    void passagesAreAnnotatedWithThemesThatSearchFiltersAndCounts() throws Exception {
+        String text = "Patienterna i glesbygden saknar fast läkarkontakt och möter nya hyrläkare vid varje besök på vårdcentralen, "
+                + "så de får berätta sin historia om och om igen för personal som inte känner dem sedan tidigare.";
+        String id = upload("tema.txt", text, "public");
+        app.awaitStatus(id, researcher, "indexed");
+        String kontinuitet = "https://w3id.org/lararena/tema/kontinuitet";
+
+        JsonObject result = new JsonObject(app.get("/api/search?q=glesbygden&theme=" + java.net.URLEncoder.encode(kontinuitet, "UTF-8"), researcher).body());
+
+        assertThat(result.getLong("total")).isEqualTo(1);
+        JsonObject hit = result.getJsonArray("hits").getJsonObject(0);
+        assertThat(hit.getJsonArray("themes").stream().map(t -> ((JsonObject) t).getString("label"))).contains("Kontinuitet");
+        assertThat(result.getJsonObject("facets").getJsonArray("theme").stream().map(t -> (JsonObject) t))
+                .anySatisfy(t -> assertThat(t.getString("label")).isEqualTo("Kontinuitet"));
+    }
+
     private static String upload(String filename, String content, String visibility) throws Exception {
         HttpResponse<String> response = app.postFile(researcher, filename, content, visibility);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);

@@ -37,7 +37,7 @@ public final class IndexingVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         status = new StatusUpdates(store, vertx.eventBus());
-        return vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_EXTRACTED, this::index).completion();
+        return vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_ANNOTATED, this::index).completion();
     }
 
     private void index(Message<JsonObject> message) {
@@ -65,7 +65,7 @@ public final class IndexingVerticle extends VerticleBase {
                 // Elasticsearch is away: the document waits (its record stays "indexing", so a restart resumes it too).
                 LOG.warn("Indexing of {} waits for Elasticsearch: {}", id, e.getMessage());
                 JsonObject retry = message.body();
-                vertx.setTimer(RETRY_DELAY_MS, t -> vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, retry));
+                vertx.setTimer(RETRY_DELAY_MS, t -> vertx.eventBus().send(IngestAddresses.DOCUMENT_ANNOTATED, retry));
             } else {
                 LOG.warn("Indexing of {} failed: {}", id, e.getMessage());
                 status.change(record, DocumentStatus.FAILED, "Dokumentet kunde inte indexeras: " + e.getMessage());
@@ -97,6 +97,8 @@ public final class IndexingVerticle extends VerticleBase {
                 .put("pilot", record.pilot())
                 .put("date", record.date())
                 .put("year", year(record.date()))
-                .put("visibility", record.visibility().wireName());
+                .put("visibility", record.visibility().wireName())
+                .put("concepts", passage.getJsonArray("concepts", new io.vertx.core.json.JsonArray()))
+                .put("themes", passage.getJsonArray("themes", new io.vertx.core.json.JsonArray()));
     }
 }
