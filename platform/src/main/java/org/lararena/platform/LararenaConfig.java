@@ -41,6 +41,9 @@ import java.util.Optional;
  * <tr><td>LARARENA_MIN_FREE_DISK_MB</td><td>1024</td><td>free space the data directory needs to start</td></tr>
  * <tr><td>LARARENA_MAX_UPLOAD_MB</td><td>200</td><td>largest file accepted; larger ones are refused before they are stored</td></tr>
  * <tr><td>LARARENA_DEMO_DATA</td><td>true</td><td>load the demo documents on first start</td></tr>
+ * <tr><td>LARARENA_EXTRACT_TIMEOUT_SECONDS</td><td>60</td><td>longest a single file's extraction may take</td></tr>
+ * <tr><td>LARARENA_EXTRACT_HEAP_MB</td><td>512</td><td>heap of each extraction worker process</td></tr>
+ * <tr><td>LARARENA_EXTRACT_WORKERS</td><td>1</td><td>extraction worker processes running at once</td></tr>
  * <tr><td>LARARENA_WATCH_DIR</td><td>(none)</td><td>a folder whose files are ingested as they land (bulk drops)</td></tr>
  * </table>
  */
@@ -56,7 +59,12 @@ public record LararenaConfig(
         long minFreeDiskBytes,
         long maxUploadBytes,
         boolean loadDemoData,
-        Optional<Path> watchDir) {
+        Optional<Path> watchDir,
+        Extraction extraction) {
+
+    /** Limits of the isolated extraction workers: per file time, worker heap, and how many workers run at once. */
+    public record Extraction(Duration timePerFile, int workerHeapMb, int workers) {
+    }
 
     /** Where Elasticsearch is: a managed local node on {@code port}, or the external {@code urls}. */
     public record Elasticsearch(boolean managed, int port, List<URI> urls, int heapMb, String indexPrefix, Optional<String> apiKey) {
@@ -128,7 +136,10 @@ public record LararenaConfig(
                 r.integer("LARARENA_MIN_FREE_DISK_MB", 1024, 0, Integer.MAX_VALUE) * 1024L * 1024L,
                 r.integer("LARARENA_MAX_UPLOAD_MB", 200, 1, 1_000_000) * 1024L * 1024L,
                 r.bool("LARARENA_DEMO_DATA", true),
-                r.raw("LARARENA_WATCH_DIR").map(v -> Path.of(v).toAbsolutePath().normalize()));
+                r.raw("LARARENA_WATCH_DIR").map(v -> Path.of(v).toAbsolutePath().normalize()),
+                new Extraction(Duration.ofSeconds(r.integer("LARARENA_EXTRACT_TIMEOUT_SECONDS", 60, 1, 3600)),
+                        r.integer("LARARENA_EXTRACT_HEAP_MB", 512, 64, 65536),
+                        r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64)));
     }
 
     /**

@@ -25,6 +25,8 @@ class LararenaConfigTest {
         assertThat(config.keycloak().issuer()).isEqualTo(URI.create("http://127.0.0.1:8180/realms/lararena"));
         assertThat(config.maxUploadBytes()).isEqualTo(200L * 1024 * 1024);
         assertThat(config.publicUrl()).isEqualTo(URI.create("http://127.0.0.1:8080"));
+        assertThat(config.extraction().timePerFile()).hasSeconds(60);
+        assertThat(config.extraction().workers()).isEqualTo(1);
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class ApplicationVerticle extends VerticleBase {
     private HttpServerVerticle http;
     private LearningModules modules;
     private AuditLog audit;
-    private final ExtractionConfig extractionConfig = ExtractionConfig.defaults();
+    private ExtractionConfig extractionConfig;
     private DocumentExtractor extractor;
     private Ontology ontology;
     private PassageAnnotator annotator;
@@ -100,6 +100,10 @@ public final class ApplicationVerticle extends VerticleBase {
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
         ontology = OntologyLoader.fromClasspath();
         annotator = new PassageAnnotator(ontology);
+        extractionConfig = ExtractionConfig.defaults()
+                .withTimePerFile(config.extraction().timePerFile())
+                .withWorkerHeapMegabytes(config.extraction().workerHeapMb())
+                .withWorkers(config.extraction().workers());
         extractor = new DocumentExtractor(extractionConfig);
         extractor.warmUp();
         Files.createDirectories(config.dataPath("uploads"));
