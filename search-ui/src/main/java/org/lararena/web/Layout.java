@@ -1,6 +1,8 @@
 package org.lararena.web;
 
+import io.vertx.ext.web.RoutingContext;
 import org.lararena.platform.web.Caller;
+import org.lararena.web.auth.WebAuthentication;
 
 /**
  * The frame of every page: language, header with the logged-in user and role, the navigation a role may use,
@@ -55,6 +57,12 @@ public final class Layout {
                 </body>
                 </html>
                 """.formatted(Html.text(csrfToken), Html.text(page.title()), nav, user, page.body());
+    }
+
+    /** Renders {@code page} for the request's caller, with the session's CSRF token, and sends it. */
+    public static void send(RoutingContext ctx, Page page) {
+        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                .end(render(page, Caller.of(ctx), WebAuthentication.csrfToken(ctx)));
     }
 
     static String roleName(Caller caller) {

@@ -95,32 +95,39 @@ public final class TokenAuthentication {
     }
 
     private static Future<Keys> loadKeys(Vertx vertx, WebClient http, String issuer, String audience, String jwksUri) {
-        return http.getAbs(jwksUri).timeout(10_000).send().map(response -> {
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the realm's keys answered " + response.statusCode());
+        return signingKeys(http, jwksUri).map(keys -> {
+            if (keys.isEmpty()) {
+                throw new ConfigurationException("the realm " + issuer + " publishes no signing keys at " + jwksUri
+                        + ": tokens could not be verified, so the platform does not start");
             }
             JWTAuthOptions options = new JWTAuthOptions().setJWTOptions(new JWTOptions()
                     .setIssuer(issuer).setAudience(List.of(audience)).setLeeway(CLOCK_SKEW_SECONDS));
             Set<String> kids = new HashSet<>();
-            for (Object entry : response.bodyAsJsonObject().getJsonArray("keys", new JsonArray())) {
-                JsonObject key = (JsonObject) entry;
-                // Only signing keys with an allowed algorithm: encryption keys are no use here, and "none" or HMAC never are.
-                if (!"enc".equals(key.getString("use")) && ALLOWED_ALGORITHMS.contains(key.getString("alg")) && key.getString("kid") != null) {
-                    options.addJwk(key);
-                    kids.add(key.getString("kid"));
-                }
-            }
-            if (kids.isEmpty()) {
-                throw new ConfigurationException("the realm " + issuer + " publishes no signing keys at " + jwksUri
-                        + ": tokens could not be verified, so the platform does not start");
-            }
+            keys.forEach(key -> {
+                options.addJwk(key);
+                kids.add(key.getString("kid"));
+            });
             return new Keys(Set.copyOf(kids), JWTAuth.create(vertx, options));
+        });
+    }
+
+    /** The realm's published keys that may sign tokens: encryption keys are no use here, and "none" or HMAC never are. */
+    private static Future<List<JsonObject>> signingKeys(WebClient http, String jwksUri) {
+        return http.getAbs(jwksUri).timeout(10_000).send().map(response -> {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("the realm's keys answered " + response.statusCode());
+            }
+            return response.bodyAsJsonObject().getJsonArray("keys", new JsonArray()).stream()
+                    .map(JsonObject.class::cast)
+                    .filter(key -> !"enc".equals(key.getString("use")) && ALLOWED_ALGORITHMS.contains(key.getString("alg"))
+                            && key.getString("kid") != null)
+                    .toList();
         });
     }
 
     /** How many signing keys the realm publishes now (the health check's view of Keycloak). */
     public Future<Integer> publishedKeyCount() {
-        return loadKeys(vertx, http, issuer, audience, jwksUri).map(k -> k.kids().size());
+        return signingKeys(http, jwksUri).map(List::size);
     }
 
     /**

@@ -16,7 +16,6 @@ import org.lararena.platform.web.Caller;
 import org.lararena.search.PassageSearch;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
-import org.lararena.web.auth.WebAuthentication;
 
 /**
  * Dokument: the list of documents the caller may read, and one document as passages (speaker turns laid out as a
@@ -54,7 +53,7 @@ public final class DocumentPage {
                     .append("</td><td>").append(Html.text(record.status().wireName())).append("</td></tr>");
         }
         html.append("</tbody></table>");
-        send(ctx, caller, new Layout.Page("Dokument", "dokument", html.toString()));
+        Layout.send(ctx, new Layout.Page("Dokument", "dokument", html.toString()));
     }
 
     private void document(RoutingContext ctx) {
@@ -62,7 +61,7 @@ public final class DocumentPage {
         DocumentRecord record = documents.find(ctx.pathParam("id")).filter(r -> DocumentsEndpoint.mayRead(caller, r))
                 .orElseThrow(() -> LararenaException.notFound("no document with that id"));
         vertx.executeBlocking(() -> search.passagesOf(record.id(), caller), false)
-                .onSuccess(passages -> send(ctx, caller, new Layout.Page(title(record), "dokument", body(record, passages))))
+                .onSuccess(passages -> Layout.send(ctx, new Layout.Page(title(record), "dokument", body(record, passages))))
                 .onFailure(ctx::fail);
     }
 
@@ -98,9 +97,5 @@ public final class DocumentPage {
 
     private static String title(DocumentRecord record) {
         return record.title() != null ? record.title() : record.filename();
-    }
-
-    private static void send(RoutingContext ctx, Caller caller, Layout.Page page) {
-        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(Layout.render(page, caller, WebAuthentication.csrfToken(ctx)));
     }
 }

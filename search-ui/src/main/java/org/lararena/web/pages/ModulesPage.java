@@ -10,7 +10,6 @@ import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
-import org.lararena.web.auth.WebAuthentication;
 
 /** Lärmoduler: the learning modules, each with its goals, insights, live links into search and reflection questions. */
 public final class ModulesPage {
@@ -42,7 +41,7 @@ public final class ModulesPage {
                 html.append("</ul></section>");
             }
         }
-        send(ctx, caller, new Layout.Page("Lärmoduler", "moduler", html.toString()));
+        Layout.send(ctx, new Layout.Page("Lärmoduler", "moduler", html.toString()));
     }
 
     private void module(RoutingContext ctx) {
@@ -70,7 +69,7 @@ public final class ModulesPage {
         html.append("<section class=\"module-body\">").append(module.bodyHtml()).append("</section>");
         section(html, "Reflektionsfrågor till seminariet", module.reflectionQuestions());
         html.append("</article>");
-        send(ctx, caller, new Layout.Page(module.title(), "moduler", html.toString()));
+        Layout.send(ctx, new Layout.Page(module.title(), "moduler", html.toString()));
     }
 
     private static void section(StringBuilder html, String heading, List<String> items) {
@@ -80,9 +79,5 @@ public final class ModulesPage {
         html.append("<section><h2>").append(Html.text(heading)).append("</h2><ul>");
         items.forEach(item -> html.append("<li>").append(Html.text(item)).append("</li>"));
         html.append("</ul></section>");
-    }
-
-    private static void send(RoutingContext ctx, Caller caller, Layout.Page page) {
-        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8").end(Layout.render(page, caller, WebAuthentication.csrfToken(ctx)));
     }
 }

@@ -12,7 +12,6 @@ import org.lararena.search.PassageSearch;
 import org.lararena.search.SearchRequest;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
-import org.lararena.web.auth.WebAuthentication;
 
 /**
  * Sök: a search box, facets with counts, and result cards with highlighted snippets and theme chips. The whole
@@ -40,9 +39,8 @@ public final class SearchPage {
         Caller caller = Caller.of(ctx);
         SearchRequest request = SearchRequest.fromParams(ctx.queryParams());
         vertx.executeBlocking(() -> search.search(request, caller), false)
-                .onSuccess(result -> ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                        .end(Layout.render(new Layout.Page(request.text().isEmpty() ? "Sök" : "Sök: " + request.text(), "sok",
-                                body(ctx, request, result)), caller, WebAuthentication.csrfToken(ctx))))
+                .onSuccess(result -> Layout.send(ctx, new Layout.Page(request.text().isEmpty() ? "Sök" : "Sök: " + request.text(), "sok",
+                        body(ctx, request, result))))
                 .onFailure(ctx::fail);
     }
 
@@ -95,28 +93,30 @@ public final class SearchPage {
         return html.toString();
     }
 
+    /** This search with {@code value} of facet {@code name} switched on or off, from its first page. */
     private static String toggle(RoutingContext ctx, String name, String value) {
-        StringBuilder url = new StringBuilder("/sok?");
-        ctx.queryParams().forEach(entry -> {
-            if (entry.getKey().equals("after") || entry.getKey().equals("page") || (entry.getKey().equals(name) && entry.getValue().equals(value))) {
-                return;
-            }
-            url.append(Html.url(entry.getKey())).append('=').append(Html.url(entry.getValue())).append('&');
-        });
-        if (!ctx.queryParams().getAll(name).contains(value)) {
-            url.append(Html.url(name)).append('=').append(Html.url(value));
-        }
-        return url.toString().replaceAll("[&?]$", "");
+        boolean chosen = ctx.queryParams().getAll(name).contains(value);
+        return searchUrl(ctx, (key, v) -> key.equals("after") || key.equals("page") || (key.equals(name) && v.equals(value)),
+                chosen ? null : name, value);
     }
 
+    /** This search with {@code name} set to {@code value}. */
     private static String withParam(RoutingContext ctx, String name, String value) {
-        StringBuilder url = new StringBuilder("/sok?");
+        return searchUrl(ctx, (key, v) -> key.equals(name), name, value);
+    }
+
+    /** {@code /sok} with the request's parameters less those {@code drop} names, plus {@code name=value} when a name is given. */
+    private static String searchUrl(RoutingContext ctx, java.util.function.BiPredicate<String, String> drop, String name, String value) {
+        java.util.List<String> pairs = new java.util.ArrayList<>();
         ctx.queryParams().forEach(entry -> {
-            if (!entry.getKey().equals(name)) {
-                url.append(Html.url(entry.getKey())).append('=').append(Html.url(entry.getValue())).append('&');
+            if (!drop.test(entry.getKey(), entry.getValue())) {
+                pairs.add(Html.url(entry.getKey()) + "=" + Html.url(entry.getValue()));
             }
         });
-        return url.append(Html.url(name)).append('=').append(Html.url(value)).toString();
+        if (name != null) {
+            pairs.add(Html.url(name) + "=" + Html.url(value));
+        }
+        return "/sok" + (pairs.isEmpty() ? "" : "?" + String.join("&", pairs));
     }
 
     private static String abbreviate(String text) {

@@ -8,7 +8,6 @@ import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
-import org.lararena.web.auth.WebAuthentication;
 
 /**
  * Ladda upp (researchers): drop or choose many files, say what they are, and follow each to indexed, duplicate or a
@@ -58,7 +57,6 @@ public final class UploadPage {
                 <p id="upload-error" class="error" role="alert" hidden></p>
                 <ol id="progress" class="progress" aria-live="polite"></ol>
                 """.formatted(types);
-        ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                .end(Layout.render(new Layout.Page("Ladda upp", "ladda-upp", body), caller, WebAuthentication.csrfToken(ctx)));
+        Layout.send(ctx, new Layout.Page("Ladda upp", "ladda-upp", body));
     }
 }
