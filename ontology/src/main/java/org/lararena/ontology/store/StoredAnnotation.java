@@ -20,13 +20,14 @@ import java.util.Objects;
  * @param matchedTerm the dictionary term that matched (automatic only, else null)
  * @param confidence the annotator's confidence 0..1 (automatic only, else null)
  * @param creator the username of the researcher, or the annotator's name and version
+ * @param creatorIri the IRI of that agent
  * @param created when it was made
  * @param ontologyVersion the ontology version it was made against
  */
 public record StoredAnnotation(
         String id, String documentId, String passageId, int start, int end, String exact, String prefix, String suffix,
         String conceptIri, boolean manual, ReviewState state, String matchedTerm, Double confidence, String creator,
-        Instant created, String ontologyVersion) {
+        String creatorIri, Instant created, String ontologyVersion) {
 
     public StoredAnnotation {
         Objects.requireNonNull(id, "id");

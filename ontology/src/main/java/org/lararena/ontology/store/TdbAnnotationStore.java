@@ -387,7 +387,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 annotation.getPropertyResourceValue(OA.hasBody).getURI(),
                 annotation.hasProperty(OA.motivatedBy, OA.tagging), stateOf(annotation),
                 string(annotation, LAR.matchedTerm), confidence == null ? null : confidence.getDouble(),
-                agentName(annotation.getPropertyResourceValue(DCTerms.creator)),
+                agentName(annotation.getPropertyResourceValue(DCTerms.creator)), annotation.getPropertyResourceValue(DCTerms.creator).getURI(),
                 instant(annotation.getProperty(DCTerms.created)), string(annotation, LAR.ontologyVersion));
     }
 
