@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.testing.TestServices;
 
@@ -124,6 +128,46 @@ class AnnotationsApiIT {
         JsonObject document = new JsonObject(jsonLd.body());
         assertThat(document.getJsonArray("@context").getString(0)).isEqualTo("http://www.w3.org/ns/anno.jsonld");
         assertThat(document.getJsonArray("@graph")).hasSize(after.size());
+
+        // A forced re-annotation with the same ontology keeps every decision and every id.
+        HttpResponse<String> reannotated = send("POST", "/api/admin/reannotate", null, TestServices.get().accessToken("admin", "admin"));
+        assertThat(reannotated.statusCode()).as(reannotated.body()).isEqualTo(200);
+        assertThat(new JsonObject(reannotated.body()).getInteger("documents")).isPositive();
+        assertThat(annotations(documentId, researcher)).isEqualTo(after);
+        assertThat(themeFacet()).contains(TEMA + "samverkan").doesNotContain(TEMA + "tillganglighet", TEMA + "digitalisering");
+    }
+
+    @Test
+    void documentsAnnotatedWithAnotherOntologyVersionAreAnnotatedAgainAtStartKeepingDecisions(@TempDir Path otherData) throws Exception {
+        String id;
+        String rejected;
+        int count;
+        try (RunningApplication first = RunningApplication.start(otherData, Map.of("LARARENA_DEMO_DATA", "false"))) {
+            id = new JsonArray(first.postFile(researcher, "rapport-trollslanda.txt", "Samverkan och tillgänglighet i glesbygden.", "pilot").body())
+                    .getJsonObject(0).getString("id");
+            first.awaitStatus(id, researcher, "indexed");
+            JsonArray before = new JsonArray(first.get("/api/documents/" + id + "/annotations", researcher).body());
+            count = before.size();
+            rejected = before.getJsonObject(0).getString("id");
+            assertThat(first.send("PATCH", "/api/annotations/" + rejected, "{\"state\":\"rejected\"}", researcher).statusCode()).isEqualTo(200);
+        }
+        // As if the document had been annotated with an older ontology.
+        Dataset jena = TDB2Factory.connectDataset(otherData.resolve("jena").toString());
+        jena.executeWrite(() -> jena.getNamedModel(LAR.documentGraph(id).getURI()).getResource(LAR.BASE + "document/" + id)
+                .removeAll(LAR.ontologyVersion).addProperty(LAR.ontologyVersion, "0.0.1-gammal"));
+
+        try (RunningApplication second = RunningApplication.start(otherData, Map.of("LARARENA_DEMO_DATA", "false"))) {
+            String current = OntologyLoader.fromClasspath().version();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (!current.equals(new TdbAnnotationStore(jena).ontologyVersions().get(id)) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            assertThat(new TdbAnnotationStore(jena).ontologyVersions()).containsEntry(id, current);
+            JsonArray after = new JsonArray(second.get("/api/documents/" + id + "/annotations", researcher).body());
+            assertThat(after).hasSize(count);
+            assertThat(objects(after)).filteredOn(a -> a.getString("id").equals(rejected)).singleElement()
+                    .satisfies(a -> assertThat(a.getString("state")).isEqualTo("rejected"));
+        }
     }
 
     @Test
@@ -164,6 +208,19 @@ class AnnotationsApiIT {
         assertThat(guessed.statusCode()).isEqualTo(404);
         assertThat(guessed.body()).doesNotContain("samverkan").doesNotContain(restricted);
         assertThat(send("DELETE", "/api/annotations/" + confidentialId, null, attendee).statusCode()).isEqualTo(404);
+
+        // An interview pilots may read: its annotations quote the passage text only, never a speaker's name.
+        String shared = new JsonArray(app.postFile(researcher, "intervju-delad.txt",
+                "INTERVJUARE: Hur går det?\n\nKAJSA: Samverkan med kommunen fungerar bra nu.\n\n"
+                        + "INTERVJUARE: Och väntetiderna?\n\nKAJSA: Tillgängligheten på vårdcentralen har blivit bättre.", "pilot").body())
+                .getJsonObject(0).getString("id");
+        app.awaitStatus(shared, researcher, "indexed");
+        assertThat(app.get("/api/documents/" + shared + "/passages", pilot).body()).as("the passages endpoint pseudonymises")
+                .doesNotContain("KAJSA").contains("Respondent 1");
+        JsonArray ofShared = annotations(shared, pilot);
+        assertThat(ofShared).isNotEmpty();
+        assertThat(ofShared.encode()).doesNotContain("KAJSA").doesNotContain("Kajsa");
+        assertThat(app.get("/api/documents/" + shared + "/annotations.jsonld", pilot).body()).doesNotContain("KAJSA");
 
         // The public document: attendees read its annotations but change nothing.
         JsonArray visible = annotations(documentId, attendee);
@@ -220,12 +277,6 @@ class AnnotationsApiIT {
     }
 
     private static HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app.url.resolve(path)).header("Authorization", "Bearer " + token);
-        if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return RunningApplication.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return app.send(method, path, body, token);
     }
 }
