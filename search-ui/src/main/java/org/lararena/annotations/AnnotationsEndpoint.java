@@ -198,7 +198,7 @@ public final class AnnotationsEndpoint {
                     return result;
                 }, false)
                 .onSuccess(r -> ctx.json(new JsonObject().put("ontologyVersion", r.ontologyVersion()).put("documents", r.documents())
-                        .put("passages", r.passages())))
+                        .put("passages", r.passages()).put("failed", r.failed())))
                 .onFailure(ctx::fail);
     }
 

@@ -153,7 +153,7 @@ class AnnotationsApiIT {
         }
         // As if the document had been annotated with an older ontology.
         Dataset jena = TDB2Factory.connectDataset(otherData.resolve("jena").toString());
-        jena.executeWrite(() -> jena.getNamedModel(LAR.documentGraph(id).getURI()).getResource(LAR.BASE + "document/" + id)
+        jena.executeWrite(() -> jena.getNamedModel(LAR.documentGraph(id).getURI()).getResource(TdbAnnotationStore.documentIri(id))
                 .removeAll(LAR.ontologyVersion).addProperty(LAR.ontologyVersion, "0.0.1-gammal"));
 
         try (RunningApplication second = RunningApplication.start(otherData, Map.of("LARARENA_DEMO_DATA", "false"))) {
