@@ -58,10 +58,10 @@ class SparqlAndThemesIT {
         app.awaitStatus(report, researcher, "indexed");
         researcherBefore = counts(themes(researcher, ""));
         pilotBefore = counts(themes(pilot, ""));
-        interview = upload("intervju-kontinuitet.txt", "Patienterna saknar fast läkarkontakt och träffar en ny hyrläkare vid "
-                + "varje besök, så ingen känner dem sedan tidigare. Hon nämnde " + CANARY + " som exempel.", "restricted");
+        interview = upload("intervju-kontinuitet.txt", "Patienterna saknar fast läkarkontakt, " + CANARY + ", och träffar en ny "
+                + "hyrläkare vid varje besök, så ingen känner dem sedan tidigare.", "restricted");
         app.awaitStatus(interview, researcher, "indexed");
-        // The annotation graphs of both documents, written into the application's own store (one TDB2 database per
+        // Besides the annotator's own annotations (made at ingest), one more in each document's graph, written into the application's own store (one TDB2 database per
         // location and JVM: this is the dataset the application opened).
         Dataset store = TDB2Factory.connectDataset(app.config().dataPath("jena").toString());
         Txn.executeWrite(store, () -> {
@@ -100,6 +100,24 @@ class SparqlAndThemesIT {
         List<String> pilotGraphs = bindings(get("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", pilot, null), "g");
         assertThat(pilotGraphs).containsExactlyInAnyOrder(LAR.OntologyGraph.getURI(), LAR.documentGraph(report).getURI());
         assertThat(bindings(get("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", researcher, null), "g")).contains(graph);
+    }
+
+    @Test
+    void theAnnotatorsRealAnnotationsAreQueryableByThoseWhoMayReadTheirDocument() throws Exception {
+        String quotingTheCanary = "PREFIX oa: <http://www.w3.org/ns/oa#> SELECT ?a { ?a oa:hasTarget/oa:hasSelector ?q . "
+                + "?q oa:exact|oa:prefix|oa:suffix ?t FILTER(CONTAINS(?t, \"" + CANARY + "\")) }";
+        String classifying = "PREFIX oa: <http://www.w3.org/ns/oa#> SELECT ?a { ?a oa:motivatedBy oa:classifying }";
+
+        List<String> found = bindings(get(quotingTheCanary, researcher, null), "a");
+
+        assertThat(found).as("the interview's automatic annotations quote the text around the match").isNotEmpty();
+        assertThat(bindings(get(quotingTheCanary, pilot, null), "a")).isEmpty();
+        HttpResponse<String> pilotDescribe = get("DESCRIBE <" + found.get(0) + ">", pilot, null);
+        assertThat(pilotDescribe.statusCode()).isEqualTo(200);
+        assertThat(pilotDescribe.body()).doesNotContain(CANARY).doesNotContain(found.get(0));
+        assertThat(get("DESCRIBE <" + found.get(0) + ">", researcher, null).body()).contains(found.get(0)).contains("http://www.w3.org/ns/oa#hasBody");
+        assertThat(bindings(get(classifying, pilot, null), "a")).as("the pilot report's annotations").isNotEmpty()
+                .allSatisfy(a -> assertThat(found).doesNotContain(a));
     }
 
     @Test
