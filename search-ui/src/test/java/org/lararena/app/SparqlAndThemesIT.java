@@ -146,6 +146,10 @@ class SparqlAndThemesIT {
                 .POST(HttpRequest.BodyPublishers.ofString("CLEAR ALL")).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> updateAsQuery = get("INSERT DATA { <urn:x:a> <urn:x:b> \"" + CANARY + "\" }", researcher, null);
         HttpResponse<String> malformed = get("SELECT ?x WHERE { ?x }", researcher, null);
+        HttpResponse<String> plainText = RunningApplication.HTTP.send(HttpRequest.newBuilder(app.url.resolve("/sparql"))
+                .header("Authorization", "Bearer " + researcher).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("ASK { ?s ?p ?o }")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> huge = postQuery("ASK { ?s ?p ?o } # " + "x".repeat(70_000), researcher);
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
         for (HttpResponse<String> update : List.of(updateParam, updateBody, updateAsQuery)) {
@@ -153,6 +157,9 @@ class SparqlAndThemesIT {
             assertThat(new JsonObject(update.body()).getString("error")).isEqualTo("read_only");
         }
         assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(plainText.statusCode()).isEqualTo(415);
+        assertThat(new JsonObject(plainText.body()).getString("detail")).contains("application/sparql-query");
+        assertThat(huge.statusCode()).isEqualTo(413);
         assertThat(new JsonObject(malformed.body()).getString("detail")).contains("does not parse").contains("line 1");
         assertThat(bindings(get("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", researcher, null), "g"))
                 .as("the graphs after the refused updates").hasSize(3);
