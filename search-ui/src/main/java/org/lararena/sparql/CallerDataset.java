@@ -57,6 +57,7 @@ final class CallerDataset extends DatasetGraphMapLink {
         return view;
     }
 
+    /** Adds a graph while the view is built; {@link #addGraph} itself refuses. */
     private void link(Node name, Graph graph) {
         super.addGraph(name, graph);
     }

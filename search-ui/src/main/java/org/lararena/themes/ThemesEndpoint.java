@@ -39,9 +39,8 @@ public final class ThemesEndpoint {
         }
         // Passages also carry concepts of other schemes: room for every concept, so no theme is cut off.
         int size = ontology.concepts().size();
-        vertx.executeBlocking(() -> search.themeCounts(caller, size), false)
-                .map(counts -> ThemeTree.of(ontology, counts, language))
-                .onSuccess(tree -> ctx.json(tree))
+        vertx.executeBlocking(() -> ThemeTree.of(ontology, search.themeCounts(caller, size), language), false)
+                .onSuccess(ctx::json)
                 .onFailure(ctx::fail);
     }
 }
