@@ -149,7 +149,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new ModulesPage(modules)::addRoutes,
                         new UploadPage()::addRoutes,
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
-                        new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()))::addRoutes));
+                        new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);
                     return null;

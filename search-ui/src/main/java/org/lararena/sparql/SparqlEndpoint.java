@@ -2,6 +2,7 @@ package org.lararena.sparql;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -10,14 +11,17 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.lararena.ingest.store.Visibility;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
 
 /**
  * {@code GET|POST /sparql}: the SPARQL 1.1 protocol's query operation for logged-in callers. The query comes as
  * {@code ?query=}, as the form field {@code query}, or as a body of type {@code application/sparql-query}; updates
  * ({@code update=}, {@code application/sparql-update}, or update syntax as a query) are refused with 400. The answer
- * carries {@value #ROW_LIMIT_HEADER} and, when cut at that limit, {@value #TRUNCATED_HEADER}{@code : true}.
+ * carries {@value #ROW_LIMIT_HEADER} and, when cut at that limit, {@value #TRUNCATED_HEADER}{@code : true}. A query
+ * by a caller who may read restricted material goes into the audit log first ({@code sparql_query}, with its text).
  */
 public final class SparqlEndpoint {
 
@@ -28,12 +32,17 @@ public final class SparqlEndpoint {
     /** The longest query text accepted in a POST body; longer bodies get 413. */
     public static final int MAX_QUERY_BYTES = 64 * 1024;
 
+    /** How much of a query's text the audit log keeps. */
+    private static final int AUDITED_CHARACTERS = 2000;
+
     private final Vertx vertx;
     private final SparqlService sparql;
+    private final AuditLog audit;
 
-    public SparqlEndpoint(Vertx vertx, SparqlService sparql) {
+    public SparqlEndpoint(Vertx vertx, SparqlService sparql, AuditLog audit) {
         this.vertx = Objects.requireNonNull(vertx);
         this.sparql = Objects.requireNonNull(sparql);
+        this.audit = Objects.requireNonNull(audit);
     }
 
     public void addRoutes(Router router) {
@@ -55,7 +64,13 @@ public final class SparqlEndpoint {
             return;
         }
         String accept = ctx.request().getHeader("Accept");
-        vertx.executeBlocking(() -> sparql.query(text, caller, accept), false)
+        vertx.executeBlocking(() -> {
+                    if (Visibility.readableBy(caller).contains(Visibility.RESTRICTED)) {
+                        String audited = text.length() > AUDITED_CHARACTERS ? text.substring(0, AUDITED_CHARACTERS) + "…" : text;
+                        audit.record(caller.username(), "sparql_query", PATH, new JsonObject().put("query", audited));
+                    }
+                    return sparql.query(text, caller, accept);
+                }, false)
                 .onSuccess(answer -> ctx.response()
                         .putHeader("Content-Type", answer.contentType() + "; charset=utf-8")
                         .putHeader("Cache-Control", "no-store")

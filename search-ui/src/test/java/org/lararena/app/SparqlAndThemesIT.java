@@ -100,6 +100,11 @@ class SparqlAndThemesIT {
         List<String> pilotGraphs = bindings(get("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", pilot, null), "g");
         assertThat(pilotGraphs).containsExactlyInAnyOrder(LAR.OntologyGraph.getURI(), LAR.documentGraph(report).getURI());
         assertThat(bindings(get("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", researcher, null), "g")).contains(graph);
+        JsonArray audit = new JsonArray(app.get("/api/admin/audit", TestServices.get().accessToken("admin", "admin")).body());
+        assertThat(audit.stream().map(e -> (JsonObject) e).filter(e -> "sparql_query".equals(e.getString("action"))))
+                .as("researchers' queries are audited, pilots' are not")
+                .anySatisfy(e -> assertThat(e.getString("user")).isEqualTo("forskare"))
+                .allSatisfy(e -> assertThat(e.getString("user")).isNotEqualTo("pilot"));
     }
 
     @Test
