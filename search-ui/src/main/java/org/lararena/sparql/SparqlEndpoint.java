@@ -94,7 +94,7 @@ public final class SparqlEndpoint {
                     if (request.params().contains("query")) {
                         throw LararenaException.badRequest("send the query either in the body or as ?query=, not both");
                     }
-                    return ctx.body().asString("UTF-8");
+                    return single(ctx.body().buffer() == null ? List.of() : List.of(ctx.body().asString("UTF-8")));
                 }
                 case "application/x-www-form-urlencoded" -> {
                     return single(request.params().getAll("query"));
@@ -110,7 +110,10 @@ public final class SparqlEndpoint {
         if (values.size() > 1) {
             throw LararenaException.badRequest("send exactly one query parameter (got " + values.size() + ")");
         }
-        return values.isEmpty() ? null : values.get(0);
+        if (values.isEmpty() || values.get(0).isBlank()) {
+            throw LararenaException.badRequest("send a SPARQL query: ?query=..., the form field query, or a body of type application/sparql-query");
+        }
+        return values.get(0);
     }
 
     private static String mediaType(String contentType) {

@@ -165,6 +165,10 @@ class SparqlAndThemesIT {
         assertThat(plainText.statusCode()).isEqualTo(415);
         assertThat(new JsonObject(plainText.body()).getString("detail")).contains("application/sparql-query");
         assertThat(huge.statusCode()).isEqualTo(413);
+        HttpResponse<String> empty = app.get("/sparql", researcher);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(empty.body()).getString("detail")).contains("send a SPARQL query");
+        assertThat(postQuery("", researcher).statusCode()).isEqualTo(400);
         assertThat(new JsonObject(malformed.body()).getString("detail")).contains("does not parse").contains("line 1");
         assertThat(bindings(get("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", researcher, null), "g"))
                 .as("the graphs after the refused updates").hasSize(3);
