@@ -33,6 +33,9 @@ import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.search.PassageSearch;
 import org.lararena.search.SearchEndpoint;
+import org.lararena.search.AnalysisEndpoint;
+import org.lararena.ontology.Concept;
+import org.lararena.web.pages.AnalysisPage;
 import org.lararena.web.AdminEndpoint;
 import org.lararena.web.HealthEndpoint;
 import org.lararena.web.HttpServerVerticle;
@@ -116,17 +119,20 @@ public final class ApplicationVerticle extends VerticleBase {
         PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix());
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel);
+        AnalysisEndpoint analysis = new AnalysisEndpoint(vertx, search, ontology.topThemes().stream().map(Concept::iri).toList());
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, web,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
                 List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
                                 indexer, audit)::addRoutes,
                         new SearchEndpoint(vertx, search)::addRoutes,
+                        analysis::addRoutes,
                         new AdminEndpoint(vertx, index, audit)::addRoutes),
                 List.of(new SearchPage(vertx, search)::addRoutes,
                         new DocumentPage(vertx, documents, search)::addRoutes,
                         new ModulesPage(modules)::addRoutes,
-                        new UploadPage()::addRoutes));
+                        new UploadPage()::addRoutes,
+                        new AnalysisPage(analysis)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);
                     return null;

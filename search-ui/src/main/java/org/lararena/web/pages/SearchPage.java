@@ -106,7 +106,7 @@ public final class SearchPage {
     }
 
     /** {@code /sok} with the request's parameters less those {@code drop} names, plus {@code name=value} when a name is given. */
-    private static String searchUrl(RoutingContext ctx, java.util.function.BiPredicate<String, String> drop, String name, String value) {
+    static String searchUrl(RoutingContext ctx, java.util.function.BiPredicate<String, String> drop, String name, String value) {
         java.util.List<String> pairs = new java.util.ArrayList<>();
         ctx.queryParams().forEach(entry -> {
             if (!drop.test(entry.getKey(), entry.getValue())) {
