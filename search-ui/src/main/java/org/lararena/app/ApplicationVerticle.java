@@ -36,6 +36,14 @@ import org.lararena.search.SearchEndpoint;
 import org.lararena.search.AnalysisEndpoint;
 import org.lararena.ontology.Concept;
 import org.lararena.web.pages.AnalysisPage;
+import org.lararena.web.pages.InsightsPage;
+import org.lararena.insights.InsightStore;
+import org.lararena.insights.Insights;
+import org.lararena.insights.InsightsEndpoint;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.lararena.web.AdminEndpoint;
 import org.lararena.web.HealthEndpoint;
 import org.lararena.web.HttpServerVerticle;
@@ -73,6 +81,7 @@ public final class ApplicationVerticle extends VerticleBase {
     private DocumentExtractor extractor;
     private Ontology ontology;
     private PassageAnnotator annotator;
+    private InsightStore insightStore;
 
     public ApplicationVerticle(LararenaConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -112,6 +121,7 @@ public final class ApplicationVerticle extends VerticleBase {
         Files.createDirectories(config.dataPath("uploads"));
         modules = LearningModules.load(config.home().resolve("modules"), Themes.TOP_THEME_LABELS);
         modules.problems().forEach(problem -> LOG.warn("Learning module left out: {}", problem));
+        insightStore = new InsightStore(config.dataPath("insights"));
         return null;
     }
 
@@ -120,6 +130,10 @@ public final class ApplicationVerticle extends VerticleBase {
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel);
         AnalysisEndpoint analysis = new AnalysisEndpoint(vertx, search, ontology.topThemes().stream().map(Concept::iri).toList());
+        Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
+                iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC());
+        Map<String, String> themeChoices = new LinkedHashMap<>();
+        ontology.topThemes().forEach(theme -> themeChoices.put(theme.iri(), theme.labelSv()));
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, web,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
@@ -127,12 +141,14 @@ public final class ApplicationVerticle extends VerticleBase {
                                 indexer, audit)::addRoutes,
                         new SearchEndpoint(vertx, search)::addRoutes,
                         analysis::addRoutes,
+                        new InsightsEndpoint(vertx, insights)::addRoutes,
                         new AdminEndpoint(vertx, index, audit)::addRoutes),
                 List.of(new SearchPage(vertx, search)::addRoutes,
                         new DocumentPage(vertx, documents, search)::addRoutes,
                         new ModulesPage(modules)::addRoutes,
                         new UploadPage()::addRoutes,
-                        new AnalysisPage(analysis)::addRoutes));
+                        new AnalysisPage(analysis)::addRoutes,
+                        new InsightsPage(vertx, insights, themeChoices)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);
                     return null;
@@ -174,6 +190,11 @@ public final class ApplicationVerticle extends VerticleBase {
                     record -> vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id())));
         }
         return null;
+    }
+
+    /** The IRI of the top theme with this Swedish label (as learning modules name themes). */
+    private Optional<String> topThemeIri(String label) {
+        return ontology.topThemes().stream().filter(theme -> theme.labelSv().equals(label)).map(Concept::iri).findFirst();
     }
 
     /** A theme's Swedish label; an IRI the ontology no longer knows (after a change) shows as itself. */

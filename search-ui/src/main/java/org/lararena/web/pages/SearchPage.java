@@ -83,7 +83,12 @@ public final class SearchPage {
             for (Object theme : hit.getJsonArray("themes", new JsonArray())) {
                 html.append("<li>").append(Html.text(((JsonObject) theme).getString("label"))).append("</li>");
             }
-            html.append("</ul></li>");
+            html.append("</ul>");
+            if (Caller.of(ctx).isResearcher()) {
+                html.append("<a class=\"add-to-insight\" href=\"/insikter/ny?passage=").append(Html.url(hit.getString("passageId")))
+                        .append("\">Lägg till i insikt</a>");
+            }
+            html.append("</li>");
         }
         html.append("</ol>");
         if (result.containsKey("after")) {
