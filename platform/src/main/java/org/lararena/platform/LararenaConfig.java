@@ -39,6 +39,7 @@ import java.util.Optional;
  * <tr><td>LARARENA_CLI_CLIENT_ID</td><td>lararena-cli</td><td>public OIDC client of the command line</td></tr>
  * <tr><td>LARARENA_START_TIMEOUT_SECONDS</td><td>240</td><td>how long a managed server may take to come up</td></tr>
  * <tr><td>LARARENA_MIN_FREE_DISK_MB</td><td>1024</td><td>free space the data directory needs to start</td></tr>
+ * <tr><td>LARARENA_MAX_INSIGHT_CHARS</td><td>10000</td><td>longest insight text; a longer one is refused with 400</td></tr>
  * <tr><td>LARARENA_MAX_UPLOAD_MB</td><td>200</td><td>largest file accepted; larger ones are refused before they are stored</td></tr>
  * <tr><td>LARARENA_DEMO_DATA</td><td>true</td><td>load the demo documents on first start</td></tr>
  * <tr><td>LARARENA_EXTRACT_TIMEOUT_SECONDS</td><td>60</td><td>longest a single file's extraction may take</td></tr>
@@ -60,7 +61,8 @@ public record LararenaConfig(
         long maxUploadBytes,
         boolean loadDemoData,
         Optional<Path> watchDir,
-        Extraction extraction) {
+        Extraction extraction,
+        int maxInsightChars) {
 
     /** Limits of the isolated extraction workers: per file time, worker heap, and how many workers run at once. */
     public record Extraction(Duration timePerFile, int workerHeapMb, int workers) {
@@ -139,7 +141,8 @@ public record LararenaConfig(
                 r.raw("LARARENA_WATCH_DIR").map(v -> Path.of(v).toAbsolutePath().normalize()),
                 new Extraction(Duration.ofSeconds(r.integer("LARARENA_EXTRACT_TIMEOUT_SECONDS", 60, 1, 3600)),
                         r.integer("LARARENA_EXTRACT_HEAP_MB", 512, 64, 65536),
-                        r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64)));
+                        r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64)),
+                r.integer("LARARENA_MAX_INSIGHT_CHARS", 10_000, 100, 1_000_000));
     }
 
     /**

@@ -27,6 +27,8 @@ class LararenaConfigTest {
         assertThat(config.publicUrl()).isEqualTo(URI.create("http://127.0.0.1:8080"));
         assertThat(config.extraction().timePerFile()).hasSeconds(60);
         assertThat(config.extraction().workers()).isEqualTo(1);
+        assertThat(config.maxInsightChars()).isEqualTo(10_000);
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_MAX_INSIGHT_CHARS", "2000")).maxInsightChars()).isEqualTo(2000);
     }
 
     @Test
@@ -54,6 +56,8 @@ class LararenaConfigTest {
                 .hasMessageContaining("LARARENA_KEYCLOAK_URL");
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_DEMO_DATA", "kanske")))
                 .hasMessageContaining("LARARENA_DEMO_DATA");
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_MAX_INSIGHT_CHARS", "10")))
+                .hasMessageContaining("LARARENA_MAX_INSIGHT_CHARS");
     }
 
     @Test

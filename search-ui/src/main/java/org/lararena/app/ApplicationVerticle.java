@@ -131,7 +131,7 @@ public final class ApplicationVerticle extends VerticleBase {
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel);
         AnalysisEndpoint analysis = new AnalysisEndpoint(vertx, search, ontology.topThemes().stream().map(Concept::iri).toList());
         Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
-                iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC());
+                iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC(), config.maxInsightChars());
         Map<String, String> themeChoices = new LinkedHashMap<>();
         ontology.topThemes().forEach(theme -> themeChoices.put(theme.iri(), theme.labelSv()));
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);

@@ -28,8 +28,8 @@ import org.lararena.platform.web.Caller;
 public final class Insights {
 
     public static final int MAX_TITLE_CHARS = 200;
-    /** The longest insight text: an insight is a short statement, not a report. */
-    public static final int MAX_TEXT_CHARS = 10_000;
+    /** The default longest insight text ({@code LARARENA_MAX_INSIGHT_CHARS}): an insight is a short statement, not a report. */
+    public static final int DEFAULT_MAX_TEXT_CHARS = 10_000;
     public static final int MAX_THEMES = 20;
     public static final int MAX_PASSAGES = 50;
     private static final Set<String> FIELDS = Set.of("title", "text", "themes", "passages", "status");
@@ -47,6 +47,7 @@ public final class Insights {
     private final Function<String, String> themeLabel;
     private final PassageLookup passages;
     private final Clock clock;
+    private final int maxTextChars;
 
     /**
      * @param fromModules the insights of {@code modules/insights.yaml} ({@link #fromModule})
@@ -54,7 +55,7 @@ public final class Insights {
      * @param themeLabel  the Swedish label of a known concept IRI
      */
     public Insights(InsightStore store, List<Insight> fromModules, Predicate<String> knownTheme, Function<String, String> themeLabel,
-                    PassageLookup passages, Clock clock) {
+                    PassageLookup passages, Clock clock, int maxTextChars) {
         this.store = Objects.requireNonNull(store);
         this.fromModules = new LinkedHashMap<>();
         fromModules.forEach(i -> this.fromModules.put(i.id(), i));
@@ -62,6 +63,7 @@ public final class Insights {
         this.themeLabel = Objects.requireNonNull(themeLabel);
         this.passages = Objects.requireNonNull(passages);
         this.clock = Objects.requireNonNull(clock);
+        this.maxTextChars = maxTextChars;
     }
 
     /** A published, read-only insight from a learning module's {@code insights.yaml}; its theme labels become IRIs. */
@@ -148,7 +150,7 @@ public final class Insights {
         if (body.containsKey("title") && title.isEmpty()) {
             throw LararenaException.badRequest("title: an insight needs a statement (title); it is empty");
         }
-        String text = body.containsKey("text") ? text(body, "text", MAX_TEXT_CHARS) : base.text();
+        String text = body.containsKey("text") ? text(body, "text", maxTextChars) : base.text();
         List<String> themes = body.containsKey("themes") ? themes(strings(body, "themes", MAX_THEMES)) : base.themes();
         List<String> passageIds = body.containsKey("passages") ? readablePassages(strings(body, "passages", MAX_PASSAGES), caller) : base.passages();
         Insight.Status status = body.containsKey("status") ? Insight.Status.parse(String.valueOf(body.getValue("status"))) : base.status();
@@ -200,6 +202,11 @@ public final class Insights {
             }
         }
         return ids;
+    }
+
+    /** The longest text an insight may have. */
+    public int maxTextChars() {
+        return maxTextChars;
     }
 
     /** A theme's Swedish label; an IRI the ontology no longer knows shows as itself. */

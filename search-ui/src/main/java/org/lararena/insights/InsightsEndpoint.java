@@ -19,8 +19,10 @@ import org.lararena.platform.web.Caller;
  */
 public final class InsightsEndpoint {
 
-    /** The largest request body: room for the longest text with its other fields. */
-    public static final int MAX_BODY_BYTES = 64 * 1024;
+    /** The largest request body: room for the longest text (up to four bytes a character, escaped) with its other fields. */
+    public static int maxBodyBytes(Insights insights) {
+        return 64 * 1024 + 6 * insights.maxTextChars();
+    }
 
     private final Vertx vertx;
     private final Insights insights;
@@ -32,9 +34,9 @@ public final class InsightsEndpoint {
 
     public void addRoutes(Router router) {
         router.get("/api/insights").handler(this::list);
-        router.post("/api/insights").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(this::create);
+        router.post("/api/insights").handler(BodyHandler.create().setBodyLimit(maxBodyBytes(insights))).handler(this::create);
         router.get("/api/insights/:id").handler(this::get);
-        router.patch("/api/insights/:id").handler(BodyHandler.create().setBodyLimit(MAX_BODY_BYTES)).handler(this::update);
+        router.patch("/api/insights/:id").handler(BodyHandler.create().setBodyLimit(maxBodyBytes(insights))).handler(this::update);
         router.delete("/api/insights/:id").handler(this::delete);
     }
 

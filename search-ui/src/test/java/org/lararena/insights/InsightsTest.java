@@ -53,7 +53,7 @@ class InsightsTest {
         Insight fromModule = Insights.fromModule(new LearningModule.Insight("ur-modulen", "Ett påstående ur modulen. Med en förklaring.", List.of("Samverkan", "Okänt")),
                 label -> labels.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey).findFirst());
         insights = new Insights(new InsightStore(folder), List.of(fromModule), labels::containsKey, labels::get, lookup,
-                Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC));
+                Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC), Insights.DEFAULT_MAX_TEXT_CHARS);
     }
 
     private static JsonObject body(String title, String text, List<String> themes, List<String> passages) {
@@ -87,8 +87,8 @@ class InsightsTest {
     @Test
     void badInputIsRefusedNamingTheField() {
         assertThat(detailOf(() -> insights.create(body("  ", "", List.of(), List.of()), RESEARCHER))).startsWith("title:");
-        assertThat(detailOf(() -> insights.create(body("Ok", "x".repeat(Insights.MAX_TEXT_CHARS + 1), List.of(), List.of()), RESEARCHER)))
-                .startsWith("text:").contains(String.valueOf(Insights.MAX_TEXT_CHARS));
+        assertThat(detailOf(() -> insights.create(body("Ok", "x".repeat(Insights.DEFAULT_MAX_TEXT_CHARS + 1), List.of(), List.of()), RESEARCHER)))
+                .startsWith("text:").contains(String.valueOf(Insights.DEFAULT_MAX_TEXT_CHARS));
         assertThat(detailOf(() -> insights.create(body("Ok", "", List.of("https://example.org/inget-tema"), List.of()), RESEARCHER)))
                 .startsWith("themes:").contains("inget-tema");
         assertThat(detailOf(() -> insights.create(body("Ok", "", List.of(), List.of("finns-inte")), RESEARCHER)))

@@ -32,6 +32,7 @@ import org.lararena.web.auth.WebAuthentication;
  */
 public final class InsightsPage {
 
+    private static final String SCRIPT = "<script type=\"module\" src=\"/static/js/insights.js\"></script>";
     private static final Pattern PASSAGE_SEPARATORS = Pattern.compile("[\\s,;]+");
 
     private final Vertx vertx;
@@ -46,7 +47,7 @@ public final class InsightsPage {
     }
 
     public void addRoutes(Router router) {
-        BodyHandler form = BodyHandler.create().setBodyLimit(InsightsEndpoint.MAX_BODY_BYTES);
+        BodyHandler form = BodyHandler.create().setBodyLimit(InsightsEndpoint.maxBodyBytes(insights));
         router.get("/insikter").handler(this::list);
         router.get("/insikter/ny").handler(this::newForm);
         router.post("/insikter").handler(form).handler(this::create);
@@ -114,7 +115,8 @@ public final class InsightsPage {
                 String base = "/insikter/" + Html.url(insight.id());
                 html.append("<div class=\"actions\"><a class=\"button\" href=\"").append(base).append("/redigera\">Redigera</a>")
                         .append(postButton(base + (insight.isPublished() ? "/avpublicera" : "/publicera"), insight.isPublished() ? "Avpublicera" : "Publicera", csrf))
-                        .append(postButton(base + "/ta-bort", "Ta bort", csrf)).append("</div>");
+                        .append(postButton(base + "/ta-bort", "Ta bort", csrf).replace("<form ", "<form data-confirm=\"Ta bort insikten för gott?\" "))
+                        .append("</div>").append(SCRIPT);
             }
             html.append("<p><a href=\"/insikter\">Alla insikter</a></p></article>");
             Layout.send(ctx, new Layout.Page(insight.title(), "insikter", html.toString()));
@@ -216,11 +218,11 @@ public final class InsightsPage {
         if (error != null) {
             html.append("<p class=\"error\" role=\"alert\" id=\"form-error\">").append(Html.text(error)).append("</p>");
         }
-        html.append("<form class=\"insight\" method=\"post\" action=\"").append(Html.text(action)).append("\">")
+        html.append(SCRIPT).append("<form class=\"insight\" method=\"post\" action=\"").append(Html.text(action)).append("\">")
                 .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(Html.text(WebAuthentication.csrfToken(ctx))).append("\">")
                 .append("<label for=\"title\">Påstående (rubrik)</label><input id=\"title\" name=\"title\" type=\"text\" required maxlength=\"")
                 .append(Insights.MAX_TITLE_CHARS).append("\" value=\"").append(Html.text(title)).append("\">")
-                .append("<label for=\"text\">Text</label><textarea id=\"text\" name=\"text\" rows=\"6\" maxlength=\"").append(Insights.MAX_TEXT_CHARS)
+                .append("<label for=\"text\">Text</label><textarea id=\"text\" name=\"text\" rows=\"6\" maxlength=\"").append(insights.maxTextChars())
                 .append("\">").append(Html.text(text)).append("</textarea>")
                 .append("<fieldset><legend>Teman</legend>");
         Set<String> offered = new LinkedHashSet<>(themeChoices.keySet());
@@ -260,12 +262,12 @@ public final class InsightsPage {
     }
 
     /** The API's message (it begins with the field) in Swedish words, with the details it names. */
-    private static String swedish(String detail) {
+    private String swedish(String detail) {
         String field = detail.contains(":") ? detail.substring(0, detail.indexOf(':')) : "";
         String rest = detail.contains(":") ? detail.substring(detail.indexOf(':') + 1).strip() : detail;
         return switch (field) {
             case "title" -> "Påståendet: skriv ett kort påstående (högst " + Insights.MAX_TITLE_CHARS + " tecken). (" + rest + ")";
-            case "text" -> "Texten: högst " + String.format("%,d", Insights.MAX_TEXT_CHARS).replace(',', ' ') + " tecken. (" + rest + ")";
+            case "text" -> "Texten: högst " + String.format("%,d", insights.maxTextChars()).replace(',', ' ') + " tecken. (" + rest + ")";
             case "themes" -> "Teman: ett tema finns inte i ontologin. (" + rest + ")";
             case "passages" -> "Passagerna: en passage finns inte, eller så får du inte läsa den. (" + rest + ")";
             default -> detail;
@@ -297,7 +299,7 @@ public final class InsightsPage {
     }
 
     private static String postButton(String action, String label, String csrf) {
-        return "<form method=\"post\" action=\"" + Html.text(action) + "\"><input type=\"hidden\" name=\"_csrf\" value=\"" + Html.text(csrf)
+        return "<form class=\"once\" method=\"post\" action=\"" + Html.text(action) + "\"><input type=\"hidden\" name=\"_csrf\" value=\"" + Html.text(csrf)
                 + "\"><button type=\"submit\">" + Html.text(label) + "</button></form>";
     }
 
