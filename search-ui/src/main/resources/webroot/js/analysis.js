@@ -9,6 +9,8 @@ function heatmap(element, rows, columns, counts, onClick) {
   const cells = [];
   counts.forEach((row, i) => row.forEach((n, j) => cells.push([j, i, n])));
   const max = Math.max(1, ...cells.map(c => c[2]));
+  // As tall as its rows need (the CSS height is the fallback); set through the CSSOM, which the CSP allows.
+  element.style.height = `${Math.max(220, rows.length * 30 + 150)}px`;
   const chart = echarts.init(element, null, { renderer: 'canvas' });
   chart.setOption({
     animation: false,
@@ -19,7 +21,7 @@ function heatmap(element, rows, columns, counts, onClick) {
     yAxis: { type: 'category', data: rows, inverse: true, axisLabel: { interval: 0 } },
     visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 8,
       inRange: { color: ['#f2f7fb', '#7fb2e0', '#0b3f73'] } },
-    series: [{ type: 'heatmap', data: cells, label: { show: true }, emphasis: { itemStyle: { borderColor: '#f0a400', borderWidth: 2 } } }],
+    series: [{ type: 'heatmap', data: cells, label: { show: true, color: '#ffffff', textBorderColor: '#12304f', textBorderWidth: 2 }, emphasis: { itemStyle: { borderColor: '#f0a400', borderWidth: 2 } } }],
   });
   if (onClick) {
     chart.on('click', p => onClick(p.value[1], p.value[0], p.value[2]));
