@@ -24,6 +24,12 @@ import org.lararena.ingest.pipeline.ExtractionVerticle;
 import org.lararena.ingest.pipeline.AnnotationVerticle;
 import org.lararena.ingest.pipeline.IndexingVerticle;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
+import org.lararena.ingest.pipeline.DocumentAnnotation;
+import org.lararena.ingest.pipeline.Reannotation;
+import org.lararena.ingest.index.PassageConcepts;
+import org.lararena.annotations.AnnotationsEndpoint;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -81,6 +87,9 @@ public final class ApplicationVerticle extends VerticleBase {
     private DocumentExtractor extractor;
     private Ontology ontology;
     private PassageAnnotator annotator;
+    private AnnotationStore annotations;
+    private DocumentAnnotation documentAnnotation;
+    private Reannotation reannotation;
     private InsightStore insightStore;
 
     public ApplicationVerticle(LararenaConfig config) {
@@ -94,6 +103,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 .compose(tokens -> WebAuthentication.discover(vertx, config, tokens)
                         .compose(web -> deployVerticles(tokens, web)))
                 .compose(v -> vertx.executeBlocking(this::resumeAndLoadDemo))
+                .onSuccess(v -> reannotateOutdated())
                 .onSuccess(v -> LOG.info("Lärarena listens on {}", config.publicUrl()));
     }
 
@@ -112,6 +122,8 @@ public final class ApplicationVerticle extends VerticleBase {
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
         ontology = OntologyLoader.fromClasspath();
         annotator = new PassageAnnotator(ontology);
+        annotations = new TdbAnnotationStore(jena);
+        documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator);
         extractionConfig = ExtractionConfig.defaults()
                 .withTimePerFile(config.extraction().timePerFile())
                 .withWorkerHeapMegabytes(config.extraction().workerHeapMb())
@@ -129,6 +141,8 @@ public final class ApplicationVerticle extends VerticleBase {
         PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix());
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel);
+        PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
+        reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
         AnalysisEndpoint analysis = new AnalysisEndpoint(vertx, search, ontology.topThemes().stream().map(Concept::iri).toList());
         Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
                 iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC(), config.maxInsightChars());
@@ -140,9 +154,10 @@ public final class ApplicationVerticle extends VerticleBase {
                 List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
                                 indexer, audit)::addRoutes,
                         new SearchEndpoint(vertx, search)::addRoutes,
+                        new AdminEndpoint(vertx, index, audit)::addRoutes,
+                        new AnnotationsEndpoint(vertx, documents, annotations, ontology, passageConcepts, reannotation, audit)::addRoutes,
                         analysis::addRoutes,
-                        new InsightsEndpoint(vertx, insights)::addRoutes,
-                        new AdminEndpoint(vertx, index, audit)::addRoutes),
+                        new InsightsEndpoint(vertx, insights)::addRoutes),
                 List.of(new SearchPage(vertx, search)::addRoutes,
                         new DocumentPage(vertx, documents, search)::addRoutes,
                         new ModulesPage(modules)::addRoutes,
@@ -155,7 +170,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 })
                 .compose(v -> vertx.deployVerticle(() -> new ExtractionVerticle(documents, extractor, new TextPipeline()),
                         new DeploymentOptions(worker).setInstances(extractionConfig.workers())))
-                .compose(v -> vertx.deployVerticle(() -> new AnnotationVerticle(documents, ontology, annotator), worker))
+                .compose(v -> vertx.deployVerticle(() -> new AnnotationVerticle(documents, documentAnnotation), worker))
                 // Several indexers: each waits for Elasticsearch's refresh, so they overlap the waiting.
                 .compose(v -> vertx.deployVerticle(() -> new IndexingVerticle(documents, indexer), new DeploymentOptions(worker).setInstances(4)))
                 .compose(v -> config.watchDir().isPresent()
@@ -171,6 +186,12 @@ public final class ApplicationVerticle extends VerticleBase {
         } catch (RuntimeException e) {
             LOG.warn("The passage index could not be checked now ({}); documents wait until Elasticsearch answers", e.getMessage());
         }
+    }
+
+    /** Documents annotated with another ontology version are annotated again, in the background. */
+    private void reannotateOutdated() {
+        vertx.executeBlocking(reannotation::outdated, false)
+                .onFailure(e -> LOG.warn("Re-annotation with the current ontology failed: {}", e.getMessage()));
     }
 
     private Void resumeAndLoadDemo() {
