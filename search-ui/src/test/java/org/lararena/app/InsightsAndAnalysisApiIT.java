@@ -173,5 +173,9 @@ class InsightsAndAnalysisApiIT {
         assertThat(app.get("/api/analysis", attendee).statusCode()).isEqualTo(403);
         assertThat(app.get("/api/analysis?format=xml", researcher).statusCode()).isEqualTo(400);
         assertThat(app.get("/analys", null).statusCode()).as("anonymous callers are sent to log in").isEqualTo(302);
+        String page = app.get("/analys?q=bryggmodellen&pilot=" + java.net.URLEncoder.encode("Värmland", java.nio.charset.StandardCharsets.UTF_8), pilot).body();
+        assertThat(page).as("the page names its filter and has the matrix as a table").contains("Pilot: Värmland").contains("<table class=\"matrix\">")
+                .contains("<th scope=\"row\">Samverkan</th>");
+        assertThat(app.get("/analys", attendee).statusCode()).isEqualTo(403);
     }
 }

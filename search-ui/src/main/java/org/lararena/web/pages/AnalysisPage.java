@@ -65,6 +65,7 @@ public final class AnalysisPage {
             }
         }
         html.append("<button type=\"submit\">Analysera</button></form>");
+        html.append(chosenFilters(ctx, result));
         long total = result.getLong("total");
         html.append("<p class=\"total\">").append(total).append(total == 1 ? " passage" : " passager")
                 .append(" som du får läsa. <a href=\"").append(Html.text(SearchPage.searchUrl(ctx, (key, value) -> NOT_SEARCH.contains(key), null, null)))
@@ -88,6 +89,23 @@ public final class AnalysisPage {
         }
         html.append("</div>");
         return html.toString();
+    }
+
+    /** The facet values the search is filtered by, each with a link that drops it. */
+    private static String chosenFilters(RoutingContext ctx, JsonObject result) {
+        StringBuilder html = new StringBuilder();
+        for (String[] facet : List.of(new String[] {"theme", "Tema"}, new String[] {"pilot", "Pilot"}, new String[] {"type", "Dokumenttyp"},
+                new String[] {"year", "År"}, new String[] {"speaker", "Talare"})) {
+            for (String value : ctx.queryParams().getAll(facet[0])) {
+                String label = facet[0].equals("theme") ? result.getJsonObject("matrix").getJsonArray("themes").stream().map(t -> (JsonObject) t)
+                        .filter(t -> value.equals(t.getString("iri"))).map(t -> t.getString("label")).findFirst().orElse(value) : value;
+                String without = "/analys" + SearchPage.searchUrl(ctx, (key, v) -> NOT_SEARCH.contains(key) || (key.equals(facet[0]) && v.equals(value)), null, null)
+                        .substring("/sok".length());
+                html.append("<li>").append(Html.text(facet[1] + ": " + label)).append(" <a href=\"").append(Html.text(without))
+                        .append("\" aria-label=\"Ta bort filtret ").append(Html.text(facet[1] + " " + label)).append("\">×</a></li>");
+            }
+        }
+        return html.isEmpty() ? "" : "<ul class=\"chips\" aria-label=\"Filter\">" + html + "</ul>";
     }
 
     /** The matrix as a table: themes as row headers, pilots as column headers, each non-zero count a link into Sök. */
