@@ -39,6 +39,7 @@ import java.util.Optional;
  * <tr><td>LARARENA_CLI_CLIENT_ID</td><td>lararena-cli</td><td>public OIDC client of the command line</td></tr>
  * <tr><td>LARARENA_START_TIMEOUT_SECONDS</td><td>240</td><td>how long a managed server may take to come up</td></tr>
  * <tr><td>LARARENA_MIN_FREE_DISK_MB</td><td>1024</td><td>free space the data directory needs to start</td></tr>
+ * <tr><td>LARARENA_MAX_INSIGHT_CHARS</td><td>10000</td><td>longest insight text; a longer one is refused with 400</td></tr>
  * <tr><td>LARARENA_MAX_UPLOAD_MB</td><td>200</td><td>largest file accepted; larger ones are refused before they are stored</td></tr>
  * <tr><td>LARARENA_DEMO_DATA</td><td>true</td><td>load the demo documents on first start</td></tr>
  * <tr><td>LARARENA_EXTRACT_TIMEOUT_SECONDS</td><td>60</td><td>longest a single file's extraction may take</td></tr>
@@ -63,7 +64,8 @@ public record LararenaConfig(
         boolean loadDemoData,
         Optional<Path> watchDir,
         Extraction extraction,
-        Sparql sparql) {
+        Sparql sparql,
+        int maxInsightChars) {
 
     /** Limits of the read-only SPARQL endpoint: how long one query may run and how many rows or triples it returns. */
     public record Sparql(Duration timeout, int maxRows) {
@@ -148,7 +150,8 @@ public record LararenaConfig(
                         r.integer("LARARENA_EXTRACT_HEAP_MB", 512, 64, 65536),
                         r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64)),
                 new Sparql(Duration.ofSeconds(r.integer("LARARENA_SPARQL_TIMEOUT_SECONDS", 10, 1, 600)),
-                        r.integer("LARARENA_SPARQL_MAX_ROWS", 10_000, 1, 1_000_000)));
+                        r.integer("LARARENA_SPARQL_MAX_ROWS", 10_000, 1, 1_000_000)),
+                r.integer("LARARENA_MAX_INSIGHT_CHARS", 10_000, 100, 1_000_000));
     }
 
     /**

@@ -29,6 +29,8 @@ class LararenaConfigTest {
         assertThat(config.extraction().workers()).isEqualTo(1);
         assertThat(config.sparql().timeout()).hasSeconds(10);
         assertThat(config.sparql().maxRows()).isEqualTo(10_000);
+        assertThat(config.maxInsightChars()).isEqualTo(10_000);
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_MAX_INSIGHT_CHARS", "2000")).maxInsightChars()).isEqualTo(2000);
     }
 
     @Test
@@ -56,6 +58,8 @@ class LararenaConfigTest {
                 .hasMessageContaining("LARARENA_KEYCLOAK_URL");
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_DEMO_DATA", "kanske")))
                 .hasMessageContaining("LARARENA_DEMO_DATA");
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_MAX_INSIGHT_CHARS", "10")))
+                .hasMessageContaining("LARARENA_MAX_INSIGHT_CHARS");
     }
 
     @Test

@@ -43,6 +43,17 @@ import org.lararena.sparql.ReadableGraphs;
 import org.lararena.sparql.SparqlEndpoint;
 import org.lararena.sparql.SparqlService;
 import org.lararena.themes.ThemesEndpoint;
+import org.lararena.search.AnalysisEndpoint;
+import org.lararena.ontology.Concept;
+import org.lararena.web.pages.AnalysisPage;
+import org.lararena.web.pages.InsightsPage;
+import org.lararena.insights.InsightStore;
+import org.lararena.insights.Insights;
+import org.lararena.insights.InsightsEndpoint;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.lararena.web.AdminEndpoint;
 import org.lararena.web.HealthEndpoint;
 import org.lararena.web.HttpServerVerticle;
@@ -83,6 +94,7 @@ public final class ApplicationVerticle extends VerticleBase {
     private AnnotationStore annotations;
     private DocumentAnnotation documentAnnotation;
     private Reannotation reannotation;
+    private InsightStore insightStore;
 
     public ApplicationVerticle(LararenaConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -126,6 +138,7 @@ public final class ApplicationVerticle extends VerticleBase {
         Files.createDirectories(config.dataPath("uploads"));
         modules = LearningModules.load(config.home().resolve("modules"), Themes.TOP_THEME_LABELS);
         modules.problems().forEach(problem -> LOG.warn("Learning module left out: {}", problem));
+        insightStore = new InsightStore(config.dataPath("insights"));
         return null;
     }
 
@@ -135,6 +148,11 @@ public final class ApplicationVerticle extends VerticleBase {
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel);
         PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
         reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
+        AnalysisEndpoint analysis = new AnalysisEndpoint(vertx, search, ontology.topThemes().stream().map(Concept::iri).toList());
+        Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
+                iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC(), config.maxInsightChars());
+        Map<String, String> themeChoices = new LinkedHashMap<>();
+        ontology.topThemes().forEach(theme -> themeChoices.put(theme.iri(), theme.labelSv()));
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, web,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
@@ -143,13 +161,17 @@ public final class ApplicationVerticle extends VerticleBase {
                         new SearchEndpoint(vertx, search)::addRoutes,
                         new ThemesEndpoint(vertx, ontology, search)::addRoutes,
                         new AdminEndpoint(vertx, index, audit)::addRoutes,
-                        new AnnotationsEndpoint(vertx, documents, annotations, ontology, passageConcepts, reannotation, audit)::addRoutes),
+                        new AnnotationsEndpoint(vertx, documents, annotations, ontology, passageConcepts, reannotation, audit)::addRoutes,
+                        analysis::addRoutes,
+                        new InsightsEndpoint(vertx, insights)::addRoutes),
                 List.of(new SearchPage(vertx, search)::addRoutes,
                         new DocumentPage(vertx, documents, search)::addRoutes,
                         new ModulesPage(modules)::addRoutes,
                         new UploadPage()::addRoutes,
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
-                        new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes));
+                        new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes,
+                        new AnalysisPage(analysis)::addRoutes,
+                        new InsightsPage(vertx, insights, themeChoices)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);
                     return null;
@@ -197,6 +219,11 @@ public final class ApplicationVerticle extends VerticleBase {
                     record -> vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id())));
         }
         return null;
+    }
+
+    /** The IRI of the top theme with this Swedish label (as learning modules name themes). */
+    private Optional<String> topThemeIri(String label) {
+        return ontology.topThemes().stream().filter(theme -> theme.labelSv().equals(label)).map(Concept::iri).findFirst();
     }
 
     /** A theme's Swedish label; an IRI the ontology no longer knows (after a change) shows as itself. */

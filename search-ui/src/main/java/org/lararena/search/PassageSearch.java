@@ -137,6 +137,104 @@ public final class PassageSearch {
         }
     }
 
+    /**
+     * Counts for the Analys page over the passages of {@code request} the caller may read (every facet choice filters
+     * them all): rows of {@code themes} (those that occur, most frequent first) against pilots, against each other
+     * (passages that carry both; the diagonal is the theme alone) and against years. Passages without a pilot or a
+     * year are left out of that table only.
+     */
+    public JsonObject analysis(SearchRequest request, Caller caller, List<String> themes) {
+        List<Query> filters = new ArrayList<>(facetFilters(request).values());
+        filters.add(visibilityFilter(caller));
+        Query match = PassageQuery.of(request);
+        List<String> included = List.copyOf(themes);
+        Function<String, Aggregation> themeTerms = name -> Aggregation.of(a -> a.terms(t -> t.field("themes")
+                .include(i -> i.terms(included)).size(Math.max(1, included.size()))));
+        try {
+            SearchResponse<Map> response = client.search(s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(true))
+                    .query(q -> q.bool(b -> b.must(match).filter(filters)))
+                    .aggregations("pilots", a -> a.terms(t -> t.field("pilot").size(50)))
+                    .aggregations("years", a -> a.terms(t -> t.field("year").size(200).order(NamedValue.of("_key", SortOrder.Asc)))
+                            .aggregations("themes", themeTerms.apply("themes")))
+                    .aggregations("themes", a -> a.terms(t -> t.field("themes").include(i -> i.terms(included)).size(Math.max(1, included.size())))
+                            .aggregations("pilots", p -> p.terms(t -> t.field("pilot").size(50)))
+                            .aggregations("themes", themeTerms.apply("themes"))), Map.class);
+            return analysisJson(response);
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return analysisJson(null);
+            }
+            throw LararenaException.unavailable("the analysis failed in Elasticsearch: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
+        }
+    }
+
+    private JsonObject analysisJson(SearchResponse<Map> response) {
+        List<StringTermsBucket> themeBuckets = response == null ? List.of() : response.aggregations().get("themes").sterms().buckets().array();
+        List<String> rows = themeBuckets.stream().map(b -> b.key().stringValue()).toList();
+        List<String> pilots = response == null ? List.of()
+                : response.aggregations().get("pilots").sterms().buckets().array().stream().map(b -> b.key().stringValue()).toList();
+        JsonArray matrix = new JsonArray();
+        JsonArray cooccurrence = new JsonArray();
+        for (StringTermsBucket row : themeBuckets) {
+            Map<String, Long> byPilot = counts(row.aggregations().get("pilots").sterms().buckets().array());
+            Map<String, Long> byTheme = counts(row.aggregations().get("themes").sterms().buckets().array());
+            matrix.add(new JsonArray(pilots.stream().map(p -> byPilot.getOrDefault(p, 0L)).toList()));
+            cooccurrence.add(new JsonArray(rows.stream().map(t -> byTheme.getOrDefault(t, 0L)).toList()));
+        }
+        List<LongTermsBucket> yearBuckets = response == null ? List.of() : response.aggregations().get("years").lterms().buckets().array();
+        JsonArray overTime = new JsonArray();
+        for (String theme : rows) {
+            overTime.add(new JsonArray(yearBuckets.stream()
+                    .map(y -> counts(y.aggregations().get("themes").sterms().buckets().array()).getOrDefault(theme, 0L)).toList()));
+        }
+        JsonArray themes = new JsonArray(rows.stream().map(iri -> new JsonObject().put("iri", iri).put("label", themeLabel.apply(iri))).toList());
+        long total = response == null || response.hits().total() == null ? 0 : response.hits().total().value();
+        return new JsonObject().put("total", total)
+                .put("matrix", new JsonObject().put("themes", themes).put("pilots", new JsonArray(pilots)).put("counts", matrix))
+                .put("cooccurrence", new JsonObject().put("themes", themes.copy()).put("counts", cooccurrence))
+                .put("overTime", new JsonObject().put("themes", themes.copy())
+                        .put("years", new JsonArray(yearBuckets.stream().map(LongTermsBucket::key).toList())).put("counts", overTime));
+    }
+
+    private static Map<String, Long> counts(List<StringTermsBucket> buckets) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        buckets.forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
+        return counts;
+    }
+
+    /**
+     * The passages with these ids that the caller may read, by id (an id the caller may not read is simply
+     * absent, as one that does not exist). Each with its document, title, text and the speaker as the caller may
+     * see it.
+     */
+    public Map<String, JsonObject> passagesById(List<String> ids, Caller caller) {
+        Map<String, JsonObject> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try {
+            SearchResponse<Map> response = client.search(s -> s.index(alias).size(ids.size())
+                    .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(ids))).filter(visibilityFilter(caller)))), Map.class);
+            for (Hit<Map> hit : response.hits().hits()) {
+                JsonObject source = new JsonObject(hit.source());
+                found.put(source.getString("passageId"), new JsonObject().put("passageId", source.getString("passageId"))
+                        .put("documentId", source.getString("documentId")).put("title", source.getString("title"))
+                        .put("text", source.getString("text")).put("page", source.getInteger("page"))
+                        .put("speaker", speakerFor(source, caller)).put("pilot", source.getString("pilot")).put("date", source.getString("date")));
+            }
+            return found;
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return found;
+            }
+            throw LararenaException.unavailable("Elasticsearch could not fetch the passages: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
+        }
+    }
+
     private JsonArray readingOrder(String documentId, int fromOrdinal, int toOrdinal, Caller caller) throws IOException {
         JsonArray passages = new JsonArray();
         List<FieldValue> after = null;

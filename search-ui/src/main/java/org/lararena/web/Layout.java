@@ -2,6 +2,7 @@ package org.lararena.web;
 
 import io.vertx.ext.web.RoutingContext;
 import org.lararena.platform.web.Caller;
+import org.lararena.search.AnalysisEndpoint;
 import org.lararena.web.auth.WebAuthentication;
 
 /**
@@ -26,6 +27,10 @@ public final class Layout {
         if (caller.isResearcher()) {
             link(nav, "/ladda-upp", "Ladda upp", "ladda-upp", page.active());
         }
+        if (AnalysisEndpoint.mayAnalyse(caller)) {
+            link(nav, "/analys", "Analys", "analys", page.active());
+        }
+        link(nav, "/insikter", "Insikter", "insikter", page.active());
         link(nav, "/moduler", "Lärmoduler", "moduler", page.active());
         String user = caller == Caller.ANONYMOUS
                 ? "<a class=\"button\" href=\"/login\">Logga in</a>"

@@ -83,7 +83,12 @@ public final class SearchPage {
             for (Object theme : hit.getJsonArray("themes", new JsonArray())) {
                 html.append("<li>").append(Html.text(((JsonObject) theme).getString("label"))).append("</li>");
             }
-            html.append("</ul></li>");
+            html.append("</ul>");
+            if (Caller.of(ctx).isResearcher()) {
+                html.append("<a class=\"add-to-insight\" href=\"/insikter/ny?passage=").append(Html.url(hit.getString("passageId")))
+                        .append("\">Lägg till i insikt</a>");
+            }
+            html.append("</li>");
         }
         html.append("</ol>");
         if (result.containsKey("after")) {
@@ -106,7 +111,7 @@ public final class SearchPage {
     }
 
     /** {@code /sok} with the request's parameters less those {@code drop} names, plus {@code name=value} when a name is given. */
-    private static String searchUrl(RoutingContext ctx, java.util.function.BiPredicate<String, String> drop, String name, String value) {
+    static String searchUrl(RoutingContext ctx, java.util.function.BiPredicate<String, String> drop, String name, String value) {
         java.util.List<String> pairs = new java.util.ArrayList<>();
         ctx.queryParams().forEach(entry -> {
             if (!drop.test(entry.getKey(), entry.getValue())) {
