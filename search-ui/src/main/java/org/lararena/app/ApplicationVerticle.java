@@ -43,6 +43,9 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.modules.Themes;
+import org.lararena.coding.MemoStore;
+import org.lararena.coding.MemosEndpoint;
+import org.lararena.web.pages.CodingPage;
 import org.lararena.web.pages.DocumentPage;
 import org.lararena.web.pages.ModulesPage;
 import org.lararena.web.pages.UploadPage;
@@ -70,6 +73,7 @@ public final class ApplicationVerticle extends VerticleBase {
     private DocumentExtractor extractor;
     private Ontology ontology;
     private PassageAnnotator annotator;
+    private MemoStore memos;
 
     public ApplicationVerticle(LararenaConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -97,6 +101,7 @@ public final class ApplicationVerticle extends VerticleBase {
         jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
         documents = new DocumentStore(config.dataPath("documents"));
         audit = new AuditLog(config.dataPath("audit"));
+        memos = new MemoStore(config.dataPath("memos"));
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
         ontology = OntologyLoader.fromClasspath();
         annotator = new PassageAnnotator(ontology);
@@ -122,9 +127,11 @@ public final class ApplicationVerticle extends VerticleBase {
                 List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
                                 indexer, audit)::addRoutes,
                         new SearchEndpoint(vertx, search)::addRoutes,
-                        new AdminEndpoint(vertx, index, audit)::addRoutes),
-                List.of(new SearchPage(vertx, search)::addRoutes,
-                        new DocumentPage(vertx, documents, search)::addRoutes,
+                        new AdminEndpoint(vertx, index, audit)::addRoutes,
+                        new MemosEndpoint(vertx, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes),
+                List.of(new SearchPage(vertx, search, ontology)::addRoutes,
+                        new DocumentPage(vertx, documents, search, ontology)::addRoutes,
+                        new CodingPage(vertx, documents, search, ontology)::addRoutes,
                         new ModulesPage(modules)::addRoutes,
                         new UploadPage()::addRoutes));
         return vertx.executeBlocking(() -> {
