@@ -24,6 +24,12 @@ import org.lararena.ingest.pipeline.ExtractionVerticle;
 import org.lararena.ingest.pipeline.AnnotationVerticle;
 import org.lararena.ingest.pipeline.IndexingVerticle;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
+import org.lararena.ingest.pipeline.DocumentAnnotation;
+import org.lararena.ingest.pipeline.Reannotation;
+import org.lararena.ingest.index.PassageConcepts;
+import org.lararena.annotations.AnnotationsEndpoint;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -74,6 +80,9 @@ public final class ApplicationVerticle extends VerticleBase {
     private Ontology ontology;
     private PassageAnnotator annotator;
     private MemoStore memos;
+    private AnnotationStore annotations;
+    private DocumentAnnotation documentAnnotation;
+    private Reannotation reannotation;
 
     public ApplicationVerticle(LararenaConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -86,6 +95,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 .compose(tokens -> WebAuthentication.discover(vertx, config, tokens)
                         .compose(web -> deployVerticles(tokens, web)))
                 .compose(v -> vertx.executeBlocking(this::resumeAndLoadDemo))
+                .onSuccess(v -> reannotateOutdated())
                 .onSuccess(v -> LOG.info("Lärarena listens on {}", config.publicUrl()));
     }
 
@@ -105,6 +115,8 @@ public final class ApplicationVerticle extends VerticleBase {
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
         ontology = OntologyLoader.fromClasspath();
         annotator = new PassageAnnotator(ontology);
+        annotations = new TdbAnnotationStore(jena);
+        documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator);
         extractionConfig = ExtractionConfig.defaults()
                 .withTimePerFile(config.extraction().timePerFile())
                 .withWorkerHeapMegabytes(config.extraction().workerHeapMb())
@@ -121,6 +133,8 @@ public final class ApplicationVerticle extends VerticleBase {
         PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix());
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel);
+        PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
+        reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, web,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
@@ -128,6 +142,7 @@ public final class ApplicationVerticle extends VerticleBase {
                                 indexer, audit)::addRoutes,
                         new SearchEndpoint(vertx, search)::addRoutes,
                         new AdminEndpoint(vertx, index, audit)::addRoutes,
+                        new AnnotationsEndpoint(vertx, documents, annotations, ontology, passageConcepts, reannotation, audit)::addRoutes,
                         new MemosEndpoint(vertx, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes),
                 List.of(new SearchPage(vertx, search, ontology)::addRoutes,
                         new DocumentPage(vertx, documents, search, ontology)::addRoutes,
@@ -140,7 +155,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 })
                 .compose(v -> vertx.deployVerticle(() -> new ExtractionVerticle(documents, extractor, new TextPipeline()),
                         new DeploymentOptions(worker).setInstances(extractionConfig.workers())))
-                .compose(v -> vertx.deployVerticle(() -> new AnnotationVerticle(documents, ontology, annotator), worker))
+                .compose(v -> vertx.deployVerticle(() -> new AnnotationVerticle(documents, documentAnnotation), worker))
                 // Several indexers: each waits for Elasticsearch's refresh, so they overlap the waiting.
                 .compose(v -> vertx.deployVerticle(() -> new IndexingVerticle(documents, indexer), new DeploymentOptions(worker).setInstances(4)))
                 .compose(v -> config.watchDir().isPresent()
@@ -156,6 +171,12 @@ public final class ApplicationVerticle extends VerticleBase {
         } catch (RuntimeException e) {
             LOG.warn("The passage index could not be checked now ({}); documents wait until Elasticsearch answers", e.getMessage());
         }
+    }
+
+    /** Documents annotated with another ontology version are annotated again, in the background. */
+    private void reannotateOutdated() {
+        vertx.executeBlocking(reannotation::outdated, false)
+                .onFailure(e -> LOG.warn("Re-annotation with the current ontology failed: {}", e.getMessage()));
     }
 
     private Void resumeAndLoadDemo() {
