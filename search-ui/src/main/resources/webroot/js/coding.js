@@ -150,6 +150,7 @@ async function undo() {
 
 function decorate(li, annotation) {
   li.tabIndex = -1;
+  li.addEventListener('focus', () => highlight(annotation));
   if (annotation.state === 'suggested') {
     const check = document.createElement('input');
     check.type = 'checkbox';
@@ -157,6 +158,7 @@ function decorate(li, annotation) {
     check.setAttribute('aria-label', t('select', `“${annotation.exact}”, ${conceptLabel(annotation)}`));
     li.prepend(check, ' ');
   }
+  if (annotation.state === 'retracted') return; // retracted stays in the history, but is not reviewed again
   const controls = document.createElement('span');
   controls.className = 'controls';
   for (const [state, key] of [['accepted', 'accept'], ['rejected', 'reject']]) {
@@ -170,7 +172,6 @@ function decorate(li, annotation) {
     controls.append(button);
   }
   li.append(' ', controls);
-  li.addEventListener('focus', () => highlight(annotation));
 }
 
 function items() {
