@@ -39,13 +39,14 @@ class CodingBrowserIT {
     private static RunningApplication app;
     private static String researcherToken;
     private static String continuityId;
+    private static String collaborationId;
 
     @BeforeAll
     static void start() throws Exception {
         app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "false"));
         researcherToken = TestServices.get().accessToken("forskare", "forskare");
         continuityId = upload("kontinuitet-kil.txt", CONTINUITY);
-        upload("samverkan-forum.txt", COLLABORATION);
+        collaborationId = upload("samverkan-forum.txt", COLLABORATION);
     }
 
     private static String upload(String name, String text) throws Exception {
@@ -186,6 +187,53 @@ class CodingBrowserIT {
             WebElement span = browser.find(By.xpath("//span[contains(@class,'ann') and normalize-space(.)='samma patient']"));
             assertThat(span.getDomAttribute("class")).containsPattern("theme-\\d+");
             assertThat(browser.find(By.cssSelector(".legend")).getText()).contains("Kontinuitet");
+        }
+    }
+
+    @Test
+    void checkedSuggestionsAreRejectedTogetherUndoneWithUAndRejectedOnesAreHiddenFromReaders() throws Exception {
+        String first;
+        String second;
+        try (Browser browser = Browser.open(app.url, "coding-bulk-undo")) {
+            browser.logIn("forskare", "forskare");
+            browser.go("/kodning/" + collaborationId);
+            wait(browser).until(d -> d.findElements(By.cssSelector("#annotations li[data-state='suggested'] input.pick")).size() >= 2);
+            List<WebElement> boxes = browser.driver().findElements(By.cssSelector("#annotations li[data-state='suggested'] input.pick"));
+            first = boxes.get(0).findElement(By.xpath("..")).getDomAttribute("data-id");
+            second = boxes.get(1).findElement(By.xpath("..")).getDomAttribute("data-id");
+            boxes.get(0).click();
+            boxes.get(1).click();
+            browser.driver().findElement(By.id("reject-selected")).click();
+            String a = first;
+            String b = second;
+            wait(browser).until(d -> state(a).equals("rejected") && state(b).equals("rejected"));
+            wait(browser).until(d -> "rejected".equals(d.findElement(By.cssSelector("#annotations li[data-id='" + a + "']")).getDomAttribute("data-state")));
+
+            browser.driver().findElement(By.tagName("body")).sendKeys("u");
+            wait(browser).until(d -> state(a).equals("suggested") && state(b).equals("suggested"));
+            assertThat(browser.find(By.id("coding-status")).getText()).containsIgnoringCase("ångrade");
+
+            browser.find(By.cssSelector("#annotations li[data-id='" + a + "'] button.set-rejected")).click();
+            wait(browser).until(d -> state(a).equals("rejected"));
+        }
+        try (Browser reader = Browser.open(app.url, "reader-annotations")) {
+            reader.logIn("deltagare", "deltagare");
+            reader.go("/dokument/" + collaborationId);
+            wait(reader).until(d -> !d.findElements(By.cssSelector("#annotations li")).isEmpty());
+            assertThat(reader.driver().findElements(By.cssSelector("#annotations li[data-id='" + first + "']"))).as("rejected: hidden").isEmpty();
+            assertThat(reader.driver().findElements(By.cssSelector("#annotations li[data-id='" + second + "']"))).hasSize(1);
+            assertThat(reader.driver().findElements(By.cssSelector(".passage .ann"))).isNotEmpty();
+            assertThat(reader.driver().findElements(By.cssSelector("#annotations button, #annotations input"))).as("no review for readers").isEmpty();
+        }
+    }
+
+    private static String state(String annotationId) {
+        try {
+            JsonArray stored = new JsonArray(app.get("/api/documents/" + collaborationId + "/annotations", researcherToken).body());
+            return stored.stream().map(JsonObject.class::cast).filter(a -> a.getString("id").equals(annotationId))
+                    .map(a -> a.getString("state")).findFirst().orElse("missing");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
