@@ -232,12 +232,44 @@ async function bulk(state) {
   }
 }
 
-/** The concept the input names (a label in the list), or undefined. */
+/**
+ * The concept the input names: a preferred label in the list, or a label of a concept the ontology's type-ahead found
+ * for exactly this text (a synonym, an inflected form, a spelling without å, ä, ö); undefined otherwise.
+ */
 function chosenConcept() {
   const value = conceptInput.value.trim().toLocaleLowerCase();
-  const option = [...conceptList.options].find((o) => o.value.toLocaleLowerCase() === value);
-  return option ? { iri: option.dataset.iri, label: option.value } : undefined;
+  const option = [...conceptList.options].find((o) => o.value.toLocaleLowerCase() === value && !o.dataset.query)
+    ?? [...conceptList.options].find((o) => o.dataset.exact === 'true' && o.dataset.query?.toLocaleLowerCase() === value);
+  return option ? { iri: option.dataset.iri, label: [...conceptList.options].find((o) => o.dataset.iri === option.dataset.iri && !o.dataset.query)?.value ?? option.value } : undefined;
 }
+
+// Type-ahead beyond the preferred labels: the ontology's alternative and hidden labels, through /api/concepts.
+// Each hit is offered as "what you typed → concept", so the browser's list keeps showing it.
+let typeAhead = null;
+conceptInput.addEventListener('input', () => {
+  clearTimeout(typeAhead);
+  const typed = conceptInput.value.trim();
+  typeAhead = setTimeout(async () => {
+    conceptList.querySelectorAll('option[data-query]').forEach((o) => o.remove());
+    if (typed.length < 2) return;
+    try {
+      const response = await fetch(`/api/concepts?q=${encodeURIComponent(typed)}`, { credentials: 'same-origin' });
+      if (!response.ok || conceptInput.value.trim() !== typed) return;
+      const english = document.documentElement.lang === 'en';
+      const found = (await response.json()).map((concept) => {
+        const option = document.createElement('option');
+        const label = english ? concept.labelEn : concept.label;
+        option.value = label;
+        option.label = `${typed} → ${label}`;
+        Object.assign(option.dataset, { iri: concept.iri, query: typed, exact: String(concept.exact) });
+        return option;
+      });
+      conceptList.prepend(...found);
+    } catch (e) {
+      // the preferred labels in the list still work
+    }
+  }, 150);
+});
 
 async function tag() {
   if (!selection) { say(t('noSelection')); return; }
@@ -264,7 +296,7 @@ function remember(iri) {
 
 function orderConcepts(recent) {
   for (const iri of [...recent].reverse()) {
-    const option = [...conceptList.options].find((o) => o.dataset.iri === iri);
+    const option = [...conceptList.options].find((o) => o.dataset.iri === iri && !o.dataset.query);
     if (option) conceptList.prepend(option);
   }
 }

@@ -49,6 +49,7 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.modules.Themes;
+import org.lararena.coding.ConceptsEndpoint;
 import org.lararena.coding.MemoStore;
 import org.lararena.coding.MemosEndpoint;
 import org.lararena.web.pages.CodingPage;
@@ -143,7 +144,8 @@ public final class ApplicationVerticle extends VerticleBase {
                         new SearchEndpoint(vertx, search)::addRoutes,
                         new AdminEndpoint(vertx, index, audit)::addRoutes,
                         new AnnotationsEndpoint(vertx, documents, annotations, ontology, passageConcepts, reannotation, audit)::addRoutes,
-                        new MemosEndpoint(vertx, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes),
+                        new MemosEndpoint(vertx, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
+                        new ConceptsEndpoint(ontology)::addRoutes),
                 List.of(new SearchPage(vertx, search, ontology)::addRoutes,
                         new DocumentPage(vertx, documents, search, ontology)::addRoutes,
                         new CodingPage(vertx, documents, search, ontology)::addRoutes,

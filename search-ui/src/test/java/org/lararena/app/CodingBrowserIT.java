@@ -156,7 +156,9 @@ class CodingBrowserIT {
             wait(browser).until(d -> !d.findElement(By.id("annotations-status")).getText().isBlank());
 
             select(browser, "samma patient");
-            browser.find(By.id("concept")).sendKeys("Relationskontinuitet");
+            // A synonym from the ontology (not the preferred label): the type-ahead resolves it to its concept.
+            browser.find(By.id("concept")).sendKeys("personkontinuitet");
+            wait(browser).until(d -> !d.findElements(By.cssSelector("#concepts option[data-exact='true']")).isEmpty());
             browser.driver().findElement(By.tagName("body")).sendKeys("t");
             WebElement tagged = browser.find(By.xpath("//ol[@id='annotations']/li[q='samma patient']"));
             assertThat(tagged.getText()).contains("Relationskontinuitet").contains("forskare");
