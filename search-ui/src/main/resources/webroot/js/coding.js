@@ -1,7 +1,8 @@
 // Kodning: tag selected text with a concept, accept or reject suggestions (one by one or checked in bulk), memos on
 // passages, who did what, and undo of the last action, through the JSON API with the session's CSRF token.
-// An action the server refuses with 401 (the session ended) is kept in this tab's sessionStorage; the page asks to
-// log in again (returning here) and sends the kept actions when it loads after the login.
+// An action the server refuses with 401 (the session ended), or with 403 for a CSRF token of an earlier session, is
+// kept in this tab's sessionStorage; the page asks to log in again (returning here) and sends the kept actions when
+// it loads after the login.
 import { api, t } from './app.js';
 import { load, render, shown, status, conceptLabel, passageOf } from './annotations.js';
 
@@ -76,6 +77,8 @@ async function perform(action, { undoable = true } = {}) {
     }
     if (response.status === 401) { keep(action); return undefined; }
     const body = await response.json().catch(() => null);
+    // A new session started elsewhere (logged out and in again in another tab): this page's CSRF token is stale.
+    if (response.status === 403 && /CSRF/.test(body?.detail ?? '')) { keep(action); return undefined; }
     if (!response.ok) { say(t('failed', body?.detail ?? response.status)); return undefined; }
     answer = body;
   }
