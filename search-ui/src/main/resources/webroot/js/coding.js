@@ -109,7 +109,10 @@ async function retryKept() {
       if (action.kind === 'memo') await showMemos(action.passageId);
     }
   }
-  if (done) say(t('retried', done));
+  if (done) {
+    await reload();
+    say(t('retried', done));
+  }
 }
 
 function log(label) {

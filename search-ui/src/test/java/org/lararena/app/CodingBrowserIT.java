@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -101,6 +102,44 @@ class CodingBrowserIT {
             wait(browser).until(d -> d.findElement(By.id("memo-list")).getText().contains("jämför med intervjun i Örebro"));
             assertThat(memos(passageId)).as("a reload does not send the kept memo twice").hasSize(1);
         }
+    }
+
+    @Test
+    void aTagMadeAfterLoggingOutInAnotherTabIsSentOnceTheResearcherLogsInAgain() throws Exception {
+        try (Browser browser = Browser.open(app.url, "coding-logged-out-elsewhere")) {
+            browser.logIn("forskare", "forskare");
+            browser.go("/kodning/" + continuityId);
+            wait(browser).until(d -> !d.findElement(By.id("annotations-status")).getText().isBlank());
+            String codingTab = browser.driver().getWindowHandle();
+
+            browser.driver().switchTo().newWindow(WindowType.TAB);
+            browser.go("/sok");
+            browser.find(By.cssSelector(".session form button")).click();
+            wait(browser).until(d -> !d.findElements(By.linkText("Logga in")).isEmpty());
+            browser.driver().close();
+            browser.driver().switchTo().window(codingTab);
+
+            select(browser, "varje besök");
+            browser.find(By.id("concept")).sendKeys("Kontinuitet");
+            browser.driver().findElement(By.id("tag")).click();
+            WebElement loginNeeded = browser.find(By.id("login-needed"));
+            assertThat(manualTags("varje besök")).as("nothing stored while logged out").isZero();
+
+            loginNeeded.findElement(By.tagName("a")).click();
+            browser.find(By.id("username")).sendKeys("forskare");
+            browser.driver().findElement(By.id("password")).sendKeys("forskare");
+            browser.driver().findElement(By.id("kc-login")).click();
+            wait(browser).until(d -> d.getCurrentUrl().endsWith("/kodning/" + continuityId));
+
+            WebElement tagged = browser.find(By.xpath("//ol[@id='annotations']/li[q='varje besök']"));
+            assertThat(tagged.getText()).contains("Kontinuitet");
+            assertThat(manualTags("varje besök")).isEqualTo(1);
+        }
+    }
+
+    private static long manualTags(String exact) throws Exception {
+        return new JsonArray(app.get("/api/documents/" + continuityId + "/annotations", researcherToken).body()).stream()
+                .map(JsonObject.class::cast).filter(a -> exact.equals(a.getString("exact")) && "manual".equals(a.getString("origin"))).count();
     }
 
     @Test
