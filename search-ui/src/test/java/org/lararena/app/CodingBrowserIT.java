@@ -252,7 +252,7 @@ class CodingBrowserIT {
 
             browser.driver().findElement(By.tagName("body")).sendKeys("u");
             wait(browser).until(d -> state(a).equals("suggested") && state(b).equals("suggested"));
-            assertThat(browser.find(By.id("coding-status")).getText()).containsIgnoringCase("ångrade");
+            wait(browser).until(d -> d.findElement(By.id("coding-status")).getText().startsWith("Ångrade"));
 
             browser.find(By.cssSelector("#annotations li[data-id='" + a + "'] button.set-rejected")).click();
             wait(browser).until(d -> state(a).equals("rejected"));
