@@ -45,6 +45,8 @@ import java.util.Optional;
  * <tr><td>LARARENA_EXTRACT_HEAP_MB</td><td>512</td><td>heap of each extraction worker process</td></tr>
  * <tr><td>LARARENA_EXTRACT_WORKERS</td><td>1</td><td>extraction worker processes running at once</td></tr>
  * <tr><td>LARARENA_WATCH_DIR</td><td>(none)</td><td>a folder whose files are ingested as they land (bulk drops)</td></tr>
+ * <tr><td>LARARENA_SPARQL_TIMEOUT_SECONDS</td><td>10</td><td>longest a {@code /sparql} query may run</td></tr>
+ * <tr><td>LARARENA_SPARQL_MAX_ROWS</td><td>10000</td><td>most rows (or triples) one {@code /sparql} answer holds</td></tr>
  * </table>
  */
 public record LararenaConfig(
@@ -60,7 +62,12 @@ public record LararenaConfig(
         long maxUploadBytes,
         boolean loadDemoData,
         Optional<Path> watchDir,
-        Extraction extraction) {
+        Extraction extraction,
+        Sparql sparql) {
+
+    /** Limits of the read-only SPARQL endpoint: how long one query may run and how many rows or triples it returns. */
+    public record Sparql(Duration timeout, int maxRows) {
+    }
 
     /** Limits of the isolated extraction workers: per file time, worker heap, and how many workers run at once. */
     public record Extraction(Duration timePerFile, int workerHeapMb, int workers) {
@@ -139,7 +146,9 @@ public record LararenaConfig(
                 r.raw("LARARENA_WATCH_DIR").map(v -> Path.of(v).toAbsolutePath().normalize()),
                 new Extraction(Duration.ofSeconds(r.integer("LARARENA_EXTRACT_TIMEOUT_SECONDS", 60, 1, 3600)),
                         r.integer("LARARENA_EXTRACT_HEAP_MB", 512, 64, 65536),
-                        r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64)));
+                        r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64)),
+                new Sparql(Duration.ofSeconds(r.integer("LARARENA_SPARQL_TIMEOUT_SECONDS", 10, 1, 600)),
+                        r.integer("LARARENA_SPARQL_MAX_ROWS", 10_000, 1, 1_000_000)));
     }
 
     /**

@@ -107,8 +107,7 @@ public final class AnnotationsEndpoint {
     /** {@code POST /api/documents/{id}/annotations}: a researcher tags a span of a passage with a concept. */
     private void tag(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
-        DocumentRecord record = readable(ctx.pathParam("id"), caller);
-        caller.require(Caller.RESEARCHER);
+        DocumentRecord record = writable(ctx.pathParam("id"), caller);
         JsonObject body = jsonBody(ctx, "{\"passageId\": ..., \"start\": ..., \"end\": ..., \"concept\": \"<concept IRI>\"}");
         String passageId = requiredString(body, "passageId");
         int start = requiredInt(body, "start");
@@ -146,8 +145,7 @@ public final class AnnotationsEndpoint {
         Caller caller = Caller.of(ctx);
         vertx.executeBlocking(() -> {
                     StoredAnnotation before = annotations.find(annotationId).orElseThrow(() -> LararenaException.notFound("no annotation with that id"));
-                    DocumentRecord record = readable(before.documentId(), caller);
-                    caller.require(Caller.RESEARCHER);
+                    DocumentRecord record = writable(before.documentId(), caller);
                     StoredAnnotation after = annotations.review(record.id(), List.of(annotationId), to, caller.username()).get(0);
                     reindexPassage(record.id(), after.passageId());
                     if (after.state() != before.state()) {
@@ -162,8 +160,7 @@ public final class AnnotationsEndpoint {
     /** {@code POST /api/documents/{id}/annotations/review} with {@code {"ids": [...], "state": "accepted" | "rejected"}}. */
     private void bulkReview(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
-        DocumentRecord record = readable(ctx.pathParam("id"), caller);
-        caller.require(Caller.RESEARCHER);
+        DocumentRecord record = writable(ctx.pathParam("id"), caller);
         JsonObject body = jsonBody(ctx, "{\"ids\": [\"<annotation id>\", ...], \"state\": \"accepted\" | \"rejected\"}");
         ReviewState to = acceptOrReject(body);
         if (!(body.getValue("ids") instanceof JsonArray ids) || ids.isEmpty() || ids.size() > MAX_BULK
@@ -201,7 +198,7 @@ public final class AnnotationsEndpoint {
                     return result;
                 }, false)
                 .onSuccess(r -> ctx.json(new JsonObject().put("ontologyVersion", r.ontologyVersion()).put("documents", r.documents())
-                        .put("passages", r.passages())))
+                        .put("passages", r.passages()).put("failed", r.failed())))
                 .onFailure(ctx::fail);
     }
 
@@ -211,6 +208,13 @@ public final class AnnotationsEndpoint {
     private DocumentRecord readable(String documentId, Caller caller) {
         return documents.find(documentId).filter(r -> DocumentsEndpoint.mayRead(caller, r))
                 .orElseThrow(() -> LararenaException.notFound("no document with that id"));
+    }
+
+    /** The document if the caller may read it (404 otherwise) and change its annotations (403 otherwise). */
+    private DocumentRecord writable(String documentId, Caller caller) {
+        DocumentRecord record = readable(documentId, caller);
+        caller.require(Caller.RESEARCHER);
+        return record;
     }
 
     private void auditRestrictedRead(Caller caller, DocumentRecord record, String action) {

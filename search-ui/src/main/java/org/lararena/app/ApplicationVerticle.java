@@ -39,6 +39,10 @@ import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.search.PassageSearch;
 import org.lararena.search.SearchEndpoint;
+import org.lararena.sparql.ReadableGraphs;
+import org.lararena.sparql.SparqlEndpoint;
+import org.lararena.sparql.SparqlService;
+import org.lararena.themes.ThemesEndpoint;
 import org.lararena.web.AdminEndpoint;
 import org.lararena.web.HealthEndpoint;
 import org.lararena.web.HttpServerVerticle;
@@ -116,6 +120,7 @@ public final class ApplicationVerticle extends VerticleBase {
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
         ontology = OntologyLoader.fromClasspath();
         annotator = new PassageAnnotator(ontology);
+        SparqlService.publishOntology(jena, ontology);
         annotations = new TdbAnnotationStore(jena);
         documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator);
         extractionConfig = ExtractionConfig.defaults()
@@ -142,6 +147,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
                                 indexer, audit)::addRoutes,
                         new SearchEndpoint(vertx, search)::addRoutes,
+                        new ThemesEndpoint(vertx, ontology, search)::addRoutes,
                         new AdminEndpoint(vertx, index, audit)::addRoutes,
                         new AnnotationsEndpoint(vertx, documents, annotations, ontology, passageConcepts, reannotation, audit)::addRoutes,
                         new MemosEndpoint(vertx, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
@@ -150,7 +156,9 @@ public final class ApplicationVerticle extends VerticleBase {
                         new DocumentPage(vertx, documents, search, ontology)::addRoutes,
                         new CodingPage(vertx, documents, search, ontology)::addRoutes,
                         new ModulesPage(modules)::addRoutes,
-                        new UploadPage()::addRoutes));
+                        new UploadPage()::addRoutes,
+                        // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
+                        new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);
                     return null;

@@ -13,7 +13,6 @@ import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ontology.store.PassageFacets;
-import org.lararena.platform.LararenaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +52,7 @@ public final class AnnotationVerticle extends VerticleBase {
         Map<String, PassageFacets> facets;
         try {
             facets = annotation.annotate(id, passages);
-        } catch (LararenaException | org.apache.jena.shared.JenaException e) {
+        } catch (RuntimeException e) {
             LOG.warn("Annotation of {} failed: {}", id, e.getMessage());
             status.change(record, DocumentStatus.FAILED, "Dokumentet kunde inte annoteras: " + e.getMessage());
             return;

@@ -37,7 +37,7 @@ public final class Reannotation {
     }
 
     /** What a run did. */
-    public record Result(String ontologyVersion, int documents, int passages) {}
+    public record Result(String ontologyVersion, int documents, int passages, int failed) {}
 
     /** Re-annotates the indexed documents annotated with another ontology version than the current one (or none). */
     public Result outdated() {
@@ -54,20 +54,29 @@ public final class Reannotation {
     private Result run(List<DocumentRecord> candidates) {
         int done = 0;
         int passages = 0;
+        int failed = 0;
         for (DocumentRecord record : candidates) {
             Optional<JsonObject> extracted = record.status() == DocumentStatus.INDEXED ? documents.passages(record.id()) : Optional.empty();
             if (extracted.isEmpty()) {
                 continue;
             }
             JsonArray texts = extracted.get().getJsonArray("passages", new JsonArray());
-            Map<String, PassageFacets> facets = annotation.annotate(record.id(), texts);
-            index.update(facets);
-            done++;
-            passages += facets.size();
+            try {
+                Map<String, PassageFacets> facets = annotation.annotate(record.id(), texts);
+                index.update(facets);
+                done++;
+                passages += facets.size();
+            } catch (RuntimeException e) {
+                // The next start tries this document again.
+                LOG.warn("Re-annotation of {} failed: {}", record.id(), e.getMessage());
+                annotations.markOutdated(record.id());
+                failed++;
+            }
         }
-        if (done > 0) {
-            LOG.info("Re-annotated {} documents ({} passages) with ontology version {}", done, passages, annotation.ontologyVersion());
+        if (done > 0 || failed > 0) {
+            LOG.info("Re-annotated {} documents ({} passages) with ontology version {}; {} failed", done, passages,
+                    annotation.ontologyVersion(), failed);
         }
-        return new Result(annotation.ontologyVersion(), done, passages);
+        return new Result(annotation.ontologyVersion(), done, passages, failed);
     }
 }

@@ -51,4 +51,10 @@ public interface AnnotationStore {
 
     /** The ontology version each annotated document was last annotated with, by document id. */
     Map<String, String> ontologyVersions();
+
+    /**
+     * Forgets which ontology version annotated a document, so that it counts as outdated (for a re-annotation whose
+     * search update failed). Annotations and history stay.
+     */
+    void markOutdated(String documentId);
 }

@@ -102,7 +102,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
             Model graph = graph(documentId);
             Instant now = now();
             Resource annotator = annotator(graph);
-            Resource document = graph.createResource(LAR.BASE + "document/" + documentId);
+            Resource document = graph.createResource(documentIri(documentId));
             document.removeAll(LAR.ontologyVersion).addProperty(LAR.ontologyVersion, ontologyVersion);
 
             Map<String, Resource> existing = new HashMap<>();
@@ -250,7 +250,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
     public Map<String, String> ontologyVersions() {
         return dataset.calculateRead(() -> {
             Map<String, String> versions = new LinkedHashMap<>();
-            String prefix = LAR.BASE + "document/";
+            String prefix = documentIri("");
             dataset.asDatasetGraph().find(Node.ANY, Node.ANY, LAR.ontologyVersion.asNode(), Node.ANY).forEachRemaining(quad -> {
                 String subject = quad.getSubject().isURI() ? quad.getSubject().getURI() : "";
                 if (subject.startsWith(prefix) && quad.getObject().isLiteral()) {
@@ -259,6 +259,16 @@ public final class TdbAnnotationStore implements AnnotationStore {
             });
             return versions;
         });
+    }
+
+    @Override
+    public void markOutdated(String documentId) {
+        dataset.executeWrite(() -> graph(documentId).createResource(documentIri(documentId)).removeAll(LAR.ontologyVersion));
+    }
+
+    /** The IRI of a document (in its graph it carries {@code lar:ontologyVersion}). */
+    public static String documentIri(String documentId) {
+        return LAR.BASE + "document/" + documentId;
     }
 
     // --- writing

@@ -210,6 +210,9 @@ class TdbAnnotationStoreTest {
         assertThat(store.find(untouched).orElseThrow().state()).isEqualTo(ReviewState.RETRACTED);
         assertThat(store.history(untouched).get(1).reason()).contains("v2");
         assertThat(store.ontologyVersions()).containsEntry(DOC, "v2");
+        store.markOutdated(DOC);
+        assertThat(store.ontologyVersions()).doesNotContainKey(DOC);
+        assertThat(store.annotationsOf(DOC)).hasSameSizeAs(stored);
 
         // Back to an ontology that finds them: the superseded one is suggested again, the reviewed ones stay.
         store.storeAutomatic(DOC, "v3", List.of(suggest(DOC + "-0", text)));
