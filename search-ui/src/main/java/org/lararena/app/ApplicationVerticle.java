@@ -64,6 +64,10 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.modules.Themes;
+import org.lararena.coding.ConceptsEndpoint;
+import org.lararena.coding.MemoStore;
+import org.lararena.coding.MemosEndpoint;
+import org.lararena.web.pages.CodingPage;
 import org.lararena.web.pages.DocumentPage;
 import org.lararena.web.pages.ModulesPage;
 import org.lararena.web.pages.UploadPage;
@@ -91,6 +95,7 @@ public final class ApplicationVerticle extends VerticleBase {
     private DocumentExtractor extractor;
     private Ontology ontology;
     private PassageAnnotator annotator;
+    private MemoStore memos;
     private AnnotationStore annotations;
     private DocumentAnnotation documentAnnotation;
     private Reannotation reannotation;
@@ -123,6 +128,7 @@ public final class ApplicationVerticle extends VerticleBase {
         jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
         documents = new DocumentStore(config.dataPath("documents"));
         audit = new AuditLog(config.dataPath("audit"));
+        memos = new MemoStore(config.dataPath("memos"));
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
         ontology = OntologyLoader.fromClasspath();
         annotator = new PassageAnnotator(ontology);
@@ -163,9 +169,12 @@ public final class ApplicationVerticle extends VerticleBase {
                         new AdminEndpoint(vertx, index, audit)::addRoutes,
                         new AnnotationsEndpoint(vertx, documents, annotations, ontology, passageConcepts, reannotation, audit)::addRoutes,
                         analysis::addRoutes,
-                        new InsightsEndpoint(vertx, insights)::addRoutes),
-                List.of(new SearchPage(vertx, search)::addRoutes,
-                        new DocumentPage(vertx, documents, search)::addRoutes,
+                        new InsightsEndpoint(vertx, insights)::addRoutes,
+                        new MemosEndpoint(vertx, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
+                        new ConceptsEndpoint(ontology)::addRoutes),
+                List.of(new SearchPage(vertx, search, ontology)::addRoutes,
+                        new DocumentPage(vertx, documents, search, ontology)::addRoutes,
+                        new CodingPage(vertx, documents, search, ontology)::addRoutes,
                         new ModulesPage(modules)::addRoutes,
                         new UploadPage()::addRoutes,
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
