@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.lararena.ingest.IngestAddresses;
@@ -42,6 +44,7 @@ import org.lararena.modules.LearningModules;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.Suggestion;
 import org.lararena.modules.Themes;
 import org.lararena.web.pages.DocumentPage;
 import org.lararena.web.pages.ModulesPage;
@@ -113,9 +116,9 @@ public final class ApplicationVerticle extends VerticleBase {
     }
 
     private Future<?> deployVerticles(TokenAuthentication authentication, WebAuthentication web) {
-        PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix());
+        PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix(), config.elasticsearch().analysisFiles());
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
-        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel);
+        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel, this::themesNamedIn);
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, web,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
@@ -168,6 +171,11 @@ public final class ApplicationVerticle extends VerticleBase {
                     record -> vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id())));
         }
         return null;
+    }
+
+    /** The concepts a search text names, as the annotator finds them in passages (inflections, compounds, OCR forms). */
+    private Set<String> themesNamedIn(String text) {
+        return annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet());
     }
 
     /** A theme's Swedish label; an IRI the ontology no longer knows (after a change) shows as itself. */
