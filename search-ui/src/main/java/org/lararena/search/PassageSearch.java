@@ -35,7 +35,8 @@ import org.lararena.platform.web.Caller;
  */
 public final class PassageSearch {
 
-    private static final List<String> FACETS = List.of("theme", "pilot", "type", "year");
+    /** The facets of every search; {@code speaker} counts speaker roles (never names: the same for every caller). */
+    private static final List<String> FACETS = List.of("theme", "pilot", "type", "year", "speaker");
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -203,6 +204,7 @@ public final class PassageSearch {
         List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet)).map(Map.Entry::getValue).toList();
         String field = switch (facet) {
             case "theme" -> "themes";
+            case "speaker" -> "speakerRole";
             default -> facet;
         };
         int size = facet.equals("theme") ? 200 : 50;

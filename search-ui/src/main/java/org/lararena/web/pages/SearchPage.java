@@ -20,7 +20,7 @@ import org.lararena.web.Layout;
 public final class SearchPage {
 
     private static final List<String[]> FACETS = List.of(
-            new String[] {"theme", "Tema"}, new String[] {"pilot", "Pilot"}, new String[] {"type", "Dokumenttyp"}, new String[] {"year", "År"});
+            new String[] {"theme", "Tema"}, new String[] {"pilot", "Pilot"}, new String[] {"type", "Dokumenttyp"}, new String[] {"year", "År"}, new String[] {"speaker", "Talarroll"});
 
     private final Vertx vertx;
     private final PassageSearch search;
