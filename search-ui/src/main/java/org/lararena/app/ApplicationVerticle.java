@@ -35,6 +35,8 @@ import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.search.PassageSearch;
 import org.lararena.search.SearchEndpoint;
+import org.lararena.search.SuggestEndpoint;
+import org.lararena.search.Suggestions;
 import org.lararena.web.AdminEndpoint;
 import org.lararena.web.HealthEndpoint;
 import org.lararena.web.HttpServerVerticle;
@@ -125,6 +127,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
                                 indexer, audit)::addRoutes,
                         new SearchEndpoint(vertx, search)::addRoutes,
+                        new SuggestEndpoint(vertx, new Suggestions(elasticsearch, index.alias(), ontology))::addRoutes,
                         new AdminEndpoint(vertx, index, audit)::addRoutes),
                 List.of(new SearchPage(vertx, search)::addRoutes,
                         new DocumentPage(vertx, documents, search)::addRoutes,

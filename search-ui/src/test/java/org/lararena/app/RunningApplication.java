@@ -60,9 +60,17 @@ final class RunningApplication implements AutoCloseable {
     }
 
     HttpResponse<String> postFile(String token, String filename, String content, String visibility) throws Exception {
+        return postFile(token, filename, content, Map.of("visibility", visibility));
+    }
+
+    /** Uploads one text file with the given form fields (visibility, type, pilot, …). */
+    HttpResponse<String> postFile(String token, String filename, String content, Map<String, String> fields) throws Exception {
         String boundary = "lararena" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\n" + visibility + "\r\n").getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content.getBytes(StandardCharsets.UTF_8));
