@@ -31,6 +31,12 @@ import org.lararena.ontology.vocabulary.LAR;
  */
 public final class PassageAnnotator {
 
+    /**
+     * The version of the annotator's code, recorded with every automatic annotation (its software agent). Raise it
+     * when the matching changes in a way that changes suggestions.
+     */
+    public static final String VERSION = "1";
+
     /** Suggestions under this confidence are dropped unless another threshold is given. */
     public static final double DEFAULT_THRESHOLD = 0.6;
 

@@ -47,6 +47,8 @@ import java.util.Optional;
  * <tr><td>LARARENA_ES_ANALYSIS_FILES</td><td>true when managed</td><td>the ontology's decompound and synonym files are installed
  *     in every node's {@code config/lararena/} (the managed node gets them at every start)</td></tr>
  * <tr><td>LARARENA_WATCH_DIR</td><td>(none)</td><td>a folder whose files are ingested as they land (bulk drops)</td></tr>
+ * <tr><td>LARARENA_SPARQL_TIMEOUT_SECONDS</td><td>10</td><td>longest a {@code /sparql} query may run</td></tr>
+ * <tr><td>LARARENA_SPARQL_MAX_ROWS</td><td>10000</td><td>most rows (or triples) one {@code /sparql} answer holds</td></tr>
  * </table>
  */
 public record LararenaConfig(
@@ -62,7 +64,12 @@ public record LararenaConfig(
         long maxUploadBytes,
         boolean loadDemoData,
         Optional<Path> watchDir,
-        Extraction extraction) {
+        Extraction extraction,
+        Sparql sparql) {
+
+    /** Limits of the read-only SPARQL endpoint: how long one query may run and how many rows or triples it returns. */
+    public record Sparql(Duration timeout, int maxRows) {
+    }
 
     /** Limits of the isolated extraction workers: per file time, worker heap, and how many workers run at once. */
     public record Extraction(Duration timePerFile, int workerHeapMb, int workers) {
@@ -146,7 +153,9 @@ public record LararenaConfig(
                 r.raw("LARARENA_WATCH_DIR").map(v -> Path.of(v).toAbsolutePath().normalize()),
                 new Extraction(Duration.ofSeconds(r.integer("LARARENA_EXTRACT_TIMEOUT_SECONDS", 60, 1, 3600)),
                         r.integer("LARARENA_EXTRACT_HEAP_MB", 512, 64, 65536),
-                        r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64)));
+                        r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64)),
+                new Sparql(Duration.ofSeconds(r.integer("LARARENA_SPARQL_TIMEOUT_SECONDS", 10, 1, 600)),
+                        r.integer("LARARENA_SPARQL_MAX_ROWS", 10_000, 1, 1_000_000)));
     }
 
     /**

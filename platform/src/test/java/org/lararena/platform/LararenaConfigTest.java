@@ -27,6 +27,8 @@ class LararenaConfigTest {
         assertThat(config.publicUrl()).isEqualTo(URI.create("http://127.0.0.1:8080"));
         assertThat(config.extraction().timePerFile()).hasSeconds(60);
         assertThat(config.extraction().workers()).isEqualTo(1);
+        assertThat(config.sparql().timeout()).hasSeconds(10);
+        assertThat(config.sparql().maxRows()).isEqualTo(10_000);
     }
 
     @Test

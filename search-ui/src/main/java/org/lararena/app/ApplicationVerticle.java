@@ -26,6 +26,12 @@ import org.lararena.ingest.pipeline.ExtractionVerticle;
 import org.lararena.ingest.pipeline.AnnotationVerticle;
 import org.lararena.ingest.pipeline.IndexingVerticle;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
+import org.lararena.ingest.pipeline.DocumentAnnotation;
+import org.lararena.ingest.pipeline.Reannotation;
+import org.lararena.ingest.index.PassageConcepts;
+import org.lararena.annotations.AnnotationsEndpoint;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -37,6 +43,10 @@ import org.lararena.search.PassageSearch;
 import org.lararena.search.SearchEndpoint;
 import org.lararena.search.SuggestEndpoint;
 import org.lararena.search.Suggestions;
+import org.lararena.sparql.ReadableGraphs;
+import org.lararena.sparql.SparqlEndpoint;
+import org.lararena.sparql.SparqlService;
+import org.lararena.themes.ThemesEndpoint;
 import org.lararena.web.AdminEndpoint;
 import org.lararena.web.HealthEndpoint;
 import org.lararena.web.HttpServerVerticle;
@@ -75,6 +85,9 @@ public final class ApplicationVerticle extends VerticleBase {
     private DocumentExtractor extractor;
     private Ontology ontology;
     private PassageAnnotator annotator;
+    private AnnotationStore annotations;
+    private DocumentAnnotation documentAnnotation;
+    private Reannotation reannotation;
 
     public ApplicationVerticle(LararenaConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -87,6 +100,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 .compose(tokens -> WebAuthentication.discover(vertx, config, tokens)
                         .compose(web -> deployVerticles(tokens, web)))
                 .compose(v -> vertx.executeBlocking(this::resumeAndLoadDemo))
+                .onSuccess(v -> reannotateOutdated())
                 .onSuccess(v -> LOG.info("Lärarena listens on {}", config.publicUrl()));
     }
 
@@ -105,6 +119,9 @@ public final class ApplicationVerticle extends VerticleBase {
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
         ontology = OntologyLoader.fromClasspath();
         annotator = new PassageAnnotator(ontology);
+        SparqlService.publishOntology(jena, ontology);
+        annotations = new TdbAnnotationStore(jena);
+        documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator);
         extractionConfig = ExtractionConfig.defaults()
                 .withTimePerFile(config.extraction().timePerFile())
                 .withWorkerHeapMegabytes(config.extraction().workerHeapMb())
@@ -121,6 +138,8 @@ public final class ApplicationVerticle extends VerticleBase {
         PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix(), config.elasticsearch().analysisFiles());
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel, this::themesNamedIn);
+        PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
+        reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, web,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
@@ -128,18 +147,22 @@ public final class ApplicationVerticle extends VerticleBase {
                                 indexer, audit)::addRoutes,
                         new SearchEndpoint(vertx, search)::addRoutes,
                         new SuggestEndpoint(vertx, new Suggestions(elasticsearch, index.alias(), ontology))::addRoutes,
-                        new AdminEndpoint(vertx, index, audit)::addRoutes),
+                        new ThemesEndpoint(vertx, ontology, search)::addRoutes,
+                        new AdminEndpoint(vertx, index, audit)::addRoutes,
+                        new AnnotationsEndpoint(vertx, documents, annotations, ontology, passageConcepts, reannotation, audit)::addRoutes),
                 List.of(new SearchPage(vertx, search)::addRoutes,
                         new DocumentPage(vertx, documents, search)::addRoutes,
                         new ModulesPage(modules)::addRoutes,
-                        new UploadPage()::addRoutes));
+                        new UploadPage()::addRoutes,
+                        // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
+                        new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);
                     return null;
                 })
                 .compose(v -> vertx.deployVerticle(() -> new ExtractionVerticle(documents, extractor, new TextPipeline()),
                         new DeploymentOptions(worker).setInstances(extractionConfig.workers())))
-                .compose(v -> vertx.deployVerticle(() -> new AnnotationVerticle(documents, ontology, annotator), worker))
+                .compose(v -> vertx.deployVerticle(() -> new AnnotationVerticle(documents, documentAnnotation), worker))
                 // Several indexers: each waits for Elasticsearch's refresh, so they overlap the waiting.
                 .compose(v -> vertx.deployVerticle(() -> new IndexingVerticle(documents, indexer), new DeploymentOptions(worker).setInstances(4)))
                 .compose(v -> config.watchDir().isPresent()
@@ -155,6 +178,12 @@ public final class ApplicationVerticle extends VerticleBase {
         } catch (RuntimeException e) {
             LOG.warn("The passage index could not be checked now ({}); documents wait until Elasticsearch answers", e.getMessage());
         }
+    }
+
+    /** Documents annotated with another ontology version are annotated again, in the background. */
+    private void reannotateOutdated() {
+        vertx.executeBlocking(reannotation::outdated, false)
+                .onFailure(e -> LOG.warn("Re-annotation with the current ontology failed: {}", e.getMessage()));
     }
 
     private Void resumeAndLoadDemo() {

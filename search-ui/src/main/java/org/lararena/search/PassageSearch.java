@@ -103,6 +103,32 @@ public final class PassageSearch {
     }
 
     /**
+     * How many passages the caller may read carry each theme IRI, for at most {@code size} IRIs. A passage's themes
+     * hold its concepts and every broader one, so a concept's count includes its narrower concepts'. Empty before the
+     * first passage is indexed.
+     */
+    public Map<String, Long> themeCounts(Caller caller, int size) {
+        try {
+            SearchResponse<Map> response = client.search(s -> s.index(alias).size(0)
+                    .query(q -> q.bool(b -> b.filter(visibilityFilter(caller))))
+                    .aggregations("themes", a -> a.terms(t -> t.field("themes").size(size))), Map.class);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            var themes = response.aggregations().get("themes");
+            if (themes.isSterms()) {
+                themes.sterms().buckets().array().forEach(bucket -> counts.put(bucket.key().stringValue(), bucket.docCount()));
+            }
+            return counts;
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return Map.of();
+            }
+            throw LararenaException.unavailable("theme counts failed in Elasticsearch: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
+        }
+    }
+
+    /**
      * The passages around {@code passageId} in its document, in reading order. 404 when the passage does not exist
      * or the caller may not read it (never 403: ids must not be guessable).
      */

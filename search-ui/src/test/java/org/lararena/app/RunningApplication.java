@@ -82,6 +82,18 @@ final class RunningApplication implements AutoCloseable {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A JSON request ({@code body} may be null) with the caller's token. */
+    HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Polls a document until it reaches {@code wanted} (or fails), and returns it. */
     JsonObject awaitStatus(String id, String token, String wanted) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));

@@ -33,9 +33,14 @@ public record ExtractedDocument(String mediaType, String text, List<String> page
         return !pages.isEmpty();
     }
 
-    /** Whether the file is a slide deck (PPTX, PPT, ODP): its pages are slides. */
+    /**
+     * Whether the file is a slide deck (PPTX, PPT, ODP, or Markdown in sections separated by thematic breaks):
+     * its pages are slides.
+     */
     public boolean isSlideDeck() {
-        return DocumentFormat.of(mediaType).filter(format -> format == DocumentFormat.SLIDES).isPresent();
+        return DocumentFormat.of(mediaType)
+                .filter(format -> format == DocumentFormat.SLIDES || format == DocumentFormat.MARKDOWN && hasPages())
+                .isPresent();
     }
 
     /** Whether the file is subtitles (WebVTT, SRT): its text is speaker turns rendered from cues. */

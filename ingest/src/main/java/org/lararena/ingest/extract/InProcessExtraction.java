@@ -152,6 +152,9 @@ final class InProcessExtraction {
 
     private ExtractedDocument readText(Path file, long size, String mediaType) throws ExtractionException {
         String text = decodedText(file, size);
+        if (DocumentFormat.of(mediaType).orElse(null) == DocumentFormat.MARKDOWN) {
+            return MarkdownText.read(text, mediaType);
+        }
         return new ExtractedDocument(mediaType, text, List.of(), DocumentMetadata.NONE, List.of());
     }
 

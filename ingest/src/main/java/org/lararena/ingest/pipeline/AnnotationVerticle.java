@@ -5,33 +5,34 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
-import org.lararena.ontology.Ontology;
-import org.lararena.ontology.PassageAnnotator;
-import org.lararena.ontology.Suggestion;
+import org.lararena.ontology.store.PassageFacets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The annotation step: each passage gets the concepts the annotator finds in it, and every broader concept of
- * those, so a facet on a top theme counts its narrower concepts too. Deploy as a worker verticle (CPU work).
- * The suggestions are not yet kept as reviewable Web Annotations: that store is still to come.
+ * The annotation step: the annotator's suggestions for each passage go into the annotation store as Web
+ * Annotations, and each passage gets the concepts of its suggested, accepted and manual annotations with every
+ * broader concept, so a facet on a top theme counts its narrower concepts too. Deploy as a worker verticle (CPU
+ * work and Jena transactions).
  */
 public final class AnnotationVerticle extends VerticleBase {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AnnotationVerticle.class);
+
     private final DocumentStore store;
-    private final Ontology ontology;
-    private final PassageAnnotator annotator;
+    private final DocumentAnnotation annotation;
     private StatusUpdates status;
 
-    public AnnotationVerticle(DocumentStore store, Ontology ontology, PassageAnnotator annotator) {
+    public AnnotationVerticle(DocumentStore store, DocumentAnnotation annotation) {
         this.store = Objects.requireNonNull(store);
-        this.ontology = Objects.requireNonNull(ontology);
-        this.annotator = Objects.requireNonNull(annotator);
+        this.annotation = Objects.requireNonNull(annotation);
     }
 
     @Override
@@ -46,18 +47,21 @@ public final class AnnotationVerticle extends VerticleBase {
         if (record == null) {
             return;
         }
-        status.change(record, DocumentStatus.ANNOTATING, null);
+        record = status.change(record, DocumentStatus.ANNOTATING, null);
         JsonArray passages = message.body().getJsonArray("passages");
+        Map<String, PassageFacets> facets;
+        try {
+            facets = annotation.annotate(id, passages);
+        } catch (RuntimeException e) {
+            LOG.warn("Annotation of {} failed: {}", id, e.getMessage());
+            status.change(record, DocumentStatus.FAILED, "Dokumentet kunde inte annoteras: " + e.getMessage());
+            return;
+        }
         JsonArray annotated = new JsonArray();
         for (int i = 0; i < passages.size(); i++) {
             JsonObject passage = passages.getJsonObject(i).copy();
-            Set<String> concepts = new LinkedHashSet<>();
-            Set<String> themes = new LinkedHashSet<>();
-            for (Suggestion suggestion : annotator.annotate(passage.getString("text"))) {
-                concepts.add(suggestion.conceptIri());
-                themes.addAll(ontology.broaderClosure(suggestion.conceptIri()));
-            }
-            annotated.add(passage.put("concepts", new JsonArray(concepts.stream().toList())).put("themes", new JsonArray(themes.stream().toList())));
+            PassageFacets of = facets.getOrDefault(PassageIndexer.passageId(id, passage.getInteger("ordinal")), PassageFacets.NONE);
+            annotated.add(passage.put("concepts", new JsonArray(of.concepts())).put("themes", new JsonArray(of.themes())));
         }
         vertx.eventBus().send(IngestAddresses.DOCUMENT_ANNOTATED, new JsonObject().put("documentId", id).put("passages", annotated));
     }

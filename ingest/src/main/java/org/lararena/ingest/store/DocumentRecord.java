@@ -36,6 +36,14 @@ public record DocumentRecord(
         Objects.requireNonNull(status);
     }
 
+    /**
+     * Whether the document is an interview or a transcript: its original names its speakers, who are
+     * pseudonymised for everyone but researchers, so only researchers may have the original bytes.
+     */
+    public boolean namesSpeakers() {
+        return "intervju".equals(type) || "transkript".equals(type);
+    }
+
     public DocumentRecord withStatus(DocumentStatus newStatus, String newError) {
         return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
                 newStatus, newError, duplicateOf, passages, language);

@@ -156,8 +156,18 @@ public final class DocumentsEndpoint {
                 .onFailure(ctx::fail);
     }
 
+    /** The uploaded bytes; an interview's only to researchers, as its speakers' real names cannot be pseudonymised there. */
     private void original(RoutingContext ctx) {
-        readable(ctx, "read_original").onSuccess(record -> sendOriginal(ctx, record)).onFailure(ctx::fail);
+        Caller caller = Caller.of(ctx);
+        readable(ctx, "read_original")
+                .map(record -> {
+                    if (record.namesSpeakers() && !caller.isResearcher()) {
+                        throw LararenaException.forbidden("the original of an interview or transcript names its speakers: "
+                                + "only researchers may download it (its passages, with pseudonyms, are readable)");
+                    }
+                    return record;
+                })
+                .onSuccess(record -> sendOriginal(ctx, record)).onFailure(ctx::fail);
     }
 
     private void sendOriginal(RoutingContext ctx, DocumentRecord record) {

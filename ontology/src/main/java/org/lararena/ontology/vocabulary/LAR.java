@@ -48,6 +48,11 @@ public class LAR {
     /** The named graph that holds the ontology in an annotation store. */
     public static final Resource OntologyGraph = m.createResource(BASE + "graph/ontologi");
 
+    /** The named graph holding one document's annotations and their history. */
+    public static Resource documentGraph(String documentId) {
+        return m.createResource(BASE + "graph/document/" + documentId);
+    }
+
     // Annotator vocabulary on concepts
     /**
      * An ambiguous term that signals the concept only together with other evidence. A sub-property of

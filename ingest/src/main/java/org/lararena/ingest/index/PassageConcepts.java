@@ -1,0 +1,65 @@
+package org.lararena.ingest.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.json.JsonData;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Objects;
+import org.lararena.ontology.store.PassageFacets;
+import org.lararena.platform.LararenaException;
+
+/**
+ * Changes the {@code concepts} and {@code themes} of indexed passages in place (partial updates), after a review
+ * or a re-annotation; returns when searches see the change (refresh {@code wait_for}). A passage that is not in
+ * the index (not indexed yet) is skipped: indexing will carry the stored annotations. Blocking.
+ */
+public final class PassageConcepts {
+
+    private final ElasticsearchClient client;
+    private final PassageIndex index;
+
+    public PassageConcepts(ElasticsearchClient client, PassageIndex index) {
+        this.client = Objects.requireNonNull(client);
+        this.index = Objects.requireNonNull(index);
+    }
+
+    /** Sets the concepts and themes of each passage (by passage id). */
+    public void update(Map<String, PassageFacets> passages) {
+        if (passages.isEmpty()) {
+            return;
+        }
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.alias()).refresh(Refresh.WaitFor);
+        passages.forEach((passageId, facets) -> {
+            JsonData change = JsonData.fromJson(new JsonObject().put("concepts", new JsonArray(facets.concepts()))
+                    .put("themes", new JsonArray(facets.themes())).encode());
+            bulk.operations(op -> op.update(u -> u.id(passageId).action(a -> a.doc(change))));
+        });
+        try {
+            check(client.bulk(bulk.build()));
+        } catch (ElasticsearchException e) {
+            throw new LararenaException(500, "indexing_failed", "Elasticsearch refused the concepts of the passages: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch could not be reached; the annotation is stored, search shows it"
+                    + " after the next re-annotation", e);
+        }
+    }
+
+    private static void check(BulkResponse response) {
+        if (!response.errors()) {
+            return;
+        }
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() != null && item.status() != 404) {
+                throw new LararenaException(item.status() == 429 ? 503 : 500, "indexing_failed",
+                        "the concepts of passage " + item.id() + " were not updated: " + item.error().reason());
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.lararena.ontology.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.lararena.ontology.Suggestion;
+
+/**
+ * Keeps the annotations of every document as W3C Web Annotations, one named graph per document ({@code
+ * LAR.documentGraph}), with every change as a PROV-O {@code lar:ReviewActivity}. Nothing is ever deleted: a
+ * rejected or retracted annotation stays, with who changed it and when.
+ *
+ * <p>Every method is one transaction and blocks. Failures the caller caused are {@code LararenaException}s with a
+ * 4xx status (unknown annotation 404, a span outside its passage 400, a change to a retracted annotation 409).
+ */
+public interface AnnotationStore {
+
+    /** The annotator's suggestions for one passage (char offsets, as the annotator gives them). */
+    record PassageSuggestions(PassageText passage, List<Suggestion> suggestions) {}
+
+    /**
+     * Stores the automatic suggestions of a whole document made against {@code ontologyVersion}. A suggestion seen
+     * before (same passage, concept and span) keeps its id and whatever a researcher decided about it; automatic
+     * annotations still {@code suggested} that this run no longer makes are retracted as superseded. Accepted,
+     * rejected and manual annotations and all history stay. Running it twice with the same input changes nothing.
+     *
+     * @return the document's annotations afterwards, in every state
+     */
+    List<StoredAnnotation> storeAutomatic(String documentId, String ontologyVersion, List<PassageSuggestions> passages);
+
+    /** A researcher's tag of {@code [start, end)} (code points) of a passage; it starts out accepted. */
+    StoredAnnotation addManual(String documentId, PassageText passage, int start, int end, String conceptIri,
+                               String ontologyVersion, String username);
+
+    /**
+     * Moves annotations of one document to {@code to} (accepted, rejected or retracted), all or none: an unknown
+     * id or one of another document is a 404 and nothing changes. An annotation already in {@code to} is left as
+     * it is.
+     *
+     * @return the annotations afterwards, in the order of {@code annotationIds}
+     */
+    List<StoredAnnotation> review(String documentId, List<String> annotationIds, ReviewState to, String username);
+
+    /** Every annotation of a document, in every state, in passage and text order. */
+    List<StoredAnnotation> annotationsOf(String documentId);
+
+    Optional<StoredAnnotation> find(String annotationId);
+
+    /** The history of one annotation, oldest first (its creation first). */
+    List<Review> history(String annotationId);
+
+    /** The ontology version each annotated document was last annotated with, by document id. */
+    Map<String, String> ontologyVersions();
+
+    /**
+     * Forgets which ontology version annotated a document, so that it counts as outdated (for a re-annotation whose
+     * search update failed). Annotations and history stay.
+     */
+    void markOutdated(String documentId);
+}

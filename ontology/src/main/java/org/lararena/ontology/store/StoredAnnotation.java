@@ -1,0 +1,44 @@
+package org.lararena.ontology.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One annotation as stored: a concept on a span of a passage.
+ *
+ * @param id stable id (deterministic for automatic annotations, so a re-run finds the same one)
+ * @param documentId the document whose named graph holds it
+ * @param passageId the passage it targets
+ * @param start offset of the span in the passage text, in Unicode code points
+ * @param end code point offset just after the span
+ * @param exact the text of the span
+ * @param prefix up to {@link TdbAnnotationStore#CONTEXT_CODE_POINTS} code points of the passage before the span
+ * @param suffix the same after the span (never beyond the passage)
+ * @param conceptIri the body: a concept of the ontology
+ * @param manual true for a researcher's tag ({@code oa:tagging}), false for the annotator's ({@code oa:classifying})
+ * @param state the current review state
+ * @param matchedTerm the dictionary term that matched (automatic only, else null)
+ * @param confidence the annotator's confidence 0..1 (automatic only, else null)
+ * @param creator the username of the researcher, or the annotator's name and version
+ * @param creatorIri the IRI of that agent
+ * @param created when it was made
+ * @param ontologyVersion the ontology version it was made against
+ */
+public record StoredAnnotation(
+        String id, String documentId, String passageId, int start, int end, String exact, String prefix, String suffix,
+        String conceptIri, boolean manual, ReviewState state, String matchedTerm, Double confidence, String creator,
+        String creatorIri, Instant created, String ontologyVersion) {
+
+    public StoredAnnotation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(documentId, "documentId");
+        Objects.requireNonNull(passageId, "passageId");
+        Objects.requireNonNull(conceptIri, "conceptIri");
+        Objects.requireNonNull(state, "state");
+    }
+
+    /** {@code "manual"} or {@code "auto"}. */
+    public String origin() {
+        return manual ? "manual" : "auto";
+    }
+}

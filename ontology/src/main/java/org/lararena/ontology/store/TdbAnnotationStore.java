@@ -1,0 +1,456 @@
+package org.lararena.ontology.store;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Comparator;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.UUID;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.datatypes.xsd.XSDDateTime;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.vocabulary.FOAF;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.Suggestion;
+import org.lararena.ontology.vocabulary.LAR;
+import org.lararena.ontology.vocabulary.OA;
+import org.lararena.ontology.vocabulary.PROV;
+import org.lararena.platform.LararenaException;
+
+/**
+ * The annotation store over a Jena {@link Dataset}: TDB2 in the data directory in production, an in-memory TDB2
+ * dataset in tests. One write or read transaction per call ({@code executeWrite} / {@code calculateRead}).
+ *
+ * <p>IRIs: the annotation {@code <BASE>annotation/<id>}, its target, quote and position selectors the same with
+ * {@code #target}, {@code #quote}, {@code #position}; the passage {@code <BASE>passage/<passageId>}; the document
+ * {@code <BASE>document/<documentId>} (carrying {@code lar:ontologyVersion}); users {@code <BASE>agent/user/<name>},
+ * the annotator {@code <BASE>agent/annotator/<version>}; activities {@code <BASE>activity/<uuid>}.
+ */
+public final class TdbAnnotationStore implements AnnotationStore {
+
+    /** How much passage text the quote selector keeps on each side of the span. */
+    public static final int CONTEXT_CODE_POINTS = 32;
+
+    /** The annotator as an agent: its name; its version is {@link PassageAnnotator#VERSION}. */
+    public static final String ANNOTATOR_NAME = "Lärarena annotator";
+
+    private static final String ANNOTATION_BASE = LAR.BASE + "annotation/";
+    private static final String PASSAGE_BASE = LAR.BASE + "passage/";
+    private static final String SUPERSEDED = "superseded by an automatic annotation run with ontology version ";
+
+    private final Dataset dataset;
+
+    public TdbAnnotationStore(Dataset dataset) {
+        this.dataset = Objects.requireNonNull(dataset, "dataset");
+    }
+
+    /** The deterministic id of an automatic annotation: the same passage, concept and span give the same id. */
+    public static String automaticId(String documentId, String passageId, String conceptIri, int start, int end) {
+        return "a" + sha256(documentId + "\n" + passageId + "\n" + conceptIri + "\n" + start + "\n" + end).substring(0, 24);
+    }
+
+    /** The IRI of a passage under the project's namespace. */
+    public static String passageIri(String passageId) {
+        return PASSAGE_BASE + passageId;
+    }
+
+    /** The IRI of an annotation. */
+    public static String annotationIri(String annotationId) {
+        return ANNOTATION_BASE + annotationId;
+    }
+
+    /** The IRI of a user as an agent. */
+    public static String userIri(String username) {
+        return LAR.BASE + "agent/user/" + URLEncoder.encode(username, StandardCharsets.UTF_8);
+    }
+
+    /** The IRI of the annotator (of this version) as a software agent. */
+    public static String annotatorIri() {
+        return LAR.BASE + "agent/annotator/" + PassageAnnotator.VERSION;
+    }
+
+    @Override
+    public List<StoredAnnotation> storeAutomatic(String documentId, String ontologyVersion, List<PassageSuggestions> passages) {
+        Objects.requireNonNull(ontologyVersion, "ontologyVersion");
+        return dataset.calculateWrite(() -> {
+            Model graph = graph(documentId);
+            Instant now = now();
+            Resource annotator = annotator(graph);
+            Resource document = graph.createResource(documentIri(documentId));
+            document.removeAll(LAR.ontologyVersion).addProperty(LAR.ontologyVersion, ontologyVersion);
+
+            Map<String, Resource> existing = new HashMap<>();
+            graph.listSubjectsWithProperty(RDF.type, OA.Annotation).forEach(a -> {
+                if (a.hasProperty(OA.motivatedBy, OA.classifying)) {
+                    existing.put(idOf(a), a);
+                }
+            });
+            Map<String, Boolean> seen = new HashMap<>();
+            for (PassageSuggestions passage : passages) {
+                String text = passage.passage().text();
+                for (Suggestion suggestion : passage.suggestions()) {
+                    int start = text.codePointCount(0, suggestion.start());
+                    int end = text.codePointCount(0, suggestion.end());
+                    String id = automaticId(documentId, passage.passage().passageId(), suggestion.conceptIri(), start, end);
+                    if (seen.put(id, true) != null) {
+                        continue;
+                    }
+                    Resource annotation = existing.get(id);
+                    if (annotation == null) {
+                        annotation = writeAnnotation(graph, documentId, id, passage.passage(), start, end,
+                                suggestion.conceptIri(), false, annotator, now, ontologyVersion);
+                        annotation.addProperty(LAR.matchedTerm, suggestion.matchedTerm())
+                                .addLiteral(LAR.confidence, graph.createTypedLiteral(BigDecimal.valueOf(suggestion.confidence())));
+                        record(graph, annotation, annotator, now, null, ReviewState.SUGGESTED, null);
+                        continue;
+                    }
+                    ReviewState state = stateOf(annotation);
+                    if (state == ReviewState.SUGGESTED || (state == ReviewState.RETRACTED && !retractedByPerson(graph, annotation))) {
+                        annotation.removeAll(LAR.matchedTerm).removeAll(LAR.confidence).removeAll(LAR.ontologyVersion)
+                                .addProperty(LAR.matchedTerm, suggestion.matchedTerm())
+                                .addLiteral(LAR.confidence, graph.createTypedLiteral(BigDecimal.valueOf(suggestion.confidence())))
+                                .addProperty(LAR.ontologyVersion, ontologyVersion);
+                        if (state == ReviewState.RETRACTED) {
+                            setState(graph, annotation, ReviewState.SUGGESTED, annotator, now,
+                                    "suggested again by an automatic annotation run with ontology version " + ontologyVersion);
+                        }
+                    }
+                }
+            }
+            existing.forEach((id, annotation) -> {
+                if (!seen.containsKey(id) && stateOf(annotation) == ReviewState.SUGGESTED) {
+                    setState(graph, annotation, ReviewState.RETRACTED, annotator, now, SUPERSEDED + ontologyVersion);
+                }
+            });
+            return read(graph, documentId);
+        });
+    }
+
+    @Override
+    public StoredAnnotation addManual(String documentId, PassageText passage, int start, int end, String conceptIri,
+                                      String ontologyVersion, String username) {
+        Objects.requireNonNull(conceptIri, "conceptIri");
+        Objects.requireNonNull(username, "username");
+        int length = passage.codePoints();
+        if (start < 0 || end <= start || end > length) {
+            throw LararenaException.badRequest("the span " + start + ".." + end + " lies outside passage " + passage.passageId()
+                    + " (its text has " + length + " code points; start < end required)");
+        }
+        String id = "m" + sha256(UUID.randomUUID().toString()).substring(0, 24);
+        return dataset.calculateWrite(() -> {
+            Model graph = graph(documentId);
+            Instant now = now();
+            Resource user = user(graph, username);
+            Resource annotation = writeAnnotation(graph, documentId, id, passage, start, end, conceptIri, true, user, now, ontologyVersion);
+            record(graph, annotation, user, now, null, ReviewState.ACCEPTED, null);
+            return toRecord(annotation, documentId);
+        });
+    }
+
+    @Override
+    public List<StoredAnnotation> review(String documentId, List<String> annotationIds, ReviewState to, String username) {
+        Objects.requireNonNull(to, "to");
+        if (to == ReviewState.SUGGESTED) {
+            throw LararenaException.badRequest("an annotation can be accepted, rejected or retracted, not suggested");
+        }
+        if (annotationIds.isEmpty()) {
+            throw LararenaException.badRequest("name at least one annotation id");
+        }
+        return dataset.calculateWrite(() -> {
+            Model graph = graph(documentId);
+            List<Resource> annotations = new ArrayList<>();
+            for (String id : annotationIds) {
+                Resource annotation = graph.createResource(annotationIri(id));
+                if (!graph.contains(annotation, RDF.type, OA.Annotation)) {
+                    throw LararenaException.notFound("no annotation " + id + " in document " + documentId);
+                }
+                if (stateOf(annotation) == ReviewState.RETRACTED && to != ReviewState.RETRACTED) {
+                    throw new LararenaException(409, "conflict", "annotation " + id + " was retracted; add a new annotation instead");
+                }
+                annotations.add(annotation);
+            }
+            Instant now = now();
+            Resource user = user(graph, username);
+            List<StoredAnnotation> result = new ArrayList<>();
+            for (Resource annotation : annotations) {
+                if (stateOf(annotation) != to) {
+                    setState(graph, annotation, to, user, now, null);
+                }
+                result.add(toRecord(annotation, documentId));
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public List<StoredAnnotation> annotationsOf(String documentId) {
+        return dataset.calculateRead(() -> read(graph(documentId), documentId));
+    }
+
+    @Override
+    public Optional<StoredAnnotation> find(String annotationId) {
+        return dataset.calculateRead(() -> graphOf(annotationId).map(documentId ->
+                toRecord(graph(documentId).createResource(annotationIri(annotationId)), documentId)));
+    }
+
+    @Override
+    public List<Review> history(String annotationId) {
+        return dataset.calculateRead(() -> {
+            Optional<String> documentId = graphOf(annotationId);
+            if (documentId.isEmpty()) {
+                throw LararenaException.notFound("no annotation " + annotationId);
+            }
+            Model graph = graph(documentId.get());
+            Resource annotation = graph.createResource(annotationIri(annotationId));
+            List<Review> reviews = new ArrayList<>();
+            List<Resource> activities = new ArrayList<>();
+            graph.listSubjectsWithProperty(PROV.used, annotation).forEach(activities::add);
+            graph.listSubjectsWithProperty(PROV.generated, annotation).forEach(activities::add);
+            for (Resource activity : activities) {
+                Resource from = activity.getPropertyResourceValue(LAR.fromState);
+                Statement reason = activity.getProperty(LAR.reason);
+                reviews.add(new Review(agentName(activity.getPropertyResourceValue(PROV.wasAssociatedWith)),
+                        instant(activity.getProperty(PROV.startedAtTime)), from == null ? null : ReviewState.of(from),
+                        ReviewState.of(activity.getPropertyResourceValue(LAR.toState)), reason == null ? null : reason.getString()));
+            }
+            // Creation first, then by time (activities of one call share their time: creation still sorts first).
+            reviews.sort(Comparator.comparing((Review r) -> r.from() != null).thenComparing(Review::at));
+            return reviews;
+        });
+    }
+
+    @Override
+    public Map<String, String> ontologyVersions() {
+        return dataset.calculateRead(() -> {
+            Map<String, String> versions = new LinkedHashMap<>();
+            String prefix = documentIri("");
+            dataset.asDatasetGraph().find(Node.ANY, Node.ANY, LAR.ontologyVersion.asNode(), Node.ANY).forEachRemaining(quad -> {
+                String subject = quad.getSubject().isURI() ? quad.getSubject().getURI() : "";
+                if (subject.startsWith(prefix) && quad.getObject().isLiteral()) {
+                    versions.put(subject.substring(prefix.length()), quad.getObject().getLiteralLexicalForm());
+                }
+            });
+            return versions;
+        });
+    }
+
+    @Override
+    public void markOutdated(String documentId) {
+        dataset.executeWrite(() -> graph(documentId).createResource(documentIri(documentId)).removeAll(LAR.ontologyVersion));
+    }
+
+    /** The IRI of a document (in its graph it carries {@code lar:ontologyVersion}). */
+    public static String documentIri(String documentId) {
+        return LAR.BASE + "document/" + documentId;
+    }
+
+    // --- writing
+
+    private Model graph(String documentId) {
+        Objects.requireNonNull(documentId, "documentId");
+        return dataset.getNamedModel(LAR.documentGraph(documentId).getURI());
+    }
+
+    private static Resource writeAnnotation(Model graph, String documentId, String id, PassageText passage, int start, int end,
+                                            String conceptIri, boolean manual, Resource creator, Instant created,
+                                            String ontologyVersion) {
+        String text = passage.text();
+        int charStart = text.offsetByCodePoints(0, start);
+        int charEnd = text.offsetByCodePoints(charStart, end - start);
+        int prefixStart = text.offsetByCodePoints(charStart, -Math.min(CONTEXT_CODE_POINTS, start));
+        int suffixEnd = text.offsetByCodePoints(charEnd, Math.min(CONTEXT_CODE_POINTS, passage.codePoints() - end));
+        String iri = annotationIri(id);
+        Resource quote = graph.createResource(iri + "#quote").addProperty(RDF.type, OA.TextQuoteSelector)
+                .addProperty(OA.exact, text.substring(charStart, charEnd))
+                .addProperty(OA.prefix, text.substring(prefixStart, charStart))
+                .addProperty(OA.suffix, text.substring(charEnd, suffixEnd));
+        Resource position = graph.createResource(iri + "#position").addProperty(RDF.type, OA.TextPositionSelector)
+                .addLiteral(OA.start, graph.createTypedLiteral(String.valueOf(start), XSDDatatype.XSDnonNegativeInteger))
+                .addLiteral(OA.end, graph.createTypedLiteral(String.valueOf(end), XSDDatatype.XSDnonNegativeInteger));
+        Resource target = graph.createResource(iri + "#target").addProperty(RDF.type, OA.SpecificResource)
+                .addProperty(OA.hasSource, graph.createResource(passageIri(passage.passageId())))
+                .addProperty(OA.hasSelector, quote).addProperty(OA.hasSelector, position);
+        Resource annotation = graph.createResource(iri).addProperty(RDF.type, OA.Annotation)
+                .addProperty(LAR.documentId, documentId)
+                .addProperty(OA.motivatedBy, manual ? OA.tagging : OA.classifying)
+                .addProperty(OA.hasBody, graph.createResource(conceptIri))
+                .addProperty(OA.hasTarget, target)
+                .addProperty(DCTerms.creator, creator)
+                .addLiteral(DCTerms.created, dateTime(graph, created))
+                .addProperty(LAR.reviewState, (manual ? ReviewState.ACCEPTED : ReviewState.SUGGESTED).resource());
+        if (ontologyVersion != null) {
+            annotation.addProperty(LAR.ontologyVersion, ontologyVersion);
+        }
+        return annotation;
+    }
+
+    private static void setState(Model graph, Resource annotation, ReviewState to, Resource agent, Instant at, String reason) {
+        ReviewState from = stateOf(annotation);
+        annotation.removeAll(LAR.reviewState).addProperty(LAR.reviewState, to.resource());
+        record(graph, annotation, agent, at, from, to, reason);
+    }
+
+    /** A review activity; without {@code from} it is the one that generated the annotation. */
+    private static void record(Model graph, Resource annotation, Resource agent, Instant at, ReviewState from, ReviewState to,
+                               String reason) {
+        Resource activity = graph.createResource(LAR.BASE + "activity/" + UUID.randomUUID())
+                .addProperty(RDF.type, PROV.Activity).addProperty(RDF.type, LAR.ReviewActivity)
+                .addProperty(PROV.wasAssociatedWith, agent)
+                .addLiteral(PROV.startedAtTime, dateTime(graph, at))
+                .addProperty(from == null ? PROV.generated : PROV.used, annotation)
+                .addProperty(LAR.toState, to.resource());
+        if (from != null) {
+            activity.addProperty(LAR.fromState, from.resource());
+        }
+        if (reason != null) {
+            activity.addProperty(LAR.reason, reason);
+        }
+    }
+
+    private static Resource user(Model graph, String username) {
+        return graph.createResource(userIri(username)).addProperty(RDF.type, PROV.Agent).addProperty(RDF.type, PROV.Person)
+                .addProperty(RDF.type, FOAF.Person).addProperty(FOAF.nick, username).addProperty(RDFS.label, username);
+    }
+
+    private static Resource annotator(Model graph) {
+        return graph.createResource(annotatorIri()).addProperty(RDF.type, PROV.Agent).addProperty(RDF.type, PROV.SoftwareAgent)
+                .addProperty(RDFS.label, ANNOTATOR_NAME + " " + PassageAnnotator.VERSION)
+                .addProperty(DCTerms.hasVersion, PassageAnnotator.VERSION);
+    }
+
+    /** True when a person (not the annotator) retracted it: a run must not bring such an annotation back. */
+    private static boolean retractedByPerson(Model graph, Resource annotation) {
+        return graph.listSubjectsWithProperty(PROV.used, annotation).toList().stream()
+                .anyMatch(activity -> activity.hasProperty(LAR.toState, LAR.Retracted)
+                        && !activity.getPropertyResourceValue(PROV.wasAssociatedWith).hasProperty(RDF.type, PROV.SoftwareAgent));
+    }
+
+    // --- reading
+
+    private Optional<String> graphOf(String annotationId) {
+        Node annotation = NodeFactory.createURI(annotationIri(annotationId));
+        var quads = dataset.asDatasetGraph().find(Node.ANY, annotation, RDF.type.asNode(), OA.Annotation.asNode());
+        String prefix = LAR.documentGraph("").getURI();
+        while (quads.hasNext()) {
+            Quad quad = quads.next();
+            if (quad.getGraph().isURI() && quad.getGraph().getURI().startsWith(prefix)) {
+                return Optional.of(quad.getGraph().getURI().substring(prefix.length()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<StoredAnnotation> read(Model graph, String documentId) {
+        List<StoredAnnotation> annotations = new ArrayList<>();
+        graph.listSubjectsWithProperty(RDF.type, OA.Annotation).forEach(a -> annotations.add(toRecord(a, documentId)));
+        annotations.sort(Comparator.comparing((StoredAnnotation a) -> passageOrdinal(a.passageId()))
+                .thenComparing(StoredAnnotation::passageId).thenComparingInt(StoredAnnotation::start)
+                .thenComparingInt(StoredAnnotation::end).thenComparing(StoredAnnotation::conceptIri).thenComparing(StoredAnnotation::id));
+        return annotations;
+    }
+
+    /** Passage ids end in their ordinal ({@code <documentId>-<ordinal>}): numeric order, not string order. */
+    private static long passageOrdinal(String passageId) {
+        int dash = passageId.lastIndexOf('-');
+        try {
+            return Long.parseLong(passageId.substring(dash + 1));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static StoredAnnotation toRecord(Resource annotation, String documentId) {
+        Resource target = annotation.getPropertyResourceValue(OA.hasTarget);
+        Resource source = target.getPropertyResourceValue(OA.hasSource);
+        Resource quote = selector(target, OA.TextQuoteSelector);
+        Resource position = selector(target, OA.TextPositionSelector);
+        Statement confidence = annotation.getProperty(LAR.confidence);
+        return new StoredAnnotation(idOf(annotation), documentId, source.getURI().substring(PASSAGE_BASE.length()),
+                position.getProperty(OA.start).getInt(), position.getProperty(OA.end).getInt(),
+                string(quote, OA.exact), string(quote, OA.prefix), string(quote, OA.suffix),
+                annotation.getPropertyResourceValue(OA.hasBody).getURI(),
+                annotation.hasProperty(OA.motivatedBy, OA.tagging), stateOf(annotation),
+                string(annotation, LAR.matchedTerm), confidence == null ? null : confidence.getDouble(),
+                agentName(annotation.getPropertyResourceValue(DCTerms.creator)), annotation.getPropertyResourceValue(DCTerms.creator).getURI(),
+                instant(annotation.getProperty(DCTerms.created)), string(annotation, LAR.ontologyVersion));
+    }
+
+    private static Resource selector(Resource target, Resource type) {
+        return target.listProperties(OA.hasSelector).toList().stream().map(Statement::getResource)
+                .filter(s -> s.hasProperty(RDF.type, type)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("annotation target " + target + " has no " + type.getLocalName()));
+    }
+
+    private static String agentName(Resource agent) {
+        if (agent == null) {
+            return null;
+        }
+        Statement label = agent.getProperty(RDFS.label);
+        return label != null ? label.getString() : agent.getURI();
+    }
+
+    private static ReviewState stateOf(Resource annotation) {
+        return ReviewState.of(annotation.getPropertyResourceValue(LAR.reviewState));
+    }
+
+    private static String idOf(Resource annotation) {
+        return annotation.getURI().substring(ANNOTATION_BASE.length());
+    }
+
+    private static String string(Resource resource, Property property) {
+        Statement statement = resource.getProperty(property);
+        return statement == null ? null : statement.getString();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Literal dateTime(Model graph, Instant instant) {
+        Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        calendar.setTimeInMillis(instant.toEpochMilli());
+        return graph.createTypedLiteral(new XSDDateTime(calendar));
+    }
+
+    private static Instant instant(Statement statement) {
+        if (statement == null) {
+            return null;
+        }
+        RDFNode object = statement.getObject();
+        return Instant.parse(object.asLiteral().getLexicalForm());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.lararena.ontology.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.Suggestion;
+import org.lararena.ontology.vocabulary.LAR;
+import org.lararena.ontology.vocabulary.OA;
+import org.lararena.ontology.vocabulary.PROV;
+import org.lararena.platform.LararenaException;
+
+/** The annotation store on an in-memory TDB2 dataset, with the real annotator's suggestions. */
+class TdbAnnotationStoreTest {
+
+    private static final String TEMA = LAR.BASE + "tema/";
+    private static final String DOC = "d0c";
+    private static PassageAnnotator annotator;
+
+    private Dataset dataset;
+    private TdbAnnotationStore store;
+
+    @BeforeAll
+    static void loadAnnotator() {
+        annotator = new PassageAnnotator(OntologyLoader.fromClasspath());
+    }
+
+    @BeforeEach
+    void open() {
+        dataset = TDB2Factory.createDataset();
+        store = new TdbAnnotationStore(dataset);
+    }
+
+    @AfterEach
+    void close() {
+        dataset.close();
+    }
+
+    private static AnnotationStore.PassageSuggestions suggest(String passageId, String text) {
+        return new AnnotationStore.PassageSuggestions(new PassageText(passageId, text), annotator.annotate(text));
+    }
+
+    @Test
+    void positionsCountCodePointsSoEmojiAndSwedishLettersDoNotShiftTheSpan() {
+        // The emoji is two Java chars but one code point; "å" is one of each.
+        String text = "😀 På mötet talade vi om samverkan.";
+        List<StoredAnnotation> stored = store.storeAutomatic(DOC, "v1", List.of(suggest(DOC + "-0", text)));
+
+        StoredAnnotation samverkan = stored.stream().filter(a -> a.exact().equalsIgnoreCase("samverkan")).findFirst().orElseThrow();
+        int charStart = text.indexOf("samverkan");
+        assertThat(samverkan.start()).isEqualTo(charStart - 1);
+        assertThat(samverkan.end()).isEqualTo(samverkan.start() + "samverkan".length());
+        assertThat(text.codePoints().skip(samverkan.start()).limit(samverkan.end() - samverkan.start())
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()).isEqualTo("samverkan");
+        assertThat(samverkan.prefix()).isEqualTo("😀 På mötet talade vi om ");
+        assertThat(samverkan.suffix()).isEqualTo(".");
+        assertThat(samverkan.state()).isEqualTo(ReviewState.SUGGESTED);
+        assertThat(samverkan.manual()).isFalse();
+        assertThat(samverkan.matchedTerm()).isNotBlank();
+        assertThat(samverkan.confidence()).isBetween(0.6, 1.0);
+        assertThat(samverkan.creator()).contains(TdbAnnotationStore.ANNOTATOR_NAME);
+    }
+
+    @Test
+    void aManualTagOnAnEmojiPassageStoresTheQuoteOfTheCodePointSpan() {
+        PassageText passage = new PassageText(DOC + "-3", "🙂🙂 Väntetiderna på vårdcentralen är långa");
+        StoredAnnotation tag = store.addManual(DOC, passage, 3, 16, TEMA + "tillganglighet", "v1", "forskare");
+
+        assertThat(tag.exact()).isEqualTo("Väntetiderna ");
+        assertThat(tag.prefix()).isEqualTo("🙂🙂 ");
+        assertThat(tag.state()).isEqualTo(ReviewState.ACCEPTED);
+        assertThat(tag.manual()).isTrue();
+        assertThat(tag.creator()).isEqualTo("forskare");
+        assertThat(store.find(tag.id())).contains(tag);
+    }
+
+    @Test
+    void aSpanOutsideThePassageIsA400AndNothingIsStored() {
+        PassageText passage = new PassageText(DOC + "-0", "Kort text 😀");
+        assertThatThrownBy(() -> store.addManual(DOC, passage, 5, 12, TEMA + "samverkan", "v1", "forskare"))
+                .isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThatThrownBy(() -> store.addManual(DOC, passage, 4, 4, TEMA + "samverkan", "v1", "forskare"))
+                .isInstanceOf(LararenaException.class);
+        assertThat(store.annotationsOf(DOC)).isEmpty();
+        assertThat(dataset.calculateRead(() -> dataset.getNamedModel(LAR.documentGraph(DOC).getURI()).size())).isZero();
+    }
+
+    @Test
+    void runningTheAnnotatorTwiceGivesTheSameIdsAndNoDuplicates() {
+        var passages = List.of(suggest(DOC + "-0", "Samverkan mellan kommun och region kräver en fast läkarkontakt."),
+                suggest(DOC + "-1", "Kompetensförsörjningen och arbetsmiljön oroar cheferna."));
+        List<StoredAnnotation> first = store.storeAutomatic(DOC, "v1", passages);
+        long triples = dataset.calculateRead(() -> dataset.getNamedModel(LAR.documentGraph(DOC).getURI()).size());
+
+        List<StoredAnnotation> second = store.storeAutomatic(DOC, "v1", passages);
+
+        assertThat(first).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(second).isEqualTo(first);
+        assertThat(dataset.calculateRead(() -> dataset.getNamedModel(LAR.documentGraph(DOC).getURI()).size())).isEqualTo(triples);
+        assertThat(new TdbAnnotationStore(TDB2Factory.createDataset()).storeAutomatic(DOC, "v1", passages))
+                .extracting(StoredAnnotation::id).isEqualTo(first.stream().map(StoredAnnotation::id).toList());
+    }
+
+    @Test
+    void reviewsAreRecordedAsActivitiesAndNothingIsEverDeleted() {
+        List<StoredAnnotation> stored = store.storeAutomatic(DOC, "v1",
+                List.of(suggest(DOC + "-0", "Samverkan och tillgänglighet och kontinuitet.")));
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(3);
+        String accepted = stored.get(0).id();
+        String rejected = stored.get(1).id();
+        StoredAnnotation manual = store.addManual(DOC, new PassageText(DOC + "-0", "Samverkan och tillgänglighet och kontinuitet."),
+                0, 9, TEMA + "samverkan", "v1", "forskare");
+
+        store.review(DOC, List.of(accepted), ReviewState.ACCEPTED, "forskare");
+        store.review(DOC, List.of(rejected), ReviewState.REJECTED, "forskare");
+        store.review(DOC, List.of(manual.id()), ReviewState.RETRACTED, "annan-forskare");
+
+        assertThat(store.find(rejected).orElseThrow().state()).isEqualTo(ReviewState.REJECTED);
+        assertThat(store.find(manual.id()).orElseThrow().state()).isEqualTo(ReviewState.RETRACTED);
+        assertThat(store.annotationsOf(DOC)).hasSize(stored.size() + 1);
+        List<Review> history = store.history(manual.id());
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0)).satisfies(r -> {
+            assertThat(r.from()).isNull();
+            assertThat(r.to()).isEqualTo(ReviewState.ACCEPTED);
+            assertThat(r.agent()).isEqualTo("forskare");
+        });
+        assertThat(history.get(1)).satisfies(r -> {
+            assertThat(r.from()).isEqualTo(ReviewState.ACCEPTED);
+            assertThat(r.to()).isEqualTo(ReviewState.RETRACTED);
+            assertThat(r.agent()).isEqualTo("annan-forskare");
+            assertThat(r.at()).isNotNull();
+        });
+        assertThat(store.history(rejected)).extracting(Review::to).containsExactly(ReviewState.SUGGESTED, ReviewState.REJECTED);
+        // The activity is PROV-O in the document's graph.
+        dataset.executeRead(() -> {
+            Model graph = dataset.getNamedModel(LAR.documentGraph(DOC).getURI());
+            Resource annotation = graph.createResource(TdbAnnotationStore.annotationIri(rejected));
+            assertThat(graph.listSubjectsWithProperty(PROV.used, annotation).toList()).singleElement().satisfies(activity -> {
+                assertThat(activity.hasProperty(RDF.type, LAR.ReviewActivity)).isTrue();
+                assertThat(activity.hasProperty(LAR.fromState, LAR.Suggested)).isTrue();
+                assertThat(activity.hasProperty(LAR.toState, LAR.Rejected)).isTrue();
+                assertThat(activity.getPropertyResourceValue(PROV.wasAssociatedWith).getURI())
+                        .isEqualTo(TdbAnnotationStore.userIri("forskare"));
+            });
+            assertThat(annotation.hasProperty(OA.motivatedBy, OA.classifying)).isTrue();
+        });
+    }
+
+    @Test
+    void aRetractedAnnotationCannotBeAcceptedAndABadBatchChangesNothing() {
+        List<StoredAnnotation> stored = store.storeAutomatic(DOC, "v1", List.of(suggest(DOC + "-0", "Samverkan och tillgänglighet.")));
+        String first = stored.get(0).id();
+        store.review(DOC, List.of(first), ReviewState.RETRACTED, "forskare");
+
+        assertThatThrownBy(() -> store.review(DOC, List.of(first), ReviewState.ACCEPTED, "forskare"))
+                .isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThatThrownBy(() -> store.review(DOC, List.of(stored.get(1).id(), "a-unknown"), ReviewState.ACCEPTED, "forskare"))
+                .isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThat(store.find(stored.get(1).id()).orElseThrow().state()).as("all or nothing").isEqualTo(ReviewState.SUGGESTED);
+        assertThatThrownBy(() -> store.review("another-document", List.of(stored.get(1).id()), ReviewState.ACCEPTED, "forskare"))
+                .isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
+
+    @Test
+    void aNewRunSupersedesOnlyStillSuggestedAnnotationsAndKeepsReviewedOnes() {
+        String text = "Samverkan, tillgänglighet och kontinuitet.";
+        List<StoredAnnotation> stored = store.storeAutomatic(DOC, "v1", List.of(suggest(DOC + "-0", text)));
+        String accepted = stored.get(0).id();
+        String rejected = stored.get(1).id();
+        String untouched = stored.get(2).id();
+        store.review(DOC, List.of(accepted), ReviewState.ACCEPTED, "forskare");
+        store.review(DOC, List.of(rejected), ReviewState.REJECTED, "forskare");
+
+        // A new ontology version that finds nothing in the passage any more.
+        List<StoredAnnotation> after = store.storeAutomatic(DOC, "v2",
+                List.of(new AnnotationStore.PassageSuggestions(new PassageText(DOC + "-0", text), List.<Suggestion>of())));
+
+        assertThat(after).hasSameSizeAs(stored);
+        assertThat(store.find(accepted).orElseThrow().state()).isEqualTo(ReviewState.ACCEPTED);
+        assertThat(store.find(rejected).orElseThrow().state()).isEqualTo(ReviewState.REJECTED);
+        assertThat(store.find(untouched).orElseThrow().state()).isEqualTo(ReviewState.RETRACTED);
+        assertThat(store.history(untouched).get(1).reason()).contains("v2");
+        assertThat(store.ontologyVersions()).containsEntry(DOC, "v2");
+        store.markOutdated(DOC);
+        assertThat(store.ontologyVersions()).doesNotContainKey(DOC);
+        assertThat(store.annotationsOf(DOC)).hasSameSizeAs(stored);
+
+        // Back to an ontology that finds them: the superseded one is suggested again, the reviewed ones stay.
+        store.storeAutomatic(DOC, "v3", List.of(suggest(DOC + "-0", text)));
+        assertThat(store.find(untouched).orElseThrow().state()).isEqualTo(ReviewState.SUGGESTED);
+        assertThat(store.find(rejected).orElseThrow().state()).isEqualTo(ReviewState.REJECTED);
+        assertThat(store.annotationsOf(DOC)).hasSameSizeAs(stored);
+    }
+}

@@ -1,0 +1,317 @@
+package org.lararena.annotations;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.lararena.ingest.index.PassageConcepts;
+import org.lararena.ingest.pipeline.Reannotation;
+import org.lararena.ingest.store.DocumentRecord;
+import org.lararena.ingest.store.DocumentStore;
+import org.lararena.ingest.store.Visibility;
+import org.lararena.ingest.web.DocumentsEndpoint;
+import org.lararena.ontology.Concept;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.PassageFacets;
+import org.lararena.ontology.store.PassageText;
+import org.lararena.ontology.store.ReviewState;
+import org.lararena.ontology.store.StoredAnnotation;
+import org.lararena.ontology.vocabulary.LAR;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.audit.AuditLog;
+import org.lararena.platform.web.Caller;
+
+/**
+ * The annotations of a document and their review:
+ * <ul>
+ *   <li>{@code GET /api/documents/{id}/annotations}: {@code [{id, passageId, start, end, exact, concept: {iri, label},
+ *       theme: {iri, label}, origin, state, matched, confidence, creator, created}]} (anyone who may read it);</li>
+ *   <li>{@code GET /api/documents/{id}/annotations.jsonld}: the same as W3C Web Annotation JSON-LD;</li>
+ *   <li>{@code POST /api/documents/{id}/annotations} {@code {passageId, start, end, concept}}: a manual tag;</li>
+ *   <li>{@code POST /api/documents/{id}/annotations/review} {@code {ids: [...], state}}: accept or reject many;</li>
+ *   <li>{@code PATCH /api/annotations/{id}} {@code {state}}: accept or reject; {@code DELETE /api/annotations/{id}}:
+ *       retract (kept in the history);</li>
+ *   <li>{@code POST /api/admin/reannotate} (admin): annotate every document again with the current ontology.</li>
+ * </ul>
+ * Offsets count Unicode code points of the passage text. Writes are for researchers, audited, and update the
+ * passage's concepts and themes in search before they answer.
+ */
+public final class AnnotationsEndpoint {
+
+    private static final int BODY_LIMIT = 64 * 1024;
+    private static final int MAX_BULK = 1000;
+
+    private final Vertx vertx;
+    private final DocumentStore documents;
+    private final AnnotationStore annotations;
+    private final Ontology ontology;
+    private final PassageConcepts index;
+    private final Reannotation reannotation;
+    private final AuditLog audit;
+
+    public AnnotationsEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, Ontology ontology,
+                               PassageConcepts index, Reannotation reannotation, AuditLog audit) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.documents = Objects.requireNonNull(documents);
+        this.annotations = Objects.requireNonNull(annotations);
+        this.ontology = Objects.requireNonNull(ontology);
+        this.index = Objects.requireNonNull(index);
+        this.reannotation = Objects.requireNonNull(reannotation);
+        this.audit = Objects.requireNonNull(audit);
+    }
+
+    public void addRoutes(Router router) {
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+        router.get("/api/documents/:id/annotations.jsonld").handler(this::jsonLd);
+        router.get("/api/documents/:id/annotations").handler(this::list);
+        router.post("/api/documents/:id/annotations/review").handler(body).handler(this::bulkReview);
+        router.post("/api/documents/:id/annotations").handler(body).handler(this::tag);
+        router.patch("/api/annotations/:id").handler(body).handler(this::review);
+        router.delete("/api/annotations/:id").handler(this::retract);
+        router.post("/api/admin/reannotate").handler(this::reannotate);
+    }
+
+    private void list(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        DocumentRecord record = readable(ctx.pathParam("id"), caller);
+        vertx.executeBlocking(() -> {
+                    auditRestrictedRead(caller, record, "read_annotations");
+                    JsonArray list = new JsonArray();
+                    annotations.annotationsOf(record.id()).forEach(a -> list.add(toJson(a)));
+                    return list;
+                }, false)
+                .onSuccess(list -> ctx.response().putHeader("Content-Type", "application/json").end(list.encode()))
+                .onFailure(ctx::fail);
+    }
+
+    private void jsonLd(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        DocumentRecord record = readable(ctx.pathParam("id"), caller);
+        vertx.executeBlocking(() -> {
+                    auditRestrictedRead(caller, record, "read_annotations");
+                    return WebAnnotationJsonLd.document(annotations.annotationsOf(record.id()));
+                }, false)
+                .onSuccess(document -> ctx.response().putHeader("Content-Type", WebAnnotationJsonLd.MEDIA_TYPE).end(document.encode()))
+                .onFailure(ctx::fail);
+    }
+
+    /** {@code POST /api/documents/{id}/annotations}: a researcher tags a span of a passage with a concept. */
+    private void tag(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        DocumentRecord record = writable(ctx.pathParam("id"), caller);
+        JsonObject body = jsonBody(ctx, "{\"passageId\": ..., \"start\": ..., \"end\": ..., \"concept\": \"<concept IRI>\"}");
+        String passageId = requiredString(body, "passageId");
+        int start = requiredInt(body, "start");
+        int end = requiredInt(body, "end");
+        String conceptIri = requiredString(body, "concept");
+        Concept concept = ontology.concept(conceptIri).filter(c -> c.scheme().equals(LAR.Teman.getURI()))
+                .orElseThrow(() -> LararenaException.badRequest("concept must be the IRI of a concept of the Teman scheme (got '"
+                        + conceptIri + "')"));
+        vertx.executeBlocking(() -> {
+                    PassageText passage = passage(record.id(), passageId);
+                    StoredAnnotation added = annotations.addManual(record.id(), passage, start, end, concept.iri(),
+                            ontology.version(), caller.username());
+                    reindexPassage(record.id(), passageId);
+                    audit.record(caller.username(), "annotation_added", added.id(), auditDetails(added, null));
+                    return added;
+                }, false)
+                .onSuccess(added -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                        .end(toJson(added).encode()))
+                .onFailure(ctx::fail);
+    }
+
+    /** {@code PATCH /api/annotations/{id}} with {@code {"state": "accepted" | "rejected"}}. */
+    private void review(RoutingContext ctx) {
+        JsonObject body = jsonBody(ctx, "{\"state\": \"accepted\" | \"rejected\"}");
+        ReviewState to = acceptOrReject(body);
+        change(ctx, ctx.pathParam("id"), to);
+    }
+
+    /** {@code DELETE /api/annotations/{id}}: retracts it; it stays in the history. */
+    private void retract(RoutingContext ctx) {
+        change(ctx, ctx.pathParam("id"), ReviewState.RETRACTED);
+    }
+
+    private void change(RoutingContext ctx, String annotationId, ReviewState to) {
+        Caller caller = Caller.of(ctx);
+        vertx.executeBlocking(() -> {
+                    StoredAnnotation before = annotations.find(annotationId).orElseThrow(() -> LararenaException.notFound("no annotation with that id"));
+                    DocumentRecord record = writable(before.documentId(), caller);
+                    StoredAnnotation after = annotations.review(record.id(), List.of(annotationId), to, caller.username()).get(0);
+                    reindexPassage(record.id(), after.passageId());
+                    if (after.state() != before.state()) {
+                        audit.record(caller.username(), "annotation_" + to.wireName(), after.id(), auditDetails(after, before.state()));
+                    }
+                    return after;
+                }, false)
+                .onSuccess(after -> ctx.json(toJson(after)))
+                .onFailure(ctx::fail);
+    }
+
+    /** {@code POST /api/documents/{id}/annotations/review} with {@code {"ids": [...], "state": "accepted" | "rejected"}}. */
+    private void bulkReview(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        DocumentRecord record = writable(ctx.pathParam("id"), caller);
+        JsonObject body = jsonBody(ctx, "{\"ids\": [\"<annotation id>\", ...], \"state\": \"accepted\" | \"rejected\"}");
+        ReviewState to = acceptOrReject(body);
+        if (!(body.getValue("ids") instanceof JsonArray ids) || ids.isEmpty() || ids.size() > MAX_BULK
+                || !ids.stream().allMatch(id -> id instanceof String)) {
+            throw LararenaException.badRequest("ids must be a list of 1 to " + MAX_BULK + " annotation ids");
+        }
+        List<String> wanted = ids.stream().map(String.class::cast).distinct().toList();
+        vertx.executeBlocking(() -> {
+                    Map<String, ReviewState> before = new java.util.HashMap<>();
+                    annotations.annotationsOf(record.id()).forEach(a -> before.put(a.id(), a.state()));
+                    List<StoredAnnotation> after = annotations.review(record.id(), wanted, to, caller.username());
+                    Map<String, PassageFacets> facets = facetsOf(record.id(), after.stream().map(StoredAnnotation::passageId).toList());
+                    index.update(facets);
+                    JsonArray changed = new JsonArray();
+                    for (StoredAnnotation annotation : after) {
+                        if (annotation.state() != before.get(annotation.id())) {
+                            audit.record(caller.username(), "annotation_" + to.wireName(), annotation.id(),
+                                    auditDetails(annotation, before.get(annotation.id())));
+                        }
+                        changed.add(toJson(annotation));
+                    }
+                    return changed;
+                }, false)
+                .onSuccess(changed -> ctx.response().putHeader("Content-Type", "application/json").end(changed.encode()))
+                .onFailure(ctx::fail);
+    }
+
+    /** {@code POST /api/admin/reannotate} (admin): every indexed document again, with the current ontology. */
+    private void reannotate(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.ADMIN);
+        vertx.executeBlocking(() -> {
+                    Reannotation.Result result = reannotation.all();
+                    audit.record(caller.username(), "reannotate", null, new JsonObject().put("ontologyVersion", result.ontologyVersion())
+                            .put("documents", result.documents()));
+                    return result;
+                }, false)
+                .onSuccess(r -> ctx.json(new JsonObject().put("ontologyVersion", r.ontologyVersion()).put("documents", r.documents())
+                        .put("passages", r.passages()).put("failed", r.failed())))
+                .onFailure(ctx::fail);
+    }
+
+    // --- helpers
+
+    /** The document if the caller may read it; 404 otherwise (ids must not be guessable). */
+    private DocumentRecord readable(String documentId, Caller caller) {
+        return documents.find(documentId).filter(r -> DocumentsEndpoint.mayRead(caller, r))
+                .orElseThrow(() -> LararenaException.notFound("no document with that id"));
+    }
+
+    /** The document if the caller may read it (404 otherwise) and change its annotations (403 otherwise). */
+    private DocumentRecord writable(String documentId, Caller caller) {
+        DocumentRecord record = readable(documentId, caller);
+        caller.require(Caller.RESEARCHER);
+        return record;
+    }
+
+    private void auditRestrictedRead(Caller caller, DocumentRecord record, String action) {
+        if (record.visibility() == Visibility.RESTRICTED) {
+            audit.record(caller.username(), action, record.id(), new JsonObject().put("filename", record.filename()));
+        }
+    }
+
+    /** The text of a passage of the document, as extraction kept it; 400 for an id that is not one of its passages. */
+    private PassageText passage(String documentId, String passageId) {
+        String prefix = documentId + "-";
+        Optional<Integer> ordinal = Optional.empty();
+        if (passageId.startsWith(prefix) && passageId.substring(prefix.length()).matches("\\d{1,9}")) {
+            ordinal = Optional.of(Integer.parseInt(passageId.substring(prefix.length())));
+        }
+        JsonArray passages = documents.passages(documentId).map(p -> p.getJsonArray("passages", new JsonArray())).orElse(new JsonArray());
+        for (int i = 0; i < passages.size() && ordinal.isPresent(); i++) {
+            JsonObject passage = passages.getJsonObject(i);
+            if (ordinal.get().equals(passage.getInteger("ordinal"))) {
+                return new PassageText(passageId, passage.getString("text", ""));
+            }
+        }
+        throw LararenaException.badRequest("passageId '" + passageId + "' is not a passage of document " + documentId);
+    }
+
+    private void reindexPassage(String documentId, String passageId) {
+        index.update(facetsOf(documentId, List.of(passageId)));
+    }
+
+    /** The facets of the given passages from the stored annotations (empty for a passage with none active). */
+    private Map<String, PassageFacets> facetsOf(String documentId, List<String> passageIds) {
+        Set<String> wanted = Set.copyOf(passageIds);
+        List<StoredAnnotation> ofPassages = annotations.annotationsOf(documentId).stream().filter(a -> wanted.contains(a.passageId())).toList();
+        Map<String, PassageFacets> facets = new java.util.LinkedHashMap<>(PassageFacets.of(ofPassages, ontology));
+        wanted.forEach(p -> facets.putIfAbsent(p, PassageFacets.NONE));
+        return facets;
+    }
+
+    JsonObject toJson(StoredAnnotation a) {
+        Optional<Concept> concept = ontology.concept(a.conceptIri());
+        Optional<Concept> theme = concept.flatMap(c -> ontology.topTheme(c.iri()));
+        return new JsonObject()
+                .put("id", a.id())
+                .put("passageId", a.passageId())
+                .put("start", a.start())
+                .put("end", a.end())
+                .put("exact", a.exact())
+                .put("concept", new JsonObject().put("iri", a.conceptIri()).put("label", concept.map(Concept::labelSv).orElse(a.conceptIri())))
+                .put("theme", theme.map(t -> new JsonObject().put("iri", t.iri()).put("label", t.labelSv())).orElse(null))
+                .put("origin", a.origin())
+                .put("state", a.state().wireName())
+                .put("matched", a.matchedTerm())
+                .put("confidence", a.confidence())
+                .put("creator", a.creator())
+                .put("created", a.created() == null ? null : a.created().toString());
+    }
+
+    private static JsonObject auditDetails(StoredAnnotation a, ReviewState from) {
+        return new JsonObject().put("documentId", a.documentId()).put("passageId", a.passageId()).put("concept", a.conceptIri())
+                .put("from", from == null ? null : from.wireName()).put("to", a.state().wireName());
+    }
+
+    private static JsonObject jsonBody(RoutingContext ctx, String shape) {
+        JsonObject body;
+        try {
+            body = ctx.body().asJsonObject();
+        } catch (RuntimeException e) {
+            body = null;
+        }
+        if (body == null) {
+            throw LararenaException.badRequest("send a JSON object: " + shape);
+        }
+        return body;
+    }
+
+    private static ReviewState acceptOrReject(JsonObject body) {
+        Object state = body.getValue("state");
+        if (!"accepted".equals(state) && !"rejected".equals(state)) {
+            throw LararenaException.badRequest("state must be \"accepted\" or \"rejected\" (got " + (state == null ? "nothing" : "'" + state + "'")
+                    + "); DELETE /api/annotations/{id} retracts");
+        }
+        return ReviewState.parse((String) state);
+    }
+
+    private static String requiredString(JsonObject body, String field) {
+        if (!(body.getValue(field) instanceof String value) || value.isBlank()) {
+            throw LararenaException.badRequest(field + " is required (a string)");
+        }
+        return value;
+    }
+
+    private static int requiredInt(JsonObject body, String field) {
+        Object value = body.getValue(field);
+        if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < 0
+                || ((Number) value).longValue() > Integer.MAX_VALUE) {
+            throw LararenaException.badRequest(field + " is required (a code point offset, 0 or more)");
+        }
+        return ((Number) value).intValue();
+    }
+}

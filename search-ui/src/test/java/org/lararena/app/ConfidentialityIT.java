@@ -1,0 +1,263 @@
+package org.lararena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.platform.testing.TestServices;
+
+/**
+ * Confidential interviews stay with the research group through every path: canary words planted only in a
+ * restricted interview never reach a pilot, an attendee or an anonymous visitor from any endpoint or page, the
+ * real names of a shared interview's speakers reach no one but researchers, and what the others see counts
+ * exactly what the same queries count over the material they may read alone (a second and third application
+ * that hold only that material).
+ */
+class ConfidentialityIT {
+
+    /** Words that stand only in the restricted interview (and its title), in their written and folded forms. */
+    private static final List<String> CANARIES = List.of("pärlugglan", "parluggla", "tranbärsvalvet", "tranbarsvalv",
+            "gulsparvsmodellen", "gulsparvsmodell", "strandhäll", "strandhall");
+    /** The real speaker names of the interview that pilots may read: pilots see pseudonyms only. */
+    private static final List<String> SPEAKER_NAMES = List.of("ekvall", "lindvik");
+    private static final List<String> ORDINARY_QUERIES = List.of("samverkan", "kontinuitet", "vårdcentralen",
+            "fast läkarkontakt", "\"samverkan mellan\"", "samverkan -kommunen", "");
+
+    private static final String RESTRICTED_INTERVIEW = """
+            INTERVJUARE: Hur fungerar samverkan mellan vårdcentralen och kommunen hos er?
+            STRANDHÄLL: Vi kallar det gulsparvsmodellen. Pärlugglan, som vi säger, är vår fasta läkarkontakt som \
+            följer patienten över tid, och i tranbärsvalvet samlar vi alla samordnade individuella planer.
+            INTERVJUARE: Vad betyder kontinuiteten för patienterna?
+            STRANDHÄLL: Kontinuitet är allt. Samverkan med kommunen blir lättare när samma sjuksköterska ringer varje vecka.
+            """;
+    private static final String PILOT_INTERVIEW = """
+            INTERVJUARE: Hur ser samverkan ut mellan region och kommun i er pilot?
+            EKVALL: Vi har ett samverkansforum varje månad och en fast läkarkontakt för de mest sjuka äldre.
+            INTERVJUARE: Och vårdcentralen?
+            LINDVIK: Vårdcentralen har kortat kön genom en väg in, men kontinuiteten brister när läkarna byts ut.
+            """;
+    private static final String PUBLIC_REPORT = """
+            Lägesrapport om nära vård
+
+            Samverkan mellan kommun och region har utvecklats under året. Vårdcentralen och hemsjukvården har \
+            gemensamma möten varje vecka, och fler patienter har fått en fast läkarkontakt. Kontinuiteten mäts \
+            med nyckeltal som följs upp varje kvartal.
+
+            Samverkan kring utskrivningsklara patienter fungerar bättre när ansvarsfördelningen är tydlig.
+            """;
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path publicOnlyDir;
+    @TempDir
+    static Path pilotMaterialDir;
+
+    private static RunningApplication app;
+    private static RunningApplication publicOnly;
+    private static RunningApplication pilotMaterial;
+    private static String researcher;
+    private static String pilot;
+    private static String attendee;
+    private static String restrictedId;
+    private static String pilotInterviewId;
+    private static String publicId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        TestServices services = TestServices.get();
+        researcher = services.accessToken("forskare", "forskare");
+        pilot = services.accessToken("pilot", "pilot");
+        attendee = services.accessToken("deltagare", "deltagare");
+        app = RunningApplication.start(dataDir, Map.of());
+        restrictedId = upload(app, "intervju-tranbarsvalvet.txt", RESTRICTED_INTERVIEW, "restricted");
+        pilotInterviewId = upload(app, "intervju-samverkansforum.txt", PILOT_INTERVIEW, "pilot");
+        publicId = upload(app, "lagesrapport-nara-vard.txt", PUBLIC_REPORT, "public");
+        for (String id : List.of(restrictedId, pilotInterviewId, publicId)) {
+            app.awaitStatus(id, researcher, "indexed");
+        }
+        publicOnly = RunningApplication.start(publicOnlyDir, Map.of());
+        publicOnly.awaitStatus(upload(publicOnly, "lagesrapport-nara-vard.txt", PUBLIC_REPORT, "public"), researcher, "indexed");
+        pilotMaterial = RunningApplication.start(pilotMaterialDir, Map.of());
+        pilotMaterial.awaitStatus(upload(pilotMaterial, "intervju-samverkansforum.txt", PILOT_INTERVIEW, "pilot"), researcher, "indexed");
+        pilotMaterial.awaitStatus(upload(pilotMaterial, "lagesrapport-nara-vard.txt", PUBLIC_REPORT, "public"), researcher, "indexed");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (RunningApplication running : new RunningApplication[] {app, publicOnly, pilotMaterial}) {
+            if (running != null) {
+                running.close();
+            }
+        }
+    }
+
+    @Test
+    void theResearcherFindsTheCanariesSoTheirAbsenceElsewhereMeansSomething() throws Exception {
+        assertThat(total(app, "pärlugglan", researcher)).isEqualTo(1);
+        assertThat(total(app, "tranbarsvalvet", researcher)).isEqualTo(1);
+        assertThat(app.get("/api/documents/" + restrictedId + "/passages", researcher).body()).contains("Pärlugglan");
+        assertThat(app.get("/api/documents/" + pilotInterviewId + "/passages", researcher).body()).containsIgnoringCase("ekvall");
+    }
+
+    @Test
+    void noResponseToAPilotAnAttendeeOrAnAnonymousVisitorContainsACanary() throws Exception {
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("pilot", pilot);
+        callers.put("attendee", attendee);
+        callers.put("anonymous", null);
+        List<String> paths = everyPath();
+        for (Map.Entry<String, String> caller : callers.entrySet()) {
+            for (String path : paths) {
+                HttpResponse<String> response = app.get(path, caller.getValue());
+                String body = response.body().toLowerCase(Locale.ROOT);
+                // A page shows the caller's own query back: that echo is theirs, every other canary must be absent.
+                String asked = URLDecoder.decode(path, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+                for (String canary : CANARIES.stream().filter(canary -> !asked.contains(canary)).toList()) {
+                    assertThat(body).as("%s GET %s (%d) must not contain '%s'", caller.getKey(), path, response.statusCode(), canary)
+                            .doesNotContain(canary);
+                }
+                for (String name : SPEAKER_NAMES.stream().filter(name -> !asked.contains(name)).toList()) {
+                    assertThat(body).as("%s GET %s (%d) must not name the speaker '%s'", caller.getKey(), path, response.statusCode(), name)
+                            .doesNotContain(name);
+                }
+                assertThat(response.statusCode()).as("%s GET %s", caller.getKey(), path).isLessThan(500);
+            }
+        }
+    }
+
+    @Test
+    void whatARestrictedDocumentIsCannotBeLearnedFromItsAddresses() throws Exception {
+        for (String token : new String[] {pilot, attendee}) {
+            for (String suffix : List.of("", "/passages", "/original", "/annotations", "/annotations.jsonld")) {
+                HttpResponse<String> response = app.get("/api/documents/" + restrictedId + suffix, token);
+                assertThat(response.statusCode()).as("GET /api/documents/{restricted}%s", suffix).isEqualTo(404);
+                assertThat(response.body()).as("the same answer as for an id that does not exist")
+                        .isEqualTo(app.get("/api/documents/" + "0".repeat(restrictedId.length()) + suffix, token).body()
+                                .replace("0".repeat(restrictedId.length()), restrictedId));
+            }
+        }
+        for (String passageId : passageIds(restrictedId)) {
+            assertThat(app.get("/api/passages/" + passageId + "/context", pilot).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theOriginalOfAnInterviewPilotsMayReadIsForResearchersOnlyAsItNamesTheSpeakers() throws Exception {
+        HttpResponse<String> refused = app.get("/api/documents/" + pilotInterviewId + "/original", pilot);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(new JsonObject(refused.body()).getString("detail")).contains("only researchers");
+        assertThat(app.get("/api/documents/" + pilotInterviewId + "/passages", pilot).statusCode()).isEqualTo(200);
+        assertThat(app.get("/api/documents/" + pilotInterviewId + "/original", researcher).body()).contains("EKVALL");
+        assertThat(app.get("/api/documents/" + publicId + "/original", attendee).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void countsAndFacetsEqualThoseOverTheReadableMaterialAlone() throws Exception {
+        for (String query : ORDINARY_QUERIES) {
+            String path = "/api/search?size=100&q=" + encode(query);
+            assertThat(countsOf(app.get(path, attendee)))
+                    .as("attendee, q=%s: as over public material only", query)
+                    .isEqualTo(countsOf(publicOnly.get(path, researcher)));
+            assertThat(countsOf(app.get(path, pilot)))
+                    .as("pilot, q=%s: as over pilot and public material only", query)
+                    .isEqualTo(countsOf(pilotMaterial.get(path, researcher)));
+        }
+    }
+
+    /** Every GET a non-researcher could send, with the ids and words that could lead to the interview. */
+    private static List<String> everyPath() throws Exception {
+        List<String> paths = new ArrayList<>();
+        List<String> words = new ArrayList<>(List.of("pärlugglan", "parluggla", "tranbärsvalvet", "gulsparv", "strandhäll",
+                "ekvall", "lindvik", "samverkan", "kontinuitet", "vårdcentralen", "*", "\"", "pärl*", "tranb~"));
+        for (String word : words) {
+            paths.add("/api/search?size=100&q=" + encode(word));
+            paths.add("/sok?q=" + encode(word));
+            paths.add("/api/suggest?q=" + encode(word.substring(0, Math.min(4, word.length()))));
+            paths.add("/api/analysis?q=" + encode(word));
+        }
+        paths.add("/api/search?size=100&q=&speaker=respondent");
+        paths.add("/api/search?size=100&q=&type=intervju");
+        paths.add("/api/documents?size=100");
+        paths.add("/api/themes");
+        paths.add("/api/insights");
+        paths.add("/api/ingest/events");
+        paths.add("/dokument");
+        paths.add("/moduler");
+        paths.add("/insikter");
+        paths.add("/analys");
+        for (String id : List.of(restrictedId, pilotInterviewId, publicId)) {
+            for (String suffix : List.of("", "/passages", "/original", "/annotations", "/annotations.jsonld")) {
+                paths.add("/api/documents/" + id + suffix);
+            }
+            paths.add("/dokument/" + id);
+            paths.add("/kodning/" + id);
+            for (String passageId : passageIds(id)) {
+                paths.add("/api/passages/" + passageId + "/context?before=20&after=20");
+                paths.add("/api/passages/" + passageId + "/memos");
+            }
+        }
+        for (String sparql : List.of("SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10000",
+                "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 10000",
+                "SELECT ?s ?p ?o FROM <urn:x-arq:UnionGraph> WHERE { ?s ?p ?o } LIMIT 10000",
+                "SELECT ?s ?p ?o FROM <https://w3id.org/lararena/graph/document/" + restrictedId + "> WHERE { ?s ?p ?o }",
+                "SELECT ?s ?p ?o WHERE { GRAPH <https://w3id.org/lararena/graph/document/" + restrictedId + "> { ?s ?p ?o } }",
+                "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")) {
+            paths.add("/sparql?query=" + encode(sparql));
+        }
+        return paths;
+    }
+
+    /** The passage ids of a document, as a researcher sees them. */
+    private static List<String> passageIds(String documentId) throws Exception {
+        JsonArray passages = new JsonArray(app.get("/api/documents/" + documentId + "/passages", researcher).body());
+        return passages.stream().map(passage -> ((JsonObject) passage).getString("id")).toList();
+    }
+
+    /** The total and the theme, pilot, type and year facet counts of a search response. */
+    private static Map<String, Object> countsOf(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject body = new JsonObject(response.body());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("total", body.getLong("total"));
+        JsonObject facets = body.getJsonObject("facets");
+        for (String facet : List.of("theme", "pilot", "type", "year")) {
+            Map<String, Integer> values = new LinkedHashMap<>();
+            for (Object value : facets.getJsonArray(facet, new JsonArray())) {
+                JsonObject entry = (JsonObject) value;
+                values.put(entry.getString("iri", entry.getString("value")), entry.getInteger("count"));
+            }
+            counts.put(facet, values);
+        }
+        return counts;
+    }
+
+    private static long total(RunningApplication on, String query, String token) throws Exception {
+        return new JsonObject(on.get("/api/search?q=" + encode(query), token).body()).getLong("total");
+    }
+
+    private static String upload(RunningApplication on, String filename, String content, String visibility) throws Exception {
+        HttpResponse<String> response = on.postFile(researcher, filename, content, visibility);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return new JsonArray(response.body()).getJsonObject(0).getString("id");
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
