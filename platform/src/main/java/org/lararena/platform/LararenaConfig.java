@@ -45,6 +45,8 @@ import java.util.Optional;
  * <tr><td>LARARENA_EXTRACT_TIMEOUT_SECONDS</td><td>60</td><td>longest a single file's extraction may take</td></tr>
  * <tr><td>LARARENA_EXTRACT_HEAP_MB</td><td>512</td><td>heap of each extraction worker process</td></tr>
  * <tr><td>LARARENA_EXTRACT_WORKERS</td><td>1</td><td>extraction worker processes running at once</td></tr>
+ * <tr><td>LARARENA_ES_ANALYSIS_FILES</td><td>true when managed</td><td>the ontology's decompound and synonym files are installed
+ *     in every node's {@code config/lararena/} (the managed node gets them at every start)</td></tr>
  * <tr><td>LARARENA_WATCH_DIR</td><td>(none)</td><td>a folder whose files are ingested as they land (bulk drops)</td></tr>
  * <tr><td>LARARENA_SPARQL_TIMEOUT_SECONDS</td><td>10</td><td>longest a {@code /sparql} query may run</td></tr>
  * <tr><td>LARARENA_SPARQL_MAX_ROWS</td><td>10000</td><td>most rows (or triples) one {@code /sparql} answer holds</td></tr>
@@ -75,8 +77,13 @@ public record LararenaConfig(
     public record Extraction(Duration timePerFile, int workerHeapMb, int workers) {
     }
 
-    /** Where Elasticsearch is: a managed local node on {@code port}, or the external {@code urls}. */
-    public record Elasticsearch(boolean managed, int port, List<URI> urls, int heapMb, String indexPrefix, Optional<String> apiKey) {
+    /**
+     * Where Elasticsearch is: a managed local node on {@code port}, or the external {@code urls}. {@code analysisFiles}:
+     * the files generated from the ontology ({@code config/lararena/decompound.txt} and {@code synonyms.txt}) are
+     * installed on every node, so the passage index may name them.
+     */
+    public record Elasticsearch(boolean managed, int port, List<URI> urls, int heapMb, String indexPrefix, Optional<String> apiKey,
+                                boolean analysisFiles) {
         public Elasticsearch {
             urls = List.copyOf(urls);
         }
@@ -129,7 +136,7 @@ public record LararenaConfig(
             throw new ConfigurationException("LARARENA_INDEX_PREFIX must be lower-case letters, digits, '-' or '_' (got '" + indexPrefix + "')");
         }
         var es = new Elasticsearch(esManaged, esPort, esUrls, r.integer("LARARENA_ES_HEAP_MB", 768, 256, 65536), indexPrefix,
-                r.raw("LARARENA_ES_API_KEY"));
+                r.raw("LARARENA_ES_API_KEY"), r.bool("LARARENA_ES_ANALYSIS_FILES", esManaged));
 
         int kcPort = r.port("LARARENA_KEYCLOAK_PORT", 8180);
         Optional<URI> kcUrl = r.httpUrl("LARARENA_KEYCLOAK_URL");

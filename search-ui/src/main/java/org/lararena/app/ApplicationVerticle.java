@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.lararena.ingest.IngestAddresses;
@@ -39,6 +41,8 @@ import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.search.PassageSearch;
 import org.lararena.search.SearchEndpoint;
+import org.lararena.search.SuggestEndpoint;
+import org.lararena.search.Suggestions;
 import org.lararena.sparql.ReadableGraphs;
 import org.lararena.sparql.SparqlEndpoint;
 import org.lararena.sparql.SparqlService;
@@ -63,6 +67,7 @@ import org.lararena.modules.LearningModules;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.Suggestion;
 import org.lararena.modules.Themes;
 import org.lararena.coding.ConceptsEndpoint;
 import org.lararena.coding.MemoStore;
@@ -149,9 +154,9 @@ public final class ApplicationVerticle extends VerticleBase {
     }
 
     private Future<?> deployVerticles(TokenAuthentication authentication, WebAuthentication web) {
-        PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix());
+        PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix(), config.elasticsearch().analysisFiles());
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
-        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel);
+        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel, this::themesNamedIn);
         PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
         reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
         AnalysisEndpoint analysis = new AnalysisEndpoint(vertx, search, ontology.topThemes().stream().map(Concept::iri).toList());
@@ -165,6 +170,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
                                 indexer, audit)::addRoutes,
                         new SearchEndpoint(vertx, search)::addRoutes,
+                        new SuggestEndpoint(vertx, new Suggestions(elasticsearch, index.alias(), ontology))::addRoutes,
                         new ThemesEndpoint(vertx, ontology, search)::addRoutes,
                         new AdminEndpoint(vertx, index, audit)::addRoutes,
                         new AnnotationsEndpoint(vertx, documents, annotations, ontology, passageConcepts, reannotation, audit)::addRoutes,
@@ -233,6 +239,11 @@ public final class ApplicationVerticle extends VerticleBase {
     /** The IRI of the top theme with this Swedish label (as learning modules name themes). */
     private Optional<String> topThemeIri(String label) {
         return ontology.topThemes().stream().filter(theme -> theme.labelSv().equals(label)).map(Concept::iri).findFirst();
+    }
+
+    /** The concepts a search text names, as the annotator finds them in passages (inflections, compounds, OCR forms). */
+    private Set<String> themesNamedIn(String text) {
+        return annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet());
     }
 
     /** A theme's Swedish label; an IRI the ontology no longer knows (after a change) shows as itself. */

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.platform.LararenaException;
@@ -34,22 +35,44 @@ import org.lararena.platform.web.Caller;
  */
 public final class PassageSearch {
 
-    private static final List<String> FACETS = List.of("theme", "pilot", "type", "year");
+    /** The facets of every search; {@code speaker} counts speaker roles (never names: the same for every caller). */
+    private static final List<String> FACETS = List.of("theme", "pilot", "type", "year", "speaker");
 
     private final ElasticsearchClient client;
     private final String alias;
     private final Function<String, String> themeLabel;
+    private final Function<String, Set<String>> themesNamedIn;
 
     /** @param themeLabel the display label of a theme or concept IRI */
     public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel) {
+        this(client, alias, themeLabel, text -> Set.of());
+    }
+
+    /**
+     * @param themeLabel    the display label of a theme or concept IRI
+     * @param themesNamedIn the concept IRIs a query text names (the ontology's annotator): their passages are found
+     *                      too, below those with the words
+     */
+    public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel,
+                         Function<String, Set<String>> themesNamedIn) {
         this.client = Objects.requireNonNull(client);
         this.alias = Objects.requireNonNull(alias);
         this.themeLabel = Objects.requireNonNull(themeLabel);
+        this.themesNamedIn = Objects.requireNonNull(themesNamedIn);
+    }
+
+    /** The relevance query of a request: its words, phrases and exclusions, and the themes its text names. */
+    public Query relevanceQuery(SearchRequest request) {
+        if (!request.hasText()) {
+            return PassageQuery.of(request);
+        }
+        String wanted = String.join(" ", PassageQuery.parse(request.simpleQueryString()).positive()).replace("\"", "");
+        return PassageQuery.of(request, wanted.isBlank() ? Set.of() : themesNamedIn.apply(wanted));
     }
 
     public JsonObject search(SearchRequest request, Caller caller) {
         Query readable = visibilityFilter(caller);
-        Query match = PassageQuery.of(request);
+        Query match = relevanceQuery(request);
         Map<String, Query> facetFilters = facetFilters(request);
         try {
             SearchResponse<Map> response = client.search(s -> {
@@ -305,6 +328,7 @@ public final class PassageSearch {
         List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet)).map(Map.Entry::getValue).toList();
         String field = switch (facet) {
             case "theme" -> "themes";
+            case "speaker" -> "speakerRole";
             default -> facet;
         };
         int size = facet.equals("theme") ? 200 : 50;

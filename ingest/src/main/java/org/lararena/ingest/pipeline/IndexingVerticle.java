@@ -89,7 +89,7 @@ public final class IndexingVerticle extends VerticleBase {
                 .put("page", passage.getInteger("page"))
                 .put("speaker", speaker)
                 .put("speakerPseudonym", speaker == null ? null : pseudonyms.get(speaker))
-                .put("speakerRole", speaker == null ? null : SpeakerPseudonyms.isInterviewer(speaker) ? "intervjuare" : "respondent")
+                .put("speakerRole", SpeakerRoles.of(speaker, record.type()))
                 .put("text", passage.getString("text"))
                 .put("start", passage.getInteger("start"))
                 .put("end", passage.getInteger("end"))

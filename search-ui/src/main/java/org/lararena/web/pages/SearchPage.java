@@ -29,7 +29,8 @@ import org.lararena.web.Messages;
 public final class SearchPage {
 
     private static final List<String[]> FACETS = List.of(
-            new String[] {"pilot", "facet.pilot"}, new String[] {"type", "facet.type"}, new String[] {"year", "facet.year"});
+            new String[] {"pilot", "facet.pilot"}, new String[] {"type", "facet.type"}, new String[] {"year", "facet.year"},
+            new String[] {"speaker", "facet.speaker"});
 
     private final Vertx vertx;
     private final PassageSearch search;
