@@ -11,9 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes that a crash cannot leave half done: the content goes to a temporary file in the same folder, is
- * flushed to the disk, and is then renamed over the target. A reader sees the old file or the new one, never a
- * mix. Leftover temporary files end in {@code .tmp}.
+ * Writes that a crash cannot leave half done: the content goes to a temporary file in the same folder and is
+ * then renamed over the target. A reader sees the old file or the new one, never a mix. Leftover temporary
+ * files end in {@code .tmp}.
  */
 final class AtomicFiles {
 
@@ -22,8 +22,13 @@ final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** Replaces {@code target} by {@code content} (UTF-8) in one step. */
-    static void write(Path target, String content) throws IOException {
+    /**
+     * Replaces {@code target} by {@code content} (UTF-8) in one step.
+     *
+     * @param flush whether the content is forced to the disk before the rename, so that it survives a crash of
+     *              the machine too, not only of the application (costs a disk flush per write)
+     */
+    static void write(Path target, String content, boolean flush) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -31,7 +36,9 @@ final class AtomicFiles {
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
-                channel.force(true);
+                if (flush) {
+                    channel.force(true);
+                }
             }
             move(temp, target);
         } finally {

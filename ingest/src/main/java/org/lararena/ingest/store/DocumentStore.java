@@ -112,7 +112,7 @@ public final class DocumentStore {
 
     public synchronized DocumentRecord save(DocumentRecord record) {
         try {
-            AtomicFiles.write(records.resolve(record.id() + ".json"), record.toJson().encodePrettily());
+            AtomicFiles.write(records.resolve(record.id() + ".json"), record.toJson().encodePrettily(), false);
             byId.put(record.id(), record);
             return record;
         } catch (IOException e) {
@@ -126,7 +126,7 @@ public final class DocumentStore {
      */
     public void savePassages(String id, JsonObject extracted) {
         try {
-            AtomicFiles.write(passages.resolve(id + ".json"), extracted.encode());
+            AtomicFiles.write(passages.resolve(id + ".json"), extracted.encode(), false);
         } catch (IOException e) {
             throw LararenaException.unavailable("the passages could not be written (" + e.getMessage() + ")", e);
         }

@@ -62,7 +62,7 @@ public final class PendingIndexing {
     /** Adds (or replaces) a document's waiting work: {@code {documentId, passages: [...]}}. */
     public synchronized void put(String documentId, JsonObject work) {
         try {
-            AtomicFiles.write(file(documentId), work.encode());
+            AtomicFiles.write(file(documentId), work.encode(), true);
             ids.add(documentId);
         } catch (IOException e) {
             throw LararenaException.unavailable("the document could not be queued for indexing (" + e.getMessage() + ")", e);
