@@ -44,6 +44,9 @@ import java.util.Optional;
  * <tr><td>LARARENA_EXTRACT_TIMEOUT_SECONDS</td><td>60</td><td>longest a single file's extraction may take</td></tr>
  * <tr><td>LARARENA_EXTRACT_HEAP_MB</td><td>512</td><td>heap of each extraction worker process</td></tr>
  * <tr><td>LARARENA_EXTRACT_WORKERS</td><td>1</td><td>extraction worker processes running at once</td></tr>
+ * <tr><td>LARARENA_EXTRACT_MAX_OUTPUT_CHARS</td><td>20000000</td><td>most text one file may yield</td></tr>
+ * <tr><td>LARARENA_EXTRACT_MAX_NESTING</td><td>5</td><td>how deeply archives and attachments may nest in a file</td></tr>
+ * <tr><td>LARARENA_EXTRACT_MAX_ZIP_RATIO</td><td>100</td><td>characters of output per compressed byte before a file is a zip bomb</td></tr>
  * <tr><td>LARARENA_WATCH_DIR</td><td>(none)</td><td>a folder whose files are ingested as they land (bulk drops)</td></tr>
  * </table>
  */
@@ -63,7 +66,7 @@ public record LararenaConfig(
         Extraction extraction) {
 
     /** Limits of the isolated extraction workers: per file time, worker heap, and how many workers run at once. */
-    public record Extraction(Duration timePerFile, int workerHeapMb, int workers) {
+    public record Extraction(Duration timePerFile, int workerHeapMb, int workers, int maxOutputChars, int maxNesting, int maxZipRatio) {
     }
 
     /** Where Elasticsearch is: a managed local node on {@code port}, or the external {@code urls}. */
@@ -139,7 +142,10 @@ public record LararenaConfig(
                 r.raw("LARARENA_WATCH_DIR").map(v -> Path.of(v).toAbsolutePath().normalize()),
                 new Extraction(Duration.ofSeconds(r.integer("LARARENA_EXTRACT_TIMEOUT_SECONDS", 60, 1, 3600)),
                         r.integer("LARARENA_EXTRACT_HEAP_MB", 512, 64, 65536),
-                        r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64)));
+                        r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64),
+                        r.integer("LARARENA_EXTRACT_MAX_OUTPUT_CHARS", 20_000_000, 1000, Integer.MAX_VALUE),
+                        r.integer("LARARENA_EXTRACT_MAX_NESTING", 5, 1, 100),
+                        r.integer("LARARENA_EXTRACT_MAX_ZIP_RATIO", 100, 1, 1_000_000)));
     }
 
     /**

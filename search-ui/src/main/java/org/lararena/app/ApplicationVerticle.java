@@ -104,7 +104,10 @@ public final class ApplicationVerticle extends VerticleBase {
         extractionConfig = ExtractionConfig.defaults()
                 .withTimePerFile(config.extraction().timePerFile())
                 .withWorkerHeapMegabytes(config.extraction().workerHeapMb())
-                .withWorkers(config.extraction().workers());
+                .withWorkers(config.extraction().workers())
+                .withMaxOutputCharacters(config.extraction().maxOutputChars())
+                .withMaxPackageDepth(config.extraction().maxNesting())
+                .withMaxCompressionRatio(config.extraction().maxZipRatio());
         extractor = new DocumentExtractor(extractionConfig);
         extractor.warmUp();
         Files.createDirectories(config.dataPath("uploads"));
