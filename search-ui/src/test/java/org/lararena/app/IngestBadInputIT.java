@@ -33,6 +33,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.app.RunningApplication.Upload;
 import org.lararena.platform.testing.TestServices;
@@ -46,7 +47,8 @@ import org.lararena.platform.testing.TestServices;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestBadInputIT {
 
-    @TempDir
+    /** Removed by {@link #stop()}: the application may still be finishing the pile when JUnit would clean up. */
+    @TempDir(cleanup = CleanupMode.NEVER)
     static Path dataDir;
 
     private static RunningApplication app;
@@ -67,6 +69,14 @@ class IngestBadInputIT {
         } catch (java.util.concurrent.TimeoutException e) {
             // Stopped with thousands of files still queued: each keeps its record in the data directory and would
             // resume on the next start (CrashRecoveryIT); waiting for the pile is not what this test is about.
+        }
+        for (int attempt = 0; attempt < 5 && Files.exists(dataDir); attempt++) {
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a file the stopping application still wrote: try again
+            }
+            Thread.sleep(1000);
         }
     }
 
