@@ -47,6 +47,9 @@ import java.util.Optional;
  * <tr><td>LARARENA_EXTRACT_WORKERS</td><td>1</td><td>extraction worker processes running at once</td></tr>
  * <tr><td>LARARENA_ES_ANALYSIS_FILES</td><td>true when managed</td><td>the ontology's decompound and synonym files are installed
  *     in every node's {@code config/lararena/} (the managed node gets them at every start)</td></tr>
+ * <tr><td>LARARENA_EXTRACT_MAX_OUTPUT_CHARS</td><td>20000000</td><td>most text one file may yield</td></tr>
+ * <tr><td>LARARENA_EXTRACT_MAX_NESTING</td><td>5</td><td>how deeply archives and attachments may nest in a file</td></tr>
+ * <tr><td>LARARENA_EXTRACT_MAX_ZIP_RATIO</td><td>100</td><td>characters of output per compressed byte before a file is a zip bomb</td></tr>
  * <tr><td>LARARENA_WATCH_DIR</td><td>(none)</td><td>a folder whose files are ingested as they land (bulk drops)</td></tr>
  * <tr><td>LARARENA_SPARQL_TIMEOUT_SECONDS</td><td>10</td><td>longest a {@code /sparql} query may run</td></tr>
  * <tr><td>LARARENA_SPARQL_MAX_ROWS</td><td>10000</td><td>most rows (or triples) one {@code /sparql} answer holds</td></tr>
@@ -74,7 +77,7 @@ public record LararenaConfig(
     }
 
     /** Limits of the isolated extraction workers: per file time, worker heap, and how many workers run at once. */
-    public record Extraction(Duration timePerFile, int workerHeapMb, int workers) {
+    public record Extraction(Duration timePerFile, int workerHeapMb, int workers, int maxOutputChars, int maxNesting, int maxZipRatio) {
     }
 
     /**
@@ -155,7 +158,10 @@ public record LararenaConfig(
                 r.raw("LARARENA_WATCH_DIR").map(v -> Path.of(v).toAbsolutePath().normalize()),
                 new Extraction(Duration.ofSeconds(r.integer("LARARENA_EXTRACT_TIMEOUT_SECONDS", 60, 1, 3600)),
                         r.integer("LARARENA_EXTRACT_HEAP_MB", 512, 64, 65536),
-                        r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64)),
+                        r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64),
+                        r.integer("LARARENA_EXTRACT_MAX_OUTPUT_CHARS", 20_000_000, 1000, Integer.MAX_VALUE),
+                        r.integer("LARARENA_EXTRACT_MAX_NESTING", 5, 1, 100),
+                        r.integer("LARARENA_EXTRACT_MAX_ZIP_RATIO", 100, 1, 1_000_000)),
                 new Sparql(Duration.ofSeconds(r.integer("LARARENA_SPARQL_TIMEOUT_SECONDS", 10, 1, 600)),
                         r.integer("LARARENA_SPARQL_MAX_ROWS", 10_000, 1, 1_000_000)),
                 r.integer("LARARENA_MAX_INSIGHT_CHARS", 10_000, 100, 1_000_000));

@@ -25,6 +25,7 @@ import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.pipeline.ExtractionVerticle;
 import org.lararena.ingest.pipeline.AnnotationVerticle;
 import org.lararena.ingest.pipeline.IndexingVerticle;
+import org.lararena.ingest.pipeline.PendingIndexingVerticle;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
 import org.lararena.ingest.pipeline.DocumentAnnotation;
 import org.lararena.ingest.pipeline.Reannotation;
@@ -143,7 +144,10 @@ public final class ApplicationVerticle extends VerticleBase {
         extractionConfig = ExtractionConfig.defaults()
                 .withTimePerFile(config.extraction().timePerFile())
                 .withWorkerHeapMegabytes(config.extraction().workerHeapMb())
-                .withWorkers(config.extraction().workers());
+                .withWorkers(config.extraction().workers())
+                .withMaxOutputCharacters(config.extraction().maxOutputChars())
+                .withMaxPackageDepth(config.extraction().maxNesting())
+                .withMaxCompressionRatio(config.extraction().maxZipRatio());
         extractor = new DocumentExtractor(extractionConfig);
         extractor.warmUp();
         Files.createDirectories(config.dataPath("uploads"));
@@ -196,6 +200,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 .compose(v -> vertx.deployVerticle(() -> new AnnotationVerticle(documents, documentAnnotation), worker))
                 // Several indexers: each waits for Elasticsearch's refresh, so they overlap the waiting.
                 .compose(v -> vertx.deployVerticle(() -> new IndexingVerticle(documents, indexer), new DeploymentOptions(worker).setInstances(4)))
+                .compose(v -> vertx.deployVerticle(new PendingIndexingVerticle(documents, Duration.ofSeconds(10)), worker))
                 .compose(v -> config.watchDir().isPresent()
                         ? vertx.deployVerticle(new WatchedFolderVerticle(config.watchDir().get(), documents, Duration.ofSeconds(2)), worker)
                         : Future.succeededFuture())
@@ -219,6 +224,9 @@ public final class ApplicationVerticle extends VerticleBase {
 
     private Void resumeAndLoadDemo() {
         for (DocumentRecord unfinished : documents.unfinished()) {
+            if (documents.pendingIndexing().contains(unfinished.id())) {
+                continue; // waits in the durable indexing queue, which PendingIndexingVerticle drains
+            }
             LOG.info("Resuming {} ({}), left {}", unfinished.id(), unfinished.filename(), unfinished.status().wireName());
             // From the last completed step: passages kept by extraction go straight to indexing.
             var extracted = unfinished.status() == DocumentStatus.QUEUED || unfinished.status() == DocumentStatus.EXTRACTING
