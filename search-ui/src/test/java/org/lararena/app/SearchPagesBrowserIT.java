@@ -113,6 +113,28 @@ class SearchPagesBrowserIT {
     }
 
     @Test
+    void aDoubleClickedUploadSendsTheFileOnce(@TempDir Path files) throws Exception {
+        Path note = java.nio.file.Files.writeString(files.resolve("dubbelklick.txt"), "Anteckning om samverkan kring dubbelklickade formulär.");
+        try (Browser browser = Browser.open(app.url, "researcher-double-submit")) {
+            browser.logIn("forskare", "forskare");
+            browser.go("/ladda-upp");
+            browser.find(By.id("files")).sendKeys(note.toString());
+            WebElement send = browser.driver().findElement(By.id("send"));
+            // Two clicks in the same turn of the page's event loop: an impatient double click, or a stuck mouse.
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].click(); arguments[0].click();", send);
+
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60)).until(d ->
+                    d.findElements(By.cssSelector("#progress li[data-status=indexed]")).size() == 1);
+            assertThat(browser.driver().findElements(By.cssSelector("#progress li"))).hasSize(1);
+        }
+        String researcher = TestServices.get().accessToken("forskare", "forskare");
+        JsonObject documents = new JsonObject(app.get("/api/documents?size=100", researcher).body());
+        assertThat(documents.getJsonArray("documents").stream()
+                .filter(document -> "dubbelklick.txt".equals(((JsonObject) document).getString("filename"))))
+                .as("one document, not an original and a duplicate").hasSize(1);
+    }
+
+    @Test
     void aPilotIsRefusedTheUploadPage() throws Exception {
         try (Browser browser = Browser.open(app.url, "pilot-upload-refused")) {
             browser.logIn("pilot", "pilot");
