@@ -48,26 +48,8 @@ public final class PassageSearch {
     }
 
     public JsonObject search(SearchRequest request, Caller caller) {
-        Query readable = visibilityFilter(caller);
-        Query match = PassageQuery.of(request);
-        Map<String, Query> facetFilters = facetFilters(request);
         try {
-            SearchResponse<Map> response = client.search(s -> {
-                s.index(alias)
-                        .query(q -> q.bool(b -> b.must(match).filter(readable)))
-                        .size(request.size())
-                        .trackTotalHits(t -> t.enabled(true))
-                        .highlight(h -> h.fields(NamedValue.of("text", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(220))))
-                                .preTags("<mark>").postTags("</mark>").encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html));
-                if (!facetFilters.isEmpty()) {
-                    s.postFilter(q -> q.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
-                }
-                sortAndPage(s, request);
-                for (String facet : FACETS) {
-                    s.aggregations(facet, facetAggregation(facet, facetFilters));
-                }
-                return s;
-            }, Map.class);
+            SearchResponse<Map> response = client.search(elasticsearchRequest(request, caller), Map.class);
             return toJson(response, request, caller);
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
@@ -77,6 +59,32 @@ public final class PassageSearch {
         } catch (IOException e) {
             throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
         }
+    }
+
+    /**
+     * The Elasticsearch search {@link #search} sends for this request and caller (the benchmark sends the very same
+     * one straight to Elasticsearch to measure what the application adds).
+     */
+    public co.elastic.clients.elasticsearch.core.SearchRequest elasticsearchRequest(SearchRequest request, Caller caller) {
+        Query readable = visibilityFilter(caller);
+        Query match = PassageQuery.of(request);
+        Map<String, Query> facetFilters = facetFilters(request);
+        return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
+            s.index(alias)
+                    .query(q -> q.bool(b -> b.must(match).filter(readable)))
+                    .size(request.size())
+                    .trackTotalHits(t -> t.enabled(true))
+                    .highlight(h -> h.fields(NamedValue.of("text", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(220))))
+                            .preTags("<mark>").postTags("</mark>").encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html));
+            if (!facetFilters.isEmpty()) {
+                s.postFilter(q -> q.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
+            }
+            sortAndPage(s, request);
+            for (String facet : FACETS) {
+                s.aggregations(facet, facetAggregation(facet, facetFilters));
+            }
+            return s;
+        });
     }
 
     /**
