@@ -1,5 +1,6 @@
 package org.lararena.search;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -21,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.platform.LararenaException;
@@ -37,12 +40,14 @@ public final class PassageSearch {
     private static final List<String> FACETS = List.of("theme", "pilot", "type", "year");
 
     private final ElasticsearchClient client;
+    private final ElasticsearchAsyncClient asyncClient;
     private final String alias;
     private final Function<String, String> themeLabel;
 
     /** @param themeLabel the display label of a theme or concept IRI */
     public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel) {
         this.client = Objects.requireNonNull(client);
+        this.asyncClient = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
         this.alias = Objects.requireNonNull(alias);
         this.themeLabel = Objects.requireNonNull(themeLabel);
     }
@@ -51,14 +56,46 @@ public final class PassageSearch {
         try {
             SearchResponse<Map> response = client.search(elasticsearchRequest(request, caller), Map.class);
             return toJson(response, request, caller);
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
-                return new JsonObject().put("total", 0).put("hits", new JsonArray()).put("facets", emptyFacets());
-            }
-            throw LararenaException.unavailable("search failed in Elasticsearch: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
+        } catch (ElasticsearchException | IOException e) {
+            return answerToFailure(e);
         }
+    }
+
+    /**
+     * The same search as {@link #search}, without holding a thread while Elasticsearch works (the API's path: no
+     * worker thread hand-offs per request). Completes on the Elasticsearch client's I/O thread.
+     */
+    public CompletableFuture<JsonObject> searchAsync(SearchRequest request, Caller caller) {
+        CompletableFuture<JsonObject> answer = new CompletableFuture<>();
+        asyncClient.search(elasticsearchRequest(request, caller), Map.class).whenComplete((response, failure) -> {
+            try {
+                if (failure == null) {
+                    answer.complete(toJson(response, request, caller));
+                    return;
+                }
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                if (cause instanceof ElasticsearchException || cause instanceof IOException) {
+                    answer.complete(answerToFailure((Exception) cause));
+                } else {
+                    answer.completeExceptionally(LararenaException.unavailable("search failed: " + cause.getMessage(), cause));
+                }
+            } catch (RuntimeException e) {
+                // Completed with the exception itself (not wrapped), so the failure handler sees its status.
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer;
+    }
+
+    /** No index yet is an empty answer; anything else from Elasticsearch is a 503. */
+    private static JsonObject answerToFailure(Exception e) {
+        if (e instanceof ElasticsearchException es && es.status() == 404) {
+            return new JsonObject().put("total", 0).put("hits", new JsonArray()).put("facets", emptyFacets());
+        }
+        if (e instanceof ElasticsearchException) {
+            throw LararenaException.unavailable("search failed in Elasticsearch: " + e.getMessage(), e);
+        }
+        throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
     }
 
     /**
