@@ -177,16 +177,8 @@ final class BenchmarkCorpus {
         return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
+    /** Surefire's {@code lararena.project.dir} (set by the build, as for every test), else the parent of the module. */
     private static Path projectDirectory() {
-        String configured = System.getProperty("lararena.project.dir");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured).toAbsolutePath();
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("mvnw"))) {
-                return dir;
-            }
-        }
-        return Path.of("").toAbsolutePath();
+        return Path.of(System.getProperty("lararena.project.dir", "..")).toAbsolutePath();
     }
 }
