@@ -121,7 +121,9 @@ class SearchLatencyBenchmark {
         } finally {
             vertx.close().await(60, TimeUnit.SECONDS);
             if (!keep) {
-                client.indices().delete(d -> d.index(index.alias() + "-*").allowNoIndices(true));
+                // By name: the cluster refuses wildcard deletes.
+                List<String> indices = List.copyOf(client.indices().getAlias(a -> a.name(index.alias())).aliases().keySet());
+                client.indices().delete(d -> d.index(indices));
             }
             client.close();
         }
