@@ -13,8 +13,20 @@ export async function api(path, options = {}) {
   return response;
 }
 
+const texts = JSON.parse(document.getElementById('messages')?.textContent || '{}');
+
+/** The page's text for {@code key} (from the message bundle of the reader's language), with {0}, {1} … filled in. */
+export function t(key, ...args) {
+  return args.reduce((text, arg, i) => text.replaceAll(`{${i}}`, String(arg)), texts[key] ?? key);
+}
+
 // The passage a search hit points at: scroll to it and give it focus, so keyboard users land there too.
 if (location.hash.length > 1) {
   const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
   if (target) { target.scrollIntoView({ block: 'center' }); target.focus({ preventScroll: true }); }
 }
+
+// The scripts of single pages, loaded only where their page is.
+if (document.getElementById('q')) import('./search.js');
+if (document.getElementById('coding')) import('./coding.js');
+else if (document.getElementById('annotations')) import('./annotations.js').then((annotations) => annotations.load());

@@ -1,5 +1,5 @@
 // Ladda upp: send the chosen files, then follow each one's status on the ingest event stream.
-import { api } from './app.js';
+import { api, t } from './app.js';
 
 const form = document.getElementById('upload');
 if (form) {
@@ -7,10 +7,8 @@ if (form) {
   const error = document.getElementById('upload-error');
   const send = document.getElementById('send');
   const rows = new Map();
-  const labels = {
-    queued: 'I kö', extracting: 'Läser ut text', annotating: 'Annoterar', indexing: 'Indexerar',
-    indexed: 'Klar', duplicate: 'Finns redan', failed: 'Misslyckades',
-  };
+  const labels = Object.fromEntries(['queued', 'extracting', 'annotating', 'indexing', 'indexed', 'duplicate', 'failed']
+    .map((status) => [status, t(`status.${status}`)]));
   const steps = ['queued', 'extracting', 'annotating', 'indexing', 'indexed'];
 
   const show = (id, status, detail) => {
@@ -26,7 +24,7 @@ if (form) {
   events.addEventListener('status', (event) => {
     const update = JSON.parse(event.data);
     show(update.documentId, update.status, update.status === 'failed' ? update.error
-      : update.status === 'duplicate' ? `Samma innehåll som dokument ${update.duplicateOf}` : '');
+      : update.status === 'duplicate' ? t('sameAs', update.duplicateOf) : '');
   });
 
   const dropzone = document.getElementById('dropzone');
@@ -47,7 +45,7 @@ if (form) {
       const response = await api('/api/documents', { method: 'POST', body: new FormData(form) });
       const body = await response.json();
       if (!response.ok) {
-        error.textContent = body.detail ?? 'Uppladdningen misslyckades.';
+        error.textContent = body.detail ?? t('uploadFailed');
         error.hidden = false;
         return;
       }
@@ -67,7 +65,7 @@ if (form) {
         row.append(name, bar, status, detail);
         list.append(row);
         rows.set(file.id, row);
-        show(file.id, file.status, file.duplicateOf ? `Samma innehåll som dokument ${file.duplicateOf}` : '');
+        show(file.id, file.status, file.duplicateOf ? t('sameAs', file.duplicateOf) : '');
         // The stream may have told of steps before the row existed: ask once for where the file is now.
         api(`/api/documents/${file.id}`).then((r) => r.ok ? r.json() : null).then((doc) => {
           if (doc && steps.indexOf(doc.status) >= steps.indexOf(rows.get(file.id).dataset.status) || ['failed', 'duplicate'].includes(doc?.status)) {
@@ -77,7 +75,7 @@ if (form) {
       }
       form.reset();
     } catch (failure) {
-      error.textContent = 'Kontakten med servern bröts. Försök igen.';
+      error.textContent = t('connectionLost');
       error.hidden = false;
     } finally {
       send.disabled = false;

@@ -10,7 +10,11 @@ public final class IngestAddresses {
     public static final String DOCUMENT_RECEIVED = "ingest.document.received";
     /** Extraction and segmentation are done: {@code {documentId, passages: [...]}}. */
     public static final String DOCUMENT_EXTRACTED = "ingest.document.extracted";
-    /** Passages carry their concepts and themes: {@code {documentId, passages: [...]}}. */
+    /**
+     * Passages carry their concepts and themes: {@code {documentId, passages: [...], queued?}}. {@code queued} is
+     * true when the work comes from the pending-indexing queue; the indexer replies {@code indexed}, {@code waiting}
+     * (Elasticsearch is away; the work is queued) or {@code failed}.
+     */
     public static final String DOCUMENT_ANNOTATED = "ingest.document.annotated";
     /** A document's status changed (published to every listener): {@code {documentId, status, error?}}. */
     public static final String DOCUMENT_STATUS = "ingest.document.status";

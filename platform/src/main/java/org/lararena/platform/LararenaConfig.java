@@ -39,12 +39,20 @@ import java.util.Optional;
  * <tr><td>LARARENA_CLI_CLIENT_ID</td><td>lararena-cli</td><td>public OIDC client of the command line</td></tr>
  * <tr><td>LARARENA_START_TIMEOUT_SECONDS</td><td>240</td><td>how long a managed server may take to come up</td></tr>
  * <tr><td>LARARENA_MIN_FREE_DISK_MB</td><td>1024</td><td>free space the data directory needs to start</td></tr>
+ * <tr><td>LARARENA_MAX_INSIGHT_CHARS</td><td>10000</td><td>longest insight text; a longer one is refused with 400</td></tr>
  * <tr><td>LARARENA_MAX_UPLOAD_MB</td><td>200</td><td>largest file accepted; larger ones are refused before they are stored</td></tr>
  * <tr><td>LARARENA_DEMO_DATA</td><td>true</td><td>load the demo documents on first start</td></tr>
  * <tr><td>LARARENA_EXTRACT_TIMEOUT_SECONDS</td><td>60</td><td>longest a single file's extraction may take</td></tr>
  * <tr><td>LARARENA_EXTRACT_HEAP_MB</td><td>512</td><td>heap of each extraction worker process</td></tr>
  * <tr><td>LARARENA_EXTRACT_WORKERS</td><td>1</td><td>extraction worker processes running at once</td></tr>
+ * <tr><td>LARARENA_ES_ANALYSIS_FILES</td><td>true when managed</td><td>the ontology's decompound and synonym files are installed
+ *     in every node's {@code config/lararena/} (the managed node gets them at every start)</td></tr>
+ * <tr><td>LARARENA_EXTRACT_MAX_OUTPUT_CHARS</td><td>20000000</td><td>most text one file may yield</td></tr>
+ * <tr><td>LARARENA_EXTRACT_MAX_NESTING</td><td>5</td><td>how deeply archives and attachments may nest in a file</td></tr>
+ * <tr><td>LARARENA_EXTRACT_MAX_ZIP_RATIO</td><td>100</td><td>characters of output per compressed byte before a file is a zip bomb</td></tr>
  * <tr><td>LARARENA_WATCH_DIR</td><td>(none)</td><td>a folder whose files are ingested as they land (bulk drops)</td></tr>
+ * <tr><td>LARARENA_SPARQL_TIMEOUT_SECONDS</td><td>10</td><td>longest a {@code /sparql} query may run</td></tr>
+ * <tr><td>LARARENA_SPARQL_MAX_ROWS</td><td>10000</td><td>most rows (or triples) one {@code /sparql} answer holds</td></tr>
  * </table>
  */
 public record LararenaConfig(
@@ -60,14 +68,25 @@ public record LararenaConfig(
         long maxUploadBytes,
         boolean loadDemoData,
         Optional<Path> watchDir,
-        Extraction extraction) {
+        Extraction extraction,
+        Sparql sparql,
+        int maxInsightChars) {
 
-    /** Limits of the isolated extraction workers: per file time, worker heap, and how many workers run at once. */
-    public record Extraction(Duration timePerFile, int workerHeapMb, int workers) {
+    /** Limits of the read-only SPARQL endpoint: how long one query may run and how many rows or triples it returns. */
+    public record Sparql(Duration timeout, int maxRows) {
     }
 
-    /** Where Elasticsearch is: a managed local node on {@code port}, or the external {@code urls}. */
-    public record Elasticsearch(boolean managed, int port, List<URI> urls, int heapMb, String indexPrefix, Optional<String> apiKey) {
+    /** Limits of the isolated extraction workers: per file time, worker heap, and how many workers run at once. */
+    public record Extraction(Duration timePerFile, int workerHeapMb, int workers, int maxOutputChars, int maxNesting, int maxZipRatio) {
+    }
+
+    /**
+     * Where Elasticsearch is: a managed local node on {@code port}, or the external {@code urls}. {@code analysisFiles}:
+     * the files generated from the ontology ({@code config/lararena/decompound.txt} and {@code synonyms.txt}) are
+     * installed on every node, so the passage index may name them.
+     */
+    public record Elasticsearch(boolean managed, int port, List<URI> urls, int heapMb, String indexPrefix, Optional<String> apiKey,
+                                boolean analysisFiles) {
         public Elasticsearch {
             urls = List.copyOf(urls);
         }
@@ -120,7 +139,7 @@ public record LararenaConfig(
             throw new ConfigurationException("LARARENA_INDEX_PREFIX must be lower-case letters, digits, '-' or '_' (got '" + indexPrefix + "')");
         }
         var es = new Elasticsearch(esManaged, esPort, esUrls, r.integer("LARARENA_ES_HEAP_MB", 768, 256, 65536), indexPrefix,
-                r.raw("LARARENA_ES_API_KEY"));
+                r.raw("LARARENA_ES_API_KEY"), r.bool("LARARENA_ES_ANALYSIS_FILES", esManaged));
 
         int kcPort = r.port("LARARENA_KEYCLOAK_PORT", 8180);
         Optional<URI> kcUrl = r.httpUrl("LARARENA_KEYCLOAK_URL");
@@ -139,7 +158,13 @@ public record LararenaConfig(
                 r.raw("LARARENA_WATCH_DIR").map(v -> Path.of(v).toAbsolutePath().normalize()),
                 new Extraction(Duration.ofSeconds(r.integer("LARARENA_EXTRACT_TIMEOUT_SECONDS", 60, 1, 3600)),
                         r.integer("LARARENA_EXTRACT_HEAP_MB", 512, 64, 65536),
-                        r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64)));
+                        r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64),
+                        r.integer("LARARENA_EXTRACT_MAX_OUTPUT_CHARS", 20_000_000, 1000, Integer.MAX_VALUE),
+                        r.integer("LARARENA_EXTRACT_MAX_NESTING", 5, 1, 100),
+                        r.integer("LARARENA_EXTRACT_MAX_ZIP_RATIO", 100, 1, 1_000_000)),
+                new Sparql(Duration.ofSeconds(r.integer("LARARENA_SPARQL_TIMEOUT_SECONDS", 10, 1, 600)),
+                        r.integer("LARARENA_SPARQL_MAX_ROWS", 10_000, 1, 1_000_000)),
+                r.integer("LARARENA_MAX_INSIGHT_CHARS", 10_000, 100, 1_000_000));
     }
 
     /**

@@ -27,6 +27,25 @@ class LararenaConfigTest {
         assertThat(config.publicUrl()).isEqualTo(URI.create("http://127.0.0.1:8080"));
         assertThat(config.extraction().timePerFile()).hasSeconds(60);
         assertThat(config.extraction().workers()).isEqualTo(1);
+        assertThat(config.sparql().timeout()).hasSeconds(10);
+        assertThat(config.sparql().maxRows()).isEqualTo(10_000);
+        assertThat(config.maxInsightChars()).isEqualTo(10_000);
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_MAX_INSIGHT_CHARS", "2000")).maxInsightChars()).isEqualTo(2000);
+        assertThat(config.extraction().maxOutputChars()).isEqualTo(20_000_000);
+        assertThat(config.extraction().maxNesting()).isEqualTo(5);
+        assertThat(config.extraction().maxZipRatio()).isEqualTo(100);
+    }
+
+    @Test
+    void extractionLimitsAreReadFromTheirVariablesAndOutOfRangeValuesNameTheirKey() {
+        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_EXTRACT_MAX_OUTPUT_CHARS", "500000",
+                "LARARENA_EXTRACT_MAX_NESTING", "2", "LARARENA_EXTRACT_MAX_ZIP_RATIO", "40"));
+
+        assertThat(config.extraction().maxOutputChars()).isEqualTo(500_000);
+        assertThat(config.extraction().maxNesting()).isEqualTo(2);
+        assertThat(config.extraction().maxZipRatio()).isEqualTo(40);
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_EXTRACT_MAX_NESTING", "0")))
+                .hasMessageContaining("LARARENA_EXTRACT_MAX_NESTING");
     }
 
     @Test
@@ -54,6 +73,8 @@ class LararenaConfigTest {
                 .hasMessageContaining("LARARENA_KEYCLOAK_URL");
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_DEMO_DATA", "kanske")))
                 .hasMessageContaining("LARARENA_DEMO_DATA");
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_MAX_INSIGHT_CHARS", "10")))
+                .hasMessageContaining("LARARENA_MAX_INSIGHT_CHARS");
     }
 
     @Test

@@ -292,9 +292,10 @@ public final class AnnotationsEndpoint {
 
     private static ReviewState acceptOrReject(JsonObject body) {
         Object state = body.getValue("state");
-        if (!"accepted".equals(state) && !"rejected".equals(state)) {
-            throw LararenaException.badRequest("state must be \"accepted\" or \"rejected\" (got " + (state == null ? "nothing" : "'" + state + "'")
-                    + "); DELETE /api/annotations/{id} retracts");
+        // "suggested" takes a review of a suggestion back (the Kodning page's undo).
+        if (!"accepted".equals(state) && !"rejected".equals(state) && !"suggested".equals(state)) {
+            throw LararenaException.badRequest("state must be \"accepted\", \"rejected\" or (to undo a review of a suggestion) \"suggested\" (got "
+                    + (state == null ? "nothing" : "'" + state + "'") + "); DELETE /api/annotations/{id} retracts");
         }
         return ReviewState.parse((String) state);
     }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.lararena.ingest.IngestAddresses;
@@ -23,6 +25,7 @@ import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.pipeline.ExtractionVerticle;
 import org.lararena.ingest.pipeline.AnnotationVerticle;
 import org.lararena.ingest.pipeline.IndexingVerticle;
+import org.lararena.ingest.pipeline.PendingIndexingVerticle;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
 import org.lararena.ingest.pipeline.DocumentAnnotation;
 import org.lararena.ingest.pipeline.Reannotation;
@@ -39,6 +42,23 @@ import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.search.PassageSearch;
 import org.lararena.search.SearchEndpoint;
+import org.lararena.search.SuggestEndpoint;
+import org.lararena.search.Suggestions;
+import org.lararena.sparql.ReadableGraphs;
+import org.lararena.sparql.SparqlEndpoint;
+import org.lararena.sparql.SparqlService;
+import org.lararena.themes.ThemesEndpoint;
+import org.lararena.search.AnalysisEndpoint;
+import org.lararena.ontology.Concept;
+import org.lararena.web.pages.AnalysisPage;
+import org.lararena.web.pages.InsightsPage;
+import org.lararena.insights.InsightStore;
+import org.lararena.insights.Insights;
+import org.lararena.insights.InsightsEndpoint;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.lararena.web.AdminEndpoint;
 import org.lararena.web.HealthEndpoint;
 import org.lararena.web.HttpServerVerticle;
@@ -48,7 +68,12 @@ import org.lararena.modules.LearningModules;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.Suggestion;
 import org.lararena.modules.Themes;
+import org.lararena.coding.ConceptsEndpoint;
+import org.lararena.coding.MemoStore;
+import org.lararena.coding.MemosEndpoint;
+import org.lararena.web.pages.CodingPage;
 import org.lararena.web.pages.DocumentPage;
 import org.lararena.web.pages.ModulesPage;
 import org.lararena.web.pages.UploadPage;
@@ -76,9 +101,11 @@ public final class ApplicationVerticle extends VerticleBase {
     private DocumentExtractor extractor;
     private Ontology ontology;
     private PassageAnnotator annotator;
+    private MemoStore memos;
     private AnnotationStore annotations;
     private DocumentAnnotation documentAnnotation;
     private Reannotation reannotation;
+    private InsightStore insightStore;
 
     public ApplicationVerticle(LararenaConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -107,41 +134,63 @@ public final class ApplicationVerticle extends VerticleBase {
         jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
         documents = new DocumentStore(config.dataPath("documents"));
         audit = new AuditLog(config.dataPath("audit"));
+        memos = new MemoStore(config.dataPath("memos"));
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
         ontology = OntologyLoader.fromClasspath();
         annotator = new PassageAnnotator(ontology);
+        SparqlService.publishOntology(jena, ontology);
         annotations = new TdbAnnotationStore(jena);
         documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator);
         extractionConfig = ExtractionConfig.defaults()
                 .withTimePerFile(config.extraction().timePerFile())
                 .withWorkerHeapMegabytes(config.extraction().workerHeapMb())
-                .withWorkers(config.extraction().workers());
+                .withWorkers(config.extraction().workers())
+                .withMaxOutputCharacters(config.extraction().maxOutputChars())
+                .withMaxPackageDepth(config.extraction().maxNesting())
+                .withMaxCompressionRatio(config.extraction().maxZipRatio());
         extractor = new DocumentExtractor(extractionConfig);
         extractor.warmUp();
         Files.createDirectories(config.dataPath("uploads"));
         modules = LearningModules.load(config.home().resolve("modules"), Themes.TOP_THEME_LABELS);
         modules.problems().forEach(problem -> LOG.warn("Learning module left out: {}", problem));
+        insightStore = new InsightStore(config.dataPath("insights"));
         return null;
     }
 
     private Future<?> deployVerticles(TokenAuthentication authentication, WebAuthentication web) {
-        PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix());
+        PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix(), config.elasticsearch().analysisFiles());
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
-        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel);
+        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel, this::themesNamedIn);
         PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
         reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
+        AnalysisEndpoint analysis = new AnalysisEndpoint(vertx, search, ontology.topThemes().stream().map(Concept::iri).toList());
+        Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
+                iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC(), config.maxInsightChars());
+        Map<String, String> themeChoices = new LinkedHashMap<>();
+        ontology.topThemes().forEach(theme -> themeChoices.put(theme.iri(), theme.labelSv()));
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, web,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
                 List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
                                 indexer, audit)::addRoutes,
                         new SearchEndpoint(vertx, search)::addRoutes,
+                        new SuggestEndpoint(vertx, new Suggestions(elasticsearch, index.alias(), ontology))::addRoutes,
+                        new ThemesEndpoint(vertx, ontology, search)::addRoutes,
                         new AdminEndpoint(vertx, index, audit)::addRoutes,
-                        new AnnotationsEndpoint(vertx, documents, annotations, ontology, passageConcepts, reannotation, audit)::addRoutes),
-                List.of(new SearchPage(vertx, search)::addRoutes,
-                        new DocumentPage(vertx, documents, search)::addRoutes,
+                        new AnnotationsEndpoint(vertx, documents, annotations, ontology, passageConcepts, reannotation, audit)::addRoutes,
+                        analysis::addRoutes,
+                        new InsightsEndpoint(vertx, insights)::addRoutes,
+                        new MemosEndpoint(vertx, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
+                        new ConceptsEndpoint(ontology)::addRoutes),
+                List.of(new SearchPage(vertx, search, ontology)::addRoutes,
+                        new DocumentPage(vertx, documents, search, ontology)::addRoutes,
+                        new CodingPage(vertx, documents, search, ontology)::addRoutes,
                         new ModulesPage(modules)::addRoutes,
-                        new UploadPage()::addRoutes));
+                        new UploadPage()::addRoutes,
+                        // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
+                        new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes,
+                        new AnalysisPage(analysis)::addRoutes,
+                        new InsightsPage(vertx, insights, themeChoices)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);
                     return null;
@@ -151,6 +200,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 .compose(v -> vertx.deployVerticle(() -> new AnnotationVerticle(documents, documentAnnotation), worker))
                 // Several indexers: each waits for Elasticsearch's refresh, so they overlap the waiting.
                 .compose(v -> vertx.deployVerticle(() -> new IndexingVerticle(documents, indexer), new DeploymentOptions(worker).setInstances(4)))
+                .compose(v -> vertx.deployVerticle(new PendingIndexingVerticle(documents, Duration.ofSeconds(10)), worker))
                 .compose(v -> config.watchDir().isPresent()
                         ? vertx.deployVerticle(new WatchedFolderVerticle(config.watchDir().get(), documents, Duration.ofSeconds(2)), worker)
                         : Future.succeededFuture())
@@ -174,6 +224,9 @@ public final class ApplicationVerticle extends VerticleBase {
 
     private Void resumeAndLoadDemo() {
         for (DocumentRecord unfinished : documents.unfinished()) {
+            if (documents.pendingIndexing().contains(unfinished.id())) {
+                continue; // waits in the durable indexing queue, which PendingIndexingVerticle drains
+            }
             LOG.info("Resuming {} ({}), left {}", unfinished.id(), unfinished.filename(), unfinished.status().wireName());
             // From the last completed step: passages kept by extraction go straight to indexing.
             var extracted = unfinished.status() == DocumentStatus.QUEUED || unfinished.status() == DocumentStatus.EXTRACTING
@@ -189,6 +242,16 @@ public final class ApplicationVerticle extends VerticleBase {
                     record -> vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id())));
         }
         return null;
+    }
+
+    /** The IRI of the top theme with this Swedish label (as learning modules name themes). */
+    private Optional<String> topThemeIri(String label) {
+        return ontology.topThemes().stream().filter(theme -> theme.labelSv().equals(label)).map(Concept::iri).findFirst();
+    }
+
+    /** The concepts a search text names, as the annotator finds them in passages (inflections, compounds, OCR forms). */
+    private Set<String> themesNamedIn(String text) {
+        return annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet());
     }
 
     /** A theme's Swedish label; an IRI the ontology no longer knows (after a change) shows as itself. */

@@ -31,10 +31,16 @@ public final class LearningModules {
 
     private final Map<String, LearningModule> modules;
     private final List<String> problems;
+    private final List<LearningModule.Insight> insights;
 
     private LearningModules(Map<String, LearningModule> modules, List<String> problems) {
+        this(modules, problems, Map.of());
+    }
+
+    private LearningModules(Map<String, LearningModule> modules, List<String> problems, Map<String, LearningModule.Insight> insights) {
         this.modules = modules;
         this.problems = problems;
+        this.insights = List.copyOf(insights.values());
     }
 
     /**
@@ -60,7 +66,7 @@ public final class LearningModules {
         } catch (IOException e) {
             problems.add("the modules folder could not be read: " + e.getMessage());
         }
-        return new LearningModules(modules, problems);
+        return new LearningModules(modules, problems, insights);
     }
 
     public List<LearningModule> all() {
@@ -69,6 +75,11 @@ public final class LearningModules {
 
     public Optional<LearningModule> find(String slug) {
         return Optional.ofNullable(modules.get(slug));
+    }
+
+    /** The published insights of {@code insights.yaml}, in file order. */
+    public List<LearningModule.Insight> insights() {
+        return insights;
     }
 
     /** Why modules were left out, one line each. */

@@ -1,10 +1,12 @@
 package org.lararena.search;
 
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.SimpleQueryStringFlag;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +19,14 @@ import java.util.regex.Pattern;
  */
 final class PassageQuery {
 
-    static final List<String> FIELDS = List.of("text", "text.exact^2", "title^0.5");
+    static final List<String> FIELDS = List.of("text", "text.stems", "text.exact^2", "title^0.5");
+    /**
+     * With a quoted phrase: {@code text.stems} (a second stemmer, for inflections the first misses) has no exact
+     * sub-field, so a phrase would lose its stop words there and match loosely.
+     */
+    static final List<String> PHRASE_FIELDS = List.of("text", "text.exact^2", "title^0.5");
+    /** What a passage annotated with a theme the query names scores without its words: below any literal match. */
+    static final float THEME_ONLY_SCORE = 0.3f;
     /** Up to two words all must match; beyond that seven in ten. */
     static final String MINIMUM_SHOULD_MATCH = "2<70%";
     private static final Pattern ITEM = Pattern.compile("-?\"[^\"]*\"|\\S+");
@@ -50,6 +59,28 @@ final class PassageQuery {
         return new Parts(positive, negative, explicitOr);
     }
 
+    /**
+     * The query, and when the text names themes ({@code themeIris}: concepts of the ontology the annotator found in
+     * it), also the passages annotated with them (or a narrower concept) whose words differ, with a small constant
+     * score so they rank below passages that have the words.
+     */
+    static Query of(SearchRequest request, Set<String> themeIris) {
+        Query words = of(request);
+        if (themeIris.isEmpty() || !request.hasText()) {
+            return words;
+        }
+        Parts parts = parse(request.simpleQueryString());
+        List<FieldValue> iris = themeIris.stream().sorted().map(FieldValue::of).toList();
+        return Query.of(q -> q.bool(b -> {
+            b.should(words).should(s -> s.constantScore(c -> c.boost(THEME_ONLY_SCORE)
+                    .filter(f -> f.terms(t -> t.field("themes").terms(v -> v.value(iris)))))).minimumShouldMatch("1");
+            if (!parts.negative().isEmpty()) {
+                b.mustNot(simple(String.join(" | ", parts.negative()), Operator.Or, null));
+            }
+            return b;
+        }));
+    }
+
     static Query of(SearchRequest request) {
         if (!request.hasText()) {
             return Query.of(q -> q.matchAll(m -> m));
@@ -79,7 +110,7 @@ final class PassageQuery {
     private static Query simple(String text, Operator operator, String minimumShouldMatch) {
         return Query.of(q -> q.simpleQueryString(s -> {
             // A quoted phrase means these very words: it is matched on the exact sub-fields, where no stop word is dropped.
-            s.query(text).fields(FIELDS).quoteFieldSuffix(".exact").defaultOperator(operator).lenient(true).flags(FLAGS);
+            s.query(text).fields(text.contains("\"") ? PHRASE_FIELDS : FIELDS).quoteFieldSuffix(".exact").defaultOperator(operator).lenient(true).flags(FLAGS);
             if (minimumShouldMatch != null) {
                 s.minimumShouldMatch(minimumShouldMatch);
             }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -37,19 +38,41 @@ import org.lararena.platform.web.Caller;
  */
 public final class PassageSearch {
 
-    private static final List<String> FACETS = List.of("theme", "pilot", "type", "year");
+    /** The facets of every search; {@code speaker} counts speaker roles (never names: the same for every caller). */
+    private static final List<String> FACETS = List.of("theme", "pilot", "type", "year", "speaker");
 
     private final ElasticsearchClient client;
     private final ElasticsearchAsyncClient asyncClient;
     private final String alias;
     private final Function<String, String> themeLabel;
+    private final Function<String, Set<String>> themesNamedIn;
 
     /** @param themeLabel the display label of a theme or concept IRI */
     public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel) {
+        this(client, alias, themeLabel, text -> Set.of());
+    }
+
+    /**
+     * @param themeLabel    the display label of a theme or concept IRI
+     * @param themesNamedIn the concept IRIs a query text names (the ontology's annotator): their passages are found
+     *                      too, below those with the words
+     */
+    public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel,
+                         Function<String, Set<String>> themesNamedIn) {
         this.client = Objects.requireNonNull(client);
         this.asyncClient = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
         this.alias = Objects.requireNonNull(alias);
         this.themeLabel = Objects.requireNonNull(themeLabel);
+        this.themesNamedIn = Objects.requireNonNull(themesNamedIn);
+    }
+
+    /** The relevance query of a request: its words, phrases and exclusions, and the themes its text names. */
+    public Query relevanceQuery(SearchRequest request) {
+        if (!request.hasText()) {
+            return PassageQuery.of(request);
+        }
+        String wanted = String.join(" ", PassageQuery.parse(request.simpleQueryString()).positive()).replace("\"", "");
+        return PassageQuery.of(request, wanted.isBlank() ? Set.of() : themesNamedIn.apply(wanted));
     }
 
     public JsonObject search(SearchRequest request, Caller caller) {
@@ -104,7 +127,7 @@ public final class PassageSearch {
      */
     public co.elastic.clients.elasticsearch.core.SearchRequest elasticsearchRequest(SearchRequest request, Caller caller) {
         Query readable = visibilityFilter(caller);
-        Query match = PassageQuery.of(request);
+        Query match = relevanceQuery(request);
         Map<String, Query> facetFilters = facetFilters(request);
         return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
             s.index(alias)
@@ -122,6 +145,32 @@ public final class PassageSearch {
             }
             return s;
         });
+    }
+
+    /**
+     * How many passages the caller may read carry each theme IRI, for at most {@code size} IRIs. A passage's themes
+     * hold its concepts and every broader one, so a concept's count includes its narrower concepts'. Empty before the
+     * first passage is indexed.
+     */
+    public Map<String, Long> themeCounts(Caller caller, int size) {
+        try {
+            SearchResponse<Map> response = client.search(s -> s.index(alias).size(0)
+                    .query(q -> q.bool(b -> b.filter(visibilityFilter(caller))))
+                    .aggregations("themes", a -> a.terms(t -> t.field("themes").size(size))), Map.class);
+            Map<String, Long> counts = new LinkedHashMap<>();
+            var themes = response.aggregations().get("themes");
+            if (themes.isSterms()) {
+                themes.sterms().buckets().array().forEach(bucket -> counts.put(bucket.key().stringValue(), bucket.docCount()));
+            }
+            return counts;
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return Map.of();
+            }
+            throw LararenaException.unavailable("theme counts failed in Elasticsearch: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
+        }
     }
 
     /**
@@ -151,6 +200,104 @@ public final class PassageSearch {
     public JsonArray passagesOf(String documentId, Caller caller) {
         try {
             return readingOrder(documentId, 0, Integer.MAX_VALUE, caller);
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
+        }
+    }
+
+    /**
+     * Counts for the Analys page over the passages of {@code request} the caller may read (every facet choice filters
+     * them all): rows of {@code themes} (those that occur, most frequent first) against pilots, against each other
+     * (passages that carry both; the diagonal is the theme alone) and against years. Passages without a pilot or a
+     * year are left out of that table only.
+     */
+    public JsonObject analysis(SearchRequest request, Caller caller, List<String> themes) {
+        List<Query> filters = new ArrayList<>(facetFilters(request).values());
+        filters.add(visibilityFilter(caller));
+        Query match = PassageQuery.of(request);
+        List<String> included = List.copyOf(themes);
+        Function<String, Aggregation> themeTerms = name -> Aggregation.of(a -> a.terms(t -> t.field("themes")
+                .include(i -> i.terms(included)).size(Math.max(1, included.size()))));
+        try {
+            SearchResponse<Map> response = client.search(s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(true))
+                    .query(q -> q.bool(b -> b.must(match).filter(filters)))
+                    .aggregations("pilots", a -> a.terms(t -> t.field("pilot").size(50)))
+                    .aggregations("years", a -> a.terms(t -> t.field("year").size(200).order(NamedValue.of("_key", SortOrder.Asc)))
+                            .aggregations("themes", themeTerms.apply("themes")))
+                    .aggregations("themes", a -> a.terms(t -> t.field("themes").include(i -> i.terms(included)).size(Math.max(1, included.size())))
+                            .aggregations("pilots", p -> p.terms(t -> t.field("pilot").size(50)))
+                            .aggregations("themes", themeTerms.apply("themes"))), Map.class);
+            return analysisJson(response);
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return analysisJson(null);
+            }
+            throw LararenaException.unavailable("the analysis failed in Elasticsearch: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
+        }
+    }
+
+    private JsonObject analysisJson(SearchResponse<Map> response) {
+        List<StringTermsBucket> themeBuckets = response == null ? List.of() : response.aggregations().get("themes").sterms().buckets().array();
+        List<String> rows = themeBuckets.stream().map(b -> b.key().stringValue()).toList();
+        List<String> pilots = response == null ? List.of()
+                : response.aggregations().get("pilots").sterms().buckets().array().stream().map(b -> b.key().stringValue()).toList();
+        JsonArray matrix = new JsonArray();
+        JsonArray cooccurrence = new JsonArray();
+        for (StringTermsBucket row : themeBuckets) {
+            Map<String, Long> byPilot = counts(row.aggregations().get("pilots").sterms().buckets().array());
+            Map<String, Long> byTheme = counts(row.aggregations().get("themes").sterms().buckets().array());
+            matrix.add(new JsonArray(pilots.stream().map(p -> byPilot.getOrDefault(p, 0L)).toList()));
+            cooccurrence.add(new JsonArray(rows.stream().map(t -> byTheme.getOrDefault(t, 0L)).toList()));
+        }
+        List<LongTermsBucket> yearBuckets = response == null ? List.of() : response.aggregations().get("years").lterms().buckets().array();
+        JsonArray overTime = new JsonArray();
+        for (String theme : rows) {
+            overTime.add(new JsonArray(yearBuckets.stream()
+                    .map(y -> counts(y.aggregations().get("themes").sterms().buckets().array()).getOrDefault(theme, 0L)).toList()));
+        }
+        JsonArray themes = new JsonArray(rows.stream().map(iri -> new JsonObject().put("iri", iri).put("label", themeLabel.apply(iri))).toList());
+        long total = response == null || response.hits().total() == null ? 0 : response.hits().total().value();
+        return new JsonObject().put("total", total)
+                .put("matrix", new JsonObject().put("themes", themes).put("pilots", new JsonArray(pilots)).put("counts", matrix))
+                .put("cooccurrence", new JsonObject().put("themes", themes.copy()).put("counts", cooccurrence))
+                .put("overTime", new JsonObject().put("themes", themes.copy())
+                        .put("years", new JsonArray(yearBuckets.stream().map(LongTermsBucket::key).toList())).put("counts", overTime));
+    }
+
+    private static Map<String, Long> counts(List<StringTermsBucket> buckets) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        buckets.forEach(b -> counts.put(b.key().stringValue(), b.docCount()));
+        return counts;
+    }
+
+    /**
+     * The passages with these ids that the caller may read, by id (an id the caller may not read is simply
+     * absent, as one that does not exist). Each with its document, title, text and the speaker as the caller may
+     * see it.
+     */
+    public Map<String, JsonObject> passagesById(List<String> ids, Caller caller) {
+        Map<String, JsonObject> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try {
+            SearchResponse<Map> response = client.search(s -> s.index(alias).size(ids.size())
+                    .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(ids))).filter(visibilityFilter(caller)))), Map.class);
+            for (Hit<Map> hit : response.hits().hits()) {
+                JsonObject source = new JsonObject(hit.source());
+                found.put(source.getString("passageId"), new JsonObject().put("passageId", source.getString("passageId"))
+                        .put("documentId", source.getString("documentId")).put("title", source.getString("title"))
+                        .put("text", source.getString("text")).put("page", source.getInteger("page"))
+                        .put("speaker", speakerFor(source, caller)).put("pilot", source.getString("pilot")).put("date", source.getString("date")));
+            }
+            return found;
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return found;
+            }
+            throw LararenaException.unavailable("Elasticsearch could not fetch the passages: " + e.getMessage(), e);
         } catch (IOException e) {
             throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
         }
@@ -226,6 +373,7 @@ public final class PassageSearch {
         List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet)).map(Map.Entry::getValue).toList();
         String field = switch (facet) {
             case "theme" -> "themes";
+            case "speaker" -> "speakerRole";
             default -> facet;
         };
         int size = facet.equals("theme") ? 200 : 50;

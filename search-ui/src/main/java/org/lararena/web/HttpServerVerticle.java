@@ -10,6 +10,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.lararena.ingest.web.DocumentsEndpoint;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
@@ -63,7 +64,9 @@ public final class HttpServerVerticle extends VerticleBase {
         router.route().handler(ctx -> ctx.fail(LararenaException.notFound("no such page")));
         router.route().failureHandler(new FailureHandler());
         // Long enough for a shared search URL holding a pasted page of text (the query is cut to its start later).
-        HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(64 * 1024);
+        HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(64 * 1024)
+                // An upload may hold this many files (each a form field), plus its few metadata fields.
+                .setMaxFormFields(DocumentsEndpoint.MAX_FILES_PER_REQUEST + 16);
         return vertx.createHttpServer(options)
                 .requestHandler(router)
                 .listen(config.httpPort(), config.httpHost())

@@ -2,6 +2,7 @@ package org.lararena.web;
 
 import io.vertx.ext.web.RoutingContext;
 import org.lararena.platform.web.Caller;
+import org.lararena.search.AnalysisEndpoint;
 import org.lararena.web.auth.WebAuthentication;
 
 /**
@@ -18,23 +19,40 @@ public final class Layout {
     }
 
     public static String render(Page page, Caller caller, String csrfToken) {
+        return render(page, caller, csrfToken, Messages.SWEDISH, null);
+    }
+
+    /**
+     * The page in {@code messages}' language, with a switch to the other language linking to {@code switchHref}
+     * (none when null).
+     */
+    public static String render(Page page, Caller caller, String csrfToken, Messages messages, String switchHref) {
         StringBuilder nav = new StringBuilder();
-        link(nav, "/sok", "Sök", "sok", page.active());
+        link(nav, "/sok", messages.get("nav.search"), "sok", page.active());
         if (caller.isResearcher() || caller.has(Caller.PILOT)) {
-            link(nav, "/dokument", "Dokument", "dokument", page.active());
+            link(nav, "/dokument", messages.get("nav.documents"), "dokument", page.active());
         }
         if (caller.isResearcher()) {
-            link(nav, "/ladda-upp", "Ladda upp", "ladda-upp", page.active());
+            link(nav, "/ladda-upp", messages.get("nav.upload"), "ladda-upp", page.active());
         }
-        link(nav, "/moduler", "Lärmoduler", "moduler", page.active());
+        if (AnalysisEndpoint.mayAnalyse(caller)) {
+            link(nav, "/analys", messages.get("nav.analysis"), "analys", page.active());
+        }
+        link(nav, "/insikter", messages.get("nav.insights"), "insikter", page.active());
+        link(nav, "/moduler", messages.get("nav.modules"), "moduler", page.active());
         String user = caller == Caller.ANONYMOUS
-                ? "<a class=\"button\" href=\"/login\">Logga in</a>"
-                : "<span class=\"user\">" + Html.text(caller.username()) + " <span class=\"role\">(" + Html.text(roleName(caller)) + ")</span></span>"
+                ? "<a class=\"button\" href=\"/login\">" + Html.text(messages.get("session.login")) + "</a>"
+                : "<span class=\"user\">" + Html.text(caller.username()) + " <span class=\"role\">(" + Html.text(roleName(caller, messages)) + ")</span></span>"
                   + "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"" + Html.text(csrfToken)
-                  + "\"><button type=\"submit\">Logga ut</button></form>";
+                  + "\"><button type=\"submit\">" + Html.text(messages.get("session.logout")) + "</button></form>";
+        if (switchHref != null) {
+            String other = messages.isEnglish() ? "sv" : "en";
+            user = "<a class=\"lang-switch\" href=\"" + Html.text(switchHref) + "\" hreflang=\"" + other + "\" lang=\"" + other + "\">"
+                    + Html.text(messages.get("lang.switch")) + "</a>" + user;
+        }
         return """
                 <!DOCTYPE html>
-                <html lang="sv">
+                <html lang="%s">
                 <head>
                 <meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -45,10 +63,10 @@ public final class Layout {
                 <script type="module" src="/static/js/upload.js"></script>
                 </head>
                 <body>
-                <a class="skip" href="#main">Hoppa till innehållet</a>
+                <a class="skip" href="#main">%s</a>
                 <header class="top">
                 <a class="brand" href="/">Lärarena</a>
-                <nav aria-label="Huvudmeny"><ul>%s</ul></nav>
+                <nav aria-label="%s"><ul>%s</ul></nav>
                 <div class="session">%s</div>
                 </header>
                 <main id="main">
@@ -56,29 +74,46 @@ public final class Layout {
                 </main>
                 </body>
                 </html>
-                """.formatted(Html.text(csrfToken), Html.text(page.title()), nav, user, page.body());
+                """.formatted(messages.language(), Html.text(csrfToken), Html.text(page.title()), Html.text(messages.get("skip")),
+                        Html.text(messages.get("nav.label")), nav, user, page.body());
     }
 
     /** Renders {@code page} for the request's caller, with the session's CSRF token, and sends it. */
     public static void send(RoutingContext ctx, Page page) {
         ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                .end(render(page, Caller.of(ctx), WebAuthentication.csrfToken(ctx)));
+                .end(render(page, Caller.of(ctx), WebAuthentication.csrfToken(ctx), Messages.of(ctx), languageSwitch(ctx)));
+    }
+
+    /** This page's address with {@code lang} set to the language the reader is not using. */
+    static String languageSwitch(RoutingContext ctx) {
+        String other = Messages.of(ctx).isEnglish() ? "sv" : "en";
+        StringBuilder href = new StringBuilder(ctx.request().path()).append('?');
+        ctx.queryParams().forEach(entry -> {
+            if (!entry.getKey().equals("lang")) {
+                href.append(Html.url(entry.getKey())).append('=').append(Html.url(entry.getValue())).append('&');
+            }
+        });
+        return href.append("lang=").append(other).toString();
     }
 
     static String roleName(Caller caller) {
+        return roleName(caller, Messages.SWEDISH);
+    }
+
+    static String roleName(Caller caller, Messages messages) {
         if (caller.isResearcher()) {
-            return "forskare";
+            return messages.get("role.researcher");
         }
         if (caller.has(Caller.ADMIN)) {
-            return "administratör";
+            return messages.get("role.admin");
         }
         if (caller.has(Caller.PILOT)) {
-            return "pilot" + caller.pilotRegion().map(r -> ", " + r).orElse("");
+            return messages.get("role.pilot") + caller.pilotRegion().map(r -> ", " + r).orElse("");
         }
         if (caller.has(Caller.ATTENDEE)) {
-            return "deltagare";
+            return messages.get("role.attendee");
         }
-        return "ej inloggad";
+        return messages.get("role.anonymous");
     }
 
     private static void link(StringBuilder nav, String href, String label, String key, String active) {

@@ -177,6 +177,10 @@ class ConfidentialityIT {
             assertThat(countsOf(app.get(path, pilot)))
                     .as("pilot, q=%s: as over pilot and public material only", query)
                     .isEqualTo(countsOf(pilotMaterial.get(path, researcher)));
+            String analysis = "/api/analysis?q=" + encode(query);
+            assertThat(new JsonObject(app.get(analysis, pilot).body()))
+                    .as("pilot's Analys, q=%s: as over pilot and public material only", query)
+                    .isEqualTo(new JsonObject(pilotMaterial.get(analysis, researcher).body()));
         }
     }
 
@@ -196,6 +200,11 @@ class ConfidentialityIT {
         paths.add("/api/documents?size=100");
         paths.add("/api/themes");
         paths.add("/api/insights");
+        // A published insight that quotes every passage of both interviews: non-researchers see only what they may read.
+        String insightId = publishedInsightQuoting(List.of(restrictedId, pilotInterviewId));
+        paths.add("/api/insights/" + insightId);
+        paths.add("/insikter/" + insightId);
+        paths.add("/api/insights?theme=" + encode("https://w3id.org/lararena/tema/samverkan"));
         paths.add("/api/ingest/events");
         paths.add("/dokument");
         paths.add("/moduler");
@@ -221,6 +230,19 @@ class ConfidentialityIT {
             paths.add("/sparql?query=" + encode(sparql));
         }
         return paths;
+    }
+
+    private static String publishedInsightQuoting(List<String> documentIds) throws Exception {
+        JsonArray passages = new JsonArray();
+        for (String documentId : documentIds) {
+            passageIds(documentId).forEach(passages::add);
+        }
+        JsonObject insight = new JsonObject().put("title", "Samverkan i vardagen").put("passages", passages).put("status", "published");
+        HttpResponse<String> created = RunningApplication.HTTP.send(java.net.http.HttpRequest.newBuilder(app.url.resolve("/api/insights"))
+                .header("Authorization", "Bearer " + researcher).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(insight.encode())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return new JsonObject(created.body()).getString("id");
     }
 
     /** The passage ids of a document, as a researcher sees them. */

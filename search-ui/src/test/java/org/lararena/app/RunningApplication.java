@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -60,9 +61,17 @@ final class RunningApplication implements AutoCloseable {
     }
 
     HttpResponse<String> postFile(String token, String filename, String content, String visibility) throws Exception {
+        return postFile(token, filename, content, Map.of("visibility", visibility));
+    }
+
+    /** Uploads one text file with these form fields ({@code visibility}, {@code pilot}, {@code type}, {@code date}, ...). */
+    HttpResponse<String> postFile(String token, String filename, String content, Map<String, String> fields) throws Exception {
         String boundary = "lararena" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\n" + visibility + "\r\n").getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(content.getBytes(StandardCharsets.UTF_8));
@@ -84,6 +93,46 @@ final class RunningApplication implements AutoCloseable {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A file of a multipart upload: its name and type as the browser would send them, and its bytes. */
+    record Upload(String filename, String contentType, byte[] content) {
+    }
+
+    /** Uploads several files in one request, as the upload page does. */
+    HttpResponse<String> postFiles(String token, List<Upload> files, String visibility) throws Exception {
+        String boundary = "lararena" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\n" + visibility + "\r\n").getBytes(StandardCharsets.UTF_8));
+        for (Upload file : files) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.filename()
+                    + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(file.content());
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(url.resolve("/api/documents")).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** How many of the caller's visible documents are in each status. */
+    Map<String, Long> statusCounts(String token) throws Exception {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        int page = 0;
+        while (true) {
+            JsonObject result = new JsonObject(get("/api/documents?size=200&page=" + page, token).body());
+            var documents = result.getJsonArray("documents");
+            for (Object item : documents) {
+                counts.merge(((JsonObject) item).getString("status"), 1L, Long::sum);
+            }
+            if (documents.isEmpty() || (page + 1) * 200L >= result.getLong("total")) {
+                return counts;
+            }
+            page++;
+        }
     }
 
     /** Polls a document until it reaches {@code wanted} (or fails), and returns it. */

@@ -29,11 +29,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.lararena.app.ApplicationVerticle;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.Suggestion;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.testing.TestServices;
@@ -78,7 +81,10 @@ class SearchLatencyBenchmark {
             LararenaConfig config = LararenaConfig.fromMap(services.applicationEnvironment(dataDir, Map.of("LARARENA_INDEX_PREFIX", prefix)));
             vertx.deployVerticle(new ApplicationVerticle(config)).await(240, TimeUnit.SECONDS);
             URI app = URI.create("http://127.0.0.1:" + config.httpPort());
-            PassageSearch search = new PassageSearch(client, index.alias(), iri -> iri);
+            // As the application builds it: theme names in the query text are found by the annotator.
+            PassageAnnotator annotator = new PassageAnnotator(ontology);
+            PassageSearch search = new PassageSearch(client, index.alias(), iri -> iri,
+                    text -> annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet()));
             List<Query> queries = BenchmarkQueries.mixed(ontology).stream()
                     .map(params -> Query.of(params, search, client, app, services.elasticsearchUrl())).toList();
 

@@ -15,8 +15,12 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.stream.Collectors;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.Suggestion;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
@@ -34,6 +38,7 @@ class PassageSearchIT {
 
     private static ElasticsearchClient client;
     private static PassageSearch search;
+    private static PassageSearch withThemes;
 
     @BeforeAll
     static void indexPassages() {
@@ -58,6 +63,9 @@ class PassageSearchIT {
                 passage("svenska", 1, "Köerna till vårdcentralerna växte under hösten.", "public", "Örebro", "2021-06-01"),
                 passage("svenska", 2, "Tillganglighet och vardens kontinuitet ar svar att na i glesbygd.", "public", "Örebro", "2021-06-01")));
         search = new PassageSearch(client, index.alias(), iri -> iri.substring(iri.lastIndexOf('/') + 1));
+        PassageAnnotator annotator = new PassageAnnotator(OntologyLoader.fromClasspath());
+        withThemes = new PassageSearch(client, index.alias(), iri -> iri, text -> annotator.annotate(text).stream()
+                .map(Suggestion::conceptIri).collect(Collectors.toSet()));
     }
 
     @AfterAll
@@ -150,6 +158,17 @@ class PassageSearchIT {
         List<String> found = ids(search.search(request("hur ordnade vårdcentralen fast läkarkontakt för äldre", List.of(), List.of()), RESEARCHER));
 
         assertThat(found).first().isEqualTo("rapport-v-1");
+    }
+
+    @Test
+    void aQueryNamingAThemeAlsoFindsItsAnnotatedPassagesWithOtherWordsBelowTheLiteralOnes() {
+        List<String> found = ids(withThemes.search(request("kontinuitet", List.of(), List.of()), RESEARCHER));
+
+        assertThat(found.subList(0, 2)).containsExactlyInAnyOrder("rapport-v-2", "svenska-2");
+        assertThat(found.subList(2, found.size())).containsExactlyInAnyOrder("rapport-v-1", "anteckning-o-1");
+        assertThat(ids(withThemes.search(request("kontinuitet", List.of(), List.of()), PILOT))).doesNotContain("intervju-x-0");
+        assertThat(ids(withThemes.search(request("kontinuitet -läkarkontakt", List.of(), List.of()), RESEARCHER)))
+                .as("an exclusion holds for theme matches too").doesNotContain("rapport-v-1", "anteckning-o-1");
     }
 
     @Test

@@ -3,14 +3,21 @@ package org.lararena.ingest.extract;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
 import org.lararena.ingest.extract.ExtractionException.Kind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Extracts uploaded files, each in an isolated worker JVM with the time, memory and output limits of an
  * {@link ExtractionConfig}. Workers are kept warm and reused, so a file costs a parse, not a JVM start; a
- * worker that crashed, timed out or reached {@link ExtractionConfig#filesPerWorker()} is replaced.
+ * worker that crashed, timed out or reached {@link ExtractionConfig#filesPerWorker()} is replaced. The
+ * replacement for a worker that nears its file limit is started in the background ahead of time, so that the
+ * next file seldom waits for a JVM to start when the old worker is retired.
  *
  * <p>A worker is the {@code java} of this JVM's {@code java.home} running this JVM's class path, so whatever
  * runs the application (a jar, an IDE, surefire) runs its workers too.
@@ -20,9 +27,15 @@ import org.lararena.ingest.extract.ExtractionException.Kind;
  */
 public final class DocumentExtractor implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentExtractor.class);
+    /** Files before its limit at which a worker's replacement starts warming up. */
+    private static final int REPLACE_AHEAD_FILES = 10;
+
     private final ExtractionConfig config;
     private final Semaphore parsing;
     private final LinkedBlockingDeque<WorkerProcess> idle = new LinkedBlockingDeque<>();
+    /** A replacement worker started ahead of time for one that nears its file limit, or null. */
+    private final AtomicReference<CompletableFuture<WorkerProcess>> spare = new AtomicReference<>();
     private volatile boolean closed;
 
     public DocumentExtractor(ExtractionConfig config) {
@@ -64,19 +77,51 @@ public final class DocumentExtractor implements AutoCloseable {
                 if (worker != null) {
                     worker.close();
                 }
-                worker = startWorker();
+                worker = takeSpareOrStart();
             }
             return worker.extract(file, declaredFilename, declaredMediaType);
         } finally {
             if (worker != null) {
                 if (worker.reusable() && !closed) {
                     idle.addFirst(worker);
+                    if (worker.filesLeft() <= REPLACE_AHEAD_FILES) {
+                        startReplacement();
+                    }
                 } else {
                     worker.close();
                 }
             }
             parsing.release();
         }
+    }
+
+    /** Starts the replacement of a worker near its limit in the background, unless one is already on its way. */
+    private void startReplacement() {
+        CompletableFuture<WorkerProcess> next = new CompletableFuture<>();
+        if (!spare.compareAndSet(null, next)) {
+            return;
+        }
+        Thread.ofPlatform().daemon().name("extraction-worker-replacement").start(() -> {
+            try {
+                next.complete(startWorker());
+            } catch (ExtractionException e) {
+                next.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** The replacement started ahead of time (waiting for it if it is still starting), else a new worker. */
+    private WorkerProcess takeSpareOrStart() throws ExtractionException {
+        CompletableFuture<WorkerProcess> next = spare.getAndSet(null);
+        if (next != null) {
+            try {
+                return next.join();
+            } catch (CompletionException e) {
+                // It could not start: try once more here, as without a replacement.
+                LOG.warn("A replacement extraction worker could not be started ahead of time: {}", e.getCause().getMessage());
+            }
+        }
+        return startWorker();
     }
 
     private WorkerProcess startWorker() throws ExtractionException {
@@ -93,6 +138,10 @@ public final class DocumentExtractor implements AutoCloseable {
         closed = true;
         for (WorkerProcess worker = idle.pollFirst(); worker != null; worker = idle.pollFirst()) {
             worker.close();
+        }
+        CompletableFuture<WorkerProcess> next = spare.getAndSet(null);
+        if (next != null) {
+            next.thenAccept(WorkerProcess::close);
         }
     }
 }

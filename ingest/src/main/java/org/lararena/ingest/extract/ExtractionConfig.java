@@ -63,6 +63,16 @@ public record ExtractionConfig(Duration timePerFile, int workerHeapMegabytes, in
                 maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, workers, filesPerWorker, ocr);
     }
 
+    public ExtractionConfig withMaxPackageDepth(int value) {
+        return new ExtractionConfig(timePerFile, workerHeapMegabytes, maxOutputCharacters, value,
+                maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, workers, filesPerWorker, ocr);
+    }
+
+    public ExtractionConfig withMaxCompressionRatio(long value) {
+        return new ExtractionConfig(timePerFile, workerHeapMegabytes, maxOutputCharacters, maxPackageDepth,
+                value, zipBombThresholdCharacters, maxXmlDepth, workers, filesPerWorker, ocr);
+    }
+
     public ExtractionConfig withWorkers(int value) {
         return new ExtractionConfig(timePerFile, workerHeapMegabytes, maxOutputCharacters, maxPackageDepth,
                 maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, value, filesPerWorker, ocr);

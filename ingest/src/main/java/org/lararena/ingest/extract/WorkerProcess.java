@@ -89,6 +89,11 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
+    /** How many more files the worker takes before it is replaced. */
+    int filesLeft() {
+        return config.filesPerWorker() - filesHandled;
+    }
+
     /** Whether the worker may take another file. */
     boolean reusable() {
         return !broken && process.isAlive() && filesHandled < config.filesPerWorker();

@@ -1,8 +1,11 @@
 package org.lararena.ingest.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.lararena.platform.LararenaException;
 
@@ -14,12 +17,38 @@ public final class PassageIndex {
 
     private static final String MAPPING_RESOURCE = "passage-index.json";
 
+    /** Where the ontology's analysis files lie, relative to Elasticsearch's config directory. */
+    public static final String DECOMPOUND_FILE = "lararena/decompound.txt";
+    public static final String SYNONYMS_FILE = "lararena/synonyms.txt";
+
     private final ElasticsearchClient client;
     private final String alias;
+    private final boolean analysisFiles;
 
+    /** An index that needs no files on the nodes: the plugin's own dictionary, no synonyms. */
     public PassageIndex(ElasticsearchClient client, String indexPrefix) {
+        this(client, indexPrefix, false);
+    }
+
+    /** @param analysisFiles the ontology's decompound and synonym files are installed on every node: use them */
+    public PassageIndex(ElasticsearchClient client, String indexPrefix, boolean analysisFiles) {
         this.client = Objects.requireNonNull(client);
         this.alias = indexPrefix + "-passages";
+        this.analysisFiles = analysisFiles;
+    }
+
+    /** The settings and mapping of a new passage index, naming the analysis files when they are installed. */
+    InputStream mapping() throws IOException {
+        try (InputStream in = PassageIndex.class.getResourceAsStream(MAPPING_RESOURCE)) {
+            JsonObject json = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            if (analysisFiles) {
+                JsonObject filters = json.getJsonObject("settings").getJsonObject("analysis").getJsonObject("filter");
+                filters.getJsonObject("sv_decompound").put("words_path", DECOMPOUND_FILE);
+                filters.getJsonObject("sv_synonyms").remove("synonyms");
+                filters.getJsonObject("sv_synonyms").put("synonyms_path", SYNONYMS_FILE);
+            }
+            return new ByteArrayInputStream(json.encode().getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     /** The name searches and indexing use. */
@@ -44,7 +73,7 @@ public final class PassageIndex {
                     .orElseThrow(() -> LararenaException.notFound("the alias " + alias + " does not exist yet"));
             int generation = Integer.parseInt(from.substring(from.lastIndexOf('-') + 1));
             String to = alias + "-" + String.format("%06d", generation + 1);
-            try (InputStream mapping = PassageIndex.class.getResourceAsStream(MAPPING_RESOURCE)) {
+            try (InputStream mapping = mapping()) {
                 client.indices().create(c -> c.index(to).withJson(mapping));
             }
             long copied = copy(from, to);
@@ -95,7 +124,7 @@ public final class PassageIndex {
                 return;
             }
             String index = alias + "-000001";
-            try (InputStream mapping = PassageIndex.class.getResourceAsStream(MAPPING_RESOURCE)) {
+            try (InputStream mapping = mapping()) {
                 client.indices().create(c -> c.index(index).withJson(mapping).aliases(alias, a -> a.isWriteIndex(true)));
             }
         } catch (IOException | RuntimeException e) {

@@ -14,24 +14,30 @@ import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
+import org.lararena.ingest.store.PendingIndexing;
 import org.lararena.platform.LararenaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Indexes a document's passages with its metadata. Deploy as a worker verticle: bulk indexing blocks. */
+/**
+ * Indexes a document's passages with its metadata. When Elasticsearch is away the work goes to the durable
+ * {@link PendingIndexing} queue (the record stays {@code indexing}) and {@link PendingIndexingVerticle} brings it
+ * back; while that queue is not empty, new work joins its end instead of knocking on a node that is down.
+ * Deploy as a worker verticle: bulk indexing blocks.
+ */
 public final class IndexingVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(IndexingVerticle.class);
 
-    private static final long RETRY_DELAY_MS = 10_000;
-
     private final DocumentStore store;
     private final PassageIndexer indexer;
+    private final PendingIndexing pending;
     private StatusUpdates status;
 
     public IndexingVerticle(DocumentStore store, PassageIndexer indexer) {
         this.store = Objects.requireNonNull(store);
         this.indexer = Objects.requireNonNull(indexer);
+        this.pending = store.pendingIndexing();
     }
 
     @Override
@@ -44,11 +50,21 @@ public final class IndexingVerticle extends VerticleBase {
         String id = message.body().getString("documentId");
         DocumentRecord record = store.find(id).orElse(null);
         if (record == null) {
+            pending.remove(id);
+            message.reply(FAILED);
             return;
         }
-        JsonArray passages = message.body().getJsonArray("passages");
+        JsonObject work = new JsonObject().put("documentId", id).put("passages", message.body().getJsonArray("passages"));
+        JsonArray passages = work.getJsonArray("passages");
         try {
-            record = status.change(record, DocumentStatus.INDEXING, null);
+            if (record.status() != DocumentStatus.INDEXING) {
+                record = status.change(record, DocumentStatus.INDEXING, null);
+            }
+            if (!message.body().getBoolean("queued", false) && !pending.isEmpty()) {
+                pending.put(id, work);
+                message.reply(WAITING);
+                return;
+            }
             List<String> speakers = new ArrayList<>();
             for (int i = 0; i < passages.size(); i++) {
                 speakers.add(passages.getJsonObject(i).getString("speaker"));
@@ -60,18 +76,26 @@ public final class IndexingVerticle extends VerticleBase {
             }
             indexer.replaceDocument(id, documents);
             status.change(record.withPassages(documents.size()), DocumentStatus.INDEXED, null);
+            pending.remove(id);
+            message.reply(INDEXED);
         } catch (LararenaException e) {
             if (e.status() == 503) {
-                // Elasticsearch is away: the document waits (its record stays "indexing", so a restart resumes it too).
+                // Elasticsearch is away: the document waits in the durable queue (its record stays "indexing").
                 LOG.warn("Indexing of {} waits for Elasticsearch: {}", id, e.getMessage());
-                JsonObject retry = message.body();
-                vertx.setTimer(RETRY_DELAY_MS, t -> vertx.eventBus().send(IngestAddresses.DOCUMENT_ANNOTATED, retry));
+                pending.put(id, work);
+                message.reply(WAITING);
             } else {
                 LOG.warn("Indexing of {} failed: {}", id, e.getMessage());
                 status.change(record, DocumentStatus.FAILED, "Dokumentet kunde inte indexeras: " + e.getMessage());
+                pending.remove(id);
+                message.reply(FAILED);
             }
         }
     }
+
+    static final String INDEXED = "indexed";
+    static final String WAITING = "waiting";
+    static final String FAILED = "failed";
 
     /** The year of an upload's date field ({@code 2024}, {@code 2024-05} or {@code 2024-05-17}), or null. */
     static Integer year(String date) {
@@ -89,7 +113,7 @@ public final class IndexingVerticle extends VerticleBase {
                 .put("page", passage.getInteger("page"))
                 .put("speaker", speaker)
                 .put("speakerPseudonym", speaker == null ? null : pseudonyms.get(speaker))
-                .put("speakerRole", speaker == null ? null : SpeakerPseudonyms.isInterviewer(speaker) ? "intervjuare" : "respondent")
+                .put("speakerRole", SpeakerRoles.of(speaker, record.type()))
                 .put("text", passage.getString("text"))
                 .put("start", passage.getInteger("start"))
                 .put("end", passage.getInteger("end"))

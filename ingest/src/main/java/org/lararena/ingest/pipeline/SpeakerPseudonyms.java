@@ -2,9 +2,7 @@ package org.lararena.ingest.pipeline;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Stable pseudonyms for the speakers of one document, shown to everyone but researchers: the interviewer is
@@ -13,16 +11,12 @@ import java.util.Set;
  */
 public final class SpeakerPseudonyms {
 
-    /** Speaker labels that mean the person asking the questions. */
-    private static final Set<String> INTERVIEWER_LABELS = Set.of("intervjuare", "interviewer", "i", "moderator", "presentatör",
-            "programledare", "samtalsledare", "forskare");
-
     private SpeakerPseudonyms() {
     }
 
-    /** Whether a speaker label names the interviewer (the speaker facet's "role"). */
+    /** Whether a speaker label names the one asking or leading ({@link SpeakerRoles}): pseudonymised "Intervjuare". */
     public static boolean isInterviewer(String speaker) {
-        return speaker != null && INTERVIEWER_LABELS.contains(speaker.strip().toLowerCase(Locale.ROOT));
+        return SpeakerRoles.asks(SpeakerRoles.of(speaker, null));
     }
 
     /** The pseudonym of each speaker, in order of first appearance. */

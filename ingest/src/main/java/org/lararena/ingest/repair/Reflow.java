@@ -39,6 +39,11 @@ final class Reflow {
     private static final Pattern SPEAKER_LABEL = Pattern.compile(
             "^(?:[\\p{Lu}][\\p{Lu}\\p{N} .'\\-]{0,30}|[\\p{Lu}][\\p{Ll}]+(?: [\\p{Lu}][\\p{Ll}]+)?):\\s.*");
     /** Words after which a line-end hyphen is a real one: "hälso- och sjukvård", "vård- eller omsorgsbehov". */
+    /**
+     * No printed line is longer than this: a longer line is a whole paragraph (a text or Word file), so a blank
+     * line after it is a paragraph break even in a document whose other lines are double-spaced.
+     */
+    private static final int LONGEST_PRINTED_LINE = 160;
     private static final Set<String> CONJUNCTIONS_AFTER_HYPHEN = Set.of("och", "eller", "samt", "respektive", "resp.", "till", "som", "men");
 
     Result reflow(List<Line> lines, int pageCount) {
@@ -57,7 +62,7 @@ final class Reflow {
             }
             if (previous != null) {
                 boolean paragraphGap = line.page() == previous.page()
-                        && line.blankLinesBefore() >= (doubleSpaced[line.page()] ? 2 : 1);
+                        && line.blankLinesBefore() >= (doubleSpaced[line.page()] && isPrintedLine(previous) ? 2 : 1);
                 Join join = paragraphGap ? Join.PARAGRAPH
                         : handling == LineHandling.KEEP ? Join.LINE
                         : join(previous.text(), line.text(), width, inListItem);
@@ -187,19 +192,20 @@ final class Reflow {
     private static boolean[] doubleSpacedPages(List<Line> lines, int pageCount) {
         int[] adjacent = new int[pageCount];
         int[] oneBlank = new int[pageCount];
-        boolean first = true;
+        Line previous = null;
         for (Line line : lines) {
             if (line.text().isEmpty()) {
                 continue;
             }
-            if (!first) {
+            // Only the gap after a printed line tells the spacing: after a whole paragraph a blank line is a break.
+            if (previous != null && isPrintedLine(previous)) {
                 if (line.blankLinesBefore() == 0) {
                     adjacent[line.page()]++;
                 } else if (line.blankLinesBefore() == 1) {
                     oneBlank[line.page()]++;
                 }
             }
-            first = false;
+            previous = line;
         }
         int allAdjacent = Arrays.stream(adjacent).sum();
         int allOneBlank = Arrays.stream(oneBlank).sum();
@@ -210,6 +216,10 @@ final class Reflow {
             doubleSpaced[p] = gaps < 3 ? documentDoubleSpaced : oneBlank[p] > adjacent[p];
         }
         return doubleSpaced;
+    }
+
+    private static boolean isPrintedLine(Line line) {
+        return line.text().length() <= LONGEST_PRINTED_LINE;
     }
 
     /** The length most full lines reach: the 80th percentile of line lengths. */

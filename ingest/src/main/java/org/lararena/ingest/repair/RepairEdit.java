@@ -35,7 +35,9 @@ public record RepairEdit(Kind kind, Integer page, String before, String after, i
         /** Characters were composed to Unicode NFC. */
         UNICODE_COMPOSED,
         /** Control characters were removed. */
-        CONTROL_CHARACTERS_REMOVED
+        CONTROL_CHARACTERS_REMOVED,
+        /** Vertical bars that OCR read for I or l were made letters again ("|nom" → "Inom"). */
+        OCR_BARS_REPAIRED
     }
 
     public RepairEdit {

@@ -64,7 +64,20 @@ public final class TextRepairer {
         edits.addAll(headers.edits());
 
         List<Reflow.Line> pageLines = new ArrayList<>();
+        // The word list with the document's own words, made once and only for a document that needs it.
+        java.util.function.Supplier<Vocabulary> documentWords = new java.util.function.Supplier<>() {
+            private Vocabulary words;
+
+            @Override
+            public Vocabulary get() {
+                if (words == null) {
+                    words = vocabulary.withWords(wordsOutsideLetterSpacing(headers.pages()));
+                }
+                return words;
+            }
+        };
         LetterSpacing letterSpacing = null;
+        OcrPipes ocrPipes = null;
         for (int p = 0; p < headers.pages().size(); p++) {
             int blanks = 0;
             for (String line : headers.pages().get(p)) {
@@ -75,10 +88,20 @@ public final class TextRepairer {
                 String text = line;
                 if (LetterSpacing.isLetterSpaced(line)) {
                     if (letterSpacing == null) {
-                        letterSpacing = new LetterSpacing(vocabulary.withWords(wordsOutsideLetterSpacing(headers.pages())));
+                        letterSpacing = new LetterSpacing(documentWords.get());
                     }
                     text = letterSpacing.rejoin(line);
                     edits.add(new RepairEdit(Kind.LETTER_SPACING_REJOINED, p + 1, line, text, 1));
+                }
+                if (OcrPipes.mayContainBars(text)) {
+                    if (ocrPipes == null) {
+                        ocrPipes = new OcrPipes(documentWords.get());
+                    }
+                    String repaired = ocrPipes.repair(text);
+                    if (!repaired.equals(text)) {
+                        edits.add(new RepairEdit(Kind.OCR_BARS_REPAIRED, p + 1, text, repaired, 1));
+                        text = repaired;
+                    }
                 }
                 pageLines.add(new Reflow.Line(text.indexOf("  ") < 0 ? text : SPACES.matcher(text).replaceAll(" "), p, blanks));
                 blanks = 0;

@@ -1,7 +1,8 @@
 /**
  * Repairs extracted text so that it reads as the author wrote it: words hyphenated across lines joined,
  * letter-spaced text rejoined, running headers, footers and page numbers dropped (their page numbers kept),
- * paragraphs broken into lines by the extraction rejoined, and characters normalised (NFC, quotes, soft
+ * paragraphs broken into lines by the extraction rejoined, vertical bars that OCR read for I or l made letters
+ * again ("|nom" → "Inom", only where that makes a known word), and characters normalised (NFC, quotes, soft
  * hyphens, ligatures, spaces).
  *
  * <p>Callers use {@link org.lararena.ingest.repair.TextRepairer}, which returns a

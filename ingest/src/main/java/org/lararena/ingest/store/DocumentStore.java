@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,11 +35,13 @@ public final class DocumentStore {
     private final Path passages;
     private final Map<String, DocumentRecord> byId = new LinkedHashMap<>();
     private final Map<String, String> firstIdBySha = new HashMap<>();
+    private final PendingIndexing pendingIndexing;
 
     public DocumentStore(Path root) {
         this.originals = root.resolve("originals");
         this.records = root.resolve("records");
         this.passages = root.resolve("passages");
+        this.pendingIndexing = new PendingIndexing(root.resolve("pending-indexing"));
         try {
             Files.createDirectories(originals);
             Files.createDirectories(records);
@@ -78,7 +79,7 @@ public final class DocumentStore {
                 Files.delete(temp);
             } else {
                 Files.createDirectories(target.getParent());
-                move(temp, target);
+                AtomicFiles.move(temp, target);
             }
             Visibility visibility = fields.visibility() != null ? fields.visibility() : Visibility.RESTRICTED;
             DocumentRecord record = new DocumentRecord(UUID.randomUUID().toString(), safeFilename(filename), fields.title(),
@@ -111,9 +112,7 @@ public final class DocumentStore {
 
     public synchronized DocumentRecord save(DocumentRecord record) {
         try {
-            Path temp = Files.createTempFile(records, record.id(), ".tmp");
-            Files.writeString(temp, record.toJson().encodePrettily());
-            move(temp, records.resolve(record.id() + ".json"));
+            AtomicFiles.write(records.resolve(record.id() + ".json"), record.toJson().encodePrettily(), false);
             byId.put(record.id(), record);
             return record;
         } catch (IOException e) {
@@ -127,9 +126,7 @@ public final class DocumentStore {
      */
     public void savePassages(String id, JsonObject extracted) {
         try {
-            Path temp = Files.createTempFile(passages, id, ".tmp");
-            Files.writeString(temp, extracted.encode());
-            move(temp, passages.resolve(id + ".json"));
+            AtomicFiles.write(passages.resolve(id + ".json"), extracted.encode(), false);
         } catch (IOException e) {
             throw LararenaException.unavailable("the passages could not be written (" + e.getMessage() + ")", e);
         }
@@ -143,6 +140,11 @@ public final class DocumentStore {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The documents whose passages wait for Elasticsearch. */
+    public PendingIndexing pendingIndexing() {
+        return pendingIndexing;
     }
 
     /** The stored original bytes of a document. */
@@ -179,14 +181,6 @@ public final class DocumentStore {
             byId.put(record.id(), record);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("document record " + file + " is unreadable: " + e.getMessage(), e);
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

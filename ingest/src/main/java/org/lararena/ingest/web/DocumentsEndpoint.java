@@ -31,6 +31,11 @@ import org.lararena.platform.web.Params;
  */
 public final class DocumentsEndpoint {
 
+    /** The most files one upload request may hold; the HTTP server's form-field limit is set from it. */
+    public static final int MAX_FILES_PER_REQUEST = 1000;
+    /** Set once the multipart body has been read, so a later failure is not blamed on the upload's shape. */
+    private static final String UPLOAD_READ = "lararena.upload.read";
+
     private final Vertx vertx;
     private final DocumentStore store;
     private final long maxUploadBytes;
@@ -60,7 +65,8 @@ public final class DocumentsEndpoint {
     public void addRoutes(Router router) {
         router.post("/api/documents")
                 .handler(BodyHandler.create(uploadDir.toString()).setBodyLimit(maxUploadBytes).setDeleteUploadedFilesOnEnd(true))
-                .handler(this::upload);
+                .handler(this::upload)
+                .failureHandler(this::unreadableUpload);
         router.get("/api/documents").handler(this::list);
         router.get("/api/documents/:id").handler(this::get);
         router.patch("/api/documents/:id").handler(BodyHandler.create().setBodyLimit(16 * 1024)).handler(this::change);
@@ -69,7 +75,22 @@ public final class DocumentsEndpoint {
         router.get("/api/ingest/events").handler(this::events);
     }
 
+    /**
+     * The multipart decoder gives up on a request with too many parts or a broken body with a bare I/O error;
+     * the uploader gets a 400 that says what an upload may hold instead of a 500.
+     */
+    private void unreadableUpload(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure == null || failure instanceof LararenaException || ctx.get(UPLOAD_READ) != null) {
+            ctx.next();
+            return;
+        }
+        ctx.fail(LararenaException.badRequest("the upload could not be read (" + failure.getMessage() + "): send at most "
+                + MAX_FILES_PER_REQUEST + " files per request, as multipart/form-data parts named file"));
+    }
+
     private void upload(RoutingContext ctx) {
+        ctx.put(UPLOAD_READ, true);
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         List<FileUpload> files = ctx.fileUploads();
         if (files.isEmpty()) {

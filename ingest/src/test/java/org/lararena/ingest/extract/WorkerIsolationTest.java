@@ -61,9 +61,17 @@ class WorkerIsolationTest {
     void aWorkerIsReplacedAfterItsQuotaOfFilesAndExtractionGoesOn() throws Exception {
         Path file = Files.writeString(dir.resolve("kort.txt"), "Kort anteckning om vården.");
         try (DocumentExtractor extractor = new DocumentExtractor(ExtractionConfig.defaults().withOcr(false).withFilesPerWorker(2))) {
-            for (int i = 0; i < 5; i++) {
+            for (int i = 0; i < 8; i++) {
                 assertThat(extractor.extract(file, "kort.txt", null).text()).isEqualTo("Kort anteckning om vården.");
+                // The worker in use and at most one replacement warming up beside it: spares never pile up.
+                assertThat(workerProcesses()).as("worker JVMs after file %d", i + 1).isLessThanOrEqualTo(2);
             }
         }
+    }
+
+    private static long workerProcesses() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(args -> java.util.Arrays.asList(args).contains(ExtractionWorker.class.getName())).orElse(false))
+                .count();
     }
 }

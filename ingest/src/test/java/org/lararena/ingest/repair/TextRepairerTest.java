@@ -195,4 +195,30 @@ class TextRepairerTest {
         assertThat(repaired.text()).isEmpty();
         assertThat(repaired.edits()).isEqualTo(List.of());
     }
+
+    @Test
+    void barsThatOcrReadForIOrLBecomeLettersAgain() {
+        RepairedText repaired = repairer.repair("|nom regionen vill vi gå ti|| alla vårdcentraler och fråga vad de behöver.");
+
+        assertThat(repaired.text()).isEqualTo("Inom regionen vill vi gå till alla vårdcentraler och fråga vad de behöver.");
+        assertThat(repaired.edits()).anySatisfy(edit -> assertThat(edit.kind()).isEqualTo(Kind.OCR_BARS_REPAIRED));
+    }
+
+    @Test
+    void barsInWordsWrittenInCapitalsBecomeCapitalI() {
+        assertThat(repairer.repair("VI VILL GÅ T|LL ALLA").text()).isEqualTo("VI VILL GÅ TILL ALLA");
+    }
+
+    @Test
+    void barsInTablesAndWordsThatMakeNoKnownWordAreLeftAlone() {
+        String text = """
+                Namn | Roll | Region
+                |Kajsa|Chef|Värmland|
+                Kommandot grep|sort skrevs av x|y.""";
+
+        RepairedText repaired = repairer.repair(text, LineHandling.KEEP);
+
+        assertThat(repaired.text()).isEqualTo(text);
+        assertThat(repaired.edits()).noneSatisfy(edit -> assertThat(edit.kind()).isEqualTo(Kind.OCR_BARS_REPAIRED));
+    }
 }

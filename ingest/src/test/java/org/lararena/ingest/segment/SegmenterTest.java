@@ -148,4 +148,41 @@ class SegmenterTest {
     private static int words(Passage passage) {
         return passage.text().strip().split("\\s+").length;
     }
+
+    private static final String FIRST_PARAGRAPH = "Vårdcentralen i norra delen av regionen har under året prövat ett nytt sätt att följa upp "
+            + "patienter med kroniska sjukdomar där sjuksköterskan ringer upp varje patient efter besöket och frågar hur "
+            + "behandlingen fungerar i vardagen och om det finns frågor som behöver tas upp med läkaren vid nästa besök "
+            + "på mottagningen eller i hemmet";
+    private static final String SECOND_PARAGRAPH = "Kommunens hemsjukvård deltog i arbetet från början och har bidragit med "
+            + "erfarenheter från sina egna uppföljningar där undersköterskor och arbetsterapeuter tillsammans går igenom vad "
+            + "patienten själv vill uppnå och vilka hinder som finns i hemmet för att klara av vardagen utan att behöva "
+            + "söka akut vård under kvällar och helger.";
+
+    @Test
+    void twoParagraphsOfFiftyWordsStayTwoPassagesWhateverTheFirstEndsWith() {
+        // A paragraph per line with one blank line between (a text or Word file) is not double-spaced print.
+        for (String end : new String[] {".", "", ":", " –"}) {
+            RepairedText text = repairer.repair(FIRST_PARAGRAPH + end + "\n\n" + SECOND_PARAGRAPH);
+
+            List<Passage> passages = segmenter.segment(text, Layout.AUTO);
+
+            assertThat(passages).as("paragraphs when the first ends with '%s'", end).hasSize(2);
+            assertThat(passages.get(0).text()).isEqualTo(FIRST_PARAGRAPH + end);
+            assertThat(passages.get(1).text()).isEqualTo(SECOND_PARAGRAPH);
+        }
+    }
+
+    @Test
+    void printedLinesWithABlankLineAfterEachAreStillOneParagraph() {
+        RepairedText text = repairer.repair("""
+                Vårdcentralen i norra delen av regionen har under året prövat ett nytt
+
+                sätt att följa upp patienter med kroniska sjukdomar där sjuksköterskan
+
+                ringer upp varje patient efter besöket och frågar hur det går.""");
+
+        assertThat(segmenter.segment(text, Layout.AUTO)).singleElement().extracting(Passage::text)
+                .isEqualTo("Vårdcentralen i norra delen av regionen har under året prövat ett nytt sätt att följa upp patienter "
+                        + "med kroniska sjukdomar där sjuksköterskan ringer upp varje patient efter besöket och frågar hur det går.");
+    }
 }

@@ -176,9 +176,6 @@ public final class TdbAnnotationStore implements AnnotationStore {
     @Override
     public List<StoredAnnotation> review(String documentId, List<String> annotationIds, ReviewState to, String username) {
         Objects.requireNonNull(to, "to");
-        if (to == ReviewState.SUGGESTED) {
-            throw LararenaException.badRequest("an annotation can be accepted, rejected or retracted, not suggested");
-        }
         if (annotationIds.isEmpty()) {
             throw LararenaException.badRequest("name at least one annotation id");
         }
@@ -192,6 +189,10 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 }
                 if (stateOf(annotation) == ReviewState.RETRACTED && to != ReviewState.RETRACTED) {
                     throw new LararenaException(409, "conflict", "annotation " + id + " was retracted; add a new annotation instead");
+                }
+                // Back to suggested is the undo of a review: only the annotator's own suggestions were ever suggested.
+                if (to == ReviewState.SUGGESTED && toRecord(annotation, documentId).manual()) {
+                    throw LararenaException.badRequest("annotation " + id + " is a researcher's tag: it can be accepted, rejected or retracted, not suggested");
                 }
                 annotations.add(annotation);
             }

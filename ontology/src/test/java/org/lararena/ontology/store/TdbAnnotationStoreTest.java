@@ -159,6 +159,23 @@ class TdbAnnotationStoreTest {
     }
 
     @Test
+    void aReviewedSuggestionCanBeTakenBackToSuggestedButAResearchersTagCannot() {
+        List<StoredAnnotation> stored = store.storeAutomatic(DOC, "v1", List.of(suggest(DOC + "-0", "Samverkan och tillgänglighet.")));
+        String suggestion = stored.get(0).id();
+        store.review(DOC, List.of(suggestion), ReviewState.ACCEPTED, "forskare");
+
+        store.review(DOC, List.of(suggestion), ReviewState.SUGGESTED, "forskare");
+
+        assertThat(store.find(suggestion).orElseThrow().state()).isEqualTo(ReviewState.SUGGESTED);
+        assertThat(store.history(suggestion)).extracting(Review::to)
+                .containsExactly(ReviewState.SUGGESTED, ReviewState.ACCEPTED, ReviewState.SUGGESTED);
+        StoredAnnotation tag = store.addManual(DOC, new PassageText(DOC + "-0", "Samverkan och tillgänglighet."), 0, 9,
+                TEMA + "samverkan", "v1", "forskare");
+        assertThatThrownBy(() -> store.review(DOC, List.of(tag.id()), ReviewState.SUGGESTED, "forskare"))
+                .isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
     void aRetractedAnnotationCannotBeAcceptedAndABadBatchChangesNothing() {
         List<StoredAnnotation> stored = store.storeAutomatic(DOC, "v1", List.of(suggest(DOC + "-0", "Samverkan och tillgänglighet.")));
         String first = stored.get(0).id();

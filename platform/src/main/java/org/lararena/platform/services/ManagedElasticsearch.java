@@ -2,6 +2,7 @@ package org.lararena.platform.services;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,13 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import org.lararena.platform.LararenaConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A single-node Elasticsearch on loopback, unpacked into {@code <data dir>/elasticsearch}, with the project's
- * Swedish analysis plugin installed. Run as the unprivileged account {@value #ACCOUNT} when started by root,
+ * Swedish analysis plugin installed and the {@link ElasticsearchConfigFiles} of the class path in its config directory. Run as the unprivileged account {@value #ACCOUNT} when started by root,
  * because Elasticsearch refuses to run as root.
  */
 public final class ManagedElasticsearch {
@@ -50,6 +52,21 @@ public final class ManagedElasticsearch {
         return URI.create("http://" + LararenaConfig.LOOPBACK + ":" + port);
     }
 
+    /** Writes every {@link ElasticsearchConfigFiles} contribution on the class path under {@code configDir}. */
+    static void writeConfigFiles(Path configDir) throws IOException {
+        Path base = configDir.toAbsolutePath().normalize();
+        for (ElasticsearchConfigFiles contribution : ServiceLoader.load(ElasticsearchConfigFiles.class)) {
+            for (Map.Entry<String, String> file : contribution.files().entrySet()) {
+                Path target = base.resolve(file.getKey()).normalize();
+                if (!target.startsWith(base)) {
+                    throw new IOException("config file " + file.getKey() + " would leave " + base);
+                }
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
     /** Unpacks (once), installs the plugin (every start, so a rebuilt plugin is picked up), starts and waits. */
     public ManagedProcess start(Duration timeout) {
         Ports.requireFree(LararenaConfig.LOOPBACK, port, "LARARENA_ES_PORT");
@@ -62,6 +79,7 @@ public final class ManagedElasticsearch {
             Path plugin = home.resolve("plugins").resolve(distributions.analysisPluginName());
             ServerDistributions.deleteTree(plugin);
             ServerDistributions.unzip(distributions.analysisPluginZip(), plugin, false);
+            writeConfigFiles(home.resolve("config"));
             Files.createDirectories(data);
             Files.createDirectories(logs);
             Files.createDirectories(tmp);

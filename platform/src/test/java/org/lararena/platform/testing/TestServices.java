@@ -111,6 +111,8 @@ public final class TestServices {
         env.put("LARARENA_KEYCLOAK_URL", keycloakUrl.toString());
         env.put("LARARENA_INDEX_PREFIX", "it-" + Long.toHexString(System.nanoTime()));
         env.put("LARARENA_DEMO_DATA", "false");
+        // The harness's own node has the ontology's analysis files (ManagedElasticsearch writes them); an external one may not.
+        env.put("LARARENA_ES_ANALYSIS_FILES", String.valueOf(elasticsearch != null));
         env.putAll(overrides);
         return env;
     }

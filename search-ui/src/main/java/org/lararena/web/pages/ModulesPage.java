@@ -57,7 +57,8 @@ public final class ModulesPage {
         html.append("</ul></section>");
         if (!module.insights().isEmpty()) {
             html.append("<section><h2>Insikter</h2><ul class=\"insights\">");
-            module.insights().forEach(i -> html.append("<li>").append(Html.text(i.statement())).append("</li>"));
+            module.insights().forEach(i -> html.append("<li><a href=\"/insikter/").append(Html.url(i.id())).append("\">")
+                    .append(Html.text(i.statement())).append("</a></li>"));
             html.append("</ul></section>");
         }
         if (!module.savedSearches().isEmpty()) {

@@ -8,6 +8,7 @@ import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
+import org.lararena.web.Messages;
 
 /**
  * Ladda upp (researchers): drop or choose many files, say what they are, and follow each to indexed, duplicate or a
@@ -29,34 +30,39 @@ public final class UploadPage {
         if (!caller.isResearcher()) {
             throw LararenaException.forbidden("uploading is for researchers");
         }
-        StringBuilder types = new StringBuilder("<option value=\"\">Avgör automatiskt</option>");
+        Messages m = Messages.of(ctx);
+        StringBuilder types = new StringBuilder("<option value=\"\">").append(Html.text(m.get("upload.auto"))).append("</option>");
         for (String type : new TreeSet<>(DocumentsEndpoint.DOCUMENT_TYPES)) {
             types.append("<option value=\"").append(Html.text(type)).append("\">").append(Html.text(type)).append("</option>");
         }
         String body = """
-                <h1>Ladda upp dokument</h1>
-                <noscript><p class="notice">Uppladdningen behöver JavaScript för att visa förloppet per fil.</p></noscript>
+                <h1>%s</h1>
+                <noscript><p class="notice">%s</p></noscript>
                 <form id="upload" class="upload" enctype="multipart/form-data">
                 <div class="dropzone" id="dropzone">
-                <label for="files">Välj filer eller dra dem hit</label>
+                <label for="files">%s</label>
                 <input id="files" name="file" type="file" multiple required>
                 </div>
-                <fieldset><legend>Om dokumenten</legend>
-                <label for="type">Dokumenttyp</label><select id="type" name="type">%s</select>
-                <label for="pilot">Pilot</label><input id="pilot" name="pilot" type="text" list="pilots" autocomplete="off">
+                <fieldset><legend>%s</legend>
+                <label for="type">%s</label><select id="type" name="type">%s</select>
+                <label for="pilot">%s</label><input id="pilot" name="pilot" type="text" list="pilots" autocomplete="off">
                 <datalist id="pilots"><option value="Värmland"><option value="Örebro"><option value="Västernorrland"></datalist>
-                <label for="date">Datum</label><input id="date" name="date" type="text" placeholder="ÅÅÅÅ-MM-DD" pattern="\\d{4}(-\\d{2}(-\\d{2})?)?">
-                <label for="visibility">Synlighet</label>
+                <label for="date">%s</label><input id="date" name="date" type="text" placeholder="%s" pattern="\\d{4}(-\\d{2}(-\\d{2})?)?">
+                <label for="visibility">%s</label>
                 <select id="visibility" name="visibility">
-                <option value="">Standard (intervjuer: bara forskare)</option>
-                <option value="restricted">Bara forskare</option><option value="pilot">Piloter</option><option value="public">Alla</option>
+                <option value="">%s</option>
+                <option value="restricted">%s</option><option value="pilot">%s</option><option value="public">%s</option>
                 </select>
                 </fieldset>
-                <button type="submit" id="send">Ladda upp</button>
+                <button type="submit" id="send">%s</button>
                 </form>
                 <p id="upload-error" class="error" role="alert" hidden></p>
                 <ol id="progress" class="progress" aria-live="polite"></ol>
-                """.formatted(types);
-        Layout.send(ctx, new Layout.Page("Ladda upp", "ladda-upp", body));
+                """.formatted(Html.text(m.get("upload.title")), Html.text(m.get("upload.noscript")), Html.text(m.get("upload.choose")),
+                Html.text(m.get("upload.about")), Html.text(m.get("doc.type")), types, Html.text(m.get("doc.pilot")),
+                Html.text(m.get("doc.date")), Html.text(m.get("upload.datePlaceholder")), Html.text(m.get("doc.visibility")),
+                Html.text(m.get("upload.visDefault")), Html.text(m.get("upload.visRestricted")), Html.text(m.get("upload.visPilot")),
+                Html.text(m.get("upload.visPublic")), Html.text(m.get("upload.send")));
+        Layout.send(ctx, new Layout.Page(m.get("upload.title"), "ladda-upp", body + DocumentPage.scriptMessages(m)));
     }
 }

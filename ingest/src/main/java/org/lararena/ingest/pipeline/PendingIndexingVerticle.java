@@ -1,0 +1,84 @@
+package org.lararena.ingest.pipeline;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.store.DocumentStore;
+import org.lararena.ingest.store.PendingIndexing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the durable pending-indexing queue. Every {@code retryEvery} (and once at start, so work left by a
+ * restart resumes) it sends the oldest waiting document to the indexer as a probe; when that one is indexed,
+ * Elasticsearch is back and the rest follow, a few at a time. While the node is down only the probe knocks.
+ * Deploy as a single worker verticle: reading the queue is file I/O.
+ */
+public final class PendingIndexingVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PendingIndexingVerticle.class);
+    /** Documents sent to the indexers at once while draining. */
+    private static final int WINDOW = 8;
+    private static final long REPLY_TIMEOUT_MS = Duration.ofMinutes(5).toMillis();
+
+    private final DocumentStore store;
+    private final PendingIndexing pending;
+    private final Duration retryEvery;
+    /** Touched only on this verticle's context. */
+    private final Set<String> inFlight = new HashSet<>();
+
+    public PendingIndexingVerticle(DocumentStore store, Duration retryEvery) {
+        this.store = Objects.requireNonNull(store);
+        this.pending = store.pendingIndexing();
+        this.retryEvery = Objects.requireNonNull(retryEvery);
+    }
+
+    @Override
+    public Future<?> start() {
+        vertx.setPeriodic(0, retryEvery.toMillis(), t -> probe());
+        return Future.succeededFuture();
+    }
+
+    private void probe() {
+        if (inFlight.isEmpty() && !pending.isEmpty()) {
+            LOG.info("{} document(s) wait for Elasticsearch; trying the oldest", pending.size());
+            send(pending.ids().get(0));
+        }
+    }
+
+    /** Elasticsearch answers again: keep {@link #WINDOW} documents on their way until the queue is empty. */
+    private void fill() {
+        for (String id : pending.ids()) {
+            if (inFlight.size() >= WINDOW) {
+                return;
+            }
+            if (!inFlight.contains(id)) {
+                send(id);
+            }
+        }
+    }
+
+    private void send(String id) {
+        JsonObject work = pending.get(id).orElse(null);
+        if (work == null) {
+            // An entry that cannot be read: start the document again from the passages extraction kept.
+            pending.remove(id);
+            store.passages(id).ifPresent(extracted -> vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, extracted));
+            return;
+        }
+        inFlight.add(id);
+        vertx.eventBus().<String>request(IngestAddresses.DOCUMENT_ANNOTATED, work.put("queued", true),
+                new DeliveryOptions().setSendTimeout(REPLY_TIMEOUT_MS)).onComplete(reply -> {
+                    inFlight.remove(id);
+                    if (reply.succeeded() && !IndexingVerticle.WAITING.equals(reply.result().body())) {
+                        fill();
+                    }
+                });
+    }
+}

@@ -1,0 +1,56 @@
+package org.lararena.ingest.pipeline;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The role a speaker has in a document, from the speaker label and the document type: the one place that decides
+ * it. Roles are words of a fixed list, never names, so the speaker facet and filter are the same for every caller.
+ * <ul>
+ *   <li>{@code intervjuare}: the one asking (INTERVJUARE, I, FORSKARE);</li>
+ *   <li>{@code moderator}: who leads a conversation or workshop (MODERATOR, SAMTALSLEDARE, PROCESSLEDARE);</li>
+ *   <li>{@code presentatör}: who presents or hosts (PRESENTATÖR, PROGRAMLEDARE);</li>
+ *   <li>everyone else: {@code deltagare} in a workshop, {@code presentatör} in a presentation, {@code respondent}
+ *       otherwise (interviews, transcripts, podcasts).</li>
+ * </ul>
+ */
+public final class SpeakerRoles {
+
+    public static final String INTERVIEWER = "intervjuare";
+    public static final String RESPONDENT = "respondent";
+    public static final String MODERATOR = "moderator";
+    public static final String PRESENTER = "presentatör";
+    public static final String PARTICIPANT = "deltagare";
+
+    private static final Map<String, String> BY_LABEL = Map.ofEntries(
+            Map.entry("intervjuare", INTERVIEWER), Map.entry("interviewer", INTERVIEWER), Map.entry("i", INTERVIEWER),
+            Map.entry("forskare", INTERVIEWER),
+            Map.entry("moderator", MODERATOR), Map.entry("samtalsledare", MODERATOR), Map.entry("processledare", MODERATOR),
+            Map.entry("facilitator", MODERATOR),
+            Map.entry("presentatör", PRESENTER), Map.entry("presentator", PRESENTER), Map.entry("programledare", PRESENTER),
+            Map.entry("host", PRESENTER));
+
+    private SpeakerRoles() {
+    }
+
+    /** The role of {@code speaker} in a document of {@code documentType}; null when the passage has no speaker. */
+    public static String of(String speaker, String documentType) {
+        if (speaker == null || speaker.isBlank()) {
+            return null;
+        }
+        String byLabel = BY_LABEL.get(speaker.strip().toLowerCase(Locale.ROOT));
+        if (byLabel != null) {
+            return byLabel;
+        }
+        return switch (documentType == null ? "" : documentType) {
+            case "workshop" -> PARTICIPANT;
+            case "presentation" -> PRESENTER;
+            default -> RESPONDENT;
+        };
+    }
+
+    /** Whether the role is one that asks or leads rather than answers (pseudonymised as "Intervjuare"). */
+    static boolean asks(String role) {
+        return INTERVIEWER.equals(role) || MODERATOR.equals(role) || PRESENTER.equals(role);
+    }
+}

@@ -1,0 +1,72 @@
+package org.lararena.coding;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Objects;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Caller;
+
+/**
+ * {@code GET /api/passages/{id}/memos} (the passage's memos, oldest first) and {@code POST /api/passages/{id}/memos}
+ * ({@code {"text": ...}} → 201 with the stored memo, author and time set by the server). Researchers only: memos are
+ * part of the research group's analysis. A passage that does not exist is 404.
+ */
+public final class MemosEndpoint {
+
+    /** Blocking check that a passage exists for the caller; throws a 404 when it does not. */
+    @FunctionalInterface
+    public interface PassageCheck {
+        void requireReadable(String passageId, Caller caller);
+    }
+
+    private final Vertx vertx;
+    private final MemoStore store;
+    private final PassageCheck passages;
+
+    public MemosEndpoint(Vertx vertx, MemoStore store, PassageCheck passages) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.store = Objects.requireNonNull(store);
+        this.passages = Objects.requireNonNull(passages);
+    }
+
+    public void addRoutes(Router router) {
+        router.get("/api/passages/:id/memos").handler(this::list);
+        router.post("/api/passages/:id/memos").handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(this::add);
+    }
+
+    private void list(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        String passageId = ctx.pathParam("id");
+        vertx.executeBlocking(() -> {
+                    passages.requireReadable(passageId, caller);
+                    JsonArray memos = new JsonArray();
+                    store.of(passageId).forEach(memo -> memos.add(memo.toJson()));
+                    return memos;
+                }, false)
+                .onSuccess(memos -> ctx.json(memos))
+                .onFailure(ctx::fail);
+    }
+
+    private void add(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        String passageId = ctx.pathParam("id");
+        JsonObject body;
+        try {
+            body = ctx.body().asJsonObject();
+        } catch (DecodeException e) {
+            throw LararenaException.badRequest("send the memo as JSON: {\"text\": \"...\"}");
+        }
+        String text = body == null ? null : body.getValue("text") instanceof String s ? s : null;
+        vertx.executeBlocking(() -> {
+                    passages.requireReadable(passageId, caller);
+                    return store.add(passageId, text, caller.username());
+                }, false)
+                .onSuccess(memo -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(memo.toJson().encode()))
+                .onFailure(ctx::fail);
+    }
+}

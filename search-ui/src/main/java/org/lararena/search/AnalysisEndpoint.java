@@ -1,0 +1,109 @@
+package org.lararena.search;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Objects;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Caller;
+
+/**
+ * {@code GET /api/analysis?q=&theme=&pilot=&type=&year=&speaker=} for researchers and pilots: the theme × pilot
+ * matrix, theme co-occurrence and themes per year over the passages of that search the caller may read.
+ * {@code &format=csv&table=matrix|cooccurrence|overtime} gives one table as CSV (UTF-8 with a byte-order mark, so
+ * spreadsheet programs read the Swedish letters right).
+ */
+public final class AnalysisEndpoint {
+
+    private final Vertx vertx;
+    private final PassageSearch search;
+    private final List<String> themes;
+
+    /** @param themes the theme IRIs the tables have rows for (the ontology's top themes) */
+    public AnalysisEndpoint(Vertx vertx, PassageSearch search, List<String> themes) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.search = Objects.requireNonNull(search);
+        this.themes = List.copyOf(themes);
+    }
+
+    /** Analys is for researchers, and for pilots over what they may read; attendees and anonymous callers are refused. */
+    public static boolean mayAnalyse(Caller caller) {
+        return caller.isResearcher() || caller.has(Caller.PILOT);
+    }
+
+    public void addRoutes(Router router) {
+        router.get("/api/analysis").handler(this::analysis);
+    }
+
+    /** The analysis of the search in the request's parameters, for a caller who may analyse (else a 403). */
+    public Future<JsonObject> analyse(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        if (!mayAnalyse(caller)) {
+            return Future.failedFuture(LararenaException.forbidden("Analys is for researchers and pilots"));
+        }
+        SearchRequest request;
+        try {
+            request = SearchRequest.fromParams(ctx.queryParams());
+        } catch (LararenaException e) {
+            return Future.failedFuture(e);
+        }
+        return vertx.executeBlocking(() -> search.analysis(request, caller, themes), false);
+    }
+
+    private void analysis(RoutingContext ctx) {
+        String format = ctx.queryParams().get("format");
+        if (format != null && !format.equals("json") && !format.equals("csv")) {
+            throw LararenaException.badRequest("format must be json or csv (got '" + format + "')");
+        }
+        String table = ctx.queryParams().get("table") == null ? "matrix" : ctx.queryParams().get("table");
+        if (!List.of("matrix", "cooccurrence", "overtime").contains(table)) {
+            throw LararenaException.badRequest("table must be matrix, cooccurrence or overtime (got '" + table + "')");
+        }
+        analyse(ctx).onSuccess(result -> {
+            if ("csv".equals(format)) {
+                ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+                        .putHeader("Content-Disposition", "attachment; filename=\"lararena-" + table + ".csv\"")
+                        .end("\uFEFF" + csv(result, table));
+            } else {
+                ctx.json(result);
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    /** One of the three tables as CSV: a header row, then one row per theme. */
+    public static String csv(JsonObject analysis, String table) {
+        JsonObject part = analysis.getJsonObject(switch (table) {
+            case "cooccurrence" -> "cooccurrence";
+            case "overtime" -> "overTime";
+            default -> "matrix";
+        });
+        JsonArray columns = switch (table) {
+            case "cooccurrence" -> new JsonArray(part.getJsonArray("themes").stream().map(t -> ((JsonObject) t).getString("label")).toList());
+            case "overtime" -> part.getJsonArray("years");
+            default -> part.getJsonArray("pilots");
+        };
+        StringBuilder csv = new StringBuilder(cell("Tema"));
+        columns.forEach(c -> csv.append(',').append(cell(String.valueOf(c))));
+        csv.append("\r\n");
+        JsonArray rows = part.getJsonArray("themes");
+        for (int i = 0; i < rows.size(); i++) {
+            csv.append(cell(rows.getJsonObject(i).getString("label")));
+            part.getJsonArray("counts").getJsonArray(i).forEach(n -> csv.append(',').append(n));
+            csv.append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    /** A CSV field, quoted when needed; a leading formula character is defused so a spreadsheet shows it as text. */
+    private static String cell(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return text.matches("(?s).*[\",\r\n].*") ? '"' + text.replace("\"", "\"\"") + '"' : text;
+    }
+}

@@ -1,0 +1,33 @@
+package org.lararena.search;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Objects;
+import org.lararena.platform.web.Caller;
+
+/** {@code GET /api/suggest?q=&lang=}: theme labels and frequent words that complete what is being typed. */
+public final class SuggestEndpoint {
+
+    private final Vertx vertx;
+    private final Suggestions suggestions;
+
+    public SuggestEndpoint(Vertx vertx, Suggestions suggestions) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.suggestions = Objects.requireNonNull(suggestions);
+    }
+
+    public void addRoutes(Router router) {
+        router.get("/api/suggest").handler(this::suggest);
+    }
+
+    private void suggest(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        String typed = ctx.queryParams().get("q");
+        boolean english = "en".equals(ctx.queryParams().get("lang"));
+        Suggestions.clean(typed);
+        vertx.executeBlocking(() -> suggestions.suggest(typed, english, caller), false)
+                .onSuccess(ctx::json)
+                .onFailure(ctx::fail);
+    }
+}

@@ -1,0 +1,168 @@
+package org.lararena.sparql;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphMemFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryException;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.exec.RowSetStream;
+import org.apache.jena.sparql.resultset.ResultsWriter;
+import org.apache.jena.system.Txn;
+import org.apache.jena.update.UpdateFactory;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.vocabulary.LAR;
+import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Caller;
+
+/**
+ * Read-only SPARQL 1.1 queries over the store, each against a dataset that holds only the graphs the caller may
+ * read ({@link ReadableGraphs}): the ontology and the annotation graphs of their documents. Updates are refused,
+ * {@code SERVICE} never leaves the process, every query has a time limit and its answer a row limit. Blocking: one
+ * read transaction per call, on the calling worker thread.
+ */
+public final class SparqlService {
+
+    public static final String RESULTS_JSON = "application/sparql-results+json";
+    public static final String TURTLE = "text/turtle";
+    public static final String N_TRIPLES = "application/n-triples";
+
+    private final Dataset store;
+    private final ReadableGraphs graphs;
+    private final Duration timeout;
+    private final int maxRows;
+
+    public SparqlService(Dataset store, ReadableGraphs graphs, LararenaConfig.Sparql limits) {
+        this.store = Objects.requireNonNull(store);
+        this.graphs = Objects.requireNonNull(graphs);
+        this.timeout = Objects.requireNonNull(limits.timeout());
+        this.maxRows = limits.maxRows();
+    }
+
+    /**
+     * Replaces the ontology's named graph ({@link LAR#OntologyGraph}) with {@code ontology}, in one write transaction,
+     * so queries see the running version of the ontology beside the annotations. Blocking.
+     */
+    public static void publishOntology(Dataset store, Ontology ontology) {
+        Txn.executeWrite(store, () -> store.replaceNamedModel(LAR.OntologyGraph, ontology.model()));
+    }
+
+    /**
+     * Runs {@code queryText} for {@code caller}.
+     *
+     * @param accept the request's {@code Accept} header (may be null): N-Triples or Turtle for graph results
+     * @throws LararenaException 400 for an update, a query that does not parse, {@code SERVICE}, or one over the time limit
+     */
+    public SparqlAnswer query(String queryText, Caller caller, String accept) {
+        Query query = parse(queryText);
+        return store.calculateRead(() -> {
+            DatasetGraph view = CallerDataset.over(store.asDatasetGraph(), graphs.graphsFor(caller));
+            return run(query, view, accept);
+        });
+    }
+
+    /** The answer's row limit. */
+    public int maxRows() {
+        return maxRows;
+    }
+
+    static Query parse(String queryText) {
+        if (queryText == null || queryText.isBlank()) {
+            throw LararenaException.badRequest("send a SPARQL query: ?query=..., the form field query, or a body of type application/sparql-query");
+        }
+        try {
+            return QueryFactory.create(queryText, Syntax.syntaxARQ);
+        } catch (QueryParseException e) {
+            if (isUpdate(queryText)) {
+                throw readOnly();
+            }
+            throw LararenaException.badRequest("the SPARQL query does not parse: " + firstLine(e.getMessage()));
+        }
+    }
+
+    /** The one refusal of every update, however it is sent. */
+    public static LararenaException readOnly() {
+        return new LararenaException(400, "read_only",
+                "the SPARQL endpoint is read-only: updates (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, ...) are not accepted");
+    }
+
+    private SparqlAnswer run(Query query, DatasetGraph view, String accept) {
+        try (QueryExec exec = QueryExec.dataset(view).query(query)
+                .set(ARQ.httpServiceAllowed, false)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .build()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (query.isSelectType()) {
+                RowSet rows = exec.select();
+                List<Binding> kept = new ArrayList<>();
+                while (kept.size() < maxRows && rows.hasNext()) {
+                    kept.add(rows.next());
+                }
+                boolean truncated = rows.hasNext();
+                ResultsWriter.create().lang(ResultSetLang.RS_JSON).build().write(out, RowSetStream.create(rows.getResultVars(), kept.iterator()));
+                return new SparqlAnswer(RESULTS_JSON, out.toByteArray(), truncated);
+            }
+            if (query.isAskType()) {
+                ResultsWriter.create().lang(ResultSetLang.RS_JSON).build().write(out, exec.ask());
+                return new SparqlAnswer(RESULTS_JSON, out.toByteArray(), false);
+            }
+            if (query.isJsonType()) {
+                throw LararenaException.badRequest("JSON queries are not supported: use SELECT, ASK, CONSTRUCT or DESCRIBE");
+            }
+            Iterator<Triple> triples = query.isConstructType() ? exec.constructTriples() : exec.describeTriples();
+            Graph graph = GraphMemFactory.createDefaultGraph();
+            while (graph.size() < maxRows && triples.hasNext()) {
+                graph.add(triples.next());
+            }
+            boolean truncated = triples.hasNext();
+            graph.getPrefixMapping().setNsPrefixes(query.getPrefixMapping());
+            boolean nTriples = accept != null && accept.toLowerCase(Locale.ROOT).contains(N_TRIPLES);
+            RDFDataMgr.write(out, graph, nTriples ? Lang.NTRIPLES : Lang.TURTLE);
+            return new SparqlAnswer(nTriples ? N_TRIPLES : TURTLE, out.toByteArray(), truncated);
+        } catch (QueryCancelledException e) {
+            throw new LararenaException(400, "query_timeout", "the query ran longer than the limit of " + timeout.toSeconds()
+                    + " s (LARARENA_SPARQL_TIMEOUT_SECONDS) and was stopped: narrow it with more specific patterns or a LIMIT", e);
+        } catch (QueryException e) {
+            // SERVICE (not allowed here) and other query-level refusals by the engine.
+            throw new LararenaException(400, "bad_request", "the query cannot run here: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static boolean isUpdate(String text) {
+        try {
+            UpdateFactory.create(text, Syntax.syntaxARQ);
+            return true;
+        } catch (QueryParseException e) {
+            return false;
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "(no detail)";
+        }
+        String line = message.strip().lines().findFirst().orElse("");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}

@@ -1,0 +1,46 @@
+package org.lararena.themes;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Objects;
+import org.lararena.ontology.Ontology;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Caller;
+import org.lararena.search.PassageSearch;
+
+/**
+ * {@code GET /api/themes?lang=sv|en}: the theme tree with, on every concept, how many passages the caller may read
+ * carry it or a narrower concept. The counts come from the same visibility filter as search, so they never include
+ * material the caller may not read.
+ */
+public final class ThemesEndpoint {
+
+    private final Vertx vertx;
+    private final Ontology ontology;
+    private final PassageSearch search;
+
+    public ThemesEndpoint(Vertx vertx, Ontology ontology, PassageSearch search) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.ontology = Objects.requireNonNull(ontology);
+        this.search = Objects.requireNonNull(search);
+    }
+
+    public void addRoutes(Router router) {
+        router.get("/api/themes").handler(this::themes);
+    }
+
+    private void themes(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        String language = ctx.queryParams().get("lang") == null ? "sv" : ctx.queryParams().get("lang").strip();
+        if (!language.equals("sv") && !language.equals("en")) {
+            ctx.fail(LararenaException.badRequest("lang must be sv or en (got '" + language + "')"));
+            return;
+        }
+        // Passages also carry concepts of other schemes: room for every concept, so no theme is cut off.
+        int size = ontology.concepts().size();
+        vertx.executeBlocking(() -> ThemeTree.of(ontology, search.themeCounts(caller, size), language), false)
+                .onSuccess(ctx::json)
+                .onFailure(ctx::fail);
+    }
+}

@@ -1,0 +1,122 @@
+package org.lararena.web.pages;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Comparator;
+import java.util.Objects;
+import org.lararena.ingest.store.DocumentRecord;
+import org.lararena.ingest.store.DocumentStore;
+import org.lararena.ontology.Concept;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.vocabulary.LAR;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Caller;
+import org.lararena.search.PassageSearch;
+import org.lararena.web.Html;
+import org.lararena.web.Layout;
+import org.lararena.web.Messages;
+
+/**
+ * Kodning ({@code /kodning/{documentId}}, researchers): the document's passages with its annotations, and the tools
+ * to code it: tag selected text with a concept, accept or reject suggestions one by one or in bulk, memos on
+ * passages, who did what, and undo of the last action. The work happens in {@code coding.js} through the JSON API
+ * with the session's CSRF token; when the session has ended the pending action is kept in the tab, the page asks
+ * to log in again, and the action is sent once the reader is back.
+ */
+public final class CodingPage {
+
+    private final Vertx vertx;
+    private final DocumentStore documents;
+    private final PassageSearch search;
+    private final Ontology ontology;
+
+    public CodingPage(Vertx vertx, DocumentStore documents, PassageSearch search, Ontology ontology) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.documents = Objects.requireNonNull(documents);
+        this.search = Objects.requireNonNull(search);
+        this.ontology = Objects.requireNonNull(ontology);
+    }
+
+    public void addRoutes(Router router) {
+        router.get("/kodning/:id").handler(this::page);
+    }
+
+    private void page(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        String id = ctx.pathParam("id");
+        if (caller == Caller.ANONYMOUS) {
+            ctx.redirect("/login?next=/kodning/" + Html.url(id));
+            return;
+        }
+        if (!caller.isResearcher()) {
+            throw LararenaException.forbidden("coding is for researchers");
+        }
+        Messages messages = Messages.of(ctx);
+        DocumentRecord record = DocumentPage.readable(documents, id, caller);
+        vertx.executeBlocking(() -> search.passagesOf(record.id(), caller), false)
+                .onSuccess(passages -> Layout.send(ctx, new Layout.Page(messages.get("coding.title", DocumentPage.title(record)), "dokument",
+                        "<h1>" + Html.text(messages.get("coding.title", DocumentPage.title(record))) + "</h1>"
+                                + "<p><a href=\"/dokument/" + Html.url(record.id()) + "\">" + Html.text(messages.get("coding.back")) + "</a></p>"
+                                + "<noscript><p class=\"notice\">" + Html.text(messages.get("coding.noscript")) + "</p></noscript>"
+                                + "<div class=\"annotated coding\">" + DocumentPage.passagesHtml(record.id(), passages, messages)
+                                + panel(record, messages) + "</div>" + DocumentPage.scriptMessages(messages))))
+                .onFailure(ctx::fail);
+    }
+
+    private String panel(DocumentRecord record, Messages messages) {
+        StringBuilder concepts = new StringBuilder();
+        ontology.concepts(LAR.Teman.getURI()).stream().sorted(Comparator.comparing(messages::label)).forEach(concept ->
+                concepts.append("<option value=\"").append(Html.text(messages.label(concept))).append("\" data-iri=\"")
+                        .append(Html.text(concept.iri())).append("\">").append(Html.text(topLabel(concept, messages))).append("</option>"));
+        String loginHref = "/login?next=" + Html.url("/kodning/" + record.id());
+        return """
+                <aside class="annotation-panel coding-panel" id="coding" data-document="%s" aria-labelledby="coding-tools">
+                <h2 id="coding-tools" class="visually-hidden">%s</h2>
+                <div id="login-needed" class="notice login-needed" role="alert" hidden><p>%s</p><a class="button" href="%s">%s</a></div>
+                <p id="coding-status" class="coding-status" role="status"></p>
+                <section class="tagger"><h3>%s</h3>
+                <form id="tag-form"><label for="concept">%s</label>
+                <input id="concept" name="concept" list="concepts" autocomplete="off" aria-describedby="tag-hint">
+                <datalist id="concepts">%s</datalist>
+                <button type="submit" id="tag" aria-keyshortcuts="t">%s</button></form>
+                <p id="tag-hint" class="hint">%s</p>
+                </section>
+                <section class="review"><h3>%s</h3>
+                <div class="bulk"><button type="button" id="accept-selected">%s</button> <button type="button" id="reject-selected">%s</button></div>
+                <ol id="annotations" class="suggestions" data-document="%s" data-researcher="true"></ol>
+                <p id="annotations-status" role="status"></p>
+                </section>
+                <section class="memos"><h3>%s</h3>
+                <p id="memo-passage" class="hint">%s</p>
+                <ol id="memo-list" class="memo-list"></ol>
+                <form id="memo-form"><label for="memo-text">%s</label><textarea id="memo-text" rows="3" maxlength="10000"></textarea>
+                <button type="submit" id="memo-save">%s</button></form>
+                </section>
+                <section class="history"><h3>%s</h3>
+                <button type="button" id="undo" aria-keyshortcuts="u" disabled>%s</button>
+                <ol id="history" class="history-list"></ol>
+                </section>
+                %s
+                <section class="shortcuts"><h3>%s</h3><dl>
+                <dt><kbd>t</kbd></dt><dd>%s</dd><dt><kbd>a</kbd></dt><dd>%s</dd><dt><kbd>r</kbd></dt><dd>%s</dd>
+                <dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>%s</dd><dt><kbd>u</kbd></dt><dd>%s</dd></dl></section>
+                </aside>
+                """.formatted(Html.text(record.id()), Html.text(messages.get("coding.tools")), Html.text(messages.get("coding.expired")),
+                Html.text(loginHref), Html.text(messages.get("coding.loginAgain")),
+                Html.text(messages.get("coding.tag")), Html.text(messages.get("coding.concept")), concepts,
+                Html.text(messages.get("coding.tagButton")), Html.text(messages.get("coding.tagHint")),
+                Html.text(messages.get("coding.suggestions")), Html.text(messages.get("coding.acceptSelected")),
+                Html.text(messages.get("coding.rejectSelected")), Html.text(record.id()),
+                Html.text(messages.get("coding.memos")), Html.text(messages.get("coding.memoPassage")), Html.text(messages.get("coding.newMemo")),
+                Html.text(messages.get("coding.saveMemo")), Html.text(messages.get("coding.history")), Html.text(messages.get("coding.undo")),
+                DocumentPage.legendHtml(ontology, messages),
+                Html.text(messages.get("coding.shortcuts")), Html.text(messages.get("coding.key.t")), Html.text(messages.get("coding.key.a")),
+                Html.text(messages.get("coding.key.r")), Html.text(messages.get("coding.key.jk")), Html.text(messages.get("coding.key.u")));
+    }
+
+    private String topLabel(Concept concept, Messages messages) {
+        return ontology.topTheme(concept.iri()).filter(top -> !top.iri().equals(concept.iri()))
+                .map(top -> messages.label(top)).orElse(messages.get("coding.topTheme"));
+    }
+}

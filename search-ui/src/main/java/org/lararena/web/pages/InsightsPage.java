@@ -1,0 +1,321 @@
+package org.lararena.web.pages;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.lararena.insights.Insight;
+import org.lararena.insights.Insights;
+import org.lararena.insights.InsightsEndpoint;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Caller;
+import org.lararena.web.Html;
+import org.lararena.web.Layout;
+import org.lararena.web.auth.WebAuthentication;
+
+/**
+ * Insikter: published insights for everyone (filtered by theme), each with its supporting passages as quotes that
+ * link back to their place in their document; researchers also see drafts, and create, edit, publish, unpublish
+ * and delete insights through forms that carry the session's CSRF token. A quote the caller may not read is left
+ * out, and speakers are pseudonymised for non-researchers, as everywhere.
+ */
+public final class InsightsPage {
+
+    private static final String SCRIPT = "<script type=\"module\" src=\"/static/js/insights.js\"></script>";
+    private static final Pattern PASSAGE_SEPARATORS = Pattern.compile("[\\s,;]+");
+
+    private final Vertx vertx;
+    private final Insights insights;
+    private final Map<String, String> themeChoices;
+
+    /** @param themeChoices the themes offered in the form and the filter: IRI to Swedish label, in display order */
+    public InsightsPage(Vertx vertx, Insights insights, Map<String, String> themeChoices) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.insights = Objects.requireNonNull(insights);
+        this.themeChoices = new java.util.LinkedHashMap<>(themeChoices);
+    }
+
+    public void addRoutes(Router router) {
+        BodyHandler form = BodyHandler.create().setBodyLimit(InsightsEndpoint.maxBodyBytes(insights));
+        router.get("/insikter").handler(this::list);
+        router.get("/insikter/ny").handler(this::newForm);
+        router.post("/insikter").handler(form).handler(this::create);
+        router.get("/insikter/:id").handler(this::show);
+        router.get("/insikter/:id/redigera").handler(this::editForm);
+        router.post("/insikter/:id").handler(form).handler(this::update);
+        router.post("/insikter/:id/publicera").handler(form).handler(ctx -> setStatus(ctx, Insight.Status.PUBLISHED));
+        router.post("/insikter/:id/avpublicera").handler(form).handler(ctx -> setStatus(ctx, Insight.Status.DRAFT));
+        router.post("/insikter/:id/ta-bort").handler(form).handler(this::delete);
+    }
+
+    private void list(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        Optional<String> theme = Optional.ofNullable(ctx.queryParams().get("theme")).filter(t -> !t.isBlank());
+        vertx.executeBlocking(() -> insights.visible(caller, theme), false).onSuccess(found -> {
+            StringBuilder html = new StringBuilder("<h1>Insikter</h1>");
+            if (caller.isResearcher()) {
+                html.append("<p class=\"actions\"><a class=\"button\" href=\"/insikter/ny\">Ny insikt</a></p>");
+            }
+            html.append("<form class=\"search\" method=\"get\" action=\"/insikter\"><label for=\"theme\">Tema</label><select id=\"theme\" name=\"theme\">")
+                    .append("<option value=\"\">Alla teman</option>");
+            themeChoices.forEach((iri, label) -> html.append("<option value=\"").append(Html.text(iri)).append('"')
+                    .append(theme.map(iri::equals).orElse(false) ? " selected" : "").append('>').append(Html.text(label)).append("</option>"));
+            html.append("</select><button type=\"submit\">Filtrera</button></form>");
+            if (found.isEmpty()) {
+                html.append("<p class=\"empty\">Inga insikter").append(theme.isPresent() ? " med det temat" : "").append(" ännu.</p>");
+            }
+            html.append("<ul class=\"insights-list\">");
+            for (Insight insight : found) {
+                html.append("<li><h2><a href=\"/insikter/").append(Html.url(insight.id())).append("\">").append(Html.text(insight.title())).append("</a>")
+                        .append(insight.isPublished() ? "" : " <span class=\"state\">Utkast</span>").append("</h2>")
+                        .append(themeChips(insight)).append("</li>");
+            }
+            html.append("</ul>");
+            Layout.send(ctx, new Layout.Page("Insikter", "insikter", html.toString()));
+        }).onFailure(ctx::fail);
+    }
+
+    private void show(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        String id = ctx.pathParam("id");
+        vertx.executeBlocking(() -> {
+            Insight insight = insights.find(id, caller);
+            return Map.entry(insight, insights.toJson(insight, caller));
+        }, false).onSuccess(found -> {
+            Insight insight = found.getKey();
+            JsonObject json = found.getValue();
+            StringBuilder html = new StringBuilder("<article class=\"insight\"><h1>").append(Html.text(insight.title())).append("</h1>");
+            html.append("<p class=\"meta\">").append(insight.isPublished() ? "Publicerad" : "<span class=\"state\">Utkast</span> (syns bara för forskare)")
+                    .append(insight.readOnly() ? " · från lärmodulernas insights.yaml" : "").append("</p>");
+            if (!insight.text().isEmpty()) {
+                insight.text().lines().filter(l -> !l.isBlank()).forEach(l -> html.append("<p>").append(Html.text(l)).append("</p>"));
+            }
+            html.append(themeChips(insight));
+            JsonArray quotes = json.getJsonArray("quotes");
+            if (!quotes.isEmpty()) {
+                html.append("<section><h2>Stöd i materialet</h2>");
+                for (Object item : quotes) {
+                    html.append(quote((JsonObject) item));
+                }
+                html.append("</section>");
+            }
+            if (caller.isResearcher() && !insight.readOnly()) {
+                String csrf = WebAuthentication.csrfToken(ctx);
+                String base = "/insikter/" + Html.url(insight.id());
+                html.append("<div class=\"actions\"><a class=\"button\" href=\"").append(base).append("/redigera\">Redigera</a>")
+                        .append(postButton(base + (insight.isPublished() ? "/avpublicera" : "/publicera"), insight.isPublished() ? "Avpublicera" : "Publicera", csrf))
+                        .append(postButton(base + "/ta-bort", "Ta bort", csrf).replace("<form ", "<form data-confirm=\"Ta bort insikten för gott?\" "))
+                        .append("</div>").append(SCRIPT);
+            }
+            html.append("<p><a href=\"/insikter\">Alla insikter</a></p></article>");
+            Layout.send(ctx, new Layout.Page(insight.title(), "insikter", html.toString()));
+        }).onFailure(ctx::fail);
+    }
+
+    private void newForm(RoutingContext ctx) {
+        if (!requireResearcherPage(ctx)) {
+            return;
+        }
+        List<String> passages = ctx.queryParams().getAll("passage");
+        Caller caller = Caller.of(ctx);
+        vertx.executeBlocking(() -> insights.visible(caller, Optional.empty()).stream().filter(i -> !i.readOnly()).toList(), false).onSuccess(editable -> {
+            StringBuilder html = new StringBuilder("<h1>Ny insikt</h1>")
+                    .append(form(ctx, "/insikter", "", "", List.of(), passages, null));
+            if (!passages.isEmpty() && !editable.isEmpty()) {
+                html.append("<section><h2>Eller lägg passagen i en befintlig insikt</h2><ul>");
+                String query = passages.stream().map(p -> "passage=" + Html.url(p)).reduce((a, b) -> a + "&" + b).orElse("");
+                editable.forEach(i -> html.append("<li><a href=\"/insikter/").append(Html.url(i.id())).append("/redigera?").append(Html.text(query))
+                        .append("\">").append(Html.text(i.title())).append("</a>").append(i.isPublished() ? "" : " <span class=\"state\">Utkast</span>").append("</li>"));
+                html.append("</ul></section>");
+            }
+            Layout.send(ctx, new Layout.Page("Ny insikt", "insikter", html.toString()));
+        }).onFailure(ctx::fail);
+    }
+
+    private void editForm(RoutingContext ctx) {
+        if (!requireResearcherPage(ctx)) {
+            return;
+        }
+        Caller caller = Caller.of(ctx);
+        String id = ctx.pathParam("id");
+        vertx.executeBlocking(() -> insights.find(id, caller), false).onSuccess(insight -> {
+            if (insight.readOnly()) {
+                ctx.fail(new LararenaException(409, "conflict", "this insight comes from modules/insights.yaml and is edited there"));
+                return;
+            }
+            List<String> passages = new ArrayList<>(insight.passages());
+            passages.addAll(ctx.queryParams().getAll("passage"));
+            String html = "<h1>Redigera insikt</h1>" + form(ctx, "/insikter/" + Html.url(insight.id()), insight.title(), insight.text(),
+                    insight.themes(), List.copyOf(new LinkedHashSet<>(passages)), null);
+            Layout.send(ctx, new Layout.Page("Redigera insikt", "insikter", html));
+        }).onFailure(ctx::fail);
+    }
+
+    private void create(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        WebAuthentication.requireCsrfToken(ctx);
+        JsonObject body = fromForm(ctx.request().formAttributes());
+        vertx.executeBlocking(() -> insights.create(body, caller), false)
+                .onSuccess(created -> ctx.redirect("/insikter/" + Html.url(created.id())))
+                .onFailure(e -> formFailed(ctx, e, "/insikter", "Ny insikt"));
+    }
+
+    private void update(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        WebAuthentication.requireCsrfToken(ctx);
+        String id = ctx.pathParam("id");
+        JsonObject body = fromForm(ctx.request().formAttributes());
+        vertx.executeBlocking(() -> insights.update(id, body, caller), false)
+                .onSuccess(changed -> ctx.redirect("/insikter/" + Html.url(changed.id())))
+                .onFailure(e -> formFailed(ctx, e, "/insikter/" + Html.url(id), "Redigera insikt"));
+    }
+
+    private void setStatus(RoutingContext ctx, Insight.Status status) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        WebAuthentication.requireCsrfToken(ctx);
+        String id = ctx.pathParam("id");
+        vertx.executeBlocking(() -> insights.setStatus(id, status, caller), false)
+                .onSuccess(changed -> ctx.redirect("/insikter/" + Html.url(changed.id())))
+                .onFailure(ctx::fail);
+    }
+
+    private void delete(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        WebAuthentication.requireCsrfToken(ctx);
+        String id = ctx.pathParam("id");
+        vertx.executeBlocking(() -> {
+            insights.delete(id, caller);
+            return null;
+        }, false).onSuccess(v -> ctx.redirect("/insikter")).onFailure(ctx::fail);
+    }
+
+    /** A form whose input was refused: shown again with what was typed and what to change (400). */
+    private void formFailed(RoutingContext ctx, Throwable failure, String action, String heading) {
+        if (!(failure instanceof LararenaException e) || e.status() != 400) {
+            ctx.fail(failure);
+            return;
+        }
+        MultiMap form = ctx.request().formAttributes();
+        String html = "<h1>" + Html.text(heading) + "</h1>" + form(ctx, action, nonNull(form.get("title")), nonNull(form.get("text")),
+                form.getAll("theme"), passageIds(form.get("passages")), swedish(e.getMessage()));
+        ctx.response().setStatusCode(400);
+        Layout.send(ctx, new Layout.Page(heading, "insikter", html));
+    }
+
+    private String form(RoutingContext ctx, String action, String title, String text, List<String> themes, List<String> passages, String error) {
+        StringBuilder html = new StringBuilder();
+        if (error != null) {
+            html.append("<p class=\"error\" role=\"alert\" id=\"form-error\">").append(Html.text(error)).append("</p>");
+        }
+        html.append(SCRIPT).append("<form class=\"insight\" method=\"post\" action=\"").append(Html.text(action)).append("\">")
+                .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(Html.text(WebAuthentication.csrfToken(ctx))).append("\">")
+                .append("<label for=\"title\">Påstående (rubrik)</label><input id=\"title\" name=\"title\" type=\"text\" required maxlength=\"")
+                .append(Insights.MAX_TITLE_CHARS).append("\" value=\"").append(Html.text(title)).append("\">")
+                .append("<label for=\"text\">Text</label><textarea id=\"text\" name=\"text\" rows=\"6\" maxlength=\"").append(insights.maxTextChars())
+                .append("\">").append(Html.text(text)).append("</textarea>")
+                .append("<fieldset><legend>Teman</legend>");
+        Set<String> offered = new LinkedHashSet<>(themeChoices.keySet());
+        offered.addAll(themes);
+        int n = 0;
+        for (String iri : offered) {
+            String id = "theme-" + n++;
+            html.append("<label for=\"").append(id).append("\"><input type=\"checkbox\" id=\"").append(id).append("\" name=\"theme\" value=\"")
+                    .append(Html.text(iri)).append('"').append(themes.contains(iri) ? " checked" : "").append("> ")
+                    .append(Html.text(insights.themeLabel(iri))).append("</label>");
+        }
+        html.append("</fieldset>")
+                .append("<label for=\"passages\">Stödjande passager (passage-id eller länk till passagen, en per rad)</label>")
+                .append("<textarea id=\"passages\" name=\"passages\" rows=\"4\">").append(Html.text(String.join("\n", passages))).append("</textarea>")
+                .append("<div class=\"actions\"><button type=\"submit\" name=\"status\" value=\"draft\">Spara som utkast</button>")
+                .append("<button type=\"submit\" name=\"status\" value=\"published\">Spara och publicera</button></div></form>");
+        return html.toString();
+    }
+
+    /** The form's fields as the API's JSON. */
+    private static JsonObject fromForm(MultiMap form) {
+        JsonObject body = new JsonObject().put("title", nonNull(form.get("title"))).put("text", nonNull(form.get("text")))
+                .put("themes", new JsonArray(form.getAll("theme"))).put("passages", new JsonArray(passageIds(form.get("passages"))));
+        if (form.get("status") != null) {
+            body.put("status", form.get("status"));
+        }
+        return body;
+    }
+
+    /** Passage ids from pasted text: ids, or links to passages ({@code /dokument/…#id}), separated by lines, spaces or commas. */
+    static List<String> passageIds(String pasted) {
+        if (pasted == null) {
+            return List.of();
+        }
+        return PASSAGE_SEPARATORS.splitAsStream(pasted).map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.contains("#") ? s.substring(s.lastIndexOf('#') + 1) : s).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /** The API's message (it begins with the field) in Swedish words, with the details it names. */
+    private String swedish(String detail) {
+        String field = detail.contains(":") ? detail.substring(0, detail.indexOf(':')) : "";
+        String rest = detail.contains(":") ? detail.substring(detail.indexOf(':') + 1).strip() : detail;
+        return switch (field) {
+            case "title" -> "Påståendet: skriv ett kort påstående (högst " + Insights.MAX_TITLE_CHARS + " tecken). (" + rest + ")";
+            case "text" -> "Texten: högst " + String.format("%,d", insights.maxTextChars()).replace(',', ' ') + " tecken. (" + rest + ")";
+            case "themes" -> "Teman: ett tema finns inte i ontologin. (" + rest + ")";
+            case "passages" -> "Passagerna: en passage finns inte, eller så får du inte läsa den. (" + rest + ")";
+            default -> detail;
+        };
+    }
+
+    private String themeChips(Insight insight) {
+        if (insight.themes().isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<ul class=\"chips\" aria-label=\"Teman\">");
+        insight.themes().forEach(iri -> html.append("<li><a href=\"/insikter?theme=").append(Html.url(iri)).append("\">")
+                .append(Html.text(insights.themeLabel(iri))).append("</a></li>"));
+        return html.append("</ul>").toString();
+    }
+
+    private static String quote(JsonObject passage) {
+        String link = "/dokument/" + Html.url(passage.getString("documentId")) + "#" + Html.url(passage.getString("passageId"));
+        StringBuilder html = new StringBuilder("<blockquote class=\"quote\" id=\"quote-").append(Html.text(passage.getString("passageId"))).append("\"><p>")
+                .append(Html.text(passage.getString("text"))).append("</p><footer>");
+        if (passage.getString("speaker") != null) {
+            html.append(Html.text(passage.getString("speaker"))).append(", ");
+        }
+        html.append("<a href=\"").append(Html.text(link)).append("\">").append(Html.text(passage.getString("title"))).append("</a>");
+        if (passage.getInteger("page") != null) {
+            html.append(", s. ").append(passage.getInteger("page"));
+        }
+        return html.append("</footer></blockquote>").toString();
+    }
+
+    private static String postButton(String action, String label, String csrf) {
+        return "<form class=\"once\" method=\"post\" action=\"" + Html.text(action) + "\"><input type=\"hidden\" name=\"_csrf\" value=\"" + Html.text(csrf)
+                + "\"><button type=\"submit\">" + Html.text(label) + "</button></form>";
+    }
+
+    /** Anonymous callers are sent to log in; other roles than researcher get 403. */
+    private static boolean requireResearcherPage(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        if (caller == Caller.ANONYMOUS) {
+            String query = ctx.request().query();
+            ctx.redirect("/login?next=" + Html.url(ctx.request().path() + (query == null ? "" : "?" + query)));
+            return false;
+        }
+        caller.require(Caller.RESEARCHER);
+        return true;
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+}

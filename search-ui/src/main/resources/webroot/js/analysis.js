@@ -1,0 +1,78 @@
+// Analys: draws the three tables of /api/analysis with Apache ECharts (loaded before this module from its WebJar).
+// The same numbers are on the page as a table and as CSV links, so nothing here is needed to read them.
+import { api } from './app.js';
+
+const root = document.getElementById('analysis');
+const echarts = window.echarts;
+
+function heatmap(element, rows, columns, counts, onClick) {
+  const cells = [];
+  counts.forEach((row, i) => row.forEach((n, j) => cells.push([j, i, n])));
+  const max = Math.max(1, ...cells.map(c => c[2]));
+  // As tall as its rows need (the CSS height is the fallback); set through the CSSOM, which the CSP allows.
+  element.style.height = `${Math.max(220, rows.length * 30 + 150)}px`;
+  const chart = echarts.init(element, null, { renderer: 'canvas' });
+  chart.setOption({
+    animation: false,
+    // Rich text keeps the tooltip on the canvas: no HTML with inline styles (which the CSP refuses).
+    tooltip: { renderMode: 'richText', formatter: p => `${rows[p.value[1]]} · ${columns[p.value[0]]}: ${p.value[2]}` },
+    grid: { left: 190, right: 24, top: 16, bottom: 110 },
+    xAxis: { type: 'category', data: columns, axisLabel: { rotate: columns.length > 6 ? 40 : 0, interval: 0 } },
+    yAxis: { type: 'category', data: rows, inverse: true, axisLabel: { interval: 0 } },
+    visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 8,
+      inRange: { color: ['#f2f7fb', '#7fb2e0', '#0b3f73'] } },
+    series: [{ type: 'heatmap', data: cells, label: { show: true, color: '#ffffff', textBorderColor: '#12304f', textBorderWidth: 2 }, emphasis: { itemStyle: { borderColor: '#f0a400', borderWidth: 2 } } }],
+  });
+  if (onClick) {
+    chart.on('click', p => onClick(p.value[1], p.value[0], p.value[2]));
+  }
+  return chart;
+}
+
+function lines(element, themes, years, counts) {
+  const chart = echarts.init(element, null, { renderer: 'canvas' });
+  chart.setOption({
+    animation: false,
+    tooltip: { trigger: 'axis', renderMode: 'richText' },
+    legend: { type: 'scroll', bottom: 0 },
+    grid: { left: 48, right: 24, top: 16, bottom: 64 },
+    xAxis: { type: 'category', data: years.map(String) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: themes.map((t, i) => ({ name: t.label, type: 'line', data: counts[i], symbolSize: 6 })),
+  });
+  return chart;
+}
+
+function download(chart, name) {
+  const link = document.createElement('a');
+  link.href = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+  link.download = `lararena-${name}.png`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+if (root && echarts) {
+  const response = await api(root.dataset.src);
+  if (response.ok) {
+    const data = await response.json();
+    const search = root.dataset.search;
+    const m = data.matrix;
+    const charts = {
+      matrix: heatmap(document.getElementById('chart-matrix'), m.themes.map(t => t.label), m.pilots, m.counts, (row, column, count) => {
+        if (count === 0) return;
+        const join = search.includes('?') ? '&' : '?';
+        location.href = `${search}${join}theme=${encodeURIComponent(m.themes[row].iri)}&pilot=${encodeURIComponent(m.pilots[column])}`;
+      }),
+      cooccurrence: heatmap(document.getElementById('chart-cooccurrence'), data.cooccurrence.themes.map(t => t.label),
+        data.cooccurrence.themes.map(t => t.label), data.cooccurrence.counts, null),
+      overtime: lines(document.getElementById('chart-overtime'), data.overTime.themes, data.overTime.years, data.overTime.counts),
+    };
+    for (const button of root.querySelectorAll('button.png')) {
+      button.hidden = false;
+      button.addEventListener('click', () => download(charts[button.dataset.chart], button.dataset.chart));
+    }
+    window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+    root.dataset.ready = 'true';
+  }
+}

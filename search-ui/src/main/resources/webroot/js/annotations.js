@@ -1,0 +1,109 @@
+// Dokument and Kodning: the document's annotations as coloured spans in the passages (one colour per top theme,
+// as in the legend) and as a side list. Offsets are Unicode code points into the passage text.
+import { t } from './app.js';
+
+const list = document.getElementById('annotations');
+const statusLine = document.getElementById('annotations-status');
+const documentId = list?.dataset.document;
+const researcher = list?.dataset.researcher === 'true';
+const HIDDEN_FROM_READERS = ['rejected', 'retracted'];
+
+const themes = new Map(); // top theme IRI → { className, label }
+document.querySelectorAll('.legend li[data-theme]').forEach((li) => themes.set(li.dataset.theme, { className: li.className, label: li.textContent }));
+const conceptLabels = new Map(); // concept IRI → label in the page's language (where the page lists concepts)
+document.querySelectorAll('#concepts option[data-iri]').forEach((option) => conceptLabels.set(option.dataset.iri, option.value));
+
+const passages = new Map(); // passage id → { element, text }
+document.querySelectorAll('.passage[data-passage]').forEach((li) => {
+  const text = li.querySelector('.text');
+  passages.set(li.dataset.passage, { element: li, textElement: text, text: text.textContent });
+});
+
+/** The annotations shown now, in reading order. */
+export const shown = [];
+
+export function conceptLabel(annotation) {
+  return conceptLabels.get(annotation.concept?.iri) ?? annotation.concept?.label ?? annotation.concept?.iri ?? '';
+}
+
+export function themeLabel(annotation) {
+  return themes.get(annotation.theme?.iri)?.label ?? annotation.theme?.label ?? '';
+}
+
+export function passageOf(passageId) {
+  return passages.get(passageId);
+}
+
+export function status(text) {
+  if (statusLine) statusLine.textContent = text;
+}
+
+/** Fetches the document's annotations and shows them; {@code decorate(li, annotation)} adds controls to list items. */
+export async function load(decorate) {
+  status(t('loading'));
+  let all;
+  try {
+    const response = await fetch(`/api/documents/${encodeURIComponent(documentId)}/annotations`, { credentials: 'same-origin' });
+    if (!response.ok) { status(t('loadFailed')); return shown; }
+    all = await response.json();
+  } catch (e) {
+    status(t('loadFailed'));
+    return shown;
+  }
+  const order = [...passages.keys()];
+  shown.splice(0, shown.length, ...all
+    .filter((a) => researcher || !HIDDEN_FROM_READERS.includes(a.state))
+    .sort((a, b) => order.indexOf(a.passageId) - order.indexOf(b.passageId) || a.start - b.start || a.end - b.end));
+  render(decorate);
+  return shown;
+}
+
+/** Shows {@link shown} again (after a change). */
+export function render(decorate) {
+  for (const [id, passage] of passages) {
+    paint(passage, shown.filter((a) => a.passageId === id && !HIDDEN_FROM_READERS.includes(a.state)));
+  }
+  const items = shown.map((annotation) => {
+    const li = document.createElement('li');
+    li.dataset.id = annotation.id;
+    li.dataset.state = annotation.state;
+    li.className = `annotation ${themes.get(annotation.theme?.iri)?.className ?? 'theme-none'}`;
+    const quote = document.createElement('q');
+    quote.textContent = annotation.exact;
+    const concept = document.createElement('span');
+    concept.className = 'concept';
+    concept.textContent = `${conceptLabel(annotation)}${themeLabel(annotation) && themeLabel(annotation) !== conceptLabel(annotation) ? ` (${themeLabel(annotation)})` : ''}`;
+    const meta = document.createElement('span');
+    meta.className = 'meta';
+    meta.textContent = [t(`state.${annotation.state}`), t(`origin.${annotation.origin}`),
+      t('by', annotation.creator ?? '', (annotation.created ?? '').replace('T', ' ').slice(0, 16))].join(' · ');
+    li.append(quote, ' ', concept, ' ', meta);
+    decorate?.(li, annotation);
+    return li;
+  });
+  list.replaceChildren(...items);
+  status(shown.length ? t('count', shown.length) : t('none'));
+}
+
+/** Paints a passage's text with a span per stretch covered by the same annotations (shortest one's colour on top). */
+function paint(passage, annotations) {
+  const chars = Array.from(passage.text);
+  const clamp = (n) => Math.max(0, Math.min(chars.length, n | 0));
+  const cuts = [...new Set([0, chars.length, ...annotations.flatMap((a) => [clamp(a.start), clamp(a.end)])])].sort((x, y) => x - y);
+  const pieces = [];
+  for (let i = 0; i < cuts.length - 1; i++) {
+    const from = cuts[i];
+    const to = cuts[i + 1];
+    const text = chars.slice(from, to).join('');
+    const covering = annotations.filter((a) => a.start <= from && a.end >= to && a.start < a.end)
+      .sort((a, b) => (a.end - a.start) - (b.end - b.start));
+    if (covering.length === 0) { pieces.push(text); continue; }
+    const span = document.createElement('span');
+    span.className = `ann ${themes.get(covering[0].theme?.iri)?.className ?? 'theme-none'} state-${covering[0].state}${covering.length > 1 ? ' overlap' : ''}`;
+    span.dataset.ann = covering.map((a) => a.id).join(' ');
+    span.title = covering.map((a) => `${conceptLabel(a)} (${t(`state.${a.state}`)})`).join('; ');
+    span.textContent = text;
+    pieces.push(span);
+  }
+  passage.textElement.replaceChildren(...pieces);
+}

@@ -1,0 +1,406 @@
+// Kodning: tag selected text with a concept, accept or reject suggestions (one by one or checked in bulk), memos on
+// passages, who did what, and undo of the last action, through the JSON API with the session's CSRF token.
+// An action the server refuses with 401 (the session ended), or with 403 for a CSRF token of an earlier session, is
+// kept in this tab's sessionStorage; the page asks to log in again (returning here) and sends the kept actions when
+// it loads after the login.
+import { api, t } from './app.js';
+import { load, render, shown, status, conceptLabel, passageOf } from './annotations.js';
+
+const panel = document.getElementById('coding');
+const documentId = panel.dataset.document;
+const statusLine = document.getElementById('coding-status');
+const loginNeeded = document.getElementById('login-needed');
+const conceptInput = document.getElementById('concept');
+const conceptList = document.getElementById('concepts');
+const undoButton = document.getElementById('undo');
+const historyList = document.getElementById('history');
+const memoList = document.getElementById('memo-list');
+const memoHeading = document.getElementById('memo-passage');
+const memoText = document.getElementById('memo-text');
+
+const PENDING = `lararena.pending:${documentId}`;
+const UNDO = `lararena.undo:${documentId}`;
+const LOG = `lararena.log:${documentId}`;
+const RECENT = 'lararena.recent-concepts';
+const stored = (key, fallback) => { try { return JSON.parse(sessionStorage.getItem(key)) ?? fallback; } catch (e) { return fallback; } };
+const store = (key, value) => sessionStorage.setItem(key, JSON.stringify(value));
+
+let current = -1; // index into the list items j/k move over
+let selection = null; // the last text selected inside one passage: { passageId, start, end, exact }
+let memoPassage = null;
+
+function say(text) { statusLine.textContent = text; }
+
+// ---- actions: what each one sends, and how to undo it ----
+
+/** The requests that carry out {@code action}, in order. */
+function requests(action) {
+  switch (action.kind) {
+    case 'tag': return [{ method: 'POST', path: `/api/documents/${encodeURIComponent(documentId)}/annotations`,
+      body: { passageId: action.passageId, start: action.start, end: action.end, concept: action.concept } }];
+    case 'state': return [{ method: 'PATCH', path: `/api/annotations/${encodeURIComponent(action.id)}`, body: { state: action.state } }];
+    case 'bulk': return [{ method: 'POST', path: `/api/documents/${encodeURIComponent(documentId)}/annotations/review`,
+      body: { ids: action.ids, state: action.state } }];
+    case 'restore': return Object.entries(action.previous).map(([state, ids]) => ({ method: 'POST',
+      path: `/api/documents/${encodeURIComponent(documentId)}/annotations/review`, body: { ids, state } }));
+    case 'delete': return [{ method: 'DELETE', path: `/api/annotations/${encodeURIComponent(action.id)}` }];
+    case 'memo': return [{ method: 'POST', path: `/api/passages/${encodeURIComponent(action.passageId)}/memos`, body: { text: action.text } }];
+    default: return [];
+  }
+}
+
+/** The action that takes {@code action} back, given the server's answer to it; null when it cannot be undone. */
+function inverse(action, answer) {
+  switch (action.kind) {
+    case 'tag': return answer?.id ? { kind: 'delete', id: answer.id, label: action.label } : null;
+    case 'state': return { kind: 'state', id: action.id, state: action.previous, previous: action.state, label: action.label };
+    case 'bulk': return { kind: 'restore', previous: action.previous, label: action.label };
+    default: return null;
+  }
+}
+
+/**
+ * Sends {@code action}. On 401 it is kept for after the login and the page asks to log in; on another refusal the
+ * server's reason is shown. Returns the server's answer, or undefined when the action did not happen (yet).
+ */
+async function perform(action, { undoable = true } = {}) {
+  if (!loginNeeded.hidden) { keep(action); return undefined; }
+  let answer = null;
+  for (const request of requests(action)) {
+    let response;
+    try {
+      response = await api(request.path, { method: request.method, headers: request.body ? { 'Content-Type': 'application/json' } : {},
+        body: request.body ? JSON.stringify(request.body) : undefined });
+    } catch (e) {
+      say(t('failed', e.message));
+      return undefined;
+    }
+    if (response.status === 401) { keep(action); return undefined; }
+    const body = await response.json().catch(() => null);
+    // A new session started elsewhere (logged out and in again in another tab): this page's CSRF token is stale.
+    if (response.status === 403 && /CSRF/.test(body?.detail ?? '')) { keep(action); return undefined; }
+    if (!response.ok) { say(t('failed', body?.detail ?? response.status)); return undefined; }
+    answer = body;
+  }
+  if (undoable) {
+    const undo = inverse(action, answer);
+    if (undo) store(UNDO, [...stored(UNDO, []), undo].slice(-50));
+  }
+  log(action.label);
+  showUndo();
+  return answer ?? {};
+}
+
+function keep(action) {
+  store(PENDING, [...stored(PENDING, []), action]);
+  loginNeeded.hidden = false;
+  say(t('pending', action.label));
+  loginNeeded.querySelector('a')?.focus();
+}
+
+async function retryKept() {
+  const kept = stored(PENDING, []);
+  if (kept.length === 0) return;
+  sessionStorage.removeItem(PENDING);
+  let done = 0;
+  for (const action of kept) {
+    if (await perform(action, { undoable: !action.isUndo }) !== undefined) {
+      done++;
+      if (action.kind === 'memo') await showMemos(action.passageId);
+    }
+  }
+  if (done) {
+    await reload();
+    say(t('retried', done));
+  }
+}
+
+function log(label) {
+  store(LOG, [{ label, at: new Date().toISOString() }, ...stored(LOG, [])].slice(0, 100));
+  showHistory();
+}
+
+function showUndo() {
+  undoButton.disabled = stored(UNDO, []).length === 0;
+}
+
+/** Who did what: this tab's actions first, then each annotation's creator and time, newest first. */
+function showHistory() {
+  const mine = stored(LOG, []).map((entry) => ({ text: entry.label, at: entry.at, who: document.querySelector('.session .user')?.firstChild?.textContent?.trim() }));
+  const theirs = shown.map((a) => ({ text: `${t(`state.${a.state}`)}: ${conceptLabel(a)} – “${a.exact}”`, at: a.created, who: a.creator }));
+  const items = [...mine, ...theirs].sort((x, y) => String(y.at).localeCompare(String(x.at))).slice(0, 60).map((entry) => {
+    const li = document.createElement('li');
+    const time = document.createElement('time');
+    time.dateTime = entry.at ?? '';
+    time.textContent = (entry.at ?? '').replace('T', ' ').slice(0, 16);
+    li.append(time, ` ${entry.who ?? ''}: ${entry.text}`);
+    return li;
+  });
+  historyList.replaceChildren(...items);
+}
+
+async function undo() {
+  const stack = stored(UNDO, []);
+  const last = stack.pop();
+  if (!last) { say(t('nothingToUndo')); return; }
+  store(UNDO, stack);
+  if (await perform({ ...last, isUndo: true, label: t('undone', last.label) }, { undoable: false }) !== undefined) {
+    say(t('undone', last.label));
+    await reload();
+  } else {
+    showUndo();
+  }
+}
+
+// ---- annotations: list controls, suggestions, tagging ----
+
+function decorate(li, annotation) {
+  li.tabIndex = -1;
+  li.addEventListener('focus', () => highlight(annotation));
+  if (annotation.state === 'suggested') {
+    const check = document.createElement('input');
+    check.type = 'checkbox';
+    check.className = 'pick';
+    check.setAttribute('aria-label', t('select', `“${annotation.exact}”, ${conceptLabel(annotation)}`));
+    li.prepend(check, ' ');
+  }
+  if (annotation.state === 'retracted') return; // retracted stays in the history, but is not reviewed again
+  const controls = document.createElement('span');
+  controls.className = 'controls';
+  for (const [state, key] of [['accepted', 'accept'], ['rejected', 'reject']]) {
+    if (annotation.state === state) continue;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = `set-${state}`;
+    button.textContent = t(key);
+    button.setAttribute('aria-label', `${t(key)}: “${annotation.exact}”, ${conceptLabel(annotation)}`);
+    button.addEventListener('click', () => setState(annotation, state));
+    controls.append(button);
+  }
+  li.append(' ', controls);
+}
+
+function items() {
+  return [...document.querySelectorAll('#annotations li.annotation')];
+}
+
+function highlight(annotation) {
+  document.querySelectorAll('.ann.current').forEach((span) => span.classList.remove('current'));
+  document.querySelectorAll('.ann').forEach((span) => {
+    if (span.dataset.ann.split(' ').includes(annotation.id)) span.classList.add('current');
+  });
+  document.querySelector('.ann.current')?.scrollIntoView({ block: 'nearest' });
+  showMemos(annotation.passageId);
+}
+
+function move(step) {
+  const all = items();
+  const suggestions = all.filter((li) => li.dataset.state === 'suggested');
+  const pool = suggestions.length ? suggestions : all;
+  if (pool.length === 0) return;
+  const at = pool.indexOf(all[current]);
+  const next = pool[(at + step + pool.length) % pool.length];
+  current = all.indexOf(next);
+  all.forEach((li) => li.classList.toggle('current', li === next));
+  next.focus();
+}
+
+function currentAnnotation() {
+  const li = items()[current];
+  return li ? shown.find((a) => a.id === li.dataset.id) : undefined;
+}
+
+async function setState(annotation, state) {
+  if (!annotation) return;
+  const label = t('stateAction', t(`state.${state}`), `${conceptLabel(annotation)} – “${annotation.exact}”`);
+  if (await perform({ kind: 'state', id: annotation.id, state, previous: annotation.state, label }) !== undefined) {
+    say(t(state === 'accepted' ? 'accepted' : 'rejected', `“${annotation.exact}”`));
+    const keepAt = current;
+    await reload();
+    current = keepAt;
+    const li = items()[current];
+    if (li) { li.classList.add('current'); li.focus(); }
+  }
+}
+
+async function bulk(state) {
+  const picked = [...document.querySelectorAll('#annotations input.pick:checked')].map((box) => box.closest('li').dataset.id);
+  if (picked.length === 0) { say(t('nothingSelected')); return; }
+  const previous = {};
+  for (const id of picked) {
+    const before = shown.find((a) => a.id === id)?.state ?? 'suggested';
+    (previous[before] ??= []).push(id);
+  }
+  const label = t('bulk', picked.length, t(`state.${state}`));
+  if (await perform({ kind: 'bulk', ids: picked, state, previous, label }) !== undefined) {
+    say(label);
+    await reload();
+  }
+}
+
+/**
+ * The concept the input names: a preferred label in the list, or a label of a concept the ontology's type-ahead found
+ * for exactly this text (a synonym, an inflected form, a spelling without å, ä, ö); undefined otherwise.
+ */
+function chosenConcept() {
+  const value = conceptInput.value.trim().toLocaleLowerCase();
+  const option = [...conceptList.options].find((o) => o.value.toLocaleLowerCase() === value && !o.dataset.query)
+    ?? [...conceptList.options].find((o) => o.dataset.exact === 'true' && o.dataset.query?.toLocaleLowerCase() === value);
+  return option ? { iri: option.dataset.iri, label: [...conceptList.options].find((o) => o.dataset.iri === option.dataset.iri && !o.dataset.query)?.value ?? option.value } : undefined;
+}
+
+// Type-ahead beyond the preferred labels: the ontology's alternative and hidden labels, through /api/concepts.
+// Each hit is offered as "what you typed → concept", so the browser's list keeps showing it.
+let typeAhead = null;
+conceptInput.addEventListener('input', () => {
+  clearTimeout(typeAhead);
+  const typed = conceptInput.value.trim();
+  typeAhead = setTimeout(async () => {
+    conceptList.querySelectorAll('option[data-query]').forEach((o) => o.remove());
+    if (typed.length < 2) return;
+    try {
+      const response = await fetch(`/api/concepts?q=${encodeURIComponent(typed)}`, { credentials: 'same-origin' });
+      if (!response.ok || conceptInput.value.trim() !== typed) return;
+      const english = document.documentElement.lang === 'en';
+      const found = (await response.json()).map((concept) => {
+        const option = document.createElement('option');
+        const label = english ? concept.labelEn : concept.label;
+        option.value = label;
+        option.label = `${typed} → ${label}`;
+        Object.assign(option.dataset, { iri: concept.iri, query: typed, exact: String(concept.exact) });
+        return option;
+      });
+      conceptList.prepend(...found);
+    } catch (e) {
+      // the preferred labels in the list still work
+    }
+  }, 150);
+});
+
+async function tag() {
+  if (!selection) { say(t('noSelection')); return; }
+  const concept = chosenConcept();
+  if (!concept) { say(t('unknownConcept')); conceptInput.focus(); return; }
+  const label = t('tagAction', selection.exact, concept.label);
+  const answer = await perform({ kind: 'tag', ...selection, concept: concept.iri, label });
+  remember(concept.iri);
+  if (answer !== undefined) {
+    say(t('tagged', selection.exact, concept.label));
+    selection = null;
+    await reload();
+  }
+}
+
+/** Recent concepts first in the type-ahead. */
+function remember(iri) {
+  let recent = [];
+  try { recent = JSON.parse(localStorage.getItem(RECENT)) ?? []; } catch (e) { /* a damaged list starts afresh */ }
+  recent = [iri, ...recent.filter((r) => r !== iri)].slice(0, 8);
+  localStorage.setItem(RECENT, JSON.stringify(recent));
+  orderConcepts(recent);
+}
+
+function orderConcepts(recent) {
+  for (const iri of [...recent].reverse()) {
+    const option = [...conceptList.options].find((o) => o.dataset.iri === iri && !o.dataset.query);
+    if (option) conceptList.prepend(option);
+  }
+}
+
+/** The selected text when it lies inside one passage's text, with code point offsets into it. */
+function readSelection() {
+  const chosen = window.getSelection();
+  if (!chosen || chosen.isCollapsed || chosen.rangeCount === 0) return;
+  const range = chosen.getRangeAt(0);
+  const textElement = range.commonAncestorContainer.nodeType === Node.ELEMENT_NODE
+    ? range.commonAncestorContainer.closest('.text') : range.commonAncestorContainer.parentElement?.closest('.text');
+  const passage = textElement?.closest('.passage[data-passage]');
+  if (!passage) return;
+  const before = document.createRange();
+  before.selectNodeContents(textElement);
+  before.setEnd(range.startContainer, range.startOffset);
+  const start = Array.from(before.toString()).length;
+  const exact = range.toString();
+  if (!exact.trim()) return;
+  selection = { passageId: passage.dataset.passage, start, end: start + Array.from(exact).length, exact };
+}
+
+// ---- memos ----
+
+async function showMemos(passageId) {
+  if (!passageId || !passageOf(passageId)) return;
+  memoPassage = passageId;
+  const ordinal = [...document.querySelectorAll('.passage[data-passage]')].indexOf(passageOf(passageId).element) + 1;
+  memoHeading.textContent = t('memoFor', ordinal);
+  document.querySelectorAll('.passage.memo-target').forEach((p) => p.classList.remove('memo-target'));
+  passageOf(passageId).element.classList.add('memo-target');
+  let memos = [];
+  try {
+    const response = await api(`/api/passages/${encodeURIComponent(passageId)}/memos`);
+    if (response.ok) memos = await response.json();
+  } catch (e) {
+    // shown as no memos; writing one still works
+  }
+  if (memoPassage !== passageId) return;
+  if (memos.length === 0) {
+    const li = document.createElement('li');
+    li.className = 'hint';
+    li.textContent = t('memoEmpty');
+    memoList.replaceChildren(li);
+    return;
+  }
+  memoList.replaceChildren(...memos.map((memo) => {
+    const li = document.createElement('li');
+    const who = document.createElement('span');
+    who.className = 'meta';
+    who.textContent = t('by', memo.author, memo.created.replace('T', ' ').slice(0, 16));
+    const text = document.createElement('p');
+    text.textContent = memo.text;
+    li.append(text, who);
+    return li;
+  }));
+}
+
+async function saveMemo(event) {
+  event.preventDefault();
+  const text = memoText.value;
+  if (!memoPassage || !text.trim()) return;
+  const ordinal = [...document.querySelectorAll('.passage[data-passage]')].indexOf(passageOf(memoPassage).element) + 1;
+  if (await perform({ kind: 'memo', passageId: memoPassage, text, label: t('memoAction', ordinal) }, { undoable: false }) !== undefined) {
+    memoText.value = '';
+    say(t('memoSaved'));
+    await showMemos(memoPassage);
+  }
+}
+
+// ---- wiring ----
+
+async function reload() {
+  await load(decorate);
+  showHistory();
+  showUndo();
+}
+
+document.getElementById('tag-form').addEventListener('submit', (event) => { event.preventDefault(); tag(); });
+document.getElementById('accept-selected').addEventListener('click', () => bulk('accepted'));
+document.getElementById('reject-selected').addEventListener('click', () => bulk('rejected'));
+document.getElementById('memo-form').addEventListener('submit', saveMemo);
+undoButton.addEventListener('click', undo);
+document.addEventListener('selectionchange', readSelection);
+document.querySelectorAll('.passage[data-passage]').forEach((passage) => {
+  passage.addEventListener('click', () => showMemos(passage.dataset.passage));
+  passage.addEventListener('focus', () => showMemos(passage.dataset.passage));
+});
+document.addEventListener('keydown', (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey || event.target.closest('input, textarea, select, [contenteditable]')) return;
+  const keys = {
+    j: () => move(1), k: () => move(-1), a: () => setState(currentAnnotation(), 'accepted'), r: () => setState(currentAnnotation(), 'rejected'),
+    u: undo, t: () => (chosenConcept() ? tag() : conceptInput.focus()),
+  };
+  const handler = keys[event.key];
+  if (handler) { event.preventDefault(); handler(); }
+});
+
+try { orderConcepts(JSON.parse(localStorage.getItem(RECENT)) ?? []); } catch (e) { /* no recent concepts */ }
+await reload();
+await retryKept();

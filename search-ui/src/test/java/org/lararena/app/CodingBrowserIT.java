@@ -1,0 +1,312 @@
+package org.lararena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.platform.testing.TestServices;
+import org.lararena.web.Browser;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Kodning, the theme tree, and the English pages in a real browser with real Keycloak logins, over two public
+ * documents of our own writing.
+ */
+class CodingBrowserIT {
+
+    private static final String CONTINUITY = """
+            Patienterna i Kil har nu fast läkarkontakt på vårdcentralen. Kontinuiteten blev bättre när samma läkare \
+            träffar samma patient vid varje besök, och patienterna slipper berätta sin historia om och om igen.""";
+    private static final String COLLABORATION = """
+            Samverkansforum mellan regionen och kommunen träffas varje månad. Samverkan kring äldre med många \
+            läkemedel har blivit tydligare sedan forumet började, och hemtjänsten vet vem de ska ringa.""";
+
+    @TempDir
+    static Path dataDir;
+
+    private static RunningApplication app;
+    private static String researcherToken;
+    private static String continuityId;
+    private static String collaborationId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "false"));
+        researcherToken = TestServices.get().accessToken("forskare", "forskare");
+        continuityId = upload("kontinuitet-kil.txt", CONTINUITY);
+        collaborationId = upload("samverkan-forum.txt", COLLABORATION);
+    }
+
+    private static String upload(String name, String text) throws Exception {
+        String id = new JsonArray(app.postFile(researcherToken, name, text, "public").body()).getJsonObject(0).getString("id");
+        app.awaitStatus(id, researcherToken, "indexed");
+        return id;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void aMemoWrittenWhenTheSessionHasEndedIsKeptAndSavedAfterLoggingInAgain() throws Exception {
+        try (Browser browser = Browser.open(app.url, "coding-expired-session")) {
+            browser.logIn("forskare", "forskare");
+            browser.go("/kodning/" + continuityId);
+            WebElement passage = browser.find(By.cssSelector(".passage[data-passage]"));
+            String passageId = passage.getDomAttribute("data-passage");
+            passage.click();
+            browser.find(By.cssSelector(".memo-list li"));
+
+            // The session ends mid-coding (as when it times out, or logout happens in another tab).
+            browser.driver().manage().deleteCookieNamed("lararena.session");
+            browser.find(By.id("memo-text")).sendKeys("Kontinuitet som patientens trygghet: jämför med intervjun i Örebro.");
+            browser.driver().findElement(By.id("memo-save")).click();
+
+            WebElement loginNeeded = browser.find(By.id("login-needed"));
+            assertThat(loginNeeded.getText()).contains("gått ut");
+            assertThat(memos(passageId)).as("nothing is sent without a session").isEmpty();
+
+            loginNeeded.findElement(By.tagName("a")).click();
+            List<WebElement> form = browser.driver().findElements(By.id("username"));
+            if (!form.isEmpty()) { // Keycloak may still know the browser; otherwise it asks again
+                form.get(0).sendKeys("forskare");
+                browser.driver().findElement(By.id("password")).sendKeys("forskare");
+                browser.driver().findElement(By.id("kc-login")).click();
+            }
+            wait(browser).until(d -> d.getCurrentUrl().endsWith("/kodning/" + continuityId));
+
+            wait(browser).until(d -> d.findElement(By.id("memo-list")).getText().contains("jämför med intervjun i Örebro"));
+            assertThat(browser.find(By.id("memo-list")).getText()).contains("forskare");
+            assertThat(browser.find(By.id("coding-status")).getText()).contains("1");
+            assertThat(browser.driver().findElement(By.id("login-needed")).isDisplayed()).isFalse();
+            JsonArray stored = memos(passageId);
+            assertThat(stored).hasSize(1);
+            assertThat(stored.getJsonObject(0).getString("author")).isEqualTo("forskare");
+
+            browser.driver().navigate().refresh();
+            browser.find(By.cssSelector(".passage[data-passage]")).click();
+            wait(browser).until(d -> d.findElement(By.id("memo-list")).getText().contains("jämför med intervjun i Örebro"));
+            assertThat(memos(passageId)).as("a reload does not send the kept memo twice").hasSize(1);
+        }
+    }
+
+    @Test
+    void aTagMadeAfterLoggingOutInAnotherTabIsSentOnceTheResearcherLogsInAgain() throws Exception {
+        try (Browser browser = Browser.open(app.url, "coding-logged-out-elsewhere")) {
+            browser.logIn("forskare", "forskare");
+            browser.go("/kodning/" + continuityId);
+            wait(browser).until(d -> !d.findElement(By.id("annotations-status")).getText().isBlank());
+            String codingTab = browser.driver().getWindowHandle();
+
+            browser.driver().switchTo().newWindow(WindowType.TAB);
+            browser.go("/sok");
+            browser.find(By.cssSelector(".session form button")).click();
+            wait(browser).until(d -> !d.findElements(By.linkText("Logga in")).isEmpty());
+            browser.driver().close();
+            browser.driver().switchTo().window(codingTab);
+
+            select(browser, "varje besök");
+            browser.find(By.id("concept")).sendKeys("Kontinuitet");
+            browser.driver().findElement(By.id("tag")).click();
+            WebElement loginNeeded = browser.find(By.id("login-needed"));
+            assertThat(manualTags("varje besök")).as("nothing stored while logged out").isZero();
+
+            loginNeeded.findElement(By.tagName("a")).click();
+            browser.find(By.id("username")).sendKeys("forskare");
+            browser.driver().findElement(By.id("password")).sendKeys("forskare");
+            browser.driver().findElement(By.id("kc-login")).click();
+            wait(browser).until(d -> d.getCurrentUrl().endsWith("/kodning/" + continuityId));
+
+            WebElement tagged = browser.find(By.xpath("//ol[@id='annotations']/li[q='varje besök']"));
+            assertThat(tagged.getText()).contains("Kontinuitet");
+            assertThat(manualTags("varje besök")).isEqualTo(1);
+        }
+    }
+
+    private static long manualTags(String exact) throws Exception {
+        return new JsonArray(app.get("/api/documents/" + continuityId + "/annotations", researcherToken).body()).stream()
+                .map(JsonObject.class::cast).filter(a -> exact.equals(a.getString("exact")) && "manual".equals(a.getString("origin"))).count();
+    }
+
+    @Test
+    void theThemeTreeOpensFromTheKeyboardAndANarrowerConceptFiltersTheSearch() throws Exception {
+        try (Browser browser = Browser.open(app.url, "theme-tree")) {
+            browser.go("/sok");
+            long all = total(browser);
+            WebElement continuity = browser.find(By.xpath("//ul[contains(@class,'tree')]/li[a[starts-with(normalize-space(.), 'Kontinuitet')]]"));
+            WebElement named = continuity.findElement(By.xpath(".//a[starts-with(normalize-space(.), 'Fast läkarkontakt')]"));
+            assertThat(named.isDisplayed()).as("narrower concepts start folded").isFalse();
+
+            WebElement twisty = continuity.findElement(By.cssSelector("button.twisty"));
+            assertThat(twisty.getDomAttribute("aria-expanded")).isEqualTo("false");
+            twisty.sendKeys(Keys.ENTER);
+            assertThat(twisty.getDomAttribute("aria-expanded")).isEqualTo("true");
+            assertThat(named.isDisplayed()).isTrue();
+            assertThat(named.findElement(By.className("count")).getText()).isEqualTo("1");
+
+            named.sendKeys(Keys.ENTER);
+            wait(browser).until(d -> d.getCurrentUrl().contains("theme="));
+            assertThat(total(browser)).isEqualTo(1).isLessThan(all);
+            assertThat(browser.find(By.cssSelector(".hit")).getText()).contains("fast läkarkontakt");
+            assertThat(browser.find(By.cssSelector(".tree a.chosen")).isDisplayed()).as("the chosen concept's branch stays open").isTrue();
+        }
+    }
+
+    @Test
+    void theEnglishSwitchTurnsThePagesAndThemeLabelsIntoEnglishAndIsRemembered() throws Exception {
+        try (Browser browser = Browser.open(app.url, "english")) {
+            browser.go("/sok?q=samverkan");
+            assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("sv");
+            browser.find(By.linkText("English")).click();
+
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Search lessons learned");
+            assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+            assertThat(browser.driver().getCurrentUrl()).contains("q=samverkan");
+            assertThat(browser.pageText()).contains("Theme").contains("Collaboration").contains("Log in");
+            assertThat(total(browser)).isPositive();
+
+            browser.go("/moduler");
+            assertThat(browser.find(By.cssSelector("nav")).getText()).contains("Search").contains("Learning modules");
+            browser.find(By.linkText("Svenska")).click();
+            assertThat(browser.find(By.cssSelector("nav")).getText()).contains("Sök").contains("Lärmoduler");
+        }
+    }
+
+    @Test
+    void aResearcherTagsASpanAndAcceptsASuggestionThatReadersThenSeeColoured() throws Exception {
+        try (Browser browser = Browser.open(app.url, "coding-tag-accept")) {
+            browser.logIn("forskare", "forskare");
+            browser.go("/kodning/" + continuityId);
+            browser.find(By.id("annotations-status"));
+            wait(browser).until(d -> !d.findElement(By.id("annotations-status")).getText().isBlank());
+
+            select(browser, "samma patient");
+            // A synonym from the ontology (not the preferred label): the type-ahead resolves it to its concept.
+            browser.find(By.id("concept")).sendKeys("personkontinuitet");
+            wait(browser).until(d -> !d.findElements(By.cssSelector("#concepts option[data-exact='true']")).isEmpty());
+            browser.driver().findElement(By.tagName("body")).sendKeys("t");
+            WebElement tagged = browser.find(By.xpath("//ol[@id='annotations']/li[q='samma patient']"));
+            assertThat(tagged.getText()).contains("Relationskontinuitet").contains("forskare");
+            assertThat(browser.find(By.id("history")).getText()).contains("samma patient");
+
+            WebElement body = browser.driver().findElement(By.tagName("body"));
+            body.sendKeys("j");
+            WebElement suggestion = browser.find(By.cssSelector("#annotations li.current"));
+            assertThat(suggestion.getDomAttribute("data-state")).isEqualTo("suggested");
+            String suggestionId = suggestion.getDomAttribute("data-id");
+            body.sendKeys("a");
+            wait(browser).until(d -> "accepted".equals(d.findElement(By.cssSelector("#annotations li[data-id='" + suggestionId + "']"))
+                    .getDomAttribute("data-state")));
+
+            JsonArray stored = new JsonArray(app.get("/api/documents/" + continuityId + "/annotations", researcherToken).body());
+            assertThat(stored.stream().map(JsonObject.class::cast))
+                    .anySatisfy(a -> {
+                        assertThat(a.getString("exact")).isEqualTo("samma patient");
+                        assertThat(a.getString("origin")).isEqualTo("manual");
+                        assertThat(a.getString("creator")).contains("forskare");
+                    })
+                    .anySatisfy(a -> {
+                        assertThat(a.getString("id")).isEqualTo(suggestionId);
+                        assertThat(a.getString("state")).isEqualTo("accepted");
+                    });
+
+            browser.go("/dokument/" + continuityId);
+            WebElement span = browser.find(By.xpath("//span[contains(@class,'ann') and normalize-space(.)='samma patient']"));
+            assertThat(span.getDomAttribute("class")).containsPattern("theme-\\d+");
+            assertThat(browser.find(By.cssSelector(".legend")).getText()).contains("Kontinuitet");
+        }
+    }
+
+    @Test
+    void checkedSuggestionsAreRejectedTogetherUndoneWithUAndRejectedOnesAreHiddenFromReaders() throws Exception {
+        String first;
+        String second;
+        try (Browser browser = Browser.open(app.url, "coding-bulk-undo")) {
+            browser.logIn("forskare", "forskare");
+            browser.go("/kodning/" + collaborationId);
+            wait(browser).until(d -> d.findElements(By.cssSelector("#annotations li[data-state='suggested'] input.pick")).size() >= 2);
+            List<WebElement> boxes = browser.driver().findElements(By.cssSelector("#annotations li[data-state='suggested'] input.pick"));
+            first = boxes.get(0).findElement(By.xpath("..")).getDomAttribute("data-id");
+            second = boxes.get(1).findElement(By.xpath("..")).getDomAttribute("data-id");
+            boxes.get(0).click();
+            boxes.get(1).click();
+            browser.driver().findElement(By.id("reject-selected")).click();
+            String a = first;
+            String b = second;
+            wait(browser).until(d -> state(a).equals("rejected") && state(b).equals("rejected"));
+            wait(browser).until(d -> "rejected".equals(d.findElement(By.cssSelector("#annotations li[data-id='" + a + "']")).getDomAttribute("data-state")));
+
+            browser.driver().findElement(By.tagName("body")).sendKeys("u");
+            wait(browser).until(d -> state(a).equals("suggested") && state(b).equals("suggested"));
+            wait(browser).until(d -> d.findElement(By.id("coding-status")).getText().startsWith("Ångrade"));
+
+            browser.find(By.cssSelector("#annotations li[data-id='" + a + "'] button.set-rejected")).click();
+            wait(browser).until(d -> state(a).equals("rejected"));
+        }
+        try (Browser reader = Browser.open(app.url, "reader-annotations")) {
+            reader.logIn("deltagare", "deltagare");
+            reader.go("/dokument/" + collaborationId);
+            wait(reader).until(d -> !d.findElements(By.cssSelector("#annotations li")).isEmpty());
+            assertThat(reader.driver().findElements(By.cssSelector("#annotations li[data-id='" + first + "']"))).as("rejected: hidden").isEmpty();
+            assertThat(reader.driver().findElements(By.cssSelector("#annotations li[data-id='" + second + "']"))).hasSize(1);
+            assertThat(reader.driver().findElements(By.cssSelector(".passage .ann"))).isNotEmpty();
+            assertThat(reader.driver().findElements(By.cssSelector("#annotations button, #annotations input"))).as("no review for readers").isEmpty();
+        }
+    }
+
+    private static String state(String annotationId) {
+        try {
+            JsonArray stored = new JsonArray(app.get("/api/documents/" + collaborationId + "/annotations", researcherToken).body());
+            return stored.stream().map(JsonObject.class::cast).filter(a -> a.getString("id").equals(annotationId))
+                    .map(a -> a.getString("state")).findFirst().orElse("missing");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Selects {@code phrase} in the first passage's text, as a mouse drag would. */
+    private static void select(Browser browser, String phrase) {
+        ((JavascriptExecutor) browser.driver()).executeScript("""
+                const text = document.querySelector('.passage .text');
+                const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  const at = node.textContent.indexOf(arguments[0]);
+                  if (at >= 0) {
+                    const range = document.createRange();
+                    range.setStart(node, at);
+                    range.setEnd(node, at + arguments[0].length);
+                    getSelection().removeAllRanges();
+                    getSelection().addRange(range);
+                    return;
+                  }
+                }
+                throw new Error('phrase not found');
+                """, phrase);
+    }
+
+    private static JsonArray memos(String passageId) throws Exception {
+        return new JsonArray(app.get("/api/passages/" + passageId + "/memos", researcherToken).body());
+    }
+
+    private static long total(Browser browser) {
+        return Long.parseLong(browser.find(By.cssSelector(".total")).getText().split(" ")[0]);
+    }
+
+    private static WebDriverWait wait(Browser browser) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+    }
+}

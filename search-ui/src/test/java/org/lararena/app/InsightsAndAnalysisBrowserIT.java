@@ -1,0 +1,125 @@
+package org.lararena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.platform.testing.TestServices;
+import org.lararena.web.Browser;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Insikter and Analys in a real browser with real logins, over two documents of our own writing. */
+class InsightsAndAnalysisBrowserIT {
+
+    private static final String REPORT_TITLE = "Rapport om lotsmodellen";
+    private static final String REPORT_TEXT = "Samverkan mellan region och kommun kring lotsmodellen har gett kortare väntan i hemsjukvården.";
+
+    @TempDir
+    static Path dataDir;
+
+    private static RunningApplication app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = RunningApplication.start(dataDir, Map.of());
+        String researcher = TestServices.get().accessToken("forskare", "forskare");
+        for (Map<String, String> document : List.of(
+                Map.of("title", REPORT_TITLE, "visibility", "public", "pilot", "Värmland", "type", "rapport", "date", "2024-03-01", "text", REPORT_TEXT),
+                Map.of("title", "Anteckningar om lotsmodellen", "visibility", "pilot", "pilot", "Örebro", "type", "motesanteckningar",
+                        "date", "2025-02-10", "text", "Samverkansforumet diskuterade lotsmodellen och hur samverkan med primärvården kan bli tätare."))) {
+            Map<String, String> fields = new java.util.HashMap<>(document);
+            String text = fields.remove("text");
+            String id = new JsonArray(app.postFile(researcher, fields.get("type") + "-lotsmodellen.txt", text, fields).body()).getJsonObject(0).getString("id");
+            app.awaitStatus(id, researcher, "indexed");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void aResearcherCreatesAndPublishesAnInsightFromASearchHitAndAnAttendeeReadsIt() throws Exception {
+        String title = "Lotsmodellen kortar väntan när region och kommun samverkar";
+        try (Browser browser = Browser.open(app.url, "researcher-insight")) {
+            browser.logIn("forskare", "forskare");
+            browser.go("/sok?q=lotsmodellen");
+            browser.find(By.xpath("//li[contains(@class,'hit')][.//h3/a[normalize-space(.)='" + REPORT_TITLE + "']]//a[@class='add-to-insight']")).click();
+
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Ny insikt");
+            assertThat(browser.find(By.id("passages")).getAttribute("value")).isNotBlank();
+            browser.find(By.id("title")).sendKeys(title);
+            browser.find(By.id("text")).sendKeys("Både rapporten och forumets anteckningar pekar åt samma håll.");
+            browser.find(By.xpath("//fieldset//label[normalize-space(.)='Samverkan']/input")).click();
+            browser.find(By.xpath("//button[normalize-space(.)='Spara som utkast']")).click();
+
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(title);
+            assertThat(browser.find(By.cssSelector(".insight .meta")).getText()).contains("Utkast");
+            assertThat(browser.find(By.cssSelector("blockquote.quote")).getText()).contains("kortare väntan");
+            browser.find(By.xpath("//button[normalize-space(.)='Publicera']")).click();
+            assertThat(browser.find(By.cssSelector(".insight .meta")).getText()).contains("Publicerad");
+        }
+        try (Browser browser = Browser.open(app.url, "attendee-insight")) {
+            browser.logIn("deltagare", "deltagare");
+            assertThat(browser.driver().findElements(By.linkText("Analys"))).as("Analys is not for attendees").isEmpty();
+            browser.go("/insikter");
+            browser.find(By.linkText(title)).click();
+
+            WebElement quote = browser.find(By.cssSelector("blockquote.quote"));
+            assertThat(quote.getText()).contains("kortare väntan");
+            assertThat(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Avpublicera']"))).as("only researchers edit").isEmpty();
+            quote.findElement(By.linkText(REPORT_TITLE)).click();
+            assertThat(browser.find(By.cssSelector(".passage:target")).getText()).contains("lotsmodellen");
+        }
+    }
+
+    @Test
+    void aPilotOpensAnalysisSeesTheHeatMapAndClicksACellIntoTheFilteredSearch() throws Exception {
+        try (Browser browser = Browser.open(app.url, "pilot-analysis")) {
+            browser.logIn("pilot", "pilot");
+            browser.find(By.linkText("Analys")).click();
+            browser.go("/analys?q=lotsmodellen");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(d -> !d.findElements(By.cssSelector("#analysis[data-ready='true']")).isEmpty());
+            WebElement chart = browser.find(By.cssSelector("#chart-matrix canvas"));
+            assertThat(browser.find(By.cssSelector("button.png[data-chart='matrix']")).isDisplayed()).isTrue();
+            JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+            assertThat((String) js.executeScript("return echarts.getInstanceByDom(document.getElementById('chart-matrix')).getDataURL({type: 'png'})"))
+                    .startsWith("data:image/png");
+
+            @SuppressWarnings("unchecked")
+            List<Number> cell = (List<Number>) js.executeScript("""
+                    const element = document.getElementById('chart-matrix');
+                    const chart = echarts.getInstanceByDom(element);
+                    const option = chart.getOption();
+                    const point = chart.convertToPixel({ seriesIndex: 0 },
+                        [option.xAxis[0].data.indexOf('Värmland'), option.yAxis[0].data.indexOf('Samverkan')]);
+                    return [point[0], point[1], element.clientWidth, element.clientHeight];""");
+            new Actions(browser.driver()).moveToElement(browser.find(By.id("chart-matrix")),
+                    (int) Math.round(cell.get(0).doubleValue() - cell.get(2).doubleValue() / 2),
+                    (int) Math.round(cell.get(1).doubleValue() - cell.get(3).doubleValue() / 2)).click().perform();
+
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/sok"));
+            assertThat(browser.driver().getCurrentUrl()).contains("q=lotsmodellen").contains("theme=").contains("pilot=V%C3%A4rmland");
+            assertThat(browser.find(By.cssSelector(".total")).getText()).isEqualTo("1 träff");
+            assertThat(browser.find(By.cssSelector(".hit h3")).getText()).isEqualTo(REPORT_TITLE);
+
+            // Back to the heat map, so the saved screenshot shows it.
+            browser.driver().navigate().back();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(d -> !d.findElements(By.cssSelector("#analysis[data-ready='true']")).isEmpty());
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.lararena.coding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.platform.LararenaException;
+
+class MemoStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-03-04T10:15:30Z"), ZoneOffset.UTC);
+
+    @Test
+    void keepsAuthorTimeAndTextOfEachMemoPerPassageInOrder() {
+        MemoStore store = new MemoStore(dir, 100, clock);
+        store.add("p-1", "Första tanken om kontinuitet", "forskare");
+        store.add("p-2", "Annat stycke", "annan");
+        store.add("p-1", "Andra tanken", "annan");
+
+        assertThat(store.of("p-1")).extracting(Memo::text).containsExactly("Första tanken om kontinuitet", "Andra tanken");
+        assertThat(store.of("p-1")).extracting(Memo::author).containsExactly("forskare", "annan");
+        assertThat(store.of("p-1").get(0).created()).isEqualTo(clock.instant());
+        assertThat(store.of("p-3")).isEmpty();
+    }
+
+    @Test
+    void memosSurviveReopeningTheStore() {
+        Memo written = new MemoStore(dir, 100, clock).add("p-1", "Bestående <b>anteckning</b> med \"citat\"", "forskare");
+
+        MemoStore reopened = new MemoStore(dir, 100, clock);
+
+        assertThat(reopened.of("p-1")).containsExactly(written);
+    }
+
+    @Test
+    void aLineCutShortByACrashIsSkippedAndTheCompleteOnesAreKept() throws Exception {
+        new MemoStore(dir, 100, clock).add("p-1", "hel rad", "forskare");
+        Files.writeString(dir.resolve("memos.jsonl"), "{\"id\":\"x\",\"passageId\":\"p-1\",\"te", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        MemoStore reopened = new MemoStore(dir, 100, clock);
+
+        assertThat(reopened.of("p-1")).extracting(Memo::text).containsExactly("hel rad");
+        reopened.add("p-1", "efter kraschen", "forskare");
+        assertThat(new MemoStore(dir, 100, clock).of("p-1")).extracting(Memo::text).containsExactly("hel rad", "efter kraschen");
+    }
+
+    @Test
+    void refusesEmptyTooLongAndPassagelessMemosWithAClearReasonAndStoresNothing() {
+        MemoStore store = new MemoStore(dir, 10, clock);
+
+        assertThatThrownBy(() -> store.add("p-1", "   ", "forskare")).isInstanceOf(LararenaException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> store.add("p-1", "elva tecken", "forskare")).isInstanceOf(LararenaException.class)
+                .hasMessageContaining("at most 10");
+        assertThatThrownBy(() -> store.add(" ", "text", "forskare")).isInstanceOf(LararenaException.class).hasMessageContaining("passage");
+        assertThat(((LararenaException) org.assertj.core.api.Assertions.catchThrowable(() -> store.add("p-1", null, "forskare"))).status())
+                .isEqualTo(400);
+        assertThat(new MemoStore(dir, 10, clock).of("p-1")).isEmpty();
+    }
+}

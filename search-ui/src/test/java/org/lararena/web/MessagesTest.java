@@ -1,0 +1,54 @@
+package org.lararena.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class MessagesTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d}");
+
+    @Test
+    void theEnglishBundleHasEveryKeyOfTheSwedishOneWithTheSamePlaceholders() throws Exception {
+        Properties sv = load("messages_sv.properties");
+        Properties en = load("messages_en.properties");
+
+        assertThat(new TreeSet<>(en.stringPropertyNames())).isEqualTo(new TreeSet<>(sv.stringPropertyNames()));
+        for (String key : sv.stringPropertyNames()) {
+            assertThat(placeholders(en.getProperty(key))).as(key).isEqualTo(placeholders(sv.getProperty(key)));
+        }
+    }
+
+    @Test
+    void textsComeInTheChosenLanguageWithArgumentsFilledIn() {
+        assertThat(Messages.SWEDISH.get("search.hits", 12)).isEqualTo("12 träffar");
+        assertThat(Messages.ENGLISH.get("search.hits", 12)).isEqualTo("12 hits");
+        assertThat(Messages.forLanguage("fr")).as("an unknown language is Swedish").isSameAs(Messages.SWEDISH);
+        assertThat(Messages.ENGLISH.get("no.such.key")).isEqualTo("no.such.key");
+        assertThat(Messages.ENGLISH.scriptTexts().getString("accept")).isEqualTo("Accept");
+    }
+
+    private static TreeSet<String> placeholders(String text) {
+        TreeSet<String> found = new TreeSet<>();
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group());
+        }
+        return found;
+    }
+
+    private static Properties load(String name) throws Exception {
+        Properties properties = new Properties();
+        try (InputStream in = Messages.class.getResourceAsStream(name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
