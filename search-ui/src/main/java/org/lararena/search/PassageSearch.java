@@ -1,5 +1,6 @@
 package org.lararena.search;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.platform.LararenaException;
@@ -39,6 +42,7 @@ public final class PassageSearch {
     private static final List<String> FACETS = List.of("theme", "pilot", "type", "year", "speaker");
 
     private final ElasticsearchClient client;
+    private final ElasticsearchAsyncClient asyncClient;
     private final String alias;
     private final Function<String, String> themeLabel;
     private final Function<String, Set<String>> themesNamedIn;
@@ -56,6 +60,7 @@ public final class PassageSearch {
     public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel,
                          Function<String, Set<String>> themesNamedIn) {
         this.client = Objects.requireNonNull(client);
+        this.asyncClient = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
         this.alias = Objects.requireNonNull(alias);
         this.themeLabel = Objects.requireNonNull(themeLabel);
         this.themesNamedIn = Objects.requireNonNull(themesNamedIn);
@@ -71,35 +76,75 @@ public final class PassageSearch {
     }
 
     public JsonObject search(SearchRequest request, Caller caller) {
+        try {
+            SearchResponse<Map> response = client.search(elasticsearchRequest(request, caller), Map.class);
+            return toJson(response, request, caller);
+        } catch (ElasticsearchException | IOException e) {
+            return answerToFailure(e);
+        }
+    }
+
+    /**
+     * The same search as {@link #search}, without holding a thread while Elasticsearch works (the API's path: no
+     * worker thread hand-offs per request). Completes on the Elasticsearch client's I/O thread.
+     */
+    public CompletableFuture<JsonObject> searchAsync(SearchRequest request, Caller caller) {
+        CompletableFuture<JsonObject> answer = new CompletableFuture<>();
+        asyncClient.search(elasticsearchRequest(request, caller), Map.class).whenComplete((response, failure) -> {
+            try {
+                if (failure == null) {
+                    answer.complete(toJson(response, request, caller));
+                    return;
+                }
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                if (cause instanceof ElasticsearchException || cause instanceof IOException) {
+                    answer.complete(answerToFailure((Exception) cause));
+                } else {
+                    answer.completeExceptionally(LararenaException.unavailable("search failed: " + cause.getMessage(), cause));
+                }
+            } catch (RuntimeException e) {
+                // Completed with the exception itself (not wrapped), so the failure handler sees its status.
+                answer.completeExceptionally(e);
+            }
+        });
+        return answer;
+    }
+
+    /** No index yet is an empty answer; anything else from Elasticsearch is a 503. */
+    private static JsonObject answerToFailure(Exception e) {
+        if (e instanceof ElasticsearchException es && es.status() == 404) {
+            return new JsonObject().put("total", 0).put("hits", new JsonArray()).put("facets", emptyFacets());
+        }
+        if (e instanceof ElasticsearchException) {
+            throw LararenaException.unavailable("search failed in Elasticsearch: " + e.getMessage(), e);
+        }
+        throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
+    }
+
+    /**
+     * The Elasticsearch search {@link #search} sends for this request and caller (the benchmark sends the very same
+     * one straight to Elasticsearch to measure what the application adds).
+     */
+    public co.elastic.clients.elasticsearch.core.SearchRequest elasticsearchRequest(SearchRequest request, Caller caller) {
         Query readable = visibilityFilter(caller);
         Query match = relevanceQuery(request);
         Map<String, Query> facetFilters = facetFilters(request);
-        try {
-            SearchResponse<Map> response = client.search(s -> {
-                s.index(alias)
-                        .query(q -> q.bool(b -> b.must(match).filter(readable)))
-                        .size(request.size())
-                        .trackTotalHits(t -> t.enabled(true))
-                        .highlight(h -> h.fields(NamedValue.of("text", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(220))))
-                                .preTags("<mark>").postTags("</mark>").encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html));
-                if (!facetFilters.isEmpty()) {
-                    s.postFilter(q -> q.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
-                }
-                sortAndPage(s, request);
-                for (String facet : FACETS) {
-                    s.aggregations(facet, facetAggregation(facet, facetFilters));
-                }
-                return s;
-            }, Map.class);
-            return toJson(response, request, caller);
-        } catch (ElasticsearchException e) {
-            if (e.status() == 404) {
-                return new JsonObject().put("total", 0).put("hits", new JsonArray()).put("facets", emptyFacets());
+        return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
+            s.index(alias)
+                    .query(q -> q.bool(b -> b.must(match).filter(readable)))
+                    .size(request.size())
+                    .trackTotalHits(t -> t.enabled(true))
+                    .highlight(h -> h.fields(NamedValue.of("text", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(220))))
+                            .preTags("<mark>").postTags("</mark>").encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html));
+            if (!facetFilters.isEmpty()) {
+                s.postFilter(q -> q.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
             }
-            throw LararenaException.unavailable("search failed in Elasticsearch: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
-        }
+            sortAndPage(s, request);
+            for (String facet : FACETS) {
+                s.aggregations(facet, facetAggregation(facet, facetFilters));
+            }
+            return s;
+        });
     }
 
     /**

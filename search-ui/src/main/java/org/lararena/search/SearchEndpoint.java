@@ -1,5 +1,6 @@
 package org.lararena.search;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -29,7 +30,8 @@ public final class SearchEndpoint {
     private void search(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
         SearchRequest request = SearchRequest.fromParams(ctx.queryParams());
-        vertx.executeBlocking(() -> search.search(request, caller), false)
+        // Non-blocking all the way: no worker thread per search, the answer comes back to this request's event loop.
+        Future.fromCompletionStage(search.searchAsync(request, caller), vertx.getOrCreateContext())
                 .onSuccess(ctx::json)
                 .onFailure(ctx::fail);
     }

@@ -66,6 +66,16 @@ class DocumentsApiIT {
     }
 
     @Test
+    void aBearerCallToTheApiStartsNoSessionWhileABrowserPageStillDoes() throws Exception {
+        HttpResponse<String> api = app.get("/api/documents", researcher);
+        HttpResponse<String> page = app.get("/", null);
+
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.headers().allValues("set-cookie")).as("no session stored for a bearer call").isEmpty();
+        assertThat(page.headers().allValues("set-cookie")).anyMatch(cookie -> cookie.startsWith("lararena.session="));
+    }
+
+    @Test
     void theOriginalComesBackByteForByteUnderAFileNameThatCannotBreakTheHeader() throws Exception {
         String id = upload("../../etc/Årsrapport (utkast).txt", "original bytes å ä ö", "public");
 

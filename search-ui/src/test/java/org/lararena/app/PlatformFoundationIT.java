@@ -122,7 +122,7 @@ class PlatformFoundationIT {
     }
 
     @Test
-    void healthIs503NamingElasticsearchWhenItCannotBeReached(@TempDir Path otherDataDir) throws Exception {
+    void healthAndSearchAre503NamingElasticsearchWhenItCannotBeReached(@TempDir Path otherDataDir) throws Exception {
         try (RunningApplication withoutElasticsearch = RunningApplication.start(otherDataDir,
                 Map.of("LARARENA_ES_URLS", "http://127.0.0.1:" + org.lararena.platform.services.Ports.freePort()))) {
             HttpResponse<String> response = withoutElasticsearch.get("/health", null);
@@ -131,6 +131,10 @@ class PlatformFoundationIT {
             JsonObject body = new JsonObject(response.body());
             assertThat(body.getString("detail")).contains("elasticsearch").doesNotContain("keycloak");
             assertThat(body.getJsonObject("checks").getJsonObject("keycloak").getString("status")).isEqualTo("up");
+
+            HttpResponse<String> search = withoutElasticsearch.get("/api/search?q=samverkan", services.accessToken("pilot", "pilot"));
+            assertThat(search.statusCode()).isEqualTo(503);
+            assertThat(new JsonObject(search.body()).getString("detail")).containsIgnoringCase("Elasticsearch");
         }
     }
 

@@ -68,12 +68,21 @@ public final class WebAuthentication {
     /** Sessions, {@code /login}, {@code /callback}, {@code /logout}, and the caller of every later route. */
     public void addRoutes(Router router) {
         boolean https = "https".equals(config.publicUrl().getScheme());
-        router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx))
+        SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx))
                 .setSessionCookieName("lararena.session")
                 .setCookieHttpOnlyFlag(true)
                 .setCookieSecureFlag(https)
                 .setCookieSameSite(CookieSameSite.LAX)
-                .setSessionTimeout(8 * 60 * 60 * 1000L));
+                .setSessionTimeout(8 * 60 * 60 * 1000L);
+        router.route().handler(ctx -> {
+            // A bearer call to the API needs no session: without this, every call would store a new eight-hour
+            // session and answer with a cookie nobody sends back (a memory leak, and work on every request).
+            if (isBearerApiCall(ctx)) {
+                ctx.next();
+            } else {
+                sessions.handle(ctx);
+            }
+        });
         String callback = config.publicUrl().toString().replaceAll("/+$", "") + "/callback";
         OAuth2AuthHandler login = OAuth2AuthHandler.create(vertx, oauth2, callback)
                 .setupCallback(router.get("/callback"))
@@ -174,6 +183,10 @@ public final class WebAuthentication {
                     session.remove(TOKENS_SESSION_KEY);
                     ctx.next();
                 });
+    }
+
+    private static boolean isBearerApiCall(RoutingContext ctx) {
+        return ctx.request().getHeader("Authorization") != null && ctx.request().path().startsWith("/api/");
     }
 
     private static boolean isLocalPath(String path) {

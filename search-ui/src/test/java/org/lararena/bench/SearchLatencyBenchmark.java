@@ -1,0 +1,243 @@
+package org.lararena.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonpUtils;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.lararena.app.ApplicationVerticle;
+import org.lararena.ingest.index.PassageIndex;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.Suggestion;
+import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.elasticsearch.ElasticsearchClients;
+import org.lararena.platform.testing.TestServices;
+import org.lararena.platform.web.Caller;
+import org.lararena.search.PassageSearch;
+import org.lararena.search.SearchRequest;
+
+/**
+ * p50/p95/p99 latency of {@code GET /api/search} as a pilot, and of the very same Elasticsearch searches (built by
+ * {@link PassageSearch#elasticsearchRequest}) sent straight to Elasticsearch, over at least 100,000 generated
+ * passages, with 16 concurrent clients. Each client sends every query of its share to both, alternating which goes
+ * first, so both see the same machine state. A benchmark, not a test: it runs only with the {@code bench} profile
+ * (see the README's "Quality figures") and asserts no timing, only that both answer the same totals.
+ *
+ * <p>System properties: {@code bench.passages} (100000), {@code bench.clients} (16), {@code bench.requests}
+ * (measured requests to each side, 4000), {@code bench.warmup} (800), {@code bench.sequential} (requests
+ * to each side from one client alone, 200), {@code bench.prefix} (an index prefix to
+ * reuse between runs; otherwise a fresh one, deleted afterwards), {@code bench.keep} (keep the index).
+ */
+class SearchLatencyBenchmark {
+
+    private static final int PASSAGES = Integer.getInteger("bench.passages", 100_000);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    private static final int REQUESTS = Integer.getInteger("bench.requests", 4000);
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 800);
+    private static final int SEQUENTIAL = Integer.getInteger("bench.sequential", 200);
+    private static final Caller PILOT = new Caller("pilot", Set.of(Caller.PILOT), Optional.of("Värmland"));
+
+    @Test
+    void theApiAddsLittleToElasticsearchsOwnLatency() throws Exception {
+        TestServices services = TestServices.get();
+        String prefix = System.getProperty("bench.prefix", "bench-" + Long.toHexString(System.nanoTime()));
+        boolean keep = Boolean.getBoolean("bench.keep") || System.getProperty("bench.prefix") != null;
+        LararenaConfig esConfig = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", services.elasticsearchUrl().toString()));
+        Ontology ontology = OntologyLoader.fromClasspath();
+        ElasticsearchClient client = ElasticsearchClients.create(esConfig.elasticsearch());
+        PassageIndex index = new PassageIndex(client, prefix);
+        Path dataDir = Files.createTempDirectory("lararena-bench");
+        Vertx vertx = Vertx.vertx();
+        try {
+            long indexed = new BenchmarkCorpus(client, index, ontology).ensureIndexed(PASSAGES);
+            LararenaConfig config = LararenaConfig.fromMap(services.applicationEnvironment(dataDir, Map.of("LARARENA_INDEX_PREFIX", prefix)));
+            vertx.deployVerticle(new ApplicationVerticle(config)).await(240, TimeUnit.SECONDS);
+            URI app = URI.create("http://127.0.0.1:" + config.httpPort());
+            // As the application builds it: theme names in the query text are found by the annotator.
+            PassageAnnotator annotator = new PassageAnnotator(ontology);
+            PassageSearch search = new PassageSearch(client, index.alias(), iri -> iri,
+                    text -> annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet()));
+            List<Query> queries = BenchmarkQueries.mixed(ontology).stream()
+                    .map(params -> Query.of(params, search, client, app, services.elasticsearchUrl())).toList();
+
+            AtomicReference<String> token = new AtomicReference<>(services.accessToken("pilot", "pilot"));
+            var refresher = Executors.newSingleThreadScheduledExecutor();
+            refresher.scheduleAtFixedRate(() -> token.set(services.accessToken("pilot", "pilot")), 60, 60, TimeUnit.SECONDS);
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+            try {
+                for (Query query : queries) {
+                    JsonObject viaApi = new JsonObject(query.sendToApi(http, token.get()));
+                    JsonObject direct = new JsonObject(query.sendToElasticsearch(http));
+                    assertThat(viaApi.getLong("total")).as("total of %s", query.label)
+                            .isEqualTo(direct.getJsonObject("hits").getJsonObject("total").getLong("value"));
+                }
+                run(http, queries, token, WARM_UP, CLIENTS);
+                // One client first: what the application adds when nothing queues.
+                Latencies alone = run(http, queries, token, SEQUENTIAL, 1);
+                String loadBefore = loadAverage();
+                long start = System.nanoTime();
+                Latencies measured = run(http, queries, token, REQUESTS, CLIENTS);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                String loadAfter = loadAverage();
+                System.out.printf(Locale.ROOT, "%nSearch latency: %d passages, %d queries (words, phrases, exclusion, OR, facets, theme names),"
+                                + " %d clients, %d requests to each side in %.0f s (%.0f requests/s in all)%n", indexed, queries.size(), CLIENTS,
+                        REQUESTS, seconds, 2 * REQUESTS / seconds);
+                System.out.printf(Locale.ROOT, "  /api/search      p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",
+                        measured.api.percentile(50), measured.api.percentile(95), measured.api.percentile(99));
+                System.out.printf(Locale.ROOT, "  Elasticsearch    p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",
+                        measured.direct.percentile(50), measured.direct.percentile(95), measured.direct.percentile(99));
+                System.out.printf(Locale.ROOT, "  API p99 / Elasticsearch p99 = %.2f (bar 1.20); API p50 / Elasticsearch p50 = %.2f; API p99 %s 50 ms%n",
+                        measured.api.percentile(99) / measured.direct.percentile(99), measured.api.percentile(50) / measured.direct.percentile(50),
+                        measured.api.percentile(99) <= 50 ? "≤" : ">");
+                System.out.printf(Locale.ROOT, "  one client alone (%d requests to each side): /api/search p50 %.1f ms p99 %.1f ms, Elasticsearch p50 %.1f ms p99 %.1f ms%n",
+                        SEQUENTIAL, alone.api.percentile(50), alone.api.percentile(99), alone.direct.percentile(50), alone.direct.percentile(99));
+                System.out.printf(Locale.ROOT, "  load average before %s, after %s (%d cores)%n%n", loadBefore, loadAfter,
+                        Runtime.getRuntime().availableProcessors());
+            } finally {
+                refresher.shutdownNow();
+            }
+        } finally {
+            vertx.close().await(60, TimeUnit.SECONDS);
+            if (!keep) {
+                // By name: the cluster refuses wildcard deletes.
+                List<String> indices = List.copyOf(client.indices().getAlias(a -> a.name(index.alias())).aliases().keySet());
+                client.indices().delete(d -> d.index(indices));
+            }
+            client.close();
+        }
+    }
+
+    /** {@code count} requests to each side, from {@code clientCount} threads; each query goes to both, in alternating order. */
+    private static Latencies run(HttpClient http, List<Query> queries, AtomicReference<String> token, int count, int clientCount) throws Exception {
+        Latencies latencies = new Latencies(new Sample(count), new Sample(count));
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(clientCount);
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int c = 0; c < clientCount; c++) {
+                done.add(clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        Query query = queries.get(i % queries.size());
+                        if (i % 2 == 0) {
+                            latencies.api.record(i, () -> query.sendToApi(http, token.get()));
+                            latencies.direct.record(i, () -> query.sendToElasticsearch(http));
+                        } else {
+                            latencies.direct.record(i, () -> query.sendToElasticsearch(http));
+                            latencies.api.record(i, () -> query.sendToApi(http, token.get()));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> client : done) {
+                client.get();
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        return latencies;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip().split(" ", 4)[0];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private record Latencies(Sample api, Sample direct) {
+    }
+
+    /** Latencies in nanoseconds, one slot per request. */
+    private static final class Sample {
+
+        private final long[] nanos;
+
+        Sample(int count) {
+            nanos = new long[count];
+        }
+
+        interface Call {
+            String send() throws Exception;
+        }
+
+        void record(int slot, Call call) throws Exception {
+            long start = System.nanoTime();
+            call.send();
+            nanos[slot] = System.nanoTime() - start;
+        }
+
+        /** Nearest-rank percentile, in milliseconds. */
+        double percentile(int p) {
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+            return sorted[Math.max(0, rank - 1)] / 1e6;
+        }
+    }
+
+    /** One search, as the API's query string and as the Elasticsearch request the application makes from it. */
+    private record Query(String label, URI api, URI elasticsearch, String elasticsearchBody) {
+
+        static Query of(List<Map.Entry<String, String>> params, PassageSearch search, ElasticsearchClient client, URI app, URI es) {
+            MultiMap multiMap = MultiMap.caseInsensitiveMultiMap();
+            StringBuilder queryString = new StringBuilder();
+            for (Map.Entry<String, String> param : params) {
+                multiMap.add(param.getKey(), param.getValue());
+                queryString.append(queryString.isEmpty() ? "" : "&").append(param.getKey()).append('=')
+                        .append(URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
+            }
+            co.elastic.clients.elasticsearch.core.SearchRequest request = search.elasticsearchRequest(SearchRequest.fromParams(multiMap), PILOT);
+            String body = JsonpUtils.toJsonString(request, client._jsonpMapper());
+            // typed_keys=true: what the Java client asks for too.
+            URI direct = es.resolve("/" + String.join(",", request.index()) + "/_search?typed_keys=true");
+            return new Query(queryString.toString(), app.resolve("/api/search?" + queryString), direct, body);
+        }
+
+        String sendToApi(HttpClient http, String token) throws Exception {
+            return check(http.send(HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+
+        String sendToElasticsearch(HttpClient http) throws Exception {
+            return check(http.send(HttpRequest.newBuilder(elasticsearch).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(elasticsearchBody)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+
+        private String check(HttpResponse<String> response) {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(response.uri() + " (" + label + ") answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        }
+    }
+}
