@@ -3,15 +3,23 @@ package org.lararena.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.testing.TestServices;
+import org.lararena.web.Browser;
+import org.openqa.selenium.By;
 
 /** {@code ./lararena login} and {@code ./lararena ingest} against the running platform. */
 class CliIngestIT {
@@ -37,6 +45,45 @@ class CliIngestIT {
     @AfterAll
     static void stop() throws Exception {
         app.close();
+    }
+
+    /** The device grant, as on a machine without a browser: the command prints an address, a person logs in there. */
+    @Test
+    void loginWithTheDeviceGrantWaitsForThePersonToConfirmInABrowserThenIngestWorks(@TempDir Path config, @TempDir Path folder) throws Exception {
+        Map<String, String> deviceEnv = new HashMap<>(env);
+        deviceEnv.put("XDG_CONFIG_HOME", config.toString());
+        Process login = CliRunner.builder(deviceEnv, "login").redirectErrorStream(true).start();
+        try (var output = new BufferedReader(new InputStreamReader(login.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            String address = null;
+            while (address == null && (line = output.readLine()) != null) {
+                var match = Pattern.compile("Open (\\S+) and confirm the code (\\S+)").matcher(line);
+                if (match.find()) {
+                    address = match.group(1);
+                }
+            }
+            assertThat(address).as("the command prints where to log in").isNotNull().contains("/device");
+
+            try (Browser browser = Browser.open(app.url, "cli-device-login")) {
+                browser.driver().get(address);
+                browser.find(By.id("username")).sendKeys("forskare");
+                browser.driver().findElement(By.id("password")).sendKeys("forskare");
+                browser.driver().findElement(By.id("kc-login")).click();
+                // Keycloak asks to grant the command line access unless the client skips consent.
+                var consent = browser.driver().findElements(By.cssSelector("input[name=accept], button[name=accept]"));
+                if (!consent.isEmpty()) {
+                    consent.get(0).click();
+                }
+                assertThat(login.waitFor(60, TimeUnit.SECONDS)).as("the command ends once the login is confirmed").isTrue();
+            }
+            assertThat(login.exitValue()).as(output.lines().collect(Collectors.joining("\n"))).isZero();
+        } finally {
+            login.destroyForcibly();
+        }
+        Files.writeString(folder.resolve("enhetsanteckning.txt"), "Anteckning om fast vårdkontakt efter inloggning med enhetskod.");
+        CliRunner.Run ingest = CliRunner.run(deviceEnv, "ingest", folder.resolve("enhetsanteckning.txt").toString(), "--visibility", "public");
+        assertThat(ingest.exit()).as(ingest.out() + ingest.err()).isZero();
+        assertThat(ingest.out()).contains("indexed: 1");
     }
 
     @Test

@@ -35,7 +35,7 @@ final class CliRunner {
         return builder(env, args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    private static ProcessBuilder builder(Map<String, String> env, String... args) {
+    static ProcessBuilder builder(Map<String, String> env, String... args) {
         Path target = Path.of("target").toAbsolutePath();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", target.resolve("lararena.jar") + ":" + target.resolve("lib") + "/*", Lararena.class.getName()));
