@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -101,6 +102,15 @@ public final class ApplicationVerticle extends VerticleBase {
     private DocumentExtractor extractor;
     private Ontology ontology;
     private PassageAnnotator annotator;
+    /** {@link #themesNamedIn}'s answers for the last {@value #RECENT_QUERIES} query texts, least recently used out first. */
+    private final Map<String, Set<String>> themesNamedInRecentQueries = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+                    return size() > RECENT_QUERIES;
+                }
+            });
+    private static final int RECENT_QUERIES = 2_000;
     private MemoStore memos;
     private AnnotationStore annotations;
     private DocumentAnnotation documentAnnotation;
@@ -249,9 +259,14 @@ public final class ApplicationVerticle extends VerticleBase {
         return ontology.topThemes().stream().filter(theme -> theme.labelSv().equals(label)).map(Concept::iri).findFirst();
     }
 
-    /** The concepts a search text names, as the annotator finds them in passages (inflections, compounds, OCR forms). */
+    /**
+     * The concepts a search text names, as the annotator finds them in passages (inflections, compounds, OCR forms).
+     * Every search asks, on the event loop, and people repeat their queries (paging, facets, shared links): the
+     * answers of the most recent texts are kept rather than annotated again.
+     */
     private Set<String> themesNamedIn(String text) {
-        return annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet());
+        return themesNamedInRecentQueries.computeIfAbsent(text,
+                query -> Set.copyOf(annotator.annotate(query).stream().map(Suggestion::conceptIri).collect(Collectors.toSet())));
     }
 
     /** A theme's Swedish label; an IRI the ontology no longer knows (after a change) shows as itself. */

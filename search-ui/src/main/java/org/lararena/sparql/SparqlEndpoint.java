@@ -111,7 +111,7 @@ public final class SparqlEndpoint {
             throw LararenaException.badRequest("send exactly one query parameter (got " + values.size() + ")");
         }
         if (values.isEmpty() || values.get(0).isBlank()) {
-            throw LararenaException.badRequest("send a SPARQL query: ?query=..., the form field query, or a body of type application/sparql-query");
+            throw LararenaException.badRequest(SparqlService.NO_QUERY);
         }
         return values.get(0);
     }

@@ -87,9 +87,12 @@ public final class SparqlService {
         return maxRows;
     }
 
+    /** The answer to a request without a query, naming the protocol's three ways to send one. */
+    static final String NO_QUERY = "send a SPARQL query: ?query=..., the form field query, or a body of type application/sparql-query";
+
     static Query parse(String queryText) {
         if (queryText == null || queryText.isBlank()) {
-            throw LararenaException.badRequest("send a SPARQL query: ?query=..., the form field query, or a body of type application/sparql-query");
+            throw LararenaException.badRequest(NO_QUERY);
         }
         try {
             return QueryFactory.create(queryText, Syntax.syntaxARQ);
