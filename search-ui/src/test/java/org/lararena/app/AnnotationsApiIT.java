@@ -244,7 +244,7 @@ class AnnotationsApiIT {
     @Test
     void pilotsSeeTheResearchersInTheHistoryAsTheNeutralRoleOnEveryPathAndResearchersSeeTheirUsernames() throws Exception {
         String shared = new JsonArray(app.postFile(researcher, "rapport-granskad.txt",
-                "Samverkan mellan kommunen och regionen kring trollsländemodellen har blivit bättre i år.", "pilot").body())
+                "Samverkan mellan kommunen och regionen kring hemsjukvården har blivit bättre i år.", "pilot").body())
                 .getJsonObject(0).getString("id");
         app.awaitStatus(shared, researcher, "indexed");
         JsonObject suggestion = annotations(shared, researcher).getJsonObject(0);
