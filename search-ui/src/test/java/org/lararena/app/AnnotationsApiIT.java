@@ -197,10 +197,8 @@ class AnnotationsApiIT {
 
     @Test
     void pilotsGet404ForARestrictedDocumentsAnnotationsAndAttendeesCannotWrite() throws Exception {
-        String restricted = new JsonArray(app.postFile(researcher, "intervju-trollslanda.txt",
-                "INTERVJUARE: Hur fungerar samverkan med kommunen?\n\nRESPONDENT: Samverkan fungerar bra nu.", "restricted").body())
-                .getJsonObject(0).getString("id");
-        app.awaitStatus(restricted, researcher, "indexed");
+        String restricted = indexed("intervju-trollslanda.txt",
+                "INTERVJUARE: Hur fungerar samverkan med kommunen?\n\nRESPONDENT: Samverkan fungerar bra nu.", "restricted");
         JsonArray confidential = annotations(restricted, researcher);
         assertThat(confidential).isNotEmpty();
         String confidentialId = confidential.getJsonObject(0).getString("id");
@@ -243,10 +241,7 @@ class AnnotationsApiIT {
 
     @Test
     void pilotsSeeTheResearchersInTheHistoryAsTheNeutralRoleOnEveryPathAndResearchersSeeTheirUsernames() throws Exception {
-        String shared = new JsonArray(app.postFile(researcher, "rapport-granskad.txt",
-                "Samverkan mellan kommunen och regionen kring hemsjukvården har blivit bättre i år.", "pilot").body())
-                .getJsonObject(0).getString("id");
-        app.awaitStatus(shared, researcher, "indexed");
+        String shared = indexed("rapport-granskad.txt", "Samverkan mellan kommunen och regionen kring hemsjukvården har blivit bättre i år.", "pilot");
         JsonObject suggestion = annotations(shared, researcher).getJsonObject(0);
         assertThat(send("PATCH", "/api/annotations/" + suggestion.getString("id"), "{\"state\":\"accepted\"}", researcher).statusCode()).isEqualTo(200);
         assertThat(send("POST", "/api/documents/" + shared + "/annotations", tag(shared + "-0", 0, 9, TEMA + "digitalisering"), researcher)
@@ -269,6 +264,13 @@ class AnnotationsApiIT {
         assertThat(new JsonObject(app.get("/api/documents/" + shared, pilot).body()).getString("uploadedBy")).isEqualTo(PersonAgents.NEUTRAL_NAME);
         assertThat(new JsonObject(app.get("/api/documents/" + shared, researcher).body()).getString("uploadedBy")).isEqualTo("forskare");
         assertThat(app.get("/api/documents?size=200", pilot).body()).doesNotContain("\"uploadedBy\":\"forskare\"");
+    }
+
+    /** Uploads a text as the researcher and waits until it is indexed. */
+    private static String indexed(String filename, String text, String visibility) throws Exception {
+        String id = new JsonArray(app.postFile(researcher, filename, text, visibility).body()).getJsonObject(0).getString("id");
+        app.awaitStatus(id, researcher, "indexed");
+        return id;
     }
 
     private static void assertBadRequest(HttpResponse<String> response, String detailMentions) {
