@@ -40,6 +40,7 @@ import java.util.Optional;
  * <tr><td>LARARENA_START_TIMEOUT_SECONDS</td><td>240</td><td>how long a managed server may take to come up</td></tr>
  * <tr><td>LARARENA_MIN_FREE_DISK_MB</td><td>1024</td><td>free space the data directory needs to start</td></tr>
  * <tr><td>LARARENA_MAX_INSIGHT_CHARS</td><td>10000</td><td>longest insight text; a longer one is refused with 400</td></tr>
+ * <tr><td>LARARENA_MAX_MEMO_CHARS</td><td>10000</td><td>longest memo; a longer one is refused with 400</td></tr>
  * <tr><td>LARARENA_MAX_UPLOAD_MB</td><td>200</td><td>largest file accepted; larger ones are refused before they are stored</td></tr>
  * <tr><td>LARARENA_DEMO_DATA</td><td>true</td><td>load the demo documents on first start</td></tr>
  * <tr><td>LARARENA_EXTRACT_TIMEOUT_SECONDS</td><td>60</td><td>longest a single file's extraction may take</td></tr>
@@ -70,7 +71,8 @@ public record LararenaConfig(
         Optional<Path> watchDir,
         Extraction extraction,
         Sparql sparql,
-        int maxInsightChars) {
+        int maxInsightChars,
+        int maxMemoChars) {
 
     /** Limits of the read-only SPARQL endpoint: how long one query may run and how many rows or triples it returns. */
     public record Sparql(Duration timeout, int maxRows) {
@@ -164,7 +166,8 @@ public record LararenaConfig(
                         r.integer("LARARENA_EXTRACT_MAX_ZIP_RATIO", 100, 1, 1_000_000)),
                 new Sparql(Duration.ofSeconds(r.integer("LARARENA_SPARQL_TIMEOUT_SECONDS", 10, 1, 600)),
                         r.integer("LARARENA_SPARQL_MAX_ROWS", 10_000, 1, 1_000_000)),
-                r.integer("LARARENA_MAX_INSIGHT_CHARS", 10_000, 100, 1_000_000));
+                r.integer("LARARENA_MAX_INSIGHT_CHARS", 10_000, 100, 1_000_000),
+                r.integer("LARARENA_MAX_MEMO_CHARS", 10_000, 100, 1_000_000));
     }
 
     /**

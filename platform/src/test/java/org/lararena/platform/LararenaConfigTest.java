@@ -31,6 +31,8 @@ class LararenaConfigTest {
         assertThat(config.sparql().maxRows()).isEqualTo(10_000);
         assertThat(config.maxInsightChars()).isEqualTo(10_000);
         assertThat(LararenaConfig.fromMap(Map.of("LARARENA_MAX_INSIGHT_CHARS", "2000")).maxInsightChars()).isEqualTo(2000);
+        assertThat(config.maxMemoChars()).isEqualTo(10_000);
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_MAX_MEMO_CHARS", "2500")).maxMemoChars()).isEqualTo(2500);
         assertThat(config.extraction().maxOutputChars()).isEqualTo(20_000_000);
         assertThat(config.extraction().maxNesting()).isEqualTo(5);
         assertThat(config.extraction().maxZipRatio()).isEqualTo(100);
@@ -75,6 +77,11 @@ class LararenaConfigTest {
                 .hasMessageContaining("LARARENA_DEMO_DATA");
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_MAX_INSIGHT_CHARS", "10")))
                 .hasMessageContaining("LARARENA_MAX_INSIGHT_CHARS");
+        for (String bad : List.of("99", "tiotusen", "-1", "2000000")) {
+            assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_MAX_MEMO_CHARS", bad)))
+                    .as("LARARENA_MAX_MEMO_CHARS=%s", bad).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("LARARENA_MAX_MEMO_CHARS");
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageFacets;
 import org.lararena.ontology.store.PassageText;
+import org.lararena.ontology.store.PersonAgents;
 import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.vocabulary.LAR;
@@ -42,7 +43,8 @@ import org.lararena.platform.web.Caller;
  *       retract (kept in the history);</li>
  *   <li>{@code POST /api/admin/reannotate} (admin): annotate every document again with the current ontology.</li>
  * </ul>
- * Offsets count Unicode code points of the passage text. Writes are for researchers, audited, and update the
+ * Offsets count Unicode code points of the passage text. To everyone but researchers, the creator of a manual tag is
+ * {@value org.lararena.ontology.store.PersonAgents#NEUTRAL_NAME}, never a username. Writes are for researchers, audited, and update the
  * passage's concepts and themes in search before they answer.
  */
 public final class AnnotationsEndpoint {
@@ -86,7 +88,7 @@ public final class AnnotationsEndpoint {
         vertx.executeBlocking(() -> {
                     auditRestrictedRead(caller, record, "read_annotations");
                     JsonArray list = new JsonArray();
-                    annotations.annotationsOf(record.id()).forEach(a -> list.add(toJson(a)));
+                    annotationsAsSeenBy(record.id(), caller).forEach(a -> list.add(toJson(a)));
                     return list;
                 }, false)
                 .onSuccess(list -> ctx.response().putHeader("Content-Type", "application/json").end(list.encode()))
@@ -98,7 +100,7 @@ public final class AnnotationsEndpoint {
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
         vertx.executeBlocking(() -> {
                     auditRestrictedRead(caller, record, "read_annotations");
-                    return WebAnnotationJsonLd.document(annotations.annotationsOf(record.id()));
+                    return WebAnnotationJsonLd.document(annotationsAsSeenBy(record.id(), caller));
                 }, false)
                 .onSuccess(document -> ctx.response().putHeader("Content-Type", WebAnnotationJsonLd.MEDIA_TYPE).end(document.encode()))
                 .onFailure(ctx::fail);
@@ -203,6 +205,12 @@ public final class AnnotationsEndpoint {
     }
 
     // --- helpers
+
+    /** A document's annotations, with the people who made them as the neutral agent to everyone but researchers. */
+    private List<StoredAnnotation> annotationsAsSeenBy(String documentId, Caller caller) {
+        List<StoredAnnotation> all = annotations.annotationsOf(documentId);
+        return caller.isResearcher() ? all : all.stream().map(PersonAgents::withoutPerson).toList();
+    }
 
     /** The document if the caller may read it; 404 otherwise (ids must not be guessable). */
     private DocumentRecord readable(String documentId, Caller caller) {

@@ -144,7 +144,7 @@ public final class ApplicationVerticle extends VerticleBase {
         jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
         documents = new DocumentStore(config.dataPath("documents"));
         audit = new AuditLog(config.dataPath("audit"));
-        memos = new MemoStore(config.dataPath("memos"));
+        memos = new MemoStore(config.dataPath("memos"), config.maxMemoChars(), Clock.systemUTC());
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
         ontology = OntologyLoader.fromClasspath();
         annotator = new PassageAnnotator(ontology);
@@ -194,7 +194,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new ConceptsEndpoint(ontology)::addRoutes),
                 List.of(new SearchPage(vertx, search, ontology)::addRoutes,
                         new DocumentPage(vertx, documents, search, ontology)::addRoutes,
-                        new CodingPage(vertx, documents, search, ontology)::addRoutes,
+                        new CodingPage(vertx, documents, search, ontology, config.maxMemoChars())::addRoutes,
                         new ModulesPage(modules)::addRoutes,
                         new UploadPage()::addRoutes,
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.

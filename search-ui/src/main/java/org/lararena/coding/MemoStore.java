@@ -29,8 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MemoStore {
 
-    /** The longest memo accepted, in characters. */
-    public static final int DEFAULT_MAX_CHARS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(MemoStore.class);
     private static final int MAX_PASSAGE_ID_CHARS = 200;
 
@@ -39,10 +37,7 @@ public final class MemoStore {
     private final Clock clock;
     private final Map<String, List<Memo>> byPassage = new HashMap<>();
 
-    public MemoStore(Path directory) {
-        this(directory, DEFAULT_MAX_CHARS, Clock.systemUTC());
-    }
-
+    /** @param maxChars the longest memo accepted, in characters ({@code LARARENA_MAX_MEMO_CHARS}) */
     public MemoStore(Path directory, int maxChars, Clock clock) {
         Objects.requireNonNull(directory, "directory");
         this.maxChars = maxChars;

@@ -3,6 +3,7 @@ package org.lararena.insights;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,11 @@ public final class Insights {
     public static final int DEFAULT_MAX_TEXT_CHARS = 10_000;
     public static final int MAX_THEMES = 20;
     public static final int MAX_PASSAGES = 50;
+    /**
+     * A submission identical to one the same researcher made this recently is the same insight again (a form sent
+     * twice, a retried request), not a second one.
+     */
+    public static final Duration REPEAT_WINDOW = Duration.ofSeconds(30);
     private static final Set<String> FIELDS = Set.of("title", "text", "themes", "passages", "status");
     private static final String FROM_MODULES = "modules/insights.yaml";
 
@@ -95,8 +101,11 @@ public final class Insights {
         return insight;
     }
 
-    /** A new insight from {@code {title, text, themes, passages, status}} (a draft unless status says published). */
-    public Insight create(JsonObject body, Caller caller) {
+    /**
+     * A new insight from {@code {title, text, themes, passages, status}} (a draft unless status says published); the
+     * same body from the same researcher within {@link #REPEAT_WINDOW} returns the insight it made, unchanged.
+     */
+    public synchronized Insight create(JsonObject body, Caller caller) {
         caller.require(Caller.RESEARCHER);
         Instant now = clock.instant();
         Insight empty = new Insight("new", "", "", List.of(), List.of(), Insight.Status.DRAFT, caller.username(), now, now, false);
@@ -104,12 +113,24 @@ public final class Insights {
         if (checked.title().isEmpty()) {
             throw LararenaException.badRequest("title: an insight needs a statement (title); it is empty");
         }
+        Optional<Insight> repeated = store.all().stream().filter(i -> sameSubmission(i, checked, caller, now)).findFirst();
+        if (repeated.isPresent()) {
+            return repeated.get();
+        }
         String id;
         do {
             id = InsightStore.newId(checked.title());
         } while (store.find(id).isPresent() || fromModules.containsKey(id));
         return store.save(new Insight(id, checked.title(), checked.text(), checked.themes(), checked.passages(), checked.status(),
                 caller.username(), now, now, false));
+    }
+
+    private static boolean sameSubmission(Insight stored, Insight submitted, Caller caller, Instant now) {
+        return caller.username().equals(stored.createdBy()) && stored.created() != null
+                && !stored.created().isBefore(now.minus(REPEAT_WINDOW)) && !stored.created().isAfter(now)
+                && stored.title().equals(submitted.title()) && stored.text().equals(submitted.text())
+                && stored.themes().equals(submitted.themes()) && stored.passages().equals(submitted.passages())
+                && stored.status() == submitted.status();
     }
 
     /** Changes the fields present in {@code changes}; the others stay. */

@@ -19,7 +19,8 @@ import org.apache.jena.sparql.graph.GraphUnionRead;
  * enumerates only them, {@code <urn:x-arq:UnionGraph>} is their union, and any other graph name (a forbidden
  * document, a URL in {@code FROM}) is an empty graph, never looked up in the store and never fetched. The query is
  * not rewritten: what the caller may not read is simply not in the dataset. Use it inside a read transaction of
- * the store it was built from, on the thread that holds that transaction.
+ * the store it was built from, on the thread that holds that transaction. For anyone but researchers each graph is
+ * seen through {@link PersonHidingGraph}: the history's people are one neutral agent, never their usernames.
  */
 final class CallerDataset extends DatasetGraphMapLink {
 
@@ -39,8 +40,9 @@ final class CallerDataset extends DatasetGraphMapLink {
      * The view of {@code store} holding those of {@code allowedGraphs} that exist in it.
      *
      * @param allowedGraphs IRIs of the named graphs the caller may read
+     * @param hidePeople    whether people show as the neutral agent (for every caller but researchers)
      */
-    static DatasetGraph over(DatasetGraph store, Collection<String> allowedGraphs) {
+    static DatasetGraph over(DatasetGraph store, Collection<String> allowedGraphs, boolean hidePeople) {
         Set<Node> existing = new LinkedHashSet<>();
         Set<Node> wanted = new LinkedHashSet<>();
         allowedGraphs.forEach(iri -> wanted.add(NodeFactory.createURI(iri)));
@@ -52,7 +54,8 @@ final class CallerDataset extends DatasetGraphMapLink {
         }
         CallerDataset view = new CallerDataset(Set.copyOf(existing));
         for (Node name : existing) {
-            view.link(name, new GraphReadOnly(store.getGraph(name)));
+            Graph graph = new GraphReadOnly(store.getGraph(name));
+            view.link(name, hidePeople ? new PersonHidingGraph(graph) : graph);
         }
         return view;
     }

@@ -39,8 +39,10 @@ import org.lararena.platform.web.Caller;
 /**
  * Read-only SPARQL 1.1 queries over the store, each against a dataset that holds only the graphs the caller may
  * read ({@link ReadableGraphs}): the ontology and the annotation graphs of their documents. Updates are refused,
- * {@code SERVICE} never leaves the process, every query has a time limit and its answer a row limit. Blocking: one
- * read transaction per call, on the calling worker thread.
+ * {@code SERVICE} never leaves the process, every query has a time limit and its answer a row limit. People in
+ * the annotations' history are one neutral agent to everyone but researchers
+ * ({@link org.lararena.ontology.store.PersonAgents}). Blocking: one read transaction per call, on the calling worker
+ * thread.
  */
 public final class SparqlService {
 
@@ -77,7 +79,7 @@ public final class SparqlService {
     public SparqlAnswer query(String queryText, Caller caller, String accept) {
         Query query = parse(queryText);
         return store.calculateRead(() -> {
-            DatasetGraph view = CallerDataset.over(store.asDatasetGraph(), graphs.graphsFor(caller));
+            DatasetGraph view = CallerDataset.over(store.asDatasetGraph(), graphs.graphsFor(caller), !caller.isResearcher());
             return run(query, view, accept);
         });
     }

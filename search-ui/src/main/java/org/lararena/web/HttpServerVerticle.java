@@ -62,7 +62,7 @@ public final class HttpServerVerticle extends VerticleBase {
         router.route("/api/*").handler(ctx -> ctx.fail(LararenaException.notFound("no such API resource: " + ctx.request().path())));
         pageRoutes.forEach(routes -> routes.accept(router));
         router.route().handler(ctx -> ctx.fail(LararenaException.notFound("no such page")));
-        router.route().failureHandler(new FailureHandler());
+        router.route().failureHandler(new FailureHandler(ErrorPages::html));
         // Long enough for a shared search URL holding a pasted page of text (the query is cut to its start later).
         HttpServerOptions options = new HttpServerOptions().setMaxInitialLineLength(64 * 1024)
                 // An upload may hold this many files (each a form field), plus its few metadata fields.

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -18,13 +20,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.store.PersonAgents;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.testing.TestServices;
 
 /**
  * The annotation API on the real servers: automatic suggestions after upload, review, a manual tag and its
- * retraction, bad input that stores nothing, search facets that follow each change, and who may see and change what.
+ * retraction, bad input that stores nothing, search facets that follow each change, who may see and change what, and
+ * that the researchers in an annotation's history are a neutral role to everyone else.
  */
 class AnnotationsApiIT {
 
@@ -193,10 +197,8 @@ class AnnotationsApiIT {
 
     @Test
     void pilotsGet404ForARestrictedDocumentsAnnotationsAndAttendeesCannotWrite() throws Exception {
-        String restricted = new JsonArray(app.postFile(researcher, "intervju-trollslanda.txt",
-                "INTERVJUARE: Hur fungerar samverkan med kommunen?\n\nRESPONDENT: Samverkan fungerar bra nu.", "restricted").body())
-                .getJsonObject(0).getString("id");
-        app.awaitStatus(restricted, researcher, "indexed");
+        String restricted = indexed("intervju-trollslanda.txt",
+                "INTERVJUARE: Hur fungerar samverkan med kommunen?\n\nRESPONDENT: Samverkan fungerar bra nu.", "restricted");
         JsonArray confidential = annotations(restricted, researcher);
         assertThat(confidential).isNotEmpty();
         String confidentialId = confidential.getJsonObject(0).getString("id");
@@ -235,6 +237,40 @@ class AnnotationsApiIT {
         assertThat(objects(annotations(documentId, researcher))).filteredOn(a -> a.getString("id").equals(id))
                 .singleElement().satisfies(a -> assertThat(a.getString("state")).isEqualTo(state));
         assertThat(annotations(documentId, researcher)).hasSameSizeAs(visible);
+    }
+
+    @Test
+    void pilotsSeeTheResearchersInTheHistoryAsTheNeutralRoleOnEveryPathAndResearchersSeeTheirUsernames() throws Exception {
+        String shared = indexed("rapport-granskad.txt", "Samverkan mellan kommunen och regionen kring hemsjukvården har blivit bättre i år.", "pilot");
+        JsonObject suggestion = annotations(shared, researcher).getJsonObject(0);
+        assertThat(send("PATCH", "/api/annotations/" + suggestion.getString("id"), "{\"state\":\"accepted\"}", researcher).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/documents/" + shared + "/annotations", tag(shared + "-0", 0, 9, TEMA + "digitalisering"), researcher)
+                .statusCode()).isEqualTo(201);
+        String graph = LAR.documentGraph(shared).getURI();
+        String history = "/sparql?query=" + URLEncoder.encode("PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX foaf: <http://xmlns.com/foaf/0.1/> "
+                + "SELECT ?agent ?nick ?creator FROM <" + graph + "> WHERE { { ?activity prov:wasAssociatedWith ?agent "
+                + "OPTIONAL { ?agent foaf:nick ?nick } } UNION { ?annotation <http://purl.org/dc/terms/creator> ?creator } }",
+                StandardCharsets.UTF_8);
+
+        String pilotsHistory = app.get(history, pilot).body();
+        assertThat(pilotsHistory).contains(PersonAgents.NEUTRAL_IRI, "\"" + PersonAgents.NEUTRAL_NAME + "\"").doesNotContain("agent/user/");
+        assertThat(app.get(history, researcher).body()).contains(TdbAnnotationStore.userIri("forskare"), "\"forskare\"");
+        JsonObject manual = objects(annotations(shared, pilot)).stream().filter(a -> a.getString("origin").equals("manual")).findFirst().orElseThrow();
+        assertThat(manual.getString("creator")).isEqualTo(PersonAgents.NEUTRAL_NAME);
+        assertThat(objects(annotations(shared, researcher))).filteredOn(a -> a.getString("origin").equals("manual"))
+                .singleElement().satisfies(a -> assertThat(a.getString("creator")).isEqualTo("forskare"));
+        String jsonLd = app.get("/api/documents/" + shared + "/annotations.jsonld", pilot).body();
+        assertThat(jsonLd).contains(PersonAgents.NEUTRAL_IRI).doesNotContain("agent/user/").doesNotContain("\"nickname\":\"forskare\"");
+        assertThat(new JsonObject(app.get("/api/documents/" + shared, pilot).body()).getString("uploadedBy")).isEqualTo(PersonAgents.NEUTRAL_NAME);
+        assertThat(new JsonObject(app.get("/api/documents/" + shared, researcher).body()).getString("uploadedBy")).isEqualTo("forskare");
+        assertThat(app.get("/api/documents?size=200", pilot).body()).doesNotContain("\"uploadedBy\":\"forskare\"");
+    }
+
+    /** Uploads a text as the researcher and waits until it is indexed. */
+    private static String indexed(String filename, String text, String visibility) throws Exception {
+        String id = new JsonArray(app.postFile(researcher, filename, text, visibility).body()).getJsonObject(0).getString("id");
+        app.awaitStatus(id, researcher, "indexed");
+        return id;
     }
 
     private static void assertBadRequest(HttpResponse<String> response, String detailMentions) {

@@ -23,7 +23,8 @@ import org.lararena.platform.testing.TestServices;
 /**
  * Confidential interviews stay with the research group through every path: canary words planted only in a
  * restricted interview never reach a pilot, an attendee or an anonymous visitor from any endpoint or page, the
- * real names of a shared interview's speakers reach no one but researchers, and what the others see counts
+ * real names of a shared interview's speakers reach no one but researchers (also when an interview has a single
+ * labelled line, or a subtitle voice that does not look like a label), and what the others see counts
  * exactly what the same queries count over the material they may read alone (a second and third application
  * that hold only that material).
  */
@@ -33,7 +34,7 @@ class ConfidentialityIT {
     private static final List<String> CANARIES = List.of("pärlugglan", "parluggla", "tranbärsvalvet", "tranbarsvalv",
             "gulsparvsmodellen", "gulsparvsmodell", "strandhäll", "strandhall");
     /** The real speaker names of the interview that pilots may read: pilots see pseudonyms only. */
-    private static final List<String> SPEAKER_NAMES = List.of("ekvall", "lindvik");
+    private static final List<String> SPEAKER_NAMES = List.of("ekvall", "lindvik", "hjortmark", "hjälmarö", "hjalmaro", "vivianne");
     private static final List<String> ORDINARY_QUERIES = List.of("samverkan", "kontinuitet", "vårdcentralen",
             "fast läkarkontakt", "\"samverkan mellan\"", "samverkan -kommunen", "");
 
@@ -49,6 +50,24 @@ class ConfidentialityIT {
             EKVALL: Vi har ett samverkansforum varje månad och en fast läkarkontakt för de mest sjuka äldre.
             INTERVJUARE: Och vårdcentralen?
             LINDVIK: Vårdcentralen har kortat kön genom en väg in, men kontinuiteten brister när läkarna byts ut.
+            """;
+    /** Declared an interview at upload, with only one labelled line: too few for the text alone to show turns. */
+    private static final String LONE_LABEL_INTERVIEW = """
+            Samtal om hemtjänstens planering
+
+            Samtalet hölls på vårdcentralen och handlade om hur hemtjänsten och distriktssköterskorna planerar veckan tillsammans.
+
+            HJORTMARK: Vi ses varje måndag och går igenom vilka som behöver besök, då blir samverkan enklare.
+            """;
+    /** Subtitles whose voices are in lower case or have a lower-case particle: no label pattern matches them. */
+    private static final String VOICED_SUBTITLES = """
+            WEBVTT
+
+            00:00:00.000 --> 00:00:04.000
+            <v intervjuare>Hur planerar ni veckan i hemtjänsten?
+
+            00:00:04.000 --> 00:00:09.000
+            <v Vivianne von Hjälmarö>Vi går igenom listan över hembesök varje morgon.
             """;
     private static final String PUBLIC_REPORT = """
             Lägesrapport om nära vård
@@ -76,6 +95,8 @@ class ConfidentialityIT {
     private static String restrictedId;
     private static String pilotInterviewId;
     private static String publicId;
+    private static String loneLabelId;
+    private static String subtitlesId;
 
     @BeforeAll
     static void start() throws Exception {
@@ -87,7 +108,9 @@ class ConfidentialityIT {
         restrictedId = upload(app, "intervju-tranbarsvalvet.txt", RESTRICTED_INTERVIEW, "restricted");
         pilotInterviewId = upload(app, "intervju-samverkansforum.txt", PILOT_INTERVIEW, "pilot");
         publicId = upload(app, "lagesrapport-nara-vard.txt", PUBLIC_REPORT, "public");
-        for (String id : List.of(restrictedId, pilotInterviewId, publicId)) {
+        loneLabelId = uploadInterview(app, "samtal-hemtjanst.txt", LONE_LABEL_INTERVIEW);
+        subtitlesId = upload(app, "samtal-hemtjanst.vtt", VOICED_SUBTITLES, "pilot");
+        for (String id : List.of(restrictedId, pilotInterviewId, publicId, loneLabelId, subtitlesId)) {
             app.awaitStatus(id, researcher, "indexed");
         }
         publicOnly = RunningApplication.start(publicOnlyDir, Map.of());
@@ -95,6 +118,8 @@ class ConfidentialityIT {
         pilotMaterial = RunningApplication.start(pilotMaterialDir, Map.of());
         pilotMaterial.awaitStatus(upload(pilotMaterial, "intervju-samverkansforum.txt", PILOT_INTERVIEW, "pilot"), researcher, "indexed");
         pilotMaterial.awaitStatus(upload(pilotMaterial, "lagesrapport-nara-vard.txt", PUBLIC_REPORT, "public"), researcher, "indexed");
+        pilotMaterial.awaitStatus(uploadInterview(pilotMaterial, "samtal-hemtjanst.txt", LONE_LABEL_INTERVIEW), researcher, "indexed");
+        pilotMaterial.awaitStatus(upload(pilotMaterial, "samtal-hemtjanst.vtt", VOICED_SUBTITLES, "pilot"), researcher, "indexed");
     }
 
     @AfterAll
@@ -112,6 +137,22 @@ class ConfidentialityIT {
         assertThat(total(app, "tranbarsvalvet", researcher)).isEqualTo(1);
         assertThat(app.get("/api/documents/" + restrictedId + "/passages", researcher).body()).contains("Pärlugglan");
         assertThat(app.get("/api/documents/" + pilotInterviewId + "/passages", researcher).body()).containsIgnoringCase("ekvall");
+    }
+
+    @Test
+    void aLoneSpeakerLabelAndAnUnusualVoiceAreSpeakersWithPseudonymsNotWordsOfThePassage() throws Exception {
+        JsonArray forResearcher = new JsonArray(app.get("/api/documents/" + loneLabelId + "/passages", researcher).body());
+        JsonArray forPilot = new JsonArray(app.get("/api/documents/" + loneLabelId + "/passages", pilot).body());
+        JsonObject turn = forPilot.getJsonObject(forPilot.size() - 1);
+
+        assertThat(forResearcher.getJsonObject(forResearcher.size() - 1).getString("speaker")).isEqualTo("HJORTMARK");
+        assertThat(turn.getString("speaker")).isEqualTo("Respondent 1");
+        assertThat(turn.getString("text")).startsWith("Vi ses varje måndag");
+        JsonArray voiced = new JsonArray(app.get("/api/documents/" + subtitlesId + "/passages", pilot).body());
+        assertThat(voiced.stream().map(passage -> ((JsonObject) passage).getString("speaker")).toList())
+                .containsExactly("Intervjuare", "Respondent 1");
+        assertThat(voiced.getJsonObject(1).getString("text")).isEqualTo("Vi går igenom listan över hembesök varje morgon.");
+        assertThat(app.get("/api/documents/" + subtitlesId + "/passages", researcher).body()).contains("Vivianne von Hjälmarö");
     }
 
     @Test
@@ -188,7 +229,7 @@ class ConfidentialityIT {
     private static List<String> everyPath() throws Exception {
         List<String> paths = new ArrayList<>();
         List<String> words = new ArrayList<>(List.of("pärlugglan", "parluggla", "tranbärsvalvet", "gulsparv", "strandhäll",
-                "ekvall", "lindvik", "samverkan", "kontinuitet", "vårdcentralen", "*", "\"", "pärl*", "tranb~"));
+                "ekvall", "lindvik", "hjortmark", "hjälmarö", "vivianne", "samverkan", "kontinuitet", "vårdcentralen", "*", "\"", "pärl*", "tranb~"));
         for (String word : words) {
             paths.add("/api/search?size=100&q=" + encode(word));
             paths.add("/sok?q=" + encode(word));
@@ -201,7 +242,7 @@ class ConfidentialityIT {
         paths.add("/api/themes");
         paths.add("/api/insights");
         // A published insight that quotes every passage of both interviews: non-researchers see only what they may read.
-        String insightId = publishedInsightQuoting(List.of(restrictedId, pilotInterviewId));
+        String insightId = publishedInsightQuoting(List.of(restrictedId, pilotInterviewId, loneLabelId, subtitlesId));
         paths.add("/api/insights/" + insightId);
         paths.add("/insikter/" + insightId);
         paths.add("/api/insights?theme=" + encode("https://w3id.org/lararena/tema/samverkan"));
@@ -210,7 +251,7 @@ class ConfidentialityIT {
         paths.add("/moduler");
         paths.add("/insikter");
         paths.add("/analys");
-        for (String id : List.of(restrictedId, pilotInterviewId, publicId)) {
+        for (String id : List.of(restrictedId, pilotInterviewId, publicId, loneLabelId, subtitlesId)) {
             for (String suffix : List.of("", "/passages", "/original", "/annotations", "/annotations.jsonld")) {
                 paths.add("/api/documents/" + id + suffix);
             }
@@ -275,6 +316,13 @@ class ConfidentialityIT {
 
     private static String upload(RunningApplication on, String filename, String content, String visibility) throws Exception {
         HttpResponse<String> response = on.postFile(researcher, filename, content, visibility);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return new JsonArray(response.body()).getJsonObject(0).getString("id");
+    }
+
+    /** Uploads a text declared an interview ({@code type=intervju}) that pilots may read. */
+    private static String uploadInterview(RunningApplication on, String filename, String content) throws Exception {
+        HttpResponse<String> response = on.postFile(researcher, filename, content, Map.of("visibility", "pilot", "type", "intervju"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return new JsonArray(response.body()).getJsonObject(0).getString("id");
     }

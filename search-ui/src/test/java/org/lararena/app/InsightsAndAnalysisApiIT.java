@@ -110,6 +110,20 @@ class InsightsAndAnalysisApiIT {
     }
 
     @Test
+    void anInsightSubmittedTwiceAtOnceIsStoredOnce() throws Exception {
+        String twice = insight("Dubbelklickad insikt om samverkan", List.of(publicPassage), "draft").encode();
+
+        HttpResponse<String> first = send("POST", "/api/insights", researcher, twice);
+        HttpResponse<String> second = send("POST", "/api/insights", researcher, twice);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        assertThat(new JsonObject(second.body()).getString("id")).isEqualTo(new JsonObject(first.body()).getString("id"));
+        assertThat(new JsonArray(app.get("/api/insights", researcher).body()).stream()
+                .filter(i -> ((JsonObject) i).getString("title").equals("Dubbelklickad insikt om samverkan"))).hasSize(1);
+    }
+
+    @Test
     void draftsAreForResearchersOnlyAndOnlyResearchersWrite() throws Exception {
         String id = new JsonObject(send("POST", "/api/insights", researcher, insight("Ett utkast", List.of(publicPassage), "draft").encode()).body())
                 .getString("id");

@@ -71,6 +71,44 @@ class InsightsTest {
     }
 
     @Test
+    void theSameSubmissionTwiceWithinTheWindowIsOneInsightAndLaterOrChangedItIsANewOne() {
+        Instant start = Instant.parse("2026-03-01T09:00:00Z");
+        Instant[] now = {start};
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        Insights repeating = new Insights(new InsightStore(folder.resolve("upprepat")), List.of(), Set.of(SAMVERKAN)::contains, iri -> "Samverkan",
+                (ids, caller) -> Map.of(), moving, Insights.DEFAULT_MAX_TEXT_CHARS);
+        JsonObject form = body("Korta möten räcker", "Varje vecka.", List.of(SAMVERKAN), List.of());
+        Caller colleague = new Caller("kollega", Set.of(Caller.RESEARCHER), Optional.empty());
+
+        Insight first = repeating.create(form.copy(), RESEARCHER);
+        now[0] = start.plusSeconds(2);
+        Insight again = repeating.create(form.copy(), RESEARCHER);
+        Insight changed = repeating.create(form.copy().put("text", "Varannan vecka."), RESEARCHER);
+        Insight byAnother = repeating.create(form.copy(), colleague);
+        now[0] = start.plus(Insights.REPEAT_WINDOW).plusSeconds(1);
+        Insight later = repeating.create(form.copy(), RESEARCHER);
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(List.of(changed.id(), byAnother.id(), later.id())).doesNotContain(first.id()).doesNotHaveDuplicates();
+        assertThat(repeating.visible(RESEARCHER, Optional.empty())).hasSize(4);
+    }
+
+    @Test
     void aNewInsightIsADraftThatOnlyResearchersSeeUntilItIsPublished() {
         Insight draft = insights.create(body("Täta möten bär samverkan", "", List.of(SAMVERKAN), List.of("rapport-1")), RESEARCHER);
 

@@ -66,6 +66,15 @@ public final class DocumentDescriber {
                 sha256(original));
     }
 
+    /** Whether a declared document type (as uploaders spell it) is an interview or transcript, whose text is speaker turns. */
+    static boolean namesSpeakers(String declaredType) {
+        if (declaredType == null) {
+            return false;
+        }
+        String type = plainLowerCase(declaredType);
+        return type.equals("intervju") || type.equals("transkript");
+    }
+
     static String documentType(UploadFields fields, ExtractedDocument extracted, String opening, List<Passage> passages) {
         String declared = fields.documentType() == null ? null : plainLowerCase(fields.documentType());
         if (declared != null && DOCUMENT_TYPES.contains(declared)) {

@@ -39,7 +39,7 @@ public final class TextPipeline {
     /** All steps. {@code original} is the stored upload, read only to hash it. */
     public ProcessedDocument process(Path original, UploadFields upload, ExtractedDocument extracted) {
         RepairedText repaired = repair(extracted);
-        List<Passage> passages = segment(extracted, repaired);
+        List<Passage> passages = segment(extracted, repaired, upload);
         return new ProcessedDocument(repaired, passages, describe(original, upload, extracted, repaired, passages));
     }
 
@@ -50,13 +50,22 @@ public final class TextPipeline {
 
     /** Passages by the layout the format implies: slides per slide, subtitles per voice, others by their text. */
     public List<Passage> segment(ExtractedDocument extracted, RepairedText repaired) {
+        return segment(extracted, repaired, UploadFields.NONE);
+    }
+
+    /**
+     * Passages by the layout the upload or the format implies: a document declared an interview or transcript in
+     * speaker turns (its labels never stay in a passage, however few), slides per slide, subtitles per voice,
+     * others by their text.
+     */
+    public List<Passage> segment(ExtractedDocument extracted, RepairedText repaired, UploadFields upload) {
         Set<String> voices = new LinkedHashSet<>();
         for (SpeakerCue cue : extracted.speakerCues()) {
             if (cue.speaker() != null) {
                 voices.add(cue.speaker());
             }
         }
-        return segmenter.segment(repaired, layoutOf(extracted), voices);
+        return segmenter.segment(repaired, layoutOf(extracted, upload == null ? UploadFields.NONE : upload), voices);
     }
 
     public DocumentDescription describe(Path original, UploadFields upload, ExtractedDocument extracted, RepairedText repaired,
@@ -64,7 +73,10 @@ public final class TextPipeline {
         return describer.describe(original, upload, extracted, repaired, passages);
     }
 
-    static Layout layoutOf(ExtractedDocument extracted) {
+    static Layout layoutOf(ExtractedDocument extracted, UploadFields upload) {
+        if (DocumentDescriber.namesSpeakers(upload.documentType())) {
+            return Layout.TRANSCRIPT;
+        }
         if (extracted.isSlideDeck()) {
             return Layout.SLIDES;
         }

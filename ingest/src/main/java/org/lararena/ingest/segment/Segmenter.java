@@ -41,6 +41,8 @@ public final class Segmenter {
 
     /**
      * @param knownSpeakers speakers the caller already knows (WebVTT voices), recognised even when they speak once
+     * @param layout        {@link Layout#TRANSCRIPT} when the text is known to be an interview or transcript: then a label
+     *                      at the start of a line names a speaker even when it is the only one, and never stays in a passage
      */
     public List<Passage> segment(RepairedText document, Layout layout, Set<String> knownSpeakers) {
         Objects.requireNonNull(document);
@@ -48,10 +50,12 @@ public final class Segmenter {
         String text = document.text();
         List<Span> blocks = TextSpans.blocks(text, 0, text.length());
         List<Integer> lineStarts = lineStarts(text);
-        SpeakerLabels speakers = SpeakerLabels.find(text, lineStarts, knownSpeakers);
+        SpeakerLabels speakers = SpeakerLabels.find(text, lineStarts, knownSpeakers, layout == Layout.TRANSCRIPT);
         Layout chosen = switch (layout) {
             case AUTO -> speakers.isTranscript(text, blocks.stream().map(Span::start).toList()) ? Layout.TRANSCRIPT : Layout.PROSE;
             case SLIDES -> document.paged() ? Layout.SLIDES : Layout.PROSE;
+            // An interview without a single label (a summary of one) is read as paragraphs.
+            case TRANSCRIPT -> speakers.none() ? Layout.PROSE : Layout.TRANSCRIPT;
             default -> layout;
         };
         List<Piece> pieces = switch (chosen) {

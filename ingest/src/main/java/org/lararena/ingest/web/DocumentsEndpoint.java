@@ -18,6 +18,7 @@ import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.ontology.store.PersonAgents;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
@@ -126,12 +127,22 @@ public final class DocumentsEndpoint {
                 .sorted(Comparator.comparing(DocumentRecord::uploadedAt, Comparator.nullsLast(Comparator.reverseOrder())))
                 .toList();
         JsonArray documents = new JsonArray();
-        visible.stream().skip((long) page * size).limit(size).forEach(r -> documents.add(r.toJson()));
+        visible.stream().skip((long) page * size).limit(size).forEach(r -> documents.add(json(r, caller)));
         ctx.json(new JsonObject().put("total", visible.size()).put("documents", documents));
     }
 
     private void get(RoutingContext ctx) {
-        readable(ctx, "read_document").onSuccess(record -> ctx.json(record.toJson())).onFailure(ctx::fail);
+        Caller caller = Caller.of(ctx);
+        readable(ctx, "read_document").onSuccess(record -> ctx.json(json(record, caller))).onFailure(ctx::fail);
+    }
+
+    /** A document as the caller sees it: who uploaded it is a username for researchers only, else the neutral role. */
+    static JsonObject json(DocumentRecord record, Caller caller) {
+        JsonObject json = record.toJson();
+        if (!caller.isResearcher() && json.getString("uploadedBy") != null) {
+            json.put("uploadedBy", PersonAgents.NEUTRAL_NAME);
+        }
+        return json;
     }
 
     /**

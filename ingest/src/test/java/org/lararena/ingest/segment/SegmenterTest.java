@@ -145,6 +145,62 @@ class SegmenterTest {
         }
     }
 
+    @Test
+    void inAKnownInterviewASingleLabelledLineIsASpeakerAndLeavesTheText() {
+        RepairedText interview = repairer.repair("""
+                Samtal om uppföljning i hemsjukvården
+
+                Datum: 3 maj
+
+                Vi började med att tala om hur veckan hade sett ut på mottagningen.
+
+                GUNVOR: Det har varit lugnare sedan vi fick en gemensam planering.""");
+
+        List<Passage> passages = segmenter.segment(interview, Layout.TRANSCRIPT);
+
+        assertThat(passages).extracting(Passage::speaker).containsOnlyOnce("GUNVOR").doesNotContain("Datum");
+        assertThat(passages).extracting(Passage::text).noneMatch(text -> text.contains("GUNVOR"));
+        assertThat(passages.get(passages.size() - 1).text()).isEqualTo("Det har varit lugnare sedan vi fick en gemensam planering.");
+    }
+
+    @Test
+    void aNameLabelInsideAParagraphOfAKnownInterviewStartsATurn() {
+        RepairedText interview = repairer.repair("Vi pratade om schemat och om vem som ringer patienten.\nBörje Ek: Jag ringer oftast själv.");
+
+        List<Passage> passages = segmenter.segment(interview, Layout.TRANSCRIPT);
+
+        assertThat(passages).extracting(Passage::speaker).containsExactly(null, "Börje Ek");
+        assertThat(passages).extracting(Passage::text).noneMatch(text -> text.contains("Börje"));
+    }
+
+    @Test
+    void aKnownInterviewWithoutAnyLabelIsReadAsParagraphs() {
+        RepairedText summary = repairer.repair("Kort sammanfattning.\n\nSamtalet handlade om planering.");
+
+        assertThat(segmenter.segment(summary, Layout.TRANSCRIPT)).singleElement().extracting(Passage::speaker).isNull();
+    }
+
+    @Test
+    void anInterviewerAndOneOtherSpeakerMakeAnInterviewEvenAmongLongParagraphs() {
+        String paragraph = "Hon beskrev hur hemsjukvården och vårdcentralen delar information om patienterna varje vecka.";
+        RepairedText interview = repairer.repair("Intervjuare: Hur gick det?\n\nMALIN: " + paragraph + ("\n\n" + paragraph).repeat(12));
+
+        List<Passage> passages = segmenter.segment(interview, Layout.AUTO);
+
+        assertThat(passages).extracting(Passage::speaker).containsExactly("Intervjuare", "MALIN");
+        assertThat(passages).extracting(Passage::text).noneMatch(text -> text.contains("MALIN") || text.contains("Intervjuare:"));
+    }
+
+    @Test
+    void aVoiceThatDoesNotLookLikeALabelStillLeavesTheText() {
+        RepairedText subtitles = repairer.repair("dr. Åsa Berg-Holm af Klint: Vi ringer alla patienter.\n\nIntervjuare: Varför?");
+
+        List<Passage> passages = segmenter.segment(subtitles, Layout.TRANSCRIPT, Set.of("dr. Åsa Berg-Holm af Klint", "Intervjuare"));
+
+        assertThat(passages).extracting(Passage::speaker).containsExactly("dr. Åsa Berg-Holm af Klint", "Intervjuare");
+        assertThat(passages.get(0).text()).isEqualTo("Vi ringer alla patienter.");
+    }
+
     private static int words(Passage passage) {
         return passage.text().strip().split("\\s+").length;
     }

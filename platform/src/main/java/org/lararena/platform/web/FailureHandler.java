@@ -12,11 +12,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns every failure into {@code {"error": ..., "detail": ...}} with the matching status. Client errors are
- * logged in one line without a stack trace; server errors with it, and the caller never sees internals.
+ * logged in one line without a stack trace; server errors with it, and the caller never sees internals. A person
+ * in a browser (a page, not {@code /api/}, that accepts HTML) gets a readable page instead, from an {@link ErrorPage}.
  */
 public final class FailureHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+
+    /** The HTML page a person in a browser sees for a failure; {@code detail} is plain text, to be escaped. */
+    @FunctionalInterface
+    public interface ErrorPage {
+        String html(RoutingContext ctx, int status, String detail);
+    }
+
+    private final ErrorPage errorPage;
+
+    /** With the plain Swedish error page. */
+    public FailureHandler() {
+        this(FailureHandler::swedishPage);
+    }
+
+    public FailureHandler(ErrorPage errorPage) {
+        this.errorPage = java.util.Objects.requireNonNull(errorPage);
+    }
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -68,13 +86,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
         String accept = ctx.request().getHeader("Accept");
         boolean page = !ctx.request().path().startsWith("/api/") && accept != null && accept.contains("text/html");
         if (page) {
-            // A person in a browser: a readable page in Swedish, never a stack trace.
+            // A person in a browser: a readable page, never a stack trace.
             ctx.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").putHeader("Cache-Control", "no-store")
-                    .end("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>" + status + " – Lärarena</title>"
-                            + "<link rel=\"stylesheet\" href=\"/static/css/app.css\"></head><body><main class=\"error-page\"><h1>"
-                            + (status == 404 ? "Sidan finns inte" : status == 401 ? "Logga in" : status == 403 ? "Ingen behörighet" : "Något gick fel")
-                            + "</h1><p>" + escape(detail) + "</p><p><a href=\"/\">Till startsidan</a>"
-                            + (status == 401 || status == 403 ? " · <a href=\"/login\">Logga in</a>" : "") + "</p></main></body></html>");
+                    .end(errorPage.html(ctx, status, detail));
             return;
         }
         ctx.response()
@@ -82,6 +96,20 @@ public final class FailureHandler implements Handler<RoutingContext> {
                 .putHeader("Content-Type", "application/json; charset=utf-8")
                 .putHeader("Cache-Control", "no-store")
                 .end(new JsonObject().put("error", error).put("detail", detail).encode());
+    }
+
+    /** The error page without a language choice: Swedish. */
+    private static String swedishPage(RoutingContext ctx, int status, String detail) {
+        return page("sv", status, status == 404 ? "Sidan finns inte" : status == 401 ? "Logga in" : status == 403 ? "Ingen behörighet" : "Något gick fel",
+                detail, "Till startsidan", "Logga in");
+    }
+
+    /** The one shape of the error page, in the words given (plain text, escaped here). */
+    public static String page(String language, int status, String heading, String detail, String home, String login) {
+        return "<!DOCTYPE html><html lang=\"" + escape(language) + "\"><head><meta charset=\"utf-8\"><title>" + status + " – Lärarena</title>"
+                + "<link rel=\"stylesheet\" href=\"/static/css/app.css\"></head><body><main class=\"error-page\"><h1>" + escape(heading)
+                + "</h1><p>" + escape(detail) + "</p><p><a href=\"/\">" + escape(home) + "</a>"
+                + (status == 401 || status == 403 ? " · <a href=\"/login\">" + escape(login) + "</a>" : "") + "</p></main></body></html>";
     }
 
     private static String escape(String text) {

@@ -30,12 +30,15 @@ public final class CodingPage {
     private final DocumentStore documents;
     private final PassageSearch search;
     private final Ontology ontology;
+    private final int maxMemoChars;
 
-    public CodingPage(Vertx vertx, DocumentStore documents, PassageSearch search, Ontology ontology) {
+    /** @param maxMemoChars the longest memo the server keeps ({@code LARARENA_MAX_MEMO_CHARS}): the memo field stops there */
+    public CodingPage(Vertx vertx, DocumentStore documents, PassageSearch search, Ontology ontology, int maxMemoChars) {
         this.vertx = Objects.requireNonNull(vertx);
         this.documents = Objects.requireNonNull(documents);
         this.search = Objects.requireNonNull(search);
         this.ontology = Objects.requireNonNull(ontology);
+        this.maxMemoChars = maxMemoChars;
     }
 
     public void addRoutes(Router router) {
@@ -90,7 +93,7 @@ public final class CodingPage {
                 <section class="memos"><h3>%s</h3>
                 <p id="memo-passage" class="hint">%s</p>
                 <ol id="memo-list" class="memo-list"></ol>
-                <form id="memo-form"><label for="memo-text">%s</label><textarea id="memo-text" rows="3" maxlength="10000"></textarea>
+                <form id="memo-form"><label for="memo-text">%s</label><textarea id="memo-text" rows="3" maxlength="%d"></textarea>
                 <button type="submit" id="memo-save">%s</button></form>
                 </section>
                 <section class="history"><h3>%s</h3>
@@ -109,7 +112,7 @@ public final class CodingPage {
                 Html.text(messages.get("coding.suggestions")), Html.text(messages.get("coding.acceptSelected")),
                 Html.text(messages.get("coding.rejectSelected")), Html.text(record.id()),
                 Html.text(messages.get("coding.memos")), Html.text(messages.get("coding.memoPassage")), Html.text(messages.get("coding.newMemo")),
-                Html.text(messages.get("coding.saveMemo")), Html.text(messages.get("coding.history")), Html.text(messages.get("coding.undo")),
+                maxMemoChars, Html.text(messages.get("coding.saveMemo")), Html.text(messages.get("coding.history")), Html.text(messages.get("coding.undo")),
                 DocumentPage.legendHtml(ontology, messages),
                 Html.text(messages.get("coding.shortcuts")), Html.text(messages.get("coding.key.t")), Html.text(messages.get("coding.key.a")),
                 Html.text(messages.get("coding.key.r")), Html.text(messages.get("coding.key.jk")), Html.text(messages.get("coding.key.u")));

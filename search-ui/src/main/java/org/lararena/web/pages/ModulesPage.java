@@ -10,8 +10,12 @@ import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
+import org.lararena.web.Messages;
 
-/** Lärmoduler: the learning modules, each with its goals, insights, live links into search and reflection questions. */
+/**
+ * Lärmoduler: the learning modules, each with its goals, insights, live links into search and reflection questions. The
+ * page's own words follow the reader's language; a module's content is shown as written.
+ */
 public final class ModulesPage {
 
     private final LearningModules modules;
@@ -27,7 +31,8 @@ public final class ModulesPage {
 
     private void list(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
-        StringBuilder html = new StringBuilder("<h1>Lärmoduler</h1><ul class=\"modules\">");
+        Messages messages = Messages.of(ctx);
+        StringBuilder html = new StringBuilder("<h1>").append(Html.text(messages.get("modules.title"))).append("</h1><ul class=\"modules\">");
         for (LearningModule module : modules.all()) {
             html.append("<li><h2><a href=\"/moduler/").append(Html.url(module.slug())).append("\">").append(Html.text(module.title()))
                     .append("</a></h2><p>").append(Html.text(module.summary())).append("</p></li>");
@@ -36,39 +41,39 @@ public final class ModulesPage {
         if (caller.isResearcher() || caller.has(Caller.ADMIN)) {
             // Only those who maintain the content need to see why a module is missing.
             if (!modules.problems().isEmpty()) {
-                html.append("<section class=\"problems\"><h2>Moduler som inte kunde läsas in</h2><ul>");
+                html.append("<section class=\"problems\"><h2>").append(Html.text(messages.get("modules.problems"))).append("</h2><ul>");
                 modules.problems().forEach(p -> html.append("<li>").append(Html.text(p)).append("</li>"));
                 html.append("</ul></section>");
             }
         }
-        Layout.send(ctx, new Layout.Page("Lärmoduler", "moduler", html.toString()));
+        Layout.send(ctx, new Layout.Page(messages.get("modules.title"), "moduler", html.toString()));
     }
 
     private void module(RoutingContext ctx) {
-        Caller caller = Caller.of(ctx);
+        Messages messages = Messages.of(ctx);
         LearningModule module = modules.find(ctx.pathParam("slug")).orElseThrow(() -> LararenaException.notFound("no such learning module"));
         StringBuilder html = new StringBuilder("<article class=\"module\"><h1>").append(Html.text(module.title())).append("</h1>");
         if (module.summary() != null) {
             html.append("<p class=\"summary\">").append(Html.text(module.summary())).append("</p>");
         }
-        section(html, "Lärandemål", module.learningGoals());
-        html.append("<section><h2>Teman</h2><ul class=\"chips\">");
+        section(html, messages.get("modules.goals"), module.learningGoals());
+        html.append("<section><h2>").append(Html.text(messages.get("modules.themes"))).append("</h2><ul class=\"chips\">");
         module.themes().forEach(t -> html.append("<li><a href=\"/sok?q=").append(Html.url(t)).append("\">").append(Html.text(t)).append("</a></li>"));
         html.append("</ul></section>");
         if (!module.insights().isEmpty()) {
-            html.append("<section><h2>Insikter</h2><ul class=\"insights\">");
+            html.append("<section><h2>").append(Html.text(messages.get("modules.insights"))).append("</h2><ul class=\"insights\">");
             module.insights().forEach(i -> html.append("<li><a href=\"/insikter/").append(Html.url(i.id())).append("\">")
                     .append(Html.text(i.statement())).append("</a></li>"));
             html.append("</ul></section>");
         }
         if (!module.savedSearches().isEmpty()) {
-            html.append("<section><h2>Sökningar att utforska</h2><ul>");
+            html.append("<section><h2>").append(Html.text(messages.get("modules.searches"))).append("</h2><ul>");
             module.savedSearches().forEach(s -> html.append("<li><a href=\"/sok?q=").append(Html.url(s.query())).append("\">")
                     .append(Html.text(s.label())).append("</a></li>"));
             html.append("</ul></section>");
         }
         html.append("<section class=\"module-body\">").append(module.bodyHtml()).append("</section>");
-        section(html, "Reflektionsfrågor till seminariet", module.reflectionQuestions());
+        section(html, messages.get("modules.reflection"), module.reflectionQuestions());
         html.append("</article>");
         Layout.send(ctx, new Layout.Page(module.title(), "moduler", html.toString()));
     }
