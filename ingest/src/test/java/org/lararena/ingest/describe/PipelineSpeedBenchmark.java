@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.lararena.ingest.extract.DocumentExtractor;
 import org.lararena.ingest.extract.ExtractedDocument;
 import org.lararena.ingest.extract.ExtractionConfig;
+import org.lararena.ingest.extract.MixedCorpus;
 import org.lararena.ingest.extract.TestCorpus;
 
 /**
@@ -63,8 +65,8 @@ class PipelineSpeedBenchmark {
             Metadata metadata = new Metadata();
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
             BodyContentHandler handler = new BodyContentHandler(-1);
-            try (InputStream in = Files.newInputStream(file)) {
-                tika.parse(in, handler, metadata, new ParseContext());
+            try (InputStream in = TikaInputStream.get(file, metadata)) {
+                tika.parse(in, handler, metadata, MixedCorpus.plainTikaContext());
             }
             assertThat(handler.toString()).as(file.getFileName().toString()).isNotBlank();
         }
