@@ -83,12 +83,30 @@ final class WarmUpSamples {
     }
 
     private static Path odt(Path file) throws IOException {
-        String content = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content"
-                + " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
-                + " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">"
-                + "<office:body><office:text><text:p>" + SENTENCE + "</text:p></office:text></office:body></office:document-content>";
+        return openDocument(file, ODT_MIME, "<office:text><text:p>" + SENTENCE + "</text:p></office:text>");
+    }
+
+    /**
+     * An OpenDocument file written by hand: the stored {@code mimetype} entry first, then {@code content.xml} with
+     * the given body inside {@code <office:body>}, and the manifest.
+     */
+    static Path openDocument(Path file, String mimeType, String officeBody) throws IOException {
+        String content = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+                    xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+                    xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+                    xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
+                    xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" office:version="1.2">
+                <office:body>%s</office:body></office:document-content>""".formatted(officeBody);
+        String manifest = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+                 <manifest:file-entry manifest:full-path="/" manifest:media-type="%s"/>
+                 <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+                </manifest:manifest>""".formatted(mimeType);
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            byte[] mime = ODT_MIME.getBytes(StandardCharsets.US_ASCII);
+            byte[] mime = mimeType.getBytes(StandardCharsets.US_ASCII);
             ZipEntry mimeEntry = new ZipEntry("mimetype");
             mimeEntry.setMethod(ZipEntry.STORED);
             mimeEntry.setSize(mime.length);
@@ -100,6 +118,9 @@ final class WarmUpSamples {
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry("content.xml"));
             zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("META-INF/manifest.xml"));
+            zip.write(manifest.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
         return file;

@@ -1,6 +1,7 @@
 package org.lararena.ingest.extract;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,9 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Collectors;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.apache.tika.sax.BodyContentHandler;
 
 /**
  * A corpus of mixed documents in every supported format for the benchmarks, generated at run time in a
@@ -42,6 +48,28 @@ public final class MixedCorpus {
      * An empty parse context but for OCR, which is off as in the pipeline the benchmarks time ({@code withOcr(false)}):
      * where Tesseract is installed, Tika's defaults would otherwise OCR pages and images that the pipeline does not.
      */
+    /**
+     * Plain in-process Tika over the files, one at a time: the baseline of the benchmarks. Each file is read through
+     * {@link TikaInputStream} from its path, as Tika advises and as the worker reads it, with OCR off.
+     *
+     * @return the nanoseconds it took
+     */
+    public static long plainTika(AutoDetectParser tika, List<Path> files) throws Exception {
+        long start = System.nanoTime();
+        for (Path file : files) {
+            Metadata metadata = new Metadata();
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
+            BodyContentHandler handler = new BodyContentHandler(-1);
+            try (InputStream in = TikaInputStream.get(file, metadata)) {
+                tika.parse(in, handler, metadata, plainTikaContext());
+            }
+            if (handler.toString().isBlank()) {
+                throw new AssertionError("plain Tika found no text in " + file.getFileName());
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
     public static ParseContext plainTikaContext() {
         ParseContext context = new ParseContext();
         TesseractOCRConfig ocr = new TesseractOCRConfig();
