@@ -18,10 +18,12 @@ import java.util.Deque;
 import java.util.List;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.lararena.ingest.extract.ExtractionException.Kind;
@@ -221,7 +223,9 @@ final class WorkerProcess implements AutoCloseable {
         try {
             // A killed JVM may still be writing for a moment: its files go only once it is gone.
             process.onExit().get(5, TimeUnit.SECONDS);
-        } catch (Exception stillThere) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException stillThere) {
             LOG.warn("Extraction worker {} did not end in time; its temporary files in {} may stay", process.pid(), temporaryDirectory);
         }
         deleteRecursively(temporaryDirectory);
