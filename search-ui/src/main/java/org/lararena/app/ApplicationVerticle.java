@@ -158,7 +158,8 @@ public final class ApplicationVerticle extends VerticleBase {
                 .withMaxOutputCharacters(config.extraction().maxOutputChars())
                 .withMaxPackageDepth(config.extraction().maxNesting())
                 .withMaxCompressionRatio(config.extraction().maxZipRatio());
-        extractor = new DocumentExtractor(extractionConfig);
+        // The workers' temporary files (warm-up samples, parsers' spooled copies) stay in the data directory.
+        extractor = new DocumentExtractor(extractionConfig, config.dataPath("extraction"));
         extractor.warmUp();
         Files.createDirectories(config.dataPath("uploads"));
         modules = LearningModules.load(config.home().resolve("modules"), Themes.TOP_THEME_LABELS);

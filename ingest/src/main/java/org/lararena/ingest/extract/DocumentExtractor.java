@@ -1,6 +1,8 @@
 package org.lararena.ingest.extract;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.lararena.ingest.extract.ExtractionException.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * next file seldom waits for a JVM to start when the old worker is retired.
  *
  * <p>A worker is the {@code java} of this JVM's {@code java.home} running this JVM's class path, so whatever
- * runs the application (a jar, an IDE, surefire) runs its workers too.
+ * runs the application (a jar, an IDE, surefire) runs its workers too. Each worker's {@code java.io.tmpdir} is a
+ * directory of its own inside the extractor's work directory (the application's is in its data directory), so
+ * that the warm-up samples and whatever parsers spool to disk stay there and are removed with the worker, even
+ * when it is killed.
  *
  * <p>Thread-safe; {@link #extract} blocks (call it from a worker thread, never an event loop) and at most
  * {@link ExtractionConfig#workers()} files are parsed at once. Close the extractor to stop its workers.
@@ -32,15 +38,55 @@ public final class DocumentExtractor implements AutoCloseable {
     private static final int REPLACE_AHEAD_FILES = 10;
 
     private final ExtractionConfig config;
+    private final Path workDirectory;
+    /** Whether the work directory was made by this extractor (and goes when it closes). */
+    private final boolean ownWorkDirectory;
     private final Semaphore parsing;
     private final LinkedBlockingDeque<WorkerProcess> idle = new LinkedBlockingDeque<>();
     /** A replacement worker started ahead of time for one that nears its file limit, or null. */
     private final AtomicReference<CompletableFuture<WorkerProcess>> spare = new AtomicReference<>();
     private volatile boolean closed;
 
+    /**
+     * An extractor whose workers keep their temporary files in {@code workDirectory} (created if absent). Whatever
+     * is in it when the extractor starts was left by workers of an earlier run that ended abruptly, and is removed.
+     */
+    public DocumentExtractor(ExtractionConfig config, Path workDirectory) {
+        this(config, workDirectory, false);
+    }
+
+    /** An extractor whose workers keep their temporary files in a new directory of the system's, removed on close. */
     public DocumentExtractor(ExtractionConfig config) {
+        this(config, newTemporaryDirectory(), true);
+    }
+
+    private DocumentExtractor(ExtractionConfig config, Path workDirectory, boolean ownWorkDirectory) {
         this.config = Objects.requireNonNull(config);
+        this.workDirectory = Objects.requireNonNull(workDirectory).toAbsolutePath();
+        this.ownWorkDirectory = ownWorkDirectory;
         this.parsing = new Semaphore(config.workers(), true);
+        if (!ownWorkDirectory) {
+            removeLeftovers(this.workDirectory);
+        }
+    }
+
+    private static Path newTemporaryDirectory() {
+        try {
+            return Files.createTempDirectory("lararena-extraction-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary directory for the extraction workers", e);
+        }
+    }
+
+    private static void removeLeftovers(Path workDirectory) {
+        if (!Files.isDirectory(workDirectory)) {
+            return;
+        }
+        try (Stream<Path> left = Files.list(workDirectory)) {
+            left.forEach(WorkerProcess::deleteRecursively);
+        } catch (IOException e) {
+            LOG.warn("Leftovers of earlier extraction workers in {} could not be removed: {}", workDirectory, e.toString());
+        }
     }
 
     /** Starts the workers now, so that the first files do not wait for a JVM and Tika to start. */
@@ -126,7 +172,7 @@ public final class DocumentExtractor implements AutoCloseable {
 
     private WorkerProcess startWorker() throws ExtractionException {
         try {
-            return WorkerProcess.start(config);
+            return WorkerProcess.start(config, workDirectory);
         } catch (IOException e) {
             throw new ExtractionException(Kind.INTERNAL, "Tjänsten som läser filer kunde inte startas.",
                     "could not start an extraction worker: " + e, e);
@@ -141,7 +187,20 @@ public final class DocumentExtractor implements AutoCloseable {
         }
         CompletableFuture<WorkerProcess> next = spare.getAndSet(null);
         if (next != null) {
-            next.thenAccept(WorkerProcess::close);
+            if (ownWorkDirectory) {
+                // The directory goes only after the spare's own files, once it has started and been stopped.
+                next.handle((worker, failure) -> {
+                    if (worker != null) {
+                        worker.close();
+                    }
+                    WorkerProcess.deleteRecursively(workDirectory);
+                    return null;
+                });
+            } else {
+                next.thenAccept(WorkerProcess::close);
+            }
+        } else if (ownWorkDirectory) {
+            WorkerProcess.deleteRecursively(workDirectory);
         }
     }
 }

@@ -7,19 +7,25 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.lararena.ingest.extract.ExtractionException.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,15 +46,18 @@ final class WorkerProcess implements AutoCloseable {
 
     private final ExtractionConfig config;
     private final Process process;
+    /** The worker's {@code java.io.tmpdir}: whatever it or its parsers write goes here, and goes with it. */
+    private final Path temporaryDirectory;
     private final DataOutputStream toWorker;
     private final DataInputStream fromWorker;
     private final Deque<String> lastErrorLines = new ArrayDeque<>();
     private int filesHandled;
     private boolean broken;
 
-    private WorkerProcess(ExtractionConfig config, Process process) {
+    private WorkerProcess(ExtractionConfig config, Process process, Path temporaryDirectory) {
         this.config = config;
         this.process = process;
+        this.temporaryDirectory = temporaryDirectory;
         this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream()));
         this.fromWorker = new DataInputStream(new BufferedInputStream(process.getInputStream(), 64 * 1024));
         Thread drain = new Thread(this::drainErrors, "extraction-worker-stderr-" + process.pid());
@@ -56,7 +65,12 @@ final class WorkerProcess implements AutoCloseable {
         drain.start();
     }
 
-    static WorkerProcess start(ExtractionConfig config) throws IOException {
+    /**
+     * Starts a worker whose temporary files (the warm-up samples, parsers' spooled copies) go to a directory of its
+     * own inside {@code workDirectory}, which is removed when the worker ends, whether it exits or is killed.
+     */
+    static WorkerProcess start(ExtractionConfig config, Path workDirectory) throws IOException {
+        Path temporaryDirectory = Files.createTempDirectory(Files.createDirectories(workDirectory), "worker-");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + config.workerHeapMegabytes() + "m",
@@ -64,15 +78,29 @@ final class WorkerProcess implements AutoCloseable {
                 // One file at a time: the serial collector needs the least memory and no extra threads.
                 "-XX:+UseSerialGC",
                 "-Djava.awt.headless=true",
+                "-Djava.io.tmpdir=" + temporaryDirectory,
+                // No hsperfdata file in /tmp: nothing of a worker is written outside the work directory.
+                "-XX:-UsePerfData",
                 "-Dlogback.configurationFile=org/lararena/ingest/extract/extraction-worker-logback.xml",
                 // Some parsers log through Log4j's API; without this it complains on stderr about a missing backend.
                 "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory",
                 "-cp", System.getProperty("java.class.path"),
                 ExtractionWorker.class.getName()));
         command.addAll(WorkerProtocol.arguments(config));
-        Process process = new ProcessBuilder(command).start();
-        WorkerProcess worker = new WorkerProcess(config, process);
-        worker.awaitReady();
+        Process process;
+        try {
+            process = new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            deleteRecursively(temporaryDirectory);
+            throw e;
+        }
+        WorkerProcess worker = new WorkerProcess(config, process, temporaryDirectory);
+        try {
+            worker.awaitReady();
+        } catch (IOException e) {
+            worker.close();
+            throw e;
+        }
         LOG.debug("Extraction worker {} is ready", process.pid());
         return worker;
     }
@@ -178,6 +206,7 @@ final class WorkerProcess implements AutoCloseable {
         }
     }
 
+    /** Ends the worker (asks it to exit, kills it if it does not) and removes its temporary directory. */
     @Override
     public void close() {
         try {
@@ -190,6 +219,29 @@ final class WorkerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill();
+        }
+        try {
+            // A killed JVM may still be writing for a moment: its files go only once it is gone.
+            process.onExit().get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException stillThere) {
+            LOG.warn("Extraction worker {} did not end in time; its temporary files in {} may stay", process.pid(), temporaryDirectory);
+        }
+        deleteRecursively(temporaryDirectory);
+    }
+
+    /** Deletes a directory and everything in it, as far as it can; what cannot be deleted is logged. */
+    static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Temporary files of extraction in {} could not all be removed: {}", directory, e.toString());
         }
     }
 }

@@ -2,28 +2,26 @@ package org.lararena.ingest.describe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.tika.parser.AutoDetectParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ingest.extract.DocumentExtractor;
 import org.lararena.ingest.extract.ExtractedDocument;
 import org.lararena.ingest.extract.ExtractionConfig;
-import org.lararena.ingest.extract.GeneratedFixtures;
-import org.lararena.ingest.extract.TestCorpus;
+import org.lararena.ingest.extract.MixedCorpus;
 import org.lararena.ingest.repair.RepairedText;
 import org.lararena.ingest.segment.Passage;
 import org.lararena.ontology.Ontology;
@@ -32,76 +30,106 @@ import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.Suggestion;
 
 /**
- * The ingest pipeline on a corpus of mixed documents in every supported format, timed against plain in-process
- * Tika on the same files in the same run. The documents are generated at run time, in a temporary folder, from
- * the paragraphs of the shared corpus (read in place) and text written for this benchmark. Both sides run one
- * file at a time on one thread, so the ratio compares work, not parallelism. Indexing is not included (it
- * needs Elasticsearch and waits for its refresh). A benchmark, not a test: {@code ./mvnw -Pbench -pl ingest test}.
+ * The ingest pipeline on a corpus of mixed documents in every supported format ({@link MixedCorpus}), timed
+ * against plain in-process Tika on the same files in the same run, rounds interleaved. Plain Tika runs one file
+ * at a time on one thread. The pipeline runs twice: with one extraction worker and one file at a time (the ratio
+ * compares work, not parallelism), and with {@value #CONCURRENT} workers and as many files at a time, as the
+ * application runs with {@code LARARENA_EXTRACT_WORKERS=2} (that ratio includes the parallelism; plain Tika
+ * stays on one thread). Indexing is not included (it needs Elasticsearch and waits for its refresh).
+ * A benchmark, not a test: {@code ./mvnw -Pbench -pl ingest test -Dtest=MixedCorpusBenchmark}.
  */
 class MixedCorpusBenchmark {
 
-    private static final int PER_FORMAT = 20;
-    private static final int MEASURED_ROUNDS = 2;
-    private static final List<String> FORMATS = List.of("pdf", "docx", "odt", "rtf", "pptx", "html", "md", "txt", "vtt", "srt", "eml");
-
-    /** Written for this benchmark; not from any real document. */
-    private static final List<String> OWN_PARAGRAPHS = List.of(
-            "Styrgruppen för piloten i länet träffades på vårdcentralen för att gå igenom vad det första halvåret har lärt oss om samverkan.",
-            "Undersköterskorna i hemtjänsten berättade att de ofta är de första som ser att en äldre person blir sämre, men att de sällan vet vem de ska ringa.",
-            "Vi bestämde att varje patient med många kontakter ska ha en fast vårdkontakt som känner till hela planen och kan samordna besöken.",
-            "Invånarpanelen efterfrågade tydligare information om vart man vänder sig på kvällar och helger, särskilt för barnfamiljer.",
-            "Projektledaren sammanfattade att arbetssättet kräver tid för gemensamma möten och att chefer ger personalen utrymme att prova nytt.",
-            "Digitala vårdbesök fungerade bra för uppföljning av blodtryck och diabetes, men sämre för personer med nedsatt hörsel eller syn.",
-            "Kommunens biståndshandläggare och regionens distriktssköterskor har nu en gemensam plats i journalsystemet för anteckningar om samordning.",
-            "Nästa steg är att följa upp hur patienterna själva upplever förändringen, med korta intervjuer efter tre och sex månader.");
+    private static final int MEASURED_ROUNDS = 3;
+    private static final int CONCURRENT = 2;
 
     @TempDir
     Path dir;
 
     @Test
     void thePipelineOnAMixedCorpusAgainstPlainTika() throws Exception {
-        List<String> paragraphs = paragraphPool();
-        List<String> speakers = List.of("KAJSA", "LISBETH", "INTERVJUARE", "Respondent");
-        List<Path> files = generate(paragraphs, speakers);
+        List<Path> files = MixedCorpus.generate(dir);
         assertThat(files).hasSizeGreaterThanOrEqualTo(200);
 
         AutoDetectParser tika = new AutoDetectParser();
         TextPipeline pipeline = new TextPipeline();
         Ontology ontology = OntologyLoader.fromClasspath();
         PassageAnnotator annotator = new PassageAnnotator(ontology);
-        try (DocumentExtractor extractor = new DocumentExtractor(ExtractionConfig.defaults().withOcr(false).withWorkers(1))) {
-            extractor.warmUp();
-            // One warm-up round of each, so that both sides run with loaded classes and a compiled hot path.
+        ExtractionConfig config = ExtractionConfig.defaults().withOcr(false);
+        try (DocumentExtractor oneWorker = new DocumentExtractor(config.withWorkers(1));
+                DocumentExtractor workers = new DocumentExtractor(config.withWorkers(CONCURRENT))) {
+            oneWorker.warmUp();
+            workers.warmUp();
+            // One warm-up round of each, so that every side runs with loaded classes and a compiled hot path.
             PipelineSpeedBenchmark.plainTika(tika, files);
-            pipeline(extractor, pipeline, ontology, annotator, files, new long[Step.values().length]);
+            pipeline(oneWorker, pipeline, ontology, annotator, files, new long[Step.values().length]);
+            concurrently(workers, pipeline, ontology, annotator, files);
 
             long tikaNanos = 0;
             long pipelineNanos = 0;
+            long concurrentNanos = 0;
             long[] steps = new long[Step.values().length];
             long passages = 0;
             List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
             System.gc();
             heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+            String loadBefore = loadAverage();
             for (int round = 0; round < MEASURED_ROUNDS; round++) {
                 tikaNanos += PipelineSpeedBenchmark.plainTika(tika, files);
                 long start = System.nanoTime();
-                passages += pipeline(extractor, pipeline, ontology, annotator, files, steps);
+                passages += pipeline(oneWorker, pipeline, ontology, annotator, files, steps);
                 pipelineNanos += System.nanoTime() - start;
+                start = System.nanoTime();
+                concurrently(workers, pipeline, ontology, annotator, files);
+                concurrentNanos += System.nanoTime() - start;
             }
             long peakHeap = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
             long stepTotal = java.util.Arrays.stream(steps).sum();
-            System.out.printf(Locale.ROOT, "%nMixed corpus: %d documents (%d per format: %s), %d passages, %d measured rounds%n",
-                    files.size(), PER_FORMAT, String.join(" ", FORMATS), passages / MEASURED_ROUNDS, MEASURED_ROUNDS);
-            System.out.printf(Locale.ROOT, "  plain in-process Tika:    %.1f s per round%n", tikaNanos / 1e9 / MEASURED_ROUNDS);
-            System.out.printf(Locale.ROOT, "  pipeline (no indexing):   %.1f s per round, %.2fx Tika, %.1f documents/s%n",
-                    pipelineNanos / 1e9 / MEASURED_ROUNDS, (double) pipelineNanos / tikaNanos, files.size() * MEASURED_ROUNDS / (pipelineNanos / 1e9));
-            System.out.printf(Locale.ROOT, "  peak heap of this JVM: %d MB (Tika and pipeline rounds; the worker JVM has its own -Xmx%dm)%n",
-                    peakHeap >> 20, ExtractionConfig.defaults().workerHeapMegabytes());
+            int documents = files.size() * MEASURED_ROUNDS;
+            System.out.printf(Locale.ROOT, "%nMixed corpus: %d documents (%d per format: %s), %d passages, %d measured rounds,"
+                    + " load average %s before and %s after%n", files.size(), MixedCorpus.PER_FORMAT, String.join(" ", MixedCorpus.FORMATS),
+                    passages / MEASURED_ROUNDS, MEASURED_ROUNDS, loadBefore, loadAverage());
+            System.out.printf(Locale.ROOT, "  plain in-process Tika, one thread:       %5.1f s per round, %5.1f documents/s%n",
+                    tikaNanos / 1e9 / MEASURED_ROUNDS, documents / (tikaNanos / 1e9));
+            System.out.printf(Locale.ROOT, "  pipeline, one worker, one file at once:  %5.1f s per round, %5.1f documents/s, %.2fx plain Tika%n",
+                    pipelineNanos / 1e9 / MEASURED_ROUNDS, documents / (pipelineNanos / 1e9), (double) pipelineNanos / tikaNanos);
+            System.out.printf(Locale.ROOT, "  pipeline, %d workers, %d files at once:   %5.1f s per round, %5.1f documents/s, %.2fx plain Tika (one thread)%n",
+                    CONCURRENT, CONCURRENT, concurrentNanos / 1e9 / MEASURED_ROUNDS, documents / (concurrentNanos / 1e9),
+                    (double) concurrentNanos / tikaNanos);
+            System.out.printf(Locale.ROOT, "  peak heap of this JVM: %d MB (all rounds; each worker JVM has its own -Xmx%dm)%n",
+                    peakHeap >> 20, config.workerHeapMegabytes());
+            System.out.println("  share of the one-worker pipeline's time:");
             for (Step step : Step.values()) {
-                System.out.printf(Locale.ROOT, "  %-9s %5.1f%%%n", step.name().toLowerCase(Locale.ROOT), 100.0 * steps[step.ordinal()] / stepTotal);
+                System.out.printf(Locale.ROOT, "    %-9s %5.1f%%%n", step.name().toLowerCase(Locale.ROOT), 100.0 * steps[step.ordinal()] / stepTotal);
             }
         }
+    }
+
+    /** The whole pipeline over the files, {@value #CONCURRENT} files at a time. */
+    private static void concurrently(DocumentExtractor extractor, TextPipeline pipeline, Ontology ontology, PassageAnnotator annotator,
+            List<Path> files) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        try (ExecutorService threads = Executors.newFixedThreadPool(CONCURRENT)) {
+            List<Future<Long>> done = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT; i++) {
+                done.add(threads.submit(() -> {
+                    long passages = 0;
+                    long[] ignored = new long[Step.values().length];
+                    for (int n = next.getAndIncrement(); n < files.size(); n = next.getAndIncrement()) {
+                        passages += pipeline(extractor, pipeline, ontology, annotator, List.of(files.get(n)), ignored);
+                    }
+                    return passages;
+                }));
+            }
+            for (Future<Long> thread : done) {
+                thread.get();
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private enum Step { EXTRACT, REPAIR, SEGMENT, DESCRIBE, ANNOTATE }
@@ -138,125 +166,4 @@ class MixedCorpusBenchmark {
         return passages;
     }
 
-    /** Paragraphs of the shared corpus's text files (read in place), and this benchmark's own. */
-    private static List<String> paragraphPool() throws IOException {
-        List<String> pool = new ArrayList<>(OWN_PARAGRAPHS);
-        for (String name : List.of("halsolabb-lagesrapport-2021.txt", "naravardpodden-ep33-transkript.txt")) {
-            String text = Files.readString(TestCorpus.file(name), StandardCharsets.UTF_8);
-            for (String block : text.split("\\n\\s*\\n")) {
-                String paragraph = block.replaceAll("-\\s*\\n\\s*", "").replaceAll("\\s+", " ").strip();
-                paragraph = paragraph.replaceFirst("^[\\p{Lu}]{2,}:\\s*", "");
-                if (paragraph.split(" ").length >= 8) {
-                    pool.add(paragraph);
-                }
-            }
-        }
-        return pool;
-    }
-
-    private List<Path> generate(List<String> pool, List<String> speakers) throws Exception {
-        Random random = new Random(20261128);
-        List<Path> files = new ArrayList<>();
-        for (String format : FORMATS) {
-            for (int n = 0; n < PER_FORMAT; n++) {
-                List<String> paragraphs = new ArrayList<>();
-                int count = 3 + random.nextInt(10);
-                for (int i = 0; i < count; i++) {
-                    paragraphs.add(pool.get(random.nextInt(pool.size())));
-                }
-                String title = "Dokument " + n + " om samverkan i vården";
-                String name = format + "-" + n + "." + format;
-                files.add(switch (format) {
-                    case "pdf" -> GeneratedFixtures.pdf(dir, name, pdfPages(paragraphs));
-                    case "docx" -> GeneratedFixtures.docx(dir, name, title, "Benchmark", paragraphs);
-                    case "odt" -> GeneratedFixtures.openDocument(dir, name, "application/vnd.oasis.opendocument.text",
-                            "<office:text>" + paragraphs.stream().map(p -> "<text:p>" + xml(p) + "</text:p>").collect(Collectors.joining()) + "</office:text>");
-                    case "rtf" -> Files.writeString(dir.resolve(name), rtf(paragraphs), StandardCharsets.US_ASCII);
-                    case "pptx" -> GeneratedFixtures.pptx(dir, name, paragraphs.stream().map(p -> List.of(title, p)).toList());
-                    case "html" -> Files.writeString(dir.resolve(name), "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>" + title
-                            + "</title></head><body><h1>" + title + "</h1>" + paragraphs.stream().map(p -> "<p>" + xml(p) + "</p>").collect(Collectors.joining("\n"))
-                            + "</body></html>");
-                    case "md" -> Files.writeString(dir.resolve(name), "# " + title + "\n\n" + String.join("\n\n", paragraphs) + "\n");
-                    case "txt" -> Files.writeString(dir.resolve(name), title + "\n\n" + String.join("\n\n", paragraphs) + "\n");
-                    case "vtt" -> Files.writeString(dir.resolve(name), cues(paragraphs, speakers, true));
-                    case "srt" -> Files.writeString(dir.resolve(name), cues(paragraphs, speakers, false));
-                    case "eml" -> Files.writeString(dir.resolve(name), ("From: Projektledare <projekt@example.org>\nTo: Styrgrupp <styrgrupp@example.org>\n"
-                            + "Subject: Minnesanteckningar " + n + "\nDate: Tue, 14 May 2024 10:00:00 +0200\nMIME-Version: 1.0\n"
-                            + "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n" + String.join("\n\n", paragraphs) + "\n")
-                            .replace("\n", "\r\n"));
-                    default -> throw new IllegalStateException(format);
-                });
-            }
-        }
-        return files;
-    }
-
-    /** Lines of at most 90 characters, 45 to a page, in characters Helvetica's WinAnsi encoding has. */
-    private static List<String> pdfPages(List<String> paragraphs) {
-        List<String> lines = new ArrayList<>();
-        for (String paragraph : paragraphs) {
-            StringBuilder line = new StringBuilder();
-            for (String word : winAnsi(paragraph).split(" ")) {
-                if (line.length() + word.length() + 1 > 90 && !line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                line.append(line.isEmpty() ? "" : " ").append(word);
-            }
-            lines.add(line.toString());
-            lines.add("");
-        }
-        List<String> pages = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i += 45) {
-            pages.add(String.join("\n", lines.subList(i, Math.min(lines.size(), i + 45))));
-        }
-        return pages;
-    }
-
-    private static String winAnsi(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.append(c < 256 && !Character.isISOControl(c) || "–—‘’“”…•€".indexOf(c) >= 0 ? Character.toString(c) : " "));
-        return out.toString();
-    }
-
-    private static String rtf(List<String> paragraphs) {
-        StringBuilder rtf = new StringBuilder("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Helvetica;}}\\f0\\fs22\n");
-        for (String paragraph : paragraphs) {
-            for (char c : paragraph.toCharArray()) {
-                if (c == '\\' || c == '{' || c == '}') {
-                    rtf.append('\\').append(c);
-                } else if (c < 128) {
-                    rtf.append(c);
-                } else {
-                    rtf.append("\\u").append((int) (short) c).append('?');
-                }
-            }
-            rtf.append("\\par\n");
-        }
-        return rtf.append('}').toString();
-    }
-
-    private static String cues(List<String> paragraphs, List<String> speakers, boolean webVtt) {
-        StringBuilder out = new StringBuilder(webVtt ? "WEBVTT\n\n" : "");
-        int second = 0;
-        for (int i = 0; i < paragraphs.size(); i++) {
-            String speaker = speakers.get(i % 2 == 0 ? 0 : 1 + (i / 2) % (speakers.size() - 1));
-            String from = time(second, webVtt);
-            second += 5 + paragraphs.get(i).length() / 15;
-            if (!webVtt) {
-                out.append(i + 1).append('\n');
-            }
-            out.append(from).append(" --> ").append(time(second, webVtt)).append('\n')
-                    .append(webVtt ? "<v " + speaker + ">" : speaker + ": ").append(paragraphs.get(i)).append("\n\n");
-        }
-        return out.toString();
-    }
-
-    private static String time(int seconds, boolean webVtt) {
-        return String.format(Locale.ROOT, "%02d:%02d:%02d%s000", seconds / 3600, seconds / 60 % 60, seconds % 60, webVtt ? "." : ",");
-    }
-
-    private static String xml(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

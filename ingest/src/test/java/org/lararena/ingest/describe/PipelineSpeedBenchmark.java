@@ -2,20 +2,15 @@ package org.lararena.ingest.describe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
-import org.apache.tika.parser.ParseContext;
-import org.apache.tika.sax.BodyContentHandler;
 import org.junit.jupiter.api.Test;
 import org.lararena.ingest.extract.DocumentExtractor;
 import org.lararena.ingest.extract.ExtractedDocument;
 import org.lararena.ingest.extract.ExtractionConfig;
+import org.lararena.ingest.extract.MixedCorpus;
 import org.lararena.ingest.extract.TestCorpus;
 
 /**
@@ -58,17 +53,7 @@ class PipelineSpeedBenchmark {
 
     /** Parses every file with plain in-process Tika, as a caller without isolation would; returns the nanoseconds. */
     static long plainTika(AutoDetectParser tika, List<Path> files) throws Exception {
-        long start = System.nanoTime();
-        for (Path file : files) {
-            Metadata metadata = new Metadata();
-            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
-            BodyContentHandler handler = new BodyContentHandler(-1);
-            try (InputStream in = Files.newInputStream(file)) {
-                tika.parse(in, handler, metadata, new ParseContext());
-            }
-            assertThat(handler.toString()).as(file.getFileName().toString()).isNotBlank();
-        }
-        return System.nanoTime() - start;
+        return MixedCorpus.plainTika(tika, files);
     }
 
     private static long viaWorker(DocumentExtractor extractor, TextPipeline pipeline, List<Path> files, boolean wholePipeline) throws Exception {

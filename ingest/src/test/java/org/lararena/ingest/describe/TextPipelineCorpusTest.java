@@ -128,6 +128,29 @@ class TextPipelineCorpusTest {
         assertThat(processed.description().documentType()).isEqualTo("intervju");
     }
 
+    @Test
+    void aLegacyWordDocOfMeetingNotesComesOutAsItsParagraphsAndSpeakerTurns() throws Exception {
+        // Our own meeting notes, converted to Word 97-2003 by LibreOffice (see the fixtures' README).
+        Path doc = dir.resolve("arbetsmote-hembesok.doc");
+        try (var in = Objects.requireNonNull(getClass().getResourceAsStream("/org/lararena/ingest/extract/arbetsmote-hembesok.doc"))) {
+            java.nio.file.Files.copy(in, doc);
+        }
+
+        ProcessedDocument processed = process(doc, "arbetsmote-hembesok.doc");
+
+        assertThat(processed.passages()).extracting(Passage::speaker).filteredOn(Objects::nonNull)
+                .containsExactly("ÅSA", "ÖRJAN", "MÄRTA", "ÅSA", "ÖRJAN");
+        Passage marta = processed.passages().stream().filter(passage -> "MÄRTA".equals(passage.speaker())).findFirst().orElseThrow();
+        assertThat(marta.text()).startsWith("Det svåra är körtiderna.").endsWith("och då hann vi inte ringa före besöket.");
+        assertThat(processed.passages().get(1).text()).isEqualTo("Datum: 12 mars 2025. Plats: vårdcentralen i Österbyn. Antecknat av Åsa Lindqvist.");
+        // A paragraph after the last turn without a label of its own stays in that turn, as its own paragraph.
+        assertThat(processed.passages().getLast().text()).endsWith("till nästa möte.\n\nBeslut: Hembesöken samlas geografiskt"
+                + " från och med april. Nästa möte hålls den 9 april klockan 13.");
+        assertThat(processed.description().title()).isEqualTo("Arbetsmöte om mobila hembesök");
+        assertThat(processed.description().language()).isEqualTo("sv");
+        assertOffsetsHold(processed);
+    }
+
     private ProcessedDocument process(Path file, String name) throws Exception {
         ExtractedDocument extracted = extractor.extract(file, name, null);
         return pipeline.process(file, new UploadFields(null, null, null, name), extracted);

@@ -103,6 +103,35 @@ class DocumentExtractorTest {
     }
 
     @Test
+    void legacyWordDocGivesItsParagraphsSwedishLettersTitleAndAuthor() throws Exception {
+        ExtractedDocument document = extractor.extract(resource("arbetsmote-hembesok.doc"), "arbetsmote-hembesok.doc", null);
+
+        assertThat(document.mediaType()).isEqualTo("application/msword");
+        assertThat(DocumentFormat.of(document.mediaType())).contains(DocumentFormat.WORD);
+        assertThat(document.text()).contains(
+                "Minnesanteckningar från arbetsmöte om mobila hembesök\n",
+                "ÖRJAN: Bättre än jag väntade mig. Vi har hunnit träffa fjorton patienter, och nästan alla säger att de slipper en jobbig resa till mottagningen.\n",
+                "MÄRTA: Det svåra är körtiderna.",
+                "Beslut: Hembesöken samlas geografiskt från och med april.");
+        // One line per paragraph of the document, in order: no paragraph is run into the next.
+        assertThat(document.text().lines().filter(line -> !line.isBlank()).toList()).hasSize(8)
+                .element(2).asString().startsWith("ÅSA: Vi börjar med uppföljningen av hembesöken.");
+        assertThat(document.metadata().title()).isEqualTo("Arbetsmöte om mobila hembesök");
+        assertThat(document.metadata().author()).isEqualTo("Åsa Lindqvist");
+        assertThat(document.pages()).isEmpty();
+    }
+
+    @Test
+    void aTruncatedLegacyWordDocIsRefusedAsCorrupt() throws Exception {
+        Path file = GeneratedFixtures.truncated(resource("arbetsmote-hembesok.doc"), dir, "avkortad.doc");
+
+        ExtractionException failure = failureOf(file, "avkortad.doc");
+
+        assertThat(failure.kind()).isEqualTo(Kind.CORRUPT);
+        assertThat(failure.reason()).isEqualTo("Filen är trasig eller avkortad och kunde inte läsas.");
+    }
+
+    @Test
     void rtfDecodesItsSwedishLetters() throws Exception {
         ExtractedDocument document = extractor.extract(resource("utdrag.rtf"), "utdrag.rtf", null);
 

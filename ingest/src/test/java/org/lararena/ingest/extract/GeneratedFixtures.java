@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
@@ -244,40 +243,7 @@ public final class GeneratedFixtures {
 
     /** An OpenDocument file (ODT or ODP) written by hand: the mimetype entry first and stored, then content.xml. */
     public static Path openDocument(Path dir, String name, String mimeType, String officeBody) throws IOException {
-        Path file = dir.resolve(name);
-        String content = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-                    xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-                    xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
-                    xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
-                    xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0" office:version="1.2">
-                <office:body>%s</office:body></office:document-content>""".formatted(officeBody);
-        String manifest = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
-                 <manifest:file-entry manifest:full-path="/" manifest:media-type="%s"/>
-                 <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
-                </manifest:manifest>""".formatted(mimeType);
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-            byte[] mime = mimeType.getBytes(StandardCharsets.US_ASCII);
-            ZipEntry mimeEntry = new ZipEntry("mimetype");
-            mimeEntry.setMethod(ZipEntry.STORED);
-            mimeEntry.setSize(mime.length);
-            CRC32 crc = new CRC32();
-            crc.update(mime);
-            mimeEntry.setCrc(crc.getValue());
-            zip.putNextEntry(mimeEntry);
-            zip.write(mime);
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("content.xml"));
-            zip.write(content.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("META-INF/manifest.xml"));
-            zip.write(manifest.getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return file;
+        return WarmUpSamples.openDocument(dir.resolve(name), mimeType, officeBody);
     }
 
     /** The first bytes of a Linux program: what an executable renamed to .pdf looks like. */

@@ -2,12 +2,14 @@ package org.lararena.ingest.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ingest.extract.ExtractionException.Kind;
@@ -67,6 +69,43 @@ class WorkerIsolationTest {
                 assertThat(workerProcesses()).as("worker JVMs after file %d", i + 1).isLessThanOrEqualTo(2);
             }
         }
+    }
+
+    @Test
+    void aWorkersTemporaryFilesStayInsideTheWorkDirectoryAndGoWithTheWorker() throws Exception {
+        Path work = dir.resolve("data").resolve("extraction");
+        Path left = Files.createDirectories(work.resolve("worker-of-a-run-that-crashed"));
+        Files.writeString(left.resolve("spooled.tmp"), "kvarlämnad");
+        // An e-mail with an archive inside: the parsers spool the attachments to temporary files.
+        Path email = GeneratedFixtures.emailWithNestedArchives(dir, "bilagor.eml", 2);
+        try (DocumentExtractor extractor = new DocumentExtractor(ExtractionConfig.defaults().withOcr(false), work)) {
+            assertThat(left).as("left by an earlier run").doesNotExist();
+            extractor.warmUp();
+
+            // The warm-up wrote and read its samples already; the worker's temporary directory is the work directory's.
+            assertThat(workerArguments()).singleElement().asString()
+                    .contains("-Djava.io.tmpdir=" + work.toAbsolutePath().resolve("worker-"));
+            assertThat(work).isDirectoryContaining(path -> path.getFileName().toString().startsWith("worker-"));
+            assertThat(extractor.extract(email, "bilagor.eml", null).text()).isNotBlank();
+        }
+
+        assertThat(work).as("nothing is left once the workers have ended").isEmptyDirectory();
+    }
+
+    /** The command lines of this JVM's worker processes, read from {@code /proc} (the test is skipped without it). */
+    private static List<String> workerArguments() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Skipped: reading a worker's command line needs Linux's /proc");
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .map(p -> {
+                    try {
+                        return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")), StandardCharsets.UTF_8)
+                                .replace('\0', ' ');
+                    } catch (java.io.IOException gone) {
+                        return "";
+                    }
+                })
+                .filter(arguments -> arguments.contains(ExtractionWorker.class.getName()))
+                .toList();
     }
 
     private static long workerProcesses() {
