@@ -132,6 +132,7 @@ public final class PassageSearch {
         return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
             s.index(alias)
                     .query(q -> q.bool(b -> b.must(match).filter(readable)))
+                    .source(src -> src.filter(f -> f.includes(hitFields(caller))))
                     .size(request.size())
                     .trackTotalHits(t -> t.enabled(true))
                     .highlight(h -> h.fields(NamedValue.of("text", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(220))))
@@ -368,7 +369,10 @@ public final class PassageSearch {
         return filters;
     }
 
-    /** A facet's counts under every filter but its own. */
+    /**
+     * A facet's counts under every filter but its own: the terms alone when no other facet is chosen (no filter to
+     * run over every match), else the terms below a filter of the other choices.
+     */
     private static Aggregation facetAggregation(String facet, Map<String, Query> facetFilters) {
         List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet)).map(Map.Entry::getValue).toList();
         String field = switch (facet) {
@@ -377,8 +381,20 @@ public final class PassageSearch {
             default -> facet;
         };
         int size = facet.equals("theme") ? 200 : 50;
-        return Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(others)))
-                .aggregations("values", v -> v.terms(t -> t.field(field).size(size))));
+        Aggregation values = Aggregation.of(v -> v.terms(t -> t.field(field).size(size)));
+        if (others.isEmpty()) {
+            return values;
+        }
+        return Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(others))).aggregations("values", values));
+    }
+
+    /**
+     * The stored fields a hit shows, and no more (the text is most of a passage's bytes; the rest need not travel):
+     * the speaker's name only for researchers, so it never leaves Elasticsearch for anyone else.
+     */
+    private static List<String> hitFields(Caller caller) {
+        return List.of("passageId", "documentId", "title", "text", "page", caller.isResearcher() ? "speaker" : "speakerPseudonym",
+                "type", "pilot", "date", "themes");
     }
 
     private JsonObject toJson(SearchResponse<Map> response, SearchRequest request, Caller caller) {
@@ -417,7 +433,8 @@ public final class PassageSearch {
     private JsonObject facets(SearchResponse<Map> response) {
         JsonObject facets = emptyFacets();
         for (String facet : FACETS) {
-            var values = response.aggregations().get(facet).filter().aggregations().get("values");
+            var aggregation = response.aggregations().get(facet);
+            var values = aggregation.isFilter() ? aggregation.filter().aggregations().get("values") : aggregation;
             JsonArray buckets = facets.getJsonArray(facet);
             if (values.isSterms()) {
                 for (StringTermsBucket bucket : values.sterms().buckets().array()) {
