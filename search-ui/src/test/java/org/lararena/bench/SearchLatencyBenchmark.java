@@ -228,7 +228,7 @@ class SearchLatencyBenchmark {
             var endpoint = co.elastic.clients.elasticsearch.core.SearchRequest._ENDPOINT;
             String parameters = endpoint.queryParameters(request).entrySet().stream()
                     .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            URI direct = es.resolve(endpoint.requestUrl(request) + "?typed_keys=true" + (parameters.isEmpty() ? "" : "&" + parameters));
+            URI direct = es.resolve(endpoint.requestUrl(request) + (parameters.isEmpty() ? "" : "?" + parameters));
             return new Query(queryString.toString(), app.resolve("/api/search?" + queryString), direct, body);
         }
 
