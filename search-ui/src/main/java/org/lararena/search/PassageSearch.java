@@ -40,6 +40,8 @@ public final class PassageSearch {
 
     /** The facets of every search; {@code speaker} counts speaker roles (never names: the same for every caller). */
     private static final List<String> FACETS = List.of("theme", "pilot", "type", "year", "speaker");
+    /** The aggregation that holds the facets nobody chose when some other facet is chosen. */
+    private static final String UNCHOSEN = "unchosen";
 
     private final ElasticsearchClient client;
     private final ElasticsearchAsyncClient asyncClient;
@@ -132,6 +134,7 @@ public final class PassageSearch {
         return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
             s.index(alias)
                     .query(q -> q.bool(b -> b.must(match).filter(readable)))
+                    .source(src -> src.filter(f -> f.includes(hitFields(caller))))
                     .size(request.size())
                     .trackTotalHits(t -> t.enabled(true))
                     .highlight(h -> h.fields(NamedValue.of("text", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(220))))
@@ -140,9 +143,7 @@ public final class PassageSearch {
                 s.postFilter(q -> q.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
             }
             sortAndPage(s, request);
-            for (String facet : FACETS) {
-                s.aggregations(facet, facetAggregation(facet, facetFilters));
-            }
+            s.aggregations(facetAggregations(facetFilters));
             return s;
         });
     }
@@ -368,17 +369,49 @@ public final class PassageSearch {
         return filters;
     }
 
-    /** A facet's counts under every filter but its own. */
-    private static Aggregation facetAggregation(String facet, Map<String, Query> facetFilters) {
-        List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet)).map(Map.Entry::getValue).toList();
+    /**
+     * Every facet's counts under every filter but its own. A facet nobody chose counts under all the choices: those
+     * share one filter ({@value #UNCHOSEN}), so it runs once over the matches, not once per facet. A chosen facet
+     * counts under the other choices (the terms alone when there are none).
+     */
+    private static Map<String, Aggregation> facetAggregations(Map<String, Query> facetFilters) {
+        Map<String, Aggregation> aggregations = new LinkedHashMap<>();
+        Map<String, Aggregation> unchosen = new LinkedHashMap<>();
+        for (String facet : FACETS) {
+            if (!facetFilters.containsKey(facet)) {
+                unchosen.put(facet, facetTerms(facet));
+                continue;
+            }
+            List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet)).map(Map.Entry::getValue).toList();
+            aggregations.put(facet, others.isEmpty() ? facetTerms(facet)
+                    : Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(others))).aggregations("values", facetTerms(facet))));
+        }
+        if (facetFilters.isEmpty()) {
+            aggregations.putAll(unchosen);
+        } else if (!unchosen.isEmpty()) {
+            aggregations.put(UNCHOSEN, Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(List.copyOf(facetFilters.values()))))
+                    .aggregations(unchosen)));
+        }
+        return aggregations;
+    }
+
+    private static Aggregation facetTerms(String facet) {
         String field = switch (facet) {
             case "theme" -> "themes";
             case "speaker" -> "speakerRole";
             default -> facet;
         };
         int size = facet.equals("theme") ? 200 : 50;
-        return Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(others)))
-                .aggregations("values", v -> v.terms(t -> t.field(field).size(size))));
+        return Aggregation.of(v -> v.terms(t -> t.field(field).size(size)));
+    }
+
+    /**
+     * The stored fields a hit shows, and no more (the text is most of a passage's bytes; the rest need not travel):
+     * the speaker's name only for researchers, so it never leaves Elasticsearch for anyone else.
+     */
+    private static List<String> hitFields(Caller caller) {
+        return List.of("passageId", "documentId", "title", "text", "page", caller.isResearcher() ? "speaker" : "speakerPseudonym",
+                "type", "pilot", "date", "themes");
     }
 
     private JsonObject toJson(SearchResponse<Map> response, SearchRequest request, Caller caller) {
@@ -417,7 +450,9 @@ public final class PassageSearch {
     private JsonObject facets(SearchResponse<Map> response) {
         JsonObject facets = emptyFacets();
         for (String facet : FACETS) {
-            var values = response.aggregations().get(facet).filter().aggregations().get("values");
+            var aggregation = response.aggregations().containsKey(facet) ? response.aggregations().get(facet)
+                    : response.aggregations().get(UNCHOSEN).filter().aggregations().get(facet);
+            var values = aggregation.isFilter() ? aggregation.filter().aggregations().get("values") : aggregation;
             JsonArray buckets = facets.getJsonArray(facet);
             if (values.isSterms()) {
                 for (StringTermsBucket bucket : values.sterms().buckets().array()) {

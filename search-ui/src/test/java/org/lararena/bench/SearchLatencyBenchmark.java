@@ -87,6 +87,12 @@ class SearchLatencyBenchmark {
                     text -> annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet()));
             List<Query> queries = BenchmarkQueries.mixed(ontology).stream()
                     .map(params -> Query.of(params, search, client, app, services.elasticsearchUrl())).toList();
+            // The requests as sent, to profile or vary them by hand (target/bench-requests/NN.json, with the address in NN.url).
+            Path requests = Files.createDirectories(Path.of("target", "bench-requests"));
+            for (int i = 0; i < queries.size(); i++) {
+                Files.writeString(requests.resolve(String.format(Locale.ROOT, "%02d.json", i)), queries.get(i).elasticsearchBody());
+                Files.writeString(requests.resolve(String.format(Locale.ROOT, "%02d.url", i)), queries.get(i).elasticsearch() + "\n# " + queries.get(i).label() + "\n");
+            }
 
             AtomicReference<String> token = new AtomicReference<>(services.accessToken("pilot", "pilot"));
             var refresher = Executors.newSingleThreadScheduledExecutor();
@@ -218,8 +224,11 @@ class SearchLatencyBenchmark {
             }
             co.elastic.clients.elasticsearch.core.SearchRequest request = search.elasticsearchRequest(SearchRequest.fromParams(multiMap), PILOT);
             String body = JsonpUtils.toJsonString(request, client._jsonpMapper());
-            // typed_keys=true: what the Java client asks for too.
-            URI direct = es.resolve("/" + String.join(",", request.index()) + "/_search?typed_keys=true");
+            // The address with the query parameters the Java client sends (typed_keys, and whatever the request sets).
+            var endpoint = co.elastic.clients.elasticsearch.core.SearchRequest._ENDPOINT;
+            String parameters = endpoint.queryParameters(request).entrySet().stream()
+                    .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            URI direct = es.resolve(endpoint.requestUrl(request) + (parameters.isEmpty() ? "" : "?" + parameters));
             return new Query(queryString.toString(), app.resolve("/api/search?" + queryString), direct, body);
         }
 

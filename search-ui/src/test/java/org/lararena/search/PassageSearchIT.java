@@ -130,6 +130,10 @@ class PassageSearchIT {
             JsonObject all = search.search(request("samverkan", List.of(), List.of()), caller);
             assertThat(all.encode()).as(caller.username()).doesNotContain("kvistgrodan").doesNotContain("Västernorrland");
             assertThat(facetCount(all, "theme", SAMVERKAN)).as(caller.username()).isEqualTo(caller == PILOT ? 2 : 1);
+            // A chosen facet counts its own values without its choice, still only over what the caller may read.
+            JsonObject chosen = search.search(request("samverkan", List.of(), List.of("Värmland")), caller);
+            assertThat(facetCount(chosen, "pilot", "Västernorrland")).as(caller.username()).isZero();
+            assertThat(facetCount(chosen, "pilot", "Värmland")).as(caller.username()).isEqualTo(1);
         }
         assertThat(search.search(request("kvistgrodan", List.of(), List.of()), RESEARCHER).getLong("total")).isEqualTo(1);
     }
