@@ -25,6 +25,7 @@ import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.pipeline.ExtractionVerticle;
 import org.lararena.ingest.pipeline.AnnotationVerticle;
+import org.lararena.ingest.pipeline.IndexingBatch;
 import org.lararena.ingest.pipeline.IndexingVerticle;
 import org.lararena.ingest.pipeline.PendingIndexingVerticle;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
@@ -208,13 +209,18 @@ public final class ApplicationVerticle extends VerticleBase {
                 .compose(v -> vertx.deployVerticle(() -> new ExtractionVerticle(documents, extractor, new TextPipeline()),
                         new DeploymentOptions(worker).setInstances(extractionConfig.workers())))
                 .compose(v -> vertx.deployVerticle(() -> new AnnotationVerticle(documents, documentAnnotation), worker))
-                // Several indexers: each waits for Elasticsearch's refresh, so they overlap the waiting.
-                .compose(v -> vertx.deployVerticle(() -> new IndexingVerticle(documents, indexer), new DeploymentOptions(worker).setInstances(4)))
-                .compose(v -> vertx.deployVerticle(new PendingIndexingVerticle(documents, Duration.ofSeconds(10)), worker))
+                // One indexer: it gathers documents into batches, one bulk request and one refresh each.
+                .compose(v -> vertx.deployVerticle(new IndexingVerticle(documents, indexer, indexingBatch()), worker))
+                .compose(v -> vertx.deployVerticle(new PendingIndexingVerticle(documents, Duration.ofSeconds(10),
+                        config.indexing().batchDocuments()), worker))
                 .compose(v -> config.watchDir().isPresent()
                         ? vertx.deployVerticle(new WatchedFolderVerticle(config.watchDir().get(), documents, Duration.ofSeconds(2)), worker)
                         : Future.succeededFuture())
                 .compose(v -> vertx.deployVerticle(http));
+    }
+
+    private IndexingBatch indexingBatch() {
+        return new IndexingBatch(config.indexing().batchDocuments(), config.indexing().batchPassages(), config.indexing().batchWait());
     }
 
     /** Elasticsearch may be down at start: the application still starts, /health says so, and indexing waits. */
