@@ -37,31 +37,10 @@ class BatchIndexingIT {
     void manySmallDocumentsAtOnceAreEachIndexedAndSearchableExactlyOnce() throws Exception {
         String researcher = TestServices.get().accessToken("forskare", "forskare");
         try (RunningApplication app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "false"))) {
-            List<String> ids = new ArrayList<>();
-            for (int upload = 0; upload < DOCUMENTS / PER_UPLOAD; upload++) {
-                List<RunningApplication.Upload> files = new ArrayList<>();
-                for (int i = 0; i < PER_UPLOAD; i++) {
-                    int n = upload * PER_UPLOAD + i;
-                    String text = "Dokument nummer " + n + " i satsprovet om vårdcentralens arbete med fast läkarkontakt.\n\n"
-                            + "Ett andra stycke i satsprovet om hur kommunen och regionen delar ansvaret för hemsjukvården.\n";
-                    files.add(new RunningApplication.Upload("sats-" + n + ".txt", "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8)));
-                }
-                HttpResponse<String> response = app.postFiles(researcher, files, "public");
-                assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-                new JsonArray(response.body()).forEach(item -> ids.add(((JsonObject) item).getString("id")));
-            }
+            List<String> ids = uploadMany(app, researcher, DOCUMENTS, "satsprovet");
             assertThat(ids).hasSize(DOCUMENTS);
 
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-            Map<String, Long> statuses = Map.of();
-            while (Instant.now().isBefore(deadline)) {
-                statuses = app.statusCounts(researcher);
-                if (statuses.getOrDefault("indexed", 0L) + statuses.getOrDefault("failed", 0L) == DOCUMENTS) {
-                    break;
-                }
-                Thread.sleep(500);
-            }
-            assertThat(statuses).as("statuses").isEqualTo(Map.of("indexed", (long) DOCUMENTS));
+            assertThat(awaitAllSettled(app, researcher, DOCUMENTS)).as("statuses").isEqualTo(Map.of("indexed", (long) DOCUMENTS));
 
             long passages = 0;
             for (String id : ids) {
@@ -104,6 +83,8 @@ class BatchIndexingIT {
             // Searchable on return: the batch was refreshed once.
             assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("gott-a")))).count()).isEqualTo(2);
             assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("gott-b")))).count()).isEqualTo(1);
+            assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("trasigt")))).count())
+                    .as("no part of the refused document is searchable").isZero();
 
             // A shorter new version of a document loses the passages it no longer has, in the same kind of batch.
             assertThat(indexer.replaceDocuments(Map.of("gott-a", List.of(passage("gott-a", 0, 0)))).get("gott-a").status())
@@ -111,6 +92,42 @@ class BatchIndexingIT {
             assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("gott-a")))).count()).isEqualTo(1);
             client.indices().delete(d -> d.index(index.alias() + "-000001"));
         }
+    }
+
+    /** Uploads {@code count} small public two-paragraph documents mentioning {@code word}, a hundred per request; returns their ids. */
+    static List<String> uploadMany(RunningApplication app, String token, int count, String word) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int first = 0; first < count; first += PER_UPLOAD) {
+            List<RunningApplication.Upload> files = new ArrayList<>();
+            for (int n = first; n < Math.min(count, first + PER_UPLOAD); n++) {
+                String text = "Dokument nummer " + n + " i " + word + " om vårdcentralens arbete med fast läkarkontakt.\n\n"
+                        + "Ett andra stycke i " + word + " om hur kommunen och regionen delar ansvaret för hemsjukvården.\n";
+                files.add(new RunningApplication.Upload(word + "-" + n + ".txt", "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8)));
+            }
+            HttpResponse<String> response = app.postFiles(token, files, "public");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            new JsonArray(response.body()).forEach(item -> ids.add(((JsonObject) item).getString("id")));
+        }
+        return ids;
+    }
+
+    /** Waits (at most five minutes) until {@code count} documents are indexed or failed; returns the status counts. */
+    static Map<String, Long> awaitAllSettled(RunningApplication app, String token, int count) throws Exception {
+        return awaitAllSettled(app, token, count, Duration.ofMinutes(5));
+    }
+
+    /** Waits (at most {@code limit}) until {@code count} documents are indexed or failed; returns the status counts. */
+    static Map<String, Long> awaitAllSettled(RunningApplication app, String token, int count, Duration limit) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        Map<String, Long> statuses = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            statuses = app.statusCounts(token);
+            if (statuses.getOrDefault("indexed", 0L) + statuses.getOrDefault("failed", 0L) == count) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return statuses;
     }
 
     private static JsonObject passage(String documentId, int ordinal, int n) {

@@ -64,13 +64,18 @@ public final class PassageIndexer {
      * When Elasticsearch cannot be reached every document is {@code WAITING}.
      */
     public Map<String, Outcome> replaceDocuments(Map<String, List<JsonObject>> documents) {
+        return replaceDocuments(index.alias(), documents);
+    }
+
+    /** {@link #replaceDocuments(Map)} into the index (or alias) {@code target}, as a rebuild writes a fresh index. */
+    public Map<String, Outcome> replaceDocuments(String target, Map<String, List<JsonObject>> documents) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         Map<String, List<JsonObject>> todo = new LinkedHashMap<>(documents);
         for (int attempt = 1; !todo.isEmpty(); attempt++) {
             Map<String, String> overloaded = new LinkedHashMap<>();
             try {
                 Map<String, String> refused = new LinkedHashMap<>();
-                bulkIndex(todo, refused, overloaded);
+                bulkIndex(target, todo, refused, overloaded);
                 refused.forEach((id, reason) -> outcomes.put(id, new Outcome(Outcome.Status.FAILED, reason)));
                 todo.keySet().stream().filter(id -> !refused.containsKey(id) && !overloaded.containsKey(id))
                         .forEach(id -> outcomes.put(id, Outcome.INDEXED));
@@ -96,13 +101,20 @@ public final class PassageIndexer {
             backoff(attempt, overloaded.values().iterator().next());
         }
         List<String> written = outcomes.entrySet().stream().filter(e -> e.getValue().status() == Outcome.Status.INDEXED).map(Map.Entry::getKey).toList();
-        if (!written.isEmpty()) {
+        if (!outcomes.isEmpty()) {
             try {
-                Map<String, Integer> counts = new LinkedHashMap<>();
-                written.forEach(id -> counts.put(id, documents.get(id).size()));
-                deleteStaleOrdinals(counts);
-                client.indices().refresh(r -> r.index(index.alias()));
-            } catch (ElasticsearchException | IOException e) {
+                // Stale passages go: those past a written document's end, and every passage of a refused document.
+                Map<String, Integer> keep = new LinkedHashMap<>();
+                outcomes.forEach((id, outcome) -> {
+                    if (outcome.status() != Outcome.Status.WAITING) {
+                        keep.put(id, outcome.status() == Outcome.Status.INDEXED ? documents.get(id).size() : 0);
+                    }
+                });
+                if (!keep.isEmpty()) {
+                    deleteStaleOrdinals(target, keep);
+                    client.indices().refresh(r -> r.index(target));
+                }
+            } catch (ElasticsearchException | IOException | LararenaException e) {
                 // The passages are written but maybe not searchable, or stale ones remain: try these documents again later.
                 Outcome waiting = new Outcome(Outcome.Status.WAITING, "Elasticsearch did not finish the batch: " + e.getMessage());
                 written.forEach(id -> outcomes.put(id, waiting));
@@ -112,9 +124,9 @@ public final class PassageIndexer {
     }
 
     /** One bulk request for {@code documents}; the documents with refused items go to {@code refused} or {@code overloaded}. */
-    private void bulkIndex(Map<String, List<JsonObject>> documents, Map<String, String> refused, Map<String, String> overloaded)
-            throws IOException {
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.alias());
+    private void bulkIndex(String target, Map<String, List<JsonObject>> documents, Map<String, String> refused,
+                           Map<String, String> overloaded) throws IOException {
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
         Map<String, String> documentOfPassage = new HashMap<>();
         documents.forEach((documentId, passages) -> passages.forEach(passage -> {
             // Vert.x JSON straight through as JSON: nested arrays and objects stay what they are.
@@ -181,8 +193,8 @@ public final class PassageIndexer {
      * document's passage count now. (The minimal distribution has no delete-by-query: find the ids, then delete
      * them in bulk.)
      */
-    private void deleteStaleOrdinals(Map<String, Integer> passageCounts) throws IOException {
-        var stale = client.search(s -> s.index(index.alias()).size(10_000).source(src -> src.fetch(false))
+    private void deleteStaleOrdinals(String target, Map<String, Integer> passageCounts) throws IOException {
+        var stale = client.search(s -> s.index(target).size(10_000).source(src -> src.fetch(false))
                 .query(q -> q.bool(b -> {
                     passageCounts.forEach((documentId, count) -> b.should(d -> d.bool(one -> one
                             .filter(f -> f.term(t -> t.field("documentId").value(documentId)))
@@ -192,7 +204,7 @@ public final class PassageIndexer {
         if (stale.hits().hits().isEmpty()) {
             return;
         }
-        BulkRequest.Builder delete = new BulkRequest.Builder().index(index.alias());
+        BulkRequest.Builder delete = new BulkRequest.Builder().index(target);
         stale.hits().hits().forEach(hit -> delete.operations(op -> op.delete(d -> d.id(hit.id()))));
         checkItems(client.bulk(delete.build()));
     }

@@ -102,7 +102,7 @@ public final class IndexingVerticle extends VerticleBase {
         if (batch.size() >= limits.maxDocuments() || batchPassages >= limits.maxPassages()) {
             flush();
         } else if (timer < 0) {
-            timer = vertx.setTimer(limits.maxWait().toMillis(), t -> {
+            timer = vertx.setTimer(Math.max(1, limits.maxWait().toMillis()), t -> {
                 timer = -1;
                 flush();
             });
@@ -123,7 +123,17 @@ public final class IndexingVerticle extends VerticleBase {
         batchPassages = 0;
         Map<String, List<JsonObject>> documents = new LinkedHashMap<>();
         sent.forEach(w -> documents.put(w.record().id(), w.passages()));
-        Map<String, PassageIndexer.Outcome> outcomes = indexer.replaceDocuments(documents);
+        Map<String, PassageIndexer.Outcome> outcomes;
+        try {
+            outcomes = indexer.replaceDocuments(documents);
+        } catch (RuntimeException e) {
+            LOG.warn("A batch of {} documents could not be indexed", documents.size(), e);
+            PassageIndexer.Outcome waiting = new PassageIndexer.Outcome(PassageIndexer.Outcome.Status.WAITING, e.getMessage());
+            outcomes = new LinkedHashMap<>();
+            for (String id : documents.keySet()) {
+                outcomes.put(id, waiting);
+            }
+        }
         for (Waiting waiting : sent) {
             settle(waiting, outcomes.get(waiting.record().id()));
         }
