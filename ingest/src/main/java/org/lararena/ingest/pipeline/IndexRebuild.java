@@ -3,6 +3,7 @@ package org.lararena.ingest.pipeline;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * kept for every indexed document, with the concepts and themes of its annotations as they stand now (accepted,
  * suggested and manual), go into a fresh index; then the alias moves to it in one step and the old index is
  * deleted. Searches keep answering from the old index until the move. Works when the index is gone altogether (a
- * lost cluster). Documents that were indexed while the rebuild ran are written again after the move, so none is
- * missing. One rebuild at a time. {@link #extractAgain} goes further back, to the originals. Blocking: run off the event loop.
+ * lost cluster). Documents that were indexed, reviewed or changed while the rebuild ran (in the old index only) are
+ * written again after the move, so none is missing or stale. One rebuild at a time. {@link #extractAgain} goes further back, to the originals. Blocking: run off the event loop.
  */
 public final class IndexRebuild {
 
@@ -68,23 +69,23 @@ public final class IndexRebuild {
         }
         try {
             String to = index.createNext();
-            Set<String> written = new HashSet<>();
             Totals totals = new Totals();
             List<String> from;
             try {
-                write(to, indexed(written), written, totals);
+                write(to, indexed(), totals);
                 from = index.moveAliasTo(to);
             } catch (RuntimeException e) {
                 // The alias still points to the old index, which searches keep using: the half-filled one goes.
                 deleteQuietly(to);
                 throw e;
             }
-            // Indexed while the copy ran, so written to the old index only: write them again, now through the alias.
-            write(index.alias(), indexed(written), written, totals);
+            // Indexed or reviewed while the copy ran, so changed in the old index only: write them again, through the alias.
+            write(index.alias(), indexed(), totals);
             from.forEach(index::delete);
+            long passages = totals.passages.values().stream().mapToLong(Integer::longValue).sum();
             LOG.info("Rebuilt the passage index {} from the data directory: {} documents, {} passages ({} failed); replaced {}",
-                    to, totals.documents, totals.passages, totals.failed, from);
-            return new Result(from, to, totals.documents, totals.passages, totals.failed);
+                    to, totals.passages.size(), passages, totals.failed.size(), from);
+            return new Result(from, to, totals.passages.size(), passages, totals.failed.size());
         } finally {
             running.set(false);
         }
@@ -98,7 +99,7 @@ public final class IndexRebuild {
     public int extractAgain(EventBus eventBus) {
         StatusUpdates status = new StatusUpdates(documents, eventBus);
         int sent = 0;
-        for (DocumentRecord record : indexed(Set.of())) {
+        for (DocumentRecord record : indexed()) {
             status.change(record, DocumentStatus.QUEUED, null);
             eventBus.send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id()));
             sent++;
@@ -114,41 +115,55 @@ public final class IndexRebuild {
         }
     }
 
+    /** What the rebuild wrote: a hash of each document's passage documents, their count, and the documents that failed. */
     private static final class Totals {
-        int documents;
-        long passages;
-        int failed;
+        final Map<String, Integer> written = new HashMap<>();
+        final Map<String, Integer> passages = new HashMap<>();
+        final Set<String> failed = new HashSet<>();
     }
 
-    private List<DocumentRecord> indexed(Set<String> except) {
-        return documents.all().stream().filter(r -> r.status() == DocumentStatus.INDEXED && !except.contains(r.id())).toList();
+    private List<DocumentRecord> indexed() {
+        return documents.all().stream().filter(r -> r.status() == DocumentStatus.INDEXED).toList();
     }
 
-    private void write(String target, List<DocumentRecord> records, Set<String> written, Totals totals) {
+    /**
+     * Writes the documents of {@code records} unless {@code totals} holds them as they are now (same passages, themes
+     * and metadata), so that a second pass writes only what changed while the first ran.
+     */
+    private void write(String target, List<DocumentRecord> records, Totals totals) {
         for (int from = 0; from < records.size(); from += batchDocuments) {
             Map<String, List<JsonObject>> batch = new LinkedHashMap<>();
             for (DocumentRecord record : records.subList(from, Math.min(records.size(), from + batchDocuments))) {
+                if (totals.failed.contains(record.id())) {
+                    continue;
+                }
                 Optional<JsonObject> kept = documents.passages(record.id());
                 if (kept.isEmpty()) {
                     LOG.warn("Document {} ({}) has no kept passages; it is left out of the rebuilt index", record.id(), record.filename());
-                    totals.failed++;
+                    totals.failed.add(record.id());
                     continue;
                 }
                 Map<String, PassageFacets> facets = PassageFacets.of(annotations.annotationsOf(record.id()), ontology);
                 JsonArray passages = DocumentAnnotation.withFacets(record.id(), kept.get().getJsonArray("passages", new JsonArray()), facets);
-                batch.put(record.id(), IndexingVerticle.passageDocuments(record, passages));
+                List<JsonObject> passageDocuments = IndexingVerticle.passageDocuments(record, passages);
+                if (Integer.valueOf(passageDocuments.hashCode()).equals(totals.written.get(record.id()))) {
+                    continue;
+                }
+                batch.put(record.id(), passageDocuments);
+            }
+            if (batch.isEmpty()) {
+                continue;
             }
             indexer.replaceDocuments(target, batch).forEach((id, outcome) -> {
-                written.add(id);
                 if (outcome.status() == PassageIndexer.Outcome.Status.INDEXED) {
-                    totals.documents++;
-                    totals.passages += batch.get(id).size();
+                    totals.written.put(id, batch.get(id).hashCode());
+                    totals.passages.put(id, batch.get(id).size());
                 } else if (outcome.status() == PassageIndexer.Outcome.Status.WAITING) {
                     throw LararenaException.unavailable("Elasticsearch stopped answering during the reindex (" + outcome.reason()
                             + "); run it again when Elasticsearch answers", null);
                 } else {
                     LOG.warn("Document {} could not be written to {}: {}", id, target, outcome.reason());
-                    totals.failed++;
+                    totals.failed.add(id);
                 }
             });
         }
