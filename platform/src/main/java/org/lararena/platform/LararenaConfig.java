@@ -51,6 +51,9 @@ import java.util.Optional;
  * <tr><td>LARARENA_EXTRACT_MAX_OUTPUT_CHARS</td><td>20000000</td><td>most text one file may yield</td></tr>
  * <tr><td>LARARENA_EXTRACT_MAX_NESTING</td><td>5</td><td>how deeply archives and attachments may nest in a file</td></tr>
  * <tr><td>LARARENA_EXTRACT_MAX_ZIP_RATIO</td><td>100</td><td>characters of output per compressed byte before a file is a zip bomb</td></tr>
+ * <tr><td>LARARENA_INDEX_BATCH_DOCUMENTS</td><td>100</td><td>most documents indexed in one bulk request</td></tr>
+ * <tr><td>LARARENA_INDEX_BATCH_PASSAGES</td><td>5000</td><td>most passages in one bulk request</td></tr>
+ * <tr><td>LARARENA_INDEX_BATCH_WAIT_MS</td><td>200</td><td>how long a batch waits for more documents after its first</td></tr>
  * <tr><td>LARARENA_WATCH_DIR</td><td>(none)</td><td>a folder whose files are ingested as they land (bulk drops)</td></tr>
  * <tr><td>LARARENA_SPARQL_TIMEOUT_SECONDS</td><td>10</td><td>longest a {@code /sparql} query may run</td></tr>
  * <tr><td>LARARENA_SPARQL_MAX_ROWS</td><td>10000</td><td>most rows (or triples) one {@code /sparql} answer holds</td></tr>
@@ -72,7 +75,12 @@ public record LararenaConfig(
         Extraction extraction,
         Sparql sparql,
         int maxInsightChars,
-        int maxMemoChars) {
+        int maxMemoChars,
+        Indexing indexing) {
+
+    /** How much indexing gathers into one bulk request (and one refresh): documents, passages, and the longest wait. */
+    public record Indexing(int batchDocuments, int batchPassages, Duration batchWait) {
+    }
 
     /** Limits of the read-only SPARQL endpoint: how long one query may run and how many rows or triples it returns. */
     public record Sparql(Duration timeout, int maxRows) {
@@ -167,7 +175,10 @@ public record LararenaConfig(
                 new Sparql(Duration.ofSeconds(r.integer("LARARENA_SPARQL_TIMEOUT_SECONDS", 10, 1, 600)),
                         r.integer("LARARENA_SPARQL_MAX_ROWS", 10_000, 1, 1_000_000)),
                 r.integer("LARARENA_MAX_INSIGHT_CHARS", 10_000, 100, 1_000_000),
-                r.integer("LARARENA_MAX_MEMO_CHARS", 10_000, 100, 1_000_000));
+                r.integer("LARARENA_MAX_MEMO_CHARS", 10_000, 100, 1_000_000),
+                new Indexing(r.integer("LARARENA_INDEX_BATCH_DOCUMENTS", 100, 1, 10_000),
+                        r.integer("LARARENA_INDEX_BATCH_PASSAGES", 5_000, 1, 100_000),
+                        Duration.ofMillis(r.integer("LARARENA_INDEX_BATCH_WAIT_MS", 200, 0, 60_000))));
     }
 
     /**

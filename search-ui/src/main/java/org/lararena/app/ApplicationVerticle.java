@@ -25,6 +25,8 @@ import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.pipeline.ExtractionVerticle;
 import org.lararena.ingest.pipeline.AnnotationVerticle;
+import org.lararena.ingest.pipeline.IndexRebuild;
+import org.lararena.ingest.pipeline.IndexingBatch;
 import org.lararena.ingest.pipeline.IndexingVerticle;
 import org.lararena.ingest.pipeline.PendingIndexingVerticle;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
@@ -187,7 +189,8 @@ public final class ApplicationVerticle extends VerticleBase {
                         new SearchEndpoint(vertx, search)::addRoutes,
                         new SuggestEndpoint(vertx, new Suggestions(elasticsearch, index.alias(), ontology))::addRoutes,
                         new ThemesEndpoint(vertx, ontology, search)::addRoutes,
-                        new AdminEndpoint(vertx, index, audit)::addRoutes,
+                        new AdminEndpoint(vertx, new IndexRebuild(documents, annotations, ontology, index, indexer,
+                                config.indexing().batchDocuments()), audit)::addRoutes,
                         new AnnotationsEndpoint(vertx, documents, annotations, ontology, passageConcepts, reannotation, audit)::addRoutes,
                         analysis::addRoutes,
                         new InsightsEndpoint(vertx, insights)::addRoutes,
@@ -206,16 +209,21 @@ public final class ApplicationVerticle extends VerticleBase {
                     ensureIndex(index);
                     return null;
                 })
-                .compose(v -> vertx.deployVerticle(() -> new ExtractionVerticle(documents, extractor, new TextPipeline()),
-                        new DeploymentOptions(worker).setInstances(extractionConfig.workers())))
+                // One extraction verticle keeping its own queue, so that stopping never waits for the files queued in it.
+                .compose(v -> vertx.deployVerticle(new ExtractionVerticle(documents, extractor, new TextPipeline(), extractionConfig.workers())))
                 .compose(v -> vertx.deployVerticle(() -> new AnnotationVerticle(documents, documentAnnotation), worker))
-                // Several indexers: each waits for Elasticsearch's refresh, so they overlap the waiting.
-                .compose(v -> vertx.deployVerticle(() -> new IndexingVerticle(documents, indexer), new DeploymentOptions(worker).setInstances(4)))
-                .compose(v -> vertx.deployVerticle(new PendingIndexingVerticle(documents, Duration.ofSeconds(10)), worker))
+                // One indexer: it gathers documents into batches, one bulk request and one refresh each.
+                .compose(v -> vertx.deployVerticle(new IndexingVerticle(documents, indexer, indexingBatch()), worker))
+                .compose(v -> vertx.deployVerticle(new PendingIndexingVerticle(documents, Duration.ofSeconds(10),
+                        config.indexing().batchDocuments()), worker))
                 .compose(v -> config.watchDir().isPresent()
                         ? vertx.deployVerticle(new WatchedFolderVerticle(config.watchDir().get(), documents, Duration.ofSeconds(2)), worker)
                         : Future.succeededFuture())
                 .compose(v -> vertx.deployVerticle(http));
+    }
+
+    private IndexingBatch indexingBatch() {
+        return new IndexingBatch(config.indexing().batchDocuments(), config.indexing().batchPassages(), config.indexing().batchWait());
     }
 
     /** Elasticsearch may be down at start: the application still starts, /health says so, and indexing waits. */

@@ -1,6 +1,7 @@
 package org.lararena.app;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,7 +40,8 @@ public final class Lararena {
               status   print the state and address of the application, Elasticsearch and Keycloak as JSON
               login    log in for the commands below (device login; --user U --password P where the realm allows it)
               ingest   PATH... [--pilot P] [--type T] [--visibility V] [--recursive]: send documents and follow them
-              reindex  move every passage into a fresh index with the current mapping, without downtime (admin)
+              reindex  [--from-originals]: rebuild the search index from the data directory into a fresh index, without
+                       downtime (admin); --from-originals then extracts every document again from its original
             configuration: LARARENA_* environment variables, see README.md""";
 
     private final PrintStream out;
@@ -63,7 +65,7 @@ public final class Lararena {
                 case "login" -> cli.login(config, List.of(args).subList(1, args.length));
                 case "ingest" -> new CliIngest(config, new CliCredentials(config).accessToken(), System.out, System.err)
                         .run(CliIngest.parse(List.of(args).subList(1, args.length)));
-                case "reindex" -> cli.reindex(config);
+                case "reindex" -> cli.reindex(config, List.of(args).subList(1, args.length));
                 case "help", "-h", "--help" -> {
                     System.out.println(USAGE);
                     yield 0;
@@ -195,17 +197,32 @@ public final class Lararena {
         return 0;
     }
 
-    int reindex(LararenaConfig config) throws IOException, InterruptedException {
+    int reindex(LararenaConfig config, List<String> options) throws IOException, InterruptedException {
+        if (!options.isEmpty() && !options.equals(List.of("--from-originals"))) {
+            throw LararenaException.badRequest("reindex takes no options but --from-originals (got " + String.join(" ", options) + ")");
+        }
+        boolean fromOriginals = !options.isEmpty();
         String token = new CliCredentials(config).accessToken();
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(config.publicUrl().toString().replaceAll("/+$", "") + "/api/admin/reindex"))
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(config.publicUrl().toString().replaceAll("/+$", "") + "/api/admin/reindex" + (fromOriginals ? "?from=originals" : "")))
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofHours(2))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             JsonObject body = new JsonObject(response.body());
             if (response.statusCode() != 200) {
                 throw new LararenaException(response.statusCode(), body.getString("error", "reindex_failed"), body.getString("detail"));
             }
-            out.println("Reindexed " + body.getLong("passages") + " passages: " + body.getString("from") + " -> " + body.getString("to"));
+            JsonArray from = body.getJsonArray("from", new JsonArray());
+            out.println("Rebuilt the index from the data directory: " + body.getInteger("documents") + " documents, "
+                    + body.getLong("passages") + " passages in " + body.getString("to")
+                    + (from.isEmpty() ? " (there was no index before)" : ", replacing " + from.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
+            if (fromOriginals) {
+                out.println(body.getInteger("extractedAgain") + " documents are extracted again from their originals;"
+                        + " they stay searchable meanwhile (follow them on the upload page)");
+            }
+            if (body.getInteger("failed", 0) > 0) {
+                out.println(body.getInteger("failed") + " documents could not be written; the log says why");
+                return 1;
+            }
             return 0;
         } catch (java.net.ConnectException e) {
             throw LararenaException.unavailable("Lärarena is not reachable at " + config.publicUrl() + ": start it with ./lararena up", e);

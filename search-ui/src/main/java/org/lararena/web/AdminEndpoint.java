@@ -1,28 +1,31 @@
 package org.lararena.web;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
-import org.lararena.ingest.index.PassageIndex;
+import org.lararena.ingest.pipeline.IndexRebuild;
+import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.Params;
 
 /**
- * Administration (role admin): {@code POST /api/admin/reindex} moves the passages into a fresh index behind the
- * alias; {@code GET /api/admin/audit} shows who read confidential material and who changed what.
+ * Administration (role admin): {@code POST /api/admin/reindex} rebuilds the passage index from the data directory
+ * into a fresh index behind the alias (409 while one runs; with {@code ?from=originals} every document then goes
+ * through extraction again from its original); {@code GET /api/admin/audit} shows who read confidential material and who changed what.
  */
 public final class AdminEndpoint {
 
     private final Vertx vertx;
-    private final PassageIndex index;
+    private final IndexRebuild rebuild;
     private final AuditLog audit;
 
-    public AdminEndpoint(Vertx vertx, PassageIndex index, AuditLog audit) {
+    public AdminEndpoint(Vertx vertx, IndexRebuild rebuild, AuditLog audit) {
         this.vertx = Objects.requireNonNull(vertx);
-        this.index = Objects.requireNonNull(index);
+        this.rebuild = Objects.requireNonNull(rebuild);
         this.audit = Objects.requireNonNull(audit);
     }
 
@@ -43,12 +46,21 @@ public final class AdminEndpoint {
     private void reindex(RoutingContext ctx) {
         Caller.of(ctx).require(Caller.ADMIN);
         Caller caller = Caller.of(ctx);
+        String from = ctx.queryParams().get("from");
+        if (from != null && !from.equals("originals")) {
+            throw LararenaException.badRequest("from must be 'originals' (or absent: the passages kept in the data directory)");
+        }
         vertx.executeBlocking(() -> {
-                    var done = index.reindex();
-                    audit.record(caller.username(), "reindex", done.to(), new JsonObject().put("from", done.from()).put("passages", done.passages()));
-                    return done;
+                    var done = rebuild.run();
+                    JsonObject result = new JsonObject().put("from", new JsonArray(done.from())).put("to", done.to())
+                            .put("documents", done.documents()).put("passages", done.passages()).put("failed", done.failed());
+                    if (from != null) {
+                        result.put("extractedAgain", rebuild.extractAgain(vertx.eventBus()));
+                    }
+                    audit.record(caller.username(), "reindex", done.to(), result);
+                    return result;
                 }, false)
-                .onSuccess(done -> ctx.json(new JsonObject().put("from", done.from()).put("to", done.to()).put("passages", done.passages())))
+                .onSuccess(ctx::json)
                 .onFailure(ctx::fail);
     }
 }

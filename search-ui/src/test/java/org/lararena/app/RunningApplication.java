@@ -151,6 +151,16 @@ final class RunningApplication implements AutoCloseable {
         return document;
     }
 
+    /** Stops the application; false when it had not stopped after {@code limit}. */
+    boolean stopWithin(Duration limit) throws InterruptedException {
+        try {
+            vertx.close().await(limit.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() throws Exception {
         vertx.close().await(30, TimeUnit.SECONDS);

@@ -6,12 +6,14 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.lararena.platform.LararenaException;
 
 /**
  * The passage index behind its alias {@code <prefix>-passages}. The first index is {@code <prefix>-passages-000001};
- * a reindex writes the next one and moves the alias.
+ * a reindex writes the next one ({@link #createNext()}) and moves the alias ({@link #moveAliasTo(String)}).
  */
 public final class PassageIndex {
 
@@ -56,64 +58,58 @@ public final class PassageIndex {
         return alias;
     }
 
-    /** What a reindex did. */
-    public record Reindexed(String from, String to, long passages) {
-    }
-
     /**
-     * Copies every passage into a new index with the current mapping and moves the alias to it in one atomic step,
-     * so searches never see a missing or half-filled index; then deletes the old index. (The minimal distribution
-     * has no _reindex API: passages are read in pages and written in bulk.) A passage written to the old index
-     * while the copy runs is copied only if the copy has not passed it: run a reindex while no ingest runs.
-     * Blocking.
+     * Creates an empty passage index of the next generation (one past every {@code <alias>-NNNNNN} there is), with
+     * the current mapping and no alias yet, and returns its name. Blocking.
      */
-    public Reindexed reindex() {
+    public String createNext() {
         try {
-            String from = client.indices().getAlias(a -> a.name(alias)).aliases().keySet().stream().sorted().reduce((a, b) -> b)
-                    .orElseThrow(() -> LararenaException.notFound("the alias " + alias + " does not exist yet"));
-            int generation = Integer.parseInt(from.substring(from.lastIndexOf('-') + 1));
-            String to = alias + "-" + String.format("%06d", generation + 1);
+            int generation = client.indices().get(g -> g.index(alias + "-*").allowNoIndices(true).ignoreUnavailable(true))
+                    .indices().keySet().stream().filter(name -> name.matches(Pattern.quote(alias) + "-\\d{6}"))
+                    .mapToInt(name -> Integer.parseInt(name.substring(name.length() - 6))).max().orElse(0);
+            String next = alias + "-" + String.format("%06d", generation + 1);
             try (InputStream mapping = mapping()) {
-                client.indices().create(c -> c.index(to).withJson(mapping));
+                client.indices().create(c -> c.index(next).withJson(mapping));
             }
-            long copied = copy(from, to);
-            client.indices().refresh(r -> r.index(to));
-            client.indices().updateAliases(u -> u
-                    .actions(a -> a.remove(r -> r.index(from).alias(alias)))
-                    .actions(a -> a.add(ad -> ad.index(to).alias(alias).isWriteIndex(true))));
-            client.indices().delete(d -> d.index(from));
-            return new Reindexed(from, to, copied);
+            return next;
         } catch (IOException e) {
-            throw LararenaException.unavailable("Elasticsearch could not be reached for the reindex", e);
+            throw LararenaException.unavailable("Elasticsearch could not be reached to create a new passage index", e);
         }
     }
 
-    private long copy(String from, String to) throws IOException {
-        long copied = 0;
-        java.util.List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
-        while (true) {
-            final var cursor = after;
-            var page = client.search(s -> {
-                s.index(from).size(1000).sort(o -> o.field(f -> f.field("passageId")));
-                if (cursor != null) {
-                    s.searchAfter(cursor);
+    /**
+     * Points the alias at {@code to} alone, in one atomic step, so searches never see a missing or half-filled
+     * index; an index that took the alias's name (a write while the alias was gone creates one) goes in the same
+     * step. Returns the indexes the alias pointed at before, which the caller deletes when it is done. Blocking.
+     */
+    public List<String> moveAliasTo(String to) {
+        try {
+            client.indices().refresh(r -> r.index(to));
+            List<String> before = client.indices().existsAlias(a -> a.name(alias)).value()
+                    ? List.copyOf(client.indices().getAlias(a -> a.name(alias)).aliases().keySet()) : List.of();
+            boolean squatter = before.isEmpty() && client.indices().exists(e -> e.index(alias)).value();
+            client.indices().updateAliases(u -> {
+                before.forEach(from -> u.actions(a -> a.remove(r -> r.index(from).alias(alias))));
+                if (squatter) {
+                    u.actions(a -> a.removeIndex(r -> r.index(alias)));
                 }
-                return s;
-            }, co.elastic.clients.json.JsonData.class);
-            var hits = page.hits().hits();
-            if (hits.isEmpty()) {
-                return copied;
-            }
-            var bulk = new co.elastic.clients.elasticsearch.core.BulkRequest.Builder().index(to);
-            hits.forEach(hit -> bulk.operations(op -> op.index(i -> i.id(hit.id()).document(hit.source()))));
-            var response = client.bulk(bulk.build());
-            if (response.errors()) {
-                throw new LararenaException(500, "reindex_failed", "the copy into " + to + " failed: "
-                        + response.items().stream().filter(i -> i.error() != null).findFirst().map(i -> i.error().reason()).orElse("?")
-                        + "; the alias still points to " + from);
-            }
-            copied += hits.size();
-            after = hits.get(hits.size() - 1).sort();
+                return u.actions(a -> a.add(ad -> ad.index(to).alias(alias).isWriteIndex(true)));
+            });
+            return before;
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch could not be reached to move the alias " + alias, e);
+        }
+    }
+
+    /** Deletes a passage index the alias no longer points at. Blocking. */
+    public void delete(String oldIndex) {
+        if (!oldIndex.startsWith(alias + "-")) {
+            throw new IllegalArgumentException("not a passage index: " + oldIndex);
+        }
+        try {
+            client.indices().delete(d -> d.index(oldIndex).ignoreUnavailable(true));
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch could not be reached to delete " + oldIndex, e);
         }
     }
 

@@ -10,16 +10,19 @@ import co.elastic.clients.json.JsonData;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.lararena.platform.LararenaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a document's passages with the bulk API. Ids are {@code <documentId>-<ordinal>}, so a retry replaces
- * rather than duplicates; every item's result is checked, and 429 or a connection failure is retried with
- * backoff before the failure is reported. Blocking.
+ * Writes documents' passages with the bulk API, several documents in one request and one refresh per request.
+ * Ids are {@code <documentId>-<ordinal>}, so a retry replaces rather than duplicates; every item's result is
+ * checked, and 429 or a connection failure is retried with backoff before the failure is reported. Blocking.
  */
 public final class PassageIndexer {
 
@@ -38,38 +41,120 @@ public final class PassageIndexer {
         return documentId + "-" + ordinal;
     }
 
-    /** Replaces the document's passages in the index by {@code passages} (each a passage document). */
+    /** Replaces the document's passages in the index by {@code passages} (each a passage document); searchable on return. */
     public void replaceDocument(String documentId, List<JsonObject> passages) {
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.alias()).refresh(Refresh.WaitFor);
-        for (JsonObject passage : passages) {
-            // Vert.x JSON straight through as JSON: nested arrays and objects stay what they are.
-            JsonData source = JsonData.fromJson(passage.encode());
-            bulk.operations(op -> op.index(i -> i.id(passage.getString("passageId")).document(source)));
+        Outcome outcome = replaceDocuments(Map.of(documentId, passages)).get(documentId);
+        if (outcome.status() != Outcome.Status.INDEXED) {
+            throw new LararenaException(outcome.status() == Outcome.Status.WAITING ? 503 : 500, "indexing_failed", outcome.reason());
         }
-        BulkRequest request = bulk.build();
-        for (int attempt = 1; ; attempt++) {
+    }
+
+    /** What became of one document of a batch; {@code reason} says why it is not indexed. */
+    public record Outcome(Status status, String reason) {
+        public enum Status { INDEXED, WAITING, FAILED }
+
+        static final Outcome INDEXED = new Outcome(Status.INDEXED, null);
+    }
+
+    /**
+     * Replaces the passages of several documents (by document id, each a list of passage documents) with one bulk
+     * request, and refreshes once, so that every document reported {@link Outcome.Status#INDEXED} is searchable on
+     * return. Every item is checked: a document whose items Elasticsearch refused is {@code FAILED} (or {@code
+     * WAITING} when it was only overloaded, after retries with backoff), and the other documents are not affected.
+     * When Elasticsearch cannot be reached every document is {@code WAITING}.
+     */
+    public Map<String, Outcome> replaceDocuments(Map<String, List<JsonObject>> documents) {
+        return replaceDocuments(index.alias(), documents);
+    }
+
+    /** {@link #replaceDocuments(Map)} into the index (or alias) {@code target}, as a rebuild writes a fresh index. */
+    public Map<String, Outcome> replaceDocuments(String target, Map<String, List<JsonObject>> documents) {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        Map<String, List<JsonObject>> todo = new LinkedHashMap<>(documents);
+        for (int attempt = 1; !todo.isEmpty(); attempt++) {
+            Map<String, String> overloaded = new LinkedHashMap<>();
             try {
-                if (!passages.isEmpty()) {
-                    checkItems(client.bulk(request));
-                }
-                deleteOrdinalsFrom(documentId, passages.size());
-                return;
+                Map<String, String> refused = new LinkedHashMap<>();
+                bulkIndex(target, todo, refused, overloaded);
+                refused.forEach((id, reason) -> outcomes.put(id, new Outcome(Outcome.Status.FAILED, reason)));
+                todo.keySet().stream().filter(id -> !refused.containsKey(id) && !overloaded.containsKey(id))
+                        .forEach(id -> outcomes.put(id, Outcome.INDEXED));
             } catch (ElasticsearchException e) {
                 if (e.status() != 429) {
-                    throw new LararenaException(500, "indexing_failed", "Elasticsearch refused the passages of " + documentId + ": " + e.getMessage(), e);
+                    String reason = "Elasticsearch refused the passages: " + e.getMessage();
+                    todo.keySet().forEach(id -> outcomes.put(id, new Outcome(Outcome.Status.FAILED, reason)));
+                    break;
                 }
-                if (attempt == ATTEMPTS) {
-                    throw LararenaException.unavailable("Elasticsearch is overloaded; the passages of " + documentId + " wait", e);
-                }
-                backoff(attempt, e);
+                todo.keySet().forEach(id -> overloaded.put(id, "Elasticsearch is overloaded"));
             } catch (IOException e) {
                 // TransportException (it never got there) is an IOException too.
-                if (attempt == ATTEMPTS) {
-                    throw LararenaException.unavailable("Elasticsearch could not be reached to index " + documentId, e);
+                todo.keySet().forEach(id -> overloaded.put(id, "Elasticsearch could not be reached: " + e.getMessage()));
+            }
+            todo.keySet().retainAll(overloaded.keySet());
+            if (todo.isEmpty()) {
+                break;
+            }
+            if (attempt == ATTEMPTS) {
+                overloaded.forEach((id, reason) -> outcomes.put(id, new Outcome(Outcome.Status.WAITING, reason)));
+                break;
+            }
+            backoff(attempt, overloaded.values().iterator().next());
+        }
+        List<String> written = outcomes.entrySet().stream().filter(e -> e.getValue().status() == Outcome.Status.INDEXED).map(Map.Entry::getKey).toList();
+        if (!outcomes.isEmpty()) {
+            try {
+                // Stale passages go: those past a written document's end, and every passage of a refused document.
+                Map<String, Integer> keep = new LinkedHashMap<>();
+                outcomes.forEach((id, outcome) -> {
+                    if (outcome.status() != Outcome.Status.WAITING) {
+                        keep.put(id, outcome.status() == Outcome.Status.INDEXED ? documents.get(id).size() : 0);
+                    }
+                });
+                if (!keep.isEmpty()) {
+                    deleteStaleOrdinals(target, keep);
+                    client.indices().refresh(r -> r.index(target));
                 }
-                backoff(attempt, e);
+            } catch (ElasticsearchException | IOException | LararenaException e) {
+                // The passages are written but maybe not searchable, or stale ones remain: try these documents again later.
+                Outcome waiting = new Outcome(Outcome.Status.WAITING, "Elasticsearch did not finish the batch: " + e.getMessage());
+                written.forEach(id -> outcomes.put(id, waiting));
             }
         }
+        return outcomes;
+    }
+
+    /** One bulk request for {@code documents}; the documents with refused items go to {@code refused} or {@code overloaded}. */
+    private void bulkIndex(String target, Map<String, List<JsonObject>> documents, Map<String, String> refused,
+                           Map<String, String> overloaded) throws IOException {
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
+        Map<String, String> documentOfPassage = new HashMap<>();
+        documents.forEach((documentId, passages) -> passages.forEach(passage -> {
+            // Vert.x JSON straight through as JSON: nested arrays and objects stay what they are.
+            JsonData source = JsonData.fromJson(passage.encode());
+            String passageId = passage.getString("passageId");
+            documentOfPassage.put(passageId, documentId);
+            bulk.operations(op -> op.index(i -> i.id(passageId).document(source)));
+        }));
+        if (documentOfPassage.isEmpty()) {
+            return;
+        }
+        BulkResponse response = client.bulk(bulk.build());
+        if (!response.errors()) {
+            return;
+        }
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() == null) {
+                continue;
+            }
+            String documentId = documentOfPassage.get(item.id());
+            String reason = "passage " + item.id() + " was not indexed: " + item.error().reason();
+            if (item.status() == 429) {
+                overloaded.putIfAbsent(documentId, reason);
+            } else {
+                refused.putIfAbsent(documentId, reason);
+            }
+        }
+        overloaded.keySet().removeAll(refused.keySet());
     }
 
     /** Sets the visibility of every passage of a document; searches see it after the refresh this waits for. */
@@ -104,17 +189,22 @@ public final class PassageIndexer {
     }
 
     /**
-     * Removes passages left from an earlier, longer version of the document. (The minimal distribution has no
-     * delete-by-query: find the ids, then delete them in bulk.)
+     * Removes passages left from earlier, longer versions of the documents: those whose ordinal is at least the
+     * document's passage count now. (The minimal distribution has no delete-by-query: find the ids, then delete
+     * them in bulk.)
      */
-    private void deleteOrdinalsFrom(String documentId, int firstStale) throws IOException {
-        var stale = client.search(s -> s.index(index.alias()).size(10_000).source(src -> src.fetch(false))
-                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("documentId").value(documentId)))
-                        .filter(f -> f.range(r -> r.number(n -> n.field("ordinal").gte((double) firstStale)))))), Void.class);
+    private void deleteStaleOrdinals(String target, Map<String, Integer> passageCounts) throws IOException {
+        var stale = client.search(s -> s.index(target).size(10_000).source(src -> src.fetch(false))
+                .query(q -> q.bool(b -> {
+                    passageCounts.forEach((documentId, count) -> b.should(d -> d.bool(one -> one
+                            .filter(f -> f.term(t -> t.field("documentId").value(documentId)))
+                            .filter(f -> f.range(r -> r.number(n -> n.field("ordinal").gte((double) count)))))));
+                    return b.minimumShouldMatch("1");
+                })), Void.class);
         if (stale.hits().hits().isEmpty()) {
             return;
         }
-        BulkRequest.Builder delete = new BulkRequest.Builder().index(index.alias()).refresh(Refresh.WaitFor);
+        BulkRequest.Builder delete = new BulkRequest.Builder().index(target);
         stale.hits().hits().forEach(hit -> delete.operations(op -> op.delete(d -> d.id(hit.id()))));
         checkItems(client.bulk(delete.build()));
     }
@@ -131,9 +221,9 @@ public final class PassageIndexer {
         }
     }
 
-    private static void backoff(int attempt, Exception cause) {
+    private static void backoff(int attempt, String cause) {
         Duration wait = Duration.ofMillis(250L << attempt);
-        LOG.warn("Indexing attempt {} failed ({}); retrying in {} ms", attempt, cause.getMessage(), wait.toMillis());
+        LOG.warn("Indexing attempt {} failed ({}); retrying in {} ms", attempt, cause, wait.toMillis());
         try {
             Thread.sleep(wait);
         } catch (InterruptedException e) {

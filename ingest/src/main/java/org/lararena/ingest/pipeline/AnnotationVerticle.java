@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Objects;
 import org.lararena.ingest.IngestAddresses;
-import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -57,12 +56,7 @@ public final class AnnotationVerticle extends VerticleBase {
             status.change(record, DocumentStatus.FAILED, "Dokumentet kunde inte annoteras: " + e.getMessage());
             return;
         }
-        JsonArray annotated = new JsonArray();
-        for (int i = 0; i < passages.size(); i++) {
-            JsonObject passage = passages.getJsonObject(i).copy();
-            PassageFacets of = facets.getOrDefault(PassageIndexer.passageId(id, passage.getInteger("ordinal")), PassageFacets.NONE);
-            annotated.add(passage.put("concepts", new JsonArray(of.concepts())).put("themes", new JsonArray(of.themes())));
-        }
+        JsonArray annotated = DocumentAnnotation.withFacets(id, passages, facets);
         vertx.eventBus().send(IngestAddresses.DOCUMENT_ANNOTATED, new JsonObject().put("documentId", id).put("passages", annotated));
     }
 }

@@ -55,4 +55,15 @@ public final class DocumentAnnotation {
         }
         return all;
     }
+
+    /** {@code passages} (as extraction keeps them), each with the {@code concepts} and {@code themes} of its facets. */
+    public static JsonArray withFacets(String documentId, JsonArray passages, Map<String, PassageFacets> facets) {
+        JsonArray annotated = new JsonArray();
+        for (int i = 0; i < passages.size(); i++) {
+            JsonObject passage = passages.getJsonObject(i).copy();
+            PassageFacets of = facets.getOrDefault(PassageIndexer.passageId(documentId, passage.getInteger("ordinal")), PassageFacets.NONE);
+            annotated.add(passage.put("concepts", new JsonArray(of.concepts())).put("themes", new JsonArray(of.themes())));
+        }
+        return annotated;
+    }
 }

@@ -7,6 +7,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import org.lararena.ingest.IngestAddresses;
@@ -28,7 +30,12 @@ import org.slf4j.LoggerFactory;
  * The extraction step: the text comes out of the file in an isolated worker process ({@link DocumentExtractor}),
  * is repaired, split into passages and described ({@link TextPipeline}); what the uploader did not say (type,
  * title, date, pilot, language) is filled in from the content. The passages, the repaired text and the text as
- * extracted are kept, so a repair can be audited and indexing can resume from here. Deploy as a worker verticle.
+ * extracted are kept, so a repair can be audited and indexing can resume from here.
+ *
+ * <p>Documents wait in this verticle's own queue, and at most {@code concurrency} are extracted at once (off the
+ * event loop). Stopping is prompt however many wait: the queue is dropped (the documents stay {@code queued} in
+ * the store and resume at the next start), and a file being extracted is abandoned when the extractor closes,
+ * without marking its document failed. Deploy as a standard (event-loop) verticle, one instance.
  */
 public final class ExtractionVerticle extends VerticleBase {
 
@@ -38,22 +45,64 @@ public final class ExtractionVerticle extends VerticleBase {
     private final DocumentStore store;
     private final DocumentExtractor extractor;
     private final TextPipeline text;
+    private final int concurrency;
     private StatusUpdates status;
+    /** Documents waiting for extraction, oldest first (touched only on this verticle's event loop). */
+    private final Deque<String> waiting = new ArrayDeque<>();
+    private int running;
+    /** Set when the verticle stops: read by extractions on worker threads. */
+    private volatile boolean stopping;
 
-    public ExtractionVerticle(DocumentStore store, DocumentExtractor extractor, TextPipeline text) {
+    public ExtractionVerticle(DocumentStore store, DocumentExtractor extractor, TextPipeline text, int concurrency) {
         this.store = Objects.requireNonNull(store);
         this.extractor = Objects.requireNonNull(extractor);
         this.text = Objects.requireNonNull(text);
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        this.concurrency = concurrency;
     }
 
     @Override
     public Future<?> start() {
         status = new StatusUpdates(store, vertx.eventBus());
-        return vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_RECEIVED, this::extract).completion();
+        return vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_RECEIVED, this::enqueue).completion();
     }
 
-    private void extract(Message<JsonObject> message) {
-        String id = message.body().getString("documentId");
+    @Override
+    public Future<?> stop() {
+        stopping = true;
+        if (!waiting.isEmpty()) {
+            LOG.info("Stopping with {} document(s) waiting for extraction; they resume at the next start", waiting.size());
+        }
+        waiting.clear();
+        return Future.succeededFuture();
+    }
+
+    private void enqueue(Message<JsonObject> message) {
+        waiting.add(message.body().getString("documentId"));
+        pump();
+    }
+
+    private void pump() {
+        while (!stopping && running < concurrency && !waiting.isEmpty()) {
+            String id = waiting.poll();
+            running++;
+            vertx.executeBlocking(() -> {
+                extract(id);
+                return null;
+            }, false).onComplete(done -> {
+                running--;
+                pump();
+            });
+        }
+    }
+
+    /** Extracts one document. Blocking. */
+    private void extract(String id) {
+        if (stopping) {
+            return;
+        }
         DocumentRecord record = store.find(id).orElse(null);
         if (record == null || record.status().isFinal()) {
             return;
@@ -77,11 +126,23 @@ public final class ExtractionVerticle extends VerticleBase {
                     .put("text", processed.repaired().text()).put("extractedText", processed.repaired().originalText());
             store.savePassages(id, result);
             vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, new JsonObject().put("documentId", id).put("passages", passages));
-        } catch (ExtractionException e) {
+        } catch (ExtractionException | RuntimeException e) {
+            if (stopping) {
+                // Abandoned by the shutdown: the document resumes at the next start.
+                LOG.info("Extraction of {} ({}) abandoned by the shutdown", id, record.filename());
+                return;
+            }
+            failed(record, e);
+        }
+    }
+
+    private void failed(DocumentRecord record, Exception failure) {
+        String id = record.id();
+        if (failure instanceof ExtractionException e) {
             LOG.info("Extraction of {} ({}) failed: {} ({})", id, record.filename(), e.reason(), e.detail());
             status.change(record, DocumentStatus.FAILED, e.reason());
-        } catch (RuntimeException e) {
-            LOG.warn("Extraction of {} ({}) failed unexpectedly", id, record.filename(), e);
+        } else {
+            LOG.warn("Extraction of {} ({}) failed unexpectedly", id, record.filename(), failure);
             status.change(record, DocumentStatus.FAILED, "Texten kunde inte läsas ut på grund av ett fel hos oss; det är loggat.");
         }
     }

@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,10 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Indexes a document's passages with its metadata. When Elasticsearch is away the work goes to the durable
- * {@link PendingIndexing} queue (the record stays {@code indexing}) and {@link PendingIndexingVerticle} brings it
- * back; while that queue is not empty, new work joins its end instead of knocking on a node that is down.
- * Deploy as a worker verticle: bulk indexing blocks.
+ * Indexes documents' passages with their metadata, several documents to one bulk request: the batch is sent when
+ * it holds {@link IndexingBatch#maxDocuments()} documents or {@link IndexingBatch#maxPassages()} passages, or
+ * {@link IndexingBatch#maxWait()} after its first document came. Each document is {@code indexed} (searchable)
+ * only after its own passages were accepted; one whose passages Elasticsearch refused fails with the reason, and
+ * the others in the batch are not affected. A document is acknowledged (its reply sent) only after its batch was
+ * written; until then its record stays {@code indexing}, so a crash sends it through again from its kept passages.
+ * When Elasticsearch is away the work goes to the durable {@link PendingIndexing} queue and
+ * {@link PendingIndexingVerticle} brings it back; while that queue is not empty, new work joins its end instead
+ * of knocking on a node that is down. Deploy one instance as a worker verticle: bulk indexing blocks.
  */
 public final class IndexingVerticle extends VerticleBase {
 
@@ -32,21 +38,35 @@ public final class IndexingVerticle extends VerticleBase {
     private final DocumentStore store;
     private final PassageIndexer indexer;
     private final PendingIndexing pending;
+    private final IndexingBatch limits;
     private StatusUpdates status;
+    /** The batch being gathered, by document id (touched only on this verticle's context). */
+    private final Map<String, Waiting> batch = new LinkedHashMap<>();
+    private int batchPassages;
+    private long timer = -1;
 
-    public IndexingVerticle(DocumentStore store, PassageIndexer indexer) {
+    /** A document of the batch: the messages to answer, its record, its queued work, its passage documents. */
+    private record Waiting(List<Message<JsonObject>> messages, DocumentRecord record, JsonObject work, List<JsonObject> passages) {
+
+        void reply(String outcome) {
+            messages.forEach(message -> message.reply(outcome));
+        }
+    }
+
+    public IndexingVerticle(DocumentStore store, PassageIndexer indexer, IndexingBatch limits) {
         this.store = Objects.requireNonNull(store);
         this.indexer = Objects.requireNonNull(indexer);
         this.pending = store.pendingIndexing();
+        this.limits = Objects.requireNonNull(limits);
     }
 
     @Override
     public Future<?> start() {
         status = new StatusUpdates(store, vertx.eventBus());
-        return vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_ANNOTATED, this::index).completion();
+        return vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_ANNOTATED, this::gather).completion();
     }
 
-    private void index(Message<JsonObject> message) {
+    private void gather(Message<JsonObject> message) {
         String id = message.body().getString("documentId");
         DocumentRecord record = store.find(id).orElse(null);
         if (record == null) {
@@ -55,7 +75,6 @@ public final class IndexingVerticle extends VerticleBase {
             return;
         }
         JsonObject work = new JsonObject().put("documentId", id).put("passages", message.body().getJsonArray("passages"));
-        JsonArray passages = work.getJsonArray("passages");
         try {
             if (record.status() != DocumentStatus.INDEXING) {
                 record = status.change(record, DocumentStatus.INDEXING, null);
@@ -65,32 +84,102 @@ public final class IndexingVerticle extends VerticleBase {
                 message.reply(WAITING);
                 return;
             }
-            List<String> speakers = new ArrayList<>();
-            for (int i = 0; i < passages.size(); i++) {
-                speakers.add(passages.getJsonObject(i).getString("speaker"));
-            }
-            Map<String, String> pseudonyms = SpeakerPseudonyms.assign(speakers);
-            List<JsonObject> documents = new ArrayList<>();
-            for (int i = 0; i < passages.size(); i++) {
-                documents.add(passageDocument(record, passages.getJsonObject(i), pseudonyms));
-            }
-            indexer.replaceDocument(id, documents);
-            status.change(record.withPassages(documents.size()), DocumentStatus.INDEXED, null);
-            pending.remove(id);
-            message.reply(INDEXED);
         } catch (LararenaException e) {
-            if (e.status() == 503) {
-                // Elasticsearch is away: the document waits in the durable queue (its record stays "indexing").
-                LOG.warn("Indexing of {} waits for Elasticsearch: {}", id, e.getMessage());
-                pending.put(id, work);
-                message.reply(WAITING);
-            } else {
-                LOG.warn("Indexing of {} failed: {}", id, e.getMessage());
-                status.change(record, DocumentStatus.FAILED, "Dokumentet kunde inte indexeras: " + e.getMessage());
-                pending.remove(id);
-                message.reply(FAILED);
+            LOG.warn("Indexing of {} could not start: {}", id, e.getMessage());
+            message.reply(FAILED);
+            return;
+        }
+        List<JsonObject> documents = passageDocuments(record, work.getJsonArray("passages"));
+        List<Message<JsonObject>> messages = new ArrayList<>(List.of(message));
+        Waiting earlier = batch.get(id);
+        if (earlier != null) {
+            // The same document again (a retry): the newer passages replace the older ones; both senders hear the outcome.
+            batchPassages -= earlier.passages().size();
+            messages.addAll(0, earlier.messages());
+        }
+        batch.put(id, new Waiting(messages, record, work, documents));
+        batchPassages += documents.size();
+        if (batch.size() >= limits.maxDocuments() || batchPassages >= limits.maxPassages()) {
+            flush();
+        } else if (timer < 0) {
+            timer = vertx.setTimer(Math.max(1, limits.maxWait().toMillis()), t -> {
+                timer = -1;
+                flush();
+            });
+        }
+    }
+
+    /** Sends the gathered batch in one bulk request and settles each of its documents. */
+    private void flush() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+            timer = -1;
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Waiting> sent = new ArrayList<>(batch.values());
+        batch.clear();
+        batchPassages = 0;
+        Map<String, List<JsonObject>> documents = new LinkedHashMap<>();
+        sent.forEach(w -> documents.put(w.record().id(), w.passages()));
+        Map<String, PassageIndexer.Outcome> outcomes;
+        try {
+            outcomes = indexer.replaceDocuments(documents);
+        } catch (RuntimeException e) {
+            LOG.warn("A batch of {} documents could not be indexed", documents.size(), e);
+            PassageIndexer.Outcome waiting = new PassageIndexer.Outcome(PassageIndexer.Outcome.Status.WAITING, e.getMessage());
+            outcomes = new LinkedHashMap<>();
+            for (String id : documents.keySet()) {
+                outcomes.put(id, waiting);
             }
         }
+        for (Waiting waiting : sent) {
+            settle(waiting, outcomes.get(waiting.record().id()));
+        }
+    }
+
+    private void settle(Waiting waiting, PassageIndexer.Outcome outcome) {
+        String id = waiting.record().id();
+        try {
+            switch (outcome.status()) {
+                case INDEXED -> {
+                    status.change(waiting.record().withPassages(waiting.passages().size()), DocumentStatus.INDEXED, null);
+                    pending.remove(id);
+                    waiting.reply(INDEXED);
+                }
+                case WAITING -> {
+                    // Elasticsearch is away: the document waits in the durable queue (its record stays "indexing").
+                    LOG.warn("Indexing of {} waits for Elasticsearch: {}", id, outcome.reason());
+                    pending.put(id, waiting.work());
+                    waiting.reply(WAITING);
+                }
+                case FAILED -> {
+                    LOG.warn("Indexing of {} failed: {}", id, outcome.reason());
+                    status.change(waiting.record(), DocumentStatus.FAILED, "Dokumentet kunde inte indexeras: " + outcome.reason());
+                    pending.remove(id);
+                    waiting.reply(FAILED);
+                }
+            }
+        } catch (LararenaException e) {
+            // The record or the queue could not be written: the record stays "indexing" and resumes after a restart.
+            LOG.warn("The outcome of indexing {} could not be kept: {}", id, e.getMessage());
+            waiting.reply(WAITING);
+        }
+    }
+
+    /** The passage documents of a record's passages (each {@code {ordinal, page, speaker, text, start, end, concepts, themes}}). */
+    public static List<JsonObject> passageDocuments(DocumentRecord record, JsonArray passages) {
+        List<String> speakers = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            speakers.add(passages.getJsonObject(i).getString("speaker"));
+        }
+        Map<String, String> pseudonyms = SpeakerPseudonyms.assign(speakers);
+        List<JsonObject> documents = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            documents.add(passageDocument(record, passages.getJsonObject(i), pseudonyms));
+        }
+        return documents;
     }
 
     static final String INDEXED = "indexed";

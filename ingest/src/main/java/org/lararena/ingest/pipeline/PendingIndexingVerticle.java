@@ -17,26 +17,35 @@ import org.slf4j.LoggerFactory;
 /**
  * Drains the durable pending-indexing queue. Every {@code retryEvery} (and once at start, so work left by a
  * restart resumes) it sends the oldest waiting document to the indexer as a probe; when that one is indexed,
- * Elasticsearch is back and the rest follow, a few at a time. While the node is down only the probe knocks.
+ * Elasticsearch is back and the rest follow, a batch at a time. While the node is down only the probe knocks.
  * Deploy as a single worker verticle: reading the queue is file I/O.
  */
 public final class PendingIndexingVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingIndexingVerticle.class);
-    /** Documents sent to the indexers at once while draining. */
-    private static final int WINDOW = 8;
     private static final long REPLY_TIMEOUT_MS = Duration.ofMinutes(5).toMillis();
 
     private final DocumentStore store;
     private final PendingIndexing pending;
     private final Duration retryEvery;
+    /** Documents sent to the indexer at once while draining: a batch's worth. */
+    private final int window;
     /** Touched only on this verticle's context. */
     private final Set<String> inFlight = new HashSet<>();
 
     public PendingIndexingVerticle(DocumentStore store, Duration retryEvery) {
+        this(store, retryEvery, 8);
+    }
+
+    /** @param window documents on their way to the indexer at once while draining (a batch's worth) */
+    public PendingIndexingVerticle(DocumentStore store, Duration retryEvery, int window) {
         this.store = Objects.requireNonNull(store);
         this.pending = store.pendingIndexing();
         this.retryEvery = Objects.requireNonNull(retryEvery);
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be at least 1");
+        }
+        this.window = window;
     }
 
     @Override
@@ -52,10 +61,10 @@ public final class PendingIndexingVerticle extends VerticleBase {
         }
     }
 
-    /** Elasticsearch answers again: keep {@link #WINDOW} documents on their way until the queue is empty. */
+    /** Elasticsearch answers again: keep {@link #window} documents on their way until the queue is empty. */
     private void fill() {
         for (String id : pending.ids()) {
-            if (inFlight.size() >= WINDOW) {
+            if (inFlight.size() >= window) {
                 return;
             }
             if (!inFlight.contains(id)) {

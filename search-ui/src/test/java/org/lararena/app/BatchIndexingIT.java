@@ -1,0 +1,137 @@
+package org.lararena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ingest.index.PassageIndex;
+import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.elasticsearch.ElasticsearchClients;
+import org.lararena.platform.testing.TestServices;
+
+/** Indexing gathers many documents into bulk requests: every document ends up searchable once, each passage once. */
+class BatchIndexingIT {
+
+    private static final int DOCUMENTS = 300;
+    private static final int PER_UPLOAD = 100;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void manySmallDocumentsAtOnceAreEachIndexedAndSearchableExactlyOnce() throws Exception {
+        String researcher = TestServices.get().accessToken("forskare", "forskare");
+        try (RunningApplication app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "false"))) {
+            List<String> ids = uploadMany(app, researcher, DOCUMENTS, "satsprovet");
+            assertThat(ids).hasSize(DOCUMENTS);
+
+            assertThat(awaitAllSettled(app, researcher, DOCUMENTS)).as("statuses").isEqualTo(Map.of("indexed", (long) DOCUMENTS));
+
+            long passages = 0;
+            for (String id : ids) {
+                JsonObject document = new JsonObject(app.get("/api/documents/" + id, researcher).body());
+                JsonArray indexed = new JsonArray(app.get("/api/documents/" + id + "/passages", researcher).body());
+                assertThat(indexed.size()).as("passages of %s in the index", id).isEqualTo(document.getInteger("passages")).isPositive();
+                Set<Integer> ordinals = new HashSet<>();
+                indexed.forEach(p -> ordinals.add(((JsonObject) p).getInteger("ordinal")));
+                assertThat(ordinals).as("each passage of %s once", id).hasSize(indexed.size());
+                passages += indexed.size();
+            }
+            JsonObject found = new JsonObject(app.get("/api/search?q=satsprovet&size=1", researcher).body());
+            assertThat(found.getLong("total")).as("every passage searchable, none twice").isEqualTo(passages);
+            JsonObject one = new JsonObject(app.get("/api/search?q=satsprovet+nummer+217&size=100", researcher).body());
+            assertThat(one.getJsonArray("hits").stream().map(h -> ((JsonObject) h).getString("documentId")))
+                    .as("the document of number 217 is found").contains(ids.get(217));
+        }
+    }
+
+    @Test
+    void aDocumentWhosePassagesElasticsearchRefusesFailsAloneInItsBatch() throws Exception {
+        TestServices services = TestServices.get();
+        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", services.elasticsearchUrl().toString()));
+        try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
+            PassageIndex index = new PassageIndex(client, "batch-it-" + Long.toHexString(System.nanoTime()));
+            index.ensureExists();
+            PassageIndexer indexer = new PassageIndexer(client, index);
+            Map<String, List<JsonObject>> batch = new LinkedHashMap<>();
+            batch.put("gott-a", List.of(passage("gott-a", 0, 0), passage("gott-a", 1, 1)));
+            // "ordinal" is an integer in the mapping: Elasticsearch refuses this item, and only this document's.
+            batch.put("trasigt", List.of(passage("trasigt", 0, 0), passage("trasigt", 1, 1).put("ordinal", "inte ett tal")));
+            batch.put("gott-b", List.of(passage("gott-b", 0, 0)));
+
+            Map<String, PassageIndexer.Outcome> outcomes = indexer.replaceDocuments(batch);
+
+            assertThat(outcomes.get("gott-a").status()).isEqualTo(PassageIndexer.Outcome.Status.INDEXED);
+            assertThat(outcomes.get("gott-b").status()).isEqualTo(PassageIndexer.Outcome.Status.INDEXED);
+            assertThat(outcomes.get("trasigt").status()).isEqualTo(PassageIndexer.Outcome.Status.FAILED);
+            assertThat(outcomes.get("trasigt").reason()).contains("trasigt-1");
+            // Searchable on return: the batch was refreshed once.
+            assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("gott-a")))).count()).isEqualTo(2);
+            assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("gott-b")))).count()).isEqualTo(1);
+            assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("trasigt")))).count())
+                    .as("no part of the refused document is searchable").isZero();
+
+            // A shorter new version of a document loses the passages it no longer has, in the same kind of batch.
+            assertThat(indexer.replaceDocuments(Map.of("gott-a", List.of(passage("gott-a", 0, 0)))).get("gott-a").status())
+                    .isEqualTo(PassageIndexer.Outcome.Status.INDEXED);
+            assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("gott-a")))).count()).isEqualTo(1);
+            client.indices().delete(d -> d.index(index.alias() + "-000001"));
+        }
+    }
+
+    /** Uploads {@code count} small public two-paragraph documents mentioning {@code word}, a hundred per request; returns their ids. */
+    static List<String> uploadMany(RunningApplication app, String token, int count, String word) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int first = 0; first < count; first += PER_UPLOAD) {
+            List<RunningApplication.Upload> files = new ArrayList<>();
+            for (int n = first; n < Math.min(count, first + PER_UPLOAD); n++) {
+                String text = "Dokument nummer " + n + " i " + word + " om vårdcentralens arbete med fast läkarkontakt.\n\n"
+                        + "Ett andra stycke i " + word + " om hur kommunen och regionen delar ansvaret för hemsjukvården.\n";
+                files.add(new RunningApplication.Upload(word + "-" + n + ".txt", "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8)));
+            }
+            HttpResponse<String> response = app.postFiles(token, files, "public");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            new JsonArray(response.body()).forEach(item -> ids.add(((JsonObject) item).getString("id")));
+        }
+        return ids;
+    }
+
+    /** Waits (at most five minutes) until {@code count} documents are indexed or failed; returns the status counts. */
+    static Map<String, Long> awaitAllSettled(RunningApplication app, String token, int count) throws Exception {
+        return awaitAllSettled(app, token, count, Duration.ofMinutes(5));
+    }
+
+    /** Waits (at most {@code limit}) until {@code count} documents are indexed or failed; returns the status counts. */
+    static Map<String, Long> awaitAllSettled(RunningApplication app, String token, int count, Duration limit) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        Map<String, Long> statuses = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            statuses = app.statusCounts(token);
+            if (statuses.getOrDefault("indexed", 0L) + statuses.getOrDefault("failed", 0L) == count) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return statuses;
+    }
+
+    private static JsonObject passage(String documentId, int ordinal, int n) {
+        return new JsonObject().put("passageId", PassageIndexer.passageId(documentId, ordinal)).put("documentId", documentId)
+                .put("title", documentId).put("ordinal", ordinal).put("text", "Stycke " + n + " om samverkan.").put("visibility", "public");
+    }
+}

@@ -1,0 +1,187 @@
+package org.lararena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ontology.vocabulary.LAR;
+import org.lararena.platform.elasticsearch.ElasticsearchClients;
+import org.lararena.platform.testing.TestServices;
+
+/**
+ * {@code ./lararena reindex} rebuilds the search index from the data directory: after the index is lost the same
+ * passages with the same reviewed themes are searchable again, and searches keep answering while it runs.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReindexIT {
+
+    private static final String DIGITALISERING = LAR.BASE + "tema/digitalisering";
+
+    @TempDir
+    static Path dataDir;
+
+    private static RunningApplication app;
+    private static ElasticsearchClient elasticsearch;
+    private static String researcher;
+    private static String admin;
+
+    @BeforeAll
+    static void start() {
+        app = RunningApplication.start(dataDir, Map.of());
+        elasticsearch = ElasticsearchClients.create(app.config().elasticsearch());
+        researcher = TestServices.get().accessToken("forskare", "forskare");
+        admin = TestServices.get().accessToken("admin", "admin");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+        elasticsearch.close();
+    }
+
+    @Test
+    @Order(1)
+    void aLostIndexIsRebuiltFromTheDataDirectoryWithItsReviewedThemesByTheApiAndTheCommandLine() throws Exception {
+        String first = upload("ombygge-1.txt", "Samverkan mellan kommun och region i ombyggnadsprovet, med fast vårdkontakt för de äldre.");
+        String second = upload("ombygge-2.txt", "Väntetiderna på vårdcentralen i ombyggnadsprovet blev kortare efter hösten.");
+        app.awaitStatus(first, researcher, "indexed");
+        app.awaitStatus(second, researcher, "indexed");
+        // A researcher's review: the first suggestion rejected, a theme the text does not name tagged by hand (accepted).
+        JsonArray annotations = new JsonArray(app.get("/api/documents/" + first + "/annotations", researcher).body());
+        assertThat(annotations).isNotEmpty();
+        String rejected = annotations.getJsonObject(0).getString("id");
+        assertThat(app.send("PATCH", "/api/annotations/" + rejected, "{\"state\":\"rejected\"}", researcher).statusCode()).isEqualTo(200);
+        JsonObject tag = new JsonObject().put("passageId", first + "-0").put("start", 0).put("end", 9).put("concept", DIGITALISERING);
+        HttpResponse<String> tagged = app.send("POST", "/api/documents/" + first + "/annotations", tag.encode(), researcher);
+        assertThat(tagged.statusCode()).as(tagged.body()).isEqualTo(201);
+        Map<String, JsonObject> before = searchable("ombyggnadsprovet");
+        assertThat(before).hasSize(2);
+        assertThat(taggedWith(DIGITALISERING)).containsExactly(first + "-0");
+
+        // The cluster lost the passage index altogether.
+        deletePassageIndex();
+        HttpResponse<String> refused = app.send("POST", "/api/admin/reindex", null, researcher);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(new JsonObject(refused.body()).getString("error")).isNotBlank();
+
+        HttpResponse<String> rebuilt = app.send("POST", "/api/admin/reindex", null, admin);
+
+        assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
+        JsonObject result = new JsonObject(rebuilt.body());
+        assertThat(result.getJsonArray("from")).as("there was no index to replace").isEmpty();
+        assertThat(result.getInteger("failed")).isZero();
+        assertThat(searchable("ombyggnadsprovet")).as("the same passages, themes and all").isEqualTo(before);
+        assertThat(taggedWith(DIGITALISERING)).containsExactly(first + "-0");
+
+        // Lost again; this time the command line rebuilds it.
+        deletePassageIndex();
+        Map<String, String> env = new HashMap<>();
+        env.put("LARARENA_PUBLIC_URL", app.url.toString());
+        env.put("LARARENA_KEYCLOAK_URL", TestServices.get().keycloakUrl().toString());
+        env.put("LARARENA_DATA_DIR", dataDir.resolve("cli").toString());
+        env.put("LARARENA_TOKEN", admin);
+        CliRunner.Run cli = CliRunner.run(env, "reindex");
+
+        assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out()).contains("Rebuilt the index from the data directory");
+        assertThat(searchable("ombyggnadsprovet")).isEqualTo(before);
+        assertThat(taggedWith(DIGITALISERING)).containsExactly(first + "-0");
+
+        // From the originals: every document goes through extraction again, and comes out the same, review and all.
+        HttpResponse<String> again = app.send("POST", "/api/admin/reindex?from=originals", null, admin);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(new JsonObject(again.body()).getInteger("extractedAgain")).isGreaterThanOrEqualTo(2);
+        app.awaitStatus(first, researcher, "indexed");
+        app.awaitStatus(second, researcher, "indexed");
+        assertThat(searchable("ombyggnadsprovet")).isEqualTo(before);
+        assertThat(taggedWith(DIGITALISERING)).containsExactly(first + "-0");
+        HttpResponse<String> unknown = app.send("POST", "/api/admin/reindex?from=backup", null, admin);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(new JsonObject(unknown.body()).getString("detail")).contains("originals");
+    }
+
+    @Test
+    @Order(2)
+    void searchesKeepAnsweringWhileTheIndexIsRebuiltAndASecondReindexIsRefused() throws Exception {
+        int documents = 300;
+        long earlier = app.statusCounts(researcher).values().stream().mapToLong(Long::longValue).sum();
+        BatchIndexingIT.uploadMany(app, researcher, documents, "flyttprovet");
+        assertThat(BatchIndexingIT.awaitAllSettled(app, researcher, (int) earlier + documents)).doesNotContainKey("failed");
+        long total = new JsonObject(app.get("/api/search?q=flyttprovet&size=1", researcher).body()).getLong("total");
+        assertThat(total).isGreaterThanOrEqualTo(documents);
+
+        // Two at once: one rebuilds, the other is refused while it runs.
+        CompletableFuture<HttpResponse<String>> one = CompletableFuture.supplyAsync(() -> post("/api/admin/reindex", admin));
+        CompletableFuture<HttpResponse<String>> other = CompletableFuture.supplyAsync(() -> post("/api/admin/reindex", admin));
+        List<HttpResponse<String>> searches = new ArrayList<>();
+        do {
+            searches.add(app.get("/api/search?q=flyttprovet&size=1", researcher));
+        } while (!(one.isDone() && other.isDone()));
+
+        List<HttpResponse<String>> reindexes = List.of(one.get(), other.get());
+        assertThat(reindexes).as("statuses of two reindexes at once").extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 409);
+        HttpResponse<String> refused = reindexes.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        assertThat(new JsonObject(refused.body()).getString("detail")).contains("reindex");
+        assertThat(searches).as("every search during the reindex").allSatisfy(search -> {
+            assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
+            assertThat(new JsonObject(search.body()).getLong("total")).isEqualTo(total);
+        });
+        assertThat(new JsonObject(app.get("/api/search?q=flyttprovet&size=1", researcher).body()).getLong("total")).isEqualTo(total);
+    }
+
+    private static HttpResponse<String> post(String path, String token) {
+        try {
+            return app.send("POST", path, null, token);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String upload(String filename, String text) throws Exception {
+        HttpResponse<String> response = app.postFile(researcher, filename, text, "public");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return new JsonArray(response.body()).getJsonObject(0).getString("id");
+    }
+
+    /** Every passage a search for {@code word} finds, by id, as search shows it (without its score). */
+    private static Map<String, JsonObject> searchable(String word) throws Exception {
+        HttpResponse<String> response = app.get("/api/search?q=" + word + "&size=100", researcher);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Map<String, JsonObject> passages = new TreeMap<>();
+        new JsonObject(response.body()).getJsonArray("hits").forEach(hit -> {
+            JsonObject passage = ((JsonObject) hit).copy();
+            passage.remove("score");
+            passages.put(passage.getString("passageId"), passage);
+        });
+        return passages;
+    }
+
+    private static List<String> taggedWith(String theme) throws Exception {
+        JsonObject found = new JsonObject(app.get("/api/search?q=ombyggnadsprovet&theme=" + theme, researcher).body());
+        return found.getJsonArray("hits").stream().map(hit -> ((JsonObject) hit).getString("passageId")).toList();
+    }
+
+    private static void deletePassageIndex() throws Exception {
+        String alias = app.config().elasticsearch().indexPrefix() + "-passages";
+        for (String index : elasticsearch.indices().getAlias(a -> a.name(alias)).aliases().keySet()) {
+            elasticsearch.indices().delete(d -> d.index(index));
+        }
+        assertThat(elasticsearch.indices().exists(e -> e.index(alias)).value()).isFalse();
+    }
+}
