@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code words} (list): dictionary words given inline;</li>
  *   <li>{@code words_path} (string): a dictionary file (UTF-8, one word a line, {@code #} comments), relative to
  *       the Elasticsearch config dir, e.g. {@code lararena/decompound.txt};</li>
+ *   <li>{@code part_words_path} (string): a general word list (same format) whose words serve only as parts: a
+ *       word found there is still split when its parts are words (such lists hold many compounds of their own);</li>
  *   <li>{@code use_default_dictionary} (boolean, true): also use the dictionary shipped in the plugin;</li>
  *   <li>{@code min_word_size} (int, 7): shorter tokens are not split;</li>
  *   <li>{@code min_subword_size} (int, 3): shortest dictionary word used as a part;</li>
@@ -43,6 +45,9 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
         @StringSetting(path = "words_path", defaultValue = "")
         String wordsPath();
 
+        @StringSetting(path = "part_words_path", defaultValue = "")
+        String partWordsPath();
+
         @BooleanSetting(path = "use_default_dictionary", defaultValue = true)
         boolean useDefaultDictionary();
 
@@ -59,8 +64,8 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
         boolean matchFolded();
     }
 
-    private record Key(List<String> words, String path, List<String> fileWords, boolean useDefault, int minWord, int minSub,
-                       int maxParts, boolean folded) {}
+    private record Key(List<String> words, String path, List<String> fileWords, String partPath, List<String> partWords,
+                       boolean useDefault, int minWord, int minSub, int maxParts, boolean folded) {}
 
     private static final Map<Key, SwedishDecompounder> CACHE = new ConcurrentHashMap<>();
 
@@ -71,6 +76,7 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
         this.decompounder = decompounder(
             settings.words(),
             settings.wordsPath(),
+            settings.partWordsPath(),
             settings.useDefaultDictionary(),
             settings.minWordSize(),
             settings.minSubwordSize(),
@@ -83,6 +89,7 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
     static SwedishDecompounder decompounder(
         List<String> words,
         String wordsPath,
+        String partWordsPath,
         boolean useDefault,
         int minWordSize,
         int minSubwordSize,
@@ -90,8 +97,9 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
         boolean matchFolded
     ) {
         List<String> fileWords = ConfigFiles.hasText(wordsPath) ? WordLists.file(wordsPath) : List.of();
-        Key key = new Key(List.copyOf(words == null ? List.of() : words), wordsPath, fileWords, useDefault, minWordSize,
-            minSubwordSize, maxParts, matchFolded);
+        List<String> partWords = ConfigFiles.hasText(partWordsPath) ? WordLists.file(partWordsPath) : List.of();
+        Key key = new Key(List.copyOf(words == null ? List.of() : words), wordsPath, fileWords, partWordsPath, partWords, useDefault,
+            minWordSize, minSubwordSize, maxParts, matchFolded);
         if (CACHE.size() > 32) {
             CACHE.clear();
         }
@@ -102,12 +110,12 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
             }
             all.addAll(k.words());
             all.addAll(k.fileWords());
-            return new SwedishDecompounder(all, k.minWord(), k.minSub(), k.maxParts(), k.folded());
+            return new SwedishDecompounder(all, k.partWords(), k.minWord(), k.minSub(), k.maxParts(), k.folded());
         });
     }
 
     static SwedishDecompounder defaults() {
-        return decompounder(List.of(), "", true, 7, 3, 4, true);
+        return decompounder(List.of(), "", "", true, 7, 3, 4, true);
     }
 
     SwedishDecompounder decompounder() {
