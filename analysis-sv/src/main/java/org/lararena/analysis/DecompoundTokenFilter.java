@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Emits each token unchanged, then the parts {@link SwedishDecompounder} finds in it, stacked at the same position
- * (position increment 0) and with the compound's offsets, as Lucene's own compound filters do. Keyword-marked tokens
- * are left alone.
+ * (position increment 0) and with the compound's offsets, as Lucene's own compound filters do. With {@code split}
+ * (for a query) the compound is replaced by its parts one after another instead, as if written apart
+ * ({@code baslinjeintervjuer} → {@code baslinje intervjuer}). Keyword-marked tokens are left alone.
  */
 final class DecompoundTokenFilter extends TokenFilter {
 
@@ -23,11 +24,17 @@ final class DecompoundTokenFilter extends TokenFilter {
     private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
     private final KeywordAttribute keywordAtt = addAttribute(KeywordAttribute.class);
     private final Deque<String> pending = new ArrayDeque<>();
+    private final boolean split;
     private State compoundState;
 
     DecompoundTokenFilter(TokenStream input, SwedishDecompounder decompounder) {
+        this(input, decompounder, false);
+    }
+
+    DecompoundTokenFilter(TokenStream input, SwedishDecompounder decompounder, boolean split) {
         super(input);
         this.decompounder = decompounder;
+        this.split = split;
     }
 
     @Override
@@ -35,17 +42,21 @@ final class DecompoundTokenFilter extends TokenFilter {
         if (pending.isEmpty() == false) {
             restoreState(compoundState);
             termAtt.setEmpty().append(pending.removeFirst());
-            posIncAtt.setPositionIncrement(0);
+            posIncAtt.setPositionIncrement(split ? 1 : 0);
             return true;
         }
         if (input.incrementToken() == false) {
             return false;
         }
         if (keywordAtt.isKeyword() == false) {
-            List<String> parts = decompounder.decompound(termAtt.toString());
+            List<String> parts = split ? decompounder.parts(termAtt.toString()) : decompounder.decompound(termAtt.toString());
             if (parts.isEmpty() == false) {
                 pending.addAll(parts);
                 compoundState = captureState();
+                if (split) {
+                    // the first part takes the compound's place (and its position increment)
+                    termAtt.setEmpty().append(pending.removeFirst());
+                }
             }
         }
         return true;

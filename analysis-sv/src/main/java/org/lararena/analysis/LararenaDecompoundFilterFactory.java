@@ -30,7 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code min_subword_size} (int, 3): shortest dictionary word used as a part;</li>
  *   <li>{@code max_parts} (int, 4);</li>
  *   <li>{@code match_folded} (boolean, true): also match parts with diacritics lost ({@code vard} finds
- *       {@code vård}); parts are emitted in the dictionary's spelling.</li>
+ *       {@code vård}); parts are emitted in the dictionary's spelling;</li>
+ *   <li>{@code split} (boolean, false): replace a compound by its parts one after another, as if written apart
+ *       (for a search analyzer: a compound in the query then finds its parts written apart or hyphenated).</li>
  * </ul>
  * Put it after lower-casing and before stemming and folding.
  */
@@ -62,6 +64,9 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
 
         @BooleanSetting(path = "match_folded", defaultValue = true)
         boolean matchFolded();
+
+        @BooleanSetting(path = "split", defaultValue = false)
+        boolean split();
     }
 
     private record Key(List<String> words, String path, List<String> fileWords, String partPath, List<String> partWords,
@@ -70,6 +75,7 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
     private static final Map<Key, SwedishDecompounder> CACHE = new ConcurrentHashMap<>();
 
     private final SwedishDecompounder decompounder;
+    private final boolean split;
 
     @Inject
     public LararenaDecompoundFilterFactory(Settings settings) {
@@ -83,6 +89,7 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
             settings.maxParts(),
             settings.matchFolded()
         );
+        this.split = settings.split();
     }
 
     /** Builds (or reuses) a decompounder; the default one is built once per node. */
@@ -124,6 +131,6 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
 
     @Override
     public TokenStream create(TokenStream tokenStream) {
-        return new DecompoundTokenFilter(tokenStream, decompounder);
+        return new DecompoundTokenFilter(tokenStream, decompounder, split);
     }
 }

@@ -117,12 +117,30 @@ final class SwedishDecompounder {
      * compound the dictionary can explain (or is too short, or is itself a dictionary word).
      */
     List<String> decompound(String term) {
-        if (term.length() < minWordSize || words.isEmpty()) {
+        String word = ConfigFiles.lower(term);
+        Reading best = read(word);
+        if (best == null) {
             return List.of();
         }
-        String word = ConfigFiles.lower(term);
-        if (isLetters(word) == false) {
-            return List.of();
+        Set<String> out = new LinkedHashSet<>(best.parts);
+        // the leading compounds within a longer one, as written: föräldrastöd in föräldra|stöd|s|programmet
+        for (int j = 1; j < best.parts.size() - 1; j++) {
+            out.add(word.substring(0, best.ends.get(j)));
+        }
+        out.remove(word);
+        return List.copyOf(out);
+    }
+
+    /** Only the parts of {@code term}, in order, repeats kept; empty as in {@link #decompound}. */
+    List<String> parts(String term) {
+        Reading best = read(ConfigFiles.lower(term));
+        return best == null ? List.of() : best.parts;
+    }
+
+    /** The best reading of a lower-cased word with two parts or more, or {@code null}. */
+    private Reading read(String word) {
+        if (word.length() < minWordSize || words.isEmpty() || isLetters(word) == false) {
+            return null;
         }
         String foldedWord = null;
         if (matchFolded) {
@@ -134,16 +152,7 @@ final class SwedishDecompounder {
         Reading[] memo = new Reading[word.length() + 1];
         boolean[] done = new boolean[word.length() + 1];
         Reading best = best(word, foldedWord, 0, memo, done);
-        if (best == null || best.parts.size() < 2 || best.parts.size() > maxParts) {
-            return List.of();
-        }
-        Set<String> out = new LinkedHashSet<>(best.parts);
-        // the leading compounds within a longer one, as written: föräldrastöd in föräldra|stöd|s|programmet
-        for (int j = 1; j < best.parts.size() - 1; j++) {
-            out.add(word.substring(0, best.ends.get(j)));
-        }
-        out.remove(word);
-        return List.copyOf(out);
+        return best == null || best.parts.size() < 2 || best.parts.size() > maxParts ? null : best;
     }
 
     /**

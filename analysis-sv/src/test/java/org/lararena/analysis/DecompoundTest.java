@@ -144,4 +144,12 @@ class DecompoundTest {
             .containsExactly("+1:föräldrastödsprogrammet", "+0:föräldra", "+0:stöd", "+0:program", "+0:föräldrastöd");
         assertThat(Tokens.terms("föräldrastödet", f)).containsExactly("föräldrastödet", "föräldra", "stöd");
     }
+
+    @Test
+    @DisplayName("split=true puts a compound's parts one after another in its place, as if written apart")
+    void split() {
+        var f = decompound(Map.of("split", "true"));
+        assertThat(Tokens.positioned("samsjuklighetsutredningen visar samverkan", f))
+            .containsExactly("+1:samsjuklighet", "+1:utredning", "+1:visar", "+1:samverkan");
+    }
 }

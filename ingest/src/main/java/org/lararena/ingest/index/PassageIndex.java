@@ -20,6 +20,8 @@ public final class PassageIndex {
     /** Where the ontology's analysis files lie, relative to Elasticsearch's config directory. */
     public static final String DECOMPOUND_FILE = "lararena/decompound.txt";
     public static final String SYNONYMS_FILE = "lararena/synonyms.txt";
+    /** Parts only, from a general Swedish word list (empty when none was installed where the files were written). */
+    public static final String DECOMPOUND_GENERAL_FILE = "lararena/decompound-general.txt";
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -43,7 +45,9 @@ public final class PassageIndex {
             JsonObject json = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             if (analysisFiles) {
                 JsonObject filters = json.getJsonObject("settings").getJsonObject("analysis").getJsonObject("filter");
-                filters.getJsonObject("sv_decompound").put("words_path", DECOMPOUND_FILE);
+                for (String decompound : new String[] {"sv_decompound", "sv_decompound_split"}) {
+                    filters.getJsonObject(decompound).put("words_path", DECOMPOUND_FILE).put("part_words_path", DECOMPOUND_GENERAL_FILE);
+                }
                 filters.getJsonObject("sv_synonyms").remove("synonyms");
                 filters.getJsonObject("sv_synonyms").put("synonyms_path", SYNONYMS_FILE);
             }
