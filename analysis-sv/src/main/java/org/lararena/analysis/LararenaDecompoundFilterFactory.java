@@ -31,8 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code max_parts} (int, 4);</li>
  *   <li>{@code match_folded} (boolean, true): also match parts with diacritics lost ({@code vard} finds
  *       {@code vård}); parts are emitted in the dictionary's spelling;</li>
- *   <li>{@code split} (boolean, false): replace a compound by its parts one after another, as if written apart
- *       (for a search analyzer: a compound in the query then finds its parts written apart or hyphenated).</li>
+ *   <li>{@code split} (boolean, false): the parts follow one another, as if written apart, with the compound
+ *       spanning them as in a token graph (for a search analyzer: a compound in the query then also finds its parts
+ *       written apart or hyphenated, as a phrase).</li>
  * </ul>
  * Put it after lower-casing and before stemming and folding.
  */

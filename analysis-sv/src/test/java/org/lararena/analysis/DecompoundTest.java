@@ -146,10 +146,11 @@ class DecompoundTest {
     }
 
     @Test
-    @DisplayName("split=true puts a compound's parts one after another in its place, as if written apart")
+    @DisplayName("split=true puts a compound's parts one after another, the compound spanning them as in a token graph")
     void split() {
         var f = decompound(Map.of("split", "true"));
         assertThat(Tokens.positioned("samsjuklighetsutredningen visar samverkan", f))
-            .containsExactly("+1:samsjuklighet", "+1:utredning", "+1:visar", "+1:samverkan");
+            .containsExactly("+1:samsjuklighetsutredningen", "+0:samsjuklighet", "+1:utredning", "+1:visar", "+1:samverkan");
+        assertThat(Tokens.positionLengths("samsjuklighetsutredningen visar", f)).containsExactly(2, 1, 1, 1);
     }
 }

@@ -116,14 +116,18 @@ final class PassageQuery {
         }));
     }
 
-    /** The words as written, or their compounds written apart, or (weighing less) words a slip or an ending away. */
+    /**
+     * The best of three readings: the words as written; the query's compounds also as their parts written apart (a
+     * phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token graph);
+     * and, weighing less, long words a slip or an ending away.
+     */
     private static Query loose(String words) {
-        return Query.of(q -> q.bool(b -> b
-                .should(simple(words, Operator.Or, MINIMUM_SHOULD_MATCH))
-                .should(s -> s.match(m -> m.field("text").query(words).analyzer(SPLIT_ANALYZER).minimumShouldMatch(MINIMUM_SHOULD_MATCH)))
-                .should(s -> s.match(m -> m.field("text.exact").query(words).fuzziness(FUZZINESS).prefixLength(3).maxExpansions(20)
-                        .minimumShouldMatch(MINIMUM_SHOULD_MATCH).boost(FUZZY_BOOST)))
-                .minimumShouldMatch("1")));
+        return Query.of(q -> q.disMax(d -> d
+                .queries(simple(words, Operator.Or, MINIMUM_SHOULD_MATCH))
+                .queries(s -> s.simpleQueryString(sq -> sq.query(words).fields("text").analyzer(SPLIT_ANALYZER).autoGenerateSynonymsPhraseQuery(true)
+                        .defaultOperator(Operator.Or).minimumShouldMatch(MINIMUM_SHOULD_MATCH).lenient(true).flags(FLAGS)))
+                .queries(s -> s.match(m -> m.field("text.exact").query(words).fuzziness(FUZZINESS).prefixLength(3).maxExpansions(20)
+                        .minimumShouldMatch(MINIMUM_SHOULD_MATCH).boost(FUZZY_BOOST)))));
     }
 
     private static Query simple(String text, Operator operator, String minimumShouldMatch) {
