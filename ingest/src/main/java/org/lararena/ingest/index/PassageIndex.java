@@ -16,6 +16,8 @@ import org.lararena.platform.LararenaException;
 public final class PassageIndex {
 
     private static final String MAPPING_RESOURCE = "passage-index.json";
+    /** Raised in the mapping's {@code _meta} whenever an existing index must be rebuilt to work with this code. */
+    private static final String MAPPING_VERSION = "lararena_mapping";
 
     /** Where the ontology's analysis files lie, relative to Elasticsearch's config directory. */
     public static final String DECOMPOUND_FILE = "lararena/decompound.txt";
@@ -121,10 +123,17 @@ public final class PassageIndex {
         }
     }
 
-    /** Creates the first index and its alias unless the alias exists. Blocking. */
+    /**
+     * Creates the first index and its alias unless the alias exists; an index made with an older mapping (its
+     * {@code _meta.lararena_mapping} is not the current one: analysers the searches name, how words are analysed) is
+     * moved to the current mapping by a {@link #reindex}. Blocking.
+     */
     public void ensureExists() {
         try {
             if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+                if (!mappingVersion().equals(currentMappingVersion())) {
+                    reindex();
+                }
                 return;
             }
             String index = alias + "-000001";
@@ -133,6 +142,23 @@ public final class PassageIndex {
             }
         } catch (IOException | RuntimeException e) {
             throw LararenaException.unavailable("the passage index " + alias + " could not be created: " + e.getMessage(), e);
+        }
+    }
+
+    /** The mapping version of the index behind the alias ("" for an index from before versions). */
+    private String mappingVersion() throws IOException {
+        for (var index : client.indices().getMapping(g -> g.index(alias)).mappings().values()) {
+            var version = index.mappings().meta().get(MAPPING_VERSION);
+            return version == null ? "" : version.toJson().toString();
+        }
+        return "";
+    }
+
+    private static String currentMappingVersion() throws IOException {
+        try (InputStream in = PassageIndex.class.getResourceAsStream(MAPPING_RESOURCE)) {
+            Object version = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getJsonObject("mappings")
+                    .getJsonObject("_meta").getValue(MAPPING_VERSION);
+            return String.valueOf(version);
         }
     }
 }
