@@ -119,7 +119,7 @@ class SearchEvaluationIT {
                 assertThat(r.project().ndcg()).as(r.set() + " nDCG@10 beats the standard analyzer").isGreaterThan(r.standard().ndcg());
             }
             // Guards against regression, a query below the level reached (README, Quality figures). With the general Swedish
-            // word lists installed (as .ci/run does) held-out success@10 was 0.92 and MRR 0.90; without them (the plugin's
+            // word lists installed (as .ci/run does) held-out success@10 was 0.92 and MRR 0.89-0.90; without them (the plugin's
             // own dictionary splits fewer compounds) 0.88 / 0.88; tuning 0.96 / 0.87 either way. The held-out bar,
             // success@10 >= 0.95 and MRR >= 0.8, is met for MRR only (two misses: an answer that shares no word with the
             // question, and a corpus query).
