@@ -23,12 +23,17 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code words} (list): dictionary words given inline;</li>
  *   <li>{@code words_path} (string): a dictionary file (UTF-8, one word a line, {@code #} comments), relative to
  *       the Elasticsearch config dir, e.g. {@code lararena/decompound.txt};</li>
+ *   <li>{@code part_words_path} (string): a general word list (same format) whose words serve only as parts: a
+ *       word found there is still split when its parts are words (such lists hold many compounds of their own);</li>
  *   <li>{@code use_default_dictionary} (boolean, true): also use the dictionary shipped in the plugin;</li>
  *   <li>{@code min_word_size} (int, 7): shorter tokens are not split;</li>
  *   <li>{@code min_subword_size} (int, 3): shortest dictionary word used as a part;</li>
  *   <li>{@code max_parts} (int, 4);</li>
  *   <li>{@code match_folded} (boolean, true): also match parts with diacritics lost ({@code vard} finds
- *       {@code vård}); parts are emitted in the dictionary's spelling.</li>
+ *       {@code vård}); parts are emitted in the dictionary's spelling;</li>
+ *   <li>{@code split} (boolean, false): the parts follow one another, as if written apart, with the compound
+ *       spanning them as in a token graph (for a search analyzer: a compound in the query then also finds its parts
+ *       written apart or hyphenated, as a phrase).</li>
  * </ul>
  * Put it after lower-casing and before stemming and folding.
  */
@@ -42,6 +47,9 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
 
         @StringSetting(path = "words_path", defaultValue = "")
         String wordsPath();
+
+        @StringSetting(path = "part_words_path", defaultValue = "")
+        String partWordsPath();
 
         @BooleanSetting(path = "use_default_dictionary", defaultValue = true)
         boolean useDefaultDictionary();
@@ -57,32 +65,39 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
 
         @BooleanSetting(path = "match_folded", defaultValue = true)
         boolean matchFolded();
+
+        @BooleanSetting(path = "split", defaultValue = false)
+        boolean split();
     }
 
-    private record Key(List<String> words, String path, List<String> fileWords, boolean useDefault, int minWord, int minSub,
-                       int maxParts, boolean folded) {}
+    private record Key(List<String> words, String path, List<String> fileWords, String partPath, List<String> partWords,
+                       boolean useDefault, int minWord, int minSub, int maxParts, boolean folded) {}
 
     private static final Map<Key, SwedishDecompounder> CACHE = new ConcurrentHashMap<>();
 
     private final SwedishDecompounder decompounder;
+    private final boolean split;
 
     @Inject
     public LararenaDecompoundFilterFactory(Settings settings) {
         this.decompounder = decompounder(
             settings.words(),
             settings.wordsPath(),
+            settings.partWordsPath(),
             settings.useDefaultDictionary(),
             settings.minWordSize(),
             settings.minSubwordSize(),
             settings.maxParts(),
             settings.matchFolded()
         );
+        this.split = settings.split();
     }
 
     /** Builds (or reuses) a decompounder; the default one is built once per node. */
     static SwedishDecompounder decompounder(
         List<String> words,
         String wordsPath,
+        String partWordsPath,
         boolean useDefault,
         int minWordSize,
         int minSubwordSize,
@@ -90,8 +105,9 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
         boolean matchFolded
     ) {
         List<String> fileWords = ConfigFiles.hasText(wordsPath) ? WordLists.file(wordsPath) : List.of();
-        Key key = new Key(List.copyOf(words == null ? List.of() : words), wordsPath, fileWords, useDefault, minWordSize,
-            minSubwordSize, maxParts, matchFolded);
+        List<String> partWords = ConfigFiles.hasText(partWordsPath) ? WordLists.file(partWordsPath) : List.of();
+        Key key = new Key(List.copyOf(words == null ? List.of() : words), wordsPath, fileWords, partWordsPath, partWords, useDefault,
+            minWordSize, minSubwordSize, maxParts, matchFolded);
         if (CACHE.size() > 32) {
             CACHE.clear();
         }
@@ -102,12 +118,12 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
             }
             all.addAll(k.words());
             all.addAll(k.fileWords());
-            return new SwedishDecompounder(all, k.minWord(), k.minSub(), k.maxParts(), k.folded());
+            return new SwedishDecompounder(all, k.partWords(), k.minWord(), k.minSub(), k.maxParts(), k.folded());
         });
     }
 
     static SwedishDecompounder defaults() {
-        return decompounder(List.of(), "", true, 7, 3, 4, true);
+        return decompounder(List.of(), "", "", true, 7, 3, 4, true);
     }
 
     SwedishDecompounder decompounder() {
@@ -116,6 +132,6 @@ public final class LararenaDecompoundFilterFactory implements TokenFilterFactory
 
     @Override
     public TokenStream create(TokenStream tokenStream) {
-        return new DecompoundTokenFilter(tokenStream, decompounder);
+        return new DecompoundTokenFilter(tokenStream, decompounder, split);
     }
 }

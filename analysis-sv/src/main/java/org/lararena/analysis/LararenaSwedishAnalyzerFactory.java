@@ -27,7 +27,7 @@ import java.util.List;
  *   <li>Swedish stop words;</li>
  *   <li>decompounding (on the lower-cased but not yet folded word, because the dictionary, the linking {@code -s-}
  *       and the endings are written with å, ä, ö);</li>
- *   <li>light Swedish stemming (its endings are plain ASCII, so it works on folded or unfolded text, but running it
+ *   <li>irregular forms to their base form ({@link SwedishLemmas}), then light Swedish stemming (its endings are plain ASCII, so it works on folded or unfolded text, but running it
  *       before folding keeps it on real Swedish words);</li>
  *   <li>folding last, so that every variant (OCR'd, typed without diacritics, correct) ends in one term.</li>
  * </ol>
@@ -63,7 +63,7 @@ public final class LararenaSwedishAnalyzerFactory implements AnalyzerFactory {
     @Inject
     public LararenaSwedishAnalyzerFactory(Settings settings) {
         this.decompounder = settings.decompound()
-            ? LararenaDecompoundFilterFactory.decompounder(List.of(), settings.decompoundWordsPath(), true, 7, 3, 4, true)
+            ? LararenaDecompoundFilterFactory.decompounder(List.of(), settings.decompoundWordsPath(), "", true, 7, 3, 4, true)
             : null;
         this.fold = settings.fold();
         this.stopWords = LararenaSwedishStopFilterFactory.build(settings.stopwords(), "", List.of(), false);
@@ -102,7 +102,7 @@ public final class LararenaSwedishAnalyzerFactory implements AnalyzerFactory {
             if (decompounder != null) {
                 ts = new DecompoundTokenFilter(ts, decompounder);
             }
-            ts = LararenaSwedishStemFilterFactory.stem(ts, variant);
+            ts = LararenaSwedishStemFilterFactory.stem(ts, variant, true);
             if (fold) {
                 ts = new SwedishFoldingFilter(ts, true, false);
             }

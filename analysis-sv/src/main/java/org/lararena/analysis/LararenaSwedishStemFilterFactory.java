@@ -8,6 +8,7 @@ import org.elasticsearch.plugin.Inject;
 import org.elasticsearch.plugin.NamedComponent;
 import org.elasticsearch.plugin.analysis.TokenFilterFactory;
 import org.elasticsearch.plugin.settings.AnalysisSettings;
+import org.elasticsearch.plugin.settings.BooleanSetting;
 import org.elasticsearch.plugin.settings.StringSetting;
 import org.tartarus.snowball.ext.SwedishStemmer;
 
@@ -16,7 +17,9 @@ import java.util.Locale;
 /**
  * {@code lararena_swedish_stem}: Swedish stemming. Setting {@code variant}: {@code light} (default; Lucene's
  * SwedishLightStemFilter, Jacques Savoy's light stemmer), {@code minimal} (plural endings only) or {@code snowball}
- * (the Snowball Swedish stemmer, more aggressive). Keyword-marked tokens are not stemmed.
+ * (the Snowball Swedish stemmer, more aggressive). Setting {@code lemmas} (true): first replace the irregular forms
+ * no suffix rule reaches by their base form ({@link SwedishLemmas}: strong verbs, irregular plurals and comparisons:
+ * {@code undvek} meets {@code undvika}, {@code städer} meets {@code stad}). Keyword-marked tokens are not stemmed.
  */
 @NamedComponent("lararena_swedish_stem")
 public final class LararenaSwedishStemFilterFactory implements TokenFilterFactory {
@@ -25,15 +28,20 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
     public interface Settings {
         @StringSetting(path = "variant", defaultValue = "light")
         String variant();
+
+        @BooleanSetting(path = "lemmas", defaultValue = true)
+        boolean lemmas();
     }
 
     enum Variant { LIGHT, MINIMAL, SNOWBALL }
 
     private final Variant variant;
+    private final boolean lemmas;
 
     @Inject
     public LararenaSwedishStemFilterFactory(Settings settings) {
         this.variant = parse(settings.variant());
+        this.lemmas = settings.lemmas();
     }
 
     static Variant parse(String value) {
@@ -48,6 +56,11 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
         };
     }
 
+    /** Stems {@code in}, after replacing irregular forms by their base form when {@code lemmas} ({@link SwedishLemmas}). */
+    static TokenStream stem(TokenStream in, Variant variant, boolean lemmas) {
+        return stem(lemmas ? new SwedishLemmaFilter(in) : in, variant);
+    }
+
     static TokenStream stem(TokenStream in, Variant variant) {
         return switch (variant) {
             case LIGHT -> new SwedishLightStemFilter(in);
@@ -58,6 +71,6 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
 
     @Override
     public TokenStream create(TokenStream tokenStream) {
-        return stem(tokenStream, variant);
+        return stem(tokenStream, variant, lemmas);
     }
 }

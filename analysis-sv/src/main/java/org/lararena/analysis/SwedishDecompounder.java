@@ -28,7 +28,10 @@ import java.util.Set;
  * </ul>
  * Of all readings the cheapest wins: fewest parts first, then fewest linking tricks and short (three-letter) parts.
  * A word that is itself in the dictionary (perhaps inflected) is one part and is therefore never split, which keeps
- * lexicalised compounds such as {@code vårdcentral} whole. Lookups fall back to accent-folded forms, so OCR or
+ * lexicalised compounds such as {@code vårdcentral} whole; words of a general word list given as part words only
+ * lend parts and are split all the same. Besides the parts, the leading compounds inside a compound of three or more
+ * parts are given as written ({@code föräldrastöd} from {@code föräldrastödsprogrammet}), so a search for the
+ * shorter compound finds the longer. Lookups fall back to accent-folded forms, so OCR or
  * ASCII-typed text ({@code vardcentralsutredning}) still splits into the dictionary's own spelling.
  *
  * <p>Instances are immutable and thread-safe; the returned parts are dictionary (lemma) forms.
@@ -48,6 +51,8 @@ final class SwedishDecompounder {
     };
 
     private final Set<String> words;
+    /** Words that stay whole: the dictionary proper (a general word list only lends parts, see the constructor). */
+    private final Set<String> whole;
     private final Map<String, String> folded;
     private final int minWordSize;
     private final int minSubwordSize;
@@ -55,6 +60,18 @@ final class SwedishDecompounder {
     private final boolean matchFolded;
 
     SwedishDecompounder(Collection<String> dictionary, int minWordSize, int minSubwordSize, int maxParts, boolean matchFolded) {
+        this(dictionary, List.of(), minWordSize, minSubwordSize, maxParts, matchFolded);
+    }
+
+    /**
+     * @param dictionary words that are parts and that are never split themselves (the curated lists: a word listed
+     *                   here is lexicalised, {@code vårdcentral} stays whole)
+     * @param partWords  words that are only parts (a general word list, which holds many compounds of its own: they
+     *                   are still split when their parts are words, {@code föräldraledighet} → {@code föräldra},
+     *                   {@code ledighet})
+     */
+    SwedishDecompounder(Collection<String> dictionary, Collection<String> partWords, int minWordSize, int minSubwordSize,
+                        int maxParts, boolean matchFolded) {
         if (minSubwordSize < 2) {
             throw new IllegalArgumentException("min_subword_size must be at least 2, got " + minSubwordSize);
         }
@@ -70,12 +87,20 @@ final class SwedishDecompounder {
             }
             w.add(word);
         }
+        Set<String> kept = Set.copyOf(w);
+        for (String raw : partWords) {
+            String word = ConfigFiles.lower(raw.strip());
+            if (word.length() >= minSubwordSize && isLetters(word)) {
+                w.add(word);
+            }
+        }
         for (String word : w) {
             String key = fold(word);
             // prefer the spelling with Swedish letters if two dictionary words fold alike
             f.merge(key, word, (a, b) -> a.equals(key) ? b : a);
         }
         this.words = Collections.unmodifiableSet(w);
+        this.whole = kept;
         this.folded = Collections.unmodifiableMap(f);
         this.minWordSize = minWordSize;
         this.minSubwordSize = minSubwordSize;
@@ -92,12 +117,30 @@ final class SwedishDecompounder {
      * compound the dictionary can explain (or is too short, or is itself a dictionary word).
      */
     List<String> decompound(String term) {
-        if (term.length() < minWordSize || words.isEmpty()) {
+        String word = ConfigFiles.lower(term);
+        Reading best = read(word);
+        if (best == null) {
             return List.of();
         }
-        String word = ConfigFiles.lower(term);
-        if (isLetters(word) == false) {
-            return List.of();
+        Set<String> out = new LinkedHashSet<>(best.parts);
+        // the leading compounds within a longer one, as written: föräldrastöd in föräldra|stöd|s|programmet
+        for (int j = 1; j < best.parts.size() - 1; j++) {
+            out.add(word.substring(0, best.ends.get(j)));
+        }
+        out.remove(word);
+        return List.copyOf(out);
+    }
+
+    /** Only the parts of {@code term}, in order, repeats kept; empty as in {@link #decompound}. */
+    List<String> parts(String term) {
+        Reading best = read(ConfigFiles.lower(term));
+        return best == null ? List.of() : best.parts;
+    }
+
+    /** The best reading of a lower-cased word with two parts or more, or {@code null}. */
+    private Reading read(String word) {
+        if (word.length() < minWordSize || words.isEmpty() || isLetters(word) == false) {
+            return null;
         }
         String foldedWord = null;
         if (matchFolded) {
@@ -109,16 +152,14 @@ final class SwedishDecompounder {
         Reading[] memo = new Reading[word.length() + 1];
         boolean[] done = new boolean[word.length() + 1];
         Reading best = best(word, foldedWord, 0, memo, done);
-        if (best == null || best.parts.size() < 2 || best.parts.size() > maxParts) {
-            return List.of();
-        }
-        Set<String> out = new LinkedHashSet<>(best.parts);
-        out.remove(word);
-        return List.copyOf(out);
+        return best == null || best.parts.size() < 2 || best.parts.size() > maxParts ? null : best;
     }
 
-    /** A reading of {@code word[from..]}: its parts and its cost. */
-    private record Reading(List<String> parts, int cost) {}
+    /**
+     * A reading of {@code word[from..]}: its parts, where each part's own letters end in the word (before a linking
+     * letter), and its cost.
+     */
+    private record Reading(List<String> parts, List<Integer> ends, int cost) {}
 
     private Reading best(String word, String foldedWord, int from, Reading[] memo, boolean[] done) {
         if (done[from]) {
@@ -128,8 +169,9 @@ final class SwedishDecompounder {
         Reading best = null;
         // the last part: the rest of the word, perhaps inflected
         Candidate last = lastPart(word, foldedWord, from, n);
-        if (last != null) {
-            best = new Reading(List.of(last.lemma), partCost(last));
+        // a word of a general list (not of the dictionary proper) is not kept whole: it is split if it can be
+        if (last != null && (from > 0 || whole.contains(last.lemma))) {
+            best = new Reading(List.of(last.lemma), List.of(n), partCost(last));
         }
         // a non-final part word[from..to), then the best reading of the rest
         for (int to = from + minSubwordSize; to <= n - minSubwordSize; to++) {
@@ -146,7 +188,10 @@ final class SwedishDecompounder {
                 List<String> parts = new ArrayList<>(rest.parts.size() + 1);
                 parts.add(part.lemma);
                 parts.addAll(rest.parts);
-                best = new Reading(parts, cost);
+                List<Integer> ends = new ArrayList<>(rest.ends.size() + 1);
+                ends.add(to - part.linkLength);
+                ends.addAll(rest.ends);
+                best = new Reading(parts, ends, cost);
             }
         }
         memo[from] = best;
@@ -154,10 +199,15 @@ final class SwedishDecompounder {
         return best;
     }
 
-    private record Candidate(String lemma, int penalty, boolean viaFolding) {
+    /** A part: its lemma, its cost, whether it was read through folding, and how many linking letters end it. */
+    private record Candidate(String lemma, int penalty, boolean viaFolding, int linkLength) {
         /** A part read from {@code surface}; a plain-ASCII surface read as a word with å, ä or ö came via folding. */
         Candidate(String lemma, int penalty, String surface) {
-            this(lemma, penalty, isAscii(surface) && isAscii(lemma) == false);
+            this(lemma, penalty, surface, 0);
+        }
+
+        Candidate(String lemma, int penalty, String surface, int linkLength) {
+            this(lemma, penalty, isAscii(surface) && isAscii(lemma) == false, linkLength);
         }
     }
 
@@ -188,7 +238,7 @@ final class SwedishDecompounder {
         if ((lastChar == 's' || lastChar == 'e' || lastChar == 'a') && len - 1 >= minSubwordSize) {
             lemma = lookup(s.substring(0, len - 1), fs == null ? null : fs.substring(0, len - 1));
             if (lemma != null) {
-                return new Candidate(lemma, 1, s);
+                return new Candidate(lemma, 1, s, 1);
             }
         }
         // dropped final vowel: skol(a), pojk(e)
@@ -200,7 +250,7 @@ final class SwedishDecompounder {
         if (lastChar == 's' && len - 1 >= minSubwordSize - 1) {
             lemma = lookupWithVowel(s.substring(0, len - 1), fs == null ? null : fs.substring(0, len - 1));
             if (lemma != null) {
-                return new Candidate(lemma, 2, s);
+                return new Candidate(lemma, 2, s, 1);
             }
         }
         // -a turned -u / -o / -e: gatu, kyrko, människo, sköterske
@@ -231,6 +281,14 @@ final class SwedishDecompounder {
                 lemma = lookup(s.substring(0, stemLen), fs == null ? null : fs.substring(0, stemLen));
                 if (lemma != null) {
                     return new Candidate(lemma, 0, s);
+                }
+                // a doubled final consonant before a vowel ending: programm|et, rumm|en
+                if (stemLen - 1 >= minSubwordSize && isVowel(suffix.charAt(0)) && s.charAt(stemLen - 1) == s.charAt(stemLen - 2)
+                    && isVowel(s.charAt(stemLen - 1)) == false) {
+                    lemma = lookup(s.substring(0, stemLen - 1), fs == null ? null : fs.substring(0, stemLen - 1));
+                    if (lemma != null) {
+                        return new Candidate(lemma, 0, s);
+                    }
                 }
             }
         }
@@ -276,6 +334,10 @@ final class SwedishDecompounder {
         char[] out = new char[in.length * 4];
         int len = ASCIIFoldingFilter.foldToASCII(in, 0, out, 0, in.length);
         return new String(out, 0, len);
+    }
+
+    private static boolean isVowel(char c) {
+        return "aeiouyåäöé".indexOf(c) >= 0;
     }
 
     private static boolean isLetters(String s) {

@@ -122,4 +122,35 @@ class DecompoundTest {
             .containsExactly("samsjuklighetsutredningen");
         assertThat(Tokens.terms("hemvård", decompound(Map.of("min_word_size", "8")))).containsExactly("hemvård");
     }
+
+    @Test
+    @DisplayName("part_words_path: words of a general list lend parts but are split themselves; the dictionary's stay whole")
+    void partWords() throws IOException {
+        Files.createDirectories(configDir.resolve("lararena"));
+        Files.writeString(configDir.resolve("lararena/general.txt"), "# a general list\nföräldraledighet\nföräldra\nledighet\n");
+        System.setProperty(ConfigFiles.CONFIG_DIR_PROPERTY, configDir.toString());
+        var general = decompound(Map.of("part_words_path", "lararena/general.txt"));
+        assertThat(Tokens.terms("föräldraledigheten", general)).containsExactly("föräldraledigheten", "föräldra", "ledighet");
+        var kept = decompound(Map.of("part_words_path", "lararena/general.txt", "words", List.of("föräldraledighet")));
+        assertThat(Tokens.terms("föräldraledigheten", kept)).containsExactly("föräldraledigheten");
+        assertThat(Tokens.terms("vårdcentralerna", general)).containsExactly("vårdcentralerna");
+    }
+
+    @Test
+    @DisplayName("a compound of three parts also yields its leading compound as written: föräldrastöd in föräldrastödsprogrammet")
+    void leadingCompound() {
+        var f = decompound(Map.of("words", List.of("föräldra", "stöd", "program"), "use_default_dictionary", "false"));
+        assertThat(Tokens.positioned("föräldrastödsprogrammet", f))
+            .containsExactly("+1:föräldrastödsprogrammet", "+0:föräldra", "+0:stöd", "+0:program", "+0:föräldrastöd");
+        assertThat(Tokens.terms("föräldrastödet", f)).containsExactly("föräldrastödet", "föräldra", "stöd");
+    }
+
+    @Test
+    @DisplayName("split=true puts a compound's parts one after another, the compound spanning them as in a token graph")
+    void split() {
+        var f = decompound(Map.of("split", "true"));
+        assertThat(Tokens.positioned("samsjuklighetsutredningen visar samverkan", f))
+            .containsExactly("+1:samsjuklighetsutredningen", "+0:samsjuklighet", "+1:utredning", "+1:visar", "+1:samverkan");
+        assertThat(Tokens.positionLengths("samsjuklighetsutredningen visar", f)).containsExactly(2, 1, 1, 1);
+    }
 }

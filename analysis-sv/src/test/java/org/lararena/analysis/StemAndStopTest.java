@@ -66,4 +66,33 @@ class StemAndStopTest {
         assertThat(Tokens.terms("vård och omsorg", stop(Map.of("stopwords", List.of("_none_"))))).containsExactly("vård", "och", "omsorg");
         assertThat(Tokens.terms("vi och man", stop(Map.of("keep", List.of("man"))))).containsExactly("man");
     }
+
+    @Test
+    @DisplayName("strong verbs, irregular plurals and comparisons meet their base form: undvek, undvikit and undvika")
+    void irregularForms() {
+        for (var stemmer : List.of(stem(Map.of()), stem(Map.of("variant", "snowball")))) {
+            assertThat(single("undvek", stemmer)).isEqualTo(single("undvika", stemmer)).isEqualTo(single("undviker", stemmer))
+                .isEqualTo(single("undvikit", stemmer));
+            assertThat(single("förstod", stemmer)).isEqualTo(single("förstå", stemmer));
+            assertThat(single("gick", stemmer)).isEqualTo(single("gå", stemmer));
+            assertThat(single("storstäderna", stemmer)).isEqualTo(single("storstad", stemmer));
+            assertThat(single("tjänstemännen", stemmer)).isEqualTo(single("tjänsteman", stemmer));
+            assertThat(single("nyckelfritt", stemmer)).isEqualTo(single("nyckelfri", stemmer)).isEqualTo(single("nyckelfria", stemmer));
+            assertThat(single("större", stemmer)).isEqualTo(single("stor", stemmer));
+        }
+    }
+
+    @Test
+    @DisplayName("forms that are also other words are left alone: drog (a drug), allmän, kvalitet, utsatt, ska")
+    void ambiguousFormsUntouched() {
+        var light = stem(Map.of());
+        assertThat(single("drog", light)).isEqualTo(single("droger", light));
+        assertThat(single("bidrog", light)).isEqualTo(single("bidra", light));
+        assertThat(SwedishLemmas.lemma("allmän")).isNull();
+        assertThat(SwedishLemmas.lemma("kvalitet")).isNull();
+        assertThat(SwedishLemmas.lemma("utsatt")).isNull();
+        assertThat(SwedishLemmas.lemma("samband")).isNull();
+        assertThat(single("ska", light)).isNotEqualTo(single("skola", light));
+        assertThat(single("undvek", stem(Map.of("lemmas", "false")))).isEqualTo("undvek");
+    }
 }

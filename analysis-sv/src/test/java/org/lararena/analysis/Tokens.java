@@ -93,4 +93,20 @@ final class Tokens {
         }
         return out;
     }
+
+    /** The position length of each token (more than 1 where a token spans others, as in a token graph). */
+    static List<Integer> positionLengths(String text, UnaryOperator<TokenStream> filters) {
+        List<Integer> out = new ArrayList<>();
+        try (Analyzer a = chain(filters, r -> r); TokenStream ts = a.tokenStream("f", text)) {
+            var length = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(length.getPositionLength());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
 }

@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * searched in three sub-fields together: the Swedish-analysed text (stemmed, decompounded, folded), the folded
  * exact words (so an exact form ranks above a loose one) and word pairs (so words that stand together rank
  * above words that are far apart). Most words must match, not all, so a whole question still finds answers;
- * {@code -word} always excludes; an explicit {@code OR} is taken as the user wrote it.
+ * {@code -word} always excludes; an explicit {@code OR} is taken as the user wrote it. Without quotes, two looser
+ * readings may also match: the query's compounds split into their parts ({@code baslinjeintervjuer} finds
+ * {@code baslinje-intervjuerna}) and, a little, long words with a slip or another ending ({@code nyckelfritt},
+ * {@code nyckelfria}).
  */
 final class PassageQuery {
 
@@ -29,6 +32,12 @@ final class PassageQuery {
     static final float THEME_ONLY_SCORE = 0.3f;
     /** Up to two words all must match; beyond that seven in ten. */
     static final String MINIMUM_SHOULD_MATCH = "2<70%";
+    /** The search analyzer (of the passage index) that writes the query's compounds apart. */
+    static final String SPLIT_ANALYZER = "sv_search_split";
+    /** Edits a word may be off by: none below 7 letters, one up to 10, two from 11 ({@code nyckelfritt}/{@code nyckelfria}). */
+    static final String FUZZINESS = "AUTO:7,11";
+    /** What the slip-tolerant reading weighs against the others, so that the words as written rank first. */
+    static final float FUZZY_BOOST = 0.3f;
     private static final Pattern ITEM = Pattern.compile("-?\"[^\"]*\"|\\S+");
     private static final List<SimpleQueryStringFlag> FLAGS = List.of(SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or,
             SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase, SimpleQueryStringFlag.Precedence,
@@ -95,7 +104,7 @@ final class PassageQuery {
             if (parts.positive().isEmpty()) {
                 b.must(m -> m.matchAll(a -> a));
             } else {
-                b.must(simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH));
+                b.must(positive.contains("\"") ? simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH) : loose(positive));
                 String words = positive.replace("\"", "");
                 b.should(s -> s.matchPhrase(p -> p.field("text.shingles").query(words).slop(1).boost(1.5f)));
                 b.should(s -> s.matchPhrase(p -> p.field("text.exact").query(words).boost(2f)));
@@ -105,6 +114,20 @@ final class PassageQuery {
             }
             return b;
         }));
+    }
+
+    /**
+     * The best of three readings: the words as written; the query's compounds also as their parts written apart (a
+     * phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token graph);
+     * and, weighing less, long words a slip or an ending away.
+     */
+    private static Query loose(String words) {
+        return Query.of(q -> q.disMax(d -> d
+                .queries(simple(words, Operator.Or, MINIMUM_SHOULD_MATCH))
+                .queries(s -> s.simpleQueryString(sq -> sq.query(words).fields("text").analyzer(SPLIT_ANALYZER).autoGenerateSynonymsPhraseQuery(true)
+                        .defaultOperator(Operator.Or).minimumShouldMatch(MINIMUM_SHOULD_MATCH).lenient(true).flags(FLAGS)))
+                .queries(s -> s.match(m -> m.field("text.exact").query(words).fuzziness(FUZZINESS).prefixLength(3).maxExpansions(20)
+                        .minimumShouldMatch(MINIMUM_SHOULD_MATCH).boost(FUZZY_BOOST)))));
     }
 
     private static Query simple(String text, Operator operator, String minimumShouldMatch) {

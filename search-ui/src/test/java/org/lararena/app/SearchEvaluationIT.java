@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ontology.search.GeneralSwedishWords;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.testing.TestServices;
 import org.lararena.search.eval.RankingMetrics;
@@ -117,12 +118,18 @@ class SearchEvaluationIT {
                 assertThat(r.project().reciprocalRank()).as(r.set() + " MRR beats the standard analyzer").isGreaterThan(r.standard().reciprocalRank());
                 assertThat(r.project().ndcg()).as(r.set() + " nDCG@10 beats the standard analyzer").isGreaterThan(r.standard().ndcg());
             }
-            // Guards against regression a query below the level reached (README: held-out success@10 0.79, MRR 0.79). The
-            // issue's bar, success@10 >= 0.95 and MRR >= 0.8, is not met yet: the misses are strong verb forms
-            // (undvika/undvek) and compounds outside the dictionaries, which want a general Swedish word list.
+            // Guards against regression, a query below the level reached (README, Quality figures). With the general Swedish
+            // word lists installed (as .ci/run does) held-out success@10 was 0.92 and MRR 0.89-0.90; without them (the plugin's
+            // own dictionary splits fewer compounds) 0.88 / 0.88; tuning 0.96 / 0.87 either way. The held-out bar,
+            // success@10 >= 0.95 and MRR >= 0.8, is met for MRR only (two misses: an answer that shares no word with the
+            // question, and a corpus query).
+            boolean wordLists = !GeneralSwedishWords.installed().isEmpty();
+            Result tuning = results.get(0);
             Result heldOut = results.get(1);
-            assertThat(heldOut.project().success()).as("held-out success@10").isGreaterThanOrEqualTo(0.75);
-            assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(0.75);
+            assertThat(heldOut.project().success()).as("held-out success@10").isGreaterThanOrEqualTo(wordLists ? 0.87 : 0.83);
+            assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(wordLists ? 0.85 : 0.83);
+            assertThat(tuning.project().success()).as("tuning success@10").isGreaterThanOrEqualTo(0.92);
+            assertThat(tuning.project().reciprocalRank()).as("tuning MRR").isGreaterThanOrEqualTo(0.83);
         }
     }
 

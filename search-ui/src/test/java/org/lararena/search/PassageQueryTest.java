@@ -27,4 +27,13 @@ class PassageQueryTest {
         assertThat(parts.positive()).containsExactly("samverkan");
         assertThat(parts.negative()).isEmpty();
     }
+
+    @Test
+    void wordsWithoutQuotesMayAlsoMatchSplitOrWithASlipButAPhraseOnlyAsWritten() {
+        String loose = PassageQuery.of(SearchRequest.of("baslinjeintervjuer samverkan")).toString();
+        String phrase = PassageQuery.of(SearchRequest.of("\"baslinjeintervjuer samverkan\"")).toString();
+
+        assertThat(loose).contains(PassageQuery.SPLIT_ANALYZER).contains("\"fuzziness\":\"" + PassageQuery.FUZZINESS);
+        assertThat(phrase).doesNotContain(PassageQuery.SPLIT_ANALYZER).doesNotContain("fuzziness");
+    }
 }

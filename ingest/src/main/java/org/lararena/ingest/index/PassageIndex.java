@@ -1,6 +1,9 @@
 package org.lararena.ingest.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.json.JsonData;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,10 +21,14 @@ import org.lararena.platform.LararenaException;
 public final class PassageIndex {
 
     private static final String MAPPING_RESOURCE = "passage-index.json";
+    /** Raised in the mapping's {@code _meta} whenever an existing index must be rebuilt to work with this code. */
+    private static final String MAPPING_VERSION = "lararena_mapping";
 
     /** Where the ontology's analysis files lie, relative to Elasticsearch's config directory. */
     public static final String DECOMPOUND_FILE = "lararena/decompound.txt";
     public static final String SYNONYMS_FILE = "lararena/synonyms.txt";
+    /** Parts only, from a general Swedish word list (empty when none was installed where the files were written). */
+    public static final String DECOMPOUND_GENERAL_FILE = "lararena/decompound-general.txt";
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -45,7 +52,9 @@ public final class PassageIndex {
             JsonObject json = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             if (analysisFiles) {
                 JsonObject filters = json.getJsonObject("settings").getJsonObject("analysis").getJsonObject("filter");
-                filters.getJsonObject("sv_decompound").put("words_path", DECOMPOUND_FILE);
+                for (String decompound : new String[] {"sv_decompound", "sv_decompound_split"}) {
+                    filters.getJsonObject(decompound).put("words_path", DECOMPOUND_FILE).put("part_words_path", DECOMPOUND_GENERAL_FILE);
+                }
                 filters.getJsonObject("sv_synonyms").remove("synonyms");
                 filters.getJsonObject("sv_synonyms").put("synonyms_path", SYNONYMS_FILE);
             }
@@ -113,10 +122,17 @@ public final class PassageIndex {
         }
     }
 
-    /** Creates the first index and its alias unless the alias exists. Blocking. */
+    /**
+     * Creates the first index and its alias unless the alias exists; an index made with an older mapping (its
+     * {@code _meta.lararena_mapping} is not the current one: analysers the searches name, how words are analysed) is
+     * copied into an index with the current mapping, which then takes the alias. Blocking.
+     */
     public void ensureExists() {
         try {
             if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+                if (!mappingVersion().equals(currentMappingVersion())) {
+                    moveToCurrentMapping();
+                }
                 return;
             }
             String index = alias + "-000001";
@@ -125,6 +141,64 @@ public final class PassageIndex {
             }
         } catch (IOException | RuntimeException e) {
             throw LararenaException.unavailable("the passage index " + alias + " could not be created: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Copies every passage behind the alias into a new index with the current mapping, moves the alias there and
+     * deletes the old index. The copy analyses the text again, so the index's terms and the searches' analysers
+     * agree; nothing is read from the data directory, so this works at start, before the pipeline runs. A failed
+     * copy deletes the new index and leaves the alias where it was.
+     */
+    private void moveToCurrentMapping() throws IOException {
+        String next = createNext();
+        try {
+            copyPassages(alias, next);
+        } catch (IOException | RuntimeException e) {
+            delete(next);
+            throw e;
+        }
+        moveAliasTo(next).forEach(this::delete);
+    }
+
+    private void copyPassages(String from, String to) throws IOException {
+        List<FieldValue> after = null;
+        while (true) {
+            final List<FieldValue> cursor = after;
+            var page = client.search(s -> {
+                s.index(from).size(1000).sort(o -> o.field(f -> f.field("passageId")));
+                return cursor == null ? s : s.searchAfter(cursor);
+            }, JsonData.class);
+            var hits = page.hits().hits();
+            if (hits.isEmpty()) {
+                return;
+            }
+            BulkRequest.Builder bulk = new BulkRequest.Builder().index(to);
+            hits.forEach(hit -> bulk.operations(op -> op.index(i -> i.id(hit.id()).document(hit.source()))));
+            var response = client.bulk(bulk.build());
+            if (response.errors()) {
+                throw LararenaException.unavailable("the copy of the passages into " + to + " failed: "
+                        + response.items().stream().filter(i -> i.error() != null).findFirst().map(i -> i.error().reason()).orElse("?")
+                        + "; the alias still points to " + from, null);
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+
+    /** The mapping version of the index behind the alias ("" for an index from before versions). */
+    private String mappingVersion() throws IOException {
+        for (var index : client.indices().getMapping(g -> g.index(alias)).mappings().values()) {
+            var version = index.mappings().meta().get(MAPPING_VERSION);
+            return version == null ? "" : version.toJson().toString();
+        }
+        return "";
+    }
+
+    private static String currentMappingVersion() throws IOException {
+        try (InputStream in = PassageIndex.class.getResourceAsStream(MAPPING_RESOURCE)) {
+            Object version = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getJsonObject("mappings")
+                    .getJsonObject("_meta").getValue(MAPPING_VERSION);
+            return String.valueOf(version);
         }
     }
 }

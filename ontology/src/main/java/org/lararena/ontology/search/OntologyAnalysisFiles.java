@@ -6,21 +6,26 @@ import org.lararena.ontology.OntologyLoader;
 import org.lararena.platform.services.ElasticsearchConfigFiles;
 
 /**
- * {@code lararena/decompound.txt} and {@code lararena/synonyms.txt} from the ontology on the class path, for the
- * managed Elasticsearch (found through {@link java.util.ServiceLoader}). For an external cluster, write them with
- * {@link #main} (see the README) and copy them to every node.
+ * {@code lararena/decompound.txt} and {@code lararena/synonyms.txt} from the ontology on the class path, and
+ * {@code lararena/decompound-general.txt} from the general Swedish word lists installed on this machine
+ * ({@link GeneralSwedishWords}; only a comment when there are none), for the managed Elasticsearch (found through
+ * {@link java.util.ServiceLoader}). For an external cluster, write them with {@link #main} (see the README) and copy
+ * them to every node.
  */
 public final class OntologyAnalysisFiles implements ElasticsearchConfigFiles {
 
     public static final String DECOMPOUND = "lararena/decompound.txt";
     public static final String SYNONYMS = "lararena/synonyms.txt";
+    public static final String DECOMPOUND_GENERAL = "lararena/decompound-general.txt";
 
     @Override
     public Map<String, String> files() {
         SearchVocabulary vocabulary = new SearchVocabulary(OntologyLoader.fromClasspath());
         return Map.of(DECOMPOUND, file("Decompound dictionary from the ontology's Swedish labels", vocabulary.decompoundWords()),
                 SYNONYMS, file("Synonyms from the ontology: a concept's labels that are spellings or inflections of one another",
-                        vocabulary.synonymRules()));
+                        vocabulary.synonymRules()),
+                DECOMPOUND_GENERAL, file("Parts for decompounding from the general Swedish word lists installed where Lärarena started (hunspell-sv-se, "
+                        + "wswedish; read there at run time, not distributed with Lärarena); empty when none is installed", GeneralSwedishWords.installed()));
     }
 
     /** Writes the files under the directory given as the one argument (an Elasticsearch config directory). */

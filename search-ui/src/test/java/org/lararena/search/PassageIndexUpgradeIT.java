@@ -1,0 +1,65 @@
+package org.lararena.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.lararena.ingest.index.PassageIndex;
+import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.elasticsearch.ElasticsearchClients;
+import org.lararena.platform.testing.TestServices;
+import org.lararena.platform.web.Caller;
+
+/**
+ * An index made by an older version (no mapping version, none of the newer analysers) is moved to the current mapping
+ * at start, with its passages, so the searches that name the newer analysers work on it.
+ */
+class PassageIndexUpgradeIT {
+
+    private static final Caller RESEARCHER = new Caller("forskare", Set.of(Caller.RESEARCHER), Optional.empty());
+
+    @Test
+    void anIndexOfAnOlderMappingIsReindexedAtStartAndItsPassagesAreFound() throws Exception {
+        TestServices services = TestServices.get();
+        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", services.elasticsearchUrl().toString()));
+        String prefix = "upgrade-it-" + Long.toHexString(System.nanoTime());
+        try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
+            JsonObject old;
+            try (InputStream in = PassageIndex.class.getResourceAsStream("passage-index.json")) {
+                old = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            old.getJsonObject("mappings").remove("_meta");
+            old.getJsonObject("settings").getJsonObject("analysis").getJsonObject("analyzer").remove("sv_search_split");
+            old.getJsonObject("settings").getJsonObject("analysis").getJsonObject("filter").remove("sv_decompound_split");
+            client.indices().create(c -> c.index(prefix + "-passages-000001").aliases(prefix + "-passages", a -> a.isWriteIndex(true))
+                    .withJson(new ByteArrayInputStream(old.encode().getBytes(StandardCharsets.UTF_8))));
+            PassageIndex index = new PassageIndex(client, prefix);
+            new PassageIndexer(client, index).replaceDocument("rapport", List.of(new JsonObject()
+                    .put("passageId", PassageIndexer.passageId("rapport", 0)).put("documentId", "rapport").put("title", "rapport")
+                    .put("ordinal", 0).put("text", "Läkemedelsgenomgångarna på boendet undvek onödiga inläggningar.")
+                    .put("visibility", "public").put("themes", new JsonArray())));
+
+            index.ensureExists();
+
+            assertThat(client.indices().getAlias(a -> a.name(index.alias())).aliases().keySet()).containsExactly(prefix + "-passages-000002");
+            PassageSearch search = new PassageSearch(client, index.alias(), iri -> iri);
+            for (String query : List.of("läkemedelsgenomgång", "undvika inläggning")) {
+                JsonObject result = search.search(SearchRequest.of(query), RESEARCHER);
+                assertThat(result.getLong("total")).as(query).isEqualTo(1);
+            }
+            index.ensureExists();
+            assertThat(client.indices().getAlias(a -> a.name(index.alias())).aliases().keySet()).as("a current index stays")
+                    .containsExactly(prefix + "-passages-000002");
+        }
+    }
+}
