@@ -12,9 +12,11 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.lararena.platform.LararenaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,8 +112,16 @@ public final class PassageIndexer {
                         keep.put(id, outcome.status() == Outcome.Status.INDEXED ? documents.get(id).size() : 0);
                     }
                 });
+                // A refused document's items that this bulk did write are not searchable before the refresh, so
+                // the search for stale passages cannot see them: they go by their ids.
+                Set<String> writtenOfRefused = new LinkedHashSet<>();
+                outcomes.forEach((id, outcome) -> {
+                    if (outcome.status() == Outcome.Status.FAILED) {
+                        documents.get(id).forEach(passage -> writtenOfRefused.add(passage.getString("passageId")));
+                    }
+                });
                 if (!keep.isEmpty()) {
-                    deleteStaleOrdinals(target, keep);
+                    deleteStaleOrdinals(target, keep, writtenOfRefused);
                     client.indices().refresh(r -> r.index(target));
                 }
             } catch (ElasticsearchException | IOException | LararenaException e) {
@@ -191,9 +201,9 @@ public final class PassageIndexer {
     /**
      * Removes passages left from earlier, longer versions of the documents: those whose ordinal is at least the
      * document's passage count now. (The minimal distribution has no delete-by-query: find the ids, then delete
-     * them in bulk.)
+     * them in bulk.) {@code alsoDelete}: passage ids to delete whether or not the search finds them.
      */
-    private void deleteStaleOrdinals(String target, Map<String, Integer> passageCounts) throws IOException {
+    private void deleteStaleOrdinals(String target, Map<String, Integer> passageCounts, Set<String> alsoDelete) throws IOException {
         var stale = client.search(s -> s.index(target).size(10_000).source(src -> src.fetch(false))
                 .query(q -> q.bool(b -> {
                     passageCounts.forEach((documentId, count) -> b.should(d -> d.bool(one -> one
@@ -201,11 +211,13 @@ public final class PassageIndexer {
                             .filter(f -> f.range(r -> r.number(n -> n.field("ordinal").gte((double) count)))))));
                     return b.minimumShouldMatch("1");
                 })), Void.class);
-        if (stale.hits().hits().isEmpty()) {
+        Set<String> ids = new LinkedHashSet<>(alsoDelete);
+        stale.hits().hits().forEach(hit -> ids.add(hit.id()));
+        if (ids.isEmpty()) {
             return;
         }
         BulkRequest.Builder delete = new BulkRequest.Builder().index(target);
-        stale.hits().hits().forEach(hit -> delete.operations(op -> op.delete(d -> d.id(hit.id()))));
+        ids.forEach(id -> delete.operations(op -> op.delete(d -> d.id(id))));
         checkItems(client.bulk(delete.build()));
     }
 
