@@ -10,6 +10,8 @@ if (form) {
   const labels = Object.fromEntries(['queued', 'extracting', 'annotating', 'indexing', 'indexed', 'duplicate', 'failed']
     .map((status) => [status, t(`status.${status}`)]));
   const steps = ['queued', 'extracting', 'annotating', 'indexing', 'indexed'];
+  // How far a file has come: an end (failed, duplicate) is past every step, so a late answer never moves it back.
+  const rank = (status) => (status === 'failed' || status === 'duplicate' ? steps.length : steps.indexOf(status));
 
   const show = (id, status, detail) => {
     const row = rows.get(id);
@@ -67,9 +69,10 @@ if (form) {
         rows.set(file.id, row);
         show(file.id, file.status, file.duplicateOf ? t('sameAs', file.duplicateOf) : '');
         // The stream may have told of steps before the row existed: ask once for where the file is now.
+        // Its answer may also come after later events of the stream: it only ever moves the file forward.
         api(`/api/documents/${file.id}`).then((r) => r.ok ? r.json() : null).then((doc) => {
-          if (doc && steps.indexOf(doc.status) >= steps.indexOf(rows.get(file.id).dataset.status) || ['failed', 'duplicate'].includes(doc?.status)) {
-            show(file.id, doc.status, doc.error ?? '');
+          if (doc && rank(doc.status) > rank(rows.get(file.id).dataset.status)) {
+            show(file.id, doc.status, doc.status === 'duplicate' ? t('sameAs', doc.duplicateOf) : doc.error ?? '');
           }
         });
       }
