@@ -44,8 +44,7 @@ public final class AdminEndpoint {
     }
 
     private void reindex(RoutingContext ctx) {
-        Caller.of(ctx).require(Caller.ADMIN);
-        Caller caller = Caller.of(ctx);
+        Caller caller = Caller.of(ctx).require(Caller.ADMIN);
         String from = ctx.queryParams().get("from");
         if (from != null && !from.equals("originals")) {
             throw LararenaException.badRequest("from must be 'originals' (or absent: the passages kept in the data directory)");
