@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import org.lararena.ingest.index.IndexPages;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
@@ -306,31 +307,18 @@ public final class PassageSearch {
 
     private JsonArray readingOrder(String documentId, int fromOrdinal, int toOrdinal, Caller caller) throws IOException {
         JsonArray passages = new JsonArray();
-        List<FieldValue> after = null;
-        while (true) {
-            final List<FieldValue> cursor = after;
-            SearchResponse<Map> page = client.search(s -> {
-                s.index(alias).size(1000)
-                        .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("documentId").value(documentId)))
-                                .filter(f -> f.range(r -> r.number(n -> n.field("ordinal").gte((double) fromOrdinal).lte((double) toOrdinal))))
-                                .filter(visibilityFilter(caller))))
-                        .sort(o -> o.field(f -> f.field("ordinal").order(SortOrder.Asc)));
-                if (cursor != null) {
-                    s.searchAfter(cursor);
-                }
-                return s;
-            }, Map.class);
-            for (Hit<Map> hit : page.hits().hits()) {
+        Query range = Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("documentId").value(documentId)))
+                .filter(f -> f.range(r -> r.number(n -> n.field("ordinal").gte((double) fromOrdinal).lte((double) toOrdinal))))
+                .filter(visibilityFilter(caller))));
+        IndexPages.forEach(client, alias, range, "ordinal", null, Map.class, hits -> {
+            for (Hit<Map> hit : hits) {
                 JsonObject source = new JsonObject(hit.source());
                 passages.add(new JsonObject().put("id", source.getString("passageId")).put("ordinal", source.getInteger("ordinal"))
                         .put("page", source.getInteger("page")).put("speaker", speakerFor(source, caller))
                         .put("text", source.getString("text")).put("start", source.getInteger("start")).put("end", source.getInteger("end")));
             }
-            if (page.hits().hits().size() < 1000) {
-                return passages;
-            }
-            after = page.hits().hits().get(page.hits().hits().size() - 1).sort();
-        }
+        });
+        return passages;
     }
 
     private static void sortAndPage(Builder s, SearchRequest request) {

@@ -1,7 +1,7 @@
 package org.lararena.ingest.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.json.JsonData;
 import io.vertx.core.json.JsonObject;
@@ -162,17 +162,7 @@ public final class PassageIndex {
     }
 
     private void copyPassages(String from, String to) throws IOException {
-        List<FieldValue> after = null;
-        while (true) {
-            final List<FieldValue> cursor = after;
-            var page = client.search(s -> {
-                s.index(from).size(1000).sort(o -> o.field(f -> f.field("passageId")));
-                return cursor == null ? s : s.searchAfter(cursor);
-            }, JsonData.class);
-            var hits = page.hits().hits();
-            if (hits.isEmpty()) {
-                return;
-            }
+        IndexPages.forEach(client, from, Query.of(q -> q.matchAll(m -> m)), "passageId", null, JsonData.class, hits -> {
             BulkRequest.Builder bulk = new BulkRequest.Builder().index(to);
             hits.forEach(hit -> bulk.operations(op -> op.index(i -> i.id(hit.id()).document(hit.source()))));
             var response = client.bulk(bulk.build());
@@ -181,8 +171,7 @@ public final class PassageIndex {
                         + response.items().stream().filter(i -> i.error() != null).findFirst().map(i -> i.error().reason()).orElse("?")
                         + "; the alias still points to " + from, null);
             }
-            after = hits.get(hits.size() - 1).sort();
-        }
+        });
     }
 
     /** The mapping version of the index behind the alias ("" for an index from before versions). */

@@ -3,9 +3,11 @@ package org.lararena.ingest.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.SourceConfig;
 import co.elastic.clients.json.JsonData;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -170,27 +172,13 @@ public final class PassageIndexer {
     /** Sets the visibility of every passage of a document; searches see it after the refresh this waits for. */
     public void updateVisibility(String documentId, String visibility) {
         try {
-            java.util.List<co.elastic.clients.elasticsearch._types.FieldValue> after = null;
-            while (true) {
-                final var cursor = after;
-                var page = client.search(s -> {
-                    s.index(index.alias()).size(1000).source(src -> src.fetch(false)).sort(o -> o.field(f -> f.field("passageId")))
-                            .query(q -> q.term(t -> t.field("documentId").value(documentId)));
-                    if (cursor != null) {
-                        s.searchAfter(cursor);
-                    }
-                    return s;
-                }, Void.class);
-                var hits = page.hits().hits();
-                if (hits.isEmpty()) {
-                    return;
-                }
-                BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.alias()).refresh(Refresh.WaitFor);
-                JsonData change = JsonData.fromJson(new JsonObject().put("visibility", visibility).encode());
-                hits.forEach(hit -> bulk.operations(op -> op.update(u -> u.id(hit.id()).action(a -> a.doc(change)))));
-                checkItems(client.bulk(bulk.build()));
-                after = hits.get(hits.size() - 1).sort();
-            }
+            JsonData change = JsonData.fromJson(new JsonObject().put("visibility", visibility).encode());
+            IndexPages.forEach(client, index.alias(), Query.of(q -> q.term(t -> t.field("documentId").value(documentId))), "passageId",
+                    SourceConfig.of(src -> src.fetch(false)), Void.class, hits -> {
+                        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.alias()).refresh(Refresh.WaitFor);
+                        hits.forEach(hit -> bulk.operations(op -> op.update(u -> u.id(hit.id()).action(a -> a.doc(change)))));
+                        checkItems(client.bulk(bulk.build()));
+                    });
         } catch (ElasticsearchException e) {
             throw new LararenaException(500, "indexing_failed", "Elasticsearch refused the visibility change of " + documentId + ": " + e.getMessage(), e);
         } catch (IOException e) {

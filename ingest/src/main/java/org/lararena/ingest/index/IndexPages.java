@@ -1,0 +1,57 @@
+package org.lararena.ingest.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.SourceConfig;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Every hit of a search, a page at a time with {@code search_after}: for work over all passages of a document or an
+ * index, past the 10,000 hits one search may return. Blocking.
+ */
+public final class IndexPages {
+
+    /** Hits per request. */
+    static final int PAGE_SIZE = 1000;
+
+    /** What is done with one page of hits. */
+    @FunctionalInterface
+    public interface PageHandler<T> {
+        void accept(List<Hit<T>> hits) throws IOException;
+    }
+
+    private IndexPages() {
+    }
+
+    /**
+     * Hands every hit of {@code query} over {@code index} to {@code handler}, page by page, ordered by the unique
+     * {@code sortField} ascending.
+     *
+     * @param source what of {@code _source} to fetch, or {@code null} for all of it
+     */
+    public static <T> void forEach(ElasticsearchClient client, String index, Query query, String sortField, SourceConfig source,
+                                   Class<T> type, PageHandler<T> handler) throws IOException {
+        List<FieldValue> after = null;
+        while (true) {
+            final List<FieldValue> cursor = after;
+            List<Hit<T>> hits = client.search(s -> {
+                s.index(index).size(PAGE_SIZE).query(query).sort(o -> o.field(f -> f.field(sortField).order(SortOrder.Asc)));
+                if (source != null) {
+                    s.source(source);
+                }
+                return cursor == null ? s : s.searchAfter(cursor);
+            }, type).hits().hits();
+            if (!hits.isEmpty()) {
+                handler.accept(hits);
+            }
+            if (hits.size() < PAGE_SIZE) {
+                return;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+}
