@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -132,14 +133,19 @@ public final class PassageSearch {
         Query readable = visibilityFilter(caller);
         Query match = relevanceQuery(request);
         Map<String, Query> facetFilters = facetFilters(request);
+        Optional<Query> highlightQuery = PassageQuery.highlightQuery(request);
         return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
             s.index(alias)
                     .query(q -> q.bool(b -> b.must(match).filter(readable)))
                     .source(src -> src.filter(f -> f.includes(hitFields(caller))))
                     .size(request.size())
                     .trackTotalHits(t -> t.enabled(true))
-                    .highlight(h -> h.fields(NamedValue.of("text", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(220))))
-                            .preTags("<mark>").postTags("</mark>").encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html));
+                    .highlight(h -> {
+                        h.fields(NamedValue.of("text", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(220))))
+                                .preTags("<mark>").postTags("</mark>").encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html);
+                        highlightQuery.ifPresent(h::highlightQuery);
+                        return h;
+                    });
             if (!facetFilters.isEmpty()) {
                 s.postFilter(q -> q.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
             }

@@ -36,4 +36,14 @@ class PassageQueryTest {
         assertThat(loose).contains(PassageQuery.SPLIT_ANALYZER).contains("\"fuzziness\":\"" + PassageQuery.FUZZINESS);
         assertThat(phrase).doesNotContain(PassageQuery.SPLIT_ANALYZER).doesNotContain("fuzziness");
     }
+
+    @Test
+    void theHighlightMarksTheWordsAsWrittenAndSplitButLeavesOutTheSlipTolerantReading() {
+        String words = PassageQuery.highlightQuery(SearchRequest.of("baslinjeintervjuer -beslut")).orElseThrow().toString();
+        String phrase = PassageQuery.highlightQuery(SearchRequest.of("\"fast läkarkontakt\"")).orElseThrow().toString();
+
+        assertThat(words).contains("baslinjeintervjuer").contains(PassageQuery.SPLIT_ANALYZER).doesNotContain("fuzziness").doesNotContain("beslut");
+        assertThat(phrase).contains("fast läkarkontakt").doesNotContain(PassageQuery.SPLIT_ANALYZER);
+        assertThat(PassageQuery.highlightQuery(SearchRequest.of(""))).isEmpty();
+    }
 }

@@ -158,6 +158,21 @@ class PassageSearchIT {
     }
 
     @Test
+    void highlightsMarkInflectedFormsCompoundPartsAndPhrases() {
+        assertThat(highlightOf(search.search(request("vårdcentral", List.of(), List.of()), RESEARCHER), "svenska-1"))
+                .contains("<mark>vårdcentralerna</mark>");
+        assertThat(highlightOf(search.search(request("utredning", List.of(), List.of()), RESEARCHER), "svenska-0"))
+                .contains("<mark>Samsjuklighetsutredningen</mark>");
+        assertThat(highlightOf(search.search(request("\"fast läkarkontakt\"", List.of(), List.of()), RESEARCHER), "rapport-v-1"))
+                .contains("<mark>fast läkarkontakt</mark>");
+    }
+
+    private static String highlightOf(JsonObject result, String passageId) {
+        return result.getJsonArray("hits").stream().map(JsonObject.class::cast).filter(h -> h.getString("passageId").equals(passageId))
+                .findFirst().orElseThrow().getString("highlight");
+    }
+
+    @Test
     void aWholeQuestionFindsItsAnswerAndTheExactPhraseRanksFirst() {
         List<String> found = ids(search.search(request("hur ordnade vårdcentralen fast läkarkontakt för äldre", List.of(), List.of()), RESEARCHER));
 
