@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * The relevance part of a passage search, from the query text as people write it. Words and phrases are
  * searched in three sub-fields together: the Swedish-analysed text (stemmed, decompounded, folded), the folded
  * exact words (so an exact form ranks above a loose one) and word pairs (so words that stand together rank
- * above words that are far apart). Most words must match, not all, so a whole question still finds answers;
+ * above words that are far apart); an interview answer is also found, weighing less, through the question it
+ * answers. Most words must match, not all, so a whole question still finds answers;
  * {@code -word} always excludes; an explicit {@code OR} is taken as the user wrote it. Without quotes, two looser
  * readings may also match: the query's compounds split into their parts ({@code baslinjeintervjuer} finds
  * {@code baslinje-intervjuerna}) and, a little, long words with a slip or another ending ({@code nyckelfritt},
@@ -23,10 +24,14 @@ import java.util.regex.Pattern;
  */
 final class PassageQuery {
 
-    static final List<String> FIELDS = List.of("text", "text.stems", "text.exact^2", "title^0.5");
     /**
-     * With a quoted phrase: {@code text.stems} (a second stemmer, for inflections the first misses) has no exact
-     * sub-field, so a phrase would lose its stop words there and match loosely.
+     * {@code question}: the question an interview answer answers (an answer seldom repeats what was asked), weighing
+     * less than the passage's own words.
+     */
+    static final List<String> FIELDS = List.of("text", "text.stems", "text.exact^2", "title^0.5", "question^0.3");
+    /**
+     * With a quoted phrase: {@code text.stems} (a second stemmer, for inflections the first misses) and
+     * {@code question} have no exact sub-field, so a phrase would lose its stop words there and match loosely.
      */
     static final List<String> PHRASE_FIELDS = List.of("text", "text.exact^2", "title^0.5");
     /** What a passage annotated with a theme the query names scores without its words: below any literal match. */

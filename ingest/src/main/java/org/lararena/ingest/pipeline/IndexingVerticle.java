@@ -177,9 +177,30 @@ public final class IndexingVerticle extends VerticleBase {
         Map<String, String> pseudonyms = SpeakerPseudonyms.assign(speakers);
         List<JsonObject> documents = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
-            documents.add(passageDocument(record, passages.getJsonObject(i), pseudonyms));
+            JsonObject document = passageDocument(record, passages.getJsonObject(i), pseudonyms);
+            String question = i == 0 ? null : questionBefore(documents.get(i - 1), document);
+            documents.add(question == null ? document : document.put("question", question));
         }
         return documents;
+    }
+
+    /** How much of the question before an answer its passage carries (a long lead-in is seldom what is asked). */
+    static final int MAX_QUESTION_CHARS = 600;
+
+    /**
+     * The text of the turn that asks what {@code answer} answers: the one before it when an interviewer or a
+     * moderator spoke it and someone else answers. An answer seldom repeats the question's words ("Hur samarbetar ni
+     * med kommunen?" is answered about "vi" and "dem"), so a search for what was asked finds the answer through it.
+     */
+    private static String questionBefore(JsonObject previous, JsonObject answer) {
+        String previousRole = previous.getString("speakerRole");
+        String answerRole = answer.getString("speakerRole");
+        if (previousRole == null || answerRole == null || !SpeakerRoles.asks(previousRole) || SpeakerRoles.asks(answerRole)) {
+            return null;
+        }
+        String question = previous.getString("text");
+        return question == null || question.isBlank() ? null
+                : question.length() <= MAX_QUESTION_CHARS ? question : question.substring(question.length() - MAX_QUESTION_CHARS);
     }
 
     static final String INDEXED = "indexed";
