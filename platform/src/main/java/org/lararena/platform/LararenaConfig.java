@@ -55,6 +55,8 @@ import java.util.Optional;
  * <tr><td>LARARENA_INDEX_BATCH_PASSAGES</td><td>5000</td><td>most passages in one bulk request</td></tr>
  * <tr><td>LARARENA_INDEX_BATCH_WAIT_MS</td><td>200</td><td>how long a batch waits for more documents after its first</td></tr>
  * <tr><td>LARARENA_WATCH_DIR</td><td>(none)</td><td>a folder whose files are ingested as they land (bulk drops)</td></tr>
+ * <tr><td>LARARENA_SEARCH_REQUEST_CACHE</td><td>true</td><td>Elasticsearch keeps each search's answer (hits, highlights
+ *     and facet counts) until the index next changes, so a search asked again is not computed again</td></tr>
  * <tr><td>LARARENA_SPARQL_TIMEOUT_SECONDS</td><td>10</td><td>longest a {@code /sparql} query may run</td></tr>
  * <tr><td>LARARENA_SPARQL_MAX_ROWS</td><td>10000</td><td>most rows (or triples) one {@code /sparql} answer holds</td></tr>
  * </table>
@@ -76,7 +78,16 @@ public record LararenaConfig(
         Sparql sparql,
         int maxInsightChars,
         int maxMemoChars,
-        Indexing indexing) {
+        Indexing indexing,
+        Search search) {
+
+    /**
+     * How searches run. {@code requestCache}: Elasticsearch's shard request cache keeps every search's answer until
+     * the index next changes (a refresh: new documents, a review), so the same search asked again (paging back, a
+     * facet unticked, a shared link, the pages everyone opens) costs a cache lookup.
+     */
+    public record Search(boolean requestCache) {
+    }
 
     /** How much indexing gathers into one bulk request (and one refresh): documents, passages, and the longest wait. */
     public record Indexing(int batchDocuments, int batchPassages, Duration batchWait) {
@@ -178,7 +189,8 @@ public record LararenaConfig(
                 r.integer("LARARENA_MAX_MEMO_CHARS", 10_000, 100, 1_000_000),
                 new Indexing(r.integer("LARARENA_INDEX_BATCH_DOCUMENTS", 100, 1, 10_000),
                         r.integer("LARARENA_INDEX_BATCH_PASSAGES", 5_000, 1, 100_000),
-                        Duration.ofMillis(r.integer("LARARENA_INDEX_BATCH_WAIT_MS", 200, 0, 60_000))));
+                        Duration.ofMillis(r.integer("LARARENA_INDEX_BATCH_WAIT_MS", 200, 0, 60_000))),
+                new Search(r.bool("LARARENA_SEARCH_REQUEST_CACHE", true)));
     }
 
     /**

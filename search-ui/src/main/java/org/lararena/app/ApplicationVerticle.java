@@ -173,7 +173,8 @@ public final class ApplicationVerticle extends VerticleBase {
     private Future<?> deployVerticles(TokenAuthentication authentication, WebAuthentication web) {
         PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix(), config.elasticsearch().analysisFiles());
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
-        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel, this::themesNamedIn);
+        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel, this::themesNamedIn,
+                config.search().requestCache());
         PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
         reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
         AnalysisEndpoint analysis = new AnalysisEndpoint(vertx, search, ontology.topThemes().stream().map(Concept::iri).toList());

@@ -50,24 +50,29 @@ public final class PassageSearch {
     private final String alias;
     private final Function<String, String> themeLabel;
     private final Function<String, Set<String>> themesNamedIn;
+    private final boolean requestCache;
 
     /** @param themeLabel the display label of a theme or concept IRI */
     public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel) {
-        this(client, alias, themeLabel, text -> Set.of());
+        this(client, alias, themeLabel, text -> Set.of(), true);
     }
 
     /**
      * @param themeLabel    the display label of a theme or concept IRI
      * @param themesNamedIn the concept IRIs a query text names (the ontology's annotator): their passages are found
      *                      too, below those with the words
+     * @param requestCache  whether Elasticsearch keeps each search's answer until the index next changes
+     *                      ({@code LARARENA_SEARCH_REQUEST_CACHE}): the cache is emptied at every refresh, so an answer
+     *                      never outlives what it was computed from
      */
     public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel,
-                         Function<String, Set<String>> themesNamedIn) {
+                         Function<String, Set<String>> themesNamedIn, boolean requestCache) {
         this.client = Objects.requireNonNull(client);
         this.asyncClient = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
         this.alias = Objects.requireNonNull(alias);
         this.themeLabel = Objects.requireNonNull(themeLabel);
         this.themesNamedIn = Objects.requireNonNull(themesNamedIn);
+        this.requestCache = requestCache;
     }
 
     /** The relevance query of a request: its words, phrases and exclusions, and the themes its text names. */
@@ -136,6 +141,7 @@ public final class PassageSearch {
         Optional<Query> highlightQuery = PassageQuery.highlightQuery(request);
         return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
             s.index(alias)
+                    .requestCache(requestCache)
                     .query(q -> q.bool(b -> b.must(match).filter(readable)))
                     .source(src -> src.filter(f -> f.includes(hitFields(caller))))
                     .size(request.size())

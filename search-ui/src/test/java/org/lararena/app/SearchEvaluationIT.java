@@ -27,6 +27,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.search.GeneralSwedishWords;
+import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.testing.TestServices;
 import org.lararena.search.eval.RankingMetrics;
@@ -118,16 +119,16 @@ class SearchEvaluationIT {
                 assertThat(r.project().reciprocalRank()).as(r.set() + " MRR beats the standard analyzer").isGreaterThan(r.standard().reciprocalRank());
                 assertThat(r.project().ndcg()).as(r.set() + " nDCG@10 beats the standard analyzer").isGreaterThan(r.standard().ndcg());
             }
-            // Guards against regression, a query below the level reached (README, Quality figures). With the general Swedish
-            // word lists installed (as .ci/run does) held-out success@10 was 0.92 and MRR 0.89-0.90; without them (the plugin's
-            // own dictionary splits fewer compounds) 0.88 / 0.88; tuning 0.96 / 0.87 either way. The held-out bar,
-            // success@10 >= 0.95 and MRR >= 0.8, is met for MRR only (two misses: an answer that shares no word with the
-            // question, and a corpus query).
-            boolean wordLists = !GeneralSwedishWords.installed().isEmpty();
+            // Guards against regression, a query below the level reached (README, Quality figures). On the managed node, with
+            // the ontology's analysis files and the general Swedish word lists installed (as .ci/run does), held-out success@10
+            // was 1.00 and MRR 0.91 once interview answers carried their questions (0.92 / 0.89 before); without the word lists
+            // (the plugin's own dictionary splits fewer compounds) 0.88 / 0.88 before that; tuning 0.96 / 0.87 either way. An
+            // external cluster without the analysis files (LARARENA_ES_ANALYSIS_FILES) splits fewer compounds still.
+            boolean fullAnalysis = !GeneralSwedishWords.installed().isEmpty() && LararenaConfig.fromEnvironment().elasticsearch().analysisFiles();
             Result tuning = results.get(0);
             Result heldOut = results.get(1);
-            assertThat(heldOut.project().success()).as("held-out success@10").isGreaterThanOrEqualTo(wordLists ? 0.87 : 0.83);
-            assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(wordLists ? 0.85 : 0.83);
+            assertThat(heldOut.project().success()).as("held-out success@10").isGreaterThanOrEqualTo(fullAnalysis ? 0.95 : 0.83);
+            assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(fullAnalysis ? 0.87 : 0.83);
             assertThat(tuning.project().success()).as("tuning success@10").isGreaterThanOrEqualTo(0.92);
             assertThat(tuning.project().reciprocalRank()).as("tuning MRR").isGreaterThanOrEqualTo(0.83);
         }

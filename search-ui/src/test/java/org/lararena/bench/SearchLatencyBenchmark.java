@@ -48,12 +48,16 @@ import org.lararena.search.SearchRequest;
  * p50/p95/p99 latency of {@code GET /api/search} as a pilot, and of the very same Elasticsearch searches (built by
  * {@link PassageSearch#elasticsearchRequest}) sent straight to Elasticsearch, over at least 100,000 generated
  * passages, with 16 concurrent clients. Each client sends every query of its share to both, alternating which goes
- * first, so both see the same machine state. A benchmark, not a test: it runs only with the {@code bench} profile
+ * first, so both see the same machine state. Measured twice in one run: with Elasticsearch's request cache as deployed
+ * (the 39 queries repeat, so after the warm-up every answer comes from the cache: the figure of searches people repeat)
+ * and with it off (every search computed: the figure of searches nobody asked before). A benchmark, not a test: it runs only with the {@code bench} profile
  * (see the README's "Quality figures") and asserts no timing, only that both answer the same totals.
  *
  * <p>System properties: {@code bench.passages} (100000), {@code bench.clients} (16), {@code bench.requests}
- * (measured requests to each side, 4000), {@code bench.warmup} (800), {@code bench.sequential} (requests
- * to each side from one client alone, 200), {@code bench.prefix} (an index prefix to
+ * (measured requests to each side, 4000), {@code bench.warmup} (4000: requests to each side before measuring, until the
+ * application's JIT has compiled its hot paths; it was still compiling after 2,000), {@code bench.sequential} (requests
+ * to each side from one client alone, 200), {@code bench.jitWarmup} (requests to the application alone before the first
+ * measurement, 20000), {@code bench.prefix} (an index prefix to
  * reuse between runs; otherwise a fresh one, deleted afterwards), {@code bench.keep} (keep the index).
  */
 class SearchLatencyBenchmark {
@@ -61,8 +65,9 @@ class SearchLatencyBenchmark {
     private static final int PASSAGES = Integer.getInteger("bench.passages", 100_000);
     private static final int CLIENTS = Integer.getInteger("bench.clients", 16);
     private static final int REQUESTS = Integer.getInteger("bench.requests", 4000);
-    private static final int WARM_UP = Integer.getInteger("bench.warmup", 800);
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 4000);
     private static final int SEQUENTIAL = Integer.getInteger("bench.sequential", 200);
+    private static final int JIT_WARM_UP = Integer.getInteger("bench.jitWarmup", 20_000);
     private static final Caller PILOT = new Caller("pilot", Set.of(Caller.PILOT), Optional.of("Värmland"));
 
     @Test
@@ -74,17 +79,41 @@ class SearchLatencyBenchmark {
         Ontology ontology = OntologyLoader.fromClasspath();
         ElasticsearchClient client = ElasticsearchClients.create(esConfig.elasticsearch());
         PassageIndex index = new PassageIndex(client, prefix);
+        try {
+            long indexed = new BenchmarkCorpus(client, index, ontology).ensureIndexed(PASSAGES);
+            List<String> report = new ArrayList<>();
+            // As deployed (Elasticsearch keeps each answer until the index changes), then with every search computed. The
+            // first also warms the JIT of this JVM (the application runs in it) before anything is measured.
+            boolean first = true;
+            for (boolean requestCache : List.of(true, false)) {
+                report.add(measure(services, client, index, ontology, prefix, indexed, requestCache, first ? JIT_WARM_UP : 0));
+                first = false;
+            }
+            report.forEach(System.out::print);
+        } finally {
+            if (!keep) {
+                // By name: the cluster refuses wildcard deletes.
+                List<String> indices = List.copyOf(client.indices().getAlias(a -> a.name(index.alias())).aliases().keySet());
+                client.indices().delete(d -> d.index(indices));
+            }
+            client.close();
+        }
+    }
+
+    /** One application with the request cache on or off, and the same searches sent straight to Elasticsearch. */
+    private static String measure(TestServices services, ElasticsearchClient client, PassageIndex index, Ontology ontology, String prefix,
+                                  long indexed, boolean requestCache, int jitWarmUp) throws Exception {
         Path dataDir = Files.createTempDirectory("lararena-bench");
         Vertx vertx = Vertx.vertx();
         try {
-            long indexed = new BenchmarkCorpus(client, index, ontology).ensureIndexed(PASSAGES);
-            LararenaConfig config = LararenaConfig.fromMap(services.applicationEnvironment(dataDir, Map.of("LARARENA_INDEX_PREFIX", prefix)));
+            LararenaConfig config = LararenaConfig.fromMap(services.applicationEnvironment(dataDir, Map.of("LARARENA_INDEX_PREFIX", prefix,
+                    "LARARENA_DEMO_DATA", "false", "LARARENA_SEARCH_REQUEST_CACHE", String.valueOf(requestCache))));
             vertx.deployVerticle(new ApplicationVerticle(config)).await(240, TimeUnit.SECONDS);
             URI app = URI.create("http://127.0.0.1:" + config.httpPort());
             // As the application builds it: theme names in the query text are found by the annotator.
             PassageAnnotator annotator = new PassageAnnotator(ontology);
             PassageSearch search = new PassageSearch(client, index.alias(), iri -> iri,
-                    text -> annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet()));
+                    text -> annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet()), requestCache);
             List<Query> queries = BenchmarkQueries.mixed(ontology).stream()
                     .map(params -> Query.of(params, search, client, app, services.elasticsearchUrl())).toList();
             // The requests as sent, to profile or vary them by hand (target/bench-requests/NN.json, with the address in NN.url).
@@ -105,6 +134,7 @@ class SearchLatencyBenchmark {
                     assertThat(viaApi.getLong("total")).as("total of %s", query.label)
                             .isEqualTo(direct.getJsonObject("hits").getJsonObject("total").getLong("value"));
                 }
+                warmUpApplication(http, queries, token, jitWarmUp);
                 run(http, queries, token, WARM_UP, CLIENTS);
                 // One client first: what the application adds when nothing queues.
                 Latencies alone = run(http, queries, token, SEQUENTIAL, 1);
@@ -113,31 +143,55 @@ class SearchLatencyBenchmark {
                 Latencies measured = run(http, queries, token, REQUESTS, CLIENTS);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 String loadAfter = loadAverage();
-                System.out.printf(Locale.ROOT, "%nSearch latency: %d passages, %d queries (words, phrases, exclusion, OR, facets, theme names),"
-                                + " %d clients, %d requests to each side in %.0f s (%.0f requests/s in all)%n", indexed, queries.size(), CLIENTS,
-                        REQUESTS, seconds, 2 * REQUESTS / seconds);
-                System.out.printf(Locale.ROOT, "  /api/search      p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",
-                        measured.api.percentile(50), measured.api.percentile(95), measured.api.percentile(99));
-                System.out.printf(Locale.ROOT, "  Elasticsearch    p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",
-                        measured.direct.percentile(50), measured.direct.percentile(95), measured.direct.percentile(99));
-                System.out.printf(Locale.ROOT, "  API p99 / Elasticsearch p99 = %.2f (bar 1.20); API p50 / Elasticsearch p50 = %.2f; API p99 %s 50 ms%n",
+                StringBuilder out = new StringBuilder();
+                out.append(String.format(Locale.ROOT, "%nSearch latency, request cache %s: %d passages, %d queries (words, phrases, exclusion, OR, facets,"
+                                + " theme names), %d clients, %d requests to each side in %.0f s (%.0f requests/s in all)%n",
+                        requestCache ? "on (as deployed)" : "off (every search computed)", indexed, queries.size(), CLIENTS, REQUESTS, seconds,
+                        2 * REQUESTS / seconds));
+                out.append(String.format(Locale.ROOT, "  /api/search      p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",
+                        measured.api.percentile(50), measured.api.percentile(95), measured.api.percentile(99)));
+                out.append(String.format(Locale.ROOT, "  Elasticsearch    p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",
+                        measured.direct.percentile(50), measured.direct.percentile(95), measured.direct.percentile(99)));
+                out.append(String.format(Locale.ROOT, "  API p99 / Elasticsearch p99 = %.2f (bar 1.20); API p50 / Elasticsearch p50 = %.2f; API p99 %s 50 ms%n",
                         measured.api.percentile(99) / measured.direct.percentile(99), measured.api.percentile(50) / measured.direct.percentile(50),
-                        measured.api.percentile(99) <= 50 ? "≤" : ">");
-                System.out.printf(Locale.ROOT, "  one client alone (%d requests to each side): /api/search p50 %.1f ms p99 %.1f ms, Elasticsearch p50 %.1f ms p99 %.1f ms%n",
-                        SEQUENTIAL, alone.api.percentile(50), alone.api.percentile(99), alone.direct.percentile(50), alone.direct.percentile(99));
-                System.out.printf(Locale.ROOT, "  load average before %s, after %s (%d cores)%n%n", loadBefore, loadAfter,
-                        Runtime.getRuntime().availableProcessors());
+                        measured.api.percentile(99) <= 50 ? "≤" : ">"));
+                out.append(String.format(Locale.ROOT, "  one client alone (%d requests to each side): /api/search p50 %.1f ms p99 %.1f ms, Elasticsearch p50 %.1f ms p99 %.1f ms%n",
+                        SEQUENTIAL, alone.api.percentile(50), alone.api.percentile(99), alone.direct.percentile(50), alone.direct.percentile(99)));
+                out.append(String.format(Locale.ROOT, "  load average before %s, after %s (%d cores)%n", loadBefore, loadAfter,
+                        Runtime.getRuntime().availableProcessors()));
+                System.out.print(out);
+                return out.toString();
             } finally {
                 refresher.shutdownNow();
             }
         } finally {
             vertx.close().await(60, TimeUnit.SECONDS);
-            if (!keep) {
-                // By name: the cluster refuses wildcard deletes.
-                List<String> indices = List.copyOf(client.indices().getAlias(a -> a.name(index.alias())).aliases().keySet());
-                client.indices().delete(d -> d.index(indices));
+        }
+    }
+
+    /**
+     * {@code count} requests to the application alone, from {@link #CLIENTS} threads, until its JIT has compiled what a
+     * search runs through: the Elasticsearch client is a large body of code, and on two busy cores the compiler was
+     * still taking half of the application's CPU after 8,000 searches, and 5 % after 25,000.
+     */
+    private static void warmUpApplication(HttpClient http, List<Query> queries, AtomicReference<String> token, int count) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                done.add(clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        queries.get(i % queries.size()).sendToApi(http, token.get());
+                    }
+                    return null;
+                }));
             }
-            client.close();
+            for (Future<Void> client : done) {
+                client.get();
+            }
+        } finally {
+            clients.shutdownNow();
         }
     }
 

@@ -39,6 +39,7 @@ class PassageSearchIT {
     private static ElasticsearchClient client;
     private static PassageSearch search;
     private static PassageSearch withThemes;
+    private static PassageIndexer indexer;
 
     @BeforeAll
     static void indexPassages() {
@@ -47,7 +48,7 @@ class PassageSearchIT {
         client = ElasticsearchClients.create(config.elasticsearch());
         PassageIndex index = new PassageIndex(client, "search-it-" + Long.toHexString(System.nanoTime()));
         index.ensureExists();
-        PassageIndexer indexer = new PassageIndexer(client, index);
+        indexer = new PassageIndexer(client, index);
         indexer.replaceDocument("rapport-v", List.of(
                 passage("rapport-v", 0, "Samverkan mellan kommun och region kring utskrivningsklara patienter.", "public", "Värmland", "2021-03-01", SAMVERKAN),
                 passage("rapport-v", 1, "Vårdcentralen ordnade fast läkarkontakt för de äldre.", "public", "Värmland", "2021-03-01", KONTINUITET),
@@ -65,7 +66,7 @@ class PassageSearchIT {
         search = new PassageSearch(client, index.alias(), iri -> iri.substring(iri.lastIndexOf('/') + 1));
         PassageAnnotator annotator = new PassageAnnotator(OntologyLoader.fromClasspath());
         withThemes = new PassageSearch(client, index.alias(), iri -> iri, text -> annotator.annotate(text).stream()
-                .map(Suggestion::conceptIri).collect(Collectors.toSet()));
+                .map(Suggestion::conceptIri).collect(Collectors.toSet()), true);
     }
 
     @AfterAll
@@ -155,6 +156,20 @@ class PassageSearchIT {
         assertThat(ids(search.search(request("vårdcentral", List.of(), List.of()), RESEARCHER))).contains("svenska-1");
         assertThat(ids(search.search(request("tillgänglighet", List.of(), List.of()), RESEARCHER))).contains("svenska-2");
         assertThat(ids(search.search(request("vard", List.of(), List.of()), RESEARCHER))).contains("svenska-2");
+    }
+
+    @Test
+    void aSearchAskedAgainSeesWhatChangedInTheIndexMeanwhile() {
+        // The request cache keeps answers, and must never keep one past a change of the index.
+        SearchRequest request = request("kvällsmottagning", List.of(), List.of());
+        assertThat(search.search(request, RESEARCHER).getLong("total")).isZero();
+
+        indexer.replaceDocument("tillagd", List.of(passage("tillagd", 0, "Kvällsmottagningen öppnade i mars.", "public", "Örebro", "2024-03-01")));
+        assertThat(ids(search.search(request, RESEARCHER))).containsExactly("tillagd-0");
+
+        indexer.replaceDocument("tillagd", List.of(passage("tillagd", 0, "Mottagningen stängde i maj.", "public", "Örebro", "2024-05-01")));
+        assertThat(search.search(request, RESEARCHER).getLong("total")).isZero();
+        indexer.replaceDocument("tillagd", List.of());
     }
 
     @Test
