@@ -76,6 +76,14 @@ class ReindexIT {
 
         // The cluster lost the passage index altogether.
         deletePassageIndex();
+        // A document that arrives meanwhile waits for the index: nothing creates an index under the alias's name with a
+        // mapping guessed from its passages (it would stand in the way of the rebuild), and it is not failed either.
+        String meanwhile = upload("ombygge-3.txt", "Under tiden kom en anteckning om hemtjänstens nattpatrull i glesbygden.");
+        app.awaitStatus(meanwhile, researcher, "indexing");
+        Thread.sleep(5_000);
+        assertThat(new JsonObject(app.get("/api/documents/" + meanwhile, researcher).body()).getString("status")).isEqualTo("indexing");
+        String alias = app.config().elasticsearch().indexPrefix() + "-passages";
+        assertThat(elasticsearch.indices().exists(e -> e.index(alias)).value()).as("an index under the alias's name").isFalse();
         HttpResponse<String> refused = app.send("POST", "/api/admin/reindex", null, researcher);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(new JsonObject(refused.body()).getString("error")).isNotBlank();
@@ -88,6 +96,8 @@ class ReindexIT {
         assertThat(result.getInteger("failed")).isZero();
         assertThat(searchable("ombyggnadsprovet")).as("the same passages, themes and all").isEqualTo(before);
         assertThat(taggedWith(DIGITALISERING)).containsExactly(first + "-0");
+        app.awaitStatus(meanwhile, researcher, "indexed");
+        assertThat(searchable("nattpatrull")).containsOnlyKeys(meanwhile + "-0");
 
         // Lost again; this time the command line rebuilds it.
         deletePassageIndex();

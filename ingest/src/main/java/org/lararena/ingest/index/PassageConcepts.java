@@ -35,7 +35,7 @@ public final class PassageConcepts {
         if (passages.isEmpty()) {
             return;
         }
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.alias()).refresh(Refresh.WaitFor);
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.alias()).requireAlias(true).refresh(Refresh.WaitFor);
         passages.forEach((passageId, facets) -> {
             JsonData change = JsonData.fromJson(new JsonObject().put("concepts", new JsonArray(facets.concepts()))
                     .put("themes", new JsonArray(facets.themes())).encode());

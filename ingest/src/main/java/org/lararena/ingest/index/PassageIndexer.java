@@ -138,7 +138,7 @@ public final class PassageIndexer {
     /** One bulk request for {@code documents}; the documents with refused items go to {@code refused} or {@code overloaded}. */
     private void bulkIndex(String target, Map<String, List<JsonObject>> documents, Map<String, String> refused,
                            Map<String, String> overloaded) throws IOException {
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
+        BulkRequest.Builder bulk = new BulkRequest.Builder().index(target).requireAlias(target.equals(index.alias()));
         Map<String, String> documentOfPassage = new HashMap<>();
         documents.forEach((documentId, passages) -> passages.forEach(passage -> {
             // Vert.x JSON straight through as JSON: nested arrays and objects stay what they are.
@@ -160,7 +160,9 @@ public final class PassageIndexer {
             }
             String documentId = documentOfPassage.get(item.id());
             String reason = "passage " + item.id() + " was not indexed: " + item.error().reason();
-            if (item.status() == 429) {
+            if (isMissingIndex(item)) {
+                overloaded.putIfAbsent(documentId, MISSING_INDEX.formatted(target));
+            } else if (item.status() == 429) {
                 overloaded.putIfAbsent(documentId, reason);
             } else {
                 refused.putIfAbsent(documentId, reason);
@@ -169,13 +171,25 @@ public final class PassageIndexer {
         overloaded.keySet().removeAll(refused.keySet());
     }
 
+    /**
+     * Why a document waits when the index behind the alias is gone (deleted, or a cluster restored without it): every
+     * write to the alias requires it to be one, so Elasticsearch never creates an index of that name with a mapping
+     * guessed from the first passage (which would then stand in the way of the rebuild). The documents wait in the
+     * durable queue and are indexed once the index is back.
+     */
+    static final String MISSING_INDEX = "the passage index %s is missing: an administrator rebuilds it with ./lararena reindex";
+
+    private static boolean isMissingIndex(BulkResponseItem item) {
+        return item.status() == 404 && "index_not_found_exception".equals(item.error().type());
+    }
+
     /** Sets the visibility of every passage of a document; searches see it after the refresh this waits for. */
     public void updateVisibility(String documentId, String visibility) {
         try {
             JsonData change = JsonData.fromJson(new JsonObject().put("visibility", visibility).encode());
             IndexPages.forEach(client, index.alias(), Query.of(q -> q.term(t -> t.field("documentId").value(documentId))), "passageId",
                     SourceConfig.of(src -> src.fetch(false)), Void.class, hits -> {
-                        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.alias()).refresh(Refresh.WaitFor);
+                        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.alias()).requireAlias(true).refresh(Refresh.WaitFor);
                         hits.forEach(hit -> bulk.operations(op -> op.update(u -> u.id(hit.id()).action(a -> a.doc(change)))));
                         checkItems(client.bulk(bulk.build()));
                     });
@@ -204,7 +218,7 @@ public final class PassageIndexer {
         if (ids.isEmpty()) {
             return;
         }
-        BulkRequest.Builder delete = new BulkRequest.Builder().index(target);
+        BulkRequest.Builder delete = new BulkRequest.Builder().index(target).requireAlias(target.equals(index.alias()));
         ids.forEach(id -> delete.operations(op -> op.delete(d -> d.id(id))));
         checkItems(client.bulk(delete.build()));
     }
