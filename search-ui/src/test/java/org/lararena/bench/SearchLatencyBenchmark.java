@@ -175,29 +175,32 @@ class SearchLatencyBenchmark {
      * still taking half of the application's CPU after 8,000 searches, and 5 % after 25,000.
      */
     private static void warmUpApplication(HttpClient http, List<Query> queries, AtomicReference<String> token, int count) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        try {
-            List<Future<Void>> done = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                done.add(clients.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        queries.get(i % queries.size()).sendToApi(http, token.get());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<Void> client : done) {
-                client.get();
-            }
-        } finally {
-            clients.shutdownNow();
-        }
+        onClients(CLIENTS, count, i -> queries.get(i % queries.size()).sendToApi(http, token.get()));
     }
 
     /** {@code count} requests to each side, from {@code clientCount} threads; each query goes to both, in alternating order. */
     private static Latencies run(HttpClient http, List<Query> queries, AtomicReference<String> token, int count, int clientCount) throws Exception {
         Latencies latencies = new Latencies(new Sample(count), new Sample(count));
+        onClients(clientCount, count, i -> {
+            Query query = queries.get(i % queries.size());
+            if (i % 2 == 0) {
+                latencies.api.record(i, () -> query.sendToApi(http, token.get()));
+                latencies.direct.record(i, () -> query.sendToElasticsearch(http));
+            } else {
+                latencies.direct.record(i, () -> query.sendToElasticsearch(http));
+                latencies.api.record(i, () -> query.sendToApi(http, token.get()));
+            }
+        });
+        return latencies;
+    }
+
+    /** What one client does for request number {@code i}. */
+    private interface Step {
+        void run(int i) throws Exception;
+    }
+
+    /** Requests 0 to {@code count - 1}, each taken by whichever of {@code clientCount} threads is free next. */
+    private static void onClients(int clientCount, int count, Step step) throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(clientCount);
         try {
@@ -205,14 +208,7 @@ class SearchLatencyBenchmark {
             for (int c = 0; c < clientCount; c++) {
                 done.add(clients.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        Query query = queries.get(i % queries.size());
-                        if (i % 2 == 0) {
-                            latencies.api.record(i, () -> query.sendToApi(http, token.get()));
-                            latencies.direct.record(i, () -> query.sendToElasticsearch(http));
-                        } else {
-                            latencies.direct.record(i, () -> query.sendToElasticsearch(http));
-                            latencies.api.record(i, () -> query.sendToApi(http, token.get()));
-                        }
+                        step.run(i);
                     }
                     return null;
                 }));
@@ -223,7 +219,6 @@ class SearchLatencyBenchmark {
         } finally {
             clients.shutdownNow();
         }
-        return latencies;
     }
 
     private static String loadAverage() {
