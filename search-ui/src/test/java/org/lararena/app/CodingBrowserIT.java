@@ -17,6 +17,7 @@ import org.lararena.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -205,9 +206,11 @@ class CodingBrowserIT {
 
             WebElement body = browser.driver().findElement(By.tagName("body"));
             body.sendKeys("j");
-            WebElement suggestion = browser.find(By.cssSelector("#annotations li.current"));
-            assertThat(suggestion.getDomAttribute("data-state")).isEqualTo("suggested");
-            String suggestionId = suggestion.getDomAttribute("data-id");
+            // 'j' moves to the next suggestion: read its id from the list as it stands once the move is drawn.
+            String suggestionId = wait(browser).until(d -> {
+                WebElement current = d.findElement(By.cssSelector("#annotations li.current"));
+                return "suggested".equals(current.getDomAttribute("data-state")) ? current.getDomAttribute("data-id") : null;
+            });
             body.sendKeys("a");
             wait(browser).until(d -> "accepted".equals(d.findElement(By.cssSelector("#annotations li[data-id='" + suggestionId + "']"))
                     .getDomAttribute("data-state")));
@@ -306,7 +309,13 @@ class CodingBrowserIT {
         return Long.parseLong(browser.find(By.cssSelector(".total")).getText().split(" ")[0]);
     }
 
+    /**
+     * Polls for 30 s. The page draws its annotation list again after every action, so an element a poll found may be
+     * replaced before the same poll reads it: that poll counts as not yet, and the next one finds the new element.
+     */
     private static WebDriverWait wait(Browser browser) {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 }
