@@ -142,9 +142,7 @@ final class PassageQuery {
         if (positive.contains("\"")) {
             return Optional.of(asWritten);
         }
-        Query split = Query.of(q -> q.simpleQueryString(s -> s.query(positive).fields("text").analyzer(SPLIT_ANALYZER)
-                .autoGenerateSynonymsPhraseQuery(true).defaultOperator(Operator.Or).lenient(true).flags(FLAGS)));
-        return Optional.of(Query.of(q -> q.bool(b -> b.should(asWritten).should(split))));
+        return Optional.of(Query.of(q -> q.bool(b -> b.should(asWritten).should(splitReading(positive, null)))));
     }
 
     /**
@@ -155,10 +153,18 @@ final class PassageQuery {
     private static Query loose(String words) {
         return Query.of(q -> q.disMax(d -> d
                 .queries(simple(words, Operator.Or, MINIMUM_SHOULD_MATCH))
-                .queries(s -> s.simpleQueryString(sq -> sq.query(words).fields("text").analyzer(SPLIT_ANALYZER).autoGenerateSynonymsPhraseQuery(true)
-                        .defaultOperator(Operator.Or).minimumShouldMatch(MINIMUM_SHOULD_MATCH).lenient(true).flags(FLAGS)))
+                .queries(splitReading(words, MINIMUM_SHOULD_MATCH))
                 .queries(s -> s.match(m -> m.field("text.exact").query(words).fuzziness(FUZZINESS).prefixLength(3).maxExpansions(20)
                         .minimumShouldMatch(MINIMUM_SHOULD_MATCH).boost(FUZZY_BOOST)))));
+    }
+
+    /** The words with their compounds also written apart, as a phrase of the parts (the search and the highlight share it). */
+    private static Query splitReading(String words, String minimumShouldMatch) {
+        return Query.of(q -> q.simpleQueryString(s -> {
+            s.query(words).fields("text").analyzer(SPLIT_ANALYZER).autoGenerateSynonymsPhraseQuery(true)
+                    .defaultOperator(Operator.Or).lenient(true).flags(FLAGS);
+            return minimumShouldMatch == null ? s : s.minimumShouldMatch(minimumShouldMatch);
+        }));
     }
 
     private static Query simple(String text, Operator operator, String minimumShouldMatch) {
