@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +23,6 @@ import org.lararena.platform.testing.TestServices;
 class BatchIndexingIT {
 
     private static final int DOCUMENTS = 300;
-    private static final int PER_UPLOAD = 100;
 
     @TempDir
     Path dataDir;
@@ -37,10 +31,10 @@ class BatchIndexingIT {
     void manySmallDocumentsAtOnceAreEachIndexedAndSearchableExactlyOnce() throws Exception {
         String researcher = TestServices.get().accessToken("forskare", "forskare");
         try (RunningApplication app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "false"))) {
-            List<String> ids = uploadMany(app, researcher, DOCUMENTS, "satsprovet");
+            List<String> ids = app.uploadMany(researcher, DOCUMENTS, "satsprovet");
             assertThat(ids).hasSize(DOCUMENTS);
 
-            assertThat(awaitAllSettled(app, researcher, DOCUMENTS)).as("statuses").isEqualTo(Map.of("indexed", (long) DOCUMENTS));
+            assertThat(app.awaitAllSettled(researcher, DOCUMENTS)).as("statuses").isEqualTo(Map.of("indexed", (long) DOCUMENTS));
 
             long passages = 0;
             for (String id : ids) {
@@ -92,42 +86,6 @@ class BatchIndexingIT {
             assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("gott-a")))).count()).isEqualTo(1);
             client.indices().delete(d -> d.index(index.alias() + "-000001"));
         }
-    }
-
-    /** Uploads {@code count} small public two-paragraph documents mentioning {@code word}, a hundred per request; returns their ids. */
-    static List<String> uploadMany(RunningApplication app, String token, int count, String word) throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (int first = 0; first < count; first += PER_UPLOAD) {
-            List<RunningApplication.Upload> files = new ArrayList<>();
-            for (int n = first; n < Math.min(count, first + PER_UPLOAD); n++) {
-                String text = "Dokument nummer " + n + " i " + word + " om vårdcentralens arbete med fast läkarkontakt.\n\n"
-                        + "Ett andra stycke i " + word + " om hur kommunen och regionen delar ansvaret för hemsjukvården.\n";
-                files.add(new RunningApplication.Upload(word + "-" + n + ".txt", "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8)));
-            }
-            HttpResponse<String> response = app.postFiles(token, files, "public");
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-            new JsonArray(response.body()).forEach(item -> ids.add(((JsonObject) item).getString("id")));
-        }
-        return ids;
-    }
-
-    /** Waits (at most five minutes) until {@code count} documents are indexed or failed; returns the status counts. */
-    static Map<String, Long> awaitAllSettled(RunningApplication app, String token, int count) throws Exception {
-        return awaitAllSettled(app, token, count, Duration.ofMinutes(5));
-    }
-
-    /** Waits (at most {@code limit}) until {@code count} documents are indexed or failed; returns the status counts. */
-    static Map<String, Long> awaitAllSettled(RunningApplication app, String token, int count, Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        Map<String, Long> statuses = Map.of();
-        while (Instant.now().isBefore(deadline)) {
-            statuses = app.statusCounts(token);
-            if (statuses.getOrDefault("indexed", 0L) + statuses.getOrDefault("failed", 0L) == count) {
-                break;
-            }
-            Thread.sleep(500);
-        }
-        return statuses;
     }
 
     private static JsonObject passage(String documentId, int ordinal, int n) {

@@ -131,8 +131,8 @@ class ReindexIT {
     void searchesKeepAnsweringWhileTheIndexIsRebuiltAndASecondReindexIsRefused() throws Exception {
         int documents = 300;
         long earlier = app.statusCounts(researcher).values().stream().mapToLong(Long::longValue).sum();
-        BatchIndexingIT.uploadMany(app, researcher, documents, "flyttprovet");
-        assertThat(BatchIndexingIT.awaitAllSettled(app, researcher, (int) earlier + documents)).doesNotContainKey("failed");
+        app.uploadMany(researcher, documents, "flyttprovet");
+        assertThat(app.awaitAllSettled(researcher, (int) earlier + documents)).doesNotContainKey("failed");
         long total = new JsonObject(app.get("/api/search?q=flyttprovet&size=1", researcher).body()).getLong("total");
         assertThat(total).isGreaterThanOrEqualTo(documents);
 

@@ -3,6 +3,7 @@ package org.lararena.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +24,9 @@ import org.lararena.platform.testing.TestServices;
 
 /** The application as {@code ./lararena up} wires it, on the harness's real servers, with an HTTP client for tests. */
 final class RunningApplication implements AutoCloseable {
+
+    /** Files per upload request in {@link #uploadMany}. */
+    private static final int UPLOADS_PER_REQUEST = 100;
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -116,6 +121,42 @@ final class RunningApplication implements AutoCloseable {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Uploads {@code count} small public two-paragraph documents mentioning {@code word}, {@value #UPLOADS_PER_REQUEST} per request; returns their ids. */
+    List<String> uploadMany(String token, int count, String word) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int first = 0; first < count; first += UPLOADS_PER_REQUEST) {
+            List<Upload> files = new ArrayList<>();
+            for (int n = first; n < Math.min(count, first + UPLOADS_PER_REQUEST); n++) {
+                String text = "Dokument nummer " + n + " i " + word + " om vårdcentralens arbete med fast läkarkontakt.\n\n"
+                        + "Ett andra stycke i " + word + " om hur kommunen och regionen delar ansvaret för hemsjukvården.\n";
+                files.add(new Upload(word + "-" + n + ".txt", "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8)));
+            }
+            HttpResponse<String> response = postFiles(token, files, "public");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+            new JsonArray(response.body()).forEach(item -> ids.add(((JsonObject) item).getString("id")));
+        }
+        return ids;
+    }
+
+    /** Waits (at most five minutes) until {@code count} documents are indexed or failed; returns the status counts. */
+    Map<String, Long> awaitAllSettled(String token, int count) throws Exception {
+        return awaitAllSettled(token, count, Duration.ofMinutes(5));
+    }
+
+    /** Waits (at most {@code limit}) until {@code count} documents are indexed or failed; returns the status counts. */
+    Map<String, Long> awaitAllSettled(String token, int count, Duration limit) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        Map<String, Long> statuses = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            statuses = statusCounts(token);
+            if (statuses.getOrDefault("indexed", 0L) + statuses.getOrDefault("failed", 0L) == count) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return statuses;
     }
 
     /** How many of the caller's visible documents are in each status. */

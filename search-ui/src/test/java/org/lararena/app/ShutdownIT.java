@@ -31,7 +31,7 @@ class ShutdownIT {
         RunningApplication first = RunningApplication.start(dataDir, settings);
         List<String> ids;
         try {
-            ids = BatchIndexingIT.uploadMany(first, token, DOCUMENTS, "avstängningsprovet");
+            ids = first.uploadMany(token, DOCUMENTS, "avstängningsprovet");
             Map<String, Long> atStop = first.statusCounts(token);
             assertThat(atStop.getOrDefault("queued", 0L)).as("documents still queued when the application stops: %s", atStop).isPositive();
         } finally {
@@ -42,7 +42,7 @@ class ShutdownIT {
         }
 
         try (RunningApplication second = RunningApplication.start(dataDir, settings)) {
-            Map<String, Long> statuses = BatchIndexingIT.awaitAllSettled(second, token, DOCUMENTS, Duration.ofMinutes(10));
+            Map<String, Long> statuses = second.awaitAllSettled(token, DOCUMENTS, Duration.ofMinutes(10));
             assertThat(statuses).as("statuses after the restart").isEqualTo(Map.of("indexed", (long) DOCUMENTS));
             JsonObject found = new JsonObject(second.get("/api/search?q=avstängningsprovet+nummer+599&size=100", token).body());
             assertThat(found.getJsonArray("hits").stream().map(hit -> ((JsonObject) hit).getString("documentId")))
