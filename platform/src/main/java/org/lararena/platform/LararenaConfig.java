@@ -55,8 +55,12 @@ import java.util.Optional;
  * <tr><td>LARARENA_INDEX_BATCH_PASSAGES</td><td>5000</td><td>most passages in one bulk request</td></tr>
  * <tr><td>LARARENA_INDEX_BATCH_WAIT_MS</td><td>200</td><td>how long a batch waits for more documents after its first</td></tr>
  * <tr><td>LARARENA_WATCH_DIR</td><td>(none)</td><td>a folder whose files are ingested as they land (bulk drops)</td></tr>
- * <tr><td>LARARENA_SEARCH_REQUEST_CACHE</td><td>true</td><td>Elasticsearch keeps each search's answer (hits, highlights
- *     and facet counts) until the index next changes, so a search asked again is not computed again</td></tr>
+ * <tr><td>LARARENA_SEARCH_REQUEST_CACHE</td><td>true</td><td>Elasticsearch keeps each search's hits and facet counts
+ *     until the index next changes, so a search asked again is not computed again</td></tr>
+ * <tr><td>LARARENA_SEARCH_ANSWER_CACHE_MB</td><td>32</td><td>the application keeps recent {@code /api/search} answers, per
+ *     search and reader rights, until the index changes; 0 turns it off</td></tr>
+ * <tr><td>LARARENA_SEARCH_CHANGE_POLL_MS</td><td>500</td><td>how often the application asks Elasticsearch whether another
+ *     process changed the index (its own changes count at once): the longest a kept answer can be out of date</td></tr>
  * <tr><td>LARARENA_SPARQL_TIMEOUT_SECONDS</td><td>10</td><td>longest a {@code /sparql} query may run</td></tr>
  * <tr><td>LARARENA_SPARQL_MAX_ROWS</td><td>10000</td><td>most rows (or triples) one {@code /sparql} answer holds</td></tr>
  * </table>
@@ -82,11 +86,13 @@ public record LararenaConfig(
         Search search) {
 
     /**
-     * How searches run. {@code requestCache}: Elasticsearch's shard request cache keeps every search's answer until
-     * the index next changes (a refresh: new documents, a review), so the same search asked again (paging back, a
-     * facet unticked, a shared link, the pages everyone opens) costs a cache lookup.
+     * How searches run. {@code requestCache}: Elasticsearch's shard request cache keeps every search's hits and facet
+     * counts until the index next changes (a refresh: new documents, a review), so the same search asked again (paging
+     * back, a facet unticked, a shared link, the pages everyone opens) is not computed again. {@code answerCacheBytes}:
+     * the application keeps that many bytes of whole answers, so a search asked again does not even reach Elasticsearch
+     * (0: none); {@code changePoll}: how often it asks whether another process changed the index.
      */
-    public record Search(boolean requestCache) {
+    public record Search(boolean requestCache, long answerCacheBytes, Duration changePoll) {
     }
 
     /** How much indexing gathers into one bulk request (and one refresh): documents, passages, and the longest wait. */
@@ -190,7 +196,9 @@ public record LararenaConfig(
                 new Indexing(r.integer("LARARENA_INDEX_BATCH_DOCUMENTS", 100, 1, 10_000),
                         r.integer("LARARENA_INDEX_BATCH_PASSAGES", 5_000, 1, 100_000),
                         Duration.ofMillis(r.integer("LARARENA_INDEX_BATCH_WAIT_MS", 200, 0, 60_000))),
-                new Search(r.bool("LARARENA_SEARCH_REQUEST_CACHE", true)));
+                new Search(r.bool("LARARENA_SEARCH_REQUEST_CACHE", true),
+                        r.integer("LARARENA_SEARCH_ANSWER_CACHE_MB", 32, 0, 4096) * 1024L * 1024L,
+                        Duration.ofMillis(r.integer("LARARENA_SEARCH_CHANGE_POLL_MS", 500, 50, 60_000))));
     }
 
     /**

@@ -43,7 +43,9 @@ import org.lararena.ingest.web.DocumentsEndpoint;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
+import org.lararena.search.IndexChangeWatch;
 import org.lararena.search.PassageSearch;
+import org.lararena.search.SearchAnswerCache;
 import org.lararena.search.SearchEndpoint;
 import org.lararena.search.SuggestEndpoint;
 import org.lararena.search.Suggestions;
@@ -175,6 +177,8 @@ public final class ApplicationVerticle extends VerticleBase {
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel, this::themesNamedIn,
                 config.search().requestCache());
+        IndexChangeWatch othersChanges = new IndexChangeWatch(elasticsearch, index.alias(), config.search().changePoll());
+        SearchAnswerCache answers = new SearchAnswerCache(config.search().answerCacheBytes(), () -> index.changes() + othersChanges.changes());
         PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
         reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
         AnalysisEndpoint analysis = new AnalysisEndpoint(vertx, search, ontology.topThemes().stream().map(Concept::iri).toList());
@@ -187,7 +191,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
                 List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
                                 indexer, audit)::addRoutes,
-                        new SearchEndpoint(vertx, search)::addRoutes,
+                        new SearchEndpoint(vertx, search, answers)::addRoutes,
                         new SuggestEndpoint(vertx, new Suggestions(elasticsearch, index.alias(), ontology))::addRoutes,
                         new ThemesEndpoint(vertx, ontology, search)::addRoutes,
                         new AdminEndpoint(vertx, new IndexRebuild(documents, annotations, ontology, index, indexer,
@@ -217,6 +221,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 .compose(v -> vertx.deployVerticle(new IndexingVerticle(documents, indexer, indexingBatch()), worker))
                 .compose(v -> vertx.deployVerticle(new PendingIndexingVerticle(documents, Duration.ofSeconds(10),
                         config.indexing().batchDocuments()), worker))
+                .compose(v -> config.search().answerCacheBytes() > 0 ? vertx.deployVerticle(othersChanges, worker) : Future.succeededFuture())
                 .compose(v -> config.watchDir().isPresent()
                         ? vertx.deployVerticle(new WatchedFolderVerticle(config.watchDir().get(), documents, Duration.ofSeconds(2)), worker)
                         : Future.succeededFuture())

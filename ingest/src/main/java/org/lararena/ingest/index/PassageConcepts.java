@@ -48,6 +48,8 @@ public final class PassageConcepts {
         } catch (IOException e) {
             throw LararenaException.unavailable("Elasticsearch could not be reached; the annotation is stored, search shows it"
                     + " after the next re-annotation", e);
+        } finally {
+            index.changed();
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.lararena.platform.LararenaException;
 
@@ -33,6 +34,7 @@ public final class PassageIndex {
     private final ElasticsearchClient client;
     private final String alias;
     private final boolean analysisFiles;
+    private final AtomicLong changes = new AtomicLong();
 
     /** An index that needs no files on the nodes: the plugin's own dictionary, no synonyms. */
     public PassageIndex(ElasticsearchClient client, String indexPrefix) {
@@ -65,6 +67,20 @@ public final class PassageIndex {
     /** The name searches and indexing use. */
     public String alias() {
         return alias;
+    }
+
+    /**
+     * How many times this process has changed what searches see (passages written or deleted, concepts or visibility
+     * updated, the alias moved): an answer computed before the count last rose may be out of date. Changes made by other
+     * processes are not counted here.
+     */
+    public long changes() {
+        return changes.get();
+    }
+
+    /** Counts a change, once the write is searchable (or has failed part way: what it left may be searchable). */
+    public void changed() {
+        changes.incrementAndGet();
     }
 
     /**
@@ -107,6 +123,8 @@ public final class PassageIndex {
             return before;
         } catch (IOException e) {
             throw LararenaException.unavailable("Elasticsearch could not be reached to move the alias " + alias, e);
+        } finally {
+            changed();
         }
     }
 
@@ -141,6 +159,8 @@ public final class PassageIndex {
             }
         } catch (IOException | RuntimeException e) {
             throw LararenaException.unavailable("the passage index " + alias + " could not be created: " + e.getMessage(), e);
+        } finally {
+            changed();
         }
     }
 

@@ -73,6 +73,14 @@ public final class PassageIndexer {
 
     /** {@link #replaceDocuments(Map)} into the index (or alias) {@code target}, as a rebuild writes a fresh index. */
     public Map<String, Outcome> replaceDocuments(String target, Map<String, List<JsonObject>> documents) {
+        try {
+            return writeDocuments(target, documents);
+        } finally {
+            index.changed();
+        }
+    }
+
+    private Map<String, Outcome> writeDocuments(String target, Map<String, List<JsonObject>> documents) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         Map<String, List<JsonObject>> todo = new LinkedHashMap<>(documents);
         for (int attempt = 1; !todo.isEmpty(); attempt++) {
@@ -197,6 +205,8 @@ public final class PassageIndexer {
             throw new LararenaException(500, "indexing_failed", "Elasticsearch refused the visibility change of " + documentId + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw LararenaException.unavailable("Elasticsearch could not be reached to change the visibility of " + documentId, e);
+        } finally {
+            index.changed();
         }
     }
 
