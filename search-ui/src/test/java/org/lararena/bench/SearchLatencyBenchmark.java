@@ -48,16 +48,17 @@ import org.lararena.search.SearchRequest;
  * p50/p95/p99 latency of {@code GET /api/search} as a pilot, and of the very same Elasticsearch searches (built by
  * {@link PassageSearch#elasticsearchRequest}) sent straight to Elasticsearch, over at least 100,000 generated
  * passages, with 16 concurrent clients. Each client sends every query of its share to both, alternating which goes
- * first, so both see the same machine state. Measured twice in one run: with Elasticsearch's request cache as deployed
- * (the 39 queries repeat, so after the warm-up every answer comes from the cache: the figure of searches people repeat)
- * and with it off (every search computed: the figure of searches nobody asked before). A benchmark, not a test: it runs only with the {@code bench} profile
- * (see the README's "Quality figures") and asserts no timing, only that both answer the same totals.
+ * first, so both see the same machine state. Measured twice in one run: with the caches as deployed (the application's
+ * answer cache, and Elasticsearch's request cache for the searches sent straight to it; the 39 queries repeat, so after
+ * the warm-up every answer comes from a cache: the figure of searches people repeat) and with neither (every search
+ * computed: the figure of searches nobody asked before). A benchmark, not a test: it runs only with the {@code bench}
+ * profile (see the README's "Quality figures") and asserts no timing, only that both answer the same totals.
  *
  * <p>System properties: {@code bench.passages} (100000), {@code bench.clients} (16), {@code bench.requests}
  * (measured requests to each side, 4000), {@code bench.warmup} (4000: requests to each side before measuring, until the
  * application's JIT has compiled its hot paths; it was still compiling after 2,000), {@code bench.sequential} (requests
- * to each side from one client alone, 200), {@code bench.jitWarmup} (requests to the application alone before the first
- * measurement, 20000), {@code bench.prefix} (an index prefix to
+ * to each side from one client alone, 200), {@code bench.jitWarmup} (requests to each side before the first measurement,
+ * 20000), {@code bench.prefix} (an index prefix to
  * reuse between runs; otherwise a fresh one, deleted afterwards), {@code bench.keep} (keep the index).
  */
 class SearchLatencyBenchmark {
@@ -100,14 +101,18 @@ class SearchLatencyBenchmark {
         }
     }
 
-    /** One application with the request cache on or off, and the same searches sent straight to Elasticsearch. */
+    /**
+     * One application with both caches (its own answers, Elasticsearch's request cache) or neither, and the same searches
+     * sent straight to Elasticsearch with its request cache on or off.
+     */
     private static String measure(TestServices services, ElasticsearchClient client, PassageIndex index, Ontology ontology, String prefix,
                                   long indexed, boolean requestCache, int jitWarmUp) throws Exception {
         Path dataDir = Files.createTempDirectory("lararena-bench");
         Vertx vertx = Vertx.vertx();
         try {
             LararenaConfig config = LararenaConfig.fromMap(services.applicationEnvironment(dataDir, Map.of("LARARENA_INDEX_PREFIX", prefix,
-                    "LARARENA_DEMO_DATA", "false", "LARARENA_SEARCH_REQUEST_CACHE", String.valueOf(requestCache))));
+                    "LARARENA_DEMO_DATA", "false", "LARARENA_SEARCH_REQUEST_CACHE", String.valueOf(requestCache),
+                    "LARARENA_SEARCH_ANSWER_CACHE_MB", requestCache ? "32" : "0")));
             vertx.deployVerticle(new ApplicationVerticle(config)).await(240, TimeUnit.SECONDS);
             URI app = URI.create("http://127.0.0.1:" + config.httpPort());
             // As the application builds it: theme names in the query text are found by the annotator.
@@ -134,7 +139,7 @@ class SearchLatencyBenchmark {
                     assertThat(viaApi.getLong("total")).as("total of %s", query.label)
                             .isEqualTo(direct.getJsonObject("hits").getJsonObject("total").getLong("value"));
                 }
-                warmUpApplication(http, queries, token, jitWarmUp);
+                warmUp(http, queries, token, jitWarmUp);
                 run(http, queries, token, WARM_UP, CLIENTS);
                 // One client first: what the application adds when nothing queues.
                 Latencies alone = run(http, queries, token, SEQUENTIAL, 1);
@@ -146,7 +151,7 @@ class SearchLatencyBenchmark {
                 StringBuilder out = new StringBuilder();
                 out.append(String.format(Locale.ROOT, "%nSearch latency, request cache %s: %d passages, %d queries (words, phrases, exclusion, OR, facets,"
                                 + " theme names), %d clients, %d requests to each side in %.0f s (%.0f requests/s in all)%n",
-                        requestCache ? "on (as deployed)" : "off (every search computed)", indexed, queries.size(), CLIENTS, REQUESTS, seconds,
+                        requestCache ? "on (as deployed), and the application's answer cache" : "off and no answer cache (every search computed)", indexed, queries.size(), CLIENTS, REQUESTS, seconds,
                         2 * REQUESTS / seconds));
                 out.append(String.format(Locale.ROOT, "  /api/search      p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",
                         measured.api.percentile(50), measured.api.percentile(95), measured.api.percentile(99)));
@@ -170,12 +175,17 @@ class SearchLatencyBenchmark {
     }
 
     /**
-     * {@code count} requests to the application alone, from {@link #CLIENTS} threads, until its JIT has compiled what a
-     * search runs through: the Elasticsearch client is a large body of code, and on two busy cores the compiler was
-     * still taking half of the application's CPU after 8,000 searches, and 5 % after 25,000.
+     * {@code count} requests to each side, from {@link #CLIENTS} threads, until both JITs have compiled what a search
+     * runs through: the Elasticsearch client is a large body of code, and on two busy cores the compiler was still taking
+     * half of the application's CPU after 8,000 searches, and 5 % after 25,000. Elasticsearch gets as many: with the
+     * answer cache on, the application's searches seldom reach it, and it would be measured cold.
      */
-    private static void warmUpApplication(HttpClient http, List<Query> queries, AtomicReference<String> token, int count) throws Exception {
-        onClients(CLIENTS, count, i -> queries.get(i % queries.size()).sendToApi(http, token.get()));
+    private static void warmUp(HttpClient http, List<Query> queries, AtomicReference<String> token, int count) throws Exception {
+        onClients(CLIENTS, count, i -> {
+            Query query = queries.get(i % queries.size());
+            query.sendToApi(http, token.get());
+            query.sendToElasticsearch(http);
+        });
     }
 
     /** {@code count} requests to each side, from {@code clientCount} threads; each query goes to both, in alternating order. */
