@@ -82,8 +82,8 @@ public final class Segmenter {
         int turnEnd = -1;
         for (Span block : splitAtLabelledLines(text, blocks, speakers)) {
             SpeakerLabels.Label label = speakers.at(text, block.start());
-            if (label == null && turnStart >= 0) {
-                // A turn goes on over blank lines until the next label.
+            if (label == null && turnStart >= 0 && !speakers.fieldAt(text, block.start())) {
+                // A turn goes on over blank lines until the next label, or a field of the notes ("Beslut: ...").
                 turnEnd = block.end();
                 continue;
             }
@@ -94,7 +94,7 @@ public final class Segmenter {
             turnStart = label == null ? block.start() : label.contentStart();
             turnEnd = block.end();
             if (label == null) {
-                // Text before the first label (a title) stands alone.
+                // Text before the first label (a title) or a field of the notes stands alone.
                 addSplit(text, block, null, pieces);
                 turnStart = -1;
             }

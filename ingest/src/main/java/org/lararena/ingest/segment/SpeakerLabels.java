@@ -36,6 +36,13 @@ final class SpeakerLabels {
             "inspelning", "inspelad", "transkriberad av", "transkribering", "intervjudatum", "projekt", "fil", "källa", "not", "obs",
             "kommentar", "titel", "rubrik", "bakgrund", "syfte", "version");
 
+    /**
+     * Fields of meeting notes and minutes, which look like labels but name no speaker: a paragraph that opens with
+     * one ("Beslut: ...") is the notes' own, not the last speaker's.
+     */
+    private static final Set<String> MINUTES_FIELDS = Set.of("beslut", "beslutades", "åtgärd", "åtgärder", "nästa möte",
+            "närvarande", "frånvarande", "dagordning", "uppföljning", "sammanfattning", "att göra", "ansvarig", "övrigt");
+
     /** A label at the start of a block: who, and where the words after the label begin. */
     record Label(String speaker, int contentStart) {
     }
@@ -113,6 +120,20 @@ final class SpeakerLabels {
         }
         String speaker = label.group(1).strip();
         return speakers.contains(speaker) ? new Label(speaker, label.end()) : null;
+    }
+
+    /**
+     * Whether a field of the notes themselves starts at {@code start} ("Beslut:", "Datum:"), not a speaker of this
+     * text: it ends the turn before it.
+     */
+    boolean fieldAt(String text, int start) {
+        Matcher label = LABEL.matcher(text).region(start, text.length());
+        if (!label.lookingAt()) {
+            return false;
+        }
+        String field = label.group(1).strip();
+        String lowerCase = field.toLowerCase(Locale.ROOT);
+        return !speakers.contains(field) && (HEADER_FIELDS.contains(lowerCase) || MINUTES_FIELDS.contains(lowerCase));
     }
 
     private static boolean inCapitals(String label) {

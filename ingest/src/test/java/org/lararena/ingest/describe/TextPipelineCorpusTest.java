@@ -140,12 +140,15 @@ class TextPipelineCorpusTest {
 
         assertThat(processed.passages()).extracting(Passage::speaker).filteredOn(Objects::nonNull)
                 .containsExactly("ÅSA", "ÖRJAN", "MÄRTA", "ÅSA", "ÖRJAN");
+        Passage lastTurn = processed.passages().stream().filter(passage -> "ÖRJAN".equals(passage.speaker())).reduce((a, b) -> b).orElseThrow();
+        assertThat(lastTurn.text()).endsWith("till nästa möte.");
         Passage marta = processed.passages().stream().filter(passage -> "MÄRTA".equals(passage.speaker())).findFirst().orElseThrow();
         assertThat(marta.text()).startsWith("Det svåra är körtiderna.").endsWith("och då hann vi inte ringa före besöket.");
         assertThat(processed.passages().get(1).text()).isEqualTo("Datum: 12 mars 2025. Plats: vårdcentralen i Österbyn. Antecknat av Åsa Lindqvist.");
-        // A paragraph after the last turn without a label of its own stays in that turn, as its own paragraph.
-        assertThat(processed.passages().getLast().text()).endsWith("till nästa möte.\n\nBeslut: Hembesöken samlas geografiskt"
+        // The notes' own decision after the last turn is no part of that turn: it stands alone, with no speaker.
+        assertThat(processed.passages().getLast().text()).isEqualTo("Beslut: Hembesöken samlas geografiskt"
                 + " från och med april. Nästa möte hålls den 9 april klockan 13.");
+        assertThat(processed.passages().getLast().speaker()).isNull();
         assertThat(processed.description().title()).isEqualTo("Arbetsmöte om mobila hembesök");
         assertThat(processed.description().language()).isEqualTo("sv");
         assertOffsetsHold(processed);

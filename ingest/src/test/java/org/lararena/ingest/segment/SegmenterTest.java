@@ -105,6 +105,27 @@ class SegmenterTest {
     }
 
     @Test
+    void aFieldOfTheNotesEndsTheTurnBeforeItButAParagraphWithoutOneGoesOnWithIt() {
+        RepairedText notes = repairer.repair("""
+                KARIN: Vi provade att samla hembesöken per område.
+
+                Det sparade en del körtid.
+
+                OLLE: Men nattpatrullen märkte ingen skillnad.
+
+                KARIN: Den har ju hela kommunen varje natt.
+
+                Beslut: Hembesöken samlas per område från maj.""");
+
+        List<Passage> passages = segmenter.segment(notes, Layout.AUTO);
+
+        assertThat(passages).extracting(Passage::speaker).containsExactly("KARIN", "OLLE", "KARIN", null);
+        assertThat(passages.get(0).text()).endsWith("Det sparade en del körtid.");
+        assertThat(passages.get(2).text()).isEqualTo("Den har ju hela kommunen varje natt.");
+        assertThat(passages.get(3).text()).isEqualTo("Beslut: Hembesöken samlas per område från maj.");
+    }
+
+    @Test
     void meetingNotesKeepTheirListItemsTogether() {
         RepairedText notes = repairer.repair("""
                 Beslut
