@@ -87,9 +87,12 @@ public final class PassageIndexer {
             Map<String, String> overloaded = new LinkedHashMap<>();
             try {
                 Map<String, String> refused = new LinkedHashMap<>();
-                bulkIndex(target, todo, refused, overloaded);
+                Map<String, String> indexMissing = new LinkedHashMap<>();
+                bulkIndex(target, todo, refused, overloaded, indexMissing);
                 refused.forEach((id, reason) -> outcomes.put(id, new Outcome(Outcome.Status.FAILED, reason)));
-                todo.keySet().stream().filter(id -> !refused.containsKey(id) && !overloaded.containsKey(id))
+                // No retry brings a lost index back: these wait in the durable queue for the rebuild at once.
+                indexMissing.forEach((id, reason) -> outcomes.put(id, new Outcome(Outcome.Status.WAITING, reason)));
+                todo.keySet().stream().filter(id -> !outcomes.containsKey(id) && !overloaded.containsKey(id))
                         .forEach(id -> outcomes.put(id, Outcome.INDEXED));
             } catch (ElasticsearchException e) {
                 if (e.status() != 429) {
@@ -143,9 +146,12 @@ public final class PassageIndexer {
         return outcomes;
     }
 
-    /** One bulk request for {@code documents}; the documents with refused items go to {@code refused} or {@code overloaded}. */
+    /**
+     * One bulk request for {@code documents}; the documents with refused items go to {@code refused}, {@code overloaded}
+     * (worth a retry) or {@code indexMissing} (the index behind the alias is gone), with the reason.
+     */
     private void bulkIndex(String target, Map<String, List<JsonObject>> documents, Map<String, String> refused,
-                           Map<String, String> overloaded) throws IOException {
+                           Map<String, String> overloaded, Map<String, String> indexMissing) throws IOException {
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(target).requireAlias(target.equals(index.alias()));
         Map<String, String> documentOfPassage = new HashMap<>();
         documents.forEach((documentId, passages) -> passages.forEach(passage -> {
@@ -169,7 +175,7 @@ public final class PassageIndexer {
             String documentId = documentOfPassage.get(item.id());
             String reason = "passage " + item.id() + " was not indexed: " + item.error().reason();
             if (isMissingIndex(item)) {
-                overloaded.putIfAbsent(documentId, MISSING_INDEX.formatted(target));
+                indexMissing.putIfAbsent(documentId, MISSING_INDEX.formatted(target));
             } else if (item.status() == 429) {
                 overloaded.putIfAbsent(documentId, reason);
             } else {
@@ -177,6 +183,8 @@ public final class PassageIndexer {
             }
         }
         overloaded.keySet().removeAll(refused.keySet());
+        indexMissing.keySet().removeAll(refused.keySet());
+        overloaded.keySet().removeAll(indexMissing.keySet());
     }
 
     /**
