@@ -201,7 +201,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new InsightsEndpoint(vertx, insights)::addRoutes,
                         new MemosEndpoint(vertx, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
                         new ConceptsEndpoint(ontology)::addRoutes),
-                List.of(new SearchPage(vertx, search, ontology)::addRoutes,
+                List.of(new SearchPage(vertx, search, answers, ontology)::addRoutes,
                         new DocumentPage(vertx, documents, search, ontology)::addRoutes,
                         new CodingPage(vertx, documents, search, ontology, config.maxMemoChars())::addRoutes,
                         new ModulesPage(modules)::addRoutes,

@@ -1,11 +1,14 @@
 package org.lararena.search;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.platform.web.Caller;
 
@@ -66,6 +69,23 @@ public final class SearchAnswerCache {
     /** The generation to read before computing an answer, and to {@link #put} it under. */
     public long generation() {
         return generation.getAsLong();
+    }
+
+    /**
+     * The answer for {@code key}: the one kept, or else the one {@code compute} makes (kept for next time unless the
+     * index changed meanwhile). Completes where {@code compute}'s answer completes, or at once.
+     */
+    public CompletableFuture<Buffer> answer(Key key, Supplier<CompletableFuture<JsonObject>> compute) {
+        long computedIn = generation();
+        Optional<Buffer> kept = get(key);
+        if (kept.isPresent()) {
+            return CompletableFuture.completedFuture(kept.get());
+        }
+        return compute.get().thenApply(json -> {
+            Buffer answer = json.toBuffer();
+            put(key, computedIn, answer);
+            return answer;
+        });
     }
 
     /** The answer kept for {@code key}, if it was computed in the current generation. */

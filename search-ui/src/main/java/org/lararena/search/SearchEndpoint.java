@@ -2,13 +2,10 @@ package org.lararena.search;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
-import java.util.Optional;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.Params;
 
@@ -21,10 +18,6 @@ public final class SearchEndpoint {
     private final Vertx vertx;
     private final PassageSearch search;
     private final SearchAnswerCache answers;
-
-    public SearchEndpoint(Vertx vertx, PassageSearch search) {
-        this(vertx, search, SearchAnswerCache.none());
-    }
 
     /** @param answers answers kept from earlier searches, given again while the index is unchanged */
     public SearchEndpoint(Vertx vertx, PassageSearch search, SearchAnswerCache answers) {
@@ -41,25 +34,11 @@ public final class SearchEndpoint {
     private void search(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
         SearchRequest request = SearchRequest.fromParams(ctx.queryParams());
-        SearchAnswerCache.Key key = SearchAnswerCache.Key.of(request, caller);
-        long generation = answers.generation();
-        Optional<Buffer> kept = answers.get(key);
-        if (kept.isPresent()) {
-            send(ctx, kept.get());
-            return;
-        }
         // Non-blocking all the way: no worker thread per search, the answer comes back to this request's event loop.
-        Future.fromCompletionStage(search.searchAsync(request, caller), vertx.getOrCreateContext())
-                .map(JsonObject::toBuffer)
-                .onSuccess(answer -> {
-                    answers.put(key, generation, answer);
-                    send(ctx, answer);
-                })
+        Future.fromCompletionStage(answers.answer(SearchAnswerCache.Key.of(request, caller), () -> search.searchAsync(request, caller)),
+                        vertx.getOrCreateContext())
+                .onSuccess(answer -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(answer))
                 .onFailure(ctx::fail);
-    }
-
-    private static void send(RoutingContext ctx, Buffer answer) {
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(answer);
     }
 
     private void context(RoutingContext ctx) {

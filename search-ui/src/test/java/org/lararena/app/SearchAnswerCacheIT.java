@@ -56,12 +56,20 @@ class SearchAnswerCacheIT {
         app.awaitStatus(id, researcher, "indexed");
         assertThat(total("kvarhållningsprovet", pilot)).as("right after the document was indexed").isEqualTo(1);
         assertThat(total("kvarhållningsprovet", researcher)).isEqualTo(1);
+        assertThat(searchPage("kvarhållningsprovet", pilot)).as("the Sök page, which shares the answers").contains("färre akuta besök");
 
         HttpResponse<String> narrowed = app.send("PATCH", "/api/documents/" + id, "{\"visibility\":\"restricted\"}", researcher);
         assertThat(narrowed.statusCode()).as(narrowed.body()).isEqualTo(200);
         assertThat(total("kvarhållningsprovet", pilot)).as("right after it became researchers' only").isZero();
         assertThat(total("kvarhållningsprovet", researcher)).as("the researcher's answer, kept beside the pilot's").isEqualTo(1);
         assertThat(total("kvarhållningsprovet", pilot)).as("the pilot asks again, after the researcher").isZero();
+        assertThat(searchPage("kvarhållningsprovet", pilot)).doesNotContain("färre akuta besök");
+    }
+
+    private static String searchPage(String query, String token) throws Exception {
+        HttpResponse<String> response = app.get("/sok?q=" + query, token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.lararena.web.pages;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +16,7 @@ import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.platform.web.Caller;
 import org.lararena.search.PassageSearch;
+import org.lararena.search.SearchAnswerCache;
 import org.lararena.search.SearchRequest;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
@@ -34,11 +36,14 @@ public final class SearchPage {
 
     private final Vertx vertx;
     private final PassageSearch search;
+    private final SearchAnswerCache answers;
     private final Ontology ontology;
 
-    public SearchPage(Vertx vertx, PassageSearch search, Ontology ontology) {
+    /** @param answers the answers {@code /api/search} keeps, which the page shares: the same search, the same answer */
+    public SearchPage(Vertx vertx, PassageSearch search, SearchAnswerCache answers, Ontology ontology) {
         this.vertx = Objects.requireNonNull(vertx);
         this.search = Objects.requireNonNull(search);
+        this.answers = Objects.requireNonNull(answers);
         this.ontology = Objects.requireNonNull(ontology);
     }
 
@@ -51,7 +56,9 @@ public final class SearchPage {
         Caller caller = Caller.of(ctx);
         Messages messages = Messages.of(ctx);
         SearchRequest request = SearchRequest.fromParams(ctx.queryParams());
-        vertx.executeBlocking(() -> search.search(request, caller), false)
+        Future.fromCompletionStage(answers.answer(SearchAnswerCache.Key.of(request, caller), () -> search.searchAsync(request, caller)),
+                        vertx.getOrCreateContext())
+                .map(JsonObject::new)
                 .onSuccess(result -> Layout.send(ctx, new Layout.Page(request.text().isEmpty() ? messages.get("nav.search")
                         : messages.get("nav.search") + ": " + request.text(), "sok", body(ctx, request, result, messages))))
                 .onFailure(ctx::fail);
