@@ -57,8 +57,8 @@ import java.util.Optional;
  * <tr><td>LARARENA_WATCH_DIR</td><td>(none)</td><td>a folder whose files are ingested as they land (bulk drops)</td></tr>
  * <tr><td>LARARENA_SEARCH_REQUEST_CACHE</td><td>true</td><td>Elasticsearch keeps each search's hits and facet counts
  *     until the index next changes, so a search asked again is not computed again</td></tr>
- * <tr><td>LARARENA_SEARCH_ANSWER_CACHE_MB</td><td>32</td><td>the application keeps recent search answers ({@code /api/search}, the Sök page), per
- *     search and reader rights, until the index changes; 0 turns it off</td></tr>
+ * <tr><td>LARARENA_SEARCH_ANSWER_CACHE_MB</td><td>32</td><td>the application keeps recent search answers
+ *     ({@code /api/search}, the Sök page), per search and reader rights, until the index changes; 0 turns it off</td></tr>
  * <tr><td>LARARENA_SEARCH_CHANGE_POLL_MS</td><td>500</td><td>how often the application asks Elasticsearch whether another
  *     process changed the index (its own changes count at once): the longest a kept answer can be out of date</td></tr>
  * <tr><td>LARARENA_SPARQL_TIMEOUT_SECONDS</td><td>10</td><td>longest a {@code /sparql} query may run</td></tr>

@@ -10,11 +10,11 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Notices changes other processes make to the passage index (another application instance, {@code ./lararena reindex}):
- * every {@code every} it reads the write and refresh counts of the indexes behind the alias and counts a change when
- * they, or the indexes, differ from the last read. Writes count as soon as they land (a search may have to wait for
- * their refresh) and the refresh that makes them searchable counts again; an idle index's counts stand still. An unanswered read counts as a change too, so nothing kept outlives an outage. Deploy as a worker verticle:
- * the read blocks.
+ * Notices changes other processes make to the passage index (another application instance, a script): every
+ * {@code every} it reads the write and refresh counts of the indexes behind the alias and counts a change when they, or
+ * the indexes, differ from the last read. Writes count as soon as they land (a search may have to wait for their
+ * refresh) and the refresh that makes them searchable counts again; an idle index's counts stand still. An unanswered
+ * read counts as a change too, so nothing kept outlives an outage. Deploy as a worker verticle: the read blocks.
  */
 public final class IndexChangeWatch extends VerticleBase {
 
@@ -22,7 +22,7 @@ public final class IndexChangeWatch extends VerticleBase {
     private final String alias;
     private final Duration every;
     private final AtomicLong changes = new AtomicLong();
-    /** The last read: each index's uuid, refresh and write counts, or null after an unanswered one. Touched only by {@link #poll}. */
+    /** The last read: each index's uuid, refresh and write counts; null after an unanswered one. Guarded by {@code this}. */
     private String lastSeen;
 
     public IndexChangeWatch(ElasticsearchClient client, String alias, Duration every) {
@@ -43,7 +43,7 @@ public final class IndexChangeWatch extends VerticleBase {
         return changes.get();
     }
 
-    /** Reads the refresh counts once, counting a change if they differ from the last read. Blocking. */
+    /** Reads the counts once, counting a change if they differ from the last read. Blocking. */
     synchronized void poll() {
         String seen;
         try {
@@ -56,6 +56,7 @@ public final class IndexChangeWatch extends VerticleBase {
             });
             seen = byIndex.toString();
         } catch (Exception e) {
+            // Whatever went wrong (the node down, the alias gone), what was kept can no longer be vouched for.
             seen = null;
         }
         if (seen == null || !seen.equals(lastSeen)) {
