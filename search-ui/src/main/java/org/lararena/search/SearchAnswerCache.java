@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.lararena.ingest.store.Visibility;
@@ -73,7 +74,8 @@ public final class SearchAnswerCache {
 
     /**
      * The answer for {@code key}: the one kept, or else the one {@code compute} makes (kept for next time unless the
-     * index changed meanwhile). Completes where {@code compute}'s answer completes, or at once.
+     * index changed meanwhile). Completes where {@code compute}'s answer completes, or at once; a failure as it came
+     * (not wrapped), so the failure handler sees its status.
      */
     public CompletableFuture<Buffer> answer(Key key, Supplier<CompletableFuture<JsonObject>> compute) {
         long computedIn = generation();
@@ -81,11 +83,17 @@ public final class SearchAnswerCache {
         if (kept.isPresent()) {
             return CompletableFuture.completedFuture(kept.get());
         }
-        return compute.get().thenApply(json -> {
-            Buffer answer = json.toBuffer();
-            put(key, computedIn, answer);
-            return answer;
+        CompletableFuture<Buffer> answer = new CompletableFuture<>();
+        compute.get().whenComplete((json, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+                return;
+            }
+            Buffer computed = json.toBuffer();
+            put(key, computedIn, computed);
+            answer.complete(computed);
         });
+        return answer;
     }
 
     /** The answer kept for {@code key}, if it was computed in the current generation. */

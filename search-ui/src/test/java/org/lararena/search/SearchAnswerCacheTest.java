@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.LararenaException;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.web.Caller;
 
@@ -104,6 +108,25 @@ class SearchAnswerCacheTest {
         assertThat(cache.get(key("ord39", Caller.ANONYMOUS))).isPresent();
         cache.put(key("stort", Caller.ANONYMOUS), 0, Buffer.buffer("x".repeat(101)));
         assertThat(cache.get(key("stort", Caller.ANONYMOUS))).isEmpty();
+    }
+
+    @Test
+    void aFailedSearchReachesTheCallerAsItFailedAndIsNotKept() {
+        SearchAnswerCache cache = new SearchAnswerCache(1 << 20, generation::get);
+        LararenaException unavailable = LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", null);
+
+        CompletableFuture<Buffer> failed = cache.answer(key("samverkan", Caller.ANONYMOUS), () -> CompletableFuture.failedFuture(unavailable));
+
+        // The HTTP failure handler answers with the exception's status (503) only when it gets the exception itself, as
+        // Vert.x's Future.fromCompletionStage passes on what whenComplete sees.
+        AtomicReference<Throwable> seen = new AtomicReference<>();
+        failed.whenComplete((answer, failure) -> seen.set(failure));
+        assertThat(seen.get()).isSameAs(unavailable);
+        CompletableFuture<Buffer> again = cache.answer(key("samverkan", Caller.ANONYMOUS),
+                () -> CompletableFuture.completedFuture(new JsonObject().put("total", 3)));
+        assertThat(again.join().toString()).isEqualTo("{\"total\":3}");
+        assertThat(cache.answer(key("samverkan", Caller.ANONYMOUS), () -> CompletableFuture.failedFuture(unavailable)).join().toString())
+                .as("the answer computed since, kept").isEqualTo("{\"total\":3}");
     }
 
     @Test
