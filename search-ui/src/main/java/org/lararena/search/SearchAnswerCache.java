@@ -72,6 +72,11 @@ public final class SearchAnswerCache {
         return generation.getAsLong();
     }
 
+    /** The answer to {@code request} for {@code caller}: the one kept, or else the one {@code search} finds. */
+    public CompletableFuture<Buffer> answer(SearchRequest request, Caller caller, PassageSearch search) {
+        return answer(Key.of(request, caller), () -> search.searchAsync(request, caller));
+    }
+
     /**
      * The answer for {@code key}: the one kept, or else the one {@code compute} makes (kept for next time unless the
      * index changed meanwhile). Completes where {@code compute}'s answer completes, or at once; a failure as it came

@@ -35,8 +35,7 @@ public final class SearchEndpoint {
         Caller caller = Caller.of(ctx);
         SearchRequest request = SearchRequest.fromParams(ctx.queryParams());
         // Non-blocking all the way: no worker thread per search, the answer comes back to this request's event loop.
-        Future.fromCompletionStage(answers.answer(SearchAnswerCache.Key.of(request, caller), () -> search.searchAsync(request, caller)),
-                        vertx.getOrCreateContext())
+        Future.fromCompletionStage(answers.answer(request, caller, search), vertx.getOrCreateContext())
                 .onSuccess(answer -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(answer))
                 .onFailure(ctx::fail);
     }

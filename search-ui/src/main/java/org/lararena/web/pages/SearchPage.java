@@ -56,8 +56,7 @@ public final class SearchPage {
         Caller caller = Caller.of(ctx);
         Messages messages = Messages.of(ctx);
         SearchRequest request = SearchRequest.fromParams(ctx.queryParams());
-        Future.fromCompletionStage(answers.answer(SearchAnswerCache.Key.of(request, caller), () -> search.searchAsync(request, caller)),
-                        vertx.getOrCreateContext())
+        Future.fromCompletionStage(answers.answer(request, caller, search), vertx.getOrCreateContext())
                 .map(JsonObject::new)
                 .onSuccess(result -> Layout.send(ctx, new Layout.Page(request.text().isEmpty() ? messages.get("nav.search")
                         : messages.get("nav.search") + ": " + request.text(), "sok", body(ctx, request, result, messages))))
