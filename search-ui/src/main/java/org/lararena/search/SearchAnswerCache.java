@@ -62,11 +62,6 @@ public final class SearchAnswerCache {
         this.generation = generation;
     }
 
-    /** A cache that keeps nothing. */
-    public static SearchAnswerCache none() {
-        return new SearchAnswerCache(0, () -> 0);
-    }
-
     /** The generation to read before computing an answer, and to {@link #put} it under. */
     public long generation() {
         return generation.getAsLong();

@@ -131,7 +131,7 @@ class SearchAnswerCacheTest {
 
     @Test
     void aCacheOfNoBytesKeepsNothing() {
-        SearchAnswerCache cache = SearchAnswerCache.none();
+        SearchAnswerCache cache = new SearchAnswerCache(0, generation::get);
         cache.put(key("samverkan", Caller.ANONYMOUS), cache.generation(), Buffer.buffer("{}"));
 
         assertThat(cache.get(key("samverkan", Caller.ANONYMOUS))).isEmpty();
