@@ -32,9 +32,9 @@ public final class SearchAnswerCache {
      * are sent the same Elasticsearch request and the same answer ({@code SearchAnswerCacheTest} holds this for every
      * kind of caller).
      */
-    public record Key(SearchRequest request, Set<Visibility> readable, boolean researcher) {
+    record Key(SearchRequest request, Set<Visibility> readable, boolean researcher) {
 
-        public static Key of(SearchRequest request, Caller caller) {
+        static Key of(SearchRequest request, Caller caller) {
             return new Key(request, Set.copyOf(Visibility.readableBy(caller)), caller.isResearcher());
         }
     }
@@ -63,7 +63,7 @@ public final class SearchAnswerCache {
     }
 
     /** The generation to read before computing an answer, and to {@link #put} it under. */
-    public long generation() {
+    long generation() {
         return generation.getAsLong();
     }
 
@@ -77,7 +77,7 @@ public final class SearchAnswerCache {
      * index changed meanwhile). Completes where {@code compute}'s answer completes, or at once; a failure as it came
      * (not wrapped), so the failure handler sees its status.
      */
-    public CompletableFuture<Buffer> answer(Key key, Supplier<CompletableFuture<JsonObject>> compute) {
+    CompletableFuture<Buffer> answer(Key key, Supplier<CompletableFuture<JsonObject>> compute) {
         long computedIn = generation();
         Optional<Buffer> kept = get(key);
         if (kept.isPresent()) {
@@ -97,7 +97,7 @@ public final class SearchAnswerCache {
     }
 
     /** The answer kept for {@code key}, if it was computed in the current generation. */
-    public synchronized Optional<Buffer> get(Key key) {
+    synchronized Optional<Buffer> get(Key key) {
         if (keptIn != generation.getAsLong()) {
             clear();
             return Optional.empty();
@@ -106,7 +106,7 @@ public final class SearchAnswerCache {
     }
 
     /** Keeps {@code answer}, computed after {@code computedIn} was read, unless the index has changed since. */
-    public synchronized void put(Key key, long computedIn, Buffer answer) {
+    synchronized void put(Key key, long computedIn, Buffer answer) {
         long current = generation.getAsLong();
         if (computedIn != current || answer.length() > maxBytes / LARGEST_SHARE) {
             return;
@@ -124,7 +124,7 @@ public final class SearchAnswerCache {
     }
 
     /** Bytes of answers kept. */
-    public synchronized long bytes() {
+    synchronized long bytes() {
         return bytes;
     }
 

@@ -86,8 +86,8 @@ class SearchLatencyBenchmark {
             // As deployed (Elasticsearch keeps each answer until the index changes), then with every search computed. The
             // first also warms the JIT of this JVM (the application runs in it) before anything is measured.
             boolean first = true;
-            for (boolean requestCache : List.of(true, false)) {
-                report.add(measure(services, client, index, ontology, prefix, indexed, requestCache, first ? JIT_WARM_UP : 0));
+            for (boolean cached : List.of(true, false)) {
+                report.add(measure(services, client, index, ontology, prefix, indexed, cached, first ? JIT_WARM_UP : 0));
                 first = false;
             }
             report.forEach(System.out::print);
@@ -106,19 +106,19 @@ class SearchLatencyBenchmark {
      * sent straight to Elasticsearch with its request cache on or off.
      */
     private static String measure(TestServices services, ElasticsearchClient client, PassageIndex index, Ontology ontology, String prefix,
-                                  long indexed, boolean requestCache, int jitWarmUp) throws Exception {
+                                  long indexed, boolean cached, int jitWarmUp) throws Exception {
         Path dataDir = Files.createTempDirectory("lararena-bench");
         Vertx vertx = Vertx.vertx();
         try {
             LararenaConfig config = LararenaConfig.fromMap(services.applicationEnvironment(dataDir, Map.of("LARARENA_INDEX_PREFIX", prefix,
-                    "LARARENA_DEMO_DATA", "false", "LARARENA_SEARCH_REQUEST_CACHE", String.valueOf(requestCache),
-                    "LARARENA_SEARCH_ANSWER_CACHE_MB", requestCache ? "32" : "0")));
+                    "LARARENA_DEMO_DATA", "false", "LARARENA_SEARCH_REQUEST_CACHE", String.valueOf(cached),
+                    "LARARENA_SEARCH_ANSWER_CACHE_MB", cached ? "32" : "0")));
             vertx.deployVerticle(new ApplicationVerticle(config)).await(240, TimeUnit.SECONDS);
             URI app = URI.create("http://127.0.0.1:" + config.httpPort());
             // As the application builds it: theme names in the query text are found by the annotator.
             PassageAnnotator annotator = new PassageAnnotator(ontology);
             PassageSearch search = new PassageSearch(client, index.alias(), iri -> iri,
-                    text -> annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet()), requestCache);
+                    text -> annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet()), cached);
             List<Query> queries = BenchmarkQueries.mixed(ontology).stream()
                     .map(params -> Query.of(params, search, client, app, services.elasticsearchUrl())).toList();
             // The requests as sent, to profile or vary them by hand (target/bench-requests/NN.json, with the address in NN.url).
@@ -151,7 +151,7 @@ class SearchLatencyBenchmark {
                 StringBuilder out = new StringBuilder();
                 out.append(String.format(Locale.ROOT, "%nSearch latency, request cache %s: %d passages, %d queries (words, phrases, exclusion, OR, facets,"
                                 + " theme names), %d clients, %d requests to each side in %.0f s (%.0f requests/s in all)%n",
-                        requestCache ? "on (as deployed), and the application's answer cache" : "off and no answer cache (every search computed)", indexed, queries.size(), CLIENTS, REQUESTS, seconds,
+                        cached ? "on (as deployed), and the application's answer cache" : "off and no answer cache (every search computed)", indexed, queries.size(), CLIENTS, REQUESTS, seconds,
                         2 * REQUESTS / seconds));
                 out.append(String.format(Locale.ROOT, "  /api/search      p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms%n",
                         measured.api.percentile(50), measured.api.percentile(95), measured.api.percentile(99)));

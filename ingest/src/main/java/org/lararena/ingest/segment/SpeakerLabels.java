@@ -64,8 +64,8 @@ final class SpeakerLabels {
     static SpeakerLabels find(String text, List<Integer> lineStarts, Set<String> knownSpeakers, boolean transcript) {
         Map<String, Integer> counts = new HashMap<>();
         for (int start : lineStarts) {
-            Matcher label = LABEL.matcher(text).region(start, text.length());
-            if (label.lookingAt()) {
+            Matcher label = labelLikeAt(text, start);
+            if (label != null) {
                 counts.merge(label.group(1).strip(), 1, Integer::sum);
             }
         }
@@ -114,8 +114,8 @@ final class SpeakerLabels {
                 return new Label(speaker, content);
             }
         }
-        Matcher label = LABEL.matcher(text).region(start, text.length());
-        if (!label.lookingAt()) {
+        Matcher label = labelLikeAt(text, start);
+        if (label == null) {
             return null;
         }
         String speaker = label.group(1).strip();
@@ -127,13 +127,19 @@ final class SpeakerLabels {
      * text: it ends the turn before it.
      */
     boolean fieldAt(String text, int start) {
-        Matcher label = LABEL.matcher(text).region(start, text.length());
-        if (!label.lookingAt()) {
+        Matcher label = labelLikeAt(text, start);
+        if (label == null) {
             return false;
         }
         String field = label.group(1).strip();
         String lowerCase = field.toLowerCase(Locale.ROOT);
         return !speakers.contains(field) && (HEADER_FIELDS.contains(lowerCase) || MINUTES_FIELDS.contains(lowerCase));
+    }
+
+    /** The label-like start at {@code start} (group 1: the label), speaker or not; {@code null} when there is none. */
+    private static Matcher labelLikeAt(String text, int start) {
+        Matcher label = LABEL.matcher(text).region(start, text.length());
+        return label.lookingAt() ? label : null;
     }
 
     private static boolean inCapitals(String label) {
