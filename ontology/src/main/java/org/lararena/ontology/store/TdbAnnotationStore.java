@@ -9,15 +9,19 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -63,6 +67,13 @@ public final class TdbAnnotationStore implements AnnotationStore {
     private static final String ANNOTATION_BASE = LAR.BASE + "annotation/";
     private static final String PASSAGE_BASE = LAR.BASE + "passage/";
     private static final String SUPERSEDED = "superseded by an automatic annotation run with ontology version ";
+    /** Superseded suggestions retracted per write transaction at the end of a run (each writes one activity). */
+    private static final int RETRACTIONS_PER_TRANSACTION = 200;
+
+    /** Passage order (numeric), then text order within a passage. */
+    private static final Comparator<StoredAnnotation> TEXT_ORDER = Comparator.comparing((StoredAnnotation a) -> passageOrdinal(a.passageId()))
+            .thenComparing(StoredAnnotation::passageId).thenComparingInt(StoredAnnotation::start)
+            .thenComparingInt(StoredAnnotation::end).thenComparing(StoredAnnotation::conceptIri).thenComparing(StoredAnnotation::id);
 
     private final Dataset dataset;
 
@@ -96,60 +107,95 @@ public final class TdbAnnotationStore implements AnnotationStore {
     }
 
     @Override
-    public List<StoredAnnotation> storeAutomatic(String documentId, String ontologyVersion, List<PassageSuggestions> passages) {
+    public StoredBatch storeSuggestions(String documentId, String ontologyVersion, List<PassageSuggestions> passages) {
         Objects.requireNonNull(ontologyVersion, "ontologyVersion");
         return dataset.calculateWrite(() -> {
             Model graph = graph(documentId);
             Instant now = now();
             Resource annotator = annotator(graph);
-            Resource document = graph.createResource(documentIri(documentId));
-            document.removeAll(LAR.ontologyVersion).addProperty(LAR.ontologyVersion, ontologyVersion);
-
-            Map<String, Resource> existing = new HashMap<>();
-            graph.listSubjectsWithProperty(RDF.type, OA.Annotation).forEach(a -> {
-                if (a.hasProperty(OA.motivatedBy, OA.classifying)) {
-                    existing.put(idOf(a), a);
-                }
-            });
-            Map<String, Boolean> seen = new HashMap<>();
+            Map<String, List<StoredAnnotation>> byPassage = new LinkedHashMap<>();
+            Set<String> made = new HashSet<>();
             for (PassageSuggestions passage : passages) {
                 String text = passage.passage().text();
+                // A passage annotated for the first time: its annotations are the ones written here, not read back.
+                boolean fresh = !graph.contains(null, OA.hasSource, graph.createResource(passageIri(passage.passage().passageId())));
+                List<StoredAnnotation> written = new ArrayList<>();
                 for (Suggestion suggestion : passage.suggestions()) {
                     int start = text.codePointCount(0, suggestion.start());
                     int end = text.codePointCount(0, suggestion.end());
                     String id = automaticId(documentId, passage.passage().passageId(), suggestion.conceptIri(), start, end);
-                    if (seen.put(id, true) != null) {
+                    if (!made.add(id)) {
                         continue;
                     }
-                    Resource annotation = existing.get(id);
-                    if (annotation == null) {
-                        annotation = writeAnnotation(graph, documentId, id, passage.passage(), start, end,
-                                suggestion.conceptIri(), false, annotator, now, ontologyVersion);
-                        annotation.addProperty(LAR.matchedTerm, suggestion.matchedTerm())
-                                .addLiteral(LAR.confidence, graph.createTypedLiteral(BigDecimal.valueOf(suggestion.confidence())));
-                        record(graph, annotation, annotator, now, null, ReviewState.SUGGESTED, null);
+                    Resource annotation = graph.createResource(annotationIri(id));
+                    if (fresh || !graph.contains(annotation, RDF.type, OA.Annotation)) {
+                        // Its creation is its creator and time (dcterms), read back as the first entry of its history:
+                        // a PROV activity per suggestion would double what a document's run writes.
+                        written.add(writeAnnotation(graph, documentId, id, passage.passage(), start, end, suggestion.conceptIri(),
+                                false, annotator, now, ontologyVersion, suggestion));
                         continue;
                     }
                     ReviewState state = stateOf(annotation);
-                    if (state == ReviewState.SUGGESTED || (state == ReviewState.RETRACTED && !retractedByPerson(graph, annotation))) {
+                    boolean current = state == ReviewState.SUGGESTED || (state == ReviewState.RETRACTED && !retractedByPerson(graph, annotation));
+                    if (current && !madeAlike(annotation, suggestion, ontologyVersion)) {
                         annotation.removeAll(LAR.matchedTerm).removeAll(LAR.confidence).removeAll(LAR.ontologyVersion)
                                 .addProperty(LAR.matchedTerm, suggestion.matchedTerm())
                                 .addLiteral(LAR.confidence, graph.createTypedLiteral(BigDecimal.valueOf(suggestion.confidence())))
                                 .addProperty(LAR.ontologyVersion, ontologyVersion);
-                        if (state == ReviewState.RETRACTED) {
-                            setState(graph, annotation, ReviewState.SUGGESTED, annotator, now,
-                                    "suggested again by an automatic annotation run with ontology version " + ontologyVersion);
-                        }
+                    }
+                    if (current && state == ReviewState.RETRACTED) {
+                        setState(graph, annotation, ReviewState.SUGGESTED, annotator, now,
+                                "suggested again by an automatic annotation run with ontology version " + ontologyVersion);
                     }
                 }
+                if (fresh) {
+                    written.sort(TEXT_ORDER);
+                    byPassage.put(passage.passage().passageId(), written);
+                } else {
+                    byPassage.put(passage.passage().passageId(), readPassage(graph, documentId, passage.passage().passageId()));
+                }
             }
-            existing.forEach((id, annotation) -> {
-                if (!seen.containsKey(id) && stateOf(annotation) == ReviewState.SUGGESTED) {
-                    setState(graph, annotation, ReviewState.RETRACTED, annotator, now, SUPERSEDED + ontologyVersion);
+            return new StoredBatch(made, byPassage);
+        });
+    }
+
+    @Override
+    public Map<String, List<StoredAnnotation>> finishAutomatic(String documentId, String ontologyVersion, Set<String> made) {
+        Objects.requireNonNull(ontologyVersion, "ontologyVersion");
+        List<String> superseded = dataset.calculateRead(() -> {
+            Model graph = graph(documentId);
+            List<String> ids = new ArrayList<>();
+            graph.listSubjectsWithProperty(LAR.reviewState, LAR.Suggested).forEach(annotation -> {
+                if (annotation.hasProperty(OA.motivatedBy, OA.classifying) && !made.contains(idOf(annotation))) {
+                    ids.add(idOf(annotation));
                 }
             });
-            return read(graph, documentId);
+            return ids;
         });
+        Map<String, List<StoredAnnotation>> changed = new LinkedHashMap<>();
+        for (int from = 0; from < superseded.size(); from += RETRACTIONS_PER_TRANSACTION) {
+            List<String> batch = superseded.subList(from, Math.min(superseded.size(), from + RETRACTIONS_PER_TRANSACTION));
+            changed.putAll(dataset.calculateWrite(() -> {
+                Model graph = graph(documentId);
+                Resource annotator = annotator(graph);
+                Instant now = now();
+                Set<String> passages = new LinkedHashSet<>();
+                for (String id : batch) {
+                    Resource annotation = graph.createResource(annotationIri(id));
+                    // A researcher may have reviewed it since it was read: only a suggestion still untouched goes.
+                    if (stateOf(annotation) == ReviewState.SUGGESTED) {
+                        setState(graph, annotation, ReviewState.RETRACTED, annotator, now, SUPERSEDED + ontologyVersion);
+                        passages.add(passageIdOf(annotation));
+                    }
+                }
+                Map<String, List<StoredAnnotation>> ofPassages = new LinkedHashMap<>();
+                passages.forEach(passageId -> ofPassages.put(passageId, readPassage(graph, documentId, passageId)));
+                return ofPassages;
+            }));
+        }
+        dataset.executeWrite(() -> graph(documentId).createResource(documentIri(documentId))
+                .removeAll(LAR.ontologyVersion).addProperty(LAR.ontologyVersion, ontologyVersion));
+        return changed;
     }
 
     @Override
@@ -167,9 +213,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
             Model graph = graph(documentId);
             Instant now = now();
             Resource user = user(graph, username);
-            Resource annotation = writeAnnotation(graph, documentId, id, passage, start, end, conceptIri, true, user, now, ontologyVersion);
-            record(graph, annotation, user, now, null, ReviewState.ACCEPTED, null);
-            return toRecord(annotation, documentId);
+            return writeAnnotation(graph, documentId, id, passage, start, end, conceptIri, true, user, now, ontologyVersion, null);
         });
     }
 
@@ -210,6 +254,16 @@ public final class TdbAnnotationStore implements AnnotationStore {
     }
 
     @Override
+    public Map<String, List<StoredAnnotation>> annotationsOfPassages(String documentId, Collection<String> passageIds) {
+        return dataset.calculateRead(() -> {
+            Model graph = graph(documentId);
+            Map<String, List<StoredAnnotation>> byPassage = new LinkedHashMap<>();
+            passageIds.forEach(passageId -> byPassage.put(passageId, readPassage(graph, documentId, passageId)));
+            return byPassage;
+        });
+    }
+
+    @Override
     public List<StoredAnnotation> annotationsOf(String documentId) {
         return dataset.calculateRead(() -> read(graph(documentId), documentId));
     }
@@ -232,7 +286,11 @@ public final class TdbAnnotationStore implements AnnotationStore {
             List<Review> reviews = new ArrayList<>();
             List<Resource> activities = new ArrayList<>();
             graph.listSubjectsWithProperty(PROV.used, annotation).forEach(activities::add);
+            // Annotations stored before creations were derived from dcterms carry a prov:generated activity of their own.
             graph.listSubjectsWithProperty(PROV.generated, annotation).forEach(activities::add);
+            if (!graph.contains(null, PROV.generated, annotation)) {
+                reviews.add(creation(annotation));
+            }
             for (Resource activity : activities) {
                 Resource from = activity.getPropertyResourceValue(LAR.fromState);
                 Statement reason = activity.getProperty(LAR.reason);
@@ -278,25 +336,31 @@ public final class TdbAnnotationStore implements AnnotationStore {
         return dataset.getNamedModel(LAR.documentGraph(documentId).getURI());
     }
 
-    private static Resource writeAnnotation(Model graph, String documentId, String id, PassageText passage, int start, int end,
-                                            String conceptIri, boolean manual, Resource creator, Instant created,
-                                            String ontologyVersion) {
+    /**
+     * Writes a new annotation and returns it as a record, built from what was written rather than read back. A
+     * suggestion carries the term that matched and the annotator's confidence; a researcher's tag neither.
+     */
+    private static StoredAnnotation writeAnnotation(Model graph, String documentId, String id, PassageText passage, int start, int end,
+                                                    String conceptIri, boolean manual, Resource creator, Instant created,
+                                                    String ontologyVersion, Suggestion suggestion) {
         String text = passage.text();
         int charStart = text.offsetByCodePoints(0, start);
         int charEnd = text.offsetByCodePoints(charStart, end - start);
         int prefixStart = text.offsetByCodePoints(charStart, -Math.min(CONTEXT_CODE_POINTS, start));
         int suffixEnd = text.offsetByCodePoints(charEnd, Math.min(CONTEXT_CODE_POINTS, passage.codePoints() - end));
+        String exact = text.substring(charStart, charEnd);
+        String prefix = text.substring(prefixStart, charStart);
+        String suffix = text.substring(charEnd, suffixEnd);
         String iri = annotationIri(id);
         Resource quote = graph.createResource(iri + "#quote").addProperty(RDF.type, OA.TextQuoteSelector)
-                .addProperty(OA.exact, text.substring(charStart, charEnd))
-                .addProperty(OA.prefix, text.substring(prefixStart, charStart))
-                .addProperty(OA.suffix, text.substring(charEnd, suffixEnd));
+                .addProperty(OA.exact, exact).addProperty(OA.prefix, prefix).addProperty(OA.suffix, suffix);
         Resource position = graph.createResource(iri + "#position").addProperty(RDF.type, OA.TextPositionSelector)
                 .addLiteral(OA.start, graph.createTypedLiteral(String.valueOf(start), XSDDatatype.XSDnonNegativeInteger))
                 .addLiteral(OA.end, graph.createTypedLiteral(String.valueOf(end), XSDDatatype.XSDnonNegativeInteger));
         Resource target = graph.createResource(iri + "#target").addProperty(RDF.type, OA.SpecificResource)
                 .addProperty(OA.hasSource, graph.createResource(passageIri(passage.passageId())))
                 .addProperty(OA.hasSelector, quote).addProperty(OA.hasSelector, position);
+        ReviewState state = manual ? ReviewState.ACCEPTED : ReviewState.SUGGESTED;
         Resource annotation = graph.createResource(iri).addProperty(RDF.type, OA.Annotation)
                 .addProperty(LAR.documentId, documentId)
                 .addProperty(OA.motivatedBy, manual ? OA.tagging : OA.classifying)
@@ -304,11 +368,17 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 .addProperty(OA.hasTarget, target)
                 .addProperty(DCTerms.creator, creator)
                 .addLiteral(DCTerms.created, dateTime(graph, created))
-                .addProperty(LAR.reviewState, (manual ? ReviewState.ACCEPTED : ReviewState.SUGGESTED).resource());
+                .addProperty(LAR.reviewState, state.resource());
         if (ontologyVersion != null) {
             annotation.addProperty(LAR.ontologyVersion, ontologyVersion);
         }
-        return annotation;
+        if (suggestion != null) {
+            annotation.addProperty(LAR.matchedTerm, suggestion.matchedTerm())
+                    .addLiteral(LAR.confidence, graph.createTypedLiteral(BigDecimal.valueOf(suggestion.confidence())));
+        }
+        return new StoredAnnotation(id, documentId, passage.passageId(), start, end, exact, prefix, suffix, conceptIri, manual, state,
+                suggestion == null ? null : suggestion.matchedTerm(), suggestion == null ? null : suggestion.confidence(),
+                agentName(creator), creator.getURI(), created, ontologyVersion);
     }
 
     private static void setState(Model graph, Resource annotation, ReviewState to, Resource agent, Instant at, String reason) {
@@ -317,18 +387,16 @@ public final class TdbAnnotationStore implements AnnotationStore {
         record(graph, annotation, agent, at, from, to, reason);
     }
 
-    /** A review activity; without {@code from} it is the one that generated the annotation. */
+    /** A review activity: {@code agent} moved {@code annotation} from one state to another. */
     private static void record(Model graph, Resource annotation, Resource agent, Instant at, ReviewState from, ReviewState to,
                                String reason) {
         Resource activity = graph.createResource(LAR.BASE + "activity/" + UUID.randomUUID())
                 .addProperty(RDF.type, PROV.Activity).addProperty(RDF.type, LAR.ReviewActivity)
                 .addProperty(PROV.wasAssociatedWith, agent)
                 .addLiteral(PROV.startedAtTime, dateTime(graph, at))
-                .addProperty(from == null ? PROV.generated : PROV.used, annotation)
+                .addProperty(PROV.used, annotation)
+                .addProperty(LAR.fromState, from.resource())
                 .addProperty(LAR.toState, to.resource());
-        if (from != null) {
-            activity.addProperty(LAR.fromState, from.resource());
-        }
         if (reason != null) {
             activity.addProperty(LAR.reason, reason);
         }
@@ -345,6 +413,14 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 .addProperty(DCTerms.hasVersion, PassageAnnotator.VERSION);
     }
 
+    /** True when the annotation already says what this suggestion says: a run that repeats itself writes nothing. */
+    private static boolean madeAlike(Resource annotation, Suggestion suggestion, String ontologyVersion) {
+        Statement confidence = annotation.getProperty(LAR.confidence);
+        return suggestion.matchedTerm().equals(string(annotation, LAR.matchedTerm)) && ontologyVersion.equals(string(annotation, LAR.ontologyVersion))
+                && confidence != null && BigDecimal.valueOf(suggestion.confidence()).compareTo(confidence.getLiteral().getValue() instanceof BigDecimal b
+                        ? b : BigDecimal.valueOf(confidence.getDouble())) == 0;
+    }
+
     /** True when a person (not the annotator) retracted it: a run must not bring such an annotation back. */
     private static boolean retractedByPerson(Model graph, Resource annotation) {
         return graph.listSubjectsWithProperty(PROV.used, annotation).toList().stream()
@@ -353,6 +429,26 @@ public final class TdbAnnotationStore implements AnnotationStore {
     }
 
     // --- reading
+
+    /** The creation of an annotation as the first entry of its history: by its creator, when it was created. */
+    private static Review creation(Resource annotation) {
+        boolean manual = annotation.hasProperty(OA.motivatedBy, OA.tagging);
+        return new Review(agentName(annotation.getPropertyResourceValue(DCTerms.creator)), instant(annotation.getProperty(DCTerms.created)),
+                null, manual ? ReviewState.ACCEPTED : ReviewState.SUGGESTED, null);
+    }
+
+    /** Every annotation of one passage, in text order (through the index on oa:hasSource, not a scan of the document). */
+    private static List<StoredAnnotation> readPassage(Model graph, String documentId, String passageId) {
+        List<StoredAnnotation> annotations = new ArrayList<>();
+        graph.listSubjectsWithProperty(OA.hasSource, graph.createResource(passageIri(passageId))).forEach(target ->
+                graph.listSubjectsWithProperty(OA.hasTarget, target).forEach(a -> annotations.add(toRecord(a, documentId))));
+        annotations.sort(TEXT_ORDER);
+        return annotations;
+    }
+
+    private static String passageIdOf(Resource annotation) {
+        return annotation.getPropertyResourceValue(OA.hasTarget).getPropertyResourceValue(OA.hasSource).getURI().substring(PASSAGE_BASE.length());
+    }
 
     private Optional<String> graphOf(String annotationId) {
         Node annotation = NodeFactory.createURI(annotationIri(annotationId));
@@ -370,9 +466,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
     private static List<StoredAnnotation> read(Model graph, String documentId) {
         List<StoredAnnotation> annotations = new ArrayList<>();
         graph.listSubjectsWithProperty(RDF.type, OA.Annotation).forEach(a -> annotations.add(toRecord(a, documentId)));
-        annotations.sort(Comparator.comparing((StoredAnnotation a) -> passageOrdinal(a.passageId()))
-                .thenComparing(StoredAnnotation::passageId).thenComparingInt(StoredAnnotation::start)
-                .thenComparingInt(StoredAnnotation::end).thenComparing(StoredAnnotation::conceptIri).thenComparing(StoredAnnotation::id));
+        annotations.sort(TEXT_ORDER);
         return annotations;
     }
 
