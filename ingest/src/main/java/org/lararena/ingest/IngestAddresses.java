@@ -16,7 +16,10 @@ public final class IngestAddresses {
      * (Elasticsearch is away; the work is queued) or {@code failed}.
      */
     public static final String DOCUMENT_ANNOTATED = "ingest.document.annotated";
-    /** A document's status changed (published to every listener): {@code {documentId, status, error?}}. */
+    /**
+     * A document's status changed, or a long step made progress (published to every listener): {@code {documentId,
+     * filename, status, error?, duplicateOf?, passages, progress?: {done, total}}}.
+     */
     public static final String DOCUMENT_STATUS = "ingest.document.status";
 
     private IngestAddresses() {

@@ -5,6 +5,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import org.lararena.ingest.IngestAddresses;
@@ -18,8 +20,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The annotation step: the annotator's suggestions for each passage go into the annotation store as Web
  * Annotations, and each passage gets the concepts of its suggested, accepted and manual annotations with every
- * broader concept, so a facet on a top theme counts its narrower concepts too. Deploy as a worker verticle (CPU
- * work and Jena transactions).
+ * broader concept, so a facet on a top theme counts its narrower concepts too.
+ *
+ * <p>Documents take turns: each turn is one step of a document's {@link DocumentAnnotation.Run} (a batch of
+ * passages, one short write transaction, off the event loop), after which the document goes to the back of the
+ * line. A small document uploaded while a large one is annotated therefore waits one step, not the whole large
+ * document; the large one publishes its progress (passages done of total) after every step. One step runs at a
+ * time: the store has one writer anyway. Stopping drops the line; its documents stay {@code annotating} and resume
+ * from their kept passages at the next start. Deploy as a standard (event-loop) verticle, one instance.
  */
 public final class AnnotationVerticle extends VerticleBase {
 
@@ -28,6 +36,13 @@ public final class AnnotationVerticle extends VerticleBase {
     private final DocumentStore store;
     private final DocumentAnnotation annotation;
     private StatusUpdates status;
+    /** Runs waiting for their next step, in turn order (touched only on this verticle's event loop). */
+    private final Deque<Turn> line = new ArrayDeque<>();
+    private boolean stepping;
+    private boolean stopping;
+
+    /** A document in the line: its run and its record as last saved. */
+    private record Turn(DocumentAnnotation.Run run, DocumentRecord record) {}
 
     public AnnotationVerticle(DocumentStore store, DocumentAnnotation annotation) {
         this.store = Objects.requireNonNull(store);
@@ -37,26 +52,65 @@ public final class AnnotationVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         status = new StatusUpdates(store, vertx.eventBus());
-        return vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_EXTRACTED, this::annotate).completion();
+        return vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_EXTRACTED, this::enqueue).completion();
     }
 
-    private void annotate(Message<JsonObject> message) {
+    @Override
+    public Future<?> stop() {
+        stopping = true;
+        if (!line.isEmpty()) {
+            LOG.info("Stopping with {} document(s) being annotated; they resume at the next start", line.size());
+        }
+        line.clear();
+        return Future.succeededFuture();
+    }
+
+    private void enqueue(Message<JsonObject> message) {
         String id = message.body().getString("documentId");
-        DocumentRecord record = store.find(id).orElse(null);
-        if (record == null) {
-            return;
-        }
-        record = status.change(record, DocumentStatus.ANNOTATING, null);
         JsonArray passages = message.body().getJsonArray("passages");
-        Map<String, PassageFacets> facets;
-        try {
-            facets = annotation.annotate(id, passages);
-        } catch (RuntimeException e) {
-            LOG.warn("Annotation of {} failed: {}", id, e.getMessage());
-            status.change(record, DocumentStatus.FAILED, "Dokumentet kunde inte annoteras: " + e.getMessage());
+        vertx.executeBlocking(() -> store.find(id).map(record -> status.change(record, DocumentStatus.ANNOTATING, null)), false)
+                .onSuccess(record -> record.ifPresent(r -> {
+                    line.add(new Turn(annotation.start(id, passages), r));
+                    pump();
+                }))
+                .onFailure(e -> LOG.warn("Annotation of {} could not start: {}", id, e.getMessage()));
+    }
+
+    private void pump() {
+        if (stepping || stopping || line.isEmpty()) {
             return;
         }
-        JsonArray annotated = DocumentAnnotation.withFacets(id, passages, facets);
-        vertx.eventBus().send(IngestAddresses.DOCUMENT_ANNOTATED, new JsonObject().put("documentId", id).put("passages", annotated));
+        Turn turn = line.poll();
+        stepping = true;
+        vertx.executeBlocking(() -> step(turn), false).onComplete(done -> {
+            stepping = false;
+            if (done.failed()) {
+                failed(turn, done.cause());
+            } else if (done.result() != null) {
+                vertx.eventBus().send(IngestAddresses.DOCUMENT_ANNOTATED, new JsonObject().put("documentId", turn.run().documentId())
+                        .put("passages", done.result()));
+            } else if (!stopping) {
+                line.add(turn);
+            }
+            pump();
+        });
+    }
+
+    /** One step of a run; blocking. The annotated passages when the run is over, else null. */
+    private JsonArray step(Turn turn) {
+        DocumentAnnotation.Run run = turn.run();
+        if (!run.step()) {
+            status.progress(turn.record(), run.done(), run.total());
+            return null;
+        }
+        Map<String, PassageFacets> facets = run.finish();
+        status.progress(turn.record(), run.total(), run.total());
+        return DocumentAnnotation.withFacets(run.documentId(), run.passages(), facets);
+    }
+
+    private void failed(Turn turn, Throwable failure) {
+        String id = turn.run().documentId();
+        LOG.warn("Annotation of {} failed: {}", id, failure.getMessage());
+        vertx.executeBlocking(() -> status.change(turn.record(), DocumentStatus.FAILED, "Dokumentet kunde inte annoteras: " + failure.getMessage()), false);
     }
 }

@@ -3,9 +3,12 @@ package org.lararena.ingest.pipeline;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.PassageAnnotator;
@@ -15,19 +18,26 @@ import org.lararena.ontology.store.PassageText;
 
 /**
  * Annotates a document's passages and keeps the suggestions in the annotation store; what search gets of each
- * passage follows from the stored annotations (so a researcher's earlier review survives a re-run). Blocking
- * (CPU and a Jena transaction): call from worker threads.
+ * passage follows from the stored annotations (so a researcher's earlier review survives a re-run). A document is
+ * annotated as a {@link Run} of short steps, each one write transaction of at most {@code batchPassages} passages,
+ * so that researchers' actions and other documents interleave with a large one. Blocking (CPU and Jena
+ * transactions): call from worker threads.
  */
 public final class DocumentAnnotation {
 
     private final AnnotationStore annotations;
     private final Ontology ontology;
     private final PassageAnnotator annotator;
+    private final int batchPassages;
 
-    public DocumentAnnotation(AnnotationStore annotations, Ontology ontology, PassageAnnotator annotator) {
+    public DocumentAnnotation(AnnotationStore annotations, Ontology ontology, PassageAnnotator annotator, int batchPassages) {
         this.annotations = Objects.requireNonNull(annotations);
         this.ontology = Objects.requireNonNull(ontology);
         this.annotator = Objects.requireNonNull(annotator);
+        if (batchPassages < 1) {
+            throw new IllegalArgumentException("batchPassages must be at least 1");
+        }
+        this.batchPassages = batchPassages;
     }
 
     /** The ontology version suggestions are made against. */
@@ -35,25 +45,21 @@ public final class DocumentAnnotation {
         return ontology.version();
     }
 
+    /** A run over {@code passages} (each {@code {ordinal, text, ...}}, as extraction keeps them); nothing is stored yet. */
+    public Run start(String documentId, JsonArray passages) {
+        return new Run(documentId, passages);
+    }
+
     /**
-     * Stores the suggestions for {@code passages} (each {@code {ordinal, text, ...}}, as extraction keeps them) and
-     * returns the facets of every passage, by passage id (empty facets for a passage without annotations).
+     * Annotates a whole document in one go (its steps one after another) and returns the facets of every passage,
+     * by passage id (empty facets for a passage without annotations).
      */
     public Map<String, PassageFacets> annotate(String documentId, JsonArray passages) {
-        List<AnnotationStore.PassageSuggestions> suggestions = new ArrayList<>();
-        for (int i = 0; i < passages.size(); i++) {
-            JsonObject passage = passages.getJsonObject(i);
-            String text = passage.getString("text", "");
-            PassageText target = new PassageText(PassageIndexer.passageId(documentId, passage.getInteger("ordinal")), text);
-            suggestions.add(new AnnotationStore.PassageSuggestions(target, annotator.annotate(text)));
+        Run run = start(documentId, passages);
+        while (!run.step()) {
+            // each step is a transaction of its own
         }
-        Map<String, PassageFacets> facets = PassageFacets.of(annotations.storeAutomatic(documentId, ontology.version(), suggestions), ontology);
-        Map<String, PassageFacets> all = new java.util.LinkedHashMap<>();
-        for (AnnotationStore.PassageSuggestions passage : suggestions) {
-            String passageId = passage.passage().passageId();
-            all.put(passageId, facets.getOrDefault(passageId, PassageFacets.NONE));
-        }
-        return all;
+        return run.finish();
     }
 
     /** {@code passages} (as extraction keeps them), each with the {@code concepts} and {@code themes} of its facets. */
@@ -65,5 +71,70 @@ public final class DocumentAnnotation {
             annotated.add(passage.put("concepts", new JsonArray(of.concepts())).put("themes", new JsonArray(of.themes())));
         }
         return annotated;
+    }
+
+    /**
+     * One document's annotation, step by step. Not thread-safe: one step at a time. Until {@link #finish()} the
+     * document keeps its earlier ontology version in the store, so a run cut short by a stop is done again.
+     */
+    public final class Run {
+
+        private final String documentId;
+        private final JsonArray passages;
+        private final String ontologyVersion = ontology.version();
+        private final Set<String> made = new HashSet<>();
+        private final Map<String, PassageFacets> facets = new LinkedHashMap<>();
+        private int next;
+
+        private Run(String documentId, JsonArray passages) {
+            this.documentId = Objects.requireNonNull(documentId);
+            this.passages = Objects.requireNonNull(passages);
+        }
+
+        public String documentId() {
+            return documentId;
+        }
+
+        /** Passages stored so far. */
+        public int done() {
+            return next;
+        }
+
+        public int total() {
+            return passages.size();
+        }
+
+        /** The passages as extraction kept them. */
+        public JsonArray passages() {
+            return passages;
+        }
+
+        /** Annotates and stores the next batch of passages (one write transaction); true when every passage is stored. */
+        public boolean step() {
+            List<AnnotationStore.PassageSuggestions> batch = new ArrayList<>();
+            for (int end = Math.min(passages.size(), next + batchPassages); next < end; next++) {
+                JsonObject passage = passages.getJsonObject(next);
+                String text = passage.getString("text", "");
+                PassageText target = new PassageText(PassageIndexer.passageId(documentId, passage.getInteger("ordinal")), text);
+                batch.add(new AnnotationStore.PassageSuggestions(target, annotator.annotate(text)));
+            }
+            if (!batch.isEmpty()) {
+                AnnotationStore.StoredBatch stored = annotations.storeSuggestions(documentId, ontologyVersion, batch);
+                made.addAll(stored.made());
+                stored.passages().forEach((passageId, ofPassage) ->
+                        facets.put(passageId, PassageFacets.of(ofPassage, ontology).getOrDefault(passageId, PassageFacets.NONE)));
+            }
+            return next >= passages.size();
+        }
+
+        /**
+         * Retracts the suggestions this run no longer makes and records the ontology version; returns the facets of
+         * every passage of the document, by passage id.
+         */
+        public Map<String, PassageFacets> finish() {
+            annotations.finishAutomatic(documentId, ontologyVersion, made).forEach((passageId, ofPassage) ->
+                    facets.put(passageId, PassageFacets.of(ofPassage, ontology).getOrDefault(passageId, PassageFacets.NONE)));
+            return facets;
+        }
     }
 }

@@ -26,9 +26,21 @@ public final class StatusUpdates {
     }
 
     public void publish(DocumentRecord record) {
-        eventBus.publish(IngestAddresses.DOCUMENT_STATUS, new JsonObject()
+        eventBus.publish(IngestAddresses.DOCUMENT_STATUS, event(record));
+    }
+
+    /**
+     * Tells every listener how far a long step has come with a document ({@code progress: {done, total}} passages),
+     * without saving anything: the record keeps its status, and a restart starts the step again.
+     */
+    public void progress(DocumentRecord record, int done, int total) {
+        eventBus.publish(IngestAddresses.DOCUMENT_STATUS, event(record).put("progress", new JsonObject().put("done", done).put("total", total)));
+    }
+
+    private static JsonObject event(DocumentRecord record) {
+        return new JsonObject()
                 .put("documentId", record.id()).put("filename", record.filename())
                 .put("status", record.status().wireName()).put("error", record.error())
-                .put("duplicateOf", record.duplicateOf()).put("passages", record.passages()));
+                .put("duplicateOf", record.duplicateOf()).put("passages", record.passages());
     }
 }
