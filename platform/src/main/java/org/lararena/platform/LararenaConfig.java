@@ -45,7 +45,7 @@ import java.util.Optional;
  * <tr><td>LARARENA_DEMO_DATA</td><td>true</td><td>load the demo documents on first start</td></tr>
  * <tr><td>LARARENA_EXTRACT_TIMEOUT_SECONDS</td><td>60</td><td>longest a single file's extraction may take</td></tr>
  * <tr><td>LARARENA_EXTRACT_HEAP_MB</td><td>512</td><td>heap of each extraction worker process</td></tr>
- * <tr><td>LARARENA_EXTRACT_WORKERS</td><td>1</td><td>extraction worker processes running at once</td></tr>
+ * <tr><td>LARARENA_EXTRACT_WORKERS</td><td>2</td><td>extraction worker processes running at once</td></tr>
  * <tr><td>LARARENA_ES_ANALYSIS_FILES</td><td>true when managed</td><td>the ontology's decompound and synonym files are installed
  *     in every node's {@code config/lararena/} (the managed node gets them at every start)</td></tr>
  * <tr><td>LARARENA_EXTRACT_MAX_OUTPUT_CHARS</td><td>20000000</td><td>most text one file may yield</td></tr>
@@ -61,6 +61,12 @@ import java.util.Optional;
  *     ({@code /api/search}, the Sök page), per search and reader rights, until the index changes; 0 turns it off</td></tr>
  * <tr><td>LARARENA_SEARCH_CHANGE_POLL_MS</td><td>500</td><td>how often the application asks Elasticsearch whether another
  *     process changed the index (its own changes count at once): the longest a kept answer can be out of date</td></tr>
+ * <tr><td>LARARENA_ANNOTATION_BATCH_PASSAGES</td><td>100</td><td>passages annotated and stored per write transaction; a
+ *     large document takes turns with other documents and researchers' actions in steps of this size</td></tr>
+ * <tr><td>LARARENA_BUSY_AFTER_MS</td><td>2000</td><td>longest a request waits for a thread before it is answered 503
+ *     (busy) with {@code Retry-After}; a request refused so is never carried out later</td></tr>
+ * <tr><td>LARARENA_REQUEST_WORKERS</td><td>8</td><td>threads for requests' blocking work (stores, files), apart from the
+ *     pipeline's, so that an ingest cannot take them all</td></tr>
  * <tr><td>LARARENA_SPARQL_TIMEOUT_SECONDS</td><td>10</td><td>longest a {@code /sparql} query may run</td></tr>
  * <tr><td>LARARENA_SPARQL_MAX_ROWS</td><td>10000</td><td>most rows (or triples) one {@code /sparql} answer holds</td></tr>
  * </table>
@@ -83,7 +89,20 @@ public record LararenaConfig(
         int maxInsightChars,
         int maxMemoChars,
         Indexing indexing,
-        Search search) {
+        Search search,
+        Annotation annotation,
+        Requests requests) {
+
+    /** How the pipeline's annotation step takes turns: passages annotated and stored per write transaction. */
+    public record Annotation(int batchPassages) {
+    }
+
+    /**
+     * How requests' blocking work runs: on a pool of {@code workers} threads of its own, and refused as busy (503) when
+     * it has not started within {@code busyAfter}.
+     */
+    public record Requests(Duration busyAfter, int workers) {
+    }
 
     /**
      * How searches run. {@code requestCache}: Elasticsearch's shard request cache keeps every search's hits and facet
@@ -185,7 +204,7 @@ public record LararenaConfig(
                 r.raw("LARARENA_WATCH_DIR").map(v -> Path.of(v).toAbsolutePath().normalize()),
                 new Extraction(Duration.ofSeconds(r.integer("LARARENA_EXTRACT_TIMEOUT_SECONDS", 60, 1, 3600)),
                         r.integer("LARARENA_EXTRACT_HEAP_MB", 512, 64, 65536),
-                        r.integer("LARARENA_EXTRACT_WORKERS", 1, 1, 64),
+                        r.integer("LARARENA_EXTRACT_WORKERS", 2, 1, 64),
                         r.integer("LARARENA_EXTRACT_MAX_OUTPUT_CHARS", 20_000_000, 1000, Integer.MAX_VALUE),
                         r.integer("LARARENA_EXTRACT_MAX_NESTING", 5, 1, 100),
                         r.integer("LARARENA_EXTRACT_MAX_ZIP_RATIO", 100, 1, 1_000_000)),
@@ -198,7 +217,10 @@ public record LararenaConfig(
                         Duration.ofMillis(r.integer("LARARENA_INDEX_BATCH_WAIT_MS", 200, 0, 60_000))),
                 new Search(r.bool("LARARENA_SEARCH_REQUEST_CACHE", true),
                         r.integer("LARARENA_SEARCH_ANSWER_CACHE_MB", 32, 0, 4096) * 1024L * 1024L,
-                        Duration.ofMillis(r.integer("LARARENA_SEARCH_CHANGE_POLL_MS", 500, 50, 60_000))));
+                        Duration.ofMillis(r.integer("LARARENA_SEARCH_CHANGE_POLL_MS", 500, 50, 60_000))),
+                new Annotation(r.integer("LARARENA_ANNOTATION_BATCH_PASSAGES", 100, 1, 10_000)),
+                new Requests(Duration.ofMillis(r.integer("LARARENA_BUSY_AFTER_MS", 2_000, 50, 600_000)),
+                        r.integer("LARARENA_REQUEST_WORKERS", 8, 1, 256)));
     }
 
     /**

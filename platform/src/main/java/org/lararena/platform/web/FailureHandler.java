@@ -6,6 +6,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import org.lararena.platform.BusyException;
 import org.lararena.platform.LararenaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,13 @@ public final class FailureHandler implements Handler<RoutingContext> {
             error = "internal_error";
             detail = defaultDetail(500);
         }
-        if (status >= 500) {
+        if (failure instanceof BusyException busy) {
+            // Load, not a fault: one line, and the caller is told when to come back.
+            LOG.warn("{} {} -> 503 busy", ctx.request().method(), ctx.request().path());
+            if (!ctx.response().headWritten()) {
+                ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, busy.retryAfter().toSeconds())));
+            }
+        } else if (status >= 500) {
             LOG.error("{} {} failed with {}", ctx.request().method(), ctx.request().path(), status, failure);
         } else {
             LOG.info("{} {} -> {} {}", ctx.request().method(), ctx.request().path(), status, detail);

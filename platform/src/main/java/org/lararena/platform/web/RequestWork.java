@@ -1,0 +1,74 @@
+package org.lararena.platform.web;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.lararena.platform.BusyException;
+
+/**
+ * Runs requests' blocking work (stores, files) on a pool of threads of their own, so that the pipeline cannot take
+ * every thread, and answers honestly when the pool is too busy: work that has not started within {@code busyAfter}
+ * fails with {@link BusyException} (503, {@code Retry-After}) and is never carried out, so a researcher is never
+ * shown a failure for an action that is then applied behind their back. Work that has started runs to its end.
+ *
+ * <p>Call {@link #run} on an event loop (a request handler): the deadline is a timer of that context.
+ */
+public final class RequestWork implements AutoCloseable {
+
+    private static final String BUSY = "Lärarena har mycket att göra just nu och hann inte börja med det här; inget ändrades. "
+            + "Försök igen om en stund.";
+
+    private final Vertx vertx;
+    private final WorkerExecutor pool;
+    private final Duration busyAfter;
+
+    public RequestWork(Vertx vertx, int threads, Duration busyAfter) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.busyAfter = Objects.requireNonNull(busyAfter);
+        this.pool = vertx.createSharedWorkerExecutor("lararena-requests", threads);
+    }
+
+    /** {@code work} on the request pool; fails with {@link BusyException} if it could not start within the deadline. */
+    public <T> Future<T> run(Callable<T> work) {
+        Promise<T> answer = Promise.promise();
+        // Whoever sets this first decides: the worker (the work runs) or the timer (503, the work never runs).
+        AtomicBoolean decided = new AtomicBoolean();
+        long deadline = vertx.setTimer(Math.max(1, busyAfter.toMillis()), t -> {
+            if (decided.compareAndSet(false, true)) {
+                answer.fail(new BusyException(BUSY, Duration.ofSeconds(Math.max(1, busyAfter.toSeconds()))));
+            }
+        });
+        pool.<T>executeBlocking(() -> {
+            if (!decided.compareAndSet(false, true)) {
+                throw RefusedAsBusy.INSTANCE;
+            }
+            vertx.cancelTimer(deadline);
+            return work.call();
+        }, false).onComplete(outcome -> {
+            // Delivered on the caller's event loop, like the timer: the answer is settled on one thread.
+            if (!(outcome.cause() instanceof RefusedAsBusy)) {
+                answer.handle(outcome);
+            }
+        });
+        return answer.future();
+    }
+
+    /** Work the timer refused before it started: the caller has had its 503 already. */
+    private static final class RefusedAsBusy extends RuntimeException {
+        static final RefusedAsBusy INSTANCE = new RefusedAsBusy();
+
+        private RefusedAsBusy() {
+            super("refused as busy", null, false, false);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,82 @@
+package org.lararena.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lararena.platform.BusyException;
+
+/** Requests' blocking work on a real Vert.x: an honest 503 when it cannot start, and then never carried out. */
+class RequestWorkTest {
+
+    private Vertx vertx;
+    private RequestWork work;
+
+    @BeforeEach
+    void start() {
+        vertx = Vertx.vertx();
+        work = new RequestWork(vertx, 1, Duration.ofMillis(300));
+    }
+
+    @AfterEach
+    void stop() {
+        work.close();
+        vertx.close().await();
+    }
+
+    /** Runs {@code work.run(task)} on an event loop, as a request handler would. */
+    private <T> Future<T> fromEventLoop(java.util.concurrent.Callable<T> task) throws Exception {
+        return vertx.getOrCreateContext().<Future<T>>executeBlocking(() -> null).compose(v -> work.run(task));
+    }
+
+    @Test
+    void workThatStartsInTimeAnswersWithItsResult() throws Exception {
+        assertThat(fromEventLoop(() -> "klar").await(5, TimeUnit.SECONDS)).isEqualTo("klar");
+    }
+
+    @Test
+    void workThatCannotStartInTimeIsRefusedAsBusyAndNeverCarriedOutLater() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch occupying = new CountDownLatch(1);
+        Future<String> longWork = fromEventLoop(() -> {
+            occupying.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            return "lång";
+        });
+        assertThat(occupying.await(5, TimeUnit.SECONDS)).isTrue();
+        AtomicBoolean carriedOut = new AtomicBoolean();
+
+        Future<String> refused = fromEventLoop(() -> {
+            carriedOut.set(true);
+            return "för sent";
+        });
+
+        Throwable failure = refused.transform(Future::succeededFuture).await(5, TimeUnit.SECONDS).cause();
+        assertThat(failure).isInstanceOfSatisfying(BusyException.class, busy -> {
+            assertThat(busy.status()).isEqualTo(503);
+            assertThat(busy.retryAfter()).isPositive();
+            assertThat(busy.getMessage()).contains("inget ändrades");
+        });
+        release.countDown();
+        assertThat(longWork.await(5, TimeUnit.SECONDS)).isEqualTo("lång");
+        // The pool is free again: a later request runs, and the refused one still has not.
+        assertThat(fromEventLoop(() -> "nästa").await(5, TimeUnit.SECONDS)).isEqualTo("nästa");
+        assertThat(carriedOut).isFalse();
+    }
+
+    @Test
+    void aFailureOfTheWorkReachesTheCallerAsItIs() throws Exception {
+        IllegalStateException broken = new IllegalStateException("trasig");
+        Throwable failure = fromEventLoop(() -> {
+            throw broken;
+        }).transform(Future::succeededFuture).await(5, TimeUnit.SECONDS).cause();
+        assertThat(failure).isSameAs(broken);
+    }
+}
