@@ -7,12 +7,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import org.lararena.ingest.index.PassageConcepts;
+import org.lararena.ingest.index.FacetFollower;
 import org.lararena.ingest.pipeline.Reannotation;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
@@ -21,7 +21,6 @@ import org.lararena.ingest.web.DocumentsEndpoint;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.AnnotationStore;
-import org.lararena.ontology.store.PassageFacets;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.PersonAgents;
 import org.lararena.ontology.store.ReviewState;
@@ -30,6 +29,7 @@ import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * The annotations of a document and their review:
@@ -44,8 +44,10 @@ import org.lararena.platform.web.Caller;
  *   <li>{@code POST /api/admin/reannotate} (admin): annotate every document again with the current ontology.</li>
  * </ul>
  * Offsets count Unicode code points of the passage text. To everyone but researchers, the creator of a manual tag is
- * {@value org.lararena.ontology.store.PersonAgents#NEUTRAL_NAME}, never a username. Writes are for researchers, audited, and update the
- * passage's concepts and themes in search before they answer.
+ * {@value org.lararena.ontology.store.PersonAgents#NEUTRAL_NAME}, never a username. Writes are for researchers and audited;
+ * they answer once the annotation store holds them, and the passage's concepts and themes in search follow within a
+ * second or two ({@link FacetFollower}). A request that cannot start within the configured time is answered 503 busy and
+ * never carried out ({@link RequestWork}).
  */
 public final class AnnotationsEndpoint {
 
@@ -56,17 +58,19 @@ public final class AnnotationsEndpoint {
     private final DocumentStore documents;
     private final AnnotationStore annotations;
     private final Ontology ontology;
-    private final PassageConcepts index;
+    private final FacetFollower search;
+    private final RequestWork work;
     private final Reannotation reannotation;
     private final AuditLog audit;
 
-    public AnnotationsEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, Ontology ontology,
-                               PassageConcepts index, Reannotation reannotation, AuditLog audit) {
+    public AnnotationsEndpoint(Vertx vertx, RequestWork work, DocumentStore documents, AnnotationStore annotations, Ontology ontology,
+                               FacetFollower search, Reannotation reannotation, AuditLog audit) {
         this.vertx = Objects.requireNonNull(vertx);
         this.documents = Objects.requireNonNull(documents);
         this.annotations = Objects.requireNonNull(annotations);
         this.ontology = Objects.requireNonNull(ontology);
-        this.index = Objects.requireNonNull(index);
+        this.work = Objects.requireNonNull(work);
+        this.search = Objects.requireNonNull(search);
         this.reannotation = Objects.requireNonNull(reannotation);
         this.audit = Objects.requireNonNull(audit);
     }
@@ -85,12 +89,12 @@ public final class AnnotationsEndpoint {
     private void list(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
                     auditRestrictedRead(caller, record, "read_annotations");
                     JsonArray list = new JsonArray();
                     annotationsAsSeenBy(record.id(), caller).forEach(a -> list.add(toJson(a)));
                     return list;
-                }, false)
+                })
                 .onSuccess(list -> ctx.response().putHeader("Content-Type", "application/json").end(list.encode()))
                 .onFailure(ctx::fail);
     }
@@ -98,10 +102,10 @@ public final class AnnotationsEndpoint {
     private void jsonLd(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
                     auditRestrictedRead(caller, record, "read_annotations");
                     return WebAnnotationJsonLd.document(annotationsAsSeenBy(record.id(), caller));
-                }, false)
+                })
                 .onSuccess(document -> ctx.response().putHeader("Content-Type", WebAnnotationJsonLd.MEDIA_TYPE).end(document.encode()))
                 .onFailure(ctx::fail);
     }
@@ -118,14 +122,14 @@ public final class AnnotationsEndpoint {
         Concept concept = ontology.concept(conceptIri).filter(c -> c.scheme().equals(LAR.Teman.getURI()))
                 .orElseThrow(() -> LararenaException.badRequest("concept must be the IRI of a concept of the Teman scheme (got '"
                         + conceptIri + "')"));
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
                     PassageText passage = passage(record.id(), passageId);
                     StoredAnnotation added = annotations.addManual(record.id(), passage, start, end, concept.iri(),
                             ontology.version(), caller.username());
-                    reindexPassage(record.id(), passageId);
+                    search.changed(record.id(), List.of(passageId));
                     audit.record(caller.username(), "annotation_added", added.id(), auditDetails(added, null));
                     return added;
-                }, false)
+                })
                 .onSuccess(added -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
                         .end(toJson(added).encode()))
                 .onFailure(ctx::fail);
@@ -145,16 +149,16 @@ public final class AnnotationsEndpoint {
 
     private void change(RoutingContext ctx, String annotationId, ReviewState to) {
         Caller caller = Caller.of(ctx);
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
                     StoredAnnotation before = annotations.find(annotationId).orElseThrow(() -> LararenaException.notFound("no annotation with that id"));
                     DocumentRecord record = writable(before.documentId(), caller);
                     StoredAnnotation after = annotations.review(record.id(), List.of(annotationId), to, caller.username()).get(0);
-                    reindexPassage(record.id(), after.passageId());
+                    search.changed(record.id(), List.of(after.passageId()));
                     if (after.state() != before.state()) {
                         audit.record(caller.username(), "annotation_" + to.wireName(), after.id(), auditDetails(after, before.state()));
                     }
                     return after;
-                }, false)
+                })
                 .onSuccess(after -> ctx.json(toJson(after)))
                 .onFailure(ctx::fail);
     }
@@ -170,12 +174,13 @@ public final class AnnotationsEndpoint {
             throw LararenaException.badRequest("ids must be a list of 1 to " + MAX_BULK + " annotation ids");
         }
         List<String> wanted = ids.stream().map(String.class::cast).distinct().toList();
-        vertx.executeBlocking(() -> {
-                    Map<String, ReviewState> before = new java.util.HashMap<>();
-                    annotations.annotationsOf(record.id()).forEach(a -> before.put(a.id(), a.state()));
+        work.run(() -> {
+                    Map<String, ReviewState> before = new HashMap<>();
+                    for (String id : wanted) {
+                        annotations.find(id).filter(a -> a.documentId().equals(record.id())).ifPresent(a -> before.put(id, a.state()));
+                    }
                     List<StoredAnnotation> after = annotations.review(record.id(), wanted, to, caller.username());
-                    Map<String, PassageFacets> facets = facetsOf(record.id(), after.stream().map(StoredAnnotation::passageId).toList());
-                    index.update(facets);
+                    search.changed(record.id(), after.stream().map(StoredAnnotation::passageId).distinct().toList());
                     JsonArray changed = new JsonArray();
                     for (StoredAnnotation annotation : after) {
                         if (annotation.state() != before.get(annotation.id())) {
@@ -185,7 +190,7 @@ public final class AnnotationsEndpoint {
                         changed.add(toJson(annotation));
                     }
                     return changed;
-                }, false)
+                })
                 .onSuccess(changed -> ctx.response().putHeader("Content-Type", "application/json").end(changed.encode()))
                 .onFailure(ctx::fail);
     }
@@ -246,19 +251,6 @@ public final class AnnotationsEndpoint {
             }
         }
         throw LararenaException.badRequest("passageId '" + passageId + "' is not a passage of document " + documentId);
-    }
-
-    private void reindexPassage(String documentId, String passageId) {
-        index.update(facetsOf(documentId, List.of(passageId)));
-    }
-
-    /** The facets of the given passages from the stored annotations (empty for a passage with none active). */
-    private Map<String, PassageFacets> facetsOf(String documentId, List<String> passageIds) {
-        Set<String> wanted = Set.copyOf(passageIds);
-        List<StoredAnnotation> ofPassages = annotations.annotationsOf(documentId).stream().filter(a -> wanted.contains(a.passageId())).toList();
-        Map<String, PassageFacets> facets = new java.util.LinkedHashMap<>(PassageFacets.of(ofPassages, ontology));
-        wanted.forEach(p -> facets.putIfAbsent(p, PassageFacets.NONE));
-        return facets;
     }
 
     JsonObject toJson(StoredAnnotation a) {

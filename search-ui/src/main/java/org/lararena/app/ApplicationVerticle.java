@@ -32,6 +32,7 @@ import org.lararena.ingest.pipeline.PendingIndexingVerticle;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
 import org.lararena.ingest.pipeline.DocumentAnnotation;
 import org.lararena.ingest.pipeline.Reannotation;
+import org.lararena.ingest.index.FacetFollower;
 import org.lararena.ingest.index.PassageConcepts;
 import org.lararena.annotations.AnnotationsEndpoint;
 import org.lararena.ontology.store.AnnotationStore;
@@ -42,6 +43,7 @@ import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.web.DocumentsEndpoint;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
+import org.lararena.platform.web.RequestWork;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.search.IndexChangeWatch;
 import org.lararena.search.PassageSearch;
@@ -120,6 +122,8 @@ public final class ApplicationVerticle extends VerticleBase {
     private DocumentAnnotation documentAnnotation;
     private Reannotation reannotation;
     private InsightStore insightStore;
+    private FacetFollower facetFollower;
+    private RequestWork requestWork;
 
     public ApplicationVerticle(LararenaConfig config) {
         this.config = Objects.requireNonNull(config);
@@ -154,7 +158,7 @@ public final class ApplicationVerticle extends VerticleBase {
         annotator = new PassageAnnotator(ontology);
         SparqlService.publishOntology(jena, ontology);
         annotations = new TdbAnnotationStore(jena);
-        documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator);
+        documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator, config.annotation().batchPassages());
         extractionConfig = ExtractionConfig.defaults()
                 .withTimePerFile(config.extraction().timePerFile())
                 .withWorkerHeapMegabytes(config.extraction().workerHeapMb())
@@ -180,6 +184,8 @@ public final class ApplicationVerticle extends VerticleBase {
         IndexChangeWatch othersChanges = new IndexChangeWatch(elasticsearch, index.alias(), config.search().changePoll());
         SearchAnswerCache answers = new SearchAnswerCache(config.search().answerCacheBytes(), () -> index.changes() + othersChanges.changes());
         PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
+        facetFollower = new FacetFollower(vertx, annotations, ontology, passageConcepts);
+        requestWork = new RequestWork(vertx, config.requests().workers(), config.requests().busyAfter());
         reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
         AnalysisEndpoint analysis = new AnalysisEndpoint(vertx, search, ontology.topThemes().stream().map(Concept::iri).toList());
         Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
@@ -196,7 +202,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new ThemesEndpoint(vertx, ontology, search)::addRoutes,
                         new AdminEndpoint(vertx, new IndexRebuild(documents, annotations, ontology, index, indexer,
                                 config.indexing().batchDocuments()), audit)::addRoutes,
-                        new AnnotationsEndpoint(vertx, documents, annotations, ontology, passageConcepts, reannotation, audit)::addRoutes,
+                        new AnnotationsEndpoint(vertx, requestWork, documents, annotations, ontology, facetFollower, reannotation, audit)::addRoutes,
                         analysis::addRoutes,
                         new InsightsEndpoint(vertx, insights)::addRoutes,
                         new MemosEndpoint(vertx, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
@@ -216,7 +222,8 @@ public final class ApplicationVerticle extends VerticleBase {
                 })
                 // One extraction verticle keeping its own queue, so that stopping never waits for the files queued in it.
                 .compose(v -> vertx.deployVerticle(new ExtractionVerticle(documents, extractor, new TextPipeline(), extractionConfig.workers())))
-                .compose(v -> vertx.deployVerticle(() -> new AnnotationVerticle(documents, documentAnnotation), worker))
+                // One annotation verticle: documents take turns in steps of a short write transaction each.
+                .compose(v -> vertx.deployVerticle(new AnnotationVerticle(documents, documentAnnotation)))
                 // One indexer: it gathers documents into batches, one bulk request and one refresh each.
                 .compose(v -> vertx.deployVerticle(new IndexingVerticle(documents, indexer, indexingBatch()), worker))
                 .compose(v -> vertx.deployVerticle(new PendingIndexingVerticle(documents, Duration.ofSeconds(10),
@@ -292,6 +299,12 @@ public final class ApplicationVerticle extends VerticleBase {
     @Override
     public Future<?> stop() {
         return vertx.executeBlocking(() -> {
+            if (facetFollower != null) {
+                facetFollower.stop();
+            }
+            if (requestWork != null) {
+                requestWork.close();
+            }
             if (jena != null) {
                 jena.close();
             }
