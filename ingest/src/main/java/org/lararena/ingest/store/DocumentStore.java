@@ -15,27 +15,33 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.lararena.platform.LararenaException;
 
 /**
  * Originals, content-addressed under {@code originals/ab/abcdef…}, and one JSON record per document under
  * {@code records/}. Every write goes to a temporary file first and is moved into place, so a crash never
- * leaves a half-written record or original. Blocking: call from worker threads.
+ * leaves a half-written record or original. Records are kept in memory as well: reading them ({@link #find},
+ * {@link #all}) takes no lock and touches no file, so it may be done on an event loop; everything else blocks
+ * (call from worker threads), and writers take turns on one lock that readers never wait for.
  */
 public final class DocumentStore {
 
     private final Path originals;
     private final Path records;
     private final Path passages;
-    private final Map<String, DocumentRecord> byId = new LinkedHashMap<>();
+    private final Map<String, DocumentRecord> byId = new ConcurrentHashMap<>();
+    /** Guarded by {@link #writing}. */
     private final Map<String, String> firstIdBySha = new HashMap<>();
+    private final Object writing = new Object();
     private final PendingIndexing pendingIndexing;
+    private static final Comparator<DocumentRecord> BY_UPLOAD = Comparator.comparing(DocumentRecord::uploadedAt,
+            Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(DocumentRecord::id);
 
     public DocumentStore(Path root) {
         this.originals = root.resolve("originals");
@@ -52,8 +58,7 @@ public final class DocumentStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the document store in " + root, e);
         }
-        byId.values().stream().sorted(Comparator.comparing(DocumentRecord::uploadedAt, Comparator.nullsLast(Comparator.naturalOrder())))
-                .filter(r -> r.status() != DocumentStatus.DUPLICATE)
+        all().stream().filter(r -> r.status() != DocumentStatus.DUPLICATE)
                 .forEach(r -> firstIdBySha.putIfAbsent(r.sha256(), r.id()));
     }
 
@@ -65,8 +70,9 @@ public final class DocumentStore {
      * Stores {@code content} as a new document and returns its record: {@code queued}, or {@code duplicate} naming
      * the earlier document with the same bytes.
      */
-    public synchronized DocumentRecord store(Path content, String filename, UploadFields fields, String uploadedBy) {
+    public DocumentRecord store(Path content, String filename, UploadFields fields, String uploadedBy) {
         try {
+            // Copying and hashing a large upload takes a while: done before taking the writers' lock.
             Path temp = Files.createTempFile(originals, "upload-", ".tmp");
             String sha;
             long size;
@@ -74,49 +80,57 @@ public final class DocumentStore {
                 size = Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
                 sha = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
             }
-            Path target = originalPath(sha);
-            if (Files.exists(target)) {
-                Files.delete(temp);
-            } else {
-                Files.createDirectories(target.getParent());
-                AtomicFiles.move(temp, target);
+            synchronized (writing) {
+                Path target = originalPath(sha);
+                if (Files.exists(target)) {
+                    Files.delete(temp);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    AtomicFiles.move(temp, target);
+                }
+                Visibility visibility = fields.visibility() != null ? fields.visibility() : Visibility.RESTRICTED;
+                DocumentRecord record = new DocumentRecord(UUID.randomUUID().toString(), safeFilename(filename), fields.title(),
+                        fields.type(), fields.pilot(), fields.date(), visibility, sha, size, uploadedBy, Instant.now(),
+                        DocumentStatus.QUEUED, null, null, 0, null);
+                String earlier = firstIdBySha.get(sha);
+                if (earlier != null) {
+                    record = record.asDuplicateOf(earlier);
+                } else {
+                    firstIdBySha.put(sha, record.id());
+                }
+                return save(record);
             }
-            Visibility visibility = fields.visibility() != null ? fields.visibility() : Visibility.RESTRICTED;
-            DocumentRecord record = new DocumentRecord(UUID.randomUUID().toString(), safeFilename(filename), fields.title(),
-                    fields.type(), fields.pilot(), fields.date(), visibility, sha, size, uploadedBy, Instant.now(),
-                    DocumentStatus.QUEUED, null, null, 0, null);
-            String earlier = firstIdBySha.get(sha);
-            if (earlier != null) {
-                record = record.asDuplicateOf(earlier);
-            } else {
-                firstIdBySha.put(sha, record.id());
-            }
-            return save(record);
         } catch (IOException e) {
             throw LararenaException.unavailable("the document could not be stored (" + e.getMessage() + ")", e);
         }
     }
 
-    public synchronized Optional<DocumentRecord> find(String id) {
+    /** The record of a document; takes no lock and touches no file. */
+    public Optional<DocumentRecord> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }
 
-    public synchronized List<DocumentRecord> all() {
-        return new ArrayList<>(byId.values());
+    /** Every record, oldest upload first; takes no lock and touches no file. */
+    public List<DocumentRecord> all() {
+        List<DocumentRecord> all = new ArrayList<>(byId.values());
+        all.sort(BY_UPLOAD);
+        return all;
     }
 
     /** Documents whose processing had not ended when the application last stopped. */
-    public synchronized List<DocumentRecord> unfinished() {
-        return byId.values().stream().filter(r -> !r.status().isFinal()).toList();
+    public List<DocumentRecord> unfinished() {
+        return all().stream().filter(r -> !r.status().isFinal()).toList();
     }
 
-    public synchronized DocumentRecord save(DocumentRecord record) {
-        try {
-            AtomicFiles.write(records.resolve(record.id() + ".json"), record.toJson().encodePrettily(), false);
-            byId.put(record.id(), record);
-            return record;
-        } catch (IOException e) {
-            throw LararenaException.unavailable("the document record could not be written (" + e.getMessage() + ")", e);
+    public DocumentRecord save(DocumentRecord record) {
+        synchronized (writing) {
+            try {
+                AtomicFiles.write(records.resolve(record.id() + ".json"), record.toJson().encodePrettily(), false);
+                byId.put(record.id(), record);
+                return record;
+            } catch (IOException e) {
+                throw LararenaException.unavailable("the document record could not be written (" + e.getMessage() + ")", e);
+            }
         }
     }
 
