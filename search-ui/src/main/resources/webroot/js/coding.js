@@ -59,22 +59,53 @@ function inverse(action, answer) {
   }
 }
 
+/** Tries of a request the server answered busy (503): it did nothing then, so sending it again is safe. */
+const BUSY_TRIES = 5;
+
 /**
- * Sends {@code action}. On 401 it is kept for after the login and the page asks to log in; on another refusal the
- * server's reason is shown. Returns the server's answer, or undefined when the action did not happen (yet).
+ * Sends one request; while the server answers busy (503 with Retry-After: it did not carry the request out), says so,
+ * marks {@code item} busy and disabled, and sends it again after the wait, BUSY_TRIES times at most.
  */
-async function perform(action, { undoable = true } = {}) {
+async function send(request, label, item) {
+  for (let attempt = 1; ; attempt++) {
+    const response = await api(request.path, { method: request.method, headers: request.body ? { 'Content-Type': 'application/json' } : {},
+      body: request.body ? JSON.stringify(request.body) : undefined });
+    if (response.status !== 503 || attempt >= BUSY_TRIES) return response;
+    const wait = Math.min(30, Math.max(1, Number(response.headers.get('Retry-After')) || 2));
+    say(t('busyRetrying', wait, label));
+    item?.setAttribute('aria-busy', 'true');
+    item?.classList.add('busy');
+    item?.querySelectorAll('button, input').forEach((control) => { control.disabled = true; });
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+  }
+}
+
+/** Ends an item's busy look (see {@link send}). */
+function settled(item) {
+  item?.removeAttribute('aria-busy');
+  item?.classList.remove('busy');
+  item?.querySelectorAll('button, input').forEach((control) => { control.disabled = false; });
+}
+
+/**
+ * Sends {@code action}. On 401 it is kept for after the login and the page asks to log in; while the server is busy it
+ * is sent again, with the item shown busy; on another refusal the server's reason is shown. Returns the server's
+ * answer, or undefined when the action did not happen (yet): nothing is ever applied later without being shown.
+ */
+async function perform(action, { undoable = true, item = null } = {}) {
   if (!loginNeeded.hidden) { keep(action); return undefined; }
   let answer = null;
   for (const request of requests(action)) {
     let response;
     try {
-      response = await api(request.path, { method: request.method, headers: request.body ? { 'Content-Type': 'application/json' } : {},
-        body: request.body ? JSON.stringify(request.body) : undefined });
+      response = await send(request, action.label, item);
     } catch (e) {
       say(t('failed', e.message));
       return undefined;
+    } finally {
+      settled(item);
     }
+    if (response.status === 503) { say(t('busyGaveUp', action.label)); return undefined; }
     if (response.status === 401) { keep(action); return undefined; }
     const body = await response.json().catch(() => null);
     // A new session started elsewhere (logged out and in again in another tab): this page's CSRF token is stale.
@@ -213,7 +244,8 @@ function currentAnnotation() {
 async function setState(annotation, state) {
   if (!annotation) return;
   const label = t('stateAction', t(`state.${state}`), `${conceptLabel(annotation)} – “${annotation.exact}”`);
-  if (await perform({ kind: 'state', id: annotation.id, state, previous: annotation.state, label }) !== undefined) {
+  const item = document.querySelector(`#annotations li[data-id="${CSS.escape(annotation.id)}"]`);
+  if (await perform({ kind: 'state', id: annotation.id, state, previous: annotation.state, label }, { item }) !== undefined) {
     say(t(state === 'accepted' ? 'accepted' : 'rejected', `“${annotation.exact}”`));
     const keepAt = current;
     await reload();

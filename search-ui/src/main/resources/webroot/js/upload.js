@@ -13,20 +13,22 @@ if (form) {
   // How far a file has come: an end (failed, duplicate) is past every step, so a late answer never moves it back.
   const rank = (status) => (status === 'failed' || status === 'duplicate' ? steps.length : steps.indexOf(status));
 
-  const show = (id, status, detail) => {
+  // progress: {done, total} passages of a long step (a large document is annotated in turns with the others).
+  const show = (id, status, detail, progress) => {
     const row = rows.get(id);
     if (!row) return;
     row.dataset.status = status;
     row.querySelector('.status').textContent = labels[status] ?? status;
-    row.querySelector('progress').value = status === 'failed' || status === 'duplicate' ? 100 : (steps.indexOf(status) + 1) * 20;
-    row.querySelector('.detail').textContent = detail ?? '';
+    const within = progress && progress.total > 0 ? progress.done / progress.total : 0;
+    row.querySelector('progress').value = status === 'failed' || status === 'duplicate' ? 100 : (steps.indexOf(status) + 1 + within) * 20;
+    row.querySelector('.detail').textContent = progress ? t('passagesDone', progress.done, progress.total) : detail ?? '';
   };
 
   const events = new EventSource('/api/ingest/events');
   events.addEventListener('status', (event) => {
     const update = JSON.parse(event.data);
     show(update.documentId, update.status, update.status === 'failed' ? update.error
-      : update.status === 'duplicate' ? t('sameAs', update.duplicateOf) : '');
+      : update.status === 'duplicate' ? t('sameAs', update.duplicateOf) : '', update.progress);
   });
 
   const dropzone = document.getElementById('dropzone');

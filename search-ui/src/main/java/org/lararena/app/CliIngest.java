@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,7 +44,12 @@ final class CliIngest {
     }
 
     /** One file's fate: where it is in the pipeline and, at the end, why it failed or which document it repeats. */
-    private record Outcome(Path file, String id, String status, String detail) {
+    private record Outcome(Path file, String id, String status, String detail, JsonObject progress) {
+
+        Outcome(Path file, String id, String status, String detail) {
+            this(file, id, status, detail, null);
+        }
+
         boolean isFinal() {
             return List.of("indexed", "failed", "duplicate").contains(status);
         }
@@ -180,7 +186,7 @@ final class CliIngest {
             }
             JsonObject document = new JsonObject(response.body());
             String detail = "failed".equals(document.getString("status")) ? document.getString("error") : document.getString("duplicateOf");
-            return new Outcome(outcome.file(), outcome.id(), document.getString("status"), detail);
+            return new Outcome(outcome.file(), outcome.id(), document.getString("status"), detail, document.getJsonObject("progress"));
         } catch (IOException | InterruptedException e) {
             return outcome;
         }
@@ -190,7 +196,13 @@ final class CliIngest {
         long done = outcomes.stream().filter(Outcome::isFinal).count();
         int width = 30;
         int filled = total == 0 ? width : (int) (width * done / total);
-        err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total);
+        // A large document annotated in turns: how far it has come, so a long wait is not a silent one.
+        String largest = outcomes.stream().filter(o -> !o.isFinal() && o.progress() != null)
+                .max(Comparator.comparingInt(o -> o.progress().getInteger("total", 0)))
+                .map(o -> " · " + o.file().getFileName() + ": " + o.progress().getInteger("done", 0) + "/" + o.progress().getInteger("total", 0)
+                        + " stycken")
+                .orElse("");
+        err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + largest + "\u001b[K");
         err.flush();
     }
 

@@ -70,9 +70,9 @@ class ReindexIT {
         JsonObject tag = new JsonObject().put("passageId", first + "-0").put("start", 0).put("end", 9).put("concept", DIGITALISERING);
         HttpResponse<String> tagged = app.send("POST", "/api/documents/" + first + "/annotations", tag.encode(), researcher);
         assertThat(tagged.statusCode()).as(tagged.body()).isEqualTo(201);
+        assertThat(Eventually.searchShows(() -> taggedWith(DIGITALISERING), passages -> !passages.isEmpty())).containsExactly(first + "-0");
         Map<String, JsonObject> before = searchable("ombyggnadsprovet");
         assertThat(before).hasSize(2);
-        assertThat(taggedWith(DIGITALISERING)).containsExactly(first + "-0");
 
         // The cluster lost the passage index altogether.
         deletePassageIndex();

@@ -3,6 +3,7 @@ package org.lararena.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -42,8 +43,13 @@ final class RunningApplication implements AutoCloseable {
 
     /** Starts the application on {@code dataDir}; {@code overrides} are LARARENA_* settings. */
     static RunningApplication start(Path dataDir, Map<String, String> overrides) {
+        return start(dataDir, overrides, new VertxOptions());
+    }
+
+    /** Starts the application on {@code dataDir} on a Vert.x with these options (e.g. a tighter blocked-thread check). */
+    static RunningApplication start(Path dataDir, Map<String, String> overrides, VertxOptions options) {
         LararenaConfig config = LararenaConfig.fromMap(TestServices.get().applicationEnvironment(dataDir, overrides));
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(options);
         try {
             vertx.deployVerticle(new ApplicationVerticle(config)).await(120, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
@@ -41,6 +43,8 @@ public final class DocumentsEndpoint {
     private final DocumentStore store;
     private final long maxUploadBytes;
     private final Path uploadDir;
+    /** {@code {done, total}} passages of documents in a long step, by document id (from the status events). */
+    private final Map<String, JsonObject> progress = new ConcurrentHashMap<>();
     private final PassageReader passages;
 
     /** Reads a document's passages in reading order (from the index), filtered to what the caller may read. Blocking. */
@@ -64,6 +68,15 @@ public final class DocumentsEndpoint {
     }
 
     public void addRoutes(Router router) {
+        // The latest progress of each document in a long step, for GET /api/documents/{id} (the command line's bar).
+        vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_STATUS, message -> {
+            JsonObject status = message.body();
+            if (status.getJsonObject("progress") != null) {
+                progress.put(status.getString("documentId"), status.getJsonObject("progress"));
+            } else {
+                progress.remove(status.getString("documentId"));
+            }
+        });
         router.post("/api/documents")
                 .handler(BodyHandler.create(uploadDir.toString()).setBodyLimit(maxUploadBytes).setDeleteUploadedFilesOnEnd(true))
                 .handler(this::upload)
@@ -133,7 +146,11 @@ public final class DocumentsEndpoint {
 
     private void get(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
-        readable(ctx, "read_document").onSuccess(record -> ctx.json(json(record, caller))).onFailure(ctx::fail);
+        readable(ctx, "read_document").onSuccess(record -> {
+            JsonObject json = json(record, caller);
+            JsonObject passagesDone = progress.get(record.id());
+            ctx.json(passagesDone == null ? json : json.put("progress", passagesDone));
+        }).onFailure(ctx::fail);
     }
 
     /** A document as the caller sees it: who uploaded it is a username for researchers only, else the neutral role. */
