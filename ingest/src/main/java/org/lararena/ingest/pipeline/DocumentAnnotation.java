@@ -19,11 +19,15 @@ import org.lararena.ontology.store.PassageText;
 /**
  * Annotates a document's passages and keeps the suggestions in the annotation store; what search gets of each
  * passage follows from the stored annotations (so a researcher's earlier review survives a re-run). A document is
- * annotated as a {@link Run} of short steps, each one write transaction of at most {@code batchPassages} passages,
- * so that researchers' actions and other documents interleave with a large one. Blocking (CPU and Jena
+ * annotated as a {@link Run} of short steps, each one write transaction of about {@value #STEP_MILLIS} ms (sized from the
+ * run's own pace so far) and at most {@code batchPassages} passages, so that researchers' actions and other documents
+ * interleave with a large one: a researcher's write waits for at most one step. Blocking (CPU and Jena
  * transactions): call from worker threads.
  */
 public final class DocumentAnnotation {
+
+    /** How long one step's write transaction should hold the store's writer lock. */
+    static final long STEP_MILLIS = 100;
 
     private final AnnotationStore annotations;
     private final Ontology ontology;
@@ -85,6 +89,8 @@ public final class DocumentAnnotation {
         private final Set<String> made = new HashSet<>();
         private final Map<String, PassageFacets> facets = new LinkedHashMap<>();
         private int next;
+        /** Passages the next step takes: starts small, then follows the pace of the steps so far. */
+        private int stepPassages = Math.min(batchPassages, 10);
 
         private Run(String documentId, JsonArray passages) {
             this.documentId = Objects.requireNonNull(documentId);
@@ -112,14 +118,17 @@ public final class DocumentAnnotation {
         /** Annotates and stores the next batch of passages (one write transaction); true when every passage is stored. */
         public boolean step() {
             List<AnnotationStore.PassageSuggestions> batch = new ArrayList<>();
-            for (int end = Math.min(passages.size(), next + batchPassages); next < end; next++) {
+            for (int end = Math.min(passages.size(), next + stepPassages); next < end; next++) {
                 JsonObject passage = passages.getJsonObject(next);
                 String text = passage.getString("text", "");
                 PassageText target = new PassageText(PassageIndexer.passageId(documentId, passage.getInteger("ordinal")), text);
                 batch.add(new AnnotationStore.PassageSuggestions(target, annotator.annotate(text)));
             }
             if (!batch.isEmpty()) {
+                long started = System.nanoTime();
                 AnnotationStore.StoredBatch stored = annotations.storeSuggestions(documentId, ontologyVersion, batch);
+                double millisPerPassage = Math.max(0.01, (System.nanoTime() - started) / 1e6 / batch.size());
+                stepPassages = (int) Math.max(1, Math.min(batchPassages, STEP_MILLIS / millisPerPassage));
                 made.addAll(stored.made());
                 stored.passages().forEach((passageId, ofPassage) ->
                         facets.put(passageId, PassageFacets.of(ofPassage, ontology).getOrDefault(passageId, PassageFacets.NONE)));
