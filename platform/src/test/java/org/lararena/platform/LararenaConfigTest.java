@@ -26,7 +26,7 @@ class LararenaConfigTest {
         assertThat(config.maxUploadBytes()).isEqualTo(200L * 1024 * 1024);
         assertThat(config.publicUrl()).isEqualTo(URI.create("http://127.0.0.1:8080"));
         assertThat(config.extraction().timePerFile()).hasSeconds(60);
-        assertThat(config.extraction().workers()).isEqualTo(1);
+        assertThat(config.extraction().workers()).as("two, so one large file does not hold up the rest").isEqualTo(2);
         assertThat(config.sparql().timeout()).hasSeconds(10);
         assertThat(config.sparql().maxRows()).isEqualTo(10_000);
         assertThat(config.maxInsightChars()).isEqualTo(10_000);
@@ -36,6 +36,21 @@ class LararenaConfigTest {
         assertThat(config.extraction().maxOutputChars()).isEqualTo(20_000_000);
         assertThat(config.extraction().maxNesting()).isEqualTo(5);
         assertThat(config.extraction().maxZipRatio()).isEqualTo(100);
+        assertThat(config.annotation().batchPassages()).isEqualTo(100);
+        assertThat(config.requests().busyAfter()).hasSeconds(2);
+        assertThat(config.requests().workers()).isEqualTo(8);
+    }
+
+    @Test
+    void howRequestsAndTheAnnotationStepShareTheMachineIsReadFromTheirVariables() {
+        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_BUSY_AFTER_MS", "750", "LARARENA_REQUEST_WORKERS", "3",
+                "LARARENA_ANNOTATION_BATCH_PASSAGES", "40"));
+
+        assertThat(config.requests().busyAfter()).hasMillis(750);
+        assertThat(config.requests().workers()).isEqualTo(3);
+        assertThat(config.annotation().batchPassages()).isEqualTo(40);
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_REQUEST_WORKERS", "0")))
+                .hasMessageContaining("LARARENA_REQUEST_WORKERS");
     }
 
     @Test
