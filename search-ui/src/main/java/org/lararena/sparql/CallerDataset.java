@@ -11,7 +11,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphMapLink;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphReadOnly;
-import org.apache.jena.sparql.graph.GraphUnionRead;
 
 /**
  * The dataset one caller queries: a new, read-only dataset that <em>contains</em> only the named graphs the caller
@@ -30,10 +29,10 @@ final class CallerDataset extends DatasetGraphMapLink {
     private final Set<Node> visible;
     private final Graph union;
 
-    private CallerDataset(Set<Node> visible) {
+    private CallerDataset(Set<Node> visible, Graph union) {
         super(NOTHING);
         this.visible = visible;
-        this.union = new GraphUnionRead(this, visible);
+        this.union = union;
     }
 
     /**
@@ -52,7 +51,8 @@ final class CallerDataset extends DatasetGraphMapLink {
                 existing.add(name);
             }
         }
-        CallerDataset view = new CallerDataset(Set.copyOf(existing));
+        Graph union = new VisibleUnionGraph(store, existing);
+        CallerDataset view = new CallerDataset(Set.copyOf(existing), hidePeople ? new PersonHidingGraph(union) : union);
         for (Node name : existing) {
             Graph graph = new GraphReadOnly(store.getGraph(name));
             view.link(name, hidePeople ? new PersonHidingGraph(graph) : graph);
@@ -73,7 +73,10 @@ final class CallerDataset extends DatasetGraphMapLink {
 
     @Override
     public Graph getGraph(Node graphNode) {
-        if (Quad.isUnionGraph(graphNode) || Quad.isDefaultGraph(graphNode) || visible.contains(graphNode)) {
+        if (Quad.isUnionGraph(graphNode)) {
+            return union;
+        }
+        if (Quad.isDefaultGraph(graphNode) || visible.contains(graphNode)) {
             return super.getGraph(graphNode);
         }
         return NOTHING;
