@@ -3,7 +3,6 @@ package org.lararena.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lararena.platform.testing.ProjectSources;
 
 /**
  * The README's configuration table and the code agree: every {@code LARARENA_*} variable the main sources (as a
@@ -35,21 +35,14 @@ class ConfigurationDocumentedTest {
 
     @BeforeAll
     static void scan() throws IOException {
-        project = Path.of(System.getProperty("lararena.project.dir", "..")).toAbsolutePath().normalize();
+        project = ProjectSources.projectDirectory();
         assertThat(project.resolve("README.md")).as("the project's README (lararena.project.dir=%s)", project).isRegularFile();
         read = new TreeSet<>();
-        // Every module's main sources (never tests, never build output or the data directory).
-        try (Stream<Path> modules = Files.list(project)) {
-            for (Path sources : modules.map(module -> module.resolve("src/main/java")).filter(Files::isDirectory).toList()) {
-                try (Stream<Path> files = Files.walk(sources)) {
-                    files.filter(file -> file.toString().endsWith(".java")).forEach(file -> collect(JAVA_LITERAL, read(file), read));
-                }
-            }
-        }
+        ProjectSources.mainJavaSources().forEach(file -> collect(JAVA_LITERAL, ProjectSources.read(file), read));
         for (String script : SCRIPTS) {
             Path file = project.resolve(script);
             if (Files.isRegularFile(file)) {
-                collect(NAME, read(file), read);
+                collect(NAME, ProjectSources.read(file), read);
             }
         }
     }
@@ -62,13 +55,13 @@ class ConfigurationDocumentedTest {
 
     @Test
     void everyVariableTheCodeReadsHasARowInTheReadmeConfigurationTable() {
-        assertThat(missing(read, readmeTableRows())).as("variables the code reads without a row in README.md's Configuration table")
+        assertThat(ProjectSources.missing(read, readmeTableRows())).as("variables the code reads without a row in README.md's Configuration table")
                 .isEmpty();
     }
 
     @Test
     void everyRowOfTheReadmeConfigurationTableNamesAVariableTheCodeReads() {
-        assertThat(missing(readmeTableRows(), read)).as("rows of README.md's Configuration table naming a variable nothing reads")
+        assertThat(ProjectSources.missing(readmeTableRows(), read)).as("rows of README.md's Configuration table naming a variable nothing reads")
                 .isEmpty();
     }
 
@@ -77,21 +70,21 @@ class ConfigurationDocumentedTest {
         Set<String> mentioned = new TreeSet<>();
         for (String guide : List.of("README.md", "CONTRIBUTING.md")) {
             if (Files.isRegularFile(project.resolve(guide))) {
-                collect(NAME, read(project.resolve(guide)), mentioned);
+                collect(NAME, ProjectSources.read(project.resolve(guide)), mentioned);
             }
         }
         Path docs = project.resolve("docs");
         if (Files.isDirectory(docs)) {
             try (Stream<Path> files = Files.list(docs)) {
-                files.filter(file -> file.toString().endsWith(".md")).forEach(file -> collect(NAME, read(file), mentioned));
+                files.filter(file -> file.toString().endsWith(".md")).forEach(file -> collect(NAME, ProjectSources.read(file), mentioned));
             }
         }
-        assertThat(missing(mentioned, read)).as("variables README.md, CONTRIBUTING.md or docs/*.md name that nothing reads").isEmpty();
+        assertThat(ProjectSources.missing(mentioned, read)).as("variables README.md, CONTRIBUTING.md or docs/*.md name that nothing reads").isEmpty();
     }
 
     /** The variables of the README's Configuration section, one per table row. */
     private static Set<String> readmeTableRows() {
-        String readme = read(project.resolve("README.md"));
+        String readme = ProjectSources.read(project.resolve("README.md"));
         int start = readme.indexOf("\n## Configuration");
         assertThat(start).as("README.md has a section ## Configuration").isNotNegative();
         int end = readme.indexOf("\n## ", start + 1);
@@ -101,25 +94,10 @@ class ConfigurationDocumentedTest {
         return rows;
     }
 
-    /** What of {@code names} is not in {@code among}. */
-    private static Set<String> missing(Set<String> names, Set<String> among) {
-        Set<String> missing = new TreeSet<>(names);
-        missing.removeAll(among);
-        return missing;
-    }
-
     private static void collect(Pattern pattern, String text, Set<String> into) {
         Matcher matcher = pattern.matcher(text);
         while (matcher.find()) {
             into.add(matcher.groupCount() > 0 ? matcher.group(1) : matcher.group());
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
