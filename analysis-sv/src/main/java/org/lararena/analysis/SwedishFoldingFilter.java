@@ -14,8 +14,9 @@ import java.io.IOException;
  * <ul>
  *   <li>drops characters OCR and PDF extraction leave inside words: soft hyphen (U+00AD), zero-width space, joiners
  *       and no-break (U+200B–U+200D, U+2060, U+FEFF);</li>
- *   <li>folds every letter with Lucene's {@link ASCIIFoldingFilter} table ({@code é→e}, {@code ü→u},
- *       {@code ﬁ→fi}, {@code æ→ae}, {@code å/ä→a}, {@code ö→o}, …).</li>
+ *   <li>folds every letter with {@link SwedishFolding}, the folding the application shares ({@code å/ä/æ→a},
+ *       {@code ö/ø→o}, {@code é→e}, {@code ü→u}, …), and what that leaves with Lucene's {@link ASCIIFoldingFilter}
+ *       table ({@code ﬁ→fi}, {@code ß→ss}, …).</li>
  * </ul>
  * With {@code foldSwedishLetters=false} å, ä and ö are kept (and æ/ø, their Danish–Norwegian twins that OCR and
  * keyboards confuse them with, become ä/ö) while every other accent is still folded: {@code idé→ide},
@@ -87,6 +88,8 @@ final class SwedishFoldingFilter extends TokenFilter {
                 continue;
             } else if (foldSwedishLetters == false && keepsSwedish(c) != 0) {
                 output[pos++] = keepsSwedish(c);
+            } else if (SwedishFolding.fold(c) != c) {
+                output[pos++] = SwedishFolding.fold(c);
             } else {
                 one[0] = c;
                 pos = ASCIIFoldingFilter.foldToASCII(one, 0, output, pos, 1);

@@ -32,6 +32,17 @@ class FoldingAndLowercaseTest {
     }
 
     @Test
+    @DisplayName("æ and ø fold as their Swedish twins ä and ö do, as the annotator folds them (SwedishFolding)")
+    void danishNorwegianTwinsFoldLikeSwedishLetters() {
+        assertThat(Tokens.terms("ærlig ärlig smørrebrød Ærlig", folding(Map.of()))).containsExactly("arlig", "arlig", "smorrebrod", "arlig");
+        for (String word : List.of("vårdcentral", "tillgänglighet", "ærlig", "smørrebrød", "idé", "Müller", "façade", "señor")) {
+            StringBuilder folded = new StringBuilder();
+            word.chars().forEach(c -> folded.append(SwedishFolding.fold((char) c)));
+            assertThat(Tokens.rawTerms(word, folding(Map.of()))).as(word).containsExactly(folded.toString());
+        }
+    }
+
+    @Test
     @DisplayName("fold_swedish_letters=false keeps å, ä, ö but still folds é and maps æ/ø to ä/ö")
     void keepSwedishLetters() {
         assertThat(Tokens.terms("vård idé Müller smørrebrød ærlig", folding(Map.of("fold_swedish_letters", "false"))))

@@ -29,10 +29,6 @@ public class OntologyException extends LararenaException {
         return new OntologyException(404, "not_found", detail);
     }
 
-    public static OntologyException conflict(String detail) {
-        return new OntologyException(409, "conflict", detail);
-    }
-
     public static OntologyException invalidOntology(String detail, Throwable cause) {
         return new OntologyException(422, "invalid_ontology", detail, cause);
     }

@@ -69,6 +69,7 @@ import java.util.Optional;
 import org.lararena.web.AdminEndpoint;
 import org.lararena.web.HealthEndpoint;
 import org.lararena.web.HttpServerVerticle;
+import org.lararena.web.OpenApiEndpoint;
 import org.lararena.web.auth.TokenAuthentication;
 import org.lararena.web.auth.WebAuthentication;
 import org.lararena.modules.LearningModules;
@@ -194,7 +195,7 @@ public final class ApplicationVerticle extends VerticleBase {
         ontology.topThemes().forEach(theme -> themeChoices.put(theme.iri(), theme.labelSv()));
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, web,
-                List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
+                List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes, new OpenApiEndpoint()::addRoutes),
                 List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
                                 indexer, audit)::addRoutes,
                         new SearchEndpoint(vertx, search, answers)::addRoutes,

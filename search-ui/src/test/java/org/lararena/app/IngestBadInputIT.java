@@ -12,13 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -54,6 +54,8 @@ class IngestBadInputIT {
     private static RunningApplication app;
     private static String token;
     /** A word no other test uses, so that anything this test writes can be recognised by its name. */
+    /** Documents of the pile indexed before the test looks at the outcome: enough to have seen the pile flow. */
+    private static final long PILE_INDEXED_ENOUGH = 500;
     private static final String NONCE = "felprov" + Long.toHexString(System.nanoTime());
 
     @BeforeAll
@@ -70,14 +72,15 @@ class IngestBadInputIT {
             // Stopped with thousands of files still queued: each keeps its record in the data directory and would
             // resume on the next start (CrashRecoveryIT); waiting for the pile is not what this test is about.
         }
-        for (int attempt = 0; attempt < 5 && Files.exists(dataDir); attempt++) {
+        // Until it is gone: the stopping application may still write a file while the tree is deleted.
+        RunningApplication.awaitCondition(Duration.ofSeconds(5), () -> {
             try (Stream<Path> files = Files.walk(dataDir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             } catch (IOException | java.io.UncheckedIOException e) {
-                // a file the stopping application still wrote: try again
+                // a file the stopping application still wrote, or the tree is gone: look again
             }
-            Thread.sleep(1000);
-        }
+            return !Files.exists(dataDir);
+        });
     }
 
     private static Upload text(String filename, String content) {
@@ -205,11 +208,14 @@ class IngestBadInputIT {
         // Every file has a status a person can poll, and none of them fails.
         Map<String, Long> counts = app.statusCounts(token);
         assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isGreaterThanOrEqualTo(files + 1);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            Thread.sleep(5000);
-            counts = app.statusCounts(token);
-        }
+        // Watch the pile being worked through until a good part of it is indexed (or a document fails, or 90 s pass).
+        AtomicReference<Map<String, Long>> latest = new AtomicReference<>(counts);
+        RunningApplication.awaitCondition(Duration.ofSeconds(90), () -> {
+            latest.set(app.statusCounts(token));
+            return latest.get().getOrDefault("indexed", 0L) >= PILE_INDEXED_ENOUGH
+                    || latest.get().getOrDefault("failed", 0L) > failedBefore;
+        });
+        counts = latest.get();
         assertThat(counts.getOrDefault("failed", 0L)).as("failed documents, the other tests' broken files included: %s", counts)
                 .isEqualTo(failedBefore);
         assertThat(counts.getOrDefault("indexed", 0L)).as("some of the pile is indexed already: %s", counts).isGreaterThan(1);

@@ -6,7 +6,9 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,7 +82,10 @@ class ReindexIT {
         // mapping guessed from its passages (it would stand in the way of the rebuild), and it is not failed either.
         String meanwhile = upload("ombygge-3.txt", "Under tiden kom en anteckning om hemtjänstens nattpatrull i glesbygden.");
         app.awaitStatus(meanwhile, researcher, "indexing");
-        Thread.sleep(5_000);
+        // The indexer has tried and found no index: the document waits in the durable queue rather than fail.
+        Path queued = app.config().dataPath("documents").resolve("pending-indexing").resolve(meanwhile + ".json");
+        assertThat(RunningApplication.awaitCondition(Duration.ofSeconds(60), () -> Files.isRegularFile(queued)))
+                .as("%s waits in the pending-indexing queue", meanwhile).isTrue();
         assertThat(new JsonObject(app.get("/api/documents/" + meanwhile, researcher).body()).getString("status")).isEqualTo("indexing");
         String alias = app.config().elasticsearch().indexPrefix() + "-passages";
         assertThat(elasticsearch.indices().exists(e -> e.index(alias)).value()).as("an index under the alias's name").isFalse();

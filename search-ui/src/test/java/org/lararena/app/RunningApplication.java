@@ -165,6 +165,24 @@ final class RunningApplication implements AutoCloseable {
         return statuses;
     }
 
+    /** A condition a test waits for; it may call the application. */
+    @FunctionalInterface
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls {@code condition} until it holds (true) or {@code limit} has passed (false): a wait on a condition, not a fixed time. */
+    static boolean awaitCondition(Duration limit, Condition condition) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        while (!condition.holds()) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
     /** How many of the caller's visible documents are in each status. */
     Map<String, Long> statusCounts(String token) throws Exception {
         Map<String, Long> counts = new java.util.TreeMap<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.lararena.analysis.SwedishFolding;
 
 /** Folding, tokenizing and light suffix stripping for Swedish text. */
 public final class SwedishText {
@@ -29,17 +30,17 @@ public final class SwedishText {
 
     private SwedishText() {}
 
-    /** Lower case without diacritics; one char out per char in, so offsets survive. */
+    /**
+     * Lower case without diacritics; one char out per char in, so offsets survive. Letters fold as the search
+     * analysis folds them ({@link SwedishFolding}, shared with the Elasticsearch plugin), so a word the annotator,
+     * the type-ahead or the suggestions fold is the word the index holds. Besides, OCR's {@code |} reads as
+     * {@code l} and every dash as {@code -}, for the tokenizer's hyphen joins.
+     */
     public static char fold(char c) {
         return switch (c) {
-            case 'å', 'Å', 'ä', 'Ä', 'á', 'Á', 'à', 'À', 'â', 'æ', 'Æ' -> 'a';
-            case 'ö', 'Ö', 'ø', 'Ø', 'ó', 'ô' -> 'o';
-            case 'é', 'É', 'è', 'È', 'ê', 'ë' -> 'e';
-            case 'ü', 'Ü', 'ú' -> 'u';
-            case 'í', 'ï' -> 'i';
             case '|' -> 'l';
             case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u00AD' -> '-';
-            default -> Character.toLowerCase(c);
+            default -> Character.toLowerCase(SwedishFolding.fold(c));
         };
     }
 

@@ -1,9 +1,11 @@
 package org.lararena.platform.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +25,17 @@ class PortsAndAccountTest {
         }
     }
 
+    /** A free port passes the check, and the check lets go of it: the server started next can bind it. */
     @Test
-    void aFreePortPasses() {
+    void aFreePortPassesAndStaysFreeForTheServer() throws Exception {
         int port = Ports.freePort();
 
-        Ports.requireFree("127.0.0.1", port, "LARARENA_HTTP_PORT");
+        assertThatCode(() -> Ports.requireFree("127.0.0.1", port, "LARARENA_HTTP_PORT")).doesNotThrowAnyException();
+        try (ServerSocket server = new ServerSocket()) {
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+            assertThat(server.getLocalPort()).isEqualTo(port);
+        }
     }
 
     @Test
