@@ -36,6 +36,9 @@ class LararenaConfigTest {
         assertThat(config.extraction().maxOutputChars()).isEqualTo(20_000_000);
         assertThat(config.extraction().maxNesting()).isEqualTo(5);
         assertThat(config.extraction().maxZipRatio()).isEqualTo(100);
+        assertThat(config.exchange().maxImportBytes()).isEqualTo(200L * 1024 * 1024);
+        assertThat(config.exchange().maxUnpackedBytes()).isEqualTo(1000L * 1024 * 1024);
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_MAX_IMPORT_MB", "5")).exchange().maxImportBytes()).isEqualTo(5L * 1024 * 1024);
     }
 
     @Test
