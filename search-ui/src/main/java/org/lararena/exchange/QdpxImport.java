@@ -139,10 +139,9 @@ final class QdpxImport {
             if (source.text() == null) {
                 if (source.richText() != null) {
                     planned.add(new PlannedSource(source, List.of(), List.of(), 0));
-                    if (!source.selections().isEmpty()) {
-                        warnings.add("source '" + source.name() + "' has only rich text (" + source.richTextName() + "): it goes through the"
-                                + " normal pipeline, and its " + source.selections().size() + " selection(s) were not imported");
-                    }
+                    warnings.add("source '" + source.name() + "' has only rich text (" + source.richTextName() + "), no plain text: it"
+                            + " goes through the normal extraction" + (source.selections().isEmpty() ? ""
+                            : ", and its " + source.selections().size() + " selection(s) were not imported (their positions need the plain text)"));
                 }
                 continue;
             }

@@ -50,10 +50,10 @@ class QdpxExchangeTest {
     private Stores source;
 
     /** The stores of one Lärarena instance. */
-    record Stores(DocumentStore documents, AnnotationStore annotations, MemoStore memos, Path work) {
-        static Stores in(Path dir) {
+    record Stores(DocumentStore documents, AnnotationStore annotations, MemoStore memos, Path work, Ontology ontology) {
+        static Stores in(Path dir, Ontology ontology) {
             return new Stores(new DocumentStore(dir.resolve("documents")), new TdbAnnotationStore(TDB2Factory.createDataset()),
-                    new MemoStore(dir.resolve("memos"), 10_000, Clock.systemUTC()), dir.resolve("work"));
+                    new MemoStore(dir.resolve("memos"), 10_000, Clock.systemUTC()), dir.resolve("work"), ontology);
         }
 
         QdpxExport export() {
@@ -74,7 +74,7 @@ class QdpxExchangeTest {
 
     @BeforeEach
     void stores() {
-        source = Stores.in(dir.resolve("source"));
+        source = Stores.in(dir.resolve("source"), ontology);
     }
 
     /** A document with these passages, as extraction would have kept them. */
@@ -94,7 +94,7 @@ class QdpxExchangeTest {
         int start = text.codePointCount(0, text.indexOf(exact));
         int end = start + exact.codePointCount(0, exact.length());
         return stores.annotations().addManual(record.id(), new PassageText(record.id() + "-" + passage, text), start, end, concept.iri(),
-                ontology.version(), coder);
+                stores.ontology().version(), coder);
     }
 
     private static final String FIRST = "Vi pratade om 😀 samverkan mellan vårdcentral och kommun.";
@@ -200,7 +200,7 @@ class QdpxExchangeTest {
     void anExportImportedIntoEmptyStoresGivesTheSamePassagesConceptsCodingsAndCoders() throws Exception {
         DocumentRecord record = codedDocument();
         Path file = Files.write(dir.resolve("export.qdpx"), exported(List.of(record), false));
-        Stores target = Stores.in(dir.resolve("target"));
+        Stores target = Stores.in(dir.resolve("target"), ontology);
 
         QdpxImport importer = target.importer();
         QdpxImport.Applied applied = importer.apply(importer.plan(new QdpxReader(10_000_000).read(file), Map.of(), "importer"), "importer");
@@ -222,7 +222,7 @@ class QdpxExchangeTest {
     @Test
     void importingTheSameExportAgainAddsNoCodingTwice() throws Exception {
         Path file = Files.write(dir.resolve("export.qdpx"), exported(List.of(codedDocument()), false));
-        Stores target = Stores.in(dir.resolve("target"));
+        Stores target = Stores.in(dir.resolve("target"), ontology);
         QdpxImport importer = target.importer();
         QdpxReader reader = new QdpxReader(10_000_000);
         String first = importer.apply(importer.plan(reader.read(file), Map.of(), "importer"), "importer").extracted().keySet().iterator().next();
