@@ -130,7 +130,7 @@ final class QdpxExport {
             sources.add(new QdpxProject.Source(ExchangeGuids.document(record.id()), record.title() != null ? record.title() : record.filename(),
                     text, null, null, selections, List.of(), variables));
         }
-        return new QdpxProject(name, users, codebook, sources, notes, List.of());
+        return new QdpxProject(name, QdpxWriter.ORIGIN, users, codebook, sources, notes, List.of());
     }
 
     private static void putIfKnown(Map<String, String> variables, String name, String value) {

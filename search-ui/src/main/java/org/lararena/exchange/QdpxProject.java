@@ -8,10 +8,11 @@ import java.util.Optional;
  * What Lärarena takes from a {@code .qde}: users, the codebook flattened (each code with its parent), text sources
  * with their selections and codings, and notes. GUIDs are {@link ExchangeGuids#normalised normalised}.
  *
+ * @param origin the tool that wrote it, as it says (may be empty)
  * @param users user name by GUID
  * @param warnings what the reader left out, in words for the researcher
  */
-record QdpxProject(String name, Map<String, String> users, List<Code> codes, List<Source> sources, List<Note> notes,
+record QdpxProject(String name, String origin, Map<String, String> users, List<Code> codes, List<Source> sources, List<Note> notes,
                    List<String> warnings) {
 
     /** A code; {@code parentGuid} is null for a top code. */

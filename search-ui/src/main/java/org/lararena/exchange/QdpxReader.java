@@ -183,11 +183,12 @@ final class QdpxReader {
             for (Element variable : children(child(root, "Variables"), "Variable")) {
                 variableNames.put(ExchangeGuids.normalised(variable.getAttribute("guid")), variable.getAttribute("name"));
             }
+            boolean ours = root.getAttribute("origin").startsWith(QdpxWriter.ORIGIN);
             List<QdpxProject.Source> sources = new ArrayList<>();
             Element sourcesElement = child(root, "Sources");
             for (Element source : children(sourcesElement, null)) {
                 if (source.getLocalName().equals("TextSource")) {
-                    sources.add(textSource(source, variableNames));
+                    sources.add(textSource(source, variableNames, ours));
                 } else {
                     warnings.add("source '" + source.getAttribute("name") + "' is a " + source.getLocalName()
                             + "; Lärarena takes text sources only, so it was left out");
@@ -200,7 +201,7 @@ final class QdpxReader {
                 notes.add(new QdpxProject.Note(ExchangeGuids.normalised(note.getAttribute("guid")), note.getAttribute("name"), text,
                         guidOrNull(note, "creatingUser"), note.getAttribute("creationDateTime")));
             }
-            return new QdpxProject(root.getAttribute("name"), users, codes, sources, notes, warnings);
+            return new QdpxProject(root.getAttribute("name"), root.getAttribute("origin"), users, codes, sources, notes, warnings);
         }
 
         /** {@code project.qde}, else the one {@code .qde} of the zip (ATLAS.ti names it after the project). */
@@ -230,7 +231,8 @@ final class QdpxReader {
             }
         }
 
-        private QdpxProject.Source textSource(Element source, Map<String, String> variableNames) {
+        /** @param ours whether Lärarena wrote the file (then its passages are cut where Lärarena cut them) */
+        private QdpxProject.Source textSource(Element source, Map<String, String> variableNames, boolean ours) {
             String name = source.hasAttribute("name") ? source.getAttribute("name") : "namnlös källa";
             Element content = child(source, "PlainTextContent");
             String text = null;
@@ -281,7 +283,8 @@ final class QdpxReader {
                 }
             }
             return new QdpxProject.Source(ExchangeGuids.normalised(source.getAttribute("guid")), name,
-                    text == null ? null : SourceText.split(withoutLeadingByteOrderMark(text)), richText, richTextName, selections, noteRefs(source), variables);
+                    text == null ? null : ours ? SourceText.splitAtPassageBreaks(withoutLeadingByteOrderMark(text))
+                            : SourceText.split(withoutLeadingByteOrderMark(text)), richText, richTextName, selections, noteRefs(source), variables);
         }
 
         /** The UTF-8 text at {@code internal://} or {@code relative://} path, or null when the zip does not hold it. */

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * The plain text of one source and how it falls into passages. Lärarena writes a document's passages joined by
- * {@link #PASSAGE_BREAK}; an imported text is split back at blank lines (at every line break when it has no blank line
- * at all), so a text Lärarena wrote comes back as the same passages. Positions count Unicode code points from 0, as the
+ * {@link #PASSAGE_BREAK} (two blank lines: a passage may itself hold a blank line, where short paragraphs were merged),
+ * and a file Lärarena wrote is split back exactly there, so it comes back as the same passages. Another tool's text is
+ * split at blank lines (at every line break when it has no blank line at all). Positions count Unicode code points from 0, as the
  * standard says: a character outside the Basic Multilingual Plane is one position, not two UTF-16 units.
  *
  * @param text the text as the file holds it
@@ -16,7 +17,7 @@ import java.util.Objects;
 record SourceText(String text, List<Span> passages) {
 
     /** What separates two passages in an exported source. */
-    static final String PASSAGE_BREAK = "\n\n";
+    static final String PASSAGE_BREAK = "\n\n\n";
 
     /**
      * One passage of the source.
@@ -65,7 +66,28 @@ record SourceText(String text, List<Span> passages) {
         return new SourceText(text.toString(), spans);
     }
 
-    /** An imported text, split into passages at blank lines (or at every line break when it has no blank line). */
+    /** A text Lärarena wrote, split at each {@link #PASSAGE_BREAK}. */
+    static SourceText splitAtPassageBreaks(String text) {
+        List<Span> spans = new ArrayList<>();
+        int codePointsBefore = 0;
+        int from = 0;
+        while (from <= text.length()) {
+            int at = text.indexOf(PASSAGE_BREAK, from);
+            int end = at < 0 ? text.length() : at;
+            String passage = text.substring(from, end);
+            if (!passage.isBlank()) {
+                spans.add(new Span(passage, from, codePointsBefore, passage.codePointCount(0, passage.length())));
+            }
+            if (at < 0) {
+                break;
+            }
+            codePointsBefore += text.codePointCount(from, end) + PASSAGE_BREAK.length();
+            from = end + PASSAGE_BREAK.length();
+        }
+        return new SourceText(text, spans);
+    }
+
+    /** Another tool's text, split into passages at blank lines (or at every line break when it has no blank line). */
     static SourceText split(String text) {
         List<int[]> blocks = blocks(text, true);
         if (blocks.size() <= 1) {

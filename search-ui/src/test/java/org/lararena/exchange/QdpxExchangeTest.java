@@ -101,8 +101,11 @@ class QdpxExchangeTest {
     /** Decomposed "é" (e + combining acute): exported in NFC, so positions after it move by one. */
     private static final String SECOND = "Cafe\u0301et var en plats för möten, och \uD834\uDD1E musik.";
 
+    /** Short paragraphs merged into one passage: a blank line inside it. */
+    private static final String THIRD = "Ett kort stycke.\n\nEtt till i samma passage.";
+
     private DocumentRecord codedDocument() throws Exception {
-        DocumentRecord record = document(source, "Intervju 1", List.of(FIRST, SECOND));
+        DocumentRecord record = document(source, "Intervju 1", List.of(FIRST, SECOND, THIRD));
         tag(source, record, 0, FIRST, "samverkan mellan vårdcentral", theme, "anna");
         tag(source, record, 1, SECOND, "plats för möten", narrower, "bertil");
         tag(source, record, 1, SECOND, "musik", theme, "anna");
@@ -142,7 +145,7 @@ class QdpxExchangeTest {
         String path = textSource.getAttribute("plainTextPath");
         assertThat(path).startsWith("internal://");
         String text = new String(zip.get("sources/" + path.substring("internal://".length())), StandardCharsets.UTF_8);
-        assertThat(text).isEqualTo(FIRST + "\n\n" + "Caf\u00e9et var en plats för möten, och \uD834\uDD1E musik.");
+        assertThat(text).isEqualTo(FIRST + "\n\n\n" + "Caf\u00e9et var en plats för möten, och \uD834\uDD1E musik." + "\n\n\n" + THIRD);
 
         Set<String> coded = new HashSet<>();
         for (Element selection : elements(project, "PlainTextSelection")) {
@@ -210,7 +213,7 @@ class QdpxExchangeTest {
         assertThat(applied.summary().getInteger("memos")).isEqualTo(1);
         String imported = applied.extracted().keySet().iterator().next();
         assertThat(applied.extracted().get(imported).stream().map(p -> ((JsonObject) p).getString("text")).toList())
-                .containsExactly(QdpxExport.nfc(FIRST), QdpxExport.nfc(SECOND));
+                .containsExactly(QdpxExport.nfc(FIRST), QdpxExport.nfc(SECOND), THIRD);
         assertThat(target.annotations().annotationsOf(imported)).extracting(a -> a.exact() + "|" + a.conceptIri() + "|" + a.creator())
                 .containsExactlyInAnyOrderElementsOf(source.annotations().annotationsOf(record.id()).stream()
                         .map(a -> QdpxExport.nfc(a.exact()) + "|" + a.conceptIri() + "|" + a.creator()).toList());
