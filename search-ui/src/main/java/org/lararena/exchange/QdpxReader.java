@@ -267,7 +267,7 @@ final class QdpxReader {
                 }
                 selections.add(new QdpxProject.Selection(ExchangeGuids.normalised(selection.getAttribute("guid")),
                         selection.hasAttribute("name") ? selection.getAttribute("name") : null,
-                        Long.parseLong(selection.getAttribute("startPosition").strip()), Long.parseLong(selection.getAttribute("endPosition").strip()),
+                        position(selection, "startPosition"), position(selection, "endPosition"),
                         guidOrNull(selection, "creatingUser"), codings, noteRefs(selection)));
             }
             if (!children(source, "Coding").isEmpty()) {
@@ -354,6 +354,17 @@ final class QdpxReader {
                 }
             }
             pending.addAll(children(element, null));
+        }
+    }
+
+    /** A selection's position; one too large for any text is refused (the schema allows any integer). */
+    private static long position(Element selection, String attribute) {
+        String value = selection.getAttribute(attribute).strip();
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw LararenaException.badRequest("selection " + selection.getAttribute("guid") + " has " + attribute + "=\"" + value
+                    + "\", beyond any text");
         }
     }
 
