@@ -23,9 +23,10 @@ import org.lararena.ontology.OntologyLoader;
 import org.lararena.platform.testing.TestServices;
 
 /**
- * REFI-QDA on the real application: a researcher's coding exported from one instance and imported into an empty one
- * gives the same passages, concepts and codings by the same coder; only researchers may export or import; a file over
- * the configured limit and a file that is no QDPX are refused.
+ * REFI-QDA on the real application: a researcher's coding exported from one instance with {@code ./lararena export}
+ * and imported into an empty one with {@code ./lararena import} gives the same passages, concepts and codings by the
+ * same coder; only researchers may export or import; a file over the configured limit and a file that is no QDPX are
+ * refused.
  */
 class QdpxExchangeIT {
 
@@ -40,6 +41,8 @@ class QdpxExchangeIT {
     Path first;
     @TempDir
     Path second;
+    @TempDir
+    Path cli;
 
     @Test
     void anExportImportedIntoAnEmptyInstanceGivesTheSamePassagesConceptsAndCodings() throws Exception {
@@ -74,9 +77,15 @@ class QdpxExchangeIT {
                     .header("Authorization", "Bearer " + researcher).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(export.statusCode()).isEqualTo(200);
             assertThat(export.headers().firstValue("Content-Type")).hasValue("application/zip");
-            qdpx = export.body();
-            assertThat(entryNames(qdpx)).contains("project.qde").anyMatch(name -> name.startsWith("sources/"));
+            assertThat(entryNames(export.body())).contains("project.qde").anyMatch(name -> name.startsWith("sources/"));
             assertThat(app.get("/api/export.qdc", researcher).body()).contains("urn:QDA-XML:codebook:1.0").contains(theme.labelSv());
+            assertThat(app.get("/dokument/" + id, researcher).body()).as("the export button").contains("/api/export.qdpx?documents=" + id);
+
+            Map<String, String> env = cliEnvironment(app, "first");
+            assertThat(CliRunner.run(env, "login", "--user", "forskare", "--password", "forskare").exit()).isZero();
+            CliRunner.Run exported = CliRunner.run(env, "export", "--qdpx", cli.resolve("projekt.qdpx").toString(), "--documents", id);
+            assertThat(exported.exit()).as(exported.err()).isZero();
+            qdpx = java.nio.file.Files.readAllBytes(cli.resolve("projekt.qdpx"));
         }
 
         try (RunningApplication app = RunningApplication.start(second, Map.of("LARARENA_DEMO_DATA", "false", "LARARENA_MAX_IMPORT_MB", "1"))) {
@@ -87,13 +96,16 @@ class QdpxExchangeIT {
             assertThat(postQdpx(app, researcher, new byte[2 * 1024 * 1024]).statusCode()).as("over LARARENA_MAX_IMPORT_MB").isEqualTo(413);
             assertThat(new JsonObject(app.get("/api/documents", researcher).body()).getInteger("total")).as("nothing stored").isZero();
 
-            HttpResponse<String> imported = postQdpx(app, researcher, qdpx);
-            assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
-            JsonObject summary = new JsonObject(imported.body());
-            assertThat(summary.getInteger("documents")).isEqualTo(1);
-            assertThat(summary.getInteger("concepts")).isEqualTo(2);
-            assertThat(summary.getInteger("codings")).isEqualTo(2);
-            assertThat(summary.getInteger("memos")).isEqualTo(1);
+            HttpResponse<String> preview = postQdpx(app, researcher, qdpx, "?preview=true");
+            assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+            assertThat(new JsonObject(preview.body()).getInteger("codings")).isEqualTo(2);
+            assertThat(new JsonObject(app.get("/api/documents", researcher).body()).getInteger("total")).as("a preview stores nothing").isZero();
+
+            Map<String, String> env = cliEnvironment(app, "second");
+            assertThat(CliRunner.run(env, "login", "--user", "forskare", "--password", "forskare").exit()).isZero();
+            CliRunner.Run imported = CliRunner.run(env, "import", cli.resolve("projekt.qdpx").toString());
+            assertThat(imported.exit()).as(imported.err()).isZero();
+            assertThat(imported.out()).contains("imported: 1 document(s), 2 coding(s) of 2 concept(s), 1 memo(s)");
 
             String id = new JsonObject(app.get("/api/documents", researcher).body()).getJsonArray("documents").getJsonObject(0).getString("id");
             app.awaitStatus(id, researcher, "indexed");
@@ -103,6 +115,11 @@ class QdpxExchangeIT {
             JsonArray memos = new JsonArray(app.get("/api/passages/" + passages.getJsonObject(0).getString("id") + "/memos", researcher).body());
             assertThat(memos.getJsonObject(0).getString("text")).isEqualTo("Samverkan återkommer.");
         }
+    }
+
+    private Map<String, String> cliEnvironment(RunningApplication app, String name) {
+        return Map.of("LARARENA_PUBLIC_URL", app.url.toString(), "LARARENA_KEYCLOAK_URL", TestServices.get().keycloakUrl().toString(),
+                "LARARENA_DATA_DIR", cli.resolve(name + "-data").toString(), "XDG_CONFIG_HOME", cli.resolve(name + "-config").toString());
     }
 
     private static void tag(RunningApplication app, String token, String documentId, String passageId, String passageText, String exact,
@@ -136,13 +153,17 @@ class QdpxExchangeIT {
     }
 
     private static HttpResponse<String> postQdpx(RunningApplication app, String token, byte[] file) throws Exception {
+        return postQdpx(app, token, file, "");
+    }
+
+    private static HttpResponse<String> postQdpx(RunningApplication app, String token, byte[] file, String query) throws Exception {
         String boundary = "lararena" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"projekt.qdpx\"\r\n"
                 + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(file);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(app.url.resolve("/api/import/qdpx")).timeout(Duration.ofMinutes(2))
+        HttpRequest request = HttpRequest.newBuilder(app.url.resolve("/api/import/qdpx" + query)).timeout(Duration.ofMinutes(2))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return RunningApplication.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
