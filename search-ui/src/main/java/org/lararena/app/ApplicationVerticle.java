@@ -167,6 +167,7 @@ public final class ApplicationVerticle extends VerticleBase {
         extractor = new DocumentExtractor(extractionConfig, config.dataPath("extraction"));
         extractor.warmUp();
         Files.createDirectories(config.dataPath("uploads"));
+        Files.createDirectories(config.dataPath("exchange"));
         modules = LearningModules.load(config.home().resolve("modules"), Themes.TOP_THEME_LABELS);
         modules.problems().forEach(problem -> LOG.warn("Learning module left out: {}", problem));
         insightStore = new InsightStore(config.dataPath("insights"));

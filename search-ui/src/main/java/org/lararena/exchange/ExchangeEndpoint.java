@@ -73,8 +73,9 @@ public final class ExchangeEndpoint {
     public void addRoutes(Router router) {
         router.get("/api/export.qdpx").handler(this::exportProject);
         router.get("/api/export.qdc").handler(this::exportCodebook);
+        // A route of its own before the body is read (Vert.x keeps body handlers first on a route): others get 403 at once.
+        router.post("/api/import/qdpx").handler(this::requireResearcher);
         router.post("/api/import/qdpx")
-                .handler(this::requireResearcher)
                 .handler(BodyHandler.create(workDir.toString()).setBodyLimit(limits.maxImportBytes()).setDeleteUploadedFilesOnEnd(true))
                 .handler(this::importProject)
                 .failureHandler(this::unreadableUpload);

@@ -274,7 +274,9 @@ final class QdpxImport {
             }
         }
         JsonObject summary = new JsonObject().put("documents", documentsStored)
-                .put("concepts", (int) plan.codes().stream().filter(c -> c.concept() != null).map(c -> c.concept().iri()).distinct().count())
+                // the concepts the imported codings use (a codebook maps many more codes than a project uses)
+                .put("concepts", (int) plan.sources().stream().flatMap(p -> p.annotations().stream()).map(PlannedAnnotation::conceptIri)
+                        .distinct().count())
                 .put("codings", codings).put("memos", memosStored).put("warnings", new JsonArray(warnings));
         return new Applied(summary, extracted, received);
     }

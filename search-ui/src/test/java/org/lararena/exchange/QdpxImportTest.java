@@ -136,6 +136,7 @@ class QdpxImportTest {
                 .containsExactlyInAnyOrder("möten|" + theme.iri() + "|anna", "musik|" + synonymConcept.iri() + "|Britt Berg");
         assertThat(annotationsOfDocumentTitled("Klaver")).extracting(StoredAnnotation::exact).containsExactly("här börjar det kodade");
         assertThat(applied.summary().getInteger("codings")).isEqualTo(3);
+        assertThat(applied.summary().getInteger("concepts")).as("the concepts the codings use").isEqualTo(2);
         assertThat(applied.summary().getInteger("memos")).isEqualTo(1);
         assertThat(applied.received()).as("the DOCX-only source goes through the normal pipeline").hasSize(1);
         assertThat(applied.summary().getJsonArray("warnings").encode())
