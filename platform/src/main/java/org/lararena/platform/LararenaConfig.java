@@ -42,6 +42,8 @@ import java.util.Optional;
  * <tr><td>LARARENA_MAX_INSIGHT_CHARS</td><td>10000</td><td>longest insight text; a longer one is refused with 400</td></tr>
  * <tr><td>LARARENA_MAX_MEMO_CHARS</td><td>10000</td><td>longest memo; a longer one is refused with 400</td></tr>
  * <tr><td>LARARENA_MAX_UPLOAD_MB</td><td>200</td><td>largest file accepted; larger ones are refused before they are stored</td></tr>
+ * <tr><td>LARARENA_MAX_IMPORT_MB</td><td>200</td><td>largest QDPX file {@code POST /api/import/qdpx} accepts; larger ones are refused with 413</td></tr>
+ * <tr><td>LARARENA_MAX_IMPORT_UNPACKED_MB</td><td>1000</td><td>most a QDPX file may unpack to; more is refused with 413 as a zip bomb</td></tr>
  * <tr><td>LARARENA_DEMO_DATA</td><td>true</td><td>load the demo documents on first start</td></tr>
  * <tr><td>LARARENA_EXTRACT_TIMEOUT_SECONDS</td><td>60</td><td>longest a single file's extraction may take</td></tr>
  * <tr><td>LARARENA_EXTRACT_HEAP_MB</td><td>512</td><td>heap of each extraction worker process</td></tr>
@@ -91,7 +93,12 @@ public record LararenaConfig(
         Indexing indexing,
         Search search,
         Annotation annotation,
-        Requests requests) {
+        Requests requests,
+        Exchange exchange) {
+
+    /** Limits of the REFI-QDA import: the largest QDPX file accepted, and the most it may unpack to. */
+    public record Exchange(long maxImportBytes, long maxUnpackedBytes) {
+    }
 
     /** How the pipeline's annotation step takes turns: passages annotated and stored per write transaction. */
     public record Annotation(int batchPassages) {
@@ -220,7 +227,9 @@ public record LararenaConfig(
                         Duration.ofMillis(r.integer("LARARENA_SEARCH_CHANGE_POLL_MS", 500, 50, 60_000))),
                 new Annotation(r.integer("LARARENA_ANNOTATION_BATCH_PASSAGES", 100, 1, 10_000)),
                 new Requests(Duration.ofMillis(r.integer("LARARENA_BUSY_AFTER_MS", 2_000, 50, 600_000)),
-                        r.integer("LARARENA_REQUEST_WORKERS", 8, 1, 256)));
+                        r.integer("LARARENA_REQUEST_WORKERS", 8, 1, 256)),
+                new Exchange(r.integer("LARARENA_MAX_IMPORT_MB", 200, 1, 1_000_000) * 1024L * 1024L,
+                        r.integer("LARARENA_MAX_IMPORT_UNPACKED_MB", 1000, 1, 1_000_000) * 1024L * 1024L));
     }
 
     /**

@@ -39,6 +39,9 @@ class LararenaConfigTest {
         assertThat(config.annotation().batchPassages()).isEqualTo(100);
         assertThat(config.requests().busyAfter()).hasSeconds(2);
         assertThat(config.requests().workers()).isEqualTo(8);
+        assertThat(config.exchange().maxImportBytes()).isEqualTo(200L * 1024 * 1024);
+        assertThat(config.exchange().maxUnpackedBytes()).isEqualTo(1000L * 1024 * 1024);
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_MAX_IMPORT_MB", "5")).exchange().maxImportBytes()).isEqualTo(5L * 1024 * 1024);
     }
 
     @Test

@@ -81,6 +81,7 @@ import org.lararena.modules.Themes;
 import org.lararena.coding.ConceptsEndpoint;
 import org.lararena.coding.MemoStore;
 import org.lararena.coding.MemosEndpoint;
+import org.lararena.exchange.ExchangeEndpoint;
 import org.lararena.web.pages.CodingPage;
 import org.lararena.web.pages.DocumentPage;
 import org.lararena.web.pages.ModulesPage;
@@ -171,6 +172,7 @@ public final class ApplicationVerticle extends VerticleBase {
         extractor = new DocumentExtractor(extractionConfig, config.dataPath("extraction"));
         extractor.warmUp();
         Files.createDirectories(config.dataPath("uploads"));
+        Files.createDirectories(config.dataPath("exchange"));
         modules = LearningModules.load(config.home().resolve("modules"), Themes.TOP_THEME_LABELS);
         modules.problems().forEach(problem -> LOG.warn("Learning module left out: {}", problem));
         insightStore = new InsightStore(config.dataPath("insights"));
@@ -207,7 +209,9 @@ public final class ApplicationVerticle extends VerticleBase {
                         analysis::addRoutes,
                         new InsightsEndpoint(vertx, insights)::addRoutes,
                         new MemosEndpoint(vertx, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
-                        new ConceptsEndpoint(ontology)::addRoutes),
+                        new ConceptsEndpoint(ontology)::addRoutes,
+                        new ExchangeEndpoint(vertx, documents, annotations, memos, ontology, audit, config.exchange(), config.maxMemoChars(),
+                                config.dataPath("exchange"), Clock.systemUTC())::addRoutes),
                 List.of(new SearchPage(vertx, search, answers, ontology)::addRoutes,
                         new DocumentPage(vertx, documents, search, ontology)::addRoutes,
                         new CodingPage(vertx, documents, search, ontology, config.maxMemoChars())::addRoutes,

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,9 @@ public final class Lararena {
               status   print the state and address of the application, Elasticsearch and Keycloak as JSON
               login    log in for the commands below (device login; --user U --password P where the realm allows it)
               ingest   PATH... [--pilot P] [--type T] [--visibility V] [--recursive]: send documents and follow them
+              export   --qdpx FILE [--documents ID,...] [--pseudonyms]: the documents (default: all you may read) with
+                       their codings and memos as a REFI-QDA project, for NVivo, ATLAS.ti, MAXQDA, QualCoder (researchers)
+              import   FILE.qdpx: a REFI-QDA project's text sources, codings and notes (researchers)
               reindex  [--from-originals]: rebuild the search index from the data directory into a fresh index, without
                        downtime (admin); --from-originals then extracts every document again from its original
             configuration: LARARENA_* environment variables, see README.md""";
@@ -65,6 +69,14 @@ public final class Lararena {
                 case "login" -> cli.login(config, List.of(args).subList(1, args.length));
                 case "ingest" -> new CliIngest(config, new CliCredentials(config).accessToken(), System.out, System.err)
                         .run(CliIngest.parse(List.of(args).subList(1, args.length)));
+                case "export" -> {
+                    CliExchange.ExportOptions options = CliExchange.parseExport(List.of(args).subList(1, args.length));
+                    yield new CliExchange(config, new CliCredentials(config).accessToken(), System.out).export(options);
+                }
+                case "import" -> {
+                    Path file = CliExchange.parseImport(List.of(args).subList(1, args.length));
+                    yield new CliExchange(config, new CliCredentials(config).accessToken(), System.out).importFile(file);
+                }
                 case "reindex" -> cli.reindex(config, List.of(args).subList(1, args.length));
                 case "help", "-h", "--help" -> {
                     System.out.println(USAGE);

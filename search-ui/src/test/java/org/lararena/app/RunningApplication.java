@@ -51,7 +51,8 @@ final class RunningApplication implements AutoCloseable {
         LararenaConfig config = LararenaConfig.fromMap(TestServices.get().applicationEnvironment(dataDir, overrides));
         Vertx vertx = Vertx.vertx(options);
         try {
-            vertx.deployVerticle(new ApplicationVerticle(config)).await(120, TimeUnit.SECONDS);
+            // LARARENA_START_TIMEOUT_SECONDS (at least two minutes): a loaded machine may need longer to start.
+            vertx.deployVerticle(new ApplicationVerticle(config)).await(Math.max(120, config.startTimeout().toSeconds()), TimeUnit.SECONDS);
         } catch (Exception e) {
             vertx.close();
             throw new IllegalStateException("the application did not start: " + e.getMessage(), e);

@@ -64,6 +64,10 @@ public final class DocumentPage {
                     .append("</td><td>").append(Html.text(record.status().wireName())).append("</td></tr>");
         }
         html.append("</tbody></table>");
+        if (caller.isResearcher()) {
+            html.append("<p><a class=\"button\" href=\"/api/export.qdpx\" download>").append(Html.text(messages.get("doc.exportAll")))
+                    .append("</a></p>");
+        }
         Layout.send(ctx, new Layout.Page(messages.get("documents.title"), "dokument", html.toString()));
     }
 
@@ -92,7 +96,8 @@ public final class DocumentPage {
                 .append(row(messages.get("doc.passages"), String.valueOf(passages.size()))).append("</dl>");
         if (caller.isResearcher()) {
             html.append("<p><a class=\"button\" href=\"/kodning/").append(Html.url(record.id())).append("\">")
-                    .append(Html.text(messages.get("doc.code"))).append("</a></p>");
+                    .append(Html.text(messages.get("doc.code"))).append("</a> <a class=\"button\" href=\"/api/export.qdpx?documents=")
+                    .append(Html.url(record.id())).append("\" download>").append(Html.text(messages.get("doc.export"))).append("</a></p>");
         }
         if (caller == Caller.ANONYMOUS) {
             return html.append(passagesHtml(record.id(), passages, messages)).toString();

@@ -1,0 +1,208 @@
+package org.lararena.exchange;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.lararena.coding.MemoStore;
+import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.store.DocumentRecord;
+import org.lararena.ingest.store.DocumentStatus;
+import org.lararena.ingest.store.DocumentStore;
+import org.lararena.ingest.web.DocumentsEndpoint;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.audit.AuditLog;
+import org.lararena.platform.web.Caller;
+
+/**
+ * REFI-QDA exchange, for researchers only (403 for everyone else), every export and import audited:
+ * <ul>
+ *   <li>{@code GET /api/export.qdpx?documents=ID,...&pseudonyms=true}: a QDPX project ({@code application/zip}) of the
+ *       chosen documents, or of every document the caller may read; with {@code pseudonyms}, coders are "Kodare 1", ...;</li>
+ *   <li>{@code GET /api/export.qdc}: the codebook (the theme scheme) as a QDC file;</li>
+ *   <li>{@code POST /api/import/qdpx} (multipart {@code file}, optional {@code mapping}: a JSON object from code GUID to
+ *       concept IRI or {@code "skip"}): imports, answering {@code {documents, concepts, codings, memos, warnings}};
+ *       with {@code ?preview=true} it writes nothing and answers how each code would map.</li>
+ * </ul>
+ */
+public final class ExchangeEndpoint {
+
+    private static final String UPLOAD_READ = "lararena.qdpx.read";
+    private static final String ZIP = "application/zip";
+
+    private final Vertx vertx;
+    private final DocumentStore documents;
+    private final AuditLog audit;
+    private final QdpxExport export;
+    private final QdpxImport importer;
+    private final QdpxReader reader;
+    private final LararenaConfig.Exchange limits;
+    private final Path workDir;
+    private final Clock clock;
+
+    public ExchangeEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, MemoStore memos, Ontology ontology,
+                            AuditLog audit, LararenaConfig.Exchange limits, int maxMemoChars, Path workDir, Clock clock) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.documents = Objects.requireNonNull(documents);
+        this.audit = Objects.requireNonNull(audit);
+        this.limits = Objects.requireNonNull(limits);
+        this.workDir = Objects.requireNonNull(workDir);
+        this.clock = Objects.requireNonNull(clock);
+        this.export = new QdpxExport(documents, annotations, memos, ontology);
+        this.importer = new QdpxImport(documents, annotations, memos, ontology, maxMemoChars, workDir);
+        this.reader = new QdpxReader(limits.maxUnpackedBytes());
+    }
+
+    public void addRoutes(Router router) {
+        router.get("/api/export.qdpx").handler(this::exportProject);
+        router.get("/api/export.qdc").handler(this::exportCodebook);
+        // A route of its own before the body is read (Vert.x keeps body handlers first on a route): others get 403 at once.
+        router.post("/api/import/qdpx").handler(this::requireResearcher);
+        router.post("/api/import/qdpx")
+                .handler(BodyHandler.create(workDir.toString()).setBodyLimit(limits.maxImportBytes()).setDeleteUploadedFilesOnEnd(true))
+                .handler(this::importProject)
+                .failureHandler(this::unreadableUpload);
+    }
+
+    private void requireResearcher(RoutingContext ctx) {
+        Caller.of(ctx).require(Caller.RESEARCHER);
+        ctx.next();
+    }
+
+    private void exportProject(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        String wanted = ctx.queryParams().get("documents");
+        boolean pseudonyms = "true".equals(ctx.queryParams().get("pseudonyms"));
+        vertx.executeBlocking(() -> {
+                    List<DocumentRecord> records = chosen(wanted, caller);
+                    QdpxProject project = export.project("Lärarena", records, pseudonyms);
+                    Files.createDirectories(workDir);
+                    Path file = Files.createTempFile(workDir, "export-", ".qdpx");
+                    try (OutputStream out = Files.newOutputStream(file)) {
+                        QdpxWriter.writeProject(project, clock.instant(), out);
+                    }
+                    audit.record(caller.username(), "export_qdpx", null, new JsonObject()
+                            .put("documents", new JsonArray(records.stream().map(DocumentRecord::id).toList()))
+                            .put("codings", project.sources().stream().mapToLong(s -> s.selections().stream()
+                                    .mapToLong(sel -> sel.codings().size()).sum()).sum())
+                            .put("pseudonyms", pseudonyms));
+                    return file;
+                }, false)
+                .onSuccess(file -> ctx.response().putHeader("Content-Type", ZIP)
+                        .putHeader("Content-Disposition", "attachment; filename=\"lararena.qdpx\"")
+                        .sendFile(file.toString())
+                        .onComplete(sent -> vertx.fileSystem().delete(file.toString())))
+                .onFailure(ctx::fail);
+    }
+
+    /** The documents named (each must be readable: 404 otherwise), or every readable one with passages. */
+    private List<DocumentRecord> chosen(String wanted, Caller caller) {
+        if (wanted == null || wanted.isBlank()) {
+            return documents.all().stream().filter(r -> DocumentsEndpoint.mayRead(caller, r))
+                    .filter(r -> r.status() != DocumentStatus.DUPLICATE && r.status() != DocumentStatus.FAILED)
+                    .filter(r -> documents.passages(r.id()).isPresent()).toList();
+        }
+        return Arrays.stream(wanted.split(",")).map(String::strip).filter(id -> !id.isEmpty()).distinct()
+                .map(id -> documents.find(id).filter(r -> DocumentsEndpoint.mayRead(caller, r))
+                        .orElseThrow(() -> LararenaException.notFound("no document with the id '" + id + "'")))
+                .toList();
+    }
+
+    private void exportCodebook(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        vertx.executeBlocking(() -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    QdpxWriter.writeCodebook(export.codebook(), out);
+                    audit.record(caller.username(), "export_qdc", null, new JsonObject());
+                    return io.vertx.core.buffer.Buffer.buffer(out.toByteArray());
+                }, false)
+                .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/xml")
+                        .putHeader("Content-Disposition", "attachment; filename=\"lararena.qdc\"").end(xml))
+                .onFailure(ctx::fail);
+    }
+
+    private void importProject(RoutingContext ctx) {
+        ctx.put(UPLOAD_READ, true);
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        List<FileUpload> files = ctx.fileUploads();
+        if (files.size() != 1) {
+            throw LararenaException.badRequest("send one QDPX file as multipart/form-data (field name: file)");
+        }
+        boolean preview = "true".equals(ctx.queryParams().get("preview"));
+        Map<String, String> mapping = mapping(ctx.request().formAttributes().get("mapping"));
+        Path upload = Path.of(files.get(0).uploadedFileName());
+        String filename = files.get(0).fileName();
+        vertx.executeBlocking(() -> {
+                    QdpxProject project = reader.read(upload);
+                    QdpxImport.Plan plan = importer.plan(project, mapping, caller.username());
+                    if (preview) {
+                        return new Outcome(plan.preview(), null);
+                    }
+                    QdpxImport.Applied applied = importer.apply(plan, caller.username());
+                    audit.record(caller.username(), "import_qdpx", null, applied.summary().copy().put("filename", filename)
+                            .put("warnings", applied.summary().getJsonArray("warnings").size()));
+                    return new Outcome(applied.summary(), applied);
+                }, false)
+                .onSuccess(outcome -> {
+                    if (outcome.applied() != null) {
+                        outcome.applied().extracted().forEach((id, passages) -> vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED,
+                                new JsonObject().put("documentId", id).put("passages", passages)));
+                        outcome.applied().received().forEach(id -> vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED,
+                                new JsonObject().put("documentId", id)));
+                    }
+                    ctx.json(outcome.answer());
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private record Outcome(JsonObject answer, QdpxImport.Applied applied) {
+    }
+
+    private static Map<String, String> mapping(String json) {
+        Map<String, String> mapping = new HashMap<>();
+        if (json == null || json.isBlank()) {
+            return mapping;
+        }
+        try {
+            JsonObject object = new JsonObject(json);
+            for (String guid : object.fieldNames()) {
+                if (!(object.getValue(guid) instanceof String target)) {
+                    throw LararenaException.badRequest("mapping: the value for code " + guid + " must be a concept IRI or \"skip\"");
+                }
+                mapping.put(ExchangeGuids.normalised(guid), target);
+            }
+            return mapping;
+        } catch (DecodeException | ClassCastException e) {
+            throw LararenaException.badRequest("mapping must be a JSON object from code GUID to concept IRI or \"skip\"");
+        }
+    }
+
+    /** A multipart body the decoder gave up on is the uploader's 400, not our 500; a body over the limit stays 413. */
+    private void unreadableUpload(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        if (failure == null || failure instanceof LararenaException || ctx.get(UPLOAD_READ) != null) {
+            ctx.next();
+            return;
+        }
+        ctx.fail(LararenaException.badRequest("the upload could not be read (" + failure.getMessage()
+                + "): send one QDPX file as multipart/form-data (field name: file)"));
+    }
+
+}
