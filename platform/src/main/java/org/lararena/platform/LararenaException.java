@@ -39,6 +39,10 @@ public class LararenaException extends RuntimeException {
         return new LararenaException(404, "not_found", detail);
     }
 
+    public static LararenaException payloadTooLarge(String detail) {
+        return new LararenaException(413, "payload_too_large", detail);
+    }
+
     public static LararenaException unavailable(String detail, Throwable cause) {
         return new LararenaException(503, "service_unavailable", detail, cause);
     }
