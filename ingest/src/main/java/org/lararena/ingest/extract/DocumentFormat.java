@@ -71,8 +71,16 @@ enum DocumentFormat {
         return paged;
     }
 
-    /** The format of a media type without parameters, such as {@code text/plain}. */
+    /**
+     * The format of a media type without parameters, such as {@code text/plain}. Every other {@code text/*} type
+     * ({@code text/x-robots}, {@code text/tab-separated-values}, {@code text/x-java-source}), and Usenet articles
+     * ({@code message/news}, headers and text), is read as plain text.
+     */
     static Optional<DocumentFormat> of(String baseMediaType) {
-        return Optional.ofNullable(BY_MEDIA_TYPE.get(baseMediaType));
+        DocumentFormat listed = BY_MEDIA_TYPE.get(baseMediaType);
+        if (listed == null && (baseMediaType.startsWith("text/") || baseMediaType.equals("message/news"))) {
+            return Optional.of(PLAIN_TEXT);
+        }
+        return Optional.ofNullable(listed);
     }
 }

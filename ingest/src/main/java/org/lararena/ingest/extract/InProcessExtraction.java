@@ -172,7 +172,8 @@ final class InProcessExtraction {
         DocumentFormat format = DocumentFormat.of(mediaType).orElseThrow(() -> unsupported(mediaType));
         if (format == DocumentFormat.IMAGE && !ocrAvailable) {
             throw new ExtractionException(Kind.UNSUPPORTED_TYPE,
-                    "Filen är en bild, och bilder kan bara läsas med OCR, som inte är installerat: " + mediaType,
+                    "Filen är en " + FileTypes.name(mediaType) + ", och bilder kan bara läsas med OCR, som inte är installerat. "
+                            + "Ladda upp dokumentet som PDF eller DOCX med text i stället.",
                     "image without OCR: " + mediaType);
         }
         return format;
@@ -340,15 +341,7 @@ final class InProcessExtraction {
     }
 
     private static ExtractionException unsupported(String mediaType) {
-        String what = switch (mediaType) {
-            case "application/x-executable", "application/x-msdownload", "application/x-dosexec",
-                 "application/x-sharedlib", "application/x-mach-o-executable" -> " (ett program)";
-            case "application/zip", "application/x-7z-compressed", "application/x-rar-compressed",
-                 "application/gzip", "application/x-tar" -> " (ett arkiv: packa upp det och ladda upp dokumenten ett och ett)";
-            default -> "";
-        };
-        return new ExtractionException(Kind.UNSUPPORTED_TYPE, "Filtypen stöds inte: " + mediaType + what + ".",
-                "unsupported media type " + mediaType);
+        return new ExtractionException(Kind.UNSUPPORTED_TYPE, FileTypes.unsupportedReason(mediaType), "unsupported media type " + mediaType);
     }
 
     private static long sizeOf(Path file) throws ExtractionException {
