@@ -25,10 +25,14 @@ public final class StatusUpdates {
         return saved;
     }
 
+    /** Tells of a record; a duplicate with the title of the document that has its bytes (the stream is researchers' only). */
     public void publish(DocumentRecord record) {
         eventBus.publish(IngestAddresses.DOCUMENT_STATUS, new JsonObject()
                 .put("documentId", record.id()).put("filename", record.filename())
                 .put("status", record.status().wireName()).put("error", record.error())
-                .put("duplicateOf", record.duplicateOf()).put("passages", record.passages()));
+                .put("duplicateOf", record.duplicateOf())
+                .put("duplicateOfTitle", record.duplicateOf() == null ? null
+                        : store.find(record.duplicateOf()).map(DocumentRecord::shownTitle).orElse(null))
+                .put("passages", record.passages()));
     }
 }
