@@ -16,6 +16,10 @@ enum DocumentFormat {
     HTML(Reader.TIKA, false),
     XML(Reader.TIKA, false),
     EMAIL(Reader.TIKA, false),
+    /** Excel and OpenDocument workbooks: one page per sheet, one passage per row. */
+    SPREADSHEET(Reader.TIKA, true),
+    /** CSV and TSV: a sheet of rows. */
+    DELIMITED_TABLE(Reader.TABLE, true),
     PLAIN_TEXT(Reader.TEXT, false),
     MARKDOWN(Reader.TEXT, false),
     WEB_VTT(Reader.SUBTITLES, false),
@@ -23,8 +27,8 @@ enum DocumentFormat {
     /** Read only when OCR is available. */
     IMAGE(Reader.TIKA, false);
 
-    /** Who reads the format: Tika's parsers, our own text decoder, or our own subtitle parser. */
-    enum Reader { TIKA, TEXT, SUBTITLES }
+    /** Who reads the format: Tika's parsers, our own text decoder, our own subtitle parser, or the CSV reader. */
+    enum Reader { TIKA, TEXT, SUBTITLES, TABLE }
 
     private static final Map<String, DocumentFormat> BY_MEDIA_TYPE = Map.ofEntries(
             Map.entry("application/pdf", PDF),
@@ -40,6 +44,13 @@ enum DocumentFormat {
             Map.entry("application/vnd.openxmlformats-officedocument.presentationml.slideshow", SLIDES),
             Map.entry("application/vnd.ms-powerpoint", SLIDES),
             Map.entry("application/vnd.oasis.opendocument.presentation", SLIDES),
+            Map.entry("application/vnd.ms-excel", SPREADSHEET),
+            Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", SPREADSHEET),
+            Map.entry("application/vnd.ms-excel.sheet.macroenabled.12", SPREADSHEET),
+            Map.entry("application/vnd.ms-excel.sheet.binary.macroenabled.12", SPREADSHEET),
+            Map.entry("application/vnd.oasis.opendocument.spreadsheet", SPREADSHEET),
+            Map.entry("text/csv", DELIMITED_TABLE),
+            Map.entry("text/tab-separated-values", DELIMITED_TABLE),
             Map.entry("text/html", HTML),
             Map.entry("application/xhtml+xml", HTML),
             Map.entry("application/xml", XML),

@@ -2,15 +2,21 @@ package org.lararena.ingest.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
@@ -45,7 +51,7 @@ final class InProcessExtraction {
     private static final int WARM_UP_PASSES = 30;
     private static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final Set<DocumentFormat> ZIP_CONTAINERS =
-            EnumSet.of(DocumentFormat.WORD, DocumentFormat.OPEN_DOCUMENT_TEXT, DocumentFormat.SLIDES);
+            EnumSet.of(DocumentFormat.WORD, DocumentFormat.OPEN_DOCUMENT_TEXT, DocumentFormat.SLIDES, DocumentFormat.SPREADSHEET);
 
     private final ExtractionConfig config;
     private final AutoDetectParser parser;
@@ -108,6 +114,7 @@ final class InProcessExtraction {
             case TEXT -> readText(file, size, mediaType);
             case SUBTITLES -> readSubtitles(file, size, mediaType);
             case TIKA -> parseWithTika(file, declaredFilename, mediaType, format);
+            case TABLE -> readDelimitedTable(file, size, declaredFilename, mediaType);
         };
         if (document.text().isBlank()) {
             if (format == DocumentFormat.PDF && !ocrAvailable) {
@@ -187,6 +194,37 @@ final class InProcessExtraction {
         return new ExtractedDocument(mediaType, text, List.of(), DocumentMetadata.NONE, List.of());
     }
 
+    /** CSV or TSV as one sheet named after the file; Swedish exports separate cells with semicolons. */
+    private ExtractedDocument readDelimitedTable(Path file, long size, String declaredFilename, String mediaType) throws ExtractionException {
+        String text = decodedText(file, size);
+        String firstLine = text.lines().findFirst().orElse("");
+        char delimiter = mediaType.equals("text/tab-separated-values") ? '\t'
+                : firstLine.chars().filter(c -> c == ';').count() > firstLine.chars().filter(c -> c == ',').count() ? ';' : ',';
+        List<List<String>> rows = new ArrayList<>();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get().parse(new StringReader(text))) {
+            for (CSVRecord record : parser) {
+                rows.add(record.toList());
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new ExtractionException(Kind.CORRUPT, "Tabellen är trasig och kunde inte läsas (ett citattecken som inte avslutas?).",
+                    mediaType + ": " + e, e);
+        }
+        String name = declaredFilename == null ? "" : declaredFilename.replaceFirst("\\.[^.]*$", "");
+        Spreadsheet spreadsheet = new Spreadsheet();
+        spreadsheet.add(new Spreadsheet.Sheet(name, rows));
+        return spreadsheetDocument(spreadsheet, mediaType);
+    }
+
+    private static ExtractedDocument spreadsheetDocument(Spreadsheet spreadsheet, String mediaType) throws ExtractionException {
+        List<String> pages = spreadsheet.pages();
+        if (pages.isEmpty()) {
+            throw new ExtractionException(Kind.EMPTY, "Kalkylbladet innehåller bara siffror och tomma celler, ingen text att söka i eller koda. "
+                    + "Lärarena läser fritextsvar och annan text i kalkylblad.", "a " + mediaType + " of numbers only");
+        }
+        return new ExtractedDocument(mediaType, String.join(String.valueOf(ExtractedDocument.PAGE_BREAK), pages), pages,
+                DocumentMetadata.NONE, List.of());
+    }
+
     private ExtractedDocument readSubtitles(Path file, long size, String mediaType) throws ExtractionException {
         List<SpeakerCue> cues = SubtitleParser.parse(decodedText(file, size));
         return new ExtractedDocument(mediaType, SubtitleParser.render(cues), List.of(), DocumentMetadata.NONE, cues);
@@ -225,11 +263,12 @@ final class InProcessExtraction {
             }
         }
         PageCollectingHandler handler = new PageCollectingHandler(config.maxOutputCharacters());
+        SpreadsheetHandler sheets = format == DocumentFormat.SPREADSHEET ? new SpreadsheetHandler(config.maxOutputCharacters()) : null;
         ParseContext context = parseContext(format);
         NestingLimit nesting = new NestingLimit(embeddedExtractor(context), config.maxPackageDepth());
         context.set(EmbeddedDocumentExtractor.class, nesting);
         try (InputStream in = TikaInputStream.get(file, metadata)) {
-            parser.parse(in, new BodyContentHandler(handler), metadata, context);
+            parser.parse(in, new BodyContentHandler(sheets != null ? sheets : handler), metadata, context);
         } catch (Throwable failure) {
             if (failure instanceof OutOfMemoryError oom) {
                 throw oom;
@@ -238,6 +277,10 @@ final class InProcessExtraction {
         }
         if (nesting.exceeded()) {
             throw tooDeeplyNested("embedded documents nested deeper than " + config.maxPackageDepth(), null);
+        }
+        if (sheets != null) {
+            ExtractedDocument document = spreadsheetDocument(sheets.spreadsheet(), mediaType);
+            return new ExtractedDocument(mediaType, document.text(), document.pages(), metadataOf(metadata), List.of());
         }
         List<String> pages = format.paged() ? handler.pages() : List.of();
         return new ExtractedDocument(mediaType, handler.text(), pages, metadataOf(metadata), List.of());

@@ -334,17 +334,57 @@ class DocumentExtractorTest {
     }
 
     @Test
-    void anExcelWorkbookIsRefusedByItsCommonNameWithWhatToDo() throws Exception {
+    void anExcelWorkbookBecomesASheetPerPageAndARowPerBlockWithItsColumnHeaders() throws Exception {
         Path file = dir.resolve("enkät.xlsx");
         try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(file)) {
-            workbook.createSheet("Svar").createRow(0).createCell(0).setCellValue("Vad fungerade bäst?");
+            var answers = workbook.createSheet("Svar");
+            String[][] rows = {{"Nr", "Vad fungerade bäst?", "Vad kan bli bättre?"}, {"1", "Samverkan med kommunen", "Uppföljningen"},
+                {"2", "Fast vårdkontakt", ""}, {"3", "", ""}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = answers.createRow(r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            var figures = workbook.createSheet("Siffror");
+            figures.createRow(0).createCell(0).setCellValue(42);
+            workbook.createSheet("Workshop").createRow(0).createCell(0).setCellValue("Idéer från workshopen om hembesök");
             workbook.write(out);
         }
 
-        ExtractionException failure = failureOf(file, "enkät.xlsx");
+        ExtractedDocument document = extractor.extract(file, "enkät.xlsx", null);
 
-        assertThat(failure.reason()).isEqualTo("Filtypen stöds inte: Excel-kalkylblad. Spara eller exportera filen som PDF eller DOCX "
-                + "och ladda upp den igen.");
+        assertThat(document.isSpreadsheet()).isTrue();
+        assertThat(document.pages()).containsExactly(
+                "Svar\n\nNr: 1\nVad fungerade bäst?: Samverkan med kommunen\nVad kan bli bättre?: Uppföljningen"
+                        + "\n\nNr: 2\nVad fungerade bäst?: Fast vårdkontakt",
+                "Workshop\n\nIdéer från workshopen om hembesök");
+    }
+
+    @Test
+    void aWorkbookOfNumbersOnlyIsRefusedAsHavingNoText() throws Exception {
+        Path file = dir.resolve("budget.xls");
+        try (var workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); var out = Files.newOutputStream(file)) {
+            var sheet = workbook.createSheet("Budget");
+            for (int r = 0; r < 3; r++) {
+                sheet.createRow(r).createCell(0).setCellValue(1000.0 * r);
+            }
+            workbook.write(out);
+        }
+
+        ExtractionException failure = failureOf(file, "budget.xls");
+
+        assertThat(failure.kind()).isEqualTo(Kind.EMPTY);
+        assertThat(failure.reason()).startsWith("Kalkylbladet innehåller bara siffror");
+    }
+
+    @Test
+    void aSemicolonSeparatedCsvIsReadAsRowsWithTheirHeaders() throws Exception {
+        Path file = Files.writeString(dir.resolve("svar.csv"), "Fråga;Svar\n\"Vad fungerade?\";\"Samverkan; och tid\"\nHur ofta?;12\n");
+
+        ExtractedDocument document = extractor.extract(file, "svar.csv", null);
+
+        assertThat(document.pages()).containsExactly("svar\n\nFråga: Vad fungerade?\nSvar: Samverkan; och tid\n\nFråga: Hur ofta?\nSvar: 12");
     }
 
     @Test
@@ -371,7 +411,7 @@ class DocumentExtractorTest {
 
         assertThat(extractor.extract(robots, "robots.txt", null)).extracting(ExtractedDocument::mediaType, d -> d.text().contains("Disallow"))
                 .containsExactly("text/x-robots", true);
-        assertThat(extractor.extract(table, "svar.tsv", null)).extracting(ExtractedDocument::mediaType, d -> d.text().contains("Samverkan med kommunen"))
+        assertThat(extractor.extract(table, "svar.tsv", null)).extracting(ExtractedDocument::mediaType, d -> d.text().contains("Svar: Samverkan med kommunen"))
                 .containsExactly("text/tab-separated-values", true);
         assertThat(extractor.extract(news, "inlagg.nws", null)).extracting(ExtractedDocument::mediaType, d -> d.text().contains("kommun och region"))
                 .containsExactly("message/news", true);
