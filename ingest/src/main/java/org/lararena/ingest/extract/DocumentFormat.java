@@ -56,6 +56,7 @@ enum DocumentFormat {
             Map.entry("application/xml", XML),
             Map.entry("text/xml", XML),
             Map.entry("message/rfc822", EMAIL),
+            Map.entry("application/vnd.ms-outlook", EMAIL),
             Map.entry("text/plain", PLAIN_TEXT),
             Map.entry("text/x-web-markdown", MARKDOWN),
             Map.entry("text/markdown", MARKDOWN),

@@ -53,6 +53,10 @@ final class InProcessExtraction {
     private static final Set<DocumentFormat> ZIP_CONTAINERS =
             EnumSet.of(DocumentFormat.WORD, DocumentFormat.OPEN_DOCUMENT_TEXT, DocumentFormat.SLIDES, DocumentFormat.SPREADSHEET);
 
+    private static final String MBOX = "application/mbox";
+    /** What a single e-mail with a leading mbox "From " line is read as: the e-mail it is. */
+    private static final String SINGLE_MESSAGE_MBOX = "message/rfc822";
+
     private final ExtractionConfig config;
     private final AutoDetectParser parser;
     private final Detector detector;
@@ -156,6 +160,10 @@ final class InProcessExtraction {
             throw new ExtractionException(Kind.CORRUPT, "Filen kunde inte läsas.", "detection failed: " + e, e);
         }
         String base = detected.getBaseType().toString();
+        if (base.equals(MBOX) && messagesInMbox(file) == 1) {
+            // One e-mail saved with the "From " line an mbox puts before each message: read as that e-mail.
+            return SINGLE_MESSAGE_MBOX;
+        }
         if (base.equals("text/plain")) {
             // Tika knows SRT only by its extension, and a declared text type is believed only for plain text.
             if (startsLikeSrt(file)) {
@@ -267,7 +275,8 @@ final class InProcessExtraction {
         ParseContext context = parseContext(format);
         NestingLimit nesting = new NestingLimit(embeddedExtractor(context), config.maxPackageDepth());
         context.set(EmbeddedDocumentExtractor.class, nesting);
-        try (InputStream in = TikaInputStream.get(file, metadata)) {
+        boolean mboxFromLine = format == DocumentFormat.EMAIL && startsWithMboxFromLine(file);
+        try (InputStream in = mboxFromLine ? TikaInputStream.get(withoutMboxFromLine(file)) : TikaInputStream.get(file, metadata)) {
             parser.parse(in, new BodyContentHandler(sheets != null ? sheets : handler), metadata, context);
         } catch (Throwable failure) {
             if (failure instanceof OutOfMemoryError oom) {
@@ -393,6 +402,41 @@ final class InProcessExtraction {
         } catch (IOException e) {
             throw new ExtractionException(Kind.INTERNAL, "Filen kunde inte öppnas.", e.toString(), e);
         }
+    }
+
+    /** How many messages an mbox holds: its lines that start with "From " at the start or after a blank line. */
+    private static int messagesInMbox(Path file) throws ExtractionException {
+        try (var lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+            int[] count = {0};
+            boolean[] afterBlank = {true};
+            lines.forEach(line -> {
+                if (afterBlank[0] && line.startsWith("From ")) {
+                    count[0]++;
+                }
+                afterBlank[0] = line.isEmpty();
+            });
+            return count[0];
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ExtractionException(Kind.CORRUPT, "Filen kunde inte läsas.", "mbox count failed: " + e, e);
+        }
+    }
+
+    /** Whether the file starts with an mbox "From " line (a header would be "From:"). */
+    private static boolean startsWithMboxFromLine(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(5), StandardCharsets.ISO_8859_1).equals("From ");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The file's bytes, less the leading mbox "From " line of a single saved e-mail. */
+    private static InputStream withoutMboxFromLine(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            // Skipping the "From sender date" line.
+        }
+        return in;
     }
 
     private static boolean startsLikeSrt(Path file) {

@@ -388,6 +388,22 @@ class DocumentExtractorTest {
     }
 
     @Test
+    void anEmailSavedWithALeadingMboxFromLineIsReadAsThatEmail() throws Exception {
+        String message = "From: Anna Forskare <anna@example.org>\nTo: team@example.org\nSubject: Uppföljning av hembesöken\n"
+                + "Date: Mon, 4 Mar 2024 10:00:00 +0100\nContent-Type: text/plain; charset=UTF-8\n\n"
+                + "Hembesöken i Värmland fortsätter under våren.\n";
+        Path single = Files.writeString(dir.resolve("uppfoljning.eml"), "From anna@example.org Mon Mar  4 10:00:00 2024\n" + message);
+        Path two = Files.writeString(dir.resolve("inkorg.mbox"), "From anna@example.org Mon Mar  4 10:00:00 2024\n" + message
+                + "\nFrom erik@example.org Tue Mar  5 10:00:00 2024\n" + message);
+
+        ExtractedDocument document = extractor.extract(single, "uppfoljning.eml", null);
+
+        assertThat(document.mediaType()).isEqualTo("message/rfc822");
+        assertThat(document.text()).contains("Hembesöken i Värmland fortsätter").doesNotContain("From anna@example.org Mon");
+        assertThat(failureOf(two, "inkorg.mbox").reason()).contains("e-postlåda (mbox)");
+    }
+
+    @Test
     void aRecordingIsRefusedWithAdviceToUploadATranscript() throws Exception {
         Path file = dir.resolve("intervju.wav");
         java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + 800).order(java.nio.ByteOrder.LITTLE_ENDIAN);
