@@ -273,7 +273,11 @@ final class InProcessExtraction {
         PageCollectingHandler handler = new PageCollectingHandler(config.maxOutputCharacters());
         SpreadsheetHandler sheets = format == DocumentFormat.SPREADSHEET ? new SpreadsheetHandler(config.maxOutputCharacters()) : null;
         ParseContext context = parseContext(format);
-        NestingLimit nesting = new NestingLimit(embeddedExtractor(context), config.maxPackageDepth());
+        // One budget for all embedded content: as much as the file could fairly expand to, never less than the output
+        // below which nothing is called a bomb.
+        long embeddedBudget = Math.max(config.zipBombThresholdCharacters(), config.maxCompressionRatio() * sizeOf(file));
+        NestingLimit nesting = new NestingLimit(embeddedExtractor(context), config.maxPackageDepth(), embeddedBudget,
+                config.maxCompressionRatio());
         context.set(EmbeddedDocumentExtractor.class, nesting);
         boolean mboxFromLine = format == DocumentFormat.EMAIL && startsWithMboxFromLine(file);
         try (InputStream in = mboxFromLine ? TikaInputStream.get(withoutMboxFromLine(file)) : TikaInputStream.get(file, metadata)) {
@@ -283,6 +287,9 @@ final class InProcessExtraction {
                 throw oom;
             }
             throw classify(failure, mediaType);
+        }
+        if (nesting.bomb() != null) {
+            throw zipBomb(nesting.bomb(), null);
         }
         if (nesting.exceeded()) {
             throw tooDeeplyNested("embedded documents nested deeper than " + config.maxPackageDepth(), null);

@@ -404,6 +404,49 @@ class DocumentExtractorTest {
     }
 
     @Test
+    void aZipBombAttachedToAnEmailIsRefusedWithTheZipBombReason() throws Exception {
+        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bomb)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("nollor.txt"));
+            byte[] zeros = new byte[1 << 20];
+            java.util.Arrays.fill(zeros, (byte) '0');
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        String message = "From: Anna Forskare <anna@example.org>\nTo: team@example.org\nSubject: Underlag\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"grans\"\n\n--grans\nContent-Type: text/plain; charset=UTF-8\n\n"
+                + "Här kommer underlaget från workshopen.\n--grans\nContent-Type: application/zip; name=\"underlag.zip\"\n"
+                + "Content-Disposition: attachment; filename=\"underlag.zip\"\nContent-Transfer-Encoding: base64\n\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(bomb.toByteArray()) + "\n--grans--\n";
+        Path file = Files.writeString(dir.resolve("underlag.eml"), message);
+
+        ExtractionException failure = failureOf(file, "underlag.eml");
+
+        assertThat(failure.kind()).isEqualTo(Kind.ZIP_BOMB);
+        assertThat(failure.reason()).contains("zip-bomb");
+    }
+
+    @Test
+    void anEmailWithAnOrdinaryZipAttachmentIsReadWithIt() throws Exception {
+        java.io.ByteArrayOutputStream attachment = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(attachment)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("anteckning.txt"));
+            zip.write("Anteckning om fasta vårdkontakter i Örebro.".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        String message = "From: Anna Forskare <anna@example.org>\nTo: team@example.org\nSubject: Underlag\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/mixed; boundary=\"grans\"\n\n--grans\nContent-Type: text/plain; charset=UTF-8\n\n"
+                + "Här kommer underlaget.\n--grans\nContent-Type: application/zip; name=\"underlag.zip\"\n"
+                + "Content-Disposition: attachment; filename=\"underlag.zip\"\nContent-Transfer-Encoding: base64\n\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(attachment.toByteArray()) + "\n--grans--\n";
+        Path file = Files.writeString(dir.resolve("underlag.eml"), message);
+
+        assertThat(extractor.extract(file, "underlag.eml", null).text()).contains("Här kommer underlaget", "fasta vårdkontakter i Örebro");
+    }
+
+    @Test
     void aRecordingIsRefusedWithAdviceToUploadATranscript() throws Exception {
         Path file = dir.resolve("intervju.wav");
         java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + 800).order(java.nio.ByteOrder.LITTLE_ENDIAN);
