@@ -255,15 +255,6 @@ final class LetterSpacing {
         return "";
     }
 
-    /** The words of least total cost that spell {@code run}, keeping its case, with no hints between its letters. */
-    List<String> segment(String run) {
-        List<Gap> gaps = new ArrayList<>();
-        for (int i = 1; i < run.length(); i++) {
-            gaps.add(Gap.SPACE);
-        }
-        return segment(run, gaps);
-    }
-
     /** What a candidate piece of a run can be. */
     private record Piece(float wordCost, float partCost, boolean mayEndCompound) {
     }
