@@ -21,14 +21,21 @@ if (form) {
     row.querySelector('.status').textContent = labels[status] ?? status;
     const within = progress && progress.total > 0 ? progress.done / progress.total : 0;
     row.querySelector('progress').value = status === 'failed' || status === 'duplicate' ? 100 : (steps.indexOf(status) + 1 + within) * 20;
-    row.querySelector('.detail').textContent = progress ? t('passagesDone', progress.done, progress.total) : detail ?? '';
+    row.querySelector('.detail').replaceChildren(progress ? t('passagesDone', progress.done, progress.total) : detail ?? '');
+  };
+  // A duplicate links the document that has the same bytes, by its title.
+  const sameAs = (doc) => {
+    const link = document.createElement('a');
+    link.href = `/dokument/${encodeURIComponent(doc.duplicateOf)}`;
+    link.textContent = t('sameAs', doc.duplicateOfTitle ?? doc.duplicateOf);
+    return link;
   };
 
   const events = new EventSource('/api/ingest/events');
   events.addEventListener('status', (event) => {
     const update = JSON.parse(event.data);
     show(update.documentId, update.status, update.status === 'failed' ? update.error
-      : update.status === 'duplicate' ? t('sameAs', update.duplicateOf) : '', update.progress);
+      : update.status === 'duplicate' ? sameAs(update) : '', update.progress);
   });
 
   const dropzone = document.getElementById('dropzone');
@@ -69,12 +76,12 @@ if (form) {
         row.append(name, bar, status, detail);
         list.append(row);
         rows.set(file.id, row);
-        show(file.id, file.status, file.duplicateOf ? t('sameAs', file.duplicateOf) : '');
+        show(file.id, file.status, file.duplicateOf ? sameAs(file) : '');
         // The stream may have told of steps before the row existed: ask once for where the file is now.
         // Its answer may also come after later events of the stream: it only ever moves the file forward.
         api(`/api/documents/${file.id}`).then((r) => r.ok ? r.json() : null).then((doc) => {
           if (doc && rank(doc.status) > rank(rows.get(file.id).dataset.status)) {
-            show(file.id, doc.status, doc.status === 'duplicate' ? t('sameAs', doc.duplicateOf) : doc.error ?? '');
+            show(file.id, doc.status, doc.status === 'duplicate' ? sameAs(doc) : doc.error ?? '');
           }
         });
       }

@@ -99,6 +99,39 @@ class DocumentsApiIT {
     }
 
     @Test
+    void aDuplicateNamesTheFirstDocumentByItsTitle() throws Exception {
+        String first = app.postFile(researcher, "c.txt", "ett innehåll med titel", Map.of("visibility", "public", "title", "Lägesbild mars"))
+                .body().transform(body -> new JsonArray(body).getJsonObject(0).getString("id"));
+
+        JsonObject answer = new JsonArray(app.postFile(researcher, "d.txt", "ett innehåll med titel", "public").body()).getJsonObject(0);
+
+        assertThat(answer.getString("duplicateOf")).isEqualTo(first);
+        assertThat(answer.getString("duplicateOfTitle")).isEqualTo("Lägesbild mars");
+    }
+
+    @Test
+    void aFailedFileUploadedAgainIsANewAttemptAndAFailedDocumentCanBeRetried() throws Exception {
+        String blank = "   \n\n\t  \n";
+        String failed = upload("blank.txt", blank, "public");
+        app.awaitStatus(failed, researcher, "failed");
+
+        String attempt = upload("blank.txt", blank, "public");
+
+        assertThat(new JsonObject(app.get("/api/documents/" + failed, researcher).body()).getString("retriedAs")).isEqualTo(attempt);
+        app.awaitStatus(attempt, researcher, "failed");
+        HttpResponse<String> retryOld = app.send("POST", "/api/documents/" + failed + "/retry", null, researcher);
+        assertThat(retryOld.statusCode()).isEqualTo(409);
+        assertThat(new JsonObject(retryOld.body()).getString("detail")).contains("/dokument/" + attempt);
+        assertThat(app.send("POST", "/api/documents/" + attempt + "/retry", null, TestServices.get().accessToken("pilot", "pilot")).statusCode())
+                .isEqualTo(403);
+
+        HttpResponse<String> retry = app.send("POST", "/api/documents/" + attempt + "/retry", null, researcher);
+
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(app.awaitStatus(attempt, researcher, "failed").getString("error")).isEqualTo("Filen innehåller ingen text som kunde läsas ut.");
+    }
+
+    @Test
     void aFileAboveTheSizeLimitIsRefusedWith413() throws Exception {
         HttpResponse<String> response = app.postFile(researcher, "stor.txt", "x".repeat(1_200_000), "public");
 

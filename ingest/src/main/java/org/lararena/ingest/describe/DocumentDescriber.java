@@ -35,6 +35,9 @@ public final class DocumentDescriber {
     private static final int MAX_TITLE_CHARACTERS = 160;
     /** Each pilot's names as they start words in text, lower case ("värml" for Värmland and värmländsk). */
     private static final Map<String, String> PILOTS = Map.of("varmland", "värml", "orebro", "örebro", "vasternorrland", "västernorrland");
+    private static final Map<String, String> PILOT_NAMES = Map.of("varmland", "Värmland", "orebro", "Örebro", "vasternorrland", "Västernorrland");
+    /** A heading is a short line that asks nothing: an interview's first question is no title. */
+    private static final int MAX_HEADING_WORDS = 14;
 
     private static final Set<String> SWEDISH_WORDS = Set.of("och", "att", "det", "som", "en", "är", "på", "för", "med", "inte",
             "jag", "vi", "av", "till", "den", "har", "om", "de", "ett", "var", "kan", "så", "men", "också", "vid", "från");
@@ -56,11 +59,14 @@ public final class DocumentDescriber {
         Objects.requireNonNull(original);
         UploadFields fields = upload == null ? UploadFields.NONE : upload;
         String opening = repaired.text().substring(0, Math.min(OPENING_CHARACTERS, repaired.text().length()));
+        String type = documentType(fields, extracted, opening, passages);
+        LocalDate date = date(fields, extracted, opening);
+        String pilotRegion = pilotRegion(repaired.text());
         return new DocumentDescription(
-                documentType(fields, extracted, opening, passages),
-                title(fields, extracted, passages),
-                date(fields, extracted, opening),
-                pilotRegion(repaired.text()),
+                type,
+                title(fields, extracted, passages, type, fields.pilot() != null ? fields.pilot() : pilotName(pilotRegion), date),
+                date,
+                pilotRegion,
                 language(repaired.text()),
                 size(original),
                 sha256(original));
@@ -105,7 +111,17 @@ public final class DocumentDescriber {
         return "rapport";
     }
 
-    static String title(UploadFields fields, ExtractedDocument extracted, List<Passage> passages) {
+    /** The name of a pilot found by {@link #pilotRegion} ({@code Värmland} for {@code varmland}); {@code null} stays null. */
+    public static String pilotName(String pilotRegion) {
+        return pilotRegion == null ? null : PILOT_NAMES.getOrDefault(pilotRegion, pilotRegion);
+    }
+
+    /**
+     * The uploader's title, else the file's metadata title, else its first heading. An interview or a transcript is
+     * never titled by its first turn (its first question): only a line before the first turn that reads as a heading
+     * counts, and without one it is "Intervju – Värmland, 2024-03-01" (or "Transkript – …").
+     */
+    static String title(UploadFields fields, ExtractedDocument extracted, List<Passage> passages, String type, String pilot, LocalDate date) {
         if (fields.title() != null && !fields.title().isBlank()) {
             return fields.title().strip();
         }
@@ -117,13 +133,27 @@ public final class DocumentDescriber {
                 return shorten(cleaned);
             }
         }
+        boolean conversation = "intervju".equals(type) || "transkript".equals(type);
         for (Passage passage : passages) {
+            if (conversation && passage.speaker() != null) {
+                break;
+            }
             String firstLine = passage.text().lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("");
-            if (!firstLine.isEmpty()) {
+            if (!firstLine.isEmpty() && (!conversation || isHeading(firstLine))) {
                 return shorten(firstLine.replaceFirst("^#+\\s*", ""));
             }
         }
+        if (conversation) {
+            String about = java.util.stream.Stream.of(pilot, date == null ? null : date.toString()).filter(Objects::nonNull)
+                    .collect(java.util.stream.Collectors.joining(", "));
+            String name = "transkript".equals(type) ? "Transkript" : "Intervju";
+            return about.isEmpty() ? name + (fields.filename() != null ? " – " + fields.filename() : "") : name + " – " + about;
+        }
         return fields.filename() != null ? fields.filename() : "Namnlöst dokument";
+    }
+
+    private static boolean isHeading(String line) {
+        return !line.endsWith("?") && line.split("\\s+").length <= MAX_HEADING_WORDS;
     }
 
     static LocalDate date(UploadFields fields, ExtractedDocument extracted, String opening) {

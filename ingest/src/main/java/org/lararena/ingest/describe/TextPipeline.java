@@ -43,9 +43,9 @@ public final class TextPipeline {
         return new ProcessedDocument(repaired, passages, describe(original, upload, extracted, repaired, passages));
     }
 
-    /** Repair; a slide deck keeps its lines, as each is a title or a bullet. */
+    /** Repair; a slide deck keeps its lines, as each is a title or a bullet, and a spreadsheet, as each is a cell. */
     public RepairedText repair(ExtractedDocument extracted) {
-        return repairer.repair(extracted.text(), extracted.isSlideDeck() ? LineHandling.KEEP : LineHandling.REJOIN_WRAPPED);
+        return repairer.repair(extracted.text(), extracted.isSlideDeck() || extracted.isSpreadsheet() ? LineHandling.KEEP : LineHandling.REJOIN_WRAPPED);
     }
 
     /** Passages by the layout the format implies: slides per slide, subtitles per voice, others by their text. */
@@ -79,6 +79,9 @@ public final class TextPipeline {
         }
         if (extracted.isSlideDeck()) {
             return Layout.SLIDES;
+        }
+        if (extracted.isSpreadsheet()) {
+            return Layout.ROWS;
         }
         return extracted.speakerCues().isEmpty() ? Layout.AUTO : Layout.TRANSCRIPT;
     }

@@ -11,9 +11,15 @@ import java.time.LocalDate;
  * @param title        the document's title
  * @param date         the date the document is about or was written
  * @param filename     the name the file was uploaded with
+ * @param pilot        the pilot the document comes from, as the uploader named it
  */
-public record UploadFields(String documentType, String title, LocalDate date, String filename) {
+public record UploadFields(String documentType, String title, LocalDate date, String filename, String pilot) {
 
     /** An upload that said nothing. */
-    public static final UploadFields NONE = new UploadFields(null, null, null, null);
+    public static final UploadFields NONE = new UploadFields(null, null, null, null, null);
+
+    /** An upload that named no pilot. */
+    public UploadFields(String documentType, String title, LocalDate date, String filename) {
+        this(documentType, title, date, filename, null);
+    }
 }

@@ -16,6 +16,10 @@ enum DocumentFormat {
     HTML(Reader.TIKA, false),
     XML(Reader.TIKA, false),
     EMAIL(Reader.TIKA, false),
+    /** Excel and OpenDocument workbooks: one page per sheet, one passage per row. */
+    SPREADSHEET(Reader.TIKA, true),
+    /** CSV and TSV: a sheet of rows. */
+    DELIMITED_TABLE(Reader.TABLE, true),
     PLAIN_TEXT(Reader.TEXT, false),
     MARKDOWN(Reader.TEXT, false),
     WEB_VTT(Reader.SUBTITLES, false),
@@ -23,8 +27,8 @@ enum DocumentFormat {
     /** Read only when OCR is available. */
     IMAGE(Reader.TIKA, false);
 
-    /** Who reads the format: Tika's parsers, our own text decoder, or our own subtitle parser. */
-    enum Reader { TIKA, TEXT, SUBTITLES }
+    /** Who reads the format: Tika's parsers, our own text decoder, our own subtitle parser, or the CSV reader. */
+    enum Reader { TIKA, TEXT, SUBTITLES, TABLE }
 
     private static final Map<String, DocumentFormat> BY_MEDIA_TYPE = Map.ofEntries(
             Map.entry("application/pdf", PDF),
@@ -40,11 +44,19 @@ enum DocumentFormat {
             Map.entry("application/vnd.openxmlformats-officedocument.presentationml.slideshow", SLIDES),
             Map.entry("application/vnd.ms-powerpoint", SLIDES),
             Map.entry("application/vnd.oasis.opendocument.presentation", SLIDES),
+            Map.entry("application/vnd.ms-excel", SPREADSHEET),
+            Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", SPREADSHEET),
+            Map.entry("application/vnd.ms-excel.sheet.macroenabled.12", SPREADSHEET),
+            Map.entry("application/vnd.ms-excel.sheet.binary.macroenabled.12", SPREADSHEET),
+            Map.entry("application/vnd.oasis.opendocument.spreadsheet", SPREADSHEET),
+            Map.entry("text/csv", DELIMITED_TABLE),
+            Map.entry("text/tab-separated-values", DELIMITED_TABLE),
             Map.entry("text/html", HTML),
             Map.entry("application/xhtml+xml", HTML),
             Map.entry("application/xml", XML),
             Map.entry("text/xml", XML),
             Map.entry("message/rfc822", EMAIL),
+            Map.entry("application/vnd.ms-outlook", EMAIL),
             Map.entry("text/plain", PLAIN_TEXT),
             Map.entry("text/x-web-markdown", MARKDOWN),
             Map.entry("text/markdown", MARKDOWN),
@@ -71,8 +83,16 @@ enum DocumentFormat {
         return paged;
     }
 
-    /** The format of a media type without parameters, such as {@code text/plain}. */
+    /**
+     * The format of a media type without parameters, such as {@code text/plain}. Every other {@code text/*} type
+     * ({@code text/x-robots}, {@code text/tab-separated-values}, {@code text/x-java-source}), and Usenet articles
+     * ({@code message/news}, headers and text), is read as plain text.
+     */
     static Optional<DocumentFormat> of(String baseMediaType) {
-        return Optional.ofNullable(BY_MEDIA_TYPE.get(baseMediaType));
+        DocumentFormat listed = BY_MEDIA_TYPE.get(baseMediaType);
+        if (listed == null && (baseMediaType.startsWith("text/") || baseMediaType.equals("message/news"))) {
+            return Optional.of(PLAIN_TEXT);
+        }
+        return Optional.ofNullable(listed);
     }
 }

@@ -43,6 +43,12 @@ public record ExtractedDocument(String mediaType, String text, List<String> page
                 .isPresent();
     }
 
+    /** Whether the file is a spreadsheet (Excel, OpenDocument, CSV, TSV): its pages are sheets, its blocks rows. */
+    public boolean isSpreadsheet() {
+        return DocumentFormat.of(mediaType).filter(format -> format == DocumentFormat.SPREADSHEET || format == DocumentFormat.DELIMITED_TABLE)
+                .isPresent();
+    }
+
     /** Whether the file is subtitles (WebVTT, SRT): its text is speaker turns rendered from cues. */
     public boolean isSubtitles() {
         return DocumentFormat.of(mediaType).filter(format -> format == DocumentFormat.WEB_VTT || format == DocumentFormat.SRT).isPresent();

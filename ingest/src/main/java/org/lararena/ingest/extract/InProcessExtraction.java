@@ -2,15 +2,21 @@ package org.lararena.ingest.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
@@ -45,7 +51,11 @@ final class InProcessExtraction {
     private static final int WARM_UP_PASSES = 30;
     private static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final Set<DocumentFormat> ZIP_CONTAINERS =
-            EnumSet.of(DocumentFormat.WORD, DocumentFormat.OPEN_DOCUMENT_TEXT, DocumentFormat.SLIDES);
+            EnumSet.of(DocumentFormat.WORD, DocumentFormat.OPEN_DOCUMENT_TEXT, DocumentFormat.SLIDES, DocumentFormat.SPREADSHEET);
+
+    private static final String MBOX = "application/mbox";
+    /** What a single e-mail with a leading mbox "From " line is read as: the e-mail it is. */
+    private static final String SINGLE_MESSAGE_MBOX = "message/rfc822";
 
     private final ExtractionConfig config;
     private final AutoDetectParser parser;
@@ -108,6 +118,7 @@ final class InProcessExtraction {
             case TEXT -> readText(file, size, mediaType);
             case SUBTITLES -> readSubtitles(file, size, mediaType);
             case TIKA -> parseWithTika(file, declaredFilename, mediaType, format);
+            case TABLE -> readDelimitedTable(file, size, declaredFilename, mediaType);
         };
         if (document.text().isBlank()) {
             if (format == DocumentFormat.PDF && !ocrAvailable) {
@@ -149,6 +160,10 @@ final class InProcessExtraction {
             throw new ExtractionException(Kind.CORRUPT, "Filen kunde inte läsas.", "detection failed: " + e, e);
         }
         String base = detected.getBaseType().toString();
+        if (base.equals(MBOX) && messagesInMbox(file) == 1) {
+            // One e-mail saved with the "From " line an mbox puts before each message: read as that e-mail.
+            return SINGLE_MESSAGE_MBOX;
+        }
         if (base.equals("text/plain")) {
             // Tika knows SRT only by its extension, and a declared text type is believed only for plain text.
             if (startsLikeSrt(file)) {
@@ -172,7 +187,8 @@ final class InProcessExtraction {
         DocumentFormat format = DocumentFormat.of(mediaType).orElseThrow(() -> unsupported(mediaType));
         if (format == DocumentFormat.IMAGE && !ocrAvailable) {
             throw new ExtractionException(Kind.UNSUPPORTED_TYPE,
-                    "Filen är en bild, och bilder kan bara läsas med OCR, som inte är installerat: " + mediaType,
+                    "Filen är en " + FileTypes.name(mediaType) + ", och bilder kan bara läsas med OCR, som inte är installerat. "
+                            + "Ladda upp dokumentet som PDF eller DOCX med text i stället.",
                     "image without OCR: " + mediaType);
         }
         return format;
@@ -184,6 +200,37 @@ final class InProcessExtraction {
             return MarkdownText.read(text, mediaType);
         }
         return new ExtractedDocument(mediaType, text, List.of(), DocumentMetadata.NONE, List.of());
+    }
+
+    /** CSV or TSV as one sheet named after the file; Swedish exports separate cells with semicolons. */
+    private ExtractedDocument readDelimitedTable(Path file, long size, String declaredFilename, String mediaType) throws ExtractionException {
+        String text = decodedText(file, size);
+        String firstLine = text.lines().findFirst().orElse("");
+        char delimiter = mediaType.equals("text/tab-separated-values") ? '\t'
+                : firstLine.chars().filter(c -> c == ';').count() > firstLine.chars().filter(c -> c == ',').count() ? ';' : ',';
+        List<List<String>> rows = new ArrayList<>();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get().parse(new StringReader(text))) {
+            for (CSVRecord record : parser) {
+                rows.add(record.toList());
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new ExtractionException(Kind.CORRUPT, "Tabellen är trasig och kunde inte läsas (ett citattecken som inte avslutas?).",
+                    mediaType + ": " + e, e);
+        }
+        String name = declaredFilename == null ? "" : declaredFilename.replaceFirst("\\.[^.]*$", "");
+        Spreadsheet spreadsheet = new Spreadsheet();
+        spreadsheet.add(new Spreadsheet.Sheet(name, rows));
+        return spreadsheetDocument(spreadsheet, mediaType);
+    }
+
+    private static ExtractedDocument spreadsheetDocument(Spreadsheet spreadsheet, String mediaType) throws ExtractionException {
+        List<String> pages = spreadsheet.pages();
+        if (pages.isEmpty()) {
+            throw new ExtractionException(Kind.EMPTY, "Kalkylbladet innehåller bara siffror och tomma celler, ingen text att söka i eller koda. "
+                    + "Lärarena läser fritextsvar och annan text i kalkylblad.", "a " + mediaType + " of numbers only");
+        }
+        return new ExtractedDocument(mediaType, String.join(String.valueOf(ExtractedDocument.PAGE_BREAK), pages), pages,
+                DocumentMetadata.NONE, List.of());
     }
 
     private ExtractedDocument readSubtitles(Path file, long size, String mediaType) throws ExtractionException {
@@ -224,19 +271,32 @@ final class InProcessExtraction {
             }
         }
         PageCollectingHandler handler = new PageCollectingHandler(config.maxOutputCharacters());
+        SpreadsheetHandler sheets = format == DocumentFormat.SPREADSHEET ? new SpreadsheetHandler(config.maxOutputCharacters()) : null;
         ParseContext context = parseContext(format);
-        NestingLimit nesting = new NestingLimit(embeddedExtractor(context), config.maxPackageDepth());
+        // One budget for all embedded content: as much as the file could fairly expand to, never less than the output
+        // below which nothing is called a bomb.
+        long embeddedBudget = Math.max(config.zipBombThresholdCharacters(), config.maxCompressionRatio() * sizeOf(file));
+        NestingLimit nesting = new NestingLimit(embeddedExtractor(context), config.maxPackageDepth(), embeddedBudget,
+                config.maxCompressionRatio());
         context.set(EmbeddedDocumentExtractor.class, nesting);
-        try (InputStream in = TikaInputStream.get(file, metadata)) {
-            parser.parse(in, new BodyContentHandler(handler), metadata, context);
+        boolean mboxFromLine = format == DocumentFormat.EMAIL && startsWithMboxFromLine(file);
+        try (InputStream in = mboxFromLine ? TikaInputStream.get(withoutMboxFromLine(file)) : TikaInputStream.get(file, metadata)) {
+            parser.parse(in, new BodyContentHandler(sheets != null ? sheets : handler), metadata, context);
         } catch (Throwable failure) {
             if (failure instanceof OutOfMemoryError oom) {
                 throw oom;
             }
             throw classify(failure, mediaType);
         }
+        if (nesting.bomb() != null) {
+            throw zipBomb(nesting.bomb(), null);
+        }
         if (nesting.exceeded()) {
             throw tooDeeplyNested("embedded documents nested deeper than " + config.maxPackageDepth(), null);
+        }
+        if (sheets != null) {
+            ExtractedDocument document = spreadsheetDocument(sheets.spreadsheet(), mediaType);
+            return new ExtractedDocument(mediaType, document.text(), document.pages(), metadataOf(metadata), List.of());
         }
         List<String> pages = format.paged() ? handler.pages() : List.of();
         return new ExtractedDocument(mediaType, handler.text(), pages, metadataOf(metadata), List.of());
@@ -340,15 +400,7 @@ final class InProcessExtraction {
     }
 
     private static ExtractionException unsupported(String mediaType) {
-        String what = switch (mediaType) {
-            case "application/x-executable", "application/x-msdownload", "application/x-dosexec",
-                 "application/x-sharedlib", "application/x-mach-o-executable" -> " (ett program)";
-            case "application/zip", "application/x-7z-compressed", "application/x-rar-compressed",
-                 "application/gzip", "application/x-tar" -> " (ett arkiv: packa upp det och ladda upp dokumenten ett och ett)";
-            default -> "";
-        };
-        return new ExtractionException(Kind.UNSUPPORTED_TYPE, "Filtypen stöds inte: " + mediaType + what + ".",
-                "unsupported media type " + mediaType);
+        return new ExtractionException(Kind.UNSUPPORTED_TYPE, FileTypes.unsupportedReason(mediaType), "unsupported media type " + mediaType);
     }
 
     private static long sizeOf(Path file) throws ExtractionException {
@@ -357,6 +409,41 @@ final class InProcessExtraction {
         } catch (IOException e) {
             throw new ExtractionException(Kind.INTERNAL, "Filen kunde inte öppnas.", e.toString(), e);
         }
+    }
+
+    /** How many messages an mbox holds: its lines that start with "From " at the start or after a blank line. */
+    private static int messagesInMbox(Path file) throws ExtractionException {
+        try (var lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+            int[] count = {0};
+            boolean[] afterBlank = {true};
+            lines.forEach(line -> {
+                if (afterBlank[0] && line.startsWith("From ")) {
+                    count[0]++;
+                }
+                afterBlank[0] = line.isEmpty();
+            });
+            return count[0];
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new ExtractionException(Kind.CORRUPT, "Filen kunde inte läsas.", "mbox count failed: " + e, e);
+        }
+    }
+
+    /** Whether the file starts with an mbox "From " line (a header would be "From:"). */
+    private static boolean startsWithMboxFromLine(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(5), StandardCharsets.ISO_8859_1).equals("From ");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The file's bytes, less the leading mbox "From " line of a single saved e-mail. */
+    private static InputStream withoutMboxFromLine(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            // Skipping the "From sender date" line.
+        }
+        return in;
     }
 
     private static boolean startsLikeSrt(Path file) {

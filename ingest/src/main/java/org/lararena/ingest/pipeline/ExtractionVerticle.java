@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.describe.DocumentDescriber;
 import org.lararena.ingest.describe.DocumentDescription;
 import org.lararena.ingest.describe.ProcessedDocument;
 import org.lararena.ingest.describe.TextPipeline;
@@ -40,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class ExtractionVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractionVerticle.class);
-    private static final Map<String, String> PILOT_NAMES = Map.of("varmland", "Värmland", "orebro", "Örebro", "vasternorrland", "Västernorrland");
 
     private final DocumentStore store;
     private final DocumentExtractor extractor;
@@ -111,7 +111,7 @@ public final class ExtractionVerticle extends VerticleBase {
             record = status.change(record, DocumentStatus.EXTRACTING, null);
             ExtractedDocument extracted = extractor.extract(store.original(record), record.filename(), null);
             ProcessedDocument processed = text.process(store.original(record),
-                    new UploadFields(record.type(), record.title(), date(record.date()), record.filename()), extracted);
+                    new UploadFields(record.type(), record.title(), date(record.date()), record.filename(), record.pilot()), extracted);
             if (processed.passages().isEmpty()) {
                 status.change(record, DocumentStatus.FAILED, "Filen innehåller ingen text som kunde läsas ut.");
                 return;
@@ -154,7 +154,7 @@ public final class ExtractionVerticle extends VerticleBase {
                 record.title() != null ? record.title() : description.title(),
                 record.date() != null || description.date() == null ? record.date() : description.date().toString(),
                 record.pilot() != null || description.pilotRegion() == null ? record.pilot()
-                        : PILOT_NAMES.getOrDefault(description.pilotRegion(), description.pilotRegion()),
+                        : DocumentDescriber.pilotName(description.pilotRegion()),
                 description.language());
     }
 

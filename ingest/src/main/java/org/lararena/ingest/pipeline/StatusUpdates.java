@@ -25,6 +25,7 @@ public final class StatusUpdates {
         return saved;
     }
 
+    /** Tells of a record; a duplicate with the title of the document that has its bytes (the stream is researchers' only). */
     public void publish(DocumentRecord record) {
         eventBus.publish(IngestAddresses.DOCUMENT_STATUS, event(record));
     }
@@ -37,10 +38,13 @@ public final class StatusUpdates {
         eventBus.publish(IngestAddresses.DOCUMENT_STATUS, event(record).put("progress", new JsonObject().put("done", done).put("total", total)));
     }
 
-    private static JsonObject event(DocumentRecord record) {
+    private JsonObject event(DocumentRecord record) {
         return new JsonObject()
                 .put("documentId", record.id()).put("filename", record.filename())
                 .put("status", record.status().wireName()).put("error", record.error())
-                .put("duplicateOf", record.duplicateOf()).put("passages", record.passages());
+                .put("duplicateOf", record.duplicateOf())
+                .put("duplicateOfTitle", record.duplicateOf() == null ? null
+                        : store.find(record.duplicateOf()).map(DocumentRecord::shownTitle).orElse(null))
+                .put("passages", record.passages());
     }
 }

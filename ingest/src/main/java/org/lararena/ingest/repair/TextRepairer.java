@@ -80,17 +80,20 @@ public final class TextRepairer {
         OcrPipes ocrPipes = null;
         for (int p = 0; p < headers.pages().size(); p++) {
             int blanks = 0;
-            for (String line : headers.pages().get(p)) {
+            List<String> page = headers.pages().get(p);
+            boolean[] letterSpaced = LetterSpacing.letterSpacedLines(page);
+            for (int l = 0; l < page.size(); l++) {
+                String line = page.get(l);
                 if (line.isEmpty()) {
                     blanks++;
                     continue;
                 }
                 String text = line;
-                if (LetterSpacing.isLetterSpaced(line)) {
+                if (letterSpaced[l]) {
                     if (letterSpacing == null) {
                         letterSpacing = new LetterSpacing(documentWords.get());
                     }
-                    text = letterSpacing.rejoin(line);
+                    text = letterSpacing.rejoin(line, true);
                     edits.add(new RepairEdit(Kind.LETTER_SPACING_REJOINED, p + 1, line, text, 1));
                 }
                 if (OcrPipes.mayContainBars(text)) {
@@ -119,11 +122,12 @@ public final class TextRepairer {
     private static Map<String, Integer> wordsOutsideLetterSpacing(List<List<String>> pages) {
         Map<String, Integer> counts = new HashMap<>();
         for (List<String> page : pages) {
-            for (String line : page) {
-                if (LetterSpacing.isLetterSpaced(line)) {
+            boolean[] letterSpaced = LetterSpacing.letterSpacedLines(page);
+            for (int l = 0; l < page.size(); l++) {
+                if (letterSpaced[l]) {
                     continue;
                 }
-                Matcher word = WORD.matcher(line);
+                Matcher word = WORD.matcher(page.get(l));
                 while (word.find()) {
                     counts.merge(word.group().toLowerCase(Locale.ROOT), 1, Integer::sum);
                 }

@@ -9,5 +9,10 @@ public enum Layout {
     /** Interviews and transcripts: one passage per speaker turn (long turns split, keeping the speaker). */
     TRANSCRIPT,
     /** Presentations: one passage per slide (long slides split by blocks). */
-    SLIDES
+    SLIDES,
+    /**
+     * Spreadsheets: one passage per row (a block), never merged with the next; each page is a sheet whose first block,
+     * its name, goes with its first row.
+     */
+    ROWS
 }

@@ -61,6 +61,7 @@ public final class Segmenter {
         List<Piece> pieces = switch (chosen) {
             case TRANSCRIPT -> turns(text, blocks, speakers);
             case SLIDES -> slides(document);
+            case ROWS -> rows(document);
             default -> paragraphs(document, blocks);
         };
         List<Passage> passages = new ArrayList<>();
@@ -136,6 +137,22 @@ public final class Segmenter {
                 pieces.add(new Piece(slide, null));
             } else {
                 pieces.addAll(paragraphs(document, blocks));
+            }
+        }
+        return pieces;
+    }
+
+    private List<Piece> rows(RepairedText document) {
+        String text = document.text();
+        List<Piece> pieces = new ArrayList<>();
+        List<Integer> starts = document.paged() ? document.pageStarts() : List.of(0);
+        for (int p = 0; p < starts.size(); p++) {
+            int end = p + 1 < starts.size() ? starts.get(p + 1) : text.length();
+            List<Span> blocks = TextSpans.blocks(text, starts.get(p), end);
+            for (int b = 1; b < blocks.size(); b++) {
+                // The sheet's name (its first block) goes with its first row.
+                Span row = b == 1 ? new Span(blocks.get(0).start(), blocks.get(1).end()) : blocks.get(b);
+                addSplit(text, row, null, pieces);
             }
         }
         return pieces;

@@ -9,6 +9,7 @@ import java.util.Objects;
  * atomically by {@link DocumentStore}.
  *
  * @param duplicateOf the id of the earlier document with the same bytes, when {@code status} is duplicate
+ * @param retriedAs   the id of the new attempt at a failed document, made when its bytes were uploaded again
  */
 public record DocumentRecord(
         String id,
@@ -26,7 +27,16 @@ public record DocumentRecord(
         String error,
         String duplicateOf,
         int passages,
-        String language) {
+        String language,
+        String retriedAs) {
+
+    /** A record that was never retried. */
+    public DocumentRecord(String id, String filename, String title, String type, String pilot, String date, Visibility visibility,
+                          String sha256, long size, String uploadedBy, Instant uploadedAt, DocumentStatus status, String error,
+                          String duplicateOf, int passages, String language) {
+        this(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt, status, error, duplicateOf,
+                passages, language, null);
+    }
 
     public DocumentRecord {
         Objects.requireNonNull(id);
@@ -46,28 +56,44 @@ public record DocumentRecord(
 
     public DocumentRecord withStatus(DocumentStatus newStatus, String newError) {
         return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
-                newStatus, newError, duplicateOf, passages, language);
+                newStatus, newError, duplicateOf, passages, language, retriedAs);
+    }
+
+    /** What a person calls the document: its title, else its file name. */
+    public String shownTitle() {
+        return title != null && !title.isBlank() ? title : filename;
+    }
+
+    public DocumentRecord withFilename(String newFilename) {
+        return new DocumentRecord(id, newFilename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
+                status, error, duplicateOf, passages, language, retriedAs);
     }
 
     public DocumentRecord withVisibility(Visibility newVisibility) {
         return new DocumentRecord(id, filename, title, type, pilot, date, newVisibility, sha256, size, uploadedBy, uploadedAt,
-                status, error, duplicateOf, passages, language);
+                status, error, duplicateOf, passages, language, retriedAs);
     }
 
     /** What the content told of the document (type, title, date, pilot, language). */
     public DocumentRecord describedAs(String newType, String newTitle, String newDate, String newPilot, String newLanguage) {
         return new DocumentRecord(id, filename, newTitle, newType, newPilot, newDate, visibility, sha256, size, uploadedBy, uploadedAt,
-                status, error, duplicateOf, passages, newLanguage);
+                status, error, duplicateOf, passages, newLanguage, retriedAs);
     }
 
     public DocumentRecord withPassages(int count) {
         return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
-                status, error, duplicateOf, count, language);
+                status, error, duplicateOf, count, language, retriedAs);
+    }
+
+    /** The failed record once its bytes were uploaded again as {@code attemptId}. */
+    public DocumentRecord retriedAs(String attemptId) {
+        return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
+                status, error, duplicateOf, passages, language, attemptId);
     }
 
     public DocumentRecord asDuplicateOf(String originalId) {
         return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
-                DocumentStatus.DUPLICATE, null, originalId, passages, language);
+                DocumentStatus.DUPLICATE, null, originalId, passages, language, retriedAs);
     }
 
     public JsonObject toJson() {
@@ -75,7 +101,8 @@ public record DocumentRecord(
                 .put("id", id).put("filename", filename).put("title", title).put("type", type).put("pilot", pilot)
                 .put("date", date).put("visibility", visibility.wireName()).put("sha256", sha256).put("size", size)
                 .put("uploadedBy", uploadedBy).put("uploadedAt", uploadedAt == null ? null : uploadedAt.toString())
-                .put("status", status.wireName()).put("error", error).put("duplicateOf", duplicateOf).put("passages", passages).put("language", language);
+                .put("status", status.wireName()).put("error", error).put("duplicateOf", duplicateOf).put("passages", passages).put("language", language)
+                .put("retriedAs", retriedAs);
     }
 
     public static DocumentRecord fromJson(JsonObject json) {
@@ -85,6 +112,7 @@ public record DocumentRecord(
                 Visibility.parse(json.getString("visibility", "restricted")), json.getString("sha256"),
                 json.getLong("size", 0L), json.getString("uploadedBy"), uploadedAt == null ? null : Instant.parse(uploadedAt),
                 DocumentStatus.valueOf(json.getString("status").toUpperCase(java.util.Locale.ROOT)), json.getString("error"),
-                json.getString("duplicateOf"), json.getInteger("passages", 0), json.getString("language"));
+                json.getString("duplicateOf"), json.getInteger("passages", 0), json.getString("language"),
+                json.getString("retriedAs"));
     }
 }

@@ -36,7 +36,11 @@ public final class DocumentStore {
     private final Path records;
     private final Path passages;
     private final Map<String, DocumentRecord> byId = new ConcurrentHashMap<>();
-    /** Guarded by {@link #writing}. */
+    /**
+     * Which document holds each content: the earliest that has not failed (indexed or on its way). A new upload of
+     * those bytes is a duplicate of it; bytes whose every document failed are processed again. Guarded by
+     * {@link #writing}.
+     */
     private final Map<String, String> firstIdBySha = new HashMap<>();
     private final Object writing = new Object();
     private final PendingIndexing pendingIndexing;
@@ -58,7 +62,7 @@ public final class DocumentStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the document store in " + root, e);
         }
-        all().stream().filter(r -> r.status() != DocumentStatus.DUPLICATE)
+        all().stream().filter(r -> r.status() != DocumentStatus.DUPLICATE && r.status() != DocumentStatus.FAILED)
                 .forEach(r -> firstIdBySha.putIfAbsent(r.sha256(), r.id()));
     }
 
@@ -68,7 +72,8 @@ public final class DocumentStore {
 
     /**
      * Stores {@code content} as a new document and returns its record: {@code queued}, or {@code duplicate} naming
-     * the earlier document with the same bytes.
+     * the earlier document with the same bytes that has not failed. When only failed documents have these bytes, the
+     * upload is a new attempt, and each failed record not yet retried points to it.
      */
     public DocumentRecord store(Path content, String filename, UploadFields fields, String uploadedBy) {
         try {
@@ -94,15 +99,52 @@ public final class DocumentStore {
                         DocumentStatus.QUEUED, null, null, 0, null);
                 String earlier = firstIdBySha.get(sha);
                 if (earlier != null) {
-                    record = record.asDuplicateOf(earlier);
-                } else {
-                    firstIdBySha.put(sha, record.id());
+                    return save(record.asDuplicateOf(earlier));
                 }
-                return save(record);
+                firstIdBySha.put(sha, record.id());
+                DocumentRecord attempt = save(record);
+                // An empty file is no attempt at anyone's failed empty upload.
+                for (DocumentRecord failed : size == 0 ? List.<DocumentRecord>of() : failedNotRetried(sha)) {
+                    save(failed.retriedAs(attempt.id()));
+                }
+                return attempt;
             }
         } catch (IOException e) {
             throw LararenaException.unavailable("the document could not be stored (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Runs a failed document again: it is queued as it was uploaded. Refused (409) for a document that has not
+     * failed, one whose bytes were uploaded again since, and one whose bytes another document now holds.
+     */
+    public DocumentRecord retry(String id) {
+        synchronized (writing) {
+            return retryLocked(id);
+        }
+    }
+
+    private DocumentRecord retryLocked(String id) {
+        DocumentRecord record = find(id).orElseThrow(() -> LararenaException.notFound("no document with that id"));
+        if (record.status() != DocumentStatus.FAILED) {
+            throw conflict("only a failed document can be tried again; \"" + record.shownTitle() + "\" is " + record.status().wireName());
+        }
+        String holder = record.retriedAs() != null ? record.retriedAs() : firstIdBySha.get(record.sha256());
+        if (holder != null) {
+            String holderTitle = find(holder).map(DocumentRecord::shownTitle).orElse(holder);
+            throw conflict("the same file was uploaded again as \"" + holderTitle + "\" (/dokument/" + holder + "): open that document instead");
+        }
+        firstIdBySha.put(record.sha256(), record.id());
+        return save(record.withStatus(DocumentStatus.QUEUED, null));
+    }
+
+    private static LararenaException conflict(String detail) {
+        return new LararenaException(409, "conflict", detail);
+    }
+
+    private List<DocumentRecord> failedNotRetried(String sha) {
+        return byId.values().stream()
+                .filter(r -> r.status() == DocumentStatus.FAILED && r.retriedAs() == null && r.sha256().equals(sha)).toList();
     }
 
     /** The record of a document; takes no lock and touches no file. */
@@ -127,6 +169,10 @@ public final class DocumentStore {
             try {
                 AtomicFiles.write(records.resolve(record.id() + ".json"), record.toJson().encodePrettily(), false);
                 byId.put(record.id(), record);
+                if (record.status() == DocumentStatus.FAILED) {
+                    // Failed bytes are no one's: the next upload of them is a new attempt, not a duplicate.
+                    firstIdBySha.remove(record.sha256(), record.id());
+                }
                 return record;
             } catch (IOException e) {
                 throw LararenaException.unavailable("the document record could not be written (" + e.getMessage() + ")", e);
@@ -167,13 +213,15 @@ public final class DocumentStore {
     }
 
     /**
-     * A file name safe to keep and to show: no folders, no control characters, at most 200 characters (the
-     * extension kept), never empty.
+     * A file name safe to keep and to show: no folders, no control characters, no invisible formatting characters
+     * (Unicode category Cf: a right-to-left override would show {@code anteckning\u202Efdp.txt} as
+     * {@code anteckningtxt.pdf}; zero-width spaces and joiners hide what a name really is), at most 200 characters
+     * (the extension kept), never empty.
      */
     public static String safeFilename(String name) {
         String base = name == null ? "" : name.replace('\\', '/');
         base = base.substring(base.lastIndexOf('/') + 1);
-        base = base.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]", "").strip();
+        base = base.replaceAll("[\\p{Cntrl}\\p{Cf}\\p{Zl}\\p{Zp}]", "").strip();
         while (base.startsWith(".")) {
             base = base.substring(1);
         }
@@ -192,7 +240,9 @@ public final class DocumentStore {
     private void load(Path file) {
         try {
             DocumentRecord record = DocumentRecord.fromJson(new JsonObject(Files.readString(file)));
-            byId.put(record.id(), record);
+            // A record stored before a character became unsafe is shown with the name it would be stored with now.
+            String safe = safeFilename(record.filename());
+            byId.put(record.id(), safe.equals(record.filename()) ? record : record.withFilename(safe));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("document record " + file + " is unreadable: " + e.getMessage(), e);
         }

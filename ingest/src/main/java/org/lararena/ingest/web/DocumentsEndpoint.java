@@ -28,8 +28,8 @@ import org.lararena.platform.web.Params;
 
 /**
  * {@code POST /api/documents} (multipart: one or more files, optional {@code title, type, pilot, date, visibility}),
- * {@code GET /api/documents}, {@code GET /api/documents/{id}}, {@code .../passages}, {@code .../original} and the
- * progress stream {@code GET /api/ingest/events} (server-sent events, researchers only: uploads of confidential
+ * {@code GET /api/documents}, {@code GET /api/documents/{id}}, {@code .../passages}, {@code .../original},
+ * {@code POST /api/documents/{id}/retry} (researchers: a failed document is run again) and the progress stream {@code GET /api/ingest/events} (server-sent events, researchers only: uploads of confidential
  * interviews are news to no one else).
  */
 public final class DocumentsEndpoint {
@@ -85,6 +85,7 @@ public final class DocumentsEndpoint {
         router.get("/api/documents/:id").handler(this::get);
         router.patch("/api/documents/:id").handler(BodyHandler.create().setBodyLimit(16 * 1024)).handler(this::change);
         router.get("/api/documents/:id/original").handler(this::original);
+        router.post("/api/documents/:id/retry").handler(this::retry);
         router.get("/api/documents/:id/passages").handler(this::passages);
         router.get("/api/ingest/events").handler(this::events);
     }
@@ -125,8 +126,8 @@ public final class DocumentsEndpoint {
                 if (record.status() == DocumentStatus.QUEUED) {
                     vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id()));
                 }
-                response.add(new JsonObject().put("id", record.id()).put("filename", record.filename())
-                        .put("status", record.status().wireName()).put("duplicateOf", record.duplicateOf()));
+                response.add(withDuplicateTitle(new JsonObject().put("id", record.id()).put("filename", record.filename())
+                        .put("status", record.status().wireName()).put("duplicateOf", record.duplicateOf()), record, caller));
             }
             ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json").end(response.encode());
         }).onFailure(ctx::fail);
@@ -154,12 +155,30 @@ public final class DocumentsEndpoint {
     }
 
     /** A document as the caller sees it: who uploaded it is a username for researchers only, else the neutral role. */
-    static JsonObject json(DocumentRecord record, Caller caller) {
+    JsonObject json(DocumentRecord record, Caller caller) {
         JsonObject json = record.toJson();
         if (!caller.isResearcher() && json.getString("uploadedBy") != null) {
             json.put("uploadedBy", PersonAgents.NEUTRAL_NAME);
         }
+        return withDuplicateTitle(json, record, caller);
+    }
+
+    /** A duplicate names the document that has its bytes ({@code duplicateOfTitle}), when the caller may read that one. */
+    private JsonObject withDuplicateTitle(JsonObject json, DocumentRecord record, Caller caller) {
+        if (record.duplicateOf() != null) {
+            store.find(record.duplicateOf()).filter(original -> mayRead(caller, original))
+                    .ifPresent(original -> json.put("duplicateOfTitle", original.shownTitle()));
+        }
         return json;
+    }
+
+    /** {@code POST /api/documents/{id}/retry}: a failed document is queued again (202), as it was uploaded. */
+    private void retry(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        vertx.executeBlocking(() -> store.retry(ctx.pathParam("id")), false).onSuccess(queued -> {
+            vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", queued.id()));
+            ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json").end(json(queued, caller).encode());
+        }).onFailure(ctx::fail);
     }
 
     /**

@@ -75,6 +75,26 @@ class DocumentDescriberTest {
     }
 
     @Test
+    void anInterviewIsNeverTitledByItsFirstQuestion() throws Exception {
+        String unlabelled = "Hur fungerar samverkan mellan kommun och region?\n\nDen fungerar bättre nu.";
+        String turns = "I: Hur fungerar samverkan?\n\nR: Bättre nu.\n\nI: Varför?\n\nR: Vi träffas varje vecka.";
+
+        assertThat(describe(new UploadFields("intervju", null, LocalDate.of(2024, 3, 1), "int-07.docx", "Värmland"), "text/plain",
+                DocumentMetadata.NONE, unlabelled).title()).isEqualTo("Intervju – Värmland, 2024-03-01");
+        assertThat(describe(new UploadFields(null, null, LocalDate.of(2024, 3, 1), "int-07.txt"), "text/plain",
+                DocumentMetadata.NONE, turns).title()).isEqualTo("Intervju – 2024-03-01");
+    }
+
+    @Test
+    void anInterviewIsTitledByItsMetadataOrAHeadingBeforeTheFirstTurn() throws Exception {
+        String headed = "Intervju med vårdcentralens chef\n\nI: Hur fungerar samverkan?\n\nR: Bättre nu.\n\nI: Varför?";
+
+        assertThat(describe(UploadFields.NONE, "text/plain", DocumentMetadata.NONE, headed).title()).isEqualTo("Intervju med vårdcentralens chef");
+        assertThat(describe(UploadFields.NONE, "application/pdf", new DocumentMetadata("Baslinjeintervju 4", null, null, null),
+                "I: Hur fungerar samverkan?\n\nR: Bättre nu.").title()).isEqualTo("Baslinjeintervju 4");
+    }
+
+    @Test
     void theDateIsTheFirstDateInTheOpeningBeforeTheFilesCreationDate() throws Exception {
         DocumentMetadata created = new DocumentMetadata(null, null, Instant.parse("2026-01-05T10:00:00Z"), null);
 

@@ -56,6 +56,20 @@ class TextPipelineTest {
         assertThat(passages).extracting(Passage::text).containsExactly("Hur ser veckan ut?", "Vi har två hembesök om dagen.");
     }
 
+    @Test
+    void aSpreadsheetIsAPassagePerRowWithItsSheetNameOnTheFirstRowOfEachSheet() {
+        List<String> sheets = List.of("Svar\n\nFråga: Vad fungerade?\nSvar: Samverkan\n\nFråga: Vad saknades?\nSvar: Tid",
+                "Workshop\n\nIdé: Fler hembesök");
+        ExtractedDocument extracted = new ExtractedDocument("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                String.join("\f", sheets), sheets, DocumentMetadata.NONE, List.of());
+
+        List<Passage> passages = segment(extracted, UploadFields.NONE);
+
+        assertThat(passages).extracting(Passage::text).containsExactly("Svar\n\nFråga: Vad fungerade?\nSvar: Samverkan",
+                "Fråga: Vad saknades?\nSvar: Tid", "Workshop\n\nIdé: Fler hembesök");
+        assertThat(passages).extracting(Passage::page).containsExactly(1, 1, 2);
+    }
+
     private List<Passage> segment(ExtractedDocument extracted, UploadFields upload) {
         RepairedText repaired = pipeline.repair(extracted);
         return pipeline.segment(extracted, repaired, upload);

@@ -60,6 +60,28 @@ class TextRepairerTest {
     }
 
     @Test
+    void rejoinsIrregularLetterSpacingWithMergedPairsAndAShortLastLine() {
+        RepairedText repaired = repairer.repair("""
+                V i b e h öv er s a mv e r k an  m e ll ank o m m u n
+                oc h r e gi on .""");
+
+        assertThat(repaired.text()).isEqualTo("Vi behöver samverkan mellan kommun och region.");
+    }
+
+    @Test
+    void leavesProseOfShortWordsAndTablesOfSpacedDigitsAsTheyAre() {
+        String text = """
+                Det är i en av de nya vårdcentralerna som vi ser det.
+                Svar 1 2 3 4 5 6 7
+                Så är det i år och i fjol, i stort sett.""";
+
+        RepairedText repaired = repairer.repair(text, LineHandling.KEEP);
+
+        assertThat(repaired.text()).isEqualTo(text);
+        assertThat(repaired.edits()).extracting(RepairEdit::kind).doesNotContain(Kind.LETTER_SPACING_REJOINED);
+    }
+
+    @Test
     void usesTheDocumentsOwnWordsToRejoinLetterSpacing() {
         String text = """
                 I Kronoberg prövas Skogsbackametoden på tre vårdcentraler. Skogsbackametoden bygger på fasta vårdkontakter.

@@ -5,10 +5,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentRecord;
+import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.web.DocumentsEndpoint;
 import org.lararena.ontology.Concept;
@@ -19,6 +22,7 @@ import org.lararena.search.PassageSearch;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
 import org.lararena.web.Messages;
+import org.lararena.web.auth.WebAuthentication;
 
 /**
  * Dokument: the list of documents the caller may read, and one document as passages (speaker turns laid out as a
@@ -43,6 +47,17 @@ public final class DocumentPage {
     public void addRoutes(Router router) {
         router.get("/dokument").handler(this::list);
         router.get("/dokument/:id").handler(this::document);
+        router.post("/dokument/:id/forsok-igen").handler(BodyHandler.create().setBodyLimit(4096)).handler(this::retry);
+    }
+
+    /** Försök igen: a failed document is queued again (as {@code POST /api/documents/{id}/retry}), then its page is shown. */
+    private void retry(RoutingContext ctx) {
+        Caller.of(ctx).require(Caller.RESEARCHER);
+        WebAuthentication.requireCsrfToken(ctx);
+        vertx.executeBlocking(() -> documents.retry(ctx.pathParam("id")), false).onSuccess(queued -> {
+            vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", queued.id()));
+            ctx.redirect("/dokument/" + Html.url(queued.id()));
+        }).onFailure(ctx::fail);
     }
 
     private void list(RoutingContext ctx) {
@@ -76,8 +91,30 @@ public final class DocumentPage {
         Messages messages = Messages.of(ctx);
         DocumentRecord record = readable(documents, ctx.pathParam("id"), caller);
         vertx.executeBlocking(() -> search.passagesOf(record.id(), caller), false)
-                .onSuccess(passages -> Layout.send(ctx, new Layout.Page(title(record), "dokument", body(record, passages, caller, messages))))
+                .onSuccess(passages -> Layout.send(ctx, new Layout.Page(title(record), "dokument",
+                        failure(record, caller, messages, WebAuthentication.csrfToken(ctx)) + body(record, passages, caller, messages))))
                 .onFailure(ctx::fail);
+    }
+
+    /**
+     * For a failed document, why it failed and, for researchers, a Försök igen button; or a link to the newer
+     * attempt when its file was uploaded again.
+     */
+    private String failure(DocumentRecord record, Caller caller, Messages messages, String csrf) {
+        if (record.status() != DocumentStatus.FAILED) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<section class=\"failed\" role=\"alert\"><h2>").append(Html.text(messages.get("doc.failed")))
+                .append("</h2><p>").append(Html.text(record.error() != null ? record.error() : messages.get("doc.failedUnknown"))).append("</p>");
+        if (record.retriedAs() != null) {
+            html.append("<p><a href=\"/dokument/").append(Html.url(record.retriedAs())).append("\">")
+                    .append(Html.text(messages.get("doc.retriedAs"))).append("</a></p>");
+        } else if (caller.isResearcher()) {
+            html.append("<form class=\"once\" method=\"post\" action=\"/dokument/").append(Html.url(record.id()))
+                    .append("/forsok-igen\"><input type=\"hidden\" name=\"_csrf\" value=\"").append(Html.text(csrf))
+                    .append("\"><button type=\"submit\">").append(Html.text(messages.get("doc.retry"))).append("</button></form>");
+        }
+        return html.append("</section>").toString();
     }
 
     /** The document {@code id} when {@code caller} may read it; otherwise 404, as for a document that does not exist. */
