@@ -44,6 +44,8 @@ import java.util.Optional;
  * <tr><td>LARARENA_MAX_UPLOAD_MB</td><td>200</td><td>largest file accepted; larger ones are refused before they are stored</td></tr>
  * <tr><td>LARARENA_MAX_IMPORT_MB</td><td>200</td><td>largest QDPX file {@code POST /api/import/qdpx} accepts; larger ones are refused with 413</td></tr>
  * <tr><td>LARARENA_MAX_IMPORT_UNPACKED_MB</td><td>1000</td><td>most a QDPX file may unpack to; more is refused with 413 as a zip bomb</td></tr>
+ * <tr><td>LARARENA_QDPX_SCHEMA</td><td>none</td><td>the REFI-QDA {@code Project.xsd} (published with the standard) every
+ *     imported project is checked against; unset, imports are not checked against it and their answer says so</td></tr>
  * <tr><td>LARARENA_DEMO_DATA</td><td>true</td><td>load the demo documents on first start</td></tr>
  * <tr><td>LARARENA_EXTRACT_TIMEOUT_SECONDS</td><td>60</td><td>longest a single file's extraction may take</td></tr>
  * <tr><td>LARARENA_EXTRACT_HEAP_MB</td><td>512</td><td>heap of each extraction worker process</td></tr>
@@ -96,8 +98,14 @@ public record LararenaConfig(
         Requests requests,
         Exchange exchange) {
 
-    /** Limits of the REFI-QDA import: the largest QDPX file accepted, and the most it may unpack to. */
-    public record Exchange(long maxImportBytes, long maxUnpackedBytes) {
+    /**
+     * The REFI-QDA import: the largest QDPX file accepted, the most it may unpack to, and the standard's {@code Project.xsd}
+     * every imported project is checked against (empty: not checked, and the import says so).
+     */
+    public record Exchange(long maxImportBytes, long maxUnpackedBytes, Optional<Path> schema) {
+        public Exchange {
+            Objects.requireNonNull(schema, "schema");
+        }
     }
 
     /** How the pipeline's annotation step takes turns: passages annotated and stored per write transaction. */
@@ -229,7 +237,8 @@ public record LararenaConfig(
                 new Requests(Duration.ofMillis(r.integer("LARARENA_BUSY_AFTER_MS", 2_000, 50, 600_000)),
                         r.integer("LARARENA_REQUEST_WORKERS", 8, 1, 256)),
                 new Exchange(r.integer("LARARENA_MAX_IMPORT_MB", 200, 1, 1_000_000) * 1024L * 1024L,
-                        r.integer("LARARENA_MAX_IMPORT_UNPACKED_MB", 1000, 1, 1_000_000) * 1024L * 1024L));
+                        r.integer("LARARENA_MAX_IMPORT_UNPACKED_MB", 1000, 1, 1_000_000) * 1024L * 1024L,
+                        r.readableFile("LARARENA_QDPX_SCHEMA")));
     }
 
     /**
@@ -270,6 +279,15 @@ public record LararenaConfig(
 
         Path path(String key, Path fallback) {
             return raw(key).map(v -> Path.of(v).toAbsolutePath().normalize()).orElse(fallback);
+        }
+
+        /** A file that must exist and be readable when the key is set: a wrong path fails at start, not at first use. */
+        Optional<Path> readableFile(String key) {
+            Optional<Path> file = raw(key).map(v -> Path.of(v).toAbsolutePath().normalize());
+            if (file.isPresent() && !(Files.isRegularFile(file.get()) && Files.isReadable(file.get()))) {
+                throw new ConfigurationException(key + " names " + file.get() + ", which is not a readable file");
+            }
+            return file;
         }
 
         int integer(String key, int fallback, int min, int max) {

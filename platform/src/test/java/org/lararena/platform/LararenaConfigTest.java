@@ -42,6 +42,18 @@ class LararenaConfigTest {
         assertThat(config.exchange().maxImportBytes()).isEqualTo(200L * 1024 * 1024);
         assertThat(config.exchange().maxUnpackedBytes()).isEqualTo(1000L * 1024 * 1024);
         assertThat(LararenaConfig.fromMap(Map.of("LARARENA_MAX_IMPORT_MB", "5")).exchange().maxImportBytes()).isEqualTo(5L * 1024 * 1024);
+        assertThat(config.exchange().schema()).as("no REFI-QDA schema unless one is configured").isEmpty();
+    }
+
+    @Test
+    void theRefiQdaSchemaIsAFileThatMustExist(@TempDir Path dir) throws Exception {
+        Path schema = Files.writeString(dir.resolve("Project.xsd"), "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"/>");
+
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_QDPX_SCHEMA", schema.toString())).exchange().schema()).contains(schema);
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_QDPX_SCHEMA", dir.resolve("saknas.xsd").toString())))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("LARARENA_QDPX_SCHEMA").hasMessageContaining("saknas.xsd");
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_QDPX_SCHEMA", dir.toString())))
+                .as("a directory").isInstanceOf(ConfigurationException.class).hasMessageContaining("LARARENA_QDPX_SCHEMA");
     }
 
     @Test

@@ -67,7 +67,7 @@ public final class ExchangeEndpoint {
         this.clock = Objects.requireNonNull(clock);
         this.export = new QdpxExport(documents, annotations, memos, ontology);
         this.importer = new QdpxImport(documents, annotations, memos, ontology, maxMemoChars, workDir);
-        this.reader = new QdpxReader(limits.maxUnpackedBytes());
+        this.reader = new QdpxReader(limits.maxUnpackedBytes(), limits.schema());
     }
 
     public void addRoutes(Router router) {

@@ -4,7 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -29,6 +29,7 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
+import org.lararena.platform.ConfigurationException;
 import org.lararena.platform.LararenaException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -39,9 +40,12 @@ import org.xml.sax.SAXParseException;
 /**
  * Reads a QDPX file, refusing what could harm the server or the data with a 400 that names the problem: a file that
  * is not a zip or holds no {@code .qde}, a zip that unpacks to more than the limit (a zip bomb), XML with a DTD (never
- * resolved, so no external entity is ever fetched), XML that fails {@code Project.xsd} (with its line and the schema's
- * message), a GUID used twice. Tolerates what real exports do: a {@code .qde} not named {@code project.qde}, a byte-order
- * mark, GUIDs in braces, a source whose plain text is missing (left out with a warning). Thread-safe.
+ * resolved, so no external entity is ever fetched), XML that is not well-formed (with its line), XML that fails the
+ * REFI-QDA {@code Project.xsd} when one is configured (with its line and the schema's message), a GUID used twice.
+ * Without a schema the project is read all the same and carries a warning that it was not checked against it: the
+ * schema is published with the standard, not shipped with Lärarena. Tolerates what real exports do: a {@code .qde} not
+ * named {@code project.qde}, a byte-order mark, GUIDs in braces, a source whose plain text is missing (left out with a
+ * warning). Thread-safe.
  */
 final class QdpxReader {
 
@@ -49,13 +53,22 @@ final class QdpxReader {
     private static final String INTERNAL = "internal://";
     private static final String RELATIVE = "relative://";
     private static final int MAX_ENTRIES = 100_000;
-    private static final Schema SCHEMA = loadSchema();
+    private static final String SCHEMA_VARIABLE = "LARARENA_QDPX_SCHEMA";
+    private static final String NOT_CHECKED_AGAINST_SCHEMA = "the project was not checked against the REFI-QDA schema (Project.xsd)"
+            + " because " + SCHEMA_VARIABLE + " is not set; only Lärarena's own checks of the file were made";
 
     private final long maxUnpackedBytes;
+    /** The REFI-QDA schema every project must follow; empty when none is configured. */
+    private final Optional<Schema> schema;
 
-    /** @param maxUnpackedBytes the most the zip may unpack to, all entries read together */
-    QdpxReader(long maxUnpackedBytes) {
+    /**
+     * @param maxUnpackedBytes the most the zip may unpack to, all entries read together
+     * @param schemaFile the REFI-QDA {@code Project.xsd} ({@value #SCHEMA_VARIABLE}); one that cannot be read as a schema
+     *                   is a configuration error, so the platform does not start
+     */
+    QdpxReader(long maxUnpackedBytes, Optional<Path> schemaFile) {
         this.maxUnpackedBytes = maxUnpackedBytes;
+        this.schema = schemaFile.map(QdpxReader::loadSchema);
     }
 
     /** Reads the project in {@code file}. Blocking. */
@@ -69,8 +82,8 @@ final class QdpxReader {
         }
     }
 
-    /** The XML of one {@code .qde}, parsed safely and validated against the schema. */
-    static Document parseProjectXml(byte[] xml) {
+    /** The XML of one {@code .qde}, parsed safely and validated against the schema when there is one. */
+    private Document parseProjectXml(byte[] xml) {
         byte[] bytes = withoutByteOrderMark(xml);
         Document document;
         try {
@@ -88,13 +101,13 @@ final class QdpxReader {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the XML parser cannot be made safe", e);
         }
-        validate(bytes);
+        schema.ifPresent(projectSchema -> validate(projectSchema, bytes));
         return document;
     }
 
-    private static void validate(byte[] bytes) {
+    private static void validate(Schema projectSchema, byte[] bytes) {
         try {
-            Validator validator = SCHEMA.newValidator();
+            Validator validator = projectSchema.newValidator();
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             validator.validate(new StreamSource(new ByteArrayInputStream(bytes)));
@@ -124,16 +137,29 @@ final class QdpxReader {
         return factory;
     }
 
-    private static Schema loadSchema() {
-        URL schema = Objects.requireNonNull(QdpxReader.class.getResource("Project.xsd"), "Project.xsd on the classpath");
+    /**
+     * The schema in {@code file}, which must be the REFI-QDA one: any other schema (one that does not accept an empty
+     * project) would refuse every import, so it is refused at start instead.
+     */
+    private static Schema loadSchema(Path file) {
+        String advice = ": point it at the Project.xsd published with the REFI-QDA standard, or leave it unset";
+        Schema loaded;
         try {
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            return factory.newSchema(schema);
+            loaded = factory.newSchema(file.toFile());
         } catch (SAXException e) {
-            throw new IllegalStateException("Project.xsd could not be loaded", e);
+            throw new ConfigurationException(SCHEMA_VARIABLE + " names " + file + ", which cannot be read as an XML schema ("
+                    + e.getMessage() + ")" + advice, e);
         }
+        try {
+            loaded.newValidator().validate(new StreamSource(new StringReader("<Project xmlns=\"" + NAMESPACE + "\" name=\"p\"/>")));
+        } catch (SAXException | IOException e) {
+            throw new ConfigurationException(SCHEMA_VARIABLE + " names " + file + ", an XML schema that is not the REFI-QDA project schema"
+                    + " (it refuses an empty project: " + e.getMessage() + ")" + advice, e);
+        }
+        return loaded;
     }
 
     static byte[] withoutByteOrderMark(byte[] bytes) {
@@ -168,6 +194,9 @@ final class QdpxReader {
 
         QdpxProject project() {
             Document document = parseProjectXml(bytes(projectEntry()));
+            if (schema.isEmpty()) {
+                warnings.add(NOT_CHECKED_AGAINST_SCHEMA);
+            }
             requireUniqueGuids(document.getDocumentElement());
             Element root = document.getDocumentElement();
             Map<String, String> users = new LinkedHashMap<>();

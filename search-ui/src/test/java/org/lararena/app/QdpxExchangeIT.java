@@ -9,8 +9,10 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +31,8 @@ import org.lararena.platform.testing.TestServices;
  * refused.
  */
 class QdpxExchangeIT {
+
+    private static final String SHARED_SCHEMA = "../shared/refi-qda/Project.xsd";
 
     /** Our own writing: two short paragraphs (merged into one passage) and a character outside the BMP before a coding. */
     private static final String TEXT = """
@@ -85,10 +89,10 @@ class QdpxExchangeIT {
             assertThat(CliRunner.run(env, "login", "--user", "forskare", "--password", "forskare").exit()).isZero();
             CliRunner.Run exported = CliRunner.run(env, "export", "--qdpx", cli.resolve("projekt.qdpx").toString(), "--documents", id);
             assertThat(exported.exit()).as(exported.err()).isZero();
-            qdpx = java.nio.file.Files.readAllBytes(cli.resolve("projekt.qdpx"));
+            qdpx = Files.readAllBytes(cli.resolve("projekt.qdpx"));
         }
 
-        try (RunningApplication app = RunningApplication.start(second, Map.of("LARARENA_DEMO_DATA", "false", "LARARENA_MAX_IMPORT_MB", "1"))) {
+        try (RunningApplication app = RunningApplication.start(second, importingInstance())) {
             assertThat(postQdpx(app, pilot, qdpx).statusCode()).isEqualTo(403);
             HttpResponse<String> notZip = postQdpx(app, researcher, "inte en zip".getBytes(StandardCharsets.UTF_8));
             assertThat(notZip.statusCode()).isEqualTo(400);
@@ -115,6 +119,16 @@ class QdpxExchangeIT {
             JsonArray memos = new JsonArray(app.get("/api/passages/" + passages.getJsonObject(0).getString("id") + "/memos", researcher).body());
             assertThat(memos.getJsonObject(0).getString("text")).isEqualTo("Samverkan återkommer.");
         }
+    }
+
+    /** The importing instance: a 1 MB limit, and the REFI-QDA schema every import is checked against when it is beside the project. */
+    private static Map<String, String> importingInstance() {
+        Map<String, String> overrides = new HashMap<>(Map.of("LARARENA_DEMO_DATA", "false", "LARARENA_MAX_IMPORT_MB", "1"));
+        Path schema = Path.of(System.getProperty("lararena.project.dir", "..")).resolve(SHARED_SCHEMA).normalize();
+        if (Files.isRegularFile(schema)) {
+            overrides.put("LARARENA_QDPX_SCHEMA", schema.toString());
+        }
+        return overrides;
     }
 
     private Map<String, String> cliEnvironment(RunningApplication app, String name) {

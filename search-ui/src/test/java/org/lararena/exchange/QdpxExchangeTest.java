@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.jena.tdb2.TDB2Factory;
@@ -206,7 +207,8 @@ class QdpxExchangeTest {
         Stores target = Stores.in(dir.resolve("target"), ontology);
 
         QdpxImport importer = target.importer();
-        QdpxImport.Applied applied = importer.apply(importer.plan(new QdpxReader(10_000_000).read(file), Map.of(), "importer"), "importer");
+        QdpxProject project = new QdpxReader(10_000_000, Optional.empty()).read(file);
+        QdpxImport.Applied applied = importer.apply(importer.plan(project, Map.of(), "importer"), "importer");
 
         assertThat(applied.summary().getInteger("documents")).isEqualTo(1);
         assertThat(applied.summary().getInteger("codings")).isEqualTo(3);
@@ -227,7 +229,7 @@ class QdpxExchangeTest {
         Path file = Files.write(dir.resolve("export.qdpx"), exported(List.of(codedDocument()), false));
         Stores target = Stores.in(dir.resolve("target"), ontology);
         QdpxImport importer = target.importer();
-        QdpxReader reader = new QdpxReader(10_000_000);
+        QdpxReader reader = new QdpxReader(10_000_000, Optional.empty());
         String first = importer.apply(importer.plan(reader.read(file), Map.of(), "importer"), "importer").extracted().keySet().iterator().next();
 
         QdpxImport.Applied again = importer.apply(importer.plan(reader.read(file), Map.of(), "importer"), "importer");

@@ -54,10 +54,16 @@ final class QdpxFiles {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Validates XML against the official {@code Project.xsd} beside the project; skips the test when it is absent. */
-    static void validateAgainstOfficialSchema(byte[] xml) throws IOException, SAXException {
+    /** The official {@code Project.xsd} beside the project; skips the test when it is absent. */
+    static Path officialSchema() {
         Path schema = Path.of(System.getProperty("lararena.project.dir", "..")).resolve(SHARED_SCHEMA).normalize();
         assumeTrue(Files.isRegularFile(schema), "the REFI-QDA schema " + SHARED_SCHEMA + " (beside the project) is absent");
+        return schema;
+    }
+
+    /** Validates XML against the official {@code Project.xsd} beside the project; skips the test when it is absent. */
+    static void validateAgainstOfficialSchema(byte[] xml) throws IOException, SAXException {
+        Path schema = officialSchema();
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         try (InputStream in = new ByteArrayInputStream(xml)) {
             factory.newSchema(schema.toFile()).newValidator().validate(new StreamSource(in));

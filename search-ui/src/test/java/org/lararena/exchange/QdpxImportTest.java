@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,10 +19,16 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.vocabulary.LAR;
+import org.lararena.platform.ConfigurationException;
 import org.lararena.platform.LararenaException;
 
-/** Imports of files written in other tools' styles, quirks included, and bad files refused with nothing stored. */
+/**
+ * Imports of files written in other tools' styles, quirks included, and bad files refused with nothing stored. The
+ * reader checks against the REFI-QDA schema only where a test gives it {@code ../shared/refi-qda/Project.xsd}.
+ */
 class QdpxImportTest {
+
+    private static final QdpxReader WITHOUT_SCHEMA = new QdpxReader(10_000_000, Optional.empty());
 
     private static Ontology ontology;
     private static Concept theme;
@@ -120,7 +127,7 @@ class QdpxImportTest {
 
     private QdpxImport.Applied importAll(Path file, Map<String, String> mapping) {
         QdpxImport importer = stores.importer();
-        return importer.apply(importer.plan(new QdpxReader(10_000_000).read(file), mapping, "importer"), "importer");
+        return importer.apply(importer.plan(WITHOUT_SCHEMA.read(file), mapping, "importer"), "importer");
     }
 
     private List<StoredAnnotation> annotationsOfDocumentTitled(String title) {
@@ -146,7 +153,7 @@ class QdpxImportTest {
     @Test
     void thePreviewShowsEachCodesMappingAndWritesNothing() throws Exception {
         QdpxImport importer = stores.importer();
-        var preview = importer.plan(new QdpxReader(10_000_000).read(foreignProject()), Map.of(), "importer").preview();
+        var preview = importer.plan(WITHOUT_SCHEMA.read(foreignProject()), Map.of(), "importer").preview();
 
         assertThat(preview.getJsonArray("codes").stream().map(c -> ((io.vertx.core.json.JsonObject) c).getString("match")).toList())
                 .containsExactly("label", "label", "none");
@@ -171,10 +178,14 @@ class QdpxImportTest {
     }
 
     private LararenaException refused(Map<String, byte[]> entries) throws Exception {
+        return refused(new QdpxReader(1024 * 1024, Optional.empty()), entries);
+    }
+
+    private LararenaException refused(QdpxReader reader, Map<String, byte[]> entries) throws Exception {
         Path file = QdpxFiles.zip(dir, entries);
         QdpxImport importer = stores.importer();
         try {
-            importer.apply(importer.plan(new QdpxReader(1024 * 1024).read(file), Map.of(), "importer"), "importer");
+            importer.apply(importer.plan(reader.read(file), Map.of(), "importer"), "importer");
         } catch (LararenaException e) {
             assertThat(stores.documents().all()).as("nothing is stored").isEmpty();
             return e;
@@ -185,7 +196,8 @@ class QdpxImportTest {
     @Test
     void aFileThatIsNotAZipIsRefused() throws Exception {
         Path file = Files.writeString(dir.resolve("text.qdpx"), "just text");
-        assertThatThrownBy(() -> new QdpxReader(1024).read(file)).isInstanceOf(LararenaException.class).hasMessageContaining("not a zip");
+        assertThatThrownBy(() -> new QdpxReader(1024, Optional.empty()).read(file)).isInstanceOf(LararenaException.class)
+                .hasMessageContaining("not a zip");
     }
 
     @Test
@@ -197,9 +209,57 @@ class QdpxImportTest {
     void xmlFailingTheSchemaIsRefusedWithItsLine() throws Exception {
         String bad = "<?xml version=\"1.0\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"p\">\n<Sources>\n<TextSource name=\"no guid\"/>\n"
                 + "</Sources></Project>";
-        LararenaException e = refused(Map.of("project.qde", utf8(bad)));
+        LararenaException e = refused(new QdpxReader(1024 * 1024, Optional.of(QdpxFiles.officialSchema())), Map.of("project.qde", utf8(bad)));
         assertThat(e.status()).isEqualTo(400);
         assertThat(e.getMessage()).contains("Project.xsd").contains("line 4").contains("guid");
+    }
+
+    @Test
+    void withoutASchemaAProjectIsImportedAndTheAnswerSaysItWasNotCheckedAgainstIt() throws Exception {
+        String source = "<TextSource guid=\"AAAAAAAA-0000-0000-0000-000000000001\" name=\"ok\"><PlainTextContent>Kort text.</PlainTextContent>"
+                + "</TextSource>";
+        Path file = QdpxFiles.zip(dir, Map.of("project.qde", utf8(minimalProject(source))));
+        QdpxImport importer = stores.importer();
+
+        var preview = importer.plan(WITHOUT_SCHEMA.read(file), Map.of(), "importer").preview();
+        QdpxImport.Applied applied = importAll(file, Map.of());
+
+        assertThat(applied.summary().getInteger("documents")).isEqualTo(1);
+        assertThat(applied.summary().getJsonArray("warnings").getList()).as("the import's answer")
+                .anyMatch(w -> w.toString().contains("not checked against the REFI-QDA schema") && w.toString().contains("LARARENA_QDPX_SCHEMA"));
+        assertThat(preview.getJsonArray("warnings").encode()).as("the preview's answer").contains("LARARENA_QDPX_SCHEMA is not set");
+    }
+
+    @Test
+    void withTheSchemaAnotherToolsProjectPassesItAndNoSuchWarningIsGiven() throws Exception {
+        QdpxImport importer = stores.importer();
+        QdpxReader checked = new QdpxReader(10_000_000, Optional.of(QdpxFiles.officialSchema()));
+
+        QdpxImport.Applied applied = importer.apply(importer.plan(checked.read(foreignProject()), Map.of(), "importer"), "importer");
+
+        assertThat(applied.summary().getInteger("codings")).isEqualTo(3);
+        assertThat(applied.summary().getJsonArray("warnings").encode()).doesNotContain("LARARENA_QDPX_SCHEMA");
+    }
+
+    @Test
+    void xmlThatIsNotWellFormedIsRefusedWithItsLineWithoutASchema() throws Exception {
+        String broken = "<?xml version=\"1.0\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"p\">\n<Sources>\n</Project>";
+        LararenaException e = refused(Map.of("project.qde", utf8(broken)));
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.getMessage()).contains("not well-formed").contains("line 4");
+    }
+
+    @Test
+    void aConfiguredSchemaThatIsNoSchemaStopsTheStartNamingTheVariable() throws Exception {
+        Path notASchema = Files.writeString(dir.resolve("Project.xsd"), "<html>inte ett schema</html>");
+
+        Path anotherSchema = Files.writeString(dir.resolve("Other.xsd"), "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">"
+                + "<xs:element name=\"Project\"/></xs:schema>");
+
+        assertThatThrownBy(() -> new QdpxReader(1024, Optional.of(notASchema))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("LARARENA_QDPX_SCHEMA").hasMessageContaining(notASchema.toString());
+        assertThatThrownBy(() -> new QdpxReader(1024, Optional.of(anotherSchema))).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("LARARENA_QDPX_SCHEMA").hasMessageContaining("not the REFI-QDA project schema");
     }
 
     @Test
