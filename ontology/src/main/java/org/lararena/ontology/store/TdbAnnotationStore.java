@@ -60,6 +60,9 @@ public final class TdbAnnotationStore implements AnnotationStore {
     /** The annotator as an agent: its name; its version is {@link PassageAnnotator#VERSION}. */
     public static final String ANNOTATOR_NAME = "Lärarena annotator";
 
+    /** The annotator's name as a coder (in decisions, views and agreement); a username is never this. */
+    public static final String ANNOTATOR_CODER = "annotator";
+
     private static final String ANNOTATION_BASE = LAR.BASE + "annotation/";
     private static final String PASSAGE_BASE = LAR.BASE + "passage/";
     private static final String SUPERSEDED = "superseded by an automatic annotation run with ontology version ";
@@ -190,9 +193,9 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 if (stateOf(annotation) == ReviewState.RETRACTED && to != ReviewState.RETRACTED) {
                     throw new LararenaException(409, "conflict", "annotation " + id + " was retracted; add a new annotation instead");
                 }
-                // Back to suggested is the undo of a review: only the annotator's own suggestions were ever suggested.
-                if (to == ReviewState.SUGGESTED && toRecord(annotation, documentId).manual()) {
-                    throw LararenaException.badRequest("annotation " + id + " is a researcher's tag: it can be accepted, rejected or retracted, not suggested");
+                // Back to suggested is the undo of a review: a researcher's own tag was never a suggestion to them.
+                if (to == ReviewState.SUGGESTED && annotation.hasProperty(DCTerms.creator, graph.createResource(userIri(username)))) {
+                    throw LararenaException.badRequest("annotation " + id + " is your own tag: it can be accepted, rejected or retracted, not suggested");
                 }
                 annotations.add(annotation);
             }
@@ -200,8 +203,12 @@ public final class TdbAnnotationStore implements AnnotationStore {
             Resource user = user(graph, username);
             List<StoredAnnotation> result = new ArrayList<>();
             for (Resource annotation : annotations) {
-                if (stateOf(annotation) != to) {
-                    setState(graph, annotation, to, user, now, null);
+                if (to == ReviewState.RETRACTED) {
+                    if (stateOf(annotation) != to) {
+                        setState(graph, annotation, to, user, now, null);
+                    }
+                } else {
+                    decide(graph, annotation, user, to, now);
                 }
                 result.add(toRecord(annotation, documentId));
             }
@@ -233,17 +240,89 @@ public final class TdbAnnotationStore implements AnnotationStore {
             List<Resource> activities = new ArrayList<>();
             graph.listSubjectsWithProperty(PROV.used, annotation).forEach(activities::add);
             graph.listSubjectsWithProperty(PROV.generated, annotation).forEach(activities::add);
-            for (Resource activity : activities) {
-                Resource from = activity.getPropertyResourceValue(LAR.fromState);
-                Statement reason = activity.getProperty(LAR.reason);
-                reviews.add(new Review(agentName(activity.getPropertyResourceValue(PROV.wasAssociatedWith)),
-                        instant(activity.getProperty(PROV.startedAtTime)), from == null ? null : ReviewState.of(from),
-                        ReviewState.of(activity.getPropertyResourceValue(LAR.toState)), reason == null ? null : reason.getString()));
-            }
-            // Creation first, then by time (activities of one call share their time: creation still sorts first).
-            reviews.sort(Comparator.comparing((Review r) -> r.from() != null).thenComparing(Review::at));
+            activities.forEach(activity -> reviews.add(reviewOf(activity)));
+            reviews.sort(OLDEST_FIRST);
             return reviews;
         });
+    }
+
+    @Override
+    public Map<String, List<Decision>> decisions(String documentId) {
+        return dataset.calculateRead(() -> {
+            Model graph = graph(documentId);
+            Map<String, Map<String, Decision>> latest = new LinkedHashMap<>();
+            graph.listSubjectsWithProperty(RDF.type, LAR.ReviewActivity).forEach(activity -> {
+                Resource annotation = annotationOf(activity);
+                Review review = reviewOf(activity);
+                Map<String, Decision> byCoder = latest.computeIfAbsent(idOf(annotation), k -> new LinkedHashMap<>());
+                String coder = coderOf(activity.getPropertyResourceValue(PROV.wasAssociatedWith));
+                Decision earlier = byCoder.get(coder);
+                // Creation sorts before a review of the same instant.
+                if (earlier == null || earlier.at().isBefore(review.at()) || (earlier.at().equals(review.at()) && review.from() != null)) {
+                    byCoder.put(coder, new Decision(coder, review.to(), review.at()));
+                }
+            });
+            Map<String, List<Decision>> decisions = new LinkedHashMap<>();
+            latest.forEach((id, byCoder) -> decisions.put(id,
+                    byCoder.values().stream().sorted(Comparator.comparing(Decision::at).thenComparing(Decision::coder)).toList()));
+            return decisions;
+        });
+    }
+
+    @Override
+    public List<LoggedReview> reviewLog(String documentId) {
+        return dataset.calculateRead(() -> {
+            List<LoggedReview> log = new ArrayList<>();
+            graph(documentId).listSubjectsWithProperty(RDF.type, LAR.ReviewActivity)
+                    .forEach(activity -> log.add(new LoggedReview(idOf(annotationOf(activity)), reviewOf(activity))));
+            log.sort(Comparator.comparing(LoggedReview::review, OLDEST_FIRST).reversed());
+            return log;
+        });
+    }
+
+    @Override
+    public Map<String, CodingStatus> codingStatus(String documentId) {
+        return dataset.calculateRead(() -> {
+            Model graph = graph(documentId);
+            Map<String, CodingStatus> statuses = new java.util.TreeMap<>();
+            graph.listSubjectsWithProperty(RDF.type, LAR.CodingStatus).forEach(status -> {
+                String coder = coderOf(status.getPropertyResourceValue(LAR.coder));
+                statuses.put(coder, new CodingStatus(coder, CodingStatus.State.parse(string(status, LAR.codingState)),
+                        instant(status.getProperty(DCTerms.modified))));
+            });
+            return statuses;
+        });
+    }
+
+    @Override
+    public CodingStatus setCodingStatus(String documentId, String username, CodingStatus.State state) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(state, "state");
+        return dataset.calculateWrite(() -> {
+            Model graph = graph(documentId);
+            Instant now = now();
+            Resource user = user(graph, username);
+            graph.createResource(documentIri(documentId) + "#coding-" + URLEncoder.encode(username, StandardCharsets.UTF_8))
+                    .removeAll(LAR.codingState).removeAll(DCTerms.modified)
+                    .addProperty(RDF.type, LAR.CodingStatus).addProperty(LAR.statusOf, graph.createResource(documentIri(documentId)))
+                    .addProperty(LAR.coder, user).addProperty(LAR.codingState, state.wireName())
+                    .addLiteral(DCTerms.modified, dateTime(graph, now));
+            return new CodingStatus(username, state, now);
+        });
+    }
+
+    @Override
+    public Optional<Boolean> blindCoding(String documentId) {
+        return dataset.calculateRead(() -> {
+            Statement blind = graph(documentId).createResource(documentIri(documentId)).getProperty(LAR.blindCoding);
+            return blind == null ? Optional.<Boolean>empty() : Optional.of(blind.getBoolean());
+        });
+    }
+
+    @Override
+    public void setBlindCoding(String documentId, boolean blind) {
+        dataset.executeWrite(() -> graph(documentId).createResource(documentIri(documentId)).removeAll(LAR.blindCoding)
+                .addLiteral(LAR.blindCoding, blind));
     }
 
     @Override
@@ -311,6 +390,57 @@ public final class TdbAnnotationStore implements AnnotationStore {
         return annotation;
     }
 
+    /**
+     * Records {@code user}'s own decision about an annotation (from their previous one) and derives the team state
+     * again. The activity's time is after the user's previous one on it, so their latest decision is never ambiguous.
+     */
+    private static void decide(Model graph, Resource annotation, Resource user, ReviewState to, Instant now) {
+        ReviewState own = ReviewState.SUGGESTED;
+        Instant previous = null;
+        for (Resource activity : activitiesOf(graph, annotation)) {
+            if (user.equals(activity.getPropertyResourceValue(PROV.wasAssociatedWith))) {
+                Review review = reviewOf(activity);
+                if (previous == null || !review.at().isBefore(previous)) {
+                    own = review.to();
+                    previous = review.at();
+                }
+            }
+        }
+        if (own == to) {
+            return;
+        }
+        Instant at = previous != null && !now.isAfter(previous) ? previous.plusMillis(1) : now;
+        record(graph, annotation, user, at, own, to, null);
+        annotation.removeAll(LAR.reviewState).addProperty(LAR.reviewState, teamState(graph, annotation).resource());
+    }
+
+    /**
+     * What search sees of a not retracted annotation: accepted when any researcher's latest decision accepts it,
+     * else rejected when any rejects it, else suggested (docs/team-coding.md).
+     */
+    private static ReviewState teamState(Model graph, Resource annotation) {
+        Map<Resource, Review> latest = new HashMap<>();
+        for (Resource activity : activitiesOf(graph, annotation)) {
+            Resource agent = activity.getPropertyResourceValue(PROV.wasAssociatedWith);
+            if (agent.hasProperty(RDF.type, PROV.SoftwareAgent)) {
+                continue;
+            }
+            Review review = reviewOf(activity);
+            latest.merge(agent, review, (a, b) -> OLDEST_FIRST.compare(a, b) <= 0 ? b : a);
+        }
+        if (latest.values().stream().anyMatch(r -> r.to() == ReviewState.ACCEPTED)) {
+            return ReviewState.ACCEPTED;
+        }
+        return latest.values().stream().anyMatch(r -> r.to() == ReviewState.REJECTED) ? ReviewState.REJECTED : ReviewState.SUGGESTED;
+    }
+
+    private static List<Resource> activitiesOf(Model graph, Resource annotation) {
+        List<Resource> activities = new ArrayList<>();
+        graph.listSubjectsWithProperty(PROV.used, annotation).forEach(activities::add);
+        graph.listSubjectsWithProperty(PROV.generated, annotation).forEach(activities::add);
+        return activities;
+    }
+
     private static void setState(Model graph, Resource annotation, ReviewState to, Resource agent, Instant at, String reason) {
         ReviewState from = stateOf(annotation);
         annotation.removeAll(LAR.reviewState).addProperty(LAR.reviewState, to.resource());
@@ -353,6 +483,31 @@ public final class TdbAnnotationStore implements AnnotationStore {
     }
 
     // --- reading
+
+    /** By time; of one instant (activities of one call share their time) the creation first. */
+    private static final Comparator<Review> OLDEST_FIRST = Comparator.comparing(Review::at).thenComparing(r -> r.from() != null);
+
+    private static Review reviewOf(Resource activity) {
+        Resource from = activity.getPropertyResourceValue(LAR.fromState);
+        Statement reason = activity.getProperty(LAR.reason);
+        return new Review(agentName(activity.getPropertyResourceValue(PROV.wasAssociatedWith)),
+                instant(activity.getProperty(PROV.startedAtTime)), from == null ? null : ReviewState.of(from),
+                ReviewState.of(activity.getPropertyResourceValue(LAR.toState)), reason == null ? null : reason.getString());
+    }
+
+    private static Resource annotationOf(Resource activity) {
+        Resource annotation = activity.getPropertyResourceValue(PROV.used);
+        return annotation != null ? annotation : activity.getPropertyResourceValue(PROV.generated);
+    }
+
+    /** A person's username, or {@value #ANNOTATOR_CODER} for the annotator. */
+    private static String coderOf(Resource agent) {
+        if (agent.hasProperty(RDF.type, PROV.SoftwareAgent)) {
+            return ANNOTATOR_CODER;
+        }
+        Statement nick = agent.getProperty(FOAF.nick);
+        return nick != null ? nick.getString() : agentName(agent);
+    }
 
     private Optional<String> graphOf(String annotationId) {
         Node annotation = NodeFactory.createURI(annotationIri(annotationId));
