@@ -30,17 +30,21 @@ import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
+import org.lararena.teamcoding.CoderLayers;
 
 /**
  * The annotations of a document and their review:
  * <ul>
  *   <li>{@code GET /api/documents/{id}/annotations}: {@code [{id, passageId, start, end, exact, concept: {iri, label},
- *       theme: {iri, label}, origin, state, matched, confidence, creator, created}]} (anyone who may read it);</li>
+ *       theme: {iri, label}, origin, state, matched, confidence, creator, created}]} (anyone who may read it); to a
+ *       researcher their own layer ({@code state} is their decision) with each annotation's {@code decisions: [{coder,
+ *       state, at}]}, or with {@code ?coder=USERNAME|annotator} that coder's layer (blind mode permitting, see
+ *       docs/team-coding.md); to everyone else the team's state;</li>
  *   <li>{@code GET /api/documents/{id}/annotations.jsonld}: the same as W3C Web Annotation JSON-LD;</li>
  *   <li>{@code POST /api/documents/{id}/annotations} {@code {passageId, start, end, concept}}: a manual tag;</li>
  *   <li>{@code POST /api/documents/{id}/annotations/review} {@code {ids: [...], state}}: accept or reject many;</li>
- *   <li>{@code PATCH /api/annotations/{id}} {@code {state}}: accept or reject; {@code DELETE /api/annotations/{id}}:
- *       retract (kept in the history);</li>
+ *   <li>{@code PATCH /api/annotations/{id}} {@code {state}}: accept or reject in the caller's own layer (or undo with
+ *       {@code suggested}); {@code DELETE /api/annotations/{id}}: retract for everyone (kept in the history);</li>
  *   <li>{@code POST /api/admin/reannotate} (admin): annotate every document again with the current ontology.</li>
  * </ul>
  * Offsets count Unicode code points of the passage text. To everyone but researchers, the creator of a manual tag is
@@ -59,6 +63,7 @@ public final class AnnotationsEndpoint {
     private final PassageConcepts index;
     private final Reannotation reannotation;
     private final AuditLog audit;
+    private final CoderLayers layers;
 
     public AnnotationsEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, Ontology ontology,
                                PassageConcepts index, Reannotation reannotation, AuditLog audit) {
@@ -69,6 +74,7 @@ public final class AnnotationsEndpoint {
         this.index = Objects.requireNonNull(index);
         this.reannotation = Objects.requireNonNull(reannotation);
         this.audit = Objects.requireNonNull(audit);
+        this.layers = new CoderLayers(annotations);
     }
 
     public void addRoutes(Router router) {
@@ -85,8 +91,13 @@ public final class AnnotationsEndpoint {
     private void list(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
+        String coder = ctx.queryParams().get("coder");
         vertx.executeBlocking(() -> {
                     auditRestrictedRead(caller, record, "read_annotations");
+                    // Researchers see one coder's layer (their own unless they ask), the others the team's state.
+                    if (caller.isResearcher() || coder != null) {
+                        return layers.layer(record, caller, coder, this::toJson);
+                    }
                     JsonArray list = new JsonArray();
                     annotationsAsSeenBy(record.id(), caller).forEach(a -> list.add(toJson(a)));
                     return list;
@@ -155,7 +166,7 @@ public final class AnnotationsEndpoint {
                     }
                     return after;
                 }, false)
-                .onSuccess(after -> ctx.json(toJson(after)))
+                .onSuccess(after -> ctx.json(toJson(after.withState(to))))
                 .onFailure(ctx::fail);
     }
 
@@ -182,7 +193,7 @@ public final class AnnotationsEndpoint {
                             audit.record(caller.username(), "annotation_" + to.wireName(), annotation.id(),
                                     auditDetails(annotation, before.get(annotation.id())));
                         }
-                        changed.add(toJson(annotation));
+                        changed.add(toJson(annotation.withState(to)));
                     }
                     return changed;
                 }, false)

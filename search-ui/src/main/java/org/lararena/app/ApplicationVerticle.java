@@ -83,6 +83,8 @@ import org.lararena.web.pages.DocumentPage;
 import org.lararena.web.pages.ModulesPage;
 import org.lararena.web.pages.UploadPage;
 import org.lararena.web.pages.SearchPage;
+import org.lararena.teamcoding.AgreementEndpoint;
+import org.lararena.teamcoding.TeamCodingEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,6 +121,7 @@ public final class ApplicationVerticle extends VerticleBase {
     private AnnotationStore annotations;
     private DocumentAnnotation documentAnnotation;
     private Reannotation reannotation;
+    private DemoCoding demoCoding;
     private InsightStore insightStore;
 
     public ApplicationVerticle(LararenaConfig config) {
@@ -181,6 +184,7 @@ public final class ApplicationVerticle extends VerticleBase {
         SearchAnswerCache answers = new SearchAnswerCache(config.search().answerCacheBytes(), () -> index.changes() + othersChanges.changes());
         PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
         reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
+        demoCoding = new DemoCoding(vertx, annotations, ontology, passageConcepts);
         AnalysisEndpoint analysis = new AnalysisEndpoint(vertx, search, ontology.topThemes().stream().map(Concept::iri).toList());
         Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
                 iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC(), config.maxInsightChars());
@@ -197,6 +201,8 @@ public final class ApplicationVerticle extends VerticleBase {
                         new AdminEndpoint(vertx, new IndexRebuild(documents, annotations, ontology, index, indexer,
                                 config.indexing().batchDocuments()), audit)::addRoutes,
                         new AnnotationsEndpoint(vertx, documents, annotations, ontology, passageConcepts, reannotation, audit)::addRoutes,
+                        new TeamCodingEndpoint(vertx, documents, annotations, ontology, passageConcepts, audit)::addRoutes,
+                        new AgreementEndpoint(vertx, documents, annotations, ontology)::addRoutes,
                         analysis::addRoutes,
                         new InsightsEndpoint(vertx, insights)::addRoutes,
                         new MemosEndpoint(vertx, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
@@ -263,8 +269,10 @@ public final class ApplicationVerticle extends VerticleBase {
             }
         }
         if (config.loadDemoData()) {
-            DemoData.loadOnce(config.dataPath("demo-loaded"), documents,
-                    record -> vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id())));
+            DemoData.loadOnce(config.dataPath("demo-loaded"), documents, record -> {
+                demoCoding.watch(record);
+                vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id()));
+            });
         }
         return null;
     }

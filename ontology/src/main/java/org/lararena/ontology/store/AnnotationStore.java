@@ -3,6 +3,7 @@ package org.lararena.ontology.store;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.lararena.ontology.Suggestion;
 
 /**
@@ -69,6 +70,19 @@ public interface AnnotationStore {
     Optional<Boolean> blindCoding(String documentId);
 
     void setBlindCoding(String documentId, boolean blind);
+
+    /**
+     * Settles a document's consensus: {@code annotationIds} stand, every other annotation of the document that is not
+     * retracted is rejected in the team state (what search sees), until a new consensus replaces this one (kept as its
+     * {@code prov:wasRevisionOf}). An unknown or retracted id is a 400 and nothing changes.
+     *
+     * @param adoptedFrom the coder whose layer these are, or null when the adjudicator chose them
+     * @return the document's annotations afterwards (team state)
+     */
+    List<StoredAnnotation> settleConsensus(String documentId, Set<String> annotationIds, String adjudicator, String adoptedFrom);
+
+    /** The document's consensus, if it has one. */
+    Optional<Consensus> consensus(String documentId);
 
     /** The ontology version each annotated document was last annotated with, by document id. */
     Map<String, String> ontologyVersions();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -274,7 +275,8 @@ public final class TdbAnnotationStore implements AnnotationStore {
         return dataset.calculateRead(() -> {
             List<LoggedReview> log = new ArrayList<>();
             graph(documentId).listSubjectsWithProperty(RDF.type, LAR.ReviewActivity)
-                    .forEach(activity -> log.add(new LoggedReview(idOf(annotationOf(activity)), reviewOf(activity))));
+                    .forEach(activity -> log.add(new LoggedReview(idOf(annotationOf(activity)),
+                            coderOf(activity.getPropertyResourceValue(PROV.wasAssociatedWith)), reviewOf(activity))));
             log.sort(Comparator.comparing(LoggedReview::review, OLDEST_FIRST).reversed());
             return log;
         });
@@ -323,6 +325,62 @@ public final class TdbAnnotationStore implements AnnotationStore {
     public void setBlindCoding(String documentId, boolean blind) {
         dataset.executeWrite(() -> graph(documentId).createResource(documentIri(documentId)).removeAll(LAR.blindCoding)
                 .addLiteral(LAR.blindCoding, blind));
+    }
+
+    @Override
+    public List<StoredAnnotation> settleConsensus(String documentId, Set<String> annotationIds, String adjudicator, String adoptedFrom) {
+        Objects.requireNonNull(adjudicator, "adjudicator");
+        return dataset.calculateWrite(() -> {
+            Model graph = graph(documentId);
+            for (String id : annotationIds) {
+                Resource annotation = graph.createResource(annotationIri(id));
+                if (!graph.contains(annotation, RDF.type, OA.Annotation) || stateOf(annotation) == ReviewState.RETRACTED) {
+                    throw LararenaException.badRequest("annotation " + id + " is not a standing annotation of document " + documentId);
+                }
+            }
+            Resource earlier = consensusResource(graph, documentId);
+            Resource consensus = graph.createResource(LAR.BASE + "consensus/" + UUID.randomUUID()).addProperty(RDF.type, LAR.Consensus)
+                    .addProperty(RDF.type, PROV.Entity)
+                    .addProperty(LAR.consensusOf, graph.createResource(documentIri(documentId)))
+                    .addProperty(DCTerms.creator, user(graph, adjudicator))
+                    .addLiteral(DCTerms.created, dateTime(graph, now()));
+            if (adoptedFrom != null) {
+                consensus.addProperty(LAR.adoptedFrom, adoptedFrom);
+            }
+            if (earlier != null) {
+                // The earlier consensus stays as the revision this one replaces; it no longer settles the document.
+                earlier.removeAll(LAR.consensusOf);
+                consensus.addProperty(PROV.wasRevisionOf, earlier);
+            }
+            annotationIds.forEach(id -> consensus.addProperty(PROV.wasDerivedFrom, graph.createResource(annotationIri(id))));
+            graph.listSubjectsWithProperty(RDF.type, OA.Annotation).toList().forEach(annotation -> {
+                if (stateOf(annotation) != ReviewState.RETRACTED) {
+                    annotation.removeAll(LAR.reviewState).addProperty(LAR.reviewState, teamState(graph, annotation).resource());
+                }
+            });
+            return read(graph, documentId);
+        });
+    }
+
+    @Override
+    public Optional<Consensus> consensus(String documentId) {
+        return dataset.calculateRead(() -> {
+            Model graph = graph(documentId);
+            Resource consensus = consensusResource(graph, documentId);
+            if (consensus == null) {
+                return Optional.<Consensus>empty();
+            }
+            Set<String> ids = new java.util.TreeSet<>();
+            consensus.listProperties(PROV.wasDerivedFrom).forEach(statement -> ids.add(idOf(statement.getResource())));
+            return Optional.of(new Consensus(coderOf(consensus.getPropertyResourceValue(DCTerms.creator)),
+                    instant(consensus.getProperty(DCTerms.created)), string(consensus, LAR.adoptedFrom), ids));
+        });
+    }
+
+    /** The consensus that settles the document now, or null. */
+    private static Resource consensusResource(Model graph, String documentId) {
+        var settling = graph.listSubjectsWithProperty(LAR.consensusOf, graph.createResource(documentIri(documentId))).toList();
+        return settling.isEmpty() ? null : settling.get(0);
     }
 
     @Override
@@ -415,10 +473,15 @@ public final class TdbAnnotationStore implements AnnotationStore {
     }
 
     /**
-     * What search sees of a not retracted annotation: accepted when any researcher's latest decision accepts it,
-     * else rejected when any rejects it, else suggested (docs/team-coding.md).
+     * What search sees of a not retracted annotation: where the document has a consensus, accepted when it stands
+     * there and rejected otherwise; else accepted when any researcher's latest decision accepts it, else rejected when
+     * any rejects it, else suggested (docs/team-coding.md).
      */
     private static ReviewState teamState(Model graph, Resource annotation) {
+        Resource consensus = consensusResource(graph, annotation.getProperty(LAR.documentId).getString());
+        if (consensus != null) {
+            return consensus.hasProperty(PROV.wasDerivedFrom, annotation) ? ReviewState.ACCEPTED : ReviewState.REJECTED;
+        }
         Map<Resource, Review> latest = new HashMap<>();
         for (Resource activity : activitiesOf(graph, annotation)) {
             Resource agent = activity.getPropertyResourceValue(PROV.wasAssociatedWith);

@@ -102,4 +102,13 @@ public class LAR {
     public static final Property codingState = property("codingState");
     /** On a document: whether researchers code it blind ({@code xsd:boolean}); absent means the default for its type. */
     public static final Property blindCoding = property("blindCoding");
+    /**
+     * A document's consensus layer: the annotations that stand after adjudication ({@code prov:wasDerivedFrom} each
+     * of them, {@code dcterms:creator} the adjudicator). Where a document has one, it decides what search sees.
+     */
+    public static final Resource Consensus = resource("Consensus");
+    /** On a consensus: the document it settles. */
+    public static final Property consensusOf = property("consensusOf");
+    /** On a consensus: the coder whose layer was adopted, when one was. */
+    public static final Property adoptedFrom = property("adoptedFrom");
 }

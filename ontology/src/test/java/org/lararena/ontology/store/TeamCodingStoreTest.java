@@ -131,7 +131,8 @@ class TeamCodingStoreTest {
         assertThat(log.get(0).annotationId()).isEqualTo(id);
         assertThat(log.get(0).review().to()).isEqualTo(ReviewState.SUGGESTED);
         assertThat(log.get(1).review().to()).isEqualTo(ReviewState.ACCEPTED);
-        assertThat(log.get(1).review().agent()).isEqualTo("forskare");
+        assertThat(log.get(1).coder()).isEqualTo("forskare");
+        assertThat(log.get(log.size() - 1).coder()).isEqualTo(TdbAnnotationStore.ANNOTATOR_CODER);
         assertThat(log.get(0).review().at()).isAfter(log.get(1).review().at());
     }
 
@@ -150,6 +151,56 @@ class TeamCodingStoreTest {
         assertThat(store.codingStatus(DOC).get("forskare2").state()).isEqualTo(CodingStatus.State.IN_PROGRESS);
         assertThat(store.codingStatus("other")).isEmpty();
         assertThat(store.blindCoding(DOC)).contains(false);
+    }
+
+    @Test
+    void aConsensusDecidesWhatSearchSeesWithItsAdjudicatorAndSourcesAndANewOneReplacesIt() {
+        String first = suggestions.get(0).id();
+        String second = suggestions.get(1).id();
+        store.review(DOC, List.of(first), ReviewState.ACCEPTED, "forskare");
+        store.review(DOC, List.of(second), ReviewState.REJECTED, "forskare");
+        store.review(DOC, List.of(first), ReviewState.REJECTED, "forskare2");
+        store.review(DOC, List.of(second), ReviewState.ACCEPTED, "forskare2");
+        assertThat(store.consensus(DOC)).isEmpty();
+
+        store.settleConsensus(DOC, java.util.Set.of(first), "forskare3", "forskare");
+
+        assertThat(store.find(first).orElseThrow().state()).isEqualTo(ReviewState.ACCEPTED);
+        assertThat(store.find(second).orElseThrow().state()).as("accepted by forskare2, but not in the consensus").isEqualTo(ReviewState.REJECTED);
+        assertThat(store.find(suggestions.get(2).id()).orElseThrow().state()).isEqualTo(ReviewState.REJECTED);
+        assertThat(store.consensus(DOC)).hasValueSatisfying(c -> {
+            assertThat(c.adjudicator()).isEqualTo("forskare3");
+            assertThat(c.adoptedFrom()).isEqualTo("forskare");
+            assertThat(c.annotationIds()).containsExactly(first);
+        });
+        store.review(DOC, List.of(second), ReviewState.SUGGESTED, "forskare");
+        assertThat(store.find(second).orElseThrow().state()).as("a later decision does not override the consensus").isEqualTo(ReviewState.REJECTED);
+
+        store.settleConsensus(DOC, java.util.Set.of(second), "forskare", null);
+
+        assertThat(store.find(first).orElseThrow().state()).isEqualTo(ReviewState.REJECTED);
+        assertThat(store.find(second).orElseThrow().state()).isEqualTo(ReviewState.ACCEPTED);
+        assertThat(store.consensus(DOC).orElseThrow().adoptedFrom()).isNull();
+        dataset.executeRead(() -> {
+            var graph = dataset.getNamedModel(LAR.documentGraph(DOC).getURI());
+            var consensuses = graph.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, LAR.Consensus).toList();
+            assertThat(consensuses).as("the earlier consensus is kept").hasSize(2);
+            assertThat(consensuses).anySatisfy(c -> {
+                assertThat(c.hasProperty(org.lararena.ontology.vocabulary.PROV.wasRevisionOf)).isTrue();
+                assertThat(c.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.creator).getURI())
+                        .isEqualTo(TdbAnnotationStore.userIri("forskare"));
+                assertThat(c.getPropertyResourceValue(org.lararena.ontology.vocabulary.PROV.wasDerivedFrom).getURI())
+                        .isEqualTo(TdbAnnotationStore.annotationIri(second));
+            });
+        });
+    }
+
+    @Test
+    void aConsensusNamingAnUnknownAnnotationChangesNothing() {
+        assertThatThrownBy(() -> store.settleConsensus(DOC, java.util.Set.of(suggestions.get(0).id(), "a-finns-inte"), "forskare", null))
+                .isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThat(store.consensus(DOC)).isEmpty();
+        assertThat(store.find(suggestions.get(1).id()).orElseThrow().state()).isEqualTo(ReviewState.SUGGESTED);
     }
 
     private static ReviewState stateOf(List<StoredAnnotation> view, String id) {
