@@ -17,7 +17,6 @@ import org.lararena.ingest.pipeline.Reannotation;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
-import org.lararena.ingest.web.DocumentsEndpoint;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.AnnotationStore;
@@ -30,7 +29,9 @@ import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.JsonBody;
 import org.lararena.teamcoding.CoderLayers;
+import org.lararena.teamcoding.TeamCodingEndpoint;
 
 /**
  * The annotations of a document and their review:
@@ -225,8 +226,7 @@ public final class AnnotationsEndpoint {
 
     /** The document if the caller may read it; 404 otherwise (ids must not be guessable). */
     private DocumentRecord readable(String documentId, Caller caller) {
-        return documents.find(documentId).filter(r -> DocumentsEndpoint.mayRead(caller, r))
-                .orElseThrow(() -> LararenaException.notFound("no document with that id"));
+        return TeamCodingEndpoint.readable(documents, documentId, caller);
     }
 
     /** The document if the caller may read it (404 otherwise) and change its annotations (403 otherwise). */
@@ -297,16 +297,7 @@ public final class AnnotationsEndpoint {
     }
 
     private static JsonObject jsonBody(RoutingContext ctx, String shape) {
-        JsonObject body;
-        try {
-            body = ctx.body().asJsonObject();
-        } catch (RuntimeException e) {
-            body = null;
-        }
-        if (body == null) {
-            throw LararenaException.badRequest("send a JSON object: " + shape);
-        }
-        return body;
+        return JsonBody.of(ctx, shape);
     }
 
     private static ReviewState acceptOrReject(JsonObject body) {

@@ -39,7 +39,7 @@ import org.lararena.platform.web.Caller;
 /**
  * {@code GET /api/agreement?documents=ID,ID&coders=a,b,annotator&level=concept|theme[&format=csv]} (researchers):
  * {@code {coders, level, documents, units, concepts: [{iri, label, alpha, percent, kappa: [{coders: [a, b], value}],
- * alphaU}], overall: {alpha, percent}}}. A figure that cannot be computed is {@code null}, with its reason under
+ * alphaU, reading}], overall: {alpha, percent}}} ({@code reading}: alpha in words, in Swedish). A figure that cannot be computed is {@code null}, with its reason under
  * {@code reasons} (of the concept or of {@code overall}) or, for kappa, beside it. Units, values and measures:
  * docs/team-coding.md.
  */
@@ -179,6 +179,7 @@ public final class AgreementEndpoint {
             });
             entry.put("kappa", kappa);
             put(entry, reasons, "alphaU", category.alphaU());
+            entry.put("reading", reading(category.alpha()));
             concepts.add(reasons.isEmpty() ? entry : entry.put("reasons", reasons));
         }
         JsonObject overallReasons = new JsonObject();
@@ -191,6 +192,20 @@ public final class AgreementEndpoint {
         return new JsonObject().put("coders", new JsonArray(report.coders())).put("level", level)
                 .put("documents", new JsonArray(documentIds)).put("units", report.units())
                 .put("concepts", concepts).put("overall", overall);
+    }
+
+    /**
+     * Alpha in words, after Krippendorff's guidance (Content Analysis, 2004, ch. 11): from 0.800 the coding can be
+     * relied on, from 0.667 it allows tentative conclusions only, below that it does not hold.
+     */
+    static String reading(Figure alpha) {
+        if (alpha.value() == null) {
+            return "kan inte beräknas";
+        }
+        if (alpha.value() >= 0.8) {
+            return "tillförlitlig";
+        }
+        return alpha.value() >= 0.667 ? "preliminär: räcker för försiktiga slutsatser" : "otillförlitlig: kodarna behöver enas om begreppet";
     }
 
     private static void put(JsonObject entry, JsonObject reasons, String name, Figure figure) {

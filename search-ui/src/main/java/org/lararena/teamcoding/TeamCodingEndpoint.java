@@ -29,6 +29,7 @@ import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.JsonBody;
 
 /**
  * How researchers code a document together (researchers only; 404 for a document the caller may not read):
@@ -92,7 +93,7 @@ public final class TeamCodingEndpoint {
     private void settle(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
-        JsonObject body = body(ctx, "{\"adopt\": \"<coder>\"} or {\"annotations\": [\"<annotation id>\", ...]}");
+        JsonObject body = JsonBody.of(ctx, "{\"adopt\": \"<coder>\"} or {\"annotations\": [\"<annotation id>\", ...]}");
         Object adopt = body.getValue("adopt");
         Object chosen = body.getValue("annotations");
         if ((adopt == null) == (chosen == null) || (adopt != null && !(adopt instanceof String))
@@ -141,7 +142,7 @@ public final class TeamCodingEndpoint {
     private void setStatus(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
-        CodingStatus.State state = CodingStatus.State.parse(body(ctx, "{\"state\": \"in_progress\" | \"done\"}").getValue("state"));
+        CodingStatus.State state = CodingStatus.State.parse(JsonBody.of(ctx, "{\"state\": \"in_progress\" | \"done\"}").getValue("state"));
         vertx.executeBlocking(() -> {
                     annotations.setCodingStatus(record.id(), caller.username(), state);
                     audit.record(caller.username(), "coding_status", record.id(), new JsonObject().put("state", state.wireName()));
@@ -153,7 +154,7 @@ public final class TeamCodingEndpoint {
     private void setBlind(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
-        if (!(body(ctx, "{\"blind\": true | false}").getValue("blind") instanceof Boolean blind)) {
+        if (!(JsonBody.of(ctx, "{\"blind\": true | false}").getValue("blind") instanceof Boolean blind)) {
             throw LararenaException.badRequest("blind must be true or false");
         }
         vertx.executeBlocking(() -> {
@@ -195,7 +196,7 @@ public final class TeamCodingEndpoint {
     }
 
     /** The document if the caller may read it; 404 otherwise (ids must not be guessable). */
-    static DocumentRecord readable(DocumentStore documents, String documentId, Caller caller) {
+    public static DocumentRecord readable(DocumentStore documents, String documentId, Caller caller) {
         return documents.find(documentId).filter(r -> DocumentsEndpoint.mayRead(caller, r))
                 .orElseThrow(() -> LararenaException.notFound("no document with that id"));
     }
@@ -204,16 +205,4 @@ public final class TeamCodingEndpoint {
         return readable(documents, documentId, caller);
     }
 
-    private static JsonObject body(RoutingContext ctx, String shape) {
-        JsonObject body;
-        try {
-            body = ctx.body().asJsonObject();
-        } catch (RuntimeException e) {
-            body = null;
-        }
-        if (body == null) {
-            throw LararenaException.badRequest("send a JSON object: " + shape);
-        }
-        return body;
-    }
 }
