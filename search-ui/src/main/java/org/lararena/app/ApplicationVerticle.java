@@ -80,6 +80,7 @@ import org.lararena.coding.MemoStore;
 import org.lararena.coding.MemosEndpoint;
 import org.lararena.web.pages.CodingPage;
 import org.lararena.web.pages.DocumentPage;
+import org.lararena.web.pages.AgreementPage;
 import org.lararena.web.pages.ModulesPage;
 import org.lararena.web.pages.UploadPage;
 import org.lararena.web.pages.SearchPage;
@@ -215,6 +216,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
                         new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes,
                         new AnalysisPage(analysis)::addRoutes,
+                        new AgreementPage(vertx, documents, annotations, ontology)::addRoutes,
                         new InsightsPage(vertx, insights, themeChoices)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);

@@ -100,7 +100,7 @@ public final class AgreementEndpoint {
     }
 
     /** Blocking: reads each document's passages and layers, then lets {@link AgreementStudy} compute. */
-    AgreementReport compute(List<DocumentRecord> records, List<String> coders, String level) {
+    public AgreementReport compute(List<DocumentRecord> records, List<String> coders, String level) {
         List<Unit> units = new ArrayList<>();
         List<Coding> codings = new ArrayList<>();
         Map<String, Set<String>> finished = new HashMap<>();
@@ -198,7 +198,7 @@ public final class AgreementEndpoint {
      * Alpha in words, after Krippendorff's guidance (Content Analysis, 2004, ch. 11): from 0.800 the coding can be
      * relied on, from 0.667 it allows tentative conclusions only, below that it does not hold.
      */
-    static String reading(Figure alpha) {
+    public static String reading(Figure alpha) {
         if (alpha.value() == null) {
             return "kan inte beräknas";
         }

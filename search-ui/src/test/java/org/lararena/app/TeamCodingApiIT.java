@@ -137,6 +137,13 @@ class TeamCodingApiIT {
         assertThat(json(app.get("/api/documents/" + documentId + "/consensus", forskare2)).getJsonArray("annotations"))
                 .isEqualTo(consensus.getJsonArray("annotations"));
 
+        // Analys → Samstämmighet shows the same figures, the passages where the two differ, and the adopt buttons.
+        HttpResponse<String> page = app.get("/analys/samstammighet?documents=" + documentId + "&coders=forskare,forskare2&level=theme", forskare);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("Samstämmighet", "Per tema", "Anta forskare2s kodning som konsensus", "Samverkan", "Kontinuitet")
+                .doesNotContain("Kodarna är eniga om alla passager");
+        assertThat(app.get("/analys/samstammighet", pilot).statusCode()).isEqualTo(403);
+
         HttpResponse<String> csv = app.get("/api/agreement?documents=" + documentId + "&coders=forskare,forskare2&level=theme&format=csv", forskare);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
