@@ -42,6 +42,10 @@ public final class AgreementStudy {
     private static final Integer APPLIED = 1;
     private static final Integer NOT_APPLIED = 0;
 
+    /** Above this many spans in one category unitizing alpha is left out: DKPro's computation grows with their square. */
+    public static final int DEFAULT_MAX_UNITIZING_SPANS = 400;
+
+    private final int maxUnitizingSpans;
     private final List<String> coders;
     private final List<Unit> units;
     private final Map<String, Set<String>> finishedDocuments;
@@ -58,6 +62,13 @@ public final class AgreementStudy {
      */
     public AgreementStudy(List<String> coders, List<Unit> units, Map<String, Set<String>> finishedDocuments, List<Coding> codings,
                           Function<String, Set<String>> categoriesOfConcept) {
+        this(coders, units, finishedDocuments, codings, categoriesOfConcept, DEFAULT_MAX_UNITIZING_SPANS);
+    }
+
+    /** @param maxUnitizingSpans above this many spans in a category, alphaU is null with the reason */
+    public AgreementStudy(List<String> coders, List<Unit> units, Map<String, Set<String>> finishedDocuments, List<Coding> codings,
+                          Function<String, Set<String>> categoriesOfConcept, int maxUnitizingSpans) {
+        this.maxUnitizingSpans = maxUnitizingSpans;
         this.coders = List.copyOf(coders);
         this.units = List.copyOf(units);
         this.finishedDocuments = Map.copyOf(finishedDocuments);
@@ -196,7 +207,7 @@ public final class AgreementStudy {
         }
         UnitizingAnnotationStudy study = new UnitizingAnnotationStudy(coders.size(), 0, length);
         List<Map<Integer, List<int[]>>> perCoder = spans.getOrDefault(category, newPerCoder());
-        boolean any = false;
+        int count = 0;
         for (int c = 0; c < coders.size(); c++) {
             for (Map.Entry<Integer, List<int[]>> entry : new TreeMap<>(perCoder.get(c)).entrySet()) {
                 Long offset = offsets.get(entry.getKey());
@@ -205,12 +216,16 @@ public final class AgreementStudy {
                 }
                 for (int[] span : joined(entry.getValue())) {
                     study.addUnit(offset + span[0], span[1] - span[0], c, category);
-                    any = true;
+                    count++;
                 }
             }
         }
-        if (!any) {
+        if (count == 0) {
             return Figure.none("no coder applied it in the documents every coder has marked done");
+        }
+        if (count > maxUnitizingSpans) {
+            return Figure.none(count + " spans: unitizing alpha is computed for at most " + maxUnitizingSpans
+                    + " (its cost grows with their square); choose fewer documents or coders");
         }
         return Figure.of(new KrippendorffAlphaUnitizingAgreement(study).calculateCategoryAgreement(category));
     }

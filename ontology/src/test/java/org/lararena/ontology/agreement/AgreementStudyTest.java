@@ -136,6 +136,19 @@ class AgreementStudyTest {
     }
 
     @Test
+    void unitizingAlphaOverTooManySpansIsLeftOutWithTheReason() {
+        AgreementStudy study = new AgreementStudy(List.of("a", "b"), units(3), Map.of("a", Set.of(DOC), "b", Set.of(DOC)),
+                List.of(new Coding("a", "p1", 0, 5, CONCEPT), new Coding("b", "p1", 1, 5, CONCEPT), new Coding("b", "p2", 0, 5, CONCEPT)),
+                Set::of, 2);
+
+        CategoryAgreement result = study.report(List.of(CATEGORY)).categories().get(0);
+
+        assertThat(result.alphaU().value()).isNull();
+        assertThat(result.alphaU().reason()).contains("3 spans", "at most 2");
+        assertThat(result.alpha().value()).as("the other figures stay").isNotNull();
+    }
+
+    @Test
     void aThemeCountsTheConceptsNarrowerThanIt() {
         // a tags the narrower concept, b the theme itself: at theme level they agree on passage 1.
         String narrower = "urn:test:narrower";
