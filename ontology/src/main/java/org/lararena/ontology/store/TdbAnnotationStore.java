@@ -345,7 +345,8 @@ public final class TdbAnnotationStore implements AnnotationStore {
                     .addProperty(DCTerms.creator, user(graph, adjudicator))
                     .addLiteral(DCTerms.created, dateTime(graph, now()));
             if (adoptedFrom != null) {
-                consensus.addProperty(LAR.adoptedFrom, adoptedFrom);
+                // The coder as an agent, never a bare username: SPARQL shows people to non-researchers as one role.
+                consensus.addProperty(LAR.adoptedFrom, ANNOTATOR_CODER.equals(adoptedFrom) ? annotator(graph) : user(graph, adoptedFrom));
             }
             if (earlier != null) {
                 // The earlier consensus stays as the revision this one replaces; it no longer settles the document.
@@ -370,10 +371,11 @@ public final class TdbAnnotationStore implements AnnotationStore {
             if (consensus == null) {
                 return Optional.<Consensus>empty();
             }
+            Resource adopted = consensus.getPropertyResourceValue(LAR.adoptedFrom);
             Set<String> ids = new java.util.TreeSet<>();
             consensus.listProperties(PROV.wasDerivedFrom).forEach(statement -> ids.add(idOf(statement.getResource())));
             return Optional.of(new Consensus(coderOf(consensus.getPropertyResourceValue(DCTerms.creator)),
-                    instant(consensus.getProperty(DCTerms.created)), string(consensus, LAR.adoptedFrom), ids));
+                    instant(consensus.getProperty(DCTerms.created)), adopted == null ? null : coderOf(adopted), ids));
         });
     }
 

@@ -109,6 +109,6 @@ public class LAR {
     public static final Resource Consensus = resource("Consensus");
     /** On a consensus: the document it settles. */
     public static final Property consensusOf = property("consensusOf");
-    /** On a consensus: the coder whose layer was adopted, when one was. */
+    /** On a consensus: the coder (an agent) whose layer was adopted, when one was. */
     public static final Property adoptedFrom = property("adoptedFrom");
 }
