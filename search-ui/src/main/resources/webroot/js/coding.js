@@ -1,5 +1,6 @@
 // Kodning: tag selected text with a concept, accept or reject suggestions (one by one or checked in bulk), memos on
-// passages, who did what, and undo of the last action, through the JSON API with the session's CSRF token.
+// passages, who did what and undo of one's newest decisions (both from the server's review log, so they hold across
+// tabs and sessions), through the JSON API with the session's CSRF token.
 // An action the server refuses with 401 (the session ended), or with 403 for a CSRF token of an earlier session, is
 // kept in this tab's sessionStorage; the page asks to log in again (returning here) and sends the kept actions when
 // it loads after the login.
@@ -19,8 +20,6 @@ const memoHeading = document.getElementById('memo-passage');
 const memoText = document.getElementById('memo-text');
 
 const PENDING = `lararena.pending:${documentId}`;
-const UNDO = `lararena.undo:${documentId}`;
-const LOG = `lararena.log:${documentId}`;
 const RECENT = 'lararena.recent-concepts';
 const stored = (key, fallback) => { try { return JSON.parse(sessionStorage.getItem(key)) ?? fallback; } catch (e) { return fallback; } };
 const store = (key, value) => sessionStorage.setItem(key, JSON.stringify(value));
@@ -49,16 +48,10 @@ function requests(action) {
   }
 }
 
-/** The action that takes {@code action} back, given the server's answer to it; null when it cannot be undone. */
-function inverse(action, answer) {
-  switch (action.kind) {
-    case 'tag': return answer?.id ? { kind: 'delete', id: answer.id, label: action.label } : null;
-    case 'state': return { kind: 'state', id: action.id, state: action.previous, previous: action.state, label: action.label };
-    case 'bulk': return { kind: 'restore', previous: action.previous, label: action.label };
-    default: return null;
-  }
-}
-
+/**
+ * Sends {@code action}. On 401 it is kept for after the login and the page asks to log in; on another refusal the
+ * server's reason is shown. Returns the server's answer, or undefined when the action did not happen (yet).
+ */
 /** Tries of a request the server answered busy (503): it did nothing then, so sending it again is safe. */
 const BUSY_TRIES = 5;
 
@@ -92,7 +85,7 @@ function settled(item) {
  * is sent again, with the item shown busy; on another refusal the server's reason is shown. Returns the server's
  * answer, or undefined when the action did not happen (yet): nothing is ever applied later without being shown.
  */
-async function perform(action, { undoable = true, item = null } = {}) {
+async function perform(action, { item = null } = {}) {
   if (!loginNeeded.hidden) { keep(action); return undefined; }
   let answer = null;
   for (const request of requests(action)) {
@@ -113,11 +106,8 @@ async function perform(action, { undoable = true, item = null } = {}) {
     if (!response.ok) { say(t('failed', body?.detail ?? response.status)); return undefined; }
     answer = body;
   }
-  if (undoable) {
-    const undo = inverse(action, answer);
-    if (undo) store(UNDO, [...stored(UNDO, []), undo].slice(-50));
-  }
-  log(action.label);
+  await loadReviewLog();
+  showHistory();
   showUndo();
   return answer ?? {};
 }
@@ -135,7 +125,7 @@ async function retryKept() {
   sessionStorage.removeItem(PENDING);
   let done = 0;
   for (const action of kept) {
-    if (await perform(action, { undoable: !action.isUndo }) !== undefined) {
+    if (await perform(action) !== undefined) {
       done++;
       if (action.kind === 'memo') await showMemos(action.passageId);
     }
@@ -146,40 +136,76 @@ async function retryKept() {
   }
 }
 
-function log(label) {
-  store(LOG, [{ label, at: new Date().toISOString() }, ...stored(LOG, [])].slice(0, 100));
-  showHistory();
+// ---- history and undo: the server's review log ----
+
+let reviewLog = []; // this document's reviews the caller may see, newest first: { annotationId, coder, from, to, at }
+const me = () => document.querySelector('.session .user')?.firstChild?.textContent?.trim();
+
+async function loadReviewLog() {
+  try {
+    const response = await fetch(`/api/documents/${encodeURIComponent(documentId)}/review-log`, { credentials: 'same-origin' });
+    reviewLog = response.ok ? await response.json() : [];
+  } catch (e) {
+    reviewLog = [];
+  }
+}
+
+function describe(annotationId) {
+  const annotation = shown.find((a) => a.id === annotationId);
+  return annotation ? `${conceptLabel(annotation)} – “${annotation.exact}”` : annotationId;
+}
+
+/** The caller's newest decisions still in force (accepted or rejected), made at one moment: what undo takes back. */
+function lastDecisions() {
+  const latest = new Map();
+  for (const entry of reviewLog) {
+    if (entry.coder === me() && !latest.has(entry.annotationId)) latest.set(entry.annotationId, entry);
+  }
+  const inForce = [...latest.values()].filter((entry) => entry.to === 'accepted' || entry.to === 'rejected');
+  if (!inForce.length) return [];
+  const newest = inForce.reduce((x, y) => (x.at >= y.at ? x : y)).at;
+  return inForce.filter((entry) => entry.at === newest);
 }
 
 function showUndo() {
-  undoButton.disabled = stored(UNDO, []).length === 0;
+  undoButton.disabled = lastDecisions().length === 0;
 }
 
-/** Who did what: this tab's actions first, then each annotation's creator and time, newest first. */
+/** Who did what, newest first: the researchers' reviews of this document (blind mode permitting). */
 function showHistory() {
-  const mine = stored(LOG, []).map((entry) => ({ text: entry.label, at: entry.at, who: document.querySelector('.session .user')?.firstChild?.textContent?.trim() }));
-  const theirs = shown.map((a) => ({ text: `${t(`state.${a.state}`)}: ${conceptLabel(a)} – “${a.exact}”`, at: a.created, who: a.creator }));
-  const items = [...mine, ...theirs].sort((x, y) => String(y.at).localeCompare(String(x.at))).slice(0, 60).map((entry) => {
+  const items = reviewLog.filter((entry) => entry.coder !== 'annotator').slice(0, 60).map((entry) => {
     const li = document.createElement('li');
     const time = document.createElement('time');
     time.dateTime = entry.at ?? '';
     time.textContent = (entry.at ?? '').replace('T', ' ').slice(0, 16);
-    li.append(time, ` ${entry.who ?? ''}: ${entry.text}`);
+    li.append(time, ` ${entry.coder}: ${t(`state.${entry.to}`)}: ${describe(entry.annotationId)}`);
     return li;
   });
   historyList.replaceChildren(...items);
 }
 
+/** Takes back the caller's newest decisions: a suggestion or a colleague's tag back to undecided, one's own new tag retracted. */
 async function undo() {
-  const stack = stored(UNDO, []);
-  const last = stack.pop();
-  if (!last) { say(t('nothingToUndo')); return; }
-  store(UNDO, stack);
-  if (await perform({ ...last, isUndo: true, label: t('undone', last.label) }, { undoable: false }) !== undefined) {
-    say(t('undone', last.label));
+  await loadReviewLog();
+  const last = lastDecisions();
+  if (!last.length) { say(t('nothingToUndo')); showUndo(); return; }
+  const label = last.length === 1 ? describe(last[0].annotationId) : `${last.length} × ${describe(last[0].annotationId)}`;
+  const ownTag = (entry) => {
+    const annotation = shown.find((a) => a.id === entry.annotationId);
+    return annotation?.origin === 'manual' && annotation.creator === me();
+  };
+  const previous = {};
+  const deletes = [];
+  for (const entry of last) {
+    if (ownTag(entry) && entry.from === null) deletes.push(entry.annotationId);
+    else (previous[ownTag(entry) ? entry.from : 'suggested'] ??= []).push(entry.annotationId);
+  }
+  let done = true;
+  for (const id of deletes) done = done && await perform({ kind: 'delete', id, label: t('undone', label) }) !== undefined;
+  if (Object.keys(previous).length) done = done && await perform({ kind: 'restore', previous, label: t('undone', label) }) !== undefined;
+  if (done) {
+    say(t('undone', label));
     await reload();
-  } else {
-    showUndo();
   }
 }
 
@@ -398,7 +424,7 @@ async function saveMemo(event) {
   const text = memoText.value;
   if (!memoPassage || !text.trim()) return;
   const ordinal = [...document.querySelectorAll('.passage[data-passage]')].indexOf(passageOf(memoPassage).element) + 1;
-  if (await perform({ kind: 'memo', passageId: memoPassage, text, label: t('memoAction', ordinal) }, { undoable: false }) !== undefined) {
+  if (await perform({ kind: 'memo', passageId: memoPassage, text, label: t('memoAction', ordinal) }) !== undefined) {
     memoText.value = '';
     say(t('memoSaved'));
     await showMemos(memoPassage);
@@ -409,6 +435,7 @@ async function saveMemo(event) {
 
 async function reload() {
   await load(decorate);
+  await loadReviewLog();
   showHistory();
   showUndo();
 }

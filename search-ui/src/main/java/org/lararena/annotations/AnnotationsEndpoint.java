@@ -17,7 +17,6 @@ import org.lararena.ingest.pipeline.Reannotation;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
-import org.lararena.ingest.web.DocumentsEndpoint;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.AnnotationStore;
@@ -30,17 +29,23 @@ import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.RequestWork;
+import org.lararena.platform.web.JsonBody;
+import org.lararena.teamcoding.CoderLayers;
+import org.lararena.teamcoding.TeamCodingEndpoint;
 
 /**
  * The annotations of a document and their review:
  * <ul>
  *   <li>{@code GET /api/documents/{id}/annotations}: {@code [{id, passageId, start, end, exact, concept: {iri, label},
- *       theme: {iri, label}, origin, state, matched, confidence, creator, created}]} (anyone who may read it);</li>
+ *       theme: {iri, label}, origin, state, matched, confidence, creator, created}]} (anyone who may read it); to a
+ *       researcher their own layer ({@code state} is their decision) with each annotation's {@code decisions: [{coder,
+ *       state, at}]}, or with {@code ?coder=USERNAME|annotator} that coder's layer (blind mode permitting, see
+ *       docs/team-coding.md); to everyone else the team's state;</li>
  *   <li>{@code GET /api/documents/{id}/annotations.jsonld}: the same as W3C Web Annotation JSON-LD;</li>
  *   <li>{@code POST /api/documents/{id}/annotations} {@code {passageId, start, end, concept}}: a manual tag;</li>
  *   <li>{@code POST /api/documents/{id}/annotations/review} {@code {ids: [...], state}}: accept or reject many;</li>
- *   <li>{@code PATCH /api/annotations/{id}} {@code {state}}: accept or reject; {@code DELETE /api/annotations/{id}}:
- *       retract (kept in the history);</li>
+ *   <li>{@code PATCH /api/annotations/{id}} {@code {state}}: accept or reject in the caller's own layer (or undo with
+ *       {@code suggested}); {@code DELETE /api/annotations/{id}}: retract for everyone (kept in the history);</li>
  *   <li>{@code POST /api/admin/reannotate} (admin): annotate every document again with the current ontology.</li>
  * </ul>
  * Offsets count Unicode code points of the passage text. To everyone but researchers, the creator of a manual tag is
@@ -62,6 +67,7 @@ public final class AnnotationsEndpoint {
     private final RequestWork work;
     private final Reannotation reannotation;
     private final AuditLog audit;
+    private final CoderLayers layers;
 
     public AnnotationsEndpoint(Vertx vertx, RequestWork work, DocumentStore documents, AnnotationStore annotations, Ontology ontology,
                                FacetFollower search, Reannotation reannotation, AuditLog audit) {
@@ -73,6 +79,7 @@ public final class AnnotationsEndpoint {
         this.search = Objects.requireNonNull(search);
         this.reannotation = Objects.requireNonNull(reannotation);
         this.audit = Objects.requireNonNull(audit);
+        this.layers = new CoderLayers(annotations);
     }
 
     public void addRoutes(Router router) {
@@ -89,8 +96,13 @@ public final class AnnotationsEndpoint {
     private void list(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
+        String coder = ctx.queryParams().get("coder");
         work.run(() -> {
                     auditRestrictedRead(caller, record, "read_annotations");
+                    // Researchers see one coder's layer (their own unless they ask), the others the team's state.
+                    if (caller.isResearcher() || coder != null) {
+                        return layers.layer(record, caller, coder, this::toJson);
+                    }
                     JsonArray list = new JsonArray();
                     annotationsAsSeenBy(record.id(), caller).forEach(a -> list.add(toJson(a)));
                     return list;
@@ -159,7 +171,7 @@ public final class AnnotationsEndpoint {
                     }
                     return after;
                 })
-                .onSuccess(after -> ctx.json(toJson(after)))
+                .onSuccess(after -> ctx.json(toJson(after.withState(to))))
                 .onFailure(ctx::fail);
     }
 
@@ -187,7 +199,7 @@ public final class AnnotationsEndpoint {
                             audit.record(caller.username(), "annotation_" + to.wireName(), annotation.id(),
                                     auditDetails(annotation, before.get(annotation.id())));
                         }
-                        changed.add(toJson(annotation));
+                        changed.add(toJson(annotation.withState(to)));
                     }
                     return changed;
                 })
@@ -219,8 +231,7 @@ public final class AnnotationsEndpoint {
 
     /** The document if the caller may read it; 404 otherwise (ids must not be guessable). */
     private DocumentRecord readable(String documentId, Caller caller) {
-        return documents.find(documentId).filter(r -> DocumentsEndpoint.mayRead(caller, r))
-                .orElseThrow(() -> LararenaException.notFound("no document with that id"));
+        return TeamCodingEndpoint.readable(documents, documentId, caller);
     }
 
     /** The document if the caller may read it (404 otherwise) and change its annotations (403 otherwise). */
@@ -278,16 +289,7 @@ public final class AnnotationsEndpoint {
     }
 
     private static JsonObject jsonBody(RoutingContext ctx, String shape) {
-        JsonObject body;
-        try {
-            body = ctx.body().asJsonObject();
-        } catch (RuntimeException e) {
-            body = null;
-        }
-        if (body == null) {
-            throw LararenaException.badRequest("send a JSON object: " + shape);
-        }
-        return body;
+        return JsonBody.of(ctx, shape);
     }
 
     private static ReviewState acceptOrReject(JsonObject body) {

@@ -84,9 +84,12 @@ import org.lararena.coding.MemosEndpoint;
 import org.lararena.exchange.ExchangeEndpoint;
 import org.lararena.web.pages.CodingPage;
 import org.lararena.web.pages.DocumentPage;
+import org.lararena.web.pages.AgreementPage;
 import org.lararena.web.pages.ModulesPage;
 import org.lararena.web.pages.UploadPage;
 import org.lararena.web.pages.SearchPage;
+import org.lararena.teamcoding.AgreementEndpoint;
+import org.lararena.teamcoding.TeamCodingEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,6 +126,7 @@ public final class ApplicationVerticle extends VerticleBase {
     private AnnotationStore annotations;
     private DocumentAnnotation documentAnnotation;
     private Reannotation reannotation;
+    private DemoCoding demoCoding;
     private InsightStore insightStore;
     private FacetFollower facetFollower;
     private RequestWork requestWork;
@@ -190,6 +194,7 @@ public final class ApplicationVerticle extends VerticleBase {
         facetFollower = new FacetFollower(vertx, annotations, ontology, passageConcepts);
         requestWork = new RequestWork(vertx, config.requests().workers(), config.requests().busyAfter());
         reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
+        demoCoding = new DemoCoding(vertx, annotations, ontology, passageConcepts);
         AnalysisEndpoint analysis = new AnalysisEndpoint(vertx, search, ontology.topThemes().stream().map(Concept::iri).toList());
         Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
                 iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC(), config.maxInsightChars());
@@ -206,6 +211,8 @@ public final class ApplicationVerticle extends VerticleBase {
                         new AdminEndpoint(vertx, new IndexRebuild(documents, annotations, ontology, index, indexer,
                                 config.indexing().batchDocuments()), audit)::addRoutes,
                         new AnnotationsEndpoint(vertx, requestWork, documents, annotations, ontology, facetFollower, reannotation, audit)::addRoutes,
+                        new TeamCodingEndpoint(vertx, documents, annotations, ontology, passageConcepts, audit)::addRoutes,
+                        new AgreementEndpoint(vertx, documents, annotations, ontology)::addRoutes,
                         analysis::addRoutes,
                         new InsightsEndpoint(vertx, insights)::addRoutes,
                         new MemosEndpoint(vertx, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
@@ -220,6 +227,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
                         new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes,
                         new AnalysisPage(analysis)::addRoutes,
+                        new AgreementPage(vertx, documents, annotations, ontology)::addRoutes,
                         new InsightsPage(vertx, insights, themeChoices)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);
@@ -275,8 +283,10 @@ public final class ApplicationVerticle extends VerticleBase {
             }
         }
         if (config.loadDemoData()) {
-            DemoData.loadOnce(config.dataPath("demo-loaded"), documents,
-                    record -> vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id())));
+            DemoData.loadOnce(config.dataPath("demo-loaded"), documents, record -> {
+                demoCoding.watch(record);
+                vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id()));
+            });
         }
         return null;
     }

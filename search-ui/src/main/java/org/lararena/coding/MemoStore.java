@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Memos on passages, kept in one append-only file of JSON lines ({@code memos.jsonl}) in its directory: each memo is
- * written and forced to disk before {@link #add} returns, so an acknowledged memo survives a crash. A last line cut
+ * written and forced to disk before {@link #add} returns, so an acknowledged memo survives a crash. An edit or a
+ * deletion appends a new version of the memo (same id); the earlier versions stay in the file and in {@link #versions}. A last line cut
  * short by a crash during writing (never acknowledged) is dropped, and a damaged line skipped, when the file is read
  * back, both logged; every complete line is kept.
  * Blocking (file I/O): call it off the event loop. Thread-safe.
@@ -36,6 +37,8 @@ public final class MemoStore {
     private final int maxChars;
     private final Clock clock;
     private final Map<String, List<Memo>> byPassage = new HashMap<>();
+    /** Every version of every memo, oldest first, by memo id. */
+    private final Map<String, List<Memo>> versions = new HashMap<>();
 
     /** @param maxChars the longest memo accepted, in characters ({@code LARARENA_MAX_MEMO_CHARS}) */
     public MemoStore(Path directory, int maxChars, Clock clock) {
@@ -53,7 +56,7 @@ public final class MemoStore {
         }
     }
 
-    /** The memos of a passage, oldest first. */
+    /** The memos of a passage as they are now (not deleted), oldest first. */
     public synchronized List<Memo> of(String passageId) {
         return List.copyOf(byPassage.getOrDefault(passageId, List.of()));
     }
@@ -67,13 +70,56 @@ public final class MemoStore {
         if (passageId == null || passageId.isBlank() || passageId.length() > MAX_PASSAGE_ID_CHARS) {
             throw LararenaException.badRequest("a memo needs the id of its passage (at most " + MAX_PASSAGE_ID_CHARS + " characters)");
         }
+        checkText(text);
+        Memo memo = new Memo(UUID.randomUUID().toString(), passageId, text, Objects.requireNonNull(author), clock.instant());
+        append(memo);
+        return memo;
+    }
+
+    /** A new version of a memo with {@code text}, by {@code editor}; 404 for an unknown or deleted memo, 400 for bad text. */
+    public synchronized Memo edit(String memoId, String text, String editor) {
+        checkText(text);
+        Memo edited = current(memoId).next(text, Objects.requireNonNull(editor), clock.instant(), false);
+        append(edited);
+        return edited;
+    }
+
+    /** Deletes a memo (a last version marks it deleted; the earlier ones stay); 404 for an unknown or deleted memo. */
+    public synchronized Memo delete(String memoId, String editor) {
+        Memo current = current(memoId);
+        Memo deleted = current.next(current.text(), Objects.requireNonNull(editor), clock.instant(), true);
+        append(deleted);
+        return deleted;
+    }
+
+    /** The memo as it is now (not deleted); 404 otherwise. */
+    public synchronized Memo current(String memoId) {
+        List<Memo> all = versions.get(memoId);
+        if (all == null || all.get(all.size() - 1).deleted()) {
+            throw LararenaException.notFound("no memo with that id");
+        }
+        return all.get(all.size() - 1);
+    }
+
+    /** Every version of a memo, oldest first, the deleting one included; 404 for an unknown id. */
+    public synchronized List<Memo> versions(String memoId) {
+        List<Memo> all = versions.get(memoId);
+        if (all == null) {
+            throw LararenaException.notFound("no memo with that id");
+        }
+        return List.copyOf(all);
+    }
+
+    private void checkText(String text) {
         if (text == null || text.isBlank()) {
             throw LararenaException.badRequest("the memo is empty: write something in text");
         }
         if (text.length() > maxChars) {
             throw LararenaException.badRequest("the memo has " + text.length() + " characters; at most " + maxChars + " are kept");
         }
-        Memo memo = new Memo(UUID.randomUUID().toString(), passageId, text, Objects.requireNonNull(author), clock.instant());
+    }
+
+    private void append(Memo memo) {
         byte[] line = (memo.toJson().encode() + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ByteBuffer buffer = ByteBuffer.wrap(line);
@@ -84,8 +130,28 @@ public final class MemoStore {
         } catch (IOException e) {
             throw LararenaException.unavailable("the memo could not be written to " + file + ": " + e.getMessage(), e);
         }
-        byPassage.computeIfAbsent(passageId, id -> new ArrayList<>()).add(memo);
-        return memo;
+        apply(memo);
+    }
+
+    /** Makes {@code memo} the current version of its id (or removes it from its passage when it deletes it). */
+    private void apply(Memo memo) {
+        versions.computeIfAbsent(memo.id(), id -> new ArrayList<>()).add(memo);
+        List<Memo> ofPassage = byPassage.computeIfAbsent(memo.passageId(), id -> new ArrayList<>());
+        int index = -1;
+        for (int i = 0; i < ofPassage.size(); i++) {
+            if (ofPassage.get(i).id().equals(memo.id())) {
+                index = i;
+            }
+        }
+        if (memo.deleted()) {
+            if (index >= 0) {
+                ofPassage.remove(index);
+            }
+        } else if (index >= 0) {
+            ofPassage.set(index, memo);
+        } else {
+            ofPassage.add(memo);
+        }
     }
 
     private void read() throws IOException {
@@ -109,8 +175,7 @@ public final class MemoStore {
                 continue;
             }
             try {
-                Memo memo = Memo.fromJson(new JsonObject(line));
-                byPassage.computeIfAbsent(memo.passageId(), id -> new ArrayList<>()).add(memo);
+                apply(Memo.fromJson(new JsonObject(line)));
             } catch (RuntimeException e) { // DecodeException, a missing field or a bad time
                 LOG.warn("Memo store {}: line {} is incomplete or damaged and is skipped ({})", file, i + 1, e.getMessage());
             }

@@ -7,13 +7,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
 import java.util.Objects;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 
 /**
  * {@code GET /api/passages/{id}/memos} (the passage's memos, oldest first) and {@code POST /api/passages/{id}/memos}
- * ({@code {"text": ...}} → 201 with the stored memo, author and time set by the server). Researchers only: memos are
+ * ({@code {"text": ...}} → 201 with the stored memo, author and time set by the server); {@code PUT /api/memos/{id}}
+ * ({@code {"text": ...}}: a new version), {@code DELETE /api/memos/{id}} and {@code GET /api/memos/{id}/versions}
+ * (every version, oldest first: an edit or deletion never loses the earlier text). Researchers only: memos are
  * part of the research group's analysis. A passage that does not exist is 404.
  */
 public final class MemosEndpoint {
@@ -37,6 +40,53 @@ public final class MemosEndpoint {
     public void addRoutes(Router router) {
         router.get("/api/passages/:id/memos").handler(this::list);
         router.post("/api/passages/:id/memos").handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(this::add);
+        router.put("/api/memos/:id").handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(this::edit);
+        router.delete("/api/memos/:id").handler(this::delete);
+        router.get("/api/memos/:id/versions").handler(this::versions);
+    }
+
+    private void edit(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        String text = text(ctx);
+        vertx.executeBlocking(() -> {
+                    passages.requireReadable(store.current(ctx.pathParam("id")).passageId(), caller);
+                    return store.edit(ctx.pathParam("id"), text, caller.username());
+                }, false)
+                .onSuccess(memo -> ctx.json(memo.toJson()))
+                .onFailure(ctx::fail);
+    }
+
+    private void delete(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        vertx.executeBlocking(() -> {
+                    passages.requireReadable(store.current(ctx.pathParam("id")).passageId(), caller);
+                    return store.delete(ctx.pathParam("id"), caller.username());
+                }, false)
+                .onSuccess(memo -> ctx.json(memo.toJson()))
+                .onFailure(ctx::fail);
+    }
+
+    private void versions(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        vertx.executeBlocking(() -> {
+                    List<Memo> versions = store.versions(ctx.pathParam("id"));
+                    passages.requireReadable(versions.get(0).passageId(), caller);
+                    JsonArray list = new JsonArray();
+                    versions.forEach(memo -> list.add(memo.toJson()));
+                    return list;
+                }, false)
+                .onSuccess(list -> ctx.json(list))
+                .onFailure(ctx::fail);
+    }
+
+    private static String text(RoutingContext ctx) {
+        JsonObject body;
+        try {
+            body = ctx.body().asJsonObject();
+        } catch (DecodeException e) {
+            throw LararenaException.badRequest("send the memo as JSON: {\"text\": \"...\"}");
+        }
+        return body == null ? null : body.getValue("text") instanceof String s ? s : null;
     }
 
     private void list(RoutingContext ctx) {
@@ -55,13 +105,7 @@ public final class MemosEndpoint {
     private void add(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         String passageId = ctx.pathParam("id");
-        JsonObject body;
-        try {
-            body = ctx.body().asJsonObject();
-        } catch (DecodeException e) {
-            throw LararenaException.badRequest("send the memo as JSON: {\"text\": \"...\"}");
-        }
-        String text = body == null ? null : body.getValue("text") instanceof String s ? s : null;
+        String text = text(ctx);
         vertx.executeBlocking(() -> {
                     passages.requireReadable(passageId, caller);
                     return store.add(passageId, text, caller.username());

@@ -77,11 +77,12 @@ public interface AnnotationStore {
                                String ontologyVersion, String username);
 
     /**
-     * Moves annotations of one document to {@code to} (accepted, rejected or retracted), all or none: an unknown
-     * id or one of another document is a 404 and nothing changes. An annotation already in {@code to} is left as
-     * it is.
+     * Moves annotations of one document to {@code to} in {@code username}'s own layer: accepted, rejected, or back to
+     * suggested (undo); other researchers' decisions stay. The team state (what search sees) follows the rule in
+     * docs/team-coding.md. Retracting is for everyone. All or none: an unknown id or one of another document is a 404.
+     * An annotation already in {@code to} for this coder is left as it is.
      *
-     * @return the annotations afterwards, in the order of {@code annotationIds}
+     * @return the annotations afterwards (team state), in the order of {@code annotationIds}
      */
     List<StoredAnnotation> review(String documentId, List<String> annotationIds, ReviewState to, String username);
 
@@ -91,13 +92,46 @@ public interface AnnotationStore {
      */
     Map<String, List<StoredAnnotation>> annotationsOfPassages(String documentId, Collection<String> passageIds);
 
-    /** Every annotation of a document, in every state, in passage and text order. */
+    /** Every annotation of a document, in every state (the team state), in passage and text order. */
     List<StoredAnnotation> annotationsOf(String documentId);
 
     Optional<StoredAnnotation> find(String annotationId);
 
     /** The history of one annotation, oldest first (its creation first). */
     List<Review> history(String annotationId);
+
+    /**
+     * Each coder's latest decision about each annotation of a document, by annotation id: researchers (by username)
+     * and the annotator ({@value TdbAnnotationStore#ANNOTATOR_CODER}), oldest decision first.
+     */
+    Map<String, List<Decision>> decisions(String documentId);
+
+    /** Every review of every annotation of a document, newest first: who, when, from which state to which. */
+    List<LoggedReview> reviewLog(String documentId);
+
+    /** Each researcher's coding status of a document, by username. */
+    Map<String, CodingStatus> codingStatus(String documentId);
+
+    /** Records a researcher's coding status of a document (time-stamped now); returns it. */
+    CodingStatus setCodingStatus(String documentId, String username, CodingStatus.State state);
+
+    /** Whether the document is coded blind, when a researcher chose; empty means the default for its type. */
+    Optional<Boolean> blindCoding(String documentId);
+
+    void setBlindCoding(String documentId, boolean blind);
+
+    /**
+     * Settles a document's consensus: {@code annotationIds} stand, every other annotation of the document that is not
+     * retracted is rejected in the team state (what search sees), until a new consensus replaces this one (kept as its
+     * {@code prov:wasRevisionOf}). An unknown or retracted id is a 400 and nothing changes.
+     *
+     * @param adoptedFrom the coder whose layer these are, or null when the adjudicator chose them
+     * @return the document's annotations afterwards (team state)
+     */
+    List<StoredAnnotation> settleConsensus(String documentId, Set<String> annotationIds, String adjudicator, String adoptedFrom);
+
+    /** The document's consensus, if it has one. */
+    Optional<Consensus> consensus(String documentId);
 
     /** The ontology version each annotated document was last annotated with, by document id. */
     Map<String, String> ontologyVersions();

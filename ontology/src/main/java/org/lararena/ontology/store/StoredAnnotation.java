@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param suffix the same after the span (never beyond the passage)
  * @param conceptIri the body: a concept of the ontology
  * @param manual true for a researcher's tag ({@code oa:tagging}), false for the annotator's ({@code oa:classifying})
- * @param state the current review state
+ * @param state the team's review state (what search sees), or in a coder's view that coder's
  * @param matchedTerm the dictionary term that matched (automatic only, else null)
  * @param confidence the annotator's confidence 0..1 (automatic only, else null)
  * @param creator the username of the researcher, or the annotator's name and version
@@ -35,6 +35,12 @@ public record StoredAnnotation(
         Objects.requireNonNull(passageId, "passageId");
         Objects.requireNonNull(conceptIri, "conceptIri");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** The same annotation in another state (as one coder sees it). */
+    public StoredAnnotation withState(ReviewState newState) {
+        return new StoredAnnotation(id, documentId, passageId, start, end, exact, prefix, suffix, conceptIri, manual, newState,
+                matchedTerm, confidence, creator, creatorIri, created, ontologyVersion);
     }
 
     /** {@code "manual"} or {@code "auto"}. */

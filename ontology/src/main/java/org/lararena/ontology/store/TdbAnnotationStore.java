@@ -64,6 +64,9 @@ public final class TdbAnnotationStore implements AnnotationStore {
     /** The annotator as an agent: its name; its version is {@link PassageAnnotator#VERSION}. */
     public static final String ANNOTATOR_NAME = "Lärarena annotator";
 
+    /** The annotator's name as a coder (in decisions, views and agreement); a username is never this. */
+    public static final String ANNOTATOR_CODER = "annotator";
+
     private static final String ANNOTATION_BASE = LAR.BASE + "annotation/";
     private static final String PASSAGE_BASE = LAR.BASE + "passage/";
     private static final String SUPERSEDED = "superseded by an automatic annotation run with ontology version ";
@@ -213,7 +216,10 @@ public final class TdbAnnotationStore implements AnnotationStore {
             Model graph = graph(documentId);
             Instant now = now();
             Resource user = user(graph, username);
-            return writeAnnotation(graph, documentId, id, passage, start, end, conceptIri, true, user, now, ontologyVersion, null);
+            StoredAnnotation added = writeAnnotation(graph, documentId, id, passage, start, end, conceptIri, true, user, now, ontologyVersion, null);
+            // A researcher's tag is their decision too (the team state and the agreement read it): one activity per tag.
+            record(graph, graph.createResource(annotationIri(id)), user, now, null, ReviewState.ACCEPTED, null);
+            return added;
         });
     }
 
@@ -234,9 +240,9 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 if (stateOf(annotation) == ReviewState.RETRACTED && to != ReviewState.RETRACTED) {
                     throw new LararenaException(409, "conflict", "annotation " + id + " was retracted; add a new annotation instead");
                 }
-                // Back to suggested is the undo of a review: only the annotator's own suggestions were ever suggested.
-                if (to == ReviewState.SUGGESTED && toRecord(annotation, documentId).manual()) {
-                    throw LararenaException.badRequest("annotation " + id + " is a researcher's tag: it can be accepted, rejected or retracted, not suggested");
+                // Back to suggested is the undo of a review: a researcher's own tag was never a suggestion to them.
+                if (to == ReviewState.SUGGESTED && annotation.hasProperty(DCTerms.creator, graph.createResource(userIri(username)))) {
+                    throw LararenaException.badRequest("annotation " + id + " is your own tag: it can be accepted, rejected or retracted, not suggested");
                 }
                 annotations.add(annotation);
             }
@@ -244,8 +250,12 @@ public final class TdbAnnotationStore implements AnnotationStore {
             Resource user = user(graph, username);
             List<StoredAnnotation> result = new ArrayList<>();
             for (Resource annotation : annotations) {
-                if (stateOf(annotation) != to) {
-                    setState(graph, annotation, to, user, now, null);
+                if (to == ReviewState.RETRACTED) {
+                    if (stateOf(annotation) != to) {
+                        setState(graph, annotation, to, user, now, null);
+                    }
+                } else {
+                    decide(graph, annotation, user, to, now);
                 }
                 result.add(toRecord(annotation, documentId));
             }
@@ -288,20 +298,165 @@ public final class TdbAnnotationStore implements AnnotationStore {
             graph.listSubjectsWithProperty(PROV.used, annotation).forEach(activities::add);
             // Annotations stored before creations were derived from dcterms carry a prov:generated activity of their own.
             graph.listSubjectsWithProperty(PROV.generated, annotation).forEach(activities::add);
+            activities.forEach(activity -> reviews.add(reviewOf(activity)));
             if (!graph.contains(null, PROV.generated, annotation)) {
                 reviews.add(creation(annotation));
             }
-            for (Resource activity : activities) {
-                Resource from = activity.getPropertyResourceValue(LAR.fromState);
-                Statement reason = activity.getProperty(LAR.reason);
-                reviews.add(new Review(agentName(activity.getPropertyResourceValue(PROV.wasAssociatedWith)),
-                        instant(activity.getProperty(PROV.startedAtTime)), from == null ? null : ReviewState.of(from),
-                        ReviewState.of(activity.getPropertyResourceValue(LAR.toState)), reason == null ? null : reason.getString()));
-            }
-            // Creation first, then by time (activities of one call share their time: creation still sorts first).
-            reviews.sort(Comparator.comparing((Review r) -> r.from() != null).thenComparing(Review::at));
+            reviews.sort(OLDEST_FIRST);
             return reviews;
         });
+    }
+
+    @Override
+    public Map<String, List<Decision>> decisions(String documentId) {
+        return dataset.calculateRead(() -> {
+            Model graph = graph(documentId);
+            Map<String, Map<String, Decision>> latest = new LinkedHashMap<>();
+            graph.listSubjectsWithProperty(RDF.type, LAR.ReviewActivity).forEach(activity -> {
+                Resource annotation = annotationOf(activity);
+                Review review = reviewOf(activity);
+                Map<String, Decision> byCoder = latest.computeIfAbsent(idOf(annotation), k -> new LinkedHashMap<>());
+                String coder = coderOf(activity.getPropertyResourceValue(PROV.wasAssociatedWith));
+                Decision earlier = byCoder.get(coder);
+                // Creation sorts before a review of the same instant.
+                if (earlier == null || earlier.at().isBefore(review.at()) || (earlier.at().equals(review.at()) && review.from() != null)) {
+                    byCoder.put(coder, new Decision(coder, review.to(), review.at()));
+                }
+            });
+            // A suggestion's creation is no activity (see storeSuggestions): the annotator's decision is its creation.
+            graph.listSubjectsWithProperty(OA.motivatedBy, OA.classifying).forEach(annotation -> {
+                if (!graph.contains(null, PROV.generated, annotation)) {
+                    Review created = creation(annotation);
+                    latest.computeIfAbsent(idOf(annotation), k -> new LinkedHashMap<>())
+                            .putIfAbsent(ANNOTATOR_CODER, new Decision(ANNOTATOR_CODER, created.to(), created.at()));
+                }
+            });
+            Map<String, List<Decision>> decisions = new LinkedHashMap<>();
+            latest.forEach((id, byCoder) -> decisions.put(id,
+                    byCoder.values().stream().sorted(Comparator.comparing(Decision::at).thenComparing(Decision::coder)).toList()));
+            return decisions;
+        });
+    }
+
+    @Override
+    public List<LoggedReview> reviewLog(String documentId) {
+        return dataset.calculateRead(() -> {
+            List<LoggedReview> log = new ArrayList<>();
+            graph(documentId).listSubjectsWithProperty(RDF.type, LAR.ReviewActivity)
+                    .forEach(activity -> log.add(new LoggedReview(idOf(annotationOf(activity)),
+                            coderOf(activity.getPropertyResourceValue(PROV.wasAssociatedWith)), reviewOf(activity))));
+            Model graph = graph(documentId);
+            graph.listSubjectsWithProperty(OA.motivatedBy, OA.classifying).forEach(annotation -> {
+                if (!graph.contains(null, PROV.generated, annotation)) {
+                    log.add(new LoggedReview(idOf(annotation), ANNOTATOR_CODER, creation(annotation)));
+                }
+            });
+            log.sort(Comparator.comparing(LoggedReview::review, OLDEST_FIRST).reversed());
+            return log;
+        });
+    }
+
+    @Override
+    public Map<String, CodingStatus> codingStatus(String documentId) {
+        return dataset.calculateRead(() -> {
+            Model graph = graph(documentId);
+            Map<String, CodingStatus> statuses = new java.util.TreeMap<>();
+            graph.listSubjectsWithProperty(RDF.type, LAR.CodingStatus).forEach(status -> {
+                String coder = coderOf(status.getPropertyResourceValue(LAR.coder));
+                statuses.put(coder, new CodingStatus(coder, CodingStatus.State.parse(string(status, LAR.codingState)),
+                        instant(status.getProperty(DCTerms.modified))));
+            });
+            return statuses;
+        });
+    }
+
+    @Override
+    public CodingStatus setCodingStatus(String documentId, String username, CodingStatus.State state) {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(state, "state");
+        return dataset.calculateWrite(() -> {
+            Model graph = graph(documentId);
+            Instant now = now();
+            Resource user = user(graph, username);
+            graph.createResource(documentIri(documentId) + "#coding-" + URLEncoder.encode(username, StandardCharsets.UTF_8))
+                    .removeAll(LAR.codingState).removeAll(DCTerms.modified)
+                    .addProperty(RDF.type, LAR.CodingStatus).addProperty(LAR.statusOf, graph.createResource(documentIri(documentId)))
+                    .addProperty(LAR.coder, user).addProperty(LAR.codingState, state.wireName())
+                    .addLiteral(DCTerms.modified, dateTime(graph, now));
+            return new CodingStatus(username, state, now);
+        });
+    }
+
+    @Override
+    public Optional<Boolean> blindCoding(String documentId) {
+        return dataset.calculateRead(() -> {
+            Statement blind = graph(documentId).createResource(documentIri(documentId)).getProperty(LAR.blindCoding);
+            return blind == null ? Optional.<Boolean>empty() : Optional.of(blind.getBoolean());
+        });
+    }
+
+    @Override
+    public void setBlindCoding(String documentId, boolean blind) {
+        dataset.executeWrite(() -> graph(documentId).createResource(documentIri(documentId)).removeAll(LAR.blindCoding)
+                .addLiteral(LAR.blindCoding, blind));
+    }
+
+    @Override
+    public List<StoredAnnotation> settleConsensus(String documentId, Set<String> annotationIds, String adjudicator, String adoptedFrom) {
+        Objects.requireNonNull(adjudicator, "adjudicator");
+        return dataset.calculateWrite(() -> {
+            Model graph = graph(documentId);
+            for (String id : annotationIds) {
+                Resource annotation = graph.createResource(annotationIri(id));
+                if (!graph.contains(annotation, RDF.type, OA.Annotation) || stateOf(annotation) == ReviewState.RETRACTED) {
+                    throw LararenaException.badRequest("annotation " + id + " is not a standing annotation of document " + documentId);
+                }
+            }
+            Resource earlier = consensusResource(graph, documentId);
+            Resource consensus = graph.createResource(LAR.BASE + "consensus/" + UUID.randomUUID()).addProperty(RDF.type, LAR.Consensus)
+                    .addProperty(RDF.type, PROV.Entity)
+                    .addProperty(LAR.consensusOf, graph.createResource(documentIri(documentId)))
+                    .addProperty(DCTerms.creator, user(graph, adjudicator))
+                    .addLiteral(DCTerms.created, dateTime(graph, now()));
+            if (adoptedFrom != null) {
+                // The coder as an agent, never a bare username: SPARQL shows people to non-researchers as one role.
+                consensus.addProperty(LAR.adoptedFrom, ANNOTATOR_CODER.equals(adoptedFrom) ? annotator(graph) : user(graph, adoptedFrom));
+            }
+            if (earlier != null) {
+                // The earlier consensus stays as the revision this one replaces; it no longer settles the document.
+                earlier.removeAll(LAR.consensusOf);
+                consensus.addProperty(PROV.wasRevisionOf, earlier);
+            }
+            annotationIds.forEach(id -> consensus.addProperty(PROV.wasDerivedFrom, graph.createResource(annotationIri(id))));
+            graph.listSubjectsWithProperty(RDF.type, OA.Annotation).toList().forEach(annotation -> {
+                if (stateOf(annotation) != ReviewState.RETRACTED) {
+                    annotation.removeAll(LAR.reviewState).addProperty(LAR.reviewState, teamState(graph, annotation).resource());
+                }
+            });
+            return read(graph, documentId);
+        });
+    }
+
+    @Override
+    public Optional<Consensus> consensus(String documentId) {
+        return dataset.calculateRead(() -> {
+            Model graph = graph(documentId);
+            Resource consensus = consensusResource(graph, documentId);
+            if (consensus == null) {
+                return Optional.<Consensus>empty();
+            }
+            Resource adopted = consensus.getPropertyResourceValue(LAR.adoptedFrom);
+            Set<String> ids = new java.util.TreeSet<>();
+            consensus.listProperties(PROV.wasDerivedFrom).forEach(statement -> ids.add(idOf(statement.getResource())));
+            return Optional.of(new Consensus(coderOf(consensus.getPropertyResourceValue(DCTerms.creator)),
+                    instant(consensus.getProperty(DCTerms.created)), adopted == null ? null : coderOf(adopted), ids));
+        });
+    }
+
+    /** The consensus that settles the document now, or null. */
+    private static Resource consensusResource(Model graph, String documentId) {
+        var settling = graph.listSubjectsWithProperty(LAR.consensusOf, graph.createResource(documentIri(documentId))).toList();
+        return settling.isEmpty() ? null : settling.get(0);
     }
 
     @Override
@@ -381,22 +536,80 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 agentName(creator), creator.getURI(), created, ontologyVersion);
     }
 
+    /**
+     * Records {@code user}'s own decision about an annotation (from their previous one) and derives the team state
+     * again. The activity's time is after the user's previous one on it, so their latest decision is never ambiguous.
+     */
+    private static void decide(Model graph, Resource annotation, Resource user, ReviewState to, Instant now) {
+        ReviewState own = ReviewState.SUGGESTED;
+        Instant previous = null;
+        for (Resource activity : activitiesOf(graph, annotation)) {
+            if (user.equals(activity.getPropertyResourceValue(PROV.wasAssociatedWith))) {
+                Review review = reviewOf(activity);
+                if (previous == null || !review.at().isBefore(previous)) {
+                    own = review.to();
+                    previous = review.at();
+                }
+            }
+        }
+        if (own == to) {
+            return;
+        }
+        Instant at = previous != null && !now.isAfter(previous) ? previous.plusMillis(1) : now;
+        record(graph, annotation, user, at, own, to, null);
+        annotation.removeAll(LAR.reviewState).addProperty(LAR.reviewState, teamState(graph, annotation).resource());
+    }
+
+    /**
+     * What search sees of a not retracted annotation: where the document has a consensus, accepted when it stands
+     * there and rejected otherwise; else accepted when any researcher's latest decision accepts it, else rejected when
+     * any rejects it, else suggested (docs/team-coding.md).
+     */
+    private static ReviewState teamState(Model graph, Resource annotation) {
+        Resource consensus = consensusResource(graph, annotation.getProperty(LAR.documentId).getString());
+        if (consensus != null) {
+            return consensus.hasProperty(PROV.wasDerivedFrom, annotation) ? ReviewState.ACCEPTED : ReviewState.REJECTED;
+        }
+        Map<Resource, Review> latest = new HashMap<>();
+        for (Resource activity : activitiesOf(graph, annotation)) {
+            Resource agent = activity.getPropertyResourceValue(PROV.wasAssociatedWith);
+            if (agent.hasProperty(RDF.type, PROV.SoftwareAgent)) {
+                continue;
+            }
+            Review review = reviewOf(activity);
+            latest.merge(agent, review, (a, b) -> OLDEST_FIRST.compare(a, b) <= 0 ? b : a);
+        }
+        if (latest.values().stream().anyMatch(r -> r.to() == ReviewState.ACCEPTED)) {
+            return ReviewState.ACCEPTED;
+        }
+        return latest.values().stream().anyMatch(r -> r.to() == ReviewState.REJECTED) ? ReviewState.REJECTED : ReviewState.SUGGESTED;
+    }
+
+    private static List<Resource> activitiesOf(Model graph, Resource annotation) {
+        List<Resource> activities = new ArrayList<>();
+        graph.listSubjectsWithProperty(PROV.used, annotation).forEach(activities::add);
+        graph.listSubjectsWithProperty(PROV.generated, annotation).forEach(activities::add);
+        return activities;
+    }
+
     private static void setState(Model graph, Resource annotation, ReviewState to, Resource agent, Instant at, String reason) {
         ReviewState from = stateOf(annotation);
         annotation.removeAll(LAR.reviewState).addProperty(LAR.reviewState, to.resource());
         record(graph, annotation, agent, at, from, to, reason);
     }
 
-    /** A review activity: {@code agent} moved {@code annotation} from one state to another. */
+    /** A review activity; without {@code from} it is the one that generated the annotation (a researcher's tag). */
     private static void record(Model graph, Resource annotation, Resource agent, Instant at, ReviewState from, ReviewState to,
                                String reason) {
         Resource activity = graph.createResource(LAR.BASE + "activity/" + UUID.randomUUID())
                 .addProperty(RDF.type, PROV.Activity).addProperty(RDF.type, LAR.ReviewActivity)
                 .addProperty(PROV.wasAssociatedWith, agent)
                 .addLiteral(PROV.startedAtTime, dateTime(graph, at))
-                .addProperty(PROV.used, annotation)
-                .addProperty(LAR.fromState, from.resource())
+                .addProperty(from == null ? PROV.generated : PROV.used, annotation)
                 .addProperty(LAR.toState, to.resource());
+        if (from != null) {
+            activity.addProperty(LAR.fromState, from.resource());
+        }
         if (reason != null) {
             activity.addProperty(LAR.reason, reason);
         }
@@ -448,6 +661,31 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     private static String passageIdOf(Resource annotation) {
         return annotation.getPropertyResourceValue(OA.hasTarget).getPropertyResourceValue(OA.hasSource).getURI().substring(PASSAGE_BASE.length());
+    }
+
+    /** By time; of one instant (activities of one call share their time) the creation first. */
+    private static final Comparator<Review> OLDEST_FIRST = Comparator.comparing(Review::at).thenComparing(r -> r.from() != null);
+
+    private static Review reviewOf(Resource activity) {
+        Resource from = activity.getPropertyResourceValue(LAR.fromState);
+        Statement reason = activity.getProperty(LAR.reason);
+        return new Review(agentName(activity.getPropertyResourceValue(PROV.wasAssociatedWith)),
+                instant(activity.getProperty(PROV.startedAtTime)), from == null ? null : ReviewState.of(from),
+                ReviewState.of(activity.getPropertyResourceValue(LAR.toState)), reason == null ? null : reason.getString());
+    }
+
+    private static Resource annotationOf(Resource activity) {
+        Resource annotation = activity.getPropertyResourceValue(PROV.used);
+        return annotation != null ? annotation : activity.getPropertyResourceValue(PROV.generated);
+    }
+
+    /** A person's username, or {@value #ANNOTATOR_CODER} for the annotator. */
+    private static String coderOf(Resource agent) {
+        if (agent.hasProperty(RDF.type, PROV.SoftwareAgent)) {
+            return ANNOTATOR_CODER;
+        }
+        Statement nick = agent.getProperty(FOAF.nick);
+        return nick != null ? nick.getString() : agentName(agent);
     }
 
     private Optional<String> graphOf(String annotationId) {

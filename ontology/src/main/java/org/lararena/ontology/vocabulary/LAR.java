@@ -65,7 +65,11 @@ public class LAR {
     public static final Property matchedTerm = property("matchedTerm");
     /** The annotator's confidence in an automatic annotation, 0..1 ({@code xsd:decimal}). */
     public static final Property confidence = property("confidence");
-    /** The current review state of an annotation: one of the four state resources below. */
+    /**
+     * The team's review state of an annotation, what search and pilots see: one of the four state resources below,
+     * derived from every researcher's latest decision (docs/team-coding.md). Each researcher's own decisions are the
+     * review activities they are associated with.
+     */
     public static final Property reviewState = property("reviewState");
     /** The version of the ontology an annotation was made against. */
     public static final Property ontologyVersion = property("ontologyVersion");
@@ -86,4 +90,25 @@ public class LAR {
     public static final Property toState = property("toState");
     /** Why a state changed, in words, e.g. "superseded by a new automatic annotation run". */
     public static final Property reason = property("reason");
+
+    // Team coding
+    /** One researcher's coding status of one document (in the document's graph). */
+    public static final Resource CodingStatus = resource("CodingStatus");
+    /** The document a coding status is about. */
+    public static final Property statusOf = property("statusOf");
+    /** The researcher (an agent) whose status it is. */
+    public static final Property coder = property("coder");
+    /** {@code "in_progress"} or {@code "done"}. */
+    public static final Property codingState = property("codingState");
+    /** On a document: whether researchers code it blind ({@code xsd:boolean}); absent means the default for its type. */
+    public static final Property blindCoding = property("blindCoding");
+    /**
+     * A document's consensus layer: the annotations that stand after adjudication ({@code prov:wasDerivedFrom} each
+     * of them, {@code dcterms:creator} the adjudicator). Where a document has one, it decides what search sees.
+     */
+    public static final Resource Consensus = resource("Consensus");
+    /** On a consensus: the document it settles. */
+    public static final Property consensusOf = property("consensusOf");
+    /** On a consensus: the coder (an agent) whose layer was adopted, when one was. */
+    public static final Property adoptedFrom = property("adoptedFrom");
 }

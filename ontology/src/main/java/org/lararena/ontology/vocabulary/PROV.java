@@ -31,9 +31,12 @@ public class PROV {
     public static final Resource Agent = resource("Agent");
     public static final Resource Person = resource("Person");
     public static final Resource SoftwareAgent = resource("SoftwareAgent");
+    public static final Resource Entity = resource("Entity");
 
     public static final Property wasAssociatedWith = property("wasAssociatedWith");
     public static final Property startedAtTime = property("startedAtTime");
     public static final Property used = property("used");
     public static final Property generated = property("generated");
+    public static final Property wasDerivedFrom = property("wasDerivedFrom");
+    public static final Property wasRevisionOf = property("wasRevisionOf");
 }

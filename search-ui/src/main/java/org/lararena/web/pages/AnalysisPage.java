@@ -56,6 +56,7 @@ public final class AnalysisPage {
         String cellBase = SearchPage.searchUrl(ctx, (key, value) -> NOT_SEARCH.contains(key) || key.equals("theme") || key.equals("pilot"), null, null);
         String apiBase = "/api/analysis" + SearchPage.searchUrl(ctx, (key, value) -> NOT_SEARCH.contains(key), null, null).substring("/sok".length());
         StringBuilder html = new StringBuilder("<h1>Analys</h1>")
+                .append(Caller.of(ctx).isResearcher() ? "<p><a href=\"/analys/samstammighet\">Samstämmighet mellan kodare</a></p>" : "")
                 .append("<form class=\"search\" role=\"search\" method=\"get\" action=\"/analys\">")
                 .append("<label for=\"q\">Sökord</label><input id=\"q\" name=\"q\" type=\"search\" maxlength=\"1000\" value=\"")
                 .append(Html.text(ctx.queryParams().get("q") == null ? "" : ctx.queryParams().get("q"))).append("\">");

@@ -1,0 +1,7 @@
+package org.lararena.ontology.store;
+
+/**
+ * One entry of a document's review log: which annotation, which coder (a username, or {@value
+ * TdbAnnotationStore#ANNOTATOR_CODER}), and the review.
+ */
+public record LoggedReview(String annotationId, String coder, Review review) {}

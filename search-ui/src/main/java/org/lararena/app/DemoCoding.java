@@ -1,0 +1,107 @@
+package org.lararena.app;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.index.PassageConcepts;
+import org.lararena.ingest.store.DocumentRecord;
+import org.lararena.ontology.Concept;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.CodingStatus;
+import org.lararena.ontology.store.PassageFacets;
+import org.lararena.ontology.store.ReviewState;
+import org.lararena.ontology.store.StoredAnnotation;
+import org.lararena.ontology.vocabulary.LAR;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Codes one demo interview as two researchers would, independently and with some disagreement ({@code
+ * demo/coding.json}, see the demo README), once the pipeline has indexed it for the first time after the demo data was
+ * loaded.
+ */
+final class DemoCoding {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCoding.class);
+    private static final String SCRIPT = "/demo/coding.json";
+
+    private final Vertx vertx;
+    private final AnnotationStore annotations;
+    private final Ontology ontology;
+    private final PassageConcepts index;
+    private final JsonObject script;
+
+    DemoCoding(Vertx vertx, AnnotationStore annotations, Ontology ontology, PassageConcepts index) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.annotations = Objects.requireNonNull(annotations);
+        this.ontology = Objects.requireNonNull(ontology);
+        this.index = Objects.requireNonNull(index);
+        this.script = read();
+    }
+
+    /** Codes {@code record} when it is the scripted interview, once it is indexed. */
+    void watch(DocumentRecord record) {
+        if (script == null || !record.filename().equals(script.getString("file"))) {
+            return;
+        }
+        AtomicReference<MessageConsumer<JsonObject>> consumer = new AtomicReference<>();
+        consumer.set(vertx.eventBus().consumer(IngestAddresses.DOCUMENT_STATUS, message -> {
+            if (record.id().equals(message.body().getString("documentId")) && "indexed".equals(message.body().getString("status"))) {
+                consumer.get().unregister();
+                vertx.executeBlocking(() -> code(record.id()), false)
+                        .onSuccess(n -> LOG.info("Demo coding: {} decisions on {}", n, record.filename()))
+                        .onFailure(e -> LOG.warn("Demo coding of {} failed: {}", record.filename(), e.getMessage()));
+            }
+        }));
+    }
+
+    /** Blocking: each scripted researcher reviews every suggestion and marks the document done; returns the decisions made. */
+    private int code(String documentId) {
+        List<StoredAnnotation> suggestions = annotations.annotationsOf(documentId).stream()
+                .filter(a -> !a.manual() && a.state() == ReviewState.SUGGESTED).toList();
+        int decisions = 0;
+        for (Object entry : script.getJsonArray("coders", new JsonArray())) {
+            JsonObject coder = (JsonObject) entry;
+            List<String> rejectedThemes = coder.getJsonArray("reject", new JsonArray()).stream()
+                    .map(theme -> LAR.BASE + "tema/" + theme).toList();
+            List<String> accept = new ArrayList<>();
+            List<String> reject = new ArrayList<>();
+            for (StoredAnnotation suggestion : suggestions) {
+                Optional<String> theme = ontology.topTheme(suggestion.conceptIri()).map(Concept::iri);
+                (theme.isPresent() && rejectedThemes.contains(theme.get()) ? reject : accept).add(suggestion.id());
+            }
+            String username = coder.getString("username");
+            if (!accept.isEmpty()) {
+                annotations.review(documentId, accept, ReviewState.ACCEPTED, username);
+            }
+            if (!reject.isEmpty()) {
+                annotations.review(documentId, reject, ReviewState.REJECTED, username);
+            }
+            annotations.setCodingStatus(documentId, username, CodingStatus.State.DONE);
+            decisions += accept.size() + reject.size();
+        }
+        // The team state changed (rejected by nobody else: accepted by someone): search follows.
+        index.update(PassageFacets.of(annotations.annotationsOf(documentId), ontology));
+        return decisions;
+    }
+
+    private static JsonObject read() {
+        try (InputStream stream = DemoCoding.class.getResourceAsStream(SCRIPT)) {
+            return stream == null ? null : new JsonObject(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the demo coding script could not be read", e);
+        }
+    }
+}

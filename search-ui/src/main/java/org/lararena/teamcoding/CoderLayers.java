@@ -1,0 +1,90 @@
+package org.lararena.teamcoding;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.lararena.ingest.store.DocumentRecord;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.CoderView;
+import org.lararena.ontology.store.CodingStatus;
+import org.lararena.ontology.store.Decision;
+import org.lararena.ontology.store.StoredAnnotation;
+import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Caller;
+
+/**
+ * The coders' layers of a document as a researcher may see them. Blind mode (on by default for interviews and
+ * transcripts) hides colleagues' decisions and tags from a researcher until they mark the document done. Blocking:
+ * call from a worker thread.
+ */
+public final class CoderLayers {
+
+    private final AnnotationStore annotations;
+
+    public CoderLayers(AnnotationStore annotations) {
+        this.annotations = Objects.requireNonNull(annotations, "annotations");
+    }
+
+    /** Whether researchers code the document blind: their choice, else on for interviews and transcripts. */
+    public boolean blind(DocumentRecord record) {
+        return annotations.blindCoding(record.id()).orElse(record.namesSpeakers());
+    }
+
+    /** Whether {@code username} may see colleagues' decisions on the document: it is not blind, or they are done with it. */
+    public boolean seesColleagues(DocumentRecord record, String username) {
+        if (!blind(record)) {
+            return true;
+        }
+        CodingStatus status = annotations.codingStatus(record.id()).get(username);
+        return status != null && status.state() == CodingStatus.State.DONE;
+    }
+
+    /**
+     * The annotations of a document as a researcher asks for them, as JSON: {@code coder}'s layer (null: the caller's
+     * own), each annotation with the {@code decisions} the caller may see.
+     *
+     * @throws LararenaException 400 for a coder who has not coded the document, 403 for a colleague's layer in blind mode
+     */
+    public JsonArray layer(DocumentRecord record, Caller caller, String coder, Function<StoredAnnotation, JsonObject> toJson) {
+        caller.require(Caller.RESEARCHER);
+        String who = coder == null ? caller.username() : coder;
+        List<StoredAnnotation> all = annotations.annotationsOf(record.id());
+        Map<String, List<Decision>> decisions = annotations.decisions(record.id());
+        boolean seesColleagues = seesColleagues(record, caller.username());
+        if (!who.equals(caller.username())) {
+            if (!isCoder(record.id(), who, decisions)) {
+                throw LararenaException.badRequest("'" + who + "' has not coded document " + record.id()
+                        + " (a coder is a researcher with decisions or a coding status there, or " + TdbAnnotationStore.ANNOTATOR_CODER + ")");
+            }
+            if (!seesColleagues && !TdbAnnotationStore.ANNOTATOR_CODER.equals(who)) {
+                throw LararenaException.forbidden("document " + record.id() + " is coded blind: mark it done before you see colleagues' coding");
+            }
+        }
+        String ownIri = TdbAnnotationStore.userIri(caller.username());
+        JsonArray list = new JsonArray();
+        for (StoredAnnotation annotation : CoderView.of(all, decisions, who)) {
+            if (!seesColleagues && annotation.manual() && !ownIri.equals(annotation.creatorIri())) {
+                continue;
+            }
+            JsonArray visible = new JsonArray();
+            decisions.getOrDefault(annotation.id(), List.of()).stream()
+                    .filter(d -> seesColleagues || d.coder().equals(caller.username()) || d.coder().equals(TdbAnnotationStore.ANNOTATOR_CODER))
+                    .forEach(d -> visible.add(new JsonObject().put("coder", d.coder()).put("state", d.state().wireName())
+                            .put("at", d.at() == null ? null : d.at().toString())));
+            list.add(toJson.apply(annotation).put("decisions", visible));
+        }
+        return list;
+    }
+
+    /** Whether {@code coder} has coded the document: the annotator, or a researcher with a decision or a coding status there. */
+    public boolean isCoder(String documentId, String coder, Map<String, List<Decision>> decisions) {
+        if (TdbAnnotationStore.ANNOTATOR_CODER.equals(coder) || annotations.codingStatus(documentId).containsKey(coder)) {
+            return true;
+        }
+        return decisions.values().stream().flatMap(List::stream).anyMatch(d -> d.coder().equals(coder));
+    }
+}

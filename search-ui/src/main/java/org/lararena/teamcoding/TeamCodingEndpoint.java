@@ -1,0 +1,208 @@
+package org.lararena.teamcoding;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.lararena.ingest.index.PassageConcepts;
+import org.lararena.ingest.store.DocumentRecord;
+import org.lararena.ingest.store.DocumentStore;
+import org.lararena.ingest.web.DocumentsEndpoint;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.CoderView;
+import org.lararena.ontology.store.Consensus;
+import org.lararena.ontology.store.Decision;
+import org.lararena.ontology.store.PassageFacets;
+import org.lararena.ontology.store.StoredAnnotation;
+import org.lararena.ontology.store.CodingStatus;
+import org.lararena.ontology.store.LoggedReview;
+import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.audit.AuditLog;
+import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.JsonBody;
+
+/**
+ * How researchers code a document together (researchers only; 404 for a document the caller may not read):
+ * <ul>
+ *   <li>{@code GET /api/documents/{id}/coding-status}: {@code {blind, coders: [{coder, state, at}]}};</li>
+ *   <li>{@code PUT /api/documents/{id}/coding-status} {@code {state: "in_progress" | "done"}}: the caller's status;</li>
+ *   <li>{@code PUT /api/documents/{id}/blind-coding} {@code {blind: true | false}};</li>
+ *   <li>{@code GET /api/documents/{id}/review-log}: every review, newest first ({@code [{annotationId, coder, from,
+ *       to, at, reason}]}); in blind mode, until the caller is done, only their own and the annotator's;</li>
+ *   <li>{@code GET /api/documents/{id}/consensus}: {@code {adjudicator, created, adoptedFrom, annotations: [ids]}}, 404
+ *       before there is one;</li>
+ *   <li>{@code PUT /api/documents/{id}/consensus} {@code {adopt: "<coder>"}} (that coder's layer as it is) or {@code
+ *       {annotations: [ids]}} (the adjudicator's choice): from then on the consensus decides what search sees.</li>
+ * </ul>
+ */
+public final class TeamCodingEndpoint {
+
+    private static final int BODY_LIMIT = 4 * 1024;
+    /** Room for a consensus of some thousands of annotation ids. */
+    private static final int CONSENSUS_BODY_LIMIT = 1024 * 1024;
+
+    private final Vertx vertx;
+    private final DocumentStore documents;
+    private final AnnotationStore annotations;
+    private final CoderLayers layers;
+    private final AuditLog audit;
+    private final Ontology ontology;
+    private final PassageConcepts index;
+
+    public TeamCodingEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, Ontology ontology, PassageConcepts index,
+                              AuditLog audit) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.documents = Objects.requireNonNull(documents);
+        this.annotations = Objects.requireNonNull(annotations);
+        this.ontology = Objects.requireNonNull(ontology);
+        this.index = Objects.requireNonNull(index);
+        this.audit = Objects.requireNonNull(audit);
+        this.layers = new CoderLayers(annotations);
+    }
+
+    public void addRoutes(Router router) {
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(BODY_LIMIT);
+        router.get("/api/documents/:id/coding-status").handler(this::status);
+        router.put("/api/documents/:id/coding-status").handler(body).handler(this::setStatus);
+        router.put("/api/documents/:id/blind-coding").handler(body).handler(this::setBlind);
+        router.get("/api/documents/:id/review-log").handler(this::reviewLog);
+        router.get("/api/documents/:id/consensus").handler(this::consensus);
+        router.put("/api/documents/:id/consensus").handler(BodyHandler.create(false).setBodyLimit(CONSENSUS_BODY_LIMIT)).handler(this::settle);
+    }
+
+    private void consensus(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        DocumentRecord record = readable(ctx.pathParam("id"), caller);
+        vertx.executeBlocking(() -> annotations.consensus(record.id())
+                        .orElseThrow(() -> LararenaException.notFound("document " + record.id() + " has no consensus yet")), false)
+                .onSuccess(consensus -> ctx.json(consensusJson(consensus)))
+                .onFailure(ctx::fail);
+    }
+
+    /** Adopts one coder's layer, or the adjudicator's choice of annotations, as the document's consensus. */
+    private void settle(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        DocumentRecord record = readable(ctx.pathParam("id"), caller);
+        JsonObject body = JsonBody.of(ctx, "{\"adopt\": \"<coder>\"} or {\"annotations\": [\"<annotation id>\", ...]}");
+        Object adopt = body.getValue("adopt");
+        Object chosen = body.getValue("annotations");
+        if ((adopt == null) == (chosen == null) || (adopt != null && !(adopt instanceof String))
+                || (chosen != null && !(chosen instanceof JsonArray list && list.stream().allMatch(id -> id instanceof String)))) {
+            throw LararenaException.badRequest("send either adopt (a coder's name) or annotations (a list of annotation ids)");
+        }
+        vertx.executeBlocking(() -> {
+                    if (!layers.seesColleagues(record, caller.username())) {
+                        throw LararenaException.forbidden("document " + record.id() + " is coded blind: mark it done before you settle a consensus");
+                    }
+                    Set<String> ids;
+                    if (adopt != null) {
+                        String coder = (String) adopt;
+                        Map<String, List<Decision>> decisions = annotations.decisions(record.id());
+                        if (!layers.isCoder(record.id(), coder, decisions)) {
+                            throw LararenaException.badRequest("unknown coder " + coder + ": not a coder of document " + record.id());
+                        }
+                        ids = CoderView.of(annotations.annotationsOf(record.id()), decisions, coder).stream()
+                                .filter(a -> CoderView.applied(a, coder)).map(StoredAnnotation::id).collect(Collectors.toSet());
+                    } else {
+                        ids = ((JsonArray) chosen).stream().map(String.class::cast).collect(Collectors.toSet());
+                    }
+                    List<StoredAnnotation> after = annotations.settleConsensus(record.id(), ids, caller.username(), (String) adopt);
+                    Map<String, PassageFacets> facets = new LinkedHashMap<>(PassageFacets.of(after, ontology));
+                    index.update(facets);
+                    audit.record(caller.username(), "consensus_settled", record.id(),
+                            new JsonObject().put("adoptedFrom", adopt).put("annotations", ids.size()));
+                    return annotations.consensus(record.id()).orElseThrow();
+                }, false)
+                .onSuccess(consensus -> ctx.json(consensusJson(consensus)))
+                .onFailure(ctx::fail);
+    }
+
+    private static JsonObject consensusJson(Consensus consensus) {
+        return new JsonObject().put("adjudicator", consensus.adjudicator())
+                .put("created", consensus.created() == null ? null : consensus.created().toString())
+                .put("adoptedFrom", consensus.adoptedFrom()).put("annotations", new JsonArray(List.copyOf(consensus.annotationIds())));
+    }
+
+    private void status(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        DocumentRecord record = readable(ctx.pathParam("id"), caller);
+        vertx.executeBlocking(() -> statusJson(record), false).onSuccess(ctx::json).onFailure(ctx::fail);
+    }
+
+    private void setStatus(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        DocumentRecord record = readable(ctx.pathParam("id"), caller);
+        CodingStatus.State state = CodingStatus.State.parse(JsonBody.of(ctx, "{\"state\": \"in_progress\" | \"done\"}").getValue("state"));
+        vertx.executeBlocking(() -> {
+                    annotations.setCodingStatus(record.id(), caller.username(), state);
+                    audit.record(caller.username(), "coding_status", record.id(), new JsonObject().put("state", state.wireName()));
+                    return statusJson(record);
+                }, false)
+                .onSuccess(ctx::json).onFailure(ctx::fail);
+    }
+
+    private void setBlind(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        DocumentRecord record = readable(ctx.pathParam("id"), caller);
+        if (!(JsonBody.of(ctx, "{\"blind\": true | false}").getValue("blind") instanceof Boolean blind)) {
+            throw LararenaException.badRequest("blind must be true or false");
+        }
+        vertx.executeBlocking(() -> {
+                    annotations.setBlindCoding(record.id(), blind);
+                    audit.record(caller.username(), "blind_coding", record.id(), new JsonObject().put("blind", blind));
+                    return statusJson(record);
+                }, false)
+                .onSuccess(ctx::json).onFailure(ctx::fail);
+    }
+
+    private void reviewLog(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        DocumentRecord record = readable(ctx.pathParam("id"), caller);
+        vertx.executeBlocking(() -> {
+                    boolean seesColleagues = layers.seesColleagues(record, caller.username());
+                    JsonArray log = new JsonArray();
+                    for (LoggedReview entry : annotations.reviewLog(record.id())) {
+                        if (!seesColleagues && !entry.coder().equals(caller.username())
+                                && !entry.coder().equals(TdbAnnotationStore.ANNOTATOR_CODER)) {
+                            continue;
+                        }
+                        log.add(new JsonObject().put("annotationId", entry.annotationId()).put("coder", entry.coder())
+                                .put("from", entry.review().from() == null ? null : entry.review().from().wireName())
+                                .put("to", entry.review().to().wireName())
+                                .put("at", entry.review().at() == null ? null : entry.review().at().toString())
+                                .put("reason", entry.review().reason()));
+                    }
+                    return log;
+                }, false)
+                .onSuccess(log -> ctx.response().putHeader("Content-Type", "application/json").end(log.encode()))
+                .onFailure(ctx::fail);
+    }
+
+    private JsonObject statusJson(DocumentRecord record) {
+        JsonArray coders = new JsonArray();
+        annotations.codingStatus(record.id()).values().forEach(s -> coders.add(new JsonObject().put("coder", s.coder())
+                .put("state", s.state().wireName()).put("at", s.at() == null ? null : s.at().toString())));
+        return new JsonObject().put("documentId", record.id()).put("blind", layers.blind(record)).put("coders", coders);
+    }
+
+    /** The document if the caller may read it; 404 otherwise (ids must not be guessable). */
+    public static DocumentRecord readable(DocumentStore documents, String documentId, Caller caller) {
+        return documents.find(documentId).filter(r -> DocumentsEndpoint.mayRead(caller, r))
+                .orElseThrow(() -> LararenaException.notFound("no document with that id"));
+    }
+
+    private DocumentRecord readable(String documentId, Caller caller) {
+        return readable(documents, documentId, caller);
+    }
+
+}
