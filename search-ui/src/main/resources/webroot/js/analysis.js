@@ -18,16 +18,14 @@ function heatmap(element, rows, columns, counts, onClick) {
     const narrow = element.clientWidth < 640;
     return {
       grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
-      xAxis: { axisLabel: { rotate: narrow || columns.length > 6 ? (narrow ? 90 : 40) : 0, interval: 0, width: narrow ? 80 : 140, overflow: 'truncate' } },
-      yAxis: { axisLabel: { interval: 0, width: narrow ? 96 : 200, overflow: 'truncate' } },
+      xAxis: { type: 'category', data: columns, axisLabel: { rotate: narrow ? 90 : columns.length > 6 ? 40 : 0, interval: 0, width: narrow ? 80 : 140, overflow: 'truncate' } },
+      yAxis: { type: 'category', data: rows, inverse: true, axisLabel: { interval: 0, width: narrow ? 96 : 200, overflow: 'truncate' } },
     };
   };
   chart.setOption({
     animation: false,
     // Rich text keeps the tooltip on the canvas: no HTML with inline styles (which the CSP refuses).
     tooltip: { renderMode: 'richText', formatter: p => `${rows[p.value[1]]} · ${columns[p.value[0]]}: ${p.value[2]}` },
-    xAxis: { type: 'category', data: columns, position: 'bottom' },
-    yAxis: { type: 'category', data: rows, inverse: true },
     // The scale sits above the chart, clear of the rotated column labels below it.
     visualMap: { min: 0, max, calculable: true, orient: 'horizontal', right: 8, top: 0, itemHeight: 120,
       inRange: { color: ['#f2f7fb', '#7fb2e0', '#0b3f73'] } },

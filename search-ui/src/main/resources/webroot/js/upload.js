@@ -13,20 +13,29 @@ if (form) {
   // How far a file has come: an end (failed, duplicate) is past every step, so a late answer never moves it back.
   const rank = (status) => (status === 'failed' || status === 'duplicate' ? steps.length : steps.indexOf(status));
 
-  const show = (id, status, detail) => {
+  /** A link to a document (the reader's words, not its id). */
+  const documentLink = (id, text) => {
+    const link = document.createElement('a');
+    link.href = `/dokument/${encodeURIComponent(id)}`;
+    link.textContent = text;
+    return link;
+  };
+
+  const show = (id, status, detail, duplicateOf) => {
     const row = rows.get(id);
     if (!row) return;
     row.dataset.status = status;
     row.querySelector('.status').textContent = labels[status] ?? status;
     row.querySelector('progress').value = status === 'failed' || status === 'duplicate' ? 100 : (steps.indexOf(status) + 1) * 20;
-    row.querySelector('.detail').textContent = detail ?? '';
+    const details = row.querySelector('.detail');
+    if (status === 'duplicate' && duplicateOf) details.replaceChildren(`${t('sameAs')} `, documentLink(duplicateOf, t('openOriginal')));
+    else details.textContent = detail ?? '';
   };
 
   const events = new EventSource('/api/ingest/events');
   events.addEventListener('status', (event) => {
     const update = JSON.parse(event.data);
-    show(update.documentId, update.status, update.status === 'failed' ? update.error
-      : update.status === 'duplicate' ? t('sameAs', update.duplicateOf) : '');
+    show(update.documentId, update.status, update.status === 'failed' ? update.error : '', update.duplicateOf);
   });
 
   const dropzone = document.getElementById('dropzone');
@@ -54,7 +63,8 @@ if (form) {
       for (const file of body) {
         const row = document.createElement('li');
         row.id = `file-${file.id}`;
-        const name = document.createElement('span');
+        // The file's row opens its document (a duplicate is not kept: its row links to the one that was).
+        const name = file.duplicateOf ? document.createElement('span') : documentLink(file.id, file.filename);
         name.className = 'name';
         name.textContent = file.filename;
         const bar = document.createElement('progress');
@@ -67,12 +77,12 @@ if (form) {
         row.append(name, bar, status, detail);
         list.append(row);
         rows.set(file.id, row);
-        show(file.id, file.status, file.duplicateOf ? t('sameAs', file.duplicateOf) : '');
+        show(file.id, file.status, '', file.duplicateOf);
         // The stream may have told of steps before the row existed: ask once for where the file is now.
         // Its answer may also come after later events of the stream: it only ever moves the file forward.
         api(`/api/documents/${file.id}`).then((r) => r.ok ? r.json() : null).then((doc) => {
           if (doc && rank(doc.status) > rank(rows.get(file.id).dataset.status)) {
-            show(file.id, doc.status, doc.status === 'duplicate' ? t('sameAs', doc.duplicateOf) : doc.error ?? '');
+            show(file.id, doc.status, doc.error ?? '', doc.duplicateOf);
           }
         });
       }

@@ -205,7 +205,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new DocumentPage(vertx, documents, search, ontology)::addRoutes,
                         new CodingPage(vertx, documents, search, ontology, config.maxMemoChars())::addRoutes,
                         new ModulesPage(modules)::addRoutes,
-                        new UploadPage()::addRoutes,
+                        new UploadPage(ontology)::addRoutes,
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
                         new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes,
                         new AnalysisPage(analysis)::addRoutes,

@@ -109,6 +109,8 @@ class SearchPagesBrowserIT {
             assertThat(failed.getText()).contains("tom.txt").contains("Misslyckades");
             assertThat(failed.findElement(By.className("detail")).getText()).isNotBlank();
             assertThat(browser.find(By.cssSelector("#progress li[data-status=indexed]")).getText()).contains("webbanteckning.txt").contains("Klar");
+            assertThat(browser.find(By.cssSelector("#progress li[data-status=indexed] a.name")).getAttribute("href"))
+                    .as("the row opens its document").contains("/dokument/");
         }
     }
 

@@ -150,7 +150,8 @@ public final class SearchPage {
         StringBuilder html = new StringBuilder();
         String link = "/dokument/" + Html.url(hit.getString("documentId")) + "#" + Html.url(hit.getString("passageId"));
         // The highlight is HTML that Elasticsearch encoded (text escaped, only <mark> added); the text is escaped here.
-        String snippet = hit.getString("highlight") != null ? hit.getString("highlight") : Html.text(abbreviate(hit.getString("text")));
+        String snippet = (hit.getString("highlight") != null ? hit.getString("highlight") : Html.text(abbreviate(hit.getString("text"))))
+                .replaceAll("\\n\\s*\\n", "\n"); // lines and list items stay apart (CSS pre-line); blank lines would only take room
         html.append("<li class=\"hit\" data-document=\"").append(Html.text(hit.getString("documentId"))).append("\">");
         if (heading != null) {
             html.append("<").append(heading).append(" class=\"hit-title\"><a href=\"").append(Html.text(link)).append("\">")
