@@ -236,6 +236,23 @@ class PagesOnAnyScreenBrowserIT {
     }
 
     @Test
+    void aLearningModuleReadsFirstHasOneHeadingAndItsThemeChipsFilterSearch() throws Exception {
+        try (Browser browser = Browser.open(app.url, "module-page")) {
+            browser.go("/moduler");
+            browser.find(By.linkText("Kontinuitet ur patientens perspektiv")).click();
+            assertThat(browser.driver().findElements(By.tagName("h1"))).as("the title once").hasSize(1);
+            Boolean bodyFirst = (Boolean) browser.script("""
+                    const body = document.querySelector('.module-body'), chips = document.querySelector('article .chips');
+                    return !!(body && chips && (body.compareDocumentPosition(chips) & Node.DOCUMENT_POSITION_FOLLOWING));""");
+            assertThat(bodyFirst).as("the module's text comes before its links").isTrue();
+            WebElement chip = browser.find(By.cssSelector("article .chips a"));
+            assertThat(chip.getAttribute("href")).as("a theme chip filters by theme, as on Insikter").contains("theme=").doesNotContain("q=");
+            chip.click();
+            assertThat(browser.find(By.cssSelector(".active-filters")).getText()).contains("Tema: " + chip.getText());
+        }
+    }
+
+    @Test
     void theDocumentListSearchesFiltersSortsPagesAndSpeaksSwedish() throws Exception {
         try (Browser browser = Browser.open(app.url, "document-list")) {
             browser.logIn("forskare", "forskare");
