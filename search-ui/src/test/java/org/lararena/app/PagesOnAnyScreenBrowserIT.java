@@ -41,20 +41,17 @@ class PagesOnAnyScreenBrowserIT {
 
     private static RunningApplication app;
     private static String restrictedInterviewId;
+    /** The Örebro steering group's notes: meeting notes with a bullet list and annotations. */
     private static String meetingNotesId;
 
     @BeforeAll
     static void start() throws Exception {
         app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "true"));
-        String researcher = TestServices.get().accessToken("forskare", "forskare");
-        JsonObject documents = new JsonObject(app.get("/api/documents?size=100", researcher).body());
-        for (Object item : documents.getJsonArray("documents")) {
-            JsonObject document = (JsonObject) item;
-            app.awaitStatus(document.getString("id"), researcher, "indexed");
+        for (JsonObject document : app.awaitAllIndexed(TestServices.get().accessToken("forskare", "forskare"))) {
             if ("restricted".equals(document.getString("visibility"))) {
                 restrictedInterviewId = document.getString("id");
             }
-            if ("motesanteckningar".equals(document.getString("type"))) {
+            if ("motesanteckningar-styrgrupp-orebro.md".equals(document.getString("filename"))) {
                 meetingNotesId = document.getString("id");
             }
         }
@@ -247,8 +244,9 @@ class PagesOnAnyScreenBrowserIT {
             assertThat(bodyFirst).as("the module's text comes before its links").isTrue();
             WebElement chip = browser.find(By.cssSelector("article .chips a"));
             assertThat(chip.getAttribute("href")).as("a theme chip filters by theme, as on Insikter").contains("theme=").doesNotContain("q=");
+            String theme = chip.getText();
             chip.click();
-            assertThat(browser.find(By.cssSelector(".active-filters")).getText()).contains("Tema: " + chip.getText());
+            assertThat(browser.find(By.cssSelector(".active-filters")).getText()).contains("Tema: " + theme);
         }
     }
 

@@ -26,11 +26,7 @@ class SearchPagesBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "true"));
-        String researcher = TestServices.get().accessToken("forskare", "forskare");
-        JsonObject documents = new JsonObject(app.get("/api/documents?size=100", researcher).body());
-        for (Object item : documents.getJsonArray("documents")) {
-            JsonObject document = (JsonObject) item;
-            app.awaitStatus(document.getString("id"), researcher, "indexed");
+        for (JsonObject document : app.awaitAllIndexed(TestServices.get().accessToken("forskare", "forskare"))) {
             if ("restricted".equals(document.getString("visibility"))) {
                 restrictedInterviewId = document.getString("id");
             }
