@@ -9,7 +9,7 @@ function heatmap(element, rows, columns, counts, onClick) {
   const max = Math.max(1, ...counts.flat());
   // Digits dark on light cells and white on dark ones, so each stays readable on its own colour.
   const cells = [];
-  counts.forEach((row, i) => row.forEach((n, j) => cells.push({ value: [j, i, n], label: { color: n > max * 0.45 ? '#ffffff' : '#12304f' } })));
+  counts.forEach((row, i) => row.forEach((n, j) => cells.push({ value: [j, i, n], label: { color: n > max * 0.6 ? '#ffffff' : '#12304f' } })));
   // As tall as its rows need (the CSS height is the fallback); set through the CSSOM, which the CSP allows.
   element.style.height = `${Math.max(220, rows.length * 30 + 190)}px`;
   const chart = echarts.init(element, null, { renderer: 'canvas' });
