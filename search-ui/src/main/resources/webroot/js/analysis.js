@@ -6,23 +6,33 @@ const root = document.getElementById('analysis');
 const echarts = window.echarts;
 
 function heatmap(element, rows, columns, counts, onClick) {
+  const max = Math.max(1, ...counts.flat());
+  // Digits dark on light cells and white on dark ones, so each stays readable on its own colour.
   const cells = [];
-  counts.forEach((row, i) => row.forEach((n, j) => cells.push([j, i, n])));
-  const max = Math.max(1, ...cells.map(c => c[2]));
+  counts.forEach((row, i) => row.forEach((n, j) => cells.push({ value: [j, i, n], label: { color: n > max * 0.6 ? '#ffffff' : '#12304f' } })));
   // As tall as its rows need (the CSS height is the fallback); set through the CSSOM, which the CSP allows.
-  element.style.height = `${Math.max(220, rows.length * 30 + 150)}px`;
+  element.style.height = `${Math.max(220, rows.length * 30 + 190)}px`;
   const chart = echarts.init(element, null, { renderer: 'canvas' });
+  const layout = () => {
+    // Labels get what the width allows and are cut with an ellipsis beyond (the tooltip and the table have them whole).
+    const narrow = element.clientWidth < 640;
+    return {
+      grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: columns, axisLabel: { rotate: narrow ? 90 : columns.length > 6 ? 40 : 0, interval: 0, width: narrow ? 80 : 140, overflow: 'truncate' } },
+      yAxis: { type: 'category', data: rows, inverse: true, axisLabel: { interval: 0, width: narrow ? 96 : 200, overflow: 'truncate' } },
+    };
+  };
   chart.setOption({
     animation: false,
     // Rich text keeps the tooltip on the canvas: no HTML with inline styles (which the CSP refuses).
     tooltip: { renderMode: 'richText', formatter: p => `${rows[p.value[1]]} · ${columns[p.value[0]]}: ${p.value[2]}` },
-    grid: { left: 190, right: 24, top: 16, bottom: 110 },
-    xAxis: { type: 'category', data: columns, axisLabel: { rotate: columns.length > 6 ? 40 : 0, interval: 0 } },
-    yAxis: { type: 'category', data: rows, inverse: true, axisLabel: { interval: 0 } },
-    visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 8,
+    // The scale sits above the chart, clear of the rotated column labels below it.
+    visualMap: { min: 0, max, calculable: true, orient: 'horizontal', right: 8, top: 0, itemHeight: 120,
       inRange: { color: ['#f2f7fb', '#7fb2e0', '#0b3f73'] } },
-    series: [{ type: 'heatmap', data: cells, label: { show: true, color: '#ffffff', textBorderColor: '#12304f', textBorderWidth: 2 }, emphasis: { itemStyle: { borderColor: '#f0a400', borderWidth: 2 } } }],
+    series: [{ type: 'heatmap', data: cells, label: { show: true }, emphasis: { itemStyle: { borderColor: '#f0a400', borderWidth: 2 } } }],
+    ...layout(),
   });
+  chart.relayout = () => chart.setOption(layout());
   if (onClick) {
     chart.on('click', p => onClick(p.value[1], p.value[0], p.value[2]));
   }
@@ -72,7 +82,7 @@ if (root && echarts) {
       button.hidden = false;
       button.addEventListener('click', () => download(charts[button.dataset.chart], button.dataset.chart));
     }
-    window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+    window.addEventListener('resize', () => Object.values(charts).forEach(c => { c.relayout?.(); c.resize(); }));
     root.dataset.ready = 'true';
   }
 }

@@ -9,7 +9,26 @@ const researcher = list?.dataset.researcher === 'true';
 const HIDDEN_FROM_READERS = ['rejected', 'retracted'];
 
 const themes = new Map(); // top theme IRI → { className, label }
-document.querySelectorAll('.legend li[data-theme]').forEach((li) => themes.set(li.dataset.theme, { className: li.className, label: li.textContent }));
+document.querySelectorAll('.legend li[data-theme]').forEach((li) => themes.set(li.dataset.theme,
+  { className: li.className, label: li.dataset.label ?? li.textContent, badge: li.dataset.badge ?? '' }));
+let onlyTheme = null; // the class of the one theme the legend shows alone, or null for all
+
+// The legend's buttons show one theme at a time; pressing the shown one again shows all.
+document.querySelectorAll('.legend li[data-theme] button.legend-toggle').forEach((button) => {
+  button.addEventListener('click', () => {
+    const className = button.closest('li').className;
+    onlyTheme = onlyTheme === className ? null : className;
+    document.querySelectorAll('.legend button.legend-toggle').forEach((other) =>
+      other.setAttribute('aria-pressed', String(onlyTheme !== null && other.closest('li').className === onlyTheme)));
+    showOnly();
+  });
+});
+
+/** Dims every annotation outside the theme the legend shows alone (none when all are shown). */
+function showOnly() {
+  document.querySelectorAll('.passage .ann, #annotations li.annotation').forEach((element) =>
+    element.classList.toggle('dimmed', onlyTheme !== null && !element.classList.contains(onlyTheme)));
+}
 const conceptLabels = new Map(); // concept IRI → label in the page's language (where the page lists concepts)
 document.querySelectorAll('#concepts option[data-iri]').forEach((option) => conceptLabels.set(option.dataset.iri, option.value));
 
@@ -82,6 +101,7 @@ export function render(decorate) {
     return li;
   });
   list.replaceChildren(...items);
+  showOnly();
   status(shown.length ? t('count', shown.length) : t('none'));
 }
 
@@ -99,9 +119,18 @@ function paint(passage, annotations) {
       .sort((a, b) => (a.end - a.start) - (b.end - b.start));
     if (covering.length === 0) { pieces.push(text); continue; }
     const span = document.createElement('span');
-    span.className = `ann ${themes.get(covering[0].theme?.iri)?.className ?? 'theme-none'} state-${covering[0].state}${covering.length > 1 ? ' overlap' : ''}`;
+    const theme = themes.get(covering[0].theme?.iri);
+    span.className = `ann ${theme?.className ?? 'theme-none'} state-${covering[0].state}${covering.length > 1 ? ' overlap' : ''}`;
     span.dataset.ann = covering.map((a) => a.id).join(' ');
-    span.title = covering.map((a) => `${conceptLabel(a)} (${t(`state.${a.state}`)})`).join('; ');
+    // Reachable by keyboard, with its theme's letter (a pseudo-element: the text and its offsets stay as they are)
+    // and its label shown on focus as on hover, and read out as the group's name.
+    const label = covering.map((a) => `${themeLabel(a) && themeLabel(a) !== conceptLabel(a) ? `${themeLabel(a)}: ` : ''}${conceptLabel(a)} (${t(`state.${a.state}`)})`).join('; ');
+    span.title = label;
+    span.dataset.label = label;
+    span.dataset.badge = theme?.badge ?? '';
+    span.tabIndex = 0;
+    span.setAttribute('role', 'group');
+    span.setAttribute('aria-label', label);
     span.textContent = text;
     pieces.push(span);
   }

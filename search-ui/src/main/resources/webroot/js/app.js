@@ -30,3 +30,26 @@ if (location.hash.length > 1) {
 if (document.getElementById('q')) import('./search.js');
 if (document.getElementById('coding')) import('./coding.js');
 else if (document.getElementById('annotations')) import('./annotations.js').then((annotations) => annotations.load());
+
+// Narrow screens: the navigation folds behind a menu button, and Sök's facets behind their "Filter" summary, so the
+// hits start near the top. Without this file both stay open (they wrap; nothing is hidden).
+const narrow = window.matchMedia('(max-width: 50rem)');
+const menu = document.querySelector('.menu-toggle');
+const nav = document.getElementById('main-nav');
+if (menu && nav) {
+  menu.hidden = false;
+  const show = (open) => {
+    menu.setAttribute('aria-expanded', String(open));
+    nav.classList.toggle('open', open);
+  };
+  menu.addEventListener('click', () => show(menu.getAttribute('aria-expanded') !== 'true'));
+  nav.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && narrow.matches) { show(false); menu.focus(); }
+  });
+}
+const filters = document.querySelector('details.filters');
+if (filters) {
+  const fold = () => { filters.open = !narrow.matches; };
+  fold();
+  narrow.addEventListener('change', fold);
+}

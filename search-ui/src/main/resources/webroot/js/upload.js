@@ -13,6 +13,14 @@ if (form) {
   // How far a file has come: an end (failed, duplicate) is past every step, so a late answer never moves it back.
   const rank = (status) => (status === 'failed' || status === 'duplicate' ? steps.length : steps.indexOf(status));
 
+  /** A link to a document (the reader's words, not its id). */
+  const documentLink = (id, text) => {
+    const link = document.createElement('a');
+    link.href = `/dokument/${encodeURIComponent(id)}`;
+    link.textContent = text;
+    return link;
+  };
+
   // progress: {done, total} passages of a long step (a large document is annotated in turns with the others).
   const show = (id, status, detail, progress) => {
     const row = rows.get(id);
@@ -63,7 +71,8 @@ if (form) {
       for (const file of body) {
         const row = document.createElement('li');
         row.id = `file-${file.id}`;
-        const name = document.createElement('span');
+        // The file's row opens its document (a duplicate is not kept: its row links to the one that was).
+        const name = file.duplicateOf ? document.createElement('span') : documentLink(file.id, file.filename);
         name.className = 'name';
         name.textContent = file.filename;
         const bar = document.createElement('progress');

@@ -222,8 +222,8 @@ public final class ApplicationVerticle extends VerticleBase {
                 List.of(new SearchPage(vertx, search, answers, ontology)::addRoutes,
                         new DocumentPage(vertx, documents, search, ontology)::addRoutes,
                         new CodingPage(vertx, documents, search, ontology, config.maxMemoChars())::addRoutes,
-                        new ModulesPage(modules)::addRoutes,
-                        new UploadPage()::addRoutes,
+                        new ModulesPage(modules, themeIrisByLabel(ontology))::addRoutes,
+                        new UploadPage(ontology)::addRoutes,
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
                         new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes,
                         new AnalysisPage(analysis)::addRoutes,
@@ -331,5 +331,12 @@ public final class ApplicationVerticle extends VerticleBase {
             }
             return null;
         });
+    }
+
+    /** The top themes' IRIs by their Swedish labels, the names learning modules use for them. */
+    private static Map<String, String> themeIrisByLabel(Ontology ontology) {
+        Map<String, String> iris = new LinkedHashMap<>();
+        ontology.topThemes().forEach(theme -> iris.put(theme.labelSv(), theme.iri()));
+        return iris;
     }
 }

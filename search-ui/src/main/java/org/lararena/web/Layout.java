@@ -27,6 +27,14 @@ public final class Layout {
      * (none when null).
      */
     public static String render(Page page, Caller caller, String csrfToken, Messages messages, String switchHref) {
+        return render(page, caller, csrfToken, messages, switchHref, null);
+    }
+
+    /**
+     * As above; {@code here} is the address of this page (path and query), where "Logga in" returns to after the
+     * login (the start page when null).
+     */
+    public static String render(Page page, Caller caller, String csrfToken, Messages messages, String switchHref, String here) {
         StringBuilder nav = new StringBuilder();
         link(nav, "/sok", messages.get("nav.search"), "sok", page.active());
         if (caller.isResearcher() || caller.has(Caller.PILOT)) {
@@ -41,7 +49,7 @@ public final class Layout {
         link(nav, "/insikter", messages.get("nav.insights"), "insikter", page.active());
         link(nav, "/moduler", messages.get("nav.modules"), "moduler", page.active());
         String user = caller == Caller.ANONYMOUS
-                ? "<a class=\"button\" href=\"/login\">" + Html.text(messages.get("session.login")) + "</a>"
+                ? "<a class=\"button login\" href=\"" + Html.text(loginHref(here)) + "\">" + Html.text(messages.get("session.login")) + "</a>"
                 : "<span class=\"user\">" + Html.text(caller.username()) + " <span class=\"role\">(" + Html.text(roleName(caller, messages)) + ")</span></span>"
                   + "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"" + Html.text(csrfToken)
                   + "\"><button type=\"submit\">" + Html.text(messages.get("session.logout")) + "</button></form>";
@@ -66,7 +74,8 @@ public final class Layout {
                 <a class="skip" href="#main">%s</a>
                 <header class="top">
                 <a class="brand" href="/">Lärarena</a>
-                <nav aria-label="%s"><ul>%s</ul></nav>
+                <button type="button" class="menu-toggle" aria-expanded="false" aria-controls="main-nav" hidden>%s</button>
+                <nav id="main-nav" aria-label="%s"><ul>%s</ul></nav>
                 <div class="session">%s</div>
                 </header>
                 <main id="main">
@@ -75,13 +84,25 @@ public final class Layout {
                 </body>
                 </html>
                 """.formatted(messages.language(), Html.text(csrfToken), Html.text(page.title()), Html.text(messages.get("skip")),
-                        Html.text(messages.get("nav.label")), nav, user, page.body());
+                        Html.text(messages.get("nav.menu")), Html.text(messages.get("nav.label")), nav, user, page.body());
     }
 
     /** Renders {@code page} for the request's caller, with the session's CSRF token, and sends it. */
     public static void send(RoutingContext ctx, Page page) {
         ctx.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                .end(render(page, Caller.of(ctx), WebAuthentication.csrfToken(ctx), Messages.of(ctx), languageSwitch(ctx)));
+                .end(render(page, Caller.of(ctx), WebAuthentication.csrfToken(ctx), Messages.of(ctx), languageSwitch(ctx), here(ctx)));
+    }
+
+    /** The request's path and query: the page a login started here returns to. */
+    public static String here(RoutingContext ctx) {
+        String query = ctx.request().query();
+        return ctx.request().path() + (query == null || query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** {@code /login}, returning to {@code here} afterwards (a page address; the start page when null or the login itself). */
+    static String loginHref(String here) {
+        return here == null || here.equals("/") || here.startsWith("/login") || here.startsWith("/callback")
+                ? "/login" : "/login?next=" + Html.url(here);
     }
 
     /** This page's address with {@code lang} set to the language the reader is not using. */

@@ -201,6 +201,17 @@ final class RunningApplication implements AutoCloseable {
         }
     }
 
+    /** Waits until every document the caller may read (the demo documents, in a fresh data directory) is indexed; returns them. */
+    List<JsonObject> awaitAllIndexed(String token) throws Exception {
+        List<JsonObject> indexed = new ArrayList<>();
+        for (Object item : new JsonObject(get("/api/documents?size=100", token).body()).getJsonArray("documents")) {
+            JsonObject document = (JsonObject) item;
+            awaitStatus(document.getString("id"), token, "indexed");
+            indexed.add(document);
+        }
+        return indexed;
+    }
+
     /** Polls a document until it reaches {@code wanted} (or fails), and returns it. */
     JsonObject awaitStatus(String id, String token, String wanted) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));

@@ -26,11 +26,7 @@ class SearchPagesBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "true"));
-        String researcher = TestServices.get().accessToken("forskare", "forskare");
-        JsonObject documents = new JsonObject(app.get("/api/documents?size=100", researcher).body());
-        for (Object item : documents.getJsonArray("documents")) {
-            JsonObject document = (JsonObject) item;
-            app.awaitStatus(document.getString("id"), researcher, "indexed");
+        for (JsonObject document : app.awaitAllIndexed(TestServices.get().accessToken("forskare", "forskare"))) {
             if ("restricted".equals(document.getString("visibility"))) {
                 restrictedInterviewId = document.getString("id");
             }
@@ -109,6 +105,8 @@ class SearchPagesBrowserIT {
             assertThat(failed.getText()).contains("tom.txt").contains("Misslyckades");
             assertThat(failed.findElement(By.className("detail")).getText()).isNotBlank();
             assertThat(browser.find(By.cssSelector("#progress li[data-status=indexed]")).getText()).contains("webbanteckning.txt").contains("Klar");
+            assertThat(browser.find(By.cssSelector("#progress li[data-status=indexed] a.name")).getAttribute("href"))
+                    .as("the row opens its document").contains("/dokument/");
         }
     }
 

@@ -78,6 +78,23 @@ public final class Browser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(base.toString()));
     }
 
+    /** Makes the page {@code width} CSS pixels wide (and 900 high), as a phone or a desktop window would. */
+    public void resize(int width) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+    }
+
+    /** Saves a screenshot of what the browser shows now to {@code file} (under the build output). */
+    public void screenshot(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Runs a script in the page (see {@link org.openqa.selenium.JavascriptExecutor#executeScript}). */
+    public Object script(String script, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+    }
+
     public String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }

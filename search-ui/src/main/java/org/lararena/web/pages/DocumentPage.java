@@ -1,5 +1,6 @@
 package org.lararena.web.pages;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentRecord;
@@ -18,8 +20,10 @@ import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.Params;
 import org.lararena.search.PassageSearch;
 import org.lararena.web.Html;
+import org.lararena.web.Labels;
 import org.lararena.web.Layout;
 import org.lararena.web.Messages;
 import org.lararena.web.auth.WebAuthentication;
@@ -31,6 +35,11 @@ import org.lararena.web.auth.WebAuthentication;
  * {@code /api/documents/{id}/annotations} as coloured spans per top theme, beside a legend and a side list.
  */
 public final class DocumentPage {
+
+    /** Rows per page of the document list. */
+    static final int LIST_PAGE_SIZE = 50;
+    private static final java.util.Locale SWEDISH_ORDER_LOCALE = java.util.Locale.forLanguageTag("sv");
+    private static final java.text.Collator SWEDISH_ORDER = java.text.Collator.getInstance(SWEDISH_ORDER_LOCALE);
 
     private final Vertx vertx;
     private final DocumentStore documents;
@@ -60,30 +69,123 @@ public final class DocumentPage {
         }).onFailure(ctx::fail);
     }
 
+    /**
+     * The documents the caller may read, searchable by title and file name, filterable by type, pilot and status,
+     * in the order asked for, {@value #LIST_PAGE_SIZE} a page (or {@code size}). Everything is in the address (a plain GET form), so a
+     * filtered list can be shared and works without scripts. On narrow screens the CSS shows each row as a card.
+     */
     private void list(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
         Messages messages = Messages.of(ctx);
-        List<DocumentRecord> visible = documents.all().stream().filter(r -> DocumentsEndpoint.mayRead(caller, r))
-                .sorted(Comparator.comparing(DocumentRecord::uploadedAt, Comparator.nullsLast(Comparator.reverseOrder()))).toList();
-        StringBuilder html = new StringBuilder("<h1>").append(Html.text(messages.get("documents.title")))
-                .append("</h1><table class=\"documents\"><thead><tr>");
-        for (String column : List.of("doc.title", "doc.type", "doc.pilot", "doc.date", "doc.visibility", "doc.status")) {
+        MultiMap params = ctx.queryParams();
+        String text = params.get("q") == null ? "" : params.get("q").strip().toLowerCase(Locale.ROOT);
+        String type = blankToNull(params.get("type"));
+        String pilot = blankToNull(params.get("pilot"));
+        String status = blankToNull(params.get("status"));
+        String sort = params.get("sort") == null ? "newest" : params.get("sort");
+        List<DocumentRecord> readable = documents.all().stream().filter(r -> DocumentsEndpoint.mayRead(caller, r)).toList();
+        List<DocumentRecord> matching = readable.stream()
+                .filter(r -> text.isEmpty() || title(r).toLowerCase(Locale.ROOT).contains(text) || r.filename().toLowerCase(Locale.ROOT).contains(text))
+                .filter(r -> type == null || type.equals(r.type()))
+                .filter(r -> pilot == null || pilot.equals(r.pilot()))
+                .filter(r -> status == null || status.equals(r.status().wireName()))
+                .sorted(switch (sort) {
+                    case "title" -> Comparator.comparing((DocumentRecord r) -> title(r).toLowerCase(SWEDISH_ORDER_LOCALE), SWEDISH_ORDER);
+                    case "date" -> Comparator.comparing(DocumentRecord::date, Comparator.nullsLast(Comparator.reverseOrder()));
+                    default -> Comparator.comparing(DocumentRecord::uploadedAt, Comparator.nullsLast(Comparator.reverseOrder()));
+                }).toList();
+        int size = Params.intParam(params.get("size"), "size", LIST_PAGE_SIZE, 1, 500);
+        int pages = Math.max(1, (matching.size() + size - 1) / size);
+        int page = Math.min(Params.intParam(params.get("page"), "page", 0, 0, Integer.MAX_VALUE), pages - 1);
+        List<DocumentRecord> shown = matching.subList(page * size, Math.min(matching.size(), (page + 1) * size));
+
+        StringBuilder html = new StringBuilder("<h1>").append(Html.text(messages.get("documents.title"))).append("</h1>")
+                .append("<form class=\"document-filters\" method=\"get\" action=\"/dokument\" aria-label=\"")
+                .append(Html.text(messages.get("documents.filterTitle"))).append("\">")
+                .append("<label>").append(Html.text(messages.get("documents.search"))).append("<input type=\"search\" name=\"q\" value=\"")
+                .append(Html.text(params.get("q") == null ? "" : params.get("q"))).append("\"></label>");
+        html.append(select("type", messages.get("doc.type"), messages.get("documents.anyType"), type,
+                readable.stream().map(DocumentRecord::type).filter(Objects::nonNull).distinct()
+                        .map(code -> new String[] {code, Labels.documentType(ontology, messages, code)}).sorted(Comparator.comparing(o -> o[1])).toList()));
+        html.append(select("pilot", messages.get("doc.pilot"), messages.get("documents.anyPilot"), pilot,
+                readable.stream().map(DocumentRecord::pilot).filter(Objects::nonNull).distinct().sorted().map(p -> new String[] {p, p}).toList()));
+        html.append(select("status", messages.get("doc.status"), messages.get("documents.anyStatus"), status,
+                readable.stream().map(DocumentRecord::status).distinct().sorted()
+                        .map(st -> new String[] {st.wireName(), Labels.status(messages, st)}).toList()));
+        html.append(select("sort", messages.get("documents.sort"), null, sort, List.of(
+                new String[] {"newest", messages.get("documents.sort.newest")}, new String[] {"title", messages.get("documents.sort.title")},
+                new String[] {"date", messages.get("documents.sort.date")})));
+        html.append("<button type=\"submit\">").append(Html.text(messages.get("documents.apply"))).append("</button></form>");
+        if (matching.isEmpty()) {
+            html.append("<p class=\"empty\">").append(Html.text(messages.get("documents.none"))).append("</p>");
+        } else {
+            html.append("<p class=\"total\" role=\"status\">").append(Html.text(messages.get("documents.range", page * size + 1,
+                    page * size + shown.size(), matching.size()))).append("</p>");
+        }
+        html.append("<table class=\"documents\"><thead><tr>");
+        List<String> columns = List.of("doc.title", "doc.type", "doc.pilot", "doc.date", "doc.visibility", "doc.status");
+        for (String column : columns) {
             html.append("<th scope=\"col\">").append(Html.text(messages.get(column))).append("</th>");
         }
         html.append("</tr></thead><tbody>");
-        for (DocumentRecord record : visible) {
-            html.append("<tr><td><a href=\"/dokument/").append(Html.url(record.id())).append("\">")
-                    .append(Html.text(record.title() != null ? record.title() : record.filename())).append("</a></td><td>")
-                    .append(Html.text(record.type())).append("</td><td>").append(Html.text(record.pilot())).append("</td><td>")
-                    .append(Html.text(record.date())).append("</td><td>").append(Html.text(record.visibility().wireName()))
-                    .append("</td><td>").append(Html.text(record.status().wireName())).append("</td></tr>");
+        for (DocumentRecord record : shown) {
+            List<String> cells = java.util.Arrays.asList(Labels.documentType(ontology, messages, record.type()), record.pilot(), record.date(),
+                    Labels.visibility(messages, record.visibility()), Labels.status(messages, record.status()));
+            html.append("<tr><td data-label=\"").append(Html.text(messages.get(columns.get(0)))).append("\"><a href=\"/dokument/")
+                    .append(Html.url(record.id())).append("\">").append(Html.text(title(record))).append("</a></td>");
+            for (int i = 0; i < cells.size(); i++) {
+                // An empty cell is left out of the card (and stays in the table, so the columns line up).
+                html.append("<td").append(cells.get(i) == null ? " class=\"empty\"" : " data-label=\"" + Html.text(messages.get(columns.get(i + 1))) + "\"")
+                        .append(">").append(Html.text(cells.get(i))).append("</td>");
+            }
+            html.append("</tr>");
         }
         html.append("</tbody></table>");
         if (caller.isResearcher()) {
             html.append("<p><a class=\"button\" href=\"/api/export.qdpx\" download>").append(Html.text(messages.get("doc.exportAll")))
                     .append("</a></p>");
         }
+        if (pages > 1) {
+            html.append("<nav class=\"pager\" aria-label=\"").append(Html.text(messages.get("search.pages"))).append("\">");
+            if (page > 0) {
+                html.append("<a rel=\"prev\" href=\"").append(Html.text(listUrl(ctx, page - 1))).append("\">")
+                        .append(Html.text(messages.get("search.previous"))).append("</a>");
+            }
+            if (page + 1 < pages) {
+                html.append("<a rel=\"next\" href=\"").append(Html.text(listUrl(ctx, page + 1))).append("\">")
+                        .append(Html.text(messages.get("search.next"))).append("</a>");
+            }
+            html.append("</nav>");
+        }
         Layout.send(ctx, new Layout.Page(messages.get("documents.title"), "dokument", html.toString()));
+    }
+
+    /** A labelled drop-down of {@code options} ({value, label}), the first "any" (none when {@code any} is null). */
+    private static String select(String name, String label, String any, String chosen, List<String[]> options) {
+        StringBuilder html = new StringBuilder("<label>").append(Html.text(label)).append("<select name=\"").append(name).append("\">");
+        if (any != null) {
+            html.append("<option value=\"\">").append(Html.text(any)).append("</option>");
+        }
+        for (String[] option : options) {
+            html.append("<option value=\"").append(Html.text(option[0])).append("\"").append(option[0].equals(chosen) ? " selected" : "")
+                    .append(">").append(Html.text(option[1])).append("</option>");
+        }
+        return html.append("</select></label>").toString();
+    }
+
+    /** The list with the request's search and filters, at {@code page}. */
+    private static String listUrl(RoutingContext ctx, int page) {
+        StringBuilder url = new StringBuilder("/dokument?");
+        ctx.queryParams().forEach(entry -> {
+            if (!entry.getKey().equals("page")) {
+                url.append(Html.url(entry.getKey())).append('=').append(Html.url(entry.getValue())).append('&');
+            }
+        });
+        return url.append("page=").append(page).toString();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private void document(RoutingContext ctx) {
@@ -126,10 +228,11 @@ public final class DocumentPage {
     private String body(DocumentRecord record, JsonArray passages, Caller caller, Messages messages) {
         StringBuilder html = new StringBuilder("<h1>").append(Html.text(title(record))).append("</h1>")
                 .append("<dl class=\"metadata\">")
-                .append(row(messages.get("doc.file"), record.filename())).append(row(messages.get("doc.type"), record.type()))
+                .append(row(messages.get("doc.file"), record.filename()))
+                .append(row(messages.get("doc.type"), Labels.documentType(ontology, messages, record.type())))
                 .append(row(messages.get("doc.pilot"), record.pilot())).append(row(messages.get("doc.date"), record.date()))
-                .append(row(messages.get("doc.visibility"), record.visibility().wireName()))
-                .append(row(messages.get("doc.status"), record.status().wireName() + (record.error() != null ? ": " + record.error() : "")))
+                .append(row(messages.get("doc.visibility"), Labels.visibility(messages, record.visibility())))
+                .append(row(messages.get("doc.status"), Labels.status(messages, record.status()) + (record.error() != null ? ": " + record.error() : "")))
                 .append(row(messages.get("doc.passages"), String.valueOf(passages.size()))).append("</dl>");
         if (caller.isResearcher()) {
             html.append("<p><a class=\"button\" href=\"/kodning/").append(Html.url(record.id())).append("\">")
@@ -172,13 +275,24 @@ public final class DocumentPage {
     /** The top themes with their colour classes ({@code theme-0} …), in the reader's language. */
     static String legendHtml(Ontology ontology, Messages messages) {
         StringBuilder html = new StringBuilder("<section class=\"legend\"><h2 id=\"legend-title\">")
-                .append(Html.text(messages.get("annotations.legend"))).append("</h2><ul>");
+                .append(Html.text(messages.get("annotations.legend"))).append("</h2><p class=\"hint\">")
+                .append(Html.text(messages.get("annotations.legendHint"))).append("</p><ul>");
         List<Concept> themes = ontology.topThemes();
         for (int i = 0; i < themes.size(); i++) {
-            html.append("<li class=\"theme-").append(i).append("\" data-theme=\"").append(Html.text(themes.get(i).iri())).append("\">")
-                    .append(Html.text(messages.label(themes.get(i)))).append("</li>");
+            String label = messages.label(themes.get(i));
+            // Each theme has a letter as well as a colour (several tints are close); the button shows that theme alone.
+            html.append("<li class=\"theme-").append(i).append("\" data-theme=\"").append(Html.text(themes.get(i).iri()))
+                    .append("\" data-label=\"").append(Html.text(label)).append("\" data-badge=\"").append(badge(i)).append("\">")
+                    .append("<button type=\"button\" class=\"legend-toggle\" aria-pressed=\"false\" title=\"")
+                    .append(Html.text(messages.get("annotations.only", label))).append("\"><span class=\"badge\" aria-hidden=\"true\">")
+                    .append(badge(i)).append("</span> ").append(Html.text(label)).append("</button></li>");
         }
         return html.append("</ul></section>").toString();
+    }
+
+    /** The letter of the {@code index}th top theme (A, B, …; past Z its number), shown beside its colour. */
+    static String badge(int index) {
+        return index < 26 ? String.valueOf((char) ('A' + index)) : String.valueOf(index + 1);
     }
 
     private static String annotationListHtml(String documentId, Caller caller, Messages messages) {

@@ -97,7 +97,8 @@ public final class InsightsPage {
             JsonObject json = found.getValue();
             StringBuilder html = new StringBuilder("<article class=\"insight\"><h1>").append(Html.text(insight.title())).append("</h1>");
             html.append("<p class=\"meta\">").append(insight.isPublished() ? "Publicerad" : "<span class=\"state\">Utkast</span> (syns bara för forskare)")
-                    .append(insight.readOnly() ? " · från lärmodulernas insights.yaml" : "").append("</p>");
+                    // Where a read-only insight is edited matters to those who maintain it, not to its readers.
+                    .append(insight.readOnly() && caller.isResearcher() ? " · från lärmodulernas insights.yaml" : "").append("</p>");
             if (!insight.text().isEmpty()) {
                 insight.text().lines().filter(l -> !l.isBlank()).forEach(l -> html.append("<p>").append(Html.text(l)).append("</p>"));
             }

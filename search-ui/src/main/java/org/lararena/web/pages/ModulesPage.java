@@ -3,6 +3,7 @@ package org.lararena.web.pages;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.lararena.modules.LearningModule;
 import org.lararena.modules.LearningModules;
@@ -19,9 +20,19 @@ import org.lararena.web.Messages;
 public final class ModulesPage {
 
     private final LearningModules modules;
+    private final Map<String, String> themeIris;
 
     public ModulesPage(LearningModules modules) {
+        this(modules, Map.of());
+    }
+
+    /**
+     * @param themeIris the IRI of each theme by its Swedish label (the ontology's), so a module's theme chips and
+     *                  saved searches filter Sök by theme, as the chips on Insikter do, instead of searching its name
+     */
+    public ModulesPage(LearningModules modules, Map<String, String> themeIris) {
         this.modules = Objects.requireNonNull(modules);
+        this.themeIris = Map.copyOf(themeIris);
     }
 
     public void addRoutes(Router router) {
@@ -56,9 +67,11 @@ public final class ModulesPage {
         if (module.summary() != null) {
             html.append("<p class=\"summary\">").append(Html.text(module.summary())).append("</p>");
         }
+        // The module's own text first (less its title, which is the page's heading), then where to go from it.
+        html.append("<section class=\"module-body\">").append(module.bodyHtml().replaceFirst("^\\s*<h1>[^<]*</h1>", "")).append("</section>");
         section(html, messages.get("modules.goals"), module.learningGoals());
         html.append("<section><h2>").append(Html.text(messages.get("modules.themes"))).append("</h2><ul class=\"chips\">");
-        module.themes().forEach(t -> html.append("<li><a href=\"/sok?q=").append(Html.url(t)).append("\">").append(Html.text(t)).append("</a></li>"));
+        module.themes().forEach(t -> html.append("<li><a href=\"").append(Html.text(themeSearch(t, null))).append("\">").append(Html.text(t)).append("</a></li>"));
         html.append("</ul></section>");
         if (!module.insights().isEmpty()) {
             html.append("<section><h2>").append(Html.text(messages.get("modules.insights"))).append("</h2><ul class=\"insights\">");
@@ -68,14 +81,27 @@ public final class ModulesPage {
         }
         if (!module.savedSearches().isEmpty()) {
             html.append("<section><h2>").append(Html.text(messages.get("modules.searches"))).append("</h2><ul>");
-            module.savedSearches().forEach(s -> html.append("<li><a href=\"/sok?q=").append(Html.url(s.query())).append("\">")
+            module.savedSearches().forEach(s -> html.append("<li><a href=\"").append(Html.text(themeSearch(s.theme(), s.query()))).append("\">")
                     .append(Html.text(s.label())).append("</a></li>"));
             html.append("</ul></section>");
         }
-        html.append("<section class=\"module-body\">").append(module.bodyHtml()).append("</section>");
         section(html, messages.get("modules.reflection"), module.reflectionQuestions());
         html.append("</article>");
         Layout.send(ctx, new Layout.Page(module.title(), "moduler", html.toString()));
+    }
+
+    /** Sök for {@code query} (none when null) filtered by the theme labelled {@code theme} (none when null; its name as words when unknown). */
+    private String themeSearch(String theme, String query) {
+        String iri = theme == null ? null : themeIris.get(theme);
+        String words = query != null ? query : iri == null && theme != null ? theme : null;
+        java.util.List<String> params = new java.util.ArrayList<>();
+        if (words != null && !words.isBlank()) {
+            params.add("q=" + Html.url(words));
+        }
+        if (iri != null) {
+            params.add("theme=" + Html.url(iri));
+        }
+        return "/sok" + (params.isEmpty() ? "" : "?" + String.join("&", params));
     }
 
     private static void section(StringBuilder html, String heading, List<String> items) {

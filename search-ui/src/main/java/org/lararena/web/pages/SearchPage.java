@@ -19,6 +19,7 @@ import org.lararena.search.PassageSearch;
 import org.lararena.search.SearchAnswerCache;
 import org.lararena.search.SearchRequest;
 import org.lararena.web.Html;
+import org.lararena.web.Labels;
 import org.lararena.web.Layout;
 import org.lararena.web.Messages;
 
@@ -30,6 +31,9 @@ import org.lararena.web.Messages;
  */
 public final class SearchPage {
 
+    private static final List<String> FACET_NAMES = List.of("theme", "pilot", "type", "year", "speaker");
+    private static final Map<String, String> FACET_TITLES = Map.of("theme", "facet.theme", "pilot", "facet.pilot", "type", "facet.type",
+            "year", "facet.year", "speaker", "facet.speaker");
     private static final List<String[]> FACETS = List.of(
             new String[] {"pilot", "facet.pilot"}, new String[] {"type", "facet.type"}, new String[] {"year", "facet.year"},
             new String[] {"speaker", "facet.speaker"});
@@ -53,73 +57,215 @@ public final class SearchPage {
     }
 
     private void page(RoutingContext ctx) {
-        Caller caller = Caller.of(ctx);
         Messages messages = Messages.of(ctx);
         SearchRequest request = SearchRequest.fromParams(ctx.queryParams());
-        Future.fromCompletionStage(answers.answer(request, caller, search), vertx.getOrCreateContext())
+        String title = request.text().isEmpty() ? messages.get("nav.search") : messages.get("nav.search") + ": " + request.text();
+        if (!request.text().isEmpty() && !request.hasText()) {
+            // Only operators or punctuation: searching would match everything, which looks like an answer and is not.
+            Layout.send(ctx, new Layout.Page(title, "sok", searchForm(ctx, request, messages)
+                    + "<p class=\"notice not-a-search\" role=\"status\">" + Html.text(messages.get("search.notASearch", request.text())) + "</p>"));
+            return;
+        }
+        Future.fromCompletionStage(answers.answer(request, Caller.of(ctx), search), vertx.getOrCreateContext())
                 .map(JsonObject::new)
-                .onSuccess(result -> Layout.send(ctx, new Layout.Page(request.text().isEmpty() ? messages.get("nav.search")
-                        : messages.get("nav.search") + ": " + request.text(), "sok", body(ctx, request, result, messages))))
+                .onSuccess(result -> Layout.send(ctx, new Layout.Page(title, "sok", body(ctx, request, result, messages))))
                 .onFailure(ctx::fail);
     }
 
-    private String body(RoutingContext ctx, SearchRequest request, JsonObject result, Messages messages) {
+    /** The heading, the skip link to the hits, the search box, and a word when a pasted query was cut. */
+    private static String searchForm(RoutingContext ctx, SearchRequest request, Messages messages) {
         StringBuilder html = new StringBuilder();
         html.append("<h1>").append(Html.text(messages.get("search.heading"))).append("</h1>")
+                .append("<a class=\"skip-hits\" href=\"#hits\">").append(Html.text(messages.get("search.skipHits"))).append("</a>")
                 .append("<form class=\"search\" role=\"search\" method=\"get\" action=\"/sok\">")
                 .append("<label for=\"q\">").append(Html.text(messages.get("search.label"))).append("</label>")
-                .append("<input id=\"q\" name=\"q\" type=\"search\" autocomplete=\"off\" maxlength=\"1000\" list=\"q-suggestions\" value=\"")
-                .append(Html.text(request.text()))
+                .append("<input id=\"q\" name=\"q\" type=\"search\" autocomplete=\"off\" maxlength=\"").append(SearchRequest.MAX_QUERY_CHARS)
+                .append("\" list=\"q-suggestions\" value=\"").append(Html.text(request.text()))
                 .append("\" placeholder=\"").append(Html.text(messages.get("search.placeholder"))).append("\">")
-                .append("<datalist id=\"q-suggestions\"></datalist>")
-                .append("<button type=\"submit\">").append(Html.text(messages.get("search.submit"))).append("</button></form>");
-        html.append("<div class=\"results-layout\"><aside class=\"facets\" aria-label=\"").append(Html.text(messages.get("facet.label"))).append("\">");
+                .append("<datalist id=\"q-suggestions\"></datalist>");
+        // The filters stay when the words change: a new search within the same pilots and themes.
+        for (String facet : List.of("theme", "pilot", "type", "year", "speaker", "sort")) {
+            for (String value : ctx.queryParams().getAll(facet)) {
+                html.append("<input type=\"hidden\" name=\"").append(facet).append("\" value=\"").append(Html.text(value)).append("\">");
+            }
+        }
+        html.append("<button type=\"submit\">").append(Html.text(messages.get("search.submit"))).append("</button></form>");
+        String asked = ctx.queryParams().get("q");
+        if (asked != null && asked.length() > SearchRequest.MAX_QUERY_CHARS) {
+            html.append("<p class=\"notice query-cut\" role=\"status\">")
+                    .append(Html.text(messages.get("search.cut", number(asked.length(), messages), number(SearchRequest.MAX_QUERY_CHARS, messages))))
+                    .append("</p>");
+        }
+        return html.toString();
+    }
+
+    private String body(RoutingContext ctx, SearchRequest request, JsonObject result, Messages messages) {
+        StringBuilder html = new StringBuilder(searchForm(ctx, request, messages));
+        html.append(activeFilters(ctx, messages));
+        long chosen = FACET_NAMES.stream().mapToLong(name -> ctx.queryParams().getAll(name).size()).sum();
+        // Open by default, so the facets work without scripts; app.js folds them on narrow screens.
+        html.append("<div class=\"results-layout\"><details class=\"filters\" open><summary>")
+                .append(Html.text(chosen == 0 ? messages.get("search.filterToggle") : messages.get("search.filterChosen", chosen)))
+                .append("</summary><aside class=\"facets\" aria-label=\"").append(Html.text(messages.get("facet.label"))).append("\">");
         html.append(themeTree(ctx, result.getJsonObject("facets").getJsonArray("theme", new JsonArray()), messages));
         for (String[] facet : FACETS) {
+            JsonArray buckets = result.getJsonObject("facets").getJsonArray(facet[0], new JsonArray());
+            if (buckets.isEmpty()) {
+                continue; // a facet with no values offers nothing to choose
+            }
             html.append("<section><h2>").append(Html.text(messages.get(facet[1]))).append("</h2><ul>");
-            for (Object bucket : result.getJsonObject("facets").getJsonArray(facet[0], new JsonArray())) {
+            for (Object bucket : buckets) {
                 JsonObject b = (JsonObject) bucket;
                 String value = b.getString("value");
-                String label = b.getString("value");
-                boolean chosen = ctx.queryParams().getAll(facet[0]).contains(value);
+                boolean isChosen = ctx.queryParams().getAll(facet[0]).contains(value);
                 html.append("<li><a href=\"").append(Html.text(toggle(ctx, facet[0], value))).append("\"")
-                        .append(chosen ? " aria-current=\"true\" class=\"chosen\"" : "").append(">")
-                        .append(Html.text(label)).append(" <span class=\"count\">").append(b.getLong("count")).append("</span></a></li>");
+                        .append(isChosen ? " aria-current=\"true\" class=\"chosen\"" : "").append(">")
+                        .append(Html.text(valueLabel(facet[0], value, messages))).append(" <span class=\"count\">").append(b.getLong("count"))
+                        .append("</span></a></li>");
             }
             html.append("</ul></section>");
         }
-        html.append("</aside><section class=\"results\" aria-live=\"polite\">");
+        html.append("</aside></details><section class=\"results\" id=\"hits\" tabindex=\"-1\" aria-labelledby=\"total\">");
         long total = result.getLong("total");
-        html.append("<p class=\"total\">").append(Html.text(messages.get(total == 1 ? "search.hit" : "search.hits", total)))
-                .append("</p><ol class=\"hits\">");
-        for (Object hitObject : result.getJsonArray("hits")) {
-            JsonObject hit = (JsonObject) hitObject;
-            String link = "/dokument/" + Html.url(hit.getString("documentId")) + "#" + Html.url(hit.getString("passageId"));
-            // The highlight is HTML that Elasticsearch encoded (text escaped, only <mark> added); the text is escaped here.
-            String snippet = hit.getString("highlight") != null ? hit.getString("highlight") : Html.text(abbreviate(hit.getString("text")));
-            html.append("<li class=\"hit\"><h3><a href=\"").append(Html.text(link)).append("\">").append(Html.text(hit.getString("title"))).append("</a></h3>")
-                    .append("<p class=\"meta\">").append(Html.text(String.join(" · ", List.of(
-                            nonNull(hit.getString("type")), nonNull(hit.getString("pilot")), nonNull(hit.getString("date")),
-                            hit.getString("speaker") == null ? "" : messages.get("search.speaker", hit.getString("speaker")))
-                            .stream().filter(s -> !s.isEmpty()).toList()))).append("</p>")
-                    .append("<p class=\"snippet\">").append(snippet).append("</p><ul class=\"chips\">");
-            for (Object theme : hit.getJsonArray("themes", new JsonArray())) {
-                html.append("<li>").append(Html.text(label(((JsonObject) theme).getString("iri"), ((JsonObject) theme).getString("label"), messages)))
-                        .append("</li>");
-            }
-            html.append("</ul>");
-            if (Caller.of(ctx).isResearcher()) {
-                html.append("<a class=\"add-to-insight\" href=\"/insikter/ny?passage=").append(Html.url(hit.getString("passageId")))
-                        .append("\">Lägg till i insikt</a>");
+        JsonArray hits = result.getJsonArray("hits");
+        String totalText = messages.get(total == 1 ? "search.hit" : "search.hits", total);
+        html.append("<p class=\"total\" id=\"total\" aria-live=\"polite\">").append(Html.text(totalText)).append("</p><ol class=\"hits\">");
+        for (List<JsonObject> group : byDocument(hits)) {
+            html.append(hitHtml(ctx, group.get(0), messages, "h3"));
+            if (group.size() > 1) {
+                html.append("<details class=\"more-in-document\"><summary>")
+                        .append(Html.text(group.size() == 2 ? messages.get("search.oneMoreInDocument") : messages.get("search.moreInDocument", group.size() - 1)))
+                        .append("</summary><ol class=\"hits same-document\">");
+                group.stream().skip(1).forEach(hit -> html.append(hitHtml(ctx, hit, messages, null)).append("</li>"));
+                html.append("</ol></details>");
             }
             html.append("</li>");
         }
-        html.append("</ol>");
-        if (result.containsKey("after")) {
-            html.append("<a class=\"more\" rel=\"next\" href=\"").append(Html.text(withParam(ctx, "after", result.getString("after")))).append("\">").append(Html.text(messages.get("search.more"))).append("</a>");
-        }
-        html.append("</section></div>");
+        html.append("</ol>").append(pager(ctx, request, result, hits.size(), messages)).append("</section></div>");
         return html.toString();
+    }
+
+    /** One hit, its {@code <li>} left open: the title (as {@code heading}, none for further hits in a document), where it is from, the snippet, the theme chips. */
+    private String hitHtml(RoutingContext ctx, JsonObject hit, Messages messages, String heading) {
+        StringBuilder html = new StringBuilder();
+        String link = "/dokument/" + Html.url(hit.getString("documentId")) + "#" + Html.url(hit.getString("passageId"));
+        // The highlight is HTML that Elasticsearch encoded (text escaped, only <mark> added); the text is escaped here.
+        String snippet = (hit.getString("highlight") != null ? hit.getString("highlight") : Html.text(abbreviate(hit.getString("text"))))
+                .replaceAll("\\n\\s*\\n", "\n"); // lines and list items stay apart (CSS pre-line); blank lines would only take room
+        html.append("<li class=\"hit\" data-document=\"").append(Html.text(hit.getString("documentId"))).append("\">");
+        if (heading != null) {
+            html.append("<").append(heading).append(" class=\"hit-title\"><a href=\"").append(Html.text(link)).append("\">")
+                    .append(Html.text(hit.getString("title"))).append("</a></").append(heading).append(">")
+                    .append("<p class=\"meta\">").append(Html.text(String.join(" · ", java.util.stream.Stream.of(
+                            valueLabel("type", hit.getString("type"), messages), nonNull(hit.getString("pilot")), nonNull(hit.getString("date")),
+                            hit.getString("speaker") == null ? "" : messages.get("search.speaker", hit.getString("speaker")))
+                            .filter(text -> text != null && !text.isEmpty()).toList()))).append("</p>")
+                    .append("<p class=\"snippet\">").append(snippet).append("</p>");
+        } else {
+            html.append("<p class=\"snippet\"><a href=\"").append(Html.text(link)).append("\">").append(snippet).append("</a></p>");
+            if (hit.getString("speaker") != null) {
+                html.append("<p class=\"meta\">").append(Html.text(messages.get("search.speaker", hit.getString("speaker")))).append("</p>");
+            }
+        }
+        html.append("<ul class=\"chips\">");
+        for (Object item : hit.getJsonArray("themes", new JsonArray())) {
+            JsonObject theme = (JsonObject) item;
+            String label = label(theme.getString("iri"), theme.getString("label"), messages);
+            if (theme.getString("iri") == null) {
+                html.append("<li>").append(Html.text(label)).append("</li>");
+                continue;
+            }
+            boolean chosen = ctx.queryParams().getAll("theme").contains(theme.getString("iri"));
+            // A chip narrows the search to its theme, as the theme facet does; a chosen one is marked, not repeated.
+            html.append("<li><a href=\"").append(Html.text(chosen ? toggle(ctx, "theme", theme.getString("iri"))
+                            : searchUrl(ctx, (key, v) -> key.equals("after") || key.equals("page") || key.equals("lang"), "theme", theme.getString("iri"))))
+                    .append("\"").append(chosen ? " aria-current=\"true\" class=\"chosen\"" : "")
+                    .append(" title=\"").append(Html.text(messages.get("search.filterBy", label))).append("\">").append(Html.text(label)).append("</a></li>");
+        }
+        html.append("</ul>");
+        if (Caller.of(ctx).isResearcher()) {
+            html.append("<a class=\"add-to-insight\" href=\"/insikter/ny?passage=").append(Html.url(hit.getString("passageId")))
+                    .append("\">").append(Html.text(messages.get("search.addToInsight"))).append("</a>");
+        }
+        return html.toString();
+    }
+
+    /** The hits of one page grouped by their document, in the order each document first appears. */
+    private static List<List<JsonObject>> byDocument(JsonArray hits) {
+        Map<String, List<JsonObject>> groups = new java.util.LinkedHashMap<>();
+        for (Object item : hits) {
+            JsonObject hit = (JsonObject) item;
+            groups.computeIfAbsent(String.valueOf(hit.getString("documentId")), id -> new java.util.ArrayList<>()).add(hit);
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /** Previous and next page (by number within Elasticsearch's window, by cursor beyond it), and a way back to the first. */
+    private static String pager(RoutingContext ctx, SearchRequest request, JsonObject result, int shown, Messages messages) {
+        StringBuilder links = new StringBuilder();
+        boolean numbered = request.after().isEmpty();
+        if (numbered && request.page() > 0) {
+            links.append("<a rel=\"prev\" class=\"previous\" href=\"")
+                    .append(Html.text(withPage(ctx, request.page() - 1))).append("\">").append(Html.text(messages.get("search.previous"))).append("</a>");
+        } else if (!numbered) {
+            links.append("<a class=\"first\" href=\"").append(Html.text(withPage(ctx, 0))).append("\">")
+                    .append(Html.text(messages.get("search.firstPage"))).append("</a>");
+        }
+        long total = result.getLong("total");
+        long first = (long) request.page() * request.size() + 1;
+        if (numbered && shown > 0 && (request.page() > 0 || total > shown)) {
+            links.append("<span class=\"range\">").append(Html.text(messages.get("search.range", first, first + shown - 1, total))).append("</span>");
+        }
+        long seen = (long) (request.page() + 1) * request.size();
+        if (numbered && seen < total && seen + request.size() <= SearchRequest.MAX_PAGED_HITS) {
+            links.append("<a rel=\"next\" class=\"more\" href=\"").append(Html.text(withPage(ctx, request.page() + 1))).append("\">")
+                    .append(Html.text(messages.get("search.next"))).append("</a>");
+        } else if (result.containsKey("after") && shown > 0 && (!numbered || seen < total)) {
+            links.append("<a rel=\"next\" class=\"more\" href=\"").append(Html.text(withParam(ctx, "after", result.getString("after"))))
+                    .append("\">").append(Html.text(messages.get("search.next"))).append("</a>");
+        }
+        return links.isEmpty() ? "" : "<nav class=\"pager\" aria-label=\"" + Html.text(messages.get("search.pages")) + "\">" + links + "</nav>";
+    }
+
+    /** The chosen filters as removable chips, "Rensa alla", and a word on how several values of one filter combine. */
+    private String activeFilters(RoutingContext ctx, Messages messages) {
+        StringBuilder chips = new StringBuilder();
+        List<String> combined = new java.util.ArrayList<>();
+        for (String name : FACET_NAMES) {
+            List<String> values = ctx.queryParams().getAll(name);
+            for (String value : values) {
+                String label = messages.get(FACET_TITLES.get(name)) + ": " + valueLabel(name, value, messages);
+                chips.append("<li>").append(Html.text(label)).append(" <a class=\"remove\" href=\"").append(Html.text(toggle(ctx, name, value)))
+                        .append("\" aria-label=\"").append(Html.text(messages.get("search.remove", label))).append("\">×</a></li>");
+            }
+            if (values.size() > 1) {
+                combined.add(messages.get(FACET_TITLES.get(name)).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        if (chips.isEmpty()) {
+            return "";
+        }
+        String clear = searchUrl(ctx, (key, v) -> !key.equals("q") && !key.equals("sort"), null, null);
+        StringBuilder html = new StringBuilder("<div class=\"active-filters\"><h2 class=\"visually-hidden\">").append(Html.text(messages.get("search.active")))
+                .append("</h2><ul class=\"chips\">").append(chips).append("</ul><a class=\"clear-all\" href=\"").append(Html.text(clear)).append("\">")
+                .append(Html.text(messages.get("search.clearAll"))).append("</a>");
+        for (String facet : combined) {
+            html.append("<p class=\"hint combine\">").append(Html.text(messages.get("search.orWithin", facet))).append("</p>");
+        }
+        return html.append("</div>").toString();
+    }
+
+    /** A facet value as the reader reads it: a theme's or document type's label from the ontology, others as they are. */
+    private String valueLabel(String facet, String value, Messages messages) {
+        return switch (facet) {
+            case "theme" -> label(value, value, messages);
+            case "type" -> Labels.documentType(ontology, messages, value);
+            default -> value;
+        };
+    }
+
+    private static String number(long value, Messages messages) {
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag(messages.language())).format(value);
     }
 
     /**
@@ -186,6 +332,12 @@ public final class SearchPage {
         boolean chosen = ctx.queryParams().getAll(name).contains(value);
         return searchUrl(ctx, (key, v) -> key.equals("after") || key.equals("page") || key.equals("lang") || (key.equals(name) && v.equals(value)),
                 chosen ? null : name, value);
+    }
+
+    /** This search at page {@code page} (counted from 0) by number, without a cursor. */
+    private static String withPage(RoutingContext ctx, int page) {
+        return searchUrl(ctx, (key, v) -> key.equals("after") || key.equals("page") || key.equals("lang"), page == 0 ? null : "page",
+                String.valueOf(page));
     }
 
     /** This search with {@code name} set to {@code value}. */

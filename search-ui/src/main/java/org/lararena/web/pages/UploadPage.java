@@ -4,9 +4,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.TreeSet;
 import org.lararena.ingest.web.DocumentsEndpoint;
+import org.lararena.ontology.Ontology;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.web.Html;
+import org.lararena.web.Labels;
 import org.lararena.web.Layout;
 import org.lararena.web.Messages;
 
@@ -16,6 +18,13 @@ import org.lararena.web.Messages;
  * {@code /api/ingest/events}; without scripts the page says so.
  */
 public final class UploadPage {
+
+    private final Ontology ontology;
+
+    /** @param ontology where the document types' labels come from */
+    public UploadPage(Ontology ontology) {
+        this.ontology = java.util.Objects.requireNonNull(ontology);
+    }
 
     public void addRoutes(Router router) {
         router.get("/ladda-upp").handler(this::page);
@@ -33,7 +42,8 @@ public final class UploadPage {
         Messages m = Messages.of(ctx);
         StringBuilder types = new StringBuilder("<option value=\"\">").append(Html.text(m.get("upload.auto"))).append("</option>");
         for (String type : new TreeSet<>(DocumentsEndpoint.DOCUMENT_TYPES)) {
-            types.append("<option value=\"").append(Html.text(type)).append("\">").append(Html.text(type)).append("</option>");
+            types.append("<option value=\"").append(Html.text(type)).append("\">").append(Html.text(Labels.documentType(ontology, m, type)))
+                    .append("</option>");
         }
         String body = """
                 <h1>%s</h1>
