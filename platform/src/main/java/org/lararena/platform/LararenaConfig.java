@@ -63,6 +63,11 @@ import java.util.Optional;
  *     process changed the index (its own changes count at once): the longest a kept answer can be out of date</td></tr>
  * <tr><td>LARARENA_SPARQL_TIMEOUT_SECONDS</td><td>10</td><td>longest a {@code /sparql} query may run</td></tr>
  * <tr><td>LARARENA_SPARQL_MAX_ROWS</td><td>10000</td><td>most rows (or triples) one {@code /sparql} answer holds</td></tr>
+ * <tr><td>LARARENA_RESTART_MAX_DEATHS</td><td>5</td><td>deaths of a managed server within the window that count as a
+ *     crash loop: it is not restarted again</td></tr>
+ * <tr><td>LARARENA_RESTART_WINDOW_SECONDS</td><td>600</td><td>the window those deaths are counted in</td></tr>
+ * <tr><td>LARARENA_RESTART_BACKOFF_SECONDS</td><td>2</td><td>wait before restarting a managed server that died, doubled
+ *     with each further death in the window (at most a minute)</td></tr>
  * </table>
  */
 public record LararenaConfig(
@@ -83,7 +88,16 @@ public record LararenaConfig(
         int maxInsightChars,
         int maxMemoChars,
         Indexing indexing,
-        Search search) {
+        Search search,
+        Supervision supervision) {
+
+    /**
+     * How {@code ./lararena up} keeps its managed servers alive: a server that dies is started again after
+     * {@code firstBackoff} (doubled with each further death), until {@code maxDeaths} deaths within {@code window}
+     * show a crash loop.
+     */
+    public record Supervision(int maxDeaths, Duration window, Duration firstBackoff) {
+    }
 
     /**
      * How searches run. {@code requestCache}: Elasticsearch's shard request cache keeps every search's hits and facet
@@ -134,6 +148,7 @@ public record LararenaConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(elasticsearch, "elasticsearch");
         Objects.requireNonNull(keycloak, "keycloak");
+        Objects.requireNonNull(supervision, "supervision");
     }
 
     /** The managed servers' loopback address; they never listen elsewhere. */
@@ -198,7 +213,10 @@ public record LararenaConfig(
                         Duration.ofMillis(r.integer("LARARENA_INDEX_BATCH_WAIT_MS", 200, 0, 60_000))),
                 new Search(r.bool("LARARENA_SEARCH_REQUEST_CACHE", true),
                         r.integer("LARARENA_SEARCH_ANSWER_CACHE_MB", 32, 0, 4096) * 1024L * 1024L,
-                        Duration.ofMillis(r.integer("LARARENA_SEARCH_CHANGE_POLL_MS", 500, 50, 60_000))));
+                        Duration.ofMillis(r.integer("LARARENA_SEARCH_CHANGE_POLL_MS", 500, 50, 60_000))),
+                new Supervision(r.integer("LARARENA_RESTART_MAX_DEATHS", 5, 1, 1000),
+                        Duration.ofSeconds(r.integer("LARARENA_RESTART_WINDOW_SECONDS", 600, 1, 86_400)),
+                        Duration.ofSeconds(r.integer("LARARENA_RESTART_BACKOFF_SECONDS", 2, 0, 600))));
     }
 
     /**

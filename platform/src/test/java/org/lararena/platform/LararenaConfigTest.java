@@ -36,6 +36,10 @@ class LararenaConfigTest {
         assertThat(config.extraction().maxOutputChars()).isEqualTo(20_000_000);
         assertThat(config.extraction().maxNesting()).isEqualTo(5);
         assertThat(config.extraction().maxZipRatio()).isEqualTo(100);
+        assertThat(config.supervision()).isEqualTo(new LararenaConfig.Supervision(5, java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(2)));
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_RESTART_MAX_DEATHS", "2", "LARARENA_RESTART_WINDOW_SECONDS", "60",
+                "LARARENA_RESTART_BACKOFF_SECONDS", "0")).supervision())
+                .isEqualTo(new LararenaConfig.Supervision(2, java.time.Duration.ofMinutes(1), java.time.Duration.ZERO));
     }
 
     @Test

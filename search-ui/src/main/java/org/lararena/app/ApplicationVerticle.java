@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
@@ -43,6 +44,7 @@ import org.lararena.ingest.web.DocumentsEndpoint;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
+import org.lararena.platform.services.ServiceSupervisor;
 import org.lararena.search.IndexChangeWatch;
 import org.lararena.search.PassageSearch;
 import org.lararena.search.SearchAnswerCache;
@@ -96,6 +98,7 @@ public final class ApplicationVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationVerticle.class);
 
     private final LararenaConfig config;
+    private final Supplier<List<ServiceSupervisor.Status>> managedServers;
     private ElasticsearchClient elasticsearch;
     private Dataset jena;
     private DocumentStore documents;
@@ -122,7 +125,13 @@ public final class ApplicationVerticle extends VerticleBase {
     private InsightStore insightStore;
 
     public ApplicationVerticle(LararenaConfig config) {
+        this(config, List::of);
+    }
+
+    /** @param managedServers what the supervisors of the managed servers say now ({@code /health} names one that is away) */
+    public ApplicationVerticle(LararenaConfig config, Supplier<List<ServiceSupervisor.Status>> managedServers) {
         this.config = Objects.requireNonNull(config);
+        this.managedServers = Objects.requireNonNull(managedServers);
     }
 
     @Override
@@ -188,7 +197,7 @@ public final class ApplicationVerticle extends VerticleBase {
         ontology.topThemes().forEach(theme -> themeChoices.put(theme.iri(), theme.labelSv()));
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, web,
-                List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes),
+                List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena, managedServers)::addRoutes),
                 List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
                                 indexer, audit)::addRoutes,
                         new SearchEndpoint(vertx, search, answers)::addRoutes,

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,10 +24,12 @@ import org.lararena.platform.services.ManagedProcess;
 import org.lararena.platform.services.Ports;
 import org.lararena.platform.services.ServerDistributions;
 import org.lararena.platform.services.ServiceStartException;
+import org.lararena.platform.services.ServiceSupervisor;
 
 /**
  * The command line behind {@code ./lararena}: {@code up} starts the managed servers (unless external ones are
- * configured) and the application, and stops all of it on Ctrl-C; {@code down} stops a running {@code up};
+ * configured) under supervision (a server that dies is started again, see {@link SupervisedServers}) and the
+ * application, and stops all of it on Ctrl-C; {@code down} stops a running {@code up};
  * {@code status} prints JSON. Every failure is one line on standard error and a non-zero exit code.
  */
 public final class Lararena {
@@ -38,6 +39,7 @@ public final class Lararena {
               up       start Elasticsearch, Keycloak and the application (Ctrl-C stops everything)
               down     stop a running ./lararena up
               status   print the state and address of the application, Elasticsearch and Keycloak as JSON
+                       (a managed server that died says "restarting", or "gave up" after a crash loop)
               login    log in for the commands below (device login; --user U --password P where the realm allows it)
               ingest   PATH... [--pilot P] [--type T] [--visibility V] [--recursive]: send documents and follow them
               reindex  [--from-originals]: rebuild the search index from the data directory into a fresh index, without
@@ -95,7 +97,7 @@ public final class Lararena {
         RunState run = RunState.acquire(config.dataDir());
         Ports.requireFree(config.httpHost(), config.httpPort(), "LARARENA_HTTP_PORT");
 
-        List<ManagedProcess> servers = new ArrayList<>();
+        SupervisedServers servers = new SupervisedServers(config, run);
         Vertx[] vertx = new Vertx[1];
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
@@ -108,16 +110,9 @@ public final class Lararena {
         try {
             startManagedServers(config, servers);
             vertx[0] = Vertx.vertx();
-            ApplicationVerticle application = new ApplicationVerticle(config);
+            ApplicationVerticle application = new ApplicationVerticle(config, servers::statuses);
             vertx[0].deployVerticle(application).await(config.startTimeout().toSeconds(), TimeUnit.SECONDS);
-            run.write(new JsonObject()
-                    .put("pid", ProcessHandle.current().pid())
-                    .put("url", config.publicUrl().toString())
-                    .put("elasticsearch", new JsonObject().put("url", config.elasticsearch().urls().get(0).toString())
-                            .put("managed", config.elasticsearch().managed()))
-                    .put("keycloak", new JsonObject().put("url", config.keycloak().url().toString())
-                            .put("managed", config.keycloak().managed()))
-                    .put("serverPids", servers.stream().map(ManagedProcess::pid).toList()));
+            servers.applicationStarted();
             printWelcome(config);
         } catch (Exception e) {
             Runtime.getRuntime().removeShutdownHook(shutdown);
@@ -134,7 +129,7 @@ public final class Lararena {
         return 0;
     }
 
-    private void startManagedServers(LararenaConfig config, List<ManagedProcess> servers) {
+    private void startManagedServers(LararenaConfig config, SupervisedServers servers) {
         if (!config.elasticsearch().managed() && !config.keycloak().managed()) {
             return;
         }
@@ -142,19 +137,18 @@ public final class Lararena {
         out.println("Starting " + (config.elasticsearch().managed() ? "Elasticsearch" : "")
                 + (config.elasticsearch().managed() && config.keycloak().managed() ? " and " : "")
                 + (config.keycloak().managed() ? "Keycloak" : "") + " (the first start unpacks them into " + config.dataDir() + ")…");
-        CompletableFuture<ManagedProcess> es = config.elasticsearch().managed()
-                ? CompletableFuture.supplyAsync(() -> ManagedElasticsearch.forConfig(config, distributions).start(config.startTimeout()))
+        CompletableFuture<ServiceSupervisor> es = config.elasticsearch().managed()
+                ? CompletableFuture.supplyAsync(() -> servers.supervise("elasticsearch", "Elasticsearch",
+                        () -> ManagedElasticsearch.forConfig(config, distributions).start(config.startTimeout())))
                 : CompletableFuture.completedFuture(null);
-        CompletableFuture<ManagedProcess> kc = config.keycloak().managed()
-                ? CompletableFuture.supplyAsync(() -> ManagedKeycloak.forConfig(config, distributions).start(config.startTimeout()))
+        CompletableFuture<ServiceSupervisor> kc = config.keycloak().managed()
+                ? CompletableFuture.supplyAsync(() -> servers.supervise("keycloak", "Keycloak",
+                        () -> ManagedKeycloak.forConfig(config, distributions).start(config.startTimeout())))
                 : CompletableFuture.completedFuture(null);
         RuntimeException failure = null;
-        for (CompletableFuture<ManagedProcess> server : List.of(es, kc)) {
+        for (CompletableFuture<ServiceSupervisor> server : List.of(es, kc)) {
             try {
-                ManagedProcess process = server.join();
-                if (process != null) {
-                    servers.add(process);
-                }
+                server.join();
             } catch (RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 failure = failure != null ? failure : cause instanceof RuntimeException re ? re
@@ -263,6 +257,16 @@ public final class Lararena {
                 .put("keycloak", probe(kcUrl, "/realms/" + config.keycloak().realm() + "/.well-known/openid-configuration")
                         .put("url", kcUrl.toString()).put("managed", config.keycloak().managed()));
         state.ifPresent(s -> status.put("pid", s.getLong("pid")));
+        if (launcherAlive) {
+            // A managed server that died is named with what its supervisor says (restarting, or given up), not only "down".
+            JsonObject services = state.get().getJsonObject("services", new JsonObject());
+            for (String part : List.of("elasticsearch", "keycloak")) {
+                JsonObject supervised = services.getJsonObject(part);
+                if (supervised != null && !"running".equals(supervised.getString("state"))) {
+                    status.getJsonObject(part).put("state", supervised.getString("state")).put("detail", supervised.getString("detail"));
+                }
+            }
+        }
         out.println(status.encodePrettily());
         return 0;
     }
@@ -293,7 +297,7 @@ public final class Lararena {
         }
     }
 
-    private static void stopAll(Vertx vertx, List<ManagedProcess> servers) {
+    private static void stopAll(Vertx vertx, SupervisedServers servers) {
         if (vertx != null) {
             try {
                 vertx.close().await(30, TimeUnit.SECONDS);
@@ -301,9 +305,7 @@ public final class Lararena {
                 // stopping anyway
             }
         }
-        for (ManagedProcess server : servers.reversed()) {
-            server.stop();
-        }
+        servers.close();
     }
 
     private static String rootMessage(Throwable e) {
