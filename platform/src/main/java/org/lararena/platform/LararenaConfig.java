@@ -68,6 +68,8 @@ import java.util.Optional;
  * <tr><td>LARARENA_RESTART_WINDOW_SECONDS</td><td>600</td><td>the window those deaths are counted in</td></tr>
  * <tr><td>LARARENA_RESTART_BACKOFF_SECONDS</td><td>2</td><td>wait before restarting a managed server that died, doubled
  *     with each further death in the window (at most a minute)</td></tr>
+ * <tr><td>LARARENA_BACKUP_ES_REPOSITORY</td><td>(none)</td><td>for an external cluster: the snapshot repository (registered
+ *     in the cluster) {@code ./lararena backup} snapshots the index into; without it a backup leaves the index out</td></tr>
  * </table>
  */
 public record LararenaConfig(
@@ -89,7 +91,8 @@ public record LararenaConfig(
         int maxMemoChars,
         Indexing indexing,
         Search search,
-        Supervision supervision) {
+        Supervision supervision,
+        Optional<String> backupRepository) {
 
     /**
      * How {@code ./lararena up} keeps its managed servers alive: a server that dies is started again after
@@ -149,6 +152,7 @@ public record LararenaConfig(
         Objects.requireNonNull(elasticsearch, "elasticsearch");
         Objects.requireNonNull(keycloak, "keycloak");
         Objects.requireNonNull(supervision, "supervision");
+        Objects.requireNonNull(backupRepository, "backupRepository");
     }
 
     /** The managed servers' loopback address; they never listen elsewhere. */
@@ -216,7 +220,8 @@ public record LararenaConfig(
                         Duration.ofMillis(r.integer("LARARENA_SEARCH_CHANGE_POLL_MS", 500, 50, 60_000))),
                 new Supervision(r.integer("LARARENA_RESTART_MAX_DEATHS", 5, 1, 1000),
                         Duration.ofSeconds(r.integer("LARARENA_RESTART_WINDOW_SECONDS", 600, 1, 86_400)),
-                        Duration.ofSeconds(r.integer("LARARENA_RESTART_BACKOFF_SECONDS", 2, 0, 600))));
+                        Duration.ofSeconds(r.integer("LARARENA_RESTART_BACKOFF_SECONDS", 2, 0, 600))),
+                r.raw("LARARENA_BACKUP_ES_REPOSITORY"));
     }
 
     /**

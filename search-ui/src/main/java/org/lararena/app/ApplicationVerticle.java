@@ -17,6 +17,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.lararena.backup.BackupEndpoint;
+import org.lararena.backup.DataBackup;
+import org.lararena.backup.DataFormat;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.describe.TextPipeline;
 import org.lararena.ingest.extract.DocumentExtractor;
@@ -152,6 +155,7 @@ public final class ApplicationVerticle extends VerticleBase {
 
     private Void openStores() throws IOException, ExtractionException {
         config.requireWritableDataDir();
+        DataFormat.prepare(config.dataDir());
         elasticsearch = ElasticsearchClients.create(config.elasticsearch());
         Files.createDirectories(config.dataPath("jena"));
         jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
@@ -209,7 +213,8 @@ public final class ApplicationVerticle extends VerticleBase {
                         analysis::addRoutes,
                         new InsightsEndpoint(vertx, insights)::addRoutes,
                         new MemosEndpoint(vertx, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
-                        new ConceptsEndpoint(ontology)::addRoutes),
+                        new ConceptsEndpoint(ontology)::addRoutes,
+                        new BackupEndpoint(vertx, new DataBackup(config, elasticsearch, jena, Clock.systemUTC()), audit)::addRoutes),
                 List.of(new SearchPage(vertx, search, answers, ontology)::addRoutes,
                         new DocumentPage(vertx, documents, search, ontology)::addRoutes,
                         new CodingPage(vertx, documents, search, ontology, config.maxMemoChars())::addRoutes,

@@ -16,6 +16,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.lararena.backup.BackupManifest;
+import org.lararena.backup.DataFormat;
+import org.lararena.backup.DataRestore;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.services.ManagedElasticsearch;
@@ -44,6 +47,9 @@ public final class Lararena {
               ingest   PATH... [--pilot P] [--type T] [--visibility V] [--recursive]: send documents and follow them
               reindex  [--from-originals]: rebuild the search index from the data directory into a fresh index, without
                        downtime (admin); --from-originals then extracts every document again from its original
+              backup   DIR: back up the running platform into the empty or new folder DIR (admin)
+              backup   --verify DIR: check a backup's manifest and checksums without restoring it
+              restore  DIR: restore a backup onto an empty data directory (LARARENA_DATA_DIR), with Lärarena stopped
             configuration: LARARENA_* environment variables, see README.md""";
 
     private final PrintStream out;
@@ -68,6 +74,8 @@ public final class Lararena {
                 case "ingest" -> new CliIngest(config, new CliCredentials(config).accessToken(), System.out, System.err)
                         .run(CliIngest.parse(List.of(args).subList(1, args.length)));
                 case "reindex" -> cli.reindex(config, List.of(args).subList(1, args.length));
+                case "backup" -> cli.backup(config, List.of(args).subList(1, args.length));
+                case "restore" -> cli.restore(config, List.of(args).subList(1, args.length));
                 case "help", "-h", "--help" -> {
                     System.out.println(USAGE);
                     yield 0;
@@ -95,6 +103,13 @@ public final class Lararena {
         config.requireWritableDataDir();
         requireFreeDisk(config);
         RunState run = RunState.acquire(config.dataDir());
+        try {
+            // Before any server starts: a directory of a newer Lärarena is refused untouched, an older one migrated.
+            DataFormat.prepare(config.dataDir());
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
         Ports.requireFree(config.httpHost(), config.httpPort(), "LARARENA_HTTP_PORT");
 
         SupervisedServers servers = new SupervisedServers(config, run);
@@ -197,27 +212,78 @@ public final class Lararena {
         }
         boolean fromOriginals = !options.isEmpty();
         String token = new CliCredentials(config).accessToken();
+        JsonObject body = callAdmin(config, token, "/api/admin/reindex" + (fromOriginals ? "?from=originals" : ""), "reindex_failed");
+        JsonArray from = body.getJsonArray("from", new JsonArray());
+        out.println("Rebuilt the index from the data directory: " + body.getInteger("documents") + " documents, "
+                + body.getLong("passages") + " passages in " + body.getString("to")
+                + (from.isEmpty() ? " (there was no index before)" : ", replacing " + from.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
+        if (fromOriginals) {
+            out.println(body.getInteger("extractedAgain") + " documents are extracted again from their originals;"
+                    + " they stay searchable meanwhile (follow them on the upload page)");
+        }
+        if (body.getInteger("failed", 0) > 0) {
+            out.println(body.getInteger("failed") + " documents could not be written; the log says why");
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * {@code backup DIR} asks the running platform for a backup (it holds the Jena store open); {@code backup --verify DIR}
+     * checks one here, without the platform.
+     */
+    int backup(LararenaConfig config, List<String> options) throws IOException, InterruptedException {
+        boolean verify = !options.isEmpty() && options.get(0).equals("--verify");
+        List<String> rest = verify ? options.subList(1, options.size()) : options;
+        if (rest.size() != 1 || rest.get(0).startsWith("--")) {
+            throw LararenaException.badRequest("usage: ./lararena backup DIR, or ./lararena backup --verify DIR");
+        }
+        java.nio.file.Path dir = callerPath(rest.get(0));
+        if (verify) {
+            JsonObject manifest = BackupManifest.verify(dir);
+            out.println("The backup in " + dir + " is complete: " + manifest.getInteger("fileCount") + " files, "
+                    + manifest.getLong("bytes") + " bytes, taken " + manifest.getString("created") + " by Lärarena "
+                    + manifest.getString("lararenaVersion") + ".");
+            return 0;
+        }
+        String token = new CliCredentials(config).accessToken();
+        JsonObject body = callAdmin(config, token, "/api/admin/backup?directory="
+                + java.net.URLEncoder.encode(dir.toString(), java.nio.charset.StandardCharsets.UTF_8), "backup_failed");
+        out.println("Backed up into " + dir + ": " + body.getInteger("fileCount") + " files, " + body.getLong("bytes") + " bytes."
+                + (body.getJsonObject("elasticsearch", new JsonObject()).getBoolean("included", false) ? ""
+                        : " The index is not in it (no LARARENA_BACKUP_ES_REPOSITORY): after a restore, run ./lararena reindex."));
+        return 0;
+    }
+
+    /** {@code restore DIR}: onto an empty data directory, with nothing running on it. */
+    int restore(LararenaConfig config, List<String> options) {
+        if (options.size() != 1 || options.get(0).startsWith("--")) {
+            throw LararenaException.badRequest("usage: ./lararena restore DIR (onto the empty data directory LARARENA_DATA_DIR)");
+        }
+        java.nio.file.Path dir = callerPath(options.get(0));
+        out.println("Restoring " + dir + " into " + config.dataDir() + "…");
+        JsonObject manifest = new DataRestore(config).run(dir);
+        out.println("Restored the backup taken " + manifest.getString("created") + ": start Lärarena with ./lararena up.");
+        return 0;
+    }
+
+    /** A path as the user typed it: relative to the folder they ran {@code ./lararena} in (the launcher moves to the checkout). */
+    private static java.nio.file.Path callerPath(String typed) {
+        String callerDir = System.getenv("LARARENA_CALLER_DIR");
+        java.nio.file.Path path = java.nio.file.Path.of(typed);
+        return (path.isAbsolute() || callerDir == null ? path.toAbsolutePath() : java.nio.file.Path.of(callerDir).resolve(path)).normalize();
+    }
+
+    private static JsonObject callAdmin(LararenaConfig config, String token, String pathAndQuery, String failure) throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(config.publicUrl().toString().replaceAll("/+$", "") + "/api/admin/reindex" + (fromOriginals ? "?from=originals" : "")))
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(config.publicUrl().toString().replaceAll("/+$", "") + pathAndQuery))
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofHours(2))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             JsonObject body = new JsonObject(response.body());
             if (response.statusCode() != 200) {
-                throw new LararenaException(response.statusCode(), body.getString("error", "reindex_failed"), body.getString("detail"));
+                throw new LararenaException(response.statusCode(), body.getString("error", failure), body.getString("detail"));
             }
-            JsonArray from = body.getJsonArray("from", new JsonArray());
-            out.println("Rebuilt the index from the data directory: " + body.getInteger("documents") + " documents, "
-                    + body.getLong("passages") + " passages in " + body.getString("to")
-                    + (from.isEmpty() ? " (there was no index before)" : ", replacing " + from.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
-            if (fromOriginals) {
-                out.println(body.getInteger("extractedAgain") + " documents are extracted again from their originals;"
-                        + " they stay searchable meanwhile (follow them on the upload page)");
-            }
-            if (body.getInteger("failed", 0) > 0) {
-                out.println(body.getInteger("failed") + " documents could not be written; the log says why");
-                return 1;
-            }
-            return 0;
+            return body;
         } catch (java.net.ConnectException e) {
             throw LararenaException.unavailable("Lärarena is not reachable at " + config.publicUrl() + ": start it with ./lararena up", e);
         }
