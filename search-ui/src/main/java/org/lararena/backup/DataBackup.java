@@ -133,7 +133,7 @@ public final class DataBackup {
 
     private JsonObject snapshotIndexes(Path dir) throws IOException {
         String indices = config.elasticsearch().indexPrefix() + "*";
-        JsonObject part = new JsonObject().put("version", elasticsearch.info().version().number()).put("indices", indices);
+        JsonObject part = new JsonObject().put("version", elasticsearchVersion()).put("indices", indices);
         Path repository;
         if (config.elasticsearch().managed()) {
             repository = ManagedElasticsearch.snapshotRepository(config.dataPath("elasticsearch"));
@@ -161,6 +161,12 @@ public final class DataBackup {
             part.put("repositoryFolder", ELASTICSEARCH);
         }
         return part;
+    }
+
+    /** The nodes' version, for the manifest (from the nodes API: {@code GET /} is refused by some proxies and setups). */
+    private String elasticsearchVersion() throws IOException {
+        return elasticsearch.nodes().info().nodes().values().stream().map(node -> node.version()).distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private JsonObject backupJena(Path dir) throws IOException {

@@ -57,7 +57,7 @@ public final class HealthEndpoint {
             return keys + " verification keys";
         }));
         checks.put("jena", blocking(() -> jena.calculateRead(() -> "store readable")));
-        // Keycloak's keys are kept after it dies, so its check alone would not notice; the supervisor does.
+        // A check alone says only "connection refused"; the supervisor says the server died, how, and that it is restarting.
         for (ServiceSupervisor.Status server : managedServers.get()) {
             if (server.away()) {
                 checks.put(server.service(), Future.failedFuture(server.detail()));

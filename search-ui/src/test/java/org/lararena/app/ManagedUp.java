@@ -34,6 +34,7 @@ final class ManagedUp implements AutoCloseable {
     private Process process;
 
     ManagedUp(String name, Map<String, String> overrides) throws IOException {
+        String keycloak = TestServices.get().keycloakUrl().toString();
         dataDir = Files.createDirectories(Path.of("target").toAbsolutePath().resolve(name + "-" + System.nanoTime()));
         log = dataDir.resolveSibling(dataDir.getFileName() + "-up.log");
         int port = Ports.freePort();
@@ -42,16 +43,17 @@ final class ManagedUp implements AutoCloseable {
         env.put("LARARENA_HTTP_PORT", String.valueOf(port));
         env.put("LARARENA_ES_PORT", String.valueOf(Ports.freePort()));
         env.put("LARARENA_ES_HEAP_MB", "512");
-        env.put("LARARENA_KEYCLOAK_URL", TestServices.get().keycloakUrl().toString());
+        env.put("LARARENA_KEYCLOAK_URL", keycloak);
         env.put("LARARENA_DEMO_DATA", "false");
         env.put("LARARENA_MIN_FREE_DISK_MB", "0");
+        env.put("LARARENA_START_TIMEOUT_SECONDS", "900");
         env.putAll(overrides);
     }
 
     /** Starts {@code ./lararena up} and waits until {@code /health} answers 200. */
     ManagedUp start() throws Exception {
         process = CliRunner.builder(env, "up").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        await("the platform is healthy", Duration.ofMinutes(6), () -> get("/health", null).statusCode() == 200);
+        await("the platform is healthy", Duration.ofMinutes(15), () -> get("/health", null).statusCode() == 200);
         return this;
     }
 

@@ -46,7 +46,8 @@ public final class TestServices {
         LararenaConfig external = LararenaConfig.fromEnvironment();
         ServerDistributions distributions = ServerDistributions.locate(projectDir);
         Path javaHome = Path.of(System.getProperty("java.home"));
-        Duration timeout = Duration.ofMinutes(5);
+        // A shared, loaded machine can take minutes for a first Keycloak start: -Dlararena.it.start.minutes raises it.
+        Duration timeout = Duration.ofMinutes(Integer.getInteger("lararena.it.start.minutes", 10));
 
         ManagedElasticsearch managedEs = external.elasticsearch().managed()
                 ? new ManagedElasticsearch(distributions, dataDir.resolve("elasticsearch"), Ports.freePort(), 512, javaHome) : null;
