@@ -30,6 +30,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.services.ManagedElasticsearch;
+import org.lararena.platform.services.ServerDistributions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -163,10 +164,19 @@ public final class DataBackup {
         return part;
     }
 
-    /** The nodes' version, for the manifest (from the nodes API: {@code GET /} is refused by some proxies and setups). */
-    private String elasticsearchVersion() throws IOException {
-        return elasticsearch.nodes().info().nodes().values().stream().map(node -> node.version()).distinct()
-                .collect(java.util.stream.Collectors.joining(", "));
+    /**
+     * The managed node's version, for the manifest, from the distribution it runs (the typed client's nodes and
+     * info calls fail to decode some answers of the node); an external cluster's is its operator's to record.
+     */
+    private String elasticsearchVersion() {
+        if (!config.elasticsearch().managed()) {
+            return "external cluster";
+        }
+        try {
+            return ServerDistributions.locate(config.home()).elasticsearchVersion();
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     private JsonObject backupJena(Path dir) throws IOException {
