@@ -29,6 +29,9 @@ import org.lararena.platform.services.ServerDistributions;
  */
 public final class DataRestore {
 
+    /** The data directory's log folder: every command, this one too, logs there from its start. */
+    private static final String LOGS = "logs";
+
     private final LararenaConfig config;
 
     public DataRestore(LararenaConfig config) {
@@ -66,7 +69,8 @@ public final class DataRestore {
         if (!Files.exists(data)) {
             return;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(data)) {
+        // The command line's own log folder (made as it starts, before this check) is not data.
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(data, entry -> !entry.getFileName().toString().equals(LOGS))) {
             if (entries.iterator().hasNext()) {
                 throw new LararenaException(409, "data_dir_not_empty", "the data directory " + data + " is not empty: a restore"
                         + " only goes onto an empty one, so nothing is overwritten. Set LARARENA_DATA_DIR to a new folder, or move this one away");
@@ -140,7 +144,7 @@ public final class DataRestore {
 
     /** The data directory was empty before the restore began: everything in it now came from the restore. */
     private static void emptyAgain(Path data) {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(data)) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(data, entry -> !entry.getFileName().toString().equals(LOGS))) {
             for (Path entry : entries) {
                 ServerDistributions.deleteTree(entry);
             }
