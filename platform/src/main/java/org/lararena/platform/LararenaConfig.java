@@ -73,6 +73,13 @@ import java.util.Optional;
  *     pipeline's, so that an ingest cannot take them all</td></tr>
  * <tr><td>LARARENA_SPARQL_TIMEOUT_SECONDS</td><td>10</td><td>longest a {@code /sparql} query may run</td></tr>
  * <tr><td>LARARENA_SPARQL_MAX_ROWS</td><td>10000</td><td>most rows (or triples) one {@code /sparql} answer holds</td></tr>
+ * <tr><td>LARARENA_RESTART_MAX_DEATHS</td><td>5</td><td>deaths of a managed server within the window that count as a
+ *     crash loop: it is not restarted again</td></tr>
+ * <tr><td>LARARENA_RESTART_WINDOW_SECONDS</td><td>600</td><td>the window those deaths are counted in</td></tr>
+ * <tr><td>LARARENA_RESTART_BACKOFF_SECONDS</td><td>2</td><td>wait before restarting a managed server that died, doubled
+ *     with each further death in the window (at most a minute)</td></tr>
+ * <tr><td>LARARENA_BACKUP_ES_REPOSITORY</td><td>(none)</td><td>for an external cluster: the snapshot repository (registered
+ *     in the cluster) {@code ./lararena backup} snapshots the index into; without it a backup leaves the index out</td></tr>
  * </table>
  */
 public record LararenaConfig(
@@ -96,7 +103,17 @@ public record LararenaConfig(
         Search search,
         Annotation annotation,
         Requests requests,
-        Exchange exchange) {
+        Exchange exchange,
+        Supervision supervision,
+        Optional<String> backupRepository) {
+
+    /**
+     * How {@code ./lararena up} keeps its managed servers alive: a server that dies is started again after
+     * {@code firstBackoff} (doubled with each further death), until {@code maxDeaths} deaths within {@code window}
+     * show a crash loop.
+     */
+    public record Supervision(int maxDeaths, Duration window, Duration firstBackoff) {
+    }
 
     /**
      * The REFI-QDA import: the largest QDPX file accepted, the most it may unpack to, and the standard's {@code Project.xsd}
@@ -168,6 +185,8 @@ public record LararenaConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(elasticsearch, "elasticsearch");
         Objects.requireNonNull(keycloak, "keycloak");
+        Objects.requireNonNull(supervision, "supervision");
+        Objects.requireNonNull(backupRepository, "backupRepository");
     }
 
     /** The managed servers' loopback address; they never listen elsewhere. */
@@ -238,7 +257,11 @@ public record LararenaConfig(
                         r.integer("LARARENA_REQUEST_WORKERS", 8, 1, 256)),
                 new Exchange(r.integer("LARARENA_MAX_IMPORT_MB", 200, 1, 1_000_000) * 1024L * 1024L,
                         r.integer("LARARENA_MAX_IMPORT_UNPACKED_MB", 1000, 1, 1_000_000) * 1024L * 1024L,
-                        r.readableFile("LARARENA_QDPX_SCHEMA")));
+                        r.readableFile("LARARENA_QDPX_SCHEMA")),
+                new Supervision(r.integer("LARARENA_RESTART_MAX_DEATHS", 5, 1, 1000),
+                        Duration.ofSeconds(r.integer("LARARENA_RESTART_WINDOW_SECONDS", 600, 1, 86_400)),
+                        Duration.ofSeconds(r.integer("LARARENA_RESTART_BACKOFF_SECONDS", 2, 0, 600))),
+                r.raw("LARARENA_BACKUP_ES_REPOSITORY"));
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,10 @@ class LararenaConfigTest {
         assertThat(config.exchange().maxUnpackedBytes()).isEqualTo(1000L * 1024 * 1024);
         assertThat(LararenaConfig.fromMap(Map.of("LARARENA_MAX_IMPORT_MB", "5")).exchange().maxImportBytes()).isEqualTo(5L * 1024 * 1024);
         assertThat(config.exchange().schema()).as("no REFI-QDA schema unless one is configured").isEmpty();
+        assertThat(config.supervision()).isEqualTo(new LararenaConfig.Supervision(5, Duration.ofMinutes(10), Duration.ofSeconds(2)));
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_RESTART_MAX_DEATHS", "2", "LARARENA_RESTART_WINDOW_SECONDS", "60",
+                "LARARENA_RESTART_BACKOFF_SECONDS", "0")).supervision())
+                .isEqualTo(new LararenaConfig.Supervision(2, Duration.ofMinutes(1), Duration.ZERO));
     }
 
     @Test

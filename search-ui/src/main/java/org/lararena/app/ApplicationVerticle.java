@@ -13,9 +13,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.lararena.backup.BackupEndpoint;
+import org.lararena.backup.DataBackup;
+import org.lararena.backup.DataFormat;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.describe.TextPipeline;
 import org.lararena.ingest.extract.DocumentExtractor;
@@ -45,6 +49,7 @@ import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.RequestWork;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
+import org.lararena.platform.services.ServiceSupervisor;
 import org.lararena.search.IndexChangeWatch;
 import org.lararena.search.PassageSearch;
 import org.lararena.search.SearchAnswerCache;
@@ -103,6 +108,7 @@ public final class ApplicationVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationVerticle.class);
 
     private final LararenaConfig config;
+    private final Supplier<List<ServiceSupervisor.Status>> managedServers;
     private ElasticsearchClient elasticsearch;
     private Dataset jena;
     private DocumentStore documents;
@@ -132,7 +138,13 @@ public final class ApplicationVerticle extends VerticleBase {
     private RequestWork requestWork;
 
     public ApplicationVerticle(LararenaConfig config) {
+        this(config, List::of);
+    }
+
+    /** @param managedServers what the supervisors of the managed servers say now ({@code /health} names one that is away) */
+    public ApplicationVerticle(LararenaConfig config, Supplier<List<ServiceSupervisor.Status>> managedServers) {
         this.config = Objects.requireNonNull(config);
+        this.managedServers = Objects.requireNonNull(managedServers);
     }
 
     @Override
@@ -153,6 +165,7 @@ public final class ApplicationVerticle extends VerticleBase {
 
     private Void openStores() throws IOException, ExtractionException {
         config.requireWritableDataDir();
+        DataFormat.prepare(config.dataDir());
         elasticsearch = ElasticsearchClients.create(config.elasticsearch());
         Files.createDirectories(config.dataPath("jena"));
         jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
@@ -202,7 +215,7 @@ public final class ApplicationVerticle extends VerticleBase {
         ontology.topThemes().forEach(theme -> themeChoices.put(theme.iri(), theme.labelSv()));
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, web,
-                List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena)::addRoutes, new OpenApiEndpoint()::addRoutes),
+                List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena, managedServers)::addRoutes, new OpenApiEndpoint()::addRoutes),
                 List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
                                 indexer, audit)::addRoutes,
                         new SearchEndpoint(vertx, search, answers)::addRoutes,
@@ -218,7 +231,8 @@ public final class ApplicationVerticle extends VerticleBase {
                         new MemosEndpoint(vertx, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
                         new ConceptsEndpoint(ontology)::addRoutes,
                         new ExchangeEndpoint(vertx, documents, annotations, memos, ontology, audit, config.exchange(), config.maxMemoChars(),
-                                config.dataPath("exchange"), Clock.systemUTC())::addRoutes),
+                                config.dataPath("exchange"), Clock.systemUTC())::addRoutes,
+                        new BackupEndpoint(vertx, new DataBackup(config, elasticsearch, jena, Clock.systemUTC()), audit)::addRoutes),
                 List.of(new SearchPage(vertx, search, answers, ontology)::addRoutes,
                         new DocumentPage(vertx, documents, search, ontology)::addRoutes,
                         new CodingPage(vertx, documents, search, ontology, config.maxMemoChars())::addRoutes,

@@ -12,12 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.lararena.backup.BackupManifest;
+import org.lararena.backup.DataFormat;
+import org.lararena.backup.DataRestore;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.services.ManagedElasticsearch;
@@ -26,10 +28,12 @@ import org.lararena.platform.services.ManagedProcess;
 import org.lararena.platform.services.Ports;
 import org.lararena.platform.services.ServerDistributions;
 import org.lararena.platform.services.ServiceStartException;
+import org.lararena.platform.services.ServiceSupervisor;
 
 /**
  * The command line behind {@code ./lararena}: {@code up} starts the managed servers (unless external ones are
- * configured) and the application, and stops all of it on Ctrl-C; {@code down} stops a running {@code up};
+ * configured) under supervision (a server that dies is started again, see {@link SupervisedServers}) and the
+ * application, and stops all of it on Ctrl-C; {@code down} stops a running {@code up};
  * {@code status} prints JSON. Every failure is one line on standard error and a non-zero exit code.
  */
 public final class Lararena {
@@ -39,6 +43,7 @@ public final class Lararena {
               up       start Elasticsearch, Keycloak and the application (Ctrl-C stops everything)
               down     stop a running ./lararena up
               status   print the state and address of the application, Elasticsearch and Keycloak as JSON
+                       (a managed server that died says "restarting", or "gave up" after a crash loop)
               login    log in for the commands below (device login; --user U --password P where the realm allows it)
               ingest   PATH... [--pilot P] [--type T] [--visibility V] [--recursive]: send documents and follow them
               export   --qdpx FILE [--documents ID,...] [--pseudonyms]: the documents (default: all you may read) with
@@ -46,6 +51,9 @@ public final class Lararena {
               import   FILE.qdpx: a REFI-QDA project's text sources, codings and notes (researchers)
               reindex  [--from-originals]: rebuild the search index from the data directory into a fresh index, without
                        downtime (admin); --from-originals then extracts every document again from its original
+              backup   DIR: back up the running platform into the empty or new folder DIR (admin)
+              backup   --verify DIR: check a backup's manifest and checksums without restoring it
+              restore  DIR: restore a backup onto an empty data directory (LARARENA_DATA_DIR), with Lärarena stopped
             configuration: LARARENA_* environment variables, see README.md""";
 
     private final PrintStream out;
@@ -78,6 +86,8 @@ public final class Lararena {
                     yield new CliExchange(config, new CliCredentials(config).accessToken(), System.out).importFile(file);
                 }
                 case "reindex" -> cli.reindex(config, List.of(args).subList(1, args.length));
+                case "backup" -> cli.backup(config, List.of(args).subList(1, args.length));
+                case "restore" -> cli.restore(config, List.of(args).subList(1, args.length));
                 case "help", "-h", "--help" -> {
                     System.out.println(USAGE);
                     yield 0;
@@ -105,9 +115,16 @@ public final class Lararena {
         config.requireWritableDataDir();
         requireFreeDisk(config);
         RunState run = RunState.acquire(config.dataDir());
+        try {
+            // Before any server starts: a directory of a newer Lärarena is refused untouched, an older one migrated.
+            DataFormat.prepare(config.dataDir());
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
         Ports.requireFree(config.httpHost(), config.httpPort(), "LARARENA_HTTP_PORT");
 
-        List<ManagedProcess> servers = new ArrayList<>();
+        SupervisedServers servers = new SupervisedServers(config, run);
         Vertx[] vertx = new Vertx[1];
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
@@ -120,16 +137,9 @@ public final class Lararena {
         try {
             startManagedServers(config, servers);
             vertx[0] = Vertx.vertx();
-            ApplicationVerticle application = new ApplicationVerticle(config);
+            ApplicationVerticle application = new ApplicationVerticle(config, servers::statuses);
             vertx[0].deployVerticle(application).await(config.startTimeout().toSeconds(), TimeUnit.SECONDS);
-            run.write(new JsonObject()
-                    .put("pid", ProcessHandle.current().pid())
-                    .put("url", config.publicUrl().toString())
-                    .put("elasticsearch", new JsonObject().put("url", config.elasticsearch().urls().get(0).toString())
-                            .put("managed", config.elasticsearch().managed()))
-                    .put("keycloak", new JsonObject().put("url", config.keycloak().url().toString())
-                            .put("managed", config.keycloak().managed()))
-                    .put("serverPids", servers.stream().map(ManagedProcess::pid).toList()));
+            servers.applicationStarted();
             printWelcome(config);
         } catch (Exception e) {
             Runtime.getRuntime().removeShutdownHook(shutdown);
@@ -146,7 +156,7 @@ public final class Lararena {
         return 0;
     }
 
-    private void startManagedServers(LararenaConfig config, List<ManagedProcess> servers) {
+    private void startManagedServers(LararenaConfig config, SupervisedServers servers) {
         if (!config.elasticsearch().managed() && !config.keycloak().managed()) {
             return;
         }
@@ -154,19 +164,18 @@ public final class Lararena {
         out.println("Starting " + (config.elasticsearch().managed() ? "Elasticsearch" : "")
                 + (config.elasticsearch().managed() && config.keycloak().managed() ? " and " : "")
                 + (config.keycloak().managed() ? "Keycloak" : "") + " (the first start unpacks them into " + config.dataDir() + ")…");
-        CompletableFuture<ManagedProcess> es = config.elasticsearch().managed()
-                ? CompletableFuture.supplyAsync(() -> ManagedElasticsearch.forConfig(config, distributions).start(config.startTimeout()))
+        CompletableFuture<ServiceSupervisor> es = config.elasticsearch().managed()
+                ? CompletableFuture.supplyAsync(() -> servers.supervise("elasticsearch", "Elasticsearch",
+                        () -> ManagedElasticsearch.forConfig(config, distributions).start(config.startTimeout())))
                 : CompletableFuture.completedFuture(null);
-        CompletableFuture<ManagedProcess> kc = config.keycloak().managed()
-                ? CompletableFuture.supplyAsync(() -> ManagedKeycloak.forConfig(config, distributions).start(config.startTimeout()))
+        CompletableFuture<ServiceSupervisor> kc = config.keycloak().managed()
+                ? CompletableFuture.supplyAsync(() -> servers.supervise("keycloak", "Keycloak",
+                        () -> ManagedKeycloak.forConfig(config, distributions).start(config.startTimeout())))
                 : CompletableFuture.completedFuture(null);
         RuntimeException failure = null;
-        for (CompletableFuture<ManagedProcess> server : List.of(es, kc)) {
+        for (CompletableFuture<ServiceSupervisor> server : List.of(es, kc)) {
             try {
-                ManagedProcess process = server.join();
-                if (process != null) {
-                    servers.add(process);
-                }
+                server.join();
             } catch (RuntimeException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 failure = failure != null ? failure : cause instanceof RuntimeException re ? re
@@ -215,27 +224,78 @@ public final class Lararena {
         }
         boolean fromOriginals = !options.isEmpty();
         String token = new CliCredentials(config).accessToken();
+        JsonObject body = callAdmin(config, token, "/api/admin/reindex" + (fromOriginals ? "?from=originals" : ""), "reindex_failed");
+        JsonArray from = body.getJsonArray("from", new JsonArray());
+        out.println("Rebuilt the index from the data directory: " + body.getInteger("documents") + " documents, "
+                + body.getLong("passages") + " passages in " + body.getString("to")
+                + (from.isEmpty() ? " (there was no index before)" : ", replacing " + from.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
+        if (fromOriginals) {
+            out.println(body.getInteger("extractedAgain") + " documents are extracted again from their originals;"
+                    + " they stay searchable meanwhile (follow them on the upload page)");
+        }
+        if (body.getInteger("failed", 0) > 0) {
+            out.println(body.getInteger("failed") + " documents could not be written; the log says why");
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * {@code backup DIR} asks the running platform for a backup (it holds the Jena store open); {@code backup --verify DIR}
+     * checks one here, without the platform.
+     */
+    int backup(LararenaConfig config, List<String> options) throws IOException, InterruptedException {
+        boolean verify = !options.isEmpty() && options.get(0).equals("--verify");
+        List<String> rest = verify ? options.subList(1, options.size()) : options;
+        if (rest.size() != 1 || rest.get(0).startsWith("--")) {
+            throw LararenaException.badRequest("usage: ./lararena backup DIR, or ./lararena backup --verify DIR");
+        }
+        java.nio.file.Path dir = callerPath(rest.get(0));
+        if (verify) {
+            JsonObject manifest = BackupManifest.verify(dir);
+            out.println("The backup in " + dir + " is complete: " + manifest.getInteger("fileCount") + " files, "
+                    + manifest.getLong("bytes") + " bytes, taken " + manifest.getString("created") + " by Lärarena "
+                    + manifest.getString("lararenaVersion") + ".");
+            return 0;
+        }
+        String token = new CliCredentials(config).accessToken();
+        JsonObject body = callAdmin(config, token, "/api/admin/backup?directory="
+                + java.net.URLEncoder.encode(dir.toString(), java.nio.charset.StandardCharsets.UTF_8), "backup_failed");
+        out.println("Backed up into " + dir + ": " + body.getInteger("fileCount") + " files, " + body.getLong("bytes") + " bytes."
+                + (body.getJsonObject("elasticsearch", new JsonObject()).getBoolean("included", false) ? ""
+                        : " The index is not in it (no LARARENA_BACKUP_ES_REPOSITORY): after a restore, run ./lararena reindex."));
+        return 0;
+    }
+
+    /** {@code restore DIR}: onto an empty data directory, with nothing running on it. */
+    int restore(LararenaConfig config, List<String> options) {
+        if (options.size() != 1 || options.get(0).startsWith("--")) {
+            throw LararenaException.badRequest("usage: ./lararena restore DIR (onto the empty data directory LARARENA_DATA_DIR)");
+        }
+        java.nio.file.Path dir = callerPath(options.get(0));
+        out.println("Restoring " + dir + " into " + config.dataDir() + "…");
+        JsonObject manifest = new DataRestore(config).run(dir);
+        out.println("Restored the backup taken " + manifest.getString("created") + ": start Lärarena with ./lararena up.");
+        return 0;
+    }
+
+    /** A path as the user typed it: relative to the folder they ran {@code ./lararena} in (the launcher moves to the checkout). */
+    private static java.nio.file.Path callerPath(String typed) {
+        String callerDir = System.getenv("LARARENA_CALLER_DIR");
+        java.nio.file.Path path = java.nio.file.Path.of(typed);
+        return (path.isAbsolute() || callerDir == null ? path.toAbsolutePath() : java.nio.file.Path.of(callerDir).resolve(path)).normalize();
+    }
+
+    private static JsonObject callAdmin(LararenaConfig config, String token, String pathAndQuery, String failure) throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(config.publicUrl().toString().replaceAll("/+$", "") + "/api/admin/reindex" + (fromOriginals ? "?from=originals" : "")))
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(config.publicUrl().toString().replaceAll("/+$", "") + pathAndQuery))
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofHours(2))
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             JsonObject body = new JsonObject(response.body());
             if (response.statusCode() != 200) {
-                throw new LararenaException(response.statusCode(), body.getString("error", "reindex_failed"), body.getString("detail"));
+                throw new LararenaException(response.statusCode(), body.getString("error", failure), body.getString("detail"));
             }
-            JsonArray from = body.getJsonArray("from", new JsonArray());
-            out.println("Rebuilt the index from the data directory: " + body.getInteger("documents") + " documents, "
-                    + body.getLong("passages") + " passages in " + body.getString("to")
-                    + (from.isEmpty() ? " (there was no index before)" : ", replacing " + from.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
-            if (fromOriginals) {
-                out.println(body.getInteger("extractedAgain") + " documents are extracted again from their originals;"
-                        + " they stay searchable meanwhile (follow them on the upload page)");
-            }
-            if (body.getInteger("failed", 0) > 0) {
-                out.println(body.getInteger("failed") + " documents could not be written; the log says why");
-                return 1;
-            }
-            return 0;
+            return body;
         } catch (java.net.ConnectException e) {
             throw LararenaException.unavailable("Lärarena is not reachable at " + config.publicUrl() + ": start it with ./lararena up", e);
         }
@@ -275,6 +335,16 @@ public final class Lararena {
                 .put("keycloak", probe(kcUrl, "/realms/" + config.keycloak().realm() + "/.well-known/openid-configuration")
                         .put("url", kcUrl.toString()).put("managed", config.keycloak().managed()));
         state.ifPresent(s -> status.put("pid", s.getLong("pid")));
+        if (launcherAlive) {
+            // A managed server that died is named with what its supervisor says (restarting, or given up), not only "down".
+            JsonObject services = state.get().getJsonObject("services", new JsonObject());
+            for (String part : List.of("elasticsearch", "keycloak")) {
+                JsonObject supervised = services.getJsonObject(part);
+                if (supervised != null && !"running".equals(supervised.getString("state"))) {
+                    status.getJsonObject(part).put("state", supervised.getString("state")).put("detail", supervised.getString("detail"));
+                }
+            }
+        }
         out.println(status.encodePrettily());
         return 0;
     }
@@ -305,7 +375,7 @@ public final class Lararena {
         }
     }
 
-    private static void stopAll(Vertx vertx, List<ManagedProcess> servers) {
+    private static void stopAll(Vertx vertx, SupervisedServers servers) {
         if (vertx != null) {
             try {
                 vertx.close().await(30, TimeUnit.SECONDS);
@@ -313,9 +383,7 @@ public final class Lararena {
                 // stopping anyway
             }
         }
-        for (ManagedProcess server : servers.reversed()) {
-            server.stop();
-        }
+        servers.close();
     }
 
     private static String rootMessage(Throwable e) {

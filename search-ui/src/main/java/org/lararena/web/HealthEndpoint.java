@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
+import org.lararena.platform.services.ServiceSupervisor;
 import org.lararena.web.auth.TokenAuthentication;
 
 /**
@@ -24,12 +25,19 @@ public final class HealthEndpoint {
     private final ElasticsearchClient elasticsearch;
     private final TokenAuthentication authentication;
     private final Dataset jena;
+    private final Supplier<List<ServiceSupervisor.Status>> managedServers;
 
-    public HealthEndpoint(Vertx vertx, ElasticsearchClient elasticsearch, TokenAuthentication authentication, Dataset jena) {
+    /**
+     * @param managedServers the supervisors' word on the managed servers: one that is away (dead and restarting, or
+     *                       given up) is down whatever its check says, with the supervisor's sentence as the detail
+     */
+    public HealthEndpoint(Vertx vertx, ElasticsearchClient elasticsearch, TokenAuthentication authentication, Dataset jena,
+                          Supplier<List<ServiceSupervisor.Status>> managedServers) {
         this.vertx = Objects.requireNonNull(vertx);
         this.elasticsearch = Objects.requireNonNull(elasticsearch);
         this.authentication = Objects.requireNonNull(authentication);
         this.jena = Objects.requireNonNull(jena);
+        this.managedServers = Objects.requireNonNull(managedServers);
     }
 
     public void addRoutes(Router router) {
@@ -49,6 +57,12 @@ public final class HealthEndpoint {
             return keys + " verification keys";
         }));
         checks.put("jena", blocking(() -> jena.calculateRead(() -> "store readable")));
+        // A check alone says only "connection refused"; the supervisor says the server died, how, and that it is restarting.
+        for (ServiceSupervisor.Status server : managedServers.get()) {
+            if (server.away()) {
+                checks.put(server.service(), Future.failedFuture(server.detail()));
+            }
+        }
 
         Future.join(List.copyOf(checks.values())).onComplete(done -> {
             JsonObject body = new JsonObject();

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class ManagedElasticsearch {
 
     public static final String ACCOUNT = "lararena-es";
+    /** The node's snapshot repository folder (its {@code path.repo}), under its root: where backups take their snapshots. */
+    public static final String SNAPSHOT_FOLDER = "snapshots";
     private static final Logger LOG = LoggerFactory.getLogger(ManagedElasticsearch.class);
 
     private final ServerDistributions distributions;
@@ -46,6 +48,11 @@ public final class ManagedElasticsearch {
     public static ManagedElasticsearch forConfig(LararenaConfig config, ServerDistributions distributions) {
         return new ManagedElasticsearch(distributions, config.dataPath("elasticsearch"), config.elasticsearch().port(),
                 config.elasticsearch().heapMb(), Path.of(System.getProperty("java.home")));
+    }
+
+    /** The folder of the snapshot repository of the node kept in {@code root} (the data directory's {@code elasticsearch}). */
+    public static Path snapshotRepository(Path root) {
+        return root.toAbsolutePath().resolve(SNAPSHOT_FOLDER);
     }
 
     public URI url() {
@@ -75,6 +82,7 @@ public final class ManagedElasticsearch {
         Path data = root.resolve("data");
         Path logs = root.resolve("logs");
         Path tmp = root.resolve("tmp");
+        Path snapshots = snapshotRepository(root);
         try {
             Path plugin = home.resolve("plugins").resolve(distributions.analysisPluginName());
             ServerDistributions.deleteTree(plugin);
@@ -83,6 +91,7 @@ public final class ManagedElasticsearch {
             Files.createDirectories(data);
             Files.createDirectories(logs);
             Files.createDirectories(tmp);
+            Files.createDirectories(snapshots);
         } catch (IOException e) {
             throw new ServiceStartException("could not prepare Elasticsearch in " + root + " (" + e.getMessage() + ")", e);
         }
@@ -108,6 +117,8 @@ public final class ManagedElasticsearch {
                 "http.port=" + port,
                 "path.data=" + data,
                 "path.logs=" + logs,
+                // ./lararena backup snapshots the index here, then copies the repository into the backup.
+                "path.repo=" + snapshots,
                 // A local node with no security: it listens on loopback only.
                 "xpack.security.enabled=false",
                 // A nearly full developer disk must not turn every index read-only.

@@ -29,6 +29,11 @@ public final class ManagedProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path logFile;
+    /**
+     * The processes it had started when it became ready: Elasticsearch's launcher runs the server as a child JVM,
+     * and if the launcher dies first, the child is no longer its descendant but must still be stopped.
+     */
+    private volatile List<ProcessHandle> startedByIt = List.of();
 
     private ManagedProcess(String name, Process process, Path logFile) {
         this.name = name;
@@ -68,6 +73,7 @@ public final class ManagedProcess implements AutoCloseable {
             try {
                 if (PROBE_CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     LOG.info("{} is up at {}", name, probe.resolve("/"));
+                    startedByIt = process.toHandle().descendants().toList();
                     return;
                 }
             } catch (IOException e) {
@@ -92,6 +98,16 @@ public final class ManagedProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Completes when the process ends, however it ends. */
+    public java.util.concurrent.CompletableFuture<ManagedProcess> onExit() {
+        return process.onExit().thenApply(p -> this);
+    }
+
+    /** The exit status of an ended process (128 + the signal's number when a signal ended it). */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
     public Path logFile() {
         return logFile;
     }
@@ -99,6 +115,7 @@ public final class ManagedProcess implements AutoCloseable {
     /** Asks the process tree to end (SIGTERM), then forces it after a grace period. */
     public void stop() {
         stopTree(process.toHandle(), Duration.ofSeconds(30));
+        startedByIt.stream().filter(ProcessHandle::isAlive).forEach(orphan -> stopTree(orphan, Duration.ofSeconds(30)));
     }
 
     /** Ends {@code root} and every process it started, gently first. Used for processes of an earlier run too. */
@@ -123,16 +140,22 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     private String lastLogLine() {
+        return lastLogLines(1);
+    }
+
+    /** The last {@code count} non-blank lines of the process's log, each cut at 300 characters, one per line. */
+    public String lastLogLines(int count) {
         try {
             List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            for (int i = lines.size() - 1; i >= 0; i--) {
+            java.util.LinkedList<String> last = new java.util.LinkedList<>();
+            for (int i = lines.size() - 1; i >= 0 && last.size() < count; i--) {
                 String line = lines.get(i).strip();
                 if (!line.isEmpty()) {
-                    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+                    last.addFirst(line.length() > 300 ? line.substring(0, 300) + "…" : line);
                 }
             }
-            return "(empty log)";
-        } catch (IOException e) {
+            return last.isEmpty() ? "(empty log)" : String.join("\n", last);
+        } catch (IOException | java.io.UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
     }

@@ -1,0 +1,73 @@
+package org.lararena.app;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.services.ManagedProcess;
+import org.lararena.platform.services.ServiceSupervisor;
+
+/**
+ * The managed servers of one {@code ./lararena up}, each under a {@link ServiceSupervisor}, and the run state file
+ * that tells {@code ./lararena status} and {@code down} about them: rewritten whenever a server dies, comes back
+ * or is given up, so {@code status} names a server while it is away.
+ */
+final class SupervisedServers implements AutoCloseable {
+
+    private final LararenaConfig config;
+    private final RunState run;
+    private final List<ServiceSupervisor> supervisors = new CopyOnWriteArrayList<>();
+    private boolean applicationStarted;
+
+    SupervisedServers(LararenaConfig config, RunState run) {
+        this.config = Objects.requireNonNull(config);
+        this.run = Objects.requireNonNull(run);
+    }
+
+    /** Starts one server (returning once it answers) and keeps it running from then on. */
+    ServiceSupervisor supervise(String service, String displayName, Supplier<ManagedProcess> starter) {
+        ServiceSupervisor supervisor = ServiceSupervisor.start(service, displayName, starter, config.supervision(), status -> writeRunState());
+        supervisors.add(supervisor);
+        return supervisor;
+    }
+
+    /** What each supervised server is doing now (for {@code /health}). */
+    List<ServiceSupervisor.Status> statuses() {
+        return supervisors.stream().map(ServiceSupervisor::status).toList();
+    }
+
+    /** From now on the run state file says the platform runs (written first now, then at every change of a server). */
+    synchronized void applicationStarted() {
+        applicationStarted = true;
+        writeRunState();
+    }
+
+    private synchronized void writeRunState() {
+        if (!applicationStarted) {
+            return;
+        }
+        JsonObject services = new JsonObject();
+        statuses().forEach(status -> services.put(status.service(), new JsonObject()
+                .put("state", status.state().wireName())
+                .put("detail", status.detail())
+                .put("since", status.since().toString())
+                .put("deathsInWindow", status.deathsInWindow())));
+        run.write(new JsonObject()
+                .put("pid", ProcessHandle.current().pid())
+                .put("url", config.publicUrl().toString())
+                .put("elasticsearch", new JsonObject().put("url", config.elasticsearch().urls().get(0).toString())
+                        .put("managed", config.elasticsearch().managed()))
+                .put("keycloak", new JsonObject().put("url", config.keycloak().url().toString())
+                        .put("managed", config.keycloak().managed()))
+                .put("services", services)
+                .put("serverPids", statuses().stream().filter(status -> status.pid() != 0).map(ServiceSupervisor.Status::pid).toList()));
+    }
+
+    /** Stops every server for good, the last started first. */
+    @Override
+    public void close() {
+        supervisors.reversed().forEach(ServiceSupervisor::close);
+    }
+}
