@@ -135,6 +135,7 @@ public final class ApplicationVerticle extends VerticleBase {
     private DemoCoding demoCoding;
     private InsightStore insightStore;
     private FacetFollower facetFollower;
+    private TextPipeline textPipeline;
     private RequestWork requestWork;
 
     public ApplicationVerticle(LararenaConfig config) {
@@ -188,6 +189,8 @@ public final class ApplicationVerticle extends VerticleBase {
         // The workers' temporary files (warm-up samples, parsers' spooled copies) stay in the data directory.
         extractor = new DocumentExtractor(extractionConfig, config.dataPath("extraction"));
         extractor.warmUp();
+        // Its vocabulary reads the word lists and the ontology: made here, off the event loop.
+        textPipeline = new TextPipeline();
         Files.createDirectories(config.dataPath("uploads"));
         Files.createDirectories(config.dataPath("exchange"));
         modules = LearningModules.load(config.home().resolve("modules"), Themes.TOP_THEME_LABELS);
@@ -248,7 +251,7 @@ public final class ApplicationVerticle extends VerticleBase {
                     return null;
                 })
                 // One extraction verticle keeping its own queue, so that stopping never waits for the files queued in it.
-                .compose(v -> vertx.deployVerticle(new ExtractionVerticle(documents, extractor, new TextPipeline(), extractionConfig.workers())))
+                .compose(v -> vertx.deployVerticle(new ExtractionVerticle(documents, extractor, textPipeline, extractionConfig.workers())))
                 // One annotation verticle: documents take turns in steps of a short write transaction each.
                 .compose(v -> vertx.deployVerticle(new AnnotationVerticle(documents, documentAnnotation)))
                 // One indexer: it gathers documents into batches, one bulk request and one refresh each.

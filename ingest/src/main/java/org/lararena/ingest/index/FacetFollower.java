@@ -34,6 +34,7 @@ public final class FacetFollower {
     private static final Logger LOG = LoggerFactory.getLogger(FacetFollower.class);
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final Vertx vertx;
     private final AnnotationStore annotations;
@@ -43,6 +44,10 @@ public final class FacetFollower {
     private final Map<String, Set<String>> gathered = new LinkedHashMap<>();
     /** Whether a round is running or scheduled (guarded by this). */
     private boolean writing;
+    /** Whether a round is reading the store or writing to Elasticsearch right now (guarded by this). */
+    private boolean inRound;
+    /** Set at the stop: no round starts after it (guarded by this). */
+    private boolean stopped;
     private Duration nextRetry = FIRST_RETRY;
 
     public FacetFollower(Vertx vertx, AnnotationStore annotations, Ontology ontology, PassageConcepts index) {
@@ -69,10 +74,18 @@ public final class FacetFollower {
         return gathered.isEmpty() && !writing;
     }
 
-    /** At a stop: documents whose update did not happen are re-annotated at the next start. Blocking. */
-    public void stop() {
+    /**
+     * At a stop: waits (at most {@code STOP_WAIT}) for a round in progress, so no store transaction is cut off; then
+     * documents whose update did not happen are re-annotated at the next start. Blocking.
+     */
+    public void stop() throws InterruptedException {
         Set<String> documents;
         synchronized (this) {
+            stopped = true;
+            long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+            while (inRound && System.nanoTime() < deadline) {
+                wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
             documents = Set.copyOf(gathered.keySet());
             gathered.clear();
         }
@@ -87,12 +100,13 @@ public final class FacetFollower {
         while (true) {
             Map<String, Set<String>> taken;
             synchronized (this) {
-                if (gathered.isEmpty()) {
+                if (gathered.isEmpty() || stopped) {
                     writing = false;
                     return null;
                 }
                 taken = new LinkedHashMap<>(gathered);
                 gathered.clear();
+                inRound = true;
             }
             try {
                 Map<String, PassageFacets> facets = new LinkedHashMap<>();
@@ -110,6 +124,11 @@ public final class FacetFollower {
                         e.getMessage(), wait.toMillis());
                 vertx.setTimer(wait.toMillis(), t -> vertx.executeBlocking(this::round, false));
                 return null;
+            } finally {
+                synchronized (this) {
+                    inRound = false;
+                    notifyAll();
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.lararena.ingest.pipeline;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * passages, one short write transaction, off the event loop), after which the document goes to the back of the
  * line. A small document uploaded while a large one is annotated therefore waits one step, not the whole large
  * document; the large one publishes its progress (passages done of total) after every step. One step runs at a
- * time: the store has one writer anyway. Stopping drops the line; its documents stay {@code annotating} and resume
- * from their kept passages at the next start. Deploy as a standard (event-loop) verticle, one instance.
+ * time: the store has one writer anyway. Stopping drops the line and waits for the running step to end; the
+ * documents stay {@code annotating} and resume from their kept passages at the next start. Deploy as a standard (event-loop) verticle, one instance.
  */
 public final class AnnotationVerticle extends VerticleBase {
 
@@ -40,6 +41,8 @@ public final class AnnotationVerticle extends VerticleBase {
     private final Deque<Turn> line = new ArrayDeque<>();
     private boolean stepping;
     private boolean stopping;
+    /** Completed when the step running at the stop has ended (touched only on this verticle's event loop). */
+    private Promise<Void> stepEnded;
 
     /** A document in the line: its run and its record as last saved. */
     private record Turn(DocumentAnnotation.Run run, DocumentRecord record) {}
@@ -62,7 +65,13 @@ public final class AnnotationVerticle extends VerticleBase {
             LOG.info("Stopping with {} document(s) being annotated; they resume at the next start", line.size());
         }
         line.clear();
-        return Future.succeededFuture();
+        if (!stepping) {
+            return Future.succeededFuture();
+        }
+        // A step is one short write transaction: let it end, rather than have the worker thread interrupted inside
+        // it (which leaves the store's writer lock held and its files closed under it).
+        stepEnded = Promise.promise();
+        return stepEnded.future();
     }
 
     private void enqueue(Message<JsonObject> message) {
@@ -84,6 +93,9 @@ public final class AnnotationVerticle extends VerticleBase {
         stepping = true;
         vertx.executeBlocking(() -> step(turn), false).onComplete(done -> {
             stepping = false;
+            if (stepEnded != null) {
+                stepEnded.tryComplete();
+            }
             if (done.failed()) {
                 failed(turn, done.cause());
             } else if (done.result() != null) {
