@@ -1,6 +1,5 @@
 package org.lararena.coding;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * {@code GET /api/passages/{id}/memos} (the passage's memos, oldest first) and {@code POST /api/passages/{id}/memos}
@@ -27,12 +27,12 @@ public final class MemosEndpoint {
         void requireReadable(String passageId, Caller caller);
     }
 
-    private final Vertx vertx;
+    private final RequestWork work;
     private final MemoStore store;
     private final PassageCheck passages;
 
-    public MemosEndpoint(Vertx vertx, MemoStore store, PassageCheck passages) {
-        this.vertx = Objects.requireNonNull(vertx);
+    public MemosEndpoint(RequestWork work, MemoStore store, PassageCheck passages) {
+        this.work = Objects.requireNonNull(work);
         this.store = Objects.requireNonNull(store);
         this.passages = Objects.requireNonNull(passages);
     }
@@ -48,33 +48,33 @@ public final class MemosEndpoint {
     private void edit(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         String text = text(ctx);
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
                     passages.requireReadable(store.current(ctx.pathParam("id")).passageId(), caller);
                     return store.edit(ctx.pathParam("id"), text, caller.username());
-                }, false)
+                })
                 .onSuccess(memo -> ctx.json(memo.toJson()))
                 .onFailure(ctx::fail);
     }
 
     private void delete(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
                     passages.requireReadable(store.current(ctx.pathParam("id")).passageId(), caller);
                     return store.delete(ctx.pathParam("id"), caller.username());
-                }, false)
+                })
                 .onSuccess(memo -> ctx.json(memo.toJson()))
                 .onFailure(ctx::fail);
     }
 
     private void versions(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
                     List<Memo> versions = store.versions(ctx.pathParam("id"));
                     passages.requireReadable(versions.get(0).passageId(), caller);
                     JsonArray list = new JsonArray();
                     versions.forEach(memo -> list.add(memo.toJson()));
                     return list;
-                }, false)
+                })
                 .onSuccess(list -> ctx.json(list))
                 .onFailure(ctx::fail);
     }
@@ -92,12 +92,12 @@ public final class MemosEndpoint {
     private void list(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         String passageId = ctx.pathParam("id");
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
                     passages.requireReadable(passageId, caller);
                     JsonArray memos = new JsonArray();
                     store.of(passageId).forEach(memo -> memos.add(memo.toJson()));
                     return memos;
-                }, false)
+                })
                 .onSuccess(memos -> ctx.json(memos))
                 .onFailure(ctx::fail);
     }
@@ -106,10 +106,10 @@ public final class MemosEndpoint {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         String passageId = ctx.pathParam("id");
         String text = text(ctx);
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
                     passages.requireReadable(passageId, caller);
                     return store.add(passageId, text, caller.username());
-                }, false)
+                })
                 .onSuccess(memo -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(memo.toJson().encode()))
                 .onFailure(ctx::fail);
     }

@@ -6,22 +6,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.lararena.ingest.index.PassageConcepts;
+import org.lararena.ingest.index.FacetFollower;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.web.DocumentsEndpoint;
-import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.CoderView;
 import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.Decision;
-import org.lararena.ontology.store.PassageFacets;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.CodingStatus;
 import org.lararena.ontology.store.LoggedReview;
@@ -56,16 +53,14 @@ public final class TeamCodingEndpoint {
     private final AnnotationStore annotations;
     private final CoderLayers layers;
     private final AuditLog audit;
-    private final Ontology ontology;
-    private final PassageConcepts index;
+    private final FacetFollower search;
 
-    public TeamCodingEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, Ontology ontology, PassageConcepts index,
+    public TeamCodingEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, FacetFollower search,
                               AuditLog audit) {
         this.vertx = Objects.requireNonNull(vertx);
         this.documents = Objects.requireNonNull(documents);
         this.annotations = Objects.requireNonNull(annotations);
-        this.ontology = Objects.requireNonNull(ontology);
-        this.index = Objects.requireNonNull(index);
+        this.search = Objects.requireNonNull(search);
         this.audit = Objects.requireNonNull(audit);
         this.layers = new CoderLayers(annotations);
     }
@@ -117,8 +112,8 @@ public final class TeamCodingEndpoint {
                         ids = ((JsonArray) chosen).stream().map(String.class::cast).collect(Collectors.toSet());
                     }
                     List<StoredAnnotation> after = annotations.settleConsensus(record.id(), ids, caller.username(), (String) adopt);
-                    Map<String, PassageFacets> facets = new LinkedHashMap<>(PassageFacets.of(after, ontology));
-                    index.update(facets);
+                    // Search follows as after any coding action (and the answer cache is told once it is searchable).
+                    search.changed(record.id(), after.stream().map(StoredAnnotation::passageId).distinct().toList());
                     audit.record(caller.username(), "consensus_settled", record.id(),
                             new JsonObject().put("adoptedFrom", adopt).put("annotations", ids.size()));
                     return annotations.consensus(record.id()).orElseThrow();
