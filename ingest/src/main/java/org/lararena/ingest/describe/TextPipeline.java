@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.lararena.ingest.StepTimings;
+import org.lararena.ingest.StepTimings.Step;
 import org.lararena.ingest.extract.ExtractedDocument;
 import org.lararena.ingest.extract.SpeakerCue;
 import org.lararena.ingest.repair.LineHandling;
@@ -38,9 +40,16 @@ public final class TextPipeline {
 
     /** All steps. {@code original} is the stored upload, read only to hash it. */
     public ProcessedDocument process(Path original, UploadFields upload, ExtractedDocument extracted) {
-        RepairedText repaired = repair(extracted);
-        List<Passage> passages = segment(extracted, repaired, upload);
-        return new ProcessedDocument(repaired, passages, describe(original, upload, extracted, repaired, passages));
+        return process(original, upload, extracted, original.getFileName().toString());
+    }
+
+    /** {@link #process(Path, UploadFields, ExtractedDocument)}, each step's time recorded for {@code documentId} ({@link StepTimings}). */
+    public ProcessedDocument process(Path original, UploadFields upload, ExtractedDocument extracted, String documentId) {
+        RepairedText repaired = StepTimings.time(Step.REPAIR, documentId, () -> repair(extracted));
+        List<Passage> passages = StepTimings.time(Step.SEGMENTATION, documentId, () -> segment(extracted, repaired, upload));
+        DocumentDescription description = StepTimings.time(Step.DESCRIPTION, documentId,
+                () -> describe(original, upload, extracted, repaired, passages));
+        return new ProcessedDocument(repaired, passages, description);
     }
 
     /** Repair; a slide deck keeps its lines, as each is a title or a bullet, and a spreadsheet, as each is a cell. */

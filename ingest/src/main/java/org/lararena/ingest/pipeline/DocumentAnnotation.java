@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.lararena.ingest.StepTimings;
+import org.lararena.ingest.StepTimings.Step;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.PassageAnnotator;
@@ -118,15 +120,19 @@ public final class DocumentAnnotation {
         /** Annotates and stores the next batch of passages (one write transaction); true when every passage is stored. */
         public boolean step() {
             List<AnnotationStore.PassageSuggestions> batch = new ArrayList<>();
+            long annotating = System.nanoTime();
             for (int end = Math.min(passages.size(), next + stepPassages); next < end; next++) {
                 JsonObject passage = passages.getJsonObject(next);
                 String text = passage.getString("text", "");
                 PassageText target = new PassageText(PassageIndexer.passageId(documentId, passage.getInteger("ordinal")), text);
                 batch.add(new AnnotationStore.PassageSuggestions(target, annotator.annotate(text)));
             }
+            StepTimings.record(Step.ANNOTATION, documentId, annotating);
             if (!batch.isEmpty()) {
                 long started = System.nanoTime();
                 AnnotationStore.StoredBatch stored = annotations.storeSuggestions(documentId, ontologyVersion, batch);
+                // One write transaction: the benchmarks read the longest of these.
+                StepTimings.record(Step.STORAGE, documentId, started);
                 double millisPerPassage = Math.max(0.01, (System.nanoTime() - started) / 1e6 / batch.size());
                 stepPassages = (int) Math.max(1, Math.min(batchPassages, STEP_MILLIS / millisPerPassage));
                 made.addAll(stored.made());
@@ -141,7 +147,7 @@ public final class DocumentAnnotation {
          * every passage of the document, by passage id.
          */
         public Map<String, PassageFacets> finish() {
-            annotations.finishAutomatic(documentId, ontologyVersion, made).forEach((passageId, ofPassage) ->
+            StepTimings.time(Step.STORAGE, documentId, () -> annotations.finishAutomatic(documentId, ontologyVersion, made)).forEach((passageId, ofPassage) ->
                     facets.put(passageId, PassageFacets.of(ofPassage, ontology).getOrDefault(passageId, PassageFacets.NONE)));
             return facets;
         }

@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.StepTimings;
 import org.lararena.ingest.describe.DocumentDescriber;
 import org.lararena.ingest.describe.DocumentDescription;
 import org.lararena.ingest.describe.ProcessedDocument;
@@ -109,9 +110,11 @@ public final class ExtractionVerticle extends VerticleBase {
         }
         try {
             record = status.change(record, DocumentStatus.EXTRACTING, null);
+            long extracting = System.nanoTime();
             ExtractedDocument extracted = extractor.extract(store.original(record), record.filename(), null);
+            StepTimings.record(StepTimings.Step.EXTRACTION, id, extracting);
             ProcessedDocument processed = text.process(store.original(record),
-                    new UploadFields(record.type(), record.title(), date(record.date()), record.filename(), record.pilot()), extracted);
+                    new UploadFields(record.type(), record.title(), date(record.date()), record.filename(), record.pilot()), extracted, id);
             if (processed.passages().isEmpty()) {
                 status.change(record, DocumentStatus.FAILED, "Filen innehåller ingen text som kunde läsas ut.");
                 return;

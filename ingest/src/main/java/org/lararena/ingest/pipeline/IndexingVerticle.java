@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.StepTimings;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
@@ -125,7 +126,7 @@ public final class IndexingVerticle extends VerticleBase {
         sent.forEach(w -> documents.put(w.record().id(), w.passages()));
         Map<String, PassageIndexer.Outcome> outcomes;
         try {
-            outcomes = indexer.replaceDocuments(documents);
+            outcomes = StepTimings.time(StepTimings.Step.INDEXING, documents.size() + " documents", () -> indexer.replaceDocuments(documents));
         } catch (RuntimeException e) {
             LOG.warn("A batch of {} documents could not be indexed", documents.size(), e);
             PassageIndexer.Outcome waiting = new PassageIndexer.Outcome(PassageIndexer.Outcome.Status.WAITING, e.getMessage());

@@ -3,44 +3,142 @@ package org.lararena.ontology.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.junit.jupiter.api.Test;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
-import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.AnnotationStore.PassageSuggestions;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.TdbAnnotationStore;
 
+/**
+ * What storing a document's suggestions costs per passage, the way an annotation run stores them (one write
+ * transaction per batch of passages, then the run's finish), at several batch sizes, beside the floor: TDB2 inserting
+ * the very same quads in transactions of the same size with no logic of ours. Also the longest write transaction,
+ * which is how long a researcher's action can wait for the writer lock. Each side runs on a fresh store on disk, the
+ * sides interleaved over the rounds.
+ *
+ * <pre>./mvnw -Pbench -pl ontology -am test -Dtest=AnnotationStoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -DargLine="-Dbench.passages=8000 -Dbench.batches=25,100,400 -Dbench.rounds=2"</pre>
+ */
 class AnnotationStoreBenchmark {
 
+    private record Measure(double millisPerPassage, double longestTransactionMillis) {}
+
     @Test
-    void storeAutomatic() throws Exception {
+    void storeSuggestions() throws Exception {
+        int n = Integer.getInteger("bench.passages", Integer.getInteger("passages", 8000));
+        int rounds = Integer.getInteger("bench.rounds", 2);
+        int[] batches = Arrays.stream(System.getProperty("bench.batches", "25,100,400").split(","))
+                .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
         Ontology ontology = OntologyLoader.fromClasspath();
         PassageAnnotator annotator = new PassageAnnotator(ontology);
-        Path dir = Files.createTempDirectory("tdb-bench");
-        Dataset dataset = TDB2Factory.connectDataset(dir.toString());
-        TdbAnnotationStore store = new TdbAnnotationStore(dataset);
-        int n = Integer.getInteger("passages", 2000);
         String[] texts = BenchmarkPassages.TEXTS;
-        List<AnnotationStore.PassageSuggestions> passages = new ArrayList<>();
+        List<PassageSuggestions> passages = new ArrayList<>();
         long t0 = System.nanoTime();
         int suggestions = 0;
         for (int i = 0; i < n; i++) {
             String text = texts[i % texts.length] + " (" + i + ")";
             var s = annotator.annotate(text);
             suggestions += s.size();
-            passages.add(new AnnotationStore.PassageSuggestions(new PassageText("doc-" + i, text), s));
+            passages.add(new PassageSuggestions(new PassageText("doc-p" + i, text), s));
         }
-        long t1 = System.nanoTime();
-        store.storeAutomatic("doc", "v1", passages);
-        long t2 = System.nanoTime();
-        store.storeAutomatic("doc", "v1", passages);
-        long t3 = System.nanoTime();
-        System.out.printf("passages %d suggestions %d annotate %.2f ms/passage store %.2f ms/passage again %.2f ms/passage%n",
-                n, suggestions, (t1 - t0) / 1e6 / n, (t2 - t1) / 1e6 / n, (t3 - t2) / 1e6 / n);
-        dataset.close();
+        double annotateMillis = (System.nanoTime() - t0) / 1e6 / n;
+        System.out.printf("%d passages, %d suggestions; annotating them took %.3f ms per passage%n", n, suggestions, annotateMillis);
+
+        // The quads one run writes, for the floor: written once by the store, then read back.
+        List<Quad> quads = quadsOfOneRun(passages);
+        double quadsPerPassage = quads.size() / (double) n;
+        System.out.printf("one run writes %d quads, %.1f per passage%n%n", quads.size(), quadsPerPassage);
+
+        System.out.println("| passages per transaction | store ms/passage | longest transaction ms | the same run again ms/passage | "
+                + "TDB2 alone, same quads, ms/passage | longest ms | store / TDB2 alone |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (int batch : batches) {
+            Measure store = null;
+            Measure again = null;
+            Measure floor = null;
+            for (int round = 0; round < rounds; round++) {
+                Measure[] run = runStore(passages, batch);
+                Measure raw = runRaw(quads, (int) Math.max(1, Math.round(batch * quadsPerPassage)), n);
+                store = best(store, run[0]);
+                again = best(again, run[1]);
+                floor = best(floor, raw);
+            }
+            System.out.printf("| %d | %.2f | %.0f | %.2f | %.2f | %.0f | %.1f |%n", batch, store.millisPerPassage(), store.longestTransactionMillis(),
+                    again.millisPerPassage(), floor.millisPerPassage(), floor.longestTransactionMillis(),
+                    store.millisPerPassage() / floor.millisPerPassage());
+        }
+    }
+
+    private static Measure best(Measure so, Measure next) {
+        return so == null || next.millisPerPassage() < so.millisPerPassage() ? next : so;
+    }
+
+    /** A first run and the same run again, each as the annotation verticle stores them. */
+    private static Measure[] runStore(List<PassageSuggestions> passages, int batch) throws Exception {
+        Path dir = Files.createTempDirectory("tdb-bench");
+        Dataset dataset = TDB2Factory.connectDataset(dir.toString());
+        try {
+            TdbAnnotationStore store = new TdbAnnotationStore(dataset);
+            return new Measure[] {oneRun(store, passages, batch), oneRun(store, passages, batch)};
+        } finally {
+            dataset.close();
+        }
+    }
+
+    private static Measure oneRun(TdbAnnotationStore store, List<PassageSuggestions> passages, int batch) {
+        long longest = 0;
+        long started = System.nanoTime();
+        Set<String> made = new HashSet<>();
+        for (int from = 0; from < passages.size(); from += batch) {
+            long t = System.nanoTime();
+            made.addAll(store.storeSuggestions("doc", "v1", passages.subList(from, Math.min(passages.size(), from + batch))).made());
+            longest = Math.max(longest, System.nanoTime() - t);
+        }
+        store.finishAutomatic("doc", "v1", made);
+        return new Measure((System.nanoTime() - started) / 1e6 / passages.size(), longest / 1e6);
+    }
+
+    private static Measure runRaw(List<Quad> quads, int quadsPerTransaction, int passages) throws Exception {
+        Path dir = Files.createTempDirectory("tdb-bench-raw");
+        Dataset dataset = TDB2Factory.connectDataset(dir.toString());
+        try {
+            DatasetGraph graph = dataset.asDatasetGraph();
+            long longest = 0;
+            long started = System.nanoTime();
+            for (int from = 0; from < quads.size(); from += quadsPerTransaction) {
+                List<Quad> slice = quads.subList(from, Math.min(quads.size(), from + quadsPerTransaction));
+                long t = System.nanoTime();
+                dataset.executeWrite(() -> slice.forEach(graph::add));
+                longest = Math.max(longest, System.nanoTime() - t);
+            }
+            return new Measure((System.nanoTime() - started) / 1e6 / passages, longest / 1e6);
+        } finally {
+            dataset.close();
+        }
+    }
+
+    private static List<Quad> quadsOfOneRun(List<PassageSuggestions> passages) throws Exception {
+        Path dir = Files.createTempDirectory("tdb-bench-quads");
+        Dataset dataset = TDB2Factory.connectDataset(dir.toString());
+        try {
+            oneRun(new TdbAnnotationStore(dataset), passages, 100);
+            return dataset.calculateRead(() -> {
+                List<Quad> all = new ArrayList<>();
+                dataset.asDatasetGraph().find().forEachRemaining(all::add);
+                return all;
+            });
+        } finally {
+            dataset.close();
+        }
     }
 }

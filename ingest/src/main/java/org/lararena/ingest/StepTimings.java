@@ -1,0 +1,39 @@
+package org.lararena.ingest;
+
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How long each ingest step took, logged at debug level on this class's logger: one line per step of a document
+ * (or of an indexing batch), {@code step, subject, microseconds} as the log event's arguments. The end-to-end and
+ * team-at-work benchmarks read them to give each step's share; an operator who turns on debug logging for this
+ * logger sees where a slow document's time went. Costs nothing when debug logging is off.
+ */
+public final class StepTimings {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StepTimings.class);
+
+    /** The steps, in the order a document goes through them. */
+    public enum Step { EXTRACTION, REPAIR, SEGMENTATION, DESCRIPTION, ANNOTATION, STORAGE, INDEXING }
+
+    private StepTimings() {
+    }
+
+    /** Records that {@code step} of {@code subject} (a document id, or an indexing batch) took from {@code startedNanos} until now. */
+    public static void record(Step step, String subject, long startedNanos) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} of {} took {} µs", step, subject, (System.nanoTime() - startedNanos) / 1_000);
+        }
+    }
+
+    /** Runs {@code work} as {@code step} of {@code subject} and records its time. */
+    public static <T> T time(Step step, String subject, Supplier<T> work) {
+        long started = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            record(step, subject, started);
+        }
+    }
+}

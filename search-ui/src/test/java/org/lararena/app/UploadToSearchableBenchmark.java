@@ -1,0 +1,150 @@
+package org.lararena.app;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.tika.parser.AutoDetectParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ingest.extract.MixedCorpus;
+import org.lararena.platform.testing.TestServices;
+
+/**
+ * End to end (issue #14): ordinary office and PDF files from the start of their upload until every one is searchable
+ * (or has failed with its reason), against plain in-process Tika, warm, on the same files in the same run, with each
+ * ingest step's share of the work. The platform is warmed first on files of its own (the worker pool, the JIT).
+ *
+ * <pre>./mvnw -B -Pbench -pl search-ui -am verify -DskipITs -Dtest=UploadToSearchableBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dbench.files=DIR</pre>
+ *
+ * Without {@code -Dbench.files} the files are the generated mixed corpus's PDF, DOCX, ODT, RTF, PPTX and HTML
+ * ({@link MixedCorpus}); with it, the first {@code -Dbench.count} (100) files of that folder by name.
+ */
+class UploadToSearchableBenchmark {
+
+    private static final Set<String> OFFICE_AND_PDF = Set.of("pdf", "docx", "doc", "odt", "rtf", "pptx", "html");
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path generated;
+
+    @Test
+    void officeAndPdfFilesUntilSearchableAgainstPlainTika() throws Exception {
+        int count = Integer.getInteger("bench.count", 100);
+        List<Path> corpus = MixedCorpus.generate(generated);
+        List<Path> measured = measuredFiles(corpus, count);
+        List<Path> warmUp = corpus.stream().filter(f -> !measured.contains(f)).limit(40).toList();
+        System.out.printf("%d files (%s), %.1f MB; load average %s%n", measured.size(), extensions(measured),
+                measured.stream().mapToLong(UploadToSearchableBenchmark::size).sum() / 1e6, TeamAtWorkBenchmark.loadAverage());
+
+        AutoDetectParser tika = new AutoDetectParser();
+        MixedCorpus.plainTika(tika, measured);
+        List<Double> plain = new ArrayList<>();
+        plain.add(MixedCorpus.plainTika(tika, measured) / 1e9);
+
+        ListAppender<ILoggingEvent> steps = TeamAtWorkBenchmark.stepTimings();
+        String token = TestServices.get().accessToken("forskare", "forskare");
+        double endToEnd;
+        double upload;
+        Map<String, Long> statuses;
+        try (RunningApplication app = RunningApplication.start(data, Map.of("LARARENA_DEMO_DATA", "false"))) {
+            awaitSettled(app, token, uploadAll(app, token, warmUp), Duration.ofMinutes(10));
+            steps.list.clear();
+            long started = System.nanoTime();
+            Set<String> ids = uploadAll(app, token, measured);
+            upload = (System.nanoTime() - started) / 1e9;
+            statuses = awaitSettled(app, token, ids, Duration.ofMinutes(30));
+            endToEnd = (System.nanoTime() - started) / 1e9;
+        }
+        plain.add(MixedCorpus.plainTika(tika, measured) / 1e9);
+        double tikaBest = plain.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+
+        System.out.println("| | seconds | × plain warm Tika |");
+        System.out.println("|---|---|---|");
+        System.out.printf("| plain in-process Tika, warm, one thread (two rounds: %.1f s, %.1f s) | %.1f | 1 |%n", plain.get(0), plain.get(1), tikaBest);
+        System.out.printf("| Lärarena, from the start of the upload until every file is searchable or failed | %.1f | **%.2f** |%n",
+                endToEnd, endToEnd / tikaBest);
+        System.out.printf("%nthe upload request itself: %.1f s; documents by status: %s; load average %s%n", upload, statuses,
+                TeamAtWorkBenchmark.loadAverage());
+        TeamAtWorkBenchmark.stepShares(steps.list);
+    }
+
+    private static List<Path> measuredFiles(List<Path> corpus, int count) throws Exception {
+        String folder = System.getProperty("bench.files");
+        if (folder == null) {
+            return corpus.stream().filter(f -> OFFICE_AND_PDF.contains(extension(f))).limit(count).toList();
+        }
+        try (Stream<Path> listed = Files.list(Path.of(folder))) {
+            return listed.filter(Files::isRegularFile).sorted().limit(count).toList();
+        }
+    }
+
+    private static Set<String> uploadAll(RunningApplication app, String token, List<Path> files) throws Exception {
+        Set<String> ids = new HashSet<>();
+        List<RunningApplication.Upload> uploads = new ArrayList<>();
+        for (Path file : files) {
+            uploads.add(new RunningApplication.Upload(file.getFileName().toString(), "application/octet-stream", Files.readAllBytes(file)));
+        }
+        for (int from = 0; from < uploads.size(); from += 100) {
+            HttpResponse<String> response = app.postFiles(token, uploads.subList(from, Math.min(uploads.size(), from + 100)), "pilot");
+            if (response.statusCode() != 202) {
+                throw new IllegalStateException("upload refused: " + response.statusCode() + " " + response.body());
+            }
+            new JsonArray(response.body()).forEach(item -> ids.add(((JsonObject) item).getString("id")));
+        }
+        return ids;
+    }
+
+    /** Waits until each of {@code ids} is indexed, failed or a duplicate; the statuses it came to. */
+    private static Map<String, Long> awaitSettled(RunningApplication app, String token, Set<String> ids, Duration limit) throws Exception {
+        Map<String, Long> statuses = new TreeMap<>();
+        RunningApplication.awaitCondition(limit, () -> {
+            statuses.clear();
+            int page = 0;
+            JsonObject result;
+            do {
+                result = new JsonObject(app.get("/api/documents?size=200&page=" + page++, token).body());
+                for (Object item : result.getJsonArray("documents")) {
+                    JsonObject document = (JsonObject) item;
+                    if (ids.contains(document.getString("id"))) {
+                        statuses.merge(document.getString("status"), 1L, Long::sum);
+                    }
+                }
+            } while ((long) page * 200 < result.getLong("total"));
+            return statuses.getOrDefault("indexed", 0L) + statuses.getOrDefault("failed", 0L) + statuses.getOrDefault("duplicate", 0L) == ids.size();
+        });
+        return statuses;
+    }
+
+    private static String extensions(List<Path> files) {
+        Map<String, Long> byExtension = new TreeMap<>();
+        files.forEach(f -> byExtension.merge(extension(f), 1L, Long::sum));
+        return byExtension.toString();
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
