@@ -79,9 +79,12 @@ public final class TdbAnnotationStore implements AnnotationStore {
             .thenComparingInt(StoredAnnotation::end).thenComparing(StoredAnnotation::conceptIri).thenComparing(StoredAnnotation::id);
 
     private final Dataset dataset;
+    /** The researchers' actions: committed together when they arrive together (ingest writes batches of its own). */
+    private final GroupCommit actions;
 
     public TdbAnnotationStore(Dataset dataset) {
         this.dataset = Objects.requireNonNull(dataset, "dataset");
+        this.actions = new GroupCommit(dataset);
     }
 
     /** The deterministic id of an automatic annotation: the same passage, concept and span give the same id. */
@@ -212,7 +215,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                     + " (its text has " + length + " code points; start < end required)");
         }
         String id = "m" + sha256(UUID.randomUUID().toString()).substring(0, 24);
-        return dataset.calculateWrite(() -> {
+        return actions.calculate(() -> {
             Model graph = graph(documentId);
             Instant now = now();
             Resource user = user(graph, username);
@@ -229,7 +232,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
         if (annotationIds.isEmpty()) {
             throw LararenaException.badRequest("name at least one annotation id");
         }
-        return dataset.calculateWrite(() -> {
+        return actions.calculate(() -> {
             Model graph = graph(documentId);
             List<Resource> annotations = new ArrayList<>();
             for (String id : annotationIds) {
@@ -374,7 +377,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
     public CodingStatus setCodingStatus(String documentId, String username, CodingStatus.State state) {
         Objects.requireNonNull(username, "username");
         Objects.requireNonNull(state, "state");
-        return dataset.calculateWrite(() -> {
+        return actions.calculate(() -> {
             Model graph = graph(documentId);
             Instant now = now();
             Resource user = user(graph, username);
@@ -397,14 +400,14 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     @Override
     public void setBlindCoding(String documentId, boolean blind) {
-        dataset.executeWrite(() -> graph(documentId).createResource(documentIri(documentId)).removeAll(LAR.blindCoding)
+        actions.calculate(() -> graph(documentId).createResource(documentIri(documentId)).removeAll(LAR.blindCoding)
                 .addLiteral(LAR.blindCoding, blind));
     }
 
     @Override
     public List<StoredAnnotation> settleConsensus(String documentId, Set<String> annotationIds, String adjudicator, String adoptedFrom) {
         Objects.requireNonNull(adjudicator, "adjudicator");
-        return dataset.calculateWrite(() -> {
+        return actions.calculate(() -> {
             Model graph = graph(documentId);
             for (String id : annotationIds) {
                 Resource annotation = graph.createResource(annotationIri(id));
