@@ -115,6 +115,12 @@ public final class SparqlService {
     private SparqlAnswer run(Query query, DatasetGraph view, String accept) {
         try (QueryExec exec = QueryExec.dataset(view).query(query)
                 .set(ARQ.httpServiceAllowed, false)
+                // ARQ would otherwise place a FILTER inside a basic graph pattern at the first point where the pattern's
+                // triples, in written order, bind its variables, and split the pattern there: for theme co-occurrence
+                // (two annotations of one passage, FILTER(STR(?x) < STR(?y))) the first half then holds the second
+                // annotation's body unjoined to the passage, a cross product that grows with the square of the corpus
+                // (12 s at 200 passages, against 50 ms with the filter after the whole pattern).
+                .set(ARQ.optFilterPlacementBGP, false)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .build()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
