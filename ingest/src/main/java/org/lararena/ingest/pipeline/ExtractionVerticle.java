@@ -9,8 +9,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.describe.DocumentDescriber;
 import org.lararena.ingest.describe.DocumentDescription;
@@ -53,6 +55,11 @@ public final class ExtractionVerticle extends VerticleBase {
     private StatusUpdates status;
     /** Documents waiting for extraction, oldest first (touched only on this verticle's event loop). */
     private final Deque<String> waiting = new ArrayDeque<>();
+    /**
+     * Documents waiting or being extracted: one told of twice (a part of an archive unpacked again after a restart, which
+     * the start queues as well) is extracted once. Touched only on this verticle's event loop.
+     */
+    private final Set<String> pending = new HashSet<>();
     private int running;
     /** Set when the verticle stops: read by extractions on worker threads. */
     private volatile boolean stopping;
@@ -80,12 +87,16 @@ public final class ExtractionVerticle extends VerticleBase {
             LOG.info("Stopping with {} document(s) waiting for extraction; they resume at the next start", waiting.size());
         }
         waiting.clear();
+        pending.clear();
         return Future.succeededFuture();
     }
 
     private void enqueue(Message<JsonObject> message) {
-        waiting.add(message.body().getString("documentId"));
-        pump();
+        String id = message.body().getString("documentId");
+        if (pending.add(id)) {
+            waiting.add(id);
+            pump();
+        }
     }
 
     private void pump() {
@@ -96,6 +107,7 @@ public final class ExtractionVerticle extends VerticleBase {
                 extract(id);
                 return null;
             }, false).onComplete(done -> {
+                pending.remove(id);
                 running--;
                 pump();
             });

@@ -39,6 +39,9 @@ class DocumentStoreTest {
                 DocumentRecord::title, DocumentRecord::type, DocumentRecord::pilot, DocumentRecord::visibility, DocumentRecord::uploadedBy)
                 .containsExactly(archive.id(), "rapporter/plan.txt", "plan.txt", null, "intervju", "Värmland", Visibility.RESTRICTED, "forskare");
         assertThat(reread.toJson().getString("partOf")).isEqualTo(archive.id());
+        assertThat(store.storePart(file("p.txt", "en intervju"), "plan.txt", archive, "rapporter/plan.txt"))
+                .as("the same part again, as when the archive is unpacked again after a restart").isEqualTo(part);
+        assertThat(store.all()).hasSize(2);
     }
 
     @Test
