@@ -92,6 +92,22 @@ class ArchiveExtractionTest {
     }
 
     @Test
+    void realDocumentsInA7zComeOutAsTheyDoUploadedOneByOne() throws Exception {
+        Path transcript = TestCorpus.file("naravardpodden-ep33-transkript.docx");
+        Path report = TestCorpus.file("halsolabb-lagesrapport-2021.pdf");
+        Path sevenZ = ArchiveFixtures.sevenZ(dir.resolve("korpus.7z"), ArchiveFixtures.entries(
+                "transkript/" + transcript.getFileName(), transcript, report.getFileName().toString(), report));
+
+        withMembers(sevenZ, members -> {
+            assertThat(members).extracting(ArchiveMember::filename).containsExactly(transcript.getFileName().toString(),
+                    report.getFileName().toString());
+            assertThat(textOf(members.get(0))).isEqualTo(extractor.extract(transcript, transcript.getFileName().toString(), null).text());
+            assertThat(extractor.extract(members.get(1).file(), members.get(1).filename(), null).pages())
+                    .isEqualTo(extractor.extract(report, report.getFileName().toString(), null).pages());
+        });
+    }
+
+    @Test
     void archivesNestedThreeDeepAreRefusedWithTheNestingReason() throws Exception {
         byte[] innermost = ArchiveFixtures.zip(ArchiveFixtures.entries("anteckning.txt", NOTE));
         byte[] middle = ArchiveFixtures.zip(ArchiveFixtures.entries("inre.zip", innermost));
