@@ -7,13 +7,14 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,16 +92,23 @@ class ArchiveUploadIT {
         return parts.get();
     }
 
+    /** A zip written through the JDK's zip file system: each entry a file at its path. */
     private static byte[] zip(Map<String, byte[]> entries) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+        Path zip = dataDir.resolveSibling(dataDir.getFileName() + "-underlag.zip");
+        try (FileSystem archive = FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                zip.write(entry.getValue());
-                zip.closeEntry();
+                Path target = archive.getPath(entry.getKey());
+                if (target.getParent() != null) {
+                    Files.createDirectories(target.getParent());
+                }
+                Files.write(target, entry.getValue());
             }
         }
-        return bytes.toByteArray();
+        try {
+            return Files.readAllBytes(zip);
+        } finally {
+            Files.delete(zip);
+        }
     }
 
     private static byte[] docx(String paragraph) throws Exception {

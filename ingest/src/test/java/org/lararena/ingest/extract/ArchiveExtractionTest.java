@@ -113,11 +113,7 @@ class ArchiveExtractionTest {
         byte[] middle = ArchiveFixtures.zip(ArchiveFixtures.entries("inre.zip", innermost));
         Path zip = Files.write(dir.resolve("djup.zip"), ArchiveFixtures.zip(ArchiveFixtures.entries("mitten.zip", middle)));
 
-        ExtractionException failure = failureOf(zip, "djup.zip");
-
-        assertThat(failure.kind()).isEqualTo(Kind.TOO_DEEPLY_NESTED);
-        assertThat(failure.reason()).contains("arkiv i arkiv", "fler än 2 nivåer");
-        assertNothingLeftUnpacked();
+        assertRefusedLeavingNothing(zip, Kind.TOO_DEEPLY_NESTED, "arkiv i arkiv", "fler än 2 nivåer");
     }
 
     @Test
@@ -129,11 +125,7 @@ class ArchiveExtractionTest {
         Path zip = Files.write(dir.resolve("manga.zip"), ArchiveFixtures.zip(many));
         Path note = Files.writeString(dir.resolve("anteckning.txt"), NOTE);
 
-        ExtractionException failure = failureOf(zip, "manga.zip");
-
-        assertThat(failure.kind()).isEqualTo(Kind.TOO_MANY_PARTS);
-        assertThat(failure.reason()).contains("fler än 1 000 filer", "Dela upp det i mindre arkiv");
-        assertNothingLeftUnpacked();
+        assertRefusedLeavingNothing(zip, Kind.TOO_MANY_PARTS, "fler än 1 000 filer", "Dela upp det i mindre arkiv");
         assertThat(extractor.extract(note, "anteckning.txt", null).text()).isEqualTo(NOTE);
     }
 
@@ -147,11 +139,8 @@ class ArchiveExtractionTest {
         Path nested = Files.write(dir.resolve("inbaddad.zip"), ArchiveFixtures.zip(ArchiveFixtures.entries("inre.zip", innerBomb)));
 
         for (Path file : List.of(zip, tarGz, nested)) {
-            ExtractionException failure = failureOf(file, file.getFileName().toString());
-            assertThat(failure.kind()).as(file.getFileName().toString()).isEqualTo(Kind.ZIP_BOMB);
-            assertThat(failure.reason()).contains("zip-bomb");
+            assertRefusedLeavingNothing(file, Kind.ZIP_BOMB, "zip-bomb");
         }
-        assertNothingLeftUnpacked();
     }
 
     @Test
@@ -172,21 +161,14 @@ class ArchiveExtractionTest {
     void anMboxOfTenThousandMessagesIsRefusedWithTheLimit() throws Exception {
         Path mbox = ArchiveFixtures.mbox(dir.resolve("stor.mbox"), 10_000);
 
-        ExtractionException failure = failureOf(mbox, "stor.mbox");
-
-        assertThat(failure.kind()).isEqualTo(Kind.TOO_MANY_PARTS);
-        assertThat(failure.reason()).contains("10 000 meddelanden", "gränsen på 1 000");
-        assertNothingLeftUnpacked();
+        assertRefusedLeavingNothing(mbox, Kind.TOO_MANY_PARTS, "10 000 meddelanden", "gränsen på 1 000");
     }
 
     @Test
     void anArchiveInsideAnArchiveAttachedToAnEmailIsRefusedWithTheNestingReason() throws Exception {
         Path email = GeneratedFixtures.emailWithNestedArchives(dir, "arkiv-i-arkiv.eml", 2);
 
-        ExtractionException failure = failureOf(email, "arkiv-i-arkiv.eml");
-
-        assertThat(failure.kind()).isEqualTo(Kind.TOO_DEEPLY_NESTED);
-        assertThat(failure.reason()).contains("arkiv i arkiv", "e-brev", "fler än 2 nivåer");
+        assertRefusedLeavingNothing(email, Kind.TOO_DEEPLY_NESTED, "arkiv i arkiv", "e-brev", "fler än 2 nivåer");
     }
 
     @Test
@@ -213,10 +195,7 @@ class ArchiveExtractionTest {
         }
         Path note = Files.writeString(dir.resolve("anteckning.txt"), NOTE);
 
-        ExtractionException failure = failureOf(csv, "enkat.csv");
-
-        assertThat(failure.kind()).isEqualTo(Kind.TOO_MANY_PARTS);
-        assertThat(failure.reason()).contains("fler än 100 000 rader");
+        assertRefusedLeavingNothing(csv, Kind.TOO_MANY_PARTS, "fler än 100 000 rader");
         assertThat(extractor.extract(note, "anteckning.txt", null).text()).isEqualTo(NOTE);
     }
 
@@ -257,10 +236,14 @@ class ArchiveExtractionTest {
         return extractor.extract(member.file(), member.filename(), null).text();
     }
 
-    private static ExtractionException failureOf(Path file, String name) {
-        ExtractionException failure = catchThrowableOfType(ExtractionException.class, () -> extractor.extract(file, name, null));
-        assertThat(failure).as("extraction of " + name + " should fail").isNotNull();
-        return failure;
+    /** The file is refused for {@code kind} with a reason that says all of {@code reasonParts}, and leaves nothing unpacked. */
+    private static void assertRefusedLeavingNothing(Path file, Kind kind, String... reasonParts) throws IOException {
+        ExtractionException failure = catchThrowableOfType(ExtractionException.class,
+                () -> extractor.extract(file, file.getFileName().toString(), null));
+        assertThat(failure).as("extraction of " + file.getFileName() + " should fail").isNotNull();
+        assertThat(failure.kind()).as(file.getFileName().toString()).isEqualTo(kind);
+        assertThat(failure.reason()).contains(reasonParts);
+        assertNothingLeftUnpacked();
     }
 
     /** A refused archive leaves none of what was unpacked before the limit was reached. */
