@@ -55,6 +55,11 @@ import java.util.Optional;
  * <tr><td>LARARENA_EXTRACT_MAX_OUTPUT_CHARS</td><td>20000000</td><td>most text one file may yield</td></tr>
  * <tr><td>LARARENA_EXTRACT_MAX_NESTING</td><td>5</td><td>how deeply archives and attachments may nest in a file</td></tr>
  * <tr><td>LARARENA_EXTRACT_MAX_ZIP_RATIO</td><td>100</td><td>characters of output per compressed byte before a file is a zip bomb</td></tr>
+ * <tr><td>LARARENA_EXTRACT_MAX_ARCHIVE_FILES</td><td>1000</td><td>most documents one archive may hold</td></tr>
+ * <tr><td>LARARENA_EXTRACT_MAX_ARCHIVE_MB</td><td>1000</td><td>most one archive may unpack to</td></tr>
+ * <tr><td>LARARENA_EXTRACT_MAX_ARCHIVE_DEPTH</td><td>2</td><td>how many archives and e-mails may enclose a document</td></tr>
+ * <tr><td>LARARENA_EXTRACT_MAX_MAILBOX_MESSAGES</td><td>1000</td><td>most messages one mbox may hold</td></tr>
+ * <tr><td>LARARENA_EXTRACT_MAX_SPREADSHEET_ROWS</td><td>100000</td><td>most rows one spreadsheet may have</td></tr>
  * <tr><td>LARARENA_INDEX_BATCH_DOCUMENTS</td><td>100</td><td>most documents indexed in one bulk request</td></tr>
  * <tr><td>LARARENA_INDEX_BATCH_PASSAGES</td><td>5000</td><td>most passages in one bulk request</td></tr>
  * <tr><td>LARARENA_INDEX_BATCH_WAIT_MS</td><td>200</td><td>how long a batch waits for more documents after its first</td></tr>
@@ -154,8 +159,13 @@ public record LararenaConfig(
     public record Sparql(Duration timeout, int maxRows) {
     }
 
-    /** Limits of the isolated extraction workers: per file time, worker heap, and how many workers run at once. */
-    public record Extraction(Duration timePerFile, int workerHeapMb, int workers, int maxOutputChars, int maxNesting, int maxZipRatio) {
+    /**
+     * Limits of the isolated extraction workers: per file time, worker heap, and how many workers run at once; and of
+     * files with many parts: documents and megabytes of an archive, how deeply archives nest, messages of a mailbox,
+     * rows of a spreadsheet.
+     */
+    public record Extraction(Duration timePerFile, int workerHeapMb, int workers, int maxOutputChars, int maxNesting, int maxZipRatio,
+            int maxArchiveFiles, int maxArchiveMb, int maxArchiveDepth, int maxMailboxMessages, int maxSpreadsheetRows) {
     }
 
     /**
@@ -241,7 +251,12 @@ public record LararenaConfig(
                         r.integer("LARARENA_EXTRACT_WORKERS", 2, 1, 64),
                         r.integer("LARARENA_EXTRACT_MAX_OUTPUT_CHARS", 20_000_000, 1000, Integer.MAX_VALUE),
                         r.integer("LARARENA_EXTRACT_MAX_NESTING", 5, 1, 100),
-                        r.integer("LARARENA_EXTRACT_MAX_ZIP_RATIO", 100, 1, 1_000_000)),
+                        r.integer("LARARENA_EXTRACT_MAX_ZIP_RATIO", 100, 1, 1_000_000),
+                        r.integer("LARARENA_EXTRACT_MAX_ARCHIVE_FILES", 1000, 1, 1_000_000),
+                        r.integer("LARARENA_EXTRACT_MAX_ARCHIVE_MB", 1000, 1, 1_000_000),
+                        r.integer("LARARENA_EXTRACT_MAX_ARCHIVE_DEPTH", 2, 1, 20),
+                        r.integer("LARARENA_EXTRACT_MAX_MAILBOX_MESSAGES", 1000, 1, 1_000_000),
+                        r.integer("LARARENA_EXTRACT_MAX_SPREADSHEET_ROWS", 100_000, 1, 100_000_000)),
                 new Sparql(Duration.ofSeconds(r.integer("LARARENA_SPARQL_TIMEOUT_SECONDS", 10, 1, 600)),
                         r.integer("LARARENA_SPARQL_MAX_ROWS", 10_000, 1, 1_000_000)),
                 r.integer("LARARENA_MAX_INSIGHT_CHARS", 10_000, 100, 1_000_000),

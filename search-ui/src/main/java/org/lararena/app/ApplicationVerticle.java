@@ -185,7 +185,10 @@ public final class ApplicationVerticle extends VerticleBase {
                 .withWorkers(config.extraction().workers())
                 .withMaxOutputCharacters(config.extraction().maxOutputChars())
                 .withMaxPackageDepth(config.extraction().maxNesting())
-                .withMaxCompressionRatio(config.extraction().maxZipRatio());
+                .withMaxCompressionRatio(config.extraction().maxZipRatio())
+                .withContainers(new ExtractionConfig.ContainerLimits(config.extraction().maxArchiveFiles(),
+                        config.extraction().maxArchiveMb() * 1024L * 1024L, config.extraction().maxArchiveDepth(),
+                        config.extraction().maxMailboxMessages(), config.extraction().maxSpreadsheetRows()));
         // The workers' temporary files (warm-up samples, parsers' spooled copies) stay in the data directory.
         extractor = new DocumentExtractor(extractionConfig, config.dataPath("extraction"));
         extractor.warmUp();

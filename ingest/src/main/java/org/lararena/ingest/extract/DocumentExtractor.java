@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -36,6 +37,8 @@ public final class DocumentExtractor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentExtractor.class);
     /** Files before its limit at which a worker's replacement starts warming up. */
     private static final int REPLACE_AHEAD_FILES = 10;
+    /** The folder of the work directory that holds the documents unpacked from archives, one folder per archive. */
+    private static final String UNPACKED = "unpacked";
 
     private final ExtractionConfig config;
     private final Path workDirectory;
@@ -103,6 +106,8 @@ public final class DocumentExtractor implements AutoCloseable {
      * @param declaredFilename  the name it was uploaded with (a hint for detection, never trusted over content)
      * @param declaredMediaType the type the upload declared, or {@code null}; believed only to tell plain-text
      *                          variants apart (Markdown, WebVTT, SRT)
+     * @return the document; for an archive or a mailbox, its documents as {@link ExtractedDocument#members()}, in
+     *         files that stay until {@link #release} is called
      * @throws ExtractionException with a reason for the user when the file cannot be read
      */
     public ExtractedDocument extract(Path file, String declaredFilename, String declaredMediaType) throws ExtractionException {
@@ -125,7 +130,17 @@ public final class DocumentExtractor implements AutoCloseable {
                 }
                 worker = takeSpareOrStart();
             }
-            return worker.extract(file, declaredFilename, declaredMediaType);
+            Path unpackDirectory = workDirectory.resolve(UNPACKED).resolve(UUID.randomUUID().toString());
+            ExtractedDocument document = null;
+            try {
+                document = worker.extract(file, declaredFilename, declaredMediaType, unpackDirectory);
+                return document;
+            } finally {
+                if (document == null || !document.isArchive()) {
+                    // A failed or ordinary file leaves nothing; an archive stopped half-way may have left some.
+                    WorkerProcess.deleteRecursively(unpackDirectory);
+                }
+            }
         } finally {
             if (worker != null) {
                 if (worker.reusable() && !closed) {
@@ -139,6 +154,13 @@ public final class DocumentExtractor implements AutoCloseable {
             }
             parsing.release();
         }
+    }
+
+    /** Removes the unpacked documents of an archive or mailbox, once they are stored elsewhere. */
+    public void release(ExtractedDocument document) {
+        document.members().stream().map(member -> member.file().getParent()).distinct()
+                .filter(directory -> directory.startsWith(workDirectory.resolve(UNPACKED)))
+                .forEach(WorkerProcess::deleteRecursively);
     }
 
     /** Starts the replacement of a worker near its limit in the background, unless one is already on its way. */
@@ -182,6 +204,8 @@ public final class DocumentExtractor implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        // Documents of an archive not yet stored are abandoned: the archive is unpacked again when its document resumes.
+        WorkerProcess.deleteRecursively(workDirectory.resolve(UNPACKED));
         for (WorkerProcess worker = idle.pollFirst(); worker != null; worker = idle.pollFirst()) {
             worker.close();
         }

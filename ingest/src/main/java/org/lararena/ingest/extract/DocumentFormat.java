@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The formats Lärarena reads, keyed by the media types Tika detects for them. Anything not listed is refused
- * with a reason, so that an executable or an archive never reaches a parser by accident.
+ * with a reason, so that an executable or an unknown archive never reaches a parser by accident.
  */
 enum DocumentFormat {
     PDF(Reader.TIKA, true),
@@ -25,10 +25,15 @@ enum DocumentFormat {
     WEB_VTT(Reader.SUBTITLES, false),
     SRT(Reader.SUBTITLES, false),
     /** Read only when OCR is available. */
-    IMAGE(Reader.TIKA, false);
+    IMAGE(Reader.TIKA, false),
+    /** Zip, tar, tar.gz, 7z and mbox: each document or message inside becomes a document of its own. */
+    ARCHIVE(Reader.UNPACKER, false);
 
-    /** Who reads the format: Tika's parsers, our own text decoder, our own subtitle parser, or the CSV reader. */
-    enum Reader { TIKA, TEXT, SUBTITLES, TABLE }
+    /**
+     * Who reads the format: Tika's parsers, our own text decoder, our own subtitle parser, the CSV reader, or the
+     * unpacker of archives and mailboxes.
+     */
+    enum Reader { TIKA, TEXT, SUBTITLES, TABLE, UNPACKER }
 
     private static final Map<String, DocumentFormat> BY_MEDIA_TYPE = Map.ofEntries(
             Map.entry("application/pdf", PDF),
@@ -64,7 +69,14 @@ enum DocumentFormat {
             Map.entry("application/x-subrip", SRT),
             Map.entry("image/png", IMAGE),
             Map.entry("image/jpeg", IMAGE),
-            Map.entry("image/tiff", IMAGE));
+            Map.entry("image/tiff", IMAGE),
+            Map.entry("application/zip", ARCHIVE),
+            Map.entry("application/x-tar", ARCHIVE),
+            Map.entry("application/x-gtar", ARCHIVE),
+            Map.entry("application/gzip", ARCHIVE),
+            Map.entry("application/x-gzip", ARCHIVE),
+            Map.entry("application/x-7z-compressed", ARCHIVE),
+            Map.entry(ArchiveUnpacker.MBOX, ARCHIVE));
 
     private final Reader reader;
     private final boolean paged;

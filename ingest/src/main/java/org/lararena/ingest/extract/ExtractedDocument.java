@@ -13,9 +13,21 @@ import java.util.Objects;
  * @param pages       the text of each page or slide, in order; empty when the format has no pages
  * @param metadata    what the file says about itself
  * @param speakerCues the cues of a WebVTT or SRT file; empty for other formats
+ * @param members     the documents of an archive or a mailbox, each to become a document of its own (the archive
+ *                    itself then has no text); empty for other formats
  */
 public record ExtractedDocument(String mediaType, String text, List<String> pages, DocumentMetadata metadata,
-        List<SpeakerCue> speakerCues) {
+        List<SpeakerCue> speakerCues, List<ArchiveMember> members) {
+
+    /** A document that is no archive. */
+    public ExtractedDocument(String mediaType, String text, List<String> pages, DocumentMetadata metadata, List<SpeakerCue> speakerCues) {
+        this(mediaType, text, pages, metadata, speakerCues, List.of());
+    }
+
+    /** An archive or mailbox: no text of its own, its documents unpacked. */
+    static ExtractedDocument archive(String mediaType, List<ArchiveMember> members) {
+        return new ExtractedDocument(mediaType, "", List.of(), DocumentMetadata.NONE, List.of(), members);
+    }
 
     /** Separates pages in {@link #text()}. */
     public static final char PAGE_BREAK = '\f';
@@ -26,6 +38,12 @@ public record ExtractedDocument(String mediaType, String text, List<String> page
         pages = List.copyOf(pages);
         metadata = metadata == null ? DocumentMetadata.NONE : metadata;
         speakerCues = List.copyOf(speakerCues);
+        members = List.copyOf(members);
+    }
+
+    /** Whether the file was an archive or a mailbox, whose documents are {@link #members()}. */
+    public boolean isArchive() {
+        return !members.isEmpty();
     }
 
     /** Whether the format has pages or slides. */

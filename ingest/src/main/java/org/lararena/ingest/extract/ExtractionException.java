@@ -26,6 +26,8 @@ public final class ExtractionException extends Exception {
         ZIP_BOMB(422),
         /** Archives or embedded documents are nested deeper than allowed. */
         TOO_DEEPLY_NESTED(422),
+        /** An archive, mailbox or spreadsheet holds more files, messages, rows or bytes than the configured limits. */
+        TOO_MANY_PARTS(413),
         /** The text is longer than the configured limit. */
         TOO_MUCH_TEXT(413),
         /** Parsing needed more memory than the worker's heap limit. */

@@ -34,7 +34,7 @@ public final class ExtractionWorker {
                 request = WorkerProtocol.readRequest(fromParent)) {
             try {
                 ExtractedDocument document = extraction.extract(Path.of(request.path()), request.declaredFilename(),
-                        request.declaredMediaType());
+                        request.declaredMediaType(), Path.of(request.unpackDirectory()));
                 WorkerProtocol.writeDocument(toParent, document);
             } catch (ExtractionException failure) {
                 WorkerProtocol.writeFailure(toParent, failure);

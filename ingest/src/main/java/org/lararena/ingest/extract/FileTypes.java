@@ -89,6 +89,13 @@ final class FileTypes {
         return "Filtypen stöds inte: " + name + ". Spara eller exportera filen som PDF eller DOCX och ladda upp den igen.";
     }
 
+    /** A file name inside a file, as shown in text: its last folder-free part, without control or invisible characters. */
+    static String shownName(String name) {
+        String base = name.replace('\\', '/');
+        base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\\p{Cf}]", "").strip();
+    }
+
     private static String family(String mediaType) {
         int slash = mediaType.indexOf('/');
         return slash < 0 ? "" : mediaType.substring(0, slash);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
@@ -53,7 +54,8 @@ final class InProcessExtraction {
     private static final Set<DocumentFormat> ZIP_CONTAINERS =
             EnumSet.of(DocumentFormat.WORD, DocumentFormat.OPEN_DOCUMENT_TEXT, DocumentFormat.SLIDES, DocumentFormat.SPREADSHEET);
 
-    private static final String MBOX = "application/mbox";
+    /** Why a file is refused as a zip bomb, wherever in it the bomb was found. */
+    static final String ZIP_BOMB_REASON = "Filen packas upp till orimligt mycket innehåll och avvisas (misstänkt zip-bomb).";
     /** What a single e-mail with a leading mbox "From " line is read as: the e-mail it is. */
     private static final String SINGLE_MESSAGE_MBOX = "message/rfc822";
 
@@ -107,7 +109,17 @@ final class InProcessExtraction {
         }
     }
 
+    /** Extracts a file that is no archive (an archive needs somewhere to unpack to). */
     ExtractedDocument extract(Path file, String declaredFilename, String declaredMediaType) throws ExtractionException {
+        return extract(file, declaredFilename, declaredMediaType, null);
+    }
+
+    /**
+     * Extracts a file; an archive or mailbox is unpacked into {@code unpackDirectory} (created then), its documents
+     * {@link ExtractedDocument#members()}.
+     */
+    ExtractedDocument extract(Path file, String declaredFilename, String declaredMediaType, Path unpackDirectory)
+            throws ExtractionException {
         long size = sizeOf(file);
         if (size == 0) {
             throw new ExtractionException(Kind.EMPTY, "Filen är tom.", "the file has 0 bytes");
@@ -119,7 +131,13 @@ final class InProcessExtraction {
             case SUBTITLES -> readSubtitles(file, size, mediaType);
             case TIKA -> parseWithTika(file, declaredFilename, mediaType, format);
             case TABLE -> readDelimitedTable(file, size, declaredFilename, mediaType);
+            case UNPACKER -> ExtractedDocument.archive(mediaType, new ArchiveUnpacker(config, ExpansionBudget.forFile(config, size), detector,
+                    Objects.requireNonNull(unpackDirectory, "an archive needs a directory to unpack to"))
+                    .unpack(file, mediaType, declaredFilename));
         };
+        if (document.isArchive()) {
+            return document;
+        }
         if (document.text().isBlank()) {
             if (format == DocumentFormat.PDF && !ocrAvailable) {
                 throw new ExtractionException(Kind.SCANNED_WITHOUT_OCR,
@@ -160,7 +178,7 @@ final class InProcessExtraction {
             throw new ExtractionException(Kind.CORRUPT, "Filen kunde inte läsas.", "detection failed: " + e, e);
         }
         String base = detected.getBaseType().toString();
-        if (base.equals(MBOX) && messagesInMbox(file) == 1) {
+        if (base.equals(ArchiveUnpacker.MBOX) && messagesInMbox(file) == 1) {
             // One e-mail saved with the "From " line an mbox puts before each message: read as that e-mail.
             return SINGLE_MESSAGE_MBOX;
         }
@@ -211,6 +229,9 @@ final class InProcessExtraction {
         List<List<String>> rows = new ArrayList<>();
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get().parse(new StringReader(text))) {
             for (CSVRecord record : parser) {
+                if (rows.size() >= config.containers().maxSpreadsheetRows()) {
+                    throw tooManyRows("a " + mediaType + " of more than " + config.containers().maxSpreadsheetRows() + " rows");
+                }
                 rows.add(record.toList());
             }
         } catch (IOException | UncheckedIOException e) {
@@ -271,13 +292,12 @@ final class InProcessExtraction {
             }
         }
         PageCollectingHandler handler = new PageCollectingHandler(config.maxOutputCharacters());
-        SpreadsheetHandler sheets = format == DocumentFormat.SPREADSHEET ? new SpreadsheetHandler(config.maxOutputCharacters()) : null;
+        SpreadsheetHandler sheets = format == DocumentFormat.SPREADSHEET
+                ? new SpreadsheetHandler(config.maxOutputCharacters(), config.containers().maxSpreadsheetRows()) : null;
         ParseContext context = parseContext(format);
-        // One budget for all embedded content: as much as the file could fairly expand to, never less than the output
-        // below which nothing is called a bomb.
-        long embeddedBudget = Math.max(config.zipBombThresholdCharacters(), config.maxCompressionRatio() * sizeOf(file));
-        NestingLimit nesting = new NestingLimit(embeddedExtractor(context), config.maxPackageDepth(), embeddedBudget,
-                config.maxCompressionRatio());
+        NestingLimit nesting = new NestingLimit(embeddedExtractor(context), config.maxPackageDepth(),
+                ExpansionBudget.forFile(config, sizeOf(file)), config.maxCompressionRatio(), config.containers().maxArchiveDepth(),
+                format == DocumentFormat.EMAIL, detector);
         context.set(EmbeddedDocumentExtractor.class, nesting);
         boolean mboxFromLine = format == DocumentFormat.EMAIL && startsWithMboxFromLine(file);
         try (InputStream in = mboxFromLine ? TikaInputStream.get(withoutMboxFromLine(file)) : TikaInputStream.get(file, metadata)) {
@@ -290,6 +310,11 @@ final class InProcessExtraction {
         }
         if (nesting.bomb() != null) {
             throw zipBomb(nesting.bomb(), null);
+        }
+        if (nesting.archivesTooDeep()) {
+            throw new ExtractionException(Kind.TOO_DEEPLY_NESTED, "Filen innehåller arkiv i arkiv (till exempel ett arkiv i ett arkiv "
+                    + "i ett e-brev) i fler än " + config.containers().maxArchiveDepth() + " nivåer och avvisas. Packa upp arkiven "
+                    + "och ladda upp dokumenten var för sig.", "archives and e-mails nested deeper than " + config.containers().maxArchiveDepth());
         }
         if (nesting.exceeded()) {
             throw tooDeeplyNested("embedded documents nested deeper than " + config.maxPackageDepth(), null);
@@ -345,6 +370,9 @@ final class InProcessExtraction {
             if (t instanceof PageCollectingHandler.OutputLimitReached || t instanceof WriteLimitReachedException) {
                 return tooMuchText(detail);
             }
+            if (t instanceof SpreadsheetHandler.TooManyRows) {
+                return tooManyRows(detail);
+            }
             if (t instanceof EncryptedDocumentException || t instanceof org.apache.poi.EncryptedDocumentException
                     || t.getClass().getSimpleName().equals("InvalidPasswordException")) {
                 return encrypted(detail);
@@ -383,8 +411,7 @@ final class InProcessExtraction {
     }
 
     private static ExtractionException zipBomb(String detail, Throwable cause) {
-        ExtractionException failure = new ExtractionException(Kind.ZIP_BOMB,
-                "Filen packas upp till orimligt mycket innehåll och avvisas (misstänkt zip-bomb).", detail);
+        ExtractionException failure = new ExtractionException(Kind.ZIP_BOMB, ZIP_BOMB_REASON, detail);
         return cause == null ? failure : (ExtractionException) failure.initCause(cause);
     }
 
@@ -392,6 +419,12 @@ final class InProcessExtraction {
         return new ExtractionException(Kind.TOO_MUCH_TEXT, String.format(Locale.ROOT,
                 "Filen innehåller mer text än gränsen på %,d tecken.", config.maxOutputCharacters()).replace(',', ' '),
                 detail);
+    }
+
+    private ExtractionException tooManyRows(String detail) {
+        return new ExtractionException(Kind.TOO_MANY_PARTS, String.format(Locale.ROOT,
+                "Kalkylbladet har fler än %,d rader och avvisas. Spara de kolumner och rader med text som behövs i en mindre fil.",
+                config.containers().maxSpreadsheetRows()).replace(',', ' '), detail);
     }
 
     private static ExtractionException encrypted(String detail) {
@@ -411,18 +444,9 @@ final class InProcessExtraction {
         }
     }
 
-    /** How many messages an mbox holds: its lines that start with "From " at the start or after a blank line. */
     private static int messagesInMbox(Path file) throws ExtractionException {
-        try (var lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
-            int[] count = {0};
-            boolean[] afterBlank = {true};
-            lines.forEach(line -> {
-                if (afterBlank[0] && line.startsWith("From ")) {
-                    count[0]++;
-                }
-                afterBlank[0] = line.isEmpty();
-            });
-            return count[0];
+        try {
+            return ArchiveUnpacker.messagesIn(file);
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new ExtractionException(Kind.CORRUPT, "Filen kunde inte läsas.", "mbox count failed: " + e, e);
         }

@@ -9,11 +9,23 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Collects the sheets of Tika's XHTML for a spreadsheet (Excel, OpenDocument): a sheet's name is the {@code <h1>}
  * before its {@code <table>}, a row a {@code <tr>}, a cell a {@code <td>}. Stops the parse when the text passes the
- * output limit, as {@link PageCollectingHandler} does.
+ * output limit, as {@link PageCollectingHandler} does, or its rows (all sheets together) pass the row limit.
  */
 final class SpreadsheetHandler extends DefaultHandler {
 
+    /** Thrown inside the parse when the rows pass the limit; recognised again by the extraction. */
+    static final class TooManyRows extends SAXException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        TooManyRows(int limit) {
+            super("the spreadsheet has more than " + limit + " rows");
+        }
+    }
+
     private final int maxCharacters;
+    private final int maxRows;
+    private int rowCount;
     private final Spreadsheet spreadsheet = new Spreadsheet();
     private final StringBuilder heading = new StringBuilder();
     private final StringBuilder cell = new StringBuilder();
@@ -23,12 +35,16 @@ final class SpreadsheetHandler extends DefaultHandler {
     private boolean inCell;
     private int characters;
 
-    SpreadsheetHandler(int maxCharacters) {
+    SpreadsheetHandler(int maxCharacters, int maxRows) {
         this.maxCharacters = maxCharacters;
+        this.maxRows = maxRows;
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes attributes) {
+    public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+        if ("tr".equals(localName) && ++rowCount > maxRows) {
+            throw new TooManyRows(maxRows);
+        }
         switch (localName) {
             case "h1" -> {
                 inHeading = true;

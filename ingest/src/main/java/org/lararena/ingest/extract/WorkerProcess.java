@@ -127,7 +127,8 @@ final class WorkerProcess implements AutoCloseable {
         return !broken && process.isAlive() && filesHandled < config.filesPerWorker();
     }
 
-    ExtractedDocument extract(Path file, String declaredFilename, String declaredMediaType) throws ExtractionException {
+    ExtractedDocument extract(Path file, String declaredFilename, String declaredMediaType, Path unpackDirectory)
+            throws ExtractionException {
         filesHandled++;
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> deadline = WATCHDOG.schedule(() -> {
@@ -136,7 +137,7 @@ final class WorkerProcess implements AutoCloseable {
         }, config.timePerFile().toMillis(), TimeUnit.MILLISECONDS);
         try {
             WorkerProtocol.writeRequest(toWorker, new WorkerProtocol.Request(file.toAbsolutePath().toString(),
-                    declaredFilename, declaredMediaType));
+                    declaredFilename, declaredMediaType, unpackDirectory.toAbsolutePath().toString()));
             return WorkerProtocol.readResponse(fromWorker, config.maxOutputCharacters());
         } catch (IOException lost) {
             broken = true;

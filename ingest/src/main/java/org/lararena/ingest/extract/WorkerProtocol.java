@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ final class WorkerProtocol {
     private WorkerProtocol() {
     }
 
-    record Request(String path, String declaredFilename, String declaredMediaType) {
+    /** @param unpackDirectory where the documents of an archive go (the worker creates it only for an archive) */
+    record Request(String path, String declaredFilename, String declaredMediaType, String unpackDirectory) {
     }
 
     // ---- configuration, passed once as the worker's command-line arguments
@@ -39,14 +41,19 @@ final class WorkerProtocol {
                 String.valueOf(config.maxOutputCharacters()), String.valueOf(config.maxPackageDepth()),
                 String.valueOf(config.maxCompressionRatio()), String.valueOf(config.zipBombThresholdCharacters()),
                 String.valueOf(config.maxXmlDepth()), String.valueOf(config.workers()),
-                String.valueOf(config.filesPerWorker()), String.valueOf(config.ocr()));
+                String.valueOf(config.filesPerWorker()), String.valueOf(config.ocr()),
+                String.valueOf(config.containers().maxArchiveFiles()), String.valueOf(config.containers().maxArchiveBytes()),
+                String.valueOf(config.containers().maxArchiveDepth()), String.valueOf(config.containers().maxMailboxMessages()),
+                String.valueOf(config.containers().maxSpreadsheetRows()));
     }
 
     static ExtractionConfig config(String[] arguments) {
         return new ExtractionConfig(Duration.ofMillis(Long.parseLong(arguments[0])), Integer.parseInt(arguments[1]),
                 Integer.parseInt(arguments[2]), Integer.parseInt(arguments[3]), Long.parseLong(arguments[4]),
                 Long.parseLong(arguments[5]), Integer.parseInt(arguments[6]), Integer.parseInt(arguments[7]),
-                Integer.parseInt(arguments[8]), Boolean.parseBoolean(arguments[9]));
+                Integer.parseInt(arguments[8]), Boolean.parseBoolean(arguments[9]),
+                new ExtractionConfig.ContainerLimits(Integer.parseInt(arguments[10]), Long.parseLong(arguments[11]),
+                        Integer.parseInt(arguments[12]), Integer.parseInt(arguments[13]), Integer.parseInt(arguments[14])));
     }
 
     // ---- requests
@@ -55,6 +62,7 @@ final class WorkerProtocol {
         writeString(out, request.path());
         writeString(out, request.declaredFilename());
         writeString(out, request.declaredMediaType());
+        writeString(out, request.unpackDirectory());
         out.flush();
     }
 
@@ -66,7 +74,7 @@ final class WorkerProtocol {
         } catch (EOFException closed) {
             return null;
         }
-        return new Request(path, readString(in, 64 * 1024), readString(in, 1024));
+        return new Request(path, readString(in, 64 * 1024), readString(in, 1024), readString(in, 64 * 1024));
     }
 
     // ---- start-up
@@ -108,6 +116,11 @@ final class WorkerProtocol {
             out.writeLong(cue.end().toMillis());
             writeString(out, cue.speaker());
             writeString(out, cue.text());
+        }
+        out.writeInt(document.members().size());
+        for (ArchiveMember member : document.members()) {
+            writeString(out, member.path());
+            writeString(out, member.file().toString());
         }
         out.flush();
     }
@@ -153,9 +166,14 @@ final class WorkerProtocol {
             Duration end = Duration.ofMillis(in.readLong());
             cues.add(new SpeakerCue(start, end, readString(in, 64 * 1024), readString(in, maxBytes)));
         }
+        int memberCount = readCount(in);
+        List<ArchiveMember> members = new ArrayList<>(memberCount);
+        for (int i = 0; i < memberCount; i++) {
+            members.add(new ArchiveMember(readString(in, 64 * 1024), Path.of(readString(in, 64 * 1024))));
+        }
         DocumentMetadata metadata = new DocumentMetadata(title, author,
                 created == Long.MIN_VALUE ? null : Instant.ofEpochMilli(created), language);
-        return new ExtractedDocument(mediaType, text, pages, metadata, cues);
+        return new ExtractedDocument(mediaType, text, pages, metadata, cues, members);
     }
 
     private static String joined(List<String> pages) {

@@ -1,6 +1,8 @@
 /**
  * Turns an uploaded file into an {@link org.lararena.ingest.extract.ExtractedDocument}: its real media type,
- * its raw text, its pages or slides, its metadata and, for subtitles, its speaker cues.
+ * its raw text, its pages or slides, its metadata and, for subtitles, its speaker cues; or, for an archive or
+ * a mailbox, the files of the documents inside ({@link org.lararena.ingest.extract.ArchiveMember}), unpacked by the
+ * worker, to be stored as documents of their own.
  *
  * <p>Callers use only {@link org.lararena.ingest.extract.DocumentExtractor}, its
  * {@link org.lararena.ingest.extract.ExtractionConfig} and {@link org.lararena.ingest.extract.ExtractionException}.

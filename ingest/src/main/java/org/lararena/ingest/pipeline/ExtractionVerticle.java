@@ -9,8 +9,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.StepTimings;
 import org.lararena.ingest.describe.DocumentDescriber;
@@ -18,6 +20,7 @@ import org.lararena.ingest.describe.DocumentDescription;
 import org.lararena.ingest.describe.ProcessedDocument;
 import org.lararena.ingest.describe.TextPipeline;
 import org.lararena.ingest.describe.UploadFields;
+import org.lararena.ingest.extract.ArchiveMember;
 import org.lararena.ingest.extract.DocumentExtractor;
 import org.lararena.ingest.extract.ExtractedDocument;
 import org.lararena.ingest.extract.ExtractionException;
@@ -35,13 +38,16 @@ import org.slf4j.LoggerFactory;
  * extracted are kept, so a repair can be audited and indexing can resume from here.
  *
  * <p>Documents wait in this verticle's own queue, and at most {@code concurrency} are extracted at once (off the
- * event loop). Stopping is prompt however many wait: the queue is dropped (the documents stay {@code queued} in
+ * event loop). An archive or mailbox is unpacked instead: each document in it is stored as a document of its own
+ * that names the archive as its origin, and queued like an upload. Stopping is prompt however many wait: the queue is dropped (the documents stay {@code queued} in
  * the store and resume at the next start), and a file being extracted is abandoned when the extractor closes,
  * without marking its document failed. Deploy as a standard (event-loop) verticle, one instance.
  */
 public final class ExtractionVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractionVerticle.class);
+    /** How often storing the documents of a large archive tells how far it has come. */
+    private static final int PROGRESS_EVERY_PARTS = 50;
 
     private final DocumentStore store;
     private final DocumentExtractor extractor;
@@ -50,6 +56,11 @@ public final class ExtractionVerticle extends VerticleBase {
     private StatusUpdates status;
     /** Documents waiting for extraction, oldest first (touched only on this verticle's event loop). */
     private final Deque<String> waiting = new ArrayDeque<>();
+    /**
+     * Documents waiting or being extracted: one told of twice (a part of an archive unpacked again after a restart, which
+     * the start queues as well) is extracted once. Touched only on this verticle's event loop.
+     */
+    private final Set<String> pending = new HashSet<>();
     private int running;
     /** Set when the verticle stops: read by extractions on worker threads. */
     private volatile boolean stopping;
@@ -77,12 +88,16 @@ public final class ExtractionVerticle extends VerticleBase {
             LOG.info("Stopping with {} document(s) waiting for extraction; they resume at the next start", waiting.size());
         }
         waiting.clear();
+        pending.clear();
         return Future.succeededFuture();
     }
 
     private void enqueue(Message<JsonObject> message) {
-        waiting.add(message.body().getString("documentId"));
-        pump();
+        String id = message.body().getString("documentId");
+        if (pending.add(id)) {
+            waiting.add(id);
+            pump();
+        }
     }
 
     private void pump() {
@@ -93,6 +108,7 @@ public final class ExtractionVerticle extends VerticleBase {
                 extract(id);
                 return null;
             }, false).onComplete(done -> {
+                pending.remove(id);
                 running--;
                 pump();
             });
@@ -113,6 +129,10 @@ public final class ExtractionVerticle extends VerticleBase {
             long extracting = System.nanoTime();
             ExtractedDocument extracted = extractor.extract(store.original(record), record.filename(), null);
             StepTimings.record(StepTimings.Step.EXTRACTION, id, extracting);
+            if (extracted.isArchive()) {
+                unpacked(record, extracted);
+                return;
+            }
             ProcessedDocument processed = text.process(store.original(record),
                     new UploadFields(record.type(), record.title(), date(record.date()), record.filename(), record.pilot()), extracted, id);
             if (processed.passages().isEmpty()) {
@@ -136,6 +156,31 @@ public final class ExtractionVerticle extends VerticleBase {
                 return;
             }
             failed(record, e);
+        }
+    }
+
+    /**
+     * Stores each document of an archive or mailbox as a document of its own, queued behind those already waiting, and
+     * marks the archive done. Researchers following the archive see how many parts are stored so far.
+     */
+    private void unpacked(DocumentRecord archive, ExtractedDocument extracted) {
+        try {
+            int total = extracted.members().size();
+            int done = 0;
+            for (ArchiveMember member : extracted.members()) {
+                DocumentRecord part = store.storePart(member.file(), member.filename(), archive, member.path());
+                status.publish(part);
+                if (part.status() == DocumentStatus.QUEUED) {
+                    vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", part.id()));
+                }
+                if (++done % PROGRESS_EVERY_PARTS == 0) {
+                    status.progress(archive, done, total);
+                }
+            }
+            LOG.info("Archive {} ({}) unpacked into {} document(s)", archive.id(), archive.filename(), total);
+            status.change(archive, DocumentStatus.INDEXED, null);
+        } finally {
+            extractor.release(extracted);
         }
     }
 

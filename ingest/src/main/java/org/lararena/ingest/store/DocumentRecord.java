@@ -10,6 +10,8 @@ import java.util.Objects;
  *
  * @param duplicateOf the id of the earlier document with the same bytes, when {@code status} is duplicate
  * @param retriedAs   the id of the new attempt at a failed document, made when its bytes were uploaded again
+ * @param partOf      the id of the archive or mailbox the document was unpacked from, or null for an upload
+ * @param pathInArchive where in that archive it lay ({@code rapporter/plan.docx}), or null for an upload
  */
 public record DocumentRecord(
         String id,
@@ -28,14 +30,16 @@ public record DocumentRecord(
         String duplicateOf,
         int passages,
         String language,
-        String retriedAs) {
+        String retriedAs,
+        String partOf,
+        String pathInArchive) {
 
     /** A record that was never retried. */
     public DocumentRecord(String id, String filename, String title, String type, String pilot, String date, Visibility visibility,
                           String sha256, long size, String uploadedBy, Instant uploadedAt, DocumentStatus status, String error,
                           String duplicateOf, int passages, String language) {
         this(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt, status, error, duplicateOf,
-                passages, language, null);
+                passages, language, null, null, null);
     }
 
     public DocumentRecord {
@@ -56,7 +60,7 @@ public record DocumentRecord(
 
     public DocumentRecord withStatus(DocumentStatus newStatus, String newError) {
         return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
-                newStatus, newError, duplicateOf, passages, language, retriedAs);
+                newStatus, newError, duplicateOf, passages, language, retriedAs, partOf, pathInArchive);
     }
 
     /** What a person calls the document: its title, else its file name. */
@@ -66,34 +70,40 @@ public record DocumentRecord(
 
     public DocumentRecord withFilename(String newFilename) {
         return new DocumentRecord(id, newFilename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
-                status, error, duplicateOf, passages, language, retriedAs);
+                status, error, duplicateOf, passages, language, retriedAs, partOf, pathInArchive);
     }
 
     public DocumentRecord withVisibility(Visibility newVisibility) {
         return new DocumentRecord(id, filename, title, type, pilot, date, newVisibility, sha256, size, uploadedBy, uploadedAt,
-                status, error, duplicateOf, passages, language, retriedAs);
+                status, error, duplicateOf, passages, language, retriedAs, partOf, pathInArchive);
     }
 
     /** What the content told of the document (type, title, date, pilot, language). */
     public DocumentRecord describedAs(String newType, String newTitle, String newDate, String newPilot, String newLanguage) {
         return new DocumentRecord(id, filename, newTitle, newType, newPilot, newDate, visibility, sha256, size, uploadedBy, uploadedAt,
-                status, error, duplicateOf, passages, newLanguage, retriedAs);
+                status, error, duplicateOf, passages, newLanguage, retriedAs, partOf, pathInArchive);
     }
 
     public DocumentRecord withPassages(int count) {
         return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
-                status, error, duplicateOf, count, language, retriedAs);
+                status, error, duplicateOf, count, language, retriedAs, partOf, pathInArchive);
     }
 
     /** The failed record once its bytes were uploaded again as {@code attemptId}. */
     public DocumentRecord retriedAs(String attemptId) {
         return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
-                status, error, duplicateOf, passages, language, attemptId);
+                status, error, duplicateOf, passages, language, attemptId, partOf, pathInArchive);
+    }
+
+    /** The record of a document unpacked from the archive or mailbox {@code archiveId}, where it lay at {@code path}. */
+    public DocumentRecord asPartOf(String archiveId, String path) {
+        return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
+                status, error, duplicateOf, passages, language, retriedAs, archiveId, path);
     }
 
     public DocumentRecord asDuplicateOf(String originalId) {
         return new DocumentRecord(id, filename, title, type, pilot, date, visibility, sha256, size, uploadedBy, uploadedAt,
-                DocumentStatus.DUPLICATE, null, originalId, passages, language, retriedAs);
+                DocumentStatus.DUPLICATE, null, originalId, passages, language, retriedAs, partOf, pathInArchive);
     }
 
     public JsonObject toJson() {
@@ -102,7 +112,7 @@ public record DocumentRecord(
                 .put("date", date).put("visibility", visibility.wireName()).put("sha256", sha256).put("size", size)
                 .put("uploadedBy", uploadedBy).put("uploadedAt", uploadedAt == null ? null : uploadedAt.toString())
                 .put("status", status.wireName()).put("error", error).put("duplicateOf", duplicateOf).put("passages", passages).put("language", language)
-                .put("retriedAs", retriedAs);
+                .put("retriedAs", retriedAs).put("partOf", partOf).put("pathInArchive", pathInArchive);
     }
 
     public static DocumentRecord fromJson(JsonObject json) {
@@ -113,6 +123,6 @@ public record DocumentRecord(
                 json.getLong("size", 0L), json.getString("uploadedBy"), uploadedAt == null ? null : Instant.parse(uploadedAt),
                 DocumentStatus.valueOf(json.getString("status").toUpperCase(java.util.Locale.ROOT)), json.getString("error"),
                 json.getString("duplicateOf"), json.getInteger("passages", 0), json.getString("language"),
-                json.getString("retriedAs"));
+                json.getString("retriedAs"), json.getString("partOf"), json.getString("pathInArchive"));
     }
 }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,6 +77,23 @@ public final class DocumentStore {
      * upload is a new attempt, and each failed record not yet retried points to it.
      */
     public DocumentRecord store(Path content, String filename, UploadFields fields, String uploadedBy) {
+        return store(content, filename, fields, uploadedBy, null, null);
+    }
+
+    /**
+     * Stores a document unpacked from an archive or mailbox as a document of its own, as {@link #store} does an upload:
+     * it was uploaded by whoever uploaded the archive, with the type, pilot, date and visibility given for the archive,
+     * and names the archive as where it came from ({@link DocumentRecord#partOf()}). A part stored already (the same
+     * bytes at the same place of the same archive, when a restart cut the storing of its parts short) is returned as it
+     * is, so unpacking an archive again makes no duplicates of its own parts.
+     */
+    public DocumentRecord storePart(Path content, String filename, DocumentRecord archive, String pathInArchive) {
+        return store(content, filename, new UploadFields(null, archive.type(), archive.pilot(), archive.date(), archive.visibility()),
+                archive.uploadedBy(), archive.id(), pathInArchive);
+    }
+
+    private DocumentRecord store(Path content, String filename, UploadFields fields, String uploadedBy, String partOf,
+            String pathInArchive) {
         try {
             // Copying and hashing a large upload takes a while: done before taking the writers' lock.
             Path temp = Files.createTempFile(originals, "upload-", ".tmp");
@@ -86,6 +104,14 @@ public final class DocumentStore {
                 sha = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
             }
             synchronized (writing) {
+                DocumentRecord unpackedBefore = partOf == null ? null : byId.values().stream()
+                        .filter(r -> partOf.equals(r.partOf()) && sha.equals(r.sha256()) && Objects.equals(pathInArchive, r.pathInArchive()))
+                        .findFirst().orElse(null);
+                if (unpackedBefore != null) {
+                    // The archive is unpacked again after a restart cut its storing short: the part stored then stands.
+                    Files.delete(temp);
+                    return unpackedBefore;
+                }
                 Path target = originalPath(sha);
                 if (Files.exists(target)) {
                     Files.delete(temp);
@@ -96,7 +122,7 @@ public final class DocumentStore {
                 Visibility visibility = fields.visibility() != null ? fields.visibility() : Visibility.RESTRICTED;
                 DocumentRecord record = new DocumentRecord(UUID.randomUUID().toString(), safeFilename(filename), fields.title(),
                         fields.type(), fields.pilot(), fields.date(), visibility, sha, size, uploadedBy, Instant.now(),
-                        DocumentStatus.QUEUED, null, null, 0, null);
+                        DocumentStatus.QUEUED, null, null, 0, null).asPartOf(partOf, pathInArchive);
                 String earlier = firstIdBySha.get(sha);
                 if (earlier != null) {
                     return save(record.asDuplicateOf(earlier));

@@ -160,6 +160,11 @@ public final class DocumentsEndpoint {
         if (!caller.isResearcher() && json.getString("uploadedBy") != null) {
             json.put("uploadedBy", PersonAgents.NEUTRAL_NAME);
         }
+        if (record.partOf() != null) {
+            // Where it came from: "från arkivet X.zip", when the caller may read the archive.
+            store.find(record.partOf()).filter(archive -> mayRead(caller, archive))
+                    .ifPresent(archive -> json.put("partOfFilename", archive.filename()));
+        }
         return withDuplicateTitle(json, record, caller);
     }
 

@@ -77,7 +77,7 @@ class WorkerIsolationTest {
         Path left = Files.createDirectories(work.resolve("worker-of-a-run-that-crashed"));
         Files.writeString(left.resolve("spooled.tmp"), "kvarlämnad");
         // An e-mail with an archive inside: the parsers spool the attachments to temporary files.
-        Path email = GeneratedFixtures.emailWithNestedArchives(dir, "bilagor.eml", 2);
+        Path email = GeneratedFixtures.emailWithNestedArchives(dir, "bilagor.eml", 1);
         try (DocumentExtractor extractor = new DocumentExtractor(ExtractionConfig.defaults().withOcr(false), work)) {
             assertThat(left).as("left by an earlier run").doesNotExist();
             extractor.warmUp();

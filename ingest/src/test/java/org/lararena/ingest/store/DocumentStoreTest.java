@@ -27,6 +27,24 @@ class DocumentStoreTest {
     }
 
     @Test
+    void aDocumentUnpackedFromAnArchiveNamesItAndTakesWhatWasSaidOfTheArchive() throws IOException {
+        DocumentStore store = new DocumentStore(dir);
+        DocumentRecord archive = store.store(file("u.zip", "arkivets byte"), "underlag.zip",
+                new DocumentStore.UploadFields("Underlag", "intervju", "Värmland", "2024-03-01", Visibility.RESTRICTED), "forskare");
+
+        DocumentRecord part = store.storePart(file("p.txt", "en intervju"), "plan.txt", archive, "rapporter/plan.txt");
+
+        DocumentRecord reread = new DocumentStore(dir).find(part.id()).orElseThrow();
+        assertThat(reread).extracting(DocumentRecord::partOf, DocumentRecord::pathInArchive, DocumentRecord::filename,
+                DocumentRecord::title, DocumentRecord::type, DocumentRecord::pilot, DocumentRecord::visibility, DocumentRecord::uploadedBy)
+                .containsExactly(archive.id(), "rapporter/plan.txt", "plan.txt", null, "intervju", "Värmland", Visibility.RESTRICTED, "forskare");
+        assertThat(reread.toJson().getString("partOf")).isEqualTo(archive.id());
+        assertThat(store.storePart(file("p.txt", "en intervju"), "plan.txt", archive, "rapporter/plan.txt"))
+                .as("the same part again, as when the archive is unpacked again after a restart").isEqualTo(part);
+        assertThat(store.all()).hasSize(2);
+    }
+
+    @Test
     void aRecordStoredWithAnOverrideInItsNameIsShownWithoutIt() throws IOException {
         DocumentStore store = new DocumentStore(dir);
         DocumentRecord record = store.store(file("a.txt", "text"), "ok.txt", NO_FIELDS, "forskare");

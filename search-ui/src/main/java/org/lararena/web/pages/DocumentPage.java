@@ -229,11 +229,13 @@ public final class DocumentPage {
         StringBuilder html = new StringBuilder("<h1>").append(Html.text(title(record))).append("</h1>")
                 .append("<dl class=\"metadata\">")
                 .append(row(messages.get("doc.file"), record.filename()))
+                .append(origin(record, caller, messages))
                 .append(row(messages.get("doc.type"), Labels.documentType(ontology, messages, record.type())))
                 .append(row(messages.get("doc.pilot"), record.pilot())).append(row(messages.get("doc.date"), record.date()))
                 .append(row(messages.get("doc.visibility"), Labels.visibility(messages, record.visibility())))
                 .append(row(messages.get("doc.status"), Labels.status(messages, record.status()) + (record.error() != null ? ": " + record.error() : "")))
-                .append(row(messages.get("doc.passages"), String.valueOf(passages.size()))).append("</dl>");
+                .append(row(messages.get("doc.passages"), String.valueOf(passages.size()))).append("</dl>")
+                .append(parts(record, caller, messages));
         if (caller.isResearcher()) {
             html.append("<p><a class=\"button\" href=\"/kodning/").append(Html.url(record.id())).append("\">")
                     .append(Html.text(messages.get("doc.code"))).append("</a> <a class=\"button\" href=\"/api/export.qdpx?documents=")
@@ -305,6 +307,36 @@ public final class DocumentPage {
     /** The texts the page's scripts show (keys {@code js.*}), as JSON data: not a script, so the CSP allows it. */
     static String scriptMessages(Messages messages) {
         return "<script type=\"application/json\" id=\"messages\">" + messages.scriptTexts().encode().replace("<", "\\u003c") + "</script>";
+    }
+
+    /** For a document unpacked from an archive or mailbox: "från arkivet X.zip", linked when the caller may read it. */
+    private String origin(DocumentRecord record, Caller caller, Messages messages) {
+        if (record.partOf() == null) {
+            return "";
+        }
+        DocumentRecord archive = documents.find(record.partOf()).orElse(null);
+        String name = archive == null ? messages.get("doc.partOfRemoved") : archive.filename();
+        String link = archive != null && DocumentsEndpoint.mayRead(caller, archive)
+                ? "<a href=\"/dokument/" + Html.url(archive.id()) + "\">" + Html.text(name) + "</a>" : Html.text(name);
+        return "<dt>" + Html.text(messages.get("doc.origin")) + "</dt><dd>" + Html.text(messages.get("doc.partOf")) + " " + link
+                + (record.pathInArchive() == null ? "" : " (" + Html.text(record.pathInArchive()) + ")") + "</dd>";
+    }
+
+    /** For an archive or mailbox: the documents unpacked from it that the caller may read, each linked. */
+    private String parts(DocumentRecord record, Caller caller, Messages messages) {
+        List<DocumentRecord> parts = documents.all().stream()
+                .filter(part -> record.id().equals(part.partOf()) && DocumentsEndpoint.mayRead(caller, part)).toList();
+        if (parts.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<section class=\"parts\"><h2>").append(Html.text(messages.get("doc.parts", parts.size())))
+                .append("</h2><ul>");
+        for (DocumentRecord part : parts) {
+            html.append("<li><a href=\"/dokument/").append(Html.url(part.id())).append("\">").append(Html.text(title(part)))
+                    .append("</a> <span class=\"hint\">").append(Html.text(part.pathInArchive() == null ? "" : part.pathInArchive()))
+                    .append(" · ").append(Html.text(Labels.status(messages, part.status()))).append("</span></li>");
+        }
+        return html.append("</ul></section>").toString();
     }
 
     private static String row(String label, String value) {
