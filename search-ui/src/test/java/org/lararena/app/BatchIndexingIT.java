@@ -88,6 +88,33 @@ class BatchIndexingIT {
         }
     }
 
+    @Test
+    void aDocumentOfManyThousandPassagesIsIndexedWholeInSeveralBulkRequests() throws Exception {
+        TestServices services = TestServices.get();
+        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", services.elasticsearchUrl().toString()));
+        try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
+            PassageIndex index = new PassageIndex(client, "batch-it-" + Long.toHexString(System.nanoTime()));
+            index.ensureExists();
+            PassageIndexer indexer = new PassageIndexer(client, index);
+            int many = 12_000;
+            List<JsonObject> passages = new java.util.ArrayList<>();
+            for (int ordinal = 0; ordinal < many; ordinal++) {
+                passages.add(passage("stor", ordinal, ordinal));
+            }
+
+            assertThat(indexer.replaceDocuments(Map.of("stor", passages)).get("stor").status()).isEqualTo(PassageIndexer.Outcome.Status.INDEXED);
+            assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("stor")))).count())
+                    .as("every passage of the large document, searchable on return").isEqualTo(many);
+
+            // Its shorter new version, still more than one request, loses exactly the passages past its end.
+            assertThat(indexer.replaceDocuments(Map.of("stor", passages.subList(0, 4_500))).get("stor").status())
+                    .isEqualTo(PassageIndexer.Outcome.Status.INDEXED);
+            assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("stor")))).count())
+                    .isEqualTo(4_500);
+            client.indices().delete(d -> d.index(index.alias() + "-000001"));
+        }
+    }
+
     private static JsonObject passage(String documentId, int ordinal, int n) {
         return new JsonObject().put("passageId", PassageIndexer.passageId(documentId, ordinal)).put("documentId", documentId)
                 .put("title", documentId).put("ordinal", ordinal).put("text", "Stycke " + n + " om samverkan.").put("visibility", "public");

@@ -147,24 +147,54 @@ public final class PassageIndexer {
     }
 
     /**
-     * One bulk request for {@code documents}; the documents with refused items go to {@code refused}, {@code overloaded}
-     * (worth a retry) or {@code indexMissing} (the index behind the alias is gone), with the reason.
+     * Bulk requests for {@code documents}, each of at most {@value #BULK_MAX_OPERATIONS} passages or about
+     * {@value #BULK_MAX_BYTES} bytes (a document of 50,000 passages is several requests, never one request of tens of
+     * megabytes that Elasticsearch may refuse); the documents with refused items go to {@code refused},
+     * {@code overloaded} (worth a retry) or {@code indexMissing} (the index behind the alias is gone), with the reason.
      */
     private void bulkIndex(String target, Map<String, List<JsonObject>> documents, Map<String, String> refused,
                            Map<String, String> overloaded, Map<String, String> indexMissing) throws IOException {
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(target).requireAlias(target.equals(index.alias()));
         Map<String, String> documentOfPassage = new HashMap<>();
-        documents.forEach((documentId, passages) -> passages.forEach(passage -> {
-            // Vert.x JSON straight through as JSON: nested arrays and objects stay what they are.
-            JsonData source = JsonData.fromJson(passage.encode());
-            String passageId = passage.getString("passageId");
-            documentOfPassage.put(passageId, documentId);
-            bulk.operations(op -> op.index(i -> i.id(passageId).document(source)));
-        }));
-        if (documentOfPassage.isEmpty()) {
-            return;
+        BulkRequest.Builder bulk = null;
+        int operations = 0;
+        long bytes = 0;
+        for (Map.Entry<String, List<JsonObject>> document : documents.entrySet()) {
+            for (JsonObject passage : document.getValue()) {
+                if (bulk == null) {
+                    bulk = new BulkRequest.Builder().index(target).requireAlias(target.equals(index.alias()));
+                }
+                String encoded = passage.encode();
+                // Vert.x JSON straight through as JSON: nested arrays and objects stay what they are.
+                JsonData source = JsonData.fromJson(encoded);
+                String passageId = passage.getString("passageId");
+                documentOfPassage.put(passageId, document.getKey());
+                bulk.operations(op -> op.index(i -> i.id(passageId).document(source)));
+                operations++;
+                bytes += encoded.length();
+                if (operations >= BULK_MAX_OPERATIONS || bytes >= BULK_MAX_BYTES) {
+                    sendBulk(target, bulk.build(), documentOfPassage, refused, overloaded, indexMissing);
+                    bulk = null;
+                    operations = 0;
+                    bytes = 0;
+                }
+            }
         }
-        BulkResponse response = client.bulk(bulk.build());
+        if (bulk != null) {
+            sendBulk(target, bulk.build(), documentOfPassage, refused, overloaded, indexMissing);
+        }
+        overloaded.keySet().removeAll(refused.keySet());
+        indexMissing.keySet().removeAll(refused.keySet());
+        overloaded.keySet().removeAll(indexMissing.keySet());
+    }
+
+    /** Passages per bulk request at most. */
+    static final int BULK_MAX_OPERATIONS = 2_000;
+    /** Characters of passage JSON per bulk request, about: well under Elasticsearch's 100 MB request limit. */
+    static final long BULK_MAX_BYTES = 8L * 1024 * 1024;
+
+    private void sendBulk(String target, BulkRequest request, Map<String, String> documentOfPassage, Map<String, String> refused,
+                          Map<String, String> overloaded, Map<String, String> indexMissing) throws IOException {
+        BulkResponse response = client.bulk(request);
         if (!response.errors()) {
             return;
         }
@@ -182,9 +212,6 @@ public final class PassageIndexer {
                 refused.putIfAbsent(documentId, reason);
             }
         }
-        overloaded.keySet().removeAll(refused.keySet());
-        indexMissing.keySet().removeAll(refused.keySet());
-        overloaded.keySet().removeAll(indexMissing.keySet());
     }
 
     /**
