@@ -181,6 +181,31 @@ public final class DocumentStore {
     }
 
     /**
+     * Erases a document's files for good: its kept passages, its place in the indexing queue, its record, and its
+     * original unless another document still holds the same bytes. The record goes last, so an erasure stopped
+     * half-way still shows the document and can be run again. Blocking.
+     */
+    public void erase(String id) {
+        synchronized (writing) {
+            DocumentRecord record = find(id).orElseThrow(() -> LararenaException.notFound("no document with the id " + id));
+            try {
+                Files.deleteIfExists(passages.resolve(id + ".json"));
+                pendingIndexing.remove(id);
+                boolean bytesStillHeld = byId.values().stream()
+                        .anyMatch(other -> !other.id().equals(id) && other.sha256().equals(record.sha256()));
+                if (!bytesStillHeld) {
+                    Files.deleteIfExists(originalPath(record.sha256()));
+                }
+                Files.deleteIfExists(records.resolve(id + ".json"));
+            } catch (IOException e) {
+                throw LararenaException.unavailable("the files of the document could not be erased (" + e.getMessage() + ")", e);
+            }
+            byId.remove(id);
+            firstIdBySha.remove(record.sha256(), id);
+        }
+    }
+
+    /**
      * Keeps a document's extracted passages (the result of the extraction step), so that after a crash indexing
      * resumes from them instead of extracting again.
      */
