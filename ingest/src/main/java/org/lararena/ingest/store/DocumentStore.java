@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.lararena.platform.DiskFull;
 import org.lararena.platform.LararenaException;
 
 /**
@@ -76,9 +77,10 @@ public final class DocumentStore {
      * upload is a new attempt, and each failed record not yet retried points to it.
      */
     public DocumentRecord store(Path content, String filename, UploadFields fields, String uploadedBy) {
+        Path temp = null;
         try {
             // Copying and hashing a large upload takes a while: done before taking the writers' lock.
-            Path temp = Files.createTempFile(originals, "upload-", ".tmp");
+            temp = Files.createTempFile(originals, "upload-", ".tmp");
             String sha;
             long size;
             try (InputStream in = new DigestInputStream(Files.newInputStream(content), sha256())) {
@@ -101,16 +103,22 @@ public final class DocumentStore {
                 if (earlier != null) {
                     return save(record.asDuplicateOf(earlier));
                 }
-                firstIdBySha.put(sha, record.id());
+                // Only once the record is written: a record the full disk refused must not make later uploads its duplicates.
                 DocumentRecord attempt = save(record);
+                firstIdBySha.put(sha, record.id());
                 // An empty file is no attempt at anyone's failed empty upload.
                 for (DocumentRecord failed : size == 0 ? List.<DocumentRecord>of() : failedNotRetried(sha)) {
                     save(failed.retriedAs(attempt.id()));
                 }
                 return attempt;
             }
-        } catch (IOException e) {
-            throw LararenaException.unavailable("the document could not be stored (" + e.getMessage() + ")", e);
+        } catch (IOException | LararenaException e) {
+            deleteQuietly(temp);
+            if (DiskFull.causedBy(e)) {
+                throw DiskFull.refused("the uploaded document", e);
+            }
+            throw e instanceof LararenaException known ? known
+                    : LararenaException.unavailable("the document could not be stored (" + e.getMessage() + ")", e);
         }
     }
 
@@ -175,6 +183,9 @@ public final class DocumentStore {
                 }
                 return record;
             } catch (IOException e) {
+                if (DiskFull.causedBy(e)) {
+                    throw DiskFull.refused("the document's record", e);
+                }
                 throw LararenaException.unavailable("the document record could not be written (" + e.getMessage() + ")", e);
             }
         }
@@ -206,6 +217,31 @@ public final class DocumentStore {
     }
 
     /**
+     * Shows {@code record} (a document waiting for disk space, with its reason) and writes it if it can: with the
+     * disk full, it is shown from memory, and the document's last written record stays on disk as it was.
+     */
+    public DocumentRecord saveIfSpace(DocumentRecord record) {
+        synchronized (writing) {
+            try {
+                return save(record);
+            } catch (LararenaException e) {
+                byId.put(record.id(), record);
+                return record;
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file; the next start's clean-up takes it
+            }
+        }
+    }
+
+    /**
      * Keeps a document's extracted passages (the result of the extraction step), so that after a crash indexing
      * resumes from them instead of extracting again.
      */
@@ -213,6 +249,9 @@ public final class DocumentStore {
         try {
             AtomicFiles.write(passages.resolve(id + ".json"), extracted.encode(), false);
         } catch (IOException e) {
+            if (DiskFull.causedBy(e)) {
+                throw DiskFull.refused("the document's passages", e);
+            }
             throw LararenaException.unavailable("the passages could not be written (" + e.getMessage() + ")", e);
         }
     }
