@@ -23,6 +23,7 @@ import org.lararena.backup.DataFormat;
 import org.lararena.erasure.Erasure;
 import org.lararena.erasure.ErasureEndpoint;
 import org.lararena.erasure.ErasureLog;
+import org.lararena.erasure.Retention;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.describe.TextPipeline;
 import org.lararena.ingest.extract.DocumentExtractor;
@@ -244,7 +245,8 @@ public final class ApplicationVerticle extends VerticleBase {
                         new ExchangeEndpoint(vertx, documents, annotations, memos, ontology, audit, config.exchange(), config.maxMemoChars(),
                                 config.dataPath("exchange"), Clock.systemUTC())::addRoutes,
                         new BackupEndpoint(vertx, new DataBackup(config, elasticsearch, jena, Clock.systemUTC()), audit, erasureLog)::addRoutes,
-                        new ErasureEndpoint(vertx, erasure)::addRoutes),
+                        new ErasureEndpoint(vertx, erasure, new Retention(documents, config.retention(), config.dataDir(), erasure::eraseDocuments,
+                                Clock.systemUTC()))::addRoutes),
                 List.of(new SearchPage(vertx, search, answers, ontology)::addRoutes,
                         new DocumentPage(vertx, documents, search, ontology)::addRoutes,
                         new CodingPage(vertx, documents, search, ontology, config.maxMemoChars())::addRoutes,

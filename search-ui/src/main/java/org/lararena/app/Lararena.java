@@ -59,6 +59,8 @@ public final class Lararena {
                        erasures/tombstones.jsonl), whose erasures since the backup the next start carries out again
               erase    --document ID | --participant NAME --reason TEXT: erase for good, leaving a tombstone
                        (data-steward or admin); erase --list: the tombstones
+              retention [--erase-due [--reason TEXT]]: the documents whose retention date has come (and later ones);
+                       --erase-due erases those due now, under one tombstone (data-steward or admin)
             configuration: LARARENA_* environment variables, see README.md""";
 
     private final PrintStream out;
@@ -94,6 +96,7 @@ public final class Lararena {
                 case "backup" -> cli.backup(config, List.of(args).subList(1, args.length));
                 case "restore" -> cli.restore(config, List.of(args).subList(1, args.length));
                 case "erase" -> cli.erase(config, List.of(args).subList(1, args.length));
+                case "retention" -> cli.retention(config, List.of(args).subList(1, args.length));
                 case "help", "-h", "--help" -> {
                     System.out.println(USAGE);
                     yield 0;
@@ -308,6 +311,34 @@ public final class Lararena {
             out.println("If documents were erased after this backup was taken, restore again with --erasures OLD_DATA_DIR/erasures/tombstones.jsonl,"
                     + " or they are back (see docs/operations.md).");
         }
+        return 0;
+    }
+
+    /** {@code retention}: the report; {@code retention --erase-due [--reason TEXT]}: erases what the report lists as due. */
+    int retention(LararenaConfig config, List<String> options) throws IOException, InterruptedException {
+        boolean erase = !options.isEmpty() && options.get(0).equals("--erase-due");
+        List<String> rest = erase ? options.subList(1, options.size()) : options;
+        if (!rest.isEmpty() && !(erase && rest.size() == 2 && rest.get(0).equals("--reason"))) {
+            throw LararenaException.badRequest("usage: ./lararena retention, or ./lararena retention --erase-due [--reason TEXT]");
+        }
+        String token = new CliCredentials(config).accessToken();
+        JsonObject report = new JsonObject(callAdmin(config, token, "GET", "/api/admin/retention", null, "retention_failed"));
+        JsonArray due = report.getJsonArray("due");
+        out.println(due.size() + " document(s) due for erasure as of " + report.getString("asOf") + ":");
+        due.forEach(d -> {
+            JsonObject item = (JsonObject) d;
+            out.println("  " + item.getString("retainUntil") + "  " + item.getString("documentId") + "  " + item.getString("type") + "  " + item.getString("title"));
+        });
+        out.println(report.getJsonArray("later").size() + " more have a later retention date.");
+        if (!erase || due.isEmpty()) {
+            return 0;
+        }
+        JsonObject request = new JsonObject().put("documents", new JsonArray(due.stream().map(d -> ((JsonObject) d).getString("documentId")).toList()));
+        if (rest.size() == 2) {
+            request.put("reason", rest.get(1));
+        }
+        JsonObject tombstone = new JsonObject(callAdmin(config, token, "POST", "/api/admin/retention/erasures", request, "erase_failed"));
+        out.println("Erased " + tombstone.getJsonArray("documents").size() + " document(s) for good. Tombstone " + tombstone.getString("id") + ".");
         return 0;
     }
 

@@ -69,13 +69,7 @@ public final class Erasure {
      * still being processed; in each case nothing is changed.
      */
     public synchronized Tombstone erase(String documentId, String participant, String reason, String erasedBy) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw LararenaException.badRequest("an erasure needs a reason: say why in reason (consent withdrawn, retention ended, …)");
-        }
-        if (why.length() > MAX_REASON_CHARS) {
-            throw LararenaException.badRequest("the reason has " + why.length() + " characters; at most " + MAX_REASON_CHARS + " are kept");
-        }
+        String why = checkedReason(reason);
         boolean byDocument = documentId != null && !documentId.isBlank();
         boolean byParticipant = participant != null && !participant.isBlank();
         if (byDocument == byParticipant) {
@@ -85,6 +79,24 @@ public final class Erasure {
         List<DocumentRecord> targets = byDocument ? List.of(documents.find(documentId.strip()).orElseThrow(() ->
                 LararenaException.notFound("there is no document with the id " + documentId.strip() + "; nothing was erased")))
                 : spokenIn(participant.strip());
+        return eraseRecords(targets, byParticipant, why, erasedBy);
+    }
+
+    /**
+     * Erases the documents {@code ids} under one tombstone (the retention report's confirmation). 404 naming the
+     * first unknown id; otherwise as {@link #erase}.
+     */
+    public synchronized Tombstone eraseDocuments(List<String> ids, String reason, String erasedBy) {
+        String why = checkedReason(reason);
+        if (ids.isEmpty()) {
+            throw LararenaException.badRequest("name the documents to erase");
+        }
+        List<DocumentRecord> targets = ids.stream().map(id -> documents.find(id).orElseThrow(() ->
+                LararenaException.notFound("there is no document with the id " + id + "; nothing was erased"))).toList();
+        return eraseRecords(targets, false, why, erasedBy);
+    }
+
+    private Tombstone eraseRecords(List<DocumentRecord> targets, boolean byParticipant, String why, String erasedBy) {
         List<DocumentRecord> all = withSameBytes(targets);
         for (DocumentRecord record : all) {
             if (!record.status().isFinal()) {
@@ -104,6 +116,17 @@ public final class Erasure {
                 .put("reason", why));
         LOG.info("Erasure {} by {}: {} document(s)", tombstone.id(), erasedBy, all.size());
         return tombstone;
+    }
+
+    private static String checkedReason(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw LararenaException.badRequest("an erasure needs a reason: say why in reason (consent withdrawn, retention ended, …)");
+        }
+        if (why.length() > MAX_REASON_CHARS) {
+            throw LararenaException.badRequest("the reason has " + why.length() + " characters; at most " + MAX_REASON_CHARS + " are kept");
+        }
+        return why;
     }
 
     /**
@@ -134,13 +157,18 @@ public final class Erasure {
         return log.tombstones();
     }
 
-    /** Everything but the index: the Jena graph with its history, memos, quotes, then the files and the record. */
+    /**
+     * Everything but the index: the Jena graph with its history, memos, quotes, the details of the audit entries
+     * about the document, then the files and the record.
+     */
     private void eraseStored(String documentId, Instant at) {
         String passagePrefix = documentId + "-";
         annotations.eraseDocument(documentId);
         memos.erase(passageId -> passageId.startsWith(passagePrefix));
         insights.eraseQuotes(passageId -> passageId.startsWith(passagePrefix),
                 ERASED_QUOTE_NOTE.formatted(at.toString().substring(0, 10)), at);
+        // The upload's and the downloads' entries name the file, and a file name may name the participant.
+        audit.redactDetails(java.util.Set.of(documentId), "erased");
         documents.erase(documentId);
     }
 

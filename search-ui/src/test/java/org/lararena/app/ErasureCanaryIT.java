@@ -27,7 +27,8 @@ import org.lararena.platform.testing.TestServices;
 /**
  * Erasure on the real application, Elasticsearch and Keycloak: an interview holding a word and a name found nowhere
  * else is coded, written about in a memo and quoted in a published insight, then erased by a data steward. Afterwards
- * neither the word nor the name is found through any endpoint, nor in any file of the data directory; the tombstone
+ * neither the word nor the name (also the file's name) is found through any endpoint, nor in any file of the data
+ * directory, the audit log's included; the tombstone
  * says who, when and why; another document is untouched. Before the erasure the same checks find the canary, so
  * each of them can fail.
  */
@@ -64,7 +65,7 @@ class ErasureCanaryIT {
 
                 INTERVJUARE: Tack.
                 """.formatted(CANARY_NAME, CANARY_WORD);
-        interviewId = upload("intervju-morgonmoten.txt", interview, Map.of("visibility", "pilot", "pilot", "Värmland", "type", "intervju"));
+        interviewId = upload("intervju-" + CANARY_NAME + ".txt", interview, Map.of("visibility", "pilot", "pilot", "Värmland", "type", "intervju"));
         String report = upload("rapport-hemgang.txt", "Samverkan kring hemgången från sjukhuset har kortat vårdtiderna i Värmland.\n",
                 Map.of("visibility", "public", "pilot", "Värmland", "type", "rapport"));
         canaryPassage = passages(interviewId).stream().filter(p -> CANARY_NAME.equals(p.getString("speaker"))).findFirst().orElseThrow()
