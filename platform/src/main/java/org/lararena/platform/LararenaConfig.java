@@ -85,6 +85,9 @@ import java.util.Optional;
  *     with each further death in the window (at most a minute)</td></tr>
  * <tr><td>LARARENA_BACKUP_ES_REPOSITORY</td><td>(none)</td><td>for an external cluster: the snapshot repository (registered
  *     in the cluster) {@code ./lararena backup} snapshots the index into; without it a backup leaves the index out</td></tr>
+ * <tr><td>LARARENA_RETENTION_YEARS</td><td>(none)</td><td>years each document type is kept, e.g. {@code intervju=10,transkript=10},
+ *     counted from LARARENA_PROJECT_END (or the document's date, else its upload); due documents are listed for erasure</td></tr>
+ * <tr><td>LARARENA_PROJECT_END</td><td>(none)</td><td>the day the research project ends ({@code YYYY-MM-DD}), from which retention is counted</td></tr>
  * </table>
  */
 public record LararenaConfig(
@@ -110,7 +113,19 @@ public record LararenaConfig(
         Requests requests,
         Exchange exchange,
         Supervision supervision,
-        Optional<String> backupRepository) {
+        Optional<String> backupRepository,
+        Retention retention) {
+
+    /**
+     * How long documents are kept: {@code yearsByType} (document type → years, none for a type kept without end),
+     * counted from {@code projectEnd} when set, else from the document's own date, else its upload.
+     */
+    public record Retention(Map<String, Integer> yearsByType, Optional<java.time.LocalDate> projectEnd) {
+        public Retention {
+            yearsByType = Map.copyOf(yearsByType);
+            Objects.requireNonNull(projectEnd, "projectEnd");
+        }
+    }
 
     /**
      * How {@code ./lararena up} keeps its managed servers alive: a server that dies is started again after
@@ -276,7 +291,31 @@ public record LararenaConfig(
                 new Supervision(r.integer("LARARENA_RESTART_MAX_DEATHS", 5, 1, 1000),
                         Duration.ofSeconds(r.integer("LARARENA_RESTART_WINDOW_SECONDS", 600, 1, 86_400)),
                         Duration.ofSeconds(r.integer("LARARENA_RESTART_BACKOFF_SECONDS", 2, 0, 600))),
-                r.raw("LARARENA_BACKUP_ES_REPOSITORY"));
+                r.raw("LARARENA_BACKUP_ES_REPOSITORY"),
+                new Retention(retentionYears(r.raw("LARARENA_RETENTION_YEARS")), projectEnd(r.raw("LARARENA_PROJECT_END"))));
+    }
+
+    /** {@code intervju=10,transkript=10}: a document type (as the ontology names them) and whole years, 1–200. */
+    private static Map<String, Integer> retentionYears(Optional<String> value) {
+        Map<String, Integer> years = new java.util.LinkedHashMap<>();
+        for (String entry : value.map(v -> v.split(",")).orElse(new String[0])) {
+            String[] typeAndYears = entry.strip().split("=", -1);
+            if (typeAndYears.length != 2 || !typeAndYears[0].strip().matches("[a-zåäö-]+") || !typeAndYears[1].strip().matches("\\d{1,3}")
+                    || Integer.parseInt(typeAndYears[1].strip()) < 1 || Integer.parseInt(typeAndYears[1].strip()) > 200) {
+                throw new ConfigurationException("LARARENA_RETENTION_YEARS must be type=years pairs separated by commas, years 1–200"
+                        + " (e.g. intervju=10,transkript=10); '" + entry.strip() + "' is not");
+            }
+            years.put(typeAndYears[0].strip(), Integer.parseInt(typeAndYears[1].strip()));
+        }
+        return years;
+    }
+
+    private static Optional<java.time.LocalDate> projectEnd(Optional<String> value) {
+        try {
+            return value.map(java.time.LocalDate::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConfigurationException("LARARENA_PROJECT_END must be a date as YYYY-MM-DD (got '" + value.get() + "')", e);
+        }
     }
 
     /**

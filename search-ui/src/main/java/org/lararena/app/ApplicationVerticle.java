@@ -20,6 +20,10 @@ import org.apache.jena.tdb2.TDB2Factory;
 import org.lararena.backup.BackupEndpoint;
 import org.lararena.backup.DataBackup;
 import org.lararena.backup.DataFormat;
+import org.lararena.erasure.Erasure;
+import org.lararena.erasure.ErasureEndpoint;
+import org.lararena.erasure.ErasureLog;
+import org.lararena.erasure.Retention;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.describe.TextPipeline;
 import org.lararena.ingest.extract.DocumentExtractor;
@@ -137,6 +141,8 @@ public final class ApplicationVerticle extends VerticleBase {
     private FacetFollower facetFollower;
     private TextPipeline textPipeline;
     private RequestWork requestWork;
+    private ErasureLog erasureLog;
+    private Erasure erasure;
 
     public ApplicationVerticle(LararenaConfig config) {
         this(config, List::of);
@@ -199,12 +205,15 @@ public final class ApplicationVerticle extends VerticleBase {
         modules = LearningModules.load(config.home().resolve("modules"), Themes.TOP_THEME_LABELS);
         modules.problems().forEach(problem -> LOG.warn("Learning module left out: {}", problem));
         insightStore = new InsightStore(config.dataPath("insights"));
+        erasureLog = new ErasureLog(config.dataDir());
         return null;
     }
 
     private Future<?> deployVerticles(TokenAuthentication authentication, WebAuthentication web) {
         PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix(), config.elasticsearch().analysisFiles());
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
+        erasure = new Erasure(documents, annotations, indexer, memos, insightStore, erasureLog, audit, Clock.systemUTC(),
+                () -> org.apache.jena.tdb2.DatabaseMgr.compact(jena.asDatasetGraph(), true));
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel, this::themesNamedIn,
                 config.search().requestCache());
         IndexChangeWatch othersChanges = new IndexChangeWatch(elasticsearch, index.alias(), config.search().changePoll());
@@ -238,7 +247,9 @@ public final class ApplicationVerticle extends VerticleBase {
                         new ConceptsEndpoint(ontology)::addRoutes,
                         new ExchangeEndpoint(vertx, documents, annotations, memos, ontology, audit, config.exchange(), config.maxMemoChars(),
                                 config.dataPath("exchange"), Clock.systemUTC())::addRoutes,
-                        new BackupEndpoint(vertx, new DataBackup(config, elasticsearch, jena, Clock.systemUTC()), audit)::addRoutes),
+                        new BackupEndpoint(vertx, new DataBackup(config, elasticsearch, jena, Clock.systemUTC()), audit, erasureLog)::addRoutes,
+                        new ErasureEndpoint(vertx, erasure, new Retention(documents, config.retention(), config.dataDir(), erasure::eraseDocuments,
+                                Clock.systemUTC()))::addRoutes),
                 List.of(new SearchPage(vertx, search, answers, ontology)::addRoutes,
                         new DocumentPage(vertx, documents, search, ontology)::addRoutes,
                         new CodingPage(vertx, documents, search, ontology, config.maxMemoChars())::addRoutes,
@@ -288,6 +299,7 @@ public final class ApplicationVerticle extends VerticleBase {
     }
 
     private Void resumeAndLoadDemo() {
+        replayErasures();
         for (DocumentRecord unfinished : documents.unfinished()) {
             if (documents.pendingIndexing().contains(unfinished.id())) {
                 continue; // waits in the durable indexing queue, which PendingIndexingVerticle drains
@@ -309,6 +321,18 @@ public final class ApplicationVerticle extends VerticleBase {
             });
         }
         return null;
+    }
+
+    /**
+     * Erasures recorded but not carried out everywhere (one stopped half-way, or recorded after the backup this
+     * directory was restored from) are finished before any document is resumed. Elasticsearch away: the next start tries again.
+     */
+    private void replayErasures() {
+        try {
+            erasure.replayUnfinished();
+        } catch (RuntimeException e) {
+            LOG.error("Recorded erasures could not be finished now ({}); they are tried again at the next start", e.getMessage());
+        }
     }
 
     /** The IRI of the top theme with this Swedish label (as learning modules name themes). */

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.lararena.erasure.ErasureLog;
 import org.lararena.backup.BackupManifest;
 import org.lararena.backup.DataFormat;
 import org.lararena.backup.DataRestore;
@@ -53,7 +54,13 @@ public final class Lararena {
                        downtime (admin); --from-originals then extracts every document again from its original
               backup   DIR: back up the running platform into the empty or new folder DIR (admin)
               backup   --verify DIR: check a backup's manifest and checksums without restoring it
-              restore  DIR: restore a backup onto an empty data directory (LARARENA_DATA_DIR), with Lärarena stopped
+              restore  DIR [--erasures FILE]: restore a backup onto an empty data directory (LARARENA_DATA_DIR), with
+                       Lärarena stopped; --erasures: the erasure log of the newer data directory (its
+                       erasures/tombstones.jsonl), whose erasures since the backup the next start carries out again
+              erase    --document ID | --participant NAME --reason TEXT: erase for good, leaving a tombstone
+                       (data-steward or admin); erase --list: the tombstones
+              retention [--erase-due [--reason TEXT]]: the documents whose retention date has come (and later ones);
+                       --erase-due erases those due now, under one tombstone (data-steward or admin)
             configuration: LARARENA_* environment variables, see README.md""";
 
     private final PrintStream out;
@@ -88,6 +95,8 @@ public final class Lararena {
                 case "reindex" -> cli.reindex(config, List.of(args).subList(1, args.length));
                 case "backup" -> cli.backup(config, List.of(args).subList(1, args.length));
                 case "restore" -> cli.restore(config, List.of(args).subList(1, args.length));
+                case "erase" -> cli.erase(config, List.of(args).subList(1, args.length));
+                case "retention" -> cli.retention(config, List.of(args).subList(1, args.length));
                 case "help", "-h", "--help" -> {
                     System.out.println(USAGE);
                     yield 0;
@@ -267,15 +276,105 @@ public final class Lararena {
         return 0;
     }
 
-    /** {@code restore DIR}: onto an empty data directory, with nothing running on it. */
+    /**
+     * {@code restore DIR [--erasures FILE]}: onto an empty data directory, with nothing running on it. The tombstones
+     * of FILE (the erasure log of the directory the backup came from) join the restored log; the application erases
+     * their documents again at its start, so a backup taken before an erasure does not bring the erased back.
+     */
     int restore(LararenaConfig config, List<String> options) {
-        if (options.size() != 1 || options.get(0).startsWith("--")) {
-            throw LararenaException.badRequest("usage: ./lararena restore DIR (onto the empty data directory LARARENA_DATA_DIR)");
+        int flag = options.indexOf("--erasures");
+        java.nio.file.Path erasures = null;
+        List<String> rest = new java.util.ArrayList<>(options);
+        if (flag >= 0) {
+            if (flag + 1 >= options.size()) {
+                throw LararenaException.badRequest("--erasures needs the erasure log file (DATA_DIR/erasures/tombstones.jsonl)");
+            }
+            erasures = callerPath(options.get(flag + 1));
+            if (!java.nio.file.Files.isRegularFile(erasures)) {
+                throw LararenaException.badRequest("the erasure log " + erasures + " is not a file; nothing was restored");
+            }
+            rest.remove(flag + 1);
+            rest.remove(flag);
         }
-        java.nio.file.Path dir = callerPath(options.get(0));
+        if (rest.size() != 1 || rest.get(0).startsWith("--")) {
+            throw LararenaException.badRequest("usage: ./lararena restore DIR [--erasures FILE] (onto the empty data directory LARARENA_DATA_DIR)");
+        }
+        java.nio.file.Path dir = callerPath(rest.get(0));
         out.println("Restoring " + dir + " into " + config.dataDir() + "…");
         JsonObject manifest = new DataRestore(config).run(dir);
         out.println("Restored the backup taken " + manifest.getString("created") + ": start Lärarena with ./lararena up.");
+        if (erasures != null) {
+            int added = new ErasureLog(config.dataDir()).merge(erasures);
+            out.println(added == 0 ? "The erasure log names no erasure after this backup."
+                    : added + " erasure(s) recorded after this backup are in the restored erasure log; ./lararena up erases their documents again before anything else.");
+        } else {
+            out.println("If documents were erased after this backup was taken, restore again with --erasures OLD_DATA_DIR/erasures/tombstones.jsonl,"
+                    + " or they are back (see docs/operations.md).");
+        }
+        return 0;
+    }
+
+    /** {@code retention}: the report; {@code retention --erase-due [--reason TEXT]}: erases what the report lists as due. */
+    int retention(LararenaConfig config, List<String> options) throws IOException, InterruptedException {
+        boolean erase = !options.isEmpty() && options.get(0).equals("--erase-due");
+        List<String> rest = erase ? options.subList(1, options.size()) : options;
+        if (!rest.isEmpty() && !(erase && rest.size() == 2 && rest.get(0).equals("--reason"))) {
+            throw LararenaException.badRequest("usage: ./lararena retention, or ./lararena retention --erase-due [--reason TEXT]");
+        }
+        String token = new CliCredentials(config).accessToken();
+        JsonObject report = new JsonObject(callAdmin(config, token, "GET", "/api/admin/retention", null, "retention_failed"));
+        JsonArray due = report.getJsonArray("due");
+        out.println(due.size() + " document(s) due for erasure as of " + report.getString("asOf") + ":");
+        due.forEach(d -> {
+            JsonObject item = (JsonObject) d;
+            out.println("  " + item.getString("retainUntil") + "  " + item.getString("documentId") + "  " + item.getString("type") + "  " + item.getString("title"));
+        });
+        out.println(report.getJsonArray("later").size() + " more have a later retention date.");
+        if (!erase || due.isEmpty()) {
+            return 0;
+        }
+        JsonObject request = new JsonObject().put("documents", new JsonArray(due.stream().map(d -> ((JsonObject) d).getString("documentId")).toList()));
+        if (rest.size() == 2) {
+            request.put("reason", rest.get(1));
+        }
+        JsonObject tombstone = new JsonObject(callAdmin(config, token, "POST", "/api/admin/retention/erasures", request, "erase_failed"));
+        out.println("Erased " + tombstone.getJsonArray("documents").size() + " document(s) for good. Tombstone " + tombstone.getString("id") + ".");
+        return 0;
+    }
+
+    /** {@code erase --document ID | --participant NAME --reason TEXT}, or {@code erase --list}. */
+    int erase(LararenaConfig config, List<String> options) throws IOException, InterruptedException {
+        String token = new CliCredentials(config).accessToken();
+        if (options.equals(List.of("--list"))) {
+            JsonArray tombstones = new JsonArray(callAdmin(config, token, "GET", "/api/admin/erasures", null, "erase_failed"));
+            tombstones.forEach(t -> {
+                JsonObject tombstone = (JsonObject) t;
+                out.println(tombstone.getString("erasedAt") + "  " + tombstone.getString("erasedBy") + "  "
+                        + tombstone.getJsonArray("documents").size() + " document(s)  " + tombstone.getString("reason"));
+            });
+            return 0;
+        }
+        JsonObject request = new JsonObject();
+        for (int i = 0; i < options.size(); i += 2) {
+            String field = switch (options.get(i)) {
+                case "--document" -> "documentId";
+                case "--participant" -> "participant";
+                case "--reason" -> "reason";
+                default -> throw LararenaException.badRequest("erase takes --document ID or --participant NAME, and --reason TEXT (got " + options.get(i) + ")");
+            };
+            if (i + 1 >= options.size()) {
+                throw LararenaException.badRequest(options.get(i) + " needs a value");
+            }
+            request.put(field, options.get(i + 1));
+        }
+        JsonObject tombstone = new JsonObject(callAdmin(config, token, "POST", "/api/admin/erasures", request, "erase_failed"));
+        out.println("Erased " + tombstone.getJsonArray("documents").size() + " document(s) for good: "
+                + tombstone.getJsonArray("documents").stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + ". Tombstone " + tombstone.getString("id") + ".");
+        if (!tombstone.getJsonArray("backupsBefore").isEmpty()) {
+            out.println("Backups taken before still hold them: " + tombstone.getJsonArray("backupsBefore").stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + ". Restore one with --erasures (see docs/operations.md).");
+        }
         return 0;
     }
 
@@ -287,15 +386,23 @@ public final class Lararena {
     }
 
     private static JsonObject callAdmin(LararenaConfig config, String token, String pathAndQuery, String failure) throws IOException, InterruptedException {
+        return new JsonObject(callAdmin(config, token, "POST", pathAndQuery, null, failure));
+    }
+
+    /** Calls an admin route with an optional JSON body; a non-200 answer becomes the exception its JSON names. Returns the body. */
+    static String callAdmin(LararenaConfig config, String token, String method, String pathAndQuery, JsonObject json, String failure)
+            throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(config.publicUrl().toString().replaceAll("/+$", "") + pathAndQuery))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofHours(2))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            JsonObject body = new JsonObject(response.body());
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").timeout(Duration.ofHours(2))
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.encode()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new LararenaException(response.statusCode(), body.getString("error", failure), body.getString("detail"));
+                JsonObject body = response.body().startsWith("{") ? new JsonObject(response.body()) : new JsonObject();
+                throw new LararenaException(response.statusCode(), body.getString("error", failure),
+                        body.getString("detail", "the platform answered " + response.statusCode()));
             }
-            return body;
+            return response.body();
         } catch (java.net.ConnectException e) {
             throw LararenaException.unavailable("Lärarena is not reachable at " + config.publicUrl() + ": start it with ./lararena up", e);
         }

@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.lararena.erasure.ErasureLog;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
@@ -21,8 +22,11 @@ public final class BackupEndpoint {
     private final Vertx vertx;
     private final DataBackup backup;
     private final AuditLog audit;
+    private final ErasureLog erasures;
 
-    public BackupEndpoint(Vertx vertx, DataBackup backup, AuditLog audit) {
+    /** @param erasures where each backup taken is recorded, so that later erasures name it */
+    public BackupEndpoint(Vertx vertx, DataBackup backup, AuditLog audit, ErasureLog erasures) {
+        this.erasures = Objects.requireNonNull(erasures);
         this.vertx = Objects.requireNonNull(vertx);
         this.backup = Objects.requireNonNull(backup);
         this.audit = Objects.requireNonNull(audit);
@@ -49,6 +53,7 @@ public final class BackupEndpoint {
                     JsonObject summary = manifest.copy();
                     summary.remove("files");
                     audit.record(caller.username(), "backup", target.toString(), summary);
+                    erasures.backupTaken(target.toString(), java.time.Instant.now());
                     return summary.put("directory", target.toString());
                 }, false)
                 .onSuccess(ctx::json)

@@ -110,6 +110,36 @@ public final class MemoStore {
         return List.copyOf(all);
     }
 
+    /**
+     * Erases every memo on the passages {@code onPassage} accepts, with all its versions: the file is written again
+     * without them (to a temporary file moved into place), so no earlier version of them stays anywhere in it.
+     *
+     * @return how many memos were erased
+     */
+    public synchronized int erase(java.util.function.Predicate<String> onPassage) {
+        List<String> erased = versions.entrySet().stream().filter(e -> onPassage.test(e.getValue().get(0).passageId()))
+                .map(Map.Entry::getKey).toList();
+        if (erased.isEmpty()) {
+            return 0;
+        }
+        StringBuilder kept = new StringBuilder();
+        List<Memo> keptVersions = new ArrayList<>();
+        versions.forEach((id, all) -> {
+            if (!erased.contains(id)) {
+                keptVersions.addAll(all);
+            }
+        });
+        keptVersions.sort(java.util.Comparator.comparing(memo -> memo.changed() != null ? memo.changed() : memo.created()));
+        keptVersions.forEach(memo -> kept.append(memo.toJson().encode()).append('\n'));
+        try {
+            org.lararena.ingest.store.AtomicFiles.write(file, kept.toString(), true);
+        } catch (IOException e) {
+            throw LararenaException.unavailable("the memos could not be erased from " + file + ": " + e.getMessage(), e);
+        }
+        erased.forEach(id -> byPassage.get(versions.remove(id).get(0).passageId()).removeIf(memo -> memo.id().equals(id)));
+        return erased.size();
+    }
+
     private void checkText(String text) {
         if (text == null || text.isBlank()) {
             throw LararenaException.badRequest("the memo is empty: write something in text");

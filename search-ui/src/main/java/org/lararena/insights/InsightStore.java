@@ -107,6 +107,27 @@ public final class InsightStore {
         return true;
     }
 
+    /**
+     * Takes the quotes {@code erased} accepts out of every stored insight and adds {@code note} to its text in their
+     * place, so a reader sees that a quote was erased rather than an argument that lost its support without a word.
+     *
+     * @return the ids of the insights changed
+     */
+    public synchronized List<String> eraseQuotes(java.util.function.Predicate<String> erased, String note, java.time.Instant at) {
+        List<String> changed = new java.util.ArrayList<>();
+        for (Insight insight : List.copyOf(insights.values())) {
+            List<String> kept = insight.passages().stream().filter(erased.negate()).toList();
+            if (kept.size() == insight.passages().size()) {
+                continue;
+            }
+            String text = insight.text().isBlank() ? note : insight.text() + "\n\n" + note;
+            save(new Insight(insight.id(), insight.title(), text, insight.themes(), kept, insight.status(), insight.createdBy(),
+                    insight.created(), at, false));
+            changed.add(insight.id());
+        }
+        return changed;
+    }
+
     /** A new id from the title (readable in addresses) with a random tail (so two equal titles differ). */
     public static String newId(String title) {
         String slug = Normalizer.normalize(title.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)

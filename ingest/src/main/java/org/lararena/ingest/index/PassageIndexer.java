@@ -226,6 +226,49 @@ public final class PassageIndexer {
         return item.status() == 404 && "index_not_found_exception".equals(item.error().type());
     }
 
+    /**
+     * Deletes every passage of a document from every passage index, the alias's and any other generation a reindex
+     * left or is filling ({@code <alias>-*}), and waits for the refresh: searches and suggestions no longer find
+     * them on return. Blocking.
+     *
+     * @return how many passages were deleted
+     */
+    public long eraseDocument(String documentId) {
+        long[] deleted = {0};
+        try {
+            IndexPages.forEach(client, index.alias() + "*", Query.of(q -> q.term(t -> t.field("documentId").value(documentId))), "passageId",
+                    SourceConfig.of(src -> src.fetch(false)), Void.class, hits -> {
+                        if (hits.isEmpty()) {
+                            return;
+                        }
+                        BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.WaitFor);
+                        hits.forEach(hit -> bulk.operations(op -> op.delete(d -> d.index(hit.index()).id(hit.id()))));
+                        checkItems(client.bulk(bulk.build()));
+                        deleted[0] += hits.size();
+                    });
+            return deleted[0];
+        } catch (ElasticsearchException e) {
+            throw new LararenaException(500, "indexing_failed", "Elasticsearch refused to erase the passages of " + documentId + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch could not be reached to erase the passages of " + documentId
+                    + "; nothing was erased, try again when it answers", e);
+        } finally {
+            index.changed();
+        }
+    }
+
+    /**
+     * Asks Elasticsearch to merge away the deleted passages' remains in every passage index (a deletion only marks
+     * a document deleted in its segment until a merge). Blocking; a failure is the caller's to report.
+     */
+    public void expungeDeleted() {
+        try {
+            client.indices().forcemerge(f -> f.index(index.alias() + "*").onlyExpungeDeletes(true).flush(true));
+        } catch (IOException e) {
+            throw LararenaException.unavailable("Elasticsearch could not be reached to merge away erased passages", e);
+        }
+    }
+
     /** Sets the visibility of every passage of a document; searches see it after the refresh this waits for. */
     public void updateVisibility(String documentId, String visibility) {
         try {

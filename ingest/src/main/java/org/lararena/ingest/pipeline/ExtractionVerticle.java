@@ -27,6 +27,7 @@ import org.lararena.ingest.extract.ExtractionException;
 import org.lararena.ingest.segment.Passage;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
+import org.lararena.platform.DiskFull;
 import org.lararena.ingest.store.DocumentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,6 +151,10 @@ public final class ExtractionVerticle extends VerticleBase {
             store.savePassages(id, result);
             vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, new JsonObject().put("documentId", id).put("passages", passages));
         } catch (ExtractionException | RuntimeException e) {
+            if (DiskFull.causedBy(e) && !stopping) {
+                waitForSpace(record);
+                return;
+            }
             if (stopping) {
                 // Abandoned by the shutdown: the document resumes at the next start.
                 LOG.info("Extraction of {} ({}) abandoned by the shutdown", id, record.filename());
@@ -183,6 +188,25 @@ public final class ExtractionVerticle extends VerticleBase {
             extractor.release(extracted);
         }
     }
+
+    /**
+     * A document whose step could not be written for a full disk is not failed: it shows the reason, queued, and
+     * is tried again every {@link #DISK_FULL_RETRY} until the disk has room (what it wrote before stays as it was).
+     */
+    private void waitForSpace(DocumentRecord record) {
+        LOG.warn("The disk is full: {} ({}) waits for space and is extracted again in {} s", record.id(), record.filename(),
+                DISK_FULL_RETRY.toSeconds());
+        status.publish(store.saveIfSpace(record.withStatus(DocumentStatus.QUEUED, DiskFull.WAITING_REASON)));
+        vertx.setTimer(DISK_FULL_RETRY.toMillis(), timer -> {
+            if (!stopping) {
+                waiting.add(record.id());
+                pump();
+            }
+        });
+    }
+
+    /** How often a document waiting for disk space is tried again: a cheap attempt, and space may return at any time. */
+    static final java.time.Duration DISK_FULL_RETRY = java.time.Duration.ofSeconds(5);
 
     private void failed(DocumentRecord record, Exception failure) {
         String id = record.id();

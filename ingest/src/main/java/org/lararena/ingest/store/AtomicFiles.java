@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
  * then renamed over the target. A reader sees the old file or the new one, never a mix. Leftover temporary
  * files end in {@code .tmp}.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     static final String TEMP_SUFFIX = ".tmp";
 
@@ -28,7 +28,7 @@ final class AtomicFiles {
      * @param flush whether the content is forced to the disk before the rename, so that it survives a crash of
      *              the machine too, not only of the application (costs a disk flush per write)
      */
-    static void write(Path target, String content, boolean flush) throws IOException {
+    public static void write(Path target, String content, boolean flush) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), TEMP_SUFFIX);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.lararena.platform.DiskFull;
 import org.lararena.platform.LararenaException;
 
 /**
@@ -94,9 +95,10 @@ public final class DocumentStore {
 
     private DocumentRecord store(Path content, String filename, UploadFields fields, String uploadedBy, String partOf,
             String pathInArchive) {
+        Path temp = null;
         try {
             // Copying and hashing a large upload takes a while: done before taking the writers' lock.
-            Path temp = Files.createTempFile(originals, "upload-", ".tmp");
+            temp = Files.createTempFile(originals, "upload-", ".tmp");
             String sha;
             long size;
             try (InputStream in = new DigestInputStream(Files.newInputStream(content), sha256())) {
@@ -127,16 +129,22 @@ public final class DocumentStore {
                 if (earlier != null) {
                     return save(record.asDuplicateOf(earlier));
                 }
-                firstIdBySha.put(sha, record.id());
+                // Only once the record is written: a record the full disk refused must not make later uploads its duplicates.
                 DocumentRecord attempt = save(record);
+                firstIdBySha.put(sha, record.id());
                 // An empty file is no attempt at anyone's failed empty upload.
                 for (DocumentRecord failed : size == 0 ? List.<DocumentRecord>of() : failedNotRetried(sha)) {
                     save(failed.retriedAs(attempt.id()));
                 }
                 return attempt;
             }
-        } catch (IOException e) {
-            throw LararenaException.unavailable("the document could not be stored (" + e.getMessage() + ")", e);
+        } catch (IOException | LararenaException e) {
+            deleteQuietly(temp);
+            if (DiskFull.causedBy(e)) {
+                throw DiskFull.refused("the uploaded document", e);
+            }
+            throw e instanceof LararenaException known ? known
+                    : LararenaException.unavailable("the document could not be stored (" + e.getMessage() + ")", e);
         }
     }
 
@@ -201,7 +209,60 @@ public final class DocumentStore {
                 }
                 return record;
             } catch (IOException e) {
+                if (DiskFull.causedBy(e)) {
+                    throw DiskFull.refused("the document's record", e);
+                }
                 throw LararenaException.unavailable("the document record could not be written (" + e.getMessage() + ")", e);
+            }
+        }
+    }
+
+    /**
+     * Erases a document's files for good: its kept passages, its place in the indexing queue, its record, and its
+     * original unless another document still holds the same bytes. The record goes last, so an erasure stopped
+     * half-way still shows the document and can be run again. Blocking.
+     */
+    public void erase(String id) {
+        synchronized (writing) {
+            DocumentRecord record = find(id).orElseThrow(() -> LararenaException.notFound("no document with the id " + id));
+            try {
+                Files.deleteIfExists(passages.resolve(id + ".json"));
+                pendingIndexing.remove(id);
+                boolean bytesStillHeld = byId.values().stream()
+                        .anyMatch(other -> !other.id().equals(id) && other.sha256().equals(record.sha256()));
+                if (!bytesStillHeld) {
+                    Files.deleteIfExists(originalPath(record.sha256()));
+                }
+                Files.deleteIfExists(records.resolve(id + ".json"));
+            } catch (IOException e) {
+                throw LararenaException.unavailable("the files of the document could not be erased (" + e.getMessage() + ")", e);
+            }
+            byId.remove(id);
+            firstIdBySha.remove(record.sha256(), id);
+        }
+    }
+
+    /**
+     * Shows {@code record} (a document waiting for disk space, with its reason) and writes it if it can: with the
+     * disk full, it is shown from memory, and the document's last written record stays on disk as it was.
+     */
+    public DocumentRecord saveIfSpace(DocumentRecord record) {
+        synchronized (writing) {
+            try {
+                return save(record);
+            } catch (LararenaException e) {
+                byId.put(record.id(), record);
+                return record;
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file; the next start's clean-up takes it
             }
         }
     }
@@ -214,6 +275,9 @@ public final class DocumentStore {
         try {
             AtomicFiles.write(passages.resolve(id + ".json"), extracted.encode(), false);
         } catch (IOException e) {
+            if (DiskFull.causedBy(e)) {
+                throw DiskFull.refused("the document's passages", e);
+            }
             throw LararenaException.unavailable("the passages could not be written (" + e.getMessage() + ")", e);
         }
     }

@@ -21,6 +21,7 @@ import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ontology.store.PersonAgents;
+import org.lararena.platform.DiskFull;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
@@ -77,6 +78,10 @@ public final class DocumentsEndpoint {
                 progress.remove(status.getString("documentId"));
             }
         });
+        // Read off the event loop every second, so the check before an upload costs the loop nothing.
+        readFreeSpace();
+        vertx.setPeriodic(FREE_SPACE_READ.toMillis(), timer -> readFreeSpace());
+        router.post("/api/documents").handler(this::requireRoomForUpload);
         router.post("/api/documents")
                 .handler(BodyHandler.create(uploadDir.toString()).setBodyLimit(maxUploadBytes).setDeleteUploadedFilesOnEnd(true))
                 .handler(this::upload)
@@ -91,12 +96,43 @@ public final class DocumentsEndpoint {
     }
 
     /**
+     * Refuses an upload the disk has no room for before its body is read (as the body limit does): it is written
+     * twice, to the upload folder and as the kept original, and a little more is kept free for records. The same
+     * disk running full while the body is written is answered by the failure handler.
+     */
+    private void requireRoomForUpload(RoutingContext ctx) {
+        String declared = ctx.request().getHeader("Content-Length");
+        long usable = freeSpace.get();
+        if (declared != null && declared.matches("\\d{1,18}") && usable >= 0) {
+            long length = Long.parseLong(declared);
+            if (usable < 2 * length + UPLOAD_RESERVE_BYTES) {
+                ctx.fail(DiskFull.refused("the upload (" + length / 1024 + " kB; " + usable / 1024 + " kB are free)", null));
+                return;
+            }
+        }
+        ctx.next();
+    }
+
+    private void readFreeSpace() {
+        vertx.executeBlocking(() -> java.nio.file.Files.getFileStore(uploadDir).getUsableSpace(), false)
+                .onSuccess(freeSpace::set)
+                .onFailure(e -> freeSpace.set(-1)); // unknown: the write itself finds out
+    }
+
+    /** The upload folder's free bytes as last read ({@link #FREE_SPACE_READ} ago at most); -1 before the first reading or when unknown. */
+    private final java.util.concurrent.atomic.AtomicLong freeSpace = new java.util.concurrent.atomic.AtomicLong(-1);
+    private static final java.time.Duration FREE_SPACE_READ = java.time.Duration.ofSeconds(1);
+
+    /** Free space an upload must leave for the records and passages of the documents on their way. */
+    private static final long UPLOAD_RESERVE_BYTES = 64 * 1024;
+
+    /**
      * The multipart decoder gives up on a request with too many parts or a broken body with a bare I/O error;
      * the uploader gets a 400 that says what an upload may hold instead of a 500.
      */
     private void unreadableUpload(RoutingContext ctx) {
         Throwable failure = ctx.failure();
-        if (failure == null || failure instanceof LararenaException || ctx.get(UPLOAD_READ) != null) {
+        if (failure == null || failure instanceof LararenaException || ctx.get(UPLOAD_READ) != null || DiskFull.causedBy(failure)) {
             ctx.next();
             return;
         }

@@ -95,6 +95,18 @@ public interface AnnotationStore {
     /** Every annotation of a document, in every state (the team state), in passage and text order. */
     List<StoredAnnotation> annotationsOf(String documentId);
 
+    /**
+     * Erases a document's graph: every annotation, every review and its whole history, removed (not retracted), in
+     * short write transactions of at most {@value #ERASE_BATCH_QUADS} statements each, so researchers' actions
+     * interleave with a large erasure. Running it again (after a crash half-way) finishes the work.
+     *
+     * @return how many statements were removed
+     */
+    long eraseDocument(String documentId);
+
+    /** Statements removed per write transaction of {@link #eraseDocument}. */
+    int ERASE_BATCH_QUADS = 5_000;
+
     Optional<StoredAnnotation> find(String annotationId);
 
     /** The history of one annotation, oldest first (its creation first). */

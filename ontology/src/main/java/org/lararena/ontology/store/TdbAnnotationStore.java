@@ -277,6 +277,31 @@ public final class TdbAnnotationStore implements AnnotationStore {
     }
 
     @Override
+    public long eraseDocument(String documentId) {
+        Node graphName = LAR.documentGraph(documentId).asNode();
+        long removed = 0;
+        while (true) {
+            long batch = dataset.calculateWrite(() -> {
+                List<Quad> quads = new ArrayList<>(ERASE_BATCH_QUADS);
+                var found = dataset.asDatasetGraph().find(graphName, Node.ANY, Node.ANY, Node.ANY);
+                try {
+                    while (found.hasNext() && quads.size() < ERASE_BATCH_QUADS) {
+                        quads.add(found.next());
+                    }
+                } finally {
+                    org.apache.jena.atlas.iterator.Iter.close(found);
+                }
+                quads.forEach(dataset.asDatasetGraph()::delete);
+                return (long) quads.size();
+            });
+            if (batch == 0) {
+                return removed;
+            }
+            removed += batch;
+        }
+    }
+
+    @Override
     public List<StoredAnnotation> annotationsOf(String documentId) {
         return dataset.calculateRead(() -> read(graph(documentId), documentId));
     }

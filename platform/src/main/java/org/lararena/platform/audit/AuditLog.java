@@ -47,6 +47,50 @@ public final class AuditLog {
         }
     }
 
+    /**
+     * Takes the details out of every entry about one of {@code targets} (erased documents: an upload's entry names
+     * the file, which may name a participant) and puts {@code note} in their place; who did what to which id, and
+     * when, stays. The log is written again to a temporary file moved into place, so a failure leaves it as it was.
+     *
+     * @return how many entries were redacted
+     */
+    public synchronized int redactDetails(java.util.Set<String> targets, String note) {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        try {
+            int redacted = 0;
+            StringBuilder kept = new StringBuilder();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonObject entry = new JsonObject(line);
+                String target = entry.getString("target"); // null for actions on no one thing (an export, a query)
+                if (target != null && targets.contains(target) && entry.containsKey("details")) {
+                    entry.put("details", new JsonObject().put("redacted", note));
+                    redacted++;
+                }
+                kept.append(entry.encode()).append('\n');
+            }
+            if (redacted > 0) {
+                Path temporary = Files.createTempFile(file.getParent(), "audit-", ".tmp");
+                try {
+                    Files.writeString(temporary, kept, StandardCharsets.UTF_8);
+                    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                        channel.force(true);
+                    }
+                    Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+            }
+            return redacted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the audit log " + file + " could not be redacted", e);
+        }
+    }
+
     /** The newest {@code limit} entries, newest first. */
     public synchronized JsonArray newest(int limit) {
         Deque<JsonObject> newest = new ArrayDeque<>();

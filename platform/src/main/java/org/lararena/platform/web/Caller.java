@@ -17,6 +17,8 @@ public record Caller(String username, Set<String> roles, Optional<String> pilotR
     public static final String PILOT = "pilot";
     public static final String ATTENDEE = "attendee";
     public static final String ADMIN = "admin";
+    /** May erase documents for good (a participant's withdrawn consent, retention ended): see docs/operations.md. */
+    public static final String DATA_STEWARD = "data-steward";
 
     /** The anonymous caller: no roles. */
     public static final Caller ANONYMOUS = new Caller("anonymous", Set.of(), Optional.empty());

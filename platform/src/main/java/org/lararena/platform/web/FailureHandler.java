@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.lararena.platform.BusyException;
+import org.lararena.platform.DiskFull;
 import org.lararena.platform.LararenaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,12 @@ public final class FailureHandler implements Handler<RoutingContext> {
             status = e.status();
             error = e.error();
             detail = e.getMessage();
+        } else if (DiskFull.causedBy(failure)) {
+            // A write the file system refused for lack of space (an upload's body, say): the caller is told so.
+            LararenaException full = DiskFull.refused("the request's data", failure);
+            status = full.status();
+            error = full.error();
+            detail = full.getMessage();
         } else if (failure instanceof HttpException e) {
             status = e.getStatusCode();
             error = errorFor(status);
