@@ -18,6 +18,8 @@ const historyList = document.getElementById('history');
 const memoList = document.getElementById('memo-list');
 const memoHeading = document.getElementById('memo-passage');
 const memoText = document.getElementById('memo-text');
+const teamStatus = document.getElementById('team-status');
+const markDoneButton = document.getElementById('mark-done');
 
 const PENDING = `lararena.pending:${documentId}`;
 const RECENT = 'lararena.recent-concepts';
@@ -209,10 +211,46 @@ async function undo() {
   }
 }
 
+// ---- coding status: who is done; in blind mode colleagues' decisions show once the caller is ----
+
+async function loadCodingStatus() {
+  try {
+    const response = await fetch(`/api/documents/${encodeURIComponent(documentId)}/coding-status`, { credentials: 'same-origin' });
+    if (!response.ok) return;
+    const { blind, coders } = await response.json();
+    const mine = coders.find((entry) => entry.coder === me());
+    const states = coders.map((entry) => t('coderStatus', entry.coder, t(`codingState.${entry.state}`))).join(', ');
+    teamStatus.textContent = [blind && mine?.state !== 'done' ? t('blindHint') : '', states || t('noCoderStatus')].filter(Boolean).join(' ');
+    markDoneButton.hidden = mine?.state === 'done';
+  } catch (e) {
+    teamStatus.textContent = t('loadFailed');
+  }
+}
+
+async function markDone() {
+  const response = await api(`/api/documents/${encodeURIComponent(documentId)}/coding-status`, {
+    method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ state: 'done' }),
+  });
+  if (!response.ok) {
+    const body = await response.json().catch(() => null);
+    say(t('failed', body?.detail ?? response.status));
+    return;
+  }
+  say(t('markedDone'));
+  await reload(); // colleagues' decisions and tags show now, where the document is coded blind
+}
+
 // ---- annotations: list controls, suggestions, tagging ----
 
 function decorate(li, annotation) {
   li.tabIndex = -1;
+  const colleagues = (annotation.decisions ?? []).filter((d) => d.coder !== me() && d.coder !== 'annotator');
+  if (colleagues.length) {
+    const decisions = document.createElement('span');
+    decisions.className = 'decisions';
+    decisions.textContent = t('colleagues', colleagues.map((d) => `${d.coder} ${t(`state.${d.state}`)}`).join(', '));
+    li.append(' ', decisions);
+  }
   li.addEventListener('focus', () => highlight(annotation));
   if (annotation.state === 'suggested') {
     const check = document.createElement('input');
@@ -438,6 +476,7 @@ async function reload() {
   await loadReviewLog();
   showHistory();
   showUndo();
+  await loadCodingStatus();
 }
 
 document.getElementById('tag-form').addEventListener('submit', (event) => { event.preventDefault(); tag(); });
@@ -445,6 +484,7 @@ document.getElementById('accept-selected').addEventListener('click', () => bulk(
 document.getElementById('reject-selected').addEventListener('click', () => bulk('rejected'));
 document.getElementById('memo-form').addEventListener('submit', saveMemo);
 undoButton.addEventListener('click', undo);
+markDoneButton.addEventListener('click', markDone);
 document.addEventListener('selectionchange', readSelection);
 document.querySelectorAll('.passage[data-passage]').forEach((passage) => {
   passage.addEventListener('click', () => showMemos(passage.dataset.passage));

@@ -20,7 +20,8 @@ import org.lararena.web.Messages;
 /**
  * Kodning ({@code /kodning/{documentId}}, researchers): the document's passages with its annotations, and the tools
  * to code it: tag selected text with a concept, accept or reject suggestions one by one or in bulk, memos on
- * passages, who did what, and undo of the last action. The work happens in {@code coding.js} through the JSON API
+ * passages, who did what, and undo of the last action, and the coders' status of the document, where a researcher marks
+ * it done (in blind mode only then do colleagues' decisions show). The work happens in {@code coding.js} through the JSON API
  * with the session's CSRF token; when the session has ended the pending action is kept in the tab, the page asks
  * to log in again, and the action is sent once the reader is back.
  */
@@ -78,6 +79,10 @@ public final class CodingPage {
                 <h2 id="coding-tools" class="visually-hidden">%s</h2>
                 <div id="login-needed" class="notice login-needed" role="alert" hidden><p>%s</p><a class="button" href="%s">%s</a></div>
                 <p id="coding-status" class="coding-status" role="status"></p>
+                <section class="team-status"><h3>%s</h3>
+                <p id="team-status" role="status"></p>
+                <button type="button" id="mark-done" hidden>%s</button>
+                </section>
                 <section class="tagger"><h3>%s</h3>
                 <form id="tag-form"><label for="concept">%s</label>
                 <input id="concept" name="concept" list="concepts" autocomplete="off" aria-describedby="tag-hint">
@@ -107,6 +112,7 @@ public final class CodingPage {
                 </aside>
                 """.formatted(Html.text(record.id()), Html.text(messages.get("coding.tools")), Html.text(messages.get("coding.expired")),
                 Html.text(loginHref), Html.text(messages.get("coding.loginAgain")),
+                Html.text(messages.get("coding.teamStatus")), Html.text(messages.get("coding.markDone")),
                 Html.text(messages.get("coding.tag")), Html.text(messages.get("coding.concept")), concepts,
                 Html.text(messages.get("coding.tagButton")), Html.text(messages.get("coding.tagHint")),
                 Html.text(messages.get("coding.suggestions")), Html.text(messages.get("coding.acceptSelected")),
