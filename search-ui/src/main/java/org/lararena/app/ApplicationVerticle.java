@@ -251,7 +251,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new ErasureEndpoint(vertx, erasure, new Retention(documents, config.retention(), config.dataDir(), erasure::eraseDocuments,
                                 Clock.systemUTC()))::addRoutes),
                 List.of(new SearchPage(vertx, search, answers, ontology)::addRoutes,
-                        new DocumentPage(vertx, documents, search, ontology)::addRoutes,
+                        new DocumentPage(vertx, documents, search, ontology, annotations)::addRoutes,
                         new CodingPage(vertx, documents, search, ontology, config.maxMemoChars())::addRoutes,
                         new ModulesPage(modules, themeIrisByLabel(ontology))::addRoutes,
                         new UploadPage(ontology)::addRoutes,

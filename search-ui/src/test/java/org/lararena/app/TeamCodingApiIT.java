@@ -102,6 +102,8 @@ class TeamCodingApiIT {
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(objects(json(done).getJsonArray("coders"))).extracting(c -> c.getString("coder") + ":" + c.getString("state"))
                 .containsExactlyInAnyOrder("forskare:done", "forskare2:done");
+        // The Dokument list shows each coder's status to researchers.
+        assertThat(app.get("/dokument", forskare).body()).contains("forskare: klar, forskare2: klar");
 
         // Done: each sees the other's layer and decisions.
         JsonArray colleague = layer(forskare2, "forskare");

@@ -8,6 +8,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -18,6 +20,8 @@ import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.web.DocumentsEndpoint;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.CodingStatus;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.Params;
@@ -45,12 +49,14 @@ public final class DocumentPage {
     private final DocumentStore documents;
     private final PassageSearch search;
     private final Ontology ontology;
+    private final AnnotationStore annotations;
 
-    public DocumentPage(Vertx vertx, DocumentStore documents, PassageSearch search, Ontology ontology) {
+    public DocumentPage(Vertx vertx, DocumentStore documents, PassageSearch search, Ontology ontology, AnnotationStore annotations) {
         this.vertx = Objects.requireNonNull(vertx);
         this.documents = Objects.requireNonNull(documents);
         this.search = Objects.requireNonNull(search);
         this.ontology = Objects.requireNonNull(ontology);
+        this.annotations = Objects.requireNonNull(annotations);
     }
 
     public void addRoutes(Router router) {
@@ -98,6 +104,26 @@ public final class DocumentPage {
         int pages = Math.max(1, (matching.size() + size - 1) / size);
         int page = Math.min(Params.intParam(params.get("page"), "page", 0, 0, Integer.MAX_VALUE), pages - 1);
         List<DocumentRecord> shown = matching.subList(page * size, Math.min(matching.size(), (page + 1) * size));
+        if (!caller.isResearcher()) {
+            sendList(ctx, caller, messages, params, readable, matching, shown, page, size, pages, Map.of());
+            return;
+        }
+        // Researchers see each coder's status (a read of the annotation store per row: off the event loop).
+        vertx.executeBlocking(() -> {
+            Map<String, Map<String, CodingStatus>> statuses = new HashMap<>();
+            shown.forEach(record -> statuses.put(record.id(), annotations.codingStatus(record.id())));
+            return statuses;
+        }, false).onSuccess(statuses -> sendList(ctx, caller, messages, params, readable, matching, shown, page, size, pages, statuses))
+                .onFailure(ctx::fail);
+    }
+
+    private void sendList(RoutingContext ctx, Caller caller, Messages messages, MultiMap params, List<DocumentRecord> readable,
+                          List<DocumentRecord> matching, List<DocumentRecord> shown, int page, int size, int pages,
+                          Map<String, Map<String, CodingStatus>> statuses) {
+        String type = blankToNull(params.get("type"));
+        String pilot = blankToNull(params.get("pilot"));
+        String status = blankToNull(params.get("status"));
+        String sort = params.get("sort") == null ? "newest" : params.get("sort");
 
         StringBuilder html = new StringBuilder("<h1>").append(Html.text(messages.get("documents.title"))).append("</h1>")
                 .append("<form class=\"document-filters\" method=\"get\" action=\"/dokument\" aria-label=\"")
@@ -123,14 +149,18 @@ public final class DocumentPage {
                     page * size + shown.size(), matching.size()))).append("</p>");
         }
         html.append("<table class=\"documents\"><thead><tr>");
-        List<String> columns = List.of("doc.title", "doc.type", "doc.pilot", "doc.date", "doc.visibility", "doc.status");
+        List<String> columns = caller.isResearcher() ? List.of("doc.title", "doc.type", "doc.pilot", "doc.date", "doc.visibility", "doc.status",
+                "doc.coding") : List.of("doc.title", "doc.type", "doc.pilot", "doc.date", "doc.visibility", "doc.status");
         for (String column : columns) {
             html.append("<th scope=\"col\">").append(Html.text(messages.get(column))).append("</th>");
         }
         html.append("</tr></thead><tbody>");
         for (DocumentRecord record : shown) {
-            List<String> cells = java.util.Arrays.asList(Labels.documentType(ontology, messages, record.type()), record.pilot(), record.date(),
-                    Labels.visibility(messages, record.visibility()), Labels.status(messages, record.status()));
+            List<String> cells = new java.util.ArrayList<>(java.util.Arrays.asList(Labels.documentType(ontology, messages, record.type()),
+                    record.pilot(), record.date(), Labels.visibility(messages, record.visibility()), Labels.status(messages, record.status())));
+            if (caller.isResearcher()) {
+                cells.add(codingStatuses(messages, statuses.getOrDefault(record.id(), Map.of())));
+            }
             html.append("<tr><td data-label=\"").append(Html.text(messages.get(columns.get(0)))).append("\"><a href=\"/dokument/")
                     .append(Html.url(record.id())).append("\">").append(Html.text(title(record))).append("</a></td>");
             for (int i = 0; i < cells.size(); i++) {
@@ -158,6 +188,16 @@ public final class DocumentPage {
             html.append("</nav>");
         }
         Layout.send(ctx, new Layout.Page(messages.get("documents.title"), "dokument", html.toString()));
+    }
+
+    /** Each coder's status of a document, "forskare: klar, forskare2: pågår", or null when nobody has set one. */
+    private static String codingStatuses(Messages messages, Map<String, CodingStatus> byCoder) {
+        if (byCoder.isEmpty()) {
+            return null;
+        }
+        return byCoder.values().stream().sorted(Comparator.comparing(CodingStatus::coder))
+                .map(s -> s.coder() + ": " + messages.get("js.codingState." + s.state().wireName()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** A labelled drop-down of {@code options} ({value, label}), the first "any" (none when {@code any} is null). */
