@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.lararena.ingest.index.IndexPages;
+import org.lararena.ingest.names.NameSpans;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
@@ -303,7 +304,7 @@ public final class PassageSearch {
                 JsonObject source = new JsonObject(hit.source());
                 found.put(source.getString("passageId"), new JsonObject().put("passageId", source.getString("passageId"))
                         .put("documentId", source.getString("documentId")).put("title", source.getString("title"))
-                        .put("text", source.getString("text")).put("page", source.getInteger("page"))
+                        .put("text", textFor(source, caller)).put("page", source.getInteger("page"))
                         .put("speaker", speakerFor(source, caller)).put("pilot", source.getString("pilot")).put("date", source.getString("date")));
             }
             return found;
@@ -327,7 +328,7 @@ public final class PassageSearch {
                 JsonObject source = new JsonObject(hit.source());
                 passages.add(new JsonObject().put("id", source.getString("passageId")).put("ordinal", source.getInteger("ordinal"))
                         .put("page", source.getInteger("page")).put("speaker", speakerFor(source, caller))
-                        .put("text", source.getString("text")).put("start", source.getInteger("start")).put("end", source.getInteger("end")));
+                        .put("text", textFor(source, caller)).put("start", source.getInteger("start")).put("end", source.getInteger("end")));
             }
         });
         return passages;
@@ -410,8 +411,9 @@ public final class PassageSearch {
      * the speaker's name only for researchers, so it never leaves Elasticsearch for anyone else.
      */
     private static List<String> hitFields(Caller caller) {
-        return List.of("passageId", "documentId", "title", "text", "page", caller.isResearcher() ? "speaker" : "speakerPseudonym",
-                "type", "pilot", "date", "themes");
+        return caller.isResearcher()
+                ? List.of("passageId", "documentId", "title", "text", "page", "speaker", "type", "pilot", "date", "themes")
+                : List.of("passageId", "documentId", "title", "text", "page", "speakerPseudonym", "spokenNames", "type", "pilot", "date", "themes");
     }
 
     private JsonObject toJson(SearchResponse<Map> response, SearchRequest request, Caller caller) {
@@ -419,7 +421,7 @@ public final class PassageSearch {
         List<Hit<Map>> found = response.hits().hits();
         for (Hit<Map> hit : found) {
             JsonObject source = new JsonObject(hit.source());
-            List<String> fragments = hit.highlight().getOrDefault("text", List.of());
+            List<String> fragments = hit.highlight().getOrDefault("text", List.of()).stream().map(f -> fragmentFor(f, source, caller)).toList();
             JsonArray themes = new JsonArray();
             source.getJsonArray("themes", new JsonArray()).forEach(iri ->
                     themes.add(new JsonObject().put("iri", iri).put("label", themeLabel.apply((String) iri))));
@@ -427,7 +429,7 @@ public final class PassageSearch {
                     .put("passageId", source.getString("passageId"))
                     .put("documentId", source.getString("documentId"))
                     .put("title", source.getString("title"))
-                    .put("text", source.getString("text"))
+                    .put("text", textFor(source, caller))
                     .put("highlight", fragments.isEmpty() ? null : String.join(" … ", fragments))
                     .put("page", source.getInteger("page"))
                     .put("speaker", speakerFor(source, caller))
@@ -468,6 +470,18 @@ public final class PassageSearch {
             }
         }
         return facets;
+    }
+
+    /** Researchers read the passage as spoken; everyone else with the names spoken in it replaced ({@link NameSpans}). */
+    private static String textFor(JsonObject source, Caller caller) {
+        return caller.isResearcher() ? source.getString("text")
+                : NameSpans.apply(source.getString("text"), NameSpans.fromJson(source.getJsonArray("spokenNames")));
+    }
+
+    /** A highlighted fragment as {@link #textFor} would show its passage. */
+    private static String fragmentFor(String fragment, JsonObject source, Caller caller) {
+        return caller.isResearcher() ? fragment
+                : NameSpans.applyToFragment(fragment, source.getString("text"), NameSpans.fromJson(source.getJsonArray("spokenNames")));
     }
 
     /** Researchers see who spoke; everyone else the document's stable pseudonym ("Respondent 2", "Intervjuare"). */
