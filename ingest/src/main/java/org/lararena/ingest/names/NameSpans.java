@@ -60,6 +60,23 @@ public final class NameSpans {
         return out.append(text.substring(at)).toString();
     }
 
+    /**
+     * The part {@code [from, to)} of {@code text} with its names replaced; a name that reaches into the part from
+     * outside is replaced whole, so no piece of it shows.
+     */
+    public static String applyToRange(String text, List<SpokenNames.Found> found, int from, int to) {
+        StringBuilder out = new StringBuilder(to - from);
+        int at = from;
+        for (SpokenNames.Found f : found) {
+            if (f.end() <= at || f.start() >= to) {
+                continue;
+            }
+            out.append(text, at, Math.max(at, f.start())).append(f.replacement());
+            at = f.end();
+        }
+        return at < to ? out.append(text, at, to).toString() : out.toString();
+    }
+
     /** The words of the names in {@code text}, in lower case ("kajsa", "lindqvists"): never offered as completions. */
     public static Set<String> nameWords(String text, List<SpokenNames.Found> found) {
         Set<String> words = new HashSet<>();

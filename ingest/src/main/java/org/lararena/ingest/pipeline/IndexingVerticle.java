@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.ingest.names.DocumentNames;
 import org.lararena.ingest.names.NameSpans;
-import org.lararena.ingest.names.SpokenNames;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -177,15 +177,11 @@ public final class IndexingVerticle extends VerticleBase {
             speakers.add(passages.getJsonObject(i).getString("speaker"));
         }
         Map<String, String> pseudonyms = SpeakerPseudonyms.assign(speakers);
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < passages.size(); i++) {
-            texts.add(passages.getJsonObject(i).getString("text"));
-        }
-        SpokenNames names = SpokenNames.forDocument(pseudonyms, texts);
+        DocumentNames names = DocumentNames.of(passages);
         List<JsonObject> documents = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
             JsonObject document = passageDocument(record, passages.getJsonObject(i), pseudonyms)
-                    .put("spokenNames", NameSpans.toJson(names.find(texts.get(i))));
+                    .put("spokenNames", NameSpans.toJson(names.in(passages.getJsonObject(i).getInteger("ordinal"))));
             String question = i == 0 ? null : questionBefore(documents.get(i - 1), document);
             documents.add(question == null ? document : document.put("question", question));
         }
