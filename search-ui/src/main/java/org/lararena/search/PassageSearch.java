@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import java.util.function.Function;
 import org.lararena.ingest.index.IndexPages;
 import org.lararena.ingest.names.NameSpans;
 import org.lararena.ingest.store.Visibility;
+import org.lararena.ontology.text.SwedishText;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 
@@ -143,7 +145,7 @@ public final class PassageSearch {
         return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
             s.index(alias)
                     .requestCache(requestCache)
-                    .query(q -> q.bool(b -> b.must(match).filter(readable)))
+                    .query(q -> q.bool(b -> b.must(match).filter(readable).mustNot(askedForHiddenNames(request, caller))))
                     .source(src -> src.filter(f -> f.includes(hitFields(caller))))
                     .size(request.size())
                     .trackTotalHits(t -> t.enabled(true))
@@ -235,7 +237,7 @@ public final class PassageSearch {
                 .include(i -> i.terms(included)).size(Math.max(1, included.size()))));
         try {
             SearchResponse<Map> response = client.search(s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(true))
-                    .query(q -> q.bool(b -> b.must(match).filter(filters)))
+                    .query(q -> q.bool(b -> b.must(match).filter(filters).mustNot(askedForHiddenNames(request, caller))))
                     .aggregations("pilots", a -> a.terms(t -> t.field("pilot").size(50)))
                     .aggregations("years", a -> a.terms(t -> t.field("year").size(200).order(NamedValue.of("_key", SortOrder.Asc)))
                             .aggregations("themes", themeTerms.apply("themes")))
@@ -470,6 +472,38 @@ public final class PassageSearch {
             }
         }
         return facets;
+    }
+
+    /**
+     * For everyone but researchers, the passages whose hidden names ({@code spokenNameWords}) the query asks for, as
+     * typed, folded, with a typo, as a prefix ({@code kaj*}) or fuzzily ({@code kajsa~}): left out, so the name cannot be found
+     * through them, whatever else the query asks for. Nothing for researchers.
+     */
+    private static List<Query> askedForHiddenNames(SearchRequest request, Caller caller) {
+        List<Query> asked = new ArrayList<>();
+        if (caller.isResearcher() || !request.hasText()) {
+            return asked;
+        }
+        for (String item : PassageQuery.parse(request.simpleQueryString()).positive()) {
+            for (String word : item.toLowerCase(Locale.ROOT).split("[^\\p{L}\\d*~-]+")) {
+                String bare = word.replaceAll("~\\d*|\\*", "");
+                if (bare.isEmpty()) {
+                    continue;
+                }
+                String folded = SwedishText.fold(bare);
+                if (word.endsWith("*")) {
+                    asked.add(Query.of(q -> q.prefix(p -> p.field("spokenNameWords").value(folded))));
+                    asked.add(Query.of(q -> q.prefix(p -> p.field("spokenNameWords").value(bare))));
+                } else {
+                    // As typed, and as loosely as the search itself matches: every word is also matched with typos
+                    // (PassageQuery.FUZZINESS), and "~" asks for two edits.
+                    asked.add(terms("spokenNameWords", List.of(bare, folded)));
+                    asked.add(Query.of(q -> q.fuzzy(f -> f.field("spokenNameWords").value(folded)
+                            .fuzziness(word.contains("~") ? "2" : PassageQuery.FUZZINESS))));
+                }
+            }
+        }
+        return asked;
     }
 
     /** Researchers read the passage as spoken; everyone else with the names spoken in it replaced ({@link NameSpans}). */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lararena.ontology.text.SwedishText;
 
 /**
  * The names found in a passage as the index keeps them ({@code [{start, end, replacement}]} beside the text, the
@@ -86,6 +87,27 @@ public final class NameSpans {
     }
 
     /**
+     * The words a search for a name in {@code text} could be typed as: each name word in lower case, folded
+     * ("ingegard") and without a genitive "s". The index keeps them ({@code spokenNameWords}), so a search by everyone
+     * but researchers leaves out the passages whose hidden names it asks for.
+     */
+    public static Set<String> searchWords(String text, List<SpokenNames.Found> found) {
+        Set<String> words = new HashSet<>();
+        Set<String> parts = new HashSet<>();
+        for (String word : nameWords(text, found)) {
+            parts.add(word);
+            parts.addAll(List.of(word.split("-")));
+        }
+        for (String word : parts) {
+            for (String form : word.endsWith("s") && word.length() > 2 ? List.of(word, word.substring(0, word.length() - 1)) : List.of(word)) {
+                words.add(form);
+                words.add(SwedishText.fold(form));
+            }
+        }
+        return words;
+    }
+
+    /**
      * A highlighted fragment of {@code text} (HTML with {@code <mark>}) with the names of {@code text} replaced. The
      * highlighter cuts fragments anywhere, so names are found again by what they look like, longest first; a mark
      * around a name goes with it, so a search for a name does not show where it matched.
@@ -98,6 +120,9 @@ public final class NameSpans {
         found.stream().filter(f -> f.end() <= text.length())
                 .sorted(Comparator.comparingInt((SpokenNames.Found f) -> f.end() - f.start()).reversed())
                 .forEach(f -> surfaces.putIfAbsent(text.substring(f.start(), f.end()), f.replacement()));
+        // A fragment may begin or end inside a full name: its words alone are names too, after the whole.
+        List.copyOf(surfaces.entrySet()).forEach(surface -> List.of(surface.getKey().split("\\s+"))
+                .forEach(word -> surfaces.putIfAbsent(word, surface.getValue())));
         String result = fragment;
         for (Map.Entry<String, String> surface : surfaces.entrySet()) {
             String words = String.join(MARK + "*\\s+" + MARK + "*", List.of(surface.getKey().split("\\s+")).stream().map(Pattern::quote).toList());

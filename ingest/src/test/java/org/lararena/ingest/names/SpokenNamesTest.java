@@ -41,7 +41,27 @@ class SpokenNamesTest {
         List<SpokenNames.Found> found = SpokenNames.forDocument(SPEAKERS, List.of(text)).find(text);
         assertThat(NameSpans.applyToFragment("Som <mark>Kajsa</mark> <mark>Lind</mark> <mark>sa</mark> till Anna.", text, found))
                 .isEqualTo("Som Respondent 1 <mark>sa</mark> till [namn].");
+        assertThat(NameSpans.applyToFragment("Lind <mark>sa</mark> till", text, found)).as("a fragment that cuts a full name")
+                .isEqualTo("Respondent 1 <mark>sa</mark> till");
         assertThat(NameSpans.fromJson(NameSpans.toJson(found))).isEqualTo(found);
         assertThat(NameSpans.nameWords(text, found)).containsExactlyInAnyOrder("kajsa", "lind", "anna");
+    }
+
+    @Test
+    void aHiddenNameIsKeptForSearchAsTypedFoldedAndWithoutItsGenitive() {
+        String text = "Det var Ingegärds och Anna-Lenas idé.";
+        List<SpokenNames.Found> found = SpokenNames.forDocument(Map.of(), List.of(text)).find(text);
+
+        assertThat(NameSpans.searchWords(text, found)).contains("ingegärd", "ingegard", "ingegärds", "anna-lena", "lena", "anna")
+                .doesNotContain("idé", "det");
+    }
+
+    @Test
+    void aQuotesPrefixLosesANameThatReachesIntoIt() {
+        String text = "Som Kajsa sa till Anna var samverkan viktigast.";
+        List<SpokenNames.Found> found = SpokenNames.forDocument(SPEAKERS, List.of(text)).find(text);
+        int cut = text.indexOf("ajsa");
+
+        assertThat(NameSpans.applyToRange(text, found, cut, text.indexOf("samverkan"))).isEqualTo("Respondent 1 sa till [namn] var ");
     }
 }
