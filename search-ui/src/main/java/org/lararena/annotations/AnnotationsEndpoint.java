@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.lararena.ingest.index.FacetFollower;
+import org.lararena.ingest.names.DocumentNames;
 import org.lararena.ingest.pipeline.Reannotation;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
@@ -223,10 +224,20 @@ public final class AnnotationsEndpoint {
 
     // --- helpers
 
-    /** A document's annotations, with the people who made them as the neutral agent to everyone but researchers. */
+    /**
+     * A document's annotations; to everyone but researchers with the people who made them as the neutral agent and
+     * the names spoken in their quotes replaced, as in the passages themselves.
+     */
     private List<StoredAnnotation> annotationsAsSeenBy(String documentId, Caller caller) {
         List<StoredAnnotation> all = annotations.annotationsOf(documentId);
-        return caller.isResearcher() ? all : all.stream().map(PersonAgents::withoutPerson).toList();
+        if (caller.isResearcher()) {
+            return all;
+        }
+        DocumentNames names = DocumentNames.of(documents, documentId);
+        return all.stream().map(PersonAgents::withoutPerson).map(a -> {
+            DocumentNames.Quote quote = names.mask(a.passageId(), a.start(), a.end(), a.exact(), a.prefix(), a.suffix());
+            return a.withQuote(quote.exact(), quote.prefix(), quote.suffix());
+        }).toList();
     }
 
     /** The document if the caller may read it; 404 otherwise (ids must not be guessable). */

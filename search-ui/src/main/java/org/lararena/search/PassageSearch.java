@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +29,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.lararena.ingest.index.IndexPages;
+import org.lararena.ingest.names.NameSpans;
 import org.lararena.ingest.store.Visibility;
+import org.lararena.ontology.text.SwedishText;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 
@@ -142,7 +145,7 @@ public final class PassageSearch {
         return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
             s.index(alias)
                     .requestCache(requestCache)
-                    .query(q -> q.bool(b -> b.must(match).filter(readable)))
+                    .query(q -> q.bool(b -> b.must(match).filter(readable).mustNot(askedForHiddenNames(request, caller))))
                     .source(src -> src.filter(f -> f.includes(hitFields(caller))))
                     .size(request.size())
                     .trackTotalHits(t -> t.enabled(true))
@@ -234,7 +237,7 @@ public final class PassageSearch {
                 .include(i -> i.terms(included)).size(Math.max(1, included.size()))));
         try {
             SearchResponse<Map> response = client.search(s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(true))
-                    .query(q -> q.bool(b -> b.must(match).filter(filters)))
+                    .query(q -> q.bool(b -> b.must(match).filter(filters).mustNot(askedForHiddenNames(request, caller))))
                     .aggregations("pilots", a -> a.terms(t -> t.field("pilot").size(50)))
                     .aggregations("years", a -> a.terms(t -> t.field("year").size(200).order(NamedValue.of("_key", SortOrder.Asc)))
                             .aggregations("themes", themeTerms.apply("themes")))
@@ -303,7 +306,7 @@ public final class PassageSearch {
                 JsonObject source = new JsonObject(hit.source());
                 found.put(source.getString("passageId"), new JsonObject().put("passageId", source.getString("passageId"))
                         .put("documentId", source.getString("documentId")).put("title", source.getString("title"))
-                        .put("text", source.getString("text")).put("page", source.getInteger("page"))
+                        .put("text", textFor(source, caller)).put("page", source.getInteger("page"))
                         .put("speaker", speakerFor(source, caller)).put("pilot", source.getString("pilot")).put("date", source.getString("date")));
             }
             return found;
@@ -327,7 +330,7 @@ public final class PassageSearch {
                 JsonObject source = new JsonObject(hit.source());
                 passages.add(new JsonObject().put("id", source.getString("passageId")).put("ordinal", source.getInteger("ordinal"))
                         .put("page", source.getInteger("page")).put("speaker", speakerFor(source, caller))
-                        .put("text", source.getString("text")).put("start", source.getInteger("start")).put("end", source.getInteger("end")));
+                        .put("text", textFor(source, caller)).put("start", source.getInteger("start")).put("end", source.getInteger("end")));
             }
         });
         return passages;
@@ -410,8 +413,9 @@ public final class PassageSearch {
      * the speaker's name only for researchers, so it never leaves Elasticsearch for anyone else.
      */
     private static List<String> hitFields(Caller caller) {
-        return List.of("passageId", "documentId", "title", "text", "page", caller.isResearcher() ? "speaker" : "speakerPseudonym",
-                "type", "pilot", "date", "themes");
+        return caller.isResearcher()
+                ? List.of("passageId", "documentId", "title", "text", "page", "speaker", "type", "pilot", "date", "themes")
+                : List.of("passageId", "documentId", "title", "text", "page", "speakerPseudonym", "spokenNames", "type", "pilot", "date", "themes");
     }
 
     private JsonObject toJson(SearchResponse<Map> response, SearchRequest request, Caller caller) {
@@ -419,7 +423,7 @@ public final class PassageSearch {
         List<Hit<Map>> found = response.hits().hits();
         for (Hit<Map> hit : found) {
             JsonObject source = new JsonObject(hit.source());
-            List<String> fragments = hit.highlight().getOrDefault("text", List.of());
+            List<String> fragments = hit.highlight().getOrDefault("text", List.of()).stream().map(f -> fragmentFor(f, source, caller)).toList();
             JsonArray themes = new JsonArray();
             source.getJsonArray("themes", new JsonArray()).forEach(iri ->
                     themes.add(new JsonObject().put("iri", iri).put("label", themeLabel.apply((String) iri))));
@@ -427,7 +431,7 @@ public final class PassageSearch {
                     .put("passageId", source.getString("passageId"))
                     .put("documentId", source.getString("documentId"))
                     .put("title", source.getString("title"))
-                    .put("text", source.getString("text"))
+                    .put("text", textFor(source, caller))
                     .put("highlight", fragments.isEmpty() ? null : String.join(" … ", fragments))
                     .put("page", source.getInteger("page"))
                     .put("speaker", speakerFor(source, caller))
@@ -468,6 +472,50 @@ public final class PassageSearch {
             }
         }
         return facets;
+    }
+
+    /**
+     * For everyone but researchers, the passages whose hidden names ({@code spokenNameWords}) the query asks for, as
+     * typed, folded, with a typo, as a prefix ({@code kaj*}) or fuzzily ({@code kajsa~}): left out, so the name cannot be found
+     * through them, whatever else the query asks for. Nothing for researchers.
+     */
+    private static List<Query> askedForHiddenNames(SearchRequest request, Caller caller) {
+        List<Query> asked = new ArrayList<>();
+        if (caller.isResearcher() || !request.hasText()) {
+            return asked;
+        }
+        for (String item : PassageQuery.parse(request.simpleQueryString()).positive()) {
+            for (String word : item.toLowerCase(Locale.ROOT).split("[^\\p{L}\\d*~-]+")) {
+                String bare = word.replaceAll("~\\d*|\\*", "");
+                if (bare.isEmpty()) {
+                    continue;
+                }
+                String folded = SwedishText.fold(bare);
+                if (word.endsWith("*")) {
+                    asked.add(Query.of(q -> q.prefix(p -> p.field("spokenNameWords").value(folded))));
+                    asked.add(Query.of(q -> q.prefix(p -> p.field("spokenNameWords").value(bare))));
+                } else {
+                    // As typed, and as loosely as the search itself matches: every word is also matched with typos
+                    // (PassageQuery.FUZZINESS), and "~" asks for two edits.
+                    asked.add(terms("spokenNameWords", List.of(bare, folded)));
+                    asked.add(Query.of(q -> q.fuzzy(f -> f.field("spokenNameWords").value(folded)
+                            .fuzziness(word.contains("~") ? "2" : PassageQuery.FUZZINESS))));
+                }
+            }
+        }
+        return asked;
+    }
+
+    /** Researchers read the passage as spoken; everyone else with the names spoken in it replaced ({@link NameSpans}). */
+    private static String textFor(JsonObject source, Caller caller) {
+        return caller.isResearcher() ? source.getString("text")
+                : NameSpans.apply(source.getString("text"), NameSpans.fromJson(source.getJsonArray("spokenNames")));
+    }
+
+    /** A highlighted fragment as {@link #textFor} would show its passage. */
+    private static String fragmentFor(String fragment, JsonObject source, Caller caller) {
+        return caller.isResearcher() ? fragment
+                : NameSpans.applyToFragment(fragment, source.getString("text"), NameSpans.fromJson(source.getJsonArray("spokenNames")));
     }
 
     /** Researchers see who spoke; everyone else the document's stable pseudonym ("Respondent 2", "Intervjuare"). */

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lararena.ingest.names.NameSpans;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.text.SwedishText;
@@ -100,18 +101,26 @@ public final class Suggestions {
     /** Words starting with {@code foldedPrefix} in the readable passages that hold one, most frequent first. */
     private List<String> frequentTerms(String foldedPrefix, Caller caller) {
         try {
-            SearchResponse<Void> response = client.search(s -> s.index(alias).size(SAMPLE).source(src -> src.fetch(false))
+            // Everyone but researchers: the names spoken in a passage are never offered (its text and names come along).
+            SearchResponse<Map> response = client.search(s -> s.index(alias).size(SAMPLE)
+                            .source(src -> caller.isResearcher() ? src.fetch(false) : src.filter(f -> f.includes("text", "spokenNames")))
                     .query(q -> q.bool(b -> b.filter(f -> f.prefix(p -> p.field("text.exact").value(foldedPrefix)))
                             .filter(PassageSearch.visibilityFilter(caller))))
                     .highlight(h -> h.fields(NamedValue.of("text.exact", HighlightField.of(f -> f.numberOfFragments(20).fragmentSize(1))))
-                            .preTags(MARK_START).postTags(MARK_END)), Void.class);
+                            .preTags(MARK_START).postTags(MARK_END)), Map.class);
             Map<String, Integer> counts = new HashMap<>();
-            for (Hit<Void> hit : response.hits().hits()) {
+            for (Hit<Map> hit : response.hits().hits()) {
+                Set<String> names = Set.of();
+                if (!caller.isResearcher() && hit.source() != null) {
+                    JsonObject source = new JsonObject(hit.source());
+                    names = NameSpans.nameWords(source.getString("text"), NameSpans.fromJson(source.getJsonArray("spokenNames")));
+                }
                 for (String fragment : hit.highlight().getOrDefault("text.exact", List.of())) {
                     Matcher matcher = MARKED.matcher(fragment);
                     while (matcher.find()) {
                         String word = matcher.group(1).toLowerCase(Locale.ROOT);
-                        if (word.length() >= Math.max(MIN_TERM, foldedPrefix.length()) && word.chars().allMatch(Character::isLetter)) {
+                        if (word.length() >= Math.max(MIN_TERM, foldedPrefix.length()) && word.chars().allMatch(Character::isLetter)
+                                && !names.contains(word)) {
                             counts.merge(word, 1, Integer::sum);
                         }
                     }

@@ -1,9 +1,12 @@
 package org.lararena.sparql;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -11,6 +14,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphMapLink;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphReadOnly;
+import org.lararena.ingest.names.DocumentNames;
 
 /**
  * The dataset one caller queries: a new, read-only dataset that <em>contains</em> only the named graphs the caller
@@ -42,6 +46,19 @@ final class CallerDataset extends DatasetGraphMapLink {
      * @param hidePeople    whether people show as the neutral agent (for every caller but researchers)
      */
     static DatasetGraph over(DatasetGraph store, Collection<String> allowedGraphs, boolean hidePeople) {
+        return over(store, allowedGraphs, hidePeople, null);
+    }
+
+    /**
+     * The view of {@code store} holding those of {@code allowedGraphs} that exist in it.
+     *
+     * @param allowedGraphs   IRIs of the named graphs the caller may read
+     * @param hidePeople      whether people show as the neutral agent (for every caller but researchers)
+     * @param namesOfDocument when not null, the names spoken in each document, hidden in annotation quotes
+     *                        ({@link NameHidingGraph}, for every caller but researchers)
+     */
+    static DatasetGraph over(DatasetGraph store, Collection<String> allowedGraphs, boolean hidePeople,
+                             Function<String, DocumentNames> namesOfDocument) {
         Set<Node> existing = new LinkedHashSet<>();
         Set<Node> wanted = new LinkedHashSet<>();
         allowedGraphs.forEach(iri -> wanted.add(NodeFactory.createURI(iri)));
@@ -51,13 +68,22 @@ final class CallerDataset extends DatasetGraphMapLink {
                 existing.add(name);
             }
         }
-        Graph union = new VisibleUnionGraph(store, existing);
-        CallerDataset view = new CallerDataset(Set.copyOf(existing), hidePeople ? new PersonHidingGraph(union) : union);
+        Function<String, DocumentNames> names = namesOfDocument == null ? null : cachedForOneQuery(namesOfDocument);
+        Function<Graph, Graph> hiding = graph -> {
+            Graph shown = hidePeople ? new PersonHidingGraph(graph) : graph;
+            return names == null ? shown : new NameHidingGraph(shown, names);
+        };
+        CallerDataset view = new CallerDataset(Set.copyOf(existing), hiding.apply(new VisibleUnionGraph(store, existing)));
         for (Node name : existing) {
-            Graph graph = new GraphReadOnly(store.getGraph(name));
-            view.link(name, hidePeople ? new PersonHidingGraph(graph) : graph);
+            view.link(name, hiding.apply(new GraphReadOnly(store.getGraph(name))));
         }
         return view;
+    }
+
+    /** A document's names are found once per query, however many of its quotes the query reads. */
+    private static Function<String, DocumentNames> cachedForOneQuery(Function<String, DocumentNames> namesOfDocument) {
+        Map<String, DocumentNames> found = new HashMap<>();
+        return documentId -> found.computeIfAbsent(documentId, namesOfDocument);
     }
 
     /** Adds a graph while the view is built; {@link #addGraph} itself refuses. */

@@ -79,7 +79,8 @@ public final class SparqlService {
     public SparqlAnswer query(String queryText, Caller caller, String accept) {
         Query query = parse(queryText);
         return store.calculateRead(() -> {
-            DatasetGraph view = CallerDataset.over(store.asDatasetGraph(), graphs.graphsFor(caller), !caller.isResearcher());
+            DatasetGraph view = CallerDataset.over(store.asDatasetGraph(), graphs.graphsFor(caller), !caller.isResearcher(),
+                    caller.isResearcher() ? null : graphs::namesIn);
             return run(query, view, accept);
         });
     }

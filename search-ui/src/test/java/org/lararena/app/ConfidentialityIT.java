@@ -35,6 +35,11 @@ class ConfidentialityIT {
             "gulsparvsmodellen", "gulsparvsmodell", "strandhäll", "strandhall");
     /** The real speaker names of the interview that pilots may read: pilots see pseudonyms only. */
     private static final List<String> SPEAKER_NAMES = List.of("ekvall", "lindvik", "hjortmark", "hjälmarö", "hjalmaro", "vivianne");
+    /**
+     * Names spoken inside that interview's turns (one a speaker's, "som Ekvall sa", is in {@link #SPEAKER_NAMES}): a
+     * given name of the list after a title, and a surname no list has after "doktor". Only researchers read them.
+     */
+    private static final List<String> SPOKEN_NAMES = List.of("ingegärd", "ingegard", "tuvesson");
     private static final List<String> ORDINARY_QUERIES = List.of("samverkan", "kontinuitet", "vårdcentralen",
             "fast läkarkontakt", "\"samverkan mellan\"", "samverkan -kommunen", "");
 
@@ -47,9 +52,10 @@ class ConfidentialityIT {
             """;
     private static final String PILOT_INTERVIEW = """
             INTERVJUARE: Hur ser samverkan ut mellan region och kommun i er pilot?
-            EKVALL: Vi har ett samverkansforum varje månad och en fast läkarkontakt för de mest sjuka äldre.
+            EKVALL: Vi har ett samverkansforum varje månad och en fast läkarkontakt för de mest sjuka äldre. \
+            Enligt sjuksköterskan Ingegärd är samverkan med doktor Tuvesson nyckeln.
             INTERVJUARE: Och vårdcentralen?
-            LINDVIK: Vårdcentralen har kortat kön genom en väg in, men kontinuiteten brister när läkarna byts ut.
+            LINDVIK: Vårdcentralen har kortat kön genom en väg in, men som Ekvall sa brister kontinuiteten när läkarna byts ut.
             """;
     /** Declared an interview at upload, with only one labelled line: too few for the text alone to show turns. */
     private static final String LONE_LABEL_INTERVIEW = """
@@ -156,6 +162,25 @@ class ConfidentialityIT {
     }
 
     @Test
+    void namesSpokenInsideATurnAreReplacedForAPilotAndReadAsSpokenByResearchers() throws Exception {
+        JsonArray forPilot = new JsonArray(app.get("/api/documents/" + pilotInterviewId + "/passages", pilot).body());
+        String pilotTexts = forPilot.stream().map(passage -> ((JsonObject) passage).getString("text")).toList().toString();
+
+        assertThat(pilotTexts).contains("Enligt sjuksköterskan [namn] är samverkan med doktor [namn] nyckeln.")
+                .contains("som Respondent 1 sa brister kontinuiteten");
+        assertThat(app.get("/api/search?q=" + encode("nyckeln"), pilot).body()).contains("[namn]").doesNotContain("Tuvesson");
+        for (String path : List.of("/api/documents/" + pilotInterviewId + "/passages", "/api/search?q=" + encode("nyckeln"),
+                "/api/documents/" + pilotInterviewId + "/annotations.jsonld",
+                "/sparql?query=" + encode("SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10000"))) {
+            assertThat(app.get(path, researcher).body()).as("a researcher's GET %s", path).contains("Ingegärd", "Tuvesson");
+        }
+        for (String query : List.of("ingegärd", "Ingegard", "ingegerd", "tuvesson", "ingegerd~", "Ekvall")) {
+            assertThat(total(app, query, pilot)).as("a pilot's search for the hidden name '%s' finds no passage through it", query).isZero();
+        }
+        assertThat(total(app, "ingegärd", researcher)).isEqualTo(1);
+    }
+
+    @Test
     void noResponseToAPilotAnAttendeeOrAnAnonymousVisitorContainsACanary() throws Exception {
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("pilot", pilot);
@@ -175,6 +200,10 @@ class ConfidentialityIT {
                 for (String name : SPEAKER_NAMES.stream().filter(name -> !asked.contains(name)).toList()) {
                     assertThat(body).as("%s GET %s (%d) must not name the speaker '%s'", caller.getKey(), path, response.statusCode(), name)
                             .doesNotContain(name);
+                }
+                for (String name : SPOKEN_NAMES.stream().filter(name -> !asked.contains(name)).toList()) {
+                    assertThat(body).as("%s GET %s (%d) must not contain the name '%s' spoken in a turn", caller.getKey(), path,
+                            response.statusCode(), name).doesNotContain(name);
                 }
                 assertThat(response.statusCode()).as("%s GET %s", caller.getKey(), path).isLessThan(500);
             }
@@ -229,7 +258,7 @@ class ConfidentialityIT {
     private static List<String> everyPath() throws Exception {
         List<String> paths = new ArrayList<>();
         List<String> words = new ArrayList<>(List.of("pärlugglan", "parluggla", "tranbärsvalvet", "gulsparv", "strandhäll",
-                "ekvall", "lindvik", "hjortmark", "hjälmarö", "vivianne", "samverkan", "kontinuitet", "vårdcentralen", "*", "\"", "pärl*", "tranb~"));
+                "ekvall", "lindvik", "hjortmark", "hjälmarö", "vivianne", "ingegärd", "tuvesson", "nyckeln", "samverkan", "kontinuitet", "vårdcentralen", "*", "\"", "pärl*", "tranb~"));
         for (String word : words) {
             paths.add("/api/search?size=100&q=" + encode(word));
             paths.add("/sok?q=" + encode(word));

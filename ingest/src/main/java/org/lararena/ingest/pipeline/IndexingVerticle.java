@@ -13,6 +13,9 @@ import java.util.Objects;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.StepTimings;
 import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.ingest.names.DocumentNames;
+import org.lararena.ingest.names.NameSpans;
+import org.lararena.ingest.names.SpokenNames;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -176,11 +179,19 @@ public final class IndexingVerticle extends VerticleBase {
             speakers.add(passages.getJsonObject(i).getString("speaker"));
         }
         Map<String, String> pseudonyms = SpeakerPseudonyms.assign(speakers);
+        DocumentNames names = DocumentNames.of(passages);
         List<JsonObject> documents = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
-            JsonObject document = passageDocument(record, passages.getJsonObject(i), pseudonyms);
+            JsonObject passage = passages.getJsonObject(i);
+            List<SpokenNames.Found> spoken = names.in(passage.getInteger("ordinal"));
+            JsonObject document = passageDocument(record, passage, pseudonyms).put("spokenNames", NameSpans.toJson(spoken))
+                    .put("spokenNameWords", new JsonArray(new ArrayList<>(NameSpans.searchWords(passage.getString("text"), spoken))));
             String question = i == 0 ? null : questionBefore(documents.get(i - 1), document);
-            documents.add(question == null ? document : document.put("question", question));
+            if (question != null) {
+                // The answer is found through its question too: the question's hidden names are hidden from its search.
+                document.put("question", question).getJsonArray("spokenNameWords").addAll(documents.get(i - 1).getJsonArray("spokenNameWords"));
+            }
+            documents.add(document);
         }
         return documents;
     }

@@ -39,6 +39,17 @@ class PassageDocumentsTest {
     }
 
     @Test
+    void anAnswerKeepsItsNamesAndHidesTheNamesOfItsQuestionFromSearchesToo() {
+        List<JsonObject> documents = IndexingVerticle.passageDocuments(record("intervju"), turns(
+                "INTERVJUARE", "Vad sa Ingegärd om det?",
+                "KAJSA", "Att Kajsas team ringer varje morgon."));
+
+        assertThat(documents.get(1).getJsonArray("spokenNameWords")).contains("ingegärd", "ingegard", "kajsa");
+        assertThat(documents.get(1).getJsonArray("spokenNames").getJsonObject(0).getString("replacement")).isEqualTo("Respondent 1:s");
+        assertThat(documents.get(0).getJsonArray("spokenNameWords")).doesNotContain("kajsa");
+    }
+
+    @Test
     void aLongLeadInKeepsItsEndWhereTheQuestionIs() {
         String leadIn = "Bakgrund. ".repeat(100) + "Hur började det?";
         List<JsonObject> documents = IndexingVerticle.passageDocuments(record("intervju"), turns("INTERVJUARE", leadIn, "KAJSA", "Med ett möte."));

@@ -43,6 +43,12 @@ public record StoredAnnotation(
                 matchedTerm, confidence, creator, creatorIri, created, ontologyVersion);
     }
 
+    /** The same annotation quoting other words (the quote as a reader who is not a researcher sees it). */
+    public StoredAnnotation withQuote(String newExact, String newPrefix, String newSuffix) {
+        return new StoredAnnotation(id, documentId, passageId, start, end, newExact, newPrefix, newSuffix, conceptIri, manual, state,
+                matchedTerm, confidence, creator, creatorIri, created, ontologyVersion);
+    }
+
     /** {@code "manual"} or {@code "auto"}. */
     public String origin() {
         return manual ? "manual" : "auto";
