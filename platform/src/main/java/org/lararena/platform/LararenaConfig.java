@@ -72,6 +72,9 @@ import java.util.Optional;
  *     process changed the index (its own changes count at once): the longest a kept answer can be out of date</td></tr>
  * <tr><td>LARARENA_ANNOTATION_BATCH_PASSAGES</td><td>100</td><td>passages annotated and stored per write transaction; a
  *     large document takes turns with other documents and researchers' actions in steps of this size</td></tr>
+ * <tr><td>LARARENA_JENA_COMPACT_GROWTH_MB</td><td>1024</td><td>the annotation store's files are compacted once they have grown
+ * by this much since the last compaction (0: never)</td></tr>
+ * <tr><td>LARARENA_JENA_COMPACT_CHECK_SECONDS</td><td>300</td><td>how often the store's size is looked at</td></tr>
  * <tr><td>LARARENA_BUSY_AFTER_MS</td><td>2000</td><td>longest a request waits for a thread before it is answered 503
  *     (busy) with {@code Retry-After}; a request refused so is never carried out later</td></tr>
  * <tr><td>LARARENA_REQUEST_WORKERS</td><td>8</td><td>threads for requests' blocking work (stores, files), apart from the
@@ -145,8 +148,12 @@ public record LararenaConfig(
         }
     }
 
-    /** How the pipeline's annotation step takes turns: passages annotated and stored per write transaction. */
-    public record Annotation(int batchPassages) {
+    /**
+     * The annotation store: passages annotated and stored per write transaction of the pipeline's annotation step, and
+     * when its files are compacted (every {@code compactCheck}, once they have grown by {@code compactGrowthBytes}
+     * since the last compaction; 0 never).
+     */
+    public record Annotation(int batchPassages, long compactGrowthBytes, Duration compactCheck) {
     }
 
     /**
@@ -282,7 +289,9 @@ public record LararenaConfig(
                 new Search(r.bool("LARARENA_SEARCH_REQUEST_CACHE", true),
                         r.integer("LARARENA_SEARCH_ANSWER_CACHE_MB", 32, 0, 4096) * 1024L * 1024L,
                         Duration.ofMillis(r.integer("LARARENA_SEARCH_CHANGE_POLL_MS", 500, 50, 60_000))),
-                new Annotation(r.integer("LARARENA_ANNOTATION_BATCH_PASSAGES", 100, 1, 10_000)),
+                new Annotation(r.integer("LARARENA_ANNOTATION_BATCH_PASSAGES", 100, 1, 10_000),
+                        r.integer("LARARENA_JENA_COMPACT_GROWTH_MB", 1024, 0, 10_000_000) * 1024L * 1024L,
+                        Duration.ofSeconds(r.integer("LARARENA_JENA_COMPACT_CHECK_SECONDS", 300, 10, 86_400))),
                 new Requests(Duration.ofMillis(r.integer("LARARENA_BUSY_AFTER_MS", 2_000, 50, 600_000)),
                         r.integer("LARARENA_REQUEST_WORKERS", 8, 1, 256)),
                 new Exchange(r.integer("LARARENA_MAX_IMPORT_MB", 200, 1, 1_000_000) * 1024L * 1024L,

@@ -44,6 +44,7 @@ import org.lararena.ingest.index.FacetFollower;
 import org.lararena.ingest.index.PassageConcepts;
 import org.lararena.annotations.AnnotationsEndpoint;
 import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.StoreCompaction;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
@@ -115,6 +116,7 @@ public final class ApplicationVerticle extends VerticleBase {
     private final Supplier<List<ServiceSupervisor.Status>> managedServers;
     private ElasticsearchClient elasticsearch;
     private Dataset jena;
+    private StoreCompaction storeCompaction;
     private DocumentStore documents;
     private HttpServerVerticle http;
     private LearningModules modules;
@@ -184,6 +186,7 @@ public final class ApplicationVerticle extends VerticleBase {
         annotator = new PassageAnnotator(ontology);
         SparqlService.publishOntology(jena, ontology);
         annotations = new TdbAnnotationStore(jena);
+        storeCompaction = new StoreCompaction(jena, config.dataPath("jena"), config.annotation().compactGrowthBytes());
         documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator, config.annotation().batchPassages());
         extractionConfig = ExtractionConfig.defaults()
                 .withTimePerFile(config.extraction().timePerFile())
@@ -213,7 +216,10 @@ public final class ApplicationVerticle extends VerticleBase {
         PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix(), config.elasticsearch().analysisFiles());
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
         erasure = new Erasure(documents, annotations, indexer, memos, insightStore, erasureLog, audit, Clock.systemUTC(),
-                () -> org.apache.jena.tdb2.DatabaseMgr.compact(jena.asDatasetGraph(), true));
+                storeCompaction::compact);
+        // Every write leaves copied pages behind in TDB2's files: compacted once they have grown enough.
+        vertx.setPeriodic(config.annotation().compactCheck().toMillis(), timer -> vertx.executeBlocking(storeCompaction::compactIfGrown, false)
+                .onFailure(e -> LOG.warn("The annotation store could not be compacted: {}", e.getMessage())));
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel, this::themesNamedIn,
                 config.search().requestCache());
         IndexChangeWatch othersChanges = new IndexChangeWatch(elasticsearch, index.alias(), config.search().changePoll());

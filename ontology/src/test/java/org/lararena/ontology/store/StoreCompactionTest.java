@@ -1,0 +1,51 @@
+package org.lararena.ontology.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.PassageAnnotator;
+
+class StoreCompactionTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void manySmallWritesGrowTheFilesAndCompactionShrinksThemKeepingEveryAnnotationAndDecision() {
+        Dataset dataset = TDB2Factory.connectDataset(dir.toString());
+        TdbAnnotationStore store = new TdbAnnotationStore(dataset);
+        PassageAnnotator annotator = new PassageAnnotator(OntologyLoader.fromClasspath());
+        String text = "Samverkan mellan kommunen och regionen ger patienterna kontinuitet och en fast läkarkontakt.";
+        List<AnnotationStore.PassageSuggestions> passages = new java.util.ArrayList<>();
+        for (int p = 0; p < 20; p++) {
+            passages.add(new AnnotationStore.PassageSuggestions(new PassageText("doc-" + p, text), annotator.annotate(text)));
+        }
+        List<StoredAnnotation> stored = store.storeAutomatic("doc", "v1", passages);
+        StoreCompaction compaction = new StoreCompaction(dataset, dir, 1);
+        long start = compaction.sizeOnDisk();
+        // A researcher going through the suggestions, one small write transaction each, again and again.
+        for (int round = 0; round < 10; round++) {
+            for (StoredAnnotation annotation : stored) {
+                store.review("doc", List.of(annotation.id()), round % 2 == 0 ? ReviewState.ACCEPTED : ReviewState.REJECTED, "forskare");
+            }
+        }
+        long grown = compaction.sizeOnDisk();
+        List<StoredAnnotation> before = store.annotationsOf("doc");
+
+        // TDB2 lays its files out in large chunks: the growth is what counts, not the files' size at the start.
+        assertThat(grown - start).as("growth of the files after %d small writes", stored.size() * 10).isGreaterThan(50L << 20);
+        assertThat(compaction.compactIfGrown()).isTrue();
+
+        assertThat(compaction.sizeOnDisk() - start).as("growth left after compaction, of %d bytes", grown - start).isLessThan((grown - start) / 2);
+        assertThat(store.annotationsOf("doc")).as("every annotation with its decision").isEqualTo(before);
+        assertThat(store.annotationsOf("doc")).allSatisfy(a -> assertThat(a.state()).isEqualTo(ReviewState.REJECTED));
+        assertThat(compaction.compactIfGrown()).as("nothing grew since").isFalse();
+        dataset.close();
+    }
+}
