@@ -56,11 +56,9 @@ class BatchIndexingIT {
 
     @Test
     void aDocumentWhosePassagesElasticsearchRefusesFailsAloneInItsBatch() throws Exception {
-        TestServices services = TestServices.get();
-        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", services.elasticsearchUrl().toString()));
-        try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
-            PassageIndex index = new PassageIndex(client, "batch-it-" + Long.toHexString(System.nanoTime()));
-            index.ensureExists();
+        try (FreshIndex fresh = FreshIndex.create()) {
+            ElasticsearchClient client = fresh.client();
+            PassageIndex index = fresh.index();
             PassageIndexer indexer = new PassageIndexer(client, index);
             Map<String, List<JsonObject>> batch = new LinkedHashMap<>();
             batch.put("gott-a", List.of(passage("gott-a", 0, 0), passage("gott-a", 1, 1)));
@@ -84,17 +82,14 @@ class BatchIndexingIT {
             assertThat(indexer.replaceDocuments(Map.of("gott-a", List.of(passage("gott-a", 0, 0)))).get("gott-a").status())
                     .isEqualTo(PassageIndexer.Outcome.Status.INDEXED);
             assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("gott-a")))).count()).isEqualTo(1);
-            client.indices().delete(d -> d.index(index.alias() + "-000001"));
         }
     }
 
     @Test
     void aDocumentOfManyThousandPassagesIsIndexedWholeInSeveralBulkRequests() throws Exception {
-        TestServices services = TestServices.get();
-        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", services.elasticsearchUrl().toString()));
-        try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
-            PassageIndex index = new PassageIndex(client, "batch-it-" + Long.toHexString(System.nanoTime()));
-            index.ensureExists();
+        try (FreshIndex fresh = FreshIndex.create()) {
+            ElasticsearchClient client = fresh.client();
+            PassageIndex index = fresh.index();
             PassageIndexer indexer = new PassageIndexer(client, index);
             int many = 12_000;
             List<JsonObject> passages = new java.util.ArrayList<>();
@@ -111,7 +106,27 @@ class BatchIndexingIT {
                     .isEqualTo(PassageIndexer.Outcome.Status.INDEXED);
             assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("stor")))).count())
                     .isEqualTo(4_500);
-            client.indices().delete(d -> d.index(index.alias() + "-000001"));
+        }
+    }
+
+    /** A passage index of its own on the harness's Elasticsearch, deleted afterwards. */
+    private record FreshIndex(ElasticsearchClient client, PassageIndex index) implements AutoCloseable {
+
+        static FreshIndex create() throws Exception {
+            LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", TestServices.get().elasticsearchUrl().toString()));
+            ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch());
+            PassageIndex index = new PassageIndex(client, "batch-it-" + Long.toHexString(System.nanoTime()));
+            index.ensureExists();
+            return new FreshIndex(client, index);
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                client.indices().delete(d -> d.index(index.alias() + "-000001"));
+            } finally {
+                client.close();
+            }
         }
     }
 
