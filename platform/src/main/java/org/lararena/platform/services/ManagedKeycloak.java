@@ -65,6 +65,22 @@ public final class ManagedKeycloak {
         }
     }
 
+    /**
+     * Forgets every realm this Keycloak holds, so that the next {@link #start} imports the realm as the project ships it
+     * (Keycloak skips a realm it already has: one imported by an earlier version would lack roles added since). For the
+     * test harness; a platform's users and passwords would go with it.
+     */
+    public void forgetRealms() {
+        Path database = root.resolve("keycloak-" + distributions.keycloakVersion()).resolve("data/h2");
+        try (java.util.stream.Stream<Path> files = Files.exists(database) ? Files.walk(database) : java.util.stream.Stream.empty()) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new ServiceStartException("could not remove Keycloak's database in " + database + " (" + e.getMessage() + ")", e);
+        }
+    }
+
     public ManagedProcess start(Duration timeout) {
         Ports.requireFree(LararenaConfig.LOOPBACK, port, "LARARENA_KEYCLOAK_PORT");
         Path home = ServerDistributions.unpackOnce(distributions.keycloakZip(), root.resolve("keycloak-" + distributions.keycloakVersion()));

@@ -55,6 +55,10 @@ public final class TestServices {
                 ? new ManagedElasticsearch(distributions, dataDir.resolve("elasticsearch"), Ports.freePort(), 512, javaHome) : null;
         ManagedKeycloak managedKc = external.keycloak().managed()
                 ? new ManagedKeycloak(distributions, dataDir.resolve("keycloak"), Ports.freePort(), javaHome) : null;
+        if (managedKc != null) {
+            // Each run tests the realm as the project ships it, not one an earlier build imported.
+            managedKc.forgetRealms();
+        }
         CompletableFuture<ManagedProcess> es = managedEs != null
                 ? CompletableFuture.supplyAsync(() -> managedEs.start(timeout)) : CompletableFuture.completedFuture(null);
         CompletableFuture<ManagedProcess> kc = managedKc != null
