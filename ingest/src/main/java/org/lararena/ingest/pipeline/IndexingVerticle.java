@@ -93,7 +93,17 @@ public final class IndexingVerticle extends VerticleBase {
             message.reply(FAILED);
             return;
         }
-        List<JsonObject> documents = passageDocuments(record, work.getJsonArray("passages"));
+        List<JsonObject> documents;
+        try {
+            documents = passageDocuments(record, work.getJsonArray("passages"));
+        } catch (RuntimeException e) {
+            // A fault of ours: the document fails with a reason instead of staying "indexing" with none.
+            LOG.warn("The passages of {} could not be prepared for indexing", id, e);
+            pending.remove(id);
+            status.change(record, DocumentStatus.FAILED, "Dokumentet kunde inte förberedas för sökning på grund av ett fel hos oss; det är loggat.");
+            message.reply(FAILED);
+            return;
+        }
         List<Message<JsonObject>> messages = new ArrayList<>(List.of(message));
         Waiting earlier = batch.get(id);
         if (earlier != null) {
