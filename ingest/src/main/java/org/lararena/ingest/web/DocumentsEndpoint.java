@@ -106,7 +106,13 @@ public final class DocumentsEndpoint {
         if (declared != null && declared.matches("\\d{1,18}") && usable >= 0) {
             long length = Long.parseLong(declared);
             if (usable < 2 * length + UPLOAD_RESERVE_BYTES) {
-                ctx.fail(DiskFull.refused("the upload (" + length / 1024 + " kB; " + usable / 1024 + " kB are free)", null));
+                // The body is read and dropped (nothing is written) before the answer: a client still sending it would
+                // otherwise wait for the server to read it, and never see the answer.
+                LararenaException refusal = DiskFull.refused("the upload (" + length / 1024 + " kB; " + usable / 1024 + " kB are free)", null);
+                ctx.request().handler(dropped -> { })
+                        .exceptionHandler(e -> { })
+                        .endHandler(end -> ctx.fail(refusal));
+                ctx.request().resume();
                 return;
             }
         }
