@@ -109,9 +109,9 @@ public final class DocumentsEndpoint {
                 // The body is read and dropped (nothing is written) before the answer: a client still sending it would
                 // otherwise wait for the server to read it, and never see the answer.
                 LararenaException refusal = DiskFull.refused("the upload (" + length / 1024 + " kB; " + usable / 1024 + " kB are free)", null);
-                ctx.request().handler(dropped -> { })
-                        .exceptionHandler(e -> { })
-                        .endHandler(end -> ctx.fail(refusal));
+                ctx.request().handler(dropped -> { }).exceptionHandler(e -> { });
+                // end() also completes for a request whose body had all arrived already.
+                ctx.request().end().onComplete(end -> ctx.fail(refusal));
                 ctx.request().resume();
                 return;
             }
