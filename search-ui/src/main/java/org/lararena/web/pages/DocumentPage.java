@@ -105,7 +105,7 @@ public final class DocumentPage {
         int page = Math.min(Params.intParam(params.get("page"), "page", 0, 0, Integer.MAX_VALUE), pages - 1);
         List<DocumentRecord> shown = matching.subList(page * size, Math.min(matching.size(), (page + 1) * size));
         if (!caller.isResearcher()) {
-            sendList(ctx, caller, messages, params, readable, matching, shown, page, size, pages, Map.of());
+            sendList(ctx, caller, messages, params, readable, matching, shown, page, size, pages, Map.of(), type, pilot, status, sort);
             return;
         }
         // Researchers see each coder's status (a read of the annotation store per row: off the event loop).
@@ -113,17 +113,14 @@ public final class DocumentPage {
             Map<String, Map<String, CodingStatus>> statuses = new HashMap<>();
             shown.forEach(record -> statuses.put(record.id(), annotations.codingStatus(record.id())));
             return statuses;
-        }, false).onSuccess(statuses -> sendList(ctx, caller, messages, params, readable, matching, shown, page, size, pages, statuses))
+        }, false).onSuccess(statuses -> sendList(ctx, caller, messages, params, readable, matching, shown, page, size, pages, statuses, type, pilot,
+                        status, sort))
                 .onFailure(ctx::fail);
     }
 
     private void sendList(RoutingContext ctx, Caller caller, Messages messages, MultiMap params, List<DocumentRecord> readable,
                           List<DocumentRecord> matching, List<DocumentRecord> shown, int page, int size, int pages,
-                          Map<String, Map<String, CodingStatus>> statuses) {
-        String type = blankToNull(params.get("type"));
-        String pilot = blankToNull(params.get("pilot"));
-        String status = blankToNull(params.get("status"));
-        String sort = params.get("sort") == null ? "newest" : params.get("sort");
+                          Map<String, Map<String, CodingStatus>> statuses, String type, String pilot, String status, String sort) {
 
         StringBuilder html = new StringBuilder("<h1>").append(Html.text(messages.get("documents.title"))).append("</h1>")
                 .append("<form class=\"document-filters\" method=\"get\" action=\"/dokument\" aria-label=\"")
