@@ -287,6 +287,11 @@ class TeamAtWorkBenchmark {
 
     /** Each ingest step's share of the work the load's documents took, and the longest write transaction of annotation storage. */
     static void stepShares(List<ILoggingEvent> events) {
+        stepShares(events, Map.of());
+    }
+
+    /** As {@link #stepShares(List)}, and the slowest subjects of extraction, storage and indexing, named through {@code names} where known. */
+    static void stepShares(List<ILoggingEvent> events, Map<String, String> names) {
         Map<String, Long> micros = new java.util.LinkedHashMap<>();
         for (StepTimings.Step step : StepTimings.Step.values()) {
             micros.put(step.name(), 0L);
@@ -304,6 +309,15 @@ class TeamAtWorkBenchmark {
         StringBuilder shares = new StringBuilder();
         micros.forEach((step, us) -> shares.append(String.format("%s %.1f %% (%.1f s), ", step.toLowerCase(), 100.0 * us / Math.max(1, total), us / 1e6)));
         System.out.printf("share of the ingest work by step: %s%nlongest write transaction of annotation storage: %.0f ms%n", shares, longestStorage / 1e3);
+        for (StepTimings.Step step : List.of(StepTimings.Step.EXTRACTION, StepTimings.Step.STORAGE, StepTimings.Step.INDEXING)) {
+            String slowest = List.copyOf(events).stream().filter(e -> e.getArgumentArray()[0] == step)
+                    .sorted(java.util.Comparator.comparingLong((ILoggingEvent e) -> ((Number) e.getArgumentArray()[2]).longValue()).reversed())
+                    .limit(5)
+                    .map(e -> String.format("%s %.2f s", names.getOrDefault(e.getArgumentArray()[1].toString(), e.getArgumentArray()[1].toString()),
+                            ((Number) e.getArgumentArray()[2]).longValue() / 1e6))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            System.out.printf("slowest %s: %s%n", step.name().toLowerCase(), slowest);
+        }
     }
 
     /** Collects {@link StepTimings}' debug events (and only those) while the benchmark runs. */

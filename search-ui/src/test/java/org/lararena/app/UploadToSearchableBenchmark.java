@@ -60,11 +60,12 @@ class UploadToSearchableBenchmark {
         double endToEnd;
         double upload;
         Map<String, Long> statuses;
+        Map<String, String> names = new java.util.HashMap<>();
         try (RunningApplication app = RunningApplication.start(data, Map.of("LARARENA_DEMO_DATA", "false"))) {
-            awaitSettled(app, token, uploadAll(app, token, warmUp), Duration.ofMinutes(10));
+            awaitSettled(app, token, uploadAll(app, token, warmUp, names), Duration.ofMinutes(10));
             steps.list.clear();
             long started = System.nanoTime();
-            Set<String> ids = uploadAll(app, token, measured);
+            Set<String> ids = uploadAll(app, token, measured, names);
             upload = (System.nanoTime() - started) / 1e9;
             statuses = awaitSettled(app, token, ids, Duration.ofMinutes(30));
             endToEnd = (System.nanoTime() - started) / 1e9;
@@ -79,7 +80,7 @@ class UploadToSearchableBenchmark {
                 endToEnd, endToEnd / tikaBest);
         System.out.printf("%nthe upload request itself: %.1f s; documents by status: %s; load average %s%n", upload, statuses,
                 TeamAtWorkBenchmark.loadAverage());
-        TeamAtWorkBenchmark.stepShares(steps.list);
+        TeamAtWorkBenchmark.stepShares(steps.list, names);
     }
 
     /**
@@ -111,7 +112,8 @@ class UploadToSearchableBenchmark {
         return withText;
     }
 
-    private static Set<String> uploadAll(RunningApplication app, String token, List<Path> files) throws Exception {
+    /** Uploads the files, 100 to a request; their ids, each named in {@code names} by its file. */
+    private static Set<String> uploadAll(RunningApplication app, String token, List<Path> files, Map<String, String> names) throws Exception {
         Set<String> ids = new HashSet<>();
         List<RunningApplication.Upload> uploads = new ArrayList<>();
         for (Path file : files) {
@@ -122,7 +124,10 @@ class UploadToSearchableBenchmark {
             if (response.statusCode() != 202) {
                 throw new IllegalStateException("upload refused: " + response.statusCode() + " " + response.body());
             }
-            new JsonArray(response.body()).forEach(item -> ids.add(((JsonObject) item).getString("id")));
+            for (Object item : new JsonArray(response.body())) {
+                ids.add(((JsonObject) item).getString("id"));
+                names.put(((JsonObject) item).getString("id"), ((JsonObject) item).getString("filename"));
+            }
         }
         return ids;
     }
