@@ -78,9 +78,6 @@ public final class DocumentsEndpoint {
                 progress.remove(status.getString("documentId"));
             }
         });
-        // Read off the event loop every second, so the check before an upload costs the loop nothing.
-        readFreeSpace();
-        vertx.setPeriodic(FREE_SPACE_READ.toMillis(), timer -> readFreeSpace());
         router.post("/api/documents").handler(this::requireRoomForUpload);
         router.post("/api/documents")
                 .handler(BodyHandler.create(uploadDir.toString()).setBodyLimit(maxUploadBytes).setDeleteUploadedFilesOnEnd(true))
@@ -97,37 +94,39 @@ public final class DocumentsEndpoint {
 
     /**
      * Refuses an upload the disk has no room for before its body is read (as the body limit does): it is written
-     * twice, to the upload folder and as the kept original, and a little more is kept free for records. The same
-     * disk running full while the body is written is answered by the failure handler.
+     * twice, to the upload folder and as the kept original, and a little more is kept free for records. The free
+     * space is read for each upload (off the event loop, the request paused meanwhile): a reading a second old let an
+     * upload sent just after the disk filled through to the body handler, whose write then failed half-way through
+     * the body. The same disk running full while the body is written (another upload took the room) is answered by
+     * {@link #unreadableUpload}.
      */
     private void requireRoomForUpload(RoutingContext ctx) {
         String declared = ctx.request().getHeader("Content-Length");
-        long usable = freeSpace.get();
-        if (declared != null && declared.matches("\\d{1,18}") && usable >= 0) {
-            long length = Long.parseLong(declared);
-            if (usable < 2 * length + UPLOAD_RESERVE_BYTES) {
-                // The body is read and dropped (nothing is written) before the answer: a client still sending it would
-                // otherwise wait for the server to read it, and never see the answer.
-                LararenaException refusal = DiskFull.refused("the upload (" + length / 1024 + " kB; " + usable / 1024 + " kB are free)", null);
-                ctx.request().handler(dropped -> { }).exceptionHandler(e -> { });
-                // end() also completes for a request whose body had all arrived already.
-                ctx.request().end().onComplete(end -> ctx.fail(refusal));
-                ctx.request().resume();
+        if (declared == null || !declared.matches("\\d{1,18}")) {
+            ctx.next();
+            return;
+        }
+        long length = Long.parseLong(declared);
+        ctx.request().pause();
+        vertx.executeBlocking(this::usableSpace, false).onComplete(read -> {
+            long usable = read.succeeded() ? read.result() : -1; // unknown: the write itself finds out
+            if (usable < 0 || usable >= 2 * length + UPLOAD_RESERVE_BYTES) {
+                ctx.next(); // the body handler resumes the request
                 return;
             }
-        }
-        ctx.next();
+            // The body is read and dropped (nothing is written) before the answer: a client still sending it would
+            // otherwise wait for the server to read it, and never see the answer.
+            LararenaException refusal = DiskFull.refused("the upload (" + length / 1024 + " kB; " + usable / 1024 + " kB are free)", null);
+            ctx.request().handler(dropped -> { }).exceptionHandler(e -> { });
+            // end() also completes for a request whose body had all arrived already.
+            ctx.request().end().onComplete(end -> ctx.fail(refusal));
+            ctx.request().resume();
+        });
     }
 
-    private void readFreeSpace() {
-        vertx.executeBlocking(() -> java.nio.file.Files.getFileStore(uploadDir).getUsableSpace(), false)
-                .onSuccess(freeSpace::set)
-                .onFailure(e -> freeSpace.set(-1)); // unknown: the write itself finds out
+    private long usableSpace() throws java.io.IOException {
+        return java.nio.file.Files.getFileStore(uploadDir).getUsableSpace();
     }
-
-    /** The upload folder's free bytes as last read ({@link #FREE_SPACE_READ} ago at most); -1 before the first reading or when unknown. */
-    private final java.util.concurrent.atomic.AtomicLong freeSpace = new java.util.concurrent.atomic.AtomicLong(-1);
-    private static final java.time.Duration FREE_SPACE_READ = java.time.Duration.ofSeconds(1);
 
     /** Free space an upload must leave for the records and passages of the documents on their way. */
     private static final long UPLOAD_RESERVE_BYTES = 64 * 1024;
@@ -138,6 +137,16 @@ public final class DocumentsEndpoint {
      */
     private void unreadableUpload(RoutingContext ctx) {
         Throwable failure = ctx.failure();
+        if (DiskFull.causedBy(failure) && !ctx.request().isEnded()) {
+            // The disk ran full while the body was being written: the file's write stream gave up and left the request
+            // paused, so a client still sending would wait for ever. The rest of the body is read and dropped, then
+            // the failure handler answers 507; the connection is not reused.
+            ctx.response().putHeader("Connection", "close");
+            ctx.request().exceptionHandler(e -> { });
+            ctx.request().end().onComplete(end -> ctx.next());
+            ctx.request().resume();
+            return;
+        }
         if (failure == null || failure instanceof LararenaException || ctx.get(UPLOAD_READ) != null || DiskFull.causedBy(failure)) {
             ctx.next();
             return;
