@@ -73,7 +73,8 @@ import java.util.Optional;
  * <tr><td>LARARENA_ANNOTATION_BATCH_PASSAGES</td><td>100</td><td>passages annotated and stored per write transaction; a
  *     large document takes turns with other documents and researchers' actions in steps of this size</td></tr>
  * <tr><td>LARARENA_JENA_COMPACT_GROWTH_MB</td><td>1024</td><td>the annotation store's files are compacted once they have grown
- * by this much since the last compaction (0: never)</td></tr>
+ * by this much since the last compaction, at a quiet moment (or at once when the disk has less than twice this left;
+ * 0: never)</td></tr>
  * <tr><td>LARARENA_JENA_COMPACT_CHECK_SECONDS</td><td>300</td><td>how often the store's size is looked at</td></tr>
  * <tr><td>LARARENA_BUSY_AFTER_MS</td><td>2000</td><td>longest a request waits for a thread before it is answered 503
  *     (busy) with {@code Retry-After}; a request refused so is never carried out later</td></tr>

@@ -13,12 +13,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the annotation store's files near the size of what it holds. TDB2 never changes a B+tree page in place: every
  * write transaction copies the pages it changes, and their parents, to the end of the index files, and the old pages
- * stay until the database is compacted. A coding action is a small transaction that copies a few megabytes of pages
- * (six indexes, a path of pages for every changed quad), so a team coding all day grows the store by gigabytes: three
- * researchers coding beside a large ingest grew it to 20 GB in ten minutes. {@link #compactIfGrown()} compacts once the
- * files have grown by a set amount since the last compaction: the live data is copied to a new generation and the old
- * one deleted. Writers wait meanwhile (a coding action that waits too long is answered 503 busy); readers go on.
- * Blocking; one compaction at a time.
+ * stay until the database is compacted. Each quad whose object is shared with others (a position, a confidence, a
+ * concept, a matched term) lands on its own leaf page in the indexes that begin with the object or predicate, so one
+ * transaction of an annotation run copies thousands of pages: a 15 MB text ingested beside a coding team grew the
+ * store to 14 GB in five minutes, for 0.9 GB of live data (see docs/benchmarks.md).
+ *
+ * <p>Compaction copies the live data to a new generation and deletes the old one; writers wait meanwhile (about
+ * 45 s per GB of live data on two cores, longer under load), so a coding action in that time is answered 503 busy.
+ * That is why {@link #compactIfGrown()} compacts only at a quiet moment: once the files have grown by the set amount
+ * since the last compaction <em>and</em> did not change at all since the previous look (nobody wrote in between),
+ * so a running ingest or a team at work is never frozen by it. The one exception is a disk running short: with less
+ * room left than twice the set growth, the store is compacted at once, writers waiting, rather than let the disk
+ * fill. Blocking; one compaction at a time.
  */
 public final class StoreCompaction {
 
@@ -28,6 +34,7 @@ public final class StoreCompaction {
     private final Path directory;
     private final long growthBytes;
     private long sizeAfterLast;
+    private long sizeAtLastLook;
 
     /**
      * @param directory   the store's directory on disk (its generations {@code Data-NNNN} are in it)
@@ -38,16 +45,40 @@ public final class StoreCompaction {
         this.directory = directory;
         this.growthBytes = growthBytes;
         this.sizeAfterLast = sizeOnDisk();
+        this.sizeAtLastLook = sizeAfterLast;
     }
 
-    /** Compacts when the files have grown by the set amount since the last compaction; true when it did. */
+    /**
+     * Compacts when the files have grown by the set amount since the last compaction and nobody wrote since the
+     * previous call, or at once when the disk has less room left than twice that growth; true when it did.
+     */
     public synchronized boolean compactIfGrown() {
         long size = sizeOnDisk();
-        if (growthBytes <= 0 || size - sizeAfterLast < growthBytes) {
+        boolean quiet = size == sizeAtLastLook;
+        sizeAtLastLook = size;
+        long grown = size - sizeAfterLast;
+        if (growthBytes <= 0 || grown < growthBytes) {
             return false;
+        }
+        long room = usableSpace();
+        if (!quiet && room >= 2 * growthBytes) {
+            LOG.info("The annotation store has grown by {} MB since it was last compacted; it is compacted at the next quiet moment"
+                    + " (writers would wait meanwhile)", grown >> 20);
+            return false;
+        }
+        if (!quiet) {
+            LOG.warn("Only {} MB are free on the annotation store's disk: it is compacted now, while it is in use (writers wait)", room >> 20);
         }
         compact();
         return true;
+    }
+
+    private long usableSpace() {
+        try {
+            return Files.getFileStore(directory).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE; // unknown: the growth rule alone decides
+        }
     }
 
     /** Compacts now (after an erasure, so that the erased words leave the files too). */
@@ -56,6 +87,7 @@ public final class StoreCompaction {
         long started = System.nanoTime();
         DatabaseMgr.compact(dataset.asDatasetGraph(), true);
         sizeAfterLast = sizeOnDisk();
+        sizeAtLastLook = sizeAfterLast;
         LOG.info("The annotation store was compacted from {} MB to {} MB in {} ms", before >> 20, sizeAfterLast >> 20,
                 (System.nanoTime() - started) / 1_000_000);
     }
