@@ -17,8 +17,10 @@ import org.lararena.platform.testing.TestServices;
 
 /**
  * A backup restored as a research group would use it: {@code ./lararena backup DIR} while the platform runs,
- * {@code backup --verify}, the data directory wiped, {@code ./lararena restore DIR}, and after {@code up} the
- * same searches give the same answers and the documents' annotations are there. On the way, every refusal the
+ * {@code backup --verify}, a document erased after the backup was taken, the data directory wiped,
+ * {@code ./lararena restore DIR --erasures FILE} with the erasure log of the wiped directory, and after {@code up}
+ * the same searches give the same answers but for the erased document, which stays erased, and the documents'
+ * annotations are there. On the way, every refusal the
  * commands promise: a non-empty backup folder, a restore onto a non-empty data directory, a damaged or unfinished
  * backup; each with a message and a non-zero exit, nothing changed.
  */
@@ -30,8 +32,9 @@ class BackupRestoreIT {
     Path configHome;
 
     @Test
-    void aBackupRestoredOntoAnEmptyDataDirectoryGivesTheSameAnswersAndAnnotations() throws Exception {
+    void aBackupRestoredOntoAnEmptyDataDirectoryGivesTheSameAnswersAndAnnotationsAndKeepsLaterErasures() throws Exception {
         Path backup = Path.of("target").toAbsolutePath().resolve("backup-it-" + System.nanoTime());
+        Path erasureLog = configHome.resolve("tombstones.jsonl");
         try (ManagedUp up = new ManagedUp("backup-it", Map.of("XDG_CONFIG_HOME", configHome.toString()))) {
             String token = TestServices.get().accessToken("forskare", "forskare");
             up.start();
@@ -60,7 +63,14 @@ class BackupRestoreIT {
             assertThat(again.exit()).as("a second backup into the same folder").isNotZero();
             assertThat(again.err()).contains("not empty");
 
+            // Erased after the backup was taken: the restore must not bring it back.
+            String erased = ids.get(0);
+            CliRunner.Run erasure = up.cli("erase", "--document", erased, "--reason", "samtycket återkallat");
+            assertThat(erasure.exit()).as(erasure.out() + erasure.err()).isZero();
+            ManagedUp.await("the erased document is no longer found", Duration.ofMinutes(1), () -> up.hits(token, MARKER) == 2);
+
             up.stop();
+            Files.copy(up.dataDir.resolve("erasures/tombstones.jsonl"), erasureLog);
             CliRunner.Run ontoFull = up.cli("restore", backup.toString());
             assertThat(ontoFull.exit()).as("a restore onto the full data directory").isNotZero();
             assertThat(ontoFull.err()).contains("is not empty");
@@ -71,15 +81,21 @@ class BackupRestoreIT {
                     ServerDistributions.deleteTree(entry);
                 }
             }
-            CliRunner.Run restored = up.cli("restore", backup.toString());
+            CliRunner.Run restored = up.cli("restore", backup.toString(), "--erasures", erasureLog.toString());
             assertThat(restored.exit()).as(restored.out() + restored.err()).isZero();
+            assertThat(restored.out()).contains("1 erasure(s) recorded after this backup");
 
             up.start();
-            ManagedUp.await("search answers after the restore", Duration.ofMinutes(3), () -> up.search(token, MARKER) != null);
+            ManagedUp.await("the restored documents are found, the erased one erased again", Duration.ofMinutes(3),
+                    () -> up.search(token, MARKER) != null && up.hits(token, MARKER) == 2);
             JsonObject answerAfter = up.search(token, MARKER);
-            assertThat(documentIds(answerAfter)).isEqualTo(documentIds(answerBefore));
-            assertThat(answerAfter.getLong("total")).isEqualTo(answerBefore.getLong("total"));
-            assertThat(annotations(up, token, ids)).isEqualTo(annotationsBefore);
+            List<String> expected = new ArrayList<>(documentIds(answerBefore));
+            expected.remove(erased);
+            assertThat(documentIds(answerAfter)).as("the same answers, but for the erased document").isEqualTo(expected);
+            assertThat(up.get("/api/documents/" + erased, token).statusCode()).as("the erased document").isEqualTo(404);
+            assertThat(up.get("/api/documents/" + erased + "/annotations", token).statusCode()).isEqualTo(404);
+            annotationsBefore.remove(erased);
+            assertThat(annotations(up, token, expected)).isEqualTo(annotationsBefore);
         } finally {
             ServerDistributions.deleteTree(backup);
         }
