@@ -310,7 +310,7 @@ public final class ApplicationVerticle extends VerticleBase {
             if (documents.pendingIndexing().contains(unfinished.id())) {
                 continue; // waits in the durable indexing queue, which PendingIndexingVerticle drains
             }
-            LOG.info("Resuming {} ({}), left {}", unfinished.id(), unfinished.filename(), unfinished.status().wireName());
+            LOG.info("Resuming {}, left {}", unfinished.id(), unfinished.status().wireName());
             // From the last completed step: passages kept by extraction go straight to indexing.
             var extracted = unfinished.status() == DocumentStatus.QUEUED || unfinished.status() == DocumentStatus.EXTRACTING
                     ? java.util.Optional.<JsonObject>empty() : documents.passages(unfinished.id());

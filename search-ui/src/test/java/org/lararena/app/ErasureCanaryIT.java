@@ -38,6 +38,7 @@ class ErasureCanaryIT {
     private static final String CANARY_WORD = "glasmyrsvalorna";
     private static final String CANARY_NAME = "TORVALDINA";
     private static final String TEMA = LAR.BASE + "tema/";
+    private static final long STARTED = System.currentTimeMillis();
 
     @TempDir
     static Path dataDir;
@@ -145,6 +146,8 @@ class ErasureCanaryIT {
 
         assertThat(filesHolding(CANARY_WORD)).as("no file of the data directory holds the word (the Jena store compacted)").isEmpty();
         assertThat(filesHolding(CANARY_NAME)).as("nor the name").isEmpty();
+        assertThat(applicationLogLinesSinceStart().filter(line -> line.contains(CANARY_NAME)).toList())
+                .as("the application's own log, which is rotated and not erased, never named the file or the speaker").isEmpty();
     }
 
     /** Everything the researcher and the pilot get from the reading endpoints, lower-cased, in one text. */
@@ -182,6 +185,25 @@ class ErasureCanaryIT {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * The lines the application logged (to its JSON log, under {@code target/logs} in the tests) since this class
+     * started, each a JSON object with its {@code timestamp} in milliseconds.
+     */
+    private static Stream<String> applicationLogLinesSinceStart() throws IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("target/logs"))) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList()) {
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    if (!line.isBlank() && new JsonObject(line).getLong("timestamp", 0L) >= STARTED) {
+                        lines.add(line);
+                    }
+                }
+            }
+        }
+        assertThat(lines).as("the application logged to target/logs since the start").isNotEmpty();
+        return lines.stream();
     }
 
     /** The files of the data directory whose bytes hold {@code word} (UTF-8), the Jena store's included. */

@@ -157,7 +157,7 @@ public final class ExtractionVerticle extends VerticleBase {
             }
             if (stopping) {
                 // Abandoned by the shutdown: the document resumes at the next start.
-                LOG.info("Extraction of {} ({}) abandoned by the shutdown", id, record.filename());
+                LOG.info("Extraction of {} abandoned by the shutdown", id);
                 return;
             }
             failed(record, e);
@@ -182,7 +182,7 @@ public final class ExtractionVerticle extends VerticleBase {
                     status.progress(archive, done, total);
                 }
             }
-            LOG.info("Archive {} ({}) unpacked into {} document(s)", archive.id(), archive.filename(), total);
+            LOG.info("Archive {} unpacked into {} document(s)", archive.id(), total);
             status.change(archive, DocumentStatus.INDEXED, null);
         } finally {
             extractor.release(extracted);
@@ -194,7 +194,7 @@ public final class ExtractionVerticle extends VerticleBase {
      * is tried again every {@link #DISK_FULL_RETRY} until the disk has room (what it wrote before stays as it was).
      */
     private void waitForSpace(DocumentRecord record) {
-        LOG.warn("The disk is full: {} ({}) waits for space and is extracted again in {} s", record.id(), record.filename(),
+        LOG.warn("The disk is full: {} waits for space and is extracted again in {} s", record.id(),
                 DISK_FULL_RETRY.toSeconds());
         status.publish(store.saveIfSpace(record.withStatus(DocumentStatus.QUEUED, DiskFull.WAITING_REASON)));
         vertx.setTimer(DISK_FULL_RETRY.toMillis(), timer -> {
@@ -211,10 +211,10 @@ public final class ExtractionVerticle extends VerticleBase {
     private void failed(DocumentRecord record, Exception failure) {
         String id = record.id();
         if (failure instanceof ExtractionException e) {
-            LOG.info("Extraction of {} ({}) failed: {} ({})", id, record.filename(), e.reason(), e.detail());
+            LOG.info("Extraction of {} failed: {} ({})", id, e.reason(), e.detail());
             status.change(record, DocumentStatus.FAILED, e.reason());
         } else {
-            LOG.warn("Extraction of {} ({}) failed unexpectedly", id, record.filename(), failure);
+            LOG.warn("Extraction of {} failed unexpectedly", id, failure);
             status.change(record, DocumentStatus.FAILED, "Texten kunde inte läsas ut på grund av ett fel hos oss; det är loggat.");
         }
     }

@@ -139,7 +139,7 @@ public final class IndexRebuild {
                 }
                 Optional<JsonObject> kept = documents.passages(record.id());
                 if (kept.isEmpty()) {
-                    LOG.warn("Document {} ({}) has no kept passages; it is left out of the rebuilt index", record.id(), record.filename());
+                    LOG.warn("Document {} has no kept passages; it is left out of the rebuilt index", record.id());
                     totals.failed.add(record.id());
                     continue;
                 }

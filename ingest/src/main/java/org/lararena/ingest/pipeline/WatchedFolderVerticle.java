@@ -94,6 +94,6 @@ public final class WatchedFolderVerticle extends VerticleBase {
         } else {
             new StatusUpdates(store, vertx.eventBus()).publish(record);
         }
-        LOG.info("Took {} from the watched folder as {} ({})", file.getFileName(), record.id(), record.status().wireName());
+        LOG.info("Took a file from the watched folder as {} ({})", record.id(), record.status().wireName());
     }
 }
