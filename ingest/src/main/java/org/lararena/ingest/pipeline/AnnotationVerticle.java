@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import org.lararena.ingest.IngestAddresses;
+import org.lararena.platform.DiskFull;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -122,7 +123,29 @@ public final class AnnotationVerticle extends VerticleBase {
 
     private void failed(Turn turn, Throwable failure) {
         String id = turn.run().documentId();
+        if (DiskFull.causedBy(failure) && !stopping) {
+            waitForSpace(turn);
+            return;
+        }
         LOG.warn("Annotation of {} failed: {}", id, failure.getMessage());
         vertx.executeBlocking(() -> status.change(turn.record(), DocumentStatus.FAILED, "Dokumentet kunde inte annoteras: " + failure.getMessage()), false);
+    }
+
+    /**
+     * A step the annotation store could not write for a full disk does not fail the document: it says why it waits,
+     * and the same step is tried again every {@link ExtractionVerticle#DISK_FULL_RETRY} until there is room (the
+     * failed transaction wrote nothing, and the run stored its earlier steps under the same deterministic ids).
+     */
+    private void waitForSpace(Turn turn) {
+        LOG.warn("The disk is full: the annotation of {} waits for space and goes on in {} s", turn.run().documentId(),
+                ExtractionVerticle.DISK_FULL_RETRY.toSeconds());
+        vertx.executeBlocking(() -> store.saveIfSpace(turn.record().withStatus(DocumentStatus.ANNOTATING, DiskFull.WAITING_REASON)), false)
+                .onSuccess(status::publish);
+        vertx.setTimer(ExtractionVerticle.DISK_FULL_RETRY.toMillis(), timer -> {
+            if (!stopping) {
+                line.add(turn);
+                pump();
+            }
+        });
     }
 }

@@ -117,12 +117,16 @@ public final class DocumentAnnotation {
             return passages;
         }
 
-        /** Annotates and stores the next batch of passages (one write transaction); true when every passage is stored. */
+        /**
+         * Annotates and stores the next batch of passages (one write transaction); true when every passage is stored.
+         * A batch whose write fails (a full disk) is not counted as done: the next step tries the same passages again.
+         */
         public boolean step() {
             List<AnnotationStore.PassageSuggestions> batch = new ArrayList<>();
             long annotating = System.nanoTime();
-            for (int end = Math.min(passages.size(), next + stepPassages); next < end; next++) {
-                JsonObject passage = passages.getJsonObject(next);
+            int end = Math.min(passages.size(), next + stepPassages);
+            for (int index = next; index < end; index++) {
+                JsonObject passage = passages.getJsonObject(index);
                 String text = passage.getString("text", "");
                 PassageText target = new PassageText(PassageIndexer.passageId(documentId, passage.getInteger("ordinal")), text);
                 batch.add(new AnnotationStore.PassageSuggestions(target, annotator.annotate(text)));
@@ -139,6 +143,7 @@ public final class DocumentAnnotation {
                 stored.passages().forEach((passageId, ofPassage) ->
                         facets.put(passageId, PassageFacets.of(ofPassage, ontology).getOrDefault(passageId, PassageFacets.NONE)));
             }
+            next = end;
             return next >= passages.size();
         }
 

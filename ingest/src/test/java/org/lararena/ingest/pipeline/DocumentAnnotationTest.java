@@ -1,0 +1,70 @@
+package org.lararena.ingest.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.junit.jupiter.api.Test;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.StoredAnnotation;
+import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.platform.DiskFull;
+
+/** A run of short steps over a real (in-memory) annotation store. */
+class DocumentAnnotationTest {
+
+    private static final Ontology ONTOLOGY = OntologyLoader.fromClasspath();
+
+    @Test
+    void aStepWhoseWriteFailsForAFullDiskIsTriedAgainWithTheSamePassagesAndTheRunEndsWithEverySuggestionOnce() {
+        AnnotationStore store = new TdbAnnotationStore(TDB2Factory.createDataset());
+        AtomicBoolean diskFull = new AtomicBoolean();
+        AnnotationStore failingOnce = (AnnotationStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AnnotationStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("storeSuggestions") && diskFull.getAndSet(false)) {
+                        throw new UncheckedIOException(new IOException("No space left on device"));
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        DocumentAnnotation annotation = new DocumentAnnotation(failingOnce, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 3);
+        JsonArray passages = new JsonArray();
+        for (int i = 0; i < 9; i++) {
+            passages.add(new JsonObject().put("ordinal", i).put("text", "Samverkan mellan kommunen och regionen, möte " + i + ", gav patienterna kontinuitet."));
+        }
+
+        DocumentAnnotation.Run run = annotation.start("doc", passages);
+        assertThat(run.step()).isFalse();
+        int doneBefore = run.done();
+        diskFull.set(true);
+        assertThatThrownBy(run::step).satisfies(failure -> assertThat(DiskFull.causedBy(failure)).isTrue());
+        assertThat(run.done()).as("the failed step's passages are not counted as done").isEqualTo(doneBefore);
+        while (!run.step()) {
+            assertThat(run.done()).isLessThanOrEqualTo(run.total());
+        }
+        run.finish();
+
+        List<StoredAnnotation> stored = store.annotationsOf("doc");
+        assertThat(stored.stream().map(StoredAnnotation::passageId).distinct()).as("every passage annotated").hasSize(9);
+        assertThat(stored.stream().map(StoredAnnotation::id).distinct().count()).as("each suggestion once").isEqualTo(stored.size());
+        DocumentAnnotation.Run again = new DocumentAnnotation(store, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 100).start("doc-reference", passages);
+        while (!again.step()) {
+            // one step holds all nine
+        }
+        assertThat(store.annotationsOf("doc-reference")).as("the same suggestions as a run without the failure").hasSameSizeAs(stored);
+    }
+}
