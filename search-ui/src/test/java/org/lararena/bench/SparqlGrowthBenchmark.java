@@ -30,7 +30,7 @@ import org.lararena.sparql.SparqlService;
  * How the three typical SPARQL queries of the growth benchmark grow with the corpus, as a pilot asks them (the
  * caller-restricted dataset): passages per theme, passages of a concept in one pilot's documents, and theme
  * co-occurrence. Each size doubles the documents; a ratio near 2 per doubling is linear growth. Run with
- * {@code ./mvnw -Pbench -pl search-ui -am test -Dtest=SparqlGrowthBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code ./mvnw -Pbench -pl search-ui -am verify -DskipITs -Dtest=SparqlGrowthBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dbench.documents=250,500,1000,2000} for other sizes).
  */
 class SparqlGrowthBenchmark {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * How long agreement takes over 10,000 passages (100 documents) and 5 coders, 30 concepts grouped into 6 themes,
  * each coder tagging about one passage in four with a concept that mostly matches the others'. A benchmark, not a
- * test: {@code ./mvnw -Pbench -pl ontology -am test -Dtest=AgreementBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * test: {@code ./mvnw -Pbench -pl ontology -am verify -DskipITs -Dtest=AgreementBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class AgreementBenchmark {
 

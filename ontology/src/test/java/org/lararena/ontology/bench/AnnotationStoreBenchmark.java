@@ -17,6 +17,7 @@ import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.store.AnnotationStore.PassageSuggestions;
 import org.lararena.ontology.store.PassageText;
+import org.lararena.ontology.store.StoreCompaction;
 import org.lararena.ontology.store.TdbAnnotationStore;
 
 /**
@@ -26,12 +27,16 @@ import org.lararena.ontology.store.TdbAnnotationStore;
  * which is how long a researcher's action can wait for the writer lock. Each side runs on a fresh store on disk, the
  * sides interleaved over the rounds.
  *
- * <pre>./mvnw -Pbench -pl ontology -am test -Dtest=AnnotationStoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ * <pre>./mvnw -Pbench -pl ontology -am verify -DskipITs -Dtest=AnnotationStoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -DargLine="-Dbench.passages=8000 -Dbench.batches=25,100,400 -Dbench.rounds=2"</pre>
  */
 class AnnotationStoreBenchmark {
 
-    private record Measure(double millisPerPassage, double longestTransactionMillis) {}
+    private record Measure(double millisPerPassage, double longestTransactionMillis, double grownKbPerPassage, double liveKbPerPassage) {
+        Measure(double millisPerPassage, double longestTransactionMillis) {
+            this(millisPerPassage, longestTransactionMillis, Double.NaN, Double.NaN);
+        }
+    }
 
     @Test
     void storeSuggestions() throws Exception {
@@ -60,8 +65,8 @@ class AnnotationStoreBenchmark {
         System.out.printf("one run writes %d quads, %.1f per passage%n%n", quads.size(), quadsPerPassage);
 
         System.out.println("| passages per transaction | store ms/passage | longest transaction ms | the same run again ms/passage | "
-                + "TDB2 alone, same quads, ms/passage | longest ms | store / TDB2 alone |");
-        System.out.println("|---|---|---|---|---|---|---|");
+                + "TDB2 alone, same quads, ms/passage | longest ms | store / TDB2 alone | files grew kB/passage | × live data |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (int batch : batches) {
             Measure store = null;
             Measure again = null;
@@ -73,9 +78,9 @@ class AnnotationStoreBenchmark {
                 again = best(again, run[1]);
                 floor = best(floor, raw);
             }
-            System.out.printf("| %d | %.2f | %.0f | %.2f | %.2f | %.0f | %.1f |%n", batch, store.millisPerPassage(), store.longestTransactionMillis(),
+            System.out.printf("| %d | %.2f | %.0f | %.2f | %.2f | %.0f | %.1f | %.1f | %.1f |%n", batch, store.millisPerPassage(), store.longestTransactionMillis(),
                     again.millisPerPassage(), floor.millisPerPassage(), floor.longestTransactionMillis(),
-                    store.millisPerPassage() / floor.millisPerPassage());
+                    store.millisPerPassage() / floor.millisPerPassage(), store.grownKbPerPassage(), store.grownKbPerPassage() / store.liveKbPerPassage());
         }
     }
 
@@ -83,13 +88,23 @@ class AnnotationStoreBenchmark {
         return so == null || next.millisPerPassage() < so.millisPerPassage() ? next : so;
     }
 
-    /** A first run and the same run again, each as the annotation verticle stores them. */
+    /**
+     * A first run and the same run again, each as the annotation verticle stores them; the first also with how much
+     * the store's files grew (TDB2 copies every page a transaction touches) against the live data after compaction.
+     */
     private static Measure[] runStore(List<PassageSuggestions> passages, int batch) throws Exception {
         Path dir = Files.createTempDirectory("tdb-bench");
         Dataset dataset = TDB2Factory.connectDataset(dir.toString());
         try {
             TdbAnnotationStore store = new TdbAnnotationStore(dataset);
-            return new Measure[] {oneRun(store, passages, batch), oneRun(store, passages, batch)};
+            StoreCompaction files = new StoreCompaction(dataset, dir, 0);
+            long empty = files.sizeOnDisk();
+            Measure first = oneRun(store, passages, batch);
+            double grown = (files.sizeOnDisk() - empty) / 1024.0 / passages.size();
+            Measure again = oneRun(store, passages, batch);
+            files.compact();
+            double live = (files.sizeOnDisk() - empty) / 1024.0 / passages.size();
+            return new Measure[] {new Measure(first.millisPerPassage(), first.longestTransactionMillis(), grown, live), again};
         } finally {
             dataset.close();
         }
