@@ -87,7 +87,6 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.Suggestion;
-import org.lararena.modules.Themes;
 import org.lararena.coding.ConceptsEndpoint;
 import org.lararena.coding.MemoStore;
 import org.lararena.coding.MemosEndpoint;
@@ -182,7 +181,7 @@ public final class ApplicationVerticle extends VerticleBase {
         audit = new AuditLog(config.dataPath("audit"));
         memos = new MemoStore(config.dataPath("memos"), config.maxMemoChars(), Clock.systemUTC());
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
-        ontology = OntologyLoader.fromClasspath();
+        ontology = OntologyLoader.shipped();
         annotator = new PassageAnnotator(ontology);
         SparqlService.publishOntology(jena, ontology);
         annotations = new TdbAnnotationStore(jena);
@@ -202,10 +201,10 @@ public final class ApplicationVerticle extends VerticleBase {
         extractor = new DocumentExtractor(extractionConfig, config.dataPath("extraction"));
         extractor.warmUp();
         // Its vocabulary reads the word lists and the ontology: made here, off the event loop.
-        textPipeline = new TextPipeline();
+        textPipeline = new TextPipeline(ontology);
         Files.createDirectories(config.dataPath("uploads"));
         Files.createDirectories(config.dataPath("exchange"));
-        modules = LearningModules.load(config.home().resolve("modules"), Themes.TOP_THEME_LABELS);
+        modules = LearningModules.load(config.home().resolve("modules"), ontology.topThemeLabels());
         modules.problems().forEach(problem -> LOG.warn("Learning module left out: {}", problem));
         insightStore = new InsightStore(config.dataPath("insights"));
         erasureLog = new ErasureLog(config.dataDir());
@@ -238,7 +237,7 @@ public final class ApplicationVerticle extends VerticleBase {
         http = new HttpServerVerticle(config, web,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena, managedServers)::addRoutes, new OpenApiEndpoint()::addRoutes),
                 List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
-                                indexer, audit)::addRoutes,
+                                indexer, audit, ontology)::addRoutes,
                         new SearchEndpoint(vertx, search, answers)::addRoutes,
                         new SuggestEndpoint(vertx, new Suggestions(elasticsearch, index.alias(), ontology))::addRoutes,
                         new ThemesEndpoint(vertx, ontology, search)::addRoutes,

@@ -20,6 +20,8 @@ import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.ontology.DocumentType;
+import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.PersonAgents;
 import org.lararena.platform.DiskFull;
 import org.lararena.platform.LararenaException;
@@ -56,10 +58,13 @@ public final class DocumentsEndpoint {
 
     private final PassageIndexer indexer;
     private final AuditLog audit;
+    private final Ontology ontology;
 
+    /** @param ontology where the document types an upload may declare come from */
     public DocumentsEndpoint(Vertx vertx, DocumentStore store, long maxUploadBytes, Path uploadDir, PassageReader passages,
-                             PassageIndexer indexer, AuditLog audit) {
+                             PassageIndexer indexer, AuditLog audit, Ontology ontology) {
         this.vertx = Objects.requireNonNull(vertx);
+        this.ontology = Objects.requireNonNull(ontology);
         this.indexer = Objects.requireNonNull(indexer);
         this.audit = Objects.requireNonNull(audit);
         this.passages = Objects.requireNonNull(passages);
@@ -154,7 +159,7 @@ public final class DocumentsEndpoint {
             throw LararenaException.badRequest("send one or more files as multipart/form-data (field name: file)");
         }
         var form = ctx.request().formAttributes();
-        DocumentStore.UploadFields fields = uploadFields(blankToNull(form.get("title")), blankToNull(form.get("type")),
+        DocumentStore.UploadFields fields = uploadFields(ontology, blankToNull(form.get("title")), blankToNull(form.get("type")),
                 blankToNull(form.get("pilot")), blankToNull(form.get("date")), blankToNull(form.get("visibility")));
         vertx.executeBlocking(() -> {
             List<DocumentRecord> stored = new ArrayList<>();
@@ -323,17 +328,16 @@ public final class DocumentsEndpoint {
         });
     }
 
-    /** The document types the platform knows (the ontology's Dokumenttyper, by their short codes). */
-    public static final java.util.Set<String> DOCUMENT_TYPES =
-            java.util.Set.of("intervju", "rapport", "motesanteckningar", "presentation", "workshop", "transkript");
-
     /**
-     * Checks what an uploader said. Interviews, transcripts and documents of unknown type are restricted unless the
-     * uploader says otherwise; other types default to pilot visibility.
+     * Checks what an uploader said against the ontology's document types. Types whose text names speakers
+     * (interviews, transcripts) and documents of unknown type are restricted unless the uploader says otherwise;
+     * other types default to pilot visibility.
      */
-    static DocumentStore.UploadFields uploadFields(String title, String type, String pilot, String date, String visibility) {
-        if (type != null && !DOCUMENT_TYPES.contains(type)) {
-            throw LararenaException.badRequest("type must be one of " + new java.util.TreeSet<>(DOCUMENT_TYPES) + " (got '" + type + "')");
+    static DocumentStore.UploadFields uploadFields(Ontology ontology, String title, String type, String pilot, String date,
+            String visibility) {
+        if (type != null && ontology.documentType(type).isEmpty()) {
+            throw LararenaException.badRequest("type must be one of "
+                    + ontology.documentTypes().stream().map(DocumentType::notation).toList() + " (got '" + type + "')");
         }
         if (date != null && !date.matches("\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?")) {
             throw LararenaException.badRequest("date must be YYYY, YYYY-MM or YYYY-MM-DD (got '" + date + "')");
@@ -342,7 +346,7 @@ public final class DocumentsEndpoint {
             throw LararenaException.badRequest("title must be at most 500 characters");
         }
         Visibility chosen = visibility != null ? Visibility.parse(visibility)
-                : type == null || type.equals("intervju") || type.equals("transkript") ? Visibility.RESTRICTED : Visibility.PILOT;
+                : type == null || ontology.namesSpeakers(type) ? Visibility.RESTRICTED : Visibility.PILOT;
         return new DocumentStore.UploadFields(title, type, pilot, date, chosen);
     }
 
