@@ -46,6 +46,8 @@ public final class Ontology {
     private final Map<String, Concept> concepts;
     private final List<Concept> topThemes;
     private final Map<String, String> topThemeOf;
+    private final List<DocumentType> documentTypes;
+    private final List<Pilot> pilots;
 
     Ontology(Model source) {
         Model copy = ModelFactory.createDefaultModel();
@@ -59,6 +61,8 @@ public final class Ontology {
                 .sorted(Comparator.comparing(Concept::labelSv, SWEDISH))
                 .toList();
         this.topThemeOf = computeTopThemes();
+        this.documentTypes = readDocumentTypes(copy);
+        this.pilots = readPilots(copy);
     }
 
     /** The {@code owl:versionInfo} of the ontology, or {@code "unversioned"}. */
@@ -97,6 +101,31 @@ public final class Ontology {
     /** The top concepts of {@code scheme:teman}, in Swedish alphabetical order. */
     public List<Concept> topThemes() {
         return topThemes;
+    }
+
+    /** The Swedish labels of the top themes, in Swedish alphabetical order: the themes a learning module may name. */
+    public List<String> topThemeLabels() {
+        return topThemes.stream().map(Concept::labelSv).toList();
+    }
+
+    /** The concepts of {@code scheme:dokumenttyper}, by notation in alphabetical order. */
+    public List<DocumentType> documentTypes() {
+        return documentTypes;
+    }
+
+    /** The document type with this notation ({@code intervju}), if the ontology has one. */
+    public Optional<DocumentType> documentType(String notation) {
+        return documentTypes.stream().filter(type -> type.notation().equals(notation)).findFirst();
+    }
+
+    /** Whether {@code notation} names a document type whose text is speaker turns naming people; false for null. */
+    public boolean namesSpeakers(String notation) {
+        return documentType(notation).map(DocumentType::namesSpeakers).orElse(false);
+    }
+
+    /** The concepts of {@code scheme:piloter}, in Swedish alphabetical order of their labels. */
+    public List<Pilot> pilots() {
+        return pilots;
     }
 
     /**
@@ -207,6 +236,33 @@ public final class Ontology {
             }
         }
         return Map.copyOf(result);
+    }
+
+    private List<DocumentType> readDocumentTypes(Model model) {
+        return concepts(LAR.Dokumenttyper.getURI()).stream()
+                .map(concept -> {
+                    Resource resource = model.getResource(concept.iri());
+                    Statement speakers = resource.getProperty(LAR.namesSpeakers);
+                    return new DocumentType(notation(resource), concept.labelSv(), speakers != null && speakers.getBoolean());
+                })
+                .sorted(Comparator.comparing(DocumentType::notation))
+                .toList();
+    }
+
+    private List<Pilot> readPilots(Model model) {
+        return concepts(LAR.Piloter.getURI()).stream()
+                .map(concept -> {
+                    Resource resource = model.getResource(concept.iri());
+                    Statement stem = resource.getProperty(LAR.nameStem);
+                    return new Pilot(notation(resource), concept.labelSv(), Optional.ofNullable(stem).map(Statement::getString));
+                })
+                .sorted(Comparator.comparing(Pilot::labelSv, SWEDISH))
+                .toList();
+    }
+
+    /** A document type's or pilot's short code (the shapes require exactly one). */
+    private static String notation(Resource resource) {
+        return resource.getRequiredProperty(SKOS.notation).getString();
     }
 
     private static String readVersion(Model model) {

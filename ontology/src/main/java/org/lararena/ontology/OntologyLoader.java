@@ -54,6 +54,19 @@ public final class OntologyLoader {
 
     private OntologyLoader() {}
 
+    /**
+     * The ontology shipped with this module, loaded and validated once for the whole process: the application and
+     * the code that reads its lists without being handed one share it.
+     */
+    public static Ontology shipped() {
+        return Shipped.ONTOLOGY;
+    }
+
+    /** Loaded on first use (the holder idiom: the JVM makes the load thread-safe and happen once). */
+    private static final class Shipped {
+        static final Ontology ONTOLOGY = fromClasspath();
+    }
+
     /** Loads and validates the ontology shipped with this module (from its directory or its jar). */
     public static Ontology fromClasspath() {
         return fromClasspath(OntologyLoader.class.getClassLoader());

@@ -1,7 +1,8 @@
 /**
  * The Lärarena ontology: what callers need. {@link org.lararena.ontology.OntologyLoader} reads and validates the
  * SKOS Turtle files against the SHACL rules; {@link org.lararena.ontology.Ontology} is the immutable typed view
- * (concepts, top themes, hierarchy, label search); {@link org.lararena.ontology.PassageAnnotator} suggests themes
+ * (concepts, top themes, hierarchy, label search, and the lists the rest of the platform reads from it: the
+ * {@link org.lararena.ontology.DocumentType}s and {@link org.lararena.ontology.Pilot}s); {@link org.lararena.ontology.PassageAnnotator} suggests themes
  * for a passage as {@link org.lararena.ontology.Suggestion}s; {@link org.lararena.ontology.OntologyException} is
  * the module's one exception.
  *

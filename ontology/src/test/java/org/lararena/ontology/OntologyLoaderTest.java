@@ -170,6 +170,14 @@ class OntologyLoaderTest {
     }
 
     @Test
+    void rejectsADocumentTypeWithoutItsShortCode() throws IOException {
+        assertRejected("""
+                <https://w3id.org/lararena/dokumenttyp/fokusgrupp> a skos:Concept ; skos:inScheme scheme:dokumenttyper ;
+                    skos:prefLabel "Fokusgrupp"@sv , "Focus group"@en ; skos:definition "F."@sv .
+                """, "dokumenttyp/fokusgrupp", "ShortCode");
+    }
+
+    @Test
     void rejectsTurtleThatDoesNotParseNamingTheFile() throws IOException {
         write("a.ttl", PREFIXES + GOOD);
         write("broken.ttl", PREFIXES + "tema:b a skos:Concept ; skos:prefLabel \"unterminated .");

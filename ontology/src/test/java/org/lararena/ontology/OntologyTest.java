@@ -3,6 +3,7 @@ package org.lararena.ontology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,32 @@ class OntologyTest {
         assertThat(ontology.topTheme(TEMA + "sip")).map(Concept::iri).contains(TEMA + "samverkan");
         assertThat(ontology.topTheme(TEMA + "samverkan")).map(Concept::iri).contains(TEMA + "samverkan");
         assertThat(ontology.topThemes()).hasSize(19).allSatisfy(t -> assertThat(t.isTop()).isTrue());
+    }
+
+    @Test
+    void documentTypesAndPilotsAreReadFromTheirSchemes() {
+        assertThat(ontology.documentTypes()).extracting(DocumentType::notation)
+                .containsExactly("intervju", "motesanteckningar", "presentation", "rapport", "transkript", "workshop");
+        assertThat(ontology.documentTypes()).filteredOn(DocumentType::namesSpeakers).extracting(DocumentType::notation)
+                .containsExactly("intervju", "transkript");
+        assertThat(ontology.documentType("transkript")).map(DocumentType::labelSv).contains("Transkript");
+        assertThat(ontology.namesSpeakers("rapport")).isFalse();
+        assertThat(ontology.namesSpeakers(null)).isFalse();
+        assertThat(ontology.pilots()).extracting(Pilot::labelSv).containsExactly("Annan region", "Värmland", "Västernorrland", "Örebro");
+        assertThat(ontology.pilots()).filteredOn(p -> p.notation().equals("varmland")).extracting(Pilot::nameStem)
+                .containsExactly(Optional.of("värml"));
+    }
+
+    @Test
+    void aDocumentTypeOrPilotAddedToTheOntologyIsInItsLists() {
+        Ontology extended = OntologyFixtures.shippedWith(OntologyFixtures.FOCUS_GROUP + OntologyFixtures.KRONOBERG);
+        assertThat(extended.namesSpeakers("fokusgrupp")).isTrue();
+        assertThat(extended.pilots()).extracting(Pilot::labelSv).contains("Kronoberg");
+    }
+
+    @Test
+    void topThemeLabelsAreTheSwedishLabelsOfTheTopThemes() {
+        assertThat(ontology.topThemeLabels()).hasSize(19).contains("Styrning och ledning", "Kontinuitet");
     }
 
     @Test

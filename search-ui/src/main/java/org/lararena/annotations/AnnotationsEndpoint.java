@@ -98,7 +98,7 @@ public final class AnnotationsEndpoint {
         Caller caller = Caller.of(ctx);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
         String coder = ctx.queryParams().get("coder");
-        work.run(() -> {
+        work.json(ctx, () -> {
                     auditRestrictedRead(caller, record, "read_annotations");
                     // Researchers see one coder's layer (their own unless they ask), the others the team's state.
                     if (caller.isResearcher() || coder != null) {
@@ -107,9 +107,7 @@ public final class AnnotationsEndpoint {
                     JsonArray list = new JsonArray();
                     annotationsAsSeenBy(record.id(), caller).forEach(a -> list.add(toJson(a)));
                     return list;
-                })
-                .onSuccess(list -> ctx.response().putHeader("Content-Type", "application/json").end(list.encode()))
-                .onFailure(ctx::fail);
+                });
     }
 
     private void jsonLd(RoutingContext ctx) {
@@ -135,17 +133,14 @@ public final class AnnotationsEndpoint {
         Concept concept = ontology.concept(conceptIri).filter(c -> c.scheme().equals(LAR.Teman.getURI()))
                 .orElseThrow(() -> LararenaException.badRequest("concept must be the IRI of a concept of the Teman scheme (got '"
                         + conceptIri + "')"));
-        work.run(() -> {
+        work.json(ctx, 201, () -> {
                     PassageText passage = passage(record.id(), passageId);
                     StoredAnnotation added = annotations.addManual(record.id(), passage, start, end, concept.iri(),
                             ontology.version(), caller.username());
                     search.changed(record.id(), List.of(passageId));
                     audit.record(caller.username(), "annotation_added", added.id(), auditDetails(added, null));
-                    return added;
-                })
-                .onSuccess(added -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-                        .end(toJson(added).encode()))
-                .onFailure(ctx::fail);
+                    return toJson(added);
+                });
     }
 
     /** {@code PATCH /api/annotations/{id}} with {@code {"state": "accepted" | "rejected"}}. */
@@ -162,7 +157,7 @@ public final class AnnotationsEndpoint {
 
     private void change(RoutingContext ctx, String annotationId, ReviewState to) {
         Caller caller = Caller.of(ctx);
-        work.run(() -> {
+        work.json(ctx, () -> {
                     StoredAnnotation before = annotations.find(annotationId).orElseThrow(() -> LararenaException.notFound("no annotation with that id"));
                     DocumentRecord record = writable(before.documentId(), caller);
                     StoredAnnotation after = annotations.review(record.id(), List.of(annotationId), to, caller.username()).get(0);
@@ -170,10 +165,8 @@ public final class AnnotationsEndpoint {
                     if (after.state() != before.state()) {
                         audit.record(caller.username(), "annotation_" + to.wireName(), after.id(), auditDetails(after, before.state()));
                     }
-                    return after;
-                })
-                .onSuccess(after -> ctx.json(toJson(after.withState(to))))
-                .onFailure(ctx::fail);
+                    return toJson(after.withState(to));
+                });
     }
 
     /** {@code POST /api/documents/{id}/annotations/review} with {@code {"ids": [...], "state": "accepted" | "rejected"}}. */
@@ -187,7 +180,7 @@ public final class AnnotationsEndpoint {
             throw LararenaException.badRequest("ids must be a list of 1 to " + MAX_BULK + " annotation ids");
         }
         List<String> wanted = ids.stream().map(String.class::cast).distinct().toList();
-        work.run(() -> {
+        work.json(ctx, () -> {
                     Map<String, ReviewState> before = new HashMap<>();
                     for (String id : wanted) {
                         annotations.find(id).filter(a -> a.documentId().equals(record.id())).ifPresent(a -> before.put(id, a.state()));
@@ -203,21 +196,20 @@ public final class AnnotationsEndpoint {
                         changed.add(toJson(annotation.withState(to)));
                     }
                     return changed;
-                })
-                .onSuccess(changed -> ctx.response().putHeader("Content-Type", "application/json").end(changed.encode()))
-                .onFailure(ctx::fail);
+                });
     }
 
     /** {@code POST /api/admin/reannotate} (admin): every indexed document again, with the current ontology. */
     private void reannotate(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.ADMIN);
+        // Minutes of work: on Vert.x's own worker pool, not the request pool, whose few threads serve quick requests.
         vertx.executeBlocking(() -> {
                     Reannotation.Result result = reannotation.all();
                     audit.record(caller.username(), "reannotate", null, new JsonObject().put("ontologyVersion", result.ontologyVersion())
                             .put("documents", result.documents()));
                     return result;
                 }, false)
-                .onSuccess(r -> ctx.json(new JsonObject().put("ontologyVersion", r.ontologyVersion()).put("documents", r.documents())
+                .onSuccess(r -> RequestWork.sendJson(ctx, 200, new JsonObject().put("ontologyVersion", r.ontologyVersion()).put("documents", r.documents())
                         .put("passages", r.passages()).put("failed", r.failed())))
                 .onFailure(ctx::fail);
     }

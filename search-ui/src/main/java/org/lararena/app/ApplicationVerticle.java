@@ -87,7 +87,6 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.Suggestion;
-import org.lararena.modules.Themes;
 import org.lararena.coding.ConceptsEndpoint;
 import org.lararena.coding.MemoStore;
 import org.lararena.coding.MemosEndpoint;
@@ -182,7 +181,7 @@ public final class ApplicationVerticle extends VerticleBase {
         audit = new AuditLog(config.dataPath("audit"));
         memos = new MemoStore(config.dataPath("memos"), config.maxMemoChars(), Clock.systemUTC());
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
-        ontology = OntologyLoader.fromClasspath();
+        ontology = OntologyLoader.shipped();
         annotator = new PassageAnnotator(ontology);
         SparqlService.publishOntology(jena, ontology);
         annotations = new TdbAnnotationStore(jena);
@@ -202,10 +201,10 @@ public final class ApplicationVerticle extends VerticleBase {
         extractor = new DocumentExtractor(extractionConfig, config.dataPath("extraction"));
         extractor.warmUp();
         // Its vocabulary reads the word lists and the ontology: made here, off the event loop.
-        textPipeline = new TextPipeline();
+        textPipeline = new TextPipeline(ontology);
         Files.createDirectories(config.dataPath("uploads"));
         Files.createDirectories(config.dataPath("exchange"));
-        modules = LearningModules.load(config.home().resolve("modules"), Themes.TOP_THEME_LABELS);
+        modules = LearningModules.load(config.home().resolve("modules"), ontology.topThemeLabels());
         modules.problems().forEach(problem -> LOG.warn("Learning module left out: {}", problem));
         insightStore = new InsightStore(config.dataPath("insights"));
         erasureLog = new ErasureLog(config.dataDir());
@@ -229,7 +228,7 @@ public final class ApplicationVerticle extends VerticleBase {
         requestWork = new RequestWork(vertx, config.requests().workers(), config.requests().busyAfter());
         reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
         demoCoding = new DemoCoding(vertx, annotations, ontology, passageConcepts);
-        AnalysisEndpoint analysis = new AnalysisEndpoint(vertx, search, ontology.topThemes().stream().map(Concept::iri).toList());
+        AnalysisEndpoint analysis = new AnalysisEndpoint(requestWork, search, ontology.topThemes().stream().map(Concept::iri).toList());
         Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
                 iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC(), config.maxInsightChars());
         Map<String, String> themeChoices = new LinkedHashMap<>();
@@ -237,24 +236,24 @@ public final class ApplicationVerticle extends VerticleBase {
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, web,
                 List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena, managedServers)::addRoutes, new OpenApiEndpoint()::addRoutes),
-                List.of(new DocumentsEndpoint(vertx, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
-                                indexer, audit)::addRoutes,
-                        new SearchEndpoint(vertx, search, answers)::addRoutes,
-                        new SuggestEndpoint(vertx, new Suggestions(elasticsearch, index.alias(), ontology))::addRoutes,
-                        new ThemesEndpoint(vertx, ontology, search)::addRoutes,
-                        new AdminEndpoint(vertx, new IndexRebuild(documents, annotations, ontology, index, indexer,
+                List.of(new DocumentsEndpoint(vertx, requestWork, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
+                                indexer, audit, ontology)::addRoutes,
+                        new SearchEndpoint(vertx, requestWork, search, answers)::addRoutes,
+                        new SuggestEndpoint(requestWork, new Suggestions(elasticsearch, index.alias(), ontology))::addRoutes,
+                        new ThemesEndpoint(requestWork, ontology, search)::addRoutes,
+                        new AdminEndpoint(vertx, requestWork, new IndexRebuild(documents, annotations, ontology, index, indexer,
                                 config.indexing().batchDocuments()), audit)::addRoutes,
                         new AnnotationsEndpoint(vertx, requestWork, documents, annotations, ontology, facetFollower, reannotation, audit)::addRoutes,
                         new TeamCodingEndpoint(vertx, documents, annotations, facetFollower, audit)::addRoutes,
                         new AgreementEndpoint(vertx, documents, annotations, ontology)::addRoutes,
                         analysis::addRoutes,
-                        new InsightsEndpoint(vertx, insights)::addRoutes,
+                        new InsightsEndpoint(requestWork, insights)::addRoutes,
                         new MemosEndpoint(requestWork, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
                         new ConceptsEndpoint(ontology)::addRoutes,
                         new ExchangeEndpoint(vertx, documents, annotations, memos, ontology, audit, config.exchange(), config.maxMemoChars(),
                                 config.dataPath("exchange"), Clock.systemUTC())::addRoutes,
                         new BackupEndpoint(vertx, new DataBackup(config, elasticsearch, jena, Clock.systemUTC()), audit, erasureLog)::addRoutes,
-                        new ErasureEndpoint(vertx, erasure, new Retention(documents, config.retention(), config.dataDir(), erasure::eraseDocuments,
+                        new ErasureEndpoint(requestWork, erasure, new Retention(documents, config.retention(), config.dataDir(), erasure::eraseDocuments,
                                 Clock.systemUTC()))::addRoutes),
                 List.of(new SearchPage(vertx, search, answers, ontology)::addRoutes,
                         new DocumentPage(vertx, documents, search, ontology, annotations)::addRoutes,

@@ -11,6 +11,7 @@ import org.lararena.erasure.ErasureLog;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * {@code POST /api/admin/backup?directory=/absolute/folder} (role admin): takes a backup of the running platform
@@ -48,6 +49,7 @@ public final class BackupEndpoint {
         } catch (InvalidPathException e) {
             throw LararenaException.badRequest("'" + directory + "' is not a path (" + e.getMessage() + ")");
         }
+        // Minutes of work: on Vert.x's own worker pool, not the request pool, whose few threads serve quick requests.
         vertx.executeBlocking(() -> {
                     JsonObject manifest = backup.run(target);
                     JsonObject summary = manifest.copy();
@@ -56,7 +58,7 @@ public final class BackupEndpoint {
                     erasures.backupTaken(target.toString(), java.time.Instant.now());
                     return summary.put("directory", target.toString());
                 }, false)
-                .onSuccess(ctx::json)
+                .onSuccess(summary -> RequestWork.sendJson(ctx, 200, summary))
                 .onFailure(ctx::fail);
     }
 }

@@ -11,6 +11,7 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.text.SwedishText;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.web.Params;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * {@code GET /api/concepts?q=&limit=}: type-ahead over the theme concepts' preferred, alternative and hidden labels,
@@ -44,7 +45,7 @@ public final class ConceptsEndpoint {
             ontology.topTheme(concept.iri()).ifPresent(top -> json.put("theme", describe(top)));
             found.add(json);
         }
-        ctx.json(found);
+        RequestWork.sendJson(ctx, 200, found);
     }
 
     private static JsonObject describe(Concept concept) {

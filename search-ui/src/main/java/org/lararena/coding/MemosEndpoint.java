@@ -48,35 +48,29 @@ public final class MemosEndpoint {
     private void edit(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         String text = text(ctx);
-        work.run(() -> {
+        work.json(ctx, () -> {
                     passages.requireReadable(store.current(ctx.pathParam("id")).passageId(), caller);
-                    return store.edit(ctx.pathParam("id"), text, caller.username());
-                })
-                .onSuccess(memo -> ctx.json(memo.toJson()))
-                .onFailure(ctx::fail);
+                    return store.edit(ctx.pathParam("id"), text, caller.username()).toJson();
+                });
     }
 
     private void delete(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
-        work.run(() -> {
+        work.json(ctx, () -> {
                     passages.requireReadable(store.current(ctx.pathParam("id")).passageId(), caller);
-                    return store.delete(ctx.pathParam("id"), caller.username());
-                })
-                .onSuccess(memo -> ctx.json(memo.toJson()))
-                .onFailure(ctx::fail);
+                    return store.delete(ctx.pathParam("id"), caller.username()).toJson();
+                });
     }
 
     private void versions(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
-        work.run(() -> {
+        work.json(ctx, () -> {
                     List<Memo> versions = store.versions(ctx.pathParam("id"));
                     passages.requireReadable(versions.get(0).passageId(), caller);
                     JsonArray list = new JsonArray();
                     versions.forEach(memo -> list.add(memo.toJson()));
                     return list;
-                })
-                .onSuccess(list -> ctx.json(list))
-                .onFailure(ctx::fail);
+                });
     }
 
     private static String text(RoutingContext ctx) {
@@ -92,25 +86,21 @@ public final class MemosEndpoint {
     private void list(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         String passageId = ctx.pathParam("id");
-        work.run(() -> {
+        work.json(ctx, () -> {
                     passages.requireReadable(passageId, caller);
                     JsonArray memos = new JsonArray();
                     store.of(passageId).forEach(memo -> memos.add(memo.toJson()));
                     return memos;
-                })
-                .onSuccess(memos -> ctx.json(memos))
-                .onFailure(ctx::fail);
+                });
     }
 
     private void add(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         String passageId = ctx.pathParam("id");
         String text = text(ctx);
-        work.run(() -> {
+        work.json(ctx, 201, () -> {
                     passages.requireReadable(passageId, caller);
-                    return store.add(passageId, text, caller.username());
-                })
-                .onSuccess(memo -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(memo.toJson().encode()))
-                .onFailure(ctx::fail);
+                    return store.add(passageId, text, caller.username()).toJson();
+                });
     }
 }

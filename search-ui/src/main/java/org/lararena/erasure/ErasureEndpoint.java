@@ -1,6 +1,5 @@
 package org.lararena.erasure;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -11,6 +10,7 @@ import java.util.Objects;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.JsonBody;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * {@code POST /api/admin/erasures} {@code {documentId | participant, reason}} erases for good and answers the
@@ -23,12 +23,12 @@ public final class ErasureEndpoint {
     /** A reason of the longest length kept, in multi-byte letters, and the rest of the request. */
     private static final int BODY_LIMIT = 16 * 1024;
 
-    private final Vertx vertx;
+    private final RequestWork work;
     private final Erasure erasure;
     private final Retention retention;
 
-    public ErasureEndpoint(Vertx vertx, Erasure erasure, Retention retention) {
-        this.vertx = Objects.requireNonNull(vertx);
+    public ErasureEndpoint(RequestWork work, Erasure erasure, Retention retention) {
+        this.work = Objects.requireNonNull(work);
         this.erasure = Objects.requireNonNull(erasure);
         this.retention = Objects.requireNonNull(retention);
     }
@@ -43,7 +43,7 @@ public final class ErasureEndpoint {
 
     private void retentionReport(RoutingContext ctx) {
         steward(ctx);
-        vertx.executeBlocking(retention::report, false).onSuccess(ctx::json).onFailure(ctx::fail);
+        work.json(ctx, retention::report);
     }
 
     private void retentionDate(RoutingContext ctx) {
@@ -53,7 +53,7 @@ public final class ErasureEndpoint {
             throw LararenaException.badRequest("send until: a date as YYYY-MM-DD, or null to clear the document's own date");
         }
         String until = text(body, "until");
-        vertx.executeBlocking(() -> retention.setDate(ctx.pathParam("id"), until), false).onSuccess(ctx::json).onFailure(ctx::fail);
+        work.json(ctx, () -> retention.setDate(ctx.pathParam("id"), until));
     }
 
     private void eraseDue(RoutingContext ctx) {
@@ -65,8 +65,7 @@ public final class ErasureEndpoint {
         }
         List<String> confirmed = ids.stream().map(String.class::cast).toList();
         String reason = text(body, "reason");
-        vertx.executeBlocking(() -> retention.eraseDue(confirmed, reason, caller.username()).toJson(), false)
-                .onSuccess(ctx::json).onFailure(ctx::fail);
+        work.json(ctx, () -> retention.eraseDue(confirmed, reason, caller.username()).toJson());
     }
 
     static Caller steward(RoutingContext ctx) {
@@ -80,17 +79,13 @@ public final class ErasureEndpoint {
     private void erase(RoutingContext ctx) {
         Caller caller = steward(ctx);
         JsonObject body = JsonBody.of(ctx, "{\"documentId\": \"…\" or \"participant\": \"…\", \"reason\": \"…\"}");
-        vertx.executeBlocking(() -> erasure.erase(text(body, "documentId"), text(body, "participant"), text(body, "reason"),
-                        caller.username()).toJson(), false)
-                .onSuccess(ctx::json)
-                .onFailure(ctx::fail);
+        work.json(ctx, () -> erasure.erase(text(body, "documentId"), text(body, "participant"), text(body, "reason"),
+                caller.username()).toJson());
     }
 
     private void list(RoutingContext ctx) {
         steward(ctx);
-        vertx.executeBlocking(() -> new JsonArray(erasure.tombstones().stream().map(Tombstone::toJson).toList()), false)
-                .onSuccess(ctx::json)
-                .onFailure(ctx::fail);
+        work.json(ctx, () -> new JsonArray(erasure.tombstones().stream().map(Tombstone::toJson).toList()));
     }
 
     private static String text(JsonObject body, String field) {

@@ -1,6 +1,5 @@
 package org.lararena.insights;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * {@code GET /api/insights?theme=} (published ones; researchers also drafts), {@code POST /api/insights}
@@ -24,11 +24,11 @@ public final class InsightsEndpoint {
         return 64 * 1024 + 6 * insights.maxTextChars();
     }
 
-    private final Vertx vertx;
+    private final RequestWork work;
     private final Insights insights;
 
-    public InsightsEndpoint(Vertx vertx, Insights insights) {
-        this.vertx = Objects.requireNonNull(vertx);
+    public InsightsEndpoint(RequestWork work, Insights insights) {
+        this.work = Objects.requireNonNull(work);
         this.insights = Objects.requireNonNull(insights);
     }
 
@@ -43,22 +43,23 @@ public final class InsightsEndpoint {
     private void list(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
         Optional<String> theme = Optional.ofNullable(ctx.queryParams().get("theme")).filter(t -> !t.isBlank());
-        vertx.executeBlocking(() -> new JsonArray(insights.visible(caller, theme).stream().map(i -> insights.toJson(i, caller)).toList()), false)
-                .onSuccess(ctx::json).onFailure(ctx::fail);
+        work.json(ctx, () -> new JsonArray(insights.visible(caller, theme).stream().map(i -> insights.toJson(i, caller)).toList()));
     }
 
     private void get(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
         String id = ctx.pathParam("id");
-        vertx.executeBlocking(() -> insights.toJson(insights.find(id, caller), caller), false).onSuccess(ctx::json).onFailure(ctx::fail);
+        work.json(ctx, () -> insights.toJson(insights.find(id, caller), caller));
     }
 
     private void create(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         JsonObject body = json(ctx);
-        vertx.executeBlocking(() -> insights.toJson(insights.create(body, caller), caller), false)
-                .onSuccess(created -> ctx.response().setStatusCode(201).putHeader("Location", "/api/insights/" + created.getString("id"))
-                        .putHeader("Content-Type", "application/json").end(created.encode()))
+        work.run(() -> insights.toJson(insights.create(body, caller), caller))
+                .onSuccess(created -> {
+                    ctx.response().putHeader("Location", "/api/insights/" + created.getString("id"));
+                    RequestWork.sendJson(ctx, 201, created);
+                })
                 .onFailure(ctx::fail);
     }
 
@@ -66,16 +67,16 @@ public final class InsightsEndpoint {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         JsonObject body = json(ctx);
         String id = ctx.pathParam("id");
-        vertx.executeBlocking(() -> insights.toJson(insights.update(id, body, caller), caller), false).onSuccess(ctx::json).onFailure(ctx::fail);
+        work.json(ctx, () -> insights.toJson(insights.update(id, body, caller), caller));
     }
 
     private void delete(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         String id = ctx.pathParam("id");
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
             insights.delete(id, caller);
             return null;
-        }, false).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+        }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     }
 
     private static JsonObject json(RoutingContext ctx) {

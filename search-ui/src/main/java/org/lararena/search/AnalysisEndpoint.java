@@ -1,7 +1,6 @@
 package org.lararena.search;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * {@code GET /api/analysis?q=&theme=&pilot=&type=&year=&speaker=} for researchers and pilots: the theme × pilot
@@ -19,13 +19,13 @@ import org.lararena.platform.web.Caller;
  */
 public final class AnalysisEndpoint {
 
-    private final Vertx vertx;
+    private final RequestWork work;
     private final PassageSearch search;
     private final List<String> themes;
 
     /** @param themes the theme IRIs the tables have rows for (the ontology's top themes) */
-    public AnalysisEndpoint(Vertx vertx, PassageSearch search, List<String> themes) {
-        this.vertx = Objects.requireNonNull(vertx);
+    public AnalysisEndpoint(RequestWork work, PassageSearch search, List<String> themes) {
+        this.work = Objects.requireNonNull(work);
         this.search = Objects.requireNonNull(search);
         this.themes = List.copyOf(themes);
     }
@@ -51,7 +51,7 @@ public final class AnalysisEndpoint {
         } catch (LararenaException e) {
             return Future.failedFuture(e);
         }
-        return vertx.executeBlocking(() -> search.analysis(request, caller, themes), false);
+        return work.run(() -> search.analysis(request, caller, themes));
     }
 
     private void analysis(RoutingContext ctx) {
@@ -69,7 +69,7 @@ public final class AnalysisEndpoint {
                         .putHeader("Content-Disposition", "attachment; filename=\"lararena-" + table + ".csv\"")
                         .end("\uFEFF" + csv(result, table));
             } else {
-                ctx.json(result);
+                RequestWork.sendJson(ctx, 200, result);
             }
         }).onFailure(ctx::fail);
     }

@@ -2,12 +2,12 @@ package org.lararena.search;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.Params;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * {@code GET /api/search?q=&theme=&pilot=&type=&year=&speaker=&sort=&page=&size=&after=} and
@@ -16,12 +16,14 @@ import org.lararena.platform.web.Params;
 public final class SearchEndpoint {
 
     private final Vertx vertx;
+    private final RequestWork work;
     private final PassageSearch search;
     private final SearchAnswerCache answers;
 
     /** @param answers answers kept from earlier searches, given again while the index is unchanged */
-    public SearchEndpoint(Vertx vertx, PassageSearch search, SearchAnswerCache answers) {
+    public SearchEndpoint(Vertx vertx, RequestWork work, PassageSearch search, SearchAnswerCache answers) {
         this.vertx = Objects.requireNonNull(vertx);
+        this.work = Objects.requireNonNull(work);
         this.search = Objects.requireNonNull(search);
         this.answers = Objects.requireNonNull(answers);
     }
@@ -36,7 +38,7 @@ public final class SearchEndpoint {
         SearchRequest request = SearchRequest.fromParams(ctx.queryParams());
         // Non-blocking all the way: no worker thread per search, the answer comes back to this request's event loop.
         Future.fromCompletionStage(answers.answer(request, caller, search), vertx.getOrCreateContext())
-                .onSuccess(answer -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(answer))
+                .onSuccess(answer -> RequestWork.sendJson(ctx, 200, answer))
                 .onFailure(ctx::fail);
     }
 
@@ -45,8 +47,6 @@ public final class SearchEndpoint {
         int before = Params.intParam(ctx.queryParams().get("before"), "before", 2, 0, 20);
         int after = Params.intParam(ctx.queryParams().get("after"), "after", 2, 0, 20);
         String passageId = ctx.pathParam("id");
-        vertx.executeBlocking(() -> search.context(passageId, before, after, caller), false)
-                .onSuccess(ctx::json)
-                .onFailure(ctx::fail);
+        work.json(ctx, () -> search.context(passageId, before, after, caller));
     }
 }

@@ -1,19 +1,19 @@
 package org.lararena.search;
 
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
 
 /** {@code GET /api/suggest?q=&lang=}: theme labels and frequent words that complete what is being typed. */
 public final class SuggestEndpoint {
 
-    private final Vertx vertx;
+    private final RequestWork work;
     private final Suggestions suggestions;
 
-    public SuggestEndpoint(Vertx vertx, Suggestions suggestions) {
-        this.vertx = Objects.requireNonNull(vertx);
+    public SuggestEndpoint(RequestWork work, Suggestions suggestions) {
+        this.work = Objects.requireNonNull(work);
         this.suggestions = Objects.requireNonNull(suggestions);
     }
 
@@ -26,8 +26,6 @@ public final class SuggestEndpoint {
         String typed = ctx.queryParams().get("q");
         boolean english = "en".equals(ctx.queryParams().get("lang"));
         Suggestions.clean(typed);
-        vertx.executeBlocking(() -> suggestions.suggest(typed, english, caller), false)
-                .onSuccess(ctx::json)
-                .onFailure(ctx::fail);
+        work.json(ctx, () -> suggestions.suggest(typed, english, caller));
     }
 }

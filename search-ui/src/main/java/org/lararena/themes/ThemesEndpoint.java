@@ -1,12 +1,12 @@
 package org.lararena.themes;
 
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Objects;
 import org.lararena.ontology.Ontology;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
 import org.lararena.search.PassageSearch;
 
 /**
@@ -16,12 +16,12 @@ import org.lararena.search.PassageSearch;
  */
 public final class ThemesEndpoint {
 
-    private final Vertx vertx;
+    private final RequestWork work;
     private final Ontology ontology;
     private final PassageSearch search;
 
-    public ThemesEndpoint(Vertx vertx, Ontology ontology, PassageSearch search) {
-        this.vertx = Objects.requireNonNull(vertx);
+    public ThemesEndpoint(RequestWork work, Ontology ontology, PassageSearch search) {
+        this.work = Objects.requireNonNull(work);
         this.ontology = Objects.requireNonNull(ontology);
         this.search = Objects.requireNonNull(search);
     }
@@ -39,8 +39,6 @@ public final class ThemesEndpoint {
         }
         // Passages also carry concepts of other schemes: room for every concept, so no theme is cut off.
         int size = ontology.concepts().size();
-        vertx.executeBlocking(() -> ThemeTree.of(ontology, search.themeCounts(caller, size), language), false)
-                .onSuccess(ctx::json)
-                .onFailure(ctx::fail);
+        work.json(ctx, () -> ThemeTree.of(ontology, search.themeCounts(caller, size), language));
     }
 }

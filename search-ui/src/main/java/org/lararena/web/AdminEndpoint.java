@@ -11,6 +11,7 @@ import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.Params;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * Administration (role admin): {@code POST /api/admin/reindex} rebuilds the passage index from the data directory
@@ -20,11 +21,13 @@ import org.lararena.platform.web.Params;
 public final class AdminEndpoint {
 
     private final Vertx vertx;
+    private final RequestWork work;
     private final IndexRebuild rebuild;
     private final AuditLog audit;
 
-    public AdminEndpoint(Vertx vertx, IndexRebuild rebuild, AuditLog audit) {
+    public AdminEndpoint(Vertx vertx, RequestWork work, IndexRebuild rebuild, AuditLog audit) {
         this.vertx = Objects.requireNonNull(vertx);
+        this.work = Objects.requireNonNull(work);
         this.rebuild = Objects.requireNonNull(rebuild);
         this.audit = Objects.requireNonNull(audit);
     }
@@ -38,9 +41,7 @@ public final class AdminEndpoint {
     private void auditLog(RoutingContext ctx) {
         Caller.of(ctx).require(Caller.ADMIN);
         int limit = Params.intParam(ctx.queryParams().get("limit"), "limit", 100, 1, 10_000);
-        vertx.executeBlocking(() -> audit.newest(limit), false)
-                .onSuccess(entries -> ctx.response().putHeader("Content-Type", "application/json").end(entries.encode()))
-                .onFailure(ctx::fail);
+        work.json(ctx, () -> audit.newest(limit));
     }
 
     private void reindex(RoutingContext ctx) {
@@ -49,6 +50,7 @@ public final class AdminEndpoint {
         if (from != null && !from.equals("originals")) {
             throw LararenaException.badRequest("from must be 'originals' (or absent: the passages kept in the data directory)");
         }
+        // Minutes of work: on Vert.x's own worker pool, not the request pool, whose few threads serve quick requests.
         vertx.executeBlocking(() -> {
                     var done = rebuild.run();
                     JsonObject result = new JsonObject().put("from", new JsonArray(done.from())).put("to", done.to())
@@ -59,7 +61,7 @@ public final class AdminEndpoint {
                     audit.record(caller.username(), "reindex", done.to(), result);
                     return result;
                 }, false)
-                .onSuccess(ctx::json)
+                .onSuccess(result -> RequestWork.sendJson(ctx, 200, result))
                 .onFailure(ctx::fail);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
 import org.lararena.platform.services.ServiceSupervisor;
+import org.lararena.platform.web.RequestWork;
 import org.lararena.web.auth.TokenAuthentication;
 
 /**
@@ -79,8 +80,8 @@ public final class HealthEndpoint {
                 response.put("error", "service_unavailable").put("detail", "not reachable: " + String.join(", ",
                         checks.entrySet().stream().filter(e -> e.getValue().failed()).map(Map.Entry::getKey).toList()));
             }
-            ctx.response().setStatusCode(allUp ? 200 : 503).putHeader("Content-Type", "application/json")
-                    .putHeader("Cache-Control", "no-store").end(response.encode());
+            ctx.response().putHeader("Cache-Control", "no-store");
+            RequestWork.sendJson(ctx, allUp ? 200 : 503, response);
         });
     }
 

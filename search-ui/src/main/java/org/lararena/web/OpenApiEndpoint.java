@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * {@code GET /api/openapi.json}: the API described as OpenAPI 3.1, for anyone (no login: it describes, it holds
@@ -36,6 +37,6 @@ public final class OpenApiEndpoint {
     }
 
     private void document(RoutingContext ctx) {
-        ctx.response().putHeader("Content-Type", "application/json").end(document);
+        RequestWork.sendJson(ctx, 200, document);
     }
 }

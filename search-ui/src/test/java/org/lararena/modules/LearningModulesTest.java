@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.OntologyFixtures;
 
 class LearningModulesTest {
 
@@ -18,18 +20,32 @@ class LearningModulesTest {
     }
 
     private LearningModules load() {
-        return LearningModules.load(folder, Themes.TOP_THEME_LABELS);
+        return LearningModules.load(folder, OntologyLoader.shipped().topThemeLabels());
     }
 
     @Test
     void theProjectsOwnModulesAllLoad() {
         Path projectModules = Path.of(System.getProperty("lararena.project.dir", "..")).resolve("modules");
 
-        LearningModules modules = LearningModules.load(projectModules, Themes.TOP_THEME_LABELS);
+        LearningModules modules = LearningModules.load(projectModules, OntologyLoader.shipped().topThemeLabels());
 
         assertThat(modules.problems()).isEmpty();
         assertThat(modules.all()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(modules.all()).allSatisfy(m -> assertThat(m.insights()).isNotEmpty());
+    }
+
+    @Test
+    void aModuleMayNameATopThemeTheOntologyAdds() throws Exception {
+        module("a-ny", "---\ntitle: Ny\nthemes: [Samverkan, Hållbarhet]\n---\nText\n");
+        var extended = OntologyFixtures.shippedWith("""
+                tema:hallbarhet a skos:Concept ; skos:inScheme scheme:teman ; skos:topConceptOf scheme:teman ;
+                    skos:prefLabel "Hållbarhet"@sv , "Sustainability"@en ; skos:definition "Hållbar omställning."@sv .
+                """);
+
+        assertThat(load().problems()).hasSize(1);
+        LearningModules withTheNewTheme = LearningModules.load(folder, extended.topThemeLabels());
+        assertThat(withTheNewTheme.problems()).isEmpty();
+        assertThat(withTheNewTheme.all()).hasSize(1);
     }
 
     @Test

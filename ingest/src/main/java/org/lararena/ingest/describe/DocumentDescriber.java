@@ -23,19 +23,20 @@ import java.util.regex.Pattern;
 import org.lararena.ingest.extract.ExtractedDocument;
 import org.lararena.ingest.repair.RepairedText;
 import org.lararena.ingest.segment.Passage;
+import org.lararena.ontology.DocumentType;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.Pilot;
 
-/** Decides a document's type, title, date, pilot region and language, and hashes its original. Stateless. */
+/**
+ * Decides a document's type, title, date, pilot region and language, and hashes its original. The document types and
+ * pilots are the ontology's. Stateless and thread-safe.
+ */
 public final class DocumentDescriber {
-
-    /** The document types of the ontology's scheme, by notation. */
-    public static final Set<String> DOCUMENT_TYPES = Set.of("intervju", "rapport", "motesanteckningar", "presentation", "workshop", "transkript");
 
     private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
     private static final int OPENING_CHARACTERS = 1500;
     private static final int MAX_TITLE_CHARACTERS = 160;
-    /** Each pilot's names as they start words in text, lower case ("värml" for Värmland and värmländsk). */
-    private static final Map<String, String> PILOTS = Map.of("varmland", "värml", "orebro", "örebro", "vasternorrland", "västernorrland");
-    private static final Map<String, String> PILOT_NAMES = Map.of("varmland", "Värmland", "orebro", "Örebro", "vasternorrland", "Västernorrland");
     /** A heading is a short line that asks nothing: an interview's first question is no title. */
     private static final int MAX_HEADING_WORDS = 14;
 
@@ -53,6 +54,17 @@ public final class DocumentDescriber {
     private static final Pattern INTERVIEW_LABEL = Pattern.compile("(?i)^(i|r|ip|intervjuare|intervjuperson|respondent|informant)$");
     private static final Pattern NOTES_HINT = Pattern.compile("(?i)minnesanteckning|mötesanteckning|anteckningar från|protokoll|dagordning|närvarande:");
     private static final Pattern WORKSHOP_HINT = Pattern.compile("(?i)workshop");
+
+    private final Ontology ontology;
+
+    /** With the shipped ontology's document types and pilots. */
+    public DocumentDescriber() {
+        this(OntologyLoader.shipped());
+    }
+
+    public DocumentDescriber(Ontology ontology) {
+        this.ontology = Objects.requireNonNull(ontology);
+    }
 
     public DocumentDescription describe(Path original, UploadFields upload, ExtractedDocument extracted, RepairedText repaired,
             List<Passage> passages) {
@@ -73,17 +85,13 @@ public final class DocumentDescriber {
     }
 
     /** Whether a declared document type (as uploaders spell it) is an interview or transcript, whose text is speaker turns. */
-    static boolean namesSpeakers(String declaredType) {
-        if (declaredType == null) {
-            return false;
-        }
-        String type = plainLowerCase(declaredType);
-        return type.equals("intervju") || type.equals("transkript");
+    boolean namesSpeakers(String declaredType) {
+        return declaredType != null && ontology.namesSpeakers(plainLowerCase(declaredType));
     }
 
-    static String documentType(UploadFields fields, ExtractedDocument extracted, String opening, List<Passage> passages) {
+    String documentType(UploadFields fields, ExtractedDocument extracted, String opening, List<Passage> passages) {
         String declared = fields.documentType() == null ? null : plainLowerCase(fields.documentType());
-        if (declared != null && DOCUMENT_TYPES.contains(declared)) {
+        if (declared != null && ontology.documentType(declared).isPresent()) {
             return declared;
         }
         if (extracted.isSlideDeck()) {
@@ -112,8 +120,12 @@ public final class DocumentDescriber {
     }
 
     /** The name of a pilot found by {@link #pilotRegion} ({@code Värmland} for {@code varmland}); {@code null} stays null. */
-    public static String pilotName(String pilotRegion) {
-        return pilotRegion == null ? null : PILOT_NAMES.getOrDefault(pilotRegion, pilotRegion);
+    public String pilotName(String pilotRegion) {
+        if (pilotRegion == null) {
+            return null;
+        }
+        return ontology.pilots().stream().filter(pilot -> pilot.notation().equals(pilotRegion)).map(Pilot::labelSv)
+                .findFirst().orElse(pilotRegion);
     }
 
     /**
@@ -121,7 +133,7 @@ public final class DocumentDescriber {
      * never titled by its first turn (its first question): only a line before the first turn that reads as a heading
      * counts, and without one it is "Intervju – Värmland, 2024-03-01" (or "Transkript – …").
      */
-    static String title(UploadFields fields, ExtractedDocument extracted, List<Passage> passages, String type, String pilot, LocalDate date) {
+    String title(UploadFields fields, ExtractedDocument extracted, List<Passage> passages, String type, String pilot, LocalDate date) {
         if (fields.title() != null && !fields.title().isBlank()) {
             return fields.title().strip();
         }
@@ -133,7 +145,7 @@ public final class DocumentDescriber {
                 return shorten(cleaned);
             }
         }
-        boolean conversation = "intervju".equals(type) || "transkript".equals(type);
+        boolean conversation = ontology.namesSpeakers(type);
         for (Passage passage : passages) {
             if (conversation && passage.speaker() != null) {
                 break;
@@ -146,7 +158,7 @@ public final class DocumentDescriber {
         if (conversation) {
             String about = java.util.stream.Stream.of(pilot, date == null ? null : date.toString()).filter(Objects::nonNull)
                     .collect(java.util.stream.Collectors.joining(", "));
-            String name = "transkript".equals(type) ? "Transkript" : "Intervju";
+            String name = ontology.documentType(type).map(DocumentType::labelSv).orElse(type);
             return about.isEmpty() ? name + (fields.filename() != null ? " – " + fields.filename() : "") : name + " – " + about;
         }
         return fields.filename() != null ? fields.filename() : "Namnlöst dokument";
@@ -167,15 +179,21 @@ public final class DocumentDescriber {
         return extracted.metadata().created() == null ? null : extracted.metadata().created().atZone(SWEDEN).toLocalDate();
     }
 
-    /** The pilot named clearly more often than any other (at least three times, and twice as often as the next). */
-    static String pilotRegion(String text) {
+    /**
+     * The pilot named clearly more often than any other (at least three times, and twice as often as the next), by
+     * the words starting with its name stem; pilots without one are never guessed.
+     */
+    String pilotRegion(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         Map<String, Integer> mentions = new HashMap<>();
-        PILOTS.forEach((pilot, name) -> mentions.put(pilot, wordStartsWith(lower, name)));
+        ontology.pilots().forEach(pilot -> pilot.nameStem().ifPresent(stem -> mentions.put(pilot.notation(), wordStartsWith(lower, stem))));
         List<Map.Entry<String, Integer>> ranked = mentions.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).toList();
+        if (ranked.isEmpty()) {
+            return null;
+        }
         int top = ranked.get(0).getValue();
-        int second = ranked.get(1).getValue();
+        int second = ranked.size() > 1 ? ranked.get(1).getValue() : 0;
         return top >= 3 && top >= 2 * second ? ranked.get(0).getKey() : null;
     }
 

@@ -15,6 +15,7 @@ import org.lararena.ingest.repair.TextRepairer;
 import org.lararena.ingest.segment.Layout;
 import org.lararena.ingest.segment.Passage;
 import org.lararena.ingest.segment.Segmenter;
+import org.lararena.ontology.Ontology;
 
 /**
  * The text steps after extraction, in order: repair, segment, describe. Each step is one method, for a
@@ -27,9 +28,14 @@ public final class TextPipeline {
     private final Segmenter segmenter;
     private final DocumentDescriber describer;
 
-    /** The pipeline with the standard vocabulary and passage sizes. */
+    /** The pipeline with the standard vocabulary and passage sizes, and the shipped ontology's document types and pilots. */
     public TextPipeline() {
         this(new TextRepairer(), new Segmenter(), new DocumentDescriber());
+    }
+
+    /** The pipeline with the standard vocabulary and passage sizes, and {@code ontology}'s document types and pilots. */
+    public TextPipeline(Ontology ontology) {
+        this(new TextRepairer(), new Segmenter(), new DocumentDescriber(ontology));
     }
 
     public TextPipeline(TextRepairer repairer, Segmenter segmenter, DocumentDescriber describer) {
@@ -82,8 +88,13 @@ public final class TextPipeline {
         return describer.describe(original, upload, extracted, repaired, passages);
     }
 
-    static Layout layoutOf(ExtractedDocument extracted, UploadFields upload) {
-        if (DocumentDescriber.namesSpeakers(upload.documentType())) {
+    /** The name of the pilot a description found ({@code Värmland} for {@code varmland}); {@code null} stays null. */
+    public String pilotName(String pilotRegion) {
+        return describer.pilotName(pilotRegion);
+    }
+
+    Layout layoutOf(ExtractedDocument extracted, UploadFields upload) {
+        if (describer.namesSpeakers(upload.documentType())) {
             return Layout.TRANSCRIPT;
         }
         if (extracted.isSlideDeck()) {

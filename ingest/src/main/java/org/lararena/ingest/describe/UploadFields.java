@@ -5,9 +5,8 @@ import java.time.LocalDate;
 /**
  * What the uploader said about a document; every field may be {@code null} (not given).
  *
- * @param documentType one of the document types of the ontology ({@code intervju}, {@code rapport},
- *                     {@code motesanteckningar}, {@code presentation}, {@code workshop}, {@code transkript});
- *                     Swedish spellings with å, ä, ö and capitals are accepted
+ * @param documentType the notation of one of the ontology's document types ({@code Ontology.documentTypes()},
+ *                     e.g. {@code intervju}); Swedish spellings with å, ä, ö and capitals are accepted
  * @param title        the document's title
  * @param date         the date the document is about or was written
  * @param filename     the name the file was uploaded with

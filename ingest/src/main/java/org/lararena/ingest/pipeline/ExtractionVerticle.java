@@ -220,13 +220,13 @@ public final class ExtractionVerticle extends VerticleBase {
     }
 
     /** The record with what the content told where the uploader said nothing; what the uploader said stands. */
-    private static DocumentRecord described(DocumentRecord record, DocumentDescription description) {
+    private DocumentRecord described(DocumentRecord record, DocumentDescription description) {
         return record.describedAs(
                 record.type() != null ? record.type() : description.documentType(),
                 record.title() != null ? record.title() : description.title(),
                 record.date() != null || description.date() == null ? record.date() : description.date().toString(),
                 record.pilot() != null || description.pilotRegion() == null ? record.pilot()
-                        : DocumentDescriber.pilotName(description.pilotRegion()),
+                        : text.pilotName(description.pilotRegion()),
                 description.language());
     }
 

@@ -96,7 +96,7 @@ public final class Vocabulary {
         if (loaded == null) {
             synchronized (Vocabulary.class) {
                 if (standard == null) {
-                    standard = read(Path.of(SYSTEM_WORD_LIST), Path.of(SYSTEM_DICTIONARY), OntologyLoader.fromClasspath());
+                    standard = read(Path.of(SYSTEM_WORD_LIST), Path.of(SYSTEM_DICTIONARY), OntologyLoader.shipped());
                 }
                 loaded = standard;
             }

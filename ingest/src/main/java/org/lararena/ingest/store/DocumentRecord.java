@@ -3,6 +3,7 @@ package org.lararena.ingest.store;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Objects;
+import org.lararena.ontology.OntologyLoader;
 
 /**
  * What the platform knows of one uploaded document. Immutable: every change makes a new record, written
@@ -51,11 +52,13 @@ public record DocumentRecord(
     }
 
     /**
-     * Whether the document is an interview or a transcript: its original names its speakers, who are
-     * pseudonymised for everyone but researchers, so only researchers may have the original bytes.
+     * Whether the document's type is one whose text is speaker turns naming people (the ontology's
+     * {@code lar:namesSpeakers}: interviews, transcripts): the speakers are pseudonymised for everyone but
+     * researchers, so only researchers may have the original bytes. Records are read everywhere without an ontology
+     * at hand; the application runs on the shipped one.
      */
     public boolean namesSpeakers() {
-        return "intervju".equals(type) || "transkript".equals(type);
+        return OntologyLoader.shipped().namesSpeakers(type);
     }
 
     public DocumentRecord withStatus(DocumentStatus newStatus, String newError) {

@@ -20,12 +20,15 @@ import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.ontology.DocumentType;
+import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.PersonAgents;
 import org.lararena.platform.DiskFull;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.Params;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * {@code POST /api/documents} (multipart: one or more files, optional {@code title, type, pilot, date, visibility}),
@@ -56,10 +59,18 @@ public final class DocumentsEndpoint {
 
     private final PassageIndexer indexer;
     private final AuditLog audit;
+    private final Ontology ontology;
+    private final RequestWork work;
 
-    public DocumentsEndpoint(Vertx vertx, DocumentStore store, long maxUploadBytes, Path uploadDir, PassageReader passages,
-                             PassageIndexer indexer, AuditLog audit) {
+    /**
+     * @param work     where requests' blocking work runs (busy: 503)
+     * @param ontology where the document types an upload may declare come from
+     */
+    public DocumentsEndpoint(Vertx vertx, RequestWork work, DocumentStore store, long maxUploadBytes, Path uploadDir,
+                             PassageReader passages, PassageIndexer indexer, AuditLog audit, Ontology ontology) {
         this.vertx = Objects.requireNonNull(vertx);
+        this.work = Objects.requireNonNull(work);
+        this.ontology = Objects.requireNonNull(ontology);
         this.indexer = Objects.requireNonNull(indexer);
         this.audit = Objects.requireNonNull(audit);
         this.passages = Objects.requireNonNull(passages);
@@ -163,8 +174,10 @@ public final class DocumentsEndpoint {
             throw LararenaException.badRequest("send one or more files as multipart/form-data (field name: file)");
         }
         var form = ctx.request().formAttributes();
-        DocumentStore.UploadFields fields = uploadFields(blankToNull(form.get("title")), blankToNull(form.get("type")),
+        DocumentStore.UploadFields fields = uploadFields(ontology, blankToNull(form.get("title")), blankToNull(form.get("type")),
                 blankToNull(form.get("pilot")), blankToNull(form.get("date")), blankToNull(form.get("visibility")));
+        // On Vert.x's worker pool, not the request pool: the body is in already, and a busy 503 would make the
+        // uploader send every byte again.
         vertx.executeBlocking(() -> {
             List<DocumentRecord> stored = new ArrayList<>();
             for (FileUpload file : files) {
@@ -180,7 +193,7 @@ public final class DocumentsEndpoint {
                 response.add(withDuplicateTitle(new JsonObject().put("id", record.id()).put("filename", record.filename())
                         .put("status", record.status().wireName()).put("duplicateOf", record.duplicateOf()), record, caller));
             }
-            ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json").end(response.encode());
+            RequestWork.sendJson(ctx, 202, response);
         }).onFailure(ctx::fail);
     }
 
@@ -193,7 +206,7 @@ public final class DocumentsEndpoint {
                 .toList();
         JsonArray documents = new JsonArray();
         visible.stream().skip((long) page * size).limit(size).forEach(r -> documents.add(json(r, caller)));
-        ctx.json(new JsonObject().put("total", visible.size()).put("documents", documents));
+        RequestWork.sendJson(ctx, 200, new JsonObject().put("total", visible.size()).put("documents", documents));
     }
 
     private void get(RoutingContext ctx) {
@@ -201,7 +214,7 @@ public final class DocumentsEndpoint {
         readable(ctx, "read_document").onSuccess(record -> {
             JsonObject json = json(record, caller);
             JsonObject passagesDone = progress.get(record.id());
-            ctx.json(passagesDone == null ? json : json.put("progress", passagesDone));
+            RequestWork.sendJson(ctx, 200, passagesDone == null ? json : json.put("progress", passagesDone));
         }).onFailure(ctx::fail);
     }
 
@@ -231,9 +244,9 @@ public final class DocumentsEndpoint {
     /** {@code POST /api/documents/{id}/retry}: a failed document is queued again (202), as it was uploaded. */
     private void retry(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
-        vertx.executeBlocking(() -> store.retry(ctx.pathParam("id")), false).onSuccess(queued -> {
+        work.run(() -> store.retry(ctx.pathParam("id"))).onSuccess(queued -> {
             vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", queued.id()));
-            ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json").end(json(queued, caller).encode());
+            RequestWork.sendJson(ctx, 202, json(queued, caller));
         }).onFailure(ctx::fail);
     }
 
@@ -248,10 +261,10 @@ public final class DocumentsEndpoint {
         if (record.visibility() != Visibility.RESTRICTED) {
             return io.vertx.core.Future.succeededFuture(record);
         }
-        return vertx.executeBlocking(() -> {
+        return work.run(() -> {
             audit.record(caller.username(), action, record.id(), new JsonObject().put("filename", record.filename()));
             return record;
-        }, false);
+        });
     }
 
     /** {@code PATCH /api/documents/{id}} with {@code {"visibility": ...}}: researchers only; search follows within seconds. */
@@ -263,20 +276,20 @@ public final class DocumentsEndpoint {
             throw LararenaException.badRequest("send {\"visibility\": \"restricted\" | \"pilot\" | \"public\"}");
         }
         Visibility visibility = Visibility.parse(String.valueOf(body.getValue("visibility")));
-        vertx.executeBlocking(() -> {
+        work.json(ctx, () -> {
             // The index first: if it fails, the record still says the old (stricter or known) visibility.
             indexer.updateVisibility(record.id(), visibility.wireName());
             DocumentRecord changed = store.save(record.withVisibility(visibility));
             audit.record(caller.username(), "change_visibility", record.id(),
                     new JsonObject().put("from", record.visibility().wireName()).put("to", visibility.wireName()));
-            return changed;
-        }, false).onSuccess(changed -> ctx.json(changed.toJson())).onFailure(ctx::fail);
+            return changed.toJson();
+        });
     }
 
     private void passages(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
-        readable(ctx, "read_passages").compose(record -> vertx.executeBlocking(() -> passages.passagesOf(record.id(), caller), false))
-                .onSuccess(found -> ctx.response().putHeader("Content-Type", "application/json").end(found.encode()))
+        readable(ctx, "read_passages").compose(record -> work.run(() -> passages.passagesOf(record.id(), caller)))
+                .onSuccess(found -> RequestWork.sendJson(ctx, 200, found))
                 .onFailure(ctx::fail);
     }
 
@@ -332,17 +345,16 @@ public final class DocumentsEndpoint {
         });
     }
 
-    /** The document types the platform knows (the ontology's Dokumenttyper, by their short codes). */
-    public static final java.util.Set<String> DOCUMENT_TYPES =
-            java.util.Set.of("intervju", "rapport", "motesanteckningar", "presentation", "workshop", "transkript");
-
     /**
-     * Checks what an uploader said. Interviews, transcripts and documents of unknown type are restricted unless the
-     * uploader says otherwise; other types default to pilot visibility.
+     * Checks what an uploader said against the ontology's document types. Types whose text names speakers
+     * (interviews, transcripts) and documents of unknown type are restricted unless the uploader says otherwise;
+     * other types default to pilot visibility.
      */
-    static DocumentStore.UploadFields uploadFields(String title, String type, String pilot, String date, String visibility) {
-        if (type != null && !DOCUMENT_TYPES.contains(type)) {
-            throw LararenaException.badRequest("type must be one of " + new java.util.TreeSet<>(DOCUMENT_TYPES) + " (got '" + type + "')");
+    static DocumentStore.UploadFields uploadFields(Ontology ontology, String title, String type, String pilot, String date,
+            String visibility) {
+        if (type != null && ontology.documentType(type).isEmpty()) {
+            throw LararenaException.badRequest("type must be one of "
+                    + ontology.documentTypes().stream().map(DocumentType::notation).toList() + " (got '" + type + "')");
         }
         if (date != null && !date.matches("\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?")) {
             throw LararenaException.badRequest("date must be YYYY, YYYY-MM or YYYY-MM-DD (got '" + date + "')");
@@ -351,7 +363,7 @@ public final class DocumentsEndpoint {
             throw LararenaException.badRequest("title must be at most 500 characters");
         }
         Visibility chosen = visibility != null ? Visibility.parse(visibility)
-                : type == null || type.equals("intervju") || type.equals("transkript") ? Visibility.RESTRICTED : Visibility.PILOT;
+                : type == null || ontology.namesSpeakers(type) ? Visibility.RESTRICTED : Visibility.PILOT;
         return new DocumentStore.UploadFields(title, type, pilot, date, chosen);
     }
 

@@ -18,6 +18,7 @@ import org.lararena.ingest.repair.Vocabulary;
 import org.lararena.ingest.segment.Layout;
 import org.lararena.ingest.segment.Passage;
 import org.lararena.ingest.segment.Segmenter;
+import org.lararena.ontology.OntologyFixtures;
 
 /** What the describer decides about documents written for these tests. */
 class DocumentDescriberTest {
@@ -116,6 +117,24 @@ class DocumentDescriberTest {
     }
 
     @Test
+    void theDocumentTypesAndPilotsAreTheOntologys() throws Exception {
+        DocumentDescriber withKronoberg = new DocumentDescriber(OntologyFixtures.shippedWith(OntologyFixtures.FOCUS_GROUP + OntologyFixtures.KRONOBERG));
+        String aboutKronoberg = "Region Kronoberg har prövat mobila team. Kronobergs kommuner deltar. I Kronoberg fortsätter arbetet.";
+        String unlabelled = "I: Hur började det?\n\nR: Med en kartläggning.\n\nI: Och sedan?\n\nR: Workshoppar.";
+        UploadFields focusGroup = new UploadFields("Fokusgrupp", null, LocalDate.of(2024, 5, 2), "samtal.txt");
+
+        assertThat(describe(UploadFields.NONE, "text/plain", DocumentMetadata.NONE, aboutKronoberg).pilotRegion()).isNull();
+        assertThat(describe(withKronoberg, UploadFields.NONE, "text/plain", DocumentMetadata.NONE, aboutKronoberg).pilotRegion())
+                .isEqualTo("kronoberg");
+        assertThat(withKronoberg.pilotName("kronoberg")).isEqualTo("Kronoberg");
+        assertThat(describe(focusGroup, "text/plain", DocumentMetadata.NONE, unlabelled).documentType()).isEqualTo("intervju");
+        DocumentDescription described = describe(withKronoberg, focusGroup, "text/plain", DocumentMetadata.NONE, unlabelled);
+        assertThat(described.documentType()).isEqualTo("fokusgrupp");
+        assertThat(described.title()).as("a conversation without a heading is named by its type").isEqualTo("Fokusgrupp – 2024-05-02");
+        assertThat(withKronoberg.namesSpeakers("Fokusgrupp")).isTrue();
+    }
+
+    @Test
     void theLanguageIsToldFromStopWords() throws Exception {
         assertThat(describe(UploadFields.NONE, "text/plain", DocumentMetadata.NONE,
                 "Det här är en text om vård och omsorg som vi har skrivit för att testa.").language()).isEqualTo("sv");
@@ -136,6 +155,11 @@ class DocumentDescriberTest {
     }
 
     private DocumentDescription describe(UploadFields upload, String mediaType, DocumentMetadata metadata, String text) throws Exception {
+        return describe(describer, upload, mediaType, metadata, text);
+    }
+
+    private DocumentDescription describe(DocumentDescriber describer, UploadFields upload, String mediaType, DocumentMetadata metadata,
+            String text) throws Exception {
         Path original = Files.writeString(dir.resolve("original"), text);
         ExtractedDocument extracted = new ExtractedDocument(mediaType, text, List.of(), metadata, List.of());
         RepairedText repaired = repairer.repair(text);

@@ -60,6 +60,14 @@ public class LAR {
      */
     public static final Property weakLabel = property("weakLabel");
 
+    /**
+     * On a document type: its text is speaker turns naming people ({@code xsd:boolean}), so it is split into turns,
+     * restricted by default and its original is for researchers only.
+     */
+    public static final Property namesSpeakers = property("namesSpeakers");
+    /** On a pilot: the lower-case start of the words naming it in running text ("värml" for Värmland, värmländsk). */
+    public static final Property nameStem = property("nameStem");
+
     // Annotation vocabulary
     /** The dictionary term that produced an automatic annotation. */
     public static final Property matchedTerm = property("matchedTerm");

@@ -107,7 +107,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
         }
         ctx.response()
                 .setStatusCode(status)
-                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .putHeader("Content-Type", RequestWork.JSON_CONTENT_TYPE)
                 .putHeader("Cache-Control", "no-store")
                 .end(new JsonObject().put("error", error).put("detail", detail).encode());
     }

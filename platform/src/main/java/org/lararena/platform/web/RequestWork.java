@@ -4,6 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -16,7 +22,9 @@ import org.lararena.platform.BusyException;
  * fails with {@link BusyException} (503, {@code Retry-After}) and is never carried out, so a researcher is never
  * shown a failure for an action that is then applied behind their back. Work that has started runs to its end.
  *
- * <p>Call {@link #run} on an event loop (a request handler): the deadline is a timer of that context.
+ * <p>Call {@link #run} on an event loop (a request handler): the deadline is a timer of that context. A handler that
+ * answers JSON is one line: {@code work.json(ctx, () -> store.find(id).toJson())}; its failures, the busy 503
+ * included, reach the one {@link FailureHandler} through {@code ctx.fail}.
  */
 public final class RequestWork implements AutoCloseable {
 
@@ -57,6 +65,29 @@ public final class RequestWork implements AutoCloseable {
         });
         return answer.future();
     }
+
+    /** {@code work} on the request pool, its result answered as JSON with status 200; a failure goes to {@code ctx.fail}. */
+    public <T> void json(RoutingContext ctx, Callable<T> work) {
+        json(ctx, 200, work);
+    }
+
+    /** {@code work} on the request pool, its result answered as JSON with {@code status}; a failure goes to {@code ctx.fail}. */
+    public <T> void json(RoutingContext ctx, int status, Callable<T> work) {
+        run(work).onSuccess(result -> sendJson(ctx, status, result)).onFailure(ctx::fail);
+    }
+
+    /**
+     * Answers {@code value} as JSON, the one way every endpoint sets the content type: a {@link JsonObject},
+     * {@link JsonArray} or anything else Vert.x encodes is encoded; a {@link Buffer} is sent as the JSON it already is
+     * (an answer encoded once and cached).
+     */
+    public static void sendJson(RoutingContext ctx, int status, Object value) {
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON_CONTENT_TYPE)
+                .end(value instanceof Buffer encoded ? encoded : Json.encodeToBuffer(value));
+    }
+
+    /** The content type of every JSON answer (JSON is UTF-8 by definition, RFC 8259). */
+    public static final String JSON_CONTENT_TYPE = "application/json";
 
     /** Work the timer refused before it started: the caller has had its 503 already. */
     private static final class RefusedAsBusy extends RuntimeException {

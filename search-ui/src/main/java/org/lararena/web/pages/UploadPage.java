@@ -2,9 +2,9 @@ package org.lararena.web.pages;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.TreeSet;
-import org.lararena.ingest.web.DocumentsEndpoint;
+import org.lararena.ontology.DocumentType;
 import org.lararena.ontology.Ontology;
+import org.lararena.ontology.Pilot;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.web.Html;
@@ -21,7 +21,7 @@ public final class UploadPage {
 
     private final Ontology ontology;
 
-    /** @param ontology where the document types' labels come from */
+    /** @param ontology where the document types and pilots come from */
     public UploadPage(Ontology ontology) {
         this.ontology = java.util.Objects.requireNonNull(ontology);
     }
@@ -41,9 +41,13 @@ public final class UploadPage {
         }
         Messages m = Messages.of(ctx);
         StringBuilder types = new StringBuilder("<option value=\"\">").append(Html.text(m.get("upload.auto"))).append("</option>");
-        for (String type : new TreeSet<>(DocumentsEndpoint.DOCUMENT_TYPES)) {
-            types.append("<option value=\"").append(Html.text(type)).append("\">").append(Html.text(Labels.documentType(ontology, m, type)))
-                    .append("</option>");
+        for (DocumentType type : ontology.documentTypes()) {
+            types.append("<option value=\"").append(Html.text(type.notation())).append("\">")
+                    .append(Html.text(Labels.documentType(ontology, m, type.notation()))).append("</option>");
+        }
+        StringBuilder pilots = new StringBuilder();
+        for (Pilot pilot : ontology.pilots()) {
+            pilots.append("<option value=\"").append(Html.text(pilot.labelSv())).append("\">");
         }
         String body = """
                 <h1>%s</h1>
@@ -56,7 +60,7 @@ public final class UploadPage {
                 <fieldset><legend>%s</legend>
                 <label for="type">%s</label><select id="type" name="type">%s</select>
                 <label for="pilot">%s</label><input id="pilot" name="pilot" type="text" list="pilots" autocomplete="off">
-                <datalist id="pilots"><option value="Värmland"><option value="Örebro"><option value="Västernorrland"></datalist>
+                <datalist id="pilots">%s</datalist>
                 <label for="date">%s</label><input id="date" name="date" type="text" placeholder="%s" pattern="\\d{4}(-\\d{2}(-\\d{2})?)?">
                 <label for="visibility">%s</label>
                 <select id="visibility" name="visibility">
@@ -69,7 +73,7 @@ public final class UploadPage {
                 <p id="upload-error" class="error" role="alert" hidden></p>
                 <ol id="progress" class="progress" aria-live="polite"></ol>
                 """.formatted(Html.text(m.get("upload.title")), Html.text(m.get("upload.noscript")), Html.text(m.get("upload.choose")),
-                Html.text(m.get("upload.about")), Html.text(m.get("doc.type")), types, Html.text(m.get("doc.pilot")),
+                Html.text(m.get("upload.about")), Html.text(m.get("doc.type")), types, Html.text(m.get("doc.pilot")), pilots,
                 Html.text(m.get("doc.date")), Html.text(m.get("upload.datePlaceholder")), Html.text(m.get("doc.visibility")),
                 Html.text(m.get("upload.visDefault")), Html.text(m.get("upload.visRestricted")), Html.text(m.get("upload.visPilot")),
                 Html.text(m.get("upload.visPublic")), Html.text(m.get("upload.send")));

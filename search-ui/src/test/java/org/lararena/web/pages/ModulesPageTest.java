@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lararena.modules.LearningModule;
 import org.lararena.modules.LearningModules;
-import org.lararena.modules.Themes;
+import org.lararena.ontology.OntologyLoader;
 import org.lararena.platform.web.FailureHandler;
 import org.lararena.web.ErrorPages;
 
@@ -31,7 +31,7 @@ class ModulesPageTest {
     @BeforeAll
     static void start() {
         LearningModules modules = LearningModules.load(Path.of(System.getProperty("lararena.project.dir", "..")).resolve("modules"),
-                Themes.TOP_THEME_LABELS);
+                OntologyLoader.shipped().topThemeLabels());
         module = modules.all().get(0);
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
