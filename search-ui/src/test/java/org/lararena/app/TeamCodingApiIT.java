@@ -143,6 +143,10 @@ class TeamCodingApiIT {
         assertThat(consensus.getJsonArray("annotations")).contains(kontinuitet).doesNotContain(samverkan);
         assertThat(json(app.get("/api/documents/" + documentId + "/consensus", forskare2)).getJsonArray("annotations"))
                 .isEqualTo(consensus.getJsonArray("annotations"));
+        JsonObject consensusNode = objects(json(app.get("/api/documents/" + documentId + "/annotations.jsonld", forskare2)).getJsonArray("@graph"))
+                .stream().filter(n -> n.getValue("type") instanceof JsonArray types && types.contains("lar:Consensus")).findFirst().orElseThrow();
+        assertThat(consensusNode.getJsonObject("creator").getString("nickname")).isEqualTo("forskare");
+        assertThat(consensusNode.getJsonArray("wasDerivedFrom")).hasSameSizeAs(consensus.getJsonArray("annotations"));
         JsonArray consensusLayer = layer(forskare2, "consensus");
         assertThat(stateOf(consensusLayer, kontinuitet)).isEqualTo("accepted");
         assertThat(stateOf(consensusLayer, samverkan)).as("accepted by forskare, not in the consensus").isEqualTo("rejected");
