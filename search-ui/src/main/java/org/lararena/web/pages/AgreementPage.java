@@ -191,12 +191,13 @@ public final class AgreementPage {
             List<StoredAnnotation> kept = standing.getOrDefault(passageId, List.of());
             html.append(spanList(kept)).append("<td>");
             String group = "pick-" + record.id() + "-" + passageId;
+            // Preset from the consensus in force: the first coder whose concepts there it kept, else none if it kept nothing.
+            String preset = consensus.isEmpty() ? null : coders.stream()
+                    .filter(c -> concepts(spans.getOrDefault(c, List.of())).equals(concepts(kept))).findFirst().orElse(kept.isEmpty() ? "" : null);
             for (String coder : coders) {
-                List<StoredAnnotation> theirs = spans.getOrDefault(coder, List.of());
-                boolean current = consensus.isPresent() && concepts(theirs).equals(concepts(kept));
-                html.append(choice(group, coder, theirs, current, Html.text(coder)));
+                html.append(choice(group, coder, spans.getOrDefault(coder, List.of()), coder.equals(preset), Html.text(coder)));
             }
-            html.append(choice(group, "", List.of(), consensus.isPresent() && kept.isEmpty(), "ingen")).append("</td></tr>");
+            html.append(choice(group, "", List.of(), "".equals(preset), "ingen")).append("</td></tr>");
         }
         html.append("</tbody></table>");
         if (differing == 0) {
