@@ -98,7 +98,12 @@ public final class CoderLayers {
 
     /** Whether {@code coder} has coded the document: the annotator, or a researcher with a decision or a coding status there. */
     public boolean isCoder(String documentId, String coder, Map<String, List<Decision>> decisions) {
-        if (TdbAnnotationStore.ANNOTATOR_CODER.equals(coder) || annotations.codingStatus(documentId).containsKey(coder)) {
+        return isCoder(coder, annotations.codingStatus(documentId), decisions);
+    }
+
+    /** The same, from the document's coding statuses and decisions as read already. */
+    public static boolean isCoder(String coder, Map<String, CodingStatus> statuses, Map<String, List<Decision>> decisions) {
+        if (TdbAnnotationStore.ANNOTATOR_CODER.equals(coder) || statuses.containsKey(coder)) {
             return true;
         }
         return decisions.values().stream().flatMap(List::stream).anyMatch(d -> d.coder().equals(coder));
