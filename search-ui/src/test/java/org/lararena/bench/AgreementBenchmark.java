@@ -127,7 +127,8 @@ class AgreementBenchmark {
     /**
      * 100 documents of 100 passages; about one passage in four has one or two suggestions of the annotator; each
      * researcher accepts a suggestion the team would keep (seven in ten) and rejects the rest, each disagreeing with the
-     * team one time in eight; one passage in a hundred gets a researcher's own tag. Every researcher marks every document done.
+     * team one time in eight; each researcher tags a passage of their own in about a quarter of the documents. Every
+     * researcher marks every document done.
      */
     private static List<DocumentRecord> corpus(Ontology ontology, List<Concept> concepts, DocumentStore documents, AnnotationStore store) {
         Random random = new Random(42);
