@@ -1,15 +1,38 @@
-// Samstämmighet: one click adopts one coder's coding as the document's consensus (PUT /api/documents/{id}/consensus).
+// Samstämmighet: settles a document's consensus (PUT /api/documents/{id}/consensus), by adopting one coder's coding
+// with one click or by choosing per differing passage whose spans stand, then loads the page again so that it shows
+// the consensus now in force.
 import { api } from './app.js';
 
+async function settle(button, body, describe) {
+  const status = button.closest('.adopt').querySelector('.adopt-status');
+  const response = await api(`/api/documents/${encodeURIComponent(button.dataset.document)}/consensus`, {
+    method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  const answer = await response.json().catch(() => null);
+  if (!response.ok) {
+    status.textContent = `Gick inte: ${answer?.detail ?? response.status}`;
+    return;
+  }
+  status.textContent = `Konsensus: ${describe} (${answer.annotations.length} annoteringar) av ${answer.adjudicator}.`;
+  window.location.reload();
+}
+
 document.querySelectorAll('button[data-adopt]').forEach((button) => {
-  button.addEventListener('click', async () => {
-    const status = button.closest('.adopt').querySelector('.adopt-status');
-    const response = await api(`/api/documents/${encodeURIComponent(button.dataset.document)}/consensus`, {
-      method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ adopt: button.dataset.adopt }),
-    });
-    const body = await response.json().catch(() => null);
-    status.textContent = response.ok
-      ? `Konsensus: ${button.dataset.adopt}s kodning (${body.annotations.length} annoteringar) av ${body.adjudicator}.`
-      : `Gick inte: ${body?.detail ?? response.status}`;
+  button.addEventListener('click', () => settle(button, { adopt: button.dataset.adopt }, `${button.dataset.adopt}s kodning`));
+});
+
+document.querySelectorAll('button.write-consensus').forEach((button) => {
+  button.addEventListener('click', () => {
+    const section = button.closest('section.differences');
+    const ids = new Set(button.dataset.agreed.split(' ').filter(Boolean));
+    for (const row of section.querySelectorAll('tr[data-passage]')) {
+      const picked = row.querySelector('input[type="radio"]:checked');
+      if (!picked) {
+        section.querySelector('.adopt-status').textContent = `Välj vems kodning som står (eller ingen) i passage ${row.dataset.passage}.`;
+        return;
+      }
+      picked.dataset.annotations.split(' ').filter(Boolean).forEach((id) => ids.add(id));
+    }
+    settle(button, { annotations: [...ids] }, 'skriven passage för passage');
   });
 });

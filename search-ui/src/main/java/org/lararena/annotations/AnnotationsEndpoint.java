@@ -21,6 +21,7 @@ import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.PersonAgents;
 import org.lararena.ontology.store.ReviewState;
@@ -42,7 +43,8 @@ import org.lararena.teamcoding.TeamCodingEndpoint;
  *       researcher their own layer ({@code state} is their decision) with each annotation's {@code decisions: [{coder,
  *       state, at}]}, or with {@code ?coder=USERNAME|annotator} that coder's layer (blind mode permitting, see
  *       docs/team-coding.md); to everyone else the team's state;</li>
- *   <li>{@code GET /api/documents/{id}/annotations.jsonld}: the same as W3C Web Annotation JSON-LD;</li>
+ *   <li>{@code GET /api/documents/{id}/annotations.jsonld}: the annotations in the team's state as W3C Web Annotation
+ *       JSON-LD, with the document's consensus where it has one;</li>
  *   <li>{@code POST /api/documents/{id}/annotations} {@code {passageId, start, end, concept}}: a manual tag;</li>
  *   <li>{@code POST /api/documents/{id}/annotations/review} {@code {ids: [...], state}}: accept or reject many;</li>
  *   <li>{@code PATCH /api/annotations/{id}} {@code {state}}: accept or reject in the caller's own layer (or undo with
@@ -115,7 +117,11 @@ public final class AnnotationsEndpoint {
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
         work.run(() -> {
                     auditRestrictedRead(caller, record, "read_annotations");
-                    return WebAnnotationJsonLd.document(annotationsAsSeenBy(record.id(), caller));
+                    // A researcher coding blind does not see the consensus, as in ?coder=consensus; the others see no people in it.
+                    Consensus consensus = annotations.consensus(record.id())
+                            .filter(c -> !caller.isResearcher() || layers.seesColleagues(record, caller.username()))
+                            .map(c -> caller.isResearcher() ? c : PersonAgents.withoutPerson(c)).orElse(null);
+                    return WebAnnotationJsonLd.document(annotationsAsSeenBy(record.id(), caller), record.id(), consensus);
                 })
                 .onSuccess(document -> ctx.response().putHeader("Content-Type", WebAnnotationJsonLd.MEDIA_TYPE).end(document.encode()))
                 .onFailure(ctx::fail);

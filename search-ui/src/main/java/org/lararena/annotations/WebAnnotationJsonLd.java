@@ -3,6 +3,8 @@ package org.lararena.annotations;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.lararena.ontology.store.Consensus;
+import org.lararena.ontology.store.PersonAgents;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
@@ -12,7 +14,9 @@ import org.lararena.ontology.vocabulary.PROV;
  * A document's annotations as W3C Web Annotation JSON-LD: the standard context {@code
  * http://www.w3.org/ns/anno.jsonld}, plus the few {@code lar:} terms (matched term, confidence, review state,
  * ontology version), one node per annotation in {@code @graph}. Reads back as the same RDF the store holds for
- * body, target, selectors, motivation, creator and created.
+ * body, target, selectors, motivation, creator and created. Where the document has a consensus, {@code @graph} also
+ * holds it as the store does: a {@code lar:Consensus} ({@code prov:Entity}) whose {@code dcterms:creator} is the
+ * adjudicator and which {@code prov:wasDerivedFrom} each annotation that stands.
  */
 public final class WebAnnotationJsonLd {
 
@@ -24,6 +28,14 @@ public final class WebAnnotationJsonLd {
     }
 
     public static JsonObject document(List<StoredAnnotation> annotations) {
+        return document(annotations, null, null);
+    }
+
+    /**
+     * The annotations of document {@code documentId} and, unless null, its consensus. To everyone but researchers pass
+     * both with the people replaced ({@link PersonAgents}).
+     */
+    public static JsonObject document(List<StoredAnnotation> annotations, String documentId, Consensus consensus) {
         JsonObject own = new JsonObject()
                 .put("lar", LAR.getURI())
                 .put("prov", PROV.getURI())
@@ -31,9 +43,15 @@ public final class WebAnnotationJsonLd {
                 .put("confidence", new JsonObject().put("@id", "lar:confidence").put("@type", "xsd:decimal"))
                 .put("reviewState", new JsonObject().put("@id", "lar:reviewState").put("@type", "@id"))
                 .put("ontologyVersion", "lar:ontologyVersion")
-                .put("documentId", "lar:documentId");
+                .put("documentId", "lar:documentId")
+                .put("wasDerivedFrom", new JsonObject().put("@id", "prov:wasDerivedFrom").put("@type", "@id"))
+                .put("adoptedFrom", new JsonObject().put("@id", "lar:adoptedFrom").put("@type", "@id"))
+                .put("consensusOf", new JsonObject().put("@id", "lar:consensusOf").put("@type", "@id"));
         JsonArray graph = new JsonArray();
         annotations.forEach(a -> graph.add(annotation(a)));
+        if (consensus != null) {
+            graph.add(consensus(consensus, documentId));
+        }
         return new JsonObject().put("@context", new JsonArray().add(ANNO_CONTEXT).add(own)).put("@graph", graph);
     }
 
@@ -44,9 +62,7 @@ public final class WebAnnotationJsonLd {
         JsonObject target = new JsonObject().put("type", "SpecificResource")
                 .put("source", TdbAnnotationStore.passageIri(a.passageId()))
                 .put("selector", new JsonArray().add(quote).add(position));
-        JsonObject creator = a.manual()
-                ? new JsonObject().put("id", a.creatorIri()).put("type", new JsonArray().add("Person").add("prov:Person")).put("nickname", a.creator())
-                : new JsonObject().put("id", a.creatorIri()).put("type", new JsonArray().add("Software").add("prov:SoftwareAgent")).put("name", a.creator());
+        JsonObject creator = a.manual() ? person(a.creatorIri(), a.creator()) : software(a.creatorIri(), a.creator());
         JsonObject annotation = new JsonObject()
                 .put("id", TdbAnnotationStore.annotationIri(a.id()))
                 .put("type", "Annotation")
@@ -67,5 +83,39 @@ public final class WebAnnotationJsonLd {
             annotation.put("ontologyVersion", a.ontologyVersion());
         }
         return annotation;
+    }
+
+    /** The consensus as its own layer with provenance: who settled it, when, from whose layer, and the annotations that stand. */
+    static JsonObject consensus(Consensus consensus, String documentId) {
+        JsonArray derivedFrom = new JsonArray();
+        consensus.annotationIds().forEach(id -> derivedFrom.add(TdbAnnotationStore.annotationIri(id)));
+        JsonObject node = new JsonObject()
+                .put("id", consensus.iri())
+                .put("type", new JsonArray().add("lar:Consensus").add("prov:Entity"))
+                .put("creator", agent(consensus.adjudicator()))
+                .put("created", consensus.created() == null ? null : consensus.created().toString())
+                .put("documentId", documentId)
+                .put("consensusOf", TdbAnnotationStore.documentIri(documentId))
+                .put("wasDerivedFrom", derivedFrom);
+        if (consensus.adoptedFrom() != null) {
+            node.put("adoptedFrom", agent(consensus.adoptedFrom()));
+        }
+        return node;
+    }
+
+    /** A coder as an agent: the annotator, the neutral role everyone but researchers sees, or a researcher. */
+    private static JsonObject agent(String coder) {
+        if (TdbAnnotationStore.ANNOTATOR_CODER.equals(coder)) {
+            return software(TdbAnnotationStore.annotatorIri(), TdbAnnotationStore.ANNOTATOR_NAME);
+        }
+        return PersonAgents.NEUTRAL_NAME.equals(coder) ? person(PersonAgents.NEUTRAL_IRI, coder) : person(TdbAnnotationStore.userIri(coder), coder);
+    }
+
+    private static JsonObject person(String iri, String nickname) {
+        return new JsonObject().put("id", iri).put("type", new JsonArray().add("Person").add("prov:Person")).put("nickname", nickname);
+    }
+
+    private static JsonObject software(String iri, String name) {
+        return new JsonObject().put("id", iri).put("type", new JsonArray().add("Software").add("prov:SoftwareAgent")).put("name", name);
     }
 }

@@ -54,14 +54,12 @@ public final class AgreementEndpoint {
     private final DocumentStore documents;
     private final AnnotationStore annotations;
     private final Ontology ontology;
-    private final CoderLayers layers;
 
     public AgreementEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, Ontology ontology) {
         this.vertx = Objects.requireNonNull(vertx);
         this.documents = Objects.requireNonNull(documents);
         this.annotations = Objects.requireNonNull(annotations);
         this.ontology = Objects.requireNonNull(ontology);
-        this.layers = new CoderLayers(annotations);
     }
 
     public void addRoutes(Router router) {
@@ -101,6 +99,22 @@ public final class AgreementEndpoint {
 
     /** Blocking: reads each document's passages and layers, then lets {@link AgreementStudy} compute. */
     public AgreementReport compute(List<DocumentRecord> records, List<String> coders, String level) {
+        return report(read(records, coders), coders, level);
+    }
+
+    /**
+     * What agreement is computed from: the passages as units, what each coder applied where, and the documents each
+     * coder has finished (a researcher: marked done; the annotator: annotated).
+     */
+    public record ReliabilityData(List<Unit> units, List<Coding> codings, Map<String, Set<String>> finished) {
+    }
+
+    /**
+     * Blocking: reads the documents' passages and the coders' layers.
+     *
+     * @throws LararenaException 400 for a document without passages or a coder of none of the documents
+     */
+    public ReliabilityData read(List<DocumentRecord> records, List<String> coders) {
         List<Unit> units = new ArrayList<>();
         List<Coding> codings = new ArrayList<>();
         Map<String, Set<String>> finished = new HashMap<>();
@@ -116,7 +130,7 @@ public final class AgreementEndpoint {
             Map<String, List<Decision>> decisions = annotations.decisions(record.id());
             Map<String, CodingStatus> statuses = annotations.codingStatus(record.id());
             for (String coder : coders) {
-                if (!layers.isCoder(record.id(), coder, decisions)) {
+                if (!CoderLayers.isCoder(coder, statuses, decisions)) {
                     continue;
                 }
                 knownCoders.add(coder);
@@ -135,19 +149,24 @@ public final class AgreementEndpoint {
             throw LararenaException.badRequest("unknown coder " + String.join(", ", unknown) + ": not a coder of any of these documents"
                     + " (a coder is a researcher with decisions or a coding status there, or " + TdbAnnotationStore.ANNOTATOR_CODER + ")");
         }
-        Function<String, Set<String>> categoriesOf = level.equals("theme") ? this::topThemesOf : Set::of;
-        List<Category> categories = level.equals("theme")
-                ? ontology.topThemes().stream().map(t -> new Category(t.iri(), t.labelSv())).toList()
-                : codings.stream().map(Coding::conceptIri).distinct().map(iri -> new Category(iri, ontology.labelSv(iri)))
-                        .sorted(Comparator.comparing(Category::label)).toList();
-        return new AgreementStudy(coders, units, finished, codings, categoriesOf).report(categories);
+        return new ReliabilityData(units, codings, finished);
     }
 
-    private Set<String> topThemesOf(String conceptIri) {
+    /** The figures of the data by concept or by top theme (with its narrower concepts). */
+    public AgreementReport report(ReliabilityData data, List<String> coders, String level) {
+        Set<String> tops = ontology.topThemes().stream().map(Concept::iri).collect(Collectors.toSet());
+        Function<String, Set<String>> categoriesOf = level.equals("theme") ? iri -> topThemesOf(iri, tops) : Set::of;
+        List<Category> categories = level.equals("theme")
+                ? ontology.topThemes().stream().map(t -> new Category(t.iri(), t.labelSv())).toList()
+                : data.codings().stream().map(Coding::conceptIri).distinct().map(iri -> new Category(iri, ontology.labelSv(iri)))
+                        .sorted(Comparator.comparing(Category::label)).toList();
+        return new AgreementStudy(coders, data.units(), data.finished(), data.codings(), categoriesOf).report(categories);
+    }
+
+    private Set<String> topThemesOf(String conceptIri, Set<String> tops) {
         if (ontology.concept(conceptIri).isEmpty()) {
             return Set.of();
         }
-        Set<String> tops = ontology.topThemes().stream().map(Concept::iri).collect(Collectors.toSet());
         return ontology.broaderClosure(conceptIri).stream().filter(tops::contains).collect(Collectors.toSet());
     }
 

@@ -10,6 +10,7 @@ import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.CoderView;
 import org.lararena.ontology.store.CodingStatus;
+import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.Decision;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.TdbAnnotationStore;
@@ -45,9 +46,11 @@ public final class CoderLayers {
 
     /**
      * The annotations of a document as a researcher asks for them, as JSON: {@code coder}'s layer (null: the caller's
-     * own), each annotation with the {@code decisions} the caller may see.
+     * own; {@value CoderView#CONSENSUS}: the document's consensus), each annotation with the {@code decisions} the
+     * caller may see.
      *
-     * @throws LararenaException 400 for a coder who has not coded the document, 403 for a colleague's layer in blind mode
+     * @throws LararenaException 400 for a coder who has not coded the document, 403 for a colleague's layer or the
+     *     consensus while the caller codes blind, 404 for the consensus of a document that has none yet
      */
     public JsonArray layer(DocumentRecord record, Caller caller, String coder, Function<StoredAnnotation, JsonObject> toJson) {
         caller.require(Caller.RESEARCHER);
@@ -55,18 +58,31 @@ public final class CoderLayers {
         List<StoredAnnotation> all = annotations.annotationsOf(record.id());
         Map<String, List<Decision>> decisions = annotations.decisions(record.id());
         boolean seesColleagues = seesColleagues(record, caller.username());
-        if (!who.equals(caller.username())) {
-            if (!isCoder(record.id(), who, decisions)) {
-                throw LararenaException.badRequest("'" + who + "' has not coded document " + record.id()
-                        + " (a coder is a researcher with decisions or a coding status there, or " + TdbAnnotationStore.ANNOTATOR_CODER + ")");
+        List<StoredAnnotation> view;
+        if (CoderView.CONSENSUS.equals(coder)) {
+            // The consensus is drawn from colleagues' coding, so blind mode hides it like their layers.
+            if (!seesColleagues) {
+                throw LararenaException.forbidden("document " + record.id() + " is coded blind: mark it done before you see its consensus");
             }
-            if (!seesColleagues && !TdbAnnotationStore.ANNOTATOR_CODER.equals(who)) {
-                throw LararenaException.forbidden("document " + record.id() + " is coded blind: mark it done before you see colleagues' coding");
+            Consensus consensus = annotations.consensus(record.id()).orElseThrow(() -> LararenaException.notFound(
+                    "document " + record.id() + " has no consensus yet: settle one on Samstämmighet (PUT /api/documents/{id}/consensus)"));
+            view = CoderView.ofConsensus(all, consensus);
+        } else {
+            if (!who.equals(caller.username())) {
+                if (!isCoder(record.id(), who, decisions)) {
+                    throw LararenaException.badRequest("'" + who + "' has not coded document " + record.id()
+                            + " (a coder is a researcher with decisions or a coding status there, " + TdbAnnotationStore.ANNOTATOR_CODER
+                            + ", or " + CoderView.CONSENSUS + ")");
+                }
+                if (!seesColleagues && !TdbAnnotationStore.ANNOTATOR_CODER.equals(who)) {
+                    throw LararenaException.forbidden("document " + record.id() + " is coded blind: mark it done before you see colleagues' coding");
+                }
             }
+            view = CoderView.of(all, decisions, who);
         }
         String ownIri = TdbAnnotationStore.userIri(caller.username());
         JsonArray list = new JsonArray();
-        for (StoredAnnotation annotation : CoderView.of(all, decisions, who)) {
+        for (StoredAnnotation annotation : view) {
             if (!seesColleagues && annotation.manual() && !ownIri.equals(annotation.creatorIri())) {
                 continue;
             }
@@ -82,7 +98,12 @@ public final class CoderLayers {
 
     /** Whether {@code coder} has coded the document: the annotator, or a researcher with a decision or a coding status there. */
     public boolean isCoder(String documentId, String coder, Map<String, List<Decision>> decisions) {
-        if (TdbAnnotationStore.ANNOTATOR_CODER.equals(coder) || annotations.codingStatus(documentId).containsKey(coder)) {
+        return isCoder(coder, annotations.codingStatus(documentId), decisions);
+    }
+
+    /** The same, from the document's coding statuses and decisions as read already. */
+    public static boolean isCoder(String coder, Map<String, CodingStatus> statuses, Map<String, List<Decision>> decisions) {
+        if (TdbAnnotationStore.ANNOTATOR_CODER.equals(coder) || statuses.containsKey(coder)) {
             return true;
         }
         return decisions.values().stream().flatMap(List::stream).anyMatch(d -> d.coder().equals(coder));

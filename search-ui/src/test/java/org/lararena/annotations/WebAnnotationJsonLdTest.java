@@ -21,11 +21,14 @@ import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.lararena.ontology.Suggestion;
 import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.PassageText;
+import org.lararena.ontology.store.PersonAgents;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.OA;
+import org.lararena.ontology.vocabulary.PROV;
 
 /** The JSON-LD reads back as W3C Web Annotation RDF (with the anno context from a local copy: no network). */
 class WebAnnotationJsonLdTest {
@@ -72,6 +75,43 @@ class WebAnnotationJsonLdTest {
         assertThat(selector(manual.getPropertyResourceValue(OA.hasTarget), OA.TextQuoteSelector).getProperty(OA.exact).getString())
                 .isEqualTo("Värmland");
         assertThat(manual.getPropertyResourceValue(DCTerms.creator).getURI()).isEqualTo(TdbAnnotationStore.userIri("forskare"));
+        dataset.close();
+    }
+
+    @Test
+    void theConsensusIsItsOwnResourceWithTheAdjudicatorAsCreatorDerivedFromTheAnnotationsThatStand() throws IOException {
+        Dataset dataset = TDB2Factory.createDataset();
+        TdbAnnotationStore store = new TdbAnnotationStore(dataset);
+        PassageText passage = new PassageText("doc-0", "Samverkan och kontinuitet i Värmland");
+        store.storeAutomatic("doc", "v1", List.of(new AnnotationStore.PassageSuggestions(passage, List.of(
+                new Suggestion(TEMA + "samverkan", TEMA + "samverkan", 0, 9, "Samverkan", "samverkan", 0.9),
+                new Suggestion(TEMA + "kontinuitet", TEMA + "kontinuitet", 14, 25, "kontinuitet", "kontinuitet", 0.9)))));
+        StoredAnnotation tag = store.addManual("doc", passage, 28, 36, TEMA + "samverkan", "v1", "forskare2");
+        String kept = store.annotationsOf("doc").get(0).id();
+        store.settleConsensus("doc", java.util.Set.of(kept, tag.id()), "forskare", "forskare2");
+        Consensus consensus = store.consensus("doc").orElseThrow();
+        List<StoredAnnotation> annotations = store.annotationsOf("doc");
+
+        Model model = parse(WebAnnotationJsonLd.document(annotations, "doc", consensus));
+        Resource node = model.createResource(consensus.iri());
+        assertThat(node.hasProperty(RDF.type, LAR.Consensus)).isTrue();
+        assertThat(node.hasProperty(RDF.type, PROV.Entity)).isTrue();
+        assertThat(node.getPropertyResourceValue(DCTerms.creator).getURI()).isEqualTo(TdbAnnotationStore.userIri("forskare"));
+        assertThat(node.getPropertyResourceValue(LAR.adoptedFrom).getURI()).isEqualTo(TdbAnnotationStore.userIri("forskare2"));
+        assertThat(node.getPropertyResourceValue(LAR.consensusOf).getURI()).isEqualTo(TdbAnnotationStore.documentIri("doc"));
+        assertThat(node.getProperty(DCTerms.created).getLiteral().getDatatype()).isEqualTo(XSDDatatype.XSDdateTime);
+        assertThat(node.listProperties(PROV.wasDerivedFrom).toList()).extracting(st -> st.getResource().getURI())
+                .containsExactlyInAnyOrder(TdbAnnotationStore.annotationIri(kept), TdbAnnotationStore.annotationIri(tag.id()));
+        assertThat(model.listSubjectsWithProperty(RDF.type, OA.Annotation).toList()).as("the consensus is no annotation").hasSize(3);
+        String dropped = annotations.stream().map(StoredAnnotation::id).filter(id -> !id.equals(kept) && !id.equals(tag.id())).findFirst().orElseThrow();
+        assertThat(model.createResource(TdbAnnotationStore.annotationIri(dropped)).hasProperty(LAR.reviewState, LAR.Rejected)).isTrue();
+
+        Model neutral = parse(WebAnnotationJsonLd.document(annotations.stream().map(PersonAgents::withoutPerson).toList(), "doc",
+                PersonAgents.withoutPerson(consensus)));
+        Resource seenByPilot = neutral.createResource(consensus.iri());
+        assertThat(seenByPilot.getPropertyResourceValue(DCTerms.creator).getURI()).isEqualTo(PersonAgents.NEUTRAL_IRI);
+        assertThat(seenByPilot.getPropertyResourceValue(LAR.adoptedFrom).getURI()).isEqualTo(PersonAgents.NEUTRAL_IRI);
+        assertThat(neutral.listObjects().toList()).as("no username to a pilot").noneMatch(o -> o.toString().contains("forskare2"));
         dataset.close();
     }
 

@@ -87,6 +87,8 @@ class TeamCodingApiIT {
         assertThat(stateOf(own, kontinuitet)).isEqualTo("accepted");
         assertThat(codersOf(own, samverkan)).containsExactlyInAnyOrder("annotator", "forskare2");
         assertThat(app.get("/api/documents/" + documentId + "/annotations?coder=forskare", forskare2).statusCode()).isEqualTo(403);
+        assertThat(app.get("/api/documents/" + documentId + "/annotations?coder=consensus", forskare2).statusCode())
+                .as("the consensus is drawn from colleagues' coding: hidden while coding blind").isEqualTo(403);
         assertThat(objects(new JsonArray(app.get("/api/documents/" + documentId + "/review-log", forskare2).body())))
                 .extracting(e -> e.getString("coder")).isNotEmpty().containsOnly("annotator", "forskare2");
         assertThat(app.get("/api/documents/" + documentId + "/annotations?coder=forskare", pilot).statusCode())
@@ -132,12 +134,25 @@ class TeamCodingApiIT {
 
         // One click adopts forskare2's coding as the consensus.
         assertThat(app.get("/api/documents/" + documentId + "/consensus", forskare).statusCode()).isEqualTo(404);
+        HttpResponse<String> noConsensus = app.get("/api/documents/" + documentId + "/annotations?coder=consensus", forskare);
+        assertThat(noConsensus.statusCode()).isEqualTo(404);
+        assertThat(new JsonObject(noConsensus.body()).getString("detail")).contains("no consensus yet");
         JsonObject consensus = json(send("PUT", "/api/documents/" + documentId + "/consensus", "{\"adopt\":\"forskare2\"}", forskare));
         assertThat(consensus.getString("adjudicator")).isEqualTo("forskare");
         assertThat(consensus.getString("adoptedFrom")).isEqualTo("forskare2");
         assertThat(consensus.getJsonArray("annotations")).contains(kontinuitet).doesNotContain(samverkan);
         assertThat(json(app.get("/api/documents/" + documentId + "/consensus", forskare2)).getJsonArray("annotations"))
                 .isEqualTo(consensus.getJsonArray("annotations"));
+        JsonObject consensusNode = objects(json(app.get("/api/documents/" + documentId + "/annotations.jsonld", forskare2)).getJsonArray("@graph"))
+                .stream().filter(n -> n.getValue("type") instanceof JsonArray types && types.contains("lar:Consensus")).findFirst().orElseThrow();
+        assertThat(consensusNode.getJsonObject("creator").getString("nickname")).isEqualTo("forskare");
+        assertThat(consensusNode.getJsonArray("wasDerivedFrom")).hasSameSizeAs(consensus.getJsonArray("annotations"));
+        JsonArray consensusLayer = layer(forskare2, "consensus");
+        assertThat(stateOf(consensusLayer, kontinuitet)).isEqualTo("accepted");
+        assertThat(stateOf(consensusLayer, samverkan)).as("accepted by forskare, not in the consensus").isEqualTo("rejected");
+        assertThat(objects(consensusLayer)).extracting(a -> a.getString("state")).containsOnly("accepted", "rejected");
+        assertThat(objects(consensusLayer).stream().filter(a -> a.getString("state").equals("accepted")).map(a -> a.getString("id")).toList())
+                .containsExactlyInAnyOrderElementsOf(consensus.getJsonArray("annotations").stream().map(String.class::cast).toList());
 
         // Analys → Samstämmighet shows the same figures, the passages where the two differ, and the adopt buttons.
         HttpResponse<String> page = app.get("/analys/samstammighet?documents=" + documentId + "&coders=forskare,forskare2&level=theme", forskare);

@@ -27,7 +27,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Two researchers code one interview blind in a real browser (real Keycloak logins, real Elasticsearch): forskare
  * accepts, rejects and tags in Kodning and marks the interview done; forskare2 sees none of it until they have marked
  * it done too, codes it differently, compares on Analys → Samstämmighet (the figures are {@code /api/agreement}'s),
- * adopts their own coding as the consensus with one click, and Sök then follows the consensus.
+ * adopts their own coding as the consensus with one click (the page then shows it), writes another passage by passage,
+ * and Sök follows each consensus.
  */
 class TeamCodingBrowserIT {
 
@@ -155,14 +156,46 @@ class TeamCodingBrowserIT {
             assertThat(differing.get(1).getText()).contains(collaboration.getString("exact"));
             assertThat(differing.get(2).getText()).doesNotContain(collaboration.getString("exact"));
 
+            String comparison = browser.driver().getCurrentUrl();
+            assertThat(browser.find(By.cssSelector("section.differences .consensus-now")).getText()).isEqualTo("Ingen konsensus ännu.");
             browser.find(By.cssSelector("button[data-adopt='forskare2'][data-document='" + documentId + "']")).click();
-            wait(browser).until(d -> d.findElement(By.cssSelector("section.differences .adopt-status")).getText().contains("Konsensus: forskare2"));
+            // The page loads again and shows the consensus now in force, with forskare2's span in its column.
+            wait(browser).until(d -> d.findElement(By.cssSelector("section.differences .consensus-now")).getText()
+                    .startsWith("Gällande konsensus: forskare2s kodning, satt av forskare2"));
+            String tagPassage = passageOf(FORSKARE2_TAG);
+            assertThat(tagPassage).as("the first collaboration suggestion is in another passage than the tag").isNotEqualTo(collaborationPassage);
+            assertThat(differingRow(browser, tagPassage).get(3).getText()).as("the consensus column").contains(FORSKARE2_TAG);
+            assertThat(differingRow(browser, collaborationPassage).get(3).getText()).doesNotContain(collaboration.getString("exact"));
 
             // The consensus reaches search: forskare2's coding stands, forskare's collaboration no longer does.
             awaitSearch(browser, "samverkan", collaborationPassage, false);
             awaitSearch(browser, "kontinuitet", continuityPassage, true);
-            awaitSearch(browser, "tillganglighet", passageOf(FORSKARE2_TAG), true);
+            awaitSearch(browser, "tillganglighet", tagPassage, true);
+
+            // Passage by passage: forskare's coding stands in one passage, forskare2's in another, nobody's in a third.
+            browser.go(comparison.substring(comparison.indexOf("/analys")));
+            List<WebElement> collaborationRow = differingRow(browser, collaborationPassage);
+            assertThat(collaborationRow.get(4).findElement(By.cssSelector("input[value='forskare2']")).isSelected())
+                    .as("the choice starts from the consensus in force").isTrue();
+            collaborationRow.get(4).findElement(By.cssSelector("input[value='forskare']")).click();
+            differingRow(browser, continuityPassage).get(4).findElement(By.cssSelector("input[value='forskare2']")).click();
+            differingRow(browser, tagPassage).get(4).findElement(By.cssSelector("input[value='']")).click();
+            browser.find(By.cssSelector("button.write-consensus[data-document='" + documentId + "']")).click();
+            wait(browser).until(d -> d.findElement(By.cssSelector("section.differences .consensus-now")).getText()
+                    .startsWith("Gällande konsensus: skriven passage för passage, satt av forskare2"));
+            assertThat(differingRow(browser, collaborationPassage).get(3).getText()).contains(collaboration.getString("exact"));
+            assertThat(differingRow(browser, tagPassage).get(3).getText()).doesNotContain(FORSKARE2_TAG);
+            assertThat(differingRow(browser, continuityPassage).get(3).getText()).contains(continuity.getString("exact"));
+
+            awaitSearch(browser, "samverkan", collaborationPassage, true);
+            awaitSearch(browser, "tillganglighet", tagPassage, false);
+            awaitSearch(browser, "kontinuitet", continuityPassage, true);
         }
+    }
+
+    /** The cells of the row of Samstämmighet's differences for {@code passageId}: passage, each coder, consensus, choice. */
+    private static List<WebElement> differingRow(Browser browser, String passageId) {
+        return browser.find(By.cssSelector("section.differences tr[data-passage='" + passageId + "']")).findElements(By.tagName("td"));
     }
 
     /** Waits until Sök filtered by {@code theme} does (or does not) list {@code passageId}, loading the page again while not. */

@@ -13,11 +13,27 @@ import java.util.Optional;
  *       {@code suggested} while they have not decided (a colleague's tag is a suggestion to them).</li>
  *   <li>The annotator's layer is its own suggestions, whatever the researchers decided: suggested while a run still
  *       makes them.</li>
+ *   <li>The consensus layer ({@value #CONSENSUS}) is the document's consensus: accepted where it keeps an
+ *       annotation, else rejected (retracted stays retracted).</li>
  * </ul>
  */
 public final class CoderView {
 
+    /** The consensus layer's name where coders are named ({@code ?coder=}); it wins over a researcher of that name. */
+    public static final String CONSENSUS = "consensus";
+
     private CoderView() {
+    }
+
+    /** The annotations as the consensus settles them: accepted where it keeps one, else rejected; retracted stays retracted. */
+    public static List<StoredAnnotation> ofConsensus(List<StoredAnnotation> annotations, Consensus consensus) {
+        List<StoredAnnotation> view = new ArrayList<>();
+        for (StoredAnnotation annotation : annotations) {
+            ReviewState state = annotation.state() == ReviewState.RETRACTED ? ReviewState.RETRACTED
+                    : consensus.annotationIds().contains(annotation.id()) ? ReviewState.ACCEPTED : ReviewState.REJECTED;
+            view.add(annotation.withState(state));
+        }
+        return view;
     }
 
     /** The annotations as {@code coder} sees them; for the annotator only its own suggestions. */

@@ -37,4 +37,10 @@ public final class PersonAgents {
                 a.conceptIri(), a.manual(), a.state(), a.matchedTerm(), a.confidence(), NEUTRAL_NAME, NEUTRAL_IRI, a.created(),
                 a.ontologyVersion());
     }
+
+    /** The consensus as a non-researcher sees it: the adjudicator, and the coder adopted unless it is the annotator, as the neutral agent. */
+    public static Consensus withoutPerson(Consensus c) {
+        String adopted = c.adoptedFrom() == null || TdbAnnotationStore.ANNOTATOR_CODER.equals(c.adoptedFrom()) ? c.adoptedFrom() : NEUTRAL_NAME;
+        return new Consensus(c.iri(), NEUTRAL_NAME, c.created(), adopted, c.annotationIds());
+    }
 }

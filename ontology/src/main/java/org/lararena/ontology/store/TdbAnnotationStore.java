@@ -476,7 +476,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
             Resource adopted = consensus.getPropertyResourceValue(LAR.adoptedFrom);
             Set<String> ids = new java.util.TreeSet<>();
             consensus.listProperties(PROV.wasDerivedFrom).forEach(statement -> ids.add(idOf(statement.getResource())));
-            return Optional.of(new Consensus(coderOf(consensus.getPropertyResourceValue(DCTerms.creator)),
+            return Optional.of(new Consensus(consensus.getURI(), coderOf(consensus.getPropertyResourceValue(DCTerms.creator)),
                     instant(consensus.getProperty(DCTerms.created)), adopted == null ? null : coderOf(adopted), ids));
         });
     }

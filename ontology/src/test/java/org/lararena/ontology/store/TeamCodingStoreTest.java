@@ -196,6 +196,24 @@ class TeamCodingStoreTest {
     }
 
     @Test
+    void theConsensusLayerAcceptsWhatTheConsensusKeepsAndRejectsTheRestEvenSuggestionsOfALaterRun() {
+        String kept = suggestions.get(0).id();
+        String dropped = suggestions.get(1).id();
+        String retracted = suggestions.get(2).id();
+        store.review(DOC, List.of(dropped), ReviewState.ACCEPTED, "forskare2");
+        store.review(DOC, List.of(retracted), ReviewState.RETRACTED, "forskare");
+        store.settleConsensus(DOC, java.util.Set.of(kept), "forskare", null);
+
+        Consensus consensus = store.consensus(DOC).orElseThrow();
+        assertThat(consensus.iri()).startsWith(LAR.BASE + "consensus/");
+        List<StoredAnnotation> layer = CoderView.ofConsensus(store.annotationsOf(DOC), consensus);
+        assertThat(stateOf(layer, kept)).isEqualTo(ReviewState.ACCEPTED);
+        assertThat(stateOf(layer, dropped)).as("accepted by forskare2, left out of the consensus").isEqualTo(ReviewState.REJECTED);
+        assertThat(stateOf(layer, retracted)).isEqualTo(ReviewState.RETRACTED);
+        assertThat(layer).extracting(StoredAnnotation::state).doesNotContain(ReviewState.SUGGESTED);
+    }
+
+    @Test
     void aConsensusNamingAnUnknownAnnotationChangesNothing() {
         assertThatThrownBy(() -> store.settleConsensus(DOC, java.util.Set.of(suggestions.get(0).id(), "a-finns-inte"), "forskare", null))
                 .isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.status()).isEqualTo(400));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.lararena.ingest.store.DocumentRecord;
@@ -19,10 +20,12 @@ import org.lararena.ontology.agreement.AgreementReport;
 import org.lararena.ontology.agreement.Figure;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.CoderView;
+import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.Decision;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.platform.web.Caller;
 import org.lararena.teamcoding.AgreementEndpoint;
+import org.lararena.teamcoding.CoderLayers;
 import org.lararena.teamcoding.TeamCodingEndpoint;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
@@ -30,7 +33,8 @@ import org.lararena.web.Layout;
 /**
  * Analys → Samstämmighet (researchers): for chosen documents and coders, per theme (or concept) alpha, percentage
  * agreement, kappa per pair and unitizing alpha with a reading in words; the passages where the coders differ, side
- * by side with each coder's spans; and one button per coder that adopts their coding as the document's consensus.
+ * by side with each coder's spans and the consensus's; one button per coder that adopts their coding as the
+ * document's consensus, and a choice per differing passage of whose spans stand, saved as the consensus.
  * The figures are {@code /api/agreement}'s (docs/team-coding.md).
  */
 public final class AgreementPage {
@@ -43,6 +47,7 @@ public final class AgreementPage {
     private final AnnotationStore annotations;
     private final Ontology ontology;
     private final AgreementEndpoint agreement;
+    private final CoderLayers layers;
 
     public AgreementPage(Vertx vertx, DocumentStore documents, AnnotationStore annotations, Ontology ontology) {
         this.vertx = Objects.requireNonNull(vertx);
@@ -50,6 +55,7 @@ public final class AgreementPage {
         this.annotations = Objects.requireNonNull(annotations);
         this.ontology = Objects.requireNonNull(ontology);
         this.agreement = new AgreementEndpoint(vertx, documents, annotations, ontology);
+        this.layers = new CoderLayers(annotations);
     }
 
     public void addRoutes(Router router) {
@@ -107,7 +113,7 @@ public final class AgreementPage {
         AgreementReport report = agreement.compute(records, coders, level);
         figures(html, report, level);
         for (DocumentRecord record : records) {
-            differences(html, record, coders);
+            differences(html, record, coders, caller);
         }
         html.append("<script type=\"module\" src=\"/static/js/agreement.js\"></script>");
         return html.toString();
@@ -130,41 +136,71 @@ public final class AgreementPage {
                 .append("</tr></tfoot></table>");
     }
 
-    /** The passages of one document where the coders' layers differ, each coder's spans side by side, and the adopt buttons. */
-    private void differences(StringBuilder html, DocumentRecord record, List<String> coders) {
+    /**
+     * The passages of one document where the coders' layers differ, each coder's spans side by side with the
+     * consensus's, and the two ways to settle it: adopting one coder's coding, or choosing per passage whose spans stand
+     * (where the coders agree, the first coder's annotations stand). Hidden while the caller codes the document blind.
+     */
+    private void differences(StringBuilder html, DocumentRecord record, List<String> coders, Caller caller) {
+        html.append("<section class=\"differences\"><h2>").append(Html.text(record.title() == null ? record.filename() : record.title()))
+                .append("</h2>");
+        if (!layers.seesColleagues(record, caller.username())) {
+            html.append("<p>Du kodar dokumentet blint: markera det som klart i Kodning för att se kollegornas kodning och skriva konsensus.</p></section>");
+            return;
+        }
         List<StoredAnnotation> all = annotations.annotationsOf(record.id());
         Map<String, List<Decision>> decisions = annotations.decisions(record.id());
-        Map<String, Map<String, Set<String>>> byPassage = new LinkedHashMap<>();
+        Map<String, Map<String, List<StoredAnnotation>>> byPassage = new LinkedHashMap<>();
         for (String coder : coders) {
             for (StoredAnnotation a : CoderView.of(all, decisions, coder)) {
                 if (CoderView.applied(a, coder)) {
-                    byPassage.computeIfAbsent(a.passageId(), k -> new LinkedHashMap<>())
-                            .computeIfAbsent(coder, k -> new TreeSet<>()).add(ontology.labelSv(a.conceptIri()) + ": ”" + a.exact() + "”");
+                    byPassage.computeIfAbsent(a.passageId(), k -> new LinkedHashMap<>()).computeIfAbsent(coder, k -> new ArrayList<>()).add(a);
                 }
             }
         }
-        html.append("<section class=\"differences\"><h2>").append(Html.text(record.title() == null ? record.filename() : record.title()))
-                .append("</h2><table><thead><tr><th>Passage</th>");
+        Optional<Consensus> consensus = annotations.consensus(record.id());
+        Map<String, List<StoredAnnotation>> standing = new LinkedHashMap<>();
+        consensus.ifPresent(c -> all.stream().filter(a -> c.annotationIds().contains(a.id()))
+                .forEach(a -> standing.computeIfAbsent(a.passageId(), k -> new ArrayList<>()).add(a)));
+        html.append(consensus.map(c -> "<p class=\"consensus-now\">Gällande konsensus: " + (c.adoptedFrom() == null
+                        ? "skriven passage för passage" : Html.text(c.adoptedFrom()) + "s kodning") + ", satt av " + Html.text(c.adjudicator())
+                        + (c.created() == null ? "" : " " + Html.text(c.created().toString())) + ".</p>")
+                .orElse("<p class=\"consensus-now\">Ingen konsensus ännu.</p>"));
+        html.append("<table><thead><tr><th>Passage</th>");
         coders.forEach(c -> html.append("<th>").append(Html.text(c)).append("</th>"));
-        html.append("</tr></thead><tbody>");
-        int shown = 0;
-        for (Map.Entry<String, Map<String, Set<String>>> passage : byPassage.entrySet()) {
+        html.append("<th>Konsensus</th><th>Vems kodning står</th></tr></thead><tbody>");
+        int differing = 0;
+        List<String> agreed = new ArrayList<>();
+        for (Map.Entry<String, Map<String, List<StoredAnnotation>>> passage : byPassage.entrySet()) {
+            Map<String, List<StoredAnnotation>> spans = passage.getValue();
             Set<Set<String>> distinct = new java.util.HashSet<>();
-            coders.forEach(c -> distinct.add(concepts(passage.getValue().getOrDefault(c, Set.of()))));
-            if (distinct.size() < 2 || shown++ >= MAX_DIFFERENCES) {
+            coders.forEach(c -> distinct.add(concepts(spans.getOrDefault(c, List.of()))));
+            if (distinct.size() < 2) {
+                spans.getOrDefault(coders.get(0), List.of()).forEach(a -> agreed.add(a.id()));
                 continue;
             }
-            html.append("<tr><td><a href=\"/kodning/").append(Html.url(record.id())).append("#").append(Html.text(passage.getKey())).append("\">")
-                    .append(Html.text(passage.getKey())).append("</a></td>");
-            for (String coder : coders) {
-                html.append("<td><ul>");
-                passage.getValue().getOrDefault(coder, Set.of()).forEach(s -> html.append("<li>").append(Html.text(s)).append("</li>"));
-                html.append("</ul></td>");
+            if (differing++ >= MAX_DIFFERENCES) {
+                continue;
             }
-            html.append("</tr>");
+            String passageId = passage.getKey();
+            html.append("<tr data-passage=\"").append(Html.text(passageId)).append("\"><td><a href=\"/kodning/").append(Html.url(record.id()))
+                    .append("#").append(Html.text(passageId)).append("\">").append(Html.text(passageId)).append("</a></td>");
+            for (String coder : coders) {
+                html.append(spanList(spans.getOrDefault(coder, List.of())));
+            }
+            List<StoredAnnotation> kept = standing.getOrDefault(passageId, List.of());
+            html.append(spanList(kept)).append("<td>");
+            String group = "pick-" + record.id() + "-" + passageId;
+            // Preset from the consensus in force: the first coder whose concepts there it kept, else none if it kept nothing.
+            String preset = consensus.isEmpty() ? null : coders.stream()
+                    .filter(c -> concepts(spans.getOrDefault(c, List.of())).equals(concepts(kept))).findFirst().orElse(kept.isEmpty() ? "" : null);
+            for (String coder : coders) {
+                html.append(choice(group, coder, spans.getOrDefault(coder, List.of()), coder.equals(preset), Html.text(coder)));
+            }
+            html.append(choice(group, "", List.of(), "".equals(preset), "ingen")).append("</td></tr>");
         }
         html.append("</tbody></table>");
-        if (shown == 0) {
+        if (differing == 0) {
             html.append("<p>Kodarna är eniga om alla passager.</p>");
         }
         html.append("<p class=\"adopt\">");
@@ -172,13 +208,36 @@ public final class AgreementPage {
             html.append("<button type=\"button\" data-document=\"").append(Html.text(record.id())).append("\" data-adopt=\"").append(Html.text(coder))
                     .append("\">Anta ").append(Html.text(coder)).append("s kodning som konsensus</button> ");
         }
+        if (differing > MAX_DIFFERENCES) {
+            html.append("<span>Fler än ").append(MAX_DIFFERENCES).append(" passager skiljer sig: välj en kodares kodning här, eller skriv konsensus ")
+                    .append("med PUT /api/documents/{id}/consensus.</span> ");
+        } else if (differing > 0) {
+            // Where the coders agree, the first coder's annotations stand; the chosen coder's in each passage where they differ.
+            html.append("<button type=\"button\" class=\"write-consensus\" data-document=\"").append(Html.text(record.id()))
+                    .append("\" data-agreed=\"").append(Html.text(String.join(" ", agreed))).append("\">Spara konsensus passage för passage</button> ");
+        }
         html.append("<span class=\"adopt-status\" role=\"status\"></span></p></section>");
     }
 
-    /** The concepts of a coder's spans in one passage (the part before the quote). */
-    private static Set<String> concepts(Set<String> spans) {
+    /** A cell listing spans as "concept: ”quote”". */
+    private String spanList(List<StoredAnnotation> spans) {
+        Set<String> lines = new TreeSet<>();
+        spans.forEach(a -> lines.add(ontology.labelSv(a.conceptIri()) + ": ”" + a.exact() + "”"));
+        StringBuilder html = new StringBuilder("<td><ul>");
+        lines.forEach(line -> html.append("<li>").append(Html.text(line)).append("</li>"));
+        return html.append("</ul></td>").toString();
+    }
+
+    private static String choice(String group, String coder, List<StoredAnnotation> spans, boolean checked, String label) {
+        return "<label><input type=\"radio\" name=\"" + Html.text(group) + "\" value=\"" + Html.text(coder) + "\" data-annotations=\""
+                + Html.text(String.join(" ", spans.stream().map(StoredAnnotation::id).toList())) + "\"" + (checked ? " checked" : "") + "> "
+                + label + "</label> ";
+    }
+
+    /** The concepts of a coder's spans in one passage. */
+    private static Set<String> concepts(List<StoredAnnotation> spans) {
         Set<String> concepts = new TreeSet<>();
-        spans.forEach(s -> concepts.add(s.substring(0, s.indexOf(": ”"))));
+        spans.forEach(a -> concepts.add(a.conceptIri()));
         return concepts;
     }
 
