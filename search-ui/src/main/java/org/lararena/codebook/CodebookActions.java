@@ -33,9 +33,10 @@ public final class CodebookActions {
      * ontology, and documents annotated earlier keep their suggestions until they are annotated again.
      */
     public static final String LABELS_NOTICE = "Nya etiketter och synonymer föreslås för dokument som laddas upp från och med nu. "
-            + "Dokument som redan är annoterade annoteras om i bakgrunden vid nästa start (de är annoterade med en äldre "
-            + "ontologiversion); POST /api/admin/reindex bygger om sökindexet. Sökningens egna synonymlistor i "
-            + "Elasticsearch skrivs från den levererade ontologin och tar inte med synonymer som lagts till här.";
+            + "Dokument som redan är annoterade får dem när de annoteras om: i bakgrunden vid nästa start (de är annoterade med en "
+            + "äldre ontologiversion), eller genast med POST /api/admin/reannotate (admin), som också uppdaterar sökindexet. "
+            + "Sökningens egna synonymlistor i Elasticsearch skrivs från den levererade ontologin när Elasticsearch startar och "
+            + "tar inte med synonymer som lagts till här; begreppet hittas ändå som filter (tema) i sökningen.";
 
     private static final Collator SWEDISH = Collator.getInstance(Locale.forLanguageTag("sv"));
 
@@ -87,7 +88,9 @@ public final class CodebookActions {
     /** Edits and, with {@code draft.broaderIri()}, moves a concept. */
     public JsonObject edit(Caller caller, String iri, ConceptDraft draft) {
         codebook.edit(iri, draft, caller.username());
-        return changed(caller, "codebook_" + codebook.changes().getFirst().kind(), iri, null);
+        boolean onlyMoved = draft.labelSv() == null && draft.labelEn() == null && draft.definition() == null && draft.synonyms() == null
+                && draft.colour() == null;
+        return changed(caller, onlyMoved ? "codebook_move" : "codebook_edit", iri, null);
     }
 
     public JsonObject merge(Caller caller, String iri, String intoIri) {

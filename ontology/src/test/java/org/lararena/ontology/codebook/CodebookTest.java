@@ -8,6 +8,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.SKOS;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,6 +184,34 @@ class CodebookTest {
         assertThat(restarted.require(added.iri()).altLabels()).extracting(Concept.Label::text).contains("trygghetsrådet");
         assertThat(restarted.require(TEMA + "sip").labelSv()).isEqualTo("Samordnad plan");
         assertThat(reopened.changes()).hasSize(2);
+    }
+
+    @Test
+    void aNewerShippedVersionKeepsTheResearchersChangeAndReportsTheConflict() {
+        codebook.edit(TEMA + "sip", new ConceptDraft("Samordnad plan", null, null, null, null, null), "forskare");
+        Concept added = codebook.add(TEMA + "samverkan", draft("Trygghetsråd", "Ett råd för tryggheten i ett område."), "forskare");
+
+        // The next shipped version rewords SIP's definition and brings a concept with the label a researcher used.
+        Model shipped = ModelFactory.createDefaultModel().add(OntologyLoader.fromClasspath().model());
+        Resource sip = shipped.createResource(TEMA + "sip");
+        sip.removeAll(SKOS.definition).addProperty(SKOS.definition, "Ny definition.", "sv").addProperty(SKOS.definition, "New.", "en");
+        Ontology newer = OntologyLoader.fromModel(shipped);
+        Codebook reopened = new Codebook(dataset, newer, annotations, Clock.systemUTC());
+        assertThat(reopened.open()).singleElement().asString().contains(TEMA + "sip").contains("their version is kept");
+        assertThat(newer.require(TEMA + "sip").labelSv()).isEqualTo("Samordnad plan");
+        assertThat(newer.require(added.iri()).broader()).containsExactly(TEMA + "samverkan");
+
+        shipped.createResource(TEMA + "trygghetsrad-2").addProperty(RDF.type, SKOS.Concept).addProperty(SKOS.inScheme, LAR.Teman)
+                .addProperty(SKOS.broader, shipped.createResource(TEMA + "samverkan"))
+                .addProperty(SKOS.prefLabel, "Trygghetsråd", "sv").addProperty(SKOS.prefLabel, "Safety council", "en")
+                .addProperty(SKOS.definition, "Skeppat.", "sv");
+        Ontology clashing = OntologyLoader.fromModel(shipped);
+        Codebook blocked = new Codebook(dataset, clashing, annotations, Clock.systemUTC());
+        assertThat(blocked.open()).anySatisfy(conflict -> assertThat(conflict).contains("UniqueLabelInScheme"));
+        assertThat(clashing.concept(added.iri())).as("the shipped ontology alone stays in service").isEmpty();
+        assertThatThrownBy(() -> blocked.deprecate(TEMA + "sip", "forskare"))
+                .isInstanceOfSatisfying(OntologyException.class, e -> assertThat(e.status()).isEqualTo(409));
+        assertThat(blocked.changes()).as("nothing researchers did is lost").hasSize(2);
     }
 
     @Test
