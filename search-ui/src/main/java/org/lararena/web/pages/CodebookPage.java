@@ -106,7 +106,7 @@ public final class CodebookPage {
                 .append("(SHACL) innan de sparas, loggas och gäller direkt i sökning, kodning och annotering. Ontologins version: <strong>")
                 .append(Html.text(tree.getString("version"))).append("</strong>.</p>")
                 .append("<p class=\"actions\"><a class=\"button\" href=\"/api/export.qdc\" download>Exportera kodboken (QDC)</a> ")
-                .append("Import av en QDC-kodbok finns inte ännu; en QDPX-import med kodbok görs från API:t (<code>POST /api/import/qdpx</code>).</p>");
+                .append("Import av en QDC-kodbok finns inte ännu.</p>");
         if (saved != null) {
             html.append("<p class=\"notice\" role=\"status\">").append(Html.text(saved)).append(' ')
                     .append(Html.text(CodebookActions.LABELS_NOTICE)).append("</p>");
@@ -121,17 +121,26 @@ public final class CodebookPage {
             html.append("</ul></section>");
         }
         String options = options(concepts, 0, new StringBuilder()).toString();
+        // The add form sits with the chosen concept (a narrower one is the usual addition), else after the tree.
+        String addForm = "<section aria-labelledby=\"lagg-till\"><h2 id=\"lagg-till\">Lägg till begrepp</h2>"
+                + open(PATH + "/begrepp", csrf, "codebook-add")
+                + "<label for=\"add-broader\">Under begreppet</label><select id=\"add-broader\" name=\"broader\" required>"
+                + selectedOption(options, chosen == null ? null : chosen.getString("id")) + "</select>"
+                + fields("add", null) + "<button type=\"submit\">Lägg till</button></form></section>";
         if (chosen != null) {
             html.append(chosenForms(chosen, options, csrf));
+            if (!chosen.getBoolean("deprecated")) {
+                html.append(addForm);
+            }
+        } else {
+            html.append("<p><a href=\"#lagg-till\">Lägg till begrepp</a> · välj ett begrepp i trädet för att ändra det.</p>");
         }
-        html.append("<section aria-labelledby=\"lagg-till\"><h2 id=\"lagg-till\">Lägg till begrepp</h2>")
-                .append(open(PATH + "/begrepp", csrf, "codebook-add"))
-                .append("<label for=\"add-broader\">Under begreppet</label><select id=\"add-broader\" name=\"broader\" required>")
-                .append(selectedOption(options, chosen == null ? null : chosen.getString("id"))).append("</select>")
-                .append(fields("add", null)).append("<button type=\"submit\">Lägg till</button></form></section>");
         html.append("<section aria-labelledby=\"trad\"><h2 id=\"trad\">Begreppsträd</h2><ul class=\"codebook-tree\">");
         concepts.forEach(c -> tree(html, (JsonObject) c, selected));
         html.append("</ul></section>");
+        if (chosen == null || chosen.getBoolean("deprecated")) {
+            html.append(addForm);
+        }
         html.append("<section aria-labelledby=\"logg\"><h2 id=\"logg\">Ändringslogg</h2>");
         JsonArray changes = state.getJsonArray("changes");
         if (changes.isEmpty()) {
