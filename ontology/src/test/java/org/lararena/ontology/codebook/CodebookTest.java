@@ -169,6 +169,11 @@ class CodebookTest {
         assertThat(ontology.version()).isEqualTo(shippedVersion + "+kodbok.1");
         assertThatThrownBy(() -> codebook.deprecate(TEMA + "samverkan", "forskare"))
                 .isInstanceOfSatisfying(OntologyException.class, e -> assertThat(e.status()).isEqualTo(409));
+
+        // A deprecated concept no longer holds its words: another concept may take them up.
+        Concept heir = codebook.add(TEMA + "personcentrering", draft("Hälsoplanering", "Planering av vården med personens egna mål.", "hälsoplan"),
+                "forskare");
+        assertThat(annotator.annotate(text)).extracting(Suggestion::conceptIri).contains(heir.iri());
     }
 
     @Test
