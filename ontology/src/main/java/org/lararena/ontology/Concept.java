@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param definitions the definition per language tag
  * @param broader IRIs of the directly broader concepts
  * @param narrower IRIs of the directly narrower concepts
+ * @param deprecated {@code owl:deprecated true}: kept for history, no longer suggested or offered
+ * @param replacedBy the concept a deprecated one was merged into ({@code dcterms:isReplacedBy}), or null
+ * @param colour the researchers' colour for it ({@code lar:colour}, {@code #rrggbb}), or null
  */
 public record Concept(
         String iri,
@@ -28,7 +31,10 @@ public record Concept(
         List<Label> weakLabels,
         Map<String, String> definitions,
         List<String> broader,
-        List<String> narrower) {
+        List<String> narrower,
+        boolean deprecated,
+        String replacedBy,
+        String colour) {
 
     /** A label with its language tag (empty when the literal has none). */
     public record Label(String text, String language) {

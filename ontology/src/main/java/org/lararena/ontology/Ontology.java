@@ -26,6 +26,7 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.sparql.graph.GraphReadOnly;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
@@ -33,89 +34,107 @@ import org.lararena.ontology.text.SwedishText;
 import org.lararena.ontology.vocabulary.LAR;
 
 /**
- * An immutable, typed view of a validated ontology: concepts by IRI, the nineteen top themes of {@code
+ * A typed view of the running, validated ontology: concepts by IRI, the nineteen top themes of {@code
  * scheme:teman}, the broader hierarchy and a diacritic-insensitive label search for type-ahead. Obtain one from
- * {@link OntologyLoader}. Thread-safe: nothing changes after construction.
+ * {@link OntologyLoader}.
+ *
+ * <p>Each version is immutable. The growing codebook ({@code codebook/Codebook}) puts a newer, validated version in
+ * place with {@link #replaceWith}, so every holder of this object (facets, type-ahead, the annotator) follows a
+ * change without a restart. Thread-safe: each method reads one version; a caller that needs several answers from one
+ * version takes a {@link #snapshot()}.
  */
 public final class Ontology {
 
     private static final Collator SWEDISH = Collator.getInstance(Locale.forLanguageTag("sv"));
 
-    private final Model model;
-    private final String version;
-    private final Map<String, Concept> concepts;
-    private final List<Concept> topThemes;
-    private final Map<String, String> topThemeOf;
-    private final List<DocumentType> documentTypes;
-    private final List<Pilot> pilots;
+    /** One version of the ontology and what is derived from it. */
+    private record Version(Model model, String version, Map<String, Concept> concepts, List<Concept> topThemes,
+                           Map<String, String> topThemeOf, List<DocumentType> documentTypes, List<Pilot> pilots) {}
+
+    private volatile Version current;
 
     Ontology(Model source) {
         Model copy = ModelFactory.createDefaultModel();
         copy.add(source);
         copy.setNsPrefixes(source.getNsPrefixMap());
-        this.model = ModelFactory.createModelForGraph(new GraphReadOnly(copy.getGraph()));
-        this.version = readVersion(copy);
-        this.concepts = readConcepts(copy);
-        this.topThemes = concepts.values().stream()
-                .filter(c -> c.scheme().equals(LAR.Teman.getURI()) && c.isTop())
+        Map<String, Concept> concepts = readConcepts(copy);
+        List<Concept> topThemes = concepts.values().stream()
+                .filter(c -> c.scheme().equals(LAR.Teman.getURI()) && c.isTop() && !c.deprecated())
                 .sorted(Comparator.comparing(Concept::labelSv, SWEDISH))
                 .toList();
-        this.topThemeOf = computeTopThemes();
-        this.documentTypes = readDocumentTypes(copy);
-        this.pilots = readPilots(copy);
+        this.current = new Version(ModelFactory.createModelForGraph(new GraphReadOnly(copy.getGraph())), readVersion(copy),
+                concepts, topThemes, computeTopThemes(concepts, topThemes), readDocumentTypes(copy, concepts), readPilots(copy, concepts));
+    }
+
+    /** This version, unaffected by later {@link #replaceWith} calls. */
+    public Ontology snapshot() {
+        return new Ontology(current);
+    }
+
+    private Ontology(Version version) {
+        this.current = version;
+    }
+
+    /**
+     * Puts {@code newer}'s version in place of this one: every holder of this object sees it from now on. Only the
+     * codebook calls this, with an ontology {@link OntologyLoader#fromModel} has validated.
+     */
+    public void replaceWith(Ontology newer) {
+        this.current = Objects.requireNonNull(newer, "newer").current;
     }
 
     /** The {@code owl:versionInfo} of the ontology, or {@code "unversioned"}. */
     public String version() {
-        return version;
+        return current.version();
     }
 
     /** The whole ontology as a read-only Jena model (for storing it in a named graph). */
     public Model model() {
-        return model;
+        return current.model();
     }
 
     /** All concepts of all schemes. */
     public Collection<Concept> concepts() {
-        return concepts.values();
+        return current.concepts().values();
     }
 
     /** The concepts of one scheme, e.g. {@code LAR.Teman.getURI()}. */
     public List<Concept> concepts(String schemeIri) {
-        return concepts.values().stream().filter(c -> c.scheme().equals(schemeIri)).toList();
+        return current.concepts().values().stream().filter(c -> c.scheme().equals(schemeIri)).toList();
     }
 
     public Optional<Concept> concept(String iri) {
-        return Optional.ofNullable(concepts.get(iri));
+        return Optional.ofNullable(current.concepts().get(iri));
     }
 
     /** The concept with this IRI, or a {@code 404} {@link OntologyException}. */
     public Concept require(String iri) {
-        Concept concept = concepts.get(iri);
+        Version version = current;
+        Concept concept = version.concepts().get(iri);
         if (concept == null) {
-            throw OntologyException.notFound("no concept " + iri + " in ontology version " + version);
+            throw OntologyException.notFound("no concept " + iri + " in ontology version " + version.version());
         }
         return concept;
     }
 
     /** The top concepts of {@code scheme:teman}, in Swedish alphabetical order. */
     public List<Concept> topThemes() {
-        return topThemes;
+        return current.topThemes();
     }
 
     /** The Swedish labels of the top themes, in Swedish alphabetical order: the themes a learning module may name. */
     public List<String> topThemeLabels() {
-        return topThemes.stream().map(Concept::labelSv).toList();
+        return current.topThemes().stream().map(Concept::labelSv).toList();
     }
 
     /** The concepts of {@code scheme:dokumenttyper}, by notation in alphabetical order. */
     public List<DocumentType> documentTypes() {
-        return documentTypes;
+        return current.documentTypes();
     }
 
     /** The document type with this notation ({@code intervju}), if the ontology has one. */
     public Optional<DocumentType> documentType(String notation) {
-        return documentTypes.stream().filter(type -> type.notation().equals(notation)).findFirst();
+        return current.documentTypes().stream().filter(type -> type.notation().equals(notation)).findFirst();
     }
 
     /** Whether {@code notation} names a document type whose text is speaker turns naming people; false for null. */
@@ -125,7 +144,7 @@ public final class Ontology {
 
     /** The concepts of {@code scheme:piloter}, in Swedish alphabetical order of their labels. */
     public List<Pilot> pilots() {
-        return pilots;
+        return current.pilots();
     }
 
     /**
@@ -135,13 +154,23 @@ public final class Ontology {
      * @throws OntologyException {@code 404} for an unknown IRI
      */
     public Optional<Concept> topTheme(String iri) {
-        require(iri);
-        return Optional.ofNullable(topThemeOf.get(iri)).map(concepts::get);
+        Version version = current;
+        if (!version.concepts().containsKey(iri)) {
+            require(iri);
+        }
+        return Optional.ofNullable(version.topThemeOf().get(iri)).map(version.concepts()::get);
     }
 
     /** The concept and all concepts broader than it, nearest first. */
     public Set<String> broaderClosure(String iri) {
-        require(iri);
+        Version version = current;
+        if (!version.concepts().containsKey(iri)) {
+            require(iri);
+        }
+        return broaderClosure(version.concepts(), iri);
+    }
+
+    private static Set<String> broaderClosure(Map<String, Concept> concepts, String iri) {
         Set<String> closure = new LinkedHashSet<>();
         Deque<String> queue = new ArrayDeque<>(List.of(iri));
         while (!queue.isEmpty()) {
@@ -176,9 +205,10 @@ public final class Ontology {
         if (query.isEmpty() || limit <= 0) {
             return List.of();
         }
+        Map<String, Concept> concepts = current.concepts();
         Map<String, Integer> best = new HashMap<>();
         for (Concept concept : concepts.values()) {
-            if (schemeIri != null && !concept.scheme().equals(schemeIri)) {
+            if (concept.deprecated() || schemeIri != null && !concept.scheme().equals(schemeIri)) {
                 continue;
             }
             for (Concept.Label label : searchableLabels(concept)) {
@@ -220,7 +250,7 @@ public final class Ontology {
         return position * 10_000 + (preferred ? 0 : 1_000) + Math.min(label.length(), 999);
     }
 
-    private Map<String, String> computeTopThemes() {
+    private static Map<String, String> computeTopThemes(Map<String, Concept> concepts, List<Concept> topThemes) {
         Map<String, String> result = new HashMap<>();
         Set<String> tops = new LinkedHashSet<>();
         topThemes.forEach(t -> tops.add(t.iri()));
@@ -228,7 +258,7 @@ public final class Ontology {
             if (!concept.scheme().equals(LAR.Teman.getURI())) {
                 continue;
             }
-            for (String candidate : broaderClosure(concept.iri())) {
+            for (String candidate : broaderClosure(concepts, concept.iri())) {
                 if (tops.contains(candidate)) {
                     result.put(concept.iri(), candidate);
                     break;
@@ -238,8 +268,8 @@ public final class Ontology {
         return Map.copyOf(result);
     }
 
-    private List<DocumentType> readDocumentTypes(Model model) {
-        return concepts(LAR.Dokumenttyper.getURI()).stream()
+    private static List<DocumentType> readDocumentTypes(Model model, Map<String, Concept> concepts) {
+        return concepts.values().stream().filter(c -> c.scheme().equals(LAR.Dokumenttyper.getURI()))
                 .map(concept -> {
                     Resource resource = model.getResource(concept.iri());
                     Statement speakers = resource.getProperty(LAR.namesSpeakers);
@@ -249,8 +279,8 @@ public final class Ontology {
                 .toList();
     }
 
-    private List<Pilot> readPilots(Model model) {
-        return concepts(LAR.Piloter.getURI()).stream()
+    private static List<Pilot> readPilots(Model model, Map<String, Concept> concepts) {
+        return concepts.values().stream().filter(c -> c.scheme().equals(LAR.Piloter.getURI()))
                 .map(concept -> {
                     Resource resource = model.getResource(concept.iri());
                     Statement stem = resource.getProperty(LAR.nameStem);
@@ -297,7 +327,10 @@ public final class Ontology {
                     weak,
                     definitions,
                     iris(resource, SKOS.broader),
-                    narrowerOf(model, resource)));
+                    narrowerOf(model, resource),
+                    resource.hasLiteral(OWL.deprecated, true),
+                    iris(resource, DCTerms.isReplacedBy).stream().findFirst().orElse(null),
+                    Optional.ofNullable(resource.getProperty(LAR.colour)).map(Statement::getString).orElse(null)));
         });
         return Collections.unmodifiableMap(new LinkedHashMap<>(result));
     }

@@ -15,7 +15,9 @@ import org.lararena.ontology.vocabulary.LAR;
 
 /**
  * Suggests themes for a Swedish passage from the labels of the Teman scheme. Pure Java, no I/O: the dictionary
- * automaton is built once in the constructor, after which {@link #annotate} is fast and thread-safe.
+ * automaton is built in the constructor, after which {@link #annotate} is fast and thread-safe. When the codebook puts
+ * a new version of the ontology in place, the next call builds the dictionary again from it (once), so concepts and
+ * synonyms added at run time are suggested from then on; deprecated concepts are not suggested.
  *
  * <p>How it decides: every occurrence of a term is found (case and diacritics folded, light suffix stripping,
  * compounds, hyphenated and multi-word forms). Names of actors (scheme Aktörer) are found too, only so that the
@@ -48,8 +50,12 @@ public final class PassageAnnotator {
             .thenComparingInt(m -> m.end() - m.start())
             .thenComparing(m -> m.term().conceptIri());
 
-    private final TermDictionary dictionary = new TermDictionary();
+    private final Ontology ontology;
     private final double threshold;
+    /** The dictionary and the ontology version it was built from, replaced together. */
+    private volatile Built built;
+
+    private record Built(String version, TermDictionary dictionary) {}
 
     public PassageAnnotator(Ontology ontology) {
         this(ontology, DEFAULT_THRESHOLD);
@@ -61,26 +67,48 @@ public final class PassageAnnotator {
             throw new IllegalArgumentException("threshold must be in 0..1: " + threshold);
         }
         this.threshold = threshold;
+        this.ontology = ontology;
+        this.built = build(ontology.snapshot());
+    }
+
+    /** The dictionary of the running ontology version, built again (once) when the version has moved. */
+    private TermDictionary dictionary() {
+        Built now = built;
+        if (now.version().equals(ontology.version())) {
+            return now.dictionary();
+        }
+        synchronized (this) {
+            if (!built.version().equals(ontology.version())) {
+                built = build(ontology.snapshot());
+            }
+            return built.dictionary();
+        }
+    }
+
+    private static Built build(Ontology ontology) {
+        TermDictionary dictionary = new TermDictionary();
         for (Concept concept : ontology.concepts(LAR.Teman.getURI())) {
             String top = ontology.topTheme(concept.iri()).map(Concept::iri).orElse(null);
-            if (top == null) {
+            if (top == null || concept.deprecated()) {
                 continue;
             }
             int depth = ontology.broaderClosure(concept.iri()).size() - 1;
             concept.prefLabels().forEach((language, label) ->
                     dictionary.add(concept.iri(), top, depth, label, language, Term.Kind.PREF));
-            addAll(concept, top, depth, concept.altLabels(), Term.Kind.ALT);
-            addAll(concept, top, depth, concept.hiddenLabels(), Term.Kind.HIDDEN);
-            addAll(concept, top, depth, concept.weakLabels(), Term.Kind.WEAK);
+            addAll(dictionary, concept, top, depth, concept.altLabels(), Term.Kind.ALT);
+            addAll(dictionary, concept, top, depth, concept.hiddenLabels(), Term.Kind.HIDDEN);
+            addAll(dictionary, concept, top, depth, concept.weakLabels(), Term.Kind.WEAK);
         }
         for (Concept actor : ontology.concepts(LAR.Aktorer.getURI())) {
             actor.prefLabels().forEach((language, label) ->
                     dictionary.add(actor.iri(), null, 0, label, language, Term.Kind.BLOCKER));
-            addAll(actor, null, 0, actor.altLabels(), Term.Kind.BLOCKER);
+            addAll(dictionary, actor, null, 0, actor.altLabels(), Term.Kind.BLOCKER);
         }
+        return new Built(ontology.version(), dictionary);
     }
 
-    private void addAll(Concept concept, String top, int depth, List<Concept.Label> labels, Term.Kind kind) {
+    private static void addAll(TermDictionary dictionary, Concept concept, String top, int depth, List<Concept.Label> labels,
+                               Term.Kind kind) {
         for (Concept.Label label : labels) {
             dictionary.add(concept.iri(), top, depth, label.text(), label.language(), kind);
         }
@@ -89,7 +117,7 @@ public final class PassageAnnotator {
     /** The suggestions for {@code text}, in text order. */
     public List<Suggestion> annotate(String text) {
         Objects.requireNonNull(text, "text");
-        List<TermMatch> chosen = chooseNonOverlapping(dictionary.find(text));
+        List<TermMatch> chosen = chooseNonOverlapping(dictionary().find(text));
         chosen.removeIf(match -> match.term().kind() == Term.Kind.BLOCKER);
 
         Map<String, List<TermMatch>> byTheme = new HashMap<>();

@@ -87,7 +87,12 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.Suggestion;
+import org.lararena.codebook.CodebookActions;
+import org.lararena.codebook.CodebookEndpoint;
 import org.lararena.coding.ConceptsEndpoint;
+import org.lararena.ontology.codebook.Codebook;
+import org.lararena.web.pages.CodebookPage;
+import java.util.concurrent.atomic.AtomicLong;
 import org.lararena.coding.MemoStore;
 import org.lararena.coding.MemosEndpoint;
 import org.lararena.exchange.ExchangeEndpoint;
@@ -123,6 +128,9 @@ public final class ApplicationVerticle extends VerticleBase {
     private ExtractionConfig extractionConfig;
     private DocumentExtractor extractor;
     private Ontology ontology;
+    private Codebook codebook;
+    /** Moves with every codebook change, so that cached search answers (with concept labels) are made again. */
+    private final AtomicLong codebookChanges = new AtomicLong();
     private PassageAnnotator annotator;
     /** {@link #themesNamedIn}'s answers for the last {@value #RECENT_QUERIES} query texts, least recently used out first. */
     private final Map<String, Set<String>> themesNamedInRecentQueries = Collections.synchronizedMap(
@@ -181,10 +189,15 @@ public final class ApplicationVerticle extends VerticleBase {
         audit = new AuditLog(config.dataPath("audit"));
         memos = new MemoStore(config.dataPath("memos"), config.maxMemoChars(), Clock.systemUTC());
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
-        ontology = OntologyLoader.shipped();
+        // An ontology of this application's own, not the process-wide shipped one: the codebook changes it in place,
+        // and another application in the same JVM (a test's) must not see those changes.
+        ontology = OntologyLoader.fromClasspath();
+        annotations = new TdbAnnotationStore(jena);
+        // The shipped ontology is the seed; researchers' changes to the codebook are laid over it before anything reads it.
+        codebook = new Codebook(jena, ontology, annotations, Clock.systemUTC());
+        codebook.open().forEach(conflict -> LOG.warn("Codebook: {}", conflict));
         annotator = new PassageAnnotator(ontology);
         SparqlService.publishOntology(jena, ontology);
-        annotations = new TdbAnnotationStore(jena);
         storeCompaction = new StoreCompaction(jena, config.dataPath("jena"), config.annotation().compactGrowthBytes());
         documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator, config.annotation().batchPassages());
         extractionConfig = ExtractionConfig.defaults()
@@ -222,7 +235,8 @@ public final class ApplicationVerticle extends VerticleBase {
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel, this::themesNamedIn,
                 config.search().requestCache());
         IndexChangeWatch othersChanges = new IndexChangeWatch(elasticsearch, index.alias(), config.search().changePoll());
-        SearchAnswerCache answers = new SearchAnswerCache(config.search().answerCacheBytes(), () -> index.changes() + othersChanges.changes());
+        SearchAnswerCache answers = new SearchAnswerCache(config.search().answerCacheBytes(),
+                () -> index.changes() + othersChanges.changes() + codebookChanges.get());
         PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
         facetFollower = new FacetFollower(vertx, annotations, ontology, passageConcepts);
         requestWork = new RequestWork(vertx, config.requests().workers(), config.requests().busyAfter());
@@ -231,6 +245,7 @@ public final class ApplicationVerticle extends VerticleBase {
         AnalysisEndpoint analysis = new AnalysisEndpoint(requestWork, search, ontology.topThemes().stream().map(Concept::iri).toList());
         Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
                 iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC(), config.maxInsightChars());
+        CodebookActions codebookActions = new CodebookActions(codebook, annotations, audit, facetFollower::changed, this::codebookChanged);
         Map<String, String> themeChoices = new LinkedHashMap<>();
         ontology.topThemes().forEach(theme -> themeChoices.put(theme.iri(), theme.labelSv()));
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
@@ -250,6 +265,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new InsightsEndpoint(requestWork, insights)::addRoutes,
                         new MemosEndpoint(requestWork, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
                         new ConceptsEndpoint(ontology)::addRoutes,
+                        new CodebookEndpoint(requestWork, codebookActions)::addRoutes,
                         new ExchangeEndpoint(vertx, documents, annotations, memos, ontology, audit, config.exchange(), config.maxMemoChars(),
                                 config.dataPath("exchange"), Clock.systemUTC())::addRoutes,
                         new BackupEndpoint(vertx, new DataBackup(config, elasticsearch, jena, Clock.systemUTC()), audit, erasureLog)::addRoutes,
@@ -263,6 +279,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
                         new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes,
                         new AnalysisPage(analysis)::addRoutes,
+                        new CodebookPage(requestWork, codebookActions)::addRoutes,
                         new AgreementPage(vertx, documents, annotations, ontology)::addRoutes,
                         new InsightsPage(vertx, insights, themeChoices)::addRoutes));
         return vertx.executeBlocking(() -> {
@@ -353,6 +370,16 @@ public final class ApplicationVerticle extends VerticleBase {
     private Set<String> themesNamedIn(String text) {
         return themesNamedInRecentQueries.computeIfAbsent(text,
                 query -> Set.copyOf(annotator.annotate(query).stream().map(Suggestion::conceptIri).collect(Collectors.toSet())));
+    }
+
+    /**
+     * After a codebook change (blocking, on a worker): SPARQL's copy of the ontology and the caches of answers made
+     * with the earlier version follow. The annotator and every holder of the ontology see the new version already.
+     */
+    private void codebookChanged() {
+        SparqlService.publishOntology(jena, ontology);
+        themesNamedInRecentQueries.clear();
+        codebookChanges.incrementAndGet();
     }
 
     /** A theme's Swedish label; an IRI the ontology no longer knows (after a change) shows as itself. */

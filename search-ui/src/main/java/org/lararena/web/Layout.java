@@ -43,6 +43,9 @@ public final class Layout {
         if (caller.isResearcher()) {
             link(nav, "/ladda-upp", messages.get("nav.upload"), "ladda-upp", page.active());
         }
+        if (caller.isResearcher()) {
+            link(nav, "/kodbok", messages.get("nav.codebook"), "kodbok", page.active());
+        }
         if (AnalysisEndpoint.mayAnalyse(caller)) {
             link(nav, "/analys", messages.get("nav.analysis"), "analys", page.active());
         }

@@ -78,7 +78,7 @@ class PagesOnAnyScreenBrowserIT {
             String module = browser.find(By.cssSelector("main a[href^='/moduler/']")).getAttribute("href");
             checkPages(browser, "forskare", pages("/sok", "/sok?q=kontinuitet&theme=" + URLEncoder.encode(firstTheme(browser), StandardCharsets.UTF_8),
                     "/dokument", "/dokument/" + restrictedInterviewId, "/dokument/" + meetingNotesId, "/kodning/" + meetingNotesId,
-                    "/ladda-upp", "/analys", "/insikter", "/insikter/ny", "/moduler", module.substring(module.indexOf("/moduler/")), "/finns-inte"), softly);
+                    "/ladda-upp", "/analys", "/kodbok", "/kodbok?begrepp=fast-lakarkontakt", "/insikter", "/insikter/ny", "/moduler", module.substring(module.indexOf("/moduler/")), "/finns-inte"), softly);
         }
         softly.assertAll();
     }

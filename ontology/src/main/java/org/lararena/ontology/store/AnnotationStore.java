@@ -153,4 +153,19 @@ public interface AnnotationStore {
      * search update failed). Annotations and history stay.
      */
     void markOutdated(String documentId);
+
+    /**
+     * How many annotations each concept has that give passages their themes (suggested or accepted), over all
+     * documents, by concept IRI. For researchers' codebook, which shows what a merge or a deprecation would touch.
+     */
+    Map<String, Long> conceptCounts();
+
+    /**
+     * Moves every annotation of concept {@code fromIri} (in every state) to {@code toIri}, for a merge of the codebook:
+     * each keeps its id, span, state and history, and records the concept it had ({@code lar:formerConcept}) and the
+     * merge ({@code prov:wasInfluencedBy mergeIri}). One short write transaction per document.
+     *
+     * @return the passages whose annotations moved, by document id
+     */
+    Map<String, Set<String>> moveConcept(String fromIri, String toIri, String mergeIri);
 }

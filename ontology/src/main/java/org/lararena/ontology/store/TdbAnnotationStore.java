@@ -507,6 +507,55 @@ public final class TdbAnnotationStore implements AnnotationStore {
         dataset.executeWrite(() -> graph(documentId).createResource(documentIri(documentId)).removeAll(LAR.ontologyVersion));
     }
 
+    @Override
+    public Map<String, Long> conceptCounts() {
+        return dataset.calculateRead(() -> {
+            Map<String, Long> counts = new HashMap<>();
+            var store = dataset.asDatasetGraph();
+            store.find(Node.ANY, Node.ANY, OA.hasBody.asNode(), Node.ANY).forEachRemaining(quad -> {
+                boolean themed = store.contains(quad.getGraph(), quad.getSubject(), LAR.reviewState.asNode(), LAR.Suggested.asNode())
+                        || store.contains(quad.getGraph(), quad.getSubject(), LAR.reviewState.asNode(), LAR.Accepted.asNode());
+                if (themed && quad.getObject().isURI()) {
+                    counts.merge(quad.getObject().getURI(), 1L, Long::sum);
+                }
+            });
+            return counts;
+        });
+    }
+
+    @Override
+    public Map<String, Set<String>> moveConcept(String fromIri, String toIri, String mergeIri) {
+        Node from = NodeFactory.createURI(fromIri);
+        String graphPrefix = LAR.documentGraph("").getURI();
+        Set<String> documentIds = dataset.calculateRead(() -> {
+            Set<String> ids = new LinkedHashSet<>();
+            dataset.asDatasetGraph().find(Node.ANY, Node.ANY, OA.hasBody.asNode(), from).forEachRemaining(quad -> {
+                if (quad.getGraph().isURI() && quad.getGraph().getURI().startsWith(graphPrefix)) {
+                    ids.add(quad.getGraph().getURI().substring(graphPrefix.length()));
+                }
+            });
+            return ids;
+        });
+        Map<String, Set<String>> moved = new LinkedHashMap<>();
+        for (String documentId : documentIds) {
+            dataset.executeWrite(() -> {
+                Model graph = graph(documentId);
+                Resource former = graph.createResource(fromIri);
+                for (Resource annotation : graph.listSubjectsWithProperty(OA.hasBody, former).toList()) {
+                    annotation.removeAll(OA.hasBody).addProperty(OA.hasBody, graph.createResource(toIri))
+                            .addProperty(LAR.formerConcept, former)
+                            .addProperty(PROV.wasInfluencedBy, graph.createResource(mergeIri));
+                    Resource target = annotation.getPropertyResourceValue(OA.hasTarget);
+                    Resource source = target == null ? null : target.getPropertyResourceValue(OA.hasSource);
+                    if (source != null && source.isURIResource() && source.getURI().startsWith(PASSAGE_BASE)) {
+                        moved.computeIfAbsent(documentId, d -> new LinkedHashSet<>()).add(source.getURI().substring(PASSAGE_BASE.length()));
+                    }
+                }
+            });
+        }
+        return moved;
+    }
+
     /** The IRI of a document (in its graph it carries {@code lar:ontologyVersion}). */
     public static String documentIri(String documentId) {
         return LAR.BASE + "document/" + documentId;

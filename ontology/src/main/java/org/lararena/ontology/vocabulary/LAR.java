@@ -53,6 +53,29 @@ public class LAR {
         return m.createResource(BASE + "graph/document/" + documentId);
     }
 
+    /**
+     * The named graph of the growing codebook: the concepts researchers added or changed at run time (each described
+     * whole, without {@code skos:narrower}) and the change log. The shipped ontology is the seed it is laid over.
+     */
+    public static final Resource CodebookGraph = m.createResource(BASE + "graph/kodbok");
+
+    // Codebook vocabulary
+    /** A concept's colour in the researchers' codebook, {@code #rrggbb}. */
+    public static final Property colour = property("colour");
+    /**
+     * On a concept of the codebook graph: a digest of the shipped description it overrides, taken at its first
+     * change, so that a newer shipped version that changed the same concept is reported at start.
+     */
+    public static final Property seedDigest = property("seedDigest");
+    /** A {@code prov:Activity} that changed the codebook: who, when, what, and the ontology version it made. */
+    public static final Resource CodebookChange = resource("CodebookChange");
+    /** What a codebook change did: {@code add}, {@code edit}, {@code move}, {@code merge} or {@code deprecate}. */
+    public static final Property changeKind = property("changeKind");
+    /** The concept a codebook change is about. */
+    public static final Property changedConcept = property("changedConcept");
+    /** On an annotation moved by a merge: the concept it had before (the merge is its {@code prov:wasInfluencedBy}). */
+    public static final Property formerConcept = property("formerConcept");
+
     // Annotator vocabulary on concepts
     /**
      * An ambiguous term that signals the concept only together with other evidence. A sub-property of

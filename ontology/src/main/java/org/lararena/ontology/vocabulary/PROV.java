@@ -39,4 +39,5 @@ public class PROV {
     public static final Property generated = property("generated");
     public static final Property wasDerivedFrom = property("wasDerivedFrom");
     public static final Property wasRevisionOf = property("wasRevisionOf");
+    public static final Property wasInfluencedBy = property("wasInfluencedBy");
 }

@@ -1,0 +1,16 @@
+package org.lararena.ontology.codebook;
+
+import java.time.Instant;
+
+/**
+ * One entry of the codebook's change log.
+ *
+ * @param id the change's IRI
+ * @param kind {@code add}, {@code edit}, {@code move}, {@code merge} or {@code deprecate}
+ * @param conceptIri the concept changed
+ * @param username who changed it
+ * @param at when
+ * @param description what changed, in words
+ * @param version the ontology version the change made
+ */
+public record CodebookChange(String id, String kind, String conceptIri, String username, Instant at, String description, String version) {}
