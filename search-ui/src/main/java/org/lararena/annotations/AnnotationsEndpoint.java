@@ -21,6 +21,7 @@ import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.CoderView;
 import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.PersonAgents;
@@ -107,7 +108,7 @@ public final class AnnotationsEndpoint {
                         return layers.layer(record, caller, coder, this::toJson);
                     }
                     JsonArray list = new JsonArray();
-                    annotationsAsSeenBy(record.id(), caller).forEach(a -> list.add(toJson(a)));
+                    annotationsAsSeenBy(record, caller).forEach(a -> list.add(toJson(a)));
                     return list;
                 });
     }
@@ -121,7 +122,7 @@ public final class AnnotationsEndpoint {
                     Consensus consensus = annotations.consensus(record.id())
                             .filter(c -> !caller.isResearcher() || layers.seesColleagues(record, caller.username()))
                             .map(c -> caller.isResearcher() ? c : PersonAgents.withoutPerson(c)).orElse(null);
-                    return WebAnnotationJsonLd.document(annotationsAsSeenBy(record.id(), caller), record.id(), consensus);
+                    return WebAnnotationJsonLd.document(annotationsAsSeenBy(record, caller), record.id(), consensus);
                 })
                 .onSuccess(document -> ctx.response().putHeader("Content-Type", WebAnnotationJsonLd.MEDIA_TYPE).end(document.encode()))
                 .onFailure(ctx::fail);
@@ -226,10 +227,17 @@ public final class AnnotationsEndpoint {
      * A document's annotations; to everyone but researchers with the people who made them as the neutral agent and
      * the names spoken in their quotes replaced, as in the passages themselves.
      */
-    private List<StoredAnnotation> annotationsAsSeenBy(String documentId, Caller caller) {
+    /**
+     * The document's annotations in the state the caller may see: the team's for a researcher who sees colleagues'
+     * coding, the researcher's own layer while they code the document blind (the team state would show colleagues'
+     * decisions), and the team's with people and spoken names hidden for everyone else.
+     */
+    private List<StoredAnnotation> annotationsAsSeenBy(DocumentRecord record, Caller caller) {
+        String documentId = record.id();
         List<StoredAnnotation> all = annotations.annotationsOf(documentId);
         if (caller.isResearcher()) {
-            return all;
+            return layers.seesColleagues(record, caller.username()) ? all
+                    : CoderView.of(all, annotations.decisions(documentId), caller.username());
         }
         DocumentNames names = DocumentNames.of(documents, documentId);
         return all.stream().map(PersonAgents::withoutPerson).map(a -> {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.testing.TestServices;
 
@@ -91,6 +92,12 @@ class TeamCodingApiIT {
                 .as("the consensus is drawn from colleagues' coding: hidden while coding blind").isEqualTo(403);
         assertThat(objects(new JsonArray(app.get("/api/documents/" + documentId + "/review-log", forskare2).body())))
                 .extracting(e -> e.getString("coder")).isNotEmpty().containsOnly("annotator", "forskare2");
+        // Nor through the W3C export: its review states are forskare2's own, not the team's (accepted by forskare).
+        Map<String, String> exported = new java.util.HashMap<>();
+        objects(json(app.get("/api/documents/" + documentId + "/annotations.jsonld", forskare2)).getJsonArray("@graph"))
+                .forEach(node -> exported.put(node.getString("id"), node.getString("reviewState")));
+        assertThat(exported.get(TdbAnnotationStore.annotationIri(samverkan))).isEqualTo(LAR.Rejected.getURI());
+        assertThat(exported.get(TdbAnnotationStore.annotationIri(kontinuitet))).isEqualTo(LAR.Accepted.getURI());
         assertThat(app.get("/api/documents/" + documentId + "/annotations?coder=forskare", pilot).statusCode())
                 .as("an interview is the researchers' alone").isEqualTo(404);
 
