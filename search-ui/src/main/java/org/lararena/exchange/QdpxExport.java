@@ -20,8 +20,11 @@ import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.CoderView;
+import org.lararena.ontology.store.Decision;
 import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
+import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 
 /**
@@ -35,6 +38,8 @@ final class QdpxExport {
     static final String TYPE = "Dokumenttyp";
     static final String DATE = "Datum";
     private static final String PSEUDONYM = "Kodare ";
+    /** The user the document's consensus is exported as (a user of its own, as the standard has no other place for it). */
+    static final String CONSENSUS_USER = "Konsensus";
     /** One colour per top theme (narrower concepts take their top theme's), from a palette readable on white. */
     private static final List<String> PALETTE = List.of("#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B",
             "#E377C2", "#7F7F7F", "#BCBD22", "#17BECF");
@@ -82,9 +87,12 @@ final class QdpxExport {
         codebook.forEach(code -> codeGuids.add(code.guid()));
         Map<String, String> userGuids = new HashMap<>();
         Map<String, String> users = new LinkedHashMap<>();
+        java.util.concurrent.atomic.AtomicInteger pseudonymsGiven = new java.util.concurrent.atomic.AtomicInteger();
         java.util.function.Function<String, String> userGuid = username -> userGuids.computeIfAbsent(username, u -> {
-            String guid = pseudonyms ? UUID.randomUUID().toString() : ExchangeGuids.user(u);
-            users.put(guid, pseudonyms ? PSEUDONYM + (users.size() + 1) : u);
+            // The consensus is no person: it keeps its name and GUID under pseudonyms too.
+            boolean hidden = pseudonyms && !u.equals(CONSENSUS_USER);
+            String guid = hidden ? UUID.randomUUID().toString() : ExchangeGuids.user(u);
+            users.put(guid, hidden ? PSEUDONYM + pseudonymsGiven.incrementAndGet() : u);
             return guid;
         });
         List<QdpxProject.Source> sources = new ArrayList<>();
@@ -100,19 +108,34 @@ final class QdpxExport {
             }
             SourceText text = SourceText.joined(originals.stream().map(QdpxExport::nfc).toList());
             List<QdpxProject.Selection> selections = new ArrayList<>();
-            for (StoredAnnotation annotation : annotations.annotationsOf(record.id())) {
-                int index = passageIds.indexOf(annotation.passageId());
-                String codeGuid = ExchangeGuids.concept(annotation.conceptIri());
-                if (!annotation.manual() || annotation.state() != ReviewState.ACCEPTED || index < 0 || !codeGuids.contains(codeGuid)) {
-                    continue;
+            List<StoredAnnotation> all = annotations.annotationsOf(record.id());
+            // A researcher's own tags, as their coding.
+            for (StoredAnnotation annotation : all) {
+                if (annotation.manual() && annotation.state() == ReviewState.ACCEPTED) {
+                    addCoding(selections, annotation, annotation.id(), userGuid.apply(annotation.creator()), passageIds, originals, text, codeGuids);
                 }
-                SourceText.Span span = text.passages().get(index);
-                int start = span.startCodePoint() + nfcOffset(originals.get(index), annotation.start());
-                int end = span.startCodePoint() + nfcOffset(originals.get(index), annotation.end());
-                String coder = userGuid.apply(annotation.creator());
-                selections.add(new QdpxProject.Selection(ExchangeGuids.selection(annotation.id()), text.slice(start, end), start, end, coder,
-                        List.of(new QdpxProject.Coding(ExchangeGuids.coding(annotation.id()), codeGuid, coder)), List.of()));
             }
+            // The suggestions each researcher accepted, as that researcher's coding.
+            Map<String, List<Decision>> decisions = annotations.decisions(record.id());
+            Set<String> coders = new java.util.TreeSet<>();
+            decisions.values().forEach(list -> list.forEach(d -> coders.add(d.coder())));
+            coders.remove(TdbAnnotationStore.ANNOTATOR_CODER);
+            for (String coder : coders) {
+                for (StoredAnnotation annotation : CoderView.of(all, decisions, coder)) {
+                    if (!annotation.manual() && CoderView.applied(annotation, coder)) {
+                        addCoding(selections, annotation, annotation.id() + "/" + coder, userGuid.apply(coder), passageIds, originals, text, codeGuids);
+                    }
+                }
+            }
+            // The consensus, as a user of its own.
+            annotations.consensus(record.id()).ifPresent(consensus -> {
+                for (StoredAnnotation annotation : all) {
+                    if (consensus.annotationIds().contains(annotation.id()) && annotation.state() != ReviewState.RETRACTED) {
+                        addCoding(selections, annotation, annotation.id() + "/" + CoderView.CONSENSUS, userGuid.apply(CONSENSUS_USER),
+                                passageIds, originals, text, codeGuids);
+                    }
+                }
+            });
             for (int i = 0; i < passageIds.size(); i++) {
                 SourceText.Span span = text.passages().get(i);
                 for (Memo memo : memos.of(passageIds.get(i))) {
@@ -131,6 +154,24 @@ final class QdpxExport {
                     text, null, null, selections, List.of(), variables));
         }
         return new QdpxProject(name, QdpxWriter.ORIGIN, users, codebook, sources, notes, List.of());
+    }
+
+    /**
+     * One coder's coding of an annotation's span with its concept, as a selection of the joined source text;
+     * {@code key} makes its GUIDs (the annotation's id for a researcher's own tag, so they stay as they were).
+     */
+    private static void addCoding(List<QdpxProject.Selection> selections, StoredAnnotation annotation, String key, String coder,
+                                  List<String> passageIds, List<String> originals, SourceText text, Set<String> codeGuids) {
+        int index = passageIds.indexOf(annotation.passageId());
+        String codeGuid = ExchangeGuids.concept(annotation.conceptIri());
+        if (index < 0 || !codeGuids.contains(codeGuid)) {
+            return;
+        }
+        SourceText.Span span = text.passages().get(index);
+        int start = span.startCodePoint() + nfcOffset(originals.get(index), annotation.start());
+        int end = span.startCodePoint() + nfcOffset(originals.get(index), annotation.end());
+        selections.add(new QdpxProject.Selection(ExchangeGuids.selection(key), text.slice(start, end), start, end, coder,
+                List.of(new QdpxProject.Coding(ExchangeGuids.coding(key), codeGuid, coder)), List.of()));
     }
 
     private static void putIfKnown(Map<String, String> variables, String name, String value) {

@@ -182,6 +182,33 @@ class QdpxExchangeTest {
     }
 
     @Test
+    void suggestionsEachResearcherAcceptedAreTheirCodingAndTheConsensusIsAUserOfItsOwn() throws Exception {
+        DocumentRecord record = document(source, "Intervju 2", List.of(FIRST));
+        int start = FIRST.codePointCount(0, FIRST.indexOf("samverkan"));
+        String suggestion = source.annotations().storeAutomatic(record.id(), source.ontology().version(), List.of(
+                new org.lararena.ontology.store.AnnotationStore.PassageSuggestions(new PassageText(record.id() + "-0", FIRST),
+                        List.of(new org.lararena.ontology.Suggestion(theme.iri(), theme.iri(), FIRST.indexOf("samverkan"),
+                                FIRST.indexOf("samverkan") + "samverkan".length(), "samverkan", "samverkan", 0.8))))).get(0).id();
+        source.annotations().review(record.id(), List.of(suggestion), org.lararena.ontology.store.ReviewState.ACCEPTED, "anna");
+        source.annotations().review(record.id(), List.of(suggestion), org.lararena.ontology.store.ReviewState.REJECTED, "bertil");
+        source.annotations().settleConsensus(record.id(), Set.of(suggestion), "bertil", "anna");
+
+        Map<String, byte[]> zip = QdpxFiles.entries(exported(List.of(record), false));
+        QdpxFiles.validateAgainstOfficialSchema(zip.get("project.qde"));
+        Document project = xml(zip.get("project.qde"));
+        Map<String, String> userNames = new java.util.HashMap<>();
+        elements(project, "User").forEach(u -> userNames.put(u.getAttribute("guid"), u.getAttribute("name")));
+        List<String> codedBy = elements(project, "Coding").stream().map(c -> userNames.get(c.getAttribute("creatingUser"))).toList();
+
+        assertThat(codedBy).as("anna accepted it, bertil rejected it, the consensus kept it").containsExactlyInAnyOrder("anna", "Konsensus");
+        assertThat(elements(project, "PlainTextSelection")).allSatisfy(selection ->
+                assertThat(Integer.parseInt(selection.getAttribute("startPosition"))).isEqualTo(start));
+        byte[] pseudonymised = QdpxFiles.entries(exported(List.of(record), true)).get("project.qde");
+        assertThat(elements(xml(pseudonymised), "User")).extracting(u -> u.getAttribute("name"))
+                .as("the consensus is no person: its name stays").containsExactlyInAnyOrder("Kodare 1", "Konsensus");
+    }
+
+    @Test
     void pseudonymsHideTheCodersUsernames() throws Exception {
         byte[] qde = QdpxFiles.entries(exported(List.of(codedDocument()), true)).get("project.qde");
 
