@@ -140,6 +140,12 @@ public final class AnnotationsEndpoint {
         Concept concept = ontology.concept(conceptIri).filter(c -> c.scheme().equals(LAR.Teman.getURI()))
                 .orElseThrow(() -> LararenaException.badRequest("concept must be the IRI of a concept of the Teman scheme (got '"
                         + conceptIri + "')"));
+        if (concept.deprecated()) {
+            // Kept for the history of what was coded with it, not for new coding (the codebook's deprecate and merge).
+            throw LararenaException.badRequest("the concept '" + concept.labelSv() + "' is no longer in use in the codebook"
+                    + (concept.replacedBy() == null ? "" : ": use '" + ontology.concept(concept.replacedBy()).map(Concept::labelSv)
+                            .orElse(concept.replacedBy()) + "' instead"));
+        }
         work.json(ctx, 201, () -> {
                     PassageText passage = passage(record.id(), passageId);
                     StoredAnnotation added = annotations.addManual(record.id(), passage, start, end, concept.iri(),

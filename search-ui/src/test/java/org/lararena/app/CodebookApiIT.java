@@ -95,6 +95,12 @@ class CodebookApiIT {
                 .noneSatisfy(a -> assertThat(a.getJsonObject("concept").getString("iri")).isEqualTo(iri));
         assertThat(objects(new JsonArray(app.get("/api/concepts?q=trygghetsv", researcher).body())))
                 .as("a merged concept is no longer offered").extracting(c -> c.getString("iri")).doesNotContain(iri);
+        String passageId = objects(new JsonArray(app.get("/api/documents/" + documentId + "/annotations", researcher).body())).get(0)
+                .getString("passageId");
+        HttpResponse<String> tagged = app.send("POST", "/api/documents/" + documentId + "/annotations", new JsonObject()
+                .put("passageId", passageId).put("start", 0).put("end", 4).put("concept", iri).encode(), researcher);
+        assertThat(tagged.statusCode()).as("nor taken for new tags").isEqualTo(400);
+        assertThat(new JsonObject(tagged.body()).getString("detail")).contains("no longer in use").contains("Personcentrerad vård");
 
         JsonArray changes = new JsonArray(app.get("/api/codebook/changes", researcher).body());
         assertThat(objects(changes)).extracting(c -> c.getString("kind")).containsExactly("merge", "add");
