@@ -259,7 +259,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new AdminEndpoint(vertx, requestWork, new IndexRebuild(documents, annotations, ontology, index, indexer,
                                 config.indexing().batchDocuments()), audit)::addRoutes,
                         new AnnotationsEndpoint(vertx, requestWork, documents, annotations, ontology, facetFollower, reannotation, audit)::addRoutes,
-                        new TeamCodingEndpoint(vertx, documents, annotations, facetFollower, audit)::addRoutes,
+                        new TeamCodingEndpoint(requestWork, documents, annotations, facetFollower, audit)::addRoutes,
                         new AgreementEndpoint(vertx, documents, annotations, ontology)::addRoutes,
                         analysis::addRoutes,
                         new InsightsEndpoint(requestWork, insights)::addRoutes,

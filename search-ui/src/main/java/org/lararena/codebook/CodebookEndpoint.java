@@ -53,12 +53,12 @@ public final class CodebookEndpoint {
 
     private void tree(RoutingContext ctx) {
         Caller.of(ctx).require(Caller.RESEARCHER);
-        work.run(actions::tree).onSuccess(ctx::json).onFailure(ctx::fail);
+        work.json(ctx, actions::tree);
     }
 
     private void changes(RoutingContext ctx) {
         Caller.of(ctx).require(Caller.RESEARCHER);
-        work.run(actions::changes).onSuccess(ctx::json).onFailure(ctx::fail);
+        work.json(ctx, actions::changes);
     }
 
     private void add(RoutingContext ctx) {
@@ -66,16 +66,14 @@ public final class CodebookEndpoint {
         JsonObject body = body(ctx);
         String broader = iri(string(body, "broader"));
         ConceptDraft draft = draft(body, null);
-        work.run(() -> actions.add(caller, broader, draft))
-                .onSuccess(answer -> ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json").end(answer.encode()))
-                .onFailure(ctx::fail);
+        work.json(ctx, 201, () -> actions.add(caller, broader, draft));
     }
 
     private void edit(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         JsonObject body = body(ctx);
         ConceptDraft draft = draft(body, iri(string(body, "broader")));
-        work.run(() -> actions.edit(caller, iri(ctx.pathParam("id")), draft)).onSuccess(ctx::json).onFailure(ctx::fail);
+        work.json(ctx, () -> actions.edit(caller, iri(ctx.pathParam("id")), draft));
     }
 
     private void merge(RoutingContext ctx) {
@@ -84,12 +82,12 @@ public final class CodebookEndpoint {
         if (into == null) {
             throw LararenaException.badRequest("name the concept to merge into: {\"into\": \"<id>\"}");
         }
-        work.run(() -> actions.merge(caller, iri(ctx.pathParam("id")), into)).onSuccess(ctx::json).onFailure(ctx::fail);
+        work.json(ctx, () -> actions.merge(caller, iri(ctx.pathParam("id")), into));
     }
 
     private void deprecate(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
-        work.run(() -> actions.deprecate(caller, iri(ctx.pathParam("id")))).onSuccess(ctx::json).onFailure(ctx::fail);
+        work.json(ctx, () -> actions.deprecate(caller, iri(ctx.pathParam("id"))));
     }
 
     private static ConceptDraft draft(JsonObject body, String broader) {

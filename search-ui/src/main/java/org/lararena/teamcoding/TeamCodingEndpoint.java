@@ -1,6 +1,5 @@
 package org.lararena.teamcoding;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -24,6 +23,7 @@ import org.lararena.ontology.store.CodingStatus;
 import org.lararena.ontology.store.LoggedReview;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.RequestWork;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.JsonBody;
@@ -48,16 +48,16 @@ public final class TeamCodingEndpoint {
     /** Room for a consensus of some thousands of annotation ids. */
     private static final int CONSENSUS_BODY_LIMIT = 1024 * 1024;
 
-    private final Vertx vertx;
+    private final RequestWork work;
     private final DocumentStore documents;
     private final AnnotationStore annotations;
     private final CoderLayers layers;
     private final AuditLog audit;
     private final FacetFollower search;
 
-    public TeamCodingEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, FacetFollower search,
+    public TeamCodingEndpoint(RequestWork work, DocumentStore documents, AnnotationStore annotations, FacetFollower search,
                               AuditLog audit) {
-        this.vertx = Objects.requireNonNull(vertx);
+        this.work = Objects.requireNonNull(work);
         this.documents = Objects.requireNonNull(documents);
         this.annotations = Objects.requireNonNull(annotations);
         this.search = Objects.requireNonNull(search);
@@ -78,10 +78,8 @@ public final class TeamCodingEndpoint {
     private void consensus(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
-        vertx.executeBlocking(() -> annotations.consensus(record.id())
-                        .orElseThrow(() -> LararenaException.notFound("document " + record.id() + " has no consensus yet")), false)
-                .onSuccess(consensus -> ctx.json(consensusJson(consensus)))
-                .onFailure(ctx::fail);
+        work.json(ctx, () -> consensusJson(annotations.consensus(record.id())
+                .orElseThrow(() -> LararenaException.notFound("document " + record.id() + " has no consensus yet"))));
     }
 
     /** Adopts one coder's layer, or the adjudicator's choice of annotations, as the document's consensus. */
@@ -95,7 +93,7 @@ public final class TeamCodingEndpoint {
                 || (chosen != null && !(chosen instanceof JsonArray list && list.stream().allMatch(id -> id instanceof String)))) {
             throw LararenaException.badRequest("send either adopt (a coder's name) or annotations (a list of annotation ids)");
         }
-        vertx.executeBlocking(() -> {
+        work.json(ctx, () -> {
                     if (!layers.seesColleagues(record, caller.username())) {
                         throw LararenaException.forbidden("document " + record.id() + " is coded blind: mark it done before you settle a consensus");
                     }
@@ -116,10 +114,8 @@ public final class TeamCodingEndpoint {
                     search.changed(record.id(), after.stream().map(StoredAnnotation::passageId).distinct().toList());
                     audit.record(caller.username(), "consensus_settled", record.id(),
                             new JsonObject().put("adoptedFrom", adopt).put("annotations", ids.size()));
-                    return annotations.consensus(record.id()).orElseThrow();
-                }, false)
-                .onSuccess(consensus -> ctx.json(consensusJson(consensus)))
-                .onFailure(ctx::fail);
+                    return consensusJson(annotations.consensus(record.id()).orElseThrow());
+                });
     }
 
     private static JsonObject consensusJson(Consensus consensus) {
@@ -131,19 +127,18 @@ public final class TeamCodingEndpoint {
     private void status(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
-        vertx.executeBlocking(() -> statusJson(record), false).onSuccess(ctx::json).onFailure(ctx::fail);
+        work.json(ctx, () -> statusJson(record));
     }
 
     private void setStatus(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
         CodingStatus.State state = CodingStatus.State.parse(JsonBody.of(ctx, "{\"state\": \"in_progress\" | \"done\"}").getValue("state"));
-        vertx.executeBlocking(() -> {
+        work.json(ctx, () -> {
                     annotations.setCodingStatus(record.id(), caller.username(), state);
                     audit.record(caller.username(), "coding_status", record.id(), new JsonObject().put("state", state.wireName()));
                     return statusJson(record);
-                }, false)
-                .onSuccess(ctx::json).onFailure(ctx::fail);
+                });
     }
 
     private void setBlind(RoutingContext ctx) {
@@ -152,18 +147,17 @@ public final class TeamCodingEndpoint {
         if (!(JsonBody.of(ctx, "{\"blind\": true | false}").getValue("blind") instanceof Boolean blind)) {
             throw LararenaException.badRequest("blind must be true or false");
         }
-        vertx.executeBlocking(() -> {
+        work.json(ctx, () -> {
                     annotations.setBlindCoding(record.id(), blind);
                     audit.record(caller.username(), "blind_coding", record.id(), new JsonObject().put("blind", blind));
                     return statusJson(record);
-                }, false)
-                .onSuccess(ctx::json).onFailure(ctx::fail);
+                });
     }
 
     private void reviewLog(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
-        vertx.executeBlocking(() -> {
+        work.json(ctx, () -> {
                     boolean seesColleagues = layers.seesColleagues(record, caller.username());
                     JsonArray log = new JsonArray();
                     for (LoggedReview entry : annotations.reviewLog(record.id())) {
@@ -178,9 +172,7 @@ public final class TeamCodingEndpoint {
                                 .put("reason", entry.review().reason()));
                     }
                     return log;
-                }, false)
-                .onSuccess(log -> ctx.response().putHeader("Content-Type", "application/json").end(log.encode()))
-                .onFailure(ctx::fail);
+                });
     }
 
     private JsonObject statusJson(DocumentRecord record) {
