@@ -32,8 +32,10 @@ final class ThemeTree {
 
     private static JsonObject node(Concept concept, Ontology ontology, Map<String, Long> counts, String language, Comparator<Concept> byLabel) {
         JsonArray narrower = new JsonArray();
+        // A concept the codebook deprecated (or merged away) stays in the tree only while passages still carry it.
         List<Concept> children = concept.narrower().stream()
                 .flatMap(iri -> ontology.concept(iri).stream())
+                .filter(child -> !child.deprecated() || counts.getOrDefault(child.iri(), 0L) > 0)
                 .sorted(byLabel)
                 .toList();
         children.forEach(child -> narrower.add(node(child, ontology, counts, language, byLabel)));
@@ -43,7 +45,8 @@ final class ThemeTree {
                 .put("labelEn", concept.labelEn())
                 .put("definition", concept.definition(language).or(() -> concept.definition("sv")).orElse(null))
                 .put("narrower", narrower)
-                .put("count", counts.getOrDefault(concept.iri(), 0L));
+                .put("count", counts.getOrDefault(concept.iri(), 0L))
+                .put("deprecated", concept.deprecated());
     }
 
     private static String label(Concept concept, String language) {

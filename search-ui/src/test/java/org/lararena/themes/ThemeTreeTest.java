@@ -50,6 +50,24 @@ class ThemeTreeTest {
         assertThat(first.getString("definition")).isEqualTo(concept.definition("en").orElse(concept.definition("sv").orElseThrow()));
     }
 
+    @Test
+    void aDeprecatedConceptStaysInTheTreeOnlyWhilePassagesCarryIt() {
+        Ontology withDeprecated = org.lararena.ontology.OntologyFixtures.shippedWith("""
+                tema:gammal-kontinuitet a skos:Concept ; skos:inScheme scheme:teman ; skos:broader tema:kontinuitet ;
+                    skos:prefLabel "Gammal kontinuitet"@sv , "Old continuity"@en ; skos:definition "Ett utgånget begrepp."@sv ;
+                    <http://www.w3.org/2002/07/owl#deprecated> true .
+                tema:kontinuitet skos:narrower tema:gammal-kontinuitet .
+                """);
+        String kontinuitet = "https://w3id.org/lararena/tema/kontinuitet";
+        String deprecated = "https://w3id.org/lararena/tema/gammal-kontinuitet";
+
+        JsonArray unused = find(ThemeTree.of(withDeprecated, Map.of(), "sv"), kontinuitet).getJsonArray("narrower");
+        assertThat(unused.stream().map(n -> ((JsonObject) n).getString("iri"))).doesNotContain(deprecated);
+        JsonArray carried = find(ThemeTree.of(withDeprecated, Map.of(deprecated, 2L), "sv"), kontinuitet).getJsonArray("narrower");
+        assertThat(find(carried, deprecated).getBoolean("deprecated")).isTrue();
+        assertThat(find(carried, deprecated).getLong("count")).isEqualTo(2);
+    }
+
     private static JsonObject find(JsonArray nodes, String iri) {
         return nodes.stream().map(n -> (JsonObject) n).filter(n -> n.getString("iri").equals(iri)).findFirst().orElseThrow();
     }
