@@ -106,38 +106,46 @@ public final class DocumentsEndpoint {
     /**
      * Refuses an upload the disk has no room for before its body is read (as the body limit does): it is written
      * twice, to the upload folder and as the kept original, and a little more is kept free for records. The free
-     * space is read for each upload (off the event loop, the request paused meanwhile): a reading a second old let an
-     * upload sent just after the disk filled through to the body handler, whose write then failed half-way through
-     * the body. The same disk running full while the body is written (another upload took the room) is answered by
-     * {@link #unreadableUpload}.
+     * space is read for each upload, in the handler itself: a reading kept from a second before let an upload sent
+     * just after the disk filled through to a body write that failed half-way; and reading it on a worker thread
+     * (the request paused meanwhile) lost an upload now and then between the pause and the body handler. Reading a
+     * file system's free space is one {@code statfs} call on a {@link java.nio.file.FileStore} looked up once, which
+     * does not block like file I/O. The same disk running full while the body is written (another upload took the
+     * room) is answered by {@link #unreadableUpload}.
      */
     private void requireRoomForUpload(RoutingContext ctx) {
         String declared = ctx.request().getHeader("Content-Length");
-        if (declared == null || !declared.matches("\\d{1,18}")) {
-            ctx.next();
-            return;
-        }
-        long length = Long.parseLong(declared);
-        ctx.request().pause();
-        vertx.executeBlocking(this::usableSpace, false).onComplete(read -> {
-            long usable = read.succeeded() ? read.result() : -1; // unknown: the write itself finds out
-            if (usable < 0 || usable >= 2 * length + UPLOAD_RESERVE_BYTES) {
-                ctx.next(); // the body handler resumes the request
+        long usable = usableSpace();
+        if (declared != null && declared.matches("\\d{1,18}") && usable >= 0) {
+            long length = Long.parseLong(declared);
+            if (usable < 2 * length + UPLOAD_RESERVE_BYTES) {
+                // The body is read and dropped (nothing is written) before the answer: a client still sending it would
+                // otherwise wait for the server to read it, and never see the answer.
+                LararenaException refusal = DiskFull.refused("the upload (" + length / 1024 + " kB; " + usable / 1024 + " kB are free)", null);
+                ctx.request().handler(dropped -> { }).exceptionHandler(e -> { });
+                // end() also completes for a request whose body had all arrived already.
+                ctx.request().end().onComplete(end -> ctx.fail(refusal));
+                ctx.request().resume();
                 return;
             }
-            // The body is read and dropped (nothing is written) before the answer: a client still sending it would
-            // otherwise wait for the server to read it, and never see the answer.
-            LararenaException refusal = DiskFull.refused("the upload (" + length / 1024 + " kB; " + usable / 1024 + " kB are free)", null);
-            ctx.request().handler(dropped -> { }).exceptionHandler(e -> { });
-            // end() also completes for a request whose body had all arrived already.
-            ctx.request().end().onComplete(end -> ctx.fail(refusal));
-            ctx.request().resume();
-        });
+        }
+        ctx.next();
     }
 
-    private long usableSpace() throws java.io.IOException {
-        return java.nio.file.Files.getFileStore(uploadDir).getUsableSpace();
+    /** The upload folder's free bytes, or -1 when they cannot be read (the write itself then finds out). */
+    private long usableSpace() {
+        try {
+            if (uploadStore == null) {
+                uploadStore = java.nio.file.Files.getFileStore(uploadDir);
+            }
+            return uploadStore.getUsableSpace();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
+
+    /** The file system of the upload folder, looked up at the first upload (the folder exists by then). */
+    private java.nio.file.FileStore uploadStore;
 
     /** Free space an upload must leave for the records and passages of the documents on their way. */
     private static final long UPLOAD_RESERVE_BYTES = 64 * 1024;
