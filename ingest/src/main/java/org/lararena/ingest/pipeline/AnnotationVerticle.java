@@ -133,15 +133,17 @@ public final class AnnotationVerticle extends VerticleBase {
 
     /**
      * A step the annotation store could not write for a full disk does not fail the document: it says why it waits,
-     * and the same step is tried again every {@link ExtractionVerticle#DISK_FULL_RETRY} until there is room (the
+     * and the same step is tried again every {@link StatusUpdates#DISK_FULL_RETRY} until there is room (the
      * failed transaction wrote nothing, and the run stored its earlier steps under the same deterministic ids).
      */
     private void waitForSpace(Turn turn) {
         LOG.warn("The disk is full: the annotation of {} waits for space and goes on in {} s", turn.run().documentId(),
-                ExtractionVerticle.DISK_FULL_RETRY.toSeconds());
-        vertx.executeBlocking(() -> store.saveIfSpace(turn.record().withStatus(DocumentStatus.ANNOTATING, DiskFull.WAITING_REASON)), false)
-                .onSuccess(status::publish);
-        vertx.setTimer(ExtractionVerticle.DISK_FULL_RETRY.toMillis(), timer -> {
+                StatusUpdates.DISK_FULL_RETRY.toSeconds());
+        vertx.executeBlocking(() -> {
+            status.waitingForSpace(turn.record(), DocumentStatus.ANNOTATING);
+            return null;
+        }, false);
+        vertx.setTimer(StatusUpdates.DISK_FULL_RETRY.toMillis(), timer -> {
             if (!stopping) {
                 line.add(turn);
                 pump();

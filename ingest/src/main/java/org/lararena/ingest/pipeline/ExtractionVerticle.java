@@ -191,13 +191,13 @@ public final class ExtractionVerticle extends VerticleBase {
 
     /**
      * A document whose step could not be written for a full disk is not failed: it shows the reason, queued, and
-     * is tried again every {@link #DISK_FULL_RETRY} until the disk has room (what it wrote before stays as it was).
+     * is tried again every {@link StatusUpdates#DISK_FULL_RETRY} until the disk has room (what it wrote before stays as it was).
      */
     private void waitForSpace(DocumentRecord record) {
         LOG.warn("The disk is full: {} waits for space and is extracted again in {} s", record.id(),
-                DISK_FULL_RETRY.toSeconds());
-        status.publish(store.saveIfSpace(record.withStatus(DocumentStatus.QUEUED, DiskFull.WAITING_REASON)));
-        vertx.setTimer(DISK_FULL_RETRY.toMillis(), timer -> {
+                StatusUpdates.DISK_FULL_RETRY.toSeconds());
+        status.waitingForSpace(record, DocumentStatus.QUEUED);
+        vertx.setTimer(StatusUpdates.DISK_FULL_RETRY.toMillis(), timer -> {
             if (!stopping) {
                 waiting.add(record.id());
                 pump();
@@ -205,8 +205,6 @@ public final class ExtractionVerticle extends VerticleBase {
         });
     }
 
-    /** How often a document waiting for disk space is tried again: a cheap attempt, and space may return at any time. */
-    static final java.time.Duration DISK_FULL_RETRY = java.time.Duration.ofSeconds(5);
 
     private void failed(DocumentRecord record, Exception failure) {
         String id = record.id();

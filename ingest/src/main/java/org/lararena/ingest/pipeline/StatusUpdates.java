@@ -2,11 +2,13 @@ package org.lararena.ingest.pipeline;
 
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.Objects;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
+import org.lararena.platform.DiskFull;
 
 /** Saves a status change, then tells every listener (the progress stream, the command line). Blocking. */
 public final class StatusUpdates {
@@ -17,6 +19,20 @@ public final class StatusUpdates {
     public StatusUpdates(DocumentStore store, EventBus eventBus) {
         this.store = Objects.requireNonNull(store);
         this.eventBus = Objects.requireNonNull(eventBus);
+    }
+
+    /**
+     * How often a document waiting for disk space is tried again (extraction or annotation): a cheap attempt, and
+     * space may return at any time.
+     */
+    public static final Duration DISK_FULL_RETRY = Duration.ofSeconds(5);
+
+    /**
+     * Shows that the document waits in {@code status} for disk space ({@link DiskFull#WAITING_REASON}); with no room
+     * even for the record, the reason is told from memory and the record on disk keeps its last state.
+     */
+    public void waitingForSpace(DocumentRecord record, DocumentStatus status) {
+        publish(store.saveIfSpace(record.withStatus(status, DiskFull.WAITING_REASON)));
     }
 
     public DocumentRecord change(DocumentRecord record, DocumentStatus status, String error) {
