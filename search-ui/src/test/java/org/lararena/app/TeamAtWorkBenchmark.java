@@ -1,7 +1,5 @@
 package org.lararena.app;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonArray;
@@ -26,11 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lararena.ingest.StepTimings;
 import org.lararena.ingest.extract.MixedCorpus;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.testing.TestServices;
-import org.slf4j.LoggerFactory;
 
 /**
  * A team at work, measured (issue #14's load benchmark). Three researchers code, each two actions a second (accept,
@@ -78,7 +74,7 @@ class TeamAtWorkBenchmark {
         double searchesPerSecond = Double.parseDouble(System.getProperty("bench.searchesPerSecond", "1"));
         int probeSeconds = Integer.getInteger("bench.probeSeconds", 10);
 
-        ListAppender<ILoggingEvent> steps = stepTimings();
+        ListAppender<ILoggingEvent> steps = BenchmarkSteps.capture();
         TestServices services = TestServices.get();
         Map<String, AtomicReference<String>> tokens = new ConcurrentHashMap<>();
         for (String user : concat(RESEARCHERS, List.of("pilot"))) {
@@ -92,12 +88,12 @@ class TeamAtWorkBenchmark {
                 coders.add(Coder.prepare(app, researcher, tokens.get(researcher)));
             }
             System.out.printf("%d researchers coding at %.1f actions/s each, %d pilots searching at %.1f searches/s each; load average %s%n",
-                    RESEARCHERS.size(), actionsPerSecond, pilots, searchesPerSecond, loadAverage());
+                    RESEARCHERS.size(), actionsPerSecond, pilots, searchesPerSecond, BenchmarkSteps.loadAverage());
 
             // Warm-up, then the idle platform.
             drive(app, coders, tokens.get("pilot"), pilots, actionsPerSecond, searchesPerSecond, Duration.ofSeconds(Math.min(20, seconds)), () -> false);
             Latencies idle = drive(app, coders, tokens.get("pilot"), pilots, actionsPerSecond, searchesPerSecond, Duration.ofSeconds(seconds), () -> false);
-            System.out.printf("idle done; load average %s%n", loadAverage());
+            System.out.printf("idle done; load average %s%n", BenchmarkSteps.loadAverage());
 
             // The same team while a folder and a large text are ingested, until both are searchable.
             List<RunningApplication.Upload> folder = mixedDocuments(documents);
@@ -143,7 +139,7 @@ class TeamAtWorkBenchmark {
             Map<String, Long> settled = app.statusCounts(tokens.get(uploader).get());
 
             System.out.printf("%nunder load for %.0f s (the large text of %d MB indexed after %.1f s); documents by status %s; load average %s%n",
-                    loadSeconds, largeMb, largeIndexedSeconds.get(), settled, loadAverage());
+                    loadSeconds, largeMb, largeIndexedSeconds.get(), settled, BenchmarkSteps.loadAverage());
             System.out.println("| | idle p50 / p95 / p99 ms | under load p50 / p95 / p99 ms | load p99 / idle p99 | answers | 503 busy | other errors |");
             System.out.println("|---|---|---|---|---|---|---|");
             for (String kind : List.of("accept", "reject", "tag", "memo", "coding (all four)", "search")) {
@@ -152,7 +148,7 @@ class TeamAtWorkBenchmark {
             }
             System.out.printf("%nsmall file uploaded during the load, until searchable: %d files, median %.1f s, longest %.1f s%n",
                     probes.size(), percentile(probes, 50), probes.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
-            stepShares(steps.list);
+            BenchmarkSteps.shares(steps.list, Map.of());
         } finally {
             refresher.shutdownNow();
         }
@@ -285,59 +281,6 @@ class TeamAtWorkBenchmark {
                 .whenComplete((response, failure) -> latencies.add(kind, (System.nanoTime() - sent) / 1e6, failure == null ? response.statusCode() : 0));
     }
 
-    /** Each ingest step's share of the work the load's documents took, and the longest write transaction of annotation storage. */
-    static void stepShares(List<ILoggingEvent> events) {
-        stepShares(events, Map.of());
-    }
-
-    /** As {@link #stepShares(List)}, and the slowest subjects of extraction, storage and indexing, named through {@code names} where known. */
-    static void stepShares(List<ILoggingEvent> events, Map<String, String> names) {
-        Map<String, Long> micros = new java.util.LinkedHashMap<>();
-        for (StepTimings.Step step : StepTimings.Step.values()) {
-            micros.put(step.name(), 0L);
-        }
-        long longestStorage = 0;
-        for (ILoggingEvent event : List.copyOf(events)) {
-            Object[] arguments = event.getArgumentArray();
-            long us = ((Number) arguments[2]).longValue();
-            micros.merge(arguments[0].toString(), us, Long::sum);
-            if (arguments[0] == StepTimings.Step.STORAGE) {
-                longestStorage = Math.max(longestStorage, us);
-            }
-        }
-        long total = micros.values().stream().mapToLong(Long::longValue).sum();
-        StringBuilder shares = new StringBuilder();
-        micros.forEach((step, us) -> shares.append(String.format("%s %.1f %% (%.1f s), ", step.toLowerCase(), 100.0 * us / Math.max(1, total), us / 1e6)));
-        System.out.printf("share of the ingest work by step: %s%nlongest write transaction of annotation storage: %.0f ms%n", shares, longestStorage / 1e3);
-        for (StepTimings.Step step : List.of(StepTimings.Step.EXTRACTION, StepTimings.Step.STORAGE, StepTimings.Step.INDEXING)) {
-            String slowest = List.copyOf(events).stream().filter(e -> e.getArgumentArray()[0] == step)
-                    .sorted(java.util.Comparator.comparingLong((ILoggingEvent e) -> ((Number) e.getArgumentArray()[2]).longValue()).reversed())
-                    .limit(5)
-                    .map(e -> String.format("%s %.2f s", names.getOrDefault(e.getArgumentArray()[1].toString(), e.getArgumentArray()[1].toString()),
-                            ((Number) e.getArgumentArray()[2]).longValue() / 1e6))
-                    .collect(java.util.stream.Collectors.joining(", "));
-            System.out.printf("slowest %s: %s%n", step.name().toLowerCase(), slowest);
-        }
-    }
-
-    /** Collects {@link StepTimings}' debug events (and only those) while the benchmark runs. */
-    static ListAppender<ILoggingEvent> stepTimings() {
-        Logger logger = (Logger) LoggerFactory.getLogger(StepTimings.class);
-        logger.setLevel(Level.DEBUG);
-        logger.setAdditive(false);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>() {
-            @Override
-            protected void append(ILoggingEvent event) {
-                synchronized (this) {
-                    super.append(event);
-                }
-            }
-        };
-        appender.start();
-        logger.addAppender(appender);
-        return appender;
-    }
-
     private List<RunningApplication.Upload> mixedDocuments(int count) throws Exception {
         List<RunningApplication.Upload> uploads = new ArrayList<>();
         for (Path file : MixedCorpus.generate(files)) {
@@ -379,10 +322,6 @@ class TeamAtWorkBenchmark {
         }
         Collections.sort(sorted);
         return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p / 100 * sorted.size()) - 1));
-    }
-
-    static String loadAverage() {
-        return String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

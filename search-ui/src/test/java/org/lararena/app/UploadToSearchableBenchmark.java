@@ -49,13 +49,13 @@ class UploadToSearchableBenchmark {
         List<Path> measured = measuredFiles(corpus, count, tika);
         List<Path> warmUp = corpus.stream().filter(f -> !measured.contains(f)).limit(40).toList();
         System.out.printf("%d files (%s), %.1f MB; load average %s%n", measured.size(), extensions(measured),
-                measured.stream().mapToLong(UploadToSearchableBenchmark::size).sum() / 1e6, TeamAtWorkBenchmark.loadAverage());
+                measured.stream().mapToLong(UploadToSearchableBenchmark::size).sum() / 1e6, BenchmarkSteps.loadAverage());
 
         MixedCorpus.plainTika(tika, measured);
         List<Double> plain = new ArrayList<>();
         plain.add(MixedCorpus.plainTika(tika, measured) / 1e9);
 
-        ListAppender<ILoggingEvent> steps = TeamAtWorkBenchmark.stepTimings();
+        ListAppender<ILoggingEvent> steps = BenchmarkSteps.capture();
         String token = TestServices.get().accessToken("forskare", "forskare");
         double endToEnd;
         double upload;
@@ -79,8 +79,8 @@ class UploadToSearchableBenchmark {
         System.out.printf("| Lärarena, from the start of the upload until every file is searchable or failed | %.1f | **%.2f** |%n",
                 endToEnd, endToEnd / tikaBest);
         System.out.printf("%nthe upload request itself: %.1f s; documents by status: %s; load average %s%n", upload, statuses,
-                TeamAtWorkBenchmark.loadAverage());
-        TeamAtWorkBenchmark.stepShares(steps.list, names);
+                BenchmarkSteps.loadAverage());
+        BenchmarkSteps.shares(steps.list, names);
     }
 
     /**

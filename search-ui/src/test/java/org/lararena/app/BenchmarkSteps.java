@@ -1,0 +1,73 @@
+package org.lararena.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import java.util.Map;
+import org.lararena.ingest.StepTimings;
+import org.slf4j.LoggerFactory;
+
+/** What the ingest benchmarks share: capturing {@link StepTimings}, printing each step's share, and the machine's load. */
+final class BenchmarkSteps {
+
+    private BenchmarkSteps() {
+    }
+
+    /**
+     * Prints each ingest step's share of the work, the longest write transaction of annotation storage, and the
+     * slowest subjects of extraction, storage and indexing, named through {@code names} where known.
+     */
+    static void shares(List<ILoggingEvent> events, Map<String, String> names) {
+        Map<String, Long> micros = new java.util.LinkedHashMap<>();
+        for (StepTimings.Step step : StepTimings.Step.values()) {
+            micros.put(step.name(), 0L);
+        }
+        long longestStorage = 0;
+        for (ILoggingEvent event : List.copyOf(events)) {
+            Object[] arguments = event.getArgumentArray();
+            long us = ((Number) arguments[2]).longValue();
+            micros.merge(arguments[0].toString(), us, Long::sum);
+            if (arguments[0] == StepTimings.Step.STORAGE) {
+                longestStorage = Math.max(longestStorage, us);
+            }
+        }
+        long total = micros.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder shares = new StringBuilder();
+        micros.forEach((step, us) -> shares.append(String.format("%s %.1f %% (%.1f s), ", step.toLowerCase(), 100.0 * us / Math.max(1, total), us / 1e6)));
+        System.out.printf("share of the ingest work by step: %s%nlongest write transaction of annotation storage: %.0f ms%n", shares, longestStorage / 1e3);
+        for (StepTimings.Step step : List.of(StepTimings.Step.EXTRACTION, StepTimings.Step.STORAGE, StepTimings.Step.INDEXING)) {
+            String slowest = List.copyOf(events).stream().filter(e -> e.getArgumentArray()[0] == step)
+                    .sorted(java.util.Comparator.comparingLong((ILoggingEvent e) -> ((Number) e.getArgumentArray()[2]).longValue()).reversed())
+                    .limit(5)
+                    .map(e -> String.format("%s %.2f s", names.getOrDefault(e.getArgumentArray()[1].toString(), e.getArgumentArray()[1].toString()),
+                            ((Number) e.getArgumentArray()[2]).longValue() / 1e6))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            System.out.printf("slowest %s: %s%n", step.name().toLowerCase(), slowest);
+        }
+    }
+
+    /** Collects {@link StepTimings}' debug events (and only those) while the benchmark runs. */
+    static ListAppender<ILoggingEvent> capture() {
+        Logger logger = (Logger) LoggerFactory.getLogger(StepTimings.class);
+        logger.setLevel(Level.DEBUG);
+        logger.setAdditive(false);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>() {
+            @Override
+            protected void append(ILoggingEvent event) {
+                synchronized (this) {
+                    super.append(event);
+                }
+            }
+        };
+        appender.start();
+        logger.addAppender(appender);
+        return appender;
+    }
+
+    static String loadAverage() {
+        return String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+}
