@@ -21,8 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class DataFormat {
 
     public static final String FILE = "format-version";
-    /** Version 1: the layout of {@code documents/}, {@code jena/}, {@code memos/}, {@code insights/}, {@code audit/} as they are. */
-    public static final int CURRENT = 1;
+    /**
+     * Version 1: the layout of {@code documents/}, {@code jena/}, {@code memos/}, {@code insights/}, {@code audit/}.
+     * Version 2: automatic suggestions in {@code jena/} may be stored without a quote selector, their quote derived from
+     * their passage's {@code lar:text}; a Lärarena of version 1 could not read them.
+     */
+    public static final int CURRENT = 2;
     /** Entries whose presence shows that a directory without {@value #FILE} already holds data. */
     private static final List<String> DATA_PARTS = List.of("documents", "jena", "memos", "insights", "audit");
     private static final Logger LOG = LoggerFactory.getLogger(DataFormat.class);
@@ -37,8 +41,8 @@ public final class DataFormat {
     }
 
     /**
-     * 0 → 1: the unversioned layout is the layout of version 1; the step only recognises it. Later steps go in this
-     * list, in order.
+     * 0 → 1: the unversioned layout is the layout of version 1; the step only recognises it. 1 → 2: nothing to
+     * rewrite, the new version only keeps an older Lärarena off the store. Later steps go in this list, in order.
      */
     static final List<Migration> MIGRATIONS = List.of(new Migration() {
         @Override
@@ -54,6 +58,21 @@ public final class DataFormat {
         @Override
         public void apply(Path dataDir) {
             // The layout did not change when the version was introduced.
+        }
+    }, new Migration() {
+        @Override
+        public int from() {
+            return 1;
+        }
+
+        @Override
+        public String description() {
+            return "suggestions stored from now on derive their quote from their passage's text";
+        }
+
+        @Override
+        public void apply(Path dataDir) {
+            // Nothing to rewrite: annotations stored with their quote selector are read as they are.
         }
     });
 

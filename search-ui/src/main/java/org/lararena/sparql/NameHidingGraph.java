@@ -16,13 +16,15 @@ import org.lararena.ontology.vocabulary.OA;
 
 /**
  * A read-only view of a graph in which the quotes of annotations ({@code oa:exact}, {@code oa:prefix},
- * {@code oa:suffix}) show the names spoken in them replaced, as the annotation API and the passages show them to
+ * {@code oa:suffix}) and the passages' texts ({@code lar:text}, from which suggestions derive their quotes) show the
+ * names spoken in them replaced, as the annotation API and the passages show them to
  * everyone but researchers ({@link DocumentNames}). A pattern that names a quote is compared with the quote as shown,
  * so a query cannot probe for a name that is hidden.
  */
 final class NameHidingGraph extends GraphBase {
 
     private static final Set<Node> QUOTE_PREDICATES = Set.of(OA.exact.asNode(), OA.prefix.asNode(), OA.suffix.asNode());
+    private static final Set<Node> MASKED_PREDICATES = Set.of(OA.exact.asNode(), OA.prefix.asNode(), OA.suffix.asNode(), LAR.text.asNode());
     private static final String PASSAGE_PREFIX = TdbAnnotationStore.passageIri("");
     private static final String QUOTE_SUFFIX = "#quote";
 
@@ -38,7 +40,7 @@ final class NameHidingGraph extends GraphBase {
     @Override
     protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
         Node predicate = pattern.getPredicate();
-        if (predicate.isConcrete() && !QUOTE_PREDICATES.contains(predicate)) {
+        if (predicate.isConcrete() && !MASKED_PREDICATES.contains(predicate)) {
             return base.find(pattern);
         }
         Node wanted = pattern.getObject();
@@ -50,6 +52,9 @@ final class NameHidingGraph extends GraphBase {
 
     private Triple shown(Triple triple) {
         Node subject = triple.getSubject();
+        if (triple.getPredicate().equals(LAR.text.asNode())) {
+            return shownPassageText(triple);
+        }
         if (!QUOTE_PREDICATES.contains(triple.getPredicate()) || !subject.isURI() || !subject.getURI().endsWith(QUOTE_SUFFIX)
                 || !triple.getObject().isLiteral()) {
             return triple;
@@ -70,6 +75,23 @@ final class NameHidingGraph extends GraphBase {
                 quote.get(OA.exact.asNode()), quote.get(OA.prefix.asNode()), quote.get(OA.suffix.asNode()));
         String shown = triple.getPredicate().equals(OA.exact.asNode()) ? masked.exact()
                 : triple.getPredicate().equals(OA.prefix.asNode()) ? masked.prefix() : masked.suffix();
+        return Triple.create(subject, triple.getPredicate(), NodeFactory.createLiteralString(shown));
+    }
+
+    /** A passage's whole text, masked as a quote of all of it would be. */
+    private Triple shownPassageText(Triple triple) {
+        Node subject = triple.getSubject();
+        if (!subject.isURI() || !subject.getURI().startsWith(PASSAGE_PREFIX) || !triple.getObject().isLiteral()) {
+            return triple;
+        }
+        String passageId = subject.getURI().substring(PASSAGE_PREFIX.length());
+        int ordinalDash = passageId.lastIndexOf('-');
+        if (ordinalDash <= 0) {
+            return triple;
+        }
+        String text = triple.getObject().getLiteralLexicalForm();
+        String shown = namesOfDocument.apply(passageId.substring(0, ordinalDash))
+                .mask(passageId, 0, text.codePointCount(0, text.length()), text, "", "").exact();
         return Triple.create(subject, triple.getPredicate(), NodeFactory.createLiteralString(shown));
     }
 

@@ -20,6 +20,8 @@ import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
+import org.lararena.ontology.Suggestion;
+import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
@@ -55,6 +57,11 @@ class SparqlSpokenNamesTest {
         int start = TURN.indexOf("samverkan");
         annotations.addManual("intervju", new PassageText("intervju-1", TURN), start, start + "samverkan".length(),
                 LAR.BASE + "tema/samverkan", "v1", "anna.lindqvist");
+        // A suggestion on the same turn: it derives its quote from the passage's text, which the store keeps.
+        int kommunen = TURN.indexOf("kommunen");
+        annotations.storeAutomatic("intervju", "v1", List.of(new AnnotationStore.PassageSuggestions(new PassageText("intervju-1", TURN),
+                List.of(new Suggestion(LAR.BASE + "tema/samverkan", LAR.BASE + "tema/samverkan", kommunen, kommunen + "kommunen".length(),
+                        "kommunen", "kommun", 0.7)))));
         sparql = new SparqlService(dataset, ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofSeconds(60), 1000));
     }
 
@@ -65,6 +72,16 @@ class SparqlSpokenNamesTest {
         assertThat(quote).doesNotContain("Kajsa", "Gunnel").contains("samverkan", "Respondent 1", "[namn]");
         assertThat(text("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", PILOT)).doesNotContain("Kajsa", "Gunnel");
         assertThat(text(OA + "SELECT ?prefix { ?q oa:prefix ?prefix }", RESEARCHER)).contains("Kajsa", "Gunnel");
+    }
+
+    @Test
+    void aPilotReadsThePassageTextSuggestionsQuoteWithTheNamesReplaced() {
+        String passageText = text("SELECT ?text { ?passage <" + LAR.text.getURI() + "> ?text }", PILOT);
+
+        assertThat(passageText).contains("samverkan med kommunen").doesNotContain("Kajsa", "Gunnel");
+        assertThat(text("SELECT ?text { ?passage <" + LAR.text.getURI() + "> ?text }", RESEARCHER)).contains("Kajsa", "Gunnel");
+        assertThat(ask("ASK { ?passage <" + LAR.text.getURI() + "> ?t FILTER(CONTAINS(?t, \"Gunnel\")) }", PILOT)).isFalse();
+        assertThat(ask("ASK { ?passage <" + LAR.text.getURI() + "> \"" + TURN + "\" }", PILOT)).as("probing with the whole text").isFalse();
     }
 
     @Test

@@ -55,6 +55,12 @@ import org.lararena.platform.LararenaException;
  * {@code #target}, {@code #quote}, {@code #position}; the passage {@code <BASE>passage/<passageId>}; the document
  * {@code <BASE>document/<documentId>} (carrying {@code lar:ontologyVersion}); users {@code <BASE>agent/user/<name>},
  * the annotator {@code <BASE>agent/annotator/<version>}; activities {@code <BASE>activity/<uuid>}.
+ *
+ * <p>An automatic suggestion is stored without its quote selector: its quote is derived from the passage's text
+ * ({@code lar:text}, written once per passage) at its position. A suggestion costs a third fewer quads and no text of
+ * its own, which is most of what an annotation run writes (TDB2 copies every index page a transaction touches). Once a
+ * person decides on it, it gets its quote selector like a researcher's own tag, so what the team has reviewed is
+ * complete in the W3C model for SPARQL too.
  */
 public final class TdbAnnotationStore implements AnnotationStore {
 
@@ -125,6 +131,10 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 String text = passage.passage().text();
                 // A passage annotated for the first time: its annotations are the ones written here, not read back.
                 boolean fresh = !graph.contains(null, OA.hasSource, graph.createResource(passageIri(passage.passage().passageId())));
+                if (!passage.suggestions().isEmpty()) {
+                    // Before any suggestion of this run is written: they derive their quote from this text.
+                    keepPassageText(graph, passage.passage());
+                }
                 List<StoredAnnotation> written = new ArrayList<>();
                 for (Suggestion suggestion : passage.suggestions()) {
                     int start = text.codePointCount(0, suggestion.start());
@@ -575,23 +585,17 @@ public final class TdbAnnotationStore implements AnnotationStore {
     private static StoredAnnotation writeAnnotation(Model graph, String documentId, String id, PassageText passage, int start, int end,
                                                     String conceptIri, boolean manual, Resource creator, Instant created,
                                                     String ontologyVersion, Suggestion suggestion) {
-        String text = passage.text();
-        int charStart = text.offsetByCodePoints(0, start);
-        int charEnd = text.offsetByCodePoints(charStart, end - start);
-        int prefixStart = text.offsetByCodePoints(charStart, -Math.min(CONTEXT_CODE_POINTS, start));
-        int suffixEnd = text.offsetByCodePoints(charEnd, Math.min(CONTEXT_CODE_POINTS, passage.codePoints() - end));
-        String exact = text.substring(charStart, charEnd);
-        String prefix = text.substring(prefixStart, charStart);
-        String suffix = text.substring(charEnd, suffixEnd);
+        Quote quote = Quote.of(passage.text(), start, end);
         String iri = annotationIri(id);
-        Resource quote = graph.createResource(iri + "#quote").addProperty(RDF.type, OA.TextQuoteSelector)
-                .addProperty(OA.exact, exact).addProperty(OA.prefix, prefix).addProperty(OA.suffix, suffix);
         Resource position = graph.createResource(iri + "#position").addProperty(RDF.type, OA.TextPositionSelector)
                 .addLiteral(OA.start, graph.createTypedLiteral(String.valueOf(start), XSDDatatype.XSDnonNegativeInteger))
                 .addLiteral(OA.end, graph.createTypedLiteral(String.valueOf(end), XSDDatatype.XSDnonNegativeInteger));
         Resource target = graph.createResource(iri + "#target").addProperty(RDF.type, OA.SpecificResource)
                 .addProperty(OA.hasSource, graph.createResource(passageIri(passage.passageId())))
-                .addProperty(OA.hasSelector, quote).addProperty(OA.hasSelector, position);
+                .addProperty(OA.hasSelector, position);
+        if (suggestion == null) {
+            writeQuoteSelector(graph, target, quote);
+        }
         ReviewState state = manual ? ReviewState.ACCEPTED : ReviewState.SUGGESTED;
         Resource annotation = graph.createResource(iri).addProperty(RDF.type, OA.Annotation)
                 .addProperty(LAR.documentId, documentId)
@@ -608,9 +612,46 @@ public final class TdbAnnotationStore implements AnnotationStore {
             annotation.addProperty(LAR.matchedTerm, suggestion.matchedTerm())
                     .addLiteral(LAR.confidence, graph.createTypedLiteral(BigDecimal.valueOf(suggestion.confidence())));
         }
-        return new StoredAnnotation(id, documentId, passage.passageId(), start, end, exact, prefix, suffix, conceptIri, manual, state,
+        return new StoredAnnotation(id, documentId, passage.passageId(), start, end, quote.exact(), quote.prefix(), quote.suffix(), conceptIri, manual, state,
                 suggestion == null ? null : suggestion.matchedTerm(), suggestion == null ? null : suggestion.confidence(),
                 agentName(creator), creator.getURI(), created, ontologyVersion);
+    }
+
+    /** A quote selector on the target: the exact text with up to {@link #CONTEXT_CODE_POINTS} on each side. */
+    private static void writeQuoteSelector(Model graph, Resource target, Quote quote) {
+        Resource selector = graph.createResource(target.getURI().replace("#target", "#quote")).addProperty(RDF.type, OA.TextQuoteSelector)
+                .addProperty(OA.exact, quote.exact()).addProperty(OA.prefix, quote.prefix()).addProperty(OA.suffix, quote.suffix());
+        target.addProperty(OA.hasSelector, selector);
+    }
+
+    /**
+     * Keeps the passage's text, from which its suggestions' quotes are derived. Should the text differ from the one
+     * kept (the document was extracted again), the annotations that derive their quote from the kept text get it written
+     * out first, so none quotes a text it was not made on.
+     */
+    private static void keepPassageText(Model graph, PassageText passage) {
+        Resource source = graph.createResource(passageIri(passage.passageId()));
+        Statement kept = source.getProperty(LAR.text);
+        if (kept != null && kept.getString().equals(passage.text())) {
+            return;
+        }
+        if (kept != null) {
+            for (Resource target : graph.listSubjectsWithProperty(OA.hasSource, source).toList()) {
+                graph.listSubjectsWithProperty(OA.hasTarget, target).toList().forEach(TdbAnnotationStore::writeOutQuote);
+            }
+            source.removeAll(LAR.text);
+        }
+        source.addProperty(LAR.text, passage.text());
+    }
+
+    /** Gives an annotation stored without a quote selector the one its passage's text and position say. */
+    private static void writeOutQuote(Resource annotation) {
+        Resource target = annotation.getPropertyResourceValue(OA.hasTarget);
+        if (target != null && quoteSelector(target) == null) {
+            Resource position = positionSelector(target);
+            writeQuoteSelector(annotation.getModel(), target, Quote.of(passageTextOf(target), position.getProperty(OA.start).getInt(),
+                    position.getProperty(OA.end).getInt()));
+        }
     }
 
     /**
@@ -678,6 +719,9 @@ public final class TdbAnnotationStore implements AnnotationStore {
     /** A review activity; without {@code from} it is the one that generated the annotation (a researcher's tag). */
     private static void record(Model graph, Resource annotation, Resource agent, Instant at, ReviewState from, ReviewState to,
                                String reason) {
+        if (!agent.hasProperty(RDF.type, PROV.SoftwareAgent)) {
+            writeOutQuote(annotation);
+        }
         Resource activity = graph.createResource(LAR.BASE + "activity/" + UUID.randomUUID())
                 .addProperty(RDF.type, PROV.Activity).addProperty(RDF.type, LAR.ReviewActivity)
                 .addProperty(PROV.wasAssociatedWith, agent)
@@ -798,12 +842,15 @@ public final class TdbAnnotationStore implements AnnotationStore {
     private static StoredAnnotation toRecord(Resource annotation, String documentId) {
         Resource target = annotation.getPropertyResourceValue(OA.hasTarget);
         Resource source = target.getPropertyResourceValue(OA.hasSource);
-        Resource quote = selector(target, OA.TextQuoteSelector);
-        Resource position = selector(target, OA.TextPositionSelector);
+        Resource position = positionSelector(target);
+        int start = position.getProperty(OA.start).getInt();
+        int end = position.getProperty(OA.end).getInt();
+        Resource selector = quoteSelector(target);
+        Quote quote = selector != null ? new Quote(string(selector, OA.exact), string(selector, OA.prefix), string(selector, OA.suffix))
+                : Quote.of(passageTextOf(target), start, end);
         Statement confidence = annotation.getProperty(LAR.confidence);
-        return new StoredAnnotation(idOf(annotation), documentId, source.getURI().substring(PASSAGE_BASE.length()),
-                position.getProperty(OA.start).getInt(), position.getProperty(OA.end).getInt(),
-                string(quote, OA.exact), string(quote, OA.prefix), string(quote, OA.suffix),
+        return new StoredAnnotation(idOf(annotation), documentId, source.getURI().substring(PASSAGE_BASE.length()), start, end,
+                quote.exact(), quote.prefix(), quote.suffix(),
                 annotation.getPropertyResourceValue(OA.hasBody).getURI(),
                 annotation.hasProperty(OA.motivatedBy, OA.tagging), stateOf(annotation),
                 string(annotation, LAR.matchedTerm), confidence == null ? null : confidence.getDouble(),
@@ -811,10 +858,50 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 instant(annotation.getProperty(DCTerms.created)), string(annotation, LAR.ontologyVersion));
     }
 
+    private static Resource positionSelector(Resource target) {
+        Resource position = selector(target, OA.TextPositionSelector);
+        if (position == null) {
+            throw new IllegalStateException("annotation target " + target + " has no TextPositionSelector");
+        }
+        return position;
+    }
+
+    /** The quote selector, or null for a suggestion that derives its quote from the passage's text. */
+    private static Resource quoteSelector(Resource target) {
+        return selector(target, OA.TextQuoteSelector);
+    }
+
     private static Resource selector(Resource target, Resource type) {
         return target.listProperties(OA.hasSelector).toList().stream().map(Statement::getResource)
-                .filter(s -> s.hasProperty(RDF.type, type)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("annotation target " + target + " has no " + type.getLocalName()));
+                .filter(s -> s.hasProperty(RDF.type, type)).findFirst().orElse(null);
+    }
+
+    /** The kept text of the passage a target points to. */
+    private static String passageTextOf(Resource target) {
+        Resource source = target.getPropertyResourceValue(OA.hasSource);
+        Statement text = source == null ? null : source.getProperty(LAR.text);
+        if (text == null) {
+            throw new IllegalStateException("annotation target " + target + " has no quote selector and its passage no kept text");
+        }
+        return text.getString();
+    }
+
+    /**
+     * The text an annotation quotes: exact, and up to {@link #CONTEXT_CODE_POINTS} code points on each side, cut from
+     * the passage's text at a span in code points (as the position selector counts).
+     */
+    record Quote(String exact, String prefix, String suffix) {
+        static Quote of(String text, int start, int end) {
+            int codePoints = text.codePointCount(0, text.length());
+            if (start < 0 || end < start || end > codePoints) {
+                throw new IllegalStateException("the span " + start + ".." + end + " lies outside a passage of " + codePoints + " code points");
+            }
+            int charStart = text.offsetByCodePoints(0, start);
+            int charEnd = text.offsetByCodePoints(charStart, end - start);
+            int prefixStart = text.offsetByCodePoints(charStart, -Math.min(CONTEXT_CODE_POINTS, start));
+            int suffixEnd = text.offsetByCodePoints(charEnd, Math.min(CONTEXT_CODE_POINTS, codePoints - end));
+            return new Quote(text.substring(charStart, charEnd), text.substring(prefixStart, charStart), text.substring(charEnd, suffixEnd));
+        }
     }
 
     private static String agentName(Resource agent) {

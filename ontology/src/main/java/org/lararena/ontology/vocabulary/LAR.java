@@ -106,6 +106,11 @@ public class LAR {
     public static final Property ontologyVersion = property("ontologyVersion");
     /** The document an annotation graph belongs to (on the annotation). */
     public static final Property documentId = property("documentId");
+    /**
+     * On a passage: its text as extraction kept it. An automatic suggestion no researcher has decided on is stored
+     * without a quote selector; its quote is this text at its position selector (docs/architecture.md).
+     */
+    public static final Property text = property("text");
 
     public static final Resource ReviewState = resource("ReviewState");
     public static final Resource Suggested = resource("Suggested");

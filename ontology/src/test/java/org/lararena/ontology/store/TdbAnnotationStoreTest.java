@@ -73,6 +73,43 @@ class TdbAnnotationStoreTest {
     }
 
     @Test
+    void aSuggestionDerivesItsQuoteFromThePassageTextUntilAResearcherDecidesOnIt() {
+        String text = "😀 Vi pratade länge om hur samverkan mellan kommunen och regionen ska se ut i vardagen framöver.";
+        StoredAnnotation written = store.storeAutomatic(DOC, "v1", List.of(suggest(DOC + "-0", text))).stream()
+                .filter(a -> a.exact().equalsIgnoreCase("samverkan")).findFirst().orElseThrow();
+        assertThat(quoteSelectors()).as("a suggestion nobody has decided on carries no quote of its own").isZero();
+
+        assertThat(store.find(written.id())).as("read back, the quote is cut from the passage's text").contains(written);
+        assertThat(written.prefix()).isEqualTo("😀 Vi pratade länge om hur ");
+        assertThat(written.suffix()).as("32 code points").isEqualTo(" mellan kommunen och regionen sk");
+
+        store.review(DOC, List.of(written.id()), ReviewState.ACCEPTED, "forskare");
+
+        assertThat(quoteSelectors()).as("what a person decided on is complete in the W3C model").isEqualTo(1);
+        dataset.executeWrite(() -> dataset.getNamedModel(LAR.documentGraph(DOC).getURI())
+                .createResource(TdbAnnotationStore.passageIri(DOC + "-0")).removeAll(LAR.text));
+        assertThat(store.find(written.id()).orElseThrow().exact()).as("read from its own selector now").isEqualTo(written.exact());
+    }
+
+    @Test
+    void aPassageExtractedAgainWithOtherTextLeavesEarlierSuggestionsTheirQuote() {
+        String before = "Samverkan mellan kommun och region är viktig.";
+        StoredAnnotation earlier = store.storeAutomatic(DOC, "v1", List.of(suggest(DOC + "-0", before))).stream()
+                .filter(a -> a.exact().equals("Samverkan")).findFirst().orElseThrow();
+
+        store.storeAutomatic(DOC, "v2", List.of(suggest(DOC + "-0", "Kompetensförsörjningen är det som oroar oss mest.")));
+
+        assertThat(store.find(earlier.id()).orElseThrow()).extracting(StoredAnnotation::exact, StoredAnnotation::suffix)
+                .containsExactly("Samverkan", " mellan kommun och region är vik");
+        assertThat(store.annotationsOf(DOC)).anySatisfy(a -> assertThat(a.exact()).isEqualTo("Kompetensförsörjningen"));
+    }
+
+    private long quoteSelectors() {
+        return dataset.calculateRead(() -> dataset.getNamedModel(LAR.documentGraph(DOC).getURI())
+                .listSubjectsWithProperty(RDF.type, OA.TextQuoteSelector).toList().size());
+    }
+
+    @Test
     void aManualTagOnAnEmojiPassageStoresTheQuoteOfTheCodePointSpan() {
         PassageText passage = new PassageText(DOC + "-3", "🙂🙂 Väntetiderna på vårdcentralen är långa");
         StoredAnnotation tag = store.addManual(DOC, passage, 3, 16, TEMA + "tillganglighet", "v1", "forskare");
