@@ -40,7 +40,7 @@ class SuggesterEvaluationTest {
                 unseen.add(passage);
             }
         }
-        SuggesterTraining training = new SuggesterTraining(annotator, ontology.topThemes().stream().map(Concept::iri).toList(), Clock.systemUTC());
+        SuggesterTraining training = new SuggesterTraining(annotator, ontology, Clock.systemUTC());
         SuggesterTraining.Outcome outcome = training.train(reviewed, 1);
 
         List<TrainingPassage> scored = new ArrayList<>();

@@ -72,9 +72,11 @@ public final class AnnotationsEndpoint {
     private final Reannotation reannotation;
     private final AuditLog audit;
     private final CoderLayers layers;
+    private final Runnable decided;
 
+    /** @param decided told after every decision of a researcher (the suggester learns from them) */
     public AnnotationsEndpoint(Vertx vertx, RequestWork work, DocumentStore documents, AnnotationStore annotations, Ontology ontology,
-                               FacetFollower search, Reannotation reannotation, AuditLog audit) {
+                               FacetFollower search, Reannotation reannotation, AuditLog audit, Runnable decided) {
         this.vertx = Objects.requireNonNull(vertx);
         this.documents = Objects.requireNonNull(documents);
         this.annotations = Objects.requireNonNull(annotations);
@@ -84,6 +86,7 @@ public final class AnnotationsEndpoint {
         this.reannotation = Objects.requireNonNull(reannotation);
         this.audit = Objects.requireNonNull(audit);
         this.layers = new CoderLayers(annotations);
+        this.decided = Objects.requireNonNull(decided);
     }
 
     public void addRoutes(Router router) {
@@ -151,6 +154,7 @@ public final class AnnotationsEndpoint {
                     StoredAnnotation added = annotations.addManual(record.id(), passage, start, end, concept.iri(),
                             ontology.version(), caller.username());
                     search.changed(record.id(), List.of(passageId));
+                    decided.run();
                     audit.record(caller.username(), "annotation_added", added.id(), auditDetails(added, null));
                     return toJson(added);
                 });
@@ -175,6 +179,7 @@ public final class AnnotationsEndpoint {
                     DocumentRecord record = writable(before.documentId(), caller);
                     StoredAnnotation after = annotations.review(record.id(), List.of(annotationId), to, caller.username()).get(0);
                     search.changed(record.id(), List.of(after.passageId()));
+                    decided.run();
                     if (after.state() != before.state()) {
                         audit.record(caller.username(), "annotation_" + to.wireName(), after.id(), auditDetails(after, before.state()));
                     }
@@ -200,6 +205,7 @@ public final class AnnotationsEndpoint {
                     }
                     List<StoredAnnotation> after = annotations.review(record.id(), wanted, to, caller.username());
                     search.changed(record.id(), after.stream().map(StoredAnnotation::passageId).distinct().toList());
+                    decided.run();
                     JsonArray changed = new JsonArray();
                     for (StoredAnnotation annotation : after) {
                         if (annotation.state() != before.get(annotation.id())) {

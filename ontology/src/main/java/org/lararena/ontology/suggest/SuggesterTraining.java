@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.lararena.ontology.Concept;
+import org.lararena.ontology.Ontology;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.Suggestion;
 
@@ -26,17 +28,21 @@ public final class SuggesterTraining {
     static final int MAX_PASSAGES = 20_000;
 
     private final PassageAnnotator annotator;
-    private final Collection<String> topThemes;
+    private final Ontology ontology;
     private final Clock clock;
 
     /**
      * @param annotator the annotator whose suggestions the model refines
-     * @param topThemes the top themes a classifier may be trained for (the ontology's)
+     * @param ontology its top themes are those a classifier may be trained for, as they stand at each training
      */
-    public SuggesterTraining(PassageAnnotator annotator, Collection<String> topThemes, Clock clock) {
+    public SuggesterTraining(PassageAnnotator annotator, Ontology ontology, Clock clock) {
         this.annotator = Objects.requireNonNull(annotator);
-        this.topThemes = List.copyOf(topThemes);
+        this.ontology = Objects.requireNonNull(ontology);
         this.clock = Objects.requireNonNull(clock);
+    }
+
+    private List<String> topThemes() {
+        return ontology.topThemes().stream().map(Concept::iri).toList();
     }
 
     /**
@@ -84,7 +90,7 @@ public final class SuggesterTraining {
             Set<String> byDictionary = themes(annotator.annotate(passage.text(), SuggesterModel.DICTIONARY_ONLY));
             modelScores = modelScores.plus(Evaluation.Scores.of(byModel, gold));
             dictionaryScores = dictionaryScores.plus(Evaluation.Scores.of(byDictionary, gold));
-            for (String theme : topThemes) {
+            for (String theme : topThemes()) {
                 modelByTheme.merge(theme, Evaluation.Scores.of(only(byModel, theme), only(gold, theme)), Evaluation.Scores::plus);
                 dictionaryByTheme.merge(theme, Evaluation.Scores.of(only(byDictionary, theme), only(gold, theme)), Evaluation.Scores::plus);
             }
@@ -105,7 +111,7 @@ public final class SuggesterTraining {
             examples.add(new ThemeClassifiers.Example(ThemeClassifiers.features(passage.text(), annotator.termSuggestions(passage.text(), terms)),
                     passage.goldThemes()));
         }
-        return new SuggesterModel(-1, null, 0, learned, precision, ThemeClassifiers.train(examples, topThemes),
+        return new SuggesterModel(-1, null, 0, learned, precision, ThemeClassifiers.train(examples, topThemes()),
                 IsotonicCalibration.IDENTITY, IsotonicCalibration.IDENTITY, Evaluation.NONE);
     }
 
