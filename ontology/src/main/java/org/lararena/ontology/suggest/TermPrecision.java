@@ -12,8 +12,8 @@ import org.lararena.ontology.text.SwedishText;
  * annotator's own confidence worth {@value #PRIOR_DECISIONS} decisions: one decision moves it a little, ten thousand
  * rejections bring it near zero, and ten thousand contradictory decisions settle it near one half. Two levels: the
  * term (label and concept), and within it the word as it stood in the text ("avdelningschefen" for the label
- * "chef"), whose prior is the term's estimate, so that a term rejected in one word form but accepted in another
- * keeps the form researchers accept. Immutable.
+ * "chef"), whose prior is the estimate from the term's other word forms, so that a term rejected in one word form
+ * but accepted in another keeps the form researchers accept. Immutable.
  */
 final class TermPrecision {
 
@@ -67,8 +67,11 @@ final class TermPrecision {
     /** The estimated share of accepts for a suggestion the annotator made with confidence {@code prior}. */
     double estimate(String conceptIri, String matchedTerm, String matchedText, double prior) {
         String term = termKey(conceptIri, matchedTerm);
-        double ofTerm = byTerm.getOrDefault(term, Counts.NONE).posterior(prior);
-        return byWord.getOrDefault(wordKey(term, matchedText), Counts.NONE).posterior(ofTerm);
+        Counts ofWord = byWord.getOrDefault(wordKey(term, matchedText), Counts.NONE);
+        // The term's other word forms give the prior, so no decision counts twice.
+        Counts ofTerm = byTerm.getOrDefault(term, Counts.NONE);
+        Counts otherForms = new Counts(ofTerm.accepts() - ofWord.accepts(), ofTerm.rejects() - ofWord.rejects());
+        return ofWord.posterior(otherForms.posterior(prior));
     }
 
     /** How many decisions the estimate for this term rests on. */
