@@ -2,12 +2,14 @@ package org.lararena.ontology.suggest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.lararena.ontology.Suggestion;
 
 /**
  * Reviews a passage as its gold labels say, the way a careful researcher would: accepts each suggestion of a gold
- * theme, rejects the others, and tags the whole passage with each gold theme nothing suggested.
+ * theme, rejects the others, and tags each gold theme nothing suggested: on the words that carry it where the gold
+ * labels name them, else on the whole passage.
  */
 public final class GoldReview {
 
@@ -15,6 +17,12 @@ public final class GoldReview {
 
     /** @param gold the top theme IRIs the passage is about */
     public static TrainingPassage review(String passageId, String text, List<Suggestion> suggestions, Set<String> gold) {
+        return review(passageId, text, suggestions, gold, Map.of());
+    }
+
+    /** @param evidence by top theme IRI, the words of the passage that carry it */
+    public static TrainingPassage review(String passageId, String text, List<Suggestion> suggestions, Set<String> gold,
+                                         Map<String, String> evidence) {
         List<TrainingPassage.Judgement> judgements = new ArrayList<>();
         for (Suggestion s : suggestions) {
             boolean right = gold.contains(s.topThemeIri());
@@ -23,7 +31,7 @@ public final class GoldReview {
         }
         for (String theme : gold) {
             if (suggestions.stream().noneMatch(s -> s.topThemeIri().equals(theme))) {
-                judgements.add(new TrainingPassage.Judgement(theme, theme, null, text, 1, 0));
+                judgements.add(new TrainingPassage.Judgement(theme, theme, null, evidence.getOrDefault(theme, text), 1, 0));
             }
         }
         return new TrainingPassage(passageId, text, judgements);
