@@ -267,7 +267,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new AdminEndpoint(vertx, requestWork, new IndexRebuild(documents, annotations, ontology, index, indexer,
                                 config.indexing().batchDocuments()), audit)::addRoutes,
                         new AnnotationsEndpoint(vertx, requestWork, documents, annotations, ontology, facetFollower, reannotation, audit,
-                                suggester::decisionRecorded)::addRoutes,
+                                suggester::decisionRecorded, suggester)::addRoutes,
                         new SuggesterEndpoint(vertx, requestWork, suggester, audit)::addRoutes,
                         new TeamCodingEndpoint(requestWork, documents, annotations, facetFollower, audit)::addRoutes,
                         new AgreementEndpoint(vertx, documents, annotations, ontology)::addRoutes,
