@@ -6,10 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.lararena.ontology.annotate.Term;
 import org.lararena.ontology.annotate.TermDictionary;
 import org.lararena.ontology.annotate.TermMatch;
+import org.lararena.ontology.suggest.LearnedTerm;
+import org.lararena.ontology.suggest.SuggesterModel;
 import org.lararena.ontology.text.SwedishText;
 import org.lararena.ontology.vocabulary.LAR;
 
@@ -28,6 +32,10 @@ import org.lararena.ontology.vocabulary.LAR;
  * (×0.75); weak labels (0.35) count only when the same top theme also has other evidence. The confidence of an
  * occurrence is {@code 1 - (1 - weight) × (1 - support / 2)}, where support is the noisy-or of the other evidence
  * for its top theme; suggestions under the threshold are dropped.
+ *
+ * <p>What researchers' decisions taught (a {@link SuggesterModel}: learned terms, the share of accepts per term, a
+ * classifier per top theme, calibrated confidence) refines these suggestions; without a model the dictionary decides
+ * alone.
  *
  * <p>Meant for passages (a speaker turn, a paragraph, a slide): evidence is pooled over the whole text given.
  */
@@ -52,41 +60,73 @@ public final class PassageAnnotator {
 
     private final Ontology ontology;
     private final double threshold;
-    /** The dictionary and the ontology version it was built from, replaced together. */
+    private final Supplier<SuggesterModel> model;
+    /** The dictionary, the ontology version and the learned terms it was built from, replaced together. */
     private volatile Built built;
+    /** The same with a model's learned terms: the model in service, or one being trained. */
+    private volatile Built learned;
 
-    private record Built(String version, TermDictionary dictionary) {}
+    private record Built(String version, List<LearnedTerm> learnedTerms, TermDictionary dictionary) {}
 
     public PassageAnnotator(Ontology ontology) {
         this(ontology, DEFAULT_THRESHOLD);
     }
 
     public PassageAnnotator(Ontology ontology, double threshold) {
+        this(ontology, threshold, () -> SuggesterModel.DICTIONARY_ONLY);
+    }
+
+    /** @param model the suggester model in service, asked at every passage (new documents use the current one) */
+    public PassageAnnotator(Ontology ontology, double threshold, Supplier<SuggesterModel> model) {
         Objects.requireNonNull(ontology, "ontology");
         if (threshold < 0 || threshold > 1) {
             throw new IllegalArgumentException("threshold must be in 0..1: " + threshold);
         }
         this.threshold = threshold;
         this.ontology = ontology;
-        this.built = build(ontology.snapshot());
+        this.model = Objects.requireNonNull(model, "model");
+        this.built = build(ontology.snapshot(), List.of());
+        this.learned = built;
     }
 
-    /** The dictionary of the running ontology version, built again (once) when the version has moved. */
-    private TermDictionary dictionary() {
-        Built now = built;
-        if (now.version().equals(ontology.version())) {
+    /**
+     * The dictionary of the running ontology version with {@code learnedTerms}, built again (once) when the version or
+     * the learned terms have moved.
+     */
+    private TermDictionary dictionary(List<LearnedTerm> learnedTerms) {
+        if (learnedTerms.isEmpty()) {
+            Built now = built;
+            if (now.version().equals(ontology.version())) {
+                return now.dictionary();
+            }
+            synchronized (this) {
+                if (!built.version().equals(ontology.version())) {
+                    built = build(ontology.snapshot(), List.of());
+                }
+                return built.dictionary();
+            }
+        }
+        Built now = learned;
+        if (now.version().equals(ontology.version()) && now.learnedTerms() == learnedTerms) {
             return now.dictionary();
         }
         synchronized (this) {
-            if (!built.version().equals(ontology.version())) {
-                built = build(ontology.snapshot());
+            if (!learned.version().equals(ontology.version()) || learned.learnedTerms() != learnedTerms) {
+                learned = build(ontology.snapshot(), learnedTerms);
             }
-            return built.dictionary();
+            return learned.dictionary();
         }
     }
 
-    private static Built build(Ontology ontology) {
+    private static Built build(Ontology ontology, List<LearnedTerm> learnedTerms) {
         TermDictionary dictionary = new TermDictionary();
+        for (LearnedTerm term : learnedTerms) {
+            Optional<Concept> concept = ontology.concept(term.conceptIri());
+            if (concept.isPresent() && !concept.get().deprecated()) {
+                int depth = ontology.broaderClosure(term.conceptIri()).size() - 1;
+                dictionary.add(term.conceptIri(), term.topThemeIri(), depth, term.label(), "sv", Term.Kind.LEARNED);
+            }
+        }
         for (Concept concept : ontology.concepts(LAR.Teman.getURI())) {
             String top = ontology.topTheme(concept.iri()).map(Concept::iri).orElse(null);
             if (top == null || concept.deprecated()) {
@@ -104,7 +144,7 @@ public final class PassageAnnotator {
                     dictionary.add(actor.iri(), null, 0, label, language, Term.Kind.BLOCKER));
             addAll(dictionary, actor, null, 0, actor.altLabels(), Term.Kind.BLOCKER);
         }
-        return new Built(ontology.version(), dictionary);
+        return new Built(ontology.version(), learnedTerms, dictionary);
     }
 
     private static void addAll(TermDictionary dictionary, Concept concept, String top, int depth, List<Concept.Label> labels,
@@ -114,10 +154,23 @@ public final class PassageAnnotator {
         }
     }
 
-    /** The suggestions for {@code text}, in text order. */
+    /** The suggestions for {@code text} with the suggester model in service, in text order. */
     public List<Suggestion> annotate(String text) {
+        return annotate(text, model.get());
+    }
+
+    /** The suggestions for {@code text} with {@code suggester}, in text order. */
+    public List<Suggestion> annotate(String text, SuggesterModel suggester) {
+        return suggester.refine(text, termSuggestions(text, suggester));
+    }
+
+    /**
+     * The suggestions of the dictionary for {@code text}, the ontology's labels and {@code suggester}'s learned terms,
+     * before the model refines them; in text order.
+     */
+    public List<Suggestion> termSuggestions(String text, SuggesterModel suggester) {
         Objects.requireNonNull(text, "text");
-        List<TermMatch> chosen = chooseNonOverlapping(dictionary().find(text));
+        List<TermMatch> chosen = chooseNonOverlapping(dictionary(suggester.learnedTerms()).find(text));
         chosen.removeIf(match -> match.term().kind() == Term.Kind.BLOCKER);
 
         Map<String, List<TermMatch>> byTheme = new HashMap<>();

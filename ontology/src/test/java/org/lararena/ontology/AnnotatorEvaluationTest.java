@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +29,14 @@ class AnnotatorEvaluationTest {
     private static final double REQUIRED_F1 = 0.75;
     private static final double REQUIRED_PRECISION = 0.75;
 
+    /** The words that carry a label, in brackets after it: {@code Samverkan [mobila teamet]}. */
+    private static final Pattern EVIDENCE = Pattern.compile("\\[([^\\]]+)]");
+
     private static Ontology ontology;
     private static PassageAnnotator annotator;
 
-    record Passage(Set<String> themes, String text) {}
+    /** @param evidence by theme label, the words of the text that carry it, where the set names them ({@code [words]}) */
+    record Passage(Set<String> themes, String text, Map<String, String> evidence) {}
 
     record Counts(int truePositives, int falsePositives, int falseNegatives) {
         double precision() {
@@ -77,7 +83,7 @@ class AnnotatorEvaluationTest {
     void theEvaluationSetsOnlyUseTheNineteenTopThemes() throws IOException {
         Set<String> names = new HashSet<>();
         ontology.topThemes().forEach(t -> names.add(t.labelSv()));
-        for (String file : List.of("tuning.txt", "heldout.txt")) {
+        for (String file : List.of("tuning.txt", "heldout.txt", "suggester.txt")) {
             for (Passage passage : read(file)) {
                 assertThat(names).as(passage.text()).containsAll(passage.themes());
             }
@@ -171,12 +177,18 @@ class AnnotatorEvaluationTest {
             String text = newline < 0 ? "" : block.substring(newline + 1).strip();
             assertThat(header).as("passage %d of %s", i, file).startsWith("themes:");
             Set<String> themes = new TreeSet<>();
+            Map<String, String> evidence = new TreeMap<>();
             for (String theme : header.substring("themes:".length()).split(";")) {
-                if (!theme.isBlank()) {
-                    themes.add(theme.strip());
+                Matcher words = EVIDENCE.matcher(theme);
+                String label = words.find() ? theme.substring(0, words.start()).strip() : theme.strip();
+                if (!label.isEmpty()) {
+                    themes.add(label);
+                    if (words.find(0)) {
+                        evidence.put(label, words.group(1).strip());
+                    }
                 }
             }
-            passages.add(new Passage(themes, text));
+            passages.add(new Passage(themes, text, evidence));
         }
         return passages;
     }

@@ -72,6 +72,8 @@ import java.util.Optional;
  *     process changed the index (its own changes count at once): the longest a kept answer can be out of date</td></tr>
  * <tr><td>LARARENA_ANNOTATION_BATCH_PASSAGES</td><td>100</td><td>passages annotated and stored per write transaction; a
  *     large document takes turns with other documents and researchers' actions in steps of this size</td></tr>
+ * <tr><td>LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS</td><td>60</td><td>the suggester learns again from researchers' decisions
+ *     this long after the last of a run of decisions, in the background</td></tr>
  * <tr><td>LARARENA_JENA_COMPACT_GROWTH_MB</td><td>1024</td><td>the annotation store's files are compacted once they have grown
  * by this much since the last compaction, at a quiet moment (or at once when the disk has less than twice this left;
  * 0: never)</td></tr>
@@ -152,9 +154,10 @@ public record LararenaConfig(
     /**
      * The annotation store: passages annotated and stored per write transaction of the pipeline's annotation step, and
      * when its files are compacted (every {@code compactCheck}, once they have grown by {@code compactGrowthBytes}
-     * since the last compaction; 0 never).
+     * since the last compaction; 0 never), and how long after the last of a run of researchers' decisions the suggester
+     * learns from them again ({@code suggesterRetrainAfter}).
      */
-    public record Annotation(int batchPassages, long compactGrowthBytes, Duration compactCheck) {
+    public record Annotation(int batchPassages, long compactGrowthBytes, Duration compactCheck, Duration suggesterRetrainAfter) {
     }
 
     /**
@@ -292,7 +295,8 @@ public record LararenaConfig(
                         Duration.ofMillis(r.integer("LARARENA_SEARCH_CHANGE_POLL_MS", 500, 50, 60_000))),
                 new Annotation(r.integer("LARARENA_ANNOTATION_BATCH_PASSAGES", 100, 1, 10_000),
                         r.integer("LARARENA_JENA_COMPACT_GROWTH_MB", 1024, 0, 10_000_000) * 1024L * 1024L,
-                        Duration.ofSeconds(r.integer("LARARENA_JENA_COMPACT_CHECK_SECONDS", 300, 10, 86_400))),
+                        Duration.ofSeconds(r.integer("LARARENA_JENA_COMPACT_CHECK_SECONDS", 300, 10, 86_400)),
+                        Duration.ofSeconds(r.integer("LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS", 60, 1, 86_400))),
                 new Requests(Duration.ofMillis(r.integer("LARARENA_BUSY_AFTER_MS", 2_000, 50, 600_000)),
                         r.integer("LARARENA_REQUEST_WORKERS", 8, 1, 256)),
                 new Exchange(r.integer("LARARENA_MAX_IMPORT_MB", 200, 1, 1_000_000) * 1024L * 1024L,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.lararena.ingest.index.FacetFollower;
 import org.lararena.ingest.names.DocumentNames;
 import org.lararena.ingest.pipeline.Reannotation;
@@ -21,6 +22,7 @@ import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.suggest.SuggesterModel;
 import org.lararena.ontology.store.CoderView;
 import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.PassageText;
@@ -40,7 +42,8 @@ import org.lararena.teamcoding.TeamCodingEndpoint;
  * The annotations of a document and their review:
  * <ul>
  *   <li>{@code GET /api/documents/{id}/annotations}: {@code [{id, passageId, start, end, exact, concept: {iri, label},
- *       theme: {iri, label}, origin, state, matched, confidence, creator, created}]} (anyone who may read it); to a
+ *       theme: {iri, label}, origin, state, matched, confidence, learnedFrom, creator, created}]} ({@code learnedFrom}: how many
+ *       researchers' decisions the suggester model in service learned the confidence of such a suggestion from) (anyone who may read it); to a
  *       researcher their own layer ({@code state} is their decision) with each annotation's {@code decisions: [{coder,
  *       state, at}]}, or with {@code ?coder=USERNAME|annotator} that coder's layer (blind mode permitting, see
  *       docs/team-coding.md); to everyone else the team's state;</li>
@@ -72,9 +75,16 @@ public final class AnnotationsEndpoint {
     private final Reannotation reannotation;
     private final AuditLog audit;
     private final CoderLayers layers;
+    private final Runnable decided;
+    private final Supplier<SuggesterModel> suggester;
 
+    /**
+     * @param decided told after every decision of a researcher (the suggester learns from them)
+     * @param suggester the suggester model in service, which says how many decisions a suggestion's confidence rests on
+     */
     public AnnotationsEndpoint(Vertx vertx, RequestWork work, DocumentStore documents, AnnotationStore annotations, Ontology ontology,
-                               FacetFollower search, Reannotation reannotation, AuditLog audit) {
+                               FacetFollower search, Reannotation reannotation, AuditLog audit, Runnable decided,
+                               Supplier<SuggesterModel> suggester) {
         this.vertx = Objects.requireNonNull(vertx);
         this.documents = Objects.requireNonNull(documents);
         this.annotations = Objects.requireNonNull(annotations);
@@ -84,6 +94,8 @@ public final class AnnotationsEndpoint {
         this.reannotation = Objects.requireNonNull(reannotation);
         this.audit = Objects.requireNonNull(audit);
         this.layers = new CoderLayers(annotations);
+        this.decided = Objects.requireNonNull(decided);
+        this.suggester = Objects.requireNonNull(suggester);
     }
 
     public void addRoutes(Router router) {
@@ -151,6 +163,7 @@ public final class AnnotationsEndpoint {
                     StoredAnnotation added = annotations.addManual(record.id(), passage, start, end, concept.iri(),
                             ontology.version(), caller.username());
                     search.changed(record.id(), List.of(passageId));
+                    decided.run();
                     audit.record(caller.username(), "annotation_added", added.id(), auditDetails(added, null));
                     return toJson(added);
                 });
@@ -175,6 +188,7 @@ public final class AnnotationsEndpoint {
                     DocumentRecord record = writable(before.documentId(), caller);
                     StoredAnnotation after = annotations.review(record.id(), List.of(annotationId), to, caller.username()).get(0);
                     search.changed(record.id(), List.of(after.passageId()));
+                    decided.run();
                     if (after.state() != before.state()) {
                         audit.record(caller.username(), "annotation_" + to.wireName(), after.id(), auditDetails(after, before.state()));
                     }
@@ -200,6 +214,7 @@ public final class AnnotationsEndpoint {
                     }
                     List<StoredAnnotation> after = annotations.review(record.id(), wanted, to, caller.username());
                     search.changed(record.id(), after.stream().map(StoredAnnotation::passageId).distinct().toList());
+                    decided.run();
                     JsonArray changed = new JsonArray();
                     for (StoredAnnotation annotation : after) {
                         if (annotation.state() != before.get(annotation.id())) {
@@ -302,6 +317,7 @@ public final class AnnotationsEndpoint {
                 .put("state", a.state().wireName())
                 .put("matched", a.matchedTerm())
                 .put("confidence", a.confidence())
+                .put("learnedFrom", a.manual() ? null : suggester.get().decisionsAbout(a.conceptIri(), a.matchedTerm()))
                 .put("creator", a.creator())
                 .put("created", a.created() == null ? null : a.created().toString());
     }

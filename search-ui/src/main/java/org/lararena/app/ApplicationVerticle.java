@@ -86,6 +86,10 @@ import org.lararena.modules.LearningModules;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.suggest.SuggesterTraining;
+import org.lararena.ingest.suggester.DecisionLog;
+import org.lararena.ingest.suggester.Suggester;
+import org.lararena.suggester.SuggesterEndpoint;
 import org.lararena.ontology.Suggestion;
 import org.lararena.codebook.CodebookActions;
 import org.lararena.codebook.CodebookEndpoint;
@@ -132,6 +136,7 @@ public final class ApplicationVerticle extends VerticleBase {
     /** Moves with every codebook change, so that cached search answers (with concept labels) are made again. */
     private final AtomicLong codebookChanges = new AtomicLong();
     private PassageAnnotator annotator;
+    private Suggester suggester;
     /** {@link #themesNamedIn}'s answers for the last {@value #RECENT_QUERIES} query texts, least recently used out first. */
     private final Map<String, Set<String>> themesNamedInRecentQueries = Collections.synchronizedMap(
             new LinkedHashMap<>(64, 0.75f, true) {
@@ -196,7 +201,10 @@ public final class ApplicationVerticle extends VerticleBase {
         // The shipped ontology is the seed; researchers' changes to the codebook are laid over it before anything reads it.
         codebook = new Codebook(jena, ontology, annotations, Clock.systemUTC());
         codebook.open().forEach(conflict -> LOG.warn("Codebook: {}", conflict));
-        annotator = new PassageAnnotator(ontology);
+        // The annotator asks the suggester for the model in service at each passage; the suggester trains against it.
+        annotator = new PassageAnnotator(ontology, PassageAnnotator.DEFAULT_THRESHOLD, () -> suggester.get());
+        suggester = new Suggester(new DecisionLog(documents, annotations, ontology), new SuggesterTraining(annotator, ontology, Clock.systemUTC()),
+                config.dataPath("suggester"), config.annotation().suggesterRetrainAfter());
         SparqlService.publishOntology(jena, ontology);
         storeCompaction = new StoreCompaction(jena, config.dataPath("jena"), config.annotation().compactGrowthBytes());
         documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator, config.annotation().batchPassages());
@@ -258,7 +266,9 @@ public final class ApplicationVerticle extends VerticleBase {
                         new ThemesEndpoint(requestWork, ontology, search)::addRoutes,
                         new AdminEndpoint(vertx, requestWork, new IndexRebuild(documents, annotations, ontology, index, indexer,
                                 config.indexing().batchDocuments()), audit)::addRoutes,
-                        new AnnotationsEndpoint(vertx, requestWork, documents, annotations, ontology, facetFollower, reannotation, audit)::addRoutes,
+                        new AnnotationsEndpoint(vertx, requestWork, documents, annotations, ontology, facetFollower, reannotation, audit,
+                                suggester::decisionRecorded, suggester)::addRoutes,
+                        new SuggesterEndpoint(vertx, requestWork, suggester, audit)::addRoutes,
                         new TeamCodingEndpoint(requestWork, documents, annotations, facetFollower, audit)::addRoutes,
                         new AgreementEndpoint(vertx, documents, annotations, ontology)::addRoutes,
                         analysis::addRoutes,
@@ -395,6 +405,9 @@ public final class ApplicationVerticle extends VerticleBase {
             }
             if (requestWork != null) {
                 requestWork.close();
+            }
+            if (suggester != null) {
+                suggester.close();
             }
             if (jena != null) {
                 jena.close();

@@ -21,6 +21,8 @@ public record Term(
         ALT(0.9),
         HIDDEN(0.85),
         WEAK(0.35),
+        /** Words the suggester learned from researchers' tags (not a label of the ontology). */
+        LEARNED(0.8),
         /**
          * A name from another scheme (an actor such as "Sveriges Kommuner och Regioner") that is no evidence
          * itself but keeps the words inside it from counting ("kommuner och regioner"). Loses every tie.

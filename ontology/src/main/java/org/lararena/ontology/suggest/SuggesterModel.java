@@ -1,0 +1,170 @@
+package org.lararena.ontology.suggest;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.lararena.ontology.Suggestion;
+
+/**
+ * What the annotator learned from researchers' decisions, in one immutable, versioned piece: terms learned from
+ * their tags, the share of accepts per term, a classifier per top theme and the calibration of the confidence. It
+ * refines the dictionary's suggestions for a passage: each gets the calibrated chance that researchers accept it as
+ * its confidence and is dropped under {@value #THRESHOLD}; a top theme no term signals is suggested for the whole
+ * passage when its classifier is confident enough. {@link #DICTIONARY_ONLY} (version 0) changes nothing.
+ */
+public final class SuggesterModel {
+
+    /** A refined suggestion stays when researchers accept at least this share of such suggestions. */
+    public static final double THRESHOLD = 0.5;
+
+    /** The matched term of a suggestion a classifier made for a whole passage. */
+    public static final String WHOLE_PASSAGE = "(hela stycket)";
+
+    public static final SuggesterModel DICTIONARY_ONLY = new SuggesterModel(0, null, 0, List.of(), TermPrecision.NONE,
+            ThemeClassifiers.NONE, IsotonicCalibration.IDENTITY, IsotonicCalibration.IDENTITY, Evaluation.NONE);
+
+    private final int version;
+    private final Instant trainedAt;
+    private final int decisions;
+    private final List<LearnedTerm> learnedTerms;
+    private final TermPrecision termPrecision;
+    private final ThemeClassifiers classifiers;
+    private final IsotonicCalibration termCalibration;
+    private final IsotonicCalibration themeCalibration;
+    private final Evaluation evaluation;
+
+    SuggesterModel(int version, Instant trainedAt, int decisions, List<LearnedTerm> learnedTerms, TermPrecision termPrecision,
+                   ThemeClassifiers classifiers, IsotonicCalibration termCalibration, IsotonicCalibration themeCalibration,
+                   Evaluation evaluation) {
+        this.version = version;
+        this.trainedAt = trainedAt;
+        this.decisions = decisions;
+        this.learnedTerms = List.copyOf(learnedTerms);
+        this.termPrecision = Objects.requireNonNull(termPrecision);
+        this.classifiers = Objects.requireNonNull(classifiers);
+        this.termCalibration = Objects.requireNonNull(termCalibration);
+        this.themeCalibration = Objects.requireNonNull(themeCalibration);
+        this.evaluation = Objects.requireNonNull(evaluation);
+    }
+
+    /** 0 for the dictionary alone; each model put in service gets the next number. */
+    public int version() {
+        return version;
+    }
+
+    /** When it was trained; null for the dictionary alone. */
+    public Instant trainedAt() {
+        return trainedAt;
+    }
+
+    /** How many decisions it learned from. */
+    public int decisions() {
+        return decisions;
+    }
+
+    public List<LearnedTerm> learnedTerms() {
+        return learnedTerms;
+    }
+
+    public Evaluation evaluation() {
+        return evaluation;
+    }
+
+    /** How many decisions the confidence of a term's suggestions rests on (for explaining a suggestion). */
+    public int decisionsAbout(String conceptIri, String matchedTerm) {
+        return matchedTerm == null || WHOLE_PASSAGE.equals(matchedTerm) ? decisions : termPrecision.decisions(conceptIri, matchedTerm);
+    }
+
+    /** The same model under another version number. */
+    public SuggesterModel withVersion(int newVersion) {
+        return new SuggesterModel(newVersion, trainedAt, decisions, learnedTerms, termPrecision, classifiers, termCalibration,
+                themeCalibration, evaluation);
+    }
+
+    SuggesterModel with(IsotonicCalibration terms, IsotonicCalibration themes) {
+        return new SuggesterModel(version, trainedAt, decisions, learnedTerms, termPrecision, classifiers, terms, themes, evaluation);
+    }
+
+    SuggesterModel with(int newVersion, Instant at, int count, Evaluation held) {
+        return new SuggesterModel(newVersion, at, count, learnedTerms, termPrecision, classifiers, termCalibration, themeCalibration, held);
+    }
+
+    /** A suggestion before calibration, its confidence the raw score, and whether a classifier made it. */
+    record Candidate(Suggestion suggestion, boolean wholePassage) {}
+
+    /** The scored candidates for a passage from the dictionary's suggestions (learned terms included), uncalibrated. */
+    List<Candidate> candidates(String text, List<Suggestion> dictionary) {
+        List<Candidate> candidates = new ArrayList<>();
+        Set<String> signalled = new HashSet<>();
+        for (Suggestion s : dictionary) {
+            double score = termPrecision.estimate(s.conceptIri(), s.matchedTerm(), s.matchedText(), s.confidence());
+            candidates.add(new Candidate(withConfidence(s, score), false));
+            signalled.add(s.topThemeIri());
+        }
+        if (!classifiers.themes().isEmpty()) {
+            String[] features = ThemeClassifiers.features(text, dictionary);
+            for (String theme : classifiers.themes()) {
+                if (!signalled.contains(theme)) {
+                    double p = classifiers.probability(theme, features);
+                    candidates.add(new Candidate(new Suggestion(theme, theme, 0, text.length(), text, WHOLE_PASSAGE, p), true));
+                }
+            }
+        }
+        return candidates;
+    }
+
+    /** The dictionary's suggestions for {@code text} refined by what this model learned, in text order. */
+    public List<Suggestion> refine(String text, List<Suggestion> dictionary) {
+        if (this == DICTIONARY_ONLY) {
+            return dictionary;
+        }
+        List<Suggestion> refined = new ArrayList<>();
+        for (Candidate candidate : candidates(text, dictionary)) {
+            IsotonicCalibration calibration = candidate.wholePassage() ? themeCalibration : termCalibration;
+            double confidence = calibration.apply(candidate.suggestion().confidence());
+            if (confidence >= THRESHOLD) {
+                refined.add(withConfidence(candidate.suggestion(), confidence));
+            }
+        }
+        refined.sort(Comparator.comparingInt(Suggestion::start).thenComparingInt(Suggestion::end).thenComparing(Suggestion::conceptIri));
+        return refined;
+    }
+
+    private static Suggestion withConfidence(Suggestion s, double confidence) {
+        return new Suggestion(s.conceptIri(), s.topThemeIri(), s.start(), s.end(), s.matchedText(), s.matchedTerm(),
+                Math.round(confidence * 1000) / 1000.0);
+    }
+
+    /** {@code {version, decisions, trainedAt, evaluation}}, as the API shows a model. */
+    public JsonObject status() {
+        return new JsonObject().put("version", version).put("decisions", decisions)
+                .put("trainedAt", trainedAt == null ? null : trainedAt.toString()).put("evaluation", evaluation.toJson())
+                .put("learnedTerms", learnedTerms.size()).put("themeClassifiers", classifiers.themes().size());
+    }
+
+    /** The whole model, for its file. */
+    public JsonObject toJson() {
+        JsonArray learned = new JsonArray();
+        learnedTerms.forEach(t -> learned.add(t.toJson()));
+        return status().put("learned", learned).put("termPrecision", termPrecision.toJson()).put("classifiers", classifiers.toJson())
+                .put("termCalibration", termCalibration.toJson()).put("themeCalibration", themeCalibration.toJson());
+    }
+
+    public static SuggesterModel fromJson(JsonObject json) {
+        List<LearnedTerm> learned = new ArrayList<>();
+        json.getJsonArray("learned", new JsonArray()).forEach(t -> learned.add(LearnedTerm.fromJson((JsonObject) t)));
+        String trainedAt = json.getString("trainedAt");
+        return new SuggesterModel(json.getInteger("version"), trainedAt == null ? null : Instant.parse(trainedAt),
+                json.getInteger("decisions", 0), learned, TermPrecision.fromJson(json.getJsonObject("termPrecision", new JsonObject())),
+                ThemeClassifiers.fromJson(json.getJsonObject("classifiers", new JsonObject())),
+                IsotonicCalibration.fromJson(json.getJsonObject("termCalibration", new JsonObject())),
+                IsotonicCalibration.fromJson(json.getJsonObject("themeCalibration", new JsonObject())),
+                Evaluation.fromJson(json.getJsonObject("evaluation", new JsonObject())));
+    }
+}

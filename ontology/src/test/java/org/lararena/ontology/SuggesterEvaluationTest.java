@@ -1,0 +1,105 @@
+package org.lararena.ontology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lararena.ontology.suggest.Evaluation;
+import org.lararena.ontology.suggest.GoldReview;
+import org.lararena.ontology.suggest.SuggesterModel;
+import org.lararena.ontology.suggest.SuggesterTraining;
+import org.lararena.ontology.suggest.TrainingPassage;
+
+/**
+ * The suggester's own measurement (docs/annotation-quality.md): every other passage of an evaluation set is reviewed
+ * as its gold labels say, the suggester trains on those decisions, and the passages between them are scored against
+ * their gold labels with the model and with the dictionary alone. Prints the figures; asserts that a model put in
+ * service does not lower F1 on the passages it never saw, and the bar of the dictionary alone on the project's sets.
+ */
+class SuggesterEvaluationTest {
+
+    private static Ontology ontology;
+    private static PassageAnnotator annotator;
+    private static SuggesterTraining training;
+
+    @BeforeAll
+    static void load() {
+        ontology = OntologyLoader.fromClasspath();
+        annotator = new PassageAnnotator(ontology);
+        training = new SuggesterTraining(annotator, ontology, Clock.systemUTC());
+    }
+
+    @Test
+    void onTheProjectsEvaluationSetsTheModelIsNoWorseThanTheDictionaryAlone() throws IOException {
+        Evaluation unseen = measure("tuning.txt", "heldout.txt");
+        assertThat(unseen.dictionaryOnly().f1()).as("dictionary alone, unseen half").isGreaterThanOrEqualTo(0.75);
+    }
+
+    @Test
+    void onASetWithAProgrammesOwnVocabularyTheModelLearnsWhatTheDictionaryLacks() throws IOException {
+        measure("suggester.txt");
+    }
+
+    private Evaluation measure(String... files) throws IOException {
+        List<AnnotatorEvaluationTest.Passage> all = new ArrayList<>();
+        for (String file : files) {
+            all.addAll(AnnotatorEvaluationTest.read(file));
+        }
+        List<TrainingPassage> reviewed = new ArrayList<>();
+        List<TrainingPassage> unseen = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            AnnotatorEvaluationTest.Passage passage = all.get(i);
+            if (i % 2 == 0) {
+                reviewed.add(GoldReview.review("reviewed-" + i, passage.text(), annotator.annotate(passage.text()), gold(passage),
+                        evidence(passage)));
+            } else {
+                // Only the gold themes count here: the scoring compares the suggestions with them.
+                unseen.add(GoldReview.review("unseen-" + i, passage.text(), List.of(), gold(passage)));
+            }
+        }
+        SuggesterTraining.Outcome outcome = training.train(reviewed, 1);
+        SuggesterModel model = outcome.inService() ? outcome.model() : SuggesterModel.DICTIONARY_ONLY;
+        Evaluation scores = training.evaluate(model, unseen);
+        Evaluation inTraining = outcome.model().evaluation();
+
+        System.out.printf(Locale.ROOT, "%n== suggester on %s: %d passages reviewed (%d decisions), %d unseen; model in service: %s%n",
+                String.join(" + ", files), reviewed.size(), outcome.model().decisions(), unseen.size(), outcome.inService());
+        System.out.printf(Locale.ROOT, "learned terms: %s; theme classifiers: %d%n",
+                outcome.model().learnedTerms().stream().map(t -> t.label() + " → " + ontology.labelSv(t.topThemeIri())).toList(),
+                outcome.model().status().getInteger("themeClassifiers"));
+        print("held out of training (%d passages)".formatted(inTraining.passages()), inTraining);
+        print("unseen half", scores);
+        scores.modelByTheme().forEach((theme, s) -> System.out.printf(Locale.ROOT, "  %-22s model %s | dictionary %s%n",
+                ontology.labelSv(theme), figures(s), figures(scores.dictionaryOnlyByTheme().getOrDefault(theme, Evaluation.Scores.NONE))));
+        if (outcome.inService()) {
+            assertThat(scores.model().f1()).as("model F1 on the unseen half").isGreaterThanOrEqualTo(scores.dictionaryOnly().f1());
+        }
+        return scores;
+    }
+
+    private static Set<String> gold(AnnotatorEvaluationTest.Passage passage) {
+        return ontology.topThemes().stream().filter(t -> passage.themes().contains(t.labelSv())).map(Concept::iri).collect(Collectors.toSet());
+    }
+
+    private static Map<String, String> evidence(AnnotatorEvaluationTest.Passage passage) {
+        return ontology.topThemes().stream().filter(t -> passage.evidence().containsKey(t.labelSv()))
+                .collect(Collectors.toMap(Concept::iri, t -> passage.evidence().get(t.labelSv())));
+    }
+
+    private static void print(String what, Evaluation evaluation) {
+        System.out.printf(Locale.ROOT, "%-36s MICRO model %s | dictionary alone %s%n", what, figures(evaluation.model()),
+                figures(evaluation.dictionaryOnly()));
+    }
+
+    private static String figures(Evaluation.Scores scores) {
+        return String.format(Locale.ROOT, "P %.2f R %.2f F1 %.2f", scores.precision(), scores.recall(), scores.f1());
+    }
+}

@@ -1,0 +1,219 @@
+package org.lararena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ontology.Concept;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.platform.testing.TestServices;
+
+/**
+ * The suggester on the real servers: a researcher reviews a set of passages through the API as their gold labels
+ * say (accepts what is right, rejects what is wrong, tags what was missed), an admin trains, the model's version moves,
+ * and a word rejected everywhere ("Avdelningschefen", the issue's false positive) is no longer suggested on a new
+ * upload; after a reset it is suggested again. Researchers read the model, nobody else.
+ */
+class SuggesterIT {
+
+    /** The part of "Avdelningschefen" the dictionary matches (Ledarskap), the false positive. */
+    private static final String REJECTED = "chefen";
+
+    /** Our own writing: each paragraph starts with the word researchers reject, then says what it is about. */
+    private static final Map<String, Set<String>> GOLD = new LinkedHashMap<>();
+
+    static {
+        gold("Avdelningschefen berättade att väntetiderna på vårdcentralen har blivit kortare sedan telefonkön byggdes om.", "Tillgänglighet");
+        gold("Avdelningschefen menade att samverkan mellan kommunen och regionen kring hemsjukvården fungerar bättre nu.", "Samverkan");
+        gold("Avdelningschefen sa att det är svårt att rekrytera sjuksköterskor till nattpassen i inlandet.", "Kompetensförsörjning");
+        gold("Avdelningschefen visade hur de digitala vårdmötena i appen används av allt fler patienter.", "Digitalisering");
+        gold("Avdelningschefen beskrev hur budgeten för primärvården räcker allt sämre för hyrläkarna.", "Ekonomi och resurser");
+        gold("Avdelningschefen tog upp att personalen är sliten och att sjukskrivningarna ökar på enheten.", "Arbetsmiljö");
+        gold("Avdelningschefen berättade om uppföljningen av indikatorerna för omställningen till nära vård.", "Uppföljning");
+        gold("Avdelningschefen pratade om förebyggande arbete med levnadsvanor tillsammans med skolan.", "Förebyggande arbete");
+        gold("Avdelningschefen konstaterade att patienterna får vänta flera veckor på en tid hos distriktsläkaren.", "Tillgänglighet");
+        gold("Avdelningschefen tyckte att samarbetet med socialtjänsten kring de äldre har blivit tätare.", "Samverkan");
+        gold("Avdelningschefen oroade sig för att specialistsjuksköterskorna går i pension de närmaste åren.", "Kompetensförsörjning");
+        gold("Avdelningschefen visade den nya journalfunktionen och hur egenmonitorering hemma ska gå till.", "Digitalisering");
+        gold("Avdelningschefen sa att kostnaderna för bemanningen har ökat mer än anslagen.", "Ekonomi och resurser");
+        gold("Avdelningschefen berättade att stressen på mottagningen gör att flera har slutat.", "Arbetsmiljö");
+        gold("Avdelningschefen gick igenom mätningarna av hur nöjda patienterna är och hur det följs upp.", "Uppföljning");
+        gold("Avdelningschefen beskrev hälsosamtalen som ska förebygga diabetes hos riskgrupper.", "Förebyggande arbete");
+        gold("Avdelningschefen sa att telefontiderna har utökats så att fler kommer fram på morgonen.", "Tillgänglighet");
+        gold("Avdelningschefen menade att kommunen och regionen nu har en gemensam plan för utskrivningarna.", "Samverkan");
+        gold("Avdelningschefen berättade att de har svårt att behålla undersköterskor efter sommaren.", "Kompetensförsörjning");
+        gold("Avdelningschefen visade hur videobesöken och chattfunktionen har tagits emot.", "Digitalisering");
+        gold("Avdelningschefen sa att resurserna inte räcker till alla satsningar som planeras.", "Ekonomi och resurser");
+        gold("Avdelningschefen tog upp arbetsbelastningen och att personalen saknar återhämtning.", "Arbetsmiljö");
+        gold("Avdelningschefen redovisade uppföljningen av vårdplanerna och vad mätningarna visar.", "Uppföljning");
+        gold("Avdelningschefen pratade om det förebyggande arbetet mot fallolyckor bland äldre.", "Förebyggande arbete");
+    }
+
+    private static void gold(String text, String... themes) {
+        GOLD.put(text, Set.of(themes));
+    }
+
+    @TempDir
+    static Path dataDir;
+
+    private static RunningApplication app;
+    private static String researcher;
+    private static String admin;
+    private static Map<String, String> themeIris;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // Only the explicit training of this test: the background one waits an hour after the last decision.
+        app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "false", "LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS", "3600"));
+        researcher = TestServices.get().accessToken("forskare", "forskare");
+        admin = TestServices.get().accessToken("admin", "admin");
+        Ontology ontology = OntologyLoader.fromClasspath();
+        themeIris = ontology.topThemes().stream().collect(Collectors.toMap(Concept::labelSv, Concept::iri));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    void aTermRejectedEverywhereIsNoLongerSuggestedOnANewUploadOnceTheModelIsTrainedAndAgainAfterAReset() throws Exception {
+        JsonObject before = status(researcher);
+        assertThat(before.getInteger("version")).as("the dictionary alone").isZero();
+
+        // One document per paragraph: each is one passage with its own gold labels.
+        List<RunningApplication.Upload> files = new ArrayList<>();
+        List<String> paragraphs = new ArrayList<>(GOLD.keySet());
+        for (int i = 0; i < paragraphs.size(); i++) {
+            files.add(new RunningApplication.Upload("anteckning-" + i + ".txt", "text/plain", paragraphs.get(i).getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> uploaded = app.postFiles(researcher, files, "public");
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        int decisions = 0;
+        for (Object document : new JsonArray(uploaded.body())) {
+            String documentId = ((JsonObject) document).getString("id");
+            app.awaitStatus(documentId, researcher, "indexed");
+            decisions += reviewAsGoldSays(documentId);
+        }
+        assertThat(decisions).isGreaterThan(GOLD.size());
+
+        HttpResponse<String> trained = app.send("POST", "/api/admin/suggester/train", null, admin);
+        assertThat(trained.statusCode()).as(trained.body()).isEqualTo(200);
+        JsonObject model = new JsonObject(trained.body());
+        System.out.println("SuggesterIT trained: " + model.encode());
+        assertThat(model.getJsonObject("lastTraining").getBoolean("inService")).as(model.encode()).isTrue();
+        assertThat(model.getInteger("version")).isEqualTo(1);
+        assertThat(model.getInteger("decisions")).isEqualTo(decisions);
+        assertThat(model.getString("trainedAt")).isNotBlank();
+        JsonObject evaluation = model.getJsonObject("evaluation");
+        assertThat(evaluation.getInteger("passages")).isPositive();
+        assertThat(evaluation.getDouble("f1")).isGreaterThanOrEqualTo(evaluation.getJsonObject("dictionaryOnly").getDouble("f1"));
+        assertThat(evaluation.getDouble("precision")).isBetween(0.0, 1.0);
+        assertThat(status(researcher).getInteger("version")).isEqualTo(1);
+
+        String after = indexed("ny-rapport.txt", "Avdelningschefen berättade om väntetiderna på vårdcentralen i sommar.");
+        assertThat(exacts(after)).as("suggestions on a new upload").isNotEmpty().doesNotContain(REJECTED);
+
+        HttpResponse<String> reset = app.send("POST", "/api/admin/suggester/reset", null, admin);
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+        assertThat(new JsonObject(reset.body()).getInteger("version")).isEqualTo(2);
+        assertThat(new JsonObject(reset.body()).getInteger("decisions")).isZero();
+        String again = indexed("ny-rapport-2.txt", "Avdelningschefen berättade om höstens planering.");
+        assertThat(exacts(again)).as("the dictionary alone suggests it again").contains(REJECTED);
+    }
+
+    @Test
+    void onlyResearchersReadTheModelAndOnlyAdminsTrainOrResetIt() throws Exception {
+        String pilot = TestServices.get().accessToken("pilot", "pilot");
+        assertThat(app.get("/api/suggester", pilot).statusCode()).isEqualTo(403);
+        assertThat(app.send("POST", "/api/admin/suggester/train", null, researcher).statusCode()).isEqualTo(403);
+        assertThat(app.send("POST", "/api/admin/suggester/reset", null, researcher).statusCode()).isEqualTo(403);
+        assertThat(app.get("/api/suggester", null).statusCode()).isEqualTo(401);
+    }
+
+    /** Accepts the suggestions of a gold theme, rejects the rest, tags each passage with the gold themes it missed; returns the decisions. */
+    private static int reviewAsGoldSays(String documentId) throws Exception {
+        Map<String, String> texts = new HashMap<>();
+        for (Object p : new JsonArray(app.get("/api/documents/" + documentId + "/passages", researcher).body())) {
+            texts.put(((JsonObject) p).getString("id"), ((JsonObject) p).getString("text"));
+        }
+        assertThat(texts).hasSize(1);
+        Map<String, Set<String>> suggested = new HashMap<>();
+        List<String> accept = new ArrayList<>();
+        List<String> reject = new ArrayList<>();
+        List<String> rejectedWords = new ArrayList<>();
+        for (Object o : new JsonArray(app.get("/api/documents/" + documentId + "/annotations", researcher).body())) {
+            JsonObject annotation = (JsonObject) o;
+            String theme = annotation.getJsonObject("theme").getString("iri");
+            boolean right = goldOf(texts.get(annotation.getString("passageId"))).contains(theme);
+            (right ? accept : reject).add(annotation.getString("id"));
+            if (!right) {
+                rejectedWords.add(annotation.getString("exact"));
+            }
+            suggested.computeIfAbsent(annotation.getString("passageId"), k -> new java.util.HashSet<>()).add(theme);
+        }
+        assertThat(rejectedWords).as("the word researchers reject is suggested in every passage").contains(REJECTED);
+        review(documentId, accept, "accepted");
+        review(documentId, reject, "rejected");
+        int tags = 0;
+        for (Map.Entry<String, String> passage : texts.entrySet()) {
+            for (String theme : goldOf(passage.getValue())) {
+                if (!suggested.getOrDefault(passage.getKey(), Set.of()).contains(theme)) {
+                    JsonObject tag = new JsonObject().put("passageId", passage.getKey()).put("start", 0)
+                            .put("end", passage.getValue().codePointCount(0, passage.getValue().length())).put("concept", theme);
+                    HttpResponse<String> added = app.send("POST", "/api/documents/" + documentId + "/annotations", tag.encode(), researcher);
+                    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+                    tags++;
+                }
+            }
+        }
+        return accept.size() + reject.size() + tags;
+    }
+
+    private static void review(String documentId, List<String> ids, String state) throws Exception {
+        if (ids.isEmpty()) {
+            return;
+        }
+        HttpResponse<String> reviewed = app.send("POST", "/api/documents/" + documentId + "/annotations/review",
+                new JsonObject().put("ids", new JsonArray(ids)).put("state", state).encode(), researcher);
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+    }
+
+    private static Set<String> goldOf(String passageText) {
+        Set<String> labels = GOLD.get(passageText.strip());
+        assertThat(labels).as("gold labels of: " + passageText).isNotNull();
+        return labels.stream().map(themeIris::get).collect(Collectors.toSet());
+    }
+
+    private static JsonObject status(String token) throws Exception {
+        HttpResponse<String> response = app.get("/api/suggester", token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new JsonObject(response.body());
+    }
+
+    private static List<String> exacts(String documentId) throws Exception {
+        return new JsonArray(app.get("/api/documents/" + documentId + "/annotations", researcher).body()).stream()
+                .map(a -> ((JsonObject) a).getString("exact")).toList();
+    }
+
+    private static String indexed(String filename, String text) throws Exception {
+        String id = new JsonArray(app.postFile(researcher, filename, text, "public").body()).getJsonObject(0).getString("id");
+        app.awaitStatus(id, researcher, "indexed");
+        return id;
+    }
+}
