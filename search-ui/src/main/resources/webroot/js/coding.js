@@ -1,4 +1,4 @@
-// Kodning: tag selected text with a concept, accept or reject suggestions (one by one or checked in bulk), memos on
+// Kodning: tag selected text with a concept (in the box beside the selection, tag-popup.js), accept or reject suggestions (one by one or checked in bulk), memos on
 // passages, who did what and undo of one's newest decisions (both from the server's review log, so they hold across
 // tabs and sessions), through the JSON API with the session's CSRF token.
 // An action the server refuses with 401 (the session ended), or with 403 for a CSRF token of an earlier session, is
