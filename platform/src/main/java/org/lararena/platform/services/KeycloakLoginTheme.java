@@ -2,6 +2,7 @@ package org.lararena.platform.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -104,12 +105,14 @@ final class KeycloakLoginTheme {
             URI realmUri = keycloak.resolve("/admin/realms/" + URLEncoder.encode(realm, StandardCharsets.UTF_8));
             HttpResponse<String> current = http.send(HttpRequest.newBuilder(realmUri).timeout(CALL_TIMEOUT).header("Authorization", bearer).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode theme = current.statusCode() == 200 ? json.readTree(current.body()).path("loginTheme") : null;
-            if (theme == null || !theme.asText("").isBlank()) {
+            JsonNode settings = current.statusCode() == 200 ? json.readTree(current.body()) : null;
+            if (!(settings instanceof ObjectNode realmSettings) || !settings.path("loginTheme").asText("").isBlank()) {
                 return;
             }
+            // The realm's settings as they are, with the theme: what Keycloak's own admin client sends for one change.
+            realmSettings.put("loginTheme", NAME);
             HttpResponse<String> changed = http.send(HttpRequest.newBuilder(realmUri).timeout(CALL_TIMEOUT).header("Authorization", bearer)
-                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"loginTheme\":\"" + NAME + "\"}")).build(),
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(realmSettings))).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (changed.statusCode() / 100 == 2) {
                 LOG.info("realm {} now uses the login theme {}", realm, NAME);
