@@ -170,7 +170,8 @@ function place(range) {
   const target = range.getBoundingClientRect();
   const frame = (popup.offsetParent ?? document.body).getBoundingClientRect();
   const width = popup.offsetWidth;
-  const left = Math.min(Math.max(target.left, 8), window.innerWidth - width - 8);
+  // The page's width without its scroll bar: the box must not make the page scroll sideways.
+  const left = Math.min(Math.max(target.left, 8), document.documentElement.clientWidth - width - 8);
   const below = target.bottom + 8;
   const top = below + popup.offsetHeight > window.innerHeight && target.top - popup.offsetHeight - 8 > 0
     ? target.top - popup.offsetHeight - 8 : below;

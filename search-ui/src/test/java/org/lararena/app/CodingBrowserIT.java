@@ -290,6 +290,21 @@ class CodingBrowserIT {
             WebElement current = browser.find(By.cssSelector("#annotations li.current"));
             assertThat(current.getDomAttribute("data-id")).as("undo keeps the cursor on the current item").isEqualTo(currentId);
             assertThat(browser.driver().switchTo().activeElement().getDomAttribute("data-id")).isEqualTo(currentId);
+
+            // On a phone the box fits the screen, and Ångra stays in sight along its bottom.
+            browser.resize(390);
+            select(browser, phrase);
+            browser.driver().switchTo().activeElement().sendKeys("t");
+            wait(browser).until(d -> popup.isDisplayed());
+            assertThat(script.executeScript("""
+                    const box = document.getElementById('tag-popup').getBoundingClientRect();
+                    return box.left >= 0 && box.right <= document.documentElement.clientWidth
+                        && document.scrollingElement.scrollWidth <= document.documentElement.clientWidth""")).isEqualTo(true);
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            wait(browser).until(d -> !popup.isDisplayed());
+            assertThat(script.executeScript("""
+                    const undo = document.getElementById('undo').getBoundingClientRect();
+                    return undo.top >= 0 && undo.bottom <= innerHeight""")).as("Ångra in sight at 390 px").isEqualTo(true);
         }
         assertThat(new JsonArray(app.get("/api/documents/" + collaborationId + "/annotations", researcherToken).body()).stream()
                 .map(JsonObject.class::cast).filter(a -> phrase.equals(a.getString("exact")) && "manual".equals(a.getString("origin")))
