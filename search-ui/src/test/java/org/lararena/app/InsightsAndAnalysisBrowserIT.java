@@ -107,6 +107,9 @@ class InsightsAndAnalysisBrowserIT {
             WebElement quote = browser.find(By.cssSelector(".form-quotes li"));
             assertThat(quote.getText()).contains("tog ett år att få på plats").contains("Intervju med en lots").doesNotContain(hit.getString("passageId"));
             assertThat(quote.findElement(By.cssSelector(".warning")).getText()).contains("bara forskare ser det");
+            assertThat(browser.driver().findElements(By.cssSelector("fieldset input[name='theme']:checked"))).as("its top theme ticked")
+                    .extracting(box -> box.findElement(By.xpath("..")).getText().strip()).contains("Samverkan");
+            assertThat(browser.driver().findElements(By.cssSelector("fieldset input[name='theme']"))).as("only top themes offered").hasSize(19);
         }
     }
 

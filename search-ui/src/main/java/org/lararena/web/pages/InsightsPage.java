@@ -134,9 +134,10 @@ public final class InsightsPage {
                 insights.passages(passages, caller)), false).onSuccess(found -> {
             List<Insight> editable = found.getKey();
             Map<String, JsonObject> quotes = found.getValue();
-            // A new insight starts with the themes of the passages it is made from.
+            // A new insight starts with the top themes of the passages it is made from (the index also lists their
+            // narrower concepts; the form offers top themes).
             List<String> themes = quotes.values().stream().flatMap(q -> q.getJsonArray("themes", new JsonArray()).stream())
-                    .map(String::valueOf).distinct().toList();
+                    .map(String::valueOf).filter(themeChoices::containsKey).distinct().toList();
             StringBuilder html = new StringBuilder("<h1>Ny insikt</h1>")
                     .append(form(ctx, "/insikter", "", "", themes, passages, quotes, null));
             if (!passages.isEmpty() && !editable.isEmpty()) {
