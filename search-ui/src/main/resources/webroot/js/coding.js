@@ -1,4 +1,4 @@
-// Kodning: tag selected text with a concept, accept or reject suggestions (one by one or checked in bulk), memos on
+// Kodning: tag selected text with a concept (in the box beside the selection, tag-popup.js), accept or reject suggestions (one by one or checked in bulk), memos on
 // passages, who did what and undo of one's newest decisions (both from the server's review log, so they hold across
 // tabs and sessions), through the JSON API with the session's CSRF token.
 // An action the server refuses with 401 (the session ended), or with 403 for a CSRF token of an earlier session, is
@@ -6,13 +6,14 @@
 // it loads after the login.
 import { api, t } from './app.js';
 import { load, render, shown, status, conceptLabel, passageOf } from './annotations.js';
+import { openTagPopup, close as closeTagPopup, tagPopupOpen } from './tag-popup.js';
 
 const panel = document.getElementById('coding');
 const documentId = panel.dataset.document;
 const statusLine = document.getElementById('coding-status');
 const loginNeeded = document.getElementById('login-needed');
-const conceptInput = document.getElementById('concept');
-const conceptList = document.getElementById('concepts');
+const selectionPreview = document.getElementById('selection-preview');
+const openTaggerButton = document.getElementById('open-tagger');
 const undoButton = document.getElementById('undo');
 const historyList = document.getElementById('history');
 const memoList = document.getElementById('memo-list');
@@ -22,12 +23,12 @@ const teamStatus = document.getElementById('team-status');
 const markDoneButton = document.getElementById('mark-done');
 
 const PENDING = `lararena.pending:${documentId}`;
-const RECENT = 'lararena.recent-concepts';
 const stored = (key, fallback) => { try { return JSON.parse(sessionStorage.getItem(key)) ?? fallback; } catch (e) { return fallback; } };
 const store = (key, value) => sessionStorage.setItem(key, JSON.stringify(value));
 
 let current = -1; // index into the list items j/k move over
 let selection = null; // the last text selected inside one passage: { passageId, start, end, exact }
+let selectedRange = null; // that selection's range in the page, for the tagging box to sit beside and keep visible
 let memoPassage = null;
 
 function say(text) { statusLine.textContent = text; }
@@ -207,7 +208,7 @@ async function undo() {
   if (Object.keys(previous).length) done = done && await perform({ kind: 'restore', previous, label: t('undone', label) }) !== undefined;
   if (done) {
     say(t('undone', label));
-    await reload();
+    await redrawKeepingCurrent();
   }
 }
 
@@ -311,11 +312,26 @@ async function setState(annotation, state) {
   const item = document.querySelector(`#annotations li[data-id="${CSS.escape(annotation.id)}"]`);
   if (await perform({ kind: 'state', id: annotation.id, state, previous: annotation.state, label }, { item }) !== undefined) {
     say(t(state === 'accepted' ? 'accepted' : 'rejected', `“${annotation.exact}”`));
-    const keepAt = current;
-    await reload();
-    current = keepAt;
-    const li = items()[current];
-    if (li) { li.classList.add('current'); li.focus(); }
+    await redrawKeepingCurrent();
+  }
+}
+
+/**
+ * Draws the list again with the cursor where it was: on the same item when it is still listed, else at the same place
+ * in the list. Focus goes back to it only when it was in the list (or nowhere) before.
+ */
+async function redrawKeepingCurrent() {
+  const before = items()[current];
+  const keepId = before?.dataset.id;
+  const hadFocus = !document.activeElement || document.activeElement === document.body || document.activeElement.closest('#annotations');
+  await reload();
+  const all = items();
+  const same = all.findIndex((li) => li.dataset.id === keepId);
+  current = same >= 0 ? same : Math.min(current, all.length - 1);
+  const li = all[current];
+  if (li) {
+    li.classList.add('current');
+    if (hadFocus) li.focus();
   }
 }
 
@@ -334,76 +350,35 @@ async function bulk(state) {
   }
 }
 
-/**
- * The concept the input names: a preferred label in the list, or a label of a concept the ontology's type-ahead found
- * for exactly this text (a synonym, an inflected form, a spelling without å, ä, ö); undefined otherwise.
- */
-function chosenConcept() {
-  const value = conceptInput.value.trim().toLocaleLowerCase();
-  const option = [...conceptList.options].find((o) => o.value.toLocaleLowerCase() === value && !o.dataset.query)
-    ?? [...conceptList.options].find((o) => o.dataset.exact === 'true' && o.dataset.query?.toLocaleLowerCase() === value);
-  return option ? { iri: option.dataset.iri, label: [...conceptList.options].find((o) => o.dataset.iri === option.dataset.iri && !o.dataset.query)?.value ?? option.value } : undefined;
+/** Opens the tagging box beside the selected text, or says to select some first. */
+function openTagger() {
+  if (!selection || !selectedRange) { say(t('noSelection')); return; }
+  openTagPopup(selectedRange, selection.exact, tagWith);
 }
 
-// Type-ahead beyond the preferred labels: the ontology's alternative and hidden labels, through /api/concepts.
-// Each hit is offered as "what you typed → concept", so the browser's list keeps showing it.
-let typeAhead = null;
-conceptInput.addEventListener('input', () => {
-  clearTimeout(typeAhead);
-  const typed = conceptInput.value.trim();
-  typeAhead = setTimeout(async () => {
-    conceptList.querySelectorAll('option[data-query]').forEach((o) => o.remove());
-    if (typed.length < 2) return;
-    try {
-      const response = await fetch(`/api/concepts?q=${encodeURIComponent(typed)}`, { credentials: 'same-origin' });
-      if (!response.ok || conceptInput.value.trim() !== typed) return;
-      const english = document.documentElement.lang === 'en';
-      const found = (await response.json()).map((concept) => {
-        const option = document.createElement('option');
-        const label = english ? concept.labelEn : concept.label;
-        option.value = label;
-        option.label = `${typed} → ${label}`;
-        Object.assign(option.dataset, { iri: concept.iri, query: typed, exact: String(concept.exact) });
-        return option;
-      });
-      conceptList.prepend(...found);
-    } catch (e) {
-      // the preferred labels in the list still work
-    }
-  }, 150);
-});
-
-async function tag() {
-  if (!selection) { say(t('noSelection')); return; }
-  const concept = chosenConcept();
-  if (!concept) { say(t('unknownConcept')); conceptInput.focus(); return; }
-  const label = t('tagAction', selection.exact, concept.label);
-  const answer = await perform({ kind: 'tag', ...selection, concept: concept.iri, label });
-  remember(concept.iri);
+/** Tags the selection with {@code concept} (chosen in the tagging box; null when the box names none). */
+async function tagWith(concept) {
+  if (!concept) { say(t('unknownConcept')); return; }
+  if (!selection) { closeTagPopup(); say(t('noSelection')); return; }
+  const tagging = selection;
+  closeTagPopup();
+  const label = t('tagAction', tagging.exact, concept.label);
+  const answer = await perform({ kind: 'tag', ...tagging, concept: concept.iri, label });
   if (answer !== undefined) {
-    say(t('tagged', selection.exact, concept.label));
-    selection = null;
+    say(t('tagged', tagging.exact, concept.label));
+    forgetSelection();
     await reload();
   }
 }
 
-/** Recent concepts first in the type-ahead. */
-function remember(iri) {
-  let recent = [];
-  try { recent = JSON.parse(localStorage.getItem(RECENT)) ?? []; } catch (e) { /* a damaged list starts afresh */ }
-  recent = [iri, ...recent.filter((r) => r !== iri)].slice(0, 8);
-  localStorage.setItem(RECENT, JSON.stringify(recent));
-  orderConcepts(recent);
+function forgetSelection() {
+  selection = null;
+  selectedRange = null;
+  selectionPreview.textContent = t('noSelection');
+  openTaggerButton.disabled = true;
 }
 
-function orderConcepts(recent) {
-  for (const iri of [...recent].reverse()) {
-    const option = [...conceptList.options].find((o) => o.dataset.iri === iri && !o.dataset.query);
-    if (option) conceptList.prepend(option);
-  }
-}
-
-/** The selected text when it lies inside one passage's text, with code point offsets into it. */
+/** Keeps the selected text when it lies inside one passage's text, with code point offsets into it; true when it did. */
 function readSelection() {
   const chosen = window.getSelection();
   if (!chosen || chosen.isCollapsed || chosen.rangeCount === 0) return;
@@ -419,6 +394,10 @@ function readSelection() {
   const exact = range.toString();
   if (!exact.trim()) return;
   selection = { passageId: passage.dataset.passage, start, end: start + Array.from(exact).length, exact };
+  selectedRange = range.cloneRange();
+  selectionPreview.textContent = t('selectionPreview', exact);
+  openTaggerButton.disabled = false;
+  return true;
 }
 
 // ---- memos ----
@@ -479,7 +458,12 @@ async function reload() {
   await loadCodingStatus();
 }
 
-document.getElementById('tag-form').addEventListener('submit', (event) => { event.preventDefault(); tag(); });
+openTaggerButton.addEventListener('click', openTagger);
+// A selection made with the mouse or a finger opens the tagging box beside it, as in Taguette; one made with the
+// keyboard opens it with t (the keys that make it would otherwise be taken from it).
+document.querySelector('.passages')?.addEventListener('pointerup', () => setTimeout(() => {
+  if (readSelection()) openTagger();
+}, 0));
 document.getElementById('accept-selected').addEventListener('click', () => bulk('accepted'));
 document.getElementById('reject-selected').addEventListener('click', () => bulk('rejected'));
 document.getElementById('memo-form').addEventListener('submit', saveMemo);
@@ -491,15 +475,14 @@ document.querySelectorAll('.passage[data-passage]').forEach((passage) => {
   passage.addEventListener('focus', () => showMemos(passage.dataset.passage));
 });
 document.addEventListener('keydown', (event) => {
-  if (event.ctrlKey || event.metaKey || event.altKey || event.target.closest('input, textarea, select, [contenteditable]')) return;
+  if (event.ctrlKey || event.metaKey || event.altKey || tagPopupOpen() || event.target.closest('input, textarea, select, [contenteditable]')) return;
   const keys = {
     j: () => move(1), k: () => move(-1), a: () => setState(currentAnnotation(), 'accepted'), r: () => setState(currentAnnotation(), 'rejected'),
-    u: undo, t: () => (chosenConcept() ? tag() : conceptInput.focus()),
+    u: undo, t: openTagger,
   };
   const handler = keys[event.key];
   if (handler) { event.preventDefault(); handler(); }
 });
 
-try { orderConcepts(JSON.parse(localStorage.getItem(RECENT)) ?? []); } catch (e) { /* no recent concepts */ }
 await reload();
 await retryKept();

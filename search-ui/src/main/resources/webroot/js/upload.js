@@ -21,6 +21,17 @@ if (form) {
     return link;
   };
 
+  // "Standard" says what it means for the type chosen (interviews and transcripts: researchers only; other types:
+  // pilots; a type left to be found from the text: researchers only until it is known).
+  const type = document.getElementById('type');
+  const visibilityDefault = document.getElementById('visibility-default');
+  const explainDefault = () => {
+    const said = type.selectedOptions[0]?.dataset.defaultVisibility;
+    if (said && visibilityDefault) visibilityDefault.textContent = said;
+  };
+  type.addEventListener('change', explainDefault);
+  form.addEventListener('reset', () => setTimeout(explainDefault, 0));
+
   // progress: {done, total} passages of a long step (a large document is annotated in turns with the others).
   const show = (id, status, detail, progress) => {
     const row = rows.get(id);

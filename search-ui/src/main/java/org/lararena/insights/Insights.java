@@ -235,6 +235,11 @@ public final class Insights {
         return knownTheme.test(iri) ? themeLabel.apply(iri) : iri;
     }
 
+    /** The passages with these ids that {@code caller} may read, by id: what an insight form shows of its quotes. */
+    public Map<String, JsonObject> passages(List<String> ids, Caller caller) {
+        return ids.isEmpty() ? Map.of() : passages.find(ids, caller);
+    }
+
     /** The insight as {@code caller} may see it: theme labels, and a quote for each supporting passage the caller may read. */
     public JsonObject toJson(Insight insight, Caller caller) {
         JsonArray themes = new JsonArray();

@@ -292,7 +292,7 @@ public final class PassageSearch {
     /**
      * The passages with these ids that the caller may read, by id (an id the caller may not read is simply
      * absent, as one that does not exist). Each with its document, title, text and the speaker as the caller may
-     * see it.
+     * see it, its document's visibility, and its top themes (IRIs).
      */
     public Map<String, JsonObject> passagesById(List<String> ids, Caller caller) {
         Map<String, JsonObject> found = new LinkedHashMap<>();
@@ -307,7 +307,8 @@ public final class PassageSearch {
                 found.put(source.getString("passageId"), new JsonObject().put("passageId", source.getString("passageId"))
                         .put("documentId", source.getString("documentId")).put("title", source.getString("title"))
                         .put("text", textFor(source, caller)).put("page", source.getInteger("page"))
-                        .put("speaker", speakerFor(source, caller)).put("pilot", source.getString("pilot")).put("date", source.getString("date")));
+                        .put("speaker", speakerFor(source, caller)).put("pilot", source.getString("pilot")).put("date", source.getString("date"))
+                        .put("visibility", source.getString("visibility")).put("themes", source.getJsonArray("themes", new JsonArray())));
             }
             return found;
         } catch (ElasticsearchException e) {

@@ -36,7 +36,8 @@ public final class Layout {
      */
     public static String render(Page page, Caller caller, String csrfToken, Messages messages, String switchHref, String here) {
         StringBuilder nav = new StringBuilder();
-        link(nav, "/sok", messages.get("nav.search"), "sok", page.active());
+        String search = currentSearch(here);
+        link(nav, "/sok" + search, messages.get("nav.search"), "sok", page.active());
         if (caller.isResearcher() || caller.has(Caller.PILOT)) {
             link(nav, "/dokument", messages.get("nav.documents"), "dokument", page.active());
         }
@@ -47,7 +48,7 @@ public final class Layout {
             link(nav, "/kodbok", messages.get("nav.codebook"), "kodbok", page.active());
         }
         if (AnalysisEndpoint.mayAnalyse(caller)) {
-            link(nav, "/analys", messages.get("nav.analysis"), "analys", page.active());
+            link(nav, "/analys" + search, messages.get("nav.analysis"), "analys", page.active());
         }
         link(nav, "/insikter", messages.get("nav.insights"), "insikter", page.active());
         link(nav, "/moduler", messages.get("nav.modules"), "moduler", page.active());
@@ -140,8 +141,25 @@ public final class Layout {
         return messages.get("role.anonymous");
     }
 
+    /** Parameters of Sök and Analys that are a page of the answer or the language, not part of the search itself. */
+    private static final java.util.Set<String> NOT_THE_SEARCH = java.util.Set.of("page", "after", "size", "lang");
+
+    /**
+     * The search Sök or Analys shows ({@code ?q=…&theme=…}, paging and language left out), so that the other one opens
+     * on the same search; empty on every other page.
+     */
+    static String currentSearch(String here) {
+        if (here == null || !(here.startsWith("/sok?") || here.startsWith("/analys?"))) {
+            return "";
+        }
+        String kept = java.util.Arrays.stream(here.substring(here.indexOf('?') + 1).split("&"))
+                .filter(pair -> !pair.isEmpty() && !NOT_THE_SEARCH.contains(pair.split("=", 2)[0]))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return kept.isEmpty() ? "" : "?" + kept;
+    }
+
     private static void link(StringBuilder nav, String href, String label, String key, String active) {
-        nav.append("<li><a href=\"").append(href).append('"')
+        nav.append("<li><a href=\"").append(Html.text(href)).append('"')
                 .append(key.equals(active) ? " aria-current=\"page\"" : "")
                 .append('>').append(Html.text(label)).append("</a></li>");
     }

@@ -121,8 +121,10 @@ class CodingBrowserIT {
             browser.driver().switchTo().window(codingTab);
 
             select(browser, "varje besök");
+            browser.driver().findElement(By.tagName("body")).sendKeys("t");
             browser.find(By.id("concept")).sendKeys("Kontinuitet");
-            browser.driver().findElement(By.id("tag")).click();
+            wait(browser).until(d -> d.findElement(By.cssSelector("#concept-options [aria-selected='true']")).getText().startsWith("Kontinuitet"));
+            browser.driver().findElement(By.id("concept")).sendKeys(Keys.ENTER);
             WebElement loginNeeded = browser.find(By.id("login-needed"));
             assertThat(manualTags("varje besök")).as("nothing stored while logged out").isZero();
 
@@ -196,10 +198,11 @@ class CodingBrowserIT {
             wait(browser).until(d -> !d.findElement(By.id("annotations-status")).getText().isBlank());
 
             select(browser, "samma patient");
+            browser.driver().findElement(By.tagName("body")).sendKeys("t");
             // A synonym from the ontology (not the preferred label): the type-ahead resolves it to its concept.
             browser.find(By.id("concept")).sendKeys("personkontinuitet");
-            wait(browser).until(d -> !d.findElements(By.cssSelector("#concepts option[data-exact='true']")).isEmpty());
-            browser.driver().findElement(By.tagName("body")).sendKeys("t");
+            wait(browser).until(d -> d.findElement(By.cssSelector("#concept-options [aria-selected='true']")).getText().startsWith("Relationskontinuitet"));
+            browser.driver().findElement(By.id("concept")).sendKeys(Keys.ENTER);
             WebElement tagged = browser.find(By.xpath("//ol[@id='annotations']/li[q='samma patient']"));
             assertThat(tagged.getText()).contains("Relationskontinuitet").contains("forskare");
             assertThat(browser.find(By.id("history")).getText()).contains("samma patient");
@@ -232,6 +235,80 @@ class CodingBrowserIT {
             assertThat(span.getDomAttribute("class")).containsPattern("theme-\\d+");
             assertThat(browser.find(By.cssSelector(".legend")).getText()).contains("Kontinuitet");
         }
+    }
+
+    @Test
+    void textIsTaggedFromTheBoxBesideTheSelectionWithTheKeyboardAloneAndUndoKeepsTheCursor() throws Exception {
+        String phrase = "hemtjänsten vet vem de ska ringa";
+        try (Browser browser = Browser.open(app.url, "coding-tag-popup")) {
+            browser.logIn("forskare", "forskare");
+            browser.go("/kodning/" + collaborationId);
+            wait(browser).until(d -> !d.findElements(By.cssSelector("#annotations li[data-state='suggested']")).isEmpty());
+            JavascriptExecutor script = (JavascriptExecutor) browser.driver();
+            select(browser, phrase);
+            assertThat(browser.find(By.id("selection-preview")).getText()).as("the panel says what will be tagged").contains(phrase);
+
+            WebElement body = browser.driver().findElement(By.tagName("body"));
+            body.sendKeys("t");
+            WebElement popup = browser.find(By.id("tag-popup"));
+            wait(browser).until(d -> popup.isDisplayed());
+            assertThat(popup.getDomAttribute("role")).isEqualTo("dialog");
+            assertThat(browser.find(By.id(popup.getDomAttribute("aria-labelledby"))).getText()).isEqualTo("Tagga markeringen");
+            assertThat(browser.find(By.id("tag-quote")).getText()).isEqualTo(phrase);
+            assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("concept");
+            assertThat(script.executeScript("return CSS.highlights.has('tag-selection')")).as("the selection stays marked").isEqualTo(true);
+
+            // Escape closes the box and keeps the selection, so t opens it again for the same text.
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            wait(browser).until(d -> !popup.isDisplayed());
+            assertThat(script.executeScript("return getSelection().toString()")).isEqualTo(phrase);
+            assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).as("focus goes back").isNotEqualTo("concept");
+            browser.driver().switchTo().activeElement().sendKeys("t");
+            wait(browser).until(d -> popup.isDisplayed());
+
+            // In the box, t is a letter like any other.
+            WebElement concept = browser.driver().switchTo().activeElement();
+            concept.sendKeys("Samarbete");
+            assertThat(concept.getDomProperty("value")).isEqualTo("Samarbete");
+            assertThat(popup.isDisplayed()).isTrue();
+            wait(browser).until(d -> d.findElement(By.cssSelector("#concept-options [aria-selected='true']")).getText()
+                    .startsWith("Samarbete mellan professioner"));
+            concept.sendKeys(Keys.ENTER);
+
+            WebElement tagged = browser.find(By.xpath("//ol[@id='annotations']/li[q='" + phrase + "']"));
+            assertThat(tagged.getText()).contains("Samarbete mellan professioner");
+            assertThat(popup.isDisplayed()).isFalse();
+            assertThat(browser.find(By.id("coding-status")).getText()).contains("Taggade");
+            assertThat(browser.find(By.id("undo")).isEnabled()).as("Ångra is offered at once").isTrue();
+
+            body.sendKeys("j");
+            String currentId = wait(browser).until(d -> d.findElement(By.cssSelector("#annotations li.current")).getDomAttribute("data-id"));
+            body.sendKeys("u");
+            wait(browser).until(d -> "retracted".equals(d.findElement(By.xpath("//ol[@id='annotations']/li[q='" + phrase + "']"))
+                    .getDomAttribute("data-state")));
+            wait(browser).until(d -> d.findElement(By.id("coding-status")).getText().startsWith("Ångrade"));
+            WebElement current = browser.find(By.cssSelector("#annotations li.current"));
+            assertThat(current.getDomAttribute("data-id")).as("undo keeps the cursor on the current item").isEqualTo(currentId);
+            assertThat(browser.driver().switchTo().activeElement().getDomAttribute("data-id")).isEqualTo(currentId);
+
+            // On a phone the box fits the screen, and Ångra stays in sight along its bottom.
+            browser.resize(390);
+            select(browser, phrase);
+            browser.driver().switchTo().activeElement().sendKeys("t");
+            wait(browser).until(d -> popup.isDisplayed());
+            assertThat(script.executeScript("""
+                    const box = document.getElementById('tag-popup').getBoundingClientRect();
+                    return box.left >= 0 && box.right <= document.documentElement.clientWidth
+                        && document.scrollingElement.scrollWidth <= document.documentElement.clientWidth""")).isEqualTo(true);
+            browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            wait(browser).until(d -> !popup.isDisplayed());
+            assertThat(script.executeScript("""
+                    const undo = document.getElementById('undo').getBoundingClientRect();
+                    return undo.top >= 0 && undo.bottom <= innerHeight""")).as("Ångra in sight at 390 px").isEqualTo(true);
+        }
+        assertThat(new JsonArray(app.get("/api/documents/" + collaborationId + "/annotations", researcherToken).body()).stream()
+                .map(JsonObject.class::cast).filter(a -> phrase.equals(a.getString("exact")) && "manual".equals(a.getString("origin")))
+                .map(a -> a.getString("state"))).as("the undone tag is retracted").containsExactly("retracted");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.lararena.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,16 +29,21 @@ class InsightsAndAnalysisBrowserIT {
     @TempDir
     static Path dataDir;
 
+    private static final String INTERVIEW_TEXT = "Lotsen i intervjun berättar att samverkan med kommunen tog ett år att få på plats.";
+
     private static RunningApplication app;
+    private static String researcher;
 
     @BeforeAll
     static void start() throws Exception {
         app = RunningApplication.start(dataDir, Map.of());
-        String researcher = TestServices.get().accessToken("forskare", "forskare");
+        researcher = TestServices.get().accessToken("forskare", "forskare");
         for (Map<String, String> document : List.of(
                 Map.of("title", REPORT_TITLE, "visibility", "public", "pilot", "Värmland", "type", "rapport", "date", "2024-03-01", "text", REPORT_TEXT),
                 Map.of("title", "Anteckningar om lotsmodellen", "visibility", "pilot", "pilot", "Örebro", "type", "motesanteckningar",
-                        "date", "2025-02-10", "text", "Samverkansforumet diskuterade lotsmodellen och hur samverkan med primärvården kan bli tätare."))) {
+                        "date", "2025-02-10", "text", "Samverkansforumet diskuterade lotsmodellen och hur samverkan med primärvården kan bli tätare."),
+                Map.of("title", "Intervju med en lots", "visibility", "restricted", "pilot", "Örebro", "type", "intervju",
+                        "date", "2025-03-12", "text", INTERVIEW_TEXT))) {
             Map<String, String> fields = new java.util.HashMap<>(document);
             String text = fields.remove("text");
             String id = new JsonArray(app.postFile(researcher, fields.get("type") + "-lotsmodellen.txt", text, fields).body()).getJsonObject(0).getString("id");
@@ -59,10 +65,15 @@ class InsightsAndAnalysisBrowserIT {
             browser.find(By.xpath("//li[contains(@class,'hit')][.//h3/a[normalize-space(.)='" + REPORT_TITLE + "']]//a[@class='add-to-insight']")).click();
 
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Ny insikt");
-            assertThat(browser.find(By.id("passages")).getAttribute("value")).isNotBlank();
+            // The passage shows as its quote and document, not as an id, and its themes come ticked.
+            WebElement supporting = browser.find(By.cssSelector(".form-quotes"));
+            assertThat(supporting.findElement(By.cssSelector("blockquote.quote")).getText()).contains("kortare väntan").contains(REPORT_TITLE);
+            assertThat(supporting.findElement(By.cssSelector("input[name='passage']")).isSelected()).isTrue();
+            assertThat(supporting.findElements(By.cssSelector(".warning"))).as("a public quote needs no warning").isEmpty();
+            assertThat(browser.find(By.id("passages")).getDomProperty("value")).isBlank();
+            assertThat(browser.find(By.xpath("//fieldset//label[normalize-space(.)='Samverkan']/input")).isSelected()).isTrue();
             browser.find(By.id("title")).sendKeys(title);
             browser.find(By.id("text")).sendKeys("Både rapporten och forumets anteckningar pekar åt samma håll.");
-            browser.find(By.xpath("//fieldset//label[normalize-space(.)='Samverkan']/input")).click();
             browser.find(By.xpath("//button[normalize-space(.)='Spara som utkast']")).click();
 
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(title);
@@ -86,11 +97,31 @@ class InsightsAndAnalysisBrowserIT {
     }
 
     @Test
+    void theInsightFormWarnsThatAQuoteFromARestrictedDocumentIsHiddenFromReaders() throws Exception {
+        JsonObject hit = new JsonObject(app.get("/api/search?q=" + java.net.URLEncoder.encode("lotsen intervjun", java.nio.charset.StandardCharsets.UTF_8),
+                researcher).body()).getJsonArray("hits").stream().map(JsonObject.class::cast)
+                .filter(h -> "Intervju med en lots".equals(h.getString("title"))).findFirst().orElseThrow();
+        try (Browser browser = Browser.open(app.url, "insight-restricted-quote")) {
+            browser.logIn("forskare", "forskare");
+            browser.go("/insikter/ny?passage=" + hit.getString("passageId"));
+            WebElement quote = browser.find(By.cssSelector(".form-quotes li"));
+            assertThat(quote.getText()).contains("tog ett år att få på plats").contains("Intervju med en lots").doesNotContain(hit.getString("passageId"));
+            assertThat(quote.findElement(By.cssSelector(".warning")).getText()).contains("bara forskare ser det");
+            assertThat(browser.driver().findElements(By.cssSelector("fieldset input[name='theme']:checked"))).as("its top theme ticked")
+                    .extracting(box -> box.findElement(By.xpath("..")).getText().strip()).contains("Samverkan");
+            assertThat(browser.driver().findElements(By.cssSelector("fieldset input[name='theme']"))).as("only top themes offered").hasSize(19);
+        }
+    }
+
+    @Test
     void aPilotOpensAnalysisSeesTheHeatMapAndClicksACellIntoTheFilteredSearch() throws Exception {
         try (Browser browser = Browser.open(app.url, "pilot-analysis")) {
             browser.logIn("pilot", "pilot");
+            // Analys opens on the search Sök shows, and Sök on the one Analys shows.
+            browser.go("/sok?q=lotsmodellen");
             browser.find(By.linkText("Analys")).click();
-            browser.go("/analys?q=lotsmodellen");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/analys?q=lotsmodellen"));
+            assertThat(browser.find(By.linkText("Sök")).getDomAttribute("href")).isEqualTo("/sok?q=lotsmodellen");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                     .until(d -> !d.findElements(By.cssSelector("#analysis[data-ready='true']")).isEmpty());
             WebElement chart = browser.find(By.cssSelector("#chart-matrix canvas"));

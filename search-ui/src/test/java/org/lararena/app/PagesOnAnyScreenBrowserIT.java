@@ -217,12 +217,34 @@ class PagesOnAnyScreenBrowserIT {
     }
 
     @Test
-    void loggingInReturnsToThePageYouWereOn() throws Exception {
+    void loggingInLooksLikeLararenaKeepsTheLanguageAndReturnsToThePageYouWereOn() throws Exception {
         try (Browser browser = Browser.open(app.url, "login-returns")) {
-            browser.go("/moduler");
+            // Reading in English, the login is in English too, whatever the browser's own language.
+            browser.go("/moduler?lang=en");
+            browser.find(By.linkText("Log in")).click();
+            assertThat(browser.find(By.id("kc-login")).getText()).isEqualTo("Sign In");
+            assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+            browser.go("/moduler?lang=sv");
+
             browser.find(By.linkText("Kontinuitet ur patientens perspektiv")).click();
             String module = browser.driver().getCurrentUrl();
             browser.find(By.linkText("Logga in")).click();
+            // Keycloak's page in Swedish, with Lärarena's name, header and stylesheet (the project's login theme).
+            WebElement submit = browser.find(By.id("kc-login"));
+            assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("sv");
+            assertThat(submit.getText()).isEqualTo("Logga in");
+            assertThat(browser.driver().findElement(By.cssSelector("label[for='username']")).getText()).isEqualTo("Användarnamn eller e-post");
+            assertThat(browser.driver().findElement(By.cssSelector("label[for='password']")).getText()).isEqualTo("Lösenord");
+            assertThat(browser.driver().findElement(By.id("kc-header-wrapper")).getText()).startsWith("Lärarena");
+            assertThat(browser.driver().findElements(By.cssSelector("link[rel='stylesheet'][href$='/css/lararena.css']"))).hasSize(1);
+            assertThat(browser.script("return getComputedStyle(document.querySelector('.pf-v5-c-login__header')).backgroundColor"))
+                    .as("the application's header colour").isEqualTo("rgb(18, 48, 79)");
+            for (int width : List.of(DESKTOP, PHONE)) {
+                browser.resize(width);
+                browser.screenshot(SCREENSHOTS.resolve("anonym-login-" + width + ".png"));
+                assertThat((Long) browser.script("return document.scrollingElement.scrollWidth"))
+                        .isLessThanOrEqualTo((Long) browser.script("return window.innerWidth"));
+            }
             browser.find(By.id("username")).sendKeys("deltagare");
             browser.driver().findElement(By.id("password")).sendKeys("deltagare");
             browser.driver().findElement(By.id("kc-login")).click();

@@ -94,6 +94,15 @@ class SearchPagesBrowserIT {
         try (Browser browser = Browser.open(app.url, "researcher-upload")) {
             browser.logIn("forskare", "forskare");
             browser.go("/ladda-upp");
+            // "Standard" says what it means for the type chosen: no workshop record is made researchers-only unawares.
+            WebElement standard = browser.find(By.id("visibility-default"));
+            assertThat(standard.getText()).isEqualTo("Standard: bara forskare tills typen är känd (välj typ för att dela med piloter)");
+            org.openqa.selenium.support.ui.Select type = new org.openqa.selenium.support.ui.Select(browser.find(By.id("type")));
+            type.selectByVisibleText("Workshopdokumentation");
+            assertThat(standard.getText()).isEqualTo("Standard: Piloter");
+            type.selectByVisibleText("Intervju");
+            assertThat(standard.getText()).isEqualTo("Standard: Bara forskare");
+            type.selectByIndex(0);
             browser.find(By.id("files")).sendKeys(note + "\n" + empty);
             browser.driver().findElement(By.id("visibility")).sendKeys("Alla");
             browser.driver().findElement(By.id("send")).click();
@@ -103,7 +112,7 @@ class SearchPagesBrowserIT {
                             && d.findElements(By.cssSelector("#progress li[data-status=failed]")).size() == 1);
             WebElement failed = browser.find(By.cssSelector("#progress li[data-status=failed]"));
             assertThat(failed.getText()).contains("tom.txt").contains("Misslyckades");
-            assertThat(failed.findElement(By.className("detail")).getText()).isNotBlank();
+            assertThat(failed.findElement(By.className("detail")).getText()).isEqualTo("Filen är tom.");
             assertThat(browser.find(By.cssSelector("#progress li[data-status=indexed]")).getText()).contains("webbanteckning.txt").contains("Klar");
             assertThat(browser.find(By.cssSelector("#progress li[data-status=indexed] a.name")).getAttribute("href"))
                     .as("the row opens its document").contains("/dokument/");

@@ -18,12 +18,15 @@ import org.lararena.platform.LararenaConfig;
 /**
  * Keycloak in development mode on loopback, unpacked into {@code <data dir>/keycloak}, with the realm
  * {@code lararena} imported from {@value #REALM_RESOURCE} on first start (Keycloak skips the import when the realm
- * exists, so changes made in the admin console survive restarts).
+ * exists, so changes made in the admin console survive restarts), and with Lärarena's login theme
+ * ({@link KeycloakLoginTheme}), copied in at every start.
  */
 public final class ManagedKeycloak {
 
     public static final String REALM_RESOURCE = "/keycloak/lararena-realm.json";
     public static final String ADMIN_USER = "admin";
+    /** The realm the shipped realm file holds. */
+    static final String REALM = "lararena";
 
     private final ServerDistributions distributions;
     private final Path root;
@@ -87,6 +90,7 @@ public final class ManagedKeycloak {
         try (InputStream realm = ManagedKeycloak.class.getResourceAsStream(REALM_RESOURCE)) {
             Path importDir = Files.createDirectories(home.resolve("data/import"));
             Files.copy(Objects.requireNonNull(realm, REALM_RESOURCE), importDir.resolve("lararena-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            KeycloakLoginTheme.install(home);
         } catch (IOException e) {
             throw new ServiceStartException("could not prepare Keycloak in " + root + " (" + e.getMessage() + ")", e);
         }
@@ -100,7 +104,8 @@ public final class ManagedKeycloak {
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword());
         ManagedProcess process = ManagedProcess.start("Keycloak", command, env, home, root.resolve("logs/console.log"));
-        process.awaitReady(url().resolve("/realms/lararena/.well-known/openid-configuration"), timeout);
+        process.awaitReady(url().resolve("/realms/" + REALM + "/.well-known/openid-configuration"), timeout);
+        KeycloakLoginTheme.adopt(url(), REALM, adminPassword());
         return process;
     }
 }

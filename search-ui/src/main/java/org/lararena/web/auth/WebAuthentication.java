@@ -25,6 +25,7 @@ import org.lararena.platform.ConfigurationException;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
+import org.lararena.web.Messages;
 
 /**
  * Who is calling, for every request: a bearer token (scripts, the command line) or the browser's server-side
@@ -34,6 +35,9 @@ import org.lararena.platform.web.Caller;
  * {@value #CSRF_HEADER}, or form field {@value #CSRF_FIELD}); bearer requests carry no ambient credential and need none.
  */
 public final class WebAuthentication {
+
+    /** The path of Keycloak's authorization endpoint, where {@code /login} sends the browser. */
+    private static final String AUTHORIZATION_PATH = "/protocol/openid-connect/auth";
 
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String CSRF_FIELD = "_csrf";
@@ -94,6 +98,14 @@ public final class WebAuthentication {
             if (next != null && isLocalPath(next)) {
                 ctx.session().put("next", next);
             }
+            // Keycloak's pages in the reader's language, not the browser's: the journey keeps one language.
+            String language = Messages.of(ctx).language();
+            ctx.addHeadersEndHandler(v -> {
+                String location = ctx.response().headers().get("Location");
+                if (location != null && location.contains(AUTHORIZATION_PATH) && !location.contains("ui_locales=")) {
+                    ctx.response().headers().set("Location", location + (location.contains("?") ? "&" : "?") + "ui_locales=" + language);
+                }
+            });
             ctx.next();
         });
         router.get("/login").handler(login).handler(this::afterLogin);

@@ -78,17 +78,16 @@ public final class CodingPage {
                 <aside class="annotation-panel coding-panel" id="coding" data-document="%s" aria-labelledby="coding-tools">
                 <h2 id="coding-tools" class="visually-hidden">%s</h2>
                 <div id="login-needed" class="notice login-needed" role="alert" hidden><p>%s</p><a class="button" href="%s">%s</a></div>
-                <p id="coding-status" class="coding-status" role="status"></p>
+                <div class="coding-bar"><p id="coding-status" class="coding-status" role="status"></p>
+                <button type="button" id="undo" aria-keyshortcuts="u" disabled>%s</button></div>
                 <section class="team-status"><h3>%s</h3>
                 <p id="team-status" role="status"></p>
                 <button type="button" id="mark-done" hidden>%s</button>
                 </section>
                 <section class="tagger"><h3>%s</h3>
-                <form id="tag-form"><label for="concept">%s</label>
-                <input id="concept" name="concept" list="concepts" autocomplete="off" aria-describedby="tag-hint">
+                <p id="selection-preview" class="hint">%s</p>
+                <button type="button" id="open-tagger" aria-keyshortcuts="t" aria-haspopup="dialog" aria-controls="tag-popup" disabled>%s</button>
                 <datalist id="concepts">%s</datalist>
-                <button type="submit" id="tag" aria-keyshortcuts="t">%s</button></form>
-                <p id="tag-hint" class="hint">%s</p>
                 </section>
                 <section class="review"><h3>%s</h3>
                 <div class="bulk"><button type="button" id="accept-selected">%s</button> <button type="button" id="reject-selected">%s</button></div>
@@ -102,7 +101,6 @@ public final class CodingPage {
                 <button type="submit" id="memo-save">%s</button></form>
                 </section>
                 <section class="history"><h3>%s</h3>
-                <button type="button" id="undo" aria-keyshortcuts="u" disabled>%s</button>
                 <ol id="history" class="history-list"></ol>
                 </section>
                 %s
@@ -110,18 +108,40 @@ public final class CodingPage {
                 <dt><kbd>t</kbd></dt><dd>%s</dd><dt><kbd>a</kbd></dt><dd>%s</dd><dt><kbd>r</kbd></dt><dd>%s</dd>
                 <dt><kbd>j</kbd> / <kbd>k</kbd></dt><dd>%s</dd><dt><kbd>u</kbd></dt><dd>%s</dd></dl></section>
                 </aside>
+                %s
                 """.formatted(Html.text(record.id()), Html.text(messages.get("coding.tools")), Html.text(messages.get("coding.expired")),
-                Html.text(loginHref), Html.text(messages.get("coding.loginAgain")),
+                Html.text(loginHref), Html.text(messages.get("coding.loginAgain")), Html.text(messages.get("coding.undo")),
                 Html.text(messages.get("coding.teamStatus")), Html.text(messages.get("coding.markDone")),
-                Html.text(messages.get("coding.tag")), Html.text(messages.get("coding.concept")), concepts,
-                Html.text(messages.get("coding.tagButton")), Html.text(messages.get("coding.tagHint")),
+                Html.text(messages.get("coding.tag")), Html.text(messages.get("coding.tagHint")),
+                Html.text(messages.get("coding.tagButton")), concepts,
                 Html.text(messages.get("coding.suggestions")), Html.text(messages.get("coding.acceptSelected")),
                 Html.text(messages.get("coding.rejectSelected")), Html.text(record.id()),
                 Html.text(messages.get("coding.memos")), Html.text(messages.get("coding.memoPassage")), Html.text(messages.get("coding.newMemo")),
-                maxMemoChars, Html.text(messages.get("coding.saveMemo")), Html.text(messages.get("coding.history")), Html.text(messages.get("coding.undo")),
+                maxMemoChars, Html.text(messages.get("coding.saveMemo")), Html.text(messages.get("coding.history")),
                 DocumentPage.legendHtml(ontology, messages),
                 Html.text(messages.get("coding.shortcuts")), Html.text(messages.get("coding.key.t")), Html.text(messages.get("coding.key.a")),
-                Html.text(messages.get("coding.key.r")), Html.text(messages.get("coding.key.jk")), Html.text(messages.get("coding.key.u")));
+                Html.text(messages.get("coding.key.r")), Html.text(messages.get("coding.key.jk")), Html.text(messages.get("coding.key.u")),
+                tagPopup(messages));
+    }
+
+    /**
+     * The small dialog that opens beside a text selection (as in Taguette): the quote to be tagged, a type-ahead over the
+     * concepts (a combobox with its list box, filled by {@code coding.js}), Enter to tag and Escape to close.
+     */
+    private static String tagPopup(Messages messages) {
+        return """
+                <div id="tag-popup" class="tag-popup" role="dialog" aria-labelledby="tag-popup-title" aria-describedby="tag-popup-hint" hidden>
+                <h2 id="tag-popup-title">%s</h2>
+                <blockquote id="tag-quote" class="tag-quote"></blockquote>
+                <form id="tag-form"><label for="concept">%s</label>
+                <input id="concept" name="concept" role="combobox" aria-autocomplete="list" aria-expanded="false" aria-controls="concept-options" autocomplete="off" spellcheck="false">
+                <ul id="concept-options" class="concept-options" role="listbox" aria-label="%s" hidden></ul>
+                <p id="tag-popup-hint" class="hint">%s</p>
+                <div class="tag-popup-buttons"><button type="submit" id="tag">%s</button> <button type="button" id="tag-close" class="secondary">%s</button></div>
+                </form></div>
+                """.formatted(Html.text(messages.get("coding.popup.title")), Html.text(messages.get("coding.concept")),
+                Html.text(messages.get("coding.popup.concepts")), Html.text(messages.get("coding.popup.hint")),
+                Html.text(messages.get("coding.popup.tag")), Html.text(messages.get("coding.popup.close")));
     }
 
     private String topLabel(Concept concept, Messages messages) {

@@ -130,9 +130,16 @@ public final class InsightsPage {
         }
         List<String> passages = ctx.queryParams().getAll("passage");
         Caller caller = Caller.of(ctx);
-        vertx.executeBlocking(() -> insights.visible(caller, Optional.empty()).stream().filter(i -> !i.readOnly()).toList(), false).onSuccess(editable -> {
+        vertx.executeBlocking(() -> Map.entry(insights.visible(caller, Optional.empty()).stream().filter(i -> !i.readOnly()).toList(),
+                insights.passages(passages, caller)), false).onSuccess(found -> {
+            List<Insight> editable = found.getKey();
+            Map<String, JsonObject> quotes = found.getValue();
+            // A new insight starts with the top themes of the passages it is made from (the index also lists their
+            // narrower concepts; the form offers top themes).
+            List<String> themes = quotes.values().stream().flatMap(q -> q.getJsonArray("themes", new JsonArray()).stream())
+                    .map(String::valueOf).filter(themeChoices::containsKey).distinct().toList();
             StringBuilder html = new StringBuilder("<h1>Ny insikt</h1>")
-                    .append(form(ctx, "/insikter", "", "", List.of(), passages, null));
+                    .append(form(ctx, "/insikter", "", "", themes, passages, quotes, null));
             if (!passages.isEmpty() && !editable.isEmpty()) {
                 html.append("<section><h2>Eller lägg passagen i en befintlig insikt</h2><ul>");
                 String query = passages.stream().map(p -> "passage=" + Html.url(p)).reduce((a, b) -> a + "&" + b).orElse("");
@@ -150,15 +157,21 @@ public final class InsightsPage {
         }
         Caller caller = Caller.of(ctx);
         String id = ctx.pathParam("id");
-        vertx.executeBlocking(() -> insights.find(id, caller), false).onSuccess(insight -> {
+        List<String> added = ctx.queryParams().getAll("passage");
+        vertx.executeBlocking(() -> {
+            Insight insight = insights.find(id, caller);
+            List<String> passages = new ArrayList<>(insight.passages());
+            passages.addAll(added);
+            List<String> all = List.copyOf(new LinkedHashSet<>(passages));
+            return Map.entry(insight, Map.entry(all, insights.passages(all, caller)));
+        }, false).onSuccess(found -> {
+            Insight insight = found.getKey();
             if (insight.readOnly()) {
                 ctx.fail(new LararenaException(409, "conflict", "this insight comes from modules/insights.yaml and is edited there"));
                 return;
             }
-            List<String> passages = new ArrayList<>(insight.passages());
-            passages.addAll(ctx.queryParams().getAll("passage"));
             String html = "<h1>Redigera insikt</h1>" + form(ctx, "/insikter/" + Html.url(insight.id()), insight.title(), insight.text(),
-                    insight.themes(), List.copyOf(new LinkedHashSet<>(passages)), null);
+                    insight.themes(), found.getValue().getKey(), found.getValue().getValue(), null);
             Layout.send(ctx, new Layout.Page("Redigera insikt", "insikter", html));
         }).onFailure(ctx::fail);
     }
@@ -208,13 +221,22 @@ public final class InsightsPage {
             return;
         }
         MultiMap form = ctx.request().formAttributes();
-        String html = "<h1>" + Html.text(heading) + "</h1>" + form(ctx, action, nonNull(form.get("title")), nonNull(form.get("text")),
-                form.getAll("theme"), passageIds(form.get("passages")), swedish(e.getMessage()));
-        ctx.response().setStatusCode(400);
-        Layout.send(ctx, new Layout.Page(heading, "insikter", html));
+        List<String> passages = passagesOf(form);
+        vertx.executeBlocking(() -> insights.passages(passages, Caller.of(ctx)), false).onSuccess(quotes -> {
+            String html = "<h1>" + Html.text(heading) + "</h1>" + form(ctx, action, nonNull(form.get("title")), nonNull(form.get("text")),
+                    form.getAll("theme"), passages, quotes, swedish(e.getMessage()));
+            ctx.response().setStatusCode(400);
+            Layout.send(ctx, new Layout.Page(heading, "insikter", html));
+        }).onFailure(ctx::fail);
     }
 
-    private String form(RoutingContext ctx, String action, String title, String text, List<String> themes, List<String> passages, String error) {
+    /**
+     * The insight form. The supporting passages the caller may read show as quotes (text, document, a warning where
+     * readers will not see them), each kept by its ticked box; other ids stay in the field for more passages, where the
+     * server names what is wrong with them.
+     */
+    private String form(RoutingContext ctx, String action, String title, String text, List<String> themes, List<String> passages,
+                        Map<String, JsonObject> quotes, String error) {
         StringBuilder html = new StringBuilder();
         if (error != null) {
             html.append("<p class=\"error\" role=\"alert\" id=\"form-error\">").append(Html.text(error)).append("</p>");
@@ -235,9 +257,23 @@ public final class InsightsPage {
                     .append(Html.text(iri)).append('"').append(themes.contains(iri) ? " checked" : "").append("> ")
                     .append(Html.text(insights.themeLabel(iri))).append("</label>");
         }
-        html.append("</fieldset>")
-                .append("<label for=\"passages\">Stödjande passager (passage-id eller länk till passagen, en per rad)</label>")
-                .append("<textarea id=\"passages\" name=\"passages\" rows=\"4\">").append(Html.text(String.join("\n", passages))).append("</textarea>")
+        html.append("</fieldset>");
+        List<String> quoted = passages.stream().filter(quotes::containsKey).toList();
+        if (!quoted.isEmpty()) {
+            html.append("<fieldset class=\"supporting\"><legend>Stödjande passager</legend><ul class=\"form-quotes\">");
+            int q = 0;
+            for (String id : quoted) {
+                String box = "keep-" + q++;
+                html.append("<li><input type=\"checkbox\" id=\"").append(box).append("\" name=\"passage\" value=\"").append(Html.text(id))
+                        .append("\" checked aria-describedby=\"quote-").append(Html.text(id)).append("\"> <label for=\"").append(box).append("\">Ta med citatet</label>")
+                        .append(quote(quotes.get(id))).append(readersWarning(quotes.get(id))).append("</li>");
+            }
+            html.append("</ul></fieldset>");
+        }
+        List<String> unquoted = passages.stream().filter(id -> !quotes.containsKey(id)).toList();
+        html.append("<label for=\"passages\">").append(quoted.isEmpty() ? "Stödjande passager" : "Fler stödjande passager")
+                .append(" (länk till passagen eller dess id, en per rad)</label>")
+                .append("<textarea id=\"passages\" name=\"passages\" rows=\"3\">").append(Html.text(String.join("\n", unquoted))).append("</textarea>")
                 .append("<div class=\"actions\"><button type=\"submit\" name=\"status\" value=\"draft\">Spara som utkast</button>")
                 .append("<button type=\"submit\" name=\"status\" value=\"published\">Spara och publicera</button></div></form>");
         return html.toString();
@@ -246,11 +282,28 @@ public final class InsightsPage {
     /** The form's fields as the API's JSON. */
     private static JsonObject fromForm(MultiMap form) {
         JsonObject body = new JsonObject().put("title", nonNull(form.get("title"))).put("text", nonNull(form.get("text")))
-                .put("themes", new JsonArray(form.getAll("theme"))).put("passages", new JsonArray(passageIds(form.get("passages"))));
+                .put("themes", new JsonArray(form.getAll("theme"))).put("passages", new JsonArray(passagesOf(form)));
         if (form.get("status") != null) {
             body.put("status", form.get("status"));
         }
         return body;
+    }
+
+    /** The passages the form keeps: the quotes ticked, then the ids and links typed in the field, each once. */
+    private static List<String> passagesOf(MultiMap form) {
+        Set<String> ids = new LinkedHashSet<>(form.getAll("passage"));
+        ids.addAll(passageIds(form.get("passages")));
+        return List.copyOf(ids);
+    }
+
+    /** Says who will not see a quote: readers see only what their role may read, so a published insight shows it to fewer. */
+    private static String readersWarning(JsonObject passage) {
+        return switch (String.valueOf(passage.getString("visibility"))) {
+            case "restricted" -> "<p class=\"warning\" role=\"note\">Citatet kommer från ett skyddat dokument: bara forskare ser det. "
+                    + "Piloter och deltagare ser insikten utan citatet.</p>";
+            case "pilot" -> "<p class=\"warning\" role=\"note\">Citatet kommer från ett pilotdokument: deltagare ser insikten utan citatet.</p>";
+            default -> "";
+        };
     }
 
     /** Passage ids from pasted text: ids, or links to passages ({@code /dokument/…#id}), separated by lines, spaces or commas. */

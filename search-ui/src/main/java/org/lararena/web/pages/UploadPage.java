@@ -40,9 +40,13 @@ public final class UploadPage {
             throw LararenaException.forbidden("uploading is for researchers");
         }
         Messages m = Messages.of(ctx);
-        StringBuilder types = new StringBuilder("<option value=\"\">").append(Html.text(m.get("upload.auto"))).append("</option>");
+        // Each type says what "Standard" means for it (the ontology knows which types name speakers), so the
+        // visibility field can say it before anything is sent.
+        StringBuilder types = new StringBuilder("<option value=\"\" data-default-visibility=\"").append(Html.text(m.get("upload.visDefault", m.get("upload.visDefaultUnknown"))))
+                .append("\">").append(Html.text(m.get("upload.auto"))).append("</option>");
         for (DocumentType type : ontology.documentTypes()) {
-            types.append("<option value=\"").append(Html.text(type.notation())).append("\">")
+            types.append("<option value=\"").append(Html.text(type.notation())).append("\" data-default-visibility=\"")
+                    .append(Html.text(m.get("upload.visDefault", m.get(type.namesSpeakers() ? "upload.visRestricted" : "upload.visPilot")))).append("\">")
                     .append(Html.text(Labels.documentType(ontology, m, type.notation()))).append("</option>");
         }
         StringBuilder pilots = new StringBuilder();
@@ -64,7 +68,7 @@ public final class UploadPage {
                 <label for="date">%s</label><input id="date" name="date" type="text" placeholder="%s" pattern="\\d{4}(-\\d{2}(-\\d{2})?)?">
                 <label for="visibility">%s</label>
                 <select id="visibility" name="visibility">
-                <option value="">%s</option>
+                <option value="" id="visibility-default">%s</option>
                 <option value="restricted">%s</option><option value="pilot">%s</option><option value="public">%s</option>
                 </select>
                 </fieldset>
@@ -75,7 +79,7 @@ public final class UploadPage {
                 """.formatted(Html.text(m.get("upload.title")), Html.text(m.get("upload.noscript")), Html.text(m.get("upload.choose")),
                 Html.text(m.get("upload.about")), Html.text(m.get("doc.type")), types, Html.text(m.get("doc.pilot")), pilots,
                 Html.text(m.get("doc.date")), Html.text(m.get("upload.datePlaceholder")), Html.text(m.get("doc.visibility")),
-                Html.text(m.get("upload.visDefault")), Html.text(m.get("upload.visRestricted")), Html.text(m.get("upload.visPilot")),
+                Html.text(m.get("upload.visDefault", m.get("upload.visDefaultUnknown"))), Html.text(m.get("upload.visRestricted")), Html.text(m.get("upload.visPilot")),
                 Html.text(m.get("upload.visPublic")), Html.text(m.get("upload.send")));
         Layout.send(ctx, new Layout.Page(m.get("upload.title"), "ladda-upp", body + DocumentPage.scriptMessages(m)));
     }
