@@ -1,7 +1,6 @@
 package org.lararena.annotations;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.lararena.ingest.index.FacetFollower;
 import org.lararena.ingest.names.DocumentNames;
-import org.lararena.ingest.pipeline.Reannotation;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
@@ -53,7 +51,6 @@ import org.lararena.teamcoding.TeamCodingEndpoint;
  *   <li>{@code POST /api/documents/{id}/annotations/review} {@code {ids: [...], state}}: accept or reject many;</li>
  *   <li>{@code PATCH /api/annotations/{id}} {@code {state}}: accept or reject in the caller's own layer (or undo with
  *       {@code suggested}); {@code DELETE /api/annotations/{id}}: retract for everyone (kept in the history);</li>
- *   <li>{@code POST /api/admin/reannotate} (admin): annotate every document again with the current ontology.</li>
  * </ul>
  * Offsets count Unicode code points of the passage text. To everyone but researchers, the creator of a manual tag is
  * {@value org.lararena.ontology.store.PersonAgents#NEUTRAL_NAME}, never a username. Writes are for researchers and audited;
@@ -66,13 +63,11 @@ public final class AnnotationsEndpoint {
     private static final int BODY_LIMIT = 64 * 1024;
     private static final int MAX_BULK = 1000;
 
-    private final Vertx vertx;
     private final DocumentStore documents;
     private final AnnotationStore annotations;
     private final Ontology ontology;
     private final FacetFollower search;
     private final RequestWork work;
-    private final Reannotation reannotation;
     private final AuditLog audit;
     private final CoderLayers layers;
     private final Runnable decided;
@@ -82,16 +77,13 @@ public final class AnnotationsEndpoint {
      * @param decided told after every decision of a researcher (the suggester learns from them)
      * @param suggester the suggester model in service, which says how many decisions a suggestion's confidence rests on
      */
-    public AnnotationsEndpoint(Vertx vertx, RequestWork work, DocumentStore documents, AnnotationStore annotations, Ontology ontology,
-                               FacetFollower search, Reannotation reannotation, AuditLog audit, Runnable decided,
-                               Supplier<SuggesterModel> suggester) {
-        this.vertx = Objects.requireNonNull(vertx);
+    public AnnotationsEndpoint(RequestWork work, DocumentStore documents, AnnotationStore annotations, Ontology ontology,
+                               FacetFollower search, AuditLog audit, Runnable decided, Supplier<SuggesterModel> suggester) {
         this.documents = Objects.requireNonNull(documents);
         this.annotations = Objects.requireNonNull(annotations);
         this.ontology = Objects.requireNonNull(ontology);
         this.work = Objects.requireNonNull(work);
         this.search = Objects.requireNonNull(search);
-        this.reannotation = Objects.requireNonNull(reannotation);
         this.audit = Objects.requireNonNull(audit);
         this.layers = new CoderLayers(annotations);
         this.decided = Objects.requireNonNull(decided);
@@ -106,7 +98,6 @@ public final class AnnotationsEndpoint {
         router.post("/api/documents/:id/annotations").handler(body).handler(this::tag);
         router.patch("/api/annotations/:id").handler(body).handler(this::review);
         router.delete("/api/annotations/:id").handler(this::retract);
-        router.post("/api/admin/reannotate").handler(this::reannotate);
     }
 
     private void list(RoutingContext ctx) {
@@ -225,21 +216,6 @@ public final class AnnotationsEndpoint {
                     }
                     return changed;
                 });
-    }
-
-    /** {@code POST /api/admin/reannotate} (admin): every indexed document again, with the current ontology. */
-    private void reannotate(RoutingContext ctx) {
-        Caller caller = Caller.of(ctx).require(Caller.ADMIN);
-        // Minutes of work: on Vert.x's own worker pool, not the request pool, whose few threads serve quick requests.
-        vertx.executeBlocking(() -> {
-                    Reannotation.Result result = reannotation.all();
-                    audit.record(caller.username(), "reannotate", null, new JsonObject().put("ontologyVersion", result.ontologyVersion())
-                            .put("documents", result.documents()));
-                    return result;
-                }, false)
-                .onSuccess(r -> RequestWork.sendJson(ctx, 200, new JsonObject().put("ontologyVersion", r.ontologyVersion()).put("documents", r.documents())
-                        .put("passages", r.passages()).put("failed", r.failed())))
-                .onFailure(ctx::fail);
     }
 
     // --- helpers

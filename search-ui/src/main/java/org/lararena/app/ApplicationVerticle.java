@@ -77,6 +77,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.lararena.web.AdminEndpoint;
+import org.lararena.web.Jobs;
 import org.lararena.web.HealthEndpoint;
 import org.lararena.web.HttpServerVerticle;
 import org.lararena.web.OpenApiEndpoint;
@@ -265,8 +266,8 @@ public final class ApplicationVerticle extends VerticleBase {
                         new SuggestEndpoint(requestWork, new Suggestions(elasticsearch, index.alias(), ontology))::addRoutes,
                         new ThemesEndpoint(requestWork, ontology, search)::addRoutes,
                         new AdminEndpoint(vertx, requestWork, new IndexRebuild(documents, annotations, ontology, index, indexer,
-                                config.indexing().batchDocuments()), audit)::addRoutes,
-                        new AnnotationsEndpoint(vertx, requestWork, documents, annotations, ontology, facetFollower, reannotation, audit,
+                                config.indexing().batchDocuments()), reannotation, new Jobs(vertx, Clock.systemUTC()), audit)::addRoutes,
+                        new AnnotationsEndpoint(requestWork, documents, annotations, ontology, facetFollower, audit,
                                 suggester::decisionRecorded, suggester)::addRoutes,
                         new SuggesterEndpoint(vertx, requestWork, suggester, audit)::addRoutes,
                         new TeamCodingEndpoint(requestWork, documents, annotations, facetFollower, audit)::addRoutes,

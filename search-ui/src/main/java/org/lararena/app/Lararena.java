@@ -233,7 +233,9 @@ public final class Lararena {
         }
         boolean fromOriginals = !options.isEmpty();
         String token = new CliCredentials(config).accessToken();
-        JsonObject body = callAdmin(config, token, "/api/admin/reindex" + (fromOriginals ? "?from=originals" : ""), "reindex_failed");
+        JsonObject job = callAdmin(config, token, "/api/admin/reindex" + (fromOriginals ? "?from=originals" : ""), "reindex_failed");
+        out.println("Rebuilding the index (job " + job.getString("id") + ")…");
+        JsonObject body = awaitJob(config, token, job, "reindex_failed");
         JsonArray from = body.getJsonArray("from", new JsonArray());
         out.println("Rebuilt the index from the data directory: " + body.getInteger("documents") + " documents, "
                 + body.getLong("passages") + " passages in " + body.getString("to")
@@ -389,7 +391,22 @@ public final class Lararena {
         return new JsonObject(callAdmin(config, token, "POST", pathAndQuery, null, failure));
     }
 
-    /** Calls an admin route with an optional JSON body; a non-200 answer becomes the exception its JSON names. Returns the body. */
+    /** Follows a job the platform started until it is done, and returns its result; a failed job becomes its error. */
+    private static JsonObject awaitJob(LararenaConfig config, String token, JsonObject job, String failure) throws IOException, InterruptedException {
+        JsonObject now = job;
+        while ("running".equals(now.getString("state"))) {
+            Thread.sleep(1000);
+            now = new JsonObject(callAdmin(config, token, "GET", now.getString("href"), null, failure));
+        }
+        if ("failed".equals(now.getString("state"))) {
+            JsonObject error = now.getJsonObject("error", new JsonObject());
+            throw new LararenaException(error.getInteger("status", 500), error.getString("error", failure),
+                    error.getString("detail", "the job failed; the application log says why"));
+        }
+        return now.getJsonObject("result", new JsonObject());
+    }
+
+    /** Calls an admin route with an optional JSON body; an answer other than 200 or 202 becomes the exception its JSON names. Returns the body. */
     static String callAdmin(LararenaConfig config, String token, String method, String pathAndQuery, JsonObject json, String failure)
             throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
@@ -397,7 +414,7 @@ public final class Lararena {
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json").timeout(Duration.ofHours(2))
                     .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.encode()))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            if (response.statusCode() != 200 && response.statusCode() != 202) {
                 JsonObject body = response.body().startsWith("{") ? new JsonObject(response.body()) : new JsonObject();
                 throw new LararenaException(response.statusCode(), body.getString("error", failure),
                         body.getString("detail", "the platform answered " + response.statusCode()));

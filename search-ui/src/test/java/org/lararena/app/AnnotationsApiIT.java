@@ -137,9 +137,10 @@ class AnnotationsApiIT {
         assertThat(document.getJsonArray("@graph")).hasSize(after.size());
 
         // A forced re-annotation with the same ontology keeps every decision and every id.
-        HttpResponse<String> reannotated = send("POST", "/api/admin/reannotate", null, TestServices.get().accessToken("admin", "admin"));
-        assertThat(reannotated.statusCode()).as(reannotated.body()).isEqualTo(200);
-        assertThat(new JsonObject(reannotated.body()).getInteger("documents")).isPositive();
+        String admin = TestServices.get().accessToken("admin", "admin");
+        JsonObject reannotated = app.finishedJob(send("POST", "/api/admin/reannotate", null, admin), admin);
+        assertThat(reannotated.getString("state")).as(reannotated.encode()).isEqualTo("done");
+        assertThat(reannotated.getJsonObject("result").getInteger("documents")).isPositive();
         assertThat(annotations(documentId, researcher)).isEqualTo(after);
         assertThat(themeFacet()).contains(TEMA + "samverkan").doesNotContain(TEMA + "tillganglighet", TEMA + "digitalisering");
     }

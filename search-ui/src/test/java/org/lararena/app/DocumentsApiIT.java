@@ -199,8 +199,10 @@ class DocumentsApiIT {
                 .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-        JsonObject result = new JsonObject(done.body());
+        JsonObject job = app.finishedJob(done, admin);
+        assertThat(job.getString("state")).as(job.encode()).isEqualTo("done");
+        assertThat(job.getString("kind")).isEqualTo("reindex");
+        JsonObject result = job.getJsonObject("result");
         assertThat(result.getString("to")).endsWith("-000002");
         assertThat(result.getLong("passages")).isPositive();
         JsonObject after = new JsonObject(app.get("/api/search?q=omindexering", researcher).body());

@@ -93,10 +93,10 @@ class ReindexIT {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(new JsonObject(refused.body()).getString("error")).isNotBlank();
 
-        HttpResponse<String> rebuilt = app.send("POST", "/api/admin/reindex", null, admin);
+        JsonObject rebuilt = app.finishedJob(app.send("POST", "/api/admin/reindex", null, admin), admin);
 
-        assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
-        JsonObject result = new JsonObject(rebuilt.body());
+        assertThat(rebuilt.getString("state")).as(rebuilt.encode()).isEqualTo("done");
+        JsonObject result = rebuilt.getJsonObject("result");
         assertThat(result.getJsonArray("from")).as("there was no index to replace").isEmpty();
         assertThat(result.getInteger("failed")).isZero();
         assertThat(searchable("ombyggnadsprovet")).as("the same passages, themes and all").isEqualTo(before);
@@ -119,9 +119,8 @@ class ReindexIT {
         assertThat(taggedWith(DIGITALISERING)).containsExactly(first + "-0");
 
         // From the originals: every document goes through extraction again, and comes out the same, review and all.
-        HttpResponse<String> again = app.send("POST", "/api/admin/reindex?from=originals", null, admin);
-        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
-        assertThat(new JsonObject(again.body()).getInteger("extractedAgain")).isGreaterThanOrEqualTo(2);
+        JsonObject again = app.finishedJob(app.send("POST", "/api/admin/reindex?from=originals", null, admin), admin);
+        assertThat(again.getJsonObject("result").getInteger("extractedAgain")).as(again.encode()).isGreaterThanOrEqualTo(2);
         app.awaitStatus(first, researcher, "indexed");
         app.awaitStatus(second, researcher, "indexed");
         assertThat(searchable("ombyggnadsprovet")).isEqualTo(before);
@@ -144,16 +143,18 @@ class ReindexIT {
         // Two at once: one rebuilds, the other is refused while it runs.
         CompletableFuture<HttpResponse<String>> one = CompletableFuture.supplyAsync(() -> post("/api/admin/reindex", admin));
         CompletableFuture<HttpResponse<String>> other = CompletableFuture.supplyAsync(() -> post("/api/admin/reindex", admin));
+        List<HttpResponse<String>> reindexes = List.of(one.get(), other.get());
+        assertThat(reindexes).as("statuses of two reindexes at once").extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(202, 409);
+        HttpResponse<String> refused = reindexes.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        HttpResponse<String> started = reindexes.stream().filter(r -> r.statusCode() == 202).findFirst().orElseThrow();
+        String job = new JsonObject(started.body()).getString("href");
+        assertThat(new JsonObject(refused.body()).getString("detail")).contains("reindex").contains(job);
         List<HttpResponse<String>> searches = new ArrayList<>();
         do {
             // A page not asked before each time, so that every one is searched in Elasticsearch, not given from the cache.
             searches.add(app.get("/api/search?q=flyttprovet&size=1&page=" + searches.size() % 5000, researcher));
-        } while (!(one.isDone() && other.isDone()));
-
-        List<HttpResponse<String>> reindexes = List.of(one.get(), other.get());
-        assertThat(reindexes).as("statuses of two reindexes at once").extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 409);
-        HttpResponse<String> refused = reindexes.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
-        assertThat(new JsonObject(refused.body()).getString("detail")).contains("reindex");
+        } while ("running".equals(new JsonObject(app.get(job, admin).body()).getString("state")));
+        assertThat(new JsonObject(app.get(job, admin).body()).getString("state")).isEqualTo("done");
         assertThat(searches).as("every search during the reindex").allSatisfy(search -> {
             assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
             assertThat(new JsonObject(search.body()).getLong("total")).isEqualTo(total);

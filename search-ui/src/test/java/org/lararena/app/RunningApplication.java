@@ -72,6 +72,20 @@ final class RunningApplication implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Follows the job an admin route answered with (202) until it is no longer running; returns the job, done or failed.
+     * An answer that is not a job fails the test with its body.
+     */
+    JsonObject finishedJob(HttpResponse<String> accepted, String token) throws Exception {
+        assertThat(accepted.statusCode()).as("a job: " + accepted.body()).isEqualTo(202);
+        String href = new JsonObject(accepted.body()).getString("href");
+        assertThat(accepted.headers().firstValue("Location")).as("where to follow the job").contains(href);
+        JsonObject job = Eventually.until(() -> new JsonObject(get(href, token).body()), j -> !"running".equals(j.getString("state")),
+                Duration.ofMinutes(10));
+        assertThat(job.getString("state")).as("after 10 minutes: " + job).isNotEqualTo("running");
+        return job;
+    }
+
     HttpResponse<String> postFile(String token, String filename, String content, String visibility) throws Exception {
         return postFile(token, filename, content, Map.of("visibility", visibility));
     }

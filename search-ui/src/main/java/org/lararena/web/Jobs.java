@@ -1,0 +1,132 @@
+package org.lararena.web;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.lararena.platform.LararenaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Administration work that takes minutes (rebuilding the index, annotating every document again) as jobs: the
+ * request that starts one is answered at once with the job, which the caller follows at {@code GET /api/jobs/{id}},
+ * instead of a request held open for minutes through proxies and timeouts. The work runs on Vert.x's own worker pool,
+ * not the request pool, whose few threads serve quick requests. One job of a kind runs at a time. The newest
+ * {@value #KEPT} jobs are kept in memory: a restart forgets them (the audit log keeps who started what, and the
+ * work itself is safe to start again).
+ */
+public final class Jobs {
+
+    /** How many finished jobs are remembered. */
+    static final int KEPT = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+
+    /** Where a job stands. */
+    public enum State {
+        RUNNING, DONE, FAILED;
+
+        String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A job as it stands: {@code result} once done, {@code error} ({@code status}, {@code error}, {@code detail}) once failed. */
+    public record Job(String id, String kind, String startedBy, Instant startedAt, State state, Instant finishedAt, JsonObject result,
+                      JsonObject error) {
+
+        public JsonObject toJson() {
+            JsonObject json = new JsonObject().put("id", id).put("kind", kind).put("state", state.wireName()).put("startedBy", startedBy)
+                    .put("startedAt", startedAt.toString()).put("href", "/api/jobs/" + id);
+            if (finishedAt != null) {
+                json.put("finishedAt", finishedAt.toString());
+            }
+            if (result != null) {
+                json.put("result", result);
+            }
+            if (error != null) {
+                json.put("error", error);
+            }
+            return json;
+        }
+
+        Job finished(State to, Instant at, JsonObject result, JsonObject error) {
+            return new Job(id, kind, startedBy, startedAt, to, at, result, error);
+        }
+    }
+
+    private final Vertx vertx;
+    private final Clock clock;
+    /** In the order started; guarded by {@code this}. */
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
+
+    public Jobs(Vertx vertx, Clock clock) {
+        this.vertx = Objects.requireNonNull(vertx);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * Starts {@code work} as a job of {@code kind} and returns it, running. While a job of the same kind runs, a second
+     * is refused with 409 naming the one to follow.
+     */
+    public synchronized Job start(String kind, String startedBy, Callable<JsonObject> work) {
+        Optional<Job> running = jobs.values().stream().filter(j -> j.kind().equals(kind) && j.state() == State.RUNNING).findFirst();
+        if (running.isPresent()) {
+            throw new LararenaException(409, kind + "_running", "a " + kind + " is running already (started by " + running.get().startedBy()
+                    + " at " + running.get().startedAt() + "); follow it at /api/jobs/" + running.get().id() + " and start another once it is done");
+        }
+        Job job = new Job(UUID.randomUUID().toString(), kind, startedBy, clock.instant(), State.RUNNING, null, null, null);
+        jobs.put(job.id(), job);
+        forgetOldest();
+        vertx.executeBlocking(work, false).onComplete(done -> {
+            if (done.succeeded()) {
+                finish(job.id(), State.DONE, done.result(), null);
+            } else {
+                LOG.warn("The {} job {} failed", kind, job.id(), done.cause());
+                finish(job.id(), State.FAILED, null, errorOf(done.cause()));
+            }
+        });
+        return job;
+    }
+
+    /** The job of this id, if it is remembered. */
+    public synchronized Optional<Job> find(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** The remembered jobs, newest first. */
+    public synchronized List<Job> newestFirst() {
+        List<Job> all = new ArrayList<>(jobs.values());
+        java.util.Collections.reverse(all);
+        return all;
+    }
+
+    private synchronized void finish(String id, State to, JsonObject result, JsonObject error) {
+        jobs.computeIfPresent(id, (key, job) -> job.finished(to, clock.instant(), result, error));
+    }
+
+    /** Forgets the oldest finished jobs beyond {@link #KEPT}; a running job is never forgotten. */
+    private void forgetOldest() {
+        var finished = jobs.values().stream().filter(j -> j.state() != State.RUNNING).map(Job::id).toList();
+        for (int i = 0; i < finished.size() && jobs.size() > KEPT; i++) {
+            jobs.remove(finished.get(i));
+        }
+    }
+
+    /** What a failed job says: a refusal in its own words, anything else without the internals. */
+    private static JsonObject errorOf(Throwable failure) {
+        if (failure instanceof LararenaException refusal) {
+            return new JsonObject().put("status", refusal.status()).put("error", refusal.error()).put("detail", refusal.getMessage());
+        }
+        return new JsonObject().put("status", 500).put("error", "internal")
+                .put("detail", "the job stopped on an unexpected error; the application log says more");
+    }
+}

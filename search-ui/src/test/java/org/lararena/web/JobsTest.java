@@ -1,0 +1,93 @@
+package org.lararena.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.lararena.platform.LararenaException;
+
+class JobsTest {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final Jobs jobs = new Jobs(vertx, Clock.systemUTC());
+
+    @AfterEach
+    void close() {
+        vertx.close().await();
+    }
+
+    @Test
+    void aJobRunsOnItsOwnAndASecondOfTheSameKindIsRefusedUntilItIsDone() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Jobs.Job started = jobs.start("reindex", "admin", () -> {
+            release.await(1, TimeUnit.MINUTES);
+            return new JsonObject().put("documents", 3);
+        });
+
+        assertThat(started.toJson().getString("state")).isEqualTo("running");
+        assertThat(started.toJson().getString("href")).isEqualTo("/api/jobs/" + started.id());
+        assertThatThrownBy(() -> jobs.start("reindex", "admin2", JsonObject::new))
+                .isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.status()).isEqualTo(409))
+                .hasMessageContaining("/api/jobs/" + started.id());
+        Jobs.Job other = jobs.start("reannotate", "admin", JsonObject::new);
+        assertThat(finished(other.id()).state()).as("another kind runs beside it").isEqualTo(Jobs.State.DONE);
+
+        release.countDown();
+        Jobs.Job done = finished(started.id());
+
+        assertThat(done.state()).isEqualTo(Jobs.State.DONE);
+        assertThat(done.result().getInteger("documents")).isEqualTo(3);
+        assertThat(done.finishedAt()).isAfterOrEqualTo(done.startedAt());
+        assertThat(jobs.start("reindex", "admin", JsonObject::new)).as("once done, another may start").isNotNull();
+        assertThat(jobs.newestFirst()).extracting(Jobs.Job::kind).startsWith("reindex", "reannotate", "reindex");
+    }
+
+    @Test
+    void aFailedJobSaysWhyInItsOwnWordsAndHidesAnUnexpectedErrorsInternals() throws Exception {
+        Jobs.Job refused = jobs.start("reindex", "admin", () -> {
+            throw new LararenaException(409, "reindex_running", "a reindex is running already");
+        });
+        Jobs.Job broken = jobs.start("reannotate", "admin", () -> {
+            throw new IllegalStateException("secret internals at /data/jena");
+        });
+
+        JsonObject refusal = finished(refused.id()).toJson();
+        JsonObject crash = finished(broken.id()).toJson();
+
+        assertThat(refusal.getString("state")).isEqualTo("failed");
+        assertThat(refusal.getJsonObject("error")).isEqualTo(new JsonObject().put("status", 409).put("error", "reindex_running")
+                .put("detail", "a reindex is running already"));
+        assertThat(crash.getJsonObject("error").getInteger("status")).isEqualTo(500);
+        assertThat(crash.encode()).doesNotContain("secret internals");
+    }
+
+    @Test
+    void onlyTheNewestFinishedJobsAreRemembered() throws Exception {
+        String first = jobs.start("reindex", "admin", JsonObject::new).id();
+        finished(first);
+        for (int i = 0; i < Jobs.KEPT; i++) {
+            finished(jobs.start("reindex", "admin", JsonObject::new).id());
+        }
+        assertThat(jobs.find(first)).isEmpty();
+        assertThat(jobs.newestFirst()).hasSizeLessThanOrEqualTo(Jobs.KEPT + 1);
+    }
+
+    /** Waits until the job is no longer running (it runs on a worker thread). */
+    private Jobs.Job finished(String id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Jobs.Job job = jobs.find(id).orElseThrow();
+        while (job.state() == Jobs.State.RUNNING && Instant.now().isBefore(deadline)) {
+            Thread.sleep(10);
+            job = jobs.find(id).orElseThrow();
+        }
+        return job;
+    }
+}
