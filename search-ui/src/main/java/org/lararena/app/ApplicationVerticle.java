@@ -198,7 +198,8 @@ public final class ApplicationVerticle extends VerticleBase {
         // An ontology of this application's own, not the process-wide shipped one: the codebook changes it in place,
         // and another application in the same JVM (a test's) must not see those changes.
         ontology = OntologyLoader.fromClasspath();
-        annotations = new TdbAnnotationStore(jena);
+        // The annotator as an agent carries the suggester model's version (asked at each run; the suggester comes below).
+        annotations = new TdbAnnotationStore(jena, () -> TdbAnnotationStore.annotatorVersion(suggester == null ? 0 : suggester.get().version()));
         // The shipped ontology is the seed; researchers' changes to the codebook are laid over it before anything reads it.
         codebook = new Codebook(jena, ontology, annotations, Clock.systemUTC());
         codebook.open().forEach(conflict -> LOG.warn("Codebook: {}", conflict));

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.datatypes.xsd.XSDDateTime;
 import org.apache.jena.graph.Node;
@@ -87,10 +88,27 @@ public final class TdbAnnotationStore implements AnnotationStore {
     private final Dataset dataset;
     /** The researchers' actions: committed together when they arrive together (ingest writes batches of its own). */
     private final GroupCommit actions;
+    /** The annotator's version as an agent, asked at each run: the suggester model in service changes it. */
+    private final Supplier<String> annotatorVersion;
 
+    /** A store whose suggestions are made by the annotator of {@link PassageAnnotator#VERSION}, with no model. */
     public TdbAnnotationStore(Dataset dataset) {
+        this(dataset, () -> PassageAnnotator.VERSION);
+    }
+
+    /**
+     * @param annotatorVersion the version of the annotator that makes the suggestions stored now (the annotator's own
+     *                         and that of the suggester model in service; see {@link #annotatorVersion(int)})
+     */
+    public TdbAnnotationStore(Dataset dataset, Supplier<String> annotatorVersion) {
         this.dataset = Objects.requireNonNull(dataset, "dataset");
         this.actions = new GroupCommit(dataset);
+        this.annotatorVersion = Objects.requireNonNull(annotatorVersion, "annotatorVersion");
+    }
+
+    /** The annotator's version with a suggester model: {@code 1} with none (version 0), {@code 1+modell.3} with model 3. */
+    public static String annotatorVersion(int modelVersion) {
+        return modelVersion <= 0 ? PassageAnnotator.VERSION : PassageAnnotator.VERSION + "+modell." + modelVersion;
     }
 
     /** The deterministic id of an automatic annotation: the same passage, concept and span give the same id. */
@@ -113,9 +131,14 @@ public final class TdbAnnotationStore implements AnnotationStore {
         return LAR.BASE + "agent/user/" + URLEncoder.encode(username, StandardCharsets.UTF_8);
     }
 
-    /** The IRI of the annotator (of this version) as a software agent. */
+    /** The IRI of the annotator without a suggester model as a software agent. */
     public static String annotatorIri() {
-        return LAR.BASE + "agent/annotator/" + PassageAnnotator.VERSION;
+        return annotatorIri(PassageAnnotator.VERSION);
+    }
+
+    /** The IRI of the annotator of this version (see {@link #annotatorVersion(int)}) as a software agent. */
+    public static String annotatorIri(String version) {
+        return LAR.BASE + "agent/annotator/" + version;
     }
 
     @Override
@@ -741,10 +764,11 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 .addProperty(RDF.type, FOAF.Person).addProperty(FOAF.nick, username).addProperty(RDFS.label, username);
     }
 
-    private static Resource annotator(Model graph) {
-        return graph.createResource(annotatorIri()).addProperty(RDF.type, PROV.Agent).addProperty(RDF.type, PROV.SoftwareAgent)
-                .addProperty(RDFS.label, ANNOTATOR_NAME + " " + PassageAnnotator.VERSION)
-                .addProperty(DCTerms.hasVersion, PassageAnnotator.VERSION);
+    private Resource annotator(Model graph) {
+        String version = annotatorVersion.get();
+        return graph.createResource(annotatorIri(version)).addProperty(RDF.type, PROV.Agent).addProperty(RDF.type, PROV.SoftwareAgent)
+                .addProperty(RDFS.label, ANNOTATOR_NAME + " " + version)
+                .addProperty(DCTerms.hasVersion, version);
     }
 
     /** True when the annotation already says what this suggestion says: a run that repeats itself writes nothing. */
