@@ -29,6 +29,8 @@ final class PassageQuery {
      * less than the passage's own words.
      */
     static final List<String> FIELDS = List.of("text", "text.stems", "text.exact^2", "title^0.5", "question^0.3");
+    /** {@link #FIELDS} without the question an answer answers (the evaluation's ablation only). */
+    static final List<String> FIELDS_WITHOUT_QUESTION = FIELDS.stream().filter(f -> !f.startsWith("question")).toList();
     /**
      * With a quoted phrase: {@code text.stems} (a second stemmer, for inflections the first misses) and
      * {@code question} have no exact sub-field, so a phrase would lose its stop words there and match loosely.
@@ -80,8 +82,13 @@ final class PassageQuery {
      * score so they rank below passages that have the words.
      */
     static Query of(SearchRequest request, Set<String> themeIris) {
-        Query words = of(request);
-        if (themeIris.isEmpty() || !request.hasText()) {
+        return of(request, themeIris, Set.of());
+    }
+
+    /** As {@link #of(SearchRequest, Set)}, without the parts in {@code leftOut} (the evaluation's ablation; empty in the application). */
+    static Query of(SearchRequest request, Set<String> themeIris, Set<RankingPart> leftOut) {
+        Query words = words(request, leftOut);
+        if (themeIris.isEmpty() || !request.hasText() || leftOut.contains(RankingPart.THEME_EXPANSION)) {
             return words;
         }
         Parts parts = parse(request.simpleQueryString());
@@ -97,20 +104,28 @@ final class PassageQuery {
     }
 
     static Query of(SearchRequest request) {
+        return words(request, Set.of());
+    }
+
+    /** The words and phrases of the request (not the themes it names), without the parts in {@code leftOut}. */
+    private static Query words(SearchRequest request, Set<RankingPart> leftOut) {
+        List<String> fields = leftOut.contains(RankingPart.QUESTION_FIELD) ? FIELDS_WITHOUT_QUESTION : FIELDS;
         if (!request.hasText()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
         String text = request.simpleQueryString();
         Parts parts = parse(text);
         if (parts.explicitOr()) {
-            return simple(text, Operator.And, null);
+            return simple(text, Operator.And, null, fields);
         }
         String positive = String.join(" ", parts.positive());
         return Query.of(q -> q.bool(b -> {
             if (parts.positive().isEmpty()) {
                 b.must(m -> m.matchAll(a -> a));
             } else {
-                b.must(positive.contains("\"") ? simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH) : loose(positive));
+                b.must(positive.contains("\"") ? simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH, fields)
+                        : leftOut.contains(RankingPart.LOOSER_READINGS) ? simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH, fields)
+                        : loose(positive, fields));
                 String words = positive.replace("\"", "");
                 b.should(s -> s.matchPhrase(p -> p.field("text.shingles").query(words).slop(1).boost(1.5f)));
                 b.should(s -> s.matchPhrase(p -> p.field("text.exact").query(words).boost(2f)));
@@ -150,9 +165,9 @@ final class PassageQuery {
      * phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token graph);
      * and, weighing less, long words a slip or an ending away.
      */
-    private static Query loose(String words) {
+    private static Query loose(String words, List<String> fields) {
         return Query.of(q -> q.disMax(d -> d
-                .queries(simple(words, Operator.Or, MINIMUM_SHOULD_MATCH))
+                .queries(simple(words, Operator.Or, MINIMUM_SHOULD_MATCH, fields))
                 .queries(splitReading(words, MINIMUM_SHOULD_MATCH))
                 .queries(s -> s.match(m -> m.field("text.exact").query(words).fuzziness(FUZZINESS).prefixLength(3).maxExpansions(20)
                         .minimumShouldMatch(MINIMUM_SHOULD_MATCH).boost(FUZZY_BOOST)))));
@@ -168,9 +183,13 @@ final class PassageQuery {
     }
 
     private static Query simple(String text, Operator operator, String minimumShouldMatch) {
+        return simple(text, operator, minimumShouldMatch, FIELDS);
+    }
+
+    private static Query simple(String text, Operator operator, String minimumShouldMatch, List<String> fields) {
         return Query.of(q -> q.simpleQueryString(s -> {
             // A quoted phrase means these very words: it is matched on the exact sub-fields, where no stop word is dropped.
-            s.query(text).fields(text.contains("\"") ? PHRASE_FIELDS : FIELDS).quoteFieldSuffix(".exact").defaultOperator(operator).lenient(true).flags(FLAGS);
+            s.query(text).fields(text.contains("\"") ? PHRASE_FIELDS : fields).quoteFieldSuffix(".exact").defaultOperator(operator).lenient(true).flags(FLAGS);
             if (minimumShouldMatch != null) {
                 s.minimumShouldMatch(minimumShouldMatch);
             }

@@ -54,6 +54,7 @@ public final class PassageSearch {
     private final Function<String, String> themeLabel;
     private final Function<String, Set<String>> themesNamedIn;
     private final boolean requestCache;
+    private final Set<RankingPart> leftOut;
 
     /** @param themeLabel the display label of a theme or concept IRI */
     public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel) {
@@ -70,6 +71,16 @@ public final class PassageSearch {
      */
     public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel,
                          Function<String, Set<String>> themesNamedIn, boolean requestCache) {
+        this(client, alias, themeLabel, themesNamedIn, requestCache, Set.of());
+    }
+
+    /**
+     * A search that ranks without the query-time parts in {@code leftOut}: the search evaluation's ablation, which
+     * shows what each part is worth. The application leaves nothing out.
+     */
+    public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel,
+                         Function<String, Set<String>> themesNamedIn, boolean requestCache, Set<RankingPart> leftOut) {
+        this.leftOut = Set.copyOf(leftOut);
         this.client = Objects.requireNonNull(client);
         this.asyncClient = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
         this.alias = Objects.requireNonNull(alias);
@@ -84,7 +95,7 @@ public final class PassageSearch {
             return PassageQuery.of(request);
         }
         String wanted = String.join(" ", PassageQuery.parse(request.simpleQueryString()).positive()).replace("\"", "");
-        return PassageQuery.of(request, wanted.isBlank() ? Set.of() : themesNamedIn.apply(wanted));
+        return PassageQuery.of(request, wanted.isBlank() ? Set.of() : themesNamedIn.apply(wanted), leftOut);
     }
 
     public JsonObject search(SearchRequest request, Caller caller) {

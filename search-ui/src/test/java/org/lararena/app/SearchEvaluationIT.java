@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
@@ -24,13 +19,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.search.GeneralSwedishWords;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.testing.TestServices;
+import org.lararena.ingest.index.PassageIndex;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.Suggestion;
+import org.lararena.platform.web.Caller;
+import org.lararena.search.PassageSearch;
+import org.lararena.search.RankingPart;
+import org.lararena.search.SearchRequest;
+import org.lararena.search.eval.ComparisonIndexes;
 import org.lararena.search.eval.RankingMetrics;
+import org.lararena.search.eval.Scoreboard;
 import org.lararena.search.eval.RankingMetrics.Scores;
 
 /**
@@ -44,11 +54,15 @@ class SearchEvaluationIT {
 
     private static final String EVAL = "/eval/search/";
     private static final List<String> OWN_DOCUMENTS = List.of("eval-intervju-hemtjanst.txt", "eval-protokoll-utskrivning-skannad.txt",
-            "eval-intervju-ambulans.txt", "eval-bildspel-egenvard.txt", "eval-rapport-elevhalsa.txt", "eval-lagesbild-lakemedel-skannad.txt");
+            "eval-intervju-ambulans.txt", "eval-bildspel-egenvard.txt", "eval-rapport-elevhalsa.txt", "eval-lagesbild-lakemedel-skannad.txt",
+            // The second set's (issue #22): short interview turns, a long report, a slide deck, one report clean and scanned.
+            "eval2-intervju-samordnare-kommun.txt", "eval2-rapport-forebyggande-arbete.txt", "eval2-bildspel-hemsjukvard.txt",
+            "eval2-rapport-digitala-vardmoten.txt", "eval2-rapport-digitala-vardmoten-skannad.txt");
     private static final List<String> CORPUS_DOCUMENTS = List.of("halsolabb-lagesrapport-2021.txt", "naravardpodden-ep33-transkript.txt");
 
     @TempDir
     Path dataDir;
+
 
     record Result(String set, int queries, Scores project, Scores standard) {
     }
@@ -82,8 +96,11 @@ class SearchEvaluationIT {
             }
             String alias = app.config().elasticsearch().indexPrefix() + "-passages";
             List<JsonObject> passages = allPassages(client, alias);
-            String standardIndex = app.config().elasticsearch().indexPrefix() + "-eval-standard";
-            indexWithStandardAnalyzer(client, standardIndex, passages);
+            // The passages as indexed, to read beside the judgements (and to try a ranking on without the pipeline).
+            Files.writeString(Path.of("target", "eval-passages.json"), new JsonArray(new ArrayList<>(passages)).encodePrettily());
+            String prefix = app.config().elasticsearch().indexPrefix();
+            String standardIndex = prefix + "-eval-standard";
+            ComparisonIndexes.standard(client, standardIndex, passages);
 
             List<Result> results = new ArrayList<>();
             for (String set : List.of("tuning", "heldout")) {
@@ -98,7 +115,7 @@ class SearchEvaluationIT {
                     }
                     Map<String, Integer> grades = judge(query, passages, filenames);
                     List<String> ours = projectRanking(app, researcher, query.getString("query"));
-                    List<String> theirs = standardRanking(client, standardIndex, query.getString("query"));
+                    List<String> theirs = ComparisonIndexes.baselineRanking(client, standardIndex, query.getString("query"));
                     Scores mine = RankingMetrics.score(ours, grades);
                     Scores base = RankingMetrics.score(theirs, grades);
                     project.add(mine);
@@ -114,6 +131,12 @@ class SearchEvaluationIT {
                         r.project().success(), r.project().reciprocalRank(), r.project().ndcg(),
                         r.standard().success(), r.standard().reciprocalRank(), r.standard().ndcg());
             }
+            Map<String, Ranker> rankers = rankers(app, client, researcher, passages, prefix, standardIndex);
+            Map<String, Scoreboard> second = new LinkedHashMap<>();
+            for (String set : List.of("tuning-2", "heldout-2")) {
+                second.put(set, evaluate(set, rankers, passages, filenames, withCorpus));
+            }
+            second.values().forEach(board -> System.out.println(board.table()));
             for (Result r : results) {
                 assertThat(r.project().success()).as(r.set() + " success@10 beats the standard analyzer").isGreaterThan(r.standard().success());
                 assertThat(r.project().reciprocalRank()).as(r.set() + " MRR beats the standard analyzer").isGreaterThan(r.standard().reciprocalRank());
@@ -132,6 +155,76 @@ class SearchEvaluationIT {
             assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(fullAnalysis ? 0.87 : 0.83);
             assertThat(tuning.project().success()).as("tuning success@10").isGreaterThanOrEqualTo(0.92);
             assertThat(tuning.project().reciprocalRank()).as("tuning MRR").isGreaterThanOrEqualTo(0.83);
+        }
+    }
+
+    /**
+     * One judged set against the project (through {@code /api/search}), each of its parts left out in turn, and the two
+     * baselines: the scores per query class.
+     */
+    private static Scoreboard evaluate(String set, Map<String, Ranker> rankers, List<JsonObject> passages, Map<String, String> filenames,
+                                       boolean withCorpus) throws Exception {
+        Scoreboard board = new Scoreboard(set);
+        for (Object q : queries(set)) {
+            JsonObject query = (JsonObject) q;
+            if (query.getBoolean("corpus", false) && !withCorpus) {
+                continue;
+            }
+            Map<String, Integer> grades = judge(query, passages, filenames);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s %-4s %-8s %-50s", set, query.getString("id"),
+                    query.getString("class"), query.getString("query")));
+            for (var ranker : rankers.entrySet()) {
+                Scores scores = RankingMetrics.score(ranker.getValue().rank(query.getString("query")), grades);
+                board.add(ranker.getKey(), query.getString("class"), scores);
+                line.append(String.format(Locale.ROOT, " %.2f", scores.reciprocalRank()));
+            }
+            System.out.println(line);
+        }
+        return board;
+    }
+
+    /** What ranks a query's passages, best first (ten). */
+    private interface Ranker {
+        List<String> rank(String query) throws Exception;
+    }
+
+    /** The project, its ablations and the baselines, in the order of the printed table. */
+    private static Map<String, Ranker> rankers(RunningApplication app, ElasticsearchClient client, String researcher, List<JsonObject> passages,
+                                               String prefix, String standardIndex) throws Exception {
+        String stemmedIndex = prefix + "-eval-standard-stemmed";
+        ComparisonIndexes.standardWithStemmer(client, stemmedIndex, passages);
+        JsonObject mapping;
+        try (InputStream in = new PassageIndex(client, prefix, app.config().elasticsearch().analysisFiles()).mapping()) {
+            mapping = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        String noDecompounding = prefix + "-eval-no-decompounding";
+        ComparisonIndexes.projectVariant(client, noDecompounding, mapping, ComparisonIndexes::withoutDecompounding, passages);
+        String noLemmas = prefix + "-eval-no-lemmas";
+        ComparisonIndexes.projectVariant(client, noLemmas, mapping, ComparisonIndexes::withoutLemmas, passages);
+        String alias = prefix + "-passages";
+        PassageAnnotator annotator = new PassageAnnotator(OntologyLoader.fromClasspath());
+        Function<String, Set<String>> themesNamedIn = text -> annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet());
+        Caller caller = new Caller("forskare", Set.of(Caller.RESEARCHER), Optional.empty());
+        BiFunction<String, Set<RankingPart>, Ranker> direct = (index, leftOut) -> {
+            PassageSearch search = new PassageSearch(client, index, iri -> iri, themesNamedIn, false, leftOut);
+            return query -> search.search(SearchRequest.of(query), caller).getJsonArray("hits").stream()
+                    .map(h -> ((JsonObject) h).getString("passageId")).toList();
+        };
+        Map<String, Ranker> all = new LinkedHashMap<>();
+        all.put("Lärarena", query -> projectRanking(app, researcher, query));
+        all.put("- decompounding", direct.apply(noDecompounding, Set.of()));
+        all.put("- lemmas", direct.apply(noLemmas, Set.of()));
+        all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
+        all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));
+        all.put("- question field", direct.apply(alias, Set.of(RankingPart.QUESTION_FIELD)));
+        all.put("standard + stemmer", query -> ComparisonIndexes.baselineRanking(client, stemmedIndex, query));
+        all.put("standard", query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
+        return all;
+    }
+
+    private static JsonArray queries(String set) throws Exception {
+        try (InputStream in = SearchEvaluationIT.class.getResourceAsStream(EVAL + "queries-" + set + ".json")) {
+            return new JsonArray(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
@@ -176,16 +269,6 @@ class SearchEvaluationIT {
         return ids;
     }
 
-    /** The same shape as the project's query (most words, a phrase bonus, the title a little), on standard-analysed fields. */
-    private static List<String> standardRanking(ElasticsearchClient client, String index, String query) throws Exception {
-        SearchResponse<Void> response = client.search(s -> s.index(index).size(10).source(src -> src.fetch(false))
-                .query(q -> q.bool(b -> b
-                        .must(m -> m.simpleQueryString(sq -> sq.query(query).fields("text", "title^0.5").defaultOperator(Operator.Or)
-                                .minimumShouldMatch("2<70%").lenient(true)))
-                        .should(sh -> sh.matchPhrase(p -> p.field("text").query(query.replace("\"", "")).slop(1).boost(2f))))), Void.class);
-        return response.hits().hits().stream().map(Hit::id).toList();
-    }
-
     private static List<JsonObject> allPassages(ElasticsearchClient client, String alias) throws Exception {
         List<JsonObject> passages = new ArrayList<>();
         List<FieldValue> after = null;
@@ -204,20 +287,6 @@ class SearchEvaluationIT {
             }
             after = page.hits().hits().get(page.hits().hits().size() - 1).sort();
         }
-    }
-
-    private static void indexWithStandardAnalyzer(ElasticsearchClient client, String index, List<JsonObject> passages) throws Exception {
-        client.indices().create(c -> c.index(index).settings(st -> st.numberOfShards("1").numberOfReplicas("0"))
-                .mappings(m -> m.properties("text", p -> p.text(t -> t.analyzer("standard")))
-                        .properties("title", p -> p.text(t -> t.analyzer("standard")))
-                        .properties("passageId", p -> p.keyword(k -> k))));
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).refresh(Refresh.WaitFor);
-        for (JsonObject passage : passages) {
-            JsonData source = JsonData.fromJson(new JsonObject().put("passageId", passage.getString("passageId"))
-                    .put("text", passage.getString("text")).put("title", passage.getString("title")).encode());
-            bulk.operations(op -> op.index(i -> i.id(passage.getString("passageId")).document(source)));
-        }
-        assertThat(client.bulk(bulk.build()).errors()).as("standard index bulk errors").isFalse();
     }
 
     /** The shared corpus beside the project ({@code lararena.project.dir}/../shared/corpus). */

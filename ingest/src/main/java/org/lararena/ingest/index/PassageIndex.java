@@ -49,7 +49,7 @@ public final class PassageIndex {
     }
 
     /** The settings and mapping of a new passage index, naming the analysis files when they are installed. */
-    InputStream mapping() throws IOException {
+    public InputStream mapping() throws IOException {
         try (InputStream in = PassageIndex.class.getResourceAsStream(MAPPING_RESOURCE)) {
             JsonObject json = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             if (analysisFiles) {
