@@ -58,6 +58,8 @@ class SearchEvaluationIT {
             // The second set's (issue #22): short interview turns, a long report, a slide deck, one report clean and scanned.
             "eval2-intervju-samordnare-kommun.txt", "eval2-rapport-forebyggande-arbete.txt", "eval2-bildspel-hemsjukvard.txt",
             "eval2-rapport-digitala-vardmoten.txt", "eval2-rapport-digitala-vardmoten-skannad.txt");
+    private static final String LARARENA = "Lärarena";
+    private static final String STANDARD = "standard";
     private static final List<String> CORPUS_DOCUMENTS = List.of("halsolabb-lagesrapport-2021.txt", "naravardpodden-ep33-transkript.txt");
 
     @TempDir
@@ -154,8 +156,58 @@ class SearchEvaluationIT {
             assertThat(heldOut.project().success()).as("held-out success@10").isGreaterThanOrEqualTo(fullAnalysis ? 0.91 : 0.83);
             assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(fullAnalysis ? 0.87 : 0.83);
             assertThat(tuning.project().success()).as("tuning success@10").isGreaterThanOrEqualTo(0.92);
-            assertThat(tuning.project().reciprocalRank()).as("tuning MRR").isGreaterThanOrEqualTo(0.83);
+            // 0.82 since the second set's documents (issue #22) joined the index as distractors; 0.87 before, with or without the ranking change.
+            assertThat(tuning.project().reciprocalRank()).as("tuning MRR").isGreaterThanOrEqualTo(0.80);
+            assertSecondSetLevels(second, fullAnalysis && withCorpus);
+            assertNearDuplicatesAreOneHit(app, researcher);
         }
+    }
+
+    /**
+     * The second set's bar: in every class the project does at least as well as the standard analyzer, over the whole
+     * set it is 0.05 above it on success@10 and MRR, and (on the managed node with the word lists and the corpus, where
+     * the figures in docs/search-quality.md were measured) it holds the levels reached: tuning-2 0.98 / 0.93, held-out-2
+     * 0.95 / 0.80 when the ranking change was measured once on it.
+     */
+    private static void assertSecondSetLevels(Map<String, Scoreboard> boards, boolean asMeasured) {
+        for (var board : boards.entrySet()) {
+            Scores ours = board.getValue().mean(LARARENA, Scoreboard.ALL);
+            Scores standard = board.getValue().mean(STANDARD, Scoreboard.ALL);
+            assertThat(ours.success()).as(board.getKey() + " success@10 0.05 above standard").isGreaterThanOrEqualTo(standard.success() + 0.05);
+            assertThat(ours.reciprocalRank()).as(board.getKey() + " MRR 0.05 above standard").isGreaterThanOrEqualTo(standard.reciprocalRank() + 0.05);
+            for (String queryClass : board.getValue().classes()) {
+                Scores oursInClass = board.getValue().mean(LARARENA, queryClass);
+                Scores standardInClass = board.getValue().mean(STANDARD, queryClass);
+                assertThat(oursInClass.success()).as(board.getKey() + " " + queryClass + " success@10 not below standard")
+                        .isGreaterThanOrEqualTo(standardInClass.success());
+                assertThat(oursInClass.reciprocalRank()).as(board.getKey() + " " + queryClass + " MRR not below standard")
+                        .isGreaterThanOrEqualTo(standardInClass.reciprocalRank());
+            }
+        }
+        if (asMeasured) {
+            Scores tuning = boards.get("tuning-2").mean(LARARENA, Scoreboard.ALL);
+            Scores heldOut = boards.get("heldout-2").mean(LARARENA, Scoreboard.ALL);
+            assertThat(tuning.success()).as("tuning-2 success@10").isGreaterThanOrEqualTo(0.95);
+            assertThat(tuning.reciprocalRank()).as("tuning-2 MRR").isGreaterThanOrEqualTo(0.90);
+            assertThat(heldOut.success()).as("held-out-2 success@10").isGreaterThanOrEqualTo(0.93);
+            assertThat(heldOut.reciprocalRank()).as("held-out-2 MRR").isGreaterThanOrEqualTo(0.77);
+        }
+    }
+
+    /** The report that exists clean and scanned is one hit per passage, which names the other copy. */
+    private static void assertNearDuplicatesAreOneHit(RunningApplication app, String researcher) throws Exception {
+        JsonObject result = new JsonObject(app.get("/api/search?size=10&q=" + URLEncoder.encode("vårdrum bibliotek blodtrycksmätare", StandardCharsets.UTF_8),
+                researcher).body());
+        List<JsonObject> copies = result.getJsonArray("hits").stream().map(h -> (JsonObject) h)
+                .filter(h -> fold(h.getString("title")).startsWith("digitala vardmoten")).toList();
+        assertThat(copies).as("a passage of the duplicated report among the hits").isNotEmpty();
+        assertThat(copies.stream().map(h -> fold(h.getString("text")).substring(0, 40)).distinct().count())
+                .as("each passage once, not once per copy").isEqualTo(copies.size());
+        for (JsonObject hit : copies) {
+            assertThat(hit.getJsonArray("alsoIn").stream().map(d -> fold(((JsonObject) d).getString("title"))).toList())
+                    .as("the other copy named").containsExactly("digitala vardmoten i glesbygd – utvardering");
+        }
+        assertThat(result.getBoolean("duplicatesCollapsed")).isTrue();
     }
 
     /**
@@ -211,14 +263,14 @@ class SearchEvaluationIT {
                     .map(h -> ((JsonObject) h).getString("passageId")).toList();
         };
         Map<String, Ranker> all = new LinkedHashMap<>();
-        all.put("Lärarena", query -> projectRanking(app, researcher, query));
+        all.put(LARARENA, query -> projectRanking(app, researcher, query));
         all.put("- decompounding", direct.apply(noDecompounding, Set.of()));
         all.put("- lemmas", direct.apply(noLemmas, Set.of()));
         all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
         all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));
         all.put("- question field", direct.apply(alias, Set.of(RankingPart.QUESTION_FIELD)));
         all.put("standard + stemmer", query -> ComparisonIndexes.baselineRanking(client, stemmedIndex, query));
-        all.put("standard", query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
+        all.put(STANDARD, query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
         return all;
     }
 
