@@ -12,15 +12,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The relevance part of a passage search, from the query text as people write it. Words and phrases are
- * searched in three sub-fields together: the Swedish-analysed text (stemmed, decompounded, folded), the folded
- * exact words (so an exact form ranks above a loose one) and word pairs (so words that stand together rank
- * above words that are far apart); an interview answer is also found, weighing less, through the question it
- * answers. Most words must match, not all, so a whole question still finds answers;
- * {@code -word} always excludes; an explicit {@code OR} is taken as the user wrote it. Without quotes, two looser
- * readings may also match: the query's compounds split into their parts ({@code baslinjeintervjuer} finds
- * {@code baslinje-intervjuerna}) and, a little, long words with a slip or another ending ({@code nyckelfritt},
- * {@code nyckelfria}).
+ * The relevance part of a passage search, from the query text as people write it. The strict reading decides: the
+ * Swedish-analysed text (stemmed, decompounded, folded, stop words dropped), so the rarer of the query's content words
+ * count most; an interview answer is also found, weighing less, through the question it answers. The folded exact
+ * words (an exact form ranks above a loose one) and word pairs (words that stand together rank above words far apart)
+ * add to it. Most words must match, not all, so a whole question still finds answers, and a question is read without
+ * the words that frame it ({@link QuestionReading}); {@code -word} always excludes; an explicit {@code OR} is taken as
+ * the user wrote it. Without quotes, two looser readings add recall at a small constant score, below any passage with
+ * the words: the query's compounds split into their parts ({@code baslinjeintervjuer} finds
+ * {@code baslinje-intervjuerna}) and long words with a slip or another ending ({@code nyckelfritt}, {@code nyckelfria}).
  */
 final class PassageQuery {
 
@@ -30,6 +30,23 @@ final class PassageQuery {
      */
     static final List<String> FIELDS = List.of("text", "text.stems", "text.exact^2", "title^0.5", "question^0.3");
     /**
+     * The strict reading's fields: all analysed with stop words dropped, so only what the query is about counts (and
+     * counts towards "most words must match"); the exact forms add to it from {@code text.exact}, through an analyzer
+     * that drops stop words too ({@link #EXACT_SEARCH_ANALYZER}).
+     */
+    static final List<String> STRICT_FIELDS = List.of("text", "text.stems", "title^0.5", "question^0.3");
+    /** {@link #STRICT_FIELDS} without the question an answer answers (the evaluation's ablation only). */
+    static final List<String> STRICT_FIELDS_WITHOUT_QUESTION = STRICT_FIELDS.stream().filter(f -> !f.startsWith("question")).toList();
+    /** The search analyzer (of the passage index) for the exact forms: lower-cased, folded, stop words dropped. */
+    static final String EXACT_SEARCH_ANALYZER = "sv_exact_search";
+    /** What the exact form weighs inside a phrase or an explicit OR (as the strict reading's fields do). */
+    static final float EXACT_BOOST = 2f;
+    /** What the exact forms add beside the strict reading: a tie-breaker between inflections, not a second match. */
+    static final float EXACT_FORM_BOOST = 1f;
+    static final float SHINGLE_BOOST = 1.5f;
+    /** What a looser reading alone scores: below any passage with the words themselves. */
+    static final float LOOSER_READING_SCORE = 0.3f;
+    /**
      * With a quoted phrase: {@code text.stems} (a second stemmer, for inflections the first misses) and
      * {@code question} have no exact sub-field, so a phrase would lose its stop words there and match loosely.
      */
@@ -38,12 +55,12 @@ final class PassageQuery {
     static final float THEME_ONLY_SCORE = 0.3f;
     /** Up to two words all must match; beyond that seven in ten. */
     static final String MINIMUM_SHOULD_MATCH = "2<70%";
+    /** Of what a question asks about, up to two words all must match; beyond that half: answers seldom repeat a whole question. */
+    static final String QUESTION_MINIMUM_SHOULD_MATCH = "2<50%";
     /** The search analyzer (of the passage index) that writes the query's compounds apart. */
     static final String SPLIT_ANALYZER = "sv_search_split";
     /** Edits a word may be off by: none below 7 letters, one up to 10, two from 11 ({@code nyckelfritt}/{@code nyckelfria}). */
     static final String FUZZINESS = "AUTO:7,11";
-    /** What the slip-tolerant reading weighs against the others, so that the words as written rank first. */
-    static final float FUZZY_BOOST = 0.3f;
     private static final Pattern ITEM = Pattern.compile("-?\"[^\"]*\"|\\S+");
     private static final List<SimpleQueryStringFlag> FLAGS = List.of(SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or,
             SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase, SimpleQueryStringFlag.Precedence,
@@ -80,8 +97,13 @@ final class PassageQuery {
      * score so they rank below passages that have the words.
      */
     static Query of(SearchRequest request, Set<String> themeIris) {
-        Query words = of(request);
-        if (themeIris.isEmpty() || !request.hasText()) {
+        return of(request, themeIris, Set.of());
+    }
+
+    /** As {@link #of(SearchRequest, Set)}, without the parts in {@code leftOut} (the evaluation's ablation; empty in the application). */
+    static Query of(SearchRequest request, Set<String> themeIris, Set<RankingPart> leftOut) {
+        Query words = words(request, leftOut);
+        if (themeIris.isEmpty() || !request.hasText() || leftOut.contains(RankingPart.THEME_EXPANSION)) {
             return words;
         }
         Parts parts = parse(request.simpleQueryString());
@@ -97,29 +119,75 @@ final class PassageQuery {
     }
 
     static Query of(SearchRequest request) {
+        return words(request, Set.of());
+    }
+
+    /**
+     * The words and phrases of the request (not the themes it names), without the parts in {@code leftOut}. Without
+     * quotes, the strict reading (the words as the Swedish analysis reads them, stop words dropped) decides which
+     * passages match and how they rank; the exact forms, the words standing together, and the looser readings add to
+     * that. A looser reading alone scores a small constant, so a passage found only through it ranks below those
+     * with the words, and among those it breaks ties. A question is read without the words that frame it.
+     */
+    private static Query words(SearchRequest request, Set<RankingPart> leftOut) {
+        List<String> fields = leftOut.contains(RankingPart.QUESTION_FIELD) ? STRICT_FIELDS_WITHOUT_QUESTION : STRICT_FIELDS;
         if (!request.hasText()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
         String text = request.simpleQueryString();
         Parts parts = parse(text);
         if (parts.explicitOr()) {
-            return simple(text, Operator.And, null);
+            return simple(text, Operator.And, null, withExact(fields));
         }
-        String positive = String.join(" ", parts.positive());
+        boolean question = QuestionReading.isQuestion(request.text());
+        List<String> items = question ? QuestionReading.whatIsAsked(parts.positive()) : parts.positive();
+        String positive = String.join(" ", items);
+        String minimumShouldMatch = question ? QUESTION_MINIMUM_SHOULD_MATCH : MINIMUM_SHOULD_MATCH;
         return Query.of(q -> q.bool(b -> {
-            if (parts.positive().isEmpty()) {
+            if (items.isEmpty()) {
                 b.must(m -> m.matchAll(a -> a));
+            } else if (positive.contains("\"")) {
+                b.must(simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH, withExact(fields)));
             } else {
-                b.must(positive.contains("\"") ? simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH) : loose(positive));
+                Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
+                b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict : withLooserReadings(strict, positive, minimumShouldMatch));
+                b.should(exactForms(positive));
+            }
+            if (!items.isEmpty()) {
                 String words = positive.replace("\"", "");
-                b.should(s -> s.matchPhrase(p -> p.field("text.shingles").query(words).slop(1).boost(1.5f)));
-                b.should(s -> s.matchPhrase(p -> p.field("text.exact").query(words).boost(2f)));
+                b.should(s -> s.matchPhrase(p -> p.field("text.shingles").query(words).slop(1).boost(SHINGLE_BOOST)));
+                b.should(s -> s.matchPhrase(p -> p.field("text.exact").query(words).boost(EXACT_BOOST)));
             }
             if (!parts.negative().isEmpty()) {
                 b.mustNot(simple(String.join(" | ", parts.negative()), Operator.Or, null));
             }
             return b;
         }));
+    }
+
+    /**
+     * The strict reading, or else a looser one at a small constant score: the query's compounds as their parts written
+     * apart (a phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token
+     * graph), and long words a slip or an ending away. Each adds that constant to a strict match too, as a tie-breaker.
+     */
+    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch) {
+        return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                .should(strict)
+                .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(splitReading(words, minimumShouldMatch))))
+                .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(f -> f.match(m -> m.field("text.exact").query(words)
+                        .fuzziness(FUZZINESS).prefixLength(3).maxExpansions(20).minimumShouldMatch(minimumShouldMatch)))))));
+    }
+
+    /** The words in the very form written (folded), stop words left out: an exact form ranks above an inflected one. */
+    private static Query exactForms(String words) {
+        return Query.of(q -> q.simpleQueryString(s -> s.query(words).fields("text.exact^" + EXACT_FORM_BOOST).analyzer(EXACT_SEARCH_ANALYZER)
+                .defaultOperator(Operator.Or).lenient(true).flags(FLAGS)));
+    }
+
+    private static List<String> withExact(List<String> fields) {
+        List<String> all = new ArrayList<>(fields);
+        all.add(2, "text.exact^" + EXACT_BOOST);
+        return all;
     }
 
     /**
@@ -145,19 +213,6 @@ final class PassageQuery {
         return Optional.of(Query.of(q -> q.bool(b -> b.should(asWritten).should(splitReading(positive, null)))));
     }
 
-    /**
-     * The best of three readings: the words as written; the query's compounds also as their parts written apart (a
-     * phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token graph);
-     * and, weighing less, long words a slip or an ending away.
-     */
-    private static Query loose(String words) {
-        return Query.of(q -> q.disMax(d -> d
-                .queries(simple(words, Operator.Or, MINIMUM_SHOULD_MATCH))
-                .queries(splitReading(words, MINIMUM_SHOULD_MATCH))
-                .queries(s -> s.match(m -> m.field("text.exact").query(words).fuzziness(FUZZINESS).prefixLength(3).maxExpansions(20)
-                        .minimumShouldMatch(MINIMUM_SHOULD_MATCH).boost(FUZZY_BOOST)))));
-    }
-
     /** The words with their compounds also written apart, as a phrase of the parts (the search and the highlight share it). */
     private static Query splitReading(String words, String minimumShouldMatch) {
         return Query.of(q -> q.simpleQueryString(s -> {
@@ -168,9 +223,13 @@ final class PassageQuery {
     }
 
     private static Query simple(String text, Operator operator, String minimumShouldMatch) {
+        return simple(text, operator, minimumShouldMatch, FIELDS);
+    }
+
+    private static Query simple(String text, Operator operator, String minimumShouldMatch, List<String> fields) {
         return Query.of(q -> q.simpleQueryString(s -> {
             // A quoted phrase means these very words: it is matched on the exact sub-fields, where no stop word is dropped.
-            s.query(text).fields(text.contains("\"") ? PHRASE_FIELDS : FIELDS).quoteFieldSuffix(".exact").defaultOperator(operator).lenient(true).flags(FLAGS);
+            s.query(text).fields(text.contains("\"") ? PHRASE_FIELDS : fields).quoteFieldSuffix(".exact").defaultOperator(operator).lenient(true).flags(FLAGS);
             if (minimumShouldMatch != null) {
                 s.minimumShouldMatch(minimumShouldMatch);
             }

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.lararena.ingest.index.IndexPages;
+import org.lararena.ingest.index.NearDuplicates;
 import org.lararena.ingest.names.NameSpans;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.text.SwedishText;
@@ -54,6 +55,7 @@ public final class PassageSearch {
     private final Function<String, String> themeLabel;
     private final Function<String, Set<String>> themesNamedIn;
     private final boolean requestCache;
+    private final Set<RankingPart> leftOut;
 
     /** @param themeLabel the display label of a theme or concept IRI */
     public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel) {
@@ -70,6 +72,16 @@ public final class PassageSearch {
      */
     public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel,
                          Function<String, Set<String>> themesNamedIn, boolean requestCache) {
+        this(client, alias, themeLabel, themesNamedIn, requestCache, Set.of());
+    }
+
+    /**
+     * A search that ranks without the query-time parts in {@code leftOut}: the search evaluation's ablation, which
+     * shows what each part is worth. The application leaves nothing out.
+     */
+    public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel,
+                         Function<String, Set<String>> themesNamedIn, boolean requestCache, Set<RankingPart> leftOut) {
+        this.leftOut = Set.copyOf(leftOut);
         this.client = Objects.requireNonNull(client);
         this.asyncClient = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
         this.alias = Objects.requireNonNull(alias);
@@ -84,7 +96,7 @@ public final class PassageSearch {
             return PassageQuery.of(request);
         }
         String wanted = String.join(" ", PassageQuery.parse(request.simpleQueryString()).positive()).replace("\"", "");
-        return PassageQuery.of(request, wanted.isBlank() ? Set.of() : themesNamedIn.apply(wanted));
+        return PassageQuery.of(request, wanted.isBlank() ? Set.of() : themesNamedIn.apply(wanted), leftOut);
     }
 
     public JsonObject search(SearchRequest request, Caller caller) {
@@ -159,6 +171,11 @@ public final class PassageSearch {
                 s.postFilter(q -> q.bool(b -> b.filter(List.copyOf(facetFilters.values()))));
             }
             sortAndPage(s, request);
+            if (collapses(request)) {
+                // One hit per group of near-duplicates (a report's clean and scanned copies); the others are named beside it.
+                s.collapse(c -> c.field(NearDuplicates.GROUP).innerHits(i -> i.name(ALIKE).size(MAX_ALIKE)
+                        .source(src -> src.filter(f -> f.includes("documentId", "title")))));
+            }
             s.aggregations(facetAggregations(facetFilters));
             return s;
         });
@@ -337,6 +354,18 @@ public final class PassageSearch {
         return passages;
     }
 
+    /** The inner hits that name a hit's near-duplicates, and how many of them at most. */
+    private static final String ALIKE = "alike";
+    private static final int MAX_ALIKE = 6;
+
+    /**
+     * Whether near-duplicates are collapsed into one hit: in relevance order on numbered pages (Elasticsearch does not
+     * collapse a search that continues after a cursor, the way past the first 10,000 hits).
+     */
+    static boolean collapses(SearchRequest request) {
+        return request.sort() == SearchRequest.Sort.RELEVANCE && request.after().isEmpty();
+    }
+
     private static void sortAndPage(Builder s, SearchRequest request) {
         switch (request.sort()) {
             case RELEVANCE -> s.sort(o -> o.score(sc -> sc.order(SortOrder.Desc)));
@@ -440,16 +469,36 @@ public final class PassageSearch {
                     .put("pilot", source.getString("pilot"))
                     .put("date", source.getString("date"))
                     .put("themes", themes)
+                    .put("alsoIn", alsoIn(hit, source))
                     .put("score", hit.score()));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-        JsonObject result = new JsonObject().put("total", total).put("hits", hits).put("facets", facets(response));
+        // total and the facet counts count passages, near-duplicates included; the hits show one of each group.
+        JsonObject result = new JsonObject().put("total", total).put("hits", hits).put("facets", facets(response))
+                .put("duplicatesCollapsed", collapses(request)).put("countsIncludeDuplicates", true);
         if (found.size() == request.size()) {
             List<Object> sortValues = new ArrayList<>();
             found.get(found.size() - 1).sort().forEach(v -> sortValues.add(v.isNull() ? null : v._get()));
             result.put("after", SearchRequest.encodeCursor(sortValues));
         }
         return result;
+    }
+
+    /** The other documents a hit's near-duplicates are in (that the caller may read: they matched the same search). */
+    private static JsonArray alsoIn(Hit<Map> hit, JsonObject source) {
+        JsonArray documents = new JsonArray();
+        var alike = hit.innerHits().get(ALIKE);
+        if (alike == null) {
+            return documents;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>(List.of(source.getString("documentId")));
+        for (var inner : alike.hits().hits()) {
+            JsonObject other = inner.source() == null ? new JsonObject() : new JsonObject(inner.source().toJson().toString());
+            if (other.getString("documentId") != null && seen.add(other.getString("documentId"))) {
+                documents.add(new JsonObject().put("documentId", other.getString("documentId")).put("title", other.getString("title")));
+            }
+        }
+        return documents;
     }
 
     private JsonObject facets(SearchResponse<Map> response) {

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
@@ -24,13 +19,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.search.GeneralSwedishWords;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.testing.TestServices;
+import org.lararena.ingest.index.PassageIndex;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.Suggestion;
+import org.lararena.platform.web.Caller;
+import org.lararena.search.PassageSearch;
+import org.lararena.search.RankingPart;
+import org.lararena.search.SearchRequest;
+import org.lararena.search.eval.ComparisonIndexes;
 import org.lararena.search.eval.RankingMetrics;
+import org.lararena.search.eval.Scoreboard;
 import org.lararena.search.eval.RankingMetrics.Scores;
 
 /**
@@ -44,11 +54,17 @@ class SearchEvaluationIT {
 
     private static final String EVAL = "/eval/search/";
     private static final List<String> OWN_DOCUMENTS = List.of("eval-intervju-hemtjanst.txt", "eval-protokoll-utskrivning-skannad.txt",
-            "eval-intervju-ambulans.txt", "eval-bildspel-egenvard.txt", "eval-rapport-elevhalsa.txt", "eval-lagesbild-lakemedel-skannad.txt");
+            "eval-intervju-ambulans.txt", "eval-bildspel-egenvard.txt", "eval-rapport-elevhalsa.txt", "eval-lagesbild-lakemedel-skannad.txt",
+            // The second set's (issue #22): short interview turns, a long report, a slide deck, one report clean and scanned.
+            "eval2-intervju-samordnare-kommun.txt", "eval2-rapport-forebyggande-arbete.txt", "eval2-bildspel-hemsjukvard.txt",
+            "eval2-rapport-digitala-vardmoten.txt", "eval2-rapport-digitala-vardmoten-skannad.txt");
+    private static final String LARARENA = "Lärarena";
+    private static final String STANDARD = "standard";
     private static final List<String> CORPUS_DOCUMENTS = List.of("halsolabb-lagesrapport-2021.txt", "naravardpodden-ep33-transkript.txt");
 
     @TempDir
     Path dataDir;
+
 
     record Result(String set, int queries, Scores project, Scores standard) {
     }
@@ -82,8 +98,11 @@ class SearchEvaluationIT {
             }
             String alias = app.config().elasticsearch().indexPrefix() + "-passages";
             List<JsonObject> passages = allPassages(client, alias);
-            String standardIndex = app.config().elasticsearch().indexPrefix() + "-eval-standard";
-            indexWithStandardAnalyzer(client, standardIndex, passages);
+            // The passages as indexed, to read beside the judgements (and to try a ranking on without the pipeline).
+            Files.writeString(Path.of("target", "eval-passages.json"), new JsonArray(new ArrayList<>(passages)).encodePrettily());
+            String prefix = app.config().elasticsearch().indexPrefix();
+            String standardIndex = prefix + "-eval-standard";
+            ComparisonIndexes.standard(client, standardIndex, passages);
 
             List<Result> results = new ArrayList<>();
             for (String set : List.of("tuning", "heldout")) {
@@ -98,7 +117,7 @@ class SearchEvaluationIT {
                     }
                     Map<String, Integer> grades = judge(query, passages, filenames);
                     List<String> ours = projectRanking(app, researcher, query.getString("query"));
-                    List<String> theirs = standardRanking(client, standardIndex, query.getString("query"));
+                    List<String> theirs = ComparisonIndexes.baselineRanking(client, standardIndex, query.getString("query"));
                     Scores mine = RankingMetrics.score(ours, grades);
                     Scores base = RankingMetrics.score(theirs, grades);
                     project.add(mine);
@@ -114,6 +133,12 @@ class SearchEvaluationIT {
                         r.project().success(), r.project().reciprocalRank(), r.project().ndcg(),
                         r.standard().success(), r.standard().reciprocalRank(), r.standard().ndcg());
             }
+            Map<String, Ranker> rankers = rankers(app, client, researcher, passages, prefix, standardIndex);
+            Map<String, Scoreboard> second = new LinkedHashMap<>();
+            for (String set : List.of("tuning-2", "heldout-2")) {
+                second.put(set, evaluate(set, rankers, passages, filenames, withCorpus));
+            }
+            second.values().forEach(board -> System.out.println(board.table()));
             for (Result r : results) {
                 assertThat(r.project().success()).as(r.set() + " success@10 beats the standard analyzer").isGreaterThan(r.standard().success());
                 assertThat(r.project().reciprocalRank()).as(r.set() + " MRR beats the standard analyzer").isGreaterThan(r.standard().reciprocalRank());
@@ -131,7 +156,127 @@ class SearchEvaluationIT {
             assertThat(heldOut.project().success()).as("held-out success@10").isGreaterThanOrEqualTo(fullAnalysis ? 0.91 : 0.83);
             assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(fullAnalysis ? 0.87 : 0.83);
             assertThat(tuning.project().success()).as("tuning success@10").isGreaterThanOrEqualTo(0.92);
-            assertThat(tuning.project().reciprocalRank()).as("tuning MRR").isGreaterThanOrEqualTo(0.83);
+            // 0.82 since the second set's documents (issue #22) joined the index as distractors; 0.87 before, with or without the ranking change.
+            assertThat(tuning.project().reciprocalRank()).as("tuning MRR").isGreaterThanOrEqualTo(0.80);
+            assertSecondSetLevels(second, fullAnalysis && withCorpus);
+            assertNearDuplicatesAreOneHit(app, researcher);
+        }
+    }
+
+    /**
+     * The second set's bar: in every class the project does at least as well as the standard analyzer, over the whole
+     * set it is 0.05 above it on success@10 and MRR, and (on the managed node with the word lists and the corpus, where
+     * the figures in docs/search-quality.md were measured) it holds the levels reached: tuning-2 0.98 / 0.93, held-out-2
+     * 0.95 / 0.80 when the ranking change was measured once on it.
+     */
+    private static void assertSecondSetLevels(Map<String, Scoreboard> boards, boolean asMeasured) {
+        for (var board : boards.entrySet()) {
+            Scores ours = board.getValue().mean(LARARENA, Scoreboard.ALL);
+            Scores standard = board.getValue().mean(STANDARD, Scoreboard.ALL);
+            assertThat(ours.success()).as(board.getKey() + " success@10 0.05 above standard").isGreaterThanOrEqualTo(standard.success() + 0.05);
+            assertThat(ours.reciprocalRank()).as(board.getKey() + " MRR 0.05 above standard").isGreaterThanOrEqualTo(standard.reciprocalRank() + 0.05);
+            for (String queryClass : board.getValue().classes()) {
+                Scores oursInClass = board.getValue().mean(LARARENA, queryClass);
+                Scores standardInClass = board.getValue().mean(STANDARD, queryClass);
+                assertThat(oursInClass.success()).as(board.getKey() + " " + queryClass + " success@10 not below standard")
+                        .isGreaterThanOrEqualTo(standardInClass.success());
+                assertThat(oursInClass.reciprocalRank()).as(board.getKey() + " " + queryClass + " MRR not below standard")
+                        .isGreaterThanOrEqualTo(standardInClass.reciprocalRank());
+            }
+        }
+        if (asMeasured) {
+            Scores tuning = boards.get("tuning-2").mean(LARARENA, Scoreboard.ALL);
+            Scores heldOut = boards.get("heldout-2").mean(LARARENA, Scoreboard.ALL);
+            assertThat(tuning.success()).as("tuning-2 success@10").isGreaterThanOrEqualTo(0.95);
+            assertThat(tuning.reciprocalRank()).as("tuning-2 MRR").isGreaterThanOrEqualTo(0.90);
+            assertThat(heldOut.success()).as("held-out-2 success@10").isGreaterThanOrEqualTo(0.93);
+            assertThat(heldOut.reciprocalRank()).as("held-out-2 MRR").isGreaterThanOrEqualTo(0.77);
+        }
+    }
+
+    /** The report that exists clean and scanned is one hit per passage, which names the other copy. */
+    private static void assertNearDuplicatesAreOneHit(RunningApplication app, String researcher) throws Exception {
+        JsonObject result = new JsonObject(app.get("/api/search?size=10&q=" + URLEncoder.encode("vårdrum bibliotek blodtrycksmätare", StandardCharsets.UTF_8),
+                researcher).body());
+        List<JsonObject> copies = result.getJsonArray("hits").stream().map(h -> (JsonObject) h)
+                .filter(h -> fold(h.getString("title")).startsWith("digitala vardmoten")).toList();
+        assertThat(copies).as("a passage of the duplicated report among the hits").isNotEmpty();
+        assertThat(copies.stream().map(h -> fold(h.getString("text")).substring(0, 40)).distinct().count())
+                .as("each passage once, not once per copy").isEqualTo(copies.size());
+        for (JsonObject hit : copies) {
+            assertThat(hit.getJsonArray("alsoIn").stream().map(d -> fold(((JsonObject) d).getString("title"))).toList())
+                    .as("the other copy named").containsExactly("digitala vardmoten i glesbygd – utvardering");
+        }
+        assertThat(result.getBoolean("duplicatesCollapsed")).isTrue();
+    }
+
+    /**
+     * One judged set against the project (through {@code /api/search}), each of its parts left out in turn, and the two
+     * baselines: the scores per query class.
+     */
+    private static Scoreboard evaluate(String set, Map<String, Ranker> rankers, List<JsonObject> passages, Map<String, String> filenames,
+                                       boolean withCorpus) throws Exception {
+        Scoreboard board = new Scoreboard(set);
+        for (Object q : queries(set)) {
+            JsonObject query = (JsonObject) q;
+            if (query.getBoolean("corpus", false) && !withCorpus) {
+                continue;
+            }
+            Map<String, Integer> grades = judge(query, passages, filenames);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s %-4s %-8s %-50s", set, query.getString("id"),
+                    query.getString("class"), query.getString("query")));
+            for (var ranker : rankers.entrySet()) {
+                Scores scores = RankingMetrics.score(ranker.getValue().rank(query.getString("query")), grades);
+                board.add(ranker.getKey(), query.getString("class"), scores);
+                line.append(String.format(Locale.ROOT, " %.2f", scores.reciprocalRank()));
+            }
+            System.out.println(line);
+        }
+        return board;
+    }
+
+    /** What ranks a query's passages, best first (ten). */
+    private interface Ranker {
+        List<String> rank(String query) throws Exception;
+    }
+
+    /** The project, its ablations and the baselines, in the order of the printed table. */
+    private static Map<String, Ranker> rankers(RunningApplication app, ElasticsearchClient client, String researcher, List<JsonObject> passages,
+                                               String prefix, String standardIndex) throws Exception {
+        String stemmedIndex = prefix + "-eval-standard-stemmed";
+        ComparisonIndexes.standardWithStemmer(client, stemmedIndex, passages);
+        JsonObject mapping;
+        try (InputStream in = new PassageIndex(client, prefix, app.config().elasticsearch().analysisFiles()).mapping()) {
+            mapping = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        String noDecompounding = prefix + "-eval-no-decompounding";
+        ComparisonIndexes.projectVariant(client, noDecompounding, mapping, ComparisonIndexes::withoutDecompounding, passages);
+        String noLemmas = prefix + "-eval-no-lemmas";
+        ComparisonIndexes.projectVariant(client, noLemmas, mapping, ComparisonIndexes::withoutLemmas, passages);
+        String alias = prefix + "-passages";
+        PassageAnnotator annotator = new PassageAnnotator(OntologyLoader.fromClasspath());
+        Function<String, Set<String>> themesNamedIn = text -> annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet());
+        Caller caller = new Caller("forskare", Set.of(Caller.RESEARCHER), Optional.empty());
+        BiFunction<String, Set<RankingPart>, Ranker> direct = (index, leftOut) -> {
+            PassageSearch search = new PassageSearch(client, index, iri -> iri, themesNamedIn, false, leftOut);
+            return query -> search.search(SearchRequest.of(query), caller).getJsonArray("hits").stream()
+                    .map(h -> ((JsonObject) h).getString("passageId")).toList();
+        };
+        Map<String, Ranker> all = new LinkedHashMap<>();
+        all.put(LARARENA, query -> projectRanking(app, researcher, query));
+        all.put("- decompounding", direct.apply(noDecompounding, Set.of()));
+        all.put("- lemmas", direct.apply(noLemmas, Set.of()));
+        all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
+        all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));
+        all.put("- question field", direct.apply(alias, Set.of(RankingPart.QUESTION_FIELD)));
+        all.put("standard + stemmer", query -> ComparisonIndexes.baselineRanking(client, stemmedIndex, query));
+        all.put(STANDARD, query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
+        return all;
+    }
+
+    private static JsonArray queries(String set) throws Exception {
+        try (InputStream in = SearchEvaluationIT.class.getResourceAsStream(EVAL + "queries-" + set + ".json")) {
+            return new JsonArray(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
@@ -176,16 +321,6 @@ class SearchEvaluationIT {
         return ids;
     }
 
-    /** The same shape as the project's query (most words, a phrase bonus, the title a little), on standard-analysed fields. */
-    private static List<String> standardRanking(ElasticsearchClient client, String index, String query) throws Exception {
-        SearchResponse<Void> response = client.search(s -> s.index(index).size(10).source(src -> src.fetch(false))
-                .query(q -> q.bool(b -> b
-                        .must(m -> m.simpleQueryString(sq -> sq.query(query).fields("text", "title^0.5").defaultOperator(Operator.Or)
-                                .minimumShouldMatch("2<70%").lenient(true)))
-                        .should(sh -> sh.matchPhrase(p -> p.field("text").query(query.replace("\"", "")).slop(1).boost(2f))))), Void.class);
-        return response.hits().hits().stream().map(Hit::id).toList();
-    }
-
     private static List<JsonObject> allPassages(ElasticsearchClient client, String alias) throws Exception {
         List<JsonObject> passages = new ArrayList<>();
         List<FieldValue> after = null;
@@ -204,20 +339,6 @@ class SearchEvaluationIT {
             }
             after = page.hits().hits().get(page.hits().hits().size() - 1).sort();
         }
-    }
-
-    private static void indexWithStandardAnalyzer(ElasticsearchClient client, String index, List<JsonObject> passages) throws Exception {
-        client.indices().create(c -> c.index(index).settings(st -> st.numberOfShards("1").numberOfReplicas("0"))
-                .mappings(m -> m.properties("text", p -> p.text(t -> t.analyzer("standard")))
-                        .properties("title", p -> p.text(t -> t.analyzer("standard")))
-                        .properties("passageId", p -> p.keyword(k -> k))));
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index).refresh(Refresh.WaitFor);
-        for (JsonObject passage : passages) {
-            JsonData source = JsonData.fromJson(new JsonObject().put("passageId", passage.getString("passageId"))
-                    .put("text", passage.getString("text")).put("title", passage.getString("title")).encode());
-            bulk.operations(op -> op.index(i -> i.id(passage.getString("passageId")).document(source)));
-        }
-        assertThat(client.bulk(bulk.build()).errors()).as("standard index bulk errors").isFalse();
     }
 
     /** The shared corpus beside the project ({@code lararena.project.dir}/../shared/corpus). */

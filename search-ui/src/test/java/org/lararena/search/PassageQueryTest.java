@@ -46,4 +46,22 @@ class PassageQueryTest {
         assertThat(phrase).contains("fast läkarkontakt").doesNotContain(PassageQuery.SPLIT_ANALYZER);
         assertThat(PassageQuery.highlightQuery(SearchRequest.of(""))).isEmpty();
     }
+
+    @Test
+    void aQuestionIsReadWithoutTheWordsThatFrameItButKeywordsAreReadAsWritten() {
+        String question = PassageQuery.of(SearchRequest.of("Vilka hinder finns för samverkan mellan kommun och region?")).toString();
+        String keywords = PassageQuery.of(SearchRequest.of("hinder finns")).toString();
+
+        assertThat(question).contains("\"hinder för samverkan mellan kommun och region\"").doesNotContain("finns").doesNotContain("Vilka");
+        assertThat(question).contains(PassageQuery.QUESTION_MINIMUM_SHOULD_MATCH);
+        assertThat(keywords).contains("hinder finns").contains(PassageQuery.MINIMUM_SHOULD_MATCH);
+    }
+
+    @Test
+    void theLooserReadingsScoreASmallConstantAndTheExactFormsLeaveStopWordsOut() {
+        String query = PassageQuery.of(SearchRequest.of("baslinjeintervjuer samverkan")).toString();
+
+        assertThat(query).contains("\"constant_score\"").contains("\"boost\":" + PassageQuery.LOOSER_READING_SCORE);
+        assertThat(query).contains("\"analyzer\":\"" + PassageQuery.EXACT_SEARCH_ANALYZER + "\"");
+    }
 }

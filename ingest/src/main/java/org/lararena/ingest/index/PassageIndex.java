@@ -9,7 +9,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -49,7 +52,7 @@ public final class PassageIndex {
     }
 
     /** The settings and mapping of a new passage index, naming the analysis files when they are installed. */
-    InputStream mapping() throws IOException {
+    public InputStream mapping() throws IOException {
         try (InputStream in = PassageIndex.class.getResourceAsStream(MAPPING_RESOURCE)) {
             JsonObject json = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             if (analysisFiles) {
@@ -182,15 +185,25 @@ public final class PassageIndex {
     }
 
     private void copyPassages(String from, String to) throws IOException {
+        NearDuplicateGroups nearDuplicates = new NearDuplicateGroups(client);
         IndexPages.forEach(client, from, Query.of(q -> q.matchAll(m -> m)), "passageId", null, JsonData.class, hits -> {
+            // Passages from before near-duplicates were grouped get their group here, each page against the pages before.
+            Map<String, List<JsonObject>> byDocument = new LinkedHashMap<>();
+            hits.forEach(hit -> {
+                JsonObject passage = new JsonObject(hit.source().toJson().toString());
+                byDocument.computeIfAbsent(passage.getString("documentId"), d -> new ArrayList<>()).add(passage);
+            });
+            nearDuplicates.assign(to, byDocument);
             BulkRequest.Builder bulk = new BulkRequest.Builder().index(to);
-            hits.forEach(hit -> bulk.operations(op -> op.index(i -> i.id(hit.id()).document(hit.source()))));
+            byDocument.values().forEach(passages -> passages.forEach(passage -> bulk.operations(op -> op.index(i -> i
+                    .id(passage.getString("passageId")).document(JsonData.fromJson(passage.encode()))))));
             var response = client.bulk(bulk.build());
             if (response.errors()) {
                 throw LararenaException.unavailable("the copy of the passages into " + to + " failed: "
                         + response.items().stream().filter(i -> i.error() != null).findFirst().map(i -> i.error().reason()).orElse("?")
                         + "; the alias still points to " + from, null);
             }
+            client.indices().refresh(r -> r.index(to));
         });
     }
 

@@ -35,10 +35,12 @@ public final class PassageIndexer {
 
     private final ElasticsearchClient client;
     private final PassageIndex index;
+    private final NearDuplicateGroups nearDuplicates;
 
     public PassageIndexer(ElasticsearchClient client, PassageIndex index) {
         this.client = Objects.requireNonNull(client);
         this.index = Objects.requireNonNull(index);
+        this.nearDuplicates = new NearDuplicateGroups(client);
     }
 
     public static String passageId(String documentId, int ordinal) {
@@ -88,6 +90,7 @@ public final class PassageIndexer {
             try {
                 Map<String, String> refused = new LinkedHashMap<>();
                 Map<String, String> indexMissing = new LinkedHashMap<>();
+                nearDuplicates.assign(target, todo);
                 bulkIndex(target, todo, refused, overloaded, indexMissing);
                 refused.forEach((id, reason) -> outcomes.put(id, new Outcome(Outcome.Status.FAILED, reason)));
                 // No retry brings a lost index back: these wait in the durable queue for the rebuild at once.

@@ -167,6 +167,17 @@ public final class SearchPage {
                 html.append("<p class=\"meta\">").append(Html.text(messages.get("search.speaker", hit.getString("speaker")))).append("</p>");
             }
         }
+        JsonArray alsoIn = hit.getJsonArray("alsoIn", new JsonArray());
+        if (!alsoIn.isEmpty()) {
+            // A near-duplicate (the same passage in another copy of the text) is one hit: the other copies are named here.
+            html.append("<p class=\"also-in\">").append(Html.text(messages.get("search.alsoIn"))).append(" ");
+            for (int i = 0; i < alsoIn.size(); i++) {
+                JsonObject other = alsoIn.getJsonObject(i);
+                html.append(i == 0 ? "" : ", ").append("<a href=\"/dokument/").append(Html.text(Html.url(other.getString("documentId"))))
+                        .append("\">").append(Html.text(other.getString("title"))).append("</a>");
+            }
+            html.append("</p>");
+        }
         html.append("<ul class=\"chips\">");
         for (Object item : hit.getJsonArray("themes", new JsonArray())) {
             JsonObject theme = (JsonObject) item;

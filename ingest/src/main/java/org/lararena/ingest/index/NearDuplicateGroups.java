@@ -1,0 +1,90 @@
+package org.lararena.ingest.index;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Gives each passage of a batch its near-duplicate group ({@link NearDuplicates#GROUP}) before it is written: the
+ * group of the most alike passage of another document, in the index or earlier in the batch, or else its own id. A
+ * group therefore keeps the id of its first passage, so the key is stable as copies come and go. One search per
+ * batch finds the candidates (passages sharing a band). Blocking.
+ */
+final class NearDuplicateGroups {
+
+    /** Candidates fetched per batch at most: a batch of ordinary documents has far fewer. */
+    private static final int MAX_CANDIDATES = 2_000;
+
+    private final ElasticsearchClient client;
+
+    NearDuplicateGroups(ElasticsearchClient client) {
+        this.client = Objects.requireNonNull(client);
+    }
+
+    /** Fills in signature, bands and group of every passage of {@code documents} (by document id). */
+    void assign(String target, Map<String, List<JsonObject>> documents) throws IOException {
+        List<Candidate> earlier = new ArrayList<>();
+        List<JsonObject> all = documents.values().stream().flatMap(List::stream).toList();
+        all.forEach(NearDuplicates::describe);
+        Set<String> bands = NearDuplicates.allBands(all);
+        if (bands.isEmpty()) {
+            return;
+        }
+        earlier.addAll(indexed(target, bands, documents.keySet()));
+        for (Map.Entry<String, List<JsonObject>> document : documents.entrySet()) {
+            List<Candidate> ofThisDocument = new ArrayList<>();
+            for (JsonObject passage : document.getValue()) {
+                Optional<long[]> signature = NearDuplicates.decode(passage.getString(NearDuplicates.SIGNATURE));
+                if (signature.isEmpty()) {
+                    continue;
+                }
+                Candidate best = null;
+                double bestLikeness = NearDuplicates.ALIKE;
+                for (Candidate candidate : earlier) {
+                    double likeness = NearDuplicates.likeness(signature.get(), candidate.signature());
+                    if (likeness >= bestLikeness) {
+                        best = candidate;
+                        bestLikeness = likeness;
+                    }
+                }
+                if (best != null) {
+                    passage.put(NearDuplicates.GROUP, best.group());
+                }
+                ofThisDocument.add(new Candidate(passage.getString(NearDuplicates.GROUP), signature.get()));
+            }
+            // A document's own passages are not each other's duplicates (a refrain, a repeated heading): only later documents' candidates.
+            earlier.addAll(ofThisDocument);
+        }
+    }
+
+    private record Candidate(String group, long[] signature) {
+    }
+
+    /** Passages of other documents already in {@code target} that share a band with the batch. */
+    private List<Candidate> indexed(String target, Set<String> bands, Set<String> batchDocuments) throws IOException {
+        List<FieldValue> bandValues = bands.stream().map(FieldValue::of).toList();
+        List<FieldValue> documentIds = batchDocuments.stream().map(FieldValue::of).toList();
+        SearchResponse<Map> response = client.search(s -> s.index(target).size(MAX_CANDIDATES).ignoreUnavailable(true)
+                .source(src -> src.filter(f -> f.includes(NearDuplicates.GROUP, NearDuplicates.SIGNATURE)))
+                .sort(o -> o.field(f -> f.field("passageId")))
+                .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field(NearDuplicates.BANDS).terms(v -> v.value(bandValues))))
+                        .mustNot(m -> m.terms(t -> t.field("documentId").terms(v -> v.value(documentIds)))))), Map.class);
+        List<Candidate> candidates = new ArrayList<>();
+        response.hits().hits().forEach(hit -> {
+            JsonObject source = hit.source() == null ? null : new JsonObject(hit.source());
+            if (source != null && source.getString(NearDuplicates.GROUP) != null) {
+                NearDuplicates.decode(source.getString(NearDuplicates.SIGNATURE))
+                        .ifPresent(signature -> candidates.add(new Candidate(source.getString(NearDuplicates.GROUP), signature)));
+            }
+        });
+        return candidates;
+    }
+}

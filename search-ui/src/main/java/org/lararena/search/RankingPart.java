@@ -1,0 +1,15 @@
+package org.lararena.search;
+
+/**
+ * The parts of the ranking that work at query time, so that the search evaluation can leave one out and show what it
+ * is worth on queries it was not tuned on (an ablation). The application always uses every part; no request can turn
+ * one off.
+ */
+public enum RankingPart {
+    /** The query's compounds also as their parts written apart, and long words a slip or an ending away. */
+    LOOSER_READINGS,
+    /** Passages annotated with a theme the query names, below those with the words. */
+    THEME_EXPANSION,
+    /** An interview answer found through the interviewer's question it answers. */
+    QUESTION_FIELD
+}

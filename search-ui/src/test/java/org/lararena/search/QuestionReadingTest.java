@@ -1,0 +1,27 @@
+package org.lararena.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QuestionReadingTest {
+
+    @Test
+    void aQueryIsAQuestionWhenItEndsWithAQuestionMarkOrOpensWithAQuestionWord() {
+        assertThat(QuestionReading.isQuestion("Hur har andra piloter löst fast vårdkontakt")).isTrue();
+        assertThat(QuestionReading.isQuestion("Minskade fallskadorna efter träningsgrupperna?")).isTrue();
+        assertThat(QuestionReading.isQuestion("Varför blir patienter kvar?")).isTrue();
+        assertThat(QuestionReading.isQuestion("fast vårdkontakt")).isFalse();
+        assertThat(QuestionReading.isQuestion("hur")).isFalse();
+    }
+
+    @Test
+    void whatIsAskedKeepsTheContentWordsAndThePhrases() {
+        assertThat(QuestionReading.whatIsAsked(List.of("Vilka", "hinder", "finns", "för", "samverkan?")))
+                .containsExactly("hinder", "för", "samverkan?");
+        assertThat(QuestionReading.whatIsAsked(List.of("Hur", "har", "andra", "\"fast vårdkontakt\"")))
+                .containsExactly("har", "\"fast vårdkontakt\"");
+        assertThat(QuestionReading.whatIsAsked(List.of("Vad", "finns"))).containsExactly("Vad", "finns");
+    }
+}
