@@ -96,7 +96,7 @@ class SearchPagesBrowserIT {
             browser.go("/ladda-upp");
             // "Standard" says what it means for the type chosen: no workshop record is made researchers-only unawares.
             WebElement standard = browser.find(By.id("visibility-default"));
-            assertThat(standard.getText()).isEqualTo("Standard: bara forskare tills typen är känd (välj typ för att dela med piloter)");
+            assertThat(standard.getText()).isEqualTo("Standard: bara forskare, eftersom ingen typ är vald (välj typ för att dela med piloter)");
             org.openqa.selenium.support.ui.Select type = new org.openqa.selenium.support.ui.Select(browser.find(By.id("type")));
             type.selectByVisibleText("Workshopdokumentation");
             assertThat(standard.getText()).isEqualTo("Standard: Piloter");
