@@ -122,10 +122,11 @@ public final class Suggester implements Supplier<SuggesterModel>, AutoCloseable 
         long started = System.nanoTime();
         SuggesterTraining.Outcome outcome = training.train(decisions.passages(), current.version() + 1);
         SuggesterModel model = outcome.model();
-        lastTraining = model.status().put("inService", outcome.inService());
         if (outcome.inService()) {
             putInService(model);
         }
+        // Published after the model is in service: whoever sees this training's outcome sees its model in service.
+        lastTraining = model.status().put("inService", outcome.inService());
         LOG.info("Suggester trained on {} decisions in {} ms: F1 {} (dictionary alone {}) on {} held-out passages; {}", model.decisions(),
                 (System.nanoTime() - started) / 1_000_000, round(model.evaluation().model().f1()),
                 round(model.evaluation().dictionaryOnly().f1()), model.evaluation().passages(),
