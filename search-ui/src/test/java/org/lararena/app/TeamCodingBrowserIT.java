@@ -18,6 +18,7 @@ import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.testing.TestServices;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -251,10 +252,12 @@ class TeamCodingBrowserIT {
                 }
                 throw new Error('phrase not found');
                 """, phrase);
+        // Tagged from the box beside the selection: t opens it, the type-ahead picks the concept, Enter tags.
+        browser.driver().findElement(By.tagName("body")).sendKeys("t");
         WebElement input = browser.find(By.id("concept"));
-        input.clear();
         input.sendKeys(concept);
-        browser.driver().findElement(By.id("tag")).click();
+        wait(browser).until(d -> d.findElement(By.cssSelector("#concept-options [aria-selected='true']")).getText().startsWith(concept));
+        input.sendKeys(Keys.ENTER);
         WebElement tagged = browser.find(By.xpath("//ol[@id='annotations']/li[q='" + phrase + "']"));
         assertThat(tagged.getText()).contains(concept);
     }
