@@ -117,8 +117,12 @@ class BackupRestoreIT {
         assertThat(configHome.resolve("data")).as("nothing was written").doesNotExist();
     }
 
+    /** The documents an answer finds: each hit's, and those its near-duplicates are in (one hit for a text in several). */
     private static List<String> documentIds(JsonObject answer) {
-        return answer.getJsonArray("hits").stream().map(hit -> ((JsonObject) hit).getString("documentId")).toList();
+        return answer.getJsonArray("hits").stream().map(JsonObject.class::cast)
+                .flatMap(hit -> java.util.stream.Stream.concat(java.util.stream.Stream.of(hit.getString("documentId")),
+                        hit.getJsonArray("alsoIn", new JsonArray()).stream().map(other -> ((JsonObject) other).getString("documentId"))))
+                .distinct().sorted().toList();
     }
 
     private static Map<String, JsonArray> annotations(ManagedUp up, String token, List<String> ids) throws Exception {

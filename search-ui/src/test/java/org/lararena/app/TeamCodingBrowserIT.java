@@ -225,7 +225,10 @@ class TeamCodingBrowserIT {
 
     /** Clicks "Markera som klar" and waits until Kodstatus shows {@code coder} done. */
     private static void markDone(Browser browser, String coder) {
-        browser.find(By.id("mark-done")).click();
+        WebElement done = browser.find(By.id("mark-done"));
+        // Into the middle of the window, as a reader scrolls to it: at the very top the sticky status line covers it.
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", done);
+        done.click();
         wait(browser).until(d -> d.findElement(By.id("team-status")).getText().contains(coder + ": klar"));
     }
 
