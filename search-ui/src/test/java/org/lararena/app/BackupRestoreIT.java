@@ -45,9 +45,7 @@ class BackupRestoreIT {
             }
             ManagedUp.await("the documents are found", Duration.ofMinutes(3), () -> up.hits(token, MARKER) == 3);
             JsonObject answerBefore = up.search(token, MARKER);
-            for (Object hit : answerBefore.getJsonArray("hits")) {
-                ids.add(((JsonObject) hit).getString("documentId"));
-            }
+            ids.addAll(documentIds(answerBefore));
             Map<String, JsonArray> annotationsBefore = annotations(up, token, ids);
             assertThat(annotationsBefore.values()).as("the annotator found concepts to compare").anySatisfy(list -> assertThat(list).isNotEmpty());
 
