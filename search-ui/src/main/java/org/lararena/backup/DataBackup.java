@@ -7,18 +7,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.riot.RDFFormat;
@@ -157,7 +153,7 @@ public final class DataBackup {
         part.put("included", true).put("snapshot", snapshot).put("repository", repositoryName).put("snapshotIndices", info.indices());
         if (repository != null) {
             // The repository's files do not change once the snapshot is complete; the copy is a repository of its own.
-            copyTree(repository, dir.resolve(ELASTICSEARCH));
+            ServerDistributions.copyTree(repository, dir.resolve(ELASTICSEARCH));
             elasticsearch.snapshot().delete(d -> d.repository(REPOSITORY).snapshot(snapshot));
             part.put("repositoryFolder", ELASTICSEARCH);
         }
@@ -212,29 +208,9 @@ public final class DataBackup {
                 if (NOT_COPIED.contains(name) || name.startsWith(".")) {
                     continue;
                 }
-                count += copyTree(part, target.resolve(name));
+                count += ServerDistributions.copyTree(part, target.resolve(name));
             }
         }
         return new JsonObject().put("folder", FILES).put("files", count);
-    }
-
-    /** Copies every regular file under {@code from} (a file or a folder) to the same place under {@code to}. */
-    static long copyTree(Path from, Path to) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(from)) {
-            files = walk.filter(Files::isRegularFile).toList();
-        }
-        long copied = 0;
-        for (Path file : files) {
-            Path copy = to.resolve(from.relativize(file).toString());
-            Files.createDirectories(copy.getParent() != null ? copy.getParent() : to);
-            try {
-                Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-                copied++;
-            } catch (NoSuchFileException e) {
-                // Gone since the listing (a queue entry done meanwhile): not part of the state any more.
-            }
-        }
-        return copied;
     }
 }

@@ -51,7 +51,7 @@ public final class DataRestore {
         requireEmpty(data);
         try {
             Files.createDirectories(data);
-            DataBackup.copyTree(backupDir.resolve(DataBackup.FILES), data);
+            ServerDistributions.copyTree(backupDir.resolve(DataBackup.FILES), data);
             restoreJena(backupDir.resolve(manifest.getJsonObject("jena").getString("file")), manifest.getJsonObject("jena").getLong("quads"));
             restoreIndexes(backupDir, manifest.getJsonObject("elasticsearch"));
             return manifest;
@@ -113,7 +113,7 @@ public final class DataRestore {
                         + " restore it with the managed Elasticsearch (unset LARARENA_ES_URLS), or restore without the index and run ./lararena reindex");
             }
             Path repository = ManagedElasticsearch.snapshotRepository(config.dataPath("elasticsearch"));
-            DataBackup.copyTree(backupDir.resolve(part.getString("repositoryFolder")), repository);
+            ServerDistributions.copyTree(backupDir.resolve(part.getString("repositoryFolder")), repository);
             ManagedProcess node = ManagedElasticsearch.forConfig(config, ServerDistributions.locate(config.home())).start(config.startTimeout());
             try {
                 ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch());

@@ -14,14 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +48,7 @@ final class KeycloakLoginTheme {
             throw new IOException("the login theme's location cannot be read: " + e.getMessage(), e);
         }
         if (!"jar".equals(source.getScheme())) {
-            copyTree(Path.of(source), target);
+            ServerDistributions.copyTree(Path.of(source), target);
             return;
         }
         FileSystem jar;
@@ -64,23 +60,11 @@ final class KeycloakLoginTheme {
             jar = FileSystems.getFileSystem(source);
         }
         try {
-            copyTree(jar.provider().getPath(source), target);
+            ServerDistributions.copyTree(jar.provider().getPath(source), target);
         } finally {
             if (opened) {
                 jar.close();
             }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(from)) {
-            files = walk.filter(Files::isRegularFile).toList();
-        }
-        for (Path file : files) {
-            Path copy = to.resolve(from.relativize(file).toString());
-            Files.createDirectories(copy.getParent());
-            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -114,6 +116,30 @@ public record ServerDistributions(Path directory, String elasticsearchVersion, S
                 }
             }
         }
+    }
+
+    /**
+     * Copies every regular file under {@code from} (a file or a folder, on any file system, a jar's too) to the same
+     * place under {@code to}, with its attributes; returns how many. A file gone since the listing is skipped (a queue
+     * entry done meanwhile is no longer part of the state).
+     */
+    public static long copyTree(Path from, Path to) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(from)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        long copied = 0;
+        for (Path file : files) {
+            Path copy = to.resolve(from.relativize(file).toString());
+            Files.createDirectories(copy.getParent() != null ? copy.getParent() : to);
+            try {
+                Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                copied++;
+            } catch (NoSuchFileException e) {
+                // Gone since the listing.
+            }
+        }
+        return copied;
     }
 
     public static void deleteTree(Path path) throws IOException {
