@@ -91,31 +91,32 @@ public final class PassageAnnotator {
 
     /**
      * The dictionary of the running ontology version with {@code learnedTerms}, built again (once) when the version or
-     * the learned terms have moved.
+     * the learned terms have moved. The dictionary alone and the one with a model's terms are kept apart, because
+     * training asks for both in turn.
      */
     private TermDictionary dictionary(List<LearnedTerm> learnedTerms) {
-        if (learnedTerms.isEmpty()) {
-            Built now = built;
-            if (now.version().equals(ontology.version())) {
-                return now.dictionary();
-            }
+        boolean alone = learnedTerms.isEmpty();
+        Built now = alone ? built : learned;
+        if (!isCurrent(now, learnedTerms)) {
             synchronized (this) {
-                if (!built.version().equals(ontology.version())) {
-                    built = build(ontology.snapshot(), List.of());
+                now = alone ? built : learned;
+                if (!isCurrent(now, learnedTerms)) {
+                    now = build(ontology.snapshot(), learnedTerms);
+                    if (alone) {
+                        built = now;
+                    } else {
+                        learned = now;
+                    }
                 }
-                return built.dictionary();
             }
         }
-        Built now = learned;
-        if (now.version().equals(ontology.version()) && now.learnedTerms() == learnedTerms) {
-            return now.dictionary();
-        }
-        synchronized (this) {
-            if (!learned.version().equals(ontology.version()) || learned.learnedTerms() != learnedTerms) {
-                learned = build(ontology.snapshot(), learnedTerms);
-            }
-            return learned.dictionary();
-        }
+        return now.dictionary();
+    }
+
+    /** Whether {@code dictionary} is of the running ontology version and of these learned terms (a model's own list). */
+    private boolean isCurrent(Built dictionary, List<LearnedTerm> learnedTerms) {
+        return dictionary.version().equals(ontology.version())
+                && (dictionary.learnedTerms() == learnedTerms || (dictionary.learnedTerms().isEmpty() && learnedTerms.isEmpty()));
     }
 
     private static Built build(Ontology ontology, List<LearnedTerm> learnedTerms) {
