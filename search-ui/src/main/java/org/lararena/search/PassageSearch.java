@@ -6,8 +6,8 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest.Builder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -491,7 +492,7 @@ public final class PassageSearch {
         if (alike == null) {
             return documents;
         }
-        java.util.Set<String> seen = new java.util.HashSet<>(List.of(source.getString("documentId")));
+        Set<String> seen = new HashSet<>(List.of(source.getString("documentId")));
         for (var inner : alike.hits().hits()) {
             JsonObject other = inner.source() == null ? new JsonObject() : new JsonObject(inner.source().toJson().toString());
             if (other.getString("documentId") != null && seen.add(other.getString("documentId"))) {

@@ -5,8 +5,10 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,7 +37,7 @@ public final class Jobs {
         RUNNING, DONE, FAILED;
 
         String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -105,7 +107,7 @@ public final class Jobs {
     /** The remembered jobs, newest first. */
     public synchronized List<Job> newestFirst() {
         List<Job> all = new ArrayList<>(jobs.values());
-        java.util.Collections.reverse(all);
+        Collections.reverse(all);
         return all;
     }
 

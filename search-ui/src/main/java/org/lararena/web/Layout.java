@@ -1,6 +1,9 @@
 package org.lararena.web;
 
 import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.lararena.platform.web.Caller;
 import org.lararena.search.AnalysisEndpoint;
 import org.lararena.web.auth.WebAuthentication;
@@ -142,7 +145,7 @@ public final class Layout {
     }
 
     /** Parameters of Sök and Analys that are a page of the answer or the language, not part of the search itself. */
-    private static final java.util.Set<String> NOT_THE_SEARCH = java.util.Set.of("page", "after", "size", "lang");
+    private static final Set<String> NOT_THE_SEARCH = Set.of("page", "after", "size", "lang");
 
     /**
      * The search Sök or Analys shows ({@code ?q=…&theme=…}, paging and language left out), so that the other one opens
@@ -152,9 +155,9 @@ public final class Layout {
         if (here == null || !(here.startsWith("/sok?") || here.startsWith("/analys?"))) {
             return "";
         }
-        String kept = java.util.Arrays.stream(here.substring(here.indexOf('?') + 1).split("&"))
+        String kept = Arrays.stream(here.substring(here.indexOf('?') + 1).split("&"))
                 .filter(pair -> !pair.isEmpty() && !NOT_THE_SEARCH.contains(pair.split("=", 2)[0]))
-                .collect(java.util.stream.Collectors.joining("&"));
+                .collect(Collectors.joining("&"));
         return kept.isEmpty() ? "" : "?" + kept;
     }
 

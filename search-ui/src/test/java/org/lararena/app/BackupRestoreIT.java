@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.services.ServerDistributions;
@@ -118,13 +120,13 @@ class BackupRestoreIT {
     /** The documents an answer finds: each hit's, and those its near-duplicates are in (one hit for a text in several). */
     private static List<String> documentIds(JsonObject answer) {
         return answer.getJsonArray("hits").stream().map(JsonObject.class::cast)
-                .flatMap(hit -> java.util.stream.Stream.concat(java.util.stream.Stream.of(hit.getString("documentId")),
+                .flatMap(hit -> Stream.concat(Stream.of(hit.getString("documentId")),
                         hit.getJsonArray("alsoIn", new JsonArray()).stream().map(other -> ((JsonObject) other).getString("documentId"))))
                 .distinct().sorted().toList();
     }
 
     private static Map<String, JsonArray> annotations(ManagedUp up, String token, List<String> ids) throws Exception {
-        Map<String, JsonArray> byDocument = new java.util.TreeMap<>();
+        Map<String, JsonArray> byDocument = new TreeMap<>();
         for (String id : ids) {
             var response = up.get("/api/documents/" + id + "/annotations", token);
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

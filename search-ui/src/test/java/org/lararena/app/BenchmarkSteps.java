@@ -4,8 +4,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.lararena.ingest.StepTimings;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +23,7 @@ final class BenchmarkSteps {
      * slowest subjects of extraction, storage and indexing, named through {@code names} where known.
      */
     static void shares(List<ILoggingEvent> events, Map<String, String> names) {
-        Map<String, Long> micros = new java.util.LinkedHashMap<>();
+        Map<String, Long> micros = new LinkedHashMap<>();
         for (StepTimings.Step step : StepTimings.Step.values()) {
             micros.put(step.name(), 0L);
         }
@@ -39,11 +42,11 @@ final class BenchmarkSteps {
         System.out.printf("share of the ingest work by step: %s%nlongest write transaction of annotation storage: %.0f ms%n", shares, longestStorage / 1e3);
         for (StepTimings.Step step : List.of(StepTimings.Step.EXTRACTION, StepTimings.Step.STORAGE, StepTimings.Step.INDEXING)) {
             String slowest = List.copyOf(events).stream().filter(e -> e.getArgumentArray()[0] == step)
-                    .sorted(java.util.Comparator.comparingLong((ILoggingEvent e) -> ((Number) e.getArgumentArray()[2]).longValue()).reversed())
+                    .sorted(Comparator.comparingLong((ILoggingEvent e) -> ((Number) e.getArgumentArray()[2]).longValue()).reversed())
                     .limit(5)
                     .map(e -> String.format("%s %.2f s", names.getOrDefault(e.getArgumentArray()[1].toString(), e.getArgumentArray()[1].toString()),
                             ((Number) e.getArgumentArray()[2]).longValue() / 1e6))
-                    .collect(java.util.stream.Collectors.joining(", "));
+                    .collect(Collectors.joining(", "));
             System.out.printf("slowest %s: %s%n", step.name().toLowerCase(), slowest);
         }
     }

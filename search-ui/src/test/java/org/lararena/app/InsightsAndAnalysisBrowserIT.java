@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +47,7 @@ class InsightsAndAnalysisBrowserIT {
                         "date", "2025-02-10", "text", "Samverkansforumet diskuterade lotsmodellen och hur samverkan med primärvården kan bli tätare."),
                 Map.of("title", "Intervju med en lots", "visibility", "restricted", "pilot", "Örebro", "type", "intervju",
                         "date", "2025-03-12", "text", INTERVIEW_TEXT))) {
-            Map<String, String> fields = new java.util.HashMap<>(document);
+            Map<String, String> fields = new HashMap<>(document);
             String text = fields.remove("text");
             String id = new JsonArray(app.postFile(researcher, fields.get("type") + "-lotsmodellen.txt", text, fields).body()).getJsonObject(0).getString("id");
             app.awaitStatus(id, researcher, "indexed");
@@ -98,7 +101,7 @@ class InsightsAndAnalysisBrowserIT {
 
     @Test
     void theInsightFormWarnsThatAQuoteFromARestrictedDocumentIsHiddenFromReaders() throws Exception {
-        JsonObject hit = new JsonObject(app.get("/api/search?q=" + java.net.URLEncoder.encode("lotsen intervjun", java.nio.charset.StandardCharsets.UTF_8),
+        JsonObject hit = new JsonObject(app.get("/api/search?q=" + URLEncoder.encode("lotsen intervjun", StandardCharsets.UTF_8),
                 researcher).body()).getJsonArray("hits").stream().map(JsonObject.class::cast)
                 .filter(h -> "Intervju med en lots".equals(h.getString("title"))).findFirst().orElseThrow();
         try (Browser browser = Browser.open(app.url, "insight-restricted-quote")) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +170,7 @@ class SuggesterIT {
             if (!right) {
                 rejectedWords.add(annotation.getString("exact"));
             }
-            suggested.computeIfAbsent(annotation.getString("passageId"), k -> new java.util.HashSet<>()).add(theme);
+            suggested.computeIfAbsent(annotation.getString("passageId"), k -> new HashSet<>()).add(theme);
         }
         assertThat(rejectedWords).as("the word researchers reject is suggested in every passage").contains(REJECTED);
         review(documentId, accept, "accepted");

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class NearDuplicates {
             return Optional.empty();
         }
         long[] signature = new long[HASHES];
-        java.util.Arrays.fill(signature, Long.MAX_VALUE);
+        Arrays.fill(signature, Long.MAX_VALUE);
         for (int i = 0; i + SHINGLE <= kept.size(); i++) {
             long shingle = fnv(String.join(" ", kept.subList(i, i + SHINGLE)));
             for (int h = 0; h < HASHES; h++) {
