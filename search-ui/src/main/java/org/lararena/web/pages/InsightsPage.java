@@ -163,15 +163,15 @@ public final class InsightsPage {
             List<String> passages = new ArrayList<>(insight.passages());
             passages.addAll(added);
             List<String> all = List.copyOf(new LinkedHashSet<>(passages));
-            return Map.entry(insight, Map.entry(all, insights.passages(all, caller)));
+            return new Editing(insight, all, insights.passages(all, caller));
         }, false).onSuccess(found -> {
-            Insight insight = found.getKey();
+            Insight insight = found.insight();
             if (insight.readOnly()) {
                 ctx.fail(new LararenaException(409, "conflict", "this insight comes from modules/insights.yaml and is edited there"));
                 return;
             }
             String html = "<h1>Redigera insikt</h1>" + form(ctx, "/insikter/" + Html.url(insight.id()), insight.title(), insight.text(),
-                    insight.themes(), found.getValue().getKey(), found.getValue().getValue(), null);
+                    insight.themes(), found.passages(), found.quotes(), null);
             Layout.send(ctx, new Layout.Page("Redigera insikt", "insikter", html));
         }).onFailure(ctx::fail);
     }
@@ -228,6 +228,10 @@ public final class InsightsPage {
             ctx.response().setStatusCode(400);
             Layout.send(ctx, new Layout.Page(heading, "insikter", html));
         }).onFailure(ctx::fail);
+    }
+
+    /** An insight being edited, with its passages (those it has and those being added) and their quotes as the caller sees them. */
+    private record Editing(Insight insight, List<String> passages, Map<String, JsonObject> quotes) {
     }
 
     /**
