@@ -9,6 +9,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.impl.GraphBase;
 import org.apache.jena.util.iterator.ExtendedIterator;
+import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.names.DocumentNames;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
@@ -85,13 +86,10 @@ final class NameHidingGraph extends GraphBase {
             return triple;
         }
         String passageId = subject.getURI().substring(PASSAGE_PREFIX.length());
-        int ordinalDash = passageId.lastIndexOf('-');
-        if (ordinalDash <= 0) {
-            return triple;
-        }
         String text = triple.getObject().getLiteralLexicalForm();
-        String shown = namesOfDocument.apply(passageId.substring(0, ordinalDash))
-                .mask(passageId, 0, text.codePointCount(0, text.length()), text, "", "").exact();
+        // A text whose document cannot be told is not shown: its names could not be found.
+        String shown = PassageIndexer.documentIdOf(passageId).map(documentId -> namesOfDocument.apply(documentId)
+                .mask(passageId, 0, text.codePointCount(0, text.length()), text, "", "").exact()).orElse("");
         return Triple.create(subject, triple.getPredicate(), NodeFactory.createLiteralString(shown));
     }
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.lararena.platform.LararenaException;
 import org.slf4j.Logger;
@@ -45,6 +46,13 @@ public final class PassageIndexer {
 
     public static String passageId(String documentId, int ordinal) {
         return documentId + "-" + ordinal;
+    }
+
+    /** The document of a passage id ({@link #passageId}), or empty for a string that is not one. */
+    public static Optional<String> documentIdOf(String passageId) {
+        int dash = passageId.lastIndexOf('-');
+        return dash > 0 && dash + 1 < passageId.length() && passageId.substring(dash + 1).chars().allMatch(Character::isDigit)
+                ? Optional.of(passageId.substring(0, dash)) : Optional.empty();
     }
 
     /** Replaces the document's passages in the index by {@code passages} (each a passage document); searchable on return. */
