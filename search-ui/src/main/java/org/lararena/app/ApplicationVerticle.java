@@ -296,6 +296,8 @@ public final class ApplicationVerticle extends VerticleBase {
                         new InsightsPage(vertx, insights, themeChoices)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index);
+                    // Before the HTTP server answers: an erased document is never served, not even while a restore is replayed.
+                    replayErasures();
                     return null;
                 })
                 // One extraction verticle keeping its own queue, so that stopping never waits for the files queued in it.
@@ -333,7 +335,6 @@ public final class ApplicationVerticle extends VerticleBase {
     }
 
     private Void resumeAndLoadDemo() {
-        replayErasures();
         for (DocumentRecord unfinished : documents.unfinished()) {
             if (documents.pendingIndexing().contains(unfinished.id())) {
                 continue; // waits in the durable indexing queue, which PendingIndexingVerticle drains
