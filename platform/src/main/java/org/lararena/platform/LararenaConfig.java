@@ -29,6 +29,8 @@ import java.util.Optional;
  * <tr><td>LARARENA_ES_URLS</td><td>(none: managed)</td><td>comma list of an external cluster's nodes</td></tr>
  * <tr><td>LARARENA_ES_API_KEY</td><td>(none)</td><td>API key for an external cluster</td></tr>
  * <tr><td>LARARENA_ES_HEAP_MB</td><td>768</td><td>heap of the managed Elasticsearch</td></tr>
+ * <tr><td>LARARENA_ES_SHARDS</td><td>1</td><td>primary shards of a new passage index</td></tr>
+ * <tr><td>LARARENA_ES_REPLICAS</td><td>0 managed, 1 external</td><td>replicas of each passage shard</td></tr>
  * <tr><td>LARARENA_INDEX_PREFIX</td><td>lararena</td><td>prefix of every index and alias name</td></tr>
  * <tr><td>LARARENA_KEYCLOAK_PORT</td><td>8180</td><td>HTTP port of the managed Keycloak</td></tr>
  * <tr><td>LARARENA_KEYCLOAK_URL</td><td>(none: managed)</td><td>base address of an external Keycloak</td></tr>
@@ -195,12 +197,16 @@ public record LararenaConfig(
     }
 
     /**
-     * Where Elasticsearch is: a managed local node on {@code port}, or the external {@code urls}. {@code analysisFiles}:
-     * the files generated from the ontology ({@code config/lararena/decompound.txt} and {@code synonyms.txt}) are
-     * installed on every node, so the passage index may name them.
+     * Where Elasticsearch is, and how the passage index is laid out on it.
+     *
+     * @param managed a local node this platform starts on {@code port}; otherwise the external cluster at {@code urls}
+     * @param analysisFiles the files generated from the ontology ({@code config/lararena/decompound.txt} and
+     *     {@code synonyms.txt}) are installed on every node, so the passage index may name them
+     * @param shards primary shards of a new passage index (fixed once it is made: a change applies from the next reindex)
+     * @param replicas copies of each shard on other nodes (changed on the live index at the next start)
      */
     public record Elasticsearch(boolean managed, int port, List<URI> urls, int heapMb, String indexPrefix, Optional<String> apiKey,
-                                boolean analysisFiles) {
+                                boolean analysisFiles, int shards, int replicas) {
         public Elasticsearch {
             urls = List.copyOf(urls);
         }
@@ -255,7 +261,9 @@ public record LararenaConfig(
             throw new ConfigurationException("LARARENA_INDEX_PREFIX must be lower-case letters, digits, '-' or '_' (got '" + indexPrefix + "')");
         }
         var es = new Elasticsearch(esManaged, esPort, esUrls, r.integer("LARARENA_ES_HEAP_MB", 768, 256, 65536), indexPrefix,
-                r.raw("LARARENA_ES_API_KEY"), r.bool("LARARENA_ES_ANALYSIS_FILES", esManaged));
+                r.raw("LARARENA_ES_API_KEY"), r.bool("LARARENA_ES_ANALYSIS_FILES", esManaged),
+                // The managed node is alone, where a replica could never be placed; a cluster keeps one, so losing a node loses nothing.
+                r.integer("LARARENA_ES_SHARDS", 1, 1, 1024), r.integer("LARARENA_ES_REPLICAS", esManaged ? 0 : 1, 0, 16));
 
         int kcPort = r.port("LARARENA_KEYCLOAK_PORT", 8180);
         Optional<URI> kcUrl = r.httpUrl("LARARENA_KEYCLOAK_URL");

@@ -94,6 +94,10 @@ class LararenaConfigTest {
 
         assertThat(config.elasticsearch().managed()).isFalse();
         assertThat(config.elasticsearch().urls()).extracting(URI::getHost).containsExactly("es1.example", "es2.example");
+        assertThat(config.elasticsearch().replicas()).as("a cluster keeps a copy of every shard").isEqualTo(1);
+        assertThat(LararenaConfig.fromMap(Map.of()).elasticsearch().replicas()).as("the managed node is alone").isZero();
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_ES_SHARDS", "3")).elasticsearch().shards()).isEqualTo(3);
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_ES_SHARDS", "0"))).hasMessageContaining("LARARENA_ES_SHARDS");
         assertThat(config.keycloak().managed()).isFalse();
         assertThat(config.keycloak().issuer()).isEqualTo(URI.create("https://id.example/realms/vard"));
     }

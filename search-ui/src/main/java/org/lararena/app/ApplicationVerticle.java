@@ -235,7 +235,7 @@ public final class ApplicationVerticle extends VerticleBase {
     }
 
     private Future<?> deployVerticles(TokenAuthentication authentication, WebAuthentication web) {
-        PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch().indexPrefix(), config.elasticsearch().analysisFiles());
+        PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch());
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
         erasure = new Erasure(documents, annotations, indexer, memos, insightStore, erasureLog, audit, Clock.systemUTC(),
                 storeCompaction::compact);

@@ -246,7 +246,7 @@ class SearchEvaluationIT {
         String stemmedIndex = prefix + "-eval-standard-stemmed";
         ComparisonIndexes.standardWithStemmer(client, stemmedIndex, passages);
         JsonObject mapping;
-        try (InputStream in = new PassageIndex(client, prefix, app.config().elasticsearch().analysisFiles()).mapping()) {
+        try (InputStream in = new PassageIndex(client, prefix, app.config().elasticsearch().analysisFiles(), 1, 0).mapping()) {
             mapping = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         String noDecompounding = prefix + "-eval-no-decompounding";

@@ -62,4 +62,25 @@ class PassageIndexUpgradeIT {
                     .containsExactly(prefix + "-passages-000002");
         }
     }
+
+    @Test
+    void theIndexTakesTheConfiguredShardsAndAChangedReplicaCountAtTheNextStart() throws Exception {
+        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", TestServices.get().elasticsearchUrl().toString()));
+        String prefix = "layout-it-" + Long.toHexString(System.nanoTime());
+        try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
+            new PassageIndex(client, prefix, false, 2, 0).ensureExists();
+            assertThat(layout(client, prefix + "-passages")).as("shards, replicas of a new index").containsExactly("2", "0");
+
+            PassageIndex restarted = new PassageIndex(client, prefix, false, 3, 1);
+            restarted.ensureExists();
+            assertThat(layout(client, prefix + "-passages")).as("replicas follow at once; shards wait for a new index").containsExactly("2", "1");
+            String next = restarted.createNext();
+            assertThat(layout(client, next)).as("the next index (a reindex)").containsExactly("3", "1");
+        }
+    }
+
+    private static List<String> layout(ElasticsearchClient client, String indexOrAlias) throws Exception {
+        var settings = client.indices().getSettings(g -> g.index(indexOrAlias)).result().values().iterator().next().settings().index();
+        return List.of(settings.numberOfShards(), settings.numberOfReplicas());
+    }
 }

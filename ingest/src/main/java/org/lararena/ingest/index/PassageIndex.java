@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 
 /**
@@ -37,24 +38,41 @@ public final class PassageIndex {
     private final ElasticsearchClient client;
     private final String alias;
     private final boolean analysisFiles;
+    private final int shards;
+    private final int replicas;
     private final AtomicLong changes = new AtomicLong();
 
-    /** An index that needs no files on the nodes: the plugin's own dictionary, no synonyms. */
+    /** An index on one node that needs no files on it: the plugin's own dictionary, no synonyms, one shard, no replica. */
     public PassageIndex(ElasticsearchClient client, String indexPrefix) {
-        this(client, indexPrefix, false);
+        this(client, indexPrefix, false, 1, 0);
     }
 
-    /** @param analysisFiles the ontology's decompound and synonym files are installed on every node: use them */
-    public PassageIndex(ElasticsearchClient client, String indexPrefix, boolean analysisFiles) {
+    /** The passage index as {@code config} lays it out: prefix, analysis files, shards and replicas. */
+    public PassageIndex(ElasticsearchClient client, LararenaConfig.Elasticsearch config) {
+        this(client, config.indexPrefix(), config.analysisFiles(), config.shards(), config.replicas());
+    }
+
+    /**
+     * @param analysisFiles the ontology's decompound and synonym files are installed on every node: use them
+     * @param shards primary shards of each new index
+     * @param replicas copies of each shard, kept on the index the alias points at
+     */
+    public PassageIndex(ElasticsearchClient client, String indexPrefix, boolean analysisFiles, int shards, int replicas) {
+        if (shards < 1 || replicas < 0) {
+            throw new IllegalArgumentException("a passage index needs at least one shard and no negative replicas");
+        }
         this.client = Objects.requireNonNull(client);
         this.alias = indexPrefix + "-passages";
         this.analysisFiles = analysisFiles;
+        this.shards = shards;
+        this.replicas = replicas;
     }
 
-    /** The settings and mapping of a new passage index, naming the analysis files when they are installed. */
+    /** The settings and mapping of a new passage index: its shards and replicas, and the analysis files when installed. */
     public InputStream mapping() throws IOException {
         try (InputStream in = PassageIndex.class.getResourceAsStream(MAPPING_RESOURCE)) {
             JsonObject json = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            json.getJsonObject("settings").put("number_of_shards", shards).put("number_of_replicas", replicas);
             if (analysisFiles) {
                 JsonObject filters = json.getJsonObject("settings").getJsonObject("analysis").getJsonObject("filter");
                 for (String decompound : new String[] {"sv_decompound", "sv_decompound_split"}) {
@@ -154,6 +172,7 @@ public final class PassageIndex {
                 if (!mappingVersion().equals(currentMappingVersion())) {
                     moveToCurrentMapping();
                 }
+                keepReplicas();
                 return;
             }
             String index = alias + "-000001";
@@ -205,6 +224,21 @@ public final class PassageIndex {
             }
             client.indices().refresh(r -> r.index(to));
         });
+    }
+
+    /**
+     * Replicas are a live setting: a changed {@code LARARENA_ES_REPLICAS} applies at the next start, without a copy.
+     * Shards are fixed when an index is made; a changed count applies to the next one ({@code ./lararena reindex}).
+     */
+    private void keepReplicas() throws IOException {
+        var settings = client.indices().getSettings(g -> g.index(alias));
+        for (var index : settings.result().entrySet()) {
+            var indexSettings = index.getValue().settings();
+            String current = indexSettings == null || indexSettings.index() == null ? null : indexSettings.index().numberOfReplicas();
+            if (!String.valueOf(replicas).equals(current)) {
+                client.indices().putSettings(p -> p.index(index.getKey()).settings(s -> s.numberOfReplicas(String.valueOf(replicas))));
+            }
+        }
     }
 
     /** The mapping version of the index behind the alias ("" for an index from before versions). */
