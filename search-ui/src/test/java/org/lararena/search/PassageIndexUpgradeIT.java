@@ -80,7 +80,7 @@ class PassageIndexUpgradeIT {
     }
 
     private static List<String> layout(ElasticsearchClient client, String indexOrAlias) throws Exception {
-        var settings = client.indices().getSettings(g -> g.index(indexOrAlias)).result().values().iterator().next().settings().index();
+        var settings = client.indices().getSettings(g -> g.index(indexOrAlias)).settings().values().iterator().next().settings().index();
         return List.of(settings.numberOfShards(), settings.numberOfReplicas());
     }
 }

@@ -232,7 +232,7 @@ public final class PassageIndex {
      */
     private void keepReplicas() throws IOException {
         var settings = client.indices().getSettings(g -> g.index(alias));
-        for (var index : settings.result().entrySet()) {
+        for (var index : settings.settings().entrySet()) {
             var indexSettings = index.getValue().settings();
             String current = indexSettings == null || indexSettings.index() == null ? null : indexSettings.index().numberOfReplicas();
             if (!String.valueOf(replicas).equals(current)) {
