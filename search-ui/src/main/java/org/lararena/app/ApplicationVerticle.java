@@ -256,6 +256,8 @@ public final class ApplicationVerticle extends VerticleBase {
         Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
                 iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC(), config.maxInsightChars());
         CodebookActions codebookActions = new CodebookActions(codebook, annotations, audit, facetFollower::changed, this::codebookChanged);
+        // One list of jobs: an admin follows every job there, a researcher the imports they started.
+        Jobs jobs = new Jobs(vertx, Clock.systemUTC());
         Map<String, String> themeChoices = new LinkedHashMap<>();
         ontology.topThemes().forEach(theme -> themeChoices.put(theme.iri(), theme.labelSv()));
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
@@ -267,7 +269,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new SuggestEndpoint(requestWork, new Suggestions(elasticsearch, index.alias(), ontology))::addRoutes,
                         new ThemesEndpoint(requestWork, ontology, search)::addRoutes,
                         new AdminEndpoint(vertx, requestWork, new IndexRebuild(documents, annotations, ontology, index, indexer,
-                                config.indexing().batchDocuments()), reannotation, new Jobs(vertx, Clock.systemUTC()), audit)::addRoutes,
+                                config.indexing().batchDocuments()), reannotation, jobs, audit)::addRoutes,
                         new AnnotationsEndpoint(requestWork, documents, annotations, ontology, facetFollower, audit,
                                 suggester::decisionRecorded, suggester)::addRoutes,
                         new SuggesterEndpoint(vertx, requestWork, suggester, audit)::addRoutes,
@@ -278,7 +280,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new MemosEndpoint(requestWork, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
                         new ConceptsEndpoint(ontology)::addRoutes,
                         new CodebookEndpoint(requestWork, codebookActions)::addRoutes,
-                        new ExchangeEndpoint(vertx, documents, annotations, memos, ontology, audit, config.exchange(), config.maxMemoChars(),
+                        new ExchangeEndpoint(vertx, documents, annotations, memos, codebookActions, audit, jobs, config.exchange(), config.maxMemoChars(),
                                 config.dataPath("exchange"), Clock.systemUTC())::addRoutes,
                         new BackupEndpoint(vertx, new DataBackup(config, elasticsearch, jena, Clock.systemUTC()), audit, erasureLog)::addRoutes,
                         new ErasureEndpoint(requestWork, erasure, new Retention(documents, config.retention(), config.dataDir(), erasure::eraseDocuments,

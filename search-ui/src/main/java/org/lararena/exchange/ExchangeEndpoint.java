@@ -18,18 +18,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongConsumer;
+import org.lararena.codebook.CodebookActions;
 import org.lararena.coding.MemoStore;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.web.DocumentsEndpoint;
-import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
+import org.lararena.web.Jobs;
 
 /**
  * REFI-QDA exchange, for researchers only (403 for everyone else), every export and import audited:
@@ -38,13 +40,17 @@ import org.lararena.platform.web.Caller;
  *       chosen documents, or of every document the caller may read; with {@code pseudonyms}, coders are "Kodare 1", ...;</li>
  *   <li>{@code GET /api/export.qdc}: the codebook (the theme scheme) as a QDC file;</li>
  *   <li>{@code POST /api/import/qdpx} (multipart {@code file}, optional {@code mapping}: a JSON object from code GUID to
- *       concept IRI or {@code "skip"}): imports, answering {@code {documents, concepts, codings, memos, warnings}};
- *       with {@code ?preview=true} it writes nothing and answers how each code would map.</li>
+ *       concept IRI, {@code "create"} or {@code "skip"}): imports, answering {@code {documents, concepts, created, codings,
+ *       memos, warnings}}, or, above {@code LARARENA_IMPORT_JOB_CODINGS} codings, {@code 202} with a job the researcher
+ *       follows at {@code GET /api/jobs/{id}}; with {@code ?preview=true} it writes nothing and answers how each code would map;</li>
+ *   <li>{@code POST /api/import/qdc} (multipart {@code file}, optional {@code mapping}): a QDC codebook, whose codes that
+ *       match no concept become new concepts unless mapped otherwise; {@code ?preview=true} as above.</li>
  * </ul>
  */
 public final class ExchangeEndpoint {
 
     private static final String UPLOAD_READ = "lararena.qdpx.read";
+    private static final String IMPORT_JOB = "import_qdpx";
     private static final String ZIP = "application/zip";
 
     private final Vertx vertx;
@@ -54,31 +60,38 @@ public final class ExchangeEndpoint {
     private final QdpxImport importer;
     private final QdpxReader reader;
     private final LararenaConfig.Exchange limits;
+    private final Jobs jobs;
     private final Path workDir;
     private final Clock clock;
 
-    public ExchangeEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, MemoStore memos, Ontology ontology,
-                            AuditLog audit, LararenaConfig.Exchange limits, int maxMemoChars, Path workDir, Clock clock) {
+    /** @param codebook the growing codebook: codes mapped to {@code create} become its concepts, and the export reads it */
+    public ExchangeEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, MemoStore memos, CodebookActions codebook,
+                            AuditLog audit, Jobs jobs, LararenaConfig.Exchange limits, int maxMemoChars, Path workDir, Clock clock) {
         this.vertx = Objects.requireNonNull(vertx);
         this.documents = Objects.requireNonNull(documents);
         this.audit = Objects.requireNonNull(audit);
         this.limits = Objects.requireNonNull(limits);
+        this.jobs = Objects.requireNonNull(jobs);
         this.workDir = Objects.requireNonNull(workDir);
         this.clock = Objects.requireNonNull(clock);
-        this.export = new QdpxExport(documents, annotations, memos, ontology);
-        this.importer = new QdpxImport(documents, annotations, memos, ontology, maxMemoChars, workDir);
-        this.reader = new QdpxReader(limits.maxUnpackedBytes(), limits.schema());
+        this.export = new QdpxExport(documents, annotations, memos, codebook.ontology());
+        this.importer = new QdpxImport(documents, annotations, memos, codebook, maxMemoChars, workDir);
+        this.reader = new QdpxReader(limits.maxUnpackedBytes(), limits.schema(), limits.codebookSchema());
     }
 
     public void addRoutes(Router router) {
         router.get("/api/export.qdpx").handler(this::exportProject);
         router.get("/api/export.qdc").handler(this::exportCodebook);
         // A route of its own before the body is read (Vert.x keeps body handlers first on a route): others get 403 at once.
-        router.post("/api/import/qdpx").handler(this::requireResearcher);
-        router.post("/api/import/qdpx")
-                .handler(BodyHandler.create(workDir.toString()).setBodyLimit(limits.maxImportBytes()).setDeleteUploadedFilesOnEnd(true))
-                .handler(this::importProject)
-                .failureHandler(this::unreadableUpload);
+        for (String path : List.of("/api/import/qdpx", "/api/import/qdc")) {
+            router.post(path).handler(this::requireResearcher);
+        }
+        router.post("/api/import/qdpx").handler(upload()).handler(this::importProject).failureHandler(this::unreadableUpload);
+        router.post("/api/import/qdc").handler(upload()).handler(this::importCodebook).failureHandler(this::unreadableUpload);
+    }
+
+    private BodyHandler upload() {
+        return BodyHandler.create(workDir.toString()).setBodyLimit(limits.maxImportBytes()).setDeleteUploadedFilesOnEnd(true);
     }
 
     private void requireResearcher(RoutingContext ctx) {
@@ -139,40 +152,97 @@ public final class ExchangeEndpoint {
     }
 
     private void importProject(RoutingContext ctx) {
+        Upload upload = upload(ctx, "QDPX");
+        vertx.executeBlocking(() -> {
+                    QdpxProject project = reader.read(upload.file());
+                    QdpxImport.Plan plan = importer.plan(project, upload.mapping(), upload.caller().username());
+                    if (upload.preview()) {
+                        return new Outcome(200, plan.preview());
+                    }
+                    if (plan.codings() > limits.jobCodings()) {
+                        // Long work is a job: the plan is read and checked (bad input was refused above); the writes follow.
+                        Jobs.Job job = jobs.startReporting(IMPORT_JOB, upload.caller().username(), progress -> {
+                            progress.accept(progress(0, plan.codings()));
+                            return applyProject(plan, upload, done -> progress.accept(progress(done, plan.codings())));
+                        });
+                        return new Outcome(202, job.toJson());
+                    }
+                    return new Outcome(200, applyProject(plan, upload, done -> { }));
+                }, false)
+                .onSuccess(outcome -> answer(ctx, outcome))
+                .onFailure(ctx::fail);
+    }
+
+    /** Stores the plan, audits it and sends the new documents on to annotation and indexing; the summary. Blocking. */
+    private JsonObject applyProject(QdpxImport.Plan plan, Upload upload, LongConsumer codingsDone) {
+        String username = upload.caller().username();
+        QdpxImport.Applied applied = importer.apply(plan, username, "QDPX-importen av " + quoted(upload.filename()), codingsDone);
+        audit.record(username, "import_qdpx", null, applied.summary().copy().put("filename", upload.filename())
+                .put("warnings", applied.summary().getJsonArray("warnings").size()));
+        applied.extracted().forEach((id, passages) -> vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED,
+                new JsonObject().put("documentId", id).put("passages", passages)));
+        applied.received().forEach(id -> vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", id)));
+        return applied.summary();
+    }
+
+    private static JsonObject progress(long done, long total) {
+        return new JsonObject().put("codings", done).put("of", total);
+    }
+
+    /**
+     * A QDC codebook: its codes become concepts of the growing codebook (a code that matches a concept by GUID or label
+     * is mapped to it instead), all in one change, unless {@code mapping} says otherwise.
+     */
+    private void importCodebook(RoutingContext ctx) {
+        Upload upload = upload(ctx, "QDC");
+        vertx.executeBlocking(() -> {
+                    QdpxProject codebook = reader.readCodebook(upload.file(), upload.filename());
+                    QdpxImport.Plan plan = importer.plan(codebook, upload.mapping(), upload.caller().username(), QdpxImport.CREATE);
+                    if (upload.preview()) {
+                        return new Outcome(200, plan.preview());
+                    }
+                    String username = upload.caller().username();
+                    QdpxImport.Applied applied = importer.apply(plan, username, "QDC-filen " + quoted(upload.filename()), done -> { });
+                    long matched = plan.codes().stream().filter(c -> c.concept() != null).count();
+                    JsonObject summary = new JsonObject().put("codes", plan.codes().size()).put("created", applied.summary().getInteger("created"))
+                            .put("matched", matched).put("skipped", plan.codes().size() - matched - plan.created().size())
+                            .put("warnings", applied.summary().getJsonArray("warnings"));
+                    audit.record(username, "import_qdc", null, summary.copy().put("filename", upload.filename())
+                            .put("warnings", summary.getJsonArray("warnings").size()));
+                    return new Outcome(200, summary);
+                }, false)
+                .onSuccess(outcome -> answer(ctx, outcome))
+                .onFailure(ctx::fail);
+    }
+
+    /** What the researcher sent: one file, the mapping, whether only a preview is wanted. */
+    private record Upload(Caller caller, Path file, String filename, Map<String, String> mapping, boolean preview) {
+    }
+
+    private static Upload upload(RoutingContext ctx, String format) {
         ctx.put(UPLOAD_READ, true);
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         List<FileUpload> files = ctx.fileUploads();
         if (files.size() != 1) {
-            throw LararenaException.badRequest("send one QDPX file as multipart/form-data (field name: file)");
+            throw LararenaException.badRequest("send one " + format + " file as multipart/form-data (field name: file)");
         }
-        boolean preview = "true".equals(ctx.queryParams().get("preview"));
-        Map<String, String> mapping = mapping(ctx.request().formAttributes().get("mapping"));
-        Path upload = Path.of(files.get(0).uploadedFileName());
-        String filename = files.get(0).fileName();
-        vertx.executeBlocking(() -> {
-                    QdpxProject project = reader.read(upload);
-                    QdpxImport.Plan plan = importer.plan(project, mapping, caller.username());
-                    if (preview) {
-                        return new Outcome(plan.preview(), null);
-                    }
-                    QdpxImport.Applied applied = importer.apply(plan, caller.username());
-                    audit.record(caller.username(), "import_qdpx", null, applied.summary().copy().put("filename", filename)
-                            .put("warnings", applied.summary().getJsonArray("warnings").size()));
-                    return new Outcome(applied.summary(), applied);
-                }, false)
-                .onSuccess(outcome -> {
-                    if (outcome.applied() != null) {
-                        outcome.applied().extracted().forEach((id, passages) -> vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED,
-                                new JsonObject().put("documentId", id).put("passages", passages)));
-                        outcome.applied().received().forEach(id -> vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED,
-                                new JsonObject().put("documentId", id)));
-                    }
-                    ctx.json(outcome.answer());
-                })
-                .onFailure(ctx::fail);
+        return new Upload(caller, Path.of(files.get(0).uploadedFileName()), files.get(0).fileName(),
+                mapping(ctx.request().formAttributes().get("mapping")), "true".equals(ctx.queryParams().get("preview")));
     }
 
-    private record Outcome(JsonObject answer, QdpxImport.Applied applied) {
+    private record Outcome(int status, JsonObject answer) {
+    }
+
+    private static void answer(RoutingContext ctx, Outcome outcome) {
+        if (outcome.status() == 202) {
+            ctx.response().putHeader("Location", outcome.answer().getString("href"));
+        }
+        ctx.response().setStatusCode(outcome.status());
+        ctx.json(outcome.answer());
+    }
+
+    private static String quoted(String name) {
+        return "\u201d" + name + "\u201d";
     }
 
     private static Map<String, String> mapping(String json) {
@@ -184,13 +254,13 @@ public final class ExchangeEndpoint {
             JsonObject object = new JsonObject(json);
             for (String guid : object.fieldNames()) {
                 if (!(object.getValue(guid) instanceof String target)) {
-                    throw LararenaException.badRequest("mapping: the value for code " + guid + " must be a concept IRI or \"skip\"");
+                    throw LararenaException.badRequest("mapping: the value for code " + guid + " must be a concept IRI, \"create\" or \"skip\"");
                 }
                 mapping.put(ExchangeGuids.normalised(guid), target);
             }
             return mapping;
         } catch (DecodeException | ClassCastException e) {
-            throw LararenaException.badRequest("mapping must be a JSON object from code GUID to concept IRI or \"skip\"");
+            throw LararenaException.badRequest("mapping must be a JSON object from code GUID to concept IRI, \"create\" or \"skip\"");
         }
     }
 
@@ -202,7 +272,7 @@ public final class ExchangeEndpoint {
             return;
         }
         ctx.fail(LararenaException.badRequest("the upload could not be read (" + failure.getMessage()
-                + "): send one QDPX file as multipart/form-data (field name: file)"));
+                + "): send one file as multipart/form-data (field name: file)"));
     }
 
 }
