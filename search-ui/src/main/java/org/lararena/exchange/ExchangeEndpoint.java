@@ -1,7 +1,6 @@
 package org.lararena.exchange;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
@@ -14,14 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.LongConsumer;
 import org.lararena.codebook.CodebookActions;
 import org.lararena.coding.MemoStore;
-import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -31,7 +27,6 @@ import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
-import org.lararena.web.Jobs;
 
 /**
  * REFI-QDA exchange, for researchers only (403 for everyone else), every export and import audited:
@@ -50,33 +45,28 @@ import org.lararena.web.Jobs;
 public final class ExchangeEndpoint {
 
     private static final String UPLOAD_READ = "lararena.qdpx.read";
-    private static final String IMPORT_JOB = "import_qdpx";
     private static final String ZIP = "application/zip";
 
     private final Vertx vertx;
     private final DocumentStore documents;
     private final AuditLog audit;
     private final QdpxExport export;
-    private final QdpxImport importer;
-    private final QdpxReader reader;
+    private final RefiQdaImports imports;
     private final LararenaConfig.Exchange limits;
-    private final Jobs jobs;
     private final Path workDir;
     private final Clock clock;
 
-    /** @param codebook the growing codebook: codes mapped to {@code create} become its concepts, and the export reads it */
+    /** @param codebook the growing codebook, which the export reads */
     public ExchangeEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, MemoStore memos, CodebookActions codebook,
-                            AuditLog audit, Jobs jobs, LararenaConfig.Exchange limits, int maxMemoChars, Path workDir, Clock clock) {
+                            AuditLog audit, RefiQdaImports imports, LararenaConfig.Exchange limits, Path workDir, Clock clock) {
         this.vertx = Objects.requireNonNull(vertx);
         this.documents = Objects.requireNonNull(documents);
         this.audit = Objects.requireNonNull(audit);
         this.limits = Objects.requireNonNull(limits);
-        this.jobs = Objects.requireNonNull(jobs);
         this.workDir = Objects.requireNonNull(workDir);
         this.clock = Objects.requireNonNull(clock);
         this.export = new QdpxExport(documents, annotations, memos, codebook.ontology());
-        this.importer = new QdpxImport(documents, annotations, memos, codebook, maxMemoChars, workDir);
-        this.reader = new QdpxReader(limits.maxUnpackedBytes(), limits.schema(), limits.codebookSchema());
+        this.imports = Objects.requireNonNull(imports);
     }
 
     public void addRoutes(Router router) {
@@ -153,64 +143,16 @@ public final class ExchangeEndpoint {
 
     private void importProject(RoutingContext ctx) {
         Upload upload = upload(ctx, "QDPX");
-        vertx.executeBlocking(() -> {
-                    QdpxProject project = reader.read(upload.file());
-                    QdpxImport.Plan plan = importer.plan(project, upload.mapping(), upload.caller().username());
-                    if (upload.preview()) {
-                        return new Outcome(200, plan.preview());
-                    }
-                    if (plan.codings() > limits.jobCodings()) {
-                        // Long work is a job: the plan is read and checked (bad input was refused above); the writes follow.
-                        Jobs.Job job = jobs.startReporting(IMPORT_JOB, upload.caller().username(), progress -> {
-                            progress.accept(progress(0, plan.codings()));
-                            return applyProject(plan, upload, done -> progress.accept(progress(done, plan.codings())));
-                        });
-                        return new Outcome(202, job.toJson());
-                    }
-                    return new Outcome(200, applyProject(plan, upload, done -> { }));
-                }, false)
+        vertx.executeBlocking(() -> imports.project(upload.caller().username(), upload.file(), upload.filename(), upload.mapping(),
+                        upload.preview()), false)
                 .onSuccess(outcome -> answer(ctx, outcome))
                 .onFailure(ctx::fail);
     }
 
-    /** Stores the plan, audits it and sends the new documents on to annotation and indexing; the summary. Blocking. */
-    private JsonObject applyProject(QdpxImport.Plan plan, Upload upload, LongConsumer codingsDone) {
-        String username = upload.caller().username();
-        QdpxImport.Applied applied = importer.apply(plan, username, "QDPX-importen av " + quoted(upload.filename()), codingsDone);
-        audit.record(username, "import_qdpx", null, applied.summary().copy().put("filename", upload.filename())
-                .put("warnings", applied.summary().getJsonArray("warnings").size()));
-        applied.extracted().forEach((id, passages) -> vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED,
-                new JsonObject().put("documentId", id).put("passages", passages)));
-        applied.received().forEach(id -> vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", id)));
-        return applied.summary();
-    }
-
-    private static JsonObject progress(long done, long total) {
-        return new JsonObject().put("codings", done).put("of", total);
-    }
-
-    /**
-     * A QDC codebook: its codes become concepts of the growing codebook (a code that matches a concept by GUID or label
-     * is mapped to it instead), all in one change, unless {@code mapping} says otherwise.
-     */
     private void importCodebook(RoutingContext ctx) {
         Upload upload = upload(ctx, "QDC");
-        vertx.executeBlocking(() -> {
-                    QdpxProject codebook = reader.readCodebook(upload.file(), upload.filename());
-                    QdpxImport.Plan plan = importer.plan(codebook, upload.mapping(), upload.caller().username(), QdpxImport.CREATE);
-                    if (upload.preview()) {
-                        return new Outcome(200, plan.preview());
-                    }
-                    String username = upload.caller().username();
-                    QdpxImport.Applied applied = importer.apply(plan, username, "QDC-filen " + quoted(upload.filename()), done -> { });
-                    long matched = plan.codes().stream().filter(c -> c.concept() != null).count();
-                    JsonObject summary = new JsonObject().put("codes", plan.codes().size()).put("created", applied.summary().getInteger("created"))
-                            .put("matched", matched).put("skipped", plan.codes().size() - matched - plan.created().size())
-                            .put("warnings", applied.summary().getJsonArray("warnings"));
-                    audit.record(username, "import_qdc", null, summary.copy().put("filename", upload.filename())
-                            .put("warnings", summary.getJsonArray("warnings").size()));
-                    return new Outcome(200, summary);
-                }, false)
+        vertx.executeBlocking(() -> imports.codebook(upload.caller().username(), upload.file(), upload.filename(), upload.mapping(),
+                        upload.preview()), false)
                 .onSuccess(outcome -> answer(ctx, outcome))
                 .onFailure(ctx::fail);
     }
@@ -227,41 +169,18 @@ public final class ExchangeEndpoint {
             throw LararenaException.badRequest("send one " + format + " file as multipart/form-data (field name: file)");
         }
         return new Upload(caller, Path.of(files.get(0).uploadedFileName()), files.get(0).fileName(),
-                mapping(ctx.request().formAttributes().get("mapping")), "true".equals(ctx.queryParams().get("preview")));
+                RefiQdaImports.mapping(ctx.request().formAttributes().get("mapping")), "true".equals(ctx.queryParams().get("preview")));
     }
 
     private record Outcome(int status, JsonObject answer) {
     }
 
-    private static void answer(RoutingContext ctx, Outcome outcome) {
+    private static void answer(RoutingContext ctx, RefiQdaImports.Outcome outcome) {
         if (outcome.status() == 202) {
             ctx.response().putHeader("Location", outcome.answer().getString("href"));
         }
         ctx.response().setStatusCode(outcome.status());
         ctx.json(outcome.answer());
-    }
-
-    private static String quoted(String name) {
-        return "\u201d" + name + "\u201d";
-    }
-
-    private static Map<String, String> mapping(String json) {
-        Map<String, String> mapping = new HashMap<>();
-        if (json == null || json.isBlank()) {
-            return mapping;
-        }
-        try {
-            JsonObject object = new JsonObject(json);
-            for (String guid : object.fieldNames()) {
-                if (!(object.getValue(guid) instanceof String target)) {
-                    throw LararenaException.badRequest("mapping: the value for code " + guid + " must be a concept IRI, \"create\" or \"skip\"");
-                }
-                mapping.put(ExchangeGuids.normalised(guid), target);
-            }
-            return mapping;
-        } catch (DecodeException | ClassCastException e) {
-            throw LararenaException.badRequest("mapping must be a JSON object from code GUID to concept IRI, \"create\" or \"skip\"");
-        }
     }
 
     /** A multipart body the decoder gave up on is the uploader's 400, not our 500; a body over the limit stays 413. */

@@ -438,7 +438,7 @@ final class QdpxReader {
                 String earlier = seen.putIfAbsent(guid, element.getLocalName());
                 if (earlier != null) {
                     throw LararenaException.badRequest("the GUID " + element.getAttribute("guid") + " is used twice (by a " + earlier
-                            + " and a " + element.getLocalName() + "); every GUID of a project must be unique");
+                            + " and a " + element.getLocalName() + "); every GUID of a REFI-QDA file must be unique");
                 }
             }
             pending.addAll(children(element, null));

@@ -68,6 +68,7 @@ class RefiQdaImportIT {
             // A QDPX project with a code the researcher creates: a new top theme, carrying its coding.
             String newCode = "BB000000-0000-0000-0000-000000000001";
             int start = TEXT.codePointCount(0, TEXT.indexOf("trygghetsvandring"));
+            int themeStart = TEXT.codePointCount(0, TEXT.indexOf("samverkan"));
             String qde = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"Vandringar\">"
                     + "<Users><User guid=\"CC000000-0000-0000-0000-000000000001\" name=\"forskare\"/></Users>"
                     + "<CodeBook><Codes><Code guid=\"" + newCode + "\" name=\"Trygghetsvandring\" isCodable=\"true\"/>"
@@ -76,28 +77,37 @@ class RefiQdaImportIT {
                     + "</PlainTextContent><PlainTextSelection guid=\"EE000000-0000-0000-0000-000000000001\" startPosition=\"" + start
                     + "\" endPosition=\"" + (start + "trygghetsvandring".length()) + "\" creatingUser=\"CC000000-0000-0000-0000-000000000001\">"
                     + "<Coding guid=\"EE000000-0000-0000-0000-000000000002\"><CodeRef targetGUID=\"" + newCode + "\"/></Coding>"
-                    + "</PlainTextSelection></TextSource></Sources></Project>";
+                    + "</PlainTextSelection><PlainTextSelection guid=\"EE000000-0000-0000-0000-000000000003\" startPosition=\"" + themeStart
+                    + "\" endPosition=\"" + (themeStart + "samverkan".length()) + "\" creatingUser=\"CC000000-0000-0000-0000-000000000001\">"
+                    + "<Coding guid=\"EE000000-0000-0000-0000-000000000004\"><CodeRef targetGUID=\"BB000000-0000-0000-0000-000000000002\"/>"
+                    + "</Coding></PlainTextSelection></TextSource></Sources></Project>";
             byte[] qdpx = zip("project.qde", utf8(qde));
             String mapping = new JsonObject().put(newCode, "create").encode();
             JsonObject previewed = new JsonObject(post(app, researcher, "qdpx", qdpx, mapping, "?preview=true").body());
             assertThat(previewed.getJsonArray("codes").getJsonObject(0).getString("match")).isEqualTo("create");
 
             HttpResponse<String> accepted = post(app, researcher, "qdpx", qdpx, mapping, "");
+            assertThat(accepted.statusCode()).as("two codings, above LARARENA_IMPORT_JOB_CODINGS=1: " + accepted.body()).isEqualTo(202);
             String href = new JsonObject(accepted.body()).getString("href");
             assertThat(app.get(href, pilot).statusCode()).as("a pilot cannot follow a researcher's import").isEqualTo(403);
             JsonObject job = app.finishedJob(accepted, researcher);
             assertThat(job.getString("state")).as(job.encode()).isEqualTo("done");
-            assertThat(job.getJsonObject("progress").getLong("codings")).isEqualTo(1L);
+            assertThat(job.getJsonObject("progress").getLong("codings")).isEqualTo(2L);
             assertThat(job.getJsonObject("result").getInteger("created")).isEqualTo(1);
-            assertThat(job.getJsonObject("result").getInteger("codings")).isEqualTo(1);
+            assertThat(job.getJsonObject("result").getInteger("codings")).isEqualTo(2);
 
             String id = new JsonObject(app.get("/api/documents", researcher).body()).getJsonArray("documents").getJsonObject(0).getString("id");
             app.awaitStatus(id, researcher, "indexed");
             JsonArray annotations = new JsonArray(app.get("/api/documents/" + id + "/annotations", researcher).body());
             assertThat(annotations.stream().map(JsonObject.class::cast).filter(a -> "manual".equals(a.getString("origin")))
                     .map(a -> a.getString("exact") + "|" + a.getJsonObject("concept").getString("iri") + "|" + a.getString("creator")))
-                    .containsExactly("trygghetsvandring|https://w3id.org/lararena/tema/trygghetsvandring|forskare");
+                    .containsExactlyInAnyOrder("trygghetsvandring|https://w3id.org/lararena/tema/trygghetsvandring|forskare",
+                            "samverkan|" + theme.iri() + "|forskare");
             assertThat(app.get("/api/codebook/changes", researcher).body()).contains("QDPX-importen").contains("QDC-filen");
+            assertThat(app.get("/kodbok", researcher).body()).as("the Kodbok page's import form").contains("action=\"/import/qdc\"")
+                    .contains("<label for=\"import-qdc\">");
+            assertThat(app.get("/dokument", researcher).body()).as("the Dokument page's import form").contains("action=\"/import/qdpx\"")
+                    .contains("<label for=\"import-qdpx\">");
         }
     }
 
