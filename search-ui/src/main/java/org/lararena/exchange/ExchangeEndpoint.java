@@ -76,8 +76,10 @@ public final class ExchangeEndpoint {
         for (String path : List.of("/api/import/qdpx", "/api/import/qdc")) {
             router.post(path).handler(this::requireResearcher);
         }
-        router.post("/api/import/qdpx").handler(upload()).handler(this::importProject).failureHandler(this::unreadableUpload);
-        router.post("/api/import/qdc").handler(upload()).handler(this::importCodebook).failureHandler(this::unreadableUpload);
+        router.post("/api/import/qdpx").handler(upload()).handler(ctx -> importFile(ctx, "QDPX", imports::project))
+                .failureHandler(this::unreadableUpload);
+        router.post("/api/import/qdc").handler(upload()).handler(ctx -> importFile(ctx, "QDC", imports::codebook))
+                .failureHandler(this::unreadableUpload);
     }
 
     private BodyHandler upload() {
@@ -141,18 +143,15 @@ public final class ExchangeEndpoint {
                 .onFailure(ctx::fail);
     }
 
-    private void importProject(RoutingContext ctx) {
-        Upload upload = upload(ctx, "QDPX");
-        vertx.executeBlocking(() -> imports.project(upload.caller().username(), upload.file(), upload.filename(), upload.mapping(),
-                        upload.preview()), false)
-                .onSuccess(outcome -> answer(ctx, outcome))
-                .onFailure(ctx::fail);
+    /** One of {@link RefiQdaImports}'s imports: a project or a codebook. */
+    @FunctionalInterface
+    private interface Import {
+        RefiQdaImports.Outcome run(String username, Path file, String filename, Map<String, String> mapping, boolean preview);
     }
 
-    private void importCodebook(RoutingContext ctx) {
-        Upload upload = upload(ctx, "QDC");
-        vertx.executeBlocking(() -> imports.codebook(upload.caller().username(), upload.file(), upload.filename(), upload.mapping(),
-                        upload.preview()), false)
+    private void importFile(RoutingContext ctx, String format, Import kind) {
+        Upload upload = upload(ctx, format);
+        vertx.executeBlocking(() -> kind.run(upload.caller().username(), upload.file(), upload.filename(), upload.mapping(), upload.preview()), false)
                 .onSuccess(outcome -> answer(ctx, outcome))
                 .onFailure(ctx::fail);
     }

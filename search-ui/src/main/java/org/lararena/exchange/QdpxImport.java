@@ -38,12 +38,14 @@ import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.LararenaException;
 
 /**
- * Brings a {@link QdpxProject} into Lärarena in two steps. {@link #plan} checks everything and decides everything
- * without writing: which concept each code maps to (its GUID is a Lärarena concept's, else its name is a concept's
- * label or synonym, else the researcher's choice in {@code mapping}), which coder each coding belongs to, which passage
- * each selection falls on; a selection outside its source is a 400 and nothing is written. {@link #apply} then stores
- * the documents (restricted: imported material is treated as confidential), their passages, the codings as manual
- * annotations and the notes as memos. Blocking.
+ * Brings a {@link QdpxProject} (or a QDC codebook read as one) into Lärarena in two steps. {@link #plan} checks
+ * everything and decides everything without writing: which concept each code maps to (the researcher's choice in
+ * {@code mapping}, else its GUID is a Lärarena concept's, else its name is a concept's label or synonym), which codes
+ * become new concepts ({@value #CREATE}: checked by the codebook's rules already here), which coder each coding belongs
+ * to, which passage each selection falls on; a selection outside its source is a 400 and nothing is written.
+ * {@link #apply} then creates the new concepts in one change of the codebook, and stores the documents (restricted:
+ * imported material is treated as confidential), their passages, the codings as manual annotations in bounded write
+ * transactions, and the notes as memos. Blocking.
  */
 final class QdpxImport {
 
