@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.OntologyLoader;
+import org.lararena.web.Axe;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
@@ -61,10 +62,12 @@ class RefiQdaImportBrowserIT {
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Importera en kodbok (QDC)");
             Select newCode = new Select(browser.find(By.name("kod.aa000000-0000-0000-0000-000000000002")));
             assertThat(newCode.getFirstSelectedOption().getText()).isEqualTo("Nytt begrepp: Hembesök");
+            assertThat(Axe.seriousViolations(browser)).as("axe-core on the preview").isEmpty();
             assertThat(new Select(browser.find(By.name("kod.aa000000-0000-0000-0000-000000000001"))).getFirstSelectedOption().getText().strip())
                     .isEqualTo(theme.labelSv());
             browser.find(By.cssSelector("form.import-mapping button[type='submit']")).click();
             assertThat(browser.find(By.cssSelector("p[role='status']")).getText()).contains("Kodboken är importerad: 1 nya begrepp");
+            assertThat(Axe.seriousViolations(browser)).as("axe-core on the result").isEmpty();
             browser.go("/kodbok");
             assertThat(browser.find(By.cssSelector(".codebook-tree")).getText()).contains("Hembesök");
 
