@@ -48,6 +48,10 @@ import java.util.Optional;
  * <tr><td>LARARENA_MAX_IMPORT_UNPACKED_MB</td><td>1000</td><td>most a QDPX file may unpack to; more is refused with 413 as a zip bomb</td></tr>
  * <tr><td>LARARENA_QDPX_SCHEMA</td><td>none</td><td>the REFI-QDA {@code Project.xsd} (published with the standard) every
  *     imported project is checked against; unset, imports are not checked against it and their answer says so</td></tr>
+ * <tr><td>LARARENA_QDC_SCHEMA</td><td>none</td><td>the REFI-QDA {@code Codebook.xsd} every imported QDC codebook is checked
+ *     against; unset, codebooks are not checked against it and their answer says so</td></tr>
+ * <tr><td>LARARENA_IMPORT_JOB_CODINGS</td><td>5000</td><td>a QDPX import with more codings than this runs as a job
+ *     ({@code 202}, progress at {@code GET /api/jobs/{id}}) instead of in the request</td></tr>
  * <tr><td>LARARENA_DEMO_DATA</td><td>true</td><td>load the demo documents on first start</td></tr>
  * <tr><td>LARARENA_EXTRACT_TIMEOUT_SECONDS</td><td>60</td><td>longest a single file's extraction may take</td></tr>
  * <tr><td>LARARENA_EXTRACT_HEAP_MB</td><td>512</td><td>heap of each extraction worker process</td></tr>
@@ -144,12 +148,14 @@ public record LararenaConfig(
     }
 
     /**
-     * The REFI-QDA import: the largest QDPX file accepted, the most it may unpack to, and the standard's {@code Project.xsd}
-     * every imported project is checked against (empty: not checked, and the import says so).
+     * The REFI-QDA import: the largest QDPX file accepted, the most it may unpack to, the standard's {@code Project.xsd}
+     * every imported project is checked against and its {@code Codebook.xsd} for QDC files (empty: not checked, and
+     * the import says so), and the number of codings above which an import runs as a job.
      */
-    public record Exchange(long maxImportBytes, long maxUnpackedBytes, Optional<Path> schema) {
+    public record Exchange(long maxImportBytes, long maxUnpackedBytes, Optional<Path> schema, Optional<Path> codebookSchema, int jobCodings) {
         public Exchange {
             Objects.requireNonNull(schema, "schema");
+            Objects.requireNonNull(codebookSchema, "codebookSchema");
         }
     }
 
@@ -309,7 +315,8 @@ public record LararenaConfig(
                         r.integer("LARARENA_REQUEST_WORKERS", 8, 1, 256)),
                 new Exchange(r.integer("LARARENA_MAX_IMPORT_MB", 200, 1, 1_000_000) * 1024L * 1024L,
                         r.integer("LARARENA_MAX_IMPORT_UNPACKED_MB", 1000, 1, 1_000_000) * 1024L * 1024L,
-                        r.readableFile("LARARENA_QDPX_SCHEMA")),
+                        r.readableFile("LARARENA_QDPX_SCHEMA"), r.readableFile("LARARENA_QDC_SCHEMA"),
+                        r.integer("LARARENA_IMPORT_JOB_CODINGS", 5000, 1, 100_000_000)),
                 new Supervision(r.integer("LARARENA_RESTART_MAX_DEATHS", 5, 1, 1000),
                         Duration.ofSeconds(r.integer("LARARENA_RESTART_WINDOW_SECONDS", 600, 1, 86_400)),
                         Duration.ofSeconds(r.integer("LARARENA_RESTART_BACKOFF_SECONDS", 2, 0, 600))),

@@ -44,6 +44,9 @@ class LararenaConfigTest {
         assertThat(config.exchange().maxUnpackedBytes()).isEqualTo(1000L * 1024 * 1024);
         assertThat(LararenaConfig.fromMap(Map.of("LARARENA_MAX_IMPORT_MB", "5")).exchange().maxImportBytes()).isEqualTo(5L * 1024 * 1024);
         assertThat(config.exchange().schema()).as("no REFI-QDA schema unless one is configured").isEmpty();
+        assertThat(config.exchange().codebookSchema()).as("no REFI-QDA codebook schema unless one is configured").isEmpty();
+        assertThat(config.exchange().jobCodings()).isEqualTo(5000);
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_IMPORT_JOB_CODINGS", "20")).exchange().jobCodings()).isEqualTo(20);
         assertThat(config.supervision()).isEqualTo(new LararenaConfig.Supervision(5, Duration.ofMinutes(10), Duration.ofSeconds(2)));
         assertThat(LararenaConfig.fromMap(Map.of("LARARENA_RESTART_MAX_DEATHS", "2", "LARARENA_RESTART_WINDOW_SECONDS", "60",
                 "LARARENA_RESTART_BACKOFF_SECONDS", "0")).supervision())
@@ -59,6 +62,9 @@ class LararenaConfigTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("LARARENA_QDPX_SCHEMA").hasMessageContaining("saknas.xsd");
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_QDPX_SCHEMA", dir.toString())))
                 .as("a directory").isInstanceOf(ConfigurationException.class).hasMessageContaining("LARARENA_QDPX_SCHEMA");
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_QDC_SCHEMA", schema.toString())).exchange().codebookSchema()).contains(schema);
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_QDC_SCHEMA", dir.resolve("saknas.xsd").toString())))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("LARARENA_QDC_SCHEMA");
     }
 
     @Test

@@ -97,10 +97,12 @@ import org.lararena.codebook.CodebookEndpoint;
 import org.lararena.coding.ConceptsEndpoint;
 import org.lararena.ontology.codebook.Codebook;
 import org.lararena.web.pages.CodebookPage;
+import org.lararena.web.pages.ImportPage;
 import java.util.concurrent.atomic.AtomicLong;
 import org.lararena.coding.MemoStore;
 import org.lararena.coding.MemosEndpoint;
 import org.lararena.exchange.ExchangeEndpoint;
+import org.lararena.exchange.RefiQdaImports;
 import org.lararena.web.pages.CodingPage;
 import org.lararena.web.pages.DocumentPage;
 import org.lararena.web.pages.AgreementPage;
@@ -256,6 +258,10 @@ public final class ApplicationVerticle extends VerticleBase {
         Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
                 iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC(), config.maxInsightChars());
         CodebookActions codebookActions = new CodebookActions(codebook, annotations, audit, facetFollower::changed, this::codebookChanged);
+        // One list of jobs: an admin follows every job there, a researcher the imports they started.
+        Jobs jobs = new Jobs(vertx, Clock.systemUTC());
+        RefiQdaImports imports = new RefiQdaImports(vertx, documents, annotations, memos, codebookActions, audit, jobs, config.exchange(),
+                config.maxMemoChars(), config.dataPath("exchange"));
         Map<String, String> themeChoices = new LinkedHashMap<>();
         ontology.topThemes().forEach(theme -> themeChoices.put(theme.iri(), theme.labelSv()));
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
@@ -267,7 +273,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new SuggestEndpoint(requestWork, new Suggestions(elasticsearch, index.alias(), ontology))::addRoutes,
                         new ThemesEndpoint(requestWork, ontology, search)::addRoutes,
                         new AdminEndpoint(vertx, requestWork, new IndexRebuild(documents, annotations, ontology, index, indexer,
-                                config.indexing().batchDocuments()), reannotation, new Jobs(vertx, Clock.systemUTC()), audit)::addRoutes,
+                                config.indexing().batchDocuments()), reannotation, jobs, audit)::addRoutes,
                         new AnnotationsEndpoint(requestWork, documents, annotations, ontology, facetFollower, audit,
                                 suggester::decisionRecorded, suggester)::addRoutes,
                         new SuggesterEndpoint(vertx, requestWork, suggester, audit)::addRoutes,
@@ -278,7 +284,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new MemosEndpoint(requestWork, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
                         new ConceptsEndpoint(ontology)::addRoutes,
                         new CodebookEndpoint(requestWork, codebookActions)::addRoutes,
-                        new ExchangeEndpoint(vertx, documents, annotations, memos, ontology, audit, config.exchange(), config.maxMemoChars(),
+                        new ExchangeEndpoint(vertx, documents, annotations, memos, codebookActions, audit, imports, config.exchange(),
                                 config.dataPath("exchange"), Clock.systemUTC())::addRoutes,
                         new BackupEndpoint(vertx, new DataBackup(config, elasticsearch, jena, Clock.systemUTC()), audit, erasureLog)::addRoutes,
                         new ErasureEndpoint(requestWork, erasure, new Retention(documents, config.retention(), config.dataDir(), erasure::eraseDocuments,
@@ -292,6 +298,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes,
                         new AnalysisPage(analysis)::addRoutes,
                         new CodebookPage(requestWork, codebookActions)::addRoutes,
+                        new ImportPage(requestWork, imports, codebookActions, jobs, config.exchange(), config.dataPath("exchange"))::addRoutes,
                         new AgreementPage(vertx, documents, annotations, ontology)::addRoutes,
                         new InsightsPage(vertx, insights, themeChoices)::addRoutes));
         return vertx.executeBlocking(() -> {

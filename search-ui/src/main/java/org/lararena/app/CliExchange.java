@@ -28,7 +28,7 @@ import org.lararena.platform.LararenaException;
 final class CliExchange {
 
     static final String EXPORT_USAGE = "usage: ./lararena export --qdpx FILE [--documents ID,...] [--pseudonyms]";
-    static final String IMPORT_USAGE = "usage: ./lararena import FILE.qdpx";
+    static final String IMPORT_USAGE = "usage: ./lararena import FILE.qdpx|FILE.qdc";
 
     private final LararenaConfig config;
     private final String token;
@@ -74,7 +74,7 @@ final class CliExchange {
 
     static Path parseImport(List<String> args) {
         if (args.size() != 1 || args.get(0).startsWith("--")) {
-            throw LararenaException.badRequest("name one QDPX file\n" + IMPORT_USAGE);
+            throw LararenaException.badRequest("name one QDPX or QDC file\n" + IMPORT_USAGE);
         }
         Path file = Path.of(args.get(0));
         if (!Files.isRegularFile(file)) {
@@ -104,8 +104,12 @@ final class CliExchange {
         return 0;
     }
 
-    /** Sends the file; prints what was imported and every warning. */
+    /**
+     * Sends the file (a {@code .qdc} to the codebook import, anything else to the project import); follows the job a
+     * large import becomes; prints what was imported and every warning.
+     */
     int importFile(Path file) throws IOException, InterruptedException {
+        boolean codebook = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".qdc");
         String boundary = "lararena-" + UUID.randomUUID();
         String name = file.getFileName().toString().replace("\"", "'").replaceAll("[\\r\\n]", " ");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -113,17 +117,48 @@ final class CliExchange {
                 + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(Files.readAllBytes(file));
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = send(HttpRequest.newBuilder(api("/api/import/qdpx"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(api(codebook ? "/api/import/qdc" : "/api/import/qdpx"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
+        if (response.statusCode() != 200 && response.statusCode() != 202) {
             throw refused(response.statusCode(), response.body(), "import");
         }
-        JsonObject summary = new JsonObject(response.body());
+        JsonObject summary = response.statusCode() == 202 ? followJob(new JsonObject(response.body())) : new JsonObject(response.body());
+        if (codebook) {
+            out.println("imported: " + summary.getInteger("created") + " new concept(s), " + summary.getInteger("matched")
+                    + " code(s) matched to concepts, " + summary.getInteger("skipped") + " skipped");
+            summary.getJsonArray("warnings").forEach(warning -> out.println("  warning  " + warning));
+            return 0;
+        }
         out.println("imported: " + summary.getInteger("documents") + " document(s), " + summary.getInteger("codings") + " coding(s) of "
                 + summary.getInteger("concepts") + " concept(s), " + summary.getInteger("memos") + " memo(s)");
         summary.getJsonArray("warnings").forEach(warning -> out.println("  warning  " + warning));
         return 0;
+    }
+
+    /** Waits for an import job, printing its progress; its result, or the platform's refusal. */
+    private JsonObject followJob(JsonObject job) throws IOException, InterruptedException {
+        out.println("a large import: it runs as job " + job.getString("id"));
+        String last = "";
+        while (true) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(api(job.getString("href"))).GET(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw refused(response.statusCode(), response.body(), "import");
+            }
+            JsonObject now = new JsonObject(response.body());
+            JsonObject progress = now.getJsonObject("progress");
+            if (progress != null && !progress.encode().equals(last)) {
+                last = progress.encode();
+                out.println("  " + progress.getLong("codings") + " of " + progress.getLong("of") + " codings stored");
+            }
+            switch (now.getString("state")) {
+                case "done" -> {
+                    return now.getJsonObject("result");
+                }
+                case "failed" -> throw refused(now.getJsonObject("error").getInteger("status", 500), now.getJsonObject("error").encode(), "import");
+                default -> Thread.sleep(1000); // a person waits at the terminal; once a second is enough
+            }
+        }
     }
 
     private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {

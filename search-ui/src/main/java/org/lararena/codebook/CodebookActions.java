@@ -59,6 +59,11 @@ public final class CodebookActions {
         this.ontologyChanged = Objects.requireNonNull(ontologyChanged);
     }
 
+    /** The running ontology: the seed with every change, replaced in place by each. */
+    public Ontology ontology() {
+        return codebook.ontology();
+    }
+
     /** The tree of the theme scheme, with the version and the conflicts found at start. */
     public JsonObject tree() {
         Ontology ontology = codebook.ontology().snapshot();
@@ -83,6 +88,26 @@ public final class CodebookActions {
     public JsonObject add(Caller caller, String broaderIri, ConceptDraft draft) {
         Concept added = codebook.add(broaderIri, draft, caller.username());
         return changed(caller, "codebook_add", added.iri(), null);
+    }
+
+    /** Whether {@code concepts} could be added together (409 naming the rule if not); the IRIs they would get, by key. */
+    public Map<String, String> check(List<Codebook.NewConcept> concepts) {
+        return codebook.check(concepts);
+    }
+
+    /**
+     * Adds {@code concepts} in one change (an import's new codes): all or none. Each is audited as {@code codebook_add}
+     * with {@code source}; the followers are told once. Returns the IRI of each by key.
+     */
+    public Map<String, String> addAll(String username, List<Codebook.NewConcept> concepts, String source) {
+        if (concepts.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> iris = codebook.addAll(concepts, username, "lade till " + concepts.size() + " begrepp från " + source);
+        ontologyChanged.run();
+        String version = codebook.ontology().version();
+        iris.values().forEach(iri -> audit.record(username, "codebook_add", iri, new JsonObject().put("version", version).put("source", source)));
+        return iris;
     }
 
     /** Edits and, with {@code draft.broaderIri()}, moves a concept. */

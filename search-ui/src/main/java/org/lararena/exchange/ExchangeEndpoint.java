@@ -1,7 +1,6 @@
 package org.lararena.exchange;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
@@ -14,17 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.lararena.codebook.CodebookActions;
 import org.lararena.coding.MemoStore;
-import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.web.DocumentsEndpoint;
-import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
@@ -38,8 +35,11 @@ import org.lararena.platform.web.Caller;
  *       chosen documents, or of every document the caller may read; with {@code pseudonyms}, coders are "Kodare 1", ...;</li>
  *   <li>{@code GET /api/export.qdc}: the codebook (the theme scheme) as a QDC file;</li>
  *   <li>{@code POST /api/import/qdpx} (multipart {@code file}, optional {@code mapping}: a JSON object from code GUID to
- *       concept IRI or {@code "skip"}): imports, answering {@code {documents, concepts, codings, memos, warnings}};
- *       with {@code ?preview=true} it writes nothing and answers how each code would map.</li>
+ *       concept IRI, {@code "create"} or {@code "skip"}): imports, answering {@code {documents, concepts, created, codings,
+ *       memos, warnings}}, or, above {@code LARARENA_IMPORT_JOB_CODINGS} codings, {@code 202} with a job the researcher
+ *       follows at {@code GET /api/jobs/{id}}; with {@code ?preview=true} it writes nothing and answers how each code would map;</li>
+ *   <li>{@code POST /api/import/qdc} (multipart {@code file}, optional {@code mapping}): a QDC codebook, whose codes that
+ *       match no concept become new concepts unless mapped otherwise; {@code ?preview=true} as above.</li>
  * </ul>
  */
 public final class ExchangeEndpoint {
@@ -51,34 +51,39 @@ public final class ExchangeEndpoint {
     private final DocumentStore documents;
     private final AuditLog audit;
     private final QdpxExport export;
-    private final QdpxImport importer;
-    private final QdpxReader reader;
+    private final RefiQdaImports imports;
     private final LararenaConfig.Exchange limits;
     private final Path workDir;
     private final Clock clock;
 
-    public ExchangeEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, MemoStore memos, Ontology ontology,
-                            AuditLog audit, LararenaConfig.Exchange limits, int maxMemoChars, Path workDir, Clock clock) {
+    /** @param codebook the growing codebook, which the export reads */
+    public ExchangeEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, MemoStore memos, CodebookActions codebook,
+                            AuditLog audit, RefiQdaImports imports, LararenaConfig.Exchange limits, Path workDir, Clock clock) {
         this.vertx = Objects.requireNonNull(vertx);
         this.documents = Objects.requireNonNull(documents);
         this.audit = Objects.requireNonNull(audit);
         this.limits = Objects.requireNonNull(limits);
         this.workDir = Objects.requireNonNull(workDir);
         this.clock = Objects.requireNonNull(clock);
-        this.export = new QdpxExport(documents, annotations, memos, ontology);
-        this.importer = new QdpxImport(documents, annotations, memos, ontology, maxMemoChars, workDir);
-        this.reader = new QdpxReader(limits.maxUnpackedBytes(), limits.schema());
+        this.export = new QdpxExport(documents, annotations, memos, codebook.ontology());
+        this.imports = Objects.requireNonNull(imports);
     }
 
     public void addRoutes(Router router) {
         router.get("/api/export.qdpx").handler(this::exportProject);
         router.get("/api/export.qdc").handler(this::exportCodebook);
         // A route of its own before the body is read (Vert.x keeps body handlers first on a route): others get 403 at once.
-        router.post("/api/import/qdpx").handler(this::requireResearcher);
-        router.post("/api/import/qdpx")
-                .handler(BodyHandler.create(workDir.toString()).setBodyLimit(limits.maxImportBytes()).setDeleteUploadedFilesOnEnd(true))
-                .handler(this::importProject)
+        for (String path : List.of("/api/import/qdpx", "/api/import/qdc")) {
+            router.post(path).handler(this::requireResearcher);
+        }
+        router.post("/api/import/qdpx").handler(upload()).handler(ctx -> importFile(ctx, "QDPX", imports::project))
                 .failureHandler(this::unreadableUpload);
+        router.post("/api/import/qdc").handler(upload()).handler(ctx -> importFile(ctx, "QDC", imports::codebook))
+                .failureHandler(this::unreadableUpload);
+    }
+
+    private BodyHandler upload() {
+        return BodyHandler.create(workDir.toString()).setBodyLimit(limits.maxImportBytes()).setDeleteUploadedFilesOnEnd(true);
     }
 
     private void requireResearcher(RoutingContext ctx) {
@@ -138,60 +143,43 @@ public final class ExchangeEndpoint {
                 .onFailure(ctx::fail);
     }
 
-    private void importProject(RoutingContext ctx) {
+    /** One of {@link RefiQdaImports}'s imports: a project or a codebook. */
+    @FunctionalInterface
+    private interface Import {
+        RefiQdaImports.Outcome run(String username, Path file, String filename, Map<String, String> mapping, boolean preview);
+    }
+
+    private void importFile(RoutingContext ctx, String format, Import kind) {
+        Upload upload = upload(ctx, format);
+        vertx.executeBlocking(() -> kind.run(upload.caller().username(), upload.file(), upload.filename(), upload.mapping(), upload.preview()), false)
+                .onSuccess(outcome -> answer(ctx, outcome))
+                .onFailure(ctx::fail);
+    }
+
+    /** What the researcher sent: one file, the mapping, whether only a preview is wanted. */
+    private record Upload(Caller caller, Path file, String filename, Map<String, String> mapping, boolean preview) {
+    }
+
+    private static Upload upload(RoutingContext ctx, String format) {
         ctx.put(UPLOAD_READ, true);
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         List<FileUpload> files = ctx.fileUploads();
         if (files.size() != 1) {
-            throw LararenaException.badRequest("send one QDPX file as multipart/form-data (field name: file)");
+            throw LararenaException.badRequest("send one " + format + " file as multipart/form-data (field name: file)");
         }
-        boolean preview = "true".equals(ctx.queryParams().get("preview"));
-        Map<String, String> mapping = mapping(ctx.request().formAttributes().get("mapping"));
-        Path upload = Path.of(files.get(0).uploadedFileName());
-        String filename = files.get(0).fileName();
-        vertx.executeBlocking(() -> {
-                    QdpxProject project = reader.read(upload);
-                    QdpxImport.Plan plan = importer.plan(project, mapping, caller.username());
-                    if (preview) {
-                        return new Outcome(plan.preview(), null);
-                    }
-                    QdpxImport.Applied applied = importer.apply(plan, caller.username());
-                    audit.record(caller.username(), "import_qdpx", null, applied.summary().copy().put("filename", filename)
-                            .put("warnings", applied.summary().getJsonArray("warnings").size()));
-                    return new Outcome(applied.summary(), applied);
-                }, false)
-                .onSuccess(outcome -> {
-                    if (outcome.applied() != null) {
-                        outcome.applied().extracted().forEach((id, passages) -> vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED,
-                                new JsonObject().put("documentId", id).put("passages", passages)));
-                        outcome.applied().received().forEach(id -> vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED,
-                                new JsonObject().put("documentId", id)));
-                    }
-                    ctx.json(outcome.answer());
-                })
-                .onFailure(ctx::fail);
+        return new Upload(caller, Path.of(files.get(0).uploadedFileName()), files.get(0).fileName(),
+                RefiQdaImports.mapping(ctx.request().formAttributes().get("mapping")), "true".equals(ctx.queryParams().get("preview")));
     }
 
-    private record Outcome(JsonObject answer, QdpxImport.Applied applied) {
+    private record Outcome(int status, JsonObject answer) {
     }
 
-    private static Map<String, String> mapping(String json) {
-        Map<String, String> mapping = new HashMap<>();
-        if (json == null || json.isBlank()) {
-            return mapping;
+    private static void answer(RoutingContext ctx, RefiQdaImports.Outcome outcome) {
+        if (outcome.status() == 202) {
+            ctx.response().putHeader("Location", outcome.answer().getString("href"));
         }
-        try {
-            JsonObject object = new JsonObject(json);
-            for (String guid : object.fieldNames()) {
-                if (!(object.getValue(guid) instanceof String target)) {
-                    throw LararenaException.badRequest("mapping: the value for code " + guid + " must be a concept IRI or \"skip\"");
-                }
-                mapping.put(ExchangeGuids.normalised(guid), target);
-            }
-            return mapping;
-        } catch (DecodeException | ClassCastException e) {
-            throw LararenaException.badRequest("mapping must be a JSON object from code GUID to concept IRI or \"skip\"");
-        }
+        ctx.response().setStatusCode(outcome.status());
+        ctx.json(outcome.answer());
     }
 
     /** A multipart body the decoder gave up on is the uploader's 400, not our 500; a body over the limit stays 413. */
@@ -202,7 +190,7 @@ public final class ExchangeEndpoint {
             return;
         }
         ctx.fail(LararenaException.badRequest("the upload could not be read (" + failure.getMessage()
-                + "): send one QDPX file as multipart/form-data (field name: file)"));
+                + "): send one file as multipart/form-data (field name: file)"));
     }
 
 }

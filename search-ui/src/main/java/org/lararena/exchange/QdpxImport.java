@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
+import org.lararena.codebook.CodebookActions;
 import org.lararena.coding.MemoStore;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
@@ -25,6 +27,8 @@ import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
+import org.lararena.ontology.codebook.Codebook;
+import org.lararena.ontology.codebook.ConceptDraft;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.PersonAgents;
@@ -34,12 +38,14 @@ import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.LararenaException;
 
 /**
- * Brings a {@link QdpxProject} into Lärarena in two steps. {@link #plan} checks everything and decides everything
- * without writing: which concept each code maps to (its GUID is a Lärarena concept's, else its name is a concept's
- * label or synonym, else the researcher's choice in {@code mapping}), which coder each coding belongs to, which passage
- * each selection falls on; a selection outside its source is a 400 and nothing is written. {@link #apply} then stores
- * the documents (restricted: imported material is treated as confidential), their passages, the codings as manual
- * annotations and the notes as memos. Blocking.
+ * Brings a {@link QdpxProject} (or a QDC codebook read as one) into Lärarena in two steps. {@link #plan} checks
+ * everything and decides everything without writing: which concept each code maps to (the researcher's choice in
+ * {@code mapping}, else its GUID is a Lärarena concept's, else its name is a concept's label or synonym), which codes
+ * become new concepts ({@value #CREATE}: checked by the codebook's rules already here), which coder each coding belongs
+ * to, which passage each selection falls on; a selection outside its source is a 400 and nothing is written.
+ * {@link #apply} then creates the new concepts in one change of the codebook, and stores the documents (restricted:
+ * imported material is treated as confidential), their passages, the codings as manual annotations in bounded write
+ * transactions, and the notes as memos. Blocking.
  */
 final class QdpxImport {
 
@@ -47,30 +53,50 @@ final class QdpxImport {
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,254}");
     private static final Pattern DOCUMENT_TYPE = Pattern.compile("[\\p{Ll}-]{1,40}");
     private static final Pattern DATE = Pattern.compile("\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?");
-    private static final String SKIP = "skip";
+    static final String SKIP = "skip";
+    /** A mapping that makes the code a new concept of the growing codebook. */
+    static final String CREATE = "create";
+    /** Colours as the codebook keeps them; REFI-QDA writes {@code #RRGGBB}. */
+    private static final Pattern COLOUR = Pattern.compile("#[0-9a-f]{6}");
 
     private final DocumentStore documents;
     private final AnnotationStore annotations;
     private final MemoStore memos;
     private final Ontology ontology;
+    private final CodebookActions codebook;
     private final int maxMemoChars;
     private final Path workDir;
 
-    QdpxImport(DocumentStore documents, AnnotationStore annotations, MemoStore memos, Ontology ontology, int maxMemoChars, Path workDir) {
+    /** @param codebook where codes mapped to {@value #CREATE} become concepts; its ontology is the one codes map to */
+    QdpxImport(DocumentStore documents, AnnotationStore annotations, MemoStore memos, CodebookActions codebook, int maxMemoChars, Path workDir) {
         this.documents = Objects.requireNonNull(documents);
         this.annotations = Objects.requireNonNull(annotations);
         this.memos = Objects.requireNonNull(memos);
-        this.ontology = Objects.requireNonNull(ontology);
+        this.codebook = Objects.requireNonNull(codebook);
+        this.ontology = codebook.ontology();
         this.maxMemoChars = maxMemoChars;
         this.workDir = Objects.requireNonNull(workDir);
     }
 
-    /** How one code of the file maps: to a concept (and why), or to none (its codings are skipped). */
-    record CodeMapping(QdpxProject.Code code, String path, Concept concept, String match, int codings) {
+    /**
+     * How one code of the file maps: to a concept (and why: {@code chosen}, {@code guid}, {@code label}), to a new
+     * concept ({@value #CREATE}: {@code concept} is null and {@code createdIri} the IRI it will get), or to none
+     * ({@value #SKIP}, {@code none}: its codings are skipped).
+     */
+    record CodeMapping(QdpxProject.Code code, String path, Concept concept, String match, int codings, String createdIri) {
+        CodeMapping(QdpxProject.Code code, String path, Concept concept, String match, int codings) {
+            this(code, path, concept, match, codings, null);
+        }
+
+        String conceptIri() {
+            return concept != null ? concept.iri() : createdIri;
+        }
+
         JsonObject toJson() {
             return new JsonObject().put("guid", code.guid()).put("name", code.name()).put("path", path).put("codings", codings)
-                    .put("match", match).put("concept", concept == null ? null
-                            : new JsonObject().put("iri", concept.iri()).put("label", concept.labelSv()));
+                    .put("match", match).put("concept", concept != null
+                            ? new JsonObject().put("iri", concept.iri()).put("label", concept.labelSv())
+                            : createdIri != null ? new JsonObject().put("iri", createdIri).put("label", code.name().strip()).put("new", true) : null);
         }
     }
 
@@ -85,7 +111,13 @@ final class QdpxImport {
     }
 
     /** Everything the import will do, decided and checked. */
-    record Plan(List<CodeMapping> codes, Map<String, String> coders, List<PlannedSource> sources, List<String> warnings) {
+    record Plan(List<CodeMapping> codes, List<Codebook.NewConcept> created, Map<String, String> coders, List<PlannedSource> sources,
+                List<String> warnings) {
+
+        int codings() {
+            return sources.stream().mapToInt(PlannedSource::codings).sum();
+        }
+
 
         /** The preview a researcher confirms: each code's mapping, the coders, how much would be imported. */
         JsonObject preview() {
@@ -95,7 +127,7 @@ final class QdpxImport {
             coders.forEach((name, coder) -> coderList.add(new JsonObject().put("name", name).put("coder", coder)
                     .put("account", USERNAME.matcher(coder).matches())));
             return new JsonObject().put("codes", codeList).put("coders", coderList).put("documents", sources.size())
-                    .put("codings", sources.stream().mapToInt(PlannedSource::codings).sum())
+                    .put("codings", codings()).put("created", created.size())
                     .put("memos", sources.stream().mapToInt(s -> s.memos().size()).sum()).put("warnings", new JsonArray(warnings));
         }
     }
@@ -110,21 +142,33 @@ final class QdpxImport {
     }
 
     /**
-     * Decides the import; 400 for a selection outside its source or a {@code mapping} naming an unknown concept.
+     * Decides the import of a QDPX project: a code that matches no concept is left out unless {@code mapping} says
+     * otherwise. 400 for a selection outside its source or a {@code mapping} naming an unknown concept; 409 when the
+     * codes to create break a rule of the codebook.
      *
-     * @param mapping the researcher's choices by code GUID: a concept IRI or {@code skip} (may be empty)
+     * @param mapping the researcher's choices by code GUID: a concept IRI, {@value #CREATE} or {@value #SKIP} (may be empty)
      */
     Plan plan(QdpxProject project, Map<String, String> mapping, String importer) {
+        return plan(project, mapping, importer, null);
+    }
+
+    /**
+     * As {@link #plan(QdpxProject, Map, String)}; {@code unmatched} is what becomes of a code that matches no concept
+     * and that {@code mapping} does not name: null (left out), or {@value #CREATE} (a codebook brought in).
+     */
+    Plan plan(QdpxProject project, Map<String, String> mapping, String importer, String unmatched) {
         List<String> warnings = new ArrayList<>(project.warnings());
         Map<String, Integer> codingsPerCode = new HashMap<>();
         project.sources().forEach(s -> s.selections().forEach(sel -> sel.codings().forEach(c -> codingsPerCode.merge(c.codeGuid(), 1, Integer::sum))));
-        List<CodeMapping> codes = new ArrayList<>();
+        List<CodeMapping> codes = mapCodes(project, mapping, codingsPerCode, unmatched);
+        List<Codebook.NewConcept> created = newConcepts(project, codes);
+        Map<String, String> createdIris = created.isEmpty() ? Map.of() : codebook.check(created);
+        codes.replaceAll(c -> CREATE.equals(c.match())
+                ? new CodeMapping(c.code(), c.path(), null, CREATE, c.codings(), createdIris.get(c.code().guid())) : c);
         Map<String, String> conceptOfCode = new HashMap<>();
-        for (QdpxProject.Code code : project.codes()) {
-            CodeMapping mapped = map(project, code, mapping.get(code.guid()), codingsPerCode.getOrDefault(code.guid(), 0));
-            codes.add(mapped);
-            if (mapped.concept() != null) {
-                conceptOfCode.put(code.guid(), mapped.concept().iri());
+        for (CodeMapping mapped : codes) {
+            if (mapped.conceptIri() != null) {
+                conceptOfCode.put(mapped.code().guid(), mapped.conceptIri());
             } else if (mapped.codings() > 0) {
                 warnings.add("code '" + mapped.path() + "' " + (SKIP.equals(mapped.match()) ? "was skipped" : "matches no concept of Lärarena")
                         + ": its " + mapped.codings() + " coding(s) were not imported");
@@ -208,11 +252,29 @@ final class QdpxImport {
             warnings.add(unattached + " note(s) not attached to a text (of the project, a code or a source left out) were not imported:"
                     + " Lärarena keeps memos on passages");
         }
-        return new Plan(codes, coders, planned, warnings);
+        return new Plan(codes, created, coders, planned, warnings);
     }
 
-    /** Stores what the plan says. Each annotation and memo is its own short write. */
+    /** Stores what the plan says; see {@link #apply(Plan, String, String, LongConsumer)}. */
     Applied apply(Plan plan, String importer) {
+        return apply(plan, importer, "en REFI-QDA-import", done -> { });
+    }
+
+    /**
+     * Stores what the plan says. The new concepts come first, in one change of the codebook (all or none: a refusal
+     * there stores nothing); then each document, its codings in write transactions of {@link AnnotationStore#MANUAL_BATCH}
+     * annotations, and its memos.
+     *
+     * @param origin the change log's words for where new concepts came from
+     * @param codingsDone told the number of codings stored so far, after each batch
+     */
+    Applied apply(Plan plan, String importer, String origin, LongConsumer codingsDone) {
+        Map<String, String> createdIris = codebook.addAll(importer, plan.created(), origin);
+        // Another change between plan and apply may have taken an IRI the plan expected: follow the codebook's answer.
+        Map<String, String> actualIri = new HashMap<>();
+        plan.codes().stream().filter(c -> c.createdIri() != null)
+                .forEach(c -> actualIri.put(c.createdIri(), createdIris.getOrDefault(c.code().guid(), c.createdIri())));
+        long codingsWritten = 0;
         int documentsStored = 0;
         int codings = 0;
         int memosStored = 0;
@@ -260,12 +322,25 @@ final class QdpxImport {
                 extracted.put(documentId, passages);
                 documentsStored++;
             }
+            List<AnnotationStore.ManualTag> batch = new ArrayList<>();
             for (PlannedAnnotation annotation : planned.annotations()) {
                 String passageId = passageIds.get(annotation.passage());
-                if (existing.add(key(passageId, annotation.start(), annotation.end(), annotation.conceptIri(), annotation.coder()))) {
-                    annotations.addManual(documentId, new PassageText(passageId, source.text().passages().get(annotation.passage()).text()),
-                            annotation.start(), annotation.end(), annotation.conceptIri(), ontology.version(), annotation.coder());
+                String conceptIri = actualIri.getOrDefault(annotation.conceptIri(), annotation.conceptIri());
+                if (existing.add(key(passageId, annotation.start(), annotation.end(), conceptIri, annotation.coder()))) {
+                    batch.add(new AnnotationStore.ManualTag(new PassageText(passageId, source.text().passages().get(annotation.passage()).text()),
+                            annotation.start(), annotation.end(), conceptIri, annotation.coder()));
                 }
+                if (batch.size() >= AnnotationStore.MANUAL_BATCH) {
+                    annotations.addManual(documentId, batch, ontology.version());
+                    codingsWritten += batch.size();
+                    codingsDone.accept(codingsWritten);
+                    batch.clear();
+                }
+            }
+            if (!batch.isEmpty()) {
+                annotations.addManual(documentId, batch, ontology.version());
+                codingsWritten += batch.size();
+                codingsDone.accept(codingsWritten);
             }
             codings += planned.codings();
             for (PlannedMemo memo : planned.memos()) {
@@ -273,7 +348,7 @@ final class QdpxImport {
                 memosStored++;
             }
         }
-        JsonObject summary = new JsonObject().put("documents", documentsStored)
+        JsonObject summary = new JsonObject().put("documents", documentsStored).put("created", createdIris.size())
                 // the concepts the imported codings use (a codebook maps many more codes than a project uses)
                 .put("concepts", (int) plan.sources().stream().flatMap(p -> p.annotations().stream()).map(PlannedAnnotation::conceptIri)
                         .distinct().count())
@@ -343,15 +418,65 @@ final class QdpxImport {
         return passageId + "|" + start + "|" + end + "|" + concept + "|" + coder;
     }
 
+    /** Each code's mapping, in the file's order (a parent before its children); those to create without their IRI yet. */
+    private List<CodeMapping> mapCodes(QdpxProject project, Map<String, String> mapping, Map<String, Integer> codingsPerCode, String unmatched) {
+        List<CodeMapping> codes = new ArrayList<>();
+        for (QdpxProject.Code code : project.codes()) {
+            CodeMapping mapped = map(project, code, mapping.get(code.guid()), codingsPerCode.getOrDefault(code.guid(), 0));
+            if (mapped.match().equals("none") && unmatched != null) {
+                mapped = map(project, code, unmatched, mapped.codings());
+            }
+            codes.add(mapped);
+        }
+        return codes;
+    }
+
+    /**
+     * The concepts the codes mapped to {@value #CREATE} become: under the concept their parent code maps to, under
+     * their parent's new concept, or (a top code, or one whose parent is skipped or unmatched) as a new top theme.
+     */
+    private static List<Codebook.NewConcept> newConcepts(QdpxProject project, List<CodeMapping> codes) {
+        Map<String, CodeMapping> byGuid = new HashMap<>();
+        codes.forEach(c -> byGuid.put(c.code().guid(), c));
+        List<Codebook.NewConcept> created = new ArrayList<>();
+        for (CodeMapping mapped : codes) {
+            if (!CREATE.equals(mapped.match())) {
+                continue;
+            }
+            QdpxProject.Code code = mapped.code();
+            CodeMapping parent = code.parentGuid() == null ? null : byGuid.get(code.parentGuid());
+            String broaderIri = parent != null && parent.concept() != null ? parent.concept().iri() : null;
+            String broaderKey = parent != null && CREATE.equals(parent.match()) ? parent.code().guid() : null;
+            String description = code.description() == null || code.description().isBlank()
+                    ? "Kod ur REFI-QDA-projektet " + quoted(project.name()) + " (" + mapped.path() + ")."
+                    : code.description().strip();
+            String colour = code.color() == null ? null : code.color().strip().toLowerCase(Locale.ROOT);
+            created.add(new Codebook.NewConcept(code.guid(), broaderIri, broaderKey, new ConceptDraft(code.name().strip(), null, description,
+                    List.of(), colour != null && COLOUR.matcher(colour).matches() ? colour : null, null)));
+        }
+        return created;
+    }
+
+    private static String quoted(String name) {
+        return "\u201d" + (name == null || name.isBlank() ? "namnlöst" : name.strip()) + "\u201d";
+    }
+
     private CodeMapping map(QdpxProject project, QdpxProject.Code code, String chosen, int codings) {
         String path = project.path(code);
         if (chosen != null) {
             if (SKIP.equals(chosen)) {
                 return new CodeMapping(code, path, null, SKIP, codings);
             }
+            if (CREATE.equals(chosen)) {
+                if (code.name() == null || code.name().isBlank()) {
+                    throw LararenaException.badRequest("mapping: code " + code.guid() + " has no name, so no concept can be made of it:"
+                            + " map it to a concept or skip it");
+                }
+                return new CodeMapping(code, path, null, CREATE, codings);
+            }
             Concept concept = ontology.concept(chosen).filter(c -> c.scheme().equals(LAR.Teman.getURI()))
                     .orElseThrow(() -> LararenaException.badRequest("mapping: code '" + path + "' is mapped to '" + chosen
-                            + "', which is not a concept of the theme scheme (give a concept IRI or \"skip\")"));
+                            + "', which is not a concept of the theme scheme (give a concept IRI, \"create\" or \"skip\")"));
             return new CodeMapping(code, path, concept, "chosen", codings);
         }
         List<Concept> themes = ontology.concepts(LAR.Teman.getURI());

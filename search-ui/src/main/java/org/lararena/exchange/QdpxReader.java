@@ -50,16 +50,27 @@ import org.xml.sax.SAXParseException;
 final class QdpxReader {
 
     private static final String NAMESPACE = "urn:QDA-XML:project:1.0";
+    /** A QDC file's namespace: its {@code CodeBook} has the same elements as the project's, in a namespace of its own. */
+    private static final String CODEBOOK_NAMESPACE = QdpxWriter.CODEBOOK_NAMESPACE;
     private static final String INTERNAL = "internal://";
     private static final String RELATIVE = "relative://";
     private static final int MAX_ENTRIES = 100_000;
     private static final String SCHEMA_VARIABLE = "LARARENA_QDPX_SCHEMA";
+    private static final String CODEBOOK_SCHEMA_VARIABLE = "LARARENA_QDC_SCHEMA";
     private static final String NOT_CHECKED_AGAINST_SCHEMA = "the project was not checked against the REFI-QDA schema (Project.xsd)"
             + " because " + SCHEMA_VARIABLE + " is not set; only Lärarena's own checks of the file were made";
+    private static final String CODEBOOK_NOT_CHECKED = "the codebook was not checked against the REFI-QDA codebook schema (Codebook.xsd)"
+            + " because " + CODEBOOK_SCHEMA_VARIABLE + " is not set; only Lärarena's own checks of the file were made";
+
+    /** What one kind of REFI-QDA XML is checked against: its schema (when configured), named as the messages name it. */
+    private record XmlKind(String what, String schemaName, Optional<Schema> schema) {
+    }
 
     private final long maxUnpackedBytes;
     /** The REFI-QDA schema every project must follow; empty when none is configured. */
     private final Optional<Schema> schema;
+    private final XmlKind project;
+    private final XmlKind codebook;
 
     /**
      * @param maxUnpackedBytes the most the zip may unpack to, all entries read together
@@ -67,8 +78,54 @@ final class QdpxReader {
      *                   is a configuration error, so the platform does not start
      */
     QdpxReader(long maxUnpackedBytes, Optional<Path> schemaFile) {
+        this(maxUnpackedBytes, schemaFile, Optional.empty());
+    }
+
+    /**
+     * @param codebookSchemaFile the REFI-QDA {@code Codebook.xsd} ({@value #CODEBOOK_SCHEMA_VARIABLE}) QDC files are
+     *                           checked against; the same rules as for {@code schemaFile}
+     */
+    QdpxReader(long maxUnpackedBytes, Optional<Path> schemaFile, Optional<Path> codebookSchemaFile) {
         this.maxUnpackedBytes = maxUnpackedBytes;
-        this.schema = schemaFile.map(QdpxReader::loadSchema);
+        this.schema = schemaFile.map(file -> loadSchema(file, SCHEMA_VARIABLE, "Project.xsd", "project",
+                "<Project xmlns=\"" + NAMESPACE + "\" name=\"p\"/>"));
+        this.project = new XmlKind("project", "Project.xsd", schema);
+        this.codebook = new XmlKind("codebook", "Codebook.xsd", codebookSchemaFile.map(file -> loadSchema(file, CODEBOOK_SCHEMA_VARIABLE,
+                "Codebook.xsd", "codebook", "<CodeBook xmlns=\"" + CODEBOOK_NAMESPACE + "\"><Codes/></CodeBook>")));
+    }
+
+    /**
+     * Reads a QDC codebook file: the same safe parsing and checks as a project's XML (DTDs refused, well-formedness
+     * and the schema with their line, unique GUIDs), then its codes. A file of no more than the unpacked limit is read.
+     * Blocking.
+     *
+     * @return a project holding the codes only, named after the file
+     */
+    QdpxProject readCodebook(Path file, String name) {
+        byte[] xml;
+        try {
+            if (java.nio.file.Files.size(file) > maxUnpackedBytes) {
+                throw LararenaException.payloadTooLarge("the QDC file is larger than " + maxUnpackedBytes / (1024 * 1024)
+                        + " MB (LARARENA_MAX_IMPORT_UNPACKED_MB)");
+            }
+            xml = java.nio.file.Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw LararenaException.badRequest("the QDC file could not be read: " + e.getMessage());
+        }
+        Document document = parseXml(xml, codebook);
+        Element root = document.getDocumentElement();
+        if (!"CodeBook".equals(root.getLocalName()) || !CODEBOOK_NAMESPACE.equals(root.getNamespaceURI())) {
+            throw LararenaException.badRequest("the file is not a REFI-QDA codebook: its root element is " + root.getTagName()
+                    + ", expected CodeBook in the namespace " + CODEBOOK_NAMESPACE);
+        }
+        requireUniqueGuids(root);
+        List<String> warnings = new ArrayList<>();
+        if (codebook.schema().isEmpty()) {
+            warnings.add(CODEBOOK_NOT_CHECKED);
+        }
+        List<QdpxProject.Code> codes = new ArrayList<>();
+        codes(child(root, "Codes"), null, codes);
+        return new QdpxProject(name, root.getAttribute("origin"), Map.of(), codes, List.of(), List.of(), warnings);
     }
 
     /** Reads the project in {@code file}. Blocking. */
@@ -82,8 +139,8 @@ final class QdpxReader {
         }
     }
 
-    /** The XML of one {@code .qde}, parsed safely and validated against the schema when there is one. */
-    private Document parseProjectXml(byte[] xml) {
+    /** The XML of one {@code .qde} or {@code .qdc}, parsed safely and validated against its schema when there is one. */
+    private static Document parseXml(byte[] xml, XmlKind kind) {
         byte[] bytes = withoutByteOrderMark(xml);
         Document document;
         try {
@@ -92,30 +149,30 @@ final class QdpxReader {
             document = builder.parse(new ByteArrayInputStream(bytes));
         } catch (SAXParseException e) {
             if (e.getMessage() != null && e.getMessage().contains("DOCTYPE")) {
-                throw LararenaException.badRequest("the project XML declares a DTD (<!DOCTYPE>); DTDs and external entities are refused,"
+                throw LararenaException.badRequest("the " + kind.what() + " XML declares a DTD (<!DOCTYPE>); DTDs and external entities are refused,"
                         + " never resolved");
             }
-            throw LararenaException.badRequest("the project XML is not well-formed at line " + e.getLineNumber() + ": " + e.getMessage());
+            throw LararenaException.badRequest("the " + kind.what() + " XML is not well-formed at line " + e.getLineNumber() + ": " + e.getMessage());
         } catch (SAXException | IOException e) {
-            throw LararenaException.badRequest("the project XML could not be read: " + e.getMessage());
+            throw LararenaException.badRequest("the " + kind.what() + " XML could not be read: " + e.getMessage());
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the XML parser cannot be made safe", e);
         }
-        schema.ifPresent(projectSchema -> validate(projectSchema, bytes));
+        kind.schema().ifPresent(schema -> validate(schema, kind, bytes));
         return document;
     }
 
-    private static void validate(Schema projectSchema, byte[] bytes) {
+    private static void validate(Schema schema, XmlKind kind, byte[] bytes) {
+        String failed = "the " + kind.what() + " XML does not follow the REFI-QDA schema (" + kind.schemaName() + ")";
         try {
-            Validator validator = projectSchema.newValidator();
+            Validator validator = schema.newValidator();
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             validator.validate(new StreamSource(new ByteArrayInputStream(bytes)));
         } catch (SAXParseException e) {
-            throw LararenaException.badRequest("the project XML does not follow the REFI-QDA schema (Project.xsd) at line "
-                    + e.getLineNumber() + ": " + e.getMessage());
+            throw LararenaException.badRequest(failed + " at line " + e.getLineNumber() + ": " + e.getMessage());
         } catch (SAXException | IOException e) {
-            throw LararenaException.badRequest("the project XML does not follow the REFI-QDA schema (Project.xsd): " + e.getMessage());
+            throw LararenaException.badRequest(failed + ": " + e.getMessage());
         }
     }
 
@@ -138,11 +195,11 @@ final class QdpxReader {
     }
 
     /**
-     * The schema in {@code file}, which must be the REFI-QDA one: any other schema (one that does not accept an empty
-     * project) would refuse every import, so it is refused at start instead.
+     * The schema in {@code file}, which must be the REFI-QDA one: any other schema (one that does not accept
+     * {@code emptyXml}, an empty project or codebook) would refuse every import, so it is refused at start instead.
      */
-    private static Schema loadSchema(Path file) {
-        String advice = ": point it at the Project.xsd published with the REFI-QDA standard, or leave it unset";
+    private static Schema loadSchema(Path file, String variable, String schemaName, String what, String emptyXml) {
+        String advice = ": point it at the " + schemaName + " published with the REFI-QDA standard, or leave it unset";
         Schema loaded;
         try {
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
@@ -150,14 +207,14 @@ final class QdpxReader {
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             loaded = factory.newSchema(file.toFile());
         } catch (SAXException e) {
-            throw new ConfigurationException(SCHEMA_VARIABLE + " names " + file + ", which cannot be read as an XML schema ("
+            throw new ConfigurationException(variable + " names " + file + ", which cannot be read as an XML schema ("
                     + e.getMessage() + ")" + advice, e);
         }
         try {
-            loaded.newValidator().validate(new StreamSource(new StringReader("<Project xmlns=\"" + NAMESPACE + "\" name=\"p\"/>")));
+            loaded.newValidator().validate(new StreamSource(new StringReader(emptyXml)));
         } catch (SAXException | IOException e) {
-            throw new ConfigurationException(SCHEMA_VARIABLE + " names " + file + ", an XML schema that is not the REFI-QDA project schema"
-                    + " (it refuses an empty project: " + e.getMessage() + ")" + advice, e);
+            throw new ConfigurationException(variable + " names " + file + ", an XML schema that is not the REFI-QDA " + what + " schema"
+                    + " (it refuses an empty " + what + ": " + e.getMessage() + ")" + advice, e);
         }
         return loaded;
     }
@@ -193,7 +250,7 @@ final class QdpxReader {
         }
 
         QdpxProject project() {
-            Document document = parseProjectXml(bytes(projectEntry()));
+            Document document = parseXml(bytes(projectEntry()), project);
             if (schema.isEmpty()) {
                 warnings.add(NOT_CHECKED_AGAINST_SCHEMA);
             }
@@ -250,15 +307,6 @@ final class QdpxReader {
             return qde.get(0);
         }
 
-        private void codes(Element parent, String parentGuid, List<QdpxProject.Code> into) {
-            for (Element code : children(parent, "Code")) {
-                String guid = ExchangeGuids.normalised(code.getAttribute("guid"));
-                Element description = child(code, "Description");
-                into.add(new QdpxProject.Code(guid, code.getAttribute("name"), description == null ? null : description.getTextContent(),
-                        code.hasAttribute("color") ? code.getAttribute("color") : null, parentGuid));
-                codes(code, guid, into);
-            }
-        }
 
         /** @param ours whether Lärarena wrote the file (then its passages are cut where Lärarena cut them) */
         private QdpxProject.Source textSource(Element source, Map<String, String> variableNames, boolean ours) {
@@ -368,6 +416,17 @@ final class QdpxReader {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /** The codes under {@code parent}, depth first (a parent before its children), each with its parent's GUID. */
+    private static void codes(Element parent, String parentGuid, List<QdpxProject.Code> into) {
+        for (Element code : children(parent, "Code")) {
+            String guid = ExchangeGuids.normalised(code.getAttribute("guid"));
+            Element description = child(code, "Description");
+            into.add(new QdpxProject.Code(guid, code.getAttribute("name"), description == null ? null : description.getTextContent(),
+                    code.hasAttribute("color") ? code.getAttribute("color") : null, parentGuid));
+            codes(code, guid, into);
+        }
+    }
+
     /** Every {@code guid} attribute of the document must be unique (compared without braces and case). */
     private static void requireUniqueGuids(Element root) {
         Map<String, String> seen = new HashMap<>();
@@ -379,7 +438,7 @@ final class QdpxReader {
                 String earlier = seen.putIfAbsent(guid, element.getLocalName());
                 if (earlier != null) {
                     throw LararenaException.badRequest("the GUID " + element.getAttribute("guid") + " is used twice (by a " + earlier
-                            + " and a " + element.getLocalName() + "); every GUID of a project must be unique");
+                            + " and a " + element.getLocalName() + "); every GUID of a REFI-QDA file must be unique");
                 }
             }
             pending.addAll(children(element, null));
@@ -410,14 +469,14 @@ final class QdpxReader {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** The child elements of the project namespace named {@code localName} (any name when null). */
+    /** The child elements of the project's (or a codebook's) namespace named {@code localName} (any name when null). */
     private static List<Element> children(Element parent, String localName) {
         List<Element> found = new ArrayList<>();
         if (parent == null) {
             return found;
         }
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && NAMESPACE.equals(element.getNamespaceURI())
+            if (node instanceof Element element && (NAMESPACE.equals(element.getNamespaceURI()) || CODEBOOK_NAMESPACE.equals(element.getNamespaceURI()))
                     && (localName == null || localName.equals(element.getLocalName()))) {
                 found.add(element);
             }

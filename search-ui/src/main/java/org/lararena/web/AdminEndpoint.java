@@ -100,10 +100,15 @@ public final class AdminEndpoint {
         RequestWork.sendJson(ctx, 200, new JsonArray(jobs.newestFirst().stream().map(Jobs.Job::toJson).toList()));
     }
 
+    /** Admins follow every job; a researcher only a job they started (an import): others' are 404 to them. */
     private void job(RoutingContext ctx) {
-        Caller.of(ctx).require(Caller.ADMIN);
+        Caller caller = Caller.of(ctx);
+        if (!caller.has(Caller.ADMIN)) {
+            caller.require(Caller.RESEARCHER);
+        }
         String id = ctx.pathParam("id");
-        Jobs.Job job = jobs.find(id).orElseThrow(() -> LararenaException.notFound("no job " + id
+        Jobs.Job job = jobs.find(id).filter(j -> caller.has(Caller.ADMIN) || j.startedBy().equals(caller.username()))
+                .orElseThrow(() -> LararenaException.notFound("no job " + id
                 + " (jobs are remembered until the platform restarts, the newest " + Jobs.KEPT + ")"));
         RequestWork.sendJson(ctx, 200, job.toJson());
     }

@@ -41,15 +41,21 @@ public final class Jobs {
         }
     }
 
-    /** A job as it stands: {@code result} once done, {@code error} ({@code status}, {@code error}, {@code detail}) once failed. */
+    /**
+     * A job as it stands: {@code progress} as the work last reported it (null when it reports none), {@code result} once
+     * done, {@code error} ({@code status}, {@code error}, {@code detail}) once failed.
+     */
     public record Job(String id, String kind, String startedBy, Instant startedAt, State state, Instant finishedAt, JsonObject result,
-                      JsonObject error) {
+                      JsonObject error, JsonObject progress) {
 
         public JsonObject toJson() {
             JsonObject json = new JsonObject().put("id", id).put("kind", kind).put("state", state.wireName()).put("startedBy", startedBy)
                     .put("startedAt", startedAt.toString()).put("href", "/api/jobs/" + id);
             if (finishedAt != null) {
                 json.put("finishedAt", finishedAt.toString());
+            }
+            if (progress != null) {
+                json.put("progress", progress);
             }
             if (result != null) {
                 json.put("result", result);
@@ -61,8 +67,18 @@ public final class Jobs {
         }
 
         Job finished(State to, Instant at, JsonObject result, JsonObject error) {
-            return new Job(id, kind, startedBy, startedAt, to, at, result, error);
+            return new Job(id, kind, startedBy, startedAt, to, at, result, error, progress);
         }
+
+        Job reported(JsonObject now) {
+            return new Job(id, kind, startedBy, startedAt, state, finishedAt, result, error, now);
+        }
+    }
+
+    /** Work that says how far it has come: each report replaces the last, and {@code GET /api/jobs/{id}} shows it. */
+    @FunctionalInterface
+    public interface Work {
+        JsonObject run(java.util.function.Consumer<JsonObject> progress) throws Exception;
     }
 
     private final Vertx vertx;
@@ -79,16 +95,21 @@ public final class Jobs {
      * Starts {@code work} as a job of {@code kind} and returns it, running. While a job of the same kind runs, a second
      * is refused with 409 naming the one to follow.
      */
-    public synchronized Job start(String kind, String startedBy, Callable<JsonObject> work) {
+    public Job start(String kind, String startedBy, Callable<JsonObject> work) {
+        return startReporting(kind, startedBy, progress -> work.call());
+    }
+
+    /** As {@link #start(String, String, Callable)}, for work that reports its progress. */
+    public synchronized Job startReporting(String kind, String startedBy, Work work) {
         Optional<Job> running = jobs.values().stream().filter(j -> j.kind().equals(kind) && j.state() == State.RUNNING).findFirst();
         if (running.isPresent()) {
             throw new LararenaException(409, kind + "_running", "a " + kind + " is running already (started by " + running.get().startedBy()
                     + " at " + running.get().startedAt() + "); follow it at /api/jobs/" + running.get().id() + " and start another once it is done");
         }
-        Job job = new Job(UUID.randomUUID().toString(), kind, startedBy, clock.instant(), State.RUNNING, null, null, null);
+        Job job = new Job(UUID.randomUUID().toString(), kind, startedBy, clock.instant(), State.RUNNING, null, null, null, null);
         jobs.put(job.id(), job);
         forgetOldest();
-        vertx.executeBlocking(work, false).onComplete(done -> {
+        vertx.executeBlocking(() -> work.run(progress -> report(job.id(), progress)), false).onComplete(done -> {
             if (done.succeeded()) {
                 finish(job.id(), State.DONE, done.result(), null);
             } else {
@@ -109,6 +130,10 @@ public final class Jobs {
         List<Job> all = new ArrayList<>(jobs.values());
         Collections.reverse(all);
         return all;
+    }
+
+    private synchronized void report(String id, JsonObject progress) {
+        jobs.computeIfPresent(id, (key, job) -> job.reported(progress.copy()));
     }
 
     private synchronized void finish(String id, State to, JsonObject result, JsonObject error) {

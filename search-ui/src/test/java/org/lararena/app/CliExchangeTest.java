@@ -34,7 +34,7 @@ class CliExchangeTest {
         Path file = Files.writeString(dir.resolve("projekt.qdpx"), "zip");
 
         assertThat(CliExchange.parseImport(List.of(file.toString()))).isEqualTo(file);
-        assertThatThrownBy(() -> CliExchange.parseImport(List.of())).hasMessageContaining("name one QDPX file");
+        assertThatThrownBy(() -> CliExchange.parseImport(List.of())).hasMessageContaining("name one QDPX or QDC file");
         assertThatThrownBy(() -> CliExchange.parseImport(List.of(dir.resolve("saknas.qdpx").toString()))).hasMessageContaining("does not exist");
     }
 }

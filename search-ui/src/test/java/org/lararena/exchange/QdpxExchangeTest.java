@@ -19,11 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.codebook.CodebookActions;
 import org.lararena.coding.MemoStore;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
@@ -31,10 +33,12 @@ import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.codebook.Codebook;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.platform.audit.AuditLog;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -51,10 +55,19 @@ class QdpxExchangeTest {
     private Stores source;
 
     /** The stores of one Lärarena instance. */
-    record Stores(DocumentStore documents, AnnotationStore annotations, MemoStore memos, Path work, Ontology ontology) {
-        static Stores in(Path dir, Ontology ontology) {
-            return new Stores(new DocumentStore(dir.resolve("documents")), new TdbAnnotationStore(TDB2Factory.createDataset()),
-                    new MemoStore(dir.resolve("memos"), 10_000, Clock.systemUTC()), dir.resolve("work"), ontology);
+    /**
+     * One instance's stores, with a codebook of its own: its ontology is a copy of {@code shipped}, so concepts an
+     * import creates stay in this instance.
+     */
+    record Stores(DocumentStore documents, AnnotationStore annotations, MemoStore memos, Path work, Ontology ontology, CodebookActions codebook) {
+        static Stores in(Path dir, Ontology shipped) {
+            Ontology own = shipped.snapshot();
+            Dataset dataset = TDB2Factory.createDataset();
+            TdbAnnotationStore annotations = new TdbAnnotationStore(dataset);
+            CodebookActions codebook = new CodebookActions(new Codebook(dataset, own, annotations, Clock.systemUTC()), annotations,
+                    new AuditLog(dir.resolve("audit")), (document, passages) -> { }, () -> { });
+            return new Stores(new DocumentStore(dir.resolve("documents")), annotations,
+                    new MemoStore(dir.resolve("memos"), 10_000, Clock.systemUTC()), dir.resolve("work"), own, codebook);
         }
 
         QdpxExport export() {
@@ -62,7 +75,7 @@ class QdpxExchangeTest {
         }
 
         QdpxImport importer() {
-            return new QdpxImport(documents, annotations, memos, ontology, 10_000, work);
+            return new QdpxImport(documents, annotations, memos, codebook, 10_000, work);
         }
     }
 

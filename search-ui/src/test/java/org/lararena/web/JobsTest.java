@@ -81,6 +81,26 @@ class JobsTest {
     }
 
     /** Waits until the job is no longer running (it runs on a worker thread). */
+    @Test
+    void aJobThatReportsProgressShowsTheLastReportAndKeepsItOnceDone() throws Exception {
+        CountDownLatch reported = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Jobs.Job started = jobs.startReporting("import_qdpx", "forskare", progress -> {
+            progress.accept(new JsonObject().put("codings", 250).put("of", 500));
+            reported.countDown();
+            release.await(1, TimeUnit.MINUTES);
+            progress.accept(new JsonObject().put("codings", 500).put("of", 500));
+            return new JsonObject().put("codings", 500);
+        });
+        assertThat(reported.await(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(jobs.find(started.id()).orElseThrow().toJson().getJsonObject("progress").getInteger("codings")).isEqualTo(250);
+        release.countDown();
+        Jobs.Job done = finished(started.id());
+        assertThat(done.toJson().getJsonObject("progress").getInteger("codings")).isEqualTo(500);
+        assertThat(done.startedBy()).isEqualTo("forskare");
+    }
+
     private Jobs.Job finished(String id) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         Jobs.Job job = jobs.find(id).orElseThrow();

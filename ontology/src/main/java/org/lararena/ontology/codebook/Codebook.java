@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +134,85 @@ public final class Codebook {
         return running.require(iri);
     }
 
+    /**
+     * A concept to add with others in one change (an import's codebook): under an existing concept ({@code broaderIri}),
+     * under another concept of the same change ({@code broaderKey}), or, with neither, as a new top theme.
+     *
+     * @param key what the caller calls it (a code's GUID), unique within the change
+     */
+    public record NewConcept(String key, String broaderIri, String broaderKey, ConceptDraft draft) {}
+
+    /**
+     * Checks that {@code concepts} can be added together, writing nothing; returns the IRI each would get, by key. The
+     * same refusals as {@link #add} (409 naming the rule).
+     */
+    public synchronized Map<String, String> check(List<NewConcept> concepts) {
+        Added added = withNew(concepts);
+        validated(added.candidate());
+        return added.iris();
+    }
+
+    /**
+     * Adds {@code concepts} in one change (one write transaction, one version): all of them or, when one breaks a rule,
+     * none. Returns the IRI of each by key.
+     *
+     * @param description the change log's words for it, e.g. where the concepts came from
+     */
+    public synchronized Map<String, String> addAll(List<NewConcept> concepts, String username, String description) {
+        Added added = withNew(concepts);
+        if (added.iris().isEmpty()) {
+            return Map.of();
+        }
+        List<String> iris = List.copyOf(added.iris().values());
+        commit(added.candidate(), iris, "add", iris.get(0), username, description, null);
+        return added.iris();
+    }
+
+    private record Added(Model candidate, Map<String, String> iris) {}
+
+    /** The running ontology with {@code concepts} added, parents before children, each with a fresh IRI. */
+    private Added withNew(List<NewConcept> concepts) {
+        Model candidate = copy(running.model());
+        Map<String, String> iris = new LinkedHashMap<>();
+        Map<String, NewConcept> byKey = new LinkedHashMap<>();
+        concepts.forEach(c -> byKey.put(c.key(), c));
+        Set<String> taken = new HashSet<>();
+        List<NewConcept> pending = new ArrayList<>(concepts);
+        while (!pending.isEmpty()) {
+            int before = pending.size();
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                NewConcept next = it.next();
+                if (next.broaderKey() != null && byKey.containsKey(next.broaderKey()) && !iris.containsKey(next.broaderKey())) {
+                    continue;
+                }
+                it.remove();
+                String labelSv = required(next.draft().labelSv(), "the Swedish label (labelSv)");
+                String iri = newIri(labelSv, taken);
+                taken.add(iri);
+                Resource concept = candidate.createResource(iri).addProperty(RDF.type, SKOS.Concept).addProperty(SKOS.inScheme, LAR.Teman);
+                String broaderIri = next.broaderKey() != null && iris.containsKey(next.broaderKey()) ? iris.get(next.broaderKey())
+                        : next.broaderIri() != null ? changeable(next.broaderIri(), "broader concept").iri() : null;
+                if (broaderIri == null) {
+                    concept.addProperty(SKOS.topConceptOf, LAR.Teman);
+                } else {
+                    concept.addProperty(SKOS.broader, candidate.createResource(broaderIri));
+                }
+                applyDraft(concept, new ConceptDraft(labelSv, blankToNull(next.draft().labelEn()) == null ? labelSv : next.draft().labelEn(),
+                        next.draft().definition(), next.draft().synonyms() == null ? List.of() : next.draft().synonyms(),
+                        next.draft().colour(), null));
+                iris.put(next.key(), iri);
+            }
+            if (pending.size() == before) {
+                throw OntologyException.badRequest("the new concepts' broader concepts form a cycle: " + pending.stream()
+                        .map(c -> quoted(c.draft().labelSv())).toList());
+            }
+        }
+        if (blocked != null) {
+            throw conflict("codebook_conflict", blocked);
+        }
+        return new Added(candidate, iris);
+    }
+
     /** Changes labels, definition, synonyms, colour, and (with {@code broaderIri}) moves the concept; returns it. */
     public synchronized Concept edit(String iri, ConceptDraft draft, String username) {
         Concept concept = changeable(iri, "concept");
@@ -237,15 +318,7 @@ public final class Codebook {
         String version = seedVersion + VERSION_SEPARATOR + (changeCount() + 1);
         Resource ontologyHeader = candidate.createResource(LAR.Ontologi.getURI());
         ontologyHeader.removeAll(OWL.versionInfo).addProperty(OWL.versionInfo, version);
-        Ontology next;
-        try {
-            next = OntologyLoader.fromModel(candidate);
-        } catch (OntologyException e) {
-            if (e.status() == 422) {
-                throw new OntologyException(409, "codebook_rule", "the change was refused, nothing changed: " + e.getMessage());
-            }
-            throw e;
-        }
+        Ontology next = validated(candidate);
         String changeIri = CHANGE_BASE + UUID.randomUUID();
         dataset.executeWrite(() -> {
             Model graph = dataset.getNamedModel(LAR.CodebookGraph.getURI());
@@ -275,6 +348,18 @@ public final class Codebook {
         });
         running.replaceWith(next);
         return changeIri;
+    }
+
+    /** The candidate as an ontology, checked by the shapes: a broken rule is the caller's 409 {@code codebook_rule}. */
+    private static Ontology validated(Model candidate) {
+        try {
+            return OntologyLoader.fromModel(candidate);
+        } catch (OntologyException e) {
+            if (e.status() == 422) {
+                throw new OntologyException(409, "codebook_rule", "the change was refused, nothing changed: " + e.getMessage());
+            }
+            throw e;
+        }
     }
 
     private long changeCount() {
@@ -385,10 +470,15 @@ public final class Codebook {
 
     /** An IRI under {@link #CONCEPT_BASE} from the folded Swedish label, numbered when taken. */
     private String newIri(String labelSv) {
+        return newIri(labelSv, Set.of());
+    }
+
+    /** As {@link #newIri(String)}, leaving out {@code taken} too (IRIs given earlier in the same change). */
+    private String newIri(String labelSv, Set<String> taken) {
         String slug = SwedishText.fold(labelSv).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
         String base = CONCEPT_BASE + (slug.isEmpty() ? "begrepp" : slug);
         String iri = base;
-        for (int n = 2; running.concept(iri).isPresent() || seed.containsResource(seed.createResource(iri)); n++) {
+        for (int n = 2; taken.contains(iri) || running.concept(iri).isPresent() || seed.containsResource(seed.createResource(iri)); n++) {
             iri = base + "-" + n;
         }
         return iri;

@@ -76,6 +76,24 @@ public interface AnnotationStore {
     StoredAnnotation addManual(String documentId, PassageText passage, int start, int end, String conceptIri,
                                String ontologyVersion, String username);
 
+    /** One researcher's tag of {@code [start, end)} (code points) of a passage, for {@link #addManual(String, List, String)}. */
+    record ManualTag(PassageText passage, int start, int end, String conceptIri, String username) {}
+
+    /**
+     * Many researchers' tags of one document in one write transaction (an import): all or none. Callers keep a batch
+     * to {@link #MANUAL_BATCH} tags or so, so that one writer never holds the store for long.
+     */
+    default List<StoredAnnotation> addManual(String documentId, List<ManualTag> tags, String ontologyVersion) {
+        List<StoredAnnotation> added = new java.util.ArrayList<>();
+        for (ManualTag tag : tags) {
+            added.add(addManual(documentId, tag.passage(), tag.start(), tag.end(), tag.conceptIri(), ontologyVersion, tag.username()));
+        }
+        return added;
+    }
+
+    /** Tags per write transaction of {@link #addManual(String, List, String)} in an import: a few hundred. */
+    int MANUAL_BATCH = 250;
+
     /**
      * Moves annotations of one document to {@code to} in {@code username}'s own layer: accepted, rejected, or back to
      * suggested (undo); other researchers' decisions stay. The team state (what search sees) follows the rule in

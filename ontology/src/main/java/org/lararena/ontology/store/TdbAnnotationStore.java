@@ -242,11 +242,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                                       String ontologyVersion, String username) {
         Objects.requireNonNull(conceptIri, "conceptIri");
         Objects.requireNonNull(username, "username");
-        int length = passage.codePoints();
-        if (start < 0 || end <= start || end > length) {
-            throw LararenaException.badRequest("the span " + start + ".." + end + " lies outside passage " + passage.passageId()
-                    + " (its text has " + length + " code points; start < end required)");
-        }
+        requireInside(passage, start, end);
         String id = "m" + sha256(UUID.randomUUID().toString()).substring(0, 24);
         return actions.calculate(() -> {
             Model graph = graph(documentId);
@@ -257,6 +253,38 @@ public final class TdbAnnotationStore implements AnnotationStore {
             record(graph, graph.createResource(annotationIri(id)), user, now, null, ReviewState.ACCEPTED, null);
             return added;
         });
+    }
+
+    @Override
+    public List<StoredAnnotation> addManual(String documentId, List<ManualTag> tags, String ontologyVersion) {
+        List<String> ids = new ArrayList<>();
+        for (ManualTag tag : tags) {
+            Objects.requireNonNull(tag.conceptIri(), "conceptIri");
+            Objects.requireNonNull(tag.username(), "username");
+            requireInside(tag.passage(), tag.start(), tag.end());
+            ids.add("m" + sha256(UUID.randomUUID().toString()).substring(0, 24));
+        }
+        return actions.calculate(() -> {
+            Model graph = graph(documentId);
+            Instant now = now();
+            List<StoredAnnotation> added = new ArrayList<>();
+            for (int i = 0; i < tags.size(); i++) {
+                ManualTag tag = tags.get(i);
+                Resource user = user(graph, tag.username());
+                added.add(writeAnnotation(graph, documentId, ids.get(i), tag.passage(), tag.start(), tag.end(), tag.conceptIri(), true, user,
+                        now, ontologyVersion, null));
+                record(graph, graph.createResource(annotationIri(ids.get(i))), user, now, null, ReviewState.ACCEPTED, null);
+            }
+            return added;
+        });
+    }
+
+    private static void requireInside(PassageText passage, int start, int end) {
+        int length = passage.codePoints();
+        if (start < 0 || end <= start || end > length) {
+            throw LararenaException.badRequest("the span " + start + ".." + end + " lies outside passage " + passage.passageId()
+                    + " (its text has " + length + " code points; start < end required)");
+        }
     }
 
     @Override

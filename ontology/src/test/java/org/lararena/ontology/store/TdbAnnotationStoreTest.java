@@ -135,6 +135,23 @@ class TdbAnnotationStoreTest {
     }
 
     @Test
+    void aBatchOfManualTagsByDifferentCodersIsStoredWholeOrNotAtAll() {
+        PassageText passage = new PassageText(DOC + "-0", "Samverkan och tillgänglighet 😀 och kontinuitet.");
+        List<AnnotationStore.ManualTag> tags = List.of(new AnnotationStore.ManualTag(passage, 0, 9, TEMA + "samverkan", "anna"),
+                new AnnotationStore.ManualTag(passage, 14, 28, TEMA + "tillganglighet", "Britt Berg"));
+
+        assertThatThrownBy(() -> store.addManual(DOC, List.of(tags.get(0), new AnnotationStore.ManualTag(passage, 40, 60, TEMA + "kontinuitet",
+                "anna")), "v1")).as("one span outside its passage").isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.status()).isEqualTo(400));
+        assertThat(store.annotationsOf(DOC)).as("nothing of the refused batch").isEmpty();
+
+        List<StoredAnnotation> added = store.addManual(DOC, tags, "v1");
+
+        assertThat(added).extracting(a -> a.exact() + "|" + a.creator() + "|" + a.state())
+                .containsExactly("Samverkan|anna|ACCEPTED", "tillgänglighet|Britt Berg|ACCEPTED");
+        assertThat(store.annotationsOf(DOC)).hasSize(2).allMatch(StoredAnnotation::manual);
+    }
+
+    @Test
     void aSpanOutsideThePassageIsA400AndNothingIsStored() {
         PassageText passage = new PassageText(DOC + "-0", "Kort text 😀");
         assertThatThrownBy(() -> store.addManual(DOC, passage, 5, 12, TEMA + "samverkan", "v1", "forskare"))

@@ -105,8 +105,13 @@ public final class CodebookPage {
                 .append("<p>Temaschemats begrepp som annoteraren föreslår och forskare kodar med. Ändringar prövas mot ontologins regler ")
                 .append("(SHACL) innan de sparas, loggas och gäller direkt i sökning, kodning och annotering. Ontologins version: <strong>")
                 .append(Html.text(tree.getString("version"))).append("</strong>.</p>")
-                .append("<p class=\"actions\"><a class=\"button\" href=\"/api/export.qdc\" download>Exportera kodboken (QDC)</a> ")
-                .append("Import av en QDC-kodbok finns inte ännu.</p>");
+                .append("<p class=\"actions\"><a class=\"button\" href=\"/api/export.qdc\" download>Exportera kodboken (QDC)</a></p>")
+                // The file goes to the import's preview, where each code is mapped, made a new concept or skipped.
+                .append("<form class=\"import\" method=\"post\" action=\"/import/qdc\" enctype=\"multipart/form-data\">")
+                .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(Html.text(csrf)).append("\">")
+                .append("<label for=\"import-qdc\">Importera en kodbok (QDC)</label>")
+                .append("<input id=\"import-qdc\" name=\"file\" type=\"file\" accept=\".qdc,application/xml,text/xml\" required>")
+                .append("<button type=\"submit\">Förhandsgranska importen</button></form>");
         if (saved != null) {
             html.append("<p class=\"notice\" role=\"status\">").append(Html.text(saved)).append(' ')
                     .append(Html.text(CodebookActions.LABELS_NOTICE)).append("</p>");
@@ -228,7 +233,7 @@ public final class CodebookPage {
     }
 
     /** One option per concept that is not deprecated, indented by depth, in tree order. */
-    private static StringBuilder options(JsonArray concepts, int depth, StringBuilder out) {
+    static StringBuilder options(JsonArray concepts, int depth, StringBuilder out) {
         for (Object o : concepts) {
             JsonObject concept = (JsonObject) o;
             if (concept.getBoolean("deprecated")) {
@@ -241,7 +246,7 @@ public final class CodebookPage {
         return out;
     }
 
-    private static String selectedOption(String options, String id) {
+    static String selectedOption(String options, String id) {
         String empty = "<option value=\"\">Välj…</option>";
         if (id == null) {
             return empty + options;

@@ -171,6 +171,12 @@ public final class DocumentPage {
         if (caller.isResearcher()) {
             html.append("<p><a class=\"button\" href=\"/api/export.qdpx\" download>").append(Html.text(messages.get("doc.exportAll")))
                     .append("</a></p>");
+            // A plain form (no script): the file goes to the import's preview, where each code's mapping is chosen.
+            html.append("<form class=\"import\" method=\"post\" action=\"/import/qdpx\" enctype=\"multipart/form-data\">")
+                    .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(Html.text(WebAuthentication.csrfToken(ctx))).append("\">")
+                    .append("<label for=\"import-qdpx\">").append(Html.text(messages.get("doc.import"))).append("</label>")
+                    .append("<input id=\"import-qdpx\" name=\"file\" type=\"file\" accept=\".qdpx,application/zip\" required>")
+                    .append("<button type=\"submit\">").append(Html.text(messages.get("doc.importPreview"))).append("</button></form>");
         }
         if (pages > 1) {
             html.append("<nav class=\"pager\" aria-label=\"").append(Html.text(messages.get("search.pages"))).append("\">");

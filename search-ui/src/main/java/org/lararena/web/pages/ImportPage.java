@@ -1,0 +1,294 @@
+package org.lararena.web.pages;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.FileUpload;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.lararena.codebook.CodebookActions;
+import org.lararena.exchange.RefiQdaImports;
+import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
+import org.lararena.web.Html;
+import org.lararena.web.Jobs;
+import org.lararena.web.Layout;
+import org.lararena.web.auth.WebAuthentication;
+
+/**
+ * The REFI-QDA import for researchers in the browser, in plain forms that work without scripts: the file chosen on
+ * the Dokument page (a QDPX project) or the Kodbok page (a QDC codebook) is kept on the server and previewed, each code
+ * with a choice (a concept, a new concept, or skip) preset to the automatic match; confirming imports it with those
+ * choices. A large project runs as a job, followed on a page of its own. The import itself is {@link RefiQdaImports},
+ * the same as the API's.
+ */
+public final class ImportPage {
+
+    private static final String PATH = "/import";
+    private static final String SKIP = "_hoppa";
+    private static final String CREATE = "_skapa";
+    private static final String CODE_FIELD = "kod.";
+    /** A preview not confirmed within this time is forgotten (its file deleted). */
+    private static final Duration KEPT = Duration.ofHours(1);
+
+    private final RequestWork work;
+    private final RefiQdaImports imports;
+    private final CodebookActions codebook;
+    private final Jobs jobs;
+    private final LararenaConfig.Exchange limits;
+    private final Path stagingDir;
+    /** Files previewed and not yet confirmed, by id. */
+    private final Map<String, Staged> staged = new ConcurrentHashMap<>();
+
+    private record Staged(String username, Path file, String filename, String format, Instant at) {
+    }
+
+    public ImportPage(RequestWork work, RefiQdaImports imports, CodebookActions codebook, Jobs jobs, LararenaConfig.Exchange limits,
+                      Path workDir) {
+        this.work = Objects.requireNonNull(work);
+        this.imports = Objects.requireNonNull(imports);
+        this.codebook = Objects.requireNonNull(codebook);
+        this.jobs = Objects.requireNonNull(jobs);
+        this.limits = Objects.requireNonNull(limits);
+        this.stagingDir = workDir.resolve("staged");
+    }
+
+    public void addRoutes(Router router) {
+        router.post(PATH + "/:format").handler(this::requireResearcher);
+        router.post(PATH + "/:format").handler(BodyHandler.create(stagingDir.toString()).setBodyLimit(limits.maxImportBytes())
+                .setDeleteUploadedFilesOnEnd(true)).handler(this::preview);
+        router.post(PATH + "/:format/bekrafta").handler(BodyHandler.create().setBodyLimit(1024 * 1024)).handler(this::confirm);
+        router.get(PATH + "/jobb/:id").handler(this::job);
+    }
+
+    /** Before the upload is read: others get 403 at once. */
+    private void requireResearcher(RoutingContext ctx) {
+        Caller.of(ctx).require(Caller.RESEARCHER);
+        format(ctx);
+        ctx.next();
+    }
+
+    private static String format(RoutingContext ctx) {
+        String format = ctx.pathParam("format");
+        if (!"qdpx".equals(format) && !"qdc".equals(format)) {
+            throw LararenaException.notFound("no import of the format '" + format + "' (qdpx or qdc)");
+        }
+        return format;
+    }
+
+    private void preview(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        WebAuthentication.requireCsrfToken(ctx);
+        String format = format(ctx);
+        if (ctx.fileUploads().size() != 1) {
+            refused(ctx, format, LararenaException.badRequest("Välj en fil att importera."));
+            return;
+        }
+        FileUpload upload = ctx.fileUploads().get(0);
+        String id = UUID.randomUUID().toString();
+        work.run(() -> {
+                    forgetOld();
+                    Path file = stagingDir.resolve(id + "." + format);
+                    Files.move(Path.of(upload.uploadedFileName()), file, StandardCopyOption.REPLACE_EXISTING);
+                    Staged kept = new Staged(caller.username(), file, upload.fileName(), format, Instant.now());
+                    try {
+                        JsonObject preview = run(kept, Map.of(), true).answer();
+                        staged.put(id, kept);
+                        return new JsonObject().put("preview", preview).put("concepts", codebook.tree().getJsonArray("concepts"));
+                    } catch (RuntimeException e) {
+                        Files.deleteIfExists(file);
+                        throw e;
+                    }
+                })
+                .onSuccess(state -> sendPreview(ctx, id, format, upload.fileName(), state.getJsonObject("preview"), state.getJsonArray("concepts")))
+                .onFailure(failure -> refusedOrFail(ctx, format, failure));
+    }
+
+    private void confirm(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        WebAuthentication.requireCsrfToken(ctx);
+        String format = format(ctx);
+        MultiMap form = ctx.request().formAttributes();
+        Staged kept = form.get("staged") == null ? null : staged.get(form.get("staged"));
+        if (kept == null || !kept.username().equals(caller.username()) || !kept.format().equals(format)) {
+            refused(ctx, format, LararenaException.notFound("Förhandsgranskningen finns inte längre (den sparas en timme). Välj filen igen."));
+            return;
+        }
+        staged.remove(form.get("staged"));
+        Map<String, String> mapping = new HashMap<>();
+        form.names().stream().filter(name -> name.startsWith(CODE_FIELD)).forEach(name -> {
+            String choice = form.get(name);
+            mapping.put(name.substring(CODE_FIELD.length()), SKIP.equals(choice) ? "skip" : CREATE.equals(choice) ? "create"
+                    : CodebookActions.iri(choice));
+        });
+        work.run(() -> {
+                    try {
+                        return run(kept, mapping, false);
+                    } finally {
+                        Files.deleteIfExists(kept.file());
+                    }
+                })
+                .onSuccess(outcome -> sendResult(ctx, format, kept.filename(), outcome))
+                .onFailure(failure -> refusedOrFail(ctx, format, failure));
+    }
+
+    private RefiQdaImports.Outcome run(Staged kept, Map<String, String> mapping, boolean preview) {
+        return "qdc".equals(kept.format()) ? imports.codebook(kept.username(), kept.file(), kept.filename(), mapping, preview)
+                : imports.project(kept.username(), kept.file(), kept.filename(), mapping, preview);
+    }
+
+    /** Deletes the files of previews nobody confirmed. */
+    private void forgetOld() throws IOException {
+        Files.createDirectories(stagingDir);
+        Instant before = Instant.now().minus(KEPT);
+        staged.entrySet().removeIf(entry -> {
+            if (entry.getValue().at().isAfter(before)) {
+                return false;
+            }
+            try {
+                Files.deleteIfExists(entry.getValue().file());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return true;
+        });
+    }
+
+    private void job(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        if (caller == Caller.ANONYMOUS) {
+            ctx.redirect("/login?next=" + Html.url(Layout.here(ctx)));
+            return;
+        }
+        caller.require(Caller.RESEARCHER);
+        Jobs.Job job = jobs.find(ctx.pathParam("id")).filter(j -> j.startedBy().equals(caller.username()) || caller.has(Caller.ADMIN))
+                .orElseThrow(() -> LararenaException.notFound("no import job " + ctx.pathParam("id")));
+        StringBuilder html = new StringBuilder("<h1>Import</h1>");
+        switch (job.state()) {
+            case RUNNING -> {
+                JsonObject progress = job.progress();
+                html.append("<p role=\"status\">Importen pågår");
+                if (progress != null) {
+                    html.append(": ").append(progress.getLong("codings")).append(" av ").append(progress.getLong("of")).append(" kodningar sparade");
+                }
+                html.append(".</p><p><a class=\"button\" href=\"").append(PATH).append("/jobb/").append(Html.url(job.id()))
+                        .append("\">Uppdatera</a></p>");
+            }
+            case DONE -> html.append(projectSummary(job.result()));
+            case FAILED -> html.append("<p class=\"error\" role=\"alert\">Importen misslyckades: ")
+                    .append(Html.text(job.error().getString("detail"))).append("</p>");
+        }
+        Layout.send(ctx, new Layout.Page("Import", "dokument", html.toString()));
+    }
+
+    private static void sendPreview(RoutingContext ctx, String id, String format, String filename, JsonObject preview, JsonArray concepts) {
+        boolean project = "qdpx".equals(format);
+        String options = CodebookPage.options(concepts, 0, new StringBuilder()).toString();
+        StringBuilder html = new StringBuilder("<h1>").append(project ? "Importera ett REFI-QDA-projekt" : "Importera en kodbok (QDC)").append("</h1>")
+                .append("<p>Filen ”").append(Html.text(filename)).append("” är läst och kontrollerad; inget är sparat ännu. ");
+        if (project) {
+            html.append("Den har ").append(preview.getInteger("documents")).append(" dokument, ").append(preview.getInteger("codings"))
+                    .append(" kodningar och ").append(preview.getInteger("memos")).append(" anteckningar.");
+        }
+        html.append(" Välj för varje kod vad den blir i Lärarena: ett befintligt begrepp, ett nytt begrepp i kodboken, eller inget ")
+                .append("(kodens kodningar hoppas då över).</p>");
+        warnings(html, preview.getJsonArray("warnings"));
+        html.append("<form class=\"import-mapping\" method=\"post\" action=\"").append(PATH).append('/').append(format).append("/bekrafta\">")
+                .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(Html.text(WebAuthentication.csrfToken(ctx))).append("\">")
+                .append("<input type=\"hidden\" name=\"staged\" value=\"").append(Html.text(id)).append("\">")
+                .append("<table class=\"import-codes\"><caption>Koderna i filen</caption><thead><tr><th scope=\"col\">Kod</th>");
+        if (project) {
+            html.append("<th scope=\"col\">Kodningar</th>");
+        }
+        html.append("<th scope=\"col\">Blir i Lärarena</th></tr></thead><tbody>");
+        JsonArray codes = preview.getJsonArray("codes");
+        for (int i = 0; i < codes.size(); i++) {
+            JsonObject code = codes.getJsonObject(i);
+            String match = code.getString("match");
+            JsonObject concept = code.getJsonObject("concept");
+            String chosen = "create".equals(match) ? CREATE : concept == null ? SKIP : CodebookActions.id(concept.getString("iri"));
+            String choices = "<option value=\"" + SKIP + "\">Hoppa över</option><option value=\"" + CREATE + "\">Nytt begrepp: "
+                    + Html.text(code.getString("name")) + "</option>" + options;
+            String marker = "<option value=\"" + Html.text(chosen) + "\">";
+            html.append("<tr><th scope=\"row\" id=\"kod-").append(i).append("\">").append(Html.text(code.getString("path"))).append("</th>");
+            if (project) {
+                html.append("<td data-label=\"Kodningar\">").append(code.getInteger("codings")).append("</td>");
+            }
+            html.append("<td><select name=\"").append(CODE_FIELD).append(Html.text(code.getString("guid"))).append("\" aria-labelledby=\"kod-")
+                    .append(i).append("\">").append(choices.replaceFirst(java.util.regex.Pattern.quote(marker),
+                            java.util.regex.Matcher.quoteReplacement("<option value=\"" + Html.text(chosen) + "\" selected>")))
+                    .append("</select></td></tr>");
+        }
+        html.append("</tbody></table><button type=\"submit\">Importera</button></form>")
+                .append("<p><a href=\"").append(project ? "/dokument" : "/kodbok").append("\">Avbryt</a></p>");
+        Layout.send(ctx, new Layout.Page(project ? "Importera projekt" : "Importera kodbok", project ? "dokument" : "kodbok", html.toString()));
+    }
+
+    private static void sendResult(RoutingContext ctx, String format, String filename, RefiQdaImports.Outcome outcome) {
+        JsonObject answer = outcome.answer();
+        StringBuilder html = new StringBuilder("<h1>Import av ”").append(Html.text(filename)).append("”</h1>");
+        if (outcome.status() == 202) {
+            html.append("<p role=\"status\">Importen är stor och sparas i bakgrunden. <a href=\"").append(PATH).append("/jobb/")
+                    .append(Html.url(answer.getString("id"))).append("\">Följ importen</a>.</p>");
+        } else if ("qdc".equals(format)) {
+            html.append("<p role=\"status\">Kodboken är importerad: ").append(answer.getInteger("created")).append(" nya begrepp, ")
+                    .append(answer.getLong("matched")).append(" koder kopplade till befintliga begrepp, ").append(answer.getLong("skipped"))
+                    .append(" överhoppade.</p>");
+            warnings(html, answer.getJsonArray("warnings"));
+            html.append("<p><a href=\"/kodbok\">Till kodboken</a></p>");
+        } else {
+            html.append(projectSummary(answer));
+        }
+        ctx.response().setStatusCode(outcome.status() == 202 ? 202 : 200);
+        Layout.send(ctx, new Layout.Page("Import", "qdc".equals(format) ? "kodbok" : "dokument", html.toString()));
+    }
+
+    private static String projectSummary(JsonObject summary) {
+        StringBuilder html = new StringBuilder("<p role=\"status\">Importen är klar: ").append(summary.getInteger("documents"))
+                .append(" dokument, ").append(summary.getInteger("codings")).append(" kodningar med ").append(summary.getInteger("concepts"))
+                .append(" begrepp (").append(summary.getInteger("created")).append(" nya), ").append(summary.getInteger("memos"))
+                .append(" anteckningar.</p>");
+        warnings(html, summary.getJsonArray("warnings"));
+        return html.append("<p><a href=\"/dokument\">Till dokumenten</a></p>").toString();
+    }
+
+    private static void warnings(StringBuilder html, JsonArray warnings) {
+        if (warnings == null || warnings.isEmpty()) {
+            return;
+        }
+        html.append("<section aria-labelledby=\"varningar\"><h2 id=\"varningar\">Att känna till</h2><ul>");
+        warnings.forEach(w -> html.append("<li>").append(Html.text(String.valueOf(w))).append("</li>"));
+        html.append("</ul></section>");
+    }
+
+    private void refusedOrFail(RoutingContext ctx, String format, Throwable failure) {
+        if (failure instanceof LararenaException e && e.isClientError() && e.status() != 403) {
+            refused(ctx, format, e);
+        } else {
+            ctx.fail(failure);
+        }
+    }
+
+    /** The refusal in words, with its status: nothing was imported. */
+    private static void refused(RoutingContext ctx, String format, LararenaException e) {
+        ctx.response().setStatusCode(e.status());
+        Layout.send(ctx, new Layout.Page("Import", "qdc".equals(format) ? "kodbok" : "dokument",
+                "<h1>Import</h1><p class=\"error\" role=\"alert\">Inget importerades: " + Html.text(e.getMessage()) + "</p><p><a href=\""
+                        + ("qdc".equals(format) ? "/kodbok" : "/dokument") + "\">Tillbaka</a></p>"));
+    }
+}
