@@ -243,7 +243,7 @@ public final class ApplicationVerticle extends VerticleBase {
         vertx.setPeriodic(config.annotation().compactCheck().toMillis(), timer -> vertx.executeBlocking(storeCompaction::compactIfGrown, false)
                 .onFailure(e -> LOG.warn("The annotation store could not be compacted: {}", e.getMessage())));
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel, this::themesNamedIn,
-                config.search().requestCache());
+                config.search().requestCache()).withDecisionCounts((concept, term) -> suggester.get().decisionsAbout(concept, term));
         IndexChangeWatch othersChanges = new IndexChangeWatch(elasticsearch, index.alias(), config.search().changePoll());
         SearchAnswerCache answers = new SearchAnswerCache(config.search().answerCacheBytes(),
                 () -> index.changes() + othersChanges.changes() + codebookChanges.get());
@@ -295,7 +295,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new AgreementPage(vertx, documents, annotations, ontology)::addRoutes,
                         new InsightsPage(vertx, insights, themeChoices)::addRoutes));
         return vertx.executeBlocking(() -> {
-                    ensureIndex(index);
+                    ensureIndex(index, facetFollower);
                     return null;
                 })
                 // One extraction verticle keeping its own queue, so that stopping never waits for the files queued in it.
@@ -318,9 +318,10 @@ public final class ApplicationVerticle extends VerticleBase {
     }
 
     /** Elasticsearch may be down at start: the application still starts, /health says so, and indexing waits. */
-    private static void ensureIndex(PassageIndex index) {
+    private static void ensureIndex(PassageIndex index, FacetFollower facets) {
         try {
-            index.ensureExists();
+            // An index of an older mapping is copied with the passages' facets as the annotation store holds them.
+            index.ensureExists(facets::facetsOf);
         } catch (RuntimeException e) {
             LOG.warn("The passage index could not be checked now ({}); documents wait until Elasticsearch answers", e.getMessage());
         }
