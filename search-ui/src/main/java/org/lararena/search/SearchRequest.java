@@ -87,7 +87,7 @@ public record SearchRequest(
                 values(params, "theme"), values(params, "pilot"), values(params, "type"),
                 values(params, "year").stream().map(SearchRequest::year).toList(),
                 values(params, "speaker"),
-                sort(params.get("sort")), page, size, after, suggestions(params.get("suggestions")));
+                sort(params.get("sort")), page, size, after, suggestions(params.getAll("suggestions")));
     }
 
     /**
@@ -150,7 +150,12 @@ public record SearchRequest(
         return Integer.parseInt(value);
     }
 
-    private static Optional<Boolean> suggestions(String value) {
+    /**
+     * The last {@code suggestions} value decides: the Sök page's switch sends {@code false} from a hidden field and,
+     * when ticked, {@code true} after it.
+     */
+    private static Optional<Boolean> suggestions(List<String> values) {
+        String value = values.isEmpty() ? null : values.get(values.size() - 1);
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
