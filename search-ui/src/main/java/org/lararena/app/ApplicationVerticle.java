@@ -94,6 +94,7 @@ import org.lararena.suggester.SuggesterEndpoint;
 import org.lararena.ontology.Suggestion;
 import org.lararena.codebook.CodebookActions;
 import org.lararena.codebook.CodebookEndpoint;
+import org.lararena.codebook.SynonymProposals;
 import org.lararena.coding.ConceptsEndpoint;
 import org.lararena.ontology.codebook.Codebook;
 import org.lararena.web.pages.CodebookPage;
@@ -255,7 +256,8 @@ public final class ApplicationVerticle extends VerticleBase {
         AnalysisEndpoint analysis = new AnalysisEndpoint(requestWork, search, ontology.topThemes().stream().map(Concept::iri).toList());
         Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
                 iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC(), config.maxInsightChars());
-        CodebookActions codebookActions = new CodebookActions(codebook, annotations, audit, facetFollower::changed, this::codebookChanged);
+        SynonymProposals proposals = new SynonymProposals(codebook::ontology, suggester, config.dataPath("codebook").resolve("rejected-proposals.json"));
+        CodebookActions codebookActions = new CodebookActions(codebook, annotations, audit, facetFollower::changed, this::codebookChanged, proposals);
         Map<String, String> themeChoices = new LinkedHashMap<>();
         ontology.topThemes().forEach(theme -> themeChoices.put(theme.iri(), theme.labelSv()));
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
