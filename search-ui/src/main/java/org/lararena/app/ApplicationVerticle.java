@@ -247,7 +247,8 @@ public final class ApplicationVerticle extends VerticleBase {
                 config.search().requestCache()).withDecisionCounts((concept, term) -> suggester.get().decisionsAbout(concept, term));
         IndexChangeWatch othersChanges = new IndexChangeWatch(elasticsearch, index.alias(), config.search().changePoll());
         SearchAnswerCache answers = new SearchAnswerCache(config.search().answerCacheBytes(),
-                () -> index.changes() + othersChanges.changes() + codebookChanges.get());
+                // A new suggester model changes how many decisions a hit's suggestions were learned from.
+                () -> index.changes() + othersChanges.changes() + codebookChanges.get() + suggester.get().version());
         PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
         facetFollower = new FacetFollower(vertx, annotations, ontology, passageConcepts);
         requestWork = new RequestWork(vertx, config.requests().workers(), config.requests().busyAfter());
