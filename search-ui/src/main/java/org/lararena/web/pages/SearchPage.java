@@ -295,7 +295,8 @@ public final class SearchPage {
         if (chips.isEmpty()) {
             return "";
         }
-        String clear = searchUrl(ctx, (key, v) -> !key.equals("q") && !key.equals("sort"), null, null);
+        // The words, the order and the suggestions switch stay: they are not filters.
+        String clear = searchUrl(ctx, (key, v) -> !key.equals("q") && !key.equals("sort") && !key.equals("suggestions"), null, null);
         StringBuilder html = new StringBuilder("<div class=\"active-filters\"><h2 class=\"visually-hidden\">").append(Html.text(messages.get("search.active")))
                 .append("</h2><ul class=\"chips\">").append(chips).append("</ul><a class=\"clear-all\" href=\"").append(Html.text(clear)).append("\">")
                 .append(Html.text(messages.get("search.clearAll"))).append("</a>");
