@@ -94,7 +94,8 @@ export function render(decorate) {
     concept.textContent = `${conceptLabel(annotation)}${themeLabel(annotation) && themeLabel(annotation) !== conceptLabel(annotation) ? ` (${themeLabel(annotation)})` : ''}`;
     const meta = document.createElement('span');
     meta.className = 'meta';
-    meta.textContent = [...explanation(annotation),
+    // Why it is there, in words the server writes for every page alike (Explanation.java).
+    meta.textContent = [annotation.explanation,
       t('by', annotation.creator ?? '', (annotation.created ?? '').replace('T', ' ').slice(0, 16))].join(' · ');
     li.append(quote, ' ', concept, ' ', meta);
     decorate?.(li, annotation);
@@ -103,23 +104,6 @@ export function render(decorate) {
   list.replaceChildren(...items);
   showOnly();
   status(shown.length ? t('count', shown.length) : t('none'));
-}
-
-/**
- * Why an annotation is there, in words: its state and origin; for the annotator's, the words that matched, the
- * confidence and how many researchers' decisions it was learned from ("automatiskt förslag, ej granskat · ordet
- * ’vårdcentralen’ · säkerhet 0,62 · lärt av 14 beslut").
- */
-function explanation(annotation) {
-  if (annotation.origin !== 'auto') return [t(`state.${annotation.state}`), t(`origin.${annotation.origin}`)];
-  const parts = [annotation.state === 'suggested' ? t('explain.unreviewed') : `${t(`state.${annotation.state}`)} · ${t('origin.auto')}`];
-  parts.push(annotation.matched === '(hela stycket)' ? t('explain.wholePassage') : t('explain.word', annotation.exact));
-  if (typeof annotation.confidence === 'number') {
-    const lang = document.documentElement.lang || 'sv';
-    parts.push(t('explain.confidence', annotation.confidence.toLocaleString(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 })));
-  }
-  if (annotation.learnedFrom > 0) parts.push(t('explain.learned', annotation.learnedFrom));
-  return parts;
 }
 
 /** Paints a passage's text with a span per stretch covered by the same annotations (shortest one's colour on top). */

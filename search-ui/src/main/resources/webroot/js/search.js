@@ -24,6 +24,9 @@ for (const branch of document.querySelectorAll('.theme-facet li[data-branch]')) 
   branch.insertBefore(toggle, link);
 }
 
+// The switch for unreviewed suggestions searches again at once (without scripts, with the Sök button).
+document.getElementById('suggestions')?.addEventListener('change', (event) => event.target.form.requestSubmit());
+
 // Suggestions while typing: a <datalist> filled from /api/suggest; any failure leaves the box as it is.
 const input = document.getElementById('q');
 const list = document.getElementById('q-suggestions');

@@ -35,6 +35,8 @@ import org.lararena.platform.web.RequestWork;
 import org.lararena.platform.web.JsonBody;
 import org.lararena.teamcoding.CoderLayers;
 import org.lararena.teamcoding.TeamCodingEndpoint;
+import org.lararena.web.Explanation;
+import org.lararena.web.Messages;
 
 /**
  * The annotations of a document and their review:
@@ -104,14 +106,15 @@ public final class AnnotationsEndpoint {
         Caller caller = Caller.of(ctx);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
         String coder = ctx.queryParams().get("coder");
+        Messages messages = Messages.of(ctx);
         work.json(ctx, () -> {
                     auditRestrictedRead(caller, record, "read_annotations");
                     // Researchers see one coder's layer (their own unless they ask), the others the team's state.
                     if (caller.isResearcher() || coder != null) {
-                        return layers.layer(record, caller, coder, this::toJson);
+                        return layers.layer(record, caller, coder, a -> toJson(a, messages));
                     }
                     JsonArray list = new JsonArray();
-                    annotationsAsSeenBy(record, caller).forEach(a -> list.add(toJson(a)));
+                    annotationsAsSeenBy(record, caller).forEach(a -> list.add(toJson(a, messages)));
                     return list;
                 });
     }
@@ -149,6 +152,7 @@ public final class AnnotationsEndpoint {
                     + (concept.replacedBy() == null ? "" : ": use '" + ontology.concept(concept.replacedBy()).map(Concept::labelSv)
                             .orElse(concept.replacedBy()) + "' instead"));
         }
+        Messages messages = Messages.of(ctx);
         work.json(ctx, 201, () -> {
                     PassageText passage = passage(record.id(), passageId);
                     StoredAnnotation added = annotations.addManual(record.id(), passage, start, end, concept.iri(),
@@ -156,7 +160,7 @@ public final class AnnotationsEndpoint {
                     search.changed(record.id(), List.of(passageId));
                     decided.run();
                     audit.record(caller.username(), "annotation_added", added.id(), auditDetails(added, null));
-                    return toJson(added);
+                    return toJson(added, messages);
                 });
     }
 
@@ -174,6 +178,7 @@ public final class AnnotationsEndpoint {
 
     private void change(RoutingContext ctx, String annotationId, ReviewState to) {
         Caller caller = Caller.of(ctx);
+        Messages messages = Messages.of(ctx);
         work.json(ctx, () -> {
                     StoredAnnotation before = annotations.find(annotationId).orElseThrow(() -> LararenaException.notFound("no annotation with that id"));
                     DocumentRecord record = writable(before.documentId(), caller);
@@ -183,7 +188,7 @@ public final class AnnotationsEndpoint {
                     if (after.state() != before.state()) {
                         audit.record(caller.username(), "annotation_" + to.wireName(), after.id(), auditDetails(after, before.state()));
                     }
-                    return toJson(after.withState(to));
+                    return toJson(after.withState(to), messages);
                 });
     }
 
@@ -198,6 +203,7 @@ public final class AnnotationsEndpoint {
             throw LararenaException.badRequest("ids must be a list of 1 to " + MAX_BULK + " annotation ids");
         }
         List<String> wanted = ids.stream().map(String.class::cast).distinct().toList();
+        Messages messages = Messages.of(ctx);
         work.json(ctx, () -> {
                     Map<String, ReviewState> before = new HashMap<>();
                     for (String id : wanted) {
@@ -212,7 +218,7 @@ public final class AnnotationsEndpoint {
                             audit.record(caller.username(), "annotation_" + to.wireName(), annotation.id(),
                                     auditDetails(annotation, before.get(annotation.id())));
                         }
-                        changed.add(toJson(annotation.withState(to)));
+                        changed.add(toJson(annotation.withState(to), messages));
                     }
                     return changed;
                 });
@@ -278,10 +284,11 @@ public final class AnnotationsEndpoint {
         throw LararenaException.badRequest("passageId '" + passageId + "' is not a passage of document " + documentId);
     }
 
-    JsonObject toJson(StoredAnnotation a) {
+    /** An annotation as the API writes it, with why it is there in the reader's language ({@link Explanation}). */
+    JsonObject toJson(StoredAnnotation a, Messages messages) {
         Optional<Concept> concept = ontology.concept(a.conceptIri());
         Optional<Concept> theme = concept.flatMap(c -> ontology.topTheme(c.iri()));
-        return new JsonObject()
+        JsonObject json = new JsonObject()
                 .put("id", a.id())
                 .put("passageId", a.passageId())
                 .put("start", a.start())
@@ -296,6 +303,7 @@ public final class AnnotationsEndpoint {
                 .put("learnedFrom", a.manual() ? null : suggester.get().decisionsAbout(a.conceptIri(), a.matchedTerm()))
                 .put("creator", a.creator())
                 .put("created", a.created() == null ? null : a.created().toString());
+        return json.put("explanation", Explanation.of(json, messages));
     }
 
     private static JsonObject auditDetails(StoredAnnotation a, ReviewState from) {

@@ -94,6 +94,7 @@ import org.lararena.suggester.SuggesterEndpoint;
 import org.lararena.ontology.Suggestion;
 import org.lararena.codebook.CodebookActions;
 import org.lararena.codebook.CodebookEndpoint;
+import org.lararena.codebook.SynonymProposals;
 import org.lararena.coding.ConceptsEndpoint;
 import org.lararena.ontology.codebook.Codebook;
 import org.lararena.web.pages.CodebookPage;
@@ -245,10 +246,11 @@ public final class ApplicationVerticle extends VerticleBase {
         vertx.setPeriodic(config.annotation().compactCheck().toMillis(), timer -> vertx.executeBlocking(storeCompaction::compactIfGrown, false)
                 .onFailure(e -> LOG.warn("The annotation store could not be compacted: {}", e.getMessage())));
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel, this::themesNamedIn,
-                config.search().requestCache());
+                config.search().requestCache()).withDecisionCounts((concept, term) -> suggester.get().decisionsAbout(concept, term));
         IndexChangeWatch othersChanges = new IndexChangeWatch(elasticsearch, index.alias(), config.search().changePoll());
         SearchAnswerCache answers = new SearchAnswerCache(config.search().answerCacheBytes(),
-                () -> index.changes() + othersChanges.changes() + codebookChanges.get());
+                // A new suggester model changes how many decisions a hit's suggestions were learned from.
+                () -> index.changes() + othersChanges.changes() + codebookChanges.get() + suggester.get().version());
         PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
         facetFollower = new FacetFollower(vertx, annotations, ontology, passageConcepts);
         requestWork = new RequestWork(vertx, config.requests().workers(), config.requests().busyAfter());
@@ -257,7 +259,8 @@ public final class ApplicationVerticle extends VerticleBase {
         AnalysisEndpoint analysis = new AnalysisEndpoint(requestWork, search, ontology.topThemes().stream().map(Concept::iri).toList());
         Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
                 iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC(), config.maxInsightChars());
-        CodebookActions codebookActions = new CodebookActions(codebook, annotations, audit, facetFollower::changed, this::codebookChanged);
+        SynonymProposals proposals = new SynonymProposals(codebook::ontology, suggester, config.dataPath("codebook").resolve("rejected-proposals.json"));
+        CodebookActions codebookActions = new CodebookActions(codebook, annotations, audit, facetFollower::changed, this::codebookChanged, proposals);
         // One list of jobs: an admin follows every job there, a researcher the imports they started.
         Jobs jobs = new Jobs(vertx, Clock.systemUTC());
         RefiQdaImports imports = new RefiQdaImports(vertx, documents, annotations, memos, codebookActions, audit, jobs, config.exchange(),
@@ -302,7 +305,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new AgreementPage(vertx, documents, annotations, ontology)::addRoutes,
                         new InsightsPage(vertx, insights, themeChoices)::addRoutes));
         return vertx.executeBlocking(() -> {
-                    ensureIndex(index);
+                    ensureIndex(index, facetFollower);
                     // Before the HTTP server answers: an erased document is never served, not even while a restore is replayed.
                     replayErasures();
                     return null;
@@ -327,9 +330,10 @@ public final class ApplicationVerticle extends VerticleBase {
     }
 
     /** Elasticsearch may be down at start: the application still starts, /health says so, and indexing waits. */
-    private static void ensureIndex(PassageIndex index) {
+    private static void ensureIndex(PassageIndex index, FacetFollower facets) {
         try {
-            index.ensureExists();
+            // An index of an older mapping is copied with the passages' facets as the annotation store holds them.
+            index.ensureExists(facets::facetsOf);
         } catch (RuntimeException e) {
             LOG.warn("The passage index could not be checked now ({}); documents wait until Elasticsearch answers", e.getMessage());
         }

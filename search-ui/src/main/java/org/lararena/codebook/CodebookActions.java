@@ -45,13 +45,16 @@ public final class CodebookActions {
     private final AuditLog audit;
     private final BiConsumer<String, Set<String>> passagesChanged;
     private final Runnable ontologyChanged;
+    private final SynonymProposals proposals;
 
     /**
      * @param passagesChanged told the passages whose annotations a merge moved (search follows them)
      * @param ontologyChanged run after every accepted change
+     * @param proposals the synonyms the team's coding proposes
      */
     public CodebookActions(Codebook codebook, AnnotationStore annotations, AuditLog audit,
-                           BiConsumer<String, Set<String>> passagesChanged, Runnable ontologyChanged) {
+                           BiConsumer<String, Set<String>> passagesChanged, Runnable ontologyChanged, SynonymProposals proposals) {
+        this.proposals = Objects.requireNonNull(proposals);
         this.codebook = Objects.requireNonNull(codebook);
         this.annotations = Objects.requireNonNull(annotations);
         this.audit = Objects.requireNonNull(audit);
@@ -129,6 +132,32 @@ public final class CodebookActions {
     public JsonObject deprecate(Caller caller, String iri) {
         codebook.deprecate(iri, caller.username());
         return changed(caller, "codebook_deprecate", iri, null);
+    }
+
+    /** The open synonym proposals ({@link SynonymProposals}), most tagged first. */
+    public JsonArray proposals() {
+        Ontology ontology = codebook.ontology().snapshot();
+        JsonArray list = new JsonArray();
+        proposals.open().forEach(p -> list.add(SynonymProposals.toJson(p, ontology.concept(p.conceptIri()))));
+        return list;
+    }
+
+    /** Accepts a proposal: its words become a Swedish synonym of its concept, a codebook change like any edit. */
+    public JsonObject acceptProposal(Caller caller, String id) {
+        SynonymProposals.Proposal proposal = proposals.find(id);
+        Concept concept = codebook.ontology().require(proposal.conceptIri());
+        List<String> synonyms = new ArrayList<>();
+        concept.altLabels().stream().filter(l -> l.language().equals("sv")).forEach(l -> synonyms.add(l.text()));
+        synonyms.add(proposal.term());
+        codebook.edit(proposal.conceptIri(), new ConceptDraft(null, null, null, synonyms, null, null), caller.username());
+        return changed(caller, "codebook_proposal_accept", proposal.conceptIri(), new JsonObject().put("term", proposal.term()));
+    }
+
+    /** Rejects a proposal: it is remembered and not made again; the codebook stays as it is. */
+    public JsonObject rejectProposal(Caller caller, String id) {
+        SynonymProposals.Proposal proposal = proposals.reject(id);
+        audit.record(caller.username(), "codebook_proposal_reject", proposal.conceptIri(), new JsonObject().put("term", proposal.term()));
+        return new JsonObject().put("rejected", SynonymProposals.toJson(proposal, codebook.ontology().concept(proposal.conceptIri())));
     }
 
     /** After an accepted change: the followers, the audit entry, and the answer (the concept, the version, the notice). */

@@ -25,10 +25,13 @@ import static org.lararena.codebook.CodebookActions.iri;
  *   <li>{@code POST /api/codebook/concepts} ({@code {broader, labelSv, labelEn?, definition, synonyms?, colour?}}) → 201;</li>
  *   <li>{@code PATCH /api/codebook/concepts/{id}} (any of those fields; {@code broader} moves it);</li>
  *   <li>{@code POST /api/codebook/concepts/{id}/merge} ({@code {into}}) and {@code .../deprecate};</li>
- *   <li>{@code GET /api/codebook/changes}: the change log, newest first.</li>
+ *   <li>{@code GET /api/codebook/changes}: the change log, newest first;</li>
+ *   <li>{@code GET /api/codebook/proposals}: synonyms the team's manual tags propose ({@link SynonymProposals});
+ *   {@code POST /api/codebook/proposals/{id}/accept} makes one a synonym of its concept (a codebook edit),
+ *   {@code .../reject} turns it down for good.</li>
  * </ul>
  * A concept is named by its id (the last part of its IRI under {@code tema/}) or its IRI. Every change is audited
- * ({@code codebook_add}, {@code codebook_edit}, {@code codebook_move}, {@code codebook_merge}, {@code codebook_deprecate}).
+ * ({@code codebook_add}, {@code codebook_edit}, {@code codebook_move}, {@code codebook_merge}, {@code codebook_deprecate}, {@code codebook_proposal_accept}, {@code codebook_proposal_reject}).
  */
 public final class CodebookEndpoint {
 
@@ -49,6 +52,9 @@ public final class CodebookEndpoint {
         router.patch("/api/codebook/concepts/:id").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(this::edit);
         router.post("/api/codebook/concepts/:id/merge").handler(BodyHandler.create().setBodyLimit(BODY_LIMIT)).handler(this::merge);
         router.post("/api/codebook/concepts/:id/deprecate").handler(this::deprecate);
+        router.get("/api/codebook/proposals").handler(this::proposals);
+        router.post("/api/codebook/proposals/:id/accept").handler(this::acceptProposal);
+        router.post("/api/codebook/proposals/:id/reject").handler(this::rejectProposal);
     }
 
     private void tree(RoutingContext ctx) {
@@ -88,6 +94,21 @@ public final class CodebookEndpoint {
     private void deprecate(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         work.json(ctx, () -> actions.deprecate(caller, iri(ctx.pathParam("id"))));
+    }
+
+    private void proposals(RoutingContext ctx) {
+        Caller.of(ctx).require(Caller.RESEARCHER);
+        work.json(ctx, () -> new JsonObject().put("proposals", actions.proposals()));
+    }
+
+    private void acceptProposal(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        work.json(ctx, () -> actions.acceptProposal(caller, ctx.pathParam("id")));
+    }
+
+    private void rejectProposal(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        work.json(ctx, () -> actions.rejectProposal(caller, ctx.pathParam("id")));
     }
 
     private static ConceptDraft draft(JsonObject body, String broader) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lararena.ingest.index.PassageFacetFields;
 
 /**
  * The relevance part of a passage search, from the query text as people write it. The strict reading decides: the
@@ -102,6 +103,11 @@ final class PassageQuery {
 
     /** As {@link #of(SearchRequest, Set)}, without the parts in {@code leftOut} (the evaluation's ablation; empty in the application). */
     static Query of(SearchRequest request, Set<String> themeIris, Set<RankingPart> leftOut) {
+        return of(request, themeIris, leftOut, PassageFacetFields.THEMES);
+    }
+
+    /** As {@link #of(SearchRequest, Set, Set)}, finding the named themes in {@code themeField} (the reviewed themes alone, or all). */
+    static Query of(SearchRequest request, Set<String> themeIris, Set<RankingPart> leftOut, String themeField) {
         Query words = words(request, leftOut);
         if (themeIris.isEmpty() || !request.hasText() || leftOut.contains(RankingPart.THEME_EXPANSION)) {
             return words;
@@ -110,7 +116,7 @@ final class PassageQuery {
         List<FieldValue> iris = themeIris.stream().sorted().map(FieldValue::of).toList();
         return Query.of(q -> q.bool(b -> {
             b.should(words).should(s -> s.constantScore(c -> c.boost(THEME_ONLY_SCORE)
-                    .filter(f -> f.terms(t -> t.field("themes").terms(v -> v.value(iris)))))).minimumShouldMatch("1");
+                    .filter(f -> f.terms(t -> t.field(themeField).terms(v -> v.value(iris)))))).minimumShouldMatch("1");
             if (!parts.negative().isEmpty()) {
                 b.mustNot(simple(String.join(" | ", parts.negative()), Operator.Or, null));
             }

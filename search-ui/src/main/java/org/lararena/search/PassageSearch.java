@@ -29,8 +29,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.ToIntBiFunction;
 import org.lararena.ingest.index.IndexPages;
 import org.lararena.ingest.index.NearDuplicates;
+import org.lararena.ingest.index.PassageFacetFields;
 import org.lararena.ingest.names.NameSpans;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.text.SwedishText;
@@ -57,6 +59,7 @@ public final class PassageSearch {
     private final Function<String, Set<String>> themesNamedIn;
     private final boolean requestCache;
     private final Set<RankingPart> leftOut;
+    private final ToIntBiFunction<String, String> decisionsAbout;
 
     /** @param themeLabel the display label of a theme or concept IRI */
     public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel) {
@@ -82,6 +85,13 @@ public final class PassageSearch {
      */
     public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel,
                          Function<String, Set<String>> themesNamedIn, boolean requestCache, Set<RankingPart> leftOut) {
+        this(client, alias, themeLabel, themesNamedIn, requestCache, leftOut, (concept, term) -> 0);
+    }
+
+    private PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel,
+                          Function<String, Set<String>> themesNamedIn, boolean requestCache, Set<RankingPart> leftOut,
+                          ToIntBiFunction<String, String> decisionsAbout) {
+        this.decisionsAbout = Objects.requireNonNull(decisionsAbout);
         this.leftOut = Set.copyOf(leftOut);
         this.client = Objects.requireNonNull(client);
         this.asyncClient = new ElasticsearchAsyncClient(client._transport(), client._transportOptions());
@@ -91,13 +101,29 @@ public final class PassageSearch {
         this.requestCache = requestCache;
     }
 
+    /**
+     * The same search, whose hits say of each unreviewed suggestion how many researchers' decisions its confidence was
+     * learned from ({@code decisionsAbout}: a concept IRI and a matched term to that count, the suggester model's).
+     */
+    public PassageSearch withDecisionCounts(ToIntBiFunction<String, String> decisionsAbout) {
+        return new PassageSearch(client, alias, themeLabel, themesNamedIn, requestCache, leftOut, decisionsAbout);
+    }
+
+    /**
+     * The passage field whose themes the caller's search counts, filters and shows: all of them, suggestions included
+     * ({@code themes}), or only those a researcher reviewed ({@code reviewedThemes}), as {@link SearchRequest#includesSuggestions}.
+     */
+    static String themeField(SearchRequest request, Caller caller) {
+        return request.includesSuggestions(caller) ? PassageFacetFields.THEMES : PassageFacetFields.REVIEWED_THEMES;
+    }
+
     /** The relevance query of a request: its words, phrases and exclusions, and the themes its text names. */
-    public Query relevanceQuery(SearchRequest request) {
+    public Query relevanceQuery(SearchRequest request, Caller caller) {
         if (!request.hasText()) {
             return PassageQuery.of(request);
         }
         String wanted = String.join(" ", PassageQuery.parse(request.simpleQueryString()).positive()).replace("\"", "");
-        return PassageQuery.of(request, wanted.isBlank() ? Set.of() : themesNamedIn.apply(wanted), leftOut);
+        return PassageQuery.of(request, wanted.isBlank() ? Set.of() : themesNamedIn.apply(wanted), leftOut, themeField(request, caller));
     }
 
     public JsonObject search(SearchRequest request, Caller caller) {
@@ -152,8 +178,9 @@ public final class PassageSearch {
      */
     public co.elastic.clients.elasticsearch.core.SearchRequest elasticsearchRequest(SearchRequest request, Caller caller) {
         Query readable = visibilityFilter(caller);
-        Query match = relevanceQuery(request);
-        Map<String, Query> facetFilters = facetFilters(request);
+        Query match = relevanceQuery(request, caller);
+        String themeField = themeField(request, caller);
+        Map<String, Query> facetFilters = facetFilters(request, themeField);
         Optional<Query> highlightQuery = PassageQuery.highlightQuery(request);
         return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
             s.index(alias)
@@ -177,7 +204,7 @@ public final class PassageSearch {
                 s.collapse(c -> c.field(NearDuplicates.GROUP).innerHits(i -> i.name(ALIKE).size(MAX_ALIKE)
                         .source(src -> src.filter(f -> f.includes("documentId", "title")))));
             }
-            s.aggregations(facetAggregations(facetFilters));
+            s.aggregations(facetAggregations(facetFilters, themeField));
             return s;
         });
     }
@@ -247,11 +274,12 @@ public final class PassageSearch {
      * year are left out of that table only.
      */
     public JsonObject analysis(SearchRequest request, Caller caller, List<String> themes) {
-        List<Query> filters = new ArrayList<>(facetFilters(request).values());
+        String themeField = themeField(request, caller);
+        List<Query> filters = new ArrayList<>(facetFilters(request, themeField).values());
         filters.add(visibilityFilter(caller));
         Query match = PassageQuery.of(request);
         List<String> included = List.copyOf(themes);
-        Function<String, Aggregation> themeTerms = name -> Aggregation.of(a -> a.terms(t -> t.field("themes")
+        Function<String, Aggregation> themeTerms = name -> Aggregation.of(a -> a.terms(t -> t.field(themeField)
                 .include(i -> i.terms(included)).size(Math.max(1, included.size()))));
         try {
             SearchResponse<Map> response = client.search(s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(true))
@@ -259,7 +287,7 @@ public final class PassageSearch {
                     .aggregations("pilots", a -> a.terms(t -> t.field("pilot").size(50)))
                     .aggregations("years", a -> a.terms(t -> t.field("year").size(200).order(NamedValue.of("_key", SortOrder.Asc)))
                             .aggregations("themes", themeTerms.apply("themes")))
-                    .aggregations("themes", a -> a.terms(t -> t.field("themes").include(i -> i.terms(included)).size(Math.max(1, included.size())))
+                    .aggregations("themes", a -> a.terms(t -> t.field(themeField).include(i -> i.terms(included)).size(Math.max(1, included.size())))
                             .aggregations("pilots", p -> p.terms(t -> t.field("pilot").size(50)))
                             .aggregations("themes", themeTerms.apply("themes"))), Map.class);
             return analysisJson(response);
@@ -382,10 +410,10 @@ public final class PassageSearch {
         }
     }
 
-    private static Map<String, Query> facetFilters(SearchRequest request) {
+    private static Map<String, Query> facetFilters(SearchRequest request, String themeField) {
         Map<String, Query> filters = new LinkedHashMap<>();
         if (!request.themes().isEmpty()) {
-            filters.put("theme", terms("themes", request.themes()));
+            filters.put("theme", terms(themeField, request.themes()));
         }
         if (!request.pilots().isEmpty()) {
             filters.put("pilot", terms("pilot", request.pilots()));
@@ -408,17 +436,17 @@ public final class PassageSearch {
      * share one filter ({@value #UNCHOSEN}), so it runs once over the matches, not once per facet. A chosen facet
      * counts under the other choices (the terms alone when there are none).
      */
-    private static Map<String, Aggregation> facetAggregations(Map<String, Query> facetFilters) {
+    private static Map<String, Aggregation> facetAggregations(Map<String, Query> facetFilters, String themeField) {
         Map<String, Aggregation> aggregations = new LinkedHashMap<>();
         Map<String, Aggregation> unchosen = new LinkedHashMap<>();
         for (String facet : FACETS) {
             if (!facetFilters.containsKey(facet)) {
-                unchosen.put(facet, facetTerms(facet));
+                unchosen.put(facet, facetTerms(facet, themeField));
                 continue;
             }
             List<Query> others = facetFilters.entrySet().stream().filter(e -> !e.getKey().equals(facet)).map(Map.Entry::getValue).toList();
-            aggregations.put(facet, others.isEmpty() ? facetTerms(facet)
-                    : Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(others))).aggregations("values", facetTerms(facet))));
+            aggregations.put(facet, others.isEmpty() ? facetTerms(facet, themeField)
+                    : Aggregation.of(a -> a.filter(f -> f.bool(b -> b.filter(others))).aggregations("values", facetTerms(facet, themeField))));
         }
         if (facetFilters.isEmpty()) {
             aggregations.putAll(unchosen);
@@ -429,9 +457,9 @@ public final class PassageSearch {
         return aggregations;
     }
 
-    private static Aggregation facetTerms(String facet) {
+    private static Aggregation facetTerms(String facet, String themeField) {
         String field = switch (facet) {
-            case "theme" -> "themes";
+            case "theme" -> themeField;
             case "speaker" -> "speakerRole";
             default -> facet;
         };
@@ -445,8 +473,9 @@ public final class PassageSearch {
      */
     private static List<String> hitFields(Caller caller) {
         return caller.isResearcher()
-                ? List.of("passageId", "documentId", "title", "text", "page", "speaker", "type", "pilot", "date", "themes")
-                : List.of("passageId", "documentId", "title", "text", "page", "speakerPseudonym", "spokenNames", "type", "pilot", "date", "themes");
+                ? List.of("passageId", "documentId", "title", "text", "page", "speaker", "type", "pilot", "date", "themes", "reviewedThemes", "suggestions")
+                : List.of("passageId", "documentId", "title", "text", "page", "speakerPseudonym", "spokenNames", "type", "pilot", "date", "themes",
+                        "reviewedThemes", "suggestions");
     }
 
     private JsonObject toJson(SearchResponse<Map> response, SearchRequest request, Caller caller) {
@@ -455,9 +484,7 @@ public final class PassageSearch {
         for (Hit<Map> hit : found) {
             JsonObject source = new JsonObject(hit.source());
             List<String> fragments = hit.highlight().getOrDefault("text", List.of()).stream().map(f -> fragmentFor(f, source, caller)).toList();
-            JsonArray themes = new JsonArray();
-            source.getJsonArray("themes", new JsonArray()).forEach(iri ->
-                    themes.add(new JsonObject().put("iri", iri).put("label", themeLabel.apply((String) iri))));
+            JsonArray themes = themeChips(source, request.includesSuggestions(caller));
             hits.add(new JsonObject()
                     .put("passageId", source.getString("passageId"))
                     .put("documentId", source.getString("documentId"))
@@ -483,6 +510,34 @@ public final class PassageSearch {
             result.put("after", SearchRequest.encodeCursor(sortValues));
         }
         return result;
+    }
+
+    /**
+     * A hit's theme chips: each theme with {@code reviewed} (a researcher accepted or tagged a concept of it) and, for
+     * one that only the annotator's suggestions give, those suggestions with why they were made (the words found, the
+     * term matched, the confidence, how many decisions it was learned from). Without suggestions, the reviewed themes
+     * alone.
+     */
+    private JsonArray themeChips(JsonObject source, boolean withSuggestions) {
+        JsonArray reviewed = source.getJsonArray(PassageFacetFields.REVIEWED_THEMES, new JsonArray());
+        JsonArray chips = new JsonArray();
+        for (Object item : withSuggestions ? source.getJsonArray(PassageFacetFields.THEMES, new JsonArray()) : reviewed) {
+            String iri = (String) item;
+            JsonObject chip = new JsonObject().put("iri", iri).put("label", themeLabel.apply(iri)).put("reviewed", reviewed.contains(iri));
+            if (!reviewed.contains(iri)) {
+                JsonArray reasons = new JsonArray();
+                source.getJsonArray(PassageFacetFields.SUGGESTIONS, new JsonArray()).stream().map(JsonObject.class::cast)
+                        .filter(s -> s.getJsonArray("themes", new JsonArray()).contains(iri))
+                        .forEach(s -> reasons.add(new JsonObject().put("concept", new JsonObject().put("iri", s.getString("concept"))
+                                        .put("label", themeLabel.apply(s.getString("concept"))))
+                                .put("origin", "auto").put("state", "suggested").put("exact", s.getString("exact"))
+                                .put("matched", s.getString("matched")).put("confidence", s.getValue("confidence"))
+                                .put("learnedFrom", s.getString("matched") == null ? 0 : decisionsAbout.applyAsInt(s.getString("concept"), s.getString("matched")))));
+                chip.put("suggestions", reasons);
+            }
+            chips.add(chip);
+        }
+        return chips;
     }
 
     /** The other documents a hit's near-duplicates are in (that the caller may read: they matched the same search). */

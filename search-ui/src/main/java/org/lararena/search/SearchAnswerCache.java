@@ -27,7 +27,8 @@ import org.lararena.platform.web.Caller;
 public final class SearchAnswerCache {
 
     /**
-     * Everything an answer depends on besides the index: the search, what the caller may read (the visibility filter
+     * Everything an answer depends on besides the index: the search (with whether suggestions count as themes, as
+     * {@link SearchRequest#includesSuggestions} decides for this caller), what the caller may read (the visibility filter
      * of {@link PassageSearch#visibilityFilter}) and whether it is shown speakers' names. Two callers with equal keys
      * are sent the same Elasticsearch request and the same answer ({@code SearchAnswerCacheTest} holds this for every
      * kind of caller).
@@ -35,7 +36,8 @@ public final class SearchAnswerCache {
     record Key(SearchRequest request, Set<Visibility> readable, boolean researcher) {
 
         static Key of(SearchRequest request, Caller caller) {
-            return new Key(request, Set.copyOf(Visibility.readableBy(caller)), caller.isResearcher());
+            return new Key(request.withSuggestions(request.includesSuggestions(caller)), Set.copyOf(Visibility.readableBy(caller)),
+                    caller.isResearcher());
         }
     }
 

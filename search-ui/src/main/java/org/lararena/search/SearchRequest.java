@@ -9,12 +9,15 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.Params;
 
 /**
  * A search as a user asked for it, checked: the query text, facet filters (OR within a facet, AND across facets),
- * the order, and the page (by number, or by the opaque {@code after} cursor for deep paging). Invalid
- * parameters are a 400 naming the parameter; the query text itself is never invalid.
+ * the order, the page (by number, or by the opaque {@code after} cursor for deep paging), and whether the
+ * annotator's unreviewed suggestions count as themes ({@code suggestions}; unsaid, the caller's default:
+ * {@link #includesSuggestions}). Invalid parameters are a 400 naming the parameter; the query text itself is never
+ * invalid.
  */
 public record SearchRequest(
         String text,
@@ -26,7 +29,8 @@ public record SearchRequest(
         Sort sort,
         int page,
         int size,
-        Optional<String> after) {
+        Optional<String> after,
+        Optional<Boolean> suggestions) {
 
     public static final int MAX_QUERY_CHARS = 1000;
     public static final int MAX_PAGE_SIZE = 100;
@@ -44,11 +48,26 @@ public record SearchRequest(
         types = List.copyOf(types);
         years = List.copyOf(years);
         speakerRoles = List.copyOf(speakerRoles);
+        suggestions = suggestions == null ? Optional.empty() : suggestions;
     }
 
     /** A plain search for {@code text}, first page, relevance order. */
     public static SearchRequest of(String text) {
-        return new SearchRequest(text, List.of(), List.of(), List.of(), List.of(), List.of(), Sort.RELEVANCE, 0, 10, Optional.empty());
+        return new SearchRequest(text, List.of(), List.of(), List.of(), List.of(), List.of(), Sort.RELEVANCE, 0, 10, Optional.empty(), Optional.empty());
+    }
+
+    /** The same search with unreviewed suggestions counted as themes or not. */
+    public SearchRequest withSuggestions(boolean included) {
+        return new SearchRequest(text, themes, pilots, types, years, speakerRoles, sort, page, size, after, Optional.of(included));
+    }
+
+    /**
+     * Whether the annotator's unreviewed suggestions count as the passages' themes (chips, facets, the theme filter
+     * and the tables) for this caller: as asked, or else for researchers, who review them, yes, and for pilots,
+     * attendees and anonymous readers no, so a machine's guess never passes for a researcher's code.
+     */
+    public boolean includesSuggestions(Caller caller) {
+        return suggestions.orElse(caller.isResearcher());
     }
 
     public static SearchRequest fromParams(MultiMap params) {
@@ -68,7 +87,7 @@ public record SearchRequest(
                 values(params, "theme"), values(params, "pilot"), values(params, "type"),
                 values(params, "year").stream().map(SearchRequest::year).toList(),
                 values(params, "speaker"),
-                sort(params.get("sort")), page, size, after);
+                sort(params.get("sort")), page, size, after, suggestions(params.getAll("suggestions")));
     }
 
     /**
@@ -129,6 +148,22 @@ public record SearchRequest(
             throw LararenaException.badRequest("year must be a four-digit year (got '" + value + "')");
         }
         return Integer.parseInt(value);
+    }
+
+    /**
+     * The last {@code suggestions} value decides: the Sök page's switch sends {@code false} from a hidden field and,
+     * when ticked, {@code true} after it.
+     */
+    private static Optional<Boolean> suggestions(List<String> values) {
+        String value = values.isEmpty() ? null : values.get(values.size() - 1);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "on", "1" -> Optional.of(true);
+            case "false", "off", "0" -> Optional.of(false);
+            default -> throw LararenaException.badRequest("suggestions must be true or false (got '" + value + "')");
+        };
     }
 
     private static Sort sort(String value) {

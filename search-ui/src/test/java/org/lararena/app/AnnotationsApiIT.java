@@ -310,9 +310,9 @@ class AnnotationsApiIT {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
-    /** The theme IRIs in the facet of a search for the made-up word (as the pilot sees it: the document is public). */
+    /** The theme IRIs in the facet of a search for the made-up word (as the pilot sees it with suggestions: the document is public). */
     private static List<String> themeFacet() throws Exception {
-        JsonObject result = new JsonObject(app.get("/api/search?q=trollsländemodellen", pilot).body());
+        JsonObject result = new JsonObject(app.get("/api/search?q=trollsländemodellen&suggestions=true", pilot).body());
         return objects(result.getJsonObject("facets").getJsonArray("theme")).stream().map(b -> b.getString("iri")).toList();
     }
 

@@ -148,7 +148,7 @@ class CodebookApiIT {
     }
 
     private static List<String> themeFacet() throws Exception {
-        JsonObject result = new JsonObject(app.get("/api/search?q=gökottemötet", pilot).body());
+        JsonObject result = new JsonObject(app.get("/api/search?q=gökottemötet&suggestions=true", pilot).body());
         return objects(result.getJsonObject("facets").getJsonArray("theme")).stream().map(b -> b.getString("iri")).toList();
     }
 

@@ -172,7 +172,8 @@ class CodingBrowserIT {
     @Test
     void theEnglishSwitchTurnsThePagesAndThemeLabelsIntoEnglishAndIsRemembered() throws Exception {
         try (Browser browser = Browser.open(app.url, "english")) {
-            browser.go("/sok?q=samverkan");
+            // With the annotator's suggestions: nothing is reviewed here, and a reader who is not logged in sees reviewed codes only.
+            browser.go("/sok?q=samverkan&suggestions=true");
             assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("sv");
             browser.find(By.linkText("English")).click();
 

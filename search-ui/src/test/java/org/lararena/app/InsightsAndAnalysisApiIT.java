@@ -171,7 +171,7 @@ class InsightsAndAnalysisApiIT {
     @Test
     void analysisCountsOnlyWhatTheCallerMayReadAndIsRefusedToAttendees() throws Exception {
         JsonObject forResearcher = new JsonObject(app.get("/api/analysis?q=bryggmodellen", researcher).body());
-        JsonObject forPilot = new JsonObject(app.get("/api/analysis?q=bryggmodellen", pilot).body());
+        JsonObject forPilot = new JsonObject(app.get("/api/analysis?q=bryggmodellen&suggestions=true", pilot).body());
 
         assertThat(forPilot.getLong("total")).as("only the public report").isEqualTo(1);
         assertThat(forResearcher.getLong("total")).as("the restricted interview too").isGreaterThan(1);
@@ -181,13 +181,13 @@ class InsightsAndAnalysisApiIT {
         assertThat(matrix.getJsonArray("counts").getJsonArray(row).getLong(column)).isEqualTo(1);
         assertThat(forPilot.getJsonObject("overTime").getJsonArray("years").getList()).contains(2024);
 
-        HttpResponse<String> csv = app.get("/api/analysis?q=bryggmodellen&format=csv&table=matrix", pilot);
+        HttpResponse<String> csv = app.get("/api/analysis?q=bryggmodellen&format=csv&table=matrix&suggestions=true", pilot);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body()).contains("Tema,").contains("Samverkan");
         assertThat(app.get("/api/analysis", attendee).statusCode()).isEqualTo(403);
         assertThat(app.get("/api/analysis?format=xml", researcher).statusCode()).isEqualTo(400);
         assertThat(app.get("/analys", null).statusCode()).as("anonymous callers are sent to log in").isEqualTo(302);
-        String page = app.get("/analys?q=bryggmodellen&pilot=" + java.net.URLEncoder.encode("Värmland", java.nio.charset.StandardCharsets.UTF_8), pilot).body();
+        String page = app.get("/analys?q=bryggmodellen&suggestions=true&pilot=" + java.net.URLEncoder.encode("Värmland", java.nio.charset.StandardCharsets.UTF_8), pilot).body();
         assertThat(page).as("the page names its filter and has the matrix as a table").contains("Pilot: Värmland").contains("<table class=\"matrix\">")
                 .contains("<th scope=\"row\">Samverkan</th>");
         assertThat(app.get("/analys", attendee).statusCode()).isEqualTo(403);

@@ -27,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class InsightsAndAnalysisBrowserIT {
 
     private static final String REPORT_TITLE = "Rapport om lotsmodellen";
+    private static final String SAMVERKAN = "https://w3id.org/lararena/tema/samverkan";
     private static final String REPORT_TEXT = "Samverkan mellan region och kommun kring lotsmodellen har gett kortare väntan i hemsjukvården.";
 
     @TempDir
@@ -51,7 +52,25 @@ class InsightsAndAnalysisBrowserIT {
             String text = fields.remove("text");
             String id = new JsonArray(app.postFile(researcher, fields.get("type") + "-lotsmodellen.txt", text, fields).body()).getJsonObject(0).getString("id");
             app.awaitStatus(id, researcher, "indexed");
+            if (REPORT_TITLE.equals(document.get("title"))) {
+                acceptSuggestions(id);
+            }
         }
+        // Pilots see reviewed codes: the report's accepted Samverkan is what their Analys counts.
+        String pilot = TestServices.get().accessToken("pilot", "pilot");
+        String reviewed = "/api/search?q=lotsmodellen&theme=" + URLEncoder.encode(SAMVERKAN, StandardCharsets.UTF_8);
+        JsonObject found = Eventually.searchShows(() -> new JsonObject(app.get(reviewed, pilot).body()), r -> r.getLong("total", 0L) > 0);
+        assertThat(found.getLong("total")).as("the pilot sees the report's reviewed Samverkan").isPositive();
+    }
+
+    /** A researcher accepts every suggestion of the document. */
+    private static void acceptSuggestions(String documentId) throws Exception {
+        JsonArray ids = new JsonArray();
+        new JsonArray(app.get("/api/documents/" + documentId + "/annotations", researcher).body()).stream().map(JsonObject.class::cast)
+                .filter(a -> "suggested".equals(a.getString("state"))).forEach(a -> ids.add(a.getString("id")));
+        var answer = app.send("POST", "/api/documents/" + documentId + "/annotations/review",
+                new JsonObject().put("ids", ids).put("state", "accepted").encode(), researcher);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.testing.TestServices;
+import org.lararena.web.Axe;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -57,6 +58,27 @@ class SearchPagesBrowserIT {
             WebElement target = browser.find(By.cssSelector(".passage:target"));
             assertThat(target.getText().toLowerCase()).contains("fast läkarkontakt");
             assertThat(browser.pageText()).doesNotContain("snäckskalsrodret").doesNotContain("lavendelsnodd");
+        }
+    }
+
+    @Test
+    void aPilotSeesReviewedCodesAndTicksTheSwitchToSeeTheAnnotatorsSuggestionsMarkedAndExplained() throws Exception {
+        try (Browser browser = Browser.open(app.url, "pilot-suggestions")) {
+            browser.logIn("pilot", "pilot");
+            browser.go("/sok?q=samverkan");
+            assertThat(browser.find(By.id("suggestions")).isSelected()).as("off by default for a pilot").isFalse();
+            assertThat(browser.driver().findElements(By.cssSelector(".chips li.chip-suggestion"))).isEmpty();
+
+            browser.find(By.cssSelector("label[for='suggestions']")).click();
+
+            WebElement mark = browser.find(By.cssSelector(".hits .chips li.chip-suggestion .suggestion-mark"));
+            assertThat(mark.getText()).isEqualTo("förslag");
+            assertThat(browser.driver().getCurrentUrl()).contains("suggestions=true");
+            assertThat(browser.find(By.id("suggestions")).isSelected()).isTrue();
+            WebElement chip = browser.find(By.cssSelector(".hits .chips li.chip-suggestion a"));
+            String why = browser.driver().findElement(By.id(chip.getAttribute("aria-describedby"))).getAttribute("textContent");
+            assertThat(why).as("the chip says why it was suggested").contains("automatiskt förslag, ej granskat").contains("säkerhet");
+            assertThat(Axe.seriousViolations(browser)).as("axe-core on Sök with suggestions").isEmpty();
         }
     }
 

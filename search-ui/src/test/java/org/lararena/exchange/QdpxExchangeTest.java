@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.codebook.CodebookActions;
+import org.lararena.codebook.SynonymProposals;
 import org.lararena.coding.MemoStore;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
@@ -38,6 +39,7 @@ import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.suggest.SuggesterModel;
 import org.lararena.platform.audit.AuditLog;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -54,7 +56,6 @@ class QdpxExchangeTest {
     Path dir;
     private Stores source;
 
-    /** The stores of one Lärarena instance. */
     /**
      * One instance's stores, with a codebook of its own: its ontology is a copy of {@code shipped}, so concepts an
      * import creates stay in this instance.
@@ -65,7 +66,8 @@ class QdpxExchangeTest {
             Dataset dataset = TDB2Factory.createDataset();
             TdbAnnotationStore annotations = new TdbAnnotationStore(dataset);
             CodebookActions codebook = new CodebookActions(new Codebook(dataset, own, annotations, Clock.systemUTC()), annotations,
-                    new AuditLog(dir.resolve("audit")), (document, passages) -> { }, () -> { });
+                    new AuditLog(dir.resolve("audit")), (document, passages) -> { }, () -> { },
+                    new SynonymProposals(() -> own, () -> SuggesterModel.DICTIONARY_ONLY, dir.resolve("rejected-proposals.json")));
             return new Stores(new DocumentStore(dir.resolve("documents")), annotations,
                     new MemoStore(dir.resolve("memos"), 10_000, Clock.systemUTC()), dir.resolve("work"), own, codebook);
         }

@@ -15,18 +15,22 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.ontology.store.PassageFacets;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.testing.TestServices;
 import org.lararena.platform.web.Caller;
 
 /**
- * An index made by an older version (no mapping version, none of the newer analysers) is moved to the current mapping
- * at start, with its passages, so the searches that name the newer analysers work on it.
+ * An index made by an older version (no mapping version, none of the newer analysers, no reviewed themes) is moved to
+ * the current mapping at start, with its passages, so the searches that name the newer analysers work on it, and with
+ * the facets the annotation store holds, so a pilot sees the reviewed themes at once.
  */
 class PassageIndexUpgradeIT {
 
     private static final Caller RESEARCHER = new Caller("forskare", Set.of(Caller.RESEARCHER), Optional.empty());
+    private static final Caller PILOT = new Caller("pilot", Set.of(Caller.PILOT), Optional.of("Värmland"));
+    private static final String THEME = "https://w3id.org/lararena/tema/lakemedel";
 
     @Test
     void anIndexOfAnOlderMappingIsReindexedAtStartAndItsPassagesAreFound() throws Exception {
@@ -39,6 +43,9 @@ class PassageIndexUpgradeIT {
                 old = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
             old.getJsonObject("mappings").remove("_meta");
+            for (String field : List.of("reviewedConcepts", "reviewedThemes", "suggestions")) {
+                old.getJsonObject("mappings").getJsonObject("properties").remove(field);
+            }
             old.getJsonObject("settings").getJsonObject("analysis").getJsonObject("analyzer").remove("sv_search_split");
             old.getJsonObject("settings").getJsonObject("analysis").getJsonObject("filter").remove("sv_decompound_split");
             client.indices().create(c -> c.index(prefix + "-passages-000001").aliases(prefix + "-passages", a -> a.isWriteIndex(true))
@@ -47,9 +54,11 @@ class PassageIndexUpgradeIT {
             new PassageIndexer(client, index).replaceDocument("rapport", List.of(new JsonObject()
                     .put("passageId", PassageIndexer.passageId("rapport", 0)).put("documentId", "rapport").put("title", "rapport")
                     .put("ordinal", 0).put("text", "Läkemedelsgenomgångarna på boendet undvek onödiga inläggningar.")
-                    .put("visibility", "public").put("themes", new JsonArray())));
+                    .put("visibility", "public").put("themes", new JsonArray().add(THEME)).put("concepts", new JsonArray().add(THEME))));
 
-            index.ensureExists();
+            // The store holds a researcher's acceptance of the theme: the copy carries it as a reviewed theme.
+            index.ensureExists((documentId, passageIds) -> Map.of(PassageIndexer.passageId("rapport", 0), new PassageFacets(
+                    List.of(THEME), List.of(THEME), List.of(THEME), List.of(THEME), List.of())));
 
             assertThat(client.indices().getAlias(a -> a.name(index.alias())).aliases().keySet()).containsExactly(prefix + "-passages-000002");
             PassageSearch search = new PassageSearch(client, index.alias(), iri -> iri);
@@ -57,6 +66,8 @@ class PassageIndexUpgradeIT {
                 JsonObject result = search.search(SearchRequest.of(query), RESEARCHER);
                 assertThat(result.getLong("total")).as(query).isEqualTo(1);
             }
+            SearchRequest byTheme = SearchRequest.fromParams(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("theme", THEME));
+            assertThat(search.search(byTheme, PILOT).getLong("total")).as("a pilot finds the passage by its reviewed theme").isEqualTo(1);
             index.ensureExists();
             assertThat(client.indices().getAlias(a -> a.name(index.alias())).aliases().keySet()).as("a current index stays")
                     .containsExactly(prefix + "-passages-000002");

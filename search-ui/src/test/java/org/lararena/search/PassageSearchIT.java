@@ -80,11 +80,12 @@ class PassageSearchIT {
         return new JsonObject().put("passageId", PassageIndexer.passageId(documentId, ordinal)).put("documentId", documentId)
                 .put("title", documentId).put("ordinal", ordinal).put("text", text).put("visibility", visibility)
                 .put("pilot", pilot).put("date", date).put("year", Integer.parseInt(date.substring(0, 4)))
-                .put("type", documentId.startsWith("intervju") ? "intervju" : "rapport").put("themes", new JsonArray(List.of(themes)));
+                .put("type", documentId.startsWith("intervju") ? "intervju" : "rapport").put("themes", new JsonArray(List.of(themes)))
+                .put("reviewedThemes", new JsonArray(List.of(themes)));
     }
 
     private static SearchRequest request(String text, List<String> themes, List<String> pilots) {
-        return new SearchRequest(text, themes, pilots, List.of(), List.of(), List.of(), SearchRequest.Sort.RELEVANCE, 0, 10, Optional.empty());
+        return new SearchRequest(text, themes, pilots, List.of(), List.of(), List.of(), SearchRequest.Sort.RELEVANCE, 0, 10, Optional.empty(), Optional.empty());
     }
 
     private static List<String> ids(JsonObject result) {
@@ -220,7 +221,7 @@ class PassageSearchIT {
         Optional<String> after = Optional.empty();
         for (int page = 0; page < 10; page++) {
             JsonObject result = search.search(new SearchRequest("", List.of(), List.of(), List.of(), List.of(), List.of(),
-                    SearchRequest.Sort.NEWEST, 0, 2, after), RESEARCHER);
+                    SearchRequest.Sort.NEWEST, 0, 2, after, Optional.empty()), RESEARCHER);
             List<String> ids = ids(result);
             ids.forEach(id -> assertThat(seen.add(id)).as("seen once: " + id).isTrue());
             if (!result.containsKey("after")) {

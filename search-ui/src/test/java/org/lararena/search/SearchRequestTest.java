@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.MultiMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Caller;
 
 class SearchRequestTest {
 
@@ -72,5 +75,20 @@ class SearchRequestTest {
         String cursor = SearchRequest.encodeCursor(List.of(1662940800000L, "doc-7"));
 
         assertThat(SearchRequest.decodeCursor(cursor)).containsExactly(1662940800000L, "doc-7");
+    }
+
+    @Test
+    void suggestionsCountForResearchersUnlessTheySayNoAndForOthersOnlyWhenTheyAsk() {
+        Caller researcher = new Caller("forskare", Set.of(Caller.RESEARCHER), Optional.empty());
+        Caller pilot = new Caller("pilot", Set.of(Caller.PILOT), Optional.of("Värmland"));
+        assertThat(parse("q", "x").includesSuggestions(researcher)).isTrue();
+        assertThat(parse("q", "x").includesSuggestions(pilot)).isFalse();
+        assertThat(parse("q", "x").includesSuggestions(Caller.ANONYMOUS)).isFalse();
+        assertThat(parse("suggestions", "true").includesSuggestions(pilot)).isTrue();
+        assertThat(parse("suggestions", "false").includesSuggestions(researcher)).isFalse();
+        // The Sök page's switch: a hidden false, and true after it when ticked.
+        assertThat(parse("suggestions", "false", "suggestions", "true").includesSuggestions(pilot)).isTrue();
+        assertThatThrownBy(() -> parse("suggestions", "kanske")).isInstanceOf(LararenaException.class)
+                .hasMessageContaining("suggestions must be true or false");
     }
 }

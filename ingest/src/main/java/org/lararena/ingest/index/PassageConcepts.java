@@ -7,8 +7,6 @@ import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.json.JsonData;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +14,7 @@ import org.lararena.ontology.store.PassageFacets;
 import org.lararena.platform.LararenaException;
 
 /**
- * Changes the {@code concepts} and {@code themes} of indexed passages in place (partial updates), after a review
+ * Changes the concepts, themes, reviewed concepts and themes and suggestions ({@link PassageFacetFields}) of indexed passages in place (partial updates), after a review
  * or a re-annotation; returns when searches see the change (refresh {@code wait_for}). A passage that is not in
  * the index (not indexed yet) is skipped: indexing will carry the stored annotations. Blocking.
  */
@@ -30,15 +28,14 @@ public final class PassageConcepts {
         this.index = Objects.requireNonNull(index);
     }
 
-    /** Sets the concepts and themes of each passage (by passage id). */
+    /** Sets the facet fields of each passage (by passage id). */
     public void update(Map<String, PassageFacets> passages) {
         if (passages.isEmpty()) {
             return;
         }
         BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.alias()).requireAlias(true).refresh(Refresh.WaitFor);
         passages.forEach((passageId, facets) -> {
-            JsonData change = JsonData.fromJson(new JsonObject().put("concepts", new JsonArray(facets.concepts()))
-                    .put("themes", new JsonArray(facets.themes())).encode());
+            JsonData change = JsonData.fromJson(PassageFacetFields.of(facets).encode());
             bulk.operations(op -> op.update(u -> u.id(passageId).action(a -> a.doc(change))));
         });
         try {

@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.lararena.ontology.store.PassageFacets;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 
@@ -161,16 +163,30 @@ public final class PassageIndex {
         }
     }
 
+    /** The facets of a document's passages as the annotation store holds them now, by passage id. */
+    @FunctionalInterface
+    public interface FacetSource {
+        Map<String, PassageFacets> facetsOf(String documentId, Collection<String> passageIds);
+    }
+
+    /** {@link #ensureExists(FacetSource)} that copies the passages' facet fields as they are. */
+    public void ensureExists() {
+        ensureExists(null);
+    }
+
     /**
      * Creates the first index and its alias unless the alias exists; an index made with an older mapping (its
-     * {@code _meta.lararena_mapping} is not the current one: analysers the searches name, how words are analysed) is
-     * copied into an index with the current mapping, which then takes the alias. Blocking.
+     * {@code _meta.lararena_mapping} is not the current one: analysers the searches name, how words are analysed, the
+     * fields a passage carries) is copied into an index with the current mapping, which then takes the alias. The
+     * copy takes each passage's facet fields ({@link PassageFacetFields}) from {@code facets}, so fields the older
+     * mapping lacked (the reviewed themes) are filled in from the annotation store; null copies them as they are.
+     * Blocking.
      */
-    public void ensureExists() {
+    public void ensureExists(FacetSource facets) {
         try {
             if (client.indices().existsAlias(a -> a.name(alias)).value()) {
                 if (!mappingVersion().equals(currentMappingVersion())) {
-                    moveToCurrentMapping();
+                    moveToCurrentMapping(facets);
                 }
                 keepReplicas();
                 return;
@@ -192,10 +208,10 @@ public final class PassageIndex {
      * agree; nothing is read from the data directory, so this works at start, before the pipeline runs. A failed
      * copy deletes the new index and leaves the alias where it was.
      */
-    private void moveToCurrentMapping() throws IOException {
+    private void moveToCurrentMapping(FacetSource facets) throws IOException {
         String next = createNext();
         try {
-            copyPassages(alias, next);
+            copyPassages(alias, next, facets);
         } catch (IOException | RuntimeException e) {
             delete(next);
             throw e;
@@ -203,7 +219,7 @@ public final class PassageIndex {
         moveAliasTo(next).forEach(this::delete);
     }
 
-    private void copyPassages(String from, String to) throws IOException {
+    private void copyPassages(String from, String to, FacetSource facets) throws IOException {
         NearDuplicateGroups nearDuplicates = new NearDuplicateGroups(client);
         IndexPages.forEach(client, from, Query.of(q -> q.matchAll(m -> m)), "passageId", null, JsonData.class, hits -> {
             // Passages from before near-duplicates were grouped get their group here, each page against the pages before.
@@ -212,6 +228,12 @@ public final class PassageIndex {
                 JsonObject passage = new JsonObject(hit.source().toJson().toString());
                 byDocument.computeIfAbsent(passage.getString("documentId"), d -> new ArrayList<>()).add(passage);
             });
+            if (facets != null) {
+                byDocument.forEach((documentId, passages) -> {
+                    Map<String, PassageFacets> stored = facets.facetsOf(documentId, passages.stream().map(p -> p.getString("passageId")).toList());
+                    passages.forEach(p -> p.mergeIn(PassageFacetFields.of(stored.getOrDefault(p.getString("passageId"), PassageFacets.NONE))));
+                });
+            }
             nearDuplicates.assign(to, byDocument);
             BulkRequest.Builder bulk = new BulkRequest.Builder().index(to);
             byDocument.values().forEach(passages -> passages.forEach(passage -> bulk.operations(op -> op.index(i -> i

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.lararena.ingest.StepTimings;
 import org.lararena.ingest.StepTimings.Step;
+import org.lararena.ingest.index.PassageFacetFields;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.PassageAnnotator;
@@ -68,13 +69,13 @@ public final class DocumentAnnotation {
         return run.finish();
     }
 
-    /** {@code passages} (as extraction keeps them), each with the {@code concepts} and {@code themes} of its facets. */
+    /** {@code passages} (as extraction keeps them), each with the fields of its facets ({@link PassageFacetFields}). */
     public static JsonArray withFacets(String documentId, JsonArray passages, Map<String, PassageFacets> facets) {
         JsonArray annotated = new JsonArray();
         for (int i = 0; i < passages.size(); i++) {
             JsonObject passage = passages.getJsonObject(i).copy();
             PassageFacets of = facets.getOrDefault(PassageIndexer.passageId(documentId, passage.getInteger("ordinal")), PassageFacets.NONE);
-            annotated.add(passage.put("concepts", new JsonArray(of.concepts())).put("themes", new JsonArray(of.themes())));
+            annotated.add(passage.mergeIn(PassageFacetFields.of(of)));
         }
         return annotated;
     }

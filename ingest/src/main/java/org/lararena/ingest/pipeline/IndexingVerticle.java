@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.StepTimings;
+import org.lararena.ingest.index.PassageFacetFields;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.names.DocumentNames;
 import org.lararena.ingest.names.NameSpans;
@@ -237,7 +238,7 @@ public final class IndexingVerticle extends VerticleBase {
     private static JsonObject passageDocument(DocumentRecord record, JsonObject passage, Map<String, String> pseudonyms) {
         int ordinal = passage.getInteger("ordinal");
         String speaker = passage.getString("speaker");
-        return new JsonObject()
+        return PassageFacetFields.copy(passage, new JsonObject()
                 .put("passageId", PassageIndexer.passageId(record.id(), ordinal))
                 .put("documentId", record.id())
                 .put("title", record.title() != null ? record.title() : record.filename())
@@ -253,8 +254,6 @@ public final class IndexingVerticle extends VerticleBase {
                 .put("pilot", record.pilot())
                 .put("date", record.date())
                 .put("year", year(record.date()))
-                .put("visibility", record.visibility().wireName())
-                .put("concepts", passage.getJsonArray("concepts", new io.vertx.core.json.JsonArray()))
-                .put("themes", passage.getJsonArray("themes", new io.vertx.core.json.JsonArray()));
+                .put("visibility", record.visibility().wireName()));
     }
 }

@@ -53,6 +53,9 @@ public final class CodebookPage {
                         required(f, "into", "Välj det begrepp det ska slås ihop med."))));
         router.post(PATH + "/begrepp/:id/utga").handler(form).handler(ctx -> change(ctx, ctx.pathParam("id"),
                 (caller, f) -> actions.deprecate(caller, CodebookActions.iri(ctx.pathParam("id")))));
+        router.post(PATH + "/forslag/:id/godta").handler(form).handler(ctx -> change(ctx, null,
+                (caller, f) -> actions.acceptProposal(caller, ctx.pathParam("id"))));
+        router.post(PATH + "/forslag/:id/avvisa").handler(form).handler(this::rejectProposal);
     }
 
     @FunctionalInterface
@@ -69,8 +72,24 @@ public final class CodebookPage {
         caller.require(Caller.RESEARCHER);
         String selected = ctx.queryParams().get("begrepp");
         String done = ctx.queryParams().get("sparat");
-        work.run(() -> new JsonObject().put("tree", actions.tree()).put("changes", actions.changes()))
-                .onSuccess(state -> send(ctx, state, selected, done == null ? null : "Ändringen är sparad: ontologin har nu version " + done + ".", null))
+        String saved = done != null ? "Ändringen är sparad: ontologin har nu version " + done + "."
+                : ctx.queryParams().get("avvisat") != null ? "Förslaget är avvisat och föreslås inte igen." : null;
+        work.run(() -> state())
+                .onSuccess(state -> send(ctx, state, selected, saved, null))
+                .onFailure(ctx::fail);
+    }
+
+    /** What the page shows: the tree, the change log and the open synonym proposals. */
+    private JsonObject state() {
+        return new JsonObject().put("tree", actions.tree()).put("changes", actions.changes()).put("proposals", actions.proposals());
+    }
+
+    /** Rejects a proposal from its form and comes back to the proposals. */
+    private void rejectProposal(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
+        WebAuthentication.requireCsrfToken(ctx);
+        work.run(() -> actions.rejectProposal(caller, ctx.pathParam("id")))
+                .onSuccess(answer -> ctx.redirect(PATH + "?avvisat=1#forslag"))
                 .onFailure(ctx::fail);
     }
 
@@ -87,7 +106,7 @@ public final class CodebookPage {
                         ctx.fail(failure);
                         return;
                     }
-                    work.run(() -> new JsonObject().put("tree", actions.tree()).put("changes", actions.changes()))
+                    work.run(this::state)
                             .onSuccess(state -> {
                                 ctx.response().setStatusCode(e.status());
                                 send(ctx, state, selected, null, "Ändringen gjordes inte: " + e.getMessage());
@@ -140,6 +159,7 @@ public final class CodebookPage {
         } else {
             html.append("<p><a href=\"#lagg-till\">Lägg till begrepp</a> · välj ett begrepp i trädet för att ändra det.</p>");
         }
+        html.append(proposals(state.getJsonArray("proposals", new JsonArray()), csrf));
         html.append("<section aria-labelledby=\"trad\"><h2 id=\"trad\">Begreppsträd</h2><ul class=\"codebook-tree\">");
         concepts.forEach(c -> tree(html, (JsonObject) c, selected));
         html.append("</ul></section>");
@@ -160,6 +180,28 @@ public final class CodebookPage {
         }
         html.append("</section>");
         Layout.send(ctx, new Layout.Page("Kodbok", "kodbok", html.toString()));
+    }
+
+    /** The synonyms the team's manual tags propose, each with a form to accept it and one to reject it. */
+    private static String proposals(JsonArray proposals, String csrf) {
+        if (proposals.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<section aria-labelledby=\"forslag\"><h2 id=\"forslag\">Förslag till synonymer</h2>")
+                .append("<p>Ord som forskare ofta har kodat för hand och som ingen etikett eller synonym täcker. Godtas ett förslag blir ")
+                .append("ordet en synonym till begreppet; ett avvisat förslag föreslås inte igen.</p><ul class=\"codebook-proposals\">");
+        for (Object item : proposals) {
+            JsonObject proposal = (JsonObject) item;
+            String id = Html.url(proposal.getString("id"));
+            String what = "”" + proposal.getString("term") + "” som synonym till " + proposal.getJsonObject("concept").getString("label");
+            html.append("<li><span class=\"proposal\">").append(Html.text(what)).append(" (kodat i ").append(proposal.getInteger("passages"))
+                    .append(" stycken)</span> ")
+                    .append(open(PATH + "/forslag/" + id + "/godta", csrf, "proposal-accept")).append("<button type=\"submit\" aria-label=\"")
+                    .append(Html.text("Godta " + what)).append("\">Godta</button></form> ")
+                    .append(open(PATH + "/forslag/" + id + "/avvisa", csrf, "proposal-reject")).append("<button type=\"submit\" aria-label=\"")
+                    .append(Html.text("Avvisa " + what)).append("\">Avvisa</button></form></li>");
+        }
+        return html.append("</ul></section>").toString();
     }
 
     /** The forms for the chosen concept: edit, move, merge, deprecate (a deprecated one only shows what it was). */

@@ -100,6 +100,9 @@ public final class ModulesPage {
         }
         if (iri != null) {
             params.add("theme=" + Html.url(iri));
+            // The module's author chose the theme for its passages, reviewed or not: the search counts the annotator's
+            // suggestions too, which Sök then marks as suggestions (for attendees they are off unless asked for).
+            params.add("suggestions=true");
         }
         return "/sok" + (params.isEmpty() ? "" : "?" + String.join("&", params));
     }

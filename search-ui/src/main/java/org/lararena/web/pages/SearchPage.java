@@ -18,6 +18,7 @@ import org.lararena.platform.web.Caller;
 import org.lararena.search.PassageSearch;
 import org.lararena.search.SearchAnswerCache;
 import org.lararena.search.SearchRequest;
+import org.lararena.web.Explanation;
 import org.lararena.web.Html;
 import org.lararena.web.Labels;
 import org.lararena.web.Layout;
@@ -89,7 +90,13 @@ public final class SearchPage {
                 html.append("<input type=\"hidden\" name=\"").append(facet).append("\" value=\"").append(Html.text(value)).append("\">");
             }
         }
-        html.append("<button type=\"submit\">").append(Html.text(messages.get("search.submit"))).append("</button></form>");
+        html.append("<button type=\"submit\">").append(Html.text(messages.get("search.submit"))).append("</button>");
+        // The switch for the annotator's unreviewed suggestions: unticked sends the hidden false alone, ticked the true
+        // after it (the last value decides), so it works without scripts; search.js sends the form when it changes.
+        boolean withSuggestions = request.includesSuggestions(Caller.of(ctx));
+        html.append("<p class=\"suggestions-switch\"><input type=\"hidden\" name=\"suggestions\" value=\"false\">")
+                .append("<input type=\"checkbox\" id=\"suggestions\" name=\"suggestions\" value=\"true\"").append(withSuggestions ? " checked" : "")
+                .append("> <label for=\"suggestions\">").append(Html.text(messages.get("search.suggestions"))).append("</label></p></form>");
         String asked = ctx.queryParams().get("q");
         if (asked != null && asked.length() > SearchRequest.MAX_QUERY_CHARS) {
             html.append("<p class=\"notice query-cut\" role=\"status\">")
@@ -179,19 +186,28 @@ public final class SearchPage {
             html.append("</p>");
         }
         html.append("<ul class=\"chips\">");
+        int chipNumber = 0;
         for (Object item : hit.getJsonArray("themes", new JsonArray())) {
             JsonObject theme = (JsonObject) item;
             String label = label(theme.getString("iri"), theme.getString("label"), messages);
+            // A researcher's code is a solid chip; the annotator's unreviewed suggestion a dashed one that says
+            // "förslag" in words (not by its look alone) and why it was made.
+            boolean reviewed = theme.getBoolean("reviewed", true);
+            String why = reviewed ? "" : suggestionReasons(theme, messages);
+            String whyId = "why-" + Html.text(hit.getString("passageId")) + "-" + chipNumber++;
+            html.append(reviewed ? "<li class=\"chip-reviewed\">" : "<li class=\"chip-suggestion\">");
             if (theme.getString("iri") == null) {
-                html.append("<li>").append(Html.text(label)).append("</li>");
+                html.append(Html.text(label)).append(suggestionMark(reviewed, messages)).append(why(reviewed, why, whyId)).append("</li>");
                 continue;
             }
             boolean chosen = ctx.queryParams().getAll("theme").contains(theme.getString("iri"));
             // A chip narrows the search to its theme, as the theme facet does; a chosen one is marked, not repeated.
-            html.append("<li><a href=\"").append(Html.text(chosen ? toggle(ctx, "theme", theme.getString("iri"))
+            html.append("<a href=\"").append(Html.text(chosen ? toggle(ctx, "theme", theme.getString("iri"))
                             : searchUrl(ctx, (key, v) -> key.equals("after") || key.equals("page") || key.equals("lang"), "theme", theme.getString("iri"))))
                     .append("\"").append(chosen ? " aria-current=\"true\" class=\"chosen\"" : "")
-                    .append(" title=\"").append(Html.text(messages.get("search.filterBy", label))).append("\">").append(Html.text(label)).append("</a></li>");
+                    .append(reviewed ? "" : " aria-describedby=\"" + whyId + "\"")
+                    .append(" title=\"").append(Html.text(reviewed ? messages.get("search.filterBy", label) : why)).append("\">")
+                    .append(Html.text(label)).append(suggestionMark(reviewed, messages)).append("</a>").append(why(reviewed, why, whyId)).append("</li>");
         }
         html.append("</ul>");
         if (Caller.of(ctx).isResearcher()) {
@@ -199,6 +215,29 @@ public final class SearchPage {
                     .append("\">").append(Html.text(messages.get("search.addToInsight"))).append("</a>");
         }
         return html.toString();
+    }
+
+    /** For an unreviewed chip: the word "förslag", part of its name. */
+    private static String suggestionMark(boolean reviewed, Messages messages) {
+        return reviewed ? "" : " <span class=\"suggestion-mark\">" + Html.text(messages.get("search.suggestionMark")) + "</span>";
+    }
+
+    /** For an unreviewed chip: why it was suggested, read out as its description (and shown as its title on hover). */
+    private static String why(boolean reviewed, String why, String whyId) {
+        return reviewed ? "" : "<span class=\"visually-hidden\" id=\"" + whyId + "\">" + Html.text(why) + "</span>";
+    }
+
+    /** Why the annotator gave a hit this theme: each of its suggestions explained ({@link Explanation}), with its concept when narrower. */
+    private String suggestionReasons(JsonObject theme, Messages messages) {
+        List<String> reasons = new java.util.ArrayList<>();
+        for (Object item : theme.getJsonArray("suggestions", new JsonArray())) {
+            JsonObject suggestion = (JsonObject) item;
+            String concept = suggestion.getJsonObject("concept", new JsonObject()).getString("iri");
+            String because = Explanation.of(suggestion, messages);
+            reasons.add(concept == null || concept.equals(theme.getString("iri")) ? because
+                    : label(concept, suggestion.getJsonObject("concept").getString("label"), messages) + ": " + because);
+        }
+        return reasons.isEmpty() ? messages.get("explain.unreviewed") : String.join("; ", reasons);
     }
 
     /** The hits of one page grouped by their document, in the order each document first appears. */
@@ -256,7 +295,8 @@ public final class SearchPage {
         if (chips.isEmpty()) {
             return "";
         }
-        String clear = searchUrl(ctx, (key, v) -> !key.equals("q") && !key.equals("sort"), null, null);
+        // The words, the order and the suggestions switch stay: they are not filters.
+        String clear = searchUrl(ctx, (key, v) -> !key.equals("q") && !key.equals("sort") && !key.equals("suggestions"), null, null);
         StringBuilder html = new StringBuilder("<div class=\"active-filters\"><h2 class=\"visually-hidden\">").append(Html.text(messages.get("search.active")))
                 .append("</h2><ul class=\"chips\">").append(chips).append("</ul><a class=\"clear-all\" href=\"").append(Html.text(clear)).append("\">")
                 .append(Html.text(messages.get("search.clearAll"))).append("</a>");

@@ -1,0 +1,37 @@
+package org.lararena.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+class ExplanationTest {
+
+    private static JsonObject suggestion() {
+        return new JsonObject().put("origin", "auto").put("state", "suggested").put("exact", "vårdcentralen")
+                .put("matched", "vårdcentral").put("confidence", 0.6249).put("learnedFrom", 14);
+    }
+
+    @Test
+    void anUnreviewedSuggestionSaysSoWithTheWordsTheConfidenceAndTheDecisionsItLearnedFrom() {
+        assertThat(Explanation.of(suggestion(), Messages.SWEDISH))
+                .isEqualTo("automatiskt förslag, ej granskat · ordet ’vårdcentralen’ · säkerhet 0,62 · lärt av 14 beslut");
+        assertThat(Explanation.of(suggestion(), Messages.ENGLISH))
+                .isEqualTo("automatic suggestion, not reviewed · the words ’vårdcentralen’ · confidence 0.62 · learned from 14 decisions");
+    }
+
+    @Test
+    void anAcceptedSuggestionSaysItWasAcceptedAndAManualTagWhoseItIs() {
+        assertThat(Explanation.of(suggestion().put("state", "accepted"), Messages.SWEDISH))
+                .startsWith("godtagen · automatisk · ordet ’vårdcentralen’");
+        assertThat(Explanation.of(new JsonObject().put("origin", "manual").put("state", "accepted").put("exact", "chefen"), Messages.SWEDISH))
+                .isEqualTo("godtagen · manuell");
+    }
+
+    @Test
+    void aWholePassageSuggestionWithoutConfidenceOrDecisionsLeavesThoseOut() {
+        JsonObject whole = new JsonObject().put("origin", "auto").put("state", "suggested").put("exact", "Hela texten")
+                .put("matched", "(hela stycket)").put("learnedFrom", 0);
+        assertThat(Explanation.of(whole, Messages.SWEDISH)).isEqualTo("automatiskt förslag, ej granskat · hela stycket");
+    }
+}
