@@ -210,15 +210,17 @@ public final class PassageSearch {
     }
 
     /**
-     * How many passages the caller may read carry each theme IRI, for at most {@code size} IRIs. A passage's themes
-     * hold its concepts and every broader one, so a concept's count includes its narrower concepts'. Empty before the
-     * first passage is indexed.
+     * How many passages the caller may read carry each theme IRI, for at most {@code size} IRIs, counting themes as
+     * {@code request}'s search would (with unreviewed suggestions or only reviewed codes). A passage's themes hold its
+     * concepts and every broader one, so a concept's count includes its narrower concepts'. Empty before the first
+     * passage is indexed.
      */
-    public Map<String, Long> themeCounts(Caller caller, int size) {
+    public Map<String, Long> themeCounts(SearchRequest request, Caller caller, int size) {
+        String themeField = themeField(request, caller);
         try {
             SearchResponse<Map> response = client.search(s -> s.index(alias).size(0)
                     .query(q -> q.bool(b -> b.filter(visibilityFilter(caller))))
-                    .aggregations("themes", a -> a.terms(t -> t.field("themes").size(size))), Map.class);
+                    .aggregations("themes", a -> a.terms(t -> t.field(themeField).size(size))), Map.class);
             Map<String, Long> counts = new LinkedHashMap<>();
             var themes = response.aggregations().get("themes");
             if (themes.isSterms()) {

@@ -8,11 +8,13 @@ import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.RequestWork;
 import org.lararena.search.PassageSearch;
+import org.lararena.search.SearchRequest;
 
 /**
  * {@code GET /api/themes?lang=sv|en}: the theme tree with, on every concept, how many passages the caller may read
  * carry it or a narrower concept. The counts come from the same visibility filter as search, so they never include
- * material the caller may not read.
+ * material the caller may not read, and they count unreviewed suggestions as a search does ({@code suggestions},
+ * by default only for researchers).
  */
 public final class ThemesEndpoint {
 
@@ -39,6 +41,8 @@ public final class ThemesEndpoint {
         }
         // Passages also carry concepts of other schemes: room for every concept, so no theme is cut off.
         int size = ontology.concepts().size();
-        work.json(ctx, () -> ThemeTree.of(ontology, search.themeCounts(caller, size), language));
+        // Counted as a search without words counts them: unreviewed suggestions only for researchers, unless asked.
+        SearchRequest request = SearchRequest.fromParams(ctx.queryParams());
+        work.json(ctx, () -> ThemeTree.of(ontology, search.themeCounts(request, caller, size), language));
     }
 }

@@ -56,8 +56,8 @@ class SparqlAndThemesIT {
         report = upload("rapport-samverkan.txt", "Samverkan mellan kommun och region blev bättre när vårdcentralen och "
                 + "hemtjänsten började planera utskrivningar tillsammans i ett gemensamt forum varje vecka.", "pilot");
         app.awaitStatus(report, researcher, "indexed");
-        researcherBefore = counts(themes(researcher, ""));
-        pilotBefore = counts(themes(pilot, ""));
+        researcherBefore = counts(themes(researcher, "?suggestions=true"));
+        pilotBefore = counts(themes(pilot, "?suggestions=true"));
         interview = upload("intervju-kontinuitet.txt", "Patienterna saknar fast läkarkontakt, " + CANARY + ", och träffar en ny "
                 + "hyrläkare vid varje besök, så ingen känner dem sedan tidigare.", "restricted");
         app.awaitStatus(interview, researcher, "indexed");
@@ -178,8 +178,8 @@ class SparqlAndThemesIT {
 
     @Test
     void themeCountsDifferBetweenResearcherAndPilotExactlyByTheRestrictedInterview() throws Exception {
-        Map<String, Long> researcherAfter = counts(themes(researcher, ""));
-        Map<String, Long> pilotAfter = counts(themes(pilot, ""));
+        Map<String, Long> researcherAfter = counts(themes(researcher, "?suggestions=true"));
+        Map<String, Long> pilotAfter = counts(themes(pilot, "?suggestions=true"));
 
         assertThat(pilotBefore).as("before the interview, both see the same").isEqualTo(researcherBefore);
         assertThat(pilotAfter).as("the pilot's counts leave the interview out").isEqualTo(researcherBefore);
@@ -190,6 +190,19 @@ class SparqlAndThemesIT {
             long restrictedHits = searchTotal(researcher, iri) - searchTotal(pilot, iri);
             assertThat(difference).as("the difference for %s is the restricted passages with it", iri).isEqualTo(restrictedHits);
         }
+    }
+
+    @Test
+    void aPilotsThemeCountsLeaveUnreviewedSuggestionsOutUnlessAsked() throws Exception {
+        Map<String, Long> reviewedOnly = counts(themes(pilot, ""));
+        Map<String, Long> withSuggestions = counts(themes(pilot, "?suggestions=true"));
+        assertThat(withSuggestions.values().stream().mapToLong(Long::longValue).sum())
+                .as("the annotator suggested themes nobody has reviewed").isGreaterThan(reviewedOnly.values().stream().mapToLong(Long::longValue).sum());
+        for (String iri : reviewedOnly.keySet()) {
+            long searched = new JsonObject(app.get("/api/search?theme=" + encode(iri), pilot).body()).getLong("total");
+            assertThat(reviewedOnly.get(iri)).as("%s counted as the pilot's own search counts it", iri).isEqualTo(searched);
+        }
+        assertThat(app.get("/api/themes?suggestions=kanske", pilot).statusCode()).isEqualTo(400);
     }
 
     @Test
