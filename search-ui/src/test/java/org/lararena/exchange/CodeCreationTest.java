@@ -9,14 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.Concept;
-import org.lararena.ontology.Ontology;
-import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.platform.LararenaException;
 
@@ -25,32 +19,14 @@ import org.lararena.platform.LararenaException;
  * under their parent's new concept, or as new top themes), in one change with the rest of the import, and a creation
  * that breaks a rule of the codebook is refused in the preview with nothing stored.
  */
-class CodeCreationTest {
+class CodeCreationTest extends ImportIntoOneInstance {
 
-    private static final QdpxReader READER = new QdpxReader(10_000_000, Optional.empty());
     private static final String TEXT = "Om samverkan i teamet.\n\nOm nya rutiner vid utskrivning.\n\nOm en vandring i parken.";
     private static final String MAPPED = "10000000-0000-0000-0000-000000000001";
     private static final String UNDER_MAPPED = "10000000-0000-0000-0000-000000000002";
     private static final String NEW_TOP = "10000000-0000-0000-0000-000000000003";
     private static final String UNDER_NEW = "10000000-0000-0000-0000-000000000004";
 
-    private static Ontology shipped;
-    private static Concept theme;
-
-    @TempDir
-    Path dir;
-    private QdpxExchangeTest.Stores stores;
-
-    @BeforeAll
-    static void loadOntology() {
-        shipped = OntologyLoader.fromClasspath();
-        theme = shipped.topThemes().get(0);
-    }
-
-    @BeforeEach
-    void stores() {
-        stores = QdpxExchangeTest.Stores.in(dir.resolve("instance"), shipped);
-    }
 
     private static String code(String guid, String name, String inner) {
         return "<Code guid=\"" + guid + "\" name=\"" + name + "\" isCodable=\"true\" color=\"#3366CC\">" + inner + "</Code>";

@@ -7,38 +7,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.Concept;
-import org.lararena.ontology.Ontology;
-import org.lararena.ontology.OntologyLoader;
 import org.lararena.platform.LararenaException;
 
 /** QDC codebooks: read with the project reader's safe parsing and checks; their new codes become concepts. */
-class QdcImportTest {
+class QdcImportTest extends ImportIntoOneInstance {
 
-    private static final QdpxReader READER = new QdpxReader(10_000_000, Optional.empty());
 
-    private static Ontology shipped;
-    private static Concept theme;
-
-    @TempDir
-    Path dir;
-    private QdpxExchangeTest.Stores stores;
-
-    @BeforeAll
-    static void loadOntology() {
-        shipped = OntologyLoader.fromClasspath();
-        theme = shipped.topThemes().get(0);
-    }
-
-    @BeforeEach
-    void stores() {
-        stores = QdpxExchangeTest.Stores.in(dir.resolve("instance"), shipped);
-    }
 
     private Path qdc(String xml) throws Exception {
         return Files.writeString(dir.resolve("kodbok-" + System.nanoTime() + ".qdc"), xml);

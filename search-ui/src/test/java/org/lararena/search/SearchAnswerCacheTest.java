@@ -7,18 +7,14 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
-import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.web.Caller;
 
 class SearchAnswerCacheTest {
@@ -34,19 +30,9 @@ class SearchAnswerCacheTest {
             new Caller("admin", Set.of(Caller.ADMIN), Optional.empty()),
             Caller.ANONYMOUS);
 
-    private static ElasticsearchClient client;
+    @AutoClose
+    private static final ElasticsearchClient client = RequestsOnly.client();
     private final AtomicLong generation = new AtomicLong();
-
-    @BeforeAll
-    static void clientThatIsNeverCalled() {
-        // Requests are only built here, never sent: nothing listens at this address.
-        client = ElasticsearchClients.create(LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", "http://127.0.0.1:9")).elasticsearch());
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        client.close();
-    }
 
     @Test
     void callersWithTheSameKeyAreSentTheSameSearchAndCallersWhoMayReadLessNeverShareAKeyWithThoseWhoMayReadMore() {

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.vertx.core.MultiMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.lararena.platform.LararenaConfig;
-import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.web.Caller;
 
 /** Which themes a search filters and counts on: only reviewed ones for pilots and attendees unless they ask for suggestions. */
@@ -22,18 +18,8 @@ class ThemeFieldTest {
     private static final Caller ATTENDEE = new Caller("deltagare", Set.of(Caller.ATTENDEE), Optional.empty());
     private static final String THEME = "https://lararena.se/ontologi/samverkan";
 
-    private static ElasticsearchClient client;
-
-    @BeforeAll
-    static void clientThatIsNeverCalled() {
-        // Requests are only built here, never sent: nothing listens at this address.
-        client = ElasticsearchClients.create(LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", "http://127.0.0.1:9")).elasticsearch());
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        client.close();
-    }
+    @AutoClose
+    private static final ElasticsearchClient client = RequestsOnly.client();
 
     private static String sent(Caller caller, String... pairs) {
         MultiMap params = MultiMap.caseInsensitiveMultiMap().add("q", "samverkan").add("theme", THEME);
