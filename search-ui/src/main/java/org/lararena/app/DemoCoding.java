@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Codes one demo interview as two researchers would, independently and with some disagreement ({@code
- * demo/coding.json}, see the demo README), once the pipeline has indexed it for the first time after the demo data was
- * loaded.
+ * Codes demo documents as researchers would ({@code demo/coding.json}, see the demo README), each once the pipeline
+ * has indexed it for the first time after the demo data was loaded: one interview by two researchers, independently
+ * and with some disagreement, so agreement has something to show; a public report and a pilots' workshop by one
+ * researcher each, so pilots and attendees see reviewed codes without asking for the annotator's suggestions.
  */
 final class DemoCoding {
 
@@ -41,26 +44,28 @@ final class DemoCoding {
     private final AnnotationStore annotations;
     private final Ontology ontology;
     private final PassageConcepts index;
-    private final JsonObject script;
+    /** The scripted coders of each scripted document, by file name. */
+    private final Map<String, JsonArray> codersByFile;
 
     DemoCoding(Vertx vertx, AnnotationStore annotations, Ontology ontology, PassageConcepts index) {
         this.vertx = Objects.requireNonNull(vertx);
         this.annotations = Objects.requireNonNull(annotations);
         this.ontology = Objects.requireNonNull(ontology);
         this.index = Objects.requireNonNull(index);
-        this.script = read();
+        this.codersByFile = read();
     }
 
-    /** Codes {@code record} when it is the scripted interview, once it is indexed. */
+    /** Codes {@code record} when it is a scripted document, once it is indexed. */
     void watch(DocumentRecord record) {
-        if (script == null || !record.filename().equals(script.getString("file"))) {
+        JsonArray coders = codersByFile.get(record.filename());
+        if (coders == null) {
             return;
         }
         AtomicReference<MessageConsumer<JsonObject>> consumer = new AtomicReference<>();
         consumer.set(vertx.eventBus().consumer(IngestAddresses.DOCUMENT_STATUS, message -> {
             if (record.id().equals(message.body().getString("documentId")) && "indexed".equals(message.body().getString("status"))) {
                 consumer.get().unregister();
-                vertx.executeBlocking(() -> code(record.id()), false)
+                vertx.executeBlocking(() -> code(record.id(), coders), false)
                         .onSuccess(n -> LOG.info("Demo coding: {} decisions on {}", n, record.filename()))
                         .onFailure(e -> LOG.warn("Demo coding of {} failed: {}", record.filename(), e.getMessage()));
             }
@@ -68,11 +73,11 @@ final class DemoCoding {
     }
 
     /** Blocking: each scripted researcher reviews every suggestion and marks the document done; returns the decisions made. */
-    private int code(String documentId) {
+    private int code(String documentId, JsonArray coders) {
         List<StoredAnnotation> suggestions = annotations.annotationsOf(documentId).stream()
                 .filter(a -> !a.manual() && a.state() == ReviewState.SUGGESTED).toList();
         int decisions = 0;
-        for (Object entry : script.getJsonArray("coders", new JsonArray())) {
+        for (Object entry : coders) {
             JsonObject coder = (JsonObject) entry;
             List<String> rejectedThemes = coder.getJsonArray("reject", new JsonArray()).stream()
                     .map(theme -> LAR.BASE + "tema/" + theme).toList();
@@ -97,9 +102,16 @@ final class DemoCoding {
         return decisions;
     }
 
-    private static JsonObject read() {
+    private static Map<String, JsonArray> read() {
         try (InputStream stream = DemoCoding.class.getResourceAsStream(SCRIPT)) {
-            return stream == null ? null : new JsonObject(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+            if (stream == null) {
+                return Map.of();
+            }
+            JsonObject script = new JsonObject(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, JsonArray> codersByFile = new HashMap<>();
+            script.getJsonArray("documents").forEach(entry -> codersByFile.put(((JsonObject) entry).getString("file"),
+                    ((JsonObject) entry).getJsonArray("coders", new JsonArray())));
+            return Map.copyOf(codersByFile);
         } catch (IOException e) {
             throw new UncheckedIOException("the demo coding script could not be read", e);
         }

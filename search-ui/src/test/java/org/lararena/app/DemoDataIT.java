@@ -2,6 +2,7 @@ package org.lararena.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,12 +36,20 @@ class DemoDataIT {
                 assertThat(app.get("/api/search?q=" + canary, pilot).body()).doesNotContain(canary);
             }
             assertThat(total(app, "samverkan", pilot)).as("pilots find shared material").isPositive();
+            // Researchers' codes on a public report and a pilots' workshop: what a pilot sees without asking for suggestions.
+            assertThat(Eventually.searchShows(() -> reviewedThemeCount(app, pilot), count -> count > 0))
+                    .as("a pilot's theme tree counts the demo's reviewed codes").isPositive();
         }
 
         try (RunningApplication restarted = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "true"))) {
             JsonObject documents = new JsonObject(restarted.get("/api/documents?size=100", researcher).body());
             assertThat(documents.getInteger("total")).as("a restart neither loses nor repeats the demo").isEqualTo(loaded);
         }
+    }
+
+    /** The passages of every top theme in the caller's theme tree, counted as their searches count them by default. */
+    private static long reviewedThemeCount(RunningApplication app, String token) throws Exception {
+        return new JsonArray(app.get("/api/themes", token).body()).stream().mapToLong(theme -> ((JsonObject) theme).getLong("count")).sum();
     }
 
     private static long total(RunningApplication app, String query, String token) throws Exception {
