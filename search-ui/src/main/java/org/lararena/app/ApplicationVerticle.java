@@ -34,7 +34,6 @@ import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.pipeline.ExtractionVerticle;
 import org.lararena.ingest.pipeline.AnnotationVerticle;
 import org.lararena.ingest.pipeline.IndexRebuild;
-import org.lararena.ingest.pipeline.IndexingBatch;
 import org.lararena.ingest.pipeline.IndexingVerticle;
 import org.lararena.ingest.pipeline.PendingIndexingVerticle;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
@@ -315,7 +314,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 // One annotation verticle: documents take turns in steps of a short write transaction each.
                 .compose(v -> vertx.deployVerticle(new AnnotationVerticle(documents, documentAnnotation)))
                 // One indexer: it gathers documents into batches, one bulk request and one refresh each.
-                .compose(v -> vertx.deployVerticle(new IndexingVerticle(documents, indexer, indexingBatch()), worker))
+                .compose(v -> vertx.deployVerticle(new IndexingVerticle(documents, indexer, config.indexing()), worker))
                 .compose(v -> vertx.deployVerticle(new PendingIndexingVerticle(documents, Duration.ofSeconds(10),
                         config.indexing().batchDocuments()), worker))
                 .compose(v -> config.search().answerCacheBytes() > 0 ? vertx.deployVerticle(othersChanges, worker) : Future.succeededFuture())
@@ -323,10 +322,6 @@ public final class ApplicationVerticle extends VerticleBase {
                         ? vertx.deployVerticle(new WatchedFolderVerticle(config.watchDir().get(), documents, Duration.ofSeconds(2)), worker)
                         : Future.succeededFuture())
                 .compose(v -> vertx.deployVerticle(http));
-    }
-
-    private IndexingBatch indexingBatch() {
-        return new IndexingBatch(config.indexing().batchDocuments(), config.indexing().batchPassages(), config.indexing().batchWait());
     }
 
     /** Elasticsearch may be down at start: the application still starts, /health says so, and indexing waits. */

@@ -21,14 +21,15 @@ import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.PendingIndexing;
+import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Indexes documents' passages with their metadata, several documents to one bulk request: the batch is sent when
- * it holds {@link IndexingBatch#maxDocuments()} documents or {@link IndexingBatch#maxPassages()} passages, or
- * {@link IndexingBatch#maxWait()} after its first document came. Each document is {@code indexed} (searchable)
+ * it holds {@link LararenaConfig.Indexing#batchDocuments()} documents or {@link LararenaConfig.Indexing#batchPassages()} passages, or
+ * {@link LararenaConfig.Indexing#batchWait()} after its first document came. Each document is {@code indexed} (searchable)
  * only after its own passages were accepted; one whose passages Elasticsearch refused fails with the reason, and
  * the others in the batch are not affected. A document is acknowledged (its reply sent) only after its batch was
  * written; until then its record stays {@code indexing}, so a crash sends it through again from its kept passages.
@@ -43,7 +44,7 @@ public final class IndexingVerticle extends VerticleBase {
     private final DocumentStore store;
     private final PassageIndexer indexer;
     private final PendingIndexing pending;
-    private final IndexingBatch limits;
+    private final LararenaConfig.Indexing limits;
     private StatusUpdates status;
     /** The batch being gathered, by document id (touched only on this verticle's context). */
     private final Map<String, Waiting> batch = new LinkedHashMap<>();
@@ -58,7 +59,7 @@ public final class IndexingVerticle extends VerticleBase {
         }
     }
 
-    public IndexingVerticle(DocumentStore store, PassageIndexer indexer, IndexingBatch limits) {
+    public IndexingVerticle(DocumentStore store, PassageIndexer indexer, LararenaConfig.Indexing limits) {
         this.store = Objects.requireNonNull(store);
         this.indexer = Objects.requireNonNull(indexer);
         this.pending = store.pendingIndexing();
@@ -114,10 +115,10 @@ public final class IndexingVerticle extends VerticleBase {
         }
         batch.put(id, new Waiting(messages, record, work, documents));
         batchPassages += documents.size();
-        if (batch.size() >= limits.maxDocuments() || batchPassages >= limits.maxPassages()) {
+        if (batch.size() >= limits.batchDocuments() || batchPassages >= limits.batchPassages()) {
             flush();
         } else if (timer < 0) {
-            timer = vertx.setTimer(Math.max(1, limits.maxWait().toMillis()), t -> {
+            timer = vertx.setTimer(Math.max(1, limits.batchWait().toMillis()), t -> {
                 timer = -1;
                 flush();
             });
