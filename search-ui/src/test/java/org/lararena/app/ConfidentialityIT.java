@@ -239,18 +239,21 @@ class ConfidentialityIT {
 
     @Test
     void countsAndFacetsEqualThoseOverTheReadableMaterialAlone() throws Exception {
+        // Both sides count themes alike: with the annotator's suggestions, and with reviewed codes only.
         for (String query : ORDINARY_QUERIES) {
-            String path = "/api/search?size=100&q=" + encode(query);
-            assertThat(countsOf(app.get(path, attendee)))
-                    .as("attendee, q=%s: as over public material only", query)
-                    .isEqualTo(countsOf(publicOnly.get(path, researcher)));
-            assertThat(countsOf(app.get(path, pilot)))
-                    .as("pilot, q=%s: as over pilot and public material only", query)
-                    .isEqualTo(countsOf(pilotMaterial.get(path, researcher)));
-            String analysis = "/api/analysis?q=" + encode(query);
-            assertThat(new JsonObject(app.get(analysis, pilot).body()))
-                    .as("pilot's Analys, q=%s: as over pilot and public material only", query)
-                    .isEqualTo(new JsonObject(pilotMaterial.get(analysis, researcher).body()));
+            for (String suggestions : List.of("true", "false")) {
+                String path = "/api/search?size=100&suggestions=" + suggestions + "&q=" + encode(query);
+                assertThat(countsOf(app.get(path, attendee)))
+                        .as("attendee, q=%s, suggestions=%s: as over public material only", query, suggestions)
+                        .isEqualTo(countsOf(publicOnly.get(path, researcher)));
+                assertThat(countsOf(app.get(path, pilot)))
+                        .as("pilot, q=%s, suggestions=%s: as over pilot and public material only", query, suggestions)
+                        .isEqualTo(countsOf(pilotMaterial.get(path, researcher)));
+                String analysis = "/api/analysis?suggestions=" + suggestions + "&q=" + encode(query);
+                assertThat(new JsonObject(app.get(analysis, pilot).body()))
+                        .as("pilot's Analys, q=%s, suggestions=%s: as over pilot and public material only", query, suggestions)
+                        .isEqualTo(new JsonObject(pilotMaterial.get(analysis, researcher).body()));
+            }
         }
     }
 
