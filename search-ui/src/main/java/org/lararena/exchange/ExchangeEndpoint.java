@@ -171,9 +171,6 @@ public final class ExchangeEndpoint {
                 RefiQdaImports.mapping(ctx.request().formAttributes().get("mapping")), "true".equals(ctx.queryParams().get("preview")));
     }
 
-    private record Outcome(int status, JsonObject answer) {
-    }
-
     private static void answer(RoutingContext ctx, RefiQdaImports.Outcome outcome) {
         if (outcome.status() == 202) {
             ctx.response().putHeader("Location", outcome.answer().getString("href"));

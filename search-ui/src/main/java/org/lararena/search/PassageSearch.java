@@ -525,21 +525,27 @@ public final class PassageSearch {
         JsonArray chips = new JsonArray();
         for (Object item : withSuggestions ? source.getJsonArray(PassageFacetFields.THEMES, new JsonArray()) : reviewed) {
             String iri = (String) item;
-            JsonObject chip = new JsonObject().put("iri", iri).put("label", themeLabel.apply(iri)).put("reviewed", reviewed.contains(iri));
-            if (!reviewed.contains(iri)) {
-                JsonArray reasons = new JsonArray();
-                source.getJsonArray(PassageFacetFields.SUGGESTIONS, new JsonArray()).stream().map(JsonObject.class::cast)
-                        .filter(s -> s.getJsonArray("themes", new JsonArray()).contains(iri))
-                        .forEach(s -> reasons.add(new JsonObject().put("concept", new JsonObject().put("iri", s.getString("concept"))
-                                        .put("label", themeLabel.apply(s.getString("concept"))))
-                                .put("origin", "auto").put("state", "suggested").put("exact", s.getString("exact"))
-                                .put("matched", s.getString("matched")).put("confidence", s.getValue("confidence"))
-                                .put("learnedFrom", s.getString("matched") == null ? 0 : decisionsAbout.applyAsInt(s.getString("concept"), s.getString("matched")))));
-                chip.put("suggestions", reasons);
-            }
-            chips.add(chip);
+            boolean isReviewed = reviewed.contains(iri);
+            JsonObject chip = new JsonObject().put("iri", iri).put("label", themeLabel.apply(iri)).put("reviewed", isReviewed);
+            chips.add(isReviewed ? chip : chip.put("suggestions", suggestionsOf(source, iri)));
         }
         return chips;
+    }
+
+    /** The unreviewed suggestions behind {@code themeIri} on a passage, each as the annotations API writes an annotation. */
+    private JsonArray suggestionsOf(JsonObject source, String themeIri) {
+        return new JsonArray(source.getJsonArray(PassageFacetFields.SUGGESTIONS, new JsonArray()).stream().map(JsonObject.class::cast)
+                .filter(suggestion -> suggestion.getJsonArray("themes", new JsonArray()).contains(themeIri))
+                .map(this::asAnnotation).toList());
+    }
+
+    private JsonObject asAnnotation(JsonObject suggestion) {
+        String concept = suggestion.getString("concept");
+        String matched = suggestion.getString("matched");
+        return new JsonObject().put("concept", new JsonObject().put("iri", concept).put("label", themeLabel.apply(concept)))
+                .put("origin", "auto").put("state", "suggested").put("exact", suggestion.getString("exact"))
+                .put("matched", matched).put("confidence", suggestion.getValue("confidence"))
+                .put("learnedFrom", matched == null ? 0 : decisionsAbout.applyAsInt(concept, matched));
     }
 
     /** The other documents a hit's near-duplicates are in (that the caller may read: they matched the same search). */

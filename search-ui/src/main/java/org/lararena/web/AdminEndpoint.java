@@ -107,7 +107,7 @@ public final class AdminEndpoint {
             caller.require(Caller.RESEARCHER);
         }
         String id = ctx.pathParam("id");
-        Jobs.Job job = jobs.find(id).filter(j -> caller.has(Caller.ADMIN) || j.startedBy().equals(caller.username()))
+        Jobs.Job job = jobs.findFor(id, caller)
                 .orElseThrow(() -> LararenaException.notFound("no job " + id
                 + " (jobs are remembered until the platform restarts, the newest " + Jobs.KEPT + ")"));
         RequestWork.sendJson(ctx, 200, job.toJson());

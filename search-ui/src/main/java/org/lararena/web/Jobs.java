@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.web.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,6 +124,11 @@ public final class Jobs {
     /** The job of this id, if it is remembered. */
     public synchronized Optional<Job> find(String id) {
         return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** The job {@code id} if {@code caller} may follow it: an admin every job, anyone else only the jobs they started. */
+    public Optional<Job> findFor(String id, Caller caller) {
+        return find(id).filter(job -> caller.has(Caller.ADMIN) || job.startedBy().equals(caller.username()));
     }
 
     /** The remembered jobs, newest first. */

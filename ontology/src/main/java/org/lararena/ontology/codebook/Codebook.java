@@ -124,11 +124,7 @@ public final class Codebook {
         String labelSv = required(draft.labelSv(), "the Swedish label (labelSv)");
         String iri = newIri(labelSv);
         Model candidate = copy(running.model());
-        Resource concept = candidate.createResource(iri).addProperty(RDF.type, SKOS.Concept)
-                .addProperty(SKOS.inScheme, LAR.Teman)
-                .addProperty(SKOS.broader, candidate.createResource(broader.iri()));
-        applyDraft(concept, new ConceptDraft(labelSv, blankToNull(draft.labelEn()) == null ? labelSv : draft.labelEn(),
-                draft.definition(), draft.synonyms() == null ? List.of() : draft.synonyms(), draft.colour(), null));
+        newConcept(candidate, iri, labelSv, draft).addProperty(SKOS.broader, candidate.createResource(broader.iri()));
         commit(candidate, List.of(iri), "add", iri, username,
                 "lade till " + quoted(labelSv) + " under " + quoted(broader.labelSv()), null);
         return running.require(iri);
@@ -170,6 +166,14 @@ public final class Codebook {
 
     private record Added(Model candidate, Map<String, String> iris) {}
 
+    /** A concept of the theme scheme in {@code candidate}, with the draft's labels (English defaults to Swedish) and the rest. */
+    private Resource newConcept(Model candidate, String iri, String labelSv, ConceptDraft draft) {
+        Resource concept = candidate.createResource(iri).addProperty(RDF.type, SKOS.Concept).addProperty(SKOS.inScheme, LAR.Teman);
+        applyDraft(concept, new ConceptDraft(labelSv, blankToNull(draft.labelEn()) == null ? labelSv : draft.labelEn(),
+                draft.definition(), draft.synonyms() == null ? List.of() : draft.synonyms(), draft.colour(), null));
+        return concept;
+    }
+
     /** The running ontology with {@code concepts} added, parents before children, each with a fresh IRI. */
     private Added withNew(List<NewConcept> concepts) {
         Model candidate = copy(running.model());
@@ -189,7 +193,7 @@ public final class Codebook {
                 String labelSv = required(next.draft().labelSv(), "the Swedish label (labelSv)");
                 String iri = newIri(labelSv, taken);
                 taken.add(iri);
-                Resource concept = candidate.createResource(iri).addProperty(RDF.type, SKOS.Concept).addProperty(SKOS.inScheme, LAR.Teman);
+                Resource concept = newConcept(candidate, iri, labelSv, next.draft());
                 String broaderIri = next.broaderKey() != null && iris.containsKey(next.broaderKey()) ? iris.get(next.broaderKey())
                         : next.broaderIri() != null ? changeable(next.broaderIri(), "broader concept").iri() : null;
                 if (broaderIri == null) {
@@ -197,9 +201,6 @@ public final class Codebook {
                 } else {
                     concept.addProperty(SKOS.broader, candidate.createResource(broaderIri));
                 }
-                applyDraft(concept, new ConceptDraft(labelSv, blankToNull(next.draft().labelEn()) == null ? labelSv : next.draft().labelEn(),
-                        next.draft().definition(), next.draft().synonyms() == null ? List.of() : next.draft().synonyms(),
-                        next.draft().colour(), null));
                 iris.put(next.key(), iri);
             }
             if (pending.size() == before) {

@@ -176,7 +176,7 @@ public final class ImportPage {
             return;
         }
         caller.require(Caller.RESEARCHER);
-        Jobs.Job job = jobs.find(ctx.pathParam("id")).filter(j -> j.startedBy().equals(caller.username()) || caller.has(Caller.ADMIN))
+        Jobs.Job job = jobs.findFor(ctx.pathParam("id"), caller)
                 .orElseThrow(() -> LararenaException.notFound("no import job " + ctx.pathParam("id")));
         StringBuilder html = new StringBuilder("<h1>Import</h1>");
         switch (job.state()) {
