@@ -1,5 +1,6 @@
 package org.lararena.ingest;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,13 @@ public final class StepTimings {
     public static void record(Step step, String subject, long startedNanos) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} of {} took {} µs", step, subject, (System.nanoTime() - startedNanos) / 1_000);
+        }
+    }
+
+    /** Records that {@code step} of {@code subject} took {@code took} (a time measured where the work was done). */
+    public static void record(Step step, String subject, Duration took) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} of {} took {} µs", step, subject, took.toNanos() / 1_000);
         }
     }
 

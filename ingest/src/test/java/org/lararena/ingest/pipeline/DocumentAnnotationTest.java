@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.junit.jupiter.api.Test;
 import org.lararena.ontology.Ontology;
@@ -66,5 +68,35 @@ class DocumentAnnotationTest {
             // one step holds all nine
         }
         assertThat(store.annotationsOf("doc-reference")).as("the same suggestions as a run without the failure").hasSameSizeAs(stored);
+    }
+
+    @Test
+    void onADiskWhereEveryCommitIsSlowALargeDocumentIsStillStoredInStepsOfManyPassagesNotOneCommitPerPassage() {
+        AnnotationStore store = new TdbAnnotationStore(TDB2Factory.createDataset());
+        AtomicInteger writes = new AtomicInteger();
+        // Every write reports that it held the writer lock for 400 ms, as on a disk busy with another ingest.
+        AnnotationStore slowDisk = (AnnotationStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AnnotationStore.class},
+                (proxy, method, args) -> {
+                    Object result = method.invoke(store, args);
+                    if (result instanceof AnnotationStore.StoredBatch batch) {
+                        writes.incrementAndGet();
+                        return new AnnotationStore.StoredBatch(batch.made(), batch.passages(), Duration.ofMillis(400));
+                    }
+                    return result;
+                });
+        JsonArray passages = new JsonArray();
+        for (int i = 0; i < 400; i++) {
+            passages.add(new JsonObject().put("ordinal", i).put("text", "Samverkan med kommunen ger kontinuitet i vården av patienterna, möte " + i + "."));
+        }
+
+        DocumentAnnotation.Run run = new DocumentAnnotation(slowDisk, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 100).start("large", passages);
+        while (!run.step()) {
+            // one write transaction per step
+        }
+        run.finish();
+
+        assertThat(store.annotationsOf("large").stream().map(StoredAnnotation::passageId).distinct()).as("every passage annotated").hasSize(400);
+        assertThat(writes.get()).as("write transactions for 400 passages when every commit is slow: ten passages or more each")
+                .isLessThanOrEqualTo(40);
     }
 }

@@ -1,5 +1,6 @@
 package org.lararena.ontology.store;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -28,8 +29,10 @@ public interface AnnotationStore {
      *
      * @param made the ids of the automatic annotations the suggestions are (new or seen before)
      * @param passages by passage id, every annotation of the batch's passages afterwards, in every state, in text order
+     * @param held how long the batch's write transaction held the store's writer lock, its commit included and the
+     *     wait for the lock left out: what a researcher's write queued behind it waited at most
      */
-    record StoredBatch(Set<String> made, Map<String, List<StoredAnnotation>> passages) {}
+    record StoredBatch(Set<String> made, Map<String, List<StoredAnnotation>> passages, Duration held) {}
 
     /**
      * Stores the automatic suggestions of some passages of a document, made against {@code ontologyVersion}, in one

@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -144,7 +145,9 @@ public final class TdbAnnotationStore implements AnnotationStore {
     @Override
     public StoredBatch storeSuggestions(String documentId, String ontologyVersion, List<PassageSuggestions> passages) {
         Objects.requireNonNull(ontologyVersion, "ontologyVersion");
-        return dataset.calculateWrite(() -> {
+        long[] lockTaken = new long[1];
+        StoredBatch stored = dataset.calculateWrite(() -> {
+            lockTaken[0] = System.nanoTime();
             Model graph = graph(documentId);
             Instant now = now();
             Resource annotator = annotator(graph);
@@ -194,8 +197,9 @@ public final class TdbAnnotationStore implements AnnotationStore {
                     byPassage.put(passage.passage().passageId(), readPassage(graph, documentId, passage.passage().passageId()));
                 }
             }
-            return new StoredBatch(made, byPassage);
+            return new StoredBatch(made, byPassage, Duration.ZERO);
         });
+        return new StoredBatch(stored.made(), stored.passages(), Duration.ofNanos(System.nanoTime() - lockTaken[0]));
     }
 
     @Override
