@@ -100,8 +100,10 @@ public final class DocumentAnnotation {
         private final Set<String> made = new HashSet<>();
         private final Map<String, PassageFacets> facets = new LinkedHashMap<>();
         private int next;
-        /** Passages the next step takes: starts small, then follows the pace of the steps so far. */
-        private int stepPassages = Math.min(batchPassages, 10);
+        /** Passages the next step takes: starts at the fewest, then follows the pace of the steps so far. */
+        private int stepPassages = Math.min(batchPassages, MIN_STEP_PASSAGES);
+        /** Whether the run ended within its one step (a small document), so {@link #finish()} has nothing to write. */
+        private boolean finishedInStep;
 
         private Run(String documentId, JsonArray passages) {
             this.documentId = Objects.requireNonNull(documentId);
@@ -142,7 +144,12 @@ public final class DocumentAnnotation {
             }
             StepTimings.record(Step.ANNOTATION, documentId, annotating);
             if (!batch.isEmpty()) {
-                AnnotationStore.StoredBatch stored = annotations.storeSuggestions(documentId, ontologyVersion, batch);
+                // A document that fits in one step is stored and finished in one write: a commit costs about the
+                // same whatever it holds, and most documents are this small.
+                boolean wholeRun = next == 0 && end == passages.size();
+                AnnotationStore.StoredBatch stored = wholeRun
+                        ? annotations.storeWholeRun(documentId, ontologyVersion, batch)
+                        : annotations.storeSuggestions(documentId, ontologyVersion, batch);
                 // One write transaction, timed from when it had the writer lock: the benchmarks read the longest of these.
                 StepTimings.record(Step.STORAGE, documentId, stored.held());
                 // Paced by how long the lock was held, not by the wait for it: waiting behind researchers' writes says
@@ -150,6 +157,7 @@ public final class DocumentAnnotation {
                 double millisPerPassage = Math.max(0.01, stored.held().toNanos() / 1e6 / batch.size());
                 stepPassages = (int) Math.max(Math.min(batchPassages, MIN_STEP_PASSAGES), Math.min(batchPassages, STEP_MILLIS / millisPerPassage));
                 made.addAll(stored.made());
+                finishedInStep = wholeRun;
                 stored.passages().forEach((passageId, ofPassage) ->
                         facets.put(passageId, PassageFacets.of(ofPassage, ontology).getOrDefault(passageId, PassageFacets.NONE)));
             }
@@ -162,6 +170,9 @@ public final class DocumentAnnotation {
          * every passage of the document, by passage id.
          */
         public Map<String, PassageFacets> finish() {
+            if (finishedInStep) {
+                return facets;
+            }
             StepTimings.time(Step.STORAGE, documentId, () -> annotations.finishAutomatic(documentId, ontologyVersion, made)).forEach((passageId, ofPassage) ->
                     facets.put(passageId, PassageFacets.of(ofPassage, ontology).getOrDefault(passageId, PassageFacets.NONE)));
             return facets;

@@ -3,6 +3,7 @@ package org.lararena.ontology.store;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,20 @@ public interface AnnotationStore {
      * @return by passage id, every annotation of the passages whose annotations this changed
      */
     Map<String, List<StoredAnnotation>> finishAutomatic(String documentId, String ontologyVersion, Set<String> made);
+
+    /**
+     * A whole automatic run over a document small enough for one write: {@link #storeSuggestions} of all its passages
+     * and {@link #finishAutomatic}, as one write transaction where the store can.
+     *
+     * @return the suggestions' annotation ids, every annotation of the passages stored or changed afterwards, and how
+     *     long the writer lock was held (the longest of its transactions)
+     */
+    default StoredBatch storeWholeRun(String documentId, String ontologyVersion, List<PassageSuggestions> passages) {
+        StoredBatch stored = storeSuggestions(documentId, ontologyVersion, passages);
+        Map<String, List<StoredAnnotation>> byPassage = new LinkedHashMap<>(stored.passages());
+        byPassage.putAll(finishAutomatic(documentId, ontologyVersion, stored.made()));
+        return new StoredBatch(stored.made(), byPassage, stored.held());
+    }
 
     /**
      * A whole automatic run over one document: {@link #storeSuggestions} in batches of {@value #RUN_BATCH_PASSAGES}

@@ -145,100 +145,142 @@ public final class TdbAnnotationStore implements AnnotationStore {
     @Override
     public StoredBatch storeSuggestions(String documentId, String ontologyVersion, List<PassageSuggestions> passages) {
         Objects.requireNonNull(ontologyVersion, "ontologyVersion");
+        return timedWrite(() -> {
+            Model graph = graph(documentId);
+            return writeSuggestions(graph, annotator(graph), now(), documentId, ontologyVersion, passages);
+        });
+    }
+
+    /**
+     * The whole run of a small document in one write transaction: its suggestions, the retraction of what the run no
+     * longer suggests, and the ontology version. A run over a few passages would otherwise pay two commits, and a
+     * commit costs about the same whatever it holds.
+     */
+    @Override
+    public StoredBatch storeWholeRun(String documentId, String ontologyVersion, List<PassageSuggestions> passages) {
+        Objects.requireNonNull(ontologyVersion, "ontologyVersion");
+        return timedWrite(() -> {
+            Model graph = graph(documentId);
+            Resource annotator = annotator(graph);
+            Instant now = now();
+            StoredBatch stored = writeSuggestions(graph, annotator, now, documentId, ontologyVersion, passages);
+            Map<String, List<StoredAnnotation>> byPassage = new LinkedHashMap<>(stored.passages());
+            byPassage.putAll(retract(graph, annotator, now, documentId, ontologyVersion, superseded(graph, stored.made())));
+            recordVersion(graph, documentId, ontologyVersion);
+            return new StoredBatch(stored.made(), byPassage, Duration.ZERO);
+        });
+    }
+
+    /** Runs {@code write} in one write transaction and returns its batch with how long it held the writer lock. */
+    private StoredBatch timedWrite(Supplier<StoredBatch> write) {
         long[] lockTaken = new long[1];
         StoredBatch stored = dataset.calculateWrite(() -> {
             lockTaken[0] = System.nanoTime();
-            Model graph = graph(documentId);
-            Instant now = now();
-            Resource annotator = annotator(graph);
-            Map<String, List<StoredAnnotation>> byPassage = new LinkedHashMap<>();
-            Set<String> made = new HashSet<>();
-            for (PassageSuggestions passage : passages) {
-                String text = passage.passage().text();
-                // A passage annotated for the first time: its annotations are the ones written here, not read back.
-                boolean fresh = !graph.contains(null, OA.hasSource, graph.createResource(passageIri(passage.passage().passageId())));
-                if (!passage.suggestions().isEmpty()) {
-                    // Before any suggestion of this run is written: they derive their quote from this text.
-                    keepPassageText(graph, passage.passage());
-                }
-                List<StoredAnnotation> written = new ArrayList<>();
-                for (Suggestion suggestion : passage.suggestions()) {
-                    int start = text.codePointCount(0, suggestion.start());
-                    int end = text.codePointCount(0, suggestion.end());
-                    String id = automaticId(documentId, passage.passage().passageId(), suggestion.conceptIri(), start, end);
-                    if (!made.add(id)) {
-                        continue;
-                    }
-                    Resource annotation = graph.createResource(annotationIri(id));
-                    if (fresh || !graph.contains(annotation, RDF.type, OA.Annotation)) {
-                        // Its creation is its creator and time (dcterms), read back as the first entry of its history:
-                        // a PROV activity per suggestion would double what a document's run writes.
-                        written.add(writeAnnotation(graph, documentId, id, passage.passage(), start, end, suggestion.conceptIri(),
-                                false, annotator, now, ontologyVersion, suggestion));
-                        continue;
-                    }
-                    ReviewState state = stateOf(annotation);
-                    boolean current = state == ReviewState.SUGGESTED || (state == ReviewState.RETRACTED && !retractedByPerson(graph, annotation));
-                    if (current && !madeAlike(annotation, suggestion, ontologyVersion)) {
-                        annotation.removeAll(LAR.matchedTerm).removeAll(LAR.confidence).removeAll(LAR.ontologyVersion)
-                                .addProperty(LAR.matchedTerm, suggestion.matchedTerm())
-                                .addLiteral(LAR.confidence, graph.createTypedLiteral(BigDecimal.valueOf(suggestion.confidence())))
-                                .addProperty(LAR.ontologyVersion, ontologyVersion);
-                    }
-                    if (current && state == ReviewState.RETRACTED) {
-                        setState(graph, annotation, ReviewState.SUGGESTED, annotator, now,
-                                "suggested again by an automatic annotation run with ontology version " + ontologyVersion);
-                    }
-                }
-                if (fresh) {
-                    written.sort(TEXT_ORDER);
-                    byPassage.put(passage.passage().passageId(), written);
-                } else {
-                    byPassage.put(passage.passage().passageId(), readPassage(graph, documentId, passage.passage().passageId()));
-                }
-            }
-            return new StoredBatch(made, byPassage, Duration.ZERO);
+            return write.get();
         });
         return new StoredBatch(stored.made(), stored.passages(), Duration.ofNanos(System.nanoTime() - lockTaken[0]));
+    }
+
+    /** Writes a batch's suggestions into the document's graph (inside the caller's write transaction). */
+    private static StoredBatch writeSuggestions(Model graph, Resource annotator, Instant now, String documentId, String ontologyVersion,
+                                                List<PassageSuggestions> passages) {
+        Map<String, List<StoredAnnotation>> byPassage = new LinkedHashMap<>();
+        Set<String> made = new HashSet<>();
+        for (PassageSuggestions passage : passages) {
+            String text = passage.passage().text();
+            // A passage annotated for the first time: its annotations are the ones written here, not read back.
+            boolean fresh = !graph.contains(null, OA.hasSource, graph.createResource(passageIri(passage.passage().passageId())));
+            if (!passage.suggestions().isEmpty()) {
+                // Before any suggestion of this run is written: they derive their quote from this text.
+                keepPassageText(graph, passage.passage());
+            }
+            List<StoredAnnotation> written = new ArrayList<>();
+            for (Suggestion suggestion : passage.suggestions()) {
+                int start = text.codePointCount(0, suggestion.start());
+                int end = text.codePointCount(0, suggestion.end());
+                String id = automaticId(documentId, passage.passage().passageId(), suggestion.conceptIri(), start, end);
+                if (!made.add(id)) {
+                    continue;
+                }
+                Resource annotation = graph.createResource(annotationIri(id));
+                if (fresh || !graph.contains(annotation, RDF.type, OA.Annotation)) {
+                    // Its creation is its creator and time (dcterms), read back as the first entry of its history:
+                    // a PROV activity per suggestion would double what a document's run writes.
+                    written.add(writeAnnotation(graph, documentId, id, passage.passage(), start, end, suggestion.conceptIri(),
+                            false, annotator, now, ontologyVersion, suggestion));
+                    continue;
+                }
+                ReviewState state = stateOf(annotation);
+                boolean current = state == ReviewState.SUGGESTED || (state == ReviewState.RETRACTED && !retractedByPerson(graph, annotation));
+                if (current && !madeAlike(annotation, suggestion, ontologyVersion)) {
+                    annotation.removeAll(LAR.matchedTerm).removeAll(LAR.confidence).removeAll(LAR.ontologyVersion)
+                            .addProperty(LAR.matchedTerm, suggestion.matchedTerm())
+                            .addLiteral(LAR.confidence, graph.createTypedLiteral(BigDecimal.valueOf(suggestion.confidence())))
+                            .addProperty(LAR.ontologyVersion, ontologyVersion);
+                }
+                if (current && state == ReviewState.RETRACTED) {
+                    setState(graph, annotation, ReviewState.SUGGESTED, annotator, now,
+                            "suggested again by an automatic annotation run with ontology version " + ontologyVersion);
+                }
+            }
+            if (fresh) {
+                written.sort(TEXT_ORDER);
+                byPassage.put(passage.passage().passageId(), written);
+            } else {
+                byPassage.put(passage.passage().passageId(), readPassage(graph, documentId, passage.passage().passageId()));
+            }
+        }
+        return new StoredBatch(made, byPassage, Duration.ZERO);
     }
 
     @Override
     public Map<String, List<StoredAnnotation>> finishAutomatic(String documentId, String ontologyVersion, Set<String> made) {
         Objects.requireNonNull(ontologyVersion, "ontologyVersion");
-        List<String> superseded = dataset.calculateRead(() -> {
-            Model graph = graph(documentId);
-            List<String> ids = new ArrayList<>();
-            graph.listSubjectsWithProperty(LAR.reviewState, LAR.Suggested).forEach(annotation -> {
-                if (annotation.hasProperty(OA.motivatedBy, OA.classifying) && !made.contains(idOf(annotation))) {
-                    ids.add(idOf(annotation));
-                }
-            });
-            return ids;
-        });
+        List<String> superseded = dataset.calculateRead(() -> superseded(graph(documentId), made));
         Map<String, List<StoredAnnotation>> changed = new LinkedHashMap<>();
         for (int from = 0; from < superseded.size(); from += RETRACTIONS_PER_TRANSACTION) {
             List<String> batch = superseded.subList(from, Math.min(superseded.size(), from + RETRACTIONS_PER_TRANSACTION));
             changed.putAll(dataset.calculateWrite(() -> {
                 Model graph = graph(documentId);
-                Resource annotator = annotator(graph);
-                Instant now = now();
-                Set<String> passages = new LinkedHashSet<>();
-                for (String id : batch) {
-                    Resource annotation = graph.createResource(annotationIri(id));
-                    // A researcher may have reviewed it since it was read: only a suggestion still untouched goes.
-                    if (stateOf(annotation) == ReviewState.SUGGESTED) {
-                        setState(graph, annotation, ReviewState.RETRACTED, annotator, now, SUPERSEDED + ontologyVersion);
-                        passages.add(passageIdOf(annotation));
-                    }
-                }
-                Map<String, List<StoredAnnotation>> ofPassages = new LinkedHashMap<>();
-                passages.forEach(passageId -> ofPassages.put(passageId, readPassage(graph, documentId, passageId)));
-                return ofPassages;
+                return retract(graph, annotator(graph), now(), documentId, ontologyVersion, batch);
             }));
         }
-        dataset.executeWrite(() -> graph(documentId).createResource(documentIri(documentId))
-                .removeAll(LAR.ontologyVersion).addProperty(LAR.ontologyVersion, ontologyVersion));
+        dataset.executeWrite(() -> recordVersion(graph(documentId), documentId, ontologyVersion));
         return changed;
+    }
+
+    /** The annotator's suggestions of the document, still suggested, that a run which made {@code made} no longer makes. */
+    private static List<String> superseded(Model graph, Set<String> made) {
+        List<String> ids = new ArrayList<>();
+        graph.listSubjectsWithProperty(LAR.reviewState, LAR.Suggested).forEach(annotation -> {
+            if (annotation.hasProperty(OA.motivatedBy, OA.classifying) && !made.contains(idOf(annotation))) {
+                ids.add(idOf(annotation));
+            }
+        });
+        return ids;
+    }
+
+    /**
+     * Retracts superseded suggestions (inside the caller's write transaction): only those still untouched, since a
+     * researcher may have reviewed one after it was read. Returns every annotation of the passages that changed.
+     */
+    private static Map<String, List<StoredAnnotation>> retract(Model graph, Resource annotator, Instant now, String documentId,
+                                                               String ontologyVersion, List<String> superseded) {
+        Set<String> passages = new LinkedHashSet<>();
+        for (String id : superseded) {
+            Resource annotation = graph.createResource(annotationIri(id));
+            if (stateOf(annotation) == ReviewState.SUGGESTED) {
+                setState(graph, annotation, ReviewState.RETRACTED, annotator, now, SUPERSEDED + ontologyVersion);
+                passages.add(passageIdOf(annotation));
+            }
+        }
+        Map<String, List<StoredAnnotation>> ofPassages = new LinkedHashMap<>();
+        passages.forEach(passageId -> ofPassages.put(passageId, readPassage(graph, documentId, passageId)));
+        return ofPassages;
+    }
+
+    private static void recordVersion(Model graph, String documentId, String ontologyVersion) {
+        graph.createResource(documentIri(documentId)).removeAll(LAR.ontologyVersion).addProperty(LAR.ontologyVersion, ontologyVersion);
     }
 
     @Override

@@ -286,4 +286,26 @@ class TdbAnnotationStoreTest {
         assertThat(store.find(rejected).orElseThrow().state()).isEqualTo(ReviewState.REJECTED);
         assertThat(store.annotationsOf(DOC)).hasSameSizeAs(stored);
     }
+
+    @Test
+    void aSmallDocumentsWholeRunInOneWriteSupersedesLikeARunInStepsAndReturnsThePassagesItChanged() {
+        String text = "Samverkan, tillgänglighet och kontinuitet.";
+        AnnotationStore.StoredBatch first = store.storeWholeRun(DOC, "v1", List.of(suggest(DOC + "-0", text)));
+        assertThat(first.passages().get(DOC + "-0")).hasSize(3).allMatch(a -> a.state() == ReviewState.SUGGESTED);
+        assertThat(store.ontologyVersions()).containsEntry(DOC, "v1");
+        String accepted = first.passages().get(DOC + "-0").get(0).id();
+        store.review(DOC, List.of(accepted), ReviewState.ACCEPTED, "forskare");
+
+        // A new ontology version that finds nothing in the passage any more, nor in a second passage.
+        AnnotationStore.StoredBatch second = store.storeWholeRun(DOC, "v2", List.of(
+                new AnnotationStore.PassageSuggestions(new PassageText(DOC + "-0", text), List.<Suggestion>of()),
+                new AnnotationStore.PassageSuggestions(new PassageText(DOC + "-1", "Ett möte."), List.<Suggestion>of())));
+
+        assertThat(second.made()).isEmpty();
+        assertThat(second.passages().get(DOC + "-0")).as("the passage whose suggestions were superseded, as it is now")
+                .extracting(StoredAnnotation::state)
+                .containsExactlyInAnyOrder(ReviewState.ACCEPTED, ReviewState.RETRACTED, ReviewState.RETRACTED);
+        assertThat(store.ontologyVersions()).containsEntry(DOC, "v2");
+        assertThat(second.held()).isPositive();
+    }
 }
