@@ -25,12 +25,14 @@ import java.util.Optional;
  * <tr><td>LARARENA_HTTP_HOST</td><td>127.0.0.1</td><td>interface the web application listens on</td></tr>
  * <tr><td>LARARENA_HTTP_PORT</td><td>8080</td><td>port of the web application</td></tr>
  * <tr><td>LARARENA_PUBLIC_URL</td><td>{@code http://HOST:PORT}</td><td>address users reach the application at</td></tr>
- * <tr><td>LARARENA_ES_PORT</td><td>9200</td><td>HTTP port of the managed Elasticsearch</td></tr>
+ * <tr><td>LARARENA_ES_PORT</td><td>9200</td><td>HTTP port of the managed Elasticsearch (its first node; node N has PORT+N-1,
+ * and transport PORT+N+99)</td></tr>
+ * <tr><td>LARARENA_ES_NODES</td><td>1</td><td>nodes of the managed Elasticsearch cluster, all on loopback</td></tr>
  * <tr><td>LARARENA_ES_URLS</td><td>(none: managed)</td><td>comma list of an external cluster's nodes</td></tr>
  * <tr><td>LARARENA_ES_API_KEY</td><td>(none)</td><td>API key for an external cluster</td></tr>
  * <tr><td>LARARENA_ES_HEAP_MB</td><td>768</td><td>heap of the managed Elasticsearch</td></tr>
  * <tr><td>LARARENA_ES_SHARDS</td><td>1</td><td>primary shards of a new passage index</td></tr>
- * <tr><td>LARARENA_ES_REPLICAS</td><td>0 managed, 1 external</td><td>replicas of each passage shard</td></tr>
+ * <tr><td>LARARENA_ES_REPLICAS</td><td>0 for one managed node, else 1</td><td>replicas of each passage shard</td></tr>
  * <tr><td>LARARENA_INDEX_PREFIX</td><td>lararena</td><td>prefix of every index and alias name</td></tr>
  * <tr><td>LARARENA_KEYCLOAK_PORT</td><td>8180</td><td>HTTP port of the managed Keycloak</td></tr>
  * <tr><td>LARARENA_KEYCLOAK_URL</td><td>(none: managed)</td><td>base address of an external Keycloak</td></tr>
@@ -205,13 +207,14 @@ public record LararenaConfig(
     /**
      * Where Elasticsearch is, and how the passage index is laid out on it.
      *
-     * @param managed a local node this platform starts on {@code port}; otherwise the external cluster at {@code urls}
+     * @param managed local nodes this platform starts on {@code port} and up; otherwise the external cluster at {@code urls}
+     * @param nodes how many nodes: the managed cluster's ({@code LARARENA_ES_NODES}), or the external cluster's addresses
      * @param analysisFiles the files generated from the ontology ({@code config/lararena/decompound.txt} and
      *     {@code synonyms.txt}) are installed on every node, so the passage index may name them
      * @param shards primary shards of a new passage index (fixed once it is made: a change applies from the next reindex)
      * @param replicas copies of each shard on other nodes (changed on the live index at the next start)
      */
-    public record Elasticsearch(boolean managed, int port, List<URI> urls, int heapMb, String indexPrefix, Optional<String> apiKey,
+    public record Elasticsearch(boolean managed, int port, int nodes, List<URI> urls, int heapMb, String indexPrefix, Optional<String> apiKey,
                                 boolean analysisFiles, int shards, int replicas) {
         public Elasticsearch {
             urls = List.copyOf(urls);
@@ -257,19 +260,24 @@ public record LararenaConfig(
         URI publicUrl = r.httpUrl("LARARENA_PUBLIC_URL").orElse(URI.create("http://" + hostForUrl(httpHost) + ":" + httpPort));
 
         int esPort = r.port("LARARENA_ES_PORT", 9200);
+        int esNodes = r.integer("LARARENA_ES_NODES", 1, 1, 9);
         List<URI> esUrls = r.httpUrls("LARARENA_ES_URLS");
         boolean esManaged = esUrls.isEmpty();
         if (esManaged) {
-            esUrls = List.of(URI.create("http://" + LOOPBACK + ":" + esPort));
+            List<URI> managedNodes = new ArrayList<>();
+            for (int node = 0; node < esNodes; node++) {
+                managedNodes.add(URI.create("http://" + LOOPBACK + ":" + (esPort + node)));
+            }
+            esUrls = managedNodes;
         }
         String indexPrefix = r.string("LARARENA_INDEX_PREFIX", "lararena");
         if (!indexPrefix.matches("[a-z0-9][a-z0-9_-]{0,40}")) {
             throw new ConfigurationException("LARARENA_INDEX_PREFIX must be lower-case letters, digits, '-' or '_' (got '" + indexPrefix + "')");
         }
-        var es = new Elasticsearch(esManaged, esPort, esUrls, r.integer("LARARENA_ES_HEAP_MB", 768, 256, 65536), indexPrefix,
+        var es = new Elasticsearch(esManaged, esPort, esManaged ? esNodes : esUrls.size(), esUrls, r.integer("LARARENA_ES_HEAP_MB", 768, 256, 65536), indexPrefix,
                 r.raw("LARARENA_ES_API_KEY"), r.bool("LARARENA_ES_ANALYSIS_FILES", esManaged),
-                // The managed node is alone, where a replica could never be placed; a cluster keeps one, so losing a node loses nothing.
-                r.integer("LARARENA_ES_SHARDS", 1, 1, 1024), r.integer("LARARENA_ES_REPLICAS", esManaged ? 0 : 1, 0, 16));
+                // A lone managed node could never place a replica; a cluster keeps one, so losing a node loses nothing.
+                r.integer("LARARENA_ES_SHARDS", 1, 1, 1024), r.integer("LARARENA_ES_REPLICAS", esManaged && esNodes == 1 ? 0 : 1, 0, 16));
 
         int kcPort = r.port("LARARENA_KEYCLOAK_PORT", 8180);
         Optional<URI> kcUrl = r.httpUrl("LARARENA_KEYCLOAK_URL");

@@ -109,6 +109,17 @@ class LararenaConfigTest {
     }
 
     @Test
+    void aManagedClusterOfSeveralNodesListensOnConsecutivePortsAndKeepsAReplica() {
+        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_NODES", "3", "LARARENA_ES_PORT", "9400"));
+
+        assertThat(config.elasticsearch().managed()).isTrue();
+        assertThat(config.elasticsearch().nodes()).isEqualTo(3);
+        assertThat(config.elasticsearch().urls()).extracting(URI::getPort).containsExactly(9400, 9401, 9402);
+        assertThat(config.elasticsearch().replicas()).as("losing one node loses nothing").isEqualTo(1);
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_ES_NODES", "0"))).hasMessageContaining("LARARENA_ES_NODES");
+    }
+
+    @Test
     void malformedValuesAreRefusedNamingTheirKey() {
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_HTTP_PORT", "80a")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("LARARENA_HTTP_PORT");

@@ -12,10 +12,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.lararena.erasure.ErasureLog;
 import org.lararena.backup.BackupManifest;
@@ -41,7 +46,8 @@ public final class Lararena {
 
     private static final String USAGE = """
             usage: ./lararena <command>
-              up       start Elasticsearch, Keycloak and the application (Ctrl-C stops everything)
+              up [--es-nodes M]: start Elasticsearch (M nodes on consecutive ports, as LARARENA_ES_NODES),
+                       Keycloak and the application (Ctrl-C stops everything)
               down     stop a running ./lararena up
               status   print the state and address of the application, Elasticsearch and Keycloak as JSON
                        (a managed server that died says "restarting", or "gave up" after a crash loop)
@@ -73,7 +79,9 @@ public final class Lararena {
         String command = args.length == 0 ? "help" : args[0];
         int exit;
         try {
-            LararenaConfig config = LararenaConfig.fromEnvironment();
+            LararenaConfig config = command.equals("up")
+                    ? LararenaConfig.fromMap(upEnvironment(System.getenv(), List.of(args).subList(1, args.length)))
+                    : LararenaConfig.fromEnvironment();
             // Before the first logger: logs of the application go to the data directory.
             System.setProperty("lararena.log.dir", config.dataPath("logs").toString());
             Lararena cli = new Lararena(System.out);
@@ -117,6 +125,20 @@ public final class Lararena {
             exit = 130;
         }
         System.exit(exit);
+    }
+
+    /** The environment with {@code up}'s options in it: {@code --es-nodes M} is {@code LARARENA_ES_NODES=M}. */
+    static Map<String, String> upEnvironment(Map<String, String> environment, List<String> options) {
+        Map<String, String> env = new HashMap<>(environment);
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).equals("--es-nodes") && i + 1 < options.size()) {
+                env.put("LARARENA_ES_NODES", options.get(++i));
+            } else {
+                throw LararenaException.badRequest("up takes --es-nodes M (how many Elasticsearch nodes to start); got '"
+                        + String.join(" ", options) + "'");
+            }
+        }
+        return env;
     }
 
     /** Starts everything, prints where it is, and returns only when stopped (exit code 0) or failed. */
@@ -173,16 +195,25 @@ public final class Lararena {
         out.println("Starting " + (config.elasticsearch().managed() ? "Elasticsearch" : "")
                 + (config.elasticsearch().managed() && config.keycloak().managed() ? " and " : "")
                 + (config.keycloak().managed() ? "Keycloak" : "") + " (the first start unpacks them into " + config.dataDir() + ")…");
-        CompletableFuture<ServiceSupervisor> es = config.elasticsearch().managed()
-                ? CompletableFuture.supplyAsync(() -> servers.supervise("elasticsearch", "Elasticsearch",
-                        () -> ManagedElasticsearch.forConfig(config, distributions).start(config.startTimeout())))
-                : CompletableFuture.completedFuture(null);
-        CompletableFuture<ServiceSupervisor> kc = config.keycloak().managed()
-                ? CompletableFuture.supplyAsync(() -> servers.supervise("keycloak", "Keycloak",
-                        () -> ManagedKeycloak.forConfig(config, distributions).start(config.startTimeout())))
-                : CompletableFuture.completedFuture(null);
+        List<CompletableFuture<ServiceSupervisor>> starting = new ArrayList<>();
+        // A thread each: the nodes of a cluster are ready only together, so they must start side by side.
+        ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor();
+        if (config.elasticsearch().managed()) {
+            for (int node = 0; node < config.elasticsearch().nodes(); node++) {
+                int index = node;
+                String service = index == 0 ? "elasticsearch" : "elasticsearch-" + (index + 1);
+                String name = config.elasticsearch().nodes() == 1 ? "Elasticsearch" : "Elasticsearch node " + (index + 1);
+                starting.add(CompletableFuture.supplyAsync(() -> servers.supervise(service, name,
+                        () -> ManagedElasticsearch.forConfig(config, distributions, index).start(config.startTimeout())), starters));
+            }
+        }
+        if (config.keycloak().managed()) {
+            starting.add(CompletableFuture.supplyAsync(() -> servers.supervise("keycloak", "Keycloak",
+                    () -> ManagedKeycloak.forConfig(config, distributions).start(config.startTimeout())), starters));
+        }
+        starters.shutdown();
         RuntimeException failure = null;
-        for (CompletableFuture<ServiceSupervisor> server : List.of(es, kc)) {
+        for (CompletableFuture<ServiceSupervisor> server : starting) {
             try {
                 server.join();
             } catch (RuntimeException e) {
@@ -199,7 +230,8 @@ public final class Lararena {
     private void printWelcome(LararenaConfig config) {
         out.println();
         out.println("Lärarena is running at " + config.publicUrl());
-        out.println("  Elasticsearch: " + config.elasticsearch().urls().get(0) + (config.elasticsearch().managed() ? " (managed)" : ""));
+        out.println("  Elasticsearch: " + String.join(", ", config.elasticsearch().urls().stream().map(URI::toString).toList())
+                + (config.elasticsearch().managed() ? " (managed)" : ""));
         out.println("  Keycloak:      " + config.keycloak().url() + (config.keycloak().managed() ? " (managed, realm " + config.keycloak().realm() + ")" : ""));
         if (config.keycloak().managed()) {
             out.println("  Demo logins:   forskare/forskare (researcher), pilot/pilot (pilot, Värmland), deltagare/deltagare (attendee), admin/admin (admin)");
@@ -459,13 +491,26 @@ public final class Lararena {
                 .put("keycloak", probe(kcUrl, "/realms/" + config.keycloak().realm() + "/.well-known/openid-configuration")
                         .put("url", kcUrl.toString()).put("managed", config.keycloak().managed()));
         state.ifPresent(s -> status.put("pid", s.getLong("pid")));
+        // Every node, as the running up started them (its --es-nodes need not be in this shell's environment).
+        List<URI> nodeUrls = state.map(s -> s.getJsonObject("elasticsearch", new JsonObject()).getJsonArray("urls"))
+                .map(urls -> urls.stream().map(url -> URI.create((String) url)).toList())
+                .orElse(config.elasticsearch().urls());
+        JsonArray nodes = new JsonArray();
+        for (int index = 0; index < nodeUrls.size(); index++) {
+            nodes.add(probe(nodeUrls.get(index), "/").put("url", nodeUrls.get(index).toString())
+                    .put("service", index == 0 ? "elasticsearch" : "elasticsearch-" + (index + 1)));
+        }
+        status.getJsonObject("elasticsearch").put("nodes", nodes);
         if (launcherAlive) {
             // A managed server that died is named with what its supervisor says (restarting, or given up), not only "down".
             JsonObject services = state.get().getJsonObject("services", new JsonObject());
-            for (String part : List.of("elasticsearch", "keycloak")) {
-                JsonObject supervised = services.getJsonObject(part);
+            List<JsonObject> parts = new ArrayList<>(List.of(status.getJsonObject("elasticsearch").put("service", "elasticsearch"),
+                    status.getJsonObject("keycloak").put("service", "keycloak")));
+            nodes.forEach(node -> parts.add((JsonObject) node));
+            for (JsonObject part : parts) {
+                JsonObject supervised = services.getJsonObject(part.getString("service"));
                 if (supervised != null && !"running".equals(supervised.getString("state"))) {
-                    status.getJsonObject(part).put("state", supervised.getString("state")).put("detail", supervised.getString("detail"));
+                    part.put("state", supervised.getString("state")).put("detail", supervised.getString("detail"));
                 }
             }
         }

@@ -1,6 +1,8 @@
 package org.lararena.app;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,6 +60,7 @@ final class SupervisedServers implements AutoCloseable {
                 .put("pid", ProcessHandle.current().pid())
                 .put("url", config.publicUrl().toString())
                 .put("elasticsearch", new JsonObject().put("url", config.elasticsearch().urls().get(0).toString())
+                        .put("urls", new JsonArray(config.elasticsearch().urls().stream().map(URI::toString).toList()))
                         .put("managed", config.elasticsearch().managed()))
                 .put("keycloak", new JsonObject().put("url", config.keycloak().url().toString())
                         .put("managed", config.keycloak().managed()))

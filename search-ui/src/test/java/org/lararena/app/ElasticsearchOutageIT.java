@@ -49,7 +49,7 @@ class ElasticsearchOutageIT {
                 if (batch == 3) {
                     // Mid-ingest: some documents are in the index, the rest are on their way.
                     awaitStatuses(app, token, counts -> counts.getOrDefault("indexed", 0L) >= 10, Duration.ofMinutes(3));
-                    kill(elasticsearch);
+                    Sigkill.kill(elasticsearch);
                 }
                 ids.addAll(upload(app, token, batch));
             }
@@ -87,17 +87,6 @@ class ElasticsearchOutageIT {
             assertThat(app.config().dataPath("documents").resolve("pending-indexing").toFile().list()).as("the pending-indexing queue").isEmpty();
         } finally {
             elasticsearch.stop();
-        }
-    }
-
-    /** SIGKILL to the node and the JVM its start script launched: no shutdown, no flush. */
-    private static void kill(ManagedProcess elasticsearch) throws Exception {
-        ProcessHandle root = ProcessHandle.of(elasticsearch.pid()).orElseThrow();
-        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
-        tree.add(root);
-        tree.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle handle : tree) {
-            handle.onExit().get();
         }
     }
 

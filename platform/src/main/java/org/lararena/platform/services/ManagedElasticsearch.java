@@ -16,9 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node Elasticsearch on loopback, unpacked into {@code <data dir>/elasticsearch}, with the project's
- * Swedish analysis plugin installed and the {@link ElasticsearchConfigFiles} of the class path in its config directory. Run as the unprivileged account {@value #ACCOUNT} when started by root,
- * because Elasticsearch refuses to run as root.
+ * One Elasticsearch node on loopback, alone or one of a managed cluster of several ({@code LARARENA_ES_NODES}),
+ * unpacked into its own folder ({@code <data dir>/elasticsearch}, the second node's {@code elasticsearch-2}, …), with
+ * the project's Swedish analysis plugin installed and the {@link ElasticsearchConfigFiles} of the class path in its
+ * config directory. Run as the unprivileged account {@value #ACCOUNT} when started by root, because Elasticsearch
+ * refuses to run as root.
+ *
+ * <p>The nodes of a cluster find each other on their transport ports, and all take part in electing the master (a
+ * cluster of two cannot elect one without both, so losing the elected master of two stops writes until it is back;
+ * three nodes survive the loss of any one). They share one snapshot repository, the first node's.
  */
 public final class ManagedElasticsearch {
 
@@ -27,28 +33,85 @@ public final class ManagedElasticsearch {
     public static final String SNAPSHOT_FOLDER = "snapshots";
     private static final Logger LOG = LoggerFactory.getLogger(ManagedElasticsearch.class);
 
+    /**
+     * A node's place in a managed cluster.
+     *
+     * @param index          its number, from 0: its name is {@code lararena-local-<index>}
+     * @param transportPorts every node's transport port, in node order (one: a single node that forms a cluster alone)
+     * @param snapshots      the cluster's shared snapshot repository folder
+     */
+    public record Member(int index, List<Integer> transportPorts, Path snapshots) {
+        public Member {
+            transportPorts = List.copyOf(transportPorts);
+            if (index < 0 || index >= transportPorts.size()) {
+                throw new IllegalArgumentException("node " + index + " of " + transportPorts.size());
+            }
+            snapshots = snapshots.toAbsolutePath();
+        }
+
+        boolean alone() {
+            return transportPorts.size() == 1;
+        }
+
+        String nodeName() {
+            return nodeName(index);
+        }
+
+        static String nodeName(int index) {
+            return "lararena-local-" + index;
+        }
+    }
+
     private final ServerDistributions distributions;
     private final Path root;
     private final int port;
     private final int heapMb;
     private final Path javaHome;
+    private final Member member;
 
     /**
+     * A node that forms a cluster alone.
+     *
      * @param root     folder for the node's program, data and logs
      * @param javaHome the JDK (21+) the node runs on
      */
     public ManagedElasticsearch(ServerDistributions distributions, Path root, int port, int heapMb, Path javaHome) {
+        this(distributions, root, port, heapMb, javaHome, new Member(0, List.of(0), snapshotRepository(root)));
+    }
+
+    /** One node of a managed cluster (see {@link Member}). */
+    public ManagedElasticsearch(ServerDistributions distributions, Path root, int port, int heapMb, Path javaHome, Member member) {
         this.distributions = Objects.requireNonNull(distributions);
         this.root = Objects.requireNonNull(root).toAbsolutePath();
         this.port = port;
         this.heapMb = heapMb;
         this.javaHome = Objects.requireNonNull(javaHome);
+        this.member = Objects.requireNonNull(member);
     }
 
+    /** The first node of the configuration's managed cluster (the only one by default). */
     public static ManagedElasticsearch forConfig(LararenaConfig config, ServerDistributions distributions) {
-        return new ManagedElasticsearch(distributions, config.dataPath("elasticsearch"), config.elasticsearch().port(),
-                config.elasticsearch().heapMb(), Path.of(System.getProperty("java.home")));
+        return forConfig(config, distributions, 0);
     }
+
+    /**
+     * Node {@code index} of the configuration's managed cluster: HTTP on {@code LARARENA_ES_PORT + index}, transport
+     * on {@value #TRANSPORT_PORT_OFFSET} above its HTTP port (9300 beside 9200, as Elasticsearch's own defaults).
+     */
+    public static ManagedElasticsearch forConfig(LararenaConfig config, ServerDistributions distributions, int index) {
+        LararenaConfig.Elasticsearch es = config.elasticsearch();
+        List<Integer> transportPorts = new ArrayList<>();
+        for (int node = 0; node < es.nodes(); node++) {
+            transportPorts.add(es.port() + node + TRANSPORT_PORT_OFFSET);
+        }
+        Path first = config.dataPath("elasticsearch");
+        Path root = index == 0 ? first : config.dataPath("elasticsearch-" + (index + 1));
+        return new ManagedElasticsearch(distributions, root, es.port() + index, es.heapMb(), Path.of(System.getProperty("java.home")),
+                new Member(index, transportPorts, snapshotRepository(first)));
+    }
+
+    /** How far above a managed node's HTTP port its transport port is. */
+    public static final int TRANSPORT_PORT_OFFSET = 100;
 
     /** The folder of the snapshot repository of the node kept in {@code root} (the data directory's {@code elasticsearch}). */
     public static Path snapshotRepository(Path root) {
@@ -74,15 +137,36 @@ public final class ManagedElasticsearch {
         }
     }
 
+    /** How the node finds the others, or that it is alone (a single node keeps the name and discovery it always had). */
+    private List<String> clusterSettings() {
+        if (member.alone()) {
+            return List.of("cluster.name=lararena", "node.name=lararena-local", "discovery.type=single-node");
+        }
+        List<String> peers = member.transportPorts().stream().map(p -> LararenaConfig.LOOPBACK + ":" + p).toList();
+        List<String> names = new ArrayList<>();
+        for (int node = 0; node < member.transportPorts().size(); node++) {
+            names.add(Member.nodeName(node));
+        }
+        return List.of("cluster.name=lararena", "node.name=" + member.nodeName(),
+                "transport.port=" + member.transportPorts().get(member.index()),
+                "discovery.seed_hosts=" + String.join(",", peers),
+                // Read only when the cluster first forms; later starts join the cluster their data belongs to.
+                "cluster.initial_master_nodes=" + String.join(",", names));
+    }
+
     /** Unpacks (once), installs the plugin (every start, so a rebuilt plugin is picked up), starts and waits. */
     public ManagedProcess start(Duration timeout) {
         Ports.requireFree(LararenaConfig.LOOPBACK, port, "LARARENA_ES_PORT");
+        if (!member.alone()) {
+            // A node's transport port is TRANSPORT_PORT_OFFSET above its HTTP port, so both move with LARARENA_ES_PORT.
+            Ports.requireFree(LararenaConfig.LOOPBACK, member.transportPorts().get(member.index()), "LARARENA_ES_PORT");
+        }
         Path home = ServerDistributions.unpackOnce(distributions.elasticsearchZip(),
                 root.resolve("elasticsearch-" + distributions.elasticsearchVersion()));
         Path data = root.resolve("data");
         Path logs = root.resolve("logs");
         Path tmp = root.resolve("tmp");
-        Path snapshots = snapshotRepository(root);
+        Path snapshots = member.snapshots();
         try {
             Path plugin = home.resolve("plugins").resolve(distributions.analysisPluginName());
             ServerDistributions.deleteTree(plugin);
@@ -104,15 +188,17 @@ public final class ManagedElasticsearch {
                         + blocked + ": set LARARENA_DATA_DIR to a folder outside it (for example /var/lib/lararena)");
             }
             UnprivilegedAccount account = new UnprivilegedAccount(ACCOUNT).ensureExists();
-            account.own(root);
+            // The shared snapshot folder lies under the first node's folder, which another node may have made first.
+            account.own(root, snapshots);
             command.addAll(account.commandPrefix());
             LOG.info("Running as root: Elasticsearch runs as the account '{}'", ACCOUNT);
         }
         command.add(home.resolve("bin/elasticsearch").toString());
+        for (String setting : clusterSettings()) {
+            command.add("-E");
+            command.add(setting);
+        }
         for (String setting : List.of(
-                "cluster.name=lararena",
-                "node.name=lararena-local",
-                "discovery.type=single-node",
                 "network.host=" + LararenaConfig.LOOPBACK,
                 "http.port=" + port,
                 "path.data=" + data,
