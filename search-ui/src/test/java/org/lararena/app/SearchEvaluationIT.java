@@ -135,7 +135,8 @@ class SearchEvaluationIT {
             }
             Map<String, Ranker> rankers = rankers(app, client, researcher, passages, prefix, standardIndex);
             Map<String, Scoreboard> second = new LinkedHashMap<>();
-            for (String set : List.of("tuning-2", "heldout-2")) {
+            // The third set (held-out-3) was written after the ranking it measures was fixed, and measured once.
+            for (String set : List.of("tuning-2", "heldout-2", "heldout-3")) {
                 second.put(set, evaluate(set, rankers, passages, filenames, withCorpus));
             }
             second.values().forEach(board -> System.out.println(board.table()));
