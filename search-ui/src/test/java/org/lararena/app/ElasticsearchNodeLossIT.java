@@ -21,6 +21,7 @@ import org.lararena.platform.services.ManagedElasticsearch;
 import org.lararena.platform.services.ManagedProcess;
 import org.lararena.platform.services.Ports;
 import org.lararena.platform.services.ServerDistributions;
+import org.lararena.platform.testing.ProjectSources;
 import org.lararena.platform.testing.TestServices;
 
 /**
@@ -41,7 +42,7 @@ class ElasticsearchNodeLossIT {
 
     @Test
     void losingOneNodeOfTwoLeavesSearchAndIngestWorkingAndEveryDocumentIndexedOnce() throws Exception {
-        Path projectDir = Path.of(System.getProperty("lararena.project.dir", "..")).toAbsolutePath().normalize();
+        Path projectDir = ProjectSources.projectDirectory();
         ServerDistributions distributions = ServerDistributions.locate(projectDir);
         List<Integer> transportPorts = List.of(Ports.freePort(), Ports.freePort());
         Path snapshots = projectDir.resolve("target/it-services/node-loss-snapshots");

@@ -18,6 +18,7 @@ import org.lararena.platform.services.ManagedElasticsearch;
 import org.lararena.platform.services.ManagedProcess;
 import org.lararena.platform.services.Ports;
 import org.lararena.platform.services.ServerDistributions;
+import org.lararena.platform.testing.ProjectSources;
 import org.lararena.platform.testing.TestServices;
 
 /**
@@ -36,7 +37,7 @@ class ElasticsearchOutageIT {
 
     @Test
     void documentsIngestedWhileElasticsearchIsDownAreIndexedOnceEachWhenItReturns() throws Exception {
-        Path projectDir = Path.of(System.getProperty("lararena.project.dir", "..")).toAbsolutePath().normalize();
+        Path projectDir = ProjectSources.projectDirectory();
         Path nodeDir = projectDir.resolve("target/it-services/outage-elasticsearch");
         ServerDistributions.deleteTree(nodeDir.resolve("data"));
         ManagedElasticsearch node = new ManagedElasticsearch(ServerDistributions.locate(projectDir), nodeDir, Ports.freePort(), 512,
