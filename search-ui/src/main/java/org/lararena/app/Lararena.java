@@ -201,7 +201,7 @@ public final class Lararena {
         if (config.elasticsearch().managed()) {
             for (int node = 0; node < config.elasticsearch().nodes(); node++) {
                 int index = node;
-                String service = index == 0 ? "elasticsearch" : "elasticsearch-" + (index + 1);
+                String service = ManagedElasticsearch.serviceName(index, config.elasticsearch().nodes());
                 String name = config.elasticsearch().nodes() == 1 ? "Elasticsearch" : "Elasticsearch node " + (index + 1);
                 starting.add(CompletableFuture.supplyAsync(() -> servers.supervise(service, name,
                         () -> ManagedElasticsearch.forConfig(config, distributions, index).start(config.startTimeout())), starters));
@@ -497,8 +497,9 @@ public final class Lararena {
                 .orElse(config.elasticsearch().urls());
         JsonArray nodes = new JsonArray();
         for (int index = 0; index < nodeUrls.size(); index++) {
-            nodes.add(probe(nodeUrls.get(index), "/").put("url", nodeUrls.get(index).toString())
-                    .put("service", index == 0 ? "elasticsearch" : "elasticsearch-" + (index + 1)));
+            // The node's own view (local): it answers while the node runs, whatever state the cluster is in.
+            nodes.add(probe(nodeUrls.get(index), "/_cluster/health?local=true").put("url", nodeUrls.get(index).toString())
+                    .put("service", ManagedElasticsearch.serviceName(index, nodeUrls.size())));
         }
         status.getJsonObject("elasticsearch").put("nodes", nodes);
         if (launcherAlive) {
@@ -506,7 +507,9 @@ public final class Lararena {
             JsonObject services = state.get().getJsonObject("services", new JsonObject());
             List<JsonObject> parts = new ArrayList<>(List.of(status.getJsonObject("elasticsearch").put("service", "elasticsearch"),
                     status.getJsonObject("keycloak").put("service", "keycloak")));
-            nodes.forEach(node -> parts.add((JsonObject) node));
+            if (nodes.size() > 1) {
+                nodes.forEach(node -> parts.add((JsonObject) node));
+            }
             for (JsonObject part : parts) {
                 JsonObject supervised = services.getJsonObject(part.getString("service"));
                 if (supervised != null && !"running".equals(supervised.getString("state"))) {

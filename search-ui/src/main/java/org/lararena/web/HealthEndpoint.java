@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
+import org.lararena.platform.services.ManagedElasticsearch;
 import org.lararena.platform.services.ServiceSupervisor;
 import org.lararena.platform.web.RequestWork;
 import org.lararena.web.auth.TokenAuthentication;
@@ -59,8 +60,11 @@ public final class HealthEndpoint {
         }));
         checks.put("jena", blocking(() -> jena.calculateRead(() -> "store readable")));
         // A check alone says only "connection refused"; the supervisor says the server died, how, and that it is restarting.
+        Map<String, String> nodesAway = new LinkedHashMap<>();
         for (ServiceSupervisor.Status server : managedServers.get()) {
-            if (server.away()) {
+            if (server.away() && ManagedElasticsearch.isClusterNode(server.service())) {
+                nodesAway.put(server.service(), server.detail());
+            } else if (server.away()) {
                 checks.put(server.service(), Future.failedFuture(server.detail()));
             }
         }
@@ -75,7 +79,10 @@ public final class HealthEndpoint {
                 body.put(check.getKey(), new JsonObject().put("status", up ? "up" : "down")
                         .put("detail", up ? result.result() : String.valueOf(result.cause().getMessage())));
             }
-            JsonObject response = new JsonObject().put("status", allUp ? "up" : "down").put("checks", body);
+            // One node of a cluster away: the others serve every shard (each has a replica), so the platform works
+            // on, and says which node is away; it is down only with the cluster (the elasticsearch check above).
+            nodesAway.forEach((node, detail) -> body.put(node, new JsonObject().put("status", "degraded").put("detail", detail)));
+            JsonObject response = new JsonObject().put("status", !allUp ? "down" : nodesAway.isEmpty() ? "up" : "degraded").put("checks", body);
             if (!allUp) {
                 response.put("error", "service_unavailable").put("detail", "not reachable: " + String.join(", ",
                         checks.entrySet().stream().filter(e -> e.getValue().failed()).map(Map.Entry::getKey).toList()));

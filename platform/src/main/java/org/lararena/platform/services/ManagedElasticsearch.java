@@ -110,6 +110,21 @@ public final class ManagedElasticsearch {
                 new Member(index, transportPorts, snapshotRepository(first)));
     }
 
+    /**
+     * The supervised service name of node {@code index} of {@code nodes}: {@code elasticsearch} for a single node,
+     * {@code elasticsearch-1}, {@code elasticsearch-2}, … for the nodes of a cluster.
+     */
+    public static String serviceName(int index, int nodes) {
+        return nodes == 1 ? "elasticsearch" : CLUSTER_NODE_SERVICE + (index + 1);
+    }
+
+    /** Whether {@code service} names one node of a managed cluster of several (see {@link #serviceName}). */
+    public static boolean isClusterNode(String service) {
+        return service.startsWith(CLUSTER_NODE_SERVICE);
+    }
+
+    private static final String CLUSTER_NODE_SERVICE = "elasticsearch-";
+
     /** How far above a managed node's HTTP port its transport port is. */
     public static final int TRANSPORT_PORT_OFFSET = 100;
 
