@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.testing.TestServices;
+import org.lararena.web.Axe;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -174,5 +175,30 @@ class InsightsAndAnalysisBrowserIT {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                     .until(d -> !d.findElements(By.cssSelector("#analysis[data-ready='true']")).isEmpty());
         }
+    }
+
+    @Test
+    void aPilotsAnalysisCountsReviewedCodesUntilTheSwitchAsksForTheAnnotatorsSuggestions() throws Exception {
+        try (Browser browser = Browser.open(app.url, "pilot-analysis-suggestions")) {
+            browser.logIn("pilot", "pilot");
+            browser.go("/analys?q=lotsmodellen");
+            assertThat(browser.find(By.id("suggestions")).isSelected()).as("off by default for a pilot").isFalse();
+            // Only the Värmland report is reviewed; the Örebro notes' Samverkan is the annotator's guess.
+            assertThat(matrixCells(browser)).contains("Samverkan, Värmland").doesNotContain("Samverkan, Örebro");
+
+            browser.find(By.cssSelector("label[for='suggestions']")).click();
+
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("suggestions=true"));
+            assertThat(browser.find(By.id("suggestions")).isSelected()).isTrue();
+            assertThat(matrixCells(browser)).as("the notes' unreviewed Samverkan counts once asked for").contains("Samverkan, Värmland", "Samverkan, Örebro");
+            assertThat(browser.find(By.cssSelector("a.csv")).getDomAttribute("href")).as("the download counts alike").contains("suggestions=true");
+            assertThat(Axe.seriousViolations(browser)).as("axe-core on Analys with its switch").isEmpty();
+        }
+    }
+
+    /** The matrix table's non-empty cells, each as "theme, pilot" (the words its link is read out with, less the count). */
+    private static List<String> matrixCells(Browser browser) {
+        return browser.driver().findElements(By.cssSelector("table.matrix td a")).stream().map(a -> a.getDomAttribute("aria-label"))
+                .map(label -> label.substring(label.indexOf(": ") + 2)).toList();
     }
 }
