@@ -73,7 +73,8 @@ class CodebookProposalsIT {
         for (Object document : new JsonArray(uploaded.body())) {
             String documentId = ((JsonObject) document).getString("id");
             app.awaitStatus(documentId, researcher, "indexed");
-            acceptSuggestions(documentId);
+            // Every suggestion accepted: the training's held-out passages carry the team's themes.
+            app.acceptSuggestions(documentId, researcher);
             for (JsonObject passage : objects(new JsonArray(app.get("/api/documents/" + documentId + "/passages", researcher).body()))) {
                 tag(documentId, passage, ACCEPTED_TERM);
                 tag(documentId, passage, REJECTED_TERM);
@@ -109,18 +110,6 @@ class CodebookProposalsIT {
 
         train();
         assertThat(proposal(REJECTED_TERM)).as("the next training does not bring the rejected term back").isEmpty();
-    }
-
-    /** A researcher accepts every suggestion of the document, so the training's held-out passages have the team's themes. */
-    private static void acceptSuggestions(String documentId) throws Exception {
-        JsonArray ids = new JsonArray();
-        objects(new JsonArray(app.get("/api/documents/" + documentId + "/annotations", researcher).body())).stream()
-                .filter(a -> "suggested".equals(a.getString("state"))).forEach(a -> ids.add(a.getString("id")));
-        if (!ids.isEmpty()) {
-            HttpResponse<String> answer = app.send("POST", "/api/documents/" + documentId + "/annotations/review",
-                    new JsonObject().put("ids", ids).put("state", "accepted").encode(), researcher);
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        }
     }
 
     /** A manual tag of the first {@code term} in the passage (any case) with Samverkan. */

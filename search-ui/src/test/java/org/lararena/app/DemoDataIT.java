@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -46,8 +46,9 @@ class DemoDataIT {
             assertThat(Eventually.searchShows(() -> reviewedThemeCount(app, attendee), count -> count > 0))
                     .as("an attendee's theme tree counts the public report's reviewed codes").isPositive();
             // A learning module's theme chips and saved searches count reviewed codes, as every attendee's search does.
-            assertThat(Eventually.searchShows(() -> emptyModuleLinks(app, attendee), List::isEmpty))
-                    .as("module links that find nothing reviewed an attendee may read").isEmpty();
+            Map<String, Long> found = Eventually.searchShows(() -> moduleLinkTotals(app, attendee), totals -> !totals.containsValue(0L));
+            assertThat(found).as("the modules' theme chips and saved searches").hasSizeGreaterThan(10);
+            assertThat(found).as("module links that find nothing reviewed an attendee may read").doesNotContainValue(0L);
         }
 
         try (RunningApplication restarted = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "true"))) {
@@ -59,20 +60,18 @@ class DemoDataIT {
     private static final Pattern MODULE = Pattern.compile("href=\"/moduler/([a-z0-9-]+)\"");
     private static final Pattern SEARCH_LINK = Pattern.compile("href=\"/sok\\?([^\"]*)\"");
 
-    /** The searches linked from the learning modules (theme chips, saved searches) that find nothing for the caller. */
-    private static List<String> emptyModuleLinks(RunningApplication app, String token) throws Exception {
-        List<String> empty = new ArrayList<>();
+    /** The searches linked from the learning modules (theme chips, saved searches), each with how many passages it finds for the caller. */
+    private static Map<String, Long> moduleLinkTotals(RunningApplication app, String token) throws Exception {
+        Map<String, Long> totals = new LinkedHashMap<>();
         Matcher modules = MODULE.matcher(app.get("/moduler", token).body());
         while (modules.find()) {
             Matcher links = SEARCH_LINK.matcher(app.get("/moduler/" + modules.group(1), token).body());
             while (links.find()) {
                 String query = links.group(1).replace("&amp;", "&");
-                if (new JsonObject(app.get("/api/search?" + query, token).body()).getLong("total") == 0) {
-                    empty.add(modules.group(1) + ": /sok?" + query);
-                }
+                totals.put(modules.group(1) + ": /sok?" + query, new JsonObject(app.get("/api/search?" + query, token).body()).getLong("total"));
             }
         }
-        return empty;
+        return totals;
     }
 
     /** The passages of every top theme in the caller's theme tree, counted as their searches count them by default. */

@@ -54,7 +54,7 @@ class InsightsAndAnalysisBrowserIT {
             String id = new JsonArray(app.postFile(researcher, fields.get("type") + "-lotsmodellen.txt", text, fields).body()).getJsonObject(0).getString("id");
             app.awaitStatus(id, researcher, "indexed");
             if (REPORT_TITLE.equals(document.get("title"))) {
-                acceptSuggestions(id);
+                app.acceptSuggestions(id, researcher);
             }
         }
         // Pilots see reviewed codes: the report's accepted Samverkan is what their Analys counts.
@@ -62,16 +62,6 @@ class InsightsAndAnalysisBrowserIT {
         String reviewed = "/api/search?q=lotsmodellen&theme=" + URLEncoder.encode(SAMVERKAN, StandardCharsets.UTF_8);
         JsonObject found = Eventually.searchShows(() -> new JsonObject(app.get(reviewed, pilot).body()), r -> r.getLong("total", 0L) > 0);
         assertThat(found.getLong("total")).as("the pilot sees the report's reviewed Samverkan").isPositive();
-    }
-
-    /** A researcher accepts every suggestion of the document. */
-    private static void acceptSuggestions(String documentId) throws Exception {
-        JsonArray ids = new JsonArray();
-        new JsonArray(app.get("/api/documents/" + documentId + "/annotations", researcher).body()).stream().map(JsonObject.class::cast)
-                .filter(a -> "suggested".equals(a.getString("state"))).forEach(a -> ids.add(a.getString("id")));
-        var answer = app.send("POST", "/api/documents/" + documentId + "/annotations/review",
-                new JsonObject().put("ids", ids).put("state", "accepted").encode(), researcher);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
     @AfterAll
