@@ -167,7 +167,8 @@ class QdpxImportBenchmark {
                 passages.add(text.toString().strip());
             }
             sources.add(SourceText.joined(passages));
-            for (int c = 0; c < Math.min(perSource, codings - all.size()); c++) {
+            int inSource = Math.min(perSource, codings - all.size());
+            for (int c = 0; c < inSource; c++) {
                 int passage = c / CODINGS_PER_PASSAGE;
                 String text = passages.get(passage);
                 int start = text.indexOf(' ', random.nextInt(text.length() / 2)) + 1;
