@@ -17,8 +17,8 @@ import org.lararena.web.Messages;
 
 /**
  * Analys (researchers, and pilots over what they may read): for the search in the address (the same {@code q} and
- * facet parameters as Sök, and its switch for unreviewed suggestions), a theme × pilot heat map whose cells open that search filtered to the theme and pilot,
- * theme co-occurrence, and themes per year. The charts are Apache ECharts, served from its WebJar; each downloads
+ * facet parameters as Sök, and its switch for unreviewed suggestions), a theme × pilot heat map whose cells open that
+ * search filtered to the theme and pilot, theme co-occurrence, and themes per year. The charts are Apache ECharts, served from its WebJar; each downloads
  * as PNG and as CSV. The matrix is also a plain table, for screen readers, keyboards and pages without scripts.
  */
 public final class AnalysisPage {
