@@ -5,6 +5,9 @@ import { api } from './app.js';
 const root = document.getElementById('analysis');
 const echarts = window.echarts;
 
+// The switch for unreviewed suggestions analyses again at once (without scripts, with the Analysera button).
+document.getElementById('suggestions')?.addEventListener('change', (event) => event.target.form.requestSubmit());
+
 function heatmap(element, rows, columns, counts, onClick) {
   const max = Math.max(1, ...counts.flat());
   // Digits dark on light cells and white on dark ones, so each stays readable on its own colour.

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Codes demo documents as researchers would ({@code demo/coding.json}, see the demo README), each once the pipeline
  * has indexed it for the first time after the demo data was loaded: one interview by two researchers, independently
- * and with some disagreement, so agreement has something to show; a public report and a pilots' workshop by one
- * researcher each, so pilots and attendees see reviewed codes without asking for the annotator's suggestions.
+ * and with some disagreement, so agreement has something to show; every public document and a pilots' workshop by one
+ * researcher each, so pilots and attendees see reviewed codes without asking for the annotator's suggestions, and the
+ * learning modules' links find them.
  */
 final class DemoCoding {
 

@@ -114,7 +114,11 @@ public final class PassageSearch {
      * ({@code themes}), or only those a researcher reviewed ({@code reviewedThemes}), as {@link SearchRequest#includesSuggestions}.
      */
     static String themeField(SearchRequest request, Caller caller) {
-        return request.includesSuggestions(caller) ? PassageFacetFields.THEMES : PassageFacetFields.REVIEWED_THEMES;
+        return themeField(request.includesSuggestions(caller));
+    }
+
+    private static String themeField(boolean withSuggestions) {
+        return withSuggestions ? PassageFacetFields.THEMES : PassageFacetFields.REVIEWED_THEMES;
     }
 
     /** The relevance query of a request: its words, phrases and exclusions, and the themes its text names. */
@@ -340,13 +344,16 @@ public final class PassageSearch {
     /**
      * The passages with these ids that the caller may read, by id (an id the caller may not read is simply
      * absent, as one that does not exist). Each with its document, title, text and the speaker as the caller may
-     * see it, its document's visibility, and its top themes (IRIs).
+     * see it, its document's visibility, and its themes (IRIs) as the caller's searches count them by default
+     * ({@link SearchRequest#suggestionsByDefault}): with unreviewed suggestions for researchers, reviewed codes only
+     * for everyone else.
      */
     public Map<String, JsonObject> passagesById(List<String> ids, Caller caller) {
         Map<String, JsonObject> found = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
+        String themeField = themeField(SearchRequest.suggestionsByDefault(caller));
         try {
             SearchResponse<Map> response = client.search(s -> s.index(alias).size(ids.size())
                     .query(q -> q.bool(b -> b.filter(f -> f.ids(i -> i.values(ids))).filter(visibilityFilter(caller)))), Map.class);
@@ -356,7 +363,7 @@ public final class PassageSearch {
                         .put("documentId", source.getString("documentId")).put("title", source.getString("title"))
                         .put("text", textFor(source, caller)).put("page", source.getInteger("page"))
                         .put("speaker", speakerFor(source, caller)).put("pilot", source.getString("pilot")).put("date", source.getString("date"))
-                        .put("visibility", source.getString("visibility")).put("themes", source.getJsonArray("themes", new JsonArray())));
+                        .put("visibility", source.getString("visibility")).put("themes", source.getJsonArray(themeField, new JsonArray())));
             }
             return found;
         } catch (ElasticsearchException e) {

@@ -67,7 +67,16 @@ public record SearchRequest(
      * attendees and anonymous readers no, so a machine's guess never passes for a researcher's code.
      */
     public boolean includesSuggestions(Caller caller) {
-        return suggestions.orElse(caller.isResearcher());
+        return suggestions.orElse(suggestionsByDefault(caller));
+    }
+
+    /**
+     * Whether unreviewed suggestions count as themes for a caller who did not say: for researchers, who review them,
+     * yes; for pilots, attendees and anonymous readers no. Whatever shows passages' themes without a search of its own
+     * (an insight's quotes) follows the same rule.
+     */
+    public static boolean suggestionsByDefault(Caller caller) {
+        return caller.isResearcher();
     }
 
     public static SearchRequest fromParams(MultiMap params) {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.testing.TestServices;
@@ -39,12 +42,36 @@ class DemoDataIT {
             // Researchers' codes on a public report and a pilots' workshop: what a pilot sees without asking for suggestions.
             assertThat(Eventually.searchShows(() -> reviewedThemeCount(app, pilot), count -> count > 0))
                     .as("a pilot's theme tree counts the demo's reviewed codes").isPositive();
+            String attendee = services.accessToken("deltagare", "deltagare");
+            assertThat(Eventually.searchShows(() -> reviewedThemeCount(app, attendee), count -> count > 0))
+                    .as("an attendee's theme tree counts the public report's reviewed codes").isPositive();
+            // A learning module's theme chips and saved searches count reviewed codes, as every attendee's search does.
+            Map<String, Long> found = Eventually.searchShows(() -> moduleLinkTotals(app, attendee), totals -> !totals.containsValue(0L));
+            assertThat(found).as("the modules' theme chips and saved searches").hasSizeGreaterThan(10);
+            assertThat(found).as("module links that find nothing reviewed an attendee may read").doesNotContainValue(0L);
         }
 
         try (RunningApplication restarted = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "true"))) {
             JsonObject documents = new JsonObject(restarted.get("/api/documents?size=100", researcher).body());
             assertThat(documents.getInteger("total")).as("a restart neither loses nor repeats the demo").isEqualTo(loaded);
         }
+    }
+
+    private static final Pattern MODULE = Pattern.compile("href=\"/moduler/([a-z0-9-]+)\"");
+    private static final Pattern SEARCH_LINK = Pattern.compile("href=\"/sok\\?([^\"]*)\"");
+
+    /** The searches linked from the learning modules (theme chips, saved searches), each with how many passages it finds for the caller. */
+    private static Map<String, Long> moduleLinkTotals(RunningApplication app, String token) throws Exception {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        Matcher modules = MODULE.matcher(app.get("/moduler", token).body());
+        while (modules.find()) {
+            Matcher links = SEARCH_LINK.matcher(app.get("/moduler/" + modules.group(1), token).body());
+            while (links.find()) {
+                String query = links.group(1).replace("&amp;", "&");
+                totals.put(modules.group(1) + ": /sok?" + query, new JsonObject(app.get("/api/search?" + query, token).body()).getLong("total"));
+            }
+        }
+        return totals;
     }
 
     /** The passages of every top theme in the caller's theme tree, counted as their searches count them by default. */

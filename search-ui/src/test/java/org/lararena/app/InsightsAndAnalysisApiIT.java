@@ -105,8 +105,18 @@ class InsightsAndAnalysisApiIT {
                 .doesNotContain(restrictedPassage);
         assertThat(forAttendee.getJsonArray("passages").getList()).containsExactly(publicPassage);
         assertThat(forAttendee.encode()).doesNotContain("fyrtornsmodellen").doesNotContain("GUNNEL");
+        // Nobody reviewed the report's suggested Samverkan: a quote's themes are codes for researchers' eyes only.
+        assertThat(quoteThemes(forResearcher, publicPassage)).as("researchers count suggestions").contains(SAMVERKAN);
+        assertThat(quoteThemes(forPilot, publicPassage)).as("a pilot's quote shows reviewed codes only").isEmpty();
+        assertThat(quoteThemes(forAttendee, publicPassage)).as("an attendee's quote shows reviewed codes only").isEmpty();
         JsonArray listed = new JsonArray(app.get("/api/insights?theme=" + java.net.URLEncoder.encode(SAMVERKAN, java.nio.charset.StandardCharsets.UTF_8), attendee).body());
         assertThat(listed.stream().map(i -> ((JsonObject) i).getString("id"))).contains(id);
+    }
+
+    /** The themes an insight's quote of {@code passageId} carries. */
+    private static List<Object> quoteThemes(JsonObject insight, String passageId) {
+        return insight.getJsonArray("quotes").stream().map(JsonObject.class::cast).filter(q -> passageId.equals(q.getString("passageId")))
+                .findFirst().orElseThrow().getJsonArray("themes").getList();
     }
 
     @Test

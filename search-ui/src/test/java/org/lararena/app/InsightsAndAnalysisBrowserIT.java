@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.testing.TestServices;
+import org.lararena.web.Axe;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -53,7 +54,7 @@ class InsightsAndAnalysisBrowserIT {
             String id = new JsonArray(app.postFile(researcher, fields.get("type") + "-lotsmodellen.txt", text, fields).body()).getJsonObject(0).getString("id");
             app.awaitStatus(id, researcher, "indexed");
             if (REPORT_TITLE.equals(document.get("title"))) {
-                acceptSuggestions(id);
+                app.acceptSuggestions(id, researcher);
             }
         }
         // Pilots see reviewed codes: the report's accepted Samverkan is what their Analys counts.
@@ -61,16 +62,6 @@ class InsightsAndAnalysisBrowserIT {
         String reviewed = "/api/search?q=lotsmodellen&theme=" + URLEncoder.encode(SAMVERKAN, StandardCharsets.UTF_8);
         JsonObject found = Eventually.searchShows(() -> new JsonObject(app.get(reviewed, pilot).body()), r -> r.getLong("total", 0L) > 0);
         assertThat(found.getLong("total")).as("the pilot sees the report's reviewed Samverkan").isPositive();
-    }
-
-    /** A researcher accepts every suggestion of the document. */
-    private static void acceptSuggestions(String documentId) throws Exception {
-        JsonArray ids = new JsonArray();
-        new JsonArray(app.get("/api/documents/" + documentId + "/annotations", researcher).body()).stream().map(JsonObject.class::cast)
-                .filter(a -> "suggested".equals(a.getString("state"))).forEach(a -> ids.add(a.getString("id")));
-        var answer = app.send("POST", "/api/documents/" + documentId + "/annotations/review",
-                new JsonObject().put("ids", ids).put("state", "accepted").encode(), researcher);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
     @AfterAll
@@ -174,5 +165,30 @@ class InsightsAndAnalysisBrowserIT {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                     .until(d -> !d.findElements(By.cssSelector("#analysis[data-ready='true']")).isEmpty());
         }
+    }
+
+    @Test
+    void aPilotsAnalysisCountsReviewedCodesUntilTheSwitchAsksForTheAnnotatorsSuggestions() throws Exception {
+        try (Browser browser = Browser.open(app.url, "pilot-analysis-suggestions")) {
+            browser.logIn("pilot", "pilot");
+            browser.go("/analys?q=lotsmodellen");
+            assertThat(browser.find(By.id("suggestions")).isSelected()).as("off by default for a pilot").isFalse();
+            // Only the Värmland report is reviewed; the Örebro notes' Samverkan is the annotator's guess.
+            assertThat(matrixCells(browser)).contains("Samverkan, Värmland").doesNotContain("Samverkan, Örebro");
+
+            browser.find(By.cssSelector("label[for='suggestions']")).click();
+
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("suggestions=true"));
+            assertThat(browser.find(By.id("suggestions")).isSelected()).isTrue();
+            assertThat(matrixCells(browser)).as("the notes' unreviewed Samverkan counts once asked for").contains("Samverkan, Värmland", "Samverkan, Örebro");
+            assertThat(browser.find(By.cssSelector("a.csv")).getDomAttribute("href")).as("the download counts alike").contains("suggestions=true");
+            assertThat(Axe.seriousViolations(browser)).as("axe-core on Analys with its switch").isEmpty();
+        }
+    }
+
+    /** The matrix table's non-empty cells, each as "theme, pilot" (the words its link is read out with, less the count). */
+    private static List<String> matrixCells(Browser browser) {
+        return browser.driver().findElements(By.cssSelector("table.matrix td a")).stream().map(a -> a.getDomAttribute("aria-label"))
+                .map(label -> label.substring(label.indexOf(": ") + 2)).toList();
     }
 }

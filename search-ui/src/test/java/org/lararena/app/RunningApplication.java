@@ -215,6 +215,19 @@ final class RunningApplication implements AutoCloseable {
         }
     }
 
+    /** A researcher ({@code token}) accepts every suggestion of the document that is still suggested, in one review. */
+    void acceptSuggestions(String documentId, String token) throws Exception {
+        JsonArray ids = new JsonArray();
+        new JsonArray(get("/api/documents/" + documentId + "/annotations", token).body()).stream().map(JsonObject.class::cast)
+                .filter(a -> "suggested".equals(a.getString("state"))).forEach(a -> ids.add(a.getString("id")));
+        if (ids.isEmpty()) {
+            return;
+        }
+        HttpResponse<String> answer = send("POST", "/api/documents/" + documentId + "/annotations/review",
+                new JsonObject().put("ids", ids).put("state", "accepted").encode(), token);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
     /** Waits until every document the caller may read (the demo documents, in a fresh data directory) is indexed; returns them. */
     List<JsonObject> awaitAllIndexed(String token) throws Exception {
         List<JsonObject> indexed = new ArrayList<>();

@@ -62,8 +62,12 @@ class QdpxExchangeTest {
      */
     record Stores(DocumentStore documents, AnnotationStore annotations, MemoStore memos, Path work, Ontology ontology, CodebookActions codebook) {
         static Stores in(Path dir, Ontology shipped) {
+            return in(dir, shipped, TDB2Factory.createDataset());
+        }
+
+        /** The same with the annotation store and the codebook in {@code dataset} (on disk, for a benchmark). */
+        static Stores in(Path dir, Ontology shipped, Dataset dataset) {
             Ontology own = shipped.snapshot();
-            Dataset dataset = TDB2Factory.createDataset();
             TdbAnnotationStore annotations = new TdbAnnotationStore(dataset);
             CodebookActions codebook = new CodebookActions(new Codebook(dataset, own, annotations, Clock.systemUTC()), annotations,
                     new AuditLog(dir.resolve("audit")), (document, passages) -> { }, () -> { },

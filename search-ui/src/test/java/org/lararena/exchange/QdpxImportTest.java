@@ -68,7 +68,7 @@ class QdpxImportTest {
         return new long[] {start, start + coded.codePointCount(0, coded.length())};
     }
 
-    private static String selection(String guid, long[] span, String name, String codeGuid, String user, String noteRef) {
+    static String selection(String guid, long[] span, String name, String codeGuid, String user, String noteRef) {
         return "<PlainTextSelection guid=\"" + guid + "\" name=\"" + name + "\" startPosition=\"" + span[0] + "\" endPosition=\"" + span[1]
                 + "\" creatingUser=\"" + user + "\"><Coding guid=\"" + guid.replace("AAAA", "CCCC") + "\" creatingUser=\"" + user
                 + "\"><CodeRef targetGUID=\"" + codeGuid + "\"/></Coding>" + (noteRef == null ? "" : "<NoteRef targetGUID=\"" + noteRef + "\"/>")

@@ -10,13 +10,15 @@ import java.util.Objects;
 import java.util.Set;
 import org.lararena.platform.web.Caller;
 import org.lararena.search.AnalysisEndpoint;
+import org.lararena.search.SearchRequest;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
+import org.lararena.web.Messages;
 
 /**
  * Analys (researchers, and pilots over what they may read): for the search in the address (the same {@code q} and
- * facet parameters as Sök), a theme × pilot heat map whose cells open that search filtered to the theme and pilot,
- * theme co-occurrence, and themes per year. The charts are Apache ECharts, served from its WebJar; each downloads
+ * facet parameters as Sök, and its switch for unreviewed suggestions), a theme × pilot heat map whose cells open that
+ * search filtered to the theme and pilot, theme co-occurrence, and themes per year. The charts are Apache ECharts, served from its WebJar; each downloads
  * as PNG and as CSV. The matrix is also a plain table, for screen readers, keyboards and pages without scripts.
  */
 public final class AnalysisPage {
@@ -65,7 +67,10 @@ public final class AnalysisPage {
                 html.append("<input type=\"hidden\" name=\"").append(facet).append("\" value=\"").append(Html.text(value)).append("\">");
             }
         }
-        html.append("<button type=\"submit\">Analysera</button></form>");
+        // The same switch as Sök's: the tables count unreviewed suggestions as the search in Sök would, and its cells
+        // and downloads keep the choice.
+        html.append("<button type=\"submit\">Analysera</button>")
+                .append(SearchPage.suggestionsSwitch(SearchRequest.fromParams(ctx.queryParams()), Caller.of(ctx), Messages.of(ctx))).append("</form>");
         html.append(chosenFilters(ctx, result));
         long total = result.getLong("total");
         html.append("<p class=\"total\">").append(total).append(total == 1 ? " passage" : " passager")

@@ -99,10 +99,9 @@ public final class ModulesPage {
             params.add("q=" + Html.url(words));
         }
         if (iri != null) {
+            // Counted as every search counts themes (reviewed codes only for attendees, who may tick Sök's switch):
+            // a module leads to what the research group has coded, not to the annotator's guesses.
             params.add("theme=" + Html.url(iri));
-            // The module's author chose the theme for its passages, reviewed or not: the search counts the annotator's
-            // suggestions too, which Sök then marks as suggestions (for attendees they are off unless asked for).
-            params.add("suggestions=true");
         }
         return "/sok" + (params.isEmpty() ? "" : "?" + String.join("&", params));
     }

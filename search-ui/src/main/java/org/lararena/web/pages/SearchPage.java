@@ -90,13 +90,8 @@ public final class SearchPage {
                 html.append("<input type=\"hidden\" name=\"").append(facet).append("\" value=\"").append(Html.text(value)).append("\">");
             }
         }
-        html.append("<button type=\"submit\">").append(Html.text(messages.get("search.submit"))).append("</button>");
-        // The switch for the annotator's unreviewed suggestions: unticked sends the hidden false alone, ticked the true
-        // after it (the last value decides), so it works without scripts; search.js sends the form when it changes.
-        boolean withSuggestions = request.includesSuggestions(Caller.of(ctx));
-        html.append("<p class=\"suggestions-switch\"><input type=\"hidden\" name=\"suggestions\" value=\"false\">")
-                .append("<input type=\"checkbox\" id=\"suggestions\" name=\"suggestions\" value=\"true\"").append(withSuggestions ? " checked" : "")
-                .append("> <label for=\"suggestions\">").append(Html.text(messages.get("search.suggestions"))).append("</label></p></form>");
+        html.append("<button type=\"submit\">").append(Html.text(messages.get("search.submit"))).append("</button>")
+                .append(suggestionsSwitch(request, Caller.of(ctx), messages)).append("</form>");
         String asked = ctx.queryParams().get("q");
         if (asked != null && asked.length() > SearchRequest.MAX_QUERY_CHARS) {
             html.append("<p class=\"notice query-cut\" role=\"status\">")
@@ -104,6 +99,17 @@ public final class SearchPage {
                     .append("</p>");
         }
         return html.toString();
+    }
+
+    /**
+     * The switch for the annotator's unreviewed suggestions, inside a search form (Sök's, Analys'): unticked sends the
+     * hidden false alone, ticked the true after it (the last value decides), so it works without scripts; search.js
+     * and analysis.js send the form when it changes.
+     */
+    static String suggestionsSwitch(SearchRequest request, Caller caller, Messages messages) {
+        return "<p class=\"suggestions-switch\"><input type=\"hidden\" name=\"suggestions\" value=\"false\">"
+                + "<input type=\"checkbox\" id=\"suggestions\" name=\"suggestions\" value=\"true\"" + (request.includesSuggestions(caller) ? " checked" : "")
+                + "> <label for=\"suggestions\">" + Html.text(messages.get("search.suggestions")) + "</label></p>";
     }
 
     private String body(RoutingContext ctx, SearchRequest request, JsonObject result, Messages messages) {
