@@ -27,7 +27,6 @@ import org.lararena.erasure.Retention;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.describe.TextPipeline;
 import org.lararena.ingest.extract.DocumentExtractor;
-import org.lararena.ingest.extract.ExtractionConfig;
 import org.lararena.ingest.extract.ExtractionException;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
@@ -132,7 +131,6 @@ public final class ApplicationVerticle extends VerticleBase {
     private HttpServerVerticle http;
     private LearningModules modules;
     private AuditLog audit;
-    private ExtractionConfig extractionConfig;
     private DocumentExtractor extractor;
     private Ontology ontology;
     private Codebook codebook;
@@ -212,18 +210,8 @@ public final class ApplicationVerticle extends VerticleBase {
         SparqlService.publishOntology(jena, ontology);
         storeCompaction = new StoreCompaction(jena, config.dataPath("jena"), config.annotation().compactGrowthBytes());
         documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator, config.annotation().batchPassages());
-        extractionConfig = ExtractionConfig.defaults()
-                .withTimePerFile(config.extraction().timePerFile())
-                .withWorkerHeapMegabytes(config.extraction().workerHeapMb())
-                .withWorkers(config.extraction().workers())
-                .withMaxOutputCharacters(config.extraction().maxOutputChars())
-                .withMaxPackageDepth(config.extraction().maxNesting())
-                .withMaxCompressionRatio(config.extraction().maxZipRatio())
-                .withContainers(new ExtractionConfig.ContainerLimits(config.extraction().maxArchiveFiles(),
-                        config.extraction().maxArchiveMb() * 1024L * 1024L, config.extraction().maxArchiveDepth(),
-                        config.extraction().maxMailboxMessages(), config.extraction().maxSpreadsheetRows()));
         // The workers' temporary files (warm-up samples, parsers' spooled copies) stay in the data directory.
-        extractor = new DocumentExtractor(extractionConfig, config.dataPath("extraction"));
+        extractor = new DocumentExtractor(config.extraction(), config.dataPath("extraction"));
         extractor.warmUp();
         // Its vocabulary reads the word lists and the ontology: made here, off the event loop.
         textPipeline = new TextPipeline(ontology);
@@ -310,7 +298,7 @@ public final class ApplicationVerticle extends VerticleBase {
                     return null;
                 })
                 // One extraction verticle keeping its own queue, so that stopping never waits for the files queued in it.
-                .compose(v -> vertx.deployVerticle(new ExtractionVerticle(documents, extractor, textPipeline, extractionConfig.workers())))
+                .compose(v -> vertx.deployVerticle(new ExtractionVerticle(documents, extractor, textPipeline, config.extraction().workers())))
                 // One annotation verticle: documents take turns in steps of a short write transaction each.
                 .compose(v -> vertx.deployVerticle(new AnnotationVerticle(documents, documentAnnotation)))
                 // One indexer: it gathers documents into batches, one bulk request and one refresh each.
