@@ -268,13 +268,13 @@ public final class ApplicationVerticle extends VerticleBase {
                                 suggester::decisionRecorded, suggester)::addRoutes,
                         new SuggesterEndpoint(vertx, requestWork, suggester, audit)::addRoutes,
                         new TeamCodingEndpoint(requestWork, documents, annotations, facetFollower, audit)::addRoutes,
-                        new AgreementEndpoint(vertx, documents, annotations, ontology)::addRoutes,
+                        new AgreementEndpoint(requestWork, documents, annotations, ontology)::addRoutes,
                         analysis::addRoutes,
                         new InsightsEndpoint(requestWork, insights)::addRoutes,
                         new MemosEndpoint(requestWork, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
                         new ConceptsEndpoint(ontology)::addRoutes,
                         new CodebookEndpoint(requestWork, codebookActions)::addRoutes,
-                        new ExchangeEndpoint(vertx, documents, annotations, memos, codebookActions, audit, imports, config.exchange(),
+                        new ExchangeEndpoint(vertx, requestWork, documents, annotations, memos, codebookActions, audit, imports, config.exchange(),
                                 config.dataPath("exchange"), Clock.systemUTC())::addRoutes,
                         new BackupEndpoint(vertx, new DataBackup(config, elasticsearch, jena, Clock.systemUTC()), audit, erasureLog)::addRoutes,
                         new ErasureEndpoint(requestWork, erasure, new Retention(documents, config.retention(), config.dataDir(), erasure::eraseDocuments,
@@ -285,11 +285,11 @@ public final class ApplicationVerticle extends VerticleBase {
                         new ModulesPage(modules, themeIrisByLabel(ontology))::addRoutes,
                         new UploadPage(ontology)::addRoutes,
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
-                        new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes,
+                        new SparqlEndpoint(requestWork, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes,
                         new AnalysisPage(analysis)::addRoutes,
                         new CodebookPage(requestWork, codebookActions)::addRoutes,
                         new ImportPage(requestWork, imports, codebookActions, jobs, config.exchange(), config.dataPath("exchange"))::addRoutes,
-                        new AgreementPage(vertx, documents, annotations, ontology)::addRoutes,
+                        new AgreementPage(requestWork, documents, annotations, ontology)::addRoutes,
                         new InsightsPage(vertx, insights, themeChoices)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index, facetFollower);

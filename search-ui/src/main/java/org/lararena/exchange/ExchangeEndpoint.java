@@ -1,6 +1,7 @@
 package org.lararena.exchange;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
@@ -27,6 +28,7 @@ import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * REFI-QDA exchange, for researchers only (403 for everyone else), every export and import audited:
@@ -48,6 +50,7 @@ public final class ExchangeEndpoint {
     private static final String ZIP = "application/zip";
 
     private final Vertx vertx;
+    private final RequestWork work;
     private final DocumentStore documents;
     private final AuditLog audit;
     private final QdpxExport export;
@@ -57,9 +60,10 @@ public final class ExchangeEndpoint {
     private final Clock clock;
 
     /** @param codebook the growing codebook, which the export reads */
-    public ExchangeEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, MemoStore memos, CodebookActions codebook,
+    public ExchangeEndpoint(Vertx vertx, RequestWork work, DocumentStore documents, AnnotationStore annotations, MemoStore memos, CodebookActions codebook,
                             AuditLog audit, RefiQdaImports imports, LararenaConfig.Exchange limits, Path workDir, Clock clock) {
         this.vertx = Objects.requireNonNull(vertx);
+        this.work = Objects.requireNonNull(work);
         this.documents = Objects.requireNonNull(documents);
         this.audit = Objects.requireNonNull(audit);
         this.limits = Objects.requireNonNull(limits);
@@ -95,7 +99,7 @@ public final class ExchangeEndpoint {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         String wanted = ctx.queryParams().get("documents");
         boolean pseudonyms = "true".equals(ctx.queryParams().get("pseudonyms"));
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
                     List<DocumentRecord> records = chosen(wanted, caller);
                     QdpxProject project = export.project("Lärarena", records, pseudonyms);
                     Files.createDirectories(workDir);
@@ -109,7 +113,7 @@ public final class ExchangeEndpoint {
                                     .mapToLong(sel -> sel.codings().size()).sum()).sum())
                             .put("pseudonyms", pseudonyms));
                     return file;
-                }, false)
+                })
                 .onSuccess(file -> ctx.response().putHeader("Content-Type", ZIP)
                         .putHeader("Content-Disposition", "attachment; filename=\"lararena.qdpx\"")
                         .sendFile(file.toString())
@@ -132,12 +136,12 @@ public final class ExchangeEndpoint {
 
     private void exportCodebook(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     QdpxWriter.writeCodebook(export.codebook(), out);
                     audit.record(caller.username(), "export_qdc", null, new JsonObject());
-                    return io.vertx.core.buffer.Buffer.buffer(out.toByteArray());
-                }, false)
+                    return Buffer.buffer(out.toByteArray());
+                })
                 .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/xml")
                         .putHeader("Content-Disposition", "attachment; filename=\"lararena.qdc\"").end(xml))
                 .onFailure(ctx::fail);
@@ -151,7 +155,7 @@ public final class ExchangeEndpoint {
 
     private void importFile(RoutingContext ctx, String format, Import kind) {
         Upload upload = upload(ctx, format);
-        vertx.executeBlocking(() -> kind.run(upload.caller().username(), upload.file(), upload.filename(), upload.mapping(), upload.preview()), false)
+        work.run(() -> kind.run(upload.caller().username(), upload.file(), upload.filename(), upload.mapping(), upload.preview()))
                 .onSuccess(outcome -> answer(ctx, outcome))
                 .onFailure(ctx::fail);
     }
@@ -175,8 +179,7 @@ public final class ExchangeEndpoint {
         if (outcome.status() == 202) {
             ctx.response().putHeader("Location", outcome.answer().getString("href"));
         }
-        ctx.response().setStatusCode(outcome.status());
-        ctx.json(outcome.answer());
+        RequestWork.sendJson(ctx, outcome.status(), outcome.answer());
     }
 
     /** A multipart body the decoder gave up on is the uploader's 400, not our 500; a body over the limit stays 413. */
