@@ -2,14 +2,11 @@ package org.lararena.ontology.codebook;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +35,7 @@ import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.text.SwedishText;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.PROV;
+import org.lararena.platform.Sha256;
 
 /**
  * The codebook researchers grow at run time: the theme scheme of the shipped ontology (the seed) with the concepts
@@ -396,12 +394,7 @@ public final class Codebook {
                 .filterDrop(s -> s.getPredicate().equals(SKOS.narrower))
                 .forEach(s -> lines.add(NodeFmtLib.strNT(s.getPredicate().asNode()) + " " + NodeFmtLib.strNT(s.getObject().asNode())));
         lines.sort(Comparator.naturalOrder());
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(String.join("\n", lines));
     }
 
     // --- the parts of a change

@@ -3,8 +3,6 @@ package org.lararena.ontology.store;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.Comparator;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +44,7 @@ import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.OA;
 import org.lararena.ontology.vocabulary.PROV;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.Sha256;
 
 /**
  * The annotation store over a Jena {@link Dataset}: TDB2 in the data directory in production, an in-memory TDB2
@@ -113,7 +111,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     /** The deterministic id of an automatic annotation: the same passage, concept and span give the same id. */
     public static String automaticId(String documentId, String passageId, String conceptIri, int start, int end) {
-        return "a" + sha256(documentId + "\n" + passageId + "\n" + conceptIri + "\n" + start + "\n" + end).substring(0, 24);
+        return "a" + Sha256.hex(documentId + "\n" + passageId + "\n" + conceptIri + "\n" + start + "\n" + end).substring(0, 24);
     }
 
     /** The IRI of a passage under the project's namespace. */
@@ -243,7 +241,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
         Objects.requireNonNull(conceptIri, "conceptIri");
         Objects.requireNonNull(username, "username");
         requireInside(passage, start, end);
-        String id = "m" + sha256(UUID.randomUUID().toString()).substring(0, 24);
+        String id = "m" + Sha256.hex(UUID.randomUUID().toString()).substring(0, 24);
         return actions.calculate(() -> {
             Model graph = graph(documentId);
             Instant now = now();
@@ -262,7 +260,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
             Objects.requireNonNull(tag.conceptIri(), "conceptIri");
             Objects.requireNonNull(tag.username(), "username");
             requireInside(tag.passage(), tag.start(), tag.end());
-            ids.add("m" + sha256(UUID.randomUUID().toString()).substring(0, 24));
+            ids.add("m" + Sha256.hex(UUID.randomUUID().toString()).substring(0, 24));
         }
         return actions.calculate(() -> {
             Model graph = graph(documentId);
@@ -993,13 +991,5 @@ public final class TdbAnnotationStore implements AnnotationStore {
         }
         RDFNode object = statement.getObject();
         return Instant.parse(object.asLiteral().getLexicalForm());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }
