@@ -80,9 +80,9 @@ public final class ExchangeEndpoint {
         for (String path : List.of("/api/import/qdpx", "/api/import/qdc")) {
             router.post(path).handler(this::requireResearcher);
         }
-        router.post("/api/import/qdpx").handler(upload()).handler(ctx -> importFile(ctx, "QDPX", imports::project))
+        router.post("/api/import/qdpx").handler(upload()).handler(ctx -> importFile(ctx, ImportFormat.QDPX))
                 .failureHandler(this::unreadableUpload);
-        router.post("/api/import/qdc").handler(upload()).handler(ctx -> importFile(ctx, "QDC", imports::codebook))
+        router.post("/api/import/qdc").handler(upload()).handler(ctx -> importFile(ctx, ImportFormat.QDC))
                 .failureHandler(this::unreadableUpload);
     }
 
@@ -147,15 +147,9 @@ public final class ExchangeEndpoint {
                 .onFailure(ctx::fail);
     }
 
-    /** One of {@link RefiQdaImports}'s imports: a project or a codebook. */
-    @FunctionalInterface
-    private interface Import {
-        RefiQdaImports.Outcome run(String username, Path file, String filename, Map<String, String> mapping, boolean preview);
-    }
-
-    private void importFile(RoutingContext ctx, String format, Import kind) {
+    private void importFile(RoutingContext ctx, ImportFormat format) {
         Upload upload = upload(ctx, format);
-        work.run(() -> kind.run(upload.caller().username(), upload.file(), upload.filename(), upload.mapping(), upload.preview()))
+        work.run(() -> imports.run(format, upload.caller().username(), upload.file(), upload.filename(), upload.mapping(), upload.preview()))
                 .onSuccess(outcome -> answer(ctx, outcome))
                 .onFailure(ctx::fail);
     }
@@ -164,12 +158,12 @@ public final class ExchangeEndpoint {
     private record Upload(Caller caller, Path file, String filename, Map<String, String> mapping, boolean preview) {
     }
 
-    private static Upload upload(RoutingContext ctx, String format) {
+    private static Upload upload(RoutingContext ctx, ImportFormat format) {
         ctx.put(UPLOAD_READ, true);
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         List<FileUpload> files = ctx.fileUploads();
         if (files.size() != 1) {
-            throw LararenaException.badRequest("send one " + format + " file as multipart/form-data (field name: file)");
+            throw LararenaException.badRequest("send one " + format.name() + " file as multipart/form-data (field name: file)");
         }
         return new Upload(caller, Path.of(files.get(0).uploadedFileName()), files.get(0).fileName(),
                 RefiQdaImports.mapping(ctx.request().formAttributes().get("mapping")), "true".equals(ctx.queryParams().get("preview")));

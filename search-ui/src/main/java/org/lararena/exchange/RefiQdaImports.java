@@ -49,6 +49,14 @@ public final class RefiQdaImports {
         this.reader = new QdpxReader(limits.maxUnpackedBytes(), limits.schema(), limits.codebookSchema());
     }
 
+    /** A file of {@code format}: its preview, or its import. */
+    public Outcome run(ImportFormat format, String username, Path file, String filename, Map<String, String> mapping, boolean preview) {
+        return switch (format) {
+            case QDPX -> project(username, file, filename, mapping, preview);
+            case QDC -> codebook(username, file, filename, mapping, preview);
+        };
+    }
+
     /** A QDPX project: its preview, or its import (as a job when large). */
     public Outcome project(String username, Path file, String filename, Map<String, String> mapping, boolean preview) {
         QdpxProject project = reader.read(file);
