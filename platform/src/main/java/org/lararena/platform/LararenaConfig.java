@@ -6,7 +6,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,7 +135,7 @@ public record LararenaConfig(
      * How long documents are kept: {@code yearsByType} (document type → years, none for a type kept without end),
      * counted from {@code projectEnd} when set, else from the document's own date, else its upload.
      */
-    public record Retention(Map<String, Integer> yearsByType, Optional<java.time.LocalDate> projectEnd) {
+    public record Retention(Map<String, Integer> yearsByType, Optional<LocalDate> projectEnd) {
         public Retention {
             yearsByType = Map.copyOf(yearsByType);
             Objects.requireNonNull(projectEnd, "projectEnd");
@@ -440,7 +443,7 @@ public record LararenaConfig(
 
     /** {@code intervju=10,transkript=10}: a document type (as the ontology names them) and whole years, 1–200. */
     private static Map<String, Integer> retentionYears(Optional<String> value) {
-        Map<String, Integer> years = new java.util.LinkedHashMap<>();
+        Map<String, Integer> years = new LinkedHashMap<>();
         for (String entry : value.map(v -> v.split(",")).orElse(new String[0])) {
             String[] typeAndYears = entry.strip().split("=", -1);
             if (typeAndYears.length != 2 || !typeAndYears[0].strip().matches("[a-zåäö-]+") || !typeAndYears[1].strip().matches("\\d{1,3}")
@@ -453,10 +456,10 @@ public record LararenaConfig(
         return years;
     }
 
-    private static Optional<java.time.LocalDate> projectEnd(Optional<String> value) {
+    private static Optional<LocalDate> projectEnd(Optional<String> value) {
         try {
-            return value.map(java.time.LocalDate::parse);
-        } catch (java.time.format.DateTimeParseException e) {
+            return value.map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
             throw new ConfigurationException("LARARENA_PROJECT_END must be a date as YYYY-MM-DD (got '" + value.get() + "')", e);
         }
     }

@@ -336,7 +336,7 @@ public final class ApplicationVerticle extends VerticleBase {
             LOG.info("Resuming {}, left {}", unfinished.id(), unfinished.status().wireName());
             // From the last completed step: passages kept by extraction go straight to indexing.
             var extracted = unfinished.status() == DocumentStatus.QUEUED || unfinished.status() == DocumentStatus.EXTRACTING
-                    ? java.util.Optional.<JsonObject>empty() : documents.passages(unfinished.id());
+                    ? Optional.<JsonObject>empty() : documents.passages(unfinished.id());
             if (extracted.isPresent()) {
                 vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, extracted.get());
             } else {

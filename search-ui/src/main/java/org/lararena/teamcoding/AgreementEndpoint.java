@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -259,7 +260,7 @@ public final class AgreementEndpoint {
     }
 
     private static String cell(Figure figure) {
-        return figure.value() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", figure.value());
+        return figure.value() == null ? "" : String.format(Locale.ROOT, "%.4f", figure.value());
     }
 
     private static String row(List<String> cells) {

@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.lararena.ingest.extract.ExtractedDocument;
 import org.lararena.ingest.repair.RepairedText;
 import org.lararena.ingest.segment.Passage;
@@ -153,8 +155,8 @@ public final class DocumentDescriber {
             }
         }
         if (conversation) {
-            String about = java.util.stream.Stream.of(pilot, date == null ? null : date.toString()).filter(Objects::nonNull)
-                    .collect(java.util.stream.Collectors.joining(", "));
+            String about = Stream.of(pilot, date == null ? null : date.toString()).filter(Objects::nonNull)
+                    .collect(Collectors.joining(", "));
             String name = ontology.documentType(type).map(DocumentType::labelSv).orElse(type);
             return about.isEmpty() ? name + (fields.filename() != null ? " – " + fields.filename() : "") : name + " – " + about;
         }

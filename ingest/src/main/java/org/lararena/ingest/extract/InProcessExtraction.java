@@ -448,7 +448,7 @@ final class InProcessExtraction {
     private static int messagesInMbox(Path file) throws ExtractionException {
         try {
             return ArchiveUnpacker.messagesIn(file);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new ExtractionException(Kind.CORRUPT, "Filen kunde inte läsas.", "mbox count failed: " + e, e);
         }
     }

@@ -19,6 +19,8 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -327,7 +329,7 @@ public final class Codebook {
                 String seedDigest = digest != null ? digest.getString()
                         : seed.contains(seed.createResource(iri), RDF.type, SKOS.Concept) ? seedDigest(iri) : null;
                 stored.removeProperties();
-                candidate.listStatements(candidate.createResource(iri), null, (org.apache.jena.rdf.model.RDFNode) null)
+                candidate.listStatements(candidate.createResource(iri), null, (RDFNode) null)
                         .filterDrop(s -> s.getPredicate().equals(SKOS.narrower))
                         .forEach(graph::add);
                 if (seedDigest != null) {
@@ -375,7 +377,7 @@ public final class Codebook {
             model.removeAll(null, SKOS.narrower, concept);
         }
         for (Resource concept : concepts) {
-            delta.listStatements(concept, null, (org.apache.jena.rdf.model.RDFNode) null)
+            delta.listStatements(concept, null, (RDFNode) null)
                     .filterDrop(s -> s.getPredicate().equals(LAR.seedDigest))
                     .forEach(model::add);
         }
@@ -390,7 +392,7 @@ public final class Codebook {
     /** A digest of the shipped description of a concept (without {@code skos:narrower}, which the codebook does not keep). */
     private String seedDigest(String iri) {
         List<String> lines = new ArrayList<>();
-        seed.listStatements(seed.createResource(iri), null, (org.apache.jena.rdf.model.RDFNode) null)
+        seed.listStatements(seed.createResource(iri), null, (RDFNode) null)
                 .filterDrop(s -> s.getPredicate().equals(SKOS.narrower))
                 .forEach(s -> lines.add(NodeFmtLib.strNT(s.getPredicate().asNode()) + " " + NodeFmtLib.strNT(s.getObject().asNode())));
         lines.sort(Comparator.naturalOrder());
@@ -424,7 +426,7 @@ public final class Codebook {
         }
     }
 
-    private static void replaceInLanguage(Resource concept, org.apache.jena.rdf.model.Property property, String language, String value,
+    private static void replaceInLanguage(Resource concept, Property property, String language, String value,
                                           Consumer<String> add) {
         if (value == null) {
             return;
@@ -433,7 +435,7 @@ public final class Codebook {
         add.accept(value.strip());
     }
 
-    private static void removeInLanguage(Resource concept, org.apache.jena.rdf.model.Property property, String language) {
+    private static void removeInLanguage(Resource concept, Property property, String language) {
         concept.listProperties(property).filterKeep(s -> s.getObject().isLiteral() && s.getLanguage().equals(language))
                 .toList().forEach(s -> concept.getModel().remove(s));
     }

@@ -20,8 +20,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.datatypes.xsd.XSDDateTime;
 import org.apache.jena.graph.Node;
@@ -348,7 +351,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                         quads.add(found.next());
                     }
                 } finally {
-                    org.apache.jena.atlas.iterator.Iter.close(found);
+                    Iter.close(found);
                 }
                 quads.forEach(dataset.asDatasetGraph()::delete);
                 return (long) quads.size();
@@ -447,7 +450,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
     public Map<String, CodingStatus> codingStatus(String documentId) {
         return dataset.calculateRead(() -> {
             Model graph = graph(documentId);
-            Map<String, CodingStatus> statuses = new java.util.TreeMap<>();
+            Map<String, CodingStatus> statuses = new TreeMap<>();
             graph.listSubjectsWithProperty(RDF.type, LAR.CodingStatus).forEach(status -> {
                 String coder = coderOf(status.getPropertyResourceValue(LAR.coder));
                 statuses.put(coder, new CodingStatus(coder, CodingStatus.State.parse(string(status, LAR.codingState)),
@@ -533,7 +536,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 return Optional.<Consensus>empty();
             }
             Resource adopted = consensus.getPropertyResourceValue(LAR.adoptedFrom);
-            Set<String> ids = new java.util.TreeSet<>();
+            Set<String> ids = new TreeSet<>();
             consensus.listProperties(PROV.wasDerivedFrom).forEach(statement -> ids.add(idOf(statement.getResource())));
             return Optional.of(new Consensus(consensus.getURI(), coderOf(consensus.getPropertyResourceValue(DCTerms.creator)),
                     instant(consensus.getProperty(DCTerms.created)), adopted == null ? null : coderOf(adopted), ids));

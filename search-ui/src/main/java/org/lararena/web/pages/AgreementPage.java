@@ -3,6 +3,7 @@ package org.lararena.web.pages;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -173,7 +174,7 @@ public final class AgreementPage {
         List<String> agreed = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<StoredAnnotation>>> passage : byPassage.entrySet()) {
             Map<String, List<StoredAnnotation>> spans = passage.getValue();
-            Set<Set<String>> distinct = new java.util.HashSet<>();
+            Set<Set<String>> distinct = new HashSet<>();
             coders.forEach(c -> distinct.add(concepts(spans.getOrDefault(c, List.of()))));
             if (distinct.size() < 2) {
                 spans.getOrDefault(coders.get(0), List.of()).forEach(a -> agreed.add(a.id()));

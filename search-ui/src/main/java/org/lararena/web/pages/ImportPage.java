@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import org.lararena.codebook.CodebookActions;
 import org.lararena.exchange.ImportFormat;
 import org.lararena.exchange.RefiQdaImports;
@@ -229,7 +230,7 @@ public final class ImportPage {
             }
             html.append("<td><select name=\"").append(CODE_FIELD).append(Html.text(code.getString("guid"))).append("\" aria-labelledby=\"kod-")
                     .append(i).append("\">").append(choices.replaceFirst(java.util.regex.Pattern.quote(marker),
-                            java.util.regex.Matcher.quoteReplacement("<option value=\"" + Html.text(chosen) + "\" selected>")))
+                            Matcher.quoteReplacement("<option value=\"" + Html.text(chosen) + "\" selected>")))
                     .append("</select></td></tr>");
         }
         html.append("</tbody></table><button type=\"submit\">Importera</button></form>")
