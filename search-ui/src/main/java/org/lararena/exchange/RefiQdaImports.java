@@ -58,7 +58,7 @@ public final class RefiQdaImports {
     }
 
     /** A QDPX project: its preview, or its import (as a job when large). */
-    public Outcome project(String username, Path file, String filename, Map<String, String> mapping, boolean preview) {
+    private Outcome project(String username, Path file, String filename, Map<String, String> mapping, boolean preview) {
         QdpxProject project = reader.read(file);
         QdpxImport.Plan plan = importer.plan(project, mapping, username);
         if (preview) {
@@ -80,7 +80,7 @@ public final class RefiQdaImports {
      * is mapped to it instead), all in one change, unless {@code mapping} says otherwise. Answers
      * {@code {codes, created, matched, skipped, warnings}}, or the preview.
      */
-    public Outcome codebook(String username, Path file, String filename, Map<String, String> mapping, boolean preview) {
+    private Outcome codebook(String username, Path file, String filename, Map<String, String> mapping, boolean preview) {
         QdpxProject codebook = reader.readCodebook(file, filename);
         QdpxImport.Plan plan = importer.plan(codebook, mapping, username, QdpxImport.CREATE);
         if (preview) {
