@@ -38,14 +38,13 @@ import org.lararena.ingest.pipeline.PendingIndexingVerticle;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
 import org.lararena.ingest.pipeline.DocumentAnnotation;
 import org.lararena.ingest.pipeline.Reannotation;
+import org.lararena.ingest.pipeline.UnfinishedDocuments;
 import org.lararena.ingest.index.FacetFollower;
 import org.lararena.ingest.index.PassageConcepts;
 import org.lararena.annotations.AnnotationsEndpoint;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.StoreCompaction;
 import org.lararena.ontology.store.TdbAnnotationStore;
-import org.lararena.ingest.store.DocumentRecord;
-import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.web.DocumentsEndpoint;
 import org.lararena.platform.LararenaConfig;
@@ -73,7 +72,6 @@ import org.lararena.insights.InsightsEndpoint;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.lararena.web.AdminEndpoint;
 import org.lararena.web.Jobs;
 import org.lararena.web.HealthEndpoint;
@@ -232,7 +230,7 @@ public final class ApplicationVerticle extends VerticleBase {
         // Every write leaves copied pages behind in TDB2's files: compacted once they have grown enough.
         vertx.setPeriodic(config.annotation().compactCheck().toMillis(), timer -> vertx.executeBlocking(storeCompaction::compactIfGrown, false)
                 .onFailure(e -> LOG.warn("The annotation store could not be compacted: {}", e.getMessage())));
-        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel, this::themesNamedIn,
+        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), ontology::labelSvOrIri, this::themesNamedIn,
                 config.search().requestCache()).withDecisionCounts((concept, term) -> suggester.get().decisionsAbout(concept, term));
         IndexChangeWatch othersChanges = new IndexChangeWatch(elasticsearch, index.alias(), config.search().changePoll());
         SearchAnswerCache answers = new SearchAnswerCache(config.search().answerCacheBytes(),
@@ -244,7 +242,7 @@ public final class ApplicationVerticle extends VerticleBase {
         reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
         demoCoding = new DemoCoding(vertx, annotations, ontology, passageConcepts);
         AnalysisEndpoint analysis = new AnalysisEndpoint(requestWork, search, ontology.topThemes().stream().map(Concept::iri).toList());
-        Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
+        Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, ontology::topThemeIri)).toList(),
                 iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC(), config.maxInsightChars());
         SynonymProposals proposals = new SynonymProposals(codebook::ontology, suggester, config.dataPath("codebook").resolve("rejected-proposals.json"));
         CodebookActions codebookActions = new CodebookActions(codebook, annotations, audit, facetFollower::changed, this::codebookChanged, proposals);
@@ -329,20 +327,7 @@ public final class ApplicationVerticle extends VerticleBase {
     }
 
     private Void resumeAndLoadDemo() {
-        for (DocumentRecord unfinished : documents.unfinished()) {
-            if (documents.pendingIndexing().contains(unfinished.id())) {
-                continue; // waits in the durable indexing queue, which PendingIndexingVerticle drains
-            }
-            LOG.info("Resuming {}, left {}", unfinished.id(), unfinished.status().wireName());
-            // From the last completed step: passages kept by extraction go straight to indexing.
-            var extracted = unfinished.status() == DocumentStatus.QUEUED || unfinished.status() == DocumentStatus.EXTRACTING
-                    ? Optional.<JsonObject>empty() : documents.passages(unfinished.id());
-            if (extracted.isPresent()) {
-                vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, extracted.get());
-            } else {
-                vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", unfinished.id()));
-            }
-        }
+        UnfinishedDocuments.resume(documents, vertx.eventBus());
         if (config.loadDemoData()) {
             DemoData.loadOnce(config.dataPath("demo-loaded"), documents, record -> {
                 demoCoding.watch(record);
@@ -364,11 +349,6 @@ public final class ApplicationVerticle extends VerticleBase {
         }
     }
 
-    /** The IRI of the top theme with this Swedish label (as learning modules name themes). */
-    private Optional<String> topThemeIri(String label) {
-        return ontology.topThemes().stream().filter(theme -> theme.labelSv().equals(label)).map(Concept::iri).findFirst();
-    }
-
     /**
      * The concepts a search text names, as the annotator finds them in passages (inflections, compounds, OCR forms).
      * Every search asks, on the event loop, and people repeat their queries (paging, facets, shared links): the
@@ -387,11 +367,6 @@ public final class ApplicationVerticle extends VerticleBase {
         SparqlService.publishOntology(jena, ontology);
         themesNamedInRecentQueries.clear();
         codebookChanges.incrementAndGet();
-    }
-
-    /** A theme's Swedish label; an IRI the ontology no longer knows (after a change) shows as itself. */
-    private String themeLabel(String iri) {
-        return ontology.concept(iri).isPresent() ? ontology.labelSv(iri) : iri;
     }
 
     @Override
