@@ -1,5 +1,6 @@
 package org.lararena.analysis;
 
+import java.util.Arrays;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -62,7 +63,7 @@ final class SwedishFoldingFilter extends TokenFilter {
     }
 
     private boolean sameAs(char[] buffer, int length, int outLen) {
-        return length == outLen && java.util.Arrays.equals(buffer, 0, length, output, 0, outLen);
+        return length == outLen && Arrays.equals(buffer, 0, length, output, 0, outLen);
     }
 
     private boolean needsFolding(char[] buffer, int length) {

@@ -188,6 +188,16 @@ public final class Ontology {
         return require(iri).labelSv();
     }
 
+    /** A concept's Swedish label, or the IRI itself for one the ontology no longer knows (after a codebook change). */
+    public String labelSvOrIri(String iri) {
+        return concept(iri).map(Concept::labelSv).orElse(iri);
+    }
+
+    /** The IRI of the top theme with this Swedish label (as learning modules name themes). */
+    public Optional<String> topThemeIri(String labelSv) {
+        return topThemes().stream().filter(theme -> theme.labelSv().equals(labelSv)).map(Concept::iri).findFirst();
+    }
+
     /** Type-ahead: concepts with a label that starts with {@code text}, ignoring case and diacritics. */
     public List<Concept> findByLabel(String text) {
         return findByLabel(text, null, 20);

@@ -46,6 +46,15 @@ class OntologyTest {
     }
 
     @Test
+    void aTopThemeIsFoundByItsSwedishLabelAndAnUnknownIriIsShownAsItself() {
+        String label = ontology.labelSv(TEMA + "samverkan");
+        assertThat(ontology.topThemeIri(label)).contains(TEMA + "samverkan");
+        assertThat(ontology.topThemeIri(ontology.labelSv(TEMA + "sip"))).as("a narrower concept is no top theme").isEmpty();
+        assertThat(ontology.labelSvOrIri(TEMA + "samverkan")).isEqualTo(label);
+        assertThat(ontology.labelSvOrIri(TEMA + "finns-inte")).isEqualTo(TEMA + "finns-inte");
+    }
+
+    @Test
     void documentTypesAndPilotsAreReadFromTheirSchemes() {
         assertThat(ontology.documentTypes()).extracting(DocumentType::notation)
                 .containsExactly("intervju", "motesanteckningar", "presentation", "rapport", "transkript", "workshop");

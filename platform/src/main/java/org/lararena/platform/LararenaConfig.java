@@ -6,7 +6,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -134,7 +137,7 @@ public record LararenaConfig(
      * How long documents are kept: {@code yearsByType} (document type → years, none for a type kept without end),
      * counted from {@code projectEnd} when set, else from the document's own date, else its upload.
      */
-    public record Retention(Map<String, Integer> yearsByType, Optional<java.time.LocalDate> projectEnd) {
+    public record Retention(Map<String, Integer> yearsByType, Optional<LocalDate> projectEnd) {
         public Retention {
             yearsByType = Map.copyOf(yearsByType);
             Objects.requireNonNull(projectEnd, "projectEnd");
@@ -196,12 +199,119 @@ public record LararenaConfig(
     }
 
     /**
-     * Limits of the isolated extraction workers: per file time, worker heap, and how many workers run at once; and of
-     * files with many parts: documents and megabytes of an archive, how deeply archives nest, messages of a mailbox,
-     * rows of a spreadsheet.
+     * Limits and pool settings of document extraction. Every parse runs under all of these limits, in isolated worker
+     * JVMs; {@link #defaults()} gives the values of the keys above, which suit reports, transcripts and slide decks on
+     * a small server.
+     *
+     * @param timePerFile           the longest one file may take to parse; the worker is killed after it (default 60 s)
+     * @param workerHeapMegabytes   the maximum heap ({@code -Xmx}) of each worker JVM; a file that needs more fails
+     *                              alone (default 512)
+     * @param maxOutputCharacters   the most text one file may yield (default 20 000 000 characters)
+     * @param maxPackageDepth       how deeply archives and attachments may nest inside a file (an e-mail with a
+     *                              zip inside a zip is depth 2) before the file is refused (default 5)
+     * @param maxCompressionRatio   how many characters of output per byte of compressed input are believed
+     *                              once output passes {@code zipBombThresholdCharacters}; beyond it the file is
+     *                              refused as a zip bomb (Tika's {@code SecureContentHandler}, default 100)
+     * @param zipBombThresholdCharacters output below this size is never called a zip bomb (default 1 000 000)
+     * @param maxXmlDepth           the deepest XML element nesting accepted (default 100)
+     * @param workers               how many worker JVMs may parse at the same time (default 2, so that one large
+     *                              file does not hold up the others)
+     * @param filesPerWorker        a worker is replaced by a fresh one after this many files, so that leaks in
+     *                              parsers cannot build up (default 2000: a fresh worker costs a JVM start and a cold
+     *                              JIT, which at 200 made extraction twice as slow as a warm worker)
+     * @param ocr                   whether scanned pages and images are read with Tesseract's Swedish model
+     *                              when {@code tesseract} and its {@code swe} data are installed (default true)
+     * @param containers            how many files an archive, messages a mailbox and rows a spreadsheet may hold
      */
-    public record Extraction(Duration timePerFile, int workerHeapMb, int workers, int maxOutputChars, int maxNesting, int maxZipRatio,
-            int maxArchiveFiles, int maxArchiveMb, int maxArchiveDepth, int maxMailboxMessages, int maxSpreadsheetRows) {
+    public record Extraction(Duration timePerFile, int workerHeapMegabytes, int maxOutputCharacters,
+            int maxPackageDepth, long maxCompressionRatio, long zipBombThresholdCharacters, int maxXmlDepth,
+            int workers, int filesPerWorker, boolean ocr, ContainerLimits containers) {
+
+        /**
+         * Limits of files that hold many parts. Each part of an archive or mailbox becomes a document of its own.
+         *
+         * @param maxArchiveFiles    the most documents one archive may hold, nested archives' included (default 1000)
+         * @param maxArchiveBytes    the most an archive may unpack to, nested archives' included (default 1 000 MB); the
+         *                           expansion budget ({@code maxCompressionRatio} times the archive's size) applies as well
+         * @param maxArchiveDepth    how many archives and e-mails may enclose a document inside one file: a document in a
+         *                           zip in a zip is at 2, as is one in a zip attached to an e-mail (default 2)
+         * @param maxMailboxMessages the most messages one mbox may hold (default 1000)
+         * @param maxSpreadsheetRows the most rows one spreadsheet may have, all sheets together (default 100 000)
+         */
+        public record ContainerLimits(int maxArchiveFiles, long maxArchiveBytes, int maxArchiveDepth, int maxMailboxMessages,
+                int maxSpreadsheetRows) {
+
+            public ContainerLimits {
+                requirePositive(maxArchiveFiles, "maxArchiveFiles");
+                requirePositive(maxArchiveBytes, "maxArchiveBytes");
+                requirePositive(maxArchiveDepth, "maxArchiveDepth");
+                requirePositive(maxMailboxMessages, "maxMailboxMessages");
+                requirePositive(maxSpreadsheetRows, "maxSpreadsheetRows");
+            }
+        }
+
+        public Extraction {
+            Objects.requireNonNull(timePerFile);
+            requirePositive(timePerFile.toMillis(), "timePerFile");
+            requirePositive(workerHeapMegabytes, "workerHeapMegabytes");
+            requirePositive(maxOutputCharacters, "maxOutputCharacters");
+            requirePositive(maxPackageDepth, "maxPackageDepth");
+            requirePositive(maxCompressionRatio, "maxCompressionRatio");
+            requirePositive(zipBombThresholdCharacters, "zipBombThresholdCharacters");
+            requirePositive(maxXmlDepth, "maxXmlDepth");
+            requirePositive(workers, "workers");
+            requirePositive(filesPerWorker, "filesPerWorker");
+            Objects.requireNonNull(containers);
+        }
+
+        /**
+         * 60 s per file, 512 MB heap per worker, 20 M characters, 5 levels of nesting, two workers each replaced after
+         * 2000 files, OCR when installed: the defaults of the keys above.
+         */
+        public static Extraction defaults() {
+            return extraction(new Reader(Map.of()));
+        }
+
+        public Extraction withTimePerFile(Duration value) {
+            return new Extraction(value, workerHeapMegabytes, maxOutputCharacters, maxPackageDepth,
+                    maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, workers, filesPerWorker, ocr, containers);
+        }
+
+        public Extraction withWorkerHeapMegabytes(int value) {
+            return new Extraction(timePerFile, value, maxOutputCharacters, maxPackageDepth,
+                    maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, workers, filesPerWorker, ocr, containers);
+        }
+
+        public Extraction withMaxOutputCharacters(int value) {
+            return new Extraction(timePerFile, workerHeapMegabytes, value, maxPackageDepth,
+                    maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, workers, filesPerWorker, ocr, containers);
+        }
+
+        public Extraction withWorkers(int value) {
+            return new Extraction(timePerFile, workerHeapMegabytes, maxOutputCharacters, maxPackageDepth,
+                    maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, value, filesPerWorker, ocr, containers);
+        }
+
+        public Extraction withFilesPerWorker(int value) {
+            return new Extraction(timePerFile, workerHeapMegabytes, maxOutputCharacters, maxPackageDepth,
+                    maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, workers, value, ocr, containers);
+        }
+
+        public Extraction withOcr(boolean value) {
+            return new Extraction(timePerFile, workerHeapMegabytes, maxOutputCharacters, maxPackageDepth,
+                    maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, workers, filesPerWorker, value, containers);
+        }
+
+        public Extraction withContainers(ContainerLimits value) {
+            return new Extraction(timePerFile, workerHeapMegabytes, maxOutputCharacters, maxPackageDepth,
+                    maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, workers, filesPerWorker, ocr, value);
+        }
+
+        private static void requirePositive(long value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive, was " + value);
+            }
+        }
     }
 
     /**
@@ -294,17 +404,7 @@ public record LararenaConfig(
                 r.integer("LARARENA_MAX_UPLOAD_MB", 200, 1, 1_000_000) * 1024L * 1024L,
                 r.bool("LARARENA_DEMO_DATA", true),
                 r.raw("LARARENA_WATCH_DIR").map(v -> Path.of(v).toAbsolutePath().normalize()),
-                new Extraction(Duration.ofSeconds(r.integer("LARARENA_EXTRACT_TIMEOUT_SECONDS", 60, 1, 3600)),
-                        r.integer("LARARENA_EXTRACT_HEAP_MB", 512, 64, 65536),
-                        r.integer("LARARENA_EXTRACT_WORKERS", 2, 1, 64),
-                        r.integer("LARARENA_EXTRACT_MAX_OUTPUT_CHARS", 20_000_000, 1000, Integer.MAX_VALUE),
-                        r.integer("LARARENA_EXTRACT_MAX_NESTING", 5, 1, 100),
-                        r.integer("LARARENA_EXTRACT_MAX_ZIP_RATIO", 100, 1, 1_000_000),
-                        r.integer("LARARENA_EXTRACT_MAX_ARCHIVE_FILES", 1000, 1, 1_000_000),
-                        r.integer("LARARENA_EXTRACT_MAX_ARCHIVE_MB", 1000, 1, 1_000_000),
-                        r.integer("LARARENA_EXTRACT_MAX_ARCHIVE_DEPTH", 2, 1, 20),
-                        r.integer("LARARENA_EXTRACT_MAX_MAILBOX_MESSAGES", 1000, 1, 1_000_000),
-                        r.integer("LARARENA_EXTRACT_MAX_SPREADSHEET_ROWS", 100_000, 1, 100_000_000)),
+                extraction(r),
                 new Sparql(Duration.ofSeconds(r.integer("LARARENA_SPARQL_TIMEOUT_SECONDS", 10, 1, 600)),
                         r.integer("LARARENA_SPARQL_MAX_ROWS", 10_000, 1, 1_000_000)),
                 r.integer("LARARENA_MAX_INSIGHT_CHARS", 10_000, 100, 1_000_000),
@@ -332,9 +432,26 @@ public record LararenaConfig(
                 new Retention(retentionYears(r.raw("LARARENA_RETENTION_YEARS")), projectEnd(r.raw("LARARENA_PROJECT_END"))));
     }
 
+    /** The extraction keys; what they leave out (XML depth, zip-bomb threshold, worker replacement, OCR) is fixed. */
+    private static Extraction extraction(Reader r) {
+        return new Extraction(Duration.ofSeconds(r.integer("LARARENA_EXTRACT_TIMEOUT_SECONDS", 60, 1, 3600)),
+                r.integer("LARARENA_EXTRACT_HEAP_MB", 512, 64, 65536),
+                r.integer("LARARENA_EXTRACT_MAX_OUTPUT_CHARS", 20_000_000, 1000, Integer.MAX_VALUE),
+                r.integer("LARARENA_EXTRACT_MAX_NESTING", 5, 1, 100),
+                r.integer("LARARENA_EXTRACT_MAX_ZIP_RATIO", 100, 1, 1_000_000),
+                1_000_000, 100,
+                r.integer("LARARENA_EXTRACT_WORKERS", 2, 1, 64),
+                2000, true,
+                new Extraction.ContainerLimits(r.integer("LARARENA_EXTRACT_MAX_ARCHIVE_FILES", 1000, 1, 1_000_000),
+                        r.integer("LARARENA_EXTRACT_MAX_ARCHIVE_MB", 1000, 1, 1_000_000) * 1024L * 1024L,
+                        r.integer("LARARENA_EXTRACT_MAX_ARCHIVE_DEPTH", 2, 1, 20),
+                        r.integer("LARARENA_EXTRACT_MAX_MAILBOX_MESSAGES", 1000, 1, 1_000_000),
+                        r.integer("LARARENA_EXTRACT_MAX_SPREADSHEET_ROWS", 100_000, 1, 100_000_000)));
+    }
+
     /** {@code intervju=10,transkript=10}: a document type (as the ontology names them) and whole years, 1–200. */
     private static Map<String, Integer> retentionYears(Optional<String> value) {
-        Map<String, Integer> years = new java.util.LinkedHashMap<>();
+        Map<String, Integer> years = new LinkedHashMap<>();
         for (String entry : value.map(v -> v.split(",")).orElse(new String[0])) {
             String[] typeAndYears = entry.strip().split("=", -1);
             if (typeAndYears.length != 2 || !typeAndYears[0].strip().matches("[a-zåäö-]+") || !typeAndYears[1].strip().matches("\\d{1,3}")
@@ -347,10 +464,10 @@ public record LararenaConfig(
         return years;
     }
 
-    private static Optional<java.time.LocalDate> projectEnd(Optional<String> value) {
+    private static Optional<LocalDate> projectEnd(Optional<String> value) {
         try {
-            return value.map(java.time.LocalDate::parse);
-        } catch (java.time.format.DateTimeParseException e) {
+            return value.map(LocalDate::parse);
+        } catch (DateTimeParseException e) {
             throw new ConfigurationException("LARARENA_PROJECT_END must be a date as YYYY-MM-DD (got '" + value.get() + "')", e);
         }
     }

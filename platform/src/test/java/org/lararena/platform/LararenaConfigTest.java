@@ -34,9 +34,9 @@ class LararenaConfigTest {
         assertThat(LararenaConfig.fromMap(Map.of("LARARENA_MAX_INSIGHT_CHARS", "2000")).maxInsightChars()).isEqualTo(2000);
         assertThat(config.maxMemoChars()).isEqualTo(10_000);
         assertThat(LararenaConfig.fromMap(Map.of("LARARENA_MAX_MEMO_CHARS", "2500")).maxMemoChars()).isEqualTo(2500);
-        assertThat(config.extraction().maxOutputChars()).isEqualTo(20_000_000);
-        assertThat(config.extraction().maxNesting()).isEqualTo(5);
-        assertThat(config.extraction().maxZipRatio()).isEqualTo(100);
+        assertThat(config.extraction().maxOutputCharacters()).isEqualTo(20_000_000);
+        assertThat(config.extraction().maxPackageDepth()).isEqualTo(5);
+        assertThat(config.extraction().maxCompressionRatio()).isEqualTo(100);
         assertThat(config.annotation().batchPassages()).isEqualTo(100);
         assertThat(config.requests().busyAfter()).hasSeconds(2);
         assertThat(config.requests().workers()).isEqualTo(8);
@@ -84,9 +84,9 @@ class LararenaConfigTest {
         LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_EXTRACT_MAX_OUTPUT_CHARS", "500000",
                 "LARARENA_EXTRACT_MAX_NESTING", "2", "LARARENA_EXTRACT_MAX_ZIP_RATIO", "40"));
 
-        assertThat(config.extraction().maxOutputChars()).isEqualTo(500_000);
-        assertThat(config.extraction().maxNesting()).isEqualTo(2);
-        assertThat(config.extraction().maxZipRatio()).isEqualTo(40);
+        assertThat(config.extraction().maxOutputCharacters()).isEqualTo(500_000);
+        assertThat(config.extraction().maxPackageDepth()).isEqualTo(2);
+        assertThat(config.extraction().maxCompressionRatio()).isEqualTo(40);
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_EXTRACT_MAX_NESTING", "0")))
                 .hasMessageContaining("LARARENA_EXTRACT_MAX_NESTING");
     }

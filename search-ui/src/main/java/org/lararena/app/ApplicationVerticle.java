@@ -27,7 +27,6 @@ import org.lararena.erasure.Retention;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.describe.TextPipeline;
 import org.lararena.ingest.extract.DocumentExtractor;
-import org.lararena.ingest.extract.ExtractionConfig;
 import org.lararena.ingest.extract.ExtractionException;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
@@ -39,14 +38,13 @@ import org.lararena.ingest.pipeline.PendingIndexingVerticle;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
 import org.lararena.ingest.pipeline.DocumentAnnotation;
 import org.lararena.ingest.pipeline.Reannotation;
+import org.lararena.ingest.pipeline.UnfinishedDocuments;
 import org.lararena.ingest.index.FacetFollower;
 import org.lararena.ingest.index.PassageConcepts;
 import org.lararena.annotations.AnnotationsEndpoint;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.StoreCompaction;
 import org.lararena.ontology.store.TdbAnnotationStore;
-import org.lararena.ingest.store.DocumentRecord;
-import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.web.DocumentsEndpoint;
 import org.lararena.platform.LararenaConfig;
@@ -74,7 +72,6 @@ import org.lararena.insights.InsightsEndpoint;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.lararena.web.AdminEndpoint;
 import org.lararena.web.Jobs;
 import org.lararena.web.HealthEndpoint;
@@ -132,7 +129,6 @@ public final class ApplicationVerticle extends VerticleBase {
     private HttpServerVerticle http;
     private LearningModules modules;
     private AuditLog audit;
-    private ExtractionConfig extractionConfig;
     private DocumentExtractor extractor;
     private Ontology ontology;
     private Codebook codebook;
@@ -212,18 +208,8 @@ public final class ApplicationVerticle extends VerticleBase {
         SparqlService.publishOntology(jena, ontology);
         storeCompaction = new StoreCompaction(jena, config.dataPath("jena"), config.annotation().compactGrowthBytes());
         documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator, config.annotation().batchPassages());
-        extractionConfig = ExtractionConfig.defaults()
-                .withTimePerFile(config.extraction().timePerFile())
-                .withWorkerHeapMegabytes(config.extraction().workerHeapMb())
-                .withWorkers(config.extraction().workers())
-                .withMaxOutputCharacters(config.extraction().maxOutputChars())
-                .withMaxPackageDepth(config.extraction().maxNesting())
-                .withMaxCompressionRatio(config.extraction().maxZipRatio())
-                .withContainers(new ExtractionConfig.ContainerLimits(config.extraction().maxArchiveFiles(),
-                        config.extraction().maxArchiveMb() * 1024L * 1024L, config.extraction().maxArchiveDepth(),
-                        config.extraction().maxMailboxMessages(), config.extraction().maxSpreadsheetRows()));
         // The workers' temporary files (warm-up samples, parsers' spooled copies) stay in the data directory.
-        extractor = new DocumentExtractor(extractionConfig, config.dataPath("extraction"));
+        extractor = new DocumentExtractor(config.extraction(), config.dataPath("extraction"));
         extractor.warmUp();
         // Its vocabulary reads the word lists and the ontology: made here, off the event loop.
         textPipeline = new TextPipeline(ontology);
@@ -244,7 +230,7 @@ public final class ApplicationVerticle extends VerticleBase {
         // Every write leaves copied pages behind in TDB2's files: compacted once they have grown enough.
         vertx.setPeriodic(config.annotation().compactCheck().toMillis(), timer -> vertx.executeBlocking(storeCompaction::compactIfGrown, false)
                 .onFailure(e -> LOG.warn("The annotation store could not be compacted: {}", e.getMessage())));
-        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), this::themeLabel, this::themesNamedIn,
+        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), ontology::labelSvOrIri, this::themesNamedIn,
                 config.search().requestCache()).withDecisionCounts((concept, term) -> suggester.get().decisionsAbout(concept, term));
         IndexChangeWatch othersChanges = new IndexChangeWatch(elasticsearch, index.alias(), config.search().changePoll());
         SearchAnswerCache answers = new SearchAnswerCache(config.search().answerCacheBytes(),
@@ -256,7 +242,7 @@ public final class ApplicationVerticle extends VerticleBase {
         reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
         demoCoding = new DemoCoding(vertx, annotations, ontology, passageConcepts);
         AnalysisEndpoint analysis = new AnalysisEndpoint(requestWork, search, ontology.topThemes().stream().map(Concept::iri).toList());
-        Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, this::topThemeIri)).toList(),
+        Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, ontology::topThemeIri)).toList(),
                 iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, Clock.systemUTC(), config.maxInsightChars());
         SynonymProposals proposals = new SynonymProposals(codebook::ontology, suggester, config.dataPath("codebook").resolve("rejected-proposals.json"));
         CodebookActions codebookActions = new CodebookActions(codebook, annotations, audit, facetFollower::changed, this::codebookChanged, proposals);
@@ -280,13 +266,13 @@ public final class ApplicationVerticle extends VerticleBase {
                                 suggester::decisionRecorded, suggester)::addRoutes,
                         new SuggesterEndpoint(vertx, requestWork, suggester, audit)::addRoutes,
                         new TeamCodingEndpoint(requestWork, documents, annotations, facetFollower, audit)::addRoutes,
-                        new AgreementEndpoint(vertx, documents, annotations, ontology)::addRoutes,
+                        new AgreementEndpoint(requestWork, documents, annotations, ontology)::addRoutes,
                         analysis::addRoutes,
                         new InsightsEndpoint(requestWork, insights)::addRoutes,
                         new MemosEndpoint(requestWork, memos, (passageId, caller) -> search.context(passageId, 0, 0, caller))::addRoutes,
                         new ConceptsEndpoint(ontology)::addRoutes,
                         new CodebookEndpoint(requestWork, codebookActions)::addRoutes,
-                        new ExchangeEndpoint(vertx, documents, annotations, memos, codebookActions, audit, imports, config.exchange(),
+                        new ExchangeEndpoint(vertx, requestWork, documents, annotations, memos, codebookActions, audit, imports, config.exchange(),
                                 config.dataPath("exchange"), Clock.systemUTC())::addRoutes,
                         new BackupEndpoint(vertx, new DataBackup(config, elasticsearch, jena, Clock.systemUTC()), audit, erasureLog)::addRoutes,
                         new ErasureEndpoint(requestWork, erasure, new Retention(documents, config.retention(), config.dataDir(), erasure::eraseDocuments,
@@ -297,11 +283,11 @@ public final class ApplicationVerticle extends VerticleBase {
                         new ModulesPage(modules, themeIrisByLabel(ontology))::addRoutes,
                         new UploadPage(ontology)::addRoutes,
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
-                        new SparqlEndpoint(vertx, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes,
+                        new SparqlEndpoint(requestWork, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes,
                         new AnalysisPage(analysis)::addRoutes,
                         new CodebookPage(requestWork, codebookActions)::addRoutes,
                         new ImportPage(requestWork, imports, codebookActions, jobs, config.exchange(), config.dataPath("exchange"))::addRoutes,
-                        new AgreementPage(vertx, documents, annotations, ontology)::addRoutes,
+                        new AgreementPage(requestWork, documents, annotations, ontology)::addRoutes,
                         new InsightsPage(vertx, insights, themeChoices)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index, facetFollower);
@@ -310,7 +296,7 @@ public final class ApplicationVerticle extends VerticleBase {
                     return null;
                 })
                 // One extraction verticle keeping its own queue, so that stopping never waits for the files queued in it.
-                .compose(v -> vertx.deployVerticle(new ExtractionVerticle(documents, extractor, textPipeline, extractionConfig.workers())))
+                .compose(v -> vertx.deployVerticle(new ExtractionVerticle(documents, extractor, textPipeline, config.extraction().workers())))
                 // One annotation verticle: documents take turns in steps of a short write transaction each.
                 .compose(v -> vertx.deployVerticle(new AnnotationVerticle(documents, documentAnnotation)))
                 // One indexer: it gathers documents into batches, one bulk request and one refresh each.
@@ -341,20 +327,7 @@ public final class ApplicationVerticle extends VerticleBase {
     }
 
     private Void resumeAndLoadDemo() {
-        for (DocumentRecord unfinished : documents.unfinished()) {
-            if (documents.pendingIndexing().contains(unfinished.id())) {
-                continue; // waits in the durable indexing queue, which PendingIndexingVerticle drains
-            }
-            LOG.info("Resuming {}, left {}", unfinished.id(), unfinished.status().wireName());
-            // From the last completed step: passages kept by extraction go straight to indexing.
-            var extracted = unfinished.status() == DocumentStatus.QUEUED || unfinished.status() == DocumentStatus.EXTRACTING
-                    ? java.util.Optional.<JsonObject>empty() : documents.passages(unfinished.id());
-            if (extracted.isPresent()) {
-                vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, extracted.get());
-            } else {
-                vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", unfinished.id()));
-            }
-        }
+        UnfinishedDocuments.resume(documents, vertx.eventBus());
         if (config.loadDemoData()) {
             DemoData.loadOnce(config.dataPath("demo-loaded"), documents, record -> {
                 demoCoding.watch(record);
@@ -376,11 +349,6 @@ public final class ApplicationVerticle extends VerticleBase {
         }
     }
 
-    /** The IRI of the top theme with this Swedish label (as learning modules name themes). */
-    private Optional<String> topThemeIri(String label) {
-        return ontology.topThemes().stream().filter(theme -> theme.labelSv().equals(label)).map(Concept::iri).findFirst();
-    }
-
     /**
      * The concepts a search text names, as the annotator finds them in passages (inflections, compounds, OCR forms).
      * Every search asks, on the event loop, and people repeat their queries (paging, facets, shared links): the
@@ -399,11 +367,6 @@ public final class ApplicationVerticle extends VerticleBase {
         SparqlService.publishOntology(jena, ontology);
         themesNamedInRecentQueries.clear();
         codebookChanges.incrementAndGet();
-    }
-
-    /** A theme's Swedish label; an IRI the ontology no longer knows (after a change) shows as itself. */
-    private String themeLabel(String iri) {
-        return ontology.concept(iri).isPresent() ? ontology.labelSv(iri) : iri;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.lararena.app;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,9 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.lararena.platform.LararenaConfig;
@@ -46,7 +49,7 @@ final class CliCredentials {
     }
 
     /** The device-authorization grant: prints where to log in, then waits for the user to do so. */
-    JsonObject loginWithDevice(java.io.PrintStream out) {
+    JsonObject loginWithDevice(PrintStream out) {
         JsonObject device = post(endpoint("/auth/device"), Map.of("client_id", keycloak.cliClientId(), "scope", "openid"));
         out.println("Open " + device.getString("verification_uri_complete", device.getString("verification_uri"))
                 + " and confirm the code " + device.getString("user_code"));
@@ -98,7 +101,7 @@ final class CliCredentials {
     }
 
     private JsonObject tokenRequest(Map<String, String> form) {
-        Map<String, String> withClient = new java.util.HashMap<>(form);
+        Map<String, String> withClient = new HashMap<>(form);
         withClient.put("client_id", keycloak.cliClientId());
         return post(endpoint("/token"), withClient);
     }
@@ -146,7 +149,7 @@ final class CliCredentials {
             Files.createDirectories(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "credentials", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(temp, kept.encode());
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new LararenaException(500, "credentials", "cannot keep the login in " + file + " (" + e.getMessage() + ")", e);
         }

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
@@ -109,7 +111,7 @@ final class CliExchange {
      * large import becomes; prints what was imported and every warning.
      */
     int importFile(Path file) throws IOException, InterruptedException {
-        boolean codebook = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".qdc");
+        boolean codebook = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".qdc");
         String boundary = "lararena-" + UUID.randomUUID();
         String name = file.getFileName().toString().replace("\"", "'").replaceAll("[\\r\\n]", " ");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -164,7 +166,7 @@ final class CliExchange {
     private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
         try {
             return http.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(30)).build(), handler);
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             throw LararenaException.unavailable("Lärarena is not reachable at " + config.publicUrl() + ": start it with ./lararena up", e);
         }
     }

@@ -5,10 +5,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.lararena.erasure.ErasureLog;
 import org.lararena.backup.BackupManifest;
 import org.lararena.backup.DataFormat;
@@ -117,7 +121,7 @@ public final class Lararena {
         } catch (LararenaException e) {
             System.err.println("lararena: " + e.getMessage());
             exit = e.isClientError() ? 2 : 1;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println("lararena: " + e.getMessage());
             exit = 1;
         } catch (InterruptedException e) {
@@ -271,7 +275,7 @@ public final class Lararena {
         JsonArray from = body.getJsonArray("from", new JsonArray());
         out.println("Rebuilt the index from the data directory: " + body.getInteger("documents") + " documents, "
                 + body.getLong("passages") + " passages in " + body.getString("to")
-                + (from.isEmpty() ? " (there was no index before)" : ", replacing " + from.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))));
+                + (from.isEmpty() ? " (there was no index before)" : ", replacing " + from.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         if (fromOriginals) {
             out.println(body.getInteger("extractedAgain") + " documents are extracted again from their originals;"
                     + " they stay searchable meanwhile (follow them on the upload page)");
@@ -293,7 +297,7 @@ public final class Lararena {
         if (rest.size() != 1 || rest.get(0).startsWith("--")) {
             throw LararenaException.badRequest("usage: ./lararena backup DIR, or ./lararena backup --verify DIR");
         }
-        java.nio.file.Path dir = callerPath(rest.get(0));
+        Path dir = callerPath(rest.get(0));
         if (verify) {
             JsonObject manifest = BackupManifest.verify(dir);
             out.println("The backup in " + dir + " is complete: " + manifest.getInteger("fileCount") + " files, "
@@ -303,7 +307,7 @@ public final class Lararena {
         }
         String token = new CliCredentials(config).accessToken();
         JsonObject body = callAdmin(config, token, "/api/admin/backup?directory="
-                + java.net.URLEncoder.encode(dir.toString(), java.nio.charset.StandardCharsets.UTF_8), "backup_failed");
+                + URLEncoder.encode(dir.toString(), StandardCharsets.UTF_8), "backup_failed");
         out.println("Backed up into " + dir + ": " + body.getInteger("fileCount") + " files, " + body.getLong("bytes") + " bytes."
                 + (body.getJsonObject("elasticsearch", new JsonObject()).getBoolean("included", false) ? ""
                         : " The index is not in it (no LARARENA_BACKUP_ES_REPOSITORY): after a restore, run ./lararena reindex."));
@@ -317,14 +321,14 @@ public final class Lararena {
      */
     int restore(LararenaConfig config, List<String> options) {
         int flag = options.indexOf("--erasures");
-        java.nio.file.Path erasures = null;
-        List<String> rest = new java.util.ArrayList<>(options);
+        Path erasures = null;
+        List<String> rest = new ArrayList<>(options);
         if (flag >= 0) {
             if (flag + 1 >= options.size()) {
                 throw LararenaException.badRequest("--erasures needs the erasure log file (DATA_DIR/erasures/tombstones.jsonl)");
             }
             erasures = callerPath(options.get(flag + 1));
-            if (!java.nio.file.Files.isRegularFile(erasures)) {
+            if (!Files.isRegularFile(erasures)) {
                 throw LararenaException.badRequest("the erasure log " + erasures + " is not a file; nothing was restored");
             }
             rest.remove(flag + 1);
@@ -333,7 +337,7 @@ public final class Lararena {
         if (rest.size() != 1 || rest.get(0).startsWith("--")) {
             throw LararenaException.badRequest("usage: ./lararena restore DIR [--erasures FILE] (onto the empty data directory LARARENA_DATA_DIR)");
         }
-        java.nio.file.Path dir = callerPath(rest.get(0));
+        Path dir = callerPath(rest.get(0));
         out.println("Restoring " + dir + " into " + config.dataDir() + "…");
         JsonObject manifest = new DataRestore(config).run(dir);
         out.println("Restored the backup taken " + manifest.getString("created") + ": start Lärarena with ./lararena up.");
@@ -403,20 +407,20 @@ public final class Lararena {
         }
         JsonObject tombstone = new JsonObject(callAdmin(config, token, "POST", "/api/admin/erasures", request, "erase_failed"));
         out.println("Erased " + tombstone.getJsonArray("documents").size() + " document(s) for good: "
-                + tombstone.getJsonArray("documents").stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                + tombstone.getJsonArray("documents").stream().map(String::valueOf).collect(Collectors.joining(", "))
                 + ". Tombstone " + tombstone.getString("id") + ".");
         if (!tombstone.getJsonArray("backupsBefore").isEmpty()) {
             out.println("Backups taken before still hold them: " + tombstone.getJsonArray("backupsBefore").stream().map(String::valueOf)
-                    .collect(java.util.stream.Collectors.joining(", ")) + ". Restore one with --erasures (see docs/operations.md).");
+                    .collect(Collectors.joining(", ")) + ". Restore one with --erasures (see docs/operations.md).");
         }
         return 0;
     }
 
     /** A path as the user typed it: relative to the folder they ran {@code ./lararena} in (the launcher moves to the checkout). */
-    private static java.nio.file.Path callerPath(String typed) {
+    private static Path callerPath(String typed) {
         String callerDir = System.getenv("LARARENA_CALLER_DIR");
-        java.nio.file.Path path = java.nio.file.Path.of(typed);
-        return (path.isAbsolute() || callerDir == null ? path.toAbsolutePath() : java.nio.file.Path.of(callerDir).resolve(path)).normalize();
+        Path path = Path.of(typed);
+        return (path.isAbsolute() || callerDir == null ? path.toAbsolutePath() : Path.of(callerDir).resolve(path)).normalize();
     }
 
     private static JsonObject callAdmin(LararenaConfig config, String token, String pathAndQuery, String failure) throws IOException, InterruptedException {
@@ -452,7 +456,7 @@ public final class Lararena {
                         body.getString("detail", "the platform answered " + response.statusCode()));
             }
             return response.body();
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             throw LararenaException.unavailable("Lärarena is not reachable at " + config.publicUrl() + ": start it with ./lararena up", e);
         }
     }
@@ -472,7 +476,7 @@ public final class Lararena {
             // It did not stop in time: end it and the servers it started.
             ManagedProcess.stopTree(launcher.get(), Duration.ofSeconds(5));
         }
-        state.get().getJsonArray("serverPids", new io.vertx.core.json.JsonArray()).forEach(pid ->
+        state.get().getJsonArray("serverPids", new JsonArray()).forEach(pid ->
                 ProcessHandle.of(((Number) pid).longValue()).ifPresent(p -> ManagedProcess.stopTree(p, Duration.ofSeconds(20))));
         out.println("Stopped.");
         return 0;

@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import org.lararena.platform.LararenaException;
@@ -59,7 +60,7 @@ final class RunState implements AutoCloseable {
         try {
             Path temp = Files.createTempFile(stateFile.getParent(), "lararena", ".tmp");
             Files.writeString(temp, state.encodePrettily());
-            Files.move(temp, stateFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new LararenaException(500, "run_state", "cannot write " + stateFile + " (" + e.getMessage() + ")", e);
         }

@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Objects;
 import org.lararena.erasure.ErasureLog;
 import org.lararena.platform.LararenaException;
@@ -55,7 +56,7 @@ public final class BackupEndpoint {
                     JsonObject summary = manifest.copy();
                     summary.remove("files");
                     audit.record(caller.username(), "backup", target.toString(), summary);
-                    erasures.backupTaken(target.toString(), java.time.Instant.now());
+                    erasures.backupTaken(target.toString(), Instant.now());
                     return summary.put("directory", target.toString());
                 }, false)
                 .onSuccess(summary -> RequestWork.sendJson(ctx, 200, summary))

@@ -3,21 +3,17 @@ package org.lararena.backup;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.Sha256;
 
 /**
  * The manifest of a backup ({@value #FILE}): what it holds (every file with its size and SHA-256), which versions
@@ -40,7 +36,7 @@ public final class BackupManifest {
         for (Path file : filesUnder(backupDir)) {
             long size = Files.size(file);
             bytes += size;
-            files.add(new JsonObject().put("path", relative(backupDir, file)).put("bytes", size).put("sha256", sha256(file)));
+            files.add(new JsonObject().put("path", relative(backupDir, file)).put("bytes", size).put("sha256", Sha256.hex(file)));
         }
         manifest.put("layoutVersion", LAYOUT_VERSION).put("fileCount", files.size()).put("bytes", bytes).put("files", files);
         Path temp = backupDir.resolve(FILE + ".tmp");
@@ -86,7 +82,7 @@ public final class BackupManifest {
             try {
                 if (Files.size(file) != entry.getLong("bytes")) {
                     problems.add(path + " has " + Files.size(file) + " bytes, the manifest says " + entry.getLong("bytes"));
-                } else if (!sha256(file).equals(entry.getString("sha256"))) {
+                } else if (!Sha256.hex(file).equals(entry.getString("sha256"))) {
                     problems.add(path + " does not match its checksum");
                 }
             } catch (NoSuchFileException e) {
@@ -124,15 +120,5 @@ public final class BackupManifest {
 
     private static String relative(Path dir, Path file) {
         return dir.relativize(file).toString().replace('\\', '/');
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

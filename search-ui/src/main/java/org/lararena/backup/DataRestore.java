@@ -14,6 +14,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
@@ -98,7 +99,7 @@ public final class DataRestore {
             }
         } finally {
             dataset.close();
-            org.apache.jena.tdb2.sys.TDBInternal.expel(dataset.asDatasetGraph());
+            TDBInternal.expel(dataset.asDatasetGraph());
         }
     }
 

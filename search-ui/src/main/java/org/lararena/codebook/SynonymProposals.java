@@ -7,10 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +22,7 @@ import org.lararena.ontology.suggest.LearnedTerm;
 import org.lararena.ontology.suggest.SuggesterModel;
 import org.lararena.ontology.text.SwedishText;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.Sha256;
 
 /**
  * Synonyms the team's own coding proposes for the codebook: the words researchers tagged with a concept by hand in
@@ -115,10 +113,6 @@ public final class SynonymProposals {
     }
 
     private static String idOf(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(key).substring(0, 16);
     }
 }

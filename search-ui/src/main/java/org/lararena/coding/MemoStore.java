@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.lararena.platform.LararenaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,7 +118,7 @@ public final class MemoStore {
      *
      * @return how many memos were erased
      */
-    public synchronized int erase(java.util.function.Predicate<String> onPassage) {
+    public synchronized int erase(Predicate<String> onPassage) {
         List<String> erased = versions.entrySet().stream().filter(e -> onPassage.test(e.getValue().get(0).passageId()))
                 .map(Map.Entry::getKey).toList();
         if (erased.isEmpty()) {
@@ -129,7 +131,7 @@ public final class MemoStore {
                 keptVersions.addAll(all);
             }
         });
-        keptVersions.sort(java.util.Comparator.comparing(memo -> memo.changed() != null ? memo.changed() : memo.created()));
+        keptVersions.sort(Comparator.comparing(memo -> memo.changed() != null ? memo.changed() : memo.created()));
         keptVersions.forEach(memo -> kept.append(memo.toJson().encode()).append('\n'));
         try {
             org.lararena.ingest.store.AtomicFiles.write(file, kept.toString(), true);

@@ -168,7 +168,7 @@ public final class Erasure {
         insights.eraseQuotes(passageId -> passageId.startsWith(passagePrefix),
                 ERASED_QUOTE_NOTE.formatted(at.toString().substring(0, 10)), at);
         // The upload's and the downloads' entries name the file, and a file name may name the participant.
-        audit.redactDetails(java.util.Set.of(documentId), "erased");
+        audit.redactDetails(Set.of(documentId), "erased");
         documents.erase(documentId);
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -50,7 +51,7 @@ public final class ErasureLog {
     }
 
     /** Records a backup that was taken: later erasures name it. */
-    public synchronized void backupTaken(String directory, java.time.Instant taken) {
+    public synchronized void backupTaken(String directory, Instant taken) {
         append(backups, new JsonObject().put("directory", directory).put("taken", taken.toString()));
     }
 

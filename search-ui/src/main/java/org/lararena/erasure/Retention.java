@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -111,8 +112,8 @@ public final class Retention {
         for (DocumentRecord record : documents.all()) {
             retentionOf(record).ifPresent(dated -> (dated.until().isAfter(today) ? later : due).add(item(record, dated)));
         }
-        due.sort(java.util.Comparator.comparing(item -> item.getString("retainUntil")));
-        later.sort(java.util.Comparator.comparing(item -> item.getString("retainUntil")));
+        due.sort(Comparator.comparing(item -> item.getString("retainUntil")));
+        later.sort(Comparator.comparing(item -> item.getString("retainUntil")));
         return new JsonObject().put("asOf", today.toString()).put("due", new JsonArray(due)).put("later", new JsonArray(later));
     }
 

@@ -1,6 +1,7 @@
 package org.lararena.exchange;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
@@ -27,6 +28,7 @@ import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * REFI-QDA exchange, for researchers only (403 for everyone else), every export and import audited:
@@ -48,6 +50,7 @@ public final class ExchangeEndpoint {
     private static final String ZIP = "application/zip";
 
     private final Vertx vertx;
+    private final RequestWork work;
     private final DocumentStore documents;
     private final AuditLog audit;
     private final QdpxExport export;
@@ -57,9 +60,10 @@ public final class ExchangeEndpoint {
     private final Clock clock;
 
     /** @param codebook the growing codebook, which the export reads */
-    public ExchangeEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, MemoStore memos, CodebookActions codebook,
+    public ExchangeEndpoint(Vertx vertx, RequestWork work, DocumentStore documents, AnnotationStore annotations, MemoStore memos, CodebookActions codebook,
                             AuditLog audit, RefiQdaImports imports, LararenaConfig.Exchange limits, Path workDir, Clock clock) {
         this.vertx = Objects.requireNonNull(vertx);
+        this.work = Objects.requireNonNull(work);
         this.documents = Objects.requireNonNull(documents);
         this.audit = Objects.requireNonNull(audit);
         this.limits = Objects.requireNonNull(limits);
@@ -76,9 +80,9 @@ public final class ExchangeEndpoint {
         for (String path : List.of("/api/import/qdpx", "/api/import/qdc")) {
             router.post(path).handler(this::requireResearcher);
         }
-        router.post("/api/import/qdpx").handler(upload()).handler(ctx -> importFile(ctx, "QDPX", imports::project))
+        router.post("/api/import/qdpx").handler(upload()).handler(ctx -> importFile(ctx, ImportFormat.QDPX))
                 .failureHandler(this::unreadableUpload);
-        router.post("/api/import/qdc").handler(upload()).handler(ctx -> importFile(ctx, "QDC", imports::codebook))
+        router.post("/api/import/qdc").handler(upload()).handler(ctx -> importFile(ctx, ImportFormat.QDC))
                 .failureHandler(this::unreadableUpload);
     }
 
@@ -95,7 +99,7 @@ public final class ExchangeEndpoint {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         String wanted = ctx.queryParams().get("documents");
         boolean pseudonyms = "true".equals(ctx.queryParams().get("pseudonyms"));
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
                     List<DocumentRecord> records = chosen(wanted, caller);
                     QdpxProject project = export.project("Lärarena", records, pseudonyms);
                     Files.createDirectories(workDir);
@@ -109,7 +113,7 @@ public final class ExchangeEndpoint {
                                     .mapToLong(sel -> sel.codings().size()).sum()).sum())
                             .put("pseudonyms", pseudonyms));
                     return file;
-                }, false)
+                })
                 .onSuccess(file -> ctx.response().putHeader("Content-Type", ZIP)
                         .putHeader("Content-Disposition", "attachment; filename=\"lararena.qdpx\"")
                         .sendFile(file.toString())
@@ -132,26 +136,20 @@ public final class ExchangeEndpoint {
 
     private void exportCodebook(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     QdpxWriter.writeCodebook(export.codebook(), out);
                     audit.record(caller.username(), "export_qdc", null, new JsonObject());
-                    return io.vertx.core.buffer.Buffer.buffer(out.toByteArray());
-                }, false)
+                    return Buffer.buffer(out.toByteArray());
+                })
                 .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/xml")
                         .putHeader("Content-Disposition", "attachment; filename=\"lararena.qdc\"").end(xml))
                 .onFailure(ctx::fail);
     }
 
-    /** One of {@link RefiQdaImports}'s imports: a project or a codebook. */
-    @FunctionalInterface
-    private interface Import {
-        RefiQdaImports.Outcome run(String username, Path file, String filename, Map<String, String> mapping, boolean preview);
-    }
-
-    private void importFile(RoutingContext ctx, String format, Import kind) {
+    private void importFile(RoutingContext ctx, ImportFormat format) {
         Upload upload = upload(ctx, format);
-        vertx.executeBlocking(() -> kind.run(upload.caller().username(), upload.file(), upload.filename(), upload.mapping(), upload.preview()), false)
+        work.run(() -> imports.run(format, upload.caller().username(), upload.file(), upload.filename(), upload.mapping(), upload.preview()))
                 .onSuccess(outcome -> answer(ctx, outcome))
                 .onFailure(ctx::fail);
     }
@@ -160,12 +158,12 @@ public final class ExchangeEndpoint {
     private record Upload(Caller caller, Path file, String filename, Map<String, String> mapping, boolean preview) {
     }
 
-    private static Upload upload(RoutingContext ctx, String format) {
+    private static Upload upload(RoutingContext ctx, ImportFormat format) {
         ctx.put(UPLOAD_READ, true);
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         List<FileUpload> files = ctx.fileUploads();
         if (files.size() != 1) {
-            throw LararenaException.badRequest("send one " + format + " file as multipart/form-data (field name: file)");
+            throw LararenaException.badRequest("send one " + format.name() + " file as multipart/form-data (field name: file)");
         }
         return new Upload(caller, Path.of(files.get(0).uploadedFileName()), files.get(0).fileName(),
                 RefiQdaImports.mapping(ctx.request().formAttributes().get("mapping")), "true".equals(ctx.queryParams().get("preview")));
@@ -175,8 +173,7 @@ public final class ExchangeEndpoint {
         if (outcome.status() == 202) {
             ctx.response().putHeader("Location", outcome.answer().getString("href"));
         }
-        ctx.response().setStatusCode(outcome.status());
-        ctx.json(outcome.answer());
+        RequestWork.sendJson(ctx, outcome.status(), outcome.answer());
     }
 
     /** A multipart body the decoder gave up on is the uploader's 400, not our 500; a body over the limit stays 413. */

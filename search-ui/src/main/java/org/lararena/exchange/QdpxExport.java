@@ -11,8 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.lararena.coding.Memo;
 import org.lararena.coding.MemoStore;
 import org.lararena.ingest.store.DocumentRecord;
@@ -75,7 +79,7 @@ final class QdpxExport {
         String guid = ExchangeGuids.concept(concept.iri());
         codes.add(new QdpxProject.Code(guid, concept.labelSv(), concept.definition("sv").or(() -> concept.definition("en")).orElse(null),
                 colour, parentGuid));
-        concept.narrower().stream().map(ontology::concept).flatMap(java.util.Optional::stream)
+        concept.narrower().stream().map(ontology::concept).flatMap(Optional::stream)
                 .sorted(Comparator.comparing(Concept::labelSv))
                 .forEach(narrower -> addCode(narrower, guid, colour, codes, placed));
     }
@@ -87,8 +91,8 @@ final class QdpxExport {
         codebook.forEach(code -> codeGuids.add(code.guid()));
         Map<String, String> userGuids = new HashMap<>();
         Map<String, String> users = new LinkedHashMap<>();
-        java.util.concurrent.atomic.AtomicInteger pseudonymsGiven = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.function.Function<String, String> userGuid = username -> userGuids.computeIfAbsent(username, u -> {
+        AtomicInteger pseudonymsGiven = new AtomicInteger();
+        Function<String, String> userGuid = username -> userGuids.computeIfAbsent(username, u -> {
             // The consensus is no person: it keeps its name and GUID under pseudonyms too.
             boolean hidden = pseudonyms && !u.equals(CONSENSUS_USER);
             String guid = hidden ? UUID.randomUUID().toString() : ExchangeGuids.user(u);
@@ -117,7 +121,7 @@ final class QdpxExport {
             }
             // The suggestions each researcher accepted, as that researcher's coding.
             Map<String, List<Decision>> decisions = annotations.decisions(record.id());
-            Set<String> coders = new java.util.TreeSet<>();
+            Set<String> coders = new TreeSet<>();
             decisions.values().forEach(list -> list.forEach(d -> coders.add(d.coder())));
             coders.remove(TdbAnnotationStore.ANNOTATOR_CODER);
             for (String coder : coders) {

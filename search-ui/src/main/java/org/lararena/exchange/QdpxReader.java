@@ -9,8 +9,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -104,11 +106,11 @@ final class QdpxReader {
     QdpxProject readCodebook(Path file, String name) {
         byte[] xml;
         try {
-            if (java.nio.file.Files.size(file) > maxUnpackedBytes) {
+            if (Files.size(file) > maxUnpackedBytes) {
                 throw LararenaException.payloadTooLarge("the QDC file is larger than " + maxUnpackedBytes / (1024 * 1024)
                         + " MB (LARARENA_MAX_IMPORT_UNPACKED_MB)");
             }
-            xml = java.nio.file.Files.readAllBytes(file);
+            xml = Files.readAllBytes(file);
         } catch (IOException e) {
             throw LararenaException.badRequest("the QDC file could not be read: " + e.getMessage());
         }
@@ -221,7 +223,7 @@ final class QdpxReader {
 
     static byte[] withoutByteOrderMark(byte[] bytes) {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            return java.util.Arrays.copyOfRange(bytes, 3, bytes.length);
+            return Arrays.copyOfRange(bytes, 3, bytes.length);
         }
         return bytes;
     }

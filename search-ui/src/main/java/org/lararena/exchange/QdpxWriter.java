@@ -1,5 +1,6 @@
 package org.lararena.exchange;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -249,7 +250,7 @@ final class QdpxWriter {
     }
 
     /** Keeps the XML writer from closing the zip stream under it. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    private static final class NonClosing extends FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);
         }

@@ -49,8 +49,16 @@ public final class RefiQdaImports {
         this.reader = new QdpxReader(limits.maxUnpackedBytes(), limits.schema(), limits.codebookSchema());
     }
 
+    /** A file of {@code format}: its preview, or its import. */
+    public Outcome run(ImportFormat format, String username, Path file, String filename, Map<String, String> mapping, boolean preview) {
+        return switch (format) {
+            case QDPX -> project(username, file, filename, mapping, preview);
+            case QDC -> codebook(username, file, filename, mapping, preview);
+        };
+    }
+
     /** A QDPX project: its preview, or its import (as a job when large). */
-    public Outcome project(String username, Path file, String filename, Map<String, String> mapping, boolean preview) {
+    private Outcome project(String username, Path file, String filename, Map<String, String> mapping, boolean preview) {
         QdpxProject project = reader.read(file);
         QdpxImport.Plan plan = importer.plan(project, mapping, username);
         if (preview) {
@@ -72,7 +80,7 @@ public final class RefiQdaImports {
      * is mapped to it instead), all in one change, unless {@code mapping} says otherwise. Answers
      * {@code {codes, created, matched, skipped, warnings}}, or the preview.
      */
-    public Outcome codebook(String username, Path file, String filename, Map<String, String> mapping, boolean preview) {
+    private Outcome codebook(String username, Path file, String filename, Map<String, String> mapping, boolean preview) {
         QdpxProject codebook = reader.readCodebook(file, filename);
         QdpxImport.Plan plan = importer.plan(codebook, mapping, username, QdpxImport.CREATE);
         if (preview) {

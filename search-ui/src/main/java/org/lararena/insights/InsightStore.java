@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.security.SecureRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -113,8 +116,8 @@ public final class InsightStore {
      *
      * @return the ids of the insights changed
      */
-    public synchronized List<String> eraseQuotes(java.util.function.Predicate<String> erased, String note, java.time.Instant at) {
-        List<String> changed = new java.util.ArrayList<>();
+    public synchronized List<String> eraseQuotes(Predicate<String> erased, String note, Instant at) {
+        List<String> changed = new ArrayList<>();
         for (Insight insight : List.copyOf(insights.values())) {
             List<String> kept = insight.passages().stream().filter(erased.negate()).toList();
             if (kept.size() == insight.passages().size()) {

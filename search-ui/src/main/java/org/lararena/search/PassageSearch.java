@@ -12,6 +12,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest.Builder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
 import io.vertx.core.json.JsonArray;
@@ -195,7 +196,7 @@ public final class PassageSearch {
                     .trackTotalHits(t -> t.enabled(true))
                     .highlight(h -> {
                         h.fields(NamedValue.of("text", HighlightField.of(f -> f.numberOfFragments(2).fragmentSize(220))))
-                                .preTags("<mark>").postTags("</mark>").encoder(co.elastic.clients.elasticsearch.core.search.HighlighterEncoder.Html);
+                                .preTags("<mark>").postTags("</mark>").encoder(HighlighterEncoder.Html);
                         highlightQuery.ifPresent(h::highlightQuery);
                         return h;
                     });

@@ -1,6 +1,5 @@
 package org.lararena.sparql;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.http.HttpMethod;
@@ -15,6 +14,7 @@ import org.lararena.ingest.store.Visibility;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * {@code GET|POST /sparql}: the SPARQL 1.1 protocol's query operation for logged-in callers. The query comes as
@@ -35,12 +35,12 @@ public final class SparqlEndpoint {
     /** How much of a query's text the audit log keeps. */
     private static final int AUDITED_CHARACTERS = 2000;
 
-    private final Vertx vertx;
+    private final RequestWork work;
     private final SparqlService sparql;
     private final AuditLog audit;
 
-    public SparqlEndpoint(Vertx vertx, SparqlService sparql, AuditLog audit) {
-        this.vertx = Objects.requireNonNull(vertx);
+    public SparqlEndpoint(RequestWork work, SparqlService sparql, AuditLog audit) {
+        this.work = Objects.requireNonNull(work);
         this.sparql = Objects.requireNonNull(sparql);
         this.audit = Objects.requireNonNull(audit);
     }
@@ -64,13 +64,13 @@ public final class SparqlEndpoint {
             return;
         }
         String accept = ctx.request().getHeader("Accept");
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
                     if (Visibility.readableBy(caller).contains(Visibility.RESTRICTED)) {
                         String audited = text.length() > AUDITED_CHARACTERS ? text.substring(0, AUDITED_CHARACTERS) + "…" : text;
                         audit.record(caller.username(), "sparql_query", PATH, new JsonObject().put("query", audited));
                     }
                     return sparql.query(text, caller, accept);
-                }, false)
+                })
                 .onSuccess(answer -> ctx.response()
                         .putHeader("Content-Type", answer.contentType() + "; charset=utf-8")
                         .putHeader("Cache-Control", "no-store")

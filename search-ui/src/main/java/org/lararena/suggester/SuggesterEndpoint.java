@@ -53,6 +53,7 @@ public final class SuggesterEndpoint {
     private void change(RoutingContext ctx, String action, Supplier<CompletableFuture<JsonObject>> change) {
         Caller caller = Caller.of(ctx).require(Caller.ADMIN);
         Future.fromCompletionStage(change.get(), vertx.getOrCreateContext())
+                // The change is made: its audit entry is written whatever the load, so not on the request pool, which may refuse.
                 .compose(status -> vertx.executeBlocking(() -> {
                     audit.record(caller.username(), action, null, new JsonObject().put("version", status.getInteger("version")));
                     return status;

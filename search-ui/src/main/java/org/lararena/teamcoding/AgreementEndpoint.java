@@ -1,6 +1,5 @@
 package org.lararena.teamcoding;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -12,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -35,6 +35,7 @@ import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * {@code GET /api/agreement?documents=ID,ID&coders=a,b,annotator&level=concept|theme[&format=csv]} (researchers):
@@ -50,13 +51,13 @@ public final class AgreementEndpoint {
     /** At most this many coders. */
     static final int MAX_CODERS = 20;
 
-    private final Vertx vertx;
+    private final RequestWork work;
     private final DocumentStore documents;
     private final AnnotationStore annotations;
     private final Ontology ontology;
 
-    public AgreementEndpoint(Vertx vertx, DocumentStore documents, AnnotationStore annotations, Ontology ontology) {
-        this.vertx = Objects.requireNonNull(vertx);
+    public AgreementEndpoint(RequestWork work, DocumentStore documents, AnnotationStore annotations, Ontology ontology) {
+        this.work = Objects.requireNonNull(work);
         this.documents = Objects.requireNonNull(documents);
         this.annotations = Objects.requireNonNull(annotations);
         this.ontology = Objects.requireNonNull(ontology);
@@ -85,13 +86,13 @@ public final class AgreementEndpoint {
             throw LararenaException.badRequest("format must be json or csv (got '" + format + "')");
         }
         List<DocumentRecord> records = documentIds.stream().map(id -> TeamCodingEndpoint.readable(documents, id, caller)).toList();
-        vertx.executeBlocking(() -> compute(records, coders, level), false)
+        work.run(() -> compute(records, coders, level))
                 .onSuccess(report -> {
                     if ("csv".equals(format)) {
                         ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
                                 .putHeader("Content-Disposition", "attachment; filename=\"agreement.csv\"").end(csv(report, level));
                     } else {
-                        ctx.json(json(report, level, documentIds));
+                        RequestWork.sendJson(ctx, 200, json(report, level, documentIds));
                     }
                 })
                 .onFailure(ctx::fail);
@@ -259,7 +260,7 @@ public final class AgreementEndpoint {
     }
 
     private static String cell(Figure figure) {
-        return figure.value() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", figure.value());
+        return figure.value() == null ? "" : String.format(Locale.ROOT, "%.4f", figure.value());
     }
 
     private static String row(List<String> cells) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
 import org.lararena.platform.services.ManagedElasticsearch;
@@ -98,6 +99,6 @@ public final class HealthEndpoint {
 
     private Future<String> blocking(Check check) {
         Supplier<Future<String>> run = () -> vertx.executeBlocking(check::run, false);
-        return run.get().timeout(5, java.util.concurrent.TimeUnit.SECONDS);
+        return run.get().timeout(5, TimeUnit.SECONDS);
     }
 }

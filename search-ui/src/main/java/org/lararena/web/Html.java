@@ -1,5 +1,8 @@
 package org.lararena.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Escaping for everything the pages show. Document text, titles, names and queries always pass through
  * {@link #text}; the only markup taken as is comes from the platform itself (or Elasticsearch's HTML-encoded
@@ -33,6 +36,6 @@ public final class Html {
 
     /** A query-string value. */
     public static String url(String value) {
-        return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
     }
 }

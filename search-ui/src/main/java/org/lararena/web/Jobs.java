@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.slf4j.Logger;
@@ -79,7 +80,7 @@ public final class Jobs {
     /** Work that says how far it has come: each report replaces the last, and {@code GET /api/jobs/{id}} shows it. */
     @FunctionalInterface
     public interface Work {
-        JsonObject run(java.util.function.Consumer<JsonObject> progress) throws Exception;
+        JsonObject run(Consumer<JsonObject> progress) throws Exception;
     }
 
     private final Vertx vertx;

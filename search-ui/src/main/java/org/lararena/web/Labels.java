@@ -1,5 +1,6 @@
 package org.lararena.web;
 
+import java.util.Locale;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.Ontology;
@@ -30,6 +31,6 @@ public final class Labels {
     }
 
     public static String status(Messages messages, DocumentStatus status) {
-        return messages.get("js.status." + status.name().toLowerCase(java.util.Locale.ROOT));
+        return messages.get("js.status." + status.name().toLowerCase(Locale.ROOT));
     }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -85,7 +86,7 @@ public final class Messages {
     /** Every text whose key starts with {@code js.} (without that prefix), for the pages' scripts. */
     public JsonObject scriptTexts() {
         JsonObject texts = new JsonObject();
-        for (String key : java.util.Collections.list(bundle.getKeys())) {
+        for (String key : Collections.list(bundle.getKeys())) {
             if (key.startsWith("js.")) {
                 texts.put(key.substring(3), bundle.getString(key));
             }

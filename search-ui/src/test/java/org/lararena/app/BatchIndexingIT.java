@@ -18,6 +18,7 @@ import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.testing.TestServices;
+import org.lararena.search.CurrentMappingOnly;
 
 /** Indexing gathers many documents into bulk requests: every document ends up searchable once, each passage once. */
 class BatchIndexingIT {
@@ -116,7 +117,7 @@ class BatchIndexingIT {
             LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", TestServices.get().elasticsearchUrl().toString()));
             ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch());
             PassageIndex index = new PassageIndex(client, "batch-it-" + Long.toHexString(System.nanoTime()));
-            index.ensureExists();
+            index.ensureExists(CurrentMappingOnly.FACETS);
             return new FreshIndex(client, index);
         }
 

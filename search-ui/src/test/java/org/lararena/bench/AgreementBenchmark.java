@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,6 +49,7 @@ import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
+import org.lararena.platform.web.RequestWork;
 import org.lararena.teamcoding.AgreementEndpoint;
 
 /**
@@ -88,7 +90,7 @@ class AgreementBenchmark {
             System.out.printf("setup: %d documents, %d passages, %d annotations, 5 coders in %.1f s%n", records.size(),
                     DOCUMENTS * PASSAGES_PER_DOCUMENT, records.stream().mapToInt(r -> store.annotationsOf(r.id()).size()).sum(),
                     (System.nanoTime() - setup) / 1e9);
-            AgreementEndpoint endpoint = new AgreementEndpoint(vertx, documents, store, ontology);
+            AgreementEndpoint endpoint = new AgreementEndpoint(new RequestWork(vertx, 1, Duration.ofSeconds(1)), documents, store, ontology);
             Map<String, Function<String, Set<String>>> levels = new TreeMap<>(Map.of(
                     "concept", Set::of,
                     "theme", iri -> ontology.broaderClosure(iri).stream().filter(t -> ontology.concept(t).map(Concept::isTop).orElse(false))

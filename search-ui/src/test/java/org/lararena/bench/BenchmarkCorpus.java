@@ -23,6 +23,7 @@ import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
+import org.lararena.search.CurrentMappingOnly;
 
 /**
  * A large passage index for the benchmark: passages shaped as the pipeline writes them (see the ingest module's
@@ -54,7 +55,7 @@ final class BenchmarkCorpus {
 
     /** Indexes {@code passages} generated passages unless the index already holds as many; returns how many it holds. */
     long ensureIndexed(int passages) throws IOException {
-        index.ensureExists();
+        index.ensureExists(CurrentMappingOnly.FACETS);
         long present = client.count(c -> c.index(index.alias())).count();
         if (present >= passages) {
             System.out.printf("Reusing %s with %d passages%n", index.alias(), present);

@@ -68,7 +68,7 @@ class PassageIndexUpgradeIT {
             }
             SearchRequest byTheme = SearchRequest.fromParams(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("theme", THEME));
             assertThat(search.search(byTheme, PILOT).getLong("total")).as("a pilot finds the passage by its reviewed theme").isEqualTo(1);
-            index.ensureExists();
+            index.ensureExists(CurrentMappingOnly.FACETS);
             assertThat(client.indices().getAlias(a -> a.name(index.alias())).aliases().keySet()).as("a current index stays")
                     .containsExactly(prefix + "-passages-000002");
         }
@@ -79,11 +79,11 @@ class PassageIndexUpgradeIT {
         LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", TestServices.get().elasticsearchUrl().toString()));
         String prefix = "layout-it-" + Long.toHexString(System.nanoTime());
         try (ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch())) {
-            new PassageIndex(client, prefix, false, 2, 0).ensureExists();
+            new PassageIndex(client, prefix, false, 2, 0).ensureExists(CurrentMappingOnly.FACETS);
             assertThat(layout(client, prefix + "-passages")).as("shards, replicas of a new index").containsExactly("2", "0");
 
             PassageIndex restarted = new PassageIndex(client, prefix, false, 3, 1);
-            restarted.ensureExists();
+            restarted.ensureExists(CurrentMappingOnly.FACETS);
             assertThat(layout(client, prefix + "-passages")).as("replicas follow at once; shards wait for a new index").containsExactly("2", "1");
             String next = restarted.createNext();
             assertThat(layout(client, next)).as("the next index (a reindex)").containsExactly("3", "1");

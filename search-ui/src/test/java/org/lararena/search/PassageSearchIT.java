@@ -47,7 +47,7 @@ class PassageSearchIT {
         LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", services.elasticsearchUrl().toString()));
         client = ElasticsearchClients.create(config.elasticsearch());
         PassageIndex index = new PassageIndex(client, "search-it-" + Long.toHexString(System.nanoTime()));
-        index.ensureExists();
+        index.ensureExists(CurrentMappingOnly.FACETS);
         indexer = new PassageIndexer(client, index);
         indexer.replaceDocument("rapport-v", List.of(
                 passage("rapport-v", 0, "Samverkan mellan kommun och region kring utskrivningsklara patienter.", "public", "Värmland", "2021-03-01", SAMVERKAN),

@@ -1,18 +1,14 @@
 package org.lararena.ingest.describe;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +16,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.lararena.ingest.extract.ExtractedDocument;
 import org.lararena.ingest.repair.RepairedText;
 import org.lararena.ingest.segment.Passage;
@@ -27,6 +25,7 @@ import org.lararena.ontology.DocumentType;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.Pilot;
+import org.lararena.platform.Sha256;
 
 /**
  * Decides a document's type, title, date, pilot region and language, and hashes its original. The document types and
@@ -156,8 +155,8 @@ public final class DocumentDescriber {
             }
         }
         if (conversation) {
-            String about = java.util.stream.Stream.of(pilot, date == null ? null : date.toString()).filter(Objects::nonNull)
-                    .collect(java.util.stream.Collectors.joining(", "));
+            String about = Stream.of(pilot, date == null ? null : date.toString()).filter(Objects::nonNull)
+                    .collect(Collectors.joining(", "));
             String name = ontology.documentType(type).map(DocumentType::labelSv).orElse(type);
             return about.isEmpty() ? name + (fields.filename() != null ? " – " + fields.filename() : "") : name + " – " + about;
         }
@@ -227,18 +226,11 @@ public final class DocumentDescriber {
     }
 
     /** The SHA-256 of a file's bytes, lower-case hex. */
-    public static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+    private static String sha256(Path file) {
+        try {
+            return Sha256.hex(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot hash " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

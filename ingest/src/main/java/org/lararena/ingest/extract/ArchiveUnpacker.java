@@ -29,6 +29,7 @@ import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.lararena.ingest.extract.ExtractionException.Kind;
+import org.lararena.platform.LararenaConfig;
 
 /**
  * Unpacks an archive (zip, tar, tar.gz, 7z) or a mailbox (mbox) into one file per document, so that each becomes a
@@ -38,7 +39,7 @@ import org.lararena.ingest.extract.ExtractionException.Kind;
  *
  * <p>Everything written counts against one {@link ExpansionBudget} (the file's, as for embedded documents), so a
  * bomb at any depth is refused with the zip-bomb reason; besides it, the configured {@link
- * ExtractionConfig.ContainerLimits} bound the number of documents, the bytes unpacked, how deeply archives nest and
+ * LararenaConfig.Extraction.ContainerLimits} bound the number of documents, the bytes unpacked, how deeply archives nest and
  * the number of messages of a mailbox. A limit refuses the whole file: nothing of it is kept. Folders, links,
  * operating-system leftovers ({@code __MACOSX/}, {@code .DS_Store}, {@code Thumbs.db}) and empty entries are
  * skipped. Apache Commons Compress reads the formats (Tika uses it for the same).
@@ -61,7 +62,7 @@ final class ArchiveUnpacker {
     private static final int SEVEN_Z_MEMORY_KIB = 256 * 1024;
     private static final int COPY_BUFFER_BYTES = 64 * 1024;
 
-    private final ExtractionConfig.ContainerLimits limits;
+    private final LararenaConfig.Extraction.ContainerLimits limits;
     private final ExpansionBudget budget;
     private final Detector detector;
     private final Path directory;
@@ -72,7 +73,7 @@ final class ArchiveUnpacker {
     /** Names the files written, never reused: an inner archive's file is still being read while its entries are written. */
     private int fileNumber;
 
-    ArchiveUnpacker(ExtractionConfig config, ExpansionBudget budget, Detector detector, Path directory) {
+    ArchiveUnpacker(LararenaConfig.Extraction config, ExpansionBudget budget, Detector detector, Path directory) {
         this.limits = config.containers();
         this.budget = Objects.requireNonNull(budget);
         this.detector = Objects.requireNonNull(detector);

@@ -13,13 +13,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.lararena.ingest.extract.ExtractionException.Kind;
+import org.lararena.platform.LararenaConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Extracts uploaded files, each in an isolated worker JVM with the time, memory and output limits of an
- * {@link ExtractionConfig}. Workers are kept warm and reused, so a file costs a parse, not a JVM start; a
- * worker that crashed, timed out or reached {@link ExtractionConfig#filesPerWorker()} is replaced. The
+ * {@link LararenaConfig.Extraction}. Workers are kept warm and reused, so a file costs a parse, not a JVM start; a
+ * worker that crashed, timed out or reached {@link LararenaConfig.Extraction#filesPerWorker()} is replaced. The
  * replacement for a worker that nears its file limit is started in the background ahead of time, so that the
  * next file seldom waits for a JVM to start when the old worker is retired.
  *
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * when it is killed.
  *
  * <p>Thread-safe; {@link #extract} blocks (call it from a worker thread, never an event loop) and at most
- * {@link ExtractionConfig#workers()} files are parsed at once. Close the extractor to stop its workers.
+ * {@link LararenaConfig.Extraction#workers()} files are parsed at once. Close the extractor to stop its workers.
  */
 public final class DocumentExtractor implements AutoCloseable {
 
@@ -40,7 +41,7 @@ public final class DocumentExtractor implements AutoCloseable {
     /** The folder of the work directory that holds the documents unpacked from archives, one folder per archive. */
     private static final String UNPACKED = "unpacked";
 
-    private final ExtractionConfig config;
+    private final LararenaConfig.Extraction config;
     private final Path workDirectory;
     /** Whether the work directory was made by this extractor (and goes when it closes). */
     private final boolean ownWorkDirectory;
@@ -54,16 +55,16 @@ public final class DocumentExtractor implements AutoCloseable {
      * An extractor whose workers keep their temporary files in {@code workDirectory} (created if absent). Whatever
      * is in it when the extractor starts was left by workers of an earlier run that ended abruptly, and is removed.
      */
-    public DocumentExtractor(ExtractionConfig config, Path workDirectory) {
+    public DocumentExtractor(LararenaConfig.Extraction config, Path workDirectory) {
         this(config, workDirectory, false);
     }
 
     /** An extractor whose workers keep their temporary files in a new directory of the system's, removed on close. */
-    public DocumentExtractor(ExtractionConfig config) {
+    public DocumentExtractor(LararenaConfig.Extraction config) {
         this(config, newTemporaryDirectory(), true);
     }
 
-    private DocumentExtractor(ExtractionConfig config, Path workDirectory, boolean ownWorkDirectory) {
+    private DocumentExtractor(LararenaConfig.Extraction config, Path workDirectory, boolean ownWorkDirectory) {
         this.config = Objects.requireNonNull(config);
         this.workDirectory = Objects.requireNonNull(workDirectory).toAbsolutePath();
         this.ownWorkDirectory = ownWorkDirectory;

@@ -1,5 +1,7 @@
 package org.lararena.ingest.extract;
 
+import org.lararena.platform.LararenaConfig;
+
 /**
  * How many bytes everything packed inside one file (attachments, archive entries, objects in office files, at every
  * depth together) may expand to: as much as the file could fairly expand to ({@code maxCompressionRatio} times its
@@ -16,7 +18,7 @@ final class ExpansionBudget {
     }
 
     /** The budget of a file of {@code fileSize} bytes under {@code config}. */
-    static ExpansionBudget forFile(ExtractionConfig config, long fileSize) {
+    static ExpansionBudget forFile(LararenaConfig.Extraction config, long fileSize) {
         return new ExpansionBudget(Math.max(config.zipBombThresholdCharacters(), saturatedProduct(config.maxCompressionRatio(), fileSize)));
     }
 

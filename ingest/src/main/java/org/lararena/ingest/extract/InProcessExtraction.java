@@ -37,10 +37,11 @@ import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.lararena.ingest.extract.ExtractionException.Kind;
+import org.lararena.platform.LararenaConfig;
 
 /**
  * Extraction of one file in the current process, under the output, nesting and zip-bomb limits of an
- * {@link ExtractionConfig}. Only an {@link ExtractionWorker} runs this: time and memory limits need the
+ * {@link LararenaConfig.Extraction}. Only an {@link ExtractionWorker} runs this: time and memory limits need the
  * worker's own JVM, and Tika must never parse untrusted files in the server process.
  */
 final class InProcessExtraction {
@@ -59,12 +60,12 @@ final class InProcessExtraction {
     /** What a single e-mail with a leading mbox "From " line is read as: the e-mail it is. */
     private static final String SINGLE_MESSAGE_MBOX = "message/rfc822";
 
-    private final ExtractionConfig config;
+    private final LararenaConfig.Extraction config;
     private final AutoDetectParser parser;
     private final Detector detector;
     private final boolean ocrAvailable;
 
-    InProcessExtraction(ExtractionConfig config) {
+    InProcessExtraction(LararenaConfig.Extraction config) {
         this.config = config;
         TikaConfig tika = TikaConfig.getDefaultConfig();
         this.parser = new AutoDetectParser(tika);
@@ -447,7 +448,7 @@ final class InProcessExtraction {
     private static int messagesInMbox(Path file) throws ExtractionException {
         try {
             return ArchiveUnpacker.messagesIn(file);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new ExtractionException(Kind.CORRUPT, "Filen kunde inte läsas.", "mbox count failed: " + e, e);
         }
     }

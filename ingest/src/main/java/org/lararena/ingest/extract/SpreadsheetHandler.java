@@ -1,5 +1,6 @@
 package org.lararena.ingest.extract;
 
+import java.io.Serial;
 import java.util.ArrayList;
 import java.util.List;
 import org.xml.sax.Attributes;
@@ -15,7 +16,7 @@ final class SpreadsheetHandler extends DefaultHandler {
 
     /** Thrown inside the parse when the rows pass the limit; recognised again by the extraction. */
     static final class TooManyRows extends SAXException {
-        @java.io.Serial
+        @Serial
         private static final long serialVersionUID = 1L;
 
         TooManyRows(int limit) {

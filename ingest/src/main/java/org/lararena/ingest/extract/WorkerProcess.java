@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.lararena.ingest.extract.ExtractionException.Kind;
+import org.lararena.platform.LararenaConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ final class WorkerProcess implements AutoCloseable {
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("extraction-watchdog").factory());
 
-    private final ExtractionConfig config;
+    private final LararenaConfig.Extraction config;
     private final Process process;
     /** The worker's {@code java.io.tmpdir}: whatever it or its parsers write goes here, and goes with it. */
     private final Path temporaryDirectory;
@@ -54,7 +55,7 @@ final class WorkerProcess implements AutoCloseable {
     private int filesHandled;
     private boolean broken;
 
-    private WorkerProcess(ExtractionConfig config, Process process, Path temporaryDirectory) {
+    private WorkerProcess(LararenaConfig.Extraction config, Process process, Path temporaryDirectory) {
         this.config = config;
         this.process = process;
         this.temporaryDirectory = temporaryDirectory;
@@ -69,7 +70,7 @@ final class WorkerProcess implements AutoCloseable {
      * Starts a worker whose temporary files (the warm-up samples, parsers' spooled copies) go to a directory of its
      * own inside {@code workDirectory}, which is removed when the worker ends, whether it exits or is killed.
      */
-    static WorkerProcess start(ExtractionConfig config, Path workDirectory) throws IOException {
+    static WorkerProcess start(LararenaConfig.Extraction config, Path workDirectory) throws IOException {
         Path temporaryDirectory = Files.createTempDirectory(Files.createDirectories(workDirectory), "worker-");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.lararena.ingest.extract.ExtractionException.Kind;
+import org.lararena.platform.LararenaConfig;
 
 /**
  * The framed protocol between {@link DocumentExtractor} and an {@link ExtractionWorker}, over the worker's
@@ -36,7 +37,7 @@ final class WorkerProtocol {
 
     // ---- configuration, passed once as the worker's command-line arguments
 
-    static List<String> arguments(ExtractionConfig config) {
+    static List<String> arguments(LararenaConfig.Extraction config) {
         return List.of(String.valueOf(config.timePerFile().toMillis()), String.valueOf(config.workerHeapMegabytes()),
                 String.valueOf(config.maxOutputCharacters()), String.valueOf(config.maxPackageDepth()),
                 String.valueOf(config.maxCompressionRatio()), String.valueOf(config.zipBombThresholdCharacters()),
@@ -47,12 +48,12 @@ final class WorkerProtocol {
                 String.valueOf(config.containers().maxSpreadsheetRows()));
     }
 
-    static ExtractionConfig config(String[] arguments) {
-        return new ExtractionConfig(Duration.ofMillis(Long.parseLong(arguments[0])), Integer.parseInt(arguments[1]),
+    static LararenaConfig.Extraction config(String[] arguments) {
+        return new LararenaConfig.Extraction(Duration.ofMillis(Long.parseLong(arguments[0])), Integer.parseInt(arguments[1]),
                 Integer.parseInt(arguments[2]), Integer.parseInt(arguments[3]), Long.parseLong(arguments[4]),
                 Long.parseLong(arguments[5]), Integer.parseInt(arguments[6]), Integer.parseInt(arguments[7]),
                 Integer.parseInt(arguments[8]), Boolean.parseBoolean(arguments[9]),
-                new ExtractionConfig.ContainerLimits(Integer.parseInt(arguments[10]), Long.parseLong(arguments[11]),
+                new LararenaConfig.Extraction.ContainerLimits(Integer.parseInt(arguments[10]), Long.parseLong(arguments[11]),
                         Integer.parseInt(arguments[12]), Integer.parseInt(arguments[13]), Integer.parseInt(arguments[14])));
     }
 

@@ -5,7 +5,7 @@
  * worker, to be stored as documents of their own.
  *
  * <p>Callers use only {@link org.lararena.ingest.extract.DocumentExtractor}, its
- * {@link org.lararena.ingest.extract.ExtractionConfig} and {@link org.lararena.ingest.extract.ExtractionException}.
+ * {@link org.lararena.platform.LararenaConfig.Extraction} and {@link org.lararena.ingest.extract.ExtractionException}.
  * Parsing never runs in the caller's process: the extractor keeps a small pool of warm child JVMs
  * ({@link org.lararena.ingest.extract.ExtractionWorker}), each with its own heap limit, and kills one that
  * overruns its time, so a file that hangs or exhausts memory fails alone. Everything else here is internal

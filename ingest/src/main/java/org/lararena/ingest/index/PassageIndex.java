@@ -175,20 +175,15 @@ public final class PassageIndex {
         Map<String, PassageFacets> facetsOf(String documentId, Collection<String> passageIds);
     }
 
-    /** {@link #ensureExists(FacetSource)} that copies the passages' facet fields as they are. */
-    public void ensureExists() {
-        ensureExists(null);
-    }
-
     /**
      * Creates the first index and its alias unless the alias exists; an index made with an older mapping (its
      * {@code _meta.lararena_mapping} is not the current one: analysers the searches name, how words are analysed, the
      * fields a passage carries) is copied into an index with the current mapping, which then takes the alias. The
      * copy takes each passage's facet fields ({@link PassageFacetFields}) from {@code facets}, so fields the older
-     * mapping lacked (the reviewed themes) are filled in from the annotation store; null copies them as they are.
-     * Blocking.
+     * mapping lacked (the reviewed themes) are filled in from the annotation store. Blocking.
      */
     public void ensureExists(FacetSource facets) {
+        Objects.requireNonNull(facets);
         try {
             if (client.indices().existsAlias(a -> a.name(alias)).value()) {
                 if (!mappingVersion().equals(currentMappingVersion())) {
@@ -234,12 +229,10 @@ public final class PassageIndex {
                 JsonObject passage = new JsonObject(hit.source().toJson().toString());
                 byDocument.computeIfAbsent(passage.getString("documentId"), d -> new ArrayList<>()).add(passage);
             });
-            if (facets != null) {
-                byDocument.forEach((documentId, passages) -> {
-                    Map<String, PassageFacets> stored = facets.facetsOf(documentId, passages.stream().map(p -> p.getString("passageId")).toList());
-                    passages.forEach(p -> p.mergeIn(PassageFacetFields.of(stored.getOrDefault(p.getString("passageId"), PassageFacets.NONE))));
-                });
-            }
+            byDocument.forEach((documentId, passages) -> {
+                Map<String, PassageFacets> stored = facets.facetsOf(documentId, passages.stream().map(p -> p.getString("passageId")).toList());
+                passages.forEach(p -> p.mergeIn(PassageFacetFields.of(stored.getOrDefault(p.getString("passageId"), PassageFacets.NONE))));
+            });
             nearDuplicates.assign(to, byDocument);
             BulkRequest.Builder bulk = new BulkRequest.Builder().index(to);
             byDocument.values().forEach(passages -> passages.forEach(passage -> bulk.operations(op -> op.index(i -> i

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lararena.ingest.repair.RepairEdit.Kind;
@@ -65,7 +66,7 @@ public final class TextRepairer {
 
         List<Reflow.Line> pageLines = new ArrayList<>();
         // The word list with the document's own words, made once and only for a document that needs it.
-        java.util.function.Supplier<Vocabulary> documentWords = new java.util.function.Supplier<>() {
+        Supplier<Vocabulary> documentWords = new Supplier<>() {
             private Vocabulary words;
 
             @Override

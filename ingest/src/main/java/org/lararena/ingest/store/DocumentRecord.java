@@ -2,6 +2,7 @@ package org.lararena.ingest.store;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import org.lararena.ontology.OntologyLoader;
 
@@ -124,7 +125,7 @@ public record DocumentRecord(
                 json.getString("type"), json.getString("pilot"), json.getString("date"),
                 Visibility.parse(json.getString("visibility", "restricted")), json.getString("sha256"),
                 json.getLong("size", 0L), json.getString("uploadedBy"), uploadedAt == null ? null : Instant.parse(uploadedAt),
-                DocumentStatus.valueOf(json.getString("status").toUpperCase(java.util.Locale.ROOT)), json.getString("error"),
+                DocumentStatus.valueOf(json.getString("status").toUpperCase(Locale.ROOT)), json.getString("error"),
                 json.getString("duplicateOf"), json.getInteger("passages", 0), json.getString("language"),
                 json.getString("retriedAs"), json.getString("partOf"), json.getString("pathInArchive"));
     }

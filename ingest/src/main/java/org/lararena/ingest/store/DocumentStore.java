@@ -2,19 +2,15 @@ package org.lararena.ingest.store;
 
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.lararena.platform.DiskFull;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.Sha256;
 
 /**
  * Originals, content-addressed under {@code originals/ab/abcdef…}, and one JSON record per document under
@@ -101,9 +98,9 @@ public final class DocumentStore {
             temp = Files.createTempFile(originals, "upload-", ".tmp");
             String sha;
             long size;
-            try (InputStream in = new DigestInputStream(Files.newInputStream(content), sha256())) {
+            try (DigestInputStream in = Sha256.reading(Files.newInputStream(content))) {
                 size = Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-                sha = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+                sha = Sha256.hex(in.getMessageDigest());
             }
             synchronized (writing) {
                 DocumentRecord unpackedBefore = partOf == null ? null : byId.values().stream()
@@ -335,14 +332,6 @@ public final class DocumentStore {
             byId.put(record.id(), safe.equals(record.filename()) ? record : record.withFilename(safe));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("document record " + file + " is unreadable: " + e.getMessage(), e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

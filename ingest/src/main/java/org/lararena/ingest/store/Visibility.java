@@ -1,6 +1,8 @@
 package org.lararena.ingest.store;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 
@@ -16,11 +18,11 @@ public enum Visibility {
      * What {@code caller} may read: researchers everything, pilots pilot and public material, everyone else public
      * material only. The one rule every endpoint, page and query applies.
      */
-    public static java.util.Set<Visibility> readableBy(Caller caller) {
+    public static Set<Visibility> readableBy(Caller caller) {
         if (caller.isResearcher()) {
-            return java.util.EnumSet.allOf(Visibility.class);
+            return EnumSet.allOf(Visibility.class);
         }
-        return caller.has(Caller.PILOT) ? java.util.EnumSet.of(PILOT, PUBLIC) : java.util.EnumSet.of(PUBLIC);
+        return caller.has(Caller.PILOT) ? EnumSet.of(PILOT, PUBLIC) : EnumSet.of(PUBLIC);
     }
 
     public static Visibility parse(String value) {

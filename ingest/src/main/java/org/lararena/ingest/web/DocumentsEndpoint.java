@@ -1,5 +1,6 @@
 package org.lararena.ingest.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -7,7 +8,13 @@ import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -136,16 +143,16 @@ public final class DocumentsEndpoint {
     private long usableSpace() {
         try {
             if (uploadStore == null) {
-                uploadStore = java.nio.file.Files.getFileStore(uploadDir);
+                uploadStore = Files.getFileStore(uploadDir);
             }
             return uploadStore.getUsableSpace();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
     }
 
     /** The file system of the upload folder, looked up at the first upload (the folder exists by then). */
-    private java.nio.file.FileStore uploadStore;
+    private FileStore uploadStore;
 
     /** Free space an upload must leave for the records and passages of the documents on their way. */
     private static final long UPLOAD_RESERVE_BYTES = 64 * 1024;
@@ -262,12 +269,12 @@ public final class DocumentsEndpoint {
      * The document of the path if the caller may read it (404 otherwise: ids must not be guessable); reading a
      * restricted document goes into the audit log first.
      */
-    private io.vertx.core.Future<DocumentRecord> readable(RoutingContext ctx, String action) {
+    private Future<DocumentRecord> readable(RoutingContext ctx, String action) {
         Caller caller = Caller.of(ctx);
         DocumentRecord record = store.find(ctx.pathParam("id")).filter(r -> mayRead(caller, r))
                 .orElseThrow(() -> LararenaException.notFound("no document with that id"));
         if (record.visibility() != Visibility.RESTRICTED) {
-            return io.vertx.core.Future.succeededFuture(record);
+            return Future.succeededFuture(record);
         }
         return work.run(() -> {
             audit.record(caller.username(), action, record.id(), new JsonObject().put("filename", record.filename()));
@@ -330,9 +337,9 @@ public final class DocumentsEndpoint {
      * characters, and the real name percent-encoded (RFC 6266 / 5987).
      */
     static String contentDisposition(String filename) {
-        String ascii = java.text.Normalizer.normalize(filename, java.text.Normalizer.Form.NFD)
+        String ascii = Normalizer.normalize(filename, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").replaceAll("[^A-Za-z0-9._ -]", "_");
-        String encoded = java.net.URLEncoder.encode(filename, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        String encoded = URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 

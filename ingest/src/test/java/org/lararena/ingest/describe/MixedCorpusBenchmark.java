@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ingest.extract.DocumentExtractor;
 import org.lararena.ingest.extract.ExtractedDocument;
-import org.lararena.ingest.extract.ExtractionConfig;
 import org.lararena.ingest.extract.MixedCorpus;
 import org.lararena.ingest.repair.RepairedText;
 import org.lararena.ingest.segment.Passage;
@@ -28,6 +27,7 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.Suggestion;
+import org.lararena.platform.LararenaConfig;
 
 /**
  * The ingest pipeline on a corpus of mixed documents in every supported format ({@link MixedCorpus}), timed
@@ -55,7 +55,7 @@ class MixedCorpusBenchmark {
         TextPipeline pipeline = new TextPipeline();
         Ontology ontology = OntologyLoader.fromClasspath();
         PassageAnnotator annotator = new PassageAnnotator(ontology);
-        ExtractionConfig config = ExtractionConfig.defaults().withOcr(false);
+        LararenaConfig.Extraction config = LararenaConfig.Extraction.defaults().withOcr(false);
         try (DocumentExtractor oneWorker = new DocumentExtractor(config.withWorkers(1));
                 DocumentExtractor workers = new DocumentExtractor(config.withWorkers(CONCURRENT))) {
             oneWorker.warmUp();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ingest.extract.ExtractionException.Kind;
+import org.lararena.platform.LararenaConfig;
 
 /**
  * Archives (zip, tar, tar.gz, 7z) and mailboxes unpacked by the real extraction worker into one document each, their
@@ -35,7 +36,7 @@ class ArchiveExtractionTest {
 
     @BeforeAll
     static void startExtractor() throws ExtractionException {
-        extractor = new DocumentExtractor(ExtractionConfig.defaults().withOcr(false), workDirectory);
+        extractor = new DocumentExtractor(LararenaConfig.Extraction.defaults().withOcr(false), workDirectory);
         extractor.warmUp();
     }
 
@@ -211,9 +212,9 @@ class ArchiveExtractionTest {
             }
             workbook.write(out);
         }
-        ExtractionConfig.ContainerLimits fewRows = new ExtractionConfig.ContainerLimits(1000, 1L << 30, 2, 1000, 200);
+        LararenaConfig.Extraction.ContainerLimits fewRows = new LararenaConfig.Extraction.ContainerLimits(1000, 1L << 30, 2, 1000, 200);
 
-        try (DocumentExtractor limited = new DocumentExtractor(ExtractionConfig.defaults().withOcr(false).withContainers(fewRows))) {
+        try (DocumentExtractor limited = new DocumentExtractor(LararenaConfig.Extraction.defaults().withOcr(false).withContainers(fewRows))) {
             ExtractionException failure = catchThrowableOfType(ExtractionException.class, () -> limited.extract(xlsx, "enkat.xlsx", null));
 
             assertThat(failure).isNotNull();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lararena.platform.LararenaConfig;
 
 /** Extraction of the real documents of the shared corpus through the worker JVM. */
 class DocumentExtractorCorpusTest {
@@ -13,7 +14,7 @@ class DocumentExtractorCorpusTest {
 
     @BeforeAll
     static void startExtractor() {
-        extractor = new DocumentExtractor(ExtractionConfig.defaults());
+        extractor = new DocumentExtractor(LararenaConfig.Extraction.defaults());
     }
 
     @AfterAll

@@ -13,6 +13,7 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.platform.LararenaConfig;
 
 /**
  * Where the time of an isolated extraction goes, on the mixed corpus: plain Tika in this JVM, the same
@@ -31,8 +32,8 @@ class ExtractionCostBenchmark {
     void whereTheTimeOfAnIsolatedExtractionGoes() throws Exception {
         List<Path> files = MixedCorpus.generate(dir);
         AutoDetectParser tika = new AutoDetectParser();
-        ExtractionConfig config = ExtractionConfig.defaults().withOcr(false).withWorkers(1)
-                .withFilesPerWorker(Integer.getInteger("bench.filesPerWorker", ExtractionConfig.defaults().filesPerWorker()));
+        LararenaConfig.Extraction config = LararenaConfig.Extraction.defaults().withOcr(false).withWorkers(1)
+                .withFilesPerWorker(Integer.getInteger("bench.filesPerWorker", LararenaConfig.Extraction.defaults().filesPerWorker()));
         InProcessExtraction inProcess = new InProcessExtraction(config);
         Detector detector = TikaConfig.getDefaultConfig().getDetector();
         try (DocumentExtractor extractor = new DocumentExtractor(config)) {

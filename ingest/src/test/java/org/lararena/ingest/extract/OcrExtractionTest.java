@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.platform.LararenaConfig;
 
 /** With Tesseract and its Swedish model installed, a scanned PDF is read by OCR instead of refused. */
 class OcrExtractionTest {
@@ -18,7 +19,7 @@ class OcrExtractionTest {
         assumeTrue(InProcessExtraction.tesseractHasSwedish(), "Skipped: tesseract with the Swedish model (tesseract-ocr-swe) is not installed");
         Path file = GeneratedFixtures.scannedPdf(dir, "skannad.pdf", "Samverkan mellan kommun och region");
 
-        try (DocumentExtractor extractor = new DocumentExtractor(ExtractionConfig.defaults())) {
+        try (DocumentExtractor extractor = new DocumentExtractor(LararenaConfig.Extraction.defaults())) {
             ExtractedDocument document = extractor.extract(file, "skannad.pdf", null);
 
             assertThat(document.text()).contains("Samverkan", "kommun", "region");
@@ -34,7 +35,7 @@ class OcrExtractionTest {
             javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImage(0), "png", image.toFile());
         }
 
-        try (DocumentExtractor extractor = new DocumentExtractor(ExtractionConfig.defaults())) {
+        try (DocumentExtractor extractor = new DocumentExtractor(LararenaConfig.Extraction.defaults())) {
             assertThat(extractor.extract(image, "bild.png", null).text()).contains("Hemsjukvården", "Värmland");
         }
     }

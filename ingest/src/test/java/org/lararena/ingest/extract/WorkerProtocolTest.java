@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lararena.ingest.extract.ExtractionException.Kind;
+import org.lararena.platform.LararenaConfig;
 
 /** The framed protocol between the extractor and its workers, and the configuration the workers are started with. */
 class WorkerProtocolTest {
@@ -59,14 +60,14 @@ class WorkerProtocolTest {
 
     @Test
     void theConfigurationSurvivesTheWorkersCommandLine() {
-        ExtractionConfig config = ExtractionConfig.defaults().withTimePerFile(Duration.ofMillis(2500)).withWorkers(3).withOcr(false);
+        LararenaConfig.Extraction config = LararenaConfig.Extraction.defaults().withTimePerFile(Duration.ofMillis(2500)).withWorkers(3).withOcr(false);
 
         assertThat(WorkerProtocol.config(WorkerProtocol.arguments(config).toArray(String[]::new))).isEqualTo(config);
     }
 
     @Test
     void theDefaultsAreTheDocumentedLimits() {
-        ExtractionConfig defaults = ExtractionConfig.defaults();
+        LararenaConfig.Extraction defaults = LararenaConfig.Extraction.defaults();
 
         assertThat(defaults.timePerFile()).isEqualTo(Duration.ofSeconds(60));
         assertThat(defaults.workerHeapMegabytes()).isEqualTo(512);
@@ -76,7 +77,7 @@ class WorkerProtocolTest {
 
     @Test
     void aLimitThatIsNotPositiveIsRefusedAtConstruction() {
-        assertThatThrownBy(() -> ExtractionConfig.defaults().withWorkerHeapMegabytes(0))
+        assertThatThrownBy(() -> LararenaConfig.Extraction.defaults().withWorkerHeapMegabytes(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workerHeapMegabytes");
     }
 }

@@ -2,14 +2,11 @@ package org.lararena.ontology.codebook;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +19,8 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.out.NodeFmtLib;
@@ -38,6 +37,7 @@ import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.text.SwedishText;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.PROV;
+import org.lararena.platform.Sha256;
 
 /**
  * The codebook researchers grow at run time: the theme scheme of the shipped ontology (the seed) with the concepts
@@ -329,7 +329,7 @@ public final class Codebook {
                 String seedDigest = digest != null ? digest.getString()
                         : seed.contains(seed.createResource(iri), RDF.type, SKOS.Concept) ? seedDigest(iri) : null;
                 stored.removeProperties();
-                candidate.listStatements(candidate.createResource(iri), null, (org.apache.jena.rdf.model.RDFNode) null)
+                candidate.listStatements(candidate.createResource(iri), null, (RDFNode) null)
                         .filterDrop(s -> s.getPredicate().equals(SKOS.narrower))
                         .forEach(graph::add);
                 if (seedDigest != null) {
@@ -377,7 +377,7 @@ public final class Codebook {
             model.removeAll(null, SKOS.narrower, concept);
         }
         for (Resource concept : concepts) {
-            delta.listStatements(concept, null, (org.apache.jena.rdf.model.RDFNode) null)
+            delta.listStatements(concept, null, (RDFNode) null)
                     .filterDrop(s -> s.getPredicate().equals(LAR.seedDigest))
                     .forEach(model::add);
         }
@@ -392,16 +392,11 @@ public final class Codebook {
     /** A digest of the shipped description of a concept (without {@code skos:narrower}, which the codebook does not keep). */
     private String seedDigest(String iri) {
         List<String> lines = new ArrayList<>();
-        seed.listStatements(seed.createResource(iri), null, (org.apache.jena.rdf.model.RDFNode) null)
+        seed.listStatements(seed.createResource(iri), null, (RDFNode) null)
                 .filterDrop(s -> s.getPredicate().equals(SKOS.narrower))
                 .forEach(s -> lines.add(NodeFmtLib.strNT(s.getPredicate().asNode()) + " " + NodeFmtLib.strNT(s.getObject().asNode())));
         lines.sort(Comparator.naturalOrder());
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(String.join("\n", lines));
     }
 
     // --- the parts of a change
@@ -431,7 +426,7 @@ public final class Codebook {
         }
     }
 
-    private static void replaceInLanguage(Resource concept, org.apache.jena.rdf.model.Property property, String language, String value,
+    private static void replaceInLanguage(Resource concept, Property property, String language, String value,
                                           Consumer<String> add) {
         if (value == null) {
             return;
@@ -440,7 +435,7 @@ public final class Codebook {
         add.accept(value.strip());
     }
 
-    private static void removeInLanguage(Resource concept, org.apache.jena.rdf.model.Property property, String language) {
+    private static void removeInLanguage(Resource concept, Property property, String language) {
         concept.listProperties(property).filterKeep(s -> s.getObject().isLiteral() && s.getLanguage().equals(language))
                 .toList().forEach(s -> concept.getModel().remove(s));
     }

@@ -1,5 +1,8 @@
 package org.lararena.ontology.search;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.lararena.ontology.OntologyLoader;
@@ -29,15 +32,15 @@ public final class OntologyAnalysisFiles implements ElasticsearchConfigFiles {
     }
 
     /** Writes the files under the directory given as the one argument (an Elasticsearch config directory). */
-    public static void main(String[] args) throws java.io.IOException {
+    public static void main(String[] args) throws IOException {
         if (args.length != 1) {
             System.err.println("usage: OntologyAnalysisFiles <elasticsearch config dir>");
             System.exit(2);
         }
         for (Map.Entry<String, String> file : new OntologyAnalysisFiles().files().entrySet()) {
-            java.nio.file.Path target = java.nio.file.Path.of(args[0]).resolve(file.getKey());
-            java.nio.file.Files.createDirectories(target.getParent());
-            java.nio.file.Files.writeString(target, file.getValue());
+            Path target = Path.of(args[0]).resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue());
             System.out.println("wrote " + target);
         }
     }

@@ -1,6 +1,7 @@
 package org.lararena.ontology.store;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -102,7 +103,7 @@ public interface AnnotationStore {
      * to {@link #MANUAL_BATCH} tags or so, so that one writer never holds the store for long.
      */
     default List<StoredAnnotation> addManual(String documentId, List<ManualTag> tags, String ontologyVersion) {
-        List<StoredAnnotation> added = new java.util.ArrayList<>();
+        List<StoredAnnotation> added = new ArrayList<>();
         for (ManualTag tag : tags) {
             added.add(addManual(documentId, tag.passage(), tag.start(), tag.end(), tag.conceptIri(), ontologyVersion, tag.username()));
         }

@@ -3,8 +3,6 @@ package org.lararena.ontology.store;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +13,6 @@ import java.util.Comparator;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,8 +21,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.datatypes.xsd.XSDDateTime;
 import org.apache.jena.graph.Node;
@@ -48,6 +48,7 @@ import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.OA;
 import org.lararena.ontology.vocabulary.PROV;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.Sha256;
 
 /**
  * The annotation store over a Jena {@link Dataset}: TDB2 in the data directory in production, an in-memory TDB2
@@ -114,7 +115,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     /** The deterministic id of an automatic annotation: the same passage, concept and span give the same id. */
     public static String automaticId(String documentId, String passageId, String conceptIri, int start, int end) {
-        return "a" + sha256(documentId + "\n" + passageId + "\n" + conceptIri + "\n" + start + "\n" + end).substring(0, 24);
+        return "a" + Sha256.hex(documentId + "\n" + passageId + "\n" + conceptIri + "\n" + start + "\n" + end).substring(0, 24);
     }
 
     /** The IRI of a passage under the project's namespace. */
@@ -289,7 +290,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
         Objects.requireNonNull(conceptIri, "conceptIri");
         Objects.requireNonNull(username, "username");
         requireInside(passage, start, end);
-        String id = "m" + sha256(UUID.randomUUID().toString()).substring(0, 24);
+        String id = "m" + Sha256.hex(UUID.randomUUID().toString()).substring(0, 24);
         return actions.calculate(() -> {
             Model graph = graph(documentId);
             Instant now = now();
@@ -308,7 +309,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
             Objects.requireNonNull(tag.conceptIri(), "conceptIri");
             Objects.requireNonNull(tag.username(), "username");
             requireInside(tag.passage(), tag.start(), tag.end());
-            ids.add("m" + sha256(UUID.randomUUID().toString()).substring(0, 24));
+            ids.add("m" + Sha256.hex(UUID.randomUUID().toString()).substring(0, 24));
         }
         return actions.calculate(() -> {
             Model graph = graph(documentId);
@@ -396,7 +397,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                         quads.add(found.next());
                     }
                 } finally {
-                    org.apache.jena.atlas.iterator.Iter.close(found);
+                    Iter.close(found);
                 }
                 quads.forEach(dataset.asDatasetGraph()::delete);
                 return (long) quads.size();
@@ -495,7 +496,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
     public Map<String, CodingStatus> codingStatus(String documentId) {
         return dataset.calculateRead(() -> {
             Model graph = graph(documentId);
-            Map<String, CodingStatus> statuses = new java.util.TreeMap<>();
+            Map<String, CodingStatus> statuses = new TreeMap<>();
             graph.listSubjectsWithProperty(RDF.type, LAR.CodingStatus).forEach(status -> {
                 String coder = coderOf(status.getPropertyResourceValue(LAR.coder));
                 statuses.put(coder, new CodingStatus(coder, CodingStatus.State.parse(string(status, LAR.codingState)),
@@ -581,7 +582,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 return Optional.<Consensus>empty();
             }
             Resource adopted = consensus.getPropertyResourceValue(LAR.adoptedFrom);
-            Set<String> ids = new java.util.TreeSet<>();
+            Set<String> ids = new TreeSet<>();
             consensus.listProperties(PROV.wasDerivedFrom).forEach(statement -> ids.add(idOf(statement.getResource())));
             return Optional.of(new Consensus(consensus.getURI(), coderOf(consensus.getPropertyResourceValue(DCTerms.creator)),
                     instant(consensus.getProperty(DCTerms.created)), adopted == null ? null : coderOf(adopted), ids));
@@ -1039,13 +1040,5 @@ public final class TdbAnnotationStore implements AnnotationStore {
         }
         RDFNode object = statement.getObject();
         return Instant.parse(object.asLiteral().getLexicalForm());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -4,16 +4,19 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Appends one line per event to {@code audit.jsonl}, opened for appending only and forced to disk, so an entry
@@ -40,7 +43,7 @@ public final class AuditLog {
             entry.put("details", details);
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            channel.write(java.nio.ByteBuffer.wrap((entry.encode() + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.write(ByteBuffer.wrap((entry.encode() + "\n").getBytes(StandardCharsets.UTF_8)));
             channel.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("the audit log " + file + " could not be written", e);
@@ -54,7 +57,7 @@ public final class AuditLog {
      *
      * @return how many entries were redacted
      */
-    public synchronized int redactDetails(java.util.Set<String> targets, String note) {
+    public synchronized int redactDetails(Set<String> targets, String note) {
         if (!Files.exists(file)) {
             return 0;
         }
@@ -80,7 +83,7 @@ public final class AuditLog {
                     try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                         channel.force(true);
                     }
-                    Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } finally {
                     Files.deleteIfExists(temporary);
                 }

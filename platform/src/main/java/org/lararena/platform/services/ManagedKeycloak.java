@@ -9,10 +9,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.lararena.platform.LararenaConfig;
 
 /**
@@ -75,8 +77,8 @@ public final class ManagedKeycloak {
      */
     public void forgetRealms() {
         Path database = root.resolve("keycloak-" + distributions.keycloakVersion()).resolve("data/h2");
-        try (java.util.stream.Stream<Path> files = Files.exists(database) ? Files.walk(database) : java.util.stream.Stream.empty()) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> files = Files.exists(database) ? Files.walk(database) : Stream.empty()) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
             }
         } catch (IOException e) {

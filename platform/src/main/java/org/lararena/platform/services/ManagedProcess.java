@@ -1,6 +1,7 @@
 package org.lararena.platform.services;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,7 +103,7 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     /** Completes when the process ends, however it ends. */
-    public java.util.concurrent.CompletableFuture<ManagedProcess> onExit() {
+    public CompletableFuture<ManagedProcess> onExit() {
         return process.onExit().thenApply(p -> this);
     }
 
@@ -120,7 +124,7 @@ public final class ManagedProcess implements AutoCloseable {
 
     /** Ends {@code root} and every process it started, gently first. Used for processes of an earlier run too. */
     public static void stopTree(ProcessHandle root, Duration grace) {
-        List<ProcessHandle> tree = new java.util.ArrayList<>(root.descendants().toList());
+        List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
         tree.add(0, root);
         tree.forEach(ProcessHandle::destroy);
         Instant deadline = Instant.now().plus(grace);
@@ -147,7 +151,7 @@ public final class ManagedProcess implements AutoCloseable {
     public String lastLogLines(int count) {
         try {
             List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            java.util.LinkedList<String> last = new java.util.LinkedList<>();
+            LinkedList<String> last = new LinkedList<>();
             for (int i = lines.size() - 1; i >= 0 && last.size() < count; i--) {
                 String line = lines.get(i).strip();
                 if (!line.isEmpty()) {
@@ -155,7 +159,7 @@ public final class ManagedProcess implements AutoCloseable {
                 }
             }
             return last.isEmpty() ? "(empty log)" : String.join("\n", last);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
     }

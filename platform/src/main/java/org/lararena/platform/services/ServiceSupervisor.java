@@ -1,5 +1,6 @@
 package org.lararena.platform.services;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public final class ServiceSupervisor implements AutoCloseable {
     private final Deque<Instant> deaths = new ArrayDeque<>();
     private ManagedProcess process;
     /** The log of the last process started: quoted in the crash-loop message when no process runs. */
-    private java.nio.file.Path logFile;
+    private Path logFile;
     /** Read without the lock, so a listener may ask every supervisor for its status while one of them holds its own. */
     private volatile Status status;
     private boolean stopping;

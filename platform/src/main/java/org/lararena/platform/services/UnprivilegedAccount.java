@@ -2,6 +2,7 @@ package org.lararena.platform.services;
 
 import com.sun.security.auth.module.UnixSystem;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -73,7 +74,7 @@ public record UnprivilegedAccount(String name) {
     private static int run(List<String> command) {
         try {
             Process process = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
-            process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            process.getInputStream().transferTo(OutputStream.nullOutputStream());
             return process.waitFor(60, TimeUnit.SECONDS) ? process.exitValue() : -1;
         } catch (IOException e) {
             return -1;

@@ -6,6 +6,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import java.util.Objects;
 import org.lararena.platform.BusyException;
 import org.lararena.platform.DiskFull;
 import org.lararena.platform.LararenaException;
@@ -35,7 +36,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     }
 
     public FailureHandler(ErrorPage errorPage) {
-        this.errorPage = java.util.Objects.requireNonNull(errorPage);
+        this.errorPage = Objects.requireNonNull(errorPage);
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -55,7 +56,7 @@ public final class TokenAuthentication {
     private final String audience;
     private final String jwksUri;
     private final FailureRateLimit failures = new FailureRateLimit(FailureRateLimit.DEFAULT_MAX_FAILURES,
-            FailureRateLimit.DEFAULT_WINDOW, java.time.Clock.systemUTC());
+            FailureRateLimit.DEFAULT_WINDOW, Clock.systemUTC());
     private volatile Keys keys;
     private volatile Instant lastRefresh = Instant.EPOCH;
 

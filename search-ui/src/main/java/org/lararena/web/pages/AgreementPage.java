@@ -1,9 +1,9 @@
 package org.lararena.web.pages;
 
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +24,7 @@ import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.Decision;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
 import org.lararena.teamcoding.AgreementEndpoint;
 import org.lararena.teamcoding.CoderLayers;
 import org.lararena.teamcoding.TeamCodingEndpoint;
@@ -42,19 +43,19 @@ public final class AgreementPage {
     /** At most this many differing passages are shown per document. */
     private static final int MAX_DIFFERENCES = 100;
 
-    private final Vertx vertx;
+    private final RequestWork work;
     private final DocumentStore documents;
     private final AnnotationStore annotations;
     private final Ontology ontology;
     private final AgreementEndpoint agreement;
     private final CoderLayers layers;
 
-    public AgreementPage(Vertx vertx, DocumentStore documents, AnnotationStore annotations, Ontology ontology) {
-        this.vertx = Objects.requireNonNull(vertx);
+    public AgreementPage(RequestWork work, DocumentStore documents, AnnotationStore annotations, Ontology ontology) {
+        this.work = Objects.requireNonNull(work);
         this.documents = Objects.requireNonNull(documents);
         this.annotations = Objects.requireNonNull(annotations);
         this.ontology = Objects.requireNonNull(ontology);
-        this.agreement = new AgreementEndpoint(vertx, documents, annotations, ontology);
+        this.agreement = new AgreementEndpoint(work, documents, annotations, ontology);
         this.layers = new CoderLayers(annotations);
     }
 
@@ -72,7 +73,7 @@ public final class AgreementPage {
         List<String> chosen = ctx.queryParams().getAll("documents");
         String codersText = ctx.queryParams().get("coders") == null ? "forskare,forskare2,annotator" : ctx.queryParams().get("coders");
         String level = "concept".equals(ctx.queryParams().get("level")) ? "concept" : "theme";
-        vertx.executeBlocking(() -> body(caller, chosen, codersText, level), false)
+        work.run(() -> body(caller, chosen, codersText, level))
                 .onSuccess(body -> Layout.send(ctx, new Layout.Page("Samstämmighet", "analys", body)))
                 .onFailure(ctx::fail);
     }
@@ -173,7 +174,7 @@ public final class AgreementPage {
         List<String> agreed = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<StoredAnnotation>>> passage : byPassage.entrySet()) {
             Map<String, List<StoredAnnotation>> spans = passage.getValue();
-            Set<Set<String>> distinct = new java.util.HashSet<>();
+            Set<Set<String>> distinct = new HashSet<>();
             coders.forEach(c -> distinct.add(concepts(spans.getOrDefault(c, List.of()))));
             if (distinct.size() < 2) {
                 spans.getOrDefault(coders.get(0), List.of()).forEach(a -> agreed.add(a.id()));

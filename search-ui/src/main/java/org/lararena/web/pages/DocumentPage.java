@@ -7,12 +7,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
@@ -42,8 +46,8 @@ public final class DocumentPage {
 
     /** Rows per page of the document list. */
     static final int LIST_PAGE_SIZE = 50;
-    private static final java.util.Locale SWEDISH_ORDER_LOCALE = java.util.Locale.forLanguageTag("sv");
-    private static final java.text.Collator SWEDISH_ORDER = java.text.Collator.getInstance(SWEDISH_ORDER_LOCALE);
+    private static final Locale SWEDISH_ORDER_LOCALE = Locale.forLanguageTag("sv");
+    private static final Collator SWEDISH_ORDER = Collator.getInstance(SWEDISH_ORDER_LOCALE);
 
     private final Vertx vertx;
     private final DocumentStore documents;
@@ -153,7 +157,7 @@ public final class DocumentPage {
         }
         html.append("</tr></thead><tbody>");
         for (DocumentRecord record : shown) {
-            List<String> cells = new java.util.ArrayList<>(java.util.Arrays.asList(Labels.documentType(ontology, messages, record.type()),
+            List<String> cells = new ArrayList<>(Arrays.asList(Labels.documentType(ontology, messages, record.type()),
                     record.pilot(), record.date(), Labels.visibility(messages, record.visibility()), Labels.status(messages, record.status())));
             if (caller.isResearcher()) {
                 cells.add(codingStatuses(messages, statuses.getOrDefault(record.id(), Map.of())));
@@ -200,7 +204,7 @@ public final class DocumentPage {
         }
         return byCoder.values().stream().sorted(Comparator.comparing(CodingStatus::coder))
                 .map(s -> s.coder() + ": " + messages.get("js.codingState." + s.state().wireName()))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     /** A labelled drop-down of {@code options} ({value, label}), the first "any" (none when {@code any} is null). */

@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import org.lararena.codebook.CodebookActions;
+import org.lararena.exchange.ImportFormat;
 import org.lararena.exchange.RefiQdaImports;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
@@ -55,7 +57,7 @@ public final class ImportPage {
     /** Files previewed and not yet confirmed, by id. */
     private final Map<String, Staged> staged = new ConcurrentHashMap<>();
 
-    private record Staged(String username, Path file, String filename, String format, Instant at) {
+    private record Staged(String username, Path file, String filename, ImportFormat format, Instant at) {
     }
 
     public ImportPage(RequestWork work, RefiQdaImports imports, CodebookActions codebook, Jobs jobs, LararenaConfig.Exchange limits,
@@ -83,18 +85,16 @@ public final class ImportPage {
         ctx.next();
     }
 
-    private static String format(RoutingContext ctx) {
+    private static ImportFormat format(RoutingContext ctx) {
         String format = ctx.pathParam("format");
-        if (!"qdpx".equals(format) && !"qdc".equals(format)) {
-            throw LararenaException.notFound("no import of the format '" + format + "' (qdpx or qdc)");
-        }
-        return format;
+        return ImportFormat.fromPathName(format)
+                .orElseThrow(() -> LararenaException.notFound("no import of the format '" + format + "' (qdpx or qdc)"));
     }
 
     private void preview(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         WebAuthentication.requireCsrfToken(ctx);
-        String format = format(ctx);
+        ImportFormat format = format(ctx);
         if (ctx.fileUploads().size() != 1) {
             refused(ctx, format, LararenaException.badRequest("Välj en fil att importera."));
             return;
@@ -103,7 +103,7 @@ public final class ImportPage {
         String id = UUID.randomUUID().toString();
         work.run(() -> {
                     forgetOld();
-                    Path file = stagingDir.resolve(id + "." + format);
+                    Path file = stagingDir.resolve(id + "." + format.pathName());
                     Files.move(Path.of(upload.uploadedFileName()), file, StandardCopyOption.REPLACE_EXISTING);
                     Staged kept = new Staged(caller.username(), file, upload.fileName(), format, Instant.now());
                     try {
@@ -122,10 +122,10 @@ public final class ImportPage {
     private void confirm(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         WebAuthentication.requireCsrfToken(ctx);
-        String format = format(ctx);
+        ImportFormat format = format(ctx);
         MultiMap form = ctx.request().formAttributes();
         Staged kept = form.get("staged") == null ? null : staged.get(form.get("staged"));
-        if (kept == null || !kept.username().equals(caller.username()) || !kept.format().equals(format)) {
+        if (kept == null || !kept.username().equals(caller.username()) || kept.format() != format) {
             refused(ctx, format, LararenaException.notFound("Förhandsgranskningen finns inte längre (den sparas en timme). Välj filen igen."));
             return;
         }
@@ -148,8 +148,7 @@ public final class ImportPage {
     }
 
     private RefiQdaImports.Outcome run(Staged kept, Map<String, String> mapping, boolean preview) {
-        return "qdc".equals(kept.format()) ? imports.codebook(kept.username(), kept.file(), kept.filename(), mapping, preview)
-                : imports.project(kept.username(), kept.file(), kept.filename(), mapping, preview);
+        return imports.run(kept.format(), kept.username(), kept.file(), kept.filename(), mapping, preview);
     }
 
     /** Deletes the files of previews nobody confirmed. */
@@ -196,8 +195,8 @@ public final class ImportPage {
         Layout.send(ctx, new Layout.Page("Import", "dokument", html.toString()));
     }
 
-    private static void sendPreview(RoutingContext ctx, String id, String format, String filename, JsonObject preview, JsonArray concepts) {
-        boolean project = "qdpx".equals(format);
+    private static void sendPreview(RoutingContext ctx, String id, ImportFormat format, String filename, JsonObject preview, JsonArray concepts) {
+        boolean project = format == ImportFormat.QDPX;
         String options = CodebookPage.options(concepts, 0, new StringBuilder()).toString();
         StringBuilder html = new StringBuilder("<h1>").append(project ? "Importera ett REFI-QDA-projekt" : "Importera en kodbok (QDC)").append("</h1>")
                 .append("<p>Filen ”").append(Html.text(filename)).append("” är läst och kontrollerad; inget är sparat ännu. ");
@@ -208,7 +207,7 @@ public final class ImportPage {
         html.append(" Välj för varje kod vad den blir i Lärarena: ett befintligt begrepp, ett nytt begrepp i kodboken, eller inget ")
                 .append("(kodens kodningar hoppas då över).</p>");
         warnings(html, preview.getJsonArray("warnings"));
-        html.append("<form class=\"import-mapping\" method=\"post\" action=\"").append(PATH).append('/').append(format).append("/bekrafta\">")
+        html.append("<form class=\"import-mapping\" method=\"post\" action=\"").append(PATH).append('/').append(format.pathName()).append("/bekrafta\">")
                 .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(Html.text(WebAuthentication.csrfToken(ctx))).append("\">")
                 .append("<input type=\"hidden\" name=\"staged\" value=\"").append(Html.text(id)).append("\">")
                 .append("<table class=\"import-codes\"><caption>Koderna i filen</caption><thead><tr><th scope=\"col\">Kod</th>");
@@ -231,21 +230,21 @@ public final class ImportPage {
             }
             html.append("<td><select name=\"").append(CODE_FIELD).append(Html.text(code.getString("guid"))).append("\" aria-labelledby=\"kod-")
                     .append(i).append("\">").append(choices.replaceFirst(java.util.regex.Pattern.quote(marker),
-                            java.util.regex.Matcher.quoteReplacement("<option value=\"" + Html.text(chosen) + "\" selected>")))
+                            Matcher.quoteReplacement("<option value=\"" + Html.text(chosen) + "\" selected>")))
                     .append("</select></td></tr>");
         }
         html.append("</tbody></table><button type=\"submit\">Importera</button></form>")
-                .append("<p><a href=\"").append(project ? "/dokument" : "/kodbok").append("\">Avbryt</a></p>");
-        Layout.send(ctx, new Layout.Page(project ? "Importera projekt" : "Importera kodbok", project ? "dokument" : "kodbok", html.toString()));
+                .append("<p><a href=\"/").append(section(format)).append("\">Avbryt</a></p>");
+        Layout.send(ctx, new Layout.Page(project ? "Importera projekt" : "Importera kodbok", section(format), html.toString()));
     }
 
-    private static void sendResult(RoutingContext ctx, String format, String filename, RefiQdaImports.Outcome outcome) {
+    private static void sendResult(RoutingContext ctx, ImportFormat format, String filename, RefiQdaImports.Outcome outcome) {
         JsonObject answer = outcome.answer();
         StringBuilder html = new StringBuilder("<h1>Import av ”").append(Html.text(filename)).append("”</h1>");
         if (outcome.status() == 202) {
             html.append("<p role=\"status\">Importen är stor och sparas i bakgrunden. <a href=\"").append(PATH).append("/jobb/")
                     .append(Html.url(answer.getString("id"))).append("\">Följ importen</a>.</p>");
-        } else if ("qdc".equals(format)) {
+        } else if (format == ImportFormat.QDC) {
             html.append("<p role=\"status\">Kodboken är importerad: ").append(answer.getInteger("created")).append(" nya begrepp, ")
                     .append(answer.getLong("matched")).append(" koder kopplade till befintliga begrepp, ").append(answer.getLong("skipped"))
                     .append(" överhoppade.</p>");
@@ -255,7 +254,7 @@ public final class ImportPage {
             html.append(projectSummary(answer));
         }
         ctx.response().setStatusCode(outcome.status() == 202 ? 202 : 200);
-        Layout.send(ctx, new Layout.Page("Import", "qdc".equals(format) ? "kodbok" : "dokument", html.toString()));
+        Layout.send(ctx, new Layout.Page("Import", section(format), html.toString()));
     }
 
     private static String projectSummary(JsonObject summary) {
@@ -276,7 +275,7 @@ public final class ImportPage {
         html.append("</ul></section>");
     }
 
-    private void refusedOrFail(RoutingContext ctx, String format, Throwable failure) {
+    private void refusedOrFail(RoutingContext ctx, ImportFormat format, Throwable failure) {
         if (failure instanceof LararenaException e && e.isClientError() && e.status() != 403) {
             refused(ctx, format, e);
         } else {
@@ -285,10 +284,18 @@ public final class ImportPage {
     }
 
     /** The refusal in words, with its status: nothing was imported. */
-    private static void refused(RoutingContext ctx, String format, LararenaException e) {
+    private static void refused(RoutingContext ctx, ImportFormat format, LararenaException e) {
         ctx.response().setStatusCode(e.status());
-        Layout.send(ctx, new Layout.Page("Import", "qdc".equals(format) ? "kodbok" : "dokument",
-                "<h1>Import</h1><p class=\"error\" role=\"alert\">Inget importerades: " + Html.text(e.getMessage()) + "</p><p><a href=\""
-                        + ("qdc".equals(format) ? "/kodbok" : "/dokument") + "\">Tillbaka</a></p>"));
+        Layout.send(ctx, new Layout.Page("Import", section(format),
+                "<h1>Import</h1><p class=\"error\" role=\"alert\">Inget importerades: " + Html.text(e.getMessage()) + "</p><p><a href=\"/"
+                        + section(format) + "\">Tillbaka</a></p>"));
+    }
+
+    /** The page a format's import starts from, and returns to: Dokument for a project, Kodbok for a codebook. */
+    private static String section(ImportFormat format) {
+        return switch (format) {
+            case QDPX -> "dokument";
+            case QDC -> "kodbok";
+        };
     }
 }

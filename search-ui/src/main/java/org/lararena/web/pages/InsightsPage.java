@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class InsightsPage {
     public InsightsPage(Vertx vertx, Insights insights, Map<String, String> themeChoices) {
         this.vertx = Objects.requireNonNull(vertx);
         this.insights = Objects.requireNonNull(insights);
-        this.themeChoices = new java.util.LinkedHashMap<>(themeChoices);
+        this.themeChoices = new LinkedHashMap<>(themeChoices);
     }
 
     public void addRoutes(Router router) {

@@ -2,6 +2,7 @@ package org.lararena.web.pages;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -94,7 +95,7 @@ public final class ModulesPage {
     private String themeSearch(String theme, String query) {
         String iri = theme == null ? null : themeIris.get(theme);
         String words = query != null ? query : iri == null && theme != null ? theme : null;
-        java.util.List<String> params = new java.util.ArrayList<>();
+        List<String> params = new ArrayList<>();
         if (words != null && !words.isBlank()) {
             params.add("q=" + Html.url(words));
         }

@@ -6,12 +6,20 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.stream.Stream;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.platform.web.Caller;
@@ -169,7 +177,7 @@ public final class SearchPage {
         if (heading != null) {
             html.append("<").append(heading).append(" class=\"hit-title\"><a href=\"").append(Html.text(link)).append("\">")
                     .append(Html.text(hit.getString("title"))).append("</a></").append(heading).append(">")
-                    .append("<p class=\"meta\">").append(Html.text(String.join(" · ", java.util.stream.Stream.of(
+                    .append("<p class=\"meta\">").append(Html.text(String.join(" · ", Stream.of(
                             valueLabel("type", hit.getString("type"), messages), nonNull(hit.getString("pilot")), nonNull(hit.getString("date")),
                             hit.getString("speaker") == null ? "" : messages.get("search.speaker", hit.getString("speaker")))
                             .filter(text -> text != null && !text.isEmpty()).toList()))).append("</p>")
@@ -235,7 +243,7 @@ public final class SearchPage {
 
     /** Why the annotator gave a hit this theme: each of its suggestions explained ({@link Explanation}), with its concept when narrower. */
     private String suggestionReasons(JsonObject theme, Messages messages) {
-        List<String> reasons = new java.util.ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         for (Object item : theme.getJsonArray("suggestions", new JsonArray())) {
             JsonObject suggestion = (JsonObject) item;
             String concept = suggestion.getJsonObject("concept", new JsonObject()).getString("iri");
@@ -248,10 +256,10 @@ public final class SearchPage {
 
     /** The hits of one page grouped by their document, in the order each document first appears. */
     private static List<List<JsonObject>> byDocument(JsonArray hits) {
-        Map<String, List<JsonObject>> groups = new java.util.LinkedHashMap<>();
+        Map<String, List<JsonObject>> groups = new LinkedHashMap<>();
         for (Object item : hits) {
             JsonObject hit = (JsonObject) item;
-            groups.computeIfAbsent(String.valueOf(hit.getString("documentId")), id -> new java.util.ArrayList<>()).add(hit);
+            groups.computeIfAbsent(String.valueOf(hit.getString("documentId")), id -> new ArrayList<>()).add(hit);
         }
         return List.copyOf(groups.values());
     }
@@ -286,7 +294,7 @@ public final class SearchPage {
     /** The chosen filters as removable chips, "Rensa alla", and a word on how several values of one filter combine. */
     private String activeFilters(RoutingContext ctx, Messages messages) {
         StringBuilder chips = new StringBuilder();
-        List<String> combined = new java.util.ArrayList<>();
+        List<String> combined = new ArrayList<>();
         for (String name : FACET_NAMES) {
             List<String> values = ctx.queryParams().getAll(name);
             for (String value : values) {
@@ -295,7 +303,7 @@ public final class SearchPage {
                         .append("\" aria-label=\"").append(Html.text(messages.get("search.remove", label))).append("\">×</a></li>");
             }
             if (values.size() > 1) {
-                combined.add(messages.get(FACET_TITLES.get(name)).toLowerCase(java.util.Locale.ROOT));
+                combined.add(messages.get(FACET_TITLES.get(name)).toLowerCase(Locale.ROOT));
             }
         }
         if (chips.isEmpty()) {
@@ -322,7 +330,7 @@ public final class SearchPage {
     }
 
     private static String number(long value, Messages messages) {
-        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag(messages.language())).format(value);
+        return NumberFormat.getIntegerInstance(Locale.forLanguageTag(messages.language())).format(value);
     }
 
     /**
@@ -362,8 +370,8 @@ public final class SearchPage {
             return "";
         }
         StringBuilder children = new StringBuilder();
-        concept.narrower().stream().map(ontology::concept).flatMap(java.util.Optional::stream)
-                .sorted(java.util.Comparator.comparingLong((Concept c) -> -counts.getOrDefault(c.iri(), 0L)).thenComparing(messages::label))
+        concept.narrower().stream().map(ontology::concept).flatMap(Optional::stream)
+                .sorted(Comparator.comparingLong((Concept c) -> -counts.getOrDefault(c.iri(), 0L)).thenComparing(messages::label))
                 .forEach(child -> children.append(branch(ctx, child, counts, chosen, shown, messages, depth + 1)));
         StringBuilder html = new StringBuilder(node(ctx, concept.iri(), messages.label(concept), count, chosen.contains(concept.iri()),
                 children.isEmpty() ? "" : " data-branch"));
@@ -403,8 +411,8 @@ public final class SearchPage {
     }
 
     /** {@code /sok} with the request's parameters less those {@code drop} names, plus {@code name=value} when a name is given. */
-    static String searchUrl(RoutingContext ctx, java.util.function.BiPredicate<String, String> drop, String name, String value) {
-        java.util.List<String> pairs = new java.util.ArrayList<>();
+    static String searchUrl(RoutingContext ctx, BiPredicate<String, String> drop, String name, String value) {
+        List<String> pairs = new ArrayList<>();
         ctx.queryParams().forEach(entry -> {
             if (!drop.test(entry.getKey(), entry.getValue())) {
                 pairs.add(Html.url(entry.getKey()) + "=" + Html.url(entry.getValue()));

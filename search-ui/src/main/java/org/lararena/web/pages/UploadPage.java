@@ -2,6 +2,7 @@ package org.lararena.web.pages;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Objects;
 import org.lararena.ontology.DocumentType;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.Pilot;
@@ -23,7 +24,7 @@ public final class UploadPage {
 
     /** @param ontology where the document types and pilots come from */
     public UploadPage(Ontology ontology) {
-        this.ontology = java.util.Objects.requireNonNull(ontology);
+        this.ontology = Objects.requireNonNull(ontology);
     }
 
     public void addRoutes(Router router) {
