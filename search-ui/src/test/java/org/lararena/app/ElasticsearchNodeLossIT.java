@@ -42,17 +42,7 @@ class ElasticsearchNodeLossIT {
 
     @Test
     void losingOneNodeOfTwoLeavesSearchAndIngestWorkingAndEveryDocumentIndexedOnce() throws Exception {
-        Path projectDir = ProjectSources.projectDirectory();
-        ServerDistributions distributions = ServerDistributions.locate(projectDir);
-        List<Integer> transportPorts = List.of(Ports.freePort(), Ports.freePort());
-        Path snapshots = projectDir.resolve("target/it-services/node-loss-snapshots");
-        List<ManagedElasticsearch> nodes = new ArrayList<>();
-        for (int index = 0; index < 2; index++) {
-            Path nodeDir = projectDir.resolve("target/it-services/node-loss-elasticsearch-" + (index + 1));
-            ServerDistributions.deleteTree(nodeDir.resolve("data"));
-            nodes.add(new ManagedElasticsearch(distributions, nodeDir, Ports.freePort(), 512, Path.of(System.getProperty("java.home")),
-                    new ManagedElasticsearch.Member(index, transportPorts, snapshots)));
-        }
+        List<ManagedElasticsearch> nodes = clusterOf(2);
         List<ManagedProcess> running = startTogether(nodes);
         String urls = String.join(",", nodes.stream().map(node -> node.url().toString()).toList());
         String token = TestServices.get().accessToken("forskare", "forskare");
@@ -85,6 +75,25 @@ class ElasticsearchNodeLossIT {
         } finally {
             running.forEach(ManagedProcess::stop);
         }
+    }
+
+    /** A cluster of its own (the harness's node is shared): {@code count} nodes on free ports, on fresh data. */
+    private static List<ManagedElasticsearch> clusterOf(int count) {
+        Path projectDir = ProjectSources.projectDirectory();
+        ServerDistributions distributions = ServerDistributions.locate(projectDir);
+        List<Integer> transportPorts = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            transportPorts.add(Ports.freePort());
+        }
+        Path snapshots = projectDir.resolve("target/it-services/node-loss-snapshots");
+        List<ManagedElasticsearch> nodes = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            Path nodeDir = projectDir.resolve("target/it-services/node-loss-elasticsearch-" + (index + 1));
+            ServerDistributions.deleteTree(nodeDir.resolve("data"));
+            nodes.add(new ManagedElasticsearch(distributions, nodeDir, Ports.freePort(), 512, Path.of(System.getProperty("java.home")),
+                    new ManagedElasticsearch.Member(index, transportPorts, snapshots)));
+        }
+        return nodes;
     }
 
     /** The nodes of a cluster are ready only together (none elects a master alone), so they start side by side. */
