@@ -35,7 +35,7 @@ import org.lararena.web.Jobs;
 
 /**
  * A REFI-QDA project of 100,000 codings ({@code -Dbench.codings=N}) imported through the path {@code POST
- * /api/import/qdpx} takes ({@link RefiQdaImports#project}, with the application's default limits: the file unpacked
+ * /api/import/qdpx} takes ({@link RefiQdaImports#run} with {@link ImportFormat#QDPX}, with the application's default limits: the file unpacked
  * and parsed, its codes mapped by label, the plan, and the writes as a job in transactions of {@link
  * AnnotationStore#MANUAL_BATCH} tags), timed from the file on disk until the job is done, against the same codings
  * written straight into an annotation store ({@link AnnotationStore#addManual(String, List, String)} in batches of the
@@ -102,7 +102,7 @@ class QdpxImportBenchmark {
             RefiQdaImports imports = new RefiQdaImports(vertx, stores.documents(), stores.annotations(), stores.memos(), stores.codebook(),
                     new AuditLog(instance.resolve("audit")), jobs, limits, 10_000, instance.resolve("exchange"));
             long started = System.nanoTime();
-            RefiQdaImports.Outcome outcome = imports.project("forskare", file, file.getFileName().toString(), Map.of(), false);
+            RefiQdaImports.Outcome outcome = imports.run(ImportFormat.QDPX, "forskare", file, file.getFileName().toString(), Map.of(), false);
             JsonObject summary = outcome.status() == 202 ? awaitJob(jobs, outcome.answer().getString("id")) : outcome.answer();
             double seconds = (System.nanoTime() - started) / 1e9;
             assertThat(summary.getInteger("codings")).as(summary.encode()).isEqualTo(codings);
