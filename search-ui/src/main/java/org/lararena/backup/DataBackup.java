@@ -205,7 +205,8 @@ public final class DataBackup {
         try (DirectoryStream<Path> parts = Files.newDirectoryStream(data)) {
             for (Path part : parts) {
                 String name = part.getFileName().toString();
-                if (NOT_COPIED.contains(name) || name.startsWith(".")) {
+                // Further nodes of a managed cluster keep their program and data in elasticsearch-2, -3, …
+                if (NOT_COPIED.contains(name) || name.startsWith(".") || name.startsWith(ELASTICSEARCH + "-")) {
                     continue;
                 }
                 count += ServerDistributions.copyTree(part, target.resolve(name));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -78,7 +79,7 @@ class ElasticsearchNodeLossIT {
     }
 
     /** A cluster of its own (the harness's node is shared): {@code count} nodes on free ports, on fresh data. */
-    private static List<ManagedElasticsearch> clusterOf(int count) {
+    private static List<ManagedElasticsearch> clusterOf(int count) throws IOException {
         Path projectDir = ProjectSources.projectDirectory();
         ServerDistributions distributions = ServerDistributions.locate(projectDir);
         List<Integer> transportPorts = new ArrayList<>();
