@@ -59,7 +59,7 @@ final class CliExchange {
                         throw LararenaException.badRequest(arg + " needs a value\n" + EXPORT_USAGE);
                     }
                     if (arg.equals("--qdpx")) {
-                        file = Path.of(args.get(++i));
+                        file = Lararena.callerPath(args.get(++i));
                     } else {
                         documents = args.get(++i);
                     }
@@ -78,7 +78,7 @@ final class CliExchange {
         if (args.size() != 1 || args.get(0).startsWith("--")) {
             throw LararenaException.badRequest("name one QDPX or QDC file\n" + IMPORT_USAGE);
         }
-        Path file = Path.of(args.get(0));
+        Path file = Lararena.callerPath(args.get(0));
         if (!Files.isRegularFile(file)) {
             throw LararenaException.badRequest(file + " does not exist");
         }

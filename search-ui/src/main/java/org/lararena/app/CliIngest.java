@@ -81,7 +81,7 @@ final class CliIngest {
                     if (arg.startsWith("--")) {
                         throw LararenaException.badRequest("unknown option " + arg + "\n" + USAGE);
                     }
-                    paths.add(Path.of(arg));
+                    paths.add(Lararena.callerPath(arg));
                 }
             }
         }

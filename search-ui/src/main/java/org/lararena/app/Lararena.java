@@ -417,7 +417,7 @@ public final class Lararena {
     }
 
     /** A path as the user typed it: relative to the folder they ran {@code ./lararena} in (the launcher moves to the checkout). */
-    private static Path callerPath(String typed) {
+    static Path callerPath(String typed) {
         String callerDir = System.getenv("LARARENA_CALLER_DIR");
         Path path = Path.of(typed);
         return (path.isAbsolute() || callerDir == null ? path.toAbsolutePath() : Path.of(callerDir).resolve(path)).normalize();

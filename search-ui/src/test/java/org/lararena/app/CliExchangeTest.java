@@ -17,7 +17,8 @@ class CliExchangeTest {
     void exportReadsTheFileTheDocumentsAndThePseudonymSwitch() {
         CliExchange.ExportOptions options = CliExchange.parseExport(List.of("--qdpx", "ut.qdpx", "--documents", "a,b", "--pseudonyms"));
 
-        assertThat(options).isEqualTo(new CliExchange.ExportOptions(Path.of("ut.qdpx"), "a,b", true));
+        // A relative file is where the user ran the command (the launcher moves to the checkout; this test runs without it).
+        assertThat(options).isEqualTo(new CliExchange.ExportOptions(Path.of("ut.qdpx").toAbsolutePath(), "a,b", true));
         assertThat(CliExchange.parseExport(List.of("--qdpx", "ut.qdpx")).documents()).as("all readable documents").isNull();
     }
 
