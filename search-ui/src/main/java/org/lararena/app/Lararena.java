@@ -59,7 +59,7 @@ public final class Lararena {
               ingest   PATH... [--pilot P] [--type T] [--visibility V] [--recursive]: send documents and follow them
               export   --qdpx FILE [--documents ID,...] [--pseudonyms]: the documents (default: all you may read) with
                        their codings and memos as a REFI-QDA project, for NVivo, ATLAS.ti, MAXQDA, QualCoder (researchers)
-              import   FILE.qdpx: a REFI-QDA project's text sources, codings and notes (researchers)
+              import   FILE.qdpx | FILE.qdc: a REFI-QDA project (text sources, codings, notes) or codebook (researchers)
               reindex  [--from-originals]: rebuild the search index from the data directory into a fresh index, without
                        downtime (admin); --from-originals then extracts every document again from its original
               backup   DIR: back up the running platform into the empty or new folder DIR (admin)
