@@ -318,16 +318,20 @@ public record LararenaConfig(
      * Where Elasticsearch is, and how the passage index is laid out on it.
      *
      * @param managed local nodes this platform starts on {@code port} and up; otherwise the external cluster at {@code urls}
-     * @param nodes how many nodes: the managed cluster's ({@code LARARENA_ES_NODES}), or the external cluster's addresses
      * @param analysisFiles the files generated from the ontology ({@code config/lararena/decompound.txt} and
      *     {@code synonyms.txt}) are installed on every node, so the passage index may name them
      * @param shards primary shards of a new passage index (fixed once it is made: a change applies from the next reindex)
      * @param replicas copies of each shard on other nodes (changed on the live index at the next start)
      */
-    public record Elasticsearch(boolean managed, int port, int nodes, List<URI> urls, int heapMb, String indexPrefix, Optional<String> apiKey,
+    public record Elasticsearch(boolean managed, int port, List<URI> urls, int heapMb, String indexPrefix, Optional<String> apiKey,
                                 boolean analysisFiles, int shards, int replicas) {
         public Elasticsearch {
             urls = List.copyOf(urls);
+        }
+
+        /** How many nodes: the managed cluster's ({@code LARARENA_ES_NODES}, one address each), or the external cluster's addresses. */
+        public int nodes() {
+            return urls.size();
         }
     }
 
@@ -384,7 +388,7 @@ public record LararenaConfig(
         if (!indexPrefix.matches("[a-z0-9][a-z0-9_-]{0,40}")) {
             throw new ConfigurationException("LARARENA_INDEX_PREFIX must be lower-case letters, digits, '-' or '_' (got '" + indexPrefix + "')");
         }
-        var es = new Elasticsearch(esManaged, esPort, esManaged ? esNodes : esUrls.size(), esUrls, r.integer("LARARENA_ES_HEAP_MB", 768, 256, 65536), indexPrefix,
+        var es = new Elasticsearch(esManaged, esPort, esUrls, r.integer("LARARENA_ES_HEAP_MB", 768, 256, 65536), indexPrefix,
                 r.raw("LARARENA_ES_API_KEY"), r.bool("LARARENA_ES_ANALYSIS_FILES", esManaged),
                 // A lone managed node could never place a replica; a cluster keeps one, so losing a node loses nothing.
                 r.integer("LARARENA_ES_SHARDS", 1, 1, 1024), r.integer("LARARENA_ES_REPLICAS", esManaged && esNodes == 1 ? 0 : 1, 0, 16));

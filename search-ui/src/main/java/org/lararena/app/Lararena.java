@@ -500,20 +500,21 @@ public final class Lararena {
                 .map(urls -> urls.stream().map(url -> URI.create((String) url)).toList())
                 .orElse(config.elasticsearch().urls());
         JsonArray nodes = new JsonArray();
-        for (int index = 0; index < nodeUrls.size(); index++) {
-            // The node's own view (local): it answers while the node runs, whatever state the cluster is in.
+        // A single node is the cluster probed above; several are each asked for their own view (local), which they
+        // give while they run, whatever state the cluster is in.
+        for (int index = 0; nodeUrls.size() > 1 && index < nodeUrls.size(); index++) {
             nodes.add(probe(nodeUrls.get(index), "/_cluster/health?local=true").put("url", nodeUrls.get(index).toString())
                     .put("service", ManagedElasticsearch.serviceName(index, nodeUrls.size())));
         }
-        status.getJsonObject("elasticsearch").put("nodes", nodes);
+        if (!nodes.isEmpty()) {
+            status.getJsonObject("elasticsearch").put("nodes", nodes);
+        }
         if (launcherAlive) {
             // A managed server that died is named with what its supervisor says (restarting, or given up), not only "down".
             JsonObject services = state.get().getJsonObject("services", new JsonObject());
             List<JsonObject> parts = new ArrayList<>(List.of(status.getJsonObject("elasticsearch").put("service", "elasticsearch"),
                     status.getJsonObject("keycloak").put("service", "keycloak")));
-            if (nodes.size() > 1) {
-                nodes.forEach(node -> parts.add((JsonObject) node));
-            }
+            nodes.forEach(node -> parts.add((JsonObject) node));
             for (JsonObject part : parts) {
                 JsonObject supervised = services.getJsonObject(part.getString("service"));
                 if (supervised != null && !"running".equals(supervised.getString("state"))) {

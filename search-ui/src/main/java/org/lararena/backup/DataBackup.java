@@ -48,8 +48,11 @@ import org.slf4j.LoggerFactory;
 public final class DataBackup {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataBackup.class);
-    /** Parts of the data directory a backup leaves out: programs and data of the servers, logs, temporary files. */
-    static final Set<String> NOT_COPIED = Set.of("jena", "elasticsearch", "keycloak", "run", "logs", "uploads", "extraction");
+    /**
+     * Parts of the data directory a backup leaves out: programs and data of the servers (and every managed
+     * Elasticsearch node's folder, {@link ManagedElasticsearch#isNodeFolder}), logs, temporary files.
+     */
+    static final Set<String> NOT_COPIED = Set.of("jena", "keycloak", "run", "logs", "uploads", "extraction");
     static final String FILES = "files";
     static final String JENA_FILE = "jena/dataset.nq.gz";
     static final String ELASTICSEARCH = "elasticsearch";
@@ -205,8 +208,7 @@ public final class DataBackup {
         try (DirectoryStream<Path> parts = Files.newDirectoryStream(data)) {
             for (Path part : parts) {
                 String name = part.getFileName().toString();
-                // Further nodes of a managed cluster keep their program and data in elasticsearch-2, -3, …
-                if (NOT_COPIED.contains(name) || name.startsWith(".") || name.startsWith(ELASTICSEARCH + "-")) {
+                if (NOT_COPIED.contains(name) || name.startsWith(".") || ManagedElasticsearch.isNodeFolder(name)) {
                     continue;
                 }
                 count += ServerDistributions.copyTree(part, target.resolve(name));

@@ -104,11 +104,23 @@ public final class ManagedElasticsearch {
         for (int node = 0; node < es.nodes(); node++) {
             transportPorts.add(es.port() + node + TRANSPORT_PORT_OFFSET);
         }
-        Path first = config.dataPath("elasticsearch");
-        Path root = index == 0 ? first : config.dataPath("elasticsearch-" + (index + 1));
+        Path first = config.dataPath(folderName(0));
+        Path root = config.dataPath(folderName(index));
         return new ManagedElasticsearch(distributions, root, es.port() + index, es.heapMb(), Path.of(System.getProperty("java.home")),
                 new Member(index, transportPorts, snapshotRepository(first)));
     }
+
+    /** The data directory's folder of node {@code index}: {@code elasticsearch}, then {@code elasticsearch-2}, … */
+    public static String folderName(int index) {
+        return index == 0 ? NODE_FOLDER : NODE_FOLDER + "-" + (index + 1);
+    }
+
+    /** Whether a folder of the data directory is a managed node's (its program, data and logs: {@link #folderName}). */
+    public static boolean isNodeFolder(String name) {
+        return name.equals(NODE_FOLDER) || name.startsWith(NODE_FOLDER + "-");
+    }
+
+    private static final String NODE_FOLDER = "elasticsearch";
 
     /**
      * The supervised service name of node {@code index} of {@code nodes}: {@code elasticsearch} for a single node,
