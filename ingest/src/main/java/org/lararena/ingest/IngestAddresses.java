@@ -2,7 +2,8 @@ package org.lararena.ingest;
 
 /**
  * Every event-bus address of the ingest pipeline. Each message body is a JSON object with at least
- * {@code documentId}.
+ * {@code documentId}. The steps' addresses are consumed on the instance that sent to them; the status address
+ * reaches every instance of a cluster.
  */
 public final class IngestAddresses {
 
@@ -17,7 +18,7 @@ public final class IngestAddresses {
      */
     public static final String DOCUMENT_ANNOTATED = "ingest.document.annotated";
     /**
-     * A document's status changed, or a long step made progress (published to every listener): {@code {documentId,
+     * A document's status changed, or a long step made progress (published to every listener of every instance): {@code {documentId,
      * filename, status, error?, duplicateOf?, passages, progress?: {done, total}}}.
      */
     public static final String DOCUMENT_STATUS = "ingest.document.status";

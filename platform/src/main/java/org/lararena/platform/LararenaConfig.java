@@ -104,6 +104,11 @@ import java.util.Optional;
  *     in the cluster) {@code ./lararena backup} snapshots the index into; without it a backup leaves the index out</td></tr>
  * <tr><td>LARARENA_RETENTION_YEARS</td><td>(none)</td><td>years each document type is kept, e.g. {@code intervju=10,transkript=10},
  *     counted from LARARENA_PROJECT_END (or the document's date, else its upload); due documents are listed for erasure</td></tr>
+ * <tr><td>LARARENA_CLUSTER_MEMBERS</td><td>(none: one instance)</td><td>comma list of {@code host:port} of the instances
+ *     forming one Vert.x cluster (Hazelcast); with it the failed-token rate limit and the login sessions are shared</td></tr>
+ * <tr><td>LARARENA_CLUSTER_HOST</td><td>127.0.0.1</td><td>the address this instance's cluster member binds and is reached at</td></tr>
+ * <tr><td>LARARENA_CLUSTER_PORT</td><td>5701</td><td>this instance's cluster member port</td></tr>
+ * <tr><td>LARARENA_CLUSTER_NAME</td><td>lararena</td><td>the cluster's name: members of another name never join it</td></tr>
  * <tr><td>LARARENA_PROJECT_END</td><td>(none)</td><td>the day the research project ends ({@code YYYY-MM-DD}), from which retention is counted</td></tr>
  * </table>
  */
@@ -131,7 +136,19 @@ public record LararenaConfig(
         Exchange exchange,
         Supervision supervision,
         Optional<String> backupRepository,
-        Retention retention) {
+        Retention retention,
+        Cluster cluster) {
+
+    /**
+     * Instances of Lärarena forming one Vert.x cluster over Hazelcast: {@code members} ({@code host:port}, this
+     * instance's own among them or not) are asked to join; none means a single instance, not clustered.
+     */
+    public record Cluster(List<String> members, String host, int port, String name) {
+
+        public boolean enabled() {
+            return !members.isEmpty();
+        }
+    }
 
     /**
      * How long documents are kept: {@code yearsByType} (document type → years, none for a type kept without end),
@@ -433,7 +450,9 @@ public record LararenaConfig(
                         Duration.ofSeconds(r.integer("LARARENA_RESTART_WINDOW_SECONDS", 600, 1, 86_400)),
                         Duration.ofSeconds(r.integer("LARARENA_RESTART_BACKOFF_SECONDS", 2, 0, 600))),
                 r.raw("LARARENA_BACKUP_ES_REPOSITORY"),
-                new Retention(retentionYears(r.raw("LARARENA_RETENTION_YEARS")), projectEnd(r.raw("LARARENA_PROJECT_END"))));
+                new Retention(retentionYears(r.raw("LARARENA_RETENTION_YEARS")), projectEnd(r.raw("LARARENA_PROJECT_END"))),
+                new Cluster(r.hostPorts("LARARENA_CLUSTER_MEMBERS"), r.string("LARARENA_CLUSTER_HOST", LOOPBACK),
+                        r.port("LARARENA_CLUSTER_PORT", 5701), r.string("LARARENA_CLUSTER_NAME", "lararena")));
     }
 
     /** The extraction keys; what they leave out (XML depth, zip-bomb threshold, worker replacement, OCR) is fixed. */
@@ -567,6 +586,25 @@ public record LararenaConfig(
                 }
             });
             return urls;
+        }
+
+        /** A comma list of {@code host:port}, e.g. {@code 10.0.0.5:5701,10.0.0.6:5701}; each port 1–65535. */
+        List<String> hostPorts(String key) {
+            List<String> members = new ArrayList<>();
+            for (String part : raw(key).map(v -> v.split(",")).orElse(new String[0])) {
+                String member = part.strip();
+                if (member.isEmpty()) {
+                    continue;
+                }
+                int colon = member.lastIndexOf(':');
+                String port = colon < 1 ? "" : member.substring(colon + 1);
+                if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                    throw new ConfigurationException(key + " must be host:port pairs separated by commas, e.g. 127.0.0.1:5701,127.0.0.1:5702"
+                            + " ('" + member + "' is not)");
+                }
+                members.add(member);
+            }
+            return List.copyOf(members);
         }
 
         private static URI parseHttpUrl(String key, String value) {

@@ -92,6 +92,23 @@ class LararenaConfigTest {
     }
 
     @Test
+    void anInstanceIsClusteredOnlyWhenItsMembersAreNamedAndAMisspeltMemberNamesTheKey() {
+        assertThat(LararenaConfig.fromMap(Map.of()).cluster().enabled()).as("by default one instance").isFalse();
+
+        LararenaConfig.Cluster cluster = LararenaConfig.fromMap(Map.of("LARARENA_CLUSTER_MEMBERS", "10.0.0.5:5701, 10.0.0.6:5702",
+                "LARARENA_CLUSTER_HOST", "10.0.0.5", "LARARENA_CLUSTER_PORT", "5701")).cluster();
+        assertThat(cluster.enabled()).isTrue();
+        assertThat(cluster.members()).containsExactly("10.0.0.5:5701", "10.0.0.6:5702");
+        assertThat(cluster.host()).isEqualTo("10.0.0.5");
+        assertThat(cluster.name()).isEqualTo("lararena");
+
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_CLUSTER_MEMBERS", "10.0.0.5:5701,10.0.0.6")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("LARARENA_CLUSTER_MEMBERS").hasMessageContaining("'10.0.0.6'");
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_CLUSTER_MEMBERS", "10.0.0.5:99999")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("LARARENA_CLUSTER_MEMBERS");
+    }
+
+    @Test
     void externalClusterAndRealmReplaceTheManagedServers() {
         LararenaConfig config = LararenaConfig.fromMap(Map.of(
                 "LARARENA_ES_URLS", "https://es1.example:9200, https://es2.example:9200",

@@ -63,7 +63,8 @@ final class DemoCoding {
             return;
         }
         AtomicReference<MessageConsumer<JsonObject>> consumer = new AtomicReference<>();
-        consumer.set(vertx.eventBus().consumer(IngestAddresses.DOCUMENT_STATUS, message -> {
+        // Its own demo documents only: another instance of a cluster codes its own.
+        consumer.set(vertx.eventBus().localConsumer(IngestAddresses.DOCUMENT_STATUS, message -> {
             if (record.id().equals(message.body().getString("documentId")) && "indexed".equals(message.body().getString("status"))) {
                 consumer.get().unregister();
                 vertx.executeBlocking(() -> code(record.id(), coders), false)

@@ -171,7 +171,7 @@ public final class Lararena {
 
         try {
             startManagedServers(config, servers);
-            vertx[0] = Vertx.vertx();
+            vertx[0] = VertxCluster.start(config.cluster()).await(config.startTimeout().toSeconds(), TimeUnit.SECONDS);
             ApplicationVerticle application = new ApplicationVerticle(config, servers::statuses);
             vertx[0].deployVerticle(application).await(config.startTimeout().toSeconds(), TimeUnit.SECONDS);
             servers.applicationStarted();

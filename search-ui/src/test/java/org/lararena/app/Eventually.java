@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 /** Waits for what follows asynchronously (search after a coding action): the condition, not a fixed time. */
-final class Eventually {
+public final class Eventually {
 
     /** How long search may take to follow a change before a test gives up (it follows within a second or two). */
     static final Duration SEARCH_FOLLOWS = Duration.ofSeconds(20);
@@ -15,7 +15,7 @@ final class Eventually {
     }
 
     /** Reads {@code value} until {@code done} holds or {@code limit} passes; returns the last value read either way. */
-    static <T> T until(Callable<T> value, Predicate<T> done, Duration limit) throws Exception {
+    public static <T> T until(Callable<T> value, Predicate<T> done, Duration limit) throws Exception {
         Instant deadline = Instant.now().plus(limit);
         T last = value.call();
         while (!done.test(last) && Instant.now().isBefore(deadline)) {

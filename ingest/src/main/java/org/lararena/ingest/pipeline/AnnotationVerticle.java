@@ -56,7 +56,7 @@ public final class AnnotationVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         status = new StatusUpdates(store, vertx.eventBus());
-        return vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_EXTRACTED, this::enqueue).completion();
+        return vertx.eventBus().<JsonObject>localConsumer(IngestAddresses.DOCUMENT_EXTRACTED, this::enqueue).completion();
     }
 
     @Override

@@ -79,7 +79,7 @@ public final class ExtractionVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         status = new StatusUpdates(store, vertx.eventBus());
-        return vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_RECEIVED, this::enqueue).completion();
+        return vertx.eventBus().<JsonObject>localConsumer(IngestAddresses.DOCUMENT_RECEIVED, this::enqueue).completion();
     }
 
     @Override

@@ -69,7 +69,7 @@ public final class IndexingVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         status = new StatusUpdates(store, vertx.eventBus());
-        return vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_ANNOTATED, this::gather).completion();
+        return vertx.eventBus().<JsonObject>localConsumer(IngestAddresses.DOCUMENT_ANNOTATED, this::gather).completion();
     }
 
     private void gather(Message<JsonObject> message) {

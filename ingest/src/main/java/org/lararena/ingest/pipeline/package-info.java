@@ -5,5 +5,9 @@
  * restart resumes what was unfinished. {@link org.lararena.ingest.pipeline.DocumentAnnotation} (annotate and store a
  * document's suggestions) serves both the annotation step and {@link org.lararena.ingest.pipeline.Reannotation}
  * (annotating indexed documents again after an ontology change).
+ *
+ * <p>Each step consumes its address on its own instance only ({@code localConsumer}): a document's original and
+ * passages are in the data directory of the instance that received it, so in a cluster of instances its work must
+ * stay there. Status events are published cluster-wide, so every instance's event stream shows them.
  */
 package org.lararena.ingest.pipeline;
