@@ -1,16 +1,24 @@
 package org.lararena.web.auth;
 
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import org.lararena.web.ClusterAddresses;
 
 /**
  * Counts authentication failures per client address in a sliding window. Past {@code maxFailures}, the address
  * is refused (429) until the window has passed, which makes guessing tokens slow. Keycloak's own brute-force
  * protection guards the login form.
+ *
+ * <p>Shared over an event bus, each failure is also published ({@link ClusterAddresses#TOKEN_FAILURE}), and the
+ * failures other instances publish count here too: behind a load balancer, a guesser spread over the instances
+ * meets one limit, not one per instance. An instance counts its own failures at once, others' a moment later.
  */
 final class FailureRateLimit {
 
@@ -28,10 +36,28 @@ final class FailureRateLimit {
         }
     };
 
+    private final String instance = UUID.randomUUID().toString();
+    private final EventBus shared;
+
+    /** A limit of this instance alone. */
     FailureRateLimit(int maxFailures, Duration window, Clock clock) {
+        this(maxFailures, window, clock, null);
+    }
+
+    /** A limit shared with every instance on {@code bus} (a clustered Vert.x's); null for this instance alone. */
+    FailureRateLimit(int maxFailures, Duration window, Clock clock, EventBus bus) {
         this.maxFailures = maxFailures;
         this.window = window;
         this.clock = clock;
+        this.shared = bus;
+        if (bus != null) {
+            bus.<JsonObject>consumer(ClusterAddresses.TOKEN_FAILURE, message -> {
+                String address = message.body().getString("address");
+                if (!instance.equals(message.body().getString("instance")) && address != null) {
+                    count(address);
+                }
+            });
+        }
     }
 
     synchronized boolean isBlocked(String address) {
@@ -46,7 +72,14 @@ final class FailureRateLimit {
         return times.size() >= maxFailures;
     }
 
-    synchronized void recordFailure(String address) {
+    void recordFailure(String address) {
+        count(address);
+        if (shared != null) {
+            shared.publish(ClusterAddresses.TOKEN_FAILURE, new JsonObject().put("instance", instance).put("address", address));
+        }
+    }
+
+    private synchronized void count(String address) {
         failures.computeIfAbsent(address, a -> new ArrayDeque<>()).addLast(clock.millis());
     }
 

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The keys come from the realm's JWKS. An unknown {@code kid} (after a key rotation) refreshes them, at most
  * once per {@link #KEY_REFRESH_INTERVAL}. More than {@value FailureRateLimit#DEFAULT_MAX_FAILURES} failures a minute from
- * one address get 429 until the minute has passed. {@link #discover} fails when the realm publishes no signing key: a
+ * one address, counted over every instance of a cluster, get 429 until the minute has passed. {@link #discover} fails when the realm publishes no signing key: a
  * resource server without keys must never accept a token.
  */
 public final class TokenAuthentication {
@@ -55,8 +55,8 @@ public final class TokenAuthentication {
     private final String issuer;
     private final String audience;
     private final String jwksUri;
-    private final FailureRateLimit failures = new FailureRateLimit(FailureRateLimit.DEFAULT_MAX_FAILURES,
-            FailureRateLimit.DEFAULT_WINDOW, Clock.systemUTC());
+    /** Shared with the other instances of a cluster, so that spreading guesses over them gains nothing. */
+    private final FailureRateLimit failures;
     private volatile Keys keys;
     private volatile Instant lastRefresh = Instant.EPOCH;
 
@@ -66,6 +66,8 @@ public final class TokenAuthentication {
 
     private TokenAuthentication(Vertx vertx, WebClient http, String issuer, String audience, String jwksUri, Keys keys) {
         this.vertx = Objects.requireNonNull(vertx);
+        this.failures = new FailureRateLimit(FailureRateLimit.DEFAULT_MAX_FAILURES, FailureRateLimit.DEFAULT_WINDOW, Clock.systemUTC(),
+                vertx.eventBus());
         this.http = http;
         this.issuer = issuer;
         this.audience = audience;

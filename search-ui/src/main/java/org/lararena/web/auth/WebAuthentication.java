@@ -15,7 +15,9 @@ import io.vertx.ext.web.Session;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.OAuth2AuthHandler;
 import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.sstore.ClusteredSessionStore;
 import io.vertx.ext.web.sstore.LocalSessionStore;
+import io.vertx.ext.web.sstore.SessionStore;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -69,10 +71,18 @@ public final class WebAuthentication {
                 .map(oauth2 -> new WebAuthentication(vertx, config, oauth2, tokens));
     }
 
+    /**
+     * Where login sessions live: in this process, or, clustered, in the cluster's shared data, so that a browser the
+     * load balancer sends to another instance stays logged in (and a logout ends the session everywhere).
+     */
+    static SessionStore sessionStore(Vertx vertx) {
+        return vertx.isClustered() ? ClusteredSessionStore.create(vertx) : LocalSessionStore.create(vertx);
+    }
+
     /** Sessions, {@code /login}, {@code /callback}, {@code /logout}, and the caller of every later route. */
     public void addRoutes(Router router) {
         boolean https = "https".equals(config.publicUrl().getScheme());
-        SessionHandler sessions = SessionHandler.create(LocalSessionStore.create(vertx))
+        SessionHandler sessions = SessionHandler.create(sessionStore(vertx))
                 .setSessionCookieName("lararena.session")
                 .setCookieHttpOnlyFlag(true)
                 .setCookieSecureFlag(https)

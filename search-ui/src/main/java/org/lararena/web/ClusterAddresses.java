@@ -1,0 +1,15 @@
+package org.lararena.web;
+
+/**
+ * The event-bus addresses on which the instances of a cluster ({@code LARARENA_CLUSTER_MEMBERS}) tell each other
+ * what each must know. Messages are published: every instance hears them, its own included; a single instance
+ * hears only itself. Each body carries {@code instance}, the sender's id, so that an instance skips what it said.
+ */
+public final class ClusterAddresses {
+
+    /** A request from {@code address} had a missing or invalid token: {@code {instance, address}}. */
+    public static final String TOKEN_FAILURE = "lararena.auth.token-failure";
+
+    private ClusterAddresses() {
+    }
+}
