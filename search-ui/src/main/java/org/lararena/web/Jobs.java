@@ -1,8 +1,11 @@
 package org.lararena.web;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.Lock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,12 +27,17 @@ import org.slf4j.LoggerFactory;
  * Administration work that takes minutes (rebuilding the index, annotating every document again) as jobs: the
  * request that starts one is answered at once with the job, which the caller follows at {@code GET /api/jobs/{id}},
  * instead of a request held open for minutes through proxies and timeouts. The work runs on Vert.x's own worker pool,
- * not the request pool, whose few threads serve quick requests. One job of a kind runs at a time. The newest
+ * not the request pool, whose few threads serve quick requests. One job of a kind runs at a time, in the whole
+ * cluster when instances form one (a second on another instance fails at once with 409). The newest
  * {@value #KEPT} jobs are kept in memory: a restart forgets them (the audit log keeps who started what, and the
  * work itself is safe to start again).
  */
 public final class Jobs {
 
+    /** The cluster-wide lock of a kind of job is this and the kind. */
+    private static final String LOCK_PREFIX = "lararena.job.";
+    /** How long a job waits for the lock another instance's job of its kind holds: a moment, not its end. */
+    private static final Duration LOCK_WAIT = Duration.ofMillis(500);
     /** How many finished jobs are remembered. */
     static final int KEPT = 50;
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
@@ -111,7 +119,8 @@ public final class Jobs {
         Job job = new Job(UUID.randomUUID().toString(), kind, startedBy, clock.instant(), State.RUNNING, null, null, null, null);
         jobs.put(job.id(), job);
         forgetOldest();
-        vertx.executeBlocking(() -> work.run(progress -> report(job.id(), progress)), false).onComplete(done -> {
+        clusterWide(kind).compose(onlyOne -> vertx.executeBlocking(() -> work.run(progress -> report(job.id(), progress)), false)
+                .andThen(done -> onlyOne.release())).onComplete(done -> {
             if (done.succeeded()) {
                 finish(job.id(), State.DONE, done.result(), null);
             } else {
@@ -120,6 +129,17 @@ public final class Jobs {
             }
         });
         return job;
+    }
+
+    /**
+     * The lock that lets one job of a kind run in a whole cluster of instances (a single instance's own lock when
+     * it is alone, always free after the check in {@link #startReporting}). Held by an instance that dies, it is
+     * released by the cluster. A job that cannot take it fails with 409.
+     */
+    private Future<Lock> clusterWide(String kind) {
+        return vertx.sharedData().getLockWithTimeout(LOCK_PREFIX + kind, LOCK_WAIT.toMillis())
+                .recover(refused -> Future.failedFuture(new LararenaException(409, kind + "_running", "a " + kind
+                        + " is running on another instance of the platform; start another once it is done")));
     }
 
     /** The job of this id, if it is remembered. */

@@ -7,11 +7,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lararena.app.Eventually;
+import org.lararena.app.LoopbackCluster;
 import org.lararena.platform.LararenaException;
 
 class JobsTest {
@@ -80,6 +81,32 @@ class JobsTest {
         assertThat(jobs.newestFirst()).hasSizeLessThanOrEqualTo(Jobs.KEPT + 1);
     }
 
+    @Test
+    void aJobOfAKindRunningOnOneInstanceOfAClusterRefusesAnotherOnTheNextAndTheClusterFreesItOnceDone() throws Exception {
+        try (LoopbackCluster cluster = new LoopbackCluster(2)) {
+            Jobs first = new Jobs(cluster.join(0, "lararena-test"), Clock.systemUTC());
+            Jobs second = new Jobs(cluster.join(1, "lararena-test"), Clock.systemUTC());
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch running = new CountDownLatch(1);
+            Jobs.Job reindexing = first.start("reindex", "admin", () -> {
+                running.countDown();
+                release.await(1, TimeUnit.MINUTES);
+                return new JsonObject();
+            });
+            assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+
+            Jobs.Job refused = finished(second, second.start("reindex", "admin2", JsonObject::new).id());
+
+            assertThat(refused.state()).isEqualTo(Jobs.State.FAILED);
+            assertThat(refused.error().getInteger("status")).isEqualTo(409);
+            assertThat(refused.error().getString("detail")).contains("another instance");
+            release.countDown();
+            assertThat(finished(first, reindexing.id()).state()).isEqualTo(Jobs.State.DONE);
+            assertThat(finished(second, second.start("reindex", "admin2", JsonObject::new).id()).state())
+                    .as("once the first is done, the other instance may run one").isEqualTo(Jobs.State.DONE);
+        }
+    }
+
     /** Waits until the job is no longer running (it runs on a worker thread). */
     @Test
     void aJobThatReportsProgressShowsTheLastReportAndKeepsItOnceDone() throws Exception {
@@ -101,13 +128,11 @@ class JobsTest {
         assertThat(done.startedBy()).isEqualTo("forskare");
     }
 
-    private Jobs.Job finished(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        Jobs.Job job = jobs.find(id).orElseThrow();
-        while (job.state() == Jobs.State.RUNNING && Instant.now().isBefore(deadline)) {
-            Thread.sleep(10);
-            job = jobs.find(id).orElseThrow();
-        }
-        return job;
+    private Jobs.Job finished(String id) throws Exception {
+        return finished(jobs, id);
+    }
+
+    private static Jobs.Job finished(Jobs jobs, String id) throws Exception {
+        return Eventually.until(() -> jobs.find(id).orElseThrow(), job -> job.state() != Jobs.State.RUNNING, Duration.ofSeconds(30));
     }
 }
