@@ -57,7 +57,10 @@ class SearchEvaluationIT {
             "eval-intervju-ambulans.txt", "eval-bildspel-egenvard.txt", "eval-rapport-elevhalsa.txt", "eval-lagesbild-lakemedel-skannad.txt",
             // The second set's (issue #22): short interview turns, a long report, a slide deck, one report clean and scanned.
             "eval2-intervju-samordnare-kommun.txt", "eval2-rapport-forebyggande-arbete.txt", "eval2-bildspel-hemsjukvard.txt",
-            "eval2-rapport-digitala-vardmoten.txt", "eval2-rapport-digitala-vardmoten-skannad.txt");
+            "eval2-rapport-digitala-vardmoten.txt", "eval2-rapport-digitala-vardmoten-skannad.txt",
+            // The fourth set's (held-out-4), which no tuning has seen: a report with headings, an interview, scanned notes, a slide deck.
+            "eval4-rapport-mobilt-team.txt", "eval4-intervju-arbetsterapeut.txt", "eval4-anteckningar-hjartsvikt-skannad.txt",
+            "eval4-bildspel-ungdomsmottagning.txt");
     private static final String LARARENA = "Lärarena";
     private static final String STANDARD = "standard";
     private static final List<String> CORPUS_DOCUMENTS = List.of("halsolabb-lagesrapport-2021.txt", "naravardpodden-ep33-transkript.txt");
@@ -135,8 +138,9 @@ class SearchEvaluationIT {
             }
             Map<String, Ranker> rankers = rankers(app, client, researcher, passages, prefix, standardIndex);
             Map<String, Scoreboard> second = new LinkedHashMap<>();
-            // The third set (held-out-3) was written after the ranking it measures was fixed, and measured once.
-            for (String set : List.of("tuning-2", "heldout-2", "heldout-3")) {
+            // Held-out-3 was written after the ranking it then measured was fixed, and measured once; it has since joined the
+            // tuning material. Held-out-4 was written after the neighbouring-text rule was chosen on the others, and measured once.
+            for (String set : List.of("tuning-2", "heldout-2", "heldout-3", "heldout-4")) {
                 second.put(set, evaluate(set, rankers, passages, filenames, withCorpus));
             }
             second.values().forEach(board -> System.out.println(board.table()));
@@ -150,12 +154,13 @@ class SearchEvaluationIT {
             // was 0.96-1.00 and MRR 0.91 once interview answers carried their questions (one corpus query is at rank 6 in one run
             // and below the top ten in another); 0.92 / 0.89 before; without the word lists (the plugin's own dictionary splits fewer
             // compounds) 0.88 / 0.88 before that; tuning 0.96 / 0.87 either way. An external cluster without the analysis
-            // files (LARARENA_ES_ANALYSIS_FILES) splits fewer compounds still.
+            // files (LARARENA_ES_ANALYSIS_FILES) splits fewer compounds still. With the fourth set's documents in the index as
+            // distractors, held-out MRR is 0.87 and tuning MRR 0.84.
             boolean fullAnalysis = !GeneralSwedishWords.installed().isEmpty() && LararenaConfig.fromEnvironment().elasticsearch().analysisFiles();
             Result tuning = results.get(0);
             Result heldOut = results.get(1);
             assertThat(heldOut.project().success()).as("held-out success@10").isGreaterThanOrEqualTo(fullAnalysis ? 0.91 : 0.83);
-            assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(fullAnalysis ? 0.87 : 0.83);
+            assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(fullAnalysis ? 0.85 : 0.83);
             assertThat(tuning.project().success()).as("tuning success@10").isGreaterThanOrEqualTo(0.92);
             // 0.82 since the second set's documents (issue #22) joined the index as distractors; 0.87 before, with or without the ranking change.
             assertThat(tuning.project().reciprocalRank()).as("tuning MRR").isGreaterThanOrEqualTo(0.80);
@@ -168,8 +173,9 @@ class SearchEvaluationIT {
      * The bar of the second and third sets: in every class the project does at least as well as the standard analyzer,
      * over the whole set it is 0.05 above it on success@10 and MRR, and (on the managed node with the word lists and the
      * corpus, where the figures in docs/search-quality.md were measured) it holds a little under the levels reached:
-     * tuning-2 0.98 / 0.94, held-out-2 0.93 / 0.80 (0.95 / 0.80 with Elasticsearch's default length normalisation; one
-     * query more or less in the top ten moves success@10 by 0.02), held-out-3 0.93 / 0.86 when measured once.
+     * tuning-2 0.98 / 0.94, held-out-2 0.90 to 0.93 / 0.79 to 0.80 from run to run (one query more or less in the top ten
+     * moves success@10 by 0.02), held-out-3 0.95 / 0.88 with the neighbouring text (0.93 / 0.86 when it was measured once,
+     * without), held-out-4 0.81 / 0.66 when measured once.
      */
     private static void assertSecondSetLevels(Map<String, Scoreboard> boards, boolean asMeasured) {
         for (var board : boards.entrySet()) {
@@ -191,11 +197,14 @@ class SearchEvaluationIT {
             Scores heldOut = boards.get("heldout-2").mean(LARARENA, Scoreboard.ALL);
             assertThat(tuning.success()).as("tuning-2 success@10").isGreaterThanOrEqualTo(0.95);
             assertThat(tuning.reciprocalRank()).as("tuning-2 MRR").isGreaterThanOrEqualTo(0.90);
-            assertThat(heldOut.success()).as("held-out-2 success@10").isGreaterThanOrEqualTo(0.91);
+            assertThat(heldOut.success()).as("held-out-2 success@10").isGreaterThanOrEqualTo(0.88);
             assertThat(heldOut.reciprocalRank()).as("held-out-2 MRR").isGreaterThanOrEqualTo(0.77);
             Scores third = boards.get("heldout-3").mean(LARARENA, Scoreboard.ALL);
-            assertThat(third.success()).as("held-out-3 success@10").isGreaterThanOrEqualTo(0.91);
-            assertThat(third.reciprocalRank()).as("held-out-3 MRR").isGreaterThanOrEqualTo(0.83);
+            assertThat(third.success()).as("held-out-3 success@10").isGreaterThanOrEqualTo(0.93);
+            assertThat(third.reciprocalRank()).as("held-out-3 MRR").isGreaterThanOrEqualTo(0.85);
+            Scores fourth = boards.get("heldout-4").mean(LARARENA, Scoreboard.ALL);
+            assertThat(fourth.success()).as("held-out-4 success@10").isGreaterThanOrEqualTo(0.79);
+            assertThat(fourth.reciprocalRank()).as("held-out-4 MRR").isGreaterThanOrEqualTo(0.63);
         }
     }
 
@@ -274,6 +283,7 @@ class SearchEvaluationIT {
         all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
         all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));
         all.put("- question field", direct.apply(alias, Set.of(RankingPart.QUESTION_FIELD)));
+        all.put("- neighbours", direct.apply(alias, Set.of(RankingPart.NEIGHBOURS)));
         all.put("standard + stemmer", query -> ComparisonIndexes.baselineRanking(client, stemmedIndex, query));
         all.put(STANDARD, query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
         return all;
