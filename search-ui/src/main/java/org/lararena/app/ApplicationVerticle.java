@@ -278,8 +278,8 @@ public final class ApplicationVerticle extends VerticleBase {
                         new ErasureEndpoint(requestWork, erasure, new Retention(documents, config.retention(), config.dataDir(), erasure::eraseDocuments,
                                 Clock.systemUTC()))::addRoutes),
                 List.of(new SearchPage(vertx, search, answers, ontology)::addRoutes,
-                        new DocumentPage(vertx, documents, search, ontology, annotations)::addRoutes,
-                        new CodingPage(vertx, documents, search, ontology, config.maxMemoChars())::addRoutes,
+                        new DocumentPage(vertx, requestWork, documents, search, ontology, annotations)::addRoutes,
+                        new CodingPage(requestWork, documents, search, ontology, config.maxMemoChars())::addRoutes,
                         new ModulesPage(modules, themeIrisByLabel(ontology))::addRoutes,
                         new UploadPage(ontology)::addRoutes,
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
@@ -288,7 +288,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new CodebookPage(requestWork, codebookActions)::addRoutes,
                         new ImportPage(requestWork, imports, codebookActions, jobs, config.exchange(), config.dataPath("exchange"))::addRoutes,
                         new AgreementPage(requestWork, documents, annotations, ontology)::addRoutes,
-                        new InsightsPage(vertx, insights, themeChoices)::addRoutes));
+                        new InsightsPage(requestWork, insights, themeChoices)::addRoutes));
         return vertx.executeBlocking(() -> {
                     ensureIndex(index, facetFollower);
                     // Before the HTTP server answers: an erased document is never served, not even while a restore is replayed.
