@@ -289,41 +289,6 @@ public record LararenaConfig(
             return extraction(new Reader(Map.of()));
         }
 
-        public Extraction withTimePerFile(Duration value) {
-            return new Extraction(value, workerHeapMegabytes, maxOutputCharacters, maxPackageDepth,
-                    maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, workers, filesPerWorker, ocr, containers);
-        }
-
-        public Extraction withWorkerHeapMegabytes(int value) {
-            return new Extraction(timePerFile, value, maxOutputCharacters, maxPackageDepth,
-                    maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, workers, filesPerWorker, ocr, containers);
-        }
-
-        public Extraction withMaxOutputCharacters(int value) {
-            return new Extraction(timePerFile, workerHeapMegabytes, value, maxPackageDepth,
-                    maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, workers, filesPerWorker, ocr, containers);
-        }
-
-        public Extraction withWorkers(int value) {
-            return new Extraction(timePerFile, workerHeapMegabytes, maxOutputCharacters, maxPackageDepth,
-                    maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, value, filesPerWorker, ocr, containers);
-        }
-
-        public Extraction withFilesPerWorker(int value) {
-            return new Extraction(timePerFile, workerHeapMegabytes, maxOutputCharacters, maxPackageDepth,
-                    maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, workers, value, ocr, containers);
-        }
-
-        public Extraction withOcr(boolean value) {
-            return new Extraction(timePerFile, workerHeapMegabytes, maxOutputCharacters, maxPackageDepth,
-                    maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, workers, filesPerWorker, value, containers);
-        }
-
-        public Extraction withContainers(ContainerLimits value) {
-            return new Extraction(timePerFile, workerHeapMegabytes, maxOutputCharacters, maxPackageDepth,
-                    maxCompressionRatio, zipBombThresholdCharacters, maxXmlDepth, workers, filesPerWorker, ocr, value);
-        }
-
         private static void requirePositive(long value, String name) {
             if (value <= 0) {
                 throw new IllegalArgumentException(name + " must be positive, was " + value);

@@ -1,5 +1,6 @@
 package org.lararena.app;
 
+import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
+import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
@@ -28,8 +30,19 @@ final class DemoData {
     private DemoData() {
     }
 
+    /**
+     * Stores every demo document unless {@code marker} says this was done, and sends each into the pipeline;
+     * {@code coding} codes the scripted ones once they are indexed. Blocking (files).
+     */
+    static void loadOnce(Path marker, DocumentStore store, DemoCoding coding, EventBus bus) {
+        loadOnce(marker, store, record -> {
+            coding.watch(record);
+            bus.send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id()));
+        });
+    }
+
     /** Stores every demo document unless {@code marker} says this was done; {@code received} gets each new record. */
-    static void loadOnce(Path marker, DocumentStore store, Consumer<DocumentRecord> received) {
+    private static void loadOnce(Path marker, DocumentStore store, Consumer<DocumentRecord> received) {
         if (Files.exists(marker)) {
             return;
         }

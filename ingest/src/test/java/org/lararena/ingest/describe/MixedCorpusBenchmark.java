@@ -19,6 +19,7 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ingest.extract.DocumentExtractor;
+import org.lararena.ingest.extract.ExtractionSettings;
 import org.lararena.ingest.extract.ExtractedDocument;
 import org.lararena.ingest.extract.MixedCorpus;
 import org.lararena.ingest.repair.RepairedText;
@@ -27,7 +28,6 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.Suggestion;
-import org.lararena.platform.LararenaConfig;
 
 /**
  * The ingest pipeline on a corpus of mixed documents in every supported format ({@link MixedCorpus}), timed
@@ -55,9 +55,9 @@ class MixedCorpusBenchmark {
         TextPipeline pipeline = new TextPipeline();
         Ontology ontology = OntologyLoader.fromClasspath();
         PassageAnnotator annotator = new PassageAnnotator(ontology);
-        LararenaConfig.Extraction config = LararenaConfig.Extraction.defaults().withOcr(false);
-        try (DocumentExtractor oneWorker = new DocumentExtractor(config.withWorkers(1));
-                DocumentExtractor workers = new DocumentExtractor(config.withWorkers(CONCURRENT))) {
+        int workerHeapMegabytes = ExtractionSettings.withoutOcr().build().workerHeapMegabytes();
+        try (DocumentExtractor oneWorker = new DocumentExtractor(ExtractionSettings.withoutOcr().workers(1).build());
+                DocumentExtractor workers = new DocumentExtractor(ExtractionSettings.withoutOcr().workers(CONCURRENT).build())) {
             oneWorker.warmUp();
             workers.warmUp();
             // One warm-up round of each, so that every side runs with loaded classes and a compiled hot path.
@@ -98,7 +98,7 @@ class MixedCorpusBenchmark {
                     CONCURRENT, CONCURRENT, concurrentNanos / 1e9 / MEASURED_ROUNDS, documents / (concurrentNanos / 1e9),
                     (double) concurrentNanos / tikaNanos);
             System.out.printf(Locale.ROOT, "  peak heap of this JVM: %d MB (all rounds; each worker JVM has its own -Xmx%dm)%n",
-                    peakHeap >> 20, config.workerHeapMegabytes());
+                    peakHeap >> 20, workerHeapMegabytes);
             System.out.println("  share of the one-worker pipeline's time:");
             for (Step step : Step.values()) {
                 System.out.printf(Locale.ROOT, "    %-9s %5.1f%%%n", step.name().toLowerCase(Locale.ROOT), 100.0 * steps[step.ordinal()] / stepTotal);

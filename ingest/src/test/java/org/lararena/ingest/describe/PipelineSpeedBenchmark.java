@@ -8,10 +8,10 @@ import java.util.Locale;
 import org.apache.tika.parser.AutoDetectParser;
 import org.junit.jupiter.api.Test;
 import org.lararena.ingest.extract.DocumentExtractor;
+import org.lararena.ingest.extract.ExtractionSettings;
 import org.lararena.ingest.extract.ExtractedDocument;
 import org.lararena.ingest.extract.MixedCorpus;
 import org.lararena.ingest.extract.TestCorpus;
-import org.lararena.platform.LararenaConfig;
 
 /**
  * Extraction through the warm worker pool, and the whole text pipeline, timed against plain in-process Tika
@@ -29,7 +29,7 @@ class PipelineSpeedBenchmark {
                 TestCorpus.file("halsolabb-lagesrapport-2021.txt"), TestCorpus.file("naravardpodden-ep33-transkript.txt"));
         AutoDetectParser tika = new AutoDetectParser();
         TextPipeline pipeline = new TextPipeline();
-        try (DocumentExtractor extractor = new DocumentExtractor(LararenaConfig.Extraction.defaults().withOcr(false))) {
+        try (DocumentExtractor extractor = new DocumentExtractor(ExtractionSettings.withoutOcr().build())) {
             extractor.warmUp();
             for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                 plainTika(tika, files);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ingest.extract.DocumentExtractor;
+import org.lararena.ingest.extract.ExtractionSettings;
 import org.lararena.ingest.extract.ExtractedDocument;
 import org.lararena.ingest.extract.GeneratedFixtures;
 import org.lararena.ingest.extract.TestCorpus;
@@ -17,7 +18,6 @@ import org.lararena.ingest.repair.TextRepairer;
 import org.lararena.ingest.repair.Vocabulary;
 import org.lararena.ingest.segment.Passage;
 import org.lararena.ingest.segment.Segmenter;
-import org.lararena.platform.LararenaConfig;
 
 /** The whole path from file to passages and description, on the real corpus and on generated files. */
 class TextPipelineCorpusTest {
@@ -30,7 +30,7 @@ class TextPipelineCorpusTest {
 
     @BeforeAll
     static void startExtractor() {
-        extractor = new DocumentExtractor(LararenaConfig.Extraction.defaults().withOcr(false));
+        extractor = new DocumentExtractor(ExtractionSettings.withoutOcr().build());
     }
 
     @AfterAll

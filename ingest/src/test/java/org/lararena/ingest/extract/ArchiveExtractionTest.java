@@ -36,7 +36,7 @@ class ArchiveExtractionTest {
 
     @BeforeAll
     static void startExtractor() throws ExtractionException {
-        extractor = new DocumentExtractor(LararenaConfig.Extraction.defaults().withOcr(false), workDirectory);
+        extractor = new DocumentExtractor(ExtractionSettings.withoutOcr().build(), workDirectory);
         extractor.warmUp();
     }
 
@@ -214,7 +214,7 @@ class ArchiveExtractionTest {
         }
         LararenaConfig.Extraction.ContainerLimits fewRows = new LararenaConfig.Extraction.ContainerLimits(1000, 1L << 30, 2, 1000, 200);
 
-        try (DocumentExtractor limited = new DocumentExtractor(LararenaConfig.Extraction.defaults().withOcr(false).withContainers(fewRows))) {
+        try (DocumentExtractor limited = new DocumentExtractor(ExtractionSettings.withoutOcr().containers(fewRows).build())) {
             ExtractionException failure = catchThrowableOfType(ExtractionException.class, () -> limited.extract(xlsx, "enkat.xlsx", null));
 
             assertThat(failure).isNotNull();

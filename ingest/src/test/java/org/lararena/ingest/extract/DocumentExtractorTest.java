@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ingest.extract.ExtractionException.Kind;
-import org.lararena.platform.LararenaConfig;
 
 /** Extraction of each supported format, and a clear reason for each kind of file that cannot be read. */
 class DocumentExtractorTest {
@@ -29,7 +28,7 @@ class DocumentExtractorTest {
 
     @BeforeAll
     static void startExtractor() throws ExtractionException {
-        extractor = new DocumentExtractor(LararenaConfig.Extraction.defaults().withOcr(false));
+        extractor = new DocumentExtractor(ExtractionSettings.withoutOcr().build());
         extractor.warmUp();
     }
 
@@ -568,7 +567,7 @@ class DocumentExtractorTest {
     @Test
     void textLongerThanTheLimitIsRefusedWithTheLimitInTheReason() throws Exception {
         Path file = Files.writeString(dir.resolve("lang.txt"), "vård och omsorg ".repeat(2000));
-        try (DocumentExtractor small = new DocumentExtractor(LararenaConfig.Extraction.defaults().withOcr(false).withMaxOutputCharacters(10_000))) {
+        try (DocumentExtractor small = new DocumentExtractor(ExtractionSettings.withoutOcr().maxOutputCharacters(10_000).build())) {
             ExtractionException failure = catchThrowableOfType(ExtractionException.class,
                     () -> small.extract(file, "lang.txt", null));
 

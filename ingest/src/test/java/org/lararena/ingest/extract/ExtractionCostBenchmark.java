@@ -32,8 +32,8 @@ class ExtractionCostBenchmark {
     void whereTheTimeOfAnIsolatedExtractionGoes() throws Exception {
         List<Path> files = MixedCorpus.generate(dir);
         AutoDetectParser tika = new AutoDetectParser();
-        LararenaConfig.Extraction config = LararenaConfig.Extraction.defaults().withOcr(false).withWorkers(1)
-                .withFilesPerWorker(Integer.getInteger("bench.filesPerWorker", LararenaConfig.Extraction.defaults().filesPerWorker()));
+        LararenaConfig.Extraction config = ExtractionSettings.withoutOcr().workers(1)
+                .filesPerWorker(Integer.getInteger("bench.filesPerWorker", LararenaConfig.Extraction.defaults().filesPerWorker())).build();
         InProcessExtraction inProcess = new InProcessExtraction(config);
         Detector detector = TikaConfig.getDefaultConfig().getDetector();
         try (DocumentExtractor extractor = new DocumentExtractor(config)) {

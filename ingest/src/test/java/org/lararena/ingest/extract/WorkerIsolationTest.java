@@ -26,7 +26,7 @@ class WorkerIsolationTest {
         Path slow = GeneratedFixtures.pdf(dir, "lang.pdf", java.util.Collections.nCopies(1500,
                 "Sida om samverkan mellan kommun och region, vårdcentral och hemsjukvård."));
         Path quick = Files.writeString(dir.resolve("kort.txt"), "Kort anteckning om vården.");
-        LararenaConfig.Extraction config = LararenaConfig.Extraction.defaults().withOcr(false).withTimePerFile(Duration.ofMillis(300));
+        LararenaConfig.Extraction config = ExtractionSettings.withoutOcr().timePerFile(Duration.ofMillis(300)).build();
         try (DocumentExtractor extractor = new DocumentExtractor(config)) {
             extractor.warmUp();
 
@@ -49,7 +49,7 @@ class WorkerIsolationTest {
             }
         }
         Path quick = Files.writeString(dir.resolve("kort.txt"), "Kort anteckning om vården.");
-        LararenaConfig.Extraction config = LararenaConfig.Extraction.defaults().withOcr(false).withWorkerHeapMegabytes(96);
+        LararenaConfig.Extraction config = ExtractionSettings.withoutOcr().workerHeapMegabytes(96).build();
         try (DocumentExtractor extractor = new DocumentExtractor(config)) {
             ExtractionException failure = catchThrowableOfType(ExtractionException.class,
                     () -> extractor.extract(huge, "enorm.txt", null));
@@ -63,7 +63,7 @@ class WorkerIsolationTest {
     @Test
     void aWorkerIsReplacedAfterItsQuotaOfFilesAndExtractionGoesOn() throws Exception {
         Path file = Files.writeString(dir.resolve("kort.txt"), "Kort anteckning om vården.");
-        try (DocumentExtractor extractor = new DocumentExtractor(LararenaConfig.Extraction.defaults().withOcr(false).withWorkers(1).withFilesPerWorker(2))) {
+        try (DocumentExtractor extractor = new DocumentExtractor(ExtractionSettings.withoutOcr().workers(1).filesPerWorker(2).build())) {
             for (int i = 0; i < 8; i++) {
                 assertThat(extractor.extract(file, "kort.txt", null).text()).isEqualTo("Kort anteckning om vården.");
                 // The worker in use and at most one replacement warming up beside it: spares never pile up.
@@ -80,7 +80,7 @@ class WorkerIsolationTest {
         // An e-mail with an archive inside: the parsers spool the attachments to temporary files.
         Path email = GeneratedFixtures.emailWithNestedArchives(dir, "bilagor.eml", 1);
         // One worker, so the warm-up starts exactly one process to look at.
-        try (DocumentExtractor extractor = new DocumentExtractor(LararenaConfig.Extraction.defaults().withOcr(false).withWorkers(1), work)) {
+        try (DocumentExtractor extractor = new DocumentExtractor(ExtractionSettings.withoutOcr().workers(1).build(), work)) {
             assertThat(left).as("left by an earlier run").doesNotExist();
             extractor.warmUp();
 

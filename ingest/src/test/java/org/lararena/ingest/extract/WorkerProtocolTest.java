@@ -60,7 +60,7 @@ class WorkerProtocolTest {
 
     @Test
     void theConfigurationSurvivesTheWorkersCommandLine() {
-        LararenaConfig.Extraction config = LararenaConfig.Extraction.defaults().withTimePerFile(Duration.ofMillis(2500)).withWorkers(3).withOcr(false);
+        LararenaConfig.Extraction config = ExtractionSettings.withoutOcr().timePerFile(Duration.ofMillis(2500)).workers(3).build();
 
         assertThat(WorkerProtocol.config(WorkerProtocol.arguments(config).toArray(String[]::new))).isEqualTo(config);
     }
@@ -77,7 +77,7 @@ class WorkerProtocolTest {
 
     @Test
     void aLimitThatIsNotPositiveIsRefusedAtConstruction() {
-        assertThatThrownBy(() -> LararenaConfig.Extraction.defaults().withWorkerHeapMegabytes(0))
+        assertThatThrownBy(() -> ExtractionSettings.defaults().workerHeapMegabytes(0).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workerHeapMegabytes");
     }
 }

@@ -1,6 +1,5 @@
 package org.lararena.web.pages;
 
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Comparator;
@@ -12,6 +11,7 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
 import org.lararena.search.PassageSearch;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
@@ -27,15 +27,15 @@ import org.lararena.web.Messages;
  */
 public final class CodingPage {
 
-    private final Vertx vertx;
+    private final RequestWork work;
     private final DocumentStore documents;
     private final PassageSearch search;
     private final Ontology ontology;
     private final int maxMemoChars;
 
     /** @param maxMemoChars the longest memo the server keeps ({@code LARARENA_MAX_MEMO_CHARS}): the memo field stops there */
-    public CodingPage(Vertx vertx, DocumentStore documents, PassageSearch search, Ontology ontology, int maxMemoChars) {
-        this.vertx = Objects.requireNonNull(vertx);
+    public CodingPage(RequestWork work, DocumentStore documents, PassageSearch search, Ontology ontology, int maxMemoChars) {
+        this.work = Objects.requireNonNull(work);
         this.documents = Objects.requireNonNull(documents);
         this.search = Objects.requireNonNull(search);
         this.ontology = Objects.requireNonNull(ontology);
@@ -58,7 +58,7 @@ public final class CodingPage {
         }
         Messages messages = Messages.of(ctx);
         DocumentRecord record = DocumentPage.readable(documents, id, caller);
-        vertx.executeBlocking(() -> search.passagesOf(record.id(), caller), false)
+        work.run(() -> search.passagesOf(record.id(), caller))
                 .onSuccess(passages -> Layout.send(ctx, new Layout.Page(messages.get("coding.title", DocumentPage.title(record)), "dokument",
                         "<h1>" + Html.text(messages.get("coding.title", DocumentPage.title(record))) + "</h1>"
                                 + "<p><a href=\"/dokument/" + Html.url(record.id()) + "\">" + Html.text(messages.get("coding.back")) + "</a></p>"

@@ -29,6 +29,7 @@ import org.lararena.ontology.store.CodingStatus;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.Params;
+import org.lararena.platform.web.RequestWork;
 import org.lararena.search.PassageSearch;
 import org.lararena.web.Html;
 import org.lararena.web.Labels;
@@ -50,13 +51,15 @@ public final class DocumentPage {
     private static final Collator SWEDISH_ORDER = Collator.getInstance(SWEDISH_ORDER_LOCALE);
 
     private final Vertx vertx;
+    private final RequestWork work;
     private final DocumentStore documents;
     private final PassageSearch search;
     private final Ontology ontology;
     private final AnnotationStore annotations;
 
-    public DocumentPage(Vertx vertx, DocumentStore documents, PassageSearch search, Ontology ontology, AnnotationStore annotations) {
+    public DocumentPage(Vertx vertx, RequestWork work, DocumentStore documents, PassageSearch search, Ontology ontology, AnnotationStore annotations) {
         this.vertx = Objects.requireNonNull(vertx);
+        this.work = Objects.requireNonNull(work);
         this.documents = Objects.requireNonNull(documents);
         this.search = Objects.requireNonNull(search);
         this.ontology = Objects.requireNonNull(ontology);
@@ -73,7 +76,7 @@ public final class DocumentPage {
     private void retry(RoutingContext ctx) {
         Caller.of(ctx).require(Caller.RESEARCHER);
         WebAuthentication.requireCsrfToken(ctx);
-        vertx.executeBlocking(() -> documents.retry(ctx.pathParam("id")), false).onSuccess(queued -> {
+        work.run(() -> documents.retry(ctx.pathParam("id"))).onSuccess(queued -> {
             vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", queued.id()));
             ctx.redirect("/dokument/" + Html.url(queued.id()));
         }).onFailure(ctx::fail);
@@ -113,11 +116,11 @@ public final class DocumentPage {
             return;
         }
         // Researchers see each coder's status (a read of the annotation store per row: off the event loop).
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
             Map<String, Map<String, CodingStatus>> statuses = new HashMap<>();
             shown.forEach(record -> statuses.put(record.id(), annotations.codingStatus(record.id())));
             return statuses;
-        }, false).onSuccess(statuses -> sendList(ctx, caller, messages, params, readable, matching, shown, page, size, pages, statuses, type, pilot,
+        }).onSuccess(statuses -> sendList(ctx, caller, messages, params, readable, matching, shown, page, size, pages, statuses, type, pilot,
                         status, sort))
                 .onFailure(ctx::fail);
     }
@@ -239,7 +242,7 @@ public final class DocumentPage {
         Caller caller = Caller.of(ctx);
         Messages messages = Messages.of(ctx);
         DocumentRecord record = readable(documents, ctx.pathParam("id"), caller);
-        vertx.executeBlocking(() -> search.passagesOf(record.id(), caller), false)
+        work.run(() -> search.passagesOf(record.id(), caller))
                 .onSuccess(passages -> Layout.send(ctx, new Layout.Page(title(record), "dokument",
                         failure(record, caller, messages, WebAuthentication.csrfToken(ctx)) + body(record, passages, caller, messages))))
                 .onFailure(ctx::fail);

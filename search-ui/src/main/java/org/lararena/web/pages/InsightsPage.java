@@ -1,7 +1,6 @@
 package org.lararena.web.pages;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,6 +20,7 @@ import org.lararena.insights.Insights;
 import org.lararena.insights.InsightsEndpoint;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.RequestWork;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
 import org.lararena.web.auth.WebAuthentication;
@@ -36,13 +36,13 @@ public final class InsightsPage {
     private static final String SCRIPT = "<script type=\"module\" src=\"/static/js/insights.js\"></script>";
     private static final Pattern PASSAGE_SEPARATORS = Pattern.compile("[\\s,;]+");
 
-    private final Vertx vertx;
+    private final RequestWork work;
     private final Insights insights;
     private final Map<String, String> themeChoices;
 
     /** @param themeChoices the themes offered in the form and the filter: IRI to Swedish label, in display order */
-    public InsightsPage(Vertx vertx, Insights insights, Map<String, String> themeChoices) {
-        this.vertx = Objects.requireNonNull(vertx);
+    public InsightsPage(RequestWork work, Insights insights, Map<String, String> themeChoices) {
+        this.work = Objects.requireNonNull(work);
         this.insights = Objects.requireNonNull(insights);
         this.themeChoices = new LinkedHashMap<>(themeChoices);
     }
@@ -63,7 +63,7 @@ public final class InsightsPage {
     private void list(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
         Optional<String> theme = Optional.ofNullable(ctx.queryParams().get("theme")).filter(t -> !t.isBlank());
-        vertx.executeBlocking(() -> insights.visible(caller, theme), false).onSuccess(found -> {
+        work.run(() -> insights.visible(caller, theme)).onSuccess(found -> {
             StringBuilder html = new StringBuilder("<h1>Insikter</h1>");
             if (caller.isResearcher()) {
                 html.append("<p class=\"actions\"><a class=\"button\" href=\"/insikter/ny\">Ny insikt</a></p>");
@@ -90,10 +90,10 @@ public final class InsightsPage {
     private void show(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
         String id = ctx.pathParam("id");
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
             Insight insight = insights.find(id, caller);
             return Map.entry(insight, insights.toJson(insight, caller));
-        }, false).onSuccess(found -> {
+        }).onSuccess(found -> {
             Insight insight = found.getKey();
             JsonObject json = found.getValue();
             StringBuilder html = new StringBuilder("<article class=\"insight\"><h1>").append(Html.text(insight.title())).append("</h1>");
@@ -131,8 +131,8 @@ public final class InsightsPage {
         }
         List<String> passages = ctx.queryParams().getAll("passage");
         Caller caller = Caller.of(ctx);
-        vertx.executeBlocking(() -> Map.entry(insights.visible(caller, Optional.empty()).stream().filter(i -> !i.readOnly()).toList(),
-                insights.passages(passages, caller)), false).onSuccess(found -> {
+        work.run(() -> Map.entry(insights.visible(caller, Optional.empty()).stream().filter(i -> !i.readOnly()).toList(),
+                insights.passages(passages, caller))).onSuccess(found -> {
             List<Insight> editable = found.getKey();
             Map<String, JsonObject> quotes = found.getValue();
             // A new insight starts with the top themes of the passages it is made from (the index also lists their
@@ -159,13 +159,13 @@ public final class InsightsPage {
         Caller caller = Caller.of(ctx);
         String id = ctx.pathParam("id");
         List<String> added = ctx.queryParams().getAll("passage");
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
             Insight insight = insights.find(id, caller);
             List<String> passages = new ArrayList<>(insight.passages());
             passages.addAll(added);
             List<String> all = List.copyOf(new LinkedHashSet<>(passages));
             return new Editing(insight, all, insights.passages(all, caller));
-        }, false).onSuccess(found -> {
+        }).onSuccess(found -> {
             Insight insight = found.insight();
             if (insight.readOnly()) {
                 ctx.fail(new LararenaException(409, "conflict", "this insight comes from modules/insights.yaml and is edited there"));
@@ -181,7 +181,7 @@ public final class InsightsPage {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         WebAuthentication.requireCsrfToken(ctx);
         JsonObject body = fromForm(ctx.request().formAttributes());
-        vertx.executeBlocking(() -> insights.create(body, caller), false)
+        work.run(() -> insights.create(body, caller))
                 .onSuccess(created -> ctx.redirect("/insikter/" + Html.url(created.id())))
                 .onFailure(e -> formFailed(ctx, e, "/insikter", "Ny insikt"));
     }
@@ -191,7 +191,7 @@ public final class InsightsPage {
         WebAuthentication.requireCsrfToken(ctx);
         String id = ctx.pathParam("id");
         JsonObject body = fromForm(ctx.request().formAttributes());
-        vertx.executeBlocking(() -> insights.update(id, body, caller), false)
+        work.run(() -> insights.update(id, body, caller))
                 .onSuccess(changed -> ctx.redirect("/insikter/" + Html.url(changed.id())))
                 .onFailure(e -> formFailed(ctx, e, "/insikter/" + Html.url(id), "Redigera insikt"));
     }
@@ -200,7 +200,7 @@ public final class InsightsPage {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         WebAuthentication.requireCsrfToken(ctx);
         String id = ctx.pathParam("id");
-        vertx.executeBlocking(() -> insights.setStatus(id, status, caller), false)
+        work.run(() -> insights.setStatus(id, status, caller))
                 .onSuccess(changed -> ctx.redirect("/insikter/" + Html.url(changed.id())))
                 .onFailure(ctx::fail);
     }
@@ -209,10 +209,10 @@ public final class InsightsPage {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         WebAuthentication.requireCsrfToken(ctx);
         String id = ctx.pathParam("id");
-        vertx.executeBlocking(() -> {
+        work.run(() -> {
             insights.delete(id, caller);
             return null;
-        }, false).onSuccess(v -> ctx.redirect("/insikter")).onFailure(ctx::fail);
+        }).onSuccess(v -> ctx.redirect("/insikter")).onFailure(ctx::fail);
     }
 
     /** A form whose input was refused: shown again with what was typed and what to change (400). */
@@ -223,7 +223,7 @@ public final class InsightsPage {
         }
         MultiMap form = ctx.request().formAttributes();
         List<String> passages = passagesOf(form);
-        vertx.executeBlocking(() -> insights.passages(passages, Caller.of(ctx)), false).onSuccess(quotes -> {
+        work.run(() -> insights.passages(passages, Caller.of(ctx))).onSuccess(quotes -> {
             String html = "<h1>" + Html.text(heading) + "</h1>" + form(ctx, action, nonNull(form.get("title")), nonNull(form.get("text")),
                     form.getAll("theme"), passages, quotes, swedish(e.getMessage()));
             ctx.response().setStatusCode(400);

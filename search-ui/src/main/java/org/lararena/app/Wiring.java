@@ -1,0 +1,158 @@
+package org.lararena.app;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.lararena.backup.DataFormat;
+import org.lararena.codebook.CodebookActions;
+import org.lararena.codebook.SynonymProposals;
+import org.lararena.coding.MemoStore;
+import org.lararena.erasure.Erasure;
+import org.lararena.erasure.ErasureLog;
+import org.lararena.exchange.RefiQdaImports;
+import org.lararena.ingest.describe.TextPipeline;
+import org.lararena.ingest.extract.DocumentExtractor;
+import org.lararena.ingest.extract.ExtractionException;
+import org.lararena.ingest.index.FacetFollower;
+import org.lararena.ingest.index.PassageConcepts;
+import org.lararena.ingest.index.PassageIndex;
+import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.ingest.pipeline.DocumentAnnotation;
+import org.lararena.ingest.pipeline.Reannotation;
+import org.lararena.ingest.store.DocumentStore;
+import org.lararena.ingest.suggester.DecisionLog;
+import org.lararena.ingest.suggester.Suggester;
+import org.lararena.insights.InsightStore;
+import org.lararena.insights.Insights;
+import org.lararena.modules.LearningModules;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.codebook.Codebook;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.StoreCompaction;
+import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.suggest.SuggesterTraining;
+import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.audit.AuditLog;
+import org.lararena.platform.elasticsearch.ElasticsearchClients;
+import org.lararena.platform.web.RequestWork;
+import org.lararena.search.IndexChangeWatch;
+import org.lararena.search.PassageSearch;
+import org.lararena.search.QueryThemes;
+import org.lararena.search.SearchAnswerCache;
+import org.lararena.sparql.SparqlService;
+import org.lararena.web.Jobs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the application's {@link Services} from its configuration, each part handed the
+ * parts it works with. Holds no logic of its own beyond the order things must be made in.
+ */
+final class Wiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+
+    private Wiring() {
+    }
+
+    /**
+     * Opens the stores, loads and checks the ontology, starts and warms the extraction workers, and builds what
+     * works with them. Blocking (files, Jena, worker processes): call it off the event loop.
+     */
+    static Services services(Vertx vertx, LararenaConfig config) throws IOException, ExtractionException {
+        Clock clock = Clock.systemUTC();
+        config.requireWritableDataDir();
+        DataFormat.prepare(config.dataDir());
+        ElasticsearchClient elasticsearch = ElasticsearchClients.create(config.elasticsearch());
+        Files.createDirectories(config.dataPath("jena"));
+        Dataset jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
+        DocumentStore documents = new DocumentStore(config.dataPath("documents"));
+        AuditLog audit = new AuditLog(config.dataPath("audit"));
+        MemoStore memos = new MemoStore(config.dataPath("memos"), config.maxMemoChars(), clock);
+        // An ontology of this application's own, not the process-wide shipped one: the codebook changes it in place,
+        // and another application in the same JVM (a test's) must not see those changes.
+        Ontology ontology = OntologyLoader.fromClasspath();
+        // The store, the annotator and the suggester need one another: the suggester is made last and asked for at each use.
+        AtomicReference<Suggester> suggesterOnceMade = new AtomicReference<>();
+        AnnotationStore annotations = annotationStore(jena,
+                () -> suggesterOnceMade.get() == null ? 0 : suggesterOnceMade.get().get().version());
+        // The shipped ontology is the seed; researchers' changes to the codebook are laid over it before anything reads it.
+        Codebook codebook = new Codebook(jena, ontology, annotations, clock);
+        codebook.open().forEach(conflict -> LOG.warn("Codebook: {}", conflict));
+        // The annotator asks the suggester for the model in service at each passage; the suggester trains against it.
+        PassageAnnotator annotator = new PassageAnnotator(ontology, PassageAnnotator.DEFAULT_THRESHOLD,
+                () -> suggesterOnceMade.get().get());
+        Suggester suggester = new Suggester(new DecisionLog(documents, annotations, ontology), new SuggesterTraining(annotator, ontology, clock),
+                config.dataPath("suggester"), config.annotation().suggesterRetrainAfter());
+        suggesterOnceMade.set(suggester);
+        SparqlService.publishOntology(jena, ontology);
+        StoreCompaction storeCompaction = new StoreCompaction(jena, config.dataPath("jena"), config.annotation().compactGrowthBytes());
+        DocumentAnnotation documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator, config.annotation().batchPassages());
+        // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
+        // The workers' temporary files (warm-up samples, parsers' spooled copies) stay in the data directory.
+        DocumentExtractor extractor = new DocumentExtractor(config.extraction(), config.dataPath("extraction"));
+        extractor.warmUp();
+        // Its vocabulary reads the word lists and the ontology: made here, off the event loop.
+        TextPipeline textPipeline = new TextPipeline(ontology);
+        Files.createDirectories(config.dataPath("uploads"));
+        Files.createDirectories(config.dataPath("exchange"));
+        LearningModules modules = LearningModules.load(config.home().resolve("modules"), ontology.topThemeLabels());
+        modules.problems().forEach(problem -> LOG.warn("Learning module left out: {}", problem));
+        InsightStore insightStore = new InsightStore(config.dataPath("insights"));
+        ErasureLog erasureLog = new ErasureLog(config.dataDir());
+
+        PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch());
+        PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
+        Erasure erasure = new Erasure(documents, annotations, indexer, memos, insightStore, erasureLog, audit, clock, storeCompaction::compact);
+        QueryThemes queryThemes = new QueryThemes(annotator);
+        PassageSearch search = new PassageSearch(elasticsearch, index.alias(), ontology::labelSvOrIri, queryThemes::namedIn,
+                config.search().requestCache()).withDecisionCounts((concept, term) -> suggester.get().decisionsAbout(concept, term));
+        IndexChangeWatch othersChanges = new IndexChangeWatch(elasticsearch, index.alias(), config.search().changePoll());
+        // Moves with every codebook change, so that cached search answers (with concept labels) are made again.
+        AtomicLong codebookChanges = new AtomicLong();
+        SearchAnswerCache answers = new SearchAnswerCache(config.search().answerCacheBytes(),
+                // A new suggester model changes how many decisions a hit's suggestions were learned from.
+                () -> index.changes() + othersChanges.changes() + codebookChanges.get() + suggester.get().version());
+        PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
+        FacetFollower facetFollower = new FacetFollower(vertx, annotations, ontology, passageConcepts);
+        RequestWork requestWork = new RequestWork(vertx, config.requests().workers(), config.requests().busyAfter());
+        Reannotation reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
+        DemoCoding demoCoding = new DemoCoding(vertx, annotations, ontology, passageConcepts);
+        Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, ontology::topThemeIri)).toList(),
+                iri -> ontology.concept(iri).isPresent(), ontology::labelSv, search::passagesById, clock, config.maxInsightChars());
+        SynonymProposals proposals = new SynonymProposals(codebook::ontology, suggester,
+                config.dataPath("codebook").resolve("rejected-proposals.json"));
+        // After a codebook change (blocking, on a worker): SPARQL's copy of the ontology and the caches of answers made
+        // with the earlier version follow. The annotator and every holder of the ontology see the new version already.
+        Runnable codebookChanged = () -> {
+            SparqlService.publishOntology(jena, ontology);
+            queryThemes.forget();
+            codebookChanges.incrementAndGet();
+        };
+        CodebookActions codebookActions = new CodebookActions(codebook, annotations, audit, facetFollower::changed, codebookChanged, proposals);
+        // One list of jobs: an admin follows every job there, a researcher the imports they started.
+        Jobs jobs = new Jobs(vertx, clock);
+        RefiQdaImports imports = new RefiQdaImports(vertx, documents, annotations, memos, codebookActions, audit, jobs, config.exchange(),
+                config.maxMemoChars(), config.dataPath("exchange"));
+        return new Services(elasticsearch, jena, documents, audit, memos, erasureLog, erasure, ontology, annotations, suggester,
+                storeCompaction, documentAnnotation, reannotation, codebookActions, extractor, textPipeline, index, indexer, facetFollower,
+                search, othersChanges, answers, requestWork, jobs, imports, insights, modules, demoCoding);
+    }
+
+    /**
+     * The annotation store: TDB2, in the dataset that holds the ontology and the codebook. The annotator as an agent
+     * carries the version of the suggester model in service, asked at each run.
+     */
+    static AnnotationStore annotationStore(Dataset jena, IntSupplier suggesterModelVersion) {
+        return new TdbAnnotationStore(jena, () -> TdbAnnotationStore.annotatorVersion(suggesterModelVersion.getAsInt()));
+    }
+}
