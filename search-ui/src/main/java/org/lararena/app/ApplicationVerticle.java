@@ -44,7 +44,9 @@ import org.lararena.ingest.index.PassageConcepts;
 import org.lararena.annotations.AnnotationsEndpoint;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.StoreCompaction;
+import org.lararena.ontology.store.StoreTransactions;
 import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.remote.RemoteTransactions;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.web.DocumentsEndpoint;
 import org.lararena.platform.LararenaConfig;
@@ -197,7 +199,7 @@ public final class ApplicationVerticle extends VerticleBase {
         // and another application in the same JVM (a test's) must not see those changes.
         ontology = OntologyLoader.fromClasspath();
         // The annotator as an agent carries the suggester model's version (asked at each run; the suggester comes below).
-        annotations = new TdbAnnotationStore(jena, () -> TdbAnnotationStore.annotatorVersion(suggester == null ? 0 : suggester.get().version()));
+        annotations = annotationStore(() -> TdbAnnotationStore.annotatorVersion(suggester == null ? 0 : suggester.get().version()));
         // The shipped ontology is the seed; researchers' changes to the codebook are laid over it before anything reads it.
         codebook = new Codebook(jena, ontology, annotations, Clock.systemUTC());
         codebook.open().forEach(conflict -> LOG.warn("Codebook: {}", conflict));
@@ -220,6 +222,16 @@ public final class ApplicationVerticle extends VerticleBase {
         insightStore = new InsightStore(config.dataPath("insights"));
         erasureLog = new ErasureLog(config.dataDir());
         return null;
+    }
+
+    /**
+     * The annotation store: in the embedded TDB2 of the data directory, or, with {@code LARARENA_RDF=fuseki} or
+     * {@code LARARENA_RDF_URL}, in the RDF store several instances share (docs/scaling.md), which must answer now.
+     */
+    private AnnotationStore annotationStore(Supplier<String> annotatorVersion) {
+        StoreTransactions store = config.rdf().url().<StoreTransactions>map(url -> RemoteTransactions.reachable(url.toString()))
+                .orElseGet(() -> StoreTransactions.local(jena));
+        return new TdbAnnotationStore(store, annotatorVersion);
     }
 
     private Future<?> deployVerticles(TokenAuthentication authentication, WebAuthentication web) {
@@ -283,7 +295,7 @@ public final class ApplicationVerticle extends VerticleBase {
                         new ModulesPage(modules, themeIrisByLabel(ontology))::addRoutes,
                         new UploadPage(ontology)::addRoutes,
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
-                        new SparqlEndpoint(requestWork, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql()), audit)::addRoutes,
+                        new SparqlEndpoint(requestWork, new SparqlService(jena, ReadableGraphs.of(documents), config.sparql(), config.rdf().url()), audit)::addRoutes,
                         new AnalysisPage(analysis)::addRoutes,
                         new CodebookPage(requestWork, codebookActions)::addRoutes,
                         new ImportPage(requestWork, imports, codebookActions, jobs, config.exchange(), config.dataPath("exchange"))::addRoutes,

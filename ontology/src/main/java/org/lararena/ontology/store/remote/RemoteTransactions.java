@@ -4,10 +4,12 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdflink.RDFLink;
 import org.apache.jena.rdflink.RDFLinkHTTP;
+import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.lararena.ontology.store.StoreTransactions;
 import org.lararena.platform.LararenaException;
 import org.slf4j.Logger;
@@ -46,6 +48,17 @@ public final class RemoteTransactions implements StoreTransactions {
     public RemoteTransactions(String url) {
         this.url = Objects.requireNonNull(url, "url").replaceAll("/+$", "");
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** Transactions over the store at {@code url}, which must answer now: a start-up fails at once, naming it. */
+    public static RemoteTransactions reachable(String url) {
+        RemoteTransactions store = new RemoteTransactions(url);
+        try (RDFLink link = store.link()) {
+            link.queryAsk("ASK {}");
+        } catch (HttpException | QueryExceptionHTTP e) {
+            throw store.unavailable(e);
+        }
+        return store;
     }
 
     /** The store's URL, as given. */
