@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -126,6 +127,8 @@ public final class ApplicationVerticle extends VerticleBase {
     private final Supplier<List<ServiceSupervisor.Status>> managedServers;
     private ElasticsearchClient elasticsearch;
     private Dataset jena;
+    /** The shared RDF store the annotations live in, when they do not live in {@link #jena} (LARARENA_RDF_URL). */
+    private Optional<RemoteTransactions> rdfStore = Optional.empty();
     private StoreCompaction storeCompaction;
     private DocumentStore documents;
     private HttpServerVerticle http;
@@ -229,8 +232,8 @@ public final class ApplicationVerticle extends VerticleBase {
      * {@code LARARENA_RDF_URL}, in the RDF store several instances share (docs/scaling.md), which must answer now.
      */
     private AnnotationStore annotationStore(Supplier<String> annotatorVersion) {
-        StoreTransactions store = config.rdf().url().<StoreTransactions>map(url -> RemoteTransactions.reachable(url.toString()))
-                .orElseGet(() -> StoreTransactions.local(jena));
+        rdfStore = config.rdf().url().map(url -> RemoteTransactions.reachable(url.toString()));
+        StoreTransactions store = rdfStore.<StoreTransactions>map(remote -> remote).orElseGet(() -> StoreTransactions.local(jena));
         return new TdbAnnotationStore(store, annotatorVersion);
     }
 
@@ -266,7 +269,7 @@ public final class ApplicationVerticle extends VerticleBase {
         ontology.topThemes().forEach(theme -> themeChoices.put(theme.iri(), theme.labelSv()));
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);
         http = new HttpServerVerticle(config, web,
-                List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena, managedServers)::addRoutes, new OpenApiEndpoint()::addRoutes),
+                List.of(new HealthEndpoint(vertx, elasticsearch, authentication, jena, managedServers, rdfStore)::addRoutes, new OpenApiEndpoint()::addRoutes),
                 List.of(new DocumentsEndpoint(vertx, requestWork, documents, config.maxUploadBytes(), config.dataPath("uploads"), search::passagesOf,
                                 indexer, audit, ontology)::addRoutes,
                         new SearchEndpoint(vertx, requestWork, search, answers)::addRoutes,

@@ -2,22 +2,17 @@ package org.lararena.ontology.store;
 
 import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lararena.ontology.store.remote.InJvmFuseki;
-import org.lararena.ontology.store.remote.RemoteTransactions;
 
 /** Every test of {@link TdbAnnotationStoreTest}, with the store reaching its TDB2 dataset through a real Fuseki (SPARQL over HTTP). */
 class FusekiAnnotationStoreTest extends TdbAnnotationStoreTest {
 
-    private final InJvmFuseki fuseki = new InJvmFuseki();
+    @RegisterExtension
+    final InJvmFuseki fuseki = new InJvmFuseki();
 
     @Override
     TdbAnnotationStore storeOver(Dataset dataset, Supplier<String> annotatorVersion) {
-        return new TdbAnnotationStore(new RemoteTransactions(fuseki.serve(dataset)), annotatorVersion);
-    }
-
-    @AfterEach
-    void stopFuseki() {
-        fuseki.close();
+        return fuseki.store(dataset, annotatorVersion);
     }
 }

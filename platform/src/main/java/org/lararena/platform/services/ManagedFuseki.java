@@ -64,7 +64,7 @@ public final class ManagedFuseki {
         }
         List<String> command = List.of(javaHome.resolve("bin/java").toString(), "-Xmx" + heapMb + "m",
                 // Fuseki would set up log4j2, which is not on the classpath: it logs through the application's logback.
-                "-Dlog4j2.configurationFile=none",
+                "-Dlog4j2.configurationFile=none", "-Dlararena.log.dir=" + root.resolve("logs"),
                 "-cp", classpath, MAIN,
                 "--localhost", "--port=" + port, "--tdb2", "--loc=" + store, "--update", "--ping", "--compact",
                 "/" + LararenaConfig.Rdf.DATASET);

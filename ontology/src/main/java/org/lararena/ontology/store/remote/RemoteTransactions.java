@@ -53,12 +53,18 @@ public final class RemoteTransactions implements StoreTransactions {
     /** Transactions over the store at {@code url}, which must answer now: a start-up fails at once, naming it. */
     public static RemoteTransactions reachable(String url) {
         RemoteTransactions store = new RemoteTransactions(url);
-        try (RDFLink link = store.link()) {
-            link.queryAsk("ASK {}");
-        } catch (HttpException | QueryExceptionHTTP e) {
-            throw store.unavailable(e);
-        }
+        store.ping();
         return store;
+    }
+
+    /** Asks the store an empty question: what {@code /health} says of it; a 503 naming it when it does not answer. */
+    public String ping() {
+        try (RDFLink link = link()) {
+            link.queryAsk("ASK {}");
+            return "the RDF store at " + url + " answers";
+        } catch (HttpException | QueryExceptionHTTP e) {
+            throw unavailable(e);
+        }
     }
 
     /** The store's URL, as given. */
@@ -129,7 +135,19 @@ public final class RemoteTransactions implements StoreTransactions {
 
     /** The 503 for a store that does not answer, naming it. */
     LararenaException unavailable(RuntimeException cause) {
-        return LararenaException.unavailable("the RDF store (Fuseki) at " + url + " does not answer: " + cause.getMessage()
-                + "; this change is not confirmed: try again once it is back", cause);
+        return LararenaException.unavailable("the RDF store (Fuseki) at " + url + " does not answer (" + rootCause(cause)
+                + "): this change is not confirmed; try again once it is back", cause);
+    }
+
+    /** What went wrong underneath (a refused connection, a status), not the whole request the message quotes. */
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root == failure && failure instanceof HttpException http && http.getStatusCode() > 0) {
+            return "HTTP " + http.getStatusCode();
+        }
+        return root.getMessage() != null && root != failure ? root.getMessage() : root.getClass().getSimpleName();
     }
 }

@@ -2,14 +2,19 @@ package org.lararena.ontology.store.remote;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.lararena.ontology.store.TdbAnnotationStore;
 
 /**
  * Real Fuseki servers in the tests' JVM, each on a free loopback port, serving a dataset the test also reads directly:
- * the remote store's tests talk SPARQL over HTTP to them, as an application instance talks to a shared Fuseki.
+ * the remote store's tests talk SPARQL over HTTP to them, as an application instance talks to a shared Fuseki. As a
+ * registered extension it stops them after each test.
  */
-public final class InJvmFuseki implements AutoCloseable {
+public final class InJvmFuseki implements AfterEachCallback, AutoCloseable {
 
     private final List<FusekiServer> servers = new ArrayList<>();
 
@@ -18,6 +23,16 @@ public final class InJvmFuseki implements AutoCloseable {
         FusekiServer server = FusekiServer.create().loopback(true).port(0).add("/lararena", dataset.asDatasetGraph()).build().start();
         servers.add(server);
         return "http://127.0.0.1:" + server.getHttpPort() + "/lararena";
+    }
+
+    /** An annotation store keeping its quads in {@code dataset}, through a Fuseki serving it. */
+    public TdbAnnotationStore store(Dataset dataset, Supplier<String> annotatorVersion) {
+        return new TdbAnnotationStore(new RemoteTransactions(serve(dataset)), annotatorVersion);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.store.AnnotationStore;
@@ -37,7 +38,8 @@ class RemoteStoreConcurrencyTest {
     private static final String TEXT = "Samverkan och tillgänglighet och kontinuitet.";
     private static PassageAnnotator annotator;
 
-    private final InJvmFuseki fuseki = new InJvmFuseki();
+    @RegisterExtension
+    final InJvmFuseki fuseki = new InJvmFuseki();
     private Dataset dataset;
     private String url;
 
@@ -53,11 +55,11 @@ class RemoteStoreConcurrencyTest {
     }
 
     @AfterEach
-    void stop() {
-        fuseki.close();
+    void closeDataset() {
         dataset.close();
     }
 
+    /** One application instance's store over the shared Fuseki. */
     private TdbAnnotationStore instance() {
         return new TdbAnnotationStore(new RemoteTransactions(url), () -> PassageAnnotator.VERSION);
     }
