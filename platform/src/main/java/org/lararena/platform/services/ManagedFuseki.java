@@ -65,10 +65,11 @@ public final class ManagedFuseki {
         List<String> command = List.of(javaHome.resolve("bin/java").toString(), "-Xmx" + heapMb + "m",
                 // Fuseki would set up log4j2, which is not on the classpath: it logs through the application's logback.
                 "-Dlog4j2.configurationFile=none", "-Dlararena.log.dir=" + root.resolve("logs"),
-                "-cp", classpath, MAIN,
+                MAIN,
                 "--localhost", "--port=" + port, "--tdb2", "--loc=" + store, "--update", "--ping", "--compact",
                 "/" + LararenaConfig.Rdf.DATASET);
-        ManagedProcess process = ManagedProcess.start("Fuseki", command, Map.of(), root, root.resolve("logs/console.log"));
+        // The classpath (hundreds of jars) goes in the environment, so that the command logged stays readable.
+        ManagedProcess process = ManagedProcess.start("Fuseki", command, Map.of("CLASSPATH", classpath), root, root.resolve("logs/console.log"));
         process.awaitReady(URI.create("http://" + LararenaConfig.LOOPBACK + ":" + port + "/$/ping"), timeout);
         return process;
     }

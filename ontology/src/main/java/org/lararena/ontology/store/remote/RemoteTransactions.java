@@ -136,7 +136,7 @@ public final class RemoteTransactions implements StoreTransactions {
     /** The 503 for a store that does not answer, naming it. */
     LararenaException unavailable(RuntimeException cause) {
         return LararenaException.unavailable("the RDF store (Fuseki) at " + url + " does not answer (" + rootCause(cause)
-                + "): this change is not confirmed; try again once it is back", cause);
+                + "); try again once it is back", cause);
     }
 
     /** What went wrong underneath (a refused connection, a status), not the whole request the message quotes. */
