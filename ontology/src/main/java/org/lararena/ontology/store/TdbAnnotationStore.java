@@ -52,7 +52,7 @@ import org.lararena.platform.Sha256;
 
 /**
  * The annotation store over a Jena {@link Dataset}: TDB2 in the data directory by default, a remote TDB2 behind
- * Fuseki when {@code LARARENA_RDF_URL} names one (through {@link StoreTransactions}), an in-memory TDB2 dataset in
+ * Fuseki with {@code LARARENA_RDF=fuseki} or {@code LARARENA_RDF_URL} (through {@link StoreTransactions}), an in-memory TDB2 dataset in
  * tests. One write or read transaction per call ({@code calculateWrite} / {@code calculateRead}); every write changes
  * one document's graph.
  *
