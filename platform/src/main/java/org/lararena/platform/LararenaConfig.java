@@ -37,6 +37,13 @@ import java.util.Optional;
  * <tr><td>LARARENA_ES_SHARDS</td><td>1</td><td>primary shards of a new passage index</td></tr>
  * <tr><td>LARARENA_ES_REPLICAS</td><td>0 for one managed node, else 1</td><td>replicas of each passage shard</td></tr>
  * <tr><td>LARARENA_INDEX_PREFIX</td><td>lararena</td><td>prefix of every index and alias name</td></tr>
+ * <tr><td>LARARENA_RDF</td><td>embedded</td><td>where annotations live: {@code embedded} (TDB2 in the data directory, one
+ *     instance only) or {@code fuseki} (a Fuseki with TDB2 that several instances share: managed on LARARENA_FUSEKI_PORT,
+ *     or the one LARARENA_RDF_URL names)</td></tr>
+ * <tr><td>LARARENA_RDF_URL</td><td>(none)</td><td>the SPARQL dataset of an external Fuseki, e.g. {@code http://rdf1:3030/lararena};
+ *     set, the annotation store is remote and nothing is managed</td></tr>
+ * <tr><td>LARARENA_FUSEKI_PORT</td><td>3030</td><td>HTTP port of the managed Fuseki (LARARENA_RDF=fuseki)</td></tr>
+ * <tr><td>LARARENA_FUSEKI_HEAP_MB</td><td>1024</td><td>heap of the managed Fuseki</td></tr>
  * <tr><td>LARARENA_KEYCLOAK_PORT</td><td>8180</td><td>HTTP port of the managed Keycloak</td></tr>
  * <tr><td>LARARENA_KEYCLOAK_URL</td><td>(none: managed)</td><td>base address of an external Keycloak</td></tr>
  * <tr><td>LARARENA_KEYCLOAK_REALM</td><td>lararena</td><td>realm holding users and roles</td></tr>
@@ -120,6 +127,7 @@ public record LararenaConfig(
         URI publicUrl,
         Elasticsearch elasticsearch,
         Keycloak keycloak,
+        Rdf rdf,
         Duration startTimeout,
         long minFreeDiskBytes,
         long maxUploadBytes,
@@ -317,6 +325,28 @@ public record LararenaConfig(
         }
     }
 
+    /**
+     * Where the annotation store's quads live: the embedded TDB2 in the data directory ({@code url} empty, the default),
+     * or a remote SPARQL 1.1 store (Fuseki with TDB2) at {@code url}, the one several application instances share.
+     *
+     * @param managed a Fuseki this platform starts on loopback {@code port}, its TDB2 in the data directory
+     * @param url the SPARQL dataset's address (query and update under it); empty for the embedded store
+     */
+    public record Rdf(boolean managed, int port, int heapMb, Optional<URI> url) {
+
+        /** The name of the dataset a managed Fuseki serves. */
+        public static final String DATASET = "lararena";
+
+        public Rdf {
+            Objects.requireNonNull(url, "url");
+        }
+
+        /** Whether annotations live in the embedded TDB2 of this instance's data directory. */
+        public boolean embedded() {
+            return url.isEmpty();
+        }
+    }
+
     /** Where Keycloak is, and the realm and clients the platform uses in it. */
     public record Keycloak(boolean managed, int port, URI url, String realm, String audience,
                            String webClientId, String webClientSecret, String cliClientId) {
@@ -332,6 +362,7 @@ public record LararenaConfig(
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(elasticsearch, "elasticsearch");
         Objects.requireNonNull(keycloak, "keycloak");
+        Objects.requireNonNull(rdf, "rdf");
         Objects.requireNonNull(supervision, "supervision");
         Objects.requireNonNull(backupRepository, "backupRepository");
     }
@@ -384,7 +415,7 @@ public record LararenaConfig(
                 r.string("LARARENA_WEB_CLIENT_SECRET", DEV_WEB_CLIENT_SECRET),
                 r.string("LARARENA_CLI_CLIENT_ID", "lararena-cli"));
 
-        return new LararenaConfig(home, dataDir, httpHost, httpPort, publicUrl, es, kc,
+        return new LararenaConfig(home, dataDir, httpHost, httpPort, publicUrl, es, kc, rdf(r),
                 Duration.ofSeconds(r.integer("LARARENA_START_TIMEOUT_SECONDS", 240, 10, 3600)),
                 r.integer("LARARENA_MIN_FREE_DISK_MB", 1024, 0, Integer.MAX_VALUE) * 1024L * 1024L,
                 r.integer("LARARENA_MAX_UPLOAD_MB", 200, 1, 1_000_000) * 1024L * 1024L,
@@ -418,6 +449,22 @@ public record LararenaConfig(
                 new Retention(retentionYears(r.raw("LARARENA_RETENTION_YEARS")), projectEnd(r.raw("LARARENA_PROJECT_END"))),
                 new Cluster(r.hostPorts("LARARENA_CLUSTER_MEMBERS"), r.string("LARARENA_CLUSTER_HOST", LOOPBACK),
                         r.port("LARARENA_CLUSTER_PORT", 5701), r.string("LARARENA_CLUSTER_NAME", "lararena")));
+    }
+
+    /** Where annotations live: LARARENA_RDF, LARARENA_RDF_URL and the managed Fuseki's keys. */
+    private static Rdf rdf(Reader r) {
+        Optional<URI> url = r.httpUrl("LARARENA_RDF_URL");
+        String kind = r.string("LARARENA_RDF", url.isPresent() ? "fuseki" : "embedded").toLowerCase(Locale.ROOT);
+        if (!kind.equals("embedded") && !kind.equals("fuseki")) {
+            throw new ConfigurationException("LARARENA_RDF must be 'embedded' (TDB2 in the data directory) or 'fuseki' (got '" + kind + "')");
+        }
+        if (kind.equals("embedded") && url.isPresent()) {
+            throw new ConfigurationException("LARARENA_RDF_URL names a remote RDF store but LARARENA_RDF is 'embedded': unset one of them");
+        }
+        int port = r.port("LARARENA_FUSEKI_PORT", 3030);
+        boolean managed = kind.equals("fuseki") && url.isEmpty();
+        return new Rdf(managed, port, r.integer("LARARENA_FUSEKI_HEAP_MB", 1024, 128, 65536),
+                managed ? Optional.of(URI.create("http://" + LOOPBACK + ":" + port + "/" + Rdf.DATASET)) : url);
     }
 
     /** The extraction keys; what they leave out (XML depth, zip-bomb threshold, worker replacement, OCR) is fixed. */

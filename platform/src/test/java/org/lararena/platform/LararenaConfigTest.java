@@ -126,6 +126,25 @@ class LararenaConfigTest {
     }
 
     @Test
+    void annotationsLiveInTheEmbeddedStoreUnlessAFusekiIsAskedForOrNamed() {
+        assertThat(LararenaConfig.fromMap(Map.of()).rdf().embedded()).isTrue();
+
+        LararenaConfig.Rdf managed = LararenaConfig.fromMap(Map.of("LARARENA_RDF", "fuseki", "LARARENA_FUSEKI_PORT", "3131")).rdf();
+        assertThat(managed.managed()).isTrue();
+        assertThat(managed.url()).contains(URI.create("http://127.0.0.1:3131/lararena"));
+
+        LararenaConfig.Rdf external = LararenaConfig.fromMap(Map.of("LARARENA_RDF_URL", "http://rdf1.example:3030/lararena")).rdf();
+        assertThat(external.managed()).isFalse();
+        assertThat(external.embedded()).isFalse();
+        assertThat(external.url()).contains(URI.create("http://rdf1.example:3030/lararena"));
+
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_RDF", "oxigraph"))).hasMessageContaining("LARARENA_RDF");
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_RDF", "embedded", "LARARENA_RDF_URL", "http://rdf1:3030/ds")))
+                .hasMessageContaining("LARARENA_RDF_URL");
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_RDF_URL", "rdf1:3030"))).hasMessageContaining("LARARENA_RDF_URL");
+    }
+
+    @Test
     void aManagedClusterOfSeveralNodesListensOnConsecutivePortsAndKeepsAReplica() {
         LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_NODES", "3", "LARARENA_ES_PORT", "9400"));
 

@@ -33,6 +33,7 @@ import org.lararena.backup.DataRestore;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.services.ManagedElasticsearch;
+import org.lararena.platform.services.ManagedFuseki;
 import org.lararena.platform.services.ManagedKeycloak;
 import org.lararena.platform.services.ManagedProcess;
 import org.lararena.platform.services.Ports;
@@ -51,9 +52,9 @@ public final class Lararena {
     private static final String USAGE = """
             usage: ./lararena <command>
               up [--es-nodes M]: start Elasticsearch (M nodes on consecutive ports, as LARARENA_ES_NODES),
-                       Keycloak and the application (Ctrl-C stops everything)
+                       Keycloak, Fuseki when LARARENA_RDF=fuseki, and the application (Ctrl-C stops everything)
               down     stop a running ./lararena up
-              status   print the state and address of the application, Elasticsearch and Keycloak as JSON
+              status   print the state and address of the application, Elasticsearch, Keycloak and the RDF store as JSON
                        (a managed server that died says "restarting", or "gave up" after a crash loop)
               login    log in for the commands below (device login; --user U --password P where the realm allows it)
               ingest   PATH... [--pilot P] [--type T] [--visibility V] [--recursive]: send documents and follow them
@@ -192,13 +193,21 @@ public final class Lararena {
     }
 
     private void startManagedServers(LararenaConfig config, SupervisedServers servers) {
-        if (!config.elasticsearch().managed() && !config.keycloak().managed()) {
+        List<String> managed = new ArrayList<>();
+        if (config.elasticsearch().managed()) {
+            managed.add("Elasticsearch");
+        }
+        if (config.keycloak().managed()) {
+            managed.add("Keycloak");
+        }
+        if (config.rdf().managed()) {
+            managed.add("Fuseki");
+        }
+        if (managed.isEmpty()) {
             return;
         }
         ServerDistributions distributions = ServerDistributions.locate(config.home());
-        out.println("Starting " + (config.elasticsearch().managed() ? "Elasticsearch" : "")
-                + (config.elasticsearch().managed() && config.keycloak().managed() ? " and " : "")
-                + (config.keycloak().managed() ? "Keycloak" : "") + " (the first start unpacks them into " + config.dataDir() + ")…");
+        out.println("Starting " + String.join(" and ", managed) + " (the first start unpacks them into " + config.dataDir() + ")…");
         List<CompletableFuture<ServiceSupervisor>> starting = new ArrayList<>();
         // A thread each: the nodes of a cluster are ready only together, so they must start side by side.
         ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor();
@@ -214,6 +223,10 @@ public final class Lararena {
         if (config.keycloak().managed()) {
             starting.add(CompletableFuture.supplyAsync(() -> servers.supervise("keycloak", "Keycloak",
                     () -> ManagedKeycloak.forConfig(config, distributions).start(config.startTimeout())), starters));
+        }
+        if (config.rdf().managed()) {
+            starting.add(CompletableFuture.supplyAsync(() -> servers.supervise(ManagedFuseki.SERVICE, "Fuseki",
+                    () -> ManagedFuseki.forConfig(config).start(config.startTimeout())), starters));
         }
         starters.shutdown();
         RuntimeException failure = null;
@@ -242,6 +255,8 @@ public final class Lararena {
             out.println("  Keycloak admin console: " + config.keycloak().url() + "/admin  (admin / "
                     + ManagedKeycloak.forConfig(config, ServerDistributions.locate(config.home())).adminPassword() + ")");
         }
+        out.println("  Annotations:   " + config.rdf().url().map(url -> url + (config.rdf().managed() ? " (managed Fuseki)" : " (Fuseki)"))
+                .orElse("embedded TDB2 in the data directory"));
         out.println("  Data:          " + config.dataDir());
         out.println("Press Ctrl-C to stop everything.");
         out.flush();
@@ -493,7 +508,8 @@ public final class Lararena {
                 .put("app", probe(appUrl, "/health").put("url", appUrl.toString()))
                 .put("elasticsearch", probe(esUrl, "/_cluster/health").put("url", esUrl.toString()).put("managed", config.elasticsearch().managed()))
                 .put("keycloak", probe(kcUrl, "/realms/" + config.keycloak().realm() + "/.well-known/openid-configuration")
-                        .put("url", kcUrl.toString()).put("managed", config.keycloak().managed()));
+                        .put("url", kcUrl.toString()).put("managed", config.keycloak().managed()))
+                .put("rdf", rdfStatus(config, state));
         state.ifPresent(s -> status.put("pid", s.getLong("pid")));
         // Every node, as the running up started them (its --es-nodes need not be in this shell's environment).
         List<URI> nodeUrls = state.map(s -> s.getJsonObject("elasticsearch", new JsonObject()).getJsonArray("urls"))
@@ -514,6 +530,9 @@ public final class Lararena {
             JsonObject services = state.get().getJsonObject("services", new JsonObject());
             List<JsonObject> parts = new ArrayList<>(List.of(status.getJsonObject("elasticsearch").put("service", "elasticsearch"),
                     status.getJsonObject("keycloak").put("service", "keycloak")));
+            if (status.getJsonObject("rdf").getBoolean("managed", false)) {
+                parts.add(status.getJsonObject("rdf").put("service", ManagedFuseki.SERVICE));
+            }
             nodes.forEach(node -> parts.add((JsonObject) node));
             for (JsonObject part : parts) {
                 JsonObject supervised = services.getJsonObject(part.getString("service"));
@@ -524,6 +543,15 @@ public final class Lararena {
         }
         out.println(status.encodePrettily());
         return 0;
+    }
+
+    /** The RDF store as the running up has it (LARARENA_RDF need not be in this shell's environment), else as configured. */
+    private static JsonObject rdfStatus(LararenaConfig config, Optional<JsonObject> state) {
+        JsonObject running = state.map(s -> s.getJsonObject("rdf")).orElse(null);
+        Optional<String> url = running != null ? Optional.ofNullable(running.getString("url")) : config.rdf().url().map(URI::toString);
+        boolean managed = running != null ? running.getBoolean("managed", false) : config.rdf().managed();
+        return url.map(u -> probe(URI.create(u), "/query?query=ASK%7B%7D").put("url", u).put("managed", managed))
+                .orElse(new JsonObject().put("state", "embedded"));
     }
 
     private static JsonObject probe(URI base, String path) {

@@ -70,7 +70,7 @@ final class Routes {
         Ontology ontology = s.ontology();
         AnalysisEndpoint analysis = new AnalysisEndpoint(s.requestWork(), s.search(), ontology.topThemes().stream().map(Concept::iri).toList());
         return new HttpServerVerticle(config, web,
-                List.of(new HealthEndpoint(vertx, s.elasticsearch(), authentication, s.jena(), managedServers)::addRoutes, new OpenApiEndpoint()::addRoutes),
+                List.of(new HealthEndpoint(vertx, s.elasticsearch(), authentication, s.jena(), managedServers, s.rdfStore())::addRoutes, new OpenApiEndpoint()::addRoutes),
                 List.of(new DocumentsEndpoint(vertx, s.requestWork(), s.documents(), config.maxUploadBytes(), config.dataPath("uploads"),
                                 s.search()::passagesOf, s.indexer(), s.audit(), ontology)::addRoutes,
                         new SearchEndpoint(vertx, s.requestWork(), s.search(), s.answers())::addRoutes,
@@ -100,7 +100,7 @@ final class Routes {
                         new ModulesPage(s.modules(), themeIrisByLabel(ontology))::addRoutes,
                         new UploadPage(ontology)::addRoutes,
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
-                        new SparqlEndpoint(s.requestWork(), new SparqlService(s.jena(), ReadableGraphs.of(s.documents()), config.sparql()),
+                        new SparqlEndpoint(s.requestWork(), new SparqlService(s.jena(), ReadableGraphs.of(s.documents()), config.sparql(), config.rdf().url()),
                                 s.audit())::addRoutes,
                         new AnalysisPage(analysis)::addRoutes,
                         new CodebookPage(s.requestWork(), s.codebookActions())::addRoutes,

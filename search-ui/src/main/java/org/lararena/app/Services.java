@@ -1,6 +1,7 @@
 package org.lararena.app;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.util.Optional;
 import org.apache.jena.query.Dataset;
 import org.lararena.codebook.CodebookActions;
 import org.lararena.coding.MemoStore;
@@ -20,6 +21,7 @@ import org.lararena.insights.Insights;
 import org.lararena.modules.LearningModules;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.remote.RemoteTransactions;
 import org.lararena.ontology.store.StoreCompaction;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.RequestWork;
@@ -37,6 +39,8 @@ import org.lararena.web.Jobs;
  * @param jena the TDB2 dataset in {@code data/jena}: ontology, codebook and annotations
  * @param documents originals, records and kept passages in {@code data/documents}
  * @param annotations the Web Annotations of every document ({@link Wiring#annotationStore})
+ * @param rdfStore the shared RDF store the annotations live in, when they do not live in {@code jena}
+ *     ({@code LARARENA_RDF}, {@code LARARENA_RDF_URL})
  * @param suggester what the annotator learned from researchers' decisions
  * @param storeCompaction compacts the TDB2 files once writes have grown them
  * @param documentAnnotation annotates a document's passages in short write transactions (the annotation verticle's work)
@@ -61,6 +65,7 @@ record Services(
         Erasure erasure,
         Ontology ontology,
         AnnotationStore annotations,
+        Optional<RemoteTransactions> rdfStore,
         Suggester suggester,
         StoreCompaction storeCompaction,
         DocumentAnnotation documentAnnotation,

@@ -64,6 +64,8 @@ final class SupervisedServers implements AutoCloseable {
                         .put("managed", config.elasticsearch().managed()))
                 .put("keycloak", new JsonObject().put("url", config.keycloak().url().toString())
                         .put("managed", config.keycloak().managed()))
+                .put("rdf", new JsonObject().put("url", config.rdf().url().map(URI::toString).orElse(null))
+                        .put("managed", config.rdf().managed()))
                 .put("services", services)
                 .put("serverPids", statuses().stream().filter(status -> status.pid() != 0).map(ServiceSupervisor.Status::pid).toList()));
     }

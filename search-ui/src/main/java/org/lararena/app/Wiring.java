@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
@@ -38,7 +39,9 @@ import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.codebook.Codebook;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.StoreCompaction;
+import org.lararena.ontology.store.StoreTransactions;
 import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.remote.RemoteTransactions;
 import org.lararena.ontology.suggest.SuggesterTraining;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
@@ -83,7 +86,8 @@ final class Wiring {
         Ontology ontology = OntologyLoader.fromClasspath();
         // The store, the annotator and the suggester need one another: the suggester is made last and asked for at each use.
         AtomicReference<Suggester> suggesterOnceMade = new AtomicReference<>();
-        AnnotationStore annotations = annotationStore(jena,
+        Optional<RemoteTransactions> rdfStore = config.rdf().url().map(url -> RemoteTransactions.reachable(url.toString()));
+        AnnotationStore annotations = annotationStore(rdfStore.<StoreTransactions>map(remote -> remote).orElseGet(() -> StoreTransactions.local(jena)),
                 () -> suggesterOnceMade.get() == null ? 0 : suggesterOnceMade.get().get().version());
         // The shipped ontology is the seed; researchers' changes to the codebook are laid over it before anything reads it.
         Codebook codebook = new Codebook(jena, ontology, annotations, clock);
@@ -143,16 +147,18 @@ final class Wiring {
         Jobs jobs = new Jobs(vertx, clock);
         RefiQdaImports imports = new RefiQdaImports(vertx, documents, annotations, memos, codebookActions, audit, jobs, config.exchange(),
                 config.maxMemoChars(), config.dataPath("exchange"));
-        return new Services(elasticsearch, jena, documents, audit, memos, erasureLog, erasure, ontology, annotations, suggester,
+        return new Services(elasticsearch, jena, documents, audit, memos, erasureLog, erasure, ontology, annotations, rdfStore, suggester,
                 storeCompaction, documentAnnotation, reannotation, codebookActions, extractor, textPipeline, index, indexer, facetFollower,
                 search, othersChanges, answers, requestWork, jobs, imports, insights, modules, demoCoding);
     }
 
     /**
-     * The annotation store: TDB2, in the dataset that holds the ontology and the codebook. The annotator as an agent
-     * carries the version of the suggester model in service, asked at each run.
+     * The annotation store, over {@code store}'s transactions: the embedded TDB2 that holds the ontology and the
+     * codebook, or, with {@code LARARENA_RDF=fuseki} or {@code LARARENA_RDF_URL}, the RDF store several instances share
+     * (docs/scaling.md), which must answer at start. The annotator as an agent carries the version of the suggester
+     * model in service, asked at each run.
      */
-    static AnnotationStore annotationStore(Dataset jena, IntSupplier suggesterModelVersion) {
-        return new TdbAnnotationStore(jena, () -> TdbAnnotationStore.annotatorVersion(suggesterModelVersion.getAsInt()));
+    static AnnotationStore annotationStore(StoreTransactions store, IntSupplier suggesterModelVersion) {
+        return new TdbAnnotationStore(store, () -> TdbAnnotationStore.annotatorVersion(suggesterModelVersion.getAsInt()));
     }
 }

@@ -1,12 +1,14 @@
 package org.lararena.sparql;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
@@ -54,8 +56,19 @@ public final class SparqlService {
     private final ReadableGraphs graphs;
     private final Duration timeout;
     private final int maxRows;
+    /** Where the annotations live when not in {@code store}: a shared RDF store this service does not query. */
+    private final Optional<URI> remoteAnnotations;
 
     public SparqlService(Dataset store, ReadableGraphs graphs, LararenaConfig.Sparql limits) {
+        this(store, graphs, limits, Optional.empty());
+    }
+
+    /**
+     * @param remoteAnnotations the shared RDF store the annotations live in (LARARENA_RDF_URL), if they do not live in
+     *     {@code store}: queries are refused then rather than answered without the annotations
+     */
+    public SparqlService(Dataset store, ReadableGraphs graphs, LararenaConfig.Sparql limits, Optional<URI> remoteAnnotations) {
+        this.remoteAnnotations = Objects.requireNonNull(remoteAnnotations);
         this.store = Objects.requireNonNull(store);
         this.graphs = Objects.requireNonNull(graphs);
         this.timeout = Objects.requireNonNull(limits.timeout());
@@ -78,6 +91,12 @@ public final class SparqlService {
      */
     public SparqlAnswer query(String queryText, Caller caller, String accept) {
         Query query = parse(queryText);
+        if (remoteAnnotations.isPresent()) {
+            // Each caller's view (their graphs, people as one agent) is built over a local dataset; over the shared
+            // store it is not yet, and an answer without the annotations would mislead.
+            throw new LararenaException(501, "not_implemented", "SPARQL is not offered while the annotations live in the shared RDF store at "
+                    + remoteAnnotations.get() + " (LARARENA_RDF / LARARENA_RDF_URL): use the annotations API, or the embedded store");
+        }
         return store.calculateRead(() -> {
             DatasetGraph view = CallerDataset.over(store.asDatasetGraph(), graphs.graphsFor(caller), !caller.isResearcher(),
                     caller.isResearcher() ? null : graphs::namesIn);

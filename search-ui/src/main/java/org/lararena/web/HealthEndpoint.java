@@ -10,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
+import org.lararena.ontology.store.remote.RemoteTransactions;
 import org.lararena.platform.services.ManagedElasticsearch;
 import org.lararena.platform.services.ServiceSupervisor;
 import org.lararena.platform.web.RequestWork;
@@ -29,13 +31,16 @@ public final class HealthEndpoint {
     private final TokenAuthentication authentication;
     private final Dataset jena;
     private final Supplier<List<ServiceSupervisor.Status>> managedServers;
+    private final Optional<RemoteTransactions> rdfStore;
 
     /**
      * @param managedServers the supervisors' word on the managed servers: one that is away (dead and restarting, or
      *                       given up) is down whatever its check says, with the supervisor's sentence as the detail
+     * @param rdfStore       the shared RDF store the annotations live in, when they do not live in {@code jena}
      */
     public HealthEndpoint(Vertx vertx, ElasticsearchClient elasticsearch, TokenAuthentication authentication, Dataset jena,
-                          Supplier<List<ServiceSupervisor.Status>> managedServers) {
+                          Supplier<List<ServiceSupervisor.Status>> managedServers, Optional<RemoteTransactions> rdfStore) {
+        this.rdfStore = Objects.requireNonNull(rdfStore);
         this.vertx = Objects.requireNonNull(vertx);
         this.elasticsearch = Objects.requireNonNull(elasticsearch);
         this.authentication = Objects.requireNonNull(authentication);
@@ -60,6 +65,7 @@ public final class HealthEndpoint {
             return keys + " verification keys";
         }));
         checks.put("jena", blocking(() -> jena.calculateRead(() -> "store readable")));
+        rdfStore.ifPresent(store -> checks.put("rdf", blocking(store::ping)));
         // A check alone says only "connection refused"; the supervisor says the server died, how, and that it is restarting.
         Map<String, String> nodesAway = new LinkedHashMap<>();
         for (ServiceSupervisor.Status server : managedServers.get()) {

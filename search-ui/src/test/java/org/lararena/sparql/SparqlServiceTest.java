@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +107,18 @@ class SparqlServiceTest {
         assertThat(researcherGraphs).containsExactlyInAnyOrder(LAR.OntologyGraph.getURI(), graph("intervju"), graph("pilotrapport"), graph("rapport"));
         assertThat(column(select("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", ATTENDEE), "g"))
                 .containsExactlyInAnyOrder(LAR.OntologyGraph.getURI(), graph("rapport"));
+    }
+
+    @Test
+    void whileTheAnnotationsLiveInASharedRdfStoreQueriesAreRefusedRatherThanAnsweredWithoutThem() {
+        SparqlService overRemote = new SparqlService(store, ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofSeconds(60), 50),
+                Optional.of(URI.create("http://127.0.0.1:3030/lararena")));
+
+        assertThatThrownBy(() -> overRemote.query(PREFIXES + "SELECT ?a { ?a a oa:Annotation }", RESEARCHER, null))
+                .isInstanceOfSatisfying(LararenaException.class, e -> {
+                    assertThat(e.status()).isEqualTo(501);
+                    assertThat(e.getMessage()).contains("shared RDF store").contains("http://127.0.0.1:3030/lararena");
+                });
     }
 
     @Test

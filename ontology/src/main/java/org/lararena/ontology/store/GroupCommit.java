@@ -6,8 +6,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.apache.jena.query.ReadWrite;
-import org.apache.jena.sparql.core.Transactional;
 
 /**
  * Researchers' small writes, committed together. A TDB2 commit forces a dozen files to disk; on a busy disk that is
@@ -17,17 +15,20 @@ import org.apache.jena.sparql.core.Transactional;
  * is committed, and a write that fails (an unknown annotation, a span outside its passage) fails alone: the batch it
  * was in is abandoned and its writes are run again one transaction each, so nobody else's change is lost or kept
  * half-done.
+ *
+ * <p>A remote store may run a transaction's function again (another writer changed the same graph meanwhile): each
+ * write's result is that of the run that was committed.
  */
 final class GroupCommit {
 
     /** Writes in one transaction at most: a batch stays a short write. */
     private static final int MAX_BATCH = 64;
 
-    private final Transactional store;
+    private final StoreTransactions store;
     private final ReentrantLock committer = new ReentrantLock();
     private final Queue<Pending<?>> waiting = new ConcurrentLinkedQueue<>();
 
-    GroupCommit(Transactional store) {
+    GroupCommit(StoreTransactions store) {
         this.store = store;
     }
 
@@ -63,43 +64,50 @@ final class GroupCommit {
 
     /** All of {@code batch} in one transaction; false (and nothing kept) when one of them failed. */
     private boolean together(List<Pending<?>> batch) {
-        store.begin(ReadWrite.WRITE);
         try {
-            for (Pending<?> pending : batch) {
-                pending.run();
-                if (pending.failure != null) {
-                    store.abort();
-                    batch.forEach(Pending::reset);
-                    return false;
+            store.calculateWrite(() -> {
+                for (Pending<?> pending : batch) {
+                    pending.reset();
+                    pending.run();
+                    if (pending.failure != null) {
+                        throw Abandoned.INSTANCE;
+                    }
                 }
-            }
-            store.commit();
+                return null;
+            });
             batch.forEach(Pending::settle);
             return true;
         } catch (RuntimeException | Error e) {
-            store.abort();
             batch.forEach(Pending::reset);
             return false;
-        } finally {
-            store.end();
         }
     }
 
     private void alone(Pending<?> pending) {
-        store.begin(ReadWrite.WRITE);
         try {
-            pending.run();
-            if (pending.failure == null) {
-                store.commit();
-            } else {
-                store.abort();
-            }
+            store.calculateWrite(() -> {
+                pending.reset();
+                pending.run();
+                if (pending.failure != null) {
+                    throw Abandoned.INSTANCE;
+                }
+                return null;
+            });
+        } catch (Abandoned e) {
+            // The write's own failure, kept by run(): nothing of it was committed.
         } catch (RuntimeException | Error e) {
-            store.abort();
             pending.failure = e;
         } finally {
-            store.end();
             pending.settle();
+        }
+    }
+
+    /** Thrown out of a transaction's function to abandon it when one write in it failed (its failure is kept apart). */
+    private static final class Abandoned extends RuntimeException {
+        static final Abandoned INSTANCE = new Abandoned();
+
+        private Abandoned() {
+            super("a write of the transaction failed", null, false, false);
         }
     }
 

@@ -51,8 +51,10 @@ import org.lararena.platform.LararenaException;
 import org.lararena.platform.Sha256;
 
 /**
- * The annotation store over a Jena {@link Dataset}: TDB2 in the data directory in production, an in-memory TDB2
- * dataset in tests. One write or read transaction per call ({@code executeWrite} / {@code calculateRead}).
+ * The annotation store over a Jena {@link Dataset}: TDB2 in the data directory by default, a remote TDB2 behind
+ * Fuseki with {@code LARARENA_RDF=fuseki} or {@code LARARENA_RDF_URL} (through {@link StoreTransactions}), an in-memory TDB2 dataset in
+ * tests. One write or read transaction per call ({@code calculateWrite} / {@code calculateRead}); every write changes
+ * one document's graph.
  *
  * <p>IRIs: the annotation {@code <BASE>annotation/<id>}, its target, quote and position selectors the same with
  * {@code #target}, {@code #quote}, {@code #position}; the passage {@code <BASE>passage/<passageId>}; the document
@@ -87,7 +89,8 @@ public final class TdbAnnotationStore implements AnnotationStore {
             .thenComparing(StoredAnnotation::passageId).thenComparingInt(StoredAnnotation::start)
             .thenComparingInt(StoredAnnotation::end).thenComparing(StoredAnnotation::conceptIri).thenComparing(StoredAnnotation::id);
 
-    private final Dataset dataset;
+    /** Where the quads live: the embedded TDB2 dataset, or a remote SPARQL store (see {@link StoreTransactions}). */
+    private final StoreTransactions store;
     /** The researchers' actions: committed together when they arrive together (ingest writes batches of its own). */
     private final GroupCommit actions;
     /** The annotator's version as an agent, asked at each run: the suggester model in service changes it. */
@@ -103,8 +106,16 @@ public final class TdbAnnotationStore implements AnnotationStore {
      *                         and that of the suggester model in service; see {@link #annotatorVersion(int)})
      */
     public TdbAnnotationStore(Dataset dataset, Supplier<String> annotatorVersion) {
-        this.dataset = Objects.requireNonNull(dataset, "dataset");
-        this.actions = new GroupCommit(dataset);
+        this(StoreTransactions.local(dataset), annotatorVersion);
+    }
+
+    /**
+     * A store over {@code store}'s transactions: an embedded dataset's ({@link StoreTransactions#local}) or a remote
+     * SPARQL store's.
+     */
+    public TdbAnnotationStore(StoreTransactions store, Supplier<String> annotatorVersion) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.actions = new GroupCommit(store);
         this.annotatorVersion = Objects.requireNonNull(annotatorVersion, "annotatorVersion");
     }
 
@@ -175,7 +186,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
     /** Runs {@code write} in one write transaction and returns its batch with how long it held the writer lock. */
     private StoredBatch timedWrite(Supplier<StoredBatch> write) {
         long[] lockTaken = new long[1];
-        StoredBatch stored = dataset.calculateWrite(() -> {
+        StoredBatch stored = store.calculateWrite(() -> {
             lockTaken[0] = System.nanoTime();
             return write.get();
         });
@@ -237,16 +248,16 @@ public final class TdbAnnotationStore implements AnnotationStore {
     @Override
     public Map<String, List<StoredAnnotation>> finishAutomatic(String documentId, String ontologyVersion, Set<String> made) {
         Objects.requireNonNull(ontologyVersion, "ontologyVersion");
-        List<String> superseded = dataset.calculateRead(() -> superseded(graph(documentId), made));
+        List<String> superseded = store.calculateRead(() -> superseded(graph(documentId), made));
         Map<String, List<StoredAnnotation>> changed = new LinkedHashMap<>();
         for (int from = 0; from < superseded.size(); from += RETRACTIONS_PER_TRANSACTION) {
             List<String> batch = superseded.subList(from, Math.min(superseded.size(), from + RETRACTIONS_PER_TRANSACTION));
-            changed.putAll(dataset.calculateWrite(() -> {
+            changed.putAll(store.calculateWrite(() -> {
                 Model graph = graph(documentId);
                 return retract(graph, annotator(graph), now(), documentId, ontologyVersion, batch);
             }));
         }
-        dataset.executeWrite(() -> recordVersion(graph(documentId), documentId, ontologyVersion));
+        store.executeWrite(() -> recordVersion(graph(documentId), documentId, ontologyVersion));
         return changed;
     }
 
@@ -376,7 +387,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     @Override
     public Map<String, List<StoredAnnotation>> annotationsOfPassages(String documentId, Collection<String> passageIds) {
-        return dataset.calculateRead(() -> {
+        return store.calculateRead(() -> {
             Model graph = graph(documentId);
             Map<String, List<StoredAnnotation>> byPassage = new LinkedHashMap<>();
             passageIds.forEach(passageId -> byPassage.put(passageId, readPassage(graph, documentId, passageId)));
@@ -389,9 +400,9 @@ public final class TdbAnnotationStore implements AnnotationStore {
         Node graphName = LAR.documentGraph(documentId).asNode();
         long removed = 0;
         while (true) {
-            long batch = dataset.calculateWrite(() -> {
+            long batch = store.calculateWrite(() -> {
                 List<Quad> quads = new ArrayList<>(ERASE_BATCH_QUADS);
-                var found = dataset.asDatasetGraph().find(graphName, Node.ANY, Node.ANY, Node.ANY);
+                var found = store.dataset().asDatasetGraph().find(graphName, Node.ANY, Node.ANY, Node.ANY);
                 try {
                     while (found.hasNext() && quads.size() < ERASE_BATCH_QUADS) {
                         quads.add(found.next());
@@ -399,7 +410,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 } finally {
                     Iter.close(found);
                 }
-                quads.forEach(dataset.asDatasetGraph()::delete);
+                quads.forEach(store.dataset().asDatasetGraph()::delete);
                 return (long) quads.size();
             });
             if (batch == 0) {
@@ -411,18 +422,18 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     @Override
     public List<StoredAnnotation> annotationsOf(String documentId) {
-        return dataset.calculateRead(() -> read(graph(documentId), documentId));
+        return store.calculateRead(() -> read(graph(documentId), documentId));
     }
 
     @Override
     public Optional<StoredAnnotation> find(String annotationId) {
-        return dataset.calculateRead(() -> graphOf(annotationId).map(documentId ->
+        return store.calculateRead(() -> graphOf(annotationId).map(documentId ->
                 toRecord(graph(documentId).createResource(annotationIri(annotationId)), documentId)));
     }
 
     @Override
     public List<Review> history(String annotationId) {
-        return dataset.calculateRead(() -> {
+        return store.calculateRead(() -> {
             Optional<String> documentId = graphOf(annotationId);
             if (documentId.isEmpty()) {
                 throw LararenaException.notFound("no annotation " + annotationId);
@@ -445,7 +456,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     @Override
     public Map<String, List<Decision>> decisions(String documentId) {
-        return dataset.calculateRead(() -> {
+        return store.calculateRead(() -> {
             Model graph = graph(documentId);
             Map<String, Map<String, Decision>> latest = new LinkedHashMap<>();
             graph.listSubjectsWithProperty(RDF.type, LAR.ReviewActivity).forEach(activity -> {
@@ -476,7 +487,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     @Override
     public List<LoggedReview> reviewLog(String documentId) {
-        return dataset.calculateRead(() -> {
+        return store.calculateRead(() -> {
             List<LoggedReview> log = new ArrayList<>();
             graph(documentId).listSubjectsWithProperty(RDF.type, LAR.ReviewActivity)
                     .forEach(activity -> log.add(new LoggedReview(idOf(annotationOf(activity)),
@@ -494,7 +505,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     @Override
     public Map<String, CodingStatus> codingStatus(String documentId) {
-        return dataset.calculateRead(() -> {
+        return store.calculateRead(() -> {
             Model graph = graph(documentId);
             Map<String, CodingStatus> statuses = new TreeMap<>();
             graph.listSubjectsWithProperty(RDF.type, LAR.CodingStatus).forEach(status -> {
@@ -525,7 +536,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     @Override
     public Optional<Boolean> blindCoding(String documentId) {
-        return dataset.calculateRead(() -> {
+        return store.calculateRead(() -> {
             Statement blind = graph(documentId).createResource(documentIri(documentId)).getProperty(LAR.blindCoding);
             return blind == null ? Optional.<Boolean>empty() : Optional.of(blind.getBoolean());
         });
@@ -575,7 +586,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     @Override
     public Optional<Consensus> consensus(String documentId) {
-        return dataset.calculateRead(() -> {
+        return store.calculateRead(() -> {
             Model graph = graph(documentId);
             Resource consensus = consensusResource(graph, documentId);
             if (consensus == null) {
@@ -597,10 +608,10 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     @Override
     public Map<String, String> ontologyVersions() {
-        return dataset.calculateRead(() -> {
+        return store.calculateRead(() -> {
             Map<String, String> versions = new LinkedHashMap<>();
             String prefix = documentIri("");
-            dataset.asDatasetGraph().find(Node.ANY, Node.ANY, LAR.ontologyVersion.asNode(), Node.ANY).forEachRemaining(quad -> {
+            store.dataset().asDatasetGraph().find(Node.ANY, Node.ANY, LAR.ontologyVersion.asNode(), Node.ANY).forEachRemaining(quad -> {
                 String subject = quad.getSubject().isURI() ? quad.getSubject().getURI() : "";
                 if (subject.startsWith(prefix) && quad.getObject().isLiteral()) {
                     versions.put(subject.substring(prefix.length()), quad.getObject().getLiteralLexicalForm());
@@ -612,17 +623,17 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     @Override
     public void markOutdated(String documentId) {
-        dataset.executeWrite(() -> graph(documentId).createResource(documentIri(documentId)).removeAll(LAR.ontologyVersion));
+        store.executeWrite(() -> graph(documentId).createResource(documentIri(documentId)).removeAll(LAR.ontologyVersion));
     }
 
     @Override
     public Map<String, Long> conceptCounts() {
-        return dataset.calculateRead(() -> {
+        return store.calculateRead(() -> {
             Map<String, Long> counts = new HashMap<>();
-            var store = dataset.asDatasetGraph();
-            store.find(Node.ANY, Node.ANY, OA.hasBody.asNode(), Node.ANY).forEachRemaining(quad -> {
-                boolean themed = store.contains(quad.getGraph(), quad.getSubject(), LAR.reviewState.asNode(), LAR.Suggested.asNode())
-                        || store.contains(quad.getGraph(), quad.getSubject(), LAR.reviewState.asNode(), LAR.Accepted.asNode());
+            var quads = store.dataset().asDatasetGraph();
+            quads.find(Node.ANY, Node.ANY, OA.hasBody.asNode(), Node.ANY).forEachRemaining(quad -> {
+                boolean themed = quads.contains(quad.getGraph(), quad.getSubject(), LAR.reviewState.asNode(), LAR.Suggested.asNode())
+                        || quads.contains(quad.getGraph(), quad.getSubject(), LAR.reviewState.asNode(), LAR.Accepted.asNode());
                 if (themed && quad.getObject().isURI()) {
                     counts.merge(quad.getObject().getURI(), 1L, Long::sum);
                 }
@@ -635,9 +646,9 @@ public final class TdbAnnotationStore implements AnnotationStore {
     public Map<String, Set<String>> moveConcept(String fromIri, String toIri, String mergeIri) {
         Node from = NodeFactory.createURI(fromIri);
         String graphPrefix = LAR.documentGraph("").getURI();
-        Set<String> documentIds = dataset.calculateRead(() -> {
+        Set<String> documentIds = store.calculateRead(() -> {
             Set<String> ids = new LinkedHashSet<>();
-            dataset.asDatasetGraph().find(Node.ANY, Node.ANY, OA.hasBody.asNode(), from).forEachRemaining(quad -> {
+            store.dataset().asDatasetGraph().find(Node.ANY, Node.ANY, OA.hasBody.asNode(), from).forEachRemaining(quad -> {
                 if (quad.getGraph().isURI() && quad.getGraph().getURI().startsWith(graphPrefix)) {
                     ids.add(quad.getGraph().getURI().substring(graphPrefix.length()));
                 }
@@ -646,7 +657,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
         });
         Map<String, Set<String>> moved = new LinkedHashMap<>();
         for (String documentId : documentIds) {
-            dataset.executeWrite(() -> {
+            store.executeWrite(() -> {
                 Model graph = graph(documentId);
                 Resource former = graph.createResource(fromIri);
                 for (Resource annotation : graph.listSubjectsWithProperty(OA.hasBody, former).toList()) {
@@ -673,7 +684,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     private Model graph(String documentId) {
         Objects.requireNonNull(documentId, "documentId");
-        return dataset.getNamedModel(LAR.documentGraph(documentId).getURI());
+        return store.dataset().getNamedModel(LAR.documentGraph(documentId).getURI());
     }
 
     /**
@@ -910,7 +921,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     private Optional<String> graphOf(String annotationId) {
         Node annotation = NodeFactory.createURI(annotationIri(annotationId));
-        var quads = dataset.asDatasetGraph().find(Node.ANY, annotation, RDF.type.asNode(), OA.Annotation.asNode());
+        var quads = store.dataset().asDatasetGraph().find(Node.ANY, annotation, RDF.type.asNode(), OA.Annotation.asNode());
         String prefix = LAR.documentGraph("").getURI();
         while (quads.hasNext()) {
             Quad quad = quads.next();

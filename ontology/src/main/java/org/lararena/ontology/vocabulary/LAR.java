@@ -59,6 +59,19 @@ public class LAR {
      */
     public static final Resource CodebookGraph = m.createResource(BASE + "graph/kodbok");
 
+    // The remote store's optimistic concurrency (docs/scaling.md)
+    /**
+     * The named graph, in a remote store only, that holds each written graph's revision: {@code <graph> lar:revision
+     * "token"}. Never readable through the SPARQL endpoint.
+     */
+    public static final Resource RevisionGraph = m.createResource(BASE + "graph/revisions");
+    /** The named graph, in a remote store only, of commit markers a writer reads back to learn that its update applied. */
+    public static final Resource CommitGraph = m.createResource(BASE + "graph/commits");
+    /** A graph's revision: a fresh token at every committed change, the guard of the next one. */
+    public static final Property revision = property("revision");
+    /** On a commit marker: the revision the commit made. */
+    public static final Property committed = property("committed");
+
     // Codebook vocabulary
     /** A concept's colour in the researchers' codebook, {@code #rrggbb}. */
     public static final Property colour = property("colour");

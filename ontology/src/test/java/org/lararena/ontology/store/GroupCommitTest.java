@@ -26,7 +26,7 @@ class GroupCommitTest {
     @Test
     void everyWriterReturnsAfterItsOwnChangeIsCommittedAndAFailingWriteFailsAlone() throws Exception {
         Dataset dataset = TDB2Factory.connectDataset(dir.toString());
-        GroupCommit commits = new GroupCommit(dataset);
+        GroupCommit commits = new GroupCommit(StoreTransactions.local(dataset));
         int writers = 40;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -71,7 +71,7 @@ class GroupCommitTest {
     @Test
     void aWriteInsideTheCallersOwnTransactionIsPartOfIt() {
         Dataset dataset = TDB2Factory.connectDataset(dir.toString());
-        GroupCommit commits = new GroupCommit(dataset);
+        GroupCommit commits = new GroupCommit(StoreTransactions.local(dataset));
         assertThatThrownBy(() -> dataset.executeWrite(() -> {
             commits.calculate(() -> dataset.getDefaultModel().createResource("urn:note:inner").addProperty(RDFS.label, "inre"));
             throw new IllegalStateException("the outer write fails");

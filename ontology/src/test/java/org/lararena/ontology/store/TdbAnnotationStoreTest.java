@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
@@ -39,7 +40,12 @@ class TdbAnnotationStoreTest {
     @BeforeEach
     void open() {
         dataset = TDB2Factory.createDataset();
-        store = new TdbAnnotationStore(dataset);
+        store = storeOver(dataset, () -> PassageAnnotator.VERSION);
+    }
+
+    /** The store under test, keeping its quads in {@code dataset}: directly here, through a Fuseki in a subclass. */
+    TdbAnnotationStore storeOver(Dataset dataset, Supplier<String> annotatorVersion) {
+        return new TdbAnnotationStore(dataset, annotatorVersion);
     }
 
     @AfterEach
@@ -93,7 +99,7 @@ class TdbAnnotationStoreTest {
 
     @Test
     void theAnnotatorAsAgentCarriesTheSuggesterModelsVersion() {
-        TdbAnnotationStore learned = new TdbAnnotationStore(dataset, () -> TdbAnnotationStore.annotatorVersion(3));
+        TdbAnnotationStore learned = storeOver(dataset, () -> TdbAnnotationStore.annotatorVersion(3));
 
         StoredAnnotation made = learned.storeAutomatic(DOC, "v1", List.of(suggest(DOC + "-0", "Samverkan mellan kommun och region."))).get(0);
 

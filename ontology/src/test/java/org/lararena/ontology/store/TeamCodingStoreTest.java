@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.junit.jupiter.api.AfterEach;
@@ -38,9 +39,14 @@ class TeamCodingStoreTest {
     @BeforeEach
     void open() {
         dataset = TDB2Factory.createDataset();
-        store = new TdbAnnotationStore(dataset);
+        store = storeOver(dataset, () -> PassageAnnotator.VERSION);
         suggestions = store.storeAutomatic(DOC, "v1", List.of(new AnnotationStore.PassageSuggestions(PASSAGE, annotator.annotate(TEXT))));
         assertThat(suggestions).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    /** The store under test, keeping its quads in {@code dataset}: directly here, through a Fuseki in a subclass. */
+    TdbAnnotationStore storeOver(Dataset dataset, Supplier<String> annotatorVersion) {
+        return new TdbAnnotationStore(dataset, annotatorVersion);
     }
 
     @AfterEach
