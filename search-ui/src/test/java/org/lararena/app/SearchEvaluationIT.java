@@ -283,7 +283,6 @@ class SearchEvaluationIT {
         all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
         all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));
         all.put("- question field", direct.apply(alias, Set.of(RankingPart.QUESTION_FIELD)));
-        all.put("- neighbours", direct.apply(alias, Set.of(RankingPart.NEIGHBOURS)));
         all.put("standard + stemmer", query -> ComparisonIndexes.baselineRanking(client, stemmedIndex, query));
         all.put(STANDARD, query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
         return all;
