@@ -35,14 +35,9 @@ final class PassageQuery {
      * counts towards "most words must match"); the exact forms add to it from {@code text.exact}, through an analyzer
      * that drops stop words too ({@link #EXACT_SEARCH_ANALYZER}).
      */
-    static final List<String> STRICT_FIELDS = List.of("text", "text.stems", "title^0.5", "question^0.3", "neighbours^" + PassageQuery.NEIGHBOURS_BOOST);
-    /**
-     * What the text beside a passage weighs (the end of the passage before, the start of the one after): less than the
-     * question an answer answers, which is what the passage is about, where a neighbour is only near it. Each of the
-     * query's words may stand in the passage or beside it, so a query whose words are split over two neighbouring
-     * passages (a heading and its paragraph, a list and its lead-in) finds them, below passages that hold them all.
-     */
-    static final float NEIGHBOURS_BOOST = 0.2f;
+    static final List<String> STRICT_FIELDS = List.of("text", "text.stems", "title^0.5", "question^0.3");
+    /** {@link #STRICT_FIELDS} without the question an answer answers (the evaluation's ablation only). */
+    static final List<String> STRICT_FIELDS_WITHOUT_QUESTION = STRICT_FIELDS.stream().filter(f -> !f.startsWith("question")).toList();
     /** The search analyzer (of the passage index) for the exact forms: lower-cased, folded, stop words dropped. */
     static final String EXACT_SEARCH_ANALYZER = "sv_exact_search";
     /** What the exact form weighs inside a phrase or an explicit OR (as the strict reading's fields do). */
@@ -141,7 +136,7 @@ final class PassageQuery {
      * with the words, and among those it breaks ties. A question is read without the words that frame it.
      */
     private static Query words(SearchRequest request, Set<RankingPart> leftOut) {
-        List<String> fields = strictFields(leftOut);
+        List<String> fields = leftOut.contains(RankingPart.QUESTION_FIELD) ? STRICT_FIELDS_WITHOUT_QUESTION : STRICT_FIELDS;
         if (!request.hasText()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
@@ -174,12 +169,6 @@ final class PassageQuery {
             }
             return b;
         }));
-    }
-
-    /** {@link #STRICT_FIELDS} without the fields of the parts in {@code leftOut} (the evaluation's ablation only). */
-    private static List<String> strictFields(Set<RankingPart> leftOut) {
-        return STRICT_FIELDS.stream().filter(f -> !(leftOut.contains(RankingPart.QUESTION_FIELD) && f.startsWith("question"))
-                && !(leftOut.contains(RankingPart.NEIGHBOURS) && f.startsWith("neighbours"))).toList();
     }
 
     /**

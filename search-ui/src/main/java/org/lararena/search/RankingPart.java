@@ -11,7 +11,5 @@ public enum RankingPart {
     /** Passages annotated with a theme the query names, below those with the words. */
     THEME_EXPANSION,
     /** An interview answer found through the interviewer's question it answers. */
-    QUESTION_FIELD,
-    /** A passage found through the text beside it (the end of the passage before, the start of the one after). */
-    NEIGHBOURS
+    QUESTION_FIELD
 }

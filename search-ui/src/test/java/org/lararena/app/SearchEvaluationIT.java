@@ -139,7 +139,8 @@ class SearchEvaluationIT {
             Map<String, Ranker> rankers = rankers(app, client, researcher, passages, prefix, standardIndex);
             Map<String, Scoreboard> second = new LinkedHashMap<>();
             // Held-out-3 was written after the ranking it then measured was fixed, and measured once; it has since joined the
-            // tuning material. Held-out-4 was written after the neighbouring-text rule was chosen on the others, and measured once.
+            // tuning material. Held-out-4 was written after a rule (the text beside a passage) was chosen on the others, and
+            // measured once, with and without it; the rule was not kept.
             for (String set : List.of("tuning-2", "heldout-2", "heldout-3", "heldout-4")) {
                 second.put(set, evaluate(set, rankers, passages, filenames, withCorpus));
             }
@@ -174,8 +175,8 @@ class SearchEvaluationIT {
      * over the whole set it is 0.05 above it on success@10 and MRR, and (on the managed node with the word lists and the
      * corpus, where the figures in docs/search-quality.md were measured) it holds a little under the levels reached:
      * tuning-2 0.98 / 0.94, held-out-2 0.90 to 0.93 / 0.79 to 0.80 from run to run (one query more or less in the top ten
-     * moves success@10 by 0.02), held-out-3 0.95 / 0.88 with the neighbouring text (0.93 / 0.86 when it was measured once,
-     * without), held-out-4 0.81 / 0.66 when measured once.
+     * moves success@10 by 0.02), held-out-3 0.93 / 0.86 when measured once, held-out-4 0.83 / 0.67 when measured once
+     * (docs/search-quality.md).
      */
     private static void assertSecondSetLevels(Map<String, Scoreboard> boards, boolean asMeasured) {
         for (var board : boards.entrySet()) {
@@ -200,8 +201,8 @@ class SearchEvaluationIT {
             assertThat(heldOut.success()).as("held-out-2 success@10").isGreaterThanOrEqualTo(0.88);
             assertThat(heldOut.reciprocalRank()).as("held-out-2 MRR").isGreaterThanOrEqualTo(0.77);
             Scores third = boards.get("heldout-3").mean(LARARENA, Scoreboard.ALL);
-            assertThat(third.success()).as("held-out-3 success@10").isGreaterThanOrEqualTo(0.93);
-            assertThat(third.reciprocalRank()).as("held-out-3 MRR").isGreaterThanOrEqualTo(0.85);
+            assertThat(third.success()).as("held-out-3 success@10").isGreaterThanOrEqualTo(0.91);
+            assertThat(third.reciprocalRank()).as("held-out-3 MRR").isGreaterThanOrEqualTo(0.83);
             Scores fourth = boards.get("heldout-4").mean(LARARENA, Scoreboard.ALL);
             assertThat(fourth.success()).as("held-out-4 success@10").isGreaterThanOrEqualTo(0.79);
             assertThat(fourth.reciprocalRank()).as("held-out-4 MRR").isGreaterThanOrEqualTo(0.63);
@@ -283,7 +284,6 @@ class SearchEvaluationIT {
         all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
         all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));
         all.put("- question field", direct.apply(alias, Set.of(RankingPart.QUESTION_FIELD)));
-        all.put("- neighbours", direct.apply(alias, Set.of(RankingPart.NEIGHBOURS)));
         all.put("standard + stemmer", query -> ComparisonIndexes.baselineRanking(client, stemmedIndex, query));
         all.put(STANDARD, query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
         return all;

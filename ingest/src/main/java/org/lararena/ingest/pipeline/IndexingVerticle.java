@@ -205,18 +205,6 @@ public final class IndexingVerticle extends VerticleBase {
             }
             documents.add(document);
         }
-        List<JsonArray> ownNames = documents.stream().map(d -> d.getJsonArray("spokenNameWords").copy()).toList();
-        for (int i = 0; i < documents.size(); i++) {
-            JsonObject document = documents.get(i);
-            String neighbours = NeighbouringText.of(documents, i, document.getString("question") != null);
-            if (neighbours != null) {
-                // Found through its neighbours' words too, so their hidden names are hidden from its search as well.
-                JsonArray hidden = document.put("neighbours", neighbours).getJsonArray("spokenNameWords");
-                for (int j = Math.max(0, i - 1); j <= Math.min(documents.size() - 1, i + 1); j++) {
-                    ownNames.get(j).stream().filter(w -> !hidden.contains(w)).forEach(hidden::add);
-                }
-            }
-        }
         return documents;
     }
 
