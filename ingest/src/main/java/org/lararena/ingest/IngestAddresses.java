@@ -7,7 +7,7 @@ package org.lararena.ingest;
  */
 public final class IngestAddresses {
 
-    /** A stored document waits for extraction: {@code {documentId}}. */
+    /** A stored document waits for extraction: {@code {documentId}}, sent by {@link DocumentReceived#submit} alone. */
     public static final String DOCUMENT_RECEIVED = "ingest.document.received";
     /** Extraction and segmentation are done: {@code {documentId, passages: [...]}}. */
     public static final String DOCUMENT_EXTRACTED = "ingest.document.extracted";

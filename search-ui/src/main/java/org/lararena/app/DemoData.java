@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
-import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.DocumentReceived;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
@@ -37,7 +37,7 @@ final class DemoData {
     static void loadOnce(Path marker, DocumentStore store, DemoCoding coding, EventBus bus) {
         loadOnce(marker, store, record -> {
             coding.watch(record);
-            bus.send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id()));
+            DocumentReceived.submit(bus, record.id());
         });
     }
 

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.LongConsumer;
 import org.lararena.codebook.CodebookActions;
 import org.lararena.coding.MemoStore;
+import org.lararena.ingest.DocumentReceived;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ontology.store.AnnotationStore;
@@ -102,7 +103,7 @@ public final class RefiQdaImports {
                 .put("warnings", applied.summary().getJsonArray("warnings").size()));
         applied.extracted().forEach((id, passages) -> vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED,
                 new JsonObject().put("documentId", id).put("passages", passages)));
-        applied.received().forEach(id -> vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", id)));
+        applied.received().forEach(id -> DocumentReceived.submit(vertx.eventBus(), id));
         return applied.summary();
     }
 

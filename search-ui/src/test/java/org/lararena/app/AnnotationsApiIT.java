@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +29,7 @@ import org.lararena.platform.testing.TestServices;
  * retraction, bad input that stores nothing, search facets that follow each change, who may see and change what, and
  * that the researchers in an annotation's history are a neutral role to everyone else.
  */
+@WithApplication
 class AnnotationsApiIT {
 
     private static final String TEMA = LAR.BASE + "tema/";
@@ -40,29 +40,18 @@ class AnnotationsApiIT {
             Trollsländemodellen hjälper inte mot väntetiderna på vårdcentralen, och telefonkön är full varje morgon.
             """;
 
-    @TempDir
-    static Path dataDir;
-
     private static RunningApplication app;
+    @Token("forskare")
     private static String researcher;
+    @Token("pilot")
     private static String pilot;
+    @Token("deltagare")
     private static String attendee;
     private static String documentId;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "false"));
-        researcher = TestServices.get().accessToken("forskare", "forskare");
-        pilot = TestServices.get().accessToken("pilot", "pilot");
-        attendee = TestServices.get().accessToken("deltagare", "deltagare");
-        documentId = new JsonArray(app.postFile(researcher, "motesanteckningar-trollslanda.txt", TEXT, "public").body())
-                .getJsonObject(0).getString("id");
-        app.awaitStatus(documentId, researcher, "indexed");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
+    static void upload() throws Exception {
+        documentId = app.uploadIndexed(researcher, "motesanteckningar-trollslanda.txt", TEXT, "public");
     }
 
     @Test

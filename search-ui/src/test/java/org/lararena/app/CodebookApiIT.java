@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.testing.TestServices;
 
@@ -21,6 +16,7 @@ import org.lararena.platform.testing.TestServices;
  * search follows; a deprecated concept is no longer offered; bad changes are refused in words, and only researchers
  * may read or change the codebook.
  */
+@WithApplication
 class CodebookApiIT {
 
     private static final String TEMA = LAR.BASE + "tema/";
@@ -31,26 +27,13 @@ class CodebookApiIT {
             Gökottemötet bestämde att trygghetsvandringar ska göras varje höst tillsammans med invånarna.
             """;
 
-    @TempDir
-    static Path dataDir;
-
     private static RunningApplication app;
+    @Token("forskare")
     private static String researcher;
+    @Token("pilot")
     private static String pilot;
+    @Token("deltagare")
     private static String attendee;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "false"));
-        researcher = TestServices.get().accessToken("forskare", "forskare");
-        pilot = TestServices.get().accessToken("pilot", "pilot");
-        attendee = TestServices.get().accessToken("deltagare", "deltagare");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
 
     @Test
     void aConceptAddedAtRunTimeIsSuggestedOnANewDocumentIsAFacetAndCanBeMergedAway() throws Exception {
@@ -68,8 +51,7 @@ class CodebookApiIT {
         HttpResponse<String> typeAhead = app.get("/api/concepts?q=trygghetsv", researcher);
         assertThat(objects(new JsonArray(typeAhead.body()))).extracting(c -> c.getString("iri")).contains(iri);
 
-        String documentId = new JsonArray(app.postFile(researcher, "gokottemotet.txt", TEXT, "public").body()).getJsonObject(0).getString("id");
-        app.awaitStatus(documentId, researcher, "indexed");
+        String documentId = app.uploadIndexed(researcher, "gokottemotet.txt", TEXT, "public");
         JsonArray annotations = new JsonArray(app.get("/api/documents/" + documentId + "/annotations", researcher).body());
         assertThat(objects(annotations)).as("the new synonym is suggested on a document uploaded after the change")
                 .anySatisfy(a -> {

@@ -6,18 +6,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.vocabulary.LAR;
-import org.lararena.platform.testing.TestServices;
 
 /**
  * Codebook proposals on the real servers: words a researcher tags by hand with a concept in several passages, where
@@ -25,6 +19,8 @@ import org.lararena.platform.testing.TestServices;
  * an accepted one becomes a synonym of the concept (a codebook change, offered in the type-ahead) and a rejected one
  * is not proposed again, not even after the next training.
  */
+// Only the explicit trainings of this test: the background one waits an hour after the last decision.
+@WithApplication(settings = "LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS=3600")
 class CodebookProposalsIT {
 
     private static final String SAMVERKAN = LAR.BASE + "tema/samverkan";
@@ -42,25 +38,11 @@ class CodebookProposalsIT {
             "Hemmaträffen och kvartersfikat nämndes när vi frågade vad som gör att de boende hör av sig.",
             "Både hemmaträffen och kvartersfikat har fortsatt sedan i våras, enligt anteckningarna.");
 
-    @TempDir
-    static Path dataDir;
-
     private static RunningApplication app;
+    @Token("forskare")
     private static String researcher;
+    @Token("admin")
     private static String admin;
-
-    @BeforeAll
-    static void start() throws Exception {
-        // Only the explicit trainings of this test: the background one waits an hour after the last decision.
-        app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "false", "LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS", "3600"));
-        researcher = TestServices.get().accessToken("forskare", "forskare");
-        admin = TestServices.get().accessToken("admin", "admin");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
 
     @Test
     void wordsTaggedByHandAreProposedAnAcceptedOneJoinsTheCodebookAndARejectedOneStaysAway() throws Exception {

@@ -2,7 +2,6 @@ package org.lararena.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,11 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.lararena.platform.testing.TestServices;
 import org.lararena.web.Axe;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
@@ -30,36 +26,24 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * of each page at each width goes to {@code target/screenshots/pages/}. Then the things a walkthrough missed, each
  * asserted as a user would notice it.
  */
+@WithApplication(demoData = true)
 class PagesOnAnyScreenBrowserIT {
 
     private static final int PHONE = 390;
     private static final int DESKTOP = 1400;
     private static final Path SCREENSHOTS = Path.of("target/screenshots/pages");
 
-    @TempDir
-    static Path dataDir;
-
     private static RunningApplication app;
+    @Token("forskare")
+    private static String researcher;
     private static String restrictedInterviewId;
     /** The Örebro steering group's notes: meeting notes with a bullet list and annotations. */
     private static String meetingNotesId;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "true"));
-        for (JsonObject document : app.awaitAllIndexed(TestServices.get().accessToken("forskare", "forskare"))) {
-            if ("restricted".equals(document.getString("visibility"))) {
-                restrictedInterviewId = document.getString("id");
-            }
-            if ("motesanteckningar-styrgrupp-orebro.md".equals(document.getString("filename"))) {
-                meetingNotesId = document.getString("id");
-            }
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
+    static void findDocuments() throws Exception {
+        restrictedInterviewId = app.documentId(researcher, document -> "restricted".equals(document.getString("visibility")));
+        meetingNotesId = app.documentId(researcher, document -> "motesanteckningar-styrgrupp-orebro.md".equals(document.getString("filename")));
     }
 
     @Test

@@ -20,10 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.testing.TestServices;
 
-/** The application as {@code ./lararena up} wires it, on the harness's real servers, with an HTTP client for tests. */
+/**
+ * The application as {@code ./lararena up} wires it, on the harness's real servers, with an HTTP client for tests.
+ * A test class that needs one application for all its tests declares it with {@link WithApplication}; a test that
+ * starts, stops or restarts one itself calls {@link #start}.
+ */
 final class RunningApplication implements AutoCloseable {
 
     /** Files per upload request in {@link #uploadMany}. */
@@ -107,6 +112,27 @@ final class RunningApplication implements AutoCloseable {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Uploads one text file with this visibility and waits until it is indexed; returns its id. */
+    String uploadIndexed(String token, String filename, String content, String visibility) throws Exception {
+        return uploadIndexed(token, filename, content, Map.of("visibility", visibility));
+    }
+
+    /** Uploads one text file with these form fields and waits until it is indexed; returns its id. */
+    String uploadIndexed(String token, String filename, String content, Map<String, String> fields) throws Exception {
+        HttpResponse<String> answer = postFile(token, filename, content, fields);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        String id = new JsonArray(answer.body()).getJsonObject(0).getString("id");
+        awaitStatus(id, token, "indexed");
+        return id;
+    }
+
+    /** The id of the first document the caller may read (of the newest hundred) that {@code which} accepts; fails the test if none. */
+    String documentId(String token, Predicate<JsonObject> which) throws Exception {
+        return new JsonObject(get("/api/documents?size=100", token).body()).getJsonArray("documents").stream().map(JsonObject.class::cast)
+                .filter(which).findFirst().map(document -> document.getString("id"))
+                .orElseThrow(() -> new AssertionError("no such document among those the caller may read"));
     }
 
     /** A JSON request ({@code body} may be null) with the caller's token. */

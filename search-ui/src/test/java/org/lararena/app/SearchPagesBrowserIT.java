@@ -4,39 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lararena.platform.testing.TestServices;
 import org.lararena.web.Axe;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The pages in a real browser, with real Keycloak logins, over the demo documents. */
+@WithApplication(demoData = true)
 class SearchPagesBrowserIT {
 
-    @TempDir
-    static Path dataDir;
-
     private static RunningApplication app;
+    @Token("forskare")
+    private static String researcher;
     private static String restrictedInterviewId;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "true"));
-        for (JsonObject document : app.awaitAllIndexed(TestServices.get().accessToken("forskare", "forskare"))) {
-            if ("restricted".equals(document.getString("visibility"))) {
-                restrictedInterviewId = document.getString("id");
-            }
-        }
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
+    static void findDocuments() throws Exception {
+        restrictedInterviewId = app.documentId(researcher, document -> "restricted".equals(document.getString("visibility")));
     }
 
     @Test
@@ -156,7 +143,6 @@ class SearchPagesBrowserIT {
                     d.findElements(By.cssSelector("#progress li[data-status=indexed]")).size() == 1);
             assertThat(browser.driver().findElements(By.cssSelector("#progress li"))).hasSize(1);
         }
-        String researcher = TestServices.get().accessToken("forskare", "forskare");
         JsonObject documents = new JsonObject(app.get("/api/documents?size=100", researcher).body());
         assertThat(documents.getJsonArray("documents").stream()
                 .filter(document -> "dubbelklick.txt".equals(((JsonObject) document).getString("filename"))))

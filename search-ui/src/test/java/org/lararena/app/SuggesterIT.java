@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
@@ -30,6 +27,8 @@ import org.lararena.platform.testing.TestServices;
  * and a word rejected everywhere ("Avdelningschefen", the issue's false positive) is no longer suggested on a new
  * upload; after a reset it is suggested again. Researchers read the model, nobody else.
  */
+// Only the explicit training of this test: the background one waits an hour after the last decision.
+@WithApplication(settings = "LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS=3600")
 class SuggesterIT {
 
     /** The part of "Avdelningschefen" the dictionary matches (Ledarskap), the false positive. */
@@ -69,27 +68,17 @@ class SuggesterIT {
         GOLD.put(text, Set.of(themes));
     }
 
-    @TempDir
-    static Path dataDir;
-
     private static RunningApplication app;
+    @Token("forskare")
     private static String researcher;
+    @Token("admin")
     private static String admin;
     private static Map<String, String> themeIris;
 
     @BeforeAll
-    static void start() throws Exception {
-        // Only the explicit training of this test: the background one waits an hour after the last decision.
-        app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "false", "LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS", "3600"));
-        researcher = TestServices.get().accessToken("forskare", "forskare");
-        admin = TestServices.get().accessToken("admin", "admin");
+    static void themes() {
         Ontology ontology = OntologyLoader.fromClasspath();
         themeIris = ontology.topThemes().stream().collect(Collectors.toMap(Concept::labelSv, Concept::iri));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
     }
 
     @Test
@@ -217,8 +206,6 @@ class SuggesterIT {
     }
 
     private static String indexed(String filename, String text) throws Exception {
-        String id = new JsonArray(app.postFile(researcher, filename, text, "public").body()).getJsonObject(0).getString("id");
-        app.awaitStatus(id, researcher, "indexed");
-        return id;
+        return app.uploadIndexed(researcher, filename, text, "public");
     }
 }

@@ -6,25 +6,22 @@ import static org.assertj.core.api.Assertions.within;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
-import org.lararena.platform.testing.TestServices;
 
 /**
  * Two researchers code one interview blind on the real servers: each keeps their own decisions, neither sees the
  * other's until they mark the document done, and {@code /api/agreement} matches a reference computation made here
  * from the two layers the API shows.
  */
+@WithApplication
 class TeamCodingApiIT {
 
     private static final String TEMA = LAR.BASE + "tema/";
@@ -43,29 +40,18 @@ class TeamCodingApiIT {
             IP: Kontinuitet betyder att man träffar samma distriktssköterska varje gång, det skapar trygghet.
             """;
 
-    @TempDir
-    static Path dataDir;
-
     private static RunningApplication app;
+    @Token("forskare")
     private static String forskare;
+    @Token("forskare2")
     private static String forskare2;
+    @Token("pilot")
     private static String pilot;
     private static String documentId;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "false"));
-        forskare = TestServices.get().accessToken("forskare", "forskare");
-        forskare2 = TestServices.get().accessToken("forskare2", "forskare2");
-        pilot = TestServices.get().accessToken("pilot", "pilot");
-        documentId = new JsonArray(app.postFile(forskare, "intervju-samverkan-teamkodning.txt", INTERVIEW, "restricted").body())
-                .getJsonObject(0).getString("id");
-        app.awaitStatus(documentId, forskare, "indexed");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
+    static void upload() throws Exception {
+        documentId = app.uploadIndexed(forskare, "intervju-samverkan-teamkodning.txt", INTERVIEW, "restricted");
     }
 
     @Test

@@ -8,33 +8,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.testing.TestServices;
 
 /** Changing a document's visibility, the audit log of confidential reads and changes, and the failure rate limit. */
+@WithApplication
 class VisibilityAndAuditIT {
 
-    @TempDir
-    static Path dataDir;
-
     private static RunningApplication app;
+    @Token("forskare")
     private static String researcher;
+    @Token("pilot")
     private static String pilot;
-
-    @BeforeAll
-    static void start() {
-        app = RunningApplication.start(dataDir, Map.of());
-        researcher = TestServices.get().accessToken("forskare", "forskare");
-        pilot = TestServices.get().accessToken("pilot", "pilot");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
 
     @Test
     void aRestrictedInterviewMadePilotVisibleIsFoundByPilotsAtOnceAndTheChangeIsAudited() throws Exception {

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.lararena.ingest.DocumentReceived;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.StepTimings;
 import org.lararena.ingest.describe.DocumentDescriber;
@@ -94,7 +95,7 @@ public final class ExtractionVerticle extends VerticleBase {
     }
 
     private void enqueue(Message<JsonObject> message) {
-        String id = message.body().getString("documentId");
+        String id = DocumentReceived.fromJson(message.body()).documentId();
         if (pending.add(id)) {
             waiting.add(id);
             pump();
@@ -176,7 +177,7 @@ public final class ExtractionVerticle extends VerticleBase {
                 DocumentRecord part = store.storePart(member.file(), member.filename(), archive, member.path());
                 status.publish(part);
                 if (part.status() == DocumentStatus.QUEUED) {
-                    vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", part.id()));
+                    DocumentReceived.submit(vertx.eventBus(), part.id());
                 }
                 if (++done % PROGRESS_EVERY_PARTS == 0) {
                     status.progress(archive, done, total);

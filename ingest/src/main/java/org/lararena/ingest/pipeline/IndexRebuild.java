@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.DocumentReceived;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.store.DocumentRecord;
@@ -101,7 +101,7 @@ public final class IndexRebuild {
         int sent = 0;
         for (DocumentRecord record : indexed()) {
             status.change(record, DocumentStatus.QUEUED, null);
-            eventBus.send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id()));
+            DocumentReceived.submit(eventBus, record.id());
             sent++;
         }
         return sent;

@@ -3,6 +3,7 @@ package org.lararena.ingest.pipeline;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
+import org.lararena.ingest.DocumentReceived;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
@@ -34,7 +35,7 @@ public final class UnfinishedDocuments {
             if (extracted.isPresent()) {
                 bus.send(IngestAddresses.DOCUMENT_EXTRACTED, extracted.get());
             } else {
-                bus.send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", unfinished.id()));
+                DocumentReceived.submit(bus, unfinished.id());
             }
         }
     }

@@ -2,7 +2,6 @@ package org.lararena.ingest.pipeline;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.DocumentReceived;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -90,7 +89,7 @@ public final class WatchedFolderVerticle extends VerticleBase {
         Path imported = folder.resolve(IMPORTED).resolve(record.id() + "-" + DocumentStore.safeFilename(file.getFileName().toString()));
         Files.move(file, imported, StandardCopyOption.ATOMIC_MOVE);
         if (record.status() == DocumentStatus.QUEUED) {
-            vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id()));
+            DocumentReceived.submit(vertx.eventBus(), record.id());
         } else {
             new StatusUpdates(store, vertx.eventBus()).publish(record);
         }

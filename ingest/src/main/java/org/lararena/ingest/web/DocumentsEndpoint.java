@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.lararena.ingest.DocumentReceived;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
@@ -203,7 +204,7 @@ public final class DocumentsEndpoint {
             JsonArray response = new JsonArray();
             for (DocumentRecord record : stored) {
                 if (record.status() == DocumentStatus.QUEUED) {
-                    vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", record.id()));
+                    DocumentReceived.submit(vertx.eventBus(), record.id());
                 }
                 response.add(withDuplicateTitle(new JsonObject().put("id", record.id()).put("filename", record.filename())
                         .put("status", record.status().wireName()).put("duplicateOf", record.duplicateOf()), record, caller));
@@ -260,7 +261,7 @@ public final class DocumentsEndpoint {
     private void retry(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         work.run(() -> store.retry(ctx.pathParam("id"))).onSuccess(queued -> {
-            vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", queued.id()));
+            DocumentReceived.submit(vertx.eventBus(), queued.id());
             RequestWork.sendJson(ctx, 202, json(queued, caller));
         }).onFailure(ctx::fail);
     }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.DocumentReceived;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -77,7 +77,7 @@ public final class DocumentPage {
         Caller.of(ctx).require(Caller.RESEARCHER);
         WebAuthentication.requireCsrfToken(ctx);
         work.run(() -> documents.retry(ctx.pathParam("id"))).onSuccess(queued -> {
-            vertx.eventBus().send(IngestAddresses.DOCUMENT_RECEIVED, new JsonObject().put("documentId", queued.id()));
+            DocumentReceived.submit(vertx.eventBus(), queued.id());
             ctx.redirect("/dokument/" + Html.url(queued.id()));
         }).onFailure(ctx::fail);
     }
