@@ -73,21 +73,9 @@ public final class DataBackup {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    /**
-     * Refuses a backup or restore of a data directory whose annotations live in a shared RDF store: it would leave them
-     * out (or restore them where nothing reads them). Fuseki's own backup covers that store (docs/operations.md).
-     */
-    static void requireEmbeddedRdfStore(LararenaConfig config, String what) {
-        config.rdf().url().ifPresent(url -> {
-            throw new LararenaException(501, "remote_rdf_store", what + " of this data directory would leave out the annotations: they"
-                    + " live in the RDF store at " + url + " (LARARENA_RDF / LARARENA_RDF_URL). Back that store up with Fuseki's own"
-                    + " backup, as docs/operations.md says, and the rest of the data directory as files.");
-        });
-    }
-
     /** Backs up into {@code target} (absolute; absent or an empty folder) and returns the manifest. Blocking. */
     public JsonObject run(Path target) {
-        requireEmbeddedRdfStore(config, "A backup");
+        EmbeddedStoreOnly.require(config, "A backup");
         if (!target.isAbsolute()) {
             throw LararenaException.badRequest("the backup folder must be an absolute path (got " + target + ")");
         }

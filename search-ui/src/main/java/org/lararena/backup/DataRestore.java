@@ -41,7 +41,7 @@ public final class DataRestore {
 
     /** Restores {@code backupDir}; returns its manifest. */
     public JsonObject run(Path backupDir) {
-        DataBackup.requireEmbeddedRdfStore(config, "A restore");
+        EmbeddedStoreOnly.require(config, "A restore");
         JsonObject manifest = BackupManifest.verify(backupDir);
         int format = manifest.getInteger("dataFormatVersion", 0);
         if (format > DataFormat.CURRENT) {
