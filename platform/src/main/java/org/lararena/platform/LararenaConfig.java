@@ -341,6 +341,11 @@ public record LararenaConfig(
             Objects.requireNonNull(url, "url");
         }
 
+        /** The SPARQL dataset of the managed Fuseki on {@code port}: query at {@code /query}, update at {@code /update} below it. */
+        public static URI managedUrl(int port) {
+            return URI.create("http://" + LOOPBACK + ":" + port + "/" + DATASET);
+        }
+
         /** Whether annotations live in the embedded TDB2 of this instance's data directory. */
         public boolean embedded() {
             return url.isEmpty();
@@ -464,7 +469,7 @@ public record LararenaConfig(
         int port = r.port("LARARENA_FUSEKI_PORT", 3030);
         boolean managed = kind.equals("fuseki") && url.isEmpty();
         return new Rdf(managed, port, r.integer("LARARENA_FUSEKI_HEAP_MB", 1024, 128, 65536),
-                managed ? Optional.of(URI.create("http://" + LOOPBACK + ":" + port + "/" + Rdf.DATASET)) : url);
+                managed ? Optional.of(Rdf.managedUrl(port)) : url);
     }
 
     /** The extraction keys; what they leave out (XML depth, zip-bomb threshold, worker replacement, OCR) is fixed. */

@@ -46,7 +46,6 @@ public final class VertxCluster {
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(cluster.port()).setPortAutoIncrement(false);
         network.setPublicAddress(cluster.host() + ":" + cluster.port());
-        network.getInterfaces().setEnabled(false);
         config.setProperty("hazelcast.local.localAddress", cluster.host());
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);

@@ -48,9 +48,9 @@ public final class ManagedFuseki {
                 System.getProperty("java.class.path") + File.pathSeparator + jars.resolve("*"));
     }
 
-    /** The SPARQL dataset's address: query at {@code /query}, update at {@code /update} below it. */
+    /** The SPARQL dataset's address, as the configuration names it ({@link LararenaConfig.Rdf#managedUrl}). */
     public URI url() {
-        return URI.create("http://" + LararenaConfig.LOOPBACK + ":" + port + "/" + LararenaConfig.Rdf.DATASET);
+        return LararenaConfig.Rdf.managedUrl(port);
     }
 
     public ManagedProcess start(Duration timeout) {
