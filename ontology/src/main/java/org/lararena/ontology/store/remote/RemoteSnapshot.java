@@ -189,6 +189,11 @@ final class RemoteSnapshot extends DatasetGraphWrapper {
         delete(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
     }
 
+    /** The quad that gives {@code graph} (written as N-Triples) its revision, as the update's text. */
+    private static String revisionOf(String graph, String revision) {
+        return "GRAPH " + REVISIONS + " { " + graph + " " + HAS_REVISION + " " + literal(revision) + " }\n";
+    }
+
     /**
      * Sends what this transaction changed as one update, guarded by the revisions it read, and reads back whether it
      * applied. True when it did (or there was nothing to send); false when another writer changed one of the graphs
@@ -220,8 +225,7 @@ final class RemoteSnapshot extends DatasetGraphWrapper {
                 guard.append("FILTER NOT EXISTS { GRAPH ").append(REVISIONS).append(" { ").append(graph).append(' ').append(HAS_REVISION)
                         .append(" ?any } }\n");
             } else {
-                guard.append("GRAPH ").append(REVISIONS).append(" { ").append(graph).append(' ').append(HAS_REVISION).append(' ')
-                        .append(literal(before.revision())).append(" }\n");
+                guard.append(revisionOf(graph, before.revision()));
             }
             if (removed.isEmpty() && added.isEmpty()) {
                 continue;
@@ -230,11 +234,9 @@ final class RemoteSnapshot extends DatasetGraphWrapper {
             delete.append("GRAPH ").append(graph).append(" {\n").append(removed).append("}\n");
             insert.append("GRAPH ").append(graph).append(" {\n").append(added).append("}\n");
             if (before.revision() != null) {
-                delete.append("GRAPH ").append(REVISIONS).append(" { ").append(graph).append(' ').append(HAS_REVISION).append(' ')
-                        .append(literal(before.revision())).append(" }\n");
+                delete.append(revisionOf(graph, before.revision()));
             }
-            insert.append("GRAPH ").append(REVISIONS).append(" { ").append(graph).append(' ').append(HAS_REVISION).append(' ')
-                    .append(literal(revision)).append(" }\n");
+            insert.append(revisionOf(graph, revision));
         }
         if (!changed) {
             return true;
