@@ -95,7 +95,7 @@ final class Wiring {
         // The store, the annotator and the suggester need one another: the suggester is made last and asked for at each use.
         AtomicReference<Suggester> suggesterOnceMade = new AtomicReference<>();
         Optional<RemoteTransactions> rdfStore = config.rdf().url().map(url -> RemoteTransactions.reachable(url.toString()));
-        StoreTransactions rdf = rdfStore.<StoreTransactions>map(remote -> remote).orElseGet(() -> StoreTransactions.local(jena));
+        StoreTransactions rdf = rdf(rdfStore, jena);
         AnnotationStore annotations = annotationStore(rdf, () -> suggesterOnceMade.get() == null ? 0 : suggesterOnceMade.get().get().version());
         // The shipped ontology is the seed; researchers' changes to the codebook are laid over it before anything reads
         // it. The codebook's graph is where the annotations are, so the instances of a cluster share it.
@@ -107,7 +107,7 @@ final class Wiring {
         Suggester suggester = new Suggester(new DecisionLog(documents, annotations, ontology), new SuggesterTraining(annotator, ontology, clock),
                 config.dataPath("suggester"), config.annotation().suggesterRetrainAfter());
         suggesterOnceMade.set(suggester);
-        SparqlService.publishOntology(jena, ontology);
+        SparqlService.publishOntology(rdf, ontology);
         StoreCompaction storeCompaction = new StoreCompaction(jena, config.dataPath("jena"), config.annotation().compactGrowthBytes());
         DocumentAnnotation documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator, config.annotation().batchPassages());
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
@@ -147,7 +147,7 @@ final class Wiring {
         // After a codebook change (blocking, on a worker): SPARQL's copy of the ontology and the caches of answers made
         // with the earlier version follow. The annotator and every holder of the ontology see the new version already.
         Runnable codebookChanged = () -> {
-            SparqlService.publishOntology(jena, ontology);
+            SparqlService.publishOntology(rdf, ontology);
             queryThemes.forget();
             codebookChanges.incrementAndGet();
         };
@@ -169,6 +169,11 @@ final class Wiring {
         return new Services(elasticsearch, jena, documents, audit, memos, erasureLog, erasure, ontology, annotations, rdfStore, suggester,
                 storeCompaction, documentAnnotation, reannotation, codebookActions, extractor, textPipeline, index, indexer, facetFollower,
                 search, othersChanges, answers, requestWork, jobs, imports, insights, modules, demoCoding);
+    }
+
+    /** Where the annotations, the codebook's graph and the ontology's graph for SPARQL are: the shared store, else the embedded one. */
+    static StoreTransactions rdf(Optional<RemoteTransactions> shared, Dataset embedded) {
+        return shared.<StoreTransactions>map(remote -> remote).orElseGet(() -> StoreTransactions.local(embedded));
     }
 
     /**
