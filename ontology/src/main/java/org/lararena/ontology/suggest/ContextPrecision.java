@@ -7,21 +7,23 @@ import java.util.List;
 import java.util.Map;
 import org.lararena.ontology.Suggestion;
 import org.lararena.ontology.text.SwedishText;
-import org.lararena.ontology.text.Token;
 
 /**
  * How likely researchers accept one of the dictionary's suggestions, judged by its context instead of its term, so
  * that what decisions about some terms teach carries over to terms nobody decided about yet. The dictionary's wrong
  * suggestions are mostly passing mentions: a theme's one word in a passage about another theme ("fördomar om
  * personer med psykisk sjukdom" is about attitudes, "indikatorerna för kontinuitet" about follow-up), each from
- * a different word. What they share is where the word stands: alone for its theme, beside a theme with more
- * evidence, after a preposition that makes it the complement of another noun, inside a compound. One {@link
+ * a different word; others name the role of the one who speaks ("Intervju, enhetschef: …" is no evidence of
+ * leadership). What they share is where the word stands: alone for its theme beside a theme with more evidence, in
+ * the speaker label, inside a compound. One {@link
  * BinaryMaxent} over all suggestions learns that from the accepts and rejects of automatic suggestions; it needs at
  * least {@value #MIN_EXAMPLES} of each, else there is none and the annotator's confidence stands. Immutable.
  */
 final class ContextPrecision {
 
     static final int MIN_EXAMPLES = 3;
+    /** A speaker label is short: "Intervju, verksamhetschef" is 25 characters. */
+    static final int SPEAKER_LABEL_MAX = 40;
     static final ContextPrecision NONE = new ContextPrecision(null);
 
     /** Null for none. */
@@ -59,55 +61,42 @@ final class ContextPrecision {
     }
 
     /**
-     * Where a suggestion stands: its top theme, the strength of its label, whether its theme has other evidence and
-     * whether another theme has more, how many themes the passage signals, the words just before and after it (in its
-     * sentence), whether it is part of a compound, and the passage's form (the word opening a "Intervju, …:" line).
+     * Where a suggestion stands, in classes that hold across terms and passages (a feature per word or per theme
+     * fitted a handful of rejects and then doubted sound suggestions on unseen material): the strength of its label,
+     * whether its theme has other evidence in the passage, whether it is a passing mention (alone for its theme while
+     * another theme has more), whether it is part of a compound, and whether it stands in the speaker label that opens
+     * an interview turn ("Intervju, enhetschef: …"), which says who speaks, not what the turn is about.
      */
     static String[] features(String text, Suggestion suggestion, List<Suggestion> passageSuggestions) {
         List<String> features = new ArrayList<>();
-        features.add("theme=" + suggestion.topThemeIri());
         features.add("label=" + (suggestion.confidence() >= 0.995 ? "certain" : suggestion.confidence() >= 0.85 ? "strong" : "weak"));
         Map<String, Integer> evidence = new HashMap<>();
         passageSuggestions.forEach(s -> evidence.merge(s.topThemeIri(), 1, Integer::sum));
         int own = evidence.getOrDefault(suggestion.topThemeIri(), 1);
         features.add(own > 1 ? "evidence=several" : "evidence=alone");
-        boolean outnumbered = evidence.values().stream().anyMatch(n -> n > own);
-        features.add(outnumbered ? "outnumbered" : "leading");
-        features.add("themes=" + Math.min(evidence.size(), 3));
-        if (outnumbered && own == 1) {
-            features.add("alone+outnumbered");
+        if (own == 1 && evidence.values().stream().anyMatch(n -> n > own)) {
+            features.add("passing");
         }
-
-        List<Token> tokens = SwedishText.tokenize(text);
-        int first = -1;
-        int last = -1;
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (t.end() > suggestion.start() && t.start() < suggestion.end()) {
-                first = first < 0 ? i : first;
-                last = i;
-            }
+        String term = SwedishText.fold(suggestion.matchedTerm());
+        boolean oneWord = !suggestion.matchedText().strip().contains(" ");
+        features.add(oneWord && SwedishText.fold(suggestion.matchedText()).length() > term.length() + 3 ? "compound" : "word");
+        if (suggestion.end() <= speakerLabelEnd(text)) {
+            features.add("speaker");
         }
-        if (first >= 0) {
-            Token firstToken = tokens.get(first);
-            features.add(first == 0 || firstToken.breakBefore() ? "before=(start)" : "before=" + tokens.get(first - 1).folded());
-            features.add(last + 1 >= tokens.size() || tokens.get(last + 1).breakBefore() ? "after=(end)"
-                    : "after=" + tokens.get(last + 1).folded());
-            boolean compound = first == last && SwedishText.fold(suggestion.matchedText()).length()
-                    > SwedishText.fold(suggestion.matchedTerm()).length() + 3;
-            features.add(compound ? "compound" : "word");
-        }
-        features.add("form=" + form(text, tokens));
         return features.toArray(String[]::new);
     }
 
-    /** The word that opens a passage like "Intervju, anhörig: …" or "Bild 4: …"; "prose" for a passage without one. */
-    private static String form(String text, List<Token> tokens) {
+    /**
+     * Where the label that opens a turn ends ("Intervju, enhetschef:", "Patient:"): the first colon within the
+     * first {@value #SPEAKER_LABEL_MAX} characters of the first line with no sentence ending before it; 0 without one.
+     */
+    static int speakerLabelEnd(String text) {
         int colon = text.indexOf(':');
-        if (colon < 0 || colon > 40 || tokens.isEmpty() || tokens.get(0).start() > colon) {
-            return "prose";
+        if (colon <= 0 || colon > SPEAKER_LABEL_MAX) {
+            return 0;
         }
-        return ThemeClassifiers.stem(tokens.get(0).folded());
+        String label = text.substring(0, colon);
+        return label.chars().anyMatch(c -> c == '.' || c == '!' || c == '?' || c == '\n') ? 0 : colon;
     }
 
     JsonObject toJson() {

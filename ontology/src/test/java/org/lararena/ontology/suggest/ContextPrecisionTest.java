@@ -89,12 +89,50 @@ class ContextPrecisionTest {
     }
 
     @Test
+    void aRoleResearchersRejectInTheSpeakerLabelIsDoubtedThereForAnotherRoleAndKeptInTheTurnItself() {
+        List<List<Decided>> examples = new ArrayList<>();
+        for (String role : List.of("enhetschef", "samordnare", "politiker", "kurator")) {
+            examples.add(speaker(role, false));
+            examples.add(inTheTurn(role, true));
+        }
+        ContextPrecision context = learn(examples);
+
+        Decided label = speaker("verksamhetschef", false).get(0);
+        Decided turn = inTheTurn("verksamhetschef", true).get(0);
+        assertThat(context.estimate(label.text(), label.suggestion(), label.all(), 0.9)).isLessThan(0.5);
+        assertThat(context.estimate(turn.text(), turn.suggestion(), turn.all(), 0.9)).isGreaterThan(0.5);
+    }
+
+    /** An interview turn opened by the speaker's role, about something else. */
+    private static List<Decided> speaker(String role, boolean accepted) {
+        String text = "Intervju, " + role + ": Vi har svårt att hinna med och väntetiderna växer.";
+        Suggestion mention = at(text, role, CARE);
+        return List.of(new Decided(text, mention, List.of(mention, at(text, "väntetiderna", ATTITUDES)), accepted));
+    }
+
+    /** A turn that is about the role. */
+    private static List<Decided> inTheTurn(String role, boolean accepted) {
+        String text = "Intervju, patient: Min " + role + " lyssnar och väntetiderna är korta.";
+        Suggestion mention = at(text, role, CARE);
+        return List.of(new Decided(text, mention, List.of(mention, at(text, "väntetiderna", ATTITUDES)), accepted));
+    }
+
+    @Test
     void theFeaturesSayWhereASuggestionStands() {
         Decided passing = passingMention("missbruk", false).get(0);
         assertThat(ContextPrecision.features(passing.text(), passing.suggestion(), passing.all()))
-                .contains("evidence=alone", "outnumbered", "alone+outnumbered", "before=om", "after=finns", "themes=2", "form=prose");
-        Decided subject = mainTheme("Intervju: missbruk", true).get(0);
+                .containsExactlyInAnyOrder("label=strong", "evidence=alone", "passing", "word");
+        Decided subject = mainTheme("Intervju, patient: missbruk", true).get(0);
         assertThat(ContextPrecision.features(subject.text(), subject.suggestion(), subject.all()))
-                .contains("evidence=several", "leading", "after=och", "form=intervju");
+                .containsExactlyInAnyOrder("label=strong", "evidence=several", "word");
+        Decided role = speaker("avdelningschefen", false).get(0);
+        assertThat(ContextPrecision.features(role.text(), role.suggestion(), role.all())).contains("speaker");
+    }
+
+    @Test
+    void onlyAShortOpeningBeforeAColonIsASpeakerLabel() {
+        assertThat(ContextPrecision.speakerLabelEnd("Intervju, enhetschef: Vi har")).isEqualTo(20);
+        assertThat(ContextPrecision.speakerLabelEnd("Vi träffades i mars. Då sa hon: nej.")).isZero();
+        assertThat(ContextPrecision.speakerLabelEnd("Rapporten från arbetsgruppen för nära vård i norra länsdelen sammanfattar: tre saker")).isZero();
     }
 }
