@@ -14,11 +14,11 @@ import org.lararena.ontology.text.SwedishText;
 
 /**
  * What the annotator learned from researchers' decisions, in one immutable, versioned piece: terms learned from
- * their tags, the share of accepts per context and per term, a classifier per top theme and the calibration of the confidence. It
- * refines the dictionary's suggestions for a passage: each gets the calibrated chance that researchers accept it as
- * its confidence and is dropped under the share training chose for it (half the dictionary's F1, see {@link
- * SuggesterTraining}); a top theme no term signals is suggested for the whole
- * passage when its classifier is confident enough. {@link #DICTIONARY_ONLY} (version 0) changes nothing.
+ * their tags, the share of accepts per context and per term, a classifier per top theme and the calibration of the
+ * confidence. It refines the dictionary's suggestions for a passage: each gets the calibrated chance that researchers
+ * accept it as its confidence and is dropped under the share training chose (half the dictionary's F1, see {@link
+ * SuggesterTraining}); a top theme no term signals is suggested for the whole passage when its classifier is confident
+ * enough. {@link #DICTIONARY_ONLY} (version 0) changes nothing.
  */
 public final class SuggesterModel {
 
@@ -48,8 +48,8 @@ public final class SuggesterModel {
     private final Evaluation evaluation;
 
     SuggesterModel(int version, Instant trainedAt, int decisions, List<LearnedTerm> learnedTerms, TermPrecision termPrecision,
-                   ContextPrecision contextPrecision, ThemeClassifiers classifiers, IsotonicCalibration termCalibration, IsotonicCalibration themeCalibration,
-                   double dropBelow, Evaluation evaluation) {
+                   ContextPrecision contextPrecision, ThemeClassifiers classifiers, IsotonicCalibration termCalibration,
+                   IsotonicCalibration themeCalibration, double dropBelow, Evaluation evaluation) {
         this.version = version;
         this.trainedAt = trainedAt;
         this.decisions = decisions;
@@ -93,8 +93,8 @@ public final class SuggesterModel {
 
     /** The same model under another version number. */
     public SuggesterModel withVersion(int newVersion) {
-        return new SuggesterModel(newVersion, trainedAt, decisions, learnedTerms, termPrecision, contextPrecision, classifiers, termCalibration,
-                themeCalibration, dropBelow, evaluation);
+        return new SuggesterModel(newVersion, trainedAt, decisions, learnedTerms, termPrecision, contextPrecision, classifiers,
+                termCalibration, themeCalibration, dropBelow, evaluation);
     }
 
     /** @param drop a term suggestion whose calibrated confidence is under this is dropped */

@@ -39,7 +39,8 @@ class ContextPrecisionTest {
 
     private static ContextPrecision learn(List<List<Decided>> examples) {
         List<ContextPrecision.Decided> decided = new ArrayList<>();
-        examples.forEach(list -> list.forEach(d -> decided.add(new ContextPrecision.Decided(d.text(), d.suggestion(), d.all(), d.accepted()))));
+        examples.forEach(list -> list.forEach(
+                d -> decided.add(new ContextPrecision.Decided(d.text(), d.suggestion(), d.all(), d.accepted()))));
         return ContextPrecision.learn(decided);
     }
 
@@ -133,6 +134,7 @@ class ContextPrecisionTest {
     void onlyAShortOpeningBeforeAColonIsASpeakerLabel() {
         assertThat(ContextPrecision.speakerLabelEnd("Intervju, enhetschef: Vi har")).isEqualTo(20);
         assertThat(ContextPrecision.speakerLabelEnd("Vi träffades i mars. Då sa hon: nej.")).isZero();
-        assertThat(ContextPrecision.speakerLabelEnd("Rapporten från arbetsgruppen för nära vård i norra länsdelen sammanfattar: tre saker")).isZero();
+        String longOpening = "Rapporten från arbetsgruppen för nära vård i norra länsdelen sammanfattar: tre saker";
+        assertThat(ContextPrecision.speakerLabelEnd(longOpening)).isZero();
     }
 }
