@@ -7,16 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import org.lararena.ontology.Suggestion;
 import org.lararena.ontology.text.SwedishText;
+import org.lararena.ontology.text.Token;
 
 /**
- * A term the suggester learned from researchers' tags: words they tagged with a concept in at least {@value
- * #MIN_PASSAGES} passages where the annotator found nothing of the concept's top theme in them. It joins the
+ * A term the suggester learned from researchers' tags: words they tagged with a concept, in any inflected form, in at
+ * least {@value #MIN_PASSAGES} passages where the annotator found nothing of the concept's top theme in them. It joins the
  * annotator's dictionary (never the ontology) and is matched like the ontology's labels, folded and stemmed.
  *
- * @param label the words as a researcher first tagged them
+ * @param label the words in the shortest form researchers tagged
  * @param passages in how many passages researchers tagged them
  */
 public record LearnedTerm(String conceptIri, String topThemeIri, String label, int passages) {
@@ -56,15 +58,51 @@ public record LearnedTerm(String conceptIri, String topThemeIri, String label, i
                 byKey.putIfAbsent(key, new LearnedTerm(tag.conceptIri(), tag.topThemeIri(), words, 1));
             }
         }
-        // One count per passage: a word tagged twice in one passage is one piece of evidence.
-        Map<String, LearnedTerm> byTerm = new LinkedHashMap<>();
+        // One count per passage: a word tagged twice in one passage is one piece of evidence. Inflected forms of the
+        // same words ("husläkaren", "husläkare") are one term, under the shortest form tagged.
+        List<LearnedTerm> merged = new ArrayList<>();
         for (LearnedTerm seen : byKey.values()) {
-            byTerm.merge(seen.conceptIri() + '\t' + SwedishText.fold(seen.label()), seen,
-                    (a, b) -> new LearnedTerm(a.conceptIri(), a.topThemeIri(), a.label(), a.passages() + b.passages()));
+            int same = -1;
+            for (int i = 0; i < merged.size() && same < 0; i++) {
+                LearnedTerm t = merged.get(i);
+                same = t.conceptIri().equals(seen.conceptIri()) && sameWords(t.label(), seen.label()) ? i : -1;
+            }
+            if (same < 0) {
+                merged.add(seen);
+            } else {
+                LearnedTerm a = merged.get(same);
+                merged.set(same, new LearnedTerm(a.conceptIri(), a.topThemeIri(),
+                        seen.label().length() < a.label().length() ? seen.label() : a.label(), a.passages() + seen.passages()));
+            }
         }
         List<LearnedTerm> learned = new ArrayList<>();
-        byTerm.values().stream().filter(t -> t.passages() >= MIN_PASSAGES).forEach(learned::add);
+        merged.stream().filter(t -> t.passages() >= MIN_PASSAGES).forEach(learned::add);
         return List.copyOf(learned);
+    }
+
+    /**
+     * Whether two tagged texts are forms of the same words, word by word as the dictionary matches a text word to a
+     * label: one word's candidate stems meet the other's dictionary forms ("husläkaren" − en = "husläkare" − e).
+     */
+    static boolean sameWords(String a, String b) {
+        List<Token> first = SwedishText.tokenize(a);
+        List<Token> second = SwedishText.tokenize(b);
+        if (first.size() != second.size()) {
+            return false;
+        }
+        for (int i = 0; i < first.size(); i++) {
+            String x = first.get(i).folded();
+            String y = second.get(i).folded();
+            if (!matches(x, y) && !matches(y, x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean matches(String textWord, String dictionaryWord) {
+        Set<String> forms = SwedishText.dictionaryForms(dictionaryWord);
+        return SwedishText.candidateStems(textWord).stream().anyMatch(forms::contains);
     }
 
     JsonObject toJson() {

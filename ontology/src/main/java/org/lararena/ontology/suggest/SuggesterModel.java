@@ -10,46 +10,56 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.lararena.ontology.Suggestion;
+import org.lararena.ontology.text.SwedishText;
 
 /**
  * What the annotator learned from researchers' decisions, in one immutable, versioned piece: terms learned from
- * their tags, the share of accepts per term, a classifier per top theme and the calibration of the confidence. It
- * refines the dictionary's suggestions for a passage: each gets the calibrated chance that researchers accept it as
- * its confidence and is dropped under {@value #THRESHOLD}; a top theme no term signals is suggested for the whole
- * passage when its classifier is confident enough. {@link #DICTIONARY_ONLY} (version 0) changes nothing.
+ * their tags, the share of accepts per context and per term, a classifier per top theme and the calibration of the
+ * confidence. It refines the dictionary's suggestions for a passage: each gets the calibrated chance that researchers
+ * accept it as its confidence and is dropped under the share training chose (half the dictionary's F1, see {@link
+ * SuggesterTraining}); a top theme no term signals is suggested for the whole passage when its classifier is confident
+ * enough. {@link #DICTIONARY_ONLY} (version 0) changes nothing.
  */
 public final class SuggesterModel {
 
-    /** A refined suggestion stays when researchers accept at least this share of such suggestions. */
+    /**
+     * A whole-passage suggestion is added, and a term suggestion stays unless training chose otherwise, when
+     * researchers accept at least this share of such suggestions.
+     */
     public static final double THRESHOLD = 0.5;
 
     /** The matched term of a suggestion a classifier made for a whole passage. */
     public static final String WHOLE_PASSAGE = "(hela stycket)";
 
     public static final SuggesterModel DICTIONARY_ONLY = new SuggesterModel(0, null, 0, List.of(), TermPrecision.NONE,
-            ThemeClassifiers.NONE, IsotonicCalibration.IDENTITY, IsotonicCalibration.IDENTITY, Evaluation.NONE);
+            ContextPrecision.NONE, ThemeClassifiers.NONE, IsotonicCalibration.IDENTITY, IsotonicCalibration.IDENTITY, THRESHOLD,
+            Evaluation.NONE);
 
     private final int version;
     private final Instant trainedAt;
     private final int decisions;
     private final List<LearnedTerm> learnedTerms;
     private final TermPrecision termPrecision;
+    private final ContextPrecision contextPrecision;
     private final ThemeClassifiers classifiers;
     private final IsotonicCalibration termCalibration;
     private final IsotonicCalibration themeCalibration;
+    private final double dropBelow;
     private final Evaluation evaluation;
 
     SuggesterModel(int version, Instant trainedAt, int decisions, List<LearnedTerm> learnedTerms, TermPrecision termPrecision,
-                   ThemeClassifiers classifiers, IsotonicCalibration termCalibration, IsotonicCalibration themeCalibration,
-                   Evaluation evaluation) {
+                   ContextPrecision contextPrecision, ThemeClassifiers classifiers, IsotonicCalibration termCalibration,
+                   IsotonicCalibration themeCalibration, double dropBelow, Evaluation evaluation) {
         this.version = version;
         this.trainedAt = trainedAt;
         this.decisions = decisions;
         this.learnedTerms = List.copyOf(learnedTerms);
         this.termPrecision = Objects.requireNonNull(termPrecision);
+        this.contextPrecision = Objects.requireNonNull(contextPrecision);
         this.classifiers = Objects.requireNonNull(classifiers);
         this.termCalibration = Objects.requireNonNull(termCalibration);
         this.themeCalibration = Objects.requireNonNull(themeCalibration);
+        this.dropBelow = dropBelow;
         this.evaluation = Objects.requireNonNull(evaluation);
     }
 
@@ -83,16 +93,19 @@ public final class SuggesterModel {
 
     /** The same model under another version number. */
     public SuggesterModel withVersion(int newVersion) {
-        return new SuggesterModel(newVersion, trainedAt, decisions, learnedTerms, termPrecision, classifiers, termCalibration,
-                themeCalibration, evaluation);
+        return new SuggesterModel(newVersion, trainedAt, decisions, learnedTerms, termPrecision, contextPrecision, classifiers,
+                termCalibration, themeCalibration, dropBelow, evaluation);
     }
 
-    SuggesterModel with(IsotonicCalibration terms, IsotonicCalibration themes) {
-        return new SuggesterModel(version, trainedAt, decisions, learnedTerms, termPrecision, classifiers, terms, themes, evaluation);
+    /** @param drop a term suggestion whose calibrated confidence is under this is dropped */
+    SuggesterModel with(IsotonicCalibration terms, IsotonicCalibration themes, double drop) {
+        return new SuggesterModel(version, trainedAt, decisions, learnedTerms, termPrecision, contextPrecision, classifiers, terms, themes,
+                drop, evaluation);
     }
 
     SuggesterModel with(int newVersion, Instant at, int count, Evaluation held) {
-        return new SuggesterModel(newVersion, at, count, learnedTerms, termPrecision, classifiers, termCalibration, themeCalibration, held);
+        return new SuggesterModel(newVersion, at, count, learnedTerms, termPrecision, contextPrecision, classifiers, termCalibration,
+                themeCalibration, dropBelow, held);
     }
 
     /** A suggestion before calibration, its confidence the raw score, and whether a classifier made it. */
@@ -103,7 +116,10 @@ public final class SuggesterModel {
         List<Candidate> candidates = new ArrayList<>();
         Set<String> signalled = new HashSet<>();
         for (Suggestion s : dictionary) {
-            double score = termPrecision.estimate(s.conceptIri(), s.matchedTerm(), s.matchedText(), s.confidence());
+            // The context's estimate is the prior of the term's own decisions: they take over as they grow. A learned
+            // term rests on researchers' own tags, which the context (learned from suggestions they judged) knows nothing of.
+            double prior = isLearned(s) ? s.confidence() : contextPrecision.estimate(text, s, dictionary, s.confidence());
+            double score = termPrecision.estimate(s.conceptIri(), s.matchedTerm(), s.matchedText(), prior);
             candidates.add(new Candidate(withConfidence(s, score), false));
             signalled.add(s.topThemeIri());
         }
@@ -119,6 +135,11 @@ public final class SuggesterModel {
         return candidates;
     }
 
+    private boolean isLearned(Suggestion s) {
+        String term = SwedishText.fold(s.matchedTerm());
+        return learnedTerms.stream().anyMatch(t -> t.conceptIri().equals(s.conceptIri()) && SwedishText.fold(t.label()).equals(term));
+    }
+
     /** The dictionary's suggestions for {@code text} refined by what this model learned, in text order. */
     public List<Suggestion> refine(String text, List<Suggestion> dictionary) {
         if (this == DICTIONARY_ONLY) {
@@ -128,7 +149,7 @@ public final class SuggesterModel {
         for (Candidate candidate : candidates(text, dictionary)) {
             IsotonicCalibration calibration = candidate.wholePassage() ? themeCalibration : termCalibration;
             double confidence = calibration.apply(candidate.suggestion().confidence());
-            if (confidence >= THRESHOLD) {
+            if (confidence >= (candidate.wholePassage() ? THRESHOLD : dropBelow)) {
                 refined.add(withConfidence(candidate.suggestion(), confidence));
             }
         }
@@ -152,8 +173,10 @@ public final class SuggesterModel {
     public JsonObject toJson() {
         JsonArray learned = new JsonArray();
         learnedTerms.forEach(t -> learned.add(t.toJson()));
-        return status().put("learned", learned).put("termPrecision", termPrecision.toJson()).put("classifiers", classifiers.toJson())
-                .put("termCalibration", termCalibration.toJson()).put("themeCalibration", themeCalibration.toJson());
+        return status().put("learned", learned).put("termPrecision", termPrecision.toJson())
+                .put("contextPrecision", contextPrecision.toJson()).put("classifiers", classifiers.toJson())
+                .put("termCalibration", termCalibration.toJson()).put("themeCalibration", themeCalibration.toJson())
+                .put("dropBelow", dropBelow);
     }
 
     public static SuggesterModel fromJson(JsonObject json) {
@@ -162,9 +185,11 @@ public final class SuggesterModel {
         String trainedAt = json.getString("trainedAt");
         return new SuggesterModel(json.getInteger("version"), trainedAt == null ? null : Instant.parse(trainedAt),
                 json.getInteger("decisions", 0), learned, TermPrecision.fromJson(json.getJsonObject("termPrecision", new JsonObject())),
+                ContextPrecision.fromJson(json.getJsonObject("contextPrecision", new JsonObject())),
                 ThemeClassifiers.fromJson(json.getJsonObject("classifiers", new JsonObject())),
                 IsotonicCalibration.fromJson(json.getJsonObject("termCalibration", new JsonObject())),
                 IsotonicCalibration.fromJson(json.getJsonObject("themeCalibration", new JsonObject())),
+                json.getDouble("dropBelow", THRESHOLD),
                 Evaluation.fromJson(json.getJsonObject("evaluation", new JsonObject())));
     }
 }

@@ -13,6 +13,7 @@ import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.Suggestion;
+import org.lararena.ontology.text.SwedishText;
 
 /**
  * Trains a suggester model from researchers' decisions and evaluates it before use, as INCEpTION's recommenders do:
@@ -26,6 +27,8 @@ public final class SuggesterTraining {
 
     static final int HELD_OUT_PERCENT = 25;
     static final int MAX_PASSAGES = 20_000;
+    /** A term suggestion researchers accept less often than this is dropped, whatever the held-out F1. */
+    static final double MIN_DROP_BELOW = 0.25;
 
     private final PassageAnnotator annotator;
     private final Ontology ontology;
@@ -71,11 +74,28 @@ public final class SuggesterTraining {
         }
         IsotonicCalibration terms = IsotonicCalibration.fit(termPoints);
         IsotonicCalibration themes = IsotonicCalibration.fit(themePoints);
-        Evaluation evaluation = evaluate(provisional.with(terms, themes), heldOut);
+        double drop = dropBelow(heldOut);
+        Evaluation evaluation = evaluate(provisional.with(terms, themes, drop), heldOut);
 
         int decisions = passages.stream().mapToInt(TrainingPassage::decisions).sum();
-        SuggesterModel model = learn(passages).with(terms, themes).with(version, clock.instant(), decisions, evaluation);
+        SuggesterModel model = learn(passages).with(terms, themes, drop).with(version, clock.instant(), decisions, evaluation);
         return new Outcome(model, evaluation.passages() > 0 && evaluation.modelNotWorse());
+    }
+
+    /**
+     * Below which calibrated confidence a term suggestion is dropped: half the dictionary's F1 on the held-out
+     * decisions. With calibrated confidences that is the cut that maximises the expected F1 (Lipton, Elkan and
+     * Naryanaswamy, "Thresholding classifiers to maximize F1 score", 2014: the optimal threshold is half the best F1):
+     * dropping a suggestion accepted with chance p raises F1 only when p is under half of it. {@value
+     * SuggesterModel#THRESHOLD} without held-out decisions, and never above it; never under {@value #MIN_DROP_BELOW}, so a
+     * held-out part where the dictionary got nothing right (F1 0) does not keep every suggestion.
+     */
+    private double dropBelow(List<TrainingPassage> heldOut) {
+        if (heldOut.isEmpty()) {
+            return SuggesterModel.THRESHOLD;
+        }
+        double half = evaluate(SuggesterModel.DICTIONARY_ONLY, heldOut).dictionaryOnly().f1() / 2;
+        return Math.max(MIN_DROP_BELOW, Math.min(SuggesterModel.THRESHOLD, half));
     }
 
     /** Scores {@code model} and the dictionary alone on {@code passages} against the themes researchers gave them. */
@@ -104,15 +124,35 @@ public final class SuggesterTraining {
     private SuggesterModel learn(List<TrainingPassage> passages) {
         List<LearnedTerm> learned = LearnedTerm.learn(passages, text -> annotator.annotate(text, SuggesterModel.DICTIONARY_ONLY));
         TermPrecision precision = TermPrecision.learn(passages);
-        SuggesterModel terms = new SuggesterModel(-1, null, 0, learned, precision, ThemeClassifiers.NONE,
-                IsotonicCalibration.IDENTITY, IsotonicCalibration.IDENTITY, Evaluation.NONE);
+        SuggesterModel terms = new SuggesterModel(-1, null, 0, learned, precision, ContextPrecision.NONE, ThemeClassifiers.NONE,
+                IsotonicCalibration.IDENTITY, IsotonicCalibration.IDENTITY, SuggesterModel.THRESHOLD, Evaluation.NONE);
         List<ThemeClassifiers.Example> examples = new ArrayList<>();
+        List<ContextPrecision.Decided> decided = new ArrayList<>();
         for (TrainingPassage passage : passages) {
-            examples.add(new ThemeClassifiers.Example(ThemeClassifiers.features(passage.text(), annotator.termSuggestions(passage.text(), terms)),
-                    passage.goldThemes()));
+            List<Suggestion> suggestions = annotator.termSuggestions(passage.text(), terms);
+            examples.add(new ThemeClassifiers.Example(ThemeClassifiers.features(passage.text(), suggestions), passage.goldThemes()));
+            decided.addAll(decidedSuggestions(passage, suggestions));
         }
-        return new SuggesterModel(-1, null, 0, learned, precision, ThemeClassifiers.train(examples, topThemes()),
-                IsotonicCalibration.IDENTITY, IsotonicCalibration.IDENTITY, Evaluation.NONE);
+        return new SuggesterModel(-1, null, 0, learned, precision, ContextPrecision.learn(decided),
+                ThemeClassifiers.train(examples, topThemes()), IsotonicCalibration.IDENTITY, IsotonicCalibration.IDENTITY,
+                SuggesterModel.THRESHOLD, Evaluation.NONE);
+    }
+
+    /**
+     * The dictionary's suggestions for a passage that researchers decided about, each with its decision, found again
+     * by concept, term and words (a suggestion the dictionary no longer makes teaches its context nothing).
+     */
+    private static List<ContextPrecision.Decided> decidedSuggestions(TrainingPassage passage, List<Suggestion> suggestions) {
+        List<ContextPrecision.Decided> decided = new ArrayList<>();
+        for (Suggestion s : suggestions) {
+            passage.judgements().stream()
+                    .filter(j -> !j.manual() && j.decisions() > 0 && j.conceptIri().equals(s.conceptIri())
+                            && SwedishText.fold(j.matchedTerm()).equals(SwedishText.fold(s.matchedTerm()))
+                            && SwedishText.fold(j.exact()).equals(SwedishText.fold(s.matchedText())))
+                    .findFirst()
+                    .ifPresent(j -> decided.add(new ContextPrecision.Decided(passage.text(), s, suggestions, j.positive())));
+        }
+        return decided;
     }
 
     static boolean isHeldOut(String passageId) {

@@ -44,6 +44,11 @@ public record TrainingPassage(String passageId, String text, List<Judgement> jud
             return matchedTerm == null;
         }
 
+        /** How many researchers decided about it. */
+        public int decisions() {
+            return accepts + rejects;
+        }
+
         /** More researchers accepted it than rejected it (a tie is no). */
         public boolean positive() {
             return accepts > rejects;
@@ -59,6 +64,6 @@ public record TrainingPassage(String passageId, String text, List<Judgement> jud
 
     /** How many decisions the passage holds. */
     public int decisions() {
-        return judgements.stream().mapToInt(j -> j.accepts() + j.rejects()).sum();
+        return judgements.stream().mapToInt(Judgement::decisions).sum();
     }
 }

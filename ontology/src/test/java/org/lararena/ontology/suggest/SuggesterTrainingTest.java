@@ -108,6 +108,23 @@ class SuggesterTrainingTest {
     }
 
     @Test
+    void inflectedFormsOfTheSameTaggedWordsAreOneLearnedTermUnderTheShortestForm() {
+        Concept theme = ontology.topThemes().get(0);
+        List<String> forms = List.of("vårdlotsen", "vårdlots");
+        List<TrainingPassage> decided = new ArrayList<>();
+        for (int i = 0; i < forms.size(); i++) {
+            String text = "Vi satt i " + forms.get(i) + " en stund efter mötet nummer " + i + ".";
+            decided.add(new TrainingPassage("tag-" + i, text,
+                    List.of(new TrainingPassage.Judgement(theme.iri(), theme.iri(), null, forms.get(i), 1, 0))));
+        }
+        SuggesterModel model = training.train(decided, 1).model();
+
+        // Each form alone is tagged in one passage only, under the two a term needs.
+        assertThat(model.learnedTerms()).extracting(LearnedTerm::label).containsExactly("vårdlots");
+        assertThat(model.learnedTerms()).extracting(LearnedTerm::passages).containsExactly(2);
+    }
+
+    @Test
     void aModelReadBackFromItsFileSuggestsTheSame() {
         List<Suggestion> before = annotator.annotate(CHIEF);
         List<TrainingPassage> decided = new ArrayList<>();
