@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.List;
-import org.apache.jena.query.Dataset;
-import org.apache.jena.tdb2.TDB2Factory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,18 +28,11 @@ class SharedCodebookTest {
 
     @RegisterExtension
     final InJvmFuseki fuseki = new InJvmFuseki();
-    private Dataset dataset;
     private String url;
 
     @BeforeEach
     void start() {
-        dataset = TDB2Factory.createDataset();
-        url = fuseki.serve(dataset);
-    }
-
-    @AfterEach
-    void closeDataset() {
-        dataset.close();
+        url = fuseki.serveNew().url();
     }
 
     private Codebook instance(Ontology ontology) {

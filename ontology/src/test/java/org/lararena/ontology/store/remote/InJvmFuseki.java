@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.tdb2.TDB2Factory;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.lararena.ontology.store.TdbAnnotationStore;
@@ -17,6 +18,18 @@ import org.lararena.ontology.store.TdbAnnotationStore;
 public final class InJvmFuseki implements AfterEachCallback, AutoCloseable {
 
     private final List<FusekiServer> servers = new ArrayList<>();
+    private final List<Dataset> made = new ArrayList<>();
+
+    /** A new in-memory TDB2 dataset, served, and closed with the servers. */
+    public record Served(Dataset dataset, String url) {
+    }
+
+    /** Serves a new, empty dataset the test may also read directly. */
+    public Served serveNew() {
+        Dataset dataset = TDB2Factory.createDataset();
+        made.add(dataset);
+        return new Served(dataset, serve(dataset));
+    }
 
     /** Serves {@code dataset} (and starts doing so) at a new URL, returned. */
     public String serve(Dataset dataset) {
@@ -39,5 +52,7 @@ public final class InJvmFuseki implements AfterEachCallback, AutoCloseable {
     public void close() {
         servers.forEach(FusekiServer::stop);
         servers.clear();
+        made.forEach(Dataset::close);
+        made.clear();
     }
 }

@@ -15,7 +15,6 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,13 +49,9 @@ class RemoteStoreConcurrencyTest {
 
     @BeforeEach
     void start() {
-        dataset = TDB2Factory.createDataset();
-        url = fuseki.serve(dataset);
-    }
-
-    @AfterEach
-    void closeDataset() {
-        dataset.close();
+        InJvmFuseki.Served served = fuseki.serveNew();
+        dataset = served.dataset();
+        url = served.url();
     }
 
     /** One application instance's store over the shared Fuseki. */
