@@ -2,13 +2,14 @@ package org.lararena.ingest.pipeline;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.DocumentAnnotated;
+import org.lararena.ingest.DocumentExtracted;
+import org.lararena.ingest.IndexingOutcome;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.PendingIndexing;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class PendingIndexingVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingIndexingVerticle.class);
-    private static final long REPLY_TIMEOUT_MS = Duration.ofMinutes(5).toMillis();
+    private static final Duration REPLY_TIMEOUT = Duration.ofMinutes(5);
 
     private final DocumentStore store;
     private final PendingIndexing pending;
@@ -74,20 +75,29 @@ public final class PendingIndexingVerticle extends VerticleBase {
     }
 
     private void send(String id) {
-        JsonObject work = pending.get(id).orElse(null);
+        DocumentAnnotated work = queued(id).orElse(null);
         if (work == null) {
             // An entry that cannot be read: start the document again from the passages extraction kept.
             pending.remove(id);
-            store.passages(id).ifPresent(extracted -> vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, extracted));
+            store.passages(id).map(DocumentExtracted::fromJson).ifPresent(extracted -> extracted.send(vertx.eventBus()));
             return;
         }
         inFlight.add(id);
-        vertx.eventBus().<String>request(IngestAddresses.DOCUMENT_ANNOTATED, work.put("queued", true),
-                new DeliveryOptions().setSendTimeout(REPLY_TIMEOUT_MS)).onComplete(reply -> {
-                    inFlight.remove(id);
-                    if (reply.succeeded() && !IndexingVerticle.WAITING.equals(reply.result().body())) {
-                        fill();
-                    }
-                });
+        work.fromQueue().request(vertx.eventBus(), REPLY_TIMEOUT).onComplete(reply -> {
+            inFlight.remove(id);
+            if (reply.succeeded() && reply.result() != IndexingOutcome.WAITING) {
+                fill();
+            }
+        });
+    }
+
+    /** The queue's entry for {@code id}, or empty when it is missing or cannot be read as work. */
+    private Optional<DocumentAnnotated> queued(String id) {
+        try {
+            return pending.get(id).map(DocumentAnnotated::fromJson);
+        } catch (RuntimeException e) {
+            LOG.warn("The pending-indexing entry of {} cannot be read: {}", id, e.getMessage());
+            return Optional.empty();
+        }
     }
 }

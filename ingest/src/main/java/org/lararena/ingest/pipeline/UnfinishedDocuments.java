@@ -1,10 +1,9 @@
 package org.lararena.ingest.pipeline;
 
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import org.lararena.ingest.DocumentReceived;
-import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.DocumentExtracted;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -30,10 +29,10 @@ public final class UnfinishedDocuments {
                 continue;
             }
             LOG.info("Resuming {}, left {}", unfinished.id(), unfinished.status().wireName());
-            Optional<JsonObject> extracted = unfinished.status() == DocumentStatus.QUEUED || unfinished.status() == DocumentStatus.EXTRACTING
-                    ? Optional.empty() : documents.passages(unfinished.id());
+            Optional<DocumentExtracted> extracted = unfinished.status() == DocumentStatus.QUEUED || unfinished.status() == DocumentStatus.EXTRACTING
+                    ? Optional.empty() : documents.passages(unfinished.id()).map(DocumentExtracted::fromJson);
             if (extracted.isPresent()) {
-                bus.send(IngestAddresses.DOCUMENT_EXTRACTED, extracted.get());
+                extracted.get().send(bus);
             } else {
                 DocumentReceived.submit(bus, unfinished.id());
             }
