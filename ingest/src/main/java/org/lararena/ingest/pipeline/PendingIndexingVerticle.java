@@ -2,6 +2,7 @@ package org.lararena.ingest.pipeline;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
@@ -75,7 +76,7 @@ public final class PendingIndexingVerticle extends VerticleBase {
     }
 
     private void send(String id) {
-        DocumentAnnotated work = queued(id).orElse(null);
+        DocumentAnnotated work = pending.get(id).flatMap(entry -> asWork(id, entry)).orElse(null);
         if (work == null) {
             // An entry that cannot be read: start the document again from the passages extraction kept.
             pending.remove(id);
@@ -91,12 +92,12 @@ public final class PendingIndexingVerticle extends VerticleBase {
         });
     }
 
-    /** The queue's entry for {@code id}, or empty when it is missing or cannot be read as work. */
-    private Optional<DocumentAnnotated> queued(String id) {
+    /** A queue entry as work, or empty when it lacks what work needs (it was not written by the indexer). */
+    private static Optional<DocumentAnnotated> asWork(String id, JsonObject entry) {
         try {
-            return pending.get(id).map(DocumentAnnotated::fromJson);
-        } catch (RuntimeException e) {
-            LOG.warn("The pending-indexing entry of {} cannot be read: {}", id, e.getMessage());
+            return Optional.of(DocumentAnnotated.fromJson(entry));
+        } catch (NullPointerException | ClassCastException e) {
+            LOG.warn("The pending-indexing entry of {} is not work the indexer wrote: {}", id, e.getMessage());
             return Optional.empty();
         }
     }
