@@ -1,20 +1,21 @@
 package org.lararena.ingest;
 
 /**
- * Every event-bus address of the ingest pipeline. Each message body is a JSON object with at least
- * {@code documentId}. The steps' addresses are consumed on the instance that sent to them; the status address
- * reaches every instance of a cluster.
+ * Every event-bus address of the ingest pipeline. Each step's message is a record beside this class that alone
+ * writes and reads its JSON body ({@link DocumentReceived}, {@link DocumentExtracted}, {@link DocumentAnnotated});
+ * JSON, rather than a registered codec, because the same bodies are kept on disk (the passages, the
+ * pending-indexing queue) and a JSON body needs no codec on the other instances of a cluster. The steps' addresses
+ * are consumed on the instance that sent to them; the status address reaches every instance of a cluster.
  */
 public final class IngestAddresses {
 
     /** A stored document waits for extraction: {@code {documentId}}, sent by {@link DocumentReceived#submit} alone. */
     public static final String DOCUMENT_RECEIVED = "ingest.document.received";
-    /** Extraction and segmentation are done: {@code {documentId, passages: [...]}}. */
+    /** Extraction and segmentation are done: {@link DocumentExtracted}. */
     public static final String DOCUMENT_EXTRACTED = "ingest.document.extracted";
     /**
-     * Passages carry their concepts and themes: {@code {documentId, passages: [...], queued?}}. {@code queued} is
-     * true when the work comes from the pending-indexing queue; the indexer replies {@code indexed}, {@code waiting}
-     * (Elasticsearch is away; the work is queued) or {@code failed}.
+     * Passages carry their concepts and themes: {@link DocumentAnnotated}; the indexer replies with an
+     * {@link IndexingOutcome}.
      */
     public static final String DOCUMENT_ANNOTATED = "ingest.document.annotated";
     /**

@@ -21,6 +21,7 @@ import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 import org.lararena.codebook.CodebookActions;
 import org.lararena.coding.MemoStore;
+import org.lararena.ingest.DocumentExtracted;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -311,7 +312,7 @@ final class QdpxImport {
             } else {
                 documentId = record.id();
                 JsonArray passages = passagesJson(source.text());
-                documents.savePassages(documentId, new JsonObject().put("documentId", documentId).put("passages", passages)
+                documents.savePassages(documentId, new DocumentExtracted(documentId, passages).toJson()
                         .put("text", source.text().text()).put("extractedText", source.text().text()));
                 // Past extraction: a restart resumes it from its stored passages, never extracting the text again.
                 documents.update(documentId, current -> current.withPassages(passages.size()).withStatus(DocumentStatus.ANNOTATING, null));

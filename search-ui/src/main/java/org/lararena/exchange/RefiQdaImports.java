@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.function.LongConsumer;
 import org.lararena.codebook.CodebookActions;
 import org.lararena.coding.MemoStore;
+import org.lararena.ingest.DocumentExtracted;
 import org.lararena.ingest.DocumentReceived;
-import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.platform.LararenaConfig;
@@ -101,8 +101,7 @@ public final class RefiQdaImports {
         QdpxImport.Applied applied = importer.apply(plan, username, "QDPX-importen av " + quoted(filename), codingsDone);
         audit.record(username, "import_qdpx", null, applied.summary().copy().put("filename", filename)
                 .put("warnings", applied.summary().getJsonArray("warnings").size()));
-        applied.extracted().forEach((id, passages) -> vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED,
-                new JsonObject().put("documentId", id).put("passages", passages)));
+        applied.extracted().forEach((id, passages) -> new DocumentExtracted(id, passages).send(vertx.eventBus()));
         applied.received().forEach(id -> DocumentReceived.submit(vertx.eventBus(), id));
         return applied.summary();
     }

@@ -8,7 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -155,11 +155,8 @@ class AnnotationsApiIT {
 
         try (RunningApplication second = RunningApplication.start(otherData, Map.of("LARARENA_DEMO_DATA", "false"))) {
             String current = OntologyLoader.fromClasspath().version();
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (!current.equals(new TdbAnnotationStore(jena).ontologyVersions().get(id)) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(200);
-            }
-            assertThat(new TdbAnnotationStore(jena).ontologyVersions()).containsEntry(id, current);
+            assertThat(Eventually.until(() -> new TdbAnnotationStore(jena).ontologyVersions(), versions -> current.equals(versions.get(id)),
+                    Duration.ofSeconds(60))).containsEntry(id, current);
             JsonArray after = new JsonArray(second.get("/api/documents/" + id + "/annotations", researcher).body());
             assertThat(after).hasSize(count);
             assertThat(objects(after)).filteredOn(a -> a.getString("id").equals(rejected)).singleElement()

@@ -2,12 +2,7 @@ package org.lararena.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -18,22 +13,10 @@ import org.openqa.selenium.support.ui.Select;
  * under it from the keyboard and sees it saved in the tree; a label another concept has is refused with the rule in
  * an alert; a pilot has no Kodbok in the menu.
  */
+@WithApplication
 class CodebookBrowserIT {
 
-    @TempDir
-    static Path dataDir;
-
     private static RunningApplication app;
-
-    @BeforeAll
-    static void start() {
-        app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "false"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
 
     @Test
     void aResearcherAddsAConceptFromTheKeyboardAndAClashIsRefusedWithTheRule() throws Exception {

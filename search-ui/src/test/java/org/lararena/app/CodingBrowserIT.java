@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.lararena.platform.testing.TestServices;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,6 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Kodning, the theme tree, and the English pages in a real browser with real Keycloak logins, over two public
  * documents of our own writing.
  */
+@WithApplication
 class CodingBrowserIT {
 
     private static final String CONTINUITY = """
@@ -35,31 +31,16 @@ class CodingBrowserIT {
             Samverkansforum mellan regionen och kommunen träffas varje månad. Samverkan kring äldre med många \
             läkemedel har blivit tydligare sedan forumet började, och hemtjänsten vet vem de ska ringa.""";
 
-    @TempDir
-    static Path dataDir;
-
     private static RunningApplication app;
+    @Token("forskare")
     private static String researcherToken;
     private static String continuityId;
     private static String collaborationId;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "false"));
-        researcherToken = TestServices.get().accessToken("forskare", "forskare");
-        continuityId = upload("kontinuitet-kil.txt", CONTINUITY);
-        collaborationId = upload("samverkan-forum.txt", COLLABORATION);
-    }
-
-    private static String upload(String name, String text) throws Exception {
-        String id = new JsonArray(app.postFile(researcherToken, name, text, "public").body()).getJsonObject(0).getString("id");
-        app.awaitStatus(id, researcherToken, "indexed");
-        return id;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
+    static void uploadDocuments() throws Exception {
+        continuityId = app.uploadIndexed(researcherToken, "kontinuitet-kil.txt", CONTINUITY, "public");
+        collaborationId = app.uploadIndexed(researcherToken, "samverkan-forum.txt", COLLABORATION, "public");
     }
 
     @Test

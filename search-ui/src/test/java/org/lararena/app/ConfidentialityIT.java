@@ -57,6 +57,8 @@ class ConfidentialityIT {
             INTERVJUARE: Och vårdcentralen?
             LINDVIK: Vårdcentralen har kortat kön genom en väg in, men som Ekvall sa brister kontinuiteten när läkarna byts ut.
             """;
+    /** The upload's fields for a text declared an interview ({@code type=intervju}) that pilots may read. */
+    private static final Map<String, String> PILOT_INTERVIEW_FIELDS = Map.of("visibility", "pilot", "type", "intervju");
     /** Declared an interview at upload, with only one labelled line: too few for the text alone to show turns. */
     private static final String LONE_LABEL_INTERVIEW = """
             Samtal om hemtjänstens planering
@@ -111,21 +113,22 @@ class ConfidentialityIT {
         pilot = services.accessToken("pilot", "pilot");
         attendee = services.accessToken("deltagare", "deltagare");
         app = RunningApplication.start(dataDir, Map.of());
-        restrictedId = upload(app, "intervju-tranbarsvalvet.txt", RESTRICTED_INTERVIEW, "restricted");
-        pilotInterviewId = upload(app, "intervju-samverkansforum.txt", PILOT_INTERVIEW, "pilot");
-        publicId = upload(app, "lagesrapport-nara-vard.txt", PUBLIC_REPORT, "public");
-        loneLabelId = uploadInterview(app, "samtal-hemtjanst.txt", LONE_LABEL_INTERVIEW);
-        subtitlesId = upload(app, "samtal-hemtjanst.vtt", VOICED_SUBTITLES, "pilot");
+        restrictedId = app.upload(researcher, "intervju-tranbarsvalvet.txt", RESTRICTED_INTERVIEW, "restricted");
+        pilotInterviewId = app.upload(researcher, "intervju-samverkansforum.txt", PILOT_INTERVIEW, "pilot");
+        publicId = app.upload(researcher, "lagesrapport-nara-vard.txt", PUBLIC_REPORT, "public");
+        loneLabelId = app.upload(researcher, "samtal-hemtjanst.txt", LONE_LABEL_INTERVIEW, PILOT_INTERVIEW_FIELDS);
+        subtitlesId = app.upload(researcher, "samtal-hemtjanst.vtt", VOICED_SUBTITLES, "pilot");
         for (String id : List.of(restrictedId, pilotInterviewId, publicId, loneLabelId, subtitlesId)) {
             app.awaitStatus(id, researcher, "indexed");
         }
         publicOnly = RunningApplication.start(publicOnlyDir, Map.of());
-        publicOnly.awaitStatus(upload(publicOnly, "lagesrapport-nara-vard.txt", PUBLIC_REPORT, "public"), researcher, "indexed");
+        publicOnly.awaitStatus(publicOnly.upload(researcher, "lagesrapport-nara-vard.txt", PUBLIC_REPORT, "public"), researcher, "indexed");
         pilotMaterial = RunningApplication.start(pilotMaterialDir, Map.of());
-        pilotMaterial.awaitStatus(upload(pilotMaterial, "intervju-samverkansforum.txt", PILOT_INTERVIEW, "pilot"), researcher, "indexed");
-        pilotMaterial.awaitStatus(upload(pilotMaterial, "lagesrapport-nara-vard.txt", PUBLIC_REPORT, "public"), researcher, "indexed");
-        pilotMaterial.awaitStatus(uploadInterview(pilotMaterial, "samtal-hemtjanst.txt", LONE_LABEL_INTERVIEW), researcher, "indexed");
-        pilotMaterial.awaitStatus(upload(pilotMaterial, "samtal-hemtjanst.vtt", VOICED_SUBTITLES, "pilot"), researcher, "indexed");
+        pilotMaterial.awaitStatus(pilotMaterial.upload(researcher, "intervju-samverkansforum.txt", PILOT_INTERVIEW, "pilot"), researcher, "indexed");
+        pilotMaterial.awaitStatus(pilotMaterial.upload(researcher, "lagesrapport-nara-vard.txt", PUBLIC_REPORT, "public"), researcher, "indexed");
+        pilotMaterial.awaitStatus(pilotMaterial.upload(researcher, "samtal-hemtjanst.txt", LONE_LABEL_INTERVIEW, PILOT_INTERVIEW_FIELDS),
+                researcher, "indexed");
+        pilotMaterial.awaitStatus(pilotMaterial.upload(researcher, "samtal-hemtjanst.vtt", VOICED_SUBTITLES, "pilot"), researcher, "indexed");
     }
 
     @AfterAll
@@ -344,19 +347,6 @@ class ConfidentialityIT {
 
     private static long total(RunningApplication on, String query, String token) throws Exception {
         return new JsonObject(on.get("/api/search?q=" + encode(query), token).body()).getLong("total");
-    }
-
-    private static String upload(RunningApplication on, String filename, String content, String visibility) throws Exception {
-        HttpResponse<String> response = on.postFile(researcher, filename, content, visibility);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return new JsonArray(response.body()).getJsonObject(0).getString("id");
-    }
-
-    /** Uploads a text declared an interview ({@code type=intervju}) that pilots may read. */
-    private static String uploadInterview(RunningApplication on, String filename, String content) throws Exception {
-        HttpResponse<String> response = on.postFile(researcher, filename, content, Map.of("visibility", "pilot", "type", "intervju"));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return new JsonArray(response.body()).getJsonObject(0).getString("id");
     }
 
     private static String encode(String value) {

@@ -62,15 +62,8 @@ class CrashRecoveryIT {
         Process second = CliRunner.start(env, "up");
         try {
             awaitHealthy(app);
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-            Map<String, Long> statuses = Map.of();
-            while (Instant.now().isBefore(deadline)) {
-                statuses = statusCounts(app, token);
-                if (statuses.getOrDefault("indexed", 0L) == DOCUMENTS) {
-                    break;
-                }
-                Thread.sleep(1000);
-            }
+            Map<String, Long> statuses = Eventually.until(() -> statusCounts(app, token), counts -> counts.getOrDefault("indexed", 0L) == DOCUMENTS,
+                    Duration.ofMinutes(4), Duration.ofSeconds(1));
             assertThat(statuses).as("statuses after the restart").containsEntry("indexed", (long) DOCUMENTS);
             JsonObject found = new JsonObject(get(app, "/api/search?q=kraschprov&size=1", token).body());
             assertThat(found.getLong("total")).as("each document's passage indexed exactly once").isEqualTo(DOCUMENTS);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -48,7 +49,7 @@ class DocumentsApiIT {
     void passagesComeInReadingOrderWithOffsetsIntoTheText() throws Exception {
         String second = PlatformFoundationIT.PARAGRAPH_TWO.replace("MARKER", "väntetidsgruppen");
         String text = PlatformFoundationIT.PARAGRAPH_ONE + "\n\n" + second + "\n\n" + PlatformFoundationIT.PARAGRAPH_ONE.replace("Inledningsvis", "Avslutningsvis") + "\n";
-        String id = upload("stycken.txt", text, "pilot");
+        String id = app.upload(researcher, "stycken.txt", text, "pilot");
         app.awaitStatus(id, researcher, "indexed");
 
         JsonArray passages = new JsonArray(app.get("/api/documents/" + id + "/passages", researcher).body());
@@ -77,7 +78,7 @@ class DocumentsApiIT {
 
     @Test
     void theOriginalComesBackByteForByteUnderAFileNameThatCannotBreakTheHeader() throws Exception {
-        String id = upload("../../etc/Årsrapport (utkast).txt", "original bytes å ä ö", "public");
+        String id = app.upload(researcher, "../../etc/Årsrapport (utkast).txt", "original bytes å ä ö", "public");
 
         HttpResponse<String> original = app.get("/api/documents/" + id + "/original", researcher);
 
@@ -90,7 +91,7 @@ class DocumentsApiIT {
 
     @Test
     void theSameBytesTwiceMakeADuplicateNamingTheFirst() throws Exception {
-        String first = upload("a.txt", "samma innehåll två gånger", "public");
+        String first = app.upload(researcher, "a.txt", "samma innehåll två gånger", "public");
         HttpResponse<String> second = app.postFile(researcher, "b.txt", "samma innehåll två gånger", "public");
 
         JsonObject answer = new JsonArray(second.body()).getJsonObject(0);
@@ -112,10 +113,10 @@ class DocumentsApiIT {
     @Test
     void aFailedFileUploadedAgainIsANewAttemptAndAFailedDocumentCanBeRetried() throws Exception {
         String blank = "   \n\n\t  \n";
-        String failed = upload("blank.txt", blank, "public");
+        String failed = app.upload(researcher, "blank.txt", blank, "public");
         app.awaitStatus(failed, researcher, "failed");
 
-        String attempt = upload("blank.txt", blank, "public");
+        String attempt = app.upload(researcher, "blank.txt", blank, "public");
 
         assertThat(new JsonObject(app.get("/api/documents/" + failed, researcher).body()).getString("retriedAs")).isEqualTo(attempt);
         app.awaitStatus(attempt, researcher, "failed");
@@ -158,7 +159,7 @@ class DocumentsApiIT {
         reader.setDaemon(true);
         reader.start();
 
-        String id = upload("strom.txt", "Ett stycke för händelseströmmen.", "public");
+        String id = app.upload(researcher, "strom.txt", "Ett stycke för händelseströmmen.", "public");
 
         List<String> statuses = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -188,7 +189,7 @@ class DocumentsApiIT {
 
     @Test
     void aReindexByAnAdminKeepsEverySearchResultAndMovesTheAlias() throws Exception {
-        String id = upload("omindex.txt", "Ett stycke om omindexering av kompetensförsörjning.", "public");
+        String id = app.upload(researcher, "omindex.txt", "Ett stycke om omindexering av kompetensförsörjning.", "public");
         app.awaitStatus(id, researcher, "indexed");
         String before = app.get("/api/search?q=omindexering", researcher).body();
         String admin = TestServices.get().accessToken("admin", "admin");
@@ -215,15 +216,9 @@ class DocumentsApiIT {
         java.nio.file.Files.createDirectories(inbox.resolve("värmland"));
         Path dropped = java.nio.file.Files.writeString(inbox.resolve("värmland/inkorgsanteckning.txt"), "Ett stycke om sjöfartsverket och vårdcentralen.");
 
-        JsonObject document = null;
-        for (int i = 0; i < 100 && document == null; i++) {
-            Thread.sleep(300);
-            for (Object item : new JsonObject(app.get("/api/documents?size=200", researcher).body()).getJsonArray("documents")) {
-                if ("inkorgsanteckning.txt".equals(((JsonObject) item).getString("filename"))) {
-                    document = (JsonObject) item;
-                }
-            }
-        }
+        JsonObject document = Eventually.until(() -> new JsonObject(app.get("/api/documents?size=200", researcher).body()).getJsonArray("documents")
+                .stream().map(JsonObject.class::cast).filter(item -> "inkorgsanteckning.txt".equals(item.getString("filename")))
+                .findFirst().orElse(null), Objects::nonNull, Duration.ofSeconds(30));
         assertThat(document).as("the dropped file became a document").isNotNull();
         app.awaitStatus(document.getString("id"), researcher, "indexed");
         assertThat(dropped).doesNotExist();
@@ -237,7 +232,7 @@ class DocumentsApiIT {
     void markupInsideDocumentsIsShownAsTextOnTheDocumentPageNeverRun() throws Exception {
         String text = "Ett stycke med <script>alert('lurad')</script> och <img src=x onerror=alert(2)> i själva texten, "
                 + "som en forskare klistrat in från ett mejl om samverkan mellan kommun och region och fast vårdkontakt.";
-        String id = upload("markup.txt", text, "public");
+        String id = app.upload(researcher, "markup.txt", text, "public");
         app.awaitStatus(id, researcher, "indexed");
 
         String page = app.get("/dokument/" + id, researcher).body();
@@ -252,7 +247,7 @@ class DocumentsApiIT {
     void passagesAreAnnotatedWithThemesThatSearchFiltersAndCounts() throws Exception {
         String text = "Patienterna i glesbygden saknar fast läkarkontakt och möter nya hyrläkare vid varje besök på vårdcentralen, "
                 + "så de får berätta sin historia om och om igen för personal som inte känner dem sedan tidigare.";
-        String id = upload("tema.txt", text, "public");
+        String id = app.upload(researcher, "tema.txt", text, "public");
         app.awaitStatus(id, researcher, "indexed");
         String kontinuitet = "https://w3id.org/lararena/tema/kontinuitet";
 
@@ -265,9 +260,4 @@ class DocumentsApiIT {
                 .anySatisfy(t -> assertThat(t.getString("label")).isEqualTo("Kontinuitet"));
     }
 
-    private static String upload(String filename, String content, String visibility) throws Exception {
-        HttpResponse<String> response = app.postFile(researcher, filename, content, visibility);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return new JsonArray(response.body()).getJsonObject(0).getString("id");
-    }
 }

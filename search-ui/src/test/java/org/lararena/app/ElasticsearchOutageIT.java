@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,12 +105,6 @@ class ElasticsearchOutageIT {
 
     private static Map<String, Long> awaitStatuses(RunningApplication app, String token, java.util.function.Predicate<Map<String, Long>> done,
             Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        Map<String, Long> counts = app.statusCounts(token);
-        while (!done.test(counts) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(1000);
-            counts = app.statusCounts(token);
-        }
-        return counts;
+        return Eventually.until(() -> app.statusCounts(token), done, timeout, Duration.ofSeconds(1));
     }
 }

@@ -17,12 +17,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.vocabulary.LAR;
-import org.lararena.platform.testing.TestServices;
 
 /**
  * Erasure on the real application, Elasticsearch and Keycloak: an interview holding a word and a name found nowhere
@@ -32,6 +29,7 @@ import org.lararena.platform.testing.TestServices;
  * says who, when and why; another document is untouched. Before the erasure the same checks find the canary, so
  * each of them can fail.
  */
+@WithApplication
 class ErasureCanaryIT {
 
     /** Made-up word and name of our own: no other document, ontology label or word list holds them. */
@@ -40,11 +38,12 @@ class ErasureCanaryIT {
     private static final String TEMA = LAR.BASE + "tema/";
     private static final long STARTED = System.currentTimeMillis();
 
-    @TempDir
-    static Path dataDir;
     private static RunningApplication app;
+    @Token("forskare")
     private static String researcher;
+    @Token("forskare2")
     private static String steward;
+    @Token("pilot")
     private static String pilot;
     private static String interviewId;
     private static String canaryPassage;
@@ -54,11 +53,6 @@ class ErasureCanaryIT {
 
     @BeforeAll
     static void codeAnInterviewWithACanary() throws Exception {
-        TestServices services = TestServices.get();
-        researcher = services.accessToken("forskare", "forskare");
-        steward = services.accessToken("forskare2", "forskare2");
-        pilot = services.accessToken("pilot", "pilot");
-        app = RunningApplication.start(dataDir, Map.of());
         String interview = """
                 INTERVJUARE: Hur fungerar samverkan med kommunen?
 
@@ -66,8 +60,8 @@ class ErasureCanaryIT {
 
                 INTERVJUARE: Tack.
                 """.formatted(CANARY_NAME, CANARY_WORD);
-        interviewId = upload("intervju-" + CANARY_NAME + ".txt", interview, Map.of("visibility", "pilot", "pilot", "Värmland", "type", "intervju"));
-        String report = upload("rapport-hemgang.txt", "Samverkan kring hemgången från sjukhuset har kortat vårdtiderna i Värmland.\n",
+        interviewId = app.uploadIndexed(researcher, "intervju-" + CANARY_NAME + ".txt", interview, Map.of("visibility", "pilot", "pilot", "Värmland", "type", "intervju"));
+        String report = app.uploadIndexed(researcher, "rapport-hemgang.txt", "Samverkan kring hemgången från sjukhuset har kortat vårdtiderna i Värmland.\n",
                 Map.of("visibility", "public", "pilot", "Värmland", "type", "rapport"));
         canaryPassage = passages(interviewId).stream().filter(p -> CANARY_NAME.equals(p.getString("speaker"))).findFirst().orElseThrow()
                 .getString("id");
@@ -87,13 +81,6 @@ class ErasureCanaryIT {
                 .put("passages", new JsonArray(List.of(canaryPassage, otherPassage))).put("status", "published").encode(), researcher);
         assertThat(insight.statusCode()).as(insight.body()).isEqualTo(201);
         insightId = new JsonObject(insight.body()).getString("id");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test
@@ -209,7 +196,7 @@ class ErasureCanaryIT {
     /** The files of the data directory whose bytes hold {@code word} (UTF-8), the Jena store's included. */
     private static List<Path> filesHolding(String word) throws IOException {
         byte[] needle = word.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        try (Stream<Path> files = Files.walk(app.config().dataDir())) {
             return files.filter(Files::isRegularFile).filter(file -> {
                 try {
                     return indexOf(Files.readAllBytes(file), needle) >= 0;
@@ -239,14 +226,6 @@ class ErasureCanaryIT {
 
     private static String erase(String documentId, String reason) {
         return new JsonObject().put("documentId", documentId).put("reason", reason).encode();
-    }
-
-    private static String upload(String filename, String text, Map<String, String> fields) throws Exception {
-        HttpResponse<String> response = app.postFile(researcher, filename, text, fields);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        String id = new JsonArray(response.body()).getJsonObject(0).getString("id");
-        assertThat(app.awaitStatus(id, researcher, "indexed").getString("status")).isEqualTo("indexed");
-        return id;
     }
 
     private static List<JsonObject> passages(String documentId) throws Exception {

@@ -16,10 +16,18 @@ public final class Eventually {
 
     /** Reads {@code value} until {@code done} holds or {@code limit} passes; returns the last value read either way. */
     public static <T> T until(Callable<T> value, Predicate<T> done, Duration limit) throws Exception {
+        return until(value, done, limit, Duration.ofMillis(100));
+    }
+
+    /**
+     * {@link #until(Callable, Predicate, Duration)}, reading {@code value} every {@code every}: for a value that is
+     * costly to read (every document's status), so that the polling does not load the application under test.
+     */
+    public static <T> T until(Callable<T> value, Predicate<T> done, Duration limit, Duration every) throws Exception {
         Instant deadline = Instant.now().plus(limit);
         T last = value.call();
         while (!done.test(last) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
+            Thread.sleep(every.toMillis());
             last = value.call();
         }
         return last;

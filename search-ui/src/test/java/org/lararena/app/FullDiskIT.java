@@ -3,7 +3,6 @@ package org.lararena.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +30,9 @@ import org.lararena.platform.testing.TestServices;
  * searchable, and once space is freed the waiting document is indexed by itself and a further upload goes through.
  */
 class FullDiskIT {
+
+    /** The upload's fields of the reports that fill the disk: public reports. */
+    private static final Map<String, String> REPORT = Map.of("visibility", "public", "type", "rapport");
 
     private static Path mountPoint;
     private static boolean mounted;
@@ -66,7 +68,7 @@ class FullDiskIT {
 
     @Test
     void aDocumentWaitsWhileTheDiskIsFullAndIsIndexedWhenSpaceReturns() throws Exception {
-        String before = upload("rapport-fore.txt", "Förstaprovet visar att samverkan kring hemgången fungerar i Värmland.\n");
+        String before = app.upload(researcher, "rapport-fore.txt", "Förstaprovet visar att samverkan kring hemgången fungerar i Värmland.\n", REPORT);
         app.awaitStatus(before, researcher, "indexed");
         Path records = mountPoint.resolve("data/documents/records");
         String recordBefore = Files.readString(records.resolve(before + ".json"));
@@ -75,7 +77,7 @@ class FullDiskIT {
         fill(filler);
         // Room for the upload and its original (2 × 150 kB), not for what extraction keeps of it (about 3 × 150 kB).
         shrinkBy(filler, 440 * 1024);
-        String waiting = upload("rapport-fullt.txt", longReport("fullprovet"));
+        String waiting = app.upload(researcher, "rapport-fullt.txt", longReport("fullprovet"), REPORT);
 
         assertThat(RunningApplication.awaitCondition(Duration.ofSeconds(60), () -> {
             JsonObject document = new JsonObject(app.get("/api/documents/" + waiting, researcher).body());
@@ -113,12 +115,6 @@ class FullDiskIT {
         } finally {
             Files.delete(filler);
         }
-    }
-
-    private static String upload(String filename, String text) throws Exception {
-        HttpResponse<String> response = app.postFile(researcher, filename, text, Map.of("visibility", "public", "type", "rapport"));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return new JsonArray(response.body()).getJsonObject(0).getString("id");
     }
 
     /** About 150 kB of report text of our own, each paragraph numbered, with {@code word} in every paragraph. */

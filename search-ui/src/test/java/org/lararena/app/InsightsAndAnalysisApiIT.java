@@ -6,30 +6,27 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.lararena.platform.testing.TestServices;
 
 /**
  * {@code /api/insights} (roles, drafts, quotes the reader may read, pseudonyms, 400s naming the field) and
  * {@code /api/analysis} (who may, and counts over readable passages only), over documents of our own writing.
  */
+@WithApplication
 class InsightsAndAnalysisApiIT {
 
     private static final String SAMVERKAN = "https://w3id.org/lararena/tema/samverkan";
 
-    @TempDir
-    static Path dataDir;
-
     private static RunningApplication app;
+    @Token("forskare")
     private static String researcher;
+    @Token("pilot")
     private static String pilot;
+    @Token("deltagare")
     private static String attendee;
     /** A passage of a restricted interview, a respondent's turn of a pilot-visible interview, and one of a public report. */
     private static String restrictedPassage;
@@ -37,31 +34,16 @@ class InsightsAndAnalysisApiIT {
     private static String publicPassage;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = RunningApplication.start(dataDir, Map.of());
-        researcher = TestServices.get().accessToken("forskare", "forskare");
-        pilot = TestServices.get().accessToken("pilot", "pilot");
-        attendee = TestServices.get().accessToken("deltagare", "deltagare");
-        restrictedPassage = passageOf(upload("intervju-bryggan.txt",
+    static void uploadDocuments() throws Exception {
+        restrictedPassage = passageOf(app.uploadIndexed(researcher, "intervju-bryggan.txt",
                 "INTERVJUARE: Hur fungerar samverkan med kommunen kring bryggmodellen?\n\nGUNNEL: Samverkan med kommunen går bra, vi ringer varandra om bryggmodellen varje dag.\n\nINTERVJUARE: Tack, det räcker så.\n",
                 Map.of("visibility", "restricted", "pilot", "Värmland", "type", "intervju")), "GUNNEL");
-        pilotInterviewPassage = passageOf(upload("intervju-fyrtornet.txt",
+        pilotInterviewPassage = passageOf(app.uploadIndexed(researcher, "intervju-fyrtornet.txt",
                 "INTERVJUARE: Hur fungerar samverkan kring fyrtornsmodellen?\n\nHALVARD: Samverkan kring fyrtornsmodellen bygger på att vi träffas varje vecka.\n\nINTERVJUARE: Tack, det räcker så.\n",
                 Map.of("visibility", "pilot", "pilot", "Örebro", "type", "intervju")), "HALVARD");
-        publicPassage = passageOf(upload("rapport-bryggmodellen.txt",
+        publicPassage = passageOf(app.uploadIndexed(researcher, "rapport-bryggmodellen.txt",
                 "Samverkan mellan region och kommun kring bryggmodellen har gett kortare väntetider i hemsjukvården.\n",
                 Map.of("visibility", "public", "pilot", "Värmland", "type", "rapport", "date", "2024-05-02")), null);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
-
-    private static String upload(String filename, String text, Map<String, String> fields) throws Exception {
-        String id = new JsonArray(app.postFile(researcher, filename, text, fields).body()).getJsonObject(0).getString("id");
-        app.awaitStatus(id, researcher, "indexed");
-        return id;
     }
 
     /** The first passage of the document, or the first spoken by {@code speaker}. */

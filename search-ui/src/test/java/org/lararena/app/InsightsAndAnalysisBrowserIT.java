@@ -2,20 +2,15 @@ package org.lararena.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.lararena.platform.testing.TestServices;
 import org.lararena.web.Axe;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
@@ -25,24 +20,23 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Insikter and Analys in a real browser with real logins, over two documents of our own writing. */
+@WithApplication
 class InsightsAndAnalysisBrowserIT {
 
     private static final String REPORT_TITLE = "Rapport om lotsmodellen";
     private static final String SAMVERKAN = "https://w3id.org/lararena/tema/samverkan";
     private static final String REPORT_TEXT = "Samverkan mellan region och kommun kring lotsmodellen har gett kortare väntan i hemsjukvården.";
 
-    @TempDir
-    static Path dataDir;
-
     private static final String INTERVIEW_TEXT = "Lotsen i intervjun berättar att samverkan med kommunen tog ett år att få på plats.";
 
     private static RunningApplication app;
+    @Token("forskare")
     private static String researcher;
+    @Token("pilot")
+    private static String pilot;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = RunningApplication.start(dataDir, Map.of());
-        researcher = TestServices.get().accessToken("forskare", "forskare");
+    static void uploadDocuments() throws Exception {
         for (Map<String, String> document : List.of(
                 Map.of("title", REPORT_TITLE, "visibility", "public", "pilot", "Värmland", "type", "rapport", "date", "2024-03-01", "text", REPORT_TEXT),
                 Map.of("title", "Anteckningar om lotsmodellen", "visibility", "pilot", "pilot", "Örebro", "type", "motesanteckningar",
@@ -51,22 +45,15 @@ class InsightsAndAnalysisBrowserIT {
                         "date", "2025-03-12", "text", INTERVIEW_TEXT))) {
             Map<String, String> fields = new HashMap<>(document);
             String text = fields.remove("text");
-            String id = new JsonArray(app.postFile(researcher, fields.get("type") + "-lotsmodellen.txt", text, fields).body()).getJsonObject(0).getString("id");
-            app.awaitStatus(id, researcher, "indexed");
+            String id = app.uploadIndexed(researcher, fields.get("type") + "-lotsmodellen.txt", text, fields);
             if (REPORT_TITLE.equals(document.get("title"))) {
                 app.acceptSuggestions(id, researcher);
             }
         }
         // Pilots see reviewed codes: the report's accepted Samverkan is what their Analys counts.
-        String pilot = TestServices.get().accessToken("pilot", "pilot");
         String reviewed = "/api/search?q=lotsmodellen&theme=" + URLEncoder.encode(SAMVERKAN, StandardCharsets.UTF_8);
         JsonObject found = Eventually.searchShows(() -> new JsonObject(app.get(reviewed, pilot).body()), r -> r.getLong("total", 0L) > 0);
         assertThat(found.getLong("total")).as("the pilot sees the report's reviewed Samverkan").isPositive();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
     }
 
     @Test

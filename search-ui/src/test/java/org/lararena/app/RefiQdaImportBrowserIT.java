@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -23,12 +22,12 @@ import org.openqa.selenium.support.ui.Select;
  * is previewed with its new code preset to become a concept, and imported; a QDPX project chosen on Dokument is
  * previewed, its unmatched code set to "Nytt begrepp", and imported with its coding on that new concept.
  */
+@WithApplication
 class RefiQdaImportBrowserIT {
 
     private static final String TEXT = "Vi pratade om hembesök och om trygghetsvandringar i området.";
 
-    @TempDir
-    Path data;
+    private static RunningApplication app;
     @TempDir
     Path files;
 
@@ -53,8 +52,7 @@ class RefiQdaImportBrowserIT {
             zip.closeEntry();
         }
 
-        try (RunningApplication app = RunningApplication.start(data, Map.of("LARARENA_DEMO_DATA", "false"));
-             Browser browser = Browser.open(app.url, "import-researcher")) {
+        try (Browser browser = Browser.open(app.url, "import-researcher")) {
             browser.logIn("forskare", "forskare");
             browser.go("/kodbok");
             browser.find(By.id("import-qdc")).sendKeys(qdc.toString());

@@ -30,38 +30,38 @@ import org.lararena.platform.testing.TestServices;
  * {@code ./lararena reindex} rebuilds the search index from the data directory: after the index is lost the same
  * passages with the same reviewed themes are searchable again, and searches keep answering while it runs.
  */
+@WithApplication
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReindexIT {
 
     private static final String DIGITALISERING = LAR.BASE + "tema/digitalisering";
 
+    /** The command line's own data directory. */
     @TempDir
-    static Path dataDir;
+    static Path cliDataDir;
 
     private static RunningApplication app;
     private static ElasticsearchClient elasticsearch;
+    @Token("forskare")
     private static String researcher;
+    @Token("admin")
     private static String admin;
 
     @BeforeAll
-    static void start() {
-        app = RunningApplication.start(dataDir, Map.of());
+    static void connect() {
         elasticsearch = ElasticsearchClients.create(app.config().elasticsearch());
-        researcher = TestServices.get().accessToken("forskare", "forskare");
-        admin = TestServices.get().accessToken("admin", "admin");
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        app.close();
+    static void disconnect() throws Exception {
         elasticsearch.close();
     }
 
     @Test
     @Order(1)
     void aLostIndexIsRebuiltFromTheDataDirectoryWithItsReviewedThemesByTheApiAndTheCommandLine() throws Exception {
-        String first = upload("ombygge-1.txt", "Samverkan mellan kommun och region i ombyggnadsprovet, med fast vårdkontakt för de äldre.");
-        String second = upload("ombygge-2.txt", "Väntetiderna på vårdcentralen i ombyggnadsprovet blev kortare efter hösten.");
+        String first = app.upload(researcher, "ombygge-1.txt", "Samverkan mellan kommun och region i ombyggnadsprovet, med fast vårdkontakt för de äldre.", "public");
+        String second = app.upload(researcher, "ombygge-2.txt", "Väntetiderna på vårdcentralen i ombyggnadsprovet blev kortare efter hösten.", "public");
         app.awaitStatus(first, researcher, "indexed");
         app.awaitStatus(second, researcher, "indexed");
         // A researcher's review: the first suggestion rejected, a theme the text does not name tagged by hand (accepted).
@@ -80,7 +80,7 @@ class ReindexIT {
         deletePassageIndex();
         // A document that arrives meanwhile waits for the index: nothing creates an index under the alias's name with a
         // mapping guessed from its passages (it would stand in the way of the rebuild), and it is not failed either.
-        String meanwhile = upload("ombygge-3.txt", "Under tiden kom en anteckning om hemtjänstens nattpatrull i glesbygden.");
+        String meanwhile = app.upload(researcher, "ombygge-3.txt", "Under tiden kom en anteckning om hemtjänstens nattpatrull i glesbygden.", "public");
         app.awaitStatus(meanwhile, researcher, "indexing");
         // The indexer has tried and found no index: the document waits in the durable queue rather than fail.
         Path queued = app.config().dataPath("documents").resolve("pending-indexing").resolve(meanwhile + ".json");
@@ -109,7 +109,7 @@ class ReindexIT {
         Map<String, String> env = new HashMap<>();
         env.put("LARARENA_PUBLIC_URL", app.url.toString());
         env.put("LARARENA_KEYCLOAK_URL", TestServices.get().keycloakUrl().toString());
-        env.put("LARARENA_DATA_DIR", dataDir.resolve("cli").toString());
+        env.put("LARARENA_DATA_DIR", cliDataDir.toString());
         env.put("LARARENA_TOKEN", admin);
         CliRunner.Run cli = CliRunner.run(env, "reindex");
 
@@ -168,12 +168,6 @@ class ReindexIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String upload(String filename, String text) throws Exception {
-        HttpResponse<String> response = app.postFile(researcher, filename, text, "public");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return new JsonArray(response.body()).getJsonObject(0).getString("id");
     }
 
     /** Every passage a search for {@code word} finds, by id, as search shows it (without its score). */

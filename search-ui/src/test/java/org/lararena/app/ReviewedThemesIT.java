@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.lararena.platform.testing.TestServices;
 
 /**
  * Pilots see researchers' codes, not the annotator's guesses, unless they ask: through the running application
@@ -21,24 +17,21 @@ import org.lararena.platform.testing.TestServices;
  * pilot by default, is both with {@code suggestions=true}, marked as a suggestion with its reason, and once a
  * researcher accepts it, it is a reviewed chip for the pilot by default.
  */
+@WithApplication
 class ReviewedThemesIT {
 
     /** A word only this passage holds, so the search finds it alone. */
     private static final String WORD = "kvistlärkorna";
 
-    @TempDir
-    static Path dataDir;
     private static RunningApplication app;
+    @Token("forskare")
     private static String researcher;
+    @Token("pilot")
     private static String pilot;
     private static String documentId;
 
     @BeforeAll
     static void uploadAWorkshop() throws Exception {
-        TestServices services = TestServices.get();
-        researcher = services.accessToken("forskare", "forskare");
-        pilot = services.accessToken("pilot", "pilot");
-        app = RunningApplication.start(dataDir, Map.of());
         String workshop = """
                 Vi på vårdcentralen vill ha samverkan med kommunen kring utskrivningar och en gemensam vårdplanering, sa %s.
                 """.formatted(WORD);
@@ -47,13 +40,6 @@ class ReviewedThemesIT {
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
         documentId = new JsonArray(uploaded.body()).getJsonObject(0).getString("id");
         app.awaitStatus(documentId, researcher, "indexed");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (app != null) {
-            app.close();
-        }
     }
 
     private static JsonObject search(String token, String extra) throws Exception {

@@ -14,12 +14,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.testing.TestServices;
@@ -114,6 +115,18 @@ final class RunningApplication implements AutoCloseable {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Uploads one text file with this visibility, which must be accepted (202); returns its id without waiting for the pipeline. */
+    String upload(String token, String filename, String content, String visibility) throws Exception {
+        return upload(token, filename, content, Map.of("visibility", visibility));
+    }
+
+    /** Uploads one text file with these form fields, which must be accepted (202); returns its id without waiting for the pipeline. */
+    String upload(String token, String filename, String content, Map<String, String> fields) throws Exception {
+        HttpResponse<String> answer = postFile(token, filename, content, fields);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+        return new JsonArray(answer.body()).getJsonObject(0).getString("id");
+    }
+
     /** Uploads one text file with this visibility and waits until it is indexed; returns its id. */
     String uploadIndexed(String token, String filename, String content, String visibility) throws Exception {
         return uploadIndexed(token, filename, content, Map.of("visibility", visibility));
@@ -121,9 +134,7 @@ final class RunningApplication implements AutoCloseable {
 
     /** Uploads one text file with these form fields and waits until it is indexed; returns its id. */
     String uploadIndexed(String token, String filename, String content, Map<String, String> fields) throws Exception {
-        HttpResponse<String> answer = postFile(token, filename, content, fields);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-        String id = new JsonArray(answer.body()).getJsonObject(0).getString("id");
+        String id = upload(token, filename, content, fields);
         awaitStatus(id, token, "indexed");
         return id;
     }
@@ -194,16 +205,8 @@ final class RunningApplication implements AutoCloseable {
 
     /** Waits (at most {@code limit}) until {@code count} documents are indexed or failed; returns the status counts. */
     Map<String, Long> awaitAllSettled(String token, int count, Duration limit) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        Map<String, Long> statuses = Map.of();
-        while (Instant.now().isBefore(deadline)) {
-            statuses = statusCounts(token);
-            if (statuses.getOrDefault("indexed", 0L) + statuses.getOrDefault("failed", 0L) == count) {
-                break;
-            }
-            Thread.sleep(500);
-        }
-        return statuses;
+        return Eventually.until(() -> statusCounts(token),
+                statuses -> statuses.getOrDefault("indexed", 0L) + statuses.getOrDefault("failed", 0L) == count, limit, Duration.ofMillis(500));
     }
 
     /** A condition a test waits for; it may call the application. */
@@ -214,19 +217,12 @@ final class RunningApplication implements AutoCloseable {
 
     /** Polls {@code condition} until it holds (true) or {@code limit} has passed (false): a wait on a condition, not a fixed time. */
     static boolean awaitCondition(Duration limit, Condition condition) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.holds()) {
-            if (Instant.now().isAfter(deadline)) {
-                return false;
-            }
-            Thread.sleep(100);
-        }
-        return true;
+        return Eventually.until(condition::holds, Boolean::booleanValue, limit);
     }
 
     /** How many of the caller's visible documents are in each status. */
     Map<String, Long> statusCounts(String token) throws Exception {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         int page = 0;
         while (true) {
             JsonObject result = new JsonObject(get("/api/documents?size=200&page=" + page, token).body());
@@ -267,16 +263,9 @@ final class RunningApplication implements AutoCloseable {
 
     /** Polls a document until it reaches {@code wanted} (or fails), and returns it. */
     JsonObject awaitStatus(String id, String token, String wanted) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        JsonObject document = null;
-        while (Instant.now().isBefore(deadline)) {
-            document = new JsonObject(get("/api/documents/" + id, token).body());
-            if (wanted.equals(document.getString("status")) || "failed".equals(document.getString("status"))) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        assertThat(document).isNotNull();
+        JsonObject document = Eventually.until(() -> new JsonObject(get("/api/documents/" + id, token).body()),
+                found -> wanted.equals(found.getString("status")) || "failed".equals(found.getString("status")),
+                Duration.ofSeconds(90), Duration.ofMillis(200));
         assertThat(document.getString("status")).as("status of %s (error: %s)", id, document.getString("error")).isEqualTo(wanted);
         return document;
     }
@@ -286,7 +275,7 @@ final class RunningApplication implements AutoCloseable {
         try {
             vertx.close().await(limit.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return false;
         }
     }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,7 +50,7 @@ class SearchAnswerCacheIT {
         assertThat(total("kvarhållningsprovet", pilot)).isZero();
         assertThat(total("kvarhållningsprovet", pilot)).as("asked again").isZero();
 
-        String id = upload("kvarhållning.txt", "Kvarhållningsprovet i hemtjänsten gav färre akuta besök.", "pilot");
+        String id = app.upload(researcher, "kvarhållning.txt", "Kvarhållningsprovet i hemtjänsten gav färre akuta besök.", "pilot");
         app.awaitStatus(id, researcher, "indexed");
         assertThat(total("kvarhållningsprovet", pilot)).as("right after the document was indexed").isEqualTo(1);
         assertThat(total("kvarhållningsprovet", researcher)).isEqualTo(1);
@@ -80,7 +78,7 @@ class SearchAnswerCacheIT {
     }
 
     private static void anotherProcesssChangeIsSeen(RunningApplication app) throws Exception {
-        String id = upload(app, "utomstående.txt", "Utomståendeprovet visade hur två regioner delade journalen.", "public");
+        String id = app.upload(researcher, "utomstående.txt", "Utomståendeprovet visade hur två regioner delade journalen.", "public");
         app.awaitStatus(id, researcher, "indexed");
         assertThat(total(app, "utomståendeprovet", pilot)).isEqualTo(1);
 
@@ -91,12 +89,8 @@ class SearchAnswerCacheIT {
         elasticsearch.index(i -> i.index(alias).id("annan-process-0").withJson(new java.io.StringReader(passage.encode())).refresh(Refresh.True));
 
         // Without the watch the kept answer (1) would be given for ever; the deadline is many polls, not a timing bar.
-        Instant deadline = Instant.now().plus(app.config().search().changePoll().multipliedBy(20));
-        long seen = total(app, "utomståendeprovet", pilot);
-        while (seen != 2 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            seen = total(app, "utomståendeprovet", pilot);
-        }
+        long seen = Eventually.until(() -> total(app, "utomståendeprovet", pilot), total -> total == 2,
+                app.config().search().changePoll().multipliedBy(20));
         assertThat(seen).as("the other process's passage is found").isEqualTo(2);
     }
 
@@ -111,13 +105,4 @@ class SearchAnswerCacheIT {
         return new JsonObject(response.body()).getLong("total");
     }
 
-    private static String upload(String filename, String text, String visibility) throws Exception {
-        return upload(app, filename, text, visibility);
-    }
-
-    private static String upload(RunningApplication app, String filename, String text, String visibility) throws Exception {
-        HttpResponse<String> response = app.postFile(researcher, filename, text, visibility);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return new JsonArray(response.body()).getJsonObject(0).getString("id");
-    }
 }

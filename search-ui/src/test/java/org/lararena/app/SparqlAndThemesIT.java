@@ -8,7 +8,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,46 +18,42 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.OA;
-import org.lararena.platform.testing.TestServices;
 
 /**
  * {@code /sparql} and {@code /api/themes} on the real application with real Keycloak tokens: a researcher and a pilot
  * ask the same things, and nothing of a restricted interview reaches the pilot, by any form of query or count.
  */
+@WithApplication
 class SparqlAndThemesIT {
 
     private static final String CANARY = "kvistgrodesamtal";
     private static final String KONTINUITET = "https://w3id.org/lararena/tema/kontinuitet";
     private static final String SAMVERKAN = "https://w3id.org/lararena/tema/samverkan";
 
-    @TempDir
-    static Path dataDir;
-
     private static RunningApplication app;
+    @Token("forskare")
     private static String researcher;
+    @Token("pilot")
     private static String pilot;
+    @Token("admin")
+    private static String admin;
     private static String interview;
     private static String report;
     private static Map<String, Long> researcherBefore;
     private static Map<String, Long> pilotBefore;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = RunningApplication.start(dataDir, Map.of());
-        researcher = TestServices.get().accessToken("forskare", "forskare");
-        pilot = TestServices.get().accessToken("pilot", "pilot");
-        report = upload("rapport-samverkan.txt", "Samverkan mellan kommun och region blev bättre när vårdcentralen och "
+    static void uploadAndAnnotate() throws Exception {
+        report = app.upload(researcher, "rapport-samverkan.txt", "Samverkan mellan kommun och region blev bättre när vårdcentralen och "
                 + "hemtjänsten började planera utskrivningar tillsammans i ett gemensamt forum varje vecka.", "pilot");
         app.awaitStatus(report, researcher, "indexed");
         researcherBefore = counts(themes(researcher, "?suggestions=true"));
         pilotBefore = counts(themes(pilot, "?suggestions=true"));
-        interview = upload("intervju-kontinuitet.txt", "Patienterna saknar fast läkarkontakt, " + CANARY + ", och träffar en ny "
+        interview = app.upload(researcher, "intervju-kontinuitet.txt", "Patienterna saknar fast läkarkontakt, " + CANARY + ", och träffar en ny "
                 + "hyrläkare vid varje besök, så ingen känner dem sedan tidigare.", "restricted");
         app.awaitStatus(interview, researcher, "indexed");
         // Besides the annotator's own annotations (made at ingest), one more in each document's graph, written into the application's own store (one TDB2 database per
@@ -68,11 +63,6 @@ class SparqlAndThemesIT {
             annotate(store, interview, KONTINUITET, "Patienterna saknar fast läkarkontakt – " + CANARY);
             annotate(store, report, SAMVERKAN, "Samverkan mellan kommun och region");
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
     }
 
     @Test
@@ -100,7 +90,7 @@ class SparqlAndThemesIT {
         List<String> pilotGraphs = bindings(get("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", pilot, null), "g");
         assertThat(pilotGraphs).containsExactlyInAnyOrder(LAR.OntologyGraph.getURI(), LAR.documentGraph(report).getURI());
         assertThat(bindings(get("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", researcher, null), "g")).contains(graph);
-        JsonArray audit = new JsonArray(app.get("/api/admin/audit", TestServices.get().accessToken("admin", "admin")).body());
+        JsonArray audit = new JsonArray(app.get("/api/admin/audit", admin).body());
         assertThat(audit.stream().map(e -> (JsonObject) e).filter(e -> "sparql_query".equals(e.getString("action"))))
                 .as("researchers' queries are audited, pilots' are not")
                 .anySatisfy(e -> assertThat(e.getString("user")).isEqualTo("forskare"))
@@ -221,12 +211,6 @@ class SparqlAndThemesIT {
     }
 
     // --- helpers
-
-    private static String upload(String filename, String content, String visibility) throws Exception {
-        HttpResponse<String> response = app.postFile(researcher, filename, content, visibility);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return new JsonArray(response.body()).getJsonObject(0).getString("id");
-    }
 
     private static void annotate(Dataset store, String documentId, String concept, String quote) {
         Model graph = store.getNamedModel(LAR.documentGraph(documentId));

@@ -5,17 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.vocabulary.LAR;
-import org.lararena.platform.testing.TestServices;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -31,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * adopts their own coding as the consensus with one click (the page then shows it), writes another passage by passage,
  * and Sök follows each consensus.
  */
+@WithApplication
 class TeamCodingBrowserIT {
 
     private static final String TEMA = LAR.BASE + "tema/";
@@ -51,27 +48,17 @@ class TeamCodingBrowserIT {
     private static final String FORSKARE_TAG = "vid varje besök";
     private static final String FORSKARE2_TAG = "ringer varandra direkt";
 
-    @TempDir
-    static Path dataDir;
-
     private static RunningApplication app;
+    @Token("forskare")
     private static String forskareToken;
+    @Token("forskare2")
     private static String forskare2Token;
     private static String documentId;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "false"));
-        forskareToken = TestServices.get().accessToken("forskare", "forskare");
-        forskare2Token = TestServices.get().accessToken("forskare2", "forskare2");
-        documentId = new JsonArray(app.postFile(forskareToken, "intervju-hemtjanst-teamkodning.txt", INTERVIEW,
-                Map.of("visibility", "restricted", "type", "intervju")).body()).getJsonObject(0).getString("id");
-        app.awaitStatus(documentId, forskareToken, "indexed");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
+    static void uploadInterview() throws Exception {
+        documentId = app.uploadIndexed(forskareToken, "intervju-hemtjanst-teamkodning.txt", INTERVIEW,
+                Map.of("visibility", "restricted", "type", "intervju"));
     }
 
     @Test

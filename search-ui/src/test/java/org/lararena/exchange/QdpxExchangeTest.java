@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lararena.codebook.CodebookActions;
 import org.lararena.codebook.SynonymProposals;
 import org.lararena.coding.MemoStore;
+import org.lararena.ingest.DocumentExtracted;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
@@ -107,7 +108,7 @@ class QdpxExchangeTest {
         for (int i = 0; i < passages.size(); i++) {
             json.add(new JsonObject().put("ordinal", i).put("text", passages.get(i)).put("start", 0).put("end", passages.get(i).length()));
         }
-        stores.documents().savePassages(record.id(), new JsonObject().put("documentId", record.id()).put("passages", json));
+        stores.documents().savePassages(record.id(), new DocumentExtracted(record.id(), json).toJson());
         return record;
     }
 

@@ -10,6 +10,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
+import org.lararena.ingest.DocumentAnnotated;
+import org.lararena.ingest.DocumentExtracted;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.platform.DiskFull;
 import org.lararena.ingest.store.DocumentRecord;
@@ -76,11 +78,11 @@ public final class AnnotationVerticle extends VerticleBase {
     }
 
     private void enqueue(Message<JsonObject> message) {
-        String id = message.body().getString("documentId");
-        JsonArray passages = message.body().getJsonArray("passages");
+        DocumentExtracted extracted = DocumentExtracted.fromJson(message.body());
+        String id = extracted.documentId();
         vertx.executeBlocking(() -> store.find(id).map(record -> status.change(record, DocumentStatus.ANNOTATING, null)), false)
                 .onSuccess(record -> record.ifPresent(r -> {
-                    line.add(new Turn(annotation.start(id, passages), r));
+                    line.add(new Turn(annotation.start(id, extracted.passages()), r));
                     pump();
                 }))
                 .onFailure(e -> LOG.warn("Annotation of {} could not start: {}", id, e.getMessage()));
@@ -100,8 +102,7 @@ public final class AnnotationVerticle extends VerticleBase {
             if (done.failed()) {
                 failed(turn, done.cause());
             } else if (done.result() != null) {
-                vertx.eventBus().send(IngestAddresses.DOCUMENT_ANNOTATED, new JsonObject().put("documentId", turn.run().documentId())
-                        .put("passages", done.result()));
+                new DocumentAnnotated(turn.run().documentId(), done.result()).send(vertx.eventBus());
             } else if (!stopping) {
                 line.add(turn);
             }

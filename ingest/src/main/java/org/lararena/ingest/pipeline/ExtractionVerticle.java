@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.lararena.ingest.DocumentExtracted;
 import org.lararena.ingest.DocumentReceived;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.StepTimings;
@@ -147,10 +148,10 @@ public final class ExtractionVerticle extends VerticleBase {
                 passages.add(new JsonObject().put("ordinal", passage.ordinal()).put("page", passage.page()).put("speaker", passage.speaker())
                         .put("text", passage.text()).put("start", passage.start()).put("end", passage.end()));
             }
-            JsonObject result = new JsonObject().put("documentId", id).put("passages", passages)
-                    .put("text", processed.repaired().text()).put("extractedText", processed.repaired().originalText());
-            store.savePassages(id, result);
-            vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, new JsonObject().put("documentId", id).put("passages", passages));
+            DocumentExtracted segmented = new DocumentExtracted(id, passages);
+            store.savePassages(id, segmented.toJson().put("text", processed.repaired().text())
+                    .put("extractedText", processed.repaired().originalText()));
+            segmented.send(vertx.eventBus());
         } catch (ExtractionException | RuntimeException e) {
             if (DiskFull.causedBy(e) && !stopping) {
                 waitForSpace(record);

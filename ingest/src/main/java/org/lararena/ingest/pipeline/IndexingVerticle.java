@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.lararena.ingest.DocumentAnnotated;
+import org.lararena.ingest.IndexingOutcome;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.StepTimings;
 import org.lararena.ingest.index.PassageFacetFields;
@@ -51,11 +53,11 @@ public final class IndexingVerticle extends VerticleBase {
     private int batchPassages;
     private long timer = -1;
 
-    /** A document of the batch: the messages to answer, its record, its queued work, its passage documents. */
-    private record Waiting(List<Message<JsonObject>> messages, DocumentRecord record, JsonObject work, List<JsonObject> passages) {
+    /** A document of the batch: the messages to answer, its record, its work (as the queue keeps it), its passage documents. */
+    private record Waiting(List<Message<JsonObject>> messages, DocumentRecord record, DocumentAnnotated work, List<JsonObject> passages) {
 
-        void reply(String outcome) {
-            messages.forEach(message -> message.reply(outcome));
+        void reply(IndexingOutcome outcome) {
+            messages.forEach(outcome::answer);
         }
     }
 
@@ -73,37 +75,39 @@ public final class IndexingVerticle extends VerticleBase {
     }
 
     private void gather(Message<JsonObject> message) {
-        String id = message.body().getString("documentId");
+        DocumentAnnotated annotated = DocumentAnnotated.fromJson(message.body());
+        String id = annotated.documentId();
         DocumentRecord record = store.find(id).orElse(null);
         if (record == null) {
             pending.remove(id);
-            message.reply(FAILED);
+            IndexingOutcome.FAILED.answer(message);
             return;
         }
-        JsonObject work = new JsonObject().put("documentId", id).put("passages", message.body().getJsonArray("passages"));
+        // The queue keeps the work as fresh work: the drainer marks what it sends again.
+        DocumentAnnotated work = new DocumentAnnotated(id, annotated.passages());
         try {
             if (record.status() != DocumentStatus.INDEXING) {
                 record = status.change(record, DocumentStatus.INDEXING, null);
             }
-            if (!message.body().getBoolean("queued", false) && !pending.isEmpty()) {
-                pending.put(id, work);
-                message.reply(WAITING);
+            if (!annotated.queued() && !pending.isEmpty()) {
+                pending.put(id, work.toJson());
+                IndexingOutcome.WAITING.answer(message);
                 return;
             }
         } catch (LararenaException e) {
             LOG.warn("Indexing of {} could not start: {}", id, e.getMessage());
-            message.reply(FAILED);
+            IndexingOutcome.FAILED.answer(message);
             return;
         }
         List<JsonObject> documents;
         try {
-            documents = passageDocuments(record, work.getJsonArray("passages"));
+            documents = passageDocuments(record, work.passages());
         } catch (RuntimeException e) {
             // A fault of ours: the document fails with a reason instead of staying "indexing" with none.
             LOG.warn("The passages of {} could not be prepared for indexing", id, e);
             pending.remove(id);
             status.change(record, DocumentStatus.FAILED, "Dokumentet kunde inte förberedas för sökning på grund av ett fel hos oss; det är loggat.");
-            message.reply(FAILED);
+            IndexingOutcome.FAILED.answer(message);
             return;
         }
         List<Message<JsonObject>> messages = new ArrayList<>(List.of(message));
@@ -162,25 +166,25 @@ public final class IndexingVerticle extends VerticleBase {
                 case INDEXED -> {
                     status.change(waiting.record().withPassages(waiting.passages().size()), DocumentStatus.INDEXED, null);
                     pending.remove(id);
-                    waiting.reply(INDEXED);
+                    waiting.reply(IndexingOutcome.INDEXED);
                 }
                 case WAITING -> {
                     // Elasticsearch is away: the document waits in the durable queue (its record stays "indexing").
                     LOG.warn("Indexing of {} waits for Elasticsearch: {}", id, outcome.reason());
-                    pending.put(id, waiting.work());
-                    waiting.reply(WAITING);
+                    pending.put(id, waiting.work().toJson());
+                    waiting.reply(IndexingOutcome.WAITING);
                 }
                 case FAILED -> {
                     LOG.warn("Indexing of {} failed: {}", id, outcome.reason());
                     status.change(waiting.record(), DocumentStatus.FAILED, "Dokumentet kunde inte indexeras: " + outcome.reason());
                     pending.remove(id);
-                    waiting.reply(FAILED);
+                    waiting.reply(IndexingOutcome.FAILED);
                 }
             }
         } catch (LararenaException e) {
             // The record or the queue could not be written: the record stays "indexing" and resumes after a restart.
             LOG.warn("The outcome of indexing {} could not be kept: {}", id, e.getMessage());
-            waiting.reply(WAITING);
+            waiting.reply(IndexingOutcome.WAITING);
         }
     }
 
@@ -226,10 +230,6 @@ public final class IndexingVerticle extends VerticleBase {
         return question == null || question.isBlank() ? null
                 : question.length() <= MAX_QUESTION_CHARS ? question : question.substring(question.length() - MAX_QUESTION_CHARS);
     }
-
-    static final String INDEXED = "indexed";
-    static final String WAITING = "waiting";
-    static final String FAILED = "failed";
 
     /** The year of an upload's date field ({@code 2024}, {@code 2024-05} or {@code 2024-05-17}), or null. */
     static Integer year(String date) {

@@ -2,13 +2,15 @@ package org.lararena.ingest.pipeline;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.DocumentAnnotated;
+import org.lararena.ingest.DocumentExtracted;
+import org.lararena.ingest.IndexingOutcome;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.PendingIndexing;
 import org.slf4j.Logger;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
 public final class PendingIndexingVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingIndexingVerticle.class);
-    private static final long REPLY_TIMEOUT_MS = Duration.ofMinutes(5).toMillis();
+    private static final Duration REPLY_TIMEOUT = Duration.ofMinutes(5);
 
     private final DocumentStore store;
     private final PendingIndexing pending;
@@ -74,20 +76,29 @@ public final class PendingIndexingVerticle extends VerticleBase {
     }
 
     private void send(String id) {
-        JsonObject work = pending.get(id).orElse(null);
+        DocumentAnnotated work = pending.get(id).flatMap(entry -> asWork(id, entry)).orElse(null);
         if (work == null) {
             // An entry that cannot be read: start the document again from the passages extraction kept.
             pending.remove(id);
-            store.passages(id).ifPresent(extracted -> vertx.eventBus().send(IngestAddresses.DOCUMENT_EXTRACTED, extracted));
+            store.passages(id).map(DocumentExtracted::fromJson).ifPresent(extracted -> extracted.send(vertx.eventBus()));
             return;
         }
         inFlight.add(id);
-        vertx.eventBus().<String>request(IngestAddresses.DOCUMENT_ANNOTATED, work.put("queued", true),
-                new DeliveryOptions().setSendTimeout(REPLY_TIMEOUT_MS)).onComplete(reply -> {
-                    inFlight.remove(id);
-                    if (reply.succeeded() && !IndexingVerticle.WAITING.equals(reply.result().body())) {
-                        fill();
-                    }
-                });
+        work.fromQueue().request(vertx.eventBus(), REPLY_TIMEOUT).onComplete(reply -> {
+            inFlight.remove(id);
+            if (reply.succeeded() && reply.result() != IndexingOutcome.WAITING) {
+                fill();
+            }
+        });
+    }
+
+    /** A queue entry as work, or empty when it lacks what work needs (it was not written by the indexer). */
+    private static Optional<DocumentAnnotated> asWork(String id, JsonObject entry) {
+        try {
+            return Optional.of(DocumentAnnotated.fromJson(entry));
+        } catch (NullPointerException | ClassCastException e) {
+            LOG.warn("The pending-indexing entry of {} is not work the indexer wrote: {}", id, e.getMessage());
+            return Optional.empty();
+        }
     }
 }

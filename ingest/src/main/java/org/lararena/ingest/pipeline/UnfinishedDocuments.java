@@ -1,12 +1,11 @@
 package org.lararena.ingest.pipeline;
 
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.lararena.ingest.DocumentReceived;
-import org.lararena.ingest.IngestAddresses;
+import org.lararena.ingest.DocumentExtracted;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -47,10 +46,10 @@ public final class UnfinishedDocuments {
                 continue;
             }
             LOG.info("Resuming {}, left {}", unfinished.id(), unfinished.status().wireName());
-            Optional<JsonObject> extracted = unfinished.status() == DocumentStatus.QUEUED || unfinished.status() == DocumentStatus.EXTRACTING
-                    ? Optional.empty() : documents.passages(unfinished.id());
+            Optional<DocumentExtracted> extracted = unfinished.status() == DocumentStatus.QUEUED || unfinished.status() == DocumentStatus.EXTRACTING
+                    ? Optional.empty() : documents.passages(unfinished.id()).map(DocumentExtracted::fromJson);
             if (extracted.isPresent()) {
-                bus.send(IngestAddresses.DOCUMENT_EXTRACTED, extracted.get());
+                extracted.get().send(bus);
             } else {
                 DocumentReceived.submit(bus, unfinished.id());
             }

@@ -20,6 +20,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ingest.DocumentAnnotated;
+import org.lararena.ingest.IndexingOutcome;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.PendingIndexing;
@@ -42,27 +44,32 @@ class PendingIndexingVerticleTest {
         // Work left in the queue by an earlier run of the application.
         PendingIndexing left = new DocumentStore(dataDir).pendingIndexing();
         List<String> ids = IntStream.range(0, 30).mapToObj(i -> "doc-" + i).toList();
-        ids.forEach(id -> left.put(id, new JsonObject().put("documentId", id).put("passages", new JsonArray())));
+        ids.forEach(id -> left.put(id, new DocumentAnnotated(id, new JsonArray()).toJson()));
 
         DocumentStore store = new DocumentStore(dataDir);
         AtomicBoolean elasticsearchUp = new AtomicBoolean(false);
         AtomicInteger concurrent = new AtomicInteger();
         AtomicInteger mostConcurrentWhileDown = new AtomicInteger();
         AtomicInteger attemptsWhileDown = new AtomicInteger();
+        AtomicInteger sentAsFresh = new AtomicInteger();
         Map<String, Integer> indexed = new ConcurrentHashMap<>();
         vertx.eventBus().<JsonObject>consumer(IngestAddresses.DOCUMENT_ANNOTATED, message -> {
             int now = concurrent.incrementAndGet();
-            String id = message.body().getString("documentId");
+            DocumentAnnotated work = DocumentAnnotated.fromJson(message.body());
+            String id = work.documentId();
+            if (!work.queued()) {
+                sentAsFresh.incrementAndGet();
+            }
             vertx.setTimer(5, t -> {
                 concurrent.decrementAndGet();
                 if (elasticsearchUp.get()) {
                     indexed.merge(id, 1, Integer::sum);
                     store.pendingIndexing().remove(id);
-                    message.reply(IndexingVerticle.INDEXED);
+                    IndexingOutcome.INDEXED.answer(message);
                 } else {
                     attemptsWhileDown.incrementAndGet();
                     mostConcurrentWhileDown.accumulateAndGet(now, Math::max);
-                    message.reply(IndexingVerticle.WAITING);
+                    IndexingOutcome.WAITING.answer(message);
                 }
             });
         });
@@ -74,6 +81,7 @@ class PendingIndexingVerticleTest {
         awaitTrue(() -> store.pendingIndexing().isEmpty());
 
         assertThat(mostConcurrentWhileDown.get()).as("documents sent at once while Elasticsearch was down").isEqualTo(1);
+        assertThat(sentAsFresh.get()).as("work sent from the queue that did not say so").isZero();
         assertThat(indexed).containsOnlyKeys(ids);
         assertThat(indexed.values()).allMatch(count -> count == 1);
         assertThat(new DocumentStore(dataDir).pendingIndexing().ids()).isEmpty();

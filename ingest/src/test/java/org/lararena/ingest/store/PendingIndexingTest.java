@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ingest.DocumentAnnotated;
 
 class PendingIndexingTest {
 
@@ -19,7 +20,7 @@ class PendingIndexingTest {
     Path dir;
 
     private static JsonObject work(String id, String text) {
-        return new JsonObject().put("documentId", id).put("passages", new JsonArray().add(new JsonObject().put("ordinal", 0).put("text", text)));
+        return new DocumentAnnotated(id, new JsonArray().add(new JsonObject().put("ordinal", 0).put("text", text))).toJson();
     }
 
     @Test

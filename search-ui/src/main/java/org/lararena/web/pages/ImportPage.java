@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.lararena.codebook.CodebookActions;
 import org.lararena.exchange.ImportFormat;
 import org.lararena.exchange.RefiQdaImports;
@@ -229,7 +230,7 @@ public final class ImportPage {
                 html.append("<td data-label=\"Kodningar\">").append(code.getInteger("codings")).append("</td>");
             }
             html.append("<td><select name=\"").append(CODE_FIELD).append(Html.text(code.getString("guid"))).append("\" aria-labelledby=\"kod-")
-                    .append(i).append("\">").append(choices.replaceFirst(java.util.regex.Pattern.quote(marker),
+                    .append(i).append("\">").append(choices.replaceFirst(Pattern.quote(marker),
                             Matcher.quoteReplacement("<option value=\"" + Html.text(chosen) + "\" selected>")))
                     .append("</select></td></tr>");
         }
