@@ -1,13 +1,6 @@
 package org.lararena.insights;
 
-import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,47 +9,44 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.security.SecureRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.shared.JsonCollection;
+import org.lararena.platform.shared.JsonCollection.Stored;
+import org.lararena.platform.shared.Updates;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The insights researchers write, one JSON file each ({@code <id>.json}) in a folder of the data directory. A save
- * writes a temporary file and moves it over the old one in one step, so a crash leaves the old or the new version,
- * never half of one. Read once at start and kept in memory. Blocking (file I/O).
+ * The insights researchers write, one document each in the insight collection ({@link #COLLECTION}) that every
+ * instance shares. A change is written against the version of the insight it was made from: two researchers changing
+ * one insight through two instances at once both get their change, the second made to what the first left
+ * ({@link #update}). One insight is read from the collection ({@link #find}); the list of all ({@link #all}) comes
+ * from memory, filled at start and kept up to date by this instance's writes and by {@link #reread} for another
+ * instance's. Blocking.
  */
 public final class InsightStore {
 
+    /** The name of the insights' collection. */
+    public static final String COLLECTION = "insights";
     private static final Logger LOG = LoggerFactory.getLogger(InsightStore.class);
-    /** Ids are also file names: lowercase letters, digits and hyphens only, so no id can name another path. */
+    /** Ids appear in addresses and may be file names: lowercase letters, digits and hyphens only, so no id can name another path. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Path folder;
+    private final JsonCollection documents;
     private final Map<String, Insight> insights = new ConcurrentHashMap<>();
 
-    public InsightStore(Path folder) {
-        this.folder = folder;
-        try {
-            Files.createDirectories(folder);
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
-                    try {
-                        Insight insight = Insight.fromJson(new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
-                        insights.put(insight.id(), insight);
-                    } catch (RuntimeException e) {
-                        // One damaged file must not hide the others; it stays on disk for someone to mend.
-                        LOG.warn("Insight file {} left out: {}", file, e.getMessage());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the insights folder " + folder + " could not be read", e);
+    public InsightStore(JsonCollection documents) {
+        this.documents = Objects.requireNonNull(documents, "documents");
+        for (Stored document : documents.all()) {
+            // One damaged insight must not hide the others; it stays stored for someone to mend.
+            read(document).ifPresent(insight -> insights.put(insight.id(), insight));
         }
     }
 
@@ -67,47 +57,47 @@ public final class InsightStore {
                 .toList();
     }
 
+    /** The insight as it is now, on whichever instance it was last changed. */
     public Optional<Insight> find(String id) {
-        return Optional.ofNullable(insights.get(id));
+        return ID.matcher(id).matches() ? documents.find(id).flatMap(InsightStore::read) : Optional.empty();
     }
 
-    /** Writes {@code insight} durably (replacing an earlier version), then makes it visible. */
-    public synchronized Insight save(Insight insight) {
-        if (!ID.matcher(insight.id()).matches()) {
-            throw new IllegalArgumentException("not an insight id: " + insight.id());
-        }
-        Path target = folder.resolve(insight.id() + ".json");
-        try {
-            Path temporary = Files.createTempFile(folder, ".insight-", ".tmp");
-            try {
-                Files.writeString(temporary, insight.toJson().encodePrettily(), StandardCharsets.UTF_8);
-                try {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the insight " + insight.id() + " could not be saved", e);
-        }
+    /** Stores a new insight; {@link JsonCollection.ChangedMeanwhile} when its id is taken. */
+    public Insight create(Insight insight) {
+        checkId(insight.id());
+        documents.create(insight.id(), insight.toJson());
         insights.put(insight.id(), insight);
         return insight;
     }
 
+    /**
+     * Changes the insight {@code id} as {@code change} says, made again to the new state when another instance changed
+     * it meanwhile ({@code change} must only compute); 404 when there is no such insight.
+     */
+    public Insight update(String id, UnaryOperator<Insight> change) {
+        checkId(id);
+        Insight[] changed = new Insight[1]; // the insight made from the state that was written
+        Updates.apply(documents, id, body -> {
+            changed[0] = change.apply(Insight.fromJson(body));
+            return changed[0].toJson();
+        }).orElseThrow(() -> LararenaException.notFound("no insight with that id"));
+        insights.put(id, changed[0]);
+        return changed[0];
+    }
+
     /** @return whether there was such an insight */
-    public synchronized boolean delete(String id) {
-        if (!ID.matcher(id).matches() || !insights.containsKey(id)) {
+    public boolean delete(String id) {
+        if (!ID.matcher(id).matches()) {
             return false;
         }
-        try {
-            Files.deleteIfExists(folder.resolve(id + ".json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the insight " + id + " could not be deleted", e);
-        }
+        boolean deleted = documents.delete(id);
         insights.remove(id);
-        return true;
+        return deleted;
+    }
+
+    /** Another instance changed the insight {@code id} (a change notice): the list shows it as it is now. */
+    public void reread(String id) {
+        documents.find(id).flatMap(InsightStore::read).ifPresentOrElse(insight -> insights.put(id, insight), () -> insights.remove(id));
     }
 
     /**
@@ -116,17 +106,23 @@ public final class InsightStore {
      *
      * @return the ids of the insights changed
      */
-    public synchronized List<String> eraseQuotes(Predicate<String> erased, String note, Instant at) {
+    public List<String> eraseQuotes(Predicate<String> erased, String note, Instant at) {
         List<String> changed = new ArrayList<>();
-        for (Insight insight : List.copyOf(insights.values())) {
-            List<String> kept = insight.passages().stream().filter(erased.negate()).toList();
-            if (kept.size() == insight.passages().size()) {
+        for (Stored document : documents.all()) {
+            Optional<Insight> stored = read(document);
+            if (stored.isEmpty() || stored.get().passages().stream().noneMatch(erased)) {
                 continue;
             }
-            String text = insight.text().isBlank() ? note : insight.text() + "\n\n" + note;
-            save(new Insight(insight.id(), insight.title(), text, insight.themes(), kept, insight.status(), insight.createdBy(),
-                    insight.created(), at, false));
-            changed.add(insight.id());
+            update(document.id(), insight -> {
+                List<String> kept = insight.passages().stream().filter(erased.negate()).toList();
+                if (kept.size() == insight.passages().size()) {
+                    return insight; // erased meanwhile by another instance
+                }
+                String text = insight.text().isBlank() ? note : insight.text() + "\n\n" + note;
+                return new Insight(insight.id(), insight.title(), text, insight.themes(), kept, insight.status(), insight.createdBy(),
+                        insight.created(), at, false);
+            });
+            changed.add(document.id());
         }
         return changed;
     }
@@ -141,5 +137,20 @@ public final class InsightStore {
         byte[] tail = new byte[3];
         RANDOM.nextBytes(tail);
         return (slug.isEmpty() ? "insikt" : slug) + "-" + HexFormat.of().formatHex(tail);
+    }
+
+    private static void checkId(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not an insight id: " + id);
+        }
+    }
+
+    private static Optional<Insight> read(Stored document) {
+        try {
+            return Optional.of(Insight.fromJson(document.body()));
+        } catch (RuntimeException e) {
+            LOG.warn("Insight {} left out: {}", document.id(), e.getMessage());
+            return Optional.empty();
+        }
     }
 }

@@ -41,6 +41,7 @@ import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.suggest.SuggesterModel;
 import org.lararena.platform.audit.AuditLog;
+import org.lararena.platform.shared.MemoryCollection;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -70,10 +71,10 @@ class QdpxExchangeTest {
             Ontology own = shipped.snapshot();
             TdbAnnotationStore annotations = new TdbAnnotationStore(dataset);
             CodebookActions codebook = new CodebookActions(new Codebook(dataset, own, annotations, Clock.systemUTC()), annotations,
-                    new AuditLog(dir.resolve("audit")), (document, passages) -> { }, () -> { },
+                    new AuditLog(new MemoryCollection()), (document, passages) -> { }, () -> { },
                     new SynonymProposals(() -> own, () -> SuggesterModel.DICTIONARY_ONLY, dir.resolve("rejected-proposals.json")));
             return new Stores(new DocumentStore(dir.resolve("documents")), annotations,
-                    new MemoStore(dir.resolve("memos"), 10_000, Clock.systemUTC()), dir.resolve("work"), own, codebook);
+                    new MemoStore(new MemoryCollection(), 10_000, Clock.systemUTC()), dir.resolve("work"), own, codebook);
         }
 
         QdpxExport export() {

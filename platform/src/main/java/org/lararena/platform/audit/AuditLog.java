@@ -8,20 +8,21 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.lararena.platform.shared.JsonCollection;
-import org.lararena.platform.shared.Updates;
+import org.lararena.platform.shared.SharedCollections;
 
 /**
- * The audit log: one document per event in its collection ({@link #COLLECTION}), never changed after it is written
+ * The audit log: one document per event in its collection ({@link #KIND}), never changed after it is written
  * except to redact its details when what it names is erased. The collection is the one every instance shares, so an
  * entry written through one instance is read through every other. An entry is acknowledged only once the collection
  * holds it (on disk, or in Elasticsearch), so an entry once written stays. Blocking: call from worker threads.
  */
 public final class AuditLog {
 
-    /** The name of the audit log's collection. */
-    public static final String COLLECTION = "audit";
     /** The field every entry carries its time in (ISO-8601), by which {@link #newest} orders. */
     public static final String TIME = "time";
+    /** The audit log's collection: each entry forced to disk before it is acknowledged. */
+    public static final SharedCollections.Kind KIND = new SharedCollections.Kind("audit", "the audit entry", true,
+            List.of("user", "action", "target"), List.of(TIME));
 
     private final JsonCollection entries;
 
@@ -43,7 +44,7 @@ public final class AuditLog {
     /**
      * Takes the details out of every entry about one of {@code targets} (erased documents: an upload's entry names
      * the file, which may name a participant) and puts {@code note} in their place; who did what to which id, and
-     * when, stays. Each entry is changed on its own, against the version read (an entry is not otherwise changed).
+     * when, stays.
      *
      * @return how many entries were redacted
      */
@@ -52,7 +53,8 @@ public final class AuditLog {
         for (JsonCollection.Stored entry : entries.all()) {
             String target = entry.body().getString("target"); // null for actions on no one thing (an export, a query)
             if (target != null && targets.contains(target) && entry.body().containsKey("details")) {
-                Updates.apply(entries, entry.id(), body -> body.put("details", new JsonObject().put("redacted", note)));
+                // Written whatever is there: an entry is never changed but by this redaction, which comes to the same.
+                entries.put(entry.id(), entry.body().put("details", new JsonObject().put("redacted", note)));
                 redacted++;
             }
         }

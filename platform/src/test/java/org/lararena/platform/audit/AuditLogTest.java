@@ -4,22 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.shared.JsonCollection;
-import org.lararena.platform.shared.MemoryCollection;
+import org.lararena.platform.shared.FileCollection;
 
 class AuditLogTest {
 
-    /** One collection, two logs: two instances sharing one store, or one instance before and after a restart. */
-    private final JsonCollection shared = new MemoryCollection();
+    @TempDir
+    Path folder;
+
+    /** One collection, several logs: instances sharing one store. */
+    private JsonCollection shared;
+
+    @BeforeEach
+    void open() {
+        shared = new FileCollection(folder, AuditLog.KIND.what(), AuditLog.KIND.flush());
+    }
 
     @Test
-    void anEntryWrittenThroughOneInstanceIsReadThroughTheOther() {
+    void anEntryWrittenThroughOneInstanceIsReadThroughTheOtherAndAfterARestart() {
         new AuditLog(shared).record("forskare", "read_restricted_document", "doc-1", null);
         AuditLog other = new AuditLog(shared);
         other.record("forskare", "change_visibility", "doc-1", new JsonObject().put("from", "restricted").put("to", "pilot"));
 
-        var newest = new AuditLog(shared).newest(10);
+        var newest = new AuditLog(new FileCollection(folder, "the audit entry", true)).newest(10);
         assertThat(newest).hasSize(2);
         assertThat(newest.getJsonObject(0).getString("action")).isEqualTo("change_visibility");
         assertThat(newest.getJsonObject(0).getJsonObject("details").getString("to")).isEqualTo("pilot");
