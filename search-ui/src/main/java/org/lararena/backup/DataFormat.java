@@ -77,9 +77,7 @@ public final class DataFormat {
         public void apply(Path dataDir) {
             // Nothing to rewrite: annotations stored with their quote selector are read as they are.
         }
-    }, new CollectionsMigration(folder -> {
-        throw new UnsupportedOperationException("interim: waits for FileCollection on main");
-    }));
+    }, new CollectionsMigration());
 
     private DataFormat() {
     }

@@ -5,69 +5,86 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.lararena.platform.LararenaException;
-import org.lararena.platform.shared.JsonCollection;
-import org.lararena.platform.shared.JsonCollection.Stored;
-import org.lararena.platform.shared.Updates;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.lararena.platform.shared.CachedCollection;
+import org.lararena.platform.shared.SharedCollections;
 
 /**
- * Memos on passages, one document per memo in the memo collection ({@link #COLLECTION}) that every instance shares:
- * {@code {passageId, versions: [...]}}, every version of the memo oldest first. A memo is acknowledged only once the
- * collection holds it, so an acknowledged memo survives a crash. An edit or a deletion adds a new version (the
- * earlier ones stay, {@link #versions}), written against the version of the document it read: two researchers editing
- * one memo through two instances at once both get their version kept, one after the other, never one in place of the
- * other. Edits read the memo from the collection; the memos of a passage ({@link #of}) come from memory, filled at
- * start and kept up to date by this instance's writes and by {@link #reread} for another instance's.
- * Blocking: call it off the event loop. Thread-safe.
+ * Memos on passages, one document per memo ({@link #KIND}) holding every version of it, oldest first, in the
+ * collection every instance shares: files of a single instance, or Elasticsearch in a cluster. A memo is acknowledged
+ * only once the collection holds it (a file forced to disk), so an acknowledged memo survives a crash. An edit or a
+ * deletion adds a new version; the earlier versions stay ({@link #versions}). A new version is made from the memo as it
+ * is now: two researchers editing one memo through two instances at once both get their version kept, one after the
+ * other, never one in place of the other. Held in memory and kept current with the other instances' changes
+ * ({@link CachedCollection}). Writes block: call them off the event loop. Thread-safe.
  */
 public final class MemoStore {
 
-    /** The name of the memos' collection. */
-    public static final String COLLECTION = "memos";
-    private static final Logger LOG = LoggerFactory.getLogger(MemoStore.class);
+    /** The memos' collection: each memo forced to disk before it is acknowledged. */
+    public static final SharedCollections.Kind KIND = new SharedCollections.Kind("memos", "the memo", true, List.of("passageId"), List.of());
+    /** A memo's document: {@code {passageId, versions: [...]}}. */
+    public static final CachedCollection.Codec<List<Memo>> CODEC = new CachedCollection.Codec<>() {
+        @Override
+        public JsonObject write(List<Memo> versions) {
+            return document(versions.get(0).passageId(), new JsonArray(versions.stream().map(Memo::toJson).toList()));
+        }
+
+        @Override
+        public List<Memo> read(JsonObject body) {
+            JsonArray versions = body.getJsonArray("versions");
+            List<Memo> memos = new ArrayList<>(versions.size());
+            for (int i = 0; i < versions.size(); i++) {
+                memos.add(Memo.fromJson(versions.getJsonObject(i)));
+            }
+            return List.copyOf(memos);
+        }
+    };
     private static final int MAX_PASSAGE_ID_CHARS = 200;
 
-    private final JsonCollection documents;
+    private final CachedCollection<List<Memo>> memos;
     private final int maxChars;
     private final Clock clock;
-    /** The current version of every memo not deleted, in the order they were written. */
-    private final Map<String, Memo> current = new LinkedHashMap<>();
+    /** The ids of each passage's memos, in the order they were written (deleted ones too, until erased). */
+    private final Map<String, Set<String>> byPassage = new HashMap<>();
 
     /** @param maxChars the longest memo accepted, in characters ({@code LARARENA_MAX_MEMO_CHARS}) */
-    public MemoStore(JsonCollection documents, int maxChars, Clock clock) {
-        this.documents = Objects.requireNonNull(documents, "documents");
+    public MemoStore(CachedCollection<List<Memo>> memos, int maxChars, Clock clock) {
+        this.memos = Objects.requireNonNull(memos, "memos");
         this.maxChars = maxChars;
         this.clock = Objects.requireNonNull(clock);
-        List<Memo> stored = new ArrayList<>();
-        for (Stored document : documents.all()) {
-            try {
-                latest(versionsOf(document)).ifPresent(stored::add);
-            } catch (RuntimeException e) { // a missing field or a bad time: one damaged memo must not hide the others
-                LOG.warn("Memo {} is damaged and left out ({})", document.id(), e.getMessage());
+        memos.values().stream().map(versions -> versions.get(0)).sorted(Comparator.comparing(Memo::created).thenComparing(Memo::id))
+                .forEach(this::index);
+        // Another instance's new memo shows on its passage; an erased one leaves it.
+        memos.onChange((before, after) -> {
+            after.ifPresent(versions -> index(versions.get(0)));
+            if (after.isEmpty()) {
+                before.ifPresent(versions -> unindex(versions.get(0)));
             }
-        }
-        stored.sort(Comparator.comparing(Memo::created).thenComparing(Memo::id));
-        stored.forEach(memo -> current.put(memo.id(), memo));
+        });
     }
 
-    /** The body of a memo's document: what the collection holds of a memo with {@code versions}, oldest first. */
+    /** The body of a memo's document with {@code versions} (as JSON), oldest first. */
     public static JsonObject document(String passageId, JsonArray versions) {
         return new JsonObject().put("passageId", passageId).put("versions", versions);
     }
 
     /** The memos of a passage as they are now (not deleted), oldest first. */
-    public synchronized List<Memo> of(String passageId) {
-        return current.values().stream().filter(memo -> memo.passageId().equals(passageId)).toList();
+    public List<Memo> of(String passageId) {
+        List<String> ids;
+        synchronized (byPassage) {
+            ids = List.copyOf(byPassage.getOrDefault(passageId, Set.of()));
+        }
+        return ids.stream().map(memos::find).flatMap(Optional::stream).map(MemoStore::latest).flatMap(Optional::stream).toList();
     }
 
     /**
@@ -81,8 +98,7 @@ public final class MemoStore {
         }
         checkText(text);
         Memo memo = new Memo(UUID.randomUUID().toString(), passageId, text, Objects.requireNonNull(author), clock.instant());
-        documents.create(memo.id(), document(passageId, new JsonArray().add(memo.toJson())));
-        remember(memo.id(), Optional.of(memo));
+        memos.create(memo.id(), List.of(memo));
         return memo;
     }
 
@@ -106,15 +122,7 @@ public final class MemoStore {
 
     /** Every version of a memo, oldest first, the deleting one included; 404 for an unknown id. */
     public List<Memo> versions(String memoId) {
-        return documents.find(memoId).map(MemoStore::versionsOf).orElseThrow(MemoStore::noSuchMemo);
-    }
-
-    /**
-     * Another instance changed the memo {@code memoId} (a change notice): what this instance shows of it is read
-     * again from the collection.
-     */
-    public void reread(String memoId) {
-        remember(memoId, documents.find(memoId).flatMap(document -> latest(versionsOf(document))));
+        return memos.find(memoId).orElseThrow(MemoStore::noSuchMemo);
     }
 
     /**
@@ -125,51 +133,38 @@ public final class MemoStore {
      */
     public int erase(Predicate<String> onPassage) {
         int erased = 0;
-        // Read from the collection, not memory: a memo deleted by its author is erased too, with its versions.
-        for (Stored document : documents.all()) {
-            if (onPassage.test(document.body().getString("passageId", ""))) {
-                if (documents.delete(document.id())) {
-                    erased++;
-                }
-                remember(document.id(), Optional.empty());
+        for (List<Memo> versions : memos.values()) {
+            if (onPassage.test(versions.get(0).passageId()) && memos.delete(versions.get(0).id())) {
+                erased++;
             }
         }
         return erased;
     }
 
-    /** Adds the version {@code next} makes of the memo's current one, again from the new state when another changed it meanwhile. */
+    /** Adds the version {@code next} makes of the memo as it is now (again from another instance's, when it came first). */
     private Memo addVersion(String memoId, UnaryOperator<Memo> next) {
-        Memo[] added = new Memo[1]; // the version made from the state that was written
-        Updates.apply(documents, memoId, body -> {
-            JsonArray versions = body.getJsonArray("versions");
-            Memo latest = Memo.fromJson(versions.getJsonObject(versions.size() - 1));
-            if (latest.deleted()) {
-                throw noSuchMemo();
-            }
-            Memo version = next.apply(latest);
-            added[0] = version;
-            return body.put("versions", versions.copy().add(version.toJson()));
+        List<Memo> written = memos.update(memoId, versions -> {
+            Memo now = latest(versions).orElseThrow(MemoStore::noSuchMemo);
+            List<Memo> more = new ArrayList<>(versions);
+            more.add(next.apply(now));
+            return List.copyOf(more);
         }).orElseThrow(MemoStore::noSuchMemo);
-        remember(memoId, added[0].deleted() ? Optional.empty() : Optional.of(added[0]));
-        return added[0];
+        return written.get(written.size() - 1);
     }
 
-    /** Shows {@code memo} as the memo {@code memoId} is now, in its place; none when it is deleted or erased. */
-    private synchronized void remember(String memoId, Optional<Memo> memo) {
-        if (memo.isEmpty()) {
-            current.remove(memoId);
-        } else {
-            current.put(memoId, memo.get());
+    private void index(Memo first) {
+        synchronized (byPassage) {
+            byPassage.computeIfAbsent(first.passageId(), id -> new LinkedHashSet<>()).add(first.id());
         }
     }
 
-    private static List<Memo> versionsOf(Stored document) {
-        JsonArray versions = document.body().getJsonArray("versions");
-        List<Memo> memos = new ArrayList<>(versions.size());
-        for (int i = 0; i < versions.size(); i++) {
-            memos.add(Memo.fromJson(versions.getJsonObject(i)));
+    private void unindex(Memo first) {
+        synchronized (byPassage) {
+            Set<String> ids = byPassage.get(first.passageId());
+            if (ids != null && ids.remove(first.id()) && ids.isEmpty()) {
+                byPassage.remove(first.passageId());
+            }
         }
-        return memos;
     }
 
     /** The memo as its last version leaves it; empty when that version deleted it. */

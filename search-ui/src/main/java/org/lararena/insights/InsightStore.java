@@ -1,5 +1,6 @@
 package org.lararena.insights;
 
+import io.vertx.core.json.JsonObject;
 import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -8,46 +9,49 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.shared.CachedCollection;
 import org.lararena.platform.shared.JsonCollection;
-import org.lararena.platform.shared.JsonCollection.Stored;
-import org.lararena.platform.shared.Updates;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.lararena.platform.shared.SharedCollections;
 
 /**
- * The insights researchers write, one document each in the insight collection ({@link #COLLECTION}) that every
- * instance shares. A change is written against the version of the insight it was made from: two researchers changing
- * one insight through two instances at once both get their change, the second made to what the first left
- * ({@link #update}). One insight is read from the collection ({@link #find}); the list of all ({@link #all}) comes
- * from memory, filled at start and kept up to date by this instance's writes and by {@link #reread} for another
- * instance's. Blocking.
+ * The insights researchers write, one document each ({@link #KIND}) in the collection every instance shares: files of
+ * a single instance ({@code <id>.json}, each written to a temporary file and renamed into place, so a crash leaves the
+ * old or the new version), or Elasticsearch in a cluster. A change is made to the insight as it is now: two
+ * researchers changing one insight through two instances at once both get their change, the second made to what the
+ * first left ({@link #update}). Held in memory and kept current with the other instances' changes
+ * ({@link CachedCollection}). Writes block.
  */
 public final class InsightStore {
 
-    /** The name of the insights' collection. */
-    public static final String COLLECTION = "insights";
-    private static final Logger LOG = LoggerFactory.getLogger(InsightStore.class);
-    /** Ids appear in addresses and may be file names: lowercase letters, digits and hyphens only, so no id can name another path. */
+    /** The insights' collection. */
+    public static final SharedCollections.Kind KIND = new SharedCollections.Kind("insights", "the insight", true, List.of("status"),
+            List.of("updated"));
+    /** An insight's document: {@link Insight#toJson}. */
+    public static final CachedCollection.Codec<Insight> CODEC = new CachedCollection.Codec<>() {
+        @Override
+        public JsonObject write(Insight insight) {
+            return insight.toJson();
+        }
+
+        @Override
+        public Insight read(JsonObject body) {
+            return Insight.fromJson(body);
+        }
+    };
+    /** Ids appear in addresses and are file names: lowercase letters, digits and hyphens only, so no id can name another path. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JsonCollection documents;
-    private final Map<String, Insight> insights = new ConcurrentHashMap<>();
+    private final CachedCollection<Insight> insights;
 
-    public InsightStore(JsonCollection documents) {
-        this.documents = Objects.requireNonNull(documents, "documents");
-        for (Stored document : documents.all()) {
-            // One damaged insight must not hide the others; it stays stored for someone to mend.
-            read(document).ifPresent(insight -> insights.put(insight.id(), insight));
-        }
+    public InsightStore(CachedCollection<Insight> insights) {
+        this.insights = Objects.requireNonNull(insights, "insights");
     }
 
     /** Every stored insight, newest first. */
@@ -57,17 +61,14 @@ public final class InsightStore {
                 .toList();
     }
 
-    /** The insight as it is now, on whichever instance it was last changed. */
     public Optional<Insight> find(String id) {
-        return ID.matcher(id).matches() ? documents.find(id).flatMap(InsightStore::read) : Optional.empty();
+        return insights.find(id);
     }
 
-    /** Stores a new insight; {@link JsonCollection.ChangedMeanwhile} when its id is taken. */
+    /** Stores a new insight; {@link JsonCollection.ChangedMeanwhile} (409) when its id is taken. */
     public Insight create(Insight insight) {
         checkId(insight.id());
-        documents.create(insight.id(), insight.toJson());
-        insights.put(insight.id(), insight);
-        return insight;
+        return insights.create(insight.id(), insight);
     }
 
     /**
@@ -76,28 +77,12 @@ public final class InsightStore {
      */
     public Insight update(String id, UnaryOperator<Insight> change) {
         checkId(id);
-        Insight[] changed = new Insight[1]; // the insight made from the state that was written
-        Updates.apply(documents, id, body -> {
-            changed[0] = change.apply(Insight.fromJson(body));
-            return changed[0].toJson();
-        }).orElseThrow(() -> LararenaException.notFound("no insight with that id"));
-        insights.put(id, changed[0]);
-        return changed[0];
+        return insights.update(id, change).orElseThrow(() -> LararenaException.notFound("no insight with that id"));
     }
 
     /** @return whether there was such an insight */
     public boolean delete(String id) {
-        if (!ID.matcher(id).matches()) {
-            return false;
-        }
-        boolean deleted = documents.delete(id);
-        insights.remove(id);
-        return deleted;
-    }
-
-    /** Another instance changed the insight {@code id} (a change notice): the list shows it as it is now. */
-    public void reread(String id) {
-        documents.find(id).flatMap(InsightStore::read).ifPresentOrElse(insight -> insights.put(id, insight), () -> insights.remove(id));
+        return ID.matcher(id).matches() && insights.find(id).isPresent() && insights.delete(id);
     }
 
     /**
@@ -108,12 +93,11 @@ public final class InsightStore {
      */
     public List<String> eraseQuotes(Predicate<String> erased, String note, Instant at) {
         List<String> changed = new ArrayList<>();
-        for (Stored document : documents.all()) {
-            Optional<Insight> stored = read(document);
-            if (stored.isEmpty() || stored.get().passages().stream().noneMatch(erased)) {
+        for (Insight stored : insights.values()) {
+            if (stored.passages().stream().noneMatch(erased)) {
                 continue;
             }
-            update(document.id(), insight -> {
+            update(stored.id(), insight -> {
                 List<String> kept = insight.passages().stream().filter(erased.negate()).toList();
                 if (kept.size() == insight.passages().size()) {
                     return insight; // erased meanwhile by another instance
@@ -122,7 +106,7 @@ public final class InsightStore {
                 return new Insight(insight.id(), insight.title(), text, insight.themes(), kept, insight.status(), insight.createdBy(),
                         insight.created(), at, false);
             });
-            changed.add(document.id());
+            changed.add(stored.id());
         }
         return changed;
     }
@@ -142,15 +126,6 @@ public final class InsightStore {
     private static void checkId(String id) {
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("not an insight id: " + id);
-        }
-    }
-
-    private static Optional<Insight> read(Stored document) {
-        try {
-            return Optional.of(Insight.fromJson(document.body()));
-        } catch (RuntimeException e) {
-            LOG.warn("Insight {} left out: {}", document.id(), e.getMessage());
-            return Optional.empty();
         }
     }
 }

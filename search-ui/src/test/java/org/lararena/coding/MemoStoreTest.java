@@ -3,24 +3,25 @@ package org.lararena.coding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.LararenaException;
-import org.lararena.platform.shared.JsonCollection;
-import org.lararena.platform.shared.MemoryCollection;
 
 class MemoStoreTest {
 
-    /** One collection for every store of a test: instances sharing one store, or one instance before and after a restart, or on another instance. */
-    private final JsonCollection shared = new MemoryCollection();
+    /** Each store opened on it is the store of an instance started (again) on the same data. */
+    @TempDir
+    Path dir;
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-04T10:15:30Z"), ZoneOffset.UTC);
 
     @Test
     void keepsAuthorTimeAndTextOfEachMemoPerPassageInOrder() {
-        MemoStore store = new MemoStore(shared, 100, clock);
+        MemoStore store = MemoStores.opened(dir, 100, clock);
         store.add("p-1", "Första tanken om kontinuitet", "forskare");
         store.add("p-2", "Annat stycke", "annan");
         store.add("p-1", "Andra tanken", "annan");
@@ -33,16 +34,16 @@ class MemoStoreTest {
 
     @Test
     void memosSurviveReopeningTheStore() {
-        Memo written = new MemoStore(shared, 100, clock).add("p-1", "Bestående <b>anteckning</b> med \"citat\"", "forskare");
+        Memo written = MemoStores.opened(dir, 100, clock).add("p-1", "Bestående <b>anteckning</b> med \"citat\"", "forskare");
 
-        MemoStore reopened = new MemoStore(shared, 100, clock);
+        MemoStore reopened = MemoStores.opened(dir, 100, clock);
 
         assertThat(reopened.of("p-1")).containsExactly(written);
     }
 
     @Test
     void refusesEmptyTooLongAndPassagelessMemosWithAClearReasonAndStoresNothing() {
-        MemoStore store = new MemoStore(shared, 10, clock);
+        MemoStore store = MemoStores.opened(dir, 10, clock);
 
         assertThatThrownBy(() -> store.add("p-1", "   ", "forskare")).isInstanceOf(LararenaException.class).hasMessageContaining("empty");
         assertThatThrownBy(() -> store.add("p-1", "elva tecken", "forskare")).isInstanceOf(LararenaException.class)
@@ -50,6 +51,6 @@ class MemoStoreTest {
         assertThatThrownBy(() -> store.add(" ", "text", "forskare")).isInstanceOf(LararenaException.class).hasMessageContaining("passage");
         assertThat(((LararenaException) org.assertj.core.api.Assertions.catchThrowable(() -> store.add("p-1", null, "forskare"))).status())
                 .isEqualTo(400);
-        assertThat(new MemoStore(shared, 10, clock).of("p-1")).isEmpty();
+        assertThat(MemoStores.opened(dir, 10, clock).of("p-1")).isEmpty();
     }
 }

@@ -3,25 +3,26 @@ package org.lararena.coding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.LararenaException;
-import org.lararena.platform.shared.JsonCollection;
-import org.lararena.platform.shared.MemoryCollection;
 
-/** Memos are edited and deleted by appending versions: the earlier text is never lost, also after a restart, or on another instance. */
+/** Memos are edited and deleted by appending versions: the earlier text is never lost, also after a restart. */
 class MemoVersionsTest {
 
-    /** One collection for every store of a test: instances sharing one store, or one instance before and after a restart, or on another instance. */
-    private final JsonCollection shared = new MemoryCollection();
+    /** Each store opened on it is the store of an instance started (again) on the same data. */
+    @TempDir
+    Path dir;
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-03-04T10:15:30Z"), ZoneOffset.UTC);
 
     @Test
     void anEditReplacesTheTextInItsPlaceAndKeepsTheEarlierVersion() {
-        MemoStore store = new MemoStore(shared, 100, clock);
+        MemoStore store = MemoStores.opened(dir, 100, clock);
         Memo first = store.add("p-1", "Första tanken", "forskare");
         store.add("p-1", "Andra memot", "forskare2");
 
@@ -31,19 +32,19 @@ class MemoVersionsTest {
         assertThat(edited.author()).as("the author stays who wrote it first").isEqualTo("forskare");
         assertThat(edited.changedBy()).isEqualTo("forskare2");
         assertThat(store.versions(first.id())).extracting(Memo::text).containsExactly("Första tanken", "Första tanken, omformulerad");
-        assertThat(new MemoStore(shared, 100, clock).versions(first.id())).as("after a restart, or on another instance").extracting(Memo::text)
+        assertThat(MemoStores.opened(dir, 100, clock).versions(first.id())).as("after a restart").extracting(Memo::text)
                 .containsExactly("Första tanken", "Första tanken, omformulerad");
     }
 
     @Test
     void aDeletedMemoLeavesItsPassageButItsVersionsStay() {
-        MemoStore store = new MemoStore(shared, 100, clock);
+        MemoStore store = MemoStores.opened(dir, 100, clock);
         Memo memo = store.add("p-1", "Ska bort", "forskare");
 
         store.delete(memo.id(), "forskare");
 
         assertThat(store.of("p-1")).isEmpty();
-        MemoStore reopened = new MemoStore(shared, 100, clock);
+        MemoStore reopened = MemoStores.opened(dir, 100, clock);
         assertThat(reopened.of("p-1")).isEmpty();
         assertThat(reopened.versions(memo.id())).extracting(Memo::deleted).containsExactly(false, true);
         assertThatThrownBy(() -> reopened.edit(memo.id(), "igen", "forskare"))
@@ -52,7 +53,7 @@ class MemoVersionsTest {
 
     @Test
     void badEditsChangeNothing() {
-        MemoStore store = new MemoStore(shared, 10, clock);
+        MemoStore store = MemoStores.opened(dir, 10, clock);
         Memo memo = store.add("p-1", "kort", "forskare");
 
         assertThatThrownBy(() -> store.edit(memo.id(), " ", "forskare"))
