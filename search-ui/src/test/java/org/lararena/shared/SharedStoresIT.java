@@ -48,7 +48,8 @@ class SharedStoresIT {
 
     @AfterAll
     static void close() throws Exception {
-        firstInstance.indices().delete(d -> d.index(PREFIX + "-*").ignoreUnavailable(true).allowNoIndices(true));
+        List<String> indices = List.of(MemoStore.KIND, InsightStore.KIND, AuditLog.KIND).stream().map(kind -> PREFIX + "-" + kind.name()).toList();
+        firstInstance.indices().delete(d -> d.index(indices).ignoreUnavailable(true));
         firstInstance.close();
         secondInstance.close();
     }
