@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,9 +16,7 @@ import org.lararena.coding.MemoStore;
 import org.lararena.coding.MemoStores;
 import org.lararena.insights.Insight;
 import org.lararena.insights.InsightStore;
-import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
-import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.shared.AtOnce;
 import org.lararena.platform.shared.CachedCollection;
 import org.lararena.platform.shared.ElasticsearchCollection;
@@ -41,9 +38,8 @@ class SharedStoresIT {
 
     @BeforeAll
     static void clients() {
-        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", TestServices.get().elasticsearchUrl().toString()));
-        firstInstance = ElasticsearchClients.create(config.elasticsearch());
-        secondInstance = ElasticsearchClients.create(config.elasticsearch());
+        firstInstance = TestServices.get().newElasticsearchClient();
+        secondInstance = TestServices.get().newElasticsearchClient();
     }
 
     @AfterAll
