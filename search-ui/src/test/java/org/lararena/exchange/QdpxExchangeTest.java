@@ -41,6 +41,7 @@ import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.suggest.SuggesterModel;
+import org.lararena.ontology.store.StoreTransactions;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.shared.FileCollection;
 import org.w3c.dom.Document;
@@ -71,7 +72,7 @@ class QdpxExchangeTest {
         static Stores in(Path dir, Ontology shipped, Dataset dataset) {
             Ontology own = shipped.snapshot();
             TdbAnnotationStore annotations = new TdbAnnotationStore(dataset);
-            CodebookActions codebook = new CodebookActions(new Codebook(dataset, own, annotations, Clock.systemUTC()), annotations,
+            CodebookActions codebook = new CodebookActions(new Codebook(StoreTransactions.local(dataset), own, annotations, Clock.systemUTC()), annotations,
                     new AuditLog(new FileCollection(dir.resolve("audit"), "the audit entry", false)), (document, passages) -> { }, () -> { },
                     new SynonymProposals(() -> own, () -> SuggesterModel.DICTIONARY_ONLY, dir.resolve("rejected-proposals.json")));
             return new Stores(new DocumentStore(dir.resolve("documents")), annotations,
