@@ -87,8 +87,9 @@ final class Wiring {
         SharedCollections shared = SharedCollections.of(vertx, config, elasticsearch);
         ClusterMembers members = ClusterMembers.of(vertx);
         DocumentStore documents = DocumentStore.open(shared, config.dataPath("documents"), members.self());
-        AuditLog audit = new AuditLog(config.dataPath("audit"));
-        MemoStore memos = new MemoStore(config.dataPath("memos"), config.maxMemoChars(), clock);
+        // The audit log, memos and insights: files of a single instance, or collections every instance of a cluster shares.
+        AuditLog audit = new AuditLog(shared.open(AuditLog.KIND, config.dataPath("audit")));
+        MemoStore memos = new MemoStore(shared.cached(MemoStore.KIND, config.dataPath("memos"), MemoStore.CODEC), config.maxMemoChars(), clock);
         // An ontology of this application's own, not the process-wide shipped one: the codebook changes it in place,
         // and another application in the same JVM (a test's) must not see those changes.
         Ontology ontology = OntologyLoader.fromClasspath();
@@ -120,7 +121,7 @@ final class Wiring {
         Files.createDirectories(config.dataPath("exchange"));
         LearningModules modules = LearningModules.load(config.home().resolve("modules"), ontology.topThemeLabels());
         modules.problems().forEach(problem -> LOG.warn("Learning module left out: {}", problem));
-        InsightStore insightStore = new InsightStore(config.dataPath("insights"));
+        InsightStore insightStore = new InsightStore(shared.cached(InsightStore.KIND, config.dataPath("insights"), InsightStore.CODEC));
         ErasureLog erasureLog = new ErasureLog(config.dataDir());
 
         PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch());

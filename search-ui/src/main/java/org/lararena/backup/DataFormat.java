@@ -25,8 +25,10 @@ public final class DataFormat {
      * Version 1: the layout of {@code documents/}, {@code jena/}, {@code memos/}, {@code insights/}, {@code audit/}.
      * Version 2: automatic suggestions in {@code jena/} may be stored without a quote selector, their quote derived from
      * their passage's {@code lar:text}; a Lärarena of version 1 could not read them.
+     * Version 3: memos and the audit log are collections of documents in {@code memos/} and {@code audit/}, as
+     * insights were already ({@link CollectionsMigration}).
      */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
     /** Entries whose presence shows that a directory without {@value #FILE} already holds data. */
     private static final List<String> DATA_PARTS = List.of("documents", "jena", "memos", "insights", "audit");
     private static final Logger LOG = LoggerFactory.getLogger(DataFormat.class);
@@ -42,7 +44,8 @@ public final class DataFormat {
 
     /**
      * 0 → 1: the unversioned layout is the layout of version 1; the step only recognises it. 1 → 2: nothing to
-     * rewrite, the new version only keeps an older Lärarena off the store. Later steps go in this list, in order.
+     * rewrite, the new version only keeps an older Lärarena off the store. 2 → 3: {@link CollectionsMigration}. Later
+     * steps go in this list, in order.
      */
     static final List<Migration> MIGRATIONS = List.of(new Migration() {
         @Override
@@ -74,7 +77,7 @@ public final class DataFormat {
         public void apply(Path dataDir) {
             // Nothing to rewrite: annotations stored with their quote selector are read as they are.
         }
-    });
+    }, new CollectionsMigration());
 
     private DataFormat() {
     }

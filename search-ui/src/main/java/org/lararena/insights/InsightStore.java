@@ -1,13 +1,7 @@
 package org.lararena.insights;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,49 +9,49 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.security.SecureRandom;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.lararena.platform.LararenaException;
+import org.lararena.platform.shared.CachedCollection;
+import org.lararena.platform.shared.JsonCollection;
+import org.lararena.platform.shared.SharedCollections;
 
 /**
- * The insights researchers write, one JSON file each ({@code <id>.json}) in a folder of the data directory. A save
- * writes a temporary file and moves it over the old one in one step, so a crash leaves the old or the new version,
- * never half of one. Read once at start and kept in memory. Blocking (file I/O).
+ * The insights researchers write, one document each ({@link #KIND}) in the collection every instance shares: files of
+ * a single instance ({@code <id>.json}, each written to a temporary file and renamed into place, so a crash leaves the
+ * old or the new version), or Elasticsearch in a cluster. A change is made to the insight as it is now: two
+ * researchers changing one insight through two instances at once both get their change, the second made to what the
+ * first left ({@link #update}). Held in memory and kept current with the other instances' changes
+ * ({@link CachedCollection}). Writes block.
  */
 public final class InsightStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(InsightStore.class);
-    /** Ids are also file names: lowercase letters, digits and hyphens only, so no id can name another path. */
+    /** The insights' collection. */
+    public static final SharedCollections.Kind KIND = new SharedCollections.Kind("insights", "the insight", true, List.of("status"),
+            List.of("updated"));
+    /** An insight's document: {@link Insight#toJson}. */
+    public static final CachedCollection.Codec<Insight> CODEC = new CachedCollection.Codec<>() {
+        @Override
+        public JsonObject write(Insight insight) {
+            return insight.toJson();
+        }
+
+        @Override
+        public Insight read(JsonObject body) {
+            return Insight.fromJson(body);
+        }
+    };
+    /** Ids appear in addresses and are file names: lowercase letters, digits and hyphens only, so no id can name another path. */
     public static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Path folder;
-    private final Map<String, Insight> insights = new ConcurrentHashMap<>();
+    private final CachedCollection<Insight> insights;
 
-    public InsightStore(Path folder) {
-        this.folder = folder;
-        try {
-            Files.createDirectories(folder);
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
-                    try {
-                        Insight insight = Insight.fromJson(new JsonObject(Files.readString(file, StandardCharsets.UTF_8)));
-                        insights.put(insight.id(), insight);
-                    } catch (RuntimeException e) {
-                        // One damaged file must not hide the others; it stays on disk for someone to mend.
-                        LOG.warn("Insight file {} left out: {}", file, e.getMessage());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the insights folder " + folder + " could not be read", e);
-        }
+    public InsightStore(CachedCollection<Insight> insights) {
+        this.insights = Objects.requireNonNull(insights, "insights");
     }
 
     /** Every stored insight, newest first. */
@@ -68,46 +62,27 @@ public final class InsightStore {
     }
 
     public Optional<Insight> find(String id) {
-        return Optional.ofNullable(insights.get(id));
+        return insights.find(id);
     }
 
-    /** Writes {@code insight} durably (replacing an earlier version), then makes it visible. */
-    public synchronized Insight save(Insight insight) {
-        if (!ID.matcher(insight.id()).matches()) {
-            throw new IllegalArgumentException("not an insight id: " + insight.id());
-        }
-        Path target = folder.resolve(insight.id() + ".json");
-        try {
-            Path temporary = Files.createTempFile(folder, ".insight-", ".tmp");
-            try {
-                Files.writeString(temporary, insight.toJson().encodePrettily(), StandardCharsets.UTF_8);
-                try {
-                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the insight " + insight.id() + " could not be saved", e);
-        }
-        insights.put(insight.id(), insight);
-        return insight;
+    /** Stores a new insight; {@link JsonCollection.ChangedMeanwhile} (409) when its id is taken. */
+    public Insight create(Insight insight) {
+        checkId(insight.id());
+        return insights.create(insight.id(), insight);
+    }
+
+    /**
+     * Changes the insight {@code id} as {@code change} says, made again to the new state when another instance changed
+     * it meanwhile ({@code change} must only compute); 404 when there is no such insight.
+     */
+    public Insight update(String id, UnaryOperator<Insight> change) {
+        checkId(id);
+        return insights.update(id, change).orElseThrow(() -> LararenaException.notFound("no insight with that id"));
     }
 
     /** @return whether there was such an insight */
-    public synchronized boolean delete(String id) {
-        if (!ID.matcher(id).matches() || !insights.containsKey(id)) {
-            return false;
-        }
-        try {
-            Files.deleteIfExists(folder.resolve(id + ".json"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the insight " + id + " could not be deleted", e);
-        }
-        insights.remove(id);
-        return true;
+    public boolean delete(String id) {
+        return ID.matcher(id).matches() && insights.find(id).isPresent() && insights.delete(id);
     }
 
     /**
@@ -116,17 +91,22 @@ public final class InsightStore {
      *
      * @return the ids of the insights changed
      */
-    public synchronized List<String> eraseQuotes(Predicate<String> erased, String note, Instant at) {
+    public List<String> eraseQuotes(Predicate<String> erased, String note, Instant at) {
         List<String> changed = new ArrayList<>();
-        for (Insight insight : List.copyOf(insights.values())) {
-            List<String> kept = insight.passages().stream().filter(erased.negate()).toList();
-            if (kept.size() == insight.passages().size()) {
+        for (Insight stored : insights.values()) {
+            if (stored.passages().stream().noneMatch(erased)) {
                 continue;
             }
-            String text = insight.text().isBlank() ? note : insight.text() + "\n\n" + note;
-            save(new Insight(insight.id(), insight.title(), text, insight.themes(), kept, insight.status(), insight.createdBy(),
-                    insight.created(), at, false));
-            changed.add(insight.id());
+            update(stored.id(), insight -> {
+                List<String> kept = insight.passages().stream().filter(erased.negate()).toList();
+                if (kept.size() == insight.passages().size()) {
+                    return insight; // erased meanwhile by another instance
+                }
+                String text = insight.text().isBlank() ? note : insight.text() + "\n\n" + note;
+                return new Insight(insight.id(), insight.title(), text, insight.themes(), kept, insight.status(), insight.createdBy(),
+                        insight.created(), at, false);
+            });
+            changed.add(stored.id());
         }
         return changed;
     }
@@ -141,5 +121,11 @@ public final class InsightStore {
         byte[] tail = new byte[3];
         RANDOM.nextBytes(tail);
         return (slug.isEmpty() ? "insikt" : slug) + "-" + HexFormat.of().formatHex(tail);
+    }
+
+    private static void checkId(String id) {
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not an insight id: " + id);
+        }
     }
 }

@@ -121,7 +121,7 @@ public final class Insights {
         do {
             id = InsightStore.newId(checked.title());
         } while (store.find(id).isPresent() || fromModules.containsKey(id));
-        return store.save(new Insight(id, checked.title(), checked.text(), checked.themes(), checked.passages(), checked.status(),
+        return store.create(new Insight(id, checked.title(), checked.text(), checked.themes(), checked.passages(), checked.status(),
                 caller.username(), now, now, false));
     }
 
@@ -136,8 +136,9 @@ public final class Insights {
     /** Changes the fields present in {@code changes}; the others stay. */
     public Insight update(String id, JsonObject changes, Caller caller) {
         caller.require(Caller.RESEARCHER);
-        Insight insight = editable(id);
-        return store.save(apply(insight, changes, caller));
+        editable(id);
+        // Made again to what another instance left, when it changed the insight meanwhile: no change is lost.
+        return store.update(id, insight -> apply(insight, changes, caller));
     }
 
     public Insight setStatus(String id, Insight.Status status, Caller caller) {

@@ -3,10 +3,7 @@ package org.lararena.coding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +13,7 @@ import org.lararena.platform.LararenaException;
 
 class MemoStoreTest {
 
+    /** Each store opened on it is the store of an instance started (again) on the same data. */
     @TempDir
     Path dir;
 
@@ -23,7 +21,7 @@ class MemoStoreTest {
 
     @Test
     void keepsAuthorTimeAndTextOfEachMemoPerPassageInOrder() {
-        MemoStore store = new MemoStore(dir, 100, clock);
+        MemoStore store = MemoStores.opened(dir, 100, clock);
         store.add("p-1", "Första tanken om kontinuitet", "forskare");
         store.add("p-2", "Annat stycke", "annan");
         store.add("p-1", "Andra tanken", "annan");
@@ -36,28 +34,16 @@ class MemoStoreTest {
 
     @Test
     void memosSurviveReopeningTheStore() {
-        Memo written = new MemoStore(dir, 100, clock).add("p-1", "Bestående <b>anteckning</b> med \"citat\"", "forskare");
+        Memo written = MemoStores.opened(dir, 100, clock).add("p-1", "Bestående <b>anteckning</b> med \"citat\"", "forskare");
 
-        MemoStore reopened = new MemoStore(dir, 100, clock);
+        MemoStore reopened = MemoStores.opened(dir, 100, clock);
 
         assertThat(reopened.of("p-1")).containsExactly(written);
     }
 
     @Test
-    void aLineCutShortByACrashIsSkippedAndTheCompleteOnesAreKept() throws Exception {
-        new MemoStore(dir, 100, clock).add("p-1", "hel rad", "forskare");
-        Files.writeString(dir.resolve("memos.jsonl"), "{\"id\":\"x\",\"passageId\":\"p-1\",\"te", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-
-        MemoStore reopened = new MemoStore(dir, 100, clock);
-
-        assertThat(reopened.of("p-1")).extracting(Memo::text).containsExactly("hel rad");
-        reopened.add("p-1", "efter kraschen", "forskare");
-        assertThat(new MemoStore(dir, 100, clock).of("p-1")).extracting(Memo::text).containsExactly("hel rad", "efter kraschen");
-    }
-
-    @Test
     void refusesEmptyTooLongAndPassagelessMemosWithAClearReasonAndStoresNothing() {
-        MemoStore store = new MemoStore(dir, 10, clock);
+        MemoStore store = MemoStores.opened(dir, 10, clock);
 
         assertThatThrownBy(() -> store.add("p-1", "   ", "forskare")).isInstanceOf(LararenaException.class).hasMessageContaining("empty");
         assertThatThrownBy(() -> store.add("p-1", "elva tecken", "forskare")).isInstanceOf(LararenaException.class)
@@ -65,6 +51,6 @@ class MemoStoreTest {
         assertThatThrownBy(() -> store.add(" ", "text", "forskare")).isInstanceOf(LararenaException.class).hasMessageContaining("passage");
         assertThat(((LararenaException) org.assertj.core.api.Assertions.catchThrowable(() -> store.add("p-1", null, "forskare"))).status())
                 .isEqualTo(400);
-        assertThat(new MemoStore(dir, 10, clock).of("p-1")).isEmpty();
+        assertThat(MemoStores.opened(dir, 10, clock).of("p-1")).isEmpty();
     }
 }

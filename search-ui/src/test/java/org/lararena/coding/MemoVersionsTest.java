@@ -14,6 +14,7 @@ import org.lararena.platform.LararenaException;
 /** Memos are edited and deleted by appending versions: the earlier text is never lost, also after a restart. */
 class MemoVersionsTest {
 
+    /** Each store opened on it is the store of an instance started (again) on the same data. */
     @TempDir
     Path dir;
 
@@ -21,7 +22,7 @@ class MemoVersionsTest {
 
     @Test
     void anEditReplacesTheTextInItsPlaceAndKeepsTheEarlierVersion() {
-        MemoStore store = new MemoStore(dir, 100, clock);
+        MemoStore store = MemoStores.opened(dir, 100, clock);
         Memo first = store.add("p-1", "Första tanken", "forskare");
         store.add("p-1", "Andra memot", "forskare2");
 
@@ -31,19 +32,19 @@ class MemoVersionsTest {
         assertThat(edited.author()).as("the author stays who wrote it first").isEqualTo("forskare");
         assertThat(edited.changedBy()).isEqualTo("forskare2");
         assertThat(store.versions(first.id())).extracting(Memo::text).containsExactly("Första tanken", "Första tanken, omformulerad");
-        assertThat(new MemoStore(dir, 100, clock).versions(first.id())).as("after a restart").extracting(Memo::text)
+        assertThat(MemoStores.opened(dir, 100, clock).versions(first.id())).as("after a restart").extracting(Memo::text)
                 .containsExactly("Första tanken", "Första tanken, omformulerad");
     }
 
     @Test
     void aDeletedMemoLeavesItsPassageButItsVersionsStay() {
-        MemoStore store = new MemoStore(dir, 100, clock);
+        MemoStore store = MemoStores.opened(dir, 100, clock);
         Memo memo = store.add("p-1", "Ska bort", "forskare");
 
         store.delete(memo.id(), "forskare");
 
         assertThat(store.of("p-1")).isEmpty();
-        MemoStore reopened = new MemoStore(dir, 100, clock);
+        MemoStore reopened = MemoStores.opened(dir, 100, clock);
         assertThat(reopened.of("p-1")).isEmpty();
         assertThat(reopened.versions(memo.id())).extracting(Memo::deleted).containsExactly(false, true);
         assertThatThrownBy(() -> reopened.edit(memo.id(), "igen", "forskare"))
@@ -52,7 +53,7 @@ class MemoVersionsTest {
 
     @Test
     void badEditsChangeNothing() {
-        MemoStore store = new MemoStore(dir, 10, clock);
+        MemoStore store = MemoStores.opened(dir, 10, clock);
         Memo memo = store.add("p-1", "kort", "forskare");
 
         assertThatThrownBy(() -> store.edit(memo.id(), " ", "forskare"))

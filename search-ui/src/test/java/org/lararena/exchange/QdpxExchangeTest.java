@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lararena.codebook.CodebookActions;
 import org.lararena.codebook.SynonymProposals;
 import org.lararena.coding.MemoStore;
+import org.lararena.coding.MemoStores;
 import org.lararena.ingest.DocumentExtracted;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
@@ -43,6 +44,7 @@ import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.suggest.SuggesterModel;
 import org.lararena.ontology.store.StoreTransactions;
 import org.lararena.platform.audit.AuditLog;
+import org.lararena.platform.shared.FileCollection;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -72,10 +74,10 @@ class QdpxExchangeTest {
             Ontology own = shipped.snapshot();
             TdbAnnotationStore annotations = new TdbAnnotationStore(dataset);
             CodebookActions codebook = new CodebookActions(new Codebook(StoreTransactions.local(dataset), own, annotations, Clock.systemUTC()), annotations,
-                    new AuditLog(dir.resolve("audit")), (document, passages) -> { }, () -> { },
+                    new AuditLog(new FileCollection(dir.resolve("audit"), "the audit entry", false)), (document, passages) -> { }, () -> { },
                     new SynonymProposals(() -> own, () -> SuggesterModel.DICTIONARY_ONLY, dir.resolve("rejected-proposals.json")));
             return new Stores(new DocumentStore(dir.resolve("documents")), annotations,
-                    new MemoStore(dir.resolve("memos"), 10_000, Clock.systemUTC()), dir.resolve("work"), own, codebook);
+                    MemoStores.opened(dir.resolve("memos"), 10_000, Clock.systemUTC()), dir.resolve("work"), own, codebook);
         }
 
         QdpxExport export() {

@@ -31,6 +31,7 @@ import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
+import org.lararena.platform.shared.FileCollection;
 import org.lararena.web.Jobs;
 
 /**
@@ -100,7 +101,7 @@ class QdpxImportBenchmark {
             QdpxExchangeTest.Stores stores = QdpxExchangeTest.Stores.in(instance, shipped, dataset);
             Jobs jobs = new Jobs(vertx, Clock.systemUTC());
             RefiQdaImports imports = new RefiQdaImports(vertx, stores.documents(), stores.annotations(), stores.memos(), stores.codebook(),
-                    new AuditLog(instance.resolve("audit")), jobs, limits, 10_000, instance.resolve("exchange"));
+                    new AuditLog(new FileCollection(instance.resolve("audit"), "the audit entry", true)), jobs, limits, 10_000, instance.resolve("exchange"));
             long started = System.nanoTime();
             RefiQdaImports.Outcome outcome = imports.run(ImportFormat.QDPX, "forskare", file, file.getFileName().toString(), Map.of(), false);
             JsonObject summary = outcome.status() == 202 ? awaitJob(jobs, outcome.answer().getString("id")) : outcome.answer();

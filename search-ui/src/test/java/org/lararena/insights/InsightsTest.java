@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.modules.LearningModule;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.shared.CachedCollection;
+import org.lararena.platform.shared.ChangeNotices;
+import org.lararena.platform.shared.FileCollection;
 import org.lararena.platform.web.Caller;
 
 /** Checking input, who sees drafts and quotes, and the read-only insights of the learning modules. */
@@ -52,8 +55,14 @@ class InsightsTest {
         Map<String, String> labels = Map.of(SAMVERKAN, "Samverkan", KONTINUITET, "Kontinuitet");
         Insight fromModule = Insights.fromModule(new LearningModule.Insight("ur-modulen", "Ett påstående ur modulen. Med en förklaring.", List.of("Samverkan", "Okänt")),
                 label -> labels.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey).findFirst());
-        insights = new Insights(new InsightStore(folder), List.of(fromModule), labels::containsKey, labels::get, lookup,
+        insights = new Insights(stored(folder), List.of(fromModule), labels::containsKey, labels::get, lookup,
                 Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC), Insights.DEFAULT_MAX_TEXT_CHARS);
+    }
+
+    /** The insight store of a single instance in {@code folder}. */
+    static InsightStore stored(Path folder) {
+        return new InsightStore(new CachedCollection<>(InsightStore.KIND.name(), new FileCollection(folder, "the insight", false),
+                InsightStore.CODEC, ChangeNotices.NONE));
     }
 
     private static JsonObject body(String title, String text, List<String> themes, List<String> passages) {
@@ -90,7 +99,7 @@ class InsightsTest {
                 return now[0];
             }
         };
-        Insights repeating = new Insights(new InsightStore(folder.resolve("upprepat")), List.of(), Set.of(SAMVERKAN)::contains, iri -> "Samverkan",
+        Insights repeating = new Insights(stored(folder.resolve("upprepat")), List.of(), Set.of(SAMVERKAN)::contains, iri -> "Samverkan",
                 (ids, caller) -> Map.of(), moving, Insights.DEFAULT_MAX_TEXT_CHARS);
         JsonObject form = body("Korta möten räcker", "Varje vecka.", List.of(SAMVERKAN), List.of());
         Caller colleague = new Caller("kollega", Set.of(Caller.RESEARCHER), Optional.empty());

@@ -2,114 +2,68 @@ package org.lararena.platform.audit;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
+import org.lararena.platform.shared.JsonCollection;
+import org.lararena.platform.shared.SharedCollections;
 
 /**
- * Appends one line per event to {@code audit.jsonl}, opened for appending only and forced to disk, so an entry
- * once written stays. Blocking: call from worker threads.
+ * The audit log: one document per event in its collection ({@link #KIND}), never changed after it is written
+ * except to redact its details when what it names is erased. The collection is the one every instance shares, so an
+ * entry written through one instance is read through every other. An entry is acknowledged only once the collection
+ * holds it (on disk, or in Elasticsearch), so an entry once written stays. Blocking: call from worker threads.
  */
 public final class AuditLog {
 
-    private final Path file;
+    /** The field every entry carries its time in (ISO-8601), by which {@link #newest} orders. */
+    public static final String TIME = "time";
+    /** The audit log's collection: each entry forced to disk before it is acknowledged. */
+    public static final SharedCollections.Kind KIND = new SharedCollections.Kind("audit", "the audit entry", true,
+            List.of("user", "action", "target"), List.of(TIME));
 
-    public AuditLog(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the audit log folder " + directory, e);
-        }
-        this.file = directory.resolve("audit.jsonl");
+    private final JsonCollection entries;
+
+    public AuditLog(JsonCollection entries) {
+        this.entries = Objects.requireNonNull(entries, "entries");
     }
 
     /** Records that {@code user} did {@code action} to {@code target}; {@code details} may be null. */
-    public synchronized void record(String user, String action, String target, JsonObject details) {
-        JsonObject entry = new JsonObject().put("time", Instant.now().toString()).put("user", Objects.requireNonNull(user))
+    public void record(String user, String action, String target, JsonObject details) {
+        JsonObject entry = new JsonObject().put(TIME, Instant.now().toString()).put("user", Objects.requireNonNull(user))
                 .put("action", Objects.requireNonNull(action)).put("target", target);
         if (details != null) {
             entry.put("details", details);
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            channel.write(ByteBuffer.wrap((entry.encode() + "\n").getBytes(StandardCharsets.UTF_8)));
-            channel.force(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the audit log " + file + " could not be written", e);
-        }
+        // A random id: instances writing at once never meet, and no id says anything about the entry.
+        entries.create(UUID.randomUUID().toString(), entry);
     }
 
     /**
      * Takes the details out of every entry about one of {@code targets} (erased documents: an upload's entry names
      * the file, which may name a participant) and puts {@code note} in their place; who did what to which id, and
-     * when, stays. The log is written again to a temporary file moved into place, so a failure leaves it as it was.
+     * when, stays.
      *
      * @return how many entries were redacted
      */
-    public synchronized int redactDetails(Set<String> targets, String note) {
-        if (!Files.exists(file)) {
-            return 0;
-        }
-        try {
-            int redacted = 0;
-            StringBuilder kept = new StringBuilder();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonObject entry = new JsonObject(line);
-                String target = entry.getString("target"); // null for actions on no one thing (an export, a query)
-                if (target != null && targets.contains(target) && entry.containsKey("details")) {
-                    entry.put("details", new JsonObject().put("redacted", note));
-                    redacted++;
-                }
-                kept.append(entry.encode()).append('\n');
+    public int redactDetails(Set<String> targets, String note) {
+        int redacted = 0;
+        for (JsonCollection.Stored entry : entries.all()) {
+            String target = entry.body().getString("target"); // null for actions on no one thing (an export, a query)
+            if (target != null && targets.contains(target) && entry.body().containsKey("details")) {
+                // Written whatever is there: an entry is never changed but by this redaction, which comes to the same.
+                entries.put(entry.id(), entry.body().put("details", new JsonObject().put("redacted", note)));
+                redacted++;
             }
-            if (redacted > 0) {
-                Path temporary = Files.createTempFile(file.getParent(), "audit-", ".tmp");
-                try {
-                    Files.writeString(temporary, kept, StandardCharsets.UTF_8);
-                    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                        channel.force(true);
-                    }
-                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } finally {
-                    Files.deleteIfExists(temporary);
-                }
-            }
-            return redacted;
-        } catch (IOException e) {
-            throw new UncheckedIOException("the audit log " + file + " could not be redacted", e);
         }
+        return redacted;
     }
 
     /** The newest {@code limit} entries, newest first. */
-    public synchronized JsonArray newest(int limit) {
-        Deque<JsonObject> newest = new ArrayDeque<>();
-        if (!Files.exists(file)) {
-            return new JsonArray();
-        }
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            lines.filter(line -> !line.isBlank()).forEach(line -> {
-                newest.addFirst(new JsonObject(line));
-                if (newest.size() > limit) {
-                    newest.removeLast();
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("the audit log " + file + " could not be read", e);
-        }
+    public JsonArray newest(int limit) {
+        List<JsonObject> newest = entries.newest(TIME, limit).stream().map(JsonCollection.Stored::body).toList();
         return new JsonArray(List.copyOf(newest));
     }
 }

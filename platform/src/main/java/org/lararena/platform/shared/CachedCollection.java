@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+import org.lararena.platform.LararenaException;
 import org.lararena.platform.shared.JsonCollection.Stored;
 import org.lararena.platform.shared.JsonCollection.Version;
 
@@ -31,6 +33,9 @@ public final class CachedCollection<T> {
 
         T read(JsonObject body);
     }
+
+    /** Enough for any number of researchers changing one value by hand; a loop past it is a fault, not a race. */
+    static final int UPDATE_ATTEMPTS = 20;
 
     private record Held<T>(T value, Version version) {
     }
@@ -82,6 +87,31 @@ public final class CachedCollection<T> {
         } catch (JsonCollection.ChangedMeanwhile e) {
             changedElsewhere(id);
             throw e;
+        }
+    }
+
+    /**
+     * Changes the value {@code id} as {@code change} says, applied to the value as it is now: when another instance
+     * changed it meanwhile, the change is applied again to theirs, so neither is lost. {@code change} must only compute
+     * (it may run more than once) and may throw, a 4xx for a value it does not fit. 503 when the value changed under
+     * every one of {@value #UPDATE_ATTEMPTS} attempts.
+     *
+     * @return the value written; empty when there is no such value
+     */
+    public Optional<T> update(String id, UnaryOperator<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<T> now = find(id);
+            if (now.isEmpty()) {
+                return now;
+            }
+            try {
+                return Optional.of(replace(id, change.apply(now.get())));
+            } catch (JsonCollection.ChangedMeanwhile e) {
+                if (attempt == UPDATE_ATTEMPTS) {
+                    throw LararenaException.unavailable(name + " " + id + " changes too often to be changed now; try again", e);
+                }
+                // The newer value is held now: the change is made again from it.
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.platform.LararenaException;
 
 /**
  * Two instances holding one collection in memory. The store is a {@link FileCollection} both reach, and the notices go
@@ -91,5 +92,47 @@ class CachedCollectionTest {
         assertThat(second.values()).isEmpty();
         assertThat(heardBySecond).last().isEqualTo("Hemsjukvård i samverkan → -");
         assertThat(Optional.ofNullable(store.find("i1").orElse(null))).isEmpty();
+    }
+
+    /** Two instances over one store whose notices are late (never delivered here), the value "d" made by the first. */
+    private List<CachedCollection<String>> twoWithLateNotices(FileCollection store) {
+        CachedCollection<String> first = new CachedCollection<>("insights", store, TITLE, ChangeNotices.NONE);
+        CachedCollection<String> second = new CachedCollection<>("insights", store, TITLE, ChangeNotices.NONE);
+        first.create("d", "");
+        second.changedElsewhere("d");
+        return List.of(first, second);
+    }
+
+    @Test
+    void anUpdateMadeWhileAnotherInstanceWroteIsMadeAgainToWhatItWroteAndNeitherIsLost() {
+        FileCollection store = new FileCollection(folder, "the insight", false);
+        List<CachedCollection<String>> instances = twoWithLateNotices(store);
+        List<String> seen = new ArrayList<>();
+
+        String written = instances.get(1).update("d", title -> {
+            seen.add(title);
+            if (seen.size() == 1) {
+                instances.get(0).update("d", theirs -> theirs + "a"); // between this change's read and its write
+            }
+            return title + "b";
+        }).orElseThrow();
+
+        assertThat(seen).as("made again to the other's value").containsExactly("", "a");
+        assertThat(written).isEqualTo("ab");
+        assertThat(store.find("d").orElseThrow().body().getString("title")).isEqualTo("ab");
+    }
+
+    @Test
+    void anUpdateOfAnUnknownIdChangesNothingAndOneChangedUnderEveryAttemptGivesA503() {
+        FileCollection store = new FileCollection(folder, "the insight", false);
+        List<CachedCollection<String>> instances = twoWithLateNotices(store);
+
+        assertThat(instances.get(0).update("saknas", title -> title + "a")).isEmpty();
+        assertThat(store.find("saknas")).isEmpty();
+        assertThatThrownBy(() -> instances.get(1).update("d", title -> {
+            instances.get(0).update("d", theirs -> theirs + "a");
+            return title + "b";
+        })).isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.status()).isEqualTo(503));
+        assertThat(store.find("d").orElseThrow().body().getString("title")).isEqualTo("a".repeat(CachedCollection.UPDATE_ATTEMPTS));
     }
 }

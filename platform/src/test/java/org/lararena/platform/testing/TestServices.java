@@ -1,5 +1,6 @@
 package org.lararena.platform.testing;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.services.ManagedElasticsearch;
 import org.lararena.platform.services.ManagedKeycloak;
 import org.lararena.platform.services.ManagedProcess;
@@ -94,6 +96,11 @@ public final class TestServices {
 
     public URI elasticsearchUrl() {
         return elasticsearchUrl;
+    }
+
+    /** A client of its own for the harness's Elasticsearch, made as an application instance makes it; the caller closes it. */
+    public ElasticsearchClient newElasticsearchClient() {
+        return ElasticsearchClients.create(LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", elasticsearchUrl.toString())).elasticsearch());
     }
 
     public URI keycloakUrl() {
