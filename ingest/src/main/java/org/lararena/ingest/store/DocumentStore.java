@@ -49,7 +49,6 @@ public final class DocumentStore {
             List.of("status", "sha256", "processedBy"), List.of("uploadedAt"));
     /** The instance name of a store that is the platform's only one. */
     public static final String SINGLE_INSTANCE = "single";
-    private static final int UPDATE_ATTEMPTS = 10;
 
     /** A record and the instance processing its document. */
     private record Kept(DocumentRecord record, String processedBy) {
@@ -294,18 +293,11 @@ public final class DocumentStore {
      * and the pipeline's new status, made at once). 404 for an unknown document.
      */
     public DocumentRecord update(String id, UnaryOperator<DocumentRecord> change) {
-        for (int attempt = 1; ; attempt++) {
-            synchronized (writing) {
-                Kept now = records.find(id).orElseThrow(() -> LararenaException.notFound("no document with the id " + id));
-                try {
-                    return write(new Kept(change.apply(now.record()), now.processedBy())).record();
-                } catch (JsonCollection.ChangedMeanwhile e) {
-                    if (attempt == UPDATE_ATTEMPTS) {
-                        throw LararenaException.unavailable("the document's record changes too often to be changed now; try again", e);
-                    }
-                    // The newer record is held now: the change is made again from it.
-                }
-            }
+        synchronized (writing) {
+            Kept written = records.update(id, kept -> new Kept(change.apply(kept.record()), kept.processedBy()))
+                    .orElseThrow(() -> LararenaException.notFound("no document with the id " + id));
+            unwritten.remove(id);
+            return written.record();
         }
     }
 

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +79,9 @@ public final class FileCollection implements JsonCollection {
 
     @Override
     public List<Stored> newest(String timeField, int limit) {
+        // As instants, not as text: an instant's text has as many fraction digits as it needs (10:00:00Z, 10:00:00.5Z).
         return byId.values().stream()
-                .sorted(Comparator.comparing((Stored stored) -> stored.body().getString(timeField, "")).reversed())
+                .sorted(Comparator.comparing((Stored stored) -> instant(stored.body().getString(timeField))).reversed())
                 .limit(limit).map(FileCollection::copy).toList();
     }
 
@@ -128,6 +131,14 @@ public final class FileCollection implements JsonCollection {
         Stored stored = new Stored(id, body.copy(), new Version(++changes, 1));
         byId.put(id, stored);
         return copy(stored);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return text == null ? Instant.MIN : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return Instant.MIN;
+        }
     }
 
     private void checkId(String id) {

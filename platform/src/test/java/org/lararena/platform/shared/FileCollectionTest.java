@@ -37,9 +37,11 @@ class FileCollectionTest {
     void aDeletedDocumentIsGoneAndAnIdThatIsNoFileNameIsRefusedWithA400() {
         FileCollection records = new FileCollection(folder, "the document's record", false);
         records.put("a", new JsonObject().put("at", "2026-01-01T00:00:00Z"));
-        records.put("b", new JsonObject().put("at", "2026-02-01T00:00:00Z"));
+        records.put("b", new JsonObject().put("at", "2026-02-01T00:00:00.5Z"));
+        records.put("c", new JsonObject().put("at", "2026-02-01T00:00:00Z"));
 
-        assertThat(records.newest("at", 1)).extracting(Stored::id).containsExactly("b");
+        assertThat(records.newest("at", 2)).as("by time, not by the text of the time").extracting(Stored::id).containsExactly("b", "c");
+        records.delete("c");
         assertThat(records.delete("a")).isTrue();
         assertThat(records.delete("a")).isFalse();
         assertThat(records.all()).extracting(Stored::id).containsExactly("b");
