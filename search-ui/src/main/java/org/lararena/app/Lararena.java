@@ -553,7 +553,8 @@ public final class Lararena {
     int status(LararenaConfig config) {
         Optional<JsonObject> state = RunState.read(config.dataDir());
         boolean launcherAlive = state.flatMap(s -> ProcessHandle.of(s.getLong("pid"))).map(ProcessHandle::isAlive).orElse(false);
-        URI appUrl = config.publicUrl();
+        // The address the running up gave (its LARARENA_HTTP_PORT need not be in this shell's environment).
+        URI appUrl = state.map(s -> URI.create(s.getString("url"))).orElse(config.publicUrl());
         URI esUrl = config.elasticsearch().urls().get(0);
         URI kcUrl = config.keycloak().url();
         JsonObject status = new JsonObject()

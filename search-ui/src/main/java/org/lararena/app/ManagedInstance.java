@@ -148,6 +148,11 @@ final class ManagedInstance {
         }
     }
 
+    /** The settings the instance starts with (the launcher's own environment beneath them). */
+    Map<String, String> environment() {
+        return environment;
+    }
+
     int number() {
         return number;
     }

@@ -58,7 +58,8 @@ final class SupervisedServers implements AutoCloseable {
                 .put("state", status.state().wireName())
                 .put("detail", status.detail())
                 .put("since", status.since().toString())
-                .put("deathsInWindow", status.deathsInWindow())));
+                .put("deathsInWindow", status.deathsInWindow())
+                .put("pid", status.pid())));
         run.write(new JsonObject()
                 .put("pid", ProcessHandle.current().pid())
                 .put("url", config.publicUrl().toString())
