@@ -112,7 +112,9 @@ import java.util.Optional;
  * <tr><td>LARARENA_RETENTION_YEARS</td><td>(none)</td><td>years each document type is kept, e.g. {@code intervju=10,transkript=10},
  *     counted from LARARENA_PROJECT_END (or the document's date, else its upload); due documents are listed for erasure</td></tr>
  * <tr><td>LARARENA_CLUSTER_MEMBERS</td><td>(none: one instance)</td><td>comma list of {@code host:port} of the instances
- *     forming one Vert.x cluster (Hazelcast); with it the failed-token rate limit and the login sessions are shared</td></tr>
+ *     forming one Vert.x cluster (Hazelcast) that serve one platform; needs LARARENA_SHARED_DIR and a shared RDF store</td></tr>
+ * <tr><td>LARARENA_SHARED_DIR</td><td>(none)</td><td>for a cluster: the directory every instance reads and writes (a network
+ *     file system), holding the originals and the kept passages</td></tr>
  * <tr><td>LARARENA_CLUSTER_HOST</td><td>127.0.0.1</td><td>the address this instance's cluster member binds and is reached at</td></tr>
  * <tr><td>LARARENA_CLUSTER_PORT</td><td>5701</td><td>this instance's cluster member port</td></tr>
  * <tr><td>LARARENA_CLUSTER_NAME</td><td>lararena</td><td>the cluster's name: members of another name never join it</td></tr>
@@ -153,9 +155,16 @@ public record LararenaConfig(
 
     /**
      * Instances of Lärarena forming one Vert.x cluster over Hazelcast: {@code members} ({@code host:port}, this
-     * instance's own among them or not) are asked to join; none means a single instance, not clustered.
+     * instance's own among them or not) are asked to join; none means a single instance, not clustered. The instances of
+     * a cluster serve one platform: their records, memos, insights and audit log are in Elasticsearch, their annotations
+     * in the shared RDF store, and the originals and kept passages in {@code sharedDir}, which every instance mounts.
      */
-    public record Cluster(List<String> members, String host, int port, String name) {
+    public record Cluster(List<String> members, String host, int port, String name, Optional<Path> sharedDir) {
+
+        public Cluster {
+            members = List.copyOf(members);
+            Objects.requireNonNull(sharedDir, "sharedDir");
+        }
 
         public boolean enabled() {
             return !members.isEmpty();
@@ -428,7 +437,8 @@ public record LararenaConfig(
                 r.string("LARARENA_CLI_CLIENT_ID", "lararena-cli"));
 
         int instances = r.integer("LARARENA_INSTANCES", 1, 1, MAX_INSTANCES);
-        return new LararenaConfig(home, dataDir, httpHost, httpPort, publicUrl, es, kc, rdf(r, instances),
+        Rdf rdf = rdf(r, instances);
+        return new LararenaConfig(home, dataDir, httpHost, httpPort, publicUrl, es, kc, rdf,
                 Duration.ofSeconds(r.integer("LARARENA_START_TIMEOUT_SECONDS", 240, 10, 3600)),
                 r.integer("LARARENA_MIN_FREE_DISK_MB", 1024, 0, Integer.MAX_VALUE) * 1024L * 1024L,
                 r.integer("LARARENA_MAX_UPLOAD_MB", 200, 1, 1_000_000) * 1024L * 1024L,
@@ -460,9 +470,24 @@ public record LararenaConfig(
                         Duration.ofSeconds(r.integer("LARARENA_RESTART_BACKOFF_SECONDS", 2, 0, 600))),
                 r.raw("LARARENA_BACKUP_ES_REPOSITORY"),
                 new Retention(retentionYears(r.raw("LARARENA_RETENTION_YEARS")), projectEnd(r.raw("LARARENA_PROJECT_END"))),
-                new Cluster(r.hostPorts("LARARENA_CLUSTER_MEMBERS"), r.string("LARARENA_CLUSTER_HOST", LOOPBACK),
-                        r.port("LARARENA_CLUSTER_PORT", 5701), r.string("LARARENA_CLUSTER_NAME", "lararena")),
+                cluster(r, rdf),
                 instances);
+    }
+
+    /** The cluster's keys; a cluster without a shared directory or a shared RDF store would split one platform in N. */
+    private static Cluster cluster(Reader r, Rdf rdf) {
+        Cluster cluster = new Cluster(r.hostPorts("LARARENA_CLUSTER_MEMBERS"), r.string("LARARENA_CLUSTER_HOST", LOOPBACK),
+                r.port("LARARENA_CLUSTER_PORT", 5701), r.string("LARARENA_CLUSTER_NAME", "lararena"),
+                r.raw("LARARENA_SHARED_DIR").map(v -> Path.of(v).toAbsolutePath().normalize()));
+        if (cluster.enabled() && cluster.sharedDir().isEmpty()) {
+            throw new ConfigurationException("LARARENA_CLUSTER_MEMBERS makes this instance one of several serving one platform: set"
+                    + " LARARENA_SHARED_DIR to the directory every instance shares (it holds the originals and the kept passages)");
+        }
+        if (cluster.enabled() && rdf.url().isEmpty()) {
+            throw new ConfigurationException("LARARENA_CLUSTER_MEMBERS makes this instance one of several serving one platform: the"
+                    + " annotations must be in the RDF store they share, so set LARARENA_RDF=fuseki or LARARENA_RDF_URL");
+        }
+        return cluster;
     }
 
     /** Where annotations live: LARARENA_RDF, LARARENA_RDF_URL and the managed Fuseki's keys. */

@@ -96,16 +96,28 @@ class LararenaConfigTest {
         assertThat(LararenaConfig.fromMap(Map.of()).cluster().enabled()).as("by default one instance").isFalse();
 
         LararenaConfig.Cluster cluster = LararenaConfig.fromMap(Map.of("LARARENA_CLUSTER_MEMBERS", "10.0.0.5:5701, 10.0.0.6:5702",
-                "LARARENA_CLUSTER_HOST", "10.0.0.5", "LARARENA_CLUSTER_PORT", "5701")).cluster();
+                "LARARENA_CLUSTER_HOST", "10.0.0.5", "LARARENA_CLUSTER_PORT", "5701", "LARARENA_SHARED_DIR", "/mnt/lararena",
+                "LARARENA_RDF_URL", "http://10.0.0.7:3030/lararena")).cluster();
         assertThat(cluster.enabled()).isTrue();
         assertThat(cluster.members()).containsExactly("10.0.0.5:5701", "10.0.0.6:5702");
         assertThat(cluster.host()).isEqualTo("10.0.0.5");
         assertThat(cluster.name()).isEqualTo("lararena");
+        assertThat(cluster.sharedDir()).contains(Path.of("/mnt/lararena"));
 
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_CLUSTER_MEMBERS", "10.0.0.5:5701,10.0.0.6")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("LARARENA_CLUSTER_MEMBERS").hasMessageContaining("'10.0.0.6'");
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_CLUSTER_MEMBERS", "10.0.0.5:99999")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("LARARENA_CLUSTER_MEMBERS");
+    }
+
+    @Test
+    void aClusterServesOnePlatformOnlyWithAStoreAndADirectoryEveryInstanceShares() {
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_CLUSTER_MEMBERS", "10.0.0.5:5701",
+                "LARARENA_RDF_URL", "http://10.0.0.7:3030/lararena")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("LARARENA_SHARED_DIR");
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_CLUSTER_MEMBERS", "10.0.0.5:5701",
+                "LARARENA_SHARED_DIR", "/mnt/lararena")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("LARARENA_RDF");
     }
 
     @Test

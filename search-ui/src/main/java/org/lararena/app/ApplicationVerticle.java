@@ -13,6 +13,7 @@ import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.pipeline.AnnotationVerticle;
 import org.lararena.ingest.pipeline.ExtractionVerticle;
 import org.lararena.ingest.pipeline.IndexingVerticle;
+import org.lararena.ingest.pipeline.OrphanedDocumentsVerticle;
 import org.lararena.ingest.pipeline.PendingIndexingVerticle;
 import org.lararena.ingest.pipeline.UnfinishedDocuments;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class ApplicationVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationVerticle.class);
+    /** How often an instance of a cluster looks for documents left unfinished by an instance that left it. */
+    private static final Duration ORPHAN_LOOK_INTERVAL = Duration.ofSeconds(5);
 
     private final LararenaConfig config;
     private final Supplier<List<ServiceSupervisor.Status>> managedServers;
@@ -86,6 +89,10 @@ public final class ApplicationVerticle extends VerticleBase {
                 .compose(v -> vertx.deployVerticle(new IndexingVerticle(services.documents(), services.indexer(), config.indexing()), worker))
                 .compose(v -> vertx.deployVerticle(new PendingIndexingVerticle(services.documents(), Duration.ofSeconds(10),
                         config.indexing().batchDocuments()), worker))
+                // In a cluster, a document whose instance left it is finished by another (every 5 s a look), and a
+                // restarted cluster resumes its unfinished documents the same way; a single instance resumes them below.
+                .compose(v -> vertx.isClustered() ? vertx.deployVerticle(new OrphanedDocumentsVerticle(services.documents(),
+                        ClusterMembers.of(vertx)::now, ORPHAN_LOOK_INTERVAL)) : Future.succeededFuture())
                 .compose(v -> config.search().answerCacheBytes() > 0 ? vertx.deployVerticle(services.othersChanges(), worker) : Future.succeededFuture())
                 .compose(v -> config.watchDir().isPresent()
                         ? vertx.deployVerticle(new WatchedFolderVerticle(config.watchDir().get(), services.documents(), Duration.ofSeconds(2)), worker)
@@ -116,7 +123,9 @@ public final class ApplicationVerticle extends VerticleBase {
     }
 
     private Void resumeAndLoadDemo() {
-        UnfinishedDocuments.resume(services.documents(), vertx.eventBus());
+        if (!vertx.isClustered()) {
+            UnfinishedDocuments.resume(services.documents(), vertx.eventBus());
+        }
         if (config.loadDemoData()) {
             DemoData.loadOnce(config.dataPath("demo-loaded"), services.documents(), services.demoCoding(), vertx.eventBus());
         }

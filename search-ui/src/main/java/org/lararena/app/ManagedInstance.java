@@ -63,8 +63,7 @@ final class ManagedInstance {
         requireRange("LARARENA_CLUSTER_PORT", config.cluster().port(), count);
         Map<Integer, String> taken = managedServerPorts(config);
         List<String> members = IntStream.range(0, count).mapToObj(i -> LararenaConfig.LOOPBACK + ":" + (config.cluster().port() + i)).toList();
-        Path sharedDir = settings.containsKey("LARARENA_SHARED_DIR") ? Path.of(settings.get("LARARENA_SHARED_DIR")).toAbsolutePath()
-                : config.dataPath("shared");
+        Path sharedDir = config.cluster().sharedDir().orElse(config.dataPath("shared"));
         List<ManagedInstance> instances = new ArrayList<>();
         for (int number = 1; number <= count; number++) {
             int httpPort = config.httpPort() + number - 1;

@@ -46,6 +46,7 @@ import org.lararena.ontology.suggest.SuggesterTraining;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
+import org.lararena.platform.shared.SharedCollections;
 import org.lararena.platform.web.RequestWork;
 import org.lararena.search.IndexChangeWatch;
 import org.lararena.search.PassageSearch;
@@ -78,7 +79,10 @@ final class Wiring {
         ElasticsearchClient elasticsearch = ElasticsearchClients.create(config.elasticsearch());
         Files.createDirectories(config.dataPath("jena"));
         Dataset jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
-        DocumentStore documents = new DocumentStore(config.dataPath("documents"));
+        // A cluster's instances share the records, originals and passages; a single instance keeps them in its data directory.
+        SharedCollections shared = SharedCollections.of(vertx, config, elasticsearch);
+        ClusterMembers members = ClusterMembers.of(vertx);
+        DocumentStore documents = DocumentStore.open(shared, config.dataPath("documents"), members.self());
         AuditLog audit = new AuditLog(config.dataPath("audit"));
         MemoStore memos = new MemoStore(config.dataPath("memos"), config.maxMemoChars(), clock);
         // An ontology of this application's own, not the process-wide shipped one: the codebook changes it in place,

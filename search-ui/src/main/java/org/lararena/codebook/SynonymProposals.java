@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.lararena.ingest.store.AtomicFiles;
+import org.lararena.platform.shared.AtomicFiles;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.suggest.LearnedTerm;

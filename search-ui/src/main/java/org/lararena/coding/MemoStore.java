@@ -134,7 +134,7 @@ public final class MemoStore {
         keptVersions.sort(Comparator.comparing(memo -> memo.changed() != null ? memo.changed() : memo.created()));
         keptVersions.forEach(memo -> kept.append(memo.toJson().encode()).append('\n'));
         try {
-            org.lararena.ingest.store.AtomicFiles.write(file, kept.toString(), true);
+            org.lararena.platform.shared.AtomicFiles.write(file, kept.toString(), true);
         } catch (IOException e) {
             throw LararenaException.unavailable("the memos could not be erased from " + file + ": " + e.getMessage(), e);
         }

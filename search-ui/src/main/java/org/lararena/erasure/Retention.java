@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.lararena.ingest.store.AtomicFiles;
+import org.lararena.platform.shared.AtomicFiles;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.platform.LararenaConfig;

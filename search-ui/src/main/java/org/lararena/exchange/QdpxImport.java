@@ -314,7 +314,7 @@ final class QdpxImport {
                 documents.savePassages(documentId, new JsonObject().put("documentId", documentId).put("passages", passages)
                         .put("text", source.text().text()).put("extractedText", source.text().text()));
                 // Past extraction: a restart resumes it from its stored passages, never extracting the text again.
-                documents.save(record.withPassages(passages.size()).withStatus(DocumentStatus.ANNOTATING, null));
+                documents.update(documentId, current -> current.withPassages(passages.size()).withStatus(DocumentStatus.ANNOTATING, null));
                 passageIds = new ArrayList<>();
                 for (int i = 0; i < passages.size(); i++) {
                     passageIds.add(documentId + "-" + i);

@@ -3,6 +3,7 @@ package org.lararena.app;
 import io.vertx.core.Vertx;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,7 +24,7 @@ public final class LoopbackCluster implements AutoCloseable {
     /** Starts member {@code index} of the cluster {@code name} (members of another name never join). */
     public Vertx join(int index, String name) throws TimeoutException {
         int port = Integer.parseInt(members.get(index).substring(members.get(index).lastIndexOf(':') + 1));
-        Vertx vertx = VertxCluster.start(new LararenaConfig.Cluster(members, "127.0.0.1", port, name)).await(60, TimeUnit.SECONDS);
+        Vertx vertx = VertxCluster.start(new LararenaConfig.Cluster(members, "127.0.0.1", port, name, Optional.empty())).await(60, TimeUnit.SECONDS);
         started.add(vertx);
         return vertx;
     }

@@ -141,7 +141,7 @@ public final class ExtractionVerticle extends VerticleBase {
                 status.change(record, DocumentStatus.FAILED, "Filen innehåller ingen text som kunde läsas ut.");
                 return;
             }
-            record = store.save(described(record, processed.description()));
+            record = store.update(id, current -> described(current, processed.description()));
             JsonArray passages = new JsonArray();
             for (Passage passage : processed.passages()) {
                 passages.add(new JsonObject().put("ordinal", passage.ordinal()).put("page", passage.page()).put("speaker", passage.speaker())

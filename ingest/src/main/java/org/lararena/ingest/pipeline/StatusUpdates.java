@@ -36,7 +36,8 @@ public final class StatusUpdates {
     }
 
     public DocumentRecord change(DocumentRecord record, DocumentStatus status, String error) {
-        DocumentRecord saved = store.save(record.withStatus(status, error));
+        // Applied to the record as it is now: a change another instance or a researcher made meanwhile stays.
+        DocumentRecord saved = store.update(record.id(), current -> current.withStatus(status, error));
         publish(saved);
         return saved;
     }

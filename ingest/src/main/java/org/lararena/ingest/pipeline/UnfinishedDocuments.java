@@ -2,7 +2,9 @@ package org.lararena.ingest.pipeline;
 
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.lararena.ingest.DocumentReceived;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentRecord;
@@ -25,7 +27,22 @@ public final class UnfinishedDocuments {
      * {@link PendingIndexingVerticle}, which drains it. Blocking (reads the kept passages).
      */
     public static void resume(DocumentStore documents, EventBus bus) {
-        for (DocumentRecord unfinished : documents.unfinished()) {
+        resume(documents.unfinished(), documents, bus);
+    }
+
+    /**
+     * For an instance of a cluster: claims the unfinished documents no member is processing (their instance left the
+     * cluster, or the whole cluster stopped) and sends those this instance won on again, each from its last completed
+     * step. Another instance's documents are left to it. Blocking.
+     *
+     * @param members the names of the cluster's members now, this instance's among them
+     */
+    public static void resumeOrphans(DocumentStore documents, EventBus bus, Set<String> members) {
+        resume(documents.claimOrphans(members), documents, bus);
+    }
+
+    private static void resume(List<DocumentRecord> unfinishedDocuments, DocumentStore documents, EventBus bus) {
+        for (DocumentRecord unfinished : unfinishedDocuments) {
             if (documents.pendingIndexing().contains(unfinished.id())) {
                 continue;
             }

@@ -15,26 +15,67 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
+import java.util.function.UnaryOperator;
 import org.lararena.platform.DiskFull;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.Sha256;
+import org.lararena.platform.shared.AtomicFiles;
+import org.lararena.platform.shared.CachedCollection;
+import org.lararena.platform.shared.ChangeNotices;
+import org.lararena.platform.shared.FileCollection;
+import org.lararena.platform.shared.JsonCollection;
+import org.lararena.platform.shared.SharedCollections;
 
 /**
- * Originals, content-addressed under {@code originals/ab/abcdef…}, and one JSON record per document under
- * {@code records/}. Every write goes to a temporary file first and is moved into place, so a crash never
- * leaves a half-written record or original. Records are kept in memory as well: reading them ({@link #find},
- * {@link #all}) takes no lock and touches no file, so it may be done on an event loop; everything else blocks
- * (call from worker threads), and writers take turns on one lock that readers never wait for.
+ * Originals, content-addressed under {@code originals/ab/abcdef…}, the passages extraction kept under
+ * {@code passages/}, and one JSON record per document: files under {@code records/} for a single instance, a shared
+ * collection in Elasticsearch for the instances of a cluster, whose originals and passages are in the directory they
+ * share ({@link SharedCollections}). Every file goes to a temporary file first and is moved into place, so a crash
+ * never leaves a half-written record or original. Records are held in memory as well, and kept current with the
+ * other instances' changes: reading them ({@link #find}, {@link #all}) takes no lock and touches no file, so it may
+ * be done on an event loop; everything else blocks (call from worker threads), and this instance's writers take
+ * turns on one lock that readers never wait for.
+ *
+ * <p>Each unfinished document is being processed by one instance, named in its record ({@code processedBy}); a
+ * document whose instance has left the cluster is claimed by another ({@link #claimOrphans}), so it is finished once.
  */
 public final class DocumentStore {
 
+    /** The shared collection of records. */
+    public static final SharedCollections.Kind RECORDS = new SharedCollections.Kind("records", "the document's record", false,
+            List.of("status", "sha256", "processedBy"), List.of("uploadedAt"));
+    /** The instance name of a store that is the platform's only one. */
+    public static final String SINGLE_INSTANCE = "single";
+    private static final int UPDATE_ATTEMPTS = 10;
+
+    /** A record and the instance processing its document. */
+    private record Kept(DocumentRecord record, String processedBy) {
+    }
+
+    private static final CachedCollection.Codec<Kept> CODEC = new CachedCollection.Codec<>() {
+        @Override
+        public JsonObject write(Kept kept) {
+            return kept.record().toJson().put("processedBy", kept.processedBy());
+        }
+
+        @Override
+        public Kept read(JsonObject body) {
+            DocumentRecord record = DocumentRecord.fromJson(body);
+            // A record stored before a character became unsafe is shown with the name it would be stored with now.
+            String safe = safeFilename(record.filename());
+            return new Kept(safe.equals(record.filename()) ? record : record.withFilename(safe), body.getString("processedBy"));
+        }
+    };
+
     private final Path originals;
-    private final Path records;
     private final Path passages;
-    private final Map<String, DocumentRecord> byId = new ConcurrentHashMap<>();
+    private final String instance;
+    private final CachedCollection<Kept> records;
+    /** Records shown but not written, the disk being full ({@link #saveIfSpace}); each goes at its next write. */
+    private final Map<String, DocumentRecord> unwritten = new ConcurrentHashMap<>();
     /**
      * Which document holds each content: the earliest that has not failed (indexed or on its way). A new upload of
      * those bytes is a duplicate of it; bytes whose every document failed are processed again. Guarded by
@@ -46,23 +87,57 @@ public final class DocumentStore {
     private static final Comparator<DocumentRecord> BY_UPLOAD = Comparator.comparing(DocumentRecord::uploadedAt,
             Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(DocumentRecord::id);
 
+    /** The store of the platform's only instance: everything in {@code root}. Blocking. */
     public DocumentStore(Path root) {
-        this.originals = root.resolve("originals");
-        this.records = root.resolve("records");
-        this.passages = root.resolve("passages");
-        this.pendingIndexing = new PendingIndexing(root.resolve("pending-indexing"));
+        this(root, root.resolve("pending-indexing"), new FileCollection(root.resolve("records"), RECORDS.what(), RECORDS.flush()),
+                ChangeNotices.NONE, SINGLE_INSTANCE);
+    }
+
+    /**
+     * The store of an instance as {@code shared} says: a single instance's in {@code localRoot}, or one of a cluster
+     * with its records and files shared and only its durable indexing queue in {@code localRoot}. Blocking.
+     *
+     * @param instance the name this instance has in the cluster, written in the records of the documents it processes
+     */
+    public static DocumentStore open(SharedCollections shared, Path localRoot, String instance) {
+        if (!shared.shared()) {
+            return new DocumentStore(localRoot);
+        }
+        return new DocumentStore(shared.files("documents"), localRoot.resolve("pending-indexing"),
+                shared.open(RECORDS, localRoot.resolve("records")), shared.notices(), instance);
+    }
+
+    /**
+     * @param files   where the originals and the kept passages are
+     * @param pending the durable indexing queue, this instance's own
+     * @param records the records, read into memory here
+     * @param notices how the other instances' changes of the records are heard, and this one's told
+     */
+    DocumentStore(Path files, Path pending, JsonCollection records, ChangeNotices notices, String instance) {
+        this.originals = files.resolve("originals");
+        this.passages = files.resolve("passages");
+        this.pendingIndexing = new PendingIndexing(pending);
+        this.records = new CachedCollection<>(RECORDS.name(), records, CODEC, notices);
+        this.instance = instance;
         try {
             Files.createDirectories(originals);
-            Files.createDirectories(records);
             Files.createDirectories(passages);
-            try (Stream<Path> files = Files.list(records)) {
-                files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().forEach(this::load);
-            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the document store in " + root, e);
+            throw new UncheckedIOException("cannot open the document store in " + files, e);
         }
-        all().stream().filter(r -> r.status() != DocumentStatus.DUPLICATE && r.status() != DocumentStatus.FAILED)
-                .forEach(r -> firstIdBySha.putIfAbsent(r.sha256(), r.id()));
+        all().stream().filter(DocumentStore::holdsItsBytes).forEach(r -> firstIdBySha.putIfAbsent(r.sha256(), r.id()));
+        // Another instance's upload, failure or erasure changes which document holds some bytes.
+        this.records.onChange((before, after) -> {
+            synchronized (writing) {
+                before.ifPresent(was -> firstIdBySha.remove(was.record().sha256(), was.record().id()));
+                after.map(Kept::record).filter(DocumentStore::holdsItsBytes).ifPresent(is -> firstIdBySha.putIfAbsent(is.sha256(), is.id()));
+            }
+        });
+    }
+
+    /** Whether a new upload of the document's bytes is its duplicate: it is on its way or indexed. */
+    private static boolean holdsItsBytes(DocumentRecord record) {
+        return record.status() != DocumentStatus.DUPLICATE && record.status() != DocumentStatus.FAILED;
     }
 
     /** What the uploader said of a document; every field may be absent. */
@@ -103,7 +178,7 @@ public final class DocumentStore {
                 sha = Sha256.hex(in.getMessageDigest());
             }
             synchronized (writing) {
-                DocumentRecord unpackedBefore = partOf == null ? null : byId.values().stream()
+                DocumentRecord unpackedBefore = partOf == null ? null : all().stream()
                         .filter(r -> partOf.equals(r.partOf()) && sha.equals(r.sha256()) && Objects.equals(pathInArchive, r.pathInArchive()))
                         .findFirst().orElse(null);
                 if (unpackedBefore != null) {
@@ -126,9 +201,9 @@ public final class DocumentStore {
                 if (earlier != null) {
                     return save(record.asDuplicateOf(earlier));
                 }
-                // Only once the record is written: a record the full disk refused must not make later uploads its duplicates.
+                // The record, once written, holds the bytes (the change listener notes it): a record the full disk
+                // refused must not make later uploads its duplicates.
                 DocumentRecord attempt = save(record);
-                firstIdBySha.put(sha, record.id());
                 // An empty file is no attempt at anyone's failed empty upload.
                 for (DocumentRecord failed : size == 0 ? List.<DocumentRecord>of() : failedNotRetried(sha)) {
                     save(failed.retriedAs(attempt.id()));
@@ -165,7 +240,6 @@ public final class DocumentStore {
             String holderTitle = find(holder).map(DocumentRecord::shownTitle).orElse(holder);
             throw conflict("the same file was uploaded again as \"" + holderTitle + "\" (/dokument/" + holder + "): open that document instead");
         }
-        firstIdBySha.put(record.sha256(), record.id());
         return save(record.withStatus(DocumentStatus.QUEUED, null));
     }
 
@@ -174,18 +248,20 @@ public final class DocumentStore {
     }
 
     private List<DocumentRecord> failedNotRetried(String sha) {
-        return byId.values().stream()
+        return all().stream()
                 .filter(r -> r.status() == DocumentStatus.FAILED && r.retriedAs() == null && r.sha256().equals(sha)).toList();
     }
 
     /** The record of a document; takes no lock and touches no file. */
     public Optional<DocumentRecord> find(String id) {
-        return Optional.ofNullable(byId.get(id));
+        DocumentRecord shownOnly = unwritten.get(id);
+        return shownOnly != null ? Optional.of(shownOnly) : records.find(id).map(Kept::record);
     }
 
     /** Every record, oldest upload first; takes no lock and touches no file. */
     public List<DocumentRecord> all() {
-        List<DocumentRecord> all = new ArrayList<>(byId.values());
+        List<DocumentRecord> all = new ArrayList<>();
+        records.values().forEach(kept -> all.add(unwritten.getOrDefault(kept.record().id(), kept.record())));
         all.sort(BY_UPLOAD);
         return all;
     }
@@ -195,23 +271,67 @@ public final class DocumentStore {
         return all().stream().filter(r -> !r.status().isFinal()).toList();
     }
 
+    /**
+     * Writes {@code record} over the one held, which it must have been made from; 409 ({@link JsonCollection.ChangedMeanwhile})
+     * when another instance changed it meanwhile. A change others may make at the same time goes through {@link #update}.
+     */
     public DocumentRecord save(DocumentRecord record) {
         synchronized (writing) {
-            try {
-                AtomicFiles.write(records.resolve(record.id() + ".json"), record.toJson().encodePrettily(), false);
-                byId.put(record.id(), record);
-                if (record.status() == DocumentStatus.FAILED) {
-                    // Failed bytes are no one's: the next upload of them is a new attempt, not a duplicate.
-                    firstIdBySha.remove(record.sha256(), record.id());
+            String processedBy = records.find(record.id()).map(Kept::processedBy).orElse(instance);
+            return write(new Kept(record, processedBy)).record();
+        }
+    }
+
+    private Kept write(Kept kept) {
+        Kept written = records.replace(kept.record().id(), kept);
+        unwritten.remove(kept.record().id());
+        return written;
+    }
+
+    /**
+     * Changes a document's record as {@code change} says, applied to the record as it is now: when another instance
+     * changed it meanwhile, the change is applied again to theirs, so neither is lost (a researcher's new visibility
+     * and the pipeline's new status, made at once). 404 for an unknown document.
+     */
+    public DocumentRecord update(String id, UnaryOperator<DocumentRecord> change) {
+        for (int attempt = 1; ; attempt++) {
+            synchronized (writing) {
+                Kept now = records.find(id).orElseThrow(() -> LararenaException.notFound("no document with the id " + id));
+                try {
+                    return write(new Kept(change.apply(now.record()), now.processedBy())).record();
+                } catch (JsonCollection.ChangedMeanwhile e) {
+                    if (attempt == UPDATE_ATTEMPTS) {
+                        throw LararenaException.unavailable("the document's record changes too often to be changed now; try again", e);
+                    }
+                    // The newer record is held now: the change is made again from it.
                 }
-                return record;
-            } catch (IOException e) {
-                if (DiskFull.causedBy(e)) {
-                    throw DiskFull.refused("the document's record", e);
-                }
-                throw LararenaException.unavailable("the document record could not be written (" + e.getMessage() + ")", e);
             }
         }
+    }
+
+    /**
+     * The unfinished documents no member of the cluster is processing (their instance left it, or the whole cluster
+     * stopped), each claimed for this instance; returns those it won. Two instances claiming at once: each document is
+     * won by one, since a claim names the record's version. Blocking.
+     *
+     * @param members the names of the instances in the cluster now, this one's among them
+     */
+    public List<DocumentRecord> claimOrphans(Set<String> members) {
+        List<DocumentRecord> won = new ArrayList<>();
+        for (DocumentRecord unfinished : unfinished()) {
+            Optional<Kept> kept = records.find(unfinished.id());
+            if (kept.isEmpty() || members.contains(kept.get().processedBy())) {
+                continue;
+            }
+            synchronized (writing) {
+                try {
+                    won.add(records.replace(unfinished.id(), new Kept(kept.get().record(), instance)).record());
+                } catch (JsonCollection.ChangedMeanwhile e) {
+                    // Another instance claimed or changed it first: it is theirs.
+                }
+            }
+        }
+        return won;
     }
 
     /**
@@ -225,17 +345,15 @@ public final class DocumentStore {
             try {
                 Files.deleteIfExists(passages.resolve(id + ".json"));
                 pendingIndexing.remove(id);
-                boolean bytesStillHeld = byId.values().stream()
+                boolean bytesStillHeld = all().stream()
                         .anyMatch(other -> !other.id().equals(id) && other.sha256().equals(record.sha256()));
                 if (!bytesStillHeld) {
                     Files.deleteIfExists(originalPath(record.sha256()));
                 }
-                Files.deleteIfExists(records.resolve(id + ".json"));
             } catch (IOException e) {
                 throw LararenaException.unavailable("the files of the document could not be erased (" + e.getMessage() + ")", e);
             }
-            byId.remove(id);
-            firstIdBySha.remove(record.sha256(), id);
+            records.delete(id);
         }
     }
 
@@ -248,7 +366,7 @@ public final class DocumentStore {
             try {
                 return save(record);
             } catch (LararenaException e) {
-                byId.put(record.id(), record);
+                unwritten.put(record.id(), record);
                 return record;
             }
         }
@@ -322,16 +440,5 @@ public final class DocumentStore {
 
     private Path originalPath(String sha) {
         return originals.resolve(sha.substring(0, 2)).resolve(sha);
-    }
-
-    private void load(Path file) {
-        try {
-            DocumentRecord record = DocumentRecord.fromJson(new JsonObject(Files.readString(file)));
-            // A record stored before a character became unsafe is shown with the name it would be stored with now.
-            String safe = safeFilename(record.filename());
-            byId.put(record.id(), safe.equals(record.filename()) ? record : record.withFilename(safe));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("document record " + file + " is unreadable: " + e.getMessage(), e);
-        }
     }
 }

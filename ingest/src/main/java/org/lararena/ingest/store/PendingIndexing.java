@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.shared.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -295,7 +295,7 @@ public final class DocumentsEndpoint {
         work.json(ctx, () -> {
             // The index first: if it fails, the record still says the old (stricter or known) visibility.
             indexer.updateVisibility(record.id(), visibility.wireName());
-            DocumentRecord changed = store.save(record.withVisibility(visibility));
+            DocumentRecord changed = store.update(record.id(), current -> current.withVisibility(visibility));
             audit.record(caller.username(), "change_visibility", record.id(),
                     new JsonObject().put("from", record.visibility().wireName()).put("to", visibility.wireName()));
             return changed.toJson();

@@ -9,7 +9,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.lararena.web.ClusterAddresses;
+import org.lararena.platform.ClusterAddresses;
 
 /**
  * Counts authentication failures per client address in a sliding window. Past {@code maxFailures}, the address

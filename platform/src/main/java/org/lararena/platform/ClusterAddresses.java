@@ -1,4 +1,4 @@
-package org.lararena.web;
+package org.lararena.platform;
 
 /**
  * The event-bus addresses on which the instances of a cluster ({@code LARARENA_CLUSTER_MEMBERS}) tell each other
@@ -9,6 +9,12 @@ public final class ClusterAddresses {
 
     /** A request from {@code address} had a missing or invalid token: {@code {instance, address}}. */
     public static final String TOKEN_FAILURE = "lararena.auth.token-failure";
+
+    /**
+     * A document of a shared collection was written or deleted: {@code {instance, collection, id}}. An instance that
+     * holds the collection in memory reads the document again (org.lararena.platform.shared.CachedCollection).
+     */
+    public static final String SHARED_CHANGED = "lararena.shared.changed";
 
     private ClusterAddresses() {
     }

@@ -1,4 +1,4 @@
-package org.lararena.ingest.store;
+package org.lararena.platform.shared;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,7 +17,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicFiles {
 
-    static final String TEMP_SUFFIX = ".tmp";
+    public static final String TEMP_SUFFIX = ".tmp";
 
     private AtomicFiles() {
     }
@@ -46,7 +46,7 @@ public final class AtomicFiles {
         }
     }
 
-    static void move(Path from, Path to) throws IOException {
+    public static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

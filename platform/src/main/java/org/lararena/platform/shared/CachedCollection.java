@@ -1,0 +1,148 @@
+package org.lararena.platform.shared;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import org.lararena.platform.shared.JsonCollection.Stored;
+import org.lararena.platform.shared.JsonCollection.Version;
+
+/**
+ * A collection held in memory as values of type {@code T}, so that reading it takes no lock and touches neither disk
+ * nor network (it may be done on an event loop), while every write goes through to the {@link JsonCollection} before
+ * it returns. Other instances' writes arrive as {@link ChangeNotices}: the document is read again, and kept only if it
+ * is newer than what is held, so notices may come late, twice or out of order. A change starts from the version held
+ * ({@link #replace}); when another instance changed the document meanwhile, the newer one is read in and
+ * {@link JsonCollection.ChangedMeanwhile} tells the caller to decide again.
+ *
+ * <p>Writes block: call them off the event loop.
+ */
+public final class CachedCollection<T> {
+
+    /** How a value is kept as JSON and read back. */
+    public interface Codec<T> {
+        JsonObject write(T value);
+
+        T read(JsonObject body);
+    }
+
+    private record Held<T>(T value, Version version) {
+    }
+
+    private final String name;
+    private final JsonCollection stored;
+    private final Codec<T> codec;
+    private final ChangeNotices notices;
+    private final Map<String, Held<T>> byId = new ConcurrentHashMap<>();
+    private final List<BiConsumer<Optional<T>, Optional<T>>> listeners = new CopyOnWriteArrayList<>();
+
+    /** Reads the whole collection into memory, and listens to the other instances' changes of it. Blocking. */
+    public CachedCollection(String name, JsonCollection stored, Codec<T> codec, ChangeNotices notices) {
+        this.name = name;
+        this.stored = stored;
+        this.codec = codec;
+        this.notices = notices;
+        stored.all().forEach(document -> byId.put(document.id(), new Held<>(codec.read(document.body()), document.version())));
+        notices.listen(name, this::changedElsewhere);
+    }
+
+    public Optional<T> find(String id) {
+        return Optional.ofNullable(byId.get(id)).map(Held::value);
+    }
+
+    /** Every value held, in no particular order. */
+    public Collection<T> values() {
+        List<T> values = new ArrayList<>(byId.size());
+        byId.values().forEach(held -> values.add(held.value()));
+        return values;
+    }
+
+    /** Stores a new value; {@link JsonCollection.ChangedMeanwhile} when the id is taken. */
+    public T create(String id, T value) {
+        return wrote(stored.create(id, codec.write(value)));
+    }
+
+    /**
+     * Replaces the value held under {@code id}, which must be what the change was decided on; when another instance
+     * changed it meanwhile, the newer value is read in and {@link JsonCollection.ChangedMeanwhile} thrown.
+     */
+    public T replace(String id, T value) {
+        Held<T> held = byId.get(id);
+        if (held == null) {
+            return create(id, value);
+        }
+        try {
+            return wrote(stored.replace(new Stored(id, new JsonObject(), held.version()), codec.write(value)));
+        } catch (JsonCollection.ChangedMeanwhile e) {
+            changedElsewhere(id);
+            throw e;
+        }
+    }
+
+    /** Stores {@code value} whatever was there: for a value only this instance writes. */
+    public T put(String id, T value) {
+        return wrote(stored.put(id, codec.write(value)));
+    }
+
+    public boolean delete(String id) {
+        boolean existed = stored.delete(id);
+        Held<T> before = byId.remove(id);
+        notices.changed(name, id);
+        tell(before, null);
+        return existed;
+    }
+
+    /**
+     * Hears every change of a value, this instance's and the others': {@code (before, after)}, either empty for a
+     * value made or deleted. For what a store derives from the values (an index by content, by passage).
+     */
+    public void onChange(BiConsumer<Optional<T>, Optional<T>> listener) {
+        listeners.add(listener);
+    }
+
+    /** Reads {@code id} again from the store, after another instance changed it. Blocking. */
+    public void changedElsewhere(String id) {
+        Optional<Stored> now = stored.find(id);
+        if (now.isEmpty()) {
+            tell(byId.remove(id), null);
+            return;
+        }
+        keepIfNewer(id, new Held<>(codec.read(now.get().body()), now.get().version()));
+    }
+
+    private T wrote(Stored written) {
+        Held<T> fresh = new Held<>(codec.read(written.body()), written.version());
+        keepIfNewer(written.id(), fresh);
+        notices.changed(name, written.id());
+        return fresh.value();
+    }
+
+    /** Holds {@code fresh} unless a newer version is held already (a notice read late), and tells the listeners. */
+    private void keepIfNewer(String id, Held<T> fresh) {
+        AtomicReference<Held<T>> before = new AtomicReference<>();
+        Held<T> kept = byId.compute(id, (key, held) -> {
+            before.set(held);
+            return held == null || newer(fresh.version(), held.version()) ? fresh : held;
+        });
+        if (kept == fresh) {
+            tell(before.get(), fresh);
+        }
+    }
+
+    private void tell(Held<T> before, Held<T> after) {
+        Optional<T> was = Optional.ofNullable(before).map(Held::value);
+        Optional<T> is = Optional.ofNullable(after).map(Held::value);
+        listeners.forEach(listener -> listener.accept(was, is));
+    }
+
+    /** Elasticsearch's order of changes: a later primary term, or a later sequence number in the same term. */
+    private static boolean newer(Version candidate, Version held) {
+        return candidate.term() != held.term() ? candidate.term() > held.term() : candidate.sequence() > held.sequence();
+    }
+}
