@@ -55,7 +55,13 @@ final class ManagedUp implements AutoCloseable {
         command[0] = "up";
         System.arraycopy(options, 0, command, 1, options.length);
         process = CliRunner.builder(env, command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        await("the platform is healthy", Duration.ofMinutes(15), () -> get("/health", null).statusCode() == 200);
+        Process started = process;
+        await("the platform is healthy", Duration.ofMinutes(15), () -> {
+            if (!started.isAlive()) {
+                throw new AssertionError("./lararena up ended with " + started.exitValue() + ": " + log());
+            }
+            return get("/health", null).statusCode() == 200;
+        });
         return this;
     }
 

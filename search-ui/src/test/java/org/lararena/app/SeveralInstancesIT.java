@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -254,11 +255,17 @@ class SeveralInstancesIT {
         return events;
     }
 
-    /** The first of two consecutive ports free now. */
+    /**
+     * The first of two consecutive ports free now, below the range the system hands out to outgoing connections
+     * (32768 and up on Linux), so that none of the many connections the servers open takes it before the second
+     * instance binds it minutes later.
+     */
     private static int freePair() {
+        Random random = new Random();
         while (true) {
-            int port = Ports.freePort();
+            int port = 20_000 + random.nextInt(12_000);
             try {
+                Ports.requireFree("127.0.0.1", port, "a port");
                 Ports.requireFree("127.0.0.1", port + 1, "the next port");
                 return port;
             } catch (RuntimeException e) {
