@@ -16,6 +16,9 @@ public final class ClusterAddresses {
      */
     public static final String SHARED_CHANGED = "lararena.shared.changed";
 
+    /** A job (reindex, re-annotation, import) started, reported progress or ended: {@code {instance, job}}, the job as its API shows it. */
+    public static final String JOB_CHANGED = "lararena.job.changed";
+
     private ClusterAddresses() {
     }
 }

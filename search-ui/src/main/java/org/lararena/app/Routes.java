@@ -100,7 +100,7 @@ final class Routes {
                         new ModulesPage(s.modules(), themeIrisByLabel(ontology))::addRoutes,
                         new UploadPage(ontology)::addRoutes,
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
-                        new SparqlEndpoint(s.requestWork(), new SparqlService(s.jena(), ReadableGraphs.of(s.documents()), config.sparql(), config.rdf().url()),
+                        new SparqlEndpoint(s.requestWork(), new SparqlService(s.rdf(), ReadableGraphs.of(s.documents()), config.sparql()),
                                 s.audit())::addRoutes,
                         new AnalysisPage(analysis)::addRoutes,
                         new CodebookPage(s.requestWork(), s.codebookActions())::addRoutes,

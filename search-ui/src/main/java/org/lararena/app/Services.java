@@ -23,6 +23,7 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.remote.RemoteTransactions;
 import org.lararena.ontology.store.StoreCompaction;
+import org.lararena.ontology.store.StoreTransactions;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.RequestWork;
 import org.lararena.search.IndexChangeWatch;
@@ -95,5 +96,10 @@ record Services(
         jena.close();
         extractor.close();
         elasticsearch.close();
+    }
+
+    /** Where the annotations, the codebook's and the ontology's graphs are. */
+    StoreTransactions rdf() {
+        return Wiring.rdf(rdfStore, jena);
     }
 }

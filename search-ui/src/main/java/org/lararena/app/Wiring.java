@@ -43,9 +43,11 @@ import org.lararena.ontology.store.StoreTransactions;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.store.remote.RemoteTransactions;
 import org.lararena.ontology.suggest.SuggesterTraining;
+import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
+import org.lararena.platform.shared.ChangeNotices;
 import org.lararena.platform.shared.SharedCollections;
 import org.lararena.platform.web.RequestWork;
 import org.lararena.search.IndexChangeWatch;
@@ -64,6 +66,8 @@ import org.slf4j.LoggerFactory;
 final class Wiring {
 
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+    /** What a change notice of the codebook is about ({@link ChangeNotices}): its graph. */
+    private static final String CODEBOOK = "codebook";
 
     private Wiring() {
     }
@@ -91,10 +95,11 @@ final class Wiring {
         // The store, the annotator and the suggester need one another: the suggester is made last and asked for at each use.
         AtomicReference<Suggester> suggesterOnceMade = new AtomicReference<>();
         Optional<RemoteTransactions> rdfStore = config.rdf().url().map(url -> RemoteTransactions.reachable(url.toString()));
-        AnnotationStore annotations = annotationStore(rdfStore.<StoreTransactions>map(remote -> remote).orElseGet(() -> StoreTransactions.local(jena)),
-                () -> suggesterOnceMade.get() == null ? 0 : suggesterOnceMade.get().get().version());
-        // The shipped ontology is the seed; researchers' changes to the codebook are laid over it before anything reads it.
-        Codebook codebook = new Codebook(jena, ontology, annotations, clock);
+        StoreTransactions rdf = rdf(rdfStore, jena);
+        AnnotationStore annotations = annotationStore(rdf, () -> suggesterOnceMade.get() == null ? 0 : suggesterOnceMade.get().get().version());
+        // The shipped ontology is the seed; researchers' changes to the codebook are laid over it before anything reads
+        // it. The codebook's graph is where the annotations are, so the instances of a cluster share it.
+        Codebook codebook = new Codebook(rdf, ontology, annotations, clock);
         codebook.open().forEach(conflict -> LOG.warn("Codebook: {}", conflict));
         // The annotator asks the suggester for the model in service at each passage; the suggester trains against it.
         PassageAnnotator annotator = new PassageAnnotator(ontology, PassageAnnotator.DEFAULT_THRESHOLD,
@@ -102,7 +107,7 @@ final class Wiring {
         Suggester suggester = new Suggester(new DecisionLog(documents, annotations, ontology), new SuggesterTraining(annotator, ontology, clock),
                 config.dataPath("suggester"), config.annotation().suggesterRetrainAfter());
         suggesterOnceMade.set(suggester);
-        SparqlService.publishOntology(jena, ontology);
+        SparqlService.publishOntology(rdf, ontology);
         StoreCompaction storeCompaction = new StoreCompaction(jena, config.dataPath("jena"), config.annotation().compactGrowthBytes());
         DocumentAnnotation documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator, config.annotation().batchPassages());
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
@@ -142,11 +147,21 @@ final class Wiring {
         // After a codebook change (blocking, on a worker): SPARQL's copy of the ontology and the caches of answers made
         // with the earlier version follow. The annotator and every holder of the ontology see the new version already.
         Runnable codebookChanged = () -> {
-            SparqlService.publishOntology(jena, ontology);
+            SparqlService.publishOntology(rdf, ontology);
             queryThemes.forget();
             codebookChanges.incrementAndGet();
         };
-        CodebookActions codebookActions = new CodebookActions(codebook, annotations, audit, facetFollower::changed, codebookChanged, proposals);
+        // Another instance's codebook change: its version is read in, and what was made with the earlier one follows.
+        shared.notices().listen(CODEBOOK, graph -> {
+            codebook.open();
+            codebookChanged.run();
+        });
+        Runnable codebookChangedHere = () -> {
+            codebookChanged.run();
+            shared.notices().changed(CODEBOOK, LAR.CodebookGraph.getURI());
+        };
+        CodebookActions codebookActions = new CodebookActions(codebook, annotations, audit, facetFollower::changed, codebookChangedHere,
+                proposals);
         // One list of jobs: an admin follows every job there, a researcher the imports they started.
         Jobs jobs = new Jobs(vertx, clock);
         RefiQdaImports imports = new RefiQdaImports(vertx, documents, annotations, memos, codebookActions, audit, jobs, config.exchange(),
@@ -154,6 +169,11 @@ final class Wiring {
         return new Services(elasticsearch, jena, documents, audit, memos, erasureLog, erasure, ontology, annotations, rdfStore, suggester,
                 storeCompaction, documentAnnotation, reannotation, codebookActions, extractor, textPipeline, index, indexer, facetFollower,
                 search, othersChanges, answers, requestWork, jobs, imports, insights, modules, demoCoding);
+    }
+
+    /** Where the annotations, the codebook's graph and the ontology's graph for SPARQL are: the shared store, else the embedded one. */
+    static StoreTransactions rdf(Optional<RemoteTransactions> shared, Dataset embedded) {
+        return shared.<StoreTransactions>map(remote -> remote).orElseGet(() -> StoreTransactions.local(embedded));
     }
 
     /**

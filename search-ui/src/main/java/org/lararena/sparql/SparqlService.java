@@ -1,20 +1,18 @@
 package org.lararena.sparql;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ARQ;
-import org.apache.jena.query.Dataset;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryException;
@@ -30,9 +28,9 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.resultset.ResultsWriter;
-import org.apache.jena.system.Txn;
 import org.apache.jena.update.UpdateFactory;
 import org.lararena.ontology.Ontology;
+import org.lararena.ontology.store.StoreTransactions;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
@@ -52,23 +50,16 @@ public final class SparqlService {
     public static final String TURTLE = "text/turtle";
     public static final String N_TRIPLES = "application/n-triples";
 
-    private final Dataset store;
+    private final StoreTransactions store;
     private final ReadableGraphs graphs;
     private final Duration timeout;
     private final int maxRows;
-    /** Where the annotations live when not in {@code store}: a shared RDF store this service does not query. */
-    private final Optional<URI> remoteAnnotations;
-
-    public SparqlService(Dataset store, ReadableGraphs graphs, LararenaConfig.Sparql limits) {
-        this(store, graphs, limits, Optional.empty());
-    }
 
     /**
-     * @param remoteAnnotations the shared RDF store the annotations live in (LARARENA_RDF_URL), if they do not live in
-     *     {@code store}: queries are refused then rather than answered without the annotations
+     * @param store where the annotations and the ontology's graph are: the embedded TDB2, or the shared RDF store, whose
+     *              graphs a query reads as it needs them (a question over every document reads every readable one)
      */
-    public SparqlService(Dataset store, ReadableGraphs graphs, LararenaConfig.Sparql limits, Optional<URI> remoteAnnotations) {
-        this.remoteAnnotations = Objects.requireNonNull(remoteAnnotations);
+    public SparqlService(StoreTransactions store, ReadableGraphs graphs, LararenaConfig.Sparql limits) {
         this.store = Objects.requireNonNull(store);
         this.graphs = Objects.requireNonNull(graphs);
         this.timeout = Objects.requireNonNull(limits.timeout());
@@ -79,8 +70,16 @@ public final class SparqlService {
      * Replaces the ontology's named graph ({@link LAR#OntologyGraph}) with {@code ontology}, in one write transaction,
      * so queries see the running version of the ontology beside the annotations. Blocking.
      */
-    public static void publishOntology(Dataset store, Ontology ontology) {
-        Txn.executeWrite(store, () -> store.replaceNamedModel(LAR.OntologyGraph, ontology.model()));
+    public static void publishOntology(StoreTransactions store, Ontology ontology) {
+        Node name = LAR.OntologyGraph.asNode();
+        Graph now = ontology.model().getGraph();
+        store.executeWrite(() -> {
+            // Triple by triple, so that a shared store is sent only the difference (none when another instance published it).
+            DatasetGraph dataset = store.dataset().asDatasetGraph();
+            Graph published = dataset.getGraph(name);
+            published.find().filterDrop(now::contains).toList().forEach(published::delete);
+            now.find().filterDrop(published::contains).toList().forEach(published::add);
+        });
     }
 
     /**
@@ -91,14 +90,8 @@ public final class SparqlService {
      */
     public SparqlAnswer query(String queryText, Caller caller, String accept) {
         Query query = parse(queryText);
-        if (remoteAnnotations.isPresent()) {
-            // Each caller's view (their graphs, people as one agent) is built over a local dataset; over the shared
-            // store it is not yet, and an answer without the annotations would mislead.
-            throw new LararenaException(501, "not_implemented", "SPARQL is not offered while the annotations live in the shared RDF store at "
-                    + remoteAnnotations.get() + " (LARARENA_RDF / LARARENA_RDF_URL): use the annotations API, or the embedded store");
-        }
         return store.calculateRead(() -> {
-            DatasetGraph view = CallerDataset.over(store.asDatasetGraph(), graphs.graphsFor(caller), !caller.isResearcher(),
+            DatasetGraph view = CallerDataset.over(store.dataset().asDatasetGraph(), graphs.graphsFor(caller), !caller.isResearcher(),
                     caller.isResearcher() ? null : graphs::namesIn);
             return run(query, view, accept);
         });

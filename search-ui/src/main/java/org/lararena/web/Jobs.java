@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.lararena.platform.ClusterAddresses;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.slf4j.Logger;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * not the request pool, whose few threads serve quick requests. One job of a kind runs at a time, in the whole
  * cluster when instances form one (a second on another instance fails at once with 409). The newest
  * {@value #KEPT} jobs are kept in memory: a restart forgets them (the audit log keeps who started what, and the
- * work itself is safe to start again).
+ * work itself is safe to start again). In a cluster every change of a job is published
+ * ({@link ClusterAddresses#JOB_CHANGED}), so each instance lists and shows the jobs of all: a job started through one
+ * instance is followed through any.
  */
 public final class Jobs {
 
@@ -83,6 +86,13 @@ public final class Jobs {
         Job reported(JsonObject now) {
             return new Job(id, kind, startedBy, startedAt, state, finishedAt, result, error, now);
         }
+
+        static Job fromJson(JsonObject json) {
+            String finishedAt = json.getString("finishedAt");
+            return new Job(json.getString("id"), json.getString("kind"), json.getString("startedBy"), Instant.parse(json.getString("startedAt")),
+                    State.valueOf(json.getString("state").toUpperCase(Locale.ROOT)), finishedAt == null ? null : Instant.parse(finishedAt),
+                    json.getJsonObject("result"), json.getJsonObject("error"), json.getJsonObject("progress"));
+        }
     }
 
     /** Work that says how far it has come: each report replaces the last, and {@code GET /api/jobs/{id}} shows it. */
@@ -93,12 +103,19 @@ public final class Jobs {
 
     private final Vertx vertx;
     private final Clock clock;
+    /** Tells this instance's job changes from the others'. */
+    private final String instance = UUID.randomUUID().toString();
     /** In the order started; guarded by {@code this}. */
     private final Map<String, Job> jobs = new LinkedHashMap<>();
 
     public Jobs(Vertx vertx, Clock clock) {
         this.vertx = Objects.requireNonNull(vertx);
         this.clock = Objects.requireNonNull(clock);
+        vertx.eventBus().<JsonObject>consumer(ClusterAddresses.JOB_CHANGED, message -> {
+            if (!instance.equals(message.body().getString("instance"))) {
+                heard(Job.fromJson(message.body().getJsonObject("job")));
+            }
+        });
     }
 
     /**
@@ -119,6 +136,7 @@ public final class Jobs {
         Job job = new Job(UUID.randomUUID().toString(), kind, startedBy, clock.instant(), State.RUNNING, null, null, null, null);
         jobs.put(job.id(), job);
         forgetOldest();
+        tell(job);
         clusterWide(kind).compose(onlyOne -> vertx.executeBlocking(() -> work.run(progress -> report(job.id(), progress)), false)
                 .andThen(done -> onlyOne.release())).onComplete(done -> {
             if (done.succeeded()) {
@@ -160,11 +178,24 @@ public final class Jobs {
     }
 
     private synchronized void report(String id, JsonObject progress) {
-        jobs.computeIfPresent(id, (key, job) -> job.reported(progress.copy()));
+        tell(jobs.computeIfPresent(id, (key, job) -> job.reported(progress.copy())));
     }
 
     private synchronized void finish(String id, State to, JsonObject result, JsonObject error) {
-        jobs.computeIfPresent(id, (key, job) -> job.finished(to, clock.instant(), result, error));
+        tell(jobs.computeIfPresent(id, (key, job) -> job.finished(to, clock.instant(), result, error)));
+    }
+
+    /** Publishes a change of a job this instance runs, for the other instances of a cluster (a single one hears itself only). */
+    private void tell(Job job) {
+        if (job != null) {
+            vertx.eventBus().publish(ClusterAddresses.JOB_CHANGED, new JsonObject().put("instance", instance).put("job", job.toJson()));
+        }
+    }
+
+    /** Another instance's job, as it stands now. */
+    private synchronized void heard(Job job) {
+        jobs.put(job.id(), job);
+        forgetOldest();
     }
 
     /** Forgets the oldest finished jobs beyond {@link #KEPT}; a running job is never forgotten. */

@@ -21,6 +21,7 @@ import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.StoreTransactions;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.web.Caller;
 import org.lararena.sparql.ReadableGraphs;
@@ -64,8 +65,8 @@ class SparqlGrowthBenchmark {
         Dataset dataset = TDB2Factory.connectDataset(dir.resolve("tdb").toString());
         TdbAnnotationStore store = new TdbAnnotationStore(dataset);
         DocumentStore documents = new DocumentStore(dir.resolve("documents"));
-        SparqlService.publishOntology(dataset, ontology);
-        SparqlService sparql = new SparqlService(dataset, ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofMinutes(10), 1_000_000));
+        SparqlService.publishOntology(StoreTransactions.local(dataset), ontology);
+        SparqlService sparql = new SparqlService(StoreTransactions.local(dataset), ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofMinutes(10), 1_000_000));
         int stored = 0;
         double[] previous = null;
         System.out.printf("%10s %12s %14s %14s %14s%n", "documents", "annotations", "per theme ms", "concept ms", "co-occur ms");

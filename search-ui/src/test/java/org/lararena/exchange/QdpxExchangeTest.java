@@ -40,6 +40,7 @@ import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.suggest.SuggesterModel;
+import org.lararena.ontology.store.StoreTransactions;
 import org.lararena.platform.audit.AuditLog;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -69,7 +70,7 @@ class QdpxExchangeTest {
         static Stores in(Path dir, Ontology shipped, Dataset dataset) {
             Ontology own = shipped.snapshot();
             TdbAnnotationStore annotations = new TdbAnnotationStore(dataset);
-            CodebookActions codebook = new CodebookActions(new Codebook(dataset, own, annotations, Clock.systemUTC()), annotations,
+            CodebookActions codebook = new CodebookActions(new Codebook(StoreTransactions.local(dataset), own, annotations, Clock.systemUTC()), annotations,
                     new AuditLog(dir.resolve("audit")), (document, passages) -> { }, () -> { },
                     new SynonymProposals(() -> own, () -> SuggesterModel.DICTIONARY_ONLY, dir.resolve("rejected-proposals.json")));
             return new Stores(new DocumentStore(dir.resolve("documents")), annotations,

@@ -27,6 +27,7 @@ import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
+import org.lararena.ontology.store.StoreTransactions;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.web.Caller;
 
@@ -59,7 +60,7 @@ class SparqlPeopleTest {
                 List.of(new Suggestion(TEMA + "samverkan", TEMA + "samverkan", 0, 9, "Samverkan", "samverkan", 0.9)))));
         annotations.addManual("pilotdok", passage, 13, 24, TEMA + "samverkan", "v1", "anna.lindqvist");
         annotations.review("pilotdok", List.of(automatic.get(0).id()), ReviewState.ACCEPTED, "bengt.oskarsson");
-        sparql = new SparqlService(dataset, ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofSeconds(60), 1000));
+        sparql = new SparqlService(StoreTransactions.local(dataset), ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofSeconds(60), 1000));
     }
 
     @Test

@@ -36,6 +36,9 @@ import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.OA;
+import org.lararena.ontology.store.StoreTransactions;
+import org.lararena.ontology.store.remote.InJvmFuseki;
+import org.lararena.ontology.store.remote.RemoteTransactions;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
@@ -65,7 +68,7 @@ class SparqlServiceTest {
     @BeforeAll
     static void setUp() throws Exception {
         store = TDB2Factory.createDataset();
-        SparqlService.publishOntology(store, OntologyLoader.fromClasspath());
+        SparqlService.publishOntology(StoreTransactions.local(store), OntologyLoader.fromClasspath());
         documents = new DocumentStore(dir.resolve("documents"));
         document("intervju", Visibility.RESTRICTED);
         document("pilotrapport", Visibility.PILOT);
@@ -79,7 +82,7 @@ class SparqlServiceTest {
             Model other = store.getNamedModel("http://example.org/annan-graf");
             other.add(other.createResource("urn:x:other"), RDFS.label, CANARY + " i en annan graf");
         });
-        sparql = new SparqlService(store, ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofSeconds(60), 50));
+        sparql = new SparqlService(StoreTransactions.local(store), ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofSeconds(60), 50));
         web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         web.createContext("/", exchange -> {
             webRequests.incrementAndGet();
@@ -110,15 +113,25 @@ class SparqlServiceTest {
     }
 
     @Test
-    void whileTheAnnotationsLiveInASharedRdfStoreQueriesAreRefusedRatherThanAnsweredWithoutThem() {
-        SparqlService overRemote = new SparqlService(store, ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofSeconds(60), 50),
-                Optional.of(URI.create("http://127.0.0.1:3030/lararena")));
+    void overASharedRdfStoreEachCallerQueriesOnlyWhatTheyMayReadAsOverTheEmbeddedOne() {
+        try (InJvmFuseki fuseki = new InJvmFuseki()) {
+            SparqlService overShared = new SparqlService(new RemoteTransactions(fuseki.serve(store)), ReadableGraphs.of(documents),
+                    new LararenaConfig.Sparql(Duration.ofSeconds(60), 50));
+            String graphs = "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }";
+            String annotations = PREFIXES + "SELECT ?a { ?a a oa:Annotation }";
 
-        assertThatThrownBy(() -> overRemote.query(PREFIXES + "SELECT ?a { ?a a oa:Annotation }", RESEARCHER, null))
-                .isInstanceOfSatisfying(LararenaException.class, e -> {
-                    assertThat(e.status()).isEqualTo(501);
-                    assertThat(e.getMessage()).contains("shared RDF store").contains("http://127.0.0.1:3030/lararena");
-                });
+            assertThat(column(answer(overShared, graphs, PILOT), "g"))
+                    .containsExactlyInAnyOrder(LAR.OntologyGraph.getURI(), graph("pilotrapport"), graph("rapport"));
+            assertThat(column(answer(overShared, annotations, PILOT), "a")).containsExactlyInAnyOrder(annotation("pilotrapport"), annotation("rapport"));
+            assertThat(column(answer(overShared, annotations, RESEARCHER), "a")).hasSize(3);
+            assertThat(answer(overShared, PREFIXES + "SELECT * { ?s ?p ?o }", PILOT).toString()).doesNotContain(CANARY);
+            assertThat(answer(overShared, PREFIXES + "SELECT * { GRAPH <" + graph("intervju") + "> { ?s ?p ?o } }", PILOT).toString())
+                    .doesNotContain(CANARY);
+        }
+    }
+
+    private static List<JsonObject> answer(SparqlService service, String query, Caller caller) {
+        return rows(service.query(query, caller, null));
     }
 
     @Test
@@ -157,7 +170,7 @@ class SparqlServiceTest {
                 "SELECT * { GRAPH <urn:x-arq:DefaultGraph> { ?s ?p ?o } }",
                 "SELECT * FROM NAMED <urn:x-arq:UnionGraph> { GRAPH ?g { ?s ?p ?o } }",
                 "SELECT * { ?s ?p ?o FILTER(CONTAINS(STR(?o), \"" + CANARY + "\")) }");
-        SparqlService small = new SparqlService(store, ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofSeconds(60), 1_000_000));
+        SparqlService small = new SparqlService(StoreTransactions.local(store), ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofSeconds(60), 1_000_000));
         for (String form : forms) {
             String answer = new String(small.query(form, PILOT, null).body(), StandardCharsets.UTF_8);
             assertThat(answer).as(form).doesNotContain(CANARY).doesNotContain(graph("intervju"));
@@ -210,7 +223,7 @@ class SparqlServiceTest {
     void aQueryOverTheTimeLimitIsStoppedWithAClearError() {
         // Thousands of ontology triples to the fourth power: far beyond any limit.
         String crossProduct = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
-        SparqlService impatient = new SparqlService(store, ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofSeconds(1), 50));
+        SparqlService impatient = new SparqlService(StoreTransactions.local(store), ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofSeconds(1), 50));
 
         assertThatThrownBy(() -> impatient.query(crossProduct, RESEARCHER, null))
                 .isInstanceOf(LararenaException.class)
@@ -235,7 +248,7 @@ class SparqlServiceTest {
     void aChangeOfVisibilityCountsFromTheNextQuery(@TempDir Path other) throws Exception {
         DocumentStore own = new DocumentStore(other);
         DocumentRecord record = own.save(record("pilotrapport", Visibility.RESTRICTED));
-        SparqlService service = new SparqlService(store, ReadableGraphs.of(own), new LararenaConfig.Sparql(Duration.ofSeconds(60), 100));
+        SparqlService service = new SparqlService(StoreTransactions.local(store), ReadableGraphs.of(own), new LararenaConfig.Sparql(Duration.ofSeconds(60), 100));
         String query = "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }";
         assertThat(new String(service.query(query, PILOT, null).body(), StandardCharsets.UTF_8)).doesNotContain(graph("pilotrapport"));
 

@@ -25,6 +25,7 @@ import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
+import org.lararena.ontology.store.StoreTransactions;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.web.Caller;
 
@@ -62,7 +63,7 @@ class SparqlSpokenNamesTest {
         annotations.storeAutomatic("intervju", "v1", List.of(new AnnotationStore.PassageSuggestions(new PassageText("intervju-1", TURN),
                 List.of(new Suggestion(LAR.BASE + "tema/samverkan", LAR.BASE + "tema/samverkan", kommunen, kommunen + "kommunen".length(),
                         "kommunen", "kommun", 0.7)))));
-        sparql = new SparqlService(dataset, ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofSeconds(60), 1000));
+        sparql = new SparqlService(StoreTransactions.local(dataset), ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofSeconds(60), 1000));
     }
 
     @Test

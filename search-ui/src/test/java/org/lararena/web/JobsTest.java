@@ -82,28 +82,37 @@ class JobsTest {
     }
 
     @Test
-    void aJobOfAKindRunningOnOneInstanceOfAClusterRefusesAnotherOnTheNextAndTheClusterFreesItOnceDone() throws Exception {
+    void aJobRunningOnOneInstanceOfAClusterIsFollowedOnTheNextWhichRefusesAnotherOfItsKindUntilItIsDone() throws Exception {
         try (LoopbackCluster cluster = new LoopbackCluster(2)) {
             Jobs first = new Jobs(cluster.join(0, "lararena-test"), Clock.systemUTC());
             Jobs second = new Jobs(cluster.join(1, "lararena-test"), Clock.systemUTC());
             CountDownLatch release = new CountDownLatch(1);
             CountDownLatch running = new CountDownLatch(1);
-            Jobs.Job reindexing = first.start("reindex", "admin", () -> {
+            Jobs.Job reindexing = first.startReporting("reindex", "admin", progress -> {
+                progress.accept(new JsonObject().put("documents", 3).put("of", 10));
                 running.countDown();
                 release.await(1, TimeUnit.MINUTES);
-                return new JsonObject();
+                return new JsonObject().put("documents", 10);
             });
             assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
 
-            Jobs.Job refused = finished(second, second.start("reindex", "admin2", JsonObject::new).id());
+            Jobs.Job seenOnSecond = Eventually.until(() -> second.find(reindexing.id()).orElse(null),
+                    job -> job != null && job.progress() != null, Duration.ofSeconds(30));
+            assertThat(seenOnSecond.startedBy()).isEqualTo("admin");
+            assertThat(seenOnSecond.progress().getInteger("documents")).isEqualTo(3);
+            assertThatThrownBy(() -> second.start("reindex", "admin2", JsonObject::new))
+                    .isInstanceOfSatisfying(LararenaException.class, e -> {
+                        assertThat(e.status()).isEqualTo(409);
+                        assertThat(e.getMessage()).contains("/api/jobs/" + reindexing.id());
+                    });
 
-            assertThat(refused.state()).isEqualTo(Jobs.State.FAILED);
-            assertThat(refused.error().getInteger("status")).isEqualTo(409);
-            assertThat(refused.error().getString("detail")).contains("another instance");
             release.countDown();
-            assertThat(finished(first, reindexing.id()).state()).isEqualTo(Jobs.State.DONE);
+            assertThat(finished(second, reindexing.id()).result().getInteger("documents")).as("its end, followed on the other instance")
+                    .isEqualTo(10);
             assertThat(finished(second, second.start("reindex", "admin2", JsonObject::new).id()).state())
                     .as("once the first is done, the other instance may run one").isEqualTo(Jobs.State.DONE);
+            assertThat(Eventually.until(() -> first.newestFirst().size(), size -> size == 2, Duration.ofSeconds(30)))
+                    .as("and the first lists it").isEqualTo(2);
         }
     }
 

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
-import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
@@ -33,6 +32,7 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyException;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.StoreTransactions;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.text.SwedishText;
 import org.lararena.ontology.vocabulary.LAR;
@@ -58,21 +58,23 @@ public final class Codebook {
     private static final String CHANGE_BASE = LAR.BASE + "codebook/change/";
     private static final String VERSION_SEPARATOR = "+kodbok.";
 
-    private final Dataset dataset;
+    private final StoreTransactions store;
     private final Ontology running;
     private final Model seed;
     private final String seedVersion;
     private final AnnotationStore annotations;
     private final Clock clock;
     private volatile List<String> conflicts = List.of();
+    /** How many changes of the store the running version holds: a change made from fewer was decided on an old version. */
+    private long changesHeld;
     /** Set when the stored changes cannot be laid over the shipped ontology: no change is taken until resolved. */
     private volatile String blocked;
 
     /**
      * @param running the shipped ontology as loaded: it becomes the seed, and the codebook puts each new version in it
      */
-    public Codebook(Dataset dataset, Ontology running, AnnotationStore annotations, Clock clock) {
-        this.dataset = Objects.requireNonNull(dataset, "dataset");
+    public Codebook(StoreTransactions store, Ontology running, AnnotationStore annotations, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
         this.running = Objects.requireNonNull(running, "running");
         this.seed = running.model();
         this.seedVersion = running.version();
@@ -81,12 +83,14 @@ public final class Codebook {
     }
 
     /**
-     * At start: lays the stored changes over the shipped ontology and puts the result in place. Returns the
-     * conflicts with a newer shipped version (the researchers' version of a concept is kept); when the result breaks
-     * a shape, the shipped ontology stays in service, the rule is among the conflicts, and changes are refused.
+     * At start, and when another instance sharing the store changed the codebook: lays the stored changes over the
+     * shipped ontology and puts the result in place. Returns the conflicts with a newer shipped version (the
+     * researchers' version of a concept is kept); when the result breaks a shape, the shipped ontology stays in
+     * service, the rule is among the conflicts, and changes are refused.
      */
     public synchronized List<String> open() {
-        Model delta = dataset.calculateRead(() -> copy(dataset.getNamedModel(LAR.CodebookGraph.getURI())));
+        Model delta = store.calculateRead(() -> copy(codebookGraph()));
+        changesHeld = changesIn(delta);
         List<String> found = new ArrayList<>();
         for (Resource concept : delta.listSubjectsWithProperty(RDF.type, SKOS.Concept).toList()) {
             Statement digest = concept.getProperty(LAR.seedDigest);
@@ -292,8 +296,8 @@ public final class Codebook {
 
     /** The change log, newest first. */
     public List<CodebookChange> changes() {
-        return dataset.calculateRead(() -> {
-            Model graph = dataset.getNamedModel(LAR.CodebookGraph.getURI());
+        return store.calculateRead(() -> {
+            Model graph = codebookGraph();
             List<CodebookChange> changes = new ArrayList<>();
             graph.listSubjectsWithProperty(RDF.type, LAR.CodebookChange).forEach(change -> changes.add(new CodebookChange(
                     change.getURI(),
@@ -312,17 +316,22 @@ public final class Codebook {
 
     /**
      * Checks {@code candidate} with the shapes, writes the changed concepts' descriptions and the change entry in one
-     * transaction, then puts the new version in place. Returns the change's IRI.
+     * transaction, then puts the new version in place. Returns the change's IRI. When another instance sharing the
+     * store changed the codebook since this one's version was made, nothing is written: its version is read in, and
+     * the researcher gets 409 to decide again on it.
      */
     private String commit(Model candidate, List<String> changed, String kind, String conceptIri, String username,
                           String description, String relatedIri) {
-        String version = seedVersion + VERSION_SEPARATOR + (changeCount() + 1);
+        String version = seedVersion + VERSION_SEPARATOR + (changesHeld + 1);
         Resource ontologyHeader = candidate.createResource(LAR.Ontologi.getURI());
         ontologyHeader.removeAll(OWL.versionInfo).addProperty(OWL.versionInfo, version);
         Ontology next = validated(candidate);
         String changeIri = CHANGE_BASE + UUID.randomUUID();
-        dataset.executeWrite(() -> {
-            Model graph = dataset.getNamedModel(LAR.CodebookGraph.getURI());
+        boolean changedMeanwhile = store.calculateWrite(() -> {
+            Model graph = codebookGraph();
+            if (changesIn(graph) != changesHeld) {
+                return true;
+            }
             for (String iri : changed) {
                 Resource stored = graph.createResource(iri);
                 Statement digest = stored.getProperty(LAR.seedDigest);
@@ -346,7 +355,14 @@ public final class Codebook {
             if (relatedIri != null) {
                 change.addProperty(PROV.used, graph.createResource(relatedIri));
             }
+            return false;
         });
+        if (changedMeanwhile) {
+            open();
+            throw new OntologyException(409, "codebook_changed", "another researcher changed the codebook meanwhile, nothing of"
+                    + " this change was saved: the codebook now shows their change; look again and make yours anew");
+        }
+        changesHeld++;
         running.replaceWith(next);
         return changeIri;
     }
@@ -363,9 +379,12 @@ public final class Codebook {
         }
     }
 
-    private long changeCount() {
-        return dataset.calculateRead(() -> dataset.getNamedModel(LAR.CodebookGraph.getURI())
-                .listSubjectsWithProperty(RDF.type, LAR.CodebookChange).toList().size());
+    private Model codebookGraph() {
+        return store.dataset().getNamedModel(LAR.CodebookGraph.getURI());
+    }
+
+    private static long changesIn(Model graph) {
+        return graph.listSubjectsWithProperty(RDF.type, LAR.CodebookChange).toList().size();
     }
 
     /** The seed with the stored concepts laid over it: each replaces the shipped description of its IRI whole. */

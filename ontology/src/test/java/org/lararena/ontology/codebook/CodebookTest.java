@@ -27,6 +27,7 @@ import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
+import org.lararena.ontology.store.StoreTransactions;
 
 class CodebookTest {
 
@@ -45,7 +46,7 @@ class CodebookTest {
         ontology = OntologyLoader.fromClasspath();
         shippedVersion = ontology.version();
         annotations = new TdbAnnotationStore(dataset);
-        codebook = new Codebook(dataset, ontology, annotations, Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
+        codebook = new Codebook(StoreTransactions.local(dataset), ontology, annotations, Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
         assertThat(codebook.open()).isEmpty();
     }
 
@@ -182,7 +183,7 @@ class CodebookTest {
         codebook.edit(TEMA + "sip", new ConceptDraft("Samordnad plan", null, null, null, null, null), "forskare");
 
         Ontology restarted = OntologyLoader.fromClasspath();
-        Codebook reopened = new Codebook(dataset, restarted, annotations, Clock.systemUTC());
+        Codebook reopened = new Codebook(StoreTransactions.local(dataset), restarted, annotations, Clock.systemUTC());
         assertThat(reopened.open()).isEmpty();
 
         assertThat(restarted.version()).isEqualTo(shippedVersion + "+kodbok.2");
@@ -201,7 +202,7 @@ class CodebookTest {
         Resource sip = shipped.createResource(TEMA + "sip");
         sip.removeAll(SKOS.definition).addProperty(SKOS.definition, "Ny definition.", "sv").addProperty(SKOS.definition, "New.", "en");
         Ontology newer = OntologyLoader.fromModel(shipped);
-        Codebook reopened = new Codebook(dataset, newer, annotations, Clock.systemUTC());
+        Codebook reopened = new Codebook(StoreTransactions.local(dataset), newer, annotations, Clock.systemUTC());
         assertThat(reopened.open()).singleElement().asString().contains(TEMA + "sip").contains("their version is kept");
         assertThat(newer.require(TEMA + "sip").labelSv()).isEqualTo("Samordnad plan");
         assertThat(newer.require(added.iri()).broader()).containsExactly(TEMA + "samverkan");
@@ -211,7 +212,7 @@ class CodebookTest {
                 .addProperty(SKOS.prefLabel, "Trygghetsråd", "sv").addProperty(SKOS.prefLabel, "Safety council", "en")
                 .addProperty(SKOS.definition, "Skeppat.", "sv");
         Ontology clashing = OntologyLoader.fromModel(shipped);
-        Codebook blocked = new Codebook(dataset, clashing, annotations, Clock.systemUTC());
+        Codebook blocked = new Codebook(StoreTransactions.local(dataset), clashing, annotations, Clock.systemUTC());
         assertThat(blocked.open()).anySatisfy(conflict -> assertThat(conflict).contains("UniqueLabelInScheme"));
         assertThat(clashing.concept(added.iri())).as("the shipped ontology alone stays in service").isEmpty();
         assertThatThrownBy(() -> blocked.deprecate(TEMA + "sip", "forskare"))

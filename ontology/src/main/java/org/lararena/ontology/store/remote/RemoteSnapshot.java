@@ -3,8 +3,10 @@ package org.lararena.ontology.store.remote;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -115,6 +117,22 @@ final class RemoteSnapshot extends DatasetGraphWrapper {
             return findEverywhere(s, p, o).iterator();
         }
         return super.find(g, s, p, o);
+    }
+
+    /** The store's named graphs (its own bookkeeping left out), with those this transaction made or emptied as they are here. */
+    @Override
+    public Iterator<Node> listGraphNodes() {
+        Set<Node> names = new LinkedHashSet<>();
+        remotelyDo(link -> link.querySelect("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(?g NOT IN (" + REVISIONS + ", "
+                + COMMITS + ")) }", row -> names.add(row.get(G))));
+        for (Node graph : read.keySet()) {
+            if (super.getGraph(graph).isEmpty()) {
+                names.remove(graph);
+            } else {
+                names.add(graph);
+            }
+        }
+        return names.iterator();
     }
 
     @Override
