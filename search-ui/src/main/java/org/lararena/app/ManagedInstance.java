@@ -188,13 +188,9 @@ final class ManagedInstance {
         Map<String, String> env = new HashMap<>(environment);
         // The classpath (hundreds of jars) goes in the environment, so that the command logged stays readable.
         env.put("CLASSPATH", System.getProperty("java.class.path") + File.pathSeparator + env.getOrDefault("CLASSPATH", ""));
-        ManagedProcess process = ManagedProcess.start(displayName(), command, env, Path.of(config("LARARENA_HOME")),
+        ManagedProcess process = ManagedProcess.start(displayName(), command, env, Path.of(environment.get("LARARENA_HOME")),
                 dataDir.resolve("logs/console.log"));
         process.awaitReady(url().resolve("/health"), timeout);
         return process;
-    }
-
-    private String config(String key) {
-        return environment.get(key);
     }
 }
