@@ -118,6 +118,9 @@ import java.util.Optional;
  * <tr><td>LARARENA_CLUSTER_HOST</td><td>127.0.0.1</td><td>the address this instance's cluster member binds and is reached at</td></tr>
  * <tr><td>LARARENA_CLUSTER_PORT</td><td>5701</td><td>this instance's cluster member port</td></tr>
  * <tr><td>LARARENA_CLUSTER_NAME</td><td>lararena</td><td>the cluster's name: members of another name never join it</td></tr>
+ * <tr><td>LARARENA_INSTANCES</td><td>1</td><td>application instances {@code ./lararena up} starts on this machine, each a
+ *     process of its own on consecutive HTTP and cluster ports, sharing the managed servers (a managed Fuseki among
+ *     them); 1 runs the application inside the launcher</td></tr>
  * <tr><td>LARARENA_PROJECT_END</td><td>(none)</td><td>the day the research project ends ({@code YYYY-MM-DD}), from which retention is counted</td></tr>
  * </table>
  */
@@ -147,7 +150,8 @@ public record LararenaConfig(
         Supervision supervision,
         Optional<String> backupRepository,
         Retention retention,
-        Cluster cluster) {
+        Cluster cluster,
+        int instances) {
 
     /**
      * Instances of Lärarena forming one Vert.x cluster over Hazelcast: {@code members} ({@code host:port}, this
@@ -381,6 +385,9 @@ public record LararenaConfig(
         Objects.requireNonNull(backupRepository, "backupRepository");
     }
 
+    /** Most application instances one {@code ./lararena up} starts on one machine. */
+    public static final int MAX_INSTANCES = 16;
+
     /** The managed servers' loopback address; they never listen elsewhere. */
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -429,7 +436,8 @@ public record LararenaConfig(
                 r.string("LARARENA_WEB_CLIENT_SECRET", DEV_WEB_CLIENT_SECRET),
                 r.string("LARARENA_CLI_CLIENT_ID", "lararena-cli"));
 
-        Rdf rdf = rdf(r);
+        int instances = r.integer("LARARENA_INSTANCES", 1, 1, MAX_INSTANCES);
+        Rdf rdf = rdf(r, instances);
         return new LararenaConfig(home, dataDir, httpHost, httpPort, publicUrl, es, kc, rdf,
                 Duration.ofSeconds(r.integer("LARARENA_START_TIMEOUT_SECONDS", 240, 10, 3600)),
                 r.integer("LARARENA_MIN_FREE_DISK_MB", 1024, 0, Integer.MAX_VALUE) * 1024L * 1024L,
@@ -462,7 +470,8 @@ public record LararenaConfig(
                         Duration.ofSeconds(r.integer("LARARENA_RESTART_BACKOFF_SECONDS", 2, 0, 600))),
                 r.raw("LARARENA_BACKUP_ES_REPOSITORY"),
                 new Retention(retentionYears(r.raw("LARARENA_RETENTION_YEARS")), projectEnd(r.raw("LARARENA_PROJECT_END"))),
-                cluster(r, rdf));
+                cluster(r, rdf),
+                instances);
     }
 
     /** The cluster's keys; a cluster without a shared directory or a shared RDF store would split one platform in N. */
@@ -482,11 +491,16 @@ public record LararenaConfig(
     }
 
     /** Where annotations live: LARARENA_RDF, LARARENA_RDF_URL and the managed Fuseki's keys. */
-    private static Rdf rdf(Reader r) {
+    private static Rdf rdf(Reader r, int instances) {
         Optional<URI> url = r.httpUrl("LARARENA_RDF_URL");
-        String kind = r.string("LARARENA_RDF", url.isPresent() ? "fuseki" : "embedded").toLowerCase(Locale.ROOT);
+        // Several instances of one machine share a Fuseki: the embedded TDB2 opens in one process only.
+        String kind = r.string("LARARENA_RDF", url.isPresent() || instances > 1 ? "fuseki" : "embedded").toLowerCase(Locale.ROOT);
         if (!kind.equals("embedded") && !kind.equals("fuseki")) {
             throw new ConfigurationException("LARARENA_RDF must be 'embedded' (TDB2 in the data directory) or 'fuseki' (got '" + kind + "')");
+        }
+        if (kind.equals("embedded") && instances > 1) {
+            throw new ConfigurationException("LARARENA_INSTANCES=" + instances + " needs the shared RDF store, but LARARENA_RDF is 'embedded'"
+                    + " (its TDB2 opens in one process only): unset LARARENA_RDF, or set it to 'fuseki'");
         }
         if (kind.equals("embedded") && url.isPresent()) {
             throw new ConfigurationException("LARARENA_RDF_URL names a remote RDF store but LARARENA_RDF is 'embedded': unset one of them");
@@ -557,7 +571,8 @@ public record LararenaConfig(
         return dataDir.resolve(part);
     }
 
-    private static String hostForUrl(String host) {
+    /** How {@code host} is written in an address: a wildcard bind is reached on loopback, an IPv6 address in brackets. */
+    public static String hostForUrl(String host) {
         return "0.0.0.0".equals(host) ? LOOPBACK : host.contains(":") ? "[" + host + "]" : host;
     }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.lararena.erasure.ErasureLog;
 import org.lararena.backup.BackupManifest;
 import org.lararena.backup.DataFormat;
@@ -51,10 +52,12 @@ public final class Lararena {
 
     private static final String USAGE = """
             usage: ./lararena <command>
-              up [--es-nodes M]: start Elasticsearch (M nodes on consecutive ports, as LARARENA_ES_NODES),
-                       Keycloak, Fuseki when LARARENA_RDF=fuseki, and the application (Ctrl-C stops everything)
+              up [--instances N] [--es-nodes M]: start Elasticsearch (M nodes on consecutive ports, as LARARENA_ES_NODES),
+                       Keycloak, Fuseki when LARARENA_RDF=fuseki or N > 1, and the application: N instances, each a
+                       process of its own on consecutive ports, as LARARENA_INSTANCES (Ctrl-C stops everything)
               down     stop a running ./lararena up
-              status   print the state and address of the application, Elasticsearch, Keycloak and the RDF store as JSON
+              status   print the state and address of the application (each instance), Elasticsearch, Keycloak and
+                       the RDF store as JSON
                        (a managed server that died says "restarting", or "gave up" after a crash loop)
               login    log in for the commands below (device login; --user U --password P where the realm allows it)
               ingest   PATH... [--pilot P] [--type T] [--visibility V] [--recursive]: send documents and follow them
@@ -84,14 +87,14 @@ public final class Lararena {
         String command = args.length == 0 ? "help" : args[0];
         int exit;
         try {
-            LararenaConfig config = command.equals("up")
-                    ? LararenaConfig.fromMap(upEnvironment(System.getenv(), List.of(args).subList(1, args.length)))
-                    : LararenaConfig.fromEnvironment();
+            Map<String, String> settings = command.equals("up") ? upEnvironment(System.getenv(), List.of(args).subList(1, args.length))
+                    : System.getenv();
+            LararenaConfig config = LararenaConfig.fromMap(settings);
             // Before the first logger: logs of the application go to the data directory.
             System.setProperty("lararena.log.dir", config.dataPath("logs").toString());
             Lararena cli = new Lararena(System.out);
             exit = switch (command) {
-                case "up" -> cli.up(config);
+                case "up" -> cli.up(config, settings);
                 case "down" -> cli.down(config);
                 case "status" -> cli.status(config);
                 case "login" -> cli.login(config, List.of(args).subList(1, args.length));
@@ -132,22 +135,33 @@ public final class Lararena {
         System.exit(exit);
     }
 
-    /** The environment with {@code up}'s options in it: {@code --es-nodes M} is {@code LARARENA_ES_NODES=M}. */
+    /** {@code up}'s options and the settings they stand for. */
+    private static final Map<String, String> UP_OPTIONS = Map.of("--es-nodes", "LARARENA_ES_NODES", "--instances", "LARARENA_INSTANCES");
+
+    /**
+     * The environment with {@code up}'s options in it: {@code --es-nodes M} is {@code LARARENA_ES_NODES=M},
+     * {@code --instances N} is {@code LARARENA_INSTANCES=N}.
+     */
     static Map<String, String> upEnvironment(Map<String, String> environment, List<String> options) {
         Map<String, String> env = new HashMap<>(environment);
         for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).equals("--es-nodes") && i + 1 < options.size()) {
-                env.put("LARARENA_ES_NODES", options.get(++i));
+            String setting = UP_OPTIONS.get(options.get(i));
+            if (setting != null && i + 1 < options.size()) {
+                env.put(setting, options.get(++i));
             } else {
-                throw LararenaException.badRequest("up takes --es-nodes M (how many Elasticsearch nodes to start); got '"
-                        + String.join(" ", options) + "'");
+                throw LararenaException.badRequest("up takes --instances N (how many application instances to start) and --es-nodes M"
+                        + " (how many Elasticsearch nodes); got '" + String.join(" ", options) + "'");
             }
         }
         return env;
     }
 
-    /** Starts everything, prints where it is, and returns only when stopped (exit code 0) or failed. */
-    int up(LararenaConfig config) {
+    /**
+     * Starts everything, prints where it is, and returns only when stopped (exit code 0) or failed. With one instance
+     * the application runs in this process; with several, each is a process of its own ({@link ManagedInstance}),
+     * started with {@code settings} (the environment with up's options) and supervised like the managed servers.
+     */
+    int up(LararenaConfig config, Map<String, String> settings) {
         config.requireWritableDataDir();
         requireFreeDisk(config);
         RunState run = RunState.acquire(config.dataDir());
@@ -158,9 +172,18 @@ public final class Lararena {
             run.close();
             throw e;
         }
-        Ports.requireFree(config.httpHost(), config.httpPort(), "LARARENA_HTTP_PORT");
+        List<ManagedInstance> instances;
+        try {
+            instances = config.instances() > 1 ? ManagedInstance.plan(config, settings) : List.of();
+            if (instances.isEmpty()) {
+                Ports.requireFree(config.httpHost(), config.httpPort(), "LARARENA_HTTP_PORT");
+            }
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
 
-        SupervisedServers servers = new SupervisedServers(config, run);
+        SupervisedServers servers = new SupervisedServers(config, run, instances);
         Vertx[] vertx = new Vertx[1];
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
@@ -172,11 +195,15 @@ public final class Lararena {
 
         try {
             startManagedServers(config, servers);
-            vertx[0] = VertxCluster.start(config.cluster()).await(config.startTimeout().toSeconds(), TimeUnit.SECONDS);
-            ApplicationVerticle application = new ApplicationVerticle(config, servers::statuses);
-            vertx[0].deployVerticle(application).await(config.startTimeout().toSeconds(), TimeUnit.SECONDS);
+            if (instances.isEmpty()) {
+                vertx[0] = VertxCluster.start(config.cluster()).await(config.startTimeout().toSeconds(), TimeUnit.SECONDS);
+                ApplicationVerticle application = new ApplicationVerticle(config, servers::statuses);
+                vertx[0].deployVerticle(application).await(config.startTimeout().toSeconds(), TimeUnit.SECONDS);
+            } else {
+                startInstances(config, instances, servers);
+            }
             servers.applicationStarted();
-            printWelcome(config);
+            printWelcome(config, instances);
         } catch (Exception e) {
             Runtime.getRuntime().removeShutdownHook(shutdown);
             stopAll(vertx[0], servers);
@@ -229,6 +256,30 @@ public final class Lararena {
                     () -> ManagedFuseki.forConfig(config).start(config.startTimeout())), starters));
         }
         starters.shutdown();
+        awaitStarted(starting);
+    }
+
+    /**
+     * Starts the application instances under supervision: the first alone, so that it forms the Vert.x cluster (and
+     * loads the demo documents), then the others side by side, each joining it.
+     */
+    private void startInstances(LararenaConfig config, List<ManagedInstance> instances, SupervisedServers servers) {
+        out.println("Starting " + instances.size() + " application instances (their logs: " + config.dataPath("instances") + "/N/logs)…");
+        ExecutorService starters = Executors.newVirtualThreadPerTaskExecutor();
+        List<CompletableFuture<ServiceSupervisor>> starting = new ArrayList<>();
+        for (ManagedInstance instance : instances) {
+            starting.add(CompletableFuture.supplyAsync(() -> servers.supervise(instance.service(), instance.displayName(),
+                    () -> instance.start(config.startTimeout())), starters));
+            if (instance.number() == 1) {
+                awaitStarted(starting);
+            }
+        }
+        starters.shutdown();
+        awaitStarted(starting);
+    }
+
+    /** Waits for servers started side by side; the first failure is thrown once all have ended one way or the other. */
+    private static void awaitStarted(List<CompletableFuture<ServiceSupervisor>> starting) {
         RuntimeException failure = null;
         for (CompletableFuture<ServiceSupervisor> server : starting) {
             try {
@@ -244,9 +295,11 @@ public final class Lararena {
         }
     }
 
-    private void printWelcome(LararenaConfig config) {
+    private void printWelcome(LararenaConfig config, List<ManagedInstance> instances) {
         out.println();
-        out.println("Lärarena is running at " + config.publicUrl());
+        out.println("Lärarena is running at " + (instances.isEmpty() ? config.publicUrl()
+                : instances.stream().map(instance -> instance.url().toString()).collect(Collectors.joining(", "))
+                        + " (" + instances.size() + " instances, one cluster)"));
         out.println("  Elasticsearch: " + String.join(", ", config.elasticsearch().urls().stream().map(URI::toString).toList())
                 + (config.elasticsearch().managed() ? " (managed)" : ""));
         out.println("  Keycloak:      " + config.keycloak().url() + (config.keycloak().managed() ? " (managed, realm " + config.keycloak().realm() + ")" : ""));
@@ -500,7 +553,8 @@ public final class Lararena {
     int status(LararenaConfig config) {
         Optional<JsonObject> state = RunState.read(config.dataDir());
         boolean launcherAlive = state.flatMap(s -> ProcessHandle.of(s.getLong("pid"))).map(ProcessHandle::isAlive).orElse(false);
-        URI appUrl = config.publicUrl();
+        // The address the running up gave (its LARARENA_HTTP_PORT need not be in this shell's environment).
+        URI appUrl = state.map(s -> URI.create(s.getString("url"))).orElse(config.publicUrl());
         URI esUrl = config.elasticsearch().urls().get(0);
         URI kcUrl = config.keycloak().url();
         JsonObject status = new JsonObject()
@@ -525,6 +579,10 @@ public final class Lararena {
         if (!nodes.isEmpty()) {
             status.getJsonObject("elasticsearch").put("nodes", nodes);
         }
+        JsonArray instances = instancesStatus(config, state);
+        if (!instances.isEmpty()) {
+            status.put("instances", instances);
+        }
         if (launcherAlive) {
             // A managed server that died is named with what its supervisor says (restarting, or given up), not only "down".
             JsonObject services = state.get().getJsonObject("services", new JsonObject());
@@ -534,6 +592,7 @@ public final class Lararena {
                 parts.add(status.getJsonObject("rdf").put("service", ManagedFuseki.SERVICE));
             }
             nodes.forEach(node -> parts.add((JsonObject) node));
+            instances.forEach(instance -> parts.add((JsonObject) instance));
             for (JsonObject part : parts) {
                 JsonObject supervised = services.getJsonObject(part.getString("service"));
                 if (supervised != null && !"running".equals(supervised.getString("state"))) {
@@ -543,6 +602,23 @@ public final class Lararena {
         }
         out.println(status.encodePrettily());
         return 0;
+    }
+
+    /**
+     * Each application instance of a running {@code up --instances N} (its N need not be in this shell's environment),
+     * else of the configuration's LARARENA_INSTANCES: its address and whether its {@code /health} answers. None for one instance.
+     */
+    private static JsonArray instancesStatus(LararenaConfig config, Optional<JsonObject> state) {
+        JsonArray running = state.map(s -> s.getJsonArray("instances", new JsonArray())).orElse(new JsonArray());
+        List<JsonObject> instances = !running.isEmpty() ? running.stream().map(JsonObject.class::cast).map(JsonObject::copy).toList()
+                : config.instances() == 1 ? List.of()
+                : IntStream.rangeClosed(1, config.instances()).mapToObj(number -> new JsonObject()
+                        .put("service", ManagedInstance.SERVICE_PREFIX + number).put("url", ManagedInstance.url(config, number).toString())).toList();
+        JsonArray probed = new JsonArray();
+        for (JsonObject instance : instances) {
+            probed.add(probe(URI.create(instance.getString("url")), "/health").mergeIn(instance));
+        }
+        return probed;
     }
 
     /** The RDF store as the running up has it (LARARENA_RDF need not be in this shell's environment), else as configured. */

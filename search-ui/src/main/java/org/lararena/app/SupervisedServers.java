@@ -20,12 +20,15 @@ final class SupervisedServers implements AutoCloseable {
 
     private final LararenaConfig config;
     private final RunState run;
+    private final List<ManagedInstance> instances;
     private final List<ServiceSupervisor> supervisors = new CopyOnWriteArrayList<>();
     private boolean applicationStarted;
 
-    SupervisedServers(LararenaConfig config, RunState run) {
+    /** @param instances the application instances run as processes of their own (none: the application runs in this one) */
+    SupervisedServers(LararenaConfig config, RunState run, List<ManagedInstance> instances) {
         this.config = Objects.requireNonNull(config);
         this.run = Objects.requireNonNull(run);
+        this.instances = List.copyOf(instances);
     }
 
     /** Starts one server (returning once it answers) and keeps it running from then on. */
@@ -55,7 +58,8 @@ final class SupervisedServers implements AutoCloseable {
                 .put("state", status.state().wireName())
                 .put("detail", status.detail())
                 .put("since", status.since().toString())
-                .put("deathsInWindow", status.deathsInWindow())));
+                .put("deathsInWindow", status.deathsInWindow())
+                .put("pid", status.pid())));
         run.write(new JsonObject()
                 .put("pid", ProcessHandle.current().pid())
                 .put("url", config.publicUrl().toString())
@@ -66,6 +70,8 @@ final class SupervisedServers implements AutoCloseable {
                         .put("managed", config.keycloak().managed()))
                 .put("rdf", new JsonObject().put("url", config.rdf().url().map(URI::toString).orElse(null))
                         .put("managed", config.rdf().managed()))
+                .put("instances", new JsonArray(instances.stream().map(instance -> new JsonObject()
+                        .put("service", instance.service()).put("url", instance.url().toString())).toList()))
                 .put("services", services)
                 .put("serverPids", statuses().stream().filter(status -> status.pid() != 0).map(ServiceSupervisor.Status::pid).toList()));
     }

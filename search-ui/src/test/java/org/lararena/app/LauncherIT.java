@@ -34,6 +34,30 @@ class LauncherIT {
     }
 
     @Test
+    void upWithABadInstanceCountEndsWithOneLineNamingTheSetting() throws Exception {
+        for (String count : List.of("0", "many", "17")) {
+            CliRunner.Run run = lararena(Map.of(), "up", "--instances", count);
+
+            assertThat(run.exit()).as(count).isNotZero();
+            assertThat(run.err().strip().lines()).as(count).hasSize(1);
+            assertThat(run.err()).as(count).contains("LARARENA_INSTANCES");
+        }
+    }
+
+    @Test
+    void upOfSeveralInstancesRefusesATakenPortOfTheSecondBeforeStartingAnything() throws Exception {
+        try (ServerSocket taken = secondOfAFreePair()) {
+            int first = taken.getLocalPort() - 1;
+            CliRunner.Run run = lararena(Map.of("LARARENA_HTTP_PORT", String.valueOf(first)), "up", "--instances", "2");
+
+            assertThat(run.exit()).isNotZero();
+            assertThat(run.err().strip().lines()).hasSize(1);
+            assertThat(run.err()).contains(String.valueOf(taken.getLocalPort())).contains("LARARENA_HTTP_PORT").contains("instance 2");
+            assertThat(RunState.read(dataDir)).as("no run state is left behind").isEmpty();
+        }
+    }
+
+    @Test
     void aSecondUpOnTheSameDataDirectorySaysOneIsRunning() throws Exception {
         try (RunState first = RunState.acquire(dataDir)) {
             first.write(new JsonObject().put("pid", ProcessHandle.current().pid()).put("url", "http://127.0.0.1:8080"));
@@ -72,6 +96,18 @@ class LauncherIT {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("unknown command 'upp'").contains("usage");
+    }
+
+    /** A port held here whose port below is free: the second instance's port is taken, the first's is not. */
+    private static ServerSocket secondOfAFreePair() throws IOException {
+        while (true) {
+            ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+            try (ServerSocket below = new ServerSocket(socket.getLocalPort() - 1, 1, InetAddress.getByName("127.0.0.1"))) {
+                return socket;
+            } catch (IOException e) {
+                socket.close();
+            }
+        }
     }
 
     private CliRunner.Run lararena(Map<String, String> env, String... args) throws IOException, InterruptedException {

@@ -37,10 +37,8 @@ final class ManagedUp implements AutoCloseable {
         String keycloak = TestServices.get().keycloakUrl().toString();
         dataDir = Files.createDirectories(Path.of("target").toAbsolutePath().resolve(name + "-" + System.nanoTime()));
         log = dataDir.resolveSibling(dataDir.getFileName() + "-up.log");
-        int port = Ports.freePort();
-        url = URI.create("http://127.0.0.1:" + port);
         env.put("LARARENA_DATA_DIR", dataDir.toString());
-        env.put("LARARENA_HTTP_PORT", String.valueOf(port));
+        env.put("LARARENA_HTTP_PORT", String.valueOf(Ports.freePort()));
         env.put("LARARENA_ES_PORT", String.valueOf(Ports.freePort()));
         env.put("LARARENA_ES_HEAP_MB", "512");
         env.put("LARARENA_KEYCLOAK_URL", keycloak);
@@ -48,12 +46,22 @@ final class ManagedUp implements AutoCloseable {
         env.put("LARARENA_MIN_FREE_DISK_MB", "0");
         env.put("LARARENA_START_TIMEOUT_SECONDS", "900");
         env.putAll(overrides);
+        url = URI.create("http://127.0.0.1:" + env.get("LARARENA_HTTP_PORT"));
     }
 
-    /** Starts {@code ./lararena up} and waits until {@code /health} answers 200. */
-    ManagedUp start() throws Exception {
-        process = CliRunner.builder(env, "up").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        await("the platform is healthy", Duration.ofMinutes(15), () -> get("/health", null).statusCode() == 200);
+    /** Starts {@code ./lararena up} with {@code options} and waits until {@code /health} (of the first instance) answers 200. */
+    ManagedUp start(String... options) throws Exception {
+        String[] command = new String[options.length + 1];
+        command[0] = "up";
+        System.arraycopy(options, 0, command, 1, options.length);
+        process = CliRunner.builder(env, command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process started = process;
+        await("the platform is healthy", Duration.ofMinutes(15), () -> {
+            if (!started.isAlive()) {
+                throw new AssertionError("./lararena up ended with " + started.exitValue() + ": " + log());
+            }
+            return get("/health", null).statusCode() == 200;
+        });
         return this;
     }
 

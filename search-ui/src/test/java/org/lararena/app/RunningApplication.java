@@ -41,10 +41,15 @@ final class RunningApplication implements AutoCloseable {
     private final LararenaConfig config;
     final URI url;
 
-    private RunningApplication(Vertx vertx, LararenaConfig config) {
+    private RunningApplication(Vertx vertx, LararenaConfig config, URI url) {
         this.vertx = vertx;
         this.config = config;
-        this.url = URI.create("http://127.0.0.1:" + config.httpPort());
+        this.url = url;
+    }
+
+    /** An application another process runs (an instance of {@code ./lararena up}), reached at {@code url}; closing it does nothing. */
+    static RunningApplication at(URI url) {
+        return new RunningApplication(null, null, url);
     }
 
     /** Starts the application on {@code dataDir}; {@code overrides} are LARARENA_* settings. */
@@ -63,7 +68,7 @@ final class RunningApplication implements AutoCloseable {
             vertx.close();
             throw new IllegalStateException("the application did not start: " + e.getMessage(), e);
         }
-        return new RunningApplication(vertx, config);
+        return new RunningApplication(vertx, config, URI.create("http://127.0.0.1:" + config.httpPort()));
     }
 
     LararenaConfig config() {
@@ -272,6 +277,9 @@ final class RunningApplication implements AutoCloseable {
 
     /** Stops the application; false when it had not stopped after {@code limit}. */
     boolean stopWithin(Duration limit) throws InterruptedException {
+        if (vertx == null) {
+            return true;
+        }
         try {
             vertx.close().await(limit.toMillis(), TimeUnit.MILLISECONDS);
             return true;
@@ -282,6 +290,8 @@ final class RunningApplication implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        vertx.close().await(30, TimeUnit.SECONDS);
+        if (vertx != null) {
+            vertx.close().await(30, TimeUnit.SECONDS);
+        }
     }
 }

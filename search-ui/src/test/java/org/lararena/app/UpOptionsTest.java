@@ -22,10 +22,33 @@ class UpOptionsTest {
     }
 
     @Test
+    void instancesStartsThatManyInstancesSharingAManagedFuseki() {
+        LararenaConfig config = LararenaConfig.fromMap(Lararena.upEnvironment(Map.of(), List.of("--instances", "3", "--es-nodes", "2")));
+
+        assertThat(config.instances()).isEqualTo(3);
+        assertThat(config.elasticsearch().nodes()).isEqualTo(2);
+        assertThat(config.rdf().managed()).as("several instances need the shared RDF store").isTrue();
+        assertThat(LararenaConfig.fromMap(Map.of()).instances()).isEqualTo(1);
+        assertThat(LararenaConfig.fromMap(Map.of()).rdf().embedded()).isTrue();
+    }
+
+    @Test
+    void badInstanceCountsAndAnEmbeddedStoreForSeveralAreRefusedNamingTheSetting() {
+        for (String count : List.of("0", "-1", "two", String.valueOf(LararenaConfig.MAX_INSTANCES + 1))) {
+            assertThatThrownBy(() -> LararenaConfig.fromMap(Lararena.upEnvironment(Map.of(), List.of("--instances", count))))
+                    .as(count).isInstanceOf(LararenaException.class)
+                    .hasMessageContaining("LARARENA_INSTANCES");
+        }
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_INSTANCES", "2", "LARARENA_RDF", "embedded")))
+                .hasMessageContaining("LARARENA_RDF").hasMessageContaining("fuseki");
+    }
+
+    @Test
     void anUnknownOptionOrAMissingCountIsRefusedSayingWhatUpTakes() {
-        assertThatThrownBy(() -> Lararena.upEnvironment(Map.of(), List.of("--instances", "2")))
+        assertThatThrownBy(() -> Lararena.upEnvironment(Map.of(), List.of("--replicas", "2")))
                 .isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.isClientError()).isTrue())
-                .hasMessageContaining("--es-nodes").hasMessageContaining("--instances 2");
+                .hasMessageContaining("--es-nodes").hasMessageContaining("--instances").hasMessageContaining("--replicas 2");
         assertThatThrownBy(() -> Lararena.upEnvironment(Map.of(), List.of("--es-nodes"))).hasMessageContaining("--es-nodes");
+        assertThatThrownBy(() -> Lararena.upEnvironment(Map.of(), List.of("--instances"))).hasMessageContaining("--instances");
     }
 }
