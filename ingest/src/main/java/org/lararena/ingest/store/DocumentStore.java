@@ -311,16 +311,14 @@ public final class DocumentStore {
     public List<DocumentRecord> claimOrphans(Set<String> members) {
         List<DocumentRecord> won = new ArrayList<>();
         for (DocumentRecord unfinished : unfinished()) {
-            Optional<Kept> kept = records.find(unfinished.id());
-            if (kept.isEmpty() || members.contains(kept.get().processedBy())) {
+            if (records.find(unfinished.id()).filter(kept -> !members.contains(kept.processedBy())).isEmpty()) {
                 continue;
             }
             synchronized (writing) {
-                try {
-                    won.add(records.replace(unfinished.id(), new Kept(kept.get().record(), instance)).record());
-                } catch (JsonCollection.ChangedMeanwhile e) {
-                    // Another instance claimed or changed it first: it is theirs.
-                }
+                // Decided on the record as it is in the store: another instance's claim, or the end of the document,
+                // that came first leaves it alone.
+                records.update(unfinished.id(), kept -> members.contains(kept.processedBy()) || kept.record().status().isFinal() ? null
+                        : new Kept(kept.record(), instance)).ifPresent(claimed -> won.add(claimed.record()));
             }
         }
         return won;

@@ -37,7 +37,7 @@ public final class CachedCollection<T> {
     /** Enough for any number of researchers changing one value by hand; a loop past it is a fault, not a race. */
     static final int UPDATE_ATTEMPTS = 20;
 
-    private record Held<T>(T value, Version version) {
+    private record Held<T>(String id, T value, Version version) {
     }
 
     private final String name;
@@ -53,7 +53,7 @@ public final class CachedCollection<T> {
         this.stored = stored;
         this.codec = codec;
         this.notices = notices;
-        stored.all().forEach(document -> byId.put(document.id(), new Held<>(codec.read(document.body()), document.version())));
+        stored.all().forEach(document -> byId.put(document.id(), new Held<>(document.id(), codec.read(document.body()), document.version())));
         notices.listen(name, this::changedElsewhere);
     }
 
@@ -79,11 +79,13 @@ public final class CachedCollection<T> {
      */
     public T replace(String id, T value) {
         Held<T> held = byId.get(id);
-        if (held == null) {
-            return create(id, value);
-        }
+        return held == null ? create(id, value) : replaceFrom(held, value);
+    }
+
+    private T replaceFrom(Held<T> basis, T value) {
+        String id = basis.id();
         try {
-            return wrote(stored.replace(new Stored(id, new JsonObject(), held.version()), codec.write(value)));
+            return wrote(stored.replace(new Stored(id, new JsonObject(), basis.version()), codec.write(value)));
         } catch (JsonCollection.ChangedMeanwhile e) {
             changedElsewhere(id);
             throw e;
@@ -93,19 +95,24 @@ public final class CachedCollection<T> {
     /**
      * Changes the value {@code id} as {@code change} says, applied to the value as it is now: when another instance
      * changed it meanwhile, the change is applied again to theirs, so neither is lost. {@code change} must only compute
-     * (it may run more than once) and may throw, a 4xx for a value it does not fit. 503 when the value changed under
-     * every one of {@value #UPDATE_ATTEMPTS} attempts.
+     * (it may run more than once) and may throw, a 4xx for a value it does not fit; it returns null to leave the value
+     * as it is (a claim another instance made first). 503 when the value changed under every one of
+     * {@value #UPDATE_ATTEMPTS} attempts.
      *
-     * @return the value written; empty when there is no such value
+     * @return the value written; empty when there is no such value, or {@code change} left it
      */
     public Optional<T> update(String id, UnaryOperator<T> change) {
         for (int attempt = 1; ; attempt++) {
-            Optional<T> now = find(id);
-            if (now.isEmpty()) {
-                return now;
+            Held<T> now = byId.get(id);
+            if (now == null) {
+                return Optional.empty();
             }
             try {
-                return Optional.of(replace(id, change.apply(now.get())));
+                // Sent with the version of the value the change was made from, not of whatever is held by the time it
+                // is sent: another instance's notice may have brought a newer one in meanwhile, which this change
+                // would otherwise overwrite.
+                T changed = change.apply(now.value());
+                return changed == null ? Optional.empty() : Optional.of(replaceFrom(now, changed));
             } catch (JsonCollection.ChangedMeanwhile e) {
                 if (attempt == UPDATE_ATTEMPTS) {
                     throw LararenaException.unavailable(name + " " + id + " changes too often to be changed now; try again", e);
@@ -143,11 +150,11 @@ public final class CachedCollection<T> {
             tell(byId.remove(id), null);
             return;
         }
-        keepIfNewer(id, new Held<>(codec.read(now.get().body()), now.get().version()));
+        keepIfNewer(id, new Held<>(id, codec.read(now.get().body()), now.get().version()));
     }
 
     private T wrote(Stored written) {
-        Held<T> fresh = new Held<>(codec.read(written.body()), written.version());
+        Held<T> fresh = new Held<>(written.id(), codec.read(written.body()), written.version());
         keepIfNewer(written.id(), fresh);
         notices.changed(name, written.id());
         return fresh.value();

@@ -135,4 +135,24 @@ class CachedCollectionTest {
         })).isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.status()).isEqualTo(503));
         assertThat(store.find("d").orElseThrow().body().getString("title")).isEqualTo("a".repeat(CachedCollection.UPDATE_ATTEMPTS));
     }
+
+    @Test
+    void anUpdateWhoseReadIsOvertakenByANoticeOfAnotherInstancesWriteIsMadeAgainToItNotWrittenOverIt() {
+        FileCollection store = new FileCollection(folder, "the insight", false);
+        Relay relay = new Relay();
+        CachedCollection<String> first = new CachedCollection<>("insights", store, TITLE, relay.of("1", "2"));
+        CachedCollection<String> second = new CachedCollection<>("insights", store, TITLE, relay.of("2", "1"));
+        first.create("d", "");
+        relay.deliver();
+        second.update("d", title -> title + "b");
+
+        // The first instance reads its value, then hears of the second's write before its own goes out.
+        String written = first.update("d", title -> {
+            relay.deliver();
+            return title + "a";
+        }).orElseThrow();
+
+        assertThat(written).isEqualTo("ba");
+        assertThat(store.find("d").orElseThrow().body().getString("title")).isEqualTo("ba");
+    }
 }
