@@ -164,7 +164,7 @@ public final class IndexingVerticle extends VerticleBase {
         try {
             switch (outcome.status()) {
                 case INDEXED -> {
-                    status.change(waiting.record().withPassages(waiting.passages().size()), DocumentStatus.INDEXED, null);
+                    status.indexed(waiting.record(), waiting.passages().size());
                     pending.remove(id);
                     waiting.reply(IndexingOutcome.INDEXED);
                 }

@@ -4,6 +4,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
@@ -36,8 +37,20 @@ public final class StatusUpdates {
     }
 
     public DocumentRecord change(DocumentRecord record, DocumentStatus status, String error) {
-        // Applied to the record as it is now: a change another instance or a researcher made meanwhile stays.
-        DocumentRecord saved = store.update(record.id(), current -> current.withStatus(status, error));
+        return changed(record, current -> current.withStatus(status, error));
+    }
+
+    /** The document is searchable, with its {@code passages}. */
+    public DocumentRecord indexed(DocumentRecord record, int passages) {
+        return changed(record, current -> current.withPassages(passages).withStatus(DocumentStatus.INDEXED, null));
+    }
+
+    /**
+     * Saves the change, applied to the record as it is now (a change another instance or a researcher made meanwhile
+     * stays, so only what {@code change} sets is the pipeline's), and tells of it.
+     */
+    private DocumentRecord changed(DocumentRecord record, UnaryOperator<DocumentRecord> change) {
+        DocumentRecord saved = store.update(record.id(), change);
         publish(saved);
         return saved;
     }
