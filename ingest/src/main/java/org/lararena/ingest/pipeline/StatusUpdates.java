@@ -33,7 +33,7 @@ public final class StatusUpdates {
      * even for the record, the reason is told from memory and the record on disk keeps its last state.
      */
     public void waitingForSpace(DocumentRecord record, DocumentStatus status) {
-        publish(store.saveIfSpace(record.withStatus(status, DiskFull.WAITING_REASON)));
+        publish(store.updateIfSpace(record.id(), current -> current.withStatus(status, DiskFull.WAITING_REASON)));
     }
 
     public DocumentRecord change(DocumentRecord record, DocumentStatus status, String error) {

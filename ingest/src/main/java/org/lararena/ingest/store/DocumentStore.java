@@ -73,7 +73,7 @@ public final class DocumentStore {
     private final Path passages;
     private final String instance;
     private final CachedCollection<Kept> records;
-    /** Records shown but not written, the disk being full ({@link #saveIfSpace}); each goes at its next write. */
+    /** Records shown but not written, the disk being full ({@link #updateIfSpace}); each goes at its next write. */
     private final Map<String, DocumentRecord> unwritten = new ConcurrentHashMap<>();
     /**
      * Which document holds each content: the earliest that has not failed (indexed or on its way). A new upload of
@@ -99,9 +99,6 @@ public final class DocumentStore {
      * @param instance the name this instance has in the cluster, written in the records of the documents it processes
      */
     public static DocumentStore open(SharedCollections shared, Path localRoot, String instance) {
-        if (!shared.shared()) {
-            return new DocumentStore(localRoot);
-        }
         return new DocumentStore(shared.files("documents"), localRoot.resolve("pending-indexing"),
                 shared.open(RECORDS, localRoot.resolve("records")), shared.notices(), instance);
     }
@@ -205,7 +202,7 @@ public final class DocumentStore {
                 DocumentRecord attempt = save(record);
                 // An empty file is no attempt at anyone's failed empty upload.
                 for (DocumentRecord failed : size == 0 ? List.<DocumentRecord>of() : failedNotRetried(sha)) {
-                    save(failed.retriedAs(attempt.id()));
+                    update(failed.id(), current -> current.retriedAs(attempt.id()));
                 }
                 return attempt;
             }
@@ -239,7 +236,7 @@ public final class DocumentStore {
             String holderTitle = find(holder).map(DocumentRecord::shownTitle).orElse(holder);
             throw conflict("the same file was uploaded again as \"" + holderTitle + "\" (/dokument/" + holder + "): open that document instead");
         }
-        return save(record.withStatus(DocumentStatus.QUEUED, null));
+        return update(id, current -> current.withStatus(DocumentStatus.QUEUED, null));
     }
 
     private static LararenaException conflict(String detail) {
@@ -277,14 +274,10 @@ public final class DocumentStore {
     public DocumentRecord save(DocumentRecord record) {
         synchronized (writing) {
             String processedBy = records.find(record.id()).map(Kept::processedBy).orElse(instance);
-            return write(new Kept(record, processedBy)).record();
+            Kept written = records.replace(record.id(), new Kept(record, processedBy));
+            unwritten.remove(record.id());
+            return written.record();
         }
-    }
-
-    private Kept write(Kept kept) {
-        Kept written = records.replace(kept.record().id(), kept);
-        unwritten.remove(kept.record().id());
-        return written;
     }
 
     /**
@@ -348,16 +341,18 @@ public final class DocumentStore {
     }
 
     /**
-     * Shows {@code record} (a document waiting for disk space, with its reason) and writes it if it can: with the
-     * disk full, it is shown from memory, and the document's last written record stays on disk as it was.
+     * Changes a document's record as {@link #update} does (a document waiting for disk space, with its reason), and
+     * writes it if it can: with the disk full, the change is shown from memory, and the document's last written record
+     * stays on disk as it was.
      */
-    public DocumentRecord saveIfSpace(DocumentRecord record) {
+    public DocumentRecord updateIfSpace(String id, UnaryOperator<DocumentRecord> change) {
         synchronized (writing) {
             try {
-                return save(record);
+                return update(id, change);
             } catch (LararenaException e) {
-                unwritten.put(record.id(), record);
-                return record;
+                DocumentRecord shown = change.apply(find(id).orElseThrow(() -> e));
+                unwritten.put(id, shown);
+                return shown;
             }
         }
     }
