@@ -55,6 +55,11 @@ class CachedCollectionTest {
             };
         }
 
+        /** An instance holding {@code store}, telling {@code other} of its changes through this relay. */
+        CachedCollection<String> instance(FileCollection store, String self, String other) {
+            return new CachedCollection<>("insights", store, TITLE, of(self, other));
+        }
+
         void deliver() {
             List<Runnable> now = List.copyOf(undelivered);
             undelivered.clear();
@@ -66,8 +71,8 @@ class CachedCollectionTest {
     void aChangeOnOneInstanceIsHeldByTheOtherOnceToldAndAChangeFromAnOldValueIsRefusedAndReadAgain() {
         FileCollection store = new FileCollection(folder, "the insight", false);
         Relay relay = new Relay();
-        CachedCollection<String> first = new CachedCollection<>("insights", store, TITLE, relay.of("1", "2"));
-        CachedCollection<String> second = new CachedCollection<>("insights", store, TITLE, relay.of("2", "1"));
+        CachedCollection<String> first = relay.instance(store, "1", "2");
+        CachedCollection<String> second = relay.instance(store, "2", "1");
         List<String> heardBySecond = new ArrayList<>();
         second.onChange((before, after) -> heardBySecond.add(before.orElse("-") + " → " + after.orElse("-")));
 
@@ -140,8 +145,8 @@ class CachedCollectionTest {
     void anUpdateWhoseReadIsOvertakenByANoticeOfAnotherInstancesWriteIsMadeAgainToItNotWrittenOverIt() {
         FileCollection store = new FileCollection(folder, "the insight", false);
         Relay relay = new Relay();
-        CachedCollection<String> first = new CachedCollection<>("insights", store, TITLE, relay.of("1", "2"));
-        CachedCollection<String> second = new CachedCollection<>("insights", store, TITLE, relay.of("2", "1"));
+        CachedCollection<String> first = relay.instance(store, "1", "2");
+        CachedCollection<String> second = relay.instance(store, "2", "1");
         first.create("d", "");
         relay.deliver();
         second.update("d", title -> title + "b");
