@@ -1,7 +1,6 @@
 package org.lararena.app;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -14,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.lararena.ingest.IngestAddresses;
 import org.lararena.ingest.index.PassageConcepts;
 import org.lararena.ingest.store.DocumentRecord;
@@ -47,6 +47,9 @@ final class DemoCoding {
     private final PassageConcepts index;
     /** The scripted coders of each scripted document, by file name. */
     private final Map<String, JsonArray> codersByFile;
+    /** The file names of the scripted documents not yet indexed, by document id. */
+    private final Map<String, String> waiting = new ConcurrentHashMap<>();
+    private final AtomicBoolean listening = new AtomicBoolean();
 
     DemoCoding(Vertx vertx, AnnotationStore annotations, Ontology ontology, PassageConcepts index) {
         this.vertx = Objects.requireNonNull(vertx);
@@ -62,16 +65,24 @@ final class DemoCoding {
         if (coders == null) {
             return;
         }
-        AtomicReference<MessageConsumer<JsonObject>> consumer = new AtomicReference<>();
-        // Its own demo documents only: another instance of a cluster codes its own.
-        consumer.set(vertx.eventBus().localConsumer(IngestAddresses.DOCUMENT_STATUS, message -> {
-            if (record.id().equals(message.body().getString("documentId")) && "indexed".equals(message.body().getString("status"))) {
-                consumer.get().unregister();
-                vertx.executeBlocking(() -> code(record.id(), coders), false)
-                        .onSuccess(n -> LOG.info("Demo coding: {} decisions on {}", n, record.filename()))
-                        .onFailure(e -> LOG.warn("Demo coding of {} failed: {}", record.filename(), e.getMessage()));
-            }
-        }));
+        waiting.put(record.id(), record.filename());
+        if (listening.compareAndSet(false, true)) {
+            // One consumer for every demo document, kept while the application runs, and its own instance's events only
+            // (another instance of a cluster codes its own). A consumer per document, unregistered once its document was
+            // indexed, dropped the events already queued for it, each with a warning on the console of a first start.
+            vertx.eventBus().<JsonObject>localConsumer(IngestAddresses.DOCUMENT_STATUS, message -> {
+                if (!"indexed".equals(message.body().getString("status"))) {
+                    return;
+                }
+                String documentId = message.body().getString("documentId");
+                String filename = documentId == null ? null : waiting.remove(documentId);
+                if (filename != null) {
+                    vertx.executeBlocking(() -> code(documentId, codersByFile.get(filename)), false)
+                            .onSuccess(n -> LOG.info("Demo coding: {} decisions on {}", n, filename))
+                            .onFailure(e -> LOG.warn("Demo coding of {} failed: {}", filename, e.getMessage()));
+                }
+            });
+        }
     }
 
     /** Blocking: each scripted researcher reviews every suggestion and marks the document done; returns the decisions made. */
