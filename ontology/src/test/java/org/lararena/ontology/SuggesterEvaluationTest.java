@@ -12,8 +12,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lararena.platform.LararenaConfig;
 import org.lararena.ontology.suggest.Evaluation;
 import org.lararena.ontology.suggest.GoldReview;
+import org.lararena.ontology.suggest.ServiceCheck;
 import org.lararena.ontology.suggest.SuggesterModel;
 import org.lararena.ontology.suggest.SuggesterTraining;
 import org.lararena.ontology.suggest.TrainingPassage;
@@ -29,12 +31,16 @@ class SuggesterEvaluationTest {
     private static Ontology ontology;
     private static PassageAnnotator annotator;
     private static SuggesterTraining training;
+    /** The check a platform runs before a model goes into service, with the configuration's defaults. */
+    private static final ServiceCheck CONFIGURED = configured();
 
     @BeforeAll
     static void load() {
         ontology = OntologyLoader.fromClasspath();
         annotator = new PassageAnnotator(ontology);
-        training = new SuggesterTraining(annotator, ontology, Clock.systemUTC());
+        // The model is scored whatever its held-out part's size: this measures the model, and prints what the configured
+        // check would have said of it (CONFIGURED) beside.
+        training = new SuggesterTraining(annotator, ontology, Clock.systemUTC(), new ServiceCheck(1, 0));
     }
 
     /** The scores on the unseen half, and whether training put its model in service. */
@@ -161,6 +167,7 @@ class SuggesterEvaluationTest {
                 outcome.model().learnedTerms().stream().map(t -> t.label() + " → " + ontology.labelSv(t.topThemeIri())).toList(),
                 outcome.model().status().getInteger("themeClassifiers"));
         print("held out of training (%d passages)".formatted(inTraining.passages()), inTraining);
+        System.out.println("the configured check before service: " + CONFIGURED.judge(inTraining).reason());
         print("unseen half", scores);
         scores.modelByTheme().forEach((theme, s) -> System.out.printf(Locale.ROOT, "  %-22s model %s | dictionary %s%n",
                 ontology.labelSv(theme), figures(s), figures(scores.dictionaryOnlyByTheme().getOrDefault(theme, Evaluation.Scores.NONE))));
@@ -168,6 +175,11 @@ class SuggesterEvaluationTest {
             assertThat(scores.model().f1()).as("model F1 on the unseen half").isGreaterThanOrEqualTo(scores.dictionaryOnly().f1());
         }
         return new Measured(scores, outcome.inService());
+    }
+
+    private static ServiceCheck configured() {
+        LararenaConfig.Annotation defaults = LararenaConfig.fromMap(Map.of()).annotation();
+        return new ServiceCheck(defaults.suggesterMinHeldOutPassages(), defaults.suggesterMargin());
     }
 
     private static Set<String> gold(AnnotatorEvaluationTest.Passage passage) {
