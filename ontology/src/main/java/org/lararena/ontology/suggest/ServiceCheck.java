@@ -50,11 +50,15 @@ public record ServiceCheck(int minHeldOutPassages, double margin) {
         if (model - dictionary < margin - ROUNDING) {
             return new Verdict(false, String.format(Locale.ROOT,
                     "Not put in service: on the %s held out of training its F1 is %.2f and the dictionary's alone %.2f; a model"
-                            + " must do at least %.2f better.", passages(heldOut.passages()), model, dictionary, margin));
+                            + " must do %s.", passages(heldOut.passages()), model, dictionary, required()));
         }
         return new Verdict(true, String.format(Locale.ROOT,
-                "In service: on the %s held out of training its F1 is %.2f and the dictionary's alone %.2f (at least %.2f better"
-                        + " on at least %d passages required).", passages(heldOut.passages()), model, dictionary, margin, minHeldOutPassages));
+                "In service: on the %s held out of training its F1 is %.2f and the dictionary's alone %.2f (required: at least %s"
+                        + " held out, and to do %s).", passages(heldOut.passages()), model, dictionary, passages(minHeldOutPassages), required()));
+    }
+
+    private String required() {
+        return margin == 0 ? "at least as well" : String.format(Locale.ROOT, "at least %.2f better", margin);
     }
 
     private static String passages(int count) {
