@@ -12,8 +12,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lararena.platform.LararenaConfig;
 import org.lararena.ontology.suggest.Evaluation;
 import org.lararena.ontology.suggest.GoldReview;
+import org.lararena.ontology.suggest.ServiceCheck;
 import org.lararena.ontology.suggest.SuggesterModel;
 import org.lararena.ontology.suggest.SuggesterTraining;
 import org.lararena.ontology.suggest.TrainingPassage;
@@ -29,12 +31,16 @@ class SuggesterEvaluationTest {
     private static Ontology ontology;
     private static PassageAnnotator annotator;
     private static SuggesterTraining training;
+    /** The check a platform runs before a model goes into service, with the configuration's defaults. */
+    private static final ServiceCheck CONFIGURED = configured();
 
     @BeforeAll
     static void load() {
         ontology = OntologyLoader.fromClasspath();
         annotator = new PassageAnnotator(ontology);
-        training = new SuggesterTraining(annotator, ontology, Clock.systemUTC());
+        // The model is scored whatever its held-out part's size: this measures the model, and prints what the configured
+        // check would have said of it (CONFIGURED) beside.
+        training = new SuggesterTraining(annotator, ontology, Clock.systemUTC(), new ServiceCheck(1, 0));
     }
 
     /** The scores on the unseen half, and whether training put its model in service. */
@@ -59,8 +65,11 @@ class SuggesterEvaluationTest {
     /**
      * The goal's own measure (issue 18): sets written after the suggester's rule was chosen, each measured once for the
      * rule it was written after (suggester-heldout.txt for the first, suggester-heldout-2.txt for the second; see
-     * docs/annotation-quality.md). Prints the figures; asserts only that their labels are top themes and, through
-     * {@link #measure}, that a model put in service does not lower F1 on the unseen half.
+     * docs/annotation-quality.md). Each set has a second labeller's themes too, given blind from the codebook's
+     * definitions by someone who had not seen the rules ({@code *.second-labeller.txt}): the agreement of the two and
+     * every figure against each labeller are printed. Asserts only that the labels are top themes of the same passages
+     * and, through {@link #measure}, that a model put in service does not lower F1 on the unseen half by the labels it
+     * learned from.
      */
     @Test
     void onTheFirstSetWrittenAfterARuleWasChosenTheFiguresArePrinted() throws IOException {
@@ -73,11 +82,49 @@ class SuggesterEvaluationTest {
     }
 
     private void measureHeldOut(String file) throws IOException {
+        List<AnnotatorEvaluationTest.Passage> first = labelled(file);
+        List<AnnotatorEvaluationTest.Passage> second = labelled(file.replace(".txt", ".second-labeller.txt"));
+        assertThat(second).extracting(AnnotatorEvaluationTest.Passage::text).as("the second labeller's passages")
+                .containsExactlyElementsOf(first.stream().map(AnnotatorEvaluationTest.Passage::text).toList());
+
+        LabellerAgreement agreement = LabellerAgreement.of(first, second,
+                ontology.topThemes().stream().map(Concept::labelSv).toList());
+        System.out.printf(Locale.ROOT, "%n== labellers of %s: %s%n", file, agreement);
+
+        printWhole(file + ", first labeller", first);
+        printWhole(file + ", second labeller", second);
+        measure(file + ", first labeller", first, first, true);
+        measure(file + ", first labeller without the words in brackets", withoutEvidence(first), first, true);
+        measure(file + ", second labeller", second, second, true);
+        // Reviewed as one labeller says, scored by the other's labels: what a model learned from one person's judgement
+        // is worth by another's. Nothing is asserted here: a loss may say the labellers differ, not the model.
+        measure(file + ", reviewed as the first labeller says, scored by the second", withoutEvidence(first), second, false);
+        measure(file + ", reviewed as the second labeller says, scored by the first", second, first, false);
+    }
+
+    private static List<AnnotatorEvaluationTest.Passage> labelled(String file) throws IOException {
         Set<String> labels = ontology.topThemes().stream().map(Concept::labelSv).collect(Collectors.toSet());
-        for (AnnotatorEvaluationTest.Passage passage : AnnotatorEvaluationTest.read(file)) {
-            assertThat(labels).as("the labels of: " + passage.text()).containsAll(passage.themes());
+        List<AnnotatorEvaluationTest.Passage> passages = AnnotatorEvaluationTest.read(file);
+        for (AnnotatorEvaluationTest.Passage passage : passages) {
+            assertThat(labels).as("the labels in %s of: %s", file, passage.text()).containsAll(passage.themes());
         }
-        measure(file);
+        return passages;
+    }
+
+    /** The same themes with no words named for them: the review then tags a missed theme on the whole passage. */
+    private static List<AnnotatorEvaluationTest.Passage> withoutEvidence(List<AnnotatorEvaluationTest.Passage> passages) {
+        return passages.stream().map(p -> new AnnotatorEvaluationTest.Passage(p.themes(), p.text(), Map.of())).toList();
+    }
+
+    /** The dictionary alone on every passage of a set (nothing to train on). */
+    private static void printWhole(String what, List<AnnotatorEvaluationTest.Passage> passages) {
+        List<TrainingPassage> all = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            all.add(GoldReview.review("all-" + i, passages.get(i).text(), List.of(), gold(passages.get(i))));
+        }
+        Evaluation whole = training.evaluate(SuggesterModel.DICTIONARY_ONLY, all);
+        System.out.printf(Locale.ROOT, "%n== dictionary alone on all %d passages of %s: %s%n", whole.passages(), what,
+                figures(whole.dictionaryOnly()));
     }
 
     private Measured measure(String... files) throws IOException {
@@ -85,14 +132,26 @@ class SuggesterEvaluationTest {
         for (String file : files) {
             all.addAll(AnnotatorEvaluationTest.read(file));
         }
+        return measure(String.join(" + ", files), all, all, true);
+    }
+
+    /**
+     * Reviews every other passage as {@code reviewedAs} labels it, trains on those decisions, and scores the passages
+     * between them by the labels {@code scoredAs} gives the same passages.
+     *
+     * @param assertNotWorse whether a model put in service must not lower F1 on the unseen half
+     */
+    private Measured measure(String what, List<AnnotatorEvaluationTest.Passage> reviewedAs, List<AnnotatorEvaluationTest.Passage> scoredAs,
+                             boolean assertNotWorse) {
         List<TrainingPassage> reviewed = new ArrayList<>();
         List<TrainingPassage> unseen = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            AnnotatorEvaluationTest.Passage passage = all.get(i);
+        for (int i = 0; i < reviewedAs.size(); i++) {
             if (i % 2 == 0) {
+                AnnotatorEvaluationTest.Passage passage = reviewedAs.get(i);
                 reviewed.add(GoldReview.review("reviewed-" + i, passage.text(), annotator.annotate(passage.text()), gold(passage),
                         evidence(passage)));
             } else {
+                AnnotatorEvaluationTest.Passage passage = scoredAs.get(i);
                 // Only the gold themes count here: the scoring compares the suggestions with them.
                 unseen.add(GoldReview.review("unseen-" + i, passage.text(), List.of(), gold(passage)));
             }
@@ -103,18 +162,24 @@ class SuggesterEvaluationTest {
         Evaluation inTraining = outcome.model().evaluation();
 
         System.out.printf(Locale.ROOT, "%n== suggester on %s: %d passages reviewed (%d decisions), %d unseen; model in service: %s%n",
-                String.join(" + ", files), reviewed.size(), outcome.model().decisions(), unseen.size(), outcome.inService());
+                what, reviewed.size(), outcome.model().decisions(), unseen.size(), outcome.inService());
         System.out.printf(Locale.ROOT, "learned terms: %s; theme classifiers: %d%n",
                 outcome.model().learnedTerms().stream().map(t -> t.label() + " → " + ontology.labelSv(t.topThemeIri())).toList(),
                 outcome.model().status().getInteger("themeClassifiers"));
         print("held out of training (%d passages)".formatted(inTraining.passages()), inTraining);
+        System.out.println("the configured check before service: " + CONFIGURED.judge(inTraining).reason());
         print("unseen half", scores);
         scores.modelByTheme().forEach((theme, s) -> System.out.printf(Locale.ROOT, "  %-22s model %s | dictionary %s%n",
                 ontology.labelSv(theme), figures(s), figures(scores.dictionaryOnlyByTheme().getOrDefault(theme, Evaluation.Scores.NONE))));
-        if (outcome.inService()) {
+        if (outcome.inService() && assertNotWorse) {
             assertThat(scores.model().f1()).as("model F1 on the unseen half").isGreaterThanOrEqualTo(scores.dictionaryOnly().f1());
         }
         return new Measured(scores, outcome.inService());
+    }
+
+    private static ServiceCheck configured() {
+        LararenaConfig.Annotation defaults = LararenaConfig.fromMap(Map.of()).annotation();
+        return new ServiceCheck(defaults.suggesterMinHeldOutPassages(), defaults.suggesterMargin());
     }
 
     private static Set<String> gold(AnnotatorEvaluationTest.Passage passage) {

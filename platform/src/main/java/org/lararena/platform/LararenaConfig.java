@@ -92,6 +92,11 @@ import java.util.Optional;
  *     large document takes turns with other documents and researchers' actions in steps of this size</td></tr>
  * <tr><td>LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS</td><td>60</td><td>the suggester learns again from researchers' decisions
  *     this long after the last of a run of decisions, in the background</td></tr>
+ * <tr><td>LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES</td><td>30</td><td>a model the suggester learned goes into service only when
+ *     at least this many decided passages were held out of its training to test it (a quarter of the decided passages
+ *     are); below, it is trained but the dictionary's or the earlier model's suggestions stay, and the training says why</td></tr>
+ * <tr><td>LARARENA_SUGGESTER_MARGIN_F1_POINTS</td><td>2</td><td>and only when its F1 on those passages is at least this many
+ *     hundredths above the dictionary's alone (0: not lower)</td></tr>
  * <tr><td>LARARENA_JENA_COMPACT_GROWTH_MB</td><td>1024</td><td>the annotation store's files are compacted once they have grown
  * by this much since the last compaction, at a quiet moment (or at once when the disk has less than twice this left;
  * 0: never)</td></tr>
@@ -205,10 +210,13 @@ public record LararenaConfig(
     /**
      * The annotation store: passages annotated and stored per write transaction of the pipeline's annotation step, and
      * when its files are compacted (every {@code compactCheck}, once they have grown by {@code compactGrowthBytes}
-     * since the last compaction; 0 never), and how long after the last of a run of researchers' decisions the suggester
-     * learns from them again ({@code suggesterRetrainAfter}).
+     * since the last compaction; 0 never), how long after the last of a run of researchers' decisions the suggester
+     * learns from them again ({@code suggesterRetrainAfter}), and when a model it learned goes into service: at least
+     * {@code suggesterMinHeldOutPassages} decided passages held out of training to test it, and an F1 there at least
+     * {@code suggesterMargin} above the dictionary's alone.
      */
-    public record Annotation(int batchPassages, long compactGrowthBytes, Duration compactCheck, Duration suggesterRetrainAfter) {
+    public record Annotation(int batchPassages, long compactGrowthBytes, Duration compactCheck, Duration suggesterRetrainAfter,
+                             int suggesterMinHeldOutPassages, double suggesterMargin) {
     }
 
     /**
@@ -458,7 +466,9 @@ public record LararenaConfig(
                 new Annotation(r.integer("LARARENA_ANNOTATION_BATCH_PASSAGES", 100, 1, 10_000),
                         r.integer("LARARENA_JENA_COMPACT_GROWTH_MB", 1024, 0, 10_000_000) * 1024L * 1024L,
                         Duration.ofSeconds(r.integer("LARARENA_JENA_COMPACT_CHECK_SECONDS", 300, 10, 86_400)),
-                        Duration.ofSeconds(r.integer("LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS", 60, 1, 86_400))),
+                        Duration.ofSeconds(r.integer("LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS", 60, 1, 86_400)),
+                        r.integer("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", 30, 1, 1_000_000),
+                        r.integer("LARARENA_SUGGESTER_MARGIN_F1_POINTS", 2, 0, 100) / 100.0),
                 new Requests(Duration.ofMillis(r.integer("LARARENA_BUSY_AFTER_MS", 2_000, 50, 600_000)),
                         r.integer("LARARENA_REQUEST_WORKERS", 8, 1, 256)),
                 new Exchange(r.integer("LARARENA_MAX_IMPORT_MB", 200, 1, 1_000_000) * 1024L * 1024L,

@@ -68,6 +68,22 @@ class LararenaConfigTest {
     }
 
     @Test
+    void theSuggestersCheckBeforeServiceHasDefaultsAndIsReadFromItsVariables() {
+        LararenaConfig.Annotation defaults = LararenaConfig.fromMap(Map.of()).annotation();
+        LararenaConfig.Annotation set = LararenaConfig.fromMap(Map.of("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", "12",
+                "LARARENA_SUGGESTER_MARGIN_F1_POINTS", "5")).annotation();
+
+        assertThat(defaults.suggesterMinHeldOutPassages()).isEqualTo(30);
+        assertThat(defaults.suggesterMargin()).isEqualTo(0.02);
+        assertThat(set.suggesterMinHeldOutPassages()).isEqualTo(12);
+        assertThat(set.suggesterMargin()).isEqualTo(0.05);
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", "0")))
+                .hasMessageContaining("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES");
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_SUGGESTER_MARGIN_F1_POINTS", "0.02")))
+                .as("hundredths, a whole number").hasMessageContaining("LARARENA_SUGGESTER_MARGIN_F1_POINTS");
+    }
+
+    @Test
     void howRequestsAndTheAnnotationStepShareTheMachineIsReadFromTheirVariables() {
         LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_BUSY_AFTER_MS", "750", "LARARENA_REQUEST_WORKERS", "3",
                 "LARARENA_ANNOTATION_BATCH_PASSAGES", "40"));

@@ -42,6 +42,7 @@ import org.lararena.ontology.store.StoreCompaction;
 import org.lararena.ontology.store.StoreTransactions;
 import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.store.remote.RemoteTransactions;
+import org.lararena.ontology.suggest.ServiceCheck;
 import org.lararena.ontology.suggest.SuggesterTraining;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.LararenaConfig;
@@ -105,8 +106,10 @@ final class Wiring {
         // The annotator asks the suggester for the model in service at each passage; the suggester trains against it.
         PassageAnnotator annotator = new PassageAnnotator(ontology, PassageAnnotator.DEFAULT_THRESHOLD,
                 () -> suggesterOnceMade.get().get());
-        Suggester suggester = new Suggester(new DecisionLog(documents, annotations, ontology), new SuggesterTraining(annotator, ontology, clock),
-                config.dataPath("suggester"), config.annotation().suggesterRetrainAfter());
+        ServiceCheck serviceCheck = new ServiceCheck(config.annotation().suggesterMinHeldOutPassages(), config.annotation().suggesterMargin());
+        Suggester suggester = new Suggester(new DecisionLog(documents, annotations, ontology),
+                new SuggesterTraining(annotator, ontology, clock, serviceCheck), config.dataPath("suggester"),
+                config.annotation().suggesterRetrainAfter());
         suggesterOnceMade.set(suggester);
         SparqlService.publishOntology(rdf, ontology);
         StoreCompaction storeCompaction = new StoreCompaction(jena, config.dataPath("jena"), config.annotation().compactGrowthBytes());

@@ -18,7 +18,7 @@ import org.lararena.platform.web.RequestWork;
  * <ul>
  *   <li>{@code GET /api/suggester} (researchers): {@code {version, decisions, trainedAt, evaluation: {precision, recall,
  *       f1, dictionaryOnly: {precision, recall, f1}, passages, decisions, themes}, lastTraining?}}, the model in service
- *       (version 0: the dictionary alone) and the last training's outcome, in service or not;</li>
+ *       (version 0: the dictionary alone) and the last training's outcome, in service or not, with the reason in words;</li>
  *   <li>{@code POST /api/admin/suggester/train} (admin): trains from the whole decision log, waits for it and answers
  *       the same;</li>
  *   <li>{@code POST /api/admin/suggester/reset} (admin): puts the dictionary alone back in service under a new version.</li>

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * log, so a model can always be rebuilt from it; it runs on one thread of its own, never on an event loop and never
  * holding the annotation store: a run of researchers' decisions is followed, {@code retrainAfter} after the last
  * one, by one training in the background; an explicit one ({@link #train()}) waits its turn. A model is put in
- * service only when its evaluation on held-out decisions is not worse than the dictionary's alone; new documents are
+ * service only when it passes the {@link org.lararena.ontology.suggest.ServiceCheck} on held-out decisions (enough of them, and
+ * better than the dictionary's alone by a margin; {@code lastTraining.reason} says why or why not); new documents are
  * annotated with the model in service ({@link #get()}), annotations already made stay as they are.
  */
 public final class Suggester implements Supplier<SuggesterModel>, AutoCloseable {
@@ -78,7 +79,10 @@ public final class Suggester implements Supplier<SuggesterModel>, AutoCloseable 
         return current;
     }
 
-    /** {@code {version, decisions, trainedAt, evaluation, lastTraining?}}: the model in service and the last training's outcome. */
+    /**
+     * {@code {version, decisions, trainedAt, evaluation, lastTraining?}}: the model in service and the last training's outcome
+     * ({@code lastTraining.inService}, {@code lastTraining.reason}).
+     */
     public JsonObject status() {
         JsonObject status = current.status();
         JsonObject last = lastTraining;
@@ -126,11 +130,9 @@ public final class Suggester implements Supplier<SuggesterModel>, AutoCloseable 
             putInService(model);
         }
         // Published after the model is in service: whoever sees this training's outcome sees its model in service.
-        lastTraining = model.status().put("inService", outcome.inService());
-        LOG.info("Suggester trained on {} decisions in {} ms: F1 {} (dictionary alone {}) on {} held-out passages; {}", model.decisions(),
-                (System.nanoTime() - started) / 1_000_000, round(model.evaluation().model().f1()),
-                round(model.evaluation().dictionaryOnly().f1()), model.evaluation().passages(),
-                outcome.inService() ? "version " + model.version() + " in service" : "not put in service");
+        lastTraining = model.status().put("inService", outcome.inService()).put("reason", outcome.reason());
+        LOG.info("Suggester trained on {} decisions in {} ms, version {}: {}", model.decisions(), (System.nanoTime() - started) / 1_000_000,
+                model.version(), outcome.reason());
     }
 
     private void putInService(SuggesterModel model) {
@@ -143,10 +145,6 @@ public final class Suggester implements Supplier<SuggesterModel>, AutoCloseable 
             throw new UncheckedIOException("the suggester model could not be saved", e);
         }
         current = model;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
     }
 
     @Override

@@ -30,12 +30,15 @@ import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.suggest.ServiceCheck;
 import org.lararena.ontology.suggest.SuggesterTraining;
 import org.lararena.ontology.suggest.TrainingPassage;
 
 /** Decisions read from the real annotation store as training data, and the suggester's background training, file and reset. */
 class SuggesterTest {
 
+    /** One held-out passage suffices here: these tests are about the model's life in service, not about its check. */
+    private static final ServiceCheck ANY_HELD_OUT = new ServiceCheck(1, 0);
     private static final String TEXT = "Avdelningschefen berättade att väntetiderna på vårdcentralen har blivit kortare.";
 
     @TempDir
@@ -103,7 +106,7 @@ class SuggesterTest {
         StoredAnnotation suggestion = annotations.annotationsOf(documentId).get(0);
         annotations.review(documentId, List.of(suggestion.id()), ReviewState.REJECTED, "forskare");
         Path directory = dataDir.resolve("suggester");
-        SuggesterTraining training = new SuggesterTraining(annotator, ontology, Clock.systemUTC());
+        SuggesterTraining training = new SuggesterTraining(annotator, ontology, Clock.systemUTC(), ANY_HELD_OUT);
         int afterReset;
         try (Suggester suggester = new Suggester(log, training, directory, Duration.ofMillis(50))) {
             assertThat(suggester.get().version()).isZero();
@@ -116,6 +119,7 @@ class SuggesterTest {
             // Whether the one passage was held out follows its (random) document id: in service only then.
             int trained = suggester.get().version();
             assertThat(trained).isEqualTo(last.getBoolean("inService") ? 1 : 0);
+            assertThat(last.getString("reason")).as("why it is in service or not").startsWith(trained == 1 ? "In service" : "Not put in service");
 
             JsonObject reset = suggester.reset().get(30, TimeUnit.SECONDS);
             assertThat(reset.getInteger("version")).isEqualTo(trained + 1);
@@ -132,7 +136,7 @@ class SuggesterTest {
     void anUnreadableModelFileLeavesTheDictionaryInService() throws Exception {
         Path directory = Files.createDirectories(dataDir.resolve("suggester"));
         Files.writeString(directory.resolve(Suggester.MODEL_FILE), "{ not json", StandardCharsets.UTF_8);
-        try (Suggester suggester = new Suggester(log, new SuggesterTraining(annotator, ontology, Clock.systemUTC()), directory, Duration.ofMinutes(1))) {
+        try (Suggester suggester = new Suggester(log, new SuggesterTraining(annotator, ontology, Clock.systemUTC(), ANY_HELD_OUT), directory, Duration.ofMinutes(1))) {
             assertThat(suggester.get().version()).isZero();
             assertThat(suggester.train().get(60, TimeUnit.SECONDS).getInteger("version")).isZero();
         }

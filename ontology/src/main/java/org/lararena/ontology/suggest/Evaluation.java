@@ -63,11 +63,6 @@ public record Evaluation(int passages, int decisions, Scores model, Scores dicti
         }
     }
 
-    /** Whether the model's F1 on the held-out part is at least the dictionary's alone. */
-    public boolean modelNotWorse() {
-        return model.f1() >= dictionaryOnly.f1();
-    }
-
     /** {@code {precision, recall, f1, dictionaryOnly: {...}, passages, decisions, themes: {iri: {...}}}}. */
     public JsonObject toJson() {
         JsonObject themes = new JsonObject();

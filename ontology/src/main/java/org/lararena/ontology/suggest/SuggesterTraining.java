@@ -20,7 +20,8 @@ import org.lararena.ontology.text.SwedishText;
  * about {@value #HELD_OUT_PERCENT} % of the decided passages (chosen by passage id, so the split stays put as
  * decisions grow) are held out; a model learned from the rest is calibrated and scored on them beside the dictionary
  * alone. The model put in service is then learned from every decision, with that calibration and evaluation; it is
- * in service only when the held-out part exists and its F1 there is not below the dictionary's. Bounded: at most
+ * in service only when the held-out part is large enough and its F1 there beats the dictionary's by the margin the
+ * {@link ServiceCheck} asks. Bounded: at most
  * {@value #MAX_PASSAGES} passages (the first given), and the classifiers' iterations are bounded. Blocking (CPU).
  */
 public final class SuggesterTraining {
@@ -33,15 +34,18 @@ public final class SuggesterTraining {
     private final PassageAnnotator annotator;
     private final Ontology ontology;
     private final Clock clock;
+    private final ServiceCheck check;
 
     /**
      * @param annotator the annotator whose suggestions the model refines
      * @param ontology its top themes are those a classifier may be trained for, as they stand at each training
+     * @param check when a trained model goes into service
      */
-    public SuggesterTraining(PassageAnnotator annotator, Ontology ontology, Clock clock) {
+    public SuggesterTraining(PassageAnnotator annotator, Ontology ontology, Clock clock, ServiceCheck check) {
         this.annotator = Objects.requireNonNull(annotator);
         this.ontology = Objects.requireNonNull(ontology);
         this.clock = Objects.requireNonNull(clock);
+        this.check = Objects.requireNonNull(check);
     }
 
     private List<String> topThemes() {
@@ -52,9 +56,10 @@ public final class SuggesterTraining {
      * What training gave.
      *
      * @param model the trained model (numbered {@code version})
-     * @param inService whether it did at least as well as the dictionary alone on the held-out decisions
+     * @param inService whether it passed the {@link ServiceCheck} on the held-out decisions
+     * @param reason why it is in service or not, in words a researcher understands
      */
-    public record Outcome(SuggesterModel model, boolean inService) {}
+    public record Outcome(SuggesterModel model, boolean inService, String reason) {}
 
     public Outcome train(List<TrainingPassage> decided, int version) {
         List<TrainingPassage> passages = decided.stream().filter(p -> p.decisions() > 0).limit(MAX_PASSAGES).toList();
@@ -79,7 +84,8 @@ public final class SuggesterTraining {
 
         int decisions = passages.stream().mapToInt(TrainingPassage::decisions).sum();
         SuggesterModel model = learn(passages).with(terms, themes, drop).with(version, clock.instant(), decisions, evaluation);
-        return new Outcome(model, evaluation.passages() > 0 && evaluation.modelNotWorse());
+        ServiceCheck.Verdict verdict = check.judge(evaluation);
+        return new Outcome(model, verdict.inService(), verdict.reason());
     }
 
     /**

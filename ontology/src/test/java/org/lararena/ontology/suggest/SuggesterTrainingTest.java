@@ -1,14 +1,19 @@
 package org.lararena.ontology.suggest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lararena.ontology.Concept;
@@ -22,6 +27,11 @@ class SuggesterTrainingTest {
 
     /** The example of a false positive: "chefen" inside "Avdelningschefen". */
     private static final String CHIEF = "Avdelningschefen berättade om schemat för sommaren och semestrarna.";
+    /** The same false positive beside a sound suggestion (Tillgänglighet): dropping the first is a real gain in F1. */
+    private static final String CHIEF_AND_QUEUES = "Avdelningschefen berättade att väntetiderna på vårdcentralen har blivit kortare.";
+    /** As the check's test cases below need it: any held-out part, a model not worse than the dictionary. */
+    private static final ServiceCheck ANY_HELD_OUT = new ServiceCheck(1, 0);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     private static Ontology ontology;
     private static PassageAnnotator annotator;
@@ -31,7 +41,7 @@ class SuggesterTrainingTest {
     static void load() {
         ontology = OntologyLoader.fromClasspath();
         annotator = new PassageAnnotator(ontology);
-        training = new SuggesterTraining(annotator, ontology, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+        training = new SuggesterTraining(annotator, ontology, CLOCK, ANY_HELD_OUT);
     }
 
     @Test
@@ -88,6 +98,83 @@ class SuggesterTrainingTest {
         assertThat(outcome.model().version()).isEqualTo(3);
         assertThat(outcome.model().evaluation().passages()).isZero();
         assertThat(outcome.inService()).isFalse();
+    }
+
+    @Test
+    void aBetterModelTestedOnFewerHeldOutPassagesThanTheMinimumIsTrainedButNotPutInServiceAndSaysWhy() {
+        List<TrainingPassage> decided = chiefRejectedQueuesAccepted(40);
+        int heldOut = (int) decided.stream().filter(p -> SuggesterTraining.isHeldOut(p.passageId())).count();
+        assertThat(heldOut).as("held-out passages of 40").isBetween(3, 20);
+
+        SuggesterTraining.Outcome tooFew = new SuggesterTraining(annotator, ontology, CLOCK, new ServiceCheck(heldOut + 1, 0.02))
+                .train(decided, 2);
+        SuggesterTraining.Outcome enough = new SuggesterTraining(annotator, ontology, CLOCK, new ServiceCheck(heldOut, 0.02))
+                .train(decided, 2);
+
+        // Trained all the same: it has learned to drop the false positive, and scores better where it was tested.
+        assertThat(tooFew.model().evaluation().passages()).isEqualTo(heldOut);
+        assertThat(tooFew.model().evaluation().model().f1()).isGreaterThan(tooFew.model().evaluation().dictionaryOnly().f1() + 0.02);
+        assertThat(annotator.annotate(CHIEF_AND_QUEUES, tooFew.model())).isNotEmpty().noneMatch(SuggesterTrainingTest::isChief);
+        assertThat(tooFew.inService()).isFalse();
+        assertThat(tooFew.reason()).startsWith("Not put in service: only " + heldOut + " decided passages were held out")
+                .contains("at least " + (heldOut + 1) + " are needed").contains("Review more passages");
+        assertThat(enough.inService()).as(enough.reason()).isTrue();
+        assertThat(enough.reason()).startsWith("In service: on the " + heldOut + " decided passages");
+    }
+
+    @Test
+    void aModelThatDoesNoBetterThanTheDictionaryByTheMarginIsNotPutInService() {
+        // Every suggestion accepted: the model learns nothing the dictionary did not already do right.
+        List<Suggestion> suggested = annotator.annotate(CHIEF_AND_QUEUES);
+        Set<String> all = new HashSet<>(suggested.stream().map(Suggestion::topThemeIri).toList());
+        List<TrainingPassage> decided = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            decided.add(GoldReview.review("accepted-" + i, CHIEF_AND_QUEUES, suggested, all));
+        }
+
+        SuggesterTraining.Outcome withMargin = new SuggesterTraining(annotator, ontology, CLOCK, new ServiceCheck(1, 0.02)).train(decided, 2);
+        SuggesterTraining.Outcome without = new SuggesterTraining(annotator, ontology, CLOCK, new ServiceCheck(1, 0)).train(decided, 2);
+
+        Evaluation heldOut = withMargin.model().evaluation();
+        assertThat(heldOut.model().f1()).isEqualTo(heldOut.dictionaryOnly().f1());
+        assertThat(withMargin.inService()).isFalse();
+        assertThat(withMargin.reason()).startsWith("Not put in service: on the " + heldOut.passages() + " decided passages")
+                .contains("must do at least 0.02 better");
+        assertThat(without.inService()).as(without.reason()).isTrue();
+    }
+
+    @Test
+    void theCheckCountsTheMinimumAndTheMarginAsReached() {
+        // F1 1.0 against 0.98 (2·49 / (2·49 + 2)), on 30 passages.
+        Evaluation.Scores perfect = new Evaluation.Scores(50, 0, 0);
+        Evaluation.Scores twoMissed = new Evaluation.Scores(49, 0, 2);
+        Evaluation thirty = new Evaluation(30, 100, perfect, twoMissed, Map.of(), Map.of());
+        Evaluation twentyNine = new Evaluation(29, 100, perfect, twoMissed, Map.of(), Map.of());
+
+        assertThat(new ServiceCheck(30, 0.02).judge(thirty).inService()).isTrue();
+        assertThat(new ServiceCheck(30, 0.03).judge(thirty).inService()).isFalse();
+        assertThat(new ServiceCheck(30, 0.02).judge(twentyNine).inService()).isFalse();
+        assertThat(new ServiceCheck(30, 0.02).judge(twentyNine).reason()).contains("only 29 decided passages").contains("F1 1.00 against 0.98");
+        assertThat(new ServiceCheck(1, 0).judge(Evaluation.NONE).reason()).startsWith("Not put in service: no decided passage was held out");
+        assertThatThrownBy(() -> new ServiceCheck(0, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ServiceCheck(1, -0.1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** {@code count} passages: "chefen" rejected, the waiting times accepted (Tillgänglighet), each a passage of its own. */
+    private static List<TrainingPassage> chiefRejectedQueuesAccepted(int count) {
+        List<Suggestion> suggested = annotator.annotate(CHIEF_AND_QUEUES);
+        assertThat(suggested).as("the dictionary's suggestions for: " + CHIEF_AND_QUEUES).anyMatch(SuggesterTrainingTest::isChief);
+        Set<String> queues = suggested.stream().filter(s -> !isChief(s)).map(Suggestion::topThemeIri).collect(Collectors.toSet());
+        assertThat(queues).hasSize(1);
+        List<TrainingPassage> decided = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            decided.add(GoldReview.review("queues-" + i, CHIEF_AND_QUEUES, suggested, queues));
+        }
+        return decided;
+    }
+
+    private static boolean isChief(Suggestion s) {
+        return s.matchedText().toLowerCase(Locale.ROOT).contains("chef");
     }
 
     @Test
