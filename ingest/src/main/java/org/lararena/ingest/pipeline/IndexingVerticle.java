@@ -148,7 +148,7 @@ public final class IndexingVerticle extends VerticleBase {
             outcomes = StepTimings.time(StepTimings.Step.INDEXING, documents.size() + " documents", () -> indexer.replaceDocuments(documents));
         } catch (RuntimeException e) {
             LOG.warn("A batch of {} documents could not be indexed", documents.size(), e);
-            PassageIndexer.Outcome waiting = new PassageIndexer.Outcome(PassageIndexer.Outcome.Status.WAITING, e.getMessage());
+            PassageIndexer.Outcome waiting = new PassageIndexer.Outcome(IndexingOutcome.WAITING, e.getMessage());
             outcomes = new LinkedHashMap<>();
             for (String id : documents.keySet()) {
                 outcomes.put(id, waiting);
@@ -166,21 +166,19 @@ public final class IndexingVerticle extends VerticleBase {
                 case INDEXED -> {
                     status.indexed(waiting.record(), waiting.passages().size());
                     pending.remove(id);
-                    waiting.reply(IndexingOutcome.INDEXED);
                 }
                 case WAITING -> {
                     // Elasticsearch is away: the document waits in the durable queue (its record stays "indexing").
                     LOG.warn("Indexing of {} waits for Elasticsearch: {}", id, outcome.reason());
                     pending.put(id, waiting.work().toJson());
-                    waiting.reply(IndexingOutcome.WAITING);
                 }
                 case FAILED -> {
                     LOG.warn("Indexing of {} failed: {}", id, outcome.reason());
                     status.change(waiting.record(), DocumentStatus.FAILED, "Dokumentet kunde inte indexeras: " + outcome.reason());
                     pending.remove(id);
-                    waiting.reply(IndexingOutcome.FAILED);
                 }
             }
+            waiting.reply(outcome.status());
         } catch (LararenaException e) {
             // The record or the queue could not be written: the record stays "indexing" and resumes after a restart.
             LOG.warn("The outcome of indexing {} could not be kept: {}", id, e.getMessage());
