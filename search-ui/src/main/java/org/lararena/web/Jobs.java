@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.lararena.platform.ClusterAddresses;
+import org.lararena.platform.InstanceId;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.slf4j.Logger;
@@ -104,18 +105,16 @@ public final class Jobs {
     private final Vertx vertx;
     private final Clock clock;
     /** Tells this instance's job changes from the others'. */
-    private final String instance = UUID.randomUUID().toString();
+    private final InstanceId self;
     /** In the order started; guarded by {@code this}. */
     private final Map<String, Job> jobs = new LinkedHashMap<>();
 
-    public Jobs(Vertx vertx, Clock clock) {
+    /** The jobs of the process {@code self}, and those the other instances of its cluster run. */
+    public Jobs(Vertx vertx, Clock clock, InstanceId self) {
         this.vertx = Objects.requireNonNull(vertx);
         this.clock = Objects.requireNonNull(clock);
-        vertx.eventBus().<JsonObject>consumer(ClusterAddresses.JOB_CHANGED, message -> {
-            if (!instance.equals(message.body().getString("instance"))) {
-                heard(Job.fromJson(message.body().getJsonObject("job")));
-            }
-        });
+        this.self = Objects.requireNonNull(self);
+        self.hearOthers(vertx.eventBus(), ClusterAddresses.JOB_CHANGED, change -> heard(Job.fromJson(change.getJsonObject("job"))));
     }
 
     /**
@@ -188,7 +187,7 @@ public final class Jobs {
     /** Publishes a change of a job this instance runs, for the other instances of a cluster (a single one hears itself only). */
     private void tell(Job job) {
         if (job != null) {
-            vertx.eventBus().publish(ClusterAddresses.JOB_CHANGED, new JsonObject().put("instance", instance).put("job", job.toJson()));
+            self.publish(vertx.eventBus(), ClusterAddresses.JOB_CHANGED, new JsonObject().put("job", job.toJson()));
         }
     }
 

@@ -29,6 +29,7 @@ import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.platform.InstanceId;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.shared.FileCollection;
@@ -99,7 +100,7 @@ class QdpxImportBenchmark {
         Dataset dataset = TDB2Factory.connectDataset(instance.resolve("jena").toString());
         try {
             QdpxExchangeTest.Stores stores = QdpxExchangeTest.Stores.in(instance, shipped, dataset);
-            Jobs jobs = new Jobs(vertx, Clock.systemUTC());
+            Jobs jobs = new Jobs(vertx, Clock.systemUTC(), InstanceId.random());
             RefiQdaImports imports = new RefiQdaImports(vertx, stores.documents(), stores.annotations(), stores.memos(), stores.codebook(),
                     new AuditLog(new FileCollection(instance.resolve("audit"), "the audit entry", true)), jobs, limits, 10_000, instance.resolve("exchange"));
             long started = System.nanoTime();

@@ -13,12 +13,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lararena.app.Eventually;
 import org.lararena.app.LoopbackCluster;
+import org.lararena.platform.InstanceId;
 import org.lararena.platform.LararenaException;
 
 class JobsTest {
 
     private final Vertx vertx = Vertx.vertx();
-    private final Jobs jobs = new Jobs(vertx, Clock.systemUTC());
+    private final Jobs jobs = new Jobs(vertx, Clock.systemUTC(), InstanceId.random());
 
     @AfterEach
     void close() {
@@ -84,8 +85,8 @@ class JobsTest {
     @Test
     void aJobRunningOnOneInstanceOfAClusterIsFollowedOnTheNextWhichRefusesAnotherOfItsKindUntilItIsDone() throws Exception {
         try (LoopbackCluster cluster = new LoopbackCluster(2)) {
-            Jobs first = new Jobs(cluster.join(0, "lararena-test"), Clock.systemUTC());
-            Jobs second = new Jobs(cluster.join(1, "lararena-test"), Clock.systemUTC());
+            Jobs first = new Jobs(cluster.join(0, "lararena-test"), Clock.systemUTC(), InstanceId.random());
+            Jobs second = new Jobs(cluster.join(1, "lararena-test"), Clock.systemUTC(), InstanceId.random());
             CountDownLatch release = new CountDownLatch(1);
             CountDownLatch running = new CountDownLatch(1);
             Jobs.Job reindexing = first.startReporting("reindex", "admin", progress -> {
