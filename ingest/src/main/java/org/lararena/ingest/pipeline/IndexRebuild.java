@@ -101,7 +101,7 @@ public final class IndexRebuild {
         StatusUpdates status = new StatusUpdates(documents, eventBus);
         int sent = 0;
         for (DocumentRecord record : indexed()) {
-            status.change(record, DocumentStatus.QUEUED, null);
+            status.change(record.id(), DocumentStatus.QUEUED, null);
             DocumentReceived.submit(eventBus, record.id());
             sent++;
         }

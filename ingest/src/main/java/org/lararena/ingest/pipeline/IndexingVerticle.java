@@ -87,7 +87,7 @@ public final class IndexingVerticle extends VerticleBase {
         DocumentAnnotated work = new DocumentAnnotated(id, annotated.passages());
         try {
             if (record.status() != DocumentStatus.INDEXING) {
-                record = status.change(record, DocumentStatus.INDEXING, null);
+                record = status.change(id, DocumentStatus.INDEXING, null);
             }
             if (!annotated.queued() && !pending.isEmpty()) {
                 pending.put(id, work.toJson());
@@ -106,7 +106,7 @@ public final class IndexingVerticle extends VerticleBase {
             // A fault of ours: the document fails with a reason instead of staying "indexing" with none.
             LOG.warn("The passages of {} could not be prepared for indexing", id, e);
             pending.remove(id);
-            status.change(record, DocumentStatus.FAILED, "Dokumentet kunde inte förberedas för sökning på grund av ett fel hos oss; det är loggat.");
+            status.change(id, DocumentStatus.FAILED, "Dokumentet kunde inte förberedas för sökning på grund av ett fel hos oss; det är loggat.");
             IndexingOutcome.FAILED.answer(message);
             return;
         }
@@ -164,7 +164,7 @@ public final class IndexingVerticle extends VerticleBase {
         try {
             switch (outcome.status()) {
                 case INDEXED -> {
-                    status.indexed(waiting.record(), waiting.passages().size());
+                    status.indexed(id, waiting.passages().size());
                     pending.remove(id);
                 }
                 case WAITING -> {
@@ -174,7 +174,7 @@ public final class IndexingVerticle extends VerticleBase {
                 }
                 case FAILED -> {
                     LOG.warn("Indexing of {} failed: {}", id, outcome.reason());
-                    status.change(waiting.record(), DocumentStatus.FAILED, "Dokumentet kunde inte indexeras: " + outcome.reason());
+                    status.change(id, DocumentStatus.FAILED, "Dokumentet kunde inte indexeras: " + outcome.reason());
                     pending.remove(id);
                 }
             }
