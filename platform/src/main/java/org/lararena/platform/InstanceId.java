@@ -4,7 +4,6 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -22,14 +21,14 @@ public record InstanceId(String value) {
         Objects.requireNonNull(value);
     }
 
-    /** A new id, unlike any other process's. */
-    public static InstanceId random() {
-        return new InstanceId(UUID.randomUUID().toString());
-    }
-
     /** Tells every other instance {@code body} at {@code address}, signed with this id. */
     public void publish(EventBus bus, String address, JsonObject body) {
         bus.publish(address, body.copy().put(SENDER, value));
+    }
+
+    /** The id of the instance that published {@code body}, as {@link #hearOthers} hands it on. */
+    public static String senderOf(JsonObject body) {
+        return body.getString(SENDER);
     }
 
     /** Hears what the other instances publish at {@code address}; what this one published is skipped. */

@@ -85,10 +85,12 @@ final class Wiring {
         Files.createDirectories(config.dataPath("jena"));
         Dataset jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
         // A cluster's instances share the records, originals and passages; a single instance keeps them in its data directory.
-        // One id for this process, which tells its own messages to the other instances of a cluster from theirs.
-        InstanceId self = InstanceId.random();
-        SharedCollections shared = SharedCollections.of(vertx, self, config, elasticsearch);
+        // One id for this process, which tells its own messages to the other instances of a cluster from theirs: its
+        // node id in the cluster, so that the same id names who processes a document and who runs a job, and the
+        // cluster's member list says which of them are gone.
         ClusterMembers members = ClusterMembers.of(vertx);
+        InstanceId self = new InstanceId(members.self());
+        SharedCollections shared = SharedCollections.of(vertx, self, config, elasticsearch);
         DocumentStore documents = DocumentStore.open(shared, config.dataPath("documents"), members.self());
         // The audit log, memos and insights: files of a single instance, or collections every instance of a cluster shares.
         AuditLog audit = new AuditLog(shared.open(AuditLog.KIND, config.dataPath("audit")));
@@ -167,7 +169,7 @@ final class Wiring {
         CodebookActions codebookActions = new CodebookActions(codebook, annotations, audit, facetFollower::changed, codebookChangedHere,
                 proposals);
         // One list of jobs: an admin follows every job there, a researcher the imports they started.
-        Jobs jobs = new Jobs(vertx, clock, self);
+        Jobs jobs = new Jobs(vertx, clock, self, members::now);
         RefiQdaImports imports = new RefiQdaImports(vertx, documents, annotations, memos, codebookActions, audit, jobs, config.exchange(),
                 config.maxMemoChars(), config.dataPath("exchange"));
         return new Services(self, members, elasticsearch, jena, documents, audit, memos, erasureLog, erasure, ontology, annotations,
