@@ -3,7 +3,10 @@ package org.lararena.ingest;
 import io.vertx.core.eventbus.Message;
 import java.util.Locale;
 
-/** What became of a document sent to indexing: the indexer's reply to a {@link DocumentAnnotated} message. */
+/**
+ * What became of a document sent to indexing: the indexer's reply to a {@link DocumentAnnotated} message, and what
+ * {@code PassageIndexer} reports for each document of a bulk write.
+ */
 public enum IndexingOutcome {
     /** Its passages are searchable. */
     INDEXED,

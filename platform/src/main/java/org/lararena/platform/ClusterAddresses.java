@@ -3,7 +3,8 @@ package org.lararena.platform;
 /**
  * The event-bus addresses on which the instances of a cluster ({@code LARARENA_CLUSTER_MEMBERS}) tell each other
  * what each must know. Messages are published: every instance hears them, its own included; a single instance
- * hears only itself. Each body carries {@code instance}, the sender's id, so that an instance skips what it said.
+ * hears only itself. Each body carries {@code instance}, the sender's id ({@link InstanceId}, one for the process),
+ * so that an instance skips what it said.
  */
 public final class ClusterAddresses {
 

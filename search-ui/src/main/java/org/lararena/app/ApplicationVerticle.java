@@ -55,7 +55,7 @@ public final class ApplicationVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         return vertx.executeBlocking(() -> services = Wiring.services(vertx, config))
-                .compose(v -> TokenAuthentication.discover(vertx, config.keycloak()))
+                .compose(v -> TokenAuthentication.discover(vertx, config.keycloak(), services.self()))
                 .compose(tokens -> WebAuthentication.discover(vertx, config, tokens)
                         .compose(web -> deployVerticles(tokens, web)))
                 .compose(v -> vertx.executeBlocking(this::resumeAndLoadDemo))
@@ -92,7 +92,7 @@ public final class ApplicationVerticle extends VerticleBase {
                 // In a cluster, a document whose instance left it is finished by another (every 5 s a look), and a
                 // restarted cluster resumes its unfinished documents the same way; a single instance resumes them below.
                 .compose(v -> vertx.isClustered() ? vertx.deployVerticle(new OrphanedDocumentsVerticle(services.documents(),
-                        ClusterMembers.of(vertx)::now, ORPHAN_LOOK_INTERVAL)) : Future.succeededFuture())
+                        services.members()::now, ORPHAN_LOOK_INTERVAL)) : Future.succeededFuture())
                 .compose(v -> config.search().answerCacheBytes() > 0 ? vertx.deployVerticle(services.othersChanges(), worker) : Future.succeededFuture())
                 .compose(v -> config.watchDir().isPresent()
                         ? vertx.deployVerticle(new WatchedFolderVerticle(config.watchDir().get(), services.documents(), Duration.ofSeconds(2)), worker)

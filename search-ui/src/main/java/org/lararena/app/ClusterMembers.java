@@ -13,9 +13,9 @@ import org.lararena.ingest.store.DocumentStore;
  * <p>Vert.x 5 gives its cluster manager only through its internal API ({@link VertxInternal#clusterManager()}); it is
  * asked for names alone, and never given a listener, since Vert.x's own node listener is the one it holds.
  */
-record ClusterMembers(String self, ClusterManager manager) {
+public record ClusterMembers(String self, ClusterManager manager) {
 
-    static ClusterMembers of(Vertx vertx) {
+    public static ClusterMembers of(Vertx vertx) {
         if (!vertx.isClustered()) {
             return new ClusterMembers(DocumentStore.SINGLE_INSTANCE, null);
         }
@@ -24,7 +24,7 @@ record ClusterMembers(String self, ClusterManager manager) {
     }
 
     /** The members now, this one among them. */
-    Set<String> now() {
+    public Set<String> now() {
         return manager == null ? Set.of(self) : Set.copyOf(manager.getNodes());
     }
 }

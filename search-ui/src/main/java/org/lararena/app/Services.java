@@ -24,6 +24,7 @@ import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.remote.RemoteTransactions;
 import org.lararena.ontology.store.StoreCompaction;
 import org.lararena.ontology.store.StoreTransactions;
+import org.lararena.platform.InstanceId;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.RequestWork;
 import org.lararena.search.IndexChangeWatch;
@@ -36,12 +37,16 @@ import org.lararena.web.Jobs;
  * ontology and what annotates with it, the pipeline's parts, search, and the shared parts of the web application.
  * The verticles and the routes ({@link Routes}) are made from these and nothing else.
  *
+ * @param self this process among the instances of a cluster: every message it tells the others is signed with it
+ * @param members who this instance is in its cluster, and who the members are now
  * @param elasticsearch the one Elasticsearch client
  * @param jena the TDB2 dataset in {@code data/jena}: ontology, codebook and annotations
  * @param documents originals, records and kept passages in {@code data/documents}
  * @param annotations the Web Annotations of every document ({@link Wiring#annotationStore})
  * @param rdfStore the shared RDF store the annotations live in, when they do not live in {@code jena}
  *     ({@code LARARENA_RDF}, {@code LARARENA_RDF_URL})
+ * @param rdf the transactions of the store the annotations, the codebook's and the ontology's graphs are in: the
+ *     shared one, else {@code jena}
  * @param suggester what the annotator learned from researchers' decisions
  * @param storeCompaction compacts the TDB2 files once writes have grown them
  * @param documentAnnotation annotates a document's passages in short write transactions (the annotation verticle's work)
@@ -57,6 +62,8 @@ import org.lararena.web.Jobs;
  * @param demoCoding codes the demo documents as researchers would, once indexed
  */
 record Services(
+        InstanceId self,
+        ClusterMembers members,
         ElasticsearchClient elasticsearch,
         Dataset jena,
         DocumentStore documents,
@@ -67,6 +74,7 @@ record Services(
         Ontology ontology,
         AnnotationStore annotations,
         Optional<RemoteTransactions> rdfStore,
+        StoreTransactions rdf,
         Suggester suggester,
         StoreCompaction storeCompaction,
         DocumentAnnotation documentAnnotation,
@@ -96,10 +104,5 @@ record Services(
         jena.close();
         extractor.close();
         elasticsearch.close();
-    }
-
-    /** Where the annotations, the codebook's and the ontology's graphs are. */
-    StoreTransactions rdf() {
-        return Wiring.rdf(rdfStore, jena);
     }
 }

@@ -45,6 +45,7 @@ import org.lararena.ontology.store.remote.RemoteTransactions;
 import org.lararena.ontology.suggest.ServiceCheck;
 import org.lararena.ontology.suggest.SuggesterTraining;
 import org.lararena.ontology.vocabulary.LAR;
+import org.lararena.platform.InstanceId;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
@@ -85,8 +86,12 @@ final class Wiring {
         Files.createDirectories(config.dataPath("jena"));
         Dataset jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
         // A cluster's instances share the records, originals and passages; a single instance keeps them in its data directory.
-        SharedCollections shared = SharedCollections.of(vertx, config, elasticsearch);
+        // One id for this process, which tells its own messages to the other instances of a cluster from theirs: its
+        // node id in the cluster, so that the same id names who processes a document and who runs a job, and the
+        // cluster's member list says which of them are gone.
         ClusterMembers members = ClusterMembers.of(vertx);
+        InstanceId self = new InstanceId(members.self());
+        SharedCollections shared = SharedCollections.of(vertx, self, config, elasticsearch);
         DocumentStore documents = DocumentStore.open(shared, config.dataPath("documents"), members.self());
         // The audit log, memos and insights: files of a single instance, or collections every instance of a cluster shares.
         AuditLog audit = new AuditLog(shared.open(AuditLog.KIND, config.dataPath("audit")));
@@ -167,16 +172,16 @@ final class Wiring {
         CodebookActions codebookActions = new CodebookActions(codebook, annotations, audit, facetFollower::changed, codebookChangedHere,
                 proposals);
         // One list of jobs: an admin follows every job there, a researcher the imports they started.
-        Jobs jobs = new Jobs(vertx, clock);
+        Jobs jobs = new Jobs(vertx, clock, self, members::now);
         RefiQdaImports imports = new RefiQdaImports(vertx, documents, annotations, memos, codebookActions, audit, jobs, config.exchange(),
                 config.maxMemoChars(), config.dataPath("exchange"));
-        return new Services(elasticsearch, jena, documents, audit, memos, erasureLog, erasure, ontology, annotations, rdfStore, suggester,
-                storeCompaction, documentAnnotation, reannotation, codebookActions, extractor, textPipeline, index, indexer, facetFollower,
-                search, othersChanges, answers, requestWork, jobs, imports, insights, modules, demoCoding);
+        return new Services(self, members, elasticsearch, jena, documents, audit, memos, erasureLog, erasure, ontology, annotations,
+                rdfStore, rdf, suggester, storeCompaction, documentAnnotation, reannotation, codebookActions, extractor, textPipeline, index,
+                indexer, facetFollower, search, othersChanges, answers, requestWork, jobs, imports, insights, modules, demoCoding);
     }
 
     /** Where the annotations, the codebook's graph and the ontology's graph for SPARQL are: the shared store, else the embedded one. */
-    static StoreTransactions rdf(Optional<RemoteTransactions> shared, Dataset embedded) {
+    private static StoreTransactions rdf(Optional<RemoteTransactions> shared, Dataset embedded) {
         return shared.<StoreTransactions>map(remote -> remote).orElseGet(() -> StoreTransactions.local(embedded));
     }
 
@@ -186,7 +191,7 @@ final class Wiring {
      * (docs/scaling.md), which must answer at start. The annotator as an agent carries the version of the suggester
      * model in service, asked at each run.
      */
-    static AnnotationStore annotationStore(StoreTransactions store, IntSupplier suggesterModelVersion) {
+    private static AnnotationStore annotationStore(StoreTransactions store, IntSupplier suggesterModelVersion) {
         return new TdbAnnotationStore(store, () -> TdbAnnotationStore.annotatorVersion(suggesterModelVersion.getAsInt()));
     }
 }

@@ -10,7 +10,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.lararena.ingest.web.DocumentsEndpoint;
+import org.lararena.documents.DocumentsEndpoint;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;

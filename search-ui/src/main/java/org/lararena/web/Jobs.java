@@ -9,16 +9,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.lararena.platform.ClusterAddresses;
+import org.lararena.platform.InstanceId;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.slf4j.Logger;
@@ -33,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * {@value #KEPT} jobs are kept in memory: a restart forgets them (the audit log keeps who started what, and the
  * work itself is safe to start again). In a cluster every change of a job is published
  * ({@link ClusterAddresses#JOB_CHANGED}), so each instance lists and shows the jobs of all: a job started through one
- * instance is followed through any.
+ * instance is followed through any. A job whose instance left the cluster before it finished (stopped, crashed,
+ * killed) is shown failed on the others, and no longer stops another of its kind from starting.
  */
 public final class Jobs {
 
@@ -104,18 +109,26 @@ public final class Jobs {
     private final Vertx vertx;
     private final Clock clock;
     /** Tells this instance's job changes from the others'. */
-    private final String instance = UUID.randomUUID().toString();
+    private final InstanceId self;
+    /** The instances of the cluster now, by their ids: a job of one no longer among them will never finish. */
+    private final Supplier<Set<String>> members;
     /** In the order started; guarded by {@code this}. */
     private final Map<String, Job> jobs = new LinkedHashMap<>();
+    /** The instance each remembered job runs on, by job id; guarded by {@code this}. */
+    private final Map<String, String> runBy = new HashMap<>();
 
-    public Jobs(Vertx vertx, Clock clock) {
+    /**
+     * The jobs of the process {@code self}, and those the other instances of its cluster run.
+     *
+     * @param members the ids of the instances of the cluster now ({@code self} alone when there is no cluster)
+     */
+    public Jobs(Vertx vertx, Clock clock, InstanceId self, Supplier<Set<String>> members) {
         this.vertx = Objects.requireNonNull(vertx);
         this.clock = Objects.requireNonNull(clock);
-        vertx.eventBus().<JsonObject>consumer(ClusterAddresses.JOB_CHANGED, message -> {
-            if (!instance.equals(message.body().getString("instance"))) {
-                heard(Job.fromJson(message.body().getJsonObject("job")));
-            }
-        });
+        this.self = Objects.requireNonNull(self);
+        this.members = Objects.requireNonNull(members);
+        self.hearOthers(vertx.eventBus(), ClusterAddresses.JOB_CHANGED,
+                change -> heard(Job.fromJson(change.getJsonObject("job")), InstanceId.senderOf(change)));
     }
 
     /**
@@ -128,6 +141,7 @@ public final class Jobs {
 
     /** As {@link #start(String, String, Callable)}, for work that reports its progress. */
     public synchronized Job startReporting(String kind, String startedBy, Work work) {
+        settleDeparted();
         Optional<Job> running = jobs.values().stream().filter(j -> j.kind().equals(kind) && j.state() == State.RUNNING).findFirst();
         if (running.isPresent()) {
             throw new LararenaException(409, kind + "_running", "a " + kind + " is running already (started by " + running.get().startedBy()
@@ -135,6 +149,7 @@ public final class Jobs {
         }
         Job job = new Job(UUID.randomUUID().toString(), kind, startedBy, clock.instant(), State.RUNNING, null, null, null, null);
         jobs.put(job.id(), job);
+        runBy.put(job.id(), self.value());
         forgetOldest();
         tell(job);
         clusterWide(kind).compose(onlyOne -> vertx.executeBlocking(() -> work.run(progress -> report(job.id(), progress)), false)
@@ -162,6 +177,7 @@ public final class Jobs {
 
     /** The job of this id, if it is remembered. */
     public synchronized Optional<Job> find(String id) {
+        settleDeparted();
         return Optional.ofNullable(jobs.get(id));
     }
 
@@ -172,6 +188,7 @@ public final class Jobs {
 
     /** The remembered jobs, newest first. */
     public synchronized List<Job> newestFirst() {
+        settleDeparted();
         List<Job> all = new ArrayList<>(jobs.values());
         Collections.reverse(all);
         return all;
@@ -188,14 +205,31 @@ public final class Jobs {
     /** Publishes a change of a job this instance runs, for the other instances of a cluster (a single one hears itself only). */
     private void tell(Job job) {
         if (job != null) {
-            vertx.eventBus().publish(ClusterAddresses.JOB_CHANGED, new JsonObject().put("instance", instance).put("job", job.toJson()));
+            self.publish(vertx.eventBus(), ClusterAddresses.JOB_CHANGED, new JsonObject().put("job", job.toJson()));
         }
     }
 
     /** Another instance's job, as it stands now. */
-    private synchronized void heard(Job job) {
+    private synchronized void heard(Job job, String instance) {
         jobs.put(job.id(), job);
+        runBy.put(job.id(), instance);
         forgetOldest();
+    }
+
+    /**
+     * Marks failed the running jobs of instances that left the cluster: their work stopped with them, and the lock of
+     * their kind was released by the cluster, so another may start. Asked whenever the jobs are read; cheap (the
+     * cluster manager's member list, in memory).
+     */
+    private void settleDeparted() {
+        if (jobs.values().stream().noneMatch(job -> job.state() == State.RUNNING && !self.value().equals(runBy.get(job.id())))) {
+            return;
+        }
+        Set<String> now = members.get();
+        jobs.replaceAll((id, job) -> job.state() != State.RUNNING || now.contains(runBy.get(id)) ? job
+                : job.finished(State.FAILED, clock.instant(), null, new JsonObject().put("status", 503).put("error", "instance_stopped")
+                        .put("detail", "the instance of the platform that ran this " + job.kind() + " stopped before it finished;"
+                                + " start it again")));
     }
 
     /** Forgets the oldest finished jobs beyond {@link #KEPT}; a running job is never forgotten. */
@@ -203,6 +237,7 @@ public final class Jobs {
         var finished = jobs.values().stream().filter(j -> j.state() != State.RUNNING).map(Job::id).toList();
         for (int i = 0; i < finished.size() && jobs.size() > KEPT; i++) {
             jobs.remove(finished.get(i));
+            runBy.remove(finished.get(i));
         }
     }
 

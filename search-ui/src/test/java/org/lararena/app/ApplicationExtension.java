@@ -1,9 +1,11 @@
 package org.lararena.app;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +24,8 @@ import org.lararena.platform.testing.TestServices;
 final class ApplicationExtension implements BeforeAllCallback, AfterAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ApplicationExtension.class);
+    /** How long the data directory of a stopped application may take to be removed. */
+    private static final Duration DATA_DIR_REMOVAL = Duration.ofSeconds(30);
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -52,8 +56,23 @@ final class ApplicationExtension implements BeforeAllCallback, AfterAllCallback 
         }
         Path dataDir = context.getStore(NAMESPACE).remove("dataDir", Path.class);
         if (dataDir != null) {
-            ServerDistributions.deleteTree(dataDir);
+            // A test may leave work queued (a pile of uploads), and a file the stopping application still writes can
+            // stand in the way of the removal: removed again until it is gone.
+            boolean gone = Eventually.until(() -> removed(dataDir), removed -> removed, DATA_DIR_REMOVAL);
+            if (!gone) {
+                throw new IllegalStateException("the data directory " + dataDir + " could not be removed in " + DATA_DIR_REMOVAL);
+            }
         }
+    }
+
+    /** Whether {@code dataDir} is gone after an attempt to remove it. */
+    private static boolean removed(Path dataDir) {
+        try {
+            ServerDistributions.deleteTree(dataDir);
+        } catch (IOException e) {
+            // a file written or removed meanwhile: look again
+        }
+        return !Files.exists(dataDir);
     }
 
     /** A token of this user of the development realm (the password is the user's name). */

@@ -16,37 +16,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.app.RunningApplication.Upload;
-import org.lararena.platform.testing.TestServices;
 
 /**
  * A zip uploaded through {@code POST /api/documents} with the real servers: each document in it becomes a document of
  * its own, indexed and searchable, and the API and the document page name the archive it came from.
  */
+@WithApplication
 class ArchiveUploadIT {
 
+    /** Where the zip is written before it is uploaded. */
     @TempDir
-    static Path dataDir;
+    static Path work;
     private static RunningApplication app;
+    @Token("forskare")
     private static String token;
     /** Words no other document has, one for each document of the archive. */
     private static final String DOCX_WORD = "arkivplan" + Long.toHexString(System.nanoTime());
     private static final String TEXT_WORD = "arkivnotis" + Long.toHexString(System.nanoTime());
-
-    @BeforeAll
-    static void start() {
-        app = RunningApplication.start(dataDir, Map.of());
-        token = TestServices.get().accessToken("forskare", "forskare");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
 
     @Test
     void eachDocumentOfAnUploadedZipIsIndexedSearchableAndNamesTheArchive() throws Exception {
@@ -94,7 +83,7 @@ class ArchiveUploadIT {
 
     /** A zip written through the JDK's zip file system: each entry a file at its path. */
     private static byte[] zip(Map<String, byte[]> entries) throws Exception {
-        Path zip = dataDir.resolveSibling(dataDir.getFileName() + "-underlag.zip");
+        Path zip = work.resolve("underlag.zip");
         try (FileSystem archive = FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
             for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
                 Path target = archive.getPath(entry.getKey());

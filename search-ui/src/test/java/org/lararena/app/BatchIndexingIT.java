@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ingest.IndexingOutcome;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.platform.LararenaConfig;
@@ -69,9 +70,9 @@ class BatchIndexingIT {
 
             Map<String, PassageIndexer.Outcome> outcomes = indexer.replaceDocuments(batch);
 
-            assertThat(outcomes.get("gott-a").status()).isEqualTo(PassageIndexer.Outcome.Status.INDEXED);
-            assertThat(outcomes.get("gott-b").status()).isEqualTo(PassageIndexer.Outcome.Status.INDEXED);
-            assertThat(outcomes.get("trasigt").status()).isEqualTo(PassageIndexer.Outcome.Status.FAILED);
+            assertThat(outcomes.get("gott-a").status()).isEqualTo(IndexingOutcome.INDEXED);
+            assertThat(outcomes.get("gott-b").status()).isEqualTo(IndexingOutcome.INDEXED);
+            assertThat(outcomes.get("trasigt").status()).isEqualTo(IndexingOutcome.FAILED);
             assertThat(outcomes.get("trasigt").reason()).contains("trasigt-1");
             // Searchable on return: the batch was refreshed once.
             assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("gott-a")))).count()).isEqualTo(2);
@@ -81,7 +82,7 @@ class BatchIndexingIT {
 
             // A shorter new version of a document loses the passages it no longer has, in the same kind of batch.
             assertThat(indexer.replaceDocuments(Map.of("gott-a", List.of(passage("gott-a", 0, 0)))).get("gott-a").status())
-                    .isEqualTo(PassageIndexer.Outcome.Status.INDEXED);
+                    .isEqualTo(IndexingOutcome.INDEXED);
             assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("gott-a")))).count()).isEqualTo(1);
         }
     }
@@ -98,13 +99,13 @@ class BatchIndexingIT {
                 passages.add(passage("stor", ordinal, ordinal));
             }
 
-            assertThat(indexer.replaceDocuments(Map.of("stor", passages)).get("stor").status()).isEqualTo(PassageIndexer.Outcome.Status.INDEXED);
+            assertThat(indexer.replaceDocuments(Map.of("stor", passages)).get("stor").status()).isEqualTo(IndexingOutcome.INDEXED);
             assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("stor")))).count())
                     .as("every passage of the large document, searchable on return").isEqualTo(many);
 
             // Its shorter new version, still more than one request, loses exactly the passages past its end.
             assertThat(indexer.replaceDocuments(Map.of("stor", passages.subList(0, 4_500))).get("stor").status())
-                    .isEqualTo(PassageIndexer.Outcome.Status.INDEXED);
+                    .isEqualTo(IndexingOutcome.INDEXED);
             assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("stor")))).count())
                     .isEqualTo(4_500);
         }

@@ -13,38 +13,28 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lararena.platform.testing.TestServices;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
 
 /** {@code ./lararena login} and {@code ./lararena ingest} against the running platform. */
+@WithApplication
 class CliIngestIT {
 
+    /** The command line's own data directory and configuration. */
     @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path configHome;
+    static Path cliHome;
 
     private static RunningApplication app;
+    @Token("forskare")
+    private static String researcher;
     private static Map<String, String> env;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = RunningApplication.start(dataDir, Map.of());
-        env = new HashMap<>();
-        env.put("LARARENA_PUBLIC_URL", app.url.toString());
-        env.put("LARARENA_KEYCLOAK_URL", TestServices.get().keycloakUrl().toString());
-        env.put("LARARENA_DATA_DIR", dataDir.resolve("cli").toString());
-        env.put("XDG_CONFIG_HOME", configHome.toString());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
+    static void environment() {
+        env = CliRunner.environment(app, cliHome);
     }
 
     /** The device grant, as on a machine without a browser: the command prints an address, a person logs in there. */
@@ -101,8 +91,7 @@ class CliIngestIT {
         assertThat(run.out()).contains("indexed: 2, duplicate: 1, failed: 1");
         assertThat(run.out()).containsPattern("duplicate +.*kopia.txt \\(same content as document [0-9a-f-]+\\)");
         assertThat(run.out()).containsPattern("failed +.*tom.txt: .+");
-        String token = TestServices.get().accessToken("forskare", "forskare");
-        JsonObject found = new JsonObject(app.get("/api/search?q=samverkansforum&pilot=V%C3%A4rmland", token).body());
+        JsonObject found = new JsonObject(app.get("/api/search?q=samverkansforum&pilot=V%C3%A4rmland", researcher).body());
         assertThat(found.getLong("total")).isEqualTo(1);
     }
 

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.lararena.platform.testing.TestServices;
 
 /** Runs {@code ./lararena} as a user does: a separate JVM on the packaged application, with its own environment. */
 final class CliRunner {
@@ -16,6 +18,19 @@ final class CliRunner {
     }
 
     private CliRunner() {
+    }
+
+    /**
+     * The environment of a user's command line that talks to {@code app}, with a data directory and a configuration
+     * folder (where {@code login} keeps its credentials) of its own under {@code home}; a test may add to it.
+     */
+    static Map<String, String> environment(RunningApplication app, Path home) {
+        Map<String, String> env = new HashMap<>();
+        env.put("LARARENA_PUBLIC_URL", app.url.toString());
+        env.put("LARARENA_KEYCLOAK_URL", TestServices.get().keycloakUrl().toString());
+        env.put("LARARENA_DATA_DIR", home.resolve("data").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        return env;
     }
 
     static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {

@@ -27,16 +27,11 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 import org.lararena.app.RunningApplication.Upload;
-import org.lararena.platform.testing.TestServices;
 
 /**
  * Bad input through {@code POST /api/documents}, as a browser or script would send it: hostile or broken file
@@ -44,44 +39,17 @@ import org.lararena.platform.testing.TestServices;
  * Each gets its own clear status or is handled correctly, the server keeps serving, no other document is
  * affected, and nothing is written outside the data directory.
  */
+@WithApplication
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IngestBadInputIT {
 
-    /** Removed by {@link #stop()}: the application may still be finishing the pile when JUnit would clean up. */
-    @TempDir(cleanup = CleanupMode.NEVER)
-    static Path dataDir;
-
     private static RunningApplication app;
+    @Token("forskare")
     private static String token;
-    /** A word no other test uses, so that anything this test writes can be recognised by its name. */
     /** Documents of the pile indexed before the test looks at the outcome: enough to have seen the pile flow. */
     private static final long PILE_INDEXED_ENOUGH = 500;
+    /** A word no other test uses, so that anything this test writes can be recognised by its name. */
     private static final String NONCE = "felprov" + Long.toHexString(System.nanoTime());
-
-    @BeforeAll
-    static void start() {
-        app = RunningApplication.start(dataDir, Map.of());
-        token = TestServices.get().accessToken("forskare", "forskare");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        try {
-            app.close();
-        } catch (java.util.concurrent.TimeoutException e) {
-            // Stopped with thousands of files still queued: each keeps its record in the data directory and would
-            // resume on the next start (CrashRecoveryIT); waiting for the pile is not what this test is about.
-        }
-        // Until it is gone: the stopping application may still write a file while the tree is deleted.
-        RunningApplication.awaitCondition(Duration.ofSeconds(5), () -> {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (IOException | java.io.UncheckedIOException e) {
-                // a file the stopping application still wrote, or the tree is gone: look again
-            }
-            return !Files.exists(dataDir);
-        });
-    }
 
     private static Upload text(String filename, String content) {
         return new Upload(filename, "text/plain", content.getBytes(StandardCharsets.UTF_8));
@@ -230,7 +198,7 @@ class IngestBadInputIT {
     private static List<Path> filesNamedWith(String word, Path root, int depth) throws IOException {
         try (Stream<Path> files = Files.walk(root, depth)) {
             return files.filter(f -> f.getFileName() != null && f.getFileName().toString().contains(word))
-                    .filter(f -> !f.startsWith(dataDir)).toList();
+                    .filter(f -> !f.startsWith(app.config().dataDir())).toList();
         } catch (java.io.UncheckedIOException e) {
             // Another process removed a folder while it was walked: look again.
             return filesNamedWith(word, root, depth);

@@ -85,7 +85,7 @@ class QdpxExchangeIT {
             assertThat(app.get("/api/export.qdc", researcher).body()).contains("urn:QDA-XML:codebook:1.0").contains(theme.labelSv());
             assertThat(app.get("/dokument/" + id, researcher).body()).as("the export button").contains("/api/export.qdpx?documents=" + id);
 
-            Map<String, String> env = cliEnvironment(app, "first");
+            Map<String, String> env = CliRunner.environment(app, cli.resolve("first"));
             assertThat(CliRunner.run(env, "login", "--user", "forskare", "--password", "forskare").exit()).isZero();
             CliRunner.Run exported = CliRunner.run(env, "export", "--qdpx", cli.resolve("projekt.qdpx").toString(), "--documents", id);
             assertThat(exported.exit()).as(exported.err()).isZero();
@@ -105,7 +105,7 @@ class QdpxExchangeIT {
             assertThat(new JsonObject(preview.body()).getInteger("codings")).isEqualTo(2);
             assertThat(new JsonObject(app.get("/api/documents", researcher).body()).getInteger("total")).as("a preview stores nothing").isZero();
 
-            Map<String, String> env = cliEnvironment(app, "second");
+            Map<String, String> env = CliRunner.environment(app, cli.resolve("second"));
             assertThat(CliRunner.run(env, "login", "--user", "forskare", "--password", "forskare").exit()).isZero();
             CliRunner.Run imported = CliRunner.run(env, "import", cli.resolve("projekt.qdpx").toString());
             assertThat(imported.exit()).as(imported.err()).isZero();
@@ -129,11 +129,6 @@ class QdpxExchangeIT {
             overrides.put("LARARENA_QDPX_SCHEMA", schema.toString());
         }
         return overrides;
-    }
-
-    private Map<String, String> cliEnvironment(RunningApplication app, String name) {
-        return Map.of("LARARENA_PUBLIC_URL", app.url.toString(), "LARARENA_KEYCLOAK_URL", TestServices.get().keycloakUrl().toString(),
-                "LARARENA_DATA_DIR", cli.resolve(name + "-data").toString(), "XDG_CONFIG_HOME", cli.resolve(name + "-config").toString());
     }
 
     private static void tag(RunningApplication app, String token, String documentId, String passageId, String passageText, String exact,

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
-import org.lararena.platform.testing.TestServices;
 
 /**
  * {@code ./lararena reindex} rebuilds the search index from the data directory: after the index is lost the same
@@ -36,9 +34,9 @@ class ReindexIT {
 
     private static final String DIGITALISERING = LAR.BASE + "tema/digitalisering";
 
-    /** The command line's own data directory. */
+    /** The command line's own data directory and configuration. */
     @TempDir
-    static Path cliDataDir;
+    static Path cliHome;
 
     private static RunningApplication app;
     private static ElasticsearchClient elasticsearch;
@@ -106,10 +104,7 @@ class ReindexIT {
 
         // Lost again; this time the command line rebuilds it.
         deletePassageIndex();
-        Map<String, String> env = new HashMap<>();
-        env.put("LARARENA_PUBLIC_URL", app.url.toString());
-        env.put("LARARENA_KEYCLOAK_URL", TestServices.get().keycloakUrl().toString());
-        env.put("LARARENA_DATA_DIR", cliDataDir.toString());
+        Map<String, String> env = CliRunner.environment(app, cliHome);
         env.put("LARARENA_TOKEN", admin);
         CliRunner.Run cli = CliRunner.run(env, "reindex");
 

@@ -8,31 +8,27 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.function.Consumer;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.testing.TestServices;
 
 /**
  * Forged and bad credentials against the running application and real Keycloak. To vary one claim at a time
  * with a signature the realm vouches for, the test registers a signing key of its own in the realm (a passive
- * key: published in the realm's keys, never used by Keycloak itself) and removes it afterwards.
+ * key: published in the realm's keys, never used by Keycloak itself) and removes it afterwards. The application
+ * learns of the key when a token names it: an unknown key id makes it read the realm's keys again.
  */
+@WithApplication
 class TokenVerificationIT {
-
-    @TempDir
-    static Path dataDir;
 
     private static TestServices services;
     private static RunningApplication app;
@@ -40,27 +36,23 @@ class TokenVerificationIT {
     private static String testKid;
     private static String testKeyComponent;
     private static JsonObject realClaims;
+    @Token("forskare")
     private static String realToken;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void registerTestKey() throws Exception {
         services = TestServices.get();
-        app = RunningApplication.start(dataDir, Map.of());
-        realToken = services.accessToken("forskare", "forskare");
         realClaims = new JsonObject(new String(Base64.getUrlDecoder().decode(realToken.split("\\.")[1]), StandardCharsets.UTF_8));
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         testKey = generator.generateKeyPair();
-        registerTestKey();
+        testKid = register(testKey);
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void removeTestKey() throws Exception {
         if (testKeyComponent != null) {
             admin("DELETE", "/admin/realms/lararena/components/" + testKeyComponent, null);
-        }
-        if (app != null) {
-            app.close();
         }
     }
 
@@ -176,9 +168,10 @@ class TokenVerificationIT {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.encode().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void registerTestKey() throws Exception {
+    /** Registers {@code key} in the realm as a passive signing key; returns the id the realm gives it. */
+    private static String register(KeyPair key) throws Exception {
         String realmId = new JsonObject(admin("GET", "/admin/realms/lararena", null).body()).getString("id");
-        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(testKey.getPrivate().getEncoded())
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
         JsonObject component = new JsonObject().put("name", "lararena-test-key").put("providerId", "rsa")
                 .put("providerType", "org.keycloak.keys.KeyProvider").put("parentId", realmId)
@@ -189,14 +182,15 @@ class TokenVerificationIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
         testKeyComponent = location.substring(location.lastIndexOf('/') + 1);
-        JsonArray keys = new JsonObject(admin("GET", "/admin/realms/lararena/keys", null).body()).getJsonArray("keys");
-        for (Object key : keys) {
-            JsonObject k = (JsonObject) key;
-            if (testKeyComponent.equals(k.getString("providerId"))) {
-                testKid = k.getString("kid");
+        String kid = null;
+        for (Object listed : new JsonObject(admin("GET", "/admin/realms/lararena/keys", null).body()).getJsonArray("keys")) {
+            JsonObject realmKey = (JsonObject) listed;
+            if (testKeyComponent.equals(realmKey.getString("providerId"))) {
+                kid = realmKey.getString("kid");
             }
         }
-        assertThat(testKid).as("the realm lists the test key").isNotNull();
+        assertThat(kid).as("the realm lists the test key").isNotNull();
+        return kid;
     }
 
     private static HttpResponse<String> admin(String method, String path, JsonObject body) throws Exception {

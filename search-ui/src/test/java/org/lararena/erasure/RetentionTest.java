@@ -45,7 +45,7 @@ class RetentionTest {
     private String document(String type, String date) throws Exception {
         Path file = Files.writeString(dataDir.resolve("upload-" + System.nanoTime() + ".txt"), "Text " + System.nanoTime());
         DocumentRecord stored = documents.store(file, "dokument.txt", new DocumentStore.UploadFields(null, type, null, date, null), "forskare");
-        return documents.save(stored.withStatus(DocumentStatus.INDEXED, null)).id();
+        return documents.update(stored.id(), current -> current.withStatus(DocumentStatus.INDEXED, null)).id();
     }
 
     private Retention retention(Map<String, Integer> years, LocalDate projectEnd) {

@@ -23,12 +23,14 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.app.ClusterMembers;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.platform.InstanceId;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.shared.FileCollection;
@@ -99,7 +101,8 @@ class QdpxImportBenchmark {
         Dataset dataset = TDB2Factory.connectDataset(instance.resolve("jena").toString());
         try {
             QdpxExchangeTest.Stores stores = QdpxExchangeTest.Stores.in(instance, shipped, dataset);
-            Jobs jobs = new Jobs(vertx, Clock.systemUTC());
+            ClusterMembers alone = ClusterMembers.of(vertx);
+            Jobs jobs = new Jobs(vertx, Clock.systemUTC(), new InstanceId(alone.self()), alone::now);
             RefiQdaImports imports = new RefiQdaImports(vertx, stores.documents(), stores.annotations(), stores.memos(), stores.codebook(),
                     new AuditLog(new FileCollection(instance.resolve("audit"), "the audit entry", true)), jobs, limits, 10_000, instance.resolve("exchange"));
             long started = System.nanoTime();

@@ -252,7 +252,7 @@ class SparqlServiceTest {
         String query = "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }";
         assertThat(new String(service.query(query, PILOT, null).body(), StandardCharsets.UTF_8)).doesNotContain(graph("pilotrapport"));
 
-        own.save(record.withVisibility(Visibility.PILOT));
+        own.update(record.id(), current -> current.withVisibility(Visibility.PILOT));
 
         assertThat(new String(service.query(query, PILOT, null).body(), StandardCharsets.UTF_8)).contains(graph("pilotrapport"));
     }

@@ -11,14 +11,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.lararena.app.ClusterMembers;
 import org.lararena.app.Eventually;
 import org.lararena.app.LoopbackCluster;
+import org.lararena.platform.InstanceId;
 import org.lararena.platform.LararenaException;
 
 class JobsTest {
 
     private final Vertx vertx = Vertx.vertx();
-    private final Jobs jobs = new Jobs(vertx, Clock.systemUTC());
+    private final Jobs jobs = jobsOf(vertx);
 
     @AfterEach
     void close() {
@@ -84,8 +86,8 @@ class JobsTest {
     @Test
     void aJobRunningOnOneInstanceOfAClusterIsFollowedOnTheNextWhichRefusesAnotherOfItsKindUntilItIsDone() throws Exception {
         try (LoopbackCluster cluster = new LoopbackCluster(2)) {
-            Jobs first = new Jobs(cluster.join(0, "lararena-test"), Clock.systemUTC());
-            Jobs second = new Jobs(cluster.join(1, "lararena-test"), Clock.systemUTC());
+            Jobs first = jobsOf(cluster.join(0, "lararena-test"));
+            Jobs second = jobsOf(cluster.join(1, "lararena-test"));
             CountDownLatch release = new CountDownLatch(1);
             CountDownLatch running = new CountDownLatch(1);
             Jobs.Job reindexing = first.startReporting("reindex", "admin", progress -> {
@@ -116,6 +118,34 @@ class JobsTest {
         }
     }
 
+    @Test
+    void aJobWhoseInstanceLeftTheClusterIsShownFailedOnTheOthersWhichMayStartAnotherOfItsKind() throws Exception {
+        try (LoopbackCluster cluster = new LoopbackCluster(2)) {
+            Vertx leaving = cluster.join(0, "lararena-test");
+            Jobs first = jobsOf(leaving);
+            Jobs second = jobsOf(cluster.join(1, "lararena-test"));
+            CountDownLatch running = new CountDownLatch(1);
+            Jobs.Job reindexing = first.start("reindex", "admin", () -> {
+                running.countDown();
+                new CountDownLatch(1).await(1, TimeUnit.MINUTES); // until its instance is gone
+                return new JsonObject();
+            });
+            assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+            Eventually.until(() -> second.find(reindexing.id()).isPresent(), heard -> heard, Duration.ofSeconds(30));
+            assertThatThrownBy(() -> second.start("reindex", "admin2", JsonObject::new)).as("while its instance runs it")
+                    .isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.status()).isEqualTo(409));
+
+            leaving.close().await();
+
+            Jobs.Job settled = finished(second, reindexing.id());
+            assertThat(settled.state()).isEqualTo(Jobs.State.FAILED);
+            assertThat(settled.error().getString("error")).isEqualTo("instance_stopped");
+            assertThat(settled.error().getString("detail")).contains("stopped before it finished");
+            assertThat(finished(second, second.start("reindex", "admin2", JsonObject::new).id()).state())
+                    .as("the lock of its kind went with its instance: another may run").isEqualTo(Jobs.State.DONE);
+        }
+    }
+
     /** Waits until the job is no longer running (it runs on a worker thread). */
     @Test
     void aJobThatReportsProgressShowsTheLastReportAndKeepsItOnceDone() throws Exception {
@@ -135,6 +165,12 @@ class JobsTest {
         Jobs.Job done = finished(started.id());
         assertThat(done.toJson().getJsonObject("progress").getInteger("codings")).isEqualTo(500);
         assertThat(done.startedBy()).isEqualTo("forskare");
+    }
+
+    /** The jobs of an instance as the application makes them: its id is its node id, its members the cluster's. */
+    private static Jobs jobsOf(Vertx vertx) {
+        ClusterMembers members = ClusterMembers.of(vertx);
+        return new Jobs(vertx, Clock.systemUTC(), new InstanceId(members.self()), members::now);
     }
 
     private Jobs.Job finished(String id) throws Exception {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.lararena.ingest.IndexingOutcome;
 import org.lararena.platform.LararenaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,21 +59,19 @@ public final class PassageIndexer {
     /** Replaces the document's passages in the index by {@code passages} (each a passage document); searchable on return. */
     public void replaceDocument(String documentId, List<JsonObject> passages) {
         Outcome outcome = replaceDocuments(Map.of(documentId, passages)).get(documentId);
-        if (outcome.status() != Outcome.Status.INDEXED) {
-            throw new LararenaException(outcome.status() == Outcome.Status.WAITING ? 503 : 500, "indexing_failed", outcome.reason());
+        if (outcome.status() != IndexingOutcome.INDEXED) {
+            throw new LararenaException(outcome.status() == IndexingOutcome.WAITING ? 503 : 500, "indexing_failed", outcome.reason());
         }
     }
 
     /** What became of one document of a batch; {@code reason} says why it is not indexed. */
-    public record Outcome(Status status, String reason) {
-        public enum Status { INDEXED, WAITING, FAILED }
-
-        static final Outcome INDEXED = new Outcome(Status.INDEXED, null);
+    public record Outcome(IndexingOutcome status, String reason) {
+        static final Outcome INDEXED = new Outcome(IndexingOutcome.INDEXED, null);
     }
 
     /**
      * Replaces the passages of several documents (by document id, each a list of passage documents) with one bulk
-     * request, and refreshes once, so that every document reported {@link Outcome.Status#INDEXED} is searchable on
+     * request, and refreshes once, so that every document reported {@link IndexingOutcome#INDEXED} is searchable on
      * return. Every item is checked: a document whose items Elasticsearch refused is {@code FAILED} (or {@code
      * WAITING} when it was only overloaded, after retries with backoff), and the other documents are not affected.
      * When Elasticsearch cannot be reached every document is {@code WAITING}.
@@ -100,15 +99,15 @@ public final class PassageIndexer {
                 Map<String, String> indexMissing = new LinkedHashMap<>();
                 nearDuplicates.assign(target, todo);
                 bulkIndex(target, todo, refused, overloaded, indexMissing);
-                refused.forEach((id, reason) -> outcomes.put(id, new Outcome(Outcome.Status.FAILED, reason)));
+                refused.forEach((id, reason) -> outcomes.put(id, new Outcome(IndexingOutcome.FAILED, reason)));
                 // No retry brings a lost index back: these wait in the durable queue for the rebuild at once.
-                indexMissing.forEach((id, reason) -> outcomes.put(id, new Outcome(Outcome.Status.WAITING, reason)));
+                indexMissing.forEach((id, reason) -> outcomes.put(id, new Outcome(IndexingOutcome.WAITING, reason)));
                 todo.keySet().stream().filter(id -> !outcomes.containsKey(id) && !overloaded.containsKey(id))
                         .forEach(id -> outcomes.put(id, Outcome.INDEXED));
             } catch (ElasticsearchException e) {
                 if (e.status() != 429) {
                     String reason = "Elasticsearch refused the passages: " + e.getMessage();
-                    todo.keySet().forEach(id -> outcomes.put(id, new Outcome(Outcome.Status.FAILED, reason)));
+                    todo.keySet().forEach(id -> outcomes.put(id, new Outcome(IndexingOutcome.FAILED, reason)));
                     break;
                 }
                 todo.keySet().forEach(id -> overloaded.put(id, "Elasticsearch is overloaded"));
@@ -121,26 +120,26 @@ public final class PassageIndexer {
                 break;
             }
             if (attempt == ATTEMPTS) {
-                overloaded.forEach((id, reason) -> outcomes.put(id, new Outcome(Outcome.Status.WAITING, reason)));
+                overloaded.forEach((id, reason) -> outcomes.put(id, new Outcome(IndexingOutcome.WAITING, reason)));
                 break;
             }
             backoff(attempt, overloaded.values().iterator().next());
         }
-        List<String> written = outcomes.entrySet().stream().filter(e -> e.getValue().status() == Outcome.Status.INDEXED).map(Map.Entry::getKey).toList();
+        List<String> written = outcomes.entrySet().stream().filter(e -> e.getValue().status() == IndexingOutcome.INDEXED).map(Map.Entry::getKey).toList();
         if (!outcomes.isEmpty()) {
             try {
                 // Stale passages go: those past a written document's end, and every passage of a refused document.
                 Map<String, Integer> keep = new LinkedHashMap<>();
                 outcomes.forEach((id, outcome) -> {
-                    if (outcome.status() != Outcome.Status.WAITING) {
-                        keep.put(id, outcome.status() == Outcome.Status.INDEXED ? documents.get(id).size() : 0);
+                    if (outcome.status() != IndexingOutcome.WAITING) {
+                        keep.put(id, outcome.status() == IndexingOutcome.INDEXED ? documents.get(id).size() : 0);
                     }
                 });
                 // A refused document's items that this bulk did write are not searchable before the refresh, so
                 // the search for stale passages cannot see them: they go by their ids.
                 Set<String> writtenOfRefused = new LinkedHashSet<>();
                 outcomes.forEach((id, outcome) -> {
-                    if (outcome.status() == Outcome.Status.FAILED) {
+                    if (outcome.status() == IndexingOutcome.FAILED) {
                         documents.get(id).forEach(passage -> writtenOfRefused.add(passage.getString("passageId")));
                     }
                 });
@@ -150,7 +149,7 @@ public final class PassageIndexer {
                 }
             } catch (ElasticsearchException | IOException | LararenaException e) {
                 // The passages are written but maybe not searchable, or stale ones remain: try these documents again later.
-                Outcome waiting = new Outcome(Outcome.Status.WAITING, "Elasticsearch did not finish the batch: " + e.getMessage());
+                Outcome waiting = new Outcome(IndexingOutcome.WAITING, "Elasticsearch did not finish the batch: " + e.getMessage());
                 written.forEach(id -> outcomes.put(id, waiting));
             }
         }

@@ -80,7 +80,7 @@ public final class AnnotationVerticle extends VerticleBase {
     private void enqueue(Message<JsonObject> message) {
         DocumentExtracted extracted = DocumentExtracted.fromJson(message.body());
         String id = extracted.documentId();
-        vertx.executeBlocking(() -> store.find(id).map(record -> status.change(record, DocumentStatus.ANNOTATING, null)), false)
+        vertx.executeBlocking(() -> store.find(id).map(record -> status.change(id, DocumentStatus.ANNOTATING, null)), false)
                 .onSuccess(record -> record.ifPresent(r -> {
                     line.add(new Turn(annotation.start(id, extracted.passages()), r));
                     pump();
@@ -129,7 +129,7 @@ public final class AnnotationVerticle extends VerticleBase {
             return;
         }
         LOG.warn("Annotation of {} failed: {}", id, failure.getMessage());
-        vertx.executeBlocking(() -> status.change(turn.record(), DocumentStatus.FAILED, "Dokumentet kunde inte annoteras: " + failure.getMessage()), false);
+        vertx.executeBlocking(() -> status.change(id, DocumentStatus.FAILED, "Dokumentet kunde inte annoteras: " + failure.getMessage()), false);
     }
 
     /**
@@ -141,7 +141,7 @@ public final class AnnotationVerticle extends VerticleBase {
         LOG.warn("The disk is full: the annotation of {} waits for space and goes on in {} s", turn.run().documentId(),
                 StatusUpdates.DISK_FULL_RETRY.toSeconds());
         vertx.executeBlocking(() -> {
-            status.waitingForSpace(turn.record(), DocumentStatus.ANNOTATING);
+            status.waitingForSpace(turn.run().documentId(), DocumentStatus.ANNOTATING);
             return null;
         }, false);
         vertx.setTimer(StatusUpdates.DISK_FULL_RETRY.toMillis(), timer -> {

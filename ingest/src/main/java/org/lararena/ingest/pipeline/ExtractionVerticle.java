@@ -128,7 +128,7 @@ public final class ExtractionVerticle extends VerticleBase {
             return;
         }
         try {
-            record = status.change(record, DocumentStatus.EXTRACTING, null);
+            record = status.change(id, DocumentStatus.EXTRACTING, null);
             long extracting = System.nanoTime();
             ExtractedDocument extracted = extractor.extract(store.original(record), record.filename(), null);
             StepTimings.record(StepTimings.Step.EXTRACTION, id, extracting);
@@ -139,7 +139,7 @@ public final class ExtractionVerticle extends VerticleBase {
             ProcessedDocument processed = text.process(store.original(record),
                     new UploadFields(record.type(), record.title(), date(record.date()), record.filename(), record.pilot()), extracted, id);
             if (processed.passages().isEmpty()) {
-                status.change(record, DocumentStatus.FAILED, "Filen innehåller ingen text som kunde läsas ut.");
+                status.change(id, DocumentStatus.FAILED, "Filen innehåller ingen text som kunde läsas ut.");
                 return;
             }
             record = store.update(id, current -> described(current, processed.description()));
@@ -154,7 +154,7 @@ public final class ExtractionVerticle extends VerticleBase {
             segmented.send(vertx.eventBus());
         } catch (ExtractionException | RuntimeException e) {
             if (DiskFull.causedBy(e) && !stopping) {
-                waitForSpace(record);
+                waitForSpace(id);
                 return;
             }
             if (stopping) {
@@ -162,7 +162,7 @@ public final class ExtractionVerticle extends VerticleBase {
                 LOG.info("Extraction of {} abandoned by the shutdown", id);
                 return;
             }
-            failed(record, e);
+            failed(id, e);
         }
     }
 
@@ -185,7 +185,7 @@ public final class ExtractionVerticle extends VerticleBase {
                 }
             }
             LOG.info("Archive {} unpacked into {} document(s)", archive.id(), total);
-            status.change(archive, DocumentStatus.INDEXED, null);
+            status.change(archive.id(), DocumentStatus.INDEXED, null);
         } finally {
             extractor.release(extracted);
         }
@@ -195,27 +195,26 @@ public final class ExtractionVerticle extends VerticleBase {
      * A document whose step could not be written for a full disk is not failed: it shows the reason, queued, and
      * is tried again every {@link StatusUpdates#DISK_FULL_RETRY} until the disk has room (what it wrote before stays as it was).
      */
-    private void waitForSpace(DocumentRecord record) {
-        LOG.warn("The disk is full: {} waits for space and is extracted again in {} s", record.id(),
+    private void waitForSpace(String id) {
+        LOG.warn("The disk is full: {} waits for space and is extracted again in {} s", id,
                 StatusUpdates.DISK_FULL_RETRY.toSeconds());
-        status.waitingForSpace(record, DocumentStatus.QUEUED);
+        status.waitingForSpace(id, DocumentStatus.QUEUED);
         vertx.setTimer(StatusUpdates.DISK_FULL_RETRY.toMillis(), timer -> {
             if (!stopping) {
-                waiting.add(record.id());
+                waiting.add(id);
                 pump();
             }
         });
     }
 
 
-    private void failed(DocumentRecord record, Exception failure) {
-        String id = record.id();
+    private void failed(String id, Exception failure) {
         if (failure instanceof ExtractionException e) {
             LOG.info("Extraction of {} failed: {} ({})", id, e.reason(), e.detail());
-            status.change(record, DocumentStatus.FAILED, e.reason());
+            status.change(id, DocumentStatus.FAILED, e.reason());
         } else {
             LOG.warn("Extraction of {} failed unexpectedly", id, failure);
-            status.change(record, DocumentStatus.FAILED, "Texten kunde inte läsas ut på grund av ett fel hos oss; det är loggat.");
+            status.change(id, DocumentStatus.FAILED, "Texten kunde inte läsas ut på grund av ett fel hos oss; det är loggat.");
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.lararena.ingest.DocumentReceived;
+import org.lararena.ingest.IndexingOutcome;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.store.DocumentRecord;
@@ -100,7 +101,7 @@ public final class IndexRebuild {
         StatusUpdates status = new StatusUpdates(documents, eventBus);
         int sent = 0;
         for (DocumentRecord record : indexed()) {
-            status.change(record, DocumentStatus.QUEUED, null);
+            status.change(record.id(), DocumentStatus.QUEUED, null);
             DocumentReceived.submit(eventBus, record.id());
             sent++;
         }
@@ -155,10 +156,10 @@ public final class IndexRebuild {
                 continue;
             }
             indexer.replaceDocuments(target, batch).forEach((id, outcome) -> {
-                if (outcome.status() == PassageIndexer.Outcome.Status.INDEXED) {
+                if (outcome.status() == IndexingOutcome.INDEXED) {
                     totals.written.put(id, batch.get(id).hashCode());
                     totals.passages.put(id, batch.get(id).size());
-                } else if (outcome.status() == PassageIndexer.Outcome.Status.WAITING) {
+                } else if (outcome.status() == IndexingOutcome.WAITING) {
                     throw LararenaException.unavailable("Elasticsearch stopped answering during the reindex (" + outcome.reason()
                             + "); run it again when Elasticsearch answers", null);
                 } else {

@@ -87,7 +87,7 @@ public final class IndexingVerticle extends VerticleBase {
         DocumentAnnotated work = new DocumentAnnotated(id, annotated.passages());
         try {
             if (record.status() != DocumentStatus.INDEXING) {
-                record = status.change(record, DocumentStatus.INDEXING, null);
+                record = status.change(id, DocumentStatus.INDEXING, null);
             }
             if (!annotated.queued() && !pending.isEmpty()) {
                 pending.put(id, work.toJson());
@@ -106,7 +106,7 @@ public final class IndexingVerticle extends VerticleBase {
             // A fault of ours: the document fails with a reason instead of staying "indexing" with none.
             LOG.warn("The passages of {} could not be prepared for indexing", id, e);
             pending.remove(id);
-            status.change(record, DocumentStatus.FAILED, "Dokumentet kunde inte förberedas för sökning på grund av ett fel hos oss; det är loggat.");
+            status.change(id, DocumentStatus.FAILED, "Dokumentet kunde inte förberedas för sökning på grund av ett fel hos oss; det är loggat.");
             IndexingOutcome.FAILED.answer(message);
             return;
         }
@@ -148,7 +148,7 @@ public final class IndexingVerticle extends VerticleBase {
             outcomes = StepTimings.time(StepTimings.Step.INDEXING, documents.size() + " documents", () -> indexer.replaceDocuments(documents));
         } catch (RuntimeException e) {
             LOG.warn("A batch of {} documents could not be indexed", documents.size(), e);
-            PassageIndexer.Outcome waiting = new PassageIndexer.Outcome(PassageIndexer.Outcome.Status.WAITING, e.getMessage());
+            PassageIndexer.Outcome waiting = new PassageIndexer.Outcome(IndexingOutcome.WAITING, e.getMessage());
             outcomes = new LinkedHashMap<>();
             for (String id : documents.keySet()) {
                 outcomes.put(id, waiting);
@@ -164,23 +164,21 @@ public final class IndexingVerticle extends VerticleBase {
         try {
             switch (outcome.status()) {
                 case INDEXED -> {
-                    status.indexed(waiting.record(), waiting.passages().size());
+                    status.indexed(id, waiting.passages().size());
                     pending.remove(id);
-                    waiting.reply(IndexingOutcome.INDEXED);
                 }
                 case WAITING -> {
                     // Elasticsearch is away: the document waits in the durable queue (its record stays "indexing").
                     LOG.warn("Indexing of {} waits for Elasticsearch: {}", id, outcome.reason());
                     pending.put(id, waiting.work().toJson());
-                    waiting.reply(IndexingOutcome.WAITING);
                 }
                 case FAILED -> {
                     LOG.warn("Indexing of {} failed: {}", id, outcome.reason());
-                    status.change(waiting.record(), DocumentStatus.FAILED, "Dokumentet kunde inte indexeras: " + outcome.reason());
+                    status.change(id, DocumentStatus.FAILED, "Dokumentet kunde inte indexeras: " + outcome.reason());
                     pending.remove(id);
-                    waiting.reply(IndexingOutcome.FAILED);
                 }
             }
+            waiting.reply(outcome.status());
         } catch (LararenaException e) {
             // The record or the queue could not be written: the record stays "indexing" and resumes after a restart.
             LOG.warn("The outcome of indexing {} could not be kept: {}", id, e.getMessage());

@@ -32,25 +32,26 @@ public final class StatusUpdates {
      * Shows that the document waits in {@code status} for disk space ({@link DiskFull#WAITING_REASON}); with no room
      * even for the record, the reason is told from memory and the record on disk keeps its last state.
      */
-    public void waitingForSpace(DocumentRecord record, DocumentStatus status) {
-        publish(store.updateIfSpace(record.id(), current -> current.withStatus(status, DiskFull.WAITING_REASON)));
+    public void waitingForSpace(String documentId, DocumentStatus status) {
+        publish(store.updateIfSpace(documentId, current -> current.withStatus(status, DiskFull.WAITING_REASON)));
     }
 
-    public DocumentRecord change(DocumentRecord record, DocumentStatus status, String error) {
-        return changed(record, current -> current.withStatus(status, error));
+    /** The document is in {@code status} now, with {@code error} (null but for a failure) saying why it failed. */
+    public DocumentRecord change(String documentId, DocumentStatus status, String error) {
+        return changed(documentId, current -> current.withStatus(status, error));
     }
 
     /** The document is searchable, with its {@code passages}. */
-    public DocumentRecord indexed(DocumentRecord record, int passages) {
-        return changed(record, current -> current.withPassages(passages).withStatus(DocumentStatus.INDEXED, null));
+    public DocumentRecord indexed(String documentId, int passages) {
+        return changed(documentId, current -> current.withPassages(passages).withStatus(DocumentStatus.INDEXED, null));
     }
 
     /**
      * Saves the change, applied to the record as it is now (a change another instance or a researcher made meanwhile
      * stays, so only what {@code change} sets is the pipeline's), and tells of it.
      */
-    private DocumentRecord changed(DocumentRecord record, UnaryOperator<DocumentRecord> change) {
-        DocumentRecord saved = store.update(record.id(), change);
+    private DocumentRecord changed(String documentId, UnaryOperator<DocumentRecord> change) {
+        DocumentRecord saved = store.update(documentId, change);
         publish(saved);
         return saved;
     }

@@ -268,13 +268,13 @@ public final class DocumentStore {
     }
 
     /**
-     * Writes {@code record} over the one held, which it must have been made from; 409 ({@link JsonCollection.ChangedMeanwhile})
-     * when another instance changed it meanwhile. A change others may make at the same time goes through {@link #update}.
+     * Saves the record of a new document, processed by this instance (as {@link #store} makes one, or a test's fixture);
+     * 409 ({@link JsonCollection.ChangedMeanwhile}) when a record of its id exists. A change of an existing record goes
+     * through {@link #update}, so that it never writes a record read earlier over a newer one.
      */
     public DocumentRecord save(DocumentRecord record) {
         synchronized (writing) {
-            String processedBy = records.find(record.id()).map(Kept::processedBy).orElse(instance);
-            Kept written = records.replace(record.id(), new Kept(record, processedBy));
+            Kept written = records.create(record.id(), new Kept(record, instance));
             unwritten.remove(record.id());
             return written.record();
         }

@@ -48,7 +48,7 @@ class DocumentStoreTest {
     void aRecordStoredWithAnOverrideInItsNameIsShownWithoutIt() throws IOException {
         DocumentStore store = new DocumentStore(dir);
         DocumentRecord record = store.store(file("a.txt", "text"), "ok.txt", NO_FIELDS, "forskare");
-        store.save(record.withFilename("anteckning\u202Efdp.txt"));
+        store.update(record.id(), current -> current.withFilename("anteckning\u202Efdp.txt"));
 
         assertThat(new DocumentStore(dir).find(record.id()).orElseThrow().filename()).isEqualTo("anteckningfdp.txt");
     }
@@ -58,7 +58,7 @@ class DocumentStoreTest {
         DocumentStore store = new DocumentStore(dir);
         DocumentRecord first = store.store(file("a.txt", "samma text"), "a.txt",
                 new DocumentStore.UploadFields("Lägesrapport", null, null, null, null), "forskare");
-        store.save(first.withStatus(DocumentStatus.INDEXED, null));
+        store.update(first.id(), current -> current.withStatus(DocumentStatus.INDEXED, null));
 
         DocumentRecord again = store.store(file("b.txt", "samma text"), "b.txt", NO_FIELDS, "forskare");
 
@@ -71,7 +71,7 @@ class DocumentStoreTest {
     void uploadingAFailedFileAgainStartsANewAttemptThatTheFailedRecordPointsTo() throws IOException {
         DocumentStore store = new DocumentStore(dir);
         DocumentRecord first = store.store(file("a.txt", "trasig"), "a.txt", NO_FIELDS, "forskare");
-        store.save(first.withStatus(DocumentStatus.FAILED, "Filen kunde inte läsas."));
+        store.update(first.id(), current -> current.withStatus(DocumentStatus.FAILED, "Filen kunde inte läsas."));
 
         DocumentRecord again = store.store(file("a.txt", "trasig"), "a.txt", NO_FIELDS, "forskare");
 
@@ -86,7 +86,7 @@ class DocumentStoreTest {
     void anEmptyFileIsNeverADuplicateOfSomeoneElsesFailedEmptyUpload() throws IOException {
         DocumentStore store = new DocumentStore(dir);
         DocumentRecord someoneElses = store.store(file("tom.txt", ""), "tom.txt", NO_FIELDS, "annan");
-        store.save(someoneElses.withStatus(DocumentStatus.FAILED, "Filen är tom."));
+        store.update(someoneElses.id(), current -> current.withStatus(DocumentStatus.FAILED, "Filen är tom."));
 
         DocumentRecord mine = new DocumentStore(dir).store(file("min.txt", ""), "min.txt", NO_FIELDS, "forskare");
 
@@ -98,8 +98,8 @@ class DocumentStoreTest {
     @Test
     void retryQueuesAFailedDocumentAgainAndRefusesOthers() throws IOException {
         DocumentStore store = new DocumentStore(dir);
-        DocumentRecord failed = store.save(store.store(file("a.txt", "x"), "a.txt", NO_FIELDS, "forskare")
-                .withStatus(DocumentStatus.FAILED, "Tidsgränsen nåddes."));
+        DocumentRecord failed = store.update(store.store(file("a.txt", "x"), "a.txt", NO_FIELDS, "forskare").id(),
+                current -> current.withStatus(DocumentStatus.FAILED, "Tidsgränsen nåddes."));
 
         DocumentRecord queued = store.retry(failed.id());
 
@@ -114,8 +114,8 @@ class DocumentStoreTest {
     @Test
     void retryOfAFailedDocumentWhoseFileWasUploadedAgainNamesTheNewAttempt() throws IOException {
         DocumentStore store = new DocumentStore(dir);
-        DocumentRecord failed = store.save(store.store(file("a.txt", "x"), "a.txt", NO_FIELDS, "forskare")
-                .withStatus(DocumentStatus.FAILED, "Tidsgränsen nåddes."));
+        DocumentRecord failed = store.update(store.store(file("a.txt", "x"), "a.txt", NO_FIELDS, "forskare").id(),
+                current -> current.withStatus(DocumentStatus.FAILED, "Tidsgränsen nåddes."));
         DocumentRecord again = store.store(file("b.txt", "x"), "b.txt", NO_FIELDS, "forskare");
 
         assertThatThrownBy(() -> store.retry(failed.id())).isInstanceOf(LararenaException.class)

@@ -19,9 +19,11 @@ import org.lararena.platform.shared.JsonCollection.Version;
  * A collection held in memory as values of type {@code T}, so that reading it takes no lock and touches neither disk
  * nor network (it may be done on an event loop), while every write goes through to the {@link JsonCollection} before
  * it returns. Other instances' writes arrive as {@link ChangeNotices}: the document is read again, and kept only if it
- * is newer than what is held, so notices may come late, twice or out of order. A change starts from the version held
- * ({@link #replace}); when another instance changed the document meanwhile, the newer one is read in and
- * {@link JsonCollection.ChangedMeanwhile} tells the caller to decide again.
+ * is newer than what is held, so notices may come late, twice or out of order. A value is made with {@link #create} and
+ * changed only with {@link #update}, applied to the value as it is now: no caller can write a value it read earlier
+ * over a newer one.
+ *
+ * <p>{@link #put} is for a value only this instance writes.
  *
  * <p>Writes block: call them off the event loop.
  */
@@ -74,14 +76,9 @@ public final class CachedCollection<T> {
     }
 
     /**
-     * Replaces the value held under {@code id}, which must be what the change was decided on; when another instance
-     * changed it meanwhile, the newer value is read in and {@link JsonCollection.ChangedMeanwhile} thrown.
+     * Writes {@code value} over {@code basis}, the value it was made from; when another instance changed it meanwhile,
+     * the newer value is read in and {@link JsonCollection.ChangedMeanwhile} thrown.
      */
-    public T replace(String id, T value) {
-        Held<T> held = byId.get(id);
-        return held == null ? create(id, value) : replaceFrom(held, value);
-    }
-
     private T replaceFrom(Held<T> basis, T value) {
         String id = basis.id();
         try {

@@ -3,10 +3,11 @@ package org.lararena.platform.shared;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.lararena.platform.ClusterAddresses;
+import org.lararena.platform.InstanceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +39,11 @@ public interface ChangeNotices {
     void listen(String collection, Consumer<String> changedElsewhere);
 
     /**
-     * Notices published on the (clustered) event bus at {@link ClusterAddresses#SHARED_CHANGED}; an instance skips its
-     * own.
+     * Notices published on the (clustered) event bus at {@link ClusterAddresses#SHARED_CHANGED}, signed by
+     * {@code self}; an instance skips its own.
      */
-    static ChangeNotices overEventBus(Vertx vertx) {
-        return new EventBusNotices(vertx);
+    static ChangeNotices overEventBus(Vertx vertx, InstanceId self) {
+        return new EventBusNotices(vertx, self);
     }
 
     /** {@link ChangeNotices} on the event bus. */
@@ -51,15 +52,15 @@ public interface ChangeNotices {
         private static final Logger LOG = LoggerFactory.getLogger(EventBusNotices.class);
 
         private final Vertx vertx;
-        private final String instance = UUID.randomUUID().toString();
+        private final InstanceId self;
         private final Map<String, Consumer<String>> listeners = new ConcurrentHashMap<>();
 
-        private EventBusNotices(Vertx vertx) {
-            this.vertx = vertx;
-            vertx.eventBus().<JsonObject>consumer(ClusterAddresses.SHARED_CHANGED, message -> {
-                JsonObject notice = message.body();
+        private EventBusNotices(Vertx vertx, InstanceId self) {
+            this.vertx = Objects.requireNonNull(vertx);
+            this.self = Objects.requireNonNull(self);
+            self.hearOthers(vertx.eventBus(), ClusterAddresses.SHARED_CHANGED, notice -> {
                 Consumer<String> listener = listeners.get(notice.getString("collection", ""));
-                if (listener == null || instance.equals(notice.getString("instance"))) {
+                if (listener == null) {
                     return;
                 }
                 String id = notice.getString("id");
@@ -73,8 +74,7 @@ public interface ChangeNotices {
 
         @Override
         public void changed(String collection, String id) {
-            vertx.eventBus().publish(ClusterAddresses.SHARED_CHANGED,
-                    new JsonObject().put("instance", instance).put("collection", collection).put("id", id));
+            self.publish(vertx.eventBus(), ClusterAddresses.SHARED_CHANGED, new JsonObject().put("collection", collection).put("id", id));
         }
 
         @Override

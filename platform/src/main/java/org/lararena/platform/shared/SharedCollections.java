@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
+import org.lararena.platform.InstanceId;
 import org.lararena.platform.LararenaConfig;
 
 /**
@@ -32,8 +33,9 @@ public final class SharedCollections {
         this.notices = notices;
     }
 
-    public static SharedCollections of(Vertx vertx, LararenaConfig config, ElasticsearchClient elasticsearch) {
-        return new SharedCollections(config, elasticsearch, config.cluster().enabled() ? ChangeNotices.overEventBus(vertx) : ChangeNotices.NONE);
+    /** The shared state of the process {@code self}, which signs the notices it sends the others of a cluster. */
+    public static SharedCollections of(Vertx vertx, InstanceId self, LararenaConfig config, ElasticsearchClient elasticsearch) {
+        return new SharedCollections(config, elasticsearch, config.cluster().enabled() ? ChangeNotices.overEventBus(vertx, self) : ChangeNotices.NONE);
     }
 
     /** Whether the instances of a cluster share this state. */

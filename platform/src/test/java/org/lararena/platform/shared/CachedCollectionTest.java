@@ -68,7 +68,7 @@ class CachedCollectionTest {
     }
 
     @Test
-    void aChangeOnOneInstanceIsHeldByTheOtherOnceToldAndAChangeFromAnOldValueIsRefusedAndReadAgain() {
+    void aChangeOnOneInstanceIsHeldByTheOtherOnceToldAndAChangeOnTheOtherBeforeThatIsMadeToTheNewerValue() {
         FileCollection store = new FileCollection(folder, "the insight", false);
         Relay relay = new Relay();
         CachedCollection<String> first = relay.instance(store, "1", "2");
@@ -81,21 +81,23 @@ class CachedCollectionTest {
         relay.deliver();
         assertThat(second.find("i1")).contains("Hemsjukvård");
 
-        first.replace("i1", "Hemsjukvård i samverkan");
-        // The second instance decides on what it holds, which is older than the store's: refused, and read again.
-        assertThatThrownBy(() -> second.replace("i1", "Mobila team")).isInstanceOf(JsonCollection.ChangedMeanwhile.class);
-        assertThat(second.find("i1")).contains("Hemsjukvård i samverkan");
+        first.update("i1", title -> title + " i samverkan");
+        // The second instance holds a value older than the store's: its change is refused, the newer value read in,
+        // and the change made again to it.
+        assertThat(second.update("i1", title -> title + " och mobila team")).contains("Hemsjukvård i samverkan och mobila team");
 
-        // The notice of the change arrives after the second instance read it again: nothing changes, nothing is heard twice.
+        // The notice of the first change arrives after the second instance read it again: nothing is heard twice.
         relay.deliver();
-        assertThat(second.find("i1")).contains("Hemsjukvård i samverkan");
-        assertThat(heardBySecond).containsExactly("- → Hemsjukvård", "Hemsjukvård → Hemsjukvård i samverkan");
+        assertThat(first.find("i1")).as("told of the second's change").contains("Hemsjukvård i samverkan och mobila team");
+        assertThat(second.find("i1")).contains("Hemsjukvård i samverkan och mobila team");
+        assertThat(heardBySecond).containsExactly("- → Hemsjukvård", "Hemsjukvård → Hemsjukvård i samverkan",
+                "Hemsjukvård i samverkan → Hemsjukvård i samverkan och mobila team");
 
         first.delete("i1");
         relay.deliver();
         assertThat(second.find("i1")).isEmpty();
         assertThat(second.values()).isEmpty();
-        assertThat(heardBySecond).last().isEqualTo("Hemsjukvård i samverkan → -");
+        assertThat(heardBySecond).last().isEqualTo("Hemsjukvård i samverkan och mobila team → -");
         assertThat(Optional.ofNullable(store.find("i1").orElse(null))).isEmpty();
     }
 

@@ -8,8 +8,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Objects;
 import org.lararena.platform.ClusterAddresses;
+import org.lararena.platform.InstanceId;
 
 /**
  * Counts authentication failures per client address in a sliding window. Past {@code maxFailures}, the address
@@ -36,24 +37,26 @@ final class FailureRateLimit {
         }
     };
 
-    private final String instance = UUID.randomUUID().toString();
+    /** The bus the other instances hear this one's failures on, null for this instance alone; and who this one is. */
     private final EventBus shared;
+    private final InstanceId self;
 
     /** A limit of this instance alone. */
     FailureRateLimit(int maxFailures, Duration window, Clock clock) {
-        this(maxFailures, window, clock, null);
+        this(maxFailures, window, clock, null, null);
     }
 
-    /** A limit shared with every instance on {@code bus} (a clustered Vert.x's); null for this instance alone. */
-    FailureRateLimit(int maxFailures, Duration window, Clock clock, EventBus bus) {
+    /** A limit shared with every instance on {@code bus} (a clustered Vert.x's), {@code self} among them; null for this instance alone. */
+    FailureRateLimit(int maxFailures, Duration window, Clock clock, EventBus bus, InstanceId self) {
         this.maxFailures = maxFailures;
         this.window = window;
         this.clock = clock;
         this.shared = bus;
+        this.self = bus == null ? null : Objects.requireNonNull(self);
         if (bus != null) {
-            bus.<JsonObject>consumer(ClusterAddresses.TOKEN_FAILURE, message -> {
-                String address = message.body().getString("address");
-                if (!instance.equals(message.body().getString("instance")) && address != null) {
+            self.hearOthers(bus, ClusterAddresses.TOKEN_FAILURE, failure -> {
+                String address = failure.getString("address");
+                if (address != null) {
                     count(address);
                 }
             });
@@ -75,7 +78,7 @@ final class FailureRateLimit {
     void recordFailure(String address) {
         count(address);
         if (shared != null) {
-            shared.publish(ClusterAddresses.TOKEN_FAILURE, new JsonObject().put("instance", instance).put("address", address));
+            self.publish(shared, ClusterAddresses.TOKEN_FAILURE, new JsonObject().put("address", address));
         }
     }
 

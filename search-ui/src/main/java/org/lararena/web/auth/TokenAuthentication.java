@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.lararena.platform.ConfigurationException;
+import org.lararena.platform.InstanceId;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
@@ -64,10 +65,10 @@ public final class TokenAuthentication {
     private record Keys(Set<String> kids, JWTAuth verifier) {
     }
 
-    private TokenAuthentication(Vertx vertx, WebClient http, String issuer, String audience, String jwksUri, Keys keys) {
+    private TokenAuthentication(Vertx vertx, InstanceId self, WebClient http, String issuer, String audience, String jwksUri, Keys keys) {
         this.vertx = Objects.requireNonNull(vertx);
         this.failures = new FailureRateLimit(FailureRateLimit.DEFAULT_MAX_FAILURES, FailureRateLimit.DEFAULT_WINDOW, Clock.systemUTC(),
-                vertx.eventBus());
+                vertx.eventBus(), self);
         this.http = http;
         this.issuer = issuer;
         this.audience = audience;
@@ -75,8 +76,11 @@ public final class TokenAuthentication {
         this.keys = keys;
     }
 
-    /** Reads the realm's discovery document and signing keys; fails (a configuration error) when there are none. */
-    public static Future<TokenAuthentication> discover(Vertx vertx, LararenaConfig.Keycloak keycloak) {
+    /**
+     * Reads the realm's discovery document and signing keys; fails (a configuration error) when there are none.
+     * {@code self} signs the failures this process tells the other instances of a cluster.
+     */
+    public static Future<TokenAuthentication> discover(Vertx vertx, LararenaConfig.Keycloak keycloak, InstanceId self) {
         String issuer = keycloak.issuer().toString();
         WebClient http = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(5000));
         return http.getAbs(issuer + "/.well-known/openid-configuration").timeout(10_000).send()
@@ -93,7 +97,7 @@ public final class TokenAuthentication {
                 .recover(e -> Future.failedFuture(new ConfigurationException("the Keycloak realm " + issuer + " could not be read ("
                         + e.getMessage() + "): check LARARENA_KEYCLOAK_URL and LARARENA_KEYCLOAK_REALM", e)))
                 .compose(jwksUri -> loadKeys(vertx, http, issuer, keycloak.audience(), jwksUri)
-                        .map(keys -> new TokenAuthentication(vertx, http, issuer, keycloak.audience(), jwksUri, keys)))
+                        .map(keys -> new TokenAuthentication(vertx, self, http, issuer, keycloak.audience(), jwksUri, keys)))
                 .onFailure(e -> http.close());
     }
 

@@ -1,4 +1,4 @@
-package org.lararena.ingest.web;
+package org.lararena.documents;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package org.lararena.ingest.web;
+package org.lararena.documents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
