@@ -2,6 +2,7 @@ package org.lararena.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Lock;
 import java.time.Clock;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.lararena.platform.ClusterAddresses;
@@ -31,8 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Administration work that takes minutes (rebuilding the index, annotating every document again) as jobs: the
  * request that starts one is answered at once with the job, which the caller follows at {@code GET /api/jobs/{id}},
- * instead of a request held open for minutes through proxies and timeouts. The work runs on Vert.x's own worker pool,
- * not the request pool, whose few threads serve quick requests. One job of a kind runs at a time, in the whole
+ * instead of a request held open for minutes through proxies and timeouts. The work runs on a worker pool of its own
+ * ({@code lararena-jobs}), not the request pool, whose few threads serve quick requests. One job of a kind runs at a time, in the whole
  * cluster when instances form one (a second on another instance fails at once with 409). The newest
  * {@value #KEPT} jobs are kept in memory: a restart forgets them (the audit log keeps who started what, and the
  * work itself is safe to start again). In a cluster every change of a job is published
@@ -46,6 +48,14 @@ public final class Jobs {
     private static final String LOCK_PREFIX = "lararena.job.";
     /** How long a job waits for the lock another instance's job of its kind holds: a moment, not its end. */
     private static final Duration LOCK_WAIT = Duration.ofMillis(500);
+    /** Threads for jobs: one for each kind that may run beside the others (reindex, re-annotation, an import). */
+    private static final int JOB_THREADS = 4;
+    /**
+     * How long a job may take before Vert.x calls its thread blocked: a job takes minutes by design (a reindex of
+     * 100,000 passages about six), and on the common worker pool every second past its 60 s limit printed a warning
+     * with a stack trace into the log.
+     */
+    private static final Duration LONGEST_JOB = Duration.ofHours(12);
     /** How many finished jobs are remembered. */
     static final int KEPT = 50;
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
@@ -107,6 +117,7 @@ public final class Jobs {
     }
 
     private final Vertx vertx;
+    private final WorkerExecutor workers;
     private final Clock clock;
     /** Tells this instance's job changes from the others'. */
     private final InstanceId self;
@@ -127,6 +138,7 @@ public final class Jobs {
         this.clock = Objects.requireNonNull(clock);
         this.self = Objects.requireNonNull(self);
         this.members = Objects.requireNonNull(members);
+        this.workers = vertx.createSharedWorkerExecutor("lararena-jobs", JOB_THREADS, LONGEST_JOB.toMillis(), TimeUnit.MILLISECONDS);
         self.hearOthers(vertx.eventBus(), ClusterAddresses.JOB_CHANGED,
                 change -> heard(Job.fromJson(change.getJsonObject("job")), InstanceId.senderOf(change)));
     }
@@ -152,13 +164,13 @@ public final class Jobs {
         runBy.put(job.id(), self.value());
         forgetOldest();
         tell(job);
-        clusterWide(kind).compose(onlyOne -> vertx.executeBlocking(() -> work.run(progress -> report(job.id(), progress)), false)
+        clusterWide(kind).compose(onlyOne -> workers.executeBlocking(() -> work.run(progress -> report(job.id(), progress)), false)
                 .andThen(done -> onlyOne.release())).onComplete(done -> {
             if (done.succeeded()) {
                 finish(job.id(), State.DONE, done.result(), null);
             } else {
                 LOG.warn("The {} job {} failed", kind, job.id(), done.cause());
-                finish(job.id(), State.FAILED, null, errorOf(done.cause()));
+                finish(job.id(), State.FAILED, null, errorOf(kind, done.cause()));
             }
         });
         return job;
@@ -227,9 +239,12 @@ public final class Jobs {
         }
         Set<String> now = members.get();
         jobs.replaceAll((id, job) -> job.state() != State.RUNNING || now.contains(runBy.get(id)) ? job
-                : job.finished(State.FAILED, clock.instant(), null, new JsonObject().put("status", 503).put("error", "instance_stopped")
-                        .put("detail", "the instance of the platform that ran this " + job.kind() + " stopped before it finished;"
-                                + " start it again")));
+                : job.finished(State.FAILED, clock.instant(), null, instanceStopped(job.kind())));
+    }
+
+    private static JsonObject instanceStopped(String kind) {
+        return new JsonObject().put("status", 503).put("error", "instance_stopped")
+                .put("detail", "the instance of the platform that ran this " + kind + " stopped before it finished; start it again");
     }
 
     /** Forgets the oldest finished jobs beyond {@link #KEPT}; a running job is never forgotten. */
@@ -242,7 +257,11 @@ public final class Jobs {
     }
 
     /** What a failed job says: a refusal in its own words, anything else without the internals. */
-    private static JsonObject errorOf(Throwable failure) {
+    private static JsonObject errorOf(String kind, Throwable failure) {
+        if (failure instanceof InterruptedException || failure.getCause() instanceof InterruptedException) {
+            // Its instance is stopping and took the job's thread with it: what the others show once it has left.
+            return instanceStopped(kind);
+        }
         if (failure instanceof LararenaException refusal) {
             return new JsonObject().put("status", refusal.status()).put("error", refusal.error()).put("detail", refusal.getMessage());
         }
