@@ -88,17 +88,12 @@ final class RunningApplication implements AutoCloseable {
      * An answer that is not a job fails the test with its body.
      */
     JsonObject finishedJob(HttpResponse<String> accepted, String token) throws Exception {
-        return finishedJob(accepted, token, Duration.ofMinutes(10));
-    }
-
-    /** {@link #finishedJob(HttpResponse, String)}, waiting at most {@code limit} (a benchmark's job over a large corpus). */
-    JsonObject finishedJob(HttpResponse<String> accepted, String token, Duration limit) throws Exception {
         assertThat(accepted.statusCode()).as("a job: " + accepted.body()).isEqualTo(202);
         String href = new JsonObject(accepted.body()).getString("href");
         assertThat(accepted.headers().firstValue("Location")).as("where to follow the job").contains(href);
         JsonObject job = Eventually.until(() -> new JsonObject(get(href, token).body()), j -> !"running".equals(j.getString("state")),
-                limit);
-        assertThat(job.getString("state")).as("after " + limit + ": " + job).isNotEqualTo("running");
+                Duration.ofMinutes(10));
+        assertThat(job.getString("state")).as("after 10 minutes: " + job).isNotEqualTo("running");
         return job;
     }
 
