@@ -32,10 +32,10 @@ import org.lararena.search.CurrentMappingOnly;
  * pilots, types, years, speakers, and concepts of the ontology with all their broader concepts. Deterministic
  * (fixed seed), so runs compare.
  */
-final class BenchmarkCorpus {
+public final class BenchmarkCorpus {
 
-    static final List<String> PILOTS = List.of("Värmland", "Örebro", "Västernorrland", "Nationellt");
-    static final List<String> TYPES = List.of("rapport", "intervju", "presentation", "motesanteckningar", "workshop");
+    public static final List<String> PILOTS = List.of("Värmland", "Örebro", "Västernorrland", "Nationellt");
+    public static final List<String> TYPES = List.of("rapport", "intervju", "presentation", "motesanteckningar", "workshop");
     private static final int PASSAGES_PER_DOCUMENT = 40;
     private static final int BULK_SIZE = 2000;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n");
@@ -145,7 +145,7 @@ final class BenchmarkCorpus {
     }
 
     /** Sentences of the shared corpus (when present) and of the demo documents, whitespace tidied. */
-    private static List<String> sentences() throws IOException {
+    public static List<String> sentences() throws IOException {
         List<Path> files = new ArrayList<>();
         Path corpus = projectDirectory().resolve("../shared/corpus").normalize();
         if (Files.isDirectory(corpus)) {
