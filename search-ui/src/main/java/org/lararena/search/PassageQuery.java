@@ -21,7 +21,8 @@ import org.lararena.ingest.index.PassageFacetFields;
  * the words that frame it ({@link QuestionReading}); {@code -word} always excludes; an explicit {@code OR} is taken as
  * the user wrote it. Without quotes, two looser readings add recall at a small constant score, below any passage with
  * the words: the query's compounds split into their parts ({@code baslinjeintervjuer} finds
- * {@code baslinje-intervjuerna}) and long words with a slip or another ending ({@code nyckelfritt}, {@code nyckelfria}).
+ * {@code baslinje-intervjuerna}; at half that score also parts standing apart, {@code helgbevakning} finds "bevakningen
+ * under helger") and long words with a slip or another ending ({@code nyckelfritt}, {@code nyckelfria}).
  */
 final class PassageQuery {
 
@@ -48,6 +49,12 @@ final class PassageQuery {
     /** What a looser reading alone scores: below any passage with the words themselves. */
     static final float LOOSER_READING_SCORE = 0.3f;
     /**
+     * What a compound's parts standing apart in a passage score ({@code helgbevakning}: "bevakningen under helger"):
+     * half the looser readings' constant, since parts apart say less than parts together that a passage is about the
+     * compound, and a passage with both ranks above one with the parts apart only.
+     */
+    static final float PARTS_APART_SCORE = LOOSER_READING_SCORE / 2;
+    /**
      * With a quoted phrase: {@code text.stems} (a second stemmer, for inflections the first misses) and
      * {@code question} have no exact sub-field, so a phrase would lose its stop words there and match loosely.
      */
@@ -56,8 +63,13 @@ final class PassageQuery {
     static final float THEME_ONLY_SCORE = 0.3f;
     /** Up to two words all must match; beyond that seven in ten. */
     static final String MINIMUM_SHOULD_MATCH = "2<70%";
-    /** Of what a question asks about, up to two words all must match; beyond that half: answers seldom repeat a whole question. */
-    static final String QUESTION_MINIMUM_SHOULD_MATCH = "2<50%";
+    /**
+     * Of what a question asks about, from two words on half must match: answers seldom repeat a whole question, and an
+     * interview answer reaches the words of its question only through the weaker {@code question} field.
+     */
+    static final String QUESTION_MINIMUM_SHOULD_MATCH = "1<50%";
+    /** {@link #QUESTION_MINIMUM_SHOULD_MATCH} as it is without {@link RankingPart#QUESTION_SUBJECT}: two words both must match. */
+    static final String QUESTION_MINIMUM_SHOULD_MATCH_OF_TWO = "2<50%";
     /** The search analyzer (of the passage index) that writes the query's compounds apart. */
     static final String SPLIT_ANALYZER = "sv_search_split";
     /** Edits a word may be off by: none below 7 letters, one up to 10, two from 11 ({@code nyckelfritt}/{@code nyckelfria}). */
@@ -146,9 +158,10 @@ final class PassageQuery {
             return simple(text, Operator.And, null, withExact(fields));
         }
         boolean question = QuestionReading.isQuestion(request.text());
-        List<String> items = question ? QuestionReading.whatIsAsked(parts.positive()) : parts.positive();
+        boolean subject = !leftOut.contains(RankingPart.QUESTION_SUBJECT);
+        List<String> items = question ? QuestionReading.whatIsAsked(parts.positive(), subject) : parts.positive();
         String positive = String.join(" ", items);
-        String minimumShouldMatch = question ? QUESTION_MINIMUM_SHOULD_MATCH : MINIMUM_SHOULD_MATCH;
+        String minimumShouldMatch = !question ? MINIMUM_SHOULD_MATCH : subject ? QUESTION_MINIMUM_SHOULD_MATCH : QUESTION_MINIMUM_SHOULD_MATCH_OF_TWO;
         return Query.of(q -> q.bool(b -> {
             if (items.isEmpty()) {
                 b.must(m -> m.matchAll(a -> a));
@@ -156,7 +169,8 @@ final class PassageQuery {
                 b.must(simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH, withExact(fields)));
             } else {
                 Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
-                b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict : withLooserReadings(strict, positive, minimumShouldMatch));
+                b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict
+                        : withLooserReadings(strict, positive, minimumShouldMatch, !leftOut.contains(RankingPart.COMPOUND_PARTS_APART)));
                 b.should(exactForms(positive));
             }
             if (!items.isEmpty()) {
@@ -175,13 +189,21 @@ final class PassageQuery {
      * The strict reading, or else a looser one at a small constant score: the query's compounds as their parts written
      * apart (a phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token
      * graph), and long words a slip or an ending away. Each adds that constant to a strict match too, as a tie-breaker.
+     * With {@code partsApart}, a compound's parts anywhere in the passage also match, at half that constant: a text
+     * says "bevakningen under helger" where a query says {@code helgbevakning}.
      */
-    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch) {
-        return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
-                .should(strict)
-                .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(splitReading(words, minimumShouldMatch))))
-                .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(f -> f.match(m -> m.field("text.exact").query(words)
-                        .fuzziness(FUZZINESS).prefixLength(3).maxExpansions(20).minimumShouldMatch(minimumShouldMatch)))))));
+    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, boolean partsApart) {
+        return Query.of(q -> q.bool(b -> {
+            b.minimumShouldMatch("1")
+                    .should(strict)
+                    .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(splitReading(words, minimumShouldMatch))))
+                    .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(f -> f.match(m -> m.field("text.exact").query(words)
+                            .fuzziness(FUZZINESS).prefixLength(3).maxExpansions(20).minimumShouldMatch(minimumShouldMatch)))));
+            if (partsApart) {
+                b.should(s -> s.constantScore(c -> c.boost(PARTS_APART_SCORE).filter(splitReading(words, minimumShouldMatch, false))));
+            }
+            return b;
+        }));
     }
 
     /** The words in the very form written (folded), stop words left out: an exact form ranks above an inflected one. */
@@ -221,8 +243,16 @@ final class PassageQuery {
 
     /** The words with their compounds also written apart, as a phrase of the parts (the search and the highlight share it). */
     private static Query splitReading(String words, String minimumShouldMatch) {
+        return splitReading(words, minimumShouldMatch, true);
+    }
+
+    /**
+     * The words with their compounds also written apart: as a phrase of the parts ({@code partsTogether}), or as parts
+     * that must all be in the passage, anywhere (a multi-word synonym's terms, all required, when no phrase is made).
+     */
+    private static Query splitReading(String words, String minimumShouldMatch, boolean partsTogether) {
         return Query.of(q -> q.simpleQueryString(s -> {
-            s.query(words).fields("text").analyzer(SPLIT_ANALYZER).autoGenerateSynonymsPhraseQuery(true)
+            s.query(words).fields("text").analyzer(SPLIT_ANALYZER).autoGenerateSynonymsPhraseQuery(partsTogether)
                     .defaultOperator(Operator.Or).lenient(true).flags(FLAGS);
             return minimumShouldMatch == null ? s : s.minimumShouldMatch(minimumShouldMatch);
         }));

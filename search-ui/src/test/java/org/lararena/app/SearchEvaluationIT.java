@@ -284,6 +284,8 @@ class SearchEvaluationIT {
         all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
         all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));
         all.put("- question field", direct.apply(alias, Set.of(RankingPart.QUESTION_FIELD)));
+        all.put("- question subject", direct.apply(alias, Set.of(RankingPart.QUESTION_SUBJECT)));
+        all.put("- parts apart", direct.apply(alias, Set.of(RankingPart.COMPOUND_PARTS_APART)));
         all.put("standard + stemmer", query -> ComparisonIndexes.baselineRanking(client, stemmedIndex, query));
         all.put(STANDARD, query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
         return all;
