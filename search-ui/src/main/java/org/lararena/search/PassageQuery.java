@@ -21,8 +21,7 @@ import org.lararena.ingest.index.PassageFacetFields;
  * the words that frame it ({@link QuestionReading}); {@code -word} always excludes; an explicit {@code OR} is taken as
  * the user wrote it. Without quotes, two looser readings add recall at a small constant score, below any passage with
  * the words: the query's compounds split into their parts ({@code baslinjeintervjuer} finds
- * {@code baslinje-intervjuerna}; at half that score also parts standing apart, {@code helgbevakning} finds "bevakningen
- * under helger") and long words with a slip or another ending ({@code nyckelfritt}, {@code nyckelfria}).
+ * {@code baslinje-intervjuerna}) and long words with a slip or another ending ({@code nyckelfritt}, {@code nyckelfria}).
  */
 final class PassageQuery {
 
@@ -48,12 +47,6 @@ final class PassageQuery {
     static final float SHINGLE_BOOST = 1.5f;
     /** What a looser reading alone scores: below any passage with the words themselves. */
     static final float LOOSER_READING_SCORE = 0.3f;
-    /**
-     * What a compound's parts standing apart in a passage score ({@code helgbevakning}: "bevakningen under helger"):
-     * half the looser readings' constant, since parts apart say less than parts together that a passage is about the
-     * compound, and a passage with both ranks above one with the parts apart only.
-     */
-    static final float PARTS_APART_SCORE = LOOSER_READING_SCORE / 2;
     /**
      * With a quoted phrase: {@code text.stems} (a second stemmer, for inflections the first misses) and
      * {@code question} have no exact sub-field, so a phrase would lose its stop words there and match loosely.
@@ -169,8 +162,7 @@ final class PassageQuery {
                 b.must(simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH, withExact(fields)));
             } else {
                 Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
-                b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict
-                        : withLooserReadings(strict, positive, minimumShouldMatch, !leftOut.contains(RankingPart.COMPOUND_PARTS_APART)));
+                b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict : withLooserReadings(strict, positive, minimumShouldMatch));
                 b.should(exactForms(positive));
             }
             if (!items.isEmpty()) {
@@ -189,21 +181,13 @@ final class PassageQuery {
      * The strict reading, or else a looser one at a small constant score: the query's compounds as their parts written
      * apart (a phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token
      * graph), and long words a slip or an ending away. Each adds that constant to a strict match too, as a tie-breaker.
-     * With {@code partsApart}, a compound's parts anywhere in the passage also match, at half that constant: a text
-     * says "bevakningen under helger" where a query says {@code helgbevakning}.
      */
-    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, boolean partsApart) {
-        return Query.of(q -> q.bool(b -> {
-            b.minimumShouldMatch("1")
-                    .should(strict)
-                    .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(splitReading(words, minimumShouldMatch))))
-                    .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(f -> f.match(m -> m.field("text.exact").query(words)
-                            .fuzziness(FUZZINESS).prefixLength(3).maxExpansions(20).minimumShouldMatch(minimumShouldMatch)))));
-            if (partsApart) {
-                b.should(s -> s.constantScore(c -> c.boost(PARTS_APART_SCORE).filter(splitReading(words, minimumShouldMatch, false))));
-            }
-            return b;
-        }));
+    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch) {
+        return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
+                .should(strict)
+                .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(splitReading(words, minimumShouldMatch))))
+                .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(f -> f.match(m -> m.field("text.exact").query(words)
+                        .fuzziness(FUZZINESS).prefixLength(3).maxExpansions(20).minimumShouldMatch(minimumShouldMatch)))))));
     }
 
     /** The words in the very form written (folded), stop words left out: an exact form ranks above an inflected one. */
@@ -243,16 +227,8 @@ final class PassageQuery {
 
     /** The words with their compounds also written apart, as a phrase of the parts (the search and the highlight share it). */
     private static Query splitReading(String words, String minimumShouldMatch) {
-        return splitReading(words, minimumShouldMatch, true);
-    }
-
-    /**
-     * The words with their compounds also written apart: as a phrase of the parts ({@code partsTogether}), or as parts
-     * that must all be in the passage, anywhere (a multi-word synonym's terms, all required, when no phrase is made).
-     */
-    private static Query splitReading(String words, String minimumShouldMatch, boolean partsTogether) {
         return Query.of(q -> q.simpleQueryString(s -> {
-            s.query(words).fields("text").analyzer(SPLIT_ANALYZER).autoGenerateSynonymsPhraseQuery(partsTogether)
+            s.query(words).fields("text").analyzer(SPLIT_ANALYZER).autoGenerateSynonymsPhraseQuery(true)
                     .defaultOperator(Operator.Or).lenient(true).flags(FLAGS);
             return minimumShouldMatch == null ? s : s.minimumShouldMatch(minimumShouldMatch);
         }));

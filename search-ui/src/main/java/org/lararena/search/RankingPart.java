@@ -16,7 +16,5 @@ public enum RankingPart {
      * A question matched on its subject: the verbs that ask what something means or what someone thinks or says do not
      * count, and from two content words on half of them must match ({@link QuestionReading}).
      */
-    QUESTION_SUBJECT,
-    /** The query's compounds also as their parts standing apart in the passage, below the parts standing together. */
-    COMPOUND_PARTS_APART
+    QUESTION_SUBJECT
 }

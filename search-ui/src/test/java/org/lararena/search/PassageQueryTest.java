@@ -69,15 +69,6 @@ class PassageQueryTest {
     }
 
     @Test
-    void aCompoundsPartsStandingApartScoreHalfTheLooserReadingsConstant() {
-        String query = PassageQuery.of(SearchRequest.of("helgbevakning hemsjukvård")).toString();
-        String without = PassageQuery.of(SearchRequest.of("helgbevakning hemsjukvård"), Set.of(), Set.of(RankingPart.COMPOUND_PARTS_APART)).toString();
-
-        assertThat(query).contains("\"boost\":" + PassageQuery.PARTS_APART_SCORE).contains("\"auto_generate_synonyms_phrase_query\":false");
-        assertThat(without).doesNotContain("\"boost\":" + PassageQuery.PARTS_APART_SCORE).doesNotContain("\"auto_generate_synonyms_phrase_query\":false");
-    }
-
-    @Test
     void theLooserReadingsScoreASmallConstantAndTheExactFormsLeaveStopWordsOut() {
         String query = PassageQuery.of(SearchRequest.of("baslinjeintervjuer samverkan")).toString();
 
