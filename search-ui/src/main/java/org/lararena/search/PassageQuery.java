@@ -56,8 +56,13 @@ final class PassageQuery {
     static final float THEME_ONLY_SCORE = 0.3f;
     /** Up to two words all must match; beyond that seven in ten. */
     static final String MINIMUM_SHOULD_MATCH = "2<70%";
-    /** Of what a question asks about, up to two words all must match; beyond that half: answers seldom repeat a whole question. */
-    static final String QUESTION_MINIMUM_SHOULD_MATCH = "2<50%";
+    /**
+     * Of what a question asks about, from two words on half must match: answers seldom repeat a whole question, and an
+     * interview answer reaches the words of its question only through the weaker {@code question} field.
+     */
+    static final String QUESTION_MINIMUM_SHOULD_MATCH = "1<50%";
+    /** {@link #QUESTION_MINIMUM_SHOULD_MATCH} as it is without {@link RankingPart#QUESTION_SUBJECT}: two words both must match. */
+    static final String QUESTION_MINIMUM_SHOULD_MATCH_OF_TWO = "2<50%";
     /** The search analyzer (of the passage index) that writes the query's compounds apart. */
     static final String SPLIT_ANALYZER = "sv_search_split";
     /** Edits a word may be off by: none below 7 letters, one up to 10, two from 11 ({@code nyckelfritt}/{@code nyckelfria}). */
@@ -146,9 +151,10 @@ final class PassageQuery {
             return simple(text, Operator.And, null, withExact(fields));
         }
         boolean question = QuestionReading.isQuestion(request.text());
-        List<String> items = question ? QuestionReading.whatIsAsked(parts.positive()) : parts.positive();
+        boolean subject = !leftOut.contains(RankingPart.QUESTION_SUBJECT);
+        List<String> items = question ? QuestionReading.whatIsAsked(parts.positive(), subject) : parts.positive();
         String positive = String.join(" ", items);
-        String minimumShouldMatch = question ? QUESTION_MINIMUM_SHOULD_MATCH : MINIMUM_SHOULD_MATCH;
+        String minimumShouldMatch = !question ? MINIMUM_SHOULD_MATCH : subject ? QUESTION_MINIMUM_SHOULD_MATCH : QUESTION_MINIMUM_SHOULD_MATCH_OF_TWO;
         return Query.of(q -> q.bool(b -> {
             if (items.isEmpty()) {
                 b.must(m -> m.matchAll(a -> a));

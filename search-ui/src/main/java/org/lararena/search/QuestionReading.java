@@ -10,7 +10,8 @@ import org.lararena.ontology.text.SwedishText;
  * words that only make it a question. The analysis already drops Swedish stop words (which hold the question words
  * {@code hur}, {@code vad}, {@code vilka}, {@code varför}, …); the words here frame a question without being stop
  * words ({@code finns}, {@code ska}, {@code andra}, …) and would otherwise count as much as what is asked about, and
- * make "most words must match" demand them.
+ * make "most words must match" demand them. So are the verbs that ask what something means or what someone thinks
+ * or says ({@code innebär}, {@code tycker}, …), which the answer does not repeat.
  */
 final class QuestionReading {
 
@@ -20,6 +21,13 @@ final class QuestionReading {
     /** Words that frame a question (folded); stop words are dropped by the analysis and need not be here. */
     private static final Set<String> FRAMING = Set.of("hur", "vad", "vilka", "vilken", "vilket", "varfor", "nar", "vem", "vems", "vart",
             "finns", "ska", "kan", "bor", "gar", "far", "gor", "andra", "ni", "man", "egentligen", "tips");
+    /**
+     * Verbs that ask what something means or what someone thinks, says or experiences (folded): "Vad innebär X?", "Vad
+     * tycker patienterna om Y?". The answer states the meaning or the opinion without the verb (an interviewer asked
+     * "Vad menar ni med X?" where the reader asks "Vad innebär X?"), so they frame the question as its question words do.
+     */
+    private static final Set<String> ASKING_VERBS = Set.of("innebar", "betyder", "betydde", "menar", "menade", "menas", "avses", "avser",
+            "handlar", "tycker", "tyckte", "tycks", "anser", "ansag", "sager", "sade", "tror", "trodde", "tanker", "upplever", "upplevde");
 
     private QuestionReading() {
     }
@@ -40,8 +48,17 @@ final class QuestionReading {
      * themselves when nothing else would be left.
      */
     static List<String> whatIsAsked(List<String> items) {
-        List<String> kept = items.stream().filter(item -> item.startsWith("\"") || !FRAMING.contains(folded(item))).toList();
+        return whatIsAsked(items, true);
+    }
+
+    /** As {@link #whatIsAsked(List)}; without {@code askingVerbsFrame} the verbs that ask count as content words (the evaluation's ablation). */
+    static List<String> whatIsAsked(List<String> items, boolean askingVerbsFrame) {
+        List<String> kept = items.stream().filter(item -> item.startsWith("\"") || !frames(folded(item), askingVerbsFrame)).toList();
         return kept.isEmpty() ? items : kept;
+    }
+
+    private static boolean frames(String word, boolean askingVerbsFrame) {
+        return FRAMING.contains(word) || askingVerbsFrame && ASKING_VERBS.contains(word);
     }
 
     private static String folded(String word) {

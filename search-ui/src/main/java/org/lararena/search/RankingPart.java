@@ -11,5 +11,10 @@ public enum RankingPart {
     /** Passages annotated with a theme the query names, below those with the words. */
     THEME_EXPANSION,
     /** An interview answer found through the interviewer's question it answers. */
-    QUESTION_FIELD
+    QUESTION_FIELD,
+    /**
+     * A question matched on its subject: the verbs that ask what something means or what someone thinks or says do not
+     * count, and from two content words on half of them must match ({@link QuestionReading}).
+     */
+    QUESTION_SUBJECT
 }

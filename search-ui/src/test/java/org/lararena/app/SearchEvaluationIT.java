@@ -60,7 +60,10 @@ class SearchEvaluationIT {
             "eval2-rapport-digitala-vardmoten.txt", "eval2-rapport-digitala-vardmoten-skannad.txt",
             // The fourth set's (held-out-4), which no tuning has seen: a report with headings, an interview, scanned notes, a slide deck.
             "eval4-rapport-mobilt-team.txt", "eval4-intervju-arbetsterapeut.txt", "eval4-anteckningar-hjartsvikt-skannad.txt",
-            "eval4-bildspel-ungdomsmottagning.txt");
+            "eval4-bildspel-ungdomsmottagning.txt",
+            // The fifth set's (held-out-5), which no tuning has seen: an interview, a slide deck, scanned minutes, a report.
+            "eval5-intervju-dietist.txt", "eval5-bildspel-digital-forsta-linje.txt", "eval5-protokoll-psykiatri-skannad.txt",
+            "eval5-rapport-nattillsyn.txt");
     private static final String LARARENA = "Lärarena";
     private static final String STANDARD = "standard";
     private static final List<String> CORPUS_DOCUMENTS = List.of("halsolabb-lagesrapport-2021.txt", "naravardpodden-ep33-transkript.txt");
@@ -140,8 +143,9 @@ class SearchEvaluationIT {
             Map<String, Scoreboard> second = new LinkedHashMap<>();
             // Held-out-3 was written after the ranking it then measured was fixed, and measured once; it has since joined the
             // tuning material. Held-out-4 was written after a rule (the text beside a passage) was chosen on the others, and
-            // measured once, with and without it; the rule was not kept.
-            for (String set : List.of("tuning-2", "heldout-2", "heldout-3", "heldout-4")) {
+            // measured once, with and without it; the rule was not kept. Held-out-5 was written after a rule (a question
+            // matched on its subject) was chosen on the others, and measured once.
+            for (String set : List.of("tuning-2", "heldout-2", "heldout-3", "heldout-4", "heldout-5")) {
                 second.put(set, evaluate(set, rankers, passages, filenames, withCorpus));
             }
             second.values().forEach(board -> System.out.println(board.table()));
@@ -156,12 +160,13 @@ class SearchEvaluationIT {
             // and below the top ten in another); 0.92 / 0.89 before; without the word lists (the plugin's own dictionary splits fewer
             // compounds) 0.88 / 0.88 before that; tuning 0.96 / 0.87 either way. An external cluster without the analysis
             // files (LARARENA_ES_ANALYSIS_FILES) splits fewer compounds still. With the fourth set's documents in the index as
-            // distractors, held-out MRR is 0.87 and tuning MRR 0.84.
+            // distractors, held-out MRR is 0.87 and tuning MRR 0.84; with the fifth set's too (their slide deck and minutes name
+            // tolk, dosdispensering and a mobile team), held-out MRR is 0.84.
             boolean fullAnalysis = !GeneralSwedishWords.installed().isEmpty() && LararenaConfig.fromEnvironment().elasticsearch().analysisFiles();
             Result tuning = results.get(0);
             Result heldOut = results.get(1);
             assertThat(heldOut.project().success()).as("held-out success@10").isGreaterThanOrEqualTo(fullAnalysis ? 0.91 : 0.83);
-            assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(fullAnalysis ? 0.85 : 0.83);
+            assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(fullAnalysis ? 0.82 : 0.80);
             assertThat(tuning.project().success()).as("tuning success@10").isGreaterThanOrEqualTo(0.92);
             // 0.82 since the second set's documents (issue #22) joined the index as distractors; 0.87 before, with or without the ranking change.
             assertThat(tuning.project().reciprocalRank()).as("tuning MRR").isGreaterThanOrEqualTo(0.80);
@@ -171,12 +176,12 @@ class SearchEvaluationIT {
     }
 
     /**
-     * The bar of the second and third sets: in every class the project does at least as well as the standard analyzer,
+     * The bar of the second to fifth sets: in every class the project does at least as well as the standard analyzer,
      * over the whole set it is 0.05 above it on success@10 and MRR, and (on the managed node with the word lists and the
      * corpus, where the figures in docs/search-quality.md were measured) it holds a little under the levels reached:
      * tuning-2 0.98 / 0.94, held-out-2 0.90 to 0.93 / 0.79 to 0.80 from run to run (one query more or less in the top ten
      * moves success@10 by 0.02), held-out-3 0.93 / 0.86 when measured once, held-out-4 0.83 / 0.67 when measured once
-     * (docs/search-quality.md).
+     * (docs/search-quality.md), held-out-5 0.87 / 0.78 when measured once.
      */
     private static void assertSecondSetLevels(Map<String, Scoreboard> boards, boolean asMeasured) {
         for (var board : boards.entrySet()) {
@@ -206,6 +211,9 @@ class SearchEvaluationIT {
             Scores fourth = boards.get("heldout-4").mean(LARARENA, Scoreboard.ALL);
             assertThat(fourth.success()).as("held-out-4 success@10").isGreaterThanOrEqualTo(0.79);
             assertThat(fourth.reciprocalRank()).as("held-out-4 MRR").isGreaterThanOrEqualTo(0.63);
+            Scores fifth = boards.get("heldout-5").mean(LARARENA, Scoreboard.ALL);
+            assertThat(fifth.success()).as("held-out-5 success@10").isGreaterThanOrEqualTo(0.85);
+            assertThat(fifth.reciprocalRank()).as("held-out-5 MRR").isGreaterThanOrEqualTo(0.75);
         }
     }
 
@@ -284,6 +292,7 @@ class SearchEvaluationIT {
         all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
         all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));
         all.put("- question field", direct.apply(alias, Set.of(RankingPart.QUESTION_FIELD)));
+        all.put("- question subject", direct.apply(alias, Set.of(RankingPart.QUESTION_SUBJECT)));
         all.put("standard + stemmer", query -> ComparisonIndexes.baselineRanking(client, stemmedIndex, query));
         all.put(STANDARD, query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
         return all;

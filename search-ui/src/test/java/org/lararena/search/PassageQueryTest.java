@@ -2,6 +2,7 @@ package org.lararena.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class PassageQueryTest {
@@ -55,6 +56,16 @@ class PassageQueryTest {
         assertThat(question).contains("\"hinder för samverkan mellan kommun och region\"").doesNotContain("finns").doesNotContain("Vilka");
         assertThat(question).contains(PassageQuery.QUESTION_MINIMUM_SHOULD_MATCH);
         assertThat(keywords).contains("hinder finns").contains(PassageQuery.MINIMUM_SHOULD_MATCH);
+    }
+
+    @Test
+    void aQuestionOfTwoContentWordsNeedsOneButKeywordsNeedBoth() {
+        String question = PassageQuery.of(SearchRequest.of("Varför räcker inte arbetsterapeuterna till?")).toString();
+        String without = PassageQuery.of(SearchRequest.of("Varför räcker inte arbetsterapeuterna till?"), Set.of(), Set.of(RankingPart.QUESTION_SUBJECT))
+                .toString();
+
+        assertThat(question).contains("\"minimum_should_match\":\"1<50%\"");
+        assertThat(without).contains("\"minimum_should_match\":\"2<50%\"").doesNotContain("1<50%");
     }
 
     @Test

@@ -24,4 +24,13 @@ class QuestionReadingTest {
                 .containsExactly("har", "\"fast vårdkontakt\"");
         assertThat(QuestionReading.whatIsAsked(List.of("Vad", "finns"))).containsExactly("Vad", "finns");
     }
+
+    @Test
+    void theVerbsThatAskWhatSomethingMeansOrWhatSomeoneThinksFrameTheQuestion() {
+        assertThat(QuestionReading.whatIsAsked(List.of("Vad", "innebär", "vardagsrehabilitering?"))).containsExactly("vardagsrehabilitering?");
+        assertThat(QuestionReading.whatIsAsked(List.of("Vad", "tycker", "patienterna", "om", "videobesök?")))
+                .containsExactly("patienterna", "om", "videobesök?");
+        assertThat(QuestionReading.whatIsAsked(List.of("Vad", "innebär", "vardagsrehabilitering?"), false))
+                .containsExactly("innebär", "vardagsrehabilitering?");
+    }
 }
