@@ -191,7 +191,7 @@ final class Wiring {
      * (docs/scaling.md), which must answer at start. The annotator as an agent carries the version of the suggester
      * model in service, asked at each run.
      */
-    private static AnnotationStore annotationStore(StoreTransactions store, IntSupplier suggesterModelVersion) {
+    static AnnotationStore annotationStore(StoreTransactions store, IntSupplier suggesterModelVersion) {
         return new TdbAnnotationStore(store, () -> TdbAnnotationStore.annotatorVersion(suggesterModelVersion.getAsInt()));
     }
 }
