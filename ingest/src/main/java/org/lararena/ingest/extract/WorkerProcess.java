@@ -142,8 +142,12 @@ final class WorkerProcess implements AutoCloseable {
             return WorkerProtocol.readResponse(fromWorker, config.maxOutputCharacters());
         } catch (IOException lost) {
             broken = true;
+            // Why it was lost is read from how the worker ended, so it is asked before the worker is killed: a worker out
+            // of memory closes its pipe a moment before it exits with its own status, and killed in that moment it
+            // ended as killed, and the researcher was told "avbröts oväntat" instead of the memory limit.
+            ExtractionException failure = failureOfLostWorker(timedOut.get(), lost);
             kill();
-            throw failureOfLostWorker(timedOut.get(), lost);
+            throw failure;
         } finally {
             deadline.cancel(false);
         }
