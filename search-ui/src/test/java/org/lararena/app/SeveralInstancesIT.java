@@ -66,6 +66,9 @@ class SeveralInstancesIT {
         first = RunningApplication.at(URI.create("http://127.0.0.1:" + port));
         second = RunningApplication.at(URI.create("http://127.0.0.1:" + (port + 1)));
         ManagedUp.await("the second instance is healthy", Duration.ofMinutes(5), () -> second.get("/health", null).statusCode() == 200);
+        // An instance answers before up has seen both start and written where they run, which status reads.
+        ManagedUp.await("up has started both instances", Duration.ofMinutes(2),
+                () -> "running".equals(new JsonObject(up.cli("status").out()).getString("state")));
         researcher = TestServices.get().accessToken("forskare", "forskare");
     }
 
