@@ -45,13 +45,9 @@ final class QuestionReading {
 
     /**
      * The items of a question without its framing words (quoted phrases and exclusions stay as written); the items
-     * themselves when nothing else would be left.
+     * themselves when nothing else would be left. Without {@code askingVerbsFrame} the verbs that ask count as content
+     * words (the evaluation's ablation, {@link RankingPart#QUESTION_SUBJECT}).
      */
-    static List<String> whatIsAsked(List<String> items) {
-        return whatIsAsked(items, true);
-    }
-
-    /** As {@link #whatIsAsked(List)}; without {@code askingVerbsFrame} the verbs that ask count as content words (the evaluation's ablation). */
     static List<String> whatIsAsked(List<String> items, boolean askingVerbsFrame) {
         List<String> kept = items.stream().filter(item -> item.startsWith("\"") || !frames(folded(item), askingVerbsFrame)).toList();
         return kept.isEmpty() ? items : kept;
