@@ -558,7 +558,7 @@ public final class Lararena {
         URI esUrl = config.elasticsearch().urls().get(0);
         URI kcUrl = config.keycloak().url();
         JsonObject status = new JsonObject()
-                .put("state", launcherAlive ? "running" : "stopped")
+                .put("state", !launcherAlive ? "stopped" : state.get().getBoolean("starting", false) ? "starting" : "running")
                 .put("app", probe(appUrl, "/health").put("url", appUrl.toString()))
                 .put("elasticsearch", probe(esUrl, "/_cluster/health").put("url", esUrl.toString()).put("managed", config.elasticsearch().managed()))
                 .put("keycloak", probe(kcUrl, "/realms/" + config.keycloak().realm() + "/.well-known/openid-configuration")

@@ -29,6 +29,7 @@ final class SupervisedServers implements AutoCloseable {
         this.config = Objects.requireNonNull(config);
         this.run = Objects.requireNonNull(run);
         this.instances = List.copyOf(instances);
+        writeRunState();
     }
 
     /** Starts one server (returning once it answers) and keeps it running from then on. */
@@ -43,16 +44,16 @@ final class SupervisedServers implements AutoCloseable {
         return supervisors.stream().map(ServiceSupervisor::status).toList();
     }
 
-    /** From now on the run state file says the platform runs (written first now, then at every change of a server). */
+    /**
+     * From now on the run state file says the platform runs; until now it said the platform is starting (written from
+     * the start, and at every change of a server), so that {@code status} and {@code down} find a starting platform too.
+     */
     synchronized void applicationStarted() {
         applicationStarted = true;
         writeRunState();
     }
 
     private synchronized void writeRunState() {
-        if (!applicationStarted) {
-            return;
-        }
         JsonObject services = new JsonObject();
         statuses().forEach(status -> services.put(status.service(), new JsonObject()
                 .put("state", status.state().wireName())
@@ -62,6 +63,7 @@ final class SupervisedServers implements AutoCloseable {
                 .put("pid", status.pid())));
         run.write(new JsonObject()
                 .put("pid", ProcessHandle.current().pid())
+                .put("starting", !applicationStarted)
                 .put("url", config.publicUrl().toString())
                 .put("elasticsearch", new JsonObject().put("url", config.elasticsearch().urls().get(0).toString())
                         .put("urls", new JsonArray(config.elasticsearch().urls().stream().map(URI::toString).toList()))

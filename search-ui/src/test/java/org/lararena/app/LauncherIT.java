@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,20 @@ class LauncherIT {
                 socket.close();
             }
         }
+    }
+
+    @Test
+    void statusSaysStartingWhileUpIsStillStartingItsServers() throws Exception {
+        // What up leaves in the data directory from its first moment on (RunState, SupervisedServers): its process, alive
+        // (this test's stands in), and that it has not yet started the application.
+        Path stateFile = Files.createDirectories(dataDir.resolve("run")).resolve("lararena.json");
+        Files.writeString(stateFile, new JsonObject().put("pid", ProcessHandle.current().pid()).put("url", "http://127.0.0.1:1/")
+                .put("starting", true).encode());
+
+        CliRunner.Run run = lararena(Map.of("LARARENA_ES_PORT", "2", "LARARENA_KEYCLOAK_PORT", "3"), "status");
+
+        assertThat(run.exit()).isZero();
+        assertThat(new JsonObject(run.out()).getString("state")).as("not 'stopped' while up starts").isEqualTo("starting");
     }
 
     private CliRunner.Run lararena(Map<String, String> env, String... args) throws IOException, InterruptedException {
