@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,10 +70,11 @@ public final class Jobs {
 
     /**
      * A job as it stands: {@code progress} as the work last reported it (null when it reports none), {@code result} once
-     * done, {@code error} ({@code status}, {@code error}, {@code detail}) once failed.
+     * done, {@code error} ({@code status}, {@code error}, {@code detail}) once failed; {@code runBy} the instance whose
+     * thread runs it ({@link InstanceId}: this process's, or the sender's of the change heard), not part of its JSON.
      */
     public record Job(String id, String kind, String startedBy, Instant startedAt, State state, Instant finishedAt, JsonObject result,
-                      JsonObject error, JsonObject progress) {
+                      JsonObject error, JsonObject progress, String runBy) {
 
         public JsonObject toJson() {
             JsonObject json = new JsonObject().put("id", id).put("kind", kind).put("state", state.wireName()).put("startedBy", startedBy)
@@ -95,18 +95,18 @@ public final class Jobs {
         }
 
         Job finished(State to, Instant at, JsonObject result, JsonObject error) {
-            return new Job(id, kind, startedBy, startedAt, to, at, result, error, progress);
+            return new Job(id, kind, startedBy, startedAt, to, at, result, error, progress, runBy);
         }
 
         Job reported(JsonObject now) {
-            return new Job(id, kind, startedBy, startedAt, state, finishedAt, result, error, now);
+            return new Job(id, kind, startedBy, startedAt, state, finishedAt, result, error, now, runBy);
         }
 
-        static Job fromJson(JsonObject json) {
+        static Job fromJson(JsonObject json, String runBy) {
             String finishedAt = json.getString("finishedAt");
             return new Job(json.getString("id"), json.getString("kind"), json.getString("startedBy"), Instant.parse(json.getString("startedAt")),
                     State.valueOf(json.getString("state").toUpperCase(Locale.ROOT)), finishedAt == null ? null : Instant.parse(finishedAt),
-                    json.getJsonObject("result"), json.getJsonObject("error"), json.getJsonObject("progress"));
+                    json.getJsonObject("result"), json.getJsonObject("error"), json.getJsonObject("progress"), runBy);
         }
     }
 
@@ -125,8 +125,6 @@ public final class Jobs {
     private final Supplier<Set<String>> members;
     /** In the order started; guarded by {@code this}. */
     private final Map<String, Job> jobs = new LinkedHashMap<>();
-    /** The instance each remembered job runs on, by job id; guarded by {@code this}. */
-    private final Map<String, String> runBy = new HashMap<>();
 
     /**
      * The jobs of the process {@code self}, and those the other instances of its cluster run.
@@ -140,7 +138,7 @@ public final class Jobs {
         this.members = Objects.requireNonNull(members);
         this.workers = vertx.createSharedWorkerExecutor("lararena-jobs", JOB_THREADS, LONGEST_JOB.toMillis(), TimeUnit.MILLISECONDS);
         self.hearOthers(vertx.eventBus(), ClusterAddresses.JOB_CHANGED,
-                change -> heard(Job.fromJson(change.getJsonObject("job")), InstanceId.senderOf(change)));
+                change -> heard(Job.fromJson(change.getJsonObject("job"), InstanceId.senderOf(change))));
     }
 
     /**
@@ -159,9 +157,8 @@ public final class Jobs {
             throw new LararenaException(409, kind + "_running", "a " + kind + " is running already (started by " + running.get().startedBy()
                     + " at " + running.get().startedAt() + "); follow it at /api/jobs/" + running.get().id() + " and start another once it is done");
         }
-        Job job = new Job(UUID.randomUUID().toString(), kind, startedBy, clock.instant(), State.RUNNING, null, null, null, null);
+        Job job = new Job(UUID.randomUUID().toString(), kind, startedBy, clock.instant(), State.RUNNING, null, null, null, null, self.value());
         jobs.put(job.id(), job);
-        runBy.put(job.id(), self.value());
         forgetOldest();
         tell(job);
         clusterWide(kind).compose(onlyOne -> workers.executeBlocking(() -> work.run(progress -> report(job.id(), progress)), false)
@@ -222,9 +219,8 @@ public final class Jobs {
     }
 
     /** Another instance's job, as it stands now. */
-    private synchronized void heard(Job job, String instance) {
+    private synchronized void heard(Job job) {
         jobs.put(job.id(), job);
-        runBy.put(job.id(), instance);
         forgetOldest();
     }
 
@@ -234,11 +230,11 @@ public final class Jobs {
      * cluster manager's member list, in memory).
      */
     private void settleDeparted() {
-        if (jobs.values().stream().noneMatch(job -> job.state() == State.RUNNING && !self.value().equals(runBy.get(job.id())))) {
+        if (jobs.values().stream().noneMatch(job -> job.state() == State.RUNNING && !self.value().equals(job.runBy()))) {
             return;
         }
         Set<String> now = members.get();
-        jobs.replaceAll((id, job) -> job.state() != State.RUNNING || now.contains(runBy.get(id)) ? job
+        jobs.replaceAll((id, job) -> job.state() != State.RUNNING || now.contains(job.runBy()) ? job
                 : job.finished(State.FAILED, clock.instant(), null, instanceStopped(job.kind())));
     }
 
@@ -252,7 +248,6 @@ public final class Jobs {
         var finished = jobs.values().stream().filter(j -> j.state() != State.RUNNING).map(Job::id).toList();
         for (int i = 0; i < finished.size() && jobs.size() > KEPT; i++) {
             jobs.remove(finished.get(i));
-            runBy.remove(finished.get(i));
         }
     }
 
