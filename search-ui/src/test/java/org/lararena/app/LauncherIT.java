@@ -115,7 +115,8 @@ class LauncherIT {
     void statusSaysStartingWhileUpIsStillStartingItsServers() throws Exception {
         // What up leaves in the data directory from its first moment on (RunState, SupervisedServers): its process, alive
         // (this test's stands in), and that it has not yet started the application.
-        Path stateFile = Files.createDirectories(dataDir.resolve("run")).resolve("lararena.json");
+        Path stateFile = RunState.stateFile(dataDir);
+        Files.createDirectories(stateFile.getParent());
         Files.writeString(stateFile, new JsonObject().put("pid", ProcessHandle.current().pid()).put("url", "http://127.0.0.1:1/")
                 .put("starting", true).encode());
 
