@@ -70,18 +70,18 @@ final class DemoCoding {
             // One consumer for every demo document, kept while the application runs, and its own instance's events only
             // (another instance of a cluster codes its own). A consumer per document, unregistered once its document was
             // indexed, dropped the events already queued for it, each with a warning on the console of a first start.
-            vertx.eventBus().<JsonObject>localConsumer(IngestAddresses.DOCUMENT_STATUS, message -> {
-                if (!"indexed".equals(message.body().getString("status"))) {
-                    return;
-                }
-                String documentId = message.body().getString("documentId");
-                String filename = documentId == null ? null : waiting.remove(documentId);
-                if (filename != null) {
-                    vertx.executeBlocking(() -> code(documentId, codersByFile.get(filename)), false)
-                            .onSuccess(n -> LOG.info("Demo coding: {} decisions on {}", n, filename))
-                            .onFailure(e -> LOG.warn("Demo coding of {} failed: {}", filename, e.getMessage()));
-                }
-            });
+            vertx.eventBus().<JsonObject>localConsumer(IngestAddresses.DOCUMENT_STATUS, message -> codeOnceIndexed(message.body()));
+        }
+    }
+
+    /** Codes the scripted document a status event says is indexed, the first time it says so. */
+    private void codeOnceIndexed(JsonObject status) {
+        String documentId = status.getString("documentId");
+        String filename = "indexed".equals(status.getString("status")) && documentId != null ? waiting.remove(documentId) : null;
+        if (filename != null) {
+            vertx.executeBlocking(() -> code(documentId, codersByFile.get(filename)), false)
+                    .onSuccess(n -> LOG.info("Demo coding: {} decisions on {}", n, filename))
+                    .onFailure(e -> LOG.warn("Demo coding of {} failed: {}", filename, e.getMessage()));
         }
     }
 
