@@ -5,6 +5,7 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.spi.cluster.ClusterManager;
 import java.util.Set;
 import org.lararena.ingest.store.DocumentStore;
+import org.lararena.platform.InstanceId;
 
 /**
  * Who this instance is in its cluster, and who the members are now: the cluster manager's node ids. A single
@@ -21,6 +22,14 @@ public record ClusterMembers(String self, ClusterManager manager) {
         }
         ClusterManager manager = ((VertxInternal) vertx).clusterManager();
         return new ClusterMembers(manager.getNodeId(), manager);
+    }
+
+    /**
+     * This process among the instances, as it signs what it tells them: its node id, the same name a document's record
+     * gives the instance processing it, so that the member list says whose jobs and documents are left without one.
+     */
+    public InstanceId instanceId() {
+        return new InstanceId(self);
     }
 
     /** The members now, this one among them. */

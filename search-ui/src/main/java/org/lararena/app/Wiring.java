@@ -86,11 +86,9 @@ final class Wiring {
         Files.createDirectories(config.dataPath("jena"));
         Dataset jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
         // A cluster's instances share the records, originals and passages; a single instance keeps them in its data directory.
-        // One id for this process, which tells its own messages to the other instances of a cluster from theirs: its
-        // node id in the cluster, so that the same id names who processes a document and who runs a job, and the
-        // cluster's member list says which of them are gone.
+        // One id for this process, which tells its own messages to the other instances of a cluster from theirs.
         ClusterMembers members = ClusterMembers.of(vertx);
-        InstanceId self = new InstanceId(members.self());
+        InstanceId self = members.instanceId();
         SharedCollections shared = SharedCollections.of(vertx, self, config, elasticsearch);
         DocumentStore documents = DocumentStore.open(shared, config.dataPath("documents"), members.self());
         // The audit log, memos and insights: files of a single instance, or collections every instance of a cluster shares.

@@ -30,7 +30,6 @@ import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.TdbAnnotationStore;
-import org.lararena.platform.InstanceId;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.shared.FileCollection;
@@ -102,7 +101,7 @@ class QdpxImportBenchmark {
         try {
             QdpxExchangeTest.Stores stores = QdpxExchangeTest.Stores.in(instance, shipped, dataset);
             ClusterMembers alone = ClusterMembers.of(vertx);
-            Jobs jobs = new Jobs(vertx, Clock.systemUTC(), new InstanceId(alone.self()), alone::now);
+            Jobs jobs = new Jobs(vertx, Clock.systemUTC(), alone.instanceId(), alone::now);
             RefiQdaImports imports = new RefiQdaImports(vertx, stores.documents(), stores.annotations(), stores.memos(), stores.codebook(),
                     new AuditLog(new FileCollection(instance.resolve("audit"), "the audit entry", true)), jobs, limits, 10_000, instance.resolve("exchange"));
             long started = System.nanoTime();

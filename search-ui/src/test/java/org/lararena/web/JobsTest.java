@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.lararena.app.ClusterMembers;
 import org.lararena.app.Eventually;
 import org.lararena.app.LoopbackCluster;
-import org.lararena.platform.InstanceId;
 import org.lararena.platform.LararenaException;
 
 class JobsTest {
@@ -182,7 +181,7 @@ class JobsTest {
     /** The jobs of an instance as the application makes them: its id is its node id, its members the cluster's. */
     private static Jobs jobsOf(Vertx vertx) {
         ClusterMembers members = ClusterMembers.of(vertx);
-        return new Jobs(vertx, Clock.systemUTC(), new InstanceId(members.self()), members::now);
+        return new Jobs(vertx, Clock.systemUTC(), members.instanceId(), members::now);
     }
 
     private Jobs.Job finished(String id) throws Exception {

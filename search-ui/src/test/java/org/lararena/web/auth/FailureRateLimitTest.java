@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.lararena.app.ClusterMembers;
 import org.lararena.app.Eventually;
 import org.lararena.app.LoopbackCluster;
-import org.lararena.platform.InstanceId;
 
 /** The limit on invalid tokens, on one instance and over the instances of a cluster; and sessions any instance finds. */
 class FailureRateLimitTest {
@@ -69,8 +68,8 @@ class FailureRateLimitTest {
     void failuresSpreadOverTheInstancesOfAClusterMeetOneLimit() throws Exception {
         Vertx first = cluster.join(0, "lararena-test");
         Vertx second = cluster.join(1, "lararena-test");
-        FailureRateLimit onFirst = new FailureRateLimit(4, Duration.ofMinutes(1), Clock.systemUTC(), first.eventBus(), new InstanceId(ClusterMembers.of(first).self()));
-        FailureRateLimit onSecond = new FailureRateLimit(4, Duration.ofMinutes(1), Clock.systemUTC(), second.eventBus(), new InstanceId(ClusterMembers.of(second).self()));
+        FailureRateLimit onFirst = new FailureRateLimit(4, Duration.ofMinutes(1), Clock.systemUTC(), first.eventBus(), ClusterMembers.of(first).instanceId());
+        FailureRateLimit onSecond = new FailureRateLimit(4, Duration.ofMinutes(1), Clock.systemUTC(), second.eventBus(), ClusterMembers.of(second).instanceId());
         // Both have registered their consumers on the cluster once a message of one reaches the other.
         Eventually.until(() -> {
             onFirst.recordFailure("192.0.2.1");
