@@ -139,7 +139,7 @@ class AgreementBenchmark {
             String id = "agreement" + d;
             DocumentRecord record = new DocumentRecord(id, id + ".txt", id, "intervju", "Värmland", null, Visibility.RESTRICTED,
                     "0".repeat(64), 1, "forskare", Instant.now(), DocumentStatus.INDEXED, null, null, PASSAGES_PER_DOCUMENT, "sv");
-            documents.save(record);
+            documents.create(record);
             records.add(record);
             JsonArray passages = new JsonArray();
             List<AnnotationStore.PassageSuggestions> suggested = new ArrayList<>();

@@ -53,7 +53,7 @@ class SparqlPeopleTest {
         Dataset dataset = TDB2Factory.createDataset();
         TdbAnnotationStore annotations = new TdbAnnotationStore(dataset);
         DocumentStore documents = new DocumentStore(dir.resolve("documents"));
-        documents.save(new DocumentRecord("pilotdok", "pilotdok.txt", "Pilotdok", "rapport", "Värmland", null, Visibility.PILOT,
+        documents.create(new DocumentRecord("pilotdok", "pilotdok.txt", "Pilotdok", "rapport", "Värmland", null, Visibility.PILOT,
                 "0".repeat(64), 1, "anna.lindqvist", Instant.now(), DocumentStatus.INDEXED, null, null, 1, "sv"));
         PassageText passage = new PassageText("pilotdok-0", "Samverkan och kontinuitet i vardagen");
         List<StoredAnnotation> automatic = annotations.storeAutomatic("pilotdok", "v1", List.of(new AnnotationStore.PassageSuggestions(passage,

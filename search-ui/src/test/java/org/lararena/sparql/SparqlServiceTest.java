@@ -247,7 +247,7 @@ class SparqlServiceTest {
     @Test
     void aChangeOfVisibilityCountsFromTheNextQuery(@TempDir Path other) throws Exception {
         DocumentStore own = new DocumentStore(other);
-        DocumentRecord record = own.save(record("pilotrapport", Visibility.RESTRICTED));
+        DocumentRecord record = own.create(record("pilotrapport", Visibility.RESTRICTED));
         SparqlService service = new SparqlService(StoreTransactions.local(store), ReadableGraphs.of(own), new LararenaConfig.Sparql(Duration.ofSeconds(60), 100));
         String query = "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }";
         assertThat(new String(service.query(query, PILOT, null).body(), StandardCharsets.UTF_8)).doesNotContain(graph("pilotrapport"));
@@ -260,7 +260,7 @@ class SparqlServiceTest {
     // --- helpers
 
     private static void document(String id, Visibility visibility) {
-        documents.save(record(id, visibility));
+        documents.create(record(id, visibility));
     }
 
     private static DocumentRecord record(String id, Visibility visibility) {

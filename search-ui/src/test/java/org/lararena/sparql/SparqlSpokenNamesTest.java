@@ -50,7 +50,7 @@ class SparqlSpokenNamesTest {
         Dataset dataset = TDB2Factory.createDataset();
         TdbAnnotationStore annotations = new TdbAnnotationStore(dataset);
         DocumentStore documents = new DocumentStore(dir.resolve("documents"));
-        documents.save(new DocumentRecord("intervju", "intervju.txt", "Intervju", "intervju", "Värmland", null, Visibility.PILOT,
+        documents.create(new DocumentRecord("intervju", "intervju.txt", "Intervju", "intervju", "Värmland", null, Visibility.PILOT,
                 "0".repeat(64), 1, "anna.lindqvist", Instant.now(), DocumentStatus.INDEXED, null, null, 1, "sv"));
         documents.savePassages("intervju", new JsonObject().put("passages", new JsonArray()
                 .add(new JsonObject().put("ordinal", 0).put("speaker", "INTERVJUARE").put("text", "Vad var viktigast?"))

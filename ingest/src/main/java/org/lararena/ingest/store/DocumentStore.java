@@ -195,11 +195,11 @@ public final class DocumentStore {
                         DocumentStatus.QUEUED, null, null, 0, null).asPartOf(partOf, pathInArchive);
                 String earlier = firstIdBySha.get(sha);
                 if (earlier != null) {
-                    return save(record.asDuplicateOf(earlier));
+                    return create(record.asDuplicateOf(earlier));
                 }
                 // The record, once written, holds the bytes (the change listener notes it): a record the full disk
                 // refused must not make later uploads its duplicates.
-                DocumentRecord attempt = save(record);
+                DocumentRecord attempt = create(record);
                 // An empty file is no attempt at anyone's failed empty upload.
                 for (DocumentRecord failed : size == 0 ? List.<DocumentRecord>of() : failedNotRetried(sha)) {
                     update(failed.id(), current -> current.retriedAs(attempt.id()));
@@ -268,11 +268,11 @@ public final class DocumentStore {
     }
 
     /**
-     * Saves the record of a new document, processed by this instance (as {@link #store} makes one, or a test's fixture);
+     * Creates the record of a new document, processed by this instance (as {@link #store} makes one, or a test's fixture);
      * 409 ({@link JsonCollection.ChangedMeanwhile}) when a record of its id exists. A change of an existing record goes
      * through {@link #update}, so that it never writes a record read earlier over a newer one.
      */
-    public DocumentRecord save(DocumentRecord record) {
+    public DocumentRecord create(DocumentRecord record) {
         synchronized (writing) {
             Kept written = records.create(record.id(), new Kept(record, instance));
             unwritten.remove(record.id());
