@@ -56,10 +56,19 @@ public final class SuggesterTraining {
      * What training gave.
      *
      * @param model the trained model (numbered {@code version})
-     * @param inService whether it passed the {@link ServiceCheck} on the held-out decisions
-     * @param reason why it is in service or not, in words a researcher understands
+     * @param verdict the {@link ServiceCheck}'s on the held-out decisions: whether the model is put in service, and why
      */
-    public record Outcome(SuggesterModel model, boolean inService, String reason) {}
+    public record Outcome(SuggesterModel model, ServiceCheck.Verdict verdict) {
+
+        public boolean inService() {
+            return verdict.inService();
+        }
+
+        /** Why the model is in service or not, in words a researcher understands. */
+        public String reason() {
+            return verdict.reason();
+        }
+    }
 
     public Outcome train(List<TrainingPassage> decided, int version) {
         List<TrainingPassage> passages = decided.stream().filter(p -> p.decisions() > 0).limit(MAX_PASSAGES).toList();
@@ -84,8 +93,7 @@ public final class SuggesterTraining {
 
         int decisions = passages.stream().mapToInt(TrainingPassage::decisions).sum();
         SuggesterModel model = learn(passages).with(terms, themes, drop).with(version, clock.instant(), decisions, evaluation);
-        ServiceCheck.Verdict verdict = check.judge(evaluation);
-        return new Outcome(model, verdict.inService(), verdict.reason());
+        return new Outcome(model, check.judge(evaluation));
     }
 
     /**
