@@ -20,6 +20,12 @@ public final class ClusterAddresses {
     /** A job (reindex, re-annotation, import) started, reported progress or ended: {@code {instance, job}}, the job as its API shows it. */
     public static final String JOB_CHANGED = "lararena.job.changed";
 
+    /**
+     * An instance that joined asks the others for their jobs, which it heard nothing of: {@code {instance}}. Each
+     * answers by publishing every job it runs or ran at {@link #JOB_CHANGED}.
+     */
+    public static final String JOBS_ASKED = "lararena.jobs.asked";
+
     private ClusterAddresses() {
     }
 }

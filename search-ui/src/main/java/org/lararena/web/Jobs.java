@@ -3,6 +3,7 @@ package org.lararena.web;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.shareddata.Lock;
 import java.time.Clock;
@@ -38,8 +39,10 @@ import org.slf4j.LoggerFactory;
  * {@value #KEPT} jobs are kept in memory: a restart forgets them (the audit log keeps who started what, and the
  * work itself is safe to start again). In a cluster every change of a job is published
  * ({@link ClusterAddresses#JOB_CHANGED}), so each instance lists and shows the jobs of all: a job started through one
- * instance is followed through any. A job whose instance left the cluster before it finished (stopped, crashed,
- * killed) is shown failed on the others, and no longer stops another of its kind from starting.
+ * instance is followed through any; an instance that joins asks the others for theirs ({@link
+ * ClusterAddresses#JOBS_ASKED}), so it lists a job started before it joined. A job whose instance left the cluster
+ * before it finished (stopped, crashed, killed) is shown failed on the others, and no longer stops another of its
+ * kind from starting.
  */
 public final class Jobs {
 
@@ -125,6 +128,8 @@ public final class Jobs {
     private final Supplier<Set<String>> members;
     /** In the order started; guarded by {@code this}. */
     private final Map<String, Job> jobs = new LinkedHashMap<>();
+    /** Completes once the other instances tell this one their jobs, and it theirs. */
+    private final Future<Void> listening;
 
     /**
      * The jobs of the process {@code self}, and those the other instances of its cluster run.
@@ -137,8 +142,21 @@ public final class Jobs {
         this.self = Objects.requireNonNull(self);
         this.members = Objects.requireNonNull(members);
         this.workers = vertx.createSharedWorkerExecutor("lararena-jobs", JOB_THREADS, LONGEST_JOB.toMillis(), TimeUnit.MILLISECONDS);
-        self.hearOthers(vertx.eventBus(), ClusterAddresses.JOB_CHANGED,
+        MessageConsumer<JsonObject> changes = self.hearOthers(vertx.eventBus(), ClusterAddresses.JOB_CHANGED,
                 change -> heard(Job.fromJson(change.getJsonObject("job"), InstanceId.senderOf(change))));
+        MessageConsumer<JsonObject> asks = self.hearOthers(vertx.eventBus(), ClusterAddresses.JOBS_ASKED, asked -> tellOwn());
+        // Asked only once both are known to the whole cluster: the answers then reach this instance, and a later
+        // joiner's question reaches it.
+        this.listening = Future.all(changes.completion(), asks.completion())
+                .onSuccess(registered -> self.publish(vertx.eventBus(), ClusterAddresses.JOBS_ASKED, new JsonObject())).mapEmpty();
+    }
+
+    /**
+     * Completes once this instance listens to the cluster's jobs and has asked the others for theirs (at once when
+     * it is alone); the answers follow as they arrive.
+     */
+    public Future<Void> listening() {
+        return listening;
     }
 
     /**
@@ -216,6 +234,11 @@ public final class Jobs {
         if (job != null) {
             self.publish(vertx.eventBus(), ClusterAddresses.JOB_CHANGED, new JsonObject().put("job", job.toJson()));
         }
+    }
+
+    /** Tells the others every job this instance runs or ran, for one that joined. */
+    private synchronized void tellOwn() {
+        jobs.values().stream().filter(job -> self.value().equals(job.runBy())).forEach(this::tell);
     }
 
     /** Another instance's job, as it stands now. */

@@ -157,6 +157,34 @@ class JobsTest {
         }
     }
 
+    @Test
+    void anInstanceThatJoinsWhileAJobRunsElsewhereListsItAndRefusesAnotherOfItsKindNamingIt() throws Exception {
+        try (LoopbackCluster cluster = new LoopbackCluster(2)) {
+            Jobs first = jobsOf(cluster.join(0, "lararena-test"));
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch running = new CountDownLatch(1);
+            Jobs.Job reindexing = first.startReporting("reindex", "admin", progress -> {
+                progress.accept(new JsonObject().put("documents", 3).put("of", 10));
+                running.countDown();
+                release.await(1, TimeUnit.MINUTES);
+                return new JsonObject().put("documents", 10);
+            });
+            assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+            try {
+                Jobs joined = jobsOf(cluster.join(1, "lararena-test"));
+
+                Jobs.Job seen = Eventually.until(() -> joined.find(reindexing.id()).orElse(null),
+                        job -> job != null && job.progress() != null, Duration.ofSeconds(30));
+                assertThat(seen.state()).isEqualTo(Jobs.State.RUNNING);
+                assertThat(seen.progress().getInteger("documents")).as("as it stands, not as it started").isEqualTo(3);
+                assertThatThrownBy(() -> joined.start("reindex", "admin2", JsonObject::new))
+                        .isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.getMessage()).contains("/api/jobs/" + reindexing.id()));
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
     /** Waits until the job is no longer running (it runs on a worker thread). */
     @Test
     void aJobThatReportsProgressShowsTheLastReportAndKeepsItOnceDone() throws Exception {
@@ -181,7 +209,10 @@ class JobsTest {
     /** The jobs of an instance as the application makes them: its id is its node id, its members the cluster's. */
     private static Jobs jobsOf(Vertx vertx) {
         ClusterMembers members = ClusterMembers.of(vertx);
-        return new Jobs(vertx, Clock.systemUTC(), members.instanceId(), members::now);
+        Jobs jobs = new Jobs(vertx, Clock.systemUTC(), members.instanceId(), members::now);
+        // From here on a job started on one instance is heard by this one (in the application, a moment after it starts).
+        jobs.listening().await();
+        return jobs;
     }
 
     private Jobs.Job finished(String id) throws Exception {
