@@ -65,6 +65,8 @@ class SeveralInstancesIT {
         int port = up.url.getPort();
         first = RunningApplication.at(URI.create("http://127.0.0.1:" + port));
         second = RunningApplication.at(URI.create("http://127.0.0.1:" + (port + 1)));
+        assertThat(new JsonObject(up.cli("status").out()).getString("state")).as("what status says of an up still starting its second instance")
+                .isIn("starting", "running");
         ManagedUp.await("the second instance is healthy", Duration.ofMinutes(5), () -> second.get("/health", null).statusCode() == 200);
         // An instance answers before up has seen both start and written where they run, which status reads.
         ManagedUp.await("up has started both instances", Duration.ofMinutes(2),
