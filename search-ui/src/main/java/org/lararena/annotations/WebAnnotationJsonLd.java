@@ -1,12 +1,12 @@
 package org.lararena.annotations;
 
+import org.lararena.ontology.store.AnnotationIris;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.PersonAgents;
 import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.PROV;
 
@@ -60,11 +60,11 @@ public final class WebAnnotationJsonLd {
                 .put("prefix", a.prefix()).put("suffix", a.suffix());
         JsonObject position = new JsonObject().put("type", "TextPositionSelector").put("start", a.start()).put("end", a.end());
         JsonObject target = new JsonObject().put("type", "SpecificResource")
-                .put("source", TdbAnnotationStore.passageIri(a.passageId()))
+                .put("source", AnnotationIris.passageIri(a.passageId()))
                 .put("selector", new JsonArray().add(quote).add(position));
         JsonObject creator = a.manual() ? person(a.creatorIri(), a.creator()) : software(a.creatorIri(), a.creator());
         JsonObject annotation = new JsonObject()
-                .put("id", TdbAnnotationStore.annotationIri(a.id()))
+                .put("id", AnnotationIris.annotationIri(a.id()))
                 .put("type", "Annotation")
                 .put("motivation", a.manual() ? "tagging" : "classifying")
                 .put("body", a.conceptIri())
@@ -88,14 +88,14 @@ public final class WebAnnotationJsonLd {
     /** The consensus as its own layer with provenance: who settled it, when, from whose layer, and the annotations that stand. */
     static JsonObject consensus(Consensus consensus, String documentId) {
         JsonArray derivedFrom = new JsonArray();
-        consensus.annotationIds().forEach(id -> derivedFrom.add(TdbAnnotationStore.annotationIri(id)));
+        consensus.annotationIds().forEach(id -> derivedFrom.add(AnnotationIris.annotationIri(id)));
         JsonObject node = new JsonObject()
                 .put("id", consensus.iri())
                 .put("type", new JsonArray().add("lar:Consensus").add("prov:Entity"))
                 .put("creator", agent(consensus.adjudicator()))
                 .put("created", consensus.created() == null ? null : consensus.created().toString())
                 .put("documentId", documentId)
-                .put("consensusOf", TdbAnnotationStore.documentIri(documentId))
+                .put("consensusOf", AnnotationIris.documentIri(documentId))
                 .put("wasDerivedFrom", derivedFrom);
         if (consensus.adoptedFrom() != null) {
             node.put("adoptedFrom", agent(consensus.adoptedFrom()));
@@ -105,10 +105,10 @@ public final class WebAnnotationJsonLd {
 
     /** A coder as an agent: the annotator, the neutral role everyone but researchers sees, or a researcher. */
     private static JsonObject agent(String coder) {
-        if (TdbAnnotationStore.ANNOTATOR_CODER.equals(coder)) {
-            return software(TdbAnnotationStore.annotatorIri(), TdbAnnotationStore.ANNOTATOR_NAME);
+        if (AnnotationIris.ANNOTATOR_CODER.equals(coder)) {
+            return software(AnnotationIris.annotatorIri(), AnnotationIris.ANNOTATOR_NAME);
         }
-        return PersonAgents.NEUTRAL_NAME.equals(coder) ? person(PersonAgents.NEUTRAL_IRI, coder) : person(TdbAnnotationStore.userIri(coder), coder);
+        return PersonAgents.NEUTRAL_NAME.equals(coder) ? person(PersonAgents.NEUTRAL_IRI, coder) : person(AnnotationIris.userIri(coder), coder);
     }
 
     private static JsonObject person(String iri, String nickname) {

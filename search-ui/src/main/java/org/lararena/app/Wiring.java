@@ -1,5 +1,6 @@
 package org.lararena.app;
 
+import org.lararena.ontology.store.AnnotationIris;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -38,9 +39,9 @@ import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.codebook.Codebook;
 import org.lararena.ontology.store.AnnotationStore;
-import org.lararena.ontology.store.StoreCompaction;
-import org.lararena.ontology.store.StoreTransactions;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.StoreCompaction;
+import org.lararena.ontology.store.rdf.StoreTransactions;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.store.remote.RemoteTransactions;
 import org.lararena.ontology.suggest.ServiceCheck;
 import org.lararena.ontology.suggest.SuggesterTraining;
@@ -190,6 +191,6 @@ final class Wiring {
      * model in service, asked at each run.
      */
     static AnnotationStore annotationStore(StoreTransactions store, IntSupplier suggesterModelVersion) {
-        return new TdbAnnotationStore(store, () -> TdbAnnotationStore.annotatorVersion(suggesterModelVersion.getAsInt()));
+        return new RdfAnnotationStore(store, () -> AnnotationIris.annotatorVersion(suggesterModelVersion.getAsInt()));
     }
 }

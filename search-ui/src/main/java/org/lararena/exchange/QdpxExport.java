@@ -1,5 +1,6 @@
 package org.lararena.exchange;
 
+import org.lararena.ontology.store.AnnotationIris;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.text.Normalizer;
@@ -28,7 +29,6 @@ import org.lararena.ontology.store.CoderView;
 import org.lararena.ontology.store.Decision;
 import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 
 /**
@@ -123,7 +123,7 @@ final class QdpxExport {
             Map<String, List<Decision>> decisions = annotations.decisions(record.id());
             Set<String> coders = new TreeSet<>();
             decisions.values().forEach(list -> list.forEach(d -> coders.add(d.coder())));
-            coders.remove(TdbAnnotationStore.ANNOTATOR_CODER);
+            coders.remove(AnnotationIris.ANNOTATOR_CODER);
             for (String coder : coders) {
                 for (StoredAnnotation annotation : CoderView.of(all, decisions, coder)) {
                     if (!annotation.manual() && CoderView.applied(annotation, coder)) {

@@ -33,7 +33,6 @@ import org.lararena.ontology.codebook.ConceptDraft;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.PersonAgents;
-import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.text.SwedishText;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.LararenaException;

@@ -1,5 +1,6 @@
 package org.lararena.sparql;
 
+import org.lararena.ontology.store.AnnotationIris;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -11,7 +12,6 @@ import org.apache.jena.graph.impl.GraphBase;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.names.DocumentNames;
-import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.OA;
 
@@ -26,7 +26,7 @@ final class NameHidingGraph extends GraphBase {
 
     private static final Set<Node> QUOTE_PREDICATES = Set.of(OA.exact.asNode(), OA.prefix.asNode(), OA.suffix.asNode());
     private static final Set<Node> MASKED_PREDICATES = Set.of(OA.exact.asNode(), OA.prefix.asNode(), OA.suffix.asNode(), LAR.text.asNode());
-    private static final String PASSAGE_PREFIX = TdbAnnotationStore.passageIri("");
+    private static final String PASSAGE_PREFIX = AnnotationIris.passageIri("");
     private static final String QUOTE_SUFFIX = "#quote";
 
     private final Graph base;

@@ -30,7 +30,7 @@ import org.apache.jena.sparql.exec.RowSetStream;
 import org.apache.jena.sparql.resultset.ResultsWriter;
 import org.apache.jena.update.UpdateFactory;
 import org.lararena.ontology.Ontology;
-import org.lararena.ontology.store.StoreTransactions;
+import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;

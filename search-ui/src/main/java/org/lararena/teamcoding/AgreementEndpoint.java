@@ -1,5 +1,6 @@
 package org.lararena.teamcoding;
 
+import org.lararena.ontology.store.AnnotationIris;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -32,7 +33,6 @@ import org.lararena.ontology.store.CoderView;
 import org.lararena.ontology.store.CodingStatus;
 import org.lararena.ontology.store.Decision;
 import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.RequestWork;
@@ -135,7 +135,7 @@ public final class AgreementEndpoint {
                     continue;
                 }
                 knownCoders.add(coder);
-                boolean annotator = TdbAnnotationStore.ANNOTATOR_CODER.equals(coder);
+                boolean annotator = AnnotationIris.ANNOTATOR_CODER.equals(coder);
                 CodingStatus status = statuses.get(coder);
                 if (annotator ? !all.isEmpty() || annotated.contains(record.id())
                         : status != null && status.state() == CodingStatus.State.DONE) {
@@ -148,7 +148,7 @@ public final class AgreementEndpoint {
         List<String> unknown = coders.stream().filter(c -> !knownCoders.contains(c)).toList();
         if (!unknown.isEmpty()) {
             throw LararenaException.badRequest("unknown coder " + String.join(", ", unknown) + ": not a coder of any of these documents"
-                    + " (a coder is a researcher with decisions or a coding status there, or " + TdbAnnotationStore.ANNOTATOR_CODER + ")");
+                    + " (a coder is a researcher with decisions or a coding status there, or " + AnnotationIris.ANNOTATOR_CODER + ")");
         }
         return new ReliabilityData(units, codings, finished);
     }

@@ -1,5 +1,6 @@
 package org.lararena.teamcoding;
 
+import org.lararena.ontology.store.AnnotationIris;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.lararena.ontology.store.CodingStatus;
 import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.Decision;
 import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 
@@ -71,16 +71,16 @@ public final class CoderLayers {
             if (!who.equals(caller.username())) {
                 if (!isCoder(record.id(), who, decisions)) {
                     throw LararenaException.badRequest("'" + who + "' has not coded document " + record.id()
-                            + " (a coder is a researcher with decisions or a coding status there, " + TdbAnnotationStore.ANNOTATOR_CODER
+                            + " (a coder is a researcher with decisions or a coding status there, " + AnnotationIris.ANNOTATOR_CODER
                             + ", or " + CoderView.CONSENSUS + ")");
                 }
-                if (!seesColleagues && !TdbAnnotationStore.ANNOTATOR_CODER.equals(who)) {
+                if (!seesColleagues && !AnnotationIris.ANNOTATOR_CODER.equals(who)) {
                     throw LararenaException.forbidden("document " + record.id() + " is coded blind: mark it done before you see colleagues' coding");
                 }
             }
             view = CoderView.of(all, decisions, who);
         }
-        String ownIri = TdbAnnotationStore.userIri(caller.username());
+        String ownIri = AnnotationIris.userIri(caller.username());
         JsonArray list = new JsonArray();
         for (StoredAnnotation annotation : view) {
             if (!seesColleagues && annotation.manual() && !ownIri.equals(annotation.creatorIri())) {
@@ -88,7 +88,7 @@ public final class CoderLayers {
             }
             JsonArray visible = new JsonArray();
             decisions.getOrDefault(annotation.id(), List.of()).stream()
-                    .filter(d -> seesColleagues || d.coder().equals(caller.username()) || d.coder().equals(TdbAnnotationStore.ANNOTATOR_CODER))
+                    .filter(d -> seesColleagues || d.coder().equals(caller.username()) || d.coder().equals(AnnotationIris.ANNOTATOR_CODER))
                     .forEach(d -> visible.add(new JsonObject().put("coder", d.coder()).put("state", d.state().wireName())
                             .put("at", d.at() == null ? null : d.at().toString())));
             list.add(toJson.apply(annotation).put("decisions", visible));
@@ -103,7 +103,7 @@ public final class CoderLayers {
 
     /** The same, from the document's coding statuses and decisions as read already. */
     public static boolean isCoder(String coder, Map<String, CodingStatus> statuses, Map<String, List<Decision>> decisions) {
-        if (TdbAnnotationStore.ANNOTATOR_CODER.equals(coder) || statuses.containsKey(coder)) {
+        if (AnnotationIris.ANNOTATOR_CODER.equals(coder) || statuses.containsKey(coder)) {
             return true;
         }
         return decisions.values().stream().flatMap(List::stream).anyMatch(d -> d.coder().equals(coder));

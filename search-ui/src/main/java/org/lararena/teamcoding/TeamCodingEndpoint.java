@@ -1,5 +1,6 @@
 package org.lararena.teamcoding;
 
+import org.lararena.ontology.store.AnnotationIris;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,7 +22,6 @@ import org.lararena.ontology.store.Decision;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.CodingStatus;
 import org.lararena.ontology.store.LoggedReview;
-import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.RequestWork;
 import org.lararena.platform.audit.AuditLog;
@@ -162,7 +162,7 @@ public final class TeamCodingEndpoint {
                     JsonArray log = new JsonArray();
                     for (LoggedReview entry : annotations.reviewLog(record.id())) {
                         if (!seesColleagues && !entry.coder().equals(caller.username())
-                                && !entry.coder().equals(TdbAnnotationStore.ANNOTATOR_CODER)) {
+                                && !entry.coder().equals(AnnotationIris.ANNOTATOR_CODER)) {
                             continue;
                         }
                         log.add(new JsonObject().put("annotationId", entry.annotationId()).put("coder", entry.coder())

@@ -1,5 +1,6 @@
 package org.lararena.annotations;
 
+import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
@@ -25,7 +26,7 @@ import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.PersonAgents;
 import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.OA;
 import org.lararena.ontology.vocabulary.PROV;
@@ -38,7 +39,7 @@ class WebAnnotationJsonLdTest {
     @Test
     void automaticAndManualAnnotationsReadBackWithTheirSelectorsInCodePoints() throws IOException {
         Dataset dataset = TDB2Factory.createDataset();
-        TdbAnnotationStore store = new TdbAnnotationStore(dataset);
+        RdfAnnotationStore store = new RdfAnnotationStore(dataset);
         String text = "🌲 Samverkan i Värmland";
         PassageText passage = new PassageText("doc-0", text);
         Suggestion samverkan = new Suggestion(TEMA + "samverkan", TEMA + "samverkan", 3, 12, "Samverkan", "samverkan", 0.9);
@@ -52,7 +53,7 @@ class WebAnnotationJsonLdTest {
 
         List<Resource> parsed = model.listSubjectsWithProperty(RDF.type, OA.Annotation).toList();
         assertThat(parsed).hasSize(2);
-        Resource auto = model.createResource(TdbAnnotationStore.annotationIri(annotations.get(0).id()));
+        Resource auto = model.createResource(AnnotationIris.annotationIri(annotations.get(0).id()));
         assertThat(auto.hasProperty(OA.motivatedBy, OA.classifying)).isTrue();
         assertThat(auto.getPropertyResourceValue(OA.hasBody).getURI()).isEqualTo(TEMA + "samverkan");
         assertThat(auto.hasProperty(LAR.reviewState, LAR.Suggested)).isTrue();
@@ -60,7 +61,7 @@ class WebAnnotationJsonLdTest {
         assertThat(auto.getProperty(DCTerms.created).getLiteral().getDatatype()).isEqualTo(XSDDatatype.XSDdateTime);
         Resource target = auto.getPropertyResourceValue(OA.hasTarget);
         assertThat(target.hasProperty(RDF.type, OA.SpecificResource)).isTrue();
-        assertThat(target.getPropertyResourceValue(OA.hasSource).getURI()).isEqualTo(TdbAnnotationStore.passageIri("doc-0"));
+        assertThat(target.getPropertyResourceValue(OA.hasSource).getURI()).isEqualTo(AnnotationIris.passageIri("doc-0"));
         Resource quote = selector(target, OA.TextQuoteSelector);
         assertThat(quote.getProperty(OA.exact).getString()).isEqualTo("Samverkan");
         assertThat(quote.getProperty(OA.prefix).getString()).isEqualTo("🌲 ");
@@ -70,18 +71,18 @@ class WebAnnotationJsonLdTest {
         assertThat(position.getProperty(OA.end).getInt()).isEqualTo(11);
         assertThat(position.getProperty(OA.start).getLiteral().getDatatype()).isEqualTo(XSDDatatype.XSDnonNegativeInteger);
 
-        Resource manual = model.createResource(TdbAnnotationStore.annotationIri(annotations.get(1).id()));
+        Resource manual = model.createResource(AnnotationIris.annotationIri(annotations.get(1).id()));
         assertThat(manual.hasProperty(OA.motivatedBy, OA.tagging)).isTrue();
         assertThat(selector(manual.getPropertyResourceValue(OA.hasTarget), OA.TextQuoteSelector).getProperty(OA.exact).getString())
                 .isEqualTo("Värmland");
-        assertThat(manual.getPropertyResourceValue(DCTerms.creator).getURI()).isEqualTo(TdbAnnotationStore.userIri("forskare"));
+        assertThat(manual.getPropertyResourceValue(DCTerms.creator).getURI()).isEqualTo(AnnotationIris.userIri("forskare"));
         dataset.close();
     }
 
     @Test
     void theConsensusIsItsOwnResourceWithTheAdjudicatorAsCreatorDerivedFromTheAnnotationsThatStand() throws IOException {
         Dataset dataset = TDB2Factory.createDataset();
-        TdbAnnotationStore store = new TdbAnnotationStore(dataset);
+        RdfAnnotationStore store = new RdfAnnotationStore(dataset);
         PassageText passage = new PassageText("doc-0", "Samverkan och kontinuitet i Värmland");
         store.storeAutomatic("doc", "v1", List.of(new AnnotationStore.PassageSuggestions(passage, List.of(
                 new Suggestion(TEMA + "samverkan", TEMA + "samverkan", 0, 9, "Samverkan", "samverkan", 0.9),
@@ -96,15 +97,15 @@ class WebAnnotationJsonLdTest {
         Resource node = model.createResource(consensus.iri());
         assertThat(node.hasProperty(RDF.type, LAR.Consensus)).isTrue();
         assertThat(node.hasProperty(RDF.type, PROV.Entity)).isTrue();
-        assertThat(node.getPropertyResourceValue(DCTerms.creator).getURI()).isEqualTo(TdbAnnotationStore.userIri("forskare"));
-        assertThat(node.getPropertyResourceValue(LAR.adoptedFrom).getURI()).isEqualTo(TdbAnnotationStore.userIri("forskare2"));
-        assertThat(node.getPropertyResourceValue(LAR.consensusOf).getURI()).isEqualTo(TdbAnnotationStore.documentIri("doc"));
+        assertThat(node.getPropertyResourceValue(DCTerms.creator).getURI()).isEqualTo(AnnotationIris.userIri("forskare"));
+        assertThat(node.getPropertyResourceValue(LAR.adoptedFrom).getURI()).isEqualTo(AnnotationIris.userIri("forskare2"));
+        assertThat(node.getPropertyResourceValue(LAR.consensusOf).getURI()).isEqualTo(AnnotationIris.documentIri("doc"));
         assertThat(node.getProperty(DCTerms.created).getLiteral().getDatatype()).isEqualTo(XSDDatatype.XSDdateTime);
         assertThat(node.listProperties(PROV.wasDerivedFrom).toList()).extracting(st -> st.getResource().getURI())
-                .containsExactlyInAnyOrder(TdbAnnotationStore.annotationIri(kept), TdbAnnotationStore.annotationIri(tag.id()));
+                .containsExactlyInAnyOrder(AnnotationIris.annotationIri(kept), AnnotationIris.annotationIri(tag.id()));
         assertThat(model.listSubjectsWithProperty(RDF.type, OA.Annotation).toList()).as("the consensus is no annotation").hasSize(3);
         String dropped = annotations.stream().map(StoredAnnotation::id).filter(id -> !id.equals(kept) && !id.equals(tag.id())).findFirst().orElseThrow();
-        assertThat(model.createResource(TdbAnnotationStore.annotationIri(dropped)).hasProperty(LAR.reviewState, LAR.Rejected)).isTrue();
+        assertThat(model.createResource(AnnotationIris.annotationIri(dropped)).hasProperty(LAR.reviewState, LAR.Rejected)).isTrue();
 
         Model neutral = parse(WebAnnotationJsonLd.document(annotations.stream().map(PersonAgents::withoutPerson).toList(), "doc",
                 PersonAgents.withoutPerson(consensus)));

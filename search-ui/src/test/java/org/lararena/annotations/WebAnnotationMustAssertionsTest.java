@@ -1,5 +1,6 @@
 package org.lararena.annotations;
 
+import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -34,7 +35,7 @@ import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.PersonAgents;
 import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 
 /**
@@ -51,12 +52,12 @@ class WebAnnotationMustAssertionsTest {
     private static final String TEXT = "🌲 Samverkan och kontinuitet i Värmland 𝔖 ger tillgänglighet";
 
     private Dataset dataset;
-    private TdbAnnotationStore store;
+    private RdfAnnotationStore store;
 
     @BeforeEach
     void openStore() {
         dataset = TDB2Factory.createDataset();
-        store = new TdbAnnotationStore(dataset);
+        store = new RdfAnnotationStore(dataset);
     }
 
     @AfterEach
@@ -85,7 +86,7 @@ class WebAnnotationMustAssertionsTest {
                 .containsAll(Stream.of(ReviewState.values()).map(s -> s.resource().getURI()).toList());
         assertThat(checked).extracting(a -> a.getString("motivation")).containsOnly("classifying", "tagging");
         assertThat(checked).extracting(a -> a.getJsonObject("creator").getString("id")).as("researchers and the neutral role")
-                .contains(TdbAnnotationStore.userIri("forskare"), PersonAgents.NEUTRAL_IRI, TdbAnnotationStore.annotatorIri());
+                .contains(AnnotationIris.userIri("forskare"), PersonAgents.NEUTRAL_IRI, AnnotationIris.annotatorIri());
         assertThat(checked).as("a quote outside the BMP").anyMatch(a -> a.encode().contains("🌲"));
         assertThat(failures).as("MUST assertions of " + SUITE + "/" + MUSTS + " that an exported annotation fails").isEmpty();
     }

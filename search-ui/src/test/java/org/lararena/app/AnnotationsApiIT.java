@@ -1,5 +1,6 @@
 package org.lararena.app;
 
+import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
@@ -20,7 +21,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.store.PersonAgents;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.testing.TestServices;
 
@@ -150,12 +151,12 @@ class AnnotationsApiIT {
         }
         // As if the document had been annotated with an older ontology.
         Dataset jena = TDB2Factory.connectDataset(otherData.resolve("jena").toString());
-        jena.executeWrite(() -> jena.getNamedModel(LAR.documentGraph(id).getURI()).getResource(TdbAnnotationStore.documentIri(id))
+        jena.executeWrite(() -> jena.getNamedModel(LAR.documentGraph(id).getURI()).getResource(AnnotationIris.documentIri(id))
                 .removeAll(LAR.ontologyVersion).addProperty(LAR.ontologyVersion, "0.0.1-gammal"));
 
         try (RunningApplication second = RunningApplication.start(otherData, Map.of("LARARENA_DEMO_DATA", "false"))) {
             String current = OntologyLoader.fromClasspath().version();
-            assertThat(Eventually.until(() -> new TdbAnnotationStore(jena).ontologyVersions(), versions -> current.equals(versions.get(id)),
+            assertThat(Eventually.until(() -> new RdfAnnotationStore(jena).ontologyVersions(), versions -> current.equals(versions.get(id)),
                     Duration.ofSeconds(60))).containsEntry(id, current);
             JsonArray after = new JsonArray(second.get("/api/documents/" + id + "/annotations", researcher).body());
             assertThat(after).hasSize(count);
@@ -244,7 +245,7 @@ class AnnotationsApiIT {
 
         String pilotsHistory = app.get(history, pilot).body();
         assertThat(pilotsHistory).contains(PersonAgents.NEUTRAL_IRI, "\"" + PersonAgents.NEUTRAL_NAME + "\"").doesNotContain("agent/user/");
-        assertThat(app.get(history, researcher).body()).contains(TdbAnnotationStore.userIri("forskare"), "\"forskare\"");
+        assertThat(app.get(history, researcher).body()).contains(AnnotationIris.userIri("forskare"), "\"forskare\"");
         JsonObject manual = objects(annotations(shared, pilot)).stream().filter(a -> a.getString("origin").equals("manual")).findFirst().orElseThrow();
         assertThat(manual.getString("creator")).isEqualTo(PersonAgents.NEUTRAL_NAME);
         assertThat(objects(annotations(shared, researcher))).filteredOn(a -> a.getString("origin").equals("manual"))

@@ -43,7 +43,7 @@ import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
-import org.lararena.ontology.store.StoreTransactions;
+import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.platform.testing.TestServices;
 
 /**

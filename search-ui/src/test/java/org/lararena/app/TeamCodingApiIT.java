@@ -1,5 +1,6 @@
 package org.lararena.app;
 
+import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 
 /**
@@ -82,8 +82,8 @@ class TeamCodingApiIT {
         Map<String, String> exported = new java.util.HashMap<>();
         objects(json(app.get("/api/documents/" + documentId + "/annotations.jsonld", forskare2)).getJsonArray("@graph"))
                 .forEach(node -> exported.put(node.getString("id"), node.getString("reviewState")));
-        assertThat(exported.get(TdbAnnotationStore.annotationIri(samverkan))).isEqualTo(LAR.Rejected.getURI());
-        assertThat(exported.get(TdbAnnotationStore.annotationIri(kontinuitet))).isEqualTo(LAR.Accepted.getURI());
+        assertThat(exported.get(AnnotationIris.annotationIri(samverkan))).isEqualTo(LAR.Rejected.getURI());
+        assertThat(exported.get(AnnotationIris.annotationIri(kontinuitet))).isEqualTo(LAR.Accepted.getURI());
         assertThat(app.get("/api/documents/" + documentId + "/annotations?coder=forskare", pilot).statusCode())
                 .as("an interview is the researchers' alone").isEqualTo(404);
 

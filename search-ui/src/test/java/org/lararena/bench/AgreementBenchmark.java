@@ -1,5 +1,6 @@
 package org.lararena.bench;
 
+import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -47,7 +48,7 @@ import org.lararena.ontology.store.CodingStatus;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.web.RequestWork;
 import org.lararena.teamcoding.AgreementEndpoint;
@@ -69,7 +70,7 @@ class AgreementBenchmark {
     private static final int CONCEPTS = 30;
     private static final int ROUNDS = 3;
     private static final List<String> RESEARCHERS = List.of("forskare", "forskare2", "forskare3", "forskare4");
-    private static final List<String> CODERS = List.of("forskare", "forskare2", "forskare3", "forskare4", TdbAnnotationStore.ANNOTATOR_CODER);
+    private static final List<String> CODERS = List.of("forskare", "forskare2", "forskare3", "forskare4", AnnotationIris.ANNOTATOR_CODER);
     private static final String[] WORDS = {"vi", "har", "patienten", "kommunen", "hemtjänsten", "möten", "varje", "vecka", "läkaren",
         "telefon", "väntar", "distriktssköterskan", "ringer", "tryggt", "besök", "regionen", "samma", "personal", "och", "i"};
 
@@ -81,7 +82,7 @@ class AgreementBenchmark {
         Ontology ontology = OntologyLoader.fromClasspath();
         List<Concept> concepts = ontology.concepts(LAR.Teman.getURI()).stream().filter(c -> !c.isTop()).limit(CONCEPTS).toList();
         Dataset dataset = TDB2Factory.connectDataset(dir.resolve("tdb").toString());
-        TdbAnnotationStore store = new TdbAnnotationStore(dataset);
+        RdfAnnotationStore store = new RdfAnnotationStore(dataset);
         DocumentStore documents = new DocumentStore(dir.resolve("documents"));
         Vertx vertx = Vertx.vertx();
         try {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lararena.ontology.Concept;
-import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.platform.LararenaException;
 
 /**

@@ -40,9 +40,9 @@ import org.lararena.ontology.codebook.Codebook;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.suggest.SuggesterModel;
-import org.lararena.ontology.store.StoreTransactions;
+import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.shared.FileCollection;
 import org.w3c.dom.Document;
@@ -72,7 +72,7 @@ class QdpxExchangeTest {
         /** The same with the annotation store and the codebook in {@code dataset} (on disk, for a benchmark). */
         static Stores in(Path dir, Ontology shipped, Dataset dataset) {
             Ontology own = shipped.snapshot();
-            TdbAnnotationStore annotations = new TdbAnnotationStore(dataset);
+            RdfAnnotationStore annotations = new RdfAnnotationStore(dataset);
             CodebookActions codebook = new CodebookActions(new Codebook(StoreTransactions.local(dataset), own, annotations, Clock.systemUTC()), annotations,
                     new AuditLog(new FileCollection(dir.resolve("audit"), "the audit entry", false)), (document, passages) -> { }, () -> { },
                     new SynonymProposals(() -> own, () -> SuggesterModel.DICTIONARY_ONLY, dir.resolve("rejected-proposals.json")));

@@ -29,7 +29,7 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.shared.FileCollection;
@@ -133,7 +133,7 @@ class QdpxImportBenchmark {
     private static double addManualDirectly(Project project, Path instance) {
         Dataset dataset = TDB2Factory.connectDataset(instance.resolve("jena").toString());
         try {
-            TdbAnnotationStore store = new TdbAnnotationStore(dataset);
+            RdfAnnotationStore store = new RdfAnnotationStore(dataset);
             long started = System.nanoTime();
             List<AnnotationStore.ManualTag> batch = new ArrayList<>();
             int source = -1;

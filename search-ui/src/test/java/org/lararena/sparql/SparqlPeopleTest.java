@@ -1,5 +1,6 @@
 package org.lararena.sparql;
 
+import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
@@ -25,9 +26,9 @@ import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.PersonAgents;
 import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
-import org.lararena.ontology.store.StoreTransactions;
+import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.web.Caller;
 
@@ -51,7 +52,7 @@ class SparqlPeopleTest {
     @BeforeAll
     static void setUp() {
         Dataset dataset = TDB2Factory.createDataset();
-        TdbAnnotationStore annotations = new TdbAnnotationStore(dataset);
+        RdfAnnotationStore annotations = new RdfAnnotationStore(dataset);
         DocumentStore documents = new DocumentStore(dir.resolve("documents"));
         documents.create(new DocumentRecord("pilotdok", "pilotdok.txt", "Pilotdok", "rapport", "Värmland", null, Visibility.PILOT,
                 "0".repeat(64), 1, "anna.lindqvist", Instant.now(), DocumentStatus.INDEXED, null, null, 1, "sv"));
@@ -77,8 +78,8 @@ class SparqlPeopleTest {
 
     @Test
     void aPilotCannotProbeForAUsernameByIriNicknameOrLabel() {
-        for (String probe : List.of("ASK { ?a prov:wasAssociatedWith <" + TdbAnnotationStore.userIri("bengt.oskarsson") + "> }",
-                "ASK { <" + TdbAnnotationStore.userIri("anna.lindqvist") + "> ?p ?o }",
+        for (String probe : List.of("ASK { ?a prov:wasAssociatedWith <" + AnnotationIris.userIri("bengt.oskarsson") + "> }",
+                "ASK { <" + AnnotationIris.userIri("anna.lindqvist") + "> ?p ?o }",
                 "ASK { ?agent foaf:nick \"anna.lindqvist\" }",
                 "ASK { ?agent rdfs:label \"bengt.oskarsson\" }",
                 "ASK { ?agent ?p ?name FILTER(CONTAINS(STR(?name), \"lindqvist\")) }",

@@ -36,7 +36,7 @@ import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.OA;
-import org.lararena.ontology.store.StoreTransactions;
+import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.ontology.store.remote.InJvmFuseki;
 import org.lararena.ontology.store.remote.RemoteTransactions;
 import org.lararena.platform.LararenaConfig;

@@ -23,9 +23,9 @@ import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.Suggestion;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
-import org.lararena.ontology.store.StoreTransactions;
+import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.web.Caller;
 
@@ -48,7 +48,7 @@ class SparqlSpokenNamesTest {
     @BeforeAll
     static void setUp() {
         Dataset dataset = TDB2Factory.createDataset();
-        TdbAnnotationStore annotations = new TdbAnnotationStore(dataset);
+        RdfAnnotationStore annotations = new RdfAnnotationStore(dataset);
         DocumentStore documents = new DocumentStore(dir.resolve("documents"));
         documents.create(new DocumentRecord("intervju", "intervju.txt", "Intervju", "intervju", "Värmland", null, Visibility.PILOT,
                 "0".repeat(64), 1, "anna.lindqvist", Instant.now(), DocumentStatus.INDEXED, null, null, 1, "sv"));

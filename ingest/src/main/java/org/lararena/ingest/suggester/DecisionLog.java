@@ -1,5 +1,6 @@
 package org.lararena.ingest.suggester;
 
+import org.lararena.ontology.store.AnnotationIris;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -18,7 +19,6 @@ import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.Decision;
 import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.TdbAnnotationStore;
 import org.lararena.ontology.suggest.TrainingPassage;
 
 /**
@@ -93,6 +93,6 @@ public final class DecisionLog {
     }
 
     private static boolean isAnnotator(Decision decision) {
-        return TdbAnnotationStore.ANNOTATOR_CODER.equals(decision.coder());
+        return AnnotationIris.ANNOTATOR_CODER.equals(decision.coder());
     }
 }

@@ -20,7 +20,7 @@ import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.platform.DiskFull;
 
 /** A run of short steps over a real (in-memory) annotation store. */
@@ -30,7 +30,7 @@ class DocumentAnnotationTest {
 
     @Test
     void aStepWhoseWriteFailsForAFullDiskIsTriedAgainWithTheSamePassagesAndTheRunEndsWithEverySuggestionOnce() {
-        AnnotationStore store = new TdbAnnotationStore(TDB2Factory.createDataset());
+        AnnotationStore store = new RdfAnnotationStore(TDB2Factory.createDataset());
         AtomicBoolean diskFull = new AtomicBoolean();
         AnnotationStore failingOnce = (AnnotationStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AnnotationStore.class},
                 (proxy, method, args) -> {
@@ -72,7 +72,7 @@ class DocumentAnnotationTest {
 
     @Test
     void onADiskWhereEveryCommitIsSlowALargeDocumentIsStillStoredInStepsOfManyPassagesNotOneCommitPerPassage() {
-        AnnotationStore store = new TdbAnnotationStore(TDB2Factory.createDataset());
+        AnnotationStore store = new RdfAnnotationStore(TDB2Factory.createDataset());
         AtomicInteger writes = new AtomicInteger();
         // Every write reports that it held the writer lock for 400 ms, as on a disk busy with another ingest.
         AnnotationStore slowDisk = (AnnotationStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AnnotationStore.class},

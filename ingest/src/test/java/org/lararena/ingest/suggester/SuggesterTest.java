@@ -29,7 +29,7 @@ import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.suggest.ServiceCheck;
 import org.lararena.ontology.suggest.SuggesterTraining;
 import org.lararena.ontology.suggest.TrainingPassage;
@@ -60,7 +60,7 @@ class SuggesterTest {
 
     @BeforeEach
     void storeADocumentWithSuggestions() throws Exception {
-        annotations = new TdbAnnotationStore(TDB2Factory.createDataset());
+        annotations = new RdfAnnotationStore(TDB2Factory.createDataset());
         documents = new DocumentStore(dataDir.resolve("documents"));
         Path file = Files.writeString(dataDir.resolve("anteckning.txt"), TEXT, StandardCharsets.UTF_8);
         DocumentRecord record = documents.store(file, "anteckning.txt",

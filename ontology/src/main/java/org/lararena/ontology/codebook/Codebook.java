@@ -1,5 +1,6 @@
 package org.lararena.ontology.codebook;
 
+import org.lararena.ontology.store.AnnotationIris;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,8 +33,7 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyException;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.store.AnnotationStore;
-import org.lararena.ontology.store.StoreTransactions;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.ontology.text.SwedishText;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.PROV;
@@ -348,7 +348,7 @@ public final class Codebook {
             Resource change = graph.createResource(changeIri).addProperty(RDF.type, PROV.Activity).addProperty(RDF.type, LAR.CodebookChange)
                     .addProperty(LAR.changeKind, kind)
                     .addProperty(LAR.changedConcept, graph.createResource(conceptIri))
-                    .addProperty(PROV.wasAssociatedWith, graph.createResource(TdbAnnotationStore.userIri(username)))
+                    .addProperty(PROV.wasAssociatedWith, graph.createResource(AnnotationIris.userIri(username)))
                     .addLiteral(PROV.startedAtTime, graph.createTypedLiteral(clock.instant().toString(), XSDDatatype.XSDdateTime))
                     .addProperty(DCTerms.description, description)
                     .addProperty(LAR.ontologyVersion, version);
@@ -519,7 +519,7 @@ public final class Codebook {
     }
 
     private static String username(String agentIri) {
-        String prefix = TdbAnnotationStore.userIri("");
+        String prefix = AnnotationIris.userIri("");
         return agentIri.startsWith(prefix) ? URLDecoder.decode(agentIri.substring(prefix.length()), StandardCharsets.UTF_8) : agentIri;
     }
 

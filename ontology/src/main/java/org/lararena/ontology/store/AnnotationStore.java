@@ -151,7 +151,7 @@ public interface AnnotationStore {
 
     /**
      * Each coder's latest decision about each annotation of a document, by annotation id: researchers (by username)
-     * and the annotator ({@value TdbAnnotationStore#ANNOTATOR_CODER}), oldest decision first.
+     * and the annotator ({@value AnnotationIris#ANNOTATOR_CODER}), oldest decision first.
      */
     Map<String, List<Decision>> decisions(String documentId);
 

@@ -39,7 +39,7 @@ public final class CoderView {
     /** The annotations as {@code coder} sees them; for the annotator only its own suggestions. */
     public static List<StoredAnnotation> of(List<StoredAnnotation> annotations, Map<String, List<Decision>> decisions, String coder) {
         List<StoredAnnotation> view = new ArrayList<>();
-        boolean annotator = TdbAnnotationStore.ANNOTATOR_CODER.equals(coder);
+        boolean annotator = AnnotationIris.ANNOTATOR_CODER.equals(coder);
         for (StoredAnnotation annotation : annotations) {
             if (annotator && annotation.manual()) {
                 continue;
@@ -61,7 +61,7 @@ public final class CoderView {
 
     /** Whether the coder applied the annotation's concept in their layer (accepted it; for the annotator: suggests it). */
     public static boolean applied(StoredAnnotation inView, String coder) {
-        return TdbAnnotationStore.ANNOTATOR_CODER.equals(coder) ? inView.state() == ReviewState.SUGGESTED
+        return AnnotationIris.ANNOTATOR_CODER.equals(coder) ? inView.state() == ReviewState.SUGGESTED
                 : inView.state() == ReviewState.ACCEPTED;
     }
 }

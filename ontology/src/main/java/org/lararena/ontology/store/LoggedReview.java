@@ -2,6 +2,6 @@ package org.lararena.ontology.store;
 
 /**
  * One entry of a document's review log: which annotation, which coder (a username, or {@value
- * TdbAnnotationStore#ANNOTATOR_CODER}), and the review.
+ * AnnotationIris#ANNOTATOR_CODER}), and the review.
  */
 public record LoggedReview(String annotationId, String coder, Review review) {}

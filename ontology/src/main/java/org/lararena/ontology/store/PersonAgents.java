@@ -18,12 +18,12 @@ public final class PersonAgents {
     public static final String NEUTRAL_IRI = LAR.BASE + "agent/role/forskare";
     public static final Node NEUTRAL_NODE = NodeFactory.createURI(NEUTRAL_IRI);
 
-    private static final String PERSON_PREFIX = TdbAnnotationStore.userIri("");
+    private static final String PERSON_PREFIX = AnnotationIris.userIri("");
 
     private PersonAgents() {
     }
 
-    /** Whether {@code node} is the IRI of a person ({@link TdbAnnotationStore#userIri}). */
+    /** Whether {@code node} is the IRI of a person ({@link AnnotationIris#userIri}). */
     public static boolean isPerson(Node node) {
         return node != null && node.isURI() && node.getURI().startsWith(PERSON_PREFIX);
     }
@@ -40,7 +40,7 @@ public final class PersonAgents {
 
     /** The consensus as a non-researcher sees it: the adjudicator, and the coder adopted unless it is the annotator, as the neutral agent. */
     public static Consensus withoutPerson(Consensus c) {
-        String adopted = c.adoptedFrom() == null || TdbAnnotationStore.ANNOTATOR_CODER.equals(c.adoptedFrom()) ? c.adoptedFrom() : NEUTRAL_NAME;
+        String adopted = c.adoptedFrom() == null || AnnotationIris.ANNOTATOR_CODER.equals(c.adoptedFrom()) ? c.adoptedFrom() : NEUTRAL_NAME;
         return new Consensus(c.iri(), NEUTRAL_NAME, c.created(), adopted, c.annotationIds());
     }
 }

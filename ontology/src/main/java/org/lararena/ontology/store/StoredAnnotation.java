@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param start offset of the span in the passage text, in Unicode code points
  * @param end code point offset just after the span
  * @param exact the text of the span
- * @param prefix up to {@link TdbAnnotationStore#CONTEXT_CODE_POINTS} code points of the passage before the span
+ * @param prefix up to {@link #CONTEXT_CODE_POINTS} code points of the passage before the span
  * @param suffix the same after the span (never beyond the passage)
  * @param conceptIri the body: a concept of the ontology
  * @param manual true for a researcher's tag ({@code oa:tagging}), false for the annotator's ({@code oa:classifying})
@@ -28,6 +28,9 @@ public record StoredAnnotation(
         String id, String documentId, String passageId, int start, int end, String exact, String prefix, String suffix,
         String conceptIri, boolean manual, ReviewState state, String matchedTerm, Double confidence, String creator,
         String creatorIri, Instant created, String ontologyVersion) {
+
+    /** How much passage text an annotation's quote keeps on each side of its span ({@code prefix}, {@code suffix}). */
+    public static final int CONTEXT_CODE_POINTS = 32;
 
     public StoredAnnotation {
         Objects.requireNonNull(id, "id");

@@ -17,8 +17,8 @@ import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.store.AnnotationStore.PassageSuggestions;
 import org.lararena.ontology.store.PassageText;
-import org.lararena.ontology.store.StoreCompaction;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.StoreCompaction;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 
 /**
  * What storing a document's suggestions costs per passage, the way an annotation run stores them (one write
@@ -96,7 +96,7 @@ class AnnotationStoreBenchmark {
         Path dir = Files.createTempDirectory("tdb-bench");
         Dataset dataset = TDB2Factory.connectDataset(dir.toString());
         try {
-            TdbAnnotationStore store = new TdbAnnotationStore(dataset);
+            RdfAnnotationStore store = new RdfAnnotationStore(dataset);
             StoreCompaction files = new StoreCompaction(dataset, dir, 0);
             long empty = files.sizeOnDisk();
             Measure first = oneRun(store, passages, batch);
@@ -110,7 +110,7 @@ class AnnotationStoreBenchmark {
         }
     }
 
-    private static Measure oneRun(TdbAnnotationStore store, List<PassageSuggestions> passages, int batch) {
+    private static Measure oneRun(RdfAnnotationStore store, List<PassageSuggestions> passages, int batch) {
         long longest = 0;
         long started = System.nanoTime();
         Set<String> made = new HashSet<>();
@@ -146,7 +146,7 @@ class AnnotationStoreBenchmark {
         Path dir = Files.createTempDirectory("tdb-bench-quads");
         Dataset dataset = TDB2Factory.connectDataset(dir.toString());
         try {
-            oneRun(new TdbAnnotationStore(dataset), passages, 100);
+            oneRun(new RdfAnnotationStore(dataset), passages, 100);
             return dataset.calculateRead(() -> {
                 List<Quad> all = new ArrayList<>();
                 dataset.asDatasetGraph().find().forEachRemaining(all::add);

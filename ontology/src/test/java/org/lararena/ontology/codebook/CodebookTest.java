@@ -25,9 +25,9 @@ import org.lararena.ontology.Suggestion;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
-import org.lararena.ontology.store.StoreTransactions;
+import org.lararena.ontology.store.rdf.StoreTransactions;
 
 class CodebookTest {
 
@@ -36,7 +36,7 @@ class CodebookTest {
 
     private Dataset dataset;
     private Ontology ontology;
-    private TdbAnnotationStore annotations;
+    private RdfAnnotationStore annotations;
     private Codebook codebook;
     private String shippedVersion;
 
@@ -45,7 +45,7 @@ class CodebookTest {
         dataset = TDB2Factory.createDataset();
         ontology = OntologyLoader.fromClasspath();
         shippedVersion = ontology.version();
-        annotations = new TdbAnnotationStore(dataset);
+        annotations = new RdfAnnotationStore(dataset);
         codebook = new Codebook(StoreTransactions.local(dataset), ontology, annotations, Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC));
         assertThat(codebook.open()).isEmpty();
     }

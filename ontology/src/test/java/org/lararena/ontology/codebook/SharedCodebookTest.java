@@ -13,7 +13,7 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyException;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.store.remote.InJvmFuseki;
 import org.lararena.ontology.store.remote.RemoteTransactions;
 import org.lararena.ontology.vocabulary.LAR;
@@ -37,7 +37,7 @@ class SharedCodebookTest {
 
     private Codebook instance(Ontology ontology) {
         RemoteTransactions store = new RemoteTransactions(url);
-        Codebook codebook = new Codebook(store, ontology, new TdbAnnotationStore(store, () -> PassageAnnotator.VERSION), Clock.systemUTC());
+        Codebook codebook = new Codebook(store, ontology, new RdfAnnotationStore(store, () -> PassageAnnotator.VERSION), Clock.systemUTC());
         assertThat(codebook.open()).isEmpty();
         return codebook;
     }

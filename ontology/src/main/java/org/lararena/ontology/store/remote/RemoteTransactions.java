@@ -11,7 +11,7 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdflink.RDFLink;
 import org.apache.jena.rdflink.RDFLinkHTTP;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
-import org.lararena.ontology.store.StoreTransactions;
+import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.platform.LararenaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,7 +8,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 
 /**
  * Real Fuseki servers in the tests' JVM, each on a free loopback port, serving a dataset the test also reads directly:
@@ -39,8 +39,8 @@ public final class InJvmFuseki implements AfterEachCallback, AutoCloseable {
     }
 
     /** An annotation store keeping its quads in {@code dataset}, through a Fuseki serving it. */
-    public TdbAnnotationStore store(Dataset dataset, Supplier<String> annotatorVersion) {
-        return new TdbAnnotationStore(new RemoteTransactions(serve(dataset)), annotatorVersion);
+    public RdfAnnotationStore store(Dataset dataset, Supplier<String> annotatorVersion) {
+        return new RdfAnnotationStore(new RemoteTransactions(serve(dataset)), annotatorVersion);
     }
 
     @Override

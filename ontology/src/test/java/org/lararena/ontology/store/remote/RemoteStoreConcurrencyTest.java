@@ -26,7 +26,7 @@ import org.lararena.ontology.store.Decision;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.TdbAnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.LararenaException;
 
@@ -55,8 +55,8 @@ class RemoteStoreConcurrencyTest {
     }
 
     /** One application instance's store over the shared Fuseki. */
-    private TdbAnnotationStore instance() {
-        return new TdbAnnotationStore(new RemoteTransactions(url), () -> PassageAnnotator.VERSION);
+    private RdfAnnotationStore instance() {
+        return new RdfAnnotationStore(new RemoteTransactions(url), () -> PassageAnnotator.VERSION);
     }
 
     private static List<AnnotationStore.PassageSuggestions> passages(int count) {
@@ -69,8 +69,8 @@ class RemoteStoreConcurrencyTest {
 
     @Test
     void twoInstancesReviewingAndTaggingTheSameDocumentAtOnceLoseNoUpdate() throws Exception {
-        TdbAnnotationStore one = instance();
-        TdbAnnotationStore two = instance();
+        RdfAnnotationStore one = instance();
+        RdfAnnotationStore two = instance();
         List<String> ids = one.storeAutomatic(DOC, "v1", passages(8)).stream().map(StoredAnnotation::id).toList();
         assertThat(ids).hasSizeGreaterThanOrEqualTo(16);
         PassageText passage = new PassageText(DOC + "-0", TEXT);
@@ -100,7 +100,7 @@ class RemoteStoreConcurrencyTest {
         }
 
         // Read as a third instance would, and straight from the store's dataset.
-        TdbAnnotationStore reader = instance();
+        RdfAnnotationStore reader = instance();
         Map<String, List<Decision>> decisions = reader.decisions(DOC);
         for (String id : ids) {
             assertThat(decisions.get(id)).as("both researchers' decisions about " + id).extracting(Decision::coder)
@@ -128,7 +128,7 @@ class RemoteStoreConcurrencyTest {
         Dataset kept = TDB2Factory.createDataset();
         FusekiServer server = FusekiServer.create().loopback(true).port(0).add("/lararena", kept.asDatasetGraph()).build().start();
         int port = server.getHttpPort();
-        TdbAnnotationStore store = new TdbAnnotationStore(new RemoteTransactions("http://127.0.0.1:" + port + "/lararena"),
+        RdfAnnotationStore store = new RdfAnnotationStore(new RemoteTransactions("http://127.0.0.1:" + port + "/lararena"),
                 () -> PassageAnnotator.VERSION);
         List<StoredAnnotation> stored = store.storeAutomatic(DOC, "v1", passages(1));
         store.review(DOC, List.of(stored.get(0).id()), ReviewState.ACCEPTED, "forskare");
@@ -155,7 +155,7 @@ class RemoteStoreConcurrencyTest {
 
     @Test
     void anUpdateThatAppliedIsNotAppliedTwiceAndLeavesOneRevisionPerGraph() {
-        TdbAnnotationStore store = instance();
+        RdfAnnotationStore store = instance();
         store.storeAutomatic(DOC, "v1", passages(1));
         store.storeAutomatic(DOC, "v1", passages(1));
         long revisions = dataset.calculateRead(() -> {

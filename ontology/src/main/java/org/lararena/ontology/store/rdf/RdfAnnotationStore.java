@@ -1,5 +1,15 @@
-package org.lararena.ontology.store;
+package org.lararena.ontology.store.rdf;
 
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.StoredAnnotation;
+import org.lararena.ontology.store.ReviewState;
+import org.lararena.ontology.store.Review;
+import org.lararena.ontology.store.Decision;
+import org.lararena.ontology.store.LoggedReview;
+import org.lararena.ontology.store.CodingStatus;
+import org.lararena.ontology.store.Consensus;
+import org.lararena.ontology.store.PassageText;
+import org.lararena.ontology.store.AnnotationIris;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +66,7 @@ import org.lararena.platform.Sha256;
  * tests. One write or read transaction per call ({@code calculateWrite} / {@code calculateRead}); every write changes
  * one document's graph.
  *
- * <p>IRIs: the annotation {@code <BASE>annotation/<id>}, its target, quote and position selectors the same with
+ * <p>IRIs ({@link AnnotationIris}): the annotation {@code <BASE>annotation/<id>}, its target, quote and position selectors the same with
  * {@code #target}, {@code #quote}, {@code #position}; the passage {@code <BASE>passage/<passageId>}; the document
  * {@code <BASE>document/<documentId>} (carrying {@code lar:ontologyVersion}); users {@code <BASE>agent/user/<name>},
  * the annotator {@code <BASE>agent/annotator/<version>}; activities {@code <BASE>activity/<uuid>}.
@@ -67,19 +77,8 @@ import org.lararena.platform.Sha256;
  * person decides on it, it gets its quote selector like a researcher's own tag, so what the team has reviewed is
  * complete in the W3C model for SPARQL too.
  */
-public final class TdbAnnotationStore implements AnnotationStore {
+public final class RdfAnnotationStore implements AnnotationStore {
 
-    /** How much passage text the quote selector keeps on each side of the span. */
-    public static final int CONTEXT_CODE_POINTS = 32;
-
-    /** The annotator as an agent: its name; its version is {@link PassageAnnotator#VERSION}. */
-    public static final String ANNOTATOR_NAME = "Lärarena annotator";
-
-    /** The annotator's name as a coder (in decisions, views and agreement); a username is never this. */
-    public static final String ANNOTATOR_CODER = "annotator";
-
-    private static final String ANNOTATION_BASE = LAR.BASE + "annotation/";
-    private static final String PASSAGE_BASE = LAR.BASE + "passage/";
     private static final String SUPERSEDED = "superseded by an automatic annotation run with ontology version ";
     /** Superseded suggestions retracted per write transaction at the end of a run (each writes one activity). */
     private static final int RETRACTIONS_PER_TRANSACTION = 200;
@@ -97,15 +96,15 @@ public final class TdbAnnotationStore implements AnnotationStore {
     private final Supplier<String> annotatorVersion;
 
     /** A store whose suggestions are made by the annotator of {@link PassageAnnotator#VERSION}, with no model. */
-    public TdbAnnotationStore(Dataset dataset) {
+    public RdfAnnotationStore(Dataset dataset) {
         this(dataset, () -> PassageAnnotator.VERSION);
     }
 
     /**
      * @param annotatorVersion the version of the annotator that makes the suggestions stored now (the annotator's own
-     *                         and that of the suggester model in service; see {@link #annotatorVersion(int)})
+     *                         and that of the suggester model in service; see {@link AnnotationIris#annotatorVersion(int)})
      */
-    public TdbAnnotationStore(Dataset dataset, Supplier<String> annotatorVersion) {
+    public RdfAnnotationStore(Dataset dataset, Supplier<String> annotatorVersion) {
         this(StoreTransactions.local(dataset), annotatorVersion);
     }
 
@@ -113,45 +112,15 @@ public final class TdbAnnotationStore implements AnnotationStore {
      * A store over {@code store}'s transactions: an embedded dataset's ({@link StoreTransactions#local}) or a remote
      * SPARQL store's.
      */
-    public TdbAnnotationStore(StoreTransactions store, Supplier<String> annotatorVersion) {
+    public RdfAnnotationStore(StoreTransactions store, Supplier<String> annotatorVersion) {
         this.store = Objects.requireNonNull(store, "store");
         this.actions = new GroupCommit(store);
         this.annotatorVersion = Objects.requireNonNull(annotatorVersion, "annotatorVersion");
     }
 
-    /** The annotator's version with a suggester model: {@code 1} with none (version 0), {@code 1+modell.3} with model 3. */
-    public static String annotatorVersion(int modelVersion) {
-        return modelVersion <= 0 ? PassageAnnotator.VERSION : PassageAnnotator.VERSION + "+modell." + modelVersion;
-    }
-
     /** The deterministic id of an automatic annotation: the same passage, concept and span give the same id. */
     public static String automaticId(String documentId, String passageId, String conceptIri, int start, int end) {
         return "a" + Sha256.hex(documentId + "\n" + passageId + "\n" + conceptIri + "\n" + start + "\n" + end).substring(0, 24);
-    }
-
-    /** The IRI of a passage under the project's namespace. */
-    public static String passageIri(String passageId) {
-        return PASSAGE_BASE + passageId;
-    }
-
-    /** The IRI of an annotation. */
-    public static String annotationIri(String annotationId) {
-        return ANNOTATION_BASE + annotationId;
-    }
-
-    /** The IRI of a user as an agent. */
-    public static String userIri(String username) {
-        return LAR.BASE + "agent/user/" + URLEncoder.encode(username, StandardCharsets.UTF_8);
-    }
-
-    /** The IRI of the annotator without a suggester model as a software agent. */
-    public static String annotatorIri() {
-        return annotatorIri(PassageAnnotator.VERSION);
-    }
-
-    /** The IRI of the annotator of this version (see {@link #annotatorVersion(int)}) as a software agent. */
-    public static String annotatorIri(String version) {
-        return LAR.BASE + "agent/annotator/" + version;
     }
 
     @Override
@@ -201,7 +170,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
         for (PassageSuggestions passage : passages) {
             String text = passage.passage().text();
             // A passage annotated for the first time: its annotations are the ones written here, not read back.
-            boolean fresh = !graph.contains(null, OA.hasSource, graph.createResource(passageIri(passage.passage().passageId())));
+            boolean fresh = !graph.contains(null, OA.hasSource, graph.createResource(AnnotationIris.passageIri(passage.passage().passageId())));
             if (!passage.suggestions().isEmpty()) {
                 // Before any suggestion of this run is written: they derive their quote from this text.
                 keepPassageText(graph, passage.passage());
@@ -214,7 +183,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 if (!made.add(id)) {
                     continue;
                 }
-                Resource annotation = graph.createResource(annotationIri(id));
+                Resource annotation = graph.createResource(AnnotationIris.annotationIri(id));
                 if (fresh || !graph.contains(annotation, RDF.type, OA.Annotation)) {
                     // Its creation is its creator and time (dcterms), read back as the first entry of its history:
                     // a PROV activity per suggestion would double what a document's run writes.
@@ -280,7 +249,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                                                                String ontologyVersion, List<String> superseded) {
         Set<String> passages = new LinkedHashSet<>();
         for (String id : superseded) {
-            Resource annotation = graph.createResource(annotationIri(id));
+            Resource annotation = graph.createResource(AnnotationIris.annotationIri(id));
             if (stateOf(annotation) == ReviewState.SUGGESTED) {
                 setState(graph, annotation, ReviewState.RETRACTED, annotator, now, SUPERSEDED + ontologyVersion);
                 passages.add(passageIdOf(annotation));
@@ -292,7 +261,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
     }
 
     private static void recordVersion(Model graph, String documentId, String ontologyVersion) {
-        graph.createResource(documentIri(documentId)).removeAll(LAR.ontologyVersion).addProperty(LAR.ontologyVersion, ontologyVersion);
+        graph.createResource(AnnotationIris.documentIri(documentId)).removeAll(LAR.ontologyVersion).addProperty(LAR.ontologyVersion, ontologyVersion);
     }
 
     @Override
@@ -308,7 +277,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
             Resource user = user(graph, username);
             StoredAnnotation added = writeAnnotation(graph, documentId, id, passage, start, end, conceptIri, true, user, now, ontologyVersion, null);
             // A researcher's tag is their decision too (the team state and the agreement read it): one activity per tag.
-            record(graph, graph.createResource(annotationIri(id)), user, now, null, ReviewState.ACCEPTED, null);
+            record(graph, graph.createResource(AnnotationIris.annotationIri(id)), user, now, null, ReviewState.ACCEPTED, null);
             return added;
         });
     }
@@ -331,7 +300,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 Resource user = user(graph, tag.username());
                 added.add(writeAnnotation(graph, documentId, ids.get(i), tag.passage(), tag.start(), tag.end(), tag.conceptIri(), true, user,
                         now, ontologyVersion, null));
-                record(graph, graph.createResource(annotationIri(ids.get(i))), user, now, null, ReviewState.ACCEPTED, null);
+                record(graph, graph.createResource(AnnotationIris.annotationIri(ids.get(i))), user, now, null, ReviewState.ACCEPTED, null);
             }
             return added;
         });
@@ -355,7 +324,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
             Model graph = graph(documentId);
             List<Resource> annotations = new ArrayList<>();
             for (String id : annotationIds) {
-                Resource annotation = graph.createResource(annotationIri(id));
+                Resource annotation = graph.createResource(AnnotationIris.annotationIri(id));
                 if (!graph.contains(annotation, RDF.type, OA.Annotation)) {
                     throw LararenaException.notFound("no annotation " + id + " in document " + documentId);
                 }
@@ -363,7 +332,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                     throw new LararenaException(409, "conflict", "annotation " + id + " was retracted; add a new annotation instead");
                 }
                 // Back to suggested is the undo of a review: a researcher's own tag was never a suggestion to them.
-                if (to == ReviewState.SUGGESTED && annotation.hasProperty(DCTerms.creator, graph.createResource(userIri(username)))) {
+                if (to == ReviewState.SUGGESTED && annotation.hasProperty(DCTerms.creator, graph.createResource(AnnotationIris.userIri(username)))) {
                     throw LararenaException.badRequest("annotation " + id + " is your own tag: it can be accepted, rejected or retracted, not suggested");
                 }
                 annotations.add(annotation);
@@ -428,7 +397,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
     @Override
     public Optional<StoredAnnotation> find(String annotationId) {
         return store.calculateRead(() -> graphOf(annotationId).map(documentId ->
-                toRecord(graph(documentId).createResource(annotationIri(annotationId)), documentId)));
+                toRecord(graph(documentId).createResource(AnnotationIris.annotationIri(annotationId)), documentId)));
     }
 
     @Override
@@ -439,7 +408,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 throw LararenaException.notFound("no annotation " + annotationId);
             }
             Model graph = graph(documentId.get());
-            Resource annotation = graph.createResource(annotationIri(annotationId));
+            Resource annotation = graph.createResource(AnnotationIris.annotationIri(annotationId));
             List<Review> reviews = new ArrayList<>();
             List<Resource> activities = new ArrayList<>();
             graph.listSubjectsWithProperty(PROV.used, annotation).forEach(activities::add);
@@ -475,7 +444,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 if (!graph.contains(null, PROV.generated, annotation)) {
                     Review created = creation(annotation);
                     latest.computeIfAbsent(idOf(annotation), k -> new LinkedHashMap<>())
-                            .putIfAbsent(ANNOTATOR_CODER, new Decision(ANNOTATOR_CODER, created.to(), created.at()));
+                            .putIfAbsent(AnnotationIris.ANNOTATOR_CODER, new Decision(AnnotationIris.ANNOTATOR_CODER, created.to(), created.at()));
                 }
             });
             Map<String, List<Decision>> decisions = new LinkedHashMap<>();
@@ -495,7 +464,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
             Model graph = graph(documentId);
             graph.listSubjectsWithProperty(OA.motivatedBy, OA.classifying).forEach(annotation -> {
                 if (!graph.contains(null, PROV.generated, annotation)) {
-                    log.add(new LoggedReview(idOf(annotation), ANNOTATOR_CODER, creation(annotation)));
+                    log.add(new LoggedReview(idOf(annotation), AnnotationIris.ANNOTATOR_CODER, creation(annotation)));
                 }
             });
             log.sort(Comparator.comparing(LoggedReview::review, OLDEST_FIRST).reversed());
@@ -525,9 +494,9 @@ public final class TdbAnnotationStore implements AnnotationStore {
             Model graph = graph(documentId);
             Instant now = now();
             Resource user = user(graph, username);
-            graph.createResource(documentIri(documentId) + "#coding-" + URLEncoder.encode(username, StandardCharsets.UTF_8))
+            graph.createResource(AnnotationIris.documentIri(documentId) + "#coding-" + URLEncoder.encode(username, StandardCharsets.UTF_8))
                     .removeAll(LAR.codingState).removeAll(DCTerms.modified)
-                    .addProperty(RDF.type, LAR.CodingStatus).addProperty(LAR.statusOf, graph.createResource(documentIri(documentId)))
+                    .addProperty(RDF.type, LAR.CodingStatus).addProperty(LAR.statusOf, graph.createResource(AnnotationIris.documentIri(documentId)))
                     .addProperty(LAR.coder, user).addProperty(LAR.codingState, state.wireName())
                     .addLiteral(DCTerms.modified, dateTime(graph, now));
             return new CodingStatus(username, state, now);
@@ -537,14 +506,14 @@ public final class TdbAnnotationStore implements AnnotationStore {
     @Override
     public Optional<Boolean> blindCoding(String documentId) {
         return store.calculateRead(() -> {
-            Statement blind = graph(documentId).createResource(documentIri(documentId)).getProperty(LAR.blindCoding);
+            Statement blind = graph(documentId).createResource(AnnotationIris.documentIri(documentId)).getProperty(LAR.blindCoding);
             return blind == null ? Optional.<Boolean>empty() : Optional.of(blind.getBoolean());
         });
     }
 
     @Override
     public void setBlindCoding(String documentId, boolean blind) {
-        actions.calculate(() -> graph(documentId).createResource(documentIri(documentId)).removeAll(LAR.blindCoding)
+        actions.calculate(() -> graph(documentId).createResource(AnnotationIris.documentIri(documentId)).removeAll(LAR.blindCoding)
                 .addLiteral(LAR.blindCoding, blind));
     }
 
@@ -554,7 +523,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
         return actions.calculate(() -> {
             Model graph = graph(documentId);
             for (String id : annotationIds) {
-                Resource annotation = graph.createResource(annotationIri(id));
+                Resource annotation = graph.createResource(AnnotationIris.annotationIri(id));
                 if (!graph.contains(annotation, RDF.type, OA.Annotation) || stateOf(annotation) == ReviewState.RETRACTED) {
                     throw LararenaException.badRequest("annotation " + id + " is not a standing annotation of document " + documentId);
                 }
@@ -562,19 +531,19 @@ public final class TdbAnnotationStore implements AnnotationStore {
             Resource earlier = consensusResource(graph, documentId);
             Resource consensus = graph.createResource(LAR.BASE + "consensus/" + UUID.randomUUID()).addProperty(RDF.type, LAR.Consensus)
                     .addProperty(RDF.type, PROV.Entity)
-                    .addProperty(LAR.consensusOf, graph.createResource(documentIri(documentId)))
+                    .addProperty(LAR.consensusOf, graph.createResource(AnnotationIris.documentIri(documentId)))
                     .addProperty(DCTerms.creator, user(graph, adjudicator))
                     .addLiteral(DCTerms.created, dateTime(graph, now()));
             if (adoptedFrom != null) {
                 // The coder as an agent, never a bare username: SPARQL shows people to non-researchers as one role.
-                consensus.addProperty(LAR.adoptedFrom, ANNOTATOR_CODER.equals(adoptedFrom) ? annotator(graph) : user(graph, adoptedFrom));
+                consensus.addProperty(LAR.adoptedFrom, AnnotationIris.ANNOTATOR_CODER.equals(adoptedFrom) ? annotator(graph) : user(graph, adoptedFrom));
             }
             if (earlier != null) {
                 // The earlier consensus stays as the revision this one replaces; it no longer settles the document.
                 earlier.removeAll(LAR.consensusOf);
                 consensus.addProperty(PROV.wasRevisionOf, earlier);
             }
-            annotationIds.forEach(id -> consensus.addProperty(PROV.wasDerivedFrom, graph.createResource(annotationIri(id))));
+            annotationIds.forEach(id -> consensus.addProperty(PROV.wasDerivedFrom, graph.createResource(AnnotationIris.annotationIri(id))));
             graph.listSubjectsWithProperty(RDF.type, OA.Annotation).toList().forEach(annotation -> {
                 if (stateOf(annotation) != ReviewState.RETRACTED) {
                     annotation.removeAll(LAR.reviewState).addProperty(LAR.reviewState, teamState(graph, annotation).resource());
@@ -602,7 +571,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     /** The consensus that settles the document now, or null. */
     private static Resource consensusResource(Model graph, String documentId) {
-        var settling = graph.listSubjectsWithProperty(LAR.consensusOf, graph.createResource(documentIri(documentId))).toList();
+        var settling = graph.listSubjectsWithProperty(LAR.consensusOf, graph.createResource(AnnotationIris.documentIri(documentId))).toList();
         return settling.isEmpty() ? null : settling.get(0);
     }
 
@@ -610,7 +579,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
     public Map<String, String> ontologyVersions() {
         return store.calculateRead(() -> {
             Map<String, String> versions = new LinkedHashMap<>();
-            String prefix = documentIri("");
+            String prefix = AnnotationIris.documentIri("");
             store.dataset().asDatasetGraph().find(Node.ANY, Node.ANY, LAR.ontologyVersion.asNode(), Node.ANY).forEachRemaining(quad -> {
                 String subject = quad.getSubject().isURI() ? quad.getSubject().getURI() : "";
                 if (subject.startsWith(prefix) && quad.getObject().isLiteral()) {
@@ -623,7 +592,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
 
     @Override
     public void markOutdated(String documentId) {
-        store.executeWrite(() -> graph(documentId).createResource(documentIri(documentId)).removeAll(LAR.ontologyVersion));
+        store.executeWrite(() -> graph(documentId).createResource(AnnotationIris.documentIri(documentId)).removeAll(LAR.ontologyVersion));
     }
 
     @Override
@@ -666,18 +635,13 @@ public final class TdbAnnotationStore implements AnnotationStore {
                             .addProperty(PROV.wasInfluencedBy, graph.createResource(mergeIri));
                     Resource target = annotation.getPropertyResourceValue(OA.hasTarget);
                     Resource source = target == null ? null : target.getPropertyResourceValue(OA.hasSource);
-                    if (source != null && source.isURIResource() && source.getURI().startsWith(PASSAGE_BASE)) {
-                        moved.computeIfAbsent(documentId, d -> new LinkedHashSet<>()).add(source.getURI().substring(PASSAGE_BASE.length()));
+                    if (source != null && source.isURIResource() && AnnotationIris.isPassage(source.getURI())) {
+                        moved.computeIfAbsent(documentId, d -> new LinkedHashSet<>()).add(AnnotationIris.passageIdOf(source.getURI()));
                     }
                 }
             });
         }
         return moved;
-    }
-
-    /** The IRI of a document (in its graph it carries {@code lar:ontologyVersion}). */
-    public static String documentIri(String documentId) {
-        return LAR.BASE + "document/" + documentId;
     }
 
     // --- writing
@@ -695,12 +659,12 @@ public final class TdbAnnotationStore implements AnnotationStore {
                                                     String conceptIri, boolean manual, Resource creator, Instant created,
                                                     String ontologyVersion, Suggestion suggestion) {
         Quote quote = Quote.of(passage.text(), start, end);
-        String iri = annotationIri(id);
+        String iri = AnnotationIris.annotationIri(id);
         Resource position = graph.createResource(iri + "#position").addProperty(RDF.type, OA.TextPositionSelector)
                 .addLiteral(OA.start, graph.createTypedLiteral(String.valueOf(start), XSDDatatype.XSDnonNegativeInteger))
                 .addLiteral(OA.end, graph.createTypedLiteral(String.valueOf(end), XSDDatatype.XSDnonNegativeInteger));
         Resource target = graph.createResource(iri + "#target").addProperty(RDF.type, OA.SpecificResource)
-                .addProperty(OA.hasSource, graph.createResource(passageIri(passage.passageId())))
+                .addProperty(OA.hasSource, graph.createResource(AnnotationIris.passageIri(passage.passageId())))
                 .addProperty(OA.hasSelector, position);
         if (suggestion == null) {
             writeQuoteSelector(graph, target, quote);
@@ -726,7 +690,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
                 agentName(creator), creator.getURI(), created, ontologyVersion);
     }
 
-    /** A quote selector on the target: the exact text with up to {@link #CONTEXT_CODE_POINTS} on each side. */
+    /** A quote selector on the target: the exact text with up to {@link StoredAnnotation#CONTEXT_CODE_POINTS} on each side. */
     private static void writeQuoteSelector(Model graph, Resource target, Quote quote) {
         Resource selector = graph.createResource(target.getURI().replace("#target", "#quote")).addProperty(RDF.type, OA.TextQuoteSelector)
                 .addProperty(OA.exact, quote.exact()).addProperty(OA.prefix, quote.prefix()).addProperty(OA.suffix, quote.suffix());
@@ -739,14 +703,14 @@ public final class TdbAnnotationStore implements AnnotationStore {
      * out first, so none quotes a text it was not made on.
      */
     private static void keepPassageText(Model graph, PassageText passage) {
-        Resource source = graph.createResource(passageIri(passage.passageId()));
+        Resource source = graph.createResource(AnnotationIris.passageIri(passage.passageId()));
         Statement kept = source.getProperty(LAR.text);
         if (kept != null && kept.getString().equals(passage.text())) {
             return;
         }
         if (kept != null) {
             for (Resource target : graph.listSubjectsWithProperty(OA.hasSource, source).toList()) {
-                graph.listSubjectsWithProperty(OA.hasTarget, target).toList().forEach(TdbAnnotationStore::writeOutQuote);
+                graph.listSubjectsWithProperty(OA.hasTarget, target).toList().forEach(RdfAnnotationStore::writeOutQuote);
             }
             source.removeAll(LAR.text);
         }
@@ -846,14 +810,14 @@ public final class TdbAnnotationStore implements AnnotationStore {
     }
 
     private static Resource user(Model graph, String username) {
-        return graph.createResource(userIri(username)).addProperty(RDF.type, PROV.Agent).addProperty(RDF.type, PROV.Person)
+        return graph.createResource(AnnotationIris.userIri(username)).addProperty(RDF.type, PROV.Agent).addProperty(RDF.type, PROV.Person)
                 .addProperty(RDF.type, FOAF.Person).addProperty(FOAF.nick, username).addProperty(RDFS.label, username);
     }
 
     private Resource annotator(Model graph) {
         String version = annotatorVersion.get();
-        return graph.createResource(annotatorIri(version)).addProperty(RDF.type, PROV.Agent).addProperty(RDF.type, PROV.SoftwareAgent)
-                .addProperty(RDFS.label, ANNOTATOR_NAME + " " + version)
+        return graph.createResource(AnnotationIris.annotatorIri(version)).addProperty(RDF.type, PROV.Agent).addProperty(RDF.type, PROV.SoftwareAgent)
+                .addProperty(RDFS.label, AnnotationIris.ANNOTATOR_NAME + " " + version)
                 .addProperty(DCTerms.hasVersion, version);
     }
 
@@ -884,14 +848,14 @@ public final class TdbAnnotationStore implements AnnotationStore {
     /** Every annotation of one passage, in text order (through the index on oa:hasSource, not a scan of the document). */
     private static List<StoredAnnotation> readPassage(Model graph, String documentId, String passageId) {
         List<StoredAnnotation> annotations = new ArrayList<>();
-        graph.listSubjectsWithProperty(OA.hasSource, graph.createResource(passageIri(passageId))).forEach(target ->
+        graph.listSubjectsWithProperty(OA.hasSource, graph.createResource(AnnotationIris.passageIri(passageId))).forEach(target ->
                 graph.listSubjectsWithProperty(OA.hasTarget, target).forEach(a -> annotations.add(toRecord(a, documentId))));
         annotations.sort(TEXT_ORDER);
         return annotations;
     }
 
     private static String passageIdOf(Resource annotation) {
-        return annotation.getPropertyResourceValue(OA.hasTarget).getPropertyResourceValue(OA.hasSource).getURI().substring(PASSAGE_BASE.length());
+        return AnnotationIris.passageIdOf(annotation.getPropertyResourceValue(OA.hasTarget).getPropertyResourceValue(OA.hasSource).getURI());
     }
 
     /** By time; of one instant (activities of one call share their time) the creation first. */
@@ -913,14 +877,14 @@ public final class TdbAnnotationStore implements AnnotationStore {
     /** A person's username, or {@value #ANNOTATOR_CODER} for the annotator. */
     private static String coderOf(Resource agent) {
         if (agent.hasProperty(RDF.type, PROV.SoftwareAgent)) {
-            return ANNOTATOR_CODER;
+            return AnnotationIris.ANNOTATOR_CODER;
         }
         Statement nick = agent.getProperty(FOAF.nick);
         return nick != null ? nick.getString() : agentName(agent);
     }
 
     private Optional<String> graphOf(String annotationId) {
-        Node annotation = NodeFactory.createURI(annotationIri(annotationId));
+        Node annotation = NodeFactory.createURI(AnnotationIris.annotationIri(annotationId));
         var quads = store.dataset().asDatasetGraph().find(Node.ANY, annotation, RDF.type.asNode(), OA.Annotation.asNode());
         String prefix = LAR.documentGraph("").getURI();
         while (quads.hasNext()) {
@@ -959,7 +923,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
         Quote quote = selector != null ? new Quote(string(selector, OA.exact), string(selector, OA.prefix), string(selector, OA.suffix))
                 : Quote.of(passageTextOf(target), start, end);
         Statement confidence = annotation.getProperty(LAR.confidence);
-        return new StoredAnnotation(idOf(annotation), documentId, source.getURI().substring(PASSAGE_BASE.length()), start, end,
+        return new StoredAnnotation(idOf(annotation), documentId, AnnotationIris.passageIdOf(source.getURI()), start, end,
                 quote.exact(), quote.prefix(), quote.suffix(),
                 annotation.getPropertyResourceValue(OA.hasBody).getURI(),
                 annotation.hasProperty(OA.motivatedBy, OA.tagging), stateOf(annotation),
@@ -997,7 +961,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
     }
 
     /**
-     * The text an annotation quotes: exact, and up to {@link #CONTEXT_CODE_POINTS} code points on each side, cut from
+     * The text an annotation quotes: exact, and up to {@link StoredAnnotation#CONTEXT_CODE_POINTS} code points on each side, cut from
      * the passage's text at a span in code points (as the position selector counts).
      */
     record Quote(String exact, String prefix, String suffix) {
@@ -1008,8 +972,8 @@ public final class TdbAnnotationStore implements AnnotationStore {
             }
             int charStart = text.offsetByCodePoints(0, start);
             int charEnd = text.offsetByCodePoints(charStart, end - start);
-            int prefixStart = text.offsetByCodePoints(charStart, -Math.min(CONTEXT_CODE_POINTS, start));
-            int suffixEnd = text.offsetByCodePoints(charEnd, Math.min(CONTEXT_CODE_POINTS, codePoints - end));
+            int prefixStart = text.offsetByCodePoints(charStart, -Math.min(StoredAnnotation.CONTEXT_CODE_POINTS, start));
+            int suffixEnd = text.offsetByCodePoints(charEnd, Math.min(StoredAnnotation.CONTEXT_CODE_POINTS, codePoints - end));
             return new Quote(text.substring(charStart, charEnd), text.substring(prefixStart, charStart), text.substring(charEnd, suffixEnd));
         }
     }
@@ -1027,7 +991,7 @@ public final class TdbAnnotationStore implements AnnotationStore {
     }
 
     private static String idOf(Resource annotation) {
-        return annotation.getURI().substring(ANNOTATION_BASE.length());
+        return AnnotationIris.annotationIdOf(annotation.getURI());
     }
 
     private static String string(Resource resource, Property property) {

@@ -1,4 +1,4 @@
-package org.lararena.ontology.store;
+package org.lararena.ontology.store.rdf;
 
 import java.util.Objects;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package org.lararena.ontology.store;
+package org.lararena.ontology.store.rdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

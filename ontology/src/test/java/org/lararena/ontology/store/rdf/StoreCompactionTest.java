@@ -1,5 +1,9 @@
-package org.lararena.ontology.store;
+package org.lararena.ontology.store.rdf;
 
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.StoredAnnotation;
+import org.lararena.ontology.store.ReviewState;
+import org.lararena.ontology.store.PassageText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -19,7 +23,7 @@ class StoreCompactionTest {
     @Test
     void manySmallWritesGrowTheFilesAndAQuietMomentsCompactionShrinksThemKeepingEveryAnnotationAndDecision() {
         Dataset dataset = TDB2Factory.connectDataset(dir.toString());
-        TdbAnnotationStore store = new TdbAnnotationStore(dataset);
+        RdfAnnotationStore store = new RdfAnnotationStore(dataset);
         PassageAnnotator annotator = new PassageAnnotator(OntologyLoader.fromClasspath());
         String text = "Samverkan mellan kommunen och regionen ger patienterna kontinuitet och en fast läkarkontakt.";
         List<AnnotationStore.PassageSuggestions> passages = new java.util.ArrayList<>();

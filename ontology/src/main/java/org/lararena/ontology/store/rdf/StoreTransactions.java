@@ -1,10 +1,10 @@
-package org.lararena.ontology.store;
+package org.lararena.ontology.store.rdf;
 
 import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
 
 /**
- * How the annotation store's logic gets its transactions: the one seam between {@link TdbAnnotationStore} and where the
+ * How the annotation store's logic gets its transactions: the one seam between {@link RdfAnnotationStore} and where the
  * quads live. The logic runs unchanged inside {@link #calculateRead} or {@link #calculateWrite} and reads and writes the
  * {@link #dataset()} of the transaction it is in: the embedded TDB2 dataset itself ({@link #local}), or a snapshot of
  * a remote SPARQL store whose changes are sent as one guarded update at the end ({@code remote.RemoteTransactions}).

@@ -1,4 +1,4 @@
-package org.lararena.ontology.store;
+package org.lararena.ontology.store.rdf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,16 @@
-package org.lararena.ontology.store;
+package org.lararena.ontology.store.rdf;
 
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.StoredAnnotation;
+import org.lararena.ontology.store.ReviewState;
+import org.lararena.ontology.store.Review;
+import org.lararena.ontology.store.Decision;
+import org.lararena.ontology.store.LoggedReview;
+import org.lararena.ontology.store.CodingStatus;
+import org.lararena.ontology.store.Consensus;
+import org.lararena.ontology.store.PassageText;
+import org.lararena.ontology.store.CoderView;
+import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -28,7 +39,7 @@ class TeamCodingStoreTest {
     private static PassageAnnotator annotator;
 
     private Dataset dataset;
-    private TdbAnnotationStore store;
+    private RdfAnnotationStore store;
     private List<StoredAnnotation> suggestions;
 
     @BeforeAll
@@ -45,8 +56,8 @@ class TeamCodingStoreTest {
     }
 
     /** The store under test, keeping its quads in {@code dataset}: directly here, through a Fuseki in a subclass. */
-    TdbAnnotationStore storeOver(Dataset dataset, Supplier<String> annotatorVersion) {
-        return new TdbAnnotationStore(dataset, annotatorVersion);
+    RdfAnnotationStore storeOver(Dataset dataset, Supplier<String> annotatorVersion) {
+        return new RdfAnnotationStore(dataset, annotatorVersion);
     }
 
     @AfterEach
@@ -62,17 +73,17 @@ class TeamCodingStoreTest {
 
         Map<String, List<Decision>> decisions = store.decisions(DOC);
         assertThat(decisions.get(id)).extracting(Decision::coder, Decision::state).containsExactlyInAnyOrder(
-                tuple(TdbAnnotationStore.ANNOTATOR_CODER, ReviewState.SUGGESTED),
+                tuple(AnnotationIris.ANNOTATOR_CODER, ReviewState.SUGGESTED),
                 tuple("forskare", ReviewState.ACCEPTED),
                 tuple("forskare2", ReviewState.REJECTED));
         List<StoredAnnotation> all = store.annotationsOf(DOC);
         assertThat(stateOf(CoderView.of(all, decisions, "forskare"), id)).isEqualTo(ReviewState.ACCEPTED);
         assertThat(stateOf(CoderView.of(all, decisions, "forskare2"), id)).isEqualTo(ReviewState.REJECTED);
         assertThat(stateOf(CoderView.of(all, decisions, "forskare3"), id)).as("not decided yet").isEqualTo(ReviewState.SUGGESTED);
-        assertThat(stateOf(CoderView.of(all, decisions, TdbAnnotationStore.ANNOTATOR_CODER), id)).isEqualTo(ReviewState.SUGGESTED);
+        assertThat(stateOf(CoderView.of(all, decisions, AnnotationIris.ANNOTATOR_CODER), id)).isEqualTo(ReviewState.SUGGESTED);
         assertThat(store.find(id).orElseThrow().state()).as("team state: accepted by someone").isEqualTo(ReviewState.ACCEPTED);
         assertThat(store.history(id)).extracting(Review::agent).containsExactly(
-                TdbAnnotationStore.ANNOTATOR_NAME + " " + PassageAnnotator.VERSION, "forskare", "forskare2");
+                AnnotationIris.ANNOTATOR_NAME + " " + PassageAnnotator.VERSION, "forskare", "forskare2");
     }
 
     @Test
@@ -100,7 +111,7 @@ class TeamCodingStoreTest {
         List<StoredAnnotation> all = store.annotationsOf(DOC);
         assertThat(stateOf(CoderView.of(all, store.decisions(DOC), "forskare"), tag.id())).isEqualTo(ReviewState.ACCEPTED);
         assertThat(stateOf(CoderView.of(all, store.decisions(DOC), "forskare2"), tag.id())).isEqualTo(ReviewState.SUGGESTED);
-        assertThat(CoderView.of(all, store.decisions(DOC), TdbAnnotationStore.ANNOTATOR_CODER)).extracting(StoredAnnotation::id)
+        assertThat(CoderView.of(all, store.decisions(DOC), AnnotationIris.ANNOTATOR_CODER)).extracting(StoredAnnotation::id)
                 .doesNotContain(tag.id());
 
         store.review(DOC, List.of(tag.id()), ReviewState.REJECTED, "forskare2");
@@ -117,11 +128,11 @@ class TeamCodingStoreTest {
         store.review(DOC, List.of(rejected), ReviewState.REJECTED, "forskare");
         store.storeAutomatic(DOC, "v2", List.of(new AnnotationStore.PassageSuggestions(PASSAGE, List.<Suggestion>of())));
 
-        List<StoredAnnotation> view = CoderView.of(store.annotationsOf(DOC), store.decisions(DOC), TdbAnnotationStore.ANNOTATOR_CODER);
+        List<StoredAnnotation> view = CoderView.of(store.annotationsOf(DOC), store.decisions(DOC), AnnotationIris.ANNOTATOR_CODER);
 
         assertThat(stateOf(view, rejected)).isEqualTo(ReviewState.SUGGESTED);
         assertThat(CoderView.applied(view.stream().filter(a -> a.id().equals(rejected)).findFirst().orElseThrow(),
-                TdbAnnotationStore.ANNOTATOR_CODER)).isTrue();
+                AnnotationIris.ANNOTATOR_CODER)).isTrue();
         assertThat(stateOf(view, untouched)).isEqualTo(ReviewState.RETRACTED);
     }
 
@@ -138,7 +149,7 @@ class TeamCodingStoreTest {
         assertThat(log.get(0).review().to()).isEqualTo(ReviewState.SUGGESTED);
         assertThat(log.get(1).review().to()).isEqualTo(ReviewState.ACCEPTED);
         assertThat(log.get(1).coder()).isEqualTo("forskare");
-        assertThat(log.get(log.size() - 1).coder()).isEqualTo(TdbAnnotationStore.ANNOTATOR_CODER);
+        assertThat(log.get(log.size() - 1).coder()).isEqualTo(AnnotationIris.ANNOTATOR_CODER);
         assertThat(log.get(0).review().at()).isAfter(log.get(1).review().at());
     }
 
@@ -194,9 +205,9 @@ class TeamCodingStoreTest {
             assertThat(consensuses).anySatisfy(c -> {
                 assertThat(c.hasProperty(org.lararena.ontology.vocabulary.PROV.wasRevisionOf)).isTrue();
                 assertThat(c.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.creator).getURI())
-                        .isEqualTo(TdbAnnotationStore.userIri("forskare"));
+                        .isEqualTo(AnnotationIris.userIri("forskare"));
                 assertThat(c.getPropertyResourceValue(org.lararena.ontology.vocabulary.PROV.wasDerivedFrom).getURI())
-                        .isEqualTo(TdbAnnotationStore.annotationIri(second));
+                        .isEqualTo(AnnotationIris.annotationIri(second));
             });
         });
     }

@@ -1,5 +1,11 @@
-package org.lararena.ontology.store;
+package org.lararena.ontology.store.rdf;
 
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.StoredAnnotation;
+import org.lararena.ontology.store.ReviewState;
+import org.lararena.ontology.store.Review;
+import org.lararena.ontology.store.PassageText;
+import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,14 +29,14 @@ import org.lararena.ontology.vocabulary.PROV;
 import org.lararena.platform.LararenaException;
 
 /** The annotation store on an in-memory TDB2 dataset, with the real annotator's suggestions. */
-class TdbAnnotationStoreTest {
+class RdfAnnotationStoreTest {
 
     private static final String TEMA = LAR.BASE + "tema/";
     private static final String DOC = "d0c";
     private static PassageAnnotator annotator;
 
     private Dataset dataset;
-    private TdbAnnotationStore store;
+    private RdfAnnotationStore store;
 
     @BeforeAll
     static void loadAnnotator() {
@@ -44,8 +50,8 @@ class TdbAnnotationStoreTest {
     }
 
     /** The store under test, keeping its quads in {@code dataset}: directly here, through a Fuseki in a subclass. */
-    TdbAnnotationStore storeOver(Dataset dataset, Supplier<String> annotatorVersion) {
-        return new TdbAnnotationStore(dataset, annotatorVersion);
+    RdfAnnotationStore storeOver(Dataset dataset, Supplier<String> annotatorVersion) {
+        return new RdfAnnotationStore(dataset, annotatorVersion);
     }
 
     @AfterEach
@@ -75,7 +81,7 @@ class TdbAnnotationStoreTest {
         assertThat(samverkan.manual()).isFalse();
         assertThat(samverkan.matchedTerm()).isNotBlank();
         assertThat(samverkan.confidence()).isBetween(0.6, 1.0);
-        assertThat(samverkan.creator()).contains(TdbAnnotationStore.ANNOTATOR_NAME);
+        assertThat(samverkan.creator()).contains(AnnotationIris.ANNOTATOR_NAME);
     }
 
     @Test
@@ -93,20 +99,20 @@ class TdbAnnotationStoreTest {
 
         assertThat(quoteSelectors()).as("what a person decided on is complete in the W3C model").isEqualTo(1);
         dataset.executeWrite(() -> dataset.getNamedModel(LAR.documentGraph(DOC).getURI())
-                .createResource(TdbAnnotationStore.passageIri(DOC + "-0")).removeAll(LAR.text));
+                .createResource(AnnotationIris.passageIri(DOC + "-0")).removeAll(LAR.text));
         assertThat(store.find(written.id()).orElseThrow().exact()).as("read from its own selector now").isEqualTo(written.exact());
     }
 
     @Test
     void theAnnotatorAsAgentCarriesTheSuggesterModelsVersion() {
-        TdbAnnotationStore learned = storeOver(dataset, () -> TdbAnnotationStore.annotatorVersion(3));
+        RdfAnnotationStore learned = storeOver(dataset, () -> AnnotationIris.annotatorVersion(3));
 
         StoredAnnotation made = learned.storeAutomatic(DOC, "v1", List.of(suggest(DOC + "-0", "Samverkan mellan kommun och region."))).get(0);
 
-        assertThat(made.creator()).isEqualTo(TdbAnnotationStore.ANNOTATOR_NAME + " 1+modell.3");
-        assertThat(made.creatorIri()).isEqualTo(TdbAnnotationStore.annotatorIri("1+modell.3"));
+        assertThat(made.creator()).isEqualTo(AnnotationIris.ANNOTATOR_NAME + " 1+modell.3");
+        assertThat(made.creatorIri()).isEqualTo(AnnotationIris.annotatorIri("1+modell.3"));
         assertThat(learned.find(made.id()).orElseThrow().creatorIri()).isEqualTo(made.creatorIri());
-        assertThat(TdbAnnotationStore.annotatorVersion(0)).as("the dictionary alone").isEqualTo(PassageAnnotator.VERSION);
+        assertThat(AnnotationIris.annotatorVersion(0)).as("the dictionary alone").isEqualTo(PassageAnnotator.VERSION);
     }
 
     @Test
@@ -180,7 +186,7 @@ class TdbAnnotationStoreTest {
         assertThat(first).hasSizeGreaterThanOrEqualTo(3);
         assertThat(second).isEqualTo(first);
         assertThat(dataset.calculateRead(() -> dataset.getNamedModel(LAR.documentGraph(DOC).getURI()).size())).isEqualTo(triples);
-        assertThat(new TdbAnnotationStore(TDB2Factory.createDataset()).storeAutomatic(DOC, "v1", passages))
+        assertThat(new RdfAnnotationStore(TDB2Factory.createDataset()).storeAutomatic(DOC, "v1", passages))
                 .extracting(StoredAnnotation::id).isEqualTo(first.stream().map(StoredAnnotation::id).toList());
     }
 
@@ -218,13 +224,13 @@ class TdbAnnotationStoreTest {
         // The activity is PROV-O in the document's graph.
         dataset.executeRead(() -> {
             Model graph = dataset.getNamedModel(LAR.documentGraph(DOC).getURI());
-            Resource annotation = graph.createResource(TdbAnnotationStore.annotationIri(rejected));
+            Resource annotation = graph.createResource(AnnotationIris.annotationIri(rejected));
             assertThat(graph.listSubjectsWithProperty(PROV.used, annotation).toList()).singleElement().satisfies(activity -> {
                 assertThat(activity.hasProperty(RDF.type, LAR.ReviewActivity)).isTrue();
                 assertThat(activity.hasProperty(LAR.fromState, LAR.Suggested)).isTrue();
                 assertThat(activity.hasProperty(LAR.toState, LAR.Rejected)).isTrue();
                 assertThat(activity.getPropertyResourceValue(PROV.wasAssociatedWith).getURI())
-                        .isEqualTo(TdbAnnotationStore.userIri("forskare"));
+                        .isEqualTo(AnnotationIris.userIri("forskare"));
             });
             assertThat(annotation.hasProperty(OA.motivatedBy, OA.classifying)).isTrue();
         });
