@@ -21,20 +21,12 @@ public class OntologyException extends LararenaException {
         return new OntologyException(400, "bad_request", detail);
     }
 
-    public static OntologyException forbidden(String detail) {
-        return new OntologyException(403, "forbidden", detail);
-    }
-
     public static OntologyException notFound(String detail) {
         return new OntologyException(404, "not_found", detail);
     }
 
     public static OntologyException invalidOntology(String detail, Throwable cause) {
         return new OntologyException(422, "invalid_ontology", detail, cause);
-    }
-
-    public static OntologyException timeout(String detail) {
-        return new OntologyException(408, "query_timeout", detail);
     }
 
     public static OntologyException internal(String detail, Throwable cause) {
