@@ -7,8 +7,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -217,8 +219,8 @@ class LararenaConfigTest {
     @Test
     void theConfigurationTableDocumentsEveryKeyTheParserReads() throws Exception {
         String source = Files.readString(Path.of("src/main/java/org/lararena/platform/LararenaConfig.java"));
-        List<String> readKeys = new java.util.ArrayList<>();
-        var matcher = java.util.regex.Pattern.compile("\\(\"(LARARENA_[A-Z_]+)\"").matcher(source);
+        List<String> readKeys = new ArrayList<>();
+        var matcher = Pattern.compile("\\(\"(LARARENA_[A-Z_]+)\"").matcher(source);
         while (matcher.find()) {
             readKeys.add(matcher.group(1));
         }

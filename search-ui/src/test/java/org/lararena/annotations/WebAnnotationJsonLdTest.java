@@ -1,6 +1,5 @@
 package org.lararena.annotations;
 
-import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
@@ -9,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
@@ -21,6 +21,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.Test;
 import org.lararena.ontology.Suggestion;
+import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.PassageText;
@@ -89,7 +90,7 @@ class WebAnnotationJsonLdTest {
                 new Suggestion(TEMA + "kontinuitet", TEMA + "kontinuitet", 14, 25, "kontinuitet", "kontinuitet", 0.9)))));
         StoredAnnotation tag = store.addManual("doc", passage, 28, 36, TEMA + "samverkan", "v1", "forskare2");
         String kept = store.annotationsOf("doc").get(0).id();
-        store.settleConsensus("doc", java.util.Set.of(kept, tag.id()), "forskare", "forskare2");
+        store.settleConsensus("doc", Set.of(kept, tag.id()), "forskare", "forskare2");
         Consensus consensus = store.consensus("doc").orElseThrow();
         List<StoredAnnotation> annotations = store.annotationsOf("doc");
 

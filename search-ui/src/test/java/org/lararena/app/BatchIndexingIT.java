@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,7 @@ class BatchIndexingIT {
             PassageIndex index = fresh.index();
             PassageIndexer indexer = new PassageIndexer(client, index);
             int many = 12_000;
-            List<JsonObject> passages = new java.util.ArrayList<>();
+            List<JsonObject> passages = new ArrayList<>();
             for (int ordinal = 0; ordinal < many; ordinal++) {
                 passages.add(passage("stor", ordinal, ordinal));
             }

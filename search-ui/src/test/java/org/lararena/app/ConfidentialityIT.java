@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -314,9 +315,9 @@ class ConfidentialityIT {
             passageIds(documentId).forEach(passages::add);
         }
         JsonObject insight = new JsonObject().put("title", "Samverkan i vardagen").put("passages", passages).put("status", "published");
-        HttpResponse<String> created = RunningApplication.HTTP.send(java.net.http.HttpRequest.newBuilder(app.url.resolve("/api/insights"))
+        HttpResponse<String> created = RunningApplication.HTTP.send(HttpRequest.newBuilder(app.url.resolve("/api/insights"))
                 .header("Authorization", "Bearer " + researcher).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(insight.encode())).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(insight.encode())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return new JsonObject(created.body()).getString("id");
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +82,6 @@ class DemoDataIT {
     }
 
     private static long total(RunningApplication app, String query, String token) throws Exception {
-        return new JsonObject(app.get("/api/search?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8), token).body()).getLong("total");
+        return new JsonObject(app.get("/api/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), token).body()).getLong("total");
     }
 }

@@ -7,15 +7,17 @@ import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -213,8 +215,8 @@ class DocumentsApiIT {
     @Test
     void aFileDroppedInTheWatchedFolderIsIngestedAndMovedAside() throws Exception {
         Path inbox = dataDir.resolve("inkorg");
-        java.nio.file.Files.createDirectories(inbox.resolve("värmland"));
-        Path dropped = java.nio.file.Files.writeString(inbox.resolve("värmland/inkorgsanteckning.txt"), "Ett stycke om sjöfartsverket och vårdcentralen.");
+        Files.createDirectories(inbox.resolve("värmland"));
+        Path dropped = Files.writeString(inbox.resolve("värmland/inkorgsanteckning.txt"), "Ett stycke om sjöfartsverket och vårdcentralen.");
 
         JsonObject document = Eventually.until(() -> new JsonObject(app.get("/api/documents?size=200", researcher).body()).getJsonArray("documents")
                 .stream().map(JsonObject.class::cast).filter(item -> "inkorgsanteckning.txt".equals(item.getString("filename")))
@@ -222,7 +224,7 @@ class DocumentsApiIT {
         assertThat(document).as("the dropped file became a document").isNotNull();
         app.awaitStatus(document.getString("id"), researcher, "indexed");
         assertThat(dropped).doesNotExist();
-        try (var imported = java.nio.file.Files.list(inbox.resolve(".imported"))) {
+        try (var imported = Files.list(inbox.resolve(".imported"))) {
             assertThat(imported.map(p -> p.getFileName().toString())).anySatisfy(name -> assertThat(name).endsWith("inkorgsanteckning.txt"));
         }
         assertThat(new JsonObject(app.get("/api/search?q=sjöfartsverket", researcher).body()).getLong("total")).isEqualTo(1);
@@ -238,7 +240,7 @@ class DocumentsApiIT {
         String page = app.get("/dokument/" + id, researcher).body();
         String search = app.get("/sok?q=lurad", researcher).body();
 
-        for (String html : java.util.List.of(page, search)) {
+        for (String html : List.of(page, search)) {
             assertThat(html).doesNotContain("<script>alert").doesNotContain("<img src=x").contains("&lt;script&gt;");
         }
     }
@@ -251,7 +253,7 @@ class DocumentsApiIT {
         app.awaitStatus(id, researcher, "indexed");
         String kontinuitet = "https://w3id.org/lararena/tema/kontinuitet";
 
-        JsonObject result = new JsonObject(app.get("/api/search?q=glesbygden&theme=" + java.net.URLEncoder.encode(kontinuitet, "UTF-8"), researcher).body());
+        JsonObject result = new JsonObject(app.get("/api/search?q=glesbygden&theme=" + URLEncoder.encode(kontinuitet, "UTF-8"), researcher).body());
 
         assertThat(result.getLong("total")).isEqualTo(1);
         JsonObject hit = result.getJsonArray("hits").getJsonObject(0);

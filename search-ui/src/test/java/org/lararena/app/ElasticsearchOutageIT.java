@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.services.ManagedElasticsearch;
@@ -103,7 +104,7 @@ class ElasticsearchOutageIT {
         return new JsonArray(response.body()).stream().map(o -> ((JsonObject) o).getString("id")).toList();
     }
 
-    private static Map<String, Long> awaitStatuses(RunningApplication app, String token, java.util.function.Predicate<Map<String, Long>> done,
+    private static Map<String, Long> awaitStatuses(RunningApplication app, String token, Predicate<Map<String, Long>> done,
             Duration timeout) throws Exception {
         return Eventually.until(() -> app.statusCounts(token), done, timeout, Duration.ofSeconds(1));
     }

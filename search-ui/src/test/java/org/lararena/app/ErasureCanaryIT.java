@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -179,7 +180,7 @@ class ErasureCanaryIT {
      * started, each a JSON object with its {@code timestamp} in milliseconds.
      */
     private static Stream<String> applicationLogLinesSinceStart() throws IOException {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("target/logs"))) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList()) {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +30,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.lararena.app.RunningApplication.Upload;
 
 /**
@@ -199,7 +200,7 @@ class IngestBadInputIT {
         try (Stream<Path> files = Files.walk(root, depth)) {
             return files.filter(f -> f.getFileName() != null && f.getFileName().toString().contains(word))
                     .filter(f -> !f.startsWith(app.config().dataDir())).toList();
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             // Another process removed a folder while it was walked: look again.
             return filesNamedWith(word, root, depth);
         }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +93,7 @@ class InsightsAndAnalysisApiIT {
         assertThat(quoteThemes(forResearcher, publicPassage)).as("researchers count suggestions").contains(SAMVERKAN);
         assertThat(quoteThemes(forPilot, publicPassage)).as("a pilot's quote shows reviewed codes only").isEmpty();
         assertThat(quoteThemes(forAttendee, publicPassage)).as("an attendee's quote shows reviewed codes only").isEmpty();
-        JsonArray listed = new JsonArray(app.get("/api/insights?theme=" + java.net.URLEncoder.encode(SAMVERKAN, java.nio.charset.StandardCharsets.UTF_8), attendee).body());
+        JsonArray listed = new JsonArray(app.get("/api/insights?theme=" + URLEncoder.encode(SAMVERKAN, StandardCharsets.UTF_8), attendee).body());
         assertThat(listed.stream().map(i -> ((JsonObject) i).getString("id"))).contains(id);
     }
 
@@ -179,7 +181,7 @@ class InsightsAndAnalysisApiIT {
         assertThat(app.get("/api/analysis", attendee).statusCode()).isEqualTo(403);
         assertThat(app.get("/api/analysis?format=xml", researcher).statusCode()).isEqualTo(400);
         assertThat(app.get("/analys", null).statusCode()).as("anonymous callers are sent to log in").isEqualTo(302);
-        String page = app.get("/analys?q=bryggmodellen&suggestions=true&pilot=" + java.net.URLEncoder.encode("Värmland", java.nio.charset.StandardCharsets.UTF_8), pilot).body();
+        String page = app.get("/analys?q=bryggmodellen&suggestions=true&pilot=" + URLEncoder.encode("Värmland", StandardCharsets.UTF_8), pilot).body();
         assertThat(page).as("the page names its filter and has the matrix as a table").contains("Pilot: Värmland").contains("<table class=\"matrix\">")
                 .contains("<th scope=\"row\">Samverkan</th>");
         assertThat(app.get("/analys", attendee).statusCode()).isEqualTo(403);

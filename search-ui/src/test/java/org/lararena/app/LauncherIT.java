@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -127,7 +128,7 @@ class LauncherIT {
     }
 
     private CliRunner.Run lararena(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        Map<String, String> withData = new java.util.HashMap<>(env);
+        Map<String, String> withData = new HashMap<>(env);
         withData.put("LARARENA_DATA_DIR", dataDir.toString());
         return CliRunner.run(withData, args);
     }

@@ -2,14 +2,19 @@ package org.lararena.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.text.Collator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +23,7 @@ import org.lararena.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -113,7 +119,7 @@ class PagesOnAnyScreenBrowserIT {
     private static String firstTheme(Browser browser) {
         browser.go("/sok");
         String href = browser.find(By.cssSelector(".theme-facet a")).getAttribute("href");
-        return java.net.URLDecoder.decode(href.substring(href.indexOf("theme=") + 6).split("&")[0], StandardCharsets.UTF_8);
+        return URLDecoder.decode(href.substring(href.indexOf("theme=") + 6).split("&")[0], StandardCharsets.UTF_8);
     }
 
     @Test
@@ -266,7 +272,7 @@ class PagesOnAnyScreenBrowserIT {
             assertThat(text).doesNotContain("indexed").doesNotContain("restricted").doesNotContain("motesanteckningar")
                     .contains("Mötesanteckningar").contains("Bara forskare").contains("Klar");
 
-            new org.openqa.selenium.support.ui.Select(browser.find(By.name("type"))).selectByVisibleText("Intervju");
+            new Select(browser.find(By.name("type"))).selectByVisibleText("Intervju");
             browser.driver().findElement(By.cssSelector("form.document-filters button")).click();
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("type=intervju"));
             List<String> types = columnTexts(browser, 2);
@@ -274,7 +280,7 @@ class PagesOnAnyScreenBrowserIT {
 
             browser.go("/dokument?sort=title");
             List<String> titles = columnTexts(browser, 1);
-            java.text.Collator swedish = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("sv"));
+            Collator swedish = Collator.getInstance(Locale.forLanguageTag("sv"));
             assertThat(titles).isSortedAccordingTo((a, b) -> swedish.compare(a.toLowerCase(), b.toLowerCase()));
 
             browser.find(By.name("q")).sendKeys("workshop\n");
@@ -434,7 +440,7 @@ class PagesOnAnyScreenBrowserIT {
             String shownLabel = (String) browser.script("return getComputedStyle(arguments[0], '::after').content", span);
             assertThat(shownLabel).as("the label shows on focus").isNotIn("none", "normal", "\"\"").contains(span.getAttribute("aria-label"));
 
-            String spanTheme = java.util.Arrays.stream(span.getAttribute("class").split(" ")).filter(c -> c.startsWith("theme-")).findFirst().orElseThrow();
+            String spanTheme = Arrays.stream(span.getAttribute("class").split(" ")).filter(c -> c.startsWith("theme-")).findFirst().orElseThrow();
             WebElement toggle = browser.find(By.cssSelector(".legend li." + spanTheme + " button.legend-toggle"));
             toggle.click();
             assertThat(toggle.getAttribute("aria-pressed")).isEqualTo("true");
@@ -457,7 +463,7 @@ class PagesOnAnyScreenBrowserIT {
         double x = (0.4124 * rgb[0] + 0.3576 * rgb[1] + 0.1805 * rgb[2]) / 0.95047;
         double y = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
         double z = (0.0193 * rgb[0] + 0.1192 * rgb[1] + 0.9505 * rgb[2]) / 1.08883;
-        java.util.function.DoubleUnaryOperator f = t -> t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16.0 / 116;
+        DoubleUnaryOperator f = t -> t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16.0 / 116;
         return new double[] {116 * f.applyAsDouble(y) - 16, 500 * (f.applyAsDouble(x) - f.applyAsDouble(y)), 200 * (f.applyAsDouble(y) - f.applyAsDouble(z))};
     }
 }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.services.ManagedElasticsearch;
+import org.lararena.platform.services.Ports;
 import org.lararena.platform.services.UnprivilegedAccount;
 import org.lararena.platform.testing.TestServices;
 
@@ -124,7 +126,7 @@ class PlatformFoundationIT {
     @Test
     void healthAndSearchAre503NamingElasticsearchWhenItCannotBeReached(@TempDir Path otherDataDir) throws Exception {
         try (RunningApplication withoutElasticsearch = RunningApplication.start(otherDataDir,
-                Map.of("LARARENA_ES_URLS", "http://127.0.0.1:" + org.lararena.platform.services.Ports.freePort()))) {
+                Map.of("LARARENA_ES_URLS", "http://127.0.0.1:" + Ports.freePort()))) {
             HttpResponse<String> response = withoutElasticsearch.get("/health", null);
 
             assertThat(response.statusCode()).isEqualTo(503);
@@ -173,7 +175,7 @@ class PlatformFoundationIT {
                 .findFirst();
 
         assertThat(server).as("the Elasticsearch server JVM").isPresent();
-        assertThat(server.get().info().user()).hasValue(org.lararena.platform.services.ManagedElasticsearch.ACCOUNT);
+        assertThat(server.get().info().user()).hasValue(ManagedElasticsearch.ACCOUNT);
     }
 
     private static HttpResponse<String> get(String path, String token) throws Exception {

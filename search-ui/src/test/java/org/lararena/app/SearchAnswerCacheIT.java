@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import io.vertx.core.json.JsonObject;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -86,7 +87,7 @@ class SearchAnswerCacheIT {
         String alias = app.config().elasticsearch().indexPrefix() + "-passages";
         JsonObject passage = new JsonObject().put("passageId", "annan-process-0").put("documentId", "annan-process").put("ordinal", 0)
                 .put("title", "Från en annan process").put("text", "Utomståendeprovet skrevs in av en annan process.").put("visibility", "public");
-        elasticsearch.index(i -> i.index(alias).id("annan-process-0").withJson(new java.io.StringReader(passage.encode())).refresh(Refresh.True));
+        elasticsearch.index(i -> i.index(alias).id("annan-process-0").withJson(new StringReader(passage.encode())).refresh(Refresh.True));
 
         // Without the watch the kept answer (1) would be given for ever; the deadline is many polls, not a timing bar.
         long seen = Eventually.until(() -> total(app, "utomståendeprovet", pilot), total -> total == 2,

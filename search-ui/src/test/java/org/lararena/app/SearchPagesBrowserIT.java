@@ -3,14 +3,21 @@ package org.lararena.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.web.Axe;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The pages in a real browser, with real Keycloak logins, over the demo documents. */
 @WithApplication(demoData = true)
@@ -98,15 +105,15 @@ class SearchPagesBrowserIT {
 
     @Test
     void aResearcherUploadsFilesAndSeesEachReachItsEnd(@TempDir Path files) throws Exception {
-        Path note = java.nio.file.Files.writeString(files.resolve("webbanteckning.txt"), "Anteckning från webben om tjänstedesign i Örebro.");
-        Path empty = java.nio.file.Files.writeString(files.resolve("tom.txt"), "");
+        Path note = Files.writeString(files.resolve("webbanteckning.txt"), "Anteckning från webben om tjänstedesign i Örebro.");
+        Path empty = Files.writeString(files.resolve("tom.txt"), "");
         try (Browser browser = Browser.open(app.url, "researcher-upload")) {
             browser.logIn("forskare", "forskare");
             browser.go("/ladda-upp");
             // "Standard" says what it means for the type chosen: no workshop record is made researchers-only unawares.
             WebElement standard = browser.find(By.id("visibility-default"));
             assertThat(standard.getText()).isEqualTo("Standard: bara forskare, eftersom ingen typ är vald (välj typ för att dela med piloter)");
-            org.openqa.selenium.support.ui.Select type = new org.openqa.selenium.support.ui.Select(browser.find(By.id("type")));
+            Select type = new Select(browser.find(By.id("type")));
             type.selectByVisibleText("Workshopdokumentation");
             assertThat(standard.getText()).isEqualTo("Standard: Piloter");
             type.selectByVisibleText("Intervju");
@@ -116,7 +123,7 @@ class SearchPagesBrowserIT {
             browser.driver().findElement(By.id("visibility")).sendKeys("Alla");
             browser.driver().findElement(By.id("send")).click();
 
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60)).until(d ->
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d ->
                     d.findElements(By.cssSelector("#progress li[data-status=indexed]")).size() == 1
                             && d.findElements(By.cssSelector("#progress li[data-status=failed]")).size() == 1);
             WebElement failed = browser.find(By.cssSelector("#progress li[data-status=failed]"));
@@ -130,16 +137,16 @@ class SearchPagesBrowserIT {
 
     @Test
     void aDoubleClickedUploadSendsTheFileOnce(@TempDir Path files) throws Exception {
-        Path note = java.nio.file.Files.writeString(files.resolve("dubbelklick.txt"), "Anteckning om samverkan kring dubbelklickade formulär.");
+        Path note = Files.writeString(files.resolve("dubbelklick.txt"), "Anteckning om samverkan kring dubbelklickade formulär.");
         try (Browser browser = Browser.open(app.url, "researcher-double-submit")) {
             browser.logIn("forskare", "forskare");
             browser.go("/ladda-upp");
             browser.find(By.id("files")).sendKeys(note.toString());
             WebElement send = browser.driver().findElement(By.id("send"));
             // Two clicks in the same turn of the page's event loop: an impatient double click, or a stuck mouse.
-            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].click(); arguments[0].click();", send);
+            ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click(); arguments[0].click();", send);
 
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60)).until(d ->
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d ->
                     d.findElements(By.cssSelector("#progress li[data-status=indexed]")).size() == 1);
             assertThat(browser.driver().findElements(By.cssSelector("#progress li"))).hasSize(1);
         }
@@ -179,7 +186,7 @@ class SearchPagesBrowserIT {
     @Test
     void tenThousandPastedCharactersStillGiveAResultPage() throws Exception {
         try (Browser browser = Browser.open(app.url, "long-query")) {
-            browser.go("/sok?q=" + java.net.URLEncoder.encode("vård ".repeat(2000), java.nio.charset.StandardCharsets.UTF_8));
+            browser.go("/sok?q=" + URLEncoder.encode("vård ".repeat(2000), StandardCharsets.UTF_8));
 
             assertThat(browser.find(By.cssSelector(".total")).getText()).matches("\\d+ träff(ar)?");
         }

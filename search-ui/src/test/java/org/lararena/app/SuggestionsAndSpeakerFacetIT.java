@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -148,7 +149,7 @@ class SuggestionsAndSpeakerFacetIT {
     }
 
     private static Map<String, Long> facet(JsonObject result) {
-        Map<String, Long> counts = new java.util.HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         result.getJsonObject("facets").getJsonArray("speaker").forEach(b -> {
             JsonObject bucket = (JsonObject) b;
             counts.put(bucket.getString("value"), bucket.getLong("count"));

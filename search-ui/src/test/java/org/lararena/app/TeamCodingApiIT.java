@@ -1,12 +1,12 @@
 package org.lararena.app;
 
-import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.vocabulary.LAR;
 
 /**
@@ -79,7 +80,7 @@ class TeamCodingApiIT {
         assertThat(objects(new JsonArray(app.get("/api/documents/" + documentId + "/review-log", forskare2).body())))
                 .extracting(e -> e.getString("coder")).isNotEmpty().containsOnly("annotator", "forskare2");
         // Nor through the W3C export: its review states are forskare2's own, not the team's (accepted by forskare).
-        Map<String, String> exported = new java.util.HashMap<>();
+        Map<String, String> exported = new HashMap<>();
         objects(json(app.get("/api/documents/" + documentId + "/annotations.jsonld", forskare2)).getJsonArray("@graph"))
                 .forEach(node -> exported.put(node.getString("id"), node.getString("reviewState")));
         assertThat(exported.get(AnnotationIris.annotationIri(samverkan))).isEqualTo(LAR.Rejected.getURI());

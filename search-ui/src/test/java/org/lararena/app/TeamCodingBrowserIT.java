@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -188,7 +190,7 @@ class TeamCodingBrowserIT {
 
     /** Waits until Sök filtered by {@code theme} does (or does not) list {@code passageId}, loading the page again while not. */
     private static void awaitSearch(Browser browser, String theme, String passageId, boolean listed) {
-        String url = "/sok?theme=" + java.net.URLEncoder.encode(TEMA + theme, java.nio.charset.StandardCharsets.UTF_8);
+        String url = "/sok?theme=" + URLEncoder.encode(TEMA + theme, StandardCharsets.UTF_8);
         browser.go(url);
         wait(browser).until(d -> {
             boolean found = !d.findElements(By.cssSelector(".hits a[href$='#" + passageId + "']")).isEmpty();

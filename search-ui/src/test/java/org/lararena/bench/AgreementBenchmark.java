@@ -1,6 +1,5 @@
 package org.lararena.bench;
 
-import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.jena.query.Dataset;
@@ -42,6 +42,7 @@ import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.Suggestion;
 import org.lararena.ontology.agreement.AgreementReport;
 import org.lararena.ontology.agreement.AgreementStudy;
+import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.CoderView;
 import org.lararena.ontology.store.CodingStatus;
@@ -287,7 +288,7 @@ class AgreementBenchmark {
             return largest;
         }
 
-        private static int figure(java.util.function.DoubleSupplier measure) {
+        private static int figure(DoubleSupplier measure) {
             try {
                 return Double.isNaN(measure.getAsDouble()) ? 0 : 1;
             } catch (InsufficientDataException e) {

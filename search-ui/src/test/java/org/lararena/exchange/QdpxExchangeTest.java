@@ -13,11 +13,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
@@ -36,13 +38,16 @@ import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.Suggestion;
 import org.lararena.ontology.codebook.Codebook;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
+import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.rdf.RdfAnnotationStore;
-import org.lararena.ontology.suggest.SuggesterModel;
 import org.lararena.ontology.store.rdf.StoreTransactions;
+import org.lararena.ontology.suggest.SuggesterModel;
+import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.shared.FileCollection;
 import org.w3c.dom.Document;
@@ -197,7 +202,7 @@ class QdpxExchangeTest {
         List<String> guids = elements(first, "Code").stream().map(c -> c.getAttribute("guid")).toList();
         assertThat(guids).isEqualTo(elements(second, "Code").stream().map(c -> c.getAttribute("guid")).toList());
         Element themeCode = elements(first, "Code").stream().filter(c -> c.getAttribute("name").equals(theme.labelSv())).findFirst().orElseThrow();
-        assertThat(themeCode.getAttribute("guid")).isEqualTo(java.util.UUID.nameUUIDFromBytes(utf8(theme.iri())).toString());
+        assertThat(themeCode.getAttribute("guid")).isEqualTo(UUID.nameUUIDFromBytes(utf8(theme.iri())).toString());
         assertThat(themeCode.getAttribute("color")).matches("#[0-9A-F]{6}");
         // narrower concepts are nested in their broader code
         assertThat(elements(first, "Code").stream().filter(c -> c.getAttribute("name").equals(narrower.labelSv())))
@@ -209,17 +214,17 @@ class QdpxExchangeTest {
         DocumentRecord record = document(source, "Intervju 2", List.of(FIRST));
         int start = FIRST.codePointCount(0, FIRST.indexOf("samverkan"));
         String suggestion = source.annotations().storeAutomatic(record.id(), source.ontology().version(), List.of(
-                new org.lararena.ontology.store.AnnotationStore.PassageSuggestions(new PassageText(record.id() + "-0", FIRST),
-                        List.of(new org.lararena.ontology.Suggestion(theme.iri(), theme.iri(), FIRST.indexOf("samverkan"),
+                new AnnotationStore.PassageSuggestions(new PassageText(record.id() + "-0", FIRST),
+                        List.of(new Suggestion(theme.iri(), theme.iri(), FIRST.indexOf("samverkan"),
                                 FIRST.indexOf("samverkan") + "samverkan".length(), "samverkan", "samverkan", 0.8))))).get(0).id();
-        source.annotations().review(record.id(), List.of(suggestion), org.lararena.ontology.store.ReviewState.ACCEPTED, "anna");
-        source.annotations().review(record.id(), List.of(suggestion), org.lararena.ontology.store.ReviewState.REJECTED, "bertil");
+        source.annotations().review(record.id(), List.of(suggestion), ReviewState.ACCEPTED, "anna");
+        source.annotations().review(record.id(), List.of(suggestion), ReviewState.REJECTED, "bertil");
         source.annotations().settleConsensus(record.id(), Set.of(suggestion), "bertil", "anna");
 
         Map<String, byte[]> zip = QdpxFiles.entries(exported(List.of(record), false));
         QdpxFiles.validateAgainstOfficialSchema(zip.get("project.qde"));
         Document project = xml(zip.get("project.qde"));
-        Map<String, String> userNames = new java.util.HashMap<>();
+        Map<String, String> userNames = new HashMap<>();
         elements(project, "User").forEach(u -> userNames.put(u.getAttribute("guid"), u.getAttribute("name")));
         List<String> codedBy = elements(project, "Coding").stream().map(c -> userNames.get(c.getAttribute("creatingUser"))).toList();
 
@@ -247,7 +252,7 @@ class QdpxExchangeTest {
 
         assertThat(codebook.getDocumentElement().getNamespaceURI()).isEqualTo(QdpxWriter.CODEBOOK_NAMESPACE);
         assertThat(codebook.getElementsByTagNameNS(QdpxWriter.CODEBOOK_NAMESPACE, "Code").getLength())
-                .isEqualTo(ontology.concepts(org.lararena.ontology.vocabulary.LAR.Teman.getURI()).size());
+                .isEqualTo(ontology.concepts(LAR.Teman.getURI()).size());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lararena.exchange.QdpxFiles.utf8;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -155,7 +156,7 @@ class QdpxImportTest {
         QdpxImport importer = stores.importer();
         var preview = importer.plan(WITHOUT_SCHEMA.read(foreignProject()), Map.of(), "importer").preview();
 
-        assertThat(preview.getJsonArray("codes").stream().map(c -> ((io.vertx.core.json.JsonObject) c).getString("match")).toList())
+        assertThat(preview.getJsonArray("codes").stream().map(c -> ((JsonObject) c).getString("match")).toList())
                 .containsExactly("label", "label", "none");
         assertThat(stores.documents().all()).isEmpty();
     }

@@ -3,6 +3,7 @@ package org.lararena.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -66,7 +67,7 @@ class PassageIndexUpgradeIT {
                 JsonObject result = search.search(SearchRequest.of(query), RESEARCHER);
                 assertThat(result.getLong("total")).as(query).isEqualTo(1);
             }
-            SearchRequest byTheme = SearchRequest.fromParams(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("theme", THEME));
+            SearchRequest byTheme = SearchRequest.fromParams(MultiMap.caseInsensitiveMultiMap().add("theme", THEME));
             assertThat(search.search(byTheme, PILOT).getLong("total")).as("a pilot finds the passage by its reviewed theme").isEqualTo(1);
             index.ensureExists(CurrentMappingOnly.FACETS);
             assertThat(client.indices().getAlias(a -> a.name(index.alias())).aliases().keySet()).as("a current index stays")

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
+import org.lararena.ontology.OntologyFixtures;
 import org.lararena.ontology.OntologyLoader;
 
 /** The theme tree of the shipped ontology, with counts and both languages. */
@@ -52,7 +53,7 @@ class ThemeTreeTest {
 
     @Test
     void aDeprecatedConceptStaysInTheTreeOnlyWhilePassagesCarryIt() {
-        Ontology withDeprecated = org.lararena.ontology.OntologyFixtures.shippedWith("""
+        Ontology withDeprecated = OntologyFixtures.shippedWith("""
                 tema:gammal-kontinuitet a skos:Concept ; skos:inScheme scheme:teman ; skos:broader tema:kontinuitet ;
                     skos:prefLabel "Gammal kontinuitet"@sv , "Old continuity"@en ; skos:definition "Ett utgånget begrepp."@sv ;
                     <http://www.w3.org/2002/07/owl#deprecated> true .

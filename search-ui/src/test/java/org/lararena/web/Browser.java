@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -80,7 +83,7 @@ public final class Browser implements AutoCloseable {
 
     /** Makes the page {@code width} CSS pixels wide (and 900 high), as a phone or a desktop window would. */
     public void resize(int width) {
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        driver.manage().window().setSize(new Dimension(width, 900));
     }
 
     /** Saves a screenshot of what the browser shows now to {@code file} (under the build output). */
@@ -92,7 +95,7 @@ public final class Browser implements AutoCloseable {
 
     /** Runs a script in the page (see {@link org.openqa.selenium.JavascriptExecutor#executeScript}). */
     public Object script(String script, Object... args) {
-        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     public String pageText() {
@@ -110,7 +113,7 @@ public final class Browser implements AutoCloseable {
         } finally {
             driver.quit();
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException e) {
                 // temporary profile; the system cleans /tmp
             }

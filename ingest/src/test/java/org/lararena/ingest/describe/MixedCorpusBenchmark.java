@@ -7,6 +7,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,8 @@ import org.apache.tika.parser.AutoDetectParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ingest.extract.DocumentExtractor;
-import org.lararena.ingest.extract.ExtractionSettings;
 import org.lararena.ingest.extract.ExtractedDocument;
+import org.lararena.ingest.extract.ExtractionSettings;
 import org.lararena.ingest.extract.MixedCorpus;
 import org.lararena.ingest.repair.RepairedText;
 import org.lararena.ingest.segment.Passage;
@@ -85,7 +86,7 @@ class MixedCorpusBenchmark {
                 concurrentNanos += System.nanoTime() - start;
             }
             long peakHeap = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-            long stepTotal = java.util.Arrays.stream(steps).sum();
+            long stepTotal = Arrays.stream(steps).sum();
             int documents = files.size() * MEASURED_ROUNDS;
             System.out.printf(Locale.ROOT, "%nMixed corpus: %d documents (%d per format: %s), %d passages, %d measured rounds,"
                     + " load average %s before and %s after%n", files.size(), MixedCorpus.PER_FORMAT, String.join(" ", MixedCorpus.FORMATS),

@@ -2,6 +2,7 @@ package org.lararena.ingest.describe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ingest.extract.DocumentExtractor;
-import org.lararena.ingest.extract.ExtractionSettings;
 import org.lararena.ingest.extract.ExtractedDocument;
+import org.lararena.ingest.extract.ExtractionSettings;
 import org.lararena.ingest.extract.GeneratedFixtures;
 import org.lararena.ingest.extract.TestCorpus;
 import org.lararena.ingest.repair.TextRepairer;
@@ -111,7 +112,7 @@ class TextPipelineCorpusTest {
     @Test
     void webVttVoicesBecomeTheSpeakersOfAnInterview() throws Exception {
         Path vtt = dir.resolve("intervju.vtt");
-        java.nio.file.Files.writeString(vtt, """
+        Files.writeString(vtt, """
                 WEBVTT
 
                 00:00:01.000 --> 00:00:03.000
@@ -133,7 +134,7 @@ class TextPipelineCorpusTest {
         // Our own meeting notes, converted to Word 97-2003 by LibreOffice (see the fixtures' README).
         Path doc = dir.resolve("arbetsmote-hembesok.doc");
         try (var in = Objects.requireNonNull(getClass().getResourceAsStream("/org/lararena/ingest/extract/arbetsmote-hembesok.doc"))) {
-            java.nio.file.Files.copy(in, doc);
+            Files.copy(in, doc);
         }
 
         ProcessedDocument processed = process(doc, "arbetsmote-hembesok.doc");

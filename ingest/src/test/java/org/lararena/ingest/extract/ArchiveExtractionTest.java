@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -119,7 +120,7 @@ class ArchiveExtractionTest {
 
     @Test
     void anArchiveOfTenThousandFilesIsRefusedWithTheLimitAndTheNextFileIsReadAtOnce() throws Exception {
-        Map<String, byte[]> many = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> many = new LinkedHashMap<>();
         for (int i = 0; i < 10_000; i++) {
             many.put("svar-" + i + ".txt", ("Svar nummer " + i + " om samverkan.").getBytes(StandardCharsets.UTF_8));
         }

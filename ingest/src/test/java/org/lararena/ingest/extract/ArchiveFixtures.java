@@ -3,9 +3,11 @@ package org.lararena.ingest.extract;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +43,7 @@ public final class ArchiveFixtures {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -98,7 +100,7 @@ public final class ArchiveFixtures {
     /** {@code megabytes} of one repeated character: a bomb once compressed. */
     public static byte[] zeros(int megabytes) {
         byte[] zeros = new byte[megabytes << 20];
-        java.util.Arrays.fill(zeros, (byte) '0');
+        Arrays.fill(zeros, (byte) '0');
         return zeros;
     }
 

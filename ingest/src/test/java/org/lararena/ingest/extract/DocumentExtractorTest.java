@@ -3,15 +3,24 @@ package org.lararena.ingest.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -405,11 +414,11 @@ class DocumentExtractorTest {
 
     @Test
     void aZipBombAttachedToAnEmailIsRefusedWithTheZipBombReason() throws Exception {
-        java.io.ByteArrayOutputStream bomb = new java.io.ByteArrayOutputStream();
-        try (var zip = new java.util.zip.ZipOutputStream(bomb)) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("nollor.txt"));
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(bomb)) {
+            zip.putNextEntry(new ZipEntry("nollor.txt"));
             byte[] zeros = new byte[1 << 20];
-            java.util.Arrays.fill(zeros, (byte) '0');
+            Arrays.fill(zeros, (byte) '0');
             for (int i = 0; i < 64; i++) {
                 zip.write(zeros);
             }
@@ -419,7 +428,7 @@ class DocumentExtractorTest {
                 + "Content-Type: multipart/mixed; boundary=\"grans\"\n\n--grans\nContent-Type: text/plain; charset=UTF-8\n\n"
                 + "Här kommer underlaget från workshopen.\n--grans\nContent-Type: application/zip; name=\"underlag.zip\"\n"
                 + "Content-Disposition: attachment; filename=\"underlag.zip\"\nContent-Transfer-Encoding: base64\n\n"
-                + java.util.Base64.getMimeEncoder().encodeToString(bomb.toByteArray()) + "\n--grans--\n";
+                + Base64.getMimeEncoder().encodeToString(bomb.toByteArray()) + "\n--grans--\n";
         Path file = Files.writeString(dir.resolve("underlag.eml"), message);
 
         ExtractionException failure = failureOf(file, "underlag.eml");
@@ -430,9 +439,9 @@ class DocumentExtractorTest {
 
     @Test
     void anEmailWithAnOrdinaryZipAttachmentIsReadWithIt() throws Exception {
-        java.io.ByteArrayOutputStream attachment = new java.io.ByteArrayOutputStream();
-        try (var zip = new java.util.zip.ZipOutputStream(attachment)) {
-            zip.putNextEntry(new java.util.zip.ZipEntry("anteckning.txt"));
+        ByteArrayOutputStream attachment = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(attachment)) {
+            zip.putNextEntry(new ZipEntry("anteckning.txt"));
             zip.write("Anteckning om fasta vårdkontakter i Örebro.".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
@@ -440,7 +449,7 @@ class DocumentExtractorTest {
                 + "Content-Type: multipart/mixed; boundary=\"grans\"\n\n--grans\nContent-Type: text/plain; charset=UTF-8\n\n"
                 + "Här kommer underlaget.\n--grans\nContent-Type: application/zip; name=\"underlag.zip\"\n"
                 + "Content-Disposition: attachment; filename=\"underlag.zip\"\nContent-Transfer-Encoding: base64\n\n"
-                + java.util.Base64.getMimeEncoder().encodeToString(attachment.toByteArray()) + "\n--grans--\n";
+                + Base64.getMimeEncoder().encodeToString(attachment.toByteArray()) + "\n--grans--\n";
         Path file = Files.writeString(dir.resolve("underlag.eml"), message);
 
         assertThat(extractor.extract(file, "underlag.eml", null).text()).contains("Här kommer underlaget", "fasta vårdkontakter i Örebro");
@@ -449,7 +458,7 @@ class DocumentExtractorTest {
     @Test
     void aRecordingIsRefusedWithAdviceToUploadATranscript() throws Exception {
         Path file = dir.resolve("intervju.wav");
-        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + 800).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer wav = ByteBuffer.allocate(44 + 800).order(ByteOrder.LITTLE_ENDIAN);
         wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 800).put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII))
                 .putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(8000).putShort((short) 1).putShort((short) 8)
                 .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(800);
@@ -489,7 +498,7 @@ class DocumentExtractorTest {
     @Test
     void garbageUnderADocxNameIsRefusedAndNotMistakenForText() throws Exception {
         byte[] noise = new byte[4096];
-        new java.util.Random(7).nextBytes(noise);
+        new Random(7).nextBytes(noise);
         Path file = Files.write(dir.resolve("brus.docx"), noise);
 
         ExtractionException failure = failureOf(file, "brus.docx");
@@ -580,7 +589,7 @@ class DocumentExtractorTest {
         Path file = Files.createTempFile("fixture-", "-" + name);
         try (InputStream in = DocumentExtractorTest.class.getResourceAsStream(name)) {
             assertThat(in).as("test resource " + name).isNotNull();
-            Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
         file.toFile().deleteOnExit();
         return file;

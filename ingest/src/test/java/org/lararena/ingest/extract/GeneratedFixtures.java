@@ -3,6 +3,7 @@ package org.lararena.ingest.extract;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -12,8 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -70,7 +74,7 @@ public final class GeneratedFixtures {
             for (List<String> lines : slides) {
                 XSLFSlide slide = show.createSlide();
                 XSLFTextBox box = slide.createTextBox();
-                box.setAnchor(new java.awt.Rectangle(40, 40, 600, 400));
+                box.setAnchor(new Rectangle(40, 40, 600, 400));
                 box.setText(String.join("\n", lines));
             }
             show.write(out);
@@ -177,9 +181,9 @@ public final class GeneratedFixtures {
     public static Path docxWithDocumentPart(Path dir, String name, DocumentPartWriter documentPart) throws IOException {
         Path template = docx(dir, "mall-" + name, "Mall", "Test", List.of("Kort text."));
         Path file = dir.resolve(name);
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(template.toFile());
+        try (ZipFile zip = new ZipFile(template.toFile());
                 ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
-            for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 if (entry.getName().equals("word/document.xml")) {
                     documentPart.write(out);
@@ -217,7 +221,7 @@ public final class GeneratedFixtures {
             content = zipped.toByteArray();
             innerName = "niva-" + level + ".zip";
         }
-        String attachment = java.util.Base64.getMimeEncoder().encodeToString(content);
+        String attachment = Base64.getMimeEncoder().encodeToString(content);
         String message = """
                 From: Forskare <forskare@example.org>
                 To: Arbetsgrupp <grupp@example.org>

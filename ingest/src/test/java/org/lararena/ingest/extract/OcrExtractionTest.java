@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.LararenaConfig;
@@ -32,7 +33,7 @@ class OcrExtractionTest {
         Path scan = GeneratedFixtures.scannedPdf(dir, "bild.pdf", "Hemsjukvården i Värmland");
         Path image = dir.resolve("bild.png");
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(scan.toFile())) {
-            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImage(0), "png", image.toFile());
+            ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImage(0), "png", image.toFile());
         }
 
         try (DocumentExtractor extractor = new DocumentExtractor(LararenaConfig.Extraction.defaults())) {

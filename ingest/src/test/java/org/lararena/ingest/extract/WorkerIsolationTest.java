@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +26,7 @@ class WorkerIsolationTest {
 
     @Test
     void aParseThatOverrunsItsTimeFailsWithTheLimitAndTheNextFileSucceeds() throws Exception {
-        Path slow = GeneratedFixtures.pdf(dir, "lang.pdf", java.util.Collections.nCopies(1500,
+        Path slow = GeneratedFixtures.pdf(dir, "lang.pdf", Collections.nCopies(1500,
                 "Sida om samverkan mellan kommun och region, vårdcentral och hemsjukvård."));
         Path quick = Files.writeString(dir.resolve("kort.txt"), "Kort anteckning om vården.");
         LararenaConfig.Extraction config = ExtractionSettings.withoutOcr().timePerFile(Duration.ofMillis(300)).build();
@@ -102,7 +105,7 @@ class WorkerIsolationTest {
                     try {
                         return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")), StandardCharsets.UTF_8)
                                 .replace('\0', ' ');
-                    } catch (java.io.IOException gone) {
+                    } catch (IOException gone) {
                         return "";
                     }
                 })
@@ -112,7 +115,7 @@ class WorkerIsolationTest {
 
     private static long workerProcesses() {
         return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(args -> java.util.Arrays.asList(args).contains(ExtractionWorker.class.getName())).orElse(false))
+                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(ExtractionWorker.class.getName())).orElse(false))
                 .count();
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class PendingIndexingVerticleTest {
         assertThat(new DocumentStore(dataDir).pendingIndexing().ids()).isEmpty();
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(20);
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as("waited too long").isBefore(deadline);

@@ -3,6 +3,7 @@ package org.lararena.ingest.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SpeakerPseudonymsTest {
@@ -12,9 +13,9 @@ class SpeakerPseudonymsTest {
         var pseudonyms = SpeakerPseudonyms.assign(Arrays.asList("INTERVJUARE", "KAJSA", null, "INTERVJUARE", "LISBETH", "KAJSA"));
 
         assertThat(pseudonyms).containsExactly(
-                java.util.Map.entry("INTERVJUARE", "Intervjuare"),
-                java.util.Map.entry("KAJSA", "Respondent 1"),
-                java.util.Map.entry("LISBETH", "Respondent 2"));
+                Map.entry("INTERVJUARE", "Intervjuare"),
+                Map.entry("KAJSA", "Respondent 1"),
+                Map.entry("LISBETH", "Respondent 2"));
     }
 
     @Test

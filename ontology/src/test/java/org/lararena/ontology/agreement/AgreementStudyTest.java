@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.lararena.ontology.agreement.AgreementReport.CategoryAgreement;
 
@@ -172,7 +174,7 @@ class AgreementStudyTest {
     }
 
     private static AgreementStudy study(List<String> coders, List<Unit> units, List<Coding> codings) {
-        Map<String, Set<String>> finished = new java.util.HashMap<>();
+        Map<String, Set<String>> finished = new HashMap<>();
         coders.forEach(c -> finished.put(c, Set.of(DOC)));
         return new AgreementStudy(coders, units, finished, codings, Set::of);
     }
@@ -190,7 +192,7 @@ class AgreementStudyTest {
     }
 
     private static List<Integer> range(int from, int to) {
-        return java.util.stream.IntStream.rangeClosed(from, to).boxed().toList();
+        return IntStream.rangeClosed(from, to).boxed().toList();
     }
 
     private static List<Integer> concat(List<Integer> a, List<Integer> b) {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -135,7 +136,7 @@ public final class TestServices {
     public String adminAccessToken() {
         String password;
         try {
-            password = java.nio.file.Files.readString(dataDir.resolve("keycloak/admin-password")).strip();
+            password = Files.readString(dataDir.resolve("keycloak/admin-password")).strip();
         } catch (IOException e) {
             throw new IllegalStateException("the admin password is only known for a Keycloak the harness started", e);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,7 +33,7 @@ class RequestWorkTest {
     }
 
     /** Runs {@code work.run(task)} on an event loop, as a request handler would. */
-    private <T> Future<T> fromEventLoop(java.util.concurrent.Callable<T> task) throws Exception {
+    private <T> Future<T> fromEventLoop(Callable<T> task) throws Exception {
         return vertx.getOrCreateContext().<Future<T>>executeBlocking(() -> null).compose(v -> work.run(task));
     }
 

@@ -1,12 +1,9 @@
 package org.lararena.ontology.store.rdf;
 
-import org.lararena.ontology.store.AnnotationStore;
-import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.ReviewState;
-import org.lararena.ontology.store.PassageText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
@@ -14,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.PassageText;
+import org.lararena.ontology.store.ReviewState;
+import org.lararena.ontology.store.StoredAnnotation;
 
 class StoreCompactionTest {
 
@@ -26,7 +27,7 @@ class StoreCompactionTest {
         RdfAnnotationStore store = new RdfAnnotationStore(dataset);
         PassageAnnotator annotator = new PassageAnnotator(OntologyLoader.fromClasspath());
         String text = "Samverkan mellan kommunen och regionen ger patienterna kontinuitet och en fast läkarkontakt.";
-        List<AnnotationStore.PassageSuggestions> passages = new java.util.ArrayList<>();
+        List<AnnotationStore.PassageSuggestions> passages = new ArrayList<>();
         for (int p = 0; p < 20; p++) {
             passages.add(new AnnotationStore.PassageSuggestions(new PassageText("doc-" + p, text), annotator.annotate(text)));
         }

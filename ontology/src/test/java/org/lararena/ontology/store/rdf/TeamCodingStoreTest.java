@@ -1,25 +1,17 @@
 package org.lararena.ontology.store.rdf;
 
-import org.lararena.ontology.store.AnnotationStore;
-import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.ReviewState;
-import org.lararena.ontology.store.Review;
-import org.lararena.ontology.store.Decision;
-import org.lararena.ontology.store.LoggedReview;
-import org.lararena.ontology.store.CodingStatus;
-import org.lararena.ontology.store.Consensus;
-import org.lararena.ontology.store.PassageText;
-import org.lararena.ontology.store.CoderView;
-import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +19,19 @@ import org.junit.jupiter.api.Test;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.Suggestion;
+import org.lararena.ontology.store.AnnotationIris;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.CoderView;
+import org.lararena.ontology.store.CodingStatus;
+import org.lararena.ontology.store.Consensus;
+import org.lararena.ontology.store.Decision;
+import org.lararena.ontology.store.LoggedReview;
+import org.lararena.ontology.store.PassageText;
+import org.lararena.ontology.store.Review;
+import org.lararena.ontology.store.ReviewState;
+import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.vocabulary.LAR;
+import org.lararena.ontology.vocabulary.PROV;
 import org.lararena.platform.LararenaException;
 
 /** One layer per coder in the annotation store (in-memory TDB2, the real annotator's suggestions). */
@@ -180,7 +184,7 @@ class TeamCodingStoreTest {
         store.review(DOC, List.of(second), ReviewState.ACCEPTED, "forskare2");
         assertThat(store.consensus(DOC)).isEmpty();
 
-        store.settleConsensus(DOC, java.util.Set.of(first), "forskare3", "forskare");
+        store.settleConsensus(DOC, Set.of(first), "forskare3", "forskare");
 
         assertThat(store.find(first).orElseThrow().state()).isEqualTo(ReviewState.ACCEPTED);
         assertThat(store.find(second).orElseThrow().state()).as("accepted by forskare2, but not in the consensus").isEqualTo(ReviewState.REJECTED);
@@ -193,20 +197,20 @@ class TeamCodingStoreTest {
         store.review(DOC, List.of(second), ReviewState.SUGGESTED, "forskare");
         assertThat(store.find(second).orElseThrow().state()).as("a later decision does not override the consensus").isEqualTo(ReviewState.REJECTED);
 
-        store.settleConsensus(DOC, java.util.Set.of(second), "forskare", null);
+        store.settleConsensus(DOC, Set.of(second), "forskare", null);
 
         assertThat(store.find(first).orElseThrow().state()).isEqualTo(ReviewState.REJECTED);
         assertThat(store.find(second).orElseThrow().state()).isEqualTo(ReviewState.ACCEPTED);
         assertThat(store.consensus(DOC).orElseThrow().adoptedFrom()).isNull();
         dataset.executeRead(() -> {
             var graph = dataset.getNamedModel(LAR.documentGraph(DOC).getURI());
-            var consensuses = graph.listSubjectsWithProperty(org.apache.jena.vocabulary.RDF.type, LAR.Consensus).toList();
+            var consensuses = graph.listSubjectsWithProperty(RDF.type, LAR.Consensus).toList();
             assertThat(consensuses).as("the earlier consensus is kept").hasSize(2);
             assertThat(consensuses).anySatisfy(c -> {
-                assertThat(c.hasProperty(org.lararena.ontology.vocabulary.PROV.wasRevisionOf)).isTrue();
-                assertThat(c.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.creator).getURI())
+                assertThat(c.hasProperty(PROV.wasRevisionOf)).isTrue();
+                assertThat(c.getPropertyResourceValue(DCTerms.creator).getURI())
                         .isEqualTo(AnnotationIris.userIri("forskare"));
-                assertThat(c.getPropertyResourceValue(org.lararena.ontology.vocabulary.PROV.wasDerivedFrom).getURI())
+                assertThat(c.getPropertyResourceValue(PROV.wasDerivedFrom).getURI())
                         .isEqualTo(AnnotationIris.annotationIri(second));
             });
         });
@@ -219,7 +223,7 @@ class TeamCodingStoreTest {
         String retracted = suggestions.get(2).id();
         store.review(DOC, List.of(dropped), ReviewState.ACCEPTED, "forskare2");
         store.review(DOC, List.of(retracted), ReviewState.RETRACTED, "forskare");
-        store.settleConsensus(DOC, java.util.Set.of(kept), "forskare", null);
+        store.settleConsensus(DOC, Set.of(kept), "forskare", null);
 
         Consensus consensus = store.consensus(DOC).orElseThrow();
         assertThat(consensus.iri()).startsWith(LAR.BASE + "consensus/");
@@ -232,7 +236,7 @@ class TeamCodingStoreTest {
 
     @Test
     void aConsensusNamingAnUnknownAnnotationChangesNothing() {
-        assertThatThrownBy(() -> store.settleConsensus(DOC, java.util.Set.of(suggestions.get(0).id(), "a-finns-inte"), "forskare", null))
+        assertThatThrownBy(() -> store.settleConsensus(DOC, Set.of(suggestions.get(0).id(), "a-finns-inte"), "forskare", null))
                 .isInstanceOfSatisfying(LararenaException.class, e -> assertThat(e.status()).isEqualTo(400));
         assertThat(store.consensus(DOC)).isEmpty();
         assertThat(store.find(suggestions.get(1).id()).orElseThrow().state()).isEqualTo(ReviewState.SUGGESTED);

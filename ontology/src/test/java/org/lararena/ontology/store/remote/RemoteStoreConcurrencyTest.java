@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,7 +112,7 @@ class RemoteStoreConcurrencyTest {
         assertThat(all.stream().filter(StoredAnnotation::manual).map(StoredAnnotation::creator))
                 .as("every acknowledged tag").hasSize(20);
         long states = dataset.calculateRead(() -> dataset.getNamedModel(LAR.documentGraph(DOC).getURI())
-                .listStatements(null, LAR.reviewState, (org.apache.jena.rdf.model.RDFNode) null).toList().size());
+                .listStatements(null, LAR.reviewState, (RDFNode) null).toList().size());
         assertThat(states).as("one review state per annotation, never two").isEqualTo(all.size());
     }
 
