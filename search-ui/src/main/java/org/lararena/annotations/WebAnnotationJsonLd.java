@@ -1,9 +1,9 @@
 package org.lararena.annotations;
 
-import org.lararena.ontology.store.AnnotationIris;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.PersonAgents;
 import org.lararena.ontology.store.StoredAnnotation;

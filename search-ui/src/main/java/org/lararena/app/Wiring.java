@@ -1,6 +1,5 @@
 package org.lararena.app;
 
-import org.lararena.ontology.store.AnnotationIris;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -38,10 +37,11 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.codebook.Codebook;
+import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.store.rdf.StoreCompaction;
 import org.lararena.ontology.store.rdf.StoreTransactions;
-import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.store.remote.RemoteTransactions;
 import org.lararena.ontology.suggest.ServiceCheck;
 import org.lararena.ontology.suggest.SuggesterTraining;

@@ -1,6 +1,5 @@
 package org.lararena.sparql;
 
-import org.lararena.ontology.store.AnnotationIris;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -12,6 +11,7 @@ import org.apache.jena.graph.impl.GraphBase;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.names.DocumentNames;
+import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.OA;
 

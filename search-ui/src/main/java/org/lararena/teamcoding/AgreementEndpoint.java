@@ -1,6 +1,5 @@
 package org.lararena.teamcoding;
 
-import org.lararena.ontology.store.AnnotationIris;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -28,6 +27,7 @@ import org.lararena.ontology.agreement.Category;
 import org.lararena.ontology.agreement.Coding;
 import org.lararena.ontology.agreement.Figure;
 import org.lararena.ontology.agreement.Unit;
+import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.CoderView;
 import org.lararena.ontology.store.CodingStatus;

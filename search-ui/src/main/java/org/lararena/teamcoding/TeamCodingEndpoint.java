@@ -1,6 +1,5 @@
 package org.lararena.teamcoding;
 
-import org.lararena.ontology.store.AnnotationIris;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -15,18 +14,19 @@ import org.lararena.documents.DocumentsEndpoint;
 import org.lararena.ingest.index.FacetFollower;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
+import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.CoderView;
+import org.lararena.ontology.store.CodingStatus;
 import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.Decision;
-import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.CodingStatus;
 import org.lararena.ontology.store.LoggedReview;
+import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.platform.LararenaException;
-import org.lararena.platform.web.RequestWork;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.JsonBody;
+import org.lararena.platform.web.RequestWork;
 
 /**
  * How researchers code a document together (researchers only; 404 for a document the caller may not read):

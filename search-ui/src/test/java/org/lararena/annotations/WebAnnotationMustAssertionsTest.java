@@ -1,6 +1,5 @@
 package org.lararena.annotations;
 
-import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lararena.ontology.Suggestion;
+import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.Consensus;
 import org.lararena.ontology.store.PassageText;

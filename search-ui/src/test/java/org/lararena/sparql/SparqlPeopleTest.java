@@ -1,6 +1,5 @@
 package org.lararena.sparql;
 
-import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
@@ -21,14 +20,15 @@ import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.Suggestion;
+import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.PersonAgents;
 import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.rdf.RdfAnnotationStore;
-import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.store.rdf.StoreTransactions;
+import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.web.Caller;
 

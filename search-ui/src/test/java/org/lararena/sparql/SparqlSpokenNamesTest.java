@@ -24,8 +24,8 @@ import org.lararena.ontology.Suggestion;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.rdf.RdfAnnotationStore;
-import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.store.rdf.StoreTransactions;
+import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.web.Caller;
 

@@ -1,6 +1,5 @@
 package org.lararena.ontology.codebook;
 
-import org.lararena.ontology.store.AnnotationIris;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,6 +31,7 @@ import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyException;
 import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.ontology.text.SwedishText;

@@ -17,8 +17,8 @@ import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.store.AnnotationStore.PassageSuggestions;
 import org.lararena.ontology.store.PassageText;
-import org.lararena.ontology.store.rdf.StoreCompaction;
 import org.lararena.ontology.store.rdf.RdfAnnotationStore;
+import org.lararena.ontology.store.rdf.StoreCompaction;
 
 /**
  * What storing a document's suggestions costs per passage, the way an annotation run stores them (one write

@@ -11,9 +11,9 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
-import org.apache.jena.tdb2.TDB2Factory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lararena.ontology.Concept;
@@ -26,8 +26,8 @@ import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.rdf.RdfAnnotationStore;
-import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.store.rdf.StoreTransactions;
+import org.lararena.ontology.vocabulary.LAR;
 
 class CodebookTest {
 

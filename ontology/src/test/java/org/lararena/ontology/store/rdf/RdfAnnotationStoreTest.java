@@ -1,11 +1,5 @@
 package org.lararena.ontology.store.rdf;
 
-import org.lararena.ontology.store.AnnotationStore;
-import org.lararena.ontology.store.StoredAnnotation;
-import org.lararena.ontology.store.ReviewState;
-import org.lararena.ontology.store.Review;
-import org.lararena.ontology.store.PassageText;
-import org.lararena.ontology.store.AnnotationIris;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.Suggestion;
+import org.lararena.ontology.store.AnnotationIris;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.PassageText;
+import org.lararena.ontology.store.Review;
+import org.lararena.ontology.store.ReviewState;
+import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.OA;
 import org.lararena.ontology.vocabulary.PROV;
