@@ -1,13 +1,5 @@
 package org.lararena.analysis;
 
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.core.LowerCaseFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -15,6 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.LowerCaseFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 
 /** Runs text through analysis chains and collects the terms, without Lucene's test framework. */
 final class Tokens {
@@ -98,7 +98,7 @@ final class Tokens {
     static List<Integer> positionLengths(String text, UnaryOperator<TokenStream> filters) {
         List<Integer> out = new ArrayList<>();
         try (Analyzer a = chain(filters, r -> r); TokenStream ts = a.tokenStream("f", text)) {
-            var length = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute.class);
+            var length = ts.addAttribute(PositionLengthAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
                 out.add(length.getPositionLength());

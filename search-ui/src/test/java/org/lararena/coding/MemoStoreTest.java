@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.LararenaException;
@@ -49,7 +50,7 @@ class MemoStoreTest {
         assertThatThrownBy(() -> store.add("p-1", "elva tecken", "forskare")).isInstanceOf(LararenaException.class)
                 .hasMessageContaining("at most 10");
         assertThatThrownBy(() -> store.add(" ", "text", "forskare")).isInstanceOf(LararenaException.class).hasMessageContaining("passage");
-        assertThat(((LararenaException) org.assertj.core.api.Assertions.catchThrowable(() -> store.add("p-1", null, "forskare"))).status())
+        assertThat(((LararenaException) Assertions.catchThrowable(() -> store.add("p-1", null, "forskare"))).status())
                 .isEqualTo(400);
         assertThat(MemoStores.opened(dir, 10, clock).of("p-1")).isEmpty();
     }

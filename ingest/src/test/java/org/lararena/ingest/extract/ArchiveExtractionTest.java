@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -204,7 +205,7 @@ class ArchiveExtractionTest {
     @Test
     void aWorkbookWithMoreRowsThanTheLimitIsRefusedWithIt() throws Exception {
         Path xlsx = dir.resolve("enkat.xlsx");
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(xlsx)) {
+        try (var workbook = new XSSFWorkbook(); var out = Files.newOutputStream(xlsx)) {
             var sheet = workbook.createSheet("Svar");
             for (int i = 0; i < 300; i++) {
                 var row = sheet.createRow(i);

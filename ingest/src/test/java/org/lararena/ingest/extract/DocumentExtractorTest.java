@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -343,7 +345,7 @@ class DocumentExtractorTest {
     @Test
     void anExcelWorkbookBecomesASheetPerPageAndARowPerBlockWithItsColumnHeaders() throws Exception {
         Path file = dir.resolve("enkät.xlsx");
-        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = Files.newOutputStream(file)) {
+        try (var workbook = new XSSFWorkbook(); var out = Files.newOutputStream(file)) {
             var answers = workbook.createSheet("Svar");
             String[][] rows = {{"Nr", "Vad fungerade bäst?", "Vad kan bli bättre?"}, {"1", "Samverkan med kommunen", "Uppföljningen"},
                 {"2", "Fast vårdkontakt", ""}, {"3", "", ""}};
@@ -371,7 +373,7 @@ class DocumentExtractorTest {
     @Test
     void aWorkbookOfNumbersOnlyIsRefusedAsHavingNoText() throws Exception {
         Path file = dir.resolve("budget.xls");
-        try (var workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook(); var out = Files.newOutputStream(file)) {
+        try (var workbook = new HSSFWorkbook(); var out = Files.newOutputStream(file)) {
             var sheet = workbook.createSheet("Budget");
             for (int r = 0; r < 3; r++) {
                 sheet.createRow(r).createCell(0).setCellValue(1000.0 * r);

@@ -20,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -133,7 +134,7 @@ public final class GeneratedFixtures {
     public static Path encryptedPdf(Path dir, String name) throws IOException {
         Path file = dir.resolve(name);
         Path plain = pdf(dir, "okrypterad-" + name, List.of(PARAGRAPHS.get(0)));
-        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(plain.toFile())) {
+        try (PDDocument document = Loader.loadPDF(plain.toFile())) {
             StandardProtectionPolicy policy = new StandardProtectionPolicy("ägare-hemlig", "läsare-hemlig", new AccessPermission());
             policy.setEncryptionKeyLength(256);
             document.protect(policy);

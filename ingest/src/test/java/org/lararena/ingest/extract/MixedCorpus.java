@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Collectors;
+import org.apache.tika.exception.TikaException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -18,6 +19,7 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
+import org.xml.sax.SAXException;
 
 /**
  * A corpus of mixed documents in every supported format for the benchmarks, generated at run time in a
@@ -67,7 +69,7 @@ public final class MixedCorpus {
         BodyContentHandler handler = new BodyContentHandler(-1);
         try (InputStream in = TikaInputStream.get(file, metadata)) {
             tika.parse(in, handler, metadata, plainTikaContext());
-        } catch (org.apache.tika.exception.TikaException | org.xml.sax.SAXException e) {
+        } catch (TikaException | SAXException e) {
             return false;
         }
         return !handler.toString().isBlank();

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.LararenaConfig;
@@ -32,8 +35,8 @@ class OcrExtractionTest {
         assumeTrue(InProcessExtraction.tesseractHasSwedish(), "Skipped: tesseract with the Swedish model (tesseract-ocr-swe) is not installed");
         Path scan = GeneratedFixtures.scannedPdf(dir, "bild.pdf", "Hemsjukvården i Värmland");
         Path image = dir.resolve("bild.png");
-        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(scan.toFile())) {
-            ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImage(0), "png", image.toFile());
+        try (PDDocument document = Loader.loadPDF(scan.toFile())) {
+            ImageIO.write(new PDFRenderer(document).renderImage(0), "png", image.toFile());
         }
 
         try (DocumentExtractor extractor = new DocumentExtractor(LararenaConfig.Extraction.defaults())) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.lararena.ingest.extract.TestCorpus;
 import org.lararena.ingest.repair.RepairEdit.Kind;
@@ -55,7 +56,7 @@ class TextRepairerCorpusTest {
 
     @Test
     void rejoinsBetterWithTheSystemWordListWhenItIsInstalled() throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of(Vocabulary.SYSTEM_WORD_LIST)),
+        Assumptions.assumeTrue(Files.isReadable(Path.of(Vocabulary.SYSTEM_WORD_LIST)),
                 "Skipped: wswedish (" + Vocabulary.SYSTEM_WORD_LIST + ") is not installed");
 
         RepairedText repaired = new TextRepairer(Vocabulary.standard()).repair(read("artefakter/bokstavsspatierad-bildtext.txt"));

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lararena.ontology.Concept;
@@ -236,8 +237,8 @@ class SuggesterTrainingTest {
         }
         IsotonicCalibration calibration = IsotonicCalibration.fit(points);
 
-        assertThat(calibration.apply(0.9)).isCloseTo(0.8, org.assertj.core.data.Offset.offset(0.001));
-        assertThat(calibration.apply(0.6)).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(calibration.apply(0.9)).isCloseTo(0.8, Offset.offset(0.001));
+        assertThat(calibration.apply(0.6)).isCloseTo(0.3, Offset.offset(0.001));
         assertThat(calibration.apply(0.75)).isBetween(0.3, 0.8);
         assertThat(IsotonicCalibration.fit(points.subList(0, 4)).apply(0.6)).as("too few points: unchanged").isEqualTo(0.6);
     }
