@@ -48,8 +48,9 @@ import org.lararena.sparql.SparqlService;
  * ({@link DocumentAnnotation#annotate}: annotator and store, no index). One store is grown through the sizes of
  * {@code -Dbench.passages} (as {@link GrowthCorpus} generates it) and at each size opened once per cache setting of
  * {@code -Dbench.nodeCaches}, side by side in one run: {@code default} is Jena's (200,000 nodes to ids, a million ids
- * to nodes), a number gives both caches that many nodes. Each setting starts with empty
- * caches and reads in the growth benchmark's order: the queries, then the re-annotation.
+ * to nodes), a number gives both caches that many nodes. Each setting starts with empty caches and reads in the
+ * growth benchmark's order: the queries, then the re-annotation. Each measure is given on the wall clock and in the
+ * thread's CPU time, the steadier of the two on a machine shared with other builds.
  *
  * <pre>./mvnw -B -Pbench -pl search-ui -am verify -DskipITs -Dtest=NodeCacheBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -DargLine=-Xmx4g -Dbench.passages=10000,100000 -Dbench.nodeCaches=default,2000000</pre>
