@@ -174,7 +174,8 @@ class SearchEvaluationIT {
             Result tuning = results.get(0);
             Result heldOut = results.get(1);
             assertThat(heldOut.project().success()).as("held-out success@10").isGreaterThanOrEqualTo(fullAnalysis ? 0.91 : 0.83);
-            assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(fullAnalysis ? 0.82 : 0.80);
+            // 0.82 with the sixth set's documents in the index too (0.83 without them): the lower bar whatever the analysis.
+            assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(0.80);
             assertThat(tuning.project().success()).as("tuning success@10").isGreaterThanOrEqualTo(0.92);
             // 0.82 since the second set's documents (issue #22) joined the index as distractors; 0.87 before, with or without the ranking change.
             assertThat(tuning.project().reciprocalRank()).as("tuning MRR").isGreaterThanOrEqualTo(0.80);
@@ -184,12 +185,12 @@ class SearchEvaluationIT {
     }
 
     /**
-     * The bar of the second to fifth sets: in every class the project does at least as well as the standard analyzer,
+     * The bar of the second to sixth sets: in every class the project does at least as well as the standard analyzer,
      * over the whole set it is 0.05 above it on success@10 and MRR, and (on the managed node with the word lists and the
      * corpus, where the figures in docs/search-quality.md were measured) it holds a little under the levels reached:
      * tuning-2 0.98 / 0.94, held-out-2 0.90 to 0.93 / 0.79 to 0.80 from run to run (one query more or less in the top ten
      * moves success@10 by 0.02), held-out-3 0.93 / 0.86 when measured once, held-out-4 0.83 / 0.67 when measured once
-     * (docs/search-quality.md), held-out-5 0.87 / 0.78 when measured once.
+     * (docs/search-quality.md), held-out-5 0.87 / 0.78 when measured once, held-out-6 0.69 / 0.62 when measured once.
      */
     private static void assertSecondSetLevels(Map<String, Scoreboard> boards, boolean asMeasured) {
         for (var board : boards.entrySet()) {
@@ -222,6 +223,9 @@ class SearchEvaluationIT {
             Scores fifth = boards.get("heldout-5").mean(LARARENA, Scoreboard.ALL);
             assertThat(fifth.success()).as("held-out-5 success@10").isGreaterThanOrEqualTo(0.85);
             assertThat(fifth.reciprocalRank()).as("held-out-5 MRR").isGreaterThanOrEqualTo(0.75);
+            Scores sixth = boards.get("heldout-6").mean(LARARENA, Scoreboard.ALL);
+            assertThat(sixth.success()).as("held-out-6 success@10").isGreaterThanOrEqualTo(0.67);
+            assertThat(sixth.reciprocalRank()).as("held-out-6 MRR").isGreaterThanOrEqualTo(0.59);
         }
     }
 
