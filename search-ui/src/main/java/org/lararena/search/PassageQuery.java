@@ -70,9 +70,9 @@ final class PassageQuery {
     static final String SPLIT_ANALYZER = "sv_search_split";
     /**
      * How far a query compound's parts may stand apart in the split reading, as a phrase's slop: either order, with up
-     * to two words between ({@code receptförnyelse} finds <i>förnyelse av recept</i>, {@code helgbevakning}
-     * <i>bevakningen under helger</i>; the reversed order costs two of the four). Swedish writes a compound's meaning
-     * out as its head, a preposition and its modifier; a wider window reaches parts that are about something else.
+     * to two words between ({@code receptförnyelse} finds <i>förnyelse av recept</i>; the reversed order costs two of
+     * the four). Swedish writes a compound's meaning out as its head, a preposition and its modifier; a wider window
+     * reaches parts that are about something else.
      */
     static final int PARTS_SLOP = 4;
     /** Words of this length or more may be compounds ({@code min_word_size} of the passage index's decompounder). */
@@ -258,8 +258,8 @@ final class PassageQuery {
 
     /**
      * The split reading with room: each word long enough to be a compound is a phrase of its parts with
-     * {@link #PARTS_SLOP} (a sloppy phrase per path of the token graph, so the compound itself, or its parts in either
-     * order with up to two words between); shorter words as they are. Most words must match, as in the strict reading.
+     * {@link #PARTS_SLOP} (the compound itself, or its parts in either order with up to two words between); shorter
+     * words as they are. Most words must match, as in the strict reading.
      */
     private static Query partsNearReading(String words, String minimumShouldMatch) {
         String query = ITEM.matcher(words).results().map(MatchResult::group)
