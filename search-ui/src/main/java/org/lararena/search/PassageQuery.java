@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.lararena.ingest.index.PassageFacetFields;
 
 /**
@@ -65,12 +68,24 @@ final class PassageQuery {
     static final String QUESTION_MINIMUM_SHOULD_MATCH_OF_TWO = "2<50%";
     /** The search analyzer (of the passage index) that writes the query's compounds apart. */
     static final String SPLIT_ANALYZER = "sv_search_split";
+    /**
+     * How far a query compound's parts may stand apart in the split reading, as a phrase's slop: either order, with up
+     * to two words between ({@code receptförnyelse} finds <i>förnyelse av recept</i>; the reversed order costs two of
+     * the four). Swedish writes a compound's meaning out as its head, a preposition and its modifier; a wider window
+     * reaches parts that are about something else.
+     */
+    static final int PARTS_SLOP = 4;
+    /** Words of this length or more may be compounds ({@code min_word_size} of the passage index's decompounder). */
+    private static final int COMPOUND_MIN_LENGTH = 7;
     /** Edits a word may be off by: none below 7 letters, one up to 10, two from 11 ({@code nyckelfritt}/{@code nyckelfria}). */
     static final String FUZZINESS = "AUTO:7,11";
     private static final Pattern ITEM = Pattern.compile("-?\"[^\"]*\"|\\S+");
     private static final List<SimpleQueryStringFlag> FLAGS = List.of(SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or,
             SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase, SimpleQueryStringFlag.Precedence,
             SimpleQueryStringFlag.Whitespace, SimpleQueryStringFlag.Escape);
+
+    /** {@link #FLAGS} and a phrase's slop ({@code "…"~4}), for the split reading with room only: users' queries never get it. */
+    private static final List<SimpleQueryStringFlag> FLAGS_WITH_SLOP = Stream.concat(FLAGS.stream(), Stream.of(SimpleQueryStringFlag.Slop)).toList();
 
     record Parts(List<String> positive, List<String> negative, boolean explicitOr) {
     }
@@ -162,7 +177,8 @@ final class PassageQuery {
                 b.must(simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH, withExact(fields)));
             } else {
                 Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
-                b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict : withLooserReadings(strict, positive, minimumShouldMatch));
+                b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict
+                        : withLooserReadings(strict, positive, minimumShouldMatch, !leftOut.contains(RankingPart.PARTS_NEAR)));
                 b.should(exactForms(positive));
             }
             if (!items.isEmpty()) {
@@ -180,12 +196,18 @@ final class PassageQuery {
     /**
      * The strict reading, or else a looser one at a small constant score: the query's compounds as their parts written
      * apart (a phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token
-     * graph), and long words a slip or an ending away. Each adds that constant to a strict match too, as a tie-breaker.
+     * graph), with {@code partsNear} also near each other in either order; and long words a slip or an ending away.
+     * Each adds that constant to a strict match too, as a tie-breaker.
      */
-    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch) {
+    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, boolean partsNear) {
+        Query together = splitReading(words, minimumShouldMatch);
+        // Beside the phrase of the parts, not instead: the sloppy phrase alone lost a compound whose parts stand together
+        // after a quote and a hyphen ("baslinje"- intervjuerna), which the phrase finds.
+        Query split = partsNear ? Query.of(q -> q.bool(b -> b.should(together).should(partsNearReading(words, minimumShouldMatch)).minimumShouldMatch("1")))
+                : together;
         return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
                 .should(strict)
-                .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(splitReading(words, minimumShouldMatch))))
+                .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(split)))
                 .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(f -> f.match(m -> m.field("text.exact").query(words)
                         .fuzziness(FUZZINESS).prefixLength(3).maxExpansions(20).minimumShouldMatch(minimumShouldMatch)))))));
     }
@@ -232,6 +254,19 @@ final class PassageQuery {
                     .defaultOperator(Operator.Or).lenient(true).flags(FLAGS);
             return minimumShouldMatch == null ? s : s.minimumShouldMatch(minimumShouldMatch);
         }));
+    }
+
+    /**
+     * The split reading with room: each word long enough to be a compound is a phrase of its parts with
+     * {@link #PARTS_SLOP} (the compound itself, or its parts in either order with up to two words between); shorter
+     * words as they are. Most words must match, as in the strict reading.
+     */
+    private static Query partsNearReading(String words, String minimumShouldMatch) {
+        String query = ITEM.matcher(words).results().map(MatchResult::group)
+                .map(word -> word.replaceAll("\\p{Punct}+$", "").length() >= COMPOUND_MIN_LENGTH ? "\"" + word + "\"~" + PARTS_SLOP : word)
+                .collect(Collectors.joining(" "));
+        return Query.of(q -> q.simpleQueryString(s -> s.query(query).fields("text").analyzer(SPLIT_ANALYZER)
+                .defaultOperator(Operator.Or).lenient(true).flags(FLAGS_WITH_SLOP).minimumShouldMatch(minimumShouldMatch)));
     }
 
     private static Query simple(String text, Operator operator, String minimumShouldMatch) {

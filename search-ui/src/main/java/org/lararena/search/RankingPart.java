@@ -16,5 +16,10 @@ public enum RankingPart {
      * A question matched on its subject: the verbs that ask what something means or what someone thinks or says do not
      * count, and from two content words on half of them must match ({@link QuestionReading}).
      */
-    QUESTION_SUBJECT
+    QUESTION_SUBJECT,
+    /**
+     * A compound's parts found near each other in either order ({@code receptförnyelse}, <i>förnyelse av recept</i>),
+     * not only standing together: the split looser reading as a phrase with room ({@link PassageQuery#PARTS_SLOP}).
+     */
+    PARTS_NEAR
 }

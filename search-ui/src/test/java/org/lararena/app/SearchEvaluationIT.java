@@ -63,7 +63,10 @@ class SearchEvaluationIT {
             "eval4-bildspel-ungdomsmottagning.txt",
             // The fifth set's (held-out-5), which no tuning has seen: an interview, a slide deck, scanned minutes, a report.
             "eval5-intervju-dietist.txt", "eval5-bildspel-digital-forsta-linje.txt", "eval5-protokoll-psykiatri-skannad.txt",
-            "eval5-rapport-nattillsyn.txt");
+            "eval5-rapport-nattillsyn.txt",
+            // The sixth set's (held-out-6), which no tuning has seen: an interview, scanned notes, a report, a slide deck.
+            "eval6-intervju-distriktsskoterska-sarvard.txt", "eval6-minnesanteckningar-hjalpmedel-skannad.txt",
+            "eval6-rapport-rehabilitering-stroke.txt", "eval6-bildspel-halsosamtal.txt");
     private static final String LARARENA = "Lärarena";
     private static final String STANDARD = "standard";
     private static final List<String> CORPUS_DOCUMENTS = List.of("halsolabb-lagesrapport-2021.txt", "naravardpodden-ep33-transkript.txt");
@@ -144,11 +147,16 @@ class SearchEvaluationIT {
             // Held-out-3 was written after the ranking it then measured was fixed, and measured once; it has since joined the
             // tuning material. Held-out-4 was written after a rule (the text beside a passage) was chosen on the others, and
             // measured once, with and without it; the rule was not kept. Held-out-5 was written after a rule (a question
-            // matched on its subject) was chosen on the others, and measured once.
-            for (String set : List.of("tuning-2", "heldout-2", "heldout-3", "heldout-4", "heldout-5")) {
+            // matched on its subject) was chosen on the others, and measured once. Held-out-6 was written after a rule (a compound's
+            // parts near each other in either order) was chosen and checked on the others, and measured once.
+            for (String set : List.of("tuning-2", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6")) {
                 second.put(set, evaluate(set, rankers, passages, filenames, withCorpus));
             }
             second.values().forEach(board -> System.out.println(board.table()));
+            // The first set beside the same rankers, to read what each part does there (its guards are the API's figures above).
+            for (String set : List.of("tuning", "heldout")) {
+                System.out.println(evaluate(set, rankers, passages, filenames, withCorpus).table());
+            }
             for (Result r : results) {
                 assertThat(r.project().success()).as(r.set() + " success@10 beats the standard analyzer").isGreaterThan(r.standard().success());
                 assertThat(r.project().reciprocalRank()).as(r.set() + " MRR beats the standard analyzer").isGreaterThan(r.standard().reciprocalRank());
@@ -166,7 +174,8 @@ class SearchEvaluationIT {
             Result tuning = results.get(0);
             Result heldOut = results.get(1);
             assertThat(heldOut.project().success()).as("held-out success@10").isGreaterThanOrEqualTo(fullAnalysis ? 0.91 : 0.83);
-            assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(fullAnalysis ? 0.82 : 0.80);
+            // 0.82 with the sixth set's documents in the index too (0.83 without them): the lower bar whatever the analysis.
+            assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(0.80);
             assertThat(tuning.project().success()).as("tuning success@10").isGreaterThanOrEqualTo(0.92);
             // 0.82 since the second set's documents (issue #22) joined the index as distractors; 0.87 before, with or without the ranking change.
             assertThat(tuning.project().reciprocalRank()).as("tuning MRR").isGreaterThanOrEqualTo(0.80);
@@ -176,12 +185,12 @@ class SearchEvaluationIT {
     }
 
     /**
-     * The bar of the second to fifth sets: in every class the project does at least as well as the standard analyzer,
+     * The bar of the second to sixth sets: in every class the project does at least as well as the standard analyzer,
      * over the whole set it is 0.05 above it on success@10 and MRR, and (on the managed node with the word lists and the
      * corpus, where the figures in docs/search-quality.md were measured) it holds a little under the levels reached:
      * tuning-2 0.98 / 0.94, held-out-2 0.90 to 0.93 / 0.79 to 0.80 from run to run (one query more or less in the top ten
      * moves success@10 by 0.02), held-out-3 0.93 / 0.86 when measured once, held-out-4 0.83 / 0.67 when measured once
-     * (docs/search-quality.md), held-out-5 0.87 / 0.78 when measured once.
+     * (docs/search-quality.md), held-out-5 0.87 / 0.78 when measured once, held-out-6 0.69 / 0.62 when measured once.
      */
     private static void assertSecondSetLevels(Map<String, Scoreboard> boards, boolean asMeasured) {
         for (var board : boards.entrySet()) {
@@ -214,6 +223,9 @@ class SearchEvaluationIT {
             Scores fifth = boards.get("heldout-5").mean(LARARENA, Scoreboard.ALL);
             assertThat(fifth.success()).as("held-out-5 success@10").isGreaterThanOrEqualTo(0.85);
             assertThat(fifth.reciprocalRank()).as("held-out-5 MRR").isGreaterThanOrEqualTo(0.75);
+            Scores sixth = boards.get("heldout-6").mean(LARARENA, Scoreboard.ALL);
+            assertThat(sixth.success()).as("held-out-6 success@10").isGreaterThanOrEqualTo(0.67);
+            assertThat(sixth.reciprocalRank()).as("held-out-6 MRR").isGreaterThanOrEqualTo(0.59);
         }
     }
 
@@ -246,11 +258,13 @@ class SearchEvaluationIT {
                 continue;
             }
             Map<String, Integer> grades = judge(query, passages, filenames);
+            // The first set's queries have no class.
+            String queryClass = query.getString("class", "unclassed");
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s %-4s %-8s %-50s", set, query.getString("id"),
-                    query.getString("class"), query.getString("query")));
+                    queryClass, query.getString("query")));
             for (var ranker : rankers.entrySet()) {
                 Scores scores = RankingMetrics.score(ranker.getValue().rank(query.getString("query")), grades);
-                board.add(ranker.getKey(), query.getString("class"), scores);
+                board.add(ranker.getKey(), queryClass, scores);
                 line.append(String.format(Locale.ROOT, " %.2f", scores.reciprocalRank()));
             }
             System.out.println(line);
@@ -293,6 +307,7 @@ class SearchEvaluationIT {
         all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));
         all.put("- question field", direct.apply(alias, Set.of(RankingPart.QUESTION_FIELD)));
         all.put("- question subject", direct.apply(alias, Set.of(RankingPart.QUESTION_SUBJECT)));
+        all.put("- parts near", direct.apply(alias, Set.of(RankingPart.PARTS_NEAR)));
         all.put("standard + stemmer", query -> ComparisonIndexes.baselineRanking(client, stemmedIndex, query));
         all.put(STANDARD, query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
         return all;

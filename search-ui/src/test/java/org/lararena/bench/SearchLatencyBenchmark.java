@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.lararena.app.ApplicationVerticle;
@@ -42,6 +44,7 @@ import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.testing.TestServices;
 import org.lararena.platform.web.Caller;
 import org.lararena.search.PassageSearch;
+import org.lararena.search.RankingPart;
 import org.lararena.search.SearchRequest;
 
 /**
@@ -58,7 +61,8 @@ import org.lararena.search.SearchRequest;
  * (measured requests to each side, 4000), {@code bench.warmup} (4000: requests to each side before measuring, until the
  * application's JIT has compiled its hot paths; it was still compiling after 2,000), {@code bench.sequential} (requests
  * to each side from one client alone, 200), {@code bench.jitWarmup} (requests to each side before the first measurement,
- * 20000), {@code bench.prefix} (an index prefix to
+ * 20000), {@code bench.rankerRequests} (computed requests to each of the API and the rankers compared, 2000; 0 leaves the
+ * comparison out), {@code bench.prefix} (an index prefix to
  * reuse between runs; otherwise a fresh one, deleted afterwards), {@code bench.keep} (keep the index).
  */
 class SearchLatencyBenchmark {
@@ -69,6 +73,7 @@ class SearchLatencyBenchmark {
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 4000);
     private static final int SEQUENTIAL = Integer.getInteger("bench.sequential", 200);
     private static final int JIT_WARM_UP = Integer.getInteger("bench.jitWarmup", 20_000);
+    private static final int RANKER_REQUESTS = Integer.getInteger("bench.rankerRequests", 2000);
     private static final Caller PILOT = new Caller("pilot", Set.of(Caller.PILOT), Optional.of("Värmland"));
 
     @Test
@@ -117,8 +122,8 @@ class SearchLatencyBenchmark {
             URI app = URI.create("http://127.0.0.1:" + config.httpPort());
             // As the application builds it: theme names in the query text are found by the annotator.
             PassageAnnotator annotator = new PassageAnnotator(ontology);
-            PassageSearch search = new PassageSearch(client, index.alias(), iri -> iri,
-                    text -> annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet()), cached);
+            Function<String, Set<String>> themesNamedIn = text -> annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet());
+            PassageSearch search = new PassageSearch(client, index.alias(), iri -> iri, themesNamedIn, cached);
             List<Query> queries = BenchmarkQueries.mixed(ontology).stream()
                     .map(params -> Query.of(params, search, client, app, services.elasticsearchUrl())).toList();
             // The requests as sent, to profile or vary them by hand (target/bench-requests/NN.json, with the address in NN.url).
@@ -164,6 +169,9 @@ class SearchLatencyBenchmark {
                         SEQUENTIAL, alone.api.percentile(50), alone.api.percentile(99), alone.direct.percentile(50), alone.direct.percentile(99)));
                 out.append(String.format(Locale.ROOT, "  load average before %s, after %s (%d cores)%n", loadBefore, loadAfter,
                         Runtime.getRuntime().availableProcessors()));
+                if (!cached && RANKER_REQUESTS > 0) {
+                    out.append(rankerCost(http, client, index.alias(), themesNamedIn, ontology, app, services.elasticsearchUrl(), token));
+                }
                 System.out.print(out);
                 return out.toString();
             } finally {
@@ -172,6 +180,68 @@ class SearchLatencyBenchmark {
         } finally {
             vertx.close().await(60, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * What each query-time part of the ranking costs Elasticsearch, for computed searches: the mixed queries and
+     * {@link BenchmarkQueries#questions} sent, from {@link #CLIENTS} clients, to {@code /api/search} and straight to
+     * Elasticsearch as the ranker as shipped builds them, and as the rankers of the search evaluation's ablation build them
+     * ({@link PassageSearch} without a {@link RankingPart}), each request of a round in turn first.
+     */
+    private static String rankerCost(HttpClient http, ElasticsearchClient client, String alias, Function<String, Set<String>> themesNamedIn,
+                                     Ontology ontology, URI app, URI es, AtomicReference<String> token) throws Exception {
+        List<List<Map.Entry<String, String>>> params = new ArrayList<>(BenchmarkQueries.mixed(ontology));
+        params.addAll(BenchmarkQueries.questions());
+        Map<String, PassageSearch> rankers = new LinkedHashMap<>();
+        rankers.put("as shipped", new PassageSearch(client, alias, iri -> iri, themesNamedIn, false, Set.of()));
+        for (RankingPart part : List.of(RankingPart.QUESTION_SUBJECT, RankingPart.PARTS_NEAR, RankingPart.LOOSER_READINGS)) {
+            rankers.put("- " + part.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    new PassageSearch(client, alias, iri -> iri, themesNamedIn, false, Set.of(part)));
+        }
+        List<List<Query>> byRanker = rankers.values().stream()
+                .map(search -> params.stream().map(p -> Query.of(p, search, client, app, es)).toList()).toList();
+        int sides = rankers.size() + 1;
+        List<Sample> samples = new ArrayList<>();
+        for (int side = 0; side < sides; side++) {
+            samples.add(new Sample(RANKER_REQUESTS));
+        }
+        // Warm-up: the new question queries and the other rankers' requests have not been seen by either JIT.
+        onClients(CLIENTS, RANKER_REQUESTS, i -> {
+            byRanker.get(0).get(i % params.size()).sendToApi(http, token.get());
+            for (List<Query> queries : byRanker) {
+                queries.get(i % params.size()).sendToElasticsearch(http);
+            }
+        });
+        String loadBefore = loadAverage();
+        long start = System.nanoTime();
+        onClients(CLIENTS, RANKER_REQUESTS, i -> {
+            for (int k = 0; k < sides; k++) {
+                int side = (i + k) % sides;
+                Query query = byRanker.get(Math.max(0, side - 1)).get(i % params.size());
+                if (side == 0) {
+                    samples.get(0).record(i, () -> query.sendToApi(http, token.get()));
+                } else {
+                    samples.get(side).record(i, () -> query.sendToElasticsearch(http));
+                }
+            }
+        });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String loadAfter = loadAverage();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nComputed searches by ranker: %d queries (%d questions), %d clients, %d requests"
+                        + " to each of %d sides in %.0f s%n", params.size(), BenchmarkQueries.questions().size(), CLIENTS, RANKER_REQUESTS, sides, seconds));
+        Sample api = samples.get(0);
+        Sample asShipped = samples.get(1);
+        out.append(String.format(Locale.ROOT, "  /api/search (as shipped)          p50 %6.1f ms  p99 %6.1f ms  API p99 / ES p99 as shipped = %.2f (bar 1.20)%n",
+                api.percentile(50), api.percentile(99), api.percentile(99) / asShipped.percentile(99)));
+        int side = 1;
+        for (String name : rankers.keySet()) {
+            Sample sample = samples.get(side++);
+            out.append(String.format(Locale.ROOT, "  Elasticsearch, %-19s p50 %6.1f ms  p99 %6.1f ms  as shipped / this: p50 %.2f, p99 %.2f%n", name,
+                    sample.percentile(50), sample.percentile(99), asShipped.percentile(50) / sample.percentile(50),
+                    asShipped.percentile(99) / sample.percentile(99)));
+        }
+        out.append(String.format(Locale.ROOT, "  load average before %s, after %s%n", loadBefore, loadAfter));
+        return out.toString();
     }
 
     /**

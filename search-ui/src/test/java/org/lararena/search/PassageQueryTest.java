@@ -75,4 +75,16 @@ class PassageQueryTest {
         assertThat(query).contains("\"constant_score\"").contains("\"boost\":" + PassageQuery.LOOSER_READING_SCORE);
         assertThat(query).contains("\"analyzer\":\"" + PassageQuery.EXACT_SEARCH_ANALYZER + "\"");
     }
+
+    @Test
+    void aCompoundsPartsMayStandNearInEitherOrderButShortWordsAreReadAsTheyAre() {
+        String query = PassageQuery.of(SearchRequest.of("receptförnyelse hud")).toString();
+        String without = PassageQuery.of(SearchRequest.of("receptförnyelse hud"), Set.of(), Set.of(RankingPart.PARTS_NEAR)).toString();
+
+        assertThat(query).contains("\\\"receptförnyelse\\\"~" + PassageQuery.PARTS_SLOP + " hud").contains("SLOP");
+        // Beside the phrase of the parts standing together, not instead of it.
+        assertThat(query.split(PassageQuery.SPLIT_ANALYZER, -1)).hasSize(3);
+        assertThat(without).doesNotContain("~" + PassageQuery.PARTS_SLOP);
+        assertThat(without.split(PassageQuery.SPLIT_ANALYZER, -1)).hasSize(2);
+    }
 }
