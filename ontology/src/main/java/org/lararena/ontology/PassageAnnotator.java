@@ -25,7 +25,9 @@ import org.lararena.ontology.vocabulary.LAR;
  *
  * <p>How it decides: every occurrence of a term is found (case and diacritics folded, light suffix stripping,
  * compounds, hyphenated and multi-word forms). Names of actors (scheme Aktörer) are found too, only so that the
- * words inside them do not count: "Sveriges Kommuner och Regioner" is no evidence of Samverkan. Where occurrences
+ * words inside them do not count: "Sveriges Kommuner och Regioner" is no evidence of Samverkan. Nor does the label
+ * that opens an interview turn by naming who speaks ("Intervju, enhetschef: …", {@link SwedishText#speakerLabelEnd}):
+ * it says who speaks, not what the turn is about. Where occurrences
  * overlap, the one covering most words wins, then a whole word over a compound part, the stronger label and the
  * more specific concept. Each surviving occurrence gives evidence to its top theme: preferred labels most
  * (1.0), then alternative (0.9) and hidden (0.85) labels, less for a skipped word (×0.85) or a compound part
@@ -45,7 +47,7 @@ public final class PassageAnnotator {
      * The version of the annotator's code, recorded with every automatic annotation (its software agent). Raise it
      * when the matching changes in a way that changes suggestions.
      */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     /** Suggestions under this confidence are dropped unless another threshold is given. */
     public static final double DEFAULT_THRESHOLD = 0.6;
@@ -172,7 +174,8 @@ public final class PassageAnnotator {
     public List<Suggestion> termSuggestions(String text, SuggesterModel suggester) {
         Objects.requireNonNull(text, "text");
         List<TermMatch> chosen = chooseNonOverlapping(dictionary(suggester.learnedTerms()).find(text));
-        chosen.removeIf(match -> match.term().kind() == Term.Kind.BLOCKER);
+        int speakerLabelEnd = SwedishText.speakerLabelEnd(text);
+        chosen.removeIf(match -> match.term().kind() == Term.Kind.BLOCKER || match.end() <= speakerLabelEnd);
 
         Map<String, List<TermMatch>> byTheme = new HashMap<>();
         for (TermMatch match : chosen) {

@@ -65,6 +65,13 @@ class PassageAnnotatorTest {
     }
 
     @Test
+    void theLabelNamingWhoSpeaksIsNoEvidenceButTheTurnAndAHeadingAre() {
+        assertThat(themes("Intervju, enhetschef: Väntetiderna har blivit kortare.")).containsExactly("tillganglighet");
+        assertThat(themes("Intervju, patient: Enhetschefen lyssnade på oss.")).contains("styrning-och-ledning");
+        assertThat(themes("Samverkan: vi träffas varje månad.")).contains("samverkan");
+    }
+
+    @Test
     void textWithoutDiacriticsAsOcrGivesItMatches() {
         assertThat(themes("Tillgangligheten pa vardcentralen ar dalig och vantetiderna langa."))
                 .contains("tillganglighet");

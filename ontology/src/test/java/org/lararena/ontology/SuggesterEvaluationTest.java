@@ -81,6 +81,19 @@ class SuggesterEvaluationTest {
         measureHeldOut("suggester-heldout-2.txt");
     }
 
+    /**
+     * The set written after the dictionary's third rule (the label naming who speaks ignored, a richer codebook; see
+     * docs/annotation-quality.md), measured once: the dictionary alone on all its passages and the half-reviewed
+     * measure. One labeller.
+     */
+    @Test
+    void onTheThirdSetWrittenAfterARuleWasChosenTheFiguresArePrinted() throws IOException {
+        String file = "suggester-heldout-3.txt";
+        List<AnnotatorEvaluationTest.Passage> passages = labelled(file);
+        printWhole(file, passages);
+        measure(file, passages, passages, true);
+    }
+
     private void measureHeldOut(String file) throws IOException {
         List<AnnotatorEvaluationTest.Passage> first = labelled(file);
         List<AnnotatorEvaluationTest.Passage> second = labelled(file.replace(".txt", ".second-labeller.txt"));

@@ -24,7 +24,7 @@ public final class AnnotationIris {
     private AnnotationIris() {
     }
 
-    /** The annotator's version with a suggester model: {@code 1} with none (version 0), {@code 1+modell.3} with model 3. */
+    /** The annotator's version with a suggester model: {@code 2} with none (version 0), {@code 2+modell.3} with model 3. */
     public static String annotatorVersion(int modelVersion) {
         return modelVersion <= 0 ? PassageAnnotator.VERSION : PassageAnnotator.VERSION + "+modell." + modelVersion;
     }

@@ -13,7 +13,7 @@ import org.lararena.ontology.text.SwedishText;
  * that what decisions about some terms teach carries over to terms nobody decided about yet. The dictionary's wrong
  * suggestions are mostly passing mentions: a theme's one word in a passage about another theme ("fördomar om
  * personer med psykisk sjukdom" is about attitudes, "indikatorerna för kontinuitet" about follow-up), each from
- * a different word; others name the role of the one who speaks ("Intervju, enhetschef: …" is no evidence of
+ * a different word; others name the role of the one who speaks ("Enhetschef: …" is no evidence of
  * leadership). What they share is where the word stands: alone for its theme beside a theme with more evidence, in
  * the speaker label, inside a compound. One {@link
  * BinaryMaxent} over all suggestions learns that from the accepts and rejects of automatic suggestions; it needs at
@@ -22,8 +22,6 @@ import org.lararena.ontology.text.SwedishText;
 final class ContextPrecision {
 
     static final int MIN_EXAMPLES = 3;
-    /** A speaker label is short: "Intervju, verksamhetschef" is 25 characters. */
-    static final int SPEAKER_LABEL_MAX = 40;
     static final ContextPrecision NONE = new ContextPrecision(null);
 
     /** Null for none. */
@@ -64,8 +62,9 @@ final class ContextPrecision {
      * Where a suggestion stands, in classes that hold across terms and passages (a feature per word or per theme
      * fitted a handful of rejects and then doubted sound suggestions on unseen material): the strength of its label,
      * whether its theme has other evidence in the passage, whether it is a passing mention (alone for its theme while
-     * another theme has more), whether it is part of a compound, and whether it stands in the speaker label that opens
-     * an interview turn ("Intervju, enhetschef: …"), which says who speaks, not what the turn is about.
+     * another theme has more), whether it is part of a compound, and whether it stands in the label that opens the
+     * passage ({@link SwedishText#openingLabelEnd}: "Enhetschef: …"), which says who speaks, not what the turn is about.
+     * (The dictionary itself already ignores a label that names the form and then who speaks, "Intervju, enhetschef: …".)
      */
     static String[] features(String text, Suggestion suggestion, List<Suggestion> passageSuggestions) {
         List<String> features = new ArrayList<>();
@@ -80,23 +79,10 @@ final class ContextPrecision {
         String term = SwedishText.fold(suggestion.matchedTerm());
         boolean oneWord = !suggestion.matchedText().strip().contains(" ");
         features.add(oneWord && SwedishText.fold(suggestion.matchedText()).length() > term.length() + 3 ? "compound" : "word");
-        if (suggestion.end() <= speakerLabelEnd(text)) {
+        if (suggestion.end() <= SwedishText.openingLabelEnd(text)) {
             features.add("speaker");
         }
         return features.toArray(String[]::new);
-    }
-
-    /**
-     * Where the label that opens a turn ends ("Intervju, enhetschef:", "Patient:"): the first colon within the
-     * first {@value #SPEAKER_LABEL_MAX} characters of the first line with no sentence ending before it; 0 without one.
-     */
-    static int speakerLabelEnd(String text) {
-        int colon = text.indexOf(':');
-        if (colon <= 0 || colon > SPEAKER_LABEL_MAX) {
-            return 0;
-        }
-        String label = text.substring(0, colon);
-        return label.chars().anyMatch(c -> c == '.' || c == '!' || c == '?' || c == '\n') ? 0 : colon;
     }
 
     JsonObject toJson() {

@@ -28,7 +28,34 @@ public final class SwedishText {
         "es", "at", "ad", "a", "e", "s", "t"
     };
 
+    /** An opening label is short: "Intervju, verksamhetschef" is 25 characters. */
+    public static final int OPENING_LABEL_MAX = 40;
+
     private SwedishText() {}
+
+    /**
+     * Where the label that opens a passage ends ("Intervju, enhetschef:", "Patient:", "Bild 4:"): the first colon
+     * within the first {@value #OPENING_LABEL_MAX} characters of the first line with no sentence ending before it; 0
+     * without one.
+     */
+    public static int openingLabelEnd(String text) {
+        int colon = text.indexOf(':');
+        if (colon <= 0 || colon > OPENING_LABEL_MAX) {
+            return 0;
+        }
+        String label = text.substring(0, colon);
+        return label.chars().anyMatch(c -> c == '.' || c == '!' || c == '?' || c == '\n') ? 0 : colon;
+    }
+
+    /**
+     * Where the opening label ends when it names the passage's form and then who speaks, after a comma ("Intervju,
+     * enhetschef:", "Fokusgrupp, undersköterskor:"); 0 for any other opening, such as a heading ("Samverkan:") or a
+     * form alone ("Rapport:").
+     */
+    public static int speakerLabelEnd(String text) {
+        int end = openingLabelEnd(text);
+        return end > 0 && text.substring(0, end).indexOf(',') > 0 ? end : 0;
+    }
 
     /**
      * Lower case without diacritics; one char out per char in, so offsets survive. Letters fold as the search

@@ -32,4 +32,19 @@ class SwedishTextTest {
         String text = "Ærlig vård—och |ärande i SIP‑möten";
         assertThat(SwedishText.fold(text)).hasSameSizeAs(text).isEqualTo("arlig vard-och larande i sip-moten");
     }
+
+    @Test
+    void onlyAShortOpeningBeforeAColonIsAnOpeningLabel() {
+        assertThat(SwedishText.openingLabelEnd("Intervju, enhetschef: Vi har")).isEqualTo(20);
+        assertThat(SwedishText.openingLabelEnd("Vi träffades i mars. Då sa hon: nej.")).isZero();
+        String longOpening = "Rapporten från arbetsgruppen för nära vård i norra länsdelen sammanfattar: tre saker";
+        assertThat(SwedishText.openingLabelEnd(longOpening)).isZero();
+    }
+
+    @Test
+    void aSpeakerLabelNamesTheFormAndThenWhoSpeaks() {
+        assertThat(SwedishText.speakerLabelEnd("Intervju, enhetschef: Vi har")).isEqualTo(20);
+        assertThat(SwedishText.speakerLabelEnd("Samverkan: tre saker vi lärt oss")).isZero();
+        assertThat(SwedishText.speakerLabelEnd("Rapport: Enhetschefen beslutade")).isZero();
+    }
 }
