@@ -88,14 +88,7 @@ class JobsTest {
             Jobs first = jobsOf(cluster.join(0, "lararena-test"));
             Jobs second = jobsOf(cluster.join(1, "lararena-test"));
             CountDownLatch release = new CountDownLatch(1);
-            CountDownLatch running = new CountDownLatch(1);
-            Jobs.Job reindexing = first.startReporting("reindex", "admin", progress -> {
-                progress.accept(new JsonObject().put("documents", 3).put("of", 10));
-                running.countDown();
-                release.await(1, TimeUnit.MINUTES);
-                return new JsonObject().put("documents", 10);
-            });
-            assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+            Jobs.Job reindexing = reindexThreeOfTenUntil(first, release);
 
             Jobs.Job seenOnSecond = Eventually.until(() -> second.find(reindexing.id()).orElse(null),
                     job -> job != null && job.progress() != null, Duration.ofSeconds(30));
@@ -162,14 +155,7 @@ class JobsTest {
         try (LoopbackCluster cluster = new LoopbackCluster(2)) {
             Jobs first = jobsOf(cluster.join(0, "lararena-test"));
             CountDownLatch release = new CountDownLatch(1);
-            CountDownLatch running = new CountDownLatch(1);
-            Jobs.Job reindexing = first.startReporting("reindex", "admin", progress -> {
-                progress.accept(new JsonObject().put("documents", 3).put("of", 10));
-                running.countDown();
-                release.await(1, TimeUnit.MINUTES);
-                return new JsonObject().put("documents", 10);
-            });
-            assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+            Jobs.Job reindexing = reindexThreeOfTenUntil(first, release);
             try {
                 Jobs joined = jobsOf(cluster.join(1, "lararena-test"));
 
@@ -204,6 +190,19 @@ class JobsTest {
         Jobs.Job done = finished(started.id());
         assertThat(done.toJson().getJsonObject("progress").getInteger("codings")).isEqualTo(500);
         assertThat(done.startedBy()).isEqualTo("forskare");
+    }
+
+    /** Starts a reindex on {@code jobs} that reports 3 documents of 10 and runs until {@code release}; returns once it has reported. */
+    private static Jobs.Job reindexThreeOfTenUntil(Jobs jobs, CountDownLatch release) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        Jobs.Job reindexing = jobs.startReporting("reindex", "admin", progress -> {
+            progress.accept(new JsonObject().put("documents", 3).put("of", 10));
+            running.countDown();
+            release.await(1, TimeUnit.MINUTES);
+            return new JsonObject().put("documents", 10);
+        });
+        assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+        return reindexing;
     }
 
     /** The jobs of an instance as the application makes them: its id is its node id, its members the cluster's. */
