@@ -249,9 +249,14 @@ final class PassageQuery {
 
     /** The words with their compounds also written apart, as a phrase of the parts (the search and the highlight share it). */
     private static Query splitReading(String words, String minimumShouldMatch) {
+        return splitAnalyzed(words, minimumShouldMatch, FLAGS);
+    }
+
+    /** {@code query} read by the analyzer that writes compounds apart, with the search syntax of {@code flags}. */
+    private static Query splitAnalyzed(String query, String minimumShouldMatch, List<SimpleQueryStringFlag> flags) {
         return Query.of(q -> q.simpleQueryString(s -> {
-            s.query(words).fields("text").analyzer(SPLIT_ANALYZER).autoGenerateSynonymsPhraseQuery(true)
-                    .defaultOperator(Operator.Or).lenient(true).flags(FLAGS);
+            s.query(query).fields("text").analyzer(SPLIT_ANALYZER).autoGenerateSynonymsPhraseQuery(true)
+                    .defaultOperator(Operator.Or).lenient(true).flags(flags);
             return minimumShouldMatch == null ? s : s.minimumShouldMatch(minimumShouldMatch);
         }));
     }
@@ -265,8 +270,7 @@ final class PassageQuery {
         String query = ITEM.matcher(words).results().map(MatchResult::group)
                 .map(word -> word.replaceAll("\\p{Punct}+$", "").length() >= COMPOUND_MIN_LENGTH ? "\"" + word + "\"~" + PARTS_SLOP : word)
                 .collect(Collectors.joining(" "));
-        return Query.of(q -> q.simpleQueryString(s -> s.query(query).fields("text").analyzer(SPLIT_ANALYZER)
-                .defaultOperator(Operator.Or).lenient(true).flags(FLAGS_WITH_SLOP).minimumShouldMatch(minimumShouldMatch)));
+        return splitAnalyzed(query, minimumShouldMatch, FLAGS_WITH_SLOP);
     }
 
     private static Query simple(String text, Operator operator, String minimumShouldMatch) {
