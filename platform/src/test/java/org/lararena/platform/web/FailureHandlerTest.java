@@ -3,6 +3,7 @@ package org.lararena.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -18,6 +19,8 @@ class FailureHandlerTest {
 
     private Vertx vertx;
     private HttpServer server;
+    /** Held for the whole test: a client nobody holds may be cleaned, its pool closed, while a request is in flight. */
+    private HttpClient client;
 
     @BeforeEach
     void start() throws Exception {
@@ -32,10 +35,12 @@ class FailureHandlerTest {
         router.get("/guarded").handler(ctx -> ctx.fail(LararenaException.unauthorized("send a token")));
         router.route().failureHandler(new FailureHandler());
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        client = vertx.createHttpClient();
     }
 
     @AfterEach
     void stop() throws Exception {
+        client.close().await(10, TimeUnit.SECONDS);
         vertx.close().await(10, TimeUnit.SECONDS);
     }
 
@@ -68,7 +73,6 @@ class FailureHandlerTest {
     }
 
     private Answer call(String path) throws Exception {
-        var client = vertx.createHttpClient();
         return client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", path)
                 .compose(request -> request.send())
                 .compose((HttpClientResponse response) -> response.body().map(body ->

@@ -3,6 +3,7 @@ package org.lararena.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -24,6 +25,11 @@ class RequestWorkJsonTest {
     private Vertx vertx;
     private RequestWork work;
     private HttpServer server;
+    /**
+     * One client held for the whole test: a client nobody holds may be cleaned by the garbage collector while its
+     * request is in flight, and its pool closed under it ("Pool closed").
+     */
+    private HttpClient client;
 
     @BeforeEach
     void start() throws Exception {
@@ -42,11 +48,13 @@ class RequestWorkJsonTest {
         }));
         router.route().failureHandler(new FailureHandler());
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        client = vertx.createHttpClient();
     }
 
     @AfterEach
     void stop() throws Exception {
         release.countDown();
+        client.close().await(10, TimeUnit.SECONDS);
         work.close();
         vertx.close().await(10, TimeUnit.SECONDS);
     }
@@ -74,7 +82,7 @@ class RequestWorkJsonTest {
 
     @Test
     void workThatCannotStartInTimeIsAnswered503WithRetryAfter() throws Exception {
-        var occupied = vertx.createHttpClient().request(HttpMethod.GET, server.actualPort(), "127.0.0.1", "/occupy")
+        var occupied = client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", "/occupy")
                 .compose(request -> request.send());
         assertThat(occupying.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -91,7 +99,7 @@ class RequestWorkJsonTest {
     }
 
     private Answer call(HttpMethod method, String path) throws Exception {
-        return vertx.createHttpClient().request(method, server.actualPort(), "127.0.0.1", path)
+        return client.request(method, server.actualPort(), "127.0.0.1", path)
                 .compose(request -> request.send())
                 .compose((HttpClientResponse response) -> response.body().map(body -> new Answer(response.statusCode(),
                         response.getHeader("Content-Type"), response.getHeader("Retry-After"), body.toJsonObject())))
