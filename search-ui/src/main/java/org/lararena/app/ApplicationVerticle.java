@@ -97,6 +97,8 @@ public final class ApplicationVerticle extends VerticleBase {
                 .compose(v -> config.watchDir().isPresent()
                         ? vertx.deployVerticle(new WatchedFolderVerticle(config.watchDir().get(), services.documents(), Duration.ofSeconds(2)), worker)
                         : Future.succeededFuture())
+                // Serves once it hears the cluster's jobs, so a job another instance runs is listed from the first request.
+                .compose(v -> services.jobs().listening())
                 .compose(v -> vertx.deployVerticle(http));
     }
 
