@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.vocabulary.RDF;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.Suggestion;
@@ -28,14 +31,19 @@ import org.lararena.ontology.vocabulary.OA;
 import org.lararena.ontology.vocabulary.PROV;
 import org.lararena.platform.LararenaException;
 
-/** The annotation store on an in-memory TDB2 dataset, with the real annotator's suggestions. */
+/** The annotation store over an in-memory TDB2 dataset, embedded and through Fuseki, with the real annotator's suggestions. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreUnderTest.Reach.class)
 class RdfAnnotationStoreTest {
 
     private static final String TEMA = LAR.BASE + "tema/";
     private static final String DOC = "d0c";
     private static PassageAnnotator annotator;
 
-    private Dataset dataset;
+    @Parameter
+    StoreUnderTest.Reach reach;
+    @RegisterExtension
+    final StoreUnderTest stores = new StoreUnderTest();
     private RdfAnnotationStore store;
 
     @BeforeAll
@@ -45,19 +53,9 @@ class RdfAnnotationStoreTest {
 
     @BeforeEach
     void open() {
-        dataset = TDB2Factory.createDataset();
-        store = storeOver(dataset, () -> PassageAnnotator.VERSION);
+        store = stores.open(reach, () -> PassageAnnotator.VERSION);
     }
 
-    /** The store under test, keeping its quads in {@code dataset}: directly here, through a Fuseki in a subclass. */
-    RdfAnnotationStore storeOver(Dataset dataset, Supplier<String> annotatorVersion) {
-        return new RdfAnnotationStore(dataset, annotatorVersion);
-    }
-
-    @AfterEach
-    void close() {
-        dataset.close();
-    }
 
     private static AnnotationStore.PassageSuggestions suggest(String passageId, String text) {
         return new AnnotationStore.PassageSuggestions(new PassageText(passageId, text), annotator.annotate(text));
@@ -98,6 +96,7 @@ class RdfAnnotationStoreTest {
         store.review(DOC, List.of(written.id()), ReviewState.ACCEPTED, "forskare");
 
         assertThat(quoteSelectors()).as("what a person decided on is complete in the W3C model").isEqualTo(1);
+        Dataset dataset = stores.dataset();
         dataset.executeWrite(() -> dataset.getNamedModel(LAR.documentGraph(DOC).getURI())
                 .createResource(AnnotationIris.passageIri(DOC + "-0")).removeAll(LAR.text));
         assertThat(store.find(written.id()).orElseThrow().exact()).as("read from its own selector now").isEqualTo(written.exact());
@@ -105,7 +104,7 @@ class RdfAnnotationStoreTest {
 
     @Test
     void theAnnotatorAsAgentCarriesTheSuggesterModelsVersion() {
-        RdfAnnotationStore learned = storeOver(dataset, () -> AnnotationIris.annotatorVersion(3));
+        RdfAnnotationStore learned = stores.open(reach, () -> AnnotationIris.annotatorVersion(3));
 
         StoredAnnotation made = learned.storeAutomatic(DOC, "v1", List.of(suggest(DOC + "-0", "Samverkan mellan kommun och region."))).get(0);
 
@@ -129,8 +128,13 @@ class RdfAnnotationStoreTest {
     }
 
     private long quoteSelectors() {
-        return dataset.calculateRead(() -> dataset.getNamedModel(LAR.documentGraph(DOC).getURI())
-                .listSubjectsWithProperty(RDF.type, OA.TextQuoteSelector).toList().size());
+        return readGraph(graph -> graph.listSubjectsWithProperty(RDF.type, OA.TextQuoteSelector).toList().size());
+    }
+
+    /** What {@code read} finds in the document's graph, read straight from the dataset. */
+    private <T> T readGraph(Function<Model, T> read) {
+        Dataset dataset = stores.dataset();
+        return dataset.calculateRead(() -> read.apply(dataset.getNamedModel(LAR.documentGraph(DOC).getURI())));
     }
 
     @Test
@@ -171,7 +175,7 @@ class RdfAnnotationStoreTest {
         assertThatThrownBy(() -> store.addManual(DOC, passage, 4, 4, TEMA + "samverkan", "v1", "forskare"))
                 .isInstanceOf(LararenaException.class);
         assertThat(store.annotationsOf(DOC)).isEmpty();
-        assertThat(dataset.calculateRead(() -> dataset.getNamedModel(LAR.documentGraph(DOC).getURI()).size())).isZero();
+        assertThat(readGraph(Model::size)).isZero();
     }
 
     @Test
@@ -179,13 +183,13 @@ class RdfAnnotationStoreTest {
         var passages = List.of(suggest(DOC + "-0", "Samverkan mellan kommun och region kräver en fast läkarkontakt."),
                 suggest(DOC + "-1", "Kompetensförsörjningen och arbetsmiljön oroar cheferna."));
         List<StoredAnnotation> first = store.storeAutomatic(DOC, "v1", passages);
-        long triples = dataset.calculateRead(() -> dataset.getNamedModel(LAR.documentGraph(DOC).getURI()).size());
+        long triples = readGraph(Model::size);
 
         List<StoredAnnotation> second = store.storeAutomatic(DOC, "v1", passages);
 
         assertThat(first).hasSizeGreaterThanOrEqualTo(3);
         assertThat(second).isEqualTo(first);
-        assertThat(dataset.calculateRead(() -> dataset.getNamedModel(LAR.documentGraph(DOC).getURI()).size())).isEqualTo(triples);
+        assertThat(readGraph(Model::size)).isEqualTo(triples);
         assertThat(new RdfAnnotationStore(TDB2Factory.createDataset()).storeAutomatic(DOC, "v1", passages))
                 .extracting(StoredAnnotation::id).isEqualTo(first.stream().map(StoredAnnotation::id).toList());
     }
@@ -222,6 +226,7 @@ class RdfAnnotationStoreTest {
         });
         assertThat(store.history(rejected)).extracting(Review::to).containsExactly(ReviewState.SUGGESTED, ReviewState.REJECTED);
         // The activity is PROV-O in the document's graph.
+        Dataset dataset = stores.dataset();
         dataset.executeRead(() -> {
             Model graph = dataset.getNamedModel(LAR.documentGraph(DOC).getURI());
             Resource annotation = graph.createResource(AnnotationIris.annotationIri(rejected));

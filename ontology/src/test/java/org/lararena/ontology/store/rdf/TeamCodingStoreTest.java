@@ -7,15 +7,16 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
-import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.Suggestion;
@@ -34,7 +35,9 @@ import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.ontology.vocabulary.PROV;
 import org.lararena.platform.LararenaException;
 
-/** One layer per coder in the annotation store (in-memory TDB2, the real annotator's suggestions). */
+/** One layer per coder in the annotation store (in-memory TDB2, embedded and through Fuseki; the real annotator's suggestions). */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreUnderTest.Reach.class)
 class TeamCodingStoreTest {
 
     private static final String DOC = "t3am";
@@ -42,7 +45,10 @@ class TeamCodingStoreTest {
     private static final PassageText PASSAGE = new PassageText(DOC + "-0", TEXT);
     private static PassageAnnotator annotator;
 
-    private Dataset dataset;
+    @Parameter
+    StoreUnderTest.Reach reach;
+    @RegisterExtension
+    final StoreUnderTest stores = new StoreUnderTest();
     private RdfAnnotationStore store;
     private List<StoredAnnotation> suggestions;
 
@@ -53,20 +59,9 @@ class TeamCodingStoreTest {
 
     @BeforeEach
     void open() {
-        dataset = TDB2Factory.createDataset();
-        store = storeOver(dataset, () -> PassageAnnotator.VERSION);
+        store = stores.open(reach, () -> PassageAnnotator.VERSION);
         suggestions = store.storeAutomatic(DOC, "v1", List.of(new AnnotationStore.PassageSuggestions(PASSAGE, annotator.annotate(TEXT))));
         assertThat(suggestions).hasSizeGreaterThanOrEqualTo(3);
-    }
-
-    /** The store under test, keeping its quads in {@code dataset}: directly here, through a Fuseki in a subclass. */
-    RdfAnnotationStore storeOver(Dataset dataset, Supplier<String> annotatorVersion) {
-        return new RdfAnnotationStore(dataset, annotatorVersion);
-    }
-
-    @AfterEach
-    void close() {
-        dataset.close();
     }
 
     @Test
@@ -202,6 +197,7 @@ class TeamCodingStoreTest {
         assertThat(store.find(first).orElseThrow().state()).isEqualTo(ReviewState.REJECTED);
         assertThat(store.find(second).orElseThrow().state()).isEqualTo(ReviewState.ACCEPTED);
         assertThat(store.consensus(DOC).orElseThrow().adoptedFrom()).isNull();
+        Dataset dataset = stores.dataset();
         dataset.executeRead(() -> {
             var graph = dataset.getNamedModel(LAR.documentGraph(DOC).getURI());
             var consensuses = graph.listSubjectsWithProperty(RDF.type, LAR.Consensus).toList();
