@@ -94,6 +94,18 @@ class SuggesterEvaluationTest {
         measure(file, passages, passages, true);
     }
 
+    /**
+     * The set written after the suggester's evaluation by cross-validation was chosen (docs/annotation-quality.md),
+     * measured once: the dictionary alone on all its passages and the half-reviewed measure. One labeller.
+     */
+    @Test
+    void onTheFourthSetWrittenAfterARuleWasChosenTheFiguresArePrinted() throws IOException {
+        String file = "suggester-heldout-4.txt";
+        List<AnnotatorEvaluationTest.Passage> passages = labelled(file);
+        printWhole(file, passages);
+        measure(file, passages, passages, true);
+    }
+
     private void measureHeldOut(String file) throws IOException {
         List<AnnotatorEvaluationTest.Passage> first = labelled(file);
         List<AnnotatorEvaluationTest.Passage> second = labelled(file.replace(".txt", ".second-labeller.txt"));
