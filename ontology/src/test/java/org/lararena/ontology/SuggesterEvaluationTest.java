@@ -88,10 +88,7 @@ class SuggesterEvaluationTest {
      */
     @Test
     void onTheThirdSetWrittenAfterARuleWasChosenTheFiguresArePrinted() throws IOException {
-        String file = "suggester-heldout-3.txt";
-        List<AnnotatorEvaluationTest.Passage> passages = labelled(file);
-        printWhole(file, passages);
-        measure(file, passages, passages, true);
+        measureOneLabeller("suggester-heldout-3.txt");
     }
 
     /**
@@ -100,7 +97,11 @@ class SuggesterEvaluationTest {
      */
     @Test
     void onTheFourthSetWrittenAfterARuleWasChosenTheFiguresArePrinted() throws IOException {
-        String file = "suggester-heldout-4.txt";
+        measureOneLabeller("suggester-heldout-4.txt");
+    }
+
+    /** The dictionary alone on all passages of a set with one labeller, and the half-reviewed measure. */
+    private void measureOneLabeller(String file) throws IOException {
         List<AnnotatorEvaluationTest.Passage> passages = labelled(file);
         printWhole(file, passages);
         measure(file, passages, passages, true);
