@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -105,7 +106,9 @@ class SuggesterIT {
         }
         assertThat(decisions).isGreaterThan(GOLD.size());
 
-        HttpResponse<String> trained = app.send("POST", "/api/admin/suggester/train", null, admin);
+        // The request waits for the training, which learns eleven models (ten to test it by cross-validation, one for
+        // service): seconds on an idle machine, more on a busy one.
+        HttpResponse<String> trained = app.send("POST", "/api/admin/suggester/train", null, admin, Duration.ofMinutes(3));
         assertThat(trained.statusCode()).as(trained.body()).isEqualTo(200);
         JsonObject model = new JsonObject(trained.body());
         System.out.println("SuggesterIT trained: " + model.encode());
