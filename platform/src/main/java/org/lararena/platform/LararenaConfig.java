@@ -93,10 +93,11 @@ import java.util.Optional;
  * <tr><td>LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS</td><td>60</td><td>the suggester learns again from researchers' decisions
  *     this long after the last of a run of decisions, in the background</td></tr>
  * <tr><td>LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES</td><td>30</td><td>a model the suggester learned goes into service only when
- *     at least this many decided passages were held out of its training to test it (a quarter of the decided passages
- *     are); below, it is trained but the dictionary's or the earlier model's suggestions stay, and the training says why</td></tr>
+ *     at least this many decided passages tested it, each by a model that did not learn from it (cross-validation over
+ *     every decided passage); below, it is trained but the dictionary's or the earlier model's suggestions stay, and the
+ *     training says why</td></tr>
  * <tr><td>LARARENA_SUGGESTER_MARGIN_F1_POINTS</td><td>2</td><td>and only when its F1 on those passages is at least this many
- *     hundredths above the dictionary's alone (0: not lower)</td></tr>
+ *     hundredths above the dictionary's alone (0: not lower), with a precision not lower</td></tr>
  * <tr><td>LARARENA_JENA_COMPACT_GROWTH_MB</td><td>1024</td><td>the annotation store's files are compacted once they have grown
  * by this much since the last compaction, at a quiet moment (or at once when the disk has less than twice this left;
  * 0: never)</td></tr>
@@ -212,8 +213,8 @@ public record LararenaConfig(
      * when its files are compacted (every {@code compactCheck}, once they have grown by {@code compactGrowthBytes}
      * since the last compaction; 0 never), how long after the last of a run of researchers' decisions the suggester
      * learns from them again ({@code suggesterRetrainAfter}), and when a model it learned goes into service: at least
-     * {@code suggesterMinHeldOutPassages} decided passages held out of training to test it, and an F1 there at least
-     * {@code suggesterMargin} above the dictionary's alone.
+     * {@code suggesterMinHeldOutPassages} decided passages that tested it, each by a model that did not learn from it, an
+     * F1 there at least {@code suggesterMargin} above the dictionary's alone and a precision not lower.
      */
     public record Annotation(int batchPassages, long compactGrowthBytes, Duration compactCheck, Duration suggesterRetrainAfter,
                              int suggesterMinHeldOutPassages, double suggesterMargin) {

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +111,8 @@ class CodebookProposalsIT {
 
     /** An admin trains the suggester on the decisions so far; the model must be put in service for its terms to count. */
     private static void train() throws Exception {
-        HttpResponse<String> trained = app.send("POST", "/api/admin/suggester/train", null, admin);
+        // The request waits for the training (eleven models, see SuggesterIT): more than the usual 30 s on a busy machine.
+        HttpResponse<String> trained = app.send("POST", "/api/admin/suggester/train", null, admin, Duration.ofMinutes(3));
         assertThat(trained.statusCode()).as(trained.body()).isEqualTo(200);
         assertThat(new JsonObject(trained.body()).getJsonObject("lastTraining").getBoolean("inService")).as("in service: " + trained.body()).isTrue();
     }

@@ -153,7 +153,12 @@ final class RunningApplication implements AutoCloseable {
 
     /** A JSON request ({@code body} may be null) with the caller's token. */
     HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(30))
+        return send(method, path, body, token, Duration.ofSeconds(30));
+    }
+
+    /** The same, for a request that waits for work of its own (a training the caller asked for) up to {@code timeout}. */
+    HttpResponse<String> send(String method, String path, String body, String token, Duration timeout) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token);
         if (body != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));

@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * How the model and the dictionary alone did on the decisions held out of training: micro precision, recall and
- * F1 over the top themes of each held-out passage, overall and per theme.
+ * How the model and the dictionary alone did on decisions the model did not learn from: micro precision, recall and
+ * F1 over the top themes of each such passage, overall and per theme.
  *
- * @param passages held-out passages
+ * @param passages passages scored by a model that did not learn from them
  * @param decisions the decisions they hold
  */
 public record Evaluation(int passages, int decisions, Scores model, Scores dictionaryOnly, Map<String, Scores> modelByTheme,
@@ -61,6 +61,16 @@ public record Evaluation(int passages, int decisions, Scores model, Scores dicti
         private static double round(double value) {
             return Math.round(value * 1000) / 1000.0;
         }
+    }
+
+    /** This evaluation and {@code other}, on passages of their own, as one: their counts added, overall and per theme. */
+    public Evaluation plus(Evaluation other) {
+        Map<String, Scores> byTheme = new TreeMap<>(modelByTheme);
+        other.modelByTheme.forEach((theme, scores) -> byTheme.merge(theme, scores, Scores::plus));
+        Map<String, Scores> dictionaryByTheme = new TreeMap<>(dictionaryOnlyByTheme);
+        other.dictionaryOnlyByTheme.forEach((theme, scores) -> dictionaryByTheme.merge(theme, scores, Scores::plus));
+        return new Evaluation(passages + other.passages, decisions + other.decisions, model.plus(other.model),
+                dictionaryOnly.plus(other.dictionaryOnly), byTheme, dictionaryByTheme);
     }
 
     /** {@code {precision, recall, f1, dictionaryOnly: {...}, passages, decisions, themes: {iri: {...}}}}. */
