@@ -189,12 +189,13 @@ class SearchEvaluationIT {
     }
 
     /**
-     * The bar of the second to sixth sets: in every class the project does at least as well as the standard analyzer,
+     * The bar of the second to seventh sets: in every class the project does at least as well as the standard analyzer,
      * over the whole set it is 0.05 above it on success@10 and MRR, and (on the managed node with the word lists and the
      * corpus, where the figures in docs/search-quality.md were measured) it holds a little under the levels reached:
      * tuning-2 0.98 / 0.94, held-out-2 0.90 to 0.93 / 0.79 to 0.80 from run to run (one query more or less in the top ten
      * moves success@10 by 0.02), held-out-3 0.93 / 0.86 when measured once, held-out-4 0.83 / 0.67 when measured once
-     * (docs/search-quality.md), held-out-5 0.87 / 0.78 when measured once, held-out-6 0.69 / 0.62 when measured once.
+     * (docs/search-quality.md), held-out-5 0.87 / 0.78 when measured once, held-out-6 0.69 / 0.62 when measured once,
+     * held-out-7 0.80 / 0.68 when measured once.
      */
     private static void assertSecondSetLevels(Map<String, Scoreboard> boards, boolean asMeasured) {
         for (var board : boards.entrySet()) {
@@ -230,6 +231,9 @@ class SearchEvaluationIT {
             Scores sixth = boards.get("heldout-6").mean(LARARENA, Scoreboard.ALL);
             assertThat(sixth.success()).as("held-out-6 success@10").isGreaterThanOrEqualTo(0.67);
             assertThat(sixth.reciprocalRank()).as("held-out-6 MRR").isGreaterThanOrEqualTo(0.59);
+            Scores seventh = boards.get("heldout-7").mean(LARARENA, Scoreboard.ALL);
+            assertThat(seventh.success()).as("held-out-7 success@10").isGreaterThanOrEqualTo(0.78);
+            assertThat(seventh.reciprocalRank()).as("held-out-7 MRR").isGreaterThanOrEqualTo(0.65);
         }
     }
 
