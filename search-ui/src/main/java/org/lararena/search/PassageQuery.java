@@ -178,7 +178,8 @@ final class PassageQuery {
             } else {
                 Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
                 b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict
-                        : withLooserReadings(strict, positive, minimumShouldMatch, !leftOut.contains(RankingPart.PARTS_NEAR)));
+                        : withLooserReadings(strict, positive, minimumShouldMatch, !leftOut.contains(RankingPart.PARTS_NEAR),
+                                !leftOut.contains(RankingPart.VERB_READING)));
                 b.should(exactForms(positive));
             }
             if (!items.isEmpty()) {
@@ -196,15 +197,23 @@ final class PassageQuery {
     /**
      * The strict reading, or else a looser one at a small constant score: the query's compounds as their parts written
      * apart (a phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token
-     * graph), with {@code partsNear} also near each other in either order; and long words a slip or an ending away.
-     * Each adds that constant to a strict match too, as a tie-breaker.
+     * graph), with {@code partsNear} also near each other in either order, and with {@code verbs} its action nouns also
+     * as the verbs they are made from; and long words a slip or an ending away. Each adds that constant to a strict
+     * match too, as a tie-breaker.
      */
-    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, boolean partsNear) {
-        Query together = splitReading(words, minimumShouldMatch);
+    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, boolean partsNear, boolean verbs) {
+        List<Query> splitReadings = new ArrayList<>();
+        splitReadings.add(splitReading(words, minimumShouldMatch));
         // Beside the phrase of the parts, not instead: the sloppy phrase alone lost a compound whose parts stand together
         // after a quote and a hyphen ("baslinje"- intervjuerna), which the phrase finds.
-        Query split = partsNear ? Query.of(q -> q.bool(b -> b.should(together).should(partsNearReading(words, minimumShouldMatch)).minimumShouldMatch("1")))
-                : together;
+        if (partsNear) {
+            splitReadings.add(partsNearReading(words, minimumShouldMatch));
+        }
+        if (verbs) {
+            verbReading(words, minimumShouldMatch).ifPresent(splitReadings::add);
+        }
+        Query split = splitReadings.size() == 1 ? splitReadings.get(0)
+                : Query.of(q -> q.bool(b -> b.should(splitReadings).minimumShouldMatch("1")));
         return Query.of(q -> q.bool(b -> b.minimumShouldMatch("1")
                 .should(strict)
                 .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(split)))
@@ -267,10 +276,41 @@ final class PassageQuery {
      * words as they are. Most words must match, as in the strict reading.
      */
     private static Query partsNearReading(String words, String minimumShouldMatch) {
-        String query = ITEM.matcher(words).results().map(MatchResult::group)
-                .map(word -> word.replaceAll("\\p{Punct}+$", "").length() >= COMPOUND_MIN_LENGTH ? "\"" + word + "\"~" + PARTS_SLOP : word)
-                .collect(Collectors.joining(" "));
+        String query = ITEM.matcher(words).results().map(MatchResult::group).map(PassageQuery::partsNear).collect(Collectors.joining(" "));
         return splitAnalyzed(query, minimumShouldMatch, FLAGS_WITH_SLOP);
+    }
+
+    /** A word long enough to be a compound as a phrase of its parts with room; a shorter word as it is. */
+    private static String partsNear(String word) {
+        return word.replaceAll("\\p{Punct}+$", "").length() >= COMPOUND_MIN_LENGTH ? "\"" + word + "\"~" + PARTS_SLOP : word;
+    }
+
+    /**
+     * The parts-near reading with each action noun read as a verb it may be made from ({@link VerbReading}); a particle
+     * verb's verb and particle near each other, in either order ({@code "logga in"~4}). One reading per verb a noun may
+     * be made from ({@code läka}, then {@code läkna}), so that "most words must match" counts the query's words as the
+     * other readings do (a group of alternatives would count as one word, or alone be taken for the whole query). Empty
+     * when the query has no action noun.
+     */
+    private static Optional<Query> verbReading(String words, String minimumShouldMatch) {
+        List<String> items = ITEM.matcher(words).results().map(MatchResult::group).toList();
+        List<List<String>> verbsOfItems = items.stream()
+                .map(item -> item.startsWith("\"") ? List.<String>of() : VerbReading.verbsOf(item.replaceAll("\\p{Punct}+$", ""))).toList();
+        int readings = verbsOfItems.stream().mapToInt(List::size).max().orElse(0);
+        if (readings == 0) {
+            return Optional.empty();
+        }
+        List<Query> each = new ArrayList<>();
+        for (int r = 0; r < readings; r++) {
+            List<String> read = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                List<String> verbs = verbsOfItems.get(i);
+                String verb = verbs.isEmpty() ? null : verbs.get(Math.min(r, verbs.size() - 1));
+                read.add(verb == null ? partsNear(items.get(i)) : verb.contains(" ") ? "\"" + verb + "\"~" + PARTS_SLOP : partsNear(verb));
+            }
+            each.add(splitAnalyzed(String.join(" ", read), minimumShouldMatch, FLAGS_WITH_SLOP));
+        }
+        return Optional.of(each.size() == 1 ? each.get(0) : Query.of(q -> q.bool(b -> b.should(each).minimumShouldMatch("1"))));
     }
 
     private static Query simple(String text, Operator operator, String minimumShouldMatch) {

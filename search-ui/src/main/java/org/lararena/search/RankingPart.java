@@ -21,5 +21,11 @@ public enum RankingPart {
      * A compound's parts found near each other in either order ({@code receptförnyelse}, <i>förnyelse av recept</i>),
      * not only standing together: the split looser reading as a phrase with room ({@link PassageQuery#PARTS_SLOP}).
      */
-    PARTS_NEAR
+    PARTS_NEAR,
+    /**
+     * An action noun also read as the verb it is made from ({@code sårläkning}, <i>såren läker</i>; {@code inloggning},
+     * <i>logga in</i>): the split looser reading of the query with its {@code -ning} and {@code -ing} nouns as verbs
+     * ({@link VerbReading}).
+     */
+    VERB_READING
 }

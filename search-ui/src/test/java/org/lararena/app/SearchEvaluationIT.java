@@ -66,7 +66,10 @@ class SearchEvaluationIT {
             "eval5-rapport-nattillsyn.txt",
             // The sixth set's (held-out-6), which no tuning has seen: an interview, scanned notes, a report, a slide deck.
             "eval6-intervju-distriktsskoterska-sarvard.txt", "eval6-minnesanteckningar-hjalpmedel-skannad.txt",
-            "eval6-rapport-rehabilitering-stroke.txt", "eval6-bildspel-halsosamtal.txt");
+            "eval6-rapport-rehabilitering-stroke.txt", "eval6-bildspel-halsosamtal.txt",
+            // The seventh set's (held-out-7), which no tuning has seen: an interview, scanned notes, a report, a slide deck.
+            "eval7-intervju-barnmorska-hemgang.txt", "eval7-anteckningar-tolk-skannad.txt", "eval7-rapport-horapparater.txt",
+            "eval7-bildspel-far.txt");
     private static final String LARARENA = "Lärarena";
     private static final String STANDARD = "standard";
     private static final List<String> CORPUS_DOCUMENTS = List.of("halsolabb-lagesrapport-2021.txt", "naravardpodden-ep33-transkript.txt");
@@ -148,8 +151,9 @@ class SearchEvaluationIT {
             // tuning material. Held-out-4 was written after a rule (the text beside a passage) was chosen on the others, and
             // measured once, with and without it; the rule was not kept. Held-out-5 was written after a rule (a question
             // matched on its subject) was chosen on the others, and measured once. Held-out-6 was written after a rule (a compound's
-            // parts near each other in either order) was chosen and checked on the others, and measured once.
-            for (String set : List.of("tuning-2", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6")) {
+            // parts near each other in either order) was chosen and checked on the others, and measured once. Held-out-7 was written
+            // after a rule (an action noun read as its verb) was chosen and checked on the others, and measured once.
+            for (String set : List.of("tuning-2", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6", "heldout-7")) {
                 second.put(set, evaluate(set, rankers, passages, filenames, withCorpus));
             }
             second.values().forEach(board -> System.out.println(board.table()));
@@ -185,12 +189,13 @@ class SearchEvaluationIT {
     }
 
     /**
-     * The bar of the second to sixth sets: in every class the project does at least as well as the standard analyzer,
+     * The bar of the second to seventh sets: in every class the project does at least as well as the standard analyzer,
      * over the whole set it is 0.05 above it on success@10 and MRR, and (on the managed node with the word lists and the
      * corpus, where the figures in docs/search-quality.md were measured) it holds a little under the levels reached:
      * tuning-2 0.98 / 0.94, held-out-2 0.90 to 0.93 / 0.79 to 0.80 from run to run (one query more or less in the top ten
      * moves success@10 by 0.02), held-out-3 0.93 / 0.86 when measured once, held-out-4 0.83 / 0.67 when measured once
-     * (docs/search-quality.md), held-out-5 0.87 / 0.78 when measured once, held-out-6 0.69 / 0.62 when measured once.
+     * (docs/search-quality.md), held-out-5 0.87 / 0.78 when measured once, held-out-6 0.69 / 0.62 when measured once,
+     * held-out-7 0.80 / 0.68 when measured once.
      */
     private static void assertSecondSetLevels(Map<String, Scoreboard> boards, boolean asMeasured) {
         for (var board : boards.entrySet()) {
@@ -226,6 +231,9 @@ class SearchEvaluationIT {
             Scores sixth = boards.get("heldout-6").mean(LARARENA, Scoreboard.ALL);
             assertThat(sixth.success()).as("held-out-6 success@10").isGreaterThanOrEqualTo(0.67);
             assertThat(sixth.reciprocalRank()).as("held-out-6 MRR").isGreaterThanOrEqualTo(0.59);
+            Scores seventh = boards.get("heldout-7").mean(LARARENA, Scoreboard.ALL);
+            assertThat(seventh.success()).as("held-out-7 success@10").isGreaterThanOrEqualTo(0.78);
+            assertThat(seventh.reciprocalRank()).as("held-out-7 MRR").isGreaterThanOrEqualTo(0.65);
         }
     }
 
@@ -308,6 +316,7 @@ class SearchEvaluationIT {
         all.put("- question field", direct.apply(alias, Set.of(RankingPart.QUESTION_FIELD)));
         all.put("- question subject", direct.apply(alias, Set.of(RankingPart.QUESTION_SUBJECT)));
         all.put("- parts near", direct.apply(alias, Set.of(RankingPart.PARTS_NEAR)));
+        all.put("- verb reading", direct.apply(alias, Set.of(RankingPart.VERB_READING)));
         all.put("standard + stemmer", query -> ComparisonIndexes.baselineRanking(client, stemmedIndex, query));
         all.put(STANDARD, query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
         return all;

@@ -87,4 +87,15 @@ class PassageQueryTest {
         assertThat(without).doesNotContain("~" + PassageQuery.PARTS_SLOP);
         assertThat(without.split(PassageQuery.SPLIT_ANALYZER, -1)).hasSize(2);
     }
+
+    @Test
+    void anActionNounIsAlsoReadAsItsVerbInTheLooserReadingsOnly() {
+        String query = PassageQuery.of(SearchRequest.of("sårläkning tid")).toString();
+        String without = PassageQuery.of(SearchRequest.of("sårläkning tid"), Set.of(), Set.of(RankingPart.VERB_READING)).toString();
+
+        assertThat(query).contains("\\\"sårläka\\\"~" + PassageQuery.PARTS_SLOP + " tid").contains("\\\"sårläkna\\\"~" + PassageQuery.PARTS_SLOP + " tid");
+        assertThat(without).doesNotContain("sårläka");
+        assertThat(PassageQuery.of(SearchRequest.of("Hur fungerar inloggningen?")).toString()).contains("\\\"logga in\\\"~" + PassageQuery.PARTS_SLOP);
+        assertThat(PassageQuery.of(SearchRequest.of("förband tid")).toString().split(PassageQuery.SPLIT_ANALYZER, -1)).hasSize(3);
+    }
 }
