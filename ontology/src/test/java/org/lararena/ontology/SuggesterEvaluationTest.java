@@ -38,7 +38,7 @@ class SuggesterEvaluationTest {
     static void load() {
         ontology = OntologyLoader.fromClasspath();
         annotator = new PassageAnnotator(ontology);
-        // The model is scored whatever its held-out part's size: this measures the model, and prints what the configured
+        // The model is scored however few passages tested it: this measures the model, and prints what the configured
         // check would have said of it (CONFIGURED) beside.
         training = new SuggesterTraining(annotator, ontology, Clock.systemUTC(), new ServiceCheck(1, 0));
     }

@@ -6,10 +6,11 @@ import java.util.Locale;
  * When a trained model may go into service: its evaluation on decisions it did not learn from (cross-validated by
  * {@link SuggesterTraining}) must rest on at least {@code minHeldOutPassages} passages, its F1 there must be at least
  * {@code margin} above the dictionary's alone, and its precision not lower (a model that buys F1 with suggestions
- * researchers must reject more often is no better for them). On a handful of passages one passage moves F1 by a tenth, so a model worse than the dictionary can look
- * better by chance (a rule that did worse on new material passed on 8 held-out passages with F1 0.70 against 0.67;
- * docs/annotation-quality.md); the margin asks a real gain, not a tie decided by one theme. Configured in
- * {@code LararenaConfig.Annotation} ({@code LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES}, {@code LARARENA_SUGGESTER_MARGIN_F1_POINTS}).
+ * researchers must reject more often is no better for them). On a handful of passages one passage moves F1 by a
+ * tenth, so a model worse than the dictionary can look better by chance (a rule that did worse on new material passed
+ * on 8 held-out passages with F1 0.70 against 0.67; docs/annotation-quality.md); the margin asks a real gain, not a
+ * tie decided by one theme. Configured in {@code LararenaConfig.Annotation} ({@code
+ * LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES}, {@code LARARENA_SUGGESTER_MARGIN_F1_POINTS}).
  *
  * @param minHeldOutPassages decided passages scored out of training below which no model goes into service
  * @param margin how much higher than the dictionary's alone the model's F1 must be (0: not lower)

@@ -112,18 +112,21 @@ public final class SuggesterTraining {
         }
 
         // A fold's model is calibrated, and its cut chosen, from the other folds only, so its scores stay out of sample.
+        // The dictionary's scores do not depend on the fold: counted once per fold, and added up for the others.
+        List<Evaluation.Scores> dictionaryByFold = folds.stream().map(this::dictionaryScores).toList();
         Evaluation evaluation = Evaluation.NONE;
         for (int f = 0; f < FOLDS; f++) {
             if (foldModels.get(f) != null) {
                 SuggesterModel calibrated = foldModels.get(f).with(IsotonicCalibration.fit(allBut(termPoints, f)),
-                        IsotonicCalibration.fit(allBut(themePoints, f)), dropBelow(allBut(folds, f)));
+                        IsotonicCalibration.fit(allBut(themePoints, f)), dropBelow(sumBut(dictionaryByFold, f)));
                 evaluation = evaluation.plus(evaluate(calibrated, folds.get(f)));
             }
         }
 
         int decisions = passages.stream().mapToInt(TrainingPassage::decisions).sum();
         SuggesterModel model = learn(passages).with(IsotonicCalibration.fit(allBut(termPoints, -1)), IsotonicCalibration.fit(allBut(themePoints, -1)),
-                dropBelow(passages)).with(version, clock.instant(), decisions, evaluation);
+                passages.isEmpty() ? SuggesterModel.THRESHOLD : dropBelow(sumBut(dictionaryByFold, -1)))
+                .with(version, clock.instant(), decisions, evaluation);
         return new Outcome(model, check.judge(evaluation));
     }
 
@@ -139,19 +142,33 @@ public final class SuggesterTraining {
     }
 
     /**
-     * Below which calibrated confidence a term suggestion is dropped: half the dictionary's F1 on the decided passages
-     * the model learns from. With calibrated confidences that is the cut that maximises the expected F1 (Lipton, Elkan and
-     * Naryanaswamy, "Thresholding classifiers to maximize F1 score", 2014: the optimal threshold is half the best F1):
-     * dropping a suggestion accepted with chance p raises F1 only when p is under half of it. {@value
-     * SuggesterModel#THRESHOLD} without decided passages, and never above it; never under {@value #MIN_DROP_BELOW}, so
+     * Below which calibrated confidence a term suggestion is dropped: half the dictionary's F1 ({@code dictionary}, its
+     * scores on the decided passages the model learns from). With calibrated confidences that is the cut that maximises
+     * the expected F1 (Lipton, Elkan and Naryanaswamy, "Thresholding classifiers to maximize F1 score", 2014: the
+     * optimal threshold is half the best F1): dropping a suggestion accepted with chance p raises F1 only when p is under half of it. Never above {@value
+     * SuggesterModel#THRESHOLD} (the cut without decided passages); never under {@value #MIN_DROP_BELOW}, so
      * decisions where the dictionary got nothing right (F1 0) do not keep every suggestion.
      */
-    private double dropBelow(List<TrainingPassage> decided) {
-        if (decided.isEmpty()) {
-            return SuggesterModel.THRESHOLD;
+    private static double dropBelow(Evaluation.Scores dictionary) {
+        return Math.max(MIN_DROP_BELOW, Math.min(SuggesterModel.THRESHOLD, dictionary.f1() / 2));
+    }
+
+    /** The dictionary's scores on {@code passages}, added up over them. */
+    private Evaluation.Scores dictionaryScores(List<TrainingPassage> passages) {
+        return passages.stream()
+                .map(p -> Evaluation.Scores.of(themes(annotator.annotate(p.text(), SuggesterModel.DICTIONARY_ONLY)), p.goldThemes()))
+                .reduce(Evaluation.Scores.NONE, Evaluation.Scores::plus);
+    }
+
+    /** The scores of every fold but {@code fold} added up (all folds for -1). */
+    private static Evaluation.Scores sumBut(List<Evaluation.Scores> byFold, int fold) {
+        Evaluation.Scores sum = Evaluation.Scores.NONE;
+        for (int f = 0; f < byFold.size(); f++) {
+            if (f != fold) {
+                sum = sum.plus(byFold.get(f));
+            }
         }
-        double half = evaluate(SuggesterModel.DICTIONARY_ONLY, decided).dictionaryOnly().f1() / 2;
-        return Math.max(MIN_DROP_BELOW, Math.min(SuggesterModel.THRESHOLD, half));
+        return sum;
     }
 
     /** Scores {@code model} and the dictionary alone on {@code passages} against the themes researchers gave them. */
