@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Collection;
@@ -24,6 +23,7 @@ import java.util.TimeZone;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -999,8 +999,18 @@ public final class RdfAnnotationStore implements AnnotationStore {
         return statement == null ? null : statement.getString();
     }
 
+    /** The last instant {@link #now()} gave, in epoch milliseconds. */
+    private static final AtomicLong LAST_WRITE_MILLIS = new AtomicLong();
+
+    /**
+     * The time of a write, in the milliseconds xsd:dateTime keeps, and later than any write before it in this JVM.
+     * Two decisions made within one millisecond (one researcher's accept and undo, or two researchers on one
+     * suggestion) would otherwise share their time, and history and the latest decision would follow the store's
+     * arbitrary order instead of the order they were made in.
+     */
     private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long now = System.currentTimeMillis();
+        return Instant.ofEpochMilli(LAST_WRITE_MILLIS.updateAndGet(last -> Math.max(now, last + 1)));
     }
 
     private static Literal dateTime(Model graph, Instant instant) {
