@@ -30,8 +30,9 @@ import org.lararena.platform.LararenaException;
  * writer at a time and its lock is fair, so a click queued behind every step of an annotation run; with the runs
  * writing to a dataset of their own, a click waits only for other people's clicks.
  *
- * <p>Automatic runs write to {@code suggestions} and leave alone every annotation {@code decided} holds (reading it
- * never waits for its writer). A person's decision on a suggestion copies it, with its history, into {@code decided}
+ * <p>Automatic runs write to {@code suggestions} and do not write again an annotation {@code decided} holds (reading
+ * it never waits for its writer); they change one there only where a single store would have changed it too, which
+ * is rare once suggestions stored before the split have been decided on (see {@link #open}). A person's decision on a suggestion copies it, with its history, into {@code decided}
  * in the same write transaction as the decision, then removes it from {@code suggestions} in a second one. Readers
  * read {@code suggestions} first and {@code decided} second, and take {@code decided}'s copy of an id found in both:
  * a decision committed between the two reads is seen, and a crash between its two transactions leaves a copy nobody
@@ -56,40 +57,65 @@ public final class SplitAnnotationStore implements AnnotationStore {
 
     // --- automatic runs: write to the suggestions only
 
-    /** A run's suggestions split into those to store and the ids of those a person has decided on already. */
+    /**
+     * A run's suggestions split by where they go: the ids the decided store holds already, and what it holds of the
+     * batch's passages afterwards; every other suggestion goes to the suggestions.
+     */
     private record Open(List<PassageSuggestions> open, Set<String> alreadyDecided, Map<String, List<StoredAnnotation>> decidedOfPassages) {}
 
-    private Open open(String documentId, List<PassageSuggestions> passages) {
-        Map<String, List<StoredAnnotation>> ofPassages = decided.annotationsOfPassages(documentId,
-                passages.stream().map(p -> p.passage().passageId()).toList());
-        Set<String> decidedIds = new HashSet<>();
-        ofPassages.values().forEach(annotations -> annotations.forEach(a -> decidedIds.add(a.id())));
+    /**
+     * Splits a run's suggestions. An annotation the decided store holds stays there; the run changes it only where a
+     * single store would have too, which takes the decided store's writer: one the annotator itself retracted as
+     * superseded and now suggests again, or one still suggested (a decision undone, a suggestion stored before the
+     * split) whose term, confidence or ontology version the run changes.
+     */
+    private Open open(String documentId, String ontologyVersion, List<PassageSuggestions> passages) {
+        Map<String, List<StoredAnnotation>> ofPassages = new LinkedHashMap<>(decided.annotationsOfPassages(documentId,
+                passages.stream().map(p -> p.passage().passageId()).toList()));
+        Map<String, StoredAnnotation> held = new LinkedHashMap<>();
+        ofPassages.values().forEach(annotations -> annotations.forEach(a -> held.put(a.id(), a)));
         Set<String> alreadyDecided = new HashSet<>();
         List<PassageSuggestions> open = new ArrayList<>();
+        List<PassageSuggestions> changedInDecided = new ArrayList<>();
         for (PassageSuggestions passage : passages) {
             List<Suggestion> kept = new ArrayList<>();
+            List<Suggestion> changing = new ArrayList<>();
             for (Suggestion suggestion : passage.suggestions()) {
-                String id = RdfAnnotationStore.automaticId(documentId, passage.passage(), suggestion);
-                if (decidedIds.contains(id)) {
-                    alreadyDecided.add(id);
-                } else {
+                StoredAnnotation there = held.get(RdfAnnotationStore.automaticId(documentId, passage.passage(), suggestion));
+                if (there == null) {
                     kept.add(suggestion);
+                    continue;
+                }
+                alreadyDecided.add(there.id());
+                if (there.state() == ReviewState.RETRACTED || (there.state() == ReviewState.SUGGESTED && !saysTheSame(there, suggestion, ontologyVersion))) {
+                    changing.add(suggestion);
                 }
             }
             open.add(new PassageSuggestions(passage.passage(), kept));
+            if (!changing.isEmpty()) {
+                changedInDecided.add(new PassageSuggestions(passage.passage(), changing));
+            }
+        }
+        if (!changedInDecided.isEmpty()) {
+            ofPassages.putAll(decided.storeSuggestions(documentId, ontologyVersion, changedInDecided).passages());
         }
         return new Open(open, alreadyDecided, ofPassages);
     }
 
+    private static boolean saysTheSame(StoredAnnotation annotation, Suggestion suggestion, String ontologyVersion) {
+        return suggestion.matchedTerm().equals(annotation.matchedTerm()) && ontologyVersion.equals(annotation.ontologyVersion())
+                && annotation.confidence() != null && annotation.confidence() == suggestion.confidence();
+    }
+
     @Override
     public StoredBatch storeSuggestions(String documentId, String ontologyVersion, List<PassageSuggestions> passages) {
-        Open open = open(documentId, passages);
+        Open open = open(documentId, ontologyVersion, passages);
         return withDecided(suggestions.storeSuggestions(documentId, ontologyVersion, open.open()), open);
     }
 
     @Override
     public StoredBatch storeWholeRun(String documentId, String ontologyVersion, List<PassageSuggestions> passages) {
-        Open open = open(documentId, passages);
+        Open open = open(documentId, ontologyVersion, passages);
         StoredBatch stored = withDecided(suggestions.storeWholeRun(documentId, ontologyVersion, open.open()), open);
         Map<String, List<StoredAnnotation>> byPassage = new LinkedHashMap<>(stored.passages());
         byPassage.putAll(finishDecided(documentId, ontologyVersion, stored.made()));

@@ -239,4 +239,22 @@ class SplitAnnotationStoreTest {
         assertThat(store.annotationsOf(DOC)).filteredOn(a -> a.conceptIri().equals(LAR.BASE + "tema/sammanslagen")).hasSize((int) ofConcept);
         assertThat(store.conceptCounts()).doesNotContainKey(concept);
     }
+
+    @Test
+    void suggestionsStoredBeforeTheSplitAreRetractedAndSuggestedAgainWhereTheyAre() {
+        List<StoredAnnotation> before = decided.storeAutomatic(DOC, "v1", passages());
+        String first = before.stream().filter(a -> a.passageId().equals(DOC + "-0")).findFirst().orElseThrow().id();
+
+        assertThat(store.storeAutomatic(DOC, "v2", List.of(suggest(DOC + "-1", SECOND))))
+                .filteredOn(a -> a.id().equals(first)).singleElement().extracting(StoredAnnotation::state).isEqualTo(ReviewState.RETRACTED);
+        List<StoredAnnotation> again = store.storeAutomatic(DOC, "v3", passages());
+
+        assertThat(again).extracting(StoredAnnotation::id).containsExactlyElementsOf(before.stream().map(StoredAnnotation::id).toList());
+        assertThat(again).allSatisfy(a -> {
+            assertThat(a.state()).isEqualTo(ReviewState.SUGGESTED);
+            assertThat(a.ontologyVersion()).isEqualTo("v3");
+        });
+        assertThat(annotations(suggestionData)).as("each stays where it was stored").isZero();
+        assertThat(store.ontologyVersions()).containsEntry(DOC, "v3");
+    }
 }
