@@ -43,6 +43,9 @@ import org.lararena.platform.LararenaException;
  */
 public final class SplitAnnotationStore implements AnnotationStore {
 
+    /** The suggestions' dataset's folder in the data directory, beside {@code jena}. */
+    public static final String DATA_FOLDER = "jena-suggestions";
+
     private final RdfAnnotationStore decided;
     private final RdfAnnotationStore suggestions;
 
