@@ -210,7 +210,9 @@ final class Wiring {
     static AnnotationStore annotationStore(StoreTransactions store, Optional<StoreTransactions> suggestions, IntSupplier suggesterModelVersion) {
         Supplier<String> annotatorVersion = () -> AnnotationIris.annotatorVersion(suggesterModelVersion.getAsInt());
         RdfAnnotationStore decided = new RdfAnnotationStore(store, annotatorVersion);
-        return suggestions.<AnnotationStore>map(undecided -> new SplitAnnotationStore(decided, new RdfAnnotationStore(undecided, annotatorVersion)))
+        // A removal of decided suggestions waits for the run's writer lock: in a thread of its own, after the click has its answer.
+        return suggestions.<AnnotationStore>map(undecided -> new SplitAnnotationStore(decided, new RdfAnnotationStore(undecided, annotatorVersion),
+                        Thread.ofVirtual().name("suggestions-tidying")::start))
                 .orElse(decided);
     }
 }

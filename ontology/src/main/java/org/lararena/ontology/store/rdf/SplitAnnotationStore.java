@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.apache.jena.rdf.model.Model;
 import org.lararena.ontology.Suggestion;
 import org.lararena.ontology.store.AnnotationStore;
@@ -22,6 +23,8 @@ import org.lararena.ontology.store.Review;
 import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.platform.LararenaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The annotation store as two embedded datasets, so that ingest never takes the writer lock researchers' actions
@@ -33,7 +36,8 @@ import org.lararena.platform.LararenaException;
  * <p>Automatic runs write to {@code suggestions} and do not write again an annotation {@code decided} holds (reading
  * it never waits for its writer); they change one there only where a single store would have changed it too, which
  * is rare once suggestions stored before the split have been decided on (see {@link #open}). A person's decision on a suggestion copies it, with its history, into {@code decided}
- * in the same write transaction as the decision, then removes it from {@code suggestions} in a second one. Readers
+ * in the same write transaction as the decision, and answers; it is removed from {@code suggestions} afterwards, by
+ * {@code tidying}, since that write waits for the run's writer lock, which a click must not. Readers
  * read {@code suggestions} first and {@code decided} second, and take {@code decided}'s copy of an id found in both:
  * a decision committed between the two reads is seen, and a crash between its two transactions leaves a copy nobody
  * sees (the next run of the document removes it).
@@ -46,16 +50,22 @@ public final class SplitAnnotationStore implements AnnotationStore {
     /** The suggestions' dataset's folder in the data directory, beside {@code jena}. */
     public static final String DATA_FOLDER = "jena-suggestions";
 
+    private static final Logger LOG = LoggerFactory.getLogger(SplitAnnotationStore.class);
+
     private final RdfAnnotationStore decided;
     private final RdfAnnotationStore suggestions;
+    private final Executor tidying;
 
     /**
      * @param decided     people's annotations and decisions (the dataset researchers write to)
      * @param suggestions the annotator's undecided suggestions (the dataset ingest writes to)
+     * @param tidying     runs the removal of decided suggestions from {@code suggestions}, after the decision has
+     *                    answered (it waits for the run's writer lock)
      */
-    public SplitAnnotationStore(RdfAnnotationStore decided, RdfAnnotationStore suggestions) {
+    public SplitAnnotationStore(RdfAnnotationStore decided, RdfAnnotationStore suggestions, Executor tidying) {
         this.decided = Objects.requireNonNull(decided, "decided");
         this.suggestions = Objects.requireNonNull(suggestions, "suggestions");
+        this.tidying = Objects.requireNonNull(tidying, "tidying");
     }
 
     // --- automatic runs: write to the suggestions only
@@ -181,8 +191,26 @@ public final class SplitAnnotationStore implements AnnotationStore {
     public List<StoredAnnotation> review(String documentId, List<String> annotationIds, ReviewState to, String username) {
         Map<String, Model> moving = suggestions.copies(documentId, annotationIds);
         List<StoredAnnotation> reviewed = decided.review(documentId, annotationIds, to, username, moving);
-        suggestions.removeAnnotations(documentId, moving.keySet());
+        removeMoved(documentId, moving.keySet());
         return reviewed;
+    }
+
+    /**
+     * Removes suggestions the decided store has adopted, through {@link #tidying}. Until then, and should it fail,
+     * readers take the decided copy; the document's next run removes what is left.
+     */
+    private void removeMoved(String documentId, Set<String> moved) {
+        if (moved.isEmpty()) {
+            return;
+        }
+        tidying.execute(() -> {
+            try {
+                suggestions.removeAnnotations(documentId, moved);
+            } catch (RuntimeException e) {
+                LOG.warn("Decided suggestions of document {} stay in the suggestions' dataset until its next annotation run: {}",
+                        documentId, e.getMessage());
+            }
+        });
     }
 
     /** A consensus decides on every annotation of the document: all of its suggestions move to the decided store first. */
@@ -195,7 +223,7 @@ public final class SplitAnnotationStore implements AnnotationStore {
     private void moveAll(String documentId) {
         Map<String, Model> moving = suggestions.copies(documentId, suggestions.annotationIds(documentId));
         decided.adopt(documentId, moving);
-        suggestions.removeAnnotations(documentId, moving.keySet());
+        removeMoved(documentId, moving.keySet());
     }
 
     @Override

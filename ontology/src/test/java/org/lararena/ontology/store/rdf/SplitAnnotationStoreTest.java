@@ -51,7 +51,8 @@ class SplitAnnotationStoreTest {
         suggestionData = TDB2Factory.createDataset();
         decided = new RdfAnnotationStore(decidedData);
         suggestions = new RdfAnnotationStore(suggestionData);
-        store = new SplitAnnotationStore(decided, suggestions);
+        // Tidying in the caller's thread: what the store leaves afterwards is there to be checked when the call returns.
+        store = new SplitAnnotationStore(decided, suggestions, Runnable::run);
     }
 
     @AfterEach
