@@ -17,6 +17,7 @@ import org.lararena.ingest.pipeline.OrphanedDocumentsVerticle;
 import org.lararena.ingest.pipeline.PendingIndexingVerticle;
 import org.lararena.ingest.pipeline.UnfinishedDocuments;
 import org.lararena.ingest.pipeline.WatchedFolderVerticle;
+import org.lararena.ontology.store.rdf.StoreCompaction;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.services.ServiceSupervisor;
 import org.lararena.web.HttpServerVerticle;
@@ -70,7 +71,8 @@ public final class ApplicationVerticle extends VerticleBase {
 
     private Future<?> deployVerticles(TokenAuthentication authentication, WebAuthentication web) {
         // Every write leaves copied pages behind in TDB2's files: compacted once they have grown enough.
-        vertx.setPeriodic(config.annotation().compactCheck().toMillis(), timer -> vertx.executeBlocking(services.storeCompaction()::compactIfGrown, false)
+        vertx.setPeriodic(config.annotation().compactCheck().toMillis(), timer -> vertx.executeBlocking(
+                () -> services.storeCompactions().stream().map(StoreCompaction::compactIfGrown).toList(), false)
                 .onFailure(e -> LOG.warn("The annotation store could not be compacted: {}", e.getMessage())));
         http = Routes.httpServer(vertx, config, services, authentication, web, managedServers);
         DeploymentOptions worker = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER);

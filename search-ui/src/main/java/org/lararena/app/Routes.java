@@ -20,6 +20,7 @@ import org.lararena.ingest.pipeline.IndexRebuild;
 import org.lararena.insights.InsightsEndpoint;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
+import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.services.ServiceSupervisor;
 import org.lararena.search.AnalysisEndpoint;
@@ -70,7 +71,7 @@ final class Routes {
         Ontology ontology = s.ontology();
         AnalysisEndpoint analysis = new AnalysisEndpoint(s.requestWork(), s.search(), ontology.topThemes().stream().map(Concept::iri).toList());
         return new HttpServerVerticle(config, web,
-                List.of(new HealthEndpoint(vertx, s.elasticsearch(), authentication, s.jena(), managedServers, s.rdfStore())::addRoutes, new OpenApiEndpoint()::addRoutes),
+                List.of(new HealthEndpoint(vertx, s.elasticsearch(), authentication, s.jena(), s.suggestionJena(), managedServers, s.rdfStore())::addRoutes, new OpenApiEndpoint()::addRoutes),
                 List.of(new DocumentsEndpoint(vertx, s.requestWork(), s.documents(), config.maxUploadBytes(), config.dataPath("uploads"),
                                 s.search()::passagesOf, s.indexer(), s.audit(), ontology)::addRoutes,
                         new SearchEndpoint(vertx, s.requestWork(), s.search(), s.answers())::addRoutes,
@@ -90,7 +91,7 @@ final class Routes {
                         new CodebookEndpoint(s.requestWork(), s.codebookActions())::addRoutes,
                         new ExchangeEndpoint(vertx, s.requestWork(), s.documents(), s.annotations(), s.memos(), s.codebookActions(), s.audit(),
                                 s.imports(), config.exchange(), config.dataPath("exchange"), Clock.systemUTC())::addRoutes,
-                        new BackupEndpoint(vertx, new DataBackup(config, s.elasticsearch(), s.jena(), Clock.systemUTC()), s.audit(),
+                        new BackupEndpoint(vertx, new DataBackup(config, s.elasticsearch(), s.jena(), s.suggestionJena(), Clock.systemUTC()), s.audit(),
                                 s.erasureLog())::addRoutes,
                         new ErasureEndpoint(s.requestWork(), s.erasure(), new Retention(s.documents(), config.retention(), config.dataDir(),
                                 s.erasure()::eraseDocuments, Clock.systemUTC()))::addRoutes),
@@ -100,7 +101,7 @@ final class Routes {
                         new ModulesPage(s.modules(), themeIrisByLabel(ontology))::addRoutes,
                         new UploadPage(ontology)::addRoutes,
                         // /sparql sits beside the pages (the protocol's path); it refuses anonymous callers itself.
-                        new SparqlEndpoint(s.requestWork(), new SparqlService(s.rdf(), ReadableGraphs.of(s.documents()), config.sparql()),
+                        new SparqlEndpoint(s.requestWork(), sparql(s, config),
                                 s.audit())::addRoutes,
                         new AnalysisPage(analysis)::addRoutes,
                         new CodebookPage(s.requestWork(), s.codebookActions())::addRoutes,
@@ -111,6 +112,12 @@ final class Routes {
     }
 
     /** The top themes' IRIs by their Swedish labels, the names learning modules use for them. */
+    /** SPARQL over the annotation store, and beside the embedded one over the undecided suggestions' dataset too. */
+    private static SparqlService sparql(Services s, LararenaConfig config) {
+        SparqlService sparql = new SparqlService(s.rdf(), ReadableGraphs.of(s.documents()), config.sparql());
+        return s.suggestionJena().map(suggestions -> sparql.withSuggestions(StoreTransactions.local(suggestions))).orElse(sparql);
+    }
+
     private static Map<String, String> themeIrisByLabel(Ontology ontology) {
         Map<String, String> iris = new LinkedHashMap<>();
         ontology.topThemes().forEach(theme -> iris.put(theme.labelSv(), theme.iri()));

@@ -1,6 +1,7 @@
 package org.lararena.app;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.util.List;
 import java.util.Optional;
 import org.apache.jena.query.Dataset;
 import org.lararena.codebook.CodebookActions;
@@ -41,6 +42,8 @@ import org.lararena.web.Jobs;
  * @param members who this instance is in its cluster, and who the members are now
  * @param elasticsearch the one Elasticsearch client
  * @param jena the TDB2 dataset in {@code data/jena}: ontology, codebook and annotations
+ * @param suggestionJena with the embedded store, the TDB2 dataset in {@code data/jena-suggestions}: the annotator's
+ *     suggestions nobody has decided on yet ({@link org.lararena.ontology.store.rdf.SplitAnnotationStore})
  * @param documents originals, records and kept passages in {@code data/documents}
  * @param annotations the Web Annotations of every document ({@link Wiring#annotationStore})
  * @param rdfStore the shared RDF store the annotations live in, when they do not live in {@code jena}
@@ -48,7 +51,7 @@ import org.lararena.web.Jobs;
  * @param rdf the transactions of the store the annotations, the codebook's and the ontology's graphs are in: the
  *     shared one, else {@code jena}
  * @param suggester what the annotator learned from researchers' decisions
- * @param storeCompaction compacts the TDB2 files once writes have grown them
+ * @param storeCompactions compact the TDB2 datasets' files once writes have grown them, one per dataset
  * @param documentAnnotation annotates a document's passages in short write transactions (the annotation verticle's work)
  * @param reannotation annotates documents again after an ontology change
  * @param extractor the extraction worker processes (Tika)
@@ -66,6 +69,7 @@ record Services(
         ClusterMembers members,
         ElasticsearchClient elasticsearch,
         Dataset jena,
+        Optional<Dataset> suggestionJena,
         DocumentStore documents,
         AuditLog audit,
         MemoStore memos,
@@ -76,7 +80,7 @@ record Services(
         Optional<RemoteTransactions> rdfStore,
         StoreTransactions rdf,
         Suggester suggester,
-        StoreCompaction storeCompaction,
+        List<StoreCompaction> storeCompactions,
         DocumentAnnotation documentAnnotation,
         Reannotation reannotation,
         CodebookActions codebookActions,
@@ -102,6 +106,7 @@ record Services(
         requestWork.close();
         suggester.close();
         jena.close();
+        suggestionJena.ifPresent(Dataset::close);
         extractor.close();
         elasticsearch.close();
     }

@@ -5,10 +5,13 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.lararena.backup.DataFormat;
@@ -40,6 +43,7 @@ import org.lararena.ontology.codebook.Codebook;
 import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.rdf.RdfAnnotationStore;
+import org.lararena.ontology.store.rdf.SplitAnnotationStore;
 import org.lararena.ontology.store.rdf.StoreCompaction;
 import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.ontology.store.remote.RemoteTransactions;
@@ -102,7 +106,10 @@ final class Wiring {
         AtomicReference<Suggester> suggesterOnceMade = new AtomicReference<>();
         Optional<RemoteTransactions> rdfStore = config.rdf().url().map(url -> RemoteTransactions.reachable(url.toString()));
         StoreTransactions rdf = rdf(rdfStore, jena);
-        AnnotationStore annotations = annotationStore(rdf, () -> suggesterOnceMade.get() == null ? 0 : suggesterOnceMade.get().get().version());
+        // With the embedded store, the annotator's undecided suggestions have a TDB2 dataset of their own (docs/architecture.md).
+        Optional<Dataset> suggestionJena = rdfStore.isPresent() ? Optional.empty() : Optional.of(suggestionDataset(config));
+        AnnotationStore annotations = annotationStore(rdf, suggestionJena.map(StoreTransactions::local),
+                () -> suggesterOnceMade.get() == null ? 0 : suggesterOnceMade.get().get().version());
         // The shipped ontology is the seed; researchers' changes to the codebook are laid over it before anything reads
         // it. The codebook's graph is where the annotations are, so the instances of a cluster share it.
         Codebook codebook = new Codebook(rdf, ontology, annotations, clock);
@@ -116,7 +123,10 @@ final class Wiring {
                 config.annotation().suggesterRetrainAfter());
         suggesterOnceMade.set(suggester);
         SparqlService.publishOntology(rdf, ontology);
-        StoreCompaction storeCompaction = new StoreCompaction(jena, config.dataPath("jena"), config.annotation().compactGrowthBytes());
+        List<StoreCompaction> storeCompactions = new ArrayList<>();
+        storeCompactions.add(new StoreCompaction(jena, config.dataPath("jena"), config.annotation().compactGrowthBytes()));
+        suggestionJena.ifPresent(suggestions -> storeCompactions.add(new StoreCompaction(suggestions, config.dataPath(SplitAnnotationStore.DATA_FOLDER),
+                config.annotation().compactGrowthBytes())));
         DocumentAnnotation documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator, config.annotation().batchPassages());
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
         // The workers' temporary files (warm-up samples, parsers' spooled copies) stay in the data directory.
@@ -133,7 +143,8 @@ final class Wiring {
 
         PassageIndex index = new PassageIndex(elasticsearch, config.elasticsearch());
         PassageIndexer indexer = new PassageIndexer(elasticsearch, index);
-        Erasure erasure = new Erasure(documents, annotations, indexer, memos, insightStore, erasureLog, audit, clock, storeCompaction::compact);
+        Erasure erasure = new Erasure(documents, annotations, indexer, memos, insightStore, erasureLog, audit, clock,
+                () -> storeCompactions.forEach(StoreCompaction::compact));
         QueryThemes queryThemes = new QueryThemes(annotator);
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), ontology::labelSvOrIri, queryThemes::namedIn,
                 config.search().requestCache()).withDecisionCounts((concept, term) -> suggester.get().decisionsAbout(concept, term));
@@ -174,8 +185,8 @@ final class Wiring {
         Jobs jobs = new Jobs(vertx, clock, self, members::now);
         RefiQdaImports imports = new RefiQdaImports(vertx, documents, annotations, memos, codebookActions, audit, jobs, config.exchange(),
                 config.maxMemoChars(), config.dataPath("exchange"));
-        return new Services(self, members, elasticsearch, jena, documents, audit, memos, erasureLog, erasure, ontology, annotations,
-                rdfStore, rdf, suggester, storeCompaction, documentAnnotation, reannotation, codebookActions, extractor, textPipeline, index,
+        return new Services(self, members, elasticsearch, jena, suggestionJena, documents, audit, memos, erasureLog, erasure, ontology, annotations,
+                rdfStore, rdf, suggester, List.copyOf(storeCompactions), documentAnnotation, reannotation, codebookActions, extractor, textPipeline, index,
                 indexer, facetFollower, search, othersChanges, answers, requestWork, jobs, imports, insights, modules, demoCoding);
     }
 
@@ -184,13 +195,24 @@ final class Wiring {
         return shared.<StoreTransactions>map(remote -> remote).orElseGet(() -> StoreTransactions.local(embedded));
     }
 
+    private static Dataset suggestionDataset(LararenaConfig config) throws IOException {
+        return TDB2Factory.connectDataset(Files.createDirectories(config.dataPath(SplitAnnotationStore.DATA_FOLDER)).toString());
+    }
+
     /**
      * The annotation store, over {@code store}'s transactions: the embedded TDB2 that holds the ontology and the
      * codebook, or, with {@code LARARENA_RDF=fuseki} or {@code LARARENA_RDF_URL}, the RDF store several instances share
-     * (docs/scaling.md), which must answer at start. The annotator as an agent carries the version of the suggester
-     * model in service, asked at each run.
+     * (docs/scaling.md), which must answer at start. With {@code suggestions} (the embedded store only), the annotator's
+     * undecided suggestions are kept there, so that ingest never holds the writer lock researchers' actions need
+     * ({@link SplitAnnotationStore}). The annotator as an agent carries the version of the suggester model in service,
+     * asked at each run.
      */
-    static AnnotationStore annotationStore(StoreTransactions store, IntSupplier suggesterModelVersion) {
-        return new RdfAnnotationStore(store, () -> AnnotationIris.annotatorVersion(suggesterModelVersion.getAsInt()));
+    static AnnotationStore annotationStore(StoreTransactions store, Optional<StoreTransactions> suggestions, IntSupplier suggesterModelVersion) {
+        Supplier<String> annotatorVersion = () -> AnnotationIris.annotatorVersion(suggesterModelVersion.getAsInt());
+        RdfAnnotationStore decided = new RdfAnnotationStore(store, annotatorVersion);
+        // A removal of decided suggestions waits for the run's writer lock: in a thread of its own, after the click has its answer.
+        return suggestions.<AnnotationStore>map(undecided -> new SplitAnnotationStore(decided, new RdfAnnotationStore(undecided, annotatorVersion),
+                        Thread.ofVirtual().name("suggestions-tidying")::start))
+                .orElse(decided);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,7 @@ import org.apache.jena.riot.system.StreamRDFOps;
 import org.apache.jena.riot.system.StreamRDFWrapper;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.Quad;
+import org.lararena.ontology.store.rdf.SplitAnnotationStore;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.services.ManagedElasticsearch;
@@ -37,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *     ({@code path.repo}), which is then copied into the backup; for an external cluster into the repository named by
  *     {@code LARARENA_BACKUP_ES_REPOSITORY} (the backup names the snapshot; the cluster keeps it);</li>
  * <li>the Jena store as gzipped N-Quads, written in one read transaction (TDB2 keeps writers going meanwhile), as
- *     Jena's own backup does;</li>
+ *     Jena's own backup does; the dataset of the annotator's undecided suggestions likewise, into a file of its own,
+ *     before it: a suggestion decided on meanwhile is then in both files, never in neither (the annotation store
+ *     reads the decided copy);</li>
  * <li>every other file of the data directory that is Lärarena's own state (originals, kept passages, records,
  *     memos, insights, the audit log and whatever stores come later), not the servers' programs, logs or temporary
  *     files;</li>
@@ -52,9 +56,12 @@ public final class DataBackup {
      * Parts of the data directory a backup leaves out: programs and data of the servers (and every managed
      * Elasticsearch node's folder, {@link ManagedElasticsearch#isNodeFolder}), logs, temporary files.
      */
-    static final Set<String> NOT_COPIED = Set.of("jena", "keycloak", "run", "logs", "uploads", "extraction");
+    static final Set<String> NOT_COPIED = Set.of("jena", SplitAnnotationStore.DATA_FOLDER, "keycloak", "run", "logs", "uploads", "extraction");
     static final String FILES = "files";
     static final String JENA_FILE = "jena/dataset.nq.gz";
+    static final String SUGGESTIONS_FILE = "jena/suggestions.nq.gz";
+    /** The manifest's entry of {@link #SUGGESTIONS_FILE}; absent in a backup of a store without it (remote, or older). */
+    static final String SUGGESTIONS = "jenaSuggestions";
     static final String ELASTICSEARCH = "elasticsearch";
     /** The name the repository is registered under in the cluster. */
     static final String REPOSITORY = "lararena-backup";
@@ -63,13 +70,16 @@ public final class DataBackup {
     private final LararenaConfig config;
     private final ElasticsearchClient elasticsearch;
     private final Dataset jena;
+    private final Optional<Dataset> suggestionJena;
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    public DataBackup(LararenaConfig config, ElasticsearchClient elasticsearch, Dataset jena, Clock clock) {
+    /** @param suggestionJena the dataset of the annotator's undecided suggestions, beside {@code jena} */
+    public DataBackup(LararenaConfig config, ElasticsearchClient elasticsearch, Dataset jena, Optional<Dataset> suggestionJena, Clock clock) {
         this.config = Objects.requireNonNull(config);
         this.elasticsearch = Objects.requireNonNull(elasticsearch);
         this.jena = Objects.requireNonNull(jena);
+        this.suggestionJena = Objects.requireNonNull(suggestionJena);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -94,7 +104,10 @@ public final class DataBackup {
                     .put("dataFormatVersion", DataFormat.CURRENT)
                     .put("dataDirectory", config.dataDir().toAbsolutePath().toString());
             manifest.put("elasticsearch", snapshotIndexes(dir));
-            manifest.put("jena", backupJena(dir));
+            if (suggestionJena.isPresent()) {
+                manifest.put(SUGGESTIONS, backupJena(suggestionJena.get(), dir, SUGGESTIONS_FILE));
+            }
+            manifest.put("jena", backupJena(jena, dir, JENA_FILE));
             manifest.put("dataFiles", copyDataFiles(dir));
             JsonObject sealed = BackupManifest.seal(dir, manifest);
             LOG.info("Backup written to {}: {} files, {} bytes", dir, sealed.getInteger("fileCount"), sealed.getLong("bytes"));
@@ -179,8 +192,8 @@ public final class DataBackup {
         }
     }
 
-    private JsonObject backupJena(Path dir) throws IOException {
-        Path file = dir.resolve(JENA_FILE);
+    private static JsonObject backupJena(Dataset jena, Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());
         AtomicLong quads = new AtomicLong();
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
@@ -198,7 +211,7 @@ public final class DataBackup {
                 counting.finish();
             });
         }
-        return new JsonObject().put("file", JENA_FILE).put("quads", quads.get());
+        return new JsonObject().put("file", name).put("quads", quads.get());
     }
 
     private JsonObject copyDataFiles(Path dir) throws IOException {

@@ -15,6 +15,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.lararena.ontology.store.rdf.SplitAnnotationStore;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
@@ -54,7 +55,10 @@ public final class DataRestore {
         try {
             Files.createDirectories(data);
             ServerDistributions.copyTree(backupDir.resolve(DataBackup.FILES), data);
-            restoreJena(backupDir.resolve(manifest.getJsonObject("jena").getString("file")), manifest.getJsonObject("jena").getLong("quads"));
+            restoreJena(backupDir, manifest.getJsonObject("jena"), "jena");
+            if (manifest.containsKey(DataBackup.SUGGESTIONS)) {
+                restoreJena(backupDir, manifest.getJsonObject(DataBackup.SUGGESTIONS), SplitAnnotationStore.DATA_FOLDER);
+            }
             restoreIndexes(backupDir, manifest.getJsonObject("elasticsearch"));
             return manifest;
         } catch (IOException | RuntimeException e) {
@@ -82,8 +86,11 @@ public final class DataRestore {
         }
     }
 
-    private void restoreJena(Path nquads, long expectedQuads) throws IOException {
-        Path store = Files.createDirectories(config.dataPath("jena"));
+    /** Loads one backed-up dataset ({@code part} of the manifest) into the data directory's {@code folder}. */
+    private void restoreJena(Path backupDir, JsonObject part, String folder) throws IOException {
+        Path nquads = backupDir.resolve(part.getString("file"));
+        long expectedQuads = part.getLong("quads");
+        Path store = Files.createDirectories(config.dataPath(folder));
         Dataset dataset = TDB2Factory.connectDataset(store.toString());
         try (InputStream in = new GZIPInputStream(Files.newInputStream(nquads), 1 << 16)) {
             // One write transaction: the platform is stopped, nobody else writes, and a failed load leaves nothing.

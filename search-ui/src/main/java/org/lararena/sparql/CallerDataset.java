@@ -3,13 +3,16 @@ package org.lararena.sparql;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.compose.Union;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphMapLink;
 import org.apache.jena.sparql.core.Quad;
@@ -21,8 +24,9 @@ import org.lararena.ingest.names.DocumentNames;
  * may read, linked (not copied) from the store. Its default graph is the union of those graphs, {@code GRAPH ?g}
  * enumerates only them, {@code <urn:x-arq:UnionGraph>} is their union, and any other graph name (a forbidden
  * document, a URL in {@code FROM}) is an empty graph, never looked up in the store and never fetched. The query is
- * not rewritten: what the caller may not read is simply not in the dataset. Use it inside a read transaction of
- * the store it was built from, on the thread that holds that transaction. For anyone but researchers each graph is
+ * not rewritten: what the caller may not read is simply not in the dataset. A graph held by several stores (the
+ * annotation store and the dataset of undecided suggestions) is the union of their graphs of that name. Use it inside
+ * read transactions of the stores it was built from, on the thread that holds them. For anyone but researchers each graph is
  * seen through {@link PersonHidingGraph}: the history's people are one neutral agent, never their usernames.
  */
 final class CallerDataset extends DatasetGraphMapLink {
@@ -40,32 +44,35 @@ final class CallerDataset extends DatasetGraphMapLink {
     }
 
     /**
-     * The view of {@code store} holding those of {@code allowedGraphs} that exist in it.
+     * The view of {@code stores} holding those of {@code allowedGraphs} that exist in one of them.
      *
      * @param allowedGraphs IRIs of the named graphs the caller may read
      * @param hidePeople    whether people show as the neutral agent (for every caller but researchers)
      */
-    static DatasetGraph over(DatasetGraph store, Collection<String> allowedGraphs, boolean hidePeople) {
-        return over(store, allowedGraphs, hidePeople, null);
+    static DatasetGraph over(List<DatasetGraph> stores, Collection<String> allowedGraphs, boolean hidePeople) {
+        return over(stores, allowedGraphs, hidePeople, null);
     }
 
     /**
-     * The view of {@code store} holding those of {@code allowedGraphs} that exist in it.
+     * The view of {@code stores} holding those of {@code allowedGraphs} that exist in one of them.
      *
      * @param allowedGraphs   IRIs of the named graphs the caller may read
      * @param hidePeople      whether people show as the neutral agent (for every caller but researchers)
      * @param namesOfDocument when not null, the names spoken in each document, hidden in annotation quotes
      *                        ({@link NameHidingGraph}, for every caller but researchers)
      */
-    static DatasetGraph over(DatasetGraph store, Collection<String> allowedGraphs, boolean hidePeople,
+    static DatasetGraph over(List<DatasetGraph> stores, Collection<String> allowedGraphs, boolean hidePeople,
                              Function<String, DocumentNames> namesOfDocument) {
-        Set<Node> existing = new LinkedHashSet<>();
         Set<Node> wanted = new LinkedHashSet<>();
         allowedGraphs.forEach(iri -> wanted.add(NodeFactory.createURI(iri)));
-        for (Iterator<Node> names = store.listGraphNodes(); names.hasNext(); ) {
-            Node name = names.next();
-            if (wanted.contains(name)) {
-                existing.add(name);
+        Map<Node, Graph> existing = new LinkedHashMap<>();
+        for (DatasetGraph store : stores) {
+            for (Iterator<Node> names = store.listGraphNodes(); names.hasNext(); ) {
+                Node name = names.next();
+                if (wanted.contains(name)) {
+                    // Union drops from the second graph what the first holds too: a triple in both is one.
+                    existing.merge(name, store.getGraph(name), Union::new);
+                }
             }
         }
         Function<String, DocumentNames> names = namesOfDocument == null ? null : cachedForOneQuery(namesOfDocument);
@@ -73,10 +80,8 @@ final class CallerDataset extends DatasetGraphMapLink {
             Graph shown = hidePeople ? new PersonHidingGraph(graph) : graph;
             return names == null ? shown : new NameHidingGraph(shown, names);
         };
-        CallerDataset view = new CallerDataset(Set.copyOf(existing), hiding.apply(new VisibleUnionGraph(store, existing)));
-        for (Node name : existing) {
-            view.link(name, hiding.apply(new GraphReadOnly(store.getGraph(name))));
-        }
+        CallerDataset view = new CallerDataset(Set.copyOf(existing.keySet()), hiding.apply(new VisibleUnionGraph(stores, existing.keySet())));
+        existing.forEach((name, graph) -> view.link(name, hiding.apply(new GraphReadOnly(graph))));
         return view;
     }
 

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
@@ -51,6 +52,8 @@ public final class SparqlService {
     public static final String N_TRIPLES = "application/n-triples";
 
     private final StoreTransactions store;
+    /** The dataset of the annotator's undecided suggestions, beside the embedded store; none beside a shared one. */
+    private final Optional<StoreTransactions> suggestions;
     private final ReadableGraphs graphs;
     private final Duration timeout;
     private final int maxRows;
@@ -60,10 +63,24 @@ public final class SparqlService {
      *              graphs a query reads as it needs them (a question over every document reads every readable one)
      */
     public SparqlService(StoreTransactions store, ReadableGraphs graphs, LararenaConfig.Sparql limits) {
+        this(store, Optional.empty(), graphs, limits);
+    }
+
+    private SparqlService(StoreTransactions store, Optional<StoreTransactions> suggestions, ReadableGraphs graphs, LararenaConfig.Sparql limits) {
         this.store = Objects.requireNonNull(store);
+        this.suggestions = Objects.requireNonNull(suggestions);
         this.graphs = Objects.requireNonNull(graphs);
         this.timeout = Objects.requireNonNull(limits.timeout());
         this.maxRows = limits.maxRows();
+    }
+
+    /**
+     * This service over {@code store} and the dataset of the annotator's undecided suggestions
+     * ({@link org.lararena.ontology.store.rdf.SplitAnnotationStore}): a document's graph is the union of its graphs in
+     * both.
+     */
+    public SparqlService withSuggestions(StoreTransactions suggestions) {
+        return new SparqlService(store, Optional.of(suggestions), graphs, new LararenaConfig.Sparql(timeout, maxRows));
     }
 
     /**
@@ -90,11 +107,15 @@ public final class SparqlService {
      */
     public SparqlAnswer query(String queryText, Caller caller, String accept) {
         Query query = parse(queryText);
-        return store.calculateRead(() -> {
-            DatasetGraph view = CallerDataset.over(store.dataset().asDatasetGraph(), graphs.graphsFor(caller), !caller.isResearcher(),
+        // The suggestions' read transaction first: a suggestion decided on meanwhile is then seen, if in both stores, never in neither.
+        return suggestions.orElse(store).calculateRead(() -> store.calculateRead(() -> {
+            List<DatasetGraph> stores = new ArrayList<>();
+            stores.add(store.dataset().asDatasetGraph());
+            suggestions.ifPresent(undecided -> stores.add(undecided.dataset().asDatasetGraph()));
+            DatasetGraph view = CallerDataset.over(stores, graphs.graphsFor(caller), !caller.isResearcher(),
                     caller.isResearcher() ? null : graphs::namesIn);
             return run(query, view, accept);
-        });
+        }));
     }
 
     /** The answer's row limit. */

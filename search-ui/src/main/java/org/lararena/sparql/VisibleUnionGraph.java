@@ -1,6 +1,6 @@
 package org.lararena.sparql;
 
-import java.util.Objects;
+import java.util.List;
 import java.util.Set;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
@@ -20,19 +20,23 @@ import org.apache.jena.util.iterator.WrappedIterator;
  */
 final class VisibleUnionGraph extends GraphBase {
 
-    private final DatasetGraph store;
+    private final List<DatasetGraph> stores;
     private final Set<Node> visible;
 
-    VisibleUnionGraph(DatasetGraph store, Set<Node> visible) {
-        this.store = Objects.requireNonNull(store);
+    /** @param stores the datasets whose visible graphs are united (the annotations', and the undecided suggestions') */
+    VisibleUnionGraph(List<DatasetGraph> stores, Set<Node> visible) {
+        this.stores = List.copyOf(stores);
         this.visible = Set.copyOf(visible);
     }
 
     @Override
     protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
-        var quads = store.find(Node.ANY, pattern.getMatchSubject(), pattern.getMatchPredicate(), pattern.getMatchObject());
-        // The same triple in two visible graphs is one triple of the union.
-        return WrappedIterator.create(Iter.distinct(Iter.iter(quads).filter(quad -> visible.contains(quad.getGraph())).map(Quad::asTriple)));
+        Iter<Quad> quads = Iter.iter(List.<Quad>of().iterator());
+        for (DatasetGraph store : stores) {
+            quads = quads.append(store.find(Node.ANY, pattern.getMatchSubject(), pattern.getMatchPredicate(), pattern.getMatchObject()));
+        }
+        // The same triple in two visible graphs (or stores) is one triple of the union.
+        return WrappedIterator.create(Iter.distinct(quads.filter(quad -> visible.contains(quad.getGraph())).map(Quad::asTriple)));
     }
 
     @Override

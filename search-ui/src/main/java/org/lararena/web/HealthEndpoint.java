@@ -30,21 +30,24 @@ public final class HealthEndpoint {
     private final ElasticsearchClient elasticsearch;
     private final TokenAuthentication authentication;
     private final Dataset jena;
+    private final Optional<Dataset> suggestionJena;
     private final Supplier<List<ServiceSupervisor.Status>> managedServers;
     private final Optional<RemoteTransactions> rdfStore;
 
     /**
      * @param managedServers the supervisors' word on the managed servers: one that is away (dead and restarting, or
      *                       given up) is down whatever its check says, with the supervisor's sentence as the detail
+     * @param suggestionJena the embedded dataset of the annotator's undecided suggestions, beside {@code jena}
      * @param rdfStore       the shared RDF store the annotations live in, when they do not live in {@code jena}
      */
     public HealthEndpoint(Vertx vertx, ElasticsearchClient elasticsearch, TokenAuthentication authentication, Dataset jena,
-                          Supplier<List<ServiceSupervisor.Status>> managedServers, Optional<RemoteTransactions> rdfStore) {
+                          Optional<Dataset> suggestionJena, Supplier<List<ServiceSupervisor.Status>> managedServers, Optional<RemoteTransactions> rdfStore) {
         this.rdfStore = Objects.requireNonNull(rdfStore);
         this.vertx = Objects.requireNonNull(vertx);
         this.elasticsearch = Objects.requireNonNull(elasticsearch);
         this.authentication = Objects.requireNonNull(authentication);
         this.jena = Objects.requireNonNull(jena);
+        this.suggestionJena = Objects.requireNonNull(suggestionJena);
         this.managedServers = Objects.requireNonNull(managedServers);
     }
 
@@ -65,6 +68,7 @@ public final class HealthEndpoint {
             return keys + " verification keys";
         }));
         checks.put("jena", blocking(() -> jena.calculateRead(() -> "store readable")));
+        suggestionJena.ifPresent(suggestions -> checks.put("jena-suggestions", blocking(() -> suggestions.calculateRead(() -> "store readable"))));
         rdfStore.ifPresent(store -> checks.put("rdf", blocking(store::ping)));
         // A check alone says only "connection refused"; the supervisor says the server died, how, and that it is restarting.
         Map<String, String> nodesAway = new LinkedHashMap<>();

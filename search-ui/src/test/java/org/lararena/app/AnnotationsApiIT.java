@@ -22,6 +22,7 @@ import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.store.PersonAgents;
 import org.lararena.ontology.store.rdf.RdfAnnotationStore;
+import org.lararena.ontology.store.rdf.SplitAnnotationStore;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.testing.TestServices;
 
@@ -149,8 +150,8 @@ class AnnotationsApiIT {
             rejected = before.getJsonObject(0).getString("id");
             assertThat(first.send("PATCH", "/api/annotations/" + rejected, "{\"state\":\"rejected\"}", researcher).statusCode()).isEqualTo(200);
         }
-        // As if the document had been annotated with an older ontology.
-        Dataset jena = TDB2Factory.connectDataset(otherData.resolve("jena").toString());
+        // As if the document had been annotated with an older ontology: a run records its version with the suggestions.
+        Dataset jena = TDB2Factory.connectDataset(otherData.resolve(SplitAnnotationStore.DATA_FOLDER).toString());
         jena.executeWrite(() -> jena.getNamedModel(LAR.documentGraph(id).getURI()).getResource(AnnotationIris.documentIri(id))
                 .removeAll(LAR.ontologyVersion).addProperty(LAR.ontologyVersion, "0.0.1-gammal"));
 

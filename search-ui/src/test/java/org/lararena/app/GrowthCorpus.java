@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
@@ -67,7 +68,7 @@ final class GrowthCorpus {
         long started = System.nanoTime();
         DocumentStore store = new DocumentStore(dataDir.resolve("documents"));
         Dataset dataset = TDB2Factory.connectDataset(dataDir.resolve("jena").toString());
-        DocumentAnnotation annotation = new DocumentAnnotation(Wiring.annotationStore(StoreTransactions.local(dataset), () -> 0), ontology,
+        DocumentAnnotation annotation = new DocumentAnnotation(Wiring.annotationStore(StoreTransactions.local(dataset), Optional.empty(), () -> 0), ontology,
                 new PassageAnnotator(ontology), 100);
         long before = passages;
         List<String> ids = new ArrayList<>();

@@ -131,7 +131,7 @@ class NodeCacheBenchmark {
         for (Map.Entry<String, String> query : CorpusGrowthBenchmark.QUERIES.entrySet()) {
             put(table, query.getKey(), size, cache, query(() -> sparql.query(query.getValue(), PILOT, SparqlService.RESULTS_JSON), repeats));
         }
-        AnnotationStore annotations = Wiring.annotationStore(store, () -> 0);
+        AnnotationStore annotations = Wiring.annotationStore(store, Optional.empty(), () -> 0);
         put(table, "re-annotation read, per document", size, cache, Spent.of(() -> spread.forEach(record ->
                 annotations.annotationsOfPassages(record.id(), passageIds(record.id(), documents)))).per(spread.size()));
         DocumentAnnotation annotation = new DocumentAnnotation(annotations, ontology, new PassageAnnotator(ontology), 100);

@@ -119,7 +119,7 @@ class PlatformFoundationIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonObject checks = new JsonObject(response.body()).getJsonObject("checks");
-        assertThat(checks.fieldNames()).containsExactlyInAnyOrder("elasticsearch", "keycloak", "jena");
+        assertThat(checks.fieldNames()).containsExactlyInAnyOrder("elasticsearch", "keycloak", "jena", "jena-suggestions");
         checks.forEach(check -> assertThat(((JsonObject) check.getValue()).getString("status")).as(check.getKey()).isEqualTo("up"));
     }
 

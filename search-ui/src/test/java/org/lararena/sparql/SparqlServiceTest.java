@@ -130,6 +130,34 @@ class SparqlServiceTest {
         }
     }
 
+    @Test
+    void theUndecidedSuggestionsDatasetIsQueriedAsPartOfEachDocumentsGraphAndOnlyWhereTheCallerMayRead() {
+        Dataset suggestions = TDB2Factory.createDataset();
+        try {
+            String suggested = LAR.BASE + "annotation/pilotrapport-2";
+            Txn.executeWrite(suggestions, () -> {
+                Model pilot = suggestions.getNamedModel(graph("pilotrapport"));
+                pilot.createResource(suggested).addProperty(RDF.type, OA.Annotation).addProperty(LAR.documentId, "pilotrapport");
+                // A copy a decision left behind: the same annotation in both datasets is one.
+                pilot.createResource(annotation("pilotrapport")).addProperty(RDF.type, OA.Annotation);
+                suggestions.getNamedModel(graph("intervju")).createResource(LAR.BASE + "annotation/intervju-2")
+                        .addProperty(RDF.type, OA.Annotation).addProperty(RDFS.label, CANARY + " i en förslagsgraf");
+            });
+            SparqlService both = sparql.withSuggestions(StoreTransactions.local(suggestions));
+            String annotations = PREFIXES + "SELECT ?a { ?a a oa:Annotation }";
+
+            assertThat(column(answer(both, annotations, PILOT), "a")).containsExactlyInAnyOrder(annotation("pilotrapport"), suggested, annotation("rapport"));
+            assertThat(column(answer(both, PREFIXES + "SELECT ?a { GRAPH <" + graph("pilotrapport") + "> { ?a a oa:Annotation } }", PILOT), "a"))
+                    .containsExactlyInAnyOrder(annotation("pilotrapport"), suggested);
+            assertThat(column(answer(both, "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", PILOT), "g"))
+                    .containsExactlyInAnyOrder(LAR.OntologyGraph.getURI(), graph("pilotrapport"), graph("rapport"));
+            assertThat(answer(both, "SELECT * { ?s ?p ?o }", PILOT).toString()).doesNotContain(CANARY);
+            assertThat(column(answer(both, annotations, RESEARCHER), "a")).hasSize(5);
+        } finally {
+            suggestions.close();
+        }
+    }
+
     private static List<JsonObject> answer(SparqlService service, String query, Caller caller) {
         return rows(service.query(query, caller, null));
     }

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -33,6 +34,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
@@ -84,7 +86,7 @@ public final class RdfAnnotationStore implements AnnotationStore {
     private static final int RETRACTIONS_PER_TRANSACTION = 200;
 
     /** Passage order (numeric), then text order within a passage. */
-    private static final Comparator<StoredAnnotation> TEXT_ORDER = Comparator.comparing((StoredAnnotation a) -> passageOrdinal(a.passageId()))
+    static final Comparator<StoredAnnotation> TEXT_ORDER = Comparator.comparing((StoredAnnotation a) -> passageOrdinal(a.passageId()))
             .thenComparing(StoredAnnotation::passageId).thenComparingInt(StoredAnnotation::start)
             .thenComparingInt(StoredAnnotation::end).thenComparing(StoredAnnotation::conceptIri).thenComparing(StoredAnnotation::id);
 
@@ -121,6 +123,13 @@ public final class RdfAnnotationStore implements AnnotationStore {
     /** The deterministic id of an automatic annotation: the same passage, concept and span give the same id. */
     public static String automaticId(String documentId, String passageId, String conceptIri, int start, int end) {
         return "a" + Sha256.hex(documentId + "\n" + passageId + "\n" + conceptIri + "\n" + start + "\n" + end).substring(0, 24);
+    }
+
+    /** The id of the automatic annotation a suggestion of a passage is (its char offsets counted in code points). */
+    static String automaticId(String documentId, PassageText passage, Suggestion suggestion) {
+        String text = passage.text();
+        return automaticId(documentId, passage.passageId(), suggestion.conceptIri(), text.codePointCount(0, suggestion.start()),
+                text.codePointCount(0, suggestion.end()));
     }
 
     @Override
@@ -177,9 +186,7 @@ public final class RdfAnnotationStore implements AnnotationStore {
             }
             List<StoredAnnotation> written = new ArrayList<>();
             for (Suggestion suggestion : passage.suggestions()) {
-                int start = text.codePointCount(0, suggestion.start());
-                int end = text.codePointCount(0, suggestion.end());
-                String id = automaticId(documentId, passage.passage().passageId(), suggestion.conceptIri(), start, end);
+                String id = automaticId(documentId, passage.passage(), suggestion);
                 if (!made.add(id)) {
                     continue;
                 }
@@ -187,7 +194,8 @@ public final class RdfAnnotationStore implements AnnotationStore {
                 if (fresh || !graph.contains(annotation, RDF.type, OA.Annotation)) {
                     // Its creation is its creator and time (dcterms), read back as the first entry of its history:
                     // a PROV activity per suggestion would double what a document's run writes.
-                    written.add(writeAnnotation(graph, documentId, id, passage.passage(), start, end, suggestion.conceptIri(),
+                    written.add(writeAnnotation(graph, documentId, id, passage.passage(), text.codePointCount(0, suggestion.start()),
+                            text.codePointCount(0, suggestion.end()), suggestion.conceptIri(),
                             false, annotator, now, ontologyVersion, suggestion));
                     continue;
                 }
@@ -217,6 +225,16 @@ public final class RdfAnnotationStore implements AnnotationStore {
     @Override
     public Map<String, List<StoredAnnotation>> finishAutomatic(String documentId, String ontologyVersion, Set<String> made) {
         Objects.requireNonNull(ontologyVersion, "ontologyVersion");
+        Map<String, List<StoredAnnotation>> changed = retractSuperseded(documentId, ontologyVersion, made);
+        store.executeWrite(() -> recordVersion(graph(documentId), documentId, ontologyVersion));
+        return changed;
+    }
+
+    /**
+     * The retraction half of {@link #finishAutomatic}, without recording the version: a read, and short writes only
+     * when there is something to retract.
+     */
+    Map<String, List<StoredAnnotation>> retractSuperseded(String documentId, String ontologyVersion, Set<String> made) {
         List<String> superseded = store.calculateRead(() -> superseded(graph(documentId), made));
         Map<String, List<StoredAnnotation>> changed = new LinkedHashMap<>();
         for (int from = 0; from < superseded.size(); from += RETRACTIONS_PER_TRANSACTION) {
@@ -226,7 +244,6 @@ public final class RdfAnnotationStore implements AnnotationStore {
                 return retract(graph, annotator(graph), now(), documentId, ontologyVersion, batch);
             }));
         }
-        store.executeWrite(() -> recordVersion(graph(documentId), documentId, ontologyVersion));
         return changed;
     }
 
@@ -316,12 +333,21 @@ public final class RdfAnnotationStore implements AnnotationStore {
 
     @Override
     public List<StoredAnnotation> review(String documentId, List<String> annotationIds, ReviewState to, String username) {
+        return review(documentId, annotationIds, to, username, Map.of());
+    }
+
+    /**
+     * {@link #review}, in the same write transaction first adopting annotations kept elsewhere ({@link #copies}, by id)
+     * that this store does not hold yet.
+     */
+    List<StoredAnnotation> review(String documentId, List<String> annotationIds, ReviewState to, String username, Map<String, Model> adopted) {
         Objects.requireNonNull(to, "to");
         if (annotationIds.isEmpty()) {
             throw LararenaException.badRequest("name at least one annotation id");
         }
         return actions.calculate(() -> {
             Model graph = graph(documentId);
+            adopt(graph, adopted);
             List<Resource> annotations = new ArrayList<>();
             for (String id : annotationIds) {
                 Resource annotation = graph.createResource(AnnotationIris.annotationIri(id));
@@ -402,10 +428,15 @@ public final class RdfAnnotationStore implements AnnotationStore {
 
     @Override
     public List<Review> history(String annotationId) {
+        return historyIfHeld(annotationId).orElseThrow(() -> LararenaException.notFound("no annotation " + annotationId));
+    }
+
+    /** The history of one annotation, oldest first, if this store holds it. */
+    Optional<List<Review>> historyIfHeld(String annotationId) {
         return store.calculateRead(() -> {
             Optional<String> documentId = graphOf(annotationId);
             if (documentId.isEmpty()) {
-                throw LararenaException.notFound("no annotation " + annotationId);
+                return Optional.<List<Review>>empty();
             }
             Model graph = graph(documentId.get());
             Resource annotation = graph.createResource(AnnotationIris.annotationIri(annotationId));
@@ -419,7 +450,7 @@ public final class RdfAnnotationStore implements AnnotationStore {
                 reviews.add(creation(annotation));
             }
             reviews.sort(OLDEST_FIRST);
-            return reviews;
+            return Optional.of(reviews);
         });
     }
 
@@ -597,11 +628,16 @@ public final class RdfAnnotationStore implements AnnotationStore {
 
     @Override
     public Map<String, Long> conceptCounts() {
+        return conceptCounts(annotation -> true);
+    }
+
+    /** {@link #conceptCounts()} of the annotations {@code counted} lets through (by their IRI). */
+    Map<String, Long> conceptCounts(Predicate<Node> counted) {
         return store.calculateRead(() -> {
             Map<String, Long> counts = new HashMap<>();
             var quads = store.dataset().asDatasetGraph();
             quads.find(Node.ANY, Node.ANY, OA.hasBody.asNode(), Node.ANY).forEachRemaining(quad -> {
-                boolean themed = quads.contains(quad.getGraph(), quad.getSubject(), LAR.reviewState.asNode(), LAR.Suggested.asNode())
+                boolean themed = counted.test(quad.getSubject()) && quads.contains(quad.getGraph(), quad.getSubject(), LAR.reviewState.asNode(), LAR.Suggested.asNode())
                         || quads.contains(quad.getGraph(), quad.getSubject(), LAR.reviewState.asNode(), LAR.Accepted.asNode());
                 if (themed && quad.getObject().isURI()) {
                     counts.merge(quad.getObject().getURI(), 1L, Long::sum);
@@ -642,6 +678,114 @@ public final class RdfAnnotationStore implements AnnotationStore {
             });
         }
         return moved;
+    }
+
+    // --- moving annotations between stores (SplitAnnotationStore)
+
+    /** Runs {@code read} in a read transaction of this store (joining the caller's, if in one). */
+    <T> T read(Supplier<T> read) {
+        return store.calculateRead(read);
+    }
+
+    /** Whether this store holds the annotation of this IRI, in any document (inside a read transaction). */
+    boolean holdsAnnotation(Node annotation) {
+        return store.dataset().asDatasetGraph().contains(Node.ANY, annotation, RDF.type.asNode(), OA.Annotation.asNode());
+    }
+
+    /** The ids of every annotation of a document, in every state. */
+    Set<String> annotationIds(String documentId) {
+        return store.calculateRead(() -> {
+            Set<String> ids = new HashSet<>();
+            graph(documentId).listSubjectsWithProperty(RDF.type, OA.Annotation).forEach(annotation -> ids.add(idOf(annotation)));
+            return ids;
+        });
+    }
+
+    /**
+     * Self-contained copies of some annotations of a document that this store holds, by id: each annotation with its
+     * target and selectors, its activities, and the agents of both, and a quote selector written out (the copy does
+     * not carry its passage's text). Ids this store does not hold are left out.
+     */
+    Map<String, Model> copies(String documentId, Collection<String> annotationIds) {
+        return store.calculateRead(() -> {
+            Model graph = graph(documentId);
+            Map<String, Model> copies = new LinkedHashMap<>();
+            for (String id : annotationIds) {
+                Resource annotation = graph.createResource(AnnotationIris.annotationIri(id));
+                if (!graph.contains(annotation, RDF.type, OA.Annotation)) {
+                    continue;
+                }
+                Model copy = ModelFactory.createDefaultModel();
+                partsOf(annotation).forEach(part -> copy.add(part.listProperties()));
+                copy.add(annotation.getPropertyResourceValue(DCTerms.creator).listProperties());
+                activitiesOf(graph, annotation).forEach(activity ->
+                        copy.add(activity.getPropertyResourceValue(PROV.wasAssociatedWith).listProperties()));
+                Resource target = annotation.getPropertyResourceValue(OA.hasTarget);
+                if (quoteSelector(target) == null) {
+                    Resource position = positionSelector(target);
+                    writeQuoteSelector(copy, copy.createResource(target.getURI()), Quote.of(passageTextOf(target),
+                            position.getProperty(OA.start).getInt(), position.getProperty(OA.end).getInt()));
+                }
+                copies.put(id, copy);
+            }
+            return copies;
+        });
+    }
+
+    /**
+     * Adopts copies of annotations made by another store's {@link #copies}, in batches of short write transactions;
+     * one this store holds already stays as it is.
+     */
+    void adopt(String documentId, Map<String, Model> copies) {
+        List<String> ids = new ArrayList<>(copies.keySet());
+        for (int from = 0; from < ids.size(); from += MOVES_PER_TRANSACTION) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + MOVES_PER_TRANSACTION));
+            store.executeWrite(() -> {
+                Map<String, Model> some = new LinkedHashMap<>();
+                batch.forEach(id -> some.put(id, copies.get(id)));
+                adopt(graph(documentId), some);
+            });
+        }
+    }
+
+    private static void adopt(Model graph, Map<String, Model> copies) {
+        copies.forEach((id, copy) -> {
+            if (!graph.contains(graph.createResource(AnnotationIris.annotationIri(id)), RDF.type, OA.Annotation)) {
+                graph.add(copy);
+            }
+        });
+    }
+
+    /**
+     * Removes annotations of a document, with their targets, selectors and activities, in short write transactions:
+     * for copies another store has adopted. The passages' texts and the agents stay.
+     */
+    void removeAnnotations(String documentId, Collection<String> annotationIds) {
+        List<String> ids = new ArrayList<>(annotationIds);
+        for (int from = 0; from < ids.size(); from += MOVES_PER_TRANSACTION) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + MOVES_PER_TRANSACTION));
+            store.executeWrite(() -> {
+                Model graph = graph(documentId);
+                for (String id : batch) {
+                    Resource annotation = graph.createResource(AnnotationIris.annotationIri(id));
+                    partsOf(annotation).forEach(part -> graph.removeAll(part, null, null));
+                }
+            });
+        }
+    }
+
+    /** Annotations moved per write transaction by {@link #adopt(String, Map)} and {@link #removeAnnotations}. */
+    private static final int MOVES_PER_TRANSACTION = 200;
+
+    /** The annotation and the resources only it has: its activities, target and selectors. */
+    private static List<Resource> partsOf(Resource annotation) {
+        Model graph = annotation.getModel();
+        String iri = annotation.getURI();
+        List<Resource> parts = new ArrayList<>(activitiesOf(graph, annotation));
+        for (String part : List.of(iri, iri + "#target", iri + "#position", iri + "#quote")) {
+            parts.add(graph.createResource(part));
+        }
+        return parts;
     }
 
     // --- writing
@@ -859,7 +1003,7 @@ public final class RdfAnnotationStore implements AnnotationStore {
     }
 
     /** By time; of one instant (activities of one call share their time) the creation first. */
-    private static final Comparator<Review> OLDEST_FIRST = Comparator.comparing(Review::at).thenComparing(r -> r.from() != null);
+    static final Comparator<Review> OLDEST_FIRST = Comparator.comparing(Review::at).thenComparing(r -> r.from() != null);
 
     private static Review reviewOf(Resource activity) {
         Resource from = activity.getPropertyResourceValue(LAR.fromState);

@@ -62,12 +62,13 @@ public final class StoreCompaction {
         }
         long room = usableSpace();
         if (!quiet && room >= 2 * growthBytes) {
-            LOG.info("The annotation store has grown by {} MB since it was last compacted; it is compacted at the next quiet moment"
-                    + " (writers would wait meanwhile)", grown >> 20);
+            LOG.info("The annotation store in {} has grown by {} MB since it was last compacted; it is compacted at the next quiet moment"
+                    + " (writers would wait meanwhile)", directory.getFileName(), grown >> 20);
             return false;
         }
         if (!quiet) {
-            LOG.warn("Only {} MB are free on the annotation store's disk: it is compacted now, while it is in use (writers wait)", room >> 20);
+            LOG.warn("Only {} MB are free on the disk of the annotation store in {}: it is compacted now, while it is in use (writers wait)",
+                    room >> 20, directory.getFileName());
         }
         compact();
         return true;
@@ -88,7 +89,7 @@ public final class StoreCompaction {
         DatabaseMgr.compact(dataset.asDatasetGraph(), true);
         sizeAfterLast = sizeOnDisk();
         sizeAtLastLook = sizeAfterLast;
-        LOG.info("The annotation store was compacted from {} MB to {} MB in {} ms", before >> 20, sizeAfterLast >> 20,
+        LOG.info("The annotation store in {} was compacted from {} MB to {} MB in {} ms", directory.getFileName(), before >> 20, sizeAfterLast >> 20,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
