@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
@@ -95,7 +97,28 @@ class LargeUploadDoesNotHoldUpCodingIT {
         } finally {
             checker.detachAppender(blockedThreads);
         }
-        assertThat(blockedThreads.list).as("Vert.x's blocked-thread warnings").extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        assertThat(blockedThreads.list).as("Vert.x's blocked-thread warnings")
+                .filteredOn(warning -> !initialisingALibraryClass(warning))
+                .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+    }
+
+    /**
+     * Whether the blocked thread was caught initialising a library's class: one-time work of the JVM that no code of
+     * Lärarena can move off the loop, such as Netty's buffer allocator registering its flight-recorder event on its
+     * first use, which took 204 ms once on a loaded machine. A class of Lärarena's own is still a failure.
+     */
+    private static boolean initialisingALibraryClass(ILoggingEvent warning) {
+        IThrowableProxy blocked = warning.getThrowableProxy();
+        if (blocked == null) {
+            return false;
+        }
+        for (StackTraceElementProxy frame : blocked.getStackTraceElementProxyArray()) {
+            StackTraceElement element = frame.getStackTraceElement();
+            if (element.getMethodName().equals("<clinit>")) {
+                return !element.getClassName().startsWith("org.lararena.");
+            }
+        }
+        return false;
     }
 
     /** Paragraphs of ordinary report text, each a passage of its own; written for this test. */
