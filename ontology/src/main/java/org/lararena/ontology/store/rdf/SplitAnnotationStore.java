@@ -35,10 +35,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Automatic runs write to {@code suggestions} and do not write again an annotation {@code decided} holds (reading
  * it never waits for its writer); they change one there only where a single store would have changed it too, which
- * is rare once suggestions stored before the split have been decided on (see {@link #open}). A person's decision on a suggestion copies it, with its history, into {@code decided}
- * in the same write transaction as the decision, and answers; it is removed from {@code suggestions} afterwards, by
- * {@code tidying}, since that write waits for the run's writer lock, which a click must not. Readers
- * read {@code suggestions} first and {@code decided} second, and take {@code decided}'s copy of an id found in both:
+ * is rare once suggestions stored before the split have been decided on (see {@link #open}). A person's decision on
+ * a suggestion copies it, with its history, into {@code decided} in the same write transaction as the decision, and
+ * answers; it is removed from {@code suggestions} afterwards, by {@code tidying}, since that write waits for the run's
+ * writer lock, which a click must not. Readers read {@code suggestions} first and {@code decided} second, and take
+ * {@code decided}'s copy of an id found in both:
  * a decision committed between the two reads is seen, and a crash between its two transactions leaves a copy nobody
  * sees (the next run of the document removes it).
  *
