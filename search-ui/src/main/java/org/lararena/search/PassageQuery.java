@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.lararena.ingest.index.PassageFacetFields;
+import org.lararena.ingest.index.PassageIndex;
 
 /**
  * The relevance part of a passage search, from the query text as people write it. The strict reading decides: the
@@ -75,8 +76,6 @@ final class PassageQuery {
      * reaches parts that are about something else.
      */
     static final int PARTS_SLOP = 4;
-    /** Words of this length or more may be compounds ({@code min_word_size} of the passage index's decompounder). */
-    private static final int COMPOUND_MIN_LENGTH = 7;
     /** Edits a word may be off by: none below 7 letters, one up to 10, two from 11 ({@code nyckelfritt}/{@code nyckelfria}). */
     static final String FUZZINESS = "AUTO:7,11";
     private static final Pattern ITEM = Pattern.compile("-?\"[^\"]*\"|\\S+");
@@ -282,7 +281,7 @@ final class PassageQuery {
 
     /** A word long enough to be a compound as a phrase of its parts with room; a shorter word as it is. */
     private static String partsNear(String word) {
-        return word.replaceAll("\\p{Punct}+$", "").length() >= COMPOUND_MIN_LENGTH ? "\"" + word + "\"~" + PARTS_SLOP : word;
+        return word.replaceAll("\\p{Punct}+$", "").length() >= PassageIndex.COMPOUND_MIN_LENGTH ? "\"" + word + "\"~" + PARTS_SLOP : word;
     }
 
     /**

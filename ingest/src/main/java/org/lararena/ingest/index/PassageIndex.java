@@ -42,6 +42,14 @@ public final class PassageIndex {
     public static final String SYNONYMS_FILE = "lararena/synonyms.txt";
     /** Parts only, from a general Swedish word list (empty when none was installed where the files were written). */
     public static final String DECOMPOUND_GENERAL_FILE = "lararena/decompound-general.txt";
+    /**
+     * Words of this length or more may be split as compounds. The index's decompounders are given it, and the query
+     * reads such words as possible compounds ({@code PassageQuery}), so the two sides split the same words.
+     */
+    public static final int COMPOUND_MIN_LENGTH = 7;
+
+    /** The mapping's decompounding filters: the one indexing and searching use, and the one that splits a query's compounds. */
+    private static final List<String> DECOMPOUNDERS = List.of("sv_decompound", "sv_decompound_split");
 
     private final ElasticsearchClient client;
     private final String alias;
@@ -81,9 +89,12 @@ public final class PassageIndex {
         try (InputStream in = PassageIndex.class.getResourceAsStream(MAPPING_RESOURCE)) {
             JsonObject json = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             json.getJsonObject("settings").put("number_of_shards", shards).put("number_of_replicas", replicas);
+            JsonObject filters = json.getJsonObject("settings").getJsonObject("analysis").getJsonObject("filter");
+            for (String decompound : DECOMPOUNDERS) {
+                filters.getJsonObject(decompound).put("min_word_size", COMPOUND_MIN_LENGTH);
+            }
             if (analysisFiles) {
-                JsonObject filters = json.getJsonObject("settings").getJsonObject("analysis").getJsonObject("filter");
-                for (String decompound : new String[] {"sv_decompound", "sv_decompound_split"}) {
+                for (String decompound : DECOMPOUNDERS) {
                     filters.getJsonObject(decompound).put("words_path", DECOMPOUND_FILE).put("part_words_path", DECOMPOUND_GENERAL_FILE);
                 }
                 filters.getJsonObject("sv_synonyms").remove("synonyms");
