@@ -8,24 +8,43 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.json.JsonData;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.lararena.ontology.store.PassageFacets;
+import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.elasticsearch.ElasticsearchClients;
 
 /**
  * Changes the concepts, themes, reviewed concepts and themes and suggestions ({@link PassageFacetFields}) of indexed passages in place (partial updates), after a review
  * or a re-annotation; returns when searches see the change (refresh {@code wait_for}). A passage that is not in
  * the index (not indexed yet) is skipped: indexing will carry the stored annotations. Blocking.
  */
-public final class PassageConcepts {
+public final class PassageConcepts implements AutoCloseable {
+
+    /**
+     * How long an update may wait for a connection or for Elasticsearch's answer before it fails, and its caller tries
+     * again (the facet follower after a pause, a re-annotation at the next start). A document's passages take seconds;
+     * under load an update once had no answer for over a minute, and search did not follow the coding all that time.
+     */
+    public static final Duration ANSWER_LIMIT = Duration.ofSeconds(60);
 
     private final ElasticsearchClient client;
     private final PassageIndex index;
 
-    public PassageConcepts(ElasticsearchClient client, PassageIndex index) {
+    private PassageConcepts(ElasticsearchClient client, PassageIndex index) {
         this.client = Objects.requireNonNull(client);
         this.index = Objects.requireNonNull(index);
+    }
+
+    /** Updates on connections of their own, each given up after {@link #ANSWER_LIMIT}. */
+    public static PassageConcepts connect(LararenaConfig.Elasticsearch config, PassageIndex index) {
+        return connect(config, index, ANSWER_LIMIT);
+    }
+
+    static PassageConcepts connect(LararenaConfig.Elasticsearch config, PassageIndex index, Duration answerLimit) {
+        return new PassageConcepts(ElasticsearchClients.createAnsweringWithin(config, answerLimit), index);
     }
 
     /** Sets the facet fields of each passage (by passage id). */
@@ -60,5 +79,10 @@ public final class PassageConcepts {
                         "the concepts of passage " + item.id() + " were not updated: " + item.error().reason());
             }
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
     }
 }
