@@ -8,7 +8,6 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.json.JsonData;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.lararena.ontology.store.PassageFacets;
@@ -23,13 +22,6 @@ import org.lararena.platform.elasticsearch.ElasticsearchClients;
  */
 public final class PassageConcepts implements AutoCloseable {
 
-    /**
-     * How long an update may wait for a connection or for Elasticsearch's answer before it fails, and its caller tries
-     * again (the facet follower after a pause, a re-annotation at the next start). A document's passages take seconds;
-     * under load an update once had no answer for over a minute, and search did not follow the coding all that time.
-     */
-    public static final Duration ANSWER_LIMIT = Duration.ofSeconds(60);
-
     private final ElasticsearchClient client;
     private final PassageIndex index;
 
@@ -38,13 +30,13 @@ public final class PassageConcepts implements AutoCloseable {
         this.index = Objects.requireNonNull(index);
     }
 
-    /** Updates on connections of their own, each given up after {@link #ANSWER_LIMIT}. */
+    /**
+     * Updates on Elasticsearch connections of their own, each given up after {@code config}'s facet update limit, so
+     * that a stalled request fails and is tried again by its caller (under load an update once had no answer for over
+     * a minute, and search did not follow the coding all that time).
+     */
     public static PassageConcepts connect(LararenaConfig.Elasticsearch config, PassageIndex index) {
-        return connect(config, index, ANSWER_LIMIT);
-    }
-
-    static PassageConcepts connect(LararenaConfig.Elasticsearch config, PassageIndex index, Duration answerLimit) {
-        return new PassageConcepts(ElasticsearchClients.createAnsweringWithin(config, answerLimit), index);
+        return new PassageConcepts(ElasticsearchClients.createAnsweringWithin(config, config.facetUpdateLimit()), index);
     }
 
     /** Sets the facet fields of each passage (by passage id). */

@@ -32,8 +32,8 @@ class PassageConceptsTest {
         LararenaConfig.Elasticsearch elasticsearch;
         try (SilentNode node = new SilentNode();
              ElasticsearchClient aliasOnly = ElasticsearchClients.create(elasticsearch = new LararenaConfig.Elasticsearch(false, 0,
-                     List.of(node.url()), 0, "test", Optional.empty(), false, 1, 0));
-             PassageConcepts concepts = PassageConcepts.connect(elasticsearch, new PassageIndex(aliasOnly, "test"), Duration.ofSeconds(1))) {
+                     List.of(node.url()), 0, "test", Optional.empty(), false, 1, 0, Duration.ofSeconds(1)));
+             PassageConcepts concepts = PassageConcepts.connect(elasticsearch, new PassageIndex(aliasOnly, "test"))) {
 
             LararenaException failure = catchThrowableOfType(LararenaException.class,
                     () -> concepts.update(Map.of("doc-0", PassageFacets.NONE)));
