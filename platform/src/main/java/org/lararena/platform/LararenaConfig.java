@@ -36,6 +36,8 @@ import java.util.Optional;
  * <tr><td>LARARENA_ES_HEAP_MB</td><td>768</td><td>heap of the managed Elasticsearch</td></tr>
  * <tr><td>LARARENA_ES_SHARDS</td><td>1</td><td>primary shards of a new passage index</td></tr>
  * <tr><td>LARARENA_ES_REPLICAS</td><td>0 for one managed node, else 1</td><td>replicas of each passage shard</td></tr>
+ * <tr><td>LARARENA_ES_FACET_UPDATE_SECONDS</td><td>60</td><td>how long an update of search facets after coding waits for
+ *     Elasticsearch before it fails and is tried again</td></tr>
  * <tr><td>LARARENA_INDEX_PREFIX</td><td>lararena</td><td>prefix of every index and alias name</td></tr>
  * <tr><td>LARARENA_RDF</td><td>embedded</td><td>where annotations live: {@code embedded} (TDB2 in the data directory, one
  *     instance only) or {@code fuseki} (a Fuseki with TDB2 that several instances share: managed on LARARENA_FUSEKI_PORT,
@@ -334,9 +336,12 @@ public record LararenaConfig(
      *     {@code synonyms.txt}) are installed on every node, so the passage index may name them
      * @param shards primary shards of a new passage index (fixed once it is made: a change applies from the next reindex)
      * @param replicas copies of each shard on other nodes (changed on the live index at the next start)
+     * @param facetUpdateLimit how long an update of search facets after coding or a re-annotation waits for a connection
+     *     or an answer before it fails and is tried again (the facet follower after a pause, a re-annotation at the next
+     *     start); other requests wait as long as Elasticsearch takes
      */
     public record Elasticsearch(boolean managed, int port, List<URI> urls, int heapMb, String indexPrefix, Optional<String> apiKey,
-                                boolean analysisFiles, int shards, int replicas) {
+                                boolean analysisFiles, int shards, int replicas, Duration facetUpdateLimit) {
         public Elasticsearch {
             urls = List.copyOf(urls);
         }
@@ -434,7 +439,8 @@ public record LararenaConfig(
         var es = new Elasticsearch(esManaged, esPort, esUrls, r.integer("LARARENA_ES_HEAP_MB", 768, 256, 65536), indexPrefix,
                 r.raw("LARARENA_ES_API_KEY"), r.bool("LARARENA_ES_ANALYSIS_FILES", esManaged),
                 // A lone managed node could never place a replica; a cluster keeps one, so losing a node loses nothing.
-                r.integer("LARARENA_ES_SHARDS", 1, 1, 1024), r.integer("LARARENA_ES_REPLICAS", esManaged && esNodes == 1 ? 0 : 1, 0, 16));
+                r.integer("LARARENA_ES_SHARDS", 1, 1, 1024), r.integer("LARARENA_ES_REPLICAS", esManaged && esNodes == 1 ? 0 : 1, 0, 16),
+                Duration.ofSeconds(r.integer("LARARENA_ES_FACET_UPDATE_SECONDS", 60, 1, 3600)));
 
         int kcPort = r.port("LARARENA_KEYCLOAK_PORT", 8180);
         Optional<URI> kcUrl = r.httpUrl("LARARENA_KEYCLOAK_URL");

@@ -151,6 +151,11 @@ class LararenaConfigTest {
         assertThat(LararenaConfig.fromMap(Map.of()).elasticsearch().replicas()).as("the managed node is alone").isZero();
         assertThat(LararenaConfig.fromMap(Map.of("LARARENA_ES_SHARDS", "3")).elasticsearch().shards()).isEqualTo(3);
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_ES_SHARDS", "0"))).hasMessageContaining("LARARENA_ES_SHARDS");
+        assertThat(LararenaConfig.fromMap(Map.of()).elasticsearch().facetUpdateLimit()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_ES_FACET_UPDATE_SECONDS", "15")).elasticsearch().facetUpdateLimit())
+                .isEqualTo(Duration.ofSeconds(15));
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_ES_FACET_UPDATE_SECONDS", "0")))
+                .hasMessageContaining("LARARENA_ES_FACET_UPDATE_SECONDS");
         assertThat(config.keycloak().managed()).isFalse();
         assertThat(config.keycloak().issuer()).isEqualTo(URI.create("https://id.example/realms/vard"));
     }

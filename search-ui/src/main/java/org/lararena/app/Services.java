@@ -12,6 +12,7 @@ import org.lararena.exchange.RefiQdaImports;
 import org.lararena.ingest.describe.TextPipeline;
 import org.lararena.ingest.extract.DocumentExtractor;
 import org.lararena.ingest.index.FacetFollower;
+import org.lararena.ingest.index.PassageConcepts;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.pipeline.DocumentAnnotation;
@@ -40,7 +41,7 @@ import org.lararena.web.Jobs;
  *
  * @param self this process among the instances of a cluster: every message it tells the others is signed with it
  * @param members who this instance is in its cluster, and who the members are now
- * @param elasticsearch the one Elasticsearch client
+ * @param elasticsearch the Elasticsearch client of everything but the updates of facets ({@code passageConcepts})
  * @param jena the TDB2 dataset in {@code data/jena}: ontology, codebook and annotations
  * @param suggestionJena with the embedded store, the TDB2 dataset in {@code data/jena-suggestions}: the annotator's
  *     suggestions nobody has decided on yet ({@link org.lararena.ontology.store.rdf.SplitAnnotationStore})
@@ -58,6 +59,7 @@ import org.lararena.web.Jobs;
  * @param textPipeline repairs, segments and describes extracted text
  * @param index the passage index (alias and mapping) and {@code indexer} writing to it
  * @param facetFollower writes changed annotations' concepts and themes to the index in the background
+ * @param passageConcepts those writes, and a re-annotation's, on Elasticsearch connections of their own
  * @param search searches the passage index; {@code answers} keeps recent answers while the index is unchanged
  * @param othersChanges sees other processes' changes to the index (deployed only when answers are kept)
  * @param requestWork the request pool: blocking work of requests, or an honest 503
@@ -89,6 +91,7 @@ record Services(
         PassageIndex index,
         PassageIndexer indexer,
         FacetFollower facetFollower,
+        PassageConcepts passageConcepts,
         PassageSearch search,
         IndexChangeWatch othersChanges,
         SearchAnswerCache answers,
@@ -103,6 +106,7 @@ record Services(
     @Override
     public void close() throws Exception {
         facetFollower.stop();
+        passageConcepts.close();
         requestWork.close();
         suggester.close();
         jena.close();

@@ -154,7 +154,7 @@ final class Wiring {
         SearchAnswerCache answers = new SearchAnswerCache(config.search().answerCacheBytes(),
                 // A new suggester model changes how many decisions a hit's suggestions were learned from.
                 () -> index.changes() + othersChanges.changes() + codebookChanges.get() + suggester.get().version());
-        PassageConcepts passageConcepts = new PassageConcepts(elasticsearch, index);
+        PassageConcepts passageConcepts = PassageConcepts.connect(config.elasticsearch(), index);
         FacetFollower facetFollower = new FacetFollower(vertx, annotations, ontology, passageConcepts);
         RequestWork requestWork = new RequestWork(vertx, config.requests().workers(), config.requests().busyAfter());
         Reannotation reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
@@ -187,7 +187,7 @@ final class Wiring {
                 config.maxMemoChars(), config.dataPath("exchange"));
         return new Services(self, members, elasticsearch, jena, suggestionJena, documents, audit, memos, erasureLog, erasure, ontology, annotations,
                 rdfStore, rdf, suggester, List.copyOf(storeCompactions), documentAnnotation, reannotation, codebookActions, extractor, textPipeline, index,
-                indexer, facetFollower, search, othersChanges, answers, requestWork, jobs, imports, insights, modules, demoCoding);
+                indexer, facetFollower, passageConcepts, search, othersChanges, answers, requestWork, jobs, imports, insights, modules, demoCoding);
     }
 
     /** Where the annotations, the codebook's graph and the ontology's graph for SPARQL are: the shared store, else the embedded one. */

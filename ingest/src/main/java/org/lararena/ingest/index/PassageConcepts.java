@@ -11,21 +11,32 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
 import org.lararena.ontology.store.PassageFacets;
+import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.elasticsearch.ElasticsearchClients;
 
 /**
  * Changes the concepts, themes, reviewed concepts and themes and suggestions ({@link PassageFacetFields}) of indexed passages in place (partial updates), after a review
  * or a re-annotation; returns when searches see the change (refresh {@code wait_for}). A passage that is not in
  * the index (not indexed yet) is skipped: indexing will carry the stored annotations. Blocking.
  */
-public final class PassageConcepts {
+public final class PassageConcepts implements AutoCloseable {
 
     private final ElasticsearchClient client;
     private final PassageIndex index;
 
-    public PassageConcepts(ElasticsearchClient client, PassageIndex index) {
+    private PassageConcepts(ElasticsearchClient client, PassageIndex index) {
         this.client = Objects.requireNonNull(client);
         this.index = Objects.requireNonNull(index);
+    }
+
+    /**
+     * Updates on Elasticsearch connections of their own, each given up after {@code config}'s facet update limit, so
+     * that a stalled request fails and is tried again by its caller (under load an update once had no answer for over
+     * a minute, and search did not follow the coding all that time).
+     */
+    public static PassageConcepts connect(LararenaConfig.Elasticsearch config, PassageIndex index) {
+        return new PassageConcepts(ElasticsearchClients.createAnsweringWithin(config, config.facetUpdateLimit()), index);
     }
 
     /** Sets the facet fields of each passage (by passage id). */
@@ -60,5 +71,10 @@ public final class PassageConcepts {
                         "the concepts of passage " + item.id() + " were not updated: " + item.error().reason());
             }
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        client.close();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
@@ -88,16 +89,18 @@ public final class SuggesterTraining {
         passages.forEach(p -> folds.get(fold(p.passageId())).add(p));
 
         // Each fold is scored by a model learned from the other folds: every decided passage tests a model that never saw it.
-        List<SuggesterModel> foldModels = new ArrayList<>();
+        // A fold with nothing to test, or nothing else to learn from, has no model.
+        Map<Integer, SuggesterModel> foldModels = new TreeMap<>();
         List<List<IsotonicCalibration.Point>> termPoints = new ArrayList<>();
         List<List<IsotonicCalibration.Point>> themePoints = new ArrayList<>();
         for (int f = 0; f < FOLDS; f++) {
             List<TrainingPassage> test = folds.get(f);
             List<TrainingPassage> rest = allBut(folds, f);
-            SuggesterModel model = test.isEmpty() || rest.isEmpty() ? null : learn(rest);
             List<IsotonicCalibration.Point> terms = new ArrayList<>();
             List<IsotonicCalibration.Point> themes = new ArrayList<>();
-            if (model != null) {
+            if (!test.isEmpty() && !rest.isEmpty()) {
+                SuggesterModel model = learn(rest);
+                foldModels.put(f, model);
                 for (TrainingPassage passage : test) {
                     Set<String> gold = passage.goldThemes();
                     for (SuggesterModel.Candidate candidate : model.candidates(passage.text(), annotator.termSuggestions(passage.text(), model))) {
@@ -106,7 +109,6 @@ public final class SuggesterTraining {
                     }
                 }
             }
-            foldModels.add(model);
             termPoints.add(terms);
             themePoints.add(themes);
         }
@@ -115,12 +117,11 @@ public final class SuggesterTraining {
         // The dictionary's scores do not depend on the fold: counted once per fold, and added up for the others.
         List<Evaluation.Scores> dictionaryByFold = folds.stream().map(this::dictionaryScores).toList();
         Evaluation evaluation = Evaluation.NONE;
-        for (int f = 0; f < FOLDS; f++) {
-            if (foldModels.get(f) != null) {
-                SuggesterModel calibrated = foldModels.get(f).with(IsotonicCalibration.fit(allBut(termPoints, f)),
-                        IsotonicCalibration.fit(allBut(themePoints, f)), dropBelow(sumBut(dictionaryByFold, f)));
-                evaluation = evaluation.plus(evaluate(calibrated, folds.get(f)));
-            }
+        for (Map.Entry<Integer, SuggesterModel> foldModel : foldModels.entrySet()) {
+            int f = foldModel.getKey();
+            SuggesterModel calibrated = foldModel.getValue().with(IsotonicCalibration.fit(allBut(termPoints, f)),
+                    IsotonicCalibration.fit(allBut(themePoints, f)), dropBelow(sumBut(dictionaryByFold, f)));
+            evaluation = evaluation.plus(evaluate(calibrated, folds.get(f)));
         }
 
         int decisions = passages.stream().mapToInt(TrainingPassage::decisions).sum();

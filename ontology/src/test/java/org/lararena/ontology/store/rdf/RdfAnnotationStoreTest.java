@@ -190,8 +190,13 @@ class RdfAnnotationStoreTest {
         assertThat(first).hasSizeGreaterThanOrEqualTo(3);
         assertThat(second).isEqualTo(first);
         assertThat(readGraph(Model::size)).isEqualTo(triples);
-        assertThat(new RdfAnnotationStore(TDB2Factory.createDataset()).storeAutomatic(DOC, "v1", passages))
-                .extracting(StoredAnnotation::id).isEqualTo(first.stream().map(StoredAnnotation::id).toList());
+        Dataset another = TDB2Factory.createDataset();
+        try {
+            assertThat(new RdfAnnotationStore(another).storeAutomatic(DOC, "v1", passages)).as("the same ids in another store")
+                    .extracting(StoredAnnotation::id).isEqualTo(first.stream().map(StoredAnnotation::id).toList());
+        } finally {
+            another.close();
+        }
     }
 
     @Test
