@@ -111,13 +111,13 @@ final class Routes {
                         new InsightsPage(s.requestWork(), s.insights(), themeLabelsByIri(ontology))::addRoutes));
     }
 
-    /** The top themes' IRIs by their Swedish labels, the names learning modules use for them. */
     /** SPARQL over the annotation store, and beside the embedded one over the undecided suggestions' dataset too. */
     private static SparqlService sparql(Services s, LararenaConfig config) {
         SparqlService sparql = new SparqlService(s.rdf(), ReadableGraphs.of(s.documents()), config.sparql());
         return s.suggestionJena().map(suggestions -> sparql.withSuggestions(StoreTransactions.local(suggestions))).orElse(sparql);
     }
 
+    /** The top themes' IRIs by their Swedish labels, the names learning modules use for them. */
     private static Map<String, String> themeIrisByLabel(Ontology ontology) {
         Map<String, String> iris = new LinkedHashMap<>();
         ontology.topThemes().forEach(theme -> iris.put(theme.labelSv(), theme.iri()));

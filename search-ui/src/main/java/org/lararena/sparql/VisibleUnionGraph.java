@@ -31,10 +31,8 @@ final class VisibleUnionGraph extends GraphBase {
 
     @Override
     protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
-        Iter<Quad> quads = Iter.iter(List.<Quad>of().iterator());
-        for (DatasetGraph store : stores) {
-            quads = quads.append(store.find(Node.ANY, pattern.getMatchSubject(), pattern.getMatchPredicate(), pattern.getMatchObject()));
-        }
+        Iter<Quad> quads = Iter.iter(stores).flatMap(store ->
+                store.find(Node.ANY, pattern.getMatchSubject(), pattern.getMatchPredicate(), pattern.getMatchObject()));
         // The same triple in two visible graphs (or stores) is one triple of the union.
         return WrappedIterator.create(Iter.distinct(quads.filter(quad -> visible.contains(quad.getGraph())).map(Quad::asTriple)));
     }

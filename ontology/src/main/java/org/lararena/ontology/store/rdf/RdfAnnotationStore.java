@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.iterator.Iter;
@@ -347,7 +348,7 @@ public final class RdfAnnotationStore implements AnnotationStore {
         }
         return actions.calculate(() -> {
             Model graph = graph(documentId);
-            adopt(graph, adopted);
+            adopt(graph, adopted.keySet(), adopted);
             List<Resource> annotations = new ArrayList<>();
             for (String id : annotationIds) {
                 Resource annotation = graph.createResource(AnnotationIris.annotationIri(id));
@@ -637,8 +638,9 @@ public final class RdfAnnotationStore implements AnnotationStore {
             Map<String, Long> counts = new HashMap<>();
             var quads = store.dataset().asDatasetGraph();
             quads.find(Node.ANY, Node.ANY, OA.hasBody.asNode(), Node.ANY).forEachRemaining(quad -> {
-                boolean themed = counted.test(quad.getSubject()) && quads.contains(quad.getGraph(), quad.getSubject(), LAR.reviewState.asNode(), LAR.Suggested.asNode())
-                        || quads.contains(quad.getGraph(), quad.getSubject(), LAR.reviewState.asNode(), LAR.Accepted.asNode());
+                boolean themed = counted.test(quad.getSubject())
+                        && (quads.contains(quad.getGraph(), quad.getSubject(), LAR.reviewState.asNode(), LAR.Suggested.asNode())
+                        || quads.contains(quad.getGraph(), quad.getSubject(), LAR.reviewState.asNode(), LAR.Accepted.asNode()));
                 if (themed && quad.getObject().isURI()) {
                     counts.merge(quad.getObject().getURI(), 1L, Long::sum);
                 }
@@ -737,23 +739,16 @@ public final class RdfAnnotationStore implements AnnotationStore {
      * one this store holds already stays as it is.
      */
     void adopt(String documentId, Map<String, Model> copies) {
-        List<String> ids = new ArrayList<>(copies.keySet());
-        for (int from = 0; from < ids.size(); from += MOVES_PER_TRANSACTION) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + MOVES_PER_TRANSACTION));
-            store.executeWrite(() -> {
-                Map<String, Model> some = new LinkedHashMap<>();
-                batch.forEach(id -> some.put(id, copies.get(id)));
-                adopt(graph(documentId), some);
-            });
-        }
+        inWriteBatches(List.copyOf(copies.keySet()), MOVES_PER_TRANSACTION, batch -> adopt(graph(documentId), batch, copies));
     }
 
-    private static void adopt(Model graph, Map<String, Model> copies) {
-        copies.forEach((id, copy) -> {
+    /** Adds the copies of {@code ids} this graph does not hold yet (inside a write transaction). */
+    private static void adopt(Model graph, Collection<String> ids, Map<String, Model> copies) {
+        for (String id : ids) {
             if (!graph.contains(graph.createResource(AnnotationIris.annotationIri(id)), RDF.type, OA.Annotation)) {
-                graph.add(copy);
+                graph.add(copies.get(id));
             }
-        });
+        }
     }
 
     /**
@@ -761,16 +756,22 @@ public final class RdfAnnotationStore implements AnnotationStore {
      * for copies another store has adopted. The passages' texts and the agents stay.
      */
     void removeAnnotations(String documentId, Collection<String> annotationIds) {
-        List<String> ids = new ArrayList<>(annotationIds);
-        for (int from = 0; from < ids.size(); from += MOVES_PER_TRANSACTION) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + MOVES_PER_TRANSACTION));
-            store.executeWrite(() -> {
-                Model graph = graph(documentId);
-                for (String id : batch) {
-                    Resource annotation = graph.createResource(AnnotationIris.annotationIri(id));
-                    partsOf(annotation).forEach(part -> graph.removeAll(part, null, null));
-                }
-            });
+        inWriteBatches(List.copyOf(annotationIds), MOVES_PER_TRANSACTION, batch -> {
+            Model graph = graph(documentId);
+            for (String id : batch) {
+                partsOf(graph.createResource(AnnotationIris.annotationIri(id))).forEach(part -> graph.removeAll(part, null, null));
+            }
+        });
+    }
+
+    /**
+     * Runs {@code write} over {@code items} in slices of {@code size}, each in a write transaction of its own. The
+     * write may run more than once (the shared store runs a transaction again after a lost race), so it only writes.
+     */
+    private <T> void inWriteBatches(List<T> items, int size, Consumer<List<T>> write) {
+        for (int from = 0; from < items.size(); from += size) {
+            List<T> batch = items.subList(from, Math.min(items.size(), from + size));
+            store.executeWrite(() -> write.accept(batch));
         }
     }
 
