@@ -25,7 +25,8 @@ import org.lararena.platform.shared.JsonCollection.Version;
  *
  * <p>{@link #put} is for a value only this instance writes.
  *
- * <p>Writes block: call them off the event loop.
+ * <p>Writes block, and an update that loses a race to another instance pauses before trying again: call them off the
+ * event loop.
  */
 public final class CachedCollection<T> {
 
@@ -36,7 +37,10 @@ public final class CachedCollection<T> {
         T read(JsonObject body);
     }
 
-    /** Enough for any number of researchers changing one value by hand; a loop past it is a fault, not a race. */
+    /**
+     * Enough for any number of researchers changing one value by hand (with the pauses between them, several seconds);
+     * a loop past it is a fault, not a race.
+     */
     static final int UPDATE_ATTEMPTS = 20;
 
     private record Held<T>(String id, T value, Version version) {
@@ -114,7 +118,9 @@ public final class CachedCollection<T> {
                 if (attempt == UPDATE_ATTEMPTS) {
                     throw LararenaException.unavailable(name + " " + id + " changes too often to be changed now; try again", e);
                 }
-                // The newer value is held now: the change is made again from it.
+                // The newer value is held now: the change is made again from it, after a pause, or two instances
+                // changing one value at once would meet again at every attempt.
+                LostRaces.pauseAfter(attempt, name + " " + id);
             }
         }
     }

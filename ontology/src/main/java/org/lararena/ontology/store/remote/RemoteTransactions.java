@@ -3,7 +3,6 @@ package org.lararena.ontology.store.remote;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.query.Dataset;
@@ -13,6 +12,7 @@ import org.apache.jena.rdflink.RDFLinkHTTP;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.shared.LostRaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,23 +115,10 @@ public final class RemoteTransactions implements StoreTransactions {
                 return result;
             }
             LOG.debug("Another writer changed a graph of this transaction in the RDF store at {}; run {} of {} again", url, attempt, ATTEMPTS);
-            backOff(attempt);
+            LostRaces.pauseAfter(attempt, "a document in the RDF store at " + url);
         }
         throw new LararenaException(503, "service_unavailable", "the RDF store at " + url + " is too busy: the same document was changed by "
                 + "other writers " + ATTEMPTS + " times while this change was made; try again");
-    }
-
-    /**
-     * Waits a random while, longer after each lost race, before running a transaction again: two writers that retried at
-     * once would meet again at every run and both give up. Transactions run on worker threads, which may wait.
-     */
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L << Math.min(attempt, 5)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw LararenaException.unavailable("interrupted while waiting to write to the RDF store again", e);
-        }
     }
 
     @Override
