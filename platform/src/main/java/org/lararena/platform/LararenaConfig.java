@@ -90,8 +90,12 @@ import java.util.Optional;
  *     ({@code /api/search}, the Sök page), per search and reader rights, until the index changes; 0 turns it off</td></tr>
  * <tr><td>LARARENA_SEARCH_CHANGE_POLL_MS</td><td>500</td><td>how often the application asks Elasticsearch whether another
  *     process changed the index (its own changes count at once): the longest a kept answer can be out of date</td></tr>
- * <tr><td>LARARENA_ANNOTATION_BATCH_PASSAGES</td><td>100</td><td>passages annotated and stored per write transaction; a
- *     large document takes turns with other documents and researchers' actions in steps of this size</td></tr>
+ * <tr><td>LARARENA_ANNOTATION_BATCH_PASSAGES</td><td>400</td><td>most passages annotated and stored per write transaction; a
+ *     large document takes turns with other documents in steps of at most this size</td></tr>
+ * <tr><td>LARARENA_ANNOTATION_STEP_MS</td><td>1000 (100 with a shared RDF store)</td><td>how long one step of a large
+ *     document's annotation should hold the writer of the annotator's suggestions (its passages follow from the pace so
+ *     far, at least 20 and at most the batch above); with the embedded store only other documents' annotation waits for
+ *     it, with a shared store researchers' coding may too</td></tr>
  * <tr><td>LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS</td><td>60</td><td>the suggester learns again from researchers' decisions
  *     this long after the last of a run of decisions, in the background</td></tr>
  * <tr><td>LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES</td><td>30</td><td>a model the suggester learned goes into service only when
@@ -211,14 +215,15 @@ public record LararenaConfig(
     }
 
     /**
-     * The annotation store: passages annotated and stored per write transaction of the pipeline's annotation step, and
+     * The annotation store: the most passages annotated and stored per write transaction of the pipeline's annotation
+     * step ({@code batchPassages}) and how long such a transaction should hold the writer ({@code step}), and
      * when its files are compacted (every {@code compactCheck}, once they have grown by {@code compactGrowthBytes}
      * since the last compaction; 0 never), how long after the last of a run of researchers' decisions the suggester
      * learns from them again ({@code suggesterRetrainAfter}), and when a model it learned goes into service: at least
      * {@code suggesterMinHeldOutPassages} decided passages that tested it, each by a model that did not learn from it, an
      * F1 there at least {@code suggesterMargin} above the dictionary's alone and a precision not lower.
      */
-    public record Annotation(int batchPassages, long compactGrowthBytes, Duration compactCheck, Duration suggesterRetrainAfter,
+    public record Annotation(int batchPassages, Duration step, long compactGrowthBytes, Duration compactCheck, Duration suggesterRetrainAfter,
                              int suggesterMinHeldOutPassages, double suggesterMargin) {
     }
 
@@ -470,7 +475,10 @@ public record LararenaConfig(
                 new Search(r.bool("LARARENA_SEARCH_REQUEST_CACHE", true),
                         r.integer("LARARENA_SEARCH_ANSWER_CACHE_MB", 32, 0, 4096) * 1024L * 1024L,
                         Duration.ofMillis(r.integer("LARARENA_SEARCH_CHANGE_POLL_MS", 500, 50, 60_000))),
-                new Annotation(r.integer("LARARENA_ANNOTATION_BATCH_PASSAGES", 100, 1, 10_000),
+                new Annotation(r.integer("LARARENA_ANNOTATION_BATCH_PASSAGES", 400, 1, 10_000),
+                        // The embedded store's runs write a dataset of their own, whose writer only other runs wait for;
+                        // a shared store has one for everything, and a long step there loses races to researchers' writes.
+                        Duration.ofMillis(r.integer("LARARENA_ANNOTATION_STEP_MS", rdf.url().isEmpty() ? 1_000 : 100, 1, 600_000)),
                         r.integer("LARARENA_JENA_COMPACT_GROWTH_MB", 1024, 0, 10_000_000) * 1024L * 1024L,
                         Duration.ofSeconds(r.integer("LARARENA_JENA_COMPACT_CHECK_SECONDS", 300, 10, 86_400)),
                         Duration.ofSeconds(r.integer("LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS", 60, 1, 86_400)),

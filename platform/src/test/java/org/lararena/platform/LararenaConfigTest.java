@@ -39,7 +39,11 @@ class LararenaConfigTest {
         assertThat(config.extraction().maxOutputCharacters()).isEqualTo(20_000_000);
         assertThat(config.extraction().maxPackageDepth()).isEqualTo(5);
         assertThat(config.extraction().maxCompressionRatio()).isEqualTo(100);
-        assertThat(config.annotation().batchPassages()).isEqualTo(100);
+        assertThat(config.annotation().batchPassages()).isEqualTo(400);
+        assertThat(config.annotation().step()).as("the embedded store: only other documents' runs wait for a run's step").hasSeconds(1);
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_RDF", "fuseki")).annotation().step())
+                .as("a shared store: researchers' writes may race a run's step").hasMillis(100);
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_ANNOTATION_STEP_MS", "250")).annotation().step()).hasMillis(250);
         assertThat(config.requests().busyAfter()).hasSeconds(2);
         assertThat(config.requests().workers()).isEqualTo(8);
         assertThat(config.exchange().maxImportBytes()).isEqualTo(200L * 1024 * 1024);

@@ -127,7 +127,8 @@ final class Wiring {
         storeCompactions.add(new StoreCompaction(jena, config.dataPath("jena"), config.annotation().compactGrowthBytes()));
         suggestionJena.ifPresent(suggestions -> storeCompactions.add(new StoreCompaction(suggestions, config.dataPath(SplitAnnotationStore.DATA_FOLDER),
                 config.annotation().compactGrowthBytes())));
-        DocumentAnnotation documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator, config.annotation().batchPassages());
+        DocumentAnnotation documentAnnotation = new DocumentAnnotation(annotations, ontology, annotator, config.annotation().batchPassages(),
+                config.annotation().step());
         // Extraction runs in worker processes of its own: started here, so the first upload does not wait for them.
         // The workers' temporary files (warm-up samples, parsers' spooled copies) stay in the data directory.
         DocumentExtractor extractor = new DocumentExtractor(config.extraction(), config.dataPath("extraction"));

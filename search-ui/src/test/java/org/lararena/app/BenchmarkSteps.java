@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
 import org.lararena.ingest.StepTimings;
 import org.slf4j.LoggerFactory;
 
-/** What the ingest benchmarks share: capturing {@link StepTimings}, printing each step's share, and the machine's load. */
+/**
+ * What the ingest benchmarks share: capturing {@link StepTimings}, printing each step's share, the machine's load, and
+ * the settings a run changes.
+ */
 final class BenchmarkSteps {
 
     private BenchmarkSteps() {
@@ -72,6 +75,25 @@ final class BenchmarkSteps {
 
     static String loadAverage() {
         return String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /**
+     * The application's settings a run is asked to change, so two runs of one benchmark can compare a setting's values:
+     * {@code -Dbench.settings=LARARENA_ANNOTATION_STEP_MS=100,LARARENA_ANNOTATION_BATCH_PASSAGES=100}; empty when not given.
+     */
+    static Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String setting : System.getProperty("bench.settings", "").split(",")) {
+            if (setting.isBlank()) {
+                continue;
+            }
+            String[] nameAndValue = setting.split("=", 2);
+            if (nameAndValue.length != 2 || !nameAndValue[0].strip().startsWith("LARARENA_")) {
+                throw new IllegalArgumentException("bench.settings takes LARARENA_NAME=value pairs separated by commas, not " + setting);
+            }
+            settings.put(nameAndValue[0].strip(), nameAndValue[1].strip());
+        }
+        return settings;
     }
 
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,13 +83,15 @@ class TeamAtWorkBenchmark {
         }
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
         refresher.scheduleAtFixedRate(() -> tokens.forEach((user, token) -> token.set(services.accessToken(user, user))), 60, 60, TimeUnit.SECONDS);
-        try (RunningApplication app = RunningApplication.start(data, Map.of("LARARENA_DEMO_DATA", "false"))) {
+        Map<String, String> settings = new LinkedHashMap<>(BenchmarkSteps.settings());
+        settings.put("LARARENA_DEMO_DATA", "false");
+        try (RunningApplication app = RunningApplication.start(data, settings)) {
             List<Coder> coders = new ArrayList<>();
             for (String researcher : RESEARCHERS) {
                 coders.add(Coder.prepare(app, researcher, tokens.get(researcher)));
             }
-            System.out.printf("%d researchers coding at %.1f actions/s each, %d pilots searching at %.1f searches/s each; load average %s%n",
-                    RESEARCHERS.size(), actionsPerSecond, pilots, searchesPerSecond, BenchmarkSteps.loadAverage());
+            System.out.printf("%d researchers coding at %.1f actions/s each, %d pilots searching at %.1f searches/s each; settings %s; load average %s%n",
+                    RESEARCHERS.size(), actionsPerSecond, pilots, searchesPerSecond, BenchmarkSteps.settings(), BenchmarkSteps.loadAverage());
 
             // Warm-up, then the idle platform.
             drive(app, coders, tokens.get("pilot"), pilots, actionsPerSecond, searchesPerSecond, Duration.ofSeconds(Math.min(20, seconds)), () -> false);

@@ -2,6 +2,7 @@ package org.lararena.ingest.pipeline;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,20 +23,20 @@ import org.lararena.ontology.store.PassageText;
 /**
  * Annotates a document's passages and keeps the suggestions in the annotation store; what search gets of each
  * passage follows from the stored annotations (so a researcher's earlier review survives a re-run). A document is
- * annotated as a {@link Run} of short steps, each one write transaction of about {@value #STEP_MILLIS} ms (sized from the
- * run's own pace so far), of at least {@value #MIN_STEP_PASSAGES} and at most {@code batchPassages} passages, so that
- * researchers' actions and other documents interleave with a large one: a researcher's write waits for at most one
- * step. Blocking (CPU and Jena transactions): call from worker threads.
+ * annotated as a {@link Run} of short steps, each one write transaction of about {@code step} (sized from the run's own
+ * pace so far), of at least {@value #MIN_STEP_PASSAGES} and at most {@code batchPassages} passages, so that other
+ * documents (and, where runs and people share a writer, researchers' actions) interleave with a large one: such a write
+ * waits for at most one step. Blocking (CPU and Jena transactions): call from worker threads.
  */
 public final class DocumentAnnotation {
 
-    /** How long one step's write transaction should hold the store's writer lock. */
-    static final long STEP_MILLIS = 100;
+    /** The step of {@link #DocumentAnnotation(AnnotationStore, Ontology, PassageAnnotator, int)}. */
+    static final Duration DEFAULT_STEP = Duration.ofMillis(100);
 
     /**
      * The fewest passages a step takes once the run has found its pace. A commit costs about the same whatever it holds
      * (TDB2 forces a dozen files to disk and copies the upper pages of six indexes), and on a busy disk that alone can
-     * take longer than {@value #STEP_MILLIS} ms: sized by time alone the steps would shrink to one passage each, every
+     * take longer than a step of 100 ms: sized by time alone the steps would shrink to one passage each, every
      * passage would pay a whole commit, and a large document would take minutes and grow the store by gigabytes.
      */
     static final int MIN_STEP_PASSAGES = 20;
@@ -44,15 +45,29 @@ public final class DocumentAnnotation {
     private final Ontology ontology;
     private final PassageAnnotator annotator;
     private final int batchPassages;
+    private final double stepMillis;
 
+    /** Steps of about 100 ms. */
     public DocumentAnnotation(AnnotationStore annotations, Ontology ontology, PassageAnnotator annotator, int batchPassages) {
+        this(annotations, ontology, annotator, batchPassages, DEFAULT_STEP);
+    }
+
+    /**
+     * @param batchPassages the most passages one step takes
+     * @param step          how long one step's write transaction should hold the store's writer lock
+     */
+    public DocumentAnnotation(AnnotationStore annotations, Ontology ontology, PassageAnnotator annotator, int batchPassages, Duration step) {
         this.annotations = Objects.requireNonNull(annotations);
         this.ontology = Objects.requireNonNull(ontology);
         this.annotator = Objects.requireNonNull(annotator);
         if (batchPassages < 1) {
             throw new IllegalArgumentException("batchPassages must be at least 1");
         }
+        if (step.isNegative() || step.isZero()) {
+            throw new IllegalArgumentException("step must be longer than zero");
+        }
         this.batchPassages = batchPassages;
+        this.stepMillis = step.toNanos() / 1e6;
     }
 
     /** The ontology version suggestions are made against. */
@@ -155,7 +170,7 @@ public final class DocumentAnnotation {
                 // Paced by how long the lock was held, not by the wait for it: waiting behind researchers' writes says
                 // nothing of what this step costs them.
                 double millisPerPassage = Math.max(0.01, stored.held().toNanos() / 1e6 / batch.size());
-                stepPassages = (int) Math.max(Math.min(batchPassages, MIN_STEP_PASSAGES), Math.min(batchPassages, STEP_MILLIS / millisPerPassage));
+                stepPassages = (int) Math.max(Math.min(batchPassages, MIN_STEP_PASSAGES), Math.min(batchPassages, stepMillis / millisPerPassage));
                 made.addAll(stored.made());
                 finishedInStep = wholeRun;
                 stored.passages().forEach((passageId, ofPassage) ->

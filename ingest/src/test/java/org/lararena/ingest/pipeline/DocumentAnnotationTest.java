@@ -99,4 +99,34 @@ class DocumentAnnotationTest {
         assertThat(writes.get()).as("write transactions for 400 passages when every commit is slow: ten passages or more each")
                 .isLessThanOrEqualTo(40);
     }
+
+    /** Write transactions an annotation of 400 passages takes when every passage holds the writer for 10 ms. */
+    private int stepsAtTenMillisAPassage(Duration step) {
+        AnnotationStore store = new RdfAnnotationStore(TDB2Factory.createDataset());
+        AtomicInteger writes = new AtomicInteger();
+        AnnotationStore tenMillisAPassage = (AnnotationStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AnnotationStore.class},
+                (proxy, method, args) -> {
+                    Object result = method.invoke(store, args);
+                    if (result instanceof AnnotationStore.StoredBatch batch) {
+                        writes.incrementAndGet();
+                        int passages = ((List<?>) args[2]).size();
+                        return new AnnotationStore.StoredBatch(batch.made(), batch.passages(), Duration.ofMillis(10L * passages));
+                    }
+                    return result;
+                });
+        JsonArray passages = new JsonArray();
+        for (int i = 0; i < 400; i++) {
+            passages.add(new JsonObject().put("ordinal", i).put("text", "Samverkan med kommunen ger kontinuitet i vården av patienterna, möte " + i + "."));
+        }
+        new DocumentAnnotation(tenMillisAPassage, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 400, step).annotate("large", passages);
+        assertThat(store.annotationsOf("large").stream().map(StoredAnnotation::passageId).distinct()).as("every passage annotated").hasSize(400);
+        return writes.get();
+    }
+
+    @Test
+    void stepsHoldTheWriterForAboutTheConfiguredTime() {
+        // 20 passages first, then as many as the step holds at 10 ms each: 100 for a second, the floor of 20 for 100 ms.
+        assertThat(stepsAtTenMillisAPassage(Duration.ofSeconds(1))).isEqualTo(5);
+        assertThat(stepsAtTenMillisAPassage(Duration.ofMillis(100))).isEqualTo(20);
+    }
 }

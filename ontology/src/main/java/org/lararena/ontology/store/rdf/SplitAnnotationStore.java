@@ -51,6 +51,13 @@ public final class SplitAnnotationStore implements AnnotationStore {
     /** The suggestions' dataset's folder in the data directory, beside {@code jena}. */
     public static final String DATA_FOLDER = "jena-suggestions";
 
+    /**
+     * The most passages a run changes in the decided store in one write transaction (suggestions stored there before
+     * the split, decisions undone): the run's own steps hold only the suggestions' writer and may be long, but this one
+     * is the writer researchers' actions wait for. About what the runs' steps held when both lived in one store.
+     */
+    static final int DECIDED_WRITE_PASSAGES = 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(SplitAnnotationStore.class);
 
     private final RdfAnnotationStore decided;
@@ -110,8 +117,10 @@ public final class SplitAnnotationStore implements AnnotationStore {
                 changedInDecided.add(new PassageSuggestions(passage.passage(), changing));
             }
         }
-        if (!changedInDecided.isEmpty()) {
-            ofPassages.putAll(decided.storeSuggestions(documentId, ontologyVersion, changedInDecided).passages());
+        // In writes of a few passages each: researchers' actions wait for this writer, and a run's step may be long.
+        for (int from = 0; from < changedInDecided.size(); from += DECIDED_WRITE_PASSAGES) {
+            List<PassageSuggestions> part = changedInDecided.subList(from, Math.min(changedInDecided.size(), from + DECIDED_WRITE_PASSAGES));
+            ofPassages.putAll(decided.storeSuggestions(documentId, ontologyVersion, part).passages());
         }
         return new Open(open, alreadyDecided, ofPassages);
     }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.vocabulary.RDF;
@@ -257,5 +260,48 @@ class SplitAnnotationStoreTest {
         });
         assertThat(annotations(suggestionData)).as("each stays where it was stored").isZero();
         assertThat(store.ontologyVersions()).containsEntry(DOC, "v3");
+    }
+
+    @Test
+    void aLongRunChangesSuggestionsStoredBeforeTheSplitInShortWritesOfTheDecidedStore() {
+        int passages = 2 * SplitAnnotationStore.DECIDED_WRITE_PASSAGES + 5;
+        List<AnnotationStore.PassageSuggestions> many = new ArrayList<>();
+        for (int i = 0; i < passages; i++) {
+            many.add(suggest(DOC + "-" + i, i % 2 == 0 ? FIRST : SECOND));
+        }
+        List<StoredAnnotation> before = decided.storeAutomatic(DOC, "v1", many);
+        AtomicInteger writes = new AtomicInteger();
+        StoreTransactions local = StoreTransactions.local(decidedData);
+        StoreTransactions counting = new StoreTransactions() {
+            @Override
+            public <T> T calculateRead(Supplier<T> read) {
+                return local.calculateRead(read);
+            }
+
+            @Override
+            public <T> T calculateWrite(Supplier<T> write) {
+                writes.incrementAndGet();
+                return local.calculateWrite(write);
+            }
+
+            @Override
+            public Dataset dataset() {
+                return local.dataset();
+            }
+
+            @Override
+            public boolean isInTransaction() {
+                return local.isInTransaction();
+            }
+        };
+        SplitAnnotationStore split = new SplitAnnotationStore(new RdfAnnotationStore(counting, () -> PassageAnnotator.VERSION), suggestions, Runnable::run);
+
+        // One step of a run over every passage, at a new ontology version: each suggestion there changes where it is.
+        split.storeSuggestions(DOC, "v2", many);
+
+        assertThat(writes).as("writes of at most %d passages each", SplitAnnotationStore.DECIDED_WRITE_PASSAGES).hasValue(3);
+        assertThat(split.annotationsOf(DOC)).extracting(StoredAnnotation::id).containsExactlyInAnyOrderElementsOf(before.stream().map(StoredAnnotation::id).toList());
+        assertThat(split.annotationsOf(DOC)).allSatisfy(a -> assertThat(a.ontologyVersion()).isEqualTo("v2"));
+        assertThat(annotations(suggestionData)).as("each stays where it was stored").isZero();
     }
 }
