@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,7 +70,7 @@ final class GrowthCorpus {
         DocumentStore store = new DocumentStore(dataDir.resolve("documents"));
         Dataset dataset = TDB2Factory.connectDataset(dataDir.resolve("jena").toString());
         DocumentAnnotation annotation = new DocumentAnnotation(Wiring.annotationStore(StoreTransactions.local(dataset), Optional.empty(), () -> 0), ontology,
-                new PassageAnnotator(ontology), 100);
+                new PassageAnnotator(ontology), 100, Duration.ofMillis(100));
         long before = passages;
         List<String> ids = new ArrayList<>();
         while (passages < target) {

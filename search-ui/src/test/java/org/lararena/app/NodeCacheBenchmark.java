@@ -134,7 +134,7 @@ class NodeCacheBenchmark {
         AnnotationStore annotations = Wiring.annotationStore(store, Optional.empty(), () -> 0);
         put(table, "re-annotation read, per document", size, cache, Spent.of(() -> spread.forEach(record ->
                 annotations.annotationsOfPassages(record.id(), passageIds(record.id(), documents)))).per(spread.size()));
-        DocumentAnnotation annotation = new DocumentAnnotation(annotations, ontology, new PassageAnnotator(ontology), 100);
+        DocumentAnnotation annotation = new DocumentAnnotation(annotations, ontology, new PassageAnnotator(ontology), 100, Duration.ofMillis(100));
         put(table, "re-annotation, per document", size, cache, Spent.of(() -> spread.forEach(record ->
                 annotation.annotate(record.id(), documents.passages(record.id()).orElseThrow().getJsonArray("passages")))).per(spread.size()));
         double heap = heapUsedAfterGc() / 1e6;

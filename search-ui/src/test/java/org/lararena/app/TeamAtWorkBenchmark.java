@@ -83,7 +83,8 @@ class TeamAtWorkBenchmark {
         }
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor();
         refresher.scheduleAtFixedRate(() -> tokens.forEach((user, token) -> token.set(services.accessToken(user, user))), 60, 60, TimeUnit.SECONDS);
-        Map<String, String> settings = new LinkedHashMap<>(BenchmarkSteps.settings());
+        Map<String, String> asked = BenchmarkSteps.settings();
+        Map<String, String> settings = new LinkedHashMap<>(asked);
         settings.put("LARARENA_DEMO_DATA", "false");
         try (RunningApplication app = RunningApplication.start(data, settings)) {
             List<Coder> coders = new ArrayList<>();
@@ -91,7 +92,7 @@ class TeamAtWorkBenchmark {
                 coders.add(Coder.prepare(app, researcher, tokens.get(researcher)));
             }
             System.out.printf("%d researchers coding at %.1f actions/s each, %d pilots searching at %.1f searches/s each; settings %s; load average %s%n",
-                    RESEARCHERS.size(), actionsPerSecond, pilots, searchesPerSecond, BenchmarkSteps.settings(), BenchmarkSteps.loadAverage());
+                    RESEARCHERS.size(), actionsPerSecond, pilots, searchesPerSecond, asked, BenchmarkSteps.loadAverage());
 
             // Warm-up, then the idle platform.
             drive(app, coders, tokens.get("pilot"), pilots, actionsPerSecond, searchesPerSecond, Duration.ofSeconds(Math.min(20, seconds)), () -> false);

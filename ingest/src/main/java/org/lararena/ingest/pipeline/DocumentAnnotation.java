@@ -30,9 +30,6 @@ import org.lararena.ontology.store.PassageText;
  */
 public final class DocumentAnnotation {
 
-    /** The step of {@link #DocumentAnnotation(AnnotationStore, Ontology, PassageAnnotator, int)}. */
-    static final Duration DEFAULT_STEP = Duration.ofMillis(100);
-
     /**
      * The fewest passages a step takes once the run has found its pace. A commit costs about the same whatever it holds
      * (TDB2 forces a dozen files to disk and copies the upper pages of six indexes), and on a busy disk that alone can
@@ -46,11 +43,6 @@ public final class DocumentAnnotation {
     private final PassageAnnotator annotator;
     private final int batchPassages;
     private final double stepMillis;
-
-    /** Steps of about 100 ms. */
-    public DocumentAnnotation(AnnotationStore annotations, Ontology ontology, PassageAnnotator annotator, int batchPassages) {
-        this(annotations, ontology, annotator, batchPassages, DEFAULT_STEP);
-    }
 
     /**
      * @param batchPassages the most passages one step takes

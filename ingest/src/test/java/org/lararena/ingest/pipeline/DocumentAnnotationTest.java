@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.junit.jupiter.api.Test;
 import org.lararena.ontology.Ontology;
@@ -27,6 +28,8 @@ import org.lararena.platform.DiskFull;
 class DocumentAnnotationTest {
 
     private static final Ontology ONTOLOGY = OntologyLoader.fromClasspath();
+    /** Steps of 100 ms, as with a shared store: the shortest the platform takes. */
+    private static final Duration STEP = Duration.ofMillis(100);
 
     @Test
     void aStepWhoseWriteFailsForAFullDiskIsTriedAgainWithTheSamePassagesAndTheRunEndsWithEverySuggestionOnce() {
@@ -43,7 +46,7 @@ class DocumentAnnotationTest {
                         throw e.getCause();
                     }
                 });
-        DocumentAnnotation annotation = new DocumentAnnotation(failingOnce, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 3);
+        DocumentAnnotation annotation = new DocumentAnnotation(failingOnce, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 3, STEP);
         JsonArray passages = new JsonArray();
         for (int i = 0; i < 9; i++) {
             passages.add(new JsonObject().put("ordinal", i).put("text", "Samverkan mellan kommunen och regionen, möte " + i + ", gav patienterna kontinuitet."));
@@ -63,7 +66,7 @@ class DocumentAnnotationTest {
         List<StoredAnnotation> stored = store.annotationsOf("doc");
         assertThat(stored.stream().map(StoredAnnotation::passageId).distinct()).as("every passage annotated").hasSize(9);
         assertThat(stored.stream().map(StoredAnnotation::id).distinct().count()).as("each suggestion once").isEqualTo(stored.size());
-        DocumentAnnotation.Run again = new DocumentAnnotation(store, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 100).start("doc-reference", passages);
+        DocumentAnnotation.Run again = new DocumentAnnotation(store, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 100, STEP).start("doc-reference", passages);
         while (!again.step()) {
             // one step holds all nine
         }
@@ -75,21 +78,10 @@ class DocumentAnnotationTest {
         AnnotationStore store = new RdfAnnotationStore(TDB2Factory.createDataset());
         AtomicInteger writes = new AtomicInteger();
         // Every write reports that it held the writer lock for 400 ms, as on a disk busy with another ingest.
-        AnnotationStore slowDisk = (AnnotationStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AnnotationStore.class},
-                (proxy, method, args) -> {
-                    Object result = method.invoke(store, args);
-                    if (result instanceof AnnotationStore.StoredBatch batch) {
-                        writes.incrementAndGet();
-                        return new AnnotationStore.StoredBatch(batch.made(), batch.passages(), Duration.ofMillis(400));
-                    }
-                    return result;
-                });
-        JsonArray passages = new JsonArray();
-        for (int i = 0; i < 400; i++) {
-            passages.add(new JsonObject().put("ordinal", i).put("text", "Samverkan med kommunen ger kontinuitet i vården av patienterna, möte " + i + "."));
-        }
+        AnnotationStore slowDisk = holding(store, writes, stored -> Duration.ofMillis(400));
+        JsonArray passages = meetings(400);
 
-        DocumentAnnotation.Run run = new DocumentAnnotation(slowDisk, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 100).start("large", passages);
+        DocumentAnnotation.Run run = new DocumentAnnotation(slowDisk, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 100, STEP).start("large", passages);
         while (!run.step()) {
             // one write transaction per step
         }
@@ -104,20 +96,8 @@ class DocumentAnnotationTest {
     private int stepsAtTenMillisAPassage(Duration step) {
         AnnotationStore store = new RdfAnnotationStore(TDB2Factory.createDataset());
         AtomicInteger writes = new AtomicInteger();
-        AnnotationStore tenMillisAPassage = (AnnotationStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AnnotationStore.class},
-                (proxy, method, args) -> {
-                    Object result = method.invoke(store, args);
-                    if (result instanceof AnnotationStore.StoredBatch batch) {
-                        writes.incrementAndGet();
-                        int passages = ((List<?>) args[2]).size();
-                        return new AnnotationStore.StoredBatch(batch.made(), batch.passages(), Duration.ofMillis(10L * passages));
-                    }
-                    return result;
-                });
-        JsonArray passages = new JsonArray();
-        for (int i = 0; i < 400; i++) {
-            passages.add(new JsonObject().put("ordinal", i).put("text", "Samverkan med kommunen ger kontinuitet i vården av patienterna, möte " + i + "."));
-        }
+        AnnotationStore tenMillisAPassage = holding(store, writes, stored -> Duration.ofMillis(10L * stored));
+        JsonArray passages = meetings(400);
         new DocumentAnnotation(tenMillisAPassage, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 400, step).annotate("large", passages);
         assertThat(store.annotationsOf("large").stream().map(StoredAnnotation::passageId).distinct()).as("every passage annotated").hasSize(400);
         return writes.get();
@@ -128,5 +108,30 @@ class DocumentAnnotationTest {
         // 20 passages first, then as many as the step holds at 10 ms each: 100 for a second, the floor of 20 for 100 ms.
         assertThat(stepsAtTenMillisAPassage(Duration.ofSeconds(1))).isEqualTo(5);
         assertThat(stepsAtTenMillisAPassage(Duration.ofMillis(100))).isEqualTo(20);
+    }
+
+    /**
+     * {@code store}, its writes reporting that they held the writer lock for {@code held} of the passages they stored,
+     * and counted in {@code writes}.
+     */
+    private AnnotationStore holding(AnnotationStore store, AtomicInteger writes, IntFunction<Duration> held) {
+        return (AnnotationStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AnnotationStore.class},
+                (proxy, method, args) -> {
+                    Object result = method.invoke(store, args);
+                    if (result instanceof AnnotationStore.StoredBatch batch) {
+                        writes.incrementAndGet();
+                        return new AnnotationStore.StoredBatch(batch.made(), batch.passages(), held.apply(((List<?>) args[2]).size()));
+                    }
+                    return result;
+                });
+    }
+
+    /** {@code count} short passages of meeting notes, each with suggestions. */
+    private static JsonArray meetings(int count) {
+        JsonArray passages = new JsonArray();
+        for (int i = 0; i < count; i++) {
+            passages.add(new JsonObject().put("ordinal", i).put("text", "Samverkan med kommunen ger kontinuitet i vården av patienterna, möte " + i + "."));
+        }
+        return passages;
     }
 }
