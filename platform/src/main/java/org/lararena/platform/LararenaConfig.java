@@ -80,6 +80,7 @@ import java.util.Optional;
  * <tr><td>LARARENA_EXTRACT_MAX_ARCHIVE_DEPTH</td><td>2</td><td>how many archives and e-mails may enclose a document</td></tr>
  * <tr><td>LARARENA_EXTRACT_MAX_MAILBOX_MESSAGES</td><td>1000</td><td>most messages one mbox may hold</td></tr>
  * <tr><td>LARARENA_EXTRACT_MAX_SPREADSHEET_ROWS</td><td>100000</td><td>most rows one spreadsheet may have</td></tr>
+ * <tr><td>LARARENA_EXTRACT_OCR</td><td>true</td><td>whether scanned pages and images are read with Tesseract, when installed</td></tr>
  * <tr><td>LARARENA_INDEX_BATCH_DOCUMENTS</td><td>100</td><td>most documents indexed in one bulk request</td></tr>
  * <tr><td>LARARENA_INDEX_BATCH_PASSAGES</td><td>5000</td><td>most passages in one bulk request</td></tr>
  * <tr><td>LARARENA_INDEX_BATCH_WAIT_MS</td><td>200</td><td>how long a batch waits for more documents after its first</td></tr>
@@ -536,7 +537,7 @@ public record LararenaConfig(
                 managed ? Optional.of(Rdf.managedUrl(port)) : url);
     }
 
-    /** The extraction keys; what they leave out (XML depth, zip-bomb threshold, worker replacement, OCR) is fixed. */
+    /** The extraction keys; what they leave out (XML depth, zip-bomb threshold, worker replacement) is fixed. */
     private static Extraction extraction(Reader r) {
         return new Extraction(Duration.ofSeconds(r.integer("LARARENA_EXTRACT_TIMEOUT_SECONDS", 60, 1, 3600)),
                 r.integer("LARARENA_EXTRACT_HEAP_MB", 512, 64, 65536),
@@ -545,7 +546,7 @@ public record LararenaConfig(
                 r.integer("LARARENA_EXTRACT_MAX_ZIP_RATIO", 100, 1, 1_000_000),
                 1_000_000, 100,
                 r.integer("LARARENA_EXTRACT_WORKERS", 2, 1, 64),
-                2000, true,
+                2000, r.bool("LARARENA_EXTRACT_OCR", true),
                 new Extraction.ContainerLimits(r.integer("LARARENA_EXTRACT_MAX_ARCHIVE_FILES", 1000, 1, 1_000_000),
                         r.integer("LARARENA_EXTRACT_MAX_ARCHIVE_MB", 1000, 1, 1_000_000) * 1024L * 1024L,
                         r.integer("LARARENA_EXTRACT_MAX_ARCHIVE_DEPTH", 2, 1, 20),

@@ -104,9 +104,11 @@ class LararenaConfigTest {
     @Test
     void extractionLimitsAreReadFromTheirVariablesAndOutOfRangeValuesNameTheirKey() {
         LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_EXTRACT_MAX_OUTPUT_CHARS", "500000",
-                "LARARENA_EXTRACT_MAX_NESTING", "2", "LARARENA_EXTRACT_MAX_ZIP_RATIO", "40"));
+                "LARARENA_EXTRACT_MAX_NESTING", "2", "LARARENA_EXTRACT_MAX_ZIP_RATIO", "40", "LARARENA_EXTRACT_OCR", "false"));
 
         assertThat(config.extraction().maxOutputCharacters()).isEqualTo(500_000);
+        assertThat(config.extraction().ocr()).as("OCR turned off").isFalse();
+        assertThat(LararenaConfig.fromMap(Map.of()).extraction().ocr()).as("OCR on by default, where Tesseract is installed").isTrue();
         assertThat(config.extraction().maxPackageDepth()).isEqualTo(2);
         assertThat(config.extraction().maxCompressionRatio()).isEqualTo(40);
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_EXTRACT_MAX_NESTING", "0")))

@@ -73,6 +73,12 @@ final class BenchmarkSteps {
         return appender;
     }
 
+    /** Stops collecting into {@code appender}, so that a second run of the same benchmark collects apart. */
+    static void release(ListAppender<ILoggingEvent> appender) {
+        ((Logger) LoggerFactory.getLogger(StepTimings.class)).detachAppender(appender);
+        appender.stop();
+    }
+
     static String loadAverage() {
         return String.format("%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.tika.parser.AutoDetectParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +28,8 @@ import org.lararena.platform.testing.TestServices;
  * End to end (issue #14): ordinary office and PDF files from the start of their upload until every one is searchable
  * (or has failed with its reason), against plain in-process Tika, warm, on the same files in the same run, with each
  * ingest step's share of the work. The platform is warmed first on files of its own (the worker pool, the JIT).
+ * It runs twice, each in a data directory of its own: as shipped, where a PDF page without a text layer is read
+ * with Tesseract when it is installed, and with OCR turned off, as plain Tika runs here.
  *
  * <pre>./mvnw -B -Pbench -pl search-ui -am verify -DskipITs -Dtest=UploadToSearchableBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dbench.files=DIR</pre>
@@ -59,32 +60,59 @@ class UploadToSearchableBenchmark {
         List<Double> plain = new ArrayList<>();
         plain.add(MixedCorpus.plainTika(tika, measured) / 1e9);
 
-        ListAppender<ILoggingEvent> steps = BenchmarkSteps.capture();
         String token = TestServices.get().accessToken("forskare", "forskare");
-        double endToEnd;
-        double upload;
-        Map<String, Long> statuses;
-        Map<String, String> names = new HashMap<>();
-        try (RunningApplication app = RunningApplication.start(data, Map.of("LARARENA_DEMO_DATA", "false"))) {
-            awaitSettled(app, token, uploadAll(app, token, warmUp, names), Duration.ofMinutes(10));
-            steps.list.clear();
-            long started = System.nanoTime();
-            Set<String> ids = uploadAll(app, token, measured, names);
-            upload = (System.nanoTime() - started) / 1e9;
-            statuses = awaitSettled(app, token, ids, Duration.ofMinutes(30));
-            endToEnd = (System.nanoTime() - started) / 1e9;
-        }
+        Run shipped = run(data.resolve("shipped"), Map.of(), token, warmUp, measured);
+        plain.add(MixedCorpus.plainTika(tika, measured) / 1e9);
+        Run withoutOcr = run(data.resolve("without-ocr"), Map.of("LARARENA_EXTRACT_OCR", "false"), token, warmUp, measured);
         plain.add(MixedCorpus.plainTika(tika, measured) / 1e9);
         double tikaBest = plain.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
 
         System.out.println("| | seconds | × plain warm Tika |");
         System.out.println("|---|---|---|");
-        System.out.printf("| plain in-process Tika, warm, one thread (two rounds: %.1f s, %.1f s) | %.1f | 1 |%n", plain.get(0), plain.get(1), tikaBest);
-        System.out.printf("| Lärarena, from the start of the upload until every file is searchable or failed | %.1f | **%.2f** |%n",
-                endToEnd, endToEnd / tikaBest);
-        System.out.printf("%nthe upload request itself: %.1f s; documents by status: %s; load average %s%n", upload, statuses,
-                BenchmarkSteps.loadAverage());
-        BenchmarkSteps.shares(steps.list, names);
+        System.out.printf("| plain in-process Tika, warm, one thread, no OCR (three rounds: %.1f s, %.1f s, %.1f s) | %.1f | 1 |%n",
+                plain.get(0), plain.get(1), plain.get(2), tikaBest);
+        shipped.print("as shipped (OCR of pages without a text layer, Tesseract being installed)", tikaBest);
+        withoutOcr.print("with `LARARENA_EXTRACT_OCR=false`, like plain Tika", tikaBest);
+        System.out.println();
+        shipped.details("as shipped");
+        withoutOcr.details("without OCR");
+    }
+
+    /** One platform's end-to-end time, in a data directory of its own (else the second would find every file a duplicate). */
+    private static Run run(Path directory, Map<String, String> settings, String token, List<Path> warmUp, List<Path> measured)
+            throws Exception {
+        ListAppender<ILoggingEvent> steps = BenchmarkSteps.capture();
+        Map<String, String> names = new HashMap<>();
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("LARARENA_DEMO_DATA", "false");
+        try (RunningApplication app = RunningApplication.start(Files.createDirectories(directory), environment)) {
+            awaitSettled(app, token, uploadAll(app, token, warmUp, names), Duration.ofMinutes(10));
+            steps.list.clear();
+            long started = System.nanoTime();
+            Set<String> ids = uploadAll(app, token, measured, names);
+            double upload = (System.nanoTime() - started) / 1e9;
+            Map<String, Long> statuses = awaitSettled(app, token, ids, Duration.ofMinutes(30));
+            double endToEnd = (System.nanoTime() - started) / 1e9;
+            return new Run(endToEnd, upload, statuses, BenchmarkSteps.loadAverage(), List.copyOf(steps.list), names);
+        } finally {
+            BenchmarkSteps.release(steps);
+        }
+    }
+
+    private record Run(double endToEnd, double upload, Map<String, Long> statuses, String loadAverage, List<ILoggingEvent> steps,
+            Map<String, String> names) {
+
+        void print(String what, double tikaBest) {
+            System.out.printf("| Lärarena %s, from the start of the upload until every file is searchable or failed | %.1f | **%.2f** |%n",
+                    what, endToEnd, endToEnd / tikaBest);
+        }
+
+        void details(String what) {
+            System.out.printf("%s: the upload request itself %.1f s; documents by status: %s; load average %s%n", what, upload,
+                    statuses, loadAverage);
+            BenchmarkSteps.shares(steps, names);
+            System.out.println();
+        }
     }
 
     /**
@@ -96,24 +124,7 @@ class UploadToSearchableBenchmark {
         if (folder == null) {
             return corpus.stream().filter(f -> OFFICE_AND_PDF.contains(extension(f))).limit(count).toList();
         }
-        List<Path> withText = new ArrayList<>();
-        List<String> without = new ArrayList<>();
-        try (Stream<Path> listed = Files.list(Path.of(folder))) {
-            for (Path file : listed.filter(Files::isRegularFile).sorted().toList()) {
-                if (withText.size() == count) {
-                    break;
-                }
-                if (MixedCorpus.hasText(tika, file)) {
-                    withText.add(file);
-                } else {
-                    without.add(file.getFileName().toString());
-                }
-            }
-        }
-        if (!without.isEmpty()) {
-            System.out.printf("left out, plain Tika finds no text in them: %s%n", without);
-        }
-        return withText;
+        return MixedCorpus.withText(tika, Path.of(folder), count);
     }
 
     /** Uploads the files, 100 to a request; their ids, each named in {@code names} by its file. */

@@ -143,7 +143,7 @@ final class InProcessExtraction {
             if (format == DocumentFormat.PDF && !ocrAvailable) {
                 throw new ExtractionException(Kind.SCANNED_WITHOUT_OCR,
                         "PDF-filen saknar textlager (den är troligen inskannad) och OCR är inte installerat eller är avstängt.",
-                        "scanned PDF without text layer; OCR not installed (tesseract with the 'swe' model)");
+                        "scanned PDF without text layer; " + withoutOcr());
             }
             throw new ExtractionException(Kind.EMPTY, "Filen innehåller ingen text som kunde läsas ut.",
                     "no text in a " + mediaType + " file" + (ocrAvailable ? ", OCR included" : ""));
@@ -199,6 +199,11 @@ final class InProcessExtraction {
         return base;
     }
 
+    /** Why OCR is not at hand, for the operator (the researcher's reason says both). */
+    private String withoutOcr() {
+        return config.ocr() ? "OCR not installed (tesseract with the 'swe' model)" : "OCR turned off (LARARENA_EXTRACT_OCR=false)";
+    }
+
     private DocumentFormat supportedFormat(String mediaType) throws ExtractionException {
         if (mediaType.equals("application/x-tika-ooxml-protected") || mediaType.equals("application/x-tika-msoffice-encrypted")) {
             throw encrypted(mediaType);
@@ -206,9 +211,9 @@ final class InProcessExtraction {
         DocumentFormat format = DocumentFormat.of(mediaType).orElseThrow(() -> unsupported(mediaType));
         if (format == DocumentFormat.IMAGE && !ocrAvailable) {
             throw new ExtractionException(Kind.UNSUPPORTED_TYPE,
-                    "Filen är en " + FileTypes.name(mediaType) + ", och bilder kan bara läsas med OCR, som inte är installerat. "
-                            + "Ladda upp dokumentet som PDF eller DOCX med text i stället.",
-                    "image without OCR: " + mediaType);
+                    "Filen är en " + FileTypes.name(mediaType) + ", och bilder kan bara läsas med OCR, som inte är installerat "
+                            + "eller är avstängt. Ladda upp dokumentet som PDF eller DOCX med text i stället.",
+                    "image: " + mediaType + "; " + withoutOcr());
         }
         return format;
     }

@@ -3,6 +3,9 @@ package org.lararena.ingest.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Locale;
 import org.apache.tika.config.TikaConfig;
@@ -19,6 +22,8 @@ import org.lararena.platform.LararenaConfig;
  * Where the time of an isolated extraction goes, on the mixed corpus: plain Tika in this JVM, the same
  * extraction code as the worker's (detection, zip-bomb check, page handler, nesting limit) in this JVM, and the
  * worker process (the same code plus the round trip and the worker JVM), interleaved round by round.
+ * With {@code -Dbench.files=DIR} the files of that folder that plain Tika finds text in, with {@code -Dbench.ocr=true}
+ * OCR on in the worker and the same code (plain Tika never OCRs); the slowest files of each are printed.
  * A benchmark, not a test: {@code ./mvnw -Pbench -pl ingest test -Dtest=ExtractionCostBenchmark}.
  */
 class ExtractionCostBenchmark {
@@ -30,9 +35,9 @@ class ExtractionCostBenchmark {
 
     @Test
     void whereTheTimeOfAnIsolatedExtractionGoes() throws Exception {
-        List<Path> files = MixedCorpus.generate(dir);
         AutoDetectParser tika = new AutoDetectParser();
-        LararenaConfig.Extraction config = ExtractionSettings.withoutOcr().workers(1)
+        List<Path> files = files(tika);
+        LararenaConfig.Extraction config = ExtractionSettings.withoutOcr().ocr(Boolean.getBoolean("bench.ocr")).workers(1)
                 .filesPerWorker(Integer.getInteger("bench.filesPerWorker", LararenaConfig.Extraction.defaults().filesPerWorker())).build();
         InProcessExtraction inProcess = new InProcessExtraction(config);
         Detector detector = TikaConfig.getDefaultConfig().getDetector();
@@ -47,14 +52,18 @@ class ExtractionCostBenchmark {
                 long t0 = System.nanoTime();
                 MixedCorpus.plainTika(tika, files);
                 long t1 = System.nanoTime();
+                Map<String, Long> inProcessPerFile = new HashMap<>();
                 for (Path file : files) {
-                    assertThat(inProcess.extract(file, file.getFileName().toString(), null).text()).isNotBlank();
+                    timed(inProcessPerFile, file, () -> inProcess.extract(file, file.getFileName().toString(), null));
                 }
                 long t2 = System.nanoTime();
+                Map<String, Long> workerPerFile = new HashMap<>();
                 for (Path file : files) {
-                    assertThat(extractor.extract(file, file.getFileName().toString(), null).text()).isNotBlank();
+                    timed(workerPerFile, file, () -> extractor.extract(file, file.getFileName().toString(), null));
                 }
                 long t3 = System.nanoTime();
+                System.out.println("slowest in this JVM: " + slowest(inProcessPerFile));
+                System.out.println("slowest in the worker: " + slowest(workerPerFile));
                 for (Path file : files) {
                     Metadata metadata = new Metadata();
                     metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.getFileName().toString());
@@ -79,5 +88,35 @@ class ExtractionCostBenchmark {
                         worker[round] / 1e9, detection[round] / 1e9, zipCheck[round] / 1e9);
             }
         }
+    }
+
+    private interface Extraction {
+        ExtractedDocument run() throws ExtractionException;
+    }
+
+    /** Runs one extraction, noting its time under the file's name; a file that fails is timed all the same. */
+    private static void timed(Map<String, Long> times, Path file, Extraction extraction) {
+        long start = System.nanoTime();
+        try {
+            assertThat(extraction.run().text()).isNotNull();
+        } catch (ExtractionException e) {
+            System.out.printf("%s failed: %s%n", file.getFileName(), e.getMessage());
+        }
+        times.put(file.getFileName().toString(), System.nanoTime() - start);
+    }
+
+    private static String slowest(Map<String, Long> times) {
+        return times.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue() / 1e9))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The files of {@code -Dbench.files} that plain Tika finds text in, else the generated mixed corpus. */
+    private List<Path> files(AutoDetectParser tika) throws Exception {
+        String folder = System.getProperty("bench.files");
+        if (folder == null) {
+            return MixedCorpus.generate(dir);
+        }
+        return MixedCorpus.withText(tika, Path.of(folder), Integer.MAX_VALUE);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -60,6 +61,31 @@ public final class MixedCorpus {
             }
         }
         return System.nanoTime() - start;
+    }
+
+    /**
+     * The first {@code count} files of a folder, by name, that plain Tika finds text in: a file without text (an
+     * empty test page, an image-only PDF) would time nothing on either side of a comparison. Prints those left out.
+     */
+    public static List<Path> withText(AutoDetectParser tika, Path folder, int count) throws IOException {
+        List<Path> withText = new ArrayList<>();
+        List<String> without = new ArrayList<>();
+        try (Stream<Path> listed = Files.list(folder)) {
+            for (Path file : listed.filter(Files::isRegularFile).sorted().toList()) {
+                if (withText.size() == count) {
+                    break;
+                }
+                if (hasText(tika, file)) {
+                    withText.add(file);
+                } else {
+                    without.add(file.getFileName().toString());
+                }
+            }
+        }
+        if (!without.isEmpty()) {
+            System.out.printf("left out, plain Tika finds no text in them: %s%n", without);
+        }
+        return withText;
     }
 
     /** Whether plain Tika (OCR off) finds any text in the file; a file it cannot parse has none. */
