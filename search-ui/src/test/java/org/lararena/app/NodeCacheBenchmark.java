@@ -36,6 +36,7 @@ import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.testing.FullCollection;
 import org.lararena.platform.web.Caller;
 import org.lararena.sparql.ReadableGraphs;
 import org.lararena.sparql.SparqlService;
@@ -207,7 +208,7 @@ class NodeCacheBenchmark {
     }
 
     private static long heapUsedAfterGc() {
-        System.gc();
+        FullCollection.run();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 

@@ -25,6 +25,7 @@ import org.lararena.ingest.extract.ExtractionSettings;
 import org.lararena.ingest.extract.MixedCorpus;
 import org.lararena.ingest.repair.RepairedText;
 import org.lararena.ingest.segment.Passage;
+import org.lararena.platform.testing.FullCollection;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
@@ -73,7 +74,7 @@ class MixedCorpusBenchmark {
             long passages = 0;
             List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-            System.gc();
+            FullCollection.run();
             heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
             String loadBefore = loadAverage();
             for (int round = 0; round < MEASURED_ROUNDS; round++) {
