@@ -26,6 +26,7 @@ import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.store.rdf.StoreCompaction;
 import org.lararena.ontology.store.rdf.StoreTransactions;
 
 /**
@@ -39,6 +40,8 @@ final class GrowthCorpus {
     private final Ontology ontology;
     private final Random random = new Random(20261203);
     private static final int PASSAGES_PER_COMMIT = 2000;
+    /** Growth before the generator compacts: above the application's 1 GB (LARARENA_JENA_COMPACT_GROWTH_MB), for fewer, larger copies. */
+    private static final long COMPACT_AFTER_BYTES = 4L << 30;
 
     private int documents;
     private long passages;
@@ -73,12 +76,20 @@ final class GrowthCorpus {
                 new PassageAnnotator(ontology), 100, Duration.ofMillis(100));
         long before = passages;
         List<String> ids = new ArrayList<>();
+        // As the application does, the store is compacted once commits have grown its files: a million passages
+        // would otherwise leave tens of gigabytes of copied index pages behind.
+        StoreCompaction compaction = new StoreCompaction(dataset, dataDir.resolve("jena"), 0);
+        long compacted = compaction.sizeOnDisk();
         while (passages < target) {
             dataset.executeWrite(() -> {
                 for (long commit = passages + PASSAGES_PER_COMMIT; passages < Math.min(target, commit); ) {
                     ids.add(addDocument(store, annotation, perDocument, scratch));
                 }
             });
+            if (compaction.sizeOnDisk() - compacted > COMPACT_AFTER_BYTES) {
+                compaction.compact();
+                compacted = compaction.sizeOnDisk();
+            }
         }
         return new Filled((int) (passages - before), (System.nanoTime() - started) / 1e9, ids.isEmpty() ? null : ids.get(0));
     }
