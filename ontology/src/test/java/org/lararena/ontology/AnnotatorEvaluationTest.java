@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,19 @@ class AnnotatorEvaluationTest {
     private static PassageAnnotator annotator;
 
     /** @param evidence by theme label, the words of the text that carry it, where the set names them ({@code [words]}) */
-    record Passage(Set<String> themes, String text, Map<String, String> evidence) {}
+    record Passage(Set<String> themes, String text, Map<String, String> evidence) {
+
+        /** The IRIs of the top themes the passage is labelled with. */
+        Set<String> themeIris(Ontology ontology) {
+            return ontology.topThemes().stream().filter(t -> themes.contains(t.labelSv())).map(Concept::iri).collect(Collectors.toSet());
+        }
+
+        /** By top theme IRI, the words of the text that carry it, where the set names them. */
+        Map<String, String> evidenceByThemeIri(Ontology ontology) {
+            return ontology.topThemes().stream().filter(t -> evidence.containsKey(t.labelSv()))
+                    .collect(Collectors.toMap(Concept::iri, t -> evidence.get(t.labelSv())));
+        }
+    }
 
     record Counts(int truePositives, int falsePositives, int falseNegatives) {
         double precision() {

@@ -146,7 +146,7 @@ class SuggesterEvaluationTest {
     private static void printWhole(String what, List<AnnotatorEvaluationTest.Passage> passages) {
         List<TrainingPassage> all = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
-            all.add(GoldReview.review("all-" + i, passages.get(i).text(), List.of(), gold(passages.get(i))));
+            all.add(GoldReview.review("all-" + i, passages.get(i).text(), List.of(), passages.get(i).themeIris(ontology)));
         }
         Evaluation whole = training.evaluate(SuggesterModel.DICTIONARY_ONLY, all);
         System.out.printf(Locale.ROOT, "%n== dictionary alone on all %d passages of %s: %s%n", whole.passages(), what,
@@ -174,12 +174,12 @@ class SuggesterEvaluationTest {
         for (int i = 0; i < reviewedAs.size(); i++) {
             if (i % 2 == 0) {
                 AnnotatorEvaluationTest.Passage passage = reviewedAs.get(i);
-                reviewed.add(GoldReview.review("reviewed-" + i, passage.text(), annotator.annotate(passage.text()), gold(passage),
-                        evidence(passage)));
+                reviewed.add(GoldReview.review("reviewed-" + i, passage.text(), annotator.annotate(passage.text()), passage.themeIris(ontology),
+                        passage.evidenceByThemeIri(ontology)));
             } else {
                 AnnotatorEvaluationTest.Passage passage = scoredAs.get(i);
                 // Only the gold themes count here: the scoring compares the suggestions with them.
-                unseen.add(GoldReview.review("unseen-" + i, passage.text(), List.of(), gold(passage)));
+                unseen.add(GoldReview.review("unseen-" + i, passage.text(), List.of(), passage.themeIris(ontology)));
             }
         }
         SuggesterTraining.Outcome outcome = training.train(reviewed, 1);
@@ -233,15 +233,6 @@ class SuggesterEvaluationTest {
     private static ServiceCheck configured() {
         LararenaConfig.Annotation defaults = LararenaConfig.fromMap(Map.of()).annotation();
         return new ServiceCheck(defaults.suggesterMinHeldOutPassages(), defaults.suggesterMargin());
-    }
-
-    private static Set<String> gold(AnnotatorEvaluationTest.Passage passage) {
-        return ontology.topThemes().stream().filter(t -> passage.themes().contains(t.labelSv())).map(Concept::iri).collect(Collectors.toSet());
-    }
-
-    private static Map<String, String> evidence(AnnotatorEvaluationTest.Passage passage) {
-        return ontology.topThemes().stream().filter(t -> passage.evidence().containsKey(t.labelSv()))
-                .collect(Collectors.toMap(Concept::iri, t -> passage.evidence().get(t.labelSv())));
     }
 
     private static void print(String what, Evaluation evaluation) {

@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.lararena.ontology.suggest.GoldReview;
 import org.lararena.ontology.suggest.ServiceCheck;
@@ -66,11 +63,8 @@ class SuggesterTrainingBenchmark {
         List<TrainingPassage> decided = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             AnnotatorEvaluationTest.Passage passage = written.get(i % written.size());
-            Map<String, String> evidence = ontology.topThemes().stream().filter(t -> passage.evidence().containsKey(t.labelSv()))
-                    .collect(Collectors.toMap(Concept::iri, t -> passage.evidence().get(t.labelSv())));
-            Set<String> gold = ontology.topThemes().stream().filter(t -> passage.themes().contains(t.labelSv())).map(Concept::iri)
-                    .collect(Collectors.toSet());
-            decided.add(GoldReview.review("bench-" + i, passage.text(), annotator.annotate(passage.text()), gold, evidence));
+            decided.add(GoldReview.review("bench-" + i, passage.text(), annotator.annotate(passage.text()), passage.themeIris(ontology),
+                    passage.evidenceByThemeIri(ontology)));
         }
         return decided;
     }

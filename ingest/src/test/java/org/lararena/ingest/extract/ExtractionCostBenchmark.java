@@ -1,7 +1,5 @@
 package org.lararena.ingest.extract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -98,7 +96,7 @@ class ExtractionCostBenchmark {
     private static void timed(Map<String, Long> times, Path file, Extraction extraction) {
         long start = System.nanoTime();
         try {
-            assertThat(extraction.run().text()).isNotNull();
+            extraction.run();
         } catch (ExtractionException e) {
             System.out.printf("%s failed: %s%n", file.getFileName(), e.getMessage());
         }
