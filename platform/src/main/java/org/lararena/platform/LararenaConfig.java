@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The platform's configuration, parsed once from environment variables (the keys below), with defaults that
@@ -46,6 +47,9 @@ import java.util.Optional;
  *     set, the annotation store is remote and nothing is managed</td></tr>
  * <tr><td>LARARENA_FUSEKI_PORT</td><td>3030</td><td>HTTP port of the managed Fuseki (LARARENA_RDF=fuseki)</td></tr>
  * <tr><td>LARARENA_FUSEKI_HEAP_MB</td><td>1024</td><td>heap of the managed Fuseki</td></tr>
+ * <tr><td>LARARENA_JENA_NODE_CACHE</td><td>(from the heap)</td><td>nodes each of TDB2's two node caches holds (node to id,
+ *     id to node), in the application's embedded store and in the managed Fuseki alike; by default one for every
+ *     {@value Rdf#HEAP_BYTES_PER_CACHED_NODE} bytes of the JVM's heap, and never fewer than Jena's own million</td></tr>
  * <tr><td>LARARENA_KEYCLOAK_PORT</td><td>8180</td><td>HTTP port of the managed Keycloak</td></tr>
  * <tr><td>LARARENA_KEYCLOAK_URL</td><td>(none: managed)</td><td>base address of an external Keycloak</td></tr>
  * <tr><td>LARARENA_KEYCLOAK_REALM</td><td>lararena</td><td>realm holding users and roles</td></tr>
@@ -365,13 +369,35 @@ public record LararenaConfig(
      * @param managed a Fuseki this platform starts on loopback {@code port}, its TDB2 in the data directory
      * @param url the SPARQL dataset's address (query and update under it); empty for the embedded store
      */
-    public record Rdf(boolean managed, int port, int heapMb, Optional<URI> url) {
+    public record Rdf(boolean managed, int port, int heapMb, Optional<URI> url, OptionalInt nodeCache) {
 
         /** The name of the dataset a managed Fuseki serves. */
         public static final String DATASET = "lararena";
 
+        /**
+         * Heap given to each node the node caches may hold, when their size is not set: a node held in both caches
+         * costs about 170 bytes (docs/benchmarks.md, "Node caches at a million annotations"), so one store's full
+         * caches take about a sixth of the heap.
+         */
+        public static final long HEAP_BYTES_PER_CACHED_NODE = 1000;
+
+        /** Jena's own size of the larger cache (ids to nodes), the least the caches are given. */
+        public static final int JENA_NODE_CACHE = 1_000_000;
+
         public Rdf {
             Objects.requireNonNull(url, "url");
+            Objects.requireNonNull(nodeCache, "nodeCache");
+        }
+
+        /**
+         * How many nodes each of TDB2's node caches holds in a JVM whose heap is at most {@code maxHeapBytes}: the
+         * configured number, else one for every {@link #HEAP_BYTES_PER_CACHED_NODE} bytes of heap and at least
+         * {@link #JENA_NODE_CACHE}. A query over every annotation reads each annotation's node and its target's; once
+         * they no longer fit, every run reads them from the node table's file again, and the query grows faster than
+         * the corpus.
+         */
+        public int nodeCacheNodes(long maxHeapBytes) {
+            return nodeCache.orElseGet(() -> (int) Math.min(Integer.MAX_VALUE, Math.max(JENA_NODE_CACHE, maxHeapBytes / HEAP_BYTES_PER_CACHED_NODE)));
         }
 
         /** The SPARQL dataset of the managed Fuseki on {@code port}: query at {@code /query}, update at {@code /update} below it. */
@@ -533,8 +559,10 @@ public record LararenaConfig(
         }
         int port = r.port("LARARENA_FUSEKI_PORT", 3030);
         boolean managed = kind.equals("fuseki") && url.isEmpty();
+        OptionalInt nodeCache = r.raw("LARARENA_JENA_NODE_CACHE").isEmpty() ? OptionalInt.empty()
+                : OptionalInt.of(r.integer("LARARENA_JENA_NODE_CACHE", Rdf.JENA_NODE_CACHE, 10_000, 500_000_000));
         return new Rdf(managed, port, r.integer("LARARENA_FUSEKI_HEAP_MB", 1024, 128, 65536),
-                managed ? Optional.of(Rdf.managedUrl(port)) : url);
+                managed ? Optional.of(Rdf.managedUrl(port)) : url, nodeCache);
     }
 
     /** The extraction keys; what they leave out (XML depth, zip-bomb threshold, worker replacement) is fixed. */

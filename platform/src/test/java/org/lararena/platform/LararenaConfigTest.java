@@ -186,6 +186,22 @@ class LararenaConfigTest {
     }
 
     @Test
+    void theStoresNodeCachesGrowWithTheHeapUnlessTheirSizeIsSet() {
+        LararenaConfig.Rdf byHeap = LararenaConfig.fromMap(Map.of()).rdf();
+        long gigabyte = 1024L * 1024 * 1024;
+        assertThat(byHeap.nodeCacheNodes(256L * 1024 * 1024)).as("a small heap keeps Jena's own size").isEqualTo(1_000_000);
+        assertThat(byHeap.nodeCacheNodes(8 * gigabyte)).isEqualTo((int) (8 * gigabyte / LararenaConfig.Rdf.HEAP_BYTES_PER_CACHED_NODE));
+        assertThat(byHeap.nodeCacheNodes(8 * gigabyte)).as("more heap, more nodes").isGreaterThan(byHeap.nodeCacheNodes(4 * gigabyte));
+
+        LararenaConfig.Rdf set = LararenaConfig.fromMap(Map.of("LARARENA_JENA_NODE_CACHE", "3000000")).rdf();
+        assertThat(set.nodeCacheNodes(256L * 1024 * 1024)).isEqualTo(3_000_000);
+        assertThat(set.nodeCacheNodes(64 * gigabyte)).isEqualTo(3_000_000);
+
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_JENA_NODE_CACHE", "lots"))).hasMessageContaining("LARARENA_JENA_NODE_CACHE");
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_JENA_NODE_CACHE", "10"))).hasMessageContaining("LARARENA_JENA_NODE_CACHE");
+    }
+
+    @Test
     void aManagedClusterOfSeveralNodesListensOnConsecutivePortsAndKeepsAReplica() {
         LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_NODES", "3", "LARARENA_ES_PORT", "9400"));
 

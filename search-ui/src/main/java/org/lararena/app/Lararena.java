@@ -33,6 +33,7 @@ import org.lararena.backup.DataFormat;
 import org.lararena.backup.DataRestore;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.TdbNodeCaches;
 import org.lararena.platform.services.ManagedElasticsearch;
 import org.lararena.platform.services.ManagedFuseki;
 import org.lararena.platform.services.ManagedKeycloak;
@@ -168,6 +169,9 @@ public final class Lararena {
         try {
             // Before any server starts: a directory of a newer Lärarena is refused untouched, an older one migrated.
             DataFormat.prepare(config.dataDir());
+            // Before Jena is first used in this process: TDB2 reads its node caches' size once, and opens every generation
+            // of the embedded store with it, those its compactions make included.
+            TdbNodeCaches.useInThisJvm(config.dataPath(TdbNodeCaches.SETTINGS_FILE), config.rdf().nodeCacheNodes(Runtime.getRuntime().maxMemory()));
         } catch (RuntimeException e) {
             run.close();
             throw e;

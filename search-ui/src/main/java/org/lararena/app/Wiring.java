@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.apache.jena.query.Dataset;
-import org.apache.jena.tdb2.TDB2Factory;
 import org.lararena.backup.DataFormat;
 import org.lararena.codebook.CodebookActions;
 import org.lararena.codebook.SynonymProposals;
@@ -46,6 +45,7 @@ import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.store.rdf.SplitAnnotationStore;
 import org.lararena.ontology.store.rdf.StoreCompaction;
 import org.lararena.ontology.store.rdf.StoreTransactions;
+import org.lararena.ontology.store.rdf.TdbStores;
 import org.lararena.ontology.store.remote.RemoteTransactions;
 import org.lararena.ontology.suggest.ServiceCheck;
 import org.lararena.ontology.suggest.SuggesterTraining;
@@ -89,7 +89,8 @@ final class Wiring {
         DataFormat.prepare(config.dataDir());
         ElasticsearchClient elasticsearch = ElasticsearchClients.create(config.elasticsearch());
         Files.createDirectories(config.dataPath("jena"));
-        Dataset jena = TDB2Factory.connectDataset(config.dataPath("jena").toString());
+        int nodeCache = config.rdf().nodeCacheNodes(Runtime.getRuntime().maxMemory());
+        Dataset jena = TdbStores.connect(config.dataPath("jena"), nodeCache);
         // A cluster's instances share the records, originals and passages; a single instance keeps them in its data directory.
         // One id for this process, which tells its own messages to the other instances of a cluster from theirs.
         ClusterMembers members = ClusterMembers.of(vertx);
@@ -107,7 +108,10 @@ final class Wiring {
         Optional<RemoteTransactions> rdfStore = config.rdf().url().map(url -> RemoteTransactions.reachable(url.toString()));
         StoreTransactions rdf = rdf(rdfStore, jena);
         // With the embedded store, the annotator's undecided suggestions have a TDB2 dataset of their own (docs/architecture.md).
-        Optional<Dataset> suggestionJena = rdfStore.isPresent() ? Optional.empty() : Optional.of(suggestionDataset(config));
+        Optional<Dataset> suggestionJena = rdfStore.isPresent() ? Optional.empty() : Optional.of(suggestionDataset(config, nodeCache));
+        if (rdfStore.isEmpty()) {
+            LOG.info("The embedded annotation store caches up to {} nodes each way (LARARENA_JENA_NODE_CACHE)", nodeCache);
+        }
         AnnotationStore annotations = annotationStore(rdf, suggestionJena.map(StoreTransactions::local),
                 () -> suggesterOnceMade.get() == null ? 0 : suggesterOnceMade.get().get().version());
         // The shipped ontology is the seed; researchers' changes to the codebook are laid over it before anything reads
@@ -196,8 +200,8 @@ final class Wiring {
         return shared.<StoreTransactions>map(remote -> remote).orElseGet(() -> StoreTransactions.local(embedded));
     }
 
-    private static Dataset suggestionDataset(LararenaConfig config) throws IOException {
-        return TDB2Factory.connectDataset(Files.createDirectories(config.dataPath(SplitAnnotationStore.DATA_FOLDER)).toString());
+    private static Dataset suggestionDataset(LararenaConfig config, int nodeCache) throws IOException {
+        return TdbStores.connect(Files.createDirectories(config.dataPath(SplitAnnotationStore.DATA_FOLDER)), nodeCache);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.services.ManagedFuseki;
 import org.lararena.platform.services.ManagedProcess;
 import org.lararena.platform.services.Ports;
@@ -39,7 +40,7 @@ class FusekiOutageIT {
     @Test
     void codingWhileFusekiIsAwayIsA503NamingItAndResumesWithNothingAcknowledgedLost() throws Exception {
         // The test JVM's classpath holds Fuseki (a provided dependency), as search-ui/target/fuseki does for ./lararena up.
-        ManagedFuseki fuseki = new ManagedFuseki(fusekiDir, Ports.freePort(), 256, Path.of(System.getProperty("java.home")),
+        ManagedFuseki fuseki = new ManagedFuseki(fusekiDir, Ports.freePort(), 256, LararenaConfig.Rdf.JENA_NODE_CACHE, Path.of(System.getProperty("java.home")),
                 System.getProperty("java.class.path"));
         ManagedProcess process = fuseki.start(Duration.ofMinutes(2));
         String token = TestServices.get().accessToken("forskare", "forskare");

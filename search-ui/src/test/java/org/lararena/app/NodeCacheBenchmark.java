@@ -18,10 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.jena.query.Dataset;
-import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2Factory;
-import org.apache.jena.tdb2.params.StoreParams;
 import org.apache.jena.tdb2.sys.TDBInternal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +32,7 @@ import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.rdf.StoreTransactions;
+import org.lararena.ontology.store.rdf.TdbStores;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.testing.FullCollection;
 import org.lararena.platform.web.Caller;
@@ -108,7 +106,7 @@ class NodeCacheBenchmark {
                 for (String cache : caches) {
                     String setting = cache.replace(" again", "");
                     Dataset dataset = DEFAULT.equals(setting) ? TDB2Factory.connectDataset(data.resolve("jena").toString())
-                            : withNodeCaches(data.resolve("jena"), Integer.parseInt(setting));
+                            : TdbStores.connect(data.resolve("jena"), Integer.parseInt(setting));
                     try {
                         measureAll(table, corpus.passages(), cache, dataset, documents, ontology, spread, repeats);
                     } finally {
@@ -141,15 +139,6 @@ class NodeCacheBenchmark {
         double heap = heapUsedAfterGc() / 1e6;
         table.computeIfAbsent("heap used MB", m -> new LinkedHashMap<>()).computeIfAbsent(size, s -> new LinkedHashMap<>()).put(cache, heap);
         System.out.printf("  heap used after GC: %.0f MB%n", heap);
-    }
-
-    /**
-     * The store connected with both node caches holding up to {@code nodes} nodes: TDB2 takes these (dynamic) settings
-     * when it connects to an existing store, over what the store was made with ({@code StoreParamsFactory}).
-     */
-    private static Dataset withNodeCaches(Path jena, int nodes) {
-        StoreParams caches = StoreParams.builder("node-cache-benchmark").node2NodeIdCacheSize(nodes).nodeId2NodeCacheSize(nodes).build();
-        return DatasetFactory.wrap(DatabaseMgr.connectDatasetGraph(jena.toString(), caches));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.TdbNodeCaches;
 
 /**
  * Apache Jena Fuseki on loopback, serving one TDB2 dataset ({@value LararenaConfig.Rdf#DATASET}) kept in
@@ -27,13 +28,16 @@ public final class ManagedFuseki {
     private final Path root;
     private final int port;
     private final int heapMb;
+    private final int nodeCacheNodes;
     private final Path javaHome;
     private final String classpath;
 
-    public ManagedFuseki(Path root, int port, int heapMb, Path javaHome, String classpath) {
+    /** @param nodeCacheNodes how many nodes each of its store's node caches holds ({@link TdbNodeCaches}) */
+    public ManagedFuseki(Path root, int port, int heapMb, int nodeCacheNodes, Path javaHome, String classpath) {
         this.root = Objects.requireNonNull(root).toAbsolutePath();
         this.port = port;
         this.heapMb = heapMb;
+        this.nodeCacheNodes = nodeCacheNodes;
         this.javaHome = Objects.requireNonNull(javaHome);
         this.classpath = Objects.requireNonNull(classpath);
     }
@@ -44,7 +48,8 @@ public final class ManagedFuseki {
         if (!Files.isDirectory(jars)) {
             throw new ServiceStartException(jars + " is missing: build the project first (./mvnw -DskipTests package, which ./lararena up runs for you)");
         }
-        return new ManagedFuseki(config.dataPath("fuseki"), config.rdf().port(), config.rdf().heapMb(), Path.of(System.getProperty("java.home")),
+        return new ManagedFuseki(config.dataPath("fuseki"), config.rdf().port(), config.rdf().heapMb(),
+                config.rdf().nodeCacheNodes(config.rdf().heapMb() * 1024L * 1024L), Path.of(System.getProperty("java.home")),
                 System.getProperty("java.class.path") + File.pathSeparator + jars.resolve("*"));
     }
 
@@ -62,7 +67,8 @@ public final class ManagedFuseki {
         } catch (IOException e) {
             throw new ServiceStartException("could not make Fuseki's store folder " + store + " (" + e.getMessage() + ")", e);
         }
-        List<String> command = List.of(javaHome.resolve("bin/java").toString(), "-Xmx" + heapMb + "m",
+        Path settings = TdbNodeCaches.write(root.resolve(TdbNodeCaches.SETTINGS_FILE), nodeCacheNodes);
+        List<String> command = List.of(javaHome.resolve("bin/java").toString(), "-Xmx" + heapMb + "m", TdbNodeCaches.jvmOption(settings),
                 // Fuseki would set up log4j2, which is not on the classpath: it logs through the application's logback.
                 "-Dlog4j2.configurationFile=none", "-Dlararena.log.dir=" + root.resolve("logs"),
                 MAIN,

@@ -1,0 +1,83 @@
+package org.lararena.ontology.store.rdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.platform.TdbNodeCaches;
+
+/**
+ * The size of the embedded store's node caches, before and after a compaction. TDB2 reads its settings once per JVM,
+ * so each case runs in a JVM of its own ({@link Probe}), as {@code ./lararena up} does: the settings set before Jena is
+ * first used, then the store connected with the same size, one triple written, the store compacted.
+ */
+class TdbNodeCachesTest {
+
+    /** Jena's own sizes: ids to nodes, nodes to ids. */
+    private static final String JENA_SIZES = "1000000 200000";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSizeSetBeforeJenaStartsHoldsForTheStoreAndEveryGenerationItsCompactionsMake() throws Exception {
+        List<String> lines = probe("1234567");
+
+        assertThat(lines).contains("connected 1234567 1234567", "compacted 1234567 1234567", "triples 1");
+    }
+
+    @Test
+    void aSizeGivenOnlyWhenTheStoreIsConnectedIsLostAtItsFirstCompaction() throws Exception {
+        List<String> lines = probe("none");
+
+        assertThat(lines).contains("connected 1234567 1234567", "compacted " + JENA_SIZES, "triples 1");
+        assertThat(String.join("\n", lines)).as("the operator is told").contains("caches 1000000 nodes, not 1234567");
+    }
+
+    private List<String> probe(String settings) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Probe.class.getName(),
+                dir.toString(), settings).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (var output = process.inputReader(StandardCharsets.UTF_8)) {
+            output.lines().forEach(lines::add);
+        }
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the probe ends").isTrue();
+        assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
+        return lines;
+    }
+
+    /** One JVM: {@code <dir> <nodes to set before Jena starts | none>}; prints the caches' sizes (ids to nodes, nodes to ids). */
+    public static final class Probe {
+
+        public static void main(String[] args) {
+            Path dir = Path.of(args[0]);
+            if (!args[1].equals("none")) {
+                TdbNodeCaches.useInThisJvm(dir.resolve(TdbNodeCaches.SETTINGS_FILE), Integer.parseInt(args[1]));
+            }
+            Dataset store = TdbStores.connect(dir.resolve("jena"), 1_234_567);
+            System.out.println("connected " + TdbStores.nodeCacheNodes(store) + " " + TdbStores.nodeIdCacheNodes(store));
+            store.executeWrite(() -> store.getNamedModel("urn:x-test:graph").add(ResourceFactory.createResource("urn:x-test:a"),
+                    ResourceFactory.createProperty("urn:x-test:p"), "b"));
+            new StoreCompaction(store, dir.resolve("jena"), 0).compact();
+            System.out.println("compacted " + TdbStores.nodeCacheNodes(store) + " " + TdbStores.nodeIdCacheNodes(store));
+            store.begin(ReadWrite.READ);
+            try {
+                Model graph = store.getNamedModel("urn:x-test:graph");
+                System.out.println("triples " + graph.size());
+            } finally {
+                store.end();
+            }
+        }
+    }
+}
