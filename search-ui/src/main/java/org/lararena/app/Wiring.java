@@ -110,7 +110,8 @@ final class Wiring {
         // With the embedded store, the annotator's undecided suggestions have a TDB2 dataset of their own (docs/architecture.md).
         Optional<Dataset> suggestionJena = rdfStore.isPresent() ? Optional.empty() : Optional.of(suggestionDataset(config, nodeCache));
         if (rdfStore.isEmpty()) {
-            LOG.info("The embedded annotation store caches up to {} nodes each way (LARARENA_JENA_NODE_CACHE)", nodeCache);
+            LOG.info("The embedded annotation store caches up to {} nodes each way (LARARENA_JENA_NODE_CACHE), and {} after a compaction"
+                    + " (TDB2's settings in this process)", nodeCache, TdbStores.nodeCacheNodesAfterCompaction());
         }
         AnnotationStore annotations = annotationStore(rdf, suggestionJena.map(StoreTransactions::local),
                 () -> suggesterOnceMade.get() == null ? 0 : suggesterOnceMade.get().get().version());

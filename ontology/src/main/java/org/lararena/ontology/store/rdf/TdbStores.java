@@ -5,6 +5,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.params.StoreParams;
+import org.apache.jena.tdb2.sys.SystemTDB;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
@@ -31,6 +32,14 @@ public final class TdbStores {
     /** How many nodes the store's id-to-node cache holds, in the generation in use now. */
     public static int nodeCacheNodes(Dataset dataset) {
         return TDBInternal.getDatasetGraphTDB(dataset.asDatasetGraph()).getStoreParams().getNodeId2NodeCacheSize();
+    }
+
+    /**
+     * How many nodes the id-to-node cache of a store's next generation will hold: TDB2's settings in this JVM, which a
+     * compaction opens the next generation with.
+     */
+    public static int nodeCacheNodesAfterCompaction() {
+        return SystemTDB.NodeId2NodeCacheSize;
     }
 
     /** How many nodes the store's node-to-id cache holds, in the generation in use now. */
