@@ -127,6 +127,10 @@ final class Wiring {
                 new SuggesterTraining(annotator, ontology, clock, serviceCheck), config.dataPath("suggester"),
                 config.annotation().suggesterRetrainAfter());
         suggesterOnceMade.set(suggester);
+        if (SuggesterTraining.stopsTheApplication()) {
+            LOG.warn("This JVM runs a full collection whenever a library asks for one: the suggester's learner (Apache OpenNLP) asks some"
+                    + " 200 times a training, and each stops every request meanwhile. Start it with -XX:+DisableExplicitGC, as ./lararena does");
+        }
         SparqlService.publishOntology(rdf, ontology);
         List<StoreCompaction> storeCompactions = new ArrayList<>();
         storeCompactions.add(new StoreCompaction(jena, config.dataPath("jena"), config.annotation().compactGrowthBytes()));

@@ -1,5 +1,7 @@
 package org.lararena.ontology.suggest;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,6 +47,22 @@ public final class SuggesterTraining {
     private final Ontology ontology;
     private final Clock clock;
     private final ServiceCheck check;
+
+    /**
+     * Whether a training stops every thread of this JVM again and again: Apache OpenNLP's quasi-Newton trainer calls
+     * {@link System#gc()} at the end of every fit, some 200 times a training, and unless the JVM runs with
+     * {@code -XX:+DisableExplicitGC} (as {@code ./lararena} starts it) each call is a full collection that stops the
+     * event loops and researchers' requests with it (docs/benchmarks.md, "Training the suggester").
+     */
+    public static boolean stopsTheApplication() {
+        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        try {
+            return hotspot != null && !Boolean.parseBoolean(hotspot.getVMOption("DisableExplicitGC").getValue());
+        } catch (IllegalArgumentException e) {
+            // A JVM without HotSpot's option cannot be asked; it is not warned about.
+            return false;
+        }
+    }
 
     /**
      * @param annotator the annotator whose suggestions the model refines

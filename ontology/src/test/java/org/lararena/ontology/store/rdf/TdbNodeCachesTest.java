@@ -2,18 +2,15 @@ package org.lararena.ontology.store.rdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ontology.testing.ForkedJvm;
 import org.lararena.platform.TdbNodeCaches;
 
 /**
@@ -44,17 +41,8 @@ class TdbNodeCachesTest {
         assertThat(String.join("\n", lines)).as("the operator is told").contains("caches 1000000 nodes, not 1234567");
     }
 
-    private List<String> probe(String settings) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Probe.class.getName(),
-                dir.toString(), settings).redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (var output = process.inputReader(StandardCharsets.UTF_8)) {
-            output.lines().forEach(lines::add);
-        }
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the probe ends").isTrue();
-        assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
-        return lines;
+    private List<String> probe(String settings) throws Exception {
+        return ForkedJvm.run(Probe.class, List.of(), dir.toString(), settings);
     }
 
     /** One JVM: {@code <dir> <nodes to set before Jena starts | none>}; prints the caches' sizes (ids to nodes, nodes to ids). */
