@@ -21,7 +21,20 @@ public final class TdbNodeCaches {
     /** The settings file's name, in the data directory (the application's) or in the managed Fuseki's directory. */
     public static final String SETTINGS_FILE = "tdb2-settings.properties";
 
+    /**
+     * The most entries a node cache is made with: Jena's own (a quarter of its million). TDB2 makes each cache with room
+     * for a share of its size at once ({@code NodeCacheInitialCapacityFactor}, a quarter); for caches sized from a large
+     * heap that would be tens of megabytes each before a single node is read, in every store opened, so a cache larger
+     * than Jena's starts at Jena's room and grows as it fills.
+     */
+    static final int INITIAL_ENTRIES = 250_000;
+
     private TdbNodeCaches() {
+    }
+
+    /** The share of a cache of {@code nodes} nodes that TDB2 makes room for at once: at most {@value #INITIAL_ENTRIES} entries. */
+    public static double initialCapacityFactor(int nodes) {
+        return Math.min(0.25, (double) INITIAL_ENTRIES / nodes);
     }
 
     /** Writes TDB2's settings file giving both node caches {@code nodes} nodes, and returns it. */
@@ -29,7 +42,8 @@ public final class TdbNodeCaches {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, List.of("# Written by Lärarena at each start (LARARENA_JENA_NODE_CACHE); read by TDB2 (SystemTDB).",
-                    "Node2NodeIdCacheSize=" + nodes, "NodeId2NodeCacheSize=" + nodes));
+                    "Node2NodeIdCacheSize=" + nodes, "NodeId2NodeCacheSize=" + nodes,
+                    "NodeCacheInitialCapacityFactor=" + initialCapacityFactor(nodes)));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("TDB2's settings could not be written to " + file, e);

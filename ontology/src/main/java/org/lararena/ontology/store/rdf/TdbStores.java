@@ -7,6 +7,7 @@ import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.params.StoreParams;
 import org.apache.jena.tdb2.sys.SystemTDB;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.lararena.platform.TdbNodeCaches;
 
 /**
  * An embedded TDB2 store opened with node caches of a given size (LARARENA_JENA_NODE_CACHE). A query over every
@@ -15,7 +16,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * corpus (docs/benchmarks.md, "Node caches at a million annotations").
  *
  * <p>The size given here holds for the generation of the store opened now. A compaction opens the next generation with
- * TDB2's settings, which {@link org.lararena.platform.TdbNodeCaches} sets for the whole JVM before Jena is first used;
+ * TDB2's settings, which {@link TdbNodeCaches} sets for the whole JVM before Jena is first used;
  * {@link StoreCompaction} warns when that did not happen.
  */
 public final class TdbStores {
@@ -25,7 +26,8 @@ public final class TdbStores {
 
     /** Connects to (or creates) the TDB2 store in {@code directory}, both node caches holding up to {@code nodeCacheNodes}. */
     public static Dataset connect(Path directory, int nodeCacheNodes) {
-        StoreParams caches = StoreParams.builder("lararena").node2NodeIdCacheSize(nodeCacheNodes).nodeId2NodeCacheSize(nodeCacheNodes).build();
+        StoreParams caches = StoreParams.builder("lararena").node2NodeIdCacheSize(nodeCacheNodes).nodeId2NodeCacheSize(nodeCacheNodes)
+                .nodeCacheInitialCapacityFactor(TdbNodeCaches.initialCapacityFactor(nodeCacheNodes)).build();
         return DatasetFactory.wrap(DatabaseMgr.connectDatasetGraph(directory.toString(), caches));
     }
 
@@ -40,6 +42,11 @@ public final class TdbStores {
      */
     public static int nodeCacheNodesAfterCompaction() {
         return SystemTDB.NodeId2NodeCacheSize;
+    }
+
+    /** The share of its size each node cache was made with room for, in the generation in use now. */
+    public static double nodeCacheInitialCapacityFactor(Dataset dataset) {
+        return TDBInternal.getDatasetGraphTDB(dataset.asDatasetGraph()).getStoreParams().getNodeCacheInitialCapacityFactor();
     }
 
     /** How many nodes the store's node-to-id cache holds, in the generation in use now. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.rdf.model.Model;
@@ -31,6 +32,8 @@ class TdbNodeCachesTest {
         List<String> lines = probe("1234567");
 
         assertThat(lines).contains("connected 1234567 1234567", "compacted 1234567 1234567", "triples 1");
+        // Room for Jena's quarter of a million entries at once, not for a quarter of the larger size.
+        assertThat(lines).contains("made with room for 0.2025 before", "made with room for 0.2025 after");
     }
 
     @Test
@@ -55,10 +58,12 @@ class TdbNodeCachesTest {
             }
             Dataset store = TdbStores.connect(dir.resolve("jena"), 1_234_567);
             System.out.println("connected " + TdbStores.nodeCacheNodes(store) + " " + TdbStores.nodeIdCacheNodes(store));
+            System.out.printf(Locale.ROOT, "made with room for %.4f before%n", TdbStores.nodeCacheInitialCapacityFactor(store));
             store.executeWrite(() -> store.getNamedModel("urn:x-test:graph").add(ResourceFactory.createResource("urn:x-test:a"),
                     ResourceFactory.createProperty("urn:x-test:p"), "b"));
             new StoreCompaction(store, dir.resolve("jena"), 0).compact();
             System.out.println("compacted " + TdbStores.nodeCacheNodes(store) + " " + TdbStores.nodeIdCacheNodes(store));
+            System.out.printf(Locale.ROOT, "made with room for %.4f after%n", TdbStores.nodeCacheInitialCapacityFactor(store));
             store.begin(ReadWrite.READ);
             try {
                 Model graph = store.getNamedModel("urn:x-test:graph");
