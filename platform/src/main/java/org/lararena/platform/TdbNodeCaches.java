@@ -59,14 +59,11 @@ public final class TdbNodeCaches {
      * Makes {@code nodes} the size of both node caches of every TDB2 store this JVM opens, compactions included. Has an
      * effect only before TDB2 is first used in this JVM, and none when the property is already set (by an operator's
      * {@code -D}, which is left to win).
-     *
-     * @return whether the property was set here
      */
-    public static boolean useInThisJvm(Path settings, int nodes) {
+    public static void useInThisJvm(Path settings, int nodes) {
         if (System.getProperty(SETTINGS_PROPERTY) != null) {
-            return false;
+            return;
         }
         System.setProperty(SETTINGS_PROPERTY, write(settings, nodes).toAbsolutePath().toString());
-        return true;
     }
 }

@@ -85,7 +85,7 @@ public final class StoreCompaction {
     /** Compacts now (after an erasure, so that the erased words leave the files too). */
     public synchronized void compact() {
         long before = sizeOnDisk();
-        int nodeCache = TdbStores.nodeCacheNodes(dataset);
+        int nodeCache = TdbStores.params(dataset).getNodeId2NodeCacheSize();
         long started = System.nanoTime();
         DatabaseMgr.compact(dataset.asDatasetGraph(), true);
         sizeAfterLast = sizeOnDisk();
@@ -93,7 +93,7 @@ public final class StoreCompaction {
         LOG.info("The annotation store in {} was compacted from {} MB to {} MB in {} ms", directory.getFileName(), before >> 20, sizeAfterLast >> 20,
                 (System.nanoTime() - started) / 1_000_000);
         // TDB2 opens the new generation with its settings, not with the sizes the store was connected with.
-        int nodeCacheNow = TdbStores.nodeCacheNodes(dataset);
+        int nodeCacheNow = TdbStores.params(dataset).getNodeId2NodeCacheSize();
         if (nodeCacheNow < nodeCache) {
             LOG.warn("After its compaction the annotation store in {} caches {} nodes, not {}: TDB2's settings were not set before Jena was first"
                     + " used in this process (LARARENA_JENA_NODE_CACHE applies in full to ./lararena up); large SPARQL queries are slower until"

@@ -31,9 +31,9 @@ public final class TdbStores {
         return DatasetFactory.wrap(DatabaseMgr.connectDatasetGraph(directory.toString(), caches));
     }
 
-    /** How many nodes the store's id-to-node cache holds, in the generation in use now. */
-    public static int nodeCacheNodes(Dataset dataset) {
-        return TDBInternal.getDatasetGraphTDB(dataset.asDatasetGraph()).getStoreParams().getNodeId2NodeCacheSize();
+    /** The settings of the store's generation in use now: its node caches' sizes among them. */
+    public static StoreParams params(Dataset dataset) {
+        return TDBInternal.getDatasetGraphTDB(dataset.asDatasetGraph()).getStoreParams();
     }
 
     /**
@@ -42,15 +42,5 @@ public final class TdbStores {
      */
     public static int nodeCacheNodesAfterCompaction() {
         return SystemTDB.NodeId2NodeCacheSize;
-    }
-
-    /** The share of its size each node cache was made with room for, in the generation in use now. */
-    public static double nodeCacheInitialCapacityFactor(Dataset dataset) {
-        return TDBInternal.getDatasetGraphTDB(dataset.asDatasetGraph()).getStoreParams().getNodeCacheInitialCapacityFactor();
-    }
-
-    /** How many nodes the store's node-to-id cache holds, in the generation in use now. */
-    public static int nodeIdCacheNodes(Dataset dataset) {
-        return TDBInternal.getDatasetGraphTDB(dataset.asDatasetGraph()).getStoreParams().getNode2NodeIdCacheSize();
     }
 }

@@ -9,6 +9,7 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.tdb2.params.StoreParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.testing.ForkedJvm;
@@ -57,13 +58,11 @@ class TdbNodeCachesTest {
                 TdbNodeCaches.useInThisJvm(dir.resolve(TdbNodeCaches.SETTINGS_FILE), Integer.parseInt(args[1]));
             }
             Dataset store = TdbStores.connect(dir.resolve("jena"), 1_234_567);
-            System.out.println("connected " + TdbStores.nodeCacheNodes(store) + " " + TdbStores.nodeIdCacheNodes(store));
-            System.out.printf(Locale.ROOT, "made with room for %.4f before%n", TdbStores.nodeCacheInitialCapacityFactor(store));
+            print("connected", TdbStores.params(store));
             store.executeWrite(() -> store.getNamedModel("urn:x-test:graph").add(ResourceFactory.createResource("urn:x-test:a"),
                     ResourceFactory.createProperty("urn:x-test:p"), "b"));
             new StoreCompaction(store, dir.resolve("jena"), 0).compact();
-            System.out.println("compacted " + TdbStores.nodeCacheNodes(store) + " " + TdbStores.nodeIdCacheNodes(store));
-            System.out.printf(Locale.ROOT, "made with room for %.4f after%n", TdbStores.nodeCacheInitialCapacityFactor(store));
+            print("compacted", TdbStores.params(store));
             store.begin(ReadWrite.READ);
             try {
                 Model graph = store.getNamedModel("urn:x-test:graph");
@@ -71,6 +70,13 @@ class TdbNodeCachesTest {
             } finally {
                 store.end();
             }
+        }
+
+        /** The caches' sizes (ids to nodes, nodes to ids), and the share of them TDB2 made room for at once. */
+        private static void print(String when, StoreParams params) {
+            System.out.println(when + " " + params.getNodeId2NodeCacheSize() + " " + params.getNode2NodeIdCacheSize());
+            System.out.printf(Locale.ROOT, "made with room for %.4f %s%n", params.getNodeCacheInitialCapacityFactor(),
+                    when.equals("connected") ? "before" : "after");
         }
     }
 }
