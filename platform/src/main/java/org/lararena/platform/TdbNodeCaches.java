@@ -1,10 +1,10 @@
 package org.lararena.platform;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.lararena.platform.services.ServiceStartException;
 
 /**
  * The size of TDB2's two node caches (node to id, id to node) for every TDB2 store a JVM opens. TDB2 reads them from
@@ -37,7 +37,11 @@ public final class TdbNodeCaches {
         return Math.min(0.25, (double) INITIAL_ENTRIES / nodes);
     }
 
-    /** Writes TDB2's settings file giving both node caches {@code nodes} nodes, and returns it. */
+    /**
+     * Writes TDB2's settings file giving both node caches {@code nodes} nodes, and returns it.
+     *
+     * @throws ServiceStartException when the file cannot be written (a full disk, a folder the user may not write to)
+     */
     public static Path write(Path file, int nodes) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -46,7 +50,8 @@ public final class TdbNodeCaches {
                     "NodeCacheInitialCapacityFactor=" + initialCapacityFactor(nodes)));
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("TDB2's settings could not be written to " + file, e);
+            throw new ServiceStartException("the RDF store's settings could not be written to " + file + " (" + e.getMessage()
+                    + "): check that the data directory is writable and its disk has room", e);
         }
     }
 
