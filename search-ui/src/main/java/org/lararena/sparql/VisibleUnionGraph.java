@@ -31,9 +31,7 @@ import org.apache.jena.util.iterator.WrappedIterator;
  * <p>A TDB2 store is read below its nodes ({@link TdbQuads}): whether a quad's graph is visible is asked of its node
  * id, and only the parts of a triple the pattern left open are turned back into nodes. Turning ids into nodes (a look
  * in TDB2's node cache for each) was a third of a SPARQL query's time over every annotation when each quad found was
- * turned whole into nodes, its graph included, only to be compared and dropped. The nodes and ids it turned lately
- * are kept in both directions (an id found again, and a node a query bound and looks up with its next pattern), so
- * one view serves one query's thread.
+ * turned whole into nodes, its graph included, only to be compared and dropped.
  */
 final class VisibleUnionGraph extends GraphBase {
 
@@ -93,21 +91,10 @@ final class VisibleUnionGraph extends GraphBase {
     private static final class TdbQuads implements VisibleQuads {
 
         private static final Set<String> GRAPH_LAST = Set.of("SPOG", "POSG", "OSPG");
-        /** How many recent nodes a view keeps the ids of (a power of two): a query's thread reads a view, one at a time. */
-        private static final int RECENT = 4096;
 
         private final NodeTupleTable quads;
         private final NodeTable nodes;
         private final Set<NodeId> visible = new HashSet<>();
-        /** Nodes turned from ids or into ids lately, each in the slot of its identity, and their ids (see {@link #id}). */
-        private final Node[] recentNodes = new Node[RECENT];
-        private final NodeId[] recentIds = new NodeId[RECENT];
-        /**
-         * Ids found lately, each in the slot of its value, and their nodes: the same few are found again and again (the
-         * themes, a passage that several annotations target).
-         */
-        private final NodeId[] recentlyFound = new NodeId[RECENT];
-        private final Node[] recentlyFoundNodes = new Node[RECENT];
 
         TdbQuads(NodeTupleTable quads, Set<Node> visibleGraphs) {
             this.quads = quads;
@@ -128,34 +115,21 @@ final class VisibleUnionGraph extends GraphBase {
 
         @Override
         public Iterator<Triple> find(Node subject, Node predicate, Node object) {
-            NodeId subjectId = id(subject);
-            NodeId predicateId = id(predicate);
-            NodeId objectId = id(object);
-            if (visible.isEmpty() || NodeId.isDoesNotExist(subjectId) || NodeId.isDoesNotExist(predicateId) || NodeId.isDoesNotExist(objectId)) {
+            if (visible.isEmpty()) {
                 return Iter.nullIterator();
             }
-            return Iter.iter(quads.find(NodeId.NodeIdAny, subjectId, predicateId, objectId))
-                    .filter(quad -> visible.contains(quad.get(0)))
+            Iterator<Tuple<NodeId>> found = quads.findAsNodeIds(Node.ANY, open(subject), open(predicate), open(object));
+            if (found == null) {
+                return Iter.nullIterator();
+            }
+            return Iter.iter(found).filter(quad -> visible.contains(quad.get(0)))
                     .map(quad -> Triple.create(node(subject, quad.get(1)), node(predicate, quad.get(2)), node(object, quad.get(3))))
                     .distinctAdjacent();
         }
 
-        /**
-         * A pattern node's id in this store: any for an open one, {@link NodeId#NodeDoesNotExist} for a node the store
-         * has never held. A node this view turned from an id a moment ago (a query binds what one pattern found and
-         * looks it up with the next) is found by its identity among the recent ones, without asking TDB2's node cache.
-         */
-        private NodeId id(Node node) {
-            if (node == null || !node.isConcrete()) {
-                return NodeId.NodeIdAny;
-            }
-            int slot = recentSlot(node);
-            if (recentNodes[slot] == node) {
-                return recentIds[slot];
-            }
-            NodeId id = nodes.getNodeIdForNode(node);
-            remember(slot, node, id);
-            return id;
+        /** A pattern's node as TDB2 takes it: a concrete node, or any. */
+        private static Node open(Node node) {
+            return node == null || !node.isConcrete() ? Node.ANY : node;
         }
 
         /**
@@ -163,35 +137,7 @@ final class VisibleUnionGraph extends GraphBase {
          * a literal found may be written otherwise than the pattern's, and the stored one is what the store answers.
          */
         private Node node(Node wanted, NodeId found) {
-            if (wanted != null && wanted.isURI()) {
-                return wanted;
-            }
-            int slot = recentSlot(found);
-            Node node;
-            if (found.equals(recentlyFound[slot])) {
-                node = recentlyFoundNodes[slot];
-            } else {
-                node = nodes.getNodeForNodeId(found);
-                recentlyFound[slot] = found;
-                recentlyFoundNodes[slot] = node;
-            }
-            remember(recentSlot(node), node, found);
-            return node;
-        }
-
-        /** An id's slot among the recent ones: its bits folded, as a node table's offsets differ mostly above the lowest. */
-        private static int recentSlot(NodeId id) {
-            int hash = id.hashCode();
-            return (hash ^ (hash >>> 16)) & (RECENT - 1);
-        }
-
-        private static int recentSlot(Node node) {
-            return System.identityHashCode(node) & (RECENT - 1);
-        }
-
-        private void remember(int slot, Node node, NodeId id) {
-            recentNodes[slot] = node;
-            recentIds[slot] = id;
+            return wanted != null && wanted.isURI() ? wanted : nodes.getNodeForNodeId(found);
         }
     }
 }

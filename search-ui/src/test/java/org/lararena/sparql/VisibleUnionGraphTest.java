@@ -87,27 +87,6 @@ class VisibleUnionGraphTest {
     }
 
     @Test
-    void nodesOneFindGaveAreLookedUpInTheNextAsAQueryJoinsThem() {
-        DatasetGraph tdb = filled(DatabaseMgr.createDatasetGraph());
-        DatasetGraph nodes = new DatasetGraphWrapper(tdb);
-
-        // Every triple, then for each of its nodes what that node is the subject and the object of, in one view.
-        Function<Graph, List<Triple>> joined = graph -> {
-            List<Triple> found = new ArrayList<>();
-            for (Triple triple : graph.find(Node.ANY, Node.ANY, Node.ANY).toList()) {
-                for (Node node : List.of(triple.getSubject(), triple.getPredicate(), triple.getObject())) {
-                    found.addAll(graph.find(node, Node.ANY, Node.ANY).toList());
-                    found.addAll(graph.find(Node.ANY, Node.ANY, node).toList());
-                }
-            }
-            return found;
-        };
-
-        List<Triple> belowNodes = read(tdb, joined);
-        assertThat(belowNodes).hasSize(22).containsExactlyInAnyOrderElementsOf(read(nodes, joined));
-    }
-
-    @Test
     void aTripleInBothStoresIsOne() {
         DatasetGraph decided = filled(DatabaseMgr.createDatasetGraph());
         DatasetGraph suggestions = DatabaseMgr.createDatasetGraph();
