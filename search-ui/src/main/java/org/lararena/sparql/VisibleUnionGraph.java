@@ -72,10 +72,11 @@ final class VisibleUnionGraph extends GraphBase {
         Iterator<Triple> find(Node subject, Node predicate, Node object);
 
         static VisibleQuads of(DatasetGraph store, Set<Node> visible) {
-            DatasetGraphTDB tdb = TDBInternal.isTDB2(store) ? TDBInternal.getDatasetGraphTDB(store) : null;
-            boolean namedOnly = visible.stream().noneMatch(Quad::isDefaultGraph);
-            if (tdb != null && namedOnly && TdbQuads.duplicatesAdjacent(tdb.getQuadTable().getNodeTupleTable())) {
-                return new TdbQuads(tdb.getQuadTable().getNodeTupleTable(), visible);
+            // Null for a store that is not TDB2.
+            DatasetGraphTDB tdb = TDBInternal.getDatasetGraphTDB(store);
+            NodeTupleTable quads = tdb == null ? null : tdb.getQuadTable().getNodeTupleTable();
+            if (quads != null && visible.stream().noneMatch(Quad::isDefaultGraph) && TdbQuads.duplicatesAdjacent(quads)) {
+                return new TdbQuads(quads, visible);
             }
             return (subject, predicate, object) -> Iter.distinct(Iter.iter(store.find(Node.ANY, subject, predicate, object))
                     .filter(quad -> visible.contains(quad.getGraph())).map(Quad::asTriple));

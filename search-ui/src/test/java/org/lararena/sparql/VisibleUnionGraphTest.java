@@ -2,7 +2,6 @@ package org.lararena.sparql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -71,7 +70,7 @@ class VisibleUnionGraphTest {
         // "07" is the stored 7 to TDB2, which keeps integers by value: the stored form is the answer.
         List<Node> objects = List.of(Node.ANY, THEME, SEVEN, NodeFactory.createLiteralDT("07", XSDDatatype.XSDinteger), LABEL, SECRET);
 
-        int patterns = 0;
+        // Every pattern of these nodes: 6 × 3 × 6.
         for (Node subject : subjects) {
             for (Node predicate : predicates) {
                 for (Node object : objects) {
@@ -79,11 +78,9 @@ class VisibleUnionGraphTest {
                     List<Triple> asNodes = read(nodes, graph -> graph.find(subject, predicate, object).toList());
                     assertThat(asNodes).as("%s %s %s read as nodes", subject, predicate, object).doesNotHaveDuplicates();
                     assertThat(belowNodes).as("%s %s %s", subject, predicate, object).containsExactlyInAnyOrderElementsOf(asNodes);
-                    patterns++;
                 }
             }
         }
-        assertThat(patterns).isEqualTo(108);
     }
 
     @Test
@@ -108,7 +105,7 @@ class VisibleUnionGraphTest {
     }
 
     private static List<Triple> read(DatasetGraph store, Function<Graph, List<Triple>> reading) {
-        return Txn.calculateRead(store, () -> new ArrayList<>(reading.apply(new VisibleUnionGraph(List.of(store), Set.of(SEEN, ALSO_SEEN)))));
+        return Txn.calculateRead(store, () -> reading.apply(new VisibleUnionGraph(List.of(store), Set.of(SEEN, ALSO_SEEN))));
     }
 
     private static Node uri(String iri) {

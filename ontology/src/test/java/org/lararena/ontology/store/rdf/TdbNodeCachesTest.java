@@ -1,9 +1,7 @@
 package org.lararena.ontology.store.rdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ontology.testing.ForkedJvm;
 import org.lararena.platform.TdbNodeCaches;
-import org.lararena.platform.services.ServiceStartException;
 
 /**
  * The size of the embedded store's node caches, before and after a compaction. TDB2 reads its settings once per JVM,
@@ -46,16 +43,6 @@ class TdbNodeCachesTest {
 
         assertThat(lines).contains("connected 1234567 1234567", "compacted " + JENA_SIZES, "triples 1");
         assertThat(String.join("\n", lines)).as("the operator is told").contains("caches 1000000 nodes, not 1234567");
-    }
-
-    @Test
-    void settingsThatCannotBeWrittenAreRefusedNamingTheFile() throws Exception {
-        // A file where the data directory should be: the settings' folder cannot be made.
-        Path notAFolder = Files.writeString(dir.resolve("data"), "a file");
-        Path settings = notAFolder.resolve(TdbNodeCaches.SETTINGS_FILE);
-
-        assertThatThrownBy(() -> TdbNodeCaches.write(settings, 1_000_000)).isInstanceOf(ServiceStartException.class)
-                .hasMessageContaining(settings.toString()).hasMessageContaining("writable");
     }
 
     private List<String> probe(String settings) throws Exception {
