@@ -23,18 +23,19 @@ import org.lararena.ontology.store.PassageText;
 /**
  * Annotates a document's passages and keeps the suggestions in the annotation store; what search gets of each
  * passage follows from the stored annotations (so a researcher's earlier review survives a re-run). A document is
- * annotated as a {@link Run} of short steps, each one write transaction of about {@code step} (sized from the run's own
- * pace so far), of at least {@value #MIN_STEP_PASSAGES} and at most {@code batchPassages} passages, so that other
- * documents (and, where runs and people share a writer, researchers' actions) interleave with a large one: such a write
- * waits for at most one step. Blocking (CPU and Jena transactions): call from worker threads.
+ * annotated as a {@link Run} of short steps, each one write transaction that stops taking passages once it has held
+ * the writer for {@code step} (its commit follows), of at most {@code batchPassages} passages, so that other documents
+ * (and, where runs and people share a writer, researchers' actions) interleave with a large one: such a write waits
+ * for at most one step. Blocking (CPU and Jena transactions): call from worker threads.
  */
 public final class DocumentAnnotation {
 
     /**
-     * The fewest passages a step takes once the run has found its pace. A commit costs about the same whatever it holds
-     * (TDB2 forces a dozen files to disk and copies the upper pages of six indexes), and on a busy disk that alone can
-     * take longer than a step of 100 ms: sized by time alone the steps would shrink to one passage each, every
-     * passage would pay a whole commit, and a large document would take minutes and grow the store by gigabytes.
+     * The fewest passages a step is given to store once the run has found its pace (its write stops at the step's time
+     * whatever it was given). A commit costs about the same whatever it holds (TDB2 forces a dozen files to disk and
+     * copies the upper pages of six indexes), and on a busy disk that alone can take longer than a step of 100 ms:
+     * paced by the time its transactions held the writer, commit included, the steps would shrink to one passage each,
+     * every passage would pay a whole commit, and a large document would take minutes and grow the store by gigabytes.
      */
     static final int MIN_STEP_PASSAGES = 20;
 
@@ -42,11 +43,11 @@ public final class DocumentAnnotation {
     private final Ontology ontology;
     private final PassageAnnotator annotator;
     private final int batchPassages;
-    private final double stepMillis;
+    private final Duration step;
 
     /**
      * @param batchPassages the most passages one step takes
-     * @param step          how long one step's write transaction should hold the store's writer lock
+     * @param step          how long one step's write transaction may hold the store's writer lock before its commit
      */
     public DocumentAnnotation(AnnotationStore annotations, Ontology ontology, PassageAnnotator annotator, int batchPassages, Duration step) {
         this.annotations = Objects.requireNonNull(annotations);
@@ -59,7 +60,7 @@ public final class DocumentAnnotation {
             throw new IllegalArgumentException("step must be longer than zero");
         }
         this.batchPassages = batchPassages;
-        this.stepMillis = step.toNanos() / 1e6;
+        this.step = step;
     }
 
     /** The ontology version suggestions are made against. */
@@ -106,8 +107,10 @@ public final class DocumentAnnotation {
         private final String ontologyVersion = ontology.version();
         private final Set<String> made = new HashSet<>();
         private final Map<String, PassageFacets> facets = new LinkedHashMap<>();
+        /** Passages annotated and not yet stored, from {@link #next} on: what a step's time did not reach. */
+        private final List<AnnotationStore.PassageSuggestions> annotated = new ArrayList<>();
         private int next;
-        /** Passages the next step takes: starts at the fewest, then follows the pace of the steps so far. */
+        /** Passages the next step is given: starts at the fewest, then follows the pace of the steps so far. */
         private int stepPassages = Math.min(batchPassages, MIN_STEP_PASSAGES);
         /** Whether the run ended within its one step (a small document), so {@link #finish()} has nothing to write. */
         private boolean finishedInStep;
@@ -140,35 +143,39 @@ public final class DocumentAnnotation {
          * A batch whose write fails (a full disk) is not counted as done: the next step tries the same passages again.
          */
         public boolean step() {
-            List<AnnotationStore.PassageSuggestions> batch = new ArrayList<>();
             long annotating = System.nanoTime();
             int end = Math.min(passages.size(), next + stepPassages);
-            for (int index = next; index < end; index++) {
+            for (int index = next + annotated.size(); index < end; index++) {
                 JsonObject passage = passages.getJsonObject(index);
                 String text = passage.getString("text", "");
                 PassageText target = new PassageText(PassageIndexer.passageId(documentId, passage.getInteger("ordinal")), text);
-                batch.add(new AnnotationStore.PassageSuggestions(target, annotator.annotate(text)));
+                annotated.add(new AnnotationStore.PassageSuggestions(target, annotator.annotate(text)));
             }
             StepTimings.record(Step.ANNOTATION, documentId, annotating);
-            if (!batch.isEmpty()) {
+            if (!annotated.isEmpty()) {
+                List<AnnotationStore.PassageSuggestions> batch = List.copyOf(annotated);
                 // A document that fits in one step is stored and finished in one write: a commit costs about the
                 // same whatever it holds, and most documents are this small.
-                boolean wholeRun = next == 0 && end == passages.size();
+                boolean wholeRun = next == 0 && next + batch.size() == passages.size();
                 AnnotationStore.StoredBatch stored = wholeRun
                         ? annotations.storeWholeRun(documentId, ontologyVersion, batch)
-                        : annotations.storeSuggestions(documentId, ontologyVersion, batch);
+                        : annotations.storeSuggestions(documentId, ontologyVersion, batch, step);
                 // One write transaction, timed from when it had the writer lock: the benchmarks read the longest of these.
                 StepTimings.record(Step.STORAGE, documentId, stored.held());
                 // Paced by how long the lock was held, not by the wait for it: waiting behind researchers' writes says
-                // nothing of what this step costs them.
-                double millisPerPassage = Math.max(0.01, stored.held().toNanos() / 1e6 / batch.size());
-                stepPassages = (int) Math.max(Math.min(batchPassages, MIN_STEP_PASSAGES), Math.min(batchPassages, stepMillis / millisPerPassage));
+                // nothing of what this step costs them. The write itself stops at the step's time, so the pace only
+                // says how many passages to annotate for the next one.
+                double millisPerPassage = Math.max(0.01, stored.held().toNanos() / 1e6 / stored.stored());
+                stepPassages = (int) Math.max(Math.min(batchPassages, MIN_STEP_PASSAGES),
+                        Math.min(batchPassages, step.toNanos() / 1e6 / millisPerPassage));
                 made.addAll(stored.made());
                 finishedInStep = wholeRun;
                 stored.passages().forEach((passageId, ofPassage) ->
                         facets.put(passageId, PassageFacets.of(ofPassage, ontology).getOrDefault(passageId, PassageFacets.NONE)));
+                // Passages the step's time did not reach are stored by the next step, annotated as they are.
+                annotated.subList(0, stored.stored()).clear();
+                next += stored.stored();
             }
-            next = end;
             return next >= passages.size();
         }
 

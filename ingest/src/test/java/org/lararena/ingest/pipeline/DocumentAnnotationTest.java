@@ -11,6 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -20,6 +21,7 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.PassageFacets;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.platform.DiskFull;
@@ -92,6 +94,38 @@ class DocumentAnnotationTest {
                 .isLessThanOrEqualTo(40);
     }
 
+    @Test
+    void aStepWhoseTimeRunsOutAfterOnePassageLeavesTheRestToTheNextStepAndEveryPassageIsStoredOnce() {
+        AnnotationStore store = new RdfAnnotationStore(TDB2Factory.createDataset());
+        AtomicInteger writes = new AtomicInteger();
+        AnnotationStore counted = (AnnotationStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AnnotationStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("storeSuggestions")) {
+                        writes.incrementAndGet();
+                    }
+                    return method.invoke(store, args);
+                });
+        JsonArray passages = meetings(30);
+
+        // A step of one nanosecond: each write's time is up after its first passage, whatever it was given.
+        DocumentAnnotation.Run run = new DocumentAnnotation(counted, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 100, Duration.ofNanos(1))
+                .start("cut", passages);
+        assertThat(run.step()).isFalse();
+        assertThat(run.done()).as("a write given 20 passages stops after one when its time is up").isEqualTo(1);
+        while (!run.step()) {
+            assertThat(run.done()).isLessThanOrEqualTo(run.total());
+        }
+        Map<String, PassageFacets> facets = run.finish();
+
+        assertThat(writes.get()).as("one write per passage").isEqualTo(30);
+        List<StoredAnnotation> stored = store.annotationsOf("cut");
+        assertThat(stored.stream().map(StoredAnnotation::passageId).distinct()).as("every passage annotated").hasSize(30);
+        assertThat(stored.stream().map(StoredAnnotation::id).distinct().count()).as("each suggestion once").isEqualTo(stored.size());
+        assertThat(facets).as("every passage's facets").hasSize(30);
+        new DocumentAnnotation(store, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 100, STEP).annotate("uncut", passages);
+        assertThat(store.annotationsOf("uncut")).as("the same suggestions as a run whose steps were not cut").hasSameSizeAs(stored);
+    }
+
     /** Write transactions an annotation of 400 passages takes when every passage holds the writer for 10 ms. */
     private int stepsAtTenMillisAPassage(Duration step) {
         AnnotationStore store = new RdfAnnotationStore(TDB2Factory.createDataset());
@@ -112,15 +146,18 @@ class DocumentAnnotationTest {
 
     /**
      * {@code store}, its writes reporting that they held the writer lock for {@code held} of the passages they stored,
-     * and counted in {@code writes}.
+     * and counted in {@code writes}. Their real time does not cut them: each stores every passage it is given.
      */
     private AnnotationStore holding(AnnotationStore store, AtomicInteger writes, IntFunction<Duration> held) {
         return (AnnotationStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AnnotationStore.class},
                 (proxy, method, args) -> {
+                    if (args != null && args.length == 4 && args[3] instanceof Duration) {
+                        args[3] = AnnotationStore.NO_BUDGET;
+                    }
                     Object result = method.invoke(store, args);
                     if (result instanceof AnnotationStore.StoredBatch batch) {
                         writes.incrementAndGet();
-                        return new AnnotationStore.StoredBatch(batch.made(), batch.passages(), held.apply(((List<?>) args[2]).size()));
+                        return new AnnotationStore.StoredBatch(batch.made(), batch.passages(), held.apply(batch.stored()), batch.stored());
                     }
                     return result;
                 });

@@ -33,8 +33,21 @@ public interface AnnotationStore {
      * @param passages by passage id, every annotation of the batch's passages afterwards, in every state, in text order
      * @param held how long the batch's write transaction held the store's writer lock, its commit included and the
      *     wait for the lock left out: what a researcher's write queued behind it waited at most
+     * @param stored how many of the batch's passages, from its first, were stored: all of them, unless the write's
+     *     {@code budget} ran out first (see {@link #storeSuggestions(String, String, List, Duration)})
      */
-    record StoredBatch(Set<String> made, Map<String, List<StoredAnnotation>> passages, Duration held) {}
+    record StoredBatch(Set<String> made, Map<String, List<StoredAnnotation>> passages, Duration held, int stored) {}
+
+    /** A budget that never runs out: every passage given is stored. */
+    Duration NO_BUDGET = Duration.ofNanos(Long.MAX_VALUE);
+
+    /**
+     * {@link #storeSuggestions(String, String, List, Duration)} of every passage given, however long that holds the
+     * writer.
+     */
+    default StoredBatch storeSuggestions(String documentId, String ontologyVersion, List<PassageSuggestions> passages) {
+        return storeSuggestions(documentId, ontologyVersion, passages, NO_BUDGET);
+    }
 
     /**
      * Stores the automatic suggestions of some passages of a document, made against {@code ontologyVersion}, in one
@@ -43,9 +56,14 @@ public interface AnnotationStore {
      * a researcher decided about it (a suggestion the annotator itself had superseded is suggested again). Running it
      * twice with the same input changes nothing.
      *
-     * @return the suggestions' annotation ids, and every annotation of these passages afterwards
+     * <p>The write takes the passages in order and stops taking more once it has held the writer for {@code budget}
+     * (it stores at least one): a step's length is then bounded by what it costs now, not by an estimate from the
+     * steps before it, which a busy machine can make several times too short. The caller gives the passages not
+     * stored ({@link StoredBatch#stored} onwards) to its next call.
+     *
+     * @return the suggestions' annotation ids, and every annotation of the stored passages afterwards
      */
-    StoredBatch storeSuggestions(String documentId, String ontologyVersion, List<PassageSuggestions> passages);
+    StoredBatch storeSuggestions(String documentId, String ontologyVersion, List<PassageSuggestions> passages, Duration budget);
 
     /**
      * Ends an automatic run over a whole document: the annotator's still-suggested annotations of the document that
@@ -69,7 +87,7 @@ public interface AnnotationStore {
         StoredBatch stored = storeSuggestions(documentId, ontologyVersion, passages);
         Map<String, List<StoredAnnotation>> byPassage = new LinkedHashMap<>(stored.passages());
         byPassage.putAll(finishAutomatic(documentId, ontologyVersion, stored.made()));
-        return new StoredBatch(stored.made(), byPassage, stored.held());
+        return new StoredBatch(stored.made(), byPassage, stored.held(), stored.stored());
     }
 
     /**

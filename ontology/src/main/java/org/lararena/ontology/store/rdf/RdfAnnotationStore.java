@@ -24,7 +24,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.iterator.Iter;
@@ -134,11 +136,13 @@ public final class RdfAnnotationStore implements AnnotationStore {
     }
 
     @Override
-    public StoredBatch storeSuggestions(String documentId, String ontologyVersion, List<PassageSuggestions> passages) {
+    public StoredBatch storeSuggestions(String documentId, String ontologyVersion, List<PassageSuggestions> passages, Duration budget) {
         Objects.requireNonNull(ontologyVersion, "ontologyVersion");
-        return timedWrite(() -> {
+        long budgetNanos = budget.toNanos();
+        return timedWrite(lockTaken -> {
             Model graph = graph(documentId);
-            return writeSuggestions(graph, annotator(graph), now(), documentId, ontologyVersion, passages);
+            return writeSuggestions(graph, annotator(graph), now(), documentId, ontologyVersion, passages,
+                    () -> System.nanoTime() - lockTaken >= budgetNanos);
         });
     }
 
@@ -150,34 +154,46 @@ public final class RdfAnnotationStore implements AnnotationStore {
     @Override
     public StoredBatch storeWholeRun(String documentId, String ontologyVersion, List<PassageSuggestions> passages) {
         Objects.requireNonNull(ontologyVersion, "ontologyVersion");
-        return timedWrite(() -> {
+        return timedWrite(lockTaken -> {
             Model graph = graph(documentId);
             Resource annotator = annotator(graph);
             Instant now = now();
-            StoredBatch stored = writeSuggestions(graph, annotator, now, documentId, ontologyVersion, passages);
+            // The whole run or nothing: the retraction below must see every passage's suggestions.
+            StoredBatch stored = writeSuggestions(graph, annotator, now, documentId, ontologyVersion, passages, () -> false);
             Map<String, List<StoredAnnotation>> byPassage = new LinkedHashMap<>(stored.passages());
             byPassage.putAll(retract(graph, annotator, now, documentId, ontologyVersion, superseded(graph, stored.made())));
             recordVersion(graph, documentId, ontologyVersion);
-            return new StoredBatch(stored.made(), byPassage, Duration.ZERO);
+            return new StoredBatch(stored.made(), byPassage, Duration.ZERO, stored.stored());
         });
     }
 
-    /** Runs {@code write} in one write transaction and returns its batch with how long it held the writer lock. */
-    private StoredBatch timedWrite(Supplier<StoredBatch> write) {
+    /**
+     * Runs {@code write} in one write transaction (given {@link System#nanoTime()} when it had the writer lock) and
+     * returns its batch with how long it held the lock.
+     */
+    private StoredBatch timedWrite(LongFunction<StoredBatch> write) {
         long[] lockTaken = new long[1];
         StoredBatch stored = store.calculateWrite(() -> {
             lockTaken[0] = System.nanoTime();
-            return write.get();
+            return write.apply(lockTaken[0]);
         });
-        return new StoredBatch(stored.made(), stored.passages(), Duration.ofNanos(System.nanoTime() - lockTaken[0]));
+        return new StoredBatch(stored.made(), stored.passages(), Duration.ofNanos(System.nanoTime() - lockTaken[0]), stored.stored());
     }
 
-    /** Writes a batch's suggestions into the document's graph (inside the caller's write transaction). */
+    /**
+     * Writes a batch's suggestions into the document's graph (inside the caller's write transaction), passage by
+     * passage until {@code spent} says the write's budget is used up (after one passage at least).
+     */
     private static StoredBatch writeSuggestions(Model graph, Resource annotator, Instant now, String documentId, String ontologyVersion,
-                                                List<PassageSuggestions> passages) {
+                                                List<PassageSuggestions> passages, BooleanSupplier spent) {
         Map<String, List<StoredAnnotation>> byPassage = new LinkedHashMap<>();
         Set<String> made = new HashSet<>();
+        int stored = 0;
         for (PassageSuggestions passage : passages) {
+            if (stored > 0 && spent.getAsBoolean()) {
+                break;
+            }
+            stored++;
             String text = passage.passage().text();
             // A passage annotated for the first time: its annotations are the ones written here, not read back.
             boolean fresh = !graph.contains(null, OA.hasSource, graph.createResource(AnnotationIris.passageIri(passage.passage().passageId())));
@@ -220,7 +236,7 @@ public final class RdfAnnotationStore implements AnnotationStore {
                 byPassage.put(passage.passage().passageId(), readPassage(graph, documentId, passage.passage().passageId()));
             }
         }
-        return new StoredBatch(made, byPassage, Duration.ZERO);
+        return new StoredBatch(made, byPassage, Duration.ZERO, stored);
     }
 
     @Override

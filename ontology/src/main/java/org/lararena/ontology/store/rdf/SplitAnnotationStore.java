@@ -1,5 +1,6 @@
 package org.lararena.ontology.store.rdf;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -131,9 +132,11 @@ public final class SplitAnnotationStore implements AnnotationStore {
     }
 
     @Override
-    public StoredBatch storeSuggestions(String documentId, String ontologyVersion, List<PassageSuggestions> passages) {
+    public StoredBatch storeSuggestions(String documentId, String ontologyVersion, List<PassageSuggestions> passages, Duration budget) {
+        // The decided store's part is done for every passage given (rarely any write); passages the budget leaves to
+        // the next call are read again there and change nothing the second time.
         Open open = open(documentId, ontologyVersion, passages);
-        return withDecided(suggestions.storeSuggestions(documentId, ontologyVersion, open.open()), open);
+        return withDecided(suggestions.storeSuggestions(documentId, ontologyVersion, open.open(), budget), open);
     }
 
     @Override
@@ -142,7 +145,7 @@ public final class SplitAnnotationStore implements AnnotationStore {
         StoredBatch stored = withDecided(suggestions.storeWholeRun(documentId, ontologyVersion, open.open()), open);
         Map<String, List<StoredAnnotation>> byPassage = new LinkedHashMap<>(stored.passages());
         byPassage.putAll(finishDecided(documentId, ontologyVersion, stored.made()));
-        return new StoredBatch(stored.made(), byPassage, stored.held());
+        return new StoredBatch(stored.made(), byPassage, stored.held(), stored.stored());
     }
 
     /** A batch stored in the suggestions, with what the decided store holds of its passages. */
@@ -152,7 +155,7 @@ public final class SplitAnnotationStore implements AnnotationStore {
         Map<String, List<StoredAnnotation>> byPassage = new LinkedHashMap<>();
         stored.passages().forEach((passageId, annotations) ->
                 byPassage.put(passageId, merged(annotations, open.decidedOfPassages().getOrDefault(passageId, List.of()))));
-        return new StoredBatch(made, byPassage, stored.held());
+        return new StoredBatch(made, byPassage, stored.held(), stored.stored());
     }
 
     @Override

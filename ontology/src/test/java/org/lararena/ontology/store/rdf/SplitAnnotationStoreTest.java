@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,6 +92,31 @@ class SplitAnnotationStoreTest {
         assertThat(annotations(suggestionData)).isEqualTo(stored.size());
         assertThat(store.ontologyVersions()).containsEntry(DOC, "v1");
         assertThat(store.annotationsOf(DOC)).isEqualTo(stored);
+    }
+
+    @Test
+    void aWriteWhoseTimeIsUpAfterItsFirstPassageStoresThatOneAndSaysSoAndTheRestFollowsInTheNextWrite() {
+        List<AnnotationStore.PassageSuggestions> given = passages();
+
+        AnnotationStore.StoredBatch first = store.storeSuggestions(DOC, "v1", given, Duration.ZERO);
+        assertThat(first.stored()).as("passages stored of the two given").isEqualTo(1);
+        assertThat(first.passages()).as("the annotations of the stored passage only").containsOnlyKeys(DOC + "-0");
+        assertThat(store.annotationsOfPassages(DOC, List.of(DOC + "-1")).get(DOC + "-1")).as("the second passage not stored yet").isEmpty();
+
+        AnnotationStore.StoredBatch second = store.storeSuggestions(DOC, "v1", given.subList(first.stored(), given.size()), Duration.ZERO);
+        assertThat(second.stored()).isEqualTo(1);
+        Set<String> made = new HashSet<>(first.made());
+        made.addAll(second.made());
+        store.finishAutomatic(DOC, "v1", made);
+
+        List<StoredAnnotation> inSteps = store.annotationsOf(DOC);
+        assertThat(inSteps.stream().map(StoredAnnotation::passageId).distinct()).containsExactly(DOC + "-0", DOC + "-1");
+        assertThat(inSteps).as("the same annotations as one write of both passages, none retracted")
+                .allMatch(a -> a.state() == ReviewState.SUGGESTED)
+                .extracting(StoredAnnotation::id)
+                .containsExactlyElementsOf(new SplitAnnotationStore(new RdfAnnotationStore(TDB2Factory.createDataset()),
+                        new RdfAnnotationStore(TDB2Factory.createDataset()), Runnable::run)
+                        .storeAutomatic(DOC, "v1", given).stream().map(StoredAnnotation::id).toList());
     }
 
     @Test
