@@ -14,6 +14,12 @@ import org.slf4j.LoggerFactory;
 public final class StepTimings {
 
     private static final Logger LOG = LoggerFactory.getLogger(StepTimings.class);
+    /**
+     * The write transactions of annotation storage, one line each ({@code subject, microseconds}): how long each held
+     * the writer, which is what another writer queued behind it waited at most. A child of {@link #LOG}, so that
+     * turning that one on turns this one on too.
+     */
+    private static final Logger WRITES = LoggerFactory.getLogger(StepTimings.class.getName() + ".writes");
 
     /** The steps, in the order a document goes through them. */
     public enum Step { EXTRACTION, REPAIR, SEGMENTATION, DESCRIPTION, ANNOTATION, STORAGE, INDEXING }
@@ -32,6 +38,16 @@ public final class StepTimings {
     public static void record(Step step, String subject, Duration took) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} of {} took {} µs", step, subject, took.toNanos() / 1_000);
+        }
+    }
+
+    /**
+     * Records that one write transaction of {@code subject}'s annotation storage held the writer for {@code held} (its
+     * commit included, the wait for the writer left out). Its time is part of {@link Step#STORAGE}, recorded there too.
+     */
+    public static void recordWrite(String subject, Duration held) {
+        if (WRITES.isDebugEnabled()) {
+            WRITES.debug("a write transaction of {} held the writer {} µs", subject, held.toNanos() / 1_000);
         }
     }
 

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,21 +32,24 @@ final class BenchmarkSteps {
         for (StepTimings.Step step : StepTimings.Step.values()) {
             micros.put(step.name(), 0L);
         }
-        long longestStorage = 0;
+        long longestWrite = 0;
+        List<ILoggingEvent> stepEvents = new ArrayList<>();
         for (ILoggingEvent event : List.copyOf(events)) {
             Object[] arguments = event.getArgumentArray();
-            long us = ((Number) arguments[2]).longValue();
-            micros.merge(arguments[0].toString(), us, Long::sum);
-            if (arguments[0] == StepTimings.Step.STORAGE) {
-                longestStorage = Math.max(longestStorage, us);
+            if (!(arguments[0] instanceof StepTimings.Step step)) {
+                // A write transaction of a run's step (StepTimings.recordWrite): its time is in the step's own line too.
+                longestWrite = Math.max(longestWrite, ((Number) arguments[1]).longValue());
+                continue;
             }
+            stepEvents.add(event);
+            micros.merge(step.name(), ((Number) arguments[2]).longValue(), Long::sum);
         }
         long total = micros.values().stream().mapToLong(Long::longValue).sum();
         StringBuilder shares = new StringBuilder();
         micros.forEach((step, us) -> shares.append(String.format("%s %.1f %% (%.1f s), ", step.toLowerCase(), 100.0 * us / Math.max(1, total), us / 1e6)));
-        System.out.printf("share of the ingest work by step: %s%nlongest write transaction of annotation storage: %.0f ms%n", shares, longestStorage / 1e3);
+        System.out.printf("share of the ingest work by step: %s%nlongest write transaction of annotation storage: %.0f ms%n", shares, longestWrite / 1e3);
         for (StepTimings.Step step : List.of(StepTimings.Step.EXTRACTION, StepTimings.Step.STORAGE, StepTimings.Step.INDEXING)) {
-            String slowest = List.copyOf(events).stream().filter(e -> e.getArgumentArray()[0] == step)
+            String slowest = stepEvents.stream().filter(e -> e.getArgumentArray()[0] == step)
                     .sorted(Comparator.comparingLong((ILoggingEvent e) -> ((Number) e.getArgumentArray()[2]).longValue()).reversed())
                     .limit(5)
                     .map(e -> String.format("%s %.2f s", names.getOrDefault(e.getArgumentArray()[1].toString(), e.getArgumentArray()[1].toString()),

@@ -162,6 +162,7 @@ public final class DocumentAnnotation {
                         : annotations.storeSuggestions(documentId, ontologyVersion, batch, step);
                 // One write transaction, timed from when it had the writer lock: the benchmarks read the longest of these.
                 StepTimings.record(Step.STORAGE, documentId, stored.held());
+                StepTimings.recordWrite(documentId, stored.held());
                 // Paced by how long the lock was held, not by the wait for it: waiting behind researchers' writes says
                 // nothing of what this step costs them. The write itself stops at the step's time, so the pace only
                 // says how many passages to annotate for the next one.
