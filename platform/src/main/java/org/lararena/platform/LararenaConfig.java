@@ -98,9 +98,9 @@ import java.util.OptionalInt;
  * <tr><td>LARARENA_ANNOTATION_BATCH_PASSAGES</td><td>400</td><td>most passages annotated and stored per write transaction; a
  *     large document takes turns with other documents in steps of at most this size</td></tr>
  * <tr><td>LARARENA_ANNOTATION_STEP_MS</td><td>1000 (100 with a shared RDF store)</td><td>how long one step of a large
- *     document's annotation should hold the writer of the annotator's suggestions (its passages follow from the pace so
- *     far, at least 20 and at most the batch above); with the embedded store only other documents' annotation waits for
- *     it, with a shared store researchers' coding may too</td></tr>
+ *     document's annotation may hold the writer of the annotator's suggestions before it commits: the step stops taking
+ *     passages at this time (one at least, at most the batch above); with the embedded store only other documents'
+ *     annotation waits for it, with a shared store researchers' coding may too</td></tr>
  * <tr><td>LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS</td><td>60</td><td>the suggester learns again from researchers' decisions
  *     this long after the last of a run of decisions, in the background</td></tr>
  * <tr><td>LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES</td><td>30</td><td>a model the suggester learned goes into service only when
