@@ -42,6 +42,8 @@ public final class SuggesterTraining {
     static final int MAX_PASSAGES = 20_000;
     /** A term suggestion researchers accept less often than this is dropped, whatever the held-out F1. */
     static final double MIN_DROP_BELOW = 0.25;
+    /** The fold {@link #allBut} and {@link #sumBut} leave out when the model in service learns from every fold: none. */
+    private static final int NO_FOLD = -1;
 
     private final PassageAnnotator annotator;
     private final Ontology ontology;
@@ -143,13 +145,13 @@ public final class SuggesterTraining {
         }
 
         int decisions = passages.stream().mapToInt(TrainingPassage::decisions).sum();
-        SuggesterModel model = learn(passages).with(IsotonicCalibration.fit(allBut(termPoints, -1)), IsotonicCalibration.fit(allBut(themePoints, -1)),
-                passages.isEmpty() ? SuggesterModel.THRESHOLD : dropBelow(sumBut(dictionaryByFold, -1)))
+        SuggesterModel model = learn(passages).with(IsotonicCalibration.fit(allBut(termPoints, NO_FOLD)), IsotonicCalibration.fit(allBut(themePoints, NO_FOLD)),
+                passages.isEmpty() ? SuggesterModel.THRESHOLD : dropBelow(sumBut(dictionaryByFold, NO_FOLD)))
                 .with(version, clock.instant(), decisions, evaluation);
         return new Outcome(model, check.judge(evaluation));
     }
 
-    /** What every fold but {@code fold} holds (all folds for -1). */
+    /** What every fold but {@code fold} holds (every fold for {@link #NO_FOLD}). */
     private static <T> List<T> allBut(List<List<T>> byFold, int fold) {
         List<T> points = new ArrayList<>();
         for (int f = 0; f < byFold.size(); f++) {
@@ -179,7 +181,7 @@ public final class SuggesterTraining {
                 .reduce(Evaluation.Scores.NONE, Evaluation.Scores::plus);
     }
 
-    /** The scores of every fold but {@code fold} added up (all folds for -1). */
+    /** The scores of every fold but {@code fold} added up (every fold for {@link #NO_FOLD}). */
     private static Evaluation.Scores sumBut(List<Evaluation.Scores> byFold, int fold) {
         Evaluation.Scores sum = Evaluation.Scores.NONE;
         for (int f = 0; f < byFold.size(); f++) {
