@@ -167,6 +167,12 @@ public final class Lararena {
         requireFreeDisk(config);
         RunState run = RunState.acquire(config.dataDir());
         try {
+            // Before any server starts: servers an earlier run left behind hold its ports and Elasticsearch's data lock.
+            for (ProcessHandle left : RunState.leftBehind(config.dataDir(), RunState::isPlatformServer)) {
+                out.println("Stopping process " + left.pid() + " (" + left.info().command().orElse("a server")
+                        + "), which an earlier ./lararena up started and left running when it ended without stopping it…");
+                ManagedProcess.stopTree(left, Duration.ofSeconds(20));
+            }
             // Before any server starts: a directory of a newer Lärarena is refused untouched, an older one migrated.
             DataFormat.prepare(config.dataDir());
             // Before Jena is first used in this process: TDB2 reads its node caches' size once, and opens every generation

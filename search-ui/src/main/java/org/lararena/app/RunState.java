@@ -1,5 +1,6 @@
 package org.lararena.app;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -9,7 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.lararena.platform.LararenaException;
 
 /**
@@ -17,6 +23,9 @@ import org.lararena.platform.LararenaException;
  * {@code up} is refused) and a JSON file with its process id and addresses (for {@code status} and {@code down}).
  */
 final class RunState implements AutoCloseable {
+
+    /** Words one of the command lines of the servers {@code up} starts holds (the launchers' and the scripts'). */
+    private static final List<String> SERVER_WORDS = List.of("elasticsearch", "keycloak", "kc.sh", "fuseki", "lararena");
 
     private final Path stateFile;
     private final FileChannel channel;
@@ -30,6 +39,44 @@ final class RunState implements AutoCloseable {
 
     static Path stateFile(Path dataDir) {
         return dataDir.resolve("run/lararena.json");
+    }
+
+    /**
+     * The servers an earlier {@code up} recorded ({@code serverPids}) and left running because it ended without
+     * stopping them: killed outright, or ended by the machine running out of memory. Its state file is still there
+     * (a run that stops removes it), and whoever holds the lock now knows that run is over. A recorded process id
+     * counts only if that process started before the file was last written and {@code ours} recognises it, so a process
+     * id the system has since given to another program is left alone. Call only with the lock held.
+     */
+    static List<ProcessHandle> leftBehind(Path dataDir, Predicate<ProcessHandle> ours) {
+        Path file = stateFile(dataDir);
+        Optional<JsonObject> state = read(dataDir);
+        if (state.isEmpty()) {
+            return List.of();
+        }
+        Instant written;
+        try {
+            written = Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return List.of();
+        }
+        List<ProcessHandle> left = new ArrayList<>();
+        for (Object pid : state.get().getJsonArray("serverPids", new JsonArray())) {
+            if (pid instanceof Number number) {
+                ProcessHandle.of(number.longValue())
+                        .filter(ProcessHandle::isAlive)
+                        .filter(p -> p.info().startInstant().map(started -> started.isBefore(written)).orElse(false))
+                        .filter(ours)
+                        .ifPresent(left::add);
+            }
+        }
+        return left;
+    }
+
+    /** Whether {@code process} is one of the servers {@code up} starts, by its command line. */
+    static boolean isPlatformServer(ProcessHandle process) {
+        String command = process.info().commandLine().orElse("").toLowerCase(Locale.ROOT);
+        return SERVER_WORDS.stream().anyMatch(command::contains);
     }
 
     /** Takes the lock, or fails saying where the platform already runs. */
