@@ -178,8 +178,12 @@ public final class SplitAnnotationStore implements AnnotationStore {
      */
     private Map<String, List<StoredAnnotation>> finishDecided(String documentId, String ontologyVersion, Set<String> made) {
         Set<String> passages = decided.retractSuperseded(documentId, ontologyVersion, made).keySet();
-        Set<String> leftBehind = suggestions.annotationIds(documentId);
-        leftBehind.retainAll(decided.annotationIds(documentId));
+        // The decided store first: for a document nobody has coded yet it holds nothing, and the suggestions of a large
+        // one (tens of thousands) need not be read.
+        Set<String> leftBehind = decided.annotationIds(documentId);
+        if (!leftBehind.isEmpty()) {
+            leftBehind.retainAll(suggestions.annotationIds(documentId));
+        }
         if (!leftBehind.isEmpty()) {
             suggestions.removeAnnotations(documentId, leftBehind);
         }
