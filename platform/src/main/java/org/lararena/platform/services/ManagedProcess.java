@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,20 +31,25 @@ public final class ManagedProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagedProcess.class);
     private static final HttpClient PROBE_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Where a line of a server's log names a fatal error or an exception (a Java one, or a word of its own). */
+    private static final Pattern TELLING = Pattern.compile("(?i)fatal|\\b[\\w.$]*exception\\b");
 
     private final String name;
     private final Process process;
     private final Path logFile;
+    /** How many lines the log had before this start: what an earlier start of the same server wrote, not this one. */
+    private final int earlierLogLines;
     /**
      * The processes it had started when it became ready: Elasticsearch's launcher runs the server as a child JVM,
      * and if the launcher dies first, the child is no longer its descendant but must still be stopped.
      */
     private volatile List<ProcessHandle> startedByIt = List.of();
 
-    private ManagedProcess(String name, Process process, Path logFile) {
+    private ManagedProcess(String name, Process process, Path logFile, int earlierLogLines) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
+        this.earlierLogLines = earlierLogLines;
     }
 
     /** Starts {@code command} in {@code workDir} with {@code extraEnv} added, appending its output to {@code logFile}. */
@@ -50,13 +57,14 @@ public final class ManagedProcess implements AutoCloseable {
         Objects.requireNonNull(name);
         try {
             Files.createDirectories(logFile.getParent());
+            int earlierLogLines = Files.exists(logFile) ? logLines(logFile).size() : 0;
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(extraEnv);
             LOG.info("Starting {}: {}", name, String.join(" ", command));
-            return new ManagedProcess(name, builder.start(), logFile);
+            return new ManagedProcess(name, builder.start(), logFile, earlierLogLines);
         } catch (IOException e) {
             throw new ServiceStartException(name + " could not be started (" + e.getMessage() + ")", e);
         }
@@ -72,7 +80,7 @@ public final class ManagedProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new ServiceStartException(name + " exited with code " + process.exitValue() + " while starting: "
-                        + lastLogLine() + " (log: " + logFile + ")");
+                        + whyItStopped() + " (log: " + logFile + ")");
             }
             try {
                 if (PROBE_CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -145,6 +153,36 @@ public final class ManagedProcess implements AutoCloseable {
 
     private String lastLogLine() {
         return lastLogLines(1);
+    }
+
+    /**
+     * The line of this start's log that says why the server stopped: the last that names a fatal error or an
+     * exception, from that word on, else the last line. A server's last words are often only "died while starting up"
+     * (Elasticsearch), with the cause ("failed to obtain node locks", "Address already in use") a few lines before.
+     */
+    String whyItStopped() {
+        try {
+            List<String> lines = logLines(logFile);
+            for (int i = lines.size() - 1; i >= Math.min(earlierLogLines, lines.size()); i--) {
+                String line = lines.get(i).strip();
+                if (line.startsWith("at ") || line.startsWith("...")) {
+                    continue; // a stack frame: the exception it belongs to is the line above it
+                }
+                Matcher telling = TELLING.matcher(line);
+                if (telling.find()) {
+                    String cause = line.substring(telling.start());
+                    return cause.length() > 400 ? cause.substring(0, 400) + "…" : cause;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the last line says what the log can
+        }
+        return lastLogLine();
+    }
+
+    private static List<String> logLines(Path logFile) throws IOException {
+        // Decoded leniently: a server's console output is not always valid UTF-8, and a bad byte must not hide the cause.
+        return new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).lines().toList();
     }
 
     /** The last {@code count} non-blank lines of the process's log, each cut at 300 characters, one per line. */
