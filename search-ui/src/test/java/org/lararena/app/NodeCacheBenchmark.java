@@ -47,7 +47,9 @@ import org.lararena.sparql.SparqlService;
  * ({@link DocumentAnnotation#annotate}: annotator and store, no index). One store is grown through the sizes of
  * {@code -Dbench.passages} (as {@link GrowthCorpus} generates it) and at each size opened once per cache setting of
  * {@code -Dbench.nodeCaches}, side by side in one run: {@code default} is Jena's (200,000 nodes to ids, a million ids
- * to nodes), a number gives both caches that many nodes. Each setting starts with empty caches and reads in the
+ * to nodes), a number gives both caches that many nodes, and {@code split:N} reads the corpus as the embedded platform
+ * keeps it: as the suggestions' own dataset (nobody has decided on any), beside a decided dataset holding the ontology,
+ * both with caches of N nodes. Each setting starts with empty caches and reads in the
  * growth benchmark's order: the queries, then the re-annotation. Each measure is given on the wall clock and in the
  * thread's CPU time, the steadier of the two on a machine shared with other builds.
  *
@@ -62,6 +64,8 @@ class NodeCacheBenchmark {
 
     private static final Caller PILOT = new Caller("pilot", Set.of(Caller.PILOT), Optional.of(BenchmarkCorpus.PILOTS.get(0)));
     private static final String DEFAULT = "default";
+    /** A setting {@code split:N}: the corpus read as the suggestions' own dataset beside a decided one, both caches N nodes. */
+    private static final String SPLIT = "split:";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @TempDir
@@ -105,10 +109,27 @@ class NodeCacheBenchmark {
                         annotations, spread.size(), spreadPassages);
                 for (String cache : caches) {
                     String setting = cache.replace(" again", "");
+                    if (setting.startsWith(SPLIT)) {
+                        // As the embedded platform keeps them: the generated suggestions, which nobody has decided on,
+                        // in a dataset of their own, and the ontology in a decided store that holds nothing else.
+                        int nodes = Integer.parseInt(setting.substring(SPLIT.length()));
+                        Path decidedDir = data.resolve("jena-decided-" + cache.replace(' ', '-'));
+                        Dataset decided = TdbStores.connect(decidedDir, nodes);
+                        Dataset suggestions = TdbStores.connect(data.resolve("jena"), nodes);
+                        try {
+                            SparqlService.publishOntology(StoreTransactions.local(decided), ontology);
+                            measureAll(table, corpus.passages(), cache, decided, Optional.of(suggestions), documents, ontology, spread, repeats);
+                        } finally {
+                            TDBInternal.expel(decided.asDatasetGraph());
+                            TDBInternal.expel(suggestions.asDatasetGraph());
+                            deleteTree(decidedDir);
+                        }
+                        continue;
+                    }
                     Dataset dataset = DEFAULT.equals(setting) ? TDB2Factory.connectDataset(data.resolve("jena").toString())
                             : TdbStores.connect(data.resolve("jena"), Integer.parseInt(setting));
                     try {
-                        measureAll(table, corpus.passages(), cache, dataset, documents, ontology, spread, repeats);
+                        measureAll(table, corpus.passages(), cache, dataset, Optional.empty(), documents, ontology, spread, repeats);
                     } finally {
                         TDBInternal.expel(dataset.asDatasetGraph());
                     }
@@ -123,14 +144,17 @@ class NodeCacheBenchmark {
     }
 
     private static void measureAll(Map<String, Map<Long, Map<String, Double>>> table, long size, String cache, Dataset dataset,
-                                   DocumentStore documents, Ontology ontology, List<DocumentRecord> spread, int repeats) {
+                                   Optional<Dataset> suggestionDataset, DocumentStore documents, Ontology ontology, List<DocumentRecord> spread,
+                                   int repeats) {
         System.out.printf("%n%,d passages, node caches %s; load average %s%n", size, cache, BenchmarkSteps.loadAverage());
         StoreTransactions store = StoreTransactions.local(dataset);
-        SparqlService sparql = new SparqlService(store, ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofMinutes(10), 100_000));
+        Optional<StoreTransactions> suggestions = suggestionDataset.map(StoreTransactions::local);
+        SparqlService one = new SparqlService(store, ReadableGraphs.of(documents), new LararenaConfig.Sparql(Duration.ofMinutes(10), 100_000));
+        SparqlService sparql = suggestions.map(one::withSuggestions).orElse(one);
         for (Map.Entry<String, String> query : CorpusGrowthBenchmark.QUERIES.entrySet()) {
             put(table, query.getKey(), size, cache, query(() -> sparql.query(query.getValue(), PILOT, SparqlService.RESULTS_JSON), repeats));
         }
-        AnnotationStore annotations = Wiring.annotationStore(store, Optional.empty(), () -> 0);
+        AnnotationStore annotations = Wiring.annotationStore(store, suggestions, () -> 0);
         put(table, "re-annotation read, per document", size, cache, Spent.of(() -> spread.forEach(record ->
                 annotations.annotationsOfPassages(record.id(), passageIds(record.id(), documents)))).per(spread.size()));
         DocumentAnnotation annotation = new DocumentAnnotation(annotations, ontology, new PassageAnnotator(ontology), 100, Duration.ofMillis(100));
