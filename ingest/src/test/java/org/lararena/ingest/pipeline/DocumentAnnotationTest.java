@@ -37,17 +37,11 @@ class DocumentAnnotationTest {
     void aStepWhoseWriteFailsForAFullDiskIsTriedAgainWithTheSamePassagesAndTheRunEndsWithEverySuggestionOnce() {
         AnnotationStore store = new RdfAnnotationStore(TDB2Factory.createDataset());
         AtomicBoolean diskFull = new AtomicBoolean();
-        AnnotationStore failingOnce = (AnnotationStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AnnotationStore.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("storeSuggestions") && diskFull.getAndSet(false)) {
-                        throw new UncheckedIOException(new IOException("No space left on device"));
-                    }
-                    try {
-                        return method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        AnnotationStore failingOnce = beforeEachStep(store, () -> {
+            if (diskFull.getAndSet(false)) {
+                throw new UncheckedIOException(new IOException("No space left on device"));
+            }
+        });
         DocumentAnnotation annotation = new DocumentAnnotation(failingOnce, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 3, STEP);
         JsonArray passages = new JsonArray();
         for (int i = 0; i < 9; i++) {
@@ -98,13 +92,7 @@ class DocumentAnnotationTest {
     void aStepWhoseTimeRunsOutAfterOnePassageLeavesTheRestToTheNextStepAndEveryPassageIsStoredOnce() {
         AnnotationStore store = new RdfAnnotationStore(TDB2Factory.createDataset());
         AtomicInteger writes = new AtomicInteger();
-        AnnotationStore counted = (AnnotationStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AnnotationStore.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("storeSuggestions")) {
-                        writes.incrementAndGet();
-                    }
-                    return method.invoke(store, args);
-                });
+        AnnotationStore counted = beforeEachStep(store, writes::incrementAndGet);
         JsonArray passages = meetings(30);
 
         // A step of one nanosecond: each write's time is up after its first passage, whatever it was given.
@@ -142,6 +130,21 @@ class DocumentAnnotationTest {
         // 20 passages first, then as many as the step holds at 10 ms each: 100 for a second, the floor of 20 for 100 ms.
         assertThat(stepsAtTenMillisAPassage(Duration.ofSeconds(1))).isEqualTo(5);
         assertThat(stepsAtTenMillisAPassage(Duration.ofMillis(100))).isEqualTo(20);
+    }
+
+    /** {@code store}, running {@code before} ahead of each step's write ({@code storeSuggestions}): to count it, or to fail it. */
+    private AnnotationStore beforeEachStep(AnnotationStore store, Runnable before) {
+        return (AnnotationStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AnnotationStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("storeSuggestions")) {
+                        before.run();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /**
