@@ -43,9 +43,10 @@ public final class StepTimings {
 
     /**
      * Records that one write transaction of {@code subject}'s annotation storage held the writer for {@code held} (its
-     * commit included, the wait for the writer left out). Its time is part of {@link Step#STORAGE}, recorded there too.
+     * commit included, the wait for the writer left out), as a line of its own and as {@link Step#STORAGE} work.
      */
     public static void recordWrite(String subject, Duration held) {
+        record(Step.STORAGE, subject, held);
         if (WRITES.isDebugEnabled()) {
             WRITES.debug("a write transaction of {} held the writer {} µs", subject, held.toNanos() / 1_000);
         }

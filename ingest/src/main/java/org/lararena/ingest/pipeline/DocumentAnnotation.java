@@ -156,12 +156,11 @@ public final class DocumentAnnotation {
                 List<AnnotationStore.PassageSuggestions> batch = List.copyOf(annotated);
                 // A document that fits in one step is stored and finished in one write: a commit costs about the
                 // same whatever it holds, and most documents are this small.
-                boolean wholeRun = next == 0 && next + batch.size() == passages.size();
+                boolean wholeRun = next == 0 && batch.size() == passages.size();
                 AnnotationStore.StoredBatch stored = wholeRun
                         ? annotations.storeWholeRun(documentId, ontologyVersion, batch)
                         : annotations.storeSuggestions(documentId, ontologyVersion, batch, step);
                 // One write transaction, timed from when it had the writer lock: the benchmarks read the longest of these.
-                StepTimings.record(Step.STORAGE, documentId, stored.held());
                 StepTimings.recordWrite(documentId, stored.held());
                 // Paced by how long the lock was held, not by the wait for it: waiting behind researchers' writes says
                 // nothing of what this step costs them. The write itself stops at the step's time, so the pace only

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,19 +39,19 @@ public final class ManagedProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path logFile;
-    /** How many lines the log had before this start: what an earlier start of the same server wrote, not this one. */
-    private final int earlierLogLines;
+    /** How long the log was before this start: what an earlier start of the same server wrote, not this one. */
+    private final long earlierLogBytes;
     /**
      * The processes it had started when it became ready: Elasticsearch's launcher runs the server as a child JVM,
      * and if the launcher dies first, the child is no longer its descendant but must still be stopped.
      */
     private volatile List<ProcessHandle> startedByIt = List.of();
 
-    private ManagedProcess(String name, Process process, Path logFile, int earlierLogLines) {
+    private ManagedProcess(String name, Process process, Path logFile, long earlierLogBytes) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
-        this.earlierLogLines = earlierLogLines;
+        this.earlierLogBytes = earlierLogBytes;
     }
 
     /** Starts {@code command} in {@code workDir} with {@code extraEnv} added, appending its output to {@code logFile}. */
@@ -57,14 +59,14 @@ public final class ManagedProcess implements AutoCloseable {
         Objects.requireNonNull(name);
         try {
             Files.createDirectories(logFile.getParent());
-            int earlierLogLines = Files.exists(logFile) ? logLines(logFile).size() : 0;
+            long earlierLogBytes = Files.exists(logFile) ? Files.size(logFile) : 0;
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(extraEnv);
             LOG.info("Starting {}: {}", name, String.join(" ", command));
-            return new ManagedProcess(name, builder.start(), logFile, earlierLogLines);
+            return new ManagedProcess(name, builder.start(), logFile, earlierLogBytes);
         } catch (IOException e) {
             throw new ServiceStartException(name + " could not be started (" + e.getMessage() + ")", e);
         }
@@ -160,10 +162,10 @@ public final class ManagedProcess implements AutoCloseable {
      * exception, from that word on, else the last line. A server's last words are often only "died while starting up"
      * (Elasticsearch), with the cause ("failed to obtain node locks", "Address already in use") a few lines before.
      */
-    String whyItStopped() {
+    private String whyItStopped() {
         try {
-            List<String> lines = logLines(logFile);
-            for (int i = lines.size() - 1; i >= Math.min(earlierLogLines, lines.size()); i--) {
+            List<String> lines = logLines(earlierLogBytes);
+            for (int i = lines.size() - 1; i >= 0; i--) {
                 String line = lines.get(i).strip();
                 if (line.startsWith("at ") || line.startsWith("...")) {
                     continue; // a stack frame: the exception it belongs to is the line above it
@@ -180,15 +182,19 @@ public final class ManagedProcess implements AutoCloseable {
         return lastLogLine();
     }
 
-    private static List<String> logLines(Path logFile) throws IOException {
-        // Decoded leniently: a server's console output is not always valid UTF-8, and a bad byte must not hide the cause.
-        return new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).lines().toList();
+    /** The log's lines from byte {@code from} on (0: all of it). */
+    private List<String> logLines(long from) throws IOException {
+        try (SeekableByteChannel log = Files.newByteChannel(logFile)) {
+            log.position(Math.min(from, log.size()));
+            // Decoded leniently: a server's console output is not always valid UTF-8, and a bad byte must not hide the cause.
+            return new String(Channels.newInputStream(log).readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
     }
 
     /** The last {@code count} non-blank lines of the process's log, each cut at 300 characters, one per line. */
     public String lastLogLines(int count) {
         try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            List<String> lines = logLines(0);
             LinkedList<String> last = new LinkedList<>();
             for (int i = lines.size() - 1; i >= 0 && last.size() < count; i--) {
                 String line = lines.get(i).strip();
