@@ -39,6 +39,7 @@ import org.lararena.platform.services.ManagedFuseki;
 import org.lararena.platform.services.ManagedKeycloak;
 import org.lararena.platform.services.ManagedProcess;
 import org.lararena.platform.services.Ports;
+import org.lararena.platform.services.RecordedServers;
 import org.lararena.platform.services.ServerDistributions;
 import org.lararena.platform.services.ServiceStartException;
 import org.lararena.platform.services.ServiceSupervisor;
@@ -168,7 +169,7 @@ public final class Lararena {
         RunState run = RunState.acquire(config.dataDir());
         try {
             // Before any server starts: servers an earlier run left behind hold its ports and Elasticsearch's data lock.
-            for (ProcessHandle left : RunState.leftBehind(config.dataDir(), RunState::isPlatformServer)) {
+            for (ProcessHandle left : RunState.recordedServers(config.dataDir(), RecordedServers::isPlatformServer)) {
                 out.println("Stopping process " + left.pid() + " (" + left.info().command().orElse("a server")
                         + "), which an earlier ./lararena up started and left running when it ended without stopping it…");
                 ManagedProcess.stopTree(left, Duration.ofSeconds(20));
@@ -546,6 +547,9 @@ public final class Lararena {
             out.println("Lärarena is not running (data directory " + config.dataDir() + ").");
             return 0;
         }
+        // Taken while the state file still names them (the launcher removes it as it ends): its servers, told apart
+        // from any process that has since been given one of their ids.
+        List<ProcessHandle> servers = RunState.recordedServers(config.dataDir(), RecordedServers::isPlatformServer);
         out.println("Stopping Lärarena (process " + launcher.get().pid() + ")…");
         launcher.get().destroy();
         try {
@@ -554,8 +558,8 @@ public final class Lararena {
             // It did not stop in time: end it and the servers it started.
             ManagedProcess.stopTree(launcher.get(), Duration.ofSeconds(5));
         }
-        state.get().getJsonArray("serverPids", new JsonArray()).forEach(pid ->
-                ProcessHandle.of(((Number) pid).longValue()).ifPresent(p -> ManagedProcess.stopTree(p, Duration.ofSeconds(20))));
+        // A server the launcher could not stop (it was forced to end) is stopped here.
+        servers.stream().filter(ProcessHandle::isAlive).forEach(server -> ManagedProcess.stopTree(server, Duration.ofSeconds(20)));
         out.println("Stopped.");
         return 0;
     }

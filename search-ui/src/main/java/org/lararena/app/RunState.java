@@ -10,22 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.services.RecordedServers;
 
 /**
  * What a running {@code ./lararena up} left in {@code <data dir>/run}: a lock held while it runs (so a second
  * {@code up} is refused) and a JSON file with its process id and addresses (for {@code status} and {@code down}).
  */
 final class RunState implements AutoCloseable {
-
-    /** Words one of the command lines of the servers {@code up} starts holds (the launchers' and the scripts'). */
-    private static final List<String> SERVER_WORDS = List.of("elasticsearch", "keycloak", "kc.sh", "fuseki", "lararena");
 
     private final Path stateFile;
     private final FileChannel channel;
@@ -42,41 +38,19 @@ final class RunState implements AutoCloseable {
     }
 
     /**
-     * The servers an earlier {@code up} recorded ({@code serverPids}) and left running because it ended without
-     * stopping them: killed outright, or ended by the machine running out of memory. Its state file is still there
-     * (a run that stops removes it), and whoever holds the lock now knows that run is over. A recorded process id
-     * counts only if that process started before the file was last written and {@code ours} recognises it, so a process
-     * id the system has since given to another program is left alone. Call only with the lock held.
+     * The servers the run that wrote the state file recorded ({@code serverPids}) that still run, as
+     * {@link RecordedServers#stillRunning} tells them from other programs. With the lock held, the run that wrote
+     * the file is over: these are the servers it left running because it ended without stopping them (killed
+     * outright, or by the machine running out of memory).
      */
-    static List<ProcessHandle> leftBehind(Path dataDir, Predicate<ProcessHandle> ours) {
-        Path file = stateFile(dataDir);
-        Optional<JsonObject> state = read(dataDir);
-        if (state.isEmpty()) {
-            return List.of();
-        }
-        Instant written;
-        try {
-            written = Files.getLastModifiedTime(file).toInstant();
-        } catch (IOException e) {
-            return List.of();
-        }
-        List<ProcessHandle> left = new ArrayList<>();
-        for (Object pid : state.get().getJsonArray("serverPids", new JsonArray())) {
+    static List<ProcessHandle> recordedServers(Path dataDir, Predicate<ProcessHandle> ours) {
+        List<Long> pids = new ArrayList<>();
+        read(dataDir).ifPresent(state -> state.getJsonArray("serverPids", new JsonArray()).forEach(pid -> {
             if (pid instanceof Number number) {
-                ProcessHandle.of(number.longValue())
-                        .filter(ProcessHandle::isAlive)
-                        .filter(p -> p.info().startInstant().map(started -> started.isBefore(written)).orElse(false))
-                        .filter(ours)
-                        .ifPresent(left::add);
+                pids.add(number.longValue());
             }
-        }
-        return left;
-    }
-
-    /** Whether {@code process} is one of the servers {@code up} starts, by its command line. */
-    static boolean isPlatformServer(ProcessHandle process) {
-        String command = process.info().commandLine().orElse("").toLowerCase(Locale.ROOT);
-        return SERVER_WORDS.stream().anyMatch(command::contains);
+        }));
+        return pids.isEmpty() ? List.of() : RecordedServers.stillRunning(stateFile(dataDir), pids, ours);
     }
 
     /** Takes the lock, or fails saying where the platform already runs. */

@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.platform.services.RecordedServers;
 
 class RunStateTest {
 
@@ -44,8 +45,8 @@ class RunStateTest {
         server = new ProcessBuilder("sleep", "300").start();
         earlierRun(Instant.now().plus(1, ChronoUnit.MINUTES), server.pid());
 
-        assertThat(RunState.leftBehind(dataDir, process -> true)).extracting(ProcessHandle::pid).containsExactly(server.pid());
-        assertThat(RunState.leftBehind(dataDir, RunState::isPlatformServer)).as("a 'sleep' is none of the platform's servers").isEmpty();
+        assertThat(RunState.recordedServers(dataDir, process -> true)).extracting(ProcessHandle::pid).containsExactly(server.pid());
+        assertThat(RunState.recordedServers(dataDir, RecordedServers::isPlatformServer)).as("a 'sleep' is none of the platform's servers").isEmpty();
     }
 
     @Test
@@ -53,23 +54,17 @@ class RunStateTest {
         server = new ProcessBuilder("sleep", "300").start();
         earlierRun(Instant.now().minus(1, ChronoUnit.HOURS), server.pid());
 
-        assertThat(RunState.leftBehind(dataDir, process -> true)).isEmpty();
+        assertThat(RunState.recordedServers(dataDir, process -> true)).isEmpty();
     }
 
     @Test
     void withoutAnEarlierRunsFileOrWithItsServersGoneNothingIsLeftBehind() throws Exception {
-        assertThat(RunState.leftBehind(dataDir, process -> true)).isEmpty();
+        assertThat(RunState.recordedServers(dataDir, process -> true)).isEmpty();
 
         server = new ProcessBuilder("sleep", "300").start();
         long pid = server.pid();
         server.destroyForcibly().waitFor();
         earlierRun(Instant.now().plus(1, ChronoUnit.MINUTES), pid);
-        assertThat(RunState.leftBehind(dataDir, process -> true)).isEmpty();
-    }
-
-    @Test
-    void theCommandLinesOfThePlatformsServersAreRecognised() throws Exception {
-        server = new ProcessBuilder("sh", "-c", "sleep 300 # /data/elasticsearch-9/bin/elasticsearch", "elasticsearch").start();
-        assertThat(RunState.isPlatformServer(server.toHandle())).isTrue();
+        assertThat(RunState.recordedServers(dataDir, process -> true)).isEmpty();
     }
 }

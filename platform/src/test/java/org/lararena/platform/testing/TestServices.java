@@ -15,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.services.ManagedElasticsearch;
@@ -29,13 +31,15 @@ import org.lararena.platform.services.ServerDistributions;
  * Real Elasticsearch and Keycloak for integration tests: the same managed servers {@code ./lararena up} runs,
  * started on first use, in parallel, on free ports, with their data under {@code lararena.it.dir}
  * (default {@code target/it-services}). {@link TestServicesSessionListener} stops them when the JUnit session
- * closes; a shutdown hook stops them if the JVM dies first.
+ * closes; a shutdown hook stops them if the JVM dies first, and the next run stops them if the JVM was killed outright
+ * ({@link HarnessDirectory}).
  */
 public final class TestServices {
 
     private static TestServices instance;
 
     private final Path dataDir;
+    private final HarnessDirectory directory;
     private final URI elasticsearchUrl;
     private final URI keycloakUrl;
     private final ManagedProcess elasticsearch;
@@ -53,6 +57,8 @@ public final class TestServices {
         // LARARENA_START_TIMEOUT_SECONDS or -Dlararena.it.start.minutes asks for it, as the start failure says.
         Duration floor = Duration.ofMinutes(Integer.getInteger("lararena.it.start.minutes", 10));
         Duration timeout = external.startTimeout().compareTo(floor) > 0 ? external.startTimeout() : floor;
+        directory = HarnessDirectory.take(dataDir);
+        directory.stopLeftBehind();
 
         ManagedElasticsearch managedEs = external.elasticsearch().managed()
                 ? new ManagedElasticsearch(distributions, dataDir.resolve("elasticsearch"), Ports.freePort(), 512, javaHome) : null;
@@ -69,12 +75,15 @@ public final class TestServices {
         try {
             CompletableFuture.allOf(es, kc).join();
         } catch (RuntimeException e) {
-            es.thenAccept(TestServices::stopQuietly);
-            kc.thenAccept(TestServices::stopQuietly);
+            // The one that started is stopped before the directory is given up, so that none is left unrecorded.
+            CompletableFuture.allOf(es.thenAccept(TestServices::stopQuietly), kc.thenAccept(TestServices::stopQuietly))
+                    .handle((stopped, failure) -> null).join();
+            directory.close();
             throw e;
         }
         elasticsearch = es.join();
         keycloak = kc.join();
+        directory.record(Stream.of(elasticsearch, keycloak).filter(Objects::nonNull).map(ManagedProcess::pid).toList());
         elasticsearchUrl = managedEs != null ? managedEs.url() : external.elasticsearch().urls().get(0);
         keycloakUrl = managedKc != null ? managedKc.url() : external.keycloak().url();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "lararena-test-services-stop"));
@@ -182,6 +191,7 @@ public final class TestServices {
         if (elasticsearch != null && elasticsearch.isAlive()) {
             elasticsearch.stop();
         }
+        directory.close();
     }
 
     private static void stopQuietly(ManagedProcess process) {
