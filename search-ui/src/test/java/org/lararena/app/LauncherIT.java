@@ -2,6 +2,7 @@ package org.lararena.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,6 +127,34 @@ class LauncherIT {
 
         assertThat(run.exit()).isZero();
         assertThat(new JsonObject(run.out()).getString("state")).as("not 'stopped' while up starts").isEqualTo("starting");
+    }
+
+    @Test
+    void downStopsTheLauncherAndAServerItCouldNotStopButNoProcessThatIsNoneOfItsServers() throws Exception {
+        // Stand-ins, started before the state file is written as up's are: a launcher that ends when asked, a server
+        // that outlives it (its command line names Elasticsearch), and another program holding an id the file names.
+        List<Process> processes = List.of(new ProcessBuilder("sleep", "300").start(),
+                new ProcessBuilder("sh", "-c", "sleep 300 # elasticsearch", "elasticsearch").start(),
+                new ProcessBuilder("sleep", "301").start());
+        try {
+            Process launcher = processes.get(0);
+            Process server = processes.get(1);
+            Process other = processes.get(2);
+            Path stateFile = RunState.stateFile(dataDir);
+            Files.createDirectories(stateFile.getParent());
+            Files.writeString(stateFile, new JsonObject().put("pid", launcher.pid()).put("url", "http://127.0.0.1:1/")
+                    .put("serverPids", new JsonArray().add(server.pid()).add(other.pid())).encode());
+
+            CliRunner.Run run = lararena(Map.of(), "down");
+
+            assertThat(run.exit()).isZero();
+            assertThat(run.out()).contains("Stopped.");
+            assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
+            assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("the server it left running ended").isTrue();
+            assertThat(other.isAlive()).as("a program that is none of the platform's servers runs on").isTrue();
+        } finally {
+            processes.forEach(Process::destroyForcibly);
+        }
     }
 
     private CliRunner.Run lararena(Map<String, String> env, String... args) throws IOException, InterruptedException {
