@@ -114,6 +114,11 @@ public final class DocumentAnnotation {
         private int stepPassages = Math.min(batchPassages, MIN_STEP_PASSAGES);
         /** Whether the run ended within its one step (a small document), so {@link #finish()} has nothing to write. */
         private boolean finishedInStep;
+        /**
+         * Whether the document held suggestions when the run began (asked before its first write of several), so that
+         * {@link #finish()} must look for those it no longer makes; null until then.
+         */
+        private Boolean heldSuggestions;
 
         private Run(String documentId, JsonArray passages) {
             this.documentId = Objects.requireNonNull(documentId);
@@ -157,6 +162,9 @@ public final class DocumentAnnotation {
                 // A document that fits in one step is stored and finished in one write: a commit costs about the
                 // same whatever it holds, and most documents are this small.
                 boolean wholeRun = next == 0 && batch.size() == passages.size();
+                if (!wholeRun && heldSuggestions == null) {
+                    heldSuggestions = annotations.holdsSuggestions(documentId);
+                }
                 AnnotationStore.StoredBatch stored = wholeRun
                         ? annotations.storeWholeRun(documentId, ontologyVersion, batch)
                         : annotations.storeSuggestions(documentId, ontologyVersion, batch, step);
@@ -187,7 +195,11 @@ public final class DocumentAnnotation {
             if (finishedInStep) {
                 return facets;
             }
-            StepTimings.time(Step.STORAGE, documentId, () -> annotations.finishAutomatic(documentId, ontologyVersion, made)).forEach((passageId, ofPassage) ->
+            // A document annotated for the first time holds only this run's suggestions: none to retract, none read.
+            boolean fresh = Boolean.FALSE.equals(heldSuggestions);
+            StepTimings.time(Step.STORAGE, documentId, () -> fresh
+                    ? annotations.finishFreshAutomatic(documentId, ontologyVersion, made)
+                    : annotations.finishAutomatic(documentId, ontologyVersion, made)).forEach((passageId, ofPassage) ->
                     facets.put(passageId, PassageFacets.of(ofPassage, ontology).getOrDefault(passageId, PassageFacets.NONE)));
             return facets;
         }

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,6 +23,7 @@ import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.PassageFacets;
+import org.lararena.ontology.store.ReviewState;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.platform.DiskFull;
@@ -112,6 +114,43 @@ class DocumentAnnotationTest {
         assertThat(facets).as("every passage's facets").hasSize(30);
         new DocumentAnnotation(store, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 100, STEP).annotate("uncut", passages);
         assertThat(store.annotationsOf("uncut")).as("the same suggestions as a run whose steps were not cut").hasSameSizeAs(stored);
+    }
+
+    @Test
+    void aRunOverADocumentWithoutSuggestionsDoesNotReadThemAtItsEndAndARunOverOneWithSuggestionsRetractsThoseItNoLongerMakes() {
+        AnnotationStore store = new RdfAnnotationStore(TDB2Factory.createDataset());
+        List<String> endings = new ArrayList<>();
+        AnnotationStore watched = (AnnotationStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AnnotationStore.class},
+                (proxy, method, args) -> {
+                    if (method.getName().startsWith("finish")) {
+                        endings.add(method.getName());
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        // Five passages a step: thirty take several steps, so the run ends with a finish of its own.
+        DocumentAnnotation annotation = new DocumentAnnotation(watched, ONTOLOGY, new PassageAnnotator(ONTOLOGY), 5, STEP);
+
+        annotation.annotate("doc", meetings(30));
+        assertThat(endings).as("a document annotated for the first time").containsExactly("finishFreshAutomatic");
+        assertThat(store.ontologyVersions()).containsEntry("doc", ONTOLOGY.version());
+        assertThat(store.annotationsOf("doc")).filteredOn(a -> a.exact().equals("Samverkan")).hasSize(30);
+
+        // The same document extracted again, its passages now about something else.
+        JsonArray other = new JsonArray();
+        for (int i = 0; i < 30; i++) {
+            other.add(new JsonObject().put("ordinal", i).put("text", "Kompetensförsörjningen och arbetsmiljön oroar cheferna, möte " + i + "."));
+        }
+        endings.clear();
+        annotation.annotate("doc", other);
+
+        assertThat(endings).containsExactly("finishAutomatic");
+        assertThat(store.annotationsOf("doc")).filteredOn(a -> a.exact().equals("Samverkan")).as("the first run's suggestions, no longer made")
+                .hasSize(30).allMatch(a -> a.state() == ReviewState.RETRACTED);
+        assertThat(store.annotationsOf("doc")).filteredOn(a -> a.state() == ReviewState.SUGGESTED).isNotEmpty();
     }
 
     /** Write transactions an annotation of 400 passages takes when every passage holds the writer for 10 ms. */

@@ -77,6 +77,22 @@ public interface AnnotationStore {
     Map<String, List<StoredAnnotation>> finishAutomatic(String documentId, String ontologyVersion, Set<String> made);
 
     /**
+     * Whether the store holds any still-suggested annotation of the document: one lookup. A run asks before its first
+     * write; if there is none, it ends with {@link #finishFreshAutomatic}.
+     */
+    boolean holdsSuggestions(String documentId);
+
+    /**
+     * {@link #finishAutomatic} of a run that began on a document holding no still-suggested annotation
+     * ({@link #holdsSuggestions} said so before the run's first write). Every suggestion the document holds now is one
+     * the run made, so nothing is superseded and the suggestions are not read to find out (for a large document,
+     * tens of thousands of them); the document records {@code ontologyVersion}.
+     *
+     * @return by passage id, every annotation of the passages whose annotations this changed
+     */
+    Map<String, List<StoredAnnotation>> finishFreshAutomatic(String documentId, String ontologyVersion, Set<String> made);
+
+    /**
      * A whole automatic run over a document small enough for one write: {@link #storeSuggestions} of all its passages
      * and {@link #finishAutomatic}, as one write transaction where the store can.
      *

@@ -247,6 +247,18 @@ public final class RdfAnnotationStore implements AnnotationStore {
         return changed;
     }
 
+    @Override
+    public boolean holdsSuggestions(String documentId) {
+        return store.calculateRead(() -> graph(documentId).contains(null, LAR.reviewState, LAR.Suggested));
+    }
+
+    @Override
+    public Map<String, List<StoredAnnotation>> finishFreshAutomatic(String documentId, String ontologyVersion, Set<String> made) {
+        Objects.requireNonNull(ontologyVersion, "ontologyVersion");
+        store.executeWrite(() -> recordVersion(graph(documentId), documentId, ontologyVersion));
+        return Map.of();
+    }
+
     /**
      * The retraction half of {@link #finishAutomatic}, without recording the version: a read, and short writes only
      * when there is something to retract.
@@ -268,8 +280,10 @@ public final class RdfAnnotationStore implements AnnotationStore {
     private static List<String> superseded(Model graph, Set<String> made) {
         List<String> ids = new ArrayList<>();
         graph.listSubjectsWithProperty(LAR.reviewState, LAR.Suggested).forEach(annotation -> {
-            if (annotation.hasProperty(OA.motivatedBy, OA.classifying) && !made.contains(idOf(annotation))) {
-                ids.add(idOf(annotation));
+            // The run made almost all of them: asking its set first spares a lookup in the store for each.
+            String id = idOf(annotation);
+            if (!made.contains(id) && annotation.hasProperty(OA.motivatedBy, OA.classifying)) {
+                ids.add(id);
             }
         });
         return ids;

@@ -169,6 +169,18 @@ public final class SplitAnnotationStore implements AnnotationStore {
         return changed;
     }
 
+    @Override
+    public boolean holdsSuggestions(String documentId) {
+        // The decided store too: suggestions stored there before the split stay until a run supersedes them.
+        return suggestions.holdsSuggestions(documentId) || decided.holdsSuggestions(documentId);
+    }
+
+    @Override
+    public Map<String, List<StoredAnnotation>> finishFreshAutomatic(String documentId, String ontologyVersion, Set<String> made) {
+        suggestions.finishFreshAutomatic(documentId, ontologyVersion, made);
+        return finishDecided(documentId, ontologyVersion, made);
+    }
+
     /**
      * The decided store's part of ending a run: suggestions stored there before the split that the run no longer makes
      * are retracted (a read, and a write only if there are any), and copies a decision left behind in the suggestions

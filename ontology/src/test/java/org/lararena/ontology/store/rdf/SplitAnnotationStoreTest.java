@@ -120,6 +120,32 @@ class SplitAnnotationStoreTest {
     }
 
     @Test
+    void aDocumentHoldsSuggestionsInEitherStoreUntilEveryOneIsDecided() {
+        assertThat(store.holdsSuggestions(DOC)).as("a new document").isFalse();
+        decided.storeAutomatic(DOC, "v0", List.of(suggest(DOC + "-1", SECOND)));
+        assertThat(store.holdsSuggestions(DOC)).as("suggestions stored before the split").isTrue();
+
+        List<StoredAnnotation> stored = store.storeAutomatic(DOC, "v1", passages());
+        assertThat(store.holdsSuggestions(DOC)).isTrue();
+        store.review(DOC, stored.stream().filter(a -> a.state() == ReviewState.SUGGESTED).map(StoredAnnotation::id).toList(),
+                ReviewState.REJECTED, "forskare");
+        assertThat(store.holdsSuggestions(DOC)).as("every suggestion rejected").isFalse();
+    }
+
+    @Test
+    void aFreshRunEndsWithItsVersionRecordedAndItsSuggestionsAsStored() {
+        AnnotationStore.StoredBatch stored = store.storeSuggestions(DOC, "v1", passages(), Duration.ZERO);
+        AnnotationStore.StoredBatch rest = store.storeSuggestions(DOC, "v1", passages().subList(stored.stored(), 2), Duration.ZERO);
+        Set<String> made = new HashSet<>(stored.made());
+        made.addAll(rest.made());
+
+        assertThat(store.finishFreshAutomatic(DOC, "v1", made)).isEmpty();
+
+        assertThat(store.ontologyVersions()).containsEntry(DOC, "v1");
+        assertThat(store.annotationsOf(DOC)).hasSize(made.size()).allMatch(a -> a.state() == ReviewState.SUGGESTED);
+    }
+
+    @Test
     void aDecisionMovesTheSuggestionWithItsHistoryIntoTheDecidedStore() {
         StoredAnnotation suggestion = store.storeAutomatic(DOC, "v1", passages()).get(0);
 
