@@ -3,18 +3,15 @@ package org.lararena.app;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.services.DirectoryLock;
 import org.lararena.platform.services.RecordedServers;
 
 /**
@@ -24,12 +21,10 @@ import org.lararena.platform.services.RecordedServers;
 final class RunState implements AutoCloseable {
 
     private final Path stateFile;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final DirectoryLock lock;
 
-    private RunState(Path stateFile, FileChannel channel, FileLock lock) {
+    private RunState(Path stateFile, DirectoryLock lock) {
         this.stateFile = stateFile;
-        this.channel = channel;
         this.lock = lock;
     }
 
@@ -57,21 +52,12 @@ final class RunState implements AutoCloseable {
     static RunState acquire(Path dataDir) {
         Path runDir = dataDir.resolve("run");
         try {
-            Files.createDirectories(runDir);
-            FileChannel channel = FileChannel.open(runDir.resolve("lararena.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                channel.close();
+            DirectoryLock lock = DirectoryLock.tryTake(runDir.resolve("lararena.lock")).orElseThrow(() -> {
                 String where = read(dataDir).map(s -> " (process " + s.getLong("pid") + ", " + s.getString("url") + ")").orElse("");
-                throw new LararenaException(409, "already_running", "Lärarena is already running with the data directory "
+                return new LararenaException(409, "already_running", "Lärarena is already running with the data directory "
                         + dataDir + where + ": use ./lararena status, or ./lararena down to stop it");
-            }
-            return new RunState(stateFile(dataDir), channel, lock);
+            });
+            return new RunState(stateFile(dataDir), lock);
         } catch (IOException e) {
             throw new LararenaException(500, "run_state", "cannot use " + runDir + " (" + e.getMessage() + ")", e);
         }
@@ -100,10 +86,9 @@ final class RunState implements AutoCloseable {
     public void close() {
         try {
             Files.deleteIfExists(stateFile);
-            lock.release();
-            channel.close();
         } catch (IOException e) {
-            // the process is ending; the lock goes with it
+            // the process is ending; status and down see its launcher gone
         }
+        lock.close();
     }
 }

@@ -1,15 +1,12 @@
 package org.lararena.platform.testing;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.lararena.platform.services.DirectoryLock;
 import org.lararena.platform.services.ManagedProcess;
 import org.lararena.platform.services.RecordedServers;
 
@@ -27,32 +24,19 @@ final class HarnessDirectory implements AutoCloseable {
     static final String SERVERS_FILE = "servers.pids";
 
     private final Path dir;
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final DirectoryLock lock;
 
-    private HarnessDirectory(Path dir, FileChannel channel, FileLock lock) {
+    private HarnessDirectory(Path dir, DirectoryLock lock) {
         this.dir = dir;
-        this.channel = channel;
         this.lock = lock;
     }
 
     /** Takes the directory, or fails saying that another test run uses it. */
     static HarnessDirectory take(Path dir) {
         try {
-            Files.createDirectories(dir);
-            FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                channel.close();
-                throw new IllegalStateException("another test run uses the services' directory " + dir
-                        + ": wait for it to end, or give this one another directory with -Dlararena.it.dir=...");
-            }
-            return new HarnessDirectory(dir, channel, lock);
+            return new HarnessDirectory(dir, DirectoryLock.tryTake(dir.resolve(LOCK_FILE)).orElseThrow(() -> new IllegalStateException(
+                    "another test run uses the services' directory " + dir
+                            + ": wait for it to end, or give this one another directory with -Dlararena.it.dir=...")));
         } catch (IOException e) {
             throw new IllegalStateException("cannot use the services' directory " + dir + " (" + e.getMessage() + ")", e);
         }
@@ -96,10 +80,9 @@ final class HarnessDirectory implements AutoCloseable {
     public void close() {
         try {
             Files.deleteIfExists(dir.resolve(SERVERS_FILE));
-            lock.release();
-            channel.close();
         } catch (IOException e) {
-            // the lock goes with the process
+            // its servers are stopped: a list left here names processes that no longer run
         }
+        lock.close();
     }
 }
