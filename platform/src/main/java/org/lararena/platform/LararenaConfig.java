@@ -400,6 +400,11 @@ public record LararenaConfig(
             return nodeCache.orElseGet(() -> (int) Math.min(Integer.MAX_VALUE, Math.max(JENA_NODE_CACHE, maxHeapBytes / HEAP_BYTES_PER_CACHED_NODE)));
         }
 
+        /** {@link #nodeCacheNodes(long)} of this JVM's heap: what the embedded store of an application in this process caches. */
+        public int nodeCacheNodesInThisJvm() {
+            return nodeCacheNodes(Runtime.getRuntime().maxMemory());
+        }
+
         /** The SPARQL dataset of the managed Fuseki on {@code port}: query at {@code /query}, update at {@code /update} below it. */
         public static URI managedUrl(int port) {
             return URI.create("http://" + LOOPBACK + ":" + port + "/" + DATASET);

@@ -178,7 +178,7 @@ public final class Lararena {
             DataFormat.prepare(config.dataDir());
             // Before Jena is first used in this process: TDB2 reads its node caches' size once, and opens every generation
             // of the embedded store with it, those its compactions make included.
-            TdbNodeCaches.useInThisJvm(config.dataPath(TdbNodeCaches.SETTINGS_FILE), config.rdf().nodeCacheNodes(Runtime.getRuntime().maxMemory()));
+            TdbNodeCaches.useInThisJvm(config.dataPath(TdbNodeCaches.SETTINGS_FILE), config.rdf().nodeCacheNodesInThisJvm());
         } catch (RuntimeException e) {
             run.close();
             throw e;

@@ -89,7 +89,7 @@ final class Wiring {
         DataFormat.prepare(config.dataDir());
         ElasticsearchClient elasticsearch = ElasticsearchClients.create(config.elasticsearch());
         Files.createDirectories(config.dataPath("jena"));
-        int nodeCache = config.rdf().nodeCacheNodes(Runtime.getRuntime().maxMemory());
+        int nodeCache = config.rdf().nodeCacheNodesInThisJvm();
         Dataset jena = TdbStores.connect(config.dataPath("jena"), nodeCache);
         // A cluster's instances share the records, originals and passages; a single instance keeps them in its data directory.
         // One id for this process, which tells its own messages to the other instances of a cluster from theirs.
