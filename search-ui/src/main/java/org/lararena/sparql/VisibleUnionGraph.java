@@ -37,7 +37,10 @@ final class VisibleUnionGraph extends GraphBase {
 
     private final List<VisibleQuads> stores;
 
-    /** @param stores the datasets whose visible graphs are united (the annotations', and the undecided suggestions') */
+    /**
+     * @param stores the datasets whose visible graphs are united, the largest last: the annotations', then the
+     *               undecided suggestions'
+     */
     VisibleUnionGraph(List<DatasetGraph> stores, Set<Node> visible) {
         Set<Node> graphs = Set.copyOf(visible);
         this.stores = stores.stream().map(store -> VisibleQuads.of(store, graphs)).toList();
@@ -51,9 +54,17 @@ final class VisibleUnionGraph extends GraphBase {
         if (stores.size() == 1) {
             return WrappedIterator.create(stores.get(0).find(subject, predicate, object));
         }
-        // The same triple in two stores (a suggestion being moved when it is decided) is one triple of the union.
-        Iter<Triple> triples = Iter.iter(stores).flatMap(store -> store.find(subject, predicate, object));
-        return WrappedIterator.create(Iter.distinct(triples));
+        // The same triple in two stores (a suggestion being moved when it is decided, a passage's text, the annotator)
+        // is one triple of the union. Each store gives its own triples once, so only those of the stores before the
+        // last are remembered, and the last one's are checked against them: the last is the undecided suggestions,
+        // most of a large corpus, which a set of every triple found made a query hash and keep for each lookup.
+        int last = stores.size() - 1;
+        Set<Triple> earlier = new HashSet<>();
+        Iter<Triple> remembered = Iter.iter(stores.subList(0, last)).flatMap(store -> store.find(subject, predicate, object)).filter(earlier::add);
+        // Read only after the earlier stores are done, when the set holds all of theirs.
+        Iter<Triple> checked = Iter.iter(List.of(stores.get(last))).flatMap(store -> store.find(subject, predicate, object))
+                .filter(triple -> !earlier.contains(triple));
+        return WrappedIterator.create(remembered.append(checked));
     }
 
     @Override
