@@ -35,11 +35,15 @@ final class PersonHidingGraph extends GraphBase {
         Node object = widened(pattern.getObject());
         Set<Triple> seen = new HashSet<>();
         return base.find(subject, pattern.getPredicate(), object)
-                .mapWith(triple -> new Triple[] {triple, hidden(triple)})
-                .filterKeep(pair -> fits(pattern.getSubject(), pair[0].getSubject(), pair[1].getSubject())
-                        && fits(pattern.getObject(), pair[0].getObject(), pair[1].getObject()))
-                .mapWith(pair -> pair[1])
-                .filterKeep(triple -> !mentionsNeutral(triple) || seen.add(triple));
+                .mapWith(stored -> shownIfItFits(pattern, stored))
+                .filterKeep(shown -> shown != null && (!mentionsNeutral(shown) || seen.add(shown)));
+    }
+
+    /** The triple as the view shows it, or null if, shown so, it no longer fits the pattern. */
+    private static Triple shownIfItFits(Triple pattern, Triple stored) {
+        Triple shown = hidden(stored);
+        return fits(pattern.getSubject(), stored.getSubject(), shown.getSubject())
+                && fits(pattern.getObject(), stored.getObject(), shown.getObject()) ? shown : null;
     }
 
     /**
