@@ -101,6 +101,11 @@ public final class StoreCompaction {
         }
     }
 
+    /** How many bytes the store's files have grown since the last compaction (or since this was made). */
+    public synchronized long grownSinceLast() {
+        return sizeOnDisk() - sizeAfterLast;
+    }
+
     /** The bytes of the store's files. */
     public long sizeOnDisk() {
         try (Stream<Path> files = Files.walk(directory)) {
