@@ -169,11 +169,12 @@ public final class Lararena {
         RunState run = RunState.acquire(config.dataDir());
         try {
             // Before any server starts: servers an earlier run left behind hold its ports and Elasticsearch's data lock.
+            // Those it wrote down first, then any still running from this data directory: a run killed while its servers
+            // started had not written them down yet.
             for (ProcessHandle left : RunState.recordedServers(config.dataDir(), RecordedServers::isPlatformServer)) {
-                out.println("Stopping process " + left.pid() + " (" + left.info().command().orElse("a server")
-                        + "), which an earlier ./lararena up started and left running when it ended without stopping it…");
-                ManagedProcess.stopTree(left, Duration.ofSeconds(20));
+                stopLeftBehind(left);
             }
+            RecordedServers.runningFrom(config.dataDir()).forEach(this::stopLeftBehind);
             // Before any server starts: a directory of a newer Lärarena is refused untouched, an older one migrated.
             DataFormat.prepare(config.dataDir());
             // Before Jena is first used in this process: TDB2 reads its node caches' size once, and opens every generation
@@ -538,6 +539,12 @@ public final class Lararena {
         } catch (ConnectException e) {
             throw LararenaException.unavailable("Lärarena is not reachable at " + config.publicUrl() + ": start it with ./lararena up", e);
         }
+    }
+
+    private void stopLeftBehind(ProcessHandle server) {
+        out.println("Stopping process " + server.pid() + " (" + server.info().command().orElse("a server")
+                + "), which an earlier ./lararena up started and left running when it ended without stopping it…");
+        ManagedProcess.stopTree(server, Duration.ofSeconds(20));
     }
 
     int down(LararenaConfig config) {

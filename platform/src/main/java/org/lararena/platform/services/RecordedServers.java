@@ -1,5 +1,6 @@
 package org.lararena.platform.services;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +48,23 @@ public final class RecordedServers {
                     .ifPresent(running::add);
         }
         return running;
+    }
+
+    /**
+     * The platform's servers that run from {@code dir} (a data directory, or the test harness's): those whose command
+     * line gives a home or store inside it the way the managed servers are started (Elasticsearch's
+     * {@code -Des.path.home=} and {@code path.data=}, Keycloak's {@code -Dkc.home.dir=}, Fuseki's {@code --loc=}), so a
+     * program that merely names a file there is not one. With the directory's lock held no live run uses it: these are
+     * what a killed run left, those it was still starting, and had not written down, among them.
+     */
+    public static List<ProcessHandle> runningFrom(Path dir) {
+        String inside = dir.toAbsolutePath().normalize() + File.separator;
+        List<String> marks = List.of("-Des.path.home=" + inside, "path.data=" + inside, "-Dkc.home.dir=" + inside, "--loc=" + inside);
+        ProcessHandle self = ProcessHandle.current();
+        return ProcessHandle.allProcesses()
+                .filter(process -> !process.equals(self))
+                .filter(process -> process.info().commandLine().map(command -> marks.stream().anyMatch(command::contains)).orElse(false))
+                .toList();
     }
 
     /** Whether {@code process} is one of the platform's servers (Elasticsearch, Keycloak, Fuseki, Lärarena), by its command line. */

@@ -3,8 +3,8 @@ package org.lararena.platform.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -16,54 +16,41 @@ class HarnessDirectoryTest {
     @TempDir
     Path dir;
 
-    private Process server;
-    private Process other;
+    private final List<Process> processes = new ArrayList<>();
 
     @AfterEach
     void stopProcesses() {
-        for (Process process : new Process[] {server, other}) {
-            if (process != null) {
-                process.destroyForcibly();
-            }
-        }
+        processes.forEach(Process::destroyForcibly);
     }
 
-    /** A process whose command line names Elasticsearch, as the harness's server's does. */
-    private static Process aServer() throws Exception {
-        return new ProcessBuilder("sh", "-c", "sleep 300 # elasticsearch", "elasticsearch").start();
-    }
-
-    @Test
-    void theServersAKilledHarnessWroteDownAreStoppedByTheNextAndOtherProgramsAreLeftAlone() throws Exception {
-        server = aServer();
-        other = new ProcessBuilder("sleep", "300").start();
-        // What a harness killed outright leaves: its list of servers, and no lock held.
-        Files.writeString(dir.resolve(HarnessDirectory.SERVERS_FILE), server.pid() + "\n" + other.pid() + "\n");
-
-        try (HarnessDirectory next = HarnessDirectory.take(dir)) {
-            assertThat(next.stopLeftBehind()).containsExactly(server.pid());
-        }
-        assertThat(server.waitFor(20, TimeUnit.SECONDS)).as("the left-behind server ended").isTrue();
-        assertThat(other.isAlive()).as("a process that is none of the platform's servers runs on").isTrue();
+    /** A process whose command line holds {@code words}, as a server's does. */
+    private Process running(String words) throws Exception {
+        Process process = new ProcessBuilder("sh", "-c", "sleep 300 # " + words).start();
+        processes.add(process);
+        return process;
     }
 
     @Test
-    void aHarnessThatEndsNormallyLeavesNothingToStopAndTheDirectoryFree() throws Exception {
-        server = aServer();
-        try (HarnessDirectory harness = HarnessDirectory.take(dir)) {
-            harness.record(List.of(server.pid()));
-        }
+    void theServersAKilledHarnessLeftRunningFromItsDirectoryAreStoppedByTheNextAndOtherProgramsAreLeftAlone() throws Exception {
+        // What a harness killed outright leaves: its servers running from the directory, and no lock held.
+        Process elasticsearch = running("-Des.path.home=" + dir.resolve("elasticsearch/elasticsearch-9") + " org.elasticsearch.server");
+        Process keycloak = running("-Dkc.home.dir=" + dir.resolve("keycloak/keycloak-26/bin/..") + " io.quarkus.bootstrap.runner.QuarkusEntryPoint");
+        Process elsewhere = running("-Des.path.home=" + dir.resolveSibling(dir.getFileName() + "-other").resolve("elasticsearch"));
+        Process readingALog = running("tail -f " + dir.resolve("elasticsearch/logs/console.log"));
+
         try (HarnessDirectory next = HarnessDirectory.take(dir)) {
-            assertThat(next.stopLeftBehind()).isEmpty();
+            assertThat(next.stopLeftBehind()).containsExactlyInAnyOrder(elasticsearch.pid(), keycloak.pid());
         }
-        assertThat(server.isAlive()).isTrue();
+        assertThat(elasticsearch.waitFor(20, TimeUnit.SECONDS)).as("the left-behind Elasticsearch ended").isTrue();
+        assertThat(keycloak.waitFor(20, TimeUnit.SECONDS)).as("the left-behind Keycloak ended").isTrue();
+        assertThat(elsewhere.isAlive()).as("a server of another directory runs on").isTrue();
+        assertThat(readingALog.isAlive()).as("a program that only names a file in the directory runs on").isTrue();
     }
 
     @Test
     void aSecondHarnessOnADirectoryInUseIsRefusedWithAReasonAndStopsNothing() throws Exception {
-        server = aServer();
+        Process server = running("-Des.path.home=" + dir.resolve("elasticsearch/elasticsearch-9"));
         try (HarnessDirectory running = HarnessDirectory.take(dir)) {
-            running.record(List.of(server.pid()));
             assertThatThrownBy(() -> HarnessDirectory.take(dir))
                     .hasMessageContaining("another test run uses the services' directory").hasMessageContaining("-Dlararena.it.dir");
             assertThat(server.isAlive()).isTrue();

@@ -15,10 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.services.ManagedElasticsearch;
@@ -83,7 +81,6 @@ public final class TestServices {
         }
         elasticsearch = es.join();
         keycloak = kc.join();
-        directory.record(Stream.of(elasticsearch, keycloak).filter(Objects::nonNull).map(ManagedProcess::pid).toList());
         elasticsearchUrl = managedEs != null ? managedEs.url() : external.elasticsearch().urls().get(0);
         keycloakUrl = managedKc != null ? managedKc.url() : external.keycloak().url();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "lararena-test-services-stop"));
