@@ -138,6 +138,8 @@ public final class Lararena {
     }
 
     /** {@code up}'s options and the settings they stand for. */
+    /** Who left the servers a start stops before its own ({@link RecordedServers#stop}). */
+    private static final String EARLIER_UP = "an earlier ./lararena up";
     private static final Map<String, String> UP_OPTIONS = Map.of("--es-nodes", "LARARENA_ES_NODES", "--instances", "LARARENA_INSTANCES");
 
     /**
@@ -171,10 +173,8 @@ public final class Lararena {
             // Before any server starts: servers an earlier run left behind hold its ports and Elasticsearch's data lock.
             // Those it wrote down first, then any still running from this data directory: a run killed while its servers
             // started had not written them down yet.
-            for (ProcessHandle left : RunState.recordedServers(config.dataDir(), RecordedServers::isPlatformServer)) {
-                stopLeftBehind(left);
-            }
-            RecordedServers.runningFrom(config.dataDir()).forEach(this::stopLeftBehind);
+            RecordedServers.stop(RunState.recordedServers(config.dataDir(), RecordedServers::isPlatformServer), EARLIER_UP, out);
+            RecordedServers.stop(RecordedServers.runningFrom(config.dataDir()), EARLIER_UP, out);
             // Before any server starts: a directory of a newer Lärarena is refused untouched, an older one migrated.
             DataFormat.prepare(config.dataDir());
             // Before Jena is first used in this process: TDB2 reads its node caches' size once, and opens every generation
@@ -539,12 +539,6 @@ public final class Lararena {
         } catch (ConnectException e) {
             throw LararenaException.unavailable("Lärarena is not reachable at " + config.publicUrl() + ": start it with ./lararena up", e);
         }
-    }
-
-    private void stopLeftBehind(ProcessHandle server) {
-        out.println("Stopping process " + server.pid() + " (" + server.info().command().orElse("a server")
-                + "), which an earlier ./lararena up started and left running when it ended without stopping it…");
-        ManagedProcess.stopTree(server, Duration.ofSeconds(20));
     }
 
     int down(LararenaConfig config) {

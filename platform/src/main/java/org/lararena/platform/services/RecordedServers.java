@@ -2,8 +2,10 @@ package org.lararena.platform.services;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,16 +14,19 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * The server processes a run wrote down in a file of its own, told apart from whatever now has their process ids.
- * A run that ends without stopping its servers (killed outright, or by the machine running out of memory) leaves
- * them running, holding their ports and Elasticsearch's data lock, and the next start fails on that lock. The next
- * run (or {@code ./lararena down}) stops them from what was written down; this class says which of the written ids
- * are still those servers, so that nothing else is stopped.
+ * The server processes a run left behind, told apart from every other program. A run that ends without stopping its
+ * servers (killed outright, or by the machine running out of memory) leaves them running, holding their ports and
+ * Elasticsearch's data lock, and the next start fails on that lock. The next run (or {@code ./lararena down}) finds
+ * them by the ids it wrote down ({@link #stillRunning}) or by where they run ({@link #runningFrom}), and stops them
+ * ({@link #stop}); nothing else is stopped.
  */
 public final class RecordedServers {
 
     /** Words one of the command lines of the servers holds (the launchers' and the scripts'). */
     private static final List<String> SERVER_WORDS = List.of("elasticsearch", "keycloak", "kc.sh", "fuseki", "lararena");
+
+    /** How long a left-behind server is given to end before it is forced. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private RecordedServers() {
     }
@@ -65,6 +70,18 @@ public final class RecordedServers {
                 .filter(process -> !process.equals(self))
                 .filter(process -> process.info().commandLine().map(command -> marks.stream().anyMatch(command::contains)).orElse(false))
                 .toList();
+    }
+
+    /**
+     * Stops each of {@code servers}, its whole process tree, gently first, after saying on {@code out} which one and
+     * who left it ({@code leftBy}, e.g. "an earlier ./lararena up").
+     */
+    public static void stop(List<ProcessHandle> servers, String leftBy, PrintStream out) {
+        for (ProcessHandle server : servers) {
+            out.println("Stopping process " + server.pid() + " (" + server.info().command().orElse("a server") + "), which " + leftBy
+                    + " started and left running when it ended without stopping it…");
+            ManagedProcess.stopTree(server, STOP_GRACE);
+        }
     }
 
     /** Whether {@code process} is one of the platform's servers (Elasticsearch, Keycloak, Fuseki, Lärarena), by its command line. */

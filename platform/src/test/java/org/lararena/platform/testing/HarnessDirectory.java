@@ -2,10 +2,8 @@ package org.lararena.platform.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.lararena.platform.services.DirectoryLock;
-import org.lararena.platform.services.ManagedProcess;
 import org.lararena.platform.services.RecordedServers;
 
 /**
@@ -42,11 +40,7 @@ final class HarnessDirectory implements AutoCloseable {
     /** Stops the servers an earlier harness left running from the directory, and returns their process ids. */
     List<Long> stopLeftBehind() {
         List<ProcessHandle> left = RecordedServers.runningFrom(dir);
-        for (ProcessHandle server : left) {
-            System.err.println("Stopping process " + server.pid() + " (" + server.info().command().orElse("a server")
-                    + "), which a killed earlier test run left running in " + dir);
-            ManagedProcess.stopTree(server, Duration.ofSeconds(20));
-        }
+        RecordedServers.stop(left, "a killed earlier test run in " + dir, System.err);
         return left.stream().map(ProcessHandle::pid).toList();
     }
 

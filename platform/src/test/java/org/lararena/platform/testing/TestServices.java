@@ -73,7 +73,8 @@ public final class TestServices {
         try {
             CompletableFuture.allOf(es, kc).join();
         } catch (RuntimeException e) {
-            // The one that started is stopped before the directory is given up, so that none is left unrecorded.
+            // The one that started is stopped before the directory's lock is given up: a run that takes the lock next
+            // would take a server still running from it for one a killed run left, and stop it.
             CompletableFuture.allOf(es.thenAccept(TestServices::stopQuietly), kc.thenAccept(TestServices::stopQuietly))
                     .handle((stopped, failure) -> null).join();
             directory.close();
