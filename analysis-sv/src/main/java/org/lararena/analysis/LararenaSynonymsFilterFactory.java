@@ -30,10 +30,15 @@ import java.util.List;
  *   <li>{@code synonyms} (list): rules given inline;</li>
  *   <li>{@code synonyms_path} (string): a rules file (UTF-8) relative to the config dir;</li>
  *   <li>{@code expand} (boolean, true): whether {@code a, b} maps each to both (else both to {@code a});</li>
- *   <li>{@code flatten} (boolean, false): add a FlattenGraphFilter, needed only if used at index time.</li>
+ *   <li>{@code flatten} (boolean, false): add a FlattenGraphFilter, needed only if used at index time;</li>
+ *   <li>{@code rules_as_stems} (boolean, false): read the rules' words as the search chain reads a word before this
+ *       filter when it stands last: lower-cased, irregular forms to their base form, light-stemmed and folded.</li>
  * </ul>
- * Rule text is tokenised with the standard tokenizer and lower-cased, so put this filter right after lower-casing
- * (before stop words, stemming and folding). Without rules it passes tokens through unchanged.
+ * By default rule text is tokenised with the standard tokenizer and lower-cased, so put this filter right after
+ * lower-casing (before stop words, stemming and folding). With {@code rules_as_stems} put it after
+ * {@code lararena_folding}: a rule written in base forms ({@code problem => svårighet}) then also matches the
+ * query's inflections ({@code problemen}), and gives the stems the index holds. Without rules it passes tokens through
+ * unchanged.
  */
 @NamedComponent("lararena_synonyms")
 public final class LararenaSynonymsFilterFactory implements TokenFilterFactory {
@@ -51,6 +56,9 @@ public final class LararenaSynonymsFilterFactory implements TokenFilterFactory {
 
         @BooleanSetting(path = "flatten", defaultValue = false)
         boolean flatten();
+
+        @BooleanSetting(path = "rules_as_stems", defaultValue = false)
+        boolean rulesAsStems();
     }
 
     private final SynonymMap map;
@@ -62,12 +70,17 @@ public final class LararenaSynonymsFilterFactory implements TokenFilterFactory {
         if (ConfigFiles.hasText(settings.synonymsPath())) {
             rules.addAll(WordLists.file(settings.synonymsPath()));
         }
-        this.map = build(rules, settings.expand());
+        this.map = build(rules, settings.expand(), settings.rulesAsStems());
         this.flatten = settings.flatten();
     }
 
     /** The synonym map for {@code rules}, or {@code null} when there are none. */
     static SynonymMap build(List<String> rules, boolean expand) {
+        return build(rules, expand, false);
+    }
+
+    /** The synonym map for {@code rules}, their words read as stems when {@code asStems}; {@code null} when there are none. */
+    static SynonymMap build(List<String> rules, boolean expand, boolean asStems) {
         if (rules.isEmpty()) {
             return null;
         }
@@ -75,7 +88,8 @@ public final class LararenaSynonymsFilterFactory implements TokenFilterFactory {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new LowerCaseFilter(source));
+                TokenStream lowerCased = new LowerCaseFilter(source);
+                return new TokenStreamComponents(source, asStems ? asSearchStems(lowerCased) : lowerCased);
             }
         }) {
             SolrSynonymParser parser = new SolrSynonymParser(true, expand, ruleAnalyzer);
@@ -85,6 +99,15 @@ public final class LararenaSynonymsFilterFactory implements TokenFilterFactory {
         } catch (IOException | ParseException | RuntimeException e) {
             throw new IllegalArgumentException("lararena_synonyms: invalid synonym rules: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What the search chain ({@code sv_search} in the passage index) does to a lower-cased word after its stop words:
+     * base forms and the light stemmer ({@code lararena_swedish_stem}), then folding ({@code lararena_folding}).
+     */
+    private static TokenStream asSearchStems(TokenStream lowerCased) {
+        TokenStream stemmed = LararenaSwedishStemFilterFactory.stem(lowerCased, LararenaSwedishStemFilterFactory.Variant.LIGHT, true);
+        return new SwedishFoldingFilter(stemmed, true, false);
     }
 
     boolean hasRules() {

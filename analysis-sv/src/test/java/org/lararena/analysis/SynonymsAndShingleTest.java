@@ -62,6 +62,20 @@ class SynonymsAndShingleTest {
     }
 
     @Test
+    @DisplayName("with rules_as_stems a rule in base forms matches a word's inflections after the search chain's stemming and folding")
+    void rulesAsStems() {
+        var f = synonyms(Map.of("synonyms", List.of("problem => problem, svårighet", "träna => träna, öva"), "rules_as_stems", "true"));
+        UnaryOperator<TokenStream> searchChain = in -> f.create(new SwedishFoldingFilter(
+                LararenaSwedishStemFilterFactory.stem(in, LararenaSwedishStemFilterFactory.Variant.LIGHT, true), true, false));
+        List<String> ofInflection = Tokens.terms("problemen", searchChain);
+        assertThat(ofInflection).hasSize(2).containsAll(Tokens.terms("problem svårighet", searchChain));
+        assertThat(Tokens.terms("tränar", searchChain)).containsAll(Tokens.terms("öva", searchChain));
+        assertThat(Tokens.terms("svårighet", searchChain)).as("a mapping goes one way").hasSize(1);
+        assertThat(Tokens.terms("problemen", synonyms(Map.of("synonyms", List.of("problem => problem, svårighet")))::create))
+                .as("without the setting the rule is read as written").containsExactly("problemen");
+    }
+
+    @Test
     @DisplayName("broken synonym rules are a configuration error")
     void brokenRules() {
         assertThatThrownBy(() -> synonyms(Map.of("synonyms", List.of("a => b => c"))))

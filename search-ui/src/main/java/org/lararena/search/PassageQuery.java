@@ -25,7 +25,8 @@ import org.lararena.ingest.index.PassageIndex;
  * the words that frame it ({@link QuestionReading}); {@code -word} always excludes; an explicit {@code OR} is taken as
  * the user wrote it. Without quotes, two looser readings add recall at a small constant score, below any passage with
  * the words: the query's compounds split into their parts ({@code baslinjeintervjuer} finds
- * {@code baslinje-intervjuerna}) and long words with a slip or another ending ({@code nyckelfritt}, {@code nyckelfria}).
+ * {@code baslinje-intervjuerna}) and long words with a slip or another ending ({@code nyckelfritt}, {@code nyckelfria});
+ * the words in other words, as a general thesaurus gives them, join the first.
  */
 final class PassageQuery {
 
@@ -67,6 +68,12 @@ final class PassageQuery {
     static final String QUESTION_MINIMUM_SHOULD_MATCH = "1<50%";
     /** {@link #QUESTION_MINIMUM_SHOULD_MATCH} as it is without {@link RankingPart#QUESTION_SUBJECT}: two words both must match. */
     static final String QUESTION_MINIMUM_SHOULD_MATCH_OF_TWO = "2<50%";
+    /**
+     * The search analyzer (of the passage index) that also reads each word as its synonyms in a general Swedish
+     * thesaurus, one word for one word, matched on stems (the index's {@code sv_thesaurus}: {@code problemen} as
+     * <i>svårighet</i>). Without a thesaurus installed on the nodes it reads the words as the strict reading does.
+     */
+    static final String THESAURUS_ANALYZER = "sv_search_thesaurus";
     /** The search analyzer (of the passage index) that writes the query's compounds apart. */
     static final String SPLIT_ANALYZER = "sv_search_split";
     /**
@@ -177,8 +184,7 @@ final class PassageQuery {
             } else {
                 Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
                 b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict
-                        : withLooserReadings(strict, positive, minimumShouldMatch, !leftOut.contains(RankingPart.PARTS_NEAR),
-                                !leftOut.contains(RankingPart.VERB_READING)));
+                        : withLooserReadings(strict, positive, minimumShouldMatch, leftOut));
                 b.should(exactForms(positive));
             }
             if (!items.isEmpty()) {
@@ -196,20 +202,24 @@ final class PassageQuery {
     /**
      * The strict reading, or else a looser one at a small constant score: the query's compounds as their parts written
      * apart (a phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token
-     * graph), with {@code partsNear} also near each other in either order, and with {@code verbs} its action nouns also
-     * as the verbs they are made from; and long words a slip or an ending away. Each adds that constant to a strict
-     * match too, as a tie-breaker.
+     * graph), also near each other in either order ({@link RankingPart#PARTS_NEAR}), its action nouns also as the verbs
+     * they are made from ({@link RankingPart#VERB_READING}), and its words as their synonyms in a general thesaurus
+     * ({@link RankingPart#THESAURUS}), each unless in {@code leftOut}; and long words a slip or an ending away. Each adds
+     * that constant to a strict match too, as a tie-breaker.
      */
-    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, boolean partsNear, boolean verbs) {
+    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, Set<RankingPart> leftOut) {
         List<Query> splitReadings = new ArrayList<>();
         splitReadings.add(splitReading(words, minimumShouldMatch));
         // Beside the phrase of the parts, not instead: the sloppy phrase alone lost a compound whose parts stand together
         // after a quote and a hyphen ("baslinje"- intervjuerna), which the phrase finds.
-        if (partsNear) {
+        if (!leftOut.contains(RankingPart.PARTS_NEAR)) {
             splitReadings.add(partsNearReading(words, minimumShouldMatch));
         }
-        if (verbs) {
+        if (!leftOut.contains(RankingPart.VERB_READING)) {
             verbReading(words, minimumShouldMatch).ifPresent(splitReadings::add);
+        }
+        if (!leftOut.contains(RankingPart.THESAURUS)) {
+            splitReadings.add(thesaurusReading(words, minimumShouldMatch));
         }
         Query split = splitReadings.size() == 1 ? splitReadings.get(0)
                 : Query.of(q -> q.bool(b -> b.should(splitReadings).minimumShouldMatch("1")));
@@ -258,6 +268,17 @@ final class PassageQuery {
     /** The words with their compounds also written apart, as a phrase of the parts (the search and the highlight share it). */
     private static Query splitReading(String words, String minimumShouldMatch) {
         return splitAnalyzed(words, minimumShouldMatch, FLAGS);
+    }
+
+    /**
+     * The words as the strict reading reads them (no compound split), each with its synonyms in the thesaurus as one
+     * word, so that "most words must match" counts a word and its synonyms once.
+     */
+    private static Query thesaurusReading(String words, String minimumShouldMatch) {
+        return Query.of(q -> q.simpleQueryString(s -> {
+            s.query(words).fields("text").analyzer(THESAURUS_ANALYZER).defaultOperator(Operator.Or).lenient(true).flags(FLAGS);
+            return minimumShouldMatch == null ? s : s.minimumShouldMatch(minimumShouldMatch);
+        }));
     }
 
     /** {@code query} read by the analyzer that writes compounds apart, with the search syntax of {@code flags}. */

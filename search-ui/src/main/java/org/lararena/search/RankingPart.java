@@ -27,5 +27,10 @@ public enum RankingPart {
      * <i>logga in</i>): the split looser reading of the query with its {@code -ning} and {@code -ing} nouns as verbs
      * ({@link VerbReading}).
      */
-    VERB_READING
+    VERB_READING,
+    /**
+     * A query word also read as its synonyms in a general Swedish thesaurus ({@code problem} as <i>svårighet</i>,
+     * {@code träna} as <i>öva</i>): the looser reading of the query through {@link PassageQuery#THESAURUS_ANALYZER}.
+     */
+    THESAURUS
 }
