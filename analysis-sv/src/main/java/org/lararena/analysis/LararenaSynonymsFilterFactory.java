@@ -19,6 +19,7 @@ import org.elasticsearch.plugin.settings.StringSetting;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ import java.util.List;
  * <ul>
  *   <li>{@code synonyms} (list): rules given inline;</li>
  *   <li>{@code synonyms_path} (string): a rules file (UTF-8) relative to the config dir;</li>
+ *   <li>{@code synonyms_path_optional} (boolean, false): a missing rules file means no rules from it, not an error
+ *       (for rules drawn from a resource a node may lack, such as a general thesaurus; a file that is there but
+ *       cannot be read is still an error);</li>
  *   <li>{@code expand} (boolean, true): whether {@code a, b} maps each to both (else both to {@code a});</li>
  *   <li>{@code flatten} (boolean, false): add a FlattenGraphFilter, needed only if used at index time;</li>
  *   <li>{@code rules_as_stems} (boolean, false): read the rules' words as the search chain reads a word before this
@@ -59,6 +63,9 @@ public final class LararenaSynonymsFilterFactory implements TokenFilterFactory {
 
         @BooleanSetting(path = "rules_as_stems", defaultValue = false)
         boolean rulesAsStems();
+
+        @BooleanSetting(path = "synonyms_path_optional", defaultValue = false)
+        boolean synonymsPathOptional();
     }
 
     private final SynonymMap map;
@@ -67,7 +74,8 @@ public final class LararenaSynonymsFilterFactory implements TokenFilterFactory {
     @Inject
     public LararenaSynonymsFilterFactory(Settings settings) {
         List<String> rules = new ArrayList<>(settings.synonyms() == null ? List.of() : settings.synonyms());
-        if (ConfigFiles.hasText(settings.synonymsPath())) {
+        if (ConfigFiles.hasText(settings.synonymsPath())
+                && !(settings.synonymsPathOptional() && Files.notExists(ConfigFiles.resolve(settings.synonymsPath())))) {
             rules.addAll(WordLists.file(settings.synonymsPath()));
         }
         this.map = build(rules, settings.expand(), settings.rulesAsStems());

@@ -76,6 +76,16 @@ class SynonymsAndShingleTest {
     }
 
     @Test
+    @DisplayName("a missing rules file is an error unless it is marked optional")
+    void optionalRulesFile() {
+        System.setProperty(ConfigFiles.CONFIG_DIR_PROPERTY, configDir.toString());
+        assertThatThrownBy(() -> synonyms(Map.of("synonyms_path", "lararena/thesaurus.txt")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("thesaurus.txt");
+        var optional = synonyms(Map.of("synonyms_path", "lararena/thesaurus.txt", "synonyms_path_optional", "true"));
+        assertThat(optional.hasRules()).isFalse();
+    }
+
+    @Test
     @DisplayName("broken synonym rules are a configuration error")
     void brokenRules() {
         assertThatThrownBy(() -> synonyms(Map.of("synonyms", List.of("a => b => c"))))
