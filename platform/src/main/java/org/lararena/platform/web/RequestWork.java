@@ -13,6 +13,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.lararena.platform.BusyException;
 
@@ -28,6 +29,9 @@ import org.lararena.platform.BusyException;
  */
 public final class RequestWork implements AutoCloseable {
 
+    /** Vert.x's own limit for worker threads ({@code VertxOptions.DEFAULT_MAX_WORKER_EXECUTE_TIME}). */
+    public static final Duration DEFAULT_LONGEST_WORK = Duration.ofSeconds(60);
+
     private static final String BUSY = "Lärarena har mycket att göra just nu och hann inte börja med det här; inget ändrades. "
             + "Försök igen om en stund.";
 
@@ -35,10 +39,20 @@ public final class RequestWork implements AutoCloseable {
     private final WorkerExecutor pool;
     private final Duration busyAfter;
 
+    /** A pool whose work may run as long as Vert.x's default for worker threads (60 s) before it is reported as blocked. */
     public RequestWork(Vertx vertx, int threads, Duration busyAfter) {
+        this(vertx, threads, busyAfter, DEFAULT_LONGEST_WORK);
+    }
+
+    /**
+     * @param longestWork how long a request's work may run before Vert.x's blocked-thread checker reports the thread
+     *                    (every second from then on): at least the longest any request is allowed, such as a SPARQL
+     *                    query under its timeout, so that only work running past its own limit is reported
+     */
+    public RequestWork(Vertx vertx, int threads, Duration busyAfter, Duration longestWork) {
         this.vertx = Objects.requireNonNull(vertx);
         this.busyAfter = Objects.requireNonNull(busyAfter);
-        this.pool = vertx.createSharedWorkerExecutor("lararena-requests", threads);
+        this.pool = vertx.createSharedWorkerExecutor("lararena-requests", threads, longestWork.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** {@code work} on the request pool; fails with {@link BusyException} if it could not start within the deadline. */

@@ -3,7 +3,11 @@ package org.lararena.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lararena.platform.BusyException;
+import org.slf4j.LoggerFactory;
 
 /** Requests' blocking work on a real Vert.x: an honest 503 when it cannot start, and then never carried out. */
 class RequestWorkTest {
@@ -79,5 +84,36 @@ class RequestWorkTest {
             throw broken;
         }).transform(Future::succeededFuture).await(5, TimeUnit.SECONDS).cause();
         assertThat(failure).isSameAs(broken);
+    }
+
+    @Test
+    void workWithinItsLongestAllowedTimeIsNotReportedAsABlockedThreadButWorkPastItIs() throws Exception {
+        Vertx tight = Vertx.vertx(new VertxOptions().setBlockedThreadCheckInterval(20).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+                .setMaxWorkerExecuteTime(200).setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS));
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        Logger checker = (Logger) LoggerFactory.getLogger("io.vertx.core.impl.BlockedThreadChecker");
+        checker.addAppender(warnings);
+        try {
+            RequestWork allowedLong = new RequestWork(tight, 1, Duration.ofSeconds(5), Duration.ofSeconds(30));
+            tight.getOrCreateContext().<Void>executeBlocking(() -> null).compose(v -> allowedLong.run(() -> sleep(Duration.ofMillis(800))))
+                    .await(10, TimeUnit.SECONDS);
+            allowedLong.close();
+            assertThat(warnings.list).as("warnings while the work ran within its limit").isEmpty();
+
+            RequestWork allowedShort = new RequestWork(tight, 1, Duration.ofSeconds(5), Duration.ofMillis(200));
+            tight.getOrCreateContext().<Void>executeBlocking(() -> null).compose(v -> allowedShort.run(() -> sleep(Duration.ofMillis(800))))
+                    .await(10, TimeUnit.SECONDS);
+            allowedShort.close();
+            assertThat(warnings.list).as("warnings while the work ran past its limit").isNotEmpty();
+        } finally {
+            checker.detachAppender(warnings);
+            tight.close().await();
+        }
+    }
+
+    private static String sleep(Duration duration) throws InterruptedException {
+        Thread.sleep(duration);
+        return "klar";
     }
 }
