@@ -559,8 +559,8 @@ public final class Lararena {
             // It did not stop in time: end it and the servers it started.
             ManagedProcess.stopTree(launcher.get(), Duration.ofSeconds(5));
         }
-        // A server the launcher could not stop (it was forced to end) is stopped here.
-        servers.stream().filter(ProcessHandle::isAlive).forEach(server -> ManagedProcess.stopTree(server, Duration.ofSeconds(20)));
+        // A server the launcher could not stop (it was forced to end) is stopped here, saying which.
+        RecordedServers.stop(servers.stream().filter(ProcessHandle::isAlive).toList(), "the Lärarena being stopped", out);
         out.println("Stopped.");
         return 0;
     }

@@ -148,7 +148,7 @@ class LauncherIT {
             CliRunner.Run run = lararena(Map.of(), "down");
 
             assertThat(run.exit()).isZero();
-            assertThat(run.out()).contains("Stopped.");
+            assertThat(run.out()).contains("Stopped.").contains("Stopping process " + server.pid()).doesNotContain("process " + other.pid() + " (");
             assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("the server it left running ended").isTrue();
             assertThat(other.isAlive()).as("a program that is none of the platform's servers runs on").isTrue();
