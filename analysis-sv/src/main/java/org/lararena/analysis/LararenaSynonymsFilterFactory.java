@@ -4,6 +4,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.core.TypeTokenFilter;
 import org.apache.lucene.analysis.core.LowerCaseFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code lararena_synonyms}: a Lucene synonym graph from rules in Solr format ({@code nära vård, närsjukvård} or
@@ -36,7 +38,10 @@ import java.util.List;
  *   <li>{@code expand} (boolean, true): whether {@code a, b} maps each to both (else both to {@code a});</li>
  *   <li>{@code flatten} (boolean, false): add a FlattenGraphFilter, needed only if used at index time;</li>
  *   <li>{@code rules_as_stems} (boolean, false): read the rules' words as the search chain reads a word before this
- *       filter when it stands last: lower-cased, irregular forms to their base form, light-stemmed and folded.</li>
+ *       filter when it stands last: lower-cased, irregular forms to their base form, light-stemmed and folded;</li>
+ *   <li>{@code synonyms_only} (boolean, false): give only the words the rules put in, not the words given (a word no
+ *       rule maps gives nothing): with rules such as {@code problem => svårighet, besvär}, a query of what its words
+ *       are in other words, and of nothing else.</li>
  * </ul>
  * By default rule text is tokenised with the standard tokenizer and lower-cased, so put this filter right after
  * lower-casing (before stop words, stemming and folding). With {@code rules_as_stems} put it after
@@ -66,10 +71,14 @@ public final class LararenaSynonymsFilterFactory implements TokenFilterFactory {
 
         @BooleanSetting(path = "synonyms_path_optional", defaultValue = false)
         boolean synonymsPathOptional();
+
+        @BooleanSetting(path = "synonyms_only", defaultValue = false)
+        boolean synonymsOnly();
     }
 
     private final SynonymMap map;
     private final boolean flatten;
+    private final boolean synonymsOnly;
 
     @Inject
     public LararenaSynonymsFilterFactory(Settings settings) {
@@ -80,6 +89,7 @@ public final class LararenaSynonymsFilterFactory implements TokenFilterFactory {
         }
         this.map = build(rules, settings.expand(), settings.rulesAsStems());
         this.flatten = settings.flatten();
+        this.synonymsOnly = settings.synonymsOnly();
     }
 
     /** The synonym map for {@code rules}, or {@code null} when there are none. */
@@ -125,9 +135,13 @@ public final class LararenaSynonymsFilterFactory implements TokenFilterFactory {
     @Override
     public TokenStream create(TokenStream tokenStream) {
         if (map == null) {
-            return tokenStream;
+            return synonymsOnly ? new TypeTokenFilter(tokenStream, Set.of(SynonymGraphFilter.TYPE_SYNONYM), true) : tokenStream;
         }
         TokenStream out = new SynonymGraphFilter(tokenStream, map, false);
+        if (synonymsOnly) {
+            // What the rules put in is typed SYNONYM; the words given, and those no rule maps, are not.
+            out = new TypeTokenFilter(out, Set.of(SynonymGraphFilter.TYPE_SYNONYM), true);
+        }
         return flatten ? new FlattenGraphFilter(out) : out;
     }
 }

@@ -76,6 +76,17 @@ class SynonymsAndShingleTest {
     }
 
     @Test
+    @DisplayName("with synonyms_only only the words the rules put in are given")
+    void synonymsOnly() {
+        var f = synonyms(Map.of("synonyms", List.of("problem => svårighet, besvär"), "synonyms_only", "true"));
+        assertThat(Tokens.terms("stora problem kvar", f::create)).containsExactlyInAnyOrder("svårighet", "besvär");
+        assertThat(Tokens.terms("inga regler här", f::create)).isEmpty();
+        assertThat(Tokens.terms("stora problem kvar", synonyms(Map.of("synonyms", List.of("problem => svårighet, besvär")))::create))
+            .containsExactlyInAnyOrder("stora", "svårighet", "besvär", "kvar");
+        assertThat(Tokens.terms("utan regler", synonyms(Map.of("synonyms_only", "true"))::create)).isEmpty();
+    }
+
+    @Test
     @DisplayName("a missing rules file is an error unless it is marked optional")
     void optionalRulesFile() {
         System.setProperty(ConfigFiles.CONFIG_DIR_PROPERTY, configDir.toString());

@@ -25,8 +25,8 @@ import org.lararena.ingest.index.PassageIndex;
  * the words that frame it ({@link QuestionReading}); {@code -word} always excludes; an explicit {@code OR} is taken as
  * the user wrote it. Without quotes, two looser readings add recall at a small constant score, below any passage with
  * the words: the query's compounds split into their parts ({@code baslinjeintervjuer} finds
- * {@code baslinje-intervjuerna}) and long words with a slip or another ending ({@code nyckelfritt}, {@code nyckelfria});
- * the words in other words, as a general thesaurus gives them, join the first.
+ * {@code baslinje-intervjuerna}) and long words with a slip or another ending ({@code nyckelfritt}, {@code nyckelfria}).
+ * Among the strict reading's matches, a word said in other words (a general thesaurus's synonym) counts at a third.
  */
 final class PassageQuery {
 
@@ -69,11 +69,14 @@ final class PassageQuery {
     /** {@link #QUESTION_MINIMUM_SHOULD_MATCH} as it is without {@link RankingPart#QUESTION_SUBJECT}: two words both must match. */
     static final String QUESTION_MINIMUM_SHOULD_MATCH_OF_TWO = "2<50%";
     /**
-     * The search analyzer (of the passage index) that also reads each word as its synonyms in a general Swedish
-     * thesaurus, one word for one word, matched on stems (the index's {@code sv_thesaurus}: {@code problemen} as
-     * <i>svårighet</i>). Without a thesaurus installed on the nodes it reads the words as the strict reading does.
+     * The search analyzer (of the passage index) that reads each word as its synonyms in a general Swedish thesaurus,
+     * and as nothing else, one word for one word, matched on stems (the index's {@code sv_thesaurus}: {@code problemen}
+     * as <i>svårighet</i>, <i>besvär</i>; a word the thesaurus does not hold gives nothing). Without a thesaurus on
+     * the nodes it gives nothing.
      */
     static final String THESAURUS_ANALYZER = "sv_search_thesaurus";
+    /** What a word's synonym weighs against the word itself: as much as the question an answer answers. */
+    static final float OTHER_WORDS_BOOST = 0.3f;
     /** The search analyzer (of the passage index) that writes the query's compounds apart. */
     static final String SPLIT_ANALYZER = "sv_search_split";
     /**
@@ -182,7 +185,8 @@ final class PassageQuery {
             } else if (positive.contains("\"")) {
                 b.must(simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH, withExact(fields)));
             } else {
-                Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
+                Query strict = leftOut.contains(RankingPart.THESAURUS) ? simple(positive, Operator.Or, minimumShouldMatch, fields)
+                        : withOtherWords(simple(positive, Operator.Or, minimumShouldMatch, fields), positive);
                 b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict
                         : withLooserReadings(strict, positive, minimumShouldMatch, leftOut));
                 b.should(exactForms(positive));
@@ -202,10 +206,9 @@ final class PassageQuery {
     /**
      * The strict reading, or else a looser one at a small constant score: the query's compounds as their parts written
      * apart (a phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token
-     * graph), also near each other in either order ({@link RankingPart#PARTS_NEAR}), its action nouns also as the verbs
-     * they are made from ({@link RankingPart#VERB_READING}), and its words as their synonyms in a general thesaurus
-     * ({@link RankingPart#THESAURUS}), each unless in {@code leftOut}; and long words a slip or an ending away. Each adds
-     * that constant to a strict match too, as a tie-breaker.
+     * graph), also near each other in either order ({@link RankingPart#PARTS_NEAR}) and with its action nouns also as the
+     * verbs they are made from ({@link RankingPart#VERB_READING}), each unless in {@code leftOut}; and long words a slip
+     * or an ending away. Each adds that constant to a strict match too, as a tie-breaker.
      */
     private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, Set<RankingPart> leftOut) {
         List<Query> splitReadings = new ArrayList<>();
@@ -217,9 +220,6 @@ final class PassageQuery {
         }
         if (!leftOut.contains(RankingPart.VERB_READING)) {
             verbReading(words, minimumShouldMatch).ifPresent(splitReadings::add);
-        }
-        if (!leftOut.contains(RankingPart.THESAURUS)) {
-            splitReadings.add(thesaurusReading(words, minimumShouldMatch));
         }
         Query split = splitReadings.size() == 1 ? splitReadings.get(0)
                 : Query.of(q -> q.bool(b -> b.should(splitReadings).minimumShouldMatch("1")));
@@ -271,14 +271,14 @@ final class PassageQuery {
     }
 
     /**
-     * The words as the strict reading reads them (no compound split), each with its synonyms in the thesaurus as one
-     * word, so that "most words must match" counts a word and its synonyms once.
+     * The strict reading, and among its matches the words in other words: each synonym the thesaurus gives a query
+     * word adds to a passage that has it as the word would, at {@link #OTHER_WORDS_BOOST}. So of two passages with
+     * the same words of the query, the one that says another of them in other words ranks first, and a passage with
+     * the word itself still weighs more. It decides no match: a passage with only synonyms is not found through them.
      */
-    private static Query thesaurusReading(String words, String minimumShouldMatch) {
-        return Query.of(q -> q.simpleQueryString(s -> {
-            s.query(words).fields("text").analyzer(THESAURUS_ANALYZER).defaultOperator(Operator.Or).lenient(true).flags(FLAGS);
-            return minimumShouldMatch == null ? s : s.minimumShouldMatch(minimumShouldMatch);
-        }));
+    private static Query withOtherWords(Query strict, String words) {
+        return Query.of(q -> q.bool(b -> b.must(strict).should(s -> s.simpleQueryString(o -> o.query(words).fields("text")
+                .analyzer(THESAURUS_ANALYZER).defaultOperator(Operator.Or).lenient(true).flags(FLAGS).boost(OTHER_WORDS_BOOST)))));
     }
 
     /** {@code query} read by the analyzer that writes compounds apart, with the search syntax of {@code flags}. */

@@ -29,8 +29,9 @@ public enum RankingPart {
      */
     VERB_READING,
     /**
-     * A query word also read as its synonyms in a general Swedish thesaurus ({@code problem} as <i>svårighet</i>,
-     * {@code träna} as <i>öva</i>): the looser reading of the query through {@link PassageQuery#THESAURUS_ANALYZER}.
+     * A query word's synonyms in a general Swedish thesaurus ({@code problem} as <i>svårighet</i>, {@code träna} as
+     * <i>öva</i>) count, at {@link PassageQuery#OTHER_WORDS_BOOST}, for the passages the strict reading finds
+     * ({@link PassageQuery#THESAURUS_ANALYZER}).
      */
     THESAURUS
 }

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * with a count, {@code problem|1}, and that many lines of meanings, {@code |bekymmer|besvär|svårighet}). None
  * installed gives no rules, and the search's reading in other words finds what the strict reading finds.
  *
- * <p>Each headword gives one rule, {@code problem => problem, bekymmer, besvär, svårighet}: one way, as the lexicon
- * lists its words, and one word for one word. Kept are lower-case words of letters only, at least
+ * <p>Each headword gives one rule, {@code problem => bekymmer, besvär, svårighet}: the word in other words, one way,
+ * as the lexicon lists them, and one word for one word. Kept are lower-case words of letters only, at least
  * {@value #MIN_LENGTH} letters long (names, abbreviations and set phrases are left out: a phrase such as
  * {@code öva på} holds a stop word the index never has, so it could not match).
  */
@@ -70,7 +70,7 @@ public final class SwedishThesaurus {
                 i += meanings;
             }
             List<String> rules = new ArrayList<>(synonyms.size());
-            synonyms.forEach((word, others) -> rules.add(word + " => " + word + ", " + String.join(", ", others)));
+            synonyms.forEach((word, others) -> rules.add(word + " => " + String.join(", ", others)));
             return rules;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the Swedish thesaurus " + dat + ": " + e.getMessage(), e);
