@@ -62,41 +62,6 @@ class SynonymsAndShingleTest {
     }
 
     @Test
-    @DisplayName("with rules_as_stems a rule in base forms matches a word's inflections after the search chain's stemming and folding")
-    void rulesAsStems() {
-        var f = synonyms(Map.of("synonyms", List.of("problem => problem, svårighet", "träna => träna, öva"), "rules_as_stems", "true"));
-        UnaryOperator<TokenStream> searchChain = in -> f.create(new SwedishFoldingFilter(
-                LararenaSwedishStemFilterFactory.stem(in, LararenaSwedishStemFilterFactory.Variant.LIGHT, true), true, false));
-        List<String> ofInflection = Tokens.terms("problemen", searchChain);
-        assertThat(ofInflection).hasSize(2).containsAll(Tokens.terms("problem svårighet", searchChain));
-        assertThat(Tokens.terms("tränar", searchChain)).containsAll(Tokens.terms("öva", searchChain));
-        assertThat(Tokens.terms("svårighet", searchChain)).as("a mapping goes one way").hasSize(1);
-        assertThat(Tokens.terms("problemen", synonyms(Map.of("synonyms", List.of("problem => problem, svårighet")))::create))
-                .as("without the setting the rule is read as written").containsExactly("problemen");
-    }
-
-    @Test
-    @DisplayName("with synonyms_only only the words the rules put in are given")
-    void synonymsOnly() {
-        var f = synonyms(Map.of("synonyms", List.of("problem => svårighet, besvär"), "synonyms_only", "true"));
-        assertThat(Tokens.terms("stora problem kvar", f::create)).containsExactlyInAnyOrder("svårighet", "besvär");
-        assertThat(Tokens.terms("inga regler här", f::create)).isEmpty();
-        assertThat(Tokens.terms("stora problem kvar", synonyms(Map.of("synonyms", List.of("problem => svårighet, besvär")))::create))
-            .containsExactlyInAnyOrder("stora", "svårighet", "besvär", "kvar");
-        assertThat(Tokens.terms("utan regler", synonyms(Map.of("synonyms_only", "true"))::create)).isEmpty();
-    }
-
-    @Test
-    @DisplayName("a missing rules file is an error unless it is marked optional")
-    void optionalRulesFile() {
-        System.setProperty(ConfigFiles.CONFIG_DIR_PROPERTY, configDir.toString());
-        assertThatThrownBy(() -> synonyms(Map.of("synonyms_path", "lararena/thesaurus.txt")))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("thesaurus.txt");
-        var optional = synonyms(Map.of("synonyms_path", "lararena/thesaurus.txt", "synonyms_path_optional", "true"));
-        assertThat(optional.hasRules()).isFalse();
-    }
-
-    @Test
     @DisplayName("broken synonym rules are a configuration error")
     void brokenRules() {
         assertThatThrownBy(() -> synonyms(Map.of("synonyms", List.of("a => b => c"))))

@@ -26,7 +26,6 @@ import org.lararena.ingest.index.PassageIndex;
  * the user wrote it. Without quotes, two looser readings add recall at a small constant score, below any passage with
  * the words: the query's compounds split into their parts ({@code baslinjeintervjuer} finds
  * {@code baslinje-intervjuerna}) and long words with a slip or another ending ({@code nyckelfritt}, {@code nyckelfria}).
- * Among the strict reading's matches, a word said in other words (a general thesaurus's synonym) counts at a third.
  */
 final class PassageQuery {
 
@@ -68,15 +67,6 @@ final class PassageQuery {
     static final String QUESTION_MINIMUM_SHOULD_MATCH = "1<50%";
     /** {@link #QUESTION_MINIMUM_SHOULD_MATCH} as it is without {@link RankingPart#QUESTION_SUBJECT}: two words both must match. */
     static final String QUESTION_MINIMUM_SHOULD_MATCH_OF_TWO = "2<50%";
-    /**
-     * The search analyzer (of the passage index) that reads each word as its synonyms in a general Swedish thesaurus,
-     * and as nothing else, one word for one word, matched on stems (the index's {@code sv_thesaurus}: {@code problemen}
-     * as <i>svårighet</i>, <i>besvär</i>; a word the thesaurus does not hold gives nothing). Without a thesaurus on
-     * the nodes it gives nothing.
-     */
-    static final String THESAURUS_ANALYZER = "sv_search_thesaurus";
-    /** What a word's synonym weighs against the word itself: as much as the question an answer answers. */
-    static final float OTHER_WORDS_BOOST = 0.3f;
     /** The search analyzer (of the passage index) that writes the query's compounds apart. */
     static final String SPLIT_ANALYZER = "sv_search_split";
     /**
@@ -185,10 +175,10 @@ final class PassageQuery {
             } else if (positive.contains("\"")) {
                 b.must(simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH, withExact(fields)));
             } else {
-                Query strict = leftOut.contains(RankingPart.THESAURUS) ? simple(positive, Operator.Or, minimumShouldMatch, fields)
-                        : withOtherWords(simple(positive, Operator.Or, minimumShouldMatch, fields), positive);
+                Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
                 b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict
-                        : withLooserReadings(strict, positive, minimumShouldMatch, leftOut));
+                        : withLooserReadings(strict, positive, minimumShouldMatch, !leftOut.contains(RankingPart.PARTS_NEAR),
+                                !leftOut.contains(RankingPart.VERB_READING)));
                 b.should(exactForms(positive));
             }
             if (!items.isEmpty()) {
@@ -206,19 +196,19 @@ final class PassageQuery {
     /**
      * The strict reading, or else a looser one at a small constant score: the query's compounds as their parts written
      * apart (a phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token
-     * graph), also near each other in either order ({@link RankingPart#PARTS_NEAR}) and with its action nouns also as the
-     * verbs they are made from ({@link RankingPart#VERB_READING}), each unless in {@code leftOut}; and long words a slip
-     * or an ending away. Each adds that constant to a strict match too, as a tie-breaker.
+     * graph), with {@code partsNear} also near each other in either order, and with {@code verbs} its action nouns also
+     * as the verbs they are made from; and long words a slip or an ending away. Each adds that constant to a strict
+     * match too, as a tie-breaker.
      */
-    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, Set<RankingPart> leftOut) {
+    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, boolean partsNear, boolean verbs) {
         List<Query> splitReadings = new ArrayList<>();
         splitReadings.add(splitReading(words, minimumShouldMatch));
         // Beside the phrase of the parts, not instead: the sloppy phrase alone lost a compound whose parts stand together
         // after a quote and a hyphen ("baslinje"- intervjuerna), which the phrase finds.
-        if (!leftOut.contains(RankingPart.PARTS_NEAR)) {
+        if (partsNear) {
             splitReadings.add(partsNearReading(words, minimumShouldMatch));
         }
-        if (!leftOut.contains(RankingPart.VERB_READING)) {
+        if (verbs) {
             verbReading(words, minimumShouldMatch).ifPresent(splitReadings::add);
         }
         Query split = splitReadings.size() == 1 ? splitReadings.get(0)
@@ -268,17 +258,6 @@ final class PassageQuery {
     /** The words with their compounds also written apart, as a phrase of the parts (the search and the highlight share it). */
     private static Query splitReading(String words, String minimumShouldMatch) {
         return splitAnalyzed(words, minimumShouldMatch, FLAGS);
-    }
-
-    /**
-     * The strict reading, and among its matches the words in other words: each synonym the thesaurus gives a query
-     * word adds to a passage that has it as the word would, at {@link #OTHER_WORDS_BOOST}. So of two passages with
-     * the same words of the query, the one that says another of them in other words ranks first, and a passage with
-     * the word itself still weighs more. It decides no match: a passage with only synonyms is not found through them.
-     */
-    private static Query withOtherWords(Query strict, String words) {
-        return Query.of(q -> q.bool(b -> b.must(strict).should(s -> s.simpleQueryString(o -> o.query(words).fields("text")
-                .analyzer(THESAURUS_ANALYZER).defaultOperator(Operator.Or).lenient(true).flags(FLAGS).boost(OTHER_WORDS_BOOST)))));
     }
 
     /** {@code query} read by the analyzer that writes compounds apart, with the search syntax of {@code flags}. */

@@ -27,11 +27,5 @@ public enum RankingPart {
      * <i>logga in</i>): the split looser reading of the query with its {@code -ning} and {@code -ing} nouns as verbs
      * ({@link VerbReading}).
      */
-    VERB_READING,
-    /**
-     * A query word's synonyms in a general Swedish thesaurus ({@code problem} as <i>svårighet</i>, {@code träna} as
-     * <i>öva</i>) count, at {@link PassageQuery#OTHER_WORDS_BOOST}, for the passages the strict reading finds
-     * ({@link PassageQuery#THESAURUS_ANALYZER}).
-     */
-    THESAURUS
+    VERB_READING
 }

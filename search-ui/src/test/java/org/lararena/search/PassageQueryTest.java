@@ -98,15 +98,4 @@ class PassageQueryTest {
         assertThat(PassageQuery.of(SearchRequest.of("Hur fungerar inloggningen?")).toString()).contains("\\\"logga in\\\"~" + PassageQuery.PARTS_SLOP);
         assertThat(PassageQuery.of(SearchRequest.of("förband tid")).toString().split(PassageQuery.SPLIT_ANALYZER, -1)).hasSize(3);
     }
-
-    @Test
-    void theWordsInOtherWordsAddToTheStrictReadingUnlessLeftOut() {
-        String query = PassageQuery.of(SearchRequest.of("Vilka hinder fanns?")).toString();
-        String without = PassageQuery.of(SearchRequest.of("Vilka hinder fanns?"), Set.of(), Set.of(RankingPart.THESAURUS)).toString();
-
-        assertThat(query.split(PassageQuery.THESAURUS_ANALYZER, -1)).hasSize(2);
-        assertThat(without).doesNotContain(PassageQuery.THESAURUS_ANALYZER);
-        assertThat(PassageQuery.of(SearchRequest.of("\"hinder för samverkan\"")).toString()).doesNotContain(PassageQuery.THESAURUS_ANALYZER);
-        assertThat(PassageQuery.of(SearchRequest.of("hinder OR samverkan")).toString()).doesNotContain(PassageQuery.THESAURUS_ANALYZER);
-    }
 }

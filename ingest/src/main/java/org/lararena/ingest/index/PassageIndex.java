@@ -42,8 +42,6 @@ public final class PassageIndex {
     public static final String SYNONYMS_FILE = "lararena/synonyms.txt";
     /** Parts only, from a general Swedish word list (empty when none was installed where the files were written). */
     public static final String DECOMPOUND_GENERAL_FILE = "lararena/decompound-general.txt";
-    /** Rules from a general Swedish thesaurus (empty when none was installed where the files were written). */
-    public static final String THESAURUS_FILE = "lararena/thesaurus.txt";
     /**
      * Words of this length or more may be split as compounds. The index's decompounders are given it, and the query
      * reads such words as possible compounds ({@code PassageQuery}), so the two sides split the same words.
@@ -71,8 +69,7 @@ public final class PassageIndex {
     }
 
     /**
-     * @param analysisFiles the ontology's decompound and synonym files, and the general word lists and thesaurus
-     *        written beside them, are installed on every node: use them
+     * @param analysisFiles the ontology's decompound and synonym files are installed on every node: use them
      * @param shards primary shards of each new index
      * @param replicas copies of each shard, kept on the index the alias points at
      */
@@ -102,8 +99,6 @@ public final class PassageIndex {
                 }
                 filters.getJsonObject("sv_synonyms").remove("synonyms");
                 filters.getJsonObject("sv_synonyms").put("synonyms_path", SYNONYMS_FILE);
-                filters.getJsonObject("sv_thesaurus").remove("synonyms");
-                filters.getJsonObject("sv_thesaurus").put("synonyms_path", THESAURUS_FILE);
             }
             return new ByteArrayInputStream(json.encode().getBytes(StandardCharsets.UTF_8));
         }

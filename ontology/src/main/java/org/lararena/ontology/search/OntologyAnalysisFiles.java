@@ -10,9 +10,8 @@ import org.lararena.platform.services.ElasticsearchConfigFiles;
 
 /**
  * {@code lararena/decompound.txt} and {@code lararena/synonyms.txt} from the ontology on the class path, and
- * {@code lararena/decompound-general.txt} and {@code lararena/thesaurus.txt} from the general Swedish word lists and
- * thesaurus installed on this machine ({@link GeneralSwedishWords}, {@link SwedishThesaurus}; only a comment when there
- * are none), for the managed Elasticsearch (found through
+ * {@code lararena/decompound-general.txt} from the general Swedish word lists installed on this machine
+ * ({@link GeneralSwedishWords}; only a comment when there are none), for the managed Elasticsearch (found through
  * {@link java.util.ServiceLoader}). For an external cluster, write them with {@link #main} (see the README) and copy
  * them to every node.
  */
@@ -21,7 +20,6 @@ public final class OntologyAnalysisFiles implements ElasticsearchConfigFiles {
     public static final String DECOMPOUND = "lararena/decompound.txt";
     public static final String SYNONYMS = "lararena/synonyms.txt";
     public static final String DECOMPOUND_GENERAL = "lararena/decompound-general.txt";
-    public static final String THESAURUS = "lararena/thesaurus.txt";
 
     @Override
     public Map<String, String> files() {
@@ -30,9 +28,7 @@ public final class OntologyAnalysisFiles implements ElasticsearchConfigFiles {
                 SYNONYMS, file("Synonyms from the ontology: a concept's labels that are spellings or inflections of one another",
                         vocabulary.synonymRules()),
                 DECOMPOUND_GENERAL, file("Parts for decompounding from the general Swedish word lists installed where Lärarena started (hunspell-sv-se, "
-                        + "wswedish; read there at run time, not distributed with Lärarena); empty when none is installed", GeneralSwedishWords.installed()),
-                THESAURUS, file("Synonyms from the general Swedish thesaurus installed where Lärarena started (mythes-sv; read there at run time, "
-                        + "not distributed with Lärarena); empty when none is installed", SwedishThesaurus.installed()));
+                        + "wswedish; read there at run time, not distributed with Lärarena); empty when none is installed", GeneralSwedishWords.installed()));
     }
 
     /** Writes the files under the directory given as the one argument (an Elasticsearch config directory). */
