@@ -16,7 +16,8 @@ import java.util.Locale;
 
 /**
  * {@code lararena_swedish_stem}: Swedish stemming. Setting {@code variant}: {@code light} (default; Lucene's
- * SwedishLightStemFilter, Jacques Savoy's light stemmer), {@code minimal} (plural endings only) or {@code snowball}
+ * SwedishLightStemFilter, Jacques Savoy's light stemmer, after the definite form of the nouns in {@code -a} is brought
+ * to their base form: {@link SwedishDefiniteFormFilter}), {@code minimal} (plural endings only) or {@code snowball}
  * (the Snowball Swedish stemmer, more aggressive). Setting {@code lemmas} (true): first replace the irregular forms
  * no suffix rule reaches by their base form ({@link SwedishLemmas}: strong verbs, irregular plurals and comparisons:
  * {@code undvek} meets {@code undvika}, {@code städer} meets {@code stad}). Keyword-marked tokens are not stemmed.
@@ -63,7 +64,7 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
 
     static TokenStream stem(TokenStream in, Variant variant) {
         return switch (variant) {
-            case LIGHT -> new SwedishLightStemFilter(in);
+            case LIGHT -> new SwedishLightStemFilter(new SwedishDefiniteFormFilter(in));
             case MINIMAL -> new SwedishMinimalStemFilter(in);
             case SNOWBALL -> new SnowballFilter(in, new SwedishStemmer());
         };

@@ -50,6 +50,18 @@ class StemAndStopTest {
     }
 
     @Test
+    @DisplayName("the definite form of a noun in -a meets its other forms: frågan, fråga, frågor and frågorna; munhälsan and munhälsa")
+    void definiteFormOfNounsInA() {
+        var light = stem(Map.of());
+        assertThat(single("frågan", light)).isEqualTo(single("fråga", light)).isEqualTo(single("frågor", light))
+            .isEqualTo(single("frågorna", light)).isEqualTo(single("frågans", light));
+        assertThat(single("munhälsan", light)).isEqualTo(single("munhälsa", light));
+        assertThat(single("veckan", light)).isEqualTo(single("veckor", light));
+        assertThat(single("samverkan", light)).isEqualTo(single("samverkans", light)).isEqualTo(single("samverkar", light));
+        assertThat(single("plan", light)).as("a short word in -an is no definite form").isEqualTo("pla");
+    }
+
+    @Test
     @DisplayName("variant selects minimal or snowball stemming, and an unknown variant is an error")
     void variants() {
         assertThat(single("vårdcentralerna", stem(Map.of("variant", "minimal")))).isEqualTo("vårdcentral");
