@@ -20,7 +20,9 @@ import java.util.Locale;
  * to their base form: {@link SwedishDefiniteFormFilter}), {@code minimal} (plural endings only) or {@code snowball}
  * (the Snowball Swedish stemmer, more aggressive). Setting {@code lemmas} (true): first replace the irregular forms
  * no suffix rule reaches by their base form ({@link SwedishLemmas}: strong verbs, irregular plurals and comparisons:
- * {@code undvek} meets {@code undvika}, {@code städer} meets {@code stad}). Keyword-marked tokens are not stemmed.
+ * {@code undvek} meets {@code undvika}, {@code städer} meets {@code stad}). Setting {@code definite_forms} (true):
+ * with the light stemmer, the definite form of a noun in {@code -a} meets its other forms. Keyword-marked tokens are
+ * not stemmed.
  */
 @NamedComponent("lararena_swedish_stem")
 public final class LararenaSwedishStemFilterFactory implements TokenFilterFactory {
@@ -32,17 +34,22 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
 
         @BooleanSetting(path = "lemmas", defaultValue = true)
         boolean lemmas();
+
+        @BooleanSetting(path = "definite_forms", defaultValue = true)
+        boolean definiteForms();
     }
 
     enum Variant { LIGHT, MINIMAL, SNOWBALL }
 
     private final Variant variant;
     private final boolean lemmas;
+    private final boolean definiteForms;
 
     @Inject
     public LararenaSwedishStemFilterFactory(Settings settings) {
         this.variant = parse(settings.variant());
         this.lemmas = settings.lemmas();
+        this.definiteForms = settings.definiteForms();
     }
 
     static Variant parse(String value) {
@@ -59,19 +66,21 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
 
     /** Stems {@code in}, after replacing irregular forms by their base form when {@code lemmas} ({@link SwedishLemmas}). */
     static TokenStream stem(TokenStream in, Variant variant, boolean lemmas) {
-        return stem(lemmas ? new SwedishLemmaFilter(in) : in, variant);
+        return stem(in, variant, lemmas, true);
     }
 
-    static TokenStream stem(TokenStream in, Variant variant) {
+    /** As {@link #stem(TokenStream, Variant, boolean)}; with the light stemmer, {@code definiteForms} first ({@link SwedishDefiniteFormFilter}). */
+    static TokenStream stem(TokenStream in, Variant variant, boolean lemmas, boolean definiteForms) {
+        TokenStream base = lemmas ? new SwedishLemmaFilter(in) : in;
         return switch (variant) {
-            case LIGHT -> new SwedishLightStemFilter(new SwedishDefiniteFormFilter(in));
-            case MINIMAL -> new SwedishMinimalStemFilter(in);
-            case SNOWBALL -> new SnowballFilter(in, new SwedishStemmer());
+            case LIGHT -> new SwedishLightStemFilter(definiteForms ? new SwedishDefiniteFormFilter(base) : base);
+            case MINIMAL -> new SwedishMinimalStemFilter(base);
+            case SNOWBALL -> new SnowballFilter(base, new SwedishStemmer());
         };
     }
 
     @Override
     public TokenStream create(TokenStream tokenStream) {
-        return stem(tokenStream, variant, lemmas);
+        return stem(tokenStream, variant, lemmas, definiteForms);
     }
 }

@@ -59,6 +59,8 @@ class StemAndStopTest {
         assertThat(single("veckan", light)).isEqualTo(single("veckor", light));
         assertThat(single("samverkan", light)).isEqualTo(single("samverkans", light)).isEqualTo(single("samverkar", light));
         assertThat(single("plan", light)).as("a short word in -an is no definite form").isEqualTo("pla");
+        assertThat(single("frågan", stem(Map.of("definite_forms", "false")))).as("without the setting, as the light stemmer alone")
+            .isNotEqualTo(single("fråga", stem(Map.of("definite_forms", "false"))));
     }
 
     @Test

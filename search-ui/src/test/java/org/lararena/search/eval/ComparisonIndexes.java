@@ -75,6 +75,16 @@ public final class ComparisonIndexes {
         }
     }
 
+    /** The project's light stemmers without bringing the definite form of a noun in -a to its stem ({@code SwedishDefiniteFormFilter}). */
+    public static void withoutDefiniteForms(JsonObject mapping) {
+        JsonObject filters = mapping.getJsonObject("settings").getJsonObject("analysis").getJsonObject("filter");
+        for (String name : filters.fieldNames()) {
+            if ("lararena_swedish_stem".equals(filters.getJsonObject(name).getString("type"))) {
+                filters.getJsonObject(name).put("definite_forms", false);
+            }
+        }
+    }
+
     /**
      * The ten best passage ids of a baseline index for {@code query}, with the same query shape as the project's (most
      * words, a phrase bonus, the title a little) on its one text field.
