@@ -187,9 +187,12 @@ class SearchEvaluationIT {
             boolean fullAnalysis = !GeneralSwedishWords.installed().isEmpty() && LararenaConfig.fromEnvironment().elasticsearch().analysisFiles();
             Result tuning = results.get(0);
             Result heldOut = results.get(1);
-            assertThat(heldOut.project().success()).as("held-out success@10").isGreaterThanOrEqualTo(fullAnalysis ? 0.91 : 0.83);
-            // 0.82 with the sixth set's documents in the index too (0.83 without them): the lower bar whatever the analysis.
-            assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(0.80);
+            // With the ninth set's documents in the index too, one query (mobilt team bedömning i hemmet) falls from rank 10 to
+            // below the top ten and another from 4 to 5: 0.92 / 0.80 in the run that measured that set (0.96 / 0.81 without its
+            // documents), so the bars keep a query's room below that.
+            assertThat(heldOut.project().success()).as("held-out success@10").isGreaterThanOrEqualTo(fullAnalysis ? 0.87 : 0.83);
+            // 0.82 with the sixth set's documents in the index too (0.83 without them), 0.80 with the ninth set's.
+            assertThat(heldOut.project().reciprocalRank()).as("held-out MRR").isGreaterThanOrEqualTo(0.77);
             assertThat(tuning.project().success()).as("tuning success@10").isGreaterThanOrEqualTo(0.92);
             // 0.82 since the second set's documents (issue #22) joined the index as distractors; 0.87 before, with or without the ranking change.
             assertThat(tuning.project().reciprocalRank()).as("tuning MRR").isGreaterThanOrEqualTo(0.80);
@@ -247,6 +250,9 @@ class SearchEvaluationIT {
             Scores eighth = boards.get("heldout-8").mean(LARARENA, Scoreboard.ALL);
             assertThat(eighth.success()).as("held-out-8 success@10").isGreaterThanOrEqualTo(0.76);
             assertThat(eighth.reciprocalRank()).as("held-out-8 MRR").isGreaterThanOrEqualTo(0.58);
+            Scores ninth = boards.get("heldout-9").mean(LARARENA, Scoreboard.ALL);
+            assertThat(ninth.success()).as("held-out-9 success@10").isGreaterThanOrEqualTo(0.86);
+            assertThat(ninth.reciprocalRank()).as("held-out-9 MRR").isGreaterThanOrEqualTo(0.63);
         }
     }
 
