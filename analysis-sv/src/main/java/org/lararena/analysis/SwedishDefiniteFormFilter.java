@@ -1,10 +1,7 @@
 package org.lararena.analysis;
 
-import java.io.IOException;
-import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 
 /**
  * Brings the definite form of the nouns in {@code -a} to their base form before the light stemmer, so that all their
@@ -17,31 +14,22 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
  * ({@code samverkan}) then meets the verb it is made from ({@code samverka}, {@code samverkar}). Keyword-marked tokens
  * are left alone. Expects lower-cased, unfolded text; used with the light stemmer only.
  */
-final class SwedishDefiniteFormFilter extends TokenFilter {
+final class SwedishDefiniteFormFilter extends TermRewriteFilter {
 
     /** Shorter words ending in {@code -an} are seldom a noun's definite form ({@code plan}, {@code svan}). */
     static final int MIN_LENGTH = 5;
-
-    private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
-    private final KeywordAttribute keywordAtt = addAttribute(KeywordAttribute.class);
 
     SwedishDefiniteFormFilter(TokenStream input) {
         super(input);
     }
 
     @Override
-    public boolean incrementToken() throws IOException {
-        if (!input.incrementToken()) {
-            return false;
+    void rewrite(CharTermAttribute term) {
+        char[] chars = term.buffer();
+        int length = term.length();
+        int word = length > MIN_LENGTH && chars[length - 1] == 's' ? length - 1 : length;
+        if (word >= MIN_LENGTH && chars[word - 2] == 'a' && chars[word - 1] == 'n') {
+            term.setLength(word - 1);
         }
-        if (!keywordAtt.isKeyword()) {
-            char[] term = termAtt.buffer();
-            int length = termAtt.length();
-            int word = length > MIN_LENGTH && term[length - 1] == 's' ? length - 1 : length;
-            if (word >= MIN_LENGTH && term[word - 2] == 'a' && term[word - 1] == 'n') {
-                termAtt.setLength(word - 1);
-            }
-        }
-        return true;
     }
 }

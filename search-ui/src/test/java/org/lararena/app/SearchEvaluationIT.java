@@ -210,6 +210,14 @@ class SearchEvaluationIT {
      * (docs/search-quality.md), held-out-5 0.87 / 0.78 when measured once, held-out-6 0.69 / 0.62 when measured once,
      * held-out-7 0.80 / 0.68 when measured once.
      */
+    /** What a set may not fall below, as measured with the general word lists and the corpus: a query or so under the level it reached. */
+    private record Floor(double success, double reciprocalRank) {}
+
+    private static final Map<String, Floor> SET_FLOORS = Map.of(
+            "tuning-2", new Floor(0.95, 0.90), "heldout-2", new Floor(0.88, 0.77), "heldout-3", new Floor(0.91, 0.83),
+            "heldout-4", new Floor(0.79, 0.63), "heldout-5", new Floor(0.85, 0.75), "heldout-6", new Floor(0.67, 0.59),
+            "heldout-7", new Floor(0.78, 0.65), "heldout-8", new Floor(0.76, 0.58), "heldout-9", new Floor(0.86, 0.63));
+
     private static void assertSecondSetLevels(Map<String, Scoreboard> boards, boolean asMeasured) {
         for (var board : boards.entrySet()) {
             Scores ours = board.getValue().mean(LARARENA, Scoreboard.ALL);
@@ -226,33 +234,11 @@ class SearchEvaluationIT {
             }
         }
         if (asMeasured) {
-            Scores tuning = boards.get("tuning-2").mean(LARARENA, Scoreboard.ALL);
-            Scores heldOut = boards.get("heldout-2").mean(LARARENA, Scoreboard.ALL);
-            assertThat(tuning.success()).as("tuning-2 success@10").isGreaterThanOrEqualTo(0.95);
-            assertThat(tuning.reciprocalRank()).as("tuning-2 MRR").isGreaterThanOrEqualTo(0.90);
-            assertThat(heldOut.success()).as("held-out-2 success@10").isGreaterThanOrEqualTo(0.88);
-            assertThat(heldOut.reciprocalRank()).as("held-out-2 MRR").isGreaterThanOrEqualTo(0.77);
-            Scores third = boards.get("heldout-3").mean(LARARENA, Scoreboard.ALL);
-            assertThat(third.success()).as("held-out-3 success@10").isGreaterThanOrEqualTo(0.91);
-            assertThat(third.reciprocalRank()).as("held-out-3 MRR").isGreaterThanOrEqualTo(0.83);
-            Scores fourth = boards.get("heldout-4").mean(LARARENA, Scoreboard.ALL);
-            assertThat(fourth.success()).as("held-out-4 success@10").isGreaterThanOrEqualTo(0.79);
-            assertThat(fourth.reciprocalRank()).as("held-out-4 MRR").isGreaterThanOrEqualTo(0.63);
-            Scores fifth = boards.get("heldout-5").mean(LARARENA, Scoreboard.ALL);
-            assertThat(fifth.success()).as("held-out-5 success@10").isGreaterThanOrEqualTo(0.85);
-            assertThat(fifth.reciprocalRank()).as("held-out-5 MRR").isGreaterThanOrEqualTo(0.75);
-            Scores sixth = boards.get("heldout-6").mean(LARARENA, Scoreboard.ALL);
-            assertThat(sixth.success()).as("held-out-6 success@10").isGreaterThanOrEqualTo(0.67);
-            assertThat(sixth.reciprocalRank()).as("held-out-6 MRR").isGreaterThanOrEqualTo(0.59);
-            Scores seventh = boards.get("heldout-7").mean(LARARENA, Scoreboard.ALL);
-            assertThat(seventh.success()).as("held-out-7 success@10").isGreaterThanOrEqualTo(0.78);
-            assertThat(seventh.reciprocalRank()).as("held-out-7 MRR").isGreaterThanOrEqualTo(0.65);
-            Scores eighth = boards.get("heldout-8").mean(LARARENA, Scoreboard.ALL);
-            assertThat(eighth.success()).as("held-out-8 success@10").isGreaterThanOrEqualTo(0.76);
-            assertThat(eighth.reciprocalRank()).as("held-out-8 MRR").isGreaterThanOrEqualTo(0.58);
-            Scores ninth = boards.get("heldout-9").mean(LARARENA, Scoreboard.ALL);
-            assertThat(ninth.success()).as("held-out-9 success@10").isGreaterThanOrEqualTo(0.86);
-            assertThat(ninth.reciprocalRank()).as("held-out-9 MRR").isGreaterThanOrEqualTo(0.63);
+            SET_FLOORS.forEach((set, floor) -> {
+                Scores ours = boards.get(set).mean(LARARENA, Scoreboard.ALL);
+                assertThat(ours.success()).as(set + " success@10").isGreaterThanOrEqualTo(floor.success());
+                assertThat(ours.reciprocalRank()).as(set + " MRR").isGreaterThanOrEqualTo(floor.reciprocalRank());
+            });
         }
     }
 
