@@ -218,10 +218,13 @@ class SearchEvaluationIT {
     /** What a set may not fall below, as measured with the general word lists and the corpus: a query or so under the level it reached. */
     private record Floor(double success, double reciprocalRank) {}
 
+    // Each set's documents are distractors for the others: with the tenth set's in the index, held-out-6's MRR is 0.59 and
+    // held-out-3's success@10 0.91 (its level, no room left before), held-out-4's MRR 0.64.
     private static final Map<String, Floor> SET_FLOORS = Map.of(
-            "tuning-2", new Floor(0.95, 0.90), "heldout-2", new Floor(0.88, 0.77), "heldout-3", new Floor(0.91, 0.83),
-            "heldout-4", new Floor(0.79, 0.63), "heldout-5", new Floor(0.85, 0.75), "heldout-6", new Floor(0.67, 0.59),
-            "heldout-7", new Floor(0.78, 0.65), "heldout-8", new Floor(0.76, 0.58), "heldout-9", new Floor(0.86, 0.63));
+            "tuning-2", new Floor(0.95, 0.90), "heldout-2", new Floor(0.88, 0.77), "heldout-3", new Floor(0.89, 0.83),
+            "heldout-4", new Floor(0.79, 0.62), "heldout-5", new Floor(0.85, 0.75), "heldout-6", new Floor(0.67, 0.56),
+            "heldout-7", new Floor(0.78, 0.65), "heldout-8", new Floor(0.76, 0.58), "heldout-9", new Floor(0.86, 0.63),
+            "heldout-10", new Floor(0.78, 0.65));
 
     private static void assertSecondSetLevels(Map<String, Scoreboard> boards, boolean asMeasured) {
         for (var board : boards.entrySet()) {
