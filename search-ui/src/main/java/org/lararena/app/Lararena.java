@@ -137,9 +137,9 @@ public final class Lararena {
         System.exit(exit);
     }
 
-    /** {@code up}'s options and the settings they stand for. */
     /** Who left the servers a start stops before its own ({@link RecordedServers#stop}). */
     private static final String EARLIER_UP = "an earlier ./lararena up";
+    /** {@code up}'s options and the settings they stand for. */
     private static final Map<String, String> UP_OPTIONS = Map.of("--es-nodes", "LARARENA_ES_NODES", "--instances", "LARARENA_INSTANCES");
 
     /**

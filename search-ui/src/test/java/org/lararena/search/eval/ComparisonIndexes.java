@@ -67,20 +67,20 @@ public final class ComparisonIndexes {
 
     /** The project's stemmers without their base forms of irregular words ({@code SwedishLemmas}). */
     public static void withoutLemmas(JsonObject mapping) {
-        JsonObject filters = mapping.getJsonObject("settings").getJsonObject("analysis").getJsonObject("filter");
-        for (String name : filters.fieldNames()) {
-            if ("lararena_swedish_stem".equals(filters.getJsonObject(name).getString("type"))) {
-                filters.getJsonObject(name).put("lemmas", false);
-            }
-        }
+        turnOffInStemmers(mapping, "lemmas");
     }
 
     /** The project's light stemmers without bringing the definite form of a noun in -a to its stem ({@code SwedishDefiniteFormFilter}). */
     public static void withoutDefiniteForms(JsonObject mapping) {
+        turnOffInStemmers(mapping, "definite_forms");
+    }
+
+    /** Sets the boolean {@code setting} of every {@code lararena_swedish_stem} filter of the mapping to false. */
+    private static void turnOffInStemmers(JsonObject mapping, String setting) {
         JsonObject filters = mapping.getJsonObject("settings").getJsonObject("analysis").getJsonObject("filter");
         for (String name : filters.fieldNames()) {
             if ("lararena_swedish_stem".equals(filters.getJsonObject(name).getString("type"))) {
-                filters.getJsonObject(name).put("definite_forms", false);
+                filters.getJsonObject(name).put(setting, false);
             }
         }
     }
