@@ -19,9 +19,9 @@ import org.lararena.ingest.index.PassageIndex;
 /**
  * The relevance part of a passage search, from the query text as people write it. The strict reading decides: the
  * Swedish-analysed text (stemmed, decompounded, folded, stop words dropped), so the rarer of the query's content words
- * count most; an interview answer is also found, weighing less, through the question it answers. The folded exact
- * words (an exact form ranks above a loose one) and word pairs (words that stand together rank above words far apart)
- * add to it. Most words must match, not all, so a whole question still finds answers, and a question is read without
+ * count most; an interview answer is also found through the question it answers, whose words count as its own, and
+ * through that question's word pairs read with the words that frame a question. The folded exact words (an exact form
+ * ranks above a loose one) and word pairs (words that stand together rank above words far apart) add to it. Most words must match, not all, so a whole question still finds answers, and a question is read without
  * the words that frame it ({@link QuestionReading}); {@code -word} always excludes; an explicit {@code OR} is taken as
  * the user wrote it. Without quotes, two looser readings add recall at a small constant score, below any passage with
  * the words: the query's compounds split into their parts ({@code baslinjeintervjuer} finds
@@ -30,18 +30,24 @@ import org.lararena.ingest.index.PassageIndex;
 final class PassageQuery {
 
     /**
-     * {@code question}: the question an interview answer answers (an answer seldom repeats what was asked), weighing
-     * less than the passage's own words.
+     * {@code question}: the question an interview answer answers. An answer seldom repeats what was asked ("Hur
+     * samarbetar ni med kommunen?" is answered about "vi" and "dem"), yet it is about what was asked, so the question's
+     * words count as the answer's own.
      */
-    static final List<String> FIELDS = List.of("text", "text.stems", "text.exact^2", "title^0.5", "question^0.3");
+    static final List<String> FIELDS = List.of("text", "text.stems", "text.exact^2", "title^0.5", "question");
     /**
      * The strict reading's fields: all analysed with stop words dropped, so only what the query is about counts (and
      * counts towards "most words must match"); the exact forms add to it from {@code text.exact}, through an analyzer
      * that drops stop words too ({@link #EXACT_SEARCH_ANALYZER}).
      */
-    static final List<String> STRICT_FIELDS = List.of("text", "text.stems", "title^0.5", "question^0.3");
+    static final List<String> STRICT_FIELDS = List.of("text", "text.stems", "title^0.5", "question");
     /** {@link #STRICT_FIELDS} without the question an answer answers (the evaluation's ablation only). */
     static final List<String> STRICT_FIELDS_WITHOUT_QUESTION = STRICT_FIELDS.stream().filter(f -> !f.startsWith("question")).toList();
+    /** The question an answer answers weighing less than the answer's own words (the evaluation's ablation only). */
+    static final String QUESTION_WEIGHING_LESS = "question^0.3";
+    /** {@link #STRICT_FIELDS} with {@link #QUESTION_WEIGHING_LESS} (the evaluation's ablation only). */
+    static final List<String> STRICT_FIELDS_QUESTION_WEIGHING_LESS = STRICT_FIELDS.stream()
+            .map(f -> f.equals("question") ? QUESTION_WEIGHING_LESS : f).toList();
     /** The search analyzer (of the passage index) for the exact forms: lower-cased, folded, stop words dropped. */
     static final String EXACT_SEARCH_ANALYZER = "sv_exact_search";
     /** What the exact form weighs inside a phrase or an explicit OR (as the strict reading's fields do). */
@@ -49,6 +55,12 @@ final class PassageQuery {
     /** What the exact forms add beside the strict reading: a tie-breaker between inflections, not a second match. */
     static final float EXACT_FORM_BOOST = 1f;
     static final float SHINGLE_BOOST = 1.5f;
+    /**
+     * The word pairs of the question an interview answer answers, read with the words that frame a question (no stop
+     * words dropped): a query that asks what the interviewer asked shares its pairs ({@code vad saknar},
+     * {@code patienter träffar}) where the query's subject and the answer's words may share nothing.
+     */
+    static final String QUESTION_PAIRS_FIELD = "question.shingles";
     /** What a looser reading alone scores: below any passage with the words themselves. */
     static final float LOOSER_READING_SCORE = 0.3f;
     /**
@@ -62,7 +74,7 @@ final class PassageQuery {
     static final String MINIMUM_SHOULD_MATCH = "2<70%";
     /**
      * Of what a question asks about, from two words on half must match: answers seldom repeat a whole question, and an
-     * interview answer reaches the words of its question only through the weaker {@code question} field.
+     * interview answer may hold the words of its question only in its {@code question} field.
      */
     static final String QUESTION_MINIMUM_SHOULD_MATCH = "1<50%";
     /** {@link #QUESTION_MINIMUM_SHOULD_MATCH} as it is without {@link RankingPart#QUESTION_SUBJECT}: two words both must match. */
@@ -155,7 +167,8 @@ final class PassageQuery {
      * with the words, and among those it breaks ties. A question is read without the words that frame it.
      */
     private static Query words(SearchRequest request, Set<RankingPart> leftOut) {
-        List<String> fields = leftOut.contains(RankingPart.QUESTION_FIELD) ? STRICT_FIELDS_WITHOUT_QUESTION : STRICT_FIELDS;
+        List<String> fields = leftOut.contains(RankingPart.QUESTION_FIELD) ? STRICT_FIELDS_WITHOUT_QUESTION
+                : leftOut.contains(RankingPart.QUESTION_AS_OWN_WORDS) ? STRICT_FIELDS_QUESTION_WEIGHING_LESS : STRICT_FIELDS;
         if (!request.hasText()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
@@ -185,6 +198,10 @@ final class PassageQuery {
                 String words = positive.replace("\"", "");
                 b.should(s -> s.matchPhrase(p -> p.field("text.shingles").query(words).slop(1).boost(SHINGLE_BOOST)));
                 b.should(s -> s.matchPhrase(p -> p.field("text.exact").query(words).boost(EXACT_BOOST)));
+            }
+            if (!parts.positive().isEmpty() && !leftOut.contains(RankingPart.QUESTION_FIELD) && !leftOut.contains(RankingPart.QUESTION_PAIRS)) {
+                String asked = String.join(" ", parts.positive()).replace("\"", "");
+                b.should(s -> s.match(m -> m.field(QUESTION_PAIRS_FIELD).query(asked).boost(SHINGLE_BOOST)));
             }
             if (!parts.negative().isEmpty()) {
                 b.mustNot(simple(String.join(" | ", parts.negative()), Operator.Or, null));

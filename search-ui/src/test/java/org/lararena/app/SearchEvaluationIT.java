@@ -333,6 +333,8 @@ class SearchEvaluationIT {
         all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
         all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));
         all.put("- question field", direct.apply(alias, Set.of(RankingPart.QUESTION_FIELD)));
+        all.put("- question own words", direct.apply(alias, Set.of(RankingPart.QUESTION_AS_OWN_WORDS)));
+        all.put("- question pairs", direct.apply(alias, Set.of(RankingPart.QUESTION_PAIRS)));
         all.put("- question subject", direct.apply(alias, Set.of(RankingPart.QUESTION_SUBJECT)));
         all.put("- parts near", direct.apply(alias, Set.of(RankingPart.PARTS_NEAR)));
         all.put("- verb reading", direct.apply(alias, Set.of(RankingPart.VERB_READING)));
