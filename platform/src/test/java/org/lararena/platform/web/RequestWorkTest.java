@@ -101,9 +101,10 @@ class RequestWorkTest {
             allowedLong.close();
             assertThat(warnings.list).as("warnings while the work ran within its limit").isEmpty();
 
+            // Work past its limit runs until the checker has warned of it (or ten seconds have passed, and the test fails).
             RequestWork allowedShort = new RequestWork(tight, 1, Duration.ofSeconds(5), Duration.ofMillis(200));
-            tight.getOrCreateContext().<Void>executeBlocking(() -> null).compose(v -> allowedShort.run(() -> sleep(Duration.ofMillis(800))))
-                    .await(10, TimeUnit.SECONDS);
+            tight.getOrCreateContext().<Void>executeBlocking(() -> null).compose(v -> allowedShort.run(() -> untilWarned(warnings, Duration.ofSeconds(10))))
+                    .await(15, TimeUnit.SECONDS);
             allowedShort.close();
             assertThat(warnings.list).as("warnings while the work ran past its limit").isNotEmpty();
         } finally {
@@ -112,8 +113,24 @@ class RequestWorkTest {
         }
     }
 
+    /** Work of a known length, long past the pool's default limit: what the first half of the test is about. */
     private static String sleep(Duration duration) throws InterruptedException {
         Thread.sleep(duration);
+        return "klar";
+    }
+
+    /** Work that lasts until the blocked-thread checker has warned of it, at most {@code longest}. */
+    private static String untilWarned(ListAppender<ILoggingEvent> warnings, Duration longest) throws InterruptedException {
+        long end = System.nanoTime() + longest.toNanos();
+        while (System.nanoTime() < end) {
+            // The checker's thread appends under the appender's lock (AppenderBase.doAppend): read under it too.
+            synchronized (warnings) {
+                if (!warnings.list.isEmpty()) {
+                    break;
+                }
+            }
+            Thread.sleep(5);
+        }
         return "klar";
     }
 }
