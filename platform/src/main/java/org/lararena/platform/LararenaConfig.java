@@ -233,10 +233,26 @@ public record LararenaConfig(
     }
 
     /**
-     * How requests' blocking work runs: on a pool of {@code workers} threads of its own, and refused as busy (503) when
-     * it has not started within {@code busyAfter}.
+     * How requests' blocking work runs: on a pool of {@code workers} threads of its own, refused as busy (503) when it
+     * has not started within {@code busyAfter}, and reported as a blocked thread once it has run for
+     * {@code longestWork}.
      */
-    public record Requests(Duration busyAfter, int workers) {
+    public record Requests(Duration busyAfter, int workers, Duration longestWork) {
+
+        /** Vert.x's own limit for worker threads ({@code VertxOptions.DEFAULT_MAX_WORKER_EXECUTE_TIME}). */
+        public static final Duration WORKER_LIMIT = Duration.ofSeconds(60);
+        /** How long past its timeout a SPARQL query may take to notice it was stopped and let go of its thread. */
+        static final Duration SPARQL_STOP_MARGIN = Duration.ofSeconds(10);
+
+        /**
+         * The longest work of a request: Vert.x's limit, or a SPARQL query's, which runs on this pool up to its timeout
+         * (up to 600 s) and then needs a moment to stop, if that is longer. Below it, a query running within its own
+         * limit was reported as a blocked thread every second.
+         */
+        static Duration longestWork(Sparql sparql) {
+            Duration query = sparql.timeout().plus(SPARQL_STOP_MARGIN);
+            return query.compareTo(WORKER_LIMIT) > 0 ? query : WORKER_LIMIT;
+        }
     }
 
     /**
@@ -490,6 +506,8 @@ public record LararenaConfig(
 
         int instances = r.integer("LARARENA_INSTANCES", 1, 1, MAX_INSTANCES);
         Rdf rdf = rdf(r, instances);
+        Sparql sparql = new Sparql(Duration.ofSeconds(r.integer("LARARENA_SPARQL_TIMEOUT_SECONDS", 10, 1, 600)),
+                r.integer("LARARENA_SPARQL_MAX_ROWS", 10_000, 1, 1_000_000));
         return new LararenaConfig(home, dataDir, httpHost, httpPort, publicUrl, es, kc, rdf,
                 Duration.ofSeconds(r.integer("LARARENA_START_TIMEOUT_SECONDS", 240, 10, 3600)),
                 r.integer("LARARENA_MIN_FREE_DISK_MB", 1024, 0, Integer.MAX_VALUE) * 1024L * 1024L,
@@ -497,8 +515,7 @@ public record LararenaConfig(
                 r.bool("LARARENA_DEMO_DATA", true),
                 r.raw("LARARENA_WATCH_DIR").map(v -> Path.of(v).toAbsolutePath().normalize()),
                 extraction(r),
-                new Sparql(Duration.ofSeconds(r.integer("LARARENA_SPARQL_TIMEOUT_SECONDS", 10, 1, 600)),
-                        r.integer("LARARENA_SPARQL_MAX_ROWS", 10_000, 1, 1_000_000)),
+                sparql,
                 r.integer("LARARENA_MAX_INSIGHT_CHARS", 10_000, 100, 1_000_000),
                 r.integer("LARARENA_MAX_MEMO_CHARS", 10_000, 100, 1_000_000),
                 new Indexing(r.integer("LARARENA_INDEX_BATCH_DOCUMENTS", 100, 1, 10_000),
@@ -517,7 +534,7 @@ public record LararenaConfig(
                         r.integer("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", 30, 1, 1_000_000),
                         r.integer("LARARENA_SUGGESTER_MARGIN_F1_POINTS", 2, 0, 100) / 100.0),
                 new Requests(Duration.ofMillis(r.integer("LARARENA_BUSY_AFTER_MS", 2_000, 50, 600_000)),
-                        r.integer("LARARENA_REQUEST_WORKERS", 8, 1, 256)),
+                        r.integer("LARARENA_REQUEST_WORKERS", 8, 1, 256), Requests.longestWork(sparql)),
                 new Exchange(r.integer("LARARENA_MAX_IMPORT_MB", 200, 1, 1_000_000) * 1024L * 1024L,
                         r.integer("LARARENA_MAX_IMPORT_UNPACKED_MB", 1000, 1, 1_000_000) * 1024L * 1024L,
                         r.readableFile("LARARENA_QDPX_SCHEMA"), r.readableFile("LARARENA_QDC_SCHEMA"),

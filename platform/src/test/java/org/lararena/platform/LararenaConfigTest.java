@@ -96,6 +96,9 @@ class LararenaConfigTest {
 
         assertThat(config.requests().busyAfter()).hasMillis(750);
         assertThat(config.requests().workers()).isEqualTo(3);
+        assertThat(config.requests().longestWork()).as("Vert.x's limit, longer than a query of the default SPARQL timeout").hasSeconds(60);
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_SPARQL_TIMEOUT_SECONDS", "300")).requests().longestWork())
+                .as("a SPARQL query's timeout and the time it takes to stop").hasSeconds(310);
         assertThat(config.annotation().batchPassages()).isEqualTo(40);
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_REQUEST_WORKERS", "0")))
                 .hasMessageContaining("LARARENA_REQUEST_WORKERS");

@@ -5,9 +5,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -77,8 +75,6 @@ final class Wiring {
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
     /** What a change notice of the codebook is about ({@link ChangeNotices}): its graph. */
     private static final String CODEBOOK = "codebook";
-    /** How long past its timeout a SPARQL query may take to notice it was stopped and let go of its thread. */
-    private static final Duration SPARQL_STOP_MARGIN = Duration.ofSeconds(10);
 
     private Wiring() {
     }
@@ -170,10 +166,7 @@ final class Wiring {
                 () -> index.changes() + othersChanges.changes() + codebookChanges.get() + suggester.get().version());
         PassageConcepts passageConcepts = PassageConcepts.connect(config.elasticsearch(), index);
         FacetFollower facetFollower = new FacetFollower(vertx, annotations, ontology, passageConcepts);
-        // A SPARQL query may run up to its timeout on this pool (LARARENA_SPARQL_TIMEOUT_SECONDS, up to 600 s); with the
-        // default limit a query past 60 s was reported as a blocked thread every second while it ran within its own.
-        Duration longestRequest = Collections.max(List.of(RequestWork.DEFAULT_LONGEST_WORK, config.sparql().timeout().plus(SPARQL_STOP_MARGIN)));
-        RequestWork requestWork = new RequestWork(vertx, config.requests().workers(), config.requests().busyAfter(), longestRequest);
+        RequestWork requestWork = new RequestWork(vertx, config.requests().workers(), config.requests().busyAfter(), config.requests().longestWork());
         Reannotation reannotation = new Reannotation(documents, annotations, documentAnnotation, passageConcepts);
         DemoCoding demoCoding = new DemoCoding(vertx, annotations, ontology, passageConcepts);
         Insights insights = new Insights(insightStore, modules.insights().stream().map(i -> Insights.fromModule(i, ontology::topThemeIri)).toList(),

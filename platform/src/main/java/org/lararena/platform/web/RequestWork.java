@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.lararena.platform.BusyException;
+import org.lararena.platform.LararenaConfig;
 
 /**
  * Runs requests' blocking work (stores, files) on a pool of threads of their own, so that the pipeline cannot take
@@ -29,9 +30,6 @@ import org.lararena.platform.BusyException;
  */
 public final class RequestWork implements AutoCloseable {
 
-    /** Vert.x's own limit for worker threads ({@code VertxOptions.DEFAULT_MAX_WORKER_EXECUTE_TIME}). */
-    public static final Duration DEFAULT_LONGEST_WORK = Duration.ofSeconds(60);
-
     private static final String BUSY = "Lärarena har mycket att göra just nu och hann inte börja med det här; inget ändrades. "
             + "Försök igen om en stund.";
 
@@ -41,7 +39,7 @@ public final class RequestWork implements AutoCloseable {
 
     /** A pool whose work may run as long as Vert.x's default for worker threads (60 s) before it is reported as blocked. */
     public RequestWork(Vertx vertx, int threads, Duration busyAfter) {
-        this(vertx, threads, busyAfter, DEFAULT_LONGEST_WORK);
+        this(vertx, threads, busyAfter, LararenaConfig.Requests.WORKER_LIMIT);
     }
 
     /**
