@@ -3,6 +3,7 @@ package org.lararena.ontology.store.rdf;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -83,7 +84,12 @@ public final class SplitAnnotationStore implements AnnotationStore {
      * A run's suggestions split by where they go: the ids the decided store holds already, and what it holds of the
      * batch's passages afterwards; every other suggestion goes to the suggestions.
      */
-    private record Open(List<PassageSuggestions> open, Set<String> alreadyDecided, Map<String, List<StoredAnnotation>> decidedOfPassages) {}
+    /**
+     * A run's suggestions split: {@code open}, what is left for the suggestions store, one entry per passage given and
+     * in their order; {@code alreadyDecided}, by passage, the ids of the suggestions the decided store holds; and
+     * {@code decidedOfPassages}, what it holds of each passage.
+     */
+    private record Open(List<PassageSuggestions> open, Map<String, Set<String>> alreadyDecided, Map<String, List<StoredAnnotation>> decidedOfPassages) {}
 
     /**
      * Splits a run's suggestions. An annotation the decided store holds stays there; the run changes it only where a
@@ -96,7 +102,7 @@ public final class SplitAnnotationStore implements AnnotationStore {
                 passages.stream().map(p -> p.passage().passageId()).toList()));
         Map<String, StoredAnnotation> held = new LinkedHashMap<>();
         ofPassages.values().forEach(annotations -> annotations.forEach(a -> held.put(a.id(), a)));
-        Set<String> alreadyDecided = new HashSet<>();
+        Map<String, Set<String>> alreadyDecided = new HashMap<>();
         List<PassageSuggestions> open = new ArrayList<>();
         List<PassageSuggestions> changedInDecided = new ArrayList<>();
         for (PassageSuggestions passage : passages) {
@@ -108,7 +114,7 @@ public final class SplitAnnotationStore implements AnnotationStore {
                     kept.add(suggestion);
                     continue;
                 }
-                alreadyDecided.add(there.id());
+                alreadyDecided.computeIfAbsent(passage.passage().passageId(), p -> new HashSet<>()).add(there.id());
                 if (there.state() == ReviewState.RETRACTED || (there.state() == ReviewState.SUGGESTED && !saysTheSame(there, suggestion, ontologyVersion))) {
                     changing.add(suggestion);
                 }
@@ -148,10 +154,14 @@ public final class SplitAnnotationStore implements AnnotationStore {
         return new StoredBatch(stored.made(), byPassage, stored.held(), stored.stored());
     }
 
-    /** A batch stored in the suggestions, with what the decided store holds of its passages. */
+    /**
+     * A batch stored in the suggestions, with what the decided store holds of its passages: of those the write stored
+     * (the first {@link StoredBatch#stored}), whose suggestions the run made wherever they are kept.
+     */
     private static StoredBatch withDecided(StoredBatch stored, Open open) {
         Set<String> made = new HashSet<>(stored.made());
-        made.addAll(open.alreadyDecided());
+        open.open().subList(0, stored.stored())
+                .forEach(passage -> made.addAll(open.alreadyDecided().getOrDefault(passage.passage().passageId(), Set.of())));
         Map<String, List<StoredAnnotation>> byPassage = new LinkedHashMap<>();
         stored.passages().forEach((passageId, annotations) ->
                 byPassage.put(passageId, merged(annotations, open.decidedOfPassages().getOrDefault(passageId, List.of()))));

@@ -185,6 +185,22 @@ class SplitAnnotationStoreTest {
     }
 
     @Test
+    void aWriteStoppedByItsTimeNamesAsMadeOnlyTheSuggestionsOfThePassagesItStoredDecidedOnesIncluded() {
+        List<StoredAnnotation> first = store.storeAutomatic(DOC, "v1", passages());
+        String rejectedInSecond = first.stream().filter(a -> a.passageId().equals(DOC + "-1")).findFirst().orElseThrow().id();
+        store.review(DOC, List.of(rejectedInSecond), ReviewState.REJECTED, "forskare");
+        String rejectedInFirst = first.stream().filter(a -> a.passageId().equals(DOC + "-0")).findFirst().orElseThrow().id();
+        store.review(DOC, List.of(rejectedInFirst), ReviewState.REJECTED, "forskare");
+
+        AnnotationStore.StoredBatch step = store.storeSuggestions(DOC, "v2", passages(), Duration.ZERO);
+
+        assertThat(step.stored()).as("passages stored of the two given").isEqualTo(1);
+        assertThat(step.made()).as("the first passage's suggestions, its decided one among them")
+                .containsExactlyInAnyOrderElementsOf(first.stream().filter(a -> a.passageId().equals(DOC + "-0")).map(StoredAnnotation::id).toList())
+                .contains(rejectedInFirst).doesNotContain(rejectedInSecond);
+    }
+
+    @Test
     void aRerunDoesNotResurrectADecidedSuggestionNorRetractIt() {
         List<StoredAnnotation> first = store.storeAutomatic(DOC, "v1", passages());
         String rejected = first.get(0).id();
