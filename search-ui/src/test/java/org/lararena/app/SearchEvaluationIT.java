@@ -78,7 +78,9 @@ class SearchEvaluationIT {
             "eval9-bildspel-sprakombud.txt",
             // The tenth set's (held-out-10), which no tuning has seen: an interview, scanned minutes, a report, a slide deck.
             "eval10-intervju-rehabkoordinator.txt", "eval10-protokoll-ivpa-skannad.txt", "eval10-rapport-kvallsmottagning.txt",
-            "eval10-bildspel-traffpunkter.txt");
+            "eval10-bildspel-traffpunkter.txt",
+            "eval11-intervju-diabetessjukskoterska.txt", "eval11-protokoll-demens-skannad.txt", "eval11-rapport-kultur-pa-recept.txt",
+            "eval11-bildspel-varmebolja.txt");
     private static final String LARARENA = "Lärarena";
     private static final String STANDARD = "standard";
     private static final List<String> CORPUS_DOCUMENTS = List.of("halsolabb-lagesrapport-2021.txt", "naravardpodden-ep33-transkript.txt");
