@@ -19,11 +19,11 @@ import org.lararena.ingest.index.PassageIndex;
 /**
  * The relevance part of a passage search, from the query text as people write it. The strict reading decides: the
  * Swedish-analysed text (stemmed, decompounded, folded, stop words dropped), so the rarer of the query's content words
- * count most; an interview answer is also found through the question it answers, whose words count as its own, and
- * through that question's word pairs read with the words that frame a question. The folded exact words (an exact form
- * ranks above a loose one) and word pairs (words that stand together rank above words far apart) add to it. Most words must match, not all, so a whole question still finds answers, and a question is read without
- * the words that frame it ({@link QuestionReading}); {@code -word} always excludes; an explicit {@code OR} is taken as
- * the user wrote it. Without quotes, two looser readings add recall at a small constant score, below any passage with
+ * count most; an interview answer is also found through the question it answers, whose words count as its own. The
+ * folded exact words (an exact form ranks above a loose one) and word pairs (words that stand together rank above
+ * words far apart) add to it. Most words must match, not all, so a whole question still finds answers, and a question
+ * is read without the words that frame it ({@link QuestionReading}); {@code -word} always excludes; an explicit
+ * {@code OR} is taken as the user wrote it. Without quotes, two looser readings add recall at a small constant score, below any passage with
  * the words: the query's compounds split into their parts ({@code baslinjeintervjuer} finds
  * {@code baslinje-intervjuerna}) and long words with a slip or another ending ({@code nyckelfritt}, {@code nyckelfria}).
  */
@@ -55,12 +55,6 @@ final class PassageQuery {
     /** What the exact forms add beside the strict reading: a tie-breaker between inflections, not a second match. */
     static final float EXACT_FORM_BOOST = 1f;
     static final float SHINGLE_BOOST = 1.5f;
-    /**
-     * The word pairs of the question an interview answer answers, read with the words that frame a question (no stop
-     * words dropped): a query that asks what the interviewer asked shares its pairs ({@code vad saknar},
-     * {@code patienter träffar}) where the query's subject and the answer's words may share nothing.
-     */
-    static final String QUESTION_PAIRS_FIELD = "question.shingles";
     /** What a looser reading alone scores: below any passage with the words themselves. */
     static final float LOOSER_READING_SCORE = 0.3f;
     /**
@@ -198,10 +192,6 @@ final class PassageQuery {
                 String words = positive.replace("\"", "");
                 b.should(s -> s.matchPhrase(p -> p.field("text.shingles").query(words).slop(1).boost(SHINGLE_BOOST)));
                 b.should(s -> s.matchPhrase(p -> p.field("text.exact").query(words).boost(EXACT_BOOST)));
-            }
-            if (!parts.positive().isEmpty() && !leftOut.contains(RankingPart.QUESTION_FIELD) && !leftOut.contains(RankingPart.QUESTION_PAIRS)) {
-                String asked = String.join(" ", parts.positive()).replace("\"", "");
-                b.should(s -> s.match(m -> m.field(QUESTION_PAIRS_FIELD).query(asked).boost(SHINGLE_BOOST)));
             }
             if (!parts.negative().isEmpty()) {
                 b.mustNot(simple(String.join(" | ", parts.negative()), Operator.Or, null));

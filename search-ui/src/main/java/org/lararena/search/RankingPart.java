@@ -18,12 +18,6 @@ public enum RankingPart {
      */
     QUESTION_AS_OWN_WORDS,
     /**
-     * An interview answer found through the word pairs of the question it answers, read with the words that frame a
-     * question: a query that asks what the interviewer asked ({@code Hur når ni de äldre på landsbygden?} after
-     * <i>Hur når ni de äldre?</i>) finds the answer even when the answer's words are all its own.
-     */
-    QUESTION_PAIRS,
-    /**
      * A question matched on its subject: the verbs that ask what something means or what someone thinks or says do not
      * count, and from two content words on half of them must match ({@link QuestionReading}).
      */

@@ -59,19 +59,6 @@ class PassageSearchIT {
                 passage("anteckning-o", 1, "Beslut: fast läkarkontakt prövas på två vårdcentraler.", "pilot", "Örebro", "2022-09-12", KONTINUITET)));
         indexer.replaceDocument("intervju-x", List.of(
                 passage("intervju-x", 0, "Jag minns kvistgrodan på väggen när samverkan började.", "restricted", "Västernorrland", "2023-01-20", SAMVERKAN)));
-        indexer.replaceDocument("intervju-q", List.of(
-                passage("intervju-q", 0, "Många brukare saknar någon att prata med, så vi stannar gärna en stund.", "restricted", "Västernorrland", "2023-02-14")
-                        .put("question", "Hur ser en vanlig vecka ut för er?"),
-                passage("intervju-q", 1, "Fler händer på kvällarna, och någon som tar över när vi blir sjuka.", "restricted", "Västernorrland", "2023-02-14")
-                        .put("question", "Vad saknar ni mest i vardagen?"),
-                passage("intervju-q", 2, "Samordnaren lägger schemat två veckor i taget.", "restricted", "Västernorrland", "2023-02-14")
-                        .put("question", "Hur planeras passen?"),
-                passage("intervju-q", 3, "Då ringer vi de anhöriga och sedan larmcentralen.", "restricted", "Västernorrland", "2023-02-14")
-                        .put("question", "Vad gör ni när en brukare inte öppnar?"),
-                passage("intervju-q", 4, "Snart elva år, först som vikarie.", "restricted", "Västernorrland", "2023-02-14")
-                        .put("question", "Hur länge har du arbetat här?"),
-                passage("intervju-q", 5, "Kortare restider mellan besöken.", "restricted", "Västernorrland", "2023-02-14")
-                        .put("question", "Vad skulle ni vilja ändra?")));
         indexer.replaceDocument("svenska", List.of(
                 passage("svenska", 0, "Samsjuklighetsutredningen lämnade sitt betänkande i fjol.", "public", "Örebro", "2021-06-01"),
                 passage("svenska", 1, "Köerna till vårdcentralerna växte under hösten.", "public", "Örebro", "2021-06-01"),
@@ -209,13 +196,6 @@ class PassageSearchIT {
     }
 
     @Test
-    void aQuestionAskedAsTheInterviewerAskedItFindsTheAnswerAboveAPassageThatHasOneOfItsWords() {
-        List<String> found = ids(search.search(request("Vad saknar ni mest?", List.of(), List.of()), RESEARCHER));
-
-        assertThat(found).startsWith("intervju-q-1", "intervju-q-0");
-    }
-
-    @Test
     void aQueryNamingAThemeAlsoFindsItsAnnotatedPassagesWithOtherWordsBelowTheLiteralOnes() {
         List<String> found = ids(withThemes.search(request("kontinuitet", List.of(), List.of()), RESEARCHER));
 
@@ -249,7 +229,7 @@ class PassageSearchIT {
             }
             after = Optional.of(result.getString("after"));
         }
-        assertThat(seen).hasSize(16);
+        assertThat(seen).hasSize(10);
     }
 
     @Test
