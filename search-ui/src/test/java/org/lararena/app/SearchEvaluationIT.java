@@ -300,6 +300,8 @@ class SearchEvaluationIT {
         ComparisonIndexes.projectVariant(client, noLemmas, mapping, ComparisonIndexes::withoutLemmas, passages);
         String noDefiniteForms = prefix + "-eval-no-definite-forms";
         ComparisonIndexes.projectVariant(client, noDefiniteForms, mapping, ComparisonIndexes::withoutDefiniteForms, passages);
+        String noEverydayWords = prefix + "-eval-no-everyday-words";
+        ComparisonIndexes.projectVariant(client, noEverydayWords, mapping, ComparisonIndexes::withoutEverydayWords, passages);
         String alias = prefix + "-passages";
         PassageAnnotator annotator = new PassageAnnotator(OntologyLoader.fromClasspath());
         Function<String, Set<String>> themesNamedIn = text -> annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet());
@@ -314,6 +316,7 @@ class SearchEvaluationIT {
         all.put("- decompounding", direct.apply(noDecompounding, Set.of()));
         all.put("- lemmas", direct.apply(noLemmas, Set.of()));
         all.put("- definite forms", direct.apply(noDefiniteForms, Set.of()));
+        all.put("- everyday words", direct.apply(noEverydayWords, Set.of()));
         all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
         all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));
         all.put("- question field", direct.apply(alias, Set.of(RankingPart.QUESTION_FIELD)));

@@ -1,5 +1,9 @@
 package org.lararena.ontology.search;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +26,8 @@ import org.lararena.ontology.text.SwedishText;
  *   <li>{@link #synonymRules}: per concept, the labels that are spellings or inflections of one another (they share
  *       their first five letters: {@code utskrivningsklar, utskrivningsklara, utskrivningsklara patienter}). What a
  *       concept means more broadly is not a synonym: search reaches it through the passages' themes, ranked below
- *       the words.</li>
+ *       the words. And the field's everyday words ({@value #EVERYDAY_WORDS}): another name for the same thing, as a
+ *       searcher says it ({@code doktorn} for <i>läkaren</i>, {@code hälsocentral} for <i>vårdcentral</i>).</li>
  * </ul>
  */
 public final class SearchVocabulary {
@@ -31,6 +36,8 @@ public final class SearchVocabulary {
     private static final Pattern RULE_LABEL = Pattern.compile("[\\p{L}]{3,}( [\\p{L}]{3,})?");
     private static final int MIN_WORD = 3;
     private static final int SHARED_PREFIX = 5;
+    /** The field's everyday words, a resource beside this class. */
+    static final String EVERYDAY_WORDS = "everyday-words.txt";
 
     private final Ontology ontology;
 
@@ -62,6 +69,23 @@ public final class SearchVocabulary {
 
     /** Solr-format equivalence rules ({@code a, b, c}), sorted. */
     public List<String> synonymRules() {
+        List<String> rules = new ArrayList<>(conceptSynonymRules());
+        rules.addAll(everydayWordRules());
+        return List.copyOf(rules);
+    }
+
+    /** The everyday words of the field, one rule per thing ({@value #EVERYDAY_WORDS}, comments left out). */
+    public static List<String> everydayWordRules() {
+        try (InputStream in = SearchVocabulary.class.getResourceAsStream(EVERYDAY_WORDS)) {
+            return new String(Objects.requireNonNull(in, EVERYDAY_WORDS).readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + EVERYDAY_WORDS, e);
+        }
+    }
+
+    /** Per concept, its labels that are spellings or inflections of one another. */
+    public List<String> conceptSynonymRules() {
         Set<String> rules = new TreeSet<>();
         for (Concept concept : ontology.concepts()) {
             Map<String, Set<String>> groups = new LinkedHashMap<>();

@@ -21,11 +21,22 @@ class SearchVocabularyTest {
 
     @Test
     void synonymsJoinTheInflectionsOfOneConceptAndNothingBroader() {
-        List<String> rules = vocabulary.synonymRules();
+        List<String> rules = vocabulary.conceptSynonymRules();
 
         assertThat(rules).anyMatch(r -> r.contains("utskrivningsklar,") && r.contains("utskrivningsklara"));
         assertThat(rules).noneMatch(r -> r.contains("välfärdsteknik") && r.contains("digitalisering"));
         assertThat(rules).allMatch(r -> r.split(", ").length >= 2);
+    }
+
+    @Test
+    void theEverydayWordsJoinAnotherNameForTheSameThingButNotWordsOfRelatedMeaning() {
+        List<String> rules = vocabulary.synonymRules();
+
+        assertThat(rules).anyMatch(r -> r.contains("doktorn") && r.contains("läkaren"))
+                .anyMatch(r -> r.contains("hälsocentral,") && r.contains("vårdcentralen"))
+                .noneMatch(r -> List.of(r.split(", ")).contains("gamla") || List.of(r.split(", ")).contains("kön"));
+        assertThat(SearchVocabulary.everydayWordRules()).isNotEmpty()
+                .allMatch(r -> r.split(", ").length >= 2 && r.equals(r.toLowerCase(java.util.Locale.ROOT)));
     }
 
     @Test

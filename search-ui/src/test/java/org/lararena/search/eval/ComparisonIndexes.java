@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.search.SearchVocabulary;
 
 /**
  * The indexes the search evaluation compares the project with, each holding the very passages the pipeline indexed:
@@ -73,6 +75,16 @@ public final class ComparisonIndexes {
     /** The project's light stemmers without bringing the definite form of a noun in -a to its stem ({@code SwedishDefiniteFormFilter}). */
     public static void withoutDefiniteForms(JsonObject mapping) {
         turnOffInStemmers(mapping, "definite_forms");
+    }
+
+    /**
+     * The search analysers' synonyms without the field's everyday words ({@code SearchVocabulary.everydayWordRules}):
+     * the ontology's own synonym rules given inline, where the node's synonyms file holds both.
+     */
+    public static void withoutEverydayWords(JsonObject mapping) {
+        JsonObject synonyms = mapping.getJsonObject("settings").getJsonObject("analysis").getJsonObject("filter").getJsonObject("sv_synonyms");
+        synonyms.remove("synonyms_path");
+        synonyms.put("synonyms", new JsonArray(new SearchVocabulary(OntologyLoader.fromClasspath()).conceptSynonymRules()));
     }
 
     /** Sets the boolean {@code setting} of every {@code lararena_swedish_stem} filter of the mapping to false. */
