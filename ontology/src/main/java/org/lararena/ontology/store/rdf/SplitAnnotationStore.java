@@ -81,13 +81,9 @@ public final class SplitAnnotationStore implements AnnotationStore {
     // --- automatic runs: write to the suggestions only
 
     /**
-     * A run's suggestions split by where they go: the ids the decided store holds already, and what it holds of the
-     * batch's passages afterwards; every other suggestion goes to the suggestions.
-     */
-    /**
-     * A run's suggestions split: {@code open}, what is left for the suggestions store, one entry per passage given and
-     * in their order; {@code alreadyDecided}, by passage, the ids of the suggestions the decided store holds; and
-     * {@code decidedOfPassages}, what it holds of each passage.
+     * A run's suggestions split by where they go: {@code open}, every other suggestion, for the suggestions store (one
+     * entry per passage given, in their order); {@code alreadyDecided}, by passage, the ids of those the decided store
+     * holds already; {@code decidedOfPassages}, what it holds of the batch's passages afterwards.
      */
     private record Open(List<PassageSuggestions> open, Map<String, Set<String>> alreadyDecided, Map<String, List<StoredAnnotation>> decidedOfPassages) {}
 
