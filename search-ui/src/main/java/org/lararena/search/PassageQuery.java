@@ -23,8 +23,8 @@ import org.lararena.ingest.index.PassageIndex;
  * folded exact words (an exact form ranks above a loose one) and word pairs (words that stand together rank above
  * words far apart) add to it. Most words must match, not all, so a whole question still finds answers, and a question
  * is read without the words that frame it ({@link QuestionReading}); {@code -word} always excludes; an explicit
- * {@code OR} is taken as the user wrote it. Without quotes, two looser readings add recall at a small constant score, below any passage with
- * the words: the query's compounds split into their parts ({@code baslinjeintervjuer} finds
+ * {@code OR} is taken as the user wrote it. Without quotes, two looser readings add recall at a small constant score,
+ * below any passage with the words: the query's compounds split into their parts ({@code baslinjeintervjuer} finds
  * {@code baslinje-intervjuerna}) and long words with a slip or another ending ({@code nyckelfritt}, {@code nyckelfria}).
  */
 final class PassageQuery {
