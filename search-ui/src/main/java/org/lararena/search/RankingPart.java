@@ -23,6 +23,11 @@ public enum RankingPart {
      */
     QUESTION_SUBJECT,
     /**
+     * A question that asks for an amount ("Hur många …?", "Vad kostar …?") ranks the passages that give a figure or a
+     * number word higher among those that match it ({@link QuestionReading#asksForAnAmount}).
+     */
+    ANSWER_IS_AN_AMOUNT,
+    /**
      * A compound's parts found near each other in either order ({@code receptförnyelse}, <i>förnyelse av recept</i>),
      * not only standing together: the split looser reading as a phrase with room ({@link PassageQuery#PARTS_SLOP}).
      */

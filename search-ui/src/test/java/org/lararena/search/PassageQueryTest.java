@@ -59,6 +59,17 @@ class PassageQueryTest {
     }
 
     @Test
+    void aQuestionForAnAmountRanksPassagesWithAFigureOrANumberWordHigherButOtherQueriesDoNot() {
+        String amount = PassageQuery.of(SearchRequest.of("Hur många slutade röka?")).toString();
+        String other = PassageQuery.of(SearchRequest.of("Hur går ett besök till?")).toString();
+        String keywords = PassageQuery.of(SearchRequest.of("många slutade röka")).toString();
+
+        assertThat(amount).contains(PassageQuery.FIGURE).contains("\"femtedel\"");
+        assertThat(other).doesNotContain(PassageQuery.FIGURE);
+        assertThat(keywords).doesNotContain(PassageQuery.FIGURE);
+    }
+
+    @Test
     void theQuestionAnAnswerAnswersCountsAsItsOwnWords() {
         String question = PassageQuery.of(SearchRequest.of("Vad saknar ni mest?")).toString();
 
