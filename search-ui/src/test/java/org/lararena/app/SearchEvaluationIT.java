@@ -199,15 +199,16 @@ class SearchEvaluationIT {
      * A set after the first, in the order its table is printed, with what it may not fall below as measured with the
      * general word lists and the corpus: a query or so under the level it reached. Each set's documents are distractors
      * for the others: with the tenth set's in the index, held-out-6's MRR is 0.59, held-out-3's success@10 0.91 (its
-     * level, no room left before) and held-out-4's MRR 0.64.
+     * level, no room left before) and held-out-4's MRR 0.64; with the thirteenth set's, held-out-5's MRR is 0.76,
+     * held-out-7's 0.66 and held-out-11 0.72 / 0.54.
      */
     private record LaterSet(String name, double success, double reciprocalRank) {}
 
     private static final List<LaterSet> LATER_SETS = List.of(
             new LaterSet("tuning-2", 0.95, 0.90), new LaterSet("heldout-2", 0.88, 0.77), new LaterSet("heldout-3", 0.89, 0.83),
-            new LaterSet("heldout-4", 0.79, 0.62), new LaterSet("heldout-5", 0.85, 0.75), new LaterSet("heldout-6", 0.67, 0.56),
-            new LaterSet("heldout-7", 0.78, 0.65), new LaterSet("heldout-8", 0.76, 0.58), new LaterSet("heldout-9", 0.86, 0.63),
-            new LaterSet("heldout-10", 0.78, 0.65), new LaterSet("heldout-11", 0.72, 0.53),
+            new LaterSet("heldout-4", 0.79, 0.62), new LaterSet("heldout-5", 0.85, 0.74), new LaterSet("heldout-6", 0.67, 0.56),
+            new LaterSet("heldout-7", 0.78, 0.64), new LaterSet("heldout-8", 0.76, 0.58), new LaterSet("heldout-9", 0.86, 0.63),
+            new LaterSet("heldout-10", 0.78, 0.65), new LaterSet("heldout-11", 0.70, 0.51),
             new LaterSet("heldout-12", 0.52, 0.44), new LaterSet("heldout-13", 0.56, 0.46));
 
     /**
