@@ -79,11 +79,14 @@ public final class ComparisonIndexes {
 
     /**
      * The search analysers' synonyms without the field's everyday words ({@code SearchVocabulary.everydayWordRules}):
-     * the ontology's own synonym rules given inline, where the node's synonyms file holds both.
+     * the ontology's own synonym rules given inline, where the node's synonyms file holds both. A mapping without that
+     * file (no analysis files on the node) has no synonyms to take them from, and stays as it is.
      */
     public static void withoutEverydayWords(JsonObject mapping) {
         JsonObject synonyms = mapping.getJsonObject("settings").getJsonObject("analysis").getJsonObject("filter").getJsonObject("sv_synonyms");
-        synonyms.remove("synonyms_path");
+        if (synonyms.remove("synonyms_path") == null) {
+            return;
+        }
         synonyms.put("synonyms", new JsonArray(new SearchVocabulary(OntologyLoader.fromClasspath()).conceptSynonymRules()));
     }
 
