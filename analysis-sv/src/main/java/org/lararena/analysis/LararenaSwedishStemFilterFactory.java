@@ -21,8 +21,10 @@ import java.util.Locale;
  * (the Snowball Swedish stemmer, more aggressive). Setting {@code lemmas} (true): first replace the irregular forms
  * no suffix rule reaches by their base form ({@link SwedishLemmas}: strong verbs, irregular plurals and comparisons:
  * {@code undvek} meets {@code undvika}, {@code städer} meets {@code stad}). Setting {@code definite_forms} (true):
- * with the light stemmer, the definite form of a noun in {@code -a} meets its other forms. Keyword-marked tokens are
- * not stemmed.
+ * with the light stemmer, the definite form of a noun in {@code -a} meets its other forms. Setting
+ * {@code base_form_endings} (true): with the light stemmer, a base form keeps a last {@code -n} or {@code -t} of its
+ * stem, as its other forms do ({@link SwedishBaseFormLightStemFilter}: {@code kommun} meets {@code kommunen}).
+ * Keyword-marked tokens are not stemmed.
  */
 @NamedComponent("lararena_swedish_stem")
 public final class LararenaSwedishStemFilterFactory implements TokenFilterFactory {
@@ -37,6 +39,9 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
 
         @BooleanSetting(path = "definite_forms", defaultValue = true)
         boolean definiteForms();
+
+        @BooleanSetting(path = "base_form_endings", defaultValue = true)
+        boolean baseFormEndings();
     }
 
     enum Variant { LIGHT, MINIMAL, SNOWBALL }
@@ -44,12 +49,14 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
     private final Variant variant;
     private final boolean lemmas;
     private final boolean definiteForms;
+    private final boolean baseFormEndings;
 
     @Inject
     public LararenaSwedishStemFilterFactory(Settings settings) {
         this.variant = parse(settings.variant());
         this.lemmas = settings.lemmas();
         this.definiteForms = settings.definiteForms();
+        this.baseFormEndings = settings.baseFormEndings();
     }
 
     static Variant parse(String value) {
@@ -66,14 +73,21 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
 
     /** Stems {@code in}, after replacing irregular forms by their base form when {@code lemmas} ({@link SwedishLemmas}). */
     static TokenStream stem(TokenStream in, Variant variant, boolean lemmas) {
-        return stem(in, variant, lemmas, true);
+        return stem(in, variant, lemmas, true, true);
     }
 
-    /** As {@link #stem(TokenStream, Variant, boolean)}; with the light stemmer, {@code definiteForms} first ({@link SwedishDefiniteFormFilter}). */
-    static TokenStream stem(TokenStream in, Variant variant, boolean lemmas, boolean definiteForms) {
+    /**
+     * As {@link #stem(TokenStream, Variant, boolean)}; with the light stemmer, {@code definiteForms} first
+     * ({@link SwedishDefiniteFormFilter}), and with {@code baseFormEndings} the stemmer that leaves a base form's own
+     * last letter ({@link SwedishBaseFormLightStemFilter}).
+     */
+    static TokenStream stem(TokenStream in, Variant variant, boolean lemmas, boolean definiteForms, boolean baseFormEndings) {
         TokenStream base = lemmas ? new SwedishLemmaFilter(in) : in;
         return switch (variant) {
-            case LIGHT -> new SwedishLightStemFilter(definiteForms ? new SwedishDefiniteFormFilter(base) : base);
+            case LIGHT -> {
+                TokenStream definite = definiteForms ? new SwedishDefiniteFormFilter(base) : base;
+                yield baseFormEndings ? new SwedishBaseFormLightStemFilter(definite) : new SwedishLightStemFilter(definite);
+            }
             case MINIMAL -> new SwedishMinimalStemFilter(base);
             case SNOWBALL -> new SnowballFilter(base, new SwedishStemmer());
         };
@@ -81,6 +95,6 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
 
     @Override
     public TokenStream create(TokenStream tokenStream) {
-        return stem(tokenStream, variant, lemmas, definiteForms);
+        return stem(tokenStream, variant, lemmas, definiteForms, baseFormEndings);
     }
 }

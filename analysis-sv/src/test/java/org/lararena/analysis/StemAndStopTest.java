@@ -58,9 +58,62 @@ class StemAndStopTest {
         assertThat(single("munhälsan", light)).isEqualTo(single("munhälsa", light));
         assertThat(single("veckan", light)).isEqualTo(single("veckor", light));
         assertThat(single("samverkan", light)).isEqualTo(single("samverkans", light)).isEqualTo(single("samverkar", light));
-        assertThat(single("plan", light)).as("a short word in -an is no definite form").isEqualTo("pla");
+        assertThat(single("plan", stem(Map.of("base_form_endings", "false")))).as("a short word in -an is no definite form")
+            .isEqualTo("pla");
         assertThat(single("frågan", stem(Map.of("definite_forms", "false")))).as("without the setting, as the light stemmer alone")
             .isNotEqualTo(single("fråga", stem(Map.of("definite_forms", "false"))));
+    }
+
+    @Test
+    @DisplayName("a base form keeps the last letter of its stem and meets its other forms: kommun and kommunen, hemtjänst and hemtjänsten, patient and patienter")
+    void baseFormKeepsItsLastLetter() {
+        var light = stem(Map.of());
+        assertThat(single("kommun", light)).isEqualTo(single("kommunen", light)).isEqualTo(single("kommunerna", light))
+            .isEqualTo(single("kommuns", light)).isEqualTo("kommun");
+        assertThat(single("region", light)).isEqualTo(single("regionerna", light));
+        assertThat(single("barn", light)).isEqualTo(single("barnen", light)).isEqualTo(single("barnet", light));
+        assertThat(single("hemtjänst", light)).isEqualTo(single("hemtjänsten", light)).isEqualTo(single("hemtjänstens", light));
+        assertThat(single("bäst", light)).as("a superlative meets its other form").isEqualTo(single("bästa", light));
+        assertThat(single("patient", light)).isEqualTo(single("patienter", light)).isEqualTo(single("patientens", light));
+        assertThat(single("projekt", light)).isEqualTo(single("projektet", light));
+        assertThat(single("plan", light)).as("a short word in -an is a base form").isEqualTo(single("planer", light));
+    }
+
+    @Test
+    @DisplayName("the endings -en, -a, -e and a native neuter's -t are still taken")
+    void endingsStillTaken() {
+        var light = stem(Map.of());
+        assertThat(single("egen", light)).isEqualTo(single("eget", light));
+        assertThat(single("rent", light)).as("a short neuter in -nt").isEqualTo(single("ren", light));
+        assertThat(single("sjukt", light)).as("a short neuter in -kt").isEqualTo(single("sjuk", light));
+        assertThat(single("viktigt", light)).isEqualTo(single("viktig", light));
+        assertThat(single("flicka", light)).isEqualTo(single("flickor", light));
+        assertThat(single("kommun", stem(Map.of("base_form_endings", "false")))).as("without the setting, as the light stemmer alone")
+            .isEqualTo("kommu");
+    }
+
+    @Test
+    @DisplayName("on every other word the light stemmer is Lucene's: the base-form rule changes nothing but a kept last -n or -t")
+    void sameAsLuceneElsewhere() {
+        List<String> stems = List.of("vård", "kommun", "patient", "fråg", "hemtjänst", "trygg", "bil", "hus", "pojk", "flick", "sjuk",
+            "ren", "plan", "läs", "tänk", "arbet", "samverk", "kontakt", "barn", "egen", "stor", "kvinn", "ansvar", "resultat");
+        List<String> endings = List.of("", "a", "e", "t", "n", "s", "en", "er", "ar", "or", "at", "te", "et", "are", "ast", "het", "arne",
+            "erna", "ande", "else", "aste", "orna", "aren", "elser", "heten", "ens", "ets", "ernas", "ts", "ns");
+        UnaryOperator<TokenStream> lucene = org.apache.lucene.analysis.sv.SwedishLightStemFilter::new;
+        UnaryOperator<TokenStream> ours = SwedishBaseFormLightStemFilter::new;
+        int kept = 0;
+        for (String stem : stems) {
+            for (String ending : endings) {
+                String word = stem + ending;
+                String theirs = single(word, lucene);
+                String mine = single(word, ours);
+                if (!mine.equals(theirs)) {
+                    assertThat(mine).as(word).startsWith(theirs).hasSize(theirs.length() + 1).matches(".*[nt]");
+                    kept++;
+                }
+            }
+        }
+        assertThat(kept).as("words whose last letter was kept").isBetween(1, stems.size() * endings.size() / 4);
     }
 
     @Test

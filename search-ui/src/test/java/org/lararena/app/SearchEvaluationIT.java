@@ -319,6 +319,8 @@ class SearchEvaluationIT {
         ComparisonIndexes.projectVariant(client, noLemmas, mapping, ComparisonIndexes::withoutLemmas, passages);
         String noDefiniteForms = prefix + "-eval-no-definite-forms";
         ComparisonIndexes.projectVariant(client, noDefiniteForms, mapping, ComparisonIndexes::withoutDefiniteForms, passages);
+        String noBaseFormEndings = prefix + "-eval-no-base-form-endings";
+        ComparisonIndexes.projectVariant(client, noBaseFormEndings, mapping, ComparisonIndexes::withoutBaseFormEndings, passages);
         String noEverydayWords = prefix + "-eval-no-everyday-words";
         ComparisonIndexes.projectVariant(client, noEverydayWords, mapping, ComparisonIndexes::withoutEverydayWords, passages);
         String alias = prefix + "-passages";
@@ -335,6 +337,7 @@ class SearchEvaluationIT {
         all.put("- decompounding", direct.apply(noDecompounding, Set.of()));
         all.put("- lemmas", direct.apply(noLemmas, Set.of()));
         all.put("- definite forms", direct.apply(noDefiniteForms, Set.of()));
+        all.put("- base form endings", direct.apply(noBaseFormEndings, Set.of()));
         all.put("- everyday words", direct.apply(noEverydayWords, Set.of()));
         all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
         all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));

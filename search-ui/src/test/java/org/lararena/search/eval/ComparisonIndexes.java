@@ -77,6 +77,11 @@ public final class ComparisonIndexes {
         turnOffInStemmers(mapping, "definite_forms");
     }
 
+    /** The project's light stemmers taking a base form's own last -n or -t, as Lucene's does ({@code SwedishBaseFormLightStemFilter}). */
+    public static void withoutBaseFormEndings(JsonObject mapping) {
+        turnOffInStemmers(mapping, "base_form_endings");
+    }
+
     /**
      * The search analysers' synonyms without the field's everyday words ({@code SearchVocabulary.everydayWordRules}):
      * the ontology's own synonym rules given inline, where the node's synonyms file holds both. A mapping without that
