@@ -24,7 +24,8 @@ import java.util.Locale;
  * with the light stemmer, the definite form of a noun in {@code -a} meets its other forms. Setting
  * {@code base_form_endings} (true): with the light stemmer, a base form keeps a last {@code -n} or {@code -t} of its
  * stem, as its other forms do ({@link SwedishBaseFormLightStemFilter}: {@code kommun} meets {@code kommunen}).
- * Keyword-marked tokens are not stemmed.
+ * Setting {@code doubled_consonants} (true): with the light stemmer, a stem's final {@code -mm} or {@code -nn} is
+ * undone, so {@code badrum} meets {@code badrummet}. Keyword-marked tokens are not stemmed.
  */
 @NamedComponent("lararena_swedish_stem")
 public final class LararenaSwedishStemFilterFactory implements TokenFilterFactory {
@@ -42,6 +43,9 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
 
         @BooleanSetting(path = "base_form_endings", defaultValue = true)
         boolean baseFormEndings();
+
+        @BooleanSetting(path = "doubled_consonants", defaultValue = true)
+        boolean doubledConsonants();
     }
 
     enum Variant { LIGHT, MINIMAL, SNOWBALL }
@@ -50,6 +54,7 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
     private final boolean lemmas;
     private final boolean definiteForms;
     private final boolean baseFormEndings;
+    private final boolean doubledConsonants;
 
     @Inject
     public LararenaSwedishStemFilterFactory(Settings settings) {
@@ -57,6 +62,7 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
         this.lemmas = settings.lemmas();
         this.definiteForms = settings.definiteForms();
         this.baseFormEndings = settings.baseFormEndings();
+        this.doubledConsonants = settings.doubledConsonants();
     }
 
     static Variant parse(String value) {
@@ -73,20 +79,23 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
 
     /** Stems {@code in}, after replacing irregular forms by their base form when {@code lemmas} ({@link SwedishLemmas}). */
     static TokenStream stem(TokenStream in, Variant variant, boolean lemmas) {
-        return stem(in, variant, lemmas, true, true);
+        return stem(in, variant, lemmas, true, true, true);
     }
 
     /**
      * As {@link #stem(TokenStream, Variant, boolean)}; with the light stemmer, {@code definiteForms} first
-     * ({@link SwedishDefiniteFormFilter}), and with {@code baseFormEndings} the stemmer that leaves a base form's own
-     * last letter ({@link SwedishBaseFormLightStemFilter}).
+     * ({@link SwedishDefiniteFormFilter}), and with {@code baseFormEndings} or {@code doubledConsonants} the stemmer that
+     * leaves a base form's own last letter or undoes a stem's doubled m or n ({@link SwedishBaseFormLightStemFilter}).
      */
-    static TokenStream stem(TokenStream in, Variant variant, boolean lemmas, boolean definiteForms, boolean baseFormEndings) {
+    static TokenStream stem(TokenStream in, Variant variant, boolean lemmas, boolean definiteForms, boolean baseFormEndings,
+                            boolean doubledConsonants) {
         TokenStream base = lemmas ? new SwedishLemmaFilter(in) : in;
         return switch (variant) {
             case LIGHT -> {
                 TokenStream definite = definiteForms ? new SwedishDefiniteFormFilter(base) : base;
-                yield baseFormEndings ? new SwedishBaseFormLightStemFilter(definite) : new SwedishLightStemFilter(definite);
+                yield baseFormEndings || doubledConsonants
+                    ? new SwedishBaseFormLightStemFilter(definite, baseFormEndings, doubledConsonants)
+                    : new SwedishLightStemFilter(definite);
             }
             case MINIMAL -> new SwedishMinimalStemFilter(base);
             case SNOWBALL -> new SnowballFilter(base, new SwedishStemmer());
@@ -95,6 +104,6 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
 
     @Override
     public TokenStream create(TokenStream tokenStream) {
-        return stem(tokenStream, variant, lemmas, definiteForms, baseFormEndings);
+        return stem(tokenStream, variant, lemmas, definiteForms, baseFormEndings, doubledConsonants);
     }
 }

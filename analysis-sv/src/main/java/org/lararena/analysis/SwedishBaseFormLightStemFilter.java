@@ -28,7 +28,13 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  *       {@code projekt}, {@code kontakt}, {@code produkt}); the neuters and supines so made are short native words
  *       ({@code rent}, {@code fint}, {@code sjukt}, {@code tänkt}) and keep losing their {@code -t}.</li>
  * </ul>
- * Lucene keeps its stemmer's rules in a class of its package ({@code SwedishLightStemmer} is not public), so they are
+ * <p>With {@code undoubling}, a stem that ends in {@code -mm} or {@code -nn} loses one of the two letters. Swedish
+ * writes a stem's final {@code m} single and doubles it before an ending ({@code badrum}, {@code badrummet};
+ * {@code program}, {@code programmet}; {@code komma}, {@code kom}), and a final {@code n} now single ({@code man},
+ * {@code mannen}; {@code vän}, {@code vänner}), now double ({@code tunn}, {@code tunna}); with one letter every form
+ * meets. Other doubled consonants stay: the base form holds them as its other forms do ({@code full}, {@code fullt}).
+ *
+ * <p>Lucene keeps its stemmer's rules in a class of its package ({@code SwedishLightStemmer} is not public), so they are
  * written out here, in the same order; {@code StemAndStopTest} holds them to Lucene's {@code SwedishLightStemFilter}
  * on every word this filter does not change. Keyword-marked tokens are left alone. Expects lower-cased, unfolded text.
  */
@@ -47,8 +53,22 @@ final class SwedishBaseFormLightStemFilter extends TermRewriteFilter {
     private record Endings(int longerThan, String... endings) {
     }
 
+    private final boolean keepStemEndings;
+    private final boolean undoubling;
+
+    /** The light stemmer with both parts: a base form's own last letter kept, a stem's doubled m or n undone. */
     SwedishBaseFormLightStemFilter(TokenStream input) {
+        this(input, true, true);
+    }
+
+    /**
+     * The light stemmer, keeping a base form's own last {@code -n} or {@code -t} when {@code keepStemEndings} and
+     * undoing a stem's final {@code -mm} or {@code -nn} when {@code undoubling}; with neither, Lucene's.
+     */
+    SwedishBaseFormLightStemFilter(TokenStream input, boolean keepStemEndings, boolean undoubling) {
         super(input);
+        this.keepStemEndings = keepStemEndings;
+        this.undoubling = undoubling;
     }
 
     @Override
@@ -57,11 +77,15 @@ final class SwedishBaseFormLightStemFilter extends TermRewriteFilter {
         int length = term.length();
         // A genitive -s first, from words of five letters or more; then at most one ending.
         int word = length > 4 && chars[length - 1] == 's' ? length - 1 : length;
-        term.setLength(stem(chars, word));
+        int stem = stem(chars, word);
+        if (undoubling && stem > 3 && (chars[stem - 1] == 'm' || chars[stem - 1] == 'n') && chars[stem - 2] == chars[stem - 1]) {
+            stem--;
+        }
+        term.setLength(stem);
     }
 
     /** The length of the stem of the {@code word} first letters of {@code chars}, their genitive {@code -s} taken. */
-    static int stem(char[] chars, int word) {
+    private int stem(char[] chars, int word) {
         for (Endings rule : ENDINGS) {
             if (word > rule.longerThan()) {
                 for (String ending : rule.endings()) {
@@ -71,7 +95,7 @@ final class SwedishBaseFormLightStemFilter extends TermRewriteFilter {
                 }
             }
         }
-        if (word > 3 && "taen".indexOf(chars[word - 1]) >= 0 && !lastLetterIsTheStems(chars, word)) {
+        if (word > 3 && "taen".indexOf(chars[word - 1]) >= 0 && !(keepStemEndings && lastLetterIsTheStems(chars, word))) {
             return word - 1;
         }
         return word;

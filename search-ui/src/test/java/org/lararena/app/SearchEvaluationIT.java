@@ -321,6 +321,8 @@ class SearchEvaluationIT {
         ComparisonIndexes.projectVariant(client, noDefiniteForms, mapping, ComparisonIndexes::withoutDefiniteForms, passages);
         String noBaseFormEndings = prefix + "-eval-no-base-form-endings";
         ComparisonIndexes.projectVariant(client, noBaseFormEndings, mapping, ComparisonIndexes::withoutBaseFormEndings, passages);
+        String noUndoubling = prefix + "-eval-no-undoubling";
+        ComparisonIndexes.projectVariant(client, noUndoubling, mapping, ComparisonIndexes::withoutUndoubling, passages);
         String noEverydayWords = prefix + "-eval-no-everyday-words";
         ComparisonIndexes.projectVariant(client, noEverydayWords, mapping, ComparisonIndexes::withoutEverydayWords, passages);
         String alias = prefix + "-passages";
@@ -338,6 +340,7 @@ class SearchEvaluationIT {
         all.put("- lemmas", direct.apply(noLemmas, Set.of()));
         all.put("- definite forms", direct.apply(noDefiniteForms, Set.of()));
         all.put("- base form endings", direct.apply(noBaseFormEndings, Set.of()));
+        all.put("- doubled consonants", direct.apply(noUndoubling, Set.of()));
         all.put("- everyday words", direct.apply(noEverydayWords, Set.of()));
         all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
         all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));

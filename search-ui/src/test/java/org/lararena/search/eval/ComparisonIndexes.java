@@ -82,6 +82,11 @@ public final class ComparisonIndexes {
         turnOffInStemmers(mapping, "base_form_endings");
     }
 
+    /** The project's light stemmers leaving a stem's final -mm or -nn, as Lucene's does ({@code SwedishBaseFormLightStemFilter}). */
+    public static void withoutUndoubling(JsonObject mapping) {
+        turnOffInStemmers(mapping, "doubled_consonants");
+    }
+
     /**
      * The search analysers' synonyms without the field's everyday words ({@code SearchVocabulary.everydayWordRules}):
      * the ontology's own synonym rules given inline, where the node's synonyms file holds both. A mapping without that
