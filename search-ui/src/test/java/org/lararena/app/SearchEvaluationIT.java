@@ -332,6 +332,8 @@ class SearchEvaluationIT {
         ComparisonIndexes.projectVariant(client, noBaseFormEndings, mapping, ComparisonIndexes::withoutBaseFormEndings, passages);
         String noUndoubling = prefix + "-eval-no-undoubling";
         ComparisonIndexes.projectVariant(client, noUndoubling, mapping, ComparisonIndexes::withoutUndoubling, passages);
+        String noPastTense = prefix + "-eval-no-past-tense";
+        ComparisonIndexes.projectVariant(client, noPastTense, mapping, ComparisonIndexes::withoutPastTense, passages);
         String noEverydayWords = prefix + "-eval-no-everyday-words";
         ComparisonIndexes.projectVariant(client, noEverydayWords, mapping, ComparisonIndexes::withoutEverydayWords, passages);
         String alias = prefix + "-passages";
@@ -350,6 +352,7 @@ class SearchEvaluationIT {
         all.put("- definite forms", direct.apply(noDefiniteForms, Set.of()));
         all.put("- base form endings", direct.apply(noBaseFormEndings, Set.of()));
         all.put("- doubled consonants", direct.apply(noUndoubling, Set.of()));
+        all.put("- past tense", direct.apply(noPastTense, Set.of()));
         all.put("- everyday words", direct.apply(noEverydayWords, Set.of()));
         all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
         all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));
