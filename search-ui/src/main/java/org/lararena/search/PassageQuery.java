@@ -202,7 +202,7 @@ final class PassageQuery {
                 Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
                 b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict
                         : withLooserReadings(strict, positive, minimumShouldMatch, !leftOut.contains(RankingPart.PARTS_NEAR),
-                                !leftOut.contains(RankingPart.VERB_READING)));
+                                !leftOut.contains(RankingPart.VERB_READING), !leftOut.contains(RankingPart.PARTICLE_NOUNS)));
                 b.should(exactForms(positive));
             }
             if (!items.isEmpty()) {
@@ -224,10 +224,11 @@ final class PassageQuery {
      * The strict reading, or else a looser one at a small constant score: the query's compounds as their parts written
      * apart (a phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token
      * graph), with {@code partsNear} also near each other in either order, and with {@code verbs} its action nouns also
-     * as the verbs they are made from; and long words a slip or an ending away. Each adds that constant to a strict
+     * as the verbs they are made from (with {@code particleNouns} its nouns of a particle and a bare verb stem too); and long words a slip or an ending away. Each adds that constant to a strict
      * match too, as a tie-breaker.
      */
-    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, boolean partsNear, boolean verbs) {
+    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, boolean partsNear, boolean verbs,
+                                            boolean particleNouns) {
         List<Query> splitReadings = new ArrayList<>();
         splitReadings.add(splitReading(words, minimumShouldMatch));
         // Beside the phrase of the parts, not instead: the sloppy phrase alone lost a compound whose parts stand together
@@ -236,7 +237,7 @@ final class PassageQuery {
             splitReadings.add(partsNearReading(words, minimumShouldMatch));
         }
         if (verbs) {
-            verbReading(words, minimumShouldMatch).ifPresent(splitReadings::add);
+            verbReading(words, minimumShouldMatch, particleNouns).ifPresent(splitReadings::add);
         }
         Query split = splitReadings.size() == 1 ? splitReadings.get(0)
                 : Query.of(q -> q.bool(b -> b.should(splitReadings).minimumShouldMatch("1")));
@@ -318,10 +319,10 @@ final class PassageQuery {
      * other readings do (a group of alternatives would count as one word, or alone be taken for the whole query). Empty
      * when the query has no action noun.
      */
-    private static Optional<Query> verbReading(String words, String minimumShouldMatch) {
+    private static Optional<Query> verbReading(String words, String minimumShouldMatch, boolean particleNouns) {
         List<String> items = ITEM.matcher(words).results().map(MatchResult::group).toList();
         List<List<String>> verbsOfItems = items.stream()
-                .map(item -> item.startsWith("\"") ? List.<String>of() : VerbReading.verbsOf(item.replaceAll("\\p{Punct}+$", ""))).toList();
+                .map(item -> item.startsWith("\"") ? List.<String>of() : VerbReading.verbsOf(item.replaceAll("\\p{Punct}+$", ""), particleNouns)).toList();
         int readings = verbsOfItems.stream().mapToInt(List::size).max().orElse(0);
         if (readings == 0) {
             return Optional.empty();

@@ -37,5 +37,10 @@ public enum RankingPart {
      * <i>logga in</i>): the split looser reading of the query with its {@code -ning} and {@code -ing} nouns as verbs
      * ({@link VerbReading}).
      */
-    VERB_READING
+    VERB_READING,
+    /**
+     * A noun made of a particle and a verb's bare stem also read as its particle verb ({@code avhopp}, <i>hoppa
+     * av</i>; {@code inköp}, <i>köpa in</i>) in the verb reading ({@link VerbReading#verbsOf(String, boolean)}).
+     */
+    PARTICLE_NOUNS
 }

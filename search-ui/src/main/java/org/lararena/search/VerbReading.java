@@ -16,6 +16,13 @@ import java.util.Optional;
  * whose head is the action: {@code sårläka} → {@code sår}, {@code läka}); which of the two endings a noun has cannot
  * be told without a dictionary, so both are read ({@code läkna} beside {@code läka}: a form no text holds finds
  * nothing).
+ *
+ * <p>A particle verb also makes a noun of its bare stem, the particle first and no ending: {@code hoppa av} gives
+ * {@code avhopp}, {@code köpa in} {@code inköp}, {@code starta upp} {@code uppstart}, {@code falla bort}
+ * {@code bortfall}. Such a noun (in any of its forms: {@code avhoppen}, {@code inköpet}) is read as its verb with the
+ * particle after it ({@code hoppa av}), when what follows the particle is a stem of three letters or more ending in a
+ * consonant. A noun that only looks so ({@code avtal}, read as <i>tala av</i>) gives a verb and particle that seldom
+ * stand together in a text, and finds little.
  */
 final class VerbReading {
 
@@ -29,6 +36,11 @@ final class VerbReading {
     private static final int MIN_STEM = 3;
     /** The shortest verb (infinitive) left after a particle ({@code logga}): a shorter rest is seldom a verb of its own. */
     private static final int MIN_VERB_AFTER_PARTICLE = 4;
+    /**
+     * The endings of a noun made of a particle and a verb's stem, longest first: the definite forms and their genitive. A
+     * bare genitive {@code -s} is not taken, as such stems end in {@code s} too ({@code insats}).
+     */
+    private static final List<String> PARTICLE_NOUN_ENDINGS = List.of("ens", "ets", "en", "et");
 
     private VerbReading() {
     }
@@ -39,6 +51,14 @@ final class VerbReading {
      * particle must stand.
      */
     static List<String> verbsOf(String word) {
+        return verbsOf(word, true);
+    }
+
+    /**
+     * As {@link #verbsOf(String)}; with {@code particleNouns}, a noun made of a particle and a verb's bare stem
+     * ({@code avhopp}) is read as its particle verb ({@code "hoppa av"}).
+     */
+    static List<String> verbsOf(String word, boolean particleNouns) {
         String lower = word.toLowerCase(Locale.ROOT);
         List<String> verbs = new ArrayList<>();
         for (String ending : ACTION_NOUN_ENDINGS) {
@@ -53,7 +73,32 @@ final class VerbReading {
                 particleVerb(verb).ifPresent(verbs::add);
             }
         }
+        if (verbs.isEmpty() && particleNouns) {
+            particleNounVerb(lower).ifPresent(verbs::add);
+        }
         return verbs;
+    }
+
+    /** The particle verb a noun of a particle and a bare verb stem is made from ({@code avhoppen} → {@code hoppa av}). */
+    private static Optional<String> particleNounVerb(String noun) {
+        for (String particle : PARTICLES) {
+            if (!noun.startsWith(particle)) {
+                continue;
+            }
+            String rest = noun.substring(particle.length());
+            for (String ending : PARTICLE_NOUN_ENDINGS) {
+                if (rest.endsWith(ending) && rest.length() - ending.length() >= MIN_STEM) {
+                    rest = rest.substring(0, rest.length() - ending.length());
+                    break;
+                }
+            }
+            char last = rest.isEmpty() ? 'a' : rest.charAt(rest.length() - 1);
+            if (rest.length() >= MIN_STEM && Character.isLetter(last) && !isVowel(last)) {
+                return Optional.of(rest + "a " + particle);
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /** {@code verb} with a leading particle written as Swedish writes it in a clause, the particle after the verb. */

@@ -28,6 +28,17 @@ class VerbReadingTest {
     }
 
     @Test
+    void aNounOfAParticleAndABareVerbStemIsReadAsItsParticleVerb() {
+        assertThat(VerbReading.verbsOf("avhopp")).containsExactly("hoppa av");
+        assertThat(VerbReading.verbsOf("inköpen")).containsExactly("köpa in");
+        assertThat(VerbReading.verbsOf("uppstarten")).containsExactly("starta upp");
+        assertThat(VerbReading.verbsOf("bortfallet")).containsExactly("falla bort");
+        assertThat(VerbReading.verbsOf("avhopp", false)).as("without the part").isEmpty();
+        assertThat(VerbReading.verbsOf("utbyte")).as("a stem ending in a vowel is no verb's bare stem").isEmpty();
+        assertThat(VerbReading.verbsOf("inom")).as("too short a rest").isEmpty();
+    }
+
+    @Test
     void otherWordsAreNotActionNouns() {
         assertThat(VerbReading.verbsOf("förbandsbyte")).isEmpty();
         assertThat(VerbReading.verbsOf("ring")).isEmpty();
