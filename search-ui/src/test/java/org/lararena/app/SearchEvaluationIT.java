@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -322,20 +323,21 @@ class SearchEvaluationIT {
         try (InputStream in = new PassageIndex(client, prefix, app.config().elasticsearch().analysisFiles(), 1, 0).mapping()) {
             mapping = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
-        String noDecompounding = prefix + "-eval-no-decompounding";
-        ComparisonIndexes.projectVariant(client, noDecompounding, mapping, ComparisonIndexes::withoutDecompounding, passages);
-        String noLemmas = prefix + "-eval-no-lemmas";
-        ComparisonIndexes.projectVariant(client, noLemmas, mapping, ComparisonIndexes::withoutLemmas, passages);
-        String noDefiniteForms = prefix + "-eval-no-definite-forms";
-        ComparisonIndexes.projectVariant(client, noDefiniteForms, mapping, ComparisonIndexes::withoutDefiniteForms, passages);
-        String noBaseFormEndings = prefix + "-eval-no-base-form-endings";
-        ComparisonIndexes.projectVariant(client, noBaseFormEndings, mapping, ComparisonIndexes::withoutBaseFormEndings, passages);
-        String noUndoubling = prefix + "-eval-no-undoubling";
-        ComparisonIndexes.projectVariant(client, noUndoubling, mapping, ComparisonIndexes::withoutUndoubling, passages);
-        String noPastTense = prefix + "-eval-no-past-tense";
-        ComparisonIndexes.projectVariant(client, noPastTense, mapping, ComparisonIndexes::withoutPastTense, passages);
-        String noEverydayWords = prefix + "-eval-no-everyday-words";
-        ComparisonIndexes.projectVariant(client, noEverydayWords, mapping, ComparisonIndexes::withoutEverydayWords, passages);
+        // The analysis left out one part at a time, each in an index copy of its own: the ranker's name, the index's.
+        Map<String, Consumer<JsonObject>> analysisLeftOut = new LinkedHashMap<>();
+        analysisLeftOut.put("- decompounding", ComparisonIndexes::withoutDecompounding);
+        analysisLeftOut.put("- lemmas", ComparisonIndexes::withoutLemmas);
+        analysisLeftOut.put("- definite forms", ComparisonIndexes::withoutDefiniteForms);
+        analysisLeftOut.put("- base form endings", ComparisonIndexes::withoutBaseFormEndings);
+        analysisLeftOut.put("- doubled consonants", ComparisonIndexes::withoutUndoubling);
+        analysisLeftOut.put("- past tense", ComparisonIndexes::withoutPastTense);
+        analysisLeftOut.put("- everyday words", ComparisonIndexes::withoutEverydayWords);
+        Map<String, String> copies = new LinkedHashMap<>();
+        for (var part : analysisLeftOut.entrySet()) {
+            String index = prefix + "-eval-no-" + part.getKey().substring(2).replace(' ', '-');
+            ComparisonIndexes.projectVariant(client, index, mapping, part.getValue(), passages);
+            copies.put(part.getKey(), index);
+        }
         String alias = prefix + "-passages";
         PassageAnnotator annotator = new PassageAnnotator(OntologyLoader.fromClasspath());
         Function<String, Set<String>> themesNamedIn = text -> annotator.annotate(text).stream().map(Suggestion::conceptIri).collect(Collectors.toSet());
@@ -347,13 +349,7 @@ class SearchEvaluationIT {
         };
         Map<String, Ranker> all = new LinkedHashMap<>();
         all.put(LARARENA, query -> projectRanking(app, researcher, query));
-        all.put("- decompounding", direct.apply(noDecompounding, Set.of()));
-        all.put("- lemmas", direct.apply(noLemmas, Set.of()));
-        all.put("- definite forms", direct.apply(noDefiniteForms, Set.of()));
-        all.put("- base form endings", direct.apply(noBaseFormEndings, Set.of()));
-        all.put("- doubled consonants", direct.apply(noUndoubling, Set.of()));
-        all.put("- past tense", direct.apply(noPastTense, Set.of()));
-        all.put("- everyday words", direct.apply(noEverydayWords, Set.of()));
+        copies.forEach((name, index) -> all.put(name, direct.apply(index, Set.of())));
         all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
         all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));
         all.put("- question field", direct.apply(alias, Set.of(RankingPart.QUESTION_FIELD)));
