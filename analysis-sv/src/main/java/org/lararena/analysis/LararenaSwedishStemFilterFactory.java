@@ -25,9 +25,7 @@ import java.util.Locale;
  * {@code base_form_endings} (true): with the light stemmer, a base form keeps a last {@code -n} or {@code -t} of its
  * stem, as its other forms do ({@link SwedishBaseFormLightStemFilter}: {@code kommun} meets {@code kommunen}).
  * Setting {@code doubled_consonants} (true): with the light stemmer, a stem's final {@code -mm} or {@code -nn} is
- * undone, so {@code badrum} meets {@code badrummet}. Setting {@code past_tense} (true): with the light stemmer, the
- * past tense in {@code -ade} meets the verb's other forms ({@code startade}, {@code startar}). Keyword-marked tokens
- * are not stemmed.
+ * undone, so {@code badrum} meets {@code badrummet}. Keyword-marked tokens are not stemmed.
  */
 @NamedComponent("lararena_swedish_stem")
 public final class LararenaSwedishStemFilterFactory implements TokenFilterFactory {
@@ -48,9 +46,6 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
 
         @BooleanSetting(path = "doubled_consonants", defaultValue = true)
         boolean doubledConsonants();
-
-        @BooleanSetting(path = "past_tense", defaultValue = true)
-        boolean pastTense();
     }
 
     enum Variant { LIGHT, MINIMAL, SNOWBALL }
@@ -60,7 +55,6 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
     private final boolean definiteForms;
     private final boolean baseFormEndings;
     private final boolean doubledConsonants;
-    private final boolean pastTense;
 
     @Inject
     public LararenaSwedishStemFilterFactory(Settings settings) {
@@ -69,7 +63,6 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
         this.definiteForms = settings.definiteForms();
         this.baseFormEndings = settings.baseFormEndings();
         this.doubledConsonants = settings.doubledConsonants();
-        this.pastTense = settings.pastTense();
     }
 
     static Variant parse(String value) {
@@ -86,23 +79,22 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
 
     /** Stems {@code in}, after replacing irregular forms by their base form when {@code lemmas} ({@link SwedishLemmas}). */
     static TokenStream stem(TokenStream in, Variant variant, boolean lemmas) {
-        return stem(in, variant, lemmas, true, true, true, true);
+        return stem(in, variant, lemmas, true, true, true);
     }
 
     /**
      * As {@link #stem(TokenStream, Variant, boolean)}; with the light stemmer, {@code definiteForms} first
-     * ({@link SwedishDefiniteFormFilter}), and with {@code baseFormEndings}, {@code doubledConsonants} or {@code pastTense}
-     * the stemmer that leaves a base form's own last letter, undoes a stem's doubled m or n, or takes the past tense's
-     * {@code -ade} ({@link SwedishBaseFormLightStemFilter}).
+     * ({@link SwedishDefiniteFormFilter}), and with {@code baseFormEndings} or {@code doubledConsonants} the stemmer that
+     * leaves a base form's own last letter or undoes a stem's doubled m or n ({@link SwedishBaseFormLightStemFilter}).
      */
     static TokenStream stem(TokenStream in, Variant variant, boolean lemmas, boolean definiteForms, boolean baseFormEndings,
-                            boolean doubledConsonants, boolean pastTense) {
+                            boolean doubledConsonants) {
         TokenStream base = lemmas ? new SwedishLemmaFilter(in) : in;
         return switch (variant) {
             case LIGHT -> {
                 TokenStream definite = definiteForms ? new SwedishDefiniteFormFilter(base) : base;
-                yield baseFormEndings || doubledConsonants || pastTense
-                    ? new SwedishBaseFormLightStemFilter(definite, baseFormEndings, doubledConsonants, pastTense)
+                yield baseFormEndings || doubledConsonants
+                    ? new SwedishBaseFormLightStemFilter(definite, baseFormEndings, doubledConsonants)
                     : new SwedishLightStemFilter(definite);
             }
             case MINIMAL -> new SwedishMinimalStemFilter(base);
@@ -112,6 +104,6 @@ public final class LararenaSwedishStemFilterFactory implements TokenFilterFactor
 
     @Override
     public TokenStream create(TokenStream tokenStream) {
-        return stem(tokenStream, variant, lemmas, definiteForms, baseFormEndings, doubledConsonants, pastTense);
+        return stem(tokenStream, variant, lemmas, definiteForms, baseFormEndings, doubledConsonants);
     }
 }

@@ -34,13 +34,6 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * {@code mannen}; {@code vän}, {@code vänner}), now double ({@code tunn}, {@code tunna}); with one letter every form
  * meets. Other doubled consonants stay: the base form holds them as its other forms do ({@code full}, {@code fullt}).
  *
- * <p>With {@code pastTense}, the past tense of the verbs in {@code -a} loses its {@code -ade} (from words of six
- * letters or more), as their present, supine and infinitive lose {@code -ar}, {@code -at} and {@code -a}:
- * {@code startade}, {@code startades}, {@code startar}, {@code startat} and {@code starta} meet in {@code start}, where
- * the light stemmer alone left {@code startad}. The participle in {@code -ade} ({@code anpassade}) meets them too; its
- * singular in {@code -ad} stays apart, because nouns end so ({@code kostnad}, {@code månad}) and their other forms
- * keep it ({@code kostnaden}).
- *
  * <p>Lucene keeps its stemmer's rules in a class of its package ({@code SwedishLightStemmer} is not public), so they are
  * written out here, in the same order; {@code StemAndStopTest} holds them to Lucene's {@code SwedishLightStemFilter}
  * on every word this filter does not change. Keyword-marked tokens are left alone. Expects lower-cased, unfolded text.
@@ -56,32 +49,26 @@ final class SwedishBaseFormLightStemFilter extends TermRewriteFilter {
         new Endings(6, "arne", "erna", "ande", "else", "aste", "orna", "aren"),
         new Endings(5, "are", "ast", "het"),
         new Endings(4, "ar", "er", "or", "en", "at", "te", "et"));
-    /** {@link #ENDINGS} with the past tense of the verbs in {@code -a}, {@code -ade}, among the endings of three letters. */
-    private static final List<Endings> ENDINGS_WITH_PAST_TENSE = List.of(ENDINGS.get(0), ENDINGS.get(1),
-        new Endings(5, "are", "ast", "het", "ade"), ENDINGS.get(3));
 
     private record Endings(int longerThan, String... endings) {
     }
 
     private final boolean keepStemEndings;
     private final boolean undoubling;
-    private final List<Endings> endings;
 
-    /** The light stemmer with every part: a base form's own last letter kept, a stem's doubled m or n undone, {@code -ade} taken. */
+    /** The light stemmer with both parts: a base form's own last letter kept, a stem's doubled m or n undone. */
     SwedishBaseFormLightStemFilter(TokenStream input) {
-        this(input, true, true, true);
+        this(input, true, true);
     }
 
     /**
-     * The light stemmer, keeping a base form's own last {@code -n} or {@code -t} when {@code keepStemEndings},
-     * undoing a stem's final {@code -mm} or {@code -nn} when {@code undoubling}, and taking the past tense's
-     * {@code -ade} when {@code pastTense}; with none, Lucene's.
+     * The light stemmer, keeping a base form's own last {@code -n} or {@code -t} when {@code keepStemEndings} and
+     * undoing a stem's final {@code -mm} or {@code -nn} when {@code undoubling}; with neither, Lucene's.
      */
-    SwedishBaseFormLightStemFilter(TokenStream input, boolean keepStemEndings, boolean undoubling, boolean pastTense) {
+    SwedishBaseFormLightStemFilter(TokenStream input, boolean keepStemEndings, boolean undoubling) {
         super(input);
         this.keepStemEndings = keepStemEndings;
         this.undoubling = undoubling;
-        this.endings = pastTense ? ENDINGS_WITH_PAST_TENSE : ENDINGS;
     }
 
     @Override
@@ -99,7 +86,7 @@ final class SwedishBaseFormLightStemFilter extends TermRewriteFilter {
 
     /** The length of the stem of the {@code word} first letters of {@code chars}, their genitive {@code -s} taken. */
     private int stem(char[] chars, int word) {
-        for (Endings rule : endings) {
+        for (Endings rule : ENDINGS) {
             if (word > rule.longerThan()) {
                 for (String ending : rule.endings()) {
                     if (endsWith(chars, word, ending)) {

@@ -331,7 +331,6 @@ class SearchEvaluationIT {
         analysisLeftOut.put("- definite forms", ComparisonIndexes::withoutDefiniteForms);
         analysisLeftOut.put("- base form endings", ComparisonIndexes::withoutBaseFormEndings);
         analysisLeftOut.put("- doubled consonants", ComparisonIndexes::withoutUndoubling);
-        analysisLeftOut.put("- past tense", ComparisonIndexes::withoutPastTense);
         analysisLeftOut.put("- everyday words", ComparisonIndexes::withoutEverydayWords);
         Map<String, String> copies = new LinkedHashMap<>();
         for (var part : analysisLeftOut.entrySet()) {

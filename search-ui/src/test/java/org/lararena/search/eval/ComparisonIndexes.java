@@ -87,11 +87,6 @@ public final class ComparisonIndexes {
         turnOffInStemmers(mapping, "doubled_consonants");
     }
 
-    /** The project's light stemmers leaving the past tense's -ade as Lucene's does, -e taken ({@code SwedishBaseFormLightStemFilter}). */
-    public static void withoutPastTense(JsonObject mapping) {
-        turnOffInStemmers(mapping, "past_tense");
-    }
-
     /**
      * The search analysers' synonyms without the field's everyday words ({@code SearchVocabulary.everydayWordRules}):
      * the ontology's own synonym rules given inline, where the node's synonyms file holds both. A mapping without that
