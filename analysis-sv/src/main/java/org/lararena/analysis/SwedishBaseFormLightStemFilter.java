@@ -5,13 +5,14 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Lucene's light Swedish stemmer (Jacques Savoy's), except that a base form keeps a last letter that belongs to its
- * stem. The stemmer's last rule takes a final {@code -n} or {@code -t} from any word of four letters or more that no
- * longer ending matched, as if it were an ending; but the word's other forms keep it, because their endings
- * ({@code -en}, {@code -er}, {@code -et}, {@code -erna}) are what the stemmer takes from them. So {@code kommun} became
- * {@code kommu} while {@code kommunen} and {@code kommuner} became {@code kommun}, and a search for the base form missed
- * every passage with another form (as {@code region}, {@code medicin}, {@code barn}, {@code hemtjänst},
- * {@code patient} and {@code projekt} did).
+ * Lucene's light Swedish stemmer (Jacques Savoy's), with two parts of its own, each a setting: a base form keeps a
+ * last letter that belongs to its stem ({@code keepStemEndings}), and a stem's doubled m or n is undone
+ * ({@code undoubling}, below). The stemmer's last rule takes a final {@code -n} or {@code -t} from any word of four
+ * letters or more that no longer ending matched, as if it were an ending; but the word's other forms keep it, because
+ * their endings ({@code -en}, {@code -er}, {@code -et}, {@code -erna}) are what the stemmer takes from them. So
+ * {@code kommun} became {@code kommu} while {@code kommunen} and {@code kommuner} became {@code kommun}, and a search
+ * for the base form missed every passage with another form (as {@code region}, {@code medicin}, {@code barn},
+ * {@code hemtjänst}, {@code patient} and {@code projekt} did).
  *
  * <p>Which final letters are endings follows Swedish inflection, not any list of words:
  * <ul>
@@ -55,11 +56,6 @@ final class SwedishBaseFormLightStemFilter extends TermRewriteFilter {
 
     private final boolean keepStemEndings;
     private final boolean undoubling;
-
-    /** The light stemmer with both parts: a base form's own last letter kept, a stem's doubled m or n undone. */
-    SwedishBaseFormLightStemFilter(TokenStream input) {
-        this(input, true, true);
-    }
 
     /**
      * The light stemmer, keeping a base form's own last {@code -n} or {@code -t} when {@code keepStemEndings} and
