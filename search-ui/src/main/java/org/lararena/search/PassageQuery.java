@@ -190,8 +190,7 @@ final class PassageQuery {
         }
         boolean question = QuestionReading.isQuestion(request.text());
         boolean subject = !leftOut.contains(RankingPart.QUESTION_SUBJECT);
-        List<String> items = question ? QuestionReading.whatIsAsked(parts.positive(), subject,
-                !leftOut.contains(RankingPart.AMOUNT_WORD_FRAMES)) : parts.positive();
+        List<String> items = question ? QuestionReading.whatIsAsked(parts.positive(), subject) : parts.positive();
         String positive = String.join(" ", items);
         String minimumShouldMatch = !question ? MINIMUM_SHOULD_MATCH : subject ? QUESTION_MINIMUM_SHOULD_MATCH : QUESTION_MINIMUM_SHOULD_MATCH_OF_TWO;
         return Query.of(q -> q.bool(b -> {

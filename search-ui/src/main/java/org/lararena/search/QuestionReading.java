@@ -1,6 +1,5 @@
 package org.lararena.search;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,9 +11,7 @@ import org.lararena.ontology.text.SwedishText;
  * {@code hur}, {@code vad}, {@code vilka}, {@code varför}, …); the words here frame a question without being stop
  * words ({@code finns}, {@code ska}, {@code andra}, …) and would otherwise count as much as what is asked about, and
  * make "most words must match" demand them. So are the verbs that ask what something means or what someone thinks
- * or says ({@code innebär}, {@code tycker}, …), which the answer does not repeat, and the word that asks for an amount
- * after {@code hur} ({@code många}, {@code länge}, {@code ofta}, …), which the answer gives as the amount itself:
- * "Hur många patienter …?" is answered "640 patienter", not with {@code många}.
+ * or says ({@code innebär}, {@code tycker}, …), which the answer does not repeat.
  */
 final class QuestionReading {
 
@@ -49,7 +46,9 @@ final class QuestionReading {
         if (items.size() < 2) {
             return false;
         }
-        return asksHowMuch(items) || folded(items.get(0)).equals("vad") && COST_AFTER_VAD.contains(folded(items.get(1)));
+        String first = folded(items.get(0));
+        String second = folded(items.get(1));
+        return first.equals("hur") && AMOUNT_AFTER_HUR.contains(second) || first.equals("vad") && COST_AFTER_VAD.contains(second);
     }
 
     /** Whether the query text is a question: it ends with a question mark or opens with a question word. */
@@ -66,24 +65,11 @@ final class QuestionReading {
     /**
      * The items of a question without its framing words (quoted phrases and exclusions stay as written); the items
      * themselves when nothing else would be left. Without {@code askingVerbsFrame} the verbs that ask count as content
-     * words (the evaluation's ablation, {@link RankingPart#QUESTION_SUBJECT}), and without {@code amountWordFrames} so
-     * does the word after {@code hur} that asks for an amount ({@link RankingPart#AMOUNT_WORD_FRAMES}).
+     * words (the evaluation's ablation, {@link RankingPart#QUESTION_SUBJECT}).
      */
-    static List<String> whatIsAsked(List<String> items, boolean askingVerbsFrame, boolean amountWordFrames) {
-        boolean amountWordSecond = amountWordFrames && asksHowMuch(items);
-        List<String> kept = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            String item = items.get(i);
-            if (item.startsWith("\"") || !(frames(folded(item), askingVerbsFrame) || amountWordSecond && i == 1)) {
-                kept.add(item);
-            }
-        }
+    static List<String> whatIsAsked(List<String> items, boolean askingVerbsFrame) {
+        List<String> kept = items.stream().filter(item -> item.startsWith("\"") || !frames(folded(item), askingVerbsFrame)).toList();
         return kept.isEmpty() ? items : kept;
-    }
-
-    /** Whether the question opens with {@code hur} and a word that asks for an amount ("Hur många …", "Hur länge …"). */
-    private static boolean asksHowMuch(List<String> items) {
-        return items.size() >= 2 && folded(items.get(0)).equals("hur") && AMOUNT_AFTER_HUR.contains(folded(items.get(1)));
     }
 
     private static boolean frames(String word, boolean askingVerbsFrame) {

@@ -23,11 +23,6 @@ public enum RankingPart {
      */
     QUESTION_SUBJECT,
     /**
-     * A question for an amount matched without its amount word: "Hur många patienter …?" on {@code patienter}, as its
-     * answer gives the figure ("640 patienter") and not {@code många} ({@link QuestionReading#whatIsAsked}).
-     */
-    AMOUNT_WORD_FRAMES,
-    /**
      * A question that asks for an amount ("Hur många …?", "Vad kostar …?") ranks the passages that give a figure or a
      * number word higher among those that match it ({@link QuestionReading#asksForAnAmount}).
      */
