@@ -3,6 +3,7 @@ package org.lararena.analysis;
 import java.util.List;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.util.StemmerUtil;
 
 /**
  * Lucene's light Swedish stemmer (Jacques Savoy's), with two parts of its own, each a setting: a base form keeps a
@@ -42,7 +43,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 final class SwedishBaseFormLightStemFilter extends TermRewriteFilter {
 
     /** Below this length a word in vowel + {@code -nt} or {@code -kt} is more often a neuter or a supine. */
-    static final int MIN_LOANWORD_LENGTH = 6;
+    private static final int MIN_LOANWORD_LENGTH = 6;
 
     /** The light stemmer's endings, longest first, each with the length a word must exceed to lose it. */
     private static final List<Endings> ENDINGS = List.of(
@@ -85,7 +86,7 @@ final class SwedishBaseFormLightStemFilter extends TermRewriteFilter {
         for (Endings rule : ENDINGS) {
             if (word > rule.longerThan()) {
                 for (String ending : rule.endings()) {
-                    if (endsWith(chars, word, ending)) {
+                    if (StemmerUtil.endsWith(chars, word, ending)) {
                         return word - ending.length();
                     }
                 }
@@ -97,20 +98,8 @@ final class SwedishBaseFormLightStemFilter extends TermRewriteFilter {
         return word;
     }
 
-    private static boolean endsWith(char[] chars, int word, String ending) {
-        if (word < ending.length()) {
-            return false;
-        }
-        for (int i = 0; i < ending.length(); i++) {
-            if (chars[word - ending.length() + i] != ending.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Whether the last letter of the {@code word} first letters of {@code chars} belongs to the stem, not to an ending. */
-    static boolean lastLetterIsTheStems(char[] chars, int word) {
+    private static boolean lastLetterIsTheStems(char[] chars, int word) {
         char last = chars[word - 1];
         char before = chars[word - 2];
         if (last == 'n') {

@@ -201,8 +201,7 @@ final class PassageQuery {
             } else {
                 Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
                 b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict
-                        : withLooserReadings(strict, positive, minimumShouldMatch, !leftOut.contains(RankingPart.PARTS_NEAR),
-                                !leftOut.contains(RankingPart.VERB_READING), !leftOut.contains(RankingPart.PARTICLE_NOUNS)));
+                        : withLooserReadings(strict, positive, minimumShouldMatch, leftOut));
                 b.should(exactForms(positive));
             }
             if (!items.isEmpty()) {
@@ -223,21 +222,21 @@ final class PassageQuery {
     /**
      * The strict reading, or else a looser one at a small constant score: the query's compounds as their parts written
      * apart (a phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token
-     * graph), with {@code partsNear} also near each other in either order, and with {@code verbs} its action nouns also
-     * as the verbs they are made from (with {@code particleNouns} its nouns of a particle and a bare verb stem too); and long words a slip or an ending away. Each adds that constant to a strict
-     * match too, as a tie-breaker.
+     * graph), also near each other in either order ({@link RankingPart#PARTS_NEAR}), and with its action nouns as the
+     * verbs they are made from ({@link RankingPart#VERB_READING}; with {@link RankingPart#PARTICLE_NOUNS} its nouns of a
+     * particle and a bare verb stem too), each unless {@code leftOut} names it; and long words a slip or an ending away.
+     * Each adds that constant to a strict match too, as a tie-breaker.
      */
-    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, boolean partsNear, boolean verbs,
-                                            boolean particleNouns) {
+    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, Set<RankingPart> leftOut) {
         List<Query> splitReadings = new ArrayList<>();
         splitReadings.add(splitReading(words, minimumShouldMatch));
         // Beside the phrase of the parts, not instead: the sloppy phrase alone lost a compound whose parts stand together
         // after a quote and a hyphen ("baslinje"- intervjuerna), which the phrase finds.
-        if (partsNear) {
+        if (!leftOut.contains(RankingPart.PARTS_NEAR)) {
             splitReadings.add(partsNearReading(words, minimumShouldMatch));
         }
-        if (verbs) {
-            verbReading(words, minimumShouldMatch, particleNouns).ifPresent(splitReadings::add);
+        if (!leftOut.contains(RankingPart.VERB_READING)) {
+            verbReading(words, minimumShouldMatch, !leftOut.contains(RankingPart.PARTICLE_NOUNS)).ifPresent(splitReadings::add);
         }
         Query split = splitReadings.size() == 1 ? splitReadings.get(0)
                 : Query.of(q -> q.bool(b -> b.should(splitReadings).minimumShouldMatch("1")));
@@ -322,7 +321,8 @@ final class PassageQuery {
     private static Optional<Query> verbReading(String words, String minimumShouldMatch, boolean particleNouns) {
         List<String> items = ITEM.matcher(words).results().map(MatchResult::group).toList();
         List<List<String>> verbsOfItems = items.stream()
-                .map(item -> item.startsWith("\"") ? List.<String>of() : VerbReading.verbsOf(item.replaceAll("\\p{Punct}+$", ""), particleNouns)).toList();
+                .map(item -> item.startsWith("\"") ? List.<String>of()
+                        : VerbReading.verbsOf(item.replaceAll("\\p{Punct}+$", ""), particleNouns)).toList();
         int readings = verbsOfItems.stream().mapToInt(List::size).max().orElse(0);
         if (readings == 0) {
             return Optional.empty();

@@ -67,7 +67,7 @@ final class VerbReading {
             }
             String stem = lower.substring(0, lower.length() - ending.length());
             // -ning on a stem that ends in a vowel is -ing on a stem in n (träning is trän|ing, not trä|ning).
-            if (stem.length() >= MIN_STEM && Character.isLetter(stem.charAt(stem.length() - 1)) && !isVowel(stem.charAt(stem.length() - 1))) {
+            if (isVerbStem(stem)) {
                 String verb = stem + "a";
                 verbs.add(verb);
                 particleVerb(verb).ifPresent(verbs::add);
@@ -92,13 +92,18 @@ final class VerbReading {
                     break;
                 }
             }
-            char last = rest.isEmpty() ? 'a' : rest.charAt(rest.length() - 1);
-            if (rest.length() >= MIN_STEM && Character.isLetter(last) && !isVowel(last)) {
-                return Optional.of(rest + "a " + particle);
-            }
-            return Optional.empty();
+            return isVerbStem(rest) ? Optional.of(rest + "a " + particle) : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code stem} can be a verb's stem before {@code -a}: {@link #MIN_STEM} letters or more, ending in a consonant. */
+    private static boolean isVerbStem(String stem) {
+        if (stem.length() < MIN_STEM) {
+            return false;
+        }
+        char last = stem.charAt(stem.length() - 1);
+        return Character.isLetter(last) && !isVowel(last);
     }
 
     /** {@code verb} with a leading particle written as Swedish writes it in a clause, the particle after the verb. */

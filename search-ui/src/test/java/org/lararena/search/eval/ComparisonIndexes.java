@@ -83,7 +83,7 @@ public final class ComparisonIndexes {
     }
 
     /** The project's light stemmers leaving a stem's final -mm or -nn, as Lucene's does ({@code SwedishBaseFormLightStemFilter}). */
-    public static void withoutUndoubling(JsonObject mapping) {
+    public static void withoutDoubledConsonants(JsonObject mapping) {
         turnOffInStemmers(mapping, "doubled_consonants");
     }
 
