@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.lararena.ingest.index.PassageFacetFields;
 import org.lararena.ingest.index.PassageIndex;
+import org.lararena.ontology.search.SwedishSynonyms;
 
 /**
  * The relevance part of a passage search, from the query text as people write it. The strict reading decides: the
@@ -99,6 +100,12 @@ final class PassageQuery {
      * reaches parts that are about something else.
      */
     static final int PARTS_SLOP = 4;
+    /**
+     * What a synonym of a query word weighs against the word itself ({@link RankingPart#SYNONYMS}): half. It says the
+     * same thing in other words, but less surely, as a word has other senses ({@code ledning} is also a cable). Set
+     * before any run, not tuned: a passage with every word of the query still ranks above one with their synonyms.
+     */
+    static final float SYNONYM_WEIGHT = 0.5f;
     /** Edits a word may be off by: none below 7 letters, one up to 10, two from 11 ({@code nyckelfritt}/{@code nyckelfria}). */
     static final String FUZZINESS = "AUTO:7,11";
     private static final Pattern ITEM = Pattern.compile("-?\"[^\"]*\"|\\S+");
@@ -150,7 +157,12 @@ final class PassageQuery {
 
     /** As {@link #of(SearchRequest, Set, Set)}, finding the named themes in {@code themeField} (the reviewed themes alone, or all). */
     static Query of(SearchRequest request, Set<String> themeIris, Set<RankingPart> leftOut, String themeField) {
-        Query words = words(request, leftOut);
+        return of(request, themeIris, leftOut, themeField, SwedishSynonyms.installed());
+    }
+
+    /** As {@link #of(SearchRequest, Set, Set, String)}, with the general Swedish synonyms of {@code synonyms}. */
+    static Query of(SearchRequest request, Set<String> themeIris, Set<RankingPart> leftOut, String themeField, SwedishSynonyms synonyms) {
+        Query words = words(request, leftOut, synonyms);
         if (themeIris.isEmpty() || !request.hasText() || leftOut.contains(RankingPart.THEME_EXPANSION)) {
             return words;
         }
@@ -167,7 +179,7 @@ final class PassageQuery {
     }
 
     static Query of(SearchRequest request) {
-        return words(request, Set.of());
+        return words(request, Set.of(), SwedishSynonyms.none());
     }
 
     /**
@@ -175,9 +187,10 @@ final class PassageQuery {
      * quotes, the strict reading (the words as the Swedish analysis reads them, stop words dropped) decides which
      * passages match and how they rank; the exact forms, the words standing together, and the looser readings add to
      * that. A looser reading alone scores a small constant, so a passage found only through it ranks below those
-     * with the words, and among those it breaks ties. A question is read without the words that frame it.
+     * with the words, and among those it breaks ties. A question is read without the words that frame it. A query
+     * word's general synonyms count at {@link #SYNONYM_WEIGHT} of the word ({@link RankingPart#SYNONYMS}).
      */
-    private static Query words(SearchRequest request, Set<RankingPart> leftOut) {
+    private static Query words(SearchRequest request, Set<RankingPart> leftOut, SwedishSynonyms synonyms) {
         List<String> fields = leftOut.contains(RankingPart.QUESTION_FIELD) ? STRICT_FIELDS_WITHOUT_QUESTION
                 : leftOut.contains(RankingPart.QUESTION_AS_OWN_WORDS) ? STRICT_FIELDS_QUESTION_WEIGHING_LESS : STRICT_FIELDS;
         if (!request.hasText()) {
@@ -200,9 +213,12 @@ final class PassageQuery {
                 b.must(simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH, withExact(fields)));
             } else {
                 Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
+                List<List<String>> synonymsOfItems = leftOut.contains(RankingPart.SYNONYMS) ? List.of()
+                        : items.stream().map(item -> synonyms.of(item.replaceAll("\\p{Punct}+$", ""))).toList();
                 b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict
-                        : withLooserReadings(strict, positive, minimumShouldMatch, leftOut));
+                        : withLooserReadings(strict, positive, minimumShouldMatch, leftOut, synonymReading(items, synonymsOfItems, minimumShouldMatch)));
                 b.should(exactForms(positive));
+                b.should(synonymScores(synonymsOfItems));
             }
             if (!items.isEmpty()) {
                 String words = positive.replace("\"", "");
@@ -224,11 +240,14 @@ final class PassageQuery {
      * apart (a phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token
      * graph), also near each other in either order ({@link RankingPart#PARTS_NEAR}), and with its action nouns as the
      * verbs they are made from ({@link RankingPart#VERB_READING}; with {@link RankingPart#PARTICLE_NOUNS} its nouns of a
-     * particle and a bare verb stem too), each unless {@code leftOut} names it; and long words a slip or an ending away.
+     * particle and a bare verb stem too), each unless {@code leftOut} names it; the query's words or their synonyms
+     * ({@link #synonymReading}); and long words a slip or an ending away.
      * Each adds that constant to a strict match too, as a tie-breaker.
      */
-    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, Set<RankingPart> leftOut) {
+    private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, Set<RankingPart> leftOut,
+                                            Optional<Query> synonymReading) {
         List<Query> splitReadings = new ArrayList<>();
+        synonymReading.ifPresent(splitReadings::add);
         splitReadings.add(splitReading(words, minimumShouldMatch));
         // Beside the phrase of the parts, not instead: the sloppy phrase alone lost a compound whose parts stand together
         // after a quote and a hyphen ("baslinje"- intervjuerna), which the phrase finds.
@@ -245,6 +264,38 @@ final class PassageQuery {
                 .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(split)))
                 .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(f -> f.match(m -> m.field("text.exact").query(words)
                         .fuzziness(FUZZINESS).prefixLength(3).maxExpansions(20).minimumShouldMatch(minimumShouldMatch)))))));
+    }
+
+    /**
+     * The query read word by word as the word or one of its general synonyms, most words matching as in the strict
+     * reading: a passage that says what is asked in other words ({@code hinder för samverkan}, <i>svårigheter i
+     * samarbetet</i>). Empty when no word of the query has a synonym.
+     */
+    private static Optional<Query> synonymReading(List<String> items, List<List<String>> synonymsOfItems, String minimumShouldMatch) {
+        if (synonymsOfItems.stream().allMatch(List::isEmpty)) {
+            return Optional.empty();
+        }
+        List<Query> slots = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String item = items.get(i);
+            List<String> synonyms = synonymsOfItems.get(i);
+            Query word = Query.of(q -> q.match(m -> m.field("text").query(item)));
+            slots.add(synonyms.isEmpty() ? word : Query.of(q -> q.bool(b -> b.should(word)
+                    .should(s -> s.match(m -> m.field("text").query(String.join(" ", synonyms)))).minimumShouldMatch("1"))));
+        }
+        return Optional.of(Query.of(q -> q.bool(b -> b.should(slots).minimumShouldMatch(minimumShouldMatch))));
+    }
+
+    /**
+     * What the synonyms of each query word add to a passage that matches: the best of them, as the strict reading
+     * scores a word in the text, at {@link #SYNONYM_WEIGHT}. Per word the best only, so a passage that lists several
+     * synonyms of one word counts that word once.
+     */
+    private static List<Query> synonymScores(List<List<String>> synonymsOfItems) {
+        return synonymsOfItems.stream().filter(synonyms -> !synonyms.isEmpty())
+                .map(synonyms -> Query.of(q -> q.disMax(d -> d.boost(SYNONYM_WEIGHT).queries(synonyms.stream()
+                        .map(synonym -> Query.of(m -> m.match(t -> t.field("text").query(synonym)))).toList()))))
+                .toList();
     }
 
     /** The words in the very form written (folded), stop words left out: an exact form ranks above an inflected one. */

@@ -36,6 +36,7 @@ import org.lararena.ingest.index.NearDuplicates;
 import org.lararena.ingest.index.PassageFacetFields;
 import org.lararena.ingest.names.NameSpans;
 import org.lararena.ingest.store.Visibility;
+import org.lararena.ontology.search.SwedishSynonyms;
 import org.lararena.ontology.text.SwedishText;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
@@ -61,6 +62,8 @@ public final class PassageSearch {
     private final boolean requestCache;
     private final Set<RankingPart> leftOut;
     private final ToIntBiFunction<String, String> decisionsAbout;
+    /** The installed thesaurus, read when the first search object is made (at start, off the event loop): about a megabyte. */
+    private final SwedishSynonyms synonyms = SwedishSynonyms.installed();
 
     /** @param themeLabel the display label of a theme or concept IRI */
     public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel) {
@@ -128,7 +131,7 @@ public final class PassageSearch {
             return PassageQuery.of(request);
         }
         String wanted = String.join(" ", PassageQuery.parse(request.simpleQueryString()).positive()).replace("\"", "");
-        return PassageQuery.of(request, wanted.isBlank() ? Set.of() : themesNamedIn.apply(wanted), leftOut, themeField(request, caller));
+        return PassageQuery.of(request, wanted.isBlank() ? Set.of() : themesNamedIn.apply(wanted), leftOut, themeField(request, caller), synonyms);
     }
 
     public JsonObject search(SearchRequest request, Caller caller) {

@@ -42,5 +42,11 @@ public enum RankingPart {
      * A noun made of a particle and a verb's bare stem also read as its particle verb ({@code avhopp}, <i>hoppa
      * av</i>; {@code inköp}, <i>köpa in</i>) in the verb reading ({@link VerbReading#verbsOf(String, boolean)}).
      */
-    PARTICLE_NOUNS
+    PARTICLE_NOUNS,
+    /**
+     * A query word's general synonyms (Folkets synonymlexikon, {@link org.lararena.ontology.search.SwedishSynonyms}):
+     * a passage that has the word or a synonym of it matches, word by word, as a looser reading, and a synonym in a
+     * passage adds half of what the word would ({@link PassageQuery#SYNONYM_WEIGHT}).
+     */
+    SYNONYMS
 }

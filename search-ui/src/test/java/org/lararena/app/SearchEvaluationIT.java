@@ -368,6 +368,7 @@ class SearchEvaluationIT {
         all.put("- verb reading", direct.apply(alias, Set.of(RankingPart.VERB_READING)));
         all.put("- amount answers", direct.apply(alias, Set.of(RankingPart.ANSWER_IS_AN_AMOUNT)));
         all.put("- particle nouns", direct.apply(alias, Set.of(RankingPart.PARTICLE_NOUNS)));
+        all.put("- synonyms", direct.apply(alias, Set.of(RankingPart.SYNONYMS)));
         all.put("standard + stemmer", query -> ComparisonIndexes.baselineRanking(client, stemmedIndex, query));
         all.put(STANDARD, query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
         return all;

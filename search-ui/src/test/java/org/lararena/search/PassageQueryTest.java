@@ -2,10 +2,20 @@ package org.lararena.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ingest.index.PassageFacetFields;
+import org.lararena.ontology.search.SwedishSynonyms;
 
 class PassageQueryTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void exclusionsAreSeparatedFromWhatToFind() {
@@ -115,5 +125,21 @@ class PassageQueryTest {
         assertThat(without).doesNotContain("sårläka");
         assertThat(PassageQuery.of(SearchRequest.of("Hur fungerar inloggningen?")).toString()).contains("\\\"logga in\\\"~" + PassageQuery.PARTS_SLOP);
         assertThat(PassageQuery.of(SearchRequest.of("förband tid")).toString().split(PassageQuery.SPLIT_ANALYZER, -1)).hasSize(3);
+    }
+
+    @Test
+    void aWordsSynonymsFindAPassageAndWeighHalfTheWordButNotInAPhraseOrWhenLeftOut() throws Exception {
+        Path thesaurus = dir.resolve("th.dat");
+        Files.write(thesaurus, List.of("UTF-8", "hinder|1", "|svårighet", "svårighet|1", "|hinder"), StandardCharsets.UTF_8);
+        SwedishSynonyms synonyms = SwedishSynonyms.read(thesaurus);
+
+        String words = PassageQuery.of(SearchRequest.of("hinder samverkan"), Set.of(), Set.of(), PassageFacetFields.THEMES, synonyms).toString();
+        String phrase = PassageQuery.of(SearchRequest.of("\"hinder samverkan\""), Set.of(), Set.of(), PassageFacetFields.THEMES, synonyms).toString();
+        String leftOut = PassageQuery.of(SearchRequest.of("hinder samverkan"), Set.of(), Set.of(RankingPart.SYNONYMS), PassageFacetFields.THEMES,
+                synonyms).toString();
+
+        assertThat(words).contains("\"svårighet\"").contains("\"dis_max\":{\"boost\":" + PassageQuery.SYNONYM_WEIGHT);
+        assertThat(phrase).doesNotContain("svårighet");
+        assertThat(leftOut).doesNotContain("svårighet");
     }
 }
