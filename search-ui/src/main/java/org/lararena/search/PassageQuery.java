@@ -213,8 +213,11 @@ final class PassageQuery {
                 b.must(simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH, withExact(fields)));
             } else {
                 Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
+                Optional<String> amountWord = question && !leftOut.contains(RankingPart.AMOUNT_WORD_WITHOUT_SYNONYMS)
+                        ? QuestionReading.amountWord(parts.positive()) : Optional.empty();
                 List<List<String>> synonymsOfItems = leftOut.contains(RankingPart.SYNONYMS) ? List.of()
-                        : items.stream().map(item -> synonyms.of(item.replaceAll("\\p{Punct}+$", ""))).toList();
+                        : items.stream().map(item -> amountWord.filter(item::equals).isPresent() ? List.<String>of()
+                                : synonyms.of(item.replaceAll("\\p{Punct}+$", ""))).toList();
                 b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict
                         : withLooserReadings(strict, positive, minimumShouldMatch, leftOut, synonymReading(items, synonymsOfItems, minimumShouldMatch)));
                 b.should(exactForms(positive));

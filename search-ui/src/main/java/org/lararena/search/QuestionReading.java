@@ -2,6 +2,7 @@ package org.lararena.search;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.lararena.ontology.text.SwedishText;
 
@@ -49,6 +50,14 @@ final class QuestionReading {
         String first = folded(items.get(0));
         String second = folded(items.get(1));
         return first.equals("hur") && AMOUNT_AFTER_HUR.contains(second) || first.equals("vad") && COST_AFTER_VAD.contains(second);
+    }
+
+    /**
+     * The word that asks for the amount in a question for one ({@code många} in "Hur många slutade röka?", {@code kostar}
+     * in "Vad kostar …?"), as written; empty for any other query.
+     */
+    static Optional<String> amountWord(List<String> items) {
+        return asksForAnAmount(items) ? Optional.of(items.get(1)) : Optional.empty();
     }
 
     /** Whether the query text is a question: it ends with a question mark or opens with a question word. */

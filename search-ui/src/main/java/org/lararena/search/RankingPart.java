@@ -48,5 +48,11 @@ public enum RankingPart {
      * a passage that has the word or a synonym of it matches, word by word, as a looser reading, and a synonym in a
      * passage adds half of what the word would ({@link PassageQuery#SYNONYM_WEIGHT}).
      */
-    SYNONYMS
+    SYNONYMS,
+    /**
+     * In a question for an amount, the word that asks for it ({@code många}, {@code mycket}, {@code länge},
+     * {@code kostar}) is read without its synonyms ({@link QuestionReading#amountWord}): they say nothing of what is
+     * counted ({@code flera}, {@code massor}, {@code väldigt}).
+     */
+    AMOUNT_WORD_WITHOUT_SYNONYMS
 }

@@ -142,4 +142,21 @@ class PassageQueryTest {
         assertThat(phrase).doesNotContain("svårighet");
         assertThat(leftOut).doesNotContain("svårighet");
     }
+
+    @Test
+    void theWordThatAsksForAnAmountIsReadWithoutItsSynonymsInAQuestionOnly() throws Exception {
+        Path thesaurus = dir.resolve("th.dat");
+        Files.write(thesaurus, List.of("UTF-8", "många|1", "|flera", "flera|1", "|många", "minska|1", "|reducera", "reducera|1", "|minska"),
+                StandardCharsets.UTF_8);
+        SwedishSynonyms synonyms = SwedishSynonyms.read(thesaurus);
+
+        String question = PassageQuery.of(SearchRequest.of("Hur många minskade i vikt?"), Set.of(), Set.of(), PassageFacetFields.THEMES, synonyms).toString();
+        String keywords = PassageQuery.of(SearchRequest.of("många minskade vikt"), Set.of(), Set.of(), PassageFacetFields.THEMES, synonyms).toString();
+        String leftOut = PassageQuery.of(SearchRequest.of("Hur många minskade i vikt?"), Set.of(), Set.of(RankingPart.AMOUNT_WORD_WITHOUT_SYNONYMS),
+                PassageFacetFields.THEMES, synonyms).toString();
+
+        assertThat(question).doesNotContain("flera").contains("reducera");
+        assertThat(keywords).contains("flera").contains("reducera");
+        assertThat(leftOut).contains("flera");
+    }
 }
