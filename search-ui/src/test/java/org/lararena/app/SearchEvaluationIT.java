@@ -164,6 +164,9 @@ class SearchEvaluationIT {
                         continue;
                     }
                     Map<String, Integer> grades = judge(query, passages, filenames);
+                    if (grades.isEmpty()) {
+                        continue;
+                    }
                     List<String> ours = projectRanking(app, researcher, query.getString("query"));
                     List<String> theirs = ComparisonIndexes.baselineRanking(client, standardIndex, query.getString("query"));
                     Scores mine = RankingMetrics.score(ours, grades);
@@ -317,6 +320,9 @@ class SearchEvaluationIT {
                 continue;
             }
             Map<String, Integer> grades = judge(query, passages, filenames);
+            if (grades.isEmpty()) {
+                continue;
+            }
             // The first set's queries have no class.
             String queryClass = query.getString("class", "unclassed");
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s %-4s %-8s %-50s", set, query.getString("id"),
@@ -398,7 +404,12 @@ class SearchEvaluationIT {
         assertThat(response.statusCode()).as("upload of " + filename + ": " + response.body()).isEqualTo(202);
     }
 
-    /** The judged passages of a query: those of the named document whose folded text holds every one of the words. */
+    /**
+     * The judged passages of a query: those of the named document whose folded text holds every one of the words. Every
+     * judgement must match a passage; without the general Swedish word lists, though, letter-spaced slide text is not
+     * repaired ({@code s a m v e r k a n} stays apart), so a judgement of such a slide may match none: the query is then
+     * left out with a message (an empty result), as the corpus's queries are without the corpus.
+     */
     private static Map<String, Integer> judge(JsonObject query, List<JsonObject> passages, Map<String, String> filenames) {
         Map<String, Integer> grades = new LinkedHashMap<>();
         for (Object r : query.getJsonArray("relevant")) {
@@ -414,6 +425,12 @@ class SearchEvaluationIT {
                     grades.merge(passage.getString("passageId"), grade, Math::max);
                     matched++;
                 }
+            }
+            if (matched == 0 && GeneralSwedishWords.installed().isEmpty()) {
+                System.out.printf(Locale.ROOT, "SearchEvaluationIT: query %s left out: no passage of %s holds %s, as the general Swedish word "
+                        + "lists (Debian: wswedish, hunspell-sv-se) that repair letter-spaced text are not installed%n", query.getString("id"),
+                        judgement.getString("doc"), judgement.getJsonArray("has"));
+                return Map.of();
             }
             assertThat(matched).as("query %s: some passage of %s holds %s", query.getString("id"), judgement.getString("doc"),
                     judgement.getJsonArray("has")).isPositive();
