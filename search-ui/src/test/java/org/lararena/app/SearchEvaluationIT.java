@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,7 +117,8 @@ class SearchEvaluationIT {
     @Test
     void theSwedishSearchBeatsTheStandardAnalyzerOnEveryMetricAndHoldsItsHeldOutLevel() throws Exception {
         TestServices services = TestServices.get();
-        String researcher = services.accessToken("forskare", "forskare");
+        // The run outlasts one access token (the realm's lifespan is ten minutes): asked for again as it ages.
+        Supplier<String> researcher = services.renewedAccessToken("forskare", "forskare");
         Path corpus = corpusDirectory();
         boolean withCorpus = CORPUS_DOCUMENTS.stream().allMatch(f -> Files.isRegularFile(corpus.resolve(f)));
         if (!withCorpus) {
@@ -126,18 +128,18 @@ class SearchEvaluationIT {
              ElasticsearchClient client = ElasticsearchClients.create(app.config().elasticsearch())) {
             for (String name : OWN_DOCUMENTS) {
                 try (InputStream in = SearchEvaluationIT.class.getResourceAsStream(EVAL + "documents/" + name)) {
-                    upload(app, researcher, name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    upload(app, researcher.get(), name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
             if (withCorpus) {
                 for (String name : CORPUS_DOCUMENTS) {
-                    upload(app, researcher, name, Files.readString(corpus.resolve(name)));
+                    upload(app, researcher.get(), name, Files.readString(corpus.resolve(name)));
                 }
             }
             Map<String, String> filenames = new LinkedHashMap<>();
-            for (Object d : new JsonObject(app.get("/api/documents?size=100", researcher).body()).getJsonArray("documents")) {
+            for (Object d : new JsonObject(app.get("/api/documents?size=100", researcher.get()).body()).getJsonArray("documents")) {
                 JsonObject document = (JsonObject) d;
-                app.awaitStatus(document.getString("id"), researcher, "indexed");
+                app.awaitStatus(document.getString("id"), researcher.get(), "indexed");
                 filenames.put(document.getString("id"), document.getString("filename"));
             }
             String alias = app.config().elasticsearch().indexPrefix() + "-passages";
@@ -169,7 +171,7 @@ class SearchEvaluationIT {
                     if (grades.isEmpty()) {
                         continue;
                     }
-                    List<String> ours = projectRanking(app, researcher, query.getString("query"));
+                    List<String> ours = projectRanking(app, researcher.get(), query.getString("query"));
                     List<String> theirs = ComparisonIndexes.baselineRanking(client, standardIndex, query.getString("query"));
                     Scores mine = RankingMetrics.score(ours, grades);
                     Scores base = RankingMetrics.score(theirs, grades);
@@ -214,7 +216,7 @@ class SearchEvaluationIT {
             assertThat(tuning.project().success()).as("tuning success@10").isGreaterThanOrEqualTo(0.92);
             assertThat(tuning.project().reciprocalRank()).as("tuning MRR").isGreaterThanOrEqualTo(0.78);
             assertSecondSetLevels(second, fullAnalysis && withCorpus);
-            assertNearDuplicatesAreOneHit(app, researcher);
+            assertNearDuplicatesAreOneHit(app, researcher.get());
         }
     }
 
@@ -228,9 +230,10 @@ class SearchEvaluationIT {
      * MRR is 0.63; with the sixteenth set's, held-out-9's success@10 is 0.86; with the seventeenth set's and the
      * synonyms (its rule), held-out-5's success@10 is 0.84 and held-out-8's 0.76, and held-out-8's one OCR query
      * below the standard analyzer (rank 2 in every ranking of ours, the new documents' words ahead of it); with the
-     * eighteenth set's, held-out-16 is 0.72 / 0.58 and held-out-17 0.72 / 0.47. Where a set stood within a query of its
-     * guard in that run (tuning-2, held-out-4's success@10, held-out-5's, -7's, -8's, -10's and -11's MRR, held-out-13's
-     * and -15's success@10), the guard was set a query below it, as for a new set.
+     * eighteenth set's, held-out-16 is 0.72 / 0.58 and held-out-17 0.72 / 0.47; with the nineteenth set's, tuning-2's
+     * MRR is 0.90, held-out-4 0.78 / 0.63, held-out-5's MRR 0.73, held-out-11 0.70 / 0.50, held-out-15 0.64 / 0.57 and
+     * held-out-16's success@10 0.70. Where a set stood within a query of its guard in the run that measured held-out-18
+     * or -19, the guard was set a query below it, as for a new set.
      * {@code classesBelowStandard}: query classes that were below the standard analyzer when the set was measured once
      * (or, for held-out-8, once a later set's documents joined the index), the goal missed as docs/search-quality.md
      * reports, not a regression to guard against; every other class keeps the bar.
@@ -243,14 +246,14 @@ class SearchEvaluationIT {
     }
 
     private static final List<LaterSet> LATER_SETS = List.of(
-            new LaterSet("tuning-2", 0.93, 0.90), new LaterSet("heldout-2", 0.88, 0.77), new LaterSet("heldout-3", 0.89, 0.83),
-            new LaterSet("heldout-4", 0.77, 0.62), new LaterSet("heldout-5", 0.81, 0.72), new LaterSet("heldout-6", 0.67, 0.56),
+            new LaterSet("tuning-2", 0.93, 0.88), new LaterSet("heldout-2", 0.88, 0.77), new LaterSet("heldout-3", 0.89, 0.83),
+            new LaterSet("heldout-4", 0.75, 0.60), new LaterSet("heldout-5", 0.81, 0.70), new LaterSet("heldout-6", 0.67, 0.56),
             new LaterSet("heldout-7", 0.78, 0.59), new LaterSet("heldout-8", 0.74, 0.56, Set.of("ocr")), new LaterSet("heldout-9", 0.84, 0.63),
-            new LaterSet("heldout-10", 0.78, 0.63), new LaterSet("heldout-11", 0.70, 0.49),
-            new LaterSet("heldout-12", 0.52, 0.44), new LaterSet("heldout-13", 0.52, 0.46, Set.of("ocr")),
-            new LaterSet("heldout-14", 0.82, 0.66), new LaterSet("heldout-15", 0.64, 0.56),
-            new LaterSet("heldout-16", 0.70, 0.55), new LaterSet("heldout-17", 0.70, 0.44, Set.of("ocr")),
-            new LaterSet("heldout-18", 0.96, 0.81), new LaterSet("heldout-19", 0, 0));
+            new LaterSet("heldout-10", 0.78, 0.63), new LaterSet("heldout-11", 0.68, 0.47),
+            new LaterSet("heldout-12", 0.52, 0.44), new LaterSet("heldout-13", 0.52, 0.45, Set.of("ocr")),
+            new LaterSet("heldout-14", 0.82, 0.66), new LaterSet("heldout-15", 0.62, 0.55),
+            new LaterSet("heldout-16", 0.68, 0.55), new LaterSet("heldout-17", 0.70, 0.44, Set.of("ocr")),
+            new LaterSet("heldout-18", 0.96, 0.81), new LaterSet("heldout-19", 0.84, 0.68));
 
     /**
      * The bar of the sets after the first: in every class the project does at least as well as the standard analyzer,
@@ -262,8 +265,8 @@ class SearchEvaluationIT {
      * held-out-7 0.80 / 0.68, held-out-8 0.78 / 0.61, held-out-9 0.88 / 0.66, held-out-10 0.80 / 0.68, held-out-11
      * 0.76 / 0.56, held-out-12 0.54 / 0.47, held-out-13 0.58 / 0.49, held-out-14 0.84 / 0.69, held-out-15 0.68 / 0.59
      * (0.70 / 0.59 once the past tense, which its criterion took out, was gone), held-out-16 0.76 / 0.63 (0.78 / 0.62
-     * once the amount word's framing, which its criterion took out, was gone), held-out-17 0.76 / 0.50 and held-out-18
-     * 0.98 / 0.85 when measured once ({@link #LATER_SETS}).
+     * once the amount word's framing, which its criterion took out, was gone), held-out-17 0.76 / 0.50, held-out-18
+     * 0.98 / 0.85 and held-out-19 0.86 / 0.71 when measured once ({@link #LATER_SETS}).
      */
     private static void assertSecondSetLevels(Map<String, Scoreboard> boards, boolean asMeasured) {
         for (LaterSet set : LATER_SETS) {
@@ -345,7 +348,7 @@ class SearchEvaluationIT {
     }
 
     /** The project, its ablations and the baselines, in the order of the printed table. */
-    private static Map<String, Ranker> rankers(RunningApplication app, ElasticsearchClient client, String researcher, List<JsonObject> passages,
+    private static Map<String, Ranker> rankers(RunningApplication app, ElasticsearchClient client, Supplier<String> researcher, List<JsonObject> passages,
                                                String prefix, String standardIndex) throws Exception {
         String stemmedIndex = prefix + "-eval-standard-stemmed";
         ComparisonIndexes.standardWithStemmer(client, stemmedIndex, passages);
@@ -377,7 +380,7 @@ class SearchEvaluationIT {
                     .map(h -> ((JsonObject) h).getString("passageId")).toList();
         };
         Map<String, Ranker> all = new LinkedHashMap<>();
-        all.put(LARARENA, query -> projectRanking(app, researcher, query));
+        all.put(LARARENA, query -> projectRanking(app, researcher.get(), query));
         copies.forEach((name, index) -> all.put(name, direct.apply(index, Set.of())));
         all.put("- looser readings", direct.apply(alias, Set.of(RankingPart.LOOSER_READINGS)));
         all.put("- theme expansion", direct.apply(alias, Set.of(RankingPart.THEME_EXPANSION)));

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.services.ManagedElasticsearch;
@@ -33,6 +34,9 @@ import org.lararena.platform.services.ServerDistributions;
  * ({@link HarnessDirectory}).
  */
 public final class TestServices {
+
+    /** How long a {@link #renewedAccessToken} is used before it is asked for again: half the realm's token lifespan. */
+    public static final Duration TOKEN_RENEWAL = Duration.ofMinutes(5);
 
     private static TestServices instance;
 
@@ -153,6 +157,26 @@ public final class TestServices {
     /** An access token for a user of the development realm, by the password grant of {@code lararena-cli}. */
     public String accessToken(String username, String password) {
         return token("lararena", "lararena-cli", username, password);
+    }
+
+    /**
+     * An access token for a user of the development realm that stays valid however long a test runs: asked for again
+     * once {@link #TOKEN_RENEWAL} has passed since the last one, well inside the realm's access token lifespan (600 s).
+     */
+    public Supplier<String> renewedAccessToken(String username, String password) {
+        return new Supplier<>() {
+            private String token;
+            private long issuedAt;
+
+            @Override
+            public synchronized String get() {
+                if (token == null || System.nanoTime() - issuedAt > TOKEN_RENEWAL.toNanos()) {
+                    issuedAt = System.nanoTime();
+                    token = accessToken(username, password);
+                }
+                return token;
+            }
+        };
     }
 
     /** The whole token response (access, ID and refresh token) of the password grant. */
