@@ -109,6 +109,7 @@ final class PassageQuery {
     /** Edits a word may be off by: none below 7 letters, one up to 10, two from 11 ({@code nyckelfritt}/{@code nyckelfria}). */
     static final String FUZZINESS = "AUTO:7,11";
     private static final Pattern ITEM = Pattern.compile("-?\"[^\"]*\"|\\S+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("\\p{Punct}+$");
     private static final List<SimpleQueryStringFlag> FLAGS = List.of(SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or,
             SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase, SimpleQueryStringFlag.Precedence,
             SimpleQueryStringFlag.Whitespace, SimpleQueryStringFlag.Escape);
@@ -157,10 +158,13 @@ final class PassageQuery {
 
     /** As {@link #of(SearchRequest, Set, Set)}, finding the named themes in {@code themeField} (the reviewed themes alone, or all). */
     static Query of(SearchRequest request, Set<String> themeIris, Set<RankingPart> leftOut, String themeField) {
-        return of(request, themeIris, leftOut, themeField, SwedishSynonyms.installed());
+        return of(request, themeIris, leftOut, themeField, SwedishSynonyms.none());
     }
 
-    /** As {@link #of(SearchRequest, Set, Set, String)}, with the general Swedish synonyms of {@code synonyms}. */
+    /**
+     * As {@link #of(SearchRequest, Set, Set, String)}, with the general Swedish synonyms of {@code synonyms} (the
+     * caller's: {@link PassageSearch} reads the installed thesaurus once; building a query reads no file).
+     */
     static Query of(SearchRequest request, Set<String> themeIris, Set<RankingPart> leftOut, String themeField, SwedishSynonyms synonyms) {
         Query words = words(request, leftOut, synonyms);
         if (themeIris.isEmpty() || !request.hasText() || leftOut.contains(RankingPart.THEME_EXPANSION)) {
@@ -215,9 +219,9 @@ final class PassageQuery {
                 Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
                 Optional<String> amountWord = question && !leftOut.contains(RankingPart.AMOUNT_WORD_WITHOUT_SYNONYMS)
                         ? QuestionReading.amountWord(parts.positive()) : Optional.empty();
-                List<List<String>> synonymsOfItems = leftOut.contains(RankingPart.SYNONYMS) ? List.of()
-                        : items.stream().map(item -> amountWord.filter(item::equals).isPresent() ? List.<String>of()
-                                : synonyms.of(item.replaceAll("\\p{Punct}+$", ""))).toList();
+                SwedishSynonyms read = leftOut.contains(RankingPart.SYNONYMS) ? SwedishSynonyms.none() : synonyms;
+                List<List<String>> synonymsOfItems = items.stream()
+                        .map(item -> amountWord.equals(Optional.of(item)) ? List.<String>of() : read.of(bare(item))).toList();
                 b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict
                         : withLooserReadings(strict, positive, minimumShouldMatch, leftOut, synonymReading(items, synonymsOfItems, minimumShouldMatch)));
                 b.should(exactForms(positive));
@@ -362,7 +366,7 @@ final class PassageQuery {
 
     /** A word long enough to be a compound as a phrase of its parts with room; a shorter word as it is. */
     private static String partsNear(String word) {
-        return word.replaceAll("\\p{Punct}+$", "").length() >= PassageIndex.COMPOUND_MIN_LENGTH ? "\"" + word + "\"~" + PARTS_SLOP : word;
+        return bare(word).length() >= PassageIndex.COMPOUND_MIN_LENGTH ? "\"" + word + "\"~" + PARTS_SLOP : word;
     }
 
     /**
@@ -376,7 +380,7 @@ final class PassageQuery {
         List<String> items = ITEM.matcher(words).results().map(MatchResult::group).toList();
         List<List<String>> verbsOfItems = items.stream()
                 .map(item -> item.startsWith("\"") ? List.<String>of()
-                        : VerbReading.verbsOf(item.replaceAll("\\p{Punct}+$", ""), particleNouns)).toList();
+                        : VerbReading.verbsOf(bare(item), particleNouns)).toList();
         int readings = verbsOfItems.stream().mapToInt(List::size).max().orElse(0);
         if (readings == 0) {
             return Optional.empty();
@@ -392,6 +396,11 @@ final class PassageQuery {
             each.add(splitAnalyzed(String.join(" ", read), minimumShouldMatch, FLAGS_WITH_SLOP));
         }
         return Optional.of(each.size() == 1 ? each.get(0) : Query.of(q -> q.bool(b -> b.should(each).minimumShouldMatch("1"))));
+    }
+
+    /** A query word without the punctuation that ends it ({@code samverkan?}, {@code region,}). */
+    private static String bare(String word) {
+        return TRAILING_PUNCTUATION.matcher(word).replaceAll("");
     }
 
     private static Query simple(String text, Operator operator, String minimumShouldMatch) {

@@ -287,7 +287,9 @@ public final class PassageSearch {
         String themeField = themeField(request, caller);
         List<Query> filters = new ArrayList<>(facetFilters(request, themeField).values());
         filters.add(visibilityFilter(caller));
-        Query match = PassageQuery.of(request);
+        // The words read as a search reads them, synonyms included, so Analys counts the passages Sök finds (themes
+        // the text names are not added: the table's rows are themes already).
+        Query match = PassageQuery.of(request, Set.of(), leftOut, themeField, synonyms);
         List<String> included = List.copyOf(themes);
         Function<String, Aggregation> themeTerms = name -> Aggregation.of(a -> a.terms(t -> t.field(themeField)
                 .include(i -> i.terms(included)).size(Math.max(1, included.size()))));

@@ -103,6 +103,8 @@ class SearchEvaluationIT {
             "eval18-bildspel-barnovervikt.txt",
             "eval19-intervju-fotterapeut.txt", "eval19-protokoll-egenvard-skannad.txt", "eval19-rapport-aldremottagning.txt",
             "eval19-bildspel-skargard.txt");
+    /** Whether the general Swedish word lists are installed (read once: a few megabytes of lists). */
+    private static final boolean WORD_LISTS_INSTALLED = !GeneralSwedishWords.installed().isEmpty();
     private static final String LARARENA = "Lärarena";
     private static final String STANDARD = "standard";
     private static final List<String> CORPUS_DOCUMENTS = List.of("halsolabb-lagesrapport-2021.txt", "naravardpodden-ep33-transkript.txt");
@@ -208,7 +210,7 @@ class SearchEvaluationIT {
             // Guards against regression: a query's room below the level measured (docs/search-quality.md). Fewer compounds
             // are split without the ontology's analysis files and the general Swedish word lists (as .ci/run installs them),
             // hence the lower bar then; and every later set's documents are distractors for the first set's queries.
-            boolean fullAnalysis = !GeneralSwedishWords.installed().isEmpty() && LararenaConfig.fromEnvironment().elasticsearch().analysisFiles();
+            boolean fullAnalysis = WORD_LISTS_INSTALLED && LararenaConfig.fromEnvironment().elasticsearch().analysisFiles();
             Result tuning = results.get(0);
             Result heldOut = results.get(1);
             assertThat(heldOut.project().success()).as("held-out success@10").isGreaterThanOrEqualTo(fullAnalysis ? 0.87 : 0.83);
@@ -431,7 +433,7 @@ class SearchEvaluationIT {
                     matched++;
                 }
             }
-            if (matched == 0 && GeneralSwedishWords.installed().isEmpty()) {
+            if (matched == 0 && !WORD_LISTS_INSTALLED) {
                 System.out.printf(Locale.ROOT, "SearchEvaluationIT: query %s left out: no passage of %s holds %s, as the general Swedish word "
                         + "lists (Debian: wswedish, hunspell-sv-se) that repair letter-spaced text are not installed%n", query.getString("id"),
                         judgement.getString("doc"), judgement.getJsonArray("has"));

@@ -40,7 +40,6 @@ public final class SwedishSynonyms {
     static final int MIN_LENGTH = 4;
     private static final Pattern WORD = Pattern.compile("\\p{IsAlphabetic}+");
     private static final SwedishSynonyms NONE = new SwedishSynonyms(Map.of());
-    private static volatile SwedishSynonyms installed;
 
     /** Folded form a headword is filed under, to the headwords filed there. */
     private final Map<String, Set<String>> headwordsByForm;
@@ -60,17 +59,12 @@ public final class SwedishSynonyms {
 
     /** The thesaurus installed at the standard place, read once; no synonyms when it is not installed. */
     public static SwedishSynonyms installed() {
-        SwedishSynonyms read = installed;
-        if (read == null) {
-            synchronized (SwedishSynonyms.class) {
-                read = installed;
-                if (read == null) {
-                    read = Files.isReadable(MYTHES) ? read(MYTHES) : NONE;
-                    installed = read;
-                }
-            }
-        }
-        return read;
+        return Installed.SYNONYMS;
+    }
+
+    /** Read when first asked for (the class is loaded then), once: the JVM's class initialisation is the lock. */
+    private static final class Installed {
+        static final SwedishSynonyms SYNONYMS = Files.isReadable(MYTHES) ? read(MYTHES) : NONE;
     }
 
     /** No synonyms at all. */
@@ -81,9 +75,11 @@ public final class SwedishSynonyms {
     /** Reads a MyThes data file: its charset on the first line, then {@code word|n} and n lines of {@code (pos)|syn|syn…}. */
     public static SwedishSynonyms read(Path mythesData) {
         try {
-            List<String> head = Files.readAllLines(mythesData, StandardCharsets.ISO_8859_1);
-            Charset charset = head.isEmpty() ? StandardCharsets.UTF_8 : Charset.forName(head.get(0).strip());
-            return parse(Files.readAllLines(mythesData, charset));
+            byte[] bytes = Files.readAllBytes(mythesData);
+            // The charset line is ASCII, so it reads the same in any charset the file may name.
+            String charsetLine = new String(bytes, StandardCharsets.ISO_8859_1).lines().findFirst().orElse("").strip();
+            Charset charset = charsetLine.isEmpty() ? StandardCharsets.UTF_8 : Charset.forName(charsetLine);
+            return parse(new String(bytes, charset).lines().toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the Swedish thesaurus " + mythesData + ": " + e.getMessage(), e);
         }
@@ -136,7 +132,7 @@ public final class SwedishSynonyms {
      * not know or shorter than {@value #MIN_LENGTH} letters. Never the word itself.
      */
     public List<String> of(String word) {
-        String folded = SwedishText.fold(word.toLowerCase(Locale.ROOT));
+        String folded = SwedishText.fold(word);
         if (folded.length() < MIN_LENGTH || synonyms.isEmpty()) {
             return List.of();
         }
