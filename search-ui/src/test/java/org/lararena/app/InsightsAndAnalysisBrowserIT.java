@@ -76,6 +76,7 @@ class InsightsAndAnalysisBrowserIT {
             browser.find(By.id("text")).sendKeys("Både rapporten och forumets anteckningar pekar åt samma håll.");
             browser.find(By.xpath("//button[normalize-space(.)='Spara som utkast']")).click();
 
+            browser.awaitText(By.tagName("h1"), title);
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo(title);
             assertThat(browser.find(By.cssSelector(".insight .meta")).getText()).contains("Utkast");
             assertThat(browser.find(By.cssSelector("blockquote.quote")).getText()).contains("kortare väntan");

@@ -72,6 +72,14 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Waits until the element {@code by} finds has {@code text}, found again on every look: after a click that loads a
+     * page, the element of the page before may still be there, and then gone (stale) when read.
+     */
+    public void awaitText(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(by, text));
+    }
+
     /** Logs in through the Keycloak login form, starting from the application's "Logga in". */
     public void logIn(String username, String password) {
         go("/login");
