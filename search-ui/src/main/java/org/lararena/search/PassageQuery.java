@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.lararena.ingest.index.PassageFacetFields;
 import org.lararena.ingest.index.PassageIndex;
+import org.lararena.ingest.pipeline.SpeakerRoles;
 import org.lararena.ontology.search.SwedishSynonyms;
 
 /**
@@ -106,6 +107,14 @@ final class PassageQuery {
      * before any run, not tuned: a passage with every word of the query still ranks above one with their synonyms.
      */
     static final float SYNONYM_WEIGHT = 0.5f;
+    /**
+     * What an interviewer's or a moderator's turn scores against its words' worth ({@link RankingPart#ASKING_TURNS_BELOW_ANSWERS}):
+     * a hundredth, so that it ranks below the answers that match at all. A pilot asks for lessons, and a question holds
+     * none; the answer after it carries the question's words in its {@code question} field, where the question itself
+     * has them in its text, its stems, its exact forms and its word pairs, and where they are common (every answer's
+     * field is a question), so even at a quarter a question outranked its own answer. The turn is still found, last.
+     */
+    static final float ASKING_TURN_WEIGHT = 0.01f;
     /** Edits a word may be off by: none below 7 letters, one up to 10, two from 11 ({@code nyckelfritt}/{@code nyckelfria}). */
     static final String FUZZINESS = "AUTO:7,11";
     private static final Pattern ITEM = Pattern.compile("-?\"[^\"]*\"|\\S+");
@@ -166,6 +175,23 @@ final class PassageQuery {
      * caller's: {@link PassageSearch} reads the installed thesaurus once; building a query reads no file).
      */
     static Query of(SearchRequest request, Set<String> themeIris, Set<RankingPart> leftOut, String themeField, SwedishSynonyms synonyms) {
+        Query relevance = wordsAndThemes(request, themeIris, leftOut, themeField, synonyms);
+        return !request.hasText() || leftOut.contains(RankingPart.ASKING_TURNS_BELOW_ANSWERS) ? relevance : askingTurnsBelowAnswers(relevance);
+    }
+
+    /**
+     * {@code relevance} with the turns of an interviewer or a moderator ({@link SpeakerRoles#QUESTIONING}) scoring
+     * {@link #ASKING_TURN_WEIGHT} of it: they still match, below the answers.
+     */
+    private static Query askingTurnsBelowAnswers(Query relevance) {
+        List<FieldValue> roles = SpeakerRoles.QUESTIONING.stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.boosting(b -> b.positive(relevance).negativeBoost(ASKING_TURN_WEIGHT)
+                .negative(n -> n.terms(t -> t.field("speakerRole").terms(v -> v.value(roles))))));
+    }
+
+    /** The words of the request, and the passages annotated with the themes it names ({@link #of(SearchRequest, Set)}). */
+    private static Query wordsAndThemes(SearchRequest request, Set<String> themeIris, Set<RankingPart> leftOut, String themeField,
+                                        SwedishSynonyms synonyms) {
         Query words = words(request, leftOut, synonyms);
         if (themeIris.isEmpty() || !request.hasText() || leftOut.contains(RankingPart.THEME_EXPANSION)) {
             return words;

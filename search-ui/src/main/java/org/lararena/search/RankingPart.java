@@ -54,5 +54,10 @@ public enum RankingPart {
      * {@code kostar}) is read without its synonyms ({@link QuestionReading#amountWord}): they say nothing of what is
      * counted ({@code flera}, {@code massor}, {@code väldigt}).
      */
-    AMOUNT_WORD_WITHOUT_SYNONYMS
+    AMOUNT_WORD_WITHOUT_SYNONYMS,
+    /**
+     * An interviewer's or a moderator's turn ranks below the answers: it asks, and the answer after it carries its
+     * words as that answer's question, so a search for them finds the answer ({@link PassageQuery#ASKING_TURN_WEIGHT}).
+     */
+    ASKING_TURNS_BELOW_ANSWERS
 }

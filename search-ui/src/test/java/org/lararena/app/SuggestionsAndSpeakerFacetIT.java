@@ -148,6 +148,16 @@ class SuggestionsAndSpeakerFacetIT {
         assertThat(facet(onlyModerators)).as("the facet ignores its own filter").containsEntry("deltagare", 2L);
     }
 
+    @Test
+    void aQuestionAsTheModeratorAskedItFindsTheAnswerFirstAndTheModeratorsTurnStillBelowIt() throws Exception {
+        JsonArray hits = get("/api/search?q=" + URLEncoder.encode("Vad behöver vårdcentralerna av kommunen?", StandardCharsets.UTF_8), pilot)
+                .getJsonArray("hits");
+
+        assertThat(hits.getJsonObject(0).getString("text")).as("the answer, found through the question it answers").contains("vårdplaneringen");
+        assertThat(hits.stream().map(h -> ((JsonObject) h).getString("text"))).as("the moderator's own turn is still found")
+                .anySatisfy(text -> assertThat(text).startsWith("Vad behöver vårdcentralerna"));
+    }
+
     private static Map<String, Long> facet(JsonObject result) {
         Map<String, Long> counts = new HashMap<>();
         result.getJsonObject("facets").getJsonArray("speaker").forEach(b -> {

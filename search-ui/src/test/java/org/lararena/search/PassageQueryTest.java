@@ -144,6 +144,18 @@ class PassageQueryTest {
     }
 
     @Test
+    void theTurnsOfAnInterviewerOrAModeratorScoreAHundredthUnlessLeftOutAndBrowsingWithoutWordsIsUnranked() {
+        String words = PassageQuery.of(SearchRequest.of("hemgång"), Set.of()).toString();
+        String leftOut = PassageQuery.of(SearchRequest.of("hemgång"), Set.of(), Set.of(RankingPart.ASKING_TURNS_BELOW_ANSWERS)).toString();
+        String browsing = PassageQuery.of(SearchRequest.of(""), Set.of()).toString();
+
+        assertThat(words).contains("\"boosting\"").contains("\"negative_boost\":" + (double) PassageQuery.ASKING_TURN_WEIGHT)
+                .contains("\"speakerRole\":[\"intervjuare\",\"moderator\"]");
+        assertThat(leftOut).doesNotContain("boosting");
+        assertThat(browsing).doesNotContain("boosting");
+    }
+
+    @Test
     void theWordThatAsksForAnAmountIsReadWithoutItsSynonymsInAQuestionOnly() throws Exception {
         Path thesaurus = dir.resolve("th.dat");
         Files.write(thesaurus, List.of("UTF-8", "många|1", "|flera", "flera|1", "|många", "minska|1", "|reducera", "reducera|1", "|minska"),

@@ -1,5 +1,6 @@
 package org.lararena.ingest.pipeline;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,6 +22,12 @@ public final class SpeakerRoles {
     public static final String MODERATOR = "moderator";
     public static final String PRESENTER = "presentatör";
     public static final String PARTICIPANT = "deltagare";
+    /**
+     * The roles whose turns ask rather than tell in every kind of document: an interviewer's question, a moderator's
+     * prompt. (A presenter asks in a podcast but tells in a presentation, so that role is not among them.) Such a turn is
+     * carried by the answer after it as that answer's question, and holds no lesson of its own.
+     */
+    public static final List<String> QUESTIONING = List.of(INTERVIEWER, MODERATOR);
 
     private static final Map<String, String> BY_LABEL = Map.ofEntries(
             Map.entry("intervjuare", INTERVIEWER), Map.entry("interviewer", INTERVIEWER), Map.entry("i", INTERVIEWER),
