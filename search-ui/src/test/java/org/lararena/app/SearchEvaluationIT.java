@@ -266,7 +266,7 @@ class SearchEvaluationIT {
             new LaterSet("heldout-14", 0.82, 0.66), new LaterSet("heldout-15", 0.62, 0.55),
             new LaterSet("heldout-16", 0.68, 0.55), new LaterSet("heldout-17", 0.70, 0.44, Set.of("ocr")),
             new LaterSet("heldout-18", 0.96, 0.81), new LaterSet("heldout-19", 0.84, 0.68),
-            new LaterSet("heldout-20", 0, 0));
+            new LaterSet("heldout-20", 0.64, 0.50, Set.of("ocr")));
 
     /**
      * The bar of the sets after the first: in every class the project does at least as well as the standard analyzer,
@@ -279,7 +279,7 @@ class SearchEvaluationIT {
      * 0.76 / 0.56, held-out-12 0.54 / 0.47, held-out-13 0.58 / 0.49, held-out-14 0.84 / 0.69, held-out-15 0.68 / 0.59
      * (0.70 / 0.59 once the past tense, which its criterion took out, was gone), held-out-16 0.76 / 0.63 (0.78 / 0.62
      * once the amount word's framing, which its criterion took out, was gone), held-out-17 0.76 / 0.50, held-out-18
-     * 0.98 / 0.85 and held-out-19 0.86 / 0.71 when measured once ({@link #LATER_SETS}).
+     * 0.98 / 0.85, held-out-19 0.86 / 0.71 and held-out-20 0.66 / 0.53 when measured once ({@link #LATER_SETS}).
      */
     private static void assertSecondSetLevels(Map<String, Scoreboard> boards, boolean asMeasured) {
         for (LaterSet set : LATER_SETS) {
