@@ -186,7 +186,7 @@ final class PassageQuery {
     private static Query askingTurnsBelowAnswers(Query relevance) {
         List<FieldValue> roles = SpeakerRoles.QUESTIONING.stream().map(FieldValue::of).toList();
         return Query.of(q -> q.boosting(b -> b.positive(relevance).negativeBoost(ASKING_TURN_WEIGHT)
-                .negative(n -> n.terms(t -> t.field("speakerRole").terms(v -> v.value(roles))))));
+                .negative(n -> n.terms(t -> t.field(SpeakerRoles.FIELD).terms(v -> v.value(roles))))));
     }
 
     /** The words of the request, and the passages annotated with the themes it names ({@link #of(SearchRequest, Set)}). */
@@ -425,7 +425,7 @@ final class PassageQuery {
     }
 
     /** A query word without the punctuation that ends it ({@code samverkan?}, {@code region,}). */
-    private static String bare(String word) {
+    static String bare(String word) {
         return TRAILING_PUNCTUATION.matcher(word).replaceAll("");
     }
 

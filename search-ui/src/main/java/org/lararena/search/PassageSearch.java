@@ -35,6 +35,7 @@ import org.lararena.ingest.index.IndexPages;
 import org.lararena.ingest.index.NearDuplicates;
 import org.lararena.ingest.index.PassageFacetFields;
 import org.lararena.ingest.names.NameSpans;
+import org.lararena.ingest.pipeline.SpeakerRoles;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.search.SwedishSynonyms;
 import org.lararena.ontology.text.SwedishText;
@@ -441,7 +442,7 @@ public final class PassageSearch {
                     .terms(v -> v.value(request.years().stream().map(y -> FieldValue.of(y.longValue())).toList())))));
         }
         if (!request.speakerRoles().isEmpty()) {
-            filters.put("speaker", terms("speakerRole", request.speakerRoles()));
+            filters.put("speaker", terms(SpeakerRoles.FIELD, request.speakerRoles()));
         }
         return filters;
     }
@@ -475,7 +476,7 @@ public final class PassageSearch {
     private static Aggregation facetTerms(String facet, String themeField) {
         String field = switch (facet) {
             case "theme" -> themeField;
-            case "speaker" -> "speakerRole";
+            case "speaker" -> SpeakerRoles.FIELD;
             default -> facet;
         };
         int size = facet.equals("theme") ? 200 : 50;

@@ -1,7 +1,6 @@
 package org.lararena.search;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.lararena.ontology.text.SwedishText;
@@ -86,6 +85,6 @@ final class QuestionReading {
     }
 
     private static String folded(String word) {
-        return SwedishText.fold(word.replaceAll("[?!.,:;]+$", "")).toLowerCase(Locale.ROOT);
+        return SwedishText.fold(PassageQuery.bare(word));
     }
 }

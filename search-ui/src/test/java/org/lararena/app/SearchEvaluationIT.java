@@ -335,6 +335,8 @@ class SearchEvaluationIT {
     private static Scoreboard evaluate(String set, Map<String, Ranker> rankers, List<JsonObject> passages, Map<String, String> filenames,
                                        boolean withCorpus) throws Exception {
         Scoreboard board = new Scoreboard(set);
+        Map<String, JsonObject> byId = EXPLAIN ? passages.stream().collect(Collectors.toMap(p -> p.getString("passageId"), p -> p, (a, b) -> a))
+                : Map.of();
         for (Object q : queries(set)) {
             JsonObject query = (JsonObject) q;
             if (query.getBoolean("corpus", false) && !withCorpus) {
@@ -352,7 +354,7 @@ class SearchEvaluationIT {
                 List<String> ranking = ranker.getValue().rank(query.getString("query"));
                 Scores scores = RankingMetrics.score(ranking, grades);
                 if (EXPLAIN && ranker.getKey().equals(LARARENA) && scores.reciprocalRank() < 1) {
-                    System.out.print(explanation(set, query, ranking, grades, passages, filenames));
+                    System.out.print(explanation(set, query, ranking, grades, byId, filenames));
                 }
                 board.add(ranker.getKey(), queryClass, scores);
                 line.append(String.format(Locale.ROOT, " %.2f", scores.reciprocalRank()));
@@ -363,9 +365,8 @@ class SearchEvaluationIT {
     }
 
     /** The passages ranked above a query's first judged passage ({@code *}), and the judged passages not ranked at all. */
-    private static String explanation(String set, JsonObject query, List<String> ranking, Map<String, Integer> grades, List<JsonObject> passages,
-                                      Map<String, String> filenames) {
-        Map<String, JsonObject> byId = passages.stream().collect(Collectors.toMap(p -> p.getString("passageId"), p -> p, (a, b) -> a));
+    private static String explanation(String set, JsonObject query, List<String> ranking, Map<String, Integer> grades,
+                                      Map<String, JsonObject> byId, Map<String, String> filenames) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "EXPLAIN %s %s %s | %s%n", set, query.getString("id"),
                 query.getString("class", "unclassed"), query.getString("query")));
         for (int rank = 0; rank < ranking.size(); rank++) {

@@ -219,8 +219,8 @@ public final class IndexingVerticle extends VerticleBase {
      * med kommunen?" is answered about "vi" and "dem"), so a search for what was asked finds the answer through it.
      */
     private static String questionBefore(JsonObject previous, JsonObject answer) {
-        String previousRole = previous.getString("speakerRole");
-        String answerRole = answer.getString("speakerRole");
+        String previousRole = previous.getString(SpeakerRoles.FIELD);
+        String answerRole = answer.getString(SpeakerRoles.FIELD);
         if (previousRole == null || answerRole == null || !SpeakerRoles.asks(previousRole) || SpeakerRoles.asks(answerRole)) {
             return null;
         }
@@ -245,7 +245,7 @@ public final class IndexingVerticle extends VerticleBase {
                 .put("page", passage.getInteger("page"))
                 .put("speaker", speaker)
                 .put("speakerPseudonym", speaker == null ? null : pseudonyms.get(speaker))
-                .put("speakerRole", SpeakerRoles.of(speaker, record.type()))
+                .put(SpeakerRoles.FIELD, SpeakerRoles.of(speaker, record.type()))
                 .put("text", passage.getString("text"))
                 .put("start", passage.getInteger("start"))
                 .put("end", passage.getInteger("end"))

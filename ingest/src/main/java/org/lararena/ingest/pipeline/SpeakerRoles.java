@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class SpeakerRoles {
 
+    /** The passage field (indexed, and in the speaker facet and filter) that holds a passage's role. */
+    public static final String FIELD = "speakerRole";
     public static final String INTERVIEWER = "intervjuare";
     public static final String RESPONDENT = "respondent";
     public static final String MODERATOR = "moderator";
@@ -58,6 +60,7 @@ public final class SpeakerRoles {
 
     /** Whether the role is one that asks or leads rather than answers (pseudonymised as "Intervjuare"). */
     static boolean asks(String role) {
-        return INTERVIEWER.equals(role) || MODERATOR.equals(role) || PRESENTER.equals(role);
+        // A presenter asks where someone else answers (a podcast's host); a presentation's turns are all presenters'.
+        return QUESTIONING.contains(role) || PRESENTER.equals(role);
     }
 }
