@@ -167,6 +167,7 @@ class CodingBrowserIT {
             browser.go("/moduler");
             assertThat(browser.find(By.cssSelector("nav")).getText()).contains("Search").contains("Learning modules");
             browser.find(By.linkText("Svenska")).click();
+            browser.awaitText(By.cssSelector("nav"), "Lärmoduler");
             assertThat(browser.find(By.cssSelector("nav")).getText()).contains("Sök").contains("Lärmoduler");
         }
     }

@@ -64,6 +64,7 @@ class InsightsAndAnalysisBrowserIT {
             browser.go("/sok?q=lotsmodellen");
             browser.find(By.xpath("//li[contains(@class,'hit')][.//h3/a[normalize-space(.)='" + REPORT_TITLE + "']]//a[@class='add-to-insight']")).click();
 
+            browser.awaitText(By.tagName("h1"), "Ny insikt");
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Ny insikt");
             // The passage shows as its quote and document, not as an id, and its themes come ticked.
             WebElement supporting = browser.find(By.cssSelector(".form-quotes"));
@@ -81,6 +82,7 @@ class InsightsAndAnalysisBrowserIT {
             assertThat(browser.find(By.cssSelector(".insight .meta")).getText()).contains("Utkast");
             assertThat(browser.find(By.cssSelector("blockquote.quote")).getText()).contains("kortare väntan");
             browser.find(By.xpath("//button[normalize-space(.)='Publicera']")).click();
+            browser.awaitText(By.cssSelector(".insight .meta"), "Publicerad");
             assertThat(browser.find(By.cssSelector(".insight .meta")).getText()).contains("Publicerad");
         }
         try (Browser browser = Browser.open(app.url, "attendee-insight")) {

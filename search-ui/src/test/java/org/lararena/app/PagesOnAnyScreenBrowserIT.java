@@ -259,6 +259,7 @@ class PagesOnAnyScreenBrowserIT {
             // A chip of an unreviewed suggestion also says "förslag": the filter bar names the theme alone.
             String theme = chip.getText().replaceFirst(" förslag$", "");
             chip.click();
+            browser.awaitText(By.cssSelector(".active-filters"), "Tema: " + theme);
             assertThat(browser.find(By.cssSelector(".active-filters")).getText()).contains("Tema: " + theme);
         }
     }
@@ -274,7 +275,7 @@ class PagesOnAnyScreenBrowserIT {
 
             new Select(browser.find(By.name("type"))).selectByVisibleText("Intervju");
             browser.driver().findElement(By.cssSelector("form.document-filters button")).click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("type=intervju"));
+            browser.awaitUrl("type=intervju");
             List<String> types = columnTexts(browser, 2);
             assertThat(types).isNotEmpty().containsOnly("Intervju");
 
@@ -284,7 +285,7 @@ class PagesOnAnyScreenBrowserIT {
             assertThat(titles).isSortedAccordingTo((a, b) -> swedish.compare(a.toLowerCase(), b.toLowerCase()));
 
             browser.find(By.name("q")).sendKeys("workshop\n");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("q=workshop"));
+            browser.awaitUrl("q=workshop");
             assertThat(columnTexts(browser, 1)).isNotEmpty().allSatisfy(title -> assertThat(title.toLowerCase() + " "
                     + browser.pageText().toLowerCase()).contains("workshop"));
             assertThat(columnTexts(browser, 1).size()).isLessThan(titles.size());
@@ -293,11 +294,11 @@ class PagesOnAnyScreenBrowserIT {
             assertThat(browser.find(By.cssSelector("p.total")).getText()).matches("1–5 av \\d+ dokument");
             assertThat(columnTexts(browser, 1)).hasSize(5).isEqualTo(titles.subList(0, 5));
             browser.find(By.cssSelector(".pager a[rel=next]")).click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("page=1"));
+            browser.awaitUrl("page=1");
             assertThat(browser.find(By.cssSelector("p.total")).getText()).startsWith("6–10 av");
             assertThat(columnTexts(browser, 1)).isEqualTo(titles.subList(5, 10));
             browser.find(By.cssSelector(".pager a[rel=prev]")).click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("page=0"));
+            browser.awaitUrl("page=0");
             assertThat(browser.find(By.cssSelector("p.total")).getText()).startsWith("1–5 av");
         }
     }
@@ -333,7 +334,7 @@ class PagesOnAnyScreenBrowserIT {
             long total = Long.parseLong(browser.find(By.cssSelector(".total")).getText().split(" ")[0]);
             assertThat(browser.find(By.cssSelector(".pager .range")).getText()).isEqualTo("1–10 av " + total + " träffar");
             browser.find(By.cssSelector(".pager a[rel=next]")).click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("page=1"));
+            browser.awaitUrl("page=1");
             assertThat(browser.find(By.cssSelector(".pager .range")).getText()).isEqualTo("11–20 av " + total + " träffar");
             browser.find(By.cssSelector(".pager a[rel=prev]")).click();
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("page="));
@@ -366,7 +367,7 @@ class PagesOnAnyScreenBrowserIT {
             // A chip of an unreviewed suggestion also says "förslag": the filter bar names the theme alone.
             String theme = chip.getText().replaceFirst(" förslag$", "");
             chip.click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("theme="));
+            browser.awaitUrl("theme=");
             long narrowed = Long.parseLong(browser.find(By.cssSelector(".total")).getText().split(" ")[0]);
             assertThat(narrowed).isPositive().isLessThanOrEqualTo(before);
             assertThat(browser.find(By.cssSelector(".active-filters")).getText()).contains("Tema: " + theme).contains("Rensa alla");

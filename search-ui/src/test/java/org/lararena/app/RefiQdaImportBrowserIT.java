@@ -57,6 +57,7 @@ class RefiQdaImportBrowserIT {
             browser.go("/kodbok");
             browser.find(By.id("import-qdc")).sendKeys(qdc.toString());
             browser.find(By.cssSelector("form.import button[type='submit']")).click();
+            browser.awaitText(By.tagName("h1"), "Importera en kodbok (QDC)");
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Importera en kodbok (QDC)");
             Select newCode = new Select(browser.find(By.name("kod.aa000000-0000-0000-0000-000000000002")));
             assertThat(newCode.getFirstSelectedOption().getText()).isEqualTo("Nytt begrepp: Hembesök");

@@ -41,9 +41,11 @@ class SearchPagesBrowserIT {
 
             browser.go("/sok");
             browser.find(By.id("q")).sendKeys("\"fast läkarkontakt\"\n");
+            browser.awaitUrl("q=%22fast");
             long before = Long.parseLong(browser.find(By.cssSelector(".total")).getText().split(" ")[0]);
             WebElement orebro = browser.find(By.xpath("//aside//section[h2='Pilot']//a[starts-with(normalize-space(.), 'Örebro')]"));
             orebro.click();
+            browser.awaitUrl("pilot=");
             long after = Long.parseLong(browser.find(By.cssSelector(".total")).getText().split(" ")[0]);
             assertThat(after).isPositive().isLessThan(before);
             assertThat(browser.driver().getCurrentUrl()).contains("q=%22fast").contains("pilot=");

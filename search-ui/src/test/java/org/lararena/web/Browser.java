@@ -32,6 +32,8 @@ public final class Browser implements AutoCloseable {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** The longest a page of the running application is given to show what a test expects. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final WebDriver driver;
     private final URI base;
@@ -69,15 +71,26 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement find(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
     /**
-     * Waits until the element {@code by} finds has {@code text}, found again on every look: after a click that loads a
-     * page, the element of the page before may still be there, and then gone (stale) when read.
+     * Waits until the element {@code by} finds holds {@code text}, found again on every look. After a click that loads
+     * a page, the element of the page before may still be there, and gone (stale) when read: a test waits for what the
+     * new page shows before it reads the page.
      */
     public void awaitText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(by, text));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /** Waits until the browser's address holds {@code part}: the page a click or a form asked for has come. */
+    public void awaitUrl(String part) {
+        waiting().until(ExpectedConditions.urlContains(part));
+    }
+
+    /** A wait of {@link #WAIT}. */
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, WAIT);
     }
 
     /** Logs in through the Keycloak login form, starting from the application's "Logga in". */
