@@ -59,8 +59,11 @@ class CliIngestIT {
                 browser.find(By.id("username")).sendKeys("forskare");
                 browser.driver().findElement(By.id("password")).sendKeys("forskare");
                 browser.driver().findElement(By.id("kc-login")).click();
-                // Keycloak asks to grant the command line access unless the client skips consent.
-                var consent = browser.driver().findElements(By.cssSelector("input[name=accept], button[name=accept]"));
+                // Keycloak asks to grant the command line access unless the client skips consent. The page after the
+                // login takes its time to come: wait until it asks, or until the command has its token already.
+                By accept = By.cssSelector("input[name=accept], button[name=accept]");
+                browser.await(driver -> !driver.findElements(accept).isEmpty() || !login.isAlive());
+                var consent = browser.driver().findElements(accept);
                 if (!consent.isEmpty()) {
                     consent.get(0).click();
                 }

@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.text.Collator;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,7 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every page on a phone (390 px) and a desktop (1400 px), as a researcher, a pilot and someone not logged in, over
@@ -100,7 +98,7 @@ class PagesOnAnyScreenBrowserIT {
 
     /** Waits until the page and its scripts are done: loaded, and the Analys charts drawn. */
     private static void awaitSettled(Browser browser) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> "complete".equals(browser.script("return document.readyState"))
+        browser.await(d -> "complete".equals(browser.script("return document.readyState"))
                 && Boolean.TRUE.equals(browser.script("const a = document.getElementById('analysis'); return !a || a.dataset.ready === 'true';")));
     }
 
@@ -170,7 +168,7 @@ class PagesOnAnyScreenBrowserIT {
                 assertThat(canvas.getRect().getWidth()).as("a chart fits the phone").isLessThanOrEqualTo(PHONE);
             }
             browser.resize(DESKTOP);
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
+            browser.await(d ->
                     d.findElement(By.cssSelector("#chart-matrix canvas")).getRect().getWidth() > PHONE);
 
             browser.resize(PHONE);
@@ -238,7 +236,7 @@ class PagesOnAnyScreenBrowserIT {
             browser.find(By.id("username")).sendKeys("deltagare");
             browser.driver().findElement(By.id("password")).sendKeys("deltagare");
             browser.driver().findElement(By.id("kc-login")).click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(app.url.toString()));
+            browser.await(d -> d.getCurrentUrl().startsWith(app.url.toString()));
             assertThat(browser.driver().getCurrentUrl()).isEqualTo(module);
             assertThat(browser.find(By.cssSelector(".session .user")).getText()).contains("deltagare");
         }
@@ -337,7 +335,7 @@ class PagesOnAnyScreenBrowserIT {
             browser.awaitUrl("page=1");
             assertThat(browser.find(By.cssSelector(".pager .range")).getText()).isEqualTo("11–20 av " + total + " träffar");
             browser.find(By.cssSelector(".pager a[rel=prev]")).click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("page="));
+            browser.await(d -> !d.getCurrentUrl().contains("page="));
             assertThat(browser.find(By.cssSelector(".pager .range")).getText()).startsWith("1–10 av");
 
             browser.go("/sok?q=samverkan");
@@ -374,12 +372,12 @@ class PagesOnAnyScreenBrowserIT {
 
             List<WebElement> otherThemes = browser.driver().findElements(By.cssSelector(".theme-facet > ul.tree > li > a:not(.chosen)"));
             otherThemes.get(0).click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().split("theme=").length == 3);
+            browser.await(d -> d.getCurrentUrl().split("theme=").length == 3);
             assertThat(browser.driver().findElements(By.cssSelector(".active-filters .chips li"))).hasSize(2);
             assertThat(browser.find(By.cssSelector(".active-filters .combine")).getText()).contains("minst ett").contains("(eller)");
 
             browser.find(By.linkText("Rensa alla")).click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("theme="));
+            browser.await(d -> !d.getCurrentUrl().contains("theme="));
             assertThat(browser.driver().findElements(By.cssSelector(".active-filters"))).isEmpty();
             assertThat(browser.driver().getCurrentUrl()).doesNotContain("theme=").contains("q=v%C3%A5rd");
 
@@ -417,7 +415,7 @@ class PagesOnAnyScreenBrowserIT {
         try (Browser browser = Browser.open(app.url, "theme-legend")) {
             browser.logIn("forskare", "forskare");
             browser.go("/dokument/" + meetingNotesId);
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(".passage .ann")).isEmpty());
+            browser.await(d -> !d.findElements(By.cssSelector(".passage .ann")).isEmpty());
 
             List<WebElement> legend = browser.driver().findElements(By.cssSelector(".legend li[data-theme]"));
             assertThat(legend).hasSizeGreaterThan(10);

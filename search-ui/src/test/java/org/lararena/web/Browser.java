@@ -20,6 +20,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -88,6 +89,11 @@ public final class Browser implements AutoCloseable {
         waiting().until(ExpectedConditions.urlContains(part));
     }
 
+    /** Waits until {@code condition} holds and returns what it found: for a page that may come in more than one form. */
+    public <T> T await(ExpectedCondition<T> condition) {
+        return waiting().until(condition);
+    }
+
     /** A wait of {@link #WAIT}. */
     private WebDriverWait waiting() {
         return new WebDriverWait(driver, WAIT);
@@ -99,7 +105,7 @@ public final class Browser implements AutoCloseable {
         find(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(base.toString()));
+        waiting().until(d -> d.getCurrentUrl().startsWith(base.toString()));
     }
 
     /** Makes the page {@code width} CSS pixels wide (and 900 high), as a phone or a desktop window would. */
