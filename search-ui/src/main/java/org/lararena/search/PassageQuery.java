@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.lararena.ingest.index.PassageFacetFields;
 import org.lararena.ingest.index.PassageIndex;
-import org.lararena.ingest.pipeline.IndexingVerticle;
 import org.lararena.ingest.pipeline.SpeakerRoles;
 import org.lararena.ontology.search.SwedishSynonyms;
 
@@ -116,14 +115,6 @@ final class PassageQuery {
      * field is a question), so even at a quarter a question outranked its own answer. The turn is still found, last.
      */
     static final float ASKING_TURN_WEIGHT = 0.01f;
-    /**
-     * What a document's opening ({@link IndexingVerticle#OPENS_DOCUMENT}) scores against its words' worth
-     * ({@link RankingPart#OPENINGS_BELOW_SECTIONS}): a half. It holds the document's title beside its own text, and the
-     * title names the document's subject, the words most questions about the document share; so it matched nearly every
-     * such question above the section that answers it. At a half the title's words count about once, as the section's
-     * own do, and an opening that answers better than any section still ranks above them. Set before any run, not tuned.
-     */
-    static final float OPENING_WEIGHT = 0.5f;
     /** Edits a word may be off by: none below 7 letters, one up to 10, two from 11 ({@code nyckelfritt}/{@code nyckelfria}). */
     static final String FUZZINESS = "AUTO:7,11";
     private static final Pattern ITEM = Pattern.compile("-?\"[^\"]*\"|\\S+");
@@ -185,19 +176,7 @@ final class PassageQuery {
      */
     static Query of(SearchRequest request, Set<String> themeIris, Set<RankingPart> leftOut, String themeField, SwedishSynonyms synonyms) {
         Query relevance = wordsAndThemes(request, themeIris, leftOut, themeField, synonyms);
-        if (!request.hasText()) {
-            return relevance;
-        }
-        if (!leftOut.contains(RankingPart.OPENINGS_BELOW_SECTIONS)) {
-            relevance = openingsBelowSections(relevance);
-        }
-        return leftOut.contains(RankingPart.ASKING_TURNS_BELOW_ANSWERS) ? relevance : askingTurnsBelowAnswers(relevance);
-    }
-
-    /** {@code relevance} with a document's opening ({@link IndexingVerticle#OPENS_DOCUMENT}) scoring {@link #OPENING_WEIGHT} of it. */
-    private static Query openingsBelowSections(Query relevance) {
-        return Query.of(q -> q.boosting(b -> b.positive(relevance).negativeBoost(OPENING_WEIGHT)
-                .negative(n -> n.term(t -> t.field(IndexingVerticle.OPENS_DOCUMENT).value(true)))));
+        return !request.hasText() || leftOut.contains(RankingPart.ASKING_TURNS_BELOW_ANSWERS) ? relevance : askingTurnsBelowAnswers(relevance);
     }
 
     /**

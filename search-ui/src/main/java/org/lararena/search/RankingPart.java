@@ -59,11 +59,5 @@ public enum RankingPart {
      * An interviewer's or a moderator's turn ranks below the answers: it asks, and the answer after it carries its
      * words as that answer's question, so a search for them finds the answer ({@link PassageQuery#ASKING_TURN_WEIGHT}).
      */
-    ASKING_TURNS_BELOW_ANSWERS,
-    /**
-     * A document's opening (its first passage, which holds its title) ranks below the sections that match as well: the
-     * title's words are the document's subject, and every question about the document shares them
-     * ({@link PassageQuery#OPENING_WEIGHT}).
-     */
-    OPENINGS_BELOW_SECTIONS
+    ASKING_TURNS_BELOW_ANSWERS
 }

@@ -442,7 +442,6 @@ class SearchEvaluationIT {
         all.put("- synonyms", direct.apply(alias, Set.of(RankingPart.SYNONYMS)));
         all.put("- amount word literal", direct.apply(alias, Set.of(RankingPart.AMOUNT_WORD_WITHOUT_SYNONYMS)));
         all.put("- asking turns below", direct.apply(alias, Set.of(RankingPart.ASKING_TURNS_BELOW_ANSWERS)));
-        all.put("- openings below", direct.apply(alias, Set.of(RankingPart.OPENINGS_BELOW_SECTIONS)));
         all.put("standard + stemmer", query -> ComparisonIndexes.baselineRanking(client, stemmedIndex, query));
         all.put(STANDARD, query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
         return all;

@@ -19,10 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.platform.testing.TestServices;
 
-/**
- * {@code /api/suggest}, the speaker-role facet and the ranking of what is not an answer (an interviewer's question, a
- * document's opening), through the running application, for every kind of caller.
- */
+/** {@code /api/suggest} and the speaker-role facet, through the running application, for every kind of caller. */
 class SuggestionsAndSpeakerFacetIT {
 
     /** A word only the restricted interview holds: it must never be suggested to anyone but researchers. */
@@ -60,27 +57,7 @@ class SuggestionsAndSpeakerFacetIT {
 
                 ASTRID: Att vårdplaneringen sker tidigt, så att vårdcentralen hinner förbereda hemgången.
                 """;
-        String report = """
-                Uppföljning av nattpatrullen i Norrby kommun
-
-                Sammanfattning
-                Nattpatrullen i Norrby kommun har följts upp under sitt första år. Rapporten beskriver hur nattpatrullen
-                är organiserad, hur brukarna och deras anhöriga upplever nattpatrullen och vad nattpatrullen kostar
-                jämfört med den gamla nattjouren. Uppföljningen bygger på intervjuer, larmstatistik och en enkät till
-                brukarna.
-
-                Bemanning
-                Nattpatrullen består av två undersköterskor och en sjuksköterska i beredskap. De utgår från Norrbys
-                äldreboende och kör bil mellan brukarna. På helgerna förstärks patrullen med en tredje undersköterska
-                eftersom behovet av tillsyn då är större.
-
-                Svarstider
-                Patrullen var framme hos brukaren inom tjugo minuter vid nio av tio larm. Vid de längsta utryckningarna,
-                till byarna i norr, tog det upp till fyrtio minuter. Brukarna sade att de kände sig tryggare när de
-                visste att någon kom fort.
-                """;
         List<String> ids = new ArrayList<>();
-        ids.add(id(app.postFile(researcher, "nattpatrullen.txt", report, Map.of("visibility", "public", "type", "rapport"))));
         ids.add(id(app.postFile(researcher, "intervju-gunnel.txt", interview, Map.of("visibility", "restricted", "type", "intervju"))));
         ids.add(id(app.postFile(researcher, "workshop-astrid.txt", workshop, Map.of("visibility", "public", "type", "workshop"))));
         for (String id : ids) {
@@ -179,16 +156,6 @@ class SuggestionsAndSpeakerFacetIT {
         assertThat(hits.getJsonObject(0).getString("text")).as("the answer, found through the question it answers").contains("vårdplaneringen");
         assertThat(hits.stream().map(h -> ((JsonObject) h).getString("text"))).as("the moderator's own turn is still found")
                 .anySatisfy(text -> assertThat(text).startsWith("Vad behöver vårdcentralerna"));
-    }
-
-    @Test
-    void aQuestionAboutADocumentsSubjectFindsTheSectionThatAnswersAboveTheOpeningThatNamesIt() throws Exception {
-        JsonArray hits = get("/api/search?q=" + URLEncoder.encode("Hur snabbt kommer nattpatrullen vid larm?", StandardCharsets.UTF_8), pilot)
-                .getJsonArray("hits");
-
-        assertThat(hits.getJsonObject(0).getString("text")).as("the section that answers").contains("inom tjugo minuter");
-        assertThat(hits.stream().map(h -> ((JsonObject) h).getString("text"))).as("the opening, its title and summary, is still found")
-                .anySatisfy(text -> assertThat(text).startsWith("Uppföljning av nattpatrullen"));
     }
 
     private static Map<String, Long> facet(JsonObject result) {

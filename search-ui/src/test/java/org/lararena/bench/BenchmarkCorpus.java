@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
-import org.lararena.ingest.pipeline.IndexingVerticle;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.search.CurrentMappingOnly;
@@ -130,7 +129,6 @@ public final class BenchmarkCorpus {
                     .put("speaker", speaker)
                     .put("speakerPseudonym", speaker == null ? null : ordinal % 2 == 0 ? "Intervjuare" : "Respondent 1")
                     .put("speakerRole", speaker == null ? null : ordinal % 2 == 0 ? "intervjuare" : "respondent")
-                    .put(IndexingVerticle.OPENS_DOCUMENT, ordinal == 0 && speaker == null && PASSAGES_PER_DOCUMENT > 1 ? true : null)
                     .put("text", passageText)
                     .put("start", offset)
                     .put("end", offset + passageText.length())

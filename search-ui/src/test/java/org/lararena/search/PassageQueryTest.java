@@ -151,19 +151,8 @@ class PassageQueryTest {
 
         assertThat(words).contains("\"boosting\"").contains("\"negative_boost\":" + (double) PassageQuery.ASKING_TURN_WEIGHT)
                 .contains("\"speakerRole\":[\"intervjuare\",\"moderator\"]");
-        assertThat(leftOut).doesNotContain("speakerRole");
+        assertThat(leftOut).doesNotContain("boosting");
         assertThat(browsing).doesNotContain("boosting");
-    }
-
-    @Test
-    void aDocumentsOpeningScoresAHalfUnlessLeftOutAndBrowsingWithoutWordsIsUnranked() {
-        String words = PassageQuery.of(SearchRequest.of("hemgång"), Set.of()).toString();
-        String leftOut = PassageQuery.of(SearchRequest.of("hemgång"), Set.of(), Set.of(RankingPart.OPENINGS_BELOW_SECTIONS)).toString();
-        String browsing = PassageQuery.of(SearchRequest.of(""), Set.of()).toString();
-
-        assertThat(words).contains("\"negative_boost\":" + (double) PassageQuery.OPENING_WEIGHT).contains("\"opensDocument\":{\"value\":true}");
-        assertThat(leftOut).doesNotContain("opensDocument").contains("speakerRole");
-        assertThat(browsing).doesNotContain("opensDocument");
     }
 
     @Test

@@ -200,9 +200,6 @@ public final class IndexingVerticle extends VerticleBase {
             List<SpokenNames.Found> spoken = names.in(passage.getInteger("ordinal"));
             JsonObject document = passageDocument(record, passage, pseudonyms).put("spokenNames", NameSpans.toJson(spoken))
                     .put("spokenNameWords", new JsonArray(new ArrayList<>(NameSpans.searchWords(passage.getString("text"), spoken))));
-            if (i == 0 && passages.size() > 1 && passage.getString("speaker") == null) {
-                document.put(OPENS_DOCUMENT, true);
-            }
             String question = i == 0 ? null : questionBefore(documents.get(i - 1), document);
             if (question != null) {
                 // The answer is found through its question too: the question's hidden names are hidden from its search.
@@ -212,14 +209,6 @@ public final class IndexingVerticle extends VerticleBase {
         }
         return documents;
     }
-
-    /**
-     * The passage field that marks a document's opening: its first passage, spoken by no one, of a document with more
-     * than one. It holds the document's title (a report's title run into its summary, a title slide, the line above an
-     * interview's first turn), so the words of the document's subject, which most questions about the document share,
-     * stand in it beside whatever it says itself.
-     */
-    public static final String OPENS_DOCUMENT = "opensDocument";
 
     /** How much of the question before an answer its passage carries (a long lead-in is seldom what is asked). */
     static final int MAX_QUESTION_CHARS = 600;

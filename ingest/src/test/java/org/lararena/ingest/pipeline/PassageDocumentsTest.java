@@ -58,20 +58,6 @@ class PassageDocumentsTest {
     }
 
     @Test
-    void theFirstPassageSpokenByNoOneOpensADocumentOfMoreThanOne() {
-        assertThat(IndexingVerticle.passageDocuments(record("rapport"), turns(null, "Uppföljning av nattpatrullen. Sammanfattning.", null, "Larmen.")))
-                .extracting(d -> d.getBoolean(IndexingVerticle.OPENS_DOCUMENT, false)).containsExactly(true, false);
-        assertThat(IndexingVerticle.passageDocuments(record("intervju"), turns(null, "Intervju med Kajsa", "INTERVJUARE", "Hur började det?")))
-                .extracting(d -> d.getBoolean(IndexingVerticle.OPENS_DOCUMENT, false)).containsExactly(true, false);
-        assertThat(IndexingVerticle.passageDocuments(record("anteckning"), turns(null, "En enda anteckning.")))
-                .as("a document of one passage is all opening, and nothing to rank it below").extracting(d -> d.getBoolean(IndexingVerticle.OPENS_DOCUMENT, false))
-                .containsExactly(false);
-        assertThat(IndexingVerticle.passageDocuments(record("intervju"), turns("KAJSA", "Det började med ett möte.", "INTERVJUARE", "Och sedan?")))
-                .as("a turn is someone's answer, not a title").extracting(d -> d.getBoolean(IndexingVerticle.OPENS_DOCUMENT, false))
-                .containsExactly(false, false);
-    }
-
-    @Test
     void presentersAndPassagesWithoutSpeakersCarryNoQuestion() {
         assertThat(IndexingVerticle.passageDocuments(record("presentation"), turns("ANNA", "Välkomna.", "BERIT", "Tack.")))
                 .allSatisfy(d -> assertThat(d.getString("question")).isNull());
