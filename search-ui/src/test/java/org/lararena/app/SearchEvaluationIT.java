@@ -152,12 +152,19 @@ class SearchEvaluationIT {
                     upload(app, researcher.get(), name, Files.readString(corpus.resolve(name)));
                 }
             }
+            // Every document, page by page: the demo's, the sets' and the corpus's are more than one page holds.
             Map<String, String> filenames = new LinkedHashMap<>();
-            for (Object d : new JsonObject(app.get("/api/documents?size=100", researcher.get()).body()).getJsonArray("documents")) {
-                JsonObject document = (JsonObject) d;
-                app.awaitStatus(document.getString("id"), researcher.get(), "indexed");
-                filenames.put(document.getString("id"), document.getString("filename"));
-            }
+            JsonObject page;
+            int pageNumber = 0;
+            do {
+                page = new JsonObject(app.get("/api/documents?size=50&page=" + pageNumber++, researcher.get()).body());
+                for (Object d : page.getJsonArray("documents")) {
+                    JsonObject document = (JsonObject) d;
+                    app.awaitStatus(document.getString("id"), researcher.get(), "indexed");
+                    filenames.put(document.getString("id"), document.getString("filename"));
+                }
+            } while (!page.getJsonArray("documents").isEmpty());
+            assertThat(filenames).as("every document uploaded, each once").hasSize(page.getInteger("total"));
             String alias = app.config().elasticsearch().indexPrefix() + "-passages";
             // BM25 counts a passage's replaced versions until their segment is merged, and the pipeline replaces passages
             // (their facets follow reviews and indexing), so how many it still counted moved from run to run with the
