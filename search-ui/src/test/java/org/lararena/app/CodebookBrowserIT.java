@@ -25,6 +25,7 @@ class CodebookBrowserIT {
             browser.go("/sok");
             browser.find(By.cssSelector("#main-nav a[href='/kodbok']")).click();
             browser.find(By.xpath("//ul[@class='codebook-tree']//a[normalize-space(.)='Fast läkarkontakt']")).click();
+            browser.awaitText(By.id("valt-rubrik"), "Fast läkarkontakt");
             assertThat(browser.find(By.id("valt-rubrik")).getText()).isEqualTo("Fast läkarkontakt");
             assertThat(new Select(browser.find(By.id("add-broader"))).getFirstSelectedOption().getText().strip()).isEqualTo("Fast läkarkontakt");
 

@@ -157,6 +157,7 @@ class CodingBrowserIT {
             browser.go("/sok?q=samverkan&suggestions=true");
             assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("sv");
             browser.find(By.linkText("English")).click();
+            browser.awaitText(By.tagName("h1"), "Search lessons learned");
 
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Search lessons learned");
             assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");

@@ -91,6 +91,7 @@ class InsightsAndAnalysisBrowserIT {
             browser.go("/insikter");
             browser.find(By.linkText(title)).click();
 
+            browser.awaitText(By.tagName("h1"), title);
             WebElement quote = browser.find(By.cssSelector("blockquote.quote"));
             assertThat(quote.getText()).contains("kortare väntan");
             assertThat(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Avpublicera']"))).as("only researchers edit").isEmpty();

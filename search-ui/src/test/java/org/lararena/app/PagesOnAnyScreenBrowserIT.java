@@ -215,6 +215,7 @@ class PagesOnAnyScreenBrowserIT {
             browser.go("/moduler?lang=sv");
 
             browser.find(By.linkText("Kontinuitet ur patientens perspektiv")).click();
+            browser.find(By.cssSelector(".module-body"));
             String module = browser.driver().getCurrentUrl();
             browser.find(By.linkText("Logga in")).click();
             // Keycloak's page in Swedish, with Lärarena's name, header and stylesheet (the project's login theme).
@@ -247,6 +248,7 @@ class PagesOnAnyScreenBrowserIT {
         try (Browser browser = Browser.open(app.url, "module-page")) {
             browser.go("/moduler");
             browser.find(By.linkText("Kontinuitet ur patientens perspektiv")).click();
+            browser.find(By.cssSelector(".module-body"));
             assertThat(browser.driver().findElements(By.tagName("h1"))).as("the title once").hasSize(1);
             Boolean bodyFirst = (Boolean) browser.script("""
                     const body = document.querySelector('.module-body'), chips = document.querySelector('article .chips');

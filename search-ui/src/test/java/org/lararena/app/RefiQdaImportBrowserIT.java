@@ -65,6 +65,7 @@ class RefiQdaImportBrowserIT {
             assertThat(new Select(browser.find(By.name("kod.aa000000-0000-0000-0000-000000000001"))).getFirstSelectedOption().getText().strip())
                     .isEqualTo(theme.labelSv());
             browser.find(By.cssSelector("form.import-mapping button[type='submit']")).click();
+            browser.awaitText(By.cssSelector("p[role='status']"), "Kodboken är importerad");
             assertThat(browser.find(By.cssSelector("p[role='status']")).getText()).contains("Kodboken är importerad: 1 nya begrepp");
             assertThat(Axe.seriousViolations(browser)).as("axe-core on the result").isEmpty();
             browser.go("/kodbok");
@@ -77,6 +78,7 @@ class RefiQdaImportBrowserIT {
             assertThat(code.getFirstSelectedOption().getText()).as("a code that matches nothing is skipped unless chosen").isEqualTo("Hoppa över");
             code.selectByValue("_skapa");
             browser.find(By.cssSelector("form.import-mapping button[type='submit']")).click();
+            browser.awaitText(By.cssSelector("p[role='status']"), "Importen är klar");
             assertThat(browser.find(By.cssSelector("p[role='status']")).getText())
                     .contains("Importen är klar: 1 dokument, 1 kodningar med 1 begrepp (1 nya)");
         }

@@ -97,6 +97,8 @@ class SearchPagesBrowserIT {
             browser.go("/moduler");
             browser.find(By.linkText("Kontinuitet ur patientens perspektiv")).click();
 
+            // The list of modules has a heading of its own: wait for the module's.
+            browser.awaitText(By.tagName("h1"), "Kontinuitet ur patientens perspektiv");
             assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Kontinuitet ur patientens perspektiv");
             assertThat(browser.pageText()).contains("Reflektionsfrågor till seminariet").contains("fast vårdkontakt");
             browser.find(By.linkText("Fast läkarkontakt")).click();
@@ -177,6 +179,8 @@ class SearchPagesBrowserIT {
             assertThat(browser.driver().findElements(By.linkText("Ladda upp"))).isNotEmpty();
 
             browser.find(By.cssSelector(".session form button")).click();
+            // The logout goes through Keycloak and back home; leaving before it is back would cut it short.
+            browser.find(By.linkText("Logga in"));
             browser.go("/sok");
 
             assertThat(browser.find(By.linkText("Logga in")).isDisplayed()).isTrue();
