@@ -289,14 +289,15 @@ public final class PassageSearch {
         List<Query> filters = new ArrayList<>(facetFilters(request, themeField).values());
         filters.add(visibilityFilter(caller));
         // The words read as a search reads them, synonyms included, so Analys counts the passages Sök finds (themes
-        // the text names are not added: the table's rows are themes already).
+        // the text names are not added: the table's rows are themes already). Counted, not ranked: in a filter, which
+        // scores nothing and which Elasticsearch may cache.
         Query match = PassageQuery.of(request, Set.of(), leftOut, themeField, synonyms);
         List<String> included = List.copyOf(themes);
         Function<String, Aggregation> themeTerms = name -> Aggregation.of(a -> a.terms(t -> t.field(themeField)
                 .include(i -> i.terms(included)).size(Math.max(1, included.size()))));
         try {
             SearchResponse<Map> response = client.search(s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(true))
-                    .query(q -> q.bool(b -> b.must(match).filter(filters).mustNot(askedForHiddenNames(request, caller))))
+                    .query(q -> q.bool(b -> b.filter(match).filter(filters).mustNot(askedForHiddenNames(request, caller))))
                     .aggregations("pilots", a -> a.terms(t -> t.field("pilot").size(50)))
                     .aggregations("years", a -> a.terms(t -> t.field("year").size(200).order(NamedValue.of("_key", SortOrder.Asc)))
                             .aggregations("themes", themeTerms.apply("themes")))
