@@ -57,23 +57,6 @@ final class PassageQuery {
     /** What the exact forms add beside the strict reading: a tie-breaker between inflections, not a second match. */
     static final float EXACT_FORM_BOOST = 1f;
     static final float SHINGLE_BOOST = 1.5f;
-    /**
-     * What a passage that gives an amount adds when the question asks for one: a figure of up to three digits (a year
-     * is no amount) or a Swedish number word, in its exact forms. Set before any run at the weight of one field's
-     * boost elsewhere in this query: it reorders passages that match the question, it does not make one match.
-     */
-    static final float AMOUNT_SCORE = 1f;
-    /** A figure of up to three digits, with decimals: {@code 48}, {@code 1,4}, {@code 70}; not a year. */
-    static final String FIGURE = "[0-9]{1,3}([.,][0-9]+)?";
-    /** Swedish number words and fractions as the exact forms hold them (lower-cased, folded); not "en" and "ett". */
-    static final List<String> NUMBER_WORDS = List.of("tva", "tre", "fyra", "fem", "sex", "sju", "atta", "nio", "tio", "elva", "tolv",
-            "femton", "tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "attio", "nittio", "hundra", "tusen", "miljon",
-            "miljoner", "halften", "halva", "tredjedel", "tredjedelar", "fjardedel", "fjardedelar", "femtedel", "femtedelar", "tiondel",
-            "procent", "dubbelt", "varannan", "vartannat");
-    /** A passage that gives an amount: a figure or a number word among its exact forms. */
-    private static final Query GIVES_AN_AMOUNT = Query.of(q -> q.bool(b -> b
-            .should(s -> s.regexp(r -> r.field("text.exact").value(FIGURE)))
-            .should(s -> s.terms(t -> t.field("text.exact").terms(v -> v.value(NUMBER_WORDS.stream().map(FieldValue::of).toList()))))));
     /** What a looser reading alone scores: below any passage with the words themselves. */
     static final float LOOSER_READING_SCORE = 0.3f;
     /**
@@ -244,7 +227,7 @@ final class PassageQuery {
             } else {
                 Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
                 Optional<String> amountWord = question && !leftOut.contains(RankingPart.AMOUNT_WORD_WITHOUT_SYNONYMS)
-                        ? QuestionReading.amountWord(parts.positive()) : Optional.empty();
+                        ? AmountQuestions.amountWord(parts.positive()) : Optional.empty();
                 SwedishSynonyms read = leftOut.contains(RankingPart.SYNONYMS) ? SwedishSynonyms.none() : synonyms;
                 List<List<String>> synonymsOfItems = items.stream()
                         .map(item -> amountWord.equals(Optional.of(item)) ? List.<String>of() : read.of(bare(item))).toList();
@@ -258,8 +241,8 @@ final class PassageQuery {
                 b.should(s -> s.matchPhrase(p -> p.field("text.shingles").query(words).slop(1).boost(SHINGLE_BOOST)));
                 b.should(s -> s.matchPhrase(p -> p.field("text.exact").query(words).boost(EXACT_BOOST)));
             }
-            if (question && !leftOut.contains(RankingPart.ANSWER_IS_AN_AMOUNT) && QuestionReading.asksForAnAmount(parts.positive())) {
-                b.should(s -> s.constantScore(c -> c.boost(AMOUNT_SCORE).filter(GIVES_AN_AMOUNT)));
+            if (question && !leftOut.contains(RankingPart.ANSWER_IS_AN_AMOUNT) && AmountQuestions.asksForAnAmount(parts.positive())) {
+                b.should(AmountQuestions.answersWithAnAmount());
             }
             if (!parts.negative().isEmpty()) {
                 b.mustNot(simple(String.join(" | ", parts.negative()), Operator.Or, null));

@@ -1,7 +1,6 @@
 package org.lararena.search;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.lararena.ontology.text.SwedishText;
 
@@ -29,34 +28,7 @@ final class QuestionReading {
     private static final Set<String> ASKING_VERBS = Set.of("innebar", "betyder", "betydde", "menar", "menade", "menas", "avses", "avser",
             "handlar", "tycker", "tyckte", "tycks", "anser", "ansag", "sager", "sade", "tror", "trodde", "tanker", "upplever", "upplevde");
 
-    /** Words that, after {@code hur}, ask for an amount, a length, a time or a frequency (folded): "Hur många …?". */
-    private static final Set<String> AMOUNT_AFTER_HUR = Set.of("manga", "mycket", "lange", "lang", "langt", "ofta", "stor", "stort",
-            "stora", "gammal", "gamla", "snabbt", "fort");
-    /** Verbs that, after {@code vad}, ask for a cost (folded): "Vad kostar …?". */
-    private static final Set<String> COST_AFTER_VAD = Set.of("kostar", "kostade", "kostat", "kosta");
-
     private QuestionReading() {
-    }
-
-    /**
-     * Whether the question asks for an amount (how many, how much, how long, how often, what it costs), which its
-     * answer gives as a figure or a number word: "Hur många slutade röka?" is answered "sju av tio".
-     */
-    static boolean asksForAnAmount(List<String> items) {
-        if (items.size() < 2) {
-            return false;
-        }
-        String first = folded(items.get(0));
-        String second = folded(items.get(1));
-        return first.equals("hur") && AMOUNT_AFTER_HUR.contains(second) || first.equals("vad") && COST_AFTER_VAD.contains(second);
-    }
-
-    /**
-     * The word that asks for the amount in a question for one ({@code många} in "Hur många slutade röka?", {@code kostar}
-     * in "Vad kostar …?"), as written; empty for any other query.
-     */
-    static Optional<String> amountWord(List<String> items) {
-        return asksForAnAmount(items) ? Optional.of(items.get(1)) : Optional.empty();
     }
 
     /** Whether the query text is a question: it ends with a question mark or opens with a question word. */
@@ -84,7 +56,7 @@ final class QuestionReading {
         return FRAMING.contains(word) || askingVerbsFrame && ASKING_VERBS.contains(word);
     }
 
-    private static String folded(String word) {
+    static String folded(String word) {
         return SwedishText.fold(PassageQuery.bare(word));
     }
 }

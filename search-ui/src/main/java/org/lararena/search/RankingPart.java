@@ -24,7 +24,7 @@ public enum RankingPart {
     QUESTION_SUBJECT,
     /**
      * A question that asks for an amount ("Hur många …?", "Vad kostar …?") ranks the passages that give a figure or a
-     * number word higher among those that match it ({@link QuestionReading#asksForAnAmount}).
+     * number word higher among those that match it ({@link AmountQuestions#asksForAnAmount}).
      */
     ANSWER_IS_AN_AMOUNT,
     /**
@@ -51,7 +51,7 @@ public enum RankingPart {
     SYNONYMS,
     /**
      * In a question for an amount, the word that asks for it ({@code många}, {@code mycket}, {@code länge},
-     * {@code kostar}) is read without its synonyms ({@link QuestionReading#amountWord}): they say nothing of what is
+     * {@code kostar}) is read without its synonyms ({@link AmountQuestions#amountWord}): they say nothing of what is
      * counted ({@code flera}, {@code massor}, {@code väldigt}).
      */
     AMOUNT_WORD_WITHOUT_SYNONYMS,

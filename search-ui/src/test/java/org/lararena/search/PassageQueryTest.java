@@ -74,9 +74,9 @@ class PassageQueryTest {
         String other = PassageQuery.of(SearchRequest.of("Hur går ett besök till?")).toString();
         String keywords = PassageQuery.of(SearchRequest.of("många slutade röka")).toString();
 
-        assertThat(amount).contains(PassageQuery.FIGURE).contains("\"femtedel\"");
-        assertThat(other).doesNotContain(PassageQuery.FIGURE);
-        assertThat(keywords).doesNotContain(PassageQuery.FIGURE);
+        assertThat(amount).contains(AmountQuestions.FIGURE).contains("\"femtedel\"");
+        assertThat(other).doesNotContain(AmountQuestions.FIGURE);
+        assertThat(keywords).doesNotContain(AmountQuestions.FIGURE);
     }
 
     @Test

@@ -33,14 +33,4 @@ class QuestionReadingTest {
         assertThat(QuestionReading.whatIsAsked(List.of("Vad", "innebär", "vardagsrehabilitering?"), false))
                 .containsExactly("innebär", "vardagsrehabilitering?");
     }
-
-    @Test
-    void aQuestionForHowManyHowLongHowOftenOrWhatItCostsAsksForAnAmount() {
-        assertThat(QuestionReading.asksForAnAmount(List.of("Hur", "många", "slutade", "röka?"))).isTrue();
-        assertThat(QuestionReading.asksForAnAmount(List.of("Hur", "länge", "får", "man", "vänta?"))).isTrue();
-        assertThat(QuestionReading.asksForAnAmount(List.of("Vad", "kostar", "programmet?"))).isTrue();
-        assertThat(QuestionReading.asksForAnAmount(List.of("Hur", "går", "ett", "besök", "till?"))).isFalse();
-        assertThat(QuestionReading.asksForAnAmount(List.of("Vad", "gör", "man?"))).isFalse();
-        assertThat(QuestionReading.asksForAnAmount(List.of("många"))).isFalse();
-    }
 }
