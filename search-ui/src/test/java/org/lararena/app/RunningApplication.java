@@ -233,15 +233,22 @@ final class RunningApplication implements AutoCloseable {
     /** How many of the caller's visible documents are in each status. */
     Map<String, Long> statusCounts(String token) throws Exception {
         Map<String, Long> counts = new TreeMap<>();
+        for (JsonObject document : documents(token)) {
+            counts.merge(document.getString("status"), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    /** Every document the caller may read, newest first, read page by page as {@code /api/documents} gives them. */
+    List<JsonObject> documents(String token) throws Exception {
+        List<JsonObject> all = new ArrayList<>();
         int page = 0;
         while (true) {
             JsonObject result = new JsonObject(get("/api/documents?size=200&page=" + page, token).body());
             var documents = result.getJsonArray("documents");
-            for (Object item : documents) {
-                counts.merge(((JsonObject) item).getString("status"), 1L, Long::sum);
-            }
+            documents.stream().map(JsonObject.class::cast).forEach(all::add);
             if (documents.isEmpty() || (page + 1) * 200L >= result.getLong("total")) {
-                return counts;
+                return all;
             }
             page++;
         }
