@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,10 +11,8 @@ import org.lararena.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Kodning, the theme tree, and the English pages in a real browser with real Keycloak logins, over two public
@@ -69,9 +66,9 @@ class CodingBrowserIT {
                 browser.driver().findElement(By.id("password")).sendKeys("forskare");
                 browser.driver().findElement(By.id("kc-login")).click();
             }
-            wait(browser).until(d -> d.getCurrentUrl().endsWith("/kodning/" + continuityId));
+            browser.await(d -> d.getCurrentUrl().endsWith("/kodning/" + continuityId));
 
-            wait(browser).until(d -> d.findElement(By.id("memo-list")).getText().contains("jämför med intervjun i Örebro"));
+            browser.await(d -> d.findElement(By.id("memo-list")).getText().contains("jämför med intervjun i Örebro"));
             assertThat(browser.find(By.id("memo-list")).getText()).contains("forskare");
             assertThat(browser.find(By.id("coding-status")).getText()).contains("1");
             assertThat(browser.driver().findElement(By.id("login-needed")).isDisplayed()).isFalse();
@@ -81,7 +78,7 @@ class CodingBrowserIT {
 
             browser.driver().navigate().refresh();
             browser.find(By.cssSelector(".passage[data-passage]")).click();
-            wait(browser).until(d -> d.findElement(By.id("memo-list")).getText().contains("jämför med intervjun i Örebro"));
+            browser.await(d -> d.findElement(By.id("memo-list")).getText().contains("jämför med intervjun i Örebro"));
             assertThat(memos(passageId)).as("a reload does not send the kept memo twice").hasSize(1);
         }
     }
@@ -91,20 +88,20 @@ class CodingBrowserIT {
         try (Browser browser = Browser.open(app.url, "coding-logged-out-elsewhere")) {
             browser.logIn("forskare", "forskare");
             browser.go("/kodning/" + continuityId);
-            wait(browser).until(d -> !d.findElement(By.id("annotations-status")).getText().isBlank());
+            browser.await(d -> !d.findElement(By.id("annotations-status")).getText().isBlank());
             String codingTab = browser.driver().getWindowHandle();
 
             browser.driver().switchTo().newWindow(WindowType.TAB);
             browser.go("/sok");
             browser.find(By.cssSelector(".session form button")).click();
-            wait(browser).until(d -> !d.findElements(By.linkText("Logga in")).isEmpty());
+            browser.await(d -> !d.findElements(By.linkText("Logga in")).isEmpty());
             browser.driver().close();
             browser.driver().switchTo().window(codingTab);
 
             select(browser, "varje besök");
             browser.driver().findElement(By.tagName("body")).sendKeys("t");
             browser.find(By.id("concept")).sendKeys("Kontinuitet");
-            wait(browser).until(d -> d.findElement(By.cssSelector("#concept-options [aria-selected='true']")).getText().startsWith("Kontinuitet"));
+            browser.await(d -> d.findElement(By.cssSelector("#concept-options [aria-selected='true']")).getText().startsWith("Kontinuitet"));
             browser.driver().findElement(By.id("concept")).sendKeys(Keys.ENTER);
             WebElement loginNeeded = browser.find(By.id("login-needed"));
             assertThat(manualTags("varje besök")).as("nothing stored while logged out").isZero();
@@ -113,7 +110,7 @@ class CodingBrowserIT {
             browser.find(By.id("username")).sendKeys("forskare");
             browser.driver().findElement(By.id("password")).sendKeys("forskare");
             browser.driver().findElement(By.id("kc-login")).click();
-            wait(browser).until(d -> d.getCurrentUrl().endsWith("/kodning/" + continuityId));
+            browser.await(d -> d.getCurrentUrl().endsWith("/kodning/" + continuityId));
 
             WebElement tagged = browser.find(By.xpath("//ol[@id='annotations']/li[q='varje besök']"));
             assertThat(tagged.getText()).contains("Kontinuitet");
@@ -143,7 +140,7 @@ class CodingBrowserIT {
             assertThat(named.findElement(By.className("count")).getText()).isEqualTo("1");
 
             named.sendKeys(Keys.ENTER);
-            wait(browser).until(d -> d.getCurrentUrl().contains("theme="));
+            browser.await(d -> d.getCurrentUrl().contains("theme="));
             assertThat(total(browser)).isEqualTo(1).isLessThan(all);
             assertThat(browser.find(By.cssSelector(".hit")).getText()).contains("fast läkarkontakt");
             assertThat(browser.find(By.cssSelector(".tree a.chosen")).isDisplayed()).as("the chosen concept's branch stays open").isTrue();
@@ -179,13 +176,13 @@ class CodingBrowserIT {
             browser.logIn("forskare", "forskare");
             browser.go("/kodning/" + continuityId);
             browser.find(By.id("annotations-status"));
-            wait(browser).until(d -> !d.findElement(By.id("annotations-status")).getText().isBlank());
+            browser.await(d -> !d.findElement(By.id("annotations-status")).getText().isBlank());
 
             select(browser, "samma patient");
             browser.driver().findElement(By.tagName("body")).sendKeys("t");
             // A synonym from the ontology (not the preferred label): the type-ahead resolves it to its concept.
             browser.find(By.id("concept")).sendKeys("personkontinuitet");
-            wait(browser).until(d -> d.findElement(By.cssSelector("#concept-options [aria-selected='true']")).getText().startsWith("Relationskontinuitet"));
+            browser.await(d -> d.findElement(By.cssSelector("#concept-options [aria-selected='true']")).getText().startsWith("Relationskontinuitet"));
             browser.driver().findElement(By.id("concept")).sendKeys(Keys.ENTER);
             WebElement tagged = browser.find(By.xpath("//ol[@id='annotations']/li[q='samma patient']"));
             assertThat(tagged.getText()).contains("Relationskontinuitet").contains("forskare");
@@ -194,12 +191,12 @@ class CodingBrowserIT {
             WebElement body = browser.driver().findElement(By.tagName("body"));
             body.sendKeys("j");
             // 'j' moves to the next suggestion: read its id from the list as it stands once the move is drawn.
-            String suggestionId = wait(browser).until(d -> {
+            String suggestionId = browser.await(d -> {
                 WebElement current = d.findElement(By.cssSelector("#annotations li.current"));
                 return "suggested".equals(current.getDomAttribute("data-state")) ? current.getDomAttribute("data-id") : null;
             });
             body.sendKeys("a");
-            wait(browser).until(d -> "accepted".equals(d.findElement(By.cssSelector("#annotations li[data-id='" + suggestionId + "']"))
+            browser.await(d -> "accepted".equals(d.findElement(By.cssSelector("#annotations li[data-id='" + suggestionId + "']"))
                     .getDomAttribute("data-state")));
 
             JsonArray stored = new JsonArray(app.get("/api/documents/" + continuityId + "/annotations", researcherToken).body());
@@ -227,7 +224,7 @@ class CodingBrowserIT {
         try (Browser browser = Browser.open(app.url, "coding-tag-popup")) {
             browser.logIn("forskare", "forskare");
             browser.go("/kodning/" + collaborationId);
-            wait(browser).until(d -> !d.findElements(By.cssSelector("#annotations li[data-state='suggested']")).isEmpty());
+            browser.await(d -> !d.findElements(By.cssSelector("#annotations li[data-state='suggested']")).isEmpty());
             JavascriptExecutor script = (JavascriptExecutor) browser.driver();
             select(browser, phrase);
             assertThat(browser.find(By.id("selection-preview")).getText()).as("the panel says what will be tagged").contains(phrase);
@@ -235,7 +232,7 @@ class CodingBrowserIT {
             WebElement body = browser.driver().findElement(By.tagName("body"));
             body.sendKeys("t");
             WebElement popup = browser.find(By.id("tag-popup"));
-            wait(browser).until(d -> popup.isDisplayed());
+            browser.await(d -> popup.isDisplayed());
             assertThat(popup.getDomAttribute("role")).isEqualTo("dialog");
             assertThat(browser.find(By.id(popup.getDomAttribute("aria-labelledby"))).getText()).isEqualTo("Tagga markeringen");
             assertThat(browser.find(By.id("tag-quote")).getText()).isEqualTo(phrase);
@@ -244,18 +241,18 @@ class CodingBrowserIT {
 
             // Escape closes the box and keeps the selection, so t opens it again for the same text.
             browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
-            wait(browser).until(d -> !popup.isDisplayed());
+            browser.await(d -> !popup.isDisplayed());
             assertThat(script.executeScript("return getSelection().toString()")).isEqualTo(phrase);
             assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).as("focus goes back").isNotEqualTo("concept");
             browser.driver().switchTo().activeElement().sendKeys("t");
-            wait(browser).until(d -> popup.isDisplayed());
+            browser.await(d -> popup.isDisplayed());
 
             // In the box, t is a letter like any other.
             WebElement concept = browser.driver().switchTo().activeElement();
             concept.sendKeys("Samarbete");
             assertThat(concept.getDomProperty("value")).isEqualTo("Samarbete");
             assertThat(popup.isDisplayed()).isTrue();
-            wait(browser).until(d -> d.findElement(By.cssSelector("#concept-options [aria-selected='true']")).getText()
+            browser.await(d -> d.findElement(By.cssSelector("#concept-options [aria-selected='true']")).getText()
                     .startsWith("Samarbete mellan professioner"));
             concept.sendKeys(Keys.ENTER);
 
@@ -266,11 +263,11 @@ class CodingBrowserIT {
             assertThat(browser.find(By.id("undo")).isEnabled()).as("Ångra is offered at once").isTrue();
 
             body.sendKeys("j");
-            String currentId = wait(browser).until(d -> d.findElement(By.cssSelector("#annotations li.current")).getDomAttribute("data-id"));
+            String currentId = browser.await(d -> d.findElement(By.cssSelector("#annotations li.current")).getDomAttribute("data-id"));
             body.sendKeys("u");
-            wait(browser).until(d -> "retracted".equals(d.findElement(By.xpath("//ol[@id='annotations']/li[q='" + phrase + "']"))
+            browser.await(d -> "retracted".equals(d.findElement(By.xpath("//ol[@id='annotations']/li[q='" + phrase + "']"))
                     .getDomAttribute("data-state")));
-            wait(browser).until(d -> d.findElement(By.id("coding-status")).getText().startsWith("Ångrade"));
+            browser.await(d -> d.findElement(By.id("coding-status")).getText().startsWith("Ångrade"));
             WebElement current = browser.find(By.cssSelector("#annotations li.current"));
             assertThat(current.getDomAttribute("data-id")).as("undo keeps the cursor on the current item").isEqualTo(currentId);
             assertThat(browser.driver().switchTo().activeElement().getDomAttribute("data-id")).isEqualTo(currentId);
@@ -279,13 +276,13 @@ class CodingBrowserIT {
             browser.resize(390);
             select(browser, phrase);
             browser.driver().switchTo().activeElement().sendKeys("t");
-            wait(browser).until(d -> popup.isDisplayed());
+            browser.await(d -> popup.isDisplayed());
             assertThat(script.executeScript("""
                     const box = document.getElementById('tag-popup').getBoundingClientRect();
                     return box.left >= 0 && box.right <= document.documentElement.clientWidth
                         && document.scrollingElement.scrollWidth <= document.documentElement.clientWidth""")).isEqualTo(true);
             browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
-            wait(browser).until(d -> !popup.isDisplayed());
+            browser.await(d -> !popup.isDisplayed());
             assertThat(script.executeScript("""
                     const undo = document.getElementById('undo').getBoundingClientRect();
                     return undo.top >= 0 && undo.bottom <= innerHeight""")).as("Ångra in sight at 390 px").isEqualTo(true);
@@ -302,7 +299,7 @@ class CodingBrowserIT {
         try (Browser browser = Browser.open(app.url, "coding-bulk-undo")) {
             browser.logIn("forskare", "forskare");
             browser.go("/kodning/" + collaborationId);
-            wait(browser).until(d -> d.findElements(By.cssSelector("#annotations li[data-state='suggested'] input.pick")).size() >= 2);
+            browser.await(d -> d.findElements(By.cssSelector("#annotations li[data-state='suggested'] input.pick")).size() >= 2);
             List<WebElement> boxes = browser.driver().findElements(By.cssSelector("#annotations li[data-state='suggested'] input.pick"));
             first = boxes.get(0).findElement(By.xpath("..")).getDomAttribute("data-id");
             second = boxes.get(1).findElement(By.xpath("..")).getDomAttribute("data-id");
@@ -311,20 +308,20 @@ class CodingBrowserIT {
             browser.driver().findElement(By.id("reject-selected")).click();
             String a = first;
             String b = second;
-            wait(browser).until(d -> state(a).equals("rejected") && state(b).equals("rejected"));
-            wait(browser).until(d -> "rejected".equals(d.findElement(By.cssSelector("#annotations li[data-id='" + a + "']")).getDomAttribute("data-state")));
+            browser.await(d -> state(a).equals("rejected") && state(b).equals("rejected"));
+            browser.await(d -> "rejected".equals(d.findElement(By.cssSelector("#annotations li[data-id='" + a + "']")).getDomAttribute("data-state")));
 
             browser.driver().findElement(By.tagName("body")).sendKeys("u");
-            wait(browser).until(d -> state(a).equals("suggested") && state(b).equals("suggested"));
-            wait(browser).until(d -> d.findElement(By.id("coding-status")).getText().startsWith("Ångrade"));
+            browser.await(d -> state(a).equals("suggested") && state(b).equals("suggested"));
+            browser.await(d -> d.findElement(By.id("coding-status")).getText().startsWith("Ångrade"));
 
             browser.find(By.cssSelector("#annotations li[data-id='" + a + "'] button.set-rejected")).click();
-            wait(browser).until(d -> state(a).equals("rejected"));
+            browser.await(d -> state(a).equals("rejected"));
         }
         try (Browser reader = Browser.open(app.url, "reader-annotations")) {
             reader.logIn("deltagare", "deltagare");
             reader.go("/dokument/" + collaborationId);
-            wait(reader).until(d -> !d.findElements(By.cssSelector("#annotations li")).isEmpty());
+            reader.await(d -> !d.findElements(By.cssSelector("#annotations li")).isEmpty());
             assertThat(reader.driver().findElements(By.cssSelector("#annotations li[data-id='" + first + "']"))).as("rejected: hidden").isEmpty();
             assertThat(reader.driver().findElements(By.cssSelector("#annotations li[data-id='" + second + "']"))).hasSize(1);
             assertThat(reader.driver().findElements(By.cssSelector(".passage .ann"))).isNotEmpty();
@@ -368,15 +365,5 @@ class CodingBrowserIT {
 
     private static long total(Browser browser) {
         return Long.parseLong(browser.find(By.cssSelector(".total")).getText().split(" ")[0]);
-    }
-
-    /**
-     * Polls for 30 s. The page draws its annotation list again after every action, so an element a poll found may be
-     * replaced before the same poll reads it: that poll counts as not yet, and the next one finds the new element.
-     */
-    private static WebDriverWait wait(Browser browser) {
-        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Insikter and Analys in a real browser with real logins, over two documents of our own writing. */
 @WithApplication
@@ -124,10 +122,9 @@ class InsightsAndAnalysisBrowserIT {
             // Analys opens on the search Sök shows, and Sök on the one Analys shows.
             browser.go("/sok?q=lotsmodellen");
             browser.find(By.linkText("Analys")).click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/analys?q=lotsmodellen"));
+            browser.await(d -> d.getCurrentUrl().endsWith("/analys?q=lotsmodellen"));
             assertThat(browser.find(By.linkText("Sök")).getDomAttribute("href")).isEqualTo("/sok?q=lotsmodellen");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                    .until(d -> !d.findElements(By.cssSelector("#analysis[data-ready='true']")).isEmpty());
+            browser.await(d -> !d.findElements(By.cssSelector("#analysis[data-ready='true']")).isEmpty());
             WebElement chart = browser.find(By.cssSelector("#chart-matrix canvas"));
             assertThat(browser.find(By.cssSelector("button.png[data-chart='matrix']")).isDisplayed()).isTrue();
             JavascriptExecutor js = (JavascriptExecutor) browser.driver();
@@ -146,15 +143,14 @@ class InsightsAndAnalysisBrowserIT {
                     (int) Math.round(cell.get(0).doubleValue() - cell.get(2).doubleValue() / 2),
                     (int) Math.round(cell.get(1).doubleValue() - cell.get(3).doubleValue() / 2)).click().perform();
 
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/sok"));
+            browser.await(d -> d.getCurrentUrl().contains("/sok"));
             assertThat(browser.driver().getCurrentUrl()).contains("q=lotsmodellen").contains("theme=").contains("pilot=V%C3%A4rmland");
             assertThat(browser.find(By.cssSelector(".total")).getText()).isEqualTo("1 träff");
             assertThat(browser.find(By.cssSelector(".hit h3")).getText()).isEqualTo(REPORT_TITLE);
 
             // Back to the heat map, so the saved screenshot shows it.
             browser.driver().navigate().back();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                    .until(d -> !d.findElements(By.cssSelector("#analysis[data-ready='true']")).isEmpty());
+            browser.await(d -> !d.findElements(By.cssSelector("#analysis[data-ready='true']")).isEmpty());
         }
     }
 
@@ -169,7 +165,7 @@ class InsightsAndAnalysisBrowserIT {
 
             browser.find(By.cssSelector("label[for='suggestions']")).click();
 
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("suggestions=true"));
+            browser.await(d -> d.getCurrentUrl().contains("suggestions=true"));
             assertThat(browser.find(By.id("suggestions")).isSelected()).isTrue();
             assertThat(matrixCells(browser)).as("the notes' unreviewed Samverkan counts once asked for").contains("Samverkan, Värmland", "Samverkan, Örebro");
             assertThat(browser.find(By.cssSelector("a.csv")).getDomAttribute("href")).as("the download counts alike").contains("suggestions=true");

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,10 +16,8 @@ import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Two researchers code one interview blind in a real browser (real Keycloak logins, real Elasticsearch): forskare
@@ -86,7 +83,7 @@ class TeamCodingBrowserIT {
         try (Browser browser = Browser.open(app.url, "team-coding-forskare2")) {
             browser.logIn("forskare2", "forskare2");
             browser.go("/kodning/" + documentId);
-            wait(browser).until(d -> d.findElement(By.id("team-status")).getText().contains("forskare: klar"));
+            browser.await(d -> d.findElement(By.id("team-status")).getText().contains("forskare: klar"));
             WebElement accepted = browser.find(By.cssSelector("#annotations li[data-id='" + collaboration.getString("id") + "']"));
             assertThat(accepted.getDomAttribute("data-state")).as("forskare2's own layer: undecided").isEqualTo("suggested");
             assertThat(browser.find(By.id("team-status")).getText()).contains("Blind kodning");
@@ -105,7 +102,7 @@ class TeamCodingBrowserIT {
             tag(browser, FORSKARE2_TAG, "Telefontillgänglighet");
 
             markDone(browser, "forskare2");
-            wait(browser).until(d -> d.findElement(By.id("annotations")).getText().contains(FORSKARE_TAG));
+            browser.await(d -> d.findElement(By.id("annotations")).getText().contains(FORSKARE_TAG));
             assertThat(browser.find(By.cssSelector("#annotations li[data-id='" + collaboration.getString("id") + "'] .decisions")).getText())
                     .as("done: forskare's decision shows").contains("forskare godtagen");
             assertThat(browser.driver().findElement(By.id("history")).getText()).contains("forskare:");
@@ -150,7 +147,7 @@ class TeamCodingBrowserIT {
             assertThat(browser.find(By.cssSelector("section.differences .consensus-now")).getText()).isEqualTo("Ingen konsensus ännu.");
             browser.find(By.cssSelector("button[data-adopt='forskare2'][data-document='" + documentId + "']")).click();
             // The page loads again and shows the consensus now in force, with forskare2's span in its column.
-            wait(browser).until(d -> d.findElement(By.cssSelector("section.differences .consensus-now")).getText()
+            browser.await(d -> d.findElement(By.cssSelector("section.differences .consensus-now")).getText()
                     .startsWith("Gällande konsensus: forskare2s kodning, satt av forskare2"));
             String tagPassage = passageOf(FORSKARE2_TAG);
             assertThat(tagPassage).as("the first collaboration suggestion is in another passage than the tag").isNotEqualTo(collaborationPassage);
@@ -171,7 +168,7 @@ class TeamCodingBrowserIT {
             differingRow(browser, continuityPassage).get(4).findElement(By.cssSelector("input[value='forskare2']")).click();
             differingRow(browser, tagPassage).get(4).findElement(By.cssSelector("input[value='']")).click();
             browser.find(By.cssSelector("button.write-consensus[data-document='" + documentId + "']")).click();
-            wait(browser).until(d -> d.findElement(By.cssSelector("section.differences .consensus-now")).getText()
+            browser.await(d -> d.findElement(By.cssSelector("section.differences .consensus-now")).getText()
                     .startsWith("Gällande konsensus: skriven passage för passage, satt av forskare2"));
             assertThat(differingRow(browser, collaborationPassage).get(3).getText()).contains(collaboration.getString("exact"));
             assertThat(differingRow(browser, tagPassage).get(3).getText()).doesNotContain(FORSKARE2_TAG);
@@ -192,7 +189,7 @@ class TeamCodingBrowserIT {
     private static void awaitSearch(Browser browser, String theme, String passageId, boolean listed) {
         String url = "/sok?theme=" + URLEncoder.encode(TEMA + theme, StandardCharsets.UTF_8);
         browser.go(url);
-        wait(browser).until(d -> {
+        browser.await(d -> {
             boolean found = !d.findElements(By.cssSelector(".hits a[href$='#" + passageId + "']")).isEmpty();
             if (found != listed) {
                 browser.go(url);
@@ -205,11 +202,11 @@ class TeamCodingBrowserIT {
     /** Clicks the annotation's accept or reject button in Kodning and waits until the list shows the new state. */
     private static void review(Browser browser, String annotationId, String state) {
         String item = "#annotations li[data-id='" + annotationId + "']";
-        wait(browser).until(d -> {
+        browser.await(d -> {
             d.findElement(By.cssSelector(item + " button.set-" + state)).click();
             return true;
         });
-        wait(browser).until(d -> state.equals(d.findElement(By.cssSelector(item)).getDomAttribute("data-state")));
+        browser.await(d -> state.equals(d.findElement(By.cssSelector(item)).getDomAttribute("data-state")));
     }
 
     /** Clicks "Markera som klar" and waits until Kodstatus shows {@code coder} done. */
@@ -218,7 +215,7 @@ class TeamCodingBrowserIT {
         // Into the middle of the window, as a reader scrolls to it: at the very top the sticky status line covers it.
         browser.script("arguments[0].scrollIntoView({block: 'center'})", done);
         done.click();
-        wait(browser).until(d -> d.findElement(By.id("team-status")).getText().contains(coder + ": klar"));
+        browser.await(d -> d.findElement(By.id("team-status")).getText().contains(coder + ": klar"));
     }
 
     /** Selects {@code phrase} in the passage text that holds it, as a mouse drag would, and tags it with {@code concept}. */
@@ -248,7 +245,7 @@ class TeamCodingBrowserIT {
         browser.driver().findElement(By.tagName("body")).sendKeys("t");
         WebElement input = browser.find(By.id("concept"));
         input.sendKeys(concept);
-        wait(browser).until(d -> d.findElement(By.cssSelector("#concept-options [aria-selected='true']")).getText().startsWith(concept));
+        browser.await(d -> d.findElement(By.cssSelector("#concept-options [aria-selected='true']")).getText().startsWith(concept));
         input.sendKeys(Keys.ENTER);
         WebElement tagged = browser.find(By.xpath("//ol[@id='annotations']/li[q='" + phrase + "']"));
         assertThat(tagged.getText()).contains(concept);
@@ -284,12 +281,5 @@ class TeamCodingBrowserIT {
     private static JsonObject firstWithTheme(JsonArray annotations, String theme) {
         return annotations.stream().map(JsonObject.class::cast).filter(a -> hasTheme(a, theme)).findFirst()
                 .orElseThrow(() -> new AssertionError("no suggestion of " + theme + " in " + annotations.encode()));
-    }
-
-    /** Polls for 30 s; the pages draw their lists again after every action, so a stale element counts as not yet. */
-    private static WebDriverWait wait(Browser browser) {
-        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
     }
 }

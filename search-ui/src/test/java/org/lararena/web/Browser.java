@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -94,9 +95,14 @@ public final class Browser implements AutoCloseable {
         return waiting().until(condition);
     }
 
-    /** A wait of {@link #WAIT}. */
+    /**
+     * A wait of {@link #WAIT}. Pages draw their lists again after an action, so an element a poll found may be replaced
+     * before the same poll reads it: that poll counts as not yet, and the next one finds the new element.
+     */
     private WebDriverWait waiting() {
-        return new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Logs in through the Keycloak login form, starting from the application's "Logga in". */
