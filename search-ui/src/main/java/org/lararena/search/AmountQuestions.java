@@ -25,11 +25,11 @@ final class AmountQuestions {
      * is no amount) or a Swedish number word, in its exact forms. Set before any run at the weight of one field's
      * boost elsewhere in the passage query: it reorders passages that match the question, it does not make one match.
      */
-    static final float AMOUNT_SCORE = 1f;
+    private static final float AMOUNT_SCORE = 1f;
     /** A figure of up to three digits, with decimals: {@code 48}, {@code 1,4}, {@code 70}; not a year. */
     static final String FIGURE = "[0-9]{1,3}([.,][0-9]+)?";
     /** Swedish number words and fractions as the exact forms hold them (lower-cased, folded); not "en" and "ett". */
-    static final List<String> NUMBER_WORDS = List.of("tva", "tre", "fyra", "fem", "sex", "sju", "atta", "nio", "tio", "elva", "tolv",
+    private static final List<String> NUMBER_WORDS = List.of("tva", "tre", "fyra", "fem", "sex", "sju", "atta", "nio", "tio", "elva", "tolv",
             "femton", "tjugo", "trettio", "fyrtio", "femtio", "sextio", "sjuttio", "attio", "nittio", "hundra", "tusen", "miljon",
             "miljoner", "halften", "halva", "tredjedel", "tredjedelar", "fjardedel", "fjardedelar", "femtedel", "femtedelar", "tiondel",
             "procent", "dubbelt", "varannan", "vartannat");
