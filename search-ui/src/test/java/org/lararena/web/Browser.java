@@ -14,9 +14,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -96,12 +96,15 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * A wait of {@link #WAIT}. Pages draw their lists again after an action, so an element a poll found may be replaced
-     * before the same poll reads it: that poll counts as not yet, and the next one finds the new element.
+     * A wait of {@link #WAIT}. Pages draw their lists again after an action, and a click may load a page, so an element
+     * a poll found may be replaced before the same poll reads it: that poll counts as not yet, and the next one finds
+     * the new element. Chrome reports an element of the page before as stale, or, while the next page loads, as an
+     * unknown error ("Node with given id does not belong to the document"), so any failure of the driver counts as not
+     * yet; a failure that lasts is the cause of the timeout the wait then reports.
      */
     private WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(driver, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
+        wait.ignoring(WebDriverException.class);
         return wait;
     }
 
