@@ -73,8 +73,7 @@ class ArchiveUploadIT {
     private static List<JsonObject> partsOf(String archiveId, int count) throws Exception {
         AtomicReference<List<JsonObject>> parts = new AtomicReference<>(List.of());
         RunningApplication.awaitCondition(Duration.ofSeconds(60), () -> {
-            JsonArray documents = new JsonObject(app.get("/api/documents?size=100", token).body()).getJsonArray("documents");
-            parts.set(documents.stream().map(JsonObject.class::cast).filter(d -> archiveId.equals(d.getString("partOf"))).toList());
+            parts.set(app.documents(token).stream().filter(d -> archiveId.equals(d.getString("partOf"))).toList());
             return parts.get().size() == count;
         });
         assertThat(parts.get()).hasSize(count);

@@ -66,7 +66,7 @@ class CrashRecoveryIT {
             Map<String, Long> statuses = Eventually.until(() -> statusCounts(app, token), counts -> counts.getOrDefault("indexed", 0L) == DOCUMENTS,
                     Duration.ofMinutes(4), Duration.ofSeconds(1));
             assertThat(statuses).as("statuses after the restart").containsEntry("indexed", (long) DOCUMENTS);
-            JsonObject found = new JsonObject(get(app, "/api/search?q=kraschprov&size=1", token).body());
+            JsonObject found = new JsonObject(RunningApplication.get(app, "/api/search?q=kraschprov&size=1", token).body());
             assertThat(found.getLong("total")).as("each document's passage indexed exactly once").isEqualTo(DOCUMENTS);
         } finally {
             second.destroy();
@@ -94,9 +94,8 @@ class CrashRecoveryIT {
 
     private static Map<String, Long> statusCounts(URI app, String token) throws Exception {
         Map<String, Long> counts = new HashMap<>();
-        JsonObject page = new JsonObject(get(app, "/api/documents?size=200", token).body());
-        for (Object item : page.getJsonArray("documents")) {
-            counts.merge(((JsonObject) item).getString("status"), 1L, Long::sum);
+        for (JsonObject document : RunningApplication.documents(app, token)) {
+            counts.merge(document.getString("status"), 1L, Long::sum);
         }
         return counts;
     }
@@ -105,7 +104,7 @@ class CrashRecoveryIT {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (get(app, "/health", null).statusCode() == 200) {
+                if (RunningApplication.get(app, "/health", null).statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -114,13 +113,5 @@ class CrashRecoveryIT {
             Thread.sleep(500);
         }
         throw new AssertionError("the application did not become healthy at " + app);
-    }
-
-    private static HttpResponse<String> get(URI app, String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(app.resolve(path)).timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return RunningApplication.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

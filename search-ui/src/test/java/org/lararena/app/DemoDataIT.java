@@ -29,11 +29,11 @@ class DemoDataIT {
         String pilot = services.accessToken("pilot", "pilot");
         int loaded;
         try (RunningApplication app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "true"))) {
-            JsonObject documents = new JsonObject(app.get("/api/documents?size=100", researcher).body());
-            loaded = documents.getInteger("total");
+            List<JsonObject> documents = app.documents(researcher);
+            loaded = documents.size();
             assertThat(loaded).isGreaterThanOrEqualTo(5);
-            for (Object document : documents.getJsonArray("documents")) {
-                app.awaitStatus(((JsonObject) document).getString("id"), researcher, "indexed");
+            for (JsonObject document : documents) {
+                app.awaitStatus(document.getString("id"), researcher, "indexed");
             }
             for (String canary : List.of("snäckskalsrodret", "lavendelsnodd")) {
                 assertThat(total(app, canary, researcher)).as("researcher finds " + canary).isEqualTo(1);
@@ -54,8 +54,7 @@ class DemoDataIT {
         }
 
         try (RunningApplication restarted = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "true"))) {
-            JsonObject documents = new JsonObject(restarted.get("/api/documents?size=100", researcher).body());
-            assertThat(documents.getInteger("total")).as("a restart neither loses nor repeats the demo").isEqualTo(loaded);
+            assertThat(restarted.documents(researcher)).as("a restart neither loses nor repeats the demo").hasSize(loaded);
         }
     }
 

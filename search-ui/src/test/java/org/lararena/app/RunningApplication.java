@@ -76,7 +76,12 @@ final class RunningApplication implements AutoCloseable {
     }
 
     HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(30));
+        return get(url, path, token);
+    }
+
+    /** A GET of {@code path} on the application at {@code base}, with the caller's token (none if null). */
+    static HttpResponse<String> get(URI base, String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -144,10 +149,9 @@ final class RunningApplication implements AutoCloseable {
         return id;
     }
 
-    /** The id of the first document the caller may read (of the newest hundred) that {@code which} accepts; fails the test if none. */
+    /** The id of the newest document the caller may read that {@code which} accepts; fails the test if none. */
     String documentId(String token, Predicate<JsonObject> which) throws Exception {
-        return new JsonObject(get("/api/documents?size=100", token).body()).getJsonArray("documents").stream().map(JsonObject.class::cast)
-                .filter(which).findFirst().map(document -> document.getString("id"))
+        return documents(token).stream().filter(which).findFirst().map(document -> document.getString("id"))
                 .orElseThrow(() -> new AssertionError("no such document among those the caller may read"));
     }
 
@@ -241,10 +245,15 @@ final class RunningApplication implements AutoCloseable {
 
     /** Every document the caller may read, newest first, read page by page as {@code /api/documents} gives them. */
     List<JsonObject> documents(String token) throws Exception {
+        return documents(url, token);
+    }
+
+    /** The same, of the application at {@code base} (one a test started as a user would, with {@code ./lararena up}). */
+    static List<JsonObject> documents(URI base, String token) throws Exception {
         List<JsonObject> all = new ArrayList<>();
         int page = 0;
         while (true) {
-            JsonObject result = new JsonObject(get("/api/documents?size=200&page=" + page, token).body());
+            JsonObject result = new JsonObject(get(base, "/api/documents?size=200&page=" + page, token).body());
             var documents = result.getJsonArray("documents");
             documents.stream().map(JsonObject.class::cast).forEach(all::add);
             if (documents.isEmpty() || (page + 1) * 200L >= result.getLong("total")) {

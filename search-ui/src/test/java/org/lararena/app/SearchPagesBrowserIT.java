@@ -154,9 +154,7 @@ class SearchPagesBrowserIT {
                     d.findElements(By.cssSelector("#progress li[data-status=indexed]")).size() == 1);
             assertThat(browser.driver().findElements(By.cssSelector("#progress li"))).hasSize(1);
         }
-        JsonObject documents = new JsonObject(app.get("/api/documents?size=100", researcher).body());
-        assertThat(documents.getJsonArray("documents").stream()
-                .filter(document -> "dubbelklick.txt".equals(((JsonObject) document).getString("filename"))))
+        assertThat(app.documents(researcher).stream().filter(document -> "dubbelklick.txt".equals(document.getString("filename"))))
                 .as("one document, not an original and a duplicate").hasSize(1);
     }
 

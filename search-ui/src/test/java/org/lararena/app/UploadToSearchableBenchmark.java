@@ -152,17 +152,11 @@ class UploadToSearchableBenchmark {
         Map<String, Long> statuses = new TreeMap<>();
         RunningApplication.awaitCondition(limit, () -> {
             statuses.clear();
-            int page = 0;
-            JsonObject result;
-            do {
-                result = new JsonObject(app.get("/api/documents?size=200&page=" + page++, token).body());
-                for (Object item : result.getJsonArray("documents")) {
-                    JsonObject document = (JsonObject) item;
-                    if (ids.contains(document.getString("id"))) {
-                        statuses.merge(document.getString("status"), 1L, Long::sum);
-                    }
+            for (JsonObject document : app.documents(token)) {
+                if (ids.contains(document.getString("id"))) {
+                    statuses.merge(document.getString("status"), 1L, Long::sum);
                 }
-            } while ((long) page * 200 < result.getLong("total"));
+            }
             return statuses.getOrDefault("indexed", 0L) + statuses.getOrDefault("failed", 0L) + statuses.getOrDefault("duplicate", 0L) == ids.size();
         });
         return statuses;
