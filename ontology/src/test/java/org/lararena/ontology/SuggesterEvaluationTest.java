@@ -100,6 +100,15 @@ class SuggesterEvaluationTest {
         measureOneLabeller("suggester-heldout-4.txt");
     }
 
+    /**
+     * A set written blind by a separate writer, from the codebook's preferred labels, definitions and hierarchy only,
+     * judging no rule (docs/annotation-quality.md), measured once: the same figures as the sets above.
+     */
+    @Test
+    void onASetWrittenBlindByASeparateWriterTheFiguresArePrinted() throws IOException {
+        measureOneLabeller("suggester-heldout-5.txt");
+    }
+
     /** The dictionary alone on all passages of a set with one labeller, and the half-reviewed measure. */
     private void measureOneLabeller(String file) throws IOException {
         List<AnnotatorEvaluationTest.Passage> passages = labelled(file);
