@@ -418,6 +418,7 @@ class SearchEvaluationIT {
         analysisLeftOut.put("- base form endings", ComparisonIndexes::withoutBaseFormEndings);
         analysisLeftOut.put("- doubled consonants", ComparisonIndexes::withoutDoubledConsonants);
         analysisLeftOut.put("- everyday words", ComparisonIndexes::withoutEverydayWords);
+        analysisLeftOut.put("- abbreviations", ComparisonIndexes::withoutAbbreviations);
         Map<String, String> copies = new LinkedHashMap<>();
         for (var part : analysisLeftOut.entrySet()) {
             String index = prefix + "-eval-no-" + part.getKey().substring(2).replace(' ', '-');

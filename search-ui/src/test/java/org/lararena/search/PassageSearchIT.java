@@ -160,6 +160,20 @@ class PassageSearchIT {
     }
 
     @Test
+    void anAbbreviationFindsWhatItStandsForAndTheWrittenOutFormsFindTheAbbreviation() {
+        indexer.replaceDocument("forkortningar", List.of(
+                passage("forkortningar", 0, "Efter utskrivningen skrevs en samordnad individuell plan tillsammans med hemtjänsten.", "public", "Örebro", "2021-06-01"),
+                passage("forkortningar", 1, "MAS gick igenom avvikelserna från förra kvartalet.", "public", "Örebro", "2021-06-01")));
+        try {
+            assertThat(ids(search.search(request("SIP", List.of(), List.of()), RESEARCHER))).containsExactly("forkortningar-0");
+            assertThat(ids(search.search(request("medicinskt ansvarig sjuksköterska", List.of(), List.of()), RESEARCHER)))
+                    .containsExactly("forkortningar-1");
+        } finally {
+            indexer.eraseDocument("forkortningar");
+        }
+    }
+
+    @Test
     void aSearchAskedAgainSeesWhatChangedInTheIndexMeanwhile() {
         // The request cache keeps answers, and must never keep one past a change of the index.
         SearchRequest request = request("kvällsmottagning", List.of(), List.of());
