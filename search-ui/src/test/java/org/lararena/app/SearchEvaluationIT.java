@@ -108,7 +108,9 @@ class SearchEvaluationIT {
             "eval21-intervju-bistandshandlaggare.txt", "eval21-protokoll-sjukresor-skannad.txt", "eval21-rapport-halsoundersokning-asylsokande.txt",
             "eval21-bildspel-sommarvikarier.txt",
             "eval22-intervju-mas.txt", "eval22-protokoll-bostadsanpassning-skannad.txt", "eval22-rapport-tarmcancerscreening.txt",
-            "eval22-bildspel-forflyttningsombud.txt");
+            "eval22-bildspel-forflyttningsombud.txt",
+            "eval23-intervju-alkoholsamtal.txt", "eval23-protokoll-barn-som-anhoriga-skannad.txt", "eval23-rapport-internet-kbt.txt",
+            "eval23-bildspel-nyckelfri-hemtjanst.txt");
     /** Whether the general Swedish word lists are installed (read once: a few megabytes of lists). */
     private static final boolean WORD_LISTS_INSTALLED = !GeneralSwedishWords.installed().isEmpty();
     private static final String LARARENA = "Lärarena";
@@ -275,7 +277,9 @@ class SearchEvaluationIT {
             new LaterSet("heldout-16", 0.66, 0.55), new LaterSet("heldout-17", 0.68, 0.43, Set.of("ocr")),
             new LaterSet("heldout-18", 0.94, 0.81), new LaterSet("heldout-19", 0.80, 0.67),
             new LaterSet("heldout-20", 0.62, 0.50, Set.of("ocr")), new LaterSet("heldout-21", 0.72, 0.59),
-            new LaterSet("heldout-22", 0.74, 0.59));
+            new LaterSet("heldout-22", 0.74, 0.59),
+            // Not measured yet: its guard is set from its one measurement.
+            new LaterSet("heldout-23", 0, 0));
 
     /**
      * The bar of the sets after the first: in every class the project does at least as well as the standard analyzer,
