@@ -2,7 +2,6 @@ package org.lararena.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.vertx.core.json.JsonArray;
@@ -158,23 +157,6 @@ class PassageSearchIT {
         assertThat(ids(search.search(request("vårdcentral", List.of(), List.of()), RESEARCHER))).contains("svenska-1");
         assertThat(ids(search.search(request("tillgänglighet", List.of(), List.of()), RESEARCHER))).contains("svenska-2");
         assertThat(ids(search.search(request("vard", List.of(), List.of()), RESEARCHER))).contains("svenska-2");
-    }
-
-    @Test
-    void anAbbreviationFindsWhatItStandsForWrittenOut() {
-        // The abbreviations are in the synonym file the harness's own node has; an index of its own reads it.
-        assumeTrue(TestServices.get().elasticsearchProcess().isPresent(),
-                "the abbreviations are read from the ontology's analysis files, which an external Elasticsearch may not have");
-        PassageIndex withFiles = new PassageIndex(client, "search-it-files-" + Long.toHexString(System.nanoTime()), true, 1, 0);
-        withFiles.ensureExists(CurrentMappingOnly.FACETS);
-        new PassageIndexer(client, withFiles).replaceDocument("forkortningar", List.of(
-                passage("forkortningar", 0, "Efter utskrivningen skrevs en samordnad individuell plan tillsammans med hemtjänsten.", "public", "Örebro", "2021-06-01"),
-                passage("forkortningar", 1, "Den medicinskt ansvariga sjuksköterskan gick igenom avvikelserna från förra kvartalet.", "public", "Örebro", "2021-06-01")));
-        PassageSearch abbreviations = new PassageSearch(client, withFiles.alias(), iri -> iri);
-
-        assertThat(ids(abbreviations.search(request("SIP", List.of(), List.of()), RESEARCHER))).containsExactly("forkortningar-0");
-        assertThat(ids(abbreviations.search(request("Vad gjorde MAS med avvikelserna?", List.of(), List.of()), RESEARCHER)))
-                .containsExactly("forkortningar-1");
     }
 
     @Test

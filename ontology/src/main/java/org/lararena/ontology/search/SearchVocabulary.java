@@ -27,9 +27,7 @@ import org.lararena.ontology.text.SwedishText;
  *       their first five letters: {@code utskrivningsklar, utskrivningsklara, utskrivningsklara patienter}). What a
  *       concept means more broadly is not a synonym: search reaches it through the passages' themes, ranked below
  *       the words. And the field's everyday words ({@value #EVERYDAY_WORDS}): another name for the same thing, as a
- *       searcher says it ({@code doktorn} for <i>läkaren</i>, {@code hälsocentral} for <i>vårdcentral</i>); and its
- *       abbreviations ({@value #ABBREVIATIONS}) beside what they stand for ({@code SIP} for <i>samordnad individuell
- *       plan</i>).</li>
+ *       searcher says it ({@code doktorn} for <i>läkaren</i>, {@code hälsocentral} for <i>vårdcentral</i>).</li>
  * </ul>
  */
 public final class SearchVocabulary {
@@ -40,8 +38,6 @@ public final class SearchVocabulary {
     private static final int SHARED_PREFIX = 5;
     /** The field's everyday words, a resource beside this class. */
     static final String EVERYDAY_WORDS = "everyday-words.txt";
-    /** The field's abbreviations and what they stand for, a resource beside this class. */
-    static final String ABBREVIATIONS = "abbreviations.txt";
 
     private final Ontology ontology;
 
@@ -75,27 +71,16 @@ public final class SearchVocabulary {
     public List<String> synonymRules() {
         List<String> rules = new ArrayList<>(conceptSynonymRules());
         rules.addAll(everydayWordRules());
-        rules.addAll(abbreviationRules());
         return List.copyOf(rules);
     }
 
     /** The everyday words of the field, one rule per thing ({@value #EVERYDAY_WORDS}, comments left out). */
     public static List<String> everydayWordRules() {
-        return rulesIn(EVERYDAY_WORDS);
-    }
-
-    /** The abbreviations of the field, one rule per thing ({@value #ABBREVIATIONS}, comments left out). */
-    public static List<String> abbreviationRules() {
-        return rulesIn(ABBREVIATIONS);
-    }
-
-    /** The rules of a word list beside this class: its lines but comments and blank ones. */
-    private static List<String> rulesIn(String resource) {
-        try (InputStream in = SearchVocabulary.class.getResourceAsStream(resource)) {
-            return new String(Objects.requireNonNull(in, resource).readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+        try (InputStream in = SearchVocabulary.class.getResourceAsStream(EVERYDAY_WORDS)) {
+            return new String(Objects.requireNonNull(in, EVERYDAY_WORDS).readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
                     .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
+            throw new UncheckedIOException("cannot read " + EVERYDAY_WORDS, e);
         }
     }
 

@@ -40,18 +40,6 @@ class SearchVocabularyTest {
     }
 
     @Test
-    void theAbbreviationsJoinWhatTheyStandForAndLeaveOutThoseOfTwoMeanings() {
-        List<String> rules = vocabulary.synonymRules();
-
-        assertThat(rules).anyMatch(r -> r.startsWith("sip, ") && r.contains("samordnad individuell plan"))
-                .anyMatch(r -> r.startsWith("mas, ") && r.contains("medicinskt ansvarig sjuksköterska"))
-                .noneMatch(r -> List.of(r.split(", ")).contains("sol"));
-        // Each rule leads with its abbreviation: one short word in letters, then what it stands for.
-        assertThat(SearchVocabulary.abbreviationRules()).isNotEmpty()
-                .allMatch(r -> r.split(", ").length >= 2 && r.equals(r.toLowerCase(java.util.Locale.ROOT)) && r.split(", ")[0].matches("[a-zåäö]{2,5}"));
-    }
-
-    @Test
     void theFilesAreOfferedToTheManagedElasticsearch() {
         var files = new OntologyAnalysisFiles().files();
 

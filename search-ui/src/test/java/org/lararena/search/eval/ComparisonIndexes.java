@@ -12,7 +12,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -90,30 +89,15 @@ public final class ComparisonIndexes {
 
     /**
      * The search analysers' synonyms without the field's everyday words ({@code SearchVocabulary.everydayWordRules}):
-     * the ontology's own synonym rules and the abbreviations given inline, where the node's synonyms file holds all
-     * three. A mapping without that file (no analysis files on the node) has no synonyms to take them from, and stays
-     * as it is.
+     * the ontology's own synonym rules given inline, where the node's synonyms file holds both. A mapping without that
+     * file (no analysis files on the node) has no synonyms to take them from, and stays as it is.
      */
     public static void withoutEverydayWords(JsonObject mapping) {
-        List<String> rules = new ArrayList<>(new SearchVocabulary(OntologyLoader.fromClasspath()).conceptSynonymRules());
-        rules.addAll(SearchVocabulary.abbreviationRules());
-        synonymsInline(mapping, rules);
-    }
-
-    /** The same without the field's abbreviations ({@code SearchVocabulary.abbreviationRules}), the everyday words kept. */
-    public static void withoutAbbreviations(JsonObject mapping) {
-        List<String> rules = new ArrayList<>(new SearchVocabulary(OntologyLoader.fromClasspath()).conceptSynonymRules());
-        rules.addAll(SearchVocabulary.everydayWordRules());
-        synonymsInline(mapping, rules);
-    }
-
-    /** The search analysers' synonyms given inline as {@code rules}, where the mapping reads them from the node's file. */
-    private static void synonymsInline(JsonObject mapping, List<String> rules) {
         JsonObject synonyms = mapping.getJsonObject("settings").getJsonObject("analysis").getJsonObject("filter").getJsonObject("sv_synonyms");
         if (synonyms.remove("synonyms_path") == null) {
             return;
         }
-        synonyms.put("synonyms", new JsonArray(rules));
+        synonyms.put("synonyms", new JsonArray(new SearchVocabulary(OntologyLoader.fromClasspath()).conceptSynonymRules()));
     }
 
     /** Sets the boolean {@code setting} of every {@code lararena_swedish_stem} filter of the mapping to false. */
