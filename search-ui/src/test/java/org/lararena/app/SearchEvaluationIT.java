@@ -255,8 +255,9 @@ class SearchEvaluationIT {
      * eighteenth set's, held-out-16 is 0.72 / 0.58 and held-out-17 0.72 / 0.47; with the nineteenth set's, tuning-2's
      * MRR is 0.90, held-out-4 0.78 / 0.63, held-out-5's MRR 0.73, held-out-11 0.70 / 0.50, held-out-15 0.64 / 0.57 and
      * held-out-16's success@10 0.70; with the twenty-first set's, held-out-19 is 0.82 / 0.70; with the twenty-second
-     * set's, held-out-10 is 0.78 / 0.66, held-out-11 0.68 / 0.49, held-out-20 0.64 / 0.53 and held-out-21 0.76 / 0.62.
-     * Where a set stood within a query of its guard in the run that measured held-out-18, -19, -21 or -22, the guard was
+     * set's, held-out-10 is 0.78 / 0.66, held-out-11 0.68 / 0.49, held-out-20 0.64 / 0.53 and held-out-21 0.76 / 0.62;
+     * with the twenty-third set's, held-out-22's MRR is 0.60.
+     * Where a set stood within a query of its guard in the run that measured held-out-18, -19, -21, -22 or -23, the guard was
      * set a query below it, as for a new set.
      * {@code classesBelowStandard}: query classes that were below the standard analyzer when the set was measured once
      * (or, for held-out-8, once a later set's documents joined the index), the goal missed as docs/search-quality.md
@@ -279,7 +280,7 @@ class SearchEvaluationIT {
             new LaterSet("heldout-16", 0.66, 0.55), new LaterSet("heldout-17", 0.68, 0.43, Set.of("ocr")),
             new LaterSet("heldout-18", 0.94, 0.81), new LaterSet("heldout-19", 0.80, 0.67),
             new LaterSet("heldout-20", 0.62, 0.50, Set.of("ocr")), new LaterSet("heldout-21", 0.72, 0.59),
-            new LaterSet("heldout-22", 0.74, 0.59), new LaterSet("heldout-23", 0.58, 0.46));
+            new LaterSet("heldout-22", 0.74, 0.58), new LaterSet("heldout-23", 0.58, 0.46));
 
     /**
      * The bar of the sets after the first: in every class the project does at least as well as the standard analyzer,
