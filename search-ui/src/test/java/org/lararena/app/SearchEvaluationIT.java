@@ -257,8 +257,8 @@ class SearchEvaluationIT {
      * held-out-16's success@10 0.70; with the twenty-first set's, held-out-19 is 0.82 / 0.70; with the twenty-second
      * set's, held-out-10 is 0.78 / 0.66, held-out-11 0.68 / 0.49, held-out-20 0.64 / 0.53 and held-out-21 0.76 / 0.62;
      * with the twenty-third set's, held-out-22's MRR is 0.60.
-     * Where a set stood within a query of its guard in the run that measured held-out-18, -19, -21, -22 or -23, the guard was
-     * set a query below it, as for a new set.
+     * Where a set stood within a query of its guard in the run that measured held-out-18, -19, -21, -22 or -23, the
+     * guard was set a query below it, as for a new set.
      * {@code classesBelowStandard}: query classes that were below the standard analyzer when the set was measured once
      * (or, for held-out-8, once a later set's documents joined the index), the goal missed as docs/search-quality.md
      * reports, not a regression to guard against; every other class keeps the bar.
