@@ -178,6 +178,11 @@ final class RunningApplication implements AutoCloseable {
 
     /** Uploads several files in one request, as the upload page does. */
     HttpResponse<String> postFiles(String token, List<Upload> files, String visibility) throws Exception {
+        return postFiles(url, token, files, visibility);
+    }
+
+    /** The same, to the application at {@code base}. */
+    static HttpResponse<String> postFiles(URI base, String token, List<Upload> files, String visibility) throws Exception {
         String boundary = "lararena" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"visibility\"\r\n\r\n" + visibility + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -188,7 +193,7 @@ final class RunningApplication implements AutoCloseable {
             body.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(url.resolve("/api/documents")).timeout(Duration.ofMinutes(2))
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/documents")).timeout(Duration.ofMinutes(2))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
@@ -236,8 +241,13 @@ final class RunningApplication implements AutoCloseable {
 
     /** How many of the caller's visible documents are in each status. */
     Map<String, Long> statusCounts(String token) throws Exception {
+        return statusCounts(url, token);
+    }
+
+    /** The same, of the application at {@code base}. */
+    static Map<String, Long> statusCounts(URI base, String token) throws Exception {
         Map<String, Long> counts = new TreeMap<>();
-        for (JsonObject document : documents(token)) {
+        for (JsonObject document : documents(base, token)) {
             counts.merge(document.getString("status"), 1L, Long::sum);
         }
         return counts;
