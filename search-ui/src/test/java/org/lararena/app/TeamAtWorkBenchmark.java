@@ -4,6 +4,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.bench.BenchmarkCorpus;
 import org.lararena.ingest.extract.MixedCorpus;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.vocabulary.LAR;
 import org.lararena.platform.testing.TestServices;
 
@@ -41,6 +46,13 @@ import org.lararena.platform.testing.TestServices;
  * Sizes: {@code -Dbench.seconds} (60, each phase), {@code -Dbench.documents} (200), {@code -Dbench.largeMb} (15),
  * {@code -Dbench.pilots} (8), {@code -Dbench.actionsPerSecond} (2 per researcher), {@code -Dbench.searchesPerSecond}
  * (1 per pilot), {@code -Dbench.probeSeconds} (10).
+ *
+ * <p>The large text ({@code -Dbench.largeText}): {@code ordinary} (the default) is made of the sentences of real
+ * documents (the shared corpus where present, and the demo documents; {@link BenchmarkCorpus#sentences()}), so it
+ * holds the codebook's words about as often as real material does; {@code dense} repeats eight sentences written for
+ * this benchmark, each full of the codebook's words, so it gives about twice as many suggestions per character: the
+ * annotation store's worst case. Both come in paragraphs of about 1,600 characters, so their passages are as many.
+ * The run prints the text's suggestions per 1,000 characters.
  */
 class TeamAtWorkBenchmark {
 
@@ -49,7 +61,9 @@ class TeamAtWorkBenchmark {
             "\"gemensamma rutiner\"", "kompetensförsörjning", "äldre i glesbygd", "ledarskap förändring", "utskrivning från sjukhuset",
             "psykisk hälsa unga", "kontinuitet", "invånarnas delaktighet", "vårdcentral tillgänglighet", "nära vård", "uppföljning",
             "undersköterskor", "handlingsplan", "barnfamiljer", "journalsystem", "styrgrupp");
-    /** Sentences of the large text and the coding documents, written for this benchmark. */
+    /** The length of a paragraph of the large text: about that of the dense text's sixteen sentences. */
+    private static final int PARAGRAPH_CHARACTERS = 1_600;
+    /** Sentences of the dense large text and the coding documents, written for this benchmark. */
     private static final List<String> SENTENCES = List.of(
             "Samverkan mellan kommunen och regionen har blivit bättre sedan vi började träffas varje vecka på vårdcentralen.",
             "De äldre i glesbygden vill ha en fast läkarkontakt och slippa berätta sin historia för en ny person varje gång.",
@@ -70,6 +84,7 @@ class TeamAtWorkBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 60);
         int documents = Integer.getInteger("bench.documents", 200);
         int largeMb = Integer.getInteger("bench.largeMb", 15);
+        String largeKind = System.getProperty("bench.largeText", "ordinary");
         int pilots = Integer.getInteger("bench.pilots", 8);
         double actionsPerSecond = Double.parseDouble(System.getProperty("bench.actionsPerSecond", "2"));
         double searchesPerSecond = Double.parseDouble(System.getProperty("bench.searchesPerSecond", "1"));
@@ -101,6 +116,8 @@ class TeamAtWorkBenchmark {
 
             // The same team while a folder and a large text are ingested, until both are searchable.
             List<RunningApplication.Upload> folder = mixedDocuments(documents);
+            String largeText = largeText(largeMb, largeKind);
+            System.out.printf("the large text (%s): %s%n", largeKind, suggestionDensity(largeText));
             String uploader = "forskare";
             steps.list.clear();
             long loadStarted = System.nanoTime();
@@ -109,7 +126,7 @@ class TeamAtWorkBenchmark {
             Thread ingest = Thread.ofPlatform().name("bench-uploader").start(() -> {
                 try {
                     long started = System.nanoTime();
-                    String large = id(app.postFile(tokens.get(uploader).get(), "stor-utskrift.txt", largeText(largeMb), "pilot"));
+                    String large = id(app.postFile(tokens.get(uploader).get(), "stor-utskrift.txt", largeText, "pilot"));
                     for (int from = 0; from < folder.size(); from += 100) {
                         app.postFiles(tokens.get(uploader).get(), folder.subList(from, Math.min(folder.size(), from + 100)), "pilot");
                     }
@@ -295,19 +312,44 @@ class TeamAtWorkBenchmark {
         return uploads;
     }
 
-    /** A transcript-like text of about {@code megabytes} MB in paragraphs of about two kilobytes, as a long report or minutes. */
-    static String largeText(int megabytes) {
+    /**
+     * A transcript-like text of about {@code megabytes} MB in paragraphs of about 1,600 characters, as a long report or
+     * minutes: of real documents' sentences ({@code ordinary}) or of the benchmark's eight dense ones ({@code dense}).
+     */
+    static String largeText(int megabytes, String kind) throws IOException {
+        List<String> sentences = switch (kind) {
+            case "ordinary" -> BenchmarkCorpus.sentences();
+            case "dense" -> SENTENCES;
+            default -> throw new IllegalArgumentException("-Dbench.largeText is 'ordinary' or 'dense', not '" + kind + "'");
+        };
         StringBuilder text = new StringBuilder(megabytes * 1_100_000);
         int paragraph = 0;
+        int next = 0;
         while (text.length() < megabytes * 1_000_000) {
             paragraph++;
+            int paragraphStart = text.length();
             text.append("Punkt ").append(paragraph).append(". ");
-            for (int s = 0; s < 16; s++) {
-                text.append(SENTENCES.get((paragraph * 7 + s * 3) % SENTENCES.size())).append(' ');
+            if (kind.equals("dense")) {
+                for (int s = 0; s < 16; s++) {
+                    text.append(sentences.get((paragraph * 7 + s * 3) % sentences.size())).append(' ');
+                }
+            } else {
+                while (text.length() - paragraphStart < PARAGRAPH_CHARACTERS) {
+                    text.append(sentences.get(next++ % sentences.size())).append(' ');
+                }
             }
             text.append("\n\n");
         }
         return text.toString();
+    }
+
+    /** How often the annotator (the dictionary alone) suggests a theme in {@code text}, read paragraph by paragraph. */
+    private static String suggestionDensity(String text) {
+        PassageAnnotator annotator = new PassageAnnotator(OntologyLoader.fromClasspath());
+        String[] paragraphs = text.split("\n\n");
+        long suggestions = Arrays.stream(paragraphs).mapToLong(p -> annotator.annotate(p).size()).sum();
+        return "%,d characters, %,d paragraphs, %.1f suggestions per 1,000 characters (%.1f a paragraph)".formatted(text.length(),
+                paragraphs.length, suggestions * 1000.0 / text.length(), (double) suggestions / paragraphs.length);
     }
 
     private static String awaitSettled(RunningApplication app, AtomicReference<String> token, String id, Duration limit) throws Exception {
