@@ -39,7 +39,7 @@ public final class FacetFollower {
     private final Vertx vertx;
     private final AnnotationStore annotations;
     private final Ontology ontology;
-    private final PassageConcepts index;
+    private final SearchFacets index;
     /** Passages waiting for their update, by document (guarded by this). */
     private final Map<String, Set<String>> gathered = new LinkedHashMap<>();
     /** Whether a round is running or scheduled (guarded by this). */
@@ -50,7 +50,15 @@ public final class FacetFollower {
     private boolean stopped;
     private Duration nextRetry = FIRST_RETRY;
 
-    public FacetFollower(Vertx vertx, AnnotationStore annotations, Ontology ontology, PassageConcepts index) {
+    /** Where a round's facets are written: the passage index ({@link PassageConcepts}). */
+    @FunctionalInterface
+    public interface SearchFacets {
+
+        /** Sets the facet fields of each passage (by passage id), returning when searches see them. Blocking. */
+        void update(Map<String, PassageFacets> passages);
+    }
+
+    public FacetFollower(Vertx vertx, AnnotationStore annotations, Ontology ontology, SearchFacets index) {
         this.vertx = Objects.requireNonNull(vertx);
         this.annotations = Objects.requireNonNull(annotations);
         this.ontology = Objects.requireNonNull(ontology);
@@ -95,42 +103,48 @@ public final class FacetFollower {
         }
     }
 
-    /** Rounds until nothing is gathered, each everything gathered so far in one bulk update. Blocking. */
+    /**
+     * One round: everything gathered so far in one bulk update. Changes that came meanwhile get a round of their own,
+     * as a task of its own: while a team codes, changes keep coming, and one task looping over them held a worker
+     * thread for as long as the coding went on (Vert.x warned of a worker blocked for more than a minute, in a
+     * benchmark's idle phase, each warning with the stack of a bulk update waiting for its refresh). Blocking.
+     */
     private Void round() {
-        while (true) {
-            Map<String, Set<String>> taken;
-            synchronized (this) {
-                if (gathered.isEmpty() || stopped) {
-                    writing = false;
-                    return null;
-                }
-                taken = new LinkedHashMap<>(gathered);
-                gathered.clear();
-                inRound = true;
-            }
-            try {
-                Map<String, PassageFacets> facets = new LinkedHashMap<>();
-                taken.forEach((documentId, passageIds) -> facets.putAll(facetsOf(documentId, passageIds)));
-                index.update(facets);
-                nextRetry = FIRST_RETRY;
-            } catch (RuntimeException e) {
-                synchronized (this) {
-                    // Back with what came meanwhile: the next round reads the store again, so it writes the newest state.
-                    taken.forEach((documentId, passageIds) -> gathered.computeIfAbsent(documentId, d -> new LinkedHashSet<>()).addAll(passageIds));
-                }
-                Duration wait = nextRetry;
-                nextRetry = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
-                LOG.warn("Search could not follow the coding of {} document(s) now ({}); trying again in {} ms", taken.size(),
-                        e.getMessage(), wait.toMillis());
-                vertx.setTimer(wait.toMillis(), t -> vertx.executeBlocking(this::round, false));
+        Map<String, Set<String>> taken;
+        synchronized (this) {
+            if (gathered.isEmpty() || stopped) {
+                writing = false;
                 return null;
-            } finally {
-                synchronized (this) {
-                    inRound = false;
-                    notifyAll();
-                }
+            }
+            taken = new LinkedHashMap<>(gathered);
+            gathered.clear();
+            inRound = true;
+        }
+        try {
+            Map<String, PassageFacets> facets = new LinkedHashMap<>();
+            taken.forEach((documentId, passageIds) -> facets.putAll(facetsOf(documentId, passageIds)));
+            index.update(facets);
+            nextRetry = FIRST_RETRY;
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                // Back with what came meanwhile: the next round reads the store again, so it writes the newest state.
+                taken.forEach((documentId, passageIds) -> gathered.computeIfAbsent(documentId, d -> new LinkedHashSet<>()).addAll(passageIds));
+            }
+            Duration wait = nextRetry;
+            nextRetry = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
+            LOG.warn("Search could not follow the coding of {} document(s) now ({}); trying again in {} ms", taken.size(),
+                    e.getMessage(), wait.toMillis());
+            vertx.setTimer(wait.toMillis(), t -> vertx.executeBlocking(this::round, false));
+            return null;
+        } finally {
+            synchronized (this) {
+                inRound = false;
+                notifyAll();
             }
         }
+        // Still writing: the next round ends it when nothing is gathered.
+        vertx.executeBlocking(this::round, false);
+        return null;
     }
 
     /** The facets of the given passages as the store holds them now (empty for a passage with none active). */

@@ -20,7 +20,7 @@ import org.lararena.platform.elasticsearch.ElasticsearchClients;
  * or a re-annotation; returns when searches see the change (refresh {@code wait_for}). A passage that is not in
  * the index (not indexed yet) is skipped: indexing will carry the stored annotations. Blocking.
  */
-public final class PassageConcepts implements AutoCloseable {
+public final class PassageConcepts implements FacetFollower.SearchFacets, AutoCloseable {
 
     private final ElasticsearchClient client;
     private final PassageIndex index;
@@ -39,7 +39,8 @@ public final class PassageConcepts implements AutoCloseable {
         return new PassageConcepts(ElasticsearchClients.createAnsweringWithin(config, config.facetUpdateLimit()), index);
     }
 
-    /** Sets the facet fields of each passage (by passage id). */
+    /** Sets the facet fields of each passage (by passage id), returning once searches see them (refresh {@code wait_for}). */
+    @Override
     public void update(Map<String, PassageFacets> passages) {
         if (passages.isEmpty()) {
             return;
