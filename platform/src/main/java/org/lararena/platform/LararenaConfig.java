@@ -88,6 +88,8 @@ import java.util.OptionalInt;
  * <tr><td>LARARENA_INDEX_BATCH_DOCUMENTS</td><td>100</td><td>most documents indexed in one bulk request</td></tr>
  * <tr><td>LARARENA_INDEX_BATCH_PASSAGES</td><td>5000</td><td>most passages in one bulk request</td></tr>
  * <tr><td>LARARENA_INDEX_BATCH_WAIT_MS</td><td>200</td><td>how long a batch waits for more documents after its first</td></tr>
+ * <tr><td>LARARENA_INDEX_LARGE_PASSAGES</td><td>2000</td><td>a document of at least this many passages is indexed in a
+ * lane of its own, so that smaller documents are not held up behind it</td></tr>
  * <tr><td>LARARENA_WATCH_DIR</td><td>(none)</td><td>a folder whose files are ingested as they land (bulk drops)</td></tr>
  * <tr><td>LARARENA_SEARCH_REQUEST_CACHE</td><td>true</td><td>Elasticsearch keeps each search's hits and facet counts
  *     until the index next changes, so a search asked again is not computed again</td></tr>
@@ -265,8 +267,11 @@ public record LararenaConfig(
     public record Search(boolean requestCache, long answerCacheBytes, Duration changePoll) {
     }
 
-    /** How much indexing gathers into one bulk request (and one refresh): documents, passages, and the longest wait. */
-    public record Indexing(int batchDocuments, int batchPassages, Duration batchWait) {
+    /**
+     * How much indexing gathers into one bulk request (and one refresh): documents, passages, and the longest wait;
+     * and from how many passages on a document is indexed in a lane of its own ({@code largePassages}).
+     */
+    public record Indexing(int batchDocuments, int batchPassages, Duration batchWait, int largePassages) {
     }
 
     /** Limits of the read-only SPARQL endpoint: how long one query may run and how many rows or triples it returns. */
@@ -520,7 +525,8 @@ public record LararenaConfig(
                 r.integer("LARARENA_MAX_MEMO_CHARS", 10_000, 100, 1_000_000),
                 new Indexing(r.integer("LARARENA_INDEX_BATCH_DOCUMENTS", 100, 1, 10_000),
                         r.integer("LARARENA_INDEX_BATCH_PASSAGES", 5_000, 1, 100_000),
-                        Duration.ofMillis(r.integer("LARARENA_INDEX_BATCH_WAIT_MS", 200, 0, 60_000))),
+                        Duration.ofMillis(r.integer("LARARENA_INDEX_BATCH_WAIT_MS", 200, 0, 60_000)),
+                        r.integer("LARARENA_INDEX_LARGE_PASSAGES", 2_000, 1, 10_000_000)),
                 new Search(r.bool("LARARENA_SEARCH_REQUEST_CACHE", true),
                         r.integer("LARARENA_SEARCH_ANSWER_CACHE_MB", 32, 0, 4096) * 1024L * 1024L,
                         Duration.ofMillis(r.integer("LARARENA_SEARCH_CHANGE_POLL_MS", 500, 50, 60_000))),

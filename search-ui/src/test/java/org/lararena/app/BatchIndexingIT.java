@@ -3,26 +3,44 @@ package org.lararena.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ingest.DocumentAnnotated;
 import org.lararena.ingest.IndexingOutcome;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.ingest.pipeline.IndexingVerticle;
+import org.lararena.ingest.store.DocumentRecord;
+import org.lararena.ingest.store.DocumentStatus;
+import org.lararena.ingest.store.DocumentStore;
+import org.lararena.ingest.store.Visibility;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.testing.TestServices;
 import org.lararena.search.CurrentMappingOnly;
 
-/** Indexing gathers many documents into bulk requests: every document ends up searchable once, each passage once. */
+/**
+ * Indexing gathers many documents into bulk requests: every document ends up searchable once, each passage once; a
+ * large document is written in a lane of its own, so small ones are not held up behind it.
+ */
 class BatchIndexingIT {
 
     private static final int DOCUMENTS = 300;
@@ -94,10 +112,13 @@ class BatchIndexingIT {
             ElasticsearchClient client = fresh.client();
             PassageIndex index = fresh.index();
             PassageIndexer indexer = new PassageIndexer(client, index);
-            int many = 12_000;
+            int many = 7_000;
             List<JsonObject> passages = new ArrayList<>();
             for (int ordinal = 0; ordinal < many; ordinal++) {
-                passages.add(passage("stor", ordinal, ordinal));
+                // Sentences long enough for a near-duplicate signature, and each of other words: about twelve bands a
+                // passage of their own, more in all than one terms query of Elasticsearch may hold (such a document
+                // used to fail).
+                passages.add(passage("stor", ordinal, ordinal).put("text", sentenceOfItsOwn(ordinal)));
             }
 
             assertThat(indexer.replaceDocuments(Map.of("stor", passages)).get("stor").status()).isEqualTo(IndexingOutcome.INDEXED);
@@ -110,6 +131,70 @@ class BatchIndexingIT {
             assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("stor")))).count())
                     .isEqualTo(4_500);
         }
+    }
+
+    @Test
+    void aSmallDocumentIsIndexedWhileALargeOneIsStillBeingWritten() throws Exception {
+        int large = 20_000;
+        try (FreshIndex fresh = FreshIndex.create()) {
+            DocumentStore store = new DocumentStore(dataDir);
+            store.create(record("stor-utskrift"));
+            store.create(record("kort-anteckning"));
+            Vertx vertx = Vertx.vertx();
+            try {
+                // The defaults of the application: one batch takes at most 5,000 passages, and 2,000 make a document large.
+                LararenaConfig.Indexing limits = LararenaConfig.fromMap(Map.of()).indexing();
+                vertx.deployVerticle(new IndexingVerticle(store, new PassageIndexer(fresh.client(), fresh.index()), limits),
+                        new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).await(30, TimeUnit.SECONDS);
+                List<String> answered = new CopyOnWriteArrayList<>();
+                Future<IndexingOutcome> largeOutcome = new DocumentAnnotated("stor-utskrift", passages(large)).request(vertx.eventBus(), Duration.ofMinutes(5))
+                        .onSuccess(outcome -> answered.add("stor-utskrift"));
+                Future<IndexingOutcome> smallOutcome = new DocumentAnnotated("kort-anteckning", passages(3)).request(vertx.eventBus(), Duration.ofMinutes(5))
+                        .onSuccess(outcome -> answered.add("kort-anteckning"));
+
+                assertThat(smallOutcome.await(5, TimeUnit.MINUTES)).isEqualTo(IndexingOutcome.INDEXED);
+                assertThat(largeOutcome.await(5, TimeUnit.MINUTES)).isEqualTo(IndexingOutcome.INDEXED);
+                assertThat(answered).as("the order the documents became searchable in, the large one sent first")
+                        .containsExactly("kort-anteckning", "stor-utskrift");
+                assertThat(store.find("stor-utskrift").orElseThrow().status()).isEqualTo(DocumentStatus.INDEXED);
+                assertThat(fresh.client().count(c -> c.index(fresh.index().alias()).query(q -> q.term(t -> t.field("documentId").value("stor-utskrift"))))
+                        .count()).as("passages of the large document in the index").isEqualTo(large);
+            } finally {
+                vertx.close().await(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static final List<String> WORDS = List.of("kommunen", "regionen", "vårdcentralen", "hemsjukvården", "de", "äldre",
+            "samverkan", "planering", "personalen", "möten", "varje", "vecka", "patienter", "närstående", "rutiner", "utskrivning",
+            "telefon", "journalen", "chefer", "läkare", "sjuksköterskor", "undersköterskor", "kvällar", "helger", "glesbygd",
+            "resor", "digitala", "besök", "uppföljning", "mål", "budget", "avtal", "ansvar", "frågor", "svar", "kontakt");
+
+    /** Fourteen words of {@link #WORDS} chosen by the ordinal: near-duplicate of no other passage. */
+    private static String sentenceOfItsOwn(int ordinal) {
+        Random words = new Random(ordinal);
+        StringBuilder sentence = new StringBuilder("Avsnitt ").append(ordinal);
+        for (int i = 0; i < 14; i++) {
+            sentence.append(' ').append(WORDS.get(words.nextInt(WORDS.size())));
+        }
+        return sentence.append('.').toString();
+    }
+
+    private static DocumentRecord record(String id) {
+        return new DocumentRecord(id, id + ".txt", id, "rapport", "Värmland", "2024-03-01", Visibility.PILOT, "0".repeat(64), 10,
+                "forskare", Instant.EPOCH, DocumentStatus.INDEXING, null, null, 1, "sv");
+    }
+
+    /** Annotated passages as the pipeline sends them, each a sentence of a report. */
+    private static JsonArray passages(int count) {
+        JsonArray passages = new JsonArray();
+        int offset = 0;
+        for (int ordinal = 0; ordinal < count; ordinal++) {
+            String text = "Avsnitt " + ordinal + " av rapporten om samverkan mellan kommunen och regionen kring de äldre i hemsjukvården.";
+            passages.add(new JsonObject().put("ordinal", ordinal).put("page", 1).put("text", text).put("start", offset).put("end", offset + text.length()));
+            offset += text.length() + 2;
+        }
+        return passages;
     }
 
     /** A passage index of its own on the harness's Elasticsearch, deleted afterwards. */

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,8 @@ final class NearDuplicateGroups {
 
     /** Candidates fetched per batch at most: a batch of ordinary documents has far fewer. */
     private static final int MAX_CANDIDATES = 2_000;
+    /** Bands asked for in one terms query at most: under Elasticsearch's default {@code index.max_terms_count}. */
+    private static final int MAX_TERMS_PER_QUERY = 50_000;
 
     private final ElasticsearchClient client;
 
@@ -68,23 +71,33 @@ final class NearDuplicateGroups {
     private record Candidate(String group, long[] signature) {
     }
 
-    /** Passages of other documents already in {@code target} that share a band with the batch. */
+    /**
+     * Passages of other documents already in {@code target} that share a band with the batch, at most
+     * {@value #MAX_CANDIDATES}. The bands are asked for in parts of at most {@value #MAX_TERMS_PER_QUERY}: a terms query
+     * of more than Elasticsearch's {@code index.max_terms_count} (65,536) fails, and a document of some 5,500 passages
+     * of distinct text already has that many bands (twelve a passage); such a document failed to be indexed at all.
+     */
     private List<Candidate> indexed(String target, Set<String> bands, Set<String> batchDocuments) throws IOException {
         List<FieldValue> bandValues = bands.stream().map(FieldValue::of).toList();
         List<FieldValue> documentIds = batchDocuments.stream().map(FieldValue::of).toList();
-        SearchResponse<Map> response = client.search(s -> s.index(target).size(MAX_CANDIDATES).ignoreUnavailable(true)
-                .source(src -> src.filter(f -> f.includes(NearDuplicates.GROUP, NearDuplicates.SIGNATURE)))
-                .sort(o -> o.field(f -> f.field("passageId")))
-                .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field(NearDuplicates.BANDS).terms(v -> v.value(bandValues))))
-                        .mustNot(m -> m.terms(t -> t.field("documentId").terms(v -> v.value(documentIds)))))), Map.class);
+        Set<String> seen = new HashSet<>();
         List<Candidate> candidates = new ArrayList<>();
-        response.hits().hits().forEach(hit -> {
-            JsonObject source = hit.source() == null ? null : new JsonObject(hit.source());
-            if (source != null && source.getString(NearDuplicates.GROUP) != null) {
-                NearDuplicates.decode(source.getString(NearDuplicates.SIGNATURE))
-                        .ifPresent(signature -> candidates.add(new Candidate(source.getString(NearDuplicates.GROUP), signature)));
-            }
-        });
+        for (int from = 0; from < bandValues.size() && candidates.size() < MAX_CANDIDATES; from += MAX_TERMS_PER_QUERY) {
+            List<FieldValue> part = bandValues.subList(from, Math.min(bandValues.size(), from + MAX_TERMS_PER_QUERY));
+            int wanted = MAX_CANDIDATES - candidates.size();
+            SearchResponse<Map> response = client.search(s -> s.index(target).size(wanted).ignoreUnavailable(true)
+                    .source(src -> src.filter(f -> f.includes(NearDuplicates.GROUP, NearDuplicates.SIGNATURE)))
+                    .sort(o -> o.field(f -> f.field("passageId")))
+                    .query(q -> q.bool(b -> b.filter(f -> f.terms(t -> t.field(NearDuplicates.BANDS).terms(v -> v.value(part))))
+                            .mustNot(m -> m.terms(t -> t.field("documentId").terms(v -> v.value(documentIds)))))), Map.class);
+            response.hits().hits().forEach(hit -> {
+                JsonObject source = hit.source() == null ? null : new JsonObject(hit.source());
+                if (source != null && source.getString(NearDuplicates.GROUP) != null && seen.add(hit.id())) {
+                    NearDuplicates.decode(source.getString(NearDuplicates.SIGNATURE))
+                            .ifPresent(signature -> candidates.add(new Candidate(source.getString(NearDuplicates.GROUP), signature)));
+                }
+            });
+        }
         return candidates;
     }
 }

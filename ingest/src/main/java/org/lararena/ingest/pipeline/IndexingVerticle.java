@@ -2,14 +2,17 @@ package org.lararena.ingest.pipeline;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.lararena.ingest.DocumentAnnotated;
 import org.lararena.ingest.IndexingOutcome;
 import org.lararena.ingest.IngestAddresses;
@@ -38,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * When Elasticsearch is away the work goes to the durable {@link PendingIndexing} queue and
  * {@link PendingIndexingVerticle} brings it back; while that queue is not empty, new work joins its end instead
  * of knocking on a node that is down. Deploy one instance as a worker verticle: bulk indexing blocks.
+ *
+ * <p>A document of at least {@link LararenaConfig.Indexing#largePassages()} passages is indexed in a lane of its own
+ * (one at a time, on a worker thread of its own), not in a batch: a transcript of 15 MB, some 9,000 passages, took 40 s
+ * to index under load, and every small document that came meanwhile waited for it. Its outcome is settled here as a
+ * batch's is. A document already in that lane stays in it when it comes again, so its versions are written in order.
  */
 public final class IndexingVerticle extends VerticleBase {
 
@@ -52,6 +60,10 @@ public final class IndexingVerticle extends VerticleBase {
     private final Map<String, Waiting> batch = new LinkedHashMap<>();
     private int batchPassages;
     private long timer = -1;
+    /** The lane of large documents: one worker thread, so they are written one after the other. */
+    private WorkerExecutor largeLane;
+    /** Documents in that lane now, with how many of their versions (touched only on this verticle's context). */
+    private final Map<String, Integer> inLargeLane = new HashMap<>();
 
     /** A document of the batch: the messages to answer, its record, its work (as the queue keeps it), its passage documents. */
     private record Waiting(List<Message<JsonObject>> messages, DocumentRecord record, DocumentAnnotated work, List<JsonObject> passages) {
@@ -70,6 +82,8 @@ public final class IndexingVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        // Warned of only past an hour: a document of 50,000 passages takes minutes on a busy node, and that is its work.
+        largeLane = vertx.createSharedWorkerExecutor("lararena-indexing-large-documents", 1, 1, TimeUnit.HOURS);
         status = new StatusUpdates(store, vertx.eventBus());
         return vertx.eventBus().<JsonObject>localConsumer(IngestAddresses.DOCUMENT_ANNOTATED, this::gather).completion();
     }
@@ -111,11 +125,15 @@ public final class IndexingVerticle extends VerticleBase {
             return;
         }
         List<Message<JsonObject>> messages = new ArrayList<>(List.of(message));
-        Waiting earlier = batch.get(id);
+        Waiting earlier = batch.remove(id);
         if (earlier != null) {
             // The same document again (a retry): the newer passages replace the older ones; both senders hear the outcome.
             batchPassages -= earlier.passages().size();
             messages.addAll(0, earlier.messages());
+        }
+        if (documents.size() >= limits.largePassages() || inLargeLane.containsKey(id)) {
+            indexInLargeLane(new Waiting(messages, record, work, documents));
+            return;
         }
         batch.put(id, new Waiting(messages, record, work, documents));
         batchPassages += documents.size();
@@ -143,20 +161,43 @@ public final class IndexingVerticle extends VerticleBase {
         batchPassages = 0;
         Map<String, List<JsonObject>> documents = new LinkedHashMap<>();
         sent.forEach(w -> documents.put(w.record().id(), w.passages()));
-        Map<String, PassageIndexer.Outcome> outcomes;
-        try {
-            outcomes = StepTimings.time(StepTimings.Step.INDEXING, documents.size() + " documents", () -> indexer.replaceDocuments(documents));
-        } catch (RuntimeException e) {
-            LOG.warn("A batch of {} documents could not be indexed", documents.size(), e);
-            PassageIndexer.Outcome waiting = new PassageIndexer.Outcome(IndexingOutcome.WAITING, e.getMessage());
-            outcomes = new LinkedHashMap<>();
-            for (String id : documents.keySet()) {
-                outcomes.put(id, waiting);
-            }
-        }
+        Map<String, PassageIndexer.Outcome> outcomes = index(documents);
         for (Waiting waiting : sent) {
             settle(waiting, outcomes.get(waiting.record().id()));
         }
+    }
+
+    /** Sends one large document alone, on the lane's thread, and settles it here when it is written. */
+    private void indexInLargeLane(Waiting large) {
+        String id = large.record().id();
+        inLargeLane.merge(id, 1, Integer::sum);
+        largeLane.executeBlocking(() -> index(Map.of(id, large.passages())), true).onComplete(written -> {
+            inLargeLane.computeIfPresent(id, (d, versions) -> versions == 1 ? null : versions - 1);
+            // index() answers every failure as an outcome; this is the executor's own (closed at a stop).
+            settle(large, written.succeeded() ? written.result().get(id) : new PassageIndexer.Outcome(IndexingOutcome.WAITING,
+                    String.valueOf(written.cause())));
+        });
+    }
+
+    /** The documents' passages written in bulk, each document's outcome; a failure of the whole is every one's {@code WAITING}. Blocking. */
+    private Map<String, PassageIndexer.Outcome> index(Map<String, List<JsonObject>> documents) {
+        try {
+            return StepTimings.time(StepTimings.Step.INDEXING, documents.size() + " documents", () -> indexer.replaceDocuments(documents));
+        } catch (RuntimeException e) {
+            LOG.warn("A batch of {} documents could not be indexed", documents.size(), e);
+            PassageIndexer.Outcome waiting = new PassageIndexer.Outcome(IndexingOutcome.WAITING, e.getMessage());
+            Map<String, PassageIndexer.Outcome> outcomes = new LinkedHashMap<>();
+            for (String id : documents.keySet()) {
+                outcomes.put(id, waiting);
+            }
+            return outcomes;
+        }
+    }
+
+    @Override
+    public Future<?> stop() {
+        // A document still in the lane stays "indexing" and goes through again after the restart, as after a crash.
+        return largeLane == null ? Future.succeededFuture() : largeLane.close();
     }
 
     private void settle(Waiting waiting, PassageIndexer.Outcome outcome) {
