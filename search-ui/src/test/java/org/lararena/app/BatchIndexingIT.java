@@ -134,6 +134,24 @@ class BatchIndexingIT {
     }
 
     @Test
+    void aMuchShorterNewVersionOfALargeDocumentLeavesNoneOfItsOldPassagesInSearch() throws Exception {
+        try (FreshIndex fresh = FreshIndex.create()) {
+            PassageIndexer indexer = new PassageIndexer(fresh.client(), fresh.index());
+            List<JsonObject> passages = new ArrayList<>();
+            for (int ordinal = 0; ordinal < 12_000; ordinal++) {
+                passages.add(passage("utskrift", ordinal, ordinal));
+            }
+            assertThat(indexer.replaceDocuments(Map.of("utskrift", passages)).get("utskrift").status()).isEqualTo(IndexingOutcome.INDEXED);
+
+            // Extracted again, the transcript is 500 passages: 11,500 are stale, more than one search returns.
+            assertThat(indexer.replaceDocuments(Map.of("utskrift", passages.subList(0, 500))).get("utskrift").status())
+                    .isEqualTo(IndexingOutcome.INDEXED);
+            assertThat(fresh.client().count(c -> c.index(fresh.index().alias()).query(q -> q.term(t -> t.field("documentId").value("utskrift"))))
+                    .count()).as("passages of the new version in search, and none of the old").isEqualTo(500);
+        }
+    }
+
+    @Test
     void aSmallDocumentIsIndexedWhileALargeOneIsStillBeingWritten() throws Exception {
         int large = 20_000;
         try (FreshIndex fresh = FreshIndex.create()) {
