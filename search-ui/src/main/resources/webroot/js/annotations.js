@@ -69,18 +69,26 @@ export async function load(decorate) {
     status(t('loadFailed'));
     return shown;
   }
-  const order = [...passages.keys()];
+  // Each passage's place looked up once: a large document has thousands of passages and a hundred thousand suggestions.
+  const place = new Map([...passages.keys()].map((id, i) => [id, i]));
   shown.splice(0, shown.length, ...all
     .filter((a) => researcher || !HIDDEN_FROM_READERS.includes(a.state))
-    .sort((a, b) => order.indexOf(a.passageId) - order.indexOf(b.passageId) || a.start - b.start || a.end - b.end));
+    .sort((a, b) => (place.get(a.passageId) ?? -1) - (place.get(b.passageId) ?? -1) || a.start - b.start || a.end - b.end));
   render(decorate);
   return shown;
 }
 
 /** Shows {@link shown} again (after a change). */
 export function render(decorate) {
+  // Grouped by passage in one pass, not one pass over every annotation for each passage.
+  const byPassage = new Map();
+  for (const annotation of shown) {
+    if (HIDDEN_FROM_READERS.includes(annotation.state)) continue;
+    if (!byPassage.has(annotation.passageId)) byPassage.set(annotation.passageId, []);
+    byPassage.get(annotation.passageId).push(annotation);
+  }
   for (const [id, passage] of passages) {
-    paint(passage, shown.filter((a) => a.passageId === id && !HIDDEN_FROM_READERS.includes(a.state)));
+    paint(passage, byPassage.get(id) ?? []);
   }
   const items = shown.map((annotation) => {
     const li = document.createElement('li');
