@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.lararena.platform.testing.TestServices;
 
@@ -29,6 +33,8 @@ class SupervisedElasticsearchIT {
             up.upload(token, "fore.txt", "Anteckning före om " + MARKER + " av vårdcentralens tjänster.");
             ManagedUp.await("the first document is found", Duration.ofMinutes(2), () -> up.hits(token, MARKER) == 1);
 
+            List<String> firstStartsProbes = launcherProbeFolders(up);
+            assertThat(firstStartsProbes).as("the launcher's probe folders in the node's folder after the first start").isNotEmpty();
             long killed = killElasticsearchServer(up);
 
             ManagedUp.await("/health names Elasticsearch", Duration.ofMinutes(1), () -> {
@@ -49,6 +55,17 @@ class SupervisedElasticsearchIT {
             assertThat(RunState.read(up.dataDir).orElseThrow().getJsonArray("serverPids", new JsonArray()).getList()).doesNotContain(killed);
             assertThat(up.log()).contains("Elasticsearch (process").contains("died with exit status").contains("The last lines of its log")
                     .contains("Elasticsearch is running again");
+            // Elasticsearch's launcher leaves folders of its JVM probe at every start: in the node's own folder, and
+            // the last start's only (not more in the machine's /tmp at every start).
+            assertThat(launcherProbeFolders(up)).as("the launcher's probe folders after the second start").isNotEmpty()
+                    .doesNotContainAnyElementsOf(firstStartsProbes);
+        }
+    }
+
+    /** The folders Elasticsearch's launcher made for its JVM probe ({@code final-flags…}) in the node's temporary folder. */
+    private static List<String> launcherProbeFolders(ManagedUp up) throws Exception {
+        try (Stream<Path> found = Files.list(up.dataDir.resolve("elasticsearch").resolve("tmp"))) {
+            return found.map(f -> f.getFileName().toString()).filter(name -> name.startsWith("final-flags")).toList();
         }
     }
 

@@ -202,6 +202,7 @@ public final class ManagedElasticsearch {
             Files.createDirectories(data);
             Files.createDirectories(logs);
             Files.createDirectories(tmp);
+            forgetLauncherLeftovers(tmp);
             Files.createDirectories(snapshots);
         } catch (IOException e) {
             throw new ServiceStartException("could not prepare Elasticsearch in " + root + " (" + e.getMessage() + ")", e);
@@ -244,9 +245,24 @@ public final class ManagedElasticsearch {
                 "ES_JAVA_HOME", javaHome.toString(),
                 "ES_JAVA_OPTS", "-Xms" + heapMb + "m -Xmx" + heapMb + "m",
                 "ES_TMPDIR", tmp.toString(),
+                // The launcher probes the JVM's flags in folders it makes in its own temporary directory (two a start)
+                // and never removes: in the node's folder, not the machine's /tmp, and each start removes the last start's.
+                "CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp,
                 "HOME", root.toString());
         ManagedProcess process = ManagedProcess.start("Elasticsearch", command, env, root, logs.resolve("console.log"));
         process.awaitReady(url().resolve("/_cluster/health?wait_for_status=yellow&timeout=1s"), timeout);
         return process;
+    }
+
+    /** The folder prefix of the launcher's JVM probe ({@code JvmOption.flagsFinal} in Elasticsearch's server CLI). */
+    static final String LAUNCHER_PROBE_PREFIX = "final-flags";
+
+    /** Removes what earlier starts' launchers left in {@code tmp}: the node is not running in this folder now. */
+    private static void forgetLauncherLeftovers(Path tmp) throws IOException {
+        try (var found = Files.list(tmp)) {
+            for (Path left : found.filter(f -> f.getFileName().toString().startsWith(LAUNCHER_PROBE_PREFIX)).toList()) {
+                ServerDistributions.deleteTree(left);
+            }
+        }
     }
 }
