@@ -131,11 +131,12 @@ public final class IndexingVerticle extends VerticleBase {
             batchPassages -= earlier.passages().size();
             messages.addAll(0, earlier.messages());
         }
+        Waiting waiting = new Waiting(messages, record, work, documents);
         if (documents.size() >= limits.largePassages() || inLargeLane.containsKey(id)) {
-            indexInLargeLane(new Waiting(messages, record, work, documents));
+            indexInLargeLane(waiting);
             return;
         }
-        batch.put(id, new Waiting(messages, record, work, documents));
+        batch.put(id, waiting);
         batchPassages += documents.size();
         if (batch.size() >= limits.batchDocuments() || batchPassages >= limits.batchPassages()) {
             flush();
