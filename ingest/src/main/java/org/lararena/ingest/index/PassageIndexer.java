@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes documents' passages with the bulk API, several documents in one request and one refresh per request.
  * Ids are {@code <documentId>-<ordinal>}, so a retry replaces rather than duplicates; every item's result is
- * checked, and 429 or a connection failure is retried with backoff before the failure is reported. Blocking.
+ * checked, and a transient refusal (429, 502 to 504) or a connection failure is retried with backoff before the failure
+ * is reported. Blocking.
  */
 public final class PassageIndexer {
 
@@ -107,12 +108,13 @@ public final class PassageIndexer {
                 todo.keySet().stream().filter(id -> !outcomes.containsKey(id) && !overloaded.containsKey(id))
                         .forEach(id -> outcomes.put(id, Outcome.INDEXED));
             } catch (ElasticsearchException e) {
-                if (e.status() != 429) {
+                if (!worthAnotherTry(e)) {
                     String reason = "Elasticsearch refused the passages: " + e.getMessage();
                     todo.keySet().forEach(id -> outcomes.put(id, new Outcome(IndexingOutcome.FAILED, reason)));
                     break;
                 }
-                todo.keySet().forEach(id -> overloaded.put(id, "Elasticsearch is overloaded"));
+                String reason = e.status() == 429 ? "Elasticsearch is overloaded" : "Elasticsearch could not take the passages yet: " + e.getMessage();
+                todo.keySet().forEach(id -> overloaded.put(id, reason));
             } catch (IOException e) {
                 // TransportException (it never got there) is an IOException too.
                 todo.keySet().forEach(id -> overloaded.put(id, "Elasticsearch could not be reached: " + e.getMessage()));
@@ -218,7 +220,7 @@ public final class PassageIndexer {
             String reason = "passage " + item.id() + " was not indexed: " + item.error().reason();
             if (isMissingIndex(item)) {
                 indexMissing.putIfAbsent(documentId, MISSING_INDEX.formatted(target));
-            } else if (item.status() == 429) {
+            } else if (isTransient(item.status())) {
                 overloaded.putIfAbsent(documentId, reason);
             } else {
                 refused.putIfAbsent(documentId, reason);
@@ -233,6 +235,25 @@ public final class PassageIndexer {
      * durable queue and are indexed once the index is back.
      */
     static final String MISSING_INDEX = "the passage index %s is missing: an administrator rebuilds it with ./lararena reindex";
+
+    /**
+     * Whether a status says "not now" rather than "not this": too many requests (429), or a node or shard not
+     * ready (502, 503, 504: a primary shard not yet assigned on a cluster that has just formed answers 503).
+     */
+    static boolean isTransient(int status) {
+        return status == 429 || status == 502 || status == 503 || status == 504;
+    }
+
+    /**
+     * Whether a bulk refused as a whole is worth sending again: a {@linkplain #isTransient transient} status, or a
+     * node that got no body. This indexer never sends an empty bulk, so "request body is required" means the body
+     * was lost on its way (a two-node cluster that had just formed answered so to a first bulk once, and the passages
+     * were failed for good); sent again, it arrives.
+     */
+    static boolean worthAnotherTry(ElasticsearchException e) {
+        return isTransient(e.status()) || e.status() == 400 && e.error() != null
+                && "parse_exception".equals(e.error().type()) && String.valueOf(e.error().reason()).contains("request body is required");
+    }
 
     private static boolean isMissingIndex(BulkResponseItem item) {
         return item.status() == 404 && "index_not_found_exception".equals(item.error().type());
