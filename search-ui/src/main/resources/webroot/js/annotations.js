@@ -7,6 +7,9 @@ const statusLine = document.getElementById('annotations-status');
 const documentId = list?.dataset.document;
 const researcher = list?.dataset.researcher === 'true';
 const HIDDEN_FROM_READERS = ['rejected', 'retracted'];
+// The part of the document the page shows: only its annotations are asked for (a long document has a hundred thousand).
+const part = document.querySelector('ol.passages[data-from]')?.dataset;
+const partQuery = part ? `?from=${encodeURIComponent(part.from)}&count=${encodeURIComponent(part.count)}` : '';
 
 const themes = new Map(); // top theme IRI → { className, label }
 document.querySelectorAll('.legend li[data-theme]').forEach((li) => themes.set(li.dataset.theme,
@@ -57,12 +60,12 @@ export function status(text) {
   if (statusLine) statusLine.textContent = text;
 }
 
-/** Fetches the document's annotations and shows them; {@code decorate(li, annotation)} adds controls to list items. */
+/** Fetches the annotations of the document's part on the page and shows them; {@code decorate(li, annotation)} adds controls to list items. */
 export async function load(decorate) {
   status(t('loading'));
   let all;
   try {
-    const response = await fetch(`/api/documents/${encodeURIComponent(documentId)}/annotations`, { credentials: 'same-origin' });
+    const response = await fetch(`/api/documents/${encodeURIComponent(documentId)}/annotations${partQuery}`, { credentials: 'same-origin' });
     if (!response.ok) { status(t('loadFailed')); return shown; }
     all = await response.json();
   } catch (e) {

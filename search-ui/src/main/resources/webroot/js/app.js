@@ -22,8 +22,15 @@ export function t(key, ...args) {
 
 // The passage a search hit points at: scroll to it and give it focus, so keyboard users land there too.
 if (location.hash.length > 1) {
-  const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = document.getElementById(id);
+  const shown = document.querySelector('ol.passages[data-from]')?.dataset;
+  const ordinal = shown && id.startsWith(`${shown.document}-`) ? Number(id.slice(shown.document.length + 1)) : NaN;
   if (target) { target.scrollIntoView({ block: 'center' }); target.focus({ preventScroll: true }); }
+  // A link to a passage of another part of a long document (one made before it had parts): open that part.
+  else if (Number.isInteger(ordinal) && new URLSearchParams(location.search).get('from') !== String(ordinal)) {
+    location.replace(`${location.pathname}?from=${ordinal}${location.hash}`);
+  }
 }
 
 // The scripts of single pages, loaded only where their page is.

@@ -61,6 +61,8 @@ import java.util.OptionalInt;
  * <tr><td>LARARENA_MIN_FREE_DISK_MB</td><td>1024</td><td>free space the data directory needs to start</td></tr>
  * <tr><td>LARARENA_MAX_INSIGHT_CHARS</td><td>10000</td><td>longest insight text; a longer one is refused with 400</td></tr>
  * <tr><td>LARARENA_MAX_MEMO_CHARS</td><td>10000</td><td>longest memo; a longer one is refused with 400</td></tr>
+ * <tr><td>LARARENA_DOCUMENT_PART_PASSAGES</td><td>500</td><td>passages Dokument and Kodning show of a document at a time
+ *     (a longer document is shown in parts), and most an API client may ask for at once with {@code from} and {@code count}</td></tr>
  * <tr><td>LARARENA_MAX_UPLOAD_MB</td><td>200</td><td>largest file accepted; larger ones are refused before they are stored</td></tr>
  * <tr><td>LARARENA_MAX_IMPORT_MB</td><td>200</td><td>largest QDPX file {@code POST /api/import/qdpx} accepts; larger ones are refused with 413</td></tr>
  * <tr><td>LARARENA_MAX_IMPORT_UNPACKED_MB</td><td>1000</td><td>most a QDPX file may unpack to; more is refused with 413 as a zip bomb</td></tr>
@@ -161,6 +163,7 @@ public record LararenaConfig(
         Sparql sparql,
         int maxInsightChars,
         int maxMemoChars,
+        int documentPartPassages,
         Indexing indexing,
         Search search,
         Annotation annotation,
@@ -523,6 +526,7 @@ public record LararenaConfig(
                 sparql,
                 r.integer("LARARENA_MAX_INSIGHT_CHARS", 10_000, 100, 1_000_000),
                 r.integer("LARARENA_MAX_MEMO_CHARS", 10_000, 100, 1_000_000),
+                r.integer("LARARENA_DOCUMENT_PART_PASSAGES", 500, 10, 100_000),
                 new Indexing(r.integer("LARARENA_INDEX_BATCH_DOCUMENTS", 100, 1, 10_000),
                         r.integer("LARARENA_INDEX_BATCH_PASSAGES", 5_000, 1, 100_000),
                         Duration.ofMillis(r.integer("LARARENA_INDEX_BATCH_WAIT_MS", 200, 0, 60_000)),

@@ -36,6 +36,8 @@ class LararenaConfigTest {
         assertThat(LararenaConfig.fromMap(Map.of("LARARENA_MAX_INSIGHT_CHARS", "2000")).maxInsightChars()).isEqualTo(2000);
         assertThat(config.maxMemoChars()).isEqualTo(10_000);
         assertThat(LararenaConfig.fromMap(Map.of("LARARENA_MAX_MEMO_CHARS", "2500")).maxMemoChars()).isEqualTo(2500);
+        assertThat(config.documentPartPassages()).isEqualTo(500);
+        assertThat(LararenaConfig.fromMap(Map.of("LARARENA_DOCUMENT_PART_PASSAGES", "200")).documentPartPassages()).isEqualTo(200);
         assertThat(config.extraction().maxOutputCharacters()).isEqualTo(20_000_000);
         assertThat(config.extraction().maxPackageDepth()).isEqualTo(5);
         assertThat(config.extraction().maxCompressionRatio()).isEqualTo(100);

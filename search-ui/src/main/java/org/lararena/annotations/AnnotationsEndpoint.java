@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.lararena.documents.PassageRange;
 import org.lararena.ingest.index.FacetFollower;
 import org.lararena.ingest.names.DocumentNames;
 import org.lararena.ingest.store.DocumentRecord;
@@ -46,7 +47,9 @@ import org.lararena.web.Messages;
  *       researchers' decisions the suggester model in service learned the confidence of such a suggestion from) (anyone who may read it); to a
  *       researcher their own layer ({@code state} is their decision) with each annotation's {@code decisions: [{coder,
  *       state, at}]}, or with {@code ?coder=USERNAME|annotator} that coder's layer (blind mode permitting, see
- *       docs/team-coding.md); to everyone else the team's state;</li>
+ *       docs/team-coding.md); to everyone else the team's state; with {@code ?from=N&count=M} only those of the passages
+ *       of ordinals N to N+M−1 (M at most {@code LARARENA_DOCUMENT_PART_PASSAGES}), as Dokument and Kodning read a long
+ *       document a part at a time;</li>
  *   <li>{@code GET /api/documents/{id}/annotations.jsonld}: the annotations in the team's state as W3C Web Annotation
  *       JSON-LD, with the document's consensus where it has one;</li>
  *   <li>{@code POST /api/documents/{id}/annotations} {@code {passageId, start, end, concept}}: a manual tag;</li>
@@ -74,14 +77,18 @@ public final class AnnotationsEndpoint {
     private final CoderLayers layers;
     private final Runnable decided;
     private final Supplier<SuggesterModel> suggester;
+    /** Most passages a request may ask for the annotations of with {@code from} and {@code count}. */
+    private final int partPassages;
 
     /**
      * @param decided told after every decision of a researcher (the suggester learns from them)
      * @param suggester the suggester model in service, which says how many decisions a suggestion's confidence rests on
      */
     public AnnotationsEndpoint(RequestWork work, DocumentStore documents, AnnotationStore annotations, Ontology ontology,
-                               FacetFollower search, AuditLog audit, Runnable decided, Supplier<SuggesterModel> suggester) {
+                               FacetFollower search, AuditLog audit, Runnable decided, Supplier<SuggesterModel> suggester,
+                               int partPassages) {
         this.documents = Objects.requireNonNull(documents);
+        this.partPassages = partPassages;
         this.annotations = Objects.requireNonNull(annotations);
         this.ontology = Objects.requireNonNull(ontology);
         this.work = Objects.requireNonNull(work);
@@ -106,15 +113,16 @@ public final class AnnotationsEndpoint {
         Caller caller = Caller.of(ctx);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
         String coder = ctx.queryParams().get("coder");
+        PassageRange range = PassageRange.ofRequest(ctx.queryParams(), partPassages);
         Messages messages = Messages.of(ctx);
         work.json(ctx, () -> {
                     auditRestrictedRead(caller, record, "read_annotations");
                     // Researchers see one coder's layer (their own unless they ask), the others the team's state.
                     if (caller.isResearcher() || coder != null) {
-                        return layers.layer(record, caller, coder, a -> toJson(a, messages));
+                        return layers.layer(record, caller, coder, range, a -> toJson(a, messages));
                     }
                     JsonArray list = new JsonArray();
-                    annotationsAsSeenBy(record, caller).forEach(a -> list.add(toJson(a, messages)));
+                    annotationsAsSeenBy(record, caller, range).forEach(a -> list.add(toJson(a, messages)));
                     return list;
                 });
     }
@@ -128,7 +136,7 @@ public final class AnnotationsEndpoint {
                     Consensus consensus = annotations.consensus(record.id())
                             .filter(c -> !caller.isResearcher() || layers.seesColleagues(record, caller.username()))
                             .map(c -> caller.isResearcher() ? c : PersonAgents.withoutPerson(c)).orElse(null);
-                    return WebAnnotationJsonLd.document(annotationsAsSeenBy(record, caller), record.id(), consensus);
+                    return WebAnnotationJsonLd.document(annotationsAsSeenBy(record, caller, PassageRange.ALL), record.id(), consensus);
                 })
                 .onSuccess(document -> ctx.response().putHeader("Content-Type", WebAnnotationJsonLd.MEDIA_TYPE).end(document.encode()))
                 .onFailure(ctx::fail);
@@ -235,9 +243,9 @@ public final class AnnotationsEndpoint {
      * coding, the researcher's own layer while they code the document blind (the team state would show colleagues'
      * decisions), and the team's with people and spoken names hidden for everyone else.
      */
-    private List<StoredAnnotation> annotationsAsSeenBy(DocumentRecord record, Caller caller) {
+    private List<StoredAnnotation> annotationsAsSeenBy(DocumentRecord record, Caller caller, PassageRange range) {
         String documentId = record.id();
-        List<StoredAnnotation> all = annotations.annotationsOf(documentId);
+        List<StoredAnnotation> all = layers.annotationsIn(record, range);
         if (caller.isResearcher()) {
             return layers.seesColleagues(record, caller.username()) ? all
                     : CoderView.of(all, annotations.decisions(documentId), caller.username());

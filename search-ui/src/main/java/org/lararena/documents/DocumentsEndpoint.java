@@ -58,11 +58,13 @@ public final class DocumentsEndpoint {
     /** {@code {done, total}} passages of documents in a long step, by document id (from the status events). */
     private final Map<String, JsonObject> progress = new ConcurrentHashMap<>();
     private final PassageReader passages;
+    /** Most passages a request may ask for with {@code count}. */
+    private final int partPassages;
 
-    /** Reads a document's passages in reading order (from the index), filtered to what the caller may read. Blocking. */
+    /** Reads a document's passages of a range in reading order (from the index), filtered to what the caller may read. Blocking. */
     @FunctionalInterface
     public interface PassageReader {
-        JsonArray passagesOf(String documentId, Caller caller);
+        JsonArray passagesOf(String documentId, Caller caller, PassageRange range);
     }
 
     private final PassageIndexer indexer;
@@ -75,8 +77,9 @@ public final class DocumentsEndpoint {
      * @param ontology where the document types an upload may declare come from
      */
     public DocumentsEndpoint(Vertx vertx, RequestWork work, DocumentStore store, long maxUploadBytes, Path uploadDir,
-                             PassageReader passages, PassageIndexer indexer, AuditLog audit, Ontology ontology) {
+                             PassageReader passages, int partPassages, PassageIndexer indexer, AuditLog audit, Ontology ontology) {
         this.vertx = Objects.requireNonNull(vertx);
+        this.partPassages = partPassages;
         this.work = Objects.requireNonNull(work);
         this.ontology = Objects.requireNonNull(ontology);
         this.indexer = Objects.requireNonNull(indexer);
@@ -304,7 +307,8 @@ public final class DocumentsEndpoint {
 
     private void passages(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
-        readable(ctx, "read_passages").compose(record -> work.run(() -> passages.passagesOf(record.id(), caller)))
+        PassageRange range = PassageRange.ofRequest(ctx.queryParams(), partPassages);
+        readable(ctx, "read_passages").compose(record -> work.run(() -> passages.passagesOf(record.id(), caller, range)))
                 .onSuccess(found -> RequestWork.sendJson(ctx, 200, found))
                 .onFailure(ctx::fail);
     }

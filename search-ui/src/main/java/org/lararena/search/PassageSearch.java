@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.ToIntBiFunction;
+import org.lararena.documents.PassageRange;
 import org.lararena.ingest.index.IndexPages;
 import org.lararena.ingest.index.NearDuplicates;
 import org.lararena.ingest.index.PassageFacetFields;
@@ -269,10 +270,10 @@ public final class PassageSearch {
         }
     }
 
-    /** Every passage of a document the caller may read, in reading order; empty when it may not. */
-    public JsonArray passagesOf(String documentId, Caller caller) {
+    /** The passages of {@code range} of a document the caller may read, in reading order; empty when it may not. */
+    public JsonArray passagesOf(String documentId, Caller caller, PassageRange range) {
         try {
-            return readingOrder(documentId, 0, Integer.MAX_VALUE, caller);
+            return readingOrder(documentId, range.from(), range.last(), caller);
         } catch (IOException e) {
             throw LararenaException.unavailable("Elasticsearch is not reachable; try again shortly", e);
         }

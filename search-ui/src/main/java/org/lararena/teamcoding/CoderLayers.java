@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.lararena.documents.PassageRange;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.store.AnnotationStore;
@@ -46,16 +47,17 @@ public final class CoderLayers {
 
     /**
      * The annotations of a document as a researcher asks for them, as JSON: {@code coder}'s layer (null: the caller's
-     * own; {@value CoderView#CONSENSUS}: the document's consensus), each annotation with the {@code decisions} the
-     * caller may see.
+     * own; {@value CoderView#CONSENSUS}: the document's consensus), of the passages of {@code range}, each annotation with
+     * the {@code decisions} the caller may see.
      *
      * @throws LararenaException 400 for a coder who has not coded the document, 403 for a colleague's layer or the
      *     consensus while the caller codes blind, 404 for the consensus of a document that has none yet
      */
-    public JsonArray layer(DocumentRecord record, Caller caller, String coder, Function<StoredAnnotation, JsonObject> toJson) {
+    public JsonArray layer(DocumentRecord record, Caller caller, String coder, PassageRange range,
+                           Function<StoredAnnotation, JsonObject> toJson) {
         caller.require(Caller.RESEARCHER);
         String who = coder == null ? caller.username() : coder;
-        List<StoredAnnotation> all = annotations.annotationsOf(record.id());
+        List<StoredAnnotation> all = annotationsIn(record, range);
         Map<String, List<Decision>> decisions = annotations.decisions(record.id());
         boolean seesColleagues = seesColleagues(record, caller.username());
         List<StoredAnnotation> view;
@@ -94,6 +96,20 @@ public final class CoderLayers {
             list.add(toJson.apply(annotation).put("decisions", visible));
         }
         return list;
+    }
+
+    /**
+     * The document's annotations on the passages of {@code range}: of a part of a long document, only that part's are
+     * read from the store.
+     */
+    public List<StoredAnnotation> annotationsIn(DocumentRecord record, PassageRange range) {
+        if (range.isAll()) {
+            return annotations.annotationsOf(record.id());
+        }
+        // A record counts its passages once they are segmented; before that the whole range is asked for.
+        int total = record.passages() > 0 ? record.passages() : range.last() + 1;
+        return annotations.annotationsOfPassages(record.id(), range.passageIds(record.id(), total)).values().stream()
+                .flatMap(List::stream).toList();
     }
 
     /** Whether {@code coder} has coded the document: the annotator, or a researcher with a decision or a coding status there. */

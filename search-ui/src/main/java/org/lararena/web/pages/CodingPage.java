@@ -4,6 +4,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Comparator;
 import java.util.Objects;
+import org.lararena.documents.PassageRange;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ontology.Concept;
@@ -32,9 +33,14 @@ public final class CodingPage {
     private final PassageSearch search;
     private final Ontology ontology;
     private final int maxMemoChars;
+    private final int partPassages;
 
-    /** @param maxMemoChars the longest memo the server keeps ({@code LARARENA_MAX_MEMO_CHARS}): the memo field stops there */
-    public CodingPage(RequestWork work, DocumentStore documents, PassageSearch search, Ontology ontology, int maxMemoChars) {
+    /**
+     * @param maxMemoChars the longest memo the server keeps ({@code LARARENA_MAX_MEMO_CHARS}): the memo field stops there
+     * @param partPassages passages coded at a time ({@code LARARENA_DOCUMENT_PART_PASSAGES}): a longer document is coded in parts
+     */
+    public CodingPage(RequestWork work, DocumentStore documents, PassageSearch search, Ontology ontology, int maxMemoChars, int partPassages) {
+        this.partPassages = partPassages;
         this.work = Objects.requireNonNull(work);
         this.documents = Objects.requireNonNull(documents);
         this.search = Objects.requireNonNull(search);
@@ -58,13 +64,17 @@ public final class CodingPage {
         }
         Messages messages = Messages.of(ctx);
         DocumentRecord record = DocumentPage.readable(documents, id, caller);
-        work.run(() -> search.passagesOf(record.id(), caller))
+        PassageRange part = DocumentPage.shownPart(ctx, record, partPassages);
+        String path = "/kodning/" + Html.url(record.id());
+        work.run(() -> search.passagesOf(record.id(), caller, part))
                 .onSuccess(passages -> Layout.send(ctx, new Layout.Page(messages.get("coding.title", DocumentPage.title(record)), "dokument",
                         "<h1>" + Html.text(messages.get("coding.title", DocumentPage.title(record))) + "</h1>"
                                 + "<p><a href=\"/dokument/" + Html.url(record.id()) + "\">" + Html.text(messages.get("coding.back")) + "</a></p>"
                                 + "<noscript><p class=\"notice\">" + Html.text(messages.get("coding.noscript")) + "</p></noscript>"
-                                + "<div class=\"annotated coding\">" + DocumentPage.passagesHtml(record.id(), passages, messages)
-                                + panel(record, messages) + "</div>" + DocumentPage.scriptMessages(messages))))
+                                + DocumentPage.partsHtml(path, part, record.passages(), messages)
+                                + "<div class=\"annotated coding\">" + DocumentPage.passagesHtml(record.id(), part, passages, messages)
+                                + panel(record, messages) + "</div>" + DocumentPage.partsHtml(path, part, record.passages(), messages)
+                                + DocumentPage.scriptMessages(messages))))
                 .onFailure(ctx::fail);
     }
 

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.lararena.documents.DocumentsEndpoint;
+import org.lararena.documents.PassageRange;
 import org.lararena.ingest.DocumentReceived;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
@@ -41,7 +42,8 @@ import org.lararena.web.auth.WebAuthentication;
  * Dokument: the list of documents the caller may read, and one document as passages (speaker turns laid out as a
  * conversation), with page numbers, metadata and status. What the caller may not read is "not found", as in the API.
  * For a logged-in reader the page's script ({@code annotations.js}) shows the document's annotations from
- * {@code /api/documents/{id}/annotations} as coloured spans per top theme, beside a legend and a side list.
+ * {@code /api/documents/{id}/annotations} as coloured spans per top theme, beside a legend and a side list. A long
+ * document is shown a part at a time ({@code ?from=} names a passage of the part), with links to the parts around it.
  */
 public final class DocumentPage {
 
@@ -56,9 +58,13 @@ public final class DocumentPage {
     private final PassageSearch search;
     private final Ontology ontology;
     private final AnnotationStore annotations;
+    private final int partPassages;
 
-    public DocumentPage(Vertx vertx, RequestWork work, DocumentStore documents, PassageSearch search, Ontology ontology, AnnotationStore annotations) {
+    /** @param partPassages passages shown at a time ({@code LARARENA_DOCUMENT_PART_PASSAGES}): a longer document is shown in parts */
+    public DocumentPage(Vertx vertx, RequestWork work, DocumentStore documents, PassageSearch search, Ontology ontology, AnnotationStore annotations,
+                        int partPassages) {
         this.vertx = Objects.requireNonNull(vertx);
+        this.partPassages = partPassages;
         this.work = Objects.requireNonNull(work);
         this.documents = Objects.requireNonNull(documents);
         this.search = Objects.requireNonNull(search);
@@ -242,9 +248,10 @@ public final class DocumentPage {
         Caller caller = Caller.of(ctx);
         Messages messages = Messages.of(ctx);
         DocumentRecord record = readable(documents, ctx.pathParam("id"), caller);
-        work.run(() -> search.passagesOf(record.id(), caller))
+        PassageRange part = shownPart(ctx, record, partPassages);
+        work.run(() -> search.passagesOf(record.id(), caller, part))
                 .onSuccess(passages -> Layout.send(ctx, new Layout.Page(title(record), "dokument",
-                        failure(record, caller, messages, WebAuthentication.csrfToken(ctx)) + body(record, passages, caller, messages))))
+                        failure(record, caller, messages, WebAuthentication.csrfToken(ctx)) + body(record, part, passages, caller, messages))))
                 .onFailure(ctx::fail);
     }
 
@@ -275,7 +282,7 @@ public final class DocumentPage {
                 .orElseThrow(() -> LararenaException.notFound("no document with that id"));
     }
 
-    private String body(DocumentRecord record, JsonArray passages, Caller caller, Messages messages) {
+    private String body(DocumentRecord record, PassageRange part, JsonArray passages, Caller caller, Messages messages) {
         StringBuilder html = new StringBuilder("<h1>").append(Html.text(title(record))).append("</h1>")
                 .append("<dl class=\"metadata\">")
                 .append(row(messages.get("doc.file"), record.filename()))
@@ -284,28 +291,77 @@ public final class DocumentPage {
                 .append(row(messages.get("doc.pilot"), record.pilot())).append(row(messages.get("doc.date"), record.date()))
                 .append(row(messages.get("doc.visibility"), Labels.visibility(messages, record.visibility())))
                 .append(row(messages.get("doc.status"), Labels.status(messages, record.status()) + (record.error() != null ? ": " + record.error() : "")))
-                .append(row(messages.get("doc.passages"), String.valueOf(passages.size()))).append("</dl>")
+                .append(row(messages.get("doc.passages"), String.valueOf(Math.max(record.passages(), passages.size())))).append("</dl>")
                 .append(parts(record, caller, messages));
         if (caller.isResearcher()) {
             html.append("<p><a class=\"button\" href=\"/kodning/").append(Html.url(record.id())).append("\">")
                     .append(Html.text(messages.get("doc.code"))).append("</a> <a class=\"button\" href=\"/api/export.qdpx?documents=")
                     .append(Html.url(record.id())).append("\" download>").append(Html.text(messages.get("doc.export"))).append("</a></p>");
         }
+        String path = "/dokument/" + Html.url(record.id());
         if (caller == Caller.ANONYMOUS) {
-            return html.append(passagesHtml(record.id(), passages, messages)).toString();
+            return html.append(partsHtml(path, part, record.passages(), messages)).append(passagesHtml(record.id(), part, passages, messages))
+                    .append(partsHtml(path, part, record.passages(), messages)).toString();
         }
-        return html.append("<div class=\"annotated\">").append(passagesHtml(record.id(), passages, messages))
+        return html.append(partsHtml(path, part, record.passages(), messages))
+                .append("<div class=\"annotated\">").append(passagesHtml(record.id(), part, passages, messages))
                 .append("<aside class=\"annotation-panel\" aria-labelledby=\"legend-title\">")
                 .append(legendHtml(ontology, messages))
                 .append(annotationListHtml(record.id(), caller, messages))
-                .append("</aside></div>").append(scriptMessages(messages)).toString();
+                .append("</aside></div>").append(partsHtml(path, part, record.passages(), messages)).append(scriptMessages(messages)).toString();
     }
 
-    /** The passages in reading order; {@code annotations.js} finds them by {@code data-passage} and their {@code .text}. */
-    static String passagesHtml(String documentId, JsonArray passages, Messages messages) {
+    /**
+     * The part of {@code record} a page shows: the part of {@code partPassages} passages that holds the passage of
+     * ordinal {@code ?from=} (default the first; a number past the end gives the last part).
+     *
+     * @throws LararenaException 400 when {@code from} is not a whole number of 0 or more
+     */
+    static PassageRange shownPart(RoutingContext ctx, DocumentRecord record, int partPassages) {
+        int ordinal = Params.intParam(ctx.queryParams().get("from"), "from", 0, 0, Integer.MAX_VALUE);
+        return PassageRange.partHolding(ordinal, partPassages, record.passages());
+    }
+
+    /**
+     * Where a passage is shown: its document's page at the part that holds it ({@code ?from=} its ordinal), scrolled to
+     * it ({@code #} its id, which {@code app.js} focuses).
+     */
+    public static String passageHref(String documentId, String passageId) {
+        return "/dokument/" + Html.url(documentId) + PassageRange.ordinalOf(passageId).map(ordinal -> "?from=" + ordinal).orElse("")
+                + "#" + Html.url(passageId);
+    }
+
+    /**
+     * For a document of more than one part: which passages the page shows, of how many, and links to the parts
+     * before and after ({@code path}, the page's own). Nothing for a document shown whole.
+     */
+    static String partsHtml(String path, PassageRange part, int total, Messages messages) {
+        if (total <= part.count()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<nav class=\"pager parts\" aria-label=\"").append(Html.text(messages.get("doc.parts"))).append("\">")
+                .append("<span class=\"range\">").append(Html.text(messages.get("doc.partRange", part.from() + 1, Math.min(part.last() + 1, total), total)))
+                .append("</span>");
+        if (part.from() > 0) {
+            html.append("<a rel=\"prev\" href=\"").append(Html.text(path + "?from=" + Math.max(0, part.from() - part.count()))).append("\">")
+                    .append(Html.text(messages.get("doc.partPrevious"))).append("</a>");
+        }
+        if (part.last() + 1 < total) {
+            html.append("<a rel=\"next\" href=\"").append(Html.text(path + "?from=" + (part.last() + 1))).append("\">")
+                    .append(Html.text(messages.get("doc.partNext"))).append("</a>");
+        }
+        return html.append("</nav>").toString();
+    }
+
+    /**
+     * The passages of {@code part} in reading order; {@code annotations.js} finds them by {@code data-passage} and their
+     * {@code .text}, and asks for the annotations of the part ({@code data-from}, {@code data-count}).
+     */
+    static String passagesHtml(String documentId, PassageRange part, JsonArray passages, Messages messages) {
         boolean conversation = passages.stream().anyMatch(p -> ((JsonObject) p).getString("speaker") != null);
         StringBuilder html = new StringBuilder("<ol class=\"passages").append(conversation ? " conversation" : "")
-                .append("\" data-document=\"").append(Html.text(documentId)).append("\">");
+                .append("\" data-document=\"").append(Html.text(documentId)).append("\" data-from=\"").append(part.from())
+                .append("\" data-count=\"").append(part.count()).append("\" start=\"").append(part.from() + 1).append("\">");
         Integer lastPage = null;
         for (Object item : passages) {
             JsonObject passage = (JsonObject) item;

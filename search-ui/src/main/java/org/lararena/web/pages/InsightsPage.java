@@ -344,7 +344,7 @@ public final class InsightsPage {
     }
 
     private static String quote(JsonObject passage) {
-        String link = "/dokument/" + Html.url(passage.getString("documentId")) + "#" + Html.url(passage.getString("passageId"));
+        String link = DocumentPage.passageHref(passage.getString("documentId"), passage.getString("passageId"));
         StringBuilder html = new StringBuilder("<blockquote class=\"quote\" id=\"quote-").append(Html.text(passage.getString("passageId"))).append("\"><p>")
                 .append(Html.text(passage.getString("text"))).append("</p><footer>");
         if (passage.getString("speaker") != null) {

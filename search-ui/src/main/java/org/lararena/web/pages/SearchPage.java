@@ -169,7 +169,7 @@ public final class SearchPage {
     /** One hit, its {@code <li>} left open: the title (as {@code heading}, none for further hits in a document), where it is from, the snippet, the theme chips. */
     private String hitHtml(RoutingContext ctx, JsonObject hit, Messages messages, String heading) {
         StringBuilder html = new StringBuilder();
-        String link = "/dokument/" + Html.url(hit.getString("documentId")) + "#" + Html.url(hit.getString("passageId"));
+        String link = DocumentPage.passageHref(hit.getString("documentId"), hit.getString("passageId"));
         // The highlight is HTML that Elasticsearch encoded (text escaped, only <mark> added); the text is escaped here.
         String snippet = (hit.getString("highlight") != null ? hit.getString("highlight") : Html.text(abbreviate(hit.getString("text"))))
                 .replaceAll("\\n\\s*\\n", "\n"); // lines and list items stay apart (CSS pre-line); blank lines would only take room
