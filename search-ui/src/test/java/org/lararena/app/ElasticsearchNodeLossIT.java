@@ -43,10 +43,12 @@ class ElasticsearchNodeLossIT {
 
     @Test
     void losingOneNodeOfTwoLeavesSearchAndIngestWorkingAndEveryDocumentIndexedOnce() throws Exception {
+        // The harness first: its start stops every server running from its folder that no live run started (what a
+        // killed run left), and this test's own nodes run from there too. Started after them, it stopped them.
+        String token = TestServices.get().accessToken("forskare", "forskare");
         List<ManagedElasticsearch> nodes = clusterOf(2);
         List<ManagedProcess> running = startTogether(nodes);
         String urls = String.join(",", nodes.stream().map(node -> node.url().toString()).toList());
-        String token = TestServices.get().accessToken("forskare", "forskare");
         try (RunningApplication app = RunningApplication.start(dataDir, Map.of("LARARENA_ES_URLS", urls))) {
             List<String> ids = new ArrayList<>(app.uploadMany(token, DOCUMENTS / 2, BEFORE));
             RunningApplication.awaitCondition(Duration.ofMinutes(3), () -> app.statusCounts(token).getOrDefault("indexed", 0L) >= 10);

@@ -37,13 +37,15 @@ class ElasticsearchOutageIT {
 
     @Test
     void documentsIngestedWhileElasticsearchIsDownAreIndexedOnceEachWhenItReturns() throws Exception {
+        // The harness first: its start stops every server running from its folder that no live run started (what a
+        // killed run left), and this test's own nodes run from there too. Started after them, it stopped them.
+        String token = TestServices.get().accessToken("forskare", "forskare");
         Path projectDir = ProjectSources.projectDirectory();
         Path nodeDir = projectDir.resolve("target/it-services/outage-elasticsearch");
         ServerDistributions.deleteTree(nodeDir.resolve("data"));
         ManagedElasticsearch node = new ManagedElasticsearch(ServerDistributions.locate(projectDir), nodeDir, Ports.freePort(), 512,
                 Path.of(System.getProperty("java.home")));
         ManagedProcess elasticsearch = node.start(Duration.ofMinutes(5));
-        String token = TestServices.get().accessToken("forskare", "forskare");
         try (RunningApplication app = RunningApplication.start(dataDir, Map.of("LARARENA_ES_URLS", node.url().toString()))) {
             List<String> ids = new ArrayList<>();
             for (int batch = 0; batch < DOCUMENTS / BATCH; batch++) {
