@@ -141,12 +141,14 @@ async function retryKept() {
 
 // ---- history and undo: the server's review log ----
 
-let reviewLog = []; // this document's reviews the caller may see, newest first: { annotationId, coder, from, to, at }
+// This document's reviews by people the caller may see, newest first: { annotationId, coder, from, to, at }. Not the
+// annotator's entry for each suggestion: history and undo never show them, and a long document has a hundred thousand.
+let reviewLog = [];
 const me = () => document.querySelector('.session .user')?.firstChild?.textContent?.trim();
 
 async function loadReviewLog() {
   try {
-    const response = await fetch(`/api/documents/${encodeURIComponent(documentId)}/review-log`, { credentials: 'same-origin' });
+    const response = await fetch(`/api/documents/${encodeURIComponent(documentId)}/review-log?annotator=false`, { credentials: 'same-origin' });
     reviewLog = response.ok ? await response.json() : [];
   } catch (e) {
     reviewLog = [];

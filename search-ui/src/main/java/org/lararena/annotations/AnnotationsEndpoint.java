@@ -248,7 +248,7 @@ public final class AnnotationsEndpoint {
         List<StoredAnnotation> all = layers.annotationsIn(record, range);
         if (caller.isResearcher()) {
             return layers.seesColleagues(record, caller.username()) ? all
-                    : CoderView.of(all, annotations.decisions(documentId), caller.username());
+                    : CoderView.of(all, layers.decisionsIn(record, range), caller.username());
         }
         DocumentNames names = DocumentNames.of(documents, documentId);
         return all.stream().map(PersonAgents::withoutPerson).map(a -> {

@@ -58,7 +58,7 @@ public final class CoderLayers {
         caller.require(Caller.RESEARCHER);
         String who = coder == null ? caller.username() : coder;
         List<StoredAnnotation> all = annotationsIn(record, range);
-        Map<String, List<Decision>> decisions = annotations.decisions(record.id());
+        Map<String, List<Decision>> decisions = decisionsIn(record, range);
         boolean seesColleagues = seesColleagues(record, caller.username());
         List<StoredAnnotation> view;
         if (CoderView.CONSENSUS.equals(coder)) {
@@ -71,7 +71,8 @@ public final class CoderLayers {
             view = CoderView.ofConsensus(all, consensus);
         } else {
             if (!who.equals(caller.username())) {
-                if (!isCoder(record.id(), who, decisions)) {
+                // Of a part, the coder may have decided only elsewhere in the document.
+                if (!isCoder(record.id(), who, decisions) && (range.isAll() || !isCoder(record.id(), who, annotations.decisions(record.id())))) {
                     throw LararenaException.badRequest("'" + who + "' has not coded document " + record.id()
                             + " (a coder is a researcher with decisions or a coding status there, " + AnnotationIris.ANNOTATOR_CODER
                             + ", or " + CoderView.CONSENSUS + ")");
@@ -106,10 +107,19 @@ public final class CoderLayers {
         if (range.isAll()) {
             return annotations.annotationsOf(record.id());
         }
+        return annotations.annotationsOfPassages(record.id(), passageIds(record, range)).values().stream()
+                .flatMap(List::stream).toList();
+    }
+
+    /** Each coder's latest decision about the document's annotations on the passages of {@code range}, by annotation id. */
+    public Map<String, List<Decision>> decisionsIn(DocumentRecord record, PassageRange range) {
+        return range.isAll() ? annotations.decisions(record.id()) : annotations.decisionsOfPassages(record.id(), passageIds(record, range));
+    }
+
+    private static List<String> passageIds(DocumentRecord record, PassageRange range) {
         // A record counts its passages once they are segmented; before that the whole range is asked for.
         int total = record.passages() > 0 ? record.passages() : range.last() + 1;
-        return annotations.annotationsOfPassages(record.id(), range.passageIds(record.id(), total)).values().stream()
-                .flatMap(List::stream).toList();
+        return range.passageIds(record.id(), total);
     }
 
     /** Whether {@code coder} has coded the document: the annotator, or a researcher with a decision or a coding status there. */

@@ -26,6 +26,7 @@ import org.lararena.platform.LararenaException;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.JsonBody;
+import org.lararena.platform.web.Params;
 import org.lararena.platform.web.RequestWork;
 
 /**
@@ -34,7 +35,8 @@ import org.lararena.platform.web.RequestWork;
  *   <li>{@code GET /api/documents/{id}/coding-status}: {@code {blind, coders: [{coder, state, at}]}};</li>
  *   <li>{@code PUT /api/documents/{id}/coding-status} {@code {state: "in_progress" | "done"}}: the caller's status;</li>
  *   <li>{@code PUT /api/documents/{id}/blind-coding} {@code {blind: true | false}};</li>
- *   <li>{@code GET /api/documents/{id}/review-log}: every review, newest first ({@code [{annotationId, coder, from,
+ *   <li>{@code GET /api/documents/{id}/review-log}: every review, newest first (with {@code ?annotator=false} only
+ *       people's: not the annotator's entry for each suggestion it made) ({@code [{annotationId, coder, from,
  *       to, at, reason}]}); in blind mode, until the caller is done, only their own and the annotator's;</li>
  *   <li>{@code GET /api/documents/{id}/consensus}: {@code {adjudicator, created, adoptedFrom, annotations: [ids]}}, 404
  *       before there is one;</li>
@@ -157,10 +159,11 @@ public final class TeamCodingEndpoint {
     private void reviewLog(RoutingContext ctx) {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         DocumentRecord record = readable(ctx.pathParam("id"), caller);
+        boolean withAnnotator = Params.booleanParam(ctx.queryParams().get("annotator"), "annotator", true);
         work.json(ctx, () -> {
                     boolean seesColleagues = layers.seesColleagues(record, caller.username());
                     JsonArray log = new JsonArray();
-                    for (LoggedReview entry : annotations.reviewLog(record.id())) {
+                    for (LoggedReview entry : withAnnotator ? annotations.reviewLog(record.id()) : annotations.reviewLogOfPeople(record.id())) {
                         if (!seesColleagues && !entry.coder().equals(caller.username())
                                 && !entry.coder().equals(AnnotationIris.ANNOTATOR_CODER)) {
                             continue;

@@ -58,6 +58,11 @@ class LongDocumentInPartsIT {
         assertThat(ids(part)).isEqualTo(objects(all).stream().filter(a -> partPassages.contains(a.getString("passageId")))
                 .map(a -> a.getString("id")).collect(Collectors.toSet()));
 
+        JsonArray log = new JsonArray(app.get("/api/documents/" + documentId + "/review-log", researcher).body());
+        JsonArray ofPeople = new JsonArray(app.get("/api/documents/" + documentId + "/review-log?annotator=false", researcher).body());
+        assertThat(objects(log)).as("the annotator's entry for each suggestion").hasSize(all.size());
+        assertThat(ofPeople).as("no person has reviewed yet").isEmpty();
+
         for (String bad : List.of("?count=11", "?from=-1", "?from=tio")) {
             HttpResponse<String> refused = app.get("/api/documents/" + documentId + "/annotations" + bad, researcher);
             assertThat(refused.statusCode()).as(bad).isEqualTo(400);

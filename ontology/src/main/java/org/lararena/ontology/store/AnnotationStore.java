@@ -189,8 +189,21 @@ public interface AnnotationStore {
      */
     Map<String, List<Decision>> decisions(String documentId);
 
+    /**
+     * {@link #decisions(String)} of the annotations of {@code passageIds} only: for a part of a long document, where
+     * reading the decisions of every annotation (the annotator's among them, one a suggestion) took seconds.
+     */
+    Map<String, List<Decision>> decisionsOfPassages(String documentId, Collection<String> passageIds);
+
     /** Every review of every annotation of a document, newest first: who, when, from which state to which. */
     List<LoggedReview> reviewLog(String documentId);
+
+    /**
+     * {@link #reviewLog(String)} without the annotator's entries: the reviews people made, newest first. The annotator
+     * has an entry for every suggestion it made, a hundred thousand in a long document, which Kodning's history and
+     * undo never show.
+     */
+    List<LoggedReview> reviewLogOfPeople(String documentId);
 
     /** Each researcher's coding status of a document, by username. */
     Map<String, CodingStatus> codingStatus(String documentId);

@@ -8,6 +8,18 @@ public final class Params {
     private Params() {
     }
 
+    /** {@code true} or {@code false}, or {@code fallback} when absent. */
+    public static boolean booleanParam(String value, String name, boolean fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw LararenaException.badRequest(name + " must be true or false (got '" + value + "')");
+        };
+    }
+
     /** A whole number between {@code min} and {@code max}, or {@code fallback} when absent. */
     public static int intParam(String value, String name, int fallback, int min, int max) {
         if (value == null || value.isBlank()) {

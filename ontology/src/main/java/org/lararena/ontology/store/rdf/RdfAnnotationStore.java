@@ -490,39 +490,67 @@ public final class RdfAnnotationStore implements AnnotationStore {
         return store.calculateRead(() -> {
             Model graph = graph(documentId);
             Map<String, Map<String, Decision>> latest = new LinkedHashMap<>();
-            graph.listSubjectsWithProperty(RDF.type, LAR.ReviewActivity).forEach(activity -> {
-                Resource annotation = annotationOf(activity);
-                Review review = reviewOf(activity);
-                Map<String, Decision> byCoder = latest.computeIfAbsent(idOf(annotation), k -> new LinkedHashMap<>());
-                String coder = coderOf(activity.getPropertyResourceValue(PROV.wasAssociatedWith));
-                Decision earlier = byCoder.get(coder);
-                // Creation sorts before a review of the same instant.
-                if (earlier == null || earlier.at().isBefore(review.at()) || (earlier.at().equals(review.at()) && review.from() != null)) {
-                    byCoder.put(coder, new Decision(coder, review.to(), review.at()));
-                }
-            });
-            // A suggestion's creation is no activity (see storeSuggestions): the annotator's decision is its creation.
-            graph.listSubjectsWithProperty(OA.motivatedBy, OA.classifying).forEach(annotation -> {
-                if (!graph.contains(null, PROV.generated, annotation)) {
-                    Review created = creation(annotation);
-                    latest.computeIfAbsent(idOf(annotation), k -> new LinkedHashMap<>())
-                            .putIfAbsent(AnnotationIris.ANNOTATOR_CODER, new Decision(AnnotationIris.ANNOTATOR_CODER, created.to(), created.at()));
-                }
-            });
-            Map<String, List<Decision>> decisions = new LinkedHashMap<>();
-            latest.forEach((id, byCoder) -> decisions.put(id,
-                    byCoder.values().stream().sorted(Comparator.comparing(Decision::at).thenComparing(Decision::coder)).toList()));
-            return decisions;
+            graph.listSubjectsWithProperty(RDF.type, LAR.ReviewActivity).forEach(activity -> addReview(latest, activity));
+            graph.listSubjectsWithProperty(OA.motivatedBy, OA.classifying).forEach(annotation -> addCreation(latest, graph, annotation));
+            return oldestFirst(latest);
         });
+    }
+
+    @Override
+    public Map<String, List<Decision>> decisionsOfPassages(String documentId, Collection<String> passageIds) {
+        return store.calculateRead(() -> {
+            Model graph = graph(documentId);
+            Map<String, Map<String, Decision>> latest = new LinkedHashMap<>();
+            for (String passageId : passageIds) {
+                graph.listSubjectsWithProperty(OA.hasSource, graph.createResource(AnnotationIris.passageIri(passageId))).forEach(target ->
+                        graph.listSubjectsWithProperty(OA.hasTarget, target).forEach(annotation -> {
+                            // Its reviews, as decisions(documentId) finds them from the other end: activities that used it
+                            // (or, stored before creations were derived, generated it).
+                            graph.listSubjectsWithProperty(PROV.used, annotation).andThen(graph.listSubjectsWithProperty(PROV.generated, annotation))
+                                    .filterKeep(activity -> activity.hasProperty(RDF.type, LAR.ReviewActivity))
+                                    .forEach(activity -> addReview(latest, activity));
+                            if (annotation.hasProperty(OA.motivatedBy, OA.classifying)) {
+                                addCreation(latest, graph, annotation);
+                            }
+                        }));
+            }
+            return oldestFirst(latest);
+        });
+    }
+
+    /** A review activity as its coder's decision about its annotation, unless the coder's latest is later. */
+    private static void addReview(Map<String, Map<String, Decision>> latest, Resource activity) {
+        Resource annotation = annotationOf(activity);
+        Review review = reviewOf(activity);
+        Map<String, Decision> byCoder = latest.computeIfAbsent(idOf(annotation), k -> new LinkedHashMap<>());
+        String coder = coderOf(activity.getPropertyResourceValue(PROV.wasAssociatedWith));
+        Decision earlier = byCoder.get(coder);
+        // Creation sorts before a review of the same instant.
+        if (earlier == null || earlier.at().isBefore(review.at()) || (earlier.at().equals(review.at()) && review.from() != null)) {
+            byCoder.put(coder, new Decision(coder, review.to(), review.at()));
+        }
+    }
+
+    /** A suggestion's creation is no activity (see storeSuggestions): the annotator's decision is its creation. Added after the reviews. */
+    private static void addCreation(Map<String, Map<String, Decision>> latest, Model graph, Resource annotation) {
+        if (!graph.contains(null, PROV.generated, annotation)) {
+            Review created = creation(annotation);
+            latest.computeIfAbsent(idOf(annotation), k -> new LinkedHashMap<>())
+                    .putIfAbsent(AnnotationIris.ANNOTATOR_CODER, new Decision(AnnotationIris.ANNOTATOR_CODER, created.to(), created.at()));
+        }
+    }
+
+    private static Map<String, List<Decision>> oldestFirst(Map<String, Map<String, Decision>> latest) {
+        Map<String, List<Decision>> decisions = new LinkedHashMap<>();
+        latest.forEach((id, byCoder) -> decisions.put(id,
+                byCoder.values().stream().sorted(Comparator.comparing(Decision::at).thenComparing(Decision::coder)).toList()));
+        return decisions;
     }
 
     @Override
     public List<LoggedReview> reviewLog(String documentId) {
         return store.calculateRead(() -> {
-            List<LoggedReview> log = new ArrayList<>();
-            graph(documentId).listSubjectsWithProperty(RDF.type, LAR.ReviewActivity)
-                    .forEach(activity -> log.add(new LoggedReview(idOf(annotationOf(activity)),
-                            coderOf(activity.getPropertyResourceValue(PROV.wasAssociatedWith)), reviewOf(activity))));
+            List<LoggedReview> log = reviewActivities(documentId);
             Model graph = graph(documentId);
             graph.listSubjectsWithProperty(OA.motivatedBy, OA.classifying).forEach(annotation -> {
                 if (!graph.contains(null, PROV.generated, annotation)) {
@@ -532,6 +560,25 @@ public final class RdfAnnotationStore implements AnnotationStore {
             log.sort(Comparator.comparing(LoggedReview::review, OLDEST_FIRST).reversed());
             return log;
         });
+    }
+
+    @Override
+    public List<LoggedReview> reviewLogOfPeople(String documentId) {
+        return store.calculateRead(() -> {
+            List<LoggedReview> log = reviewActivities(documentId);
+            log.removeIf(entry -> entry.coder().equals(AnnotationIris.ANNOTATOR_CODER));
+            log.sort(Comparator.comparing(LoggedReview::review, OLDEST_FIRST).reversed());
+            return log;
+        });
+    }
+
+    /** The document's review activities as log entries, in no order. */
+    private List<LoggedReview> reviewActivities(String documentId) {
+        List<LoggedReview> log = new ArrayList<>();
+        graph(documentId).listSubjectsWithProperty(RDF.type, LAR.ReviewActivity)
+                .forEach(activity -> log.add(new LoggedReview(idOf(annotationOf(activity)),
+                        coderOf(activity.getPropertyResourceValue(PROV.wasAssociatedWith)), reviewOf(activity))));
+        return log;
     }
 
     @Override

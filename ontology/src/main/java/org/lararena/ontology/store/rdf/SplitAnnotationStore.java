@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import org.apache.jena.rdf.model.Model;
 import org.lararena.ontology.Suggestion;
 import org.lararena.ontology.store.AnnotationStore;
@@ -334,11 +335,29 @@ public final class SplitAnnotationStore implements AnnotationStore {
     }
 
     @Override
+    public Map<String, List<Decision>> decisionsOfPassages(String documentId, Collection<String> passageIds) {
+        Map<String, List<Decision>> undecided = suggestions.decisionsOfPassages(documentId, passageIds);
+        Map<String, List<Decision>> all = new LinkedHashMap<>(decided.decisionsOfPassages(documentId, passageIds));
+        undecided.forEach(all::putIfAbsent);
+        return all;
+    }
+
+    @Override
     public List<LoggedReview> reviewLog(String documentId) {
-        List<LoggedReview> undecided = suggestions.reviewLog(documentId);
+        return mergedLog(documentId, AnnotationStore::reviewLog);
+    }
+
+    @Override
+    public List<LoggedReview> reviewLogOfPeople(String documentId) {
+        return mergedLog(documentId, AnnotationStore::reviewLogOfPeople);
+    }
+
+    /** Both stores' logs as {@code read} reads each, newest first: of an annotation in both, the decided store's entries. */
+    private List<LoggedReview> mergedLog(String documentId, BiFunction<AnnotationStore, String, List<LoggedReview>> read) {
+        List<LoggedReview> undecided = read.apply(suggestions, documentId);
         List<LoggedReview> log = new ArrayList<>();
         Set<String> decidedIds = decided.read(() -> {
-            log.addAll(decided.reviewLog(documentId));
+            log.addAll(read.apply(decided, documentId));
             return decided.annotationIds(documentId);
         });
         undecided.stream().filter(entry -> !decidedIds.contains(entry.annotationId())).forEach(log::add);

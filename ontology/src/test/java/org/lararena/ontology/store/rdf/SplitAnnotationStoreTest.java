@@ -23,6 +23,7 @@ import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.Decision;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.Review;
 import org.lararena.ontology.store.ReviewState;
@@ -372,5 +373,30 @@ class SplitAnnotationStoreTest {
         assertThat(split.annotationsOf(DOC)).extracting(StoredAnnotation::id).containsExactlyInAnyOrderElementsOf(before.stream().map(StoredAnnotation::id).toList());
         assertThat(split.annotationsOf(DOC)).allSatisfy(a -> assertThat(a.ontologyVersion()).isEqualTo("v2"));
         assertThat(annotations(suggestionData)).as("each stays where it was stored").isZero();
+    }
+
+    @Test
+    void theDecisionsOfSomePassagesAreTheDocumentsDecisionsOnThoseAnnotationsInEitherStore() {
+        List<StoredAnnotation> stored = store.storeAutomatic(DOC, "v1", passages());
+        List<String> ofFirst = stored.stream().filter(a -> a.passageId().equals(DOC + "-0")).map(StoredAnnotation::id).toList();
+        store.review(DOC, List.of(ofFirst.get(0)), ReviewState.ACCEPTED, "forskare");
+        store.review(DOC, List.of(ofFirst.get(0)), ReviewState.REJECTED, "kollega");
+        store.review(DOC, List.of(ofFirst.get(0)), ReviewState.REJECTED, "forskare");
+        StoredAnnotation tag = store.addManual(DOC, new PassageText(DOC + "-1", SECOND), 0, 10, LAR.BASE + "tema/kompetens", "v1", "forskare");
+
+        Map<String, List<Decision>> whole = store.decisions(DOC);
+        Map<String, List<Decision>> first = store.decisionsOfPassages(DOC, List.of(DOC + "-0"));
+
+        assertThat(first).containsOnlyKeys(ofFirst);
+        ofFirst.forEach(id -> assertThat(first.get(id)).as(id).isEqualTo(whole.get(id)));
+        assertThat(first.get(ofFirst.get(0))).extracting(d -> d.coder(), d -> d.state())
+                .containsExactlyInAnyOrder(tuple(AnnotationIris.ANNOTATOR_CODER, ReviewState.SUGGESTED),
+                        tuple("kollega", ReviewState.REJECTED), tuple("forskare", ReviewState.REJECTED));
+        assertThat(store.decisionsOfPassages(DOC, List.of(DOC + "-1")).get(tag.id())).isEqualTo(whole.get(tag.id())).isNotEmpty();
+        assertThat(store.decisionsOfPassages(DOC, List.of(DOC + "-7"))).as("a passage with no annotations").isEmpty();
+
+        assertThat(store.reviewLogOfPeople(DOC)).as("the log without the annotator's entry for each suggestion")
+                .containsExactlyElementsOf(store.reviewLog(DOC).stream().filter(r -> !r.coder().equals(AnnotationIris.ANNOTATOR_CODER)).toList())
+                .extracting(r -> r.coder()).containsExactly("forskare", "forskare", "kollega", "forskare");
     }
 }
