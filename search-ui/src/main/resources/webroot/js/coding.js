@@ -155,9 +155,14 @@ async function loadReviewLog() {
   }
 }
 
-function describe(annotationId) {
-  const annotation = shown.find((a) => a.id === annotationId);
-  return annotation ? `${conceptLabel(annotation)} – “${annotation.exact}”` : annotationId;
+/** The annotation a review log entry is about: as shown, or as the log names one in another part of the document. */
+function annotationOf(entry) {
+  return shown.find((a) => a.id === entry.annotationId) ?? entry.annotation ?? undefined;
+}
+
+function describe(entry) {
+  const annotation = annotationOf(entry);
+  return annotation ? `${conceptLabel(annotation)} – “${annotation.exact}”` : entry.annotationId;
 }
 
 /** The caller's newest decisions still in force (accepted or rejected), made at one moment: what undo takes back. */
@@ -183,7 +188,7 @@ function showHistory() {
     const time = document.createElement('time');
     time.dateTime = entry.at ?? '';
     time.textContent = (entry.at ?? '').replace('T', ' ').slice(0, 16);
-    li.append(time, ` ${entry.coder}: ${t(`state.${entry.to}`)}: ${describe(entry.annotationId)}`);
+    li.append(time, ` ${entry.coder}: ${t(`state.${entry.to}`)}: ${describe(entry)}`);
     return li;
   });
   historyList.replaceChildren(...items);
@@ -194,9 +199,9 @@ async function undo() {
   await loadReviewLog();
   const last = lastDecisions();
   if (!last.length) { say(t('nothingToUndo')); showUndo(); return; }
-  const label = last.length === 1 ? describe(last[0].annotationId) : `${last.length} × ${describe(last[0].annotationId)}`;
+  const label = last.length === 1 ? describe(last[0]) : `${last.length} × ${describe(last[0])}`;
   const ownTag = (entry) => {
-    const annotation = shown.find((a) => a.id === entry.annotationId);
+    const annotation = annotationOf(entry);
     return annotation?.origin === 'manual' && annotation.creator === me();
   };
   const previous = {};

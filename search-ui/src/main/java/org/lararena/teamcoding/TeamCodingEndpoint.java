@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,7 +38,8 @@ import org.lararena.platform.web.RequestWork;
  *   <li>{@code PUT /api/documents/{id}/blind-coding} {@code {blind: true | false}};</li>
  *   <li>{@code GET /api/documents/{id}/review-log}: every review, newest first (with {@code ?annotator=false} only
  *       people's: not the annotator's entry for each suggestion it made) ({@code [{annotationId, coder, from,
- *       to, at, reason}]}); in blind mode, until the caller is done, only their own and the annotator's;</li>
+ *       to, at, reason, annotation}]}, where a person's entry names its annotation: {@code {passageId, exact,
+ *       concept: {iri}, origin, creator}}); in blind mode, until the caller is done, only their own and the annotator's;</li>
  *   <li>{@code GET /api/documents/{id}/consensus}: {@code {adjudicator, created, adoptedFrom, annotations: [ids]}}, 404
  *       before there is one;</li>
  *   <li>{@code PUT /api/documents/{id}/consensus} {@code {adopt: "<coder>"}} (that coder's layer as it is) or {@code
@@ -163,19 +165,29 @@ public final class TeamCodingEndpoint {
         work.json(ctx, () -> {
                     boolean seesColleagues = layers.seesColleagues(record, caller.username());
                     JsonArray log = new JsonArray();
+                    // What a person reviewed, read once an annotation: a page that shows one part of a long document
+                    // names (and undoes) decisions made in another part from these.
+                    Map<String, JsonObject> reviewed = new HashMap<>();
                     for (LoggedReview entry : withAnnotator ? annotations.reviewLog(record.id()) : annotations.reviewLogOfPeople(record.id())) {
-                        if (!seesColleagues && !entry.coder().equals(caller.username())
-                                && !entry.coder().equals(AnnotationIris.ANNOTATOR_CODER)) {
+                        boolean annotator = entry.coder().equals(AnnotationIris.ANNOTATOR_CODER);
+                        if (!seesColleagues && !entry.coder().equals(caller.username()) && !annotator) {
                             continue;
                         }
                         log.add(new JsonObject().put("annotationId", entry.annotationId()).put("coder", entry.coder())
                                 .put("from", entry.review().from() == null ? null : entry.review().from().wireName())
                                 .put("to", entry.review().to().wireName())
                                 .put("at", entry.review().at() == null ? null : entry.review().at().toString())
-                                .put("reason", entry.review().reason()));
+                                .put("reason", entry.review().reason())
+                                .put("annotation", annotator ? null : reviewed.computeIfAbsent(entry.annotationId(), this::reviewedAnnotation)));
                     }
                     return log;
                 });
+    }
+
+    /** The annotation a person reviewed, as the review log names it: where it is, its words, concept, origin and creator. */
+    private JsonObject reviewedAnnotation(String annotationId) {
+        return annotations.find(annotationId).map(a -> new JsonObject().put("passageId", a.passageId()).put("exact", a.exact())
+                .put("concept", new JsonObject().put("iri", a.conceptIri())).put("origin", a.origin()).put("creator", a.creator())).orElse(null);
     }
 
     private JsonObject statusJson(DocumentRecord record) {
