@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.lararena.web.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * A document longer than a part ({@code LARARENA_DOCUMENT_PART_PASSAGES}, 10 here, so 25 passages are three parts):
@@ -80,7 +81,8 @@ class LongDocumentInPartsIT {
             String html = shown.body();
             assertThat(html).as(page).contains("data-passage=\"" + documentId + "-10\"", "data-passage=\"" + documentId + "-19\"")
                     .doesNotContain("data-passage=\"" + documentId + "-9\"", "data-passage=\"" + documentId + "-20\"")
-                    .contains("Stycke 11–20 av 25", page + documentId + "?from=0\"", page + documentId + "?from=20\"");
+                    .contains("Stycke 11–20 av 25", page + documentId + "?from=0\"", page + documentId + "?from=20\"")
+                    .contains("<option value=\"0\">1–10</option>", "<option value=\"10\" selected>11–20</option>", "<option value=\"20\">21–25</option>");
         }
         String last = app.get("/dokument/" + documentId + "?from=999", researcher).body();
         assertThat(last).as("a number past the end is the last part").contains("Stycke 21–25 av 25").doesNotContain("rel=\"next\"");
@@ -107,6 +109,12 @@ class LongDocumentInPartsIT {
             previous.click();
             browser.awaitUrl("?from=10");
             browser.await(d -> d.findElements(By.cssSelector(".passage[data-passage]")).size() == 10);
+
+            // Any part in one step: the list of parts and its button, no script needed.
+            new Select(browser.find(By.cssSelector("nav.parts select[name='from']"))).selectByValue("20");
+            browser.driver().findElement(By.cssSelector("nav.parts button[type='submit']")).click();
+            browser.awaitUrl("from=20");
+            browser.await(d -> d.findElements(By.cssSelector(".passage[data-passage]")).size() == 5);
         }
     }
 

@@ -350,7 +350,16 @@ public final class DocumentPage {
             html.append("<a rel=\"next\" href=\"").append(Html.text(path + "?from=" + (part.last() + 1))).append("\">")
                     .append(Html.text(messages.get("doc.partNext"))).append("</a>");
         }
-        return html.append("</nav>").toString();
+        // Any part in one step, without a script: a plain form that asks for the part's first passage. The nav is on
+        // the page twice, so the label holds its list rather than naming it by an id.
+        html.append("<form method=\"get\" action=\"").append(Html.text(path)).append("\"><label>").append(Html.text(messages.get("doc.partChoose")))
+                .append(" <select name=\"from\">");
+        for (int first = 0; first < total; first += part.count()) {
+            html.append("<option value=\"").append(first).append('"').append(first == part.from() ? " selected" : "").append('>')
+                    .append(Html.text(messages.get("doc.partOption", first + 1, Math.min(first + part.count(), total)))).append("</option>");
+        }
+        return html.append("</select></label> <button type=\"submit\">").append(Html.text(messages.get("doc.partGo")))
+                .append("</button></form></nav>").toString();
     }
 
     /**
