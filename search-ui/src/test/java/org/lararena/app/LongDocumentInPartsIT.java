@@ -84,6 +84,10 @@ class LongDocumentInPartsIT {
                     .contains("Stycke 11–20 av 25", page + documentId + "?from=0\"", page + documentId + "?from=20\"")
                     .contains("<option value=\"0\">1–10</option>", "<option value=\"10\" selected>11–20</option>", "<option value=\"20\">21–25</option>");
         }
+        assertThat(app.get("/dokument/" + documentId + "?from=13", researcher).body()).as("coding starts at the part being read")
+                .contains("/kodning/" + documentId + "?from=10\"");
+        assertThat(app.get("/kodning/" + documentId + "?from=13", researcher).body()).as("and goes back to it")
+                .contains("/dokument/" + documentId + "?from=10\"");
         String last = app.get("/dokument/" + documentId + "?from=999", researcher).body();
         assertThat(last).as("a number past the end is the last part").contains("Stycke 21–25 av 25").doesNotContain("rel=\"next\"");
         assertThat(app.get("/dokument/" + documentId + "?from=nio", researcher).statusCode()).isEqualTo(400);

@@ -65,15 +65,16 @@ public final class CodingPage {
         Messages messages = Messages.of(ctx);
         DocumentRecord record = DocumentPage.readable(documents, id, caller);
         PassageRange part = DocumentPage.shownPart(ctx, record, partPassages);
-        String path = "/kodning/" + Html.url(record.id());
+        String parts = DocumentPage.partsHtml("/kodning/" + Html.url(record.id()), part, record.passages(), messages);
         work.run(() -> search.passagesOf(record.id(), caller, part))
                 .onSuccess(passages -> Layout.send(ctx, new Layout.Page(messages.get("coding.title", DocumentPage.title(record)), "dokument",
                         "<h1>" + Html.text(messages.get("coding.title", DocumentPage.title(record))) + "</h1>"
-                                + "<p><a href=\"/dokument/" + Html.url(record.id()) + "\">" + Html.text(messages.get("coding.back")) + "</a></p>"
+                                + "<p><a href=\"/dokument/" + Html.url(record.id()) + (part.from() > 0 ? "?from=" + part.from() : "") + "\">"
+                                + Html.text(messages.get("coding.back")) + "</a></p>"
                                 + "<noscript><p class=\"notice\">" + Html.text(messages.get("coding.noscript")) + "</p></noscript>"
-                                + DocumentPage.partsHtml(path, part, record.passages(), messages)
+                                + parts
                                 + "<div class=\"annotated coding\">" + DocumentPage.passagesHtml(record.id(), part, passages, messages)
-                                + panel(record, messages) + "</div>" + DocumentPage.partsHtml(path, part, record.passages(), messages)
+                                + panel(record, messages) + "</div>" + parts
                                 + DocumentPage.scriptMessages(messages))))
                 .onFailure(ctx::fail);
     }

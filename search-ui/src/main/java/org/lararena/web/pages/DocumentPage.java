@@ -294,21 +294,21 @@ public final class DocumentPage {
                 .append(row(messages.get("doc.passages"), String.valueOf(Math.max(record.passages(), passages.size())))).append("</dl>")
                 .append(parts(record, caller, messages));
         if (caller.isResearcher()) {
-            html.append("<p><a class=\"button\" href=\"/kodning/").append(Html.url(record.id())).append("\">")
+            // Coding starts at the part being read.
+            html.append("<p><a class=\"button\" href=\"/kodning/").append(Html.url(record.id())).append(part.from() > 0 ? "?from=" + part.from() : "").append("\">")
                     .append(Html.text(messages.get("doc.code"))).append("</a> <a class=\"button\" href=\"/api/export.qdpx?documents=")
                     .append(Html.url(record.id())).append("\" download>").append(Html.text(messages.get("doc.export"))).append("</a></p>");
         }
-        String path = "/dokument/" + Html.url(record.id());
+        String parts = partsHtml("/dokument/" + Html.url(record.id()), part, record.passages(), messages);
         if (caller == Caller.ANONYMOUS) {
-            return html.append(partsHtml(path, part, record.passages(), messages)).append(passagesHtml(record.id(), part, passages, messages))
-                    .append(partsHtml(path, part, record.passages(), messages)).toString();
+            return html.append(parts).append(passagesHtml(record.id(), part, passages, messages)).append(parts).toString();
         }
-        return html.append(partsHtml(path, part, record.passages(), messages))
+        return html.append(parts)
                 .append("<div class=\"annotated\">").append(passagesHtml(record.id(), part, passages, messages))
                 .append("<aside class=\"annotation-panel\" aria-labelledby=\"legend-title\">")
                 .append(legendHtml(ontology, messages))
                 .append(annotationListHtml(record.id(), caller, messages))
-                .append("</aside></div>").append(partsHtml(path, part, record.passages(), messages)).append(scriptMessages(messages)).toString();
+                .append("</aside></div>").append(parts).append(scriptMessages(messages)).toString();
     }
 
     /**
