@@ -2,7 +2,6 @@ package org.lararena.documents;
 
 import io.vertx.core.MultiMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.platform.LararenaException;
@@ -61,16 +60,5 @@ public record PassageRange(int from, int count) {
         }
         return new PassageRange(Params.intParam(params.get("from"), "from", 0, 0, Integer.MAX_VALUE),
                 Params.intParam(params.get("count"), "count", maxCount, 1, maxCount));
-    }
-
-    /** The ordinal of a passage id ({@code <documentId>-<ordinal>}), if it is one. */
-    public static Optional<Integer> ordinalOf(String passageId) {
-        return PassageIndexer.documentIdOf(passageId).flatMap(documentId -> {
-            try {
-                return Optional.of(Integer.parseInt(passageId.substring(documentId.length() + 1)));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        });
     }
 }

@@ -22,8 +22,6 @@ class PassageRangeTest {
     void theIdsOfARangeStopAtTheDocumentsLastPassage() {
         assertThat(new PassageRange(3, 4).passageIds("rapport", 5)).containsExactly("rapport-3", "rapport-4");
         assertThat(PassageRange.ALL.passageIds("rapport", 3)).containsExactly("rapport-0", "rapport-1", "rapport-2");
-        assertThat(PassageRange.ordinalOf("7d3404d3-3199-4b1b-9465-4d94d1b8b069-12")).contains(12);
-        assertThat(PassageRange.ordinalOf("rapport")).isEmpty();
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.lararena.ingest.IndexingOutcome;
 import org.lararena.platform.LararenaException;
@@ -57,6 +58,17 @@ public final class PassageIndexer {
         int dash = passageId.lastIndexOf('-');
         return dash > 0 && dash + 1 < passageId.length() && passageId.substring(dash + 1).chars().allMatch(Character::isDigit)
                 ? Optional.of(passageId.substring(0, dash)) : Optional.empty();
+    }
+
+    /** The ordinal of a passage id ({@link #passageId}), or empty for a string that is not one. */
+    public static OptionalInt ordinalOf(String passageId) {
+        return documentIdOf(passageId).map(documentId -> {
+            try {
+                return OptionalInt.of(Integer.parseInt(passageId.substring(documentId.length() + 1)));
+            } catch (NumberFormatException e) {
+                return OptionalInt.empty(); // digits past an int
+            }
+        }).orElse(OptionalInt.empty());
     }
 
     /** Replaces the document's passages in the index by {@code passages} (each a passage document); searchable on return. */

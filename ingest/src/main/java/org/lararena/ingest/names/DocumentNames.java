@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.pipeline.SpeakerPseudonyms;
 import org.lararena.ingest.store.DocumentStore;
 
@@ -60,7 +61,7 @@ public final class DocumentNames {
      * passage text is masked by the names' spellings instead.
      */
     public Quote mask(String passageId, int start, int end, String exact, String prefix, String suffix) {
-        int ordinal = ordinalOf(passageId);
+        int ordinal = passageId == null ? -1 : PassageIndexer.ordinalOf(passageId).orElse(-1);
         String text = texts.get(ordinal);
         List<SpokenNames.Found> names = in(ordinal);
         if (names.isEmpty()) {
@@ -79,16 +80,6 @@ public final class DocumentNames {
         } catch (IndexOutOfBoundsException | NullPointerException e) {
             return new Quote(NameSpans.applyToFragment(exact, text, names), NameSpans.applyToFragment(prefix, text, names),
                     NameSpans.applyToFragment(suffix, text, names));
-        }
-    }
-
-    /** Passage ids end in their ordinal ({@code <documentId>-<ordinal>}); -1 for any other. */
-    private static int ordinalOf(String passageId) {
-        int dash = passageId == null ? -1 : passageId.lastIndexOf('-');
-        try {
-            return dash < 0 ? -1 : Integer.parseInt(passageId.substring(dash + 1));
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 }

@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import org.lararena.documents.DocumentsEndpoint;
 import org.lararena.documents.PassageRange;
 import org.lararena.ingest.DocumentReceived;
+import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
@@ -327,8 +329,8 @@ public final class DocumentPage {
      * it ({@code #} its id, which {@code app.js} focuses).
      */
     public static String passageHref(String documentId, String passageId) {
-        return "/dokument/" + Html.url(documentId) + PassageRange.ordinalOf(passageId).map(ordinal -> "?from=" + ordinal).orElse("")
-                + "#" + Html.url(passageId);
+        OptionalInt ordinal = PassageIndexer.ordinalOf(passageId);
+        return "/dokument/" + Html.url(documentId) + (ordinal.isPresent() ? "?from=" + ordinal.getAsInt() : "") + "#" + Html.url(passageId);
     }
 
     /**
