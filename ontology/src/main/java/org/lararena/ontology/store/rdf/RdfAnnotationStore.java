@@ -472,11 +472,7 @@ public final class RdfAnnotationStore implements AnnotationStore {
             Model graph = graph(documentId.get());
             Resource annotation = graph.createResource(AnnotationIris.annotationIri(annotationId));
             List<Review> reviews = new ArrayList<>();
-            List<Resource> activities = new ArrayList<>();
-            graph.listSubjectsWithProperty(PROV.used, annotation).forEach(activities::add);
-            // Annotations stored before creations were derived from dcterms carry a prov:generated activity of their own.
-            graph.listSubjectsWithProperty(PROV.generated, annotation).forEach(activities::add);
-            activities.forEach(activity -> reviews.add(reviewOf(activity)));
+            activitiesOf(graph, annotation).forEach(activity -> reviews.add(reviewOf(activity)));
             if (!graph.contains(null, PROV.generated, annotation)) {
                 reviews.add(creation(annotation));
             }
@@ -502,17 +498,14 @@ public final class RdfAnnotationStore implements AnnotationStore {
             Model graph = graph(documentId);
             Map<String, Map<String, Decision>> latest = new LinkedHashMap<>();
             for (String passageId : passageIds) {
-                graph.listSubjectsWithProperty(OA.hasSource, graph.createResource(AnnotationIris.passageIri(passageId))).forEach(target ->
-                        graph.listSubjectsWithProperty(OA.hasTarget, target).forEach(annotation -> {
-                            // Its reviews, as decisions(documentId) finds them from the other end: activities that used it
-                            // (or, stored before creations were derived, generated it).
-                            graph.listSubjectsWithProperty(PROV.used, annotation).andThen(graph.listSubjectsWithProperty(PROV.generated, annotation))
-                                    .filterKeep(activity -> activity.hasProperty(RDF.type, LAR.ReviewActivity))
-                                    .forEach(activity -> addReview(latest, activity));
-                            if (annotation.hasProperty(OA.motivatedBy, OA.classifying)) {
-                                addCreation(latest, graph, annotation);
-                            }
-                        }));
+                for (Resource annotation : annotationsOn(graph, passageId)) {
+                    // Its reviews, as decisions(documentId) finds them from the other end.
+                    activitiesOf(graph, annotation).stream().filter(activity -> activity.hasProperty(RDF.type, LAR.ReviewActivity))
+                            .forEach(activity -> addReview(latest, activity));
+                    if (annotation.hasProperty(OA.motivatedBy, OA.classifying)) {
+                        addCreation(latest, graph, annotation);
+                    }
+                }
             }
             return oldestFirst(latest);
         });
@@ -998,6 +991,10 @@ public final class RdfAnnotationStore implements AnnotationStore {
         return latest.values().stream().anyMatch(r -> r.to() == ReviewState.REJECTED) ? ReviewState.REJECTED : ReviewState.SUGGESTED;
     }
 
+    /**
+     * The activities recorded on an annotation: those that used it (its reviews) and, for an annotation stored before
+     * creations were derived from dcterms, the one that generated it.
+     */
     private static List<Resource> activitiesOf(Model graph, Resource annotation) {
         List<Resource> activities = new ArrayList<>();
         graph.listSubjectsWithProperty(PROV.used, annotation).forEach(activities::add);
@@ -1070,9 +1067,16 @@ public final class RdfAnnotationStore implements AnnotationStore {
     /** Every annotation of one passage, in text order (through the index on oa:hasSource, not a scan of the document). */
     private static List<StoredAnnotation> readPassage(Model graph, String documentId, String passageId) {
         List<StoredAnnotation> annotations = new ArrayList<>();
-        graph.listSubjectsWithProperty(OA.hasSource, graph.createResource(AnnotationIris.passageIri(passageId))).forEach(target ->
-                graph.listSubjectsWithProperty(OA.hasTarget, target).forEach(a -> annotations.add(toRecord(a, documentId))));
+        annotationsOn(graph, passageId).forEach(a -> annotations.add(toRecord(a, documentId)));
         annotations.sort(TEXT_ORDER);
+        return annotations;
+    }
+
+    /** The annotations whose target is a passage, found from the passage (the index on oa:hasSource, not a scan). */
+    private static List<Resource> annotationsOn(Model graph, String passageId) {
+        List<Resource> annotations = new ArrayList<>();
+        graph.listSubjectsWithProperty(OA.hasSource, graph.createResource(AnnotationIris.passageIri(passageId))).forEach(target ->
+                graph.listSubjectsWithProperty(OA.hasTarget, target).forEach(annotations::add));
         return annotations;
     }
 

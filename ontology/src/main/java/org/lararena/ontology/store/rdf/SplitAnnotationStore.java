@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.jena.rdf.model.Model;
 import org.lararena.ontology.Suggestion;
 import org.lararena.ontology.store.AnnotationStore;
@@ -328,16 +329,18 @@ public final class SplitAnnotationStore implements AnnotationStore {
 
     @Override
     public Map<String, List<Decision>> decisions(String documentId) {
-        Map<String, List<Decision>> undecided = suggestions.decisions(documentId);
-        Map<String, List<Decision>> all = new LinkedHashMap<>(decided.decisions(documentId));
-        undecided.forEach(all::putIfAbsent);
-        return all;
+        return mergedDecisions(store -> store.decisions(documentId));
     }
 
     @Override
     public Map<String, List<Decision>> decisionsOfPassages(String documentId, Collection<String> passageIds) {
-        Map<String, List<Decision>> undecided = suggestions.decisionsOfPassages(documentId, passageIds);
-        Map<String, List<Decision>> all = new LinkedHashMap<>(decided.decisionsOfPassages(documentId, passageIds));
+        return mergedDecisions(store -> store.decisionsOfPassages(documentId, passageIds));
+    }
+
+    /** Both stores' decisions as {@code read} reads each: of an annotation in both, the decided store's. */
+    private Map<String, List<Decision>> mergedDecisions(Function<AnnotationStore, Map<String, List<Decision>>> read) {
+        Map<String, List<Decision>> undecided = read.apply(suggestions);
+        Map<String, List<Decision>> all = new LinkedHashMap<>(read.apply(decided));
         undecided.forEach(all::putIfAbsent);
         return all;
     }
