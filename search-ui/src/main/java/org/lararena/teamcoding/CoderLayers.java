@@ -71,8 +71,7 @@ public final class CoderLayers {
             view = CoderView.ofConsensus(all, consensus);
         } else {
             if (!who.equals(caller.username())) {
-                // Of a part, the coder may have decided only elsewhere in the document.
-                if (!isCoder(record.id(), who, decisions) && (range.isAll() || !isCoder(record.id(), who, annotations.decisions(record.id())))) {
+                if (!hasCoded(record, who, range, decisions)) {
                     throw LararenaException.badRequest("'" + who + "' has not coded document " + record.id()
                             + " (a coder is a researcher with decisions or a coding status there, " + AnnotationIris.ANNOTATOR_CODER
                             + ", or " + CoderView.CONSENSUS + ")");
@@ -120,6 +119,16 @@ public final class CoderLayers {
         // A record counts its passages once they are segmented; before that the whole range is asked for.
         int total = record.passages() > 0 ? record.passages() : range.last() + 1;
         return range.passageIds(record.id(), total);
+    }
+
+    /**
+     * Whether {@code coder} has coded the document, given their {@code decisions} on the passages of {@code range}. Of
+     * a part, a decision elsewhere in the document counts too: people's reviews are read for it, not every decision of
+     * the document (the annotator has one for each suggestion, seconds to read in a long document).
+     */
+    private boolean hasCoded(DocumentRecord record, String coder, PassageRange range, Map<String, List<Decision>> decisions) {
+        return isCoder(record.id(), coder, decisions) || !range.isAll()
+                && annotations.reviewLogOfPeople(record.id()).stream().anyMatch(review -> review.coder().equals(coder));
     }
 
     /** Whether {@code coder} has coded the document: the annotator, or a researcher with a decision or a coding status there. */

@@ -30,6 +30,8 @@ class LongDocumentInPartsIT {
     private static RunningApplication app;
     @Token("forskare")
     private static String researcher;
+    @Token("forskare2")
+    private static String colleague;
     private static String documentId;
 
     /** Our own writing: a paragraph a passage, each with words of the codebook and its own number. */
@@ -131,6 +133,9 @@ class LongDocumentInPartsIT {
         JsonObject entry = objects(new JsonArray(app.get("/api/documents/" + documentId + "/review-log?annotator=false", researcher).body()))
                 .stream().filter(e -> e.getString("annotationId").equals(suggestion.getString("id"))).findFirst().orElseThrow();
         assertThat(entry.getJsonObject("annotation").getString("passageId")).isEqualTo(documentId + "-23");
+        HttpResponse<String> layerOfAnotherPart = app.get("/api/documents/" + documentId + "/annotations?from=0&count=10&coder=forskare", colleague);
+        assertThat(layerOfAnotherPart.statusCode()).as("a coder of the document, though not of this part: " + layerOfAnotherPart.body())
+                .isEqualTo(200);
 
         try (Browser browser = Browser.open(app.url, "long-document-kodning")) {
             browser.logIn("forskare", "forskare");
