@@ -57,12 +57,9 @@ class PassageIndexerRetryTest {
 
     @Test
     void aBulkThatReachedTheNodeWithoutItsBodyIsSentAgainAndTheDocumentIsIndexed() {
-        bulkAnswers.add(new Bulk(400, """
+        PassageIndexer.Outcome outcome = indexAnswering(new Bulk(400, """
                 {"error":{"root_cause":[{"type":"parse_exception","reason":"request body is required"}],
-                "type":"parse_exception","reason":"request body is required"},"status":400}"""));
-        bulkAnswers.add(written());
-
-        PassageIndexer.Outcome outcome = indexer.replaceDocuments(Map.of(DOCUMENT, passages())).get(DOCUMENT);
+                "type":"parse_exception","reason":"request body is required"},"status":400}"""), written());
 
         assertThat(outcome.status()).as(String.valueOf(outcome.reason())).isEqualTo(IndexingOutcome.INDEXED);
         assertThat(bulksReceived).hasValue(2);
@@ -70,12 +67,9 @@ class PassageIndexerRetryTest {
 
     @Test
     void aPassageRefusedWhileItsShardIsNotYetAssignedIsSentAgain() {
-        bulkAnswers.add(new Bulk(200, """
+        PassageIndexer.Outcome outcome = indexAnswering(new Bulk(200, """
                 {"took":1,"errors":true,"items":[{"index":{"_index":"lararena-test-000001","_id":"intervju-1-0","status":503,
-                "error":{"type":"unavailable_shards_exception","reason":"primary shard is not active"}}}]}"""));
-        bulkAnswers.add(written());
-
-        PassageIndexer.Outcome outcome = indexer.replaceDocuments(Map.of(DOCUMENT, passages())).get(DOCUMENT);
+                "error":{"type":"unavailable_shards_exception","reason":"primary shard is not active"}}}]}"""), written());
 
         assertThat(outcome.status()).as(String.valueOf(outcome.reason())).isEqualTo(IndexingOutcome.INDEXED);
         assertThat(bulksReceived).hasValue(2);
@@ -83,11 +77,9 @@ class PassageIndexerRetryTest {
 
     @Test
     void aPassageTheNodeCannotReadFailsTheDocumentWithItsReasonAndIsNotSentAgain() {
-        bulkAnswers.add(new Bulk(200, """
+        PassageIndexer.Outcome outcome = indexAnswering(new Bulk(200, """
                 {"took":1,"errors":true,"items":[{"index":{"_index":"lararena-test-000001","_id":"intervju-1-0","status":400,
                 "error":{"type":"document_parsing_exception","reason":"failed to parse field [ordinal]"}}}]}"""));
-
-        PassageIndexer.Outcome outcome = indexer.replaceDocuments(Map.of(DOCUMENT, passages())).get(DOCUMENT);
 
         assertThat(outcome.status()).isEqualTo(IndexingOutcome.FAILED);
         assertThat(outcome.reason()).contains("failed to parse field [ordinal]");
@@ -96,15 +88,19 @@ class PassageIndexerRetryTest {
 
     @Test
     void aBulkRefusedAsMalformedFailsTheDocumentAndIsNotSentAgain() {
-        bulkAnswers.add(new Bulk(400, """
+        PassageIndexer.Outcome outcome = indexAnswering(new Bulk(400, """
                 {"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"Malformed action/metadata line [1]"}],
                 "type":"illegal_argument_exception","reason":"Malformed action/metadata line [1]"},"status":400}"""));
-
-        PassageIndexer.Outcome outcome = indexer.replaceDocuments(Map.of(DOCUMENT, passages())).get(DOCUMENT);
 
         assertThat(outcome.status()).isEqualTo(IndexingOutcome.FAILED);
         assertThat(outcome.reason()).contains("Malformed action/metadata line");
         assertThat(bulksReceived).hasValue(1);
+    }
+
+    /** Indexes the document while the node answers its bulks of passages with {@code answers}, in turn (then: written). */
+    private PassageIndexer.Outcome indexAnswering(Bulk... answers) {
+        bulkAnswers.addAll(List.of(answers));
+        return indexer.replaceDocuments(Map.of(DOCUMENT, passages())).get(DOCUMENT);
     }
 
     private static Bulk written() {

@@ -69,7 +69,7 @@ public final class CodingPage {
         work.run(() -> search.passagesOf(record.id(), caller, part))
                 .onSuccess(passages -> Layout.send(ctx, new Layout.Page(messages.get("coding.title", DocumentPage.title(record)), "dokument",
                         "<h1>" + Html.text(messages.get("coding.title", DocumentPage.title(record))) + "</h1>"
-                                + "<p><a href=\"/dokument/" + Html.url(record.id()) + (part.from() > 0 ? "?from=" + part.from() : "") + "\">"
+                                + "<p><a href=\"" + DocumentPage.atPart("/dokument/" + Html.url(record.id()), part) + "\">"
                                 + Html.text(messages.get("coding.back")) + "</a></p>"
                                 + "<noscript><p class=\"notice\">" + Html.text(messages.get("coding.noscript")) + "</p></noscript>"
                                 + parts

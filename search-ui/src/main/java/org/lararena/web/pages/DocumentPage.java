@@ -297,7 +297,7 @@ public final class DocumentPage {
                 .append(parts(record, caller, messages));
         if (caller.isResearcher()) {
             // Coding starts at the part being read.
-            html.append("<p><a class=\"button\" href=\"/kodning/").append(Html.url(record.id())).append(part.from() > 0 ? "?from=" + part.from() : "").append("\">")
+            html.append("<p><a class=\"button\" href=\"").append(atPart("/kodning/" + Html.url(record.id()), part)).append("\">")
                     .append(Html.text(messages.get("doc.code"))).append("</a> <a class=\"button\" href=\"/api/export.qdpx?documents=")
                     .append(Html.url(record.id())).append("\" download>").append(Html.text(messages.get("doc.export"))).append("</a></p>");
         }
@@ -322,6 +322,11 @@ public final class DocumentPage {
     static PassageRange shownPart(RoutingContext ctx, DocumentRecord record, int partPassages) {
         int ordinal = Params.intParam(ctx.queryParams().get("from"), "from", 0, 0, Integer.MAX_VALUE);
         return PassageRange.partHolding(ordinal, partPassages, record.passages());
+    }
+
+    /** A page of a document ({@code path}) at {@code part}: Dokument and Kodning link each other at the part being read. */
+    static String atPart(String path, PassageRange part) {
+        return part.from() > 0 ? path + "?from=" + part.from() : path;
     }
 
     /**
