@@ -98,6 +98,16 @@ final class PassageQuery {
      * field is a question), so even at a quarter a question outranked its own answer. The turn is still found, last.
      */
     static final float ASKING_TURN_WEIGHT = 0.01f;
+    /**
+     * What a query word among its document's words ({@code documentWords}, the terms the document uses most) adds to a
+     * passage that matches the query, against what the word adds in the passage itself: half. A passage is read
+     * inside its document, and among passages with the same words those of a document about what is asked are likelier
+     * the answer (a slide's few words, an answer that names its subject once, if at all); the passage's own words
+     * still count most. Set before any run, not tuned ({@link RankingPart#DOCUMENT_CONTEXT}).
+     */
+    static final float DOCUMENT_WORDS_WEIGHT = 0.5f;
+    /** The passage field of its document's words (written at indexing, {@code DocumentWords}). */
+    static final String DOCUMENT_WORDS_FIELD = "documentWords";
     /** Edits a word may be off by: none below 7 letters, one up to 10, two from 11 ({@code nyckelfritt}/{@code nyckelfria}). */
     static final String FUZZINESS = "AUTO:7,11";
     private static final Pattern ITEM = Pattern.compile("-?\"[^\"]*\"|\\S+");
@@ -235,6 +245,9 @@ final class PassageQuery {
                         : withLooserReadings(strict, positive, minimumShouldMatch, leftOut, synonymReading(items, synonymsOfItems, minimumShouldMatch)));
                 b.should(exactForms(positive));
                 b.should(synonymScores(synonymsOfItems));
+                if (!leftOut.contains(RankingPart.DOCUMENT_CONTEXT)) {
+                    b.should(documentContext(positive));
+                }
             }
             if (!items.isEmpty()) {
                 String words = positive.replace("\"", "");
@@ -312,6 +325,15 @@ final class PassageQuery {
                 .map(synonyms -> Query.of(q -> q.disMax(d -> d.boost(SYNONYM_WEIGHT).queries(synonyms.stream()
                         .map(synonym -> Query.of(m -> m.match(t -> t.field("text").query(synonym)))).toList()))))
                 .toList();
+    }
+
+    /**
+     * The query's words among the words of each passage's document, at {@link #DOCUMENT_WORDS_WEIGHT}: a should clause,
+     * so it orders the passages that match and finds none of its own.
+     */
+    private static Query documentContext(String words) {
+        return Query.of(q -> q.simpleQueryString(s -> s.query(words).fields(DOCUMENT_WORDS_FIELD).boost(DOCUMENT_WORDS_WEIGHT)
+                .defaultOperator(Operator.Or).lenient(true).flags(FLAGS)));
     }
 
     /** The words in the very form written (folded), stop words left out: an exact form ranks above an inflected one. */

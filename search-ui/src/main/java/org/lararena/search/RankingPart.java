@@ -59,5 +59,11 @@ public enum RankingPart {
      * An interviewer's or a moderator's turn ranks below the answers: it asks, and the answer after it carries its
      * words as that answer's question, so a search for them finds the answer ({@link PassageQuery#ASKING_TURN_WEIGHT}).
      */
-    ASKING_TURNS_BELOW_ANSWERS
+    ASKING_TURNS_BELOW_ANSWERS,
+    /**
+     * A passage is read inside its document: the query's words among the words its document uses most add half of what
+     * they add in the passage itself ({@link PassageQuery#DOCUMENT_WORDS_WEIGHT}), so that among passages with the same
+     * words those of a document about what is asked rank first.
+     */
+    DOCUMENT_CONTEXT
 }

@@ -1,9 +1,6 @@
 package org.lararena.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.json.JsonData;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -13,14 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
+import org.lararena.ingest.IndexingOutcome;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.search.CurrentMappingOnly;
@@ -37,6 +37,7 @@ public final class BenchmarkCorpus {
     public static final List<String> PILOTS = List.of("Värmland", "Örebro", "Västernorrland", "Nationellt");
     public static final List<String> TYPES = List.of("rapport", "intervju", "presentation", "motesanteckningar", "workshop");
     private static final int PASSAGES_PER_DOCUMENT = 40;
+    /** Passages written in one batch through the indexer. */
     private static final int BULK_SIZE = 2000;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n\\s*\\n");
 
@@ -64,20 +65,19 @@ public final class BenchmarkCorpus {
         List<String> sentences = sentences();
         Random random = new Random(20261128);
         long start = System.nanoTime();
-        BulkRequest.Builder bulk = new BulkRequest.Builder().index(index.alias());
-        int inBulk = 0;
+        // Through the indexer, as the pipeline writes them: each passage gets what indexing adds (its document's words,
+        // its near-duplicate group), so a search here costs what it costs on the platform's own index.
+        PassageIndexer indexer = new PassageIndexer(client, index);
+        Map<String, List<JsonObject>> batch = new LinkedHashMap<>();
         for (int document = 0; document * PASSAGES_PER_DOCUMENT < passages; document++) {
-            for (JsonObject passage : document(document, sentences, random)) {
-                bulk.operations(op -> op.index(i -> i.id(passage.getString("passageId")).document(JsonData.fromJson(passage.encode()))));
-                if (++inBulk == BULK_SIZE) {
-                    send(bulk.build());
-                    bulk = new BulkRequest.Builder().index(index.alias());
-                    inBulk = 0;
-                }
+            batch.put("bench-" + document, document(document, sentences, random));
+            if (batch.size() * PASSAGES_PER_DOCUMENT >= BULK_SIZE) {
+                write(indexer, batch);
+                batch.clear();
             }
         }
-        if (inBulk > 0) {
-            send(bulk.build());
+        if (!batch.isEmpty()) {
+            write(indexer, batch);
         }
         client.indices().refresh(r -> r.index(index.alias()));
         long count = client.count(c -> c.index(index.alias())).count();
@@ -85,12 +85,12 @@ public final class BenchmarkCorpus {
         return count;
     }
 
-    private void send(BulkRequest request) throws IOException {
-        BulkResponse response = client.bulk(request);
-        if (response.errors()) {
-            throw new IllegalStateException("bulk indexing failed: " + response.items().stream().filter(i -> i.error() != null)
-                    .findFirst().map(i -> i.id() + ": " + i.error().reason()).orElse("?"));
-        }
+    private static void write(PassageIndexer indexer, Map<String, List<JsonObject>> documents) {
+        indexer.replaceDocuments(documents).forEach((documentId, outcome) -> {
+            if (outcome.status() != IndexingOutcome.INDEXED) {
+                throw new IllegalStateException("indexing " + documentId + " failed: " + outcome.reason());
+            }
+        });
     }
 
     private List<JsonObject> document(int number, List<String> sentences, Random random) {

@@ -233,6 +233,7 @@ public final class PassageIndex {
 
     private void copyPassages(String from, String to, FacetSource facets) throws IOException {
         NearDuplicateGroups nearDuplicates = new NearDuplicateGroups(client);
+        DocumentWords documentWords = new DocumentWords(client);
         IndexPages.forEach(client, from, Query.of(q -> q.matchAll(m -> m)), "passageId", null, JsonData.class, hits -> {
             // Passages from before near-duplicates were grouped get their group here, each page against the pages before.
             Map<String, List<JsonObject>> byDocument = new LinkedHashMap<>();
@@ -245,6 +246,9 @@ public final class PassageIndex {
                 passages.forEach(p -> p.mergeIn(PassageFacetFields.of(stored.getOrDefault(p.getString("passageId"), PassageFacets.NONE))));
             });
             nearDuplicates.assign(to, byDocument);
+            // Passages from before documents' words were kept get them here, from the passages of their document on
+            // this page: a document longer than a page is described by each page's part of it until it is indexed again.
+            documentWords.assign(to, byDocument);
             BulkRequest.Builder bulk = new BulkRequest.Builder().index(to);
             byDocument.values().forEach(passages -> passages.forEach(passage -> bulk.operations(op -> op.index(i -> i
                     .id(passage.getString("passageId")).document(JsonData.fromJson(passage.encode()))))));

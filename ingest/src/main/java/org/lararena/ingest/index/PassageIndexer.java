@@ -42,11 +42,13 @@ public final class PassageIndexer {
     private final ElasticsearchClient client;
     private final PassageIndex index;
     private final NearDuplicateGroups nearDuplicates;
+    private final DocumentWords documentWords;
 
     public PassageIndexer(ElasticsearchClient client, PassageIndex index) {
         this.client = Objects.requireNonNull(client);
         this.index = Objects.requireNonNull(index);
         this.nearDuplicates = new NearDuplicateGroups(client);
+        this.documentWords = new DocumentWords(client);
     }
 
     public static String passageId(String documentId, int ordinal) {
@@ -113,6 +115,7 @@ public final class PassageIndexer {
                 Map<String, String> refused = new LinkedHashMap<>();
                 Map<String, String> indexMissing = new LinkedHashMap<>();
                 nearDuplicates.assign(target, todo);
+                documentWords.assign(target, todo);
                 bulkIndex(target, todo, refused, overloaded, indexMissing);
                 refused.forEach((id, reason) -> outcomes.put(id, new Outcome(IndexingOutcome.FAILED, reason)));
                 // No retry brings a lost index back: these wait in the durable queue for the rebuild at once.
