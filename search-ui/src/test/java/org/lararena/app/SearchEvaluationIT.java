@@ -110,7 +110,9 @@ class SearchEvaluationIT {
             "eval22-intervju-mas.txt", "eval22-protokoll-bostadsanpassning-skannad.txt", "eval22-rapport-tarmcancerscreening.txt",
             "eval22-bildspel-forflyttningsombud.txt",
             "eval23-intervju-alkoholsamtal.txt", "eval23-protokoll-barn-som-anhoriga-skannad.txt", "eval23-rapport-internet-kbt.txt",
-            "eval23-bildspel-nyckelfri-hemtjanst.txt");
+            "eval23-bildspel-nyckelfri-hemtjanst.txt",
+            "eval24-intervju-hemlosa.txt", "eval24-protokoll-vardrum-skannad.txt", "eval24-rapport-pkmatning.txt",
+            "eval24-bildspel-postcovid.txt");
     /** Whether the general Swedish word lists are installed (read once: a few megabytes of lists). */
     private static final boolean WORD_LISTS_INSTALLED = !GeneralSwedishWords.installed().isEmpty();
     private static final String LARARENA = "Lärarena";
@@ -280,7 +282,8 @@ class SearchEvaluationIT {
             new LaterSet("heldout-16", 0.66, 0.55), new LaterSet("heldout-17", 0.68, 0.43, Set.of("ocr")),
             new LaterSet("heldout-18", 0.94, 0.81), new LaterSet("heldout-19", 0.80, 0.67),
             new LaterSet("heldout-20", 0.62, 0.50, Set.of("ocr")), new LaterSet("heldout-21", 0.72, 0.59),
-            new LaterSet("heldout-22", 0.74, 0.58), new LaterSet("heldout-23", 0.58, 0.46));
+            new LaterSet("heldout-22", 0.74, 0.58), new LaterSet("heldout-23", 0.58, 0.46),
+            new LaterSet("heldout-24", 0.0, 0.0));
 
     /**
      * The bar of the sets after the first: in every class the project does at least as well as the standard analyzer,
@@ -460,6 +463,7 @@ class SearchEvaluationIT {
         all.put("- synonyms", direct.apply(alias, Set.of(RankingPart.SYNONYMS)));
         all.put("- amount word literal", direct.apply(alias, Set.of(RankingPart.AMOUNT_WORD_WITHOUT_SYNONYMS)));
         all.put("- asking turns below", direct.apply(alias, Set.of(RankingPart.ASKING_TURNS_BELOW_ANSWERS)));
+        all.put("- document context", direct.apply(alias, Set.of(RankingPart.DOCUMENT_CONTEXT)));
         all.put("standard + stemmer", query -> ComparisonIndexes.baselineRanking(client, stemmedIndex, query));
         all.put(STANDARD, query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
         return all;
