@@ -300,8 +300,16 @@ function move(step) {
   const all = items();
   const suggestions = all.filter((li) => li.dataset.state === 'suggested');
   const pool = suggestions.length ? suggestions : all;
-  if (pool.length === 0) return;
   const at = pool.indexOf(all[current]);
+  // Past the last item of a part (or before the first) the keys go on into the next (or the previous) part, as
+  // reading on would: a long document is coded a part at a time, not a part and then a hunt for the link.
+  const beyond = pool.length === 0 || (at >= 0 && (at + step >= pool.length || at + step < 0));
+  const partLink = beyond && document.querySelector(`nav.parts a[rel='${step > 0 ? 'next' : 'prev'}']`);
+  if (partLink) {
+    location.assign(partLink.href);
+    return;
+  }
+  if (pool.length === 0) return;
   const next = pool[(at + step + pool.length) % pool.length];
   current = all.indexOf(next);
   all.forEach((li) => li.classList.toggle('current', li === next));

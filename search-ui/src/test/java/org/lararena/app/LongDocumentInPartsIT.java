@@ -150,6 +150,31 @@ class LongDocumentInPartsIT {
         }
     }
 
+    @Test
+    void kodningsKeysGoOnIntoTheNextPartPastTheLastSuggestionAndBackBeforeTheFirst() throws Exception {
+        By suggested = By.cssSelector("#annotations li.annotation[data-state='suggested']");
+        try (Browser browser = Browser.open(app.url, "long-document-keys")) {
+            browser.logIn("forskare", "forskare");
+            browser.go("/kodning/" + documentId + "?from=0");
+            browser.await(d -> !d.findElements(suggested).isEmpty());
+            List<WebElement> suggestions = browser.driver().findElements(suggested);
+            for (int i = 0; i < suggestions.size(); i++) {
+                browser.driver().switchTo().activeElement().sendKeys("j");
+            }
+            String last = suggestions.getLast().getDomAttribute("data-id");
+            browser.await(d -> last.equals(d.findElement(By.cssSelector("#annotations li.current")).getDomAttribute("data-id")));
+
+            browser.driver().switchTo().activeElement().sendKeys("j");
+            browser.awaitUrl("?from=10");
+            browser.await(d -> !d.findElements(suggested).isEmpty());
+            browser.driver().switchTo().activeElement().sendKeys("j");
+            String first = browser.driver().findElements(suggested).getFirst().getDomAttribute("data-id");
+            browser.await(d -> first.equals(d.findElement(By.cssSelector("#annotations li.current")).getDomAttribute("data-id")));
+            browser.driver().switchTo().activeElement().sendKeys("k");
+            browser.awaitUrl("?from=0");
+        }
+    }
+
     private static JsonArray passages(String query) throws Exception {
         HttpResponse<String> response = app.get("/api/documents/" + documentId + "/passages" + query, researcher);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
