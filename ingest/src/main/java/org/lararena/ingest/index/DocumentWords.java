@@ -66,10 +66,11 @@ final class DocumentWords {
             List<AnalyzeToken> tokens = client.indices().analyze(a -> a.index(target).analyzer(INDEX_ANALYZER).text(text)).tokens();
             return mostUsed(tokens.stream().map(AnalyzeToken::token).toList());
         } catch (ElasticsearchException e) {
-            if (e.status() != 400) {
+            if (PassageIndexer.isTransient(e.status())) {
                 throw e;
             }
-            // A text the analysis refuses still has passages worth finding: they go without their document's words.
+            // Whatever else the analysis refuses (a text, a lost index) the bulk decides about: the passages are still
+            // worth finding without their document's words, and an index that is gone makes the document wait, as always.
             LOG.warn("The words of a document could not be read, so its passages are indexed without them: {}", e.getMessage());
             return List.of();
         }

@@ -35,6 +35,9 @@ class PassageIndexerRetryTest {
     private final Deque<Bulk> bulkAnswers = new ArrayDeque<>();
     /** Bulk requests of passages the node has received. */
     private final AtomicInteger bulksReceived = new AtomicInteger();
+    /** How the node answers the analysis of a document's words ({@link DocumentWords}). */
+    private Bulk analyzeAnswer = new Bulk(200, """
+            {"tokens":[{"token":"samverkan","start_offset":10,"end_offset":19,"type":"<ALPHANUM>","position":2}]}""");
     private PassageIndexer indexer;
 
     private record Bulk(int status, String body) {
@@ -97,6 +100,31 @@ class PassageIndexerRetryTest {
         assertThat(bulksReceived).hasValue(1);
     }
 
+    @Test
+    void aDocumentWhoseWordsTheNodeWillNotAnalyseIsIndexedWithoutThem() {
+        analyzeAnswer = new Bulk(400, """
+                {"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"The number of tokens produced by calling _analyze has exceeded the allowed maximum"}],
+                "type":"illegal_argument_exception","reason":"The number of tokens produced by calling _analyze has exceeded the allowed maximum"},"status":400}""");
+
+        PassageIndexer.Outcome outcome = indexAnswering();
+
+        assertThat(outcome.status()).as(String.valueOf(outcome.reason())).isEqualTo(IndexingOutcome.INDEXED);
+        assertThat(bulksReceived).hasValue(1);
+    }
+
+    @Test
+    void aDocumentWhoseIndexIsGoneWaitsForItThoughItsWordsCouldNotBeRead() {
+        analyzeAnswer = new Bulk(404, """
+                {"error":{"root_cause":[{"type":"index_not_found_exception","reason":"no such index [lararena-test-passages]"}],
+                "type":"index_not_found_exception","reason":"no such index [lararena-test-passages]"},"status":404}""");
+
+        PassageIndexer.Outcome outcome = indexAnswering(new Bulk(200, """
+                {"took":1,"errors":true,"items":[{"index":{"_index":"lararena-test-passages","_id":"intervju-1-0","status":404,
+                "error":{"type":"index_not_found_exception","reason":"no such index [lararena-test-passages]"}}}]}"""));
+
+        assertThat(outcome.status()).as(String.valueOf(outcome.reason())).isEqualTo(IndexingOutcome.WAITING);
+    }
+
     /** Indexes the document while the node answers its bulks of passages with {@code answers}, in turn (then: written). */
     private PassageIndexer.Outcome indexAnswering(Bulk... answers) {
         bulkAnswers.addAll(List.of(answers));
@@ -128,6 +156,8 @@ class PassageIndexerRetryTest {
             answer = new Bulk(200, """
                     {"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},
                     "hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}""");
+        } else if (path.endsWith("/_analyze")) {
+            answer = analyzeAnswer;
         } else if (path.endsWith("/_refresh")) {
             answer = new Bulk(200, """
                     {"_shards":{"total":1,"successful":1,"failed":0}}""");
