@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives each passage its document's words ({@link #FIELD}): the {@value #WORDS} terms its document uses most, as the
  * index's own analysis reads the passages' text (stop words dropped, compounds with their parts, stems, folding). A
- * passage is read inside its document: a slide that says "Beräknas vara betalt på tre år" belongs to a deck about
- * digital locks, and an answer that speaks of "värdet" to an interview about diabetes. A search lets these words add
- * a little to the passages that match it ({@code PassageQuery}), so that, among passages with the same words, those
- * of a document about what is asked rank first.
+ * passage is read inside its document: a slide that gives only a figure belongs to a deck about what the figure
+ * counts, and an interview answer that names its subject once, if at all, to an interview about it. A search lets these
+ * words add a little to the passages that match it ({@code PassageQuery}), so that, among passages with the same
+ * words, those of a document about what is asked rank first.
  *
  * <p>The words are taken from the text as everyone but researchers reads it, the names spoken in it replaced
  * ({@link NameSpans}): a name said often in a document would otherwise lift that document's passages for a search of
