@@ -60,9 +60,7 @@ class PassageIndexerRetryTest {
 
     @Test
     void aBulkThatReachedTheNodeWithoutItsBodyIsSentAgainAndTheDocumentIsIndexed() {
-        PassageIndexer.Outcome outcome = indexAnswering(new Bulk(400, """
-                {"error":{"root_cause":[{"type":"parse_exception","reason":"request body is required"}],
-                "type":"parse_exception","reason":"request body is required"},"status":400}"""), written());
+        PassageIndexer.Outcome outcome = indexAnswering(refused(400, "parse_exception", "request body is required"), written());
 
         assertThat(outcome.status()).as(String.valueOf(outcome.reason())).isEqualTo(IndexingOutcome.INDEXED);
         assertThat(bulksReceived).hasValue(2);
@@ -91,9 +89,7 @@ class PassageIndexerRetryTest {
 
     @Test
     void aBulkRefusedAsMalformedFailsTheDocumentAndIsNotSentAgain() {
-        PassageIndexer.Outcome outcome = indexAnswering(new Bulk(400, """
-                {"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"Malformed action/metadata line [1]"}],
-                "type":"illegal_argument_exception","reason":"Malformed action/metadata line [1]"},"status":400}"""));
+        PassageIndexer.Outcome outcome = indexAnswering(refused(400, "illegal_argument_exception", "Malformed action/metadata line [1]"));
 
         assertThat(outcome.status()).isEqualTo(IndexingOutcome.FAILED);
         assertThat(outcome.reason()).contains("Malformed action/metadata line");
@@ -102,9 +98,7 @@ class PassageIndexerRetryTest {
 
     @Test
     void aDocumentWhoseWordsTheNodeWillNotAnalyseIsIndexedWithoutThem() {
-        analyzeAnswer = new Bulk(400, """
-                {"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"The number of tokens produced by calling _analyze has exceeded the allowed maximum"}],
-                "type":"illegal_argument_exception","reason":"The number of tokens produced by calling _analyze has exceeded the allowed maximum"},"status":400}""");
+        analyzeAnswer = refused(400, "illegal_argument_exception", "The number of tokens produced by calling _analyze has exceeded the allowed maximum");
 
         PassageIndexer.Outcome outcome = indexAnswering();
 
@@ -114,9 +108,7 @@ class PassageIndexerRetryTest {
 
     @Test
     void aDocumentWhoseIndexIsGoneWaitsForItThoughItsWordsCouldNotBeRead() {
-        analyzeAnswer = new Bulk(404, """
-                {"error":{"root_cause":[{"type":"index_not_found_exception","reason":"no such index [lararena-test-passages]"}],
-                "type":"index_not_found_exception","reason":"no such index [lararena-test-passages]"},"status":404}""");
+        analyzeAnswer = refused(404, "index_not_found_exception", "no such index [lararena-test-passages]");
 
         PassageIndexer.Outcome outcome = indexAnswering(new Bulk(200, """
                 {"took":1,"errors":true,"items":[{"index":{"_index":"lararena-test-passages","_id":"intervju-1-0","status":404,
@@ -129,6 +121,13 @@ class PassageIndexerRetryTest {
     private PassageIndexer.Outcome indexAnswering(Bulk... answers) {
         bulkAnswers.addAll(List.of(answers));
         return indexer.replaceDocuments(Map.of(DOCUMENT, passages())).get(DOCUMENT);
+    }
+
+    /** A whole request refused as Elasticsearch answers it: its error's {@code type} and {@code reason}, also as the root cause. */
+    private static Bulk refused(int status, String type, String reason) {
+        return new Bulk(status, """
+                {"error":{"root_cause":[{"type":"%s","reason":"%s"}],"type":"%s","reason":"%s"},"status":%d}"""
+                .formatted(type, reason, type, reason, status));
     }
 
     private static Bulk written() {
