@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.lararena.ingest.index.DocumentWords;
 import org.lararena.ingest.index.PassageFacetFields;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.pipeline.SpeakerRoles;
@@ -106,8 +107,6 @@ final class PassageQuery {
      * still count most. Set before any run, not tuned ({@link RankingPart#DOCUMENT_CONTEXT}).
      */
     static final float DOCUMENT_WORDS_WEIGHT = 0.5f;
-    /** The passage field of its document's words (written at indexing, {@code DocumentWords}). */
-    static final String DOCUMENT_WORDS_FIELD = "documentWords";
     /** Edits a word may be off by: none below 7 letters, one up to 10, two from 11 ({@code nyckelfritt}/{@code nyckelfria}). */
     static final String FUZZINESS = "AUTO:7,11";
     private static final Pattern ITEM = Pattern.compile("-?\"[^\"]*\"|\\S+");
@@ -332,7 +331,7 @@ final class PassageQuery {
      * so it orders the passages that match and finds none of its own.
      */
     private static Query documentContext(String words) {
-        return Query.of(q -> q.simpleQueryString(s -> s.query(words).fields(DOCUMENT_WORDS_FIELD).boost(DOCUMENT_WORDS_WEIGHT)
+        return Query.of(q -> q.simpleQueryString(s -> s.query(words).fields(DocumentWords.FIELD).boost(DOCUMENT_WORDS_WEIGHT)
                 .defaultOperator(Operator.Or).lenient(true).flags(FLAGS)));
     }
 

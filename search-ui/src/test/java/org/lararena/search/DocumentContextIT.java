@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lararena.ingest.index.DocumentWords;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.platform.LararenaConfig;
@@ -92,7 +93,7 @@ class DocumentContextIT {
     @Test
     void theNamesSpokenInADocumentAreNotAmongItsWords() throws Exception {
         String words = client.get(g -> g.index(index.alias()).id(PassageIndexer.passageId("protokoll-namn", 1)), JsonData.class)
-                .source().toJson().asJsonObject().getString("documentWords");
+                .source().toJson().asJsonObject().getString(DocumentWords.FIELD);
 
         assertThat(words).as("the document's words are read").contains("region");
         assertThat(words).as("the name said three times is not one of them").doesNotContain("ingeg");

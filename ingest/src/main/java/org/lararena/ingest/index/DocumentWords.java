@@ -27,12 +27,12 @@ import org.slf4j.LoggerFactory;
  * ({@link NameSpans}): a name said often in a document would otherwise lift that document's passages for a search of
  * the name, and so tell that it was said there. One request to Elasticsearch's analysis per document. Blocking.
  */
-final class DocumentWords {
+public final class DocumentWords {
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentWords.class);
 
     /** The passage field of the document's words: terms already analysed, separated by spaces. */
-    static final String FIELD = "documentWords";
+    public static final String FIELD = "documentWords";
     /** Terms a document is described by: enough for its subjects, few enough that a passing word is not among them. */
     static final int WORDS = 40;
     /**
