@@ -3,6 +3,8 @@ package org.lararena.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.json.JsonData;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.lararena.ingest.index.DocumentWords;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ontology.store.PassageFacets;
@@ -44,7 +47,7 @@ class PassageIndexUpgradeIT {
                 old = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
             old.getJsonObject("mappings").remove("_meta");
-            for (String field : List.of("reviewedConcepts", "reviewedThemes", "suggestions")) {
+            for (String field : List.of("reviewedConcepts", "reviewedThemes", "suggestions", DocumentWords.FIELD)) {
                 old.getJsonObject("mappings").getJsonObject("properties").remove(field);
             }
             old.getJsonObject("settings").getJsonObject("analysis").getJsonObject("analyzer").remove("sv_search_split");
@@ -52,10 +55,13 @@ class PassageIndexUpgradeIT {
             client.indices().create(c -> c.index(prefix + "-passages-000001").aliases(prefix + "-passages", a -> a.isWriteIndex(true))
                     .withJson(new ByteArrayInputStream(old.encode().getBytes(StandardCharsets.UTF_8))));
             PassageIndex index = new PassageIndex(client, prefix);
-            new PassageIndexer(client, index).replaceDocument("rapport", List.of(new JsonObject()
+            // Written as the older version wrote it: without the fields that version's mapping lacks.
+            JsonObject passage = new JsonObject()
                     .put("passageId", PassageIndexer.passageId("rapport", 0)).put("documentId", "rapport").put("title", "rapport")
                     .put("ordinal", 0).put("text", "Läkemedelsgenomgångarna på boendet undvek onödiga inläggningar.")
-                    .put("visibility", "public").put("themes", new JsonArray().add(THEME)).put("concepts", new JsonArray().add(THEME))));
+                    .put("visibility", "public").put("themes", new JsonArray().add(THEME)).put("concepts", new JsonArray().add(THEME));
+            client.index(i -> i.index(index.alias()).id(passage.getString("passageId")).refresh(Refresh.True)
+                    .document(JsonData.fromJson(passage.encode())));
 
             // The store holds a researcher's acceptance of the theme: the copy carries it as a reviewed theme.
             index.ensureExists((documentId, passageIds) -> Map.of(PassageIndexer.passageId("rapport", 0), new PassageFacets(
@@ -67,6 +73,9 @@ class PassageIndexUpgradeIT {
                 JsonObject result = search.search(SearchRequest.of(query), RESEARCHER);
                 assertThat(result.getLong("total")).as(query).isEqualTo(1);
             }
+            String words = client.get(g -> g.index(index.alias()).id(PassageIndexer.passageId("rapport", 0)), JsonData.class)
+                    .source().toJson().asJsonObject().getString(DocumentWords.FIELD);
+            assertThat(words).as("the copy gives the passage its document's words").contains("inlaggning");
             SearchRequest byTheme = SearchRequest.fromParams(MultiMap.caseInsensitiveMultiMap().add("theme", THEME));
             assertThat(search.search(byTheme, PILOT).getLong("total")).as("a pilot finds the passage by its reviewed theme").isEqualTo(1);
             index.ensureExists(CurrentMappingOnly.FACETS);
