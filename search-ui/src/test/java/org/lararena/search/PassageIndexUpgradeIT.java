@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.json.JsonData;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
@@ -11,6 +12,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,8 @@ class PassageIndexUpgradeIT {
     private static final Caller RESEARCHER = new Caller("forskare", Set.of(Caller.RESEARCHER), Optional.empty());
     private static final Caller PILOT = new Caller("pilot", Set.of(Caller.PILOT), Optional.of("Värmland"));
     private static final String THEME = "https://w3id.org/lararena/tema/lakemedel";
+    /** More than a page of the copy ({@code IndexPages}). */
+    private static final int LONG_DOCUMENT_PASSAGES = 1_200;
 
     @Test
     void anIndexOfAnOlderMappingIsReindexedAtStartAndItsPassagesAreFound() throws Exception {
@@ -62,6 +66,17 @@ class PassageIndexUpgradeIT {
                     .put("visibility", "public").put("themes", new JsonArray().add(THEME)).put("concepts", new JsonArray().add(THEME));
             client.index(i -> i.index(index.alias()).id(passage.getString("passageId")).refresh(Refresh.True)
                     .document(JsonData.fromJson(passage.encode())));
+            // A document longer than a page of the copy, whose beginning and end speak of different things.
+            BulkRequest.Builder longDocument = new BulkRequest.Builder().index(index.alias()).refresh(Refresh.True);
+            for (int ordinal = 0; ordinal < LONG_DOCUMENT_PASSAGES; ordinal++) {
+                String text = ordinal < LONG_DOCUMENT_PASSAGES / 2 ? "Nattpatrullen i hemtjänsten på landsbygden, del " + ordinal
+                        : "Samverkan med kommunen om hemsjukvården, del " + ordinal;
+                JsonObject part = new JsonObject().put("passageId", PassageIndexer.passageId("lang-rapport", ordinal))
+                        .put("documentId", "lang-rapport").put("title", "lång rapport").put("ordinal", ordinal).put("text", text)
+                        .put("visibility", "public");
+                longDocument.operations(op -> op.index(i -> i.id(part.getString("passageId")).document(JsonData.fromJson(part.encode()))));
+            }
+            assertThat(client.bulk(longDocument.build()).errors()).isFalse();
 
             // The store holds a researcher's acceptance of the theme: the copy carries it as a reviewed theme.
             index.ensureExists((documentId, passageIds) -> Map.of(PassageIndexer.passageId("rapport", 0), new PassageFacets(
@@ -76,6 +91,11 @@ class PassageIndexUpgradeIT {
             String words = client.get(g -> g.index(index.alias()).id(PassageIndexer.passageId("rapport", 0)), JsonData.class)
                     .source().toJson().asJsonObject().getString(DocumentWords.FIELD);
             assertThat(words).as("the copy gives the passage its document's words").contains("inlaggning");
+            Set<String> wordsOfLongDocument = new HashSet<>();
+            client.search(s -> s.index(index.alias()).size(LONG_DOCUMENT_PASSAGES).query(q -> q.term(t -> t.field("documentId").value("lang-rapport"))),
+                    JsonData.class).hits().hits().forEach(hit -> wordsOfLongDocument.add(hit.source().toJson().asJsonObject().getString(DocumentWords.FIELD)));
+            assertThat(wordsOfLongDocument).as("every passage of a document longer than a page of the copy has the same words")
+                    .hasSize(1).doesNotContainNull();
             SearchRequest byTheme = SearchRequest.fromParams(MultiMap.caseInsensitiveMultiMap().add("theme", THEME));
             assertThat(search.search(byTheme, PILOT).getLong("total")).as("a pilot finds the passage by its reviewed theme").isEqualTo(1);
             index.ensureExists(CurrentMappingOnly.FACETS);

@@ -2,9 +2,14 @@ package org.lararena.ingest.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.SourceConfig;
 import co.elastic.clients.elasticsearch.indices.analyze.AnalyzeToken;
+import co.elastic.clients.json.JsonData;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +48,8 @@ public final class DocumentWords {
     static final int MAX_CHARS = 30_000;
     /** The analyzer that reads passage text into the index ({@code passage-index.json}). */
     private static final String INDEX_ANALYZER = "sv_index";
+    /** Passages of an indexed document read in one request ({@link #ofIndexed}): most documents' beginning in one. */
+    private static final int PASSAGES_READ_AT_ONCE = 200;
 
     private final ElasticsearchClient client;
 
@@ -50,12 +57,36 @@ public final class DocumentWords {
         this.client = Objects.requireNonNull(client);
     }
 
-    /** Puts its document's words on every passage of {@code documents} (by document id), as {@code target} analyses them. */
-    void assign(String target, Map<String, List<JsonObject>> documents) throws IOException {
-        for (List<JsonObject> passages : documents.values()) {
-            String words = String.join(" ", mostUsed(target, textAsEveryoneReadsIt(passages)));
-            passages.forEach(passage -> passage.put(FIELD, words));
-        }
+    /** The words of the document whose passages, in order, are {@code passages}, as {@code target} analyses them. */
+    String of(String target, List<JsonObject> passages) throws IOException {
+        return String.join(" ", mostUsed(target, textAsEveryoneReadsIt(passages)));
+    }
+
+    /**
+     * The words of document {@code documentId} as index {@code from} holds it, analysed as {@code target} reads text:
+     * for the copy of an older index, which comes a page of passages at a time, in the order of their ids, so that a
+     * document longer than a page is described by its beginning, as when it was indexed, and not by each page's part.
+     * Reads its passages in order up to {@value #MAX_CHARS} characters.
+     */
+    String ofIndexed(String from, String target, String documentId) throws IOException {
+        List<JsonObject> beginning = new ArrayList<>();
+        int[] chars = {0};
+        IndexPages.whileWanted(client, from, Query.of(q -> q.term(t -> t.field("documentId").value(documentId))), "ordinal",
+                SourceConfig.of(src -> src.filter(f -> f.includes("text", "spokenNames"))), JsonData.class, PASSAGES_READ_AT_ONCE,
+                hits -> {
+                    for (Hit<JsonData> hit : hits) {
+                        JsonObject passage = new JsonObject(hit.source().toJson().toString());
+                        beginning.add(passage);
+                        chars[0] += passage.getString("text", "").length();
+                    }
+                    return chars[0] < MAX_CHARS;
+                });
+        return of(target, beginning);
+    }
+
+    /** Puts {@code words} on each of {@code passages}. */
+    static void put(List<JsonObject> passages, String words) {
+        passages.forEach(passage -> passage.put(FIELD, words));
     }
 
     private List<String> mostUsed(String target, String text) throws IOException {

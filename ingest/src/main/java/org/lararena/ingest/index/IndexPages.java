@@ -35,20 +35,36 @@ public final class IndexPages {
      */
     public static <T> void forEach(ElasticsearchClient client, String index, Query query, String sortField, SourceConfig source,
                                    Class<T> type, PageHandler<T> handler) throws IOException {
+        whileWanted(client, index, query, sortField, source, type, PAGE_SIZE, hits -> {
+            handler.accept(hits);
+            return true;
+        });
+    }
+
+    /** What is done with one page of hits, and whether the next page is wanted. */
+    @FunctionalInterface
+    public interface PageReader<T> {
+        boolean wantsMore(List<Hit<T>> hits) throws IOException;
+    }
+
+    /**
+     * As {@link #forEach}, in pages of {@code pageSize} hits, for as long as {@code reader} wants more: for the
+     * beginning of a long document, without reading the rest.
+     */
+    public static <T> void whileWanted(ElasticsearchClient client, String index, Query query, String sortField, SourceConfig source,
+                                       Class<T> type, int pageSize, PageReader<T> reader) throws IOException {
         List<FieldValue> after = null;
         while (true) {
             final List<FieldValue> cursor = after;
             List<Hit<T>> hits = client.search(s -> {
-                s.index(index).size(PAGE_SIZE).query(query).sort(o -> o.field(f -> f.field(sortField).order(SortOrder.Asc)));
+                s.index(index).size(pageSize).query(query).sort(o -> o.field(f -> f.field(sortField).order(SortOrder.Asc)));
                 if (source != null) {
                     s.source(source);
                 }
                 return cursor == null ? s : s.searchAfter(cursor);
             }, type).hits().hits();
-            if (!hits.isEmpty()) {
-                handler.accept(hits);
-            }
-            if (hits.size() < PAGE_SIZE) {
+            boolean wantsMore = hits.isEmpty() || reader.wantsMore(hits);
+            if (!wantsMore || hits.size() < pageSize) {
                 return;
             }
             after = hits.get(hits.size() - 1).sort();

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,6 +235,7 @@ public final class PassageIndex {
     private void copyPassages(String from, String to, FacetSource facets) throws IOException {
         NearDuplicateGroups nearDuplicates = new NearDuplicateGroups(client);
         DocumentWords documentWords = new DocumentWords(client);
+        Map<String, String> wordsOfDocument = new HashMap<>();
         IndexPages.forEach(client, from, Query.of(q -> q.matchAll(m -> m)), "passageId", null, JsonData.class, hits -> {
             // Passages from before near-duplicates were grouped get their group here, each page against the pages before.
             Map<String, List<JsonObject>> byDocument = new LinkedHashMap<>();
@@ -246,9 +248,16 @@ public final class PassageIndex {
                 passages.forEach(p -> p.mergeIn(PassageFacetFields.of(stored.getOrDefault(p.getString("passageId"), PassageFacets.NONE))));
             });
             nearDuplicates.assign(to, byDocument);
-            // Passages from before documents' words were kept get them here, from the passages of their document on
-            // this page: a document longer than a page is described by each page's part of it until it is indexed again.
-            documentWords.assign(to, byDocument);
+            // Passages from before documents' words were kept get them here, read once per document from its
+            // beginning in the older index (a page holds passages in the order of their ids, and maybe part of a document).
+            for (Map.Entry<String, List<JsonObject>> document : byDocument.entrySet()) {
+                String words = wordsOfDocument.get(document.getKey());
+                if (words == null) {
+                    words = documentWords.ofIndexed(from, to, document.getKey());
+                    wordsOfDocument.put(document.getKey(), words);
+                }
+                DocumentWords.put(document.getValue(), words);
+            }
             BulkRequest.Builder bulk = new BulkRequest.Builder().index(to);
             byDocument.values().forEach(passages -> passages.forEach(passage -> bulk.operations(op -> op.index(i -> i
                     .id(passage.getString("passageId")).document(JsonData.fromJson(passage.encode()))))));

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,13 +110,14 @@ public final class PassageIndexer {
     private Map<String, Outcome> writeDocuments(String target, Map<String, List<JsonObject>> documents) {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         Map<String, List<JsonObject>> todo = new LinkedHashMap<>(documents);
+        Set<String> described = new HashSet<>();
         for (int attempt = 1; !todo.isEmpty(); attempt++) {
             Map<String, String> overloaded = new LinkedHashMap<>();
             try {
                 Map<String, String> refused = new LinkedHashMap<>();
                 Map<String, String> indexMissing = new LinkedHashMap<>();
                 nearDuplicates.assign(target, todo);
-                documentWords.assign(target, todo);
+                describeOnce(target, todo, described);
                 bulkIndex(target, todo, refused, overloaded, indexMissing);
                 refused.forEach((id, reason) -> outcomes.put(id, new Outcome(IndexingOutcome.FAILED, reason)));
                 // No retry brings a lost index back: these wait in the durable queue for the rebuild at once.
@@ -173,6 +175,19 @@ public final class PassageIndexer {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Puts its document's words on the passages of each document of {@code todo} not yet {@code described} in this
+     * call: a document sent again after a "not now" is the same text, and its analysis would give the same words.
+     */
+    private void describeOnce(String target, Map<String, List<JsonObject>> todo, Set<String> described) throws IOException {
+        for (Map.Entry<String, List<JsonObject>> document : todo.entrySet()) {
+            if (!described.contains(document.getKey())) {
+                DocumentWords.put(document.getValue(), documentWords.of(target, document.getValue()));
+                described.add(document.getKey());
+            }
+        }
     }
 
     /**

@@ -35,6 +35,8 @@ class PassageIndexerRetryTest {
     private final Deque<Bulk> bulkAnswers = new ArrayDeque<>();
     /** Bulk requests of passages the node has received. */
     private final AtomicInteger bulksReceived = new AtomicInteger();
+    /** Analyses of a document's words the node has received. */
+    private final AtomicInteger analysesReceived = new AtomicInteger();
     /** How the node answers the analysis of a document's words ({@link DocumentWords}). */
     private Bulk analyzeAnswer = new Bulk(200, """
             {"tokens":[{"token":"samverkan","start_offset":10,"end_offset":19,"type":"<ALPHANUM>","position":2}]}""");
@@ -64,6 +66,15 @@ class PassageIndexerRetryTest {
 
         assertThat(outcome.status()).as(String.valueOf(outcome.reason())).isEqualTo(IndexingOutcome.INDEXED);
         assertThat(bulksReceived).hasValue(2);
+    }
+
+    @Test
+    void aDocumentSentAgainHasItsWordsReadOnlyOnce() {
+        PassageIndexer.Outcome outcome = indexAnswering(refused(400, "parse_exception", "request body is required"), written());
+
+        assertThat(outcome.status()).as(String.valueOf(outcome.reason())).isEqualTo(IndexingOutcome.INDEXED);
+        assertThat(bulksReceived).hasValue(2);
+        assertThat(analysesReceived).as("analyses of the document's words").hasValue(1);
     }
 
     @Test
@@ -156,6 +167,7 @@ class PassageIndexerRetryTest {
                     {"took":1,"timed_out":false,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0},
                     "hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}""");
         } else if (path.endsWith("/_analyze")) {
+            analysesReceived.incrementAndGet();
             answer = analyzeAnswer;
         } else if (path.endsWith("/_refresh")) {
             answer = new Bulk(200, """
