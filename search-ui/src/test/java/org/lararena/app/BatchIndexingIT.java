@@ -33,9 +33,8 @@ import org.lararena.ingest.store.DocumentStatus;
 import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.platform.LararenaConfig;
-import org.lararena.platform.elasticsearch.ElasticsearchClients;
 import org.lararena.platform.testing.TestServices;
-import org.lararena.search.CurrentMappingOnly;
+import org.lararena.search.FreshPassageIndex;
 
 /**
  * Indexing gathers many documents into bulk requests: every document ends up searchable once, each passage once; a
@@ -77,10 +76,10 @@ class BatchIndexingIT {
 
     @Test
     void aDocumentWhosePassagesElasticsearchRefusesFailsAloneInItsBatch() throws Exception {
-        try (FreshIndex fresh = FreshIndex.create()) {
+        try (FreshPassageIndex fresh = FreshPassageIndex.create("batch-it")) {
             ElasticsearchClient client = fresh.client();
             PassageIndex index = fresh.index();
-            PassageIndexer indexer = new PassageIndexer(client, index);
+            PassageIndexer indexer = fresh.indexer();
             Map<String, List<JsonObject>> batch = new LinkedHashMap<>();
             batch.put("gott-a", List.of(passage("gott-a", 0, 0), passage("gott-a", 1, 1)));
             // "ordinal" is an integer in the mapping: Elasticsearch refuses this item, and only this document's.
@@ -108,10 +107,10 @@ class BatchIndexingIT {
 
     @Test
     void aDocumentOfManyThousandPassagesIsIndexedWholeInSeveralBulkRequests() throws Exception {
-        try (FreshIndex fresh = FreshIndex.create()) {
+        try (FreshPassageIndex fresh = FreshPassageIndex.create("batch-it")) {
             ElasticsearchClient client = fresh.client();
             PassageIndex index = fresh.index();
-            PassageIndexer indexer = new PassageIndexer(client, index);
+            PassageIndexer indexer = fresh.indexer();
             int many = 7_000;
             List<JsonObject> passages = new ArrayList<>();
             for (int ordinal = 0; ordinal < many; ordinal++) {
@@ -135,8 +134,8 @@ class BatchIndexingIT {
 
     @Test
     void aMuchShorterNewVersionOfALargeDocumentLeavesNoneOfItsOldPassagesInSearch() throws Exception {
-        try (FreshIndex fresh = FreshIndex.create()) {
-            PassageIndexer indexer = new PassageIndexer(fresh.client(), fresh.index());
+        try (FreshPassageIndex fresh = FreshPassageIndex.create("batch-it")) {
+            PassageIndexer indexer = fresh.indexer();
             List<JsonObject> passages = new ArrayList<>();
             for (int ordinal = 0; ordinal < 12_000; ordinal++) {
                 passages.add(passage("utskrift", ordinal, ordinal));
@@ -154,7 +153,7 @@ class BatchIndexingIT {
     @Test
     void aSmallDocumentIsIndexedWhileALargeOneIsStillBeingWritten() throws Exception {
         int large = 20_000;
-        try (FreshIndex fresh = FreshIndex.create()) {
+        try (FreshPassageIndex fresh = FreshPassageIndex.create("batch-it")) {
             DocumentStore store = new DocumentStore(dataDir);
             store.create(record("stor-utskrift"));
             store.create(record("kort-anteckning"));
@@ -162,7 +161,7 @@ class BatchIndexingIT {
             try {
                 // The defaults of the application: one batch takes at most 5,000 passages, and 2,000 make a document large.
                 LararenaConfig.Indexing limits = LararenaConfig.fromMap(Map.of()).indexing();
-                vertx.deployVerticle(new IndexingVerticle(store, new PassageIndexer(fresh.client(), fresh.index()), limits),
+                vertx.deployVerticle(new IndexingVerticle(store, fresh.indexer(), limits),
                         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)).await(30, TimeUnit.SECONDS);
                 List<String> answered = new CopyOnWriteArrayList<>();
                 Future<IndexingOutcome> largeOutcome = new DocumentAnnotated("stor-utskrift", passages(large)).request(vertx.eventBus(), Duration.ofMinutes(5))
@@ -213,27 +212,6 @@ class BatchIndexingIT {
             offset += text.length() + 2;
         }
         return passages;
-    }
-
-    /** A passage index of its own on the harness's Elasticsearch, deleted afterwards. */
-    private record FreshIndex(ElasticsearchClient client, PassageIndex index) implements AutoCloseable {
-
-        static FreshIndex create() throws Exception {
-            LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", TestServices.get().elasticsearchUrl().toString()));
-            ElasticsearchClient client = ElasticsearchClients.create(config.elasticsearch());
-            PassageIndex index = new PassageIndex(client, "batch-it-" + Long.toHexString(System.nanoTime()));
-            index.ensureExists(CurrentMappingOnly.FACETS);
-            return new FreshIndex(client, index);
-        }
-
-        @Override
-        public void close() throws Exception {
-            try {
-                client.indices().delete(d -> d.index(index.alias() + "-000001"));
-            } finally {
-                client.close();
-            }
-        }
     }
 
     private static JsonObject passage(String documentId, int ordinal, int n) {

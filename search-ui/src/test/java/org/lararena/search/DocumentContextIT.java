@@ -1,25 +1,20 @@
 package org.lararena.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lararena.search.FreshPassageIndex.hitIds;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonData;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lararena.ingest.index.DocumentWords;
-import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
-import org.lararena.platform.LararenaConfig;
-import org.lararena.platform.elasticsearch.ElasticsearchClients;
-import org.lararena.platform.testing.TestServices;
 import org.lararena.platform.web.Caller;
 
 /**
@@ -30,19 +25,14 @@ class DocumentContextIT {
 
     private static final Caller RESEARCHER = new Caller("forskare", Set.of(Caller.RESEARCHER), Optional.empty());
 
-    private static ElasticsearchClient client;
-    private static PassageIndex index;
+    private static FreshPassageIndex fresh;
     private static PassageSearch search;
     private static PassageSearch withoutDocumentContext;
 
     @BeforeAll
     static void indexDocuments() {
-        TestServices services = TestServices.get();
-        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", services.elasticsearchUrl().toString()));
-        client = ElasticsearchClients.create(config.elasticsearch());
-        index = new PassageIndex(client, "document-context-it-" + Long.toHexString(System.nanoTime()));
-        index.ensureExists(CurrentMappingOnly.FACETS);
-        PassageIndexer indexer = new PassageIndexer(client, index);
+        fresh = FreshPassageIndex.create("document-context-it");
+        PassageIndexer indexer = fresh.indexer();
         indexer.replaceDocument("rapport-alkohol", passages("rapport-alkohol",
                 "Alkoholvanor hos patienterna på vårdcentralen.",
                 "Frågor om alkohol ställs nu vid varje besök, och alkohol tas upp i hälsosamtalen.",
@@ -59,15 +49,15 @@ class DocumentContextIT {
                 passage("protokoll-namn", 0, "Ingegerd berättade om mötet. Ingegerd vill ha fler möten och Ingegerd ringer regionen.",
                         new JsonArray().add(span(0, 8)).add(span(29, 37)).add(span(61, 69))),
                 passage("protokoll-namn", 1, "Mötet med regionen hölls i maj.", new JsonArray())));
-        search = new PassageSearch(client, index.alias(), iri -> iri, text -> Set.of(), false);
-        withoutDocumentContext = new PassageSearch(client, index.alias(), iri -> iri, text -> Set.of(), false,
+        search = new PassageSearch(fresh.client(), fresh.alias(), iri -> iri, text -> Set.of(), false);
+        withoutDocumentContext = new PassageSearch(fresh.client(), fresh.alias(), iri -> iri, text -> Set.of(), false,
                 Set.of(RankingPart.DOCUMENT_CONTEXT));
     }
 
     @AfterAll
     static void close() throws Exception {
-        if (client != null) {
-            client.close();
+        if (fresh != null) {
+            fresh.close();
         }
     }
 
@@ -75,16 +65,16 @@ class DocumentContextIT {
     void amongPassagesWithTheSameWordsThoseOfADocumentAboutWhatIsAskedRankFirst() {
         String query = "rutiner bättre alkohol";
 
-        assertThat(ids(withoutDocumentContext.search(SearchRequest.of(query), RESEARCHER)))
+        assertThat(hitIds(withoutDocumentContext.search(SearchRequest.of(query), RESEARCHER)))
                 .as("without the document's words the shorter passage ranks first")
                 .startsWith("rapport-fotvard-2");
-        assertThat(ids(search.search(SearchRequest.of(query), RESEARCHER)))
+        assertThat(hitIds(search.search(SearchRequest.of(query), RESEARCHER)))
                 .as("the passage of the report about alcohol ranks first").startsWith("rapport-alkohol-2");
     }
 
     @Test
     void aDocumentsWordsFindNoPassageOfTheirOwn() {
-        List<String> found = ids(search.search(SearchRequest.of("alkohol"), RESEARCHER));
+        List<String> found = hitIds(search.search(SearchRequest.of("alkohol"), RESEARCHER));
 
         assertThat(found).containsExactlyInAnyOrder("rapport-alkohol-0", "rapport-alkohol-1")
                 .as("a passage of the report that does not say the word is not a hit").doesNotContain("rapport-alkohol-2");
@@ -92,7 +82,7 @@ class DocumentContextIT {
 
     @Test
     void theNamesSpokenInADocumentAreNotAmongItsWords() throws Exception {
-        String words = client.get(g -> g.index(index.alias()).id(PassageIndexer.passageId("protokoll-namn", 1)), JsonData.class)
+        String words = fresh.client().get(g -> g.index(fresh.alias()).id(PassageIndexer.passageId("protokoll-namn", 1)), JsonData.class)
                 .source().toJson().asJsonObject().getString(DocumentWords.FIELD);
 
         assertThat(words).as("the document's words are read").contains("region");
@@ -117,11 +107,5 @@ class DocumentContextIT {
     /** A spoken name's span as the index keeps it ({@code NameSpans.toJson}). */
     private static JsonObject span(int start, int end) {
         return new JsonObject().put("start", start).put("end", end).put("replacement", "[namn]");
-    }
-
-    private static List<String> ids(JsonObject result) {
-        List<String> ids = new ArrayList<>();
-        result.getJsonArray("hits").forEach(h -> ids.add(((JsonObject) h).getString("passageId")));
-        return ids;
     }
 }

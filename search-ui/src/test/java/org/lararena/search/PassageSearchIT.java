@@ -1,15 +1,14 @@
 package org.lararena.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lararena.search.FreshPassageIndex.hitIds;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -21,10 +20,7 @@ import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.Suggestion;
-import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
-import org.lararena.platform.elasticsearch.ElasticsearchClients;
-import org.lararena.platform.testing.TestServices;
 import org.lararena.platform.web.Caller;
 
 /** Search behaviour against a real Elasticsearch index of a few passages written for the test. */
@@ -36,6 +32,7 @@ class PassageSearchIT {
     private static final Caller PILOT = new Caller("pilot", Set.of(Caller.PILOT), Optional.of("Värmland"));
     private static final Caller ATTENDEE = new Caller("deltagare", Set.of(Caller.ATTENDEE), Optional.empty());
 
+    private static FreshPassageIndex fresh;
     private static ElasticsearchClient client;
     private static PassageSearch search;
     private static PassageSearch withThemes;
@@ -43,12 +40,10 @@ class PassageSearchIT {
 
     @BeforeAll
     static void indexPassages() {
-        TestServices services = TestServices.get();
-        LararenaConfig config = LararenaConfig.fromMap(Map.of("LARARENA_ES_URLS", services.elasticsearchUrl().toString()));
-        client = ElasticsearchClients.create(config.elasticsearch());
-        PassageIndex index = new PassageIndex(client, "search-it-" + Long.toHexString(System.nanoTime()));
-        index.ensureExists(CurrentMappingOnly.FACETS);
-        indexer = new PassageIndexer(client, index);
+        fresh = FreshPassageIndex.create("search-it");
+        client = fresh.client();
+        PassageIndex index = fresh.index();
+        indexer = fresh.indexer();
         indexer.replaceDocument("rapport-v", List.of(
                 passage("rapport-v", 0, "Samverkan mellan kommun och region kring utskrivningsklara patienter.", "public", "Värmland", "2021-03-01", SAMVERKAN),
                 passage("rapport-v", 1, "Vårdcentralen ordnade fast läkarkontakt för de äldre.", "public", "Värmland", "2021-03-01", KONTINUITET),
@@ -71,8 +66,8 @@ class PassageSearchIT {
 
     @AfterAll
     static void close() throws Exception {
-        if (client != null) {
-            client.close();
+        if (fresh != null) {
+            fresh.close();
         }
     }
 
@@ -86,12 +81,6 @@ class PassageSearchIT {
 
     private static SearchRequest request(String text, List<String> themes, List<String> pilots) {
         return new SearchRequest(text, themes, pilots, List.of(), List.of(), List.of(), SearchRequest.Sort.RELEVANCE, 0, 10, Optional.empty(), Optional.empty());
-    }
-
-    private static List<String> ids(JsonObject result) {
-        List<String> ids = new ArrayList<>();
-        result.getJsonArray("hits").forEach(h -> ids.add(((JsonObject) h).getString("passageId")));
-        return ids;
     }
 
     private static long facetCount(JsonObject result, String facet, String key) {
@@ -108,7 +97,7 @@ class PassageSearchIT {
     void aFacetChoiceFiltersHitsButNotItsOwnCounts() {
         JsonObject result = search.search(request("samverkan", List.of(), List.of("Örebro")), RESEARCHER);
 
-        assertThat(ids(result)).containsExactly("anteckning-o-0");
+        assertThat(hitIds(result)).containsExactly("anteckning-o-0");
         assertThat(facetCount(result, "pilot", "Värmland")).isEqualTo(1);
         assertThat(facetCount(result, "pilot", "Örebro")).isEqualTo(1);
         assertThat(facetCount(result, "year", "2022")).isEqualTo(1);
@@ -120,8 +109,8 @@ class PassageSearchIT {
         JsonObject both = search.search(request("", List.of(KONTINUITET), List.of("Värmland", "Örebro")), RESEARCHER);
         JsonObject narrowed = search.search(request("", List.of(KONTINUITET), List.of("Örebro")), RESEARCHER);
 
-        assertThat(ids(both)).containsExactlyInAnyOrder("rapport-v-1", "rapport-v-2", "anteckning-o-1");
-        assertThat(ids(narrowed)).containsExactly("anteckning-o-1");
+        assertThat(hitIds(both)).containsExactlyInAnyOrder("rapport-v-1", "rapport-v-2", "anteckning-o-1");
+        assertThat(hitIds(narrowed)).containsExactly("anteckning-o-1");
     }
 
     @Test
@@ -142,21 +131,21 @@ class PassageSearchIT {
 
     @Test
     void phrasesExclusionAndOrWork() {
-        assertThat(ids(search.search(request("\"fast läkarkontakt\"", List.of(), List.of()), RESEARCHER)))
+        assertThat(hitIds(search.search(request("\"fast läkarkontakt\"", List.of(), List.of()), RESEARCHER)))
                 .containsExactlyInAnyOrder("rapport-v-1", "anteckning-o-1");
-        assertThat(ids(search.search(request("\"fast läkarkontakt\" -beslut", List.of(), List.of()), RESEARCHER)))
+        assertThat(hitIds(search.search(request("\"fast läkarkontakt\" -beslut", List.of(), List.of()), RESEARCHER)))
                 .containsExactly("rapport-v-1");
-        assertThat(ids(search.search(request("hyrläkare OR väntetider", List.of(), List.of()), RESEARCHER)))
+        assertThat(hitIds(search.search(request("hyrläkare OR väntetider", List.of(), List.of()), RESEARCHER)))
                 .containsExactlyInAnyOrder("rapport-v-2", "rapport-v-3");
     }
 
     @Test
     void swedishWordsMeetTheirCompoundsInflectionsAndOcrFormsWithoutDiacritics() {
-        assertThat(ids(search.search(request("samsjuklighet", List.of(), List.of()), RESEARCHER))).contains("svenska-0");
-        assertThat(ids(search.search(request("utredning", List.of(), List.of()), RESEARCHER))).contains("svenska-0");
-        assertThat(ids(search.search(request("vårdcentral", List.of(), List.of()), RESEARCHER))).contains("svenska-1");
-        assertThat(ids(search.search(request("tillgänglighet", List.of(), List.of()), RESEARCHER))).contains("svenska-2");
-        assertThat(ids(search.search(request("vard", List.of(), List.of()), RESEARCHER))).contains("svenska-2");
+        assertThat(hitIds(search.search(request("samsjuklighet", List.of(), List.of()), RESEARCHER))).contains("svenska-0");
+        assertThat(hitIds(search.search(request("utredning", List.of(), List.of()), RESEARCHER))).contains("svenska-0");
+        assertThat(hitIds(search.search(request("vårdcentral", List.of(), List.of()), RESEARCHER))).contains("svenska-1");
+        assertThat(hitIds(search.search(request("tillgänglighet", List.of(), List.of()), RESEARCHER))).contains("svenska-2");
+        assertThat(hitIds(search.search(request("vard", List.of(), List.of()), RESEARCHER))).contains("svenska-2");
     }
 
     @Test
@@ -166,7 +155,7 @@ class PassageSearchIT {
         assertThat(search.search(request, RESEARCHER).getLong("total")).isZero();
 
         indexer.replaceDocument("tillagd", List.of(passage("tillagd", 0, "Kvällsmottagningen öppnade i mars.", "public", "Örebro", "2024-03-01")));
-        assertThat(ids(search.search(request, RESEARCHER))).containsExactly("tillagd-0");
+        assertThat(hitIds(search.search(request, RESEARCHER))).containsExactly("tillagd-0");
 
         indexer.replaceDocument("tillagd", List.of(passage("tillagd", 0, "Mottagningen stängde i maj.", "public", "Örebro", "2024-05-01")));
         assertThat(search.search(request, RESEARCHER).getLong("total")).isZero();
@@ -190,19 +179,19 @@ class PassageSearchIT {
 
     @Test
     void aWholeQuestionFindsItsAnswerAndTheExactPhraseRanksFirst() {
-        List<String> found = ids(search.search(request("hur ordnade vårdcentralen fast läkarkontakt för äldre", List.of(), List.of()), RESEARCHER));
+        List<String> found = hitIds(search.search(request("hur ordnade vårdcentralen fast läkarkontakt för äldre", List.of(), List.of()), RESEARCHER));
 
         assertThat(found).first().isEqualTo("rapport-v-1");
     }
 
     @Test
     void aQueryNamingAThemeAlsoFindsItsAnnotatedPassagesWithOtherWordsBelowTheLiteralOnes() {
-        List<String> found = ids(withThemes.search(request("kontinuitet", List.of(), List.of()), RESEARCHER));
+        List<String> found = hitIds(withThemes.search(request("kontinuitet", List.of(), List.of()), RESEARCHER));
 
         assertThat(found.subList(0, 2)).containsExactlyInAnyOrder("rapport-v-2", "svenska-2");
         assertThat(found.subList(2, found.size())).containsExactlyInAnyOrder("rapport-v-1", "anteckning-o-1");
-        assertThat(ids(withThemes.search(request("kontinuitet", List.of(), List.of()), PILOT))).doesNotContain("intervju-x-0");
-        assertThat(ids(withThemes.search(request("kontinuitet -läkarkontakt", List.of(), List.of()), RESEARCHER)))
+        assertThat(hitIds(withThemes.search(request("kontinuitet", List.of(), List.of()), PILOT))).doesNotContain("intervju-x-0");
+        assertThat(hitIds(withThemes.search(request("kontinuitet -läkarkontakt", List.of(), List.of()), RESEARCHER)))
                 .as("an exclusion holds for theme matches too").doesNotContain("rapport-v-1", "anteckning-o-1");
     }
 
@@ -212,7 +201,7 @@ class PassageSearchIT {
             JsonObject result = search.search(request(query, List.of(), List.of()), RESEARCHER);
             assertThat(result.getLong("total")).as(query).isNotNull();
         }
-        assertThat(ids(search.search(request("\"samverkan mellan", List.of(), List.of()), RESEARCHER))).containsExactly("rapport-v-0");
+        assertThat(hitIds(search.search(request("\"samverkan mellan", List.of(), List.of()), RESEARCHER))).containsExactly("rapport-v-0");
     }
 
     @Test
@@ -222,7 +211,7 @@ class PassageSearchIT {
         for (int page = 0; page < 10; page++) {
             JsonObject result = search.search(new SearchRequest("", List.of(), List.of(), List.of(), List.of(), List.of(),
                     SearchRequest.Sort.NEWEST, 0, 2, after, Optional.empty()), RESEARCHER);
-            List<String> ids = ids(result);
+            List<String> ids = hitIds(result);
             ids.forEach(id -> assertThat(seen.add(id)).as("seen once: " + id).isTrue());
             if (!result.containsKey("after")) {
                 break;
