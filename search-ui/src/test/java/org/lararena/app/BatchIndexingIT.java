@@ -3,6 +3,7 @@ package org.lararena.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonData;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lararena.ingest.DocumentAnnotated;
 import org.lararena.ingest.IndexingOutcome;
+import org.lararena.ingest.index.DocumentWords;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ingest.pipeline.IndexingVerticle;
@@ -102,6 +104,35 @@ class BatchIndexingIT {
             assertThat(indexer.replaceDocuments(Map.of("gott-a", List.of(passage("gott-a", 0, 0)))).get("gott-a").status())
                     .isEqualTo(IndexingOutcome.INDEXED);
             assertThat(client.count(c -> c.index(index.alias()).query(q -> q.term(t -> t.field("documentId").value("gott-a")))).count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDocumentWhoseWordsElasticsearchWillNotAnalyseIsIndexedWithoutThem() throws Exception {
+        try (FreshPassageIndex fresh = FreshPassageIndex.create("batch-it")) {
+            // Fewer tokens than the document has: the analysis of its words is refused, as that of a document past
+            // the index's limit would be.
+            fresh.client().indices().putSettings(p -> p.index(fresh.alias()).settings(s -> s.analyze(a -> a.maxTokenCount(1))));
+
+            PassageIndexer.Outcome outcome = fresh.indexer().replaceDocuments(Map.of("gott-a", List.of(passage("gott-a", 0, 0)))).get("gott-a");
+
+            assertThat(outcome.status()).as(String.valueOf(outcome.reason())).isEqualTo(IndexingOutcome.INDEXED);
+            JsonObject indexed = new JsonObject(fresh.client().get(g -> g.index(fresh.alias()).id(PassageIndexer.passageId("gott-a", 0)),
+                    JsonData.class).source().toJson().toString());
+            assertThat(indexed.getString("text")).as("the passage is searchable").isNotBlank();
+            assertThat(indexed.getString(DocumentWords.FIELD)).as("its document's words").isEmpty();
+        }
+    }
+
+    @Test
+    void aDocumentWhoseIndexIsGoneWaitsForItsRebuild() throws Exception {
+        try (FreshPassageIndex fresh = FreshPassageIndex.create("batch-it")) {
+            fresh.client().indices().delete(d -> d.index(fresh.alias() + "-000001"));
+
+            PassageIndexer.Outcome outcome = fresh.indexer().replaceDocuments(Map.of("gott-a", List.of(passage("gott-a", 0, 0)))).get("gott-a");
+
+            assertThat(outcome.status()).as("though its words could not be read either: " + outcome.reason()).isEqualTo(IndexingOutcome.WAITING);
+            assertThat(fresh.client().indices().exists(e -> e.index(fresh.alias())).value()).as("no index made in its place").isFalse();
         }
     }
 

@@ -40,7 +40,8 @@ public record FreshPassageIndex(ElasticsearchClient client, PassageIndex index, 
     @Override
     public void close() throws Exception {
         try {
-            client.indices().delete(d -> d.index(index.alias() + "-000001"));
+            // A test may have deleted it.
+            client.indices().delete(d -> d.index(index.alias() + "-000001").ignoreUnavailable(true));
         } finally {
             client.close();
         }

@@ -37,8 +37,11 @@ class PassageIndexerRetryTest {
     private final AtomicInteger bulksReceived = new AtomicInteger();
     /** Analyses of a document's words the node has received. */
     private final AtomicInteger analysesReceived = new AtomicInteger();
-    /** How the node answers the analysis of a document's words ({@link DocumentWords}). */
-    private Bulk analyzeAnswer = new Bulk(200, """
+    /**
+     * How the node answers the analysis of a document's words ({@link DocumentWords}); its refusals are played on a
+     * real node ({@code BatchIndexingIT}).
+     */
+    private static final Bulk ANALYZED = new Bulk(200, """
             {"tokens":[{"token":"samverkan","start_offset":10,"end_offset":19,"type":"<ALPHANUM>","position":2}]}""");
     private PassageIndexer indexer;
 
@@ -107,27 +110,6 @@ class PassageIndexerRetryTest {
         assertThat(bulksReceived).hasValue(1);
     }
 
-    @Test
-    void aDocumentWhoseWordsTheNodeWillNotAnalyseIsIndexedWithoutThem() {
-        analyzeAnswer = refused(400, "illegal_argument_exception", "The number of tokens produced by calling _analyze has exceeded the allowed maximum");
-
-        PassageIndexer.Outcome outcome = indexAnswering();
-
-        assertThat(outcome.status()).as(String.valueOf(outcome.reason())).isEqualTo(IndexingOutcome.INDEXED);
-        assertThat(bulksReceived).hasValue(1);
-    }
-
-    @Test
-    void aDocumentWhoseIndexIsGoneWaitsForItThoughItsWordsCouldNotBeRead() {
-        analyzeAnswer = refused(404, "index_not_found_exception", "no such index [lararena-test-passages]");
-
-        PassageIndexer.Outcome outcome = indexAnswering(new Bulk(200, """
-                {"took":1,"errors":true,"items":[{"index":{"_index":"lararena-test-passages","_id":"intervju-1-0","status":404,
-                "error":{"type":"index_not_found_exception","reason":"no such index [lararena-test-passages]"}}}]}"""));
-
-        assertThat(outcome.status()).as(String.valueOf(outcome.reason())).isEqualTo(IndexingOutcome.WAITING);
-    }
-
     /** Indexes the document while the node answers its bulks of passages with {@code answers}, in turn (then: written). */
     private PassageIndexer.Outcome indexAnswering(Bulk... answers) {
         bulkAnswers.addAll(List.of(answers));
@@ -168,7 +150,7 @@ class PassageIndexerRetryTest {
                     "hits":{"total":{"value":0,"relation":"eq"},"max_score":null,"hits":[]}}""");
         } else if (path.endsWith("/_analyze")) {
             analysesReceived.incrementAndGet();
-            answer = analyzeAnswer;
+            answer = ANALYZED;
         } else if (path.endsWith("/_refresh")) {
             answer = new Bulk(200, """
                     {"_shards":{"total":1,"successful":1,"failed":0}}""");
