@@ -5,7 +5,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -164,30 +165,36 @@ public final class TeamCodingEndpoint {
         boolean withAnnotator = Params.booleanParam(ctx.queryParams().get("annotator"), "annotator", true);
         work.json(ctx, () -> {
                     boolean seesColleagues = layers.seesColleagues(record, caller.username());
-                    JsonArray log = new JsonArray();
-                    // What a person reviewed, read once an annotation: a page that shows one part of a long document
-                    // names (and undoes) decisions made in another part from these.
-                    Map<String, JsonObject> reviewed = new HashMap<>();
+                    List<LoggedReview> shown = new ArrayList<>();
                     for (LoggedReview entry : withAnnotator ? annotations.reviewLog(record.id()) : annotations.reviewLogOfPeople(record.id())) {
                         boolean annotator = entry.coder().equals(AnnotationIris.ANNOTATOR_CODER);
-                        if (!seesColleagues && !entry.coder().equals(caller.username()) && !annotator) {
-                            continue;
+                        if (seesColleagues || entry.coder().equals(caller.username()) || annotator) {
+                            shown.add(entry);
                         }
+                    }
+                    // What a person reviewed, read at once: a page that shows one part of a long document names (and
+                    // undoes) decisions made in another part from these.
+                    Map<String, StoredAnnotation> reviewed = annotations.findInDocument(record.id(), shown.stream()
+                            .filter(entry -> !entry.coder().equals(AnnotationIris.ANNOTATOR_CODER)).map(LoggedReview::annotationId)
+                            .collect(Collectors.toCollection(LinkedHashSet::new)));
+                    JsonArray log = new JsonArray();
+                    for (LoggedReview entry : shown) {
+                        boolean annotator = entry.coder().equals(AnnotationIris.ANNOTATOR_CODER);
                         log.add(new JsonObject().put("annotationId", entry.annotationId()).put("coder", entry.coder())
                                 .put("from", entry.review().from() == null ? null : entry.review().from().wireName())
                                 .put("to", entry.review().to().wireName())
                                 .put("at", entry.review().at() == null ? null : entry.review().at().toString())
                                 .put("reason", entry.review().reason())
-                                .put("annotation", annotator ? null : reviewed.computeIfAbsent(entry.annotationId(), this::reviewedAnnotation)));
+                                .put("annotation", annotator ? null : reviewedAnnotation(reviewed.get(entry.annotationId()))));
                     }
                     return log;
                 });
     }
 
     /** The annotation a person reviewed, as the review log names it: where it is, its words, concept, origin and creator. */
-    private JsonObject reviewedAnnotation(String annotationId) {
-        return annotations.find(annotationId).map(a -> new JsonObject().put("passageId", a.passageId()).put("exact", a.exact())
-                .put("concept", new JsonObject().put("iri", a.conceptIri())).put("origin", a.origin()).put("creator", a.creator())).orElse(null);
+    private static JsonObject reviewedAnnotation(StoredAnnotation a) {
+        return a == null ? null : new JsonObject().put("passageId", a.passageId()).put("exact", a.exact())
+                .put("concept", new JsonObject().put("iri", a.conceptIri())).put("origin", a.origin()).put("creator", a.creator());
     }
 
     private JsonObject statusJson(DocumentRecord record) {

@@ -180,6 +180,12 @@ public interface AnnotationStore {
 
     Optional<StoredAnnotation> find(String annotationId);
 
+    /**
+     * The annotations of {@code annotationIds} that the document holds, by id, read at once: the review log names every
+     * annotation a person reviewed, hundreds in a document coded by a team. An id the document does not hold is left out.
+     */
+    Map<String, StoredAnnotation> findInDocument(String documentId, Collection<String> annotationIds);
+
     /** The history of one annotation, oldest first (its creation first). */
     List<Review> history(String annotationId);
 

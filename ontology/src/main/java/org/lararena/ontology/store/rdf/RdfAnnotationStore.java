@@ -458,6 +458,21 @@ public final class RdfAnnotationStore implements AnnotationStore {
     }
 
     @Override
+    public Map<String, StoredAnnotation> findInDocument(String documentId, Collection<String> annotationIds) {
+        return store.calculateRead(() -> {
+            Model graph = graph(documentId);
+            Map<String, StoredAnnotation> found = new LinkedHashMap<>();
+            for (String annotationId : annotationIds) {
+                Resource annotation = graph.createResource(AnnotationIris.annotationIri(annotationId));
+                if (graph.contains(annotation, RDF.type, OA.Annotation)) {
+                    found.put(annotationId, toRecord(annotation, documentId));
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
     public List<Review> history(String annotationId) {
         return historyIfHeld(annotationId).orElseThrow(() -> LararenaException.notFound("no annotation " + annotationId));
     }

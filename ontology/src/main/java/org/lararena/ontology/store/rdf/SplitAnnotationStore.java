@@ -322,6 +322,13 @@ public final class SplitAnnotationStore implements AnnotationStore {
     }
 
     @Override
+    public Map<String, StoredAnnotation> findInDocument(String documentId, Collection<String> annotationIds) {
+        Map<String, StoredAnnotation> found = new LinkedHashMap<>(decided.findInDocument(documentId, annotationIds));
+        suggestions.findInDocument(documentId, annotationIds).forEach(found::putIfAbsent);
+        return found;
+    }
+
+    @Override
     public List<Review> history(String annotationId) {
         Optional<List<Review>> undecided = suggestions.historyIfHeld(annotationId);
         return decided.historyIfHeld(annotationId).or(() -> undecided).orElseThrow(() -> LararenaException.notFound("no annotation " + annotationId));

@@ -376,6 +376,23 @@ class SplitAnnotationStoreTest {
     }
 
     @Test
+    void theAnnotationsOfADocumentFoundAtOnceAreThoseFoundOneByOneInEitherStore() {
+        List<StoredAnnotation> stored = store.storeAutomatic(DOC, "v1", passages());
+        store.review(DOC, List.of(stored.get(0).id()), ReviewState.ACCEPTED, "forskare");
+        StoredAnnotation tag = store.addManual(DOC, new PassageText(DOC + "-1", SECOND), 0, 10, LAR.BASE + "tema/kompetens", "v1", "forskare");
+        StoredAnnotation elsewhere = store.addManual("annat", new PassageText("annat-0", FIRST), 0, 9, LAR.BASE + "tema/samverkan", "v1", "forskare");
+        List<String> asked = new ArrayList<>(stored.stream().map(StoredAnnotation::id).toList());
+        asked.addAll(List.of(tag.id(), elsewhere.id(), "okand"));
+
+        Map<String, StoredAnnotation> found = store.findInDocument(DOC, asked);
+
+        assertThat(found).as("the document's annotations, the decided one and the tag among them")
+                .containsOnlyKeys(asked.subList(0, asked.size() - 2));
+        found.forEach((id, annotation) -> assertThat(annotation).as(id).isEqualTo(store.find(id).orElseThrow()));
+        assertThat(found.get(stored.get(0).id()).state()).isEqualTo(ReviewState.ACCEPTED);
+    }
+
+    @Test
     void theDecisionsOfSomePassagesAreTheDocumentsDecisionsOnThoseAnnotationsInEitherStore() {
         List<StoredAnnotation> stored = store.storeAutomatic(DOC, "v1", passages());
         List<String> ofFirst = stored.stream().filter(a -> a.passageId().equals(DOC + "-0")).map(StoredAnnotation::id).toList();
