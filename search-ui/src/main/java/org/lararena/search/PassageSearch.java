@@ -19,6 +19,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,7 +140,8 @@ public final class PassageSearch {
     public JsonObject search(SearchRequest request, Caller caller) {
         try {
             SearchResponse<Map> response = client.search(elasticsearchRequest(request, caller), Map.class);
-            return toJson(response, request, caller);
+            Optional<co.elastic.clients.elasticsearch.core.SearchRequest> alike = alikeRequest(response, request, caller);
+            return toJson(response, request, caller, alike.isEmpty() ? Map.of() : alikeByGroup(client.search(alike.get(), Void.class)));
         } catch (ElasticsearchException | IOException e) {
             return answerToFailure(e);
         }
@@ -151,15 +153,23 @@ public final class PassageSearch {
      */
     public CompletableFuture<JsonObject> searchAsync(SearchRequest request, Caller caller) {
         CompletableFuture<JsonObject> answer = new CompletableFuture<>();
-        asyncClient.search(elasticsearchRequest(request, caller), Map.class).whenComplete((response, failure) -> {
+        asyncClient.search(elasticsearchRequest(request, caller), Map.class).thenCompose(response ->
+                alikeRequest(response, request, caller)
+                        .map(alike -> asyncClient.search(alike, Void.class).thenApply(PassageSearch::alikeByGroup))
+                        .orElse(CompletableFuture.completedFuture(Map.of()))
+                        .thenApply(alike -> toJson(response, request, caller, alike))
+        ).whenComplete((json, failure) -> {
             try {
                 if (failure == null) {
-                    answer.complete(toJson(response, request, caller));
+                    answer.complete(json);
                     return;
                 }
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                 if (cause instanceof ElasticsearchException || cause instanceof IOException) {
                     answer.complete(answerToFailure((Exception) cause));
+                } else if (cause instanceof LararenaException refused) {
+                    // Thrown while the answer was made (its status stands).
+                    answer.completeExceptionally(refused);
                 } else {
                     answer.completeExceptionally(LararenaException.unavailable("search failed: " + cause.getMessage(), cause));
                 }
@@ -210,9 +220,10 @@ public final class PassageSearch {
             }
             sortAndPage(s, request);
             if (collapses(request)) {
-                // One hit per group of near-duplicates (a report's clean and scanned copies); the others are named beside it.
-                s.collapse(c -> c.field(NearDuplicates.GROUP).innerHits(i -> i.name(ALIKE).size(MAX_ALIKE)
-                        .source(src -> src.filter(f -> f.includes("documentId", "title")))));
+                // One hit per group of near-duplicates (a report's clean and scanned copies); the others are named beside
+                // it, read by alikeRequest. Not by inner hits: Elasticsearch runs the whole query again for each hit's
+                // group, which made a search cost three times what it costs without them.
+                s.collapse(c -> c.field(NearDuplicates.GROUP));
             }
             s.aggregations(facetAggregations(facetFilters, themeField));
             return s;
@@ -401,9 +412,62 @@ public final class PassageSearch {
         return passages;
     }
 
-    /** The inner hits that name a hit's near-duplicates, and how many of them at most. */
+    /** The aggregation that names the hits' near-duplicates, and how many of each hit's it names at most. */
     private static final String ALIKE = "alike";
     private static final int MAX_ALIKE = 6;
+
+    /** {@link #alikeRequest(List, List, SearchRequest, Caller)} for the hits of {@code response}. */
+    private Optional<co.elastic.clients.elasticsearch.core.SearchRequest> alikeRequest(SearchResponse<Map> response, SearchRequest request,
+                                                                                      Caller caller) {
+        List<String> groups = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        for (Hit<Map> hit : response.hits().hits()) {
+            if (hit.source() != null && hit.source().get(NearDuplicates.GROUP) instanceof String group) {
+                groups.add(group);
+                shown.add(hit.id());
+            }
+        }
+        return alikeRequest(groups, shown, request, caller);
+    }
+
+    /**
+     * The search that {@link #search} sends after the hits' own, for the near-duplicates of a page of collapsed hits
+     * (the benchmark sends the same): the passages of the hits' {@code groups} that the caller may read and the facet
+     * choices keep, the hits ({@code shown}) left out, at most {@value #MAX_ALIKE} of each group. One search for the
+     * whole page, of filters on stored terms only. Not the search's words again: a copy says what its hit says (a
+     * scanned copy maybe in garbled words, which is worth naming all the more), and reading the words again cost as much
+     * as the search itself. So what it names does not depend on the words asked, and the passages a search of a name
+     * leaves out ({@link #askedForHiddenNames}) need no leaving out here. Empty when nothing is collapsed.
+     */
+    public Optional<co.elastic.clients.elasticsearch.core.SearchRequest> alikeRequest(List<String> groups, List<String> shown,
+                                                                                     SearchRequest request, Caller caller) {
+        if (!collapses(request) || groups.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Query> filters = new ArrayList<>(List.of(visibilityFilter(caller),
+                Query.of(q -> q.terms(t -> t.field(NearDuplicates.GROUP).terms(v -> v.value(groups.stream().map(FieldValue::of).toList()))))));
+        filters.addAll(facetFilters(request, themeField(request, caller)).values());
+        return Optional.of(co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> s.index(alias).size(0).requestCache(requestCache)
+                .query(q -> q.bool(b -> b.filter(filters).mustNot(m -> m.ids(i -> i.values(shown)))))
+                .aggregations(ALIKE, a -> a.terms(t -> t.field(NearDuplicates.GROUP).size(groups.size()))
+                        .aggregations(ALIKE, top -> top.topHits(h -> h.size(MAX_ALIKE).source(src -> src.filter(f -> f.includes("documentId", "title"))))))));
+    }
+
+    /** The near-duplicates {@link #alikeRequest} found, by group: each a passage's document id and title. */
+    private static Map<String, List<JsonObject>> alikeByGroup(SearchResponse<Void> response) {
+        Map<String, List<JsonObject>> byGroup = new HashMap<>();
+        var groups = response.aggregations().get(ALIKE);
+        if (groups == null || !groups.isSterms()) {
+            return byGroup;
+        }
+        for (StringTermsBucket bucket : groups.sterms().buckets().array()) {
+            List<JsonObject> passages = new ArrayList<>();
+            bucket.aggregations().get(ALIKE).topHits().hits().hits().forEach(hit ->
+                    passages.add(hit.source() == null ? new JsonObject() : new JsonObject(hit.source().toJson().toString())));
+            byGroup.put(bucket.key().stringValue(), passages);
+        }
+        return byGroup;
+    }
 
     /**
      * Whether near-duplicates are collapsed into one hit: in relevance order on numbered pages (Elasticsearch does not
@@ -491,12 +555,13 @@ public final class PassageSearch {
      */
     private static List<String> hitFields(Caller caller) {
         return caller.isResearcher()
-                ? List.of("passageId", "documentId", "title", "text", "page", "speaker", "type", "pilot", "date", "themes", "reviewedThemes", "suggestions")
+                ? List.of("passageId", "documentId", "title", "text", "page", "speaker", "type", "pilot", "date", "themes", "reviewedThemes", "suggestions",
+                        NearDuplicates.GROUP)
                 : List.of("passageId", "documentId", "title", "text", "page", "speakerPseudonym", "spokenNames", "type", "pilot", "date", "themes",
-                        "reviewedThemes", "suggestions");
+                        "reviewedThemes", "suggestions", NearDuplicates.GROUP);
     }
 
-    private JsonObject toJson(SearchResponse<Map> response, SearchRequest request, Caller caller) {
+    private JsonObject toJson(SearchResponse<Map> response, SearchRequest request, Caller caller, Map<String, List<JsonObject>> alikeByGroup) {
         JsonArray hits = new JsonArray();
         List<Hit<Map>> found = response.hits().hits();
         for (Hit<Map> hit : found) {
@@ -515,7 +580,7 @@ public final class PassageSearch {
                     .put("pilot", source.getString("pilot"))
                     .put("date", source.getString("date"))
                     .put("themes", themes)
-                    .put("alsoIn", alsoIn(hit, source))
+                    .put("alsoIn", alsoIn(source, alikeByGroup))
                     .put("score", hit.score()));
         }
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
@@ -564,16 +629,11 @@ public final class PassageSearch {
                 .put("learnedFrom", matched == null ? 0 : decisionsAbout.applyAsInt(concept, matched));
     }
 
-    /** The other documents a hit's near-duplicates are in (that the caller may read: they matched the same search). */
-    private static JsonArray alsoIn(Hit<Map> hit, JsonObject source) {
+    /** The other documents a hit's near-duplicates are in (that the caller may read, within the facet choices). */
+    private static JsonArray alsoIn(JsonObject source, Map<String, List<JsonObject>> alikeByGroup) {
         JsonArray documents = new JsonArray();
-        var alike = hit.innerHits().get(ALIKE);
-        if (alike == null) {
-            return documents;
-        }
         Set<String> seen = new HashSet<>(List.of(source.getString("documentId")));
-        for (var inner : alike.hits().hits()) {
-            JsonObject other = inner.source() == null ? new JsonObject() : new JsonObject(inner.source().toJson().toString());
+        for (JsonObject other : alikeByGroup.getOrDefault(source.getString(NearDuplicates.GROUP, ""), List.of())) {
             if (other.getString("documentId") != null && seen.add(other.getString("documentId"))) {
                 documents.add(new JsonObject().put("documentId", other.getString("documentId")).put("title", other.getString("title")));
             }

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonpUtils;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,6 +35,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.lararena.app.ApplicationVerticle;
+import org.lararena.ingest.index.NearDuplicates;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
@@ -49,7 +51,8 @@ import org.lararena.search.SearchRequest;
 
 /**
  * p50/p95/p99 latency of {@code GET /api/search} as a pilot, and of the very same Elasticsearch searches (built by
- * {@link PassageSearch#elasticsearchRequest}) sent straight to Elasticsearch, over at least 100,000 generated
+ * {@link PassageSearch#elasticsearchRequest}, then {@link PassageSearch#alikeRequest} for the hits' near-duplicates)
+ * sent straight to Elasticsearch, over at least 100,000 generated
  * passages, with 16 concurrent clients. Each client sends every query of its share to both, alternating which goes
  * first, so both see the same machine state. Measured twice in one run: with the caches as deployed (the application's
  * answer cache, and Elasticsearch's request cache for the searches sent straight to it; the 39 queries repeat, so after
@@ -199,9 +202,14 @@ class SearchLatencyBenchmark {
             rankers.put("- " + part.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     new PassageSearch(client, alias, iri -> iri, themesNamedIn, false, Set.of(part)));
         }
-        List<List<Query>> byRanker = rankers.values().stream()
-                .map(search -> params.stream().map(p -> Query.of(p, search, client, app, es)).toList()).toList();
-        int sides = rankers.size() + 1;
+        List<List<Query>> byRanker = new ArrayList<>(rankers.values().stream()
+                .map(search -> params.stream().map(p -> Query.of(p, search, client, app, es)).toList()).toList());
+        // The near-duplicates of the hits named as they were first: by inner hits of the collapse, which Elasticsearch
+        // answers by running the query again for each hit's group, in place of the application's second search.
+        List<String> sideNames = new ArrayList<>(rankers.keySet());
+        sideNames.add("with inner hits");
+        byRanker.add(byRanker.get(0).stream().map(Query::withInnerHits).toList());
+        int sides = byRanker.size() + 1;
         List<Sample> samples = new ArrayList<>();
         for (int side = 0; side < sides; side++) {
             samples.add(new Sample(RANKER_REQUESTS));
@@ -235,7 +243,7 @@ class SearchLatencyBenchmark {
         out.append(String.format(Locale.ROOT, "  /api/search (as shipped)          p50 %6.1f ms  p99 %6.1f ms  API p99 / ES p99 as shipped = %.2f (bar 1.20)%n",
                 api.percentile(50), api.percentile(99), api.percentile(99) / asShipped.percentile(99)));
         int side = 1;
-        for (String name : rankers.keySet()) {
+        for (String name : sideNames) {
             Sample sample = samples.get(side++);
             out.append(String.format(Locale.ROOT, "  Elasticsearch, %-19s p50 %6.1f ms  p99 %6.1f ms  as shipped / this: p50 %.2f, p99 %.2f%n", name,
                     sample.percentile(50), sample.percentile(99), asShipped.percentile(50) / sample.percentile(50),
@@ -341,8 +349,11 @@ class SearchLatencyBenchmark {
         }
     }
 
-    /** One search, as the API's query string and as the Elasticsearch request the application makes from it. */
-    private record Query(String label, URI api, URI elasticsearch, String elasticsearchBody) {
+    /**
+     * One search, as the API's query string and as the Elasticsearch requests the application makes from it: the hits'
+     * search, then ({@code followUp}, from its answer) the search for their near-duplicates.
+     */
+    private record Query(String label, URI api, URI elasticsearch, String elasticsearchBody, Function<String, Optional<HttpRequest>> followUp) {
 
         static Query of(List<Map.Entry<String, String>> params, PassageSearch search, ElasticsearchClient client, URI app, URI es) {
             MultiMap multiMap = MultiMap.caseInsensitiveMultiMap();
@@ -352,14 +363,47 @@ class SearchLatencyBenchmark {
                 queryString.append(queryString.isEmpty() ? "" : "&").append(param.getKey()).append('=')
                         .append(URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8));
             }
-            co.elastic.clients.elasticsearch.core.SearchRequest request = search.elasticsearchRequest(SearchRequest.fromParams(multiMap), PILOT);
-            String body = JsonpUtils.toJsonString(request, client._jsonpMapper());
-            // The address with the query parameters the Java client sends (typed_keys, and whatever the request sets).
+            SearchRequest searchRequest = SearchRequest.fromParams(multiMap);
+            co.elastic.clients.elasticsearch.core.SearchRequest request = search.elasticsearchRequest(searchRequest, PILOT);
+            Function<String, Optional<HttpRequest>> followUp = answer -> {
+                List<String> groups = new ArrayList<>();
+                List<String> shown = new ArrayList<>();
+                for (Object item : new JsonObject(answer).getJsonObject("hits").getJsonArray("hits")) {
+                    JsonObject hit = (JsonObject) item;
+                    String group = hit.getJsonObject("_source", new JsonObject()).getString(NearDuplicates.GROUP);
+                    if (group != null) {
+                        groups.add(group);
+                        shown.add(hit.getString("_id"));
+                    }
+                }
+                return search.alikeRequest(groups, shown, searchRequest, PILOT).map(alike -> post(es, alike, client));
+            };
+            return new Query(queryString.toString(), app.resolve("/api/search?" + queryString), address(es, request),
+                    JsonpUtils.toJsonString(request, client._jsonpMapper()), followUp);
+        }
+
+        /** The address with the query parameters the Java client sends (typed_keys, and whatever the request sets). */
+        private static URI address(URI es, co.elastic.clients.elasticsearch.core.SearchRequest request) {
             var endpoint = co.elastic.clients.elasticsearch.core.SearchRequest._ENDPOINT;
             String parameters = endpoint.queryParameters(request).entrySet().stream()
                     .map(p -> p.getKey() + "=" + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            URI direct = es.resolve(endpoint.requestUrl(request) + (parameters.isEmpty() ? "" : "?" + parameters));
-            return new Query(queryString.toString(), app.resolve("/api/search?" + queryString), direct, body);
+            return es.resolve(endpoint.requestUrl(request) + (parameters.isEmpty() ? "" : "?" + parameters));
+        }
+
+        private static HttpRequest post(URI es, co.elastic.clients.elasticsearch.core.SearchRequest request, ElasticsearchClient client) {
+            return HttpRequest.newBuilder(address(es, request)).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JsonpUtils.toJsonString(request, client._jsonpMapper()))).build();
+        }
+
+        /** The same search with its hits' near-duplicates asked for as inner hits of the collapse. */
+        Query withInnerHits() {
+            JsonObject body = new JsonObject(elasticsearchBody);
+            JsonObject collapse = body.getJsonObject("collapse");
+            if (collapse != null) {
+                collapse.put("inner_hits", new JsonArray().add(new JsonObject().put("name", "alike").put("size", 6)
+                        .put("_source", new JsonObject().put("includes", new JsonArray().add("documentId").add("title")))));
+            }
+            return new Query(label, api, elasticsearch, body.encode(), answer -> Optional.empty());
         }
 
         String sendToApi(HttpClient http, String token) throws Exception {
@@ -367,9 +411,15 @@ class SearchLatencyBenchmark {
                     HttpResponse.BodyHandlers.ofString()));
         }
 
+        /** The hits' search, then the search for their near-duplicates as the application sends it; the hits' answer. */
         String sendToElasticsearch(HttpClient http) throws Exception {
-            return check(http.send(HttpRequest.newBuilder(elasticsearch).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+            String answer = check(http.send(HttpRequest.newBuilder(elasticsearch).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(elasticsearchBody)).build(), HttpResponse.BodyHandlers.ofString()));
+            Optional<HttpRequest> alike = followUp.apply(answer);
+            if (alike.isPresent()) {
+                check(http.send(alike.get(), HttpResponse.BodyHandlers.ofString()));
+            }
+            return answer;
         }
 
         private String check(HttpResponse<String> response) {

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -91,6 +92,41 @@ class PassageSearchIT {
             }
         }
         return 0;
+    }
+
+    @Test
+    void aPassageInSeveralDocumentsIsOneHitThatNamesOnlyTheOtherDocumentsTheCallerMayRead() throws Exception {
+        try (FreshPassageIndex copies = FreshPassageIndex.create("alike-it")) {
+            String text = "Hemsjukvården och vårdcentralen delade journalen och planerade hembesöken tillsammans varje vecka under våren.";
+            copies.indexer().replaceDocument("rapport-a", List.of(passage("rapport-a", 0, text, "public", "Värmland", "2024-01-10")));
+            copies.indexer().replaceDocument("rapport-b", List.of(passage("rapport-b", 0, text, "public", "Örebro", "2024-02-10")));
+            copies.indexer().replaceDocument("intervju-c", List.of(passage("intervju-c", 0, text, "restricted", "Västernorrland", "2024-03-10")));
+            PassageSearch alike = new PassageSearch(copies.client(), copies.alias(), iri -> iri);
+            String query = "journalen hembesöken";
+
+            JsonObject forResearcher = alike.search(SearchRequest.of(query), RESEARCHER);
+            assertThat(forResearcher.getLong("total")).as("passages counted, copies included").isEqualTo(3);
+            assertThat(hitIds(forResearcher)).as("the three copies are one hit").hasSize(1);
+            assertThat(documentsOfTheHitAndItsCopies(forResearcher)).containsExactlyInAnyOrder("rapport-a", "rapport-b", "intervju-c");
+            assertThat(alike.searchAsync(SearchRequest.of(query), RESEARCHER).get().getJsonArray("hits"))
+                    .as("the API's way, without holding a thread").isEqualTo(forResearcher.getJsonArray("hits"));
+
+            JsonObject forPilot = alike.search(SearchRequest.of(query), PILOT);
+            assertThat(hitIds(forPilot)).hasSize(1);
+            assertThat(documentsOfTheHitAndItsCopies(forPilot)).as("never the interview").containsExactlyInAnyOrder("rapport-a", "rapport-b");
+
+            JsonObject inVarmland = alike.search(request(query, List.of(), List.of("Värmland")), RESEARCHER);
+            assertThat(hitIds(inVarmland)).containsExactly("rapport-a-0");
+            assertThat(inVarmland.getJsonArray("hits").getJsonObject(0).getJsonArray("alsoIn")).as("copies outside the chosen pilot").isEmpty();
+        }
+    }
+
+    /** The document of a search's only hit, and those its copies are in ({@code alsoIn}). */
+    private static List<String> documentsOfTheHitAndItsCopies(JsonObject result) {
+        JsonObject hit = result.getJsonArray("hits").getJsonObject(0);
+        List<String> documents = new ArrayList<>(List.of(hit.getString("documentId")));
+        hit.getJsonArray("alsoIn").forEach(other -> documents.add(((JsonObject) other).getString("documentId")));
+        return documents;
     }
 
     @Test
