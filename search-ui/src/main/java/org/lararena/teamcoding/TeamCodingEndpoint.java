@@ -166,26 +166,28 @@ public final class TeamCodingEndpoint {
         work.json(ctx, () -> {
                     boolean seesColleagues = layers.seesColleagues(record, caller.username());
                     List<LoggedReview> shown = new ArrayList<>();
+                    Set<String> reviewedByPeople = new LinkedHashSet<>();
                     for (LoggedReview entry : withAnnotator ? annotations.reviewLog(record.id()) : annotations.reviewLogOfPeople(record.id())) {
                         boolean annotator = entry.coder().equals(AnnotationIris.ANNOTATOR_CODER);
                         if (seesColleagues || entry.coder().equals(caller.username()) || annotator) {
                             shown.add(entry);
+                            if (!annotator) {
+                                reviewedByPeople.add(entry.annotationId());
+                            }
                         }
                     }
                     // What a person reviewed, read at once: a page that shows one part of a long document names (and
                     // undoes) decisions made in another part from these.
-                    Map<String, StoredAnnotation> reviewed = annotations.findInDocument(record.id(), shown.stream()
-                            .filter(entry -> !entry.coder().equals(AnnotationIris.ANNOTATOR_CODER)).map(LoggedReview::annotationId)
-                            .collect(Collectors.toCollection(LinkedHashSet::new)));
+                    Map<String, StoredAnnotation> reviewed = annotations.findInDocument(record.id(), reviewedByPeople);
                     JsonArray log = new JsonArray();
                     for (LoggedReview entry : shown) {
-                        boolean annotator = entry.coder().equals(AnnotationIris.ANNOTATOR_CODER);
                         log.add(new JsonObject().put("annotationId", entry.annotationId()).put("coder", entry.coder())
                                 .put("from", entry.review().from() == null ? null : entry.review().from().wireName())
                                 .put("to", entry.review().to().wireName())
                                 .put("at", entry.review().at() == null ? null : entry.review().at().toString())
                                 .put("reason", entry.review().reason())
-                                .put("annotation", annotator ? null : reviewedAnnotation(reviewed.get(entry.annotationId()))));
+                                .put("annotation", entry.coder().equals(AnnotationIris.ANNOTATOR_CODER) ? null
+                                        : reviewedAnnotation(reviewed.get(entry.annotationId()))));
                     }
                     return log;
                 });

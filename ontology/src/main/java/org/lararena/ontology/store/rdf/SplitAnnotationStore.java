@@ -324,7 +324,7 @@ public final class SplitAnnotationStore implements AnnotationStore {
     @Override
     public Map<String, StoredAnnotation> findInDocument(String documentId, Collection<String> annotationIds) {
         Map<String, StoredAnnotation> found = new LinkedHashMap<>(decided.findInDocument(documentId, annotationIds));
-        suggestions.findInDocument(documentId, annotationIds).forEach(found::putIfAbsent);
+        found.putAll(suggestions.findInDocument(documentId, annotationIds.stream().filter(id -> !found.containsKey(id)).toList()));
         return found;
     }
 
