@@ -63,8 +63,7 @@ public final class IndexPages {
                 }
                 return cursor == null ? s : s.searchAfter(cursor);
             }, type).hits().hits();
-            boolean wantsMore = hits.isEmpty() || reader.wantsMore(hits);
-            if (!wantsMore || hits.size() < pageSize) {
+            if (hits.isEmpty() || !reader.wantsMore(hits) || hits.size() < pageSize) {
                 return;
             }
             after = hits.get(hits.size() - 1).sort();
