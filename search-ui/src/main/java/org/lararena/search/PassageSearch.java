@@ -416,9 +416,17 @@ public final class PassageSearch {
     private static final String ALIKE = "alike";
     private static final int MAX_ALIKE = 6;
 
-    /** {@link #alikeRequest(List, List, SearchRequest, Caller)} for the hits of {@code response}. */
-    private Optional<co.elastic.clients.elasticsearch.core.SearchRequest> alikeRequest(SearchResponse<Map> response, SearchRequest request,
-                                                                                      Caller caller) {
+    /**
+     * The search that {@link #search} sends after the hits' own ({@code response}), for the near-duplicates of a page of
+     * collapsed hits (the benchmark sends the same): the passages of the hits' groups that the caller may read and the
+     * facet choices keep, the hits left out, at most {@value #MAX_ALIKE} of each group. One search for the whole page,
+     * of filters on stored terms only. Not the search's words again: a copy says what its hit says (a scanned copy
+     * maybe in garbled words, which is worth naming all the more), and reading the words again cost as much as the
+     * search itself. So what it names does not depend on the words asked, and the passages a search of a name leaves
+     * out ({@link #askedForHiddenNames}) need no leaving out here. Empty when nothing is collapsed.
+     */
+    public Optional<co.elastic.clients.elasticsearch.core.SearchRequest> alikeRequest(SearchResponse<Map> response, SearchRequest request,
+                                                                                     Caller caller) {
         List<String> groups = new ArrayList<>();
         List<String> shown = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
@@ -427,20 +435,6 @@ public final class PassageSearch {
                 shown.add(hit.id());
             }
         }
-        return alikeRequest(groups, shown, request, caller);
-    }
-
-    /**
-     * The search that {@link #search} sends after the hits' own, for the near-duplicates of a page of collapsed hits
-     * (the benchmark sends the same): the passages of the hits' {@code groups} that the caller may read and the facet
-     * choices keep, the hits ({@code shown}) left out, at most {@value #MAX_ALIKE} of each group. One search for the
-     * whole page, of filters on stored terms only. Not the search's words again: a copy says what its hit says (a
-     * scanned copy maybe in garbled words, which is worth naming all the more), and reading the words again cost as much
-     * as the search itself. So what it names does not depend on the words asked, and the passages a search of a name
-     * leaves out ({@link #askedForHiddenNames}) need no leaving out here. Empty when nothing is collapsed.
-     */
-    public Optional<co.elastic.clients.elasticsearch.core.SearchRequest> alikeRequest(List<String> groups, List<String> shown,
-                                                                                     SearchRequest request, Caller caller) {
         if (!collapses(request) || groups.isEmpty()) {
             return Optional.empty();
         }

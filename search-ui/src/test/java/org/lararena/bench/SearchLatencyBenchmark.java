@@ -3,11 +3,16 @@ package org.lararena.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.json.JsonpDeserializer;
+import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.json.JsonpUtils;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import jakarta.json.stream.JsonParser;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,7 +40,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.lararena.app.ApplicationVerticle;
-import org.lararena.ingest.index.NearDuplicates;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
@@ -365,18 +369,14 @@ class SearchLatencyBenchmark {
             }
             SearchRequest searchRequest = SearchRequest.fromParams(multiMap);
             co.elastic.clients.elasticsearch.core.SearchRequest request = search.elasticsearchRequest(searchRequest, PILOT);
+            JsonpMapper mapper = client._jsonpMapper();
             Function<String, Optional<HttpRequest>> followUp = answer -> {
-                List<String> groups = new ArrayList<>();
-                List<String> shown = new ArrayList<>();
-                for (Object item : new JsonObject(answer).getJsonObject("hits").getJsonArray("hits")) {
-                    JsonObject hit = (JsonObject) item;
-                    String group = hit.getJsonObject("_source", new JsonObject()).getString(NearDuplicates.GROUP);
-                    if (group != null) {
-                        groups.add(group);
-                        shown.add(hit.getString("_id"));
-                    }
+                // The answer read as the application's client reads it, so the second search is built from it the same way.
+                try (JsonParser parser = mapper.jsonProvider().createParser(new StringReader(answer))) {
+                    SearchResponse<Map> response = SearchResponse.<Map>createSearchResponseDeserializer(JsonpDeserializer.of(Map.class))
+                            .deserialize(parser, mapper);
+                    return search.alikeRequest(response, searchRequest, PILOT).map(alike -> post(es, alike, client));
                 }
-                return search.alikeRequest(groups, shown, searchRequest, PILOT).map(alike -> post(es, alike, client));
             };
             return new Query(queryString.toString(), app.resolve("/api/search?" + queryString), address(es, request),
                     JsonpUtils.toJsonString(request, client._jsonpMapper()), followUp);
