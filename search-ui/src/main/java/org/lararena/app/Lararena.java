@@ -34,6 +34,7 @@ import org.lararena.backup.DataRestore;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.TdbNodeCaches;
+import org.lararena.platform.services.DemoLogins;
 import org.lararena.platform.services.ManagedElasticsearch;
 import org.lararena.platform.services.ManagedFuseki;
 import org.lararena.platform.services.ManagedKeycloak;
@@ -316,7 +317,7 @@ public final class Lararena {
                 + (config.elasticsearch().managed() ? " (managed)" : ""));
         out.println("  Keycloak:      " + config.keycloak().url() + (config.keycloak().managed() ? " (managed, realm " + config.keycloak().realm() + ")" : ""));
         if (config.keycloak().managed()) {
-            out.println("  Demo logins:   forskare/forskare (researcher), pilot/pilot (pilot, Värmland), deltagare/deltagare (attendee), admin/admin (admin)");
+            out.println("  Demo logins:   " + DemoLogins.describe(DemoLogins.ofShippedRealm()));
             out.println("  Keycloak admin console: " + config.keycloak().url() + "/admin  (admin / "
                     + ManagedKeycloak.forConfig(config, ServerDistributions.locate(config.home())).adminPassword() + ")");
         }
