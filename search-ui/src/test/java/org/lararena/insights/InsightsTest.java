@@ -7,8 +7,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +24,7 @@ import org.lararena.platform.shared.CachedCollection;
 import org.lararena.platform.shared.ChangeNotices;
 import org.lararena.platform.shared.FileCollection;
 import org.lararena.platform.web.Caller;
+import org.lararena.testing.SettableClock;
 
 /** Checking input, who sees drafts and quotes, and the read-only insights of the learning modules. */
 class InsightsTest {
@@ -83,34 +84,18 @@ class InsightsTest {
     @Test
     void theSameSubmissionTwiceWithinTheWindowIsOneInsightAndLaterOrChangedItIsANewOne() {
         Instant start = Instant.parse("2026-03-01T09:00:00Z");
-        Instant[] now = {start};
-        Clock moving = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        SettableClock moving = new SettableClock(start);
         Insights repeating = new Insights(stored(folder.resolve("upprepat")), List.of(), Set.of(SAMVERKAN)::contains, iri -> "Samverkan",
                 (ids, caller) -> Map.of(), moving, Insights.DEFAULT_MAX_TEXT_CHARS);
         JsonObject form = body("Korta möten räcker", "Varje vecka.", List.of(SAMVERKAN), List.of());
         Caller colleague = new Caller("kollega", Set.of(Caller.RESEARCHER), Optional.empty());
 
         Insight first = repeating.create(form.copy(), RESEARCHER);
-        now[0] = start.plusSeconds(2);
+        moving.advance(Duration.ofSeconds(2));
         Insight again = repeating.create(form.copy(), RESEARCHER);
         Insight changed = repeating.create(form.copy().put("text", "Varannan vecka."), RESEARCHER);
         Insight byAnother = repeating.create(form.copy(), colleague);
-        now[0] = start.plus(Insights.REPEAT_WINDOW).plusSeconds(1);
+        moving.advance(Insights.REPEAT_WINDOW.minusSeconds(1));
         Insight later = repeating.create(form.copy(), RESEARCHER);
 
         assertThat(again.id()).isEqualTo(first.id());

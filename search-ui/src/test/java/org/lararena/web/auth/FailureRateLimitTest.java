@@ -8,14 +8,13 @@ import io.vertx.ext.web.sstore.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lararena.app.ClusterMembers;
 import org.lararena.app.Eventually;
 import org.lararena.app.LoopbackCluster;
+import org.lararena.testing.SettableClock;
 
 /** The limit on invalid tokens, on one instance and over the instances of a cluster; and sessions any instance finds. */
 class FailureRateLimitTest {
@@ -34,23 +33,7 @@ class FailureRateLimitTest {
 
     @Test
     void anAddressIsRefusedFromItsMaxthFailureUntilTheWindowHasPassed() {
-        Instant[] now = {Instant.parse("2026-05-04T10:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        SettableClock clock = new SettableClock(Instant.parse("2026-05-04T10:00:00Z"));
         FailureRateLimit limit = new FailureRateLimit(3, Duration.ofMinutes(1), clock);
         limit.recordFailure(GUESSER);
         limit.recordFailure(GUESSER);
@@ -60,7 +43,7 @@ class FailureRateLimitTest {
         assertThat(limit.isBlocked(GUESSER)).isTrue();
         assertThat(limit.isBlocked("198.51.100.8")).as("another address").isFalse();
 
-        now[0] = now[0].plus(Duration.ofSeconds(61));
+        clock.advance(Duration.ofSeconds(61));
         assertThat(limit.isBlocked(GUESSER)).as("once the window has passed").isFalse();
     }
 
