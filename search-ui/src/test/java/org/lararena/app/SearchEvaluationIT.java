@@ -144,7 +144,7 @@ class SearchEvaluationIT {
         Path corpus = corpusDirectory();
         boolean withCorpus = CORPUS_DOCUMENTS.stream().allMatch(f -> Files.isRegularFile(corpus.resolve(f)));
         if (!withCorpus) {
-            System.out.println("SearchEvaluationIT: the shared corpus is absent at " + corpus + "; its queries are skipped");
+            System.out.println("SearchEvaluationIT: the shared corpus ../shared/corpus is absent (looked in " + corpus + "); its queries are skipped");
         }
         try (RunningApplication app = RunningApplication.start(dataDir, Map.of("LARARENA_DEMO_DATA", "true"));
              ElasticsearchClient client = ElasticsearchClients.create(app.config().elasticsearch())) {

@@ -17,8 +17,8 @@ public final class TestCorpus {
     /** A corpus file; skips the calling test with a clear message when the corpus or the file is absent. */
     public static Path file(String relativePath) {
         Path file = directory().resolve(relativePath);
-        assumeTrue(Files.isRegularFile(file), () -> "Skipped: the shared corpus file " + file
-                + " is absent (tests that read real documents need /work/shared/corpus beside the project)");
+        assumeTrue(Files.isRegularFile(file), () -> "Skipped: the shared corpus file ../shared/corpus/" + relativePath
+                + " is absent (tests that read real documents need the shared corpus beside the project; looked in " + file + ")");
         return file;
     }
 
