@@ -240,8 +240,11 @@ final class PassageQuery {
                 SwedishSynonyms read = leftOut.contains(RankingPart.SYNONYMS) ? SwedishSynonyms.none() : synonyms;
                 List<List<String>> synonymsOfItems = items.stream()
                         .map(item -> amountWord.equals(Optional.of(item)) ? List.<String>of() : read.of(bare(item))).toList();
+                Optional<Query> oneOfTwo = !question && items.size() == 2 && !leftOut.contains(RankingPart.ONE_OF_TWO_KEYWORDS)
+                        ? Optional.of(simple(positive, Operator.Or, null, fields)) : Optional.empty();
                 b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict
-                        : withLooserReadings(strict, positive, minimumShouldMatch, leftOut, synonymReading(items, synonymsOfItems, minimumShouldMatch)));
+                        : withLooserReadings(strict, positive, minimumShouldMatch, leftOut,
+                        Stream.concat(synonymReading(items, synonymsOfItems, minimumShouldMatch).stream(), oneOfTwo.stream()).toList()));
                 b.should(exactForms(positive));
                 b.should(synonymScores(synonymsOfItems));
                 if (!leftOut.contains(RankingPart.DOCUMENT_CONTEXT)) {
@@ -268,14 +271,14 @@ final class PassageQuery {
      * apart (a phrase of the parts, as for a multi-word synonym: the analyzer gives the compound and its parts as a token
      * graph), also near each other in either order ({@link RankingPart#PARTS_NEAR}), and with its action nouns as the
      * verbs they are made from ({@link RankingPart#VERB_READING}; with {@link RankingPart#PARTICLE_NOUNS} its nouns of a
-     * particle and a bare verb stem too), each unless {@code leftOut} names it; the query's words or their synonyms
-     * ({@link #synonymReading}); and long words a slip or an ending away.
+     * particle and a bare verb stem too), each unless {@code leftOut} names it; the readings of the query's words in
+     * {@code wordReadings} (their synonyms, {@link #synonymReading}; one of two keywords,
+     * {@link RankingPart#ONE_OF_TWO_KEYWORDS}); and long words a slip or an ending away.
      * Each adds that constant to a strict match too, as a tie-breaker.
      */
     private static Query withLooserReadings(Query strict, String words, String minimumShouldMatch, Set<RankingPart> leftOut,
-                                            Optional<Query> synonymReading) {
-        List<Query> splitReadings = new ArrayList<>();
-        synonymReading.ifPresent(splitReadings::add);
+                                            List<Query> wordReadings) {
+        List<Query> splitReadings = new ArrayList<>(wordReadings);
         splitReadings.add(splitReading(words, minimumShouldMatch));
         // Beside the phrase of the parts, not instead: the sloppy phrase alone lost a compound whose parts stand together
         // after a quote and a hyphen ("baslinje"- intervjuerna), which the phrase finds.

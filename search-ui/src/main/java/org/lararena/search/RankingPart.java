@@ -65,5 +65,11 @@ public enum RankingPart {
      * they add in the passage itself ({@link PassageQuery#DOCUMENT_WORDS_WEIGHT}), so that among passages with the same
      * words those of a document about what is asked rank first.
      */
-    DOCUMENT_CONTEXT
+    DOCUMENT_CONTEXT,
+    /**
+     * A query of two keywords also finds the passages that hold one of them, as a looser reading
+     * ({@link PassageQuery#LOOSER_READING_SCORE}): below those with both, as the rest of the looser readings are. Two
+     * words both had to match, so an answer that says the second in other words was not found at all.
+     */
+    ONE_OF_TWO_KEYWORDS
 }

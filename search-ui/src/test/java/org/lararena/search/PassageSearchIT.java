@@ -176,6 +176,16 @@ class PassageSearchIT {
     }
 
     @Test
+    void aQueryOfTwoKeywordsAlsoFindsAPassageWithOneOfThemBelowThoseWithBoth() {
+        // No passage has both words: each that has one is found.
+        assertThat(hitIds(search.search(request("hyrläkare glesbygd", List.of(), List.of()), RESEARCHER))).contains("rapport-v-2", "svenska-2");
+
+        List<String> ranked = hitIds(search.search(request("läkarkontakt vårdcentraler", List.of(), List.of()), RESEARCHER));
+        assertThat(ranked).as("both words first, then one of them").hasSize(3).endsWith("svenska-1")
+                .contains("rapport-v-1", "anteckning-o-1");
+    }
+
+    @Test
     void swedishWordsMeetTheirCompoundsInflectionsAndOcrFormsWithoutDiacritics() {
         assertThat(hitIds(search.search(request("samsjuklighet", List.of(), List.of()), RESEARCHER))).contains("svenska-0");
         assertThat(hitIds(search.search(request("utredning", List.of(), List.of()), RESEARCHER))).contains("svenska-0");
