@@ -87,7 +87,7 @@ class SearchEvaluationIT {
             // The twelfth set's (held-out-12), written blind to the ranking: an interview, scanned minutes, a report, a slide deck.
             "eval12-intervju-fysioterapeut.txt", "eval12-protokoll-vaccination-skannad.txt", "eval12-rapport-fallprevention.txt",
             "eval12-bildspel-tobaksfri-operation.txt",
-            // The thirteenth to twenty-second sets' (held-out-13 to -22), each written blind to the ranking: an interview, scanned
+            // The thirteenth set's (held-out-13) and every later set's, each written blind to the ranking: an interview, scanned
             // minutes, a report, a slide deck.
             "eval13-intervju-kurator.txt", "eval13-protokoll-lakemedelsrobot-skannad.txt", "eval13-rapport-kol-hembesok.txt",
             "eval13-bildspel-somnskola.txt",
@@ -112,7 +112,9 @@ class SearchEvaluationIT {
             "eval23-intervju-alkoholsamtal.txt", "eval23-protokoll-barn-som-anhoriga-skannad.txt", "eval23-rapport-internet-kbt.txt",
             "eval23-bildspel-nyckelfri-hemtjanst.txt",
             "eval24-intervju-hemlosa.txt", "eval24-protokoll-vardrum-skannad.txt", "eval24-rapport-pkmatning.txt",
-            "eval24-bildspel-postcovid.txt");
+            "eval24-bildspel-postcovid.txt",
+            "eval25-intervju-skuldradgivning.txt", "eval25-protokoll-patientrad-skannad.txt", "eval25-rapport-teledermatoskopi.txt",
+            "eval25-bildspel-vardhund.txt");
     /** Whether the general Swedish word lists are installed (read once: a few megabytes of lists). */
     private static final boolean WORD_LISTS_INSTALLED = !GeneralSwedishWords.installed().isEmpty();
     private static final String LARARENA = "Lärarena";
@@ -284,7 +286,7 @@ class SearchEvaluationIT {
             new LaterSet("heldout-18", 0.94, 0.81), new LaterSet("heldout-19", 0.80, 0.67),
             new LaterSet("heldout-20", 0.62, 0.50, Set.of("ocr")), new LaterSet("heldout-21", 0.72, 0.59),
             new LaterSet("heldout-22", 0.74, 0.58), new LaterSet("heldout-23", 0.58, 0.46),
-            new LaterSet("heldout-24", 0.74, 0.56));
+            new LaterSet("heldout-24", 0.74, 0.56), new LaterSet("heldout-25", 0.0, 0.0));
 
     /**
      * The bar of the sets after the first: in every class the project does at least as well as the standard analyzer,
