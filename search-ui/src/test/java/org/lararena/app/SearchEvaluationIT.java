@@ -286,7 +286,7 @@ class SearchEvaluationIT {
             new LaterSet("heldout-18", 0.94, 0.81), new LaterSet("heldout-19", 0.80, 0.67),
             new LaterSet("heldout-20", 0.62, 0.50, Set.of("ocr")), new LaterSet("heldout-21", 0.72, 0.59),
             new LaterSet("heldout-22", 0.74, 0.58), new LaterSet("heldout-23", 0.58, 0.46),
-            new LaterSet("heldout-24", 0.74, 0.56), new LaterSet("heldout-25", 0.0, 0.0));
+            new LaterSet("heldout-24", 0.74, 0.56), new LaterSet("heldout-25", 0.80, 0.68));
 
     /**
      * The bar of the sets after the first: in every class the project does at least as well as the standard analyzer,
@@ -300,7 +300,7 @@ class SearchEvaluationIT {
      * (0.70 / 0.59 once the past tense, which its criterion took out, was gone), held-out-16 0.76 / 0.63 (0.78 / 0.62
      * once the amount word's framing, which its criterion took out, was gone), held-out-17 0.76 / 0.50, held-out-18
      * 0.98 / 0.85, held-out-19 0.86 / 0.71, held-out-20 0.66 / 0.53, held-out-21 0.76 / 0.62, held-out-22 0.76 / 0.61
-     * held-out-23 0.60 / 0.48 and held-out-24 0.76 / 0.58 when measured once ({@link #LATER_SETS}).
+     * held-out-23 0.60 / 0.48, held-out-24 0.76 / 0.58 and held-out-25 0.82 / 0.70 when measured once ({@link #LATER_SETS}).
      */
     private static void assertSecondSetLevels(Map<String, Scoreboard> boards, boolean asMeasured) {
         for (LaterSet set : LATER_SETS) {
