@@ -240,11 +240,10 @@ final class PassageQuery {
                 SwedishSynonyms read = leftOut.contains(RankingPart.SYNONYMS) ? SwedishSynonyms.none() : synonyms;
                 List<List<String>> synonymsOfItems = items.stream()
                         .map(item -> amountWord.equals(Optional.of(item)) ? List.<String>of() : read.of(bare(item))).toList();
-                Optional<Query> oneOfTwo = !question && items.size() == 2 && !leftOut.contains(RankingPart.ONE_OF_TWO_KEYWORDS)
-                        ? Optional.of(simple(positive, Operator.Or, null, fields)) : Optional.empty();
+                List<Query> wordReadings = Stream.concat(synonymReading(items, synonymsOfItems, minimumShouldMatch).stream(),
+                        oneOfTwoKeywords(items, question, fields, leftOut).stream()).toList();
                 b.must(leftOut.contains(RankingPart.LOOSER_READINGS) ? strict
-                        : withLooserReadings(strict, positive, minimumShouldMatch, leftOut,
-                        Stream.concat(synonymReading(items, synonymsOfItems, minimumShouldMatch).stream(), oneOfTwo.stream()).toList()));
+                        : withLooserReadings(strict, positive, minimumShouldMatch, leftOut, wordReadings));
                 b.should(exactForms(positive));
                 b.should(synonymScores(synonymsOfItems));
                 if (!leftOut.contains(RankingPart.DOCUMENT_CONTEXT)) {
@@ -295,6 +294,18 @@ final class PassageQuery {
                 .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(split)))
                 .should(s -> s.constantScore(c -> c.boost(LOOSER_READING_SCORE).filter(f -> f.match(m -> m.field("text.exact").query(words)
                         .fuzziness(FUZZINESS).prefixLength(3).maxExpansions(20).minimumShouldMatch(minimumShouldMatch)))))));
+    }
+
+    /**
+     * A query of two keywords read as either of them ({@link RankingPart#ONE_OF_TWO_KEYWORDS}): the strict reading asks for
+     * both of two words, so an answer that says one of them in other words would not be found at all. Not for a
+     * question, which already asks for half of its words, nor for three words or more, of which one may be missing.
+     */
+    private static Optional<Query> oneOfTwoKeywords(List<String> items, boolean question, List<String> fields, Set<RankingPart> leftOut) {
+        if (question || items.size() != 2 || leftOut.contains(RankingPart.ONE_OF_TWO_KEYWORDS)) {
+            return Optional.empty();
+        }
+        return Optional.of(simple(String.join(" ", items), Operator.Or, null, fields));
     }
 
     /**
