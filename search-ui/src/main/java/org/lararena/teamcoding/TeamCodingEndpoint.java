@@ -16,7 +16,6 @@ import org.lararena.documents.DocumentsEndpoint;
 import org.lararena.ingest.index.FacetFollower;
 import org.lararena.ingest.store.DocumentRecord;
 import org.lararena.ingest.store.DocumentStore;
-import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.CoderView;
 import org.lararena.ontology.store.CodingStatus;
@@ -168,7 +167,7 @@ public final class TeamCodingEndpoint {
                     List<LoggedReview> shown = new ArrayList<>();
                     Set<String> reviewedByPeople = new LinkedHashSet<>();
                     for (LoggedReview entry : withAnnotator ? annotations.reviewLog(record.id()) : annotations.reviewLogOfPeople(record.id())) {
-                        boolean annotator = entry.coder().equals(AnnotationIris.ANNOTATOR_CODER);
+                        boolean annotator = entry.byAnnotator();
                         if (seesColleagues || entry.coder().equals(caller.username()) || annotator) {
                             shown.add(entry);
                             if (!annotator) {
@@ -186,8 +185,7 @@ public final class TeamCodingEndpoint {
                                 .put("to", entry.review().to().wireName())
                                 .put("at", entry.review().at() == null ? null : entry.review().at().toString())
                                 .put("reason", entry.review().reason())
-                                .put("annotation", entry.coder().equals(AnnotationIris.ANNOTATOR_CODER) ? null
-                                        : reviewedAnnotation(reviewed.get(entry.annotationId()))));
+                                .put("annotation", entry.byAnnotator() ? null : reviewedAnnotation(reviewed.get(entry.annotationId()))));
                     }
                     return log;
                 });

@@ -574,7 +574,7 @@ public final class RdfAnnotationStore implements AnnotationStore {
     public List<LoggedReview> reviewLogOfPeople(String documentId) {
         return store.calculateRead(() -> {
             List<LoggedReview> log = reviewActivities(documentId);
-            log.removeIf(entry -> entry.coder().equals(AnnotationIris.ANNOTATOR_CODER));
+            log.removeIf(LoggedReview::byAnnotator);
             log.sort(Comparator.comparing(LoggedReview::review, OLDEST_FIRST).reversed());
             return log;
         });
