@@ -235,10 +235,9 @@ public final class PassageIndex {
     private void copyPassages(String from, String to, FacetSource facets) throws IOException {
         NearDuplicateGroups nearDuplicates = new NearDuplicateGroups(client);
         DocumentWords documentWords = new DocumentWords(client);
-        // The words of the documents of the page before, for a document that goes on into this page: a document's
-        // passages come together in the order of their ids, so two pages' documents are all that is kept (one whose
-        // passages did not would be read again, with the same words).
-        Map<String, String> wordsOfPageBefore = new HashMap<>();
+        // The words of the document copied last, the only one that can go on into the next page: a document's passages
+        // come together in the order of their ids (one whose passages did not would be read again, with the same words).
+        Map<String, String> wordsOfLastDocument = new HashMap<>();
         IndexPages.forEach(client, from, Query.of(q -> q.matchAll(m -> m)), "passageId", null, JsonData.class, hits -> {
             // Passages from before near-duplicates were grouped get their group here, each page against the pages before.
             Map<String, List<JsonObject>> byDocument = new LinkedHashMap<>();
@@ -253,17 +252,15 @@ public final class PassageIndex {
             nearDuplicates.assign(to, byDocument);
             // Passages from before documents' words were kept get them here, read once per document from its
             // beginning in the older index (a page holds passages in the order of their ids, and maybe part of a document).
-            Map<String, String> wordsOfThisPage = new HashMap<>();
             for (Map.Entry<String, List<JsonObject>> document : byDocument.entrySet()) {
-                String words = wordsOfPageBefore.get(document.getKey());
+                String words = wordsOfLastDocument.get(document.getKey());
                 if (words == null) {
                     words = documentWords.ofIndexed(from, to, document.getKey());
                 }
-                wordsOfThisPage.put(document.getKey(), words);
                 DocumentWords.put(document.getValue(), words);
+                wordsOfLastDocument.clear();
+                wordsOfLastDocument.put(document.getKey(), words);
             }
-            wordsOfPageBefore.clear();
-            wordsOfPageBefore.putAll(wordsOfThisPage);
             BulkRequest.Builder bulk = new BulkRequest.Builder().index(to);
             byDocument.values().forEach(passages -> passages.forEach(passage -> bulk.operations(op -> op.index(i -> i
                     .id(passage.getString("passageId")).document(JsonData.fromJson(passage.encode()))))));
