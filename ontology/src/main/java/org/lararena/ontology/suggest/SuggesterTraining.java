@@ -49,13 +49,6 @@ public final class SuggesterTraining {
     private final Ontology ontology;
     private final Clock clock;
     private final ServiceCheck check;
-    private final List<SeedPassage> seed;
-
-    /**
-     * A passage labelled with the top themes a careful researcher gives it ({@link LabelledPassages}), that the
-     * classifiers per theme learn from beside the decided passages.
-     */
-    public record SeedPassage(String text, Set<String> themeIris) {}
 
     /**
      * Whether a training stops every thread of this JVM again and again: Apache OpenNLP's quasi-Newton trainer calls
@@ -79,19 +72,6 @@ public final class SuggesterTraining {
      * @param check when a trained model goes into service
      */
     public SuggesterTraining(PassageAnnotator annotator, Ontology ontology, Clock clock, ServiceCheck check) {
-        this(annotator, ontology, clock, check, List.of());
-    }
-
-    /**
-     * @param seed labelled passages the classifiers per theme learn from beside every decided passage, in every model
-     *        of the cross-validation and in the model put in service ({@link LabelledPassages#seed}): a review of a few
-     *        dozen passages gives three or four per theme, too few to learn a theme no word of the codebook signals,
-     *        and the seed's some 500 passages teach what the words of each theme's passages share. The decided
-     *        passages alone test the models, so the check before service measures what the seed is worth on the
-     *        team's own material.
-     */
-    public SuggesterTraining(PassageAnnotator annotator, Ontology ontology, Clock clock, ServiceCheck check, List<SeedPassage> seed) {
-        this.seed = List.copyOf(seed);
         this.annotator = Objects.requireNonNull(annotator);
         this.ontology = Objects.requireNonNull(ontology);
         this.clock = Objects.requireNonNull(clock);
@@ -127,7 +107,6 @@ public final class SuggesterTraining {
             folds.add(new ArrayList<>());
         }
         passages.forEach(p -> folds.get(fold(p.passageId())).add(p));
-        List<ThemeClassifiers.Example> seedExamples = seedExamples();
 
         // Each fold is scored by a model learned from the other folds: every decided passage tests a model that never saw it.
         // A fold with nothing to test, or nothing else to learn from, has no model.
@@ -140,7 +119,7 @@ public final class SuggesterTraining {
             List<IsotonicCalibration.Point> terms = new ArrayList<>();
             List<IsotonicCalibration.Point> themes = new ArrayList<>();
             if (!test.isEmpty() && !rest.isEmpty()) {
-                SuggesterModel model = learn(rest, seedExamples);
+                SuggesterModel model = learn(rest);
                 foldModels.put(f, model);
                 for (TrainingPassage passage : test) {
                     Set<String> gold = passage.goldThemes();
@@ -166,26 +145,10 @@ public final class SuggesterTraining {
         }
 
         int decisions = passages.stream().mapToInt(TrainingPassage::decisions).sum();
-        SuggesterModel model = learn(passages, seedExamples).with(IsotonicCalibration.fit(allBut(termPoints, NO_FOLD)), IsotonicCalibration.fit(allBut(themePoints, NO_FOLD)),
+        SuggesterModel model = learn(passages).with(IsotonicCalibration.fit(allBut(termPoints, NO_FOLD)), IsotonicCalibration.fit(allBut(themePoints, NO_FOLD)),
                 passages.isEmpty() ? SuggesterModel.THRESHOLD : dropBelow(sumBut(dictionaryByFold, NO_FOLD)))
                 .with(version, clock.instant(), decisions, evaluation);
         return new Outcome(model, check.judge(evaluation));
-    }
-
-    /**
-     * The seed as the classifiers' examples: its features with the dictionary's suggestions (the team's learned terms
-     * are not looked for in the seed, which was written without them), and of its themes those that are top themes
-     * of the codebook as it stands, so that a theme the team removed is not learned.
-     */
-    private List<ThemeClassifiers.Example> seedExamples() {
-        Set<String> topThemes = Set.copyOf(topThemes());
-        List<ThemeClassifiers.Example> examples = new ArrayList<>(seed.size());
-        for (SeedPassage passage : seed) {
-            Set<String> themes = passage.themeIris().stream().filter(topThemes::contains).collect(Collectors.toSet());
-            examples.add(new ThemeClassifiers.Example(
-                    ThemeClassifiers.features(passage.text(), annotator.termSuggestions(passage.text(), SuggesterModel.DICTIONARY_ONLY)), themes));
-        }
-        return examples;
     }
 
     /** What every fold but {@code fold} holds (every fold for {@link #NO_FOLD}). */
@@ -252,12 +215,12 @@ public final class SuggesterTraining {
                 modelByTheme, dictionaryByTheme);
     }
 
-    private SuggesterModel learn(List<TrainingPassage> passages, List<ThemeClassifiers.Example> seedExamples) {
+    private SuggesterModel learn(List<TrainingPassage> passages) {
         List<LearnedTerm> learned = LearnedTerm.learn(passages, text -> annotator.annotate(text, SuggesterModel.DICTIONARY_ONLY));
         TermPrecision precision = TermPrecision.learn(passages);
         SuggesterModel terms = new SuggesterModel(-1, null, 0, learned, precision, ContextPrecision.NONE, ThemeClassifiers.NONE,
                 IsotonicCalibration.IDENTITY, IsotonicCalibration.IDENTITY, SuggesterModel.THRESHOLD, Evaluation.NONE);
-        List<ThemeClassifiers.Example> examples = new ArrayList<>(seedExamples);
+        List<ThemeClassifiers.Example> examples = new ArrayList<>();
         List<ContextPrecision.Decided> decided = new ArrayList<>();
         for (TrainingPassage passage : passages) {
             List<Suggestion> suggestions = annotator.termSuggestions(passage.text(), terms);
