@@ -14,14 +14,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lararena.ontology.suggest.LabelledPassages;
 
 /**
- * Measures the annotator on passages labelled with top themes ({@link LabelledPassages}; see
- * {@code src/test/resources/eval/README.md}):
+ * Measures the annotator on passages labelled with top themes (see {@code src/test/resources/eval/README.md}):
  * micro precision, recall and F1 over the set of top themes per passage, per theme, beside a baseline that
  * matches only the nineteen theme names, case-insensitively.
  */
@@ -29,6 +29,9 @@ class AnnotatorEvaluationTest {
 
     private static final double REQUIRED_F1 = 0.75;
     private static final double REQUIRED_PRECISION = 0.75;
+
+    /** The words that carry a label, in brackets after it: {@code Samverkan [mobila teamet]}. */
+    private static final Pattern EVIDENCE = Pattern.compile("\\[([^\\]]+)]");
 
     private static Ontology ontology;
     private static PassageAnnotator annotator;
@@ -93,7 +96,7 @@ class AnnotatorEvaluationTest {
     void theEvaluationSetsOnlyUseTheNineteenTopThemes() throws IOException {
         Set<String> names = new HashSet<>();
         ontology.topThemes().forEach(t -> names.add(t.labelSv()));
-        for (String file : LabelledPassages.SHIPPED) {
+        for (String file : List.of("tuning.txt", "heldout.txt", "suggester.txt")) {
             for (Passage passage : read(file)) {
                 assertThat(names).as(passage.text()).containsAll(passage.themes());
             }
@@ -172,15 +175,34 @@ class AnnotatorEvaluationTest {
         }
     }
 
-    /**
-     * A set's passages: a set held out from the suggester's seed from {@code src/test/resources/eval/}, any other from
-     * the shipped ones ({@link LabelledPassages#SHIPPED}).
-     */
     static List<Passage> read(String file) throws IOException {
-        List<LabelledPassages.Passage> labelled;
+        String content;
         try (InputStream in = AnnotatorEvaluationTest.class.getResourceAsStream("/eval/" + file)) {
-            labelled = in == null ? LabelledPassages.shipped(file) : LabelledPassages.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), file);
+            assertThat(in).as(file).isNotNull();
+            content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        return labelled.stream().map(p -> new Passage(p.labels(), p.text(), p.evidence())).toList();
+        List<Passage> passages = new ArrayList<>();
+        String[] blocks = content.split("(?m)^---\\s*$");
+        for (int i = 1; i < blocks.length; i++) {
+            String block = blocks[i].strip();
+            int newline = block.indexOf('\n');
+            String header = newline < 0 ? block : block.substring(0, newline);
+            String text = newline < 0 ? "" : block.substring(newline + 1).strip();
+            assertThat(header).as("passage %d of %s", i, file).startsWith("themes:");
+            Set<String> themes = new TreeSet<>();
+            Map<String, String> evidence = new TreeMap<>();
+            for (String theme : header.substring("themes:".length()).split(";")) {
+                Matcher words = EVIDENCE.matcher(theme);
+                String label = words.find() ? theme.substring(0, words.start()).strip() : theme.strip();
+                if (!label.isEmpty()) {
+                    themes.add(label);
+                    if (words.find(0)) {
+                        evidence.put(label, words.group(1).strip());
+                    }
+                }
+            }
+            passages.add(new Passage(themes, text, evidence));
+        }
+        return passages;
     }
 }

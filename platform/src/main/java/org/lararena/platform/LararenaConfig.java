@@ -113,8 +113,6 @@ import java.util.OptionalInt;
  *     training says why</td></tr>
  * <tr><td>LARARENA_SUGGESTER_MARGIN_F1_POINTS</td><td>2</td><td>and only when its F1 on those passages is at least this many
  *     hundredths above the dictionary's alone (0: not lower), with a precision not lower</td></tr>
- * <tr><td>LARARENA_SUGGESTER_SEED</td><td>true</td><td>whether the suggester's classifiers per theme also learn from the
- *     passages shipped labelled with the ontology's top themes (false for a codebook with other top themes)</td></tr>
  * <tr><td>LARARENA_JENA_COMPACT_GROWTH_MB</td><td>1024</td><td>the annotation store's files are compacted once they have grown
  * by this much since the last compaction, at a quiet moment (or at once when the disk has less than twice this left;
  * 0: never)</td></tr>
@@ -233,12 +231,10 @@ public record LararenaConfig(
      * since the last compaction; 0 never), how long after the last of a run of researchers' decisions the suggester
      * learns from them again ({@code suggesterRetrainAfter}), and when a model it learned goes into service: at least
      * {@code suggesterMinHeldOutPassages} decided passages that tested it, each by a model that did not learn from it, an
-     * F1 there at least {@code suggesterMargin} above the dictionary's alone and a precision not lower; and whether its
-     * classifiers also learn from the labelled passages shipped with the ontology ({@code suggesterSeed}), which a team
-     * whose codebook has other top themes turns off.
+     * F1 there at least {@code suggesterMargin} above the dictionary's alone and a precision not lower.
      */
     public record Annotation(int batchPassages, Duration step, long compactGrowthBytes, Duration compactCheck, Duration suggesterRetrainAfter,
-                             int suggesterMinHeldOutPassages, double suggesterMargin, boolean suggesterSeed) {
+                             int suggesterMinHeldOutPassages, double suggesterMargin) {
     }
 
     /**
@@ -546,8 +542,7 @@ public record LararenaConfig(
                         Duration.ofSeconds(r.integer("LARARENA_JENA_COMPACT_CHECK_SECONDS", 300, 10, 86_400)),
                         Duration.ofSeconds(r.integer("LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS", 60, 1, 86_400)),
                         r.integer("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", 30, 1, 1_000_000),
-                        r.integer("LARARENA_SUGGESTER_MARGIN_F1_POINTS", 2, 0, 100) / 100.0,
-                        r.bool("LARARENA_SUGGESTER_SEED", true)),
+                        r.integer("LARARENA_SUGGESTER_MARGIN_F1_POINTS", 2, 0, 100) / 100.0),
                 new Requests(Duration.ofMillis(r.integer("LARARENA_BUSY_AFTER_MS", 2_000, 50, 600_000)),
                         r.integer("LARARENA_REQUEST_WORKERS", 8, 1, 256), Requests.longestWork(sparql)),
                 new Exchange(r.integer("LARARENA_MAX_IMPORT_MB", 200, 1, 1_000_000) * 1024L * 1024L,

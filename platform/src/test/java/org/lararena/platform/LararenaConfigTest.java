@@ -76,17 +76,15 @@ class LararenaConfigTest {
     }
 
     @Test
-    void theSuggestersCheckBeforeServiceAndSeedHaveDefaultsAndAreReadFromTheirVariables() {
+    void theSuggestersCheckBeforeServiceHasDefaultsAndIsReadFromItsVariables() {
         LararenaConfig.Annotation defaults = LararenaConfig.fromMap(Map.of()).annotation();
         LararenaConfig.Annotation set = LararenaConfig.fromMap(Map.of("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", "12",
-                "LARARENA_SUGGESTER_MARGIN_F1_POINTS", "5", "LARARENA_SUGGESTER_SEED", "false")).annotation();
+                "LARARENA_SUGGESTER_MARGIN_F1_POINTS", "5")).annotation();
 
         assertThat(defaults.suggesterMinHeldOutPassages()).isEqualTo(30);
         assertThat(defaults.suggesterMargin()).isEqualTo(0.02);
         assertThat(set.suggesterMinHeldOutPassages()).isEqualTo(12);
         assertThat(set.suggesterMargin()).isEqualTo(0.05);
-        assertThat(defaults.suggesterSeed()).as("the shipped labelled passages are learned from by default").isTrue();
-        assertThat(set.suggesterSeed()).isFalse();
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", "0")))
                 .hasMessageContaining("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES");
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_SUGGESTER_MARGIN_F1_POINTS", "0.02")))

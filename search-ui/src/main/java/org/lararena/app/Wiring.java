@@ -47,7 +47,6 @@ import org.lararena.ontology.store.rdf.StoreCompaction;
 import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.ontology.store.rdf.TdbStores;
 import org.lararena.ontology.store.remote.RemoteTransactions;
-import org.lararena.ontology.suggest.LabelledPassages;
 import org.lararena.ontology.suggest.ServiceCheck;
 import org.lararena.ontology.suggest.SuggesterTraining;
 import org.lararena.ontology.vocabulary.LAR;
@@ -104,9 +103,6 @@ final class Wiring {
         // An ontology of this application's own, not the process-wide shipped one: the codebook changes it in place,
         // and another application in the same JVM (a test's) must not see those changes.
         Ontology ontology = OntologyLoader.fromClasspath();
-        // Read against the shipped codebook, before the team's changes are laid over it: the seed names the shipped top
-        // themes by their labels, which a team may since have renamed.
-        List<SuggesterTraining.SeedPassage> suggesterSeed = config.annotation().suggesterSeed() ? LabelledPassages.seed(ontology, List.of()) : List.of();
         // The store, the annotator and the suggester need one another: the suggester is made last and asked for at each use.
         AtomicReference<Suggester> suggesterOnceMade = new AtomicReference<>();
         Optional<RemoteTransactions> rdfStore = config.rdf().url().map(url -> RemoteTransactions.reachable(url.toString()));
@@ -128,7 +124,7 @@ final class Wiring {
                 () -> suggesterOnceMade.get().get());
         ServiceCheck serviceCheck = new ServiceCheck(config.annotation().suggesterMinHeldOutPassages(), config.annotation().suggesterMargin());
         Suggester suggester = new Suggester(new DecisionLog(documents, annotations, ontology),
-                new SuggesterTraining(annotator, ontology, clock, serviceCheck, suggesterSeed), config.dataPath("suggester"),
+                new SuggesterTraining(annotator, ontology, clock, serviceCheck), config.dataPath("suggester"),
                 config.annotation().suggesterRetrainAfter());
         suggesterOnceMade.set(suggester);
         if (SuggesterTraining.stopsTheApplication()) {

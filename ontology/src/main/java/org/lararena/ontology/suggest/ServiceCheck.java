@@ -39,46 +39,31 @@ public record ServiceCheck(int minHeldOutPassages, double margin) {
 
     /** Judges a model by its evaluation on decisions it did not learn from. */
     public Verdict judge(Evaluation heldOut) {
-        return judge(heldOut, Evaluation.NONE);
-    }
-
-    /**
-     * Judges a model by its evaluation on decided passages it did not learn from ({@code decided}, of which at least
-     * {@code minHeldOutPassages} are asked) and on labelled passages shipped with Lärarena it did not learn from
-     * ({@code labelled}): F1 and precision are compared over both together.
-     */
-    public Verdict judge(Evaluation decided, Evaluation labelled) {
-        Evaluation heldOut = decided.plus(labelled);
         double model = heldOut.model().f1();
         double dictionary = heldOut.dictionaryOnly().f1();
-        if (decided.passages() < minHeldOutPassages) {
+        if (heldOut.passages() < minHeldOutPassages) {
             return new Verdict(false, String.format(Locale.ROOT,
                     "Not put in service: %s tested it (each by a model that did not learn from it), and at least %d are needed"
                             + " to tell whether it suggests better than the dictionary alone%s. Review more passages and train again.",
-                    decided.passages() == 0 ? "no decided passage" : "only " + passages(decided.passages()),
-                    minHeldOutPassages, decided.passages() == 0 ? "" : String.format(Locale.ROOT, " (F1 %.2f against %.2f on those%s)",
-                            model, dictionary, alsoLabelled(labelled))));
+                    heldOut.passages() == 0 ? "no decided passage" : "only " + passages(heldOut.passages()),
+                    minHeldOutPassages, heldOut.passages() == 0 ? "" : String.format(Locale.ROOT, " (F1 %.2f against %.2f on those)",
+                            model, dictionary)));
         }
         if (model - dictionary < margin - ROUNDING) {
             return new Verdict(false, String.format(Locale.ROOT,
-                    "Not put in service: on the %s%s that tested it its F1 is %.2f and the dictionary's alone %.2f; a model"
-                            + " must do %s.", passages(decided.passages()), alsoLabelled(labelled), model, dictionary, required()));
+                    "Not put in service: on the %s that tested it its F1 is %.2f and the dictionary's alone %.2f; a model"
+                            + " must do %s.", passages(heldOut.passages()), model, dictionary, required()));
         }
         if (heldOut.model().precision() < heldOut.dictionaryOnly().precision() - ROUNDING) {
             return new Verdict(false, String.format(Locale.ROOT,
-                    "Not put in service: on the %s%s that tested it its precision is %.2f and the dictionary's alone %.2f; a model"
-                            + " must not make researchers reject more of its suggestions.", passages(decided.passages()), alsoLabelled(labelled),
+                    "Not put in service: on the %s that tested it its precision is %.2f and the dictionary's alone %.2f; a model"
+                            + " must not make researchers reject more of its suggestions.", passages(heldOut.passages()),
                     heldOut.model().precision(), heldOut.dictionaryOnly().precision()));
         }
         return new Verdict(true, String.format(Locale.ROOT,
-                "In service: on the %s%s that tested it its F1 is %.2f and the dictionary's alone %.2f (required: at least %s"
-                        + " tested, to do %s, and a precision not lower).", passages(decided.passages()), alsoLabelled(labelled), model, dictionary,
+                "In service: on the %s that tested it its F1 is %.2f and the dictionary's alone %.2f (required: at least %s"
+                        + " tested, to do %s, and a precision not lower).", passages(heldOut.passages()), model, dictionary,
                 passages(minHeldOutPassages), required()));
-    }
-
-    /** The labelled passages that tested the model too, in words; nothing when there were none. */
-    private static String alsoLabelled(Evaluation labelled) {
-        return labelled.passages() == 0 ? "" : " and " + labelled.passages() + " passages labelled by Lärarena's authors";
     }
 
     private String required() {

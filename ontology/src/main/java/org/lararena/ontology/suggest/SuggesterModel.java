@@ -14,12 +14,11 @@ import org.lararena.ontology.text.SwedishText;
 
 /**
  * What the annotator learned from researchers' decisions, in one immutable, versioned piece: terms learned from
- * their tags, the share of accepts per context and per term, a classifier per top theme (learned from the decided
- * passages and the shipped labelled ones) and the calibration of the confidence. It refines the dictionary's
- * suggestions for a passage: each gets the calibrated chance that researchers accept it as its confidence and is
- * dropped under the share training chose (half the dictionary's F1, see {@link SuggesterTraining}); a top theme no
- * term signals is suggested for the whole passage when its classifier finds it more likely than not and its calibrated
- * confidence reaches {@link #THRESHOLD}. {@link #DICTIONARY_ONLY} (version 0) changes nothing.
+ * their tags, the share of accepts per context and per term, a classifier per top theme and the calibration of the
+ * confidence. It refines the dictionary's suggestions for a passage: each gets the calibrated chance that researchers
+ * accept it as its confidence and is dropped under the share training chose (half the dictionary's F1, see {@link
+ * SuggesterTraining}); a top theme no term signals is suggested for the whole passage when its classifier is confident
+ * enough. {@link #DICTIONARY_ONLY} (version 0) changes nothing.
  */
 public final class SuggesterModel {
 
@@ -112,34 +111,25 @@ public final class SuggesterModel {
     /** A suggestion before calibration, its confidence the raw score, and whether a classifier made it. */
     record Candidate(Suggestion suggestion, boolean wholePassage) {}
 
-    /**
-     * The scored candidates for a passage from the dictionary's suggestions (learned terms included), uncalibrated. A
-     * term suggestion's score is the chance that researchers accept its term here (the term's decisions over its
-     * context's), and, for a term of the codebook whose top theme has a classifier, the mean of that and the classifier's probability that
-     * researchers give the passage the theme: the term says the word is there, the classifier whether passages like
-     * this one are about the theme, which a single word in passing is not.
-     */
+    /** The scored candidates for a passage from the dictionary's suggestions (learned terms included), uncalibrated. */
     List<Candidate> candidates(String text, List<Suggestion> dictionary) {
         List<Candidate> candidates = new ArrayList<>();
         Set<String> signalled = new HashSet<>();
-        String[] features = classifiers.themes().isEmpty() ? null : ThemeClassifiers.features(text, dictionary);
         for (Suggestion s : dictionary) {
             // The context's estimate is the prior of the term's own decisions: they take over as they grow. A learned
             // term rests on researchers' own tags, which the context (learned from suggestions they judged) knows nothing of.
-            boolean learned = isLearned(s);
-            double prior = learned ? s.confidence() : contextPrecision.estimate(text, s, dictionary, s.confidence());
+            double prior = isLearned(s) ? s.confidence() : contextPrecision.estimate(text, s, dictionary, s.confidence());
             double score = termPrecision.estimate(s.conceptIri(), s.matchedTerm(), s.matchedText(), prior);
-            // Nor does the classifier know a learned term: it learned mostly from the shipped passages, written without the team's words.
-            if (!learned && classifiers.themes().contains(s.topThemeIri())) {
-                score = (score + classifiers.probability(s.topThemeIri(), features)) / 2;
-            }
             candidates.add(new Candidate(withConfidence(s, score), false));
             signalled.add(s.topThemeIri());
         }
-        for (String theme : classifiers.themes()) {
-            if (!signalled.contains(theme)) {
-                double p = classifiers.probability(theme, features);
-                candidates.add(new Candidate(new Suggestion(theme, theme, 0, text.length(), text, WHOLE_PASSAGE, p), true));
+        if (!classifiers.themes().isEmpty()) {
+            String[] features = ThemeClassifiers.features(text, dictionary);
+            for (String theme : classifiers.themes()) {
+                if (!signalled.contains(theme)) {
+                    double p = classifiers.probability(theme, features);
+                    candidates.add(new Candidate(new Suggestion(theme, theme, 0, text.length(), text, WHOLE_PASSAGE, p), true));
+                }
             }
         }
         return candidates;
@@ -159,11 +149,6 @@ public final class SuggesterModel {
         for (Candidate candidate : candidates(text, dictionary)) {
             IsotonicCalibration calibration = candidate.wholePassage() ? themeCalibration : termCalibration;
             double confidence = calibration.apply(candidate.suggestion().confidence());
-            // A theme no word signals is suggested only when its classifier finds it more likely than not: calibrated on the
-            // few dozen accepted themes of a review, a lower probability can map to a share above the threshold.
-            if (candidate.wholePassage() && candidate.suggestion().confidence() < THRESHOLD) {
-                continue;
-            }
             if (confidence >= (candidate.wholePassage() ? THRESHOLD : dropBelow)) {
                 refined.add(withConfidence(candidate.suggestion(), confidence));
             }

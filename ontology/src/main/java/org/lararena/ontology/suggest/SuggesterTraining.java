@@ -49,15 +49,6 @@ public final class SuggesterTraining {
     private final Ontology ontology;
     private final Clock clock;
     private final ServiceCheck check;
-    private final List<SeedPassage> seed;
-
-    /**
-     * A passage labelled with the top themes a careful researcher gives it ({@link LabelledPassages}), that the
-     * classifiers per theme learn from beside the decided passages.
-     *
-     * @param set the labelled set it belongs to: a set is left out of the seed as a whole when it tests a model
-     */
-    public record SeedPassage(String set, String text, Set<String> themeIris) {}
 
     /**
      * Whether a training stops every thread of this JVM again and again: Apache OpenNLP's quasi-Newton trainer calls
@@ -81,19 +72,6 @@ public final class SuggesterTraining {
      * @param check when a trained model goes into service
      */
     public SuggesterTraining(PassageAnnotator annotator, Ontology ontology, Clock clock, ServiceCheck check) {
-        this(annotator, ontology, clock, check, List.of());
-    }
-
-    /**
-     * @param seed labelled passages the classifiers per theme learn from beside every decided passage, in every model
-     *        of the cross-validation and in the model put in service ({@link LabelledPassages#seed}): a review of a few
-     *        dozen passages gives three or four per theme, too few to learn a theme no word of the codebook signals,
-     *        and the seed's some 570 passages teach what the words of each theme's passages share. They test the
-     *        model too, each set by a model that learned from the decided passages and the other sets
-     *        ({@link #train}).
-     */
-    public SuggesterTraining(PassageAnnotator annotator, Ontology ontology, Clock clock, ServiceCheck check, List<SeedPassage> seed) {
-        this.seed = List.copyOf(seed);
         this.annotator = Objects.requireNonNull(annotator);
         this.ontology = Objects.requireNonNull(ontology);
         this.clock = Objects.requireNonNull(clock);
@@ -107,12 +85,10 @@ public final class SuggesterTraining {
     /**
      * What training gave.
      *
-     * @param model the trained model (numbered {@code version}); its evaluation is {@code decided} and {@code labelled} together
+     * @param model the trained model (numbered {@code version})
      * @param verdict the {@link ServiceCheck}'s on the held-out decisions: whether the model is put in service, and why
-     * @param decided its evaluation on the decided passages, each scored by a model that did not learn from it
-     * @param labelled its evaluation on the seed's passages, each set scored by a model that did not learn from it
      */
-    public record Outcome(SuggesterModel model, ServiceCheck.Verdict verdict, Evaluation decided, Evaluation labelled) {
+    public record Outcome(SuggesterModel model, ServiceCheck.Verdict verdict) {
 
         public boolean inService() {
             return verdict.inService();
@@ -131,7 +107,6 @@ public final class SuggesterTraining {
             folds.add(new ArrayList<>());
         }
         passages.forEach(p -> folds.get(fold(p.passageId())).add(p));
-        List<ThemeClassifiers.Example> seedExamples = seedExamples(seed);
 
         // Each fold is scored by a model learned from the other folds: every decided passage tests a model that never saw it.
         // A fold with nothing to test, or nothing else to learn from, has no model.
@@ -144,7 +119,7 @@ public final class SuggesterTraining {
             List<IsotonicCalibration.Point> terms = new ArrayList<>();
             List<IsotonicCalibration.Point> themes = new ArrayList<>();
             if (!test.isEmpty() && !rest.isEmpty()) {
-                SuggesterModel model = learn(rest, seedExamples);
+                SuggesterModel model = learn(rest);
                 foldModels.put(f, model);
                 for (TrainingPassage passage : test) {
                     Set<String> gold = passage.goldThemes();
@@ -170,60 +145,10 @@ public final class SuggesterTraining {
         }
 
         int decisions = passages.stream().mapToInt(TrainingPassage::decisions).sum();
-        IsotonicCalibration termCalibration = IsotonicCalibration.fit(allBut(termPoints, NO_FOLD));
-        IsotonicCalibration themeCalibration = IsotonicCalibration.fit(allBut(themePoints, NO_FOLD));
-        double dropBelow = passages.isEmpty() ? SuggesterModel.THRESHOLD : dropBelow(sumBut(dictionaryByFold, NO_FOLD));
-        Evaluation labelled = labelledEvaluation(passages, seedExamples, termCalibration, themeCalibration, dropBelow);
-        SuggesterModel model = learn(passages, seedExamples).with(termCalibration, themeCalibration, dropBelow)
-                .with(version, clock.instant(), decisions, evaluation.plus(labelled));
-        return new Outcome(model, check.judge(evaluation, labelled), evaluation, labelled);
-    }
-
-    /**
-     * The seed's sets as tests, one left out at a time: each is scored by a model learned from every decided passage and
-     * the other sets, calibrated as the model in service is (on the decided passages' out-of-fold scores, which the set
-     * had no part in). A review of some thirty passages is too few to tell the seed's gain from chance (one passage
-     * moves F1 by 0.02 to 0.04; docs/annotation-quality.md), the seed's sets are some 570 more. Nothing without a seed.
-     */
-    private Evaluation labelledEvaluation(List<TrainingPassage> passages, List<ThemeClassifiers.Example> seedExamples,
-                                          IsotonicCalibration terms, IsotonicCalibration themes, double drop) {
-        Evaluation labelled = Evaluation.NONE;
-        for (String set : seed.stream().map(SeedPassage::set).distinct().toList()) {
-            List<ThemeClassifiers.Example> others = new ArrayList<>();
-            List<TrainingPassage> tested = new ArrayList<>();
-            for (int i = 0; i < seed.size(); i++) {
-                if (seed.get(i).set().equals(set)) {
-                    tested.add(asDecided(seed.get(i), tested.size()));
-                } else {
-                    others.add(seedExamples.get(i));
-                }
-            }
-            labelled = labelled.plus(evaluate(learn(passages, others).with(terms, themes, drop), tested));
-        }
-        return labelled;
-    }
-
-    /** A labelled passage as if researchers had tagged each of its themes, so that they are its gold themes. */
-    private static TrainingPassage asDecided(SeedPassage passage, int index) {
-        List<TrainingPassage.Judgement> tags = passage.themeIris().stream()
-                .map(theme -> new TrainingPassage.Judgement(theme, theme, null, passage.text(), 1, 0)).toList();
-        return new TrainingPassage("seed:" + passage.set() + "#" + index, passage.text(), tags);
-    }
-
-    /**
-     * The seed as the classifiers' examples, one per passage in the seed's order: its features with the dictionary's suggestions (the team's learned terms
-     * are not looked for in the seed, which was written without them), and of its themes those that are top themes
-     * of the codebook as it stands, so that a theme the team removed is not learned.
-     */
-    private List<ThemeClassifiers.Example> seedExamples(List<SeedPassage> passages) {
-        Set<String> topThemes = Set.copyOf(topThemes());
-        List<ThemeClassifiers.Example> examples = new ArrayList<>(passages.size());
-        for (SeedPassage passage : passages) {
-            Set<String> themes = passage.themeIris().stream().filter(topThemes::contains).collect(Collectors.toSet());
-            examples.add(new ThemeClassifiers.Example(
-                    ThemeClassifiers.features(passage.text(), annotator.termSuggestions(passage.text(), SuggesterModel.DICTIONARY_ONLY)), themes));
-        }
-        return examples;
+        SuggesterModel model = learn(passages).with(IsotonicCalibration.fit(allBut(termPoints, NO_FOLD)), IsotonicCalibration.fit(allBut(themePoints, NO_FOLD)),
+                passages.isEmpty() ? SuggesterModel.THRESHOLD : dropBelow(sumBut(dictionaryByFold, NO_FOLD)))
+                .with(version, clock.instant(), decisions, evaluation);
+        return new Outcome(model, check.judge(evaluation));
     }
 
     /** What every fold but {@code fold} holds (every fold for {@link #NO_FOLD}). */
@@ -290,12 +215,12 @@ public final class SuggesterTraining {
                 modelByTheme, dictionaryByTheme);
     }
 
-    private SuggesterModel learn(List<TrainingPassage> passages, List<ThemeClassifiers.Example> seedExamples) {
+    private SuggesterModel learn(List<TrainingPassage> passages) {
         List<LearnedTerm> learned = LearnedTerm.learn(passages, text -> annotator.annotate(text, SuggesterModel.DICTIONARY_ONLY));
         TermPrecision precision = TermPrecision.learn(passages);
         SuggesterModel terms = new SuggesterModel(-1, null, 0, learned, precision, ContextPrecision.NONE, ThemeClassifiers.NONE,
                 IsotonicCalibration.IDENTITY, IsotonicCalibration.IDENTITY, SuggesterModel.THRESHOLD, Evaluation.NONE);
-        List<ThemeClassifiers.Example> examples = new ArrayList<>(seedExamples);
+        List<ThemeClassifiers.Example> examples = new ArrayList<>();
         List<ContextPrecision.Decided> decided = new ArrayList<>();
         for (TrainingPassage passage : passages) {
             List<Suggestion> suggestions = annotator.termSuggestions(passage.text(), terms);
