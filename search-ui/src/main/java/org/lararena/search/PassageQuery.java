@@ -302,10 +302,28 @@ final class PassageQuery {
      * question, which already asks for half of its words, nor for three words or more, of which one may be missing.
      */
     private static Optional<Query> oneOfTwoKeywords(List<String> items, boolean question, List<String> fields, Set<RankingPart> leftOut) {
-        if (question || items.size() != 2 || leftOut.contains(RankingPart.ONE_OF_TWO_KEYWORDS)) {
+        if (!eitherOfTwoKeywords(items, question) || leftOut.contains(RankingPart.ONE_OF_TWO_KEYWORDS)) {
             return Optional.empty();
         }
         return Optional.of(simple(String.join(" ", items), Operator.Or, null, fields));
+    }
+
+    /** Two keywords, neither a quoted phrase, that are not a question: read as either of them too. */
+    private static boolean eitherOfTwoKeywords(List<String> items, boolean question) {
+        return !question && items.size() == 2 && items.stream().noneMatch(item -> item.contains("\""));
+    }
+
+    /**
+     * Whether the request's hits include passages that hold one of its two keywords ({@link
+     * RankingPart#ONE_OF_TWO_KEYWORDS}), below those with both; so do its total and facet counts, which the search page
+     * says.
+     */
+    static boolean alsoFindsOneOfTwoKeywords(SearchRequest request) {
+        if (!request.hasText()) {
+            return false;
+        }
+        Parts parts = parse(request.simpleQueryString());
+        return !parts.explicitOr() && eitherOfTwoKeywords(parts.positive(), QuestionReading.isQuestion(request.text()));
     }
 
     /**

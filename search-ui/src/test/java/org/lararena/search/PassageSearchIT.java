@@ -180,9 +180,16 @@ class PassageSearchIT {
         // No passage has both words: each that has one is found.
         assertThat(hitIds(search.search(request("hyrläkare glesbygd", List.of(), List.of()), RESEARCHER))).contains("rapport-v-2", "svenska-2");
 
-        List<String> ranked = hitIds(search.search(request("läkarkontakt vårdcentraler", List.of(), List.of()), RESEARCHER));
-        assertThat(ranked).as("both words first, then one of them").hasSize(3).endsWith("svenska-1")
+        JsonObject answer = search.search(request("läkarkontakt vårdcentraler", List.of(), List.of()), RESEARCHER);
+        assertThat(hitIds(answer)).as("both words first, then one of them").hasSize(3).endsWith("svenska-1")
                 .contains("rapport-v-1", "anteckning-o-1");
+        assertThat(answer.getBoolean("alsoOneOfTwoKeywords")).as("the answer says its hits and counts include one of the words").isTrue();
+        assertThat(search.search(request("vårdcentraler", List.of(), List.of()), RESEARCHER).getBoolean("alsoOneOfTwoKeywords"))
+                .as("one word").isFalse();
+        assertThat(search.search(request("\"fast läkarkontakt\"", List.of(), List.of()), RESEARCHER).getBoolean("alsoOneOfTwoKeywords"))
+                .as("a quoted phrase").isFalse();
+        assertThat(search.search(request("Vilka vårdcentraler har läkarkontakt?", List.of(), List.of()), RESEARCHER).getBoolean("alsoOneOfTwoKeywords"))
+                .as("a question").isFalse();
     }
 
     @Test
