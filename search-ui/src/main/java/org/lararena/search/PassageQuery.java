@@ -302,28 +302,31 @@ final class PassageQuery {
      * question, which already asks for half of its words, nor for three words or more, of which one may be missing.
      */
     private static Optional<Query> oneOfTwoKeywords(List<String> items, boolean question, List<String> fields, Set<RankingPart> leftOut) {
-        if (!eitherOfTwoKeywords(items, question) || leftOut.contains(RankingPart.ONE_OF_TWO_KEYWORDS)) {
-            return Optional.empty();
-        }
-        return Optional.of(simple(String.join(" ", items), Operator.Or, null, fields));
+        return readsOneOfTwoKeywords(items, question, leftOut)
+                ? Optional.of(simple(String.join(" ", items), Operator.Or, null, fields)) : Optional.empty();
     }
 
-    /** Two keywords, neither a quoted phrase, that are not a question: read as either of them too. */
-    private static boolean eitherOfTwoKeywords(List<String> items, boolean question) {
-        return !question && items.size() == 2 && items.stream().noneMatch(item -> item.contains("\""));
+    /**
+     * Whether the query is read as either of its two keywords too: two keywords, neither a quoted phrase, not a
+     * question, with that reading and the looser readings it joins not left out. The query and what the answer says of
+     * its counts ({@link #alsoFindsOneOfTwoKeywords}) both ask here.
+     */
+    private static boolean readsOneOfTwoKeywords(List<String> items, boolean question, Set<RankingPart> leftOut) {
+        return !question && items.size() == 2 && items.stream().noneMatch(item -> item.contains("\""))
+                && !leftOut.contains(RankingPart.ONE_OF_TWO_KEYWORDS) && !leftOut.contains(RankingPart.LOOSER_READINGS);
     }
 
     /**
      * Whether the request's hits include passages that hold one of its two keywords ({@link
-     * RankingPart#ONE_OF_TWO_KEYWORDS}), below those with both; so do its total and facet counts, which the search page
-     * says.
+     * RankingPart#ONE_OF_TWO_KEYWORDS}), below those with both, with the parts in {@code leftOut} left out; so do its
+     * total and facet counts, which the search page says.
      */
-    static boolean alsoFindsOneOfTwoKeywords(SearchRequest request) {
+    static boolean alsoFindsOneOfTwoKeywords(SearchRequest request, Set<RankingPart> leftOut) {
         if (!request.hasText()) {
             return false;
         }
         Parts parts = parse(request.simpleQueryString());
-        return !parts.explicitOr() && eitherOfTwoKeywords(parts.positive(), QuestionReading.isQuestion(request.text()));
+        return !parts.explicitOr() && readsOneOfTwoKeywords(parts.positive(), QuestionReading.isQuestion(request.text()), leftOut);
     }
 
     /**

@@ -581,7 +581,7 @@ public final class PassageSearch {
         // total and the facet counts count passages, near-duplicates included; the hits show one of each group.
         JsonObject result = new JsonObject().put("total", total).put("hits", hits).put("facets", facets(response))
                 .put("duplicatesCollapsed", collapses(request)).put("countsIncludeDuplicates", true)
-                .put("alsoOneOfTwoKeywords", PassageQuery.alsoFindsOneOfTwoKeywords(request));
+                .put("alsoOneOfTwoKeywords", PassageQuery.alsoFindsOneOfTwoKeywords(request, leftOut));
         if (found.size() == request.size()) {
             List<Object> sortValues = new ArrayList<>();
             found.get(found.size() - 1).sort().forEach(v -> sortValues.add(v.isNull() ? null : v._get()));

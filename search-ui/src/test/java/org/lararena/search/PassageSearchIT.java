@@ -190,6 +190,11 @@ class PassageSearchIT {
                 .as("a quoted phrase").isFalse();
         assertThat(search.search(request("Vilka vårdcentraler har läkarkontakt?", List.of(), List.of()), RESEARCHER).getBoolean("alsoOneOfTwoKeywords"))
                 .as("a question").isFalse();
+        PassageSearch withoutTheReading = new PassageSearch(client, fresh.index().alias(), iri -> iri, text -> Set.of(), false,
+                Set.of(RankingPart.ONE_OF_TWO_KEYWORDS));
+        JsonObject without = withoutTheReading.search(request("läkarkontakt vårdcentraler", List.of(), List.of()), RESEARCHER);
+        assertThat(hitIds(without)).as("without the reading only both words").doesNotContain("svenska-1");
+        assertThat(without.getBoolean("alsoOneOfTwoKeywords")).as("a search without the reading does not say it").isFalse();
     }
 
     @Test
