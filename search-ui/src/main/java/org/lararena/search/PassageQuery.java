@@ -213,8 +213,7 @@ final class PassageQuery {
      * word's general synonyms count at {@link #SYNONYM_WEIGHT} of the word ({@link RankingPart#SYNONYMS}).
      */
     private static Query words(SearchRequest request, Set<RankingPart> leftOut, SwedishSynonyms synonyms) {
-        List<String> fields = leftOut.contains(RankingPart.QUESTION_FIELD) ? STRICT_FIELDS_WITHOUT_QUESTION
-                : leftOut.contains(RankingPart.QUESTION_AS_OWN_WORDS) ? STRICT_FIELDS_QUESTION_WEIGHING_LESS : STRICT_FIELDS;
+        List<String> fields = strictFields(leftOut);
         if (!request.hasText()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
@@ -309,24 +308,35 @@ final class PassageQuery {
     /**
      * Whether the query is read as either of its two keywords too: two keywords, neither a quoted phrase, not a
      * question, with that reading and the looser readings it joins not left out. The query and what the answer says of
-     * its counts ({@link #alsoFindsOneOfTwoKeywords}) both ask here.
+     * its counts ({@link #bothOfTwoKeywords}) both ask here.
      */
     private static boolean readsOneOfTwoKeywords(List<String> items, boolean question, Set<RankingPart> leftOut) {
         return !question && items.size() == 2 && items.stream().noneMatch(item -> item.contains("\""))
                 && !leftOut.contains(RankingPart.ONE_OF_TWO_KEYWORDS) && !leftOut.contains(RankingPart.LOOSER_READINGS);
     }
 
+    /** The strict reading's fields, without the parts in {@code leftOut}. */
+    private static List<String> strictFields(Set<RankingPart> leftOut) {
+        return leftOut.contains(RankingPart.QUESTION_FIELD) ? STRICT_FIELDS_WITHOUT_QUESTION
+                : leftOut.contains(RankingPart.QUESTION_AS_OWN_WORDS) ? STRICT_FIELDS_QUESTION_WEIGHING_LESS : STRICT_FIELDS;
+    }
+
     /**
-     * Whether the request's hits include passages that hold one of its two keywords ({@link
-     * RankingPart#ONE_OF_TWO_KEYWORDS}), below those with both, with the parts in {@code leftOut} left out; so do its
-     * total and facet counts, which the search page says.
+     * When the request's hits include passages that hold one of its two keywords ({@link
+     * RankingPart#ONE_OF_TWO_KEYWORDS}), below those with both, with the parts in {@code leftOut} left out: the passages
+     * that hold both, as the strict reading reads them. The total and facet counts include the others; the search
+     * page says how many of them have both. Empty for any other query.
      */
-    static boolean alsoFindsOneOfTwoKeywords(SearchRequest request, Set<RankingPart> leftOut) {
+    static Optional<Query> bothOfTwoKeywords(SearchRequest request, Set<RankingPart> leftOut) {
         if (!request.hasText()) {
-            return false;
+            return Optional.empty();
         }
         Parts parts = parse(request.simpleQueryString());
-        return !parts.explicitOr() && readsOneOfTwoKeywords(parts.positive(), QuestionReading.isQuestion(request.text()), leftOut);
+        if (parts.explicitOr() || !readsOneOfTwoKeywords(parts.positive(), QuestionReading.isQuestion(request.text()), leftOut)) {
+            return Optional.empty();
+        }
+        // Filtered, not scored: MINIMUM_SHOULD_MATCH asks for both of two words, as the strict reading of the query does.
+        return Optional.of(simple(String.join(" ", parts.positive()), Operator.Or, MINIMUM_SHOULD_MATCH, strictFields(leftOut)));
     }
 
     /**

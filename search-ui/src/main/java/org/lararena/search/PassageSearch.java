@@ -56,6 +56,8 @@ public final class PassageSearch {
     private static final List<String> FACETS = List.of("theme", "pilot", "type", "year", "speaker");
     /** The aggregation that holds the facets nobody chose when some other facet is chosen. */
     private static final String UNCHOSEN = "unchosen";
+    /** The aggregation that counts the passages with both of two keywords ({@link PassageQuery#bothOfTwoKeywords}). */
+    private static final String BOTH_KEYWORDS = "bothKeywords";
 
     private final ElasticsearchClient client;
     private final ElasticsearchAsyncClient asyncClient;
@@ -226,6 +228,9 @@ public final class PassageSearch {
                 s.collapse(c -> c.field(NearDuplicates.GROUP));
             }
             s.aggregations(facetAggregations(facetFilters, themeField));
+            // Under the facet choices, as the total is (they are a post filter, which aggregations do not see).
+            PassageQuery.bothOfTwoKeywords(request, leftOut).ifPresent(both -> s.aggregations(BOTH_KEYWORDS,
+                    a -> a.filter(f -> f.bool(b -> b.filter(both).filter(List.copyOf(facetFilters.values()))))));
             return s;
         });
     }
@@ -581,7 +586,10 @@ public final class PassageSearch {
         // total and the facet counts count passages, near-duplicates included; the hits show one of each group.
         JsonObject result = new JsonObject().put("total", total).put("hits", hits).put("facets", facets(response))
                 .put("duplicatesCollapsed", collapses(request)).put("countsIncludeDuplicates", true)
-                .put("alsoOneOfTwoKeywords", PassageQuery.alsoFindsOneOfTwoKeywords(request, leftOut));
+                .put("alsoOneOfTwoKeywords", response.aggregations().containsKey(BOTH_KEYWORDS));
+        if (response.aggregations().containsKey(BOTH_KEYWORDS)) {
+            result.put("withBothKeywords", response.aggregations().get(BOTH_KEYWORDS).filter().docCount());
+        }
         if (found.size() == request.size()) {
             List<Object> sortValues = new ArrayList<>();
             found.get(found.size() - 1).sort().forEach(v -> sortValues.add(v.isNull() ? null : v._get()));

@@ -184,6 +184,10 @@ class PassageSearchIT {
         assertThat(hitIds(answer)).as("both words first, then one of them").hasSize(3).endsWith("svenska-1")
                 .contains("rapport-v-1", "anteckning-o-1");
         assertThat(answer.getBoolean("alsoOneOfTwoKeywords")).as("the answer says its hits and counts include one of the words").isTrue();
+        assertThat(answer.getLong("withBothKeywords")).as("and how many of them hold both").isEqualTo(2);
+        JsonObject inOrebro = search.search(request("läkarkontakt vårdcentraler", List.of(), List.of("Örebro")), RESEARCHER);
+        assertThat(inOrebro.getLong("total")).isEqualTo(2);
+        assertThat(inOrebro.getLong("withBothKeywords")).as("counted under the facet choices, as the total is").isEqualTo(1);
         assertThat(search.search(request("vårdcentraler", List.of(), List.of()), RESEARCHER).getBoolean("alsoOneOfTwoKeywords"))
                 .as("one word").isFalse();
         assertThat(search.search(request("\"fast läkarkontakt\"", List.of(), List.of()), RESEARCHER).getBoolean("alsoOneOfTwoKeywords"))
@@ -195,6 +199,7 @@ class PassageSearchIT {
         JsonObject without = withoutTheReading.search(request("läkarkontakt vårdcentraler", List.of(), List.of()), RESEARCHER);
         assertThat(hitIds(without)).as("without the reading only both words").doesNotContain("svenska-1");
         assertThat(without.getBoolean("alsoOneOfTwoKeywords")).as("a search without the reading does not say it").isFalse();
+        assertThat(without.containsKey("withBothKeywords")).as("nor counts both words apart").isFalse();
     }
 
     @Test

@@ -150,10 +150,11 @@ public final class SearchPage {
         long total = result.getLong("total");
         JsonArray hits = result.getJsonArray("hits");
         String totalText = messages.get(total == 1 ? "search.hit" : "search.hits", total);
-        if (total > 0 && result.getBoolean("alsoOneOfTwoKeywords", false)) {
-            // Two keywords also find the passages with one of them, and the count includes them: said, so that it is not
-            // read as the passages that hold both.
-            totalText += " · " + messages.get("search.oneOfTwoKeywords");
+        long withBoth = result.getLong("withBothKeywords", total);
+        if (result.getBoolean("alsoOneOfTwoKeywords", false) && withBoth < total) {
+            // Two keywords also find the passages with one of them, and the count includes them: said, with how many hold
+            // both, so that the count is not read as the passages that hold both.
+            totalText += " · " + (withBoth == 0 ? messages.get("search.noneWithBothKeywords") : messages.get("search.bothKeywordsFirst", withBoth));
         }
         html.append("<p class=\"total\" id=\"total\" aria-live=\"polite\">").append(Html.text(totalText)).append("</p><ol class=\"hits\">");
         for (List<JsonObject> group : byDocument(hits)) {
