@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,10 +233,7 @@ public final class PassageIndex {
 
     private void copyPassages(String from, String to, FacetSource facets) throws IOException {
         NearDuplicateGroups nearDuplicates = new NearDuplicateGroups(client);
-        DocumentWords documentWords = new DocumentWords(client);
-        // The words of the document copied last, the only one that can go on into the next page: a document's passages
-        // come together in the order of their ids (one whose passages did not would be read again, with the same words).
-        Map<String, String> wordsOfLastDocument = new HashMap<>();
+        WordsOfLastDocument documentWords = new WordsOfLastDocument(new DocumentWords(client), from, to);
         IndexPages.forEach(client, from, Query.of(q -> q.matchAll(m -> m)), "passageId", null, JsonData.class, hits -> {
             // Passages from before near-duplicates were grouped get their group here, each page against the pages before.
             Map<String, List<JsonObject>> byDocument = new LinkedHashMap<>();
@@ -253,13 +249,7 @@ public final class PassageIndex {
             // Passages from before documents' words were kept get them here, read once per document from its
             // beginning in the older index (a page holds passages in the order of their ids, and maybe part of a document).
             for (Map.Entry<String, List<JsonObject>> document : byDocument.entrySet()) {
-                String words = wordsOfLastDocument.get(document.getKey());
-                if (words == null) {
-                    words = documentWords.ofIndexed(from, to, document.getKey());
-                }
-                DocumentWords.put(document.getValue(), words);
-                wordsOfLastDocument.clear();
-                wordsOfLastDocument.put(document.getKey(), words);
+                DocumentWords.put(document.getValue(), documentWords.of(document.getKey()));
             }
             BulkRequest.Builder bulk = new BulkRequest.Builder().index(to);
             byDocument.values().forEach(passages -> passages.forEach(passage -> bulk.operations(op -> op.index(i -> i
@@ -272,6 +262,33 @@ public final class PassageIndex {
             }
             client.indices().refresh(r -> r.index(to));
         });
+    }
+
+    /**
+     * The words of each document as the copy of an older index reads them ({@link DocumentWords#ofIndexed}), kept for the
+     * document read last: the only one that can go on into the next page, since a document's passages come together
+     * in the order of their ids (one whose passages did not would be read again, with the same words).
+     */
+    private static final class WordsOfLastDocument {
+        private final DocumentWords documentWords;
+        private final String from;
+        private final String to;
+        private String documentId;
+        private String words;
+
+        WordsOfLastDocument(DocumentWords documentWords, String from, String to) {
+            this.documentWords = documentWords;
+            this.from = from;
+            this.to = to;
+        }
+
+        String of(String documentId) throws IOException {
+            if (!documentId.equals(this.documentId)) {
+                words = documentWords.ofIndexed(from, to, documentId);
+                this.documentId = documentId;
+            }
+            return words;
+        }
     }
 
     /**
