@@ -4,24 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pilots see researchers' codes, not the annotator's guesses, unless they ask: through the running application
- * (real Elasticsearch and Keycloak), an unreviewed suggestion's theme is neither a chip nor a facet value for a
- * pilot by default, is both with {@code suggestions=true}, marked as a suggestion with its reason, and once a
- * researcher accepts it, it is a reviewed chip for the pilot by default.
+ * What a pilot's search says, through the running application (real Elasticsearch and Keycloak), in the search
+ * answer and on Sök.
+ * <ul>
+ * <li>Pilots see researchers' codes, not the annotator's guesses, unless they ask: an unreviewed suggestion's theme is
+ * neither a chip nor a facet value for a pilot by default, is both with {@code suggestions=true}, marked as a
+ * suggestion with its reason, and once a researcher accepts it, it is a reviewed chip for the pilot by default.</li>
+ * <li>A search of two keywords also finds the passages that hold one of them, and counts them: Sök says beside the
+ * count how many hold both, and nothing of it when all do, for one word or for a quoted phrase.</li>
+ * </ul>
  */
 @WithApplication
-class ReviewedThemesIT {
+class SearchAnswersIT {
 
-    /** A word only this passage holds, so the search finds it alone. */
+    /** A word only the workshop's passage holds, so the search finds it alone. */
     private static final String WORD = "kvistlärkorna";
+    /** A word only the two notes hold. */
+    private static final String NOTES_WORD = "tallskrikorna";
 
     private static RunningApplication app;
     @Token("forskare")
@@ -31,15 +42,22 @@ class ReviewedThemesIT {
     private static String documentId;
 
     @BeforeAll
-    static void uploadAWorkshop() throws Exception {
+    static void uploadAWorkshopAndTwoNotes() throws Exception {
         String workshop = """
                 Vi på vårdcentralen vill ha samverkan med kommunen kring utskrivningar och en gemensam vårdplanering, sa %s.
                 """.formatted(WORD);
-        HttpResponse<String> uploaded = app.postFile(researcher, "workshop-kvistlarkor.txt", workshop,
-                Map.of("visibility", "public", "type", "workshop"));
+        documentId = upload("workshop-kvistlarkor.txt", workshop, "workshop");
+        upload("anteckning-fika.txt", "Mötet om %s handlade om fikarasten vid bokhyllan.\n".formatted(NOTES_WORD), "rapport");
+        upload("anteckning-fjallstugor.txt", "Sedan flyttade %s till fjällstugorna vid sjön.\n".formatted(NOTES_WORD), "rapport");
+    }
+
+    /** Uploads a public document and waits until it is indexed; its id. */
+    private static String upload(String name, String text, String type) throws Exception {
+        HttpResponse<String> uploaded = app.postFile(researcher, name, text, Map.of("visibility", "public", "type", type));
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
-        documentId = new JsonArray(uploaded.body()).getJsonObject(0).getString("id");
-        app.awaitStatus(documentId, researcher, "indexed");
+        String id = new JsonArray(uploaded.body()).getJsonObject(0).getString("id");
+        app.awaitStatus(id, researcher, "indexed");
+        return id;
     }
 
     private static JsonObject search(String token, String extra) throws Exception {
@@ -97,5 +115,24 @@ class ReviewedThemesIT {
         String pageAfter = app.get("/sok?q=" + WORD, pilot).body();
         assertThat(pageAfter).contains("class=\"chip-reviewed\"");
         assertThat(List.of(pageAfter.split("chip-suggestion"))).as("the passage's other suggestions stay hidden by default").hasSize(1);
+    }
+
+    /** The count line of Sök for {@code query}. */
+    private static String countLine(String query) throws Exception {
+        HttpResponse<String> response = app.get("/sok?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), pilot);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Matcher total = Pattern.compile("<p class=\"total\"[^>]*>([^<]*)</p>").matcher(response.body());
+        assertThat(total.find()).as("Sök shows a count").isTrue();
+        return total.group(1);
+    }
+
+    @Test
+    void sokSaysHowManyHoldBothOfTwoKeywordsWhenTheCountAlsoHoldsThePassagesWithOneOfThem() throws Exception {
+        assertThat(countLine(NOTES_WORD + " fjällstugorna")).isEqualTo("2 träffar · 1 med båda orden först, sedan de med ett av dem");
+        assertThat(countLine(NOTES_WORD + " snöskotrarna")).isEqualTo("2 träffar · ingen har båda orden");
+
+        assertThat(countLine("fikarasten bokhyllan")).as("every hit holds both").isEqualTo("1 träff");
+        assertThat(countLine(NOTES_WORD)).as("one word").isEqualTo("2 träffar");
+        assertThat(countLine("\"" + NOTES_WORD + " handlade\"")).as("a quoted phrase").isEqualTo("1 träff");
     }
 }
