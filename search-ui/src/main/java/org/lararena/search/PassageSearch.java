@@ -207,10 +207,14 @@ public final class PassageSearch {
         String themeField = themeField(request, caller);
         Map<String, Query> facetFilters = facetFilters(request, themeField);
         Optional<Query> highlightQuery = PassageQuery.highlightQuery(request);
+        Optional<Query> bothKeywords = PassageQuery.bothOfTwoKeywords(request, leftOut);
+        // Asked to keep only the passages with both of two keywords: a filter, so the hits, the total and the facets
+        // are those the count of both gave.
+        List<Query> filters = request.bothKeywords() && bothKeywords.isPresent() ? List.of(readable, bothKeywords.get()) : List.of(readable);
         return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
             s.index(alias)
                     .requestCache(requestCache)
-                    .query(q -> q.bool(b -> b.must(match).filter(readable).mustNot(askedForHiddenNames(request, caller))))
+                    .query(q -> q.bool(b -> b.must(match).filter(filters).mustNot(askedForHiddenNames(request, caller))))
                     .source(src -> src.filter(f -> f.includes(hitFields(caller))))
                     .size(request.size())
                     .trackTotalHits(t -> t.enabled(true))
@@ -231,9 +235,11 @@ public final class PassageSearch {
                 s.collapse(c -> c.field(NearDuplicates.GROUP));
             }
             s.aggregations(facetAggregations(facetFilters, themeField));
-            // Under the facet choices, as the total is (they are a post filter, which aggregations do not see).
-            PassageQuery.bothOfTwoKeywords(request, leftOut).ifPresent(both -> s.aggregations(BOTH_KEYWORDS,
-                    a -> a.filter(f -> f.bool(b -> b.filter(both).filter(List.copyOf(facetFilters.values()))))));
+            if (!request.bothKeywords()) {
+                // Under the facet choices, as the total is (they are a post filter, which aggregations do not see).
+                bothKeywords.ifPresent(both -> s.aggregations(BOTH_KEYWORDS,
+                        a -> a.filter(f -> f.bool(b -> b.filter(both).filter(List.copyOf(facetFilters.values()))))));
+            }
             return s;
         });
     }
@@ -308,6 +314,10 @@ public final class PassageSearch {
         String themeField = themeField(request, caller);
         List<Query> filters = new ArrayList<>(facetFilters(request, themeField).values());
         filters.add(visibilityFilter(caller));
+        if (request.bothKeywords()) {
+            // Opened from a search that keeps only the passages with both of two keywords: the same passages.
+            PassageQuery.bothOfTwoKeywords(request, leftOut).ifPresent(filters::add);
+        }
         // The words read as a search reads them, synonyms included, so Analys counts the passages Sök finds (themes
         // the text names are not added: the table's rows are themes already). Counted, not ranked: in a filter, which
         // scores nothing and which Elasticsearch may cache.
@@ -593,6 +603,7 @@ public final class PassageSearch {
         if (response.aggregations().containsKey(BOTH_KEYWORDS)) {
             result.put("withBothKeywords", response.aggregations().get(BOTH_KEYWORDS).filter().docCount());
         }
+        result.put("onlyBothKeywords", request.bothKeywords() && PassageQuery.bothOfTwoKeywords(request, leftOut).isPresent());
         if (found.size() == request.size()) {
             List<Object> sortValues = new ArrayList<>();
             found.get(found.size() - 1).sort().forEach(v -> sortValues.add(v.isNull() ? null : v._get()));

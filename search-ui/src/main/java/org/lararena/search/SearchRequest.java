@@ -16,8 +16,9 @@ import org.lararena.platform.web.Params;
  * A search as a user asked for it, checked: the query text, facet filters (OR within a facet, AND across facets),
  * the order, the page (by number, or by the opaque {@code after} cursor for deep paging), and whether the
  * annotator's unreviewed suggestions count as themes ({@code suggestions}; unsaid, the caller's default:
- * {@link #includesSuggestions}). Invalid parameters are a 400 naming the parameter; the query text itself is never
- * invalid.
+ * {@link #includesSuggestions}), and whether a query of two keywords, which also finds the passages with one of them,
+ * keeps only those with both ({@code bothKeywords}). Invalid parameters are a 400 naming the parameter; the query text
+ * itself is never invalid.
  */
 public record SearchRequest(
         String text,
@@ -30,7 +31,8 @@ public record SearchRequest(
         int page,
         int size,
         Optional<String> after,
-        Optional<Boolean> suggestions) {
+        Optional<Boolean> suggestions,
+        boolean bothKeywords) {
 
     public static final int MAX_QUERY_CHARS = 1000;
     public static final int MAX_PAGE_SIZE = 100;
@@ -53,12 +55,12 @@ public record SearchRequest(
 
     /** A plain search for {@code text}, first page, relevance order. */
     public static SearchRequest of(String text) {
-        return new SearchRequest(text, List.of(), List.of(), List.of(), List.of(), List.of(), Sort.RELEVANCE, 0, 10, Optional.empty(), Optional.empty());
+        return new SearchRequest(text, List.of(), List.of(), List.of(), List.of(), List.of(), Sort.RELEVANCE, 0, 10, Optional.empty(), Optional.empty(), false);
     }
 
     /** The same search with unreviewed suggestions counted as themes or not. */
     public SearchRequest withSuggestions(boolean included) {
-        return new SearchRequest(text, themes, pilots, types, years, speakerRoles, sort, page, size, after, Optional.of(included));
+        return new SearchRequest(text, themes, pilots, types, years, speakerRoles, sort, page, size, after, Optional.of(included), bothKeywords);
     }
 
     /**
@@ -96,7 +98,8 @@ public record SearchRequest(
                 values(params, "theme"), values(params, "pilot"), values(params, "type"),
                 values(params, "year").stream().map(SearchRequest::year).toList(),
                 values(params, "speaker"),
-                sort(params.get("sort")), page, size, after, suggestions(params.getAll("suggestions")));
+                sort(params.get("sort")), page, size, after, suggestions(params.getAll("suggestions")),
+                Params.booleanParam(params.get("bothKeywords"), "bothKeywords", false));
     }
 
     /**

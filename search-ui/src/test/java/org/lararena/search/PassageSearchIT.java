@@ -81,7 +81,7 @@ class PassageSearchIT {
     }
 
     private static SearchRequest request(String text, List<String> themes, List<String> pilots) {
-        return new SearchRequest(text, themes, pilots, List.of(), List.of(), List.of(), SearchRequest.Sort.RELEVANCE, 0, 10, Optional.empty(), Optional.empty());
+        return new SearchRequest(text, themes, pilots, List.of(), List.of(), List.of(), SearchRequest.Sort.RELEVANCE, 0, 10, Optional.empty(), Optional.empty(), false);
     }
 
     private static long facetCount(JsonObject result, String facet, String key) {
@@ -203,6 +203,29 @@ class PassageSearchIT {
     }
 
     @Test
+    void askedForBothOfTwoKeywordsASearchKeepsOnlyThePassagesThatHoldBoth() {
+        JsonObject both = search.search(onlyBoth(request("läkarkontakt vårdcentraler", List.of(), List.of())), RESEARCHER);
+        assertThat(hitIds(both)).containsExactlyInAnyOrder("rapport-v-1", "anteckning-o-1");
+        assertThat(both.getLong("total")).as("the count of both the search without it gave").isEqualTo(2);
+        assertThat(facetCount(both, "pilot", "Örebro")).as("the facets count those alone").isEqualTo(1);
+        assertThat(both.getBoolean("onlyBothKeywords")).isTrue();
+        assertThat(both.getBoolean("alsoOneOfTwoKeywords")).isFalse();
+        assertThat(search.analysis(onlyBoth(request("läkarkontakt vårdcentraler", List.of(), List.of())), RESEARCHER, List.of(KONTINUITET))
+                .getLong("total")).as("Analys, opened on that search, counts the same passages").isEqualTo(2);
+        assertThat(search.analysis(request("läkarkontakt vårdcentraler", List.of(), List.of()), RESEARCHER, List.of(KONTINUITET))
+                .getLong("total")).isEqualTo(3);
+
+        JsonObject oneWord = search.search(onlyBoth(request("vårdcentraler", List.of(), List.of())), RESEARCHER);
+        assertThat(hitIds(oneWord)).as("one word is found as without it").isEqualTo(hitIds(search.search(request("vårdcentraler", List.of(), List.of()), RESEARCHER)));
+        assertThat(oneWord.getBoolean("onlyBothKeywords")).isFalse();
+    }
+
+    private static SearchRequest onlyBoth(SearchRequest request) {
+        return new SearchRequest(request.text(), request.themes(), request.pilots(), request.types(), request.years(), request.speakerRoles(),
+                request.sort(), request.page(), request.size(), request.after(), request.suggestions(), true);
+    }
+
+    @Test
     void swedishWordsMeetTheirCompoundsInflectionsAndOcrFormsWithoutDiacritics() {
         assertThat(hitIds(search.search(request("samsjuklighet", List.of(), List.of()), RESEARCHER))).contains("svenska-0");
         assertThat(hitIds(search.search(request("utredning", List.of(), List.of()), RESEARCHER))).contains("svenska-0");
@@ -273,7 +296,7 @@ class PassageSearchIT {
         Optional<String> after = Optional.empty();
         for (int page = 0; page < 10; page++) {
             JsonObject result = search.search(new SearchRequest("", List.of(), List.of(), List.of(), List.of(), List.of(),
-                    SearchRequest.Sort.NEWEST, 0, 2, after, Optional.empty()), RESEARCHER);
+                    SearchRequest.Sort.NEWEST, 0, 2, after, Optional.empty(), false), RESEARCHER);
             List<String> ids = hitIds(result);
             ids.forEach(id -> assertThat(seen.add(id)).as("seen once: " + id).isTrue());
             if (!result.containsKey("after")) {

@@ -68,6 +68,7 @@ class SearchRequestTest {
         assertThatThrownBy(() -> parse("sort", "random")).hasMessageContaining("sort");
         assertThatThrownBy(() -> parse("page", "200", "size", "100")).hasMessageContaining("after");
         assertThatThrownBy(() -> parse("after", "not-a-cursor!")).hasMessageContaining("after");
+        assertThatThrownBy(() -> parse("bothKeywords", "ja")).hasMessageContaining("bothKeywords must be true or false");
     }
 
     @Test
