@@ -117,13 +117,27 @@ class SearchAnswersIT {
         assertThat(List.of(pageAfter.split("chip-suggestion"))).as("the passage's other suggestions stay hidden by default").hasSize(1);
     }
 
+    /** Sök for {@code query}. */
+    private static String sok(String query) throws Exception {
+        return page("/sok?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    }
+
+    private static String page(String address) throws Exception {
+        HttpResponse<String> response = app.get(address, pilot);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** What the page says in the element whose start tag {@code startTag} opens, up to the next tag. */
+    private static String said(String page, String startTag) {
+        Matcher said = Pattern.compile(Pattern.quote(startTag) + "([^<]*)<").matcher(page);
+        assertThat(said.find()).as(startTag).isTrue();
+        return said.group(1);
+    }
+
     /** The count line of Sök for {@code query}. */
     private static String countLine(String query) throws Exception {
-        HttpResponse<String> response = app.get("/sok?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), pilot);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Matcher total = Pattern.compile("<p class=\"total\"[^>]*>([^<]*)</p>").matcher(response.body());
-        assertThat(total.find()).as("Sök shows a count").isTrue();
-        return total.group(1);
+        return said(sok(query), "<p class=\"total\" id=\"total\" aria-live=\"polite\">");
     }
 
     @Test
@@ -134,5 +148,23 @@ class SearchAnswersIT {
         assertThat(countLine("fikarasten bokhyllan")).as("every hit holds both").isEqualTo("1 träff");
         assertThat(countLine(NOTES_WORD)).as("one word").isEqualTo("2 träffar");
         assertThat(countLine("\"" + NOTES_WORD + " handlade\"")).as("a quoted phrase").isEqualTo("1 träff");
+    }
+
+    @Test
+    void sokKeepsOnlyThePassagesWithBothOfTwoKeywordsAtAClickAndGivesTheOthersBackAtAnother() throws Exception {
+        String both = page(bothKeywordsLink(sok(NOTES_WORD + " fjällstugorna"), "Visa bara de med båda orden"));
+        assertThat(said(both, "<p class=\"total\" id=\"total\" aria-live=\"polite\">")).isEqualTo("1 träff · alla med båda orden");
+        assertThat(both).contains("vid sjön").doesNotContain("fikarasten");
+
+        String again = page(bothKeywordsLink(both, "Visa även de med ett av dem"));
+        assertThat(said(again, "<p class=\"total\" id=\"total\" aria-live=\"polite\">"))
+                .isEqualTo("2 träffar · 1 med båda orden först, sedan de med ett av dem");
+    }
+
+    /** The address of the link beside the count that says {@code text}. */
+    private static String bothKeywordsLink(String page, String text) {
+        Matcher link = Pattern.compile("<p class=\"both-keywords\"><a href=\"([^\"]*)\">" + Pattern.quote(text) + "</a>").matcher(page);
+        assertThat(link.find()).as("a link '%s' beside the count", text).isTrue();
+        return link.group(1).replace("&amp;", "&");
     }
 }

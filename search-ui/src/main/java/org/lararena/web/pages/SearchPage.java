@@ -40,6 +40,12 @@ import org.lararena.web.Messages;
  */
 public final class SearchPage {
 
+    /**
+     * The parameters a link to another search leaves out: it starts from the first page, and the language, once
+     * switched, is remembered for the reader rather than carried by every link.
+     */
+    private static final Set<String> FROM_FIRST_PAGE = Set.of("after", "page", "lang");
+
     private static final List<String> FACET_NAMES = List.of("theme", "pilot", "type", "year", "speaker");
     private static final Map<String, String> FACET_TITLES = Map.of("theme", "facet.theme", "pilot", "facet.pilot", "type", "facet.type",
             "year", "facet.year", "speaker", "facet.speaker");
@@ -147,16 +153,8 @@ public final class SearchPage {
             html.append("</ul></section>");
         }
         html.append("</aside></details><section class=\"results\" id=\"hits\" tabindex=\"-1\" aria-labelledby=\"total\">");
-        long total = result.getLong("total");
         JsonArray hits = result.getJsonArray("hits");
-        String totalText = messages.get(total == 1 ? "search.hit" : "search.hits", total);
-        long withBoth = result.getLong("withBothKeywords", total);
-        if (result.getBoolean("alsoOneOfTwoKeywords", false) && withBoth < total) {
-            // Two keywords also find the passages with one of them, and the count includes them: said, with how many hold
-            // both, so that the count is not read as the passages that hold both.
-            totalText += " · " + (withBoth == 0 ? messages.get("search.noneWithBothKeywords") : messages.get("search.bothKeywordsFirst", withBoth));
-        }
-        html.append("<p class=\"total\" id=\"total\" aria-live=\"polite\">").append(Html.text(totalText)).append("</p><ol class=\"hits\">");
+        html.append(total(ctx, result, messages)).append("<ol class=\"hits\">");
         for (List<JsonObject> group : byDocument(hits)) {
             html.append(hitHtml(ctx, group.get(0), messages, "h3"));
             if (group.size() > 1) {
@@ -170,6 +168,31 @@ public final class SearchPage {
         }
         html.append("</ol>").append(pager(ctx, request, result, hits.size(), messages)).append("</section></div>");
         return html.toString();
+    }
+
+    /**
+     * The number of hits. For two keywords, which also find the passages with one of them, and count them, also how
+     * many hold both, so that the number is not read as those; with a link that keeps only those, or, when they are
+     * kept, a link that gives the others back.
+     */
+    private static String total(RoutingContext ctx, JsonObject result, Messages messages) {
+        long total = result.getLong("total");
+        long withBoth = result.getLong("withBothKeywords", total);
+        String text = messages.get(total == 1 ? "search.hit" : "search.hits", total);
+        String link = "";
+        if (result.getBoolean("onlyBothKeywords", false)) {
+            text += " · " + messages.get("search.allWithBothKeywords");
+            link = link(searchUrl(ctx, (key, v) -> FROM_FIRST_PAGE.contains(key) || key.equals("bothKeywords"), null, null),
+                    messages.get("search.alsoOneOfTwoKeywords"));
+        } else if (result.getBoolean("alsoOneOfTwoKeywords", false) && withBoth < total) {
+            text += " · " + (withBoth == 0 ? messages.get("search.noneWithBothKeywords") : messages.get("search.bothKeywordsFirst", withBoth));
+            if (withBoth > 0) {
+                link = link(searchUrl(ctx, (key, v) -> FROM_FIRST_PAGE.contains(key) || key.equals("bothKeywords"), "bothKeywords", "true"),
+                        messages.get("search.onlyBothKeywords"));
+            }
+        }
+        return "<p class=\"total\" id=\"total\" aria-live=\"polite\">" + Html.text(text) + "</p>"
+                + (link.isEmpty() ? "" : "<p class=\"both-keywords\">" + link + "</p>");
     }
 
     /** One hit, its {@code <li>} left open: the title (as {@code heading}, none for further hits in a document), where it is from, the snippet, the theme chips. */
@@ -223,7 +246,7 @@ public final class SearchPage {
             boolean chosen = ctx.queryParams().getAll("theme").contains(theme.getString("iri"));
             // A chip narrows the search to its theme, as the theme facet does; a chosen one is marked, not repeated.
             html.append("<a href=\"").append(Html.text(chosen ? toggle(ctx, "theme", theme.getString("iri"))
-                            : searchUrl(ctx, (key, v) -> key.equals("after") || key.equals("page") || key.equals("lang"), "theme", theme.getString("iri"))))
+                            : searchUrl(ctx, (key, v) -> FROM_FIRST_PAGE.contains(key), "theme", theme.getString("iri"))))
                     .append("\"").append(chosen ? " aria-current=\"true\" class=\"chosen\"" : "")
                     .append(reviewed ? "" : " aria-describedby=\"" + whyId + "\"")
                     .append(" title=\"").append(Html.text(reviewed ? messages.get("search.filterBy", label) : why)).append("\">")
@@ -401,14 +424,16 @@ public final class SearchPage {
     /** This search with {@code value} of facet {@code name} switched on or off, from its first page. */
     private static String toggle(RoutingContext ctx, String name, String value) {
         boolean chosen = ctx.queryParams().getAll(name).contains(value);
-        return searchUrl(ctx, (key, v) -> key.equals("after") || key.equals("page") || key.equals("lang") || (key.equals(name) && v.equals(value)),
-                chosen ? null : name, value);
+        return searchUrl(ctx, (key, v) -> FROM_FIRST_PAGE.contains(key) || (key.equals(name) && v.equals(value)), chosen ? null : name, value);
     }
 
     /** This search at page {@code page} (counted from 0) by number, without a cursor. */
     private static String withPage(RoutingContext ctx, int page) {
-        return searchUrl(ctx, (key, v) -> key.equals("after") || key.equals("page") || key.equals("lang"), page == 0 ? null : "page",
-                String.valueOf(page));
+        return searchUrl(ctx, (key, v) -> FROM_FIRST_PAGE.contains(key), page == 0 ? null : "page", String.valueOf(page));
+    }
+
+    private static String link(String url, String text) {
+        return "<a href=\"" + Html.text(url) + "\">" + Html.text(text) + "</a>";
     }
 
     /** This search with {@code name} set to {@code value}. */
