@@ -314,10 +314,9 @@ public final class PassageSearch {
         String themeField = themeField(request, caller);
         List<Query> filters = new ArrayList<>(facetFilters(request, themeField).values());
         filters.add(visibilityFilter(caller));
-        if (request.bothKeywords()) {
-            // Opened from a search that keeps only the passages with both of two keywords: the same passages.
-            PassageQuery.bothOfTwoKeywords(request, leftOut).ifPresent(filters::add);
-        }
+        // Opened from a search that keeps only the passages with both of two keywords: the same passages, and it says so.
+        Optional<Query> onlyBoth = PassageQuery.bothOfTwoKeywords(request, leftOut).filter(both -> request.bothKeywords());
+        onlyBoth.ifPresent(filters::add);
         // The words read as a search reads them, synonyms included, so Analys counts the passages Sök finds (themes
         // the text names are not added: the table's rows are themes already). Counted, not ranked: in a filter, which
         // scores nothing and which Elasticsearch may cache.
@@ -334,7 +333,7 @@ public final class PassageSearch {
                     .aggregations("themes", a -> a.terms(t -> t.field(themeField).include(i -> i.terms(included)).size(Math.max(1, included.size())))
                             .aggregations("pilots", p -> p.terms(t -> t.field("pilot").size(50)))
                             .aggregations("themes", themeTerms.apply("themes"))), Map.class);
-            return analysisJson(response);
+            return analysisJson(response).put("onlyBothKeywords", onlyBoth.isPresent());
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 return analysisJson(null);

@@ -156,6 +156,9 @@ class SearchAnswersIT {
         assertThat(said(both, "<p class=\"total\" id=\"total\" aria-live=\"polite\">")).isEqualTo("1 träff · alla med båda orden");
         assertThat(both).contains("vid sjön").doesNotContain("fikarasten");
 
+        assertThat(said(page("/analys?q=" + URLEncoder.encode(NOTES_WORD + " fjällstugorna", StandardCharsets.UTF_8) + "&bothKeywords=true"),
+                "<p class=\"total\">")).as("Analys opened on that search").startsWith("1 passage med båda orden som du får läsa");
+
         String again = page(bothKeywordsLink(both, "Visa även de med ett av dem"));
         assertThat(said(again, "<p class=\"total\" id=\"total\" aria-live=\"polite\">"))
                 .isEqualTo("2 träffar · 1 med båda orden först, sedan de med ett av dem");

@@ -210,10 +210,12 @@ class PassageSearchIT {
         assertThat(facetCount(both, "pilot", "Örebro")).as("the facets count those alone").isEqualTo(1);
         assertThat(both.getBoolean("onlyBothKeywords")).isTrue();
         assertThat(both.getBoolean("alsoOneOfTwoKeywords")).isFalse();
-        assertThat(search.analysis(onlyBoth(request("läkarkontakt vårdcentraler", List.of(), List.of())), RESEARCHER, List.of(KONTINUITET))
-                .getLong("total")).as("Analys, opened on that search, counts the same passages").isEqualTo(2);
-        assertThat(search.analysis(request("läkarkontakt vårdcentraler", List.of(), List.of()), RESEARCHER, List.of(KONTINUITET))
-                .getLong("total")).isEqualTo(3);
+        JsonObject analysis = search.analysis(onlyBoth(request("läkarkontakt vårdcentraler", List.of(), List.of())), RESEARCHER, List.of(KONTINUITET));
+        assertThat(analysis.getLong("total")).as("Analys, opened on that search, counts the same passages").isEqualTo(2);
+        assertThat(analysis.getBoolean("onlyBothKeywords")).as("and says so").isTrue();
+        JsonObject analysisOfAll = search.analysis(request("läkarkontakt vårdcentraler", List.of(), List.of()), RESEARCHER, List.of(KONTINUITET));
+        assertThat(analysisOfAll.getLong("total")).isEqualTo(3);
+        assertThat(analysisOfAll.getBoolean("onlyBothKeywords")).isFalse();
 
         JsonObject oneWord = search.search(onlyBoth(request("vårdcentraler", List.of(), List.of())), RESEARCHER);
         assertThat(hitIds(oneWord)).as("one word is found as without it").isEqualTo(hitIds(search.search(request("vårdcentraler", List.of(), List.of()), RESEARCHER)));

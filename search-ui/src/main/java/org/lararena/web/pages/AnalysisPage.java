@@ -74,6 +74,7 @@ public final class AnalysisPage {
         html.append(chosenFilters(ctx, result));
         long total = result.getLong("total");
         html.append("<p class=\"total\">").append(total).append(total == 1 ? " passage" : " passager")
+                .append(result.getBoolean("onlyBothKeywords", false) ? " med båda orden" : "")
                 .append(" som du får läsa. <a href=\"").append(Html.text(SearchPage.searchUrl(ctx, (key, value) -> NOT_SEARCH.contains(key), null, null)))
                 .append("\">Visa sökningen i Sök</a></p>");
         // The scripts: ECharts from its WebJar, then the page's own (both files: the CSP forbids inline scripts).
