@@ -168,7 +168,18 @@ final class PassageQuery {
      */
     static Query of(SearchRequest request, Set<String> themeIris, Set<RankingPart> leftOut, String themeField, SwedishSynonyms synonyms) {
         Query relevance = wordsAndThemes(request, themeIris, leftOut, themeField, synonyms);
-        return !request.hasText() || leftOut.contains(RankingPart.ASKING_TURNS_BELOW_ANSWERS) ? relevance : askingTurnsBelowAnswers(relevance);
+        Query ranked = !request.hasText() || leftOut.contains(RankingPart.ASKING_TURNS_BELOW_ANSWERS) ? relevance : askingTurnsBelowAnswers(relevance);
+        // Kept to the passages with both of two keywords when asked: a filter, so what Sök and Analys count is what the
+        // count of both gave, and the ranking among them is unchanged.
+        return onlyBothKeywords(request, leftOut).map(both -> Query.of(q -> q.bool(b -> b.must(ranked).filter(both)))).orElse(ranked);
+    }
+
+    /**
+     * The passages with both of two keywords ({@link #bothOfTwoKeywords}) when the request asks to keep only those
+     * ({@link SearchRequest#bothKeywords}); empty when it does not, or its query is not two keywords.
+     */
+    static Optional<Query> onlyBothKeywords(SearchRequest request, Set<RankingPart> leftOut) {
+        return request.bothKeywords() ? bothOfTwoKeywords(request, leftOut) : Optional.empty();
     }
 
     /**

@@ -207,14 +207,12 @@ public final class PassageSearch {
         String themeField = themeField(request, caller);
         Map<String, Query> facetFilters = facetFilters(request, themeField);
         Optional<Query> highlightQuery = PassageQuery.highlightQuery(request);
-        Optional<Query> bothKeywords = PassageQuery.bothOfTwoKeywords(request, leftOut);
-        // Asked to keep only the passages with both of two keywords: a filter, so the hits, the total and the facets
-        // are those the count of both gave.
-        List<Query> filters = request.bothKeywords() && bothKeywords.isPresent() ? List.of(readable, bothKeywords.get()) : List.of(readable);
+        // Counted beside the hits unless the search keeps only those (PassageQuery's filter), when the total is the count.
+        Optional<Query> countOfBoth = request.bothKeywords() ? Optional.empty() : PassageQuery.bothOfTwoKeywords(request, leftOut);
         return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
             s.index(alias)
                     .requestCache(requestCache)
-                    .query(q -> q.bool(b -> b.must(match).filter(filters).mustNot(askedForHiddenNames(request, caller))))
+                    .query(q -> q.bool(b -> b.must(match).filter(readable).mustNot(askedForHiddenNames(request, caller))))
                     .source(src -> src.filter(f -> f.includes(hitFields(caller))))
                     .size(request.size())
                     .trackTotalHits(t -> t.enabled(true))
@@ -235,11 +233,9 @@ public final class PassageSearch {
                 s.collapse(c -> c.field(NearDuplicates.GROUP));
             }
             s.aggregations(facetAggregations(facetFilters, themeField));
-            if (!request.bothKeywords()) {
-                // Under the facet choices, as the total is (they are a post filter, which aggregations do not see).
-                bothKeywords.ifPresent(both -> s.aggregations(BOTH_KEYWORDS,
-                        a -> a.filter(f -> f.bool(b -> b.filter(both).filter(List.copyOf(facetFilters.values()))))));
-            }
+            // Under the facet choices, as the total is (they are a post filter, which aggregations do not see).
+            countOfBoth.ifPresent(both -> s.aggregations(BOTH_KEYWORDS,
+                    a -> a.filter(f -> f.bool(b -> b.filter(both).filter(List.copyOf(facetFilters.values()))))));
             return s;
         });
     }
@@ -314,9 +310,6 @@ public final class PassageSearch {
         String themeField = themeField(request, caller);
         List<Query> filters = new ArrayList<>(facetFilters(request, themeField).values());
         filters.add(visibilityFilter(caller));
-        // Opened from a search that keeps only the passages with both of two keywords: the same passages, and it says so.
-        Optional<Query> onlyBoth = PassageQuery.bothOfTwoKeywords(request, leftOut).filter(both -> request.bothKeywords());
-        onlyBoth.ifPresent(filters::add);
         // The words read as a search reads them, synonyms included, so Analys counts the passages Sök finds (themes
         // the text names are not added: the table's rows are themes already). Counted, not ranked: in a filter, which
         // scores nothing and which Elasticsearch may cache.
@@ -333,7 +326,8 @@ public final class PassageSearch {
                     .aggregations("themes", a -> a.terms(t -> t.field(themeField).include(i -> i.terms(included)).size(Math.max(1, included.size())))
                             .aggregations("pilots", p -> p.terms(t -> t.field("pilot").size(50)))
                             .aggregations("themes", themeTerms.apply("themes"))), Map.class);
-            return analysisJson(response).put("onlyBothKeywords", onlyBoth.isPresent());
+            // Opened from a search that keeps only the passages with both of two keywords (the words' query keeps them too): said.
+            return analysisJson(response).put("onlyBothKeywords", PassageQuery.onlyBothKeywords(request, leftOut).isPresent());
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 return analysisJson(null);
@@ -602,7 +596,7 @@ public final class PassageSearch {
         if (response.aggregations().containsKey(BOTH_KEYWORDS)) {
             result.put("withBothKeywords", response.aggregations().get(BOTH_KEYWORDS).filter().docCount());
         }
-        result.put("onlyBothKeywords", request.bothKeywords() && PassageQuery.bothOfTwoKeywords(request, leftOut).isPresent());
+        result.put("onlyBothKeywords", PassageQuery.onlyBothKeywords(request, leftOut).isPresent());
         if (found.size() == request.size()) {
             List<Object> sortValues = new ArrayList<>();
             found.get(found.size() - 1).sort().forEach(v -> sortValues.add(v.isNull() ? null : v._get()));

@@ -179,16 +179,15 @@ public final class SearchPage {
         long total = result.getLong("total");
         long withBoth = result.getLong("withBothKeywords", total);
         String text = messages.get(total == 1 ? "search.hit" : "search.hits", total);
+        BiPredicate<String, String> fromFirstPageWithoutBoth = (key, v) -> FROM_FIRST_PAGE.contains(key) || key.equals("bothKeywords");
         String link = "";
         if (result.getBoolean("onlyBothKeywords", false)) {
             text += " · " + messages.get("search.allWithBothKeywords");
-            link = link(searchUrl(ctx, (key, v) -> FROM_FIRST_PAGE.contains(key) || key.equals("bothKeywords"), null, null),
-                    messages.get("search.alsoOneOfTwoKeywords"));
+            link = link(searchUrl(ctx, fromFirstPageWithoutBoth, null, null), messages.get("search.alsoOneOfTwoKeywords"));
         } else if (result.getBoolean("alsoOneOfTwoKeywords", false) && withBoth < total) {
             text += " · " + (withBoth == 0 ? messages.get("search.noneWithBothKeywords") : messages.get("search.bothKeywordsFirst", withBoth));
             if (withBoth > 0) {
-                link = link(searchUrl(ctx, (key, v) -> FROM_FIRST_PAGE.contains(key) || key.equals("bothKeywords"), "bothKeywords", "true"),
-                        messages.get("search.onlyBothKeywords"));
+                link = link(searchUrl(ctx, fromFirstPageWithoutBoth, "bothKeywords", "true"), messages.get("search.onlyBothKeywords"));
             }
         }
         return "<p class=\"total\" id=\"total\" aria-live=\"polite\">" + Html.text(text) + "</p>"
