@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.MatchResult;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -109,7 +107,6 @@ final class PassageQuery {
     static final float DOCUMENT_WORDS_WEIGHT = 0.5f;
     /** Edits a word may be off by: none below 7 letters, one up to 10, two from 11 ({@code nyckelfritt}/{@code nyckelfria}). */
     static final String FUZZINESS = "AUTO:7,11";
-    private static final Pattern ITEM = Pattern.compile("-?\"[^\"]*\"|\\S+");
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("\\p{Punct}+$");
     private static final List<SimpleQueryStringFlag> FLAGS = List.of(SimpleQueryStringFlag.And, SimpleQueryStringFlag.Or,
             SimpleQueryStringFlag.Not, SimpleQueryStringFlag.Phrase, SimpleQueryStringFlag.Precedence,
@@ -118,29 +115,7 @@ final class PassageQuery {
     /** {@link #FLAGS} and a phrase's slop ({@code "…"~4}), for the split reading with room only: users' queries never get it. */
     private static final List<SimpleQueryStringFlag> FLAGS_WITH_SLOP = Stream.concat(FLAGS.stream(), Stream.of(SimpleQueryStringFlag.Slop)).toList();
 
-    record Parts(List<String> positive, List<String> negative, boolean explicitOr) {
-    }
-
     private PassageQuery() {
-    }
-
-    /** Splits the (already sanitised) simple query string into what to find, what to exclude, and whether OR was used. */
-    static Parts parse(String simpleQueryString) {
-        List<String> positive = new ArrayList<>();
-        List<String> negative = new ArrayList<>();
-        boolean explicitOr = false;
-        Matcher matcher = ITEM.matcher(simpleQueryString);
-        while (matcher.find()) {
-            String item = matcher.group();
-            if (item.equals("|")) {
-                explicitOr = true;
-            } else if (item.startsWith("-") && item.length() > 1) {
-                negative.add(item.substring(1));
-            } else if (!item.equals("-") && !item.equals("\"\"")) {
-                positive.add(item);
-            }
-        }
-        return new Parts(positive, negative, explicitOr);
     }
 
     /**
@@ -167,19 +142,24 @@ final class PassageQuery {
      * caller's: {@link PassageSearch} reads the installed thesaurus once; building a query reads no file).
      */
     static Query of(SearchRequest request, Set<String> themeIris, Set<RankingPart> leftOut, String themeField, SwedishSynonyms synonyms) {
-        Query relevance = wordsAndThemes(request, themeIris, leftOut, themeField, synonyms);
-        Query ranked = !request.hasText() || leftOut.contains(RankingPart.ASKING_TURNS_BELOW_ANSWERS) ? relevance : askingTurnsBelowAnswers(relevance);
+        return of(QueryText.of(request), themeIris, leftOut, themeField, synonyms);
+    }
+
+    /** As {@link #of(SearchRequest, Set, Set, String, SwedishSynonyms)}, of a query text already read. */
+    static Query of(QueryText text, Set<String> themeIris, Set<RankingPart> leftOut, String themeField, SwedishSynonyms synonyms) {
+        Query relevance = wordsAndThemes(text, themeIris, leftOut, themeField, synonyms);
+        Query ranked = !text.hasText() || leftOut.contains(RankingPart.ASKING_TURNS_BELOW_ANSWERS) ? relevance : askingTurnsBelowAnswers(relevance);
         // Kept to the passages with both of two keywords when asked: a filter, so what Sök and Analys count is what the
         // count of both gave, and the ranking among them is unchanged.
-        return onlyBothKeywords(request, leftOut).map(both -> Query.of(q -> q.bool(b -> b.must(ranked).filter(both)))).orElse(ranked);
+        return onlyBothKeywords(text, leftOut).map(both -> Query.of(q -> q.bool(b -> b.must(ranked).filter(both)))).orElse(ranked);
     }
 
     /**
      * The passages with both of two keywords ({@link #bothOfTwoKeywords}) when the request asks to keep only those
      * ({@link SearchRequest#bothKeywords}); empty when it does not, or its query is not two keywords.
      */
-    static Optional<Query> onlyBothKeywords(SearchRequest request, Set<RankingPart> leftOut) {
-        return request.bothKeywords() ? bothOfTwoKeywords(request, leftOut) : Optional.empty();
+    static Optional<Query> onlyBothKeywords(QueryText text, Set<RankingPart> leftOut) {
+        return text.bothKeywords() ? bothOfTwoKeywords(text, leftOut) : Optional.empty();
     }
 
     /**
@@ -193,26 +173,25 @@ final class PassageQuery {
     }
 
     /** The words of the request, and the passages annotated with the themes it names ({@link #of(SearchRequest, Set)}). */
-    private static Query wordsAndThemes(SearchRequest request, Set<String> themeIris, Set<RankingPart> leftOut, String themeField,
+    private static Query wordsAndThemes(QueryText text, Set<String> themeIris, Set<RankingPart> leftOut, String themeField,
                                         SwedishSynonyms synonyms) {
-        Query words = words(request, leftOut, synonyms);
-        if (themeIris.isEmpty() || !request.hasText() || leftOut.contains(RankingPart.THEME_EXPANSION)) {
+        Query words = words(text, leftOut, synonyms);
+        if (themeIris.isEmpty() || !text.hasText() || leftOut.contains(RankingPart.THEME_EXPANSION)) {
             return words;
         }
-        Parts parts = parse(request.simpleQueryString());
         List<FieldValue> iris = themeIris.stream().sorted().map(FieldValue::of).toList();
         return Query.of(q -> q.bool(b -> {
             b.should(words).should(s -> s.constantScore(c -> c.boost(THEME_ONLY_SCORE)
                     .filter(f -> f.terms(t -> t.field(themeField).terms(v -> v.value(iris)))))).minimumShouldMatch("1");
-            if (!parts.negative().isEmpty()) {
-                b.mustNot(simple(String.join(" | ", parts.negative()), Operator.Or, null));
+            if (!text.negative().isEmpty()) {
+                b.mustNot(simple(String.join(" | ", text.negative()), Operator.Or, null));
             }
             return b;
         }));
     }
 
     static Query of(SearchRequest request) {
-        return words(request, Set.of(), SwedishSynonyms.none());
+        return words(QueryText.of(request), Set.of(), SwedishSynonyms.none());
     }
 
     /**
@@ -223,19 +202,17 @@ final class PassageQuery {
      * with the words, and among those it breaks ties. A question is read without the words that frame it. A query
      * word's general synonyms count at {@link #SYNONYM_WEIGHT} of the word ({@link RankingPart#SYNONYMS}).
      */
-    private static Query words(SearchRequest request, Set<RankingPart> leftOut, SwedishSynonyms synonyms) {
+    private static Query words(QueryText text, Set<RankingPart> leftOut, SwedishSynonyms synonyms) {
         List<String> fields = strictFields(leftOut);
-        if (!request.hasText()) {
+        if (!text.hasText()) {
             return Query.of(q -> q.matchAll(m -> m));
         }
-        String text = request.simpleQueryString();
-        Parts parts = parse(text);
-        if (parts.explicitOr()) {
-            return simple(text, Operator.And, null, withExact(fields));
+        if (text.explicitOr()) {
+            return simple(text.simpleQueryString(), Operator.And, null, withExact(fields));
         }
-        boolean question = QuestionReading.isQuestion(request.text());
+        boolean question = text.question();
         boolean subject = !leftOut.contains(RankingPart.QUESTION_SUBJECT);
-        List<String> items = question ? QuestionReading.whatIsAsked(parts.positive(), subject) : parts.positive();
+        List<String> items = question ? QuestionReading.whatIsAsked(text.positive(), subject) : text.positive();
         String positive = String.join(" ", items);
         String minimumShouldMatch = !question ? MINIMUM_SHOULD_MATCH : subject ? QUESTION_MINIMUM_SHOULD_MATCH : QUESTION_MINIMUM_SHOULD_MATCH_OF_TWO;
         return Query.of(q -> q.bool(b -> {
@@ -246,7 +223,7 @@ final class PassageQuery {
             } else {
                 Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
                 Optional<String> amountWord = question && !leftOut.contains(RankingPart.AMOUNT_WORD_WITHOUT_SYNONYMS)
-                        ? AmountQuestions.amountWord(parts.positive()) : Optional.empty();
+                        ? AmountQuestions.amountWord(text.positive()) : Optional.empty();
                 SwedishSynonyms read = leftOut.contains(RankingPart.SYNONYMS) ? SwedishSynonyms.none() : synonyms;
                 List<List<String>> synonymsOfItems = items.stream()
                         .map(item -> amountWord.equals(Optional.of(item)) ? List.<String>of() : read.of(bare(item))).toList();
@@ -265,11 +242,11 @@ final class PassageQuery {
                 b.should(s -> s.matchPhrase(p -> p.field("text.shingles").query(words).slop(1).boost(SHINGLE_BOOST)));
                 b.should(s -> s.matchPhrase(p -> p.field("text.exact").query(words).boost(EXACT_BOOST)));
             }
-            if (question && !leftOut.contains(RankingPart.ANSWER_IS_AN_AMOUNT) && AmountQuestions.asksForAnAmount(parts.positive())) {
+            if (question && !leftOut.contains(RankingPart.ANSWER_IS_AN_AMOUNT) && AmountQuestions.asksForAnAmount(text.positive())) {
                 b.should(AmountQuestions.answersWithAnAmount());
             }
-            if (!parts.negative().isEmpty()) {
-                b.mustNot(simple(String.join(" | ", parts.negative()), Operator.Or, null));
+            if (!text.negative().isEmpty()) {
+                b.mustNot(simple(String.join(" | ", text.negative()), Operator.Or, null));
             }
             return b;
         }));
@@ -338,16 +315,12 @@ final class PassageQuery {
      * that hold both, as the strict reading reads them. The total and facet counts include the others; the search
      * page says how many of them have both. Empty for any other query.
      */
-    static Optional<Query> bothOfTwoKeywords(SearchRequest request, Set<RankingPart> leftOut) {
-        if (!request.hasText()) {
-            return Optional.empty();
-        }
-        Parts parts = parse(request.simpleQueryString());
-        if (parts.explicitOr() || !readsOneOfTwoKeywords(parts.positive(), QuestionReading.isQuestion(request.text()), leftOut)) {
+    static Optional<Query> bothOfTwoKeywords(QueryText text, Set<RankingPart> leftOut) {
+        if (!text.hasText() || text.explicitOr() || !readsOneOfTwoKeywords(text.positive(), text.question(), leftOut)) {
             return Optional.empty();
         }
         // Filtered, not scored: MINIMUM_SHOULD_MATCH asks for both of two words, as the strict reading of the query does.
-        return Optional.of(simple(String.join(" ", parts.positive()), Operator.Or, MINIMUM_SHOULD_MATCH, strictFields(leftOut)));
+        return Optional.of(simple(String.join(" ", text.positive()), Operator.Or, MINIMUM_SHOULD_MATCH, strictFields(leftOut)));
     }
 
     /**
@@ -409,12 +382,11 @@ final class PassageQuery {
      * automata are built again for every hit: about half of a whole search's time over 100,000 passages), and it
      * adds only the rare word a slip away. Empty without words to find (a theme or facet alone marks nothing).
      */
-    static Optional<Query> highlightQuery(SearchRequest request) {
-        if (!request.hasText()) {
+    static Optional<Query> highlightQuery(QueryText text) {
+        if (!text.hasText()) {
             return Optional.empty();
         }
-        Parts parts = parse(request.simpleQueryString());
-        String positive = parts.explicitOr() ? request.simpleQueryString() : String.join(" ", parts.positive());
+        String positive = text.explicitOr() ? text.simpleQueryString() : String.join(" ", text.positive());
         if (positive.isBlank()) {
             return Optional.empty();
         }
@@ -446,7 +418,7 @@ final class PassageQuery {
      * words as they are. Most words must match, as in the strict reading.
      */
     private static Query partsNearReading(String words, String minimumShouldMatch) {
-        String query = ITEM.matcher(words).results().map(MatchResult::group).map(PassageQuery::partsNear).collect(Collectors.joining(" "));
+        String query = QueryText.items(words).stream().map(PassageQuery::partsNear).collect(Collectors.joining(" "));
         return splitAnalyzed(query, minimumShouldMatch, FLAGS_WITH_SLOP);
     }
 
@@ -463,7 +435,7 @@ final class PassageQuery {
      * when the query has no action noun.
      */
     private static Optional<Query> verbReading(String words, String minimumShouldMatch, boolean particleNouns) {
-        List<String> items = ITEM.matcher(words).results().map(MatchResult::group).toList();
+        List<String> items = QueryText.items(words);
         List<List<String>> verbsOfItems = items.stream()
                 .map(item -> item.startsWith("\"") ? List.<String>of()
                         : VerbReading.verbsOf(bare(item), particleNouns)).toList();

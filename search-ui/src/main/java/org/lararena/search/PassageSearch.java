@@ -134,19 +134,17 @@ public final class PassageSearch {
     }
 
     /** The relevance query of a request: its words, phrases and exclusions, and the themes its text names. */
-    public Query relevanceQuery(SearchRequest request, Caller caller) {
-        if (!request.hasText()) {
-            return PassageQuery.of(request);
-        }
-        String wanted = String.join(" ", PassageQuery.parse(request.simpleQueryString()).positive()).replace("\"", "");
-        return PassageQuery.of(request, wanted.isBlank() ? Set.of() : themesNamedIn.apply(wanted), leftOut, themeField(request, caller), synonyms);
+    private Query relevanceQuery(QueryText text, SearchRequest request, Caller caller) {
+        String wanted = text.wanted();
+        return PassageQuery.of(text, wanted.isBlank() ? Set.of() : themesNamedIn.apply(wanted), leftOut, themeField(request, caller), synonyms);
     }
 
     public JsonObject search(SearchRequest request, Caller caller) {
+        QueryText text = QueryText.of(request);
         try {
-            SearchResponse<Map> response = client.search(elasticsearchRequest(request, caller), Map.class);
+            SearchResponse<Map> response = client.search(elasticsearchRequest(text, request, caller), Map.class);
             Optional<co.elastic.clients.elasticsearch.core.SearchRequest> alike = alikeRequest(response, request, caller);
-            return toJson(response, request, caller, alike.isEmpty() ? Map.of() : alikeByGroup(client.search(alike.get(), Void.class)));
+            return toJson(response, text, request, caller, alike.isEmpty() ? Map.of() : alikeByGroup(client.search(alike.get(), Void.class)));
         } catch (ElasticsearchException | IOException e) {
             return answerToFailure(e);
         }
@@ -158,11 +156,12 @@ public final class PassageSearch {
      */
     public CompletableFuture<JsonObject> searchAsync(SearchRequest request, Caller caller) {
         CompletableFuture<JsonObject> answer = new CompletableFuture<>();
-        asyncClient.search(elasticsearchRequest(request, caller), Map.class).thenCompose(response ->
+        QueryText text = QueryText.of(request);
+        asyncClient.search(elasticsearchRequest(text, request, caller), Map.class).thenCompose(response ->
                 alikeRequest(response, request, caller)
                         .map(alike -> asyncClient.search(alike, Void.class).thenApply(PassageSearch::alikeByGroup))
                         .orElse(CompletableFuture.completedFuture(Map.of()))
-                        .thenApply(alike -> toJson(response, request, caller, alike))
+                        .thenApply(alike -> toJson(response, text, request, caller, alike))
         ).whenComplete((json, failure) -> {
             try {
                 if (failure == null) {
@@ -202,17 +201,21 @@ public final class PassageSearch {
      * one straight to Elasticsearch to measure what the application adds).
      */
     public co.elastic.clients.elasticsearch.core.SearchRequest elasticsearchRequest(SearchRequest request, Caller caller) {
+        return elasticsearchRequest(QueryText.of(request), request, caller);
+    }
+
+    private co.elastic.clients.elasticsearch.core.SearchRequest elasticsearchRequest(QueryText text, SearchRequest request, Caller caller) {
         Query readable = visibilityFilter(caller);
-        Query match = relevanceQuery(request, caller);
+        Query match = relevanceQuery(text, request, caller);
         String themeField = themeField(request, caller);
         Map<String, Query> facetFilters = facetFilters(request, themeField);
-        Optional<Query> highlightQuery = PassageQuery.highlightQuery(request);
+        Optional<Query> highlightQuery = PassageQuery.highlightQuery(text);
         // Counted beside the hits unless the search keeps only those (PassageQuery's filter), when the total is the count.
-        Optional<Query> countOfBoth = request.bothKeywords() ? Optional.empty() : PassageQuery.bothOfTwoKeywords(request, leftOut);
+        Optional<Query> countOfBoth = text.bothKeywords() ? Optional.empty() : PassageQuery.bothOfTwoKeywords(text, leftOut);
         return co.elastic.clients.elasticsearch.core.SearchRequest.of(s -> {
             s.index(alias)
                     .requestCache(requestCache)
-                    .query(q -> q.bool(b -> b.must(match).filter(readable).mustNot(askedForHiddenNames(request, caller))))
+                    .query(q -> q.bool(b -> b.must(match).filter(readable).mustNot(askedForHiddenNames(text, caller))))
                     .source(src -> src.filter(f -> f.includes(hitFields(caller))))
                     .size(request.size())
                     .trackTotalHits(t -> t.enabled(true))
@@ -313,13 +316,14 @@ public final class PassageSearch {
         // The words read as a search reads them, synonyms included, so Analys counts the passages Sök finds (themes
         // the text names are not added: the table's rows are themes already). Counted, not ranked: in a filter, which
         // scores nothing and which Elasticsearch may cache.
-        Query match = PassageQuery.of(request, Set.of(), leftOut, themeField, synonyms);
+        QueryText text = QueryText.of(request);
+        Query match = PassageQuery.of(text, Set.of(), leftOut, themeField, synonyms);
         List<String> included = List.copyOf(themes);
         Function<String, Aggregation> themeTerms = name -> Aggregation.of(a -> a.terms(t -> t.field(themeField)
                 .include(i -> i.terms(included)).size(Math.max(1, included.size()))));
         try {
             SearchResponse<Map> response = client.search(s -> s.index(alias).size(0).trackTotalHits(t -> t.enabled(true))
-                    .query(q -> q.bool(b -> b.filter(match).filter(filters).mustNot(askedForHiddenNames(request, caller))))
+                    .query(q -> q.bool(b -> b.filter(match).filter(filters).mustNot(askedForHiddenNames(text, caller))))
                     .aggregations("pilots", a -> a.terms(t -> t.field("pilot").size(50)))
                     .aggregations("years", a -> a.terms(t -> t.field("year").size(200).order(NamedValue.of("_key", SortOrder.Asc)))
                             .aggregations("themes", themeTerms.apply("themes")))
@@ -327,7 +331,7 @@ public final class PassageSearch {
                             .aggregations("pilots", p -> p.terms(t -> t.field("pilot").size(50)))
                             .aggregations("themes", themeTerms.apply("themes"))), Map.class);
             // Opened from a search that keeps only the passages with both of two keywords (the words' query keeps them too): said.
-            return analysisJson(response).put("onlyBothKeywords", PassageQuery.onlyBothKeywords(request, leftOut).isPresent());
+            return analysisJson(response).put("onlyBothKeywords", PassageQuery.onlyBothKeywords(text, leftOut).isPresent());
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 return analysisJson(null);
@@ -566,7 +570,8 @@ public final class PassageSearch {
                         "reviewedThemes", "suggestions", NearDuplicates.GROUP);
     }
 
-    private JsonObject toJson(SearchResponse<Map> response, SearchRequest request, Caller caller, Map<String, List<JsonObject>> alikeByGroup) {
+    private JsonObject toJson(SearchResponse<Map> response, QueryText text, SearchRequest request, Caller caller,
+                              Map<String, List<JsonObject>> alikeByGroup) {
         JsonArray hits = new JsonArray();
         List<Hit<Map>> found = response.hits().hits();
         for (Hit<Map> hit : found) {
@@ -596,7 +601,7 @@ public final class PassageSearch {
         if (response.aggregations().containsKey(BOTH_KEYWORDS)) {
             result.put("withBothKeywords", response.aggregations().get(BOTH_KEYWORDS).filter().docCount());
         }
-        result.put("onlyBothKeywords", PassageQuery.onlyBothKeywords(request, leftOut).isPresent());
+        result.put("onlyBothKeywords", PassageQuery.onlyBothKeywords(text, leftOut).isPresent());
         if (found.size() == request.size()) {
             List<Object> sortValues = new ArrayList<>();
             found.get(found.size() - 1).sort().forEach(v -> sortValues.add(v.isNull() ? null : v._get()));
@@ -679,12 +684,12 @@ public final class PassageSearch {
      * typed, folded, with a typo, as a prefix ({@code kaj*}) or fuzzily ({@code kajsa~}): left out, so the name cannot be found
      * through them, whatever else the query asks for. Nothing for researchers.
      */
-    private static List<Query> askedForHiddenNames(SearchRequest request, Caller caller) {
+    private static List<Query> askedForHiddenNames(QueryText text, Caller caller) {
         List<Query> asked = new ArrayList<>();
-        if (caller.isResearcher() || !request.hasText()) {
+        if (caller.isResearcher() || !text.hasText()) {
             return asked;
         }
-        for (String item : PassageQuery.parse(request.simpleQueryString()).positive()) {
+        for (String item : text.positive()) {
             for (String word : item.toLowerCase(Locale.ROOT).split("[^\\p{L}\\d*~-]+")) {
                 String bare = word.replaceAll("~\\d*|\\*", "");
                 if (bare.isEmpty()) {

@@ -119,8 +119,13 @@ public record SearchRequest(
         return query.strip();
     }
 
+    /** Whether the query text asks for anything: not only quotes, dashes or {@code OR}. */
     public boolean hasText() {
-        return !simpleQueryString().replace("\"", "").replace("|", "").replace("-", "").isBlank();
+        return hasText(simpleQueryString());
+    }
+
+    static boolean hasText(String simpleQueryString) {
+        return !simpleQueryString.replace("\"", "").replace("|", "").replace("-", "").isBlank();
     }
 
     /** The opaque cursor for the hit after which the next page starts: its sort values, types kept. */

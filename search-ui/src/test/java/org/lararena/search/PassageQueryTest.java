@@ -18,28 +18,6 @@ class PassageQueryTest {
     Path dir;
 
     @Test
-    void exclusionsAreSeparatedFromWhatToFind() {
-        PassageQuery.Parts parts = PassageQuery.parse("\"fast läkarkontakt\" -beslut -\"hyrläkare i norr\" vårdcentral");
-
-        assertThat(parts.positive()).containsExactly("\"fast läkarkontakt\"", "vårdcentral");
-        assertThat(parts.negative()).containsExactly("beslut", "\"hyrläkare i norr\"");
-        assertThat(parts.explicitOr()).isFalse();
-    }
-
-    @Test
-    void anExplicitOrIsNoticed() {
-        assertThat(PassageQuery.parse("hyrläkare | väntetider").explicitOr()).isTrue();
-    }
-
-    @Test
-    void aLoneDashOrEmptyPhraseIsNothing() {
-        PassageQuery.Parts parts = PassageQuery.parse("- \"\" samverkan");
-
-        assertThat(parts.positive()).containsExactly("samverkan");
-        assertThat(parts.negative()).isEmpty();
-    }
-
-    @Test
     void wordsWithoutQuotesMayAlsoMatchSplitOrWithASlipButAPhraseOnlyAsWritten() {
         String loose = PassageQuery.of(SearchRequest.of("baslinjeintervjuer samverkan")).toString();
         String phrase = PassageQuery.of(SearchRequest.of("\"baslinjeintervjuer samverkan\"")).toString();
@@ -50,12 +28,12 @@ class PassageQueryTest {
 
     @Test
     void theHighlightMarksTheWordsAsWrittenAndSplitButLeavesOutTheSlipTolerantReading() {
-        String words = PassageQuery.highlightQuery(SearchRequest.of("baslinjeintervjuer -beslut")).orElseThrow().toString();
-        String phrase = PassageQuery.highlightQuery(SearchRequest.of("\"fast läkarkontakt\"")).orElseThrow().toString();
+        String words = PassageQuery.highlightQuery(QueryText.of(SearchRequest.of("baslinjeintervjuer -beslut"))).orElseThrow().toString();
+        String phrase = PassageQuery.highlightQuery(QueryText.of(SearchRequest.of("\"fast läkarkontakt\""))).orElseThrow().toString();
 
         assertThat(words).contains("baslinjeintervjuer").contains(PassageQuery.SPLIT_ANALYZER).doesNotContain("fuzziness").doesNotContain("beslut");
         assertThat(phrase).contains("fast läkarkontakt").doesNotContain(PassageQuery.SPLIT_ANALYZER);
-        assertThat(PassageQuery.highlightQuery(SearchRequest.of(""))).isEmpty();
+        assertThat(PassageQuery.highlightQuery(QueryText.of(SearchRequest.of("")))).isEmpty();
     }
 
     @Test
