@@ -110,7 +110,7 @@ final class Routes {
                         new ImportPage(s.requestWork(), s.imports(), s.codebookActions(), s.jobs(), config.exchange(),
                                 config.dataPath("exchange"))::addRoutes,
                         new AgreementPage(s.requestWork(), s.documents(), s.annotations(), ontology)::addRoutes,
-                        new InsightsPage(s.requestWork(), s.insights(), themeLabelsByIri(ontology))::addRoutes));
+                        new InsightsPage(s.requestWork(), s.insights(), ontology)::addRoutes));
     }
 
     /** SPARQL over the annotation store, and beside the embedded one over the undecided suggestions' dataset too. */
@@ -124,12 +124,5 @@ final class Routes {
         Map<String, String> iris = new LinkedHashMap<>();
         ontology.topThemes().forEach(theme -> iris.put(theme.labelSv(), theme.iri()));
         return iris;
-    }
-
-    /** The top themes' Swedish labels by their IRIs, in the ontology's order: the choices of the insight form and filter. */
-    private static Map<String, String> themeLabelsByIri(Ontology ontology) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        ontology.topThemes().forEach(theme -> labels.put(theme.iri(), theme.labelSv()));
-        return labels;
     }
 }

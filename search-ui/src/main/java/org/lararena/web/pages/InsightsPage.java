@@ -18,18 +18,22 @@ import java.util.regex.Pattern;
 import org.lararena.insights.Insight;
 import org.lararena.insights.Insights;
 import org.lararena.insights.InsightsEndpoint;
+import org.lararena.ontology.Concept;
+import org.lararena.ontology.Ontology;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.RequestWork;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
+import org.lararena.web.Messages;
 import org.lararena.web.auth.WebAuthentication;
 
 /**
  * Insikter: published insights for everyone (filtered by theme), each with its supporting passages as quotes that
  * link back to their place in their document; researchers also see drafts, and create, edit, publish, unpublish
  * and delete insights through forms that carry the session's CSRF token. A quote the caller may not read is left
- * out, and speakers are pseudonymised for non-researchers, as everywhere.
+ * out, and speakers are pseudonymised for non-researchers, as everywhere. In the reader's language ({@link Messages}),
+ * theme labels too; an insight's own title and text are as its researcher wrote them.
  */
 public final class InsightsPage {
 
@@ -38,13 +42,27 @@ public final class InsightsPage {
 
     private final RequestWork work;
     private final Insights insights;
-    private final Map<String, String> themeChoices;
+    private final Ontology ontology;
 
-    /** @param themeChoices the themes offered in the form and the filter: IRI to Swedish label, in display order */
-    public InsightsPage(RequestWork work, Insights insights, Map<String, String> themeChoices) {
+    /** @param ontology whose top themes the form and the filter offer, and whose labels the pages show */
+    public InsightsPage(RequestWork work, Insights insights, Ontology ontology) {
         this.work = Objects.requireNonNull(work);
         this.insights = Objects.requireNonNull(insights);
-        this.themeChoices = new LinkedHashMap<>(themeChoices);
+        this.ontology = Objects.requireNonNull(ontology);
+    }
+
+    /** The top themes the form and the filter offer, IRI to label in the reader's language, in the ontology's order. */
+    private Map<String, String> themeChoices(Messages messages) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        for (Concept theme : ontology.topThemes()) {
+            choices.put(theme.iri(), messages.label(theme));
+        }
+        return choices;
+    }
+
+    /** A theme's label in the reader's language; a theme the ontology no longer knows as the insights name it. */
+    private String themeLabel(String iri, Messages messages) {
+        return ontology.concept(iri).map(messages::label).orElseGet(() -> insights.themeLabel(iri));
     }
 
     public void addRoutes(Router router) {
@@ -63,33 +81,36 @@ public final class InsightsPage {
     private void list(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
         Optional<String> theme = Optional.ofNullable(ctx.queryParams().get("theme")).filter(t -> !t.isBlank());
+        Messages messages = Messages.of(ctx);
         work.run(() -> insights.visible(caller, theme)).onSuccess(found -> {
-            StringBuilder html = new StringBuilder("<h1>Insikter</h1>");
+            StringBuilder html = new StringBuilder("<h1>").append(messages.get("insights.title")).append("</h1>");
             if (caller.isResearcher()) {
-                html.append("<p class=\"actions\"><a class=\"button\" href=\"/insikter/ny\">Ny insikt</a></p>");
+                html.append("<p class=\"actions\"><a class=\"button\" href=\"/insikter/ny\">").append(messages.get("insights.new")).append("</a></p>");
             }
-            html.append("<form class=\"search\" method=\"get\" action=\"/insikter\"><label for=\"theme\">Tema</label><select id=\"theme\" name=\"theme\">")
-                    .append("<option value=\"\">Alla teman</option>");
-            themeChoices.forEach((iri, label) -> html.append("<option value=\"").append(Html.text(iri)).append('"')
+            html.append("<form class=\"search\" method=\"get\" action=\"/insikter\"><label for=\"theme\">").append(messages.get("insights.theme"))
+                    .append("</label><select id=\"theme\" name=\"theme\">")
+                    .append("<option value=\"\">").append(messages.get("insights.allThemes")).append("</option>");
+            themeChoices(messages).forEach((iri, label) -> html.append("<option value=\"").append(Html.text(iri)).append('"')
                     .append(theme.map(iri::equals).orElse(false) ? " selected" : "").append('>').append(Html.text(label)).append("</option>"));
-            html.append("</select><button type=\"submit\">Filtrera</button></form>");
+            html.append("</select><button type=\"submit\">").append(messages.get("insights.filter")).append("</button></form>");
             if (found.isEmpty()) {
-                html.append("<p class=\"empty\">Inga insikter").append(theme.isPresent() ? " med det temat" : "").append(" ännu.</p>");
+                html.append("<p class=\"empty\">").append(messages.get(theme.isPresent() ? "insights.noneWithTheme" : "insights.none")).append("</p>");
             }
             html.append("<ul class=\"insights-list\">");
             for (Insight insight : found) {
                 html.append("<li><h2><a href=\"/insikter/").append(Html.url(insight.id())).append("\">").append(Html.text(insight.title())).append("</a>")
-                        .append(insight.isPublished() ? "" : " <span class=\"state\">Utkast</span>").append("</h2>")
-                        .append(themeChips(insight)).append("</li>");
+                        .append(insight.isPublished() ? "" : " <span class=\"state\">" + messages.get("insights.draft") + "</span>").append("</h2>")
+                        .append(themeChips(insight, messages)).append("</li>");
             }
             html.append("</ul>");
-            Layout.send(ctx, new Layout.Page("Insikter", "insikter", html.toString()));
+            Layout.send(ctx, new Layout.Page(messages.get("insights.title"), "insikter", html.toString()));
         }).onFailure(ctx::fail);
     }
 
     private void show(RoutingContext ctx) {
         Caller caller = Caller.of(ctx);
         String id = ctx.pathParam("id");
+        Messages messages = Messages.of(ctx);
         work.run(() -> {
             Insight insight = insights.find(id, caller);
             return Map.entry(insight, insights.toJson(insight, caller));
@@ -97,30 +118,33 @@ public final class InsightsPage {
             Insight insight = found.getKey();
             JsonObject json = found.getValue();
             StringBuilder html = new StringBuilder("<article class=\"insight\"><h1>").append(Html.text(insight.title())).append("</h1>");
-            html.append("<p class=\"meta\">").append(insight.isPublished() ? "Publicerad" : "<span class=\"state\">Utkast</span> (syns bara för forskare)")
+            html.append("<p class=\"meta\">").append(insight.isPublished() ? messages.get("insights.published")
+                            : "<span class=\"state\">" + messages.get("insights.draft") + "</span> " + messages.get("insights.draftForResearchers"))
                     // Where a read-only insight is edited matters to those who maintain it, not to its readers.
-                    .append(insight.readOnly() && caller.isResearcher() ? " · från lärmodulernas insights.yaml" : "").append("</p>");
+                    .append(insight.readOnly() && caller.isResearcher() ? " · " + messages.get("insights.fromModules") : "").append("</p>");
             if (!insight.text().isEmpty()) {
                 insight.text().lines().filter(l -> !l.isBlank()).forEach(l -> html.append("<p>").append(Html.text(l)).append("</p>"));
             }
-            html.append(themeChips(insight));
+            html.append(themeChips(insight, messages));
             JsonArray quotes = json.getJsonArray("quotes");
             if (!quotes.isEmpty()) {
-                html.append("<section><h2>Stöd i materialet</h2>");
+                html.append("<section><h2>").append(messages.get("insights.support")).append("</h2>");
                 for (Object item : quotes) {
-                    html.append(quote((JsonObject) item));
+                    html.append(quote((JsonObject) item, messages));
                 }
                 html.append("</section>");
             }
             if (caller.isResearcher() && !insight.readOnly()) {
                 String csrf = WebAuthentication.csrfToken(ctx);
                 String base = "/insikter/" + Html.url(insight.id());
-                html.append("<div class=\"actions\"><a class=\"button\" href=\"").append(base).append("/redigera\">Redigera</a>")
-                        .append(postButton(base + (insight.isPublished() ? "/avpublicera" : "/publicera"), insight.isPublished() ? "Avpublicera" : "Publicera", csrf))
-                        .append(postButton(base + "/ta-bort", "Ta bort", csrf).replace("<form ", "<form data-confirm=\"Ta bort insikten för gott?\" "))
+                html.append("<div class=\"actions\"><a class=\"button\" href=\"").append(base).append("/redigera\">").append(messages.get("insights.edit")).append("</a>")
+                        .append(postButton(base + (insight.isPublished() ? "/avpublicera" : "/publicera"),
+                                messages.get(insight.isPublished() ? "insights.unpublish" : "insights.publish"), csrf))
+                        .append(postButton(base + "/ta-bort", messages.get("insights.delete"), csrf)
+                                .replace("<form ", "<form data-confirm=\"" + Html.text(messages.get("insights.deleteConfirm")) + "\" "))
                         .append("</div>").append(SCRIPT);
             }
-            html.append("<p><a href=\"/insikter\">Alla insikter</a></p></article>");
+            html.append("<p><a href=\"/insikter\">").append(messages.get("insights.all")).append("</a></p></article>");
             Layout.send(ctx, new Layout.Page(insight.title(), "insikter", html.toString()));
         }).onFailure(ctx::fail);
     }
@@ -131,6 +155,8 @@ public final class InsightsPage {
         }
         List<String> passages = ctx.queryParams().getAll("passage");
         Caller caller = Caller.of(ctx);
+        Messages messages = Messages.of(ctx);
+        Map<String, String> themeChoices = themeChoices(messages);
         work.run(() -> Map.entry(insights.visible(caller, Optional.empty()).stream().filter(i -> !i.readOnly()).toList(),
                 insights.passages(passages, caller))).onSuccess(found -> {
             List<Insight> editable = found.getKey();
@@ -139,16 +165,17 @@ public final class InsightsPage {
             // narrower concepts; the form offers top themes).
             List<String> themes = quotes.values().stream().flatMap(q -> q.getJsonArray("themes", new JsonArray()).stream())
                     .map(String::valueOf).filter(themeChoices::containsKey).distinct().toList();
-            StringBuilder html = new StringBuilder("<h1>Ny insikt</h1>")
+            StringBuilder html = new StringBuilder("<h1>").append(messages.get("insights.new")).append("</h1>")
                     .append(form(ctx, "/insikter", "", "", themes, passages, quotes, null));
             if (!passages.isEmpty() && !editable.isEmpty()) {
-                html.append("<section><h2>Eller lägg passagen i en befintlig insikt</h2><ul>");
+                html.append("<section><h2>").append(messages.get("insights.addToExisting")).append("</h2><ul>");
                 String query = passages.stream().map(p -> "passage=" + Html.url(p)).reduce((a, b) -> a + "&" + b).orElse("");
                 editable.forEach(i -> html.append("<li><a href=\"/insikter/").append(Html.url(i.id())).append("/redigera?").append(Html.text(query))
-                        .append("\">").append(Html.text(i.title())).append("</a>").append(i.isPublished() ? "" : " <span class=\"state\">Utkast</span>").append("</li>"));
+                        .append("\">").append(Html.text(i.title())).append("</a>")
+                        .append(i.isPublished() ? "" : " <span class=\"state\">" + messages.get("insights.draft") + "</span>").append("</li>"));
                 html.append("</ul></section>");
             }
-            Layout.send(ctx, new Layout.Page("Ny insikt", "insikter", html.toString()));
+            Layout.send(ctx, new Layout.Page(messages.get("insights.new"), "insikter", html.toString()));
         }).onFailure(ctx::fail);
     }
 
@@ -171,9 +198,10 @@ public final class InsightsPage {
                 ctx.fail(new LararenaException(409, "conflict", "this insight comes from modules/insights.yaml and is edited there"));
                 return;
             }
-            String html = "<h1>Redigera insikt</h1>" + form(ctx, "/insikter/" + Html.url(insight.id()), insight.title(), insight.text(),
+            String heading = Messages.of(ctx).get("insights.editHeading");
+            String html = "<h1>" + heading + "</h1>" + form(ctx, "/insikter/" + Html.url(insight.id()), insight.title(), insight.text(),
                     insight.themes(), found.passages(), found.quotes(), null);
-            Layout.send(ctx, new Layout.Page("Redigera insikt", "insikter", html));
+            Layout.send(ctx, new Layout.Page(heading, "insikter", html));
         }).onFailure(ctx::fail);
     }
 
@@ -183,7 +211,7 @@ public final class InsightsPage {
         JsonObject body = fromForm(ctx.request().formAttributes());
         work.run(() -> insights.create(body, caller))
                 .onSuccess(created -> ctx.redirect("/insikter/" + Html.url(created.id())))
-                .onFailure(e -> formFailed(ctx, e, "/insikter", "Ny insikt"));
+                .onFailure(e -> formFailed(ctx, e, "/insikter", Messages.of(ctx).get("insights.new")));
     }
 
     private void update(RoutingContext ctx) {
@@ -193,7 +221,7 @@ public final class InsightsPage {
         JsonObject body = fromForm(ctx.request().formAttributes());
         work.run(() -> insights.update(id, body, caller))
                 .onSuccess(changed -> ctx.redirect("/insikter/" + Html.url(changed.id())))
-                .onFailure(e -> formFailed(ctx, e, "/insikter/" + Html.url(id), "Redigera insikt"));
+                .onFailure(e -> formFailed(ctx, e, "/insikter/" + Html.url(id), Messages.of(ctx).get("insights.editHeading")));
     }
 
     private void setStatus(RoutingContext ctx, Insight.Status status) {
@@ -225,7 +253,7 @@ public final class InsightsPage {
         List<String> passages = passagesOf(form);
         work.run(() -> insights.passages(passages, Caller.of(ctx))).onSuccess(quotes -> {
             String html = "<h1>" + Html.text(heading) + "</h1>" + form(ctx, action, nonNull(form.get("title")), nonNull(form.get("text")),
-                    form.getAll("theme"), passages, quotes, swedish(e.getMessage()));
+                    form.getAll("theme"), passages, quotes, inReadersWords(e.getMessage(), Messages.of(ctx)));
             ctx.response().setStatusCode(400);
             Layout.send(ctx, new Layout.Page(heading, "insikter", html));
         }).onFailure(ctx::fail);
@@ -242,45 +270,50 @@ public final class InsightsPage {
      */
     private String form(RoutingContext ctx, String action, String title, String text, List<String> themes, List<String> passages,
                         Map<String, JsonObject> quotes, String error) {
+        Messages messages = Messages.of(ctx);
         StringBuilder html = new StringBuilder();
         if (error != null) {
             html.append("<p class=\"error\" role=\"alert\" id=\"form-error\">").append(Html.text(error)).append("</p>");
         }
         html.append(SCRIPT).append("<form class=\"insight\" method=\"post\" action=\"").append(Html.text(action)).append("\">")
                 .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(Html.text(WebAuthentication.csrfToken(ctx))).append("\">")
-                .append("<label for=\"title\">Påstående (rubrik)</label><input id=\"title\" name=\"title\" type=\"text\" required maxlength=\"")
+                .append("<label for=\"title\">").append(messages.get("insights.form.title"))
+                .append("</label><input id=\"title\" name=\"title\" type=\"text\" required maxlength=\"")
                 .append(Insights.MAX_TITLE_CHARS).append("\" value=\"").append(Html.text(title)).append("\">")
-                .append("<label for=\"text\">Text</label><textarea id=\"text\" name=\"text\" rows=\"6\" maxlength=\"").append(insights.maxTextChars())
+                .append("<label for=\"text\">").append(messages.get("insights.form.text"))
+                .append("</label><textarea id=\"text\" name=\"text\" rows=\"6\" maxlength=\"").append(insights.maxTextChars())
                 .append("\">").append(Html.text(text)).append("</textarea>")
-                .append("<fieldset><legend>Teman</legend>");
-        Set<String> offered = new LinkedHashSet<>(themeChoices.keySet());
+                .append("<fieldset><legend>").append(messages.get("insights.themes")).append("</legend>");
+        Set<String> offered = new LinkedHashSet<>(themeChoices(messages).keySet());
         offered.addAll(themes);
         int n = 0;
         for (String iri : offered) {
             String id = "theme-" + n++;
             html.append("<label for=\"").append(id).append("\"><input type=\"checkbox\" id=\"").append(id).append("\" name=\"theme\" value=\"")
                     .append(Html.text(iri)).append('"').append(themes.contains(iri) ? " checked" : "").append("> ")
-                    .append(Html.text(insights.themeLabel(iri))).append("</label>");
+                    .append(Html.text(themeLabel(iri, messages))).append("</label>");
         }
         html.append("</fieldset>");
         List<String> quoted = passages.stream().filter(quotes::containsKey).toList();
         if (!quoted.isEmpty()) {
-            html.append("<fieldset class=\"supporting\"><legend>Stödjande passager</legend><ul class=\"form-quotes\">");
+            html.append("<fieldset class=\"supporting\"><legend>").append(messages.get("insights.form.supporting")).append("</legend><ul class=\"form-quotes\">");
             int q = 0;
             for (String id : quoted) {
                 String box = "keep-" + q++;
                 html.append("<li><input type=\"checkbox\" id=\"").append(box).append("\" name=\"passage\" value=\"").append(Html.text(id))
-                        .append("\" checked aria-describedby=\"quote-").append(Html.text(id)).append("\"> <label for=\"").append(box).append("\">Ta med citatet</label>")
-                        .append(quote(quotes.get(id))).append(readersWarning(quotes.get(id))).append("</li>");
+                        .append("\" checked aria-describedby=\"quote-").append(Html.text(id)).append("\"> <label for=\"").append(box).append("\">")
+                        .append(messages.get("insights.form.keepQuote")).append("</label>")
+                        .append(quote(quotes.get(id), messages)).append(readersWarning(quotes.get(id), messages)).append("</li>");
             }
             html.append("</ul></fieldset>");
         }
         List<String> unquoted = passages.stream().filter(id -> !quotes.containsKey(id)).toList();
-        html.append("<label for=\"passages\">").append(quoted.isEmpty() ? "Stödjande passager" : "Fler stödjande passager")
-                .append(" (länk till passagen eller dess id, en per rad)</label>")
+        html.append("<label for=\"passages\">").append(messages.get(quoted.isEmpty() ? "insights.form.supporting" : "insights.form.moreSupporting"))
+                .append(' ').append(messages.get("insights.form.passagesHint")).append("</label>")
                 .append("<textarea id=\"passages\" name=\"passages\" rows=\"3\">").append(Html.text(String.join("\n", unquoted))).append("</textarea>")
-                .append("<div class=\"actions\"><button type=\"submit\" name=\"status\" value=\"draft\">Spara som utkast</button>")
-                .append("<button type=\"submit\" name=\"status\" value=\"published\">Spara och publicera</button></div></form>");
+                .append("<div class=\"actions\"><button type=\"submit\" name=\"status\" value=\"draft\">").append(messages.get("insights.form.saveDraft"))
+                .append("</button><button type=\"submit\" name=\"status\" value=\"published\">").append(messages.get("insights.form.saveAndPublish"))
+                .append("</button></div></form>");
         return html.toString();
     }
 
@@ -302,11 +335,10 @@ public final class InsightsPage {
     }
 
     /** Says who will not see a quote: readers see only what their role may read, so a published insight shows it to fewer. */
-    private static String readersWarning(JsonObject passage) {
-        return switch (String.valueOf(passage.getString("visibility"))) {
-            case "restricted" -> "<p class=\"warning\" role=\"note\">Citatet kommer från ett skyddat dokument: bara forskare ser det. "
-                    + "Piloter och deltagare ser insikten utan citatet.</p>";
-            case "pilot" -> "<p class=\"warning\" role=\"note\">Citatet kommer från ett pilotdokument: deltagare ser insikten utan citatet.</p>";
+    private static String readersWarning(JsonObject passage, Messages messages) {
+        String visibility = String.valueOf(passage.getString("visibility"));
+        return switch (visibility) {
+            case "restricted", "pilot" -> "<p class=\"warning\" role=\"note\">" + messages.get("insights.form.readers." + visibility) + "</p>";
             default -> "";
         };
     }
@@ -320,30 +352,29 @@ public final class InsightsPage {
                 .map(s -> s.contains("#") ? s.substring(s.lastIndexOf('#') + 1) : s).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
-    /** The API's message (it begins with the field) in Swedish words, with the details it names. */
-    private String swedish(String detail) {
+    /** The API's message (it begins with the field) in the reader's words, with the details it names. */
+    private String inReadersWords(String detail, Messages messages) {
         String field = detail.contains(":") ? detail.substring(0, detail.indexOf(':')) : "";
         String rest = detail.contains(":") ? detail.substring(detail.indexOf(':') + 1).strip() : detail;
         return switch (field) {
-            case "title" -> "Påståendet: skriv ett kort påstående (högst " + Insights.MAX_TITLE_CHARS + " tecken). (" + rest + ")";
-            case "text" -> "Texten: högst " + String.format("%,d", insights.maxTextChars()).replace(',', ' ') + " tecken. (" + rest + ")";
-            case "themes" -> "Teman: ett tema finns inte i ontologin. (" + rest + ")";
-            case "passages" -> "Passagerna: en passage finns inte, eller så får du inte läsa den. (" + rest + ")";
+            case "title" -> messages.get("insights.error.title", Insights.MAX_TITLE_CHARS, rest);
+            case "text" -> messages.get("insights.error.text", String.format("%,d", insights.maxTextChars()).replace(',', ' '), rest);
+            case "themes", "passages" -> messages.get("insights.error." + field, rest);
             default -> detail;
         };
     }
 
-    private String themeChips(Insight insight) {
+    private String themeChips(Insight insight, Messages messages) {
         if (insight.themes().isEmpty()) {
             return "";
         }
-        StringBuilder html = new StringBuilder("<ul class=\"chips\" aria-label=\"Teman\">");
+        StringBuilder html = new StringBuilder("<ul class=\"chips\" aria-label=\"").append(messages.get("insights.themes")).append("\">");
         insight.themes().forEach(iri -> html.append("<li><a href=\"/insikter?theme=").append(Html.url(iri)).append("\">")
-                .append(Html.text(insights.themeLabel(iri))).append("</a></li>"));
+                .append(Html.text(themeLabel(iri, messages))).append("</a></li>"));
         return html.append("</ul>").toString();
     }
 
-    private static String quote(JsonObject passage) {
+    private static String quote(JsonObject passage, Messages messages) {
         String link = DocumentPage.passageHref(passage.getString("documentId"), passage.getString("passageId"));
         StringBuilder html = new StringBuilder("<blockquote class=\"quote\" id=\"quote-").append(Html.text(passage.getString("passageId"))).append("\"><p>")
                 .append(Html.text(passage.getString("text"))).append("</p><footer>");
@@ -352,7 +383,7 @@ public final class InsightsPage {
         }
         html.append("<a href=\"").append(Html.text(link)).append("\">").append(Html.text(passage.getString("title"))).append("</a>");
         if (passage.getInteger("page") != null) {
-            html.append(", s. ").append(passage.getInteger("page"));
+            html.append(", ").append(messages.get("insights.page", passage.getInteger("page")));
         }
         return html.append("</footer></blockquote>").toString();
     }
