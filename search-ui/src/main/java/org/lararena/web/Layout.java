@@ -2,7 +2,6 @@ package org.lararena.web;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.lararena.platform.web.Caller;
 import org.lararena.search.AnalysisEndpoint;
@@ -144,9 +143,6 @@ public final class Layout {
         return messages.get("role.anonymous");
     }
 
-    /** Parameters of Sök and Analys that are a page of the answer or the language, not part of the search itself. */
-    private static final Set<String> NOT_THE_SEARCH = Set.of("page", "after", "size", "lang");
-
     /**
      * The search Sök or Analys shows ({@code ?q=…&theme=…}, paging and language left out), so that the other one opens
      * on the same search; empty on every other page.
@@ -156,7 +152,7 @@ public final class Layout {
             return "";
         }
         String kept = Arrays.stream(here.substring(here.indexOf('?') + 1).split("&"))
-                .filter(pair -> !pair.isEmpty() && !NOT_THE_SEARCH.contains(pair.split("=", 2)[0]))
+                .filter(pair -> !pair.isEmpty() && !SearchParameters.NOT_THE_SEARCH.contains(pair.split("=", 2)[0]))
                 .collect(Collectors.joining("&"));
         return kept.isEmpty() ? "" : "?" + kept;
     }

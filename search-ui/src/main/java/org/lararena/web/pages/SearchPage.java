@@ -31,6 +31,7 @@ import org.lararena.web.Html;
 import org.lararena.web.Labels;
 import org.lararena.web.Layout;
 import org.lararena.web.Messages;
+import org.lararena.web.SearchParameters;
 
 /**
  * Sök: a search box, facets with counts, and result cards with highlighted snippets and theme chips. The whole
@@ -40,11 +41,8 @@ import org.lararena.web.Messages;
  */
 public final class SearchPage {
 
-    /**
-     * The parameters a link to another search leaves out: it starts from the first page, and the language, once
-     * switched, is remembered for the reader rather than carried by every link.
-     */
-    private static final Set<String> FROM_FIRST_PAGE = Set.of("after", "page", "lang");
+    /** The parameters a link to another search leaves out ({@link SearchParameters#PAGE_AND_LANGUAGE}). */
+    private static final Set<String> FROM_FIRST_PAGE = SearchParameters.PAGE_AND_LANGUAGE;
 
     private static final List<String> FACET_NAMES = List.of("theme", "pilot", "type", "year", "speaker");
     private static final Map<String, String> FACET_TITLES = Map.of("theme", "facet.theme", "pilot", "facet.pilot", "type", "facet.type",
