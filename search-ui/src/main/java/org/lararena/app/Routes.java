@@ -18,7 +18,6 @@ import org.lararena.erasure.Retention;
 import org.lararena.exchange.ExchangeEndpoint;
 import org.lararena.ingest.pipeline.IndexRebuild;
 import org.lararena.insights.InsightsEndpoint;
-import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.platform.LararenaConfig;
@@ -69,7 +68,7 @@ final class Routes {
     static HttpServerVerticle httpServer(Vertx vertx, LararenaConfig config, Services s, TokenAuthentication authentication,
                                          WebAuthentication web, Supplier<List<ServiceSupervisor.Status>> managedServers) {
         Ontology ontology = s.ontology();
-        AnalysisEndpoint analysis = new AnalysisEndpoint(s.requestWork(), s.search(), ontology.topThemes().stream().map(Concept::iri).toList());
+        AnalysisEndpoint analysis = new AnalysisEndpoint(s.requestWork(), s.search(), ontology);
         return new HttpServerVerticle(config, web,
                 List.of(new HealthEndpoint(vertx, s.elasticsearch(), authentication, s.jena(), s.suggestionJena(), managedServers, s.rdfStore())::addRoutes, new OpenApiEndpoint()::addRoutes),
                 List.of(new DocumentsEndpoint(vertx, s.requestWork(), s.documents(), config.maxUploadBytes(), config.dataPath("uploads"),

@@ -7,6 +7,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Objects;
+import org.lararena.ontology.Concept;
+import org.lararena.ontology.Ontology;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.RequestWork;
@@ -15,19 +17,20 @@ import org.lararena.platform.web.RequestWork;
  * {@code GET /api/analysis?q=&theme=&pilot=&type=&year=&speaker=} for researchers and pilots: the theme × pilot
  * matrix, theme co-occurrence and themes per year over the passages of that search the caller may read.
  * {@code &format=csv&table=matrix|cooccurrence|overtime} gives one table as CSV (UTF-8 with a byte-order mark, so
- * spreadsheet programs read the Swedish letters right).
+ * spreadsheet programs read the Swedish letters right). {@code &lang=en} labels the themes (and the CSV's first column)
+ * in English; anything else, or nothing, in Swedish.
  */
 public final class AnalysisEndpoint {
 
     private final RequestWork work;
     private final PassageSearch search;
-    private final List<String> themes;
+    private final Ontology ontology;
 
-    /** @param themes the theme IRIs the tables have rows for (the ontology's top themes) */
-    public AnalysisEndpoint(RequestWork work, PassageSearch search, List<String> themes) {
+    /** @param ontology whose top themes the tables have rows for, and whose labels name them */
+    public AnalysisEndpoint(RequestWork work, PassageSearch search, Ontology ontology) {
         this.work = Objects.requireNonNull(work);
         this.search = Objects.requireNonNull(search);
-        this.themes = List.copyOf(themes);
+        this.ontology = Objects.requireNonNull(ontology);
     }
 
     /** Analys is for researchers, and for pilots over what they may read; attendees and anonymous callers are refused. */
@@ -39,8 +42,11 @@ public final class AnalysisEndpoint {
         router.get("/api/analysis").handler(this::analysis);
     }
 
-    /** The analysis of the search in the request's parameters, for a caller who may analyse (else a 403). */
-    public Future<JsonObject> analyse(RoutingContext ctx) {
+    /**
+     * The analysis of the search in the request's parameters, for a caller who may analyse (else a 403), its themes
+     * labelled in {@code language} ({@code en}, or else Swedish).
+     */
+    public Future<JsonObject> analyse(RoutingContext ctx, String language) {
         Caller caller = Caller.of(ctx);
         if (!mayAnalyse(caller)) {
             return Future.failedFuture(LararenaException.forbidden("Analys is for researchers and pilots"));
@@ -51,7 +57,19 @@ public final class AnalysisEndpoint {
         } catch (LararenaException e) {
             return Future.failedFuture(e);
         }
-        return work.run(() -> search.analysis(request, caller, themes));
+        List<String> themes = ontology.topThemes().stream().map(Concept::iri).toList();
+        return work.run(() -> search.analysis(request, caller, themes)).map(result -> "en".equals(language) ? inEnglish(result) : result);
+    }
+
+    /** The tables' themes with their English labels (the search labels them in Swedish). */
+    private JsonObject inEnglish(JsonObject analysis) {
+        for (String table : List.of("matrix", "cooccurrence", "overTime")) {
+            analysis.getJsonObject(table).getJsonArray("themes").forEach(item -> {
+                JsonObject theme = (JsonObject) item;
+                ontology.concept(theme.getString("iri")).ifPresent(concept -> theme.put("label", concept.labelEn()));
+            });
+        }
+        return analysis;
     }
 
     private void analysis(RoutingContext ctx) {
@@ -63,19 +81,20 @@ public final class AnalysisEndpoint {
         if (!List.of("matrix", "cooccurrence", "overtime").contains(table)) {
             throw LararenaException.badRequest("table must be matrix, cooccurrence or overtime (got '" + table + "')");
         }
-        analyse(ctx).onSuccess(result -> {
+        String language = "en".equals(ctx.queryParams().get("lang")) ? "en" : "sv";
+        analyse(ctx, language).onSuccess(result -> {
             if ("csv".equals(format)) {
                 ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
                         .putHeader("Content-Disposition", "attachment; filename=\"lararena-" + table + ".csv\"")
-                        .end("\uFEFF" + csv(result, table));
+                        .end("\uFEFF" + csv(result, table, language));
             } else {
                 RequestWork.sendJson(ctx, 200, result);
             }
         }).onFailure(ctx::fail);
     }
 
-    /** One of the three tables as CSV: a header row, then one row per theme. */
-    public static String csv(JsonObject analysis, String table) {
+    /** One of the three tables as CSV: a header row, then one row per theme ({@code language}: the first column's name). */
+    public static String csv(JsonObject analysis, String table, String language) {
         JsonObject part = analysis.getJsonObject(switch (table) {
             case "cooccurrence" -> "cooccurrence";
             case "overtime" -> "overTime";
@@ -86,7 +105,7 @@ public final class AnalysisEndpoint {
             case "overtime" -> part.getJsonArray("years");
             default -> part.getJsonArray("pilots");
         };
-        StringBuilder csv = new StringBuilder(cell("Tema"));
+        StringBuilder csv = new StringBuilder(cell("en".equals(language) ? "Theme" : "Tema"));
         columns.forEach(c -> csv.append(',').append(cell(String.valueOf(c))));
         csv.append("\r\n");
         JsonArray rows = part.getJsonArray("themes");

@@ -14,6 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lararena.ontology.Concept;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.OntologyLoader;
 
 /**
  * What a pilot's search says, through the running application (real Elasticsearch and Keycloak), in the search
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.Test;
  * suggestion with its reason, and once a researcher accepts it, it is a reviewed chip for the pilot by default.</li>
  * <li>A search of two keywords also finds the passages that hold one of them, and counts them: Sök says beside the
  * count how many hold both, and nothing of it when all do, for one word or for a quoted phrase.</li>
+ * <li>Analys in English says its count, its tables and its themes in English, in the page, in the charts' data and in
+ * the downloads.</li>
  * </ul>
  */
 @WithApplication
@@ -162,6 +167,36 @@ class SearchAnswersIT {
         String again = page(bothKeywordsLink(both, "Visa även de med ett av dem"));
         assertThat(said(again, "<p class=\"total\" id=\"total\" aria-live=\"polite\">"))
                 .isEqualTo("2 träffar · 1 med båda orden först, sedan de med ett av dem");
+    }
+
+    @Test
+    void analysInEnglishSaysItsCountAndNamesTheThemesInEnglishOnThePageInTheChartsAndInTheDownloads() throws Exception {
+        Ontology ontology = OntologyLoader.shipped();
+        String search = "q=" + URLEncoder.encode(WORD, StandardCharsets.UTF_8) + "&suggestions=true";
+        JsonArray swedishThemes = analysis("/api/analysis?" + search).getJsonObject("cooccurrence").getJsonArray("themes");
+        JsonArray englishThemes = analysis("/api/analysis?" + search + "&lang=en").getJsonObject("cooccurrence").getJsonArray("themes");
+        assertThat(englishThemes).as("the annotator suggested themes for the workshop's passage").isNotEmpty();
+        for (int i = 0; i < englishThemes.size(); i++) {
+            Concept concept = ontology.concept(englishThemes.getJsonObject(i).getString("iri")).orElseThrow();
+            assertThat(englishThemes.getJsonObject(i).getString("label")).isEqualTo(concept.labelEn());
+            assertThat(swedishThemes.getJsonObject(i).getString("label")).isEqualTo(concept.labelSv());
+        }
+        String firstTheme = englishThemes.getJsonObject(0).getString("label");
+
+        String english = page("/analys?" + search + "&lang=en");
+        assertThat(said(english, "<p class=\"total\">")).isEqualTo("1 passage you may read. ");
+        assertThat(english).contains("<h1>Analysis</h1>", "Themes over time", "Download CSV", "Show the search in Search")
+                .contains("data-src=\"/api/analysis?" + search.replace("&", "&amp;") + "&amp;lang=en\"")
+                .doesNotContain("Ladda ner", "som du får läsa");
+        HttpResponse<String> csv = app.get("/api/analysis?" + search + "&lang=en&format=csv&table=cooccurrence", pilot);
+        assertThat(csv.body()).startsWith("\uFEFFTheme," + firstTheme);
+        assertThat(said(page("/analys?" + search), "<p class=\"total\">")).as("in Swedish by default").isEqualTo("1 passage som du får läsa. ");
+    }
+
+    private static JsonObject analysis(String address) throws Exception {
+        HttpResponse<String> response = app.get(address, pilot);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new JsonObject(response.body());
     }
 
     /** The address of the link beside the count that says {@code text}. */

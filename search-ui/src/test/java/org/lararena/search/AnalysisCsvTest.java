@@ -22,7 +22,7 @@ class AnalysisCsvTest {
 
     @Test
     void theMatrixHasAHeaderOfPilotsAndARowPerTheme() {
-        assertThat(AnalysisEndpoint.csv(ANALYSIS, "matrix").split("\r\n")).containsExactly(
+        assertThat(AnalysisEndpoint.csv(ANALYSIS, "matrix", "sv").split("\r\n")).containsExactly(
                 "Tema,Värmland,\"'=HYPERLINK(\"\"x\"\")\"",
                 "Samverkan,3,0",
                 "\"Ekonomi, och resurser\",1,2");
@@ -30,7 +30,12 @@ class AnalysisCsvTest {
 
     @Test
     void coOccurrenceAndTimeHaveThemesAndYearsAsColumns() {
-        assertThat(AnalysisEndpoint.csv(ANALYSIS, "cooccurrence")).startsWith("Tema,Samverkan,\"Ekonomi, och resurser\"\r\nSamverkan,3,1\r\n");
-        assertThat(AnalysisEndpoint.csv(ANALYSIS, "overtime")).startsWith("Tema,2023,2024\r\nSamverkan,2,1\r\n");
+        assertThat(AnalysisEndpoint.csv(ANALYSIS, "cooccurrence", "sv")).startsWith("Tema,Samverkan,\"Ekonomi, och resurser\"\r\nSamverkan,3,1\r\n");
+        assertThat(AnalysisEndpoint.csv(ANALYSIS, "overtime", "sv")).startsWith("Tema,2023,2024\r\nSamverkan,2,1\r\n");
+    }
+
+    @Test
+    void inEnglishTheFirstColumnIsNamedSo() {
+        assertThat(AnalysisEndpoint.csv(ANALYSIS, "overtime", "en")).startsWith("Theme,2023,2024\r\n");
     }
 }
