@@ -2,13 +2,7 @@ package org.lararena.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,21 +26,18 @@ import org.lararena.platform.shared.CachedCollection;
 import org.lararena.platform.shared.ChangeNotices;
 import org.lararena.platform.shared.FileCollection;
 import org.lararena.platform.web.Caller;
-import org.lararena.platform.web.FailureHandler;
 import org.lararena.platform.web.RequestWork;
-import org.lararena.web.ErrorPages;
 
 /** Insikter over real HTTP, in Swedish by default and in English on request, with the shipped ontology's themes. */
 class InsightsPageTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Caller RESEARCHER = new Caller("forskare", Set.of(Caller.RESEARCHER), Optional.empty());
 
     @TempDir
     static Path folder;
 
-    private static Vertx vertx;
-    private static HttpServer server;
+    @AutoClose
+    private static PageServer server;
     private static Concept theme;
     private static Insight published;
     private static Insight draft;
@@ -68,21 +59,8 @@ class InsightsPageTest {
         published = insights.create(new JsonObject().put("title", "Täta möten bygger tillit").put("text", "Varje vecka.")
                 .put("themes", List.of(theme.iri())).put("passages", List.of("rapport-1")).put("status", "published"), RESEARCHER);
         draft = insights.create(new JsonObject().put("title", "Ett utkast").put("text", "").put("themes", List.of()).put("passages", List.of()), RESEARCHER);
-        vertx = Vertx.vertx();
-        Router router = Router.router(vertx);
-        // A researcher on the pages under /forskare/, anonymous elsewhere (as no login handler runs here).
-        router.route("/forskare/*").handler(ctx -> {
-            RESEARCHER.attachTo(ctx);
-            ctx.reroute(ctx.request().uri().substring("/forskare".length()));
-        });
-        new InsightsPage(new RequestWork(vertx, 2, Duration.ofSeconds(10)), insights, ontology).addRoutes(router);
-        router.route().failureHandler(new FailureHandler(ErrorPages::html));
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().await();
+        server = PageServer.start((vertx, router) -> new InsightsPage(new RequestWork(vertx, 2, Duration.ofSeconds(10)), insights, ontology)
+                .addRoutes(router), RESEARCHER);
     }
 
     @Test
@@ -105,8 +83,8 @@ class InsightsPageTest {
 
     @Test
     void aResearchersDraftAndFormsAreInEnglishOnRequest() throws Exception {
-        String draftPage = page("/forskare/insikter/" + draft.id() + "?lang=en").body();
-        String form = page("/forskare/insikter/ny?passage=rapport-1&lang=en").body();
+        String draftPage = page("/as/forskare/insikter/" + draft.id() + "?lang=en").body();
+        String form = page("/as/forskare/insikter/ny?passage=rapport-1&lang=en").body();
 
         assertThat(draftPage).contains("Draft", "(visible to researchers only)", ">Edit<", ">Publish<", "Delete the insight for good?")
                 .doesNotContain("Utkast", "Redigera", "Publicera");
@@ -125,8 +103,7 @@ class InsightsPageTest {
     }
 
     private static HttpResponse<String> page(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = server.get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response;
     }

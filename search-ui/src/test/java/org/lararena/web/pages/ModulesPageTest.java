@@ -2,47 +2,28 @@ package org.lararena.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lararena.modules.LearningModule;
 import org.lararena.modules.LearningModules;
 import org.lararena.ontology.OntologyLoader;
-import org.lararena.platform.web.FailureHandler;
-import org.lararena.web.ErrorPages;
 
 /** Lärmoduler and the error page over real HTTP, in Swedish by default and in English on request, with the project's modules. */
 class ModulesPageTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    private static Vertx vertx;
-    private static HttpServer server;
     private static LearningModule module;
+    @AutoClose
+    private static PageServer server;
 
     @BeforeAll
     static void start() {
         LearningModules modules = LearningModules.load(Path.of(System.getProperty("lararena.project.dir", "..")).resolve("modules"),
                 OntologyLoader.shipped().topThemeLabels());
         module = modules.all().get(0);
-        vertx = Vertx.vertx();
-        Router router = Router.router(vertx);
-        new ModulesPage(modules).addRoutes(router);
-        router.route().failureHandler(new FailureHandler(ErrorPages::html));
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().await();
+        server = PageServer.start(new ModulesPage(modules)::addRoutes);
     }
 
     @Test
@@ -70,7 +51,6 @@ class ModulesPageTest {
     }
 
     private static HttpResponse<String> page(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path)).header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
+        return server.get(path);
     }
 }
