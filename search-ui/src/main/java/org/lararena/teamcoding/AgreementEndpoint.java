@@ -219,13 +219,39 @@ public final class AgreementEndpoint {
      * relied on, from 0.667 it allows tentative conclusions only, below that it does not hold.
      */
     public static String reading(Figure alpha) {
-        if (alpha.value() == null) {
-            return "kan inte beräknas";
+        return Reading.of(alpha).swedish();
+    }
+
+    /**
+     * Which of Krippendorff's readings alpha falls in ({@link #reading}). The API says it in Swedish, as it always has;
+     * the pages say it in the reader's language, from the message bundles' {@code agreement.reading.*} by the name.
+     */
+    public enum Reading {
+        NONE("kan inte beräknas"),
+        RELIABLE("tillförlitlig"),
+        TENTATIVE("preliminär: räcker för försiktiga slutsatser"),
+        UNRELIABLE("otillförlitlig: kodarna behöver enas om begreppet");
+
+        private final String swedish;
+
+        Reading(String swedish) {
+            this.swedish = swedish;
         }
-        if (alpha.value() >= 0.8) {
-            return "tillförlitlig";
+
+        public static Reading of(Figure alpha) {
+            if (alpha.value() == null) {
+                return NONE;
+            }
+            if (alpha.value() >= 0.8) {
+                return RELIABLE;
+            }
+            return alpha.value() >= 0.667 ? TENTATIVE : UNRELIABLE;
         }
-        return alpha.value() >= 0.667 ? "preliminär: räcker för försiktiga slutsatser" : "otillförlitlig: kodarna behöver enas om begreppet";
+
+        /** The words {@code /api/agreement} gives as {@code reading}. */
+        public String swedish() {
+            return swedish;
+        }
     }
 
     private static void put(JsonObject entry, JsonObject reasons, String name, Figure figure) {
