@@ -1,7 +1,7 @@
 // Samstämmighet: settles a document's consensus (PUT /api/documents/{id}/consensus), by adopting one coder's coding
 // with one click or by choosing per differing passage whose spans stand, then loads the page again so that it shows
-// the consensus now in force.
-import { api } from './app.js';
+// the consensus now in force. Its texts are the page's, in the reader's language (js.agreement.*).
+import { api, t } from './app.js';
 
 async function settle(button, body, describe) {
   const status = button.closest('.adopt').querySelector('.adopt-status');
@@ -10,15 +10,15 @@ async function settle(button, body, describe) {
   });
   const answer = await response.json().catch(() => null);
   if (!response.ok) {
-    status.textContent = `Gick inte: ${answer?.detail ?? response.status}`;
+    status.textContent = t('agreement.failed', answer?.detail ?? response.status);
     return;
   }
-  status.textContent = `Konsensus: ${describe} (${answer.annotations.length} annoteringar) av ${answer.adjudicator}.`;
+  status.textContent = t('agreement.saved', describe, answer.annotations.length, answer.adjudicator);
   window.location.reload();
 }
 
 document.querySelectorAll('button[data-adopt]').forEach((button) => {
-  button.addEventListener('click', () => settle(button, { adopt: button.dataset.adopt }, `${button.dataset.adopt}s kodning`));
+  button.addEventListener('click', () => settle(button, { adopt: button.dataset.adopt }, t('agreement.adopted', button.dataset.adopt)));
 });
 
 document.querySelectorAll('button.write-consensus').forEach((button) => {
@@ -28,11 +28,11 @@ document.querySelectorAll('button.write-consensus').forEach((button) => {
     for (const row of section.querySelectorAll('tr[data-passage]')) {
       const picked = row.querySelector('input[type="radio"]:checked');
       if (!picked) {
-        section.querySelector('.adopt-status').textContent = `Välj vems kodning som står (eller ingen) i passage ${row.dataset.passage}.`;
+        section.querySelector('.adopt-status').textContent = t('agreement.pick', row.dataset.passage);
         return;
       }
       picked.dataset.annotations.split(' ').filter(Boolean).forEach((id) => ids.add(id));
     }
-    settle(button, { annotations: [...ids] }, 'skriven passage för passage');
+    settle(button, { annotations: [...ids] }, t('agreement.byPassage'));
   });
 });

@@ -30,13 +30,15 @@ import org.lararena.teamcoding.CoderLayers;
 import org.lararena.teamcoding.TeamCodingEndpoint;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
+import org.lararena.web.Messages;
 
 /**
  * Analys → Samstämmighet (researchers): for chosen documents and coders, per theme (or concept) alpha, percentage
  * agreement, kappa per pair and unitizing alpha with a reading in words; the passages where the coders differ, side
  * by side with each coder's spans and the consensus's; one button per coder that adopts their coding as the
  * document's consensus, and a choice per differing passage of whose spans stand, saved as the consensus.
- * The figures are {@code /api/agreement}'s (docs/team-coding.md).
+ * The figures are {@code /api/agreement}'s (docs/team-coding.md). In the reader's language ({@link Messages}), the
+ * themes' and concepts' labels and the figures' readings too; the reasons a figure cannot be computed are the API's.
  */
 public final class AgreementPage {
 
@@ -73,16 +75,17 @@ public final class AgreementPage {
         List<String> chosen = ctx.queryParams().getAll("documents");
         String codersText = ctx.queryParams().get("coders") == null ? "forskare,forskare2,annotator" : ctx.queryParams().get("coders");
         String level = "concept".equals(ctx.queryParams().get("level")) ? "concept" : "theme";
-        work.run(() -> body(caller, chosen, codersText, level))
-                .onSuccess(body -> Layout.send(ctx, new Layout.Page("Samstämmighet", "analys", body)))
+        Messages messages = Messages.of(ctx);
+        work.run(() -> body(caller, chosen, codersText, level, messages))
+                .onSuccess(body -> Layout.send(ctx, new Layout.Page(messages.get("agreement.title"), "analys", body)))
                 .onFailure(ctx::fail);
     }
 
-    private String body(Caller caller, List<String> chosen, String codersText, String level) {
-        StringBuilder html = new StringBuilder("<h1>Samstämmighet</h1>")
-                .append("<p>Hur väl forskarnas oberoende kodning stämmer överens, per tema eller begrepp. Ett dokument räknas för en ")
-                .append("forskare först när hen har markerat det som klart.</p>")
-                .append("<form method=\"get\" action=\"/analys/samstammighet\" class=\"agreement-form\"><fieldset><legend>Dokument</legend>");
+    private String body(Caller caller, List<String> chosen, String codersText, String level, Messages messages) {
+        StringBuilder html = new StringBuilder("<h1>").append(messages.get("agreement.title")).append("</h1>")
+                .append("<p>").append(messages.get("agreement.intro")).append("</p>")
+                .append("<form method=\"get\" action=\"/analys/samstammighet\" class=\"agreement-form\"><fieldset><legend>")
+                .append(messages.get("agreement.documents")).append("</legend>");
         List<DocumentRecord> coded = new ArrayList<>();
         for (DocumentRecord record : documents.all()) {
             if (DocumentsEndpoint.mayRead(caller, record) && !annotations.codingStatus(record.id()).isEmpty()) {
@@ -90,50 +93,65 @@ public final class AgreementPage {
             }
         }
         if (coded.isEmpty()) {
-            html.append("<p>Inget dokument har kodats av en forskare ännu.</p>");
+            html.append("<p>").append(messages.get("agreement.noneCoded")).append("</p>");
         }
         for (DocumentRecord record : coded) {
             html.append("<label><input type=\"checkbox\" name=\"documents\" value=\"").append(Html.text(record.id())).append('"')
                     .append(chosen.contains(record.id()) ? " checked" : "").append("> ")
                     .append(Html.text(record.title() == null ? record.filename() : record.title())).append("</label><br>");
         }
-        html.append("</fieldset><label for=\"coders\">Kodare (kommaseparerade; annotator är maskinen)</label>")
+        html.append("</fieldset><label for=\"coders\">").append(messages.get("agreement.coders")).append("</label>")
                 .append("<input id=\"coders\" name=\"coders\" value=\"").append(Html.text(codersText)).append("\">")
-                .append("<label for=\"level\">Nivå</label><select id=\"level\" name=\"level\"><option value=\"theme\"")
-                .append(level.equals("theme") ? " selected" : "").append(">Teman</option><option value=\"concept\"")
-                .append(level.equals("concept") ? " selected" : "").append(">Begrepp</option></select>")
-                .append("<button type=\"submit\">Jämför</button></form>");
+                .append("<label for=\"level\">").append(messages.get("agreement.level"))
+                .append("</label><select id=\"level\" name=\"level\"><option value=\"theme\"")
+                .append(level.equals("theme") ? " selected" : "").append(">").append(messages.get("agreement.level.theme"))
+                .append("</option><option value=\"concept\"")
+                .append(level.equals("concept") ? " selected" : "").append(">").append(messages.get("agreement.level.concept"))
+                .append("</option></select>")
+                .append("<button type=\"submit\">").append(messages.get("agreement.compare")).append("</button></form>");
         if (chosen.isEmpty()) {
             return html.toString();
         }
         List<String> coders = List.of(codersText.split(",")).stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
         List<DocumentRecord> records = chosen.stream().map(id -> TeamCodingEndpoint.readable(documents, id, caller)).toList();
         if (coders.size() < 2) {
-            return html.append("<p class=\"error\">Välj minst två kodare.</p>").toString();
+            return html.append("<p class=\"error\">").append(messages.get("agreement.twoCoders")).append("</p>").toString();
         }
         AgreementReport report = agreement.compute(records, coders, level);
-        figures(html, report, level);
+        figures(html, report, level, messages);
         for (DocumentRecord record : records) {
-            differences(html, record, coders, caller);
+            differences(html, record, coders, caller, messages);
         }
-        html.append("<script type=\"module\" src=\"/static/js/agreement.js\"></script>");
+        // The script's status texts (js.agreement.*) come with the page, in the reader's language.
+        html.append(DocumentPage.scriptMessages(messages)).append("<script type=\"module\" src=\"/static/js/agreement.js\"></script>");
         return html.toString();
     }
 
-    private static void figures(StringBuilder html, AgreementReport report, String level) {
-        html.append("<h2>").append(level.equals("theme") ? "Per tema" : "Per begrepp").append(" (").append(report.units())
-                .append(" passager)</h2><table class=\"agreement\"><thead><tr><th>").append(level.equals("theme") ? "Tema" : "Begrepp")
-                .append("</th><th>α</th><th>Andel lika</th>");
+    /** The figures per theme or concept. α, κ and α<sub>U</sub> are notation, the same in every language. */
+    private void figures(StringBuilder html, AgreementReport report, String level, Messages messages) {
+        html.append("<h2>").append(messages.get("agreement.figures." + level, report.units()))
+                .append("</h2><table class=\"agreement\"><thead><tr><th>").append(messages.get("agreement.column." + level))
+                .append("</th><th>α</th><th>").append(messages.get("agreement.column.percent")).append("</th>");
         List<AgreementReport.PairKappa> pairs = report.categories().isEmpty() ? List.of() : report.categories().get(0).kappa();
         pairs.forEach(k -> html.append("<th>κ ").append(Html.text(k.coder())).append("/").append(Html.text(k.otherCoder())).append("</th>"));
-        html.append("<th>α<sub>U</sub></th><th>Läsning</th></tr></thead><tbody>");
-        for (AgreementReport.CategoryAgreement category : report.categories()) {
-            html.append("<tr><th scope=\"row\">").append(Html.text(category.category().label())).append("</th>")
+        html.append("<th>α<sub>U</sub></th><th>").append(messages.get("agreement.column.reading")).append("</th></tr></thead><tbody>");
+        // The report labels its categories in Swedish, concepts in that order; the rows are labelled, and concepts
+        // ordered, as the reader reads them (the top themes keep the ontology's order).
+        List<Map.Entry<String, AgreementReport.CategoryAgreement>> rows = report.categories().stream()
+                .map(c -> Map.entry(ontology.concept(c.category().iri()).map(messages::label).orElse(c.category().label()), c)).toList();
+        if (level.equals("concept")) {
+            rows = rows.stream().sorted(Map.Entry.comparingByKey()).toList();
+        }
+        for (Map.Entry<String, AgreementReport.CategoryAgreement> row : rows) {
+            AgreementReport.CategoryAgreement category = row.getValue();
+            html.append("<tr><th scope=\"row\">").append(Html.text(row.getKey())).append("</th>")
                     .append(cell(category.alpha())).append(cell(category.percent()));
             category.kappa().forEach(k -> html.append(cell(k.value())));
-            html.append(cell(category.alphaU())).append("<td>").append(Html.text(AgreementEndpoint.reading(category.alpha()))).append("</td></tr>");
+            String reading = "agreement.reading." + AgreementEndpoint.Reading.of(category.alpha()).name().toLowerCase(Locale.ROOT);
+            html.append(cell(category.alphaU())).append("<td>").append(Html.text(messages.get(reading))).append("</td></tr>");
         }
-        html.append("</tbody><tfoot><tr><th scope=\"row\">Alla</th>").append(cell(report.overallAlpha())).append(cell(report.overallPercent()))
+        html.append("</tbody><tfoot><tr><th scope=\"row\">").append(messages.get("agreement.overall")).append("</th>")
+                .append(cell(report.overallAlpha())).append(cell(report.overallPercent()))
                 .append("</tr></tfoot></table>");
     }
 
@@ -142,11 +160,11 @@ public final class AgreementPage {
      * consensus's, and the two ways to settle it: adopting one coder's coding, or choosing per passage whose spans stand
      * (where the coders agree, the first coder's annotations stand). Hidden while the caller codes the document blind.
      */
-    private void differences(StringBuilder html, DocumentRecord record, List<String> coders, Caller caller) {
+    private void differences(StringBuilder html, DocumentRecord record, List<String> coders, Caller caller, Messages messages) {
         html.append("<section class=\"differences\"><h2>").append(Html.text(record.title() == null ? record.filename() : record.title()))
                 .append("</h2>");
         if (!layers.seesColleagues(record, caller.username())) {
-            html.append("<p>Du kodar dokumentet blint: markera det som klart i Kodning för att se kollegornas kodning och skriva konsensus.</p></section>");
+            html.append("<p>").append(messages.get("agreement.blind")).append("</p></section>");
             return;
         }
         List<StoredAnnotation> all = annotations.annotationsOf(record.id());
@@ -163,13 +181,17 @@ public final class AgreementPage {
         Map<String, List<StoredAnnotation>> standing = new LinkedHashMap<>();
         consensus.ifPresent(c -> all.stream().filter(a -> c.annotationIds().contains(a.id()))
                 .forEach(a -> standing.computeIfAbsent(a.passageId(), k -> new ArrayList<>()).add(a)));
-        html.append(consensus.map(c -> "<p class=\"consensus-now\">Gällande konsensus: " + (c.adoptedFrom() == null
-                        ? "skriven passage för passage" : Html.text(c.adoptedFrom()) + "s kodning") + ", satt av " + Html.text(c.adjudicator())
-                        + (c.created() == null ? "" : " " + Html.text(c.created().toString())) + ".</p>")
-                .orElse("<p class=\"consensus-now\">Ingen konsensus ännu.</p>"));
-        html.append("<table><thead><tr><th>Passage</th>");
+        // How the consensus came about, in the words the script's status line uses for it (js.agreement.*).
+        html.append(consensus.map(c -> {
+            String how = c.adoptedFrom() == null ? messages.get("js.agreement.byPassage") : messages.get("js.agreement.adopted", Html.text(c.adoptedFrom()));
+            String set = c.created() == null ? messages.get("agreement.consensusNow", how, Html.text(c.adjudicator()))
+                    : messages.get("agreement.consensusNowAt", how, Html.text(c.adjudicator()), Html.text(c.created().toString()));
+            return "<p class=\"consensus-now\">" + set + "</p>";
+        }).orElse("<p class=\"consensus-now\">" + messages.get("agreement.noConsensus") + "</p>"));
+        html.append("<table><thead><tr><th>").append(messages.get("agreement.column.passage")).append("</th>");
         coders.forEach(c -> html.append("<th>").append(Html.text(c)).append("</th>"));
-        html.append("<th>Konsensus</th><th>Vems kodning står</th></tr></thead><tbody>");
+        html.append("<th>").append(messages.get("agreement.column.consensus")).append("</th><th>").append(messages.get("agreement.column.pick"))
+                .append("</th></tr></thead><tbody>");
         int differing = 0;
         List<String> agreed = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<StoredAnnotation>>> passage : byPassage.entrySet()) {
@@ -187,10 +209,10 @@ public final class AgreementPage {
             html.append("<tr data-passage=\"").append(Html.text(passageId)).append("\"><td><a href=\"/kodning/").append(Html.url(record.id()))
                     .append("#").append(Html.text(passageId)).append("\">").append(Html.text(passageId)).append("</a></td>");
             for (String coder : coders) {
-                html.append(spanList(spans.getOrDefault(coder, List.of())));
+                html.append(spanList(spans.getOrDefault(coder, List.of()), messages));
             }
             List<StoredAnnotation> kept = standing.getOrDefault(passageId, List.of());
-            html.append(spanList(kept)).append("<td>");
+            html.append(spanList(kept, messages)).append("<td>");
             String group = "pick-" + record.id() + "-" + passageId;
             // Preset from the consensus in force: the first coder whose concepts there it kept, else none if it kept nothing.
             String preset = consensus.isEmpty() ? null : coders.stream()
@@ -198,32 +220,32 @@ public final class AgreementPage {
             for (String coder : coders) {
                 html.append(choice(group, coder, spans.getOrDefault(coder, List.of()), coder.equals(preset), Html.text(coder)));
             }
-            html.append(choice(group, "", List.of(), "".equals(preset), "ingen")).append("</td></tr>");
+            html.append(choice(group, "", List.of(), "".equals(preset), messages.get("agreement.pickNone"))).append("</td></tr>");
         }
         html.append("</tbody></table>");
         if (differing == 0) {
-            html.append("<p>Kodarna är eniga om alla passager.</p>");
+            html.append("<p>").append(messages.get("agreement.allAgree")).append("</p>");
         }
         html.append("<p class=\"adopt\">");
         for (String coder : coders) {
             html.append("<button type=\"button\" data-document=\"").append(Html.text(record.id())).append("\" data-adopt=\"").append(Html.text(coder))
-                    .append("\">Anta ").append(Html.text(coder)).append("s kodning som konsensus</button> ");
+                    .append("\">").append(messages.get("agreement.adopt", Html.text(coder))).append("</button> ");
         }
         if (differing > MAX_DIFFERENCES) {
-            html.append("<span>Fler än ").append(MAX_DIFFERENCES).append(" passager skiljer sig: välj en kodares kodning här, eller skriv konsensus ")
-                    .append("med PUT /api/documents/{id}/consensus.</span> ");
+            html.append("<span>").append(messages.get("agreement.tooMany", MAX_DIFFERENCES)).append("</span> ");
         } else if (differing > 0) {
             // Where the coders agree, the first coder's annotations stand; the chosen coder's in each passage where they differ.
             html.append("<button type=\"button\" class=\"write-consensus\" data-document=\"").append(Html.text(record.id()))
-                    .append("\" data-agreed=\"").append(Html.text(String.join(" ", agreed))).append("\">Spara konsensus passage för passage</button> ");
+                    .append("\" data-agreed=\"").append(Html.text(String.join(" ", agreed))).append("\">")
+                    .append(messages.get("agreement.writeConsensus")).append("</button> ");
         }
         html.append("<span class=\"adopt-status\" role=\"status\"></span></p></section>");
     }
 
-    /** A cell listing spans as "concept: ”quote”". */
-    private String spanList(List<StoredAnnotation> spans) {
+    /** A cell listing spans as "concept: ”quote”", the concept in the reader's language. */
+    private String spanList(List<StoredAnnotation> spans, Messages messages) {
         Set<String> lines = new TreeSet<>();
-        spans.forEach(a -> lines.add(ontology.labelSv(a.conceptIri()) + ": ”" + a.exact() + "”"));
+        spans.forEach(a -> lines.add(messages.get("agreement.span", messages.label(ontology.require(a.conceptIri())), a.exact())));
         StringBuilder html = new StringBuilder("<td><ul>");
         lines.forEach(line -> html.append("<li>").append(Html.text(line)).append("</li>"));
         return html.append("</ul></td>").toString();

@@ -1,0 +1,191 @@
+package org.lararena.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.ingest.store.DocumentRecord;
+import org.lararena.ingest.store.DocumentStatus;
+import org.lararena.ingest.store.DocumentStore;
+import org.lararena.ingest.store.Visibility;
+import org.lararena.ontology.Concept;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.store.AnnotationStore;
+import org.lararena.ontology.store.CodingStatus;
+import org.lararena.ontology.store.PassageText;
+import org.lararena.ontology.store.StoredAnnotation;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
+import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.FailureHandler;
+import org.lararena.platform.web.RequestWork;
+import org.lararena.teamcoding.AgreementEndpoint;
+import org.lararena.web.ErrorPages;
+import org.lararena.web.Messages;
+
+/**
+ * Samstämmighet over real HTTP, in Swedish by default and in English on request: two researchers' coding of small
+ * documents in an in-memory annotation store, with the shipped ontology's themes and concepts.
+ */
+class AgreementPageTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Caller FORSKARE = new Caller("forskare", Set.of(Caller.RESEARCHER), Optional.empty());
+    private static final String PAGE = "/forskare/analys/samstammighet?coders=forskare,forskare2";
+
+    @TempDir
+    static Path folder;
+
+    private static Vertx vertx;
+    private static HttpServer server;
+    private static Dataset dataset;
+    /** A concept (not a top theme) whose label and whose top theme's label differ in English. */
+    private static Concept concept;
+    private static Concept theme;
+
+    @BeforeAll
+    static void start() {
+        Ontology ontology = OntologyLoader.shipped();
+        concept = ontology.concepts().stream().filter(c -> !c.isTop() && !c.labelEn().equals(c.labelSv()))
+                .filter(c -> ontology.topTheme(c.iri()).filter(t -> !t.labelEn().equals(t.labelSv())).isPresent()).findFirst().orElseThrow();
+        theme = ontology.topTheme(concept.iri()).orElseThrow();
+        DocumentStore documents = new DocumentStore(folder.resolve("documents"));
+        dataset = TDB2Factory.createDataset();
+        AnnotationStore annotations = new RdfAnnotationStore(dataset);
+        // forskare tags the first passage, forskare2 the second: they differ in both, and both are done.
+        for (String id : List.of("rapport", "protokoll")) {
+            List<PassageText> passages = document(documents, id, "rapport");
+            annotations.addManual(id, passages.get(0), 0, 6, concept.iri(), ontology.version(), "forskare");
+            StoredAnnotation second = annotations.addManual(id, passages.get(1), 0, 6, concept.iri(), ontology.version(), "forskare2");
+            annotations.setCodingStatus(id, "forskare", CodingStatus.State.DONE);
+            annotations.setCodingStatus(id, "forskare2", CodingStatus.State.DONE);
+            if (id.equals("protokoll")) {
+                annotations.settleConsensus(id, Set.of(second.id()), "forskare", "forskare2");
+            }
+        }
+        // An interview forskare2 is done with and forskare still codes: blind to forskare.
+        List<PassageText> interview = document(documents, "intervju", "intervju");
+        annotations.addManual("intervju", interview.get(0), 0, 6, concept.iri(), ontology.version(), "forskare2");
+        annotations.setCodingStatus("intervju", "forskare2", CodingStatus.State.DONE);
+        annotations.setCodingStatus("intervju", "forskare", CodingStatus.State.IN_PROGRESS);
+
+        vertx = Vertx.vertx();
+        Router router = Router.router(vertx);
+        // A researcher on the pages under /forskare/ (no login handler runs here).
+        router.route("/forskare/*").handler(ctx -> {
+            FORSKARE.attachTo(ctx);
+            ctx.reroute(ctx.request().uri().substring("/forskare".length()));
+        });
+        new AgreementPage(new RequestWork(vertx, 2, Duration.ofSeconds(10)), documents, annotations, ontology).addRoutes(router);
+        router.route().failureHandler(new FailureHandler(ErrorPages::html));
+        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+    }
+
+    /** A document of three passages, stored with its passages. */
+    private static List<PassageText> document(DocumentStore documents, String id, String type) {
+        documents.create(new DocumentRecord(id, id + ".txt", "Dokumentet " + id, type, "Värmland", null, Visibility.RESTRICTED, "0".repeat(64), 1,
+                "forskare", Instant.now(), DocumentStatus.INDEXED, null, null, 3, "sv"));
+        List<PassageText> passages = List.of(new PassageText(id + "-0", "Vi ses varje tisdag."), new PassageText(id + "-1", "Mötena ger trygghet."),
+                new PassageText(id + "-2", "Telefonen ringer."));
+        JsonArray json = new JsonArray();
+        for (int i = 0; i < passages.size(); i++) {
+            json.add(new JsonObject().put("ordinal", i).put("text", passages.get(i).text()));
+        }
+        documents.savePassages(id, new JsonObject().put("passages", json));
+        return passages;
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close().await();
+        dataset.close();
+    }
+
+    @Test
+    void theFiguresTheDifferencesAndTheFormAreInSwedishByDefaultAndInEnglishOnRequestLabelsIncluded() throws Exception {
+        String swedish = page(PAGE + "&documents=rapport&level=theme");
+        String english = page(PAGE + "&documents=rapport&level=theme&lang=en");
+
+        assertThat(swedish).contains("<h1>Samstämmighet</h1>", "<legend>Dokument</legend>", ">Kodare (kommaseparerade; annotator är maskinen)<",
+                        ">Jämför</button>", "<h2>Per tema (3 passager)</h2>", "<th>Tema</th><th>α</th><th>Andel lika</th><th>κ forskare/forskare2</th>",
+                        "<th>Läsning</th>", "<th scope=\"row\">" + theme.labelSv() + "</th>", "otillförlitlig: kodarna behöver enas om begreppet",
+                        "kan inte beräknas", "<th scope=\"row\">Alla</th>", "Ingen konsensus ännu.", "<th>Konsensus</th><th>Vems kodning står</th>",
+                        "<li>" + concept.labelSv() + ": ”Vi ses”</li>", "> ingen</label>", ">Anta forskare2s kodning som konsensus</button>",
+                        ">Spara konsensus passage för passage</button>")
+                .doesNotContain("Agreement between coders", ">" + theme.labelEn() + "<", concept.labelEn() + ":");
+        assertThat(english).contains("<h1>Agreement between coders</h1>", "<legend>Documents</legend>",
+                        ">Coders (separated by commas; annotator is the machine)<", ">Level<", ">Themes</option>", ">Concepts</option>", ">Compare</button>",
+                        "<h2>By theme (3 passages)</h2>", "<th>Theme</th><th>α</th><th>Share coded alike</th><th>κ forskare/forskare2</th>",
+                        "<th>Interpretation</th>", "<th scope=\"row\">" + theme.labelEn() + "</th>",
+                        "unreliable: the coders need to agree on the concept", "cannot be computed", "<th scope=\"row\">Overall</th>", "No consensus yet.",
+                        "<th>Consensus</th><th>Whose coding stands</th>", "<li>" + concept.labelEn() + ": “Vi ses”</li>", "> none</label>",
+                        ">Adopt forskare2's coding as the consensus</button>", ">Save the consensus passage by passage</button>")
+                .doesNotContain("Samstämmighet", "Andel lika", "Läsning", "begreppet", "konsensus", ">" + theme.labelSv() + "<", concept.labelSv() + ":");
+    }
+
+    @Test
+    void theConsensusInForceTheBlindNoteAndTheScriptsTextsAreInTheReadersLanguage() throws Exception {
+        String swedish = page(PAGE + "&documents=protokoll&documents=intervju&level=concept");
+        String english = page(PAGE + "&documents=protokoll&documents=intervju&level=concept&lang=en");
+
+        assertThat(swedish).contains("<h2>Per begrepp (6 passager)</h2>", "<th>Begrepp</th>", "<th scope=\"row\">" + concept.labelSv() + "</th>",
+                "Gällande konsensus: forskare2s kodning, satt av forskare ",
+                "Du kodar dokumentet blint: markera det som klart i Kodning för att se kollegornas kodning och skriva konsensus.");
+        assertThat(english).contains("<h2>By concept (6 passages)</h2>", "<th>Concept</th>", "<th scope=\"row\">" + concept.labelEn() + "</th>",
+                "Consensus in force: forskare2's coding, set by forskare on ",
+                "You are coding this document blind: mark it as done in Coding to see your colleagues' coding and to write the consensus.");
+
+        // agreement.js writes its status texts from the texts the page embeds.
+        JsonObject swedishScript = scriptTexts(swedish);
+        JsonObject englishScript = scriptTexts(english);
+        assertThat(swedishScript.getString("agreement.pick")).isEqualTo("Välj vems kodning som står (eller ingen) i passage {0}.");
+        assertThat(swedishScript.getString("agreement.saved")).isEqualTo("Konsensus: {0} ({1} annoteringar) av {2}.");
+        assertThat(englishScript.getString("agreement.pick")).isEqualTo("Choose whose coding stands (or none) in passage {0}.");
+        assertThat(englishScript.getString("agreement.saved")).isEqualTo("Consensus: {0} ({1} annotations) by {2}.");
+        assertThat(englishScript.getString("agreement.adopted")).isEqualTo("{0}'s coding");
+        assertThat(englishScript.getString("agreement.byPassage")).isEqualTo("written passage by passage");
+        assertThat(englishScript.getString("agreement.failed")).isEqualTo("That did not work: {0}");
+    }
+
+    @Test
+    void theSwedishReadingsAreTheWordsTheApiGives() {
+        for (AgreementEndpoint.Reading reading : AgreementEndpoint.Reading.values()) {
+            assertThat(Messages.SWEDISH.get("agreement.reading." + reading.name().toLowerCase(Locale.ROOT))).isEqualTo(reading.swedish());
+        }
+    }
+
+    /** The texts for the page's scripts, as the page embeds them. */
+    private static JsonObject scriptTexts(String page) {
+        String start = "<script type=\"application/json\" id=\"messages\">";
+        assertThat(page).contains(start);
+        String from = page.substring(page.indexOf(start) + start.length());
+        return new JsonObject(from.substring(0, from.indexOf("</script>")));
+    }
+
+    private static String page(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+}
