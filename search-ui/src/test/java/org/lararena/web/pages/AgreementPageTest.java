@@ -2,14 +2,8 @@ package org.lararena.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,10 +31,8 @@ import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.platform.web.Caller;
-import org.lararena.platform.web.FailureHandler;
 import org.lararena.platform.web.RequestWork;
 import org.lararena.teamcoding.AgreementEndpoint;
-import org.lararena.web.ErrorPages;
 import org.lararena.web.Messages;
 
 /**
@@ -49,15 +41,15 @@ import org.lararena.web.Messages;
  */
 class AgreementPageTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Caller FORSKARE = new Caller("forskare", Set.of(Caller.RESEARCHER), Optional.empty());
-    private static final String PAGE = "/forskare/analys/samstammighet?coders=forskare,forskare2";
+    private static final String PAGE = "/as/forskare/analys/samstammighet?coders=forskare,forskare2";
 
     @TempDir
     static Path folder;
 
-    private static Vertx vertx;
-    private static HttpServer server;
+    @AutoClose
+    private static PageServer server;
+    @AutoClose
     private static Dataset dataset;
     /** A concept (not a top theme) whose label and whose top theme's label differ in English. */
     private static Concept concept;
@@ -89,16 +81,8 @@ class AgreementPageTest {
         annotations.setCodingStatus("intervju", "forskare2", CodingStatus.State.DONE);
         annotations.setCodingStatus("intervju", "forskare", CodingStatus.State.IN_PROGRESS);
 
-        vertx = Vertx.vertx();
-        Router router = Router.router(vertx);
-        // A researcher on the pages under /forskare/ (no login handler runs here).
-        router.route("/forskare/*").handler(ctx -> {
-            FORSKARE.attachTo(ctx);
-            ctx.reroute(ctx.request().uri().substring("/forskare".length()));
-        });
-        new AgreementPage(new RequestWork(vertx, 2, Duration.ofSeconds(10)), documents, annotations, ontology).addRoutes(router);
-        router.route().failureHandler(new FailureHandler(ErrorPages::html));
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+        server = PageServer.start((vertx, router) -> new AgreementPage(new RequestWork(vertx, 2, Duration.ofSeconds(10)), documents,
+                annotations, ontology).addRoutes(router), FORSKARE);
     }
 
     /** A document of three passages, stored with its passages. */
@@ -113,12 +97,6 @@ class AgreementPageTest {
         }
         documents.savePassages(id, new JsonObject().put("passages", json));
         return passages;
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().await();
-        dataset.close();
     }
 
     @Test
@@ -183,8 +161,7 @@ class AgreementPageTest {
     }
 
     private static String page(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = server.get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return response.body();
     }
