@@ -7,28 +7,45 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.lararena.codebook.CodebookActions;
+import org.lararena.ontology.Ontology;
 import org.lararena.ontology.codebook.ConceptDraft;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.RequestWork;
 import org.lararena.web.Html;
 import org.lararena.web.Layout;
+import org.lararena.web.Messages;
 import org.lararena.web.auth.WebAuthentication;
 
 /**
  * Kodbok (researchers): the theme scheme as a tree with each concept's annotation count, colour and whether it is
  * deprecated; choosing a concept opens forms to change its labels, definition, synonyms and colour, to move it, to
  * merge it into another and to deprecate it, beside a form to add a concept, the change log and the QDC export. Plain
- * forms that work without scripts; a refused change shows the page again (with the status) and the rule it broke.
+ * forms that work without scripts; a refused change shows the page again (with the status) and the rule it broke. In the
+ * reader's language ({@link Messages}), the concepts' labels too; the fields that hold a concept's Swedish and English
+ * labels show them as they are.
  */
 public final class CodebookPage {
 
     private static final String PATH = "/kodbok";
     private static final int CHANGES_SHOWN = 20;
+    /**
+     * The forms of the change log's entries as the codebook words them (in Swedish, when the change is made, and stored
+     * so), by key, in the order they are tried: each is {@code codebook.log.*} of the Swedish bundle with its
+     * placeholders as the groups {@code p0}, {@code p1} …, said again with the same key in the reader's language.
+     */
+    private static final Map<String, Pattern> LOG_FORMS = logForms("codebook.log.importedQdc", "codebook.log.importedQdpx", "codebook.log.add",
+            "codebook.log.editAndMove", "codebook.log.edit", "codebook.log.move", "codebook.log.merge", "codebook.log.deprecate");
+    /** The parts of a concept an edit names in the log ({@code ändrade etiketter, synonymer för …}), each {@code codebook.log.<part>}. */
+    private static final List<String> EDITED_PARTS = List.of("labels", "definition", "synonyms", "colour");
 
     private final RequestWork work;
     private final CodebookActions actions;
@@ -47,10 +64,10 @@ public final class CodebookPage {
                 (caller, f) -> actions.edit(caller, CodebookActions.iri(ctx.pathParam("id")), draft(f, null))));
         router.post(PATH + "/begrepp/:id/flytta").handler(form).handler(ctx -> change(ctx, ctx.pathParam("id"),
                 (caller, f) -> actions.edit(caller, CodebookActions.iri(ctx.pathParam("id")),
-                        new ConceptDraft(null, null, null, null, null, required(f, "broader", "Välj det begrepp det ska flyttas till.")))));
+                        new ConceptDraft(null, null, null, null, null, required(f, "broader", Messages.of(ctx).get("codebook.error.moveTo"))))));
         router.post(PATH + "/begrepp/:id/sla-ihop").handler(form).handler(ctx -> change(ctx, ctx.pathParam("id"),
                 (caller, f) -> actions.merge(caller, CodebookActions.iri(ctx.pathParam("id")),
-                        required(f, "into", "Välj det begrepp det ska slås ihop med."))));
+                        required(f, "into", Messages.of(ctx).get("codebook.error.mergeInto")))));
         router.post(PATH + "/begrepp/:id/utga").handler(form).handler(ctx -> change(ctx, ctx.pathParam("id"),
                 (caller, f) -> actions.deprecate(caller, CodebookActions.iri(ctx.pathParam("id")))));
         router.post(PATH + "/forslag/:id/godta").handler(form).handler(ctx -> change(ctx, null,
@@ -72,8 +89,9 @@ public final class CodebookPage {
         caller.require(Caller.RESEARCHER);
         String selected = ctx.queryParams().get("begrepp");
         String done = ctx.queryParams().get("sparat");
-        String saved = done != null ? "Ändringen är sparad: ontologin har nu version " + done + "."
-                : ctx.queryParams().get("avvisat") != null ? "Förslaget är avvisat och föreslås inte igen." : null;
+        Messages messages = Messages.of(ctx);
+        String saved = done != null ? messages.get("codebook.saved", done)
+                : ctx.queryParams().get("avvisat") != null ? messages.get("codebook.rejected") : null;
         work.run(() -> state())
                 .onSuccess(state -> send(ctx, state, selected, saved, null))
                 .onFailure(ctx::fail);
@@ -98,6 +116,8 @@ public final class CodebookPage {
         Caller caller = Caller.of(ctx).require(Caller.RESEARCHER);
         WebAuthentication.requireCsrfToken(ctx);
         MultiMap form = ctx.request().formAttributes();
+        // Chosen here, on the event loop, where a change's own refusal (worded on the worker) finds it.
+        Messages messages = Messages.of(ctx);
         work.run(() -> change.apply(caller, form))
                 .onSuccess(answer -> ctx.redirect(PATH + "?begrepp=" + Html.url(answer.getJsonObject("concept").getString("id"))
                         + "&sparat=" + Html.url(answer.getString("version")) + "#valt"))
@@ -109,150 +129,210 @@ public final class CodebookPage {
                     work.run(this::state)
                             .onSuccess(state -> {
                                 ctx.response().setStatusCode(e.status());
-                                send(ctx, state, selected, null, "Ändringen gjordes inte: " + e.getMessage());
+                                send(ctx, state, selected, null, messages.get("codebook.notSaved", e.getMessage()));
                             })
                             .onFailure(ctx::fail);
                 });
     }
 
-    private static void send(RoutingContext ctx, JsonObject state, String selected, String saved, String error) {
+    private void send(RoutingContext ctx, JsonObject state, String selected, String saved, String error) {
         JsonObject tree = state.getJsonObject("tree");
         String csrf = WebAuthentication.csrfToken(ctx);
+        Messages messages = Messages.of(ctx);
+        Function<JsonObject, String> label = labels(actions.ontology(), messages);
         JsonArray concepts = tree.getJsonArray("concepts");
         JsonObject chosen = selected == null ? null : find(concepts, selected);
-        StringBuilder html = new StringBuilder("<h1>Kodbok</h1>")
-                .append("<p>Temaschemats begrepp som annoteraren föreslår och forskare kodar med. Ändringar prövas mot ontologins regler ")
-                .append("(SHACL) innan de sparas, loggas och gäller direkt i sökning, kodning och annotering. Ontologins version: <strong>")
-                .append(Html.text(tree.getString("version"))).append("</strong>.</p>")
-                .append("<p class=\"actions\"><a class=\"button\" href=\"/api/export.qdc\" download>Exportera kodboken (QDC)</a></p>")
+        StringBuilder html = new StringBuilder("<h1>").append(messages.get("codebook.title")).append("</h1>")
+                .append("<p>").append(messages.get("codebook.intro", "<strong>" + Html.text(tree.getString("version")) + "</strong>")).append("</p>")
+                .append("<p class=\"actions\"><a class=\"button\" href=\"/api/export.qdc\" download>").append(messages.get("codebook.export")).append("</a></p>")
                 // The file goes to the import's preview, where each code is mapped, made a new concept or skipped.
                 .append("<form class=\"import\" method=\"post\" action=\"/import/qdc\" enctype=\"multipart/form-data\">")
                 .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(Html.text(csrf)).append("\">")
-                .append("<label for=\"import-qdc\">Importera en kodbok (QDC)</label>")
+                .append("<label for=\"import-qdc\">").append(messages.get("codebook.import")).append("</label>")
                 .append("<input id=\"import-qdc\" name=\"file\" type=\"file\" accept=\".qdc,application/xml,text/xml\" required>")
-                .append("<button type=\"submit\">Förhandsgranska importen</button></form>");
+                .append("<button type=\"submit\">").append(messages.get("doc.importPreview")).append("</button></form>");
         if (saved != null) {
+            // CodebookActions.LABELS_NOTICE in the reader's language (the API answers it in Swedish).
             html.append("<p class=\"notice\" role=\"status\">").append(Html.text(saved)).append(' ')
-                    .append(Html.text(CodebookActions.LABELS_NOTICE)).append("</p>");
+                    .append(Html.text(messages.get("codebook.labelsNotice"))).append("</p>");
         }
         if (error != null) {
             html.append("<p class=\"error\" role=\"alert\" id=\"form-error\">").append(Html.text(error)).append("</p>");
         }
         JsonArray conflicts = tree.getJsonArray("conflicts");
         if (!conflicts.isEmpty()) {
-            html.append("<section aria-labelledby=\"konflikter\"><h2 id=\"konflikter\">Konflikter med den levererade ontologin</h2><ul>");
+            html.append("<section aria-labelledby=\"konflikter\"><h2 id=\"konflikter\">").append(messages.get("codebook.conflicts")).append("</h2><ul>");
             conflicts.forEach(c -> html.append("<li>").append(Html.text(c)).append("</li>"));
             html.append("</ul></section>");
         }
-        String options = options(concepts, 0, new StringBuilder()).toString();
+        String options = options(concepts, 0, new StringBuilder(), label).toString();
         // The add form sits with the chosen concept (a narrower one is the usual addition), else after the tree.
-        String addForm = "<section aria-labelledby=\"lagg-till\"><h2 id=\"lagg-till\">Lägg till begrepp</h2>"
+        String addForm = "<section aria-labelledby=\"lagg-till\"><h2 id=\"lagg-till\">" + messages.get("codebook.add") + "</h2>"
                 + open(PATH + "/begrepp", csrf, "codebook-add")
-                + "<label for=\"add-broader\">Under begreppet</label><select id=\"add-broader\" name=\"broader\" required>"
-                + selectedOption(options, chosen == null ? null : chosen.getString("id")) + "</select>"
-                + fields("add", null) + "<button type=\"submit\">Lägg till</button></form></section>";
+                + "<label for=\"add-broader\">" + messages.get("codebook.add.broader") + "</label><select id=\"add-broader\" name=\"broader\" required>"
+                + selectedOption(options, chosen == null ? null : chosen.getString("id"), messages) + "</select>"
+                + fields("add", null, messages) + "<button type=\"submit\">" + messages.get("codebook.add.submit") + "</button></form></section>";
         if (chosen != null) {
-            html.append(chosenForms(chosen, options, csrf));
+            html.append(chosenForms(chosen, options, csrf, label, messages));
             if (!chosen.getBoolean("deprecated")) {
                 html.append(addForm);
             }
         } else {
-            html.append("<p><a href=\"#lagg-till\">Lägg till begrepp</a> · välj ett begrepp i trädet för att ändra det.</p>");
+            html.append("<p><a href=\"#lagg-till\">").append(messages.get("codebook.add")).append("</a> · ").append(messages.get("codebook.chooseHint"))
+                    .append("</p>");
         }
-        html.append(proposals(state.getJsonArray("proposals", new JsonArray()), csrf));
-        html.append("<section aria-labelledby=\"trad\"><h2 id=\"trad\">Begreppsträd</h2><ul class=\"codebook-tree\">");
-        concepts.forEach(c -> tree(html, (JsonObject) c, selected));
+        html.append(proposals(state.getJsonArray("proposals", new JsonArray()), csrf, label, messages));
+        html.append("<section aria-labelledby=\"trad\"><h2 id=\"trad\">").append(messages.get("codebook.tree")).append("</h2><ul class=\"codebook-tree\">");
+        concepts.forEach(c -> tree(html, (JsonObject) c, selected, label, messages));
         html.append("</ul></section>");
         if (chosen == null || chosen.getBoolean("deprecated")) {
             html.append(addForm);
         }
-        html.append("<section aria-labelledby=\"logg\"><h2 id=\"logg\">Ändringslogg</h2>");
+        html.append("<section aria-labelledby=\"logg\"><h2 id=\"logg\">").append(messages.get("codebook.log")).append("</h2>");
         JsonArray changes = state.getJsonArray("changes");
         if (changes.isEmpty()) {
-            html.append("<p>Inga ändringar ännu: kodboken är den levererade ontologins.</p>");
+            html.append("<p>").append(messages.get("codebook.log.empty")).append("</p>");
         } else {
             html.append("<ol class=\"codebook-log\">");
             changes.stream().limit(CHANGES_SHOWN).map(JsonObject.class::cast).forEach(change -> html.append("<li><time datetime=\"")
                     .append(Html.text(change.getString("at"))).append("\">").append(Html.text(change.getString("at").replace('T', ' ').substring(0, 16)))
-                    .append("</time> ").append(Html.text(change.getString("user"))).append(' ').append(Html.text(change.getString("description")))
-                    .append(" (version ").append(Html.text(change.getString("version"))).append(")</li>"));
+                    .append("</time> ").append(Html.text(change.getString("user"))).append(' ')
+                    .append(Html.text(logEntry(change.getString("description"), messages)))
+                    .append(' ').append(messages.get("codebook.log.version", Html.text(change.getString("version")))).append("</li>"));
             html.append("</ol>");
         }
         html.append("</section>");
-        Layout.send(ctx, new Layout.Page("Kodbok", "kodbok", html.toString()));
+        Layout.send(ctx, new Layout.Page(messages.get("codebook.title"), "kodbok", html.toString()));
+    }
+
+    /**
+     * How the page names a concept of the tree (or a proposal's concept): its label in the reader's language
+     * ({@link Messages#label}), from the running ontology; one it does not know (yet) by the Swedish label it came with.
+     */
+    static Function<JsonObject, String> labels(Ontology ontology, Messages messages) {
+        return concept -> ontology.concept(concept.getString("iri")).map(messages::label)
+                .orElseGet(() -> concept.getString("labelSv", concept.getString("label")));
+    }
+
+    /**
+     * A change log entry in the reader's words. The codebook stored it in Swedish when the change was made, in one of
+     * the forms of {@link #LOG_TEMPLATES} (the Swedish bundle holds them as the codebook writes them); the labels and
+     * file names it quotes stay as they were. An entry no template matches is shown as it was stored.
+     */
+    static String logEntry(String stored, Messages messages) {
+        for (Map.Entry<String, Pattern> form : LOG_FORMS.entrySet()) {
+            Matcher entry = form.getValue().matcher(stored);
+            if (!entry.matches()) {
+                continue;
+            }
+            Object[] args = new Object[entry.groupCount()];
+            for (int i = 0; i < args.length; i++) {
+                args[i] = entry.group("p" + i);
+            }
+            if (form.getKey().startsWith("codebook.log.edit")) {
+                // What an edit changed: the parts' Swedish words, joined by commas.
+                List<String> parts = Arrays.stream(entry.group("p0").split(", ")).map(word -> EDITED_PARTS.stream()
+                        .filter(part -> Messages.SWEDISH.get("codebook.log." + part).equals(word)).findFirst().orElse(null)).toList();
+                if (parts.contains(null)) {
+                    return stored;
+                }
+                args[0] = String.join(", ", parts.stream().map(part -> messages.get("codebook.log." + part)).toList());
+            }
+            return messages.get(form.getKey(), args);
+        }
+        return stored;
+    }
+
+    /** Each key's Swedish text as a pattern that matches it whole, its {@code {n}} a group {@code pn}. */
+    private static Map<String, Pattern> logForms(String... keys) {
+        Map<String, Pattern> forms = new LinkedHashMap<>();
+        for (String key : keys) {
+            String[] literals = Messages.SWEDISH.get(key).split("\\{\\d}", -1);
+            Matcher placeholder = Pattern.compile("\\{(\\d)}").matcher(Messages.SWEDISH.get(key));
+            StringBuilder regex = new StringBuilder(Pattern.quote(literals[0]));
+            for (int i = 1; placeholder.find(); i++) {
+                regex.append("(?<p").append(placeholder.group(1)).append(">.+)").append(Pattern.quote(literals[i]));
+            }
+            forms.put(key, Pattern.compile(regex.toString(), Pattern.DOTALL));
+        }
+        return forms;
     }
 
     /** The synonyms the team's manual tags propose, each with a form to accept it and one to reject it. */
-    private static String proposals(JsonArray proposals, String csrf) {
+    private static String proposals(JsonArray proposals, String csrf, Function<JsonObject, String> label, Messages messages) {
         if (proposals.isEmpty()) {
             return "";
         }
-        StringBuilder html = new StringBuilder("<section aria-labelledby=\"forslag\"><h2 id=\"forslag\">Förslag till synonymer</h2>")
-                .append("<p>Ord som forskare ofta har kodat för hand och som ingen etikett eller synonym täcker. Godtas ett förslag blir ")
-                .append("ordet en synonym till begreppet; ett avvisat förslag föreslås inte igen.</p><ul class=\"codebook-proposals\">");
+        StringBuilder html = new StringBuilder("<section aria-labelledby=\"forslag\"><h2 id=\"forslag\">").append(messages.get("codebook.proposals"))
+                .append("</h2><p>").append(messages.get("codebook.proposals.hint")).append("</p><ul class=\"codebook-proposals\">");
         for (Object item : proposals) {
             JsonObject proposal = (JsonObject) item;
             String id = Html.url(proposal.getString("id"));
-            String what = "”" + proposal.getString("term") + "” som synonym till " + proposal.getJsonObject("concept").getString("label");
-            html.append("<li><span class=\"proposal\">").append(Html.text(what)).append(" (kodat i ").append(proposal.getInteger("passages"))
-                    .append(" stycken)</span> ")
+            String what = messages.get("codebook.proposal", proposal.getString("term"), label.apply(proposal.getJsonObject("concept")));
+            html.append("<li><span class=\"proposal\">").append(Html.text(what)).append(' ')
+                    .append(messages.get("codebook.proposal.passages", proposal.getInteger("passages"))).append("</span> ")
                     .append(open(PATH + "/forslag/" + id + "/godta", csrf, "proposal-accept")).append("<button type=\"submit\" aria-label=\"")
-                    .append(Html.text("Godta " + what)).append("\">Godta</button></form> ")
+                    .append(Html.text(messages.get("codebook.proposal.acceptLabel", what))).append("\">").append(messages.get("codebook.proposal.accept"))
+                    .append("</button></form> ")
                     .append(open(PATH + "/forslag/" + id + "/avvisa", csrf, "proposal-reject")).append("<button type=\"submit\" aria-label=\"")
-                    .append(Html.text("Avvisa " + what)).append("\">Avvisa</button></form></li>");
+                    .append(Html.text(messages.get("codebook.proposal.rejectLabel", what))).append("\">").append(messages.get("codebook.proposal.reject"))
+                    .append("</button></form></li>");
         }
         return html.append("</ul></section>").toString();
     }
 
     /** The forms for the chosen concept: edit, move, merge, deprecate (a deprecated one only shows what it was). */
-    private static String chosenForms(JsonObject concept, String options, String csrf) {
+    private static String chosenForms(JsonObject concept, String options, String csrf, Function<JsonObject, String> label, Messages messages) {
         String id = concept.getString("id");
         String base = PATH + "/begrepp/" + Html.url(id);
         StringBuilder html = new StringBuilder("<section id=\"valt\" aria-labelledby=\"valt-rubrik\" tabindex=\"-1\"><h2 id=\"valt-rubrik\">")
-                .append(Html.text(concept.getString("labelSv"))).append("</h2>");
+                .append(Html.text(label.apply(concept))).append("</h2>");
         if (concept.getString("definition") != null) {
             html.append("<p>").append(Html.text(concept.getString("definition"))).append("</p>");
         }
-        html.append("<p>").append(concept.getLong("annotations")).append(" annoteringar ger passager detta tema.</p>");
+        html.append("<p>").append(messages.get("codebook.annotations", concept.getLong("annotations"))).append("</p>");
         if (concept.getBoolean("deprecated")) {
-            html.append("<p class=\"notice\">Begreppet har utgått och finns kvar för historikens skull")
-                    .append(concept.getString("replacedBy") == null ? "" : "; det är ihopslaget med "
-                            + Html.text(CodebookActions.id(concept.getString("replacedBy"))))
-                    .append(". Det föreslås inte längre och kan inte ändras.</p></section>");
+            html.append("<p class=\"notice\">").append(concept.getString("replacedBy") == null ? messages.get("codebook.deprecated")
+                            : messages.get("codebook.deprecated.merged", Html.text(CodebookActions.id(concept.getString("replacedBy")))))
+                    .append("</p></section>");
             return html.toString();
         }
-        html.append("<h3>Ändra</h3>").append(open(base, csrf, "codebook-edit")).append(fields("edit", concept))
-                .append("<button type=\"submit\">Spara ändringen</button></form>");
+        String choose = "<option value=\"\">" + messages.get("codebook.choose") + "</option>";
+        html.append("<h3>").append(messages.get("codebook.edit")).append("</h3>").append(open(base, csrf, "codebook-edit")).append(fields("edit", concept, messages))
+                .append("<button type=\"submit\">").append(messages.get("codebook.edit.submit")).append("</button></form>");
         boolean top = concept.getJsonArray("broader").isEmpty();
         if (top) {
-            html.append("<p>Ett av de nitton toppteman: det kan inte flyttas, slås ihop eller utgå.</p>");
+            html.append("<p>").append(messages.get("codebook.topTheme")).append("</p>");
         } else {
-            html.append("<h3>Flytta</h3>").append(open(base + "/flytta", csrf, "codebook-move"))
-                    .append("<label for=\"move-broader\">Till under begreppet</label><select id=\"move-broader\" name=\"broader\" required>")
-                    .append("<option value=\"\">Välj…</option>").append(options).append("</select>")
-                    .append("<button type=\"submit\">Flytta</button></form>")
-                    .append("<h3>Slå ihop</h3>").append(open(base + "/sla-ihop", csrf, "codebook-merge"))
-                    .append("<label for=\"merge-into\">Slå ihop med (annoteringarna flyttas dit; detta begrepp utgår)</label>")
-                    .append("<select id=\"merge-into\" name=\"into\" required><option value=\"\">Välj…</option>").append(options)
-                    .append("</select><button type=\"submit\">Slå ihop</button></form>")
-                    .append("<h3>Utgå</h3>").append(open(base + "/utga", csrf, "codebook-deprecate"))
-                    .append("<p>Begreppet finns kvar för historikens skull men föreslås inte längre och kan inte väljas vid kodning.</p>")
-                    .append("<button type=\"submit\" class=\"danger\">Låt begreppet utgå</button></form>");
+            html.append("<h3>").append(messages.get("codebook.move")).append("</h3>").append(open(base + "/flytta", csrf, "codebook-move"))
+                    .append("<label for=\"move-broader\">").append(messages.get("codebook.move.to"))
+                    .append("</label><select id=\"move-broader\" name=\"broader\" required>")
+                    .append(choose).append(options).append("</select>")
+                    .append("<button type=\"submit\">").append(messages.get("codebook.move.submit")).append("</button></form>")
+                    .append("<h3>").append(messages.get("codebook.merge")).append("</h3>").append(open(base + "/sla-ihop", csrf, "codebook-merge"))
+                    .append("<label for=\"merge-into\">").append(messages.get("codebook.merge.into")).append("</label>")
+                    .append("<select id=\"merge-into\" name=\"into\" required>").append(choose).append(options)
+                    .append("</select><button type=\"submit\">").append(messages.get("codebook.merge.submit")).append("</button></form>")
+                    .append("<h3>").append(messages.get("codebook.deprecate")).append("</h3>").append(open(base + "/utga", csrf, "codebook-deprecate"))
+                    .append("<p>").append(messages.get("codebook.deprecate.hint")).append("</p>")
+                    .append("<button type=\"submit\" class=\"danger\">").append(messages.get("codebook.deprecate.submit")).append("</button></form>");
         }
         return html.append("</section>").toString();
     }
 
-    /** The text fields of a concept, filled from {@code concept} when editing. */
-    private static String fields(String prefix, JsonObject concept) {
+    /** The text fields of a concept, filled from {@code concept} when editing (its labels as they are, in both languages). */
+    private static String fields(String prefix, JsonObject concept, Messages messages) {
         Function<String, String> value = key -> concept == null || concept.getValue(key) == null ? "" : Html.text(concept.getValue(key));
         String synonyms = concept == null ? "" : Html.text(String.join("\n", concept.getJsonArray("synonyms").stream().map(String::valueOf).toList()));
-        return ("<label for=\"%1$s-labelSv\">Svensk etikett</label><input id=\"%1$s-labelSv\" name=\"labelSv\" type=\"text\" required maxlength=\"200\" value=\"%2$s\">"
-                + "<label for=\"%1$s-labelEn\">Engelsk etikett (valfri)</label><input id=\"%1$s-labelEn\" name=\"labelEn\" type=\"text\" maxlength=\"200\" lang=\"en\" value=\"%3$s\">"
-                + "<label for=\"%1$s-definition\">Definition</label><textarea id=\"%1$s-definition\" name=\"definition\" rows=\"3\" required maxlength=\"2000\">%4$s</textarea>"
-                + "<label for=\"%1$s-synonyms\">Synonymer (en per rad)</label><textarea id=\"%1$s-synonyms\" name=\"synonyms\" rows=\"3\" aria-describedby=\"%1$s-synonyms-help\">%5$s</textarea>"
-                + "<p id=\"%1$s-synonyms-help\" class=\"help\">Ord och böjningsformer som annoteraren ska känna igen begreppet på.</p>"
-                + "<label for=\"%1$s-colour\">Färg (valfri, #rrggbb)</label><input id=\"%1$s-colour\" name=\"colour\" type=\"text\" pattern=\"#[0-9a-fA-F]{6}\" placeholder=\"#1f77b4\" value=\"%6$s\">")
-                .formatted(prefix, value.apply("labelSv"), value.apply("labelEn"), value.apply("definition"), synonyms, value.apply("colour"));
+        return ("<label for=\"%1$s-labelSv\">%7$s</label><input id=\"%1$s-labelSv\" name=\"labelSv\" type=\"text\" required maxlength=\"200\" value=\"%2$s\">"
+                + "<label for=\"%1$s-labelEn\">%8$s</label><input id=\"%1$s-labelEn\" name=\"labelEn\" type=\"text\" maxlength=\"200\" lang=\"en\" value=\"%3$s\">"
+                + "<label for=\"%1$s-definition\">%9$s</label><textarea id=\"%1$s-definition\" name=\"definition\" rows=\"3\" required maxlength=\"2000\">%4$s</textarea>"
+                + "<label for=\"%1$s-synonyms\">%10$s</label><textarea id=\"%1$s-synonyms\" name=\"synonyms\" rows=\"3\" aria-describedby=\"%1$s-synonyms-help\">%5$s</textarea>"
+                + "<p id=\"%1$s-synonyms-help\" class=\"help\">%11$s</p>"
+                + "<label for=\"%1$s-colour\">%12$s</label><input id=\"%1$s-colour\" name=\"colour\" type=\"text\" pattern=\"#[0-9a-fA-F]{6}\" placeholder=\"#1f77b4\" value=\"%6$s\">")
+                .formatted(prefix, value.apply("labelSv"), value.apply("labelEn"), value.apply("definition"), synonyms, value.apply("colour"),
+                        messages.get("codebook.field.labelSv"), messages.get("codebook.field.labelEn"), messages.get("codebook.field.definition"),
+                        messages.get("codebook.field.synonyms"), messages.get("codebook.field.synonymsHelp"), messages.get("codebook.field.colour"));
     }
 
     private static ConceptDraft draft(MultiMap form, String broader) {
@@ -274,22 +354,22 @@ public final class CodebookPage {
                 + Html.text(csrf) + "\">";
     }
 
-    /** One option per concept that is not deprecated, indented by depth, in tree order. */
-    static StringBuilder options(JsonArray concepts, int depth, StringBuilder out) {
+    /** One option per concept that is not deprecated, named by {@code label}, indented by depth, in tree order. */
+    static StringBuilder options(JsonArray concepts, int depth, StringBuilder out, Function<JsonObject, String> label) {
         for (Object o : concepts) {
             JsonObject concept = (JsonObject) o;
             if (concept.getBoolean("deprecated")) {
                 continue;
             }
             out.append("<option value=\"").append(Html.text(concept.getString("id"))).append("\">").append("\u2003".repeat(depth))
-                    .append(Html.text(concept.getString("labelSv"))).append("</option>");
-            options(concept.getJsonArray("narrower"), depth + 1, out);
+                    .append(Html.text(label.apply(concept))).append("</option>");
+            options(concept.getJsonArray("narrower"), depth + 1, out, label);
         }
         return out;
     }
 
-    static String selectedOption(String options, String id) {
-        String empty = "<option value=\"\">Välj…</option>";
+    static String selectedOption(String options, String id, Messages messages) {
+        String empty = "<option value=\"\">" + messages.get("codebook.choose") + "</option>";
         if (id == null) {
             return empty + options;
         }
@@ -297,7 +377,7 @@ public final class CodebookPage {
         return empty + options.replace(marker, "<option value=\"" + Html.text(id) + "\" selected>");
     }
 
-    private static void tree(StringBuilder html, JsonObject concept, String selected) {
+    private static void tree(StringBuilder html, JsonObject concept, String selected, Function<JsonObject, String> label, Messages messages) {
         String id = concept.getString("id");
         boolean deprecated = concept.getBoolean("deprecated");
         html.append("<li").append(deprecated ? " class=\"deprecated\"" : "").append(">");
@@ -306,15 +386,15 @@ public final class CodebookPage {
                     .append(Html.text(concept.getString("colour"))).append("\"/></svg> ");
         }
         html.append("<a href=\"").append(PATH).append("?begrepp=").append(Html.url(id)).append("#valt\"")
-                .append(id.equals(selected) ? " aria-current=\"true\"" : "").append(">").append(Html.text(concept.getString("labelSv"))).append("</a>")
+                .append(id.equals(selected) ? " aria-current=\"true\"" : "").append(">").append(Html.text(label.apply(concept))).append("</a>")
                 .append(" <span class=\"count\">(").append(concept.getLong("annotations")).append(")</span>");
         if (deprecated) {
-            html.append(" <span class=\"badge\">utgått</span>");
+            html.append(" <span class=\"badge\">").append(messages.get("codebook.deprecatedBadge")).append("</span>");
         }
         JsonArray narrower = concept.getJsonArray("narrower");
         if (!narrower.isEmpty()) {
             html.append("<ul>");
-            narrower.forEach(child -> tree(html, (JsonObject) child, selected));
+            narrower.forEach(child -> tree(html, (JsonObject) child, selected, label, messages));
             html.append("</ul>");
         }
         html.append("</li>");

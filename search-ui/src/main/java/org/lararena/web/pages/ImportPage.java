@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lararena.codebook.CodebookActions;
@@ -31,6 +32,7 @@ import org.lararena.platform.web.RequestWork;
 import org.lararena.web.Html;
 import org.lararena.web.Jobs;
 import org.lararena.web.Layout;
+import org.lararena.web.Messages;
 import org.lararena.web.auth.WebAuthentication;
 
 /**
@@ -116,7 +118,8 @@ public final class ImportPage {
                         throw e;
                     }
                 })
-                .onSuccess(state -> sendPreview(ctx, id, format, upload.fileName(), state.getJsonObject("preview"), state.getJsonArray("concepts")))
+                .onSuccess(state -> sendPreview(ctx, id, format, upload.fileName(), state.getJsonObject("preview"), state.getJsonArray("concepts"),
+                        CodebookPage.labels(codebook.ontology(), Messages.of(ctx))))
                 .onFailure(failure -> refusedOrFail(ctx, format, failure));
     }
 
@@ -196,9 +199,11 @@ public final class ImportPage {
         Layout.send(ctx, new Layout.Page("Import", "dokument", html.toString()));
     }
 
-    private static void sendPreview(RoutingContext ctx, String id, ImportFormat format, String filename, JsonObject preview, JsonArray concepts) {
+    /** @param label how the concepts offered are named (as on the Kodbok page) */
+    private static void sendPreview(RoutingContext ctx, String id, ImportFormat format, String filename, JsonObject preview, JsonArray concepts,
+                                    Function<JsonObject, String> label) {
         boolean project = format == ImportFormat.QDPX;
-        String options = CodebookPage.options(concepts, 0, new StringBuilder()).toString();
+        String options = CodebookPage.options(concepts, 0, new StringBuilder(), label).toString();
         StringBuilder html = new StringBuilder("<h1>").append(project ? "Importera ett REFI-QDA-projekt" : "Importera en kodbok (QDC)").append("</h1>")
                 .append("<p>Filen ”").append(Html.text(filename)).append("” är läst och kontrollerad; inget är sparat ännu. ");
         if (project) {

@@ -1,0 +1,192 @@
+package org.lararena.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.codebook.CodebookActions;
+import org.lararena.codebook.SynonymProposals;
+import org.lararena.ontology.Concept;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.codebook.Codebook;
+import org.lararena.ontology.codebook.ConceptDraft;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
+import org.lararena.ontology.store.rdf.StoreTransactions;
+import org.lararena.ontology.suggest.SuggesterModel;
+import org.lararena.platform.audit.AuditLog;
+import org.lararena.platform.shared.FileCollection;
+import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.FailureHandler;
+import org.lararena.platform.web.RequestWork;
+import org.lararena.web.ErrorPages;
+import org.lararena.web.Html;
+import org.lararena.web.Messages;
+import org.lararena.web.auth.WebAuthentication;
+
+/**
+ * Kodbok over real HTTP as a researcher reads it, in Swedish by default and in English on request, over a codebook of
+ * its own (the shipped ontology, Jena in memory) with changes in its log and a synonym the team's coding proposes.
+ */
+class CodebookPageTest {
+
+    private static final Caller RESEARCHER = new Caller("forskare", Set.of(Caller.RESEARCHER), Optional.empty());
+
+    @TempDir
+    static Path folder;
+
+    private static Vertx vertx;
+    private static HttpServer server;
+    private static Concept theme;
+    private static Concept narrower;
+    private static String homeVisits;
+
+    @BeforeAll
+    static void start() {
+        Ontology own = OntologyLoader.shipped().snapshot();
+        theme = own.topThemes().get(0);
+        narrower = own.require(theme.narrower().get(0));
+        Dataset dataset = TDB2Factory.createDataset();
+        RdfAnnotationStore annotations = new RdfAnnotationStore(dataset);
+        // The team has often tagged "vårdlotsen" with the theme by hand: a synonym the page proposes.
+        SuggesterModel learned = SuggesterModel.fromJson(SuggesterModel.DICTIONARY_ONLY.toJson().put("version", 1).put("learned", new JsonArray()
+                .add(new JsonObject().put("concept", theme.iri()).put("topTheme", theme.iri()).put("label", "vårdlotsen").put("passages", 3))));
+        CodebookActions actions = new CodebookActions(new Codebook(StoreTransactions.local(dataset), own, annotations, Clock.systemUTC()), annotations,
+                new AuditLog(new FileCollection(folder.resolve("audit"), "the audit entry", false)), (document, passages) -> { }, () -> { },
+                new SynonymProposals(() -> own, () -> learned, folder.resolve("rejected-proposals.json")));
+        // The log's kinds of entry, as the codebook words them: an addition, an edit with a move, a merge, a deprecation.
+        homeVisits = actions.add(RESEARCHER, theme.iri(), draft("Hembesök", "Home visits")).getJsonObject("concept").getString("id");
+        actions.edit(RESEARCHER, CodebookActions.iri(homeVisits), new ConceptDraft(null, null, null, null, "#1f77b4", narrower.iri()));
+        String atHome = actions.add(RESEARCHER, theme.iri(), draft("Hemma", null)).getJsonObject("concept").getString("iri");
+        actions.merge(RESEARCHER, atHome, CodebookActions.iri(homeVisits));
+        String evening = actions.add(RESEARCHER, theme.iri(), draft("Kvällsbesök", null)).getJsonObject("concept").getString("iri");
+        actions.deprecate(RESEARCHER, evening);
+
+        vertx = Vertx.vertx();
+        Router router = Router.router(vertx);
+        router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)));
+        router.route().handler(ctx -> {
+            RESEARCHER.attachTo(ctx);
+            ctx.next();
+        });
+        // The session's CSRF token, which the page's forms carry.
+        router.get("/token").handler(ctx -> ctx.end(WebAuthentication.csrfToken(ctx)));
+        new CodebookPage(new RequestWork(vertx, 2, Duration.ofSeconds(10)), actions).addRoutes(router);
+        router.route().failureHandler(new FailureHandler(ErrorPages::html));
+        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close().await();
+    }
+
+    private static ConceptDraft draft(String labelSv, String labelEn) {
+        return new ConceptDraft(labelSv, labelEn, "Ett begrepp för provet.", List.of(), null, null);
+    }
+
+    @Test
+    void theCodebookIsInSwedishByDefaultAndInEnglishOnRequestItsConceptsAndLogToo() throws Exception {
+        assertThat(theme.labelEn()).as("the shipped ontology's first top theme has its own English label").isNotEqualTo(theme.labelSv());
+        String chosen = "/kodbok?begrepp=" + homeVisits + "&sparat=7";
+        String swedish = new Reader().get(chosen).body();
+        String english = new Reader().get(chosen + "&lang=en").body();
+        String themeSv = Html.text(theme.labelSv());
+        String narrowerSv = Html.text(narrower.labelSv());
+
+        assertThat(swedish).contains("<h1>Kodbok</h1>", "Ändringen är sparad: ontologin har nu version 7.", Html.text(CodebookActions.LABELS_NOTICE),
+                "<h2 id=\"valt-rubrik\">Hembesök</h2>", "Svensk etikett", "Spara ändringen", "Låt begreppet utgå", "<option value=\"\">Välj…</option>",
+                "Begreppsträd", ">" + themeSv + "</a>", "<span class=\"badge\">utgått</span>",
+                "”vårdlotsen” som synonym till " + themeSv, "aria-label=\"Godta ”vårdlotsen” som synonym till " + themeSv + "\">Godta</button>",
+                "Ändringslogg", "forskare lade till ”Hembesök” under ”" + themeSv + "” (version ",
+                "forskare ändrade färg för ”Hembesök” till under ”" + narrowerSv + "”", "forskare slog ihop ”Hemma” med ”Hembesök”",
+                "forskare utgick ”Kvällsbesök”");
+        assertThat(english).contains("<h1>Codebook</h1>", "The change is saved: the ontology is now at version 7.",
+                "in the background at the next start", "<h2 id=\"valt-rubrik\">Home visits</h2>", "Swedish label", "English label (optional)",
+                "Save the change", "Deprecate the concept", "<option value=\"\">Choose…</option>", "Concept tree",
+                ">" + Html.text(theme.labelEn()) + "</a>", "\u2003" + Html.text(narrower.labelEn()) + "</option>", "<span class=\"badge\">deprecated</span>",
+                "“vårdlotsen” as a synonym of " + Html.text(theme.labelEn()), "(coded in 3 passages)",
+                "aria-label=\"Reject “vårdlotsen” as a synonym of " + Html.text(theme.labelEn()) + "\">Reject</button>",
+                // The log names the concepts as it recorded them.
+                "Change log", "forskare added “Hembesök” under “" + themeSv + "” (version ",
+                "forskare edited “Hembesök” (colour) and moved it under “" + narrowerSv + "”", "forskare merged “Hemma” into “Hembesök”",
+                "forskare deprecated “Kvällsbesök”")
+                .doesNotContain("Begreppsträd", "Spara ändringen", "Välj…", ">" + themeSv + "</a>", "lade till", "slog ihop", "utgick", "Nya etiketter");
+        // The edit form's label fields hold the labels themselves, in both languages.
+        assertThat(english).contains("name=\"labelSv\" type=\"text\" required maxlength=\"200\" value=\"Hembesök\"",
+                "name=\"labelEn\" type=\"text\" maxlength=\"200\" lang=\"en\" value=\"Home visits\"");
+    }
+
+    @Test
+    void aRefusedChangeSaysWhyInTheReadersLanguage() throws Exception {
+        String move = "/kodbok/begrepp/" + homeVisits + "/flytta";
+
+        HttpResponse<String> swedish = new Reader().post(move, "");
+        HttpResponse<String> english = new Reader().post(move + "?lang=en", "");
+
+        assertThat(swedish.statusCode()).isEqualTo(400);
+        assertThat(swedish.body()).contains("Ändringen gjordes inte: Välj det begrepp det ska flyttas till.", "<h3>Flytta</h3>");
+        assertThat(english.statusCode()).isEqualTo(400);
+        assertThat(english.body()).contains("The change was not made: Choose the concept to move it under.", "<h3>Move</h3>")
+                .doesNotContain("Flytta");
+    }
+
+    @Test
+    void aChangeLogEntryIsSaidAgainInEnglishAndOneNoTemplateMatchesStaysAsStored() {
+        assertThat(CodebookPage.logEntry("lade till 2 begrepp från QDC-filen ”kodbok.qdc”", Messages.ENGLISH))
+                .isEqualTo("added 2 concept(s) from the QDC file “kodbok.qdc”");
+        assertThat(CodebookPage.logEntry("lade till 5 begrepp från QDPX-importen av ”projekt.qdpx”", Messages.ENGLISH))
+                .isEqualTo("added 5 concept(s) from the QDPX import of “projekt.qdpx”");
+        assertThat(CodebookPage.logEntry("ändrade etiketter, definition, synonymer för ”Hembesök”", Messages.ENGLISH))
+                .isEqualTo("edited “Hembesök” (labels, definition, synonyms)");
+        assertThat(CodebookPage.logEntry("ändrade etiketter, definition, synonymer för ”Hembesök”", Messages.SWEDISH))
+                .isEqualTo("ändrade etiketter, definition, synonymer för ”Hembesök”");
+        assertThat(CodebookPage.logEntry("ändrade något annat för ”Hembesök”", Messages.ENGLISH)).as("a part the page does not know")
+                .isEqualTo("ändrade något annat för ”Hembesök”");
+        assertThat(CodebookPage.logEntry("städade kodboken", Messages.ENGLISH)).isEqualTo("städade kodboken");
+    }
+
+    /** A browser of its own: its session (and so its CSRF token) and the language it chose. */
+    private static final class Reader {
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            return response;
+        }
+
+        /** A form sent as the page sends it, with the session's CSRF token. */
+        HttpResponse<String> post(String path, String form) throws Exception {
+            String token = get("/token").body();
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token + (form.isEmpty() ? "" : "&" + form))).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private static URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + server.actualPort() + path);
+        }
+    }
+}
