@@ -40,7 +40,8 @@ import org.lararena.web.auth.WebAuthentication;
  * the Dokument page (a QDPX project) or the Kodbok page (a QDC codebook) is kept on the server and previewed, each code
  * with a choice (a concept, a new concept, or skip) preset to the automatic match; confirming imports it with those
  * choices. A large project runs as a job, followed on a page of its own. The import itself is {@link RefiQdaImports},
- * the same as the API's.
+ * the same as the API's. In the reader's language ({@link Messages}), the concepts offered too; what the file and the
+ * import say (its codes, warnings and refusals) is shown as they say it.
  */
 public final class ImportPage {
 
@@ -99,7 +100,7 @@ public final class ImportPage {
         WebAuthentication.requireCsrfToken(ctx);
         ImportFormat format = format(ctx);
         if (ctx.fileUploads().size() != 1) {
-            refused(ctx, format, LararenaException.badRequest("Välj en fil att importera."));
+            refused(ctx, format, LararenaException.badRequest(Messages.of(ctx).get("import.error.noFile")));
             return;
         }
         FileUpload upload = ctx.fileUploads().get(0);
@@ -130,7 +131,7 @@ public final class ImportPage {
         MultiMap form = ctx.request().formAttributes();
         Staged kept = form.get("staged") == null ? null : staged.get(form.get("staged"));
         if (kept == null || !kept.username().equals(caller.username()) || kept.format() != format) {
-            refused(ctx, format, LararenaException.notFound("Förhandsgranskningen finns inte längre (den sparas en timme). Välj filen igen."));
+            refused(ctx, format, LararenaException.notFound(Messages.of(ctx).get("import.error.expired")));
             return;
         }
         staged.remove(form.get("staged"));
@@ -181,102 +182,100 @@ public final class ImportPage {
         caller.require(Caller.RESEARCHER);
         Jobs.Job job = jobs.findFor(ctx.pathParam("id"), caller)
                 .orElseThrow(() -> LararenaException.notFound("no import job " + ctx.pathParam("id")));
-        StringBuilder html = new StringBuilder("<h1>Import</h1>");
+        Messages messages = Messages.of(ctx);
+        StringBuilder html = new StringBuilder("<h1>").append(messages.get("import.title")).append("</h1>");
         switch (job.state()) {
             case RUNNING -> {
                 JsonObject progress = job.progress();
-                html.append("<p role=\"status\">Importen pågår");
-                if (progress != null) {
-                    html.append(": ").append(progress.getLong("codings")).append(" av ").append(progress.getLong("of")).append(" kodningar sparade");
-                }
-                html.append(".</p><p><a class=\"button\" href=\"").append(PATH).append("/jobb/").append(Html.url(job.id()))
-                        .append("\">Uppdatera</a></p>");
+                html.append("<p role=\"status\">").append(progress == null ? messages.get("import.running")
+                        : messages.get("import.running.progress", progress.getLong("codings"), progress.getLong("of")));
+                html.append("</p><p><a class=\"button\" href=\"").append(PATH).append("/jobb/").append(Html.url(job.id()))
+                        .append("\">").append(messages.get("import.refresh")).append("</a></p>");
             }
-            case DONE -> html.append(projectSummary(job.result()));
-            case FAILED -> html.append("<p class=\"error\" role=\"alert\">Importen misslyckades: ")
-                    .append(Html.text(job.error().getString("detail"))).append("</p>");
+            case DONE -> html.append(projectSummary(job.result(), messages));
+            case FAILED -> html.append("<p class=\"error\" role=\"alert\">")
+                    .append(messages.get("import.failed", Html.text(job.error().getString("detail")))).append("</p>");
         }
-        Layout.send(ctx, new Layout.Page("Import", "dokument", html.toString()));
+        Layout.send(ctx, new Layout.Page(messages.get("import.title"), "dokument", html.toString()));
     }
 
     /** @param label how the concepts offered are named (as on the Kodbok page) */
     private static void sendPreview(RoutingContext ctx, String id, ImportFormat format, String filename, JsonObject preview, JsonArray concepts,
                                     Function<JsonObject, String> label) {
         boolean project = format == ImportFormat.QDPX;
+        Messages messages = Messages.of(ctx);
         String options = CodebookPage.options(concepts, 0, new StringBuilder(), label).toString();
-        StringBuilder html = new StringBuilder("<h1>").append(project ? "Importera ett REFI-QDA-projekt" : "Importera en kodbok (QDC)").append("</h1>")
-                .append("<p>Filen ”").append(Html.text(filename)).append("” är läst och kontrollerad; inget är sparat ännu. ");
+        StringBuilder html = new StringBuilder("<h1>").append(messages.get("import.heading." + format.pathName())).append("</h1>")
+                .append("<p>").append(messages.get("import.read", Html.text(filename))).append(' ');
         if (project) {
-            html.append("Den har ").append(preview.getInteger("documents")).append(" dokument, ").append(preview.getInteger("codings"))
-                    .append(" kodningar och ").append(preview.getInteger("memos")).append(" anteckningar.");
+            html.append(messages.get("import.contents", preview.getInteger("documents"), preview.getInteger("codings"), preview.getInteger("memos")));
         }
-        html.append(" Välj för varje kod vad den blir i Lärarena: ett befintligt begrepp, ett nytt begrepp i kodboken, eller inget ")
-                .append("(kodens kodningar hoppas då över).</p>");
-        warnings(html, preview.getJsonArray("warnings"));
+        html.append(' ').append(messages.get("import.choose")).append("</p>");
+        warnings(html, preview.getJsonArray("warnings"), messages);
         html.append("<form class=\"import-mapping\" method=\"post\" action=\"").append(PATH).append('/').append(format.pathName()).append("/bekrafta\">")
                 .append("<input type=\"hidden\" name=\"_csrf\" value=\"").append(Html.text(WebAuthentication.csrfToken(ctx))).append("\">")
                 .append("<input type=\"hidden\" name=\"staged\" value=\"").append(Html.text(id)).append("\">")
-                .append("<table class=\"import-codes\"><caption>Koderna i filen</caption><thead><tr><th scope=\"col\">Kod</th>");
+                .append("<table class=\"import-codes\"><caption>").append(messages.get("import.codes")).append("</caption><thead><tr><th scope=\"col\">")
+                .append(messages.get("import.code")).append("</th>");
         if (project) {
-            html.append("<th scope=\"col\">Kodningar</th>");
+            html.append("<th scope=\"col\">").append(messages.get("import.codings")).append("</th>");
         }
-        html.append("<th scope=\"col\">Blir i Lärarena</th></tr></thead><tbody>");
+        html.append("<th scope=\"col\">").append(messages.get("import.becomes")).append("</th></tr></thead><tbody>");
         JsonArray codes = preview.getJsonArray("codes");
         for (int i = 0; i < codes.size(); i++) {
             JsonObject code = codes.getJsonObject(i);
             String match = code.getString("match");
             JsonObject concept = code.getJsonObject("concept");
             String chosen = "create".equals(match) ? CREATE : concept == null ? SKIP : CodebookActions.id(concept.getString("iri"));
-            String choices = "<option value=\"" + SKIP + "\">Hoppa över</option><option value=\"" + CREATE + "\">Nytt begrepp: "
-                    + Html.text(code.getString("name")) + "</option>" + options;
+            String choices = "<option value=\"" + SKIP + "\">" + messages.get("import.skip") + "</option><option value=\"" + CREATE + "\">"
+                    + messages.get("import.create", Html.text(code.getString("name"))) + "</option>" + options;
             String marker = "<option value=\"" + Html.text(chosen) + "\">";
             html.append("<tr><th scope=\"row\" id=\"kod-").append(i).append("\">").append(Html.text(code.getString("path"))).append("</th>");
             if (project) {
-                html.append("<td data-label=\"Kodningar\">").append(code.getInteger("codings")).append("</td>");
+                html.append("<td data-label=\"").append(messages.get("import.codings")).append("\">").append(code.getInteger("codings")).append("</td>");
             }
             html.append("<td><select name=\"").append(CODE_FIELD).append(Html.text(code.getString("guid"))).append("\" aria-labelledby=\"kod-")
                     .append(i).append("\">").append(choices.replaceFirst(Pattern.quote(marker),
                             Matcher.quoteReplacement("<option value=\"" + Html.text(chosen) + "\" selected>")))
                     .append("</select></td></tr>");
         }
-        html.append("</tbody></table><button type=\"submit\">Importera</button></form>")
-                .append("<p><a href=\"/").append(section(format)).append("\">Avbryt</a></p>");
-        Layout.send(ctx, new Layout.Page(project ? "Importera projekt" : "Importera kodbok", section(format), html.toString()));
+        html.append("</tbody></table><button type=\"submit\">").append(messages.get("import.submit")).append("</button></form>")
+                .append("<p><a href=\"/").append(section(format)).append("\">").append(messages.get("import.cancel")).append("</a></p>");
+        Layout.send(ctx, new Layout.Page(messages.get("import.pageTitle." + format.pathName()), section(format), html.toString()));
     }
 
     private static void sendResult(RoutingContext ctx, ImportFormat format, String filename, RefiQdaImports.Outcome outcome) {
         JsonObject answer = outcome.answer();
-        StringBuilder html = new StringBuilder("<h1>Import av ”").append(Html.text(filename)).append("”</h1>");
+        Messages messages = Messages.of(ctx);
+        StringBuilder html = new StringBuilder("<h1>").append(messages.get("import.of", Html.text(filename))).append("</h1>");
         if (outcome.status() == 202) {
-            html.append("<p role=\"status\">Importen är stor och sparas i bakgrunden. <a href=\"").append(PATH).append("/jobb/")
-                    .append(Html.url(answer.getString("id"))).append("\">Följ importen</a>.</p>");
+            html.append("<p role=\"status\">").append(messages.get("import.background")).append(" <a href=\"").append(PATH).append("/jobb/")
+                    .append(Html.url(answer.getString("id"))).append("\">").append(messages.get("import.follow")).append("</a>.</p>");
         } else if (format == ImportFormat.QDC) {
-            html.append("<p role=\"status\">Kodboken är importerad: ").append(answer.getInteger("created")).append(" nya begrepp, ")
-                    .append(answer.getLong("matched")).append(" koder kopplade till befintliga begrepp, ").append(answer.getLong("skipped"))
-                    .append(" överhoppade.</p>");
-            warnings(html, answer.getJsonArray("warnings"));
-            html.append("<p><a href=\"/kodbok\">Till kodboken</a></p>");
+            html.append("<p role=\"status\">").append(messages.get("import.codebookDone", answer.getInteger("created"), answer.getLong("matched"),
+                    answer.getLong("skipped"))).append("</p>");
+            warnings(html, answer.getJsonArray("warnings"), messages);
+            html.append("<p><a href=\"/kodbok\">").append(messages.get("import.toCodebook")).append("</a></p>");
         } else {
-            html.append(projectSummary(answer));
+            html.append(projectSummary(answer, messages));
         }
         ctx.response().setStatusCode(outcome.status() == 202 ? 202 : 200);
-        Layout.send(ctx, new Layout.Page("Import", section(format), html.toString()));
+        Layout.send(ctx, new Layout.Page(messages.get("import.title"), section(format), html.toString()));
     }
 
-    private static String projectSummary(JsonObject summary) {
-        StringBuilder html = new StringBuilder("<p role=\"status\">Importen är klar: ").append(summary.getInteger("documents"))
-                .append(" dokument, ").append(summary.getInteger("codings")).append(" kodningar med ").append(summary.getInteger("concepts"))
-                .append(" begrepp (").append(summary.getInteger("created")).append(" nya), ").append(summary.getInteger("memos"))
-                .append(" anteckningar.</p>");
-        warnings(html, summary.getJsonArray("warnings"));
-        return html.append("<p><a href=\"/dokument\">Till dokumenten</a></p>").toString();
+    private static String projectSummary(JsonObject summary, Messages messages) {
+        StringBuilder html = new StringBuilder("<p role=\"status\">").append(messages.get("import.projectDone", summary.getInteger("documents"),
+                summary.getInteger("codings"), summary.getInteger("concepts"), summary.getInteger("created"), summary.getInteger("memos"))).append("</p>");
+        warnings(html, summary.getJsonArray("warnings"), messages);
+        return html.append("<p><a href=\"/dokument\">").append(messages.get("import.toDocuments")).append("</a></p>").toString();
     }
 
-    private static void warnings(StringBuilder html, JsonArray warnings) {
+    /** What the import warns of, as it says it. */
+    private static void warnings(StringBuilder html, JsonArray warnings, Messages messages) {
         if (warnings == null || warnings.isEmpty()) {
             return;
         }
-        html.append("<section aria-labelledby=\"varningar\"><h2 id=\"varningar\">Att känna till</h2><ul>");
+        html.append("<section aria-labelledby=\"varningar\"><h2 id=\"varningar\">").append(messages.get("import.warnings")).append("</h2><ul>");
         warnings.forEach(w -> html.append("<li>").append(Html.text(String.valueOf(w))).append("</li>"));
         html.append("</ul></section>");
     }
@@ -292,9 +291,10 @@ public final class ImportPage {
     /** The refusal in words, with its status: nothing was imported. */
     private static void refused(RoutingContext ctx, ImportFormat format, LararenaException e) {
         ctx.response().setStatusCode(e.status());
-        Layout.send(ctx, new Layout.Page("Import", section(format),
-                "<h1>Import</h1><p class=\"error\" role=\"alert\">Inget importerades: " + Html.text(e.getMessage()) + "</p><p><a href=\"/"
-                        + section(format) + "\">Tillbaka</a></p>"));
+        Messages messages = Messages.of(ctx);
+        Layout.send(ctx, new Layout.Page(messages.get("import.title"), section(format),
+                "<h1>" + messages.get("import.title") + "</h1><p class=\"error\" role=\"alert\">" + messages.get("import.refused", Html.text(e.getMessage()))
+                        + "</p><p><a href=\"/" + section(format) + "\">" + messages.get("import.back") + "</a></p>"));
     }
 
     /** The page a format's import starts from, and returns to: Dokument for a project, Kodbok for a codebook. */

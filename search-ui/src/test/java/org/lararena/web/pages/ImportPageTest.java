@@ -1,0 +1,222 @@
+package org.lararena.web.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lararena.app.ClusterMembers;
+import org.lararena.codebook.CodebookActions;
+import org.lararena.codebook.SynonymProposals;
+import org.lararena.coding.MemoStores;
+import org.lararena.exchange.RefiQdaImports;
+import org.lararena.ingest.store.DocumentStore;
+import org.lararena.ontology.Concept;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.codebook.Codebook;
+import org.lararena.ontology.store.rdf.RdfAnnotationStore;
+import org.lararena.ontology.store.rdf.StoreTransactions;
+import org.lararena.ontology.suggest.SuggesterModel;
+import org.lararena.platform.LararenaConfig;
+import org.lararena.platform.audit.AuditLog;
+import org.lararena.platform.shared.FileCollection;
+import org.lararena.platform.web.Caller;
+import org.lararena.platform.web.FailureHandler;
+import org.lararena.platform.web.RequestWork;
+import org.lararena.web.ErrorPages;
+import org.lararena.web.Html;
+import org.lararena.web.Jobs;
+import org.lararena.web.auth.WebAuthentication;
+
+/**
+ * The REFI-QDA import's pages over real HTTP as a researcher reads them, in Swedish by default and in English on
+ * request: a QDC codebook's preview and import, its refusals, and a running import's job page. Real stores (Jena in
+ * memory, files in a temporary directory) and the shipped ontology.
+ */
+class ImportPageTest {
+
+    private static final Caller RESEARCHER = new Caller("forskare", Set.of(Caller.RESEARCHER), Optional.empty());
+    private static final Pattern STAGED = Pattern.compile("name=\"staged\" value=\"([^\"]+)\"");
+
+    @TempDir
+    static Path folder;
+
+    private static Vertx vertx;
+    private static HttpServer server;
+    private static Jobs jobs;
+    private static Concept theme;
+
+    @BeforeAll
+    static void start() {
+        Ontology own = OntologyLoader.shipped().snapshot();
+        theme = own.topThemes().get(0);
+        Dataset dataset = TDB2Factory.createDataset();
+        RdfAnnotationStore annotations = new RdfAnnotationStore(dataset);
+        AuditLog audit = new AuditLog(new FileCollection(folder.resolve("audit"), "the audit entry", false));
+        CodebookActions codebook = new CodebookActions(new Codebook(StoreTransactions.local(dataset), own, annotations, Clock.systemUTC()), annotations,
+                audit, (document, passages) -> { }, () -> { },
+                new SynonymProposals(() -> own, () -> SuggesterModel.DICTIONARY_ONLY, folder.resolve("rejected-proposals.json")));
+        vertx = Vertx.vertx();
+        ClusterMembers members = ClusterMembers.of(vertx);
+        jobs = new Jobs(vertx, Clock.systemUTC(), members.instanceId(), members::now);
+        LararenaConfig.Exchange limits = new LararenaConfig.Exchange(10 * 1024 * 1024, 50 * 1024 * 1024, Optional.empty(), Optional.empty(), 10_000);
+        RefiQdaImports imports = new RefiQdaImports(vertx, new DocumentStore(folder.resolve("documents")), annotations,
+                MemoStores.opened(folder.resolve("memos"), 10_000, Clock.systemUTC()), codebook, audit, jobs, limits, 10_000, folder.resolve("exchange"));
+
+        Router router = Router.router(vertx);
+        router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)));
+        router.route().handler(ctx -> {
+            RESEARCHER.attachTo(ctx);
+            ctx.next();
+        });
+        // The session's CSRF token, which the pages' forms carry.
+        router.get("/token").handler(ctx -> ctx.end(WebAuthentication.csrfToken(ctx)));
+        new ImportPage(new RequestWork(vertx, 2, Duration.ofSeconds(10)), imports, codebook, jobs, limits, folder.resolve("import")).addRoutes(router);
+        router.route().failureHandler(new FailureHandler(ErrorPages::html));
+        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close().await();
+    }
+
+    /** A QDC codebook: a code named as the theme (it matches the theme) with a new code under it. */
+    private static String codebook(String newCode) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes><Code guid=\""
+                + UUID.randomUUID() + "\" name=\"" + theme.labelSv() + "\" isCodable=\"true\"><Code guid=\"" + UUID.randomUUID() + "\" name=\""
+                + newCode + "\" isCodable=\"true\"/></Code></Codes></CodeBook>\n";
+    }
+
+    @Test
+    void aCodebooksPreviewAndImportAreInSwedishByDefaultAndInEnglishOnRequestTheConceptsOfferedToo() throws Exception {
+        assertThat(theme.labelEn()).as("the shipped ontology's first top theme has its own English label").isNotEqualTo(theme.labelSv());
+        Reader swedish = new Reader();
+        Reader english = new Reader();
+
+        String swedishPreview = swedish.upload("/import/qdc", "kodbok.qdc", codebook("Kvällsbesök")).body();
+        String englishPreview = english.upload("/import/qdc?lang=en", "codebook.qdc", codebook("Hembesök")).body();
+        String swedishResult = swedish.confirm("/import/qdc/bekrafta", swedishPreview).body();
+        String englishResult = english.confirm("/import/qdc/bekrafta?lang=en", englishPreview).body();
+
+        assertThat(swedishPreview).contains("<h1>Importera en kodbok (QDC)</h1>", "Filen ”kodbok.qdc” är läst och kontrollerad",
+                "<caption>Koderna i filen</caption>", ">Hoppa över</option>", ">Nytt begrepp: Kvällsbesök</option>",
+                " selected>" + Html.text(theme.labelSv()) + "</option>", "<button type=\"submit\">Importera</button>", ">Avbryt</a>");
+        // The codes are named as the file names them; the concepts they may become in the reader's language.
+        assertThat(englishPreview).contains("<h1>Import a codebook (QDC)</h1>", "The file “codebook.qdc” has been read and checked; nothing is saved yet.",
+                "For each code, choose what it becomes in Lärarena", "<caption>The codes in the file</caption>", ">Skip</option>",
+                ">New concept: Hembesök</option>", " selected>" + Html.text(theme.labelEn()) + "</option>", "<button type=\"submit\">Import</button>",
+                ">Cancel</a>", ">" + Html.text(theme.labelSv()) + "</th>")
+                .doesNotContain("Hoppa över", "Importera", "Avbryt", " selected>" + Html.text(theme.labelSv()) + "</option>");
+        assertThat(swedishResult).contains("<h1>Import av ”kodbok.qdc”</h1>",
+                "Kodboken är importerad: 1 nya begrepp, 1 koder kopplade till befintliga begrepp, 0 överhoppade.", ">Till kodboken</a>");
+        assertThat(englishResult).contains("<h1>Import of “codebook.qdc”</h1>",
+                "The codebook is imported. New concepts: 1; codes linked to existing concepts: 1; skipped: 0.", ">To the codebook</a>")
+                .doesNotContain("Kodboken är importerad");
+    }
+
+    @Test
+    void aRefusalSaysThatNothingWasImportedInTheReadersLanguage() throws Exception {
+        HttpResponse<String> swedishNoFile = new Reader().upload("/import/qdc", null, null);
+        HttpResponse<String> englishNoFile = new Reader().upload("/import/qdc?lang=en", null, null);
+        HttpResponse<String> englishForgotten = new Reader().confirm("/import/qdc/bekrafta?lang=en", "name=\"staged\" value=\"forgotten\"");
+
+        assertThat(swedishNoFile.statusCode()).isEqualTo(400);
+        assertThat(swedishNoFile.body()).contains("<h1>Import</h1>", "Inget importerades: Välj en fil att importera.", ">Tillbaka</a>");
+        assertThat(englishNoFile.statusCode()).isEqualTo(400);
+        assertThat(englishNoFile.body()).contains("<h1>Import</h1>", "Nothing was imported: Choose a file to import.", ">Back</a>");
+        assertThat(englishForgotten.statusCode()).isEqualTo(404);
+        assertThat(englishForgotten.body()).contains("Nothing was imported: The preview is no longer kept (previews are kept for an hour). "
+                + "Choose the file again.");
+    }
+
+    @Test
+    void aRunningImportsPageSaysHowFarItHasComeInTheReadersLanguage() throws Exception {
+        CountDownLatch reported = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Jobs.Job job = jobs.startReporting("import_qdpx", RESEARCHER.username(), progress -> {
+            progress.accept(new JsonObject().put("codings", 3).put("of", 10));
+            reported.countDown();
+            release.await(1, TimeUnit.MINUTES);
+            return new JsonObject();
+        });
+        try {
+            assertThat(reported.await(30, TimeUnit.SECONDS)).isTrue();
+
+            String swedish = new Reader().get("/import/jobb/" + job.id()).body();
+            String english = new Reader().get("/import/jobb/" + job.id() + "?lang=en").body();
+
+            assertThat(swedish).contains("Importen pågår: 3 av 10 kodningar sparade.", ">Uppdatera</a>");
+            assertThat(english).contains("The import is running: 3 of 10 codings saved.", ">Refresh</a>").doesNotContain("Importen pågår");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** A browser of its own: its session (and so its CSRF token) and the language it chose. */
+    private static final class Reader {
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+        HttpResponse<String> get(String path) throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            return response;
+        }
+
+        /** The file chosen on the Kodbok page, sent as its form sends it (no file when {@code filename} is null). */
+        HttpResponse<String> upload(String path, String filename, String content) throws Exception {
+            String token = get("/token").body();
+            String boundary = "lararena" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n").getBytes(StandardCharsets.UTF_8));
+            if (filename != null) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
+                        + "Content-Type: application/xml\r\n\r\n" + content + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Confirms the preview {@code previewPage} shows, each code left to its automatic match (the choice the preview presets). */
+        HttpResponse<String> confirm(String path, String previewPage) throws Exception {
+            Matcher staged = STAGED.matcher(previewPage);
+            assertThat(staged.find()).as("the preview names what it keeps").isTrue();
+            String form = "_csrf=" + get("/token").body() + "&staged=" + URLEncoder.encode(staged.group(1), StandardCharsets.UTF_8);
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private static URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + server.actualPort() + path);
+        }
+    }
+}
