@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
+import org.lararena.ontology.codebook.ChangeWords;
 import org.lararena.ontology.codebook.Codebook;
 import org.lararena.ontology.codebook.CodebookChange;
 import org.lararena.ontology.codebook.ConceptDraft;
@@ -82,7 +83,7 @@ public final class CodebookActions {
         JsonArray list = new JsonArray();
         for (CodebookChange change : codebook.changes()) {
             list.add(new JsonObject().put("id", change.id()).put("kind", change.kind()).put("concept", change.conceptIri())
-                    .put("user", change.username()).put("at", change.at().toString()).put("description", change.description())
+                    .put("user", change.username()).put("at", change.at().toString()).put("description", change.description()).put("descriptionEn", change.descriptionEn())
                     .put("version", change.version()));
         }
         return list;
@@ -102,14 +103,15 @@ public final class CodebookActions {
      * Adds {@code concepts} in one change (an import's new codes): all or none. Each is audited as {@code codebook_add}
      * with {@code source}; the followers are told once. Returns the IRI of each by key.
      */
-    public Map<String, String> addAll(String username, List<Codebook.NewConcept> concepts, String source) {
+    public Map<String, String> addAll(String username, List<Codebook.NewConcept> concepts, ChangeWords source) {
         if (concepts.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> iris = codebook.addAll(concepts, username, "lade till " + concepts.size() + " begrepp från " + source);
+        Map<String, String> iris = codebook.addAll(concepts, username, new ChangeWords("lade till " + concepts.size() + " begrepp från " + source.swedish(),
+                "added " + concepts.size() + (concepts.size() == 1 ? " concept" : " concepts") + " from " + source.english()));
         ontologyChanged.run();
         String version = codebook.ontology().version();
-        iris.values().forEach(iri -> audit.record(username, "codebook_add", iri, new JsonObject().put("version", version).put("source", source)));
+        iris.values().forEach(iri -> audit.record(username, "codebook_add", iri, new JsonObject().put("version", version).put("source", source.swedish())));
         return iris;
     }
 

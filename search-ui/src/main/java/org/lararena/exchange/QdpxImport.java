@@ -28,6 +28,7 @@ import org.lararena.ingest.store.DocumentStore;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
+import org.lararena.ontology.codebook.ChangeWords;
 import org.lararena.ontology.codebook.Codebook;
 import org.lararena.ontology.codebook.ConceptDraft;
 import org.lararena.ontology.store.AnnotationStore;
@@ -255,9 +256,9 @@ final class QdpxImport {
         return new Plan(codes, created, coders, planned, warnings);
     }
 
-    /** Stores what the plan says; see {@link #apply(Plan, String, String, LongConsumer)}. */
+    /** Stores what the plan says; see {@link #apply(Plan, String, ChangeWords, LongConsumer)}. */
     Applied apply(Plan plan, String importer) {
-        return apply(plan, importer, "en REFI-QDA-import", done -> { });
+        return apply(plan, importer, new ChangeWords("en REFI-QDA-import", "a REFI-QDA import"), done -> { });
     }
 
     /**
@@ -268,7 +269,7 @@ final class QdpxImport {
      * @param origin the change log's words for where new concepts came from
      * @param codingsDone told the number of codings stored so far, after each batch
      */
-    Applied apply(Plan plan, String importer, String origin, LongConsumer codingsDone) {
+    Applied apply(Plan plan, String importer, ChangeWords origin, LongConsumer codingsDone) {
         Map<String, String> createdIris = codebook.addAll(importer, plan.created(), origin);
         // Another change between plan and apply may have taken an IRI the plan expected: follow the codebook's answer.
         Map<String, String> actualIri = new HashMap<>();

@@ -13,6 +13,7 @@ import org.lararena.coding.MemoStore;
 import org.lararena.ingest.DocumentExtracted;
 import org.lararena.ingest.DocumentReceived;
 import org.lararena.ingest.store.DocumentStore;
+import org.lararena.ontology.codebook.ChangeWords;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.LararenaException;
@@ -87,7 +88,8 @@ public final class RefiQdaImports {
         if (preview) {
             return new Outcome(200, plan.preview());
         }
-        QdpxImport.Applied applied = importer.apply(plan, username, "QDC-filen " + quoted(filename), done -> { });
+        QdpxImport.Applied applied = importer.apply(plan, username,
+                new ChangeWords("QDC-filen " + ChangeWords.quotedSv(filename), "the QDC file " + ChangeWords.quotedEn(filename)), done -> { });
         long matched = plan.codes().stream().filter(c -> c.concept() != null).count();
         JsonObject summary = new JsonObject().put("codes", plan.codes().size()).put("created", applied.summary().getInteger("created"))
                 .put("matched", matched).put("skipped", plan.codes().size() - matched - plan.created().size())
@@ -98,7 +100,8 @@ public final class RefiQdaImports {
 
     /** Stores the plan, audits it and sends the new documents on to annotation and indexing; the summary. */
     private JsonObject applyProject(QdpxImport.Plan plan, String username, String filename, LongConsumer codingsDone) {
-        QdpxImport.Applied applied = importer.apply(plan, username, "QDPX-importen av " + quoted(filename), codingsDone);
+        QdpxImport.Applied applied = importer.apply(plan, username,
+                new ChangeWords("QDPX-importen av " + ChangeWords.quotedSv(filename), "the QDPX import of " + ChangeWords.quotedEn(filename)), codingsDone);
         audit.record(username, "import_qdpx", null, applied.summary().copy().put("filename", filename)
                 .put("warnings", applied.summary().getJsonArray("warnings").size()));
         applied.extracted().forEach((id, passages) -> new DocumentExtracted(id, passages).send(vertx.eventBus()));
@@ -108,10 +111,6 @@ public final class RefiQdaImports {
 
     private static JsonObject progress(long done, long total) {
         return new JsonObject().put("codings", done).put("of", total);
-    }
-
-    private static String quoted(String name) {
-        return "\u201d" + name + "\u201d";
     }
 
     /** The researcher's mapping: a JSON object from code GUID to a concept IRI, {@code "create"} or {@code "skip"}. */

@@ -129,8 +129,10 @@ public final class Codebook {
         String iri = newIri(labelSv);
         Model candidate = copy(running.model());
         newConcept(candidate, iri, labelSv, draft).addProperty(SKOS.broader, candidate.createResource(broader.iri()));
-        commit(candidate, List.of(iri), "add", iri, username,
-                "lade till " + quoted(labelSv) + " under " + quoted(broader.labelSv()), null);
+        String labelEn = draft.labelEn() == null || draft.labelEn().isBlank() ? labelSv : draft.labelEn().strip();
+        commit(candidate, List.of(iri), "add", iri, username, new ChangeWords(
+                "lade till " + quoted(labelSv) + " under " + quoted(broader.labelSv()),
+                "added " + ChangeWords.quotedEn(labelEn) + " under " + ChangeWords.quotedEn(broader.labelEn())), null);
         return running.require(iri);
     }
 
@@ -158,7 +160,7 @@ public final class Codebook {
      *
      * @param description the change log's words for it, e.g. where the concepts came from
      */
-    public synchronized Map<String, String> addAll(List<NewConcept> concepts, String username, String description) {
+    public synchronized Map<String, String> addAll(List<NewConcept> concepts, String username, ChangeWords description) {
         Added added = withNew(concepts);
         if (added.iris().isEmpty()) {
             return Map.of();
@@ -227,21 +229,28 @@ public final class Codebook {
             required(draft.labelSv(), "the Swedish label (labelSv)");
         }
         applyDraft(resource, draft);
+        // What changed, in Swedish and in English words.
         List<String> words = new ArrayList<>();
+        List<String> wordsEn = new ArrayList<>();
         if (draft.labelSv() != null || draft.labelEn() != null) {
             words.add("etiketter");
+            wordsEn.add("labels");
         }
         if (draft.definition() != null) {
             words.add("definition");
+            wordsEn.add("definition");
         }
         if (draft.synonyms() != null) {
             words.add("synonymer");
+            wordsEn.add("synonyms");
         }
         if (draft.colour() != null) {
             words.add("färg");
+            wordsEn.add("colour");
         }
         String kind = "edit";
         String description = "ändrade " + String.join(", ", words) + " för " + quoted(concept.labelSv());
+        String descriptionEn = "edited " + ChangeWords.quotedEn(concept.labelEn()) + " (" + String.join(", ", wordsEn) + ")";
         if (draft.broaderIri() != null) {
             if (concept.isTop()) {
                 throw conflict("cannot_move_top_theme", "the top theme " + quoted(concept.labelSv())
@@ -252,10 +261,12 @@ public final class Codebook {
             candidate.removeAll(null, SKOS.narrower, resource);
             kind = words.isEmpty() ? "move" : "edit";
             description = (words.isEmpty() ? "flyttade " + quoted(concept.labelSv()) : description) + " till under " + quoted(broader.labelSv());
+            descriptionEn = (words.isEmpty() ? "moved " + ChangeWords.quotedEn(concept.labelEn()) : descriptionEn + " and moved it")
+                    + " under " + ChangeWords.quotedEn(broader.labelEn());
         } else if (words.isEmpty()) {
             throw OntologyException.badRequest("the change names nothing to change: give labelSv, labelEn, definition, synonyms, colour or broader");
         }
-        commit(candidate, List.of(iri), kind, iri, username, description, null);
+        commit(candidate, List.of(iri), kind, iri, username, new ChangeWords(description, descriptionEn), null);
         return running.require(iri);
     }
 
@@ -280,7 +291,8 @@ public final class Codebook {
         resource.removeAll(OWL.deprecated).addLiteral(OWL.deprecated, true)
                 .addProperty(DCTerms.isReplacedBy, candidate.createResource(into.iri()));
         String changeIri = commit(candidate, List.of(iri), "merge", iri, username,
-                "slog ihop " + quoted(concept.labelSv()) + " med " + quoted(into.labelSv()), into.iri());
+                new ChangeWords("slog ihop " + quoted(concept.labelSv()) + " med " + quoted(into.labelSv()),
+                        "merged " + ChangeWords.quotedEn(concept.labelEn()) + " into " + ChangeWords.quotedEn(into.labelEn())), into.iri());
         return annotations.moveConcept(iri, into.iri(), changeIri);
     }
 
@@ -290,7 +302,8 @@ public final class Codebook {
         refuseTopTheme(concept, "deprecated");
         Model candidate = copy(running.model());
         candidate.createResource(iri).addLiteral(OWL.deprecated, true);
-        commit(candidate, List.of(iri), "deprecate", iri, username, "utgick " + quoted(concept.labelSv()), null);
+        commit(candidate, List.of(iri), "deprecate", iri, username,
+                new ChangeWords("utgick " + quoted(concept.labelSv()), "deprecated " + ChangeWords.quotedEn(concept.labelEn())), null);
         return running.require(iri);
     }
 
@@ -305,11 +318,30 @@ public final class Codebook {
                     change.getPropertyResourceValue(LAR.changedConcept).getURI(),
                     username(change.getPropertyResourceValue(PROV.wasAssociatedWith).getURI()),
                     Instant.parse(change.getProperty(PROV.startedAtTime).getLiteral().getLexicalForm()),
-                    change.getProperty(DCTerms.description).getString(),
+                    description(change, false),
+                    description(change, true),
                     change.getProperty(LAR.ontologyVersion).getString())));
             changes.sort(Comparator.comparing(CodebookChange::at).thenComparing(CodebookChange::version).reversed());
             return changes;
         });
+    }
+
+    /**
+     * A change entry's words in English ({@code english}) or Swedish: its {@code dcterms:description} in that language;
+     * an entry written in Swedish only (untagged, before the log was written in both) gives its Swedish words for both.
+     */
+    private static String description(Resource change, boolean english) {
+        String swedish = null;
+        for (Statement statement : change.listProperties(DCTerms.description).toList()) {
+            String language = statement.getLanguage();
+            if (english && language.equals("en")) {
+                return statement.getString();
+            }
+            if (!language.equals("en")) {
+                swedish = statement.getString();
+            }
+        }
+        return swedish;
     }
 
     // --- a change
@@ -321,7 +353,7 @@ public final class Codebook {
      * the researcher gets 409 to decide again on it.
      */
     private String commit(Model candidate, List<String> changed, String kind, String conceptIri, String username,
-                          String description, String relatedIri) {
+                          ChangeWords description, String relatedIri) {
         String version = seedVersion + VERSION_SEPARATOR + (changesHeld + 1);
         Resource ontologyHeader = candidate.createResource(LAR.Ontologi.getURI());
         ontologyHeader.removeAll(OWL.versionInfo).addProperty(OWL.versionInfo, version);
@@ -350,7 +382,8 @@ public final class Codebook {
                     .addProperty(LAR.changedConcept, graph.createResource(conceptIri))
                     .addProperty(PROV.wasAssociatedWith, graph.createResource(AnnotationIris.userIri(username)))
                     .addLiteral(PROV.startedAtTime, graph.createTypedLiteral(clock.instant().toString(), XSDDatatype.XSDdateTime))
-                    .addProperty(DCTerms.description, description)
+                    .addProperty(DCTerms.description, description.swedish(), "sv")
+                    .addProperty(DCTerms.description, description.english(), "en")
                     .addProperty(LAR.ontologyVersion, version);
             if (relatedIri != null) {
                 change.addProperty(PROV.used, graph.createResource(relatedIri));
@@ -515,7 +548,7 @@ public final class Codebook {
     }
 
     private static String quoted(String label) {
-        return "\u201d" + label + "\u201d";
+        return ChangeWords.quotedSv(label);
     }
 
     private static String username(String agentIri) {

@@ -12,6 +12,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.BeforeEach;
@@ -175,6 +176,27 @@ class CodebookTest {
         Concept heir = codebook.add(TEMA + "personcentrering", draft("Hälsoplanering", "Planering av vården med personens egna mål.", "hälsoplan"),
                 "forskare");
         assertThat(annotator.annotate(text)).extracting(Suggestion::conceptIri).contains(heir.iri());
+    }
+
+    @Test
+    void theChangeLogSaysEachChangeInSwedishAndInEnglishAndAnEntryWrittenInSwedishOnlyInSwedishForBoth() {
+        Concept samverkan = ontology.require(TEMA + "samverkan");
+        Concept added = codebook.add(samverkan.iri(), new ConceptDraft("Trygghetsråd", "Safety council",
+                "Ett råd av aktörer som arbetar med trygghet i ett område.", List.of(), null, null), "forskare");
+        codebook.edit(added.iri(), new ConceptDraft(null, null, null, List.of("trygghetsrådet"), "#1f77b4", null), "forskare");
+
+        assertThat(codebook.changes()).extracting(CodebookChange::description).containsExactly(
+                "ändrade synonymer, färg för ”Trygghetsråd”", "lade till ”Trygghetsråd” under ”" + samverkan.labelSv() + "”");
+        assertThat(codebook.changes()).extracting(CodebookChange::descriptionEn).containsExactly(
+                "edited “Safety council” (synonyms, colour)", "added “Safety council” under “" + samverkan.labelEn() + "”");
+
+        // As a change was logged before the log was written in both languages: one description, without a language.
+        dataset.executeWrite(() -> dataset.getNamedModel(LAR.CodebookGraph.getURI()).listSubjectsWithProperty(LAR.changeKind, "add")
+                .forEach(change -> change.removeAll(DCTerms.description).addProperty(DCTerms.description, "lade till ”Trygghetsråd”")));
+        assertThat(codebook.changes().getLast()).satisfies(change -> {
+            assertThat(change.description()).isEqualTo("lade till ”Trygghetsråd”");
+            assertThat(change.descriptionEn()).isEqualTo("lade till ”Trygghetsråd”");
+        });
     }
 
     @Test

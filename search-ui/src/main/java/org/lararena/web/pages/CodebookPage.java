@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.lararena.codebook.CodebookActions;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.codebook.ConceptDraft;
@@ -37,15 +35,6 @@ public final class CodebookPage {
 
     private static final String PATH = "/kodbok";
     private static final int CHANGES_SHOWN = 20;
-    /**
-     * The forms of the change log's entries as the codebook words them (in Swedish, when the change is made, and stored
-     * so), by key, in the order they are tried: each is {@code codebook.log.*} of the Swedish bundle with its
-     * placeholders as the groups {@code p0}, {@code p1} …, said again with the same key in the reader's language.
-     */
-    private static final Map<String, Pattern> LOG_FORMS = logForms("codebook.log.importedQdc", "codebook.log.importedQdpx", "codebook.log.add",
-            "codebook.log.editAndMove", "codebook.log.edit", "codebook.log.move", "codebook.log.merge", "codebook.log.deprecate");
-    /** The parts of a concept an edit names in the log ({@code ändrade etiketter, synonymer för …}), each {@code codebook.log.<part>}. */
-    private static final List<String> EDITED_PARTS = List.of("labels", "definition", "synonyms", "colour");
 
     private final RequestWork work;
     private final CodebookActions actions;
@@ -197,7 +186,7 @@ public final class CodebookPage {
             changes.stream().limit(CHANGES_SHOWN).map(JsonObject.class::cast).forEach(change -> html.append("<li><time datetime=\"")
                     .append(Html.text(change.getString("at"))).append("\">").append(Html.text(change.getString("at").replace('T', ' ').substring(0, 16)))
                     .append("</time> ").append(Html.text(change.getString("user"))).append(' ')
-                    .append(Html.text(logEntry(change.getString("description"), messages)))
+                    .append(Html.text(change.getString(messages.isEnglish() ? "descriptionEn" : "description")))
                     .append(' ').append(messages.get("codebook.log.version", Html.text(change.getString("version")))).append("</li>"));
             html.append("</ol>");
         }
@@ -212,50 +201,6 @@ public final class CodebookPage {
     static Function<JsonObject, String> labels(Ontology ontology, Messages messages) {
         return concept -> ontology.concept(concept.getString("iri")).map(messages::label)
                 .orElseGet(() -> concept.getString("labelSv", concept.getString("label")));
-    }
-
-    /**
-     * A change log entry in the reader's words. The codebook stored it in Swedish when the change was made, in one of
-     * the forms of {@link #LOG_TEMPLATES} (the Swedish bundle holds them as the codebook writes them); the labels and
-     * file names it quotes stay as they were. An entry no template matches is shown as it was stored.
-     */
-    static String logEntry(String stored, Messages messages) {
-        for (Map.Entry<String, Pattern> form : LOG_FORMS.entrySet()) {
-            Matcher entry = form.getValue().matcher(stored);
-            if (!entry.matches()) {
-                continue;
-            }
-            Object[] args = new Object[entry.groupCount()];
-            for (int i = 0; i < args.length; i++) {
-                args[i] = entry.group("p" + i);
-            }
-            if (form.getKey().startsWith("codebook.log.edit")) {
-                // What an edit changed: the parts' Swedish words, joined by commas.
-                List<String> parts = Arrays.stream(entry.group("p0").split(", ")).map(word -> EDITED_PARTS.stream()
-                        .filter(part -> Messages.SWEDISH.get("codebook.log." + part).equals(word)).findFirst().orElse(null)).toList();
-                if (parts.contains(null)) {
-                    return stored;
-                }
-                args[0] = String.join(", ", parts.stream().map(part -> messages.get("codebook.log." + part)).toList());
-            }
-            return messages.get(form.getKey(), args);
-        }
-        return stored;
-    }
-
-    /** Each key's Swedish text as a pattern that matches it whole, its {@code {n}} a group {@code pn}. */
-    private static Map<String, Pattern> logForms(String... keys) {
-        Map<String, Pattern> forms = new LinkedHashMap<>();
-        for (String key : keys) {
-            String[] literals = Messages.SWEDISH.get(key).split("\\{\\d}", -1);
-            Matcher placeholder = Pattern.compile("\\{(\\d)}").matcher(Messages.SWEDISH.get(key));
-            StringBuilder regex = new StringBuilder(Pattern.quote(literals[0]));
-            for (int i = 1; placeholder.find(); i++) {
-                regex.append("(?<p").append(placeholder.group(1)).append(">.+)").append(Pattern.quote(literals[i]));
-            }
-            forms.put(key, Pattern.compile(regex.toString(), Pattern.DOTALL));
-        }
-        return forms;
     }
 
     /** The synonyms the team's manual tags propose, each with a form to accept it and one to reject it. */

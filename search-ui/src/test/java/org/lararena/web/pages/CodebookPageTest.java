@@ -129,10 +129,10 @@ class CodebookPageTest {
                 ">" + Html.text(theme.labelEn()) + "</a>", "\u2003" + Html.text(narrower.labelEn()) + "</option>", "<span class=\"badge\">deprecated</span>",
                 "“vårdlotsen” as a synonym of " + Html.text(theme.labelEn()), "(coded in 3 passages)",
                 "aria-label=\"Reject “vårdlotsen” as a synonym of " + Html.text(theme.labelEn()) + "\">Reject</button>",
-                // The log names the concepts as it recorded them.
-                "Change log", "forskare added “Hembesök” under “" + themeSv + "” (version ",
-                "forskare edited “Hembesök” (colour) and moved it under “" + narrowerSv + "”", "forskare merged “Hemma” into “Hembesök”",
-                "forskare deprecated “Kvällsbesök”")
+                // The log in English names the concepts by their English labels (a concept without one by its Swedish label).
+                "Change log", "forskare added “Home visits” under “" + Html.text(theme.labelEn()) + "” (version ",
+                "forskare edited “Home visits” (colour) and moved it under “" + Html.text(narrower.labelEn()) + "”",
+                "forskare merged “Hemma” into “Home visits”", "forskare deprecated “Kvällsbesök”")
                 .doesNotContain("Begreppsträd", "Spara ändringen", "Välj…", ">" + themeSv + "</a>", "lade till", "slog ihop", "utgick", "Nya etiketter");
         // The edit form's label fields hold the labels themselves, in both languages.
         assertThat(english).contains("name=\"labelSv\" type=\"text\" required maxlength=\"200\" value=\"Hembesök\"",
@@ -151,21 +151,6 @@ class CodebookPageTest {
         assertThat(english.statusCode()).isEqualTo(400);
         assertThat(english.body()).contains("The change was not made: Choose the concept to move it under.", "<h3>Move</h3>")
                 .doesNotContain("Flytta");
-    }
-
-    @Test
-    void aChangeLogEntryIsSaidAgainInEnglishAndOneNoTemplateMatchesStaysAsStored() {
-        assertThat(CodebookPage.logEntry("lade till 2 begrepp från QDC-filen ”kodbok.qdc”", Messages.ENGLISH))
-                .isEqualTo("added 2 concept(s) from the QDC file “kodbok.qdc”");
-        assertThat(CodebookPage.logEntry("lade till 5 begrepp från QDPX-importen av ”projekt.qdpx”", Messages.ENGLISH))
-                .isEqualTo("added 5 concept(s) from the QDPX import of “projekt.qdpx”");
-        assertThat(CodebookPage.logEntry("ändrade etiketter, definition, synonymer för ”Hembesök”", Messages.ENGLISH))
-                .isEqualTo("edited “Hembesök” (labels, definition, synonyms)");
-        assertThat(CodebookPage.logEntry("ändrade etiketter, definition, synonymer för ”Hembesök”", Messages.SWEDISH))
-                .isEqualTo("ändrade etiketter, definition, synonymer för ”Hembesök”");
-        assertThat(CodebookPage.logEntry("ändrade något annat för ”Hembesök”", Messages.ENGLISH)).as("a part the page does not know")
-                .isEqualTo("ändrade något annat för ”Hembesök”");
-        assertThat(CodebookPage.logEntry("städade kodboken", Messages.ENGLISH)).isEqualTo("städade kodboken");
     }
 
     /** A browser of its own: its session (and so its CSRF token) and the language it chose. */

@@ -73,6 +73,7 @@ class ImportPageTest {
     private static HttpServer server;
     private static Jobs jobs;
     private static Concept theme;
+    private static CodebookActions codebook;
 
     @BeforeAll
     static void start() {
@@ -81,7 +82,7 @@ class ImportPageTest {
         Dataset dataset = TDB2Factory.createDataset();
         RdfAnnotationStore annotations = new RdfAnnotationStore(dataset);
         AuditLog audit = new AuditLog(new FileCollection(folder.resolve("audit"), "the audit entry", false));
-        CodebookActions codebook = new CodebookActions(new Codebook(StoreTransactions.local(dataset), own, annotations, Clock.systemUTC()), annotations,
+        codebook = new CodebookActions(new Codebook(StoreTransactions.local(dataset), own, annotations, Clock.systemUTC()), annotations,
                 audit, (document, passages) -> { }, () -> { },
                 new SynonymProposals(() -> own, () -> SuggesterModel.DICTIONARY_ONLY, folder.resolve("rejected-proposals.json")));
         vertx = Vertx.vertx();
@@ -141,6 +142,12 @@ class ImportPageTest {
         assertThat(englishResult).contains("<h1>Import of “codebook.qdc”</h1>",
                 "The codebook is imported. New concepts: 1; codes linked to existing concepts: 1; skipped: 0.", ">To the codebook</a>")
                 .doesNotContain("Kodboken är importerad");
+        // The change log says where the new concepts came from, in both languages (Kodbok shows the reader's).
+        assertThat(codebook.changes().stream().map(JsonObject.class::cast).filter(c -> c.getString("description").contains("kodbok.qdc")).toList())
+                .singleElement().satisfies(change -> {
+                    assertThat(change.getString("description")).isEqualTo("lade till 1 begrepp från QDC-filen ”kodbok.qdc”");
+                    assertThat(change.getString("descriptionEn")).isEqualTo("added 1 concept from the QDC file “kodbok.qdc”");
+                });
     }
 
     @Test
