@@ -2,17 +2,8 @@ package org.lararena.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.SessionHandler;
-import io.vertx.ext.web.sstore.LocalSessionStore;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +30,8 @@ import org.lararena.ontology.suggest.SuggesterModel;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.shared.FileCollection;
 import org.lararena.platform.web.Caller;
-import org.lararena.platform.web.FailureHandler;
 import org.lararena.platform.web.RequestWork;
-import org.lararena.web.ErrorPages;
 import org.lararena.web.Html;
-import org.lararena.web.Messages;
-import org.lararena.web.auth.WebAuthentication;
 
 /**
  * Kodbok over real HTTP as a researcher reads it, in Swedish by default and in English on request, over a codebook of
@@ -57,8 +44,8 @@ class CodebookPageTest {
     @TempDir
     static Path folder;
 
-    private static Vertx vertx;
-    private static HttpServer server;
+    @AutoClose
+    private static PageServer server;
     private static Concept theme;
     private static Concept narrower;
     private static String homeVisits;
@@ -84,23 +71,8 @@ class CodebookPageTest {
         String evening = actions.add(RESEARCHER, theme.iri(), draft("Kvällsbesök", null)).getJsonObject("concept").getString("iri");
         actions.deprecate(RESEARCHER, evening);
 
-        vertx = Vertx.vertx();
-        Router router = Router.router(vertx);
-        router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)));
-        router.route().handler(ctx -> {
-            RESEARCHER.attachTo(ctx);
-            ctx.next();
-        });
-        // The session's CSRF token, which the page's forms carry.
-        router.get("/token").handler(ctx -> ctx.end(WebAuthentication.csrfToken(ctx)));
-        new CodebookPage(new RequestWork(vertx, 2, Duration.ofSeconds(10)), actions).addRoutes(router);
-        router.route().failureHandler(new FailureHandler(ErrorPages::html));
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().await();
+        server = PageServer.withSessions((vertx, router) -> new CodebookPage(new RequestWork(vertx, 2, Duration.ofSeconds(10)), actions)
+                .addRoutes(router), RESEARCHER);
     }
 
     private static ConceptDraft draft(String labelSv, String labelEn) {
@@ -111,8 +83,8 @@ class CodebookPageTest {
     void theCodebookIsInSwedishByDefaultAndInEnglishOnRequestItsConceptsAndLogToo() throws Exception {
         assertThat(theme.labelEn()).as("the shipped ontology's first top theme has its own English label").isNotEqualTo(theme.labelSv());
         String chosen = "/kodbok?begrepp=" + homeVisits + "&sparat=7";
-        String swedish = new Reader().get(chosen).body();
-        String english = new Reader().get(chosen + "&lang=en").body();
+        String swedish = server.visitor().get(chosen).body();
+        String english = server.visitor().get(chosen + "&lang=en").body();
         String themeSv = Html.text(theme.labelSv());
         String narrowerSv = Html.text(narrower.labelSv());
 
@@ -143,35 +115,13 @@ class CodebookPageTest {
     void aRefusedChangeSaysWhyInTheReadersLanguage() throws Exception {
         String move = "/kodbok/begrepp/" + homeVisits + "/flytta";
 
-        HttpResponse<String> swedish = new Reader().post(move, "");
-        HttpResponse<String> english = new Reader().post(move + "?lang=en", "");
+        HttpResponse<String> swedish = server.visitor().post(move, "");
+        HttpResponse<String> english = server.visitor().post(move + "?lang=en", "");
 
         assertThat(swedish.statusCode()).isEqualTo(400);
         assertThat(swedish.body()).contains("Ändringen gjordes inte: Välj det begrepp det ska flyttas till.", "<h3>Flytta</h3>");
         assertThat(english.statusCode()).isEqualTo(400);
         assertThat(english.body()).contains("The change was not made: Choose the concept to move it under.", "<h3>Move</h3>")
                 .doesNotContain("Flytta");
-    }
-
-    /** A browser of its own: its session (and so its CSRF token) and the language it chose. */
-    private static final class Reader {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path).isEqualTo(200);
-            return response;
-        }
-
-        /** A form sent as the page sends it, with the session's CSRF token. */
-        HttpResponse<String> post(String path, String form) throws Exception {
-            String token = get("/token").body();
-            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token + (form.isEmpty() ? "" : "&" + form))).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private static URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + server.actualPort() + path);
-        }
     }
 }

@@ -2,17 +2,9 @@ package org.lararena.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.SessionHandler;
-import io.vertx.ext.web.sstore.LocalSessionStore;
 import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,12 +41,9 @@ import org.lararena.platform.LararenaConfig;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.shared.FileCollection;
 import org.lararena.platform.web.Caller;
-import org.lararena.platform.web.FailureHandler;
 import org.lararena.platform.web.RequestWork;
-import org.lararena.web.ErrorPages;
 import org.lararena.web.Html;
 import org.lararena.web.Jobs;
-import org.lararena.web.auth.WebAuthentication;
 
 /**
  * The REFI-QDA import's pages over real HTTP as a researcher reads them, in Swedish by default and in English on
@@ -69,8 +58,8 @@ class ImportPageTest {
     @TempDir
     static Path folder;
 
-    private static Vertx vertx;
-    private static HttpServer server;
+    @AutoClose
+    private static PageServer server;
     private static Jobs jobs;
     private static Concept theme;
     private static CodebookActions codebook;
@@ -85,29 +74,14 @@ class ImportPageTest {
         codebook = new CodebookActions(new Codebook(StoreTransactions.local(dataset), own, annotations, Clock.systemUTC()), annotations,
                 audit, (document, passages) -> { }, () -> { },
                 new SynonymProposals(() -> own, () -> SuggesterModel.DICTIONARY_ONLY, folder.resolve("rejected-proposals.json")));
-        vertx = Vertx.vertx();
-        ClusterMembers members = ClusterMembers.of(vertx);
-        jobs = new Jobs(vertx, Clock.systemUTC(), members.instanceId(), members::now);
         LararenaConfig.Exchange limits = new LararenaConfig.Exchange(10 * 1024 * 1024, 50 * 1024 * 1024, Optional.empty(), Optional.empty(), 10_000);
-        RefiQdaImports imports = new RefiQdaImports(vertx, new DocumentStore(folder.resolve("documents")), annotations,
-                MemoStores.opened(folder.resolve("memos"), 10_000, Clock.systemUTC()), codebook, audit, jobs, limits, 10_000, folder.resolve("exchange"));
-
-        Router router = Router.router(vertx);
-        router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)));
-        router.route().handler(ctx -> {
-            RESEARCHER.attachTo(ctx);
-            ctx.next();
-        });
-        // The session's CSRF token, which the pages' forms carry.
-        router.get("/token").handler(ctx -> ctx.end(WebAuthentication.csrfToken(ctx)));
-        new ImportPage(new RequestWork(vertx, 2, Duration.ofSeconds(10)), imports, codebook, jobs, limits, folder.resolve("import")).addRoutes(router);
-        router.route().failureHandler(new FailureHandler(ErrorPages::html));
-        server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close().await();
+        server = PageServer.withSessions((vertx, router) -> {
+            ClusterMembers members = ClusterMembers.of(vertx);
+            jobs = new Jobs(vertx, Clock.systemUTC(), members.instanceId(), members::now);
+            RefiQdaImports imports = new RefiQdaImports(vertx, new DocumentStore(folder.resolve("documents")), annotations,
+                    MemoStores.opened(folder.resolve("memos"), 10_000, Clock.systemUTC()), codebook, audit, jobs, limits, 10_000, folder.resolve("exchange"));
+            new ImportPage(new RequestWork(vertx, 2, Duration.ofSeconds(10)), imports, codebook, jobs, limits, folder.resolve("import")).addRoutes(router);
+        }, RESEARCHER);
     }
 
     /** A QDC codebook: a code named as the theme (it matches the theme) with a new code under it. */
@@ -189,18 +163,17 @@ class ImportPageTest {
     }
 
     /** A browser of its own: its session (and so its CSRF token) and the language it chose. */
+    /** A browser of its own (its session, its CSRF token, its language) that chooses files and confirms previews. */
     private static final class Reader {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        private final PageServer.Visitor visitor = server.visitor();
 
         HttpResponse<String> get(String path) throws Exception {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path).isEqualTo(200);
-            return response;
+            return visitor.get(path);
         }
 
         /** The file chosen on the Kodbok page, sent as its form sends it (no file when {@code filename} is null). */
         HttpResponse<String> upload(String path, String filename, String content) throws Exception {
-            String token = get("/token").body();
+            String token = visitor.token();
             String boundary = "lararena" + UUID.randomUUID();
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n").getBytes(StandardCharsets.UTF_8));
@@ -209,21 +182,15 @@ class ImportPageTest {
                         + "Content-Type: application/xml\r\n\r\n" + content + "\r\n").getBytes(StandardCharsets.UTF_8));
             }
             body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+            return visitor.send(HttpRequest.newBuilder(visitor.uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
         }
 
         /** Confirms the preview {@code previewPage} shows, each code left to its automatic match (the choice the preview presets). */
         HttpResponse<String> confirm(String path, String previewPage) throws Exception {
             Matcher staged = STAGED.matcher(previewPage);
             assertThat(staged.find()).as("the preview names what it keeps").isTrue();
-            String form = "_csrf=" + get("/token").body() + "&staged=" + URLEncoder.encode(staged.group(1), StandardCharsets.UTF_8);
-            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private static URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + server.actualPort() + path);
+            return visitor.post(path, "staged=" + URLEncoder.encode(staged.group(1), StandardCharsets.UTF_8));
         }
     }
 }

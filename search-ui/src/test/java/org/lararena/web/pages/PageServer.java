@@ -1,8 +1,13 @@
 package org.lararena.web.pages;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +17,14 @@ import java.util.function.Consumer;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.FailureHandler;
 import org.lararena.web.ErrorPages;
+import org.lararena.web.auth.WebAuthentication;
 
 /**
  * Pages served over real HTTP for a test, without logins: a request is anonymous, or made by {@code caller} when its
- * path starts with {@code /as/<username>} (as no login handler runs here). Failures go through the application's
- * failure handler, so an error page is the one readers see. Close it after the test class.
+ * path starts with {@code /as/<username>} (as no login handler runs here); or, for pages with forms, every request is
+ * made by one caller in a session ({@link #withSessions}), and a {@link Visitor} keeps its session and sends forms with
+ * the session's CSRF token. Failures go through the application's failure handler, so an error page is the one readers
+ * see. Close it after the test class.
  */
 final class PageServer implements AutoCloseable {
 
@@ -46,6 +54,22 @@ final class PageServer implements AutoCloseable {
         return new PageServer(vertx, vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await());
     }
 
+    /**
+     * A server whose routes {@code routes} adds, where every request is {@code caller}'s, in a session: its CSRF token,
+     * which forms carry, is at {@code /token}.
+     */
+    static PageServer withSessions(BiConsumer<Vertx, Router> routes, Caller caller) {
+        return start((vertx, router) -> {
+            router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)));
+            router.route().handler(ctx -> {
+                caller.attachTo(ctx);
+                ctx.next();
+            });
+            router.get("/token").handler(ctx -> ctx.end(WebAuthentication.csrfToken(ctx)));
+            routes.accept(vertx, router);
+        });
+    }
+
     /** A server whose routes {@code routes} adds; {@code callers} may ask as themselves. */
     static PageServer start(Consumer<Router> routes, Caller... callers) {
         return start((vertx, router) -> routes.accept(router), callers);
@@ -55,6 +79,44 @@ final class PageServer implements AutoCloseable {
     HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path)).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A new visitor: a browser of its own, with its own session (and so CSRF token) and the language it chose. */
+    Visitor visitor() {
+        return new Visitor();
+    }
+
+    /** A browser that keeps its cookies: its session and the language it chose. */
+    final class Visitor {
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+        /** The page at {@code path}, which must answer 200. */
+        HttpResponse<String> get(String path) throws Exception {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            return response;
+        }
+
+        /** The session's CSRF token. */
+        String token() throws Exception {
+            return get("/token").body();
+        }
+
+        /** A form sent as a page sends it, with the session's CSRF token before {@code form} (URL-encoded fields, or empty). */
+        HttpResponse<String> post(String path, String form) throws Exception {
+            String body = "_csrf=" + token() + (form.isEmpty() ? "" : "&" + form);
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** {@code request} sent in this visitor's session. */
+        HttpResponse<String> send(HttpRequest request) throws Exception {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+
+        URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + server.actualPort() + path);
+        }
     }
 
     @Override
