@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -153,6 +154,9 @@ public final class AgreementEndpoint {
         return new ReliabilityData(units, codings, finished);
     }
 
+    /** Swedish alphabetical order (å, ä, ö last, in that order), for concepts named by their Swedish labels. */
+    private static final Collator SWEDISH_ORDER = Collator.getInstance(Locale.forLanguageTag("sv"));
+
     /** The figures of the data by concept or by top theme (with its narrower concepts). */
     public AgreementReport report(ReliabilityData data, List<String> coders, String level) {
         Set<String> tops = ontology.topThemes().stream().map(Concept::iri).collect(Collectors.toSet());
@@ -160,7 +164,7 @@ public final class AgreementEndpoint {
         List<Category> categories = level.equals("theme")
                 ? ontology.topThemes().stream().map(t -> new Category(t.iri(), t.labelSv())).toList()
                 : data.codings().stream().map(Coding::conceptIri).distinct().map(iri -> new Category(iri, ontology.labelSv(iri)))
-                        .sorted(Comparator.comparing(Category::label)).toList();
+                        .sorted(Comparator.comparing(Category::label, SWEDISH_ORDER)).toList();
         return new AgreementStudy(coders, data.units(), data.finished(), data.codings(), categoriesOf).report(categories);
     }
 

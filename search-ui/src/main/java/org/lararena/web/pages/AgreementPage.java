@@ -2,6 +2,7 @@ package org.lararena.web.pages;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -129,7 +130,7 @@ public final class AgreementPage {
 
     /** The figures per theme or concept. α, κ and α<sub>U</sub> are notation, the same in every language. */
     private void figures(StringBuilder html, AgreementReport report, String level, Messages messages) {
-        html.append("<h2>").append(messages.get("agreement.figures." + level, report.units()))
+        html.append("<h2>").append(messages.get("agreement.figures." + level + (report.units() == 1 ? ".one" : ".many"), report.units()))
                 .append("</h2><table class=\"agreement\"><thead><tr><th>").append(messages.get("agreement.column." + level))
                 .append("</th><th>α</th><th>").append(messages.get("agreement.column.percent")).append("</th>");
         List<AgreementReport.PairKappa> pairs = report.categories().isEmpty() ? List.of() : report.categories().get(0).kappa();
@@ -140,7 +141,7 @@ public final class AgreementPage {
         List<Map.Entry<String, AgreementReport.CategoryAgreement>> rows = report.categories().stream()
                 .map(c -> Map.entry(ontology.concept(c.category().iri()).map(messages::label).orElse(c.category().label()), c)).toList();
         if (level.equals("concept")) {
-            rows = rows.stream().sorted(Map.Entry.comparingByKey()).toList();
+            rows = rows.stream().sorted(Map.Entry.comparingByKey(Collator.getInstance(Locale.forLanguageTag(messages.language())))).toList();
         }
         for (Map.Entry<String, AgreementReport.CategoryAgreement> row : rows) {
             AgreementReport.CategoryAgreement category = row.getValue();

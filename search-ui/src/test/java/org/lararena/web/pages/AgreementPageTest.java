@@ -6,8 +6,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,11 +27,14 @@ import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.codebook.Codebook;
+import org.lararena.ontology.codebook.ConceptDraft;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.ontology.store.CodingStatus;
 import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.ontology.store.rdf.RdfAnnotationStore;
+import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.RequestWork;
 import org.lararena.teamcoding.AgreementEndpoint;
@@ -57,7 +62,7 @@ class AgreementPageTest {
 
     @BeforeAll
     static void start() {
-        Ontology ontology = OntologyLoader.shipped();
+        Ontology ontology = OntologyLoader.shipped().snapshot();
         concept = ontology.concepts().stream().filter(c -> !c.isTop() && !c.labelEn().equals(c.labelSv()))
                 .filter(c -> ontology.topTheme(c.iri()).filter(t -> !t.labelEn().equals(t.labelSv())).isPresent()).findFirst().orElseThrow();
         theme = ontology.topTheme(concept.iri()).orElseThrow();
@@ -80,6 +85,14 @@ class AgreementPageTest {
         annotations.addManual("intervju", interview.get(0), 0, 6, concept.iri(), ontology.version(), "forskare2");
         annotations.setCodingStatus("intervju", "forskare2", CodingStatus.State.DONE);
         annotations.setCodingStatus("intervju", "forskare", CodingStatus.State.IN_PROGRESS);
+        // A note of one passage, coded with two concepts the team added, named so that Swedish and English order them apart.
+        Codebook codebook = new Codebook(StoreTransactions.local(dataset), ontology, annotations, Clock.systemUTC());
+        PassageText note = document(documents, "anteckning", "rapport", "Vi skrev en plan.").get(0);
+        for (String[] coding : new String[][] {{"Ärendegång", "forskare"}, {"Åtgärdsplan", "forskare2"}}) {
+            Concept added = codebook.add(theme.iri(), new ConceptDraft(coding[0], null, "Ett begrepp för provet.", List.of(), null, null), "forskare");
+            annotations.addManual("anteckning", note, 0, 6, added.iri(), ontology.version(), coding[1]);
+            annotations.setCodingStatus("anteckning", coding[1], CodingStatus.State.DONE);
+        }
 
         server = PageServer.start((vertx, router) -> new AgreementPage(new RequestWork(vertx, 2, Duration.ofSeconds(10)), documents,
                 annotations, ontology).addRoutes(router), FORSKARE);
@@ -87,10 +100,17 @@ class AgreementPageTest {
 
     /** A document of three passages, stored with its passages. */
     private static List<PassageText> document(DocumentStore documents, String id, String type) {
+        return document(documents, id, type, "Vi ses varje tisdag.", "Mötena ger trygghet.", "Telefonen ringer.");
+    }
+
+    /** A document of these passages, stored with them. */
+    private static List<PassageText> document(DocumentStore documents, String id, String type, String... texts) {
         documents.create(new DocumentRecord(id, id + ".txt", "Dokumentet " + id, type, "Värmland", null, Visibility.RESTRICTED, "0".repeat(64), 1,
-                "forskare", Instant.now(), DocumentStatus.INDEXED, null, null, 3, "sv"));
-        List<PassageText> passages = List.of(new PassageText(id + "-0", "Vi ses varje tisdag."), new PassageText(id + "-1", "Mötena ger trygghet."),
-                new PassageText(id + "-2", "Telefonen ringer."));
+                "forskare", Instant.now(), DocumentStatus.INDEXED, null, null, texts.length, "sv"));
+        List<PassageText> passages = new ArrayList<>();
+        for (int i = 0; i < texts.length; i++) {
+            passages.add(new PassageText(id + "-" + i, texts[i]));
+        }
         JsonArray json = new JsonArray();
         for (int i = 0; i < passages.size(); i++) {
             json.add(new JsonObject().put("ordinal", i).put("text", passages.get(i).text()));
@@ -143,6 +163,18 @@ class AgreementPageTest {
         assertThat(englishScript.getString("agreement.adopted")).isEqualTo("{0}'s coding");
         assertThat(englishScript.getString("agreement.byPassage")).isEqualTo("written passage by passage");
         assertThat(englishScript.getString("agreement.failed")).isEqualTo("That did not work: {0}");
+    }
+
+    @Test
+    void aReportOfOnePassageSaysSoAndConceptsComeInTheOrderOfTheReadersLanguage() throws Exception {
+        String swedish = page(PAGE + "&documents=anteckning&level=concept");
+        String english = page(PAGE + "&documents=anteckning&level=concept&lang=en");
+
+        assertThat(swedish).contains("<h2>Per begrepp (1 passage)</h2>");
+        assertThat(english).contains("<h2>By concept (1 passage)</h2>");
+        // Swedish puts å before ä, both after z; English reads them as a's.
+        assertThat(swedish.indexOf("<th scope=\"row\">Åtgärdsplan</th>")).isPositive().isLessThan(swedish.indexOf("<th scope=\"row\">Ärendegång</th>"));
+        assertThat(english.indexOf("<th scope=\"row\">Ärendegång</th>")).isPositive().isLessThan(english.indexOf("<th scope=\"row\">Åtgärdsplan</th>"));
     }
 
     @Test
