@@ -20,6 +20,7 @@ import org.lararena.ontology.codebook.ConceptDraft;
 import org.lararena.ontology.store.AnnotationStore;
 import org.lararena.platform.audit.AuditLog;
 import org.lararena.platform.web.Caller;
+import org.lararena.web.Messages;
 
 /**
  * What a researcher's change to the codebook does beyond the {@link Codebook} itself, the same from the API and the
@@ -31,13 +32,10 @@ public final class CodebookActions {
 
     /**
      * What a change of labels cannot do at once: the index's own synonym files are written from the shipped
-     * ontology, and documents annotated earlier keep their suggestions until they are annotated again.
+     * ontology, and documents annotated earlier keep their suggestions until they are annotated again. The API says it
+     * in Swedish; Kodbok in the reader's language (the message bundles' {@code codebook.labelsNotice}).
      */
-    public static final String LABELS_NOTICE = "Nya etiketter och synonymer föreslås för dokument som laddas upp från och med nu. "
-            + "Dokument som redan är annoterade får dem när de annoteras om: i bakgrunden vid nästa start (de är annoterade med en "
-            + "äldre ontologiversion), eller genast med POST /api/admin/reannotate (admin), som också uppdaterar sökindexet. "
-            + "Sökningens egna synonymlistor i Elasticsearch skrivs från den levererade ontologin när Elasticsearch startar och "
-            + "tar inte med synonymer som lagts till här; begreppet hittas ändå som filter (tema) i sökningen.";
+    public static final String LABELS_NOTICE = Messages.SWEDISH.get("codebook.labelsNotice");
 
     private static final Collator SWEDISH = Collator.getInstance(Locale.forLanguageTag("sv"));
 

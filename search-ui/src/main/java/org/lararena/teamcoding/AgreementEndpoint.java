@@ -37,6 +37,7 @@ import org.lararena.ontology.store.StoredAnnotation;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.RequestWork;
+import org.lararena.web.Messages;
 
 /**
  * {@code GET /api/agreement?documents=ID,ID&coders=a,b,annotator&level=concept|theme[&format=csv]} (researchers):
@@ -227,20 +228,11 @@ public final class AgreementEndpoint {
     }
 
     /**
-     * Which of Krippendorff's readings alpha falls in ({@link #reading}). The API says it in Swedish, as it always has;
-     * the pages say it in the reader's language, from the message bundles' {@code agreement.reading.*} by the name.
+     * Which of Krippendorff's readings alpha falls in ({@link #reading}): its words are the message bundles'
+     * {@link #key}. The API says them in Swedish, as it always has; the pages in the reader's language.
      */
     public enum Reading {
-        NONE("kan inte beräknas"),
-        RELIABLE("tillförlitlig"),
-        TENTATIVE("preliminär: räcker för försiktiga slutsatser"),
-        UNRELIABLE("otillförlitlig: kodarna behöver enas om begreppet");
-
-        private final String swedish;
-
-        Reading(String swedish) {
-            this.swedish = swedish;
-        }
+        NONE, RELIABLE, TENTATIVE, UNRELIABLE;
 
         public static Reading of(Figure alpha) {
             if (alpha.value() == null) {
@@ -252,9 +244,14 @@ public final class AgreementEndpoint {
             return alpha.value() >= 0.667 ? TENTATIVE : UNRELIABLE;
         }
 
+        /** The message bundles' key for the reading's words ({@code agreement.reading.reliable}, …). */
+        public String key() {
+            return "agreement.reading." + name().toLowerCase(Locale.ROOT);
+        }
+
         /** The words {@code /api/agreement} gives as {@code reading}. */
         public String swedish() {
-            return swedish;
+            return Messages.SWEDISH.get(key());
         }
     }
 

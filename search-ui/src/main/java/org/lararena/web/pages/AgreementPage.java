@@ -148,8 +148,8 @@ public final class AgreementPage {
             html.append("<tr><th scope=\"row\">").append(Html.text(row.getKey())).append("</th>")
                     .append(cell(category.alpha())).append(cell(category.percent()));
             category.kappa().forEach(k -> html.append(cell(k.value())));
-            String reading = "agreement.reading." + AgreementEndpoint.Reading.of(category.alpha()).name().toLowerCase(Locale.ROOT);
-            html.append(cell(category.alphaU())).append("<td>").append(Html.text(messages.get(reading))).append("</td></tr>");
+            String reading = messages.get(AgreementEndpoint.Reading.of(category.alpha()).key());
+            html.append(cell(category.alphaU())).append("<td>").append(Html.text(reading)).append("</td></tr>");
         }
         html.append("</tbody><tfoot><tr><th scope=\"row\">").append(messages.get("agreement.overall")).append("</th>")
                 .append(cell(report.overallAlpha())).append(cell(report.overallPercent()))

@@ -141,7 +141,6 @@ public final class CodebookPage {
                 .append("<input id=\"import-qdc\" name=\"file\" type=\"file\" accept=\".qdc,application/xml,text/xml\" required>")
                 .append("<button type=\"submit\">").append(messages.get("doc.importPreview")).append("</button></form>");
         if (saved != null) {
-            // CodebookActions.LABELS_NOTICE in the reader's language (the API answers it in Swedish).
             html.append("<p class=\"notice\" role=\"status\">").append(Html.text(saved)).append(' ')
                     .append(Html.text(messages.get("codebook.labelsNotice"))).append("</p>");
         }
