@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.platform.LararenaException;
@@ -58,18 +59,8 @@ public final class AnalysisEndpoint {
             return Future.failedFuture(e);
         }
         List<String> themes = ontology.topThemes().stream().map(Concept::iri).toList();
-        return work.run(() -> search.analysis(request, caller, themes)).map(result -> "en".equals(language) ? inEnglish(result) : result);
-    }
-
-    /** The tables' themes with their English labels (the search labels them in Swedish). */
-    private JsonObject inEnglish(JsonObject analysis) {
-        for (String table : List.of("matrix", "cooccurrence", "overTime")) {
-            analysis.getJsonObject(table).getJsonArray("themes").forEach(item -> {
-                JsonObject theme = (JsonObject) item;
-                ontology.concept(theme.getString("iri")).ifPresent(concept -> theme.put("label", concept.labelEn()));
-            });
-        }
-        return analysis;
+        Function<Concept, String> inLanguage = "en".equals(language) ? Concept::labelEn : Concept::labelSv;
+        return work.run(() -> search.analysis(request, caller, themes, iri -> ontology.concept(iri).map(inLanguage).orElse(iri)));
     }
 
     private void analysis(RoutingContext ctx) {

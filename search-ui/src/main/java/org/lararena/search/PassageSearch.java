@@ -307,9 +307,14 @@ public final class PassageSearch {
      * Counts for the Analys page over the passages of {@code request} the caller may read (every facet choice filters
      * them all): rows of {@code themes} (those that occur, most frequent first) against pilots, against each other
      * (passages that carry both; the diagonal is the theme alone) and against years. Passages without a pilot or a
-     * year are left out of that table only.
+     * year are left out of that table only. Themes are named by this search's labels.
      */
     public JsonObject analysis(SearchRequest request, Caller caller, List<String> themes) {
+        return analysis(request, caller, themes, themeLabel);
+    }
+
+    /** As {@link #analysis(SearchRequest, Caller, List)}, with themes named by {@code label} (a theme IRI to its label). */
+    public JsonObject analysis(SearchRequest request, Caller caller, List<String> themes, Function<String, String> label) {
         String themeField = themeField(request, caller);
         List<Query> filters = new ArrayList<>(facetFilters(request, themeField).values());
         filters.add(visibilityFilter(caller));
@@ -331,10 +336,10 @@ public final class PassageSearch {
                             .aggregations("pilots", p -> p.terms(t -> t.field("pilot").size(50)))
                             .aggregations("themes", themeTerms.apply("themes"))), Map.class);
             // Opened from a search that keeps only the passages with both of two keywords (the words' query keeps them too): said.
-            return analysisJson(response).put("onlyBothKeywords", PassageQuery.onlyBothKeywords(text, leftOut).isPresent());
+            return analysisJson(response, label).put("onlyBothKeywords", PassageQuery.onlyBothKeywords(text, leftOut).isPresent());
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
-                return analysisJson(null);
+                return analysisJson(null, label);
             }
             throw LararenaException.unavailable("the analysis failed in Elasticsearch: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -342,7 +347,7 @@ public final class PassageSearch {
         }
     }
 
-    private JsonObject analysisJson(SearchResponse<Map> response) {
+    private static JsonObject analysisJson(SearchResponse<Map> response, Function<String, String> label) {
         List<StringTermsBucket> themeBuckets = response == null ? List.of() : response.aggregations().get("themes").sterms().buckets().array();
         List<String> rows = themeBuckets.stream().map(b -> b.key().stringValue()).toList();
         List<String> pilots = response == null ? List.of()
@@ -361,7 +366,7 @@ public final class PassageSearch {
             overTime.add(new JsonArray(yearBuckets.stream()
                     .map(y -> counts(y.aggregations().get("themes").sterms().buckets().array()).getOrDefault(theme, 0L)).toList()));
         }
-        JsonArray themes = new JsonArray(rows.stream().map(iri -> new JsonObject().put("iri", iri).put("label", themeLabel.apply(iri))).toList());
+        JsonArray themes = new JsonArray(rows.stream().map(iri -> new JsonObject().put("iri", iri).put("label", label.apply(iri))).toList());
         long total = response == null || response.hits().total() == null ? 0 : response.hits().total().value();
         return new JsonObject().put("total", total)
                 .put("matrix", new JsonObject().put("themes", themes).put("pilots", new JsonArray(pilots)).put("counts", matrix))
