@@ -459,7 +459,7 @@ final class QdpxImport {
     }
 
     private static String quoted(String name) {
-        return "\u201d" + (name == null || name.isBlank() ? "namnlöst" : name.strip()) + "\u201d";
+        return ChangeWords.quotedSv(name == null || name.isBlank() ? "namnlöst" : name.strip());
     }
 
     private CodeMapping map(QdpxProject project, QdpxProject.Code code, String chosen, int codings) {
