@@ -443,7 +443,8 @@ public final class PassageSearch {
      * of filters on stored terms only. Not the search's words again: a copy says what its hit says (a scanned copy
      * maybe in garbled words, which is worth naming all the more), and reading the words again cost as much as the
      * search itself. So what it names does not depend on the words asked, and the passages a search of a name leaves
-     * out ({@link #askedForHiddenNames}) need no leaving out here. Empty when nothing is collapsed.
+     * out ({@link #askedForHiddenNames}) need no leaving out here. Empty when nothing is collapsed, or no hit of the
+     * page may have a copy ({@link NearDuplicates#mayHaveCopies}): most pages, which then cost one search.
      */
     public Optional<co.elastic.clients.elasticsearch.core.SearchRequest> alikeRequest(SearchResponse<Map> response, SearchRequest request,
                                                                                      Caller caller) {
@@ -451,8 +452,10 @@ public final class PassageSearch {
         List<String> shown = new ArrayList<>();
         for (Hit<Map> hit : response.hits().hits()) {
             if (hit.source() != null && hit.source().get(NearDuplicates.GROUP) instanceof String group) {
-                groups.add(group);
                 shown.add(hit.id());
+                if (NearDuplicates.mayHaveCopies(hit.source())) {
+                    groups.add(group);
+                }
             }
         }
         if (!collapses(request) || groups.isEmpty()) {
@@ -570,9 +573,9 @@ public final class PassageSearch {
     private static List<String> hitFields(Caller caller) {
         return caller.isResearcher()
                 ? List.of("passageId", "documentId", "title", "text", "page", "speaker", "type", "pilot", "date", "themes", "reviewedThemes", "suggestions",
-                        NearDuplicates.GROUP)
+                        NearDuplicates.GROUP, NearDuplicates.HAS_COPIES)
                 : List.of("passageId", "documentId", "title", "text", "page", "speakerPseudonym", "spokenNames", "type", "pilot", "date", "themes",
-                        "reviewedThemes", "suggestions", NearDuplicates.GROUP);
+                        "reviewedThemes", "suggestions", NearDuplicates.GROUP, NearDuplicates.HAS_COPIES);
     }
 
     private JsonObject toJson(SearchResponse<Map> response, QueryText text, SearchRequest request, Caller caller,

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.lararena.ingest.index.DocumentWords;
+import org.lararena.ingest.index.NearDuplicates;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.index.PassageIndexer;
 import org.lararena.ontology.store.PassageFacets;
@@ -39,6 +40,7 @@ class PassageIndexUpgradeIT {
     private static final String THEME = "https://w3id.org/lararena/tema/lakemedel";
     /** More than a page of the copy ({@code IndexPages}). */
     private static final int LONG_DOCUMENT_PASSAGES = 1_200;
+    private static final String COPIED_TEXT = "Kommunen och regionen delade på växelvården, och korttidsplatserna räckte till fler patienter än väntat.";
 
     @Test
     void anIndexOfAnOlderMappingIsReindexedAtStartAndItsPassagesAreFound() throws Exception {
@@ -51,7 +53,7 @@ class PassageIndexUpgradeIT {
                 old = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
             old.getJsonObject("mappings").remove("_meta");
-            for (String field : List.of("reviewedConcepts", "reviewedThemes", "suggestions", DocumentWords.FIELD)) {
+            for (String field : List.of("reviewedConcepts", "reviewedThemes", "suggestions", DocumentWords.FIELD, NearDuplicates.HAS_COPIES)) {
                 old.getJsonObject("mappings").getJsonObject("properties").remove(field);
             }
             old.getJsonObject("settings").getJsonObject("analysis").getJsonObject("analyzer").remove("sv_search_split");
@@ -76,6 +78,14 @@ class PassageIndexUpgradeIT {
                         .put("visibility", "public");
                 longDocument.operations(op -> op.index(i -> i.id(part.getString("passageId")).document(JsonData.fromJson(part.encode()))));
             }
+            // A report and its copy (one word more, so the report ranks first), with the long document between them: in
+            // different pages of the copy, so the copy of the index finds the report among the passages it wrote before.
+            for (String documentId : List.of("a-rapport", "zz-kopia")) {
+                String text = COPIED_TEXT + (documentId.equals("zz-kopia") ? " Slut." : "");
+                JsonObject part = new JsonObject().put("passageId", PassageIndexer.passageId(documentId, 0)).put("documentId", documentId)
+                        .put("title", documentId).put("ordinal", 0).put("text", text).put("visibility", "public");
+                longDocument.operations(op -> op.index(i -> i.id(part.getString("passageId")).document(JsonData.fromJson(part.encode()))));
+            }
             assertThat(client.bulk(longDocument.build()).errors()).isFalse();
 
             // The store holds a researcher's acceptance of the theme: the copy carries it as a reviewed theme.
@@ -96,6 +106,10 @@ class PassageIndexUpgradeIT {
                     JsonData.class).hits().hits().forEach(hit -> wordsOfLongDocument.add(hit.source().toJson().asJsonObject().getString(DocumentWords.FIELD)));
             assertThat(wordsOfLongDocument).as("every passage of a document longer than a page of the copy has the same words")
                     .hasSize(1).doesNotContainNull();
+            JsonObject report = search.search(SearchRequest.of("växelvården korttidsplatserna"), RESEARCHER).getJsonArray("hits").getJsonObject(0);
+            assertThat(report.getString("documentId")).isEqualTo("a-rapport");
+            assertThat(report.getJsonArray("alsoIn").stream().map(other -> ((JsonObject) other).getString("documentId")))
+                    .as("a copy found in the older index is named beside its report").containsExactly("zz-kopia");
             SearchRequest byTheme = SearchRequest.fromParams(MultiMap.caseInsensitiveMultiMap().add("theme", THEME));
             assertThat(search.search(byTheme, PILOT).getLong("total")).as("a pilot finds the passage by its reviewed theme").isEqualTo(1);
             index.ensureExists(CurrentMappingOnly.FACETS);

@@ -8,8 +8,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -119,6 +121,53 @@ class PassageSearchIT {
             assertThat(hitIds(inVarmland)).containsExactly("rapport-a-0");
             assertThat(inVarmland.getJsonArray("hits").getJsonObject(0).getJsonArray("alsoIn")).as("copies outside the chosen pilot").isEmpty();
         }
+    }
+
+    @Test
+    void onlyAPageWhoseHitsMayHaveCopiesAsksForThemAndTheFirstOfAGroupKnowsItsCopies() throws Exception {
+        try (FreshPassageIndex copies = FreshPassageIndex.create("copies-it")) {
+            String report = "Distriktssköterskorna följde upp de multisjuka patienterna med videobesök varannan vecka under hela hösten.";
+            // One word more: the copy ranks just below the first passage of the group, so the hit shown is that passage.
+            String copy = report + " Slut.";
+            String lone = "Ambulanssjukvården prövade att ringa upp patienterna dagen efter hemgången från akutmottagningen.";
+            PassageSearch alike = new PassageSearch(copies.client(), copies.alias(), iri -> iri);
+            copies.indexer().replaceDocument("rapport-a", List.of(passage("rapport-a", 0, report, "public", "Värmland", "2024-01-10")));
+            copies.indexer().replaceDocument("rapport-ensam", List.of(passage("rapport-ensam", 0, lone, "public", "Örebro", "2024-01-12")));
+            SearchRequest aboutTheLone = SearchRequest.of("ambulanssjukvården hemgången");
+            SearchRequest aboutTheReport = SearchRequest.of("distriktssköterskorna videobesök");
+
+            assertThat(askForCopies(copies, alike, aboutTheLone)).as("a page without copies is one search").isFalse();
+            assertThat(askForCopies(copies, alike, aboutTheReport)).as("the report has no copy yet").isFalse();
+
+            copies.indexer().replaceDocument("rapport-b", List.of(passage("rapport-b", 0, copy, "public", "Örebro", "2024-02-10")));
+            assertThat(askForCopies(copies, alike, aboutTheReport)).isTrue();
+            assertThat(documentsOfTheHitAndItsCopies(alike.search(aboutTheReport, RESEARCHER)))
+                    .as("the first passage shown, its copy named").containsExactly("rapport-a", "rapport-b");
+            assertThat(askForCopies(copies, alike, aboutTheLone)).isFalse();
+
+            copies.indexer().replaceDocument("rapport-a", List.of(passage("rapport-a", 0, report, "public", "Värmland", "2024-01-10")));
+            assertThat(documentsOfTheHitAndItsCopies(alike.search(aboutTheReport, RESEARCHER)))
+                    .as("the first passage's document sent again keeps knowing its copy").containsExactly("rapport-a", "rapport-b");
+
+            copies.indexer().eraseDocument("rapport-a");
+            copies.indexer().replaceDocument("rapport-c", List.of(passage("rapport-c", 0, copy + " Igen.", "public", "Värmland", "2024-02-20")));
+            assertThat(documentsOfTheHitAndItsCopies(alike.search(aboutTheReport, RESEARCHER)))
+                    .as("a copy indexed after the group's first passage was erased").containsExactly("rapport-b", "rapport-c");
+
+            String minutes = "Arbetsgruppen bestämde att hemtjänsten och vårdcentralen skulle ha gemensamma planeringsmöten varje tisdag.";
+            Map<String, List<JsonObject>> batch = new LinkedHashMap<>();
+            batch.put("protokoll-e", List.of(passage("protokoll-e", 0, minutes, "public", "Värmland", "2024-03-01")));
+            batch.put("protokoll-f", List.of(passage("protokoll-f", 0, minutes + " Slut.", "public", "Värmland", "2024-03-02")));
+            copies.indexer().replaceDocuments(batch);
+            assertThat(documentsOfTheHitAndItsCopies(alike.search(SearchRequest.of("planeringsmöten tisdag"), RESEARCHER)))
+                    .as("a passage and its copy in one batch").containsExactly("protokoll-e", "protokoll-f");
+        }
+    }
+
+    /** Whether a search in relevance order sends a second search for the copies of its hits (the researcher's). */
+    private static boolean askForCopies(FreshPassageIndex index, PassageSearch search, SearchRequest request) throws Exception {
+        var response = index.client().search(search.elasticsearchRequest(request, RESEARCHER), Map.class);
+        return search.alikeRequest(response, request, RESEARCHER).isPresent();
     }
 
     /** The document of a search's only hit, and those its copies are in ({@code alsoIn}). */

@@ -3,15 +3,21 @@ package org.lararena.ingest.index;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.bulk.OperationType;
+import co.elastic.clients.json.JsonData;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Gives each passage of a batch its near-duplicate group ({@link NearDuplicates#GROUP}) before it is written: the
@@ -32,16 +38,25 @@ final class NearDuplicateGroups {
         this.client = Objects.requireNonNull(client);
     }
 
-    /** Fills in signature, bands and group of every passage of {@code documents} (by document id). */
-    void assign(String target, Map<String, List<JsonObject>> documents) throws IOException {
-        List<Candidate> earlier = new ArrayList<>();
+    /**
+     * Fills in signature, bands and group of every passage of {@code documents} (by document id), and flags a group's
+     * first passage of the batch that has copies ({@link NearDuplicates#HAS_COPIES}): a passage of a later document
+     * of the batch joined its group, or one already in the index is in it (its own document is being sent again).
+     *
+     * @return the ids of passages already in {@code target} whose groups a passage of the batch joined, each with the
+     * document of the first that did: their flags are for the caller to set, and a group's first passage may have been
+     * erased since its copies were indexed
+     */
+    Map<String, String> assign(String target, Map<String, List<JsonObject>> documents) throws IOException {
         List<JsonObject> all = documents.values().stream().flatMap(List::stream).toList();
         all.forEach(NearDuplicates::describe);
         Set<String> bands = NearDuplicates.allBands(all);
         if (bands.isEmpty()) {
-            return;
+            return Map.of();
         }
-        earlier.addAll(indexed(target, bands, documents.keySet()));
+        List<Candidate> indexed = indexed(target, bands, documents.keySet());
+        List<Candidate> earlier = new ArrayList<>(indexed);
+        Map<String, String> joined = new LinkedHashMap<>();
         for (Map.Entry<String, List<JsonObject>> document : documents.entrySet()) {
             List<Candidate> ofThisDocument = new ArrayList<>();
             for (JsonObject passage : document.getValue()) {
@@ -60,12 +75,34 @@ final class NearDuplicateGroups {
                 }
                 if (best != null) {
                     passage.put(NearDuplicates.GROUP, best.group());
+                    joined.putIfAbsent(best.group(), document.getKey());
                 }
                 ofThisDocument.add(new Candidate(passage.getString(NearDuplicates.GROUP), signature.get()));
             }
             // A document's own passages are not each other's duplicates (a refrain, a repeated heading): only later documents' candidates.
             earlier.addAll(ofThisDocument);
         }
+        Set<String> groupsInTheIndex = indexed.stream().map(Candidate::group).collect(Collectors.toSet());
+        for (JsonObject passage : all) {
+            String id = passage.getString("passageId");
+            if (id != null && id.equals(passage.getString(NearDuplicates.GROUP)) && (joined.remove(id) != null || groupsInTheIndex.contains(id))) {
+                passage.put(NearDuplicates.HAS_COPIES, true);
+            }
+        }
+        return joined;
+    }
+
+    /** The bulk operation that sets the flag of copies on a group's first passage, already in the index. */
+    static BulkOperation flagOfCopies(String passageId) {
+        return BulkOperation.of(op -> op.update(u -> u.id(passageId).action(a -> a.doc(FLAGGED))));
+    }
+
+    private static final JsonData FLAGGED = JsonData.fromJson(new JsonObject().put(NearDuplicates.HAS_COPIES, true).encode());
+
+    /** Whether a refused bulk item is a {@link #flagOfCopies} for a passage erased since its copies were indexed: nothing to flag. */
+    static boolean isErasedOriginal(BulkResponseItem item) {
+        return item.operationType() == OperationType.Update && item.status() == 404 && item.error() != null
+                && "document_missing_exception".equals(item.error().type());
     }
 
     private record Candidate(String group, long[] signature) {

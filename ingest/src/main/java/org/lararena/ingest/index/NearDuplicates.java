@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.lararena.ontology.text.SwedishText;
@@ -26,6 +27,12 @@ public final class NearDuplicates {
     public static final String GROUP = "nearDuplicateGroup";
     public static final String BANDS = "nearDuplicateBands";
     public static final String SIGNATURE = "nearDuplicateSignature";
+    /**
+     * True on a group's first passage (the one whose id is the group's) once another passage is in its group. A
+     * search asks for the copies of the hits it shows ({@link #mayHaveCopies}) only where there can be some: most pages
+     * have none, and the question cost a second search for every page.
+     */
+    public static final String HAS_COPIES = "nearDuplicateHasCopies";
 
     static final int HASHES = 24;
     static final int ROWS_PER_BAND = 2;
@@ -105,14 +112,26 @@ public final class NearDuplicates {
 
     /**
      * Puts a passage's signature and bands into its document, and its own id as its group (until a near-duplicate
-     * says otherwise). Returns the signature, if the passage is long enough to have one.
+     * says otherwise), without the flag of copies ({@link NearDuplicateGroups} sets it). Returns the signature, if the passage is long enough to have one.
      */
     public static Optional<long[]> describe(JsonObject passage) {
         Optional<long[]> signature = signature(passage.getString("text"));
         passage.put(GROUP, passage.getString("passageId"));
+        passage.remove(HAS_COPIES);
         signature.ifPresentOrElse(s -> passage.put(SIGNATURE, encode(s)).put(BANDS, new JsonArray(bands(s))),
                 () -> passage.remove(BANDS));
         return signature;
+    }
+
+    /**
+     * Whether a stored passage ({@code source}, with its {@code passageId}, {@link #GROUP} and {@link #HAS_COPIES}) may
+     * have near-duplicates: it is a copy (its group is another passage's), or the first of a group that a copy joined.
+     * A group's first passage erased later leaves its copies grouped, and a copy erased leaves the flag: both err
+     * towards asking.
+     */
+    public static boolean mayHaveCopies(Map<?, ?> source) {
+        Object group = source.get(GROUP);
+        return group != null && (!group.equals(source.get("passageId")) || Boolean.TRUE.equals(source.get(HAS_COPIES)));
     }
 
     /** The band keys of several passages together (for one lookup). */

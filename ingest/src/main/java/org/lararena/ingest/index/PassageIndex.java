@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.lararena.ontology.store.PassageFacets;
@@ -245,7 +246,7 @@ public final class PassageIndex {
                 Map<String, PassageFacets> stored = facets.facetsOf(documentId, passages.stream().map(p -> p.getString("passageId")).toList());
                 passages.forEach(p -> p.mergeIn(PassageFacetFields.of(stored.getOrDefault(p.getString("passageId"), PassageFacets.NONE))));
             });
-            nearDuplicates.assign(to, byDocument);
+            Map<String, String> copiedOriginals = nearDuplicates.assign(to, byDocument);
             // Passages from before documents' words were kept get them here, read once per document from its
             // beginning in the older index (a page holds passages in the order of their ids, and maybe part of a document).
             for (Map.Entry<String, List<JsonObject>> document : byDocument.entrySet()) {
@@ -254,10 +255,12 @@ public final class PassageIndex {
             BulkRequest.Builder bulk = new BulkRequest.Builder().index(to);
             byDocument.values().forEach(passages -> passages.forEach(passage -> bulk.operations(op -> op.index(i -> i
                     .id(passage.getString("passageId")).document(JsonData.fromJson(passage.encode()))))));
+            copiedOriginals.keySet().forEach(original -> bulk.operations(NearDuplicateGroups.flagOfCopies(original)));
             var response = client.bulk(bulk.build());
-            if (response.errors()) {
-                throw LararenaException.unavailable("the copy of the passages into " + to + " failed: "
-                        + response.items().stream().filter(i -> i.error() != null).findFirst().map(i -> i.error().reason()).orElse("?")
+            Optional<String> refused = response.items().stream().filter(i -> i.error() != null && !NearDuplicateGroups.isErasedOriginal(i))
+                    .findFirst().map(i -> i.error().reason());
+            if (refused.isPresent()) {
+                throw LararenaException.unavailable("the copy of the passages into " + to + " failed: " + refused.get()
                         + "; the alias still points to " + from, null);
             }
             client.indices().refresh(r -> r.index(to));

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.SourceConfig;
@@ -116,9 +117,9 @@ public final class PassageIndexer {
             try {
                 Map<String, String> refused = new LinkedHashMap<>();
                 Map<String, String> indexMissing = new LinkedHashMap<>();
-                nearDuplicates.assign(target, todo);
+                Map<String, String> copiedOriginals = nearDuplicates.assign(target, todo);
                 describeOnce(target, todo, described);
-                bulkIndex(target, todo, refused, overloaded, indexMissing);
+                bulkIndex(target, todo, copiedOriginals, refused, overloaded, indexMissing);
                 refused.forEach((id, reason) -> outcomes.put(id, new Outcome(IndexingOutcome.FAILED, reason)));
                 // No retry brings a lost index back: these wait in the durable queue for the rebuild at once.
                 indexMissing.forEach((id, reason) -> outcomes.put(id, new Outcome(IndexingOutcome.WAITING, reason)));
@@ -193,11 +194,13 @@ public final class PassageIndexer {
     /**
      * Bulk requests for {@code documents}, each of at most {@value #BULK_MAX_OPERATIONS} passages or about
      * {@value #BULK_MAX_BYTES} bytes (a document of 50,000 passages is several requests, never one request of tens of
-     * megabytes that Elasticsearch may refuse); the documents with refused items go to {@code refused},
+     * megabytes that Elasticsearch may refuse), and the flag of copies on each of {@code copiedOriginals} (a passage id
+     * of another document, with the document of the batch whose copy joined its group; one erased meanwhile is left
+     * alone); the documents with refused items go to {@code refused},
      * {@code overloaded} (worth a retry) or {@code indexMissing} (the index behind the alias is gone), with the reason.
      */
-    private void bulkIndex(String target, Map<String, List<JsonObject>> documents, Map<String, String> refused,
-                           Map<String, String> overloaded, Map<String, String> indexMissing) throws IOException {
+    private void bulkIndex(String target, Map<String, List<JsonObject>> documents, Map<String, String> copiedOriginals,
+                           Map<String, String> refused, Map<String, String> overloaded, Map<String, String> indexMissing) throws IOException {
         Map<String, String> documentOfPassage = new HashMap<>();
         BulkRequest.Builder bulk = null;
         int operations = 0;
@@ -223,6 +226,14 @@ public final class PassageIndexer {
                 }
             }
         }
+        // With the last passages: a few bytes each, and no more than a batch's candidates.
+        for (Map.Entry<String, String> original : copiedOriginals.entrySet()) {
+            if (bulk == null) {
+                bulk = new BulkRequest.Builder().index(target).requireAlias(target.equals(index.alias()));
+            }
+            documentOfPassage.putIfAbsent(original.getKey(), original.getValue());
+            bulk.operations(NearDuplicateGroups.flagOfCopies(original.getKey()));
+        }
         if (bulk != null) {
             sendBulk(target, bulk.build(), documentOfPassage, refused, overloaded, indexMissing);
         }
@@ -243,7 +254,7 @@ public final class PassageIndexer {
             return;
         }
         for (BulkResponseItem item : response.items()) {
-            if (item.error() == null) {
+            if (item.error() == null || NearDuplicateGroups.isErasedOriginal(item)) {
                 continue;
             }
             String documentId = documentOfPassage.get(item.id());

@@ -45,4 +45,16 @@ class NearDuplicatesTest {
         assertThat(passage.getJsonArray(NearDuplicates.BANDS)).hasSize(NearDuplicates.HASHES / NearDuplicates.ROWS_PER_BAND);
         assertThat(NearDuplicates.decode(passage.getString(NearDuplicates.SIGNATURE))).hasValueSatisfying(s -> assertThat(s).isEqualTo(signature));
     }
+
+    @Test
+    void onlyACopyOrAGroupsFirstPassageWithCopiesMayHaveCopies() {
+        JsonObject passage = new JsonObject().put("passageId", "d-1").put("text", CLEAN).put(NearDuplicates.HAS_COPIES, true);
+        NearDuplicates.describe(passage);
+
+        assertThat(passage.containsKey(NearDuplicates.HAS_COPIES)).as("described afresh, as its copies are found afresh").isFalse();
+        assertThat(NearDuplicates.mayHaveCopies(passage.getMap())).as("its own group, no copy known").isFalse();
+        assertThat(NearDuplicates.mayHaveCopies(passage.copy().put(NearDuplicates.HAS_COPIES, true).getMap())).isTrue();
+        assertThat(NearDuplicates.mayHaveCopies(passage.copy().put(NearDuplicates.GROUP, "c-7").getMap())).as("a copy").isTrue();
+        assertThat(NearDuplicates.mayHaveCopies(new JsonObject().put("passageId", "d-2").getMap())).as("never grouped").isFalse();
+    }
 }
