@@ -1,7 +1,7 @@
 // Samstämmighet: settles a document's consensus (PUT /api/documents/{id}/consensus), by adopting one coder's coding
 // with one click or by choosing per differing passage whose spans stand, then loads the page again so that it shows
 // the consensus now in force. Its texts are the page's, in the reader's language (js.agreement.*).
-import { api, t } from './app.js';
+import { api, counted, t } from './app.js';
 
 async function settle(button, body, describe) {
   const status = button.closest('.adopt').querySelector('.adopt-status');
@@ -13,7 +13,7 @@ async function settle(button, body, describe) {
     status.textContent = t('agreement.failed', answer?.detail ?? response.status);
     return;
   }
-  status.textContent = t('agreement.saved', describe, answer.annotations.length, answer.adjudicator);
+  status.textContent = counted('agreement.saved', answer.annotations.length, describe, answer.annotations.length, answer.adjudicator);
   window.location.reload();
 }
 

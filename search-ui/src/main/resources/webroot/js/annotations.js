@@ -1,6 +1,6 @@
 // Dokument and Kodning: the document's annotations as coloured spans in the passages (one colour per top theme,
 // as in the legend) and as a side list. Offsets are Unicode code points into the passage text.
-import { t } from './app.js';
+import { counted, t } from './app.js';
 
 const list = document.getElementById('annotations');
 const statusLine = document.getElementById('annotations-status');
@@ -114,7 +114,7 @@ export function render(decorate) {
   });
   list.replaceChildren(...items);
   showOnly();
-  status(shown.length ? t('count', shown.length) : t('none'));
+  status(shown.length ? counted('count', shown.length, shown.length) : t('none'));
 }
 
 /** Paints a passage's text with a span per stretch covered by the same annotations (shortest one's colour on top). */

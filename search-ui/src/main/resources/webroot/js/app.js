@@ -20,6 +20,11 @@ export function t(key, ...args) {
   return args.reduce((text, arg, i) => text.replaceAll(`{${i}}`, String(arg)), texts[key] ?? key);
 }
 
+/** The page's text for a count: {@code key.one} when {@code count} is one, else {@code key.many}, as t() fills it in. */
+export function counted(key, count, ...args) {
+  return t(`${key}.${count === 1 ? 'one' : 'many'}`, ...args);
+}
+
 // The passage a search hit points at: scroll to it and give it focus, so keyboard users land there too.
 if (location.hash.length > 1) {
   const id = decodeURIComponent(location.hash.slice(1));

@@ -4,7 +4,7 @@
 // An action the server refuses with 401 (the session ended), or with 403 for a CSRF token of an earlier session, is
 // kept in this tab's sessionStorage; the page asks to log in again (returning here) and sends the kept actions when
 // it loads after the login.
-import { api, t } from './app.js';
+import { api, counted, t } from './app.js';
 import { load, render, shown, status, conceptLabel, passageOf } from './annotations.js';
 import { openTagPopup, close as closeTagPopup, tagPopupOpen } from './tag-popup.js';
 
@@ -358,7 +358,7 @@ async function bulk(state) {
     const before = shown.find((a) => a.id === id)?.state ?? 'suggested';
     (previous[before] ??= []).push(id);
   }
-  const label = t('bulk', picked.length, t(`state.${state}`));
+  const label = counted('bulk', picked.length, picked.length, t(`state.${state}`));
   if (await perform({ kind: 'bulk', ids: picked, state, previous, label }) !== undefined) {
     say(label);
     await reload();

@@ -83,6 +83,14 @@ public final class Messages {
         return text;
     }
 
+    /**
+     * The text for a count: {@code key.one} when {@code count} is one, else {@code key.many} (zero too), with the
+     * arguments filled in as by {@link #get}. The scripts choose alike ({@code counted} in {@code app.js}).
+     */
+    public String counted(String key, long count, Object... args) {
+        return get(key + (count == 1 ? ".one" : ".many"), args);
+    }
+
     /** Every text whose key starts with {@code js.} (without that prefix), for the pages' scripts. */
     public JsonObject scriptTexts() {
         JsonObject texts = new JsonObject();

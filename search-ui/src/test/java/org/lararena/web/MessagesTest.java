@@ -27,6 +27,19 @@ class MessagesTest {
     }
 
     @Test
+    void aTextForACountHasAFormForOneAndOneForAnyOtherCount() throws Exception {
+        Properties sv = load("messages_sv.properties");
+        for (String key : sv.stringPropertyNames()) {
+            if (key.endsWith(".one")) {
+                assertThat(sv).as(key).containsKey(key.substring(0, key.length() - ".one".length()) + ".many");
+            }
+        }
+        assertThat(Messages.SWEDISH.counted("codebook.annotations", 1, 1)).isEqualTo("1 annotering ger passager detta tema.");
+        assertThat(Messages.SWEDISH.counted("codebook.annotations", 0, 0)).isEqualTo("0 annoteringar ger passager detta tema.");
+        assertThat(Messages.ENGLISH.counted("codebook.annotations", 2, 2)).isEqualTo("2 annotations give passages this theme.");
+    }
+
+    @Test
     void textsComeInTheChosenLanguageWithArgumentsFilledIn() {
         assertThat(Messages.SWEDISH.get("search.hits", 12)).isEqualTo("12 träffar");
         assertThat(Messages.ENGLISH.get("search.hits", 12)).isEqualTo("12 hits");

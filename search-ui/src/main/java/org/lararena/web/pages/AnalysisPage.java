@@ -78,8 +78,8 @@ public final class AnalysisPage {
                 .append(SearchPage.suggestionsSwitch(SearchRequest.fromParams(ctx.queryParams()), Caller.of(ctx), messages)).append("</form>");
         html.append(chosenFilters(ctx, result, messages));
         long total = result.getLong("total");
-        String count = "analysis.total" + (result.getBoolean("onlyBothKeywords", false) ? "BothKeywords" : "") + (total == 1 ? ".one" : ".many");
-        html.append("<p class=\"total\">").append(messages.get(count, total)).append(" <a href=\"")
+        String count = "analysis.total" + (result.getBoolean("onlyBothKeywords", false) ? "BothKeywords" : "");
+        html.append("<p class=\"total\">").append(messages.counted(count, total, total)).append(" <a href=\"")
                 .append(Html.text(SearchPage.searchUrl(ctx, (key, value) -> NOT_THE_ANALYSIS.contains(key), null, null)))
                 .append("\">").append(messages.get("analysis.openInSearch")).append("</a></p>");
         // The scripts: ECharts from its WebJar, then the page's own (both files: the CSP forbids inline scripts).

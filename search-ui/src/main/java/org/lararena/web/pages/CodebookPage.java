@@ -234,7 +234,7 @@ public final class CodebookPage {
         if (concept.getString("definition") != null) {
             html.append("<p>").append(Html.text(concept.getString("definition"))).append("</p>");
         }
-        html.append("<p>").append(messages.get("codebook.annotations", concept.getLong("annotations"))).append("</p>");
+        html.append("<p>").append(messages.counted("codebook.annotations", concept.getLong("annotations"), concept.getLong("annotations"))).append("</p>");
         if (concept.getBoolean("deprecated")) {
             html.append("<p class=\"notice\">").append(concept.getString("replacedBy") == null ? messages.get("codebook.deprecated")
                             : messages.get("codebook.deprecated.merged", Html.text(CodebookActions.id(concept.getString("replacedBy")))))

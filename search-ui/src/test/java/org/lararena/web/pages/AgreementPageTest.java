@@ -156,12 +156,30 @@ class AgreementPageTest {
         JsonObject swedishScript = scriptTexts(swedish);
         JsonObject englishScript = scriptTexts(english);
         assertThat(swedishScript.getString("agreement.pick")).isEqualTo("Välj vems kodning som står (eller ingen) i passage {0}.");
-        assertThat(swedishScript.getString("agreement.saved")).isEqualTo("Konsensus: {0} ({1} annoteringar) av {2}.");
         assertThat(englishScript.getString("agreement.pick")).isEqualTo("Choose whose coding stands (or none) in passage {0}.");
-        assertThat(englishScript.getString("agreement.saved")).isEqualTo("Consensus: {0} ({1} annotations) by {2}.");
         assertThat(englishScript.getString("agreement.adopted")).isEqualTo("{0}'s coding");
         assertThat(englishScript.getString("agreement.byPassage")).isEqualTo("written passage by passage");
         assertThat(englishScript.getString("agreement.failed")).isEqualTo("That did not work: {0}");
+    }
+
+    @Test
+    void theScriptsCountsHaveAFormForOneAndOneForMore() throws Exception {
+        JsonObject swedish = scriptTexts(page(PAGE + "&documents=rapport"));
+        JsonObject english = scriptTexts(page(PAGE + "&documents=rapport&lang=en"));
+
+        // agreement.js says how many annotations the consensus has; annotations.js and coding.js count them too.
+        assertThat(swedish.getString("agreement.saved.one")).isEqualTo("Konsensus: {0} ({1} annotering) av {2}.");
+        assertThat(swedish.getString("agreement.saved.many")).isEqualTo("Konsensus: {0} ({1} annoteringar) av {2}.");
+        assertThat(english.getString("agreement.saved.one")).isEqualTo("Consensus: {0} ({1} annotation) by {2}.");
+        assertThat(english.getString("agreement.saved.many")).isEqualTo("Consensus: {0} ({1} annotations) by {2}.");
+        assertThat(swedish.getString("count.one")).isEqualTo("{0} annotering");
+        assertThat(swedish.getString("count.many")).isEqualTo("{0} annoteringar");
+        assertThat(english.getString("count.one")).isEqualTo("{0} annotation");
+        assertThat(english.getString("count.many")).isEqualTo("{0} annotations");
+        assertThat(swedish.getString("bulk.one")).isEqualTo("{0} annotering fick status {1}.");
+        assertThat(swedish.getString("bulk.many")).isEqualTo("{0} annoteringar fick status {1}.");
+        assertThat(english.getString("bulk.one")).isEqualTo("{0} annotation set to {1}.");
+        assertThat(english.getString("bulk.many")).isEqualTo("{0} annotations set to {1}.");
     }
 
     @Test

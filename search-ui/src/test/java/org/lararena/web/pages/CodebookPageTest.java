@@ -24,6 +24,7 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.codebook.Codebook;
 import org.lararena.ontology.codebook.ConceptDraft;
+import org.lararena.ontology.store.PassageText;
 import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.ontology.suggest.SuggesterModel;
@@ -49,6 +50,8 @@ class CodebookPageTest {
     private static Concept theme;
     private static Concept narrower;
     private static String homeVisits;
+    /** The concept merged into Hembesök. */
+    private static String atHome;
 
     @BeforeAll
     static void start() {
@@ -66,10 +69,14 @@ class CodebookPageTest {
         // The log's kinds of entry, as the codebook words them: an addition, an edit with a move, a merge, a deprecation.
         homeVisits = actions.add(RESEARCHER, theme.iri(), draft("Hembesök", "Home visits")).getJsonObject("concept").getString("id");
         actions.edit(RESEARCHER, CodebookActions.iri(homeVisits), new ConceptDraft(null, null, null, null, "#1f77b4", narrower.iri()));
-        String atHome = actions.add(RESEARCHER, theme.iri(), draft("Hemma", null)).getJsonObject("concept").getString("iri");
-        actions.merge(RESEARCHER, atHome, CodebookActions.iri(homeVisits));
+        String atHomeIri = actions.add(RESEARCHER, theme.iri(), draft("Hemma", null)).getJsonObject("concept").getString("iri");
+        atHome = CodebookActions.id(atHomeIri);
+        actions.merge(RESEARCHER, atHomeIri, CodebookActions.iri(homeVisits));
         String evening = actions.add(RESEARCHER, theme.iri(), draft("Kvällsbesök", null)).getJsonObject("concept").getString("iri");
         actions.deprecate(RESEARCHER, evening);
+        // One passage tagged Hembesök: one annotation gives it the theme.
+        annotations.addManual("besok", new PassageText("besok-0", "Vi gjorde ett hembesök."), 3, 22, CodebookActions.iri(homeVisits),
+                own.version(), "forskare");
 
         server = PageServer.withSessions((vertx, router) -> new CodebookPage(new RequestWork(vertx, 2, Duration.ofSeconds(10)), actions)
                 .addRoutes(router), RESEARCHER);
@@ -109,6 +116,17 @@ class CodebookPageTest {
         // The edit form's label fields hold the labels themselves, in both languages.
         assertThat(english).contains("name=\"labelSv\" type=\"text\" required maxlength=\"200\" value=\"Hembesök\"",
                 "name=\"labelEn\" type=\"text\" maxlength=\"200\" lang=\"en\" value=\"Home visits\"");
+    }
+
+    @Test
+    void aConceptsAnnotationsAreCountedInTheSingularForOne() throws Exception {
+        String one = "/kodbok?begrepp=" + homeVisits;
+        String none = "/kodbok?begrepp=" + atHome;
+
+        assertThat(server.visitor().get(one).body()).contains("<p>1 annotering ger passager detta tema.</p>").doesNotContain("1 annoteringar");
+        assertThat(server.visitor().get(one + "&lang=en").body()).contains("<p>1 annotation gives passages this theme.</p>");
+        assertThat(server.visitor().get(none).body()).contains("<p>0 annoteringar ger passager detta tema.</p>");
+        assertThat(server.visitor().get(none + "&lang=en").body()).contains("<p>0 annotations give passages this theme.</p>");
     }
 
     @Test
