@@ -236,8 +236,11 @@ public final class CodebookPage {
         }
         html.append("<p>").append(messages.counted("codebook.annotations", concept.getLong("annotations"), concept.getLong("annotations"))).append("</p>");
         if (concept.getBoolean("deprecated")) {
-            html.append("<p class=\"notice\">").append(concept.getString("replacedBy") == null ? messages.get("codebook.deprecated")
-                            : messages.get("codebook.deprecated.merged", Html.text(CodebookActions.id(concept.getString("replacedBy")))))
+            String into = concept.getString("replacedBy");
+            // The concept it was merged into by its label, as the page names concepts; by its id if the ontology lacks it.
+            html.append("<p class=\"notice\">").append(into == null ? messages.get("codebook.deprecated")
+                            : messages.get("codebook.deprecated.merged", Html.text(label.apply(new JsonObject().put("iri", into)
+                                    .put("label", CodebookActions.id(into))))))
                     .append("</p></section>");
             return html.toString();
         }

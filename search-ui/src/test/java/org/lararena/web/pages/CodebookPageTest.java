@@ -130,6 +130,16 @@ class CodebookPageTest {
     }
 
     @Test
+    void aMergedConceptNamesTheConceptItWasMergedIntoByItsLabelInTheReadersLanguage() throws Exception {
+        String merged = "/kodbok?begrepp=" + atHome;
+
+        assertThat(server.visitor().get(merged).body()).contains("<h2 id=\"valt-rubrik\">Hemma</h2>", "det är ihopslaget med Hembesök.")
+                .doesNotContain("ihopslaget med " + homeVisits);
+        assertThat(server.visitor().get(merged + "&lang=en").body()).contains("it was merged into Home visits.")
+                .doesNotContain("merged into " + homeVisits);
+    }
+
+    @Test
     void aRefusedChangeSaysWhyInTheReadersLanguage() throws Exception {
         String move = "/kodbok/begrepp/" + homeVisits + "/flytta";
 
