@@ -43,7 +43,8 @@ import org.lararena.web.Messages;
  * {@code GET /api/agreement?documents=ID,ID&coders=a,b,annotator&level=concept|theme[&format=csv]} (researchers):
  * {@code {coders, level, documents, units, concepts: [{iri, label, alpha, percent, kappa: [{coders: [a, b], value}],
  * alphaU, reading}], overall: {alpha, percent}}} ({@code reading}: alpha in words, in Swedish). A figure that cannot be computed is {@code null}, with its reason under
- * {@code reasons} (of the concept or of {@code overall}) or, for kappa, beside it. Units, values and measures:
+ * {@code reasons} (of the concept or of {@code overall}) or, for kappa, beside it, in English, and its code
+ * ({@link Figure.Reason#code}) under {@code reasonCodes} or beside it as {@code reasonCode}. Units, values and measures:
  * docs/team-coding.md.
  */
 public final class AgreementEndpoint {
@@ -191,28 +192,30 @@ public final class AgreementEndpoint {
         JsonArray concepts = new JsonArray();
         for (AgreementReport.CategoryAgreement category : report.categories()) {
             JsonObject reasons = new JsonObject();
+            JsonObject codes = new JsonObject();
             JsonObject entry = new JsonObject().put("iri", category.category().iri()).put("label", category.category().label());
-            put(entry, reasons, "alpha", category.alpha());
-            put(entry, reasons, "percent", category.percent());
+            put(entry, reasons, codes, "alpha", category.alpha());
+            put(entry, reasons, codes, "percent", category.percent());
             JsonArray kappa = new JsonArray();
             category.kappa().forEach(k -> {
                 JsonObject pair = new JsonObject().put("coders", new JsonArray().add(k.coder()).add(k.otherCoder())).put("value", k.value().value());
                 if (k.value().reason() != null) {
-                    pair.put("reason", k.value().reason());
+                    pair.put("reason", k.value().reason()).put("reasonCode", k.value().cause().code());
                 }
                 kappa.add(pair);
             });
             entry.put("kappa", kappa);
-            put(entry, reasons, "alphaU", category.alphaU());
+            put(entry, reasons, codes, "alphaU", category.alphaU());
             entry.put("reading", reading(category.alpha()));
-            concepts.add(reasons.isEmpty() ? entry : entry.put("reasons", reasons));
+            concepts.add(reasons.isEmpty() ? entry : entry.put("reasons", reasons).put("reasonCodes", codes));
         }
         JsonObject overallReasons = new JsonObject();
+        JsonObject overallCodes = new JsonObject();
         JsonObject overall = new JsonObject();
-        put(overall, overallReasons, "alpha", report.overallAlpha());
-        put(overall, overallReasons, "percent", report.overallPercent());
+        put(overall, overallReasons, overallCodes, "alpha", report.overallAlpha());
+        put(overall, overallReasons, overallCodes, "percent", report.overallPercent());
         if (!overallReasons.isEmpty()) {
-            overall.put("reasons", overallReasons);
+            overall.put("reasons", overallReasons).put("reasonCodes", overallCodes);
         }
         return new JsonObject().put("coders", new JsonArray(report.coders())).put("level", level)
                 .put("documents", new JsonArray(documentIds)).put("units", report.units())
@@ -255,10 +258,12 @@ public final class AgreementEndpoint {
         }
     }
 
-    private static void put(JsonObject entry, JsonObject reasons, String name, Figure figure) {
+    /** A figure under {@code name}, and where it is null its reason (in English) and the reason's code. */
+    private static void put(JsonObject entry, JsonObject reasons, JsonObject codes, String name, Figure figure) {
         entry.put(name, figure.value());
         if (figure.reason() != null) {
             reasons.put(name, figure.reason());
+            codes.put(name, figure.cause().code());
         }
     }
 

@@ -92,6 +92,9 @@ class TeamCodingApiIT {
         JsonObject early = json(app.get("/api/agreement?documents=" + documentId + "&coders=forskare,forskare2", forskare));
         assertThat(early.getJsonObject("overall").getValue("alpha")).isNull();
         assertThat(early.getJsonObject("overall").getJsonObject("reasons").getString("alpha")).contains("two coders");
+        assertThat(early.getJsonObject("overall").getJsonObject("reasonCodes").getString("alpha")).isEqualTo("no_pairable_values");
+        assertThat(early.getJsonArray("concepts").getJsonObject(0).getJsonArray("kappa").getJsonObject(0).getString("reasonCode"))
+                .isEqualTo("no_passage_both_done");
 
         assertThat(send("PUT", "/api/documents/" + documentId + "/coding-status", "{\"state\":\"done\"}", forskare).statusCode()).isEqualTo(200);
         HttpResponse<String> done = send("PUT", "/api/documents/" + documentId + "/coding-status", "{\"state\":\"done\"}", forskare2);

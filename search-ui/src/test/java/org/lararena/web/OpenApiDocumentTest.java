@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lararena.ontology.agreement.Figure;
 import org.lararena.platform.testing.ProjectSources;
 
 /**
@@ -53,6 +55,12 @@ class OpenApiDocumentTest {
         assertThat(document.getJsonObject("info").getString("title")).isNotBlank();
         assertThat(document.getJsonObject("components").getJsonObject("securitySchemes").getJsonObject("bearer").getString("scheme"))
                 .isEqualTo("bearer");
+    }
+
+    @Test
+    void namesEveryCodeOfWhyAnAgreementFigureCannotBeComputed() {
+        assertThat(document.getJsonObject("components").getJsonObject("schemas").getJsonObject("AgreementReasonCode").getJsonArray("enum"))
+                .containsExactlyElementsOf(Arrays.stream(Figure.Reason.values()).map(Figure.Reason::code).toList());
     }
 
     @Test

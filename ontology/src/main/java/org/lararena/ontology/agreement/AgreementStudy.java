@@ -17,6 +17,7 @@ import org.dkpro.statistics.agreement.coding.PercentageAgreement;
 import org.dkpro.statistics.agreement.distance.NominalDistanceFunction;
 import org.dkpro.statistics.agreement.unitizing.UnitizingAnnotationStudy;
 import org.lararena.ontology.agreement.AgreementReport.CategoryAgreement;
+import org.lararena.ontology.agreement.Figure.Reason;
 
 /**
  * Agreement of coders over passages, computed by DKPro Agreement (Meyer et al., COLING 2014) rather than by hand.
@@ -36,8 +37,6 @@ import org.lararena.ontology.agreement.AgreementReport.CategoryAgreement;
  */
 public final class AgreementStudy {
 
-    private static final String NO_PAIRABLE = "no passage has values from two coders (has more than one coder marked its documents done?)";
-    private static final String NO_VARIATION = "no variation: every coder gave every passage the same value";
     private static final Integer APPLIED = 1;
     private static final Integer NOT_APPLIED = 0;
 
@@ -142,18 +141,18 @@ public final class AgreementStudy {
 
     private static Figure alpha(CodingAnnotationStudy study) {
         if (pairableUnits(study) == 0) {
-            return Figure.none(NO_PAIRABLE);
+            return Figure.none(Reason.NO_PAIRABLE_VALUES);
         }
         try {
             return Figure.of(new KrippendorffAlphaAgreement(study, new NominalDistanceFunction()).calculateAgreement());
         } catch (InsufficientDataException e) {
-            return Figure.none(NO_VARIATION);
+            return Figure.none(Reason.NO_VARIATION);
         }
     }
 
     private static Figure percent(CodingAnnotationStudy study) {
         if (pairableUnits(study) == 0) {
-            return Figure.none(NO_PAIRABLE);
+            return Figure.none(Reason.NO_PAIRABLE_VALUES);
         }
         try {
             return Figure.of(new PercentageAgreement(study).calculateAgreement());
@@ -175,15 +174,15 @@ public final class AgreementStudy {
                 }
                 Figure kappa;
                 if (pair.getItemCount() == 0) {
-                    kappa = Figure.none("no passage in a document both coders have marked done");
+                    kappa = Figure.none(Reason.NO_PASSAGE_BOTH_DONE);
                 } else {
                     try {
                         kappa = Figure.of(new CohenKappaAgreement(pair).calculateAgreement());
                     } catch (InsufficientDataException e) {
-                        kappa = Figure.none(NO_VARIATION);
+                        kappa = Figure.none(Reason.NO_VARIATION);
                     }
                     if (kappa.value() != null && kappa.value().isNaN()) {
-                        kappa = Figure.none("no variation: each of the two coders gave every passage the same value");
+                        kappa = Figure.none(Reason.NO_VARIATION_IN_PAIR);
                     }
                 }
                 kappas.add(new AgreementReport.PairKappa(coders.get(a), coders.get(b), kappa));
@@ -205,7 +204,7 @@ public final class AgreementStudy {
             }
         }
         if (length == 0) {
-            return Figure.none("no document every coder has marked done");
+            return Figure.none(Reason.NO_DOCUMENT_ALL_DONE);
         }
         UnitizingAnnotationStudy study = new UnitizingAnnotationStudy(coders.size(), 0, length);
         List<Map<Integer, List<int[]>>> perCoder = spans.getOrDefault(category, newPerCoder());
@@ -223,11 +222,10 @@ public final class AgreementStudy {
             }
         }
         if (count == 0) {
-            return Figure.none("no coder applied it in the documents every coder has marked done");
+            return Figure.none(Reason.NOT_APPLIED);
         }
         if (count > maxUnitizingSpans) {
-            return Figure.none(count + " spans: unitizing alpha is computed for at most " + maxUnitizingSpans
-                    + "; choose fewer documents or coders");
+            return Figure.none(Reason.TOO_MANY_SPANS, count, maxUnitizingSpans);
         }
         return Figure.of(new UnitizingAlpha(study).calculateCategoryAgreement(category));
     }

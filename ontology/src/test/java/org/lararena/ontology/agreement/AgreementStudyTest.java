@@ -111,8 +111,10 @@ class AgreementStudyTest {
         assertThat(result.kappa().get(1).otherCoder()).isEqualTo("c");
         assertThat(result.kappa().get(1).value().value()).isNull();
         assertThat(result.kappa().get(1).value().reason()).contains("marked done");
+        assertThat(result.kappa().get(1).value().cause()).isEqualTo(Figure.Reason.NO_PASSAGE_BOTH_DONE);
         assertThat(result.alphaU().value()).isNull();
         assertThat(result.alphaU().reason()).contains("every coder has marked done");
+        assertThat(result.alphaU().cause().code()).isEqualTo("no_document_all_done");
     }
 
     @Test
@@ -123,6 +125,7 @@ class AgreementStudyTest {
         AgreementReport report = study.report(List.of(CATEGORY));
 
         assertThat(report.categories().get(0).alpha().reason()).contains("two coders");
+        assertThat(report.categories().get(0).alpha().cause()).isEqualTo(Figure.Reason.NO_PAIRABLE_VALUES);
         assertThat(report.overallAlpha().value()).isNull();
         assertThat(report.overallPercent().value()).isNull();
     }
@@ -146,7 +149,9 @@ class AgreementStudyTest {
         CategoryAgreement result = study.report(List.of(CATEGORY)).categories().get(0);
 
         assertThat(result.alphaU().value()).isNull();
-        assertThat(result.alphaU().reason()).contains("3 spans", "at most 2");
+        assertThat(result.alphaU().reason()).isEqualTo("3 spans: unitizing alpha is computed for at most 2; choose fewer documents or coders");
+        assertThat(result.alphaU().cause()).isEqualTo(Figure.Reason.TOO_MANY_SPANS);
+        assertThat(result.alphaU().numbers()).containsExactly(3L, 2L);
         assertThat(result.alpha().value()).as("the other figures stay").isNotNull();
     }
 

@@ -39,7 +39,7 @@ import org.lararena.web.Messages;
  * by side with each coder's spans and the consensus's; one button per coder that adopts their coding as the
  * document's consensus, and a choice per differing passage of whose spans stand, saved as the consensus.
  * The figures are {@code /api/agreement}'s (docs/team-coding.md). In the reader's language ({@link Messages}), the
- * themes' and concepts' labels and the figures' readings too; the reasons a figure cannot be computed are the API's.
+ * themes' and concepts' labels, the figures' readings and the reasons a figure cannot be computed (the API's codes) too.
  */
 public final class AgreementPage {
 
@@ -146,13 +146,13 @@ public final class AgreementPage {
         for (Map.Entry<String, AgreementReport.CategoryAgreement> row : rows) {
             AgreementReport.CategoryAgreement category = row.getValue();
             html.append("<tr><th scope=\"row\">").append(Html.text(row.getKey())).append("</th>")
-                    .append(cell(category.alpha())).append(cell(category.percent()));
-            category.kappa().forEach(k -> html.append(cell(k.value())));
+                    .append(cell(category.alpha(), messages)).append(cell(category.percent(), messages));
+            category.kappa().forEach(k -> html.append(cell(k.value(), messages)));
             String reading = messages.get(AgreementEndpoint.Reading.of(category.alpha()).key());
-            html.append(cell(category.alphaU())).append("<td>").append(Html.text(reading)).append("</td></tr>");
+            html.append(cell(category.alphaU(), messages)).append("<td>").append(Html.text(reading)).append("</td></tr>");
         }
         html.append("</tbody><tfoot><tr><th scope=\"row\">").append(messages.get("agreement.overall")).append("</th>")
-                .append(cell(report.overallAlpha())).append(cell(report.overallPercent()))
+                .append(cell(report.overallAlpha(), messages)).append(cell(report.overallPercent(), messages))
                 .append("</tr></tfoot></table>");
     }
 
@@ -258,6 +258,11 @@ public final class AgreementPage {
                 + label + "</label> ";
     }
 
+    /** Why a figure cannot be computed, in the reader's language: the bundles' {@code agreement.reason.CODE}. */
+    static String reason(Figure figure, Messages messages) {
+        return messages.get("agreement.reason." + figure.cause().code(), figure.numbers().toArray());
+    }
+
     /** The concepts of a coder's spans in one passage. */
     private static Set<String> concepts(List<StoredAnnotation> spans) {
         Set<String> concepts = new TreeSet<>();
@@ -265,8 +270,9 @@ public final class AgreementPage {
         return concepts;
     }
 
-    private static String cell(Figure figure) {
-        return figure.value() == null ? "<td title=\"" + Html.text(figure.reason()) + "\">–</td>"
+    /** A figure's cell: its value, or a dash with the reason it cannot be computed in the reader's language as its title. */
+    private static String cell(Figure figure, Messages messages) {
+        return figure.value() == null ? "<td title=\"" + Html.text(reason(figure, messages)) + "\">–</td>"
                 : "<td>" + String.format(Locale.ROOT, "%.2f", figure.value()) + "</td>";
     }
 }

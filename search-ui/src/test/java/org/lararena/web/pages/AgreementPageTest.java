@@ -27,6 +27,7 @@ import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.Concept;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.agreement.Figure;
 import org.lararena.ontology.codebook.Codebook;
 import org.lararena.ontology.codebook.ConceptDraft;
 import org.lararena.ontology.store.AnnotationStore;
@@ -38,6 +39,7 @@ import org.lararena.ontology.store.rdf.StoreTransactions;
 import org.lararena.platform.web.Caller;
 import org.lararena.platform.web.RequestWork;
 import org.lararena.teamcoding.AgreementEndpoint;
+import org.lararena.web.Messages;
 
 /**
  * Samstämmighet over real HTTP, in Swedish by default and in English on request: two researchers' coding of small
@@ -192,6 +194,42 @@ class AgreementPageTest {
         // Swedish puts å before ä, both after z; English reads them as a's.
         assertThat(swedish.indexOf("<th scope=\"row\">Åtgärdsplan</th>")).isPositive().isLessThan(swedish.indexOf("<th scope=\"row\">Ärendegång</th>"));
         assertThat(english.indexOf("<th scope=\"row\">Ärendegång</th>")).isPositive().isLessThan(english.indexOf("<th scope=\"row\">Åtgärdsplan</th>"));
+    }
+
+    @Test
+    void aFigureThatCannotBeComputedSaysWhyInTheReadersLanguage() throws Exception {
+        // Nobody applied the other themes: no variation, and no span for alphaU.
+        String themesSv = page(PAGE + "&documents=rapport&level=theme");
+        String themesEn = page(PAGE + "&documents=rapport&level=theme&lang=en");
+        // forskare still codes the interview: no passage has values from both, no document both have marked done.
+        String blindSv = page(PAGE + "&documents=intervju&level=concept");
+        String blindEn = page(PAGE + "&documents=intervju&level=concept&lang=en");
+
+        assertThat(themesSv).contains("<td title=\"ingen variation: alla kodare gav varje passage samma värde\">–</td>",
+                "<td title=\"ingen kodare använde det i de dokument som alla kodare har markerat som klara\">–</td>");
+        assertThat(blindSv).contains(
+                "<td title=\"ingen passage har värden från två kodare (har fler än en kodare markerat sina dokument som klara?)\">–</td>",
+                "<td title=\"ingen passage i ett dokument som båda kodarna har markerat som klart\">–</td>",
+                "<td title=\"inget dokument som alla kodare har markerat som klart\">–</td>");
+        for (String swedish : List.of(themesSv, blindSv)) {
+            assertThat(swedish).doesNotContain("no variation", "no passage", "no document", "no coder");
+        }
+        assertThat(themesEn).contains("<td title=\"no variation: every coder gave every passage the same value\">–</td>",
+                "<td title=\"no coder applied it in the documents every coder has marked done\">–</td>");
+        assertThat(blindEn).contains("<td title=\"no passage in a document both coders have marked done\">–</td>",
+                "<td title=\"no document every coder has marked done\">–</td>");
+    }
+
+    @Test
+    void everyReasonHasItsWordsInBothBundlesTheEnglishBeingTheApis() {
+        for (Figure.Reason cause : Figure.Reason.values()) {
+            Figure none = cause == Figure.Reason.TOO_MANY_SPANS ? Figure.none(cause, 3, 2) : Figure.none(cause);
+            assertThat(AgreementPage.reason(none, Messages.ENGLISH)).as(cause.code()).isEqualTo(none.reason());
+            assertThat(AgreementPage.reason(none, Messages.SWEDISH)).as(cause.code()).doesNotContain("agreement.reason", "{")
+                    .isNotEqualTo(none.reason());
+        }
+        assertThat(AgreementPage.reason(Figure.none(Figure.Reason.TOO_MANY_SPANS, 3, 2), Messages.SWEDISH))
+                .isEqualTo("3 markeringar: αU beräknas för högst 2; välj färre dokument eller kodare");
     }
 
     @Test
