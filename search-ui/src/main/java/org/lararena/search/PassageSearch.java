@@ -444,7 +444,7 @@ public final class PassageSearch {
      * maybe in garbled words, which is worth naming all the more), and reading the words again cost as much as the
      * search itself. So what it names does not depend on the words asked, and the passages a search of a name leaves
      * out ({@link #askedForHiddenNames}) need no leaving out here. Empty when nothing is collapsed, or no hit of the
-     * page may have a copy ({@link NearDuplicates#mayHaveCopies}): most pages, which then cost one search.
+     * page may have a copy ({@link NearDuplicates#mayHaveCopies}): a page without copies costs one search.
      */
     public Optional<co.elastic.clients.elasticsearch.core.SearchRequest> alikeRequest(SearchResponse<Map> response, SearchRequest request,
                                                                                      Caller caller) {

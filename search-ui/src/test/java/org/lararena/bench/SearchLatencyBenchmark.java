@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.lararena.app.ApplicationVerticle;
+import org.lararena.ingest.index.NearDuplicates;
 import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
@@ -219,6 +220,13 @@ class SearchLatencyBenchmark {
         byRanker.add(byRanker.get(0).stream().map(Query::withInnerHits).toList());
         // The count of the passages that hold both of two keywords, which only two-keyword searches have: their cost
         // with and without it is printed apart too, as on the whole mix it is a handful of queries among many.
+        // The near-duplicates asked for on every page, whether or not a hit may have any, as before passages were flagged.
+        sideNames.add("copies of every hit");
+        byRanker.add(byRanker.get(0).stream().map(Query::askingForEveryHitsCopies).toList());
+        int askingCopies = 0;
+        for (Query query : byRanker.get(0)) {
+            askingCopies += query.asksForCopies(http) ? 1 : 0;
+        }
         sideNames.add("without both count");
         byRanker.add(byRanker.get(0).stream().map(Query::withoutCountOfBothKeywords).toList());
         int withoutCountSide = sideNames.size();
@@ -279,6 +287,7 @@ class SearchLatencyBenchmark {
                     withoutCount.percentile(99, twoKeywords), asShipped.percentile(50, twoKeywords) / withoutCount.percentile(50, twoKeywords),
                     asShipped.percentile(99, twoKeywords) / withoutCount.percentile(99, twoKeywords)));
         }
+        out.append(String.format(Locale.ROOT, "  %d of the %d queries' pages ask for their hits' near-duplicates%n", askingCopies, params.size()));
         out.append(String.format(Locale.ROOT, "  load average before %s, after %s%n", loadBefore, loadAfter));
         return out.toString();
     }
@@ -388,7 +397,8 @@ class SearchLatencyBenchmark {
      * One search, as the API's query string and as the Elasticsearch requests the application makes from it: the hits'
      * search, then ({@code followUp}, from its answer) the search for their near-duplicates.
      */
-    private record Query(String label, URI api, URI elasticsearch, String elasticsearchBody, Function<String, Optional<HttpRequest>> followUp) {
+    private record Query(String label, URI api, URI elasticsearch, String elasticsearchBody, Function<String, Optional<HttpRequest>> followUp,
+                         Function<String, Optional<HttpRequest>> followUpForEveryHit) {
 
         static Query of(List<Map.Entry<String, String>> params, PassageSearch search, ElasticsearchClient client, URI app, URI es) {
             MultiMap multiMap = MultiMap.caseInsensitiveMultiMap();
@@ -401,16 +411,28 @@ class SearchLatencyBenchmark {
             SearchRequest searchRequest = SearchRequest.fromParams(multiMap);
             co.elastic.clients.elasticsearch.core.SearchRequest request = search.elasticsearchRequest(searchRequest, PILOT);
             JsonpMapper mapper = client._jsonpMapper();
-            Function<String, Optional<HttpRequest>> followUp = answer -> {
+            return new Query(queryString.toString(), app.resolve("/api/search?" + queryString), address(es, request),
+                    JsonpUtils.toJsonString(request, client._jsonpMapper()), followUp(search, searchRequest, mapper, es, client, false),
+                    followUp(search, searchRequest, mapper, es, client, true));
+        }
+
+        /**
+         * The search for the near-duplicates of an answer's hits, as the application builds it: for the hits that may
+         * have copies, or ({@code everyHit}) for every hit, as every page asked before indexing flagged them.
+         */
+        private static Function<String, Optional<HttpRequest>> followUp(PassageSearch search, SearchRequest searchRequest, JsonpMapper mapper,
+                                                                       URI es, ElasticsearchClient client, boolean everyHit) {
+            return answer -> {
                 // The answer read as the application's client reads it, so the second search is built from it the same way.
                 try (JsonParser parser = mapper.jsonProvider().createParser(new StringReader(answer))) {
                     SearchResponse<Map> response = SearchResponse.<Map>createSearchResponseDeserializer(JsonpDeserializer.of(Map.class))
                             .deserialize(parser, mapper);
+                    if (everyHit) {
+                        response.hits().hits().forEach(hit -> hit.source().put(NearDuplicates.HAS_COPIES, true));
+                    }
                     return search.alikeRequest(response, searchRequest, PILOT).map(alike -> post(es, alike, client));
                 }
             };
-            return new Query(queryString.toString(), app.resolve("/api/search?" + queryString), address(es, request),
-                    JsonpUtils.toJsonString(request, client._jsonpMapper()), followUp);
         }
 
         /** The address with the query parameters the Java client sends (typed_keys, and whatever the request sets). */
@@ -434,7 +456,19 @@ class SearchLatencyBenchmark {
                 collapse.put("inner_hits", new JsonArray().add(new JsonObject().put("name", "alike").put("size", 6)
                         .put("_source", new JsonObject().put("includes", new JsonArray().add("documentId").add("title")))));
             }
-            return new Query(label, api, elasticsearch, body.encode(), answer -> Optional.empty());
+            return new Query(label, api, elasticsearch, body.encode(), answer -> Optional.empty(), answer -> Optional.empty());
+        }
+
+        /** The same search, then the search for the near-duplicates of every hit, whether or not it may have any. */
+        Query askingForEveryHitsCopies() {
+            return new Query(label, api, elasticsearch, elasticsearchBody, followUpForEveryHit, followUpForEveryHit);
+        }
+
+        /** Whether the answer's page asks for near-duplicates. */
+        boolean asksForCopies(HttpClient http) throws Exception {
+            String answer = check(http.send(HttpRequest.newBuilder(elasticsearch).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(elasticsearchBody)).build(), HttpResponse.BodyHandlers.ofString()));
+            return followUp.apply(answer).isPresent();
         }
 
         /** The same search without the count of the passages that hold both of two keywords. */
@@ -444,7 +478,7 @@ class SearchLatencyBenchmark {
             if (aggregations != null) {
                 aggregations.remove(PassageSearch.BOTH_KEYWORDS);
             }
-            return new Query(label, api, elasticsearch, body.encode(), followUp);
+            return new Query(label, api, elasticsearch, body.encode(), followUp, followUpForEveryHit);
         }
 
         /** Whether the search counts the passages that hold both of two keywords. */

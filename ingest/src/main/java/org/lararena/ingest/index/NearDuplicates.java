@@ -29,8 +29,8 @@ public final class NearDuplicates {
     public static final String SIGNATURE = "nearDuplicateSignature";
     /**
      * True on a group's first passage (the one whose id is the group's) once another passage is in its group. A
-     * search asks for the copies of the hits it shows ({@link #mayHaveCopies}) only where there can be some: most pages
-     * have none, and the question cost a second search for every page.
+     * search asks for the copies of the hits it shows ({@link #mayHaveCopies}) only where there can be some: a page without
+     * copies then costs one search, not two.
      */
     public static final String HAS_COPIES = "nearDuplicateHasCopies";
 
