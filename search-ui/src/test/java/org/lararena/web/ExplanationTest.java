@@ -21,6 +21,13 @@ class ExplanationTest {
     }
 
     @Test
+    void aSuggestionLearnedFromOneDecisionSaysTheSingular() {
+        // Swedish says "beslut" for one and for many; English does not.
+        assertThat(Explanation.of(suggestion().put("learnedFrom", 1), Messages.SWEDISH)).endsWith(" · lärt av 1 beslut");
+        assertThat(Explanation.of(suggestion().put("learnedFrom", 1), Messages.ENGLISH)).endsWith(" · learned from 1 decision");
+    }
+
+    @Test
     void anAcceptedSuggestionSaysItWasAcceptedAndAManualTagWhoseItIs() {
         assertThat(Explanation.of(suggestion().put("state", "accepted"), Messages.SWEDISH))
                 .startsWith("godtagen · automatisk · ordet ’vårdcentralen’");
