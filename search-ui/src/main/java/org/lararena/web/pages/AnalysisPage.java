@@ -123,7 +123,7 @@ public final class AnalysisPage {
     }
 
     /** The matrix as a table: themes as row headers, pilots as column headers, each non-zero count a link into Sök. */
-    private static String matrixTable(JsonObject matrix, String searchBase, Messages messages) {
+    static String matrixTable(JsonObject matrix, String searchBase, Messages messages) {
         JsonArray themes = matrix.getJsonArray("themes");
         JsonArray pilots = matrix.getJsonArray("pilots");
         if (themes.isEmpty() || pilots.isEmpty()) {
@@ -145,7 +145,7 @@ public final class AnalysisPage {
                     String link = searchBase + (searchBase.contains("?") ? "&" : "?") + "theme=" + Html.url(theme.getString("iri"))
                             + "&pilot=" + Html.url(pilots.getString(j));
                     html.append("<a href=\"").append(Html.text(link)).append("\" aria-label=\"")
-                            .append(Html.text(messages.get("analysis.matrix.cell", count, theme.getString("label"), pilots.getString(j)))).append("\">")
+                            .append(Html.text(messages.counted("analysis.matrix.cell", count, count, theme.getString("label"), pilots.getString(j)))).append("\">")
                             .append(count).append("</a>");
                 } else {
                     html.append('0');
