@@ -66,7 +66,7 @@ class RefiQdaImportBrowserIT {
                     .isEqualTo(theme.labelSv());
             browser.find(By.cssSelector("form.import-mapping button[type='submit']")).click();
             browser.awaitText(By.cssSelector("p[role='status']"), "Kodboken är importerad");
-            assertThat(browser.find(By.cssSelector("p[role='status']")).getText()).contains("Kodboken är importerad: 1 nya begrepp");
+            assertThat(browser.find(By.cssSelector("p[role='status']")).getText()).contains("Kodboken är importerad: 1 nytt begrepp");
             assertThat(Axe.seriousViolations(browser)).as("axe-core on the result").isEmpty();
             browser.go("/kodbok");
             assertThat(browser.find(By.cssSelector(".codebook-tree")).getText()).contains("Hembesök");
@@ -80,7 +80,7 @@ class RefiQdaImportBrowserIT {
             browser.find(By.cssSelector("form.import-mapping button[type='submit']")).click();
             browser.awaitText(By.cssSelector("p[role='status']"), "Importen är klar");
             assertThat(browser.find(By.cssSelector("p[role='status']")).getText())
-                    .contains("Importen är klar: 1 dokument, 1 kodningar med 1 begrepp (1 nya)");
+                    .contains("Importen är klar: 1 dokument, 1 kodning med 1 begrepp (1 nytt)");
         }
     }
 }

@@ -188,7 +188,7 @@ public final class ImportPage {
             case RUNNING -> {
                 JsonObject progress = job.progress();
                 html.append("<p role=\"status\">").append(progress == null ? messages.get("import.running")
-                        : messages.get("import.running.progress", progress.getLong("codings"), progress.getLong("of")));
+                        : messages.counted("import.running.progress", progress.getLong("of"), progress.getLong("codings"), progress.getLong("of")));
                 html.append("</p><p><a class=\"button\" href=\"").append(PATH).append("/jobb/").append(Html.url(job.id()))
                         .append("\">").append(messages.get("import.refresh")).append("</a></p>");
             }
@@ -208,7 +208,8 @@ public final class ImportPage {
         StringBuilder html = new StringBuilder("<h1>").append(messages.get("import.heading." + format.pathName())).append("</h1>")
                 .append("<p>").append(messages.get("import.read", Html.text(filename))).append(' ');
         if (project) {
-            html.append(messages.get("import.contents", preview.getInteger("documents"), preview.getInteger("codings"), preview.getInteger("memos")));
+            html.append(messages.get("import.contents", count(messages, "documents", preview.getLong("documents")),
+                    count(messages, "codings", preview.getLong("codings")), count(messages, "memos", preview.getLong("memos"))));
         }
         html.append(' ').append(messages.get("import.choose")).append("</p>");
         warnings(html, preview.getJsonArray("warnings"), messages);
@@ -252,8 +253,8 @@ public final class ImportPage {
             html.append("<p role=\"status\">").append(messages.get("import.background")).append(" <a href=\"").append(PATH).append("/jobb/")
                     .append(Html.url(answer.getString("id"))).append("\">").append(messages.get("import.follow")).append("</a>.</p>");
         } else if (format == ImportFormat.QDC) {
-            html.append("<p role=\"status\">").append(messages.get("import.codebookDone", answer.getInteger("created"), answer.getLong("matched"),
-                    answer.getLong("skipped"))).append("</p>");
+            html.append("<p role=\"status\">").append(messages.get("import.codebookDone", count(messages, "newConcepts", answer.getLong("created")),
+                    count(messages, "linkedCodes", answer.getLong("matched")), count(messages, "skipped", answer.getLong("skipped")))).append("</p>");
             warnings(html, answer.getJsonArray("warnings"), messages);
             html.append("<p><a href=\"/kodbok\">").append(messages.get("import.toCodebook")).append("</a></p>");
         } else {
@@ -264,10 +265,17 @@ public final class ImportPage {
     }
 
     private static String projectSummary(JsonObject summary, Messages messages) {
-        StringBuilder html = new StringBuilder("<p role=\"status\">").append(messages.get("import.projectDone", summary.getInteger("documents"),
-                summary.getInteger("codings"), summary.getInteger("concepts"), summary.getInteger("created"), summary.getInteger("memos"))).append("</p>");
+        StringBuilder html = new StringBuilder("<p role=\"status\">").append(messages.get("import.projectDone",
+                count(messages, "documents", summary.getLong("documents")), count(messages, "codings", summary.getLong("codings")),
+                count(messages, "concepts", summary.getLong("concepts")), count(messages, "new", summary.getLong("created")),
+                count(messages, "memos", summary.getLong("memos")))).append("</p>");
         warnings(html, summary.getJsonArray("warnings"), messages);
         return html.append("<p><a href=\"/dokument\">").append(messages.get("import.toDocuments")).append("</a></p>").toString();
+    }
+
+    /** {@code n} of what {@code phrase} names, as the import's sentences count it ({@code import.count.PHRASE.one} or {@code .many}). */
+    private static String count(Messages messages, String phrase, long n) {
+        return messages.counted("import.count." + phrase, n, n);
     }
 
     /** What the import warns of, as it says it. */

@@ -18,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.junit.jupiter.api.AutoClose;
@@ -47,7 +49,7 @@ import org.lararena.web.Jobs;
 
 /**
  * The REFI-QDA import's pages over real HTTP as a researcher reads them, in Swedish by default and in English on
- * request: a QDC codebook's preview and import, its refusals, and a running import's job page. Real stores (Jena in
+ * request: a QDC codebook's and a QDPX project's preview and import, the refusals, and a running import's job page. Real stores (Jena in
  * memory, files in a temporary directory) and the shipped ontology.
  */
 class ImportPageTest {
@@ -112,9 +114,9 @@ class ImportPageTest {
                 ">Cancel</a>", ">" + Html.text(theme.labelSv()) + "</th>")
                 .doesNotContain("Hoppa över", "Importera", "Avbryt", " selected>" + Html.text(theme.labelSv()) + "</option>");
         assertThat(swedishResult).contains("<h1>Import av ”kodbok.qdc”</h1>",
-                "Kodboken är importerad: 1 nya begrepp, 1 koder kopplade till befintliga begrepp, 0 överhoppade.", ">Till kodboken</a>");
+                "Kodboken är importerad: 1 nytt begrepp, 1 kod kopplad till ett befintligt begrepp, 0 överhoppade.", ">Till kodboken</a>");
         assertThat(englishResult).contains("<h1>Import of “codebook.qdc”</h1>",
-                "The codebook is imported. New concepts: 1; codes linked to existing concepts: 1; skipped: 0.", ">To the codebook</a>")
+                "The codebook is imported: 1 new concept, 1 code linked to an existing concept, 0 skipped.", ">To the codebook</a>")
                 .doesNotContain("Kodboken är importerad");
         // The change log says where the new concepts came from, in both languages (Kodbok shows the reader's).
         assertThat(codebook.changes().stream().map(JsonObject.class::cast).filter(c -> c.getString("description").contains("kodbok.qdc")).toList())
@@ -125,9 +127,82 @@ class ImportPageTest {
     }
 
     @Test
+    void aCodebooksImportCountsEachKindInTheSingularForOneAndThePluralForMore() throws Exception {
+        String skipped = UUID.randomUUID().toString();
+        // Two codes under the theme's code, a third beside it that the researcher skips.
+        String twoNew = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes><Code guid=\""
+                + UUID.randomUUID() + "\" name=\"" + theme.labelSv() + "\" isCodable=\"true\"><Code guid=\"" + UUID.randomUUID()
+                + "\" name=\"Morgonbesök\" isCodable=\"true\"/><Code guid=\"" + UUID.randomUUID() + "\" name=\"Nattbesök\" isCodable=\"true\"/>"
+                + "</Code><Code guid=\"" + skipped + "\" name=\"Övrigt\" isCodable=\"true\"/></Codes></CodeBook>\n";
+        Reader swedish = new Reader();
+        Reader english = new Reader();
+
+        String swedishResult = swedish.confirm("/import/qdc/bekrafta", swedish.upload("/import/qdc", "fler.qdc", twoNew).body(),
+                "&kod." + skipped + "=_hoppa").body();
+        String englishResult = english.confirm("/import/qdc/bekrafta?lang=en", english.upload("/import/qdc?lang=en", "more.qdc",
+                twoNew.replace("besök", "visit")).body(), "&kod." + skipped + "=_hoppa").body();
+
+        assertThat(swedishResult).contains("Kodboken är importerad: 2 nya begrepp, 1 kod kopplad till ett befintligt begrepp, 1 överhoppad.");
+        assertThat(englishResult).contains("The codebook is imported: 2 new concepts, 1 code linked to an existing concept, 1 skipped.");
+    }
+
+    @Test
+    void aProjectsPreviewAndImportCountItsDocumentsCodingsAndMemosInTheSingularForOneAndThePluralForMore() throws Exception {
+        Reader swedish = new Reader();
+        Reader english = new Reader();
+
+        String swedishOne = swedish.upload("/import/qdpx", "ett.qdpx", project(1)).body();
+        String swedishTwo = swedish.upload("/import/qdpx", "tva.qdpx", project(2)).body();
+        String englishOne = english.upload("/import/qdpx?lang=en", "one.qdpx", project(1)).body();
+        String englishTwo = english.upload("/import/qdpx?lang=en", "two.qdpx", project(2)).body();
+
+        assertThat(swedishOne).contains("Den har 1 dokument, 1 kodning och 1 anteckning.");
+        assertThat(swedishTwo).contains("Den har 2 dokument, 2 kodningar och 2 anteckningar.");
+        assertThat(englishOne).contains("It holds 1 document, 1 coding and 1 memo.");
+        assertThat(englishTwo).contains("It holds 2 documents, 2 codings and 2 memos.");
+        // The code is named as the theme: it is mapped to it, and no concept is new.
+        assertThat(swedish.confirm("/import/qdpx/bekrafta", swedishOne).body())
+                .contains("Importen är klar: 1 dokument, 1 kodning med 1 begrepp (0 nya), 1 anteckning.");
+        assertThat(swedish.confirm("/import/qdpx/bekrafta", swedishTwo).body())
+                .contains("Importen är klar: 2 dokument, 2 kodningar med 1 begrepp (0 nya), 2 anteckningar.");
+        assertThat(english.confirm("/import/qdpx/bekrafta?lang=en", englishOne).body())
+                .contains("The import is done: 1 document, 1 coding with 1 concept (0 new), 1 memo.");
+        assertThat(english.confirm("/import/qdpx/bekrafta?lang=en", englishTwo).body())
+                .contains("The import is done: 2 documents, 2 codings with 1 concept (0 new), 2 memos.");
+    }
+
+    /** A QDPX project of {@code documents} documents, each with one coding of a code named as the theme and one memo on it. */
+    private static byte[] project(int documents) throws Exception {
+        String code = UUID.randomUUID().toString();
+        StringBuilder sources = new StringBuilder();
+        StringBuilder notes = new StringBuilder();
+        for (int i = 0; i < documents; i++) {
+            String note = UUID.randomUUID().toString();
+            // A name of its own: a document already in Lärarena would be coded again, not imported.
+            String name = "Samtal " + UUID.randomUUID();
+            sources.append("<TextSource guid=\"").append(UUID.randomUUID()).append("\" name=\"").append(name).append("\">")
+                    .append("<PlainTextContent>Vi gjorde ett hembesök. ").append(name).append("</PlainTextContent>")
+                    .append("<PlainTextSelection guid=\"").append(UUID.randomUUID()).append("\" startPosition=\"3\" endPosition=\"22\">")
+                    .append("<Coding guid=\"").append(UUID.randomUUID()).append("\"><CodeRef targetGUID=\"").append(code).append("\"/></Coding>")
+                    .append("<NoteRef targetGUID=\"").append(note).append("\"/></PlainTextSelection></TextSource>");
+            notes.append("<Note guid=\"").append(note).append("\" name=\"Minne\"><PlainTextContent>Ett hembesök.</PlainTextContent></Note>");
+        }
+        String qde = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"Besök\">"
+                + "<CodeBook><Codes><Code guid=\"" + code + "\" name=\"" + theme.labelSv() + "\" isCodable=\"true\"/></Codes></CodeBook>"
+                + "<Sources>" + sources + "</Sources><Notes>" + notes + "</Notes></Project>";
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
+            zip.putNextEntry(new ZipEntry("project.qde"));
+            zip.write(qde.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return zipped.toByteArray();
+    }
+
+    @Test
     void aRefusalSaysThatNothingWasImportedInTheReadersLanguage() throws Exception {
-        HttpResponse<String> swedishNoFile = new Reader().upload("/import/qdc", null, null);
-        HttpResponse<String> englishNoFile = new Reader().upload("/import/qdc?lang=en", null, null);
+        HttpResponse<String> swedishNoFile = new Reader().upload("/import/qdc", null, (byte[]) null);
+        HttpResponse<String> englishNoFile = new Reader().upload("/import/qdc?lang=en", null, (byte[]) null);
         HttpResponse<String> englishForgotten = new Reader().confirm("/import/qdc/bekrafta?lang=en", "name=\"staged\" value=\"forgotten\"");
 
         assertThat(swedishNoFile.statusCode()).isEqualTo(400);
@@ -141,24 +216,34 @@ class ImportPageTest {
 
     @Test
     void aRunningImportsPageSaysHowFarItHasComeInTheReadersLanguage() throws Exception {
+        assertThat(runningPage(3, 10, "")).contains("Importen pågår: 3 av 10 kodningar sparade.", ">Uppdatera</a>");
+        assertThat(runningPage(3, 10, "?lang=en")).contains("The import is running: 3 of 10 codings saved.", ">Refresh</a>")
+                .doesNotContain("Importen pågår");
+        // Of one coding, the singular.
+        assertThat(runningPage(0, 1, "")).contains("Importen pågår: 0 av 1 kodning sparad.");
+        assertThat(runningPage(0, 1, "?lang=en")).contains("The import is running: 0 of 1 coding saved.");
+    }
+
+    /** The page of an import job that has saved {@code codings} of {@code of} codings, asked with {@code query}; the job ends after. */
+    private static String runningPage(long codings, long of, String query) throws Exception {
         CountDownLatch reported = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Jobs.Job job = jobs.startReporting("import_qdpx", RESEARCHER.username(), progress -> {
-            progress.accept(new JsonObject().put("codings", 3).put("of", 10));
+            progress.accept(new JsonObject().put("codings", codings).put("of", of));
             reported.countDown();
             release.await(1, TimeUnit.MINUTES);
             return new JsonObject();
         });
         try {
             assertThat(reported.await(30, TimeUnit.SECONDS)).isTrue();
-
-            String swedish = new Reader().get("/import/jobb/" + job.id()).body();
-            String english = new Reader().get("/import/jobb/" + job.id() + "?lang=en").body();
-
-            assertThat(swedish).contains("Importen pågår: 3 av 10 kodningar sparade.", ">Uppdatera</a>");
-            assertThat(english).contains("The import is running: 3 of 10 codings saved.", ">Refresh</a>").doesNotContain("Importen pågår");
+            return new Reader().get("/import/jobb/" + job.id() + query).body();
         } finally {
             release.countDown();
+            // One project import runs at a time: the next waits until this one is done.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (jobs.find(job.id()).orElseThrow().state() == Jobs.State.RUNNING && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
         }
     }
 
@@ -171,15 +256,22 @@ class ImportPageTest {
             return visitor.get(path);
         }
 
-        /** The file chosen on the Kodbok page, sent as its form sends it (no file when {@code filename} is null). */
+        /** A text file chosen on the Kodbok page, sent as its form sends it. */
         HttpResponse<String> upload(String path, String filename, String content) throws Exception {
+            return upload(path, filename, content.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The file chosen on the Kodbok or the Dokument page, sent as its form sends it (no file when {@code filename} is null). */
+        HttpResponse<String> upload(String path, String filename, byte[] content) throws Exception {
             String token = visitor.token();
             String boundary = "lararena" + UUID.randomUUID();
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n").getBytes(StandardCharsets.UTF_8));
             if (filename != null) {
                 body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
-                        + "Content-Type: application/xml\r\n\r\n" + content + "\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.writeBytes(content);
+                body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
             }
             body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
             return visitor.send(HttpRequest.newBuilder(visitor.uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -188,9 +280,14 @@ class ImportPageTest {
 
         /** Confirms the preview {@code previewPage} shows, each code left to its automatic match (the choice the preview presets). */
         HttpResponse<String> confirm(String path, String previewPage) throws Exception {
+            return confirm(path, previewPage, "");
+        }
+
+        /** Confirms the preview {@code previewPage} shows with the choices in {@code choices} ({@code &kod.GUID=…}), the rest as preset. */
+        HttpResponse<String> confirm(String path, String previewPage, String choices) throws Exception {
             Matcher staged = STAGED.matcher(previewPage);
             assertThat(staged.find()).as("the preview names what it keeps").isTrue();
-            return visitor.post(path, "staged=" + URLEncoder.encode(staged.group(1), StandardCharsets.UTF_8));
+            return visitor.post(path, "staged=" + URLEncoder.encode(staged.group(1), StandardCharsets.UTF_8) + choices);
         }
     }
 }
