@@ -40,9 +40,19 @@ class MessagesTest {
     }
 
     @Test
+    void aCountChoosesTheFormForOneOnlyForOne() {
+        // Sök's number of hits, as SearchPage says it.
+        assertThat(Messages.SWEDISH.counted("search.hits", 1, 1)).isEqualTo("1 träff");
+        assertThat(Messages.SWEDISH.counted("search.hits", 0, 0)).isEqualTo("0 träffar");
+        assertThat(Messages.SWEDISH.counted("search.hits", 12, 12)).isEqualTo("12 träffar");
+        assertThat(Messages.ENGLISH.counted("search.hits", 1, 1)).isEqualTo("1 hit");
+        assertThat(Messages.ENGLISH.counted("search.hits", 12, 12)).isEqualTo("12 hits");
+    }
+
+    @Test
     void textsComeInTheChosenLanguageWithArgumentsFilledIn() {
-        assertThat(Messages.SWEDISH.get("search.hits", 12)).isEqualTo("12 träffar");
-        assertThat(Messages.ENGLISH.get("search.hits", 12)).isEqualTo("12 hits");
+        assertThat(Messages.SWEDISH.get("search.hits.many", 12)).isEqualTo("12 träffar");
+        assertThat(Messages.ENGLISH.get("search.hits.many", 12)).isEqualTo("12 hits");
         assertThat(Messages.forLanguage("fr")).as("an unknown language is Swedish").isSameAs(Messages.SWEDISH);
         assertThat(Messages.ENGLISH.get("no.such.key")).isEqualTo("no.such.key");
         assertThat(Messages.ENGLISH.scriptTexts().getString("accept")).isEqualTo("Accept");

@@ -176,7 +176,7 @@ public final class SearchPage {
     private static String total(RoutingContext ctx, JsonObject result, Messages messages) {
         long total = result.getLong("total");
         long withBoth = result.getLong("withBothKeywords", total);
-        String text = messages.get(total == 1 ? "search.hit" : "search.hits", total);
+        String text = messages.counted("search.hits", total, total);
         BiPredicate<String, String> fromFirstPageWithoutBoth = (key, v) -> FROM_FIRST_PAGE.contains(key) || key.equals("bothKeywords");
         String link = "";
         if (result.getBoolean("onlyBothKeywords", false)) {
