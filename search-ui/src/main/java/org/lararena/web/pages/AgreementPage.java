@@ -270,9 +270,16 @@ public final class AgreementPage {
         return concepts;
     }
 
-    /** A figure's cell: its value, or a dash with the reason it cannot be computed in the reader's language as its title. */
+    /**
+     * A figure's cell: its value, or, when it cannot be computed, a dash with the reason in the reader's language: the
+     * reason is the cell's text for screen readers (visually hidden, so the table stays compact) and the dash's title on
+     * hover; the dash itself is hidden from screen readers.
+     */
     private static String cell(Figure figure, Messages messages) {
-        return figure.value() == null ? "<td title=\"" + Html.text(reason(figure, messages)) + "\">–</td>"
-                : "<td>" + String.format(Locale.ROOT, "%.2f", figure.value()) + "</td>";
+        if (figure.value() != null) {
+            return "<td>" + String.format(Locale.ROOT, "%.2f", figure.value()) + "</td>";
+        }
+        String reason = Html.text(reason(figure, messages));
+        return "<td><span aria-hidden=\"true\" title=\"" + reason + "\">–</span><span class=\"visually-hidden\">" + reason + "</span></td>";
     }
 }
