@@ -1,5 +1,6 @@
 package org.lararena.ontology.codebook;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,12 @@ public record ChangeWords(String swedish, String english) {
     /** {@code text} in Swedish quotation marks: ”…”. */
     public static String quotedSv(String text) {
         return "\u201d" + text + "\u201d";
+    }
+
+    /** {@code words} as a Swedish list: "färg", "synonymer och färg", "definition, synonymer och färg". */
+    public static String listedSv(List<String> words) {
+        return words.size() < 2 ? String.join("", words)
+                : String.join(", ", words.subList(0, words.size() - 1)) + " och " + words.getLast();
     }
 
     /** {@code text} in English quotation marks: “…”. */

@@ -249,7 +249,7 @@ public final class Codebook {
             wordsEn.add("colour");
         }
         String kind = "edit";
-        String description = "ändrade " + String.join(", ", words) + " för " + quoted(concept.labelSv());
+        String description = "ändrade " + ChangeWords.listedSv(words) + " för " + quoted(concept.labelSv());
         String descriptionEn = "edited " + ChangeWords.quotedEn(concept.labelEn()) + " (" + String.join(", ", wordsEn) + ")";
         if (draft.broaderIri() != null) {
             if (concept.isTop()) {
@@ -260,7 +260,8 @@ public final class Codebook {
             resource.removeAll(SKOS.broader).addProperty(SKOS.broader, candidate.createResource(broader.iri()));
             candidate.removeAll(null, SKOS.narrower, resource);
             kind = words.isEmpty() ? "move" : "edit";
-            description = (words.isEmpty() ? "flyttade " + quoted(concept.labelSv()) : description) + " till under " + quoted(broader.labelSv());
+            description = (words.isEmpty() ? "flyttade " + quoted(concept.labelSv()) : description + " och flyttade det") + " under "
+                    + quoted(broader.labelSv());
             descriptionEn = (words.isEmpty() ? "moved " + ChangeWords.quotedEn(concept.labelEn()) : descriptionEn + " and moved it")
                     + " under " + ChangeWords.quotedEn(broader.labelEn());
         } else if (words.isEmpty()) {

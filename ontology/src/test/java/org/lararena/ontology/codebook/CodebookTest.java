@@ -184,10 +184,18 @@ class CodebookTest {
         Concept added = codebook.add(samverkan.iri(), new ConceptDraft("Trygghetsråd", "Safety council",
                 "Ett råd av aktörer som arbetar med trygghet i ett område.", List.of(), null, null), "forskare");
         codebook.edit(added.iri(), new ConceptDraft(null, null, null, List.of("trygghetsrådet"), "#1f77b4", null), "forskare");
+        Concept kontinuitet = ontology.require(TEMA + "kontinuitet");
+        codebook.edit(added.iri(), new ConceptDraft(null, null, "Ett råd för tryggheten.", List.of(), "#ff7f0e", kontinuitet.iri()), "forskare");
+        codebook.edit(added.iri(), new ConceptDraft(null, null, null, null, null, samverkan.iri()), "forskare");
 
+        // Newest first: a move, an edit with a move, an edit, the addition.
         assertThat(codebook.changes()).extracting(CodebookChange::description).containsExactly(
-                "ändrade synonymer, färg för ”Trygghetsråd”", "lade till ”Trygghetsråd” under ”" + samverkan.labelSv() + "”");
+                "flyttade ”Trygghetsråd” under ”" + samverkan.labelSv() + "”",
+                "ändrade definition, synonymer och färg för ”Trygghetsråd” och flyttade det under ”" + kontinuitet.labelSv() + "”",
+                "ändrade synonymer och färg för ”Trygghetsråd”", "lade till ”Trygghetsråd” under ”" + samverkan.labelSv() + "”");
         assertThat(codebook.changes()).extracting(CodebookChange::descriptionEn).containsExactly(
+                "moved “Safety council” under “" + samverkan.labelEn() + "”",
+                "edited “Safety council” (definition, synonyms, colour) and moved it under “" + kontinuitet.labelEn() + "”",
                 "edited “Safety council” (synonyms, colour)", "added “Safety council” under “" + samverkan.labelEn() + "”");
 
         // As a change was logged before the log was written in both languages: one description, without a language.

@@ -100,7 +100,7 @@ class CodebookPageTest {
                 "Begreppsträd", ">" + themeSv + "</a>", "<span class=\"badge\">utgått</span>",
                 "”vårdlotsen” som synonym till " + themeSv, "aria-label=\"Godta ”vårdlotsen” som synonym till " + themeSv + "\">Godta</button>",
                 "Ändringslogg", "forskare lade till ”Hembesök” under ”" + themeSv + "” (version ",
-                "forskare ändrade färg för ”Hembesök” till under ”" + narrowerSv + "”", "forskare slog ihop ”Hemma” med ”Hembesök”",
+                "forskare ändrade färg för ”Hembesök” och flyttade det under ”" + narrowerSv + "”", "forskare slog ihop ”Hemma” med ”Hembesök”",
                 "forskare utgick ”Kvällsbesök”");
         assertThat(english).contains("<h1>Codebook</h1>", "The change is saved: the ontology is now at version 7.",
                 "in the background at the next start", "<h2 id=\"valt-rubrik\">Home visits</h2>", "Swedish label", "English label (optional)",
