@@ -304,7 +304,7 @@ public final class Codebook {
         Model candidate = copy(running.model());
         candidate.createResource(iri).addLiteral(OWL.deprecated, true);
         commit(candidate, List.of(iri), "deprecate", iri, username,
-                new ChangeWords("utgick " + quoted(concept.labelSv()), "deprecated " + ChangeWords.quotedEn(concept.labelEn())), null);
+                new ChangeWords("lät " + quoted(concept.labelSv()) + " utgå", "deprecated " + ChangeWords.quotedEn(concept.labelEn())), null);
         return running.require(iri);
     }
 

@@ -187,13 +187,14 @@ class CodebookTest {
         Concept kontinuitet = ontology.require(TEMA + "kontinuitet");
         codebook.edit(added.iri(), new ConceptDraft(null, null, "Ett råd för tryggheten.", List.of(), "#ff7f0e", kontinuitet.iri()), "forskare");
         codebook.edit(added.iri(), new ConceptDraft(null, null, null, null, null, samverkan.iri()), "forskare");
+        codebook.deprecate(added.iri(), "forskare");
 
-        // Newest first: a move, an edit with a move, an edit, the addition.
-        assertThat(codebook.changes()).extracting(CodebookChange::description).containsExactly(
+        // Newest first: a deprecation, a move, an edit with a move, an edit, the addition.
+        assertThat(codebook.changes()).extracting(CodebookChange::description).containsExactly("lät ”Trygghetsråd” utgå",
                 "flyttade ”Trygghetsråd” under ”" + samverkan.labelSv() + "”",
                 "ändrade definition, synonymer och färg för ”Trygghetsråd” och flyttade det under ”" + kontinuitet.labelSv() + "”",
                 "ändrade synonymer och färg för ”Trygghetsråd”", "lade till ”Trygghetsråd” under ”" + samverkan.labelSv() + "”");
-        assertThat(codebook.changes()).extracting(CodebookChange::descriptionEn).containsExactly(
+        assertThat(codebook.changes()).extracting(CodebookChange::descriptionEn).containsExactly("deprecated “Safety council”",
                 "moved “Safety council” under “" + samverkan.labelEn() + "”",
                 "edited “Safety council” (definition, synonyms, colour) and moved it under “" + kontinuitet.labelEn() + "”",
                 "edited “Safety council” (synonyms, colour)", "added “Safety council” under “" + samverkan.labelEn() + "”");

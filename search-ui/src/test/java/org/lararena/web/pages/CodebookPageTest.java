@@ -101,7 +101,7 @@ class CodebookPageTest {
                 "”vårdlotsen” som synonym till " + themeSv, "aria-label=\"Godta ”vårdlotsen” som synonym till " + themeSv + "\">Godta</button>",
                 "Ändringslogg", "forskare lade till ”Hembesök” under ”" + themeSv + "” (version ",
                 "forskare ändrade färg för ”Hembesök” och flyttade det under ”" + narrowerSv + "”", "forskare slog ihop ”Hemma” med ”Hembesök”",
-                "forskare utgick ”Kvällsbesök”");
+                "forskare lät ”Kvällsbesök” utgå");
         assertThat(english).contains("<h1>Codebook</h1>", "The change is saved: the ontology is now at version 7.",
                 "in the background at the next start", "<h2 id=\"valt-rubrik\">Home visits</h2>", "Swedish label", "English label (optional)",
                 "Save the change", "Deprecate the concept", "<option value=\"\">Choose…</option>", "Concept tree",
@@ -112,7 +112,7 @@ class CodebookPageTest {
                 "Change log", "forskare added “Home visits” under “" + Html.text(theme.labelEn()) + "” (version ",
                 "forskare edited “Home visits” (colour) and moved it under “" + Html.text(narrower.labelEn()) + "”",
                 "forskare merged “Hemma” into “Home visits”", "forskare deprecated “Kvällsbesök”")
-                .doesNotContain("Begreppsträd", "Spara ändringen", "Välj…", ">" + themeSv + "</a>", "lade till", "slog ihop", "utgick", "Nya etiketter");
+                .doesNotContain("Begreppsträd", "Spara ändringen", "Välj…", ">" + themeSv + "</a>", "lade till", "slog ihop", "lät ”", "Nya etiketter");
         // The edit form's label fields hold the labels themselves, in both languages.
         assertThat(english).contains("name=\"labelSv\" type=\"text\" required maxlength=\"200\" value=\"Hembesök\"",
                 "name=\"labelEn\" type=\"text\" maxlength=\"200\" lang=\"en\" value=\"Home visits\"");
