@@ -247,7 +247,6 @@ class ImportPageTest {
         }
     }
 
-    /** A browser of its own: its session (and so its CSRF token) and the language it chose. */
     /** A browser of its own (its session, its CSRF token, its language) that chooses files and confirms previews. */
     private static final class Reader {
         private final PageServer.Visitor visitor = server.visitor();

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.lararena.platform.web.Caller;
@@ -28,7 +29,17 @@ import org.lararena.web.auth.WebAuthentication;
  */
 final class PageServer implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * HTTP/1.1, as a browser asks a page: the JDK client otherwise offers an upgrade to cleartext HTTP/2 on every
+     * request. Each request is given up after {@link #ANSWER_WITHIN}, so a lost answer fails its test rather than hanging
+     * the build (one run of a page test once waited for an answer for good).
+     */
+    private static HttpClient.Builder client() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(ANSWER_WITHIN);
+    }
+
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = client().build();
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -77,7 +88,8 @@ final class PageServer implements AutoCloseable {
 
     /** The page at {@code path}, as a browser asks for it. */
     HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path)).header("Accept", "text/html").build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path)).timeout(ANSWER_WITHIN)
+                        .header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -88,11 +100,11 @@ final class PageServer implements AutoCloseable {
 
     /** A browser that keeps its cookies: its session and the language it chose. */
     final class Visitor {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        private final HttpClient http = client().cookieHandler(new CookieManager()).build();
 
         /** The page at {@code path}, which must answer 200. */
         HttpResponse<String> get(String path) throws Exception {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).timeout(ANSWER_WITHIN).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             return response;
         }
@@ -105,13 +117,13 @@ final class PageServer implements AutoCloseable {
         /** A form sent as a page sends it, with the session's CSRF token before {@code form} (URL-encoded fields, or empty). */
         HttpResponse<String> post(String path, String form) throws Exception {
             String body = "_csrf=" + token() + (form.isEmpty() ? "" : "&" + form);
-            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+            return http.send(HttpRequest.newBuilder(uri(path)).timeout(ANSWER_WITHIN).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         /** {@code request} sent in this visitor's session. */
         HttpResponse<String> send(HttpRequest request) throws Exception {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(ANSWER_WITHIN).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         URI uri(String path) {
