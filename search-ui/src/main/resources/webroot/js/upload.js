@@ -1,5 +1,5 @@
 // Ladda upp: send the chosen files, then follow each one's status on the ingest event stream.
-import { api, t } from './app.js';
+import { api, counted, t } from './app.js';
 
 const form = document.getElementById('upload');
 if (form) {
@@ -40,7 +40,7 @@ if (form) {
     row.querySelector('.status').textContent = labels[status] ?? status;
     const within = progress && progress.total > 0 ? progress.done / progress.total : 0;
     row.querySelector('progress').value = status === 'failed' || status === 'duplicate' ? 100 : (steps.indexOf(status) + 1 + within) * 20;
-    row.querySelector('.detail').replaceChildren(progress ? t('passagesDone', progress.done, progress.total) : detail ?? '');
+    row.querySelector('.detail').replaceChildren(progress ? counted('passagesDone', progress.total, progress.done, progress.total) : detail ?? '');
   };
   // A duplicate links the document that has the same bytes, by its title.
   const sameAs = (doc) => {

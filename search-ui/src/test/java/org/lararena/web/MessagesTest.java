@@ -2,6 +2,7 @@ package org.lararena.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,21 @@ class MessagesTest {
         assertThat(Messages.SWEDISH.counted("search.hits", 12, 12)).isEqualTo("12 träffar");
         assertThat(Messages.ENGLISH.counted("search.hits", 1, 1)).isEqualTo("1 hit");
         assertThat(Messages.ENGLISH.counted("search.hits", 12, 12)).isEqualTo("12 hits");
+    }
+
+    @Test
+    void filtersDocumentsPassagesAndKeptActionsAreCountedInTheSingularForOne() {
+        // Sök's folded filters, Dokument's range, Ladda upp's progress, Kodning's actions sent after a new login.
+        assertThat(Messages.SWEDISH.counted("search.filterChosen", 1, 1)).isEqualTo("Filter (1 valt)");
+        assertThat(Messages.SWEDISH.counted("search.filterChosen", 2, 2)).isEqualTo("Filter (2 valda)");
+        assertThat(Messages.ENGLISH.counted("documents.range", 1, 1, 1, 1)).isEqualTo("1–1 of 1 document");
+        assertThat(Messages.ENGLISH.counted("documents.range", 30, 1, 20, 30)).isEqualTo("1–20 of 30 documents");
+        JsonObject swedish = Messages.SWEDISH.scriptTexts();
+        JsonObject english = Messages.ENGLISH.scriptTexts();
+        assertThat(swedish.getString("passagesDone.one")).isEqualTo("{0} av {1} stycke klart");
+        assertThat(english.getString("passagesDone.many")).isEqualTo("{0} of {1} passages done");
+        assertThat(swedish.getString("retried.one")).isEqualTo("Du är inloggad igen: {0} sparad åtgärd gjordes.");
+        assertThat(english.getString("retried.many")).isEqualTo("You are logged in again: {0} kept actions done.");
     }
 
     @Test

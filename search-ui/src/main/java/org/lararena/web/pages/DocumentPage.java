@@ -157,7 +157,7 @@ public final class DocumentPage {
         if (matching.isEmpty()) {
             html.append("<p class=\"empty\">").append(Html.text(messages.get("documents.none"))).append("</p>");
         } else {
-            html.append("<p class=\"total\" role=\"status\">").append(Html.text(messages.get("documents.range", page * size + 1,
+            html.append("<p class=\"total\" role=\"status\">").append(Html.text(messages.counted("documents.range", matching.size(), page * size + 1,
                     page * size + shown.size(), matching.size()))).append("</p>");
         }
         html.append("<table class=\"documents\"><thead><tr>");
