@@ -112,14 +112,20 @@ public final class PassageIndexer {
         Map<String, Outcome> outcomes = new LinkedHashMap<>();
         Map<String, List<JsonObject>> todo = new LinkedHashMap<>(documents);
         Set<String> described = new HashSet<>();
+        // Near-duplicates are grouped once, over the whole batch: a document sent again after a "not now" keeps the group
+        // found among all of the batch's documents. Grouped again, it would not find the passages the first attempt wrote
+        // (not yet refreshed), and a copy of one of them would lose its group.
+        Map<String, String> copiedOriginals = null;
         for (int attempt = 1; !todo.isEmpty(); attempt++) {
             Map<String, String> overloaded = new LinkedHashMap<>();
             try {
                 Map<String, String> refused = new LinkedHashMap<>();
                 Map<String, String> indexMissing = new LinkedHashMap<>();
-                Map<String, String> copiedOriginals = nearDuplicates.assign(target, todo);
+                if (copiedOriginals == null) {
+                    copiedOriginals = nearDuplicates.assign(target, todo);
+                }
                 describeOnce(target, todo, described);
-                bulkIndex(target, todo, copiedOriginals, refused, overloaded, indexMissing);
+                bulkIndex(target, todo, flagsCopiedBy(copiedOriginals, todo.keySet()), refused, overloaded, indexMissing);
                 refused.forEach((id, reason) -> outcomes.put(id, new Outcome(IndexingOutcome.FAILED, reason)));
                 // No retry brings a lost index back: these wait in the durable queue for the rebuild at once.
                 indexMissing.forEach((id, reason) -> outcomes.put(id, new Outcome(IndexingOutcome.WAITING, reason)));
@@ -176,6 +182,17 @@ public final class PassageIndexer {
             }
         }
         return outcomes;
+    }
+
+    /** The flags of copies ({@link NearDuplicateGroups#assign}) that {@code documents} set: those of a retry are its own. */
+    private static Map<String, String> flagsCopiedBy(Map<String, String> copiedOriginals, Set<String> documents) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        copiedOriginals.forEach((original, copiedBy) -> {
+            if (documents.contains(copiedBy)) {
+                flags.put(original, copiedBy);
+            }
+        });
+        return flags;
     }
 
     /**

@@ -12,8 +12,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +37,8 @@ class PassageIndexerRetryTest {
     private final Deque<Bulk> bulkAnswers = new ArrayDeque<>();
     /** Bulk requests of passages the node has received. */
     private final AtomicInteger bulksReceived = new AtomicInteger();
+    /** The bodies of the bulk requests of passages the node has received, in turn. */
+    private final List<String> bulkBodies = new CopyOnWriteArrayList<>();
     /** Analyses of a document's words the node has received. */
     private final AtomicInteger analysesReceived = new AtomicInteger();
     /**
@@ -110,6 +114,31 @@ class PassageIndexerRetryTest {
         assertThat(bulksReceived).hasValue(1);
     }
 
+    @Test
+    void aCopySentAgainKeepsTheGroupItFoundInItsBatch() {
+        String text = passages().get(0).getString("text");
+        JsonObject report = new JsonObject().put("passageId", PassageIndexer.passageId("rapport", 0)).put("documentId", "rapport")
+                .put("ordinal", 0).put("text", text);
+        JsonObject copy = new JsonObject().put("passageId", PassageIndexer.passageId("kopia", 0)).put("documentId", "kopia")
+                .put("ordinal", 0).put("text", text + " Slut.");
+        Map<String, List<JsonObject>> batch = new LinkedHashMap<>();
+        batch.put("rapport", List.of(report));
+        batch.put("kopia", List.of(copy));
+        // The report is written; its copy is refused while its shard is not yet assigned, and sent again.
+        bulkAnswers.add(new Bulk(200, """
+                {"took":1,"errors":true,"items":[{"index":{"_index":"lararena-test-000001","_id":"rapport-0","status":200,"result":"created"}},
+                {"index":{"_index":"lararena-test-000001","_id":"kopia-0","status":503,
+                "error":{"type":"unavailable_shards_exception","reason":"primary shard is not active"}}}]}"""));
+
+        Map<String, PassageIndexer.Outcome> outcomes = indexer.replaceDocuments(batch);
+
+        assertThat(outcomes.get("kopia").status()).isEqualTo(IndexingOutcome.INDEXED);
+        assertThat(bulkBodies).hasSize(2);
+        JsonObject copySentAgain = new JsonObject(bulkBodies.get(1).lines().filter(line -> line.contains("\"passageId\":\"kopia-0\""))
+                .findFirst().orElseThrow());
+        assertThat(copySentAgain.getString(NearDuplicates.GROUP)).as("the group of the report written in the first attempt").isEqualTo("rapport-0");
+    }
+
     /** Indexes the document while the node answers its bulks of passages with {@code answers}, in turn (then: written). */
     private PassageIndexer.Outcome indexAnswering(Bulk... answers) {
         bulkAnswers.addAll(List.of(answers));
@@ -143,6 +172,7 @@ class PassageIndexerRetryTest {
                     {"took":1,"errors":false,"items":[]}""");
         } else if (path.endsWith("/_bulk")) {
             bulksReceived.incrementAndGet();
+            bulkBodies.add(request);
             answer = bulkAnswers.isEmpty() ? written() : bulkAnswers.poll();
         } else if (path.endsWith("/_search")) {
             answer = new Bulk(200, """
