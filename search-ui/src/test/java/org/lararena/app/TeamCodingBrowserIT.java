@@ -136,6 +136,13 @@ class TeamCodingBrowserIT {
             List<WebElement> overall = table.findElements(By.cssSelector("tfoot td"));
             assertThat(seen(overall.get(0))).isEqualTo(shown(figures.getJsonObject("overall").getValue("alpha")));
             assertThat(seen(overall.get(1))).isEqualTo(shown(figures.getJsonObject("overall").getValue("percent")));
+            // A figure that cannot be computed (a theme neither coder applied) opens to its reason by keyboard, not only on hover.
+            WebElement noFigure = table.findElement(By.cssSelector("details.no-figure"));
+            WebElement reason = noFigure.findElement(By.className("reason"));
+            assertThat(reason.isDisplayed()).as("closed, the table stays compact").isFalse();
+            noFigure.findElement(By.tagName("summary")).sendKeys(Keys.ENTER);
+            browser.await(d -> reason.isDisplayed());
+            assertThat(reason.getText()).startsWith("ingen");
 
             // The passage where they differ, side by side: forskare's span there, none of forskare2's.
             List<WebElement> differing = browser.find(By.cssSelector("section.differences"))

@@ -271,15 +271,16 @@ public final class AgreementPage {
     }
 
     /**
-     * A figure's cell: its value, or, when it cannot be computed, a dash with the reason in the reader's language: the
-     * reason is the cell's text for screen readers (visually hidden, so the table stays compact) and the dash's title on
-     * hover; the dash itself is hidden from screen readers.
+     * A figure's cell: its value, or, when it cannot be computed, a dash that opens to the reason in the reader's
+     * language (a disclosure, so the table stays compact and the reason is reached by keyboard, touch and screen
+     * reader alike, not only on hover). Screen readers read "no figure" for the dash.
      */
     private static String cell(Figure figure, Messages messages) {
         if (figure.value() != null) {
             return "<td>" + String.format(Locale.ROOT, "%.2f", figure.value()) + "</td>";
         }
         String reason = Html.text(reason(figure, messages));
-        return "<td><span aria-hidden=\"true\" title=\"" + reason + "\">–</span><span class=\"visually-hidden\">" + reason + "</span></td>";
+        return "<td><details class=\"no-figure\"><summary title=\"" + reason + "\"><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">"
+                + Html.text(messages.get("agreement.noFigure")) + "</span></summary><span class=\"reason\">" + reason + "</span></details></td>";
     }
 }

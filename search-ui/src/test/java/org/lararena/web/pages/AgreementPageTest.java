@@ -207,19 +207,21 @@ class AgreementPageTest {
         String blindSv = page(PAGE + "&documents=intervju&level=concept");
         String blindEn = page(PAGE + "&documents=intervju&level=concept&lang=en");
 
-        // A screen reader reads the reason in the cell; the table shows a dash, the reason on hover.
-        assertThat(cellsRead(themesSv)).contains("ingen variation: alla kodare gav varje passage samma värde",
-                "ingen kodare använde det i de dokument som alla kodare har markerat som klara");
-        assertThat(cellsRead(blindSv)).contains("ingen passage har värden från två kodare (har fler än en kodare markerat sina dokument som klara?)",
-                "ingen passage i ett dokument som båda kodarna har markerat som klart", "inget dokument som alla kodare har markerat som klart");
-        assertThat(themesSv).contains("<td><span aria-hidden=\"true\" title=\"ingen variation: alla kodare gav varje passage samma värde\">–</span>"
-                + "<span class=\"visually-hidden\">ingen variation: alla kodare gav varje passage samma värde</span></td>");
+        // A dash that opens to the reason: a screen reader reads "no figure" for it, then the reason.
+        String sv = "ingen siffra, visa varför ";
+        String en = "no figure, show why ";
+        assertThat(cellsRead(themesSv)).contains(sv + "ingen variation: alla kodare gav varje passage samma värde",
+                sv + "ingen kodare använde det i de dokument som alla kodare har markerat som klara");
+        assertThat(cellsRead(blindSv)).contains(sv + "ingen passage har värden från två kodare (har fler än en kodare markerat sina dokument som klara?)",
+                sv + "ingen passage i ett dokument som båda kodarna har markerat som klart", sv + "inget dokument som alla kodare har markerat som klart");
+        assertThat(themesSv).contains("<td><details class=\"no-figure\"><summary title=\"ingen variation: alla kodare gav varje passage samma värde\">"
+                + "<span aria-hidden=\"true\">–</span>");
         for (String swedish : List.of(themesSv, blindSv)) {
             assertThat(swedish).doesNotContain("no variation", "no passage", "no document", "no coder");
         }
-        assertThat(cellsRead(themesEn)).contains("no variation: every coder gave every passage the same value",
-                "no coder applied it in the documents every coder has marked done");
-        assertThat(cellsRead(blindEn)).contains("no passage in a document both coders have marked done", "no document every coder has marked done");
+        assertThat(cellsRead(themesEn)).contains(en + "no variation: every coder gave every passage the same value",
+                en + "no coder applied it in the documents every coder has marked done");
+        assertThat(cellsRead(blindEn)).contains(en + "no passage in a document both coders have marked done", en + "no document every coder has marked done");
     }
 
     /** What a screen reader reads in each cell of the page's tables: the cell's text, less what is hidden from it (aria-hidden). */
@@ -227,7 +229,8 @@ class AgreementPageTest {
         List<String> cells = new ArrayList<>();
         Matcher cell = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(page);
         while (cell.find()) {
-            cells.add(cell.group(1).replaceAll("<(\\w+)[^>]*aria-hidden=\"true\"[^>]*>.*?</\\1>", "").replaceAll("<[^>]+>", ""));
+            cells.add(cell.group(1).replaceAll("<(\\w+)[^>]*aria-hidden=\"true\"[^>]*>.*?</\\1>", "").replaceAll("<[^>]+>", " ")
+                    .replaceAll("\\s+", " ").strip());
         }
         return cells;
     }
