@@ -41,7 +41,7 @@ public final class Explanation {
             parts.add(messages.get("explain.confidence", format.format(confidence.doubleValue())));
         }
         if (annotation.getValue("learnedFrom") instanceof Number learned && learned.intValue() > 0) {
-            parts.add(messages.counted("explain.learned", learned.intValue(), learned.intValue()));
+            parts.add(messages.counted("explain.learned", learned.intValue()));
         }
         return parts;
     }

@@ -91,6 +91,11 @@ public final class Messages {
         return get(key + (count == 1 ? ".one" : ".many"), args);
     }
 
+    /** {@link #counted(String, long, Object...)} of a text whose only argument ({@code {0}}) is the count. */
+    public String counted(String key, long count) {
+        return counted(key, count, count);
+    }
+
     /** Every text whose key starts with {@code js.} (without that prefix), for the pages' scripts. */
     public JsonObject scriptTexts() {
         JsonObject texts = new JsonObject();

@@ -130,7 +130,7 @@ public final class AgreementPage {
 
     /** The figures per theme or concept. α, κ and α<sub>U</sub> are notation, the same in every language. */
     private void figures(StringBuilder html, AgreementReport report, String level, Messages messages) {
-        html.append("<h2>").append(messages.counted("agreement.figures." + level, report.units(), report.units()))
+        html.append("<h2>").append(messages.counted("agreement.figures." + level, report.units()))
                 .append("</h2><table class=\"agreement\"><thead><tr><th>").append(messages.get("agreement.column." + level))
                 .append("</th><th>α</th><th>").append(messages.get("agreement.column.percent")).append("</th>");
         List<AgreementReport.PairKappa> pairs = report.categories().isEmpty() ? List.of() : report.categories().get(0).kappa();

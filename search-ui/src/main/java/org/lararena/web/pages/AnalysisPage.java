@@ -79,7 +79,7 @@ public final class AnalysisPage {
         html.append(chosenFilters(ctx, result, messages));
         long total = result.getLong("total");
         String count = "analysis.total" + (result.getBoolean("onlyBothKeywords", false) ? "BothKeywords" : "");
-        html.append("<p class=\"total\">").append(messages.counted(count, total, total)).append(" <a href=\"")
+        html.append("<p class=\"total\">").append(messages.counted(count, total)).append(" <a href=\"")
                 .append(Html.text(SearchPage.searchUrl(ctx, (key, value) -> NOT_THE_ANALYSIS.contains(key), null, null)))
                 .append("\">").append(messages.get("analysis.openInSearch")).append("</a></p>");
         // The scripts: ECharts from its WebJar, then the page's own (both files: the CSP forbids inline scripts).

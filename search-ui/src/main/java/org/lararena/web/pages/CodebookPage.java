@@ -234,7 +234,7 @@ public final class CodebookPage {
         if (concept.getString("definition") != null) {
             html.append("<p>").append(Html.text(concept.getString("definition"))).append("</p>");
         }
-        html.append("<p>").append(messages.counted("codebook.annotations", concept.getLong("annotations"), concept.getLong("annotations"))).append("</p>");
+        html.append("<p>").append(messages.counted("codebook.annotations", concept.getLong("annotations"))).append("</p>");
         if (concept.getBoolean("deprecated")) {
             String into = concept.getString("replacedBy");
             // The concept it was merged into by its label, as the page names concepts; by its id if the ontology lacks it.

@@ -275,7 +275,7 @@ public final class ImportPage {
 
     /** {@code n} of what {@code phrase} names, as the import's sentences count it ({@code import.count.PHRASE.one} or {@code .many}). */
     private static String count(Messages messages, String phrase, long n) {
-        return messages.counted("import.count." + phrase, n, n);
+        return messages.counted("import.count." + phrase, n);
     }
 
     /** What the import warns of, as it says it. */

@@ -130,7 +130,7 @@ public final class SearchPage {
         long chosen = FACET_NAMES.stream().mapToLong(name -> ctx.queryParams().getAll(name).size()).sum();
         // Open by default, so the facets work without scripts; app.js folds them on narrow screens.
         html.append("<div class=\"results-layout\"><details class=\"filters\" open><summary>")
-                .append(Html.text(chosen == 0 ? messages.get("search.filterToggle") : messages.counted("search.filterChosen", chosen, chosen)))
+                .append(Html.text(chosen == 0 ? messages.get("search.filterToggle") : messages.counted("search.filterChosen", chosen)))
                 .append("</summary><aside class=\"facets\" aria-label=\"").append(Html.text(messages.get("facet.label"))).append("\">");
         html.append(themeTree(ctx, result.getJsonObject("facets").getJsonArray("theme", new JsonArray()), messages));
         for (String[] facet : FACETS) {
@@ -176,7 +176,7 @@ public final class SearchPage {
     private static String total(RoutingContext ctx, JsonObject result, Messages messages) {
         long total = result.getLong("total");
         long withBoth = result.getLong("withBothKeywords", total);
-        String text = messages.counted("search.hits", total, total);
+        String text = messages.counted("search.hits", total);
         BiPredicate<String, String> fromFirstPageWithoutBoth = (key, v) -> FROM_FIRST_PAGE.contains(key) || key.equals("bothKeywords");
         String link = "";
         if (result.getBoolean("onlyBothKeywords", false)) {
