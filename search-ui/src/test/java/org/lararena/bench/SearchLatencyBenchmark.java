@@ -466,9 +466,7 @@ class SearchLatencyBenchmark {
 
         /** Whether the answer's page asks for near-duplicates. */
         boolean asksForCopies(HttpClient http) throws Exception {
-            String answer = check(http.send(HttpRequest.newBuilder(elasticsearch).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(elasticsearchBody)).build(), HttpResponse.BodyHandlers.ofString()));
-            return followUp.apply(answer).isPresent();
+            return followUp.apply(hits(http)).isPresent();
         }
 
         /** The same search without the count of the passages that hold both of two keywords. */
@@ -494,13 +492,18 @@ class SearchLatencyBenchmark {
 
         /** The hits' search, then the search for their near-duplicates as the application sends it; the hits' answer. */
         String sendToElasticsearch(HttpClient http) throws Exception {
-            String answer = check(http.send(HttpRequest.newBuilder(elasticsearch).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(elasticsearchBody)).build(), HttpResponse.BodyHandlers.ofString()));
+            String answer = hits(http);
             Optional<HttpRequest> alike = followUp.apply(answer);
             if (alike.isPresent()) {
                 check(http.send(alike.get(), HttpResponse.BodyHandlers.ofString()));
             }
             return answer;
+        }
+
+        /** The hits' search alone, straight to Elasticsearch; its answer. */
+        private String hits(HttpClient http) throws Exception {
+            return check(http.send(HttpRequest.newBuilder(elasticsearch).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(elasticsearchBody)).build(), HttpResponse.BodyHandlers.ofString()));
         }
 
         private String check(HttpResponse<String> response) {
