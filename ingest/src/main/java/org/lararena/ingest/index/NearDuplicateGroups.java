@@ -83,12 +83,17 @@ final class NearDuplicateGroups {
             earlier.addAll(ofThisDocument);
         }
         Set<String> groupsInTheIndex = indexed.stream().map(Candidate::group).collect(Collectors.toSet());
+        Set<String> ofTheBatch = new HashSet<>();
         for (JsonObject passage : all) {
             String id = passage.getString("passageId");
-            if (id != null && id.equals(passage.getString(NearDuplicates.GROUP)) && (joined.remove(id) != null || groupsInTheIndex.contains(id))) {
+            ofTheBatch.add(id);
+            boolean firstOfItsGroup = id != null && id.equals(passage.getString(NearDuplicates.GROUP));
+            if (firstOfItsGroup && (joined.containsKey(id) || groupsInTheIndex.contains(id))) {
                 passage.put(NearDuplicates.HAS_COPIES, true);
             }
         }
+        // Flagged above: what is left are passages already in the index.
+        joined.keySet().removeAll(ofTheBatch);
         return joined;
     }
 
