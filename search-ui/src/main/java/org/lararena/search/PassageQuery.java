@@ -221,11 +221,7 @@ final class PassageQuery {
             } else if (positive.contains("\"")) {
                 b.must(simple(positive, Operator.Or, MINIMUM_SHOULD_MATCH, withExact(fields)));
             } else {
-                // A question's words among the document's words count towards the half that must match; scored as the
-                // clause below scores them, so a passage that matched already ranks as it did.
-                boolean documentWordsMatch = question && !leftOut.contains(RankingPart.DOCUMENT_CONTEXT)
-                        && !leftOut.contains(RankingPart.QUESTION_WORDS_IN_DOCUMENT);
-                Query strict = simple(positive, Operator.Or, minimumShouldMatch, documentWordsMatch ? withDocumentWords(fields) : fields);
+                Query strict = simple(positive, Operator.Or, minimumShouldMatch, fields);
                 Optional<String> amountWord = question && !leftOut.contains(RankingPart.AMOUNT_WORD_WITHOUT_SYNONYMS)
                         ? AmountQuestions.amountWord(text.positive()) : Optional.empty();
                 SwedishSynonyms read = leftOut.contains(RankingPart.SYNONYMS) ? SwedishSynonyms.none() : synonyms;
@@ -237,7 +233,7 @@ final class PassageQuery {
                         : withLooserReadings(strict, positive, minimumShouldMatch, leftOut, wordReadings));
                 b.should(exactForms(positive));
                 b.should(synonymScores(synonymsOfItems));
-                if (!leftOut.contains(RankingPart.DOCUMENT_CONTEXT) && !documentWordsMatch) {
+                if (!leftOut.contains(RankingPart.DOCUMENT_CONTEXT)) {
                     b.should(documentContext(positive));
                 }
             }
@@ -366,17 +362,6 @@ final class PassageQuery {
     private static Query documentContext(String words) {
         return Query.of(q -> q.simpleQueryString(s -> s.query(words).fields(DocumentWords.FIELD).boost(DOCUMENT_WORDS_WEIGHT)
                 .defaultOperator(Operator.Or).lenient(true).flags(FLAGS)));
-    }
-
-    /**
-     * {@code fields} and the passage's document's words at {@link #DOCUMENT_WORDS_WEIGHT}: in one query, a word found
-     * there counts towards "most words must match" ({@link RankingPart#QUESTION_WORDS_IN_DOCUMENT}), and it adds what
-     * {@link #documentContext} would (the fields' scores add up, word by word).
-     */
-    private static List<String> withDocumentWords(List<String> fields) {
-        List<String> all = new ArrayList<>(fields);
-        all.add(DocumentWords.FIELD + "^" + DOCUMENT_WORDS_WEIGHT);
-        return all;
     }
 
     /** The words in the very form written (folded), stop words left out: an exact form ranks above an inflected one. */

@@ -71,12 +71,5 @@ public enum RankingPart {
      * ({@link PassageQuery#LOOSER_READING_SCORE}): below those with both, as the rest of the looser readings are. Two
      * words both had to match, so an answer that says the second in other words was not found at all.
      */
-    ONE_OF_TWO_KEYWORDS,
-    /**
-     * In a question, a word among the passage's document's words ({@link #DOCUMENT_CONTEXT}) counts towards the half of
-     * what it asks about that must match, as a word of the passage's title does: an answer seldom repeats its subject,
-     * which its document names. What the word adds to the passage's score is unchanged ({@link
-     * PassageQuery#DOCUMENT_WORDS_WEIGHT}); left out, the document's words only order the passages that match.
-     */
-    QUESTION_WORDS_IN_DOCUMENT
+    ONE_OF_TWO_KEYWORDS
 }

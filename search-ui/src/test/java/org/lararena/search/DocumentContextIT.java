@@ -28,7 +28,6 @@ class DocumentContextIT {
     private static FreshPassageIndex fresh;
     private static PassageSearch search;
     private static PassageSearch withoutDocumentContext;
-    private static PassageSearch withoutQuestionWordsInDocument;
 
     @BeforeAll
     static void indexDocuments() {
@@ -46,9 +45,6 @@ class DocumentContextIT {
                 "Nya lokaler för hemtjänsten i centrum.", "Flytten skedde under sommaren.", "Parkeringen räcker inte till."));
         indexer.replaceDocument("rapport-tolk", passages("rapport-tolk",
                 "Tolk på distans via video.", "Väntetiden för tolk blev kortare.", "Personalen vill ha fler skärmar."));
-        indexer.replaceDocument("bildspel-somnskola", passages("bildspel-somnskola",
-                "Sömnskola på vårdcentralen.", "Sömnskolan är för vuxna som sover dåligt sedan länge.",
-                "Sex gånger under tolv veckor, i grupp om åtta."));
         indexer.replaceDocument("protokoll-namn", List.of(
                 passage("protokoll-namn", 0, "Ingegerd berättade om mötet. Ingegerd vill ha fler möten och Ingegerd ringer regionen.",
                         new JsonArray().add(span(0, 8)).add(span(29, 37)).add(span(61, 69))),
@@ -56,8 +52,6 @@ class DocumentContextIT {
         search = new PassageSearch(fresh.client(), fresh.alias(), iri -> iri, text -> Set.of(), false);
         withoutDocumentContext = new PassageSearch(fresh.client(), fresh.alias(), iri -> iri, text -> Set.of(), false,
                 Set.of(RankingPart.DOCUMENT_CONTEXT));
-        withoutQuestionWordsInDocument = new PassageSearch(fresh.client(), fresh.alias(), iri -> iri, text -> Set.of(), false,
-                Set.of(RankingPart.QUESTION_WORDS_IN_DOCUMENT));
     }
 
     @AfterAll
@@ -84,22 +78,6 @@ class DocumentContextIT {
 
         assertThat(found).containsExactlyInAnyOrder("rapport-alkohol-0", "rapport-alkohol-1")
                 .as("a passage of the report that does not say the word is not a hit").doesNotContain("rapport-alkohol-2");
-    }
-
-    @Test
-    void aQuestionFindsAnAnswerThatLeavesItsSubjectToItsDocument() {
-        String question = "Hur ofta träffas sömnskolan?";
-
-        assertThat(hitIds(withoutQuestionWordsInDocument.search(SearchRequest.of(question), RESEARCHER)))
-                .as("without the rule the slide that gives how often is not found: it says none of the question's words")
-                .doesNotContain("bildspel-somnskola-2");
-        List<String> found = hitIds(search.search(SearchRequest.of(question), RESEARCHER));
-        assertThat(found.subList(0, 2)).as("the slides that name the sleep school rank first")
-                .containsExactlyInAnyOrder("bildspel-somnskola-0", "bildspel-somnskola-1");
-        assertThat(found.get(2)).as("the deck is about what is asked, so its slide that gives how often is found next")
-                .isEqualTo("bildspel-somnskola-2");
-        assertThat(hitIds(search.search(SearchRequest.of("sömnskolan träffas"), RESEARCHER)))
-                .as("keywords are not a question: a passage must hold one of them itself").doesNotContain("bildspel-somnskola-2");
     }
 
     @Test
