@@ -114,7 +114,7 @@ export function render(decorate) {
   });
   list.replaceChildren(...items);
   showOnly();
-  status(shown.length ? counted('count', shown.length, shown.length) : t('none'));
+  status(shown.length ? counted('count', shown.length) : t('none'));
 }
 
 /** Paints a passage's text with a span per stretch covered by the same annotations (shortest one's colour on top). */

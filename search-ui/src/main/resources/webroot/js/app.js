@@ -20,9 +20,12 @@ export function t(key, ...args) {
   return args.reduce((text, arg, i) => text.replaceAll(`{${i}}`, String(arg)), texts[key] ?? key);
 }
 
-/** The page's text for a count: {@code key.one} when {@code count} is one, else {@code key.many}, as t() fills it in. */
+/**
+ * The page's text for a count: {@code key.one} when {@code count} is one, else {@code key.many}, as t() fills it in
+ * with {@code args}; without them, the count is its one argument ({0}).
+ */
 export function counted(key, count, ...args) {
-  return t(`${key}.${count === 1 ? 'one' : 'many'}`, ...args);
+  return t(`${key}.${count === 1 ? 'one' : 'many'}`, ...(args.length ? args : [count]));
 }
 
 // The passage a search hit points at: scroll to it and give it focus, so keyboard users land there too.

@@ -135,7 +135,7 @@ async function retryKept() {
   }
   if (done) {
     await reload();
-    say(counted('retried', done, done));
+    say(counted('retried', done));
   }
 }
 

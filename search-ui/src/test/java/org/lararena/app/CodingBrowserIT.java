@@ -88,7 +88,12 @@ class CodingBrowserIT {
         try (Browser browser = Browser.open(app.url, "coding-logged-out-elsewhere")) {
             browser.logIn("forskare", "forskare");
             browser.go("/kodning/" + continuityId);
-            browser.await(d -> !d.findElement(By.id("annotations-status")).getText().isBlank());
+            String count = browser.await(d -> {
+                String text = d.findElement(By.id("annotations-status")).getText();
+                return text.isBlank() ? null : text;
+            });
+            int listed = browser.driver().findElements(By.cssSelector("#annotations li")).size();
+            assertThat(count).as("the status counts the annotations listed").isEqualTo(listed == 1 ? "1 annotering" : listed + " annoteringar");
             String codingTab = browser.driver().getWindowHandle();
 
             browser.driver().switchTo().newWindow(WindowType.TAB);
@@ -115,6 +120,9 @@ class CodingBrowserIT {
             WebElement tagged = browser.find(By.xpath("//ol[@id='annotations']/li[q='varje besök']"));
             assertThat(tagged.getText()).contains("Kontinuitet");
             assertThat(manualTags("varje besök")).isEqualTo(1);
+            browser.awaitText(By.id("coding-status"), "Du är inloggad igen");
+            assertThat(browser.find(By.id("coding-status")).getText())
+                    .as("the kept tag is counted once, in the singular").isEqualTo("Du är inloggad igen: 1 sparad åtgärd gjordes.");
         }
     }
 
