@@ -19,14 +19,6 @@ final class AmountQuestions {
             "stora", "gammal", "gamla", "snabbt", "fort");
     /** Verbs that, after {@code vad}, ask for a cost (folded): "Vad kostar …?". */
     private static final Set<String> COST_AFTER_VAD = Set.of("kostar", "kostade", "kostat", "kosta");
-    /**
-     * Words that ask whether an amount changed (folded): comparatives of number, size, length, frequency and price, and
-     * the verbs of growing and shrinking. "Blev det färre akutbesök?" and "Har avhoppen minskat?" are answered with the
-     * figures before and after, as "Hur många …?" is.
-     */
-    private static final Set<String> CHANGE_WORDS = Set.of("farre", "fler", "mer", "mera", "mindre", "storre", "kortare", "langre",
-            "lagre", "hogre", "oftare", "snabbare", "billigare", "dyrare", "minska", "minskar", "minskade", "minskat", "minskats", "oka",
-            "okar", "okade", "okat", "okats", "sjonk", "sjunker", "sjunkit", "halverades", "halverats", "fordubblades", "fordubblats");
 
     /**
      * What a passage that gives an amount adds when the question asks for one: a figure of up to three digits (a year
@@ -52,14 +44,7 @@ final class AmountQuestions {
     /**
      * Whether the question (its items as written) asks for an amount (how many, how much, how long, how often, what it
      * costs), which its answer gives as a figure or a number word: "Hur många slutade röka?" is answered "sju av tio".
-     * With {@code whetherItChanged} ({@link RankingPart#WHETHER_AN_AMOUNT_CHANGED}), so does a question whether an
-     * amount changed ({@link #asksWhetherAnAmountChanged}).
      */
-    static boolean asksForAnAmount(List<String> items, boolean whetherItChanged) {
-        return asksForAnAmount(items) || whetherItChanged && asksWhetherAnAmountChanged(items);
-    }
-
-    /** As {@link #asksForAnAmount(List, boolean)}: how many, how much, how long, how often, what it costs. */
     static boolean asksForAnAmount(List<String> items) {
         if (items.size() < 2) {
             return false;
@@ -67,17 +52,6 @@ final class AmountQuestions {
         String first = QuestionReading.folded(items.get(0));
         String second = QuestionReading.folded(items.get(1));
         return first.equals("hur") && AMOUNT_AFTER_HUR.contains(second) || first.equals("vad") && COST_AFTER_VAD.contains(second);
-    }
-
-    /**
-     * Whether the question asks whether an amount changed: it opens with no question word (a yes/no question, "Blev det
-     * färre akutbesök?", "Har avhoppen minskat?") and holds a word of change ({@link #CHANGE_WORDS}). Its answer gives
-     * figures (<i>140 gånger mot 210 året innan</i>) more often than it repeats the question. "Varför blev väntetiden
-     * kortare?" and "Hur ska fler nås?" ask why and how, not whether.
-     */
-    static boolean asksWhetherAnAmountChanged(List<String> items) {
-        return items.size() >= 2 && !QuestionReading.isQuestionWord(items.get(0))
-                && items.stream().anyMatch(item -> CHANGE_WORDS.contains(QuestionReading.folded(item)));
     }
 
     /**

@@ -242,8 +242,7 @@ final class PassageQuery {
                 b.should(s -> s.matchPhrase(p -> p.field("text.shingles").query(words).slop(1).boost(SHINGLE_BOOST)));
                 b.should(s -> s.matchPhrase(p -> p.field("text.exact").query(words).boost(EXACT_BOOST)));
             }
-            if (question && !leftOut.contains(RankingPart.ANSWER_IS_AN_AMOUNT)
-                    && AmountQuestions.asksForAnAmount(text.positive(), !leftOut.contains(RankingPart.WHETHER_AN_AMOUNT_CHANGED))) {
+            if (question && !leftOut.contains(RankingPart.ANSWER_IS_AN_AMOUNT) && AmountQuestions.asksForAnAmount(text.positive())) {
                 b.should(AmountQuestions.answersWithAnAmount());
             }
             if (!text.negative().isEmpty()) {

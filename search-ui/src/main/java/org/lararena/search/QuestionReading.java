@@ -2,8 +2,6 @@ package org.lararena.search;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.lararena.ontology.text.SwedishText;
 
 /**
@@ -16,12 +14,9 @@ import org.lararena.ontology.text.SwedishText;
  */
 final class QuestionReading {
 
-    /** Question words (folded): a question that opens with none asks whether, not how, what, why, who or where. */
-    private static final Set<String> QUESTION_WORDS = Set.of("hur", "vad", "vilka", "vilken", "vilket", "varfor", "nar", "var", "vem",
-            "vems", "vart");
     /** Words a Swedish question opens with (folded): a query that opens with one, or ends with "?", is a question. */
-    private static final Set<String> OPENERS = Stream.concat(QUESTION_WORDS.stream(),
-            Stream.of("finns", "kan", "ska", "bor", "gar", "far", "har", "ar", "blir")).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> OPENERS = Set.of("hur", "vad", "vilka", "vilken", "vilket", "varfor", "nar", "var", "vem", "vems",
+            "vart", "finns", "kan", "ska", "bor", "gar", "far", "har", "ar", "blir");
     /** Words that frame a question (folded); stop words are dropped by the analysis and need not be here. */
     private static final Set<String> FRAMING = Set.of("hur", "vad", "vilka", "vilken", "vilket", "varfor", "nar", "vem", "vems", "vart",
             "finns", "ska", "kan", "bor", "gar", "far", "gor", "andra", "ni", "man", "egentligen", "tips");
@@ -59,11 +54,6 @@ final class QuestionReading {
 
     private static boolean frames(String word, boolean askingVerbsFrame) {
         return FRAMING.contains(word) || askingVerbsFrame && ASKING_VERBS.contains(word);
-    }
-
-    /** Whether {@code word} (as written) is a question word ({@code hur}, {@code varför}, …), not a verb that opens a yes/no question. */
-    static boolean isQuestionWord(String word) {
-        return QUESTION_WORDS.contains(folded(word));
     }
 
     static String folded(String word) {

@@ -71,11 +71,5 @@ public enum RankingPart {
      * ({@link PassageQuery#LOOSER_READING_SCORE}): below those with both, as the rest of the looser readings are. Two
      * words both had to match, so an answer that says the second in other words was not found at all.
      */
-    ONE_OF_TWO_KEYWORDS,
-    /**
-     * A yes/no question whether an amount changed ("Blev det färre akutbesök?", "Har avhoppen minskat?") asks for an
-     * amount as "Hur många …?" does ({@link AmountQuestions#asksWhetherAnAmountChanged}): its answer gives the figures, so
-     * the passages that give one rank higher among those that match it ({@link #ANSWER_IS_AN_AMOUNT}).
-     */
-    WHETHER_AN_AMOUNT_CHANGED
+    ONE_OF_TWO_KEYWORDS
 }

@@ -58,16 +58,6 @@ class PassageQueryTest {
     }
 
     @Test
-    void aQuestionWhetherAnAmountChangedRanksPassagesWithAFigureHigherUnlessTheRuleIsLeftOut() {
-        SearchRequest changed = SearchRequest.of("Blev det färre akutbesök?");
-
-        assertThat(PassageQuery.of(changed).toString()).contains(AmountQuestions.FIGURE);
-        assertThat(PassageQuery.of(changed, Set.of(), Set.of(RankingPart.WHETHER_AN_AMOUNT_CHANGED)).toString())
-                .doesNotContain(AmountQuestions.FIGURE);
-        assertThat(PassageQuery.of(SearchRequest.of("färre akutbesök")).toString()).as("keywords").doesNotContain(AmountQuestions.FIGURE);
-    }
-
-    @Test
     void theQuestionAnAnswerAnswersCountsAsItsOwnWords() {
         String question = PassageQuery.of(SearchRequest.of("Vad saknar ni mest?")).toString();
 

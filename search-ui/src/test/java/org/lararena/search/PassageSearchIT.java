@@ -97,24 +97,6 @@ class PassageSearchIT {
     }
 
     @Test
-    void aQuestionWhetherAnAmountChangedRanksThePassageThatGivesTheFiguresFirst() throws Exception {
-        try (FreshPassageIndex change = FreshPassageIndex.create("change-it")) {
-            change.indexer().replaceDocument("rapport-fall", List.of(
-                    passage("rapport-fall", 0, "Fallolyckor i hemmet är vanliga bland äldre.", "public", "Örebro", "2025-01-10"),
-                    passage("rapport-fall", 1, "Under året registrerades 41 fallolyckor bland deltagarna i träningen, mot 63 året innan.",
-                            "public", "Örebro", "2025-01-10")));
-            String question = "Blev det färre fallolyckor?";
-            PassageSearch withoutTheRule = new PassageSearch(change.client(), change.alias(), iri -> iri, text -> Set.of(), false,
-                    Set.of(RankingPart.WHETHER_AN_AMOUNT_CHANGED));
-
-            assertThat(hitIds(withoutTheRule.search(SearchRequest.of(question), RESEARCHER)))
-                    .as("without the rule the short passage that names the falls ranks first").containsExactly("rapport-fall-0", "rapport-fall-1");
-            assertThat(hitIds(new PassageSearch(change.client(), change.alias(), iri -> iri).search(SearchRequest.of(question), RESEARCHER)))
-                    .as("the passage with the figures before and after answers whether they fell").containsExactly("rapport-fall-1", "rapport-fall-0");
-        }
-    }
-
-    @Test
     void aPassageInSeveralDocumentsIsOneHitThatNamesOnlyTheOtherDocumentsTheCallerMayRead() throws Exception {
         try (FreshPassageIndex copies = FreshPassageIndex.create("alike-it")) {
             String text = "Hemsjukvården och vårdcentralen delade journalen och planerade hembesöken tillsammans varje vecka under våren.";
