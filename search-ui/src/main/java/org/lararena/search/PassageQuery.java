@@ -105,14 +105,6 @@ final class PassageQuery {
      * still count most. Set before any run, not tuned ({@link RankingPart#DOCUMENT_CONTEXT}).
      */
     static final float DOCUMENT_WORDS_WEIGHT = 0.5f;
-    /**
-     * What a document's opening passage (ordinal 0) scores against its words' worth ({@link RankingPart#OPENING_PASSAGE_AT_HALF}):
-     * half. It holds the document's title, whose words every passage of the document already has in its {@code title}
-     * field, and has them again as text; so for a question about what the document is about, the title (a report's
-     * heading and summary, the minutes' heading and who attended, an interview's heading) outranked the passages that
-     * answer it. Set before any run, not tuned.
-     */
-    static final float OPENING_PASSAGE_WEIGHT = 0.5f;
     /** Edits a word may be off by: none below 7 letters, one up to 10, two from 11 ({@code nyckelfritt}/{@code nyckelfria}). */
     static final String FUZZINESS = "AUTO:7,11";
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("\\p{Punct}+$");
@@ -156,8 +148,7 @@ final class PassageQuery {
     /** As {@link #of(SearchRequest, Set, Set, String, SwedishSynonyms)}, of a query text already read. */
     static Query of(QueryText text, Set<String> themeIris, Set<RankingPart> leftOut, String themeField, SwedishSynonyms synonyms) {
         Query relevance = wordsAndThemes(text, themeIris, leftOut, themeField, synonyms);
-        Query answersFirst = !text.hasText() || leftOut.contains(RankingPart.ASKING_TURNS_BELOW_ANSWERS) ? relevance : askingTurnsBelowAnswers(relevance);
-        Query ranked = !text.hasText() || leftOut.contains(RankingPart.OPENING_PASSAGE_AT_HALF) ? answersFirst : openingPassageAtHalf(answersFirst);
+        Query ranked = !text.hasText() || leftOut.contains(RankingPart.ASKING_TURNS_BELOW_ANSWERS) ? relevance : askingTurnsBelowAnswers(relevance);
         // Kept to the passages with both of two keywords when asked: a filter, so what Sök and Analys count is what the
         // count of both gave, and the ranking among them is unchanged.
         return onlyBothKeywords(text, leftOut).map(both -> Query.of(q -> q.bool(b -> b.must(ranked).filter(both)))).orElse(ranked);
@@ -179,12 +170,6 @@ final class PassageQuery {
         List<FieldValue> roles = SpeakerRoles.QUESTIONING.stream().map(FieldValue::of).toList();
         return Query.of(q -> q.boosting(b -> b.positive(relevance).negativeBoost(ASKING_TURN_WEIGHT)
                 .negative(n -> n.terms(t -> t.field(SpeakerRoles.FIELD).terms(v -> v.value(roles))))));
-    }
-
-    /** {@code relevance} with a document's opening passage, which holds its title, scoring {@link #OPENING_PASSAGE_WEIGHT} of it. */
-    private static Query openingPassageAtHalf(Query relevance) {
-        return Query.of(q -> q.boosting(b -> b.positive(relevance).negativeBoost(OPENING_PASSAGE_WEIGHT)
-                .negative(n -> n.term(t -> t.field(PassageIndex.ORDINAL).value(0)))));
     }
 
     /** The words of the request, and the passages annotated with the themes it names ({@link #of(SearchRequest, Set)}). */

@@ -36,7 +36,6 @@ import org.lararena.documents.PassageRange;
 import org.lararena.ingest.index.IndexPages;
 import org.lararena.ingest.index.NearDuplicates;
 import org.lararena.ingest.index.PassageFacetFields;
-import org.lararena.ingest.index.PassageIndex;
 import org.lararena.ingest.names.NameSpans;
 import org.lararena.ingest.pipeline.SpeakerRoles;
 import org.lararena.ingest.store.Visibility;
@@ -420,9 +419,9 @@ public final class PassageSearch {
     private JsonArray readingOrder(String documentId, int fromOrdinal, int toOrdinal, Caller caller) throws IOException {
         JsonArray passages = new JsonArray();
         Query range = Query.of(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("documentId").value(documentId)))
-                .filter(f -> f.range(r -> r.number(n -> n.field(PassageIndex.ORDINAL).gte((double) fromOrdinal).lte((double) toOrdinal))))
+                .filter(f -> f.range(r -> r.number(n -> n.field("ordinal").gte((double) fromOrdinal).lte((double) toOrdinal))))
                 .filter(visibilityFilter(caller))));
-        IndexPages.forEach(client, alias, range, PassageIndex.ORDINAL, null, Map.class, hits -> {
+        IndexPages.forEach(client, alias, range, "ordinal", null, Map.class, hits -> {
             for (Hit<Map> hit : hits) {
                 JsonObject source = new JsonObject(hit.source());
                 passages.add(new JsonObject().put("id", source.getString("passageId")).put("ordinal", source.getInteger("ordinal"))

@@ -71,11 +71,5 @@ public enum RankingPart {
      * ({@link PassageQuery#LOOSER_READING_SCORE}): below those with both, as the rest of the looser readings are. Two
      * words both had to match, so an answer that says the second in other words was not found at all.
      */
-    ONE_OF_TWO_KEYWORDS,
-    /**
-     * A document's opening passage, which holds its title, scores half ({@link PassageQuery#OPENING_PASSAGE_WEIGHT}):
-     * every passage of the document carries the title in its {@code title} field, and the opening passage has its words
-     * again as text, so it outranked the document's answers for any question about the document's subject.
-     */
-    OPENING_PASSAGE_AT_HALF
+    ONE_OF_TWO_KEYWORDS
 }

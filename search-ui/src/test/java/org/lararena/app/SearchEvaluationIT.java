@@ -461,7 +461,6 @@ class SearchEvaluationIT {
         all.put("- asking turns below", direct.apply(alias, Set.of(RankingPart.ASKING_TURNS_BELOW_ANSWERS)));
         all.put("- document context", direct.apply(alias, Set.of(RankingPart.DOCUMENT_CONTEXT)));
         all.put("- one of two keywords", direct.apply(alias, Set.of(RankingPart.ONE_OF_TWO_KEYWORDS)));
-        all.put("- opening passage at half", direct.apply(alias, Set.of(RankingPart.OPENING_PASSAGE_AT_HALF)));
         all.put("standard + stemmer", query -> ComparisonIndexes.baselineRanking(client, stemmedIndex, query));
         all.put(STANDARD, query -> ComparisonIndexes.baselineRanking(client, standardIndex, query));
         return all;

@@ -207,7 +207,7 @@ class SearchLatencyBenchmark {
         rankers.put("as shipped", new PassageSearch(client, alias, iri -> iri, themesNamedIn, false, Set.of()));
         for (RankingPart part : List.of(RankingPart.QUESTION_SUBJECT, RankingPart.PARTS_NEAR, RankingPart.VERB_READING,
                 RankingPart.SYNONYMS, RankingPart.ASKING_TURNS_BELOW_ANSWERS, RankingPart.DOCUMENT_CONTEXT, RankingPart.ONE_OF_TWO_KEYWORDS,
-                RankingPart.OPENING_PASSAGE_AT_HALF, RankingPart.LOOSER_READINGS)) {
+                RankingPart.LOOSER_READINGS)) {
             rankers.put("- " + part.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     new PassageSearch(client, alias, iri -> iri, themesNamedIn, false, Set.of(part)));
         }

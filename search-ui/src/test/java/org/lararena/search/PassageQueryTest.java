@@ -129,19 +129,7 @@ class PassageQueryTest {
 
         assertThat(words).contains("\"boosting\"").contains("\"negative_boost\":" + (double) PassageQuery.ASKING_TURN_WEIGHT)
                 .contains("\"speakerRole\":[\"intervjuare\",\"moderator\"]");
-        assertThat(leftOut).doesNotContain("speakerRole");
-        assertThat(browsing).doesNotContain("boosting");
-    }
-
-    @Test
-    void aDocumentsOpeningPassageScoresHalfUnlessLeftOutAndBrowsingWithoutWordsIsUnranked() {
-        String words = PassageQuery.of(SearchRequest.of("hemgång"), Set.of()).toString();
-        String leftOut = PassageQuery.of(SearchRequest.of("hemgång"), Set.of(), Set.of(RankingPart.OPENING_PASSAGE_AT_HALF)).toString();
-        String browsing = PassageQuery.of(SearchRequest.of(""), Set.of()).toString();
-
-        assertThat(words).contains("\"negative_boost\":" + (double) PassageQuery.OPENING_PASSAGE_WEIGHT)
-                .contains("\"ordinal\":{\"value\":0}");
-        assertThat(leftOut).doesNotContain("\"ordinal\"");
+        assertThat(leftOut).doesNotContain("boosting");
         assertThat(browsing).doesNotContain("boosting");
     }
 

@@ -71,7 +71,7 @@ public final class DocumentWords {
     String ofIndexed(String from, String target, String documentId) throws IOException {
         List<JsonObject> beginning = new ArrayList<>();
         int[] chars = {0};
-        IndexPages.whileWanted(client, from, Query.of(q -> q.term(t -> t.field("documentId").value(documentId))), PassageIndex.ORDINAL,
+        IndexPages.whileWanted(client, from, Query.of(q -> q.term(t -> t.field("documentId").value(documentId))), "ordinal",
                 SourceConfig.of(src -> src.filter(f -> f.includes("text", "spokenNames"))), JsonData.class, PASSAGES_READ_AT_ONCE,
                 hits -> {
                     for (Hit<JsonData> hit : hits) {

@@ -37,8 +37,6 @@ public final class PassageIndex {
     private static final String MAPPING_RESOURCE = "passage-index.json";
     /** Raised in the mapping's {@code _meta} whenever an existing index must be rebuilt to work with this code. */
     private static final String MAPPING_VERSION = "lararena_mapping";
-    /** A passage's place in its document, from 0 (the opening passage, which holds the title). */
-    public static final String ORDINAL = "ordinal";
 
     /** Where the ontology's analysis files lie, relative to Elasticsearch's config directory. */
     public static final String DECOMPOUND_FILE = "lararena/decompound.txt";

@@ -390,7 +390,7 @@ public final class PassageIndexer {
         Query stale = Query.of(q -> q.bool(b -> {
             passageCounts.forEach((documentId, count) -> b.should(d -> d.bool(one -> one
                     .filter(f -> f.term(t -> t.field("documentId").value(documentId)))
-                    .filter(f -> f.range(r -> r.number(n -> n.field(PassageIndex.ORDINAL).gte((double) count)))))));
+                    .filter(f -> f.range(r -> r.number(n -> n.field("ordinal").gte((double) count)))))));
             return b.minimumShouldMatch("1");
         }));
         deleteAll(target, alsoDelete);
