@@ -279,7 +279,7 @@ class SearchEvaluationIT {
             new LaterSet("heldout-22", 0.74, 0.58), new LaterSet("heldout-23", 0.58, 0.46),
             new LaterSet("heldout-24", 0.74, 0.56), new LaterSet("heldout-25", 0.80, 0.68),
             new LaterSet("heldout-26", 0.82, 0.60), new LaterSet("heldout-27", 0.80, 0.64),
-            new LaterSet("heldout-28", 0.0, 0.0));
+            new LaterSet("heldout-28", 0.80, 0.62));
 
     /**
      * The bar of the sets after the first: in every class the project does at least as well as the standard analyzer,
