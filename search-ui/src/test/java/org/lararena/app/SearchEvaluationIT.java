@@ -110,8 +110,8 @@ class SearchEvaluationIT {
      * With {@code -Deval.explain=true}: for every query of a later set, the passages Lärarena ranked down to the first
      * judged one (that one alone when it ranks first), each with its place in its document, and the judged ones it
      * missed. That is how a rule is chosen on the sets already measured; a set not yet measured must not be run with it.
-     * The queries answered first are printed too: a rule read from what ranks above the answers alone misses the answers
-     * it would move down (the opening passage at half, docs/search-quality.md).
+     * The queries answered first are printed too: a rule read from what ranks above the answers alone cannot see the
+     * answers it would move down.
      */
     private static final boolean EXPLAIN = Boolean.getBoolean("eval.explain");
     /** How much of a passage {@link #EXPLAIN} prints. */
