@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -125,21 +126,28 @@ class SearchEvaluationIT {
     record Result(String set, int queries, Scores project, Scores standard) {
     }
 
-    /** The documents of the sets from {@link #FIRST_SET_FOUND_IN_THE_FOLDER} on, set by set, each set's in {@link #KINDS_IN_UPLOAD_ORDER}. */
+    /**
+     * The documents of the sets from {@link #FIRST_SET_FOUND_IN_THE_FOLDER} on, set by set, each set's in {@link
+     * #KINDS_IN_UPLOAD_ORDER}. A set without exactly one document of each kind (a misnamed file) fails the run, since it
+     * would change the upload order without a word.
+     */
     private static List<String> laterSetDocuments() throws Exception {
+        List<Matcher> documents;
         try (Stream<Path> files = Files.list(Path.of(SearchEvaluationIT.class.getResource(EVAL + "documents").toURI()))) {
-            return files.map(file -> SET_DOCUMENT.matcher(file.getFileName().toString()))
-                    .filter(document -> document.matches() && Integer.parseInt(document.group(1)) >= FIRST_SET_FOUND_IN_THE_FOLDER)
-                    .sorted(Comparator.comparingInt((Matcher document) -> Integer.parseInt(document.group(1)))
-                            .thenComparingInt(document -> kindInUploadOrder(document.group(2))).thenComparing(document -> document.group()))
-                    .map(Matcher::group).toList();
+            documents = files.map(file -> SET_DOCUMENT.matcher(file.getFileName().toString()))
+                    .filter(document -> document.matches() && setNumber(document) >= FIRST_SET_FOUND_IN_THE_FOLDER).toList();
         }
+        documents.stream().collect(Collectors.groupingBy(SearchEvaluationIT::setNumber, TreeMap::new,
+                        Collectors.mapping(document -> document.group(2), Collectors.toList())))
+                .forEach((set, kinds) -> assertThat(kinds).as("the kinds of held-out-%d's documents (eval%d-<kind>-….txt)", set, set)
+                        .containsExactlyInAnyOrderElementsOf(KINDS_IN_UPLOAD_ORDER));
+        return documents.stream().sorted(Comparator.comparingInt(SearchEvaluationIT::setNumber)
+                        .thenComparingInt(document -> KINDS_IN_UPLOAD_ORDER.indexOf(document.group(2))))
+                .map(Matcher::group).toList();
     }
 
-    /** Where a document of {@code kind} comes in its set's upload; a kind not in {@link #KINDS_IN_UPLOAD_ORDER} last. */
-    private static int kindInUploadOrder(String kind) {
-        int place = KINDS_IN_UPLOAD_ORDER.indexOf(kind);
-        return place < 0 ? KINDS_IN_UPLOAD_ORDER.size() : place;
+    private static int setNumber(Matcher document) {
+        return Integer.parseInt(document.group(1));
     }
 
     @Test
