@@ -142,6 +142,22 @@ class EverydayWordsTest {
         assertThat(totals[0][0] + totals[0][2]).as("every set's themes are scored").isEqualTo(totals[2][0] + totals[2][2]);
     }
 
+    /**
+     * The measure of the words on a set written blind after them (docs/annotation-quality.md): the dictionary alone on
+     * all its passages, without and with the words. Prints the figures only.
+     */
+    @Test
+    void onTheSetWrittenBlindWhileTheWordsWereWrittenTheFiguresArePrinted() throws IOException {
+        String set = "suggester-heldout-8.txt";
+        List<AnnotatorEvaluationTest.Passage> passages = AnnotatorEvaluationTest.read(set);
+        Ontology without = OntologyLoader.fromModel(ModelFactory.createDefaultModel().add(shipped.model()).remove(everyday));
+        int[] before = score(without, passages);
+        int[] after = score(shipped, passages);
+        System.out.printf(Locale.ROOT, "%n== everyday words on %s (%d passages, dictionary alone, P / R / F1): without %s | with %s%n",
+                set, passages.size(), figures(before), figures(after));
+        assertThat(before[0] + before[2]).as("the set's themes are scored").isEqualTo(after[0] + after[2]).isPositive();
+    }
+
     /** The words {@code passages} do not judge misleading, taken out one round at a time until none misleads. */
     static Map<Word, String> kept(Ontology without, Map<Word, String> words, List<AnnotatorEvaluationTest.Passage> passages) {
         Map<Word, String> kept = new TreeMap<>(words);

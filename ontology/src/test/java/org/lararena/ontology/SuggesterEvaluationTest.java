@@ -124,6 +124,11 @@ class SuggesterEvaluationTest {
         measureOneLabeller("suggester-heldout-7.txt");
     }
 
+    @Test
+    void onAFourthSetWrittenBlindTheFiguresArePrinted() throws IOException {
+        measureOneLabeller("suggester-heldout-8.txt");
+    }
+
     /** The dictionary alone on all passages of a set with one labeller, and the half-reviewed measure. */
     private void measureOneLabeller(String file) throws IOException {
         List<AnnotatorEvaluationTest.Passage> passages = labelled(file);
