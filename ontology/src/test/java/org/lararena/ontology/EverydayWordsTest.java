@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,12 +104,11 @@ class EverydayWordsTest {
 
     @Test
     void everyWordIsAHiddenLabelOfAThemeTheCodebookDoesNotAlreadyHave() {
-        Model codebookWithout = ModelFactory.createDefaultModel().add(shipped.model()).remove(everyday);
-        Ontology without = OntologyLoader.fromModel(codebookWithout);
+        Set<String> otherLabels = labelsOfAnyConcept(withoutEverydayWords());
         assertThat(everyday.listStatements().toList()).allSatisfy(statement -> {
             assertThat(statement.getPredicate()).isEqualTo(SKOS.hiddenLabel);
             assertThat(shipped.topTheme(statement.getSubject().getURI())).as(statement.toString()).isPresent();
-            assertThat(labelsOfAnyConcept(without)).as(statement.toString()).doesNotContain(SwedishText.fold(statement.getString()));
+            assertThat(otherLabels).as(statement.toString()).doesNotContain(SwedishText.fold(statement.getString()));
         });
     }
 
@@ -118,28 +118,29 @@ class EverydayWordsTest {
      */
     @Test
     void eachSetScoredWithAndWithoutTheEverydayWordsTheFiguresArePrinted() {
-        Ontology without = OntologyLoader.fromModel(ModelFactory.createDefaultModel().add(shipped.model()).remove(everyday));
+        Ontology without = withoutEverydayWords();
         Map<Word, String> all = words(everyday);
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                 "%n== everyday words (dictionary alone, P / R / F1): without | all written | kept by the other sets%n"));
-        int[][] totals = new int[3][3];
+        AnnotatorEvaluationTest.Counts[] totals = new AnnotatorEvaluationTest.Counts[3];
+        Arrays.fill(totals, new AnnotatorEvaluationTest.Counts(0, 0, 0));
         for (String set : sets.keySet()) {
             List<AnnotatorEvaluationTest.Passage> others = sets.entrySet().stream().filter(e -> !e.getKey().equals(set))
                     .flatMap(e -> e.getValue().stream()).toList();
             Map<Word, String> kept = kept(without, all, others);
-            int[][] scores = {score(without, sets.get(set)), score(with(without, all), sets.get(set)), score(with(without, kept), sets.get(set))};
+            List<Ontology> codebooks = List.of(without, with(without, all), with(without, kept));
             report.append(String.format(Locale.ROOT, "%-26s", set));
-            for (int i = 0; i < 3; i++) {
-                report.append(i == 0 ? " " : " | ").append(figures(scores[i]));
-                for (int j = 0; j < 3; j++) {
-                    totals[i][j] += scores[i][j];
-                }
+            for (int i = 0; i < codebooks.size(); i++) {
+                AnnotatorEvaluationTest.Counts counts = score(codebooks.get(i), sets.get(set));
+                report.append(i == 0 ? " " : " | ").append(figures(counts));
+                totals[i] = totals[i].plus(counts);
             }
             report.append(String.format(Locale.ROOT, "  (%d of %d kept)%n", kept.size(), all.size()));
         }
         report.append(String.format(Locale.ROOT, "%-26s %s | %s | %s%n", "all (micro)", figures(totals[0]), figures(totals[1]), figures(totals[2])));
         System.out.print(report);
-        assertThat(totals[0][0] + totals[0][2]).as("every set's themes are scored").isEqualTo(totals[2][0] + totals[2][2]);
+        assertThat(totals[2].truePositives() + totals[2].falseNegatives()).as("every set's themes are scored")
+                .isEqualTo(totals[0].truePositives() + totals[0].falseNegatives()).isPositive();
     }
 
     /**
@@ -150,12 +151,12 @@ class EverydayWordsTest {
     void onTheSetWrittenBlindWhileTheWordsWereWrittenTheFiguresArePrinted() throws IOException {
         String set = "suggester-heldout-8.txt";
         List<AnnotatorEvaluationTest.Passage> passages = AnnotatorEvaluationTest.read(set);
-        Ontology without = OntologyLoader.fromModel(ModelFactory.createDefaultModel().add(shipped.model()).remove(everyday));
-        int[] before = score(without, passages);
-        int[] after = score(shipped, passages);
+        AnnotatorEvaluationTest.Counts before = score(withoutEverydayWords(), passages);
+        AnnotatorEvaluationTest.Counts after = score(shipped, passages);
         System.out.printf(Locale.ROOT, "%n== everyday words on %s (%d passages, dictionary alone, P / R / F1): without %s | with %s%n",
                 set, passages.size(), figures(before), figures(after));
-        assertThat(before[0] + before[2]).as("the set's themes are scored").isEqualTo(after[0] + after[2]).isPositive();
+        assertThat(after.truePositives() + after.falseNegatives()).as("the set's themes are scored")
+                .isEqualTo(before.truePositives() + before.falseNegatives()).isPositive();
     }
 
     /** The words {@code passages} do not judge misleading, taken out one round at a time until none misleads. */
@@ -218,23 +219,25 @@ class EverydayWordsTest {
         return labels;
     }
 
-    /** True positives, false positives and false negatives over the passages' top themes, by the dictionary alone. */
-    private static int[] score(Ontology codebook, List<AnnotatorEvaluationTest.Passage> passages) {
+    /** The codebook as shipped, without the everyday words. */
+    private static Ontology withoutEverydayWords() {
+        return OntologyLoader.fromModel(ModelFactory.createDefaultModel().add(shipped.model()).remove(everyday));
+    }
+
+    /** Micro counts over the passages' top themes, by the dictionary alone. */
+    private static AnnotatorEvaluationTest.Counts score(Ontology codebook, List<AnnotatorEvaluationTest.Passage> passages) {
         PassageAnnotator annotator = new PassageAnnotator(codebook);
-        int[] counts = new int[3];
+        AnnotatorEvaluationTest.Counts counts = new AnnotatorEvaluationTest.Counts(0, 0, 0);
         for (AnnotatorEvaluationTest.Passage passage : passages) {
             Set<String> gold = passage.themeIris(codebook);
             Set<String> predicted = annotator.annotate(passage.text()).stream().map(Suggestion::topThemeIri).collect(Collectors.toSet());
-            predicted.forEach(theme -> counts[gold.contains(theme) ? 0 : 1]++);
-            gold.forEach(theme -> counts[2] += predicted.contains(theme) ? 0 : 1);
+            int right = (int) predicted.stream().filter(gold::contains).count();
+            counts = counts.plus(new AnnotatorEvaluationTest.Counts(right, predicted.size() - right, gold.size() - right));
         }
         return counts;
     }
 
-    private static String figures(int[] counts) {
-        double precision = counts[0] / (double) Math.max(1, counts[0] + counts[1]);
-        double recall = counts[0] / (double) Math.max(1, counts[0] + counts[2]);
-        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", precision, recall, f1);
+    private static String figures(AnnotatorEvaluationTest.Counts counts) {
+        return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", counts.precision(), counts.recall(), counts.f1());
     }
 }
