@@ -32,7 +32,7 @@ class SuggesterEvaluationTest {
     private static PassageAnnotator annotator;
     private static SuggesterTraining training;
     /** The check a platform runs before a model goes into service, with the configuration's defaults. */
-    private static final ServiceCheck CONFIGURED = configured();
+    private static final ServiceCheck CONFIGURED = ServiceCheck.of(LararenaConfig.fromMap(Map.of()).annotation());
 
     @BeforeAll
     static void load() {
@@ -259,10 +259,6 @@ class SuggesterEvaluationTest {
         return String.format(Locale.ROOT, "themes added %d (%d right), themes dropped %d (%d rightly)", added, addedRight, dropped, droppedRight);
     }
 
-    private static ServiceCheck configured() {
-        LararenaConfig.Annotation defaults = LararenaConfig.fromMap(Map.of()).annotation();
-        return new ServiceCheck(defaults.suggesterMinHeldOutPassages(), defaults.suggesterMargin());
-    }
 
     private static void print(String what, Evaluation evaluation) {
         System.out.printf(Locale.ROOT, "%-36s MICRO model %s | dictionary alone %s%n", what, figures(evaluation.model()),

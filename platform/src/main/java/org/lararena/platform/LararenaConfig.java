@@ -111,7 +111,7 @@ import java.util.OptionalInt;
  *     at least this many decided passages tested it, each by a model that did not learn from it (cross-validation over
  *     every decided passage); below, it is trained but the dictionary's or the earlier model's suggestions stay, and the
  *     training says why</td></tr>
- * <tr><td>LARARENA_SUGGESTER_MARGIN_F1_POINTS</td><td>2</td><td>and only when its F1 on those passages is at least this many
+ * <tr><td>LARARENA_SUGGESTER_MARGIN_F1_POINTS</td><td>0</td><td>and only when its F1 on those passages is at least this many
  *     hundredths above the dictionary's alone (0: not lower), with a precision not lower</td></tr>
  * <tr><td>LARARENA_JENA_COMPACT_GROWTH_MB</td><td>1024</td><td>the annotation store's files are compacted once they have grown
  * by this much since the last compaction, at a quiet moment (or at once when the disk has less than twice this left;
@@ -542,7 +542,7 @@ public record LararenaConfig(
                         Duration.ofSeconds(r.integer("LARARENA_JENA_COMPACT_CHECK_SECONDS", 300, 10, 86_400)),
                         Duration.ofSeconds(r.integer("LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS", 60, 1, 86_400)),
                         r.integer("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", 30, 1, 1_000_000),
-                        r.integer("LARARENA_SUGGESTER_MARGIN_F1_POINTS", 2, 0, 100) / 100.0),
+                        r.integer("LARARENA_SUGGESTER_MARGIN_F1_POINTS", 0, 0, 100) / 100.0),
                 new Requests(Duration.ofMillis(r.integer("LARARENA_BUSY_AFTER_MS", 2_000, 50, 600_000)),
                         r.integer("LARARENA_REQUEST_WORKERS", 8, 1, 256), Requests.longestWork(sparql)),
                 new Exchange(r.integer("LARARENA_MAX_IMPORT_MB", 200, 1, 1_000_000) * 1024L * 1024L,

@@ -82,7 +82,7 @@ class LararenaConfigTest {
                 "LARARENA_SUGGESTER_MARGIN_F1_POINTS", "5")).annotation();
 
         assertThat(defaults.suggesterMinHeldOutPassages()).isEqualTo(30);
-        assertThat(defaults.suggesterMargin()).isEqualTo(0.02);
+        assertThat(defaults.suggesterMargin()).as("not lower than the dictionary's F1").isZero();
         assertThat(set.suggesterMinHeldOutPassages()).isEqualTo(12);
         assertThat(set.suggesterMargin()).isEqualTo(0.05);
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", "0")))

@@ -122,7 +122,7 @@ final class Wiring {
         // The annotator asks the suggester for the model in service at each passage; the suggester trains against it.
         PassageAnnotator annotator = new PassageAnnotator(ontology, PassageAnnotator.DEFAULT_THRESHOLD,
                 () -> suggesterOnceMade.get().get());
-        ServiceCheck serviceCheck = new ServiceCheck(config.annotation().suggesterMinHeldOutPassages(), config.annotation().suggesterMargin());
+        ServiceCheck serviceCheck = ServiceCheck.of(config.annotation());
         Suggester suggester = new Suggester(new DecisionLog(documents, annotations, ontology),
                 new SuggesterTraining(annotator, ontology, clock, serviceCheck), config.dataPath("suggester"),
                 config.annotation().suggesterRetrainAfter());

@@ -1,6 +1,7 @@
 package org.lararena.ontology.suggest;
 
 import java.util.Locale;
+import org.lararena.platform.LararenaConfig;
 
 /**
  * When a trained model may go into service: its evaluation on decisions it did not learn from (cross-validated by
@@ -8,9 +9,11 @@ import java.util.Locale;
  * {@code margin} above the dictionary's alone, and its precision not lower (a model that buys F1 with suggestions
  * researchers must reject more often is no better for them). On a handful of passages one passage moves F1 by a
  * tenth, so a model worse than the dictionary can look better by chance (a rule that did worse on new material passed
- * on 8 held-out passages with F1 0.70 against 0.67; docs/annotation-quality.md); the margin asks a real gain, not a
- * tie decided by one theme. Configured in {@code LararenaConfig.Annotation} ({@code
- * LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES}, {@code LARARENA_SUGGESTER_MARGIN_F1_POINTS}).
+ * on 8 held-out passages with F1 0.70 against 0.67; docs/annotation-quality.md). The configured margin is 0: a review
+ * of some thirty passages teaches precision (the rejects of a passing mention) more than recall, which shows as a tie
+ * of F1 with precision higher, and a margin kept such models out where they helped. Configured in {@code
+ * LararenaConfig.Annotation} ({@code LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES}, {@code
+ * LARARENA_SUGGESTER_MARGIN_F1_POINTS}).
  *
  * @param minHeldOutPassages decided passages scored out of training below which no model goes into service
  * @param margin how much higher than the dictionary's alone the model's F1 must be (0: not lower)
@@ -27,6 +30,11 @@ public record ServiceCheck(int minHeldOutPassages, double margin) {
         if (!(margin >= 0 && margin <= 1)) {
             throw new IllegalArgumentException("the margin is a difference of F1, between 0 and 1 (got " + margin + ")");
         }
+    }
+
+    /** The check a platform runs, as {@code annotation} configures it. */
+    public static ServiceCheck of(LararenaConfig.Annotation annotation) {
+        return new ServiceCheck(annotation.suggesterMinHeldOutPassages(), annotation.suggesterMargin());
     }
 
     /**

@@ -23,6 +23,7 @@ import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
 import org.lararena.ontology.Suggestion;
+import org.lararena.platform.LararenaConfig;
 
 /** What the suggester learns from researchers' decisions, and that odd decisions keep it stable. */
 class SuggesterTrainingTest {
@@ -33,6 +34,8 @@ class SuggesterTrainingTest {
     private static final String CHIEF_AND_QUEUES = "Avdelningschefen berättade att väntetiderna på vårdcentralen har blivit kortare.";
     /** As the check's test cases below need it: any held-out part, a model not worse than the dictionary. */
     private static final ServiceCheck ANY_HELD_OUT = new ServiceCheck(1, 0);
+    /** The check a platform runs with the configuration's defaults. */
+    private static final ServiceCheck DEFAULT_CHECK = ServiceCheck.of(LararenaConfig.fromMap(Map.of()).annotation());
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     private static Ontology ontology;
@@ -131,7 +134,7 @@ class SuggesterTrainingTest {
             decided.add(GoldReview.review("team-" + i, text, annotator.annotate(text), queues));
         }
 
-        SuggesterTraining.Outcome outcome = new SuggesterTraining(annotator, ontology, CLOCK, new ServiceCheck(30, 0.02)).train(decided, 1);
+        SuggesterTraining.Outcome outcome = new SuggesterTraining(annotator, ontology, CLOCK, DEFAULT_CHECK).train(decided, 1);
 
         assertThat(outcome.model().evaluation().passages()).isEqualTo(30);
         assertThat(outcome.inService()).as(outcome.reason()).isTrue();
@@ -150,7 +153,7 @@ class SuggesterTrainingTest {
             decided.add(GoldReview.review("noise-" + i, text, annotator.annotate(text), gold));
         }
 
-        SuggesterTraining.Outcome outcome = new SuggesterTraining(annotator, ontology, CLOCK, new ServiceCheck(30, 0.02)).train(decided, 1);
+        SuggesterTraining.Outcome outcome = new SuggesterTraining(annotator, ontology, CLOCK, DEFAULT_CHECK).train(decided, 1);
 
         assertThat(outcome.model().evaluation().passages()).isEqualTo(60);
         assertThat(outcome.inService()).as(outcome.reason()).isFalse();
