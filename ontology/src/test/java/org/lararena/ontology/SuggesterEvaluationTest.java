@@ -129,6 +129,11 @@ class SuggesterEvaluationTest {
         measureOneLabeller("suggester-heldout-8.txt");
     }
 
+    @Test
+    void onAFifthSetWrittenBlindTheFiguresArePrinted() throws IOException {
+        measureOneLabeller("suggester-heldout-9.txt");
+    }
+
     /** The dictionary alone on all passages of a set with one labeller, and the half-reviewed measure. */
     private void measureOneLabeller(String file) throws IOException {
         List<AnnotatorEvaluationTest.Passage> passages = labelled(file);
