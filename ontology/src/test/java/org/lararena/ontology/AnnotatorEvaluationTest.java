@@ -3,8 +3,6 @@ package org.lararena.ontology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,9 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,26 +25,8 @@ class AnnotatorEvaluationTest {
     private static final double REQUIRED_F1 = 0.75;
     private static final double REQUIRED_PRECISION = 0.75;
 
-    /** The words that carry a label, in brackets after it: {@code Samverkan [mobila teamet]}. */
-    private static final Pattern EVIDENCE = Pattern.compile("\\[([^\\]]+)]");
-
     private static Ontology ontology;
     private static PassageAnnotator annotator;
-
-    /** @param evidence by theme label, the words of the text that carry it, where the set names them ({@code [words]}) */
-    record Passage(Set<String> themes, String text, Map<String, String> evidence) {
-
-        /** The IRIs of the top themes the passage is labelled with. */
-        Set<String> themeIris(Ontology ontology) {
-            return ontology.topThemes().stream().filter(t -> themes.contains(t.labelSv())).map(Concept::iri).collect(Collectors.toSet());
-        }
-
-        /** By top theme IRI, the words of the text that carry it, where the set names them. */
-        Map<String, String> evidenceByThemeIri(Ontology ontology) {
-            return ontology.topThemes().stream().filter(t -> evidence.containsKey(t.labelSv()))
-                    .collect(Collectors.toMap(Concept::iri, t -> evidence.get(t.labelSv())));
-        }
-    }
 
     record Counts(int truePositives, int falsePositives, int falseNegatives) {
         double precision() {
@@ -97,14 +74,14 @@ class AnnotatorEvaluationTest {
         Set<String> names = new HashSet<>();
         ontology.topThemes().forEach(t -> names.add(t.labelSv()));
         for (String file : List.of("tuning.txt", "heldout.txt", "suggester.txt")) {
-            for (Passage passage : read(file)) {
+            for (LabelledPassage passage : LabelledPassage.read(file)) {
                 assertThat(names).as(passage.text()).containsAll(passage.themes());
             }
         }
     }
 
     private Counts evaluate(String file, boolean showErrors) throws IOException {
-        List<Passage> passages = read(file);
+        List<LabelledPassage> passages = LabelledPassage.read(file);
         Function<String, Set<String>> system = text -> {
             Set<String> themes = new TreeSet<>();
             annotator.annotate(text).forEach(s -> themes.add(ontology.labelSv(s.topThemeIri())));
@@ -128,7 +105,7 @@ class AnnotatorEvaluationTest {
         });
         List<String> errors = new ArrayList<>();
         long started = System.nanoTime();
-        for (Passage passage : passages) {
+        for (LabelledPassage passage : passages) {
             Set<String> predicted = system.apply(passage.text());
             count(passage.themes(), predicted, perTheme);
             count(passage.themes(), baseline.apply(passage.text()), perThemeBaseline);
@@ -173,36 +150,5 @@ class AnnotatorEvaluationTest {
             boolean p = predicted.contains(theme);
             perTheme.merge(theme, new Counts(g && p ? 1 : 0, !g && p ? 1 : 0, g && !p ? 1 : 0), Counts::plus);
         }
-    }
-
-    static List<Passage> read(String file) throws IOException {
-        String content;
-        try (InputStream in = AnnotatorEvaluationTest.class.getResourceAsStream("/eval/" + file)) {
-            assertThat(in).as(file).isNotNull();
-            content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        List<Passage> passages = new ArrayList<>();
-        String[] blocks = content.split("(?m)^---\\s*$");
-        for (int i = 1; i < blocks.length; i++) {
-            String block = blocks[i].strip();
-            int newline = block.indexOf('\n');
-            String header = newline < 0 ? block : block.substring(0, newline);
-            String text = newline < 0 ? "" : block.substring(newline + 1).strip();
-            assertThat(header).as("passage %d of %s", i, file).startsWith("themes:");
-            Set<String> themes = new TreeSet<>();
-            Map<String, String> evidence = new TreeMap<>();
-            for (String theme : header.substring("themes:".length()).split(";")) {
-                Matcher words = EVIDENCE.matcher(theme);
-                String label = words.find() ? theme.substring(0, words.start()).strip() : theme.strip();
-                if (!label.isEmpty()) {
-                    themes.add(label);
-                    if (words.find(0)) {
-                        evidence.put(label, words.group(1).strip());
-                    }
-                }
-            }
-            passages.add(new Passage(themes, text, evidence));
-        }
-        return passages;
     }
 }

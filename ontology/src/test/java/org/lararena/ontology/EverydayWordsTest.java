@@ -51,7 +51,7 @@ class EverydayWordsTest {
 
     private static Ontology shipped;
     private static Model everyday;
-    private static Map<String, List<AnnotatorEvaluationTest.Passage>> sets;
+    private static Map<String, List<LabelledPassage>> sets;
 
     /** An everyday word of a concept, by its folded text. */
     record Word(String conceptIri, String folded) implements Comparable<Word> {
@@ -83,7 +83,7 @@ class EverydayWordsTest {
         sets = new LinkedHashMap<>();
         LABELLED_SETS.forEach(set -> {
             try {
-                sets.put(set, AnnotatorEvaluationTest.read(set));
+                sets.put(set, LabelledPassage.read(set));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -92,7 +92,7 @@ class EverydayWordsTest {
 
     @Test
     void noEverydayWordMisleadsOnTheLabelledSets() {
-        List<AnnotatorEvaluationTest.Passage> all = sets.values().stream().flatMap(List::stream).toList();
+        List<LabelledPassage> all = sets.values().stream().flatMap(List::stream).toList();
         Map<Word, Judged> judged = judge(shipped, words(everyday), all);
 
         assertThat(judged.entrySet().stream().filter(e -> e.getValue().misleads())
@@ -126,7 +126,7 @@ class EverydayWordsTest {
         AnnotatorEvaluationTest.Counts[] totals = new AnnotatorEvaluationTest.Counts[3];
         Arrays.fill(totals, new AnnotatorEvaluationTest.Counts(0, 0, 0));
         for (String set : sets.keySet()) {
-            List<AnnotatorEvaluationTest.Passage> others = sets.entrySet().stream().filter(e -> !e.getKey().equals(set))
+            List<LabelledPassage> others = sets.entrySet().stream().filter(e -> !e.getKey().equals(set))
                     .flatMap(e -> e.getValue().stream()).toList();
             Map<Word, String> kept = kept(without, all, others);
             List<Ontology> codebooks = List.of(without, with(without, all), with(without, kept));
@@ -151,7 +151,7 @@ class EverydayWordsTest {
     @Test
     void onTheSetWrittenBlindWhileTheWordsWereWrittenTheFiguresArePrinted() throws IOException {
         String set = "suggester-heldout-8.txt";
-        List<AnnotatorEvaluationTest.Passage> passages = AnnotatorEvaluationTest.read(set);
+        List<LabelledPassage> passages = LabelledPassage.read(set);
         AnnotatorEvaluationTest.Counts before = score(withoutEverydayWords(), passages);
         AnnotatorEvaluationTest.Counts after = score(shipped, passages);
         System.out.printf(Locale.ROOT, "%n== everyday words on %s (%d passages, dictionary alone, P / R / F1): without %s | with %s%n",
@@ -161,7 +161,7 @@ class EverydayWordsTest {
     }
 
     /** The words {@code passages} do not judge misleading, taken out one round at a time until none misleads. */
-    static Map<Word, String> kept(Ontology without, Map<Word, String> words, List<AnnotatorEvaluationTest.Passage> passages) {
+    static Map<Word, String> kept(Ontology without, Map<Word, String> words, List<LabelledPassage> passages) {
         Map<Word, String> kept = new TreeMap<>(words);
         while (true) {
             Set<Word> misleading = judge(with(without, kept), kept, passages).entrySet().stream()
@@ -174,10 +174,10 @@ class EverydayWordsTest {
     }
 
     /** The suggestions through {@code words} on {@code passages}, judged by the passages' top themes. */
-    static Map<Word, Judged> judge(Ontology codebook, Map<Word, String> words, List<AnnotatorEvaluationTest.Passage> passages) {
+    static Map<Word, Judged> judge(Ontology codebook, Map<Word, String> words, List<LabelledPassage> passages) {
         PassageAnnotator annotator = new PassageAnnotator(codebook);
         Map<Word, Judged> judged = new TreeMap<>();
-        for (AnnotatorEvaluationTest.Passage passage : passages) {
+        for (LabelledPassage passage : passages) {
             Set<String> gold = passage.themeIris(codebook);
             Set<Word> seen = new TreeSet<>();
             for (Suggestion suggestion : annotator.annotate(passage.text())) {
@@ -226,10 +226,10 @@ class EverydayWordsTest {
     }
 
     /** Micro counts over the passages' top themes, by the dictionary alone. */
-    private static AnnotatorEvaluationTest.Counts score(Ontology codebook, List<AnnotatorEvaluationTest.Passage> passages) {
+    private static AnnotatorEvaluationTest.Counts score(Ontology codebook, List<LabelledPassage> passages) {
         PassageAnnotator annotator = new PassageAnnotator(codebook);
         AnnotatorEvaluationTest.Counts counts = new AnnotatorEvaluationTest.Counts(0, 0, 0);
-        for (AnnotatorEvaluationTest.Passage passage : passages) {
+        for (LabelledPassage passage : passages) {
             Set<String> gold = passage.themeIris(codebook);
             Set<String> predicted = annotator.annotate(passage.text()).stream().map(Suggestion::topThemeIri).collect(Collectors.toSet());
             int right = (int) predicted.stream().filter(gold::contains).count();

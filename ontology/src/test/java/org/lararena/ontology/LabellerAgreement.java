@@ -25,7 +25,7 @@ record LabellerAgreement(int decisions, double kappa, double raw, int both, int 
                          Map<String, int[]> byTheme) {
 
     /** @param themes the labels of the top themes; {@code first} and {@code second} label the same passages in the same order */
-    static LabellerAgreement of(List<AnnotatorEvaluationTest.Passage> first, List<AnnotatorEvaluationTest.Passage> second,
+    static LabellerAgreement of(List<LabelledPassage> first, List<LabelledPassage> second,
                                 List<String> themes) {
         CodingAnnotationStudy study = new CodingAnnotationStudy(2);
         Map<String, int[]> byTheme = new TreeMap<>();

@@ -132,7 +132,7 @@ class PassageAnnotatorTest {
     @Test
     void annotatesHalfAMegabyteOfTextInOnePassWithEverySpanInsideTheText() throws Exception {
         StringBuilder text = new StringBuilder();
-        List<AnnotatorEvaluationTest.Passage> passages = AnnotatorEvaluationTest.read("tuning.txt");
+        List<LabelledPassage> passages = LabelledPassage.read("tuning.txt");
         while (text.length() < 500_000) {
             passages.forEach(p -> text.append(p.text()).append("\n\n"));
         }

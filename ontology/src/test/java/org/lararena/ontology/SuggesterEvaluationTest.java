@@ -136,16 +136,16 @@ class SuggesterEvaluationTest {
 
     /** The dictionary alone on all passages of a set with one labeller, and the half-reviewed measure. */
     private void measureOneLabeller(String file) throws IOException {
-        List<AnnotatorEvaluationTest.Passage> passages = labelled(file);
+        List<LabelledPassage> passages = labelled(file);
         printWhole(file, passages);
         measure(file, passages, passages, true);
     }
 
     private void measureHeldOut(String file) throws IOException {
-        List<AnnotatorEvaluationTest.Passage> first = labelled(file);
-        List<AnnotatorEvaluationTest.Passage> second = labelled(file.replace(".txt", ".second-labeller.txt"));
-        assertThat(second).extracting(AnnotatorEvaluationTest.Passage::text).as("the second labeller's passages")
-                .containsExactlyElementsOf(first.stream().map(AnnotatorEvaluationTest.Passage::text).toList());
+        List<LabelledPassage> first = labelled(file);
+        List<LabelledPassage> second = labelled(file.replace(".txt", ".second-labeller.txt"));
+        assertThat(second).extracting(LabelledPassage::text).as("the second labeller's passages")
+                .containsExactlyElementsOf(first.stream().map(LabelledPassage::text).toList());
 
         LabellerAgreement agreement = LabellerAgreement.of(first, second,
                 ontology.topThemes().stream().map(Concept::labelSv).toList());
@@ -162,22 +162,22 @@ class SuggesterEvaluationTest {
         measure(file + ", reviewed as the second labeller says, scored by the first", second, first, false);
     }
 
-    private static List<AnnotatorEvaluationTest.Passage> labelled(String file) throws IOException {
+    private static List<LabelledPassage> labelled(String file) throws IOException {
         Set<String> labels = ontology.topThemes().stream().map(Concept::labelSv).collect(Collectors.toSet());
-        List<AnnotatorEvaluationTest.Passage> passages = AnnotatorEvaluationTest.read(file);
-        for (AnnotatorEvaluationTest.Passage passage : passages) {
+        List<LabelledPassage> passages = LabelledPassage.read(file);
+        for (LabelledPassage passage : passages) {
             assertThat(labels).as("the labels in %s of: %s", file, passage.text()).containsAll(passage.themes());
         }
         return passages;
     }
 
     /** The same themes with no words named for them: the review then tags a missed theme on the whole passage. */
-    private static List<AnnotatorEvaluationTest.Passage> withoutEvidence(List<AnnotatorEvaluationTest.Passage> passages) {
-        return passages.stream().map(p -> new AnnotatorEvaluationTest.Passage(p.themes(), p.text(), Map.of())).toList();
+    private static List<LabelledPassage> withoutEvidence(List<LabelledPassage> passages) {
+        return passages.stream().map(p -> new LabelledPassage(p.themes(), p.text(), Map.of())).toList();
     }
 
     /** The dictionary alone on every passage of a set (nothing to train on). */
-    private static void printWhole(String what, List<AnnotatorEvaluationTest.Passage> passages) {
+    private static void printWhole(String what, List<LabelledPassage> passages) {
         List<TrainingPassage> all = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
             all.add(GoldReview.review("all-" + i, passages.get(i).text(), List.of(), passages.get(i).themeIris(ontology)));
@@ -188,9 +188,9 @@ class SuggesterEvaluationTest {
     }
 
     private Measured measure(String... files) throws IOException {
-        List<AnnotatorEvaluationTest.Passage> all = new ArrayList<>();
+        List<LabelledPassage> all = new ArrayList<>();
         for (String file : files) {
-            all.addAll(AnnotatorEvaluationTest.read(file));
+            all.addAll(LabelledPassage.read(file));
         }
         return measure(String.join(" + ", files), all, all, true);
     }
@@ -201,17 +201,17 @@ class SuggesterEvaluationTest {
      *
      * @param assertNotWorse whether a model put in service must not lower F1 on the unseen half
      */
-    private Measured measure(String what, List<AnnotatorEvaluationTest.Passage> reviewedAs, List<AnnotatorEvaluationTest.Passage> scoredAs,
+    private Measured measure(String what, List<LabelledPassage> reviewedAs, List<LabelledPassage> scoredAs,
                              boolean assertNotWorse) {
         List<TrainingPassage> reviewed = new ArrayList<>();
         List<TrainingPassage> unseen = new ArrayList<>();
         for (int i = 0; i < reviewedAs.size(); i++) {
             if (i % 2 == 0) {
-                AnnotatorEvaluationTest.Passage passage = reviewedAs.get(i);
+                LabelledPassage passage = reviewedAs.get(i);
                 reviewed.add(GoldReview.review("reviewed-" + i, passage.text(), annotator.annotate(passage.text()), passage.themeIris(ontology),
                         passage.evidenceByThemeIri(ontology)));
             } else {
-                AnnotatorEvaluationTest.Passage passage = scoredAs.get(i);
+                LabelledPassage passage = scoredAs.get(i);
                 // Only the gold themes count here: the scoring compares the suggestions with them.
                 unseen.add(GoldReview.review("unseen-" + i, passage.text(), List.of(), passage.themeIris(ontology)));
             }

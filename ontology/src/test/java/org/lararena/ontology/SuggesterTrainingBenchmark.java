@@ -32,9 +32,9 @@ class SuggesterTrainingBenchmark {
         Ontology ontology = OntologyLoader.fromClasspath();
         PassageAnnotator annotator = new PassageAnnotator(ontology);
         SuggesterTraining training = new SuggesterTraining(annotator, ontology, Clock.systemUTC(), new ServiceCheck(30, 0.02));
-        List<AnnotatorEvaluationTest.Passage> written = new ArrayList<>();
+        List<LabelledPassage> written = new ArrayList<>();
         for (String set : SETS) {
-            written.addAll(AnnotatorEvaluationTest.read(set));
+            written.addAll(LabelledPassage.read(set));
         }
         int[] sizes = Arrays.stream(System.getProperty("bench.passages", "250,1000,4000").split(",")).map(String::strip)
                 .mapToInt(Integer::parseInt).toArray();
@@ -58,11 +58,11 @@ class SuggesterTrainingBenchmark {
     }
 
     /** {@code size} passages: the written ones in turn, each reviewed as its labels say, under an id of its own. */
-    private static List<TrainingPassage> reviewed(List<AnnotatorEvaluationTest.Passage> written, int size, Ontology ontology,
+    private static List<TrainingPassage> reviewed(List<LabelledPassage> written, int size, Ontology ontology,
                                                   PassageAnnotator annotator) {
         List<TrainingPassage> decided = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            AnnotatorEvaluationTest.Passage passage = written.get(i % written.size());
+            LabelledPassage passage = written.get(i % written.size());
             decided.add(GoldReview.review("bench-" + i, passage.text(), annotator.annotate(passage.text()), passage.themeIris(ontology),
                     passage.evidenceByThemeIri(ontology)));
         }
