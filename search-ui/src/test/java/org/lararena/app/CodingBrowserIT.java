@@ -88,9 +88,10 @@ class CodingBrowserIT {
         try (Browser browser = Browser.open(app.url, "coding-logged-out-elsewhere")) {
             browser.logIn("forskare", "forskare");
             browser.go("/kodning/" + continuityId);
+            // The status reads "Hämtar annoteringar …" while the list loads: wait for the count.
             String count = browser.await(d -> {
                 String text = d.findElement(By.id("annotations-status")).getText();
-                return text.isBlank() ? null : text;
+                return text.matches("\\d+ annotering(ar)?") ? text : null;
             });
             int listed = browser.driver().findElements(By.cssSelector("#annotations li")).size();
             assertThat(count).as("the status counts the annotations listed").isEqualTo(listed == 1 ? "1 annotering" : listed + " annoteringar");
