@@ -1,0 +1,222 @@
+package org.lararena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lararena.ontology.LabelledPassage;
+import org.lararena.ontology.Ontology;
+import org.lararena.ontology.OntologyLoader;
+import org.lararena.ontology.PassageAnnotator;
+
+/**
+ * Issue 18's held-out check, on a fresh platform through the API with the configured check before service: half of a
+ * set written blind ({@value #SET}, measured once in-process by {@code SuggesterEvaluationTest}) is uploaded and
+ * reviewed as its gold labels say (accept, reject, tag what was missed), an admin trains, and the other half is uploaded
+ * and scored against its labels: the platform's suggestions, made with the model in service, against the dictionary
+ * alone (the annotator with the shipped ontology and no model, on the passages the platform made: an upload of the same
+ * text before the training would be refused as a duplicate of it). Each passage of the set is a document of its own,
+ * scored by the top themes of all its suggestions.
+ */
+// Only the explicit training: the background one waits an hour after the last decision. Otherwise the defaults.
+@WithApplication(settings = {"LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS=3600"})
+class SuggesterHeldOutIT {
+
+    private static final String SET = "suggester-heldout-9.txt";
+
+    private static RunningApplication app;
+    @Token("forskare")
+    private static String researcher;
+    @Token("admin")
+    private static String admin;
+    private static Ontology ontology;
+    /** The annotator without a model, as a fresh platform has it. */
+    private static PassageAnnotator dictionary;
+
+    /** A passage of the set and the IRIs of its gold top themes. */
+    private record Labelled(String text, Set<String> themes) {}
+
+    /** Micro counts over the documents' top themes. */
+    private record Counts(int right, int wrong, int missed) {
+        double precision() {
+            return right + wrong == 0 ? 1 : (double) right / (right + wrong);
+        }
+
+        double recall() {
+            return right + missed == 0 ? 1 : (double) right / (right + missed);
+        }
+
+        double f1() {
+            return precision() + recall() == 0 ? 0 : 2 * precision() * recall() / (precision() + recall());
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "P %.3f R %.3f F1 %.3f", precision(), recall(), f1());
+        }
+    }
+
+    @BeforeAll
+    static void ontology() {
+        ontology = OntologyLoader.fromClasspath();
+        dictionary = new PassageAnnotator(ontology);
+    }
+
+    @Test
+    void afterAReviewOfHalfASetWrittenBlindTheOtherHalfIsSuggestedAtLeastAsWellAsByTheDictionaryAlone() throws Exception {
+        List<Labelled> passages = LabelledPassage.read(SET).stream()
+                .map(p -> new Labelled(p.text(), p.themeIris(ontology))).toList();
+        List<Labelled> reviewed = new ArrayList<>();
+        List<Labelled> unseen = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            (i % 2 == 0 ? reviewed : unseen).add(passages.get(i));
+        }
+
+        int decisions = 0;
+        List<String> reviewedIds = upload("granskad", reviewed);
+        for (int i = 0; i < reviewed.size(); i++) {
+            decisions += reviewAsGoldSays(reviewedIds.get(i), reviewed.get(i).themes());
+        }
+
+        HttpResponse<String> trained = app.send("POST", "/api/admin/suggester/train", null, admin, Duration.ofMinutes(3));
+        assertThat(trained.statusCode()).as(trained.body()).isEqualTo(200);
+        JsonObject training = new JsonObject(trained.body()).getJsonObject("lastTraining");
+        List<String> unseenIds = upload("osedd", unseen);
+        Counts withModel = score(unseen, unseenIds, SuggesterHeldOutIT::suggestedThemes);
+        Counts dictionary = score(unseen, unseenIds, SuggesterHeldOutIT::dictionaryThemes);
+        System.out.printf(Locale.ROOT, "SuggesterHeldOutIT on %s: %d reviewed passages, %d decisions; trained: in service %s, %s%n"
+                        + "  tested: model %s | dictionary alone %s%n  unseen half (%d): as suggested %s | dictionary alone %s%n",
+                SET, reviewed.size(), decisions, training.getBoolean("inService"), training.getString("reason"),
+                figures(training.getJsonObject("evaluation")), figures(training.getJsonObject("evaluation").getJsonObject("dictionaryOnly")),
+                unseen.size(), withModel, dictionary);
+
+        assertThat(training.getInteger("decisions")).as("every decision of the review is learned from").isEqualTo(decisions);
+        assertThat(training.getJsonObject("evaluation").getInteger("passages")).as("decided passages that tested the model")
+                .isGreaterThanOrEqualTo(30);
+        // What a team sees after its review: the model if the check put it in service, else the dictionary's suggestions.
+        // It must not be worse than the dictionary alone on passages nobody reviewed; the figures printed above say
+        // whether it is better (docs/annotation-quality.md).
+        assertThat(withModel.f1()).as("F1 on the unseen half, against the dictionary alone").isGreaterThanOrEqualTo(dictionary.f1());
+        assertThat(withModel.precision()).as("precision on the unseen half").isGreaterThanOrEqualTo(dictionary.precision());
+        assertThat(withModel.right() + withModel.missed()).as("the unseen half's themes are scored").isPositive();
+    }
+
+    private static String figures(JsonObject scores) {
+        return String.format(Locale.ROOT, "P %.3f R %.3f F1 %.3f", scores.getDouble("precision"), scores.getDouble("recall"), scores.getDouble("f1"));
+    }
+
+    /** Uploads each passage as a document of its own and waits until all are indexed; their ids, in order. */
+    private static List<String> upload(String prefix, List<Labelled> passages) throws Exception {
+        List<RunningApplication.Upload> files = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            files.add(new RunningApplication.Upload(String.format(Locale.ROOT, "%s-%02d.txt", prefix, i), "text/plain",
+                    passages.get(i).text().getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> uploaded = app.postFiles(researcher, files, "public");
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        List<String> ids = new JsonArray(uploaded.body()).stream().map(d -> ((JsonObject) d).getString("id")).toList();
+        assertThat(ids).hasSameSizeAs(passages);
+        for (String id : ids) {
+            app.awaitStatus(id, researcher, "indexed");
+        }
+        return ids;
+    }
+
+    /** The top themes suggested for a document. */
+    @FunctionalInterface
+    private interface Themes {
+        Set<String> of(String documentId) throws Exception;
+    }
+
+    /** The top themes of every document's suggestions against its passage's gold themes. */
+    private static Counts score(List<Labelled> passages, List<String> ids, Themes themes) throws Exception {
+        int right = 0;
+        int wrong = 0;
+        int missed = 0;
+        for (int i = 0; i < passages.size(); i++) {
+            Set<String> suggested = themes.of(ids.get(i));
+            Set<String> gold = passages.get(i).themes();
+            int hits = (int) suggested.stream().filter(gold::contains).count();
+            right += hits;
+            wrong += suggested.size() - hits;
+            missed += gold.size() - hits;
+        }
+        return new Counts(right, wrong, missed);
+    }
+
+    /**
+     * Accepts the suggestions of a gold theme, rejects the rest, and tags the document's first passage, whole, with each
+     * gold theme nothing in the document was suggested for (a passage of the set may have become several).
+     */
+    private static int reviewAsGoldSays(String documentId, Set<String> gold) throws Exception {
+        List<String> accept = new ArrayList<>();
+        List<String> reject = new ArrayList<>();
+        Set<String> suggested = new HashSet<>();
+        for (JsonObject annotation : annotations(documentId)) {
+            String theme = annotation.getJsonObject("theme").getString("iri");
+            (gold.contains(theme) ? accept : reject).add(annotation.getString("id"));
+            suggested.add(theme);
+        }
+        review(documentId, accept, "accepted");
+        review(documentId, reject, "rejected");
+        JsonObject first = passages(documentId).get(0);
+        String text = first.getString("text");
+        int tags = 0;
+        for (String theme : gold) {
+            if (!suggested.contains(theme)) {
+                JsonObject tag = new JsonObject().put("passageId", first.getString("id")).put("start", 0)
+                        .put("end", text.codePointCount(0, text.length())).put("concept", theme);
+                HttpResponse<String> added = app.send("POST", "/api/documents/" + documentId + "/annotations", tag.encode(), researcher);
+                assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+                tags++;
+            }
+        }
+        return accept.size() + reject.size() + tags;
+    }
+
+    private static void review(String documentId, List<String> ids, String state) throws Exception {
+        if (ids.isEmpty()) {
+            return;
+        }
+        HttpResponse<String> reviewed = app.send("POST", "/api/documents/" + documentId + "/annotations/review",
+                new JsonObject().put("ids", new JsonArray(ids)).put("state", state).encode(), researcher);
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+    }
+
+    /** The top themes of the platform's suggestions for the document. */
+    private static Set<String> suggestedThemes(String documentId) throws Exception {
+        return annotations(documentId).stream().map(a -> a.getJsonObject("theme").getString("iri")).collect(Collectors.toSet());
+    }
+
+    /** The top themes the dictionary alone suggests for the document's passages as the platform made them. */
+    private static Set<String> dictionaryThemes(String documentId) throws Exception {
+        Set<String> themes = new HashSet<>();
+        for (JsonObject passage : passages(documentId)) {
+            dictionary.annotate(passage.getString("text")).forEach(s -> themes.add(s.topThemeIri()));
+        }
+        return themes;
+    }
+
+    private static List<JsonObject> passages(String documentId) throws Exception {
+        HttpResponse<String> response = app.get("/api/documents/" + documentId + "/passages", researcher);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new JsonArray(response.body()).stream().map(JsonObject.class::cast).toList();
+    }
+
+    private static List<JsonObject> annotations(String documentId) throws Exception {
+        HttpResponse<String> response = app.get("/api/documents/" + documentId + "/annotations", researcher);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new JsonArray(response.body()).stream().map(JsonObject.class::cast).toList();
+    }
+}
