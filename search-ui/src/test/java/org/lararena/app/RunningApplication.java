@@ -275,15 +275,27 @@ final class RunningApplication implements AutoCloseable {
 
     /** A researcher ({@code token}) accepts every suggestion of the document that is still suggested, in one review. */
     void acceptSuggestions(String documentId, String token) throws Exception {
-        JsonArray ids = new JsonArray();
-        new JsonArray(get("/api/documents/" + documentId + "/annotations", token).body()).stream().map(JsonObject.class::cast)
-                .filter(a -> "suggested".equals(a.getString("state"))).forEach(a -> ids.add(a.getString("id")));
+        List<String> ids = new JsonArray(get("/api/documents/" + documentId + "/annotations", token).body()).stream()
+                .map(JsonObject.class::cast).filter(a -> "suggested".equals(a.getString("state"))).map(a -> a.getString("id")).toList();
+        review(documentId, ids, "accepted", token);
+    }
+
+    /** A researcher ({@code token}) gives the document's annotations {@code ids} a state ({@code accepted}, ...) in one review. */
+    void review(String documentId, List<String> ids, String state, String token) throws Exception {
         if (ids.isEmpty()) {
             return;
         }
         HttpResponse<String> answer = send("POST", "/api/documents/" + documentId + "/annotations/review",
-                new JsonObject().put("ids", ids).put("state", "accepted").encode(), token);
+                new JsonObject().put("ids", new JsonArray(ids)).put("state", state).encode(), token);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    /** A researcher ({@code token}) tags a whole passage, whose text is {@code passageText}, with a concept. */
+    void tagWholePassage(String documentId, String passageId, String passageText, String conceptIri, String token) throws Exception {
+        JsonObject tag = new JsonObject().put("passageId", passageId).put("start", 0)
+                .put("end", passageText.codePointCount(0, passageText.length())).put("concept", conceptIri);
+        HttpResponse<String> added = send("POST", "/api/documents/" + documentId + "/annotations", tag.encode(), token);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
     }
 
     /** Waits until every document the caller may read (the demo documents, in a fresh data directory) is indexed; returns them. */

@@ -168,30 +168,17 @@ class SuggesterHeldOutIT {
             (gold.contains(theme) ? accept : reject).add(annotation.getString("id"));
             suggested.add(theme);
         }
-        review(documentId, accept, "accepted");
-        review(documentId, reject, "rejected");
+        app.review(documentId, accept, "accepted", researcher);
+        app.review(documentId, reject, "rejected", researcher);
         JsonObject first = passages(documentId).get(0);
-        String text = first.getString("text");
         int tags = 0;
         for (String theme : gold) {
             if (!suggested.contains(theme)) {
-                JsonObject tag = new JsonObject().put("passageId", first.getString("id")).put("start", 0)
-                        .put("end", text.codePointCount(0, text.length())).put("concept", theme);
-                HttpResponse<String> added = app.send("POST", "/api/documents/" + documentId + "/annotations", tag.encode(), researcher);
-                assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+                app.tagWholePassage(documentId, first.getString("id"), first.getString("text"), theme, researcher);
                 tags++;
             }
         }
         return accept.size() + reject.size() + tags;
-    }
-
-    private static void review(String documentId, List<String> ids, String state) throws Exception {
-        if (ids.isEmpty()) {
-            return;
-        }
-        HttpResponse<String> reviewed = app.send("POST", "/api/documents/" + documentId + "/annotations/review",
-                new JsonObject().put("ids", new JsonArray(ids)).put("state", state).encode(), researcher);
-        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
     }
 
     /** The top themes of the platform's suggestions for the document. */

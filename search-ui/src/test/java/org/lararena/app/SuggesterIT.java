@@ -169,30 +169,18 @@ class SuggesterIT {
             suggested.computeIfAbsent(annotation.getString("passageId"), k -> new HashSet<>()).add(theme);
         }
         assertThat(rejectedWords).as("the word researchers reject is suggested in every passage").contains(REJECTED);
-        review(documentId, accept, "accepted");
-        review(documentId, reject, "rejected");
+        app.review(documentId, accept, "accepted", researcher);
+        app.review(documentId, reject, "rejected", researcher);
         int tags = 0;
         for (Map.Entry<String, String> passage : texts.entrySet()) {
             for (String theme : goldOf(passage.getValue())) {
                 if (!suggested.getOrDefault(passage.getKey(), Set.of()).contains(theme)) {
-                    JsonObject tag = new JsonObject().put("passageId", passage.getKey()).put("start", 0)
-                            .put("end", passage.getValue().codePointCount(0, passage.getValue().length())).put("concept", theme);
-                    HttpResponse<String> added = app.send("POST", "/api/documents/" + documentId + "/annotations", tag.encode(), researcher);
-                    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+                    app.tagWholePassage(documentId, passage.getKey(), passage.getValue(), theme, researcher);
                     tags++;
                 }
             }
         }
         return accept.size() + reject.size() + tags;
-    }
-
-    private static void review(String documentId, List<String> ids, String state) throws Exception {
-        if (ids.isEmpty()) {
-            return;
-        }
-        HttpResponse<String> reviewed = app.send("POST", "/api/documents/" + documentId + "/annotations/review",
-                new JsonObject().put("ids", new JsonArray(ids)).put("state", state).encode(), researcher);
-        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
     }
 
     private static Set<String> goldOf(String passageText) {
