@@ -23,6 +23,7 @@ import org.apache.jena.vocabulary.SKOS;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lararena.ontology.annotate.Term;
+import org.lararena.ontology.suggest.Evaluation;
 import org.lararena.ontology.text.SwedishText;
 
 /**
@@ -51,6 +52,8 @@ class EverydayWordsTest {
 
     private static Ontology shipped;
     private static Model everyday;
+    /** The codebook as shipped, without the everyday words. */
+    private static Ontology withoutWords;
     private static Map<String, List<LabelledPassage>> sets;
 
     /** An everyday word of a concept, by its folded text. */
@@ -80,6 +83,7 @@ class EverydayWordsTest {
             assertThat(in).as(FILE).isNotNull();
             RDFDataMgr.read(everyday, in, Lang.TURTLE);
         }
+        withoutWords = OntologyLoader.fromModel(ModelFactory.createDefaultModel().add(shipped.model()).remove(everyday));
         sets = new LinkedHashMap<>();
         LABELLED_SETS.forEach(set -> {
             try {
@@ -105,7 +109,7 @@ class EverydayWordsTest {
 
     @Test
     void everyWordIsAHiddenLabelOfAThemeTheCodebookDoesNotAlreadyHave() {
-        Set<String> otherLabels = labelsOfAnyConcept(withoutEverydayWords());
+        Set<String> otherLabels = labelsOfAnyConcept(withoutWords);
         assertThat(everyday.listStatements().toList()).allSatisfy(statement -> {
             assertThat(statement.getPredicate()).isEqualTo(SKOS.hiddenLabel);
             assertThat(shipped.topTheme(statement.getSubject().getURI())).as(statement.toString()).isPresent();
@@ -119,20 +123,19 @@ class EverydayWordsTest {
      */
     @Test
     void eachSetScoredWithAndWithoutTheEverydayWordsTheFiguresArePrinted() {
-        Ontology without = withoutEverydayWords();
         Map<Word, String> all = words(everyday);
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
                 "%n== everyday words (dictionary alone, P / R / F1): without | all written | kept by the other sets%n"));
-        AnnotatorEvaluationTest.Counts[] totals = new AnnotatorEvaluationTest.Counts[3];
-        Arrays.fill(totals, new AnnotatorEvaluationTest.Counts(0, 0, 0));
+        Evaluation.Scores[] totals = new Evaluation.Scores[3];
+        Arrays.fill(totals, Evaluation.Scores.NONE);
         for (String set : sets.keySet()) {
             List<LabelledPassage> others = sets.entrySet().stream().filter(e -> !e.getKey().equals(set))
                     .flatMap(e -> e.getValue().stream()).toList();
-            Map<Word, String> kept = kept(without, all, others);
-            List<Ontology> codebooks = List.of(without, with(without, all), with(without, kept));
+            Map<Word, String> kept = kept(all, others);
+            List<Ontology> codebooks = List.of(withoutWords, withWords(all), withWords(kept));
             report.append(String.format(Locale.ROOT, "%-26s", set));
             for (int i = 0; i < codebooks.size(); i++) {
-                AnnotatorEvaluationTest.Counts counts = score(codebooks.get(i), sets.get(set));
+                Evaluation.Scores counts = score(codebooks.get(i), sets.get(set));
                 report.append(i == 0 ? " " : " | ").append(figures(counts));
                 totals[i] = totals[i].plus(counts);
             }
@@ -152,8 +155,8 @@ class EverydayWordsTest {
     void onTheSetWrittenBlindWhileTheWordsWereWrittenTheFiguresArePrinted() throws IOException {
         String set = "suggester-heldout-8.txt";
         List<LabelledPassage> passages = LabelledPassage.read(set);
-        AnnotatorEvaluationTest.Counts before = score(withoutEverydayWords(), passages);
-        AnnotatorEvaluationTest.Counts after = score(shipped, passages);
+        Evaluation.Scores before = score(withoutWords, passages);
+        Evaluation.Scores after = score(shipped, passages);
         System.out.printf(Locale.ROOT, "%n== everyday words on %s (%d passages, dictionary alone, P / R / F1): without %s | with %s%n",
                 set, passages.size(), figures(before), figures(after));
         assertThat(after.truePositives() + after.falseNegatives()).as("the set's themes are scored")
@@ -161,10 +164,10 @@ class EverydayWordsTest {
     }
 
     /** The words {@code passages} do not judge misleading, taken out one round at a time until none misleads. */
-    static Map<Word, String> kept(Ontology without, Map<Word, String> words, List<LabelledPassage> passages) {
+    static Map<Word, String> kept(Map<Word, String> words, List<LabelledPassage> passages) {
         Map<Word, String> kept = new TreeMap<>(words);
         while (true) {
-            Set<Word> misleading = judge(with(without, kept), kept, passages).entrySet().stream()
+            Set<Word> misleading = judge(withWords(kept), kept, passages).entrySet().stream()
                     .filter(e -> e.getValue().misleads()).map(Map.Entry::getKey).collect(Collectors.toSet());
             if (misleading.isEmpty()) {
                 return kept;
@@ -203,8 +206,9 @@ class EverydayWordsTest {
         return words;
     }
 
-    private static Ontology with(Ontology without, Map<Word, String> words) {
-        Model model = ModelFactory.createDefaultModel().add(without.model());
+    /** The codebook without the everyday words, with {@code words} as hidden labels. */
+    private static Ontology withWords(Map<Word, String> words) {
+        Model model = ModelFactory.createDefaultModel().add(withoutWords.model());
         words.forEach((word, written) -> model.add(model.createResource(word.conceptIri()), SKOS.hiddenLabel, written, "sv"));
         return OntologyLoader.fromModel(model);
     }
@@ -220,25 +224,18 @@ class EverydayWordsTest {
         return labels;
     }
 
-    /** The codebook as shipped, without the everyday words. */
-    private static Ontology withoutEverydayWords() {
-        return OntologyLoader.fromModel(ModelFactory.createDefaultModel().add(shipped.model()).remove(everyday));
-    }
-
     /** Micro counts over the passages' top themes, by the dictionary alone. */
-    private static AnnotatorEvaluationTest.Counts score(Ontology codebook, List<LabelledPassage> passages) {
+    private static Evaluation.Scores score(Ontology codebook, List<LabelledPassage> passages) {
         PassageAnnotator annotator = new PassageAnnotator(codebook);
-        AnnotatorEvaluationTest.Counts counts = new AnnotatorEvaluationTest.Counts(0, 0, 0);
+        Evaluation.Scores counts = Evaluation.Scores.NONE;
         for (LabelledPassage passage : passages) {
-            Set<String> gold = passage.themeIris(codebook);
             Set<String> predicted = annotator.annotate(passage.text()).stream().map(Suggestion::topThemeIri).collect(Collectors.toSet());
-            int right = (int) predicted.stream().filter(gold::contains).count();
-            counts = counts.plus(new AnnotatorEvaluationTest.Counts(right, predicted.size() - right, gold.size() - right));
+            counts = counts.plus(Evaluation.Scores.of(predicted, passage.themeIris(codebook)));
         }
         return counts;
     }
 
-    private static String figures(AnnotatorEvaluationTest.Counts counts) {
+    private static String figures(Evaluation.Scores counts) {
         return String.format(Locale.ROOT, "%.2f / %.2f / %.2f", counts.precision(), counts.recall(), counts.f1());
     }
 }

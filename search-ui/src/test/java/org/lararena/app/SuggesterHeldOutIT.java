@@ -19,6 +19,7 @@ import org.lararena.ontology.LabelledPassage;
 import org.lararena.ontology.Ontology;
 import org.lararena.ontology.OntologyLoader;
 import org.lararena.ontology.PassageAnnotator;
+import org.lararena.ontology.suggest.Evaluation;
 
 /**
  * Issue 18's held-out check, on a fresh platform through the API with the configured check before service: half of a
@@ -42,35 +43,15 @@ class SuggesterHeldOutIT {
     private static String admin;
     private static Ontology ontology;
     /** The annotator without a model, as a fresh platform has it. */
-    private static PassageAnnotator dictionary;
+    private static PassageAnnotator withoutModel;
 
     /** A passage of the set and the IRIs of its gold top themes. */
     private record Labelled(String text, Set<String> themes) {}
 
-    /** Micro counts over the documents' top themes. */
-    private record Counts(int right, int wrong, int missed) {
-        double precision() {
-            return right + wrong == 0 ? 1 : (double) right / (right + wrong);
-        }
-
-        double recall() {
-            return right + missed == 0 ? 1 : (double) right / (right + missed);
-        }
-
-        double f1() {
-            return precision() + recall() == 0 ? 0 : 2 * precision() * recall() / (precision() + recall());
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "P %.3f R %.3f F1 %.3f", precision(), recall(), f1());
-        }
-    }
-
     @BeforeAll
     static void ontology() {
         ontology = OntologyLoader.fromClasspath();
-        dictionary = new PassageAnnotator(ontology);
+        withoutModel = new PassageAnnotator(ontology);
     }
 
     @Test
@@ -93,13 +74,13 @@ class SuggesterHeldOutIT {
         assertThat(trained.statusCode()).as(trained.body()).isEqualTo(200);
         JsonObject training = new JsonObject(trained.body()).getJsonObject("lastTraining");
         List<String> unseenIds = upload("osedd", unseen);
-        Counts withModel = score(unseen, unseenIds, SuggesterHeldOutIT::suggestedThemes);
-        Counts dictionary = score(unseen, unseenIds, SuggesterHeldOutIT::dictionaryThemes);
+        Evaluation.Scores withModel = score(unseen, unseenIds, SuggesterHeldOutIT::suggestedThemes);
+        Evaluation.Scores dictionary = score(unseen, unseenIds, SuggesterHeldOutIT::dictionaryThemes);
         System.out.printf(Locale.ROOT, "SuggesterHeldOutIT on %s: %d reviewed passages, %d decisions; trained: in service %s, %s%n"
                         + "  tested: model %s | dictionary alone %s%n  unseen half (%d): as suggested %s | dictionary alone %s%n",
                 SET, reviewed.size(), decisions, training.getBoolean("inService"), training.getString("reason"),
                 figures(training.getJsonObject("evaluation")), figures(training.getJsonObject("evaluation").getJsonObject("dictionaryOnly")),
-                unseen.size(), withModel, dictionary);
+                unseen.size(), figures(withModel), figures(dictionary));
 
         assertThat(training.getInteger("decisions")).as("every decision of the review is learned from").isEqualTo(decisions);
         assertThat(training.getJsonObject("evaluation").getInteger("passages")).as("decided passages that tested the model")
@@ -109,11 +90,19 @@ class SuggesterHeldOutIT {
         // whether it is better (docs/annotation-quality.md).
         assertThat(withModel.f1()).as("F1 on the unseen half, against the dictionary alone").isGreaterThanOrEqualTo(dictionary.f1());
         assertThat(withModel.precision()).as("precision on the unseen half").isGreaterThanOrEqualTo(dictionary.precision());
-        assertThat(withModel.right() + withModel.missed()).as("the unseen half's themes are scored").isPositive();
+        assertThat(withModel.truePositives() + withModel.falseNegatives()).as("the unseen half's themes are scored").isPositive();
+    }
+
+    private static String figures(Evaluation.Scores scores) {
+        return figures(scores.precision(), scores.recall(), scores.f1());
     }
 
     private static String figures(JsonObject scores) {
-        return String.format(Locale.ROOT, "P %.3f R %.3f F1 %.3f", scores.getDouble("precision"), scores.getDouble("recall"), scores.getDouble("f1"));
+        return figures(scores.getDouble("precision"), scores.getDouble("recall"), scores.getDouble("f1"));
+    }
+
+    private static String figures(double precision, double recall, double f1) {
+        return String.format(Locale.ROOT, "P %.3f R %.3f F1 %.3f", precision, recall, f1);
     }
 
     /** Uploads each passage as a document of its own and waits until all are indexed; their ids, in order. */
@@ -140,19 +129,12 @@ class SuggesterHeldOutIT {
     }
 
     /** The top themes of every document's suggestions against its passage's gold themes. */
-    private static Counts score(List<Labelled> passages, List<String> ids, Themes themes) throws Exception {
-        int right = 0;
-        int wrong = 0;
-        int missed = 0;
+    private static Evaluation.Scores score(List<Labelled> passages, List<String> ids, Themes themes) throws Exception {
+        Evaluation.Scores scores = Evaluation.Scores.NONE;
         for (int i = 0; i < passages.size(); i++) {
-            Set<String> suggested = themes.of(ids.get(i));
-            Set<String> gold = passages.get(i).themes();
-            int hits = (int) suggested.stream().filter(gold::contains).count();
-            right += hits;
-            wrong += suggested.size() - hits;
-            missed += gold.size() - hits;
+            scores = scores.plus(Evaluation.Scores.of(themes.of(ids.get(i)), passages.get(i).themes()));
         }
-        return new Counts(right, wrong, missed);
+        return scores;
     }
 
     /**
@@ -190,7 +172,7 @@ class SuggesterHeldOutIT {
     private static Set<String> dictionaryThemes(String documentId) throws Exception {
         Set<String> themes = new HashSet<>();
         for (JsonObject passage : passages(documentId)) {
-            dictionary.annotate(passage.getString("text")).forEach(s -> themes.add(s.topThemeIri()));
+            withoutModel.annotate(passage.getString("text")).forEach(s -> themes.add(s.topThemeIri()));
         }
         return themes;
     }
