@@ -45,9 +45,6 @@ class SuggesterHeldOutIT {
     /** The annotator without a model, as a fresh platform has it. */
     private static PassageAnnotator withoutModel;
 
-    /** A passage of the set and the IRIs of its gold top themes. */
-    private record Labelled(String text, Set<String> themes) {}
-
     @BeforeAll
     static void ontology() {
         ontology = OntologyLoader.fromClasspath();
@@ -56,10 +53,9 @@ class SuggesterHeldOutIT {
 
     @Test
     void afterAReviewOfHalfASetWrittenBlindTheOtherHalfIsSuggestedAtLeastAsWellAsByTheDictionaryAlone() throws Exception {
-        List<Labelled> passages = LabelledPassage.read(SET).stream()
-                .map(p -> new Labelled(p.text(), p.themeIris(ontology))).toList();
-        List<Labelled> reviewed = new ArrayList<>();
-        List<Labelled> unseen = new ArrayList<>();
+        List<LabelledPassage> passages = LabelledPassage.read(SET);
+        List<LabelledPassage> reviewed = new ArrayList<>();
+        List<LabelledPassage> unseen = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
             (i % 2 == 0 ? reviewed : unseen).add(passages.get(i));
         }
@@ -67,7 +63,7 @@ class SuggesterHeldOutIT {
         int decisions = 0;
         List<String> reviewedIds = upload("granskad", reviewed);
         for (int i = 0; i < reviewed.size(); i++) {
-            decisions += reviewAsGoldSays(reviewedIds.get(i), reviewed.get(i).themes());
+            decisions += reviewAsGoldSays(reviewedIds.get(i), reviewed.get(i).themeIris(ontology));
         }
 
         HttpResponse<String> trained = app.send("POST", "/api/admin/suggester/train", null, admin, Duration.ofMinutes(3));
@@ -106,7 +102,7 @@ class SuggesterHeldOutIT {
     }
 
     /** Uploads each passage as a document of its own and waits until all are indexed; their ids, in order. */
-    private static List<String> upload(String prefix, List<Labelled> passages) throws Exception {
+    private static List<String> upload(String prefix, List<LabelledPassage> passages) throws Exception {
         List<RunningApplication.Upload> files = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
             files.add(new RunningApplication.Upload(String.format(Locale.ROOT, "%s-%02d.txt", prefix, i), "text/plain",
@@ -129,10 +125,10 @@ class SuggesterHeldOutIT {
     }
 
     /** The top themes of every document's suggestions against its passage's gold themes. */
-    private static Evaluation.Scores score(List<Labelled> passages, List<String> ids, Themes themes) throws Exception {
+    private static Evaluation.Scores score(List<LabelledPassage> passages, List<String> ids, Themes themes) throws Exception {
         Evaluation.Scores scores = Evaluation.Scores.NONE;
         for (int i = 0; i < passages.size(); i++) {
-            scores = scores.plus(Evaluation.Scores.of(themes.of(ids.get(i)), passages.get(i).themes()));
+            scores = scores.plus(Evaluation.Scores.of(themes.of(ids.get(i)), passages.get(i).themeIris(ontology)));
         }
         return scores;
     }
