@@ -7,12 +7,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import opennlp.tools.ml.EventTrainer;
 import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.BinaryFileDataReader;
+import opennlp.tools.ml.model.Context;
 import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.GenericModelReader;
 import opennlp.tools.ml.model.GenericModelWriter;
@@ -47,6 +52,14 @@ final class BinaryMaxent {
     static BinaryMaxent train(List<Example> examples) {
         List<Event> events = new ArrayList<>(examples.size());
         examples.forEach(e -> events.add(new Event(e.yes() ? YES : NO, withBias(e.features()))));
+        if (everyFeatureAsOftenYesAsNo(events)) {
+            // The likelihood is then greatest with every weight zero, where OpenNLP's trainer starts: its gradient there
+            // is zero, and its first step (the inverse of the gradient's norm) is infinite, so its line search computes
+            // NaN and never ends (QNMinimizer.minimize, OpenNLP 2.5.6). The same passage coded yes three times and no
+            // three times is enough. The model it would converge to says one half, whatever the features.
+            return new BinaryMaxent(new QNModel(new Context[] {new Context(new int[] {0, 1}, new double[] {0, 0})},
+                    new String[] {BIAS}, new String[] {YES, NO}));
+        }
         TrainingParameters parameters = new TrainingParameters();
         parameters.put(TrainingParameters.ALGORITHM_PARAM, QNTrainer.MAXENT_QN_VALUE);
         parameters.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
@@ -59,6 +72,18 @@ final class BinaryMaxent {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether each feature (the bias too) is in as many yes examples as no examples. */
+    private static boolean everyFeatureAsOftenYesAsNo(List<Event> events) {
+        Map<String, Integer> yesMinusNo = new HashMap<>();
+        for (Event event : events) {
+            int sign = YES.equals(event.getOutcome()) ? 1 : -1;
+            for (String feature : new HashSet<>(List.of(event.getContext()))) {
+                yesMinusNo.merge(feature, sign, Integer::sum);
+            }
+        }
+        return yesMinusNo.values().stream().allMatch(difference -> difference == 0);
     }
 
     /** The probability of yes for {@code features}. */

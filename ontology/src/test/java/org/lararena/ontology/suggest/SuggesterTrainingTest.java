@@ -2,9 +2,11 @@ package org.lararena.ontology.suggest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -91,6 +93,24 @@ class SuggesterTrainingTest {
 
         SuggesterTraining.Outcome trained = training.train(List.of(new TrainingPassage("p", CHIEF, List.of(torn))), 1);
         assertThat(trained.model().decisions()).isEqualTo(10_000);
+    }
+
+    @Test
+    void theSamePassageCodedAsOftenWithAThemeAsWithoutItEndsTraining() {
+        // Six copies of one passage (a text that recurs in several documents), half of them coded Styrning och ledning:
+        // every feature of the theme's classifier is as often yes as no, where OpenNLP's trainer never ended.
+        List<Suggestion> chief = annotator.annotate(CHIEF);
+        Set<String> leadership = Set.of(chief.get(0).topThemeIri());
+        List<TrainingPassage> decided = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            decided.add(GoldReview.review("copy-" + i, CHIEF, chief, i % 2 == 0 ? leadership : Set.of()));
+        }
+
+        SuggesterTraining.Outcome outcome = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> training.train(decided, 1),
+                "training on contradictory codes of one passage ends");
+
+        assertThat(outcome.model().decisions()).isEqualTo(decided.stream().mapToInt(TrainingPassage::decisions).sum());
+        assertThat(outcome.model().status().getInteger("themeClassifiers")).as("the theme's classifier is learned").isEqualTo(1);
     }
 
     @Test
