@@ -42,7 +42,7 @@ class EverydayWordsTest {
     static final List<String> LABELLED_SETS = List.of("tuning.txt", "heldout.txt", "suggester.txt",
             "suggester-heldout.txt", "suggester-heldout-2.txt", "suggester-heldout-3.txt", "suggester-heldout-4.txt",
             "suggester-heldout-5.txt", "suggester-heldout-6.txt", "suggester-heldout-7.txt", "suggester-heldout-8.txt",
-            "suggester-heldout-9.txt");
+            "suggester-heldout-9.txt", "suggester-heldout-10.txt");
 
     /**
      * How many judgements the label's weight is worth as the prior of its share of right suggestions, as the
