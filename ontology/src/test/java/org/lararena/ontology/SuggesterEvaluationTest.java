@@ -1,6 +1,7 @@
 package org.lararena.ontology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -31,6 +32,10 @@ class SuggesterEvaluationTest {
     private static Ontology ontology;
     private static PassageAnnotator annotator;
     private static SuggesterTraining training;
+    /** Suggestions a tenth of confidence needs before its share right is held to the confidence shown. */
+    private static final int CALIBRATION_BIN_MINIMUM = 30;
+    /** How far the share right may be from the confidence shown: "about 80 %" for 0.8. */
+    private static final double CALIBRATION_TOLERANCE = 0.1;
     /** The check a platform runs before a model goes into service, with the configuration's defaults. */
     private static final ServiceCheck CONFIGURED = ServiceCheck.of(LararenaConfig.fromMap(Map.of()).annotation());
 
@@ -142,6 +147,90 @@ class SuggesterEvaluationTest {
     @Test
     void onASixthSetWrittenBlindTheFiguresArePrinted() throws IOException {
         measureOneLabeller("suggester-heldout-10.txt");
+    }
+
+    /**
+     * Whether the confidence shown is the chance of being right (issue 18: suggestions shown with confidence 0.8 are
+     * accepted about 80 % of the time). On every set, by its first labeller, half is reviewed and a model trained as in
+     * {@link #measure}; every suggestion the model as trained shows on the unseen half is judged right when its top
+     * theme is one of the passage's, and the suggestions are grouped by the confidence shown. Beside: the dictionary's
+     * own confidences on the same passages. Prints the table and the mean gap between confidence and share right
+     * (expected calibration error, weighted by suggestions). Asserts what a researcher reading a confidence relies on:
+     * in every tenth of confidence with at least {@value #CALIBRATION_BIN_MINIMUM} suggestions, the share right is within
+     * {@value #CALIBRATION_TOLERANCE} of the confidence shown, and the model's gap is smaller than the dictionary's.
+     */
+    @Test
+    void onTheUnseenHalvesTheConfidenceShownIsComparedWithTheShareRight() throws IOException {
+        List<Shown> byModel = new ArrayList<>();
+        List<Shown> byDictionary = new ArrayList<>();
+        for (String set : List.of("tuning.txt", "heldout.txt", "suggester.txt", "suggester-heldout.txt", "suggester-heldout-2.txt",
+                "suggester-heldout-3.txt", "suggester-heldout-4.txt", "suggester-heldout-5.txt", "suggester-heldout-6.txt",
+                "suggester-heldout-7.txt", "suggester-heldout-8.txt", "suggester-heldout-9.txt", "suggester-heldout-10.txt")) {
+            List<LabelledPassage> passages = labelled(set);
+            List<TrainingPassage> reviewed = new ArrayList<>();
+            for (int i = 0; i < passages.size(); i += 2) {
+                LabelledPassage passage = passages.get(i);
+                reviewed.add(GoldReview.review("reviewed-" + i, passage.text(), annotator.annotate(passage.text()),
+                        passage.themeIris(ontology), passage.evidenceByThemeIri(ontology)));
+            }
+            SuggesterModel model = training.train(reviewed, 1).model();
+            for (int i = 1; i < passages.size(); i += 2) {
+                Set<String> gold = passages.get(i).themeIris(ontology);
+                annotator.annotate(passages.get(i).text(), model).forEach(s -> byModel.add(new Shown(s.confidence(), gold.contains(s.topThemeIri()))));
+                annotator.annotate(passages.get(i).text()).forEach(s -> byDictionary.add(new Shown(s.confidence(), gold.contains(s.topThemeIri()))));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n== confidence shown against share right, unseen halves of every set (suggestions)%n");
+        System.out.printf(Locale.ROOT, "%-12s %-32s %-32s%n", "confidence", "model as trained: n, mean, right", "dictionary alone: n, mean, right");
+        for (int bin = 0; bin < 10; bin++) {
+            System.out.printf(Locale.ROOT, "%.1f–%.1f      %-32s %-32s%n", bin / 10.0, (bin + 1) / 10.0, Shown.bin(byModel, bin), Shown.bin(byDictionary, bin));
+        }
+        System.out.printf(Locale.ROOT, "expected calibration error: model as trained %.3f (%d suggestions), dictionary alone %.3f (%d)%n",
+                Shown.calibrationError(byModel), byModel.size(), Shown.calibrationError(byDictionary), byDictionary.size());
+        assertThat(byModel).as("suggestions shown on the unseen halves").isNotEmpty();
+        for (int bin = 0; bin < 10; bin++) {
+            List<Shown> in = Shown.in(byModel, bin);
+            if (in.size() >= CALIBRATION_BIN_MINIMUM) {
+                assertThat(Shown.shareRight(in)).as("share right of the %d suggestions shown with confidence %.1f–%.1f", in.size(), bin / 10.0,
+                        (bin + 1) / 10.0).isCloseTo(Shown.meanConfidence(in), within(CALIBRATION_TOLERANCE));
+            }
+        }
+        assertThat(Shown.calibrationError(byModel)).as("the model's gap between confidence and share right, against the dictionary's")
+                .isLessThan(Shown.calibrationError(byDictionary));
+    }
+
+    /** A suggestion shown with its confidence, and whether its top theme is one of the passage's. */
+    private record Shown(double confidence, boolean right) {
+
+        /** The suggestions shown with a confidence in the {@code bin}th tenth (1.0 in the last). */
+        static List<Shown> in(List<Shown> shown, int bin) {
+            return shown.stream().filter(s -> Math.min(9, (int) (s.confidence() * 10)) == bin).toList();
+        }
+
+        static double meanConfidence(List<Shown> shown) {
+            return shown.stream().mapToDouble(Shown::confidence).average().orElseThrow();
+        }
+
+        static double shareRight(List<Shown> shown) {
+            return shown.stream().filter(Shown::right).count() / (double) shown.size();
+        }
+
+        static String bin(List<Shown> shown, int bin) {
+            List<Shown> in = in(shown, bin);
+            return in.isEmpty() ? "—" : String.format(Locale.ROOT, "%4d  %.2f  %.2f", in.size(), meanConfidence(in), shareRight(in));
+        }
+
+        /** The gap between mean confidence and share right in each tenth, weighted by the suggestions in it. */
+        static double calibrationError(List<Shown> shown) {
+            double error = 0;
+            for (int bin = 0; bin < 10; bin++) {
+                List<Shown> in = in(shown, bin);
+                if (!in.isEmpty()) {
+                    error += in.size() * Math.abs(meanConfidence(in) - shareRight(in));
+                }
+            }
+            return error / shown.size();
+        }
     }
 
     /** The dictionary alone on all passages of a set with one labeller, and the half-reviewed measure. */
