@@ -151,8 +151,8 @@ class SuggesterEvaluationTest {
 
     /**
      * Whether the confidence shown is the chance of being right (issue 18: suggestions shown with confidence 0.8 are
-     * accepted about 80 % of the time). On every set, by its first labeller, half is reviewed and a model trained as in
-     * {@link #measure}; every suggestion the model as trained shows on the unseen half is judged right when its top
+     * accepted about 80 % of the time). On every labelled set ({@link EverydayWordsTest#LABELLED_SETS}), by its first
+     * labeller, half is reviewed and a model trained as in {@link #measure}; every suggestion the model as trained shows on the unseen half is judged right when its top
      * theme is one of the passage's, and the suggestions are grouped by the confidence shown. Beside: the dictionary's
      * own confidences on the same passages. Prints the table and the mean gap between confidence and share right
      * (expected calibration error, weighted by suggestions). Asserts what a researcher reading a confidence relies on:
@@ -163,17 +163,9 @@ class SuggesterEvaluationTest {
     void onTheUnseenHalvesTheConfidenceShownIsComparedWithTheShareRight() throws IOException {
         List<Shown> byModel = new ArrayList<>();
         List<Shown> byDictionary = new ArrayList<>();
-        for (String set : List.of("tuning.txt", "heldout.txt", "suggester.txt", "suggester-heldout.txt", "suggester-heldout-2.txt",
-                "suggester-heldout-3.txt", "suggester-heldout-4.txt", "suggester-heldout-5.txt", "suggester-heldout-6.txt",
-                "suggester-heldout-7.txt", "suggester-heldout-8.txt", "suggester-heldout-9.txt", "suggester-heldout-10.txt")) {
+        for (String set : EverydayWordsTest.LABELLED_SETS) {
             List<LabelledPassage> passages = labelled(set);
-            List<TrainingPassage> reviewed = new ArrayList<>();
-            for (int i = 0; i < passages.size(); i += 2) {
-                LabelledPassage passage = passages.get(i);
-                reviewed.add(GoldReview.review("reviewed-" + i, passage.text(), annotator.annotate(passage.text()),
-                        passage.themeIris(ontology), passage.evidenceByThemeIri(ontology)));
-            }
-            SuggesterModel model = training.train(reviewed, 1).model();
+            SuggesterModel model = training.train(reviewed(passages), 1).model();
             for (int i = 1; i < passages.size(); i += 2) {
                 Set<String> gold = passages.get(i).themeIris(ontology);
                 annotator.annotate(passages.get(i).text(), model).forEach(s -> byModel.add(new Shown(s.confidence(), gold.contains(s.topThemeIri()))));
@@ -302,18 +294,12 @@ class SuggesterEvaluationTest {
      */
     private Measured measure(String what, List<LabelledPassage> reviewedAs, List<LabelledPassage> scoredAs,
                              boolean assertNotWorse) {
-        List<TrainingPassage> reviewed = new ArrayList<>();
+        List<TrainingPassage> reviewed = reviewed(reviewedAs);
         List<TrainingPassage> unseen = new ArrayList<>();
-        for (int i = 0; i < reviewedAs.size(); i++) {
-            if (i % 2 == 0) {
-                LabelledPassage passage = reviewedAs.get(i);
-                reviewed.add(GoldReview.review("reviewed-" + i, passage.text(), annotator.annotate(passage.text()), passage.themeIris(ontology),
-                        passage.evidenceByThemeIri(ontology)));
-            } else {
-                LabelledPassage passage = scoredAs.get(i);
-                // Only the gold themes count here: the scoring compares the suggestions with them.
-                unseen.add(GoldReview.review("unseen-" + i, passage.text(), List.of(), passage.themeIris(ontology)));
-            }
+        for (int i = 1; i < scoredAs.size(); i += 2) {
+            LabelledPassage passage = scoredAs.get(i);
+            // Only the gold themes count here: the scoring compares the suggestions with them.
+            unseen.add(GoldReview.review("unseen-" + i, passage.text(), List.of(), passage.themeIris(ontology)));
         }
         SuggesterTraining.Outcome outcome = training.train(reviewed, 1);
         SuggesterModel model = outcome.inService() ? outcome.model() : SuggesterModel.DICTIONARY_ONLY;
@@ -337,6 +323,17 @@ class SuggesterEvaluationTest {
             assertThat(scores.model().f1()).as("model F1 on the unseen half").isGreaterThanOrEqualTo(scores.dictionaryOnly().f1());
         }
         return new Measured(scores, outcome.inService());
+    }
+
+    /** Every other passage, from the first, reviewed as its labels say: the half a measure trains on. */
+    private static List<TrainingPassage> reviewed(List<LabelledPassage> passages) {
+        List<TrainingPassage> reviewed = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i += 2) {
+            LabelledPassage passage = passages.get(i);
+            reviewed.add(GoldReview.review("reviewed-" + i, passage.text(), annotator.annotate(passage.text()), passage.themeIris(ontology),
+                    passage.evidenceByThemeIri(ontology)));
+        }
+        return reviewed;
     }
 
     /** What the model changed on the dictionary's suggestions: themes added for the whole passage, themes dropped. */
