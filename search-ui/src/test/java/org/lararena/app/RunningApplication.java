@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -135,6 +137,18 @@ final class RunningApplication implements AutoCloseable {
         HttpResponse<String> answer = postFile(token, filename, content, fields);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
         return new JsonArray(answer.body()).getJsonObject(0).getString("id");
+    }
+
+    /** Uploads several files in one public request and waits until each is indexed; returns their ids, in order. */
+    List<String> uploadIndexed(String token, List<Upload> files) throws Exception {
+        HttpResponse<String> uploaded = postFiles(token, files, "public");
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
+        List<String> ids = new JsonArray(uploaded.body()).stream().map(d -> ((JsonObject) d).getString("id")).toList();
+        assertThat(ids).hasSameSizeAs(files);
+        for (String id : ids) {
+            awaitStatus(id, token, "indexed");
+        }
+        return ids;
     }
 
     /** Uploads one text file with this visibility and waits until it is indexed; returns its id. */
@@ -275,9 +289,52 @@ final class RunningApplication implements AutoCloseable {
 
     /** A researcher ({@code token}) accepts every suggestion of the document that is still suggested, in one review. */
     void acceptSuggestions(String documentId, String token) throws Exception {
-        List<String> ids = new JsonArray(get("/api/documents/" + documentId + "/annotations", token).body()).stream()
-                .map(JsonObject.class::cast).filter(a -> "suggested".equals(a.getString("state"))).map(a -> a.getString("id")).toList();
+        List<String> ids = annotations(documentId, token).stream()
+                .filter(a -> "suggested".equals(a.getString("state"))).map(a -> a.getString("id")).toList();
         review(documentId, ids, "accepted", token);
+    }
+
+    /**
+     * A researcher ({@code token}) reviews a document as its gold top themes say, as a careful researcher would:
+     * accepts the suggestions of a gold theme, rejects the others, and tags the document's first passage, whole, with
+     * each gold theme nothing in the document was suggested for. Returns the decisions made.
+     */
+    int reviewAsGoldSays(String documentId, Set<String> gold, String token) throws Exception {
+        List<String> accept = new ArrayList<>();
+        List<String> reject = new ArrayList<>();
+        Set<String> suggested = new HashSet<>();
+        for (JsonObject annotation : annotations(documentId, token)) {
+            String theme = annotation.getJsonObject("theme").getString("iri");
+            (gold.contains(theme) ? accept : reject).add(annotation.getString("id"));
+            suggested.add(theme);
+        }
+        review(documentId, accept, "accepted", token);
+        review(documentId, reject, "rejected", token);
+        JsonObject first = passages(documentId, token).get(0);
+        int tags = 0;
+        for (String theme : gold) {
+            if (!suggested.contains(theme)) {
+                tagWholePassage(documentId, first.getString("id"), first.getString("text"), theme, token);
+                tags++;
+            }
+        }
+        return accept.size() + reject.size() + tags;
+    }
+
+    /** The document's annotations, as the caller ({@code token}) may read them. */
+    List<JsonObject> annotations(String documentId, String token) throws Exception {
+        return jsonObjects("/api/documents/" + documentId + "/annotations", token);
+    }
+
+    /** The document's passages, in order, as the caller ({@code token}) may read them. */
+    List<JsonObject> passages(String documentId, String token) throws Exception {
+        return jsonObjects("/api/documents/" + documentId + "/passages", token);
+    }
+
+    private List<JsonObject> jsonObjects(String path, String token) throws Exception {
+        HttpResponse<String> response = get(path, token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new JsonArray(response.body()).stream().map(JsonObject.class::cast).toList();
     }
 
     /** A researcher ({@code token}) gives the document's annotations {@code ids} a state ({@code accepted}, ...) in one review. */

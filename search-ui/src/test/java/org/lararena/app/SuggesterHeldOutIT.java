@@ -2,7 +2,6 @@ package org.lararena.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +62,7 @@ class SuggesterHeldOutIT {
         int decisions = 0;
         List<String> reviewedIds = upload("granskad", reviewed);
         for (int i = 0; i < reviewed.size(); i++) {
-            decisions += reviewAsGoldSays(reviewedIds.get(i), reviewed.get(i).themeIris(ontology));
+            decisions += app.reviewAsGoldSays(reviewedIds.get(i), reviewed.get(i).themeIris(ontology), researcher);
         }
 
         HttpResponse<String> trained = app.send("POST", "/api/admin/suggester/train", null, admin, Duration.ofMinutes(3));
@@ -108,14 +107,7 @@ class SuggesterHeldOutIT {
             files.add(new RunningApplication.Upload(String.format(Locale.ROOT, "%s-%02d.txt", prefix, i), "text/plain",
                     passages.get(i).text().getBytes(StandardCharsets.UTF_8)));
         }
-        HttpResponse<String> uploaded = app.postFiles(researcher, files, "public");
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
-        List<String> ids = new JsonArray(uploaded.body()).stream().map(d -> ((JsonObject) d).getString("id")).toList();
-        assertThat(ids).hasSameSizeAs(passages);
-        for (String id : ids) {
-            app.awaitStatus(id, researcher, "indexed");
-        }
-        return ids;
+        return app.uploadIndexed(researcher, files);
     }
 
     /** The top themes suggested for a document. */
@@ -133,55 +125,17 @@ class SuggesterHeldOutIT {
         return scores;
     }
 
-    /**
-     * Accepts the suggestions of a gold theme, rejects the rest, and tags the document's first passage, whole, with each
-     * gold theme nothing in the document was suggested for (a passage of the set may have become several).
-     */
-    private static int reviewAsGoldSays(String documentId, Set<String> gold) throws Exception {
-        List<String> accept = new ArrayList<>();
-        List<String> reject = new ArrayList<>();
-        Set<String> suggested = new HashSet<>();
-        for (JsonObject annotation : annotations(documentId)) {
-            String theme = annotation.getJsonObject("theme").getString("iri");
-            (gold.contains(theme) ? accept : reject).add(annotation.getString("id"));
-            suggested.add(theme);
-        }
-        app.review(documentId, accept, "accepted", researcher);
-        app.review(documentId, reject, "rejected", researcher);
-        JsonObject first = passages(documentId).get(0);
-        int tags = 0;
-        for (String theme : gold) {
-            if (!suggested.contains(theme)) {
-                app.tagWholePassage(documentId, first.getString("id"), first.getString("text"), theme, researcher);
-                tags++;
-            }
-        }
-        return accept.size() + reject.size() + tags;
-    }
-
     /** The top themes of the platform's suggestions for the document. */
     private static Set<String> suggestedThemes(String documentId) throws Exception {
-        return annotations(documentId).stream().map(a -> a.getJsonObject("theme").getString("iri")).collect(Collectors.toSet());
+        return app.annotations(documentId, researcher).stream().map(a -> a.getJsonObject("theme").getString("iri")).collect(Collectors.toSet());
     }
 
     /** The top themes the dictionary alone suggests for the document's passages as the platform made them. */
     private static Set<String> dictionaryThemes(String documentId) throws Exception {
         Set<String> themes = new HashSet<>();
-        for (JsonObject passage : passages(documentId)) {
+        for (JsonObject passage : app.passages(documentId, researcher)) {
             withoutModel.annotate(passage.getString("text")).forEach(s -> themes.add(s.topThemeIri()));
         }
         return themes;
-    }
-
-    private static List<JsonObject> passages(String documentId) throws Exception {
-        HttpResponse<String> response = app.get("/api/documents/" + documentId + "/passages", researcher);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new JsonArray(response.body()).stream().map(JsonObject.class::cast).toList();
-    }
-
-    private static List<JsonObject> annotations(String documentId) throws Exception {
-        HttpResponse<String> response = app.get("/api/documents/" + documentId + "/annotations", researcher);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new JsonArray(response.body()).stream().map(JsonObject.class::cast).toList();
     }
 }

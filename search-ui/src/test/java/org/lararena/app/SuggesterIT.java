@@ -2,14 +2,11 @@ package org.lararena.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,12 +93,8 @@ class SuggesterIT {
         for (int i = 0; i < paragraphs.size(); i++) {
             files.add(new RunningApplication.Upload("anteckning-" + i + ".txt", "text/plain", paragraphs.get(i).getBytes(StandardCharsets.UTF_8)));
         }
-        HttpResponse<String> uploaded = app.postFiles(researcher, files, "public");
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(202);
         int decisions = 0;
-        for (Object document : new JsonArray(uploaded.body())) {
-            String documentId = ((JsonObject) document).getString("id");
-            app.awaitStatus(documentId, researcher, "indexed");
+        for (String documentId : app.uploadIndexed(researcher, files)) {
             decisions += reviewAsGoldSays(documentId);
         }
         assertThat(decisions).isGreaterThan(GOLD.size());
@@ -147,40 +140,14 @@ class SuggesterIT {
         assertThat(app.get("/api/suggester", null).statusCode()).isEqualTo(401);
     }
 
-    /** Accepts the suggestions of a gold theme, rejects the rest, tags each passage with the gold themes it missed; returns the decisions. */
+    /** Reviews the document (one passage) as its gold labels say, once its suggestions include the rejected word; returns the decisions. */
     private static int reviewAsGoldSays(String documentId) throws Exception {
-        Map<String, String> texts = new HashMap<>();
-        for (Object p : new JsonArray(app.get("/api/documents/" + documentId + "/passages", researcher).body())) {
-            texts.put(((JsonObject) p).getString("id"), ((JsonObject) p).getString("text"));
-        }
-        assertThat(texts).hasSize(1);
-        Map<String, Set<String>> suggested = new HashMap<>();
-        List<String> accept = new ArrayList<>();
-        List<String> reject = new ArrayList<>();
-        List<String> rejectedWords = new ArrayList<>();
-        for (Object o : new JsonArray(app.get("/api/documents/" + documentId + "/annotations", researcher).body())) {
-            JsonObject annotation = (JsonObject) o;
-            String theme = annotation.getJsonObject("theme").getString("iri");
-            boolean right = goldOf(texts.get(annotation.getString("passageId"))).contains(theme);
-            (right ? accept : reject).add(annotation.getString("id"));
-            if (!right) {
-                rejectedWords.add(annotation.getString("exact"));
-            }
-            suggested.computeIfAbsent(annotation.getString("passageId"), k -> new HashSet<>()).add(theme);
-        }
-        assertThat(rejectedWords).as("the word researchers reject is suggested in every passage").contains(REJECTED);
-        app.review(documentId, accept, "accepted", researcher);
-        app.review(documentId, reject, "rejected", researcher);
-        int tags = 0;
-        for (Map.Entry<String, String> passage : texts.entrySet()) {
-            for (String theme : goldOf(passage.getValue())) {
-                if (!suggested.getOrDefault(passage.getKey(), Set.of()).contains(theme)) {
-                    app.tagWholePassage(documentId, passage.getKey(), passage.getValue(), theme, researcher);
-                    tags++;
-                }
-            }
-        }
-        return accept.size() + reject.size() + tags;
+        List<JsonObject> passages = app.passages(documentId, researcher);
+        assertThat(passages).hasSize(1);
+        Set<String> gold = goldOf(passages.get(0).getString("text"));
+        assertThat(app.annotations(documentId, researcher)).filteredOn(a -> !gold.contains(a.getJsonObject("theme").getString("iri")))
+                .extracting(a -> a.getString("exact")).as("the word researchers reject is suggested in every passage").contains(REJECTED);
+        return app.reviewAsGoldSays(documentId, gold, researcher);
     }
 
     private static Set<String> goldOf(String passageText) {
@@ -196,8 +163,7 @@ class SuggesterIT {
     }
 
     private static List<String> exacts(String documentId) throws Exception {
-        return new JsonArray(app.get("/api/documents/" + documentId + "/annotations", researcher).body()).stream()
-                .map(a -> ((JsonObject) a).getString("exact")).toList();
+        return app.annotations(documentId, researcher).stream().map(a -> a.getString("exact")).toList();
     }
 
     private static String indexed(String filename, String text) throws Exception {
