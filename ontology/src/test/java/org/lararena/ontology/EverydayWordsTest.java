@@ -160,8 +160,9 @@ class EverydayWordsTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"suggester-heldout-8.txt", "suggester-heldout-9.txt", "suggester-heldout-10.txt"})
-    void onTheSetsWrittenBlindAfterTheWordsTheyDoNotLowerTheDictionarysF1(String set) throws IOException {
-        List<LabelledPassage> passages = LabelledPassage.read(set);
+    void onTheSetsWrittenBlindAfterTheWordsTheyDoNotLowerTheDictionarysF1(String set) {
+        List<LabelledPassage> passages = sets.get(set);
+        assertThat(passages).as("%s among the labelled sets", set).isNotNull();
         Evaluation.Scores before = score(withoutWords, passages);
         Evaluation.Scores after = score(shipped, passages);
         System.out.printf(Locale.ROOT, "%n== everyday words on %s (%d passages, dictionary alone, P / R / F1): without %s | with %s%n",

@@ -315,7 +315,7 @@ class SuggesterEvaluationTest {
         System.out.println("the configured check before service: " + CONFIGURED.judge(inTraining).reason());
         print("unseen half", scores);
         // What the check decided against: the model as trained on the same passages, whether in service or not.
-        print("unseen half, the model as trained", training.evaluate(outcome.model(), unseen));
+        print("unseen half, the model as trained", outcome.inService() ? scores : training.evaluate(outcome.model(), unseen));
         System.out.println("on the unseen half: " + changes(model, unseen));
         scores.modelByTheme().forEach((theme, s) -> System.out.printf(Locale.ROOT, "  %-22s model %s | dictionary %s%n",
                 ontology.labelSv(theme), figures(s), figures(scores.dictionaryOnlyByTheme().getOrDefault(theme, Evaluation.Scores.NONE))));
