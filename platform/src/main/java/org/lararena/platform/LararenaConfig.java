@@ -107,6 +107,9 @@ import java.util.OptionalInt;
  *     annotation waits for it, with a shared store researchers' coding may too</td></tr>
  * <tr><td>LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS</td><td>60</td><td>the suggester learns again from researchers' decisions
  *     this long after the last of a run of decisions, in the background</td></tr>
+ * <tr><td>LARARENA_SUGGESTER_TRAIN_WAIT_SECONDS</td><td>120</td><td>longest an admin's request to train the suggester
+ *     waits for the training; after it the request is answered 503 ({@code still_working}) and the training goes on,
+ *     its outcome shown by {@code GET /api/suggester}</td></tr>
  * <tr><td>LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES</td><td>30</td><td>a model the suggester learned goes into service only when
  *     at least this many decided passages tested it, each by a model that did not learn from it (cross-validation over
  *     every decided passage); below, it is trained but the dictionary's or the earlier model's suggestions stay, and the
@@ -229,12 +232,13 @@ public record LararenaConfig(
      * step ({@code batchPassages}) and how long such a transaction should hold the writer ({@code step}), and
      * when its files are compacted (every {@code compactCheck}, once they have grown by {@code compactGrowthBytes}
      * since the last compaction; 0 never), how long after the last of a run of researchers' decisions the suggester
-     * learns from them again ({@code suggesterRetrainAfter}), and when a model it learned goes into service: at least
+     * learns from them again ({@code suggesterRetrainAfter}), how long an admin's request waits for a training
+     * ({@code suggesterTrainWait}), and when a model it learned goes into service: at least
      * {@code suggesterMinHeldOutPassages} decided passages that tested it, each by a model that did not learn from it, an
      * F1 there at least {@code suggesterMargin} above the dictionary's alone and a precision not lower.
      */
     public record Annotation(int batchPassages, Duration step, long compactGrowthBytes, Duration compactCheck, Duration suggesterRetrainAfter,
-                             int suggesterMinHeldOutPassages, double suggesterMargin) {
+                             Duration suggesterTrainWait, int suggesterMinHeldOutPassages, double suggesterMargin) {
     }
 
     /**
@@ -541,6 +545,7 @@ public record LararenaConfig(
                         r.integer("LARARENA_JENA_COMPACT_GROWTH_MB", 1024, 0, 10_000_000) * 1024L * 1024L,
                         Duration.ofSeconds(r.integer("LARARENA_JENA_COMPACT_CHECK_SECONDS", 300, 10, 86_400)),
                         Duration.ofSeconds(r.integer("LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS", 60, 1, 86_400)),
+                        Duration.ofSeconds(r.integer("LARARENA_SUGGESTER_TRAIN_WAIT_SECONDS", 120, 1, 3_600)),
                         r.integer("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", 30, 1, 1_000_000),
                         r.integer("LARARENA_SUGGESTER_MARGIN_F1_POINTS", 0, 0, 100) / 100.0),
                 new Requests(Duration.ofMillis(r.integer("LARARENA_BUSY_AFTER_MS", 2_000, 50, 600_000)),

@@ -76,10 +76,15 @@ class LararenaConfigTest {
     }
 
     @Test
-    void theSuggestersCheckBeforeServiceHasDefaultsAndIsReadFromItsVariables() {
+    void theSuggestersCheckBeforeServiceAndTrainingWaitHaveDefaultsAndAreReadFromTheirVariables() {
         LararenaConfig.Annotation defaults = LararenaConfig.fromMap(Map.of()).annotation();
         LararenaConfig.Annotation set = LararenaConfig.fromMap(Map.of("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", "12",
-                "LARARENA_SUGGESTER_MARGIN_F1_POINTS", "5")).annotation();
+                "LARARENA_SUGGESTER_MARGIN_F1_POINTS", "5", "LARARENA_SUGGESTER_TRAIN_WAIT_SECONDS", "600")).annotation();
+
+        assertThat(defaults.suggesterTrainWait()).hasSeconds(120);
+        assertThat(set.suggesterTrainWait()).hasSeconds(600);
+        assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_SUGGESTER_TRAIN_WAIT_SECONDS", "0")))
+                .hasMessageContaining("LARARENA_SUGGESTER_TRAIN_WAIT_SECONDS");
 
         assertThat(defaults.suggesterMinHeldOutPassages()).isEqualTo(30);
         assertThat(defaults.suggesterMargin()).as("not lower than the dictionary's F1").isZero();

@@ -125,7 +125,7 @@ final class Wiring {
         ServiceCheck serviceCheck = ServiceCheck.of(config.annotation());
         Suggester suggester = new Suggester(new DecisionLog(documents, annotations, ontology),
                 new SuggesterTraining(annotator, ontology, clock, serviceCheck), config.dataPath("suggester"),
-                config.annotation().suggesterRetrainAfter());
+                config.annotation().suggesterRetrainAfter(), config.annotation().suggesterTrainWait());
         suggesterOnceMade.set(suggester);
         if (SuggesterTraining.stopsTheApplication()) {
             LOG.warn("This JVM runs a full collection whenever a library asks for one: the suggester's learner (Apache OpenNLP) asks some"

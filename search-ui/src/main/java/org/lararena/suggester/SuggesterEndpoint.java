@@ -20,7 +20,8 @@ import org.lararena.platform.web.RequestWork;
  *       f1, dictionaryOnly: {precision, recall, f1}, passages, decisions, themes}, lastTraining?}}, the model in service
  *       (version 0: the dictionary alone) and the last training's outcome, in service or not, with the reason in words;</li>
  *   <li>{@code POST /api/admin/suggester/train} (admin): trains from the whole decision log, waits for it and answers
- *       the same;</li>
+ *       the same, or 503 {@code still_working} when the training outlasts the configured wait and goes on without
+ *       the request ({@link Suggester#train()});</li>
  *   <li>{@code POST /api/admin/suggester/reset} (admin): puts the dictionary alone back in service under a new version.</li>
  * </ul>
  * Training runs on the suggester's own thread, never on an event loop or the request pool.

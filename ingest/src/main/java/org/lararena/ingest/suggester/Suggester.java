@@ -11,11 +11,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.lararena.platform.StillWorkingException;
 import org.lararena.ontology.suggest.SuggesterModel;
 import org.lararena.ontology.suggest.SuggesterTraining;
 import org.slf4j.Logger;
@@ -26,37 +29,54 @@ import org.slf4j.LoggerFactory;
  * directory, with its version; without one the dictionary decides alone (version 0). Training reads the whole decision
  * log, so a model can always be rebuilt from it; it runs on one thread of its own, never on an event loop and never
  * holding the annotation store: a run of researchers' decisions is followed, {@code retrainAfter} after the last
- * one, by one training in the background; an explicit one ({@link #train()}) waits its turn. A model is put in
- * service only when it passes the {@link org.lararena.ontology.suggest.ServiceCheck} on held-out decisions (enough of them, and
- * better than the dictionary's alone by a margin; {@code lastTraining.reason} says why or why not); new documents are
- * annotated with the model in service ({@link #get()}), annotations already made stay as they are.
+ * one, by one training in the background; an explicit one ({@link #train()}) waits its turn, and is answered within
+ * {@code trainWait} whether it has ended or not. A model is put in service only when it passes the
+ * {@link org.lararena.ontology.suggest.ServiceCheck} on held-out decisions (enough of them, and an F1 and a precision
+ * not lower than the dictionary's alone; {@code lastTraining.reason} says why or why not); new documents are annotated
+ * with the model in service ({@link #get()}), annotations already made stay as they are.
  */
 public final class Suggester implements Supplier<SuggesterModel>, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Suggester.class);
     static final String MODEL_FILE = "model.json";
+    /** When a caller told that the training goes on may look again; a training of many decisions takes a minute or so. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     private final DecisionLog decisions;
     private final SuggesterTraining training;
     private final Path directory;
     private final Duration retrainAfter;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread t = new Thread(runnable, "suggester-training");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        return t;
-    });
+    private final Duration trainWait;
+    private final ScheduledExecutorService thread;
     private volatile SuggesterModel current;
     /** The last training's outcome, also when its model was not put in service. */
     private volatile JsonObject lastTraining;
     private ScheduledFuture<?> pending;
+    /** An explicit training asked for and not yet started, which every later request joins; null when there is none. */
+    private CompletableFuture<JsonObject> queuedTraining;
 
-    /** Reads the model in service from {@code directory}; blocking. */
-    public Suggester(DecisionLog decisions, SuggesterTraining training, Path directory, Duration retrainAfter) {
+    /**
+     * Reads the model in service from {@code directory}; blocking. {@code trainWait}: the longest {@link #train()}
+     * keeps its caller waiting.
+     */
+    public Suggester(DecisionLog decisions, SuggesterTraining training, Path directory, Duration retrainAfter, Duration trainWait) {
+        this(decisions, training, directory, retrainAfter, trainWait, Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "suggester-training");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        }));
+    }
+
+    /** With the one thread every training runs on, for tests that hold it. */
+    Suggester(DecisionLog decisions, SuggesterTraining training, Path directory, Duration retrainAfter, Duration trainWait,
+              ScheduledExecutorService thread) {
         this.decisions = Objects.requireNonNull(decisions);
         this.training = Objects.requireNonNull(training);
         this.directory = Objects.requireNonNull(directory);
         this.retrainAfter = Objects.requireNonNull(retrainAfter);
+        this.trainWait = Objects.requireNonNull(trainWait);
+        this.thread = Objects.requireNonNull(thread);
         this.current = load(directory.resolve(MODEL_FILE));
     }
 
@@ -97,12 +117,51 @@ public final class Suggester implements Supplier<SuggesterModel>, AutoCloseable 
         pending = thread.schedule(this::trainLogged, retrainAfter.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Trains from the whole decision log now (after a training under way); completes with {@link #status()}. */
+    /**
+     * Trains from the whole decision log now (after a training under way); completes with {@link #status()}, or
+     * after {@code trainWait} with a {@link StillWorkingException} while the training goes on.
+     *
+     * <p>A request made while another request's training waits for the thread joins it rather than queueing one more:
+     * that training reads the decision log when it starts, so it learns from every decision made before either
+     * request. A training that has started does not see later decisions, so a request made then gets one of its own.
+     */
     public CompletableFuture<JsonObject> train() {
-        return CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<JsonObject> training;
+        synchronized (this) {
+            if (queuedTraining == null) {
+                CompletableFuture<JsonObject> queued = new CompletableFuture<>();
+                thread.execute(() -> runQueued(queued));
+                queuedTraining = queued;
+            }
+            training = queuedTraining;
+        }
+        return training.copy()
+                .orTimeout(trainWait.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
+                        unwrap(failure) instanceof TimeoutException ? stillTraining() : unwrap(failure)));
+    }
+
+    private void runQueued(CompletableFuture<JsonObject> queued) {
+        synchronized (this) {
+            queuedTraining = null;
+        }
+        try {
             trainNow();
-            return status();
-        }, thread);
+            queued.complete(status());
+        } catch (RuntimeException e) {
+            queued.completeExceptionally(e);
+        }
+    }
+
+    private StillWorkingException stillTraining() {
+        String waited = trainWait.toMillis() % 1000 == 0 ? trainWait.toSeconds() + " s" : trainWait.toMillis() + " ms";
+        return new StillWorkingException("The suggester is still learning from the decisions after " + waited
+                + ", longer than this request waits (LARARENA_SUGGESTER_TRAIN_WAIT_SECONDS). The training goes on; GET"
+                + " /api/suggester shows its outcome (lastTraining) once it ends.", RETRY_AFTER);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** Puts the dictionary alone back in service under a new version; completes with {@link #status()}. */

@@ -1,6 +1,7 @@
 package org.lararena.ingest.suggester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,12 +38,14 @@ import org.lararena.ontology.store.rdf.RdfAnnotationStore;
 import org.lararena.ontology.suggest.ServiceCheck;
 import org.lararena.ontology.suggest.SuggesterTraining;
 import org.lararena.ontology.suggest.TrainingPassage;
+import org.lararena.platform.StillWorkingException;
 
 /** Decisions read from the real annotation store as training data, and the suggester's background training, file and reset. */
 class SuggesterTest {
 
     /** One held-out passage suffices here: these tests are about the model's life in service, not about its check. */
     private static final ServiceCheck ANY_HELD_OUT = new ServiceCheck(1, 0);
+    private static final Duration A_MINUTE = Duration.ofMinutes(1);
     private static final String TEXT = "Avdelningschefen berättade att väntetiderna på vårdcentralen har blivit kortare.";
 
     @TempDir
@@ -108,7 +115,7 @@ class SuggesterTest {
         Path directory = dataDir.resolve("suggester");
         SuggesterTraining training = new SuggesterTraining(annotator, ontology, Clock.systemUTC(), ANY_HELD_OUT);
         int afterReset;
-        try (Suggester suggester = new Suggester(log, training, directory, Duration.ofMillis(50))) {
+        try (Suggester suggester = new Suggester(log, training, directory, Duration.ofMillis(50), A_MINUTE)) {
             assertThat(suggester.get().version()).isZero();
 
             suggester.decisionRecorded();
@@ -126,7 +133,7 @@ class SuggesterTest {
             assertThat(reset.getInteger("decisions")).isZero();
             afterReset = reset.getInteger("version");
         }
-        try (Suggester reopened = new Suggester(log, training, directory, Duration.ofMinutes(1))) {
+        try (Suggester reopened = new Suggester(log, training, directory, A_MINUTE, A_MINUTE)) {
             assertThat(reopened.get().version()).as("the model in service is read back from the data directory").isEqualTo(afterReset);
             assertThat(reopened.get().decisions()).isZero();
         }
@@ -136,9 +143,79 @@ class SuggesterTest {
     void anUnreadableModelFileLeavesTheDictionaryInService() throws Exception {
         Path directory = Files.createDirectories(dataDir.resolve("suggester"));
         Files.writeString(directory.resolve(Suggester.MODEL_FILE), "{ not json", StandardCharsets.UTF_8);
-        try (Suggester suggester = new Suggester(log, new SuggesterTraining(annotator, ontology, Clock.systemUTC(), ANY_HELD_OUT), directory, Duration.ofMinutes(1))) {
+        try (Suggester suggester = new Suggester(log, new SuggesterTraining(annotator, ontology, Clock.systemUTC(), ANY_HELD_OUT), directory, A_MINUTE, A_MINUTE)) {
             assertThat(suggester.get().version()).isZero();
             assertThat(suggester.train().get(60, TimeUnit.SECONDS).getInteger("version")).isZero();
+        }
+    }
+
+    @Test
+    void anAdminsTrainingThatOutlastsTheWaitIsAnswered503AndGoesOnToItsEnd() throws Exception {
+        annotations.review(documentId, List.of(annotations.annotationsOf(documentId).get(0).id()), ReviewState.REJECTED, "forskare");
+        HeldThread thread = new HeldThread();
+        try (Suggester suggester = new Suggester(log, new SuggesterTraining(annotator, ontology, Clock.systemUTC(), ANY_HELD_OUT),
+                dataDir.resolve("suggester"), A_MINUTE, Duration.ofMillis(200), thread)) {
+            CompletableFuture<JsonObject> answer = suggester.train();
+
+            assertThatThrownBy(() -> answer.get(30, TimeUnit.SECONDS)).as("answered while the training waits for its thread")
+                    .cause().isInstanceOfSatisfying(StillWorkingException.class, still -> {
+                        assertThat(still.status()).isEqualTo(503);
+                        assertThat(still.getMessage()).contains("goes on").contains("GET /api/suggester");
+                    });
+            assertThat(suggester.status().containsKey("lastTraining")).isFalse();
+
+            thread.release();
+            awaitTrue(() -> suggester.status().containsKey("lastTraining"));
+            assertThat(suggester.status().getJsonObject("lastTraining").getInteger("decisions")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void requestsToTrainMadeWhileATrainingWaitsForTheThreadJoinIt() throws Exception {
+        annotations.review(documentId, List.of(annotations.annotationsOf(documentId).get(0).id()), ReviewState.REJECTED, "forskare");
+        HeldThread thread = new HeldThread();
+        try (Suggester suggester = new Suggester(log, new SuggesterTraining(annotator, ontology, Clock.systemUTC(), ANY_HELD_OUT),
+                dataDir.resolve("suggester"), A_MINUTE, A_MINUTE, thread)) {
+            CompletableFuture<JsonObject> first = suggester.train();
+            CompletableFuture<JsonObject> second = suggester.train();
+            thread.release();
+
+            assertThat(first.get(60, TimeUnit.SECONDS)).isEqualTo(second.get(60, TimeUnit.SECONDS));
+            assertThat(thread.tasksRun()).as("the held task and one training").isEqualTo(2);
+
+            suggester.train().get(60, TimeUnit.SECONDS);
+            assertThat(thread.tasksRun()).as("a request after the training began gets one of its own").isEqualTo(3);
+        }
+    }
+
+    /** The suggester's one thread, held by a first task until {@link #release()}; counts the tasks it ran. */
+    private static final class HeldThread extends ScheduledThreadPoolExecutor {
+
+        private final CountDownLatch held = new CountDownLatch(1);
+        private final AtomicInteger run = new AtomicInteger();
+
+        HeldThread() {
+            super(1);
+            execute(() -> {
+                try {
+                    held.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+
+        @Override
+        protected void beforeExecute(Thread t, Runnable r) {
+            run.incrementAndGet();
+        }
+
+        void release() {
+            held.countDown();
+        }
+
+        int tasksRun() {
+            return run.get();
         }
     }
 

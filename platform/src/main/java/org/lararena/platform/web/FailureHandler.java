@@ -7,9 +7,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Objects;
-import org.lararena.platform.BusyException;
 import org.lararena.platform.DiskFull;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.RetryLaterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,11 +80,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
             error = "internal_error";
             detail = defaultDetail(500);
         }
-        if (failure instanceof BusyException busy) {
-            // Load, not a fault: one line, and the caller is told when to come back.
-            LOG.warn("{} {} -> 503 busy", ctx.request().method(), ctx.request().path());
+        if (failure instanceof RetryLaterException later) {
+            // Load or long work, not a fault: one line, and the caller is told when to come back.
+            LOG.warn("{} {} -> 503 {}", ctx.request().method(), ctx.request().path(), later.error());
             if (!ctx.response().headWritten()) {
-                ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, busy.retryAfter().toSeconds())));
+                ctx.response().putHeader("Retry-After", String.valueOf(Math.max(1, later.retryAfter().toSeconds())));
             }
         } else if (status >= 500) {
             LOG.error("{} {} failed with {}", ctx.request().method(), ctx.request().path(), status, failure);

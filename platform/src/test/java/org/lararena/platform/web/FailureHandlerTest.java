@@ -9,11 +9,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lararena.platform.LararenaException;
+import org.lararena.platform.StillWorkingException;
 
 class FailureHandlerTest {
 
@@ -33,6 +35,8 @@ class FailureHandlerTest {
             throw new IllegalStateException("secret internal detail");
         });
         router.get("/guarded").handler(ctx -> ctx.fail(LararenaException.unauthorized("send a token")));
+        router.get("/long").handler(ctx -> ctx.fail(new StillWorkingException("the training goes on; its outcome is in GET /api/suggester",
+                Duration.ofSeconds(30))));
         router.route().failureHandler(new FailureHandler());
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
         client = vertx.createHttpClient();
@@ -69,14 +73,25 @@ class FailureHandlerTest {
         assertThat(response.wwwAuthenticate()).startsWith("Bearer");
     }
 
-    private record Answer(int status, JsonObject body, String wwwAuthenticate) {
+    @Test
+    void workThatOutlastsTheRequestIs503WithWhereToReadItsOutcomeAndWhenToAskAgain() throws Exception {
+        var response = call("/long");
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.body()).isEqualTo(new JsonObject().put("error", "still_working")
+                .put("detail", "the training goes on; its outcome is in GET /api/suggester"));
+        assertThat(response.retryAfter()).isEqualTo("30");
+    }
+
+    private record Answer(int status, JsonObject body, String wwwAuthenticate, String retryAfter) {
     }
 
     private Answer call(String path) throws Exception {
         return client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", path)
                 .compose(request -> request.send())
                 .compose((HttpClientResponse response) -> response.body().map(body ->
-                        new Answer(response.statusCode(), body.toJsonObject(), response.getHeader("WWW-Authenticate"))))
+                        new Answer(response.statusCode(), body.toJsonObject(), response.getHeader("WWW-Authenticate"),
+                                response.getHeader("Retry-After"))))
                 .await(10, TimeUnit.SECONDS);
     }
 }
