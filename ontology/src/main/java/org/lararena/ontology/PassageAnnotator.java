@@ -33,11 +33,13 @@ import org.lararena.ontology.vocabulary.LAR;
  * (1.0), then alternative (0.9) and hidden (0.85) labels, less for a skipped word (×0.85) or a compound part
  * (×0.75); weak labels (0.35) count only when the same top theme also has other evidence. The confidence of an
  * occurrence is {@code 1 - (1 - weight) × (1 - support / 2)}, where support is the noisy-or of the other evidence
- * for its top theme; suggestions under the threshold are dropped.
+ * for its top theme; suggestions under the threshold are dropped. That score weighs labels; it is not the chance of
+ * being right, so it is not what is shown ({@link #termSuggestions} gives it).
  *
  * <p>What researchers' decisions taught (a {@link SuggesterModel}: learned terms, the share of accepts per term, a
  * classifier per top theme, calibrated confidence) refines these suggestions; without a model the dictionary decides
- * alone.
+ * alone, and its suggestions are shown with the share of right suggestions of their kind on the project's labelled
+ * passages ({@link org.lararena.ontology.suggest.StartingConfidence}).
  *
  * <p>Meant for passages (a speaker turn, a paragraph, a slide): evidence is pooled over the whole text given.
  */
@@ -47,7 +49,7 @@ public final class PassageAnnotator {
      * The version of the annotator's code, recorded with every automatic annotation (its software agent). Raise it
      * when the matching changes in a way that changes suggestions.
      */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     /** Suggestions under this confidence are dropped unless another threshold is given. */
     public static final double DEFAULT_THRESHOLD = 0.6;

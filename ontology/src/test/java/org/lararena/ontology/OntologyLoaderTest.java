@@ -39,7 +39,7 @@ class OntologyLoaderTest {
         // Fails the build, naming the concept and the rule, as soon as a Turtle file breaks a shape.
         Ontology ontology = OntologyLoader.fromClasspath();
         assertThat(ontology.concepts()).hasSizeGreaterThan(150);
-        assertThat(ontology.version()).isEqualTo("1.2.1");
+        assertThat(ontology.version()).isEqualTo("1.2.2");
     }
 
     @Test

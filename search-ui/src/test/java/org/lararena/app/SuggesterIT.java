@@ -121,7 +121,7 @@ class SuggesterIT {
         JsonObject madeByModel = new JsonObject(app.get("/api/documents/" + after + "/annotations.jsonld", researcher).body())
                 .getJsonArray("@graph").getJsonObject(0);
         assertThat(madeByModel.getJsonObject("creator").getString("name")).as("the annotator carries the model's version")
-                .endsWith("2+modell.1");
+                .endsWith("3+modell.1");
 
         HttpResponse<String> reset = app.send("POST", "/api/admin/suggester/reset", null, admin);
         assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);

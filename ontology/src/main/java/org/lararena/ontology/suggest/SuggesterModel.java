@@ -18,7 +18,8 @@ import org.lararena.ontology.text.SwedishText;
  * confidence. It refines the dictionary's suggestions for a passage: each gets the calibrated chance that researchers
  * accept it as its confidence and is dropped under the share training chose (half the dictionary's F1, see {@link
  * SuggesterTraining}); a top theme no term signals is suggested for the whole passage when its classifier is confident
- * enough. {@link #DICTIONARY_ONLY} (version 0) changes nothing.
+ * enough. {@link #DICTIONARY_ONLY} (version 0), or a reset to it, keeps the dictionary's suggestions and shows them with
+ * a {@link StartingConfidence}.
  */
 public final class SuggesterModel {
 
@@ -31,9 +32,7 @@ public final class SuggesterModel {
     /** The matched term of a suggestion a classifier made for a whole passage. */
     public static final String WHOLE_PASSAGE = "(hela stycket)";
 
-    public static final SuggesterModel DICTIONARY_ONLY = new SuggesterModel(0, null, 0, List.of(), TermPrecision.NONE,
-            ContextPrecision.NONE, ThemeClassifiers.NONE, IsotonicCalibration.IDENTITY, IsotonicCalibration.IDENTITY, THRESHOLD,
-            Evaluation.NONE);
+    public static final SuggesterModel DICTIONARY_ONLY = dictionaryAlone(0);
 
     private final int version;
     private final Instant trainedAt;
@@ -46,10 +45,20 @@ public final class SuggesterModel {
     private final IsotonicCalibration themeCalibration;
     private final double dropBelow;
     private final Evaluation evaluation;
+    /** The dictionary alone, under its version: shows the dictionary's suggestions with their {@link StartingConfidence}. */
+    private final boolean dictionaryAlone;
 
     SuggesterModel(int version, Instant trainedAt, int decisions, List<LearnedTerm> learnedTerms, TermPrecision termPrecision,
                    ContextPrecision contextPrecision, ThemeClassifiers classifiers, IsotonicCalibration termCalibration,
                    IsotonicCalibration themeCalibration, double dropBelow, Evaluation evaluation) {
+        this(version, trainedAt, decisions, learnedTerms, termPrecision, contextPrecision, classifiers, termCalibration, themeCalibration,
+                dropBelow, evaluation, false);
+    }
+
+    private SuggesterModel(int version, Instant trainedAt, int decisions, List<LearnedTerm> learnedTerms, TermPrecision termPrecision,
+                           ContextPrecision contextPrecision, ThemeClassifiers classifiers, IsotonicCalibration termCalibration,
+                           IsotonicCalibration themeCalibration, double dropBelow, Evaluation evaluation, boolean dictionaryAlone) {
+        this.dictionaryAlone = dictionaryAlone;
         this.version = version;
         this.trainedAt = trainedAt;
         this.decisions = decisions;
@@ -94,7 +103,12 @@ public final class SuggesterModel {
     /** The same model under another version number. */
     public SuggesterModel withVersion(int newVersion) {
         return new SuggesterModel(newVersion, trainedAt, decisions, learnedTerms, termPrecision, contextPrecision, classifiers,
-                termCalibration, themeCalibration, dropBelow, evaluation);
+                termCalibration, themeCalibration, dropBelow, evaluation, dictionaryAlone);
+    }
+
+    private static SuggesterModel dictionaryAlone(int version) {
+        return new SuggesterModel(version, null, 0, List.of(), TermPrecision.NONE, ContextPrecision.NONE, ThemeClassifiers.NONE,
+                IsotonicCalibration.IDENTITY, IsotonicCalibration.IDENTITY, THRESHOLD, Evaluation.NONE, true);
     }
 
     /** @param drop a term suggestion whose calibrated confidence is under this is dropped */
@@ -142,8 +156,10 @@ public final class SuggesterModel {
 
     /** The dictionary's suggestions for {@code text} refined by what this model learned, in text order. */
     public List<Suggestion> refine(String text, List<Suggestion> dictionary) {
-        if (this == DICTIONARY_ONLY) {
-            return dictionary;
+        if (dictionaryAlone) {
+            // Version 0, or a reset: the dictionary's suggestions as they are, with the confidence their kind earned
+            // on the project's labelled passages rather than the dictionary's own score.
+            return StartingConfidence.shipped().shown(text, dictionary);
         }
         List<Suggestion> refined = new ArrayList<>();
         for (Candidate candidate : candidates(text, dictionary)) {
@@ -183,6 +199,10 @@ public final class SuggesterModel {
         List<LearnedTerm> learned = new ArrayList<>();
         json.getJsonArray("learned", new JsonArray()).forEach(t -> learned.add(LearnedTerm.fromJson((JsonObject) t)));
         String trainedAt = json.getString("trainedAt");
+        if (trainedAt == null && learned.isEmpty()) {
+            // Never trained and nothing learned: a reset to the dictionary alone (training always says when it trained).
+            return dictionaryAlone(json.getInteger("version"));
+        }
         return new SuggesterModel(json.getInteger("version"), trainedAt == null ? null : Instant.parse(trainedAt),
                 json.getInteger("decisions", 0), learned, TermPrecision.fromJson(json.getJsonObject("termPrecision", new JsonObject())),
                 ContextPrecision.fromJson(json.getJsonObject("contextPrecision", new JsonObject())),

@@ -108,8 +108,8 @@ class RdfAnnotationStoreTest {
 
         StoredAnnotation made = learned.storeAutomatic(DOC, "v1", List.of(suggest(DOC + "-0", "Samverkan mellan kommun och region."))).get(0);
 
-        assertThat(made.creator()).isEqualTo(AnnotationIris.ANNOTATOR_NAME + " 2+modell.3");
-        assertThat(made.creatorIri()).isEqualTo(AnnotationIris.annotatorIri("2+modell.3"));
+        assertThat(made.creator()).isEqualTo(AnnotationIris.ANNOTATOR_NAME + " 3+modell.3");
+        assertThat(made.creatorIri()).isEqualTo(AnnotationIris.annotatorIri("3+modell.3"));
         assertThat(learned.find(made.id()).orElseThrow().creatorIri()).isEqualTo(made.creatorIri());
         assertThat(AnnotationIris.annotatorVersion(0)).as("the dictionary alone").isEqualTo(PassageAnnotator.VERSION);
     }
