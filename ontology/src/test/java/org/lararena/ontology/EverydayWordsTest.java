@@ -44,7 +44,7 @@ class EverydayWordsTest {
     static final List<String> LABELLED_SETS = List.of("tuning.txt", "heldout.txt", "suggester.txt",
             "suggester-heldout.txt", "suggester-heldout-2.txt", "suggester-heldout-3.txt", "suggester-heldout-4.txt",
             "suggester-heldout-5.txt", "suggester-heldout-6.txt", "suggester-heldout-7.txt", "suggester-heldout-8.txt",
-            "suggester-heldout-9.txt", "suggester-heldout-10.txt");
+            "suggester-heldout-9.txt", "suggester-heldout-10.txt", "suggester-heldout-12.txt");
 
     /**
      * How many judgements the label's weight is worth as the prior of its share of right suggestions, as the
@@ -159,7 +159,7 @@ class EverydayWordsTest {
      * Prints the figures, and asserts on each set that the words shipped do not lower the dictionary's F1.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"suggester-heldout-8.txt", "suggester-heldout-9.txt", "suggester-heldout-10.txt"})
+    @ValueSource(strings = {"suggester-heldout-8.txt", "suggester-heldout-9.txt", "suggester-heldout-10.txt", "suggester-heldout-12.txt"})
     void onTheSetsWrittenBlindAfterTheWordsTheyDoNotLowerTheDictionarysF1(String set) {
         List<LabelledPassage> passages = sets.get(set);
         assertThat(passages).as("%s among the labelled sets", set).isNotNull();
