@@ -18,9 +18,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.lararena.platform.StillWorkingException;
 import org.lararena.ontology.suggest.SuggesterModel;
 import org.lararena.ontology.suggest.SuggesterTraining;
+import org.lararena.platform.StillWorkingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

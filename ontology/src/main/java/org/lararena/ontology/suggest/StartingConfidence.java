@@ -55,9 +55,6 @@ public final class StartingConfidence {
             return new Counts(right + other.right, wrong + other.wrong);
         }
 
-        public Counts minus(Counts other) {
-            return new Counts(right - other.right, wrong - other.wrong);
-        }
     }
 
     private StartingConfidence(Map<String, Counts> counts) {
@@ -132,7 +129,7 @@ public final class StartingConfidence {
                     continue;
                 }
                 String[] fields = line.split("\t");
-                if (fields.length != 3) {
+                if (fields.length != 3 || !fields[1].matches("\\d+") || !fields[2].matches("\\d+")) {
                     throw OntologyException.invalidOntology(RESOURCE + ": a line must hold a class, its right and its wrong suggestions: " + line, null);
                 }
                 counts.put(fields[0], new Counts(Integer.parseInt(fields[1]), Integer.parseInt(fields[2])));

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +36,9 @@ class FailureHandlerTest {
             throw new IllegalStateException("secret internal detail");
         });
         router.get("/guarded").handler(ctx -> ctx.fail(LararenaException.unauthorized("send a token")));
-        router.get("/long").handler(ctx -> ctx.fail(new StillWorkingException("the training goes on; its outcome is in GET /api/suggester",
-                Duration.ofSeconds(30))));
+        // As a Java future's failure reaches a handler through Future.fromCompletionStage: wrapped.
+        router.get("/long").handler(ctx -> ctx.fail(new CompletionException(new StillWorkingException(
+                "the training goes on; its outcome is in GET /api/suggester", Duration.ofSeconds(30)))));
         router.route().failureHandler(new FailureHandler());
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
         client = vertx.createHttpClient();
