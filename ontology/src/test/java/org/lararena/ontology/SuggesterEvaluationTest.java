@@ -160,7 +160,7 @@ class SuggesterEvaluationTest {
     @Test
     void onASeventhSetWrittenBlindTheDictionarysConfidenceAsShownIsCloserToTheShareRightThanItsScore() throws IOException {
         String set = "suggester-heldout-12.txt";
-        DictionaryConfidence gaps = printConfidence(set, labelled(set));
+        DictionaryConfidence gaps = printConfidence(set, labelled(set), countsBySet());
         measureOneLabeller(set);
         assertThat(gaps.shownGap()).as("expected calibration error of the confidence as shown, against the dictionary's score")
                 .isLessThan(gaps.scoreGap());
@@ -234,14 +234,28 @@ class SuggesterEvaluationTest {
     /**
      * The dictionary's confidence as a platform shows it before a model is in service, on all passages of each labelled
      * set, counted on the other sets, against its own score: the tenths and both gaps, per set (docs/annotation-quality.md,
-     * *Confidence before any decision*). Prints only; the pooled gaps are asserted above.
+     * *Confidence before any decision*). Asserts that the confidence as shown is the closer of the two on every set but
+     * the {@link #EARLIEST_SETS}, where the dictionary is right about as often whatever a suggestion's class and its
+     * score is the closer.
      */
     @Test
     void onEachSetTheDictionarysConfidenceAsShownAndItsScoreAreComparedWithTheShareRight() throws IOException {
+        Map<String, Map<String, StartingConfidence.Counts>> countsBySet = countsBySet();
+        Map<String, DictionaryConfidence> gaps = new TreeMap<>();
         for (String set : EverydayWordsTest.LABELLED_SETS) {
-            printConfidence(set, labelled(set));
+            gaps.put(set, printConfidence(set, labelled(set), countsBySet));
         }
+        gaps.keySet().removeAll(EARLIEST_SETS);
+        assertThat(gaps).as("the later sets").isNotEmpty().allSatisfy((set, gap) -> assertThat(gap.shownGap())
+                .as("%s: expected calibration error as shown, against the dictionary's score", set).isLessThan(gap.scoreGap()));
     }
+
+    /**
+     * The five earliest labelled sets, written by the rules' author with the codebook's words in mind (the first two
+     * while its vocabulary was tuned; src/test/resources/eval/README.md).
+     */
+    private static final Set<String> EARLIEST_SETS = Set.of("tuning.txt", "heldout.txt", "suggester.txt",
+            "suggester-heldout.txt", "suggester-heldout-2.txt");
 
     /** Every set's counts but {@code left}'s, added up. */
     private static Map<String, StartingConfidence.Counts> allBut(Map<String, Map<String, StartingConfidence.Counts>> countsBySet, String left) {
@@ -307,8 +321,9 @@ class SuggesterEvaluationTest {
      * before a model is in service ({@link StartingConfidence}, counted on the labelled sets other than this one) and by
      * the dictionary's own score, each against the share right. Prints the tenths and the gaps.
      */
-    private DictionaryConfidence printConfidence(String file, List<LabelledPassage> passages) throws IOException {
-        StartingConfidence otherSets = StartingConfidence.of(allBut(countsBySet(), file));
+    private DictionaryConfidence printConfidence(String file, List<LabelledPassage> passages,
+                                                 Map<String, Map<String, StartingConfidence.Counts>> countsBySet) {
+        StartingConfidence otherSets = StartingConfidence.of(allBut(countsBySet, file));
         List<Shown> shown = new ArrayList<>();
         List<Shown> score = new ArrayList<>();
         for (LabelledPassage passage : passages) {
