@@ -308,7 +308,7 @@ public final class AnnotationsEndpoint {
                 .put("state", a.state().wireName())
                 .put("matched", a.matchedTerm())
                 .put("confidence", a.confidence())
-                .put("learnedFrom", a.manual() ? null : suggester.get().decisionsAbout(a.conceptIri(), a.matchedTerm()))
+                .put("learnedFrom", a.manual() ? null : Explanation.learnedFrom(suggester.get(), a.conceptIri(), a.matchedTerm(), a.creatorIri()))
                 .put("creator", a.creator())
                 .put("created", a.created() == null ? null : a.created().toString());
         return json.put("explanation", Explanation.of(json, messages));

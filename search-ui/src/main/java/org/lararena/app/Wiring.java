@@ -62,6 +62,7 @@ import org.lararena.search.PassageSearch;
 import org.lararena.search.QueryThemes;
 import org.lararena.search.SearchAnswerCache;
 import org.lararena.sparql.SparqlService;
+import org.lararena.web.Explanation;
 import org.lararena.web.Jobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,7 +158,7 @@ final class Wiring {
                 () -> storeCompactions.forEach(StoreCompaction::compact));
         QueryThemes queryThemes = new QueryThemes(annotator);
         PassageSearch search = new PassageSearch(elasticsearch, index.alias(), ontology::labelSvOrIri, queryThemes::namedIn,
-                config.search().requestCache()).withDecisionCounts((concept, term) -> suggester.get().decisionsAbout(concept, term));
+                config.search().requestCache()).withDecisionCounts((concept, term, creator) -> Explanation.learnedFrom(suggester.get(), concept, term, creator));
         IndexChangeWatch othersChanges = new IndexChangeWatch(elasticsearch, index.alias(), config.search().changePoll());
         // Moves with every codebook change, so that cached search answers (with concept labels) are made again.
         AtomicLong codebookChanges = new AtomicLong();

@@ -31,7 +31,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import java.util.function.ToIntBiFunction;
 import org.lararena.documents.PassageRange;
 import org.lararena.ingest.index.IndexPages;
 import org.lararena.ingest.index.NearDuplicates;
@@ -69,7 +68,7 @@ public final class PassageSearch {
     private final Function<String, Set<String>> themesNamedIn;
     private final boolean requestCache;
     private final Set<RankingPart> leftOut;
-    private final ToIntBiFunction<String, String> decisionsAbout;
+    private final DecisionCounts decisionsAbout;
     /** The installed thesaurus, read when the first search object is made (at start, off the event loop): about a megabyte. */
     private final SwedishSynonyms synonyms = SwedishSynonyms.installed();
 
@@ -97,12 +96,12 @@ public final class PassageSearch {
      */
     public PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel,
                          Function<String, Set<String>> themesNamedIn, boolean requestCache, Set<RankingPart> leftOut) {
-        this(client, alias, themeLabel, themesNamedIn, requestCache, leftOut, (concept, term) -> 0);
+        this(client, alias, themeLabel, themesNamedIn, requestCache, leftOut, (concept, term, creator) -> 0);
     }
 
     private PassageSearch(ElasticsearchClient client, String alias, Function<String, String> themeLabel,
                           Function<String, Set<String>> themesNamedIn, boolean requestCache, Set<RankingPart> leftOut,
-                          ToIntBiFunction<String, String> decisionsAbout) {
+                          DecisionCounts decisionsAbout) {
         this.decisionsAbout = Objects.requireNonNull(decisionsAbout);
         this.leftOut = Set.copyOf(leftOut);
         this.client = Objects.requireNonNull(client);
@@ -113,11 +112,15 @@ public final class PassageSearch {
         this.requestCache = requestCache;
     }
 
-    /**
-     * The same search, whose hits say of each unreviewed suggestion how many researchers' decisions its confidence was
-     * learned from ({@code decisionsAbout}: a concept IRI and a matched term to that count, the suggester model's).
-     */
-    public PassageSearch withDecisionCounts(ToIntBiFunction<String, String> decisionsAbout) {
+    /** How many researchers' decisions the confidence of an automatic suggestion was learned from. */
+    @FunctionalInterface
+    public interface DecisionCounts {
+        /** For a suggestion of {@code conceptIri} on {@code matchedTerm} made by the annotator {@code creatorIri}. */
+        int learnedFrom(String conceptIri, String matchedTerm, String creatorIri);
+    }
+
+    /** The same search, whose hits say of each unreviewed suggestion how many researchers' decisions its confidence was learned from. */
+    public PassageSearch withDecisionCounts(DecisionCounts decisionsAbout) {
         return new PassageSearch(client, alias, themeLabel, themesNamedIn, requestCache, leftOut, decisionsAbout);
     }
 
@@ -649,7 +652,7 @@ public final class PassageSearch {
         return new JsonObject().put("concept", new JsonObject().put("iri", concept).put("label", themeLabel.apply(concept)))
                 .put("origin", "auto").put("state", "suggested").put("exact", suggestion.getString("exact"))
                 .put("matched", matched).put("confidence", suggestion.getValue("confidence"))
-                .put("learnedFrom", matched == null ? 0 : decisionsAbout.applyAsInt(concept, matched));
+                .put("learnedFrom", matched == null ? 0 : decisionsAbout.learnedFrom(concept, matched, suggestion.getString("creator")));
     }
 
     /** The other documents a hit's near-duplicates are in (that the caller may read, within the facet choices). */

@@ -5,6 +5,7 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.lararena.ontology.store.AnnotationIris;
 import org.lararena.ontology.suggest.SuggesterModel;
 
 /**
@@ -44,6 +45,16 @@ public final class Explanation {
             parts.add(messages.counted("explain.learned", learned.intValue()));
         }
         return parts;
+    }
+
+    /**
+     * How many researchers' decisions the confidence of an automatic suggestion rests on: what {@code model}, the model
+     * in service, learned about its term, when that model made it ({@code creatorIri}, the annotator whose version
+     * names its model). A suggestion the dictionary alone or an earlier model made keeps the confidence it was made
+     * with until its document is annotated again, and today's decisions did not set it: 0.
+     */
+    public static int learnedFrom(SuggesterModel model, String conceptIri, String matchedTerm, String creatorIri) {
+        return AnnotationIris.isAnnotatorWithModel(creatorIri, model.version()) ? model.decisionsAbout(conceptIri, matchedTerm) : 0;
     }
 
     /** The explanation as one line. */

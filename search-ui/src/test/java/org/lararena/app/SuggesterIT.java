@@ -94,7 +94,8 @@ class SuggesterIT {
             files.add(new RunningApplication.Upload("anteckning-" + i + ".txt", "text/plain", paragraphs.get(i).getBytes(StandardCharsets.UTF_8)));
         }
         int decisions = 0;
-        for (String documentId : app.uploadIndexed(researcher, files)) {
+        List<String> reviewed = app.uploadIndexed(researcher, files);
+        for (String documentId : reviewed) {
             decisions += reviewAsGoldSays(documentId);
         }
         assertThat(decisions).isGreaterThan(GOLD.size());
@@ -122,6 +123,12 @@ class SuggesterIT {
                 .getJsonArray("@graph").getJsonObject(0);
         assertThat(madeByModel.getJsonObject("creator").getString("name")).as("the annotator carries the model's version")
                 .endsWith("3+modell.1");
+        // The reviewed documents' suggestions were made by the dictionary alone: the model's decisions did not set their confidence.
+        assertThat(app.annotations(reviewed.get(0), researcher)).filteredOn(a -> a.getString("origin").equals("auto")).isNotEmpty()
+                .allSatisfy(a -> {
+                    assertThat(a.getInteger("learnedFrom")).as(a.encode()).isZero();
+                    assertThat(a.getString("explanation")).doesNotContain("lärt av").doesNotContain("learned from");
+                });
 
         HttpResponse<String> reset = app.send("POST", "/api/admin/suggester/reset", null, admin);
         assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);

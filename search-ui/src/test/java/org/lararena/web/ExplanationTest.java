@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.lararena.ontology.store.AnnotationIris;
+import org.lararena.ontology.suggest.SuggesterModel;
 
 class ExplanationTest {
 
@@ -33,6 +35,20 @@ class ExplanationTest {
                 .startsWith("godtagen · automatisk · ordet ’vårdcentralen’");
         assertThat(Explanation.of(new JsonObject().put("origin", "manual").put("state", "accepted").put("exact", "chefen"), Messages.SWEDISH))
                 .isEqualTo("godtagen · manuell");
+    }
+
+    @Test
+    void theDecisionsAConfidenceWasLearnedFromAreCountedOnlyForSuggestionsTheModelInServiceMade() {
+        SuggesterModel third = SuggesterModel.fromJson(SuggesterModel.DICTIONARY_ONLY.toJson().put("version", 3).put("decisions", 14)
+                .put("trainedAt", "2026-12-01T00:00:00Z"));
+        String theme = "https://w3id.org/lararena/tema/samverkan";
+
+        assertThat(Explanation.learnedFrom(third, theme, SuggesterModel.WHOLE_PASSAGE, AnnotationIris.annotatorIri(AnnotationIris.annotatorVersion(3))))
+                .as("made by the model in service").isEqualTo(14);
+        assertThat(Explanation.learnedFrom(third, theme, SuggesterModel.WHOLE_PASSAGE, AnnotationIris.annotatorIri(AnnotationIris.annotatorVersion(2))))
+                .as("made by an earlier model: its confidence is not what the model in service learned").isZero();
+        assertThat(Explanation.learnedFrom(third, theme, SuggesterModel.WHOLE_PASSAGE, AnnotationIris.annotatorIri()))
+                .as("made by the dictionary alone").isZero();
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class PassageFacetFields {
     public static JsonObject of(PassageFacets facets) {
         JsonArray suggestions = new JsonArray();
         facets.suggestions().forEach(s -> suggestions.add(new JsonObject().put("concept", s.concept()).put("themes", new JsonArray(s.themes()))
-                .put("exact", s.exact()).put("matched", s.matched()).put("confidence", s.confidence())));
+                .put("exact", s.exact()).put("matched", s.matched()).put("confidence", s.confidence()).put("creator", s.creator())));
         return new JsonObject()
                 .put(CONCEPTS, new JsonArray(facets.concepts()))
                 .put(THEMES, new JsonArray(facets.themes()))

@@ -24,7 +24,10 @@ public final class AnnotationIris {
     private AnnotationIris() {
     }
 
-    /** The annotator's version with a suggester model: {@code 2} with none (version 0), {@code 2+modell.3} with model 3. */
+    /**
+     * The annotator's version with a suggester model: {@link PassageAnnotator#VERSION} with none (version 0), that
+     * version and {@code +modell.3} with model 3.
+     */
     public static String annotatorVersion(int modelVersion) {
         return modelVersion <= 0 ? PassageAnnotator.VERSION : PassageAnnotator.VERSION + "+modell." + modelVersion;
     }
@@ -52,6 +55,11 @@ public final class AnnotationIris {
     /** The IRI of the annotator of this version (see {@link #annotatorVersion(int)}) as a software agent. */
     public static String annotatorIri(String version) {
         return LAR.BASE + "agent/annotator/" + version;
+    }
+
+    /** Whether {@code creatorIri} is the annotator with suggester model {@code modelVersion} (0: the dictionary alone). */
+    public static boolean isAnnotatorWithModel(String creatorIri, int modelVersion) {
+        return annotatorIri(annotatorVersion(modelVersion)).equals(creatorIri);
     }
 
     /** Whether {@code iri} names a passage ({@link #passageIri}). */

@@ -35,8 +35,9 @@ public record PassageFacets(List<String> concepts, List<String> themes, List<Str
      * @param exact the words of the passage it found
      * @param matched the dictionary term they matched ({@code "(hela stycket)"} for a suggestion on the whole passage)
      * @param confidence 0..1, or null when the annotator gave none
+     * @param creator the IRI of the annotator that made it, whose version names the suggester model it used
      */
-    public record SuggestionReason(String concept, List<String> themes, String exact, String matched, Double confidence) {
+    public record SuggestionReason(String concept, List<String> themes, String exact, String matched, Double confidence, String creator) {
 
         public SuggestionReason {
             themes = List.copyOf(themes);
@@ -71,7 +72,7 @@ public record PassageFacets(List<String> concepts, List<String> themes, List<Str
                 passage.reviewedThemes.addAll(closure);
             } else if (!annotation.manual()) {
                 passage.suggestions.add(new SuggestionReason(iri, List.copyOf(closure), annotation.exact(), annotation.matchedTerm(),
-                        annotation.confidence()));
+                        annotation.confidence(), annotation.creatorIri()));
             }
         }
         Map<String, PassageFacets> facets = new LinkedHashMap<>();
