@@ -39,7 +39,7 @@ class SuggesterEvaluationTest {
     /** How far the share right may be from the confidence shown: "about 80 %" for 0.8. */
     private static final double CALIBRATION_TOLERANCE = 0.1;
     /** The check a platform runs before a model goes into service, with the configuration's defaults. */
-    private static final ServiceCheck CONFIGURED = ServiceCheck.of(LararenaConfig.fromMap(Map.of()).annotation());
+    private static final ServiceCheck CONFIGURED = ServiceCheck.of(LararenaConfig.fromMap(Map.of()).suggester());
 
     @BeforeAll
     static void load() {

@@ -170,6 +170,7 @@ public record LararenaConfig(
         Indexing indexing,
         Search search,
         Annotation annotation,
+        Suggester suggester,
         Requests requests,
         Exchange exchange,
         Supervision supervision,
@@ -231,14 +232,19 @@ public record LararenaConfig(
      * The annotation store: the most passages annotated and stored per write transaction of the pipeline's annotation
      * step ({@code batchPassages}) and how long such a transaction should hold the writer ({@code step}), and
      * when its files are compacted (every {@code compactCheck}, once they have grown by {@code compactGrowthBytes}
-     * since the last compaction; 0 never), how long after the last of a run of researchers' decisions the suggester
-     * learns from them again ({@code suggesterRetrainAfter}), how long an admin's request waits for a training
-     * ({@code suggesterTrainWait}), and when a model it learned goes into service: at least
-     * {@code suggesterMinHeldOutPassages} decided passages that tested it, each by a model that did not learn from it, an
-     * F1 there at least {@code suggesterMargin} above the dictionary's alone and a precision not lower.
+     * since the last compaction; 0 never).
      */
-    public record Annotation(int batchPassages, Duration step, long compactGrowthBytes, Duration compactCheck, Duration suggesterRetrainAfter,
-                             Duration suggesterTrainWait, int suggesterMinHeldOutPassages, double suggesterMargin) {
+    public record Annotation(int batchPassages, Duration step, long compactGrowthBytes, Duration compactCheck) {
+    }
+
+    /**
+     * The suggester, which learns from researchers' decisions: how long after the last of a run of decisions it learns
+     * from them again ({@code retrainAfter}), how long an admin's request waits for a training ({@code trainWait}), and
+     * when a model it learned goes into service: at least {@code minHeldOutPassages} decided passages that tested it,
+     * each by a model that did not learn from it, an F1 there at least {@code margin} above the dictionary's alone and a
+     * precision not lower.
+     */
+    public record Suggester(Duration retrainAfter, Duration trainWait, int minHeldOutPassages, double margin) {
     }
 
     /**
@@ -543,8 +549,8 @@ public record LararenaConfig(
                         // a shared store has one for everything, and a long step there loses races to researchers' writes.
                         Duration.ofMillis(r.integer("LARARENA_ANNOTATION_STEP_MS", rdf.url().isEmpty() ? 1_000 : 100, 1, 600_000)),
                         r.integer("LARARENA_JENA_COMPACT_GROWTH_MB", 1024, 0, 10_000_000) * 1024L * 1024L,
-                        Duration.ofSeconds(r.integer("LARARENA_JENA_COMPACT_CHECK_SECONDS", 300, 10, 86_400)),
-                        Duration.ofSeconds(r.integer("LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS", 60, 1, 86_400)),
+                        Duration.ofSeconds(r.integer("LARARENA_JENA_COMPACT_CHECK_SECONDS", 300, 10, 86_400))),
+                new Suggester(Duration.ofSeconds(r.integer("LARARENA_SUGGESTER_RETRAIN_AFTER_SECONDS", 60, 1, 86_400)),
                         Duration.ofSeconds(r.integer("LARARENA_SUGGESTER_TRAIN_WAIT_SECONDS", 120, 1, 3_600)),
                         r.integer("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", 30, 1, 1_000_000),
                         r.integer("LARARENA_SUGGESTER_MARGIN_F1_POINTS", 0, 0, 100) / 100.0),

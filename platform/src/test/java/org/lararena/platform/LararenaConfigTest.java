@@ -77,19 +77,19 @@ class LararenaConfigTest {
 
     @Test
     void theSuggestersCheckBeforeServiceAndTrainingWaitHaveDefaultsAndAreReadFromTheirVariables() {
-        LararenaConfig.Annotation defaults = LararenaConfig.fromMap(Map.of()).annotation();
-        LararenaConfig.Annotation set = LararenaConfig.fromMap(Map.of("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", "12",
-                "LARARENA_SUGGESTER_MARGIN_F1_POINTS", "5", "LARARENA_SUGGESTER_TRAIN_WAIT_SECONDS", "600")).annotation();
+        LararenaConfig.Suggester defaults = LararenaConfig.fromMap(Map.of()).suggester();
+        LararenaConfig.Suggester set = LararenaConfig.fromMap(Map.of("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", "12",
+                "LARARENA_SUGGESTER_MARGIN_F1_POINTS", "5", "LARARENA_SUGGESTER_TRAIN_WAIT_SECONDS", "600")).suggester();
 
-        assertThat(defaults.suggesterTrainWait()).hasSeconds(120);
-        assertThat(set.suggesterTrainWait()).hasSeconds(600);
+        assertThat(defaults.trainWait()).hasSeconds(120);
+        assertThat(set.trainWait()).hasSeconds(600);
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_SUGGESTER_TRAIN_WAIT_SECONDS", "0")))
                 .hasMessageContaining("LARARENA_SUGGESTER_TRAIN_WAIT_SECONDS");
 
-        assertThat(defaults.suggesterMinHeldOutPassages()).isEqualTo(30);
-        assertThat(defaults.suggesterMargin()).as("not lower than the dictionary's F1").isZero();
-        assertThat(set.suggesterMinHeldOutPassages()).isEqualTo(12);
-        assertThat(set.suggesterMargin()).isEqualTo(0.05);
+        assertThat(defaults.minHeldOutPassages()).isEqualTo(30);
+        assertThat(defaults.margin()).as("not lower than the dictionary's F1").isZero();
+        assertThat(set.minHeldOutPassages()).isEqualTo(12);
+        assertThat(set.margin()).isEqualTo(0.05);
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES", "0")))
                 .hasMessageContaining("LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES");
         assertThatThrownBy(() -> LararenaConfig.fromMap(Map.of("LARARENA_SUGGESTER_MARGIN_F1_POINTS", "0.02")))

@@ -123,10 +123,10 @@ final class Wiring {
         // The annotator asks the suggester for the model in service at each passage; the suggester trains against it.
         PassageAnnotator annotator = new PassageAnnotator(ontology, PassageAnnotator.DEFAULT_THRESHOLD,
                 () -> suggesterOnceMade.get().get());
-        ServiceCheck serviceCheck = ServiceCheck.of(config.annotation());
+        ServiceCheck serviceCheck = ServiceCheck.of(config.suggester());
         Suggester suggester = new Suggester(new DecisionLog(documents, annotations, ontology),
                 new SuggesterTraining(annotator, ontology, clock, serviceCheck), config.dataPath("suggester"),
-                config.annotation().suggesterRetrainAfter(), config.annotation().suggesterTrainWait());
+                config.suggester().retrainAfter(), config.suggester().trainWait());
         suggesterOnceMade.set(suggester);
         if (SuggesterTraining.stopsTheApplication()) {
             LOG.warn("This JVM runs a full collection whenever a library asks for one: the suggester's learner (Apache OpenNLP) asks some"

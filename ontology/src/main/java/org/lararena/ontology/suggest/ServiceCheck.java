@@ -12,7 +12,7 @@ import org.lararena.platform.LararenaConfig;
  * on 8 held-out passages with F1 0.70 against 0.67; docs/annotation-quality.md). The configured margin is 0: a review
  * of some thirty passages teaches precision (the rejects of a passing mention) more than recall, which shows as a tie
  * of F1 with precision higher, and a margin kept such models out where they helped. Configured in {@code
- * LararenaConfig.Annotation} ({@code LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES}, {@code
+ * LararenaConfig.Suggester} ({@code LARARENA_SUGGESTER_MIN_HELD_OUT_PASSAGES}, {@code
  * LARARENA_SUGGESTER_MARGIN_F1_POINTS}).
  *
  * @param minHeldOutPassages decided passages scored out of training below which no model goes into service
@@ -33,8 +33,8 @@ public record ServiceCheck(int minHeldOutPassages, double margin) {
     }
 
     /** The check a platform runs, as {@code annotation} configures it. */
-    public static ServiceCheck of(LararenaConfig.Annotation annotation) {
-        return new ServiceCheck(annotation.suggesterMinHeldOutPassages(), annotation.suggesterMargin());
+    public static ServiceCheck of(LararenaConfig.Suggester suggester) {
+        return new ServiceCheck(suggester.minHeldOutPassages(), suggester.margin());
     }
 
     /**

@@ -37,7 +37,7 @@ class SuggesterTrainingTest {
     /** As the check's test cases below need it: any held-out part, a model not worse than the dictionary. */
     private static final ServiceCheck ANY_HELD_OUT = new ServiceCheck(1, 0);
     /** The check a platform runs with the configuration's defaults. */
-    private static final ServiceCheck DEFAULT_CHECK = ServiceCheck.of(LararenaConfig.fromMap(Map.of()).annotation());
+    private static final ServiceCheck DEFAULT_CHECK = ServiceCheck.of(LararenaConfig.fromMap(Map.of()).suggester());
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     private static Ontology ontology;
