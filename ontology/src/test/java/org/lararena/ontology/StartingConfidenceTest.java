@@ -24,7 +24,7 @@ import org.lararena.ontology.suggest.SuggesterModel;
  */
 class StartingConfidenceTest {
 
-    static final String WRITE = "lararena.writeStartingConfidence";
+    private static final String WRITE = "lararena.writeStartingConfidence";
     private static final Path SHIPPED = Path.of("src/main/resources/org/lararena/ontology/suggest/starting-confidence.tsv");
 
     private static Ontology ontology;

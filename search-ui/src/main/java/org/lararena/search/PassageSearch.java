@@ -29,7 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.lararena.documents.PassageRange;
 import org.lararena.ingest.index.IndexPages;
@@ -40,6 +39,7 @@ import org.lararena.ingest.pipeline.SpeakerRoles;
 import org.lararena.ingest.store.Visibility;
 import org.lararena.ontology.search.SwedishSynonyms;
 import org.lararena.ontology.text.SwedishText;
+import org.lararena.platform.FutureFailures;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.web.Caller;
 
@@ -171,7 +171,7 @@ public final class PassageSearch {
                     answer.complete(json);
                     return;
                 }
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                Throwable cause = FutureFailures.cause(failure);
                 if (cause instanceof ElasticsearchException || cause instanceof IOException) {
                     answer.complete(answerToFailure((Exception) cause));
                 } else if (cause instanceof LararenaException refused) {

@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.lararena.ingest.store.Visibility;
+import org.lararena.platform.FutureFailures;
 import org.lararena.platform.web.Caller;
 
 /**
@@ -88,7 +88,7 @@ public final class SearchAnswerCache {
         CompletableFuture<Buffer> answer = new CompletableFuture<>();
         compute.get().whenComplete((json, failure) -> {
             if (failure != null) {
-                answer.completeExceptionally(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+                answer.completeExceptionally(FutureFailures.cause(failure));
                 return;
             }
             Buffer computed = json.toBuffer();

@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -137,8 +136,8 @@ public final class Suggester implements Supplier<SuggesterModel>, AutoCloseable 
         }
         return training.copy()
                 .orTimeout(trainWait.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(
-                        unwrap(failure) instanceof TimeoutException ? stillTraining() : unwrap(failure)));
+                // The wait's end arrives as it is; a training's own failure passes on as futures pass failures on.
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(failure instanceof TimeoutException ? stillTraining() : failure));
     }
 
     private void runQueued(CompletableFuture<JsonObject> queued) {
@@ -148,7 +147,8 @@ public final class Suggester implements Supplier<SuggesterModel>, AutoCloseable 
         try {
             trainNow();
             queued.complete(status());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // Whatever ends the training, its requests are answered now rather than told after their wait that it goes on.
             queued.completeExceptionally(e);
         }
     }
@@ -158,10 +158,6 @@ public final class Suggester implements Supplier<SuggesterModel>, AutoCloseable 
         return new StillWorkingException("The suggester is still learning from the decisions after " + waited
                 + ", longer than this request waits (LARARENA_SUGGESTER_TRAIN_WAIT_SECONDS). The training goes on; GET"
                 + " /api/suggester shows its outcome (lastTraining) once it ends.", RETRY_AFTER);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** Puts the dictionary alone back in service under a new version; completes with {@link #status()}. */

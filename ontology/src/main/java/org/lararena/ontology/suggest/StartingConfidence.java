@@ -73,7 +73,7 @@ public final class StartingConfidence {
         this.model = both ? BinaryMaxent.train(examples) : null;
     }
 
-    /** The counts shipped with the ontology; reads and fits them once, on first use. */
+    /** The counts shipped with the ontology, read and fitted once (when {@link SuggesterModel#DICTIONARY_ONLY} is made). */
     public static StartingConfidence shipped() {
         return Shipped.INSTANCE;
     }
@@ -100,13 +100,9 @@ public final class StartingConfidence {
         if (model == null) {
             return dictionary;
         }
-        List<Suggestion> shown = new ArrayList<>(dictionary.size());
-        for (Suggestion s : dictionary) {
-            double share = model.probability(ContextPrecision.features(text, s, dictionary));
-            shown.add(new Suggestion(s.conceptIri(), s.topThemeIri(), s.start(), s.end(), s.matchedText(), s.matchedTerm(),
-                    Math.round(share * 1000) / 1000.0));
-        }
-        return shown;
+        return dictionary.stream()
+                .map(s -> SuggesterModel.withConfidence(s, model.probability(ContextPrecision.features(text, s, dictionary))))
+                .toList();
     }
 
     /** The counts as {@value #RESOURCE} holds them: a class, its right and its wrong suggestions, tab-separated. */
@@ -138,7 +134,7 @@ public final class StartingConfidence {
         return counts;
     }
 
-    /** Loaded on first use: the fit takes a moment, and many callers never show a dictionary-only suggestion. */
+    /** Read and fitted once for the whole JVM. */
     private static final class Shipped {
         static final StartingConfidence INSTANCE = load();
 

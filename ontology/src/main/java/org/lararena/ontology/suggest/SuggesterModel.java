@@ -45,20 +45,24 @@ public final class SuggesterModel {
     private final IsotonicCalibration themeCalibration;
     private final double dropBelow;
     private final Evaluation evaluation;
-    /** The dictionary alone, under its version: shows the dictionary's suggestions with their {@link StartingConfidence}. */
-    private final boolean dictionaryAlone;
+    /**
+     * The dictionary alone, under its version, shows the dictionary's suggestions with these confidences; null for a
+     * trained model, which shows its own.
+     */
+    private final StartingConfidence startingConfidence;
 
     SuggesterModel(int version, Instant trainedAt, int decisions, List<LearnedTerm> learnedTerms, TermPrecision termPrecision,
                    ContextPrecision contextPrecision, ThemeClassifiers classifiers, IsotonicCalibration termCalibration,
                    IsotonicCalibration themeCalibration, double dropBelow, Evaluation evaluation) {
         this(version, trainedAt, decisions, learnedTerms, termPrecision, contextPrecision, classifiers, termCalibration, themeCalibration,
-                dropBelow, evaluation, false);
+                dropBelow, evaluation, null);
     }
 
     private SuggesterModel(int version, Instant trainedAt, int decisions, List<LearnedTerm> learnedTerms, TermPrecision termPrecision,
                            ContextPrecision contextPrecision, ThemeClassifiers classifiers, IsotonicCalibration termCalibration,
-                           IsotonicCalibration themeCalibration, double dropBelow, Evaluation evaluation, boolean dictionaryAlone) {
-        this.dictionaryAlone = dictionaryAlone;
+                           IsotonicCalibration themeCalibration, double dropBelow, Evaluation evaluation,
+                           StartingConfidence startingConfidence) {
+        this.startingConfidence = startingConfidence;
         this.version = version;
         this.trainedAt = trainedAt;
         this.decisions = decisions;
@@ -103,12 +107,13 @@ public final class SuggesterModel {
     /** The same model under another version number. */
     public SuggesterModel withVersion(int newVersion) {
         return new SuggesterModel(newVersion, trainedAt, decisions, learnedTerms, termPrecision, contextPrecision, classifiers,
-                termCalibration, themeCalibration, dropBelow, evaluation, dictionaryAlone);
+                termCalibration, themeCalibration, dropBelow, evaluation, startingConfidence);
     }
 
+    /** The shipped starting confidences are fitted here, with {@link #DICTIONARY_ONLY}: at start, not at a first search. */
     private static SuggesterModel dictionaryAlone(int version) {
         return new SuggesterModel(version, null, 0, List.of(), TermPrecision.NONE, ContextPrecision.NONE, ThemeClassifiers.NONE,
-                IsotonicCalibration.IDENTITY, IsotonicCalibration.IDENTITY, THRESHOLD, Evaluation.NONE, true);
+                IsotonicCalibration.IDENTITY, IsotonicCalibration.IDENTITY, THRESHOLD, Evaluation.NONE, StartingConfidence.shipped());
     }
 
     /** @param drop a term suggestion whose calibrated confidence is under this is dropped */
@@ -156,10 +161,10 @@ public final class SuggesterModel {
 
     /** The dictionary's suggestions for {@code text} refined by what this model learned, in text order. */
     public List<Suggestion> refine(String text, List<Suggestion> dictionary) {
-        if (dictionaryAlone) {
+        if (startingConfidence != null) {
             // Version 0, or a reset: the dictionary's suggestions as they are, with the confidence their kind earned
             // on the project's labelled passages rather than the dictionary's own score.
-            return StartingConfidence.shipped().shown(text, dictionary);
+            return startingConfidence.shown(text, dictionary);
         }
         List<Suggestion> refined = new ArrayList<>();
         for (Candidate candidate : candidates(text, dictionary)) {
@@ -173,7 +178,8 @@ public final class SuggesterModel {
         return refined;
     }
 
-    private static Suggestion withConfidence(Suggestion s, double confidence) {
+    /** {@code s} with {@code confidence}, to three decimals as every confidence is shown and kept. */
+    static Suggestion withConfidence(Suggestion s, double confidence) {
         return new Suggestion(s.conceptIri(), s.topThemeIri(), s.start(), s.end(), s.matchedText(), s.matchedTerm(),
                 Math.round(confidence * 1000) / 1000.0);
     }

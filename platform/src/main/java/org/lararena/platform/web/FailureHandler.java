@@ -7,8 +7,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
 import org.lararena.platform.DiskFull;
+import org.lararena.platform.FutureFailures;
 import org.lararena.platform.LararenaException;
 import org.lararena.platform.RetryLaterException;
 import org.slf4j.Logger;
@@ -42,12 +42,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        Throwable failure = ctx.failure();
-        if (failure instanceof CompletionException wrapped && wrapped.getCause() != null) {
-            // A Java future's failure reaches Vert.x wrapped (Future.fromCompletionStage passes it on as it is): what
-            // failed is inside, and it decides the answer.
-            failure = wrapped.getCause();
-        }
+        // A Java future's failure reaches Vert.x wrapped (Future.fromCompletionStage passes it on as it is).
+        Throwable failure = FutureFailures.cause(ctx.failure());
         int status;
         String error;
         String detail;
